@@ -1,0 +1,73 @@
+import 'reflect-metadata'
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { DataSource } from 'typeorm'
+import { ENTITIES } from './entities'
+import { MIGRATIONS } from './migrations'
+
+export const DATABASE_FILE = 'archive-room.sqlite'
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('synchronous = NORMAL')
+}
+
+/** Names of written migrations that an existing database file has not run yet. */
+export function pendingMigrations(file: string): string[] {
+  const all = MIGRATIONS.map((m) => m.name)
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0) return all
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const table = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`).get()
+    if (!table) return all
+    const done = new Set((db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name))
+    return all.filter((name) => !done.has(name))
+  } finally {
+    db.close()
+  }
+}
+
+export interface OpenedStore {
+  dataSource: DataSource
+  /** Copy taken before migrations ran on an existing database, if any. */
+  preMigrationBackup: string | null
+}
+
+/**
+ * Opens the database, taking a consistent copy first when migrations are about to change an existing file,
+ * so a failed or unwanted upgrade can be undone by hand.
+ */
+export async function openStore(dataDir: string, now: () => Date): Promise<OpenedStore> {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const file = path.join(dataDir, DATABASE_FILE)
+  const existed = fs.existsSync(file) && fs.statSync(file).size > 0
+  let preMigrationBackup: string | null = null
+  if (existed && pendingMigrations(file).length > 0) {
+    const backupDir = path.join(dataDir, 'backups')
+    fs.mkdirSync(backupDir, { recursive: true })
+    const stamp = now().toISOString().replace(/[:.]/g, '-')
+    preMigrationBackup = path.join(backupDir, `pre-migration-${stamp}.sqlite`)
+    const source = new Database(file, { fileMustExist: true })
+    try {
+      await source.backup(preMigrationBackup)
+    } finally {
+      source.close()
+    }
+  }
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: configure
+  })
+  await dataSource.initialize()
+  await dataSource.runMigrations({ transaction: 'all' })
+  return { dataSource, preMigrationBackup }
+}

@@ -1,0 +1,56 @@
+import { PERSONAL_DATA_ROLES, type Access, type Role } from '../../src-preload/contract'
+
+/** R-ROLE-7: whether a role may call a channel with the given access rule. */
+export function roleAllows(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true
+  if (role === null) return false
+  if (access === 'authenticated') return true
+  return access.includes(role)
+}
+
+/** R-CUST-5: contact persons' phones and e-mails are masked for roles that may not see personal data. */
+export function maySeePersonalData(role: Role): boolean {
+  return PERSONAL_DATA_ROLES.includes(role)
+}
+
+/** Keeps the first 3 and last 2 characters of a phone number, enough to tell numbers apart. */
+export function maskPhone(value: string): string {
+  if (value === '') return ''
+  if (value.length <= 5) return '*'.repeat(value.length)
+  return value.slice(0, 3) + '*'.repeat(value.length - 5) + value.slice(-2)
+}
+
+export function maskEmail(value: string): string {
+  const at = value.indexOf('@')
+  if (at <= 0) return value === '' ? '' : '***'
+  return `${value[0]}***${value.slice(at)}`
+}
+
+export interface AccountChange {
+  actorId: number
+  targetId: number
+  targetRole: Role
+  targetActive: boolean
+  newRole: Role
+  newActive: boolean
+  activeSysadmins: number
+}
+
+export type AccountChangeDecision = { allowed: true } | { allowed: false; ruleId: 'R-ROLE-7'; reason: string }
+
+/**
+ * R-ROLE-7: the administrator cannot change their own role or switch themselves off, and the last active
+ * administrator cannot be removed — otherwise nobody could manage accounts on this PC any more.
+ */
+export function decideAccountChange(change: AccountChange): AccountChangeDecision {
+  const changesSelf = change.actorId === change.targetId
+  if (changesSelf && (change.newRole !== change.targetRole || !change.newActive)) {
+    return { allowed: false, ruleId: 'R-ROLE-7', reason: 'errors.ownAccountRole' }
+  }
+  const removesSysadmin =
+    change.targetRole === 'sysadmin' && change.targetActive && (change.newRole !== 'sysadmin' || !change.newActive)
+  if (removesSysadmin && change.activeSysadmins <= 1) {
+    return { allowed: false, ruleId: 'R-ROLE-7', reason: 'errors.lastSysadmin' }
+  }
+  return { allowed: true }
+}

@@ -1,0 +1,223 @@
+import type { EntityManager } from 'typeorm'
+import type { Role, UserRow } from '../../src-preload/contract'
+import { UserEntity, type UserRecord } from '../db/entities'
+import { AppFailure, conflict, notFound, policyDenied } from '../errors'
+import { decideLogin } from '../policy/login'
+import { decideAccountChange } from '../policy/roles'
+import type { Actor, Store } from '../store'
+import { hashPassword, verifyPassword } from './passwords'
+import type { SettingsService } from './settings'
+
+export function toUserRow(user: UserRecord): UserRow {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    department: user.department,
+    active: Boolean(user.active),
+    lockedUntil: user.lockedUntil,
+    createdAt: user.createdAt
+  }
+}
+
+/** What the audit log keeps of an account: everything but the password hash. */
+const auditView = (user: UserRecord) => {
+  const { passwordHash: _hash, ...rest } = user
+  return { ...rest, active: Boolean(user.active) }
+}
+
+export const actorOf = (user: Pick<UserRecord, 'id' | 'username'>): Actor => ({ userId: user.id, username: user.username })
+
+export interface NewUser {
+  username: string
+  displayName: string
+  role: Role
+  department: string
+  password: string
+}
+
+export class UsersService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SettingsService
+  ) {}
+
+  async count(): Promise<number> {
+    return this.store.manager.count(UserEntity)
+  }
+
+  async get(id: number, manager: EntityManager = this.store.manager): Promise<UserRecord> {
+    const user = await manager.findOne(UserEntity, { where: { id } })
+    if (!user) throw notFound('errors.userNotFound')
+    return user
+  }
+
+  /** First start only: there is no default password, the first person sets up the administrator. */
+  async setupAdmin(input: { username: string; displayName: string; password: string }): Promise<UserRecord> {
+    const passwordHash = await hashPassword(input.password)
+    return this.store.write({ userId: null, username: input.username }, async ({ manager, now, audit }) => {
+      if ((await manager.count(UserEntity)) > 0) throw conflict('errors.setupDone')
+      const user = await this.insert(manager, now, { ...input, role: 'sysadmin', department: '' }, passwordHash)
+      await audit({ entity: 'user', entityId: user.id, action: 'setup', after: auditView(user) })
+      return user
+    })
+  }
+
+  async create(actor: Actor, input: NewUser): Promise<UserRow> {
+    const passwordHash = await hashPassword(input.password)
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const user = await this.insert(manager, now, input, passwordHash)
+      await audit({ entity: 'user', entityId: user.id, action: 'create', after: auditView(user) })
+      return toUserRow(user)
+    })
+  }
+
+  private async insert(manager: EntityManager, now: Date, input: NewUser, passwordHash: string): Promise<UserRecord> {
+    const taken = await manager.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [input.username])
+    if (taken.length > 0) {
+      throw new AppFailure('CONFLICT', 'errors.usernameTaken', { details: [{ path: 'username', message: 'errors.usernameTaken' }] })
+    }
+    const stamp = now.toISOString()
+    const record = {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      department: input.department,
+      passwordHash,
+      active: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      createdAt: stamp,
+      updatedAt: stamp
+    }
+    const { identifiers } = await manager.insert(UserEntity, record)
+    return { ...record, id: Number(identifiers[0].id) }
+  }
+
+  async list(): Promise<UserRow[]> {
+    const users = await this.store.manager.find(UserEntity, { order: { username: 'ASC' } })
+    return users.map(toUserRow)
+  }
+
+  async update(
+    actor: Actor,
+    input: { id: number; displayName: string; role: Role; department: string; active: boolean }
+  ): Promise<UserRow> {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const before = await this.get(input.id, manager)
+      const activeSysadmins = await manager.count(UserEntity, { where: { role: 'sysadmin', active: true } })
+      const decision = decideAccountChange({
+        actorId: actor.userId ?? 0,
+        targetId: before.id,
+        targetRole: before.role,
+        targetActive: Boolean(before.active),
+        newRole: input.role,
+        newActive: input.active,
+        activeSysadmins
+      })
+      if (!decision.allowed) throw policyDenied(decision.ruleId, decision.reason)
+      const after: UserRecord = { ...before, ...input, updatedAt: now.toISOString() }
+      await manager.update(UserEntity, { id: before.id }, {
+        displayName: after.displayName,
+        role: after.role,
+        department: after.department,
+        active: after.active,
+        updatedAt: after.updatedAt
+      })
+      await audit({ entity: 'user', entityId: before.id, action: 'update', before: auditView(before), after: auditView(after) })
+      return toUserRow(after)
+    })
+  }
+
+  async resetPassword(actor: Actor, id: number, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password)
+    await this.store.write(actor, async ({ manager, now, audit }) => {
+      const user = await this.get(id, manager)
+      await manager.update(UserEntity, { id }, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+      await audit({ entity: 'user', entityId: user.id, action: 'reset_password' })
+    })
+  }
+
+  async unlock(actor: Actor, id: number): Promise<void> {
+    await this.store.write(actor, async ({ manager, now, audit }) => {
+      const user = await this.get(id, manager)
+      await manager.update(UserEntity, { id }, { failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+      await audit({
+        entity: 'user',
+        entityId: user.id,
+        action: 'unlock',
+        before: { failedLogins: user.failedLogins, lockedUntil: user.lockedUntil },
+        after: { failedLogins: 0, lockedUntil: null }
+      })
+    })
+  }
+
+  /**
+   * R-SEC-3: checks a password and records the outcome. Unknown names and wrong passwords get the same answer,
+   * so the login form does not reveal which accounts exist.
+   */
+  async authenticate(username: string, password: string): Promise<UserRecord> {
+    const found = await this.store.manager.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [username])
+    if (found.length === 0) {
+      await verifyPassword(password, await dummyHash)
+      throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', { ruleId: 'R-SEC-3' })
+    }
+    const user = await this.get(found[0].id)
+    const matches = await verifyPassword(password, user.passwordHash)
+    const settings = (await this.settings.security()).data
+    const outcome = await this.store.write(actorOf(user), async ({ manager, now, audit }) => {
+      const current = await this.get(user.id, manager)
+      const decision = decideLogin(
+        { active: Boolean(current.active), failedLogins: current.failedLogins, lockedUntil: current.lockedUntil },
+        matches,
+        now,
+        settings
+      )
+      await manager.update(UserEntity, { id: user.id }, { failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil })
+      const accepted = decision.outcome === 'accepted'
+      await audit({
+        entity: 'user',
+        entityId: user.id,
+        action: accepted ? 'login' : 'login_failed',
+        after: accepted ? undefined : { reason: decision.reason, failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil }
+      })
+      return decision
+    })
+    if (outcome.outcome === 'accepted') return { ...user, failedLogins: 0, lockedUntil: null }
+    if (outcome.reason === 'locked') {
+      throw new AppFailure('UNAUTHENTICATED', 'errors.accountLocked', { ruleId: 'R-SEC-3', params: { until: outcome.lockedUntil ?? '' } })
+    }
+    if (outcome.reason === 'inactive') throw new AppFailure('UNAUTHENTICATED', 'errors.accountInactive', { ruleId: 'R-SEC-3' })
+    throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', {
+      ruleId: 'R-SEC-3',
+      params: { remaining: settings.maxFailedLogins - outcome.failedLogins }
+    })
+  }
+
+  async checkPassword(id: number, password: string): Promise<boolean> {
+    const user = await this.get(id)
+    return verifyPassword(password, user.passwordHash)
+  }
+
+  async changePassword(actor: Actor, id: number, currentPassword: string, newPassword: string): Promise<void> {
+    if (!(await this.checkPassword(id, currentPassword))) {
+      throw new AppFailure('VALIDATION', 'errors.validation', {
+        details: [{ path: 'currentPassword', message: 'errors.wrongPassword' }]
+      })
+    }
+    if (currentPassword === newPassword) {
+      throw new AppFailure('VALIDATION', 'errors.validation', {
+        details: [{ path: 'newPassword', message: 'validation.passwordUnchanged' }]
+      })
+    }
+    const passwordHash = await hashPassword(newPassword)
+    await this.store.write(actor, async ({ manager, now, audit }) => {
+      await manager.update(UserEntity, { id }, { passwordHash, updatedAt: now.toISOString() })
+      await audit({ entity: 'user', entityId: id, action: 'change_password' })
+    })
+  }
+}
+
+/** Spends the same work on unknown usernames as on real ones, so timing does not reveal them either. */
+const dummyHash = hashPassword('not-a-real-account-0')

@@ -1,0 +1,368 @@
+/**
+ * THE typed contract between renderer and main. Every call crosses here: a channel name, the zod schema
+ * its input must pass, the roles allowed to call it, and (as a phantom type) what it returns.
+ * Field error messages are i18n keys; the renderer translates them.
+ */
+import { z } from 'zod'
+
+export const ROLES = [
+  'sysadmin',
+  'security_officer',
+  'auditor',
+  'archivist',
+  'archive_manager',
+  'department_head',
+  'staff_viewer'
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const CUSTOMER_GRADES = ['important', 'special', 'general'] as const
+export type CustomerGrade = (typeof CUSTOMER_GRADES)[number]
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'POLICY_DENIED',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface FieldError {
+  path: string
+  message: string
+  params?: Record<string, string | number>
+}
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  params?: Record<string, string | number>
+  ruleId?: string
+  details?: FieldError[]
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
+
+const trimmed = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' })
+const required = (max: number) => trimmed(max).min(1, { message: 'validation.required' })
+const optionalText = (max: number) => trimmed(max).optional().default('')
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
+  }, { message: 'validation.date' })
+const id = z.number({ message: 'validation.id' }).int({ message: 'validation.id' }).positive({ message: 'validation.id' })
+
+/** Mainland landline (区号-号码[-分机]), mobile (1xxxxxxxxxx) or +86 forms; blank allowed. */
+export const PHONE_PATTERN = /^(?:(?:\+86[- ]?)?1[3-9]\d{9}|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/
+const phone = trimmed(30).refine((v) => v === '' || PHONE_PATTERN.test(v), { message: 'validation.phone' })
+const fax = trimmed(30).refine((v) => v === '' || PHONE_PATTERN.test(v), { message: 'validation.fax' })
+const email = trimmed(120).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'validation.email' })
+
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { message: 'validation.username' })
+export const password = z
+  .string()
+  .min(10, { message: 'validation.passwordLength' })
+  .max(128, { message: 'validation.tooLong' })
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), { message: 'validation.passwordMix' })
+
+export const contactSchema = z.strictObject({
+  name: required(50),
+  title: optionalText(50),
+  phone: phone.optional().default(''),
+  email: email.optional().default('')
+})
+
+export const customerFields = {
+  name: required(200),
+  legalRepresentative: required(50),
+  address: optionalText(300),
+  postcode: trimmed(6)
+    .refine((v) => v === '' || /^\d{6}$/.test(v), { message: 'validation.postcode' })
+    .optional()
+    .default(''),
+  phone: phone.optional().default(''),
+  fax: fax.optional().default(''),
+  registeredCapital: z
+    .number({ message: 'validation.amount' })
+    .finite({ message: 'validation.amount' })
+    .nonnegative({ message: 'validation.amountNonNegative' })
+    .max(1e10, { message: 'validation.amount' })
+    .refine((v) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6, { message: 'validation.amountPrecision' })
+    .nullable()
+    .optional()
+    .default(null),
+  businessScale: optionalText(100),
+  businessScope: optionalText(2000),
+  economicStrength: optionalText(500),
+  dealingsRecord: optionalText(4000),
+  industry: optionalText(50),
+  region: optionalText(50),
+  grade: z.enum(CUSTOMER_GRADES, { message: 'validation.grade' }),
+  dateOpened: isoDate,
+  creditStanding: optionalText(200),
+  background: optionalText(2000),
+  hasAgreement: z.boolean({ message: 'validation.boolean' }).optional().default(false),
+  consentObtained: z.boolean({ message: 'validation.boolean' }).optional().default(false),
+  collectionPurpose: optionalText(300),
+  contacts: z.array(contactSchema).max(20, { message: 'validation.tooMany' }).optional().default([])
+}
+
+export const customerInput = z.strictObject({
+  ...customerFields,
+  confirmDuplicateName: z.boolean().optional().default(false)
+})
+export type CustomerInput = z.input<typeof customerInput>
+
+export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
+
+const paging = {
+  page: z.number().int().min(1).optional().default(1),
+  pageSize: z.number().int().min(1).max(200).optional().default(20)
+}
+
+export interface Contact {
+  name: string
+  title: string
+  phone: string
+  email: string
+}
+
+export interface Customer {
+  id: number
+  name: string
+  legalRepresentative: string
+  address: string
+  postcode: string
+  phone: string
+  fax: string
+  registeredCapital: number | null
+  businessScale: string
+  businessScope: string
+  economicStrength: string
+  dealingsRecord: string
+  industry: string
+  region: string
+  grade: CustomerGrade
+  dateOpened: string
+  creditStanding: string
+  background: string
+  hasAgreement: boolean
+  consentObtained: boolean
+  collectionPurpose: string
+  contacts: Contact[]
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CustomerRow {
+  id: number
+  name: string
+  legalRepresentative: string
+  grade: CustomerGrade
+  industry: string
+  region: string
+  dateOpened: string
+  primaryContact: string
+  primaryContactPhone: string
+  updatedAt: string
+}
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface CustomerChange {
+  at: string
+  username: string
+  action: 'create' | 'update'
+  field: string
+  before: string
+  after: string
+}
+
+export interface SessionInfo {
+  userId: number
+  username: string
+  displayName: string
+  role: Role
+  locked: boolean
+  idleLockMinutes: number
+  canSeePersonalData: boolean
+}
+
+export interface UserRow {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  department: string
+  active: boolean
+  lockedUntil: string | null
+  createdAt: string
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  username: string
+  entity: string
+  entityId: string
+  action: string
+  before: unknown
+  after: unknown
+}
+
+export interface AuditVerification {
+  checked: number
+  ok: boolean
+  firstBrokenId: number | null
+}
+
+export interface SecuritySettings {
+  idleLockMinutes: number
+  maxFailedLogins: number
+  lockoutMinutes: number
+}
+
+export interface PolicyVersion<T> {
+  version: number
+  createdAt: string
+  createdBy: string
+  data: T
+}
+
+export const securitySettingsSchema = z.strictObject({
+  idleLockMinutes: z.number().int().min(1, { message: 'validation.range' }).max(240, { message: 'validation.range' }),
+  maxFailedLogins: z.number().int().min(3, { message: 'validation.range' }).max(20, { message: 'validation.range' }),
+  lockoutMinutes: z.number().int().min(1, { message: 'validation.range' }).max(1440, { message: 'validation.range' })
+})
+
+/** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[]
+
+interface ChannelDef<I extends z.ZodType, O> {
+  input: I
+  access: Access
+  /** Phantom: carries the output type; never set at run time. */
+  output?: O
+}
+
+function channel<O>() {
+  return <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access })
+}
+
+const RECORD_READERS = ['archivist', 'archive_manager', 'department_head', 'staff_viewer'] as const
+const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
+const empty = z.strictObject({})
+
+export const contract = {
+  'app.status': channel<{ needsSetup: boolean; version: string; session: SessionInfo | null }>()(empty, 'public'),
+  'auth.setupAdmin': channel<SessionInfo>()(
+    z.strictObject({ username, displayName: required(50), password }),
+    'public'
+  ),
+  'auth.login': channel<SessionInfo>()(
+    z.strictObject({ username: required(32), password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    'public'
+  ),
+  'auth.logout': channel<null>()(empty, 'authenticated'),
+  'auth.lock': channel<null>()(empty, 'authenticated'),
+  'auth.unlock': channel<SessionInfo>()(
+    z.strictObject({ password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    'authenticated'
+  ),
+  'auth.changePassword': channel<null>()(
+    z.strictObject({ currentPassword: z.string().min(1, { message: 'validation.required' }).max(128), newPassword: password }),
+    'authenticated'
+  ),
+  'users.list': channel<UserRow[]>()(empty, ['sysadmin', 'security_officer']),
+  'users.create': channel<UserRow>()(
+    z.strictObject({
+      username,
+      displayName: required(50),
+      role: z.enum(ROLES, { message: 'validation.role' }),
+      department: optionalText(50),
+      password
+    }),
+    ['sysadmin']
+  ),
+  'users.update': channel<UserRow>()(
+    z.strictObject({
+      id,
+      displayName: required(50),
+      role: z.enum(ROLES, { message: 'validation.role' }),
+      department: optionalText(50),
+      active: z.boolean()
+    }),
+    ['sysadmin']
+  ),
+  'users.resetPassword': channel<null>()(z.strictObject({ id, password }), ['sysadmin']),
+  'users.unlock': channel<null>()(z.strictObject({ id }), ['sysadmin', 'security_officer']),
+  'settings.getSecurity': channel<PolicyVersion<SecuritySettings>>()(empty, ['security_officer', 'sysadmin']),
+  'settings.securityHistory': channel<PolicyVersion<SecuritySettings>[]>()(empty, ['security_officer', 'auditor']),
+  'settings.saveSecurity': channel<PolicyVersion<SecuritySettings>>()(securitySettingsSchema, ['security_officer']),
+  'audit.list': channel<Page<AuditEntry>>()(
+    z.strictObject({
+      ...paging,
+      username: trimmed(32).optional(),
+      entity: trimmed(40).optional(),
+      action: trimmed(40).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional()
+    }),
+    ['auditor']
+  ),
+  'audit.verify': channel<AuditVerification>()(empty, ['auditor']),
+  'customers.list': channel<Page<CustomerRow>>()(
+    z.strictObject({
+      ...paging,
+      search: trimmed(100).optional(),
+      grade: z.array(z.enum(CUSTOMER_GRADES)).max(3).optional(),
+      industry: z.array(trimmed(50)).max(50).optional(),
+      region: z.array(trimmed(50)).max(50).optional(),
+      sortBy: z.enum(SORTABLE_CUSTOMER_FIELDS).optional().default('updatedAt'),
+      sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
+    }),
+    RECORD_READERS
+  ),
+  'customers.facets': channel<{ industries: string[]; regions: string[] }>()(empty, RECORD_READERS),
+  'customers.get': channel<Customer>()(z.strictObject({ id }), RECORD_READERS),
+  'customers.history': channel<CustomerChange[]>()(z.strictObject({ id }), RECORD_READERS),
+  'customers.findByName': channel<{ id: number; name: string }[]>()(
+    z.strictObject({ name: required(200), excludeId: id.optional() }),
+    RECORD_WRITERS
+  ),
+  'customers.create': channel<Customer>()(customerInput, RECORD_WRITERS),
+  'customers.update': channel<Customer>()(
+    customerInput.extend({ id, version: z.number().int().min(1) }),
+    RECORD_WRITERS
+  )
+} as const
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>
+export type ChannelOutput<C extends Channel> = Exclude<Contract[C]['output'], undefined>
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+
+export interface ArchiveApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Envelope<ChannelOutput<C>>>
+}
+
+/** Roles that may read contact persons' phone numbers and e-mails unmasked (R-CUST-5). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = ['archivist', 'archive_manager']
