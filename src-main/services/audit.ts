@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { EntityManager } from 'typeorm'
 import type { AuditEntry, AuditVerification, Page } from '../../src-preload/contract'
 import { AuditEntity, type AuditRecord } from '../db/entities'
-import type { Actor } from '../store'
+import type { Actor, Store } from '../store'
 
 export interface AuditDraft {
   entity: string
@@ -64,7 +64,16 @@ export interface AuditFilter {
 }
 
 export class AuditService {
-  constructor(private readonly manager: () => EntityManager) {}
+  constructor(private readonly store: Store) {}
+
+  private manager(): EntityManager {
+    return this.store.manager
+  }
+
+  /** An event with no other change to record, such as signing out. */
+  record(actor: Actor, draft: AuditDraft): Promise<void> {
+    return this.store.write(actor, ({ audit }) => audit(draft))
+  }
 
   async list(filter: AuditFilter): Promise<Page<AuditEntry>> {
     const where: string[] = []

@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm'
+import { version as packageVersion } from '../package.json'
+import { openStore } from './db/data-source'
+import { createDispatcher, type Dispatcher } from './ipc/dispatch'
+import { bindHandlers, type Services } from './ipc/handlers'
+import { Sessions } from './sessions'
+import { AuditService } from './services/audit'
+import { CustomersService } from './services/customers'
+import { SettingsService } from './services/settings'
+import { UsersService } from './services/users'
+import { Store } from './store'
+
+export interface AppOptions {
+  dataDir: string
+  /** Injected in tests to move time (lockouts, idle locks, due dates). */
+  clock?: () => Date
+  log?: (error: unknown) => void
+}
+
+export interface App {
+  services: Services
+  sessions: Sessions
+  dispatch: Dispatcher
+  dataSource: DataSource
+  preMigrationBackup: string | null
+  close(): Promise<void>
+}
+
+/** The whole back end without Electron: used by the Electron shell, browser mode and the tests alike. */
+export async function createApp(options: AppOptions): Promise<App> {
+  const clock = options.clock ?? (() => new Date())
+  const { dataSource, preMigrationBackup } = await openStore(options.dataDir, clock)
+  const store = new Store(dataSource, clock)
+  const settings = new SettingsService(store)
+  const audit = new AuditService(store)
+  const services: Services = {
+    settings,
+    audit,
+    users: new UsersService(store, settings),
+    customers: new CustomersService(store, audit)
+  }
+  const sessions = new Sessions(clock)
+  const dispatch = createDispatcher(
+    bindHandlers(services, sessions, packageVersion),
+    sessions,
+    async () => (await settings.security()).data.idleLockMinutes,
+    options.log ?? ((error) => console.error(error))
+  )
+  return {
+    services,
+    sessions,
+    dispatch,
+    dataSource,
+    preMigrationBackup,
+    close: () => dataSource.destroy()
+  }
+}

@@ -1,0 +1,81 @@
+import type { z } from 'zod'
+import { CHANNELS, contract, type AppError, type Channel, type Envelope, type FieldError } from '../../src-preload/contract'
+import { AppFailure } from '../errors'
+import { roleAllows } from '../policy/roles'
+import type { Session, Sessions } from '../sessions'
+
+export interface CallContext {
+  sessionKey: string
+  session: Session | null
+}
+
+export type Handler = (input: never, ctx: CallContext) => Promise<unknown>
+
+/** Channels a locked session may still call: to unlock, or to give up and sign out. */
+const ALLOWED_WHILE_LOCKED = new Set<Channel>(['app.status', 'auth.unlock', 'auth.logout'])
+
+const VALIDATION_MESSAGES: Record<string, string> = {
+  invalid_type: 'validation.invalidType',
+  unrecognized_keys: 'validation.unknownField',
+  invalid_value: 'validation.invalidValue',
+  too_small: 'validation.tooSmall',
+  too_big: 'validation.tooBig',
+  invalid_format: 'validation.invalidFormat'
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  const details: FieldError[] = []
+  for (const issue of error.issues) {
+    const message = issue.message.startsWith('validation.') ? issue.message : VALIDATION_MESSAGES[issue.code] ?? 'validation.invalidValue'
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) details.push({ path: [...issue.path, key].join('.'), message })
+    } else {
+      details.push({ path: issue.path.join('.'), message })
+    }
+  }
+  return details
+}
+
+const failure = (error: AppError): Envelope<never> => ({ ok: false, error })
+
+export interface Dispatcher {
+  (channel: string, input: unknown, sessionKey: string): Promise<Envelope<unknown>>
+}
+
+/**
+ * The single entrance for every call, from IPC or from browser mode: known channel, signed-in and unlocked where
+ * needed, role allowed, input parsed — then the handler. Nothing throws out of here.
+ */
+export function createDispatcher(
+  handlers: Record<Channel, Handler>,
+  sessions: Sessions,
+  idleLockMinutes: () => Promise<number>,
+  log: (error: unknown) => void
+): Dispatcher {
+  return async (channel, input, sessionKey) => {
+    try {
+      if (!(CHANNELS as string[]).includes(channel)) return failure({ code: 'NOT_FOUND', message: 'errors.unknownChannel' })
+      const name = channel as Channel
+      const definition = contract[name]
+      const session = sessions.refresh(sessionKey, await idleLockMinutes())
+      if (definition.access !== 'public') {
+        if (!session) return failure({ code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' })
+        if (session.locked && !ALLOWED_WHILE_LOCKED.has(name)) {
+          return failure({ code: 'UNAUTHENTICATED', message: 'errors.sessionLocked', ruleId: 'R-SEC-3' })
+        }
+        if (!roleAllows(definition.access, session.role)) {
+          return failure({ code: 'FORBIDDEN', message: 'errors.forbidden', ruleId: 'R-ROLE-7' })
+        }
+      }
+      const parsed = definition.input.safeParse(input)
+      if (!parsed.success) return failure({ code: 'VALIDATION', message: 'errors.validation', details: fieldErrors(parsed.error) })
+      const data = await handlers[name](parsed.data as never, { sessionKey, session })
+      if (session) sessions.touch(sessionKey)
+      return { ok: true, data: data ?? null }
+    } catch (error) {
+      if (error instanceof AppFailure) return failure(error.error)
+      log(error)
+      return failure({ code: 'INTERNAL', message: 'errors.internal' })
+    }
+  }
+}

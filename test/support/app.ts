@@ -1,0 +1,78 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createApp, type App } from '../../src-main/app'
+import type { ChannelInput, ChannelOutput, Channel, Role } from '../../src-preload/contract'
+
+export interface TestClock {
+  now: Date
+  advanceMinutes(minutes: number): void
+}
+
+export interface TestApp extends App {
+  dataDir: string
+  clock: TestClock
+  /** Calls a channel and returns its data, failing the test with the error envelope otherwise. */
+  call<C extends Channel>(channel: C, input: ChannelInput<C>, sessionKey: string): Promise<ChannelOutput<C>>
+  signInAs(role: Role, username?: string): Promise<string>
+}
+
+export function tempDir(prefix = 'archive-room-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+export const ADMIN_PASSWORD = 'Admin-pass-2024'
+export const USER_PASSWORD = 'User-pass-2024'
+
+export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
+  const clock: TestClock = {
+    now: new Date('2026-03-02T09:00:00.000Z'),
+    advanceMinutes(minutes) {
+      this.now = new Date(this.now.getTime() + minutes * 60_000)
+    }
+  }
+  const app = await createApp({ dataDir, clock: () => clock.now, log: () => undefined })
+  let adminKey: string | null = null
+  const call: TestApp['call'] = async (channel, input, sessionKey) => {
+    const result = await app.dispatch(channel, input, sessionKey)
+    if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`)
+    return result.data as never
+  }
+  const admin = async () => {
+    if (adminKey) return adminKey
+    adminKey = 'admin-session'
+    const status = await call('app.status', {}, adminKey)
+    if (status.needsSetup) {
+      await call('auth.setupAdmin', { username: 'admin', displayName: '系统管理员', password: ADMIN_PASSWORD }, adminKey)
+    } else {
+      await call('auth.login', { username: 'admin', password: ADMIN_PASSWORD }, adminKey)
+    }
+    return adminKey
+  }
+  let counter = 0
+  const signInAs = async (role: Role, username = `${role.replace(/_/g, '')}${++counter}`) => {
+    const key = await admin()
+    if (role === 'sysadmin') return key
+    await call('users.create', { username, displayName: username, role, department: '招商部', password: USER_PASSWORD }, key)
+    const sessionKey = `session-${username}`
+    await call('auth.login', { username, password: USER_PASSWORD }, sessionKey)
+    return sessionKey
+  }
+  return { ...app, dataDir, clock, call, signInAs }
+}
+
+export const sampleCustomer = (overrides: Partial<ChannelInput<'customers.create'>> = {}): ChannelInput<'customers.create'> => ({
+  name: '上海顺达物流有限公司',
+  legalRepresentative: '王建国',
+  address: '上海市浦东新区张江路88号',
+  postcode: '201203',
+  phone: '021-58881234',
+  fax: '021-58881235',
+  registeredCapital: 500,
+  industry: '物流',
+  region: '上海',
+  grade: 'important',
+  dateOpened: '2026-03-01',
+  contacts: [{ name: '李娜', title: '采购经理', phone: '13812345678', email: 'lina@shunda.example' }],
+  ...overrides
+})
