@@ -1,0 +1,78 @@
+import path from 'node:path'
+import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
+import { createApp, type App } from './app'
+import { APP_FOLDER, resolveDataDir } from './paths'
+import { CONTENT_SECURITY_POLICY } from './security'
+
+let backend: App | null = null
+let mainWindow: BrowserWindow | null = null
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL
+const rendererFile = path.join(__dirname, '../renderer/index.html')
+
+/** Only our own window, showing our own page, may call the back end. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  if (!mainWindow || event.sender !== mainWindow.webContents) return false
+  const url = event.senderFrame?.url ?? ''
+  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
+}
+
+function createWindow(): void {
+  mainWindow = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    title: '档案室 Archive Room',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false
+    }
+  })
+  mainWindow.once('ready-to-show', () => mainWindow?.show())
+  mainWindow.webContents.on('will-navigate', (event) => event.preventDefault())
+  mainWindow.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  mainWindow.on('closed', () => {
+    mainWindow = null
+  })
+  if (rendererUrl) void mainWindow.loadURL(rendererUrl)
+  else void mainWindow.loadFile(rendererFile)
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+
+  app.whenReady().then(async () => {
+    const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('appData'), APP_FOLDER))
+    backend = await createApp({ dataDir })
+    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    })
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+    ipcMain.handle('archive:invoke', async (event, channel: unknown, input: unknown) => {
+      if (!isTrustedSender(event) || !backend) return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } }
+      return backend.dispatch(String(channel), input, `window:${event.sender.id}`)
+    })
+    Menu.setApplicationMenu(null)
+    createWindow()
+  })
+
+  app.on('window-all-closed', async () => {
+    await backend?.close()
+    app.quit()
+  })
+}

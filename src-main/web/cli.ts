@@ -1,0 +1,32 @@
+import path from 'node:path'
+import { createApp } from '../app'
+import { readPort, resolveDataDir } from '../paths'
+import { startWebServer } from './server'
+
+/** Browser mode entry: `node out/main/web.js [--data-dir <dir>] [--port <n>]`. */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2)
+  const dataDir = resolveDataDir(argv)
+  const app = await createApp({ dataDir })
+  const server = await startWebServer({
+    dispatch: app.dispatch,
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    port: readPort(argv)
+  })
+  console.log(`Archive Room (browser mode) — data: ${dataDir}`)
+  if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)
+  console.log(`Open this address in Chromium, Chrome, Edge or Firefox on this PC:`)
+  console.log(`ARCHIVE_URL=${server.entryUrl}`)
+  const stop = async () => {
+    await server.close()
+    await app.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
