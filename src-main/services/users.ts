@@ -189,7 +189,7 @@ export class UsersService {
       throw new AppFailure('UNAUTHENTICATED', 'errors.accountLocked', { ruleId: 'R-SEC-3', params: { until: outcome.lockedUntil ?? '' } })
     }
     if (outcome.reason === 'inactive') throw new AppFailure('UNAUTHENTICATED', 'errors.accountInactive', { ruleId: 'R-SEC-3' })
-    throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', {
+    throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentialsRemaining', {
       ruleId: 'R-SEC-3',
       params: { remaining: settings.maxFailedLogins - outcome.failedLogins }
     })

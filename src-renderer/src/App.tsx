@@ -1,0 +1,65 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import dayjs from 'dayjs'
+import 'dayjs/locale/zh-cn'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { HashRouter } from 'react-router-dom'
+import type { SessionInfo } from '../../src-preload/contract'
+import { call } from './api/client'
+import { LoginScreen, SetupScreen } from './components/AuthScreens'
+import { Shell } from './components/Shell'
+import { describeError } from './errors'
+
+type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup' } | { kind: 'login' } | { kind: 'ready'; session: SessionInfo }
+
+export function App() {
+  const { t, i18n } = useTranslation()
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
+  const english = i18n.language === 'en'
+  dayjs.locale(english ? 'en' : 'zh-cn')
+
+  const refresh = useCallback(async () => {
+    try {
+      const status = await call('app.status', {})
+      if (status.needsSetup) setPhase({ kind: 'setup' })
+      else if (status.session) setPhase({ kind: 'ready', session: status.session })
+      else setPhase({ kind: 'login' })
+    } catch (error) {
+      setPhase({ kind: 'error', message: describeError(t, error) })
+    }
+  }, [t])
+
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  let content: React.ReactNode
+  switch (phase.kind) {
+    case 'loading':
+      content = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />
+      break
+    case 'error':
+      content = <Result status="warning" title={t('app.title')} subTitle={phase.message} />
+      break
+    case 'setup':
+      content = <SetupScreen onDone={(session) => setPhase({ kind: 'ready', session })} />
+      break
+    case 'login':
+      content = <LoginScreen onDone={(session) => setPhase({ kind: 'ready', session })} />
+      break
+    case 'ready':
+      content = (
+        <HashRouter>
+          <Shell session={phase.session} onSessionChange={(session) => setPhase({ kind: 'ready', session })} onSignedOut={() => setPhase({ kind: 'login' })} />
+        </HashRouter>
+      )
+  }
+
+  return (
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4 } }}>
+      <AntApp>{content}</AntApp>
+    </ConfigProvider>
+  )
+}

@@ -1,0 +1,124 @@
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionInfo } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError, showFieldErrors } from '../errors'
+import { LanguageSwitch } from './LanguageSwitch'
+
+function Centered({ title, children }: { title: string; children: React.ReactNode }) {
+  const { t } = useTranslation()
+  return (
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f4efe9' }}>
+      <Card style={{ width: 440 }}>
+        <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <LanguageSwitch />
+        </Space>
+        <Typography.Title level={5}>{title}</Typography.Title>
+        {children}
+      </Card>
+    </div>
+  )
+}
+
+interface SetupValues {
+  username: string
+  displayName: string
+  password: string
+  passwordConfirm: string
+}
+
+export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<SetupValues>()
+  const [busy, setBusy] = useState(false)
+  const { message } = App.useApp()
+
+  const submit = async ({ username, displayName, password }: SetupValues) => {
+    setBusy(true)
+    try {
+      onDone(await call('auth.setupAdmin', { username, displayName, password }))
+    } catch (error) {
+      if (!showFieldErrors(form, t, error)) void message.error(describeError(t, error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Centered title={t('setup.title')}>
+      <Alert type="info" showIcon message={t('setup.intro')} style={{ marginBottom: 16 }} />
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+        <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('setup.password')}
+          extra={t('setup.passwordHint')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="passwordConfirm"
+          label={t('setup.passwordConfirm')}
+          dependencies={['password']}
+          rules={[
+            { required: true, message: t('validation.required') },
+            ({ getFieldValue }) => ({
+              validator: (_rule, value) =>
+                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch')))
+            })
+          ]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('setup.submit')}
+        </Button>
+      </Form>
+    </Centered>
+  )
+}
+
+export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
+  const { t } = useTranslation()
+  const [failure, setFailure] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      onDone(await call('auth.login', values))
+    } catch (error) {
+      setFailure(describeError(t, error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Centered title={t('login.title')}>
+      {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
+      <Form layout="vertical" onFinish={submit}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input autoComplete="username" autoFocus />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </Centered>
+  )
+}

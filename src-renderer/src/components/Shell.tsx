@@ -1,0 +1,170 @@
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  DeleteOutlined,
+  FolderOpenOutlined,
+  HomeOutlined,
+  LockOutlined,
+  LogoutOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined
+} from '@ant-design/icons'
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
+import type { Role, SessionInfo } from '../../../src-preload/contract'
+import { call, onSessionProblem } from '../api/client'
+import { AuditPage } from '../pages/AuditPage'
+import { CustomersPage } from '../pages/CustomersPage'
+import { DashboardPage } from '../pages/DashboardPage'
+import { PlaceholderPage } from '../pages/PlaceholderPage'
+import { SettingsPage } from '../pages/SettingsPage'
+import { UsersPage } from '../pages/UsersPage'
+import { ChangePasswordButton } from './ChangePassword'
+import { LanguageSwitch } from './LanguageSwitch'
+import { LockScreen } from './LockScreen'
+
+type Section = 'dashboard' | 'customers' | 'records' | 'use' | 'disposal' | 'storage' | 'statistics' | 'settings' | 'audit' | 'users'
+
+const BUSINESS: Section[] = ['dashboard', 'customers', 'records', 'use', 'disposal', 'storage', 'statistics']
+
+/** R-ROLE-7: each role sees the sections it may work in; main enforces the same on every call. */
+export const SECTIONS_BY_ROLE: Record<Role, Section[]> = {
+  sysadmin: ['users', 'settings'],
+  security_officer: ['users', 'settings'],
+  auditor: ['audit'],
+  archivist: BUSINESS,
+  archive_manager: [...BUSINESS, 'settings'],
+  department_head: BUSINESS,
+  staff_viewer: BUSINESS
+}
+
+const ICONS: Record<Section, React.ReactNode> = {
+  dashboard: <DashboardOutlined />,
+  customers: <TeamOutlined />,
+  records: <FolderOpenOutlined />,
+  use: <ReadOutlined />,
+  disposal: <DeleteOutlined />,
+  storage: <HomeOutlined />,
+  statistics: <BarChartOutlined />,
+  settings: <SettingOutlined />,
+  audit: <AuditOutlined />,
+  users: <UserOutlined />
+}
+
+interface ShellProps {
+  session: SessionInfo
+  onSessionChange(session: SessionInfo): void
+  onSignedOut(): void
+}
+
+export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
+  const { t } = useTranslation()
+  const navigate = useNavigate()
+  const location = useLocation()
+  const [locked, setLocked] = useState(session.locked)
+  const sections = SECTIONS_BY_ROLE[session.role]
+  const current = location.pathname.split('/')[1] as Section
+
+  useEffect(
+    () =>
+      onSessionProblem((error) => {
+        if (error.message === 'errors.sessionLocked') setLocked(true)
+        else onSignedOut()
+      }),
+    [onSignedOut]
+  )
+
+  useEffect(() => {
+    let lastActivity = Date.now()
+    const mark = () => {
+      lastActivity = Date.now()
+    }
+    const events = ['mousemove', 'keydown', 'mousedown', 'wheel', 'touchstart'] as const
+    events.forEach((name) => window.addEventListener(name, mark, { passive: true }))
+    const timer = window.setInterval(() => {
+      if (!locked && Date.now() - lastActivity >= session.idleLockMinutes * 60_000) {
+        setLocked(true)
+        void call('auth.lock', {}).catch(() => undefined)
+      }
+    }, 15_000)
+    return () => {
+      events.forEach((name) => window.removeEventListener(name, mark))
+      window.clearInterval(timer)
+    }
+  }, [locked, session.idleLockMinutes])
+
+  const menuItems = useMemo(() => sections.map((key) => ({ key, icon: ICONS[key], label: t(`nav.${key}`) })), [sections, t])
+
+  const signOut = async () => {
+    await call('auth.logout', {}).catch(() => undefined)
+    onSignedOut()
+  }
+
+  const lockNow = async () => {
+    await call('auth.lock', {}).catch(() => undefined)
+    setLocked(true)
+  }
+
+  const placeholder = (section: Section) => <PlaceholderPage section={t(`nav.${section}`)} />
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+        <div style={{ padding: '16px 20px' }}>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>
+        </div>
+        <Menu mode="inline" selectedKeys={[current]} items={menuItems} onClick={({ key }) => navigate(`/${key}`)} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', borderBottom: '1px solid #eee' }}>
+          <Space size="middle">
+            <span data-testid="current-user">
+              {session.displayName} <Tag>{t(`roles.${session.role}`)}</Tag>
+            </span>
+            <LanguageSwitch />
+            <ChangePasswordButton />
+            <Button icon={<LockOutlined />} onClick={lockNow}>
+              {t('header.lock')}
+            </Button>
+            <Button icon={<LogoutOutlined />} onClick={signOut}>
+              {t('header.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Routes>
+            {sections.includes('dashboard') && <Route path="/dashboard" element={<DashboardPage session={session} />} />}
+            {sections.includes('customers') && <Route path="/customers" element={<CustomersPage session={session} />} />}
+            {(['records', 'use', 'disposal', 'storage', 'statistics'] as const)
+              .filter((s) => sections.includes(s))
+              .map((s) => (
+                <Route key={s} path={`/${s}`} element={placeholder(s)} />
+              ))}
+            {sections.includes('settings') && <Route path="/settings" element={<SettingsPage session={session} />} />}
+            {sections.includes('users') && <Route path="/users" element={<UsersPage session={session} />} />}
+            {sections.includes('audit') && <Route path="/audit" element={<AuditPage />} />}
+            <Route path="*" element={<Navigate to={`/${sections[0]}`} replace />} />
+          </Routes>
+        </Layout.Content>
+      </Layout>
+      {locked && (
+        <LockScreen
+          session={session}
+          onUnlocked={(next) => {
+            setLocked(false)
+            onSessionChange(next)
+          }}
+          onSignOut={signOut}
+        />
+      )}
+    </Layout>
+  )
+}

@@ -1,0 +1,113 @@
+import { App, Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag } from 'antd'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { customerFields, type Customer, type CustomerChange } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError, formatDateTime } from '../errors'
+import { GRADE_COLORS } from './CustomersPage'
+
+interface CustomerDetailProps {
+  customerId: number
+  canEdit: boolean
+  onEdit(): void
+  onClose(): void
+}
+
+const FIELD_ORDER = Object.keys(customerFields).filter((field) => field !== 'contacts') as (keyof typeof customerFields)[]
+
+export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: CustomerDetailProps) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [customer, setCustomer] = useState<Customer | null>(null)
+  const [history, setHistory] = useState<CustomerChange[]>([])
+
+  useEffect(() => {
+    Promise.all([call('customers.get', { id: customerId }), call('customers.history', { id: customerId })])
+      .then(([found, changes]) => {
+        setCustomer(found)
+        setHistory(changes)
+      })
+      .catch((error) => {
+        void message.error(describeError(t, error))
+        onClose()
+      })
+  }, [customerId, message, onClose, t])
+
+  const show = (field: keyof Customer, value: unknown) => {
+    if (field === 'grade') return <Tag color={GRADE_COLORS[value as Customer['grade']]}>{t(`grades.${String(value)}`)}</Tag>
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
+    return value === null || value === '' ? '—' : String(value)
+  }
+
+  const fieldLabel = (field: string) => t(`customers.fields.${field}`)
+
+  return (
+    <Drawer
+      open
+      width={860}
+      title={customer?.name ?? ''}
+      onClose={onClose}
+      extra={canEdit && <Button onClick={onEdit}>{t('common.edit')}</Button>}
+    >
+      {!customer ? (
+        <Spin />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'info',
+              label: t('customers.tabs.info'),
+              children: (
+                <>
+                  <Descriptions bordered size="small" column={2}>
+                    {FIELD_ORDER.map((field) => (
+                      <Descriptions.Item key={field} label={fieldLabel(field)}>
+                        {show(field, customer[field])}
+                      </Descriptions.Item>
+                    ))}
+                  </Descriptions>
+                  <Table
+                    style={{ marginTop: 16 }}
+                    size="small"
+                    rowKey={(_row, index) => String(index)}
+                    pagination={false}
+                    title={() => t('customers.sections.contacts')}
+                    dataSource={customer.contacts}
+                    columns={(['name', 'title', 'phone', 'email'] as const).map((key) => ({
+                      title: t(`customers.contact.${key}`),
+                      dataIndex: key
+                    }))}
+                  />
+                </>
+              )
+            },
+            {
+              key: 'history',
+              label: t('customers.tabs.history'),
+              children: (
+                <Table<CustomerChange>
+                  size="small"
+                  rowKey={(row, index) => `${row.at}-${row.field}-${index}`}
+                  dataSource={history}
+                  pagination={{ pageSize: 20 }}
+                  locale={{ emptyText: <Empty description={t('history.empty')} /> }}
+                  columns={[
+                    { title: t('history.at'), dataIndex: 'at', render: (value: string) => formatDateTime(value) },
+                    { title: t('history.user'), dataIndex: 'username' },
+                    {
+                      title: t('history.field'),
+                      dataIndex: 'field',
+                      render: (field: string, row) => (row.action === 'create' ? t('history.created') : fieldLabel(field))
+                    },
+                    { title: t('history.before'), dataIndex: 'before' },
+                    { title: t('history.after'), dataIndex: 'after' }
+                  ]}
+                />
+              )
+            }
+          ]}
+        />
+      )}
+    </Drawer>
+  )
+}

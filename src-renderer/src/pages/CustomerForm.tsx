@@ -1,0 +1,207 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
+import { App, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CUSTOMER_GRADES, type Contact, type Customer, type CustomerInput } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { appErrorOf, describeError, showFieldErrors } from '../errors'
+
+type FormValues = Omit<CustomerInput, 'dateOpened' | 'confirmDuplicateName'> & { dateOpened?: Dayjs }
+
+interface CustomerFormProps {
+  customerId: number | null
+  onClose(): void
+  onSaved(customer: Customer): void
+}
+
+const emptyContact: Contact = { name: '', title: '', phone: '', email: '' }
+
+export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps) {
+  const { t } = useTranslation()
+  const { message, modal } = App.useApp()
+  const [form] = Form.useForm<FormValues>()
+  const [existing, setExisting] = useState<Customer | null>(null)
+  const [loading, setLoading] = useState(customerId !== null)
+  const [saving, setSaving] = useState(false)
+  const [duplicate, setDuplicate] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (customerId === null) {
+      form.setFieldsValue({ grade: 'general', dateOpened: dayjs(), contacts: [] })
+      return
+    }
+    call('customers.get', { id: customerId })
+      .then((customer) => {
+        setExisting(customer)
+        form.setFieldsValue({ ...customer, dateOpened: dayjs(customer.dateOpened) })
+      })
+      .catch((error) => {
+        void message.error(describeError(t, error))
+        onClose()
+      })
+      .finally(() => setLoading(false))
+  }, [customerId, form, message, onClose, t])
+
+  const checkDuplicate = async () => {
+    const name = (form.getFieldValue('name') as string | undefined)?.trim()
+    if (!name) return setDuplicate(null)
+    try {
+      const matches = await call('customers.findByName', { name, ...(customerId ? { excludeId: customerId } : {}) })
+      setDuplicate(matches[0]?.name ?? null)
+    } catch {
+      setDuplicate(null)
+    }
+  }
+
+  const save = async (values: FormValues, confirmDuplicateName = false) => {
+    const input: CustomerInput = {
+      ...values,
+      registeredCapital: values.registeredCapital ?? null,
+      dateOpened: values.dateOpened ? values.dateOpened.format('YYYY-MM-DD') : '',
+      contacts: (values.contacts ?? []).map((contact) => ({ ...emptyContact, ...contact })),
+      confirmDuplicateName
+    }
+    setSaving(true)
+    try {
+      const saved = existing
+        ? await call('customers.update', { ...input, id: existing.id, version: existing.version })
+        : await call('customers.create', input)
+      void message.success(t(existing ? 'customers.updated' : 'customers.created'))
+      onSaved(saved)
+    } catch (error) {
+      const appError = appErrorOf(error)
+      if (appError.code === 'CONFLICT' && appError.message === 'errors.duplicateCustomerName') {
+        modal.confirm({
+          title: t('customers.duplicateTitle'),
+          content: t('customers.duplicateBody', appError.params),
+          okText: t('common.save'),
+          cancelText: t('common.cancel'),
+          onOk: () => save(values, true)
+        })
+        return
+      }
+      showFieldErrors(form, t, error)
+      void message.error(describeError(t, error))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const text = (name: keyof FormValues, required = false, area = 0) => (
+    <Form.Item name={name} label={t(`customers.fields.${name}`)} required={required}>
+      {area ? <Input.TextArea rows={area} /> : <Input />}
+    </Form.Item>
+  )
+
+  return (
+    <Drawer
+      open
+      width={820}
+      title={t(existing ? 'customers.edit' : 'customers.new')}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Spin spinning={loading}>
+        <Form form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
+          <Divider titlePlacement="start">{t('customers.sections.basic')}</Divider>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Form.Item
+                name="name"
+                label={t('customers.fields.name')}
+                required
+                validateStatus={duplicate ? 'warning' : undefined}
+                help={duplicate ? t('customers.duplicateHint', { name: duplicate }) : undefined}
+              >
+                <Input onBlur={checkDuplicate} onChange={() => setDuplicate(null)} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>{text('legalRepresentative', true)}</Col>
+            <Col span={8}>
+              <Form.Item name="grade" label={t('customers.fields.grade')} required>
+                <Select options={CUSTOMER_GRADES.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="dateOpened" label={t('customers.fields.dateOpened')} required>
+                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="registeredCapital" label={t('customers.fields.registeredCapital')}>
+                <InputNumber style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={16}>{text('address')}</Col>
+            <Col span={8}>{text('postcode')}</Col>
+            <Col span={8}>{text('phone')}</Col>
+            <Col span={8}>{text('fax')}</Col>
+            <Col span={8}>{text('region')}</Col>
+          </Row>
+          <Divider titlePlacement="start">{t('customers.sections.business')}</Divider>
+          <Row gutter={16}>
+            <Col span={8}>{text('industry')}</Col>
+            <Col span={8}>{text('businessScale')}</Col>
+            <Col span={8}>{text('creditStanding')}</Col>
+            <Col span={24}>{text('businessScope', false, 2)}</Col>
+            <Col span={24}>{text('economicStrength', false, 2)}</Col>
+            <Col span={24}>{text('dealingsRecord', false, 3)}</Col>
+            <Col span={24}>{text('background', false, 2)}</Col>
+            <Col span={24}>
+              <Form.Item name="hasAgreement" valuePropName="checked">
+                <Checkbox>{t('customers.fields.hasAgreement')}</Checkbox>
+              </Form.Item>
+            </Col>
+          </Row>
+          <Divider titlePlacement="start">{t('customers.sections.privacy')}</Divider>
+          <Row gutter={16}>
+            <Col span={8}>
+              <Form.Item name="consentObtained" valuePropName="checked">
+                <Checkbox>{t('customers.fields.consentObtained')}</Checkbox>
+              </Form.Item>
+            </Col>
+            <Col span={16}>{text('collectionPurpose')}</Col>
+          </Row>
+          <Divider titlePlacement="start">{t('customers.sections.contacts')}</Divider>
+          <Form.List name="contacts">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((field) => (
+                  <Row gutter={8} key={field.key} align="top">
+                    {(['name', 'title', 'phone', 'email'] as const).map((key) => (
+                      <Col span={key === 'email' ? 7 : 5} key={key}>
+                        <Form.Item name={[field.name, key]} label={t(`customers.contact.${key}`)} required={key === 'name'}>
+                          <Input />
+                        </Form.Item>
+                      </Col>
+                    ))}
+                    <Col span={2}>
+                      <Button
+                        aria-label={t('customers.removeContact')}
+                        icon={<MinusCircleOutlined />}
+                        style={{ marginTop: 30 }}
+                        onClick={() => remove(field.name)}
+                      />
+                    </Col>
+                  </Row>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...emptyContact })}>
+                  {t('customers.addContact')}
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Spin>
+    </Drawer>
+  )
+}

@@ -1,0 +1,202 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { App, Button, Empty, Input, Space, Table, Tag, Typography } from 'antd'
+import type { TableProps } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  CUSTOMER_GRADES,
+  PERSONAL_DATA_ROLES,
+  SORTABLE_CUSTOMER_FIELDS,
+  type ChannelInput,
+  type CustomerGrade,
+  type CustomerRow,
+  type Page,
+  type SessionInfo
+} from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError, formatDateTime } from '../errors'
+import { CustomerDetail } from './CustomerDetail'
+import { CustomerForm } from './CustomerForm'
+
+type Query = ChannelInput<'customers.list'>
+
+export const GRADE_COLORS: Record<CustomerGrade, string> = { important: 'red', special: 'gold', general: 'default' }
+
+const WRITER_ROLES = ['archivist', 'archive_manager']
+
+export function CustomersPage({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
+  const [data, setData] = useState<Page<CustomerRow> | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [facets, setFacets] = useState<{ industries: string[]; regions: string[] }>({ industries: [], regions: [] })
+  const [editing, setEditing] = useState<number | 'new' | null>(null)
+  const [viewing, setViewing] = useState<number | null>(null)
+  const canWrite = WRITER_ROLES.includes(session.role)
+  const closeForm = useCallback(() => setEditing(null), [])
+  const closeDetail = useCallback(() => setViewing(null), [])
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    try {
+      const [page, nextFacets] = await Promise.all([call('customers.list', query), call('customers.facets', {})])
+      setData(page)
+      setFacets(nextFacets)
+    } catch (error) {
+      void message.error(describeError(t, error))
+    } finally {
+      setLoading(false)
+    }
+  }, [query, message, t])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const onTableChange: TableProps<CustomerRow>['onChange'] = (pagination, filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter
+    const field = single?.order ? (single.field as Query['sortBy']) : 'updatedAt'
+    setQuery((previous) => ({
+      ...previous,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      grade: (filters.grade as CustomerGrade[] | null) ?? undefined,
+      industry: (filters.industry as string[] | null) ?? undefined,
+      region: (filters.region as string[] | null) ?? undefined,
+      sortBy: SORTABLE_CUSTOMER_FIELDS.includes(field as never) ? field : 'updatedAt',
+      sortOrder: single?.order ?? 'descend'
+    }))
+  }
+
+  const sortOrderOf = (field: string) => (query.sortBy === field ? query.sortOrder : null)
+  const filtered = Boolean(query.search || query.grade?.length || query.industry?.length || query.region?.length)
+
+  const columns: TableProps<CustomerRow>['columns'] = [
+    {
+      title: t('customers.fields.name'),
+      dataIndex: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      render: (name: string, row) => (
+        <Typography.Link onClick={() => setViewing(row.id)}>{name}</Typography.Link>
+      )
+    },
+    { title: t('customers.fields.legalRepresentative'), dataIndex: 'legalRepresentative' },
+    {
+      title: t('customers.fields.grade'),
+      dataIndex: 'grade',
+      sorter: true,
+      sortOrder: sortOrderOf('grade'),
+      filters: CUSTOMER_GRADES.map((grade) => ({ text: t(`grades.${grade}`), value: grade })),
+      filteredValue: query.grade ?? null,
+      render: (grade: CustomerGrade) => <Tag color={GRADE_COLORS[grade]}>{t(`grades.${grade}`)}</Tag>
+    },
+    {
+      title: t('customers.fields.industry'),
+      dataIndex: 'industry',
+      sorter: true,
+      sortOrder: sortOrderOf('industry'),
+      filters: facets.industries.map((value) => ({ text: value, value })),
+      filteredValue: query.industry ?? null,
+      filterSearch: true
+    },
+    {
+      title: t('customers.fields.region'),
+      dataIndex: 'region',
+      sorter: true,
+      sortOrder: sortOrderOf('region'),
+      filters: facets.regions.map((value) => ({ text: value, value })),
+      filteredValue: query.region ?? null,
+      filterSearch: true
+    },
+    { title: t('customers.fields.dateOpened'), dataIndex: 'dateOpened', sorter: true, sortOrder: sortOrderOf('dateOpened') },
+    { title: t('customers.columns.primaryContact'), dataIndex: 'primaryContact' },
+    { title: t('customers.columns.primaryContactPhone'), dataIndex: 'primaryContactPhone' },
+    {
+      title: t('customers.columns.updatedAt'),
+      dataIndex: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrderOf('updatedAt'),
+      render: (value: string) => formatDateTime(value)
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value, row) => (
+        <Space>
+          <Typography.Link onClick={() => setViewing(row.id)}>{t('common.details')}</Typography.Link>
+          {canWrite && <Typography.Link onClick={() => setEditing(row.id)}>{t('common.edit')}</Typography.Link>}
+        </Space>
+      )
+    }
+  ]
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('customers.title')}
+        </Typography.Title>
+        <Space>
+          <Input.Search
+            allowClear
+            style={{ width: 420 }}
+            placeholder={t('customers.searchPlaceholder')}
+            aria-label={t('common.search')}
+            onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
+          />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('customers.new')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {!PERSONAL_DATA_ROLES.includes(session.role) && (
+        <Typography.Paragraph type="secondary">{t('customers.maskedNotice')}</Typography.Paragraph>
+      )}
+      <Table<CustomerRow>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.rows ?? []}
+        onChange={onTableChange}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { total })
+        }}
+        locale={{
+          emptyText: (
+            <Empty description={filtered ? t('customers.noMatch') : canWrite ? t('customers.empty') : t('customers.emptyReadOnly')} />
+          )
+        }}
+      />
+      {editing !== null && (
+        <CustomerForm
+          customerId={editing === 'new' ? null : editing}
+          onClose={closeForm}
+          onSaved={() => {
+            setEditing(null)
+            void load()
+          }}
+        />
+      )}
+      {viewing !== null && (
+        <CustomerDetail
+          customerId={viewing}
+          canEdit={canWrite}
+          onEdit={() => {
+            setEditing(viewing)
+            setViewing(null)
+          }}
+          onClose={closeDetail}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,7 @@
+import { Result } from 'antd'
+import { useTranslation } from 'react-i18next'
+
+export function PlaceholderPage({ section }: { section: string }) {
+  const { t } = useTranslation()
+  return <Result status="info" title={`${section}：${t('placeholder.title')}`} subTitle={t('placeholder.body', { section })} />
+}

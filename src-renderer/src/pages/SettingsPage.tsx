@@ -1,0 +1,95 @@
+import { Alert, App, Button, Card, Form, InputNumber, Table, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PolicyVersion, SecuritySettings, SessionInfo } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError, formatDateTime, showFieldErrors } from '../errors'
+import { PlaceholderPage } from './PlaceholderPage'
+
+const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
+
+export function SettingsPage({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation()
+  if (session.role !== 'security_officer' && session.role !== 'sysadmin') return <PlaceholderPage section={t('nav.settings')} />
+  return <SecuritySettingsCard editable={session.role === 'security_officer'} />
+}
+
+function SecuritySettingsCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<SecuritySettings>()
+  const [current, setCurrent] = useState<PolicyVersion<SecuritySettings> | null>(null)
+  const [history, setHistory] = useState<PolicyVersion<SecuritySettings>[]>([])
+
+  const load = useCallback(async () => {
+    try {
+      const latest = await call('settings.getSecurity', {})
+      setCurrent(latest)
+      form.setFieldsValue(latest.data)
+      if (editable) setHistory(await call('settings.securityHistory', {}))
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }, [editable, form, message, t])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const save = async (values: SecuritySettings) => {
+    try {
+      await call('settings.saveSecurity', values)
+      void message.success(t('settings.saved'))
+      void load()
+    } catch (error) {
+      showFieldErrors(form, t, error)
+      void message.error(describeError(t, error))
+    }
+  }
+
+  return (
+    <>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <Card title={t('settings.security')} style={{ maxWidth: 720 }}>
+        {!editable && <Alert type="info" showIcon message={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
+        <Typography.Paragraph type="secondary">
+          {current && current.version > 0
+            ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
+            : t('settings.defaultVersion')}
+        </Typography.Paragraph>
+        <Form form={form} layout="vertical" onFinish={save} disabled={!editable}>
+          {FIELDS.map((field) => (
+            <Form.Item key={field} name={field} label={t(`settings.${field}`)} required>
+              <InputNumber style={{ width: 200 }} precision={0} />
+            </Form.Item>
+          ))}
+          {editable && (
+            <Button type="primary" htmlType="submit">
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      {editable && (
+        <Card title={t('settings.history')} style={{ maxWidth: 720, marginTop: 16 }}>
+          <Table<PolicyVersion<SecuritySettings>>
+            size="small"
+            rowKey="version"
+            dataSource={history}
+            pagination={{ pageSize: 10 }}
+            columns={[
+              { title: t('settings.versionColumn'), dataIndex: 'version' },
+              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
+              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
+              {
+                title: t('settings.values'),
+                key: 'values',
+                render: (_value, row) => FIELDS.map((field) => `${t(`settings.${field}`)}: ${row.data[field]}`).join('；')
+              }
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  )
+}
