@@ -46,11 +46,13 @@ export interface AppError {
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
 
-const trimmed = (max: number) => z.string().trim().max(max, { message: 'validation.tooLong' })
+/** A missing value is "required"; anything else falls through to the general messages. */
+const missingIsRequired = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'validation.required' : undefined) }
+const trimmed = (max: number) => z.string(missingIsRequired).trim().max(max, { message: 'validation.tooLong' })
 const required = (max: number) => trimmed(max).min(1, { message: 'validation.required' })
 const optionalText = (max: number) => trimmed(max).optional().default('')
 const isoDate = z
-  .string()
+  .string(missingIsRequired)
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
   .refine((value) => {
     const parsed = new Date(`${value}T00:00:00Z`)
@@ -106,7 +108,7 @@ export const customerFields = {
   dealingsRecord: optionalText(4000),
   industry: optionalText(50),
   region: optionalText(50),
-  grade: z.enum(CUSTOMER_GRADES, { message: 'validation.grade' }),
+  grade: z.enum(CUSTOMER_GRADES, { error: (issue) => (issue.input === undefined ? 'validation.required' : 'validation.grade') }),
   dateOpened: isoDate,
   creditStanding: optionalText(200),
   background: optionalText(2000),

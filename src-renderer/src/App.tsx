@@ -58,7 +58,7 @@ export function App() {
   }
 
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4 } }}>
+    <ConfigProvider button={{ autoInsertSpace: false }} locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4 } }}>
       <AntApp>{content}</AntApp>
     </ConfigProvider>
   )

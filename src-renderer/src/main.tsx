@@ -1,6 +1,7 @@
 import React from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n'
+import './styles.css'
 import { App } from './App'
 
 createRoot(document.getElementById('root') as HTMLElement).render(

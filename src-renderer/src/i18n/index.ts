@@ -22,7 +22,8 @@ void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false }
+  interpolation: { escapeValue: false },
+  showSupportNotice: false
 })
 
 export default i18n

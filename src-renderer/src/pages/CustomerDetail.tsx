@@ -45,6 +45,7 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
     <Drawer
       open
       width={860}
+      rootClassName="customer-detail"
       title={customer?.name ?? ''}
       onClose={onClose}
       extra={canEdit && <Button onClick={onEdit}>{t('common.edit')}</Button>}

@@ -98,6 +98,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
     <Drawer
       open
       width={820}
+      rootClassName="customer-form"
       title={t(existing ? 'customers.edit' : 'customers.new')}
       onClose={onClose}
       destroyOnHidden

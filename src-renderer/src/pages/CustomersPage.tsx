@@ -125,8 +125,14 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
       key: 'actions',
       render: (_value, row) => (
         <Space>
-          <Typography.Link onClick={() => setViewing(row.id)}>{t('common.details')}</Typography.Link>
-          {canWrite && <Typography.Link onClick={() => setEditing(row.id)}>{t('common.edit')}</Typography.Link>}
+          <Button type="link" size="small" onClick={() => setViewing(row.id)}>
+            {t('common.details')}
+          </Button>
+          {canWrite && (
+            <Button type="link" size="small" onClick={() => setEditing(row.id)}>
+              {t('common.edit')}
+            </Button>
+          )}
         </Space>
       )
     }
