@@ -314,7 +314,7 @@ export const contract = {
   'users.resetPassword': channel<null>()(z.strictObject({ id, password }), ['sysadmin']),
   'users.unlock': channel<null>()(z.strictObject({ id }), ['sysadmin', 'security_officer']),
   'settings.getSecurity': channel<PolicyVersion<SecuritySettings>>()(empty, ['security_officer', 'sysadmin']),
-  'settings.securityHistory': channel<PolicyVersion<SecuritySettings>[]>()(empty, ['security_officer', 'auditor']),
+  'settings.securityHistory': channel<PolicyVersion<SecuritySettings>[]>()(empty, ['security_officer']),
   'settings.saveSecurity': channel<PolicyVersion<SecuritySettings>>()(securitySettingsSchema, ['security_officer']),
   'audit.list': channel<Page<AuditEntry>>()(
     z.strictObject({

@@ -38,6 +38,13 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 const failure = (error: AppError): Envelope<never> => ({ ok: false, error })
 
+/** Inputs are plain data: Dates, Maps and class instances (which IPC can carry) are refused before parsing. */
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
 export interface Dispatcher {
   (channel: string, input: unknown, sessionKey: string): Promise<Envelope<unknown>>
 }
@@ -66,6 +73,9 @@ export function createDispatcher(
         if (!roleAllows(definition.access, session.role)) {
           return failure({ code: 'FORBIDDEN', message: 'errors.forbidden', ruleId: 'R-ROLE-7' })
         }
+      }
+      if (!isPlainObject(input)) {
+        return failure({ code: 'VALIDATION', message: 'errors.validation', details: [{ path: '', message: 'validation.invalidType' }] })
       }
       const parsed = definition.input.safeParse(input)
       if (!parsed.success) return failure({ code: 'VALIDATION', message: 'errors.validation', details: fieldErrors(parsed.error) })
