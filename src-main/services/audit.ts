@@ -90,13 +90,16 @@ export class AuditService {
       where.push('action = ?')
       params.push(filter.action)
     }
+    // Dates are days on this PC's clock, the one the archivist reads; stored times are UTC.
     if (filter.from) {
       where.push('at >= ?')
-      params.push(`${filter.from}T00:00:00.000Z`)
+      params.push(new Date(`${filter.from}T00:00:00`).toISOString())
     }
     if (filter.to) {
-      where.push('at <= ?')
-      params.push(`${filter.to}T23:59:59.999Z`)
+      const dayAfter = new Date(`${filter.to}T00:00:00`)
+      dayAfter.setDate(dayAfter.getDate() + 1)
+      where.push('at < ?')
+      params.push(dayAfter.toISOString())
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const [{ total }] = await this.manager().query(`SELECT COUNT(*) AS total FROM audit_log ${clause}`, params)

@@ -207,21 +207,19 @@ export class CustomersService {
     if (exists === 0) throw notFound('errors.customerNotFound')
     const entries = await this.audit.forEntity('customer', String(id), ['create', 'update'])
     const showPersonal = maySeePersonalData(role)
-    const changes: CustomerChange[] = []
-    for (const entry of entries) {
+    const changesPerEntry = entries.map((entry): CustomerChange[] => {
       const after = JSON.parse(entry.after ?? '{}') as CustomerSnapshot
       if (entry.action === 'create') {
-        changes.push({ at: entry.at, username: entry.username, action: 'create', field: 'name', before: '', after: after.name })
-        continue
+        return [{ at: entry.at, username: entry.username, action: 'create', field: 'name', before: '', after: after.name }]
       }
       const before = JSON.parse(entry.before ?? '{}') as CustomerSnapshot
-      for (const field of CUSTOMER_FIELD_NAMES) {
+      return CUSTOMER_FIELD_NAMES.flatMap((field) => {
         const old = displayValue(before[field], showPersonal)
         const now = displayValue(after[field], showPersonal)
-        if (old !== now) changes.push({ at: entry.at, username: entry.username, action: 'update', field, before: old, after: now })
-      }
-    }
-    return changes.reverse()
+        return old === now ? [] : [{ at: entry.at, username: entry.username, action: 'update' as const, field, before: old, after: now }]
+      })
+    })
+    return changesPerEntry.reverse().flat()
   }
 }
 
