@@ -1,0 +1,129 @@
+import http from 'node:http'
+import os from 'node:os'
+import path from 'node:path'
+import fs from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startWebServer, type WebServer } from '../../src-main/web/server'
+import { makeApp, tempDir, type TestApp } from '../support/app'
+
+let app: TestApp
+let server: WebServer
+let token: string
+const rendererDir = tempDir('renderer-')
+
+interface Reply {
+  status: number
+  headers: http.IncomingHttpHeaders
+  body: string
+}
+
+function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: options.host ?? '127.0.0.1',
+        port: server.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: { Host: `127.0.0.1:${server.port}`, ...options.headers }
+      },
+      (res) => {
+        let body = ''
+        res.on('data', (chunk) => (body += chunk))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      }
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+const rpc = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
+  request({ path: `/rpc/${channel}`, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ input }) })
+
+beforeAll(async () => {
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>档案室</title>')
+  app = await makeApp()
+  server = await startWebServer({ dispatch: app.dispatch, rendererDir })
+  token = new URL(server.entryUrl).searchParams.get('token')!
+})
+afterAll(async () => {
+  await server.close()
+  await app.close()
+})
+
+describe('browser mode server', () => {
+  it('listens on 127.0.0.1 only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((address) => address && address.family === 'IPv4' && !address.internal)
+    if (external) return expect(request({ path: '/', host: external.address })).rejects.toThrow(/ECONNREFUSED/)
+  })
+
+  it('uses a fresh random token on each start', async () => {
+    const other = await startWebServer({ dispatch: app.dispatch, rendererDir })
+    const otherToken = new URL(other.entryUrl).searchParams.get('token')!
+    await other.close()
+    expect(otherToken).not.toBe(token)
+    expect(otherToken.length).toBeGreaterThanOrEqual(40)
+  })
+
+  it('rejects a call without a token or with a wrong one (401)', async () => {
+    expect((await rpc('app.status', {})).status).toBe(401)
+    expect((await rpc('app.status', {}, { Cookie: 'archive_token=wrong' })).status).toBe(401)
+    expect((await rpc('app.status', {}, { 'X-Archive-Token': `${token}x` })).status).toBe(401)
+    expect((await request({ path: '/auth?token=nope' })).status).toBe(401)
+  })
+
+  it('answers a call with the right token with the envelope', async () => {
+    const reply = await rpc('app.status', {}, { Cookie: `archive_token=${token}` })
+    expect(reply.status).toBe(200)
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { needsSetup: true } })
+  })
+
+  it('exchanges the entry address for HttpOnly, SameSite=Strict cookies', async () => {
+    const reply = await request({ path: `/auth?token=${token}` })
+    expect(reply.status).toBe(302)
+    const cookies = reply.headers['set-cookie'] ?? []
+    expect(cookies.find((c) => c.startsWith('archive_token='))).toMatch(/HttpOnly; SameSite=Strict/)
+    expect(cookies.find((c) => c.startsWith('archive_client='))).toBeDefined()
+  })
+
+  it('rejects a foreign Host header (403), even with the right token — DNS rebinding', async () => {
+    for (const host of ['evil.example', `evil.example:${server.port}`, '192.168.1.20']) {
+      expect((await rpc('app.status', {}, { Host: host, Cookie: `archive_token=${token}` })).status).toBe(403)
+    }
+    expect((await rpc('app.status', {}, { Host: `localhost:${server.port}`, Cookie: `archive_token=${token}` })).status).toBe(200)
+  })
+
+  it('rejects a foreign Origin (403), even with the right token — cross-site requests', async () => {
+    for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${server.port + 1}`]) {
+      expect((await rpc('app.status', {}, { Origin: origin, Cookie: `archive_token=${token}` })).status).toBe(403)
+    }
+    expect((await rpc('app.status', {}, { Origin: `http://127.0.0.1:${server.port}`, Cookie: `archive_token=${token}` })).status).toBe(200)
+  })
+
+  it('accepts only JSON POSTs on the call path, and refuses malformed JSON', async () => {
+    const auth = { Cookie: `archive_token=${token}` }
+    expect((await request({ path: '/rpc/app.status', headers: auth })).status).toBe(405)
+    expect((await request({ path: '/rpc/app.status', method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415)
+    expect((await request({ path: '/rpc/app.status', method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{nope' })).status).toBe(400)
+  })
+
+  it('validates inputs exactly as IPC does', async () => {
+    const reply = await rpc('auth.login', { username: 1 }, { Cookie: `archive_token=${token}` })
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+
+  it('serves the app with a strict Content-Security-Policy and nothing outside its folder', async () => {
+    const page = await request({ path: '/' })
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('档案室')
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    expect(page.headers['content-security-policy']).toContain("object-src 'none'")
+    expect((await request({ path: '/../../etc/passwd' })).status).toBe(404)
+    expect((await request({ path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404)
+  })
+})
