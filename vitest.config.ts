@@ -5,7 +5,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 30_000,
-    benchmark: { include: ['test/bench/**/*.bench.ts'] }
+    hookTimeout: 30_000
   }
 })

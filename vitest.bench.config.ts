@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+/** Benchmarks print figures; they assert nothing about speed and are not part of `npm test`. */
+export default defineConfig({
+  test: {
+    include: ['test/bench/**/*.bench.ts'],
+    environment: 'node',
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
+    reporters: ['verbose'],
+    silent: false
+  }
+})
