@@ -160,7 +160,7 @@ export class UsersService {
   async authenticate(username: string, password: string): Promise<UserRecord> {
     const found = await this.store.manager.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [username])
     if (found.length === 0) {
-      await verifyPassword(password, await dummyHash)
+      await verifyPassword(password, await unknownUserHash())
       throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', { ruleId: 'R-SEC-3' })
     }
     const user = await this.get(found[0].id)
@@ -219,5 +219,10 @@ export class UsersService {
   }
 }
 
+let dummyHash: Promise<string> | null = null
+
 /** Spends the same work on unknown usernames as on real ones, so timing does not reveal them either. */
-const dummyHash = hashPassword('not-a-real-account-0')
+function unknownUserHash(): Promise<string> {
+  dummyHash ??= hashPassword('not-a-real-account-0')
+  return dummyHash
+}

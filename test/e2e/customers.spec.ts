@@ -1,35 +1,13 @@
 import path from 'node:path'
 import { expect, test } from './server'
-
-const ADMIN = { username: 'admin', name: '张管理', password: 'Admin-pass-2024' }
-const ARCHIVIST = { username: 'liwen', name: '李文', password: 'Archivist-2024' }
+import { ARCHIVIST, createAccount, setUpAdministrator, signIn, signOut } from './steps'
 
 test('first run → archivist → customer created, edited, found by a Chinese substring, history shown', async ({ page, server }) => {
-  await page.goto(server.entryUrl)
-
-  await expect(page.getByText('首次启动：设置系统管理员')).toBeVisible()
-  await page.getByLabel('用户名').fill(ADMIN.username)
-  await page.getByLabel('姓名').fill(ADMIN.name)
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-  await page.getByLabel('再次输入密码').fill(ADMIN.password)
-  await page.getByRole('button', { name: '创建管理员并登录' }).click()
-
-  await expect(page.getByTestId('current-user')).toContainText(ADMIN.name)
+  await setUpAdministrator(page, server)
   await expect(page.getByRole('heading', { name: '用户账号' })).toBeVisible()
-  await page.getByRole('button', { name: '新建用户' }).click()
-  const userDialog = page.getByRole('dialog', { name: '新建用户' })
-  await userDialog.getByLabel('用户名').fill(ARCHIVIST.username)
-  await userDialog.getByLabel('姓名').fill(ARCHIVIST.name)
-  await userDialog.getByLabel('部门').fill('招商运营部')
-  await userDialog.getByLabel('初始密码').fill(ARCHIVIST.password)
-  await userDialog.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByRole('cell', { name: ARCHIVIST.username })).toBeVisible()
-  await page.getByRole('button', { name: '退出登录' }).click()
-
-  await page.getByLabel('用户名').fill(ARCHIVIST.username)
-  await page.getByLabel('密码').fill(ARCHIVIST.password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await expect(page.getByTestId('current-user')).toContainText(ARCHIVIST.name)
+  await createAccount(page, ARCHIVIST)
+  await signOut(page)
+  await signIn(page, ARCHIVIST)
 
   await page.getByRole('menuitem', { name: '客户' }).click()
   await expect(page.getByText('还没有客户。点击“新建客户”登记第一位客户。')).toBeVisible()
@@ -75,28 +53,14 @@ test('first run → archivist → customer created, edited, found by a Chinese s
   await expect(page.getByRole('cell', { name: '北京华信贸易公司' })).toHaveCount(0)
   await page.screenshot({ path: path.join('test-results', 'customer-list.png'), fullPage: true })
 
-  await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await signOut(page)
 })
 
 test('bad customer input shows the field errors in Chinese and saves nothing', async ({ page, server }) => {
-  await page.goto(server.entryUrl)
-  await page.getByLabel('用户名').fill(ADMIN.username)
-  await page.getByLabel('姓名').fill(ADMIN.name)
-  await page.getByLabel('密码', { exact: true }).fill(ADMIN.password)
-  await page.getByLabel('再次输入密码').fill(ADMIN.password)
-  await page.getByRole('button', { name: '创建管理员并登录' }).click()
-  await page.getByRole('button', { name: '新建用户' }).click()
-  const userDialog = page.getByRole('dialog', { name: '新建用户' })
-  await userDialog.getByLabel('用户名').fill(ARCHIVIST.username)
-  await userDialog.getByLabel('姓名').fill(ARCHIVIST.name)
-  await userDialog.getByLabel('初始密码').fill(ARCHIVIST.password)
-  await userDialog.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByRole('cell', { name: ARCHIVIST.username })).toBeVisible()
-  await page.getByRole('button', { name: '退出登录' }).click()
-  await page.getByLabel('用户名').fill(ARCHIVIST.username)
-  await page.getByLabel('密码').fill(ARCHIVIST.password)
-  await page.getByRole('button', { name: '登录' }).click()
+  await setUpAdministrator(page, server)
+  await createAccount(page, ARCHIVIST)
+  await signOut(page)
+  await signIn(page, ARCHIVIST)
   await page.getByRole('menuitem', { name: '客户' }).click()
 
   await page.getByRole('button', { name: '新建客户' }).click()

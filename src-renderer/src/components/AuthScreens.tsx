@@ -51,7 +51,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
   return (
     <Centered title={t('setup.title')}>
       <Alert type="info" showIcon message={t('setup.intro')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark>
+      <Form name="setup" form={form} layout="vertical" onFinish={submit} requiredMark>
         <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input autoComplete="username" />
         </Form.Item>
@@ -108,7 +108,7 @@ export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void
   return (
     <Centered title={t('login.title')}>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
-      <Form layout="vertical" onFinish={submit}>
+      <Form name="login" layout="vertical" onFinish={submit}>
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input autoComplete="username" autoFocus />
         </Form.Item>

@@ -38,7 +38,7 @@ export function ChangePasswordButton() {
         {t('header.changePassword')}
       </Button>
       <Modal open={open} title={t('password.title')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={submit}>
+        <Form name="change-password" form={form} layout="vertical" onFinish={submit}>
           <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('validation.required') }]}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>

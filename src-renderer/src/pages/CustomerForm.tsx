@@ -112,7 +112,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
       }
     >
       <Spin spinning={loading}>
-        <Form form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
+        <Form name="customer" form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
           <Divider titlePlacement="start">{t('customers.sections.basic')}</Divider>
           <Row gutter={16}>
             <Col span={12}>

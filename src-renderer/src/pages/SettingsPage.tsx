@@ -57,7 +57,7 @@ function SecuritySettingsCard({ editable }: { editable: boolean }) {
             ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
             : t('settings.defaultVersion')}
         </Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={save} disabled={!editable}>
+        <Form name="security-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
           {FIELDS.map((field) => (
             <Form.Item key={field} name={field} label={t(`settings.${field}`)} required>
               <InputNumber style={{ width: 200 }} precision={0} />

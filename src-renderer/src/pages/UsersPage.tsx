@@ -182,7 +182,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         cancelText={t('common.cancel')}
         forceRender
       >
-        <Form form={form} layout="vertical" onFinish={save}>
+        <Form name="account" form={form} layout="vertical" onFinish={save}>
           <Form.Item name="username" label={t('users.username')} required>
             <Input disabled={editing !== 'new'} />
           </Form.Item>
@@ -215,7 +215,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         cancelText={t('common.cancel')}
         forceRender
       >
-        <Form form={resetForm} layout="vertical" onFinish={resetPassword}>
+        <Form name="reset-password" form={resetForm} layout="vertical" onFinish={resetPassword}>
           <Form.Item name="password" label={t('users.newPassword')} extra={t('setup.passwordHint')} required>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
