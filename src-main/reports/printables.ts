@@ -1,0 +1,279 @@
+/**
+ * Printable documents (R-FILE-8, R-STAT-2): pure functions, data in → one complete HTML document out.
+ * No I/O, no scripts, no external resources; every value is HTML-escaped. The documents are meant to be
+ * opened in a print-preview window and printed with Chromium (Electron `webContents.print()/printToPDF()`,
+ * `window.print()` in browser mode); their layout comes from the shared A4 print CSS in ./print-css.
+ */
+import { printCss } from './print-css'
+import type {
+  BoxSpine,
+  FilingCatalogueHeader,
+  FilingCatalogueRow,
+  PrintOrientation,
+  VolumeCatalogueRow,
+  VolumeHeader,
+  VolumeNote
+} from './print-types'
+
+export type {
+  BoxSpine,
+  FilingCatalogueHeader,
+  FilingCatalogueRow,
+  PrintOrientation,
+  VolumeCatalogueRow,
+  VolumeHeader,
+  VolumeNote
+} from './print-types'
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
+
+/** Escapes a value for use in HTML text and in double- or single-quoted attributes. */
+export function escapeHtml(value: string): string {
+  return String(value).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
+}
+
+/** Escapes any printable value (numbers print in plain decimal). */
+function h(value: string | number): string {
+  return escapeHtml(typeof value === 'number' ? String(value) : value)
+}
+
+export interface PrintDocumentOptions {
+  /** Draw the 第 N 页 共 M 页 footer (CSS page-margin box). Default true. */
+  pageNumbers?: boolean
+  /** Extra CSS for this document, appended after the shared print CSS. */
+  css?: string
+}
+
+/**
+ * The one wrapper every printable shares: doctype, `<html lang="zh-CN">`, charset, a CSP that forbids
+ * scripts and any fetch, the title and the print CSS. `body` must already be safe HTML (built with escapeHtml).
+ */
+export function printDocument(
+  title: string,
+  body: string,
+  orientation: PrintOrientation,
+  options: PrintDocumentOptions = {}
+): string {
+  const pageNumbers = options.pageNumbers ?? true
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${printCss(orientation, pageNumbers)}${options.css ?? ''}</style>`,
+    '</head>',
+    `<body class="${orientation}">`,
+    body,
+    '</body>',
+    '</html>',
+    ''
+  ].join('\n')
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** `YYYY-MM-DD` → `YYYYMMDD` (DA/T 18, GB/T 9705 日期); anything else prints as given. */
+export function compactDate(value: string): string {
+  const m = ISO_DATE.exec(value.trim())
+  return m ? `${m[1]}${m[2]}${m[3]}` : value.trim()
+}
+
+/** A `YYYY-MM-DD` date as 2024年3月15日, or a blank to fill in by hand (年 月 日) when empty. */
+function signatureDate(value: string): string {
+  const trimmed = value.trim()
+  if (trimmed === '') {
+    return '<span class="blank year">&nbsp;</span>年<span class="blank short">&nbsp;</span>月<span class="blank short">&nbsp;</span>日'
+  }
+  const m = ISO_DATE.exec(trimmed)
+  if (!m) return `<span class="blank">${h(trimmed)}</span>`
+  return `<span class="filled">${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日</span>`
+}
+
+/** A value on a line; an empty value leaves the line blank for a hand-written entry. */
+function lineValue(value: string, extraClass = ''): string {
+  const cls = extraClass ? `blank ${extraClass}` : 'blank'
+  return `<span class="${cls}">${value.trim() === '' ? '&nbsp;' : h(value)}</span>`
+}
+
+function colgroup(widthsMm: ReadonlyArray<number | null>): string {
+  const cols = widthsMm.map((w) => (w === null ? '<col>' : `<col style="width:${w}mm">`))
+  return `<colgroup>${cols.join('')}</colgroup>`
+}
+
+// ─── 卷内文件目录 (GB/T 9705, R-FILE-8) ─────────────────────────────────────────────────────────────
+
+const VOLUME_CATALOGUE_COLUMNS = ['序号', '文号', '责任者', '题名', '日期', '页号', '备注'] as const
+/** A4 portrait printable width is 175 mm; 题名 takes what the other columns leave (62 mm ≈ 17 characters). */
+const VOLUME_CATALOGUE_WIDTHS = [10, 34, 22, null, 18, 15, 14] as const
+
+/**
+ * 卷内文件目录 (GB/T 9705, R-FILE-8): A4 portrait; the title, 档号 and 案卷题名 and the column header row
+ * repeat on every page. 页号 is each item's start page; the last item prints its start and end page.
+ */
+export function volumeCatalogueHtml(volume: VolumeHeader, rows: VolumeCatalogueRow[]): string {
+  const cols = VOLUME_CATALOGUE_COLUMNS.length
+  const head = `<thead>
+<tr class="caption"><th colspan="${cols}">
+<div class="doc-title">卷内文件目录</div>
+<div class="meta"><span class="meta-title">案卷题名：${h(volume.title)}</span><span class="meta-code">档号：${h(volume.archivalCode)}</span></div>
+</th></tr>
+<tr class="columns">${VOLUME_CATALOGUE_COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr>
+</thead>`
+  const last = rows.length - 1
+  const bodyRows = rows.map((row, i) => {
+    const pages = i === last ? `${row.startPage}-${row.endPage}` : `${row.startPage}`
+    return `<tr><td class="c">${h(row.sequence)}</td><td>${h(row.documentNumber)}</td><td>${h(row.responsibleParty)}</td><td>${h(row.title)}</td><td class="c nowrap">${h(compactDate(row.dateFormed))}</td><td class="c nowrap">${h(pages)}</td><td>${h(row.remarks)}</td></tr>`
+  })
+  if (rows.length === 0) bodyRows.push(`<tr><td class="c" colspan="${cols}">本卷无文件</td></tr>`)
+  const body = `<table class="grid volume-catalogue">
+${colgroup(VOLUME_CATALOGUE_WIDTHS)}
+${head}
+<tbody>
+${bodyRows.join('\n')}
+</tbody>
+</table>`
+  return printDocument(`卷内文件目录 ${volume.archivalCode}`, body, 'portrait')
+}
+
+// ─── 卷内备考表 (GB/T 9705) ─────────────────────────────────────────────────────────────────────────
+
+const NOTE_SHEET_CSS = `
+table.sheet { width: 100%; table-layout: fixed; }
+table.sheet td { border: 0.3mm solid #000; padding: 3mm 4mm; vertical-align: top; }
+table.sheet tr.notes-row { break-inside: auto; page-break-inside: auto; }
+table.sheet .label { font-weight: bold; margin-bottom: 2mm; }
+table.sheet .notes { min-height: 175mm; text-indent: 2em; }
+table.sheet td.sign { padding: 5mm 4mm; }
+table.sheet .sign-line { display: flex; justify-content: space-between; }
+`
+
+/** 卷内备考表: 本卷情况说明, 立卷人/立卷时间, 检查人/检查时间 (blank lines to sign when empty), with the 档号. */
+export function volumeNoteSheetHtml(volume: VolumeHeader, note: VolumeNote): string {
+  const body = `<div class="doc-title">卷内备考表</div>
+<div class="meta" style="text-align:right"><span class="meta-code">档号：${h(volume.archivalCode)}</span></div>
+<table class="sheet">
+<tr class="notes-row"><td><div class="label">本卷情况说明</div><div class="pre notes">${h(note.notes)}</div></td></tr>
+<tr><td class="sign"><div class="sign-line"><span>立卷人：${lineValue(note.compiledBy, 'name')}</span><span>立卷时间：${signatureDate(note.compiledOn)}</span></div></td></tr>
+<tr><td class="sign"><div class="sign-line"><span>检查人：${lineValue(note.checkedBy, 'name')}</span><span>检查时间：${signatureDate(note.checkedOn)}</span></div></td></tr>
+</table>`
+  return printDocument(`卷内备考表 ${volume.archivalCode}`, body, 'portrait', { pageNumbers: false, css: NOTE_SHEET_CSS })
+}
+
+// ─── 案卷封面 (GB/T 9705) ───────────────────────────────────────────────────────────────────────────
+
+const COVER_CSS = `
+.cover { border: 0.6mm solid #000; min-height: 255mm; padding: 10mm 12mm; position: relative; }
+.cover .code-box { margin-left: auto; border-collapse: collapse; }
+.cover .code-box th, .cover .code-box td { border: 0.3mm solid #000; padding: 1.5mm 3mm; font-size: 11pt; }
+.cover .code-box td { min-width: 45mm; }
+.cover .doc-title { margin: 30mm 0 20mm 0; font-size: 22pt; letter-spacing: 0.3em; }
+.cover table.fields { width: 140mm; margin: 0 auto; table-layout: fixed; font-size: 14pt; }
+.cover table.fields th { width: 30mm; text-align: left; font-weight: bold; padding: 5mm 0 1mm 0; vertical-align: bottom; }
+.cover table.fields td { border-bottom: 0.3mm solid #000; padding: 5mm 2mm 1mm 2mm; vertical-align: bottom; overflow-wrap: anywhere; }
+.cover .count { width: 140mm; margin: 12mm auto 0 auto; font-size: 14pt; }
+.cover .count .blank { min-width: 18mm; text-align: center; }
+`
+
+/** 案卷封面 (GB/T 9705): 全宗名称, 类目名称, 案卷题名, 起止时间, 保管期限, 密级, 本卷共 N 件 M 页, 档号. */
+export function volumeCoverHtml(volume: VolumeHeader): string {
+  const field = (label: string, value: string) => `<tr><th>${label}</th><td>${value.trim() === '' ? '&nbsp;' : h(value)}</td></tr>`
+  const body = `<div class="cover">
+<table class="code-box"><tr><th>档号</th><td>${h(volume.archivalCode)}</td></tr></table>
+<div class="doc-title">案卷封面</div>
+<table class="fields">
+${field('全宗名称', volume.fondsName)}
+${field('类目名称', volume.categoryName)}
+${field('案卷题名', volume.title)}
+${field('起止时间', volume.dateRange)}
+${field('保管期限', volume.retentionName)}
+${field('密级', volume.classificationName)}
+</table>
+<div class="count">本卷共 <span class="blank">${h(volume.itemCount)}</span> 件 <span class="blank">${h(volume.pageCount)}</span> 页</div>
+</div>`
+  return printDocument(`案卷封面 ${volume.archivalCode}`, body, 'portrait', { pageNumbers: false, css: COVER_CSS })
+}
+
+// ─── 卷盒脊背 ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface BoxSpineOptions {
+  /** Label width = box thickness in mm (20, 30, 40, 50, 60 …). Default 40. */
+  widthMm?: number
+  /** Label height in mm (fits an A4 page). Default 250. */
+  heightMm?: number
+}
+
+/** Box spine label (卷盒脊背): 全宗号, 年度, 保管期限, 起止件号, 盒号, a narrow mm-sized label on an A4 page. */
+export function boxSpineHtml(box: BoxSpine, options: BoxSpineOptions = {}): string {
+  const width = clamp(options.widthMm ?? 40, 15, 170)
+  const height = clamp(options.heightMm ?? 250, 60, 255)
+  const css = `
+.spine-hint { font-size: 8pt; margin: 0 0 1.5mm 0; }
+.spine { width: ${width}mm; height: ${height}mm; border: 0.3mm solid #000; padding: 4mm 2mm;
+  display: flex; flex-direction: column; justify-content: space-between; text-align: center; overflow: hidden; }
+.spine .category { font-size: 14pt; font-weight: bold; overflow-wrap: anywhere; padding-bottom: 3mm; border-bottom: 0.3mm solid #000; }
+.spine .field { overflow-wrap: anywhere; }
+.spine .field .label { font-size: 9pt; }
+.spine .field .value { font-size: 13pt; font-weight: bold; line-height: 1.25; }
+.spine .field .value .to { display: block; font-size: 9pt; font-weight: normal; }
+.spine .field.box { border-top: 0.3mm solid #000; padding-top: 3mm; }
+.spine .field.box .value { font-size: 20pt; }
+`
+  const field = (label: string, value: string, cls = '') =>
+    `<div class="field${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div></div>`
+  const body = `<div class="spine-hint">卷盒脊背（${h(width)} mm × ${h(height)} mm，沿边框裁下）</div>
+<div class="spine">
+<div class="category">${h(box.categoryName)}</div>
+${field('全宗号', h(box.fondsCode))}
+${field('年度', h(box.year))}
+${field('保管期限', h(box.retentionName))}
+${field('起止件号', `${h(box.firstNumber)}<span class="to">至</span>${h(box.lastNumber)}`)}
+${field('盒号', h(box.boxNumber), 'box')}
+</div>`
+  return printDocument(`卷盒脊背 ${box.fondsCode} ${box.year} 第${box.boxNumber}盒`, body, 'portrait', { pageNumbers: false, css })
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min
+}
+
+// ─── 归档文件目录 (DA/T 22) ─────────────────────────────────────────────────────────────────────────
+
+const FILING_CATALOGUE_COLUMNS = ['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '备注'] as const
+/** A4 landscape printable width is 262 mm; 题名 takes what the other columns leave (88 mm ≈ 25 characters). */
+const FILING_CATALOGUE_WIDTHS = [10, 44, 34, 24, null, 18, 13, 11, 20] as const
+
+/**
+ * Item-level 归档文件目录 (DA/T 22): A4 landscape; title and 全宗号/全宗名称, 年度, 保管期限, 机构 and the
+ * column header row repeat on every page; 日期 prints as YYYYMMDD.
+ */
+export function filingCatalogueHtml(header: FilingCatalogueHeader, rows: FilingCatalogueRow[]): string {
+  const cols = FILING_CATALOGUE_COLUMNS.length
+  const head = `<thead>
+<tr class="caption"><th colspan="${cols}">
+<div class="doc-title">归档文件目录</div>
+<div class="meta"><span>全宗号：${h(header.fondsCode)}</span><span>全宗名称：${h(header.fondsName)}</span><span>年度：${h(header.year)}</span><span>保管期限：${h(header.retentionName)}</span><span>机构：${h(header.departmentName)}</span></div>
+</th></tr>
+<tr class="columns">${FILING_CATALOGUE_COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr>
+</thead>`
+  const bodyRows = rows.map(
+    (row) =>
+      `<tr><td class="c">${h(row.sequence)}</td><td class="code">${h(row.archivalCode)}</td><td>${h(row.documentNumber)}</td><td>${h(row.responsibleParty)}</td><td>${h(row.title)}</td><td class="c nowrap">${h(compactDate(row.dateFormed))}</td><td class="c">${h(row.classificationName)}</td><td class="c">${h(row.pageCount)}</td><td>${h(row.remarks)}</td></tr>`
+  )
+  if (rows.length === 0) bodyRows.push(`<tr><td class="c" colspan="${cols}">无归档文件</td></tr>`)
+  const body = `<table class="grid filing-catalogue">
+${colgroup(FILING_CATALOGUE_WIDTHS)}
+${head}
+<tbody>
+${bodyRows.join('\n')}
+</tbody>
+</table>`
+  return printDocument(`归档文件目录 ${header.fondsCode} ${header.year} ${header.retentionName}`, body, 'landscape')
+}
