@@ -1,0 +1,89 @@
+/*
+ * Reason keys (i18n, under `policy`). They take no params of their own: pass the Overdue entry itself, whose
+ * dueOn and daysLate the texts use.
+ *
+ * policy.deadline.customerFiling
+ *   zh: 客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。
+ *   en: Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.
+ * policy.deadline.annualFiling
+ *   zh: 上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。
+ *   en: Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late.
+ */
+
+export interface DeadlineSettings {
+  /** Customer materials are filed within this many calendar days of receipt (R-CUST-3: one week). */
+  customerFilingDays: number
+  /** A customer is registered within this many working days of first contact (R-CUST-3). */
+  customerRegistrationWorkingDays: number
+  /** Last year's records are filed by the end of this month (R-FILE-9: June). */
+  annualFilingMonth: number
+}
+
+export const DEFAULT_DEADLINES: DeadlineSettings = { customerFilingDays: 7, customerRegistrationWorkingDays: 5, annualFilingMonth: 6 }
+
+export interface Overdue {
+  id: number
+  dueOn: string
+  daysLate: number
+  ruleId: string
+  reason: string
+}
+
+const DAY_MS = 86_400_000
+
+// Calendar days are counted in UTC so that the result never depends on the PC's time zone or summer time.
+function dayNumber(date: string): number {
+  const [year, month, day] = date.split('-').map(Number)
+  return utcDay(year, month - 1, day)
+}
+
+/** setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999. */
+function utcDay(year: number, monthIndex: number, day: number): number {
+  const date = new Date(0)
+  date.setUTCFullYear(year, monthIndex, day)
+  return date.getTime() / DAY_MS
+}
+
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10)
+
+/** R-CUST-3: received customer materials are filed within `customerFilingDays` calendar days. */
+export function overdueCustomerMaterials(
+  items: { id: number; receivedOn: string; filed: boolean; isCustomerMaterial: boolean }[],
+  today: string,
+  settings: DeadlineSettings
+): Overdue[] {
+  const now = dayNumber(today)
+  return items
+    .filter((item) => item.isCustomerMaterial && !item.filed)
+    .map((item) => ({ id: item.id, due: dayNumber(item.receivedOn) + settings.customerFilingDays }))
+    .filter(({ due }) => now > due)
+    .map(({ id, due }) => ({ id, dueOn: dateOf(due), daysLate: now - due, ruleId: 'R-CUST-3', reason: 'policy.deadline.customerFiling' }))
+}
+
+/** R-FILE-9: a record of year Y is filed by the last day of month `annualFilingMonth` of Y+1. */
+export function overdueAnnualFiling(items: { id: number; year: number; filed: boolean }[], today: string, settings: DeadlineSettings): Overdue[] {
+  const now = dayNumber(today)
+  return items
+    .filter((item) => !item.filed)
+    // Day 0 of the next month is the last day of the filing month, whatever its length.
+    .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
+    .filter(({ due }) => now > due)
+    .map(({ id, due }) => ({ id, dueOn: dateOf(due), daysLate: now - due, ruleId: 'R-FILE-9', reason: 'policy.deadline.annualFiling' }))
+}
+
+/** R-CUST-3: the day of first contact does not count; Saturdays and Sundays are not working days. */
+export function registrationDueDate(firstContactOn: string, settings: DeadlineSettings): string {
+  let day = dayNumber(firstContactOn)
+  for (let left = settings.customerRegistrationWorkingDays; left > 0; ) {
+    day += 1
+    const weekday = new Date(day * DAY_MS).getUTCDay()
+    if (weekday !== 0 && weekday !== 6) left -= 1
+  }
+  return dateOf(day)
+}
+
+/** R-DISP-2: the retention period starts on 1 January after the filing year; 永久 (null years) never expires. */
+export function expiryDate(filingYear: number, years: number | null): string | null {
+  if (years === null) return null
+  return `${String(filingYear + years + 1).padStart(4, '0')}-01-01`
+}
