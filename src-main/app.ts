@@ -6,6 +6,10 @@ import { bindHandlers, type Services } from './ipc/handlers'
 import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
 import { CustomersService } from './services/customers'
+import { DashboardService } from './services/dashboard'
+import { ItemsService } from './services/items'
+import { PrintingService } from './services/printing'
+import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
 import { UsersService } from './services/users'
 import { Store } from './store'
@@ -33,11 +37,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = new Store(dataSource, clock)
   const settings = new SettingsService(store)
   const audit = new AuditService(store)
+  const items = new ItemsService(store, settings)
+  const volumes = new VolumesService(store, settings, items)
   const services: Services = {
     settings,
     audit,
     users: new UsersService(store, settings),
-    customers: new CustomersService(store, audit)
+    customers: new CustomersService(store, audit),
+    items,
+    volumes,
+    printing: new PrintingService(store, settings, volumes),
+    dashboard: new DashboardService(store, settings)
   }
   const sessions = new Sessions(clock)
   const dispatch = createDispatcher(

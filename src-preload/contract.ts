@@ -252,6 +252,191 @@ export const securitySettingsSchema = z.strictObject({
   lockoutMinutes: z.number().int().min(1, { message: 'validation.range' }).max(1440, { message: 'validation.range' })
 })
 
+export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top_secret'] as const
+export type ClassificationCode = (typeof CLASSIFICATIONS)[number]
+export const DOCUMENT_KINDS = ['ordinary', 'request', 'reply', 'plan', 'summary', 'meeting_papers'] as const
+export const LINK_KINDS = ['request_reply', 'main_attachment', 'original_copy', 'printed_final', 'language_version'] as const
+export const OPEN_STATUSES = ['open', 'restricted', 'closed'] as const
+export const CUSTOMER_DOC_TYPES = ['basic_info', 'intent', 'agreement', 'contract', 'annual_report', 'other'] as const
+export const ITEM_STATUSES = ['received', 'catalogued', 'filed'] as const
+
+const code = z
+  .string(missingIsRequired)
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,8}$/, { message: 'validation.code' })
+const codeEntry = z.strictObject({ code, name: required(50) })
+const uniqueCodes = <T extends { code: string }>(entries: T[]) => new Set(entries.map((e) => e.code)).size === entries.length
+const codeList = <T extends z.ZodType<{ code: string }>>(entry: T) =>
+  z.array(entry).min(1, { message: 'validation.atLeastOne' }).max(200).refine(uniqueCodes, { message: 'validation.duplicateCode' })
+
+export const filingSettingsSchema = z.strictObject({
+  fonds: codeList(codeEntry),
+  categories: codeList(codeEntry),
+  retentionPeriods: codeList(
+    codeEntry.extend({ years: z.number().int().min(1, { message: 'validation.range' }).max(100, { message: 'validation.range' }).nullable() })
+  ),
+  departments: codeList(codeEntry),
+  defaultCatalogueCode: code,
+  itemCodeTemplate: required(120),
+  volumeCodeTemplate: required(120),
+  customerFilingDays: z.number().int().min(1, { message: 'validation.range' }).max(90, { message: 'validation.range' }),
+  customerRegistrationWorkingDays: z.number().int().min(1, { message: 'validation.range' }).max(30, { message: 'validation.range' }),
+  annualFilingMonth: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' })
+})
+export type FilingSettings = z.output<typeof filingSettingsSchema>
+
+const year = z.number({ message: 'validation.year' }).int({ message: 'validation.year' }).min(1900, { message: 'validation.year' }).max(2200, { message: 'validation.year' })
+
+export const itemFields = {
+  fondsCode: code,
+  categoryCode: code,
+  retentionCode: code,
+  departmentCode: code,
+  title: required(500),
+  responsibleParty: required(200),
+  documentNumber: optionalText(100),
+  dateFormed: isoDate,
+  pageCount: z.number({ message: 'validation.pageCount' }).int({ message: 'validation.pageCount' }).min(1, { message: 'validation.pageCount' }).max(100_000, { message: 'validation.pageCount' }),
+  classification: z.enum(CLASSIFICATIONS, { message: 'validation.invalidValue' }),
+  openStatus: z.enum(OPEN_STATUSES, { message: 'validation.invalidValue' }),
+  remarks: optionalText(1000),
+  documentKind: z.enum(DOCUMENT_KINDS, { message: 'validation.invalidValue' }).optional().default('ordinary'),
+  periodStartYear: year.nullable().optional().default(null),
+  periodEndYear: year.nullable().optional().default(null),
+  meetingOpenedOn: isoDate.nullable().optional().default(null),
+  customerId: id.nullable().optional().default(null),
+  customerDocType: z.enum(CUSTOMER_DOC_TYPES).nullable().optional().default(null),
+  sealedOriginal: z.boolean().optional().default(false),
+  departmentCopyNote: optionalText(200),
+  receivedOn: isoDate
+}
+export const itemInput = z.strictObject(itemFields)
+export type ItemInput = z.input<typeof itemInput>
+
+export interface ItemLinkRow {
+  kind: (typeof LINK_KINDS)[number]
+  fromId: number
+  toId: number
+  otherTitle: string
+}
+
+/** Why the engine decided as it did: an i18n key with its parameters and the rule it applies. */
+export interface PolicyReason {
+  ruleId: string
+  reason: string
+  params?: Record<string, string | number>
+}
+
+export interface Item {
+  id: number
+  fondsCode: string
+  categoryCode: string
+  year: number
+  yearReason: PolicyReason
+  retentionCode: string
+  departmentCode: string
+  itemNumber: number | null
+  archivalCode: string | null
+  title: string
+  responsibleParty: string
+  documentNumber: string
+  dateFormed: string
+  pageCount: number
+  classification: ClassificationCode
+  openStatus: (typeof OPEN_STATUSES)[number]
+  remarks: string
+  documentKind: (typeof DOCUMENT_KINDS)[number]
+  periodStartYear: number | null
+  periodEndYear: number | null
+  meetingOpenedOn: string | null
+  customerId: number | null
+  customerName: string | null
+  customerDocType: (typeof CUSTOMER_DOC_TYPES)[number] | null
+  sealedOriginal: boolean
+  departmentCopyNote: string
+  receivedOn: string
+  status: (typeof ITEM_STATUSES)[number]
+  volumeId: number | null
+  volumeCode: string | null
+  position: number | null
+  manualPosition: number | null
+  startPage: number | null
+  endPage: number | null
+  policyVersion: number
+  version: number
+  links: ItemLinkRow[]
+}
+
+export type ItemRow = Pick<
+  Item,
+  | 'id'
+  | 'archivalCode'
+  | 'title'
+  | 'responsibleParty'
+  | 'documentNumber'
+  | 'dateFormed'
+  | 'year'
+  | 'categoryCode'
+  | 'retentionCode'
+  | 'classification'
+  | 'pageCount'
+  | 'status'
+  | 'customerName'
+  | 'volumeCode'
+>
+
+export const SORTABLE_ITEM_FIELDS = ['archivalCode', 'title', 'dateFormed', 'year', 'updatedAt'] as const
+
+export interface Volume {
+  id: number
+  archivalCode: string
+  title: string
+  fondsCode: string
+  catalogueCode: string
+  categoryCode: string
+  year: number
+  retentionCode: string
+  departmentCode: string
+  classification: ClassificationCode
+  topSecret: boolean
+  status: 'open' | 'closed'
+  notes: string
+  compiledBy: string
+  compiledOn: string
+  checkedBy: string
+  checkedOn: string
+  itemCount: number
+  pageCount: number
+  version: number
+}
+
+export interface VolumeItem {
+  id: number
+  position: number
+  startPage: number
+  endPage: number
+  archivalCode: string | null
+  documentNumber: string
+  responsibleParty: string
+  title: string
+  dateFormed: string
+  pageCount: number
+  classification: ClassificationCode
+  remarks: string
+  orderReason: PolicyReason
+  manualPosition: number | null
+}
+
+export interface OverdueEntry {
+  itemId: number
+  title: string
+  archivalCode: string | null
+  dueOn: string
+  daysLate: number
+  ruleId: string
+  reason: string
+}
+
 /** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[]
 
@@ -351,7 +536,78 @@ export const contract = {
   'customers.update': channel<Customer>()(
     customerInput.extend({ id, version: z.number().int().min(1) }),
     RECORD_WRITERS
-  )
+  ),
+  'settings.getFiling': channel<PolicyVersion<FilingSettings>>()(empty, RECORD_READERS),
+  'settings.filingHistory': channel<PolicyVersion<FilingSettings>[]>()(empty, ['archive_manager']),
+  'settings.saveFiling': channel<PolicyVersion<FilingSettings>>()(filingSettingsSchema, ['archive_manager']),
+  'items.list': channel<Page<ItemRow>>()(
+    z.strictObject({
+      ...paging,
+      search: trimmed(100).optional(),
+      year: z.array(year).max(50).optional(),
+      categoryCode: z.array(code).max(50).optional(),
+      retentionCode: z.array(code).max(20).optional(),
+      classification: z.array(z.enum(CLASSIFICATIONS)).max(5).optional(),
+      status: z.array(z.enum(ITEM_STATUSES)).max(3).optional(),
+      customerId: id.optional(),
+      volumeId: id.optional(),
+      sortBy: z.enum(SORTABLE_ITEM_FIELDS).optional().default('updatedAt'),
+      sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
+    }),
+    RECORD_READERS
+  ),
+  'items.get': channel<Item>()(z.strictObject({ id }), RECORD_READERS),
+  'items.create': channel<Item>()(itemInput, RECORD_WRITERS),
+  'items.update': channel<Item>()(itemInput.extend({ id, version: z.number().int().min(1) }), RECORD_WRITERS),
+  'items.catalogue': channel<Item>()(z.strictObject({ id }), RECORD_WRITERS),
+  'items.link': channel<Item>()(z.strictObject({ kind: z.enum(LINK_KINDS), fromId: id, toId: id }), RECORD_WRITERS),
+  'items.unlink': channel<Item>()(z.strictObject({ kind: z.enum(LINK_KINDS), fromId: id, toId: id }), RECORD_WRITERS),
+  'volumes.list': channel<Page<Volume>>()(
+    z.strictObject({ ...paging, year: year.optional(), status: z.enum(['open', 'closed']).optional(), search: trimmed(100).optional() }),
+    RECORD_READERS
+  ),
+  'volumes.get': channel<{ volume: Volume; items: VolumeItem[] }>()(z.strictObject({ id }), RECORD_READERS),
+  'volumes.create': channel<Volume>()(
+    z.strictObject({
+      fondsCode: code,
+      catalogueCode: code.optional(),
+      categoryCode: code,
+      year,
+      retentionCode: code,
+      departmentCode: code.optional().default(''),
+      title: required(300),
+      topSecret: z.boolean().optional().default(false)
+    }),
+    RECORD_WRITERS
+  ),
+  'volumes.addItem': channel<{ volume: Volume; items: VolumeItem[] }>()(z.strictObject({ volumeId: id, itemId: id }), RECORD_WRITERS),
+  'volumes.removeItem': channel<{ volume: Volume; items: VolumeItem[] }>()(z.strictObject({ volumeId: id, itemId: id }), RECORD_WRITERS),
+  'volumes.setPosition': channel<{ volume: Volume; items: VolumeItem[] }>()(
+    z.strictObject({ volumeId: id, itemId: id, position: z.number().int().min(1).nullable() }),
+    RECORD_WRITERS
+  ),
+  'volumes.updateNote': channel<Volume>()(
+    z.strictObject({
+      id,
+      version: z.number().int().min(1),
+      notes: optionalText(2000),
+      compiledBy: optionalText(50),
+      compiledOn: isoDate.or(z.literal('')).optional().default(''),
+      checkedBy: optionalText(50),
+      checkedOn: isoDate.or(z.literal('')).optional().default('')
+    }),
+    RECORD_WRITERS
+  ),
+  'volumes.close': channel<Volume>()(z.strictObject({ id, version: z.number().int().min(1) }), RECORD_WRITERS),
+  'print.volume': channel<{ html: string }>()(
+    z.strictObject({ id, document: z.enum(['catalogue', 'note', 'cover', 'spine']) }),
+    RECORD_READERS
+  ),
+  'print.filingCatalogue': channel<{ html: string }>()(
+    z.strictObject({ year, retentionCode: code, categoryCode: code, departmentCode: code.optional() }),
+    RECORD_READERS
+  ),
+  'dashboard.overdue': channel<OverdueEntry[]>()(empty, RECORD_READERS)
 } as const
 
 export type Contract = typeof contract

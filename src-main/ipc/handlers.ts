@@ -4,6 +4,10 @@ import { maySeePersonalData } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
 import type { AuditService } from '../services/audit'
 import type { CustomersService } from '../services/customers'
+import type { DashboardService } from '../services/dashboard'
+import type { ItemsService } from '../services/items'
+import type { PrintingService } from '../services/printing'
+import type { VolumesService } from '../services/volumes'
 import type { SettingsService } from '../services/settings'
 import { actorOf, type UsersService } from '../services/users'
 import type { CallContext } from './dispatch'
@@ -13,6 +17,10 @@ export interface Services {
   settings: SettingsService
   audit: AuditService
   customers: CustomersService
+  items: ItemsService
+  volumes: VolumesService
+  printing: PrintingService
+  dashboard: DashboardService
 }
 
 type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> }
@@ -96,6 +104,27 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'customers.history': async (input, ctx) => services.customers.history(input.id, signedIn(ctx).role),
     'customers.findByName': async (input) => services.customers.findByName(input.name, input.excludeId),
     'customers.create': async (input, ctx) => services.customers.create(actor(ctx), input),
-    'customers.update': async (input, ctx) => services.customers.update(actor(ctx), input)
+    'customers.update': async (input, ctx) => services.customers.update(actor(ctx), input),
+    'settings.getFiling': async () => services.settings.filing(),
+    'settings.filingHistory': async () => services.settings.filingSettings.history(),
+    'settings.saveFiling': async (input, ctx) => services.settings.saveFiling(actor(ctx), input),
+    'items.list': async (input) => services.items.list(input),
+    'items.get': async (input) => services.items.get(input.id),
+    'items.create': async (input, ctx) => services.items.create(actor(ctx), input),
+    'items.update': async (input, ctx) => services.items.update(actor(ctx), input),
+    'items.catalogue': async (input, ctx) => services.items.catalogue(actor(ctx), input.id),
+    'items.link': async (input, ctx) => services.items.link(actor(ctx), input),
+    'items.unlink': async (input, ctx) => services.items.link(actor(ctx), input, true),
+    'volumes.list': async (input) => services.volumes.list(input),
+    'volumes.get': async (input) => services.volumes.get(input.id),
+    'volumes.create': async (input, ctx) => services.volumes.create(actor(ctx), input),
+    'volumes.addItem': async (input, ctx) => services.volumes.addItem(actor(ctx), input.volumeId, input.itemId),
+    'volumes.removeItem': async (input, ctx) => services.volumes.removeItem(actor(ctx), input.volumeId, input.itemId),
+    'volumes.setPosition': async (input, ctx) => services.volumes.setPosition(actor(ctx), input.volumeId, input.itemId, input.position),
+    'volumes.updateNote': async (input, ctx) => services.volumes.updateNote(actor(ctx), input),
+    'volumes.close': async (input, ctx) => services.volumes.close(actor(ctx), input.id, input.version),
+    'print.volume': async (input) => services.printing.volume(input),
+    'print.filingCatalogue': async (input) => services.printing.filingCatalogue(input),
+    'dashboard.overdue': async () => services.dashboard.overdue()
   }
 }

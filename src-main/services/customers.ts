@@ -14,6 +14,7 @@ import { AppFailure, notFound } from '../errors'
 import { maskEmail, maskPhone, maySeePersonalData } from '../policy/roles'
 import type { Actor, Store } from '../store'
 import type { AuditService } from './audit'
+import { ftsCondition, refreshItemSearch } from './item-search'
 
 type CustomerInput = ParsedInput<'customers.create'>
 type CustomerUpdate = ParsedInput<'customers.update'>
@@ -61,14 +62,9 @@ export class CustomersService {
     const params: unknown[] = []
     const search = query.search?.trim()
     if (search) {
-      // Trigram needs three characters to use the index; shorter Chinese words (物流) scan the same table instead.
-      if ([...search].length >= 3) {
-        where.push('c.id IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)')
-        params.push(`"${search.replace(/"/g, '""')}"`)
-      } else {
-        where.push("c.id IN (SELECT rowid FROM customers_fts WHERE body LIKE ? ESCAPE '\\')")
-        params.push(`%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
-      }
+      const condition = ftsCondition('customers_fts', search)
+      where.push(`c.id IN (${condition.sql})`)
+      params.push(condition.param)
     }
     for (const [column, values] of [
       ['c.grade', query.grade],
@@ -182,6 +178,10 @@ export class CustomersService {
       const { contacts, ...fields } = after
       await manager.update(CustomerEntity, { id: input.id }, { ...fields, version: current.version + 1, updatedAt: now.toISOString() })
       await this.writeContactsAndIndex(manager, input.id, after, true)
+      if (before.name !== after.name) {
+        const items: { id: number }[] = await manager.query('SELECT id FROM items WHERE customer_id = ?', [input.id])
+        await refreshItemSearch(manager, items.map((item) => item.id))
+      }
       await audit({ entity: 'customer', entityId: input.id, action: 'update', before, after })
       return this.load(manager, input.id)
     })

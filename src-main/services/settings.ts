@@ -1,49 +1,133 @@
 import type { EntityManager } from 'typeorm'
-import { securitySettingsSchema, type PolicyVersion, type SecuritySettings } from '../../src-preload/contract'
-import { PolicyVersionEntity, type PolicyVersionRecord } from '../db/entities'
+import type { z } from 'zod'
+import {
+  filingSettingsSchema,
+  securitySettingsSchema,
+  type FilingSettings,
+  type PolicyVersion,
+  type SecuritySettings
+} from '../../src-preload/contract'
+import { PolicyVersionEntity } from '../db/entities'
+import { DEFAULT_DEADLINES } from '../policy/deadlines'
+import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
+import { AppFailure } from '../errors'
 import type { Actor, Store } from '../store'
 
 export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15, maxFailedLogins: 5, lockoutMinutes: 15 }
 
-const SECURITY = 'security'
+/** Defaults follow 000 and the standards: DA/T 22 categories plus the company's customer files (KH), Y/D30/D10. */
+export const DEFAULT_FILING: FilingSettings = {
+  fonds: [{ code: 'J001', name: '本公司' }],
+  categories: [
+    { code: 'WS', name: '文书' },
+    { code: 'KJ', name: '会计' },
+    { code: 'RS', name: '人事' },
+    { code: 'KU', name: '科技' },
+    { code: 'ZY', name: '专业' },
+    { code: 'ZP', name: '照片' },
+    { code: 'LY', name: '录音' },
+    { code: 'LX', name: '录像' },
+    { code: 'SJ', name: '实物' },
+    { code: 'YJ', name: '印章' },
+    { code: 'WY', name: '外文' },
+    { code: 'MT', name: '电子媒体' },
+    { code: 'KH', name: '客户档案' }
+  ],
+  retentionPeriods: [
+    { code: 'Y', name: '永久', years: null },
+    { code: 'D30', name: '定期30年', years: 30 },
+    { code: 'D10', name: '定期10年', years: 10 }
+  ],
+  departments: [
+    { code: 'ZS', name: '招商运营部' },
+    { code: 'BGS', name: '办公室' }
+  ],
+  defaultCatalogueCode: '1',
+  itemCodeTemplate: DEFAULT_ITEM_CODE_TEMPLATE,
+  volumeCodeTemplate: DEFAULT_VOLUME_CODE_TEMPLATE,
+  customerFilingDays: DEFAULT_DEADLINES.customerFilingDays,
+  customerRegistrationWorkingDays: DEFAULT_DEADLINES.customerRegistrationWorkingDays,
+  annualFilingMonth: DEFAULT_DEADLINES.annualFilingMonth
+}
 
-/** Settings are versioned policy data: every save is a new version and earlier ones stay readable (arch. rule 4). */
-export class SettingsService {
-  constructor(private readonly store: Store) {}
+/** One namespace of versioned policy data: every save is a new version and earlier ones stay readable (arch. rule 4). */
+class VersionedSettings<T> {
+  constructor(
+    private readonly store: Store,
+    private readonly namespace: string,
+    private readonly schema: z.ZodType<T>,
+    private readonly defaults: T
+  ) {}
 
-  async security(manager: EntityManager = this.store.manager): Promise<PolicyVersion<SecuritySettings>> {
-    const latest = await manager.findOne(PolicyVersionEntity, { where: { namespace: SECURITY }, order: { version: 'DESC' } })
-    if (!latest) return { version: 0, createdAt: '', createdBy: '', data: DEFAULT_SECURITY }
-    return toVersion(latest)
+  async current(manager: EntityManager = this.store.manager): Promise<PolicyVersion<T>> {
+    const latest = await manager.findOne(PolicyVersionEntity, { where: { namespace: this.namespace }, order: { version: 'DESC' } })
+    if (!latest) return { version: 0, createdAt: '', createdBy: '', data: this.defaults }
+    return this.toVersion(latest)
   }
 
-  async securityHistory(): Promise<PolicyVersion<SecuritySettings>[]> {
-    const rows = await this.store.manager.find(PolicyVersionEntity, { where: { namespace: SECURITY }, order: { version: 'DESC' } })
-    return rows.map(toVersion)
+  async history(): Promise<PolicyVersion<T>[]> {
+    const rows = await this.store.manager.find(PolicyVersionEntity, { where: { namespace: this.namespace }, order: { version: 'DESC' } })
+    return rows.map((row) => this.toVersion(row))
   }
 
-  saveSecurity(actor: Actor, settings: SecuritySettings): Promise<PolicyVersion<SecuritySettings>> {
+  save(actor: Actor, data: T, check?: (data: T) => void): Promise<PolicyVersion<T>> {
     return this.store.write(actor, async ({ manager, now, audit }) => {
-      const current = await this.security(manager)
+      check?.(data)
+      const current = await this.current(manager)
       const record = {
-        namespace: SECURITY,
+        namespace: this.namespace,
         version: current.version + 1,
-        data: JSON.stringify(settings),
+        data: JSON.stringify(data),
         createdAt: now.toISOString(),
         createdBy: actor.username
       }
       await manager.insert(PolicyVersionEntity, record)
-      await audit({ entity: 'policy', entityId: `${SECURITY}@${record.version}`, action: 'update', before: current.data, after: settings })
-      return toVersion(record)
+      await audit({ entity: 'policy', entityId: `${this.namespace}@${record.version}`, action: 'update', before: current.data, after: data })
+      return this.toVersion(record)
     })
+  }
+
+  private toVersion(record: { version: number; createdAt: string; createdBy: string; data: string }): PolicyVersion<T> {
+    return { version: record.version, createdAt: record.createdAt, createdBy: record.createdBy, data: this.schema.parse(JSON.parse(record.data)) }
   }
 }
 
-function toVersion(record: Omit<PolicyVersionRecord, 'id'>): PolicyVersion<SecuritySettings> {
-  return {
-    version: record.version,
-    createdAt: record.createdAt,
-    createdBy: record.createdBy,
-    data: securitySettingsSchema.parse(JSON.parse(record.data))
+export class SettingsService {
+  readonly securitySettings: VersionedSettings<SecuritySettings>
+  readonly filingSettings: VersionedSettings<FilingSettings>
+
+  constructor(store: Store) {
+    this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
+    this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)
+  }
+
+  security(manager?: EntityManager): Promise<PolicyVersion<SecuritySettings>> {
+    return this.securitySettings.current(manager)
+  }
+
+  securityHistory(): Promise<PolicyVersion<SecuritySettings>[]> {
+    return this.securitySettings.history()
+  }
+
+  saveSecurity(actor: Actor, settings: SecuritySettings): Promise<PolicyVersion<SecuritySettings>> {
+    return this.securitySettings.save(actor, settings)
+  }
+
+  filing(manager?: EntityManager): Promise<PolicyVersion<FilingSettings>> {
+    return this.filingSettings.current(manager)
+  }
+
+  /** R-FILE-10: templates must be usable before they are saved; a broken template would stop all numbering. */
+  saveFiling(actor: Actor, settings: FilingSettings): Promise<PolicyVersion<FilingSettings>> {
+    return this.filingSettings.save(actor, settings, (data) => {
+      const problems = [
+        ['itemCodeTemplate', checkTemplate(data.itemCodeTemplate, 'item')],
+        ['volumeCodeTemplate', checkTemplate(data.volumeCodeTemplate, 'volume')]
+      ] as const
+      const details = problems
+        .filter(([, refusal]) => refusal !== null)
+        .map(([path, refusal]) => ({ path, message: refusal!.reason, ...(refusal!.params ? { params: refusal!.params } : {}) }))
+      if (details.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details })
+    })
   }
 }

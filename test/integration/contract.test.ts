@@ -19,7 +19,7 @@ const allowedRoles = (channel: Channel): readonly Role[] => {
 
 async function databaseSnapshot(): Promise<string> {
   const tables: { name: string }[] = await app.dataSource.query(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'customers_fts_%' ORDER BY name"
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%!_fts!_%' ESCAPE '!' ORDER BY name"
   )
   const dump: Record<string, unknown> = {}
   for (const { name } of tables) dump[name] = await app.dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`)

@@ -22,6 +22,7 @@ import { AuditPage } from '../pages/AuditPage'
 import { CustomersPage } from '../pages/CustomersPage'
 import { DashboardPage } from '../pages/DashboardPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
+import { RecordsPage } from '../pages/RecordsPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { UsersPage } from '../pages/UsersPage'
 import { ChangePasswordButton } from './ChangePassword'
@@ -143,7 +144,8 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
           <Routes>
             {sections.includes('dashboard') && <Route path="/dashboard" element={<DashboardPage session={session} />} />}
             {sections.includes('customers') && <Route path="/customers" element={<CustomersPage session={session} />} />}
-            {(['records', 'use', 'disposal', 'storage', 'statistics'] as const)
+            {sections.includes('records') && <Route path="/records" element={<RecordsPage session={session} />} />}
+            {(['use', 'disposal', 'storage', 'statistics'] as const)
               .filter((s) => sections.includes(s))
               .map((s) => (
                 <Route key={s} path={`/${s}`} element={placeholder(s)} />

@@ -1,19 +1,23 @@
-import { Alert, Button, Card, Col, Row, Statistic, Typography } from 'antd'
+import { Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import type { SessionInfo } from '../../../src-preload/contract'
+import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [customers, setCustomers] = useState<number | null>(null)
+  const [overdue, setOverdue] = useState<OverdueEntry[]>([])
 
   useEffect(() => {
     call('customers.list', { page: 1, pageSize: 1 })
       .then((page) => setCustomers(page.total))
       .catch(() => setCustomers(null))
+    call('dashboard.overdue', {})
+      .then(setOverdue)
+      .catch(() => setOverdue([]))
   }, [])
 
   return (
@@ -30,7 +34,28 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
           </Card>
         </Col>
       </Row>
-      <Alert style={{ marginTop: 16 }} type="info" showIcon message={t('dashboard.todo')} />
+      <Card title={t('dashboard.overdue')} style={{ marginTop: 16 }}>
+        <Table<OverdueEntry>
+          size="small"
+          rowKey={(row) => `${row.itemId}-${row.ruleId}`}
+          dataSource={overdue}
+          pagination={{ pageSize: 10 }}
+          locale={{ emptyText: <Empty description={t('dashboard.nothingOverdue')} /> }}
+          columns={[
+            { title: t('items.fields.title'), dataIndex: 'title' },
+            { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', render: (value: string | null) => value ?? '—' },
+            { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
+            { title: t('dashboard.daysLate'), dataIndex: 'daysLate', render: (value: number) => <Tag color="red">{t('dashboard.days', { count: value })}</Tag> },
+            { title: t('dashboard.rule'), key: 'rule', render: (_v, row) => `${t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate })}（${row.ruleId}）` }
+          ]}
+        />
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/records')}>
+          {t('dashboard.goRecords')}
+        </Button>
+      </Card>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+        {t('dashboard.todo')}
+      </Typography.Paragraph>
     </>
   )
 }

@@ -4,14 +4,21 @@ import { useTranslation } from 'react-i18next'
 import type { PolicyVersion, SecuritySettings, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime, showFieldErrors } from '../errors'
-import { PlaceholderPage } from './PlaceholderPage'
+import { FilingSettingsCard } from './FilingSettingsCard'
 
 const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
 
 export function SettingsPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  if (session.role !== 'security_officer' && session.role !== 'sysadmin') return <PlaceholderPage section={t('nav.settings')} />
-  return <SecuritySettingsCard editable={session.role === 'security_officer'} />
+  if (session.role === 'security_officer' || session.role === 'sysadmin') {
+    return <SecuritySettingsCard editable={session.role === 'security_officer'} />
+  }
+  return (
+    <>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+      <FilingSettingsCard editable={session.role === 'archive_manager'} />
+    </>
+  )
 }
 
 function SecuritySettingsCard({ editable }: { editable: boolean }) {

@@ -1,0 +1,127 @@
+import type { ParsedInput } from '../../src-preload/contract'
+import { notFound } from '../errors'
+import {
+  boxSpineHtml,
+  filingCatalogueHtml,
+  volumeCatalogueHtml,
+  volumeCoverHtml,
+  volumeNoteSheetHtml
+} from '../reports/printables'
+import type { VolumeHeader } from '../reports/print-types'
+import type { Store } from '../store'
+import type { SettingsService } from './settings'
+import type { VolumesService } from './volumes'
+
+const CLASSIFICATION_NAMES: Record<string, string> = { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' }
+const nameOf = (entries: { code: string; name: string }[], code: string) => entries.find((e) => e.code === code)?.name ?? code
+
+/** R-FILE-8, R-STAT-2: builds the printed forms from the records; the HTML is shown in a print preview. */
+export class PrintingService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SettingsService,
+    private readonly volumes: VolumesService
+  ) {}
+
+  async volume(input: ParsedInput<'print.volume'>): Promise<{ html: string }> {
+    const { volume, items } = await this.volumes.get(input.id)
+    const policy = (await this.settings.filing()).data
+    const dates = items.map((i) => i.dateFormed).sort()
+    const header: VolumeHeader = {
+      archivalCode: volume.archivalCode,
+      title: volume.title,
+      fondsName: nameOf(policy.fonds, volume.fondsCode),
+      fondsCode: volume.fondsCode,
+      year: volume.year,
+      retentionName: nameOf(policy.retentionPeriods, volume.retentionCode),
+      classificationName: CLASSIFICATION_NAMES[volume.classification],
+      dateRange: dates.length ? `${dates[0].replace(/-/g, '')}—${dates[dates.length - 1].replace(/-/g, '')}` : '',
+      itemCount: volume.itemCount,
+      pageCount: volume.pageCount,
+      categoryName: nameOf(policy.categories, volume.categoryCode)
+    }
+    switch (input.document) {
+      case 'catalogue':
+        return {
+          html: volumeCatalogueHtml(
+            header,
+            items.map((item) => ({
+              sequence: item.position,
+              documentNumber: item.documentNumber,
+              responsibleParty: item.responsibleParty,
+              title: item.title,
+              dateFormed: item.dateFormed,
+              startPage: item.startPage,
+              endPage: item.endPage,
+              remarks: item.remarks
+            }))
+          )
+        }
+      case 'note':
+        return {
+          html: volumeNoteSheetHtml(header, {
+            notes: volume.notes,
+            compiledBy: volume.compiledBy,
+            compiledOn: volume.compiledOn,
+            checkedBy: volume.checkedBy,
+            checkedOn: volume.checkedOn
+          })
+        }
+      case 'cover':
+        return { html: volumeCoverHtml(header) }
+      case 'spine': {
+        const codes = items.map((i) => i.archivalCode ?? '').filter(Boolean)
+        return {
+          html: boxSpineHtml({
+            fondsCode: volume.fondsCode,
+            year: volume.year,
+            retentionName: header.retentionName,
+            firstNumber: codes[0] ?? '',
+            lastNumber: codes[codes.length - 1] ?? '',
+            boxNumber: volume.archivalCode,
+            categoryName: header.categoryName
+          })
+        }
+      }
+    }
+  }
+
+  /** DA/T 22 归档文件目录 of one year, category and retention period, in code order. */
+  async filingCatalogue(input: ParsedInput<'print.filingCatalogue'>): Promise<{ html: string }> {
+    const policy = (await this.settings.filing()).data
+    const params: unknown[] = [input.year, input.categoryCode, input.retentionCode]
+    let clause = 'year = ? AND category_code = ? AND retention_code = ? AND archival_code IS NOT NULL'
+    if (input.departmentCode) {
+      clause += ' AND department_code = ?'
+      params.push(input.departmentCode)
+    }
+    const rows: {
+      archivalCode: string
+      documentNumber: string
+      responsibleParty: string
+      title: string
+      dateFormed: string
+      classification: string
+      pageCount: number
+      remarks: string
+    }[] = await this.store.manager.query(
+      `SELECT archival_code AS archivalCode, document_number AS documentNumber, responsible_party AS responsibleParty, title,
+              date_formed AS dateFormed, classification, page_count AS pageCount, remarks
+       FROM items WHERE ${clause} ORDER BY series_key, item_number`,
+      params
+    )
+    if (rows.length === 0) throw notFound('errors.nothingToPrint')
+    return {
+      html: filingCatalogueHtml(
+        {
+          fondsCode: policy.fonds[0]?.code ?? '',
+          fondsName: policy.fonds[0]?.name ?? '',
+          year: input.year,
+          retentionName: nameOf(policy.retentionPeriods, input.retentionCode),
+          departmentName: input.departmentCode ? nameOf(policy.departments, input.departmentCode) : ''
+        },
+        rows.map((row, index) => ({ ...row, sequence: index + 1, classificationName: CLASSIFICATION_NAMES[row.classification] }))
+      )
+    }
+  }
+}

@@ -1,0 +1,303 @@
+import type { EntityManager } from 'typeorm'
+import type { ClassificationCode, Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
+import { AppFailure, notFound, policyDenied } from '../errors'
+import { nextCounter, renderCode, seriesKey } from '../policy/codes'
+import { orderInVolume, pageNumbers, refuseVolumeAdmission, volumeClassification, type DocumentKind, type ItemLink } from '../policy/filing'
+import type { Actor, Store } from '../store'
+import type { ItemsService } from './items'
+import { unknownCodes } from './items'
+import type { SettingsService } from './settings'
+
+type VolumeInput = ParsedInput<'volumes.create'>
+type NoteInput = ParsedInput<'volumes.updateNote'>
+export interface VolumeWithItems {
+  volume: Volume
+  items: VolumeItem[]
+}
+
+const VOLUME_COLUMNS = `v.id, v.archival_code AS archivalCode, v.title, v.fonds_code AS fondsCode, v.catalogue_code AS catalogueCode,
+  v.category_code AS categoryCode, v.year, v.retention_code AS retentionCode, v.department_code AS departmentCode,
+  v.classification, v.top_secret AS topSecret, v.status, v.notes, v.compiled_by AS compiledBy, v.compiled_on AS compiledOn,
+  v.checked_by AS checkedBy, v.checked_on AS checkedOn, v.version,
+  (SELECT COUNT(*) FROM items i WHERE i.volume_id = v.id) AS itemCount,
+  (SELECT COALESCE(SUM(i.page_count), 0) FROM items i WHERE i.volume_id = v.id) AS pageCount`
+
+interface MemberRow {
+  id: number
+  documentKind: DocumentKind
+  dateFormed: string
+  periodStartYear: number | null
+  periodEndYear: number | null
+  meetingOpenedOn: string | null
+  pageCount: number
+  manualPosition: number | null
+  year: number
+  categoryCode: string
+  retentionCode: string
+  classification: ClassificationCode
+  volumeId: number | null
+  archivalCode: string | null
+  status: string
+}
+
+const MEMBER_COLUMNS = `id, document_kind AS documentKind, date_formed AS dateFormed, period_start_year AS periodStartYear,
+  period_end_year AS periodEndYear, meeting_opened_on AS meetingOpenedOn, page_count AS pageCount,
+  manual_position AS manualPosition, year, category_code AS categoryCode, retention_code AS retentionCode,
+  classification, volume_id AS volumeId, archival_code AS archivalCode, status`
+
+export class VolumesService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SettingsService,
+    private readonly items: ItemsService
+  ) {}
+
+  async list(query: ParsedInput<'volumes.list'>): Promise<Page<Volume>> {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (query.year) {
+      where.push('v.year = ?')
+      params.push(query.year)
+    }
+    if (query.status) {
+      where.push('v.status = ?')
+      params.push(query.status)
+    }
+    if (query.search) {
+      where.push('(v.title LIKE ? OR v.archival_code LIKE ?)')
+      params.push(`%${query.search}%`, `%${query.search}%`)
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM volumes v ${clause}`, params)
+    const rows: Volume[] = await this.store.manager.query(
+      `SELECT ${VOLUME_COLUMNS} FROM volumes v ${clause} ORDER BY v.year DESC, v.archival_code LIMIT ? OFFSET ?`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize]
+    )
+    return { rows: rows.map(normalise), total, page: query.page, pageSize: query.pageSize }
+  }
+
+  private async volume(manager: EntityManager, id: number): Promise<Volume> {
+    const rows: Volume[] = await manager.query(`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.id = ?`, [id])
+    if (rows.length === 0) throw notFound('errors.volumeNotFound')
+    return normalise(rows[0])
+  }
+
+  async load(manager: EntityManager, id: number): Promise<VolumeWithItems> {
+    const volume = await this.volume(manager, id)
+    const rows: (Omit<VolumeItem, 'orderReason'> & { orderReason: string | null })[] = await manager.query(
+      `SELECT id, position, start_page AS startPage, end_page AS endPage, archival_code AS archivalCode,
+              document_number AS documentNumber, responsible_party AS responsibleParty, title, date_formed AS dateFormed,
+              page_count AS pageCount, classification, remarks, order_reason AS orderReason, manual_position AS manualPosition
+       FROM items WHERE volume_id = ? ORDER BY position`,
+      [id]
+    )
+    return {
+      volume,
+      items: rows.map((row) => ({ ...row, orderReason: JSON.parse(row.orderReason ?? '{"ruleId":"R-FILE-5","reason":""}') as PolicyReason }))
+    }
+  }
+
+  get(id: number): Promise<VolumeWithItems> {
+    return this.load(this.store.manager, id)
+  }
+
+  /** GB/T 9705: the volume's code 全宗号-目录号-案卷号 is assigned at creation, gap-free within its series. */
+  async create(actor: Actor, input: VolumeInput): Promise<Volume> {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const policy = await this.settings.filing(manager)
+      const problems = unknownCodes({ fondsCode: input.fondsCode, categoryCode: input.categoryCode, retentionCode: input.retentionCode, departmentCode: input.departmentCode }, policy.data)
+      if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
+      const catalogue = input.catalogueCode ?? policy.data.defaultCatalogueCode
+      const parts = {
+        fonds: input.fondsCode,
+        category: input.categoryCode,
+        year: input.year,
+        retention: input.retentionCode,
+        department: input.departmentCode,
+        catalogue
+      }
+      const series = seriesKey(policy.data.volumeCodeTemplate, parts)
+      const used: { n: number }[] = await manager.query('SELECT volume_number AS n FROM volumes WHERE series_key = ?', [series])
+      const counter = nextCounter(used.map((u) => u.n))
+      const code = renderCode(policy.data.volumeCodeTemplate, parts, counter)
+      if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
+      if ((await manager.query('SELECT id FROM volumes WHERE archival_code = ?', [code])).length > 0) {
+        throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
+      }
+      const stamp = now.toISOString()
+      const result = await manager.query(
+        `INSERT INTO volumes (fonds_code, catalogue_code, category_code, year, retention_code, department_code, series_key,
+           volume_number, archival_code, title, classification, top_secret, policy_version, created_at, updated_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [
+          input.fondsCode,
+          catalogue,
+          input.categoryCode,
+          input.year,
+          input.retentionCode,
+          input.departmentCode,
+          series,
+          counter,
+          code,
+          input.title,
+          input.topSecret ? 'top_secret' : 'none',
+          input.topSecret ? 1 : 0,
+          policy.version,
+          stamp,
+          stamp,
+          actor.userId
+        ]
+      )
+      const id = Number(result[0].id)
+      await audit({ entity: 'volume', entityId: id, action: 'create', after: { ...input, archivalCode: code } })
+      return this.volume(manager, id)
+    })
+  }
+
+  private async members(manager: EntityManager, volumeId: number): Promise<MemberRow[]> {
+    return manager.query(`SELECT ${MEMBER_COLUMNS} FROM items WHERE volume_id = ?`, [volumeId])
+  }
+
+  /** R-FILE-5, R-FILE-6, R-FILE-7: order, page numbers and classification follow from the items in the volume. */
+  private async layOut(manager: EntityManager, volumeId: number): Promise<void> {
+    const members = await this.members(manager, volumeId)
+    const ids = members.map((m) => m.id)
+    const links = (await this.items.links(manager, ids)).filter((l) => ids.includes(l.fromId) && ids.includes(l.toId))
+    const order = orderInVolume(
+      members.map((m) => ({ ...m, kind: m.documentKind })),
+      links
+    )
+    const pages = pageNumbers(order.map((o) => ({ id: o.id, pageCount: members.find((m) => m.id === o.id)?.pageCount ?? 0 })))
+    if (!('pages' in pages)) throw policyDenied(pages.ruleId, pages.reason, pages.params)
+    for (const [index, placed] of order.entries()) {
+      const page = pages.pages.find((p) => p.id === placed.id)
+      await manager.query('UPDATE items SET position = ?, start_page = ?, end_page = ?, order_reason = ? WHERE id = ?', [
+        index + 1,
+        page?.startPage ?? null,
+        page?.endPage ?? null,
+        JSON.stringify({ ruleId: placed.ruleId, reason: placed.reason }),
+        placed.id
+      ])
+    }
+    const [volume] = await manager.query('SELECT top_secret AS topSecret FROM volumes WHERE id = ?', [volumeId])
+    const classification = volume.topSecret ? 'top_secret' : volumeClassification(members)
+    await manager.query('UPDATE volumes SET classification = ?, version = version + 1 WHERE id = ?', [classification, volumeId])
+  }
+
+  private refuseIfClosed(volume: Volume): void {
+    if (volume.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.archivalCode })
+  }
+
+  /** R-FILE-1..3, 7: only a catalogued item of the same year, class and period, kept with its linked documents. */
+  async addItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const volume = await this.volume(manager, volumeId)
+      const [candidate]: MemberRow[] = await manager.query(`SELECT ${MEMBER_COLUMNS} FROM items WHERE id = ?`, [itemId])
+      if (!candidate) throw notFound('errors.itemNotFound')
+      if (candidate.volumeId === volumeId) return this.load(manager, volumeId)
+      if (!candidate.archivalCode) throw policyDenied('R-FILE-1', 'policy.notCatalogued')
+      const members = await this.members(manager, volumeId)
+      const links: ItemLink[] = await this.items.links(manager, [itemId])
+      const linkedIds = links.map((l) => (l.fromId === itemId ? l.toId : l.fromId))
+      const linkedElsewhere: { id: number; volumeId: number }[] = linkedIds.length
+        ? await manager.query(
+            `SELECT id, volume_id AS volumeId FROM items WHERE id IN (${linkedIds.map(() => '?').join(',')}) AND volume_id IS NOT NULL AND volume_id <> ?`,
+            [...linkedIds, volumeId]
+          )
+        : []
+      const refusal = refuseVolumeAdmission(
+        {
+          year: volume.year,
+          categoryCode: volume.categoryCode,
+          retentionCode: volume.retentionCode,
+          classification: volume.topSecret ? 'top_secret' : volume.classification,
+          closed: volume.status === 'closed'
+        },
+        members,
+        candidate,
+        links,
+        linkedElsewhere
+      )
+      if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
+      await manager.query("UPDATE items SET volume_id = ?, status = 'filed', manual_position = NULL, updated_at = ? WHERE id = ?", [
+        volumeId,
+        now.toISOString(),
+        itemId
+      ])
+      await this.layOut(manager, volumeId)
+      await audit({ entity: 'volume', entityId: volumeId, action: 'add_item', after: { itemId, archivalCode: candidate.archivalCode } })
+      return this.load(manager, volumeId)
+    })
+  }
+
+  async removeItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const volume = await this.volume(manager, volumeId)
+      this.refuseIfClosed(volume)
+      const [item] = await manager.query('SELECT id FROM items WHERE id = ? AND volume_id = ?', [itemId, volumeId])
+      if (!item) throw notFound('errors.itemNotFound')
+      await manager.query(
+        `UPDATE items SET volume_id = NULL, status = 'catalogued', position = NULL, start_page = NULL, end_page = NULL,
+           manual_position = NULL, order_reason = NULL, updated_at = ? WHERE id = ?`,
+        [now.toISOString(), itemId]
+      )
+      await this.layOut(manager, volumeId)
+      await audit({ entity: 'volume', entityId: volumeId, action: 'remove_item', before: { itemId } })
+      return this.load(manager, volumeId)
+    })
+  }
+
+  /** R-FILE-5: the archivist may pin an item to a place; the rest is ordered around it. */
+  async setPosition(actor: Actor, volumeId: number, itemId: number, position: number | null): Promise<VolumeWithItems> {
+    return this.store.write(actor, async ({ manager, audit }) => {
+      const volume = await this.volume(manager, volumeId)
+      this.refuseIfClosed(volume)
+      const [item] = await manager.query('SELECT manual_position AS manualPosition FROM items WHERE id = ? AND volume_id = ?', [itemId, volumeId])
+      if (!item) throw notFound('errors.itemNotFound')
+      if (position !== null && position > volume.itemCount) {
+        throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'position', message: 'validation.range' }] })
+      }
+      await manager.query('UPDATE items SET manual_position = ? WHERE id = ?', [position, itemId])
+      await this.layOut(manager, volumeId)
+      await audit({ entity: 'volume', entityId: volumeId, action: 'reorder', before: { itemId, position: item.manualPosition }, after: { itemId, position } })
+      return this.load(manager, volumeId)
+    })
+  }
+
+  async updateNote(actor: Actor, input: NoteInput): Promise<Volume> {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const volume = await this.volume(manager, input.id)
+      if (volume.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      const { id, version: _version, ...note } = input
+      await manager.query(
+        'UPDATE volumes SET notes = ?, compiled_by = ?, compiled_on = ?, checked_by = ?, checked_on = ?, version = version + 1, updated_at = ? WHERE id = ?',
+        [note.notes, note.compiledBy, note.compiledOn, note.checkedBy, note.checkedOn, now.toISOString(), id]
+      )
+      await audit({
+        entity: 'volume',
+        entityId: id,
+        action: 'update',
+        before: { notes: volume.notes, compiledBy: volume.compiledBy, compiledOn: volume.compiledOn, checkedBy: volume.checkedBy, checkedOn: volume.checkedOn },
+        after: note
+      })
+      return this.volume(manager, id)
+    })
+  }
+
+  /** Closing freezes the codes, order and page numbers (R-FILE-10). */
+  async close(actor: Actor, id: number, version: number): Promise<Volume> {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
+      const volume = await this.volume(manager, id)
+      if (volume.version !== version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      this.refuseIfClosed(volume)
+      if (volume.itemCount === 0) throw policyDenied('R-FILE-8', 'policy.volumeEmpty')
+      await manager.query("UPDATE volumes SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = ?", [now.toISOString(), id])
+      await audit({ entity: 'volume', entityId: id, action: 'close', before: { status: 'open' }, after: { status: 'closed' } })
+      return this.volume(manager, id)
+    })
+  }
+}
+
+function normalise(volume: Volume): Volume {
+  return { ...volume, topSecret: Boolean(volume.topSecret) }
+}

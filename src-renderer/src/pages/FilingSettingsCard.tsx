@@ -1,0 +1,149 @@
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FilingSettings, PolicyVersion } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError, formatDateTime, showFieldErrors } from '../errors'
+
+const LISTS = ['fonds', 'categories', 'retentionPeriods', 'departments'] as const
+
+/** Reference data and filing rules, edited by the archive manager; every save is a new version (arch. rule 4). */
+export function FilingSettingsCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [form] = Form.useForm<FilingSettings>()
+  const [current, setCurrent] = useState<PolicyVersion<FilingSettings> | null>(null)
+  const [history, setHistory] = useState<PolicyVersion<FilingSettings>[]>([])
+
+  const load = useCallback(async () => {
+    try {
+      const latest = await call('settings.getFiling', {})
+      setCurrent(latest)
+      form.setFieldsValue(latest.data)
+      if (editable) setHistory(await call('settings.filingHistory', {}))
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }, [editable, form, message, t])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const save = async (values: FilingSettings) => {
+    try {
+      await call('settings.saveFiling', {
+        ...values,
+        retentionPeriods: values.retentionPeriods.map((period) => ({ ...period, years: period.years ?? null }))
+      })
+      void message.success(t('settings.saved'))
+      void load()
+    } catch (error) {
+      showFieldErrors(form, t, error)
+      void message.error(describeError(t, error))
+    }
+  }
+
+  return (
+    <>
+      <Card title={t('filingSettings.title')} style={{ marginTop: 16 }}>
+        {!editable && <Alert type="info" showIcon message={t('filingSettings.readOnly')} style={{ marginBottom: 16 }} />}
+        <Typography.Paragraph type="secondary">
+          {current && current.version > 0
+            ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
+            : t('settings.defaultVersion')}
+        </Typography.Paragraph>
+        <Form name="filing-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
+          <Row gutter={24}>
+            {LISTS.map((list) => (
+              <Col span={12} key={list}>
+                <Typography.Title level={5}>{t(`filingSettings.${list}`)}</Typography.Title>
+                <Form.List name={list}>
+                  {(fields, { add, remove }) => (
+                    <>
+                      {fields.map((field) => (
+                        <Space key={field.key} align="start">
+                          <Form.Item name={[field.name, 'code']} style={{ width: 90 }}>
+                            <Input placeholder={t('filingSettings.code')} aria-label={t('filingSettings.code')} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'name']} style={{ width: 170 }}>
+                            <Input placeholder={t('filingSettings.name')} aria-label={t('filingSettings.name')} />
+                          </Form.Item>
+                          {list === 'retentionPeriods' && (
+                            <Form.Item name={[field.name, 'years']} style={{ width: 110 }}>
+                              <InputNumber placeholder={t('filingSettings.permanent')} precision={0} aria-label={t('filingSettings.years')} />
+                            </Form.Item>
+                          )}
+                          {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('customers.removeContact')} onClick={() => remove(field.name)} />}
+                        </Space>
+                      ))}
+                      {editable && (
+                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })}>
+                          {t('filingSettings.add')}
+                        </Button>
+                      )}
+                    </>
+                  )}
+                </Form.List>
+              </Col>
+            ))}
+          </Row>
+          <Row gutter={16} style={{ marginTop: 16 }}>
+            <Col span={10}>
+              <Form.Item name="itemCodeTemplate" label={t('filingSettings.itemCodeTemplate')} extra={t('filingSettings.templateHint')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="volumeCodeTemplate" label={t('filingSettings.volumeCodeTemplate')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name="defaultCatalogueCode" label={t('volumes.catalogueCode')}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="customerFilingDays" label={t('filingSettings.customerFilingDays')}>
+                <InputNumber precision={0} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="customerRegistrationWorkingDays" label={t('filingSettings.customerRegistrationWorkingDays')}>
+                <InputNumber precision={0} />
+              </Form.Item>
+            </Col>
+            <Col span={8}>
+              <Form.Item name="annualFilingMonth" label={t('filingSettings.annualFilingMonth')}>
+                <InputNumber precision={0} />
+              </Form.Item>
+            </Col>
+          </Row>
+          {editable && (
+            <Button type="primary" htmlType="submit">
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      {editable && (
+        <Card title={t('settings.history')} style={{ marginTop: 16 }}>
+          <Table<PolicyVersion<FilingSettings>>
+            size="small"
+            rowKey="version"
+            dataSource={history}
+            pagination={{ pageSize: 10 }}
+            columns={[
+              { title: t('settings.versionColumn'), dataIndex: 'version' },
+              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
+              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
+              { title: t('filingSettings.itemCodeTemplate'), key: 'template', render: (_v, row) => row.data.itemCodeTemplate }
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,174 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { App, Button, Empty, Input, Space, Table, Tag } from 'antd'
+import type { TableProps } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type Page } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError } from '../errors'
+import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { ItemDetail } from './ItemDetail'
+import { ItemForm } from './ItemForm'
+
+type Query = ChannelInput<'items.list'>
+
+export const STATUS_COLORS: Record<string, string> = { received: 'default', catalogued: 'blue', filed: 'green' }
+
+export function ItemsTab({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const settings = useFilingSettings()
+  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
+  const [data, setData] = useState<Page<ItemRow> | null>(null)
+  const [loading, setLoading] = useState(false)
+  const [editing, setEditing] = useState<number | 'new' | null>(null)
+  const [viewing, setViewing] = useState<number | null>(null)
+  const closeForm = useCallback(() => setEditing(null), [])
+  const closeDetail = useCallback(() => setViewing(null), [])
+
+  const load = useCallback(async () => {
+    setLoading(true)
+    try {
+      setData(await call('items.list', query))
+    } catch (error) {
+      void message.error(describeError(t, error))
+    } finally {
+      setLoading(false)
+    }
+  }, [query, message, t])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
+  const sortOrderOf = (field: string) => (query.sortBy === field ? query.sortOrder : null)
+  const filtered = Boolean(query.search || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
+
+  const onChange: TableProps<ItemRow>['onChange'] = (pagination, filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter
+    setQuery((previous) => ({
+      ...previous,
+      page: pagination.current ?? 1,
+      pageSize: pagination.pageSize ?? 20,
+      year: (filters.year as number[] | null) ?? undefined,
+      categoryCode: (filters.categoryCode as string[] | null) ?? undefined,
+      retentionCode: (filters.retentionCode as string[] | null) ?? undefined,
+      classification: (filters.classification as Query['classification'] | null) ?? undefined,
+      status: (filters.status as Query['status'] | null) ?? undefined,
+      sortBy: single?.order ? (single.field as Query['sortBy']) : 'updatedAt',
+      sortOrder: single?.order ?? 'descend'
+    }))
+  }
+
+  const columns: TableProps<ItemRow>['columns'] = [
+    { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', sorter: true, sortOrder: sortOrderOf('archivalCode'), render: (code: string | null) => code ?? '—' },
+    {
+      title: t('items.fields.title'),
+      dataIndex: 'title',
+      sorter: true,
+      sortOrder: sortOrderOf('title'),
+      render: (title: string, row) => (
+        <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setViewing(row.id)}>
+          {title}
+        </Button>
+      )
+    },
+    { title: t('items.fields.responsibleParty'), dataIndex: 'responsibleParty' },
+    { title: t('items.fields.documentNumber'), dataIndex: 'documentNumber' },
+    { title: t('items.fields.dateFormed'), dataIndex: 'dateFormed', sorter: true, sortOrder: sortOrderOf('dateFormed') },
+    {
+      title: t('items.fields.year'),
+      dataIndex: 'year',
+      sorter: true,
+      sortOrder: sortOrderOf('year'),
+      filters: years.map((year) => ({ text: String(year), value: year })),
+      filteredValue: query.year ?? null
+    },
+    {
+      title: t('items.fields.categoryCode'),
+      dataIndex: 'categoryCode',
+      filters: codeOptions(settings?.categories).map((o) => ({ text: o.label, value: o.value })),
+      filteredValue: query.categoryCode ?? null,
+      render: (value: string) => nameOfCode(settings?.categories, value)
+    },
+    {
+      title: t('items.fields.retentionCode'),
+      dataIndex: 'retentionCode',
+      filters: codeOptions(settings?.retentionPeriods).map((o) => ({ text: o.label, value: o.value })),
+      filteredValue: query.retentionCode ?? null,
+      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
+    },
+    {
+      title: t('items.fields.classification'),
+      dataIndex: 'classification',
+      filters: CLASSIFICATIONS.map((value) => ({ text: t(`classifications.${value}`), value })),
+      filteredValue: query.classification ?? null,
+      render: (value: string) => t(`classifications.${value}`)
+    },
+    { title: t('items.fields.pageCount'), dataIndex: 'pageCount' },
+    {
+      title: t('items.fields.status'),
+      dataIndex: 'status',
+      filters: ITEM_STATUSES.map((value) => ({ text: t(`itemStatuses.${value}`), value })),
+      filteredValue: query.status ?? null,
+      render: (value: string) => <Tag color={STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
+    },
+    { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
+    { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
+    ...(canWrite
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_value: unknown, row: ItemRow) => (
+              <Button type="link" size="small" onClick={() => setEditing(row.id)}>
+                {t('common.edit')}
+              </Button>
+            )
+          }
+        ]
+      : [])
+  ]
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          style={{ width: 460 }}
+          placeholder={t('items.searchPlaceholder')}
+          aria-label={t('common.search')}
+          onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
+        />
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('items.new')}
+          </Button>
+        )}
+      </Space>
+      <Table<ItemRow>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={data?.rows ?? []}
+        onChange={onChange}
+        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={filtered ? t('items.noMatch') : canWrite ? t('items.empty') : t('items.emptyReadOnly')} /> }}
+      />
+      {editing !== null && settings && (
+        <ItemForm
+          itemId={editing === 'new' ? null : editing}
+          settings={settings}
+          onClose={closeForm}
+          onSaved={() => {
+            setEditing(null)
+            void load()
+          }}
+        />
+      )}
+      {viewing !== null && <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />}
+    </>
+  )
+}

@@ -1,0 +1,140 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { App, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ChannelInput, Page, Volume } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError, showFieldErrors } from '../errors'
+import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { VolumeDetail } from './VolumeDetail'
+
+type NewVolume = ChannelInput<'volumes.create'>
+
+export function VolumesTab({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const settings = useFilingSettings()
+  const [query, setQuery] = useState<ChannelInput<'volumes.list'>>({ page: 1, pageSize: 20 })
+  const [data, setData] = useState<Page<Volume> | null>(null)
+  const [creating, setCreating] = useState(false)
+  const [viewing, setViewing] = useState<number | null>(null)
+  const [form] = Form.useForm<NewVolume>()
+  const closeDetail = useCallback(() => setViewing(null), [])
+
+  const load = useCallback(async () => {
+    try {
+      setData(await call('volumes.list', query))
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }, [query, message, t])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const openCreate = () => {
+    form.resetFields()
+    form.setFieldsValue({
+      fondsCode: settings?.fonds[0]?.code,
+      categoryCode: settings?.categories[0]?.code,
+      retentionCode: settings?.retentionPeriods[0]?.code,
+      departmentCode: settings?.departments[0]?.code,
+      year: new Date().getFullYear() - 1,
+      topSecret: false
+    })
+    setCreating(true)
+  }
+
+  const create = async (values: NewVolume) => {
+    try {
+      const volume = await call('volumes.create', values)
+      void message.success(t('volumes.created', { code: volume.archivalCode }))
+      setCreating(false)
+      setViewing(volume.id)
+      void load()
+    } catch (error) {
+      showFieldErrors(form, t, error)
+      void message.error(describeError(t, error))
+    }
+  }
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+        <Space>
+          <Input.Search allowClear style={{ width: 300 }} placeholder={t('volumes.searchPlaceholder')} onSearch={(search) => setQuery((q) => ({ ...q, page: 1, search: search.trim() || undefined }))} />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('volumes.status')}
+            options={['open', 'closed'].map((value) => ({ value, label: t(`volumes.statuses.${value}`) }))}
+            onChange={(status?: 'open' | 'closed') => setQuery((q) => ({ ...q, page: 1, status }))}
+          />
+        </Space>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+            {t('volumes.new')}
+          </Button>
+        )}
+      </Space>
+      <Table<Volume>
+        rowKey="id"
+        dataSource={data?.rows ?? []}
+        onChange={(pagination) => setQuery((q) => ({ ...q, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
+        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')} /> }}
+        columns={[
+          {
+            title: t('volumes.archivalCode'),
+            dataIndex: 'archivalCode',
+            render: (code: string, row) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(row.id)}>
+                {code}
+              </Button>
+            )
+          },
+          { title: t('volumes.title'), dataIndex: 'title' },
+          { title: t('items.fields.year'), dataIndex: 'year' },
+          { title: t('items.fields.categoryCode'), dataIndex: 'categoryCode', render: (value: string) => nameOfCode(settings?.categories, value) },
+          { title: t('items.fields.retentionCode'), dataIndex: 'retentionCode', render: (value: string) => nameOfCode(settings?.retentionPeriods, value) },
+          { title: t('items.fields.classification'), dataIndex: 'classification', render: (value: string) => t(`classifications.${value}`) },
+          { title: t('volumes.itemCount'), dataIndex: 'itemCount' },
+          { title: t('volumes.pageCount'), dataIndex: 'pageCount' },
+          { title: t('volumes.status'), dataIndex: 'status', render: (value: string) => <Tag color={value === 'closed' ? 'green' : 'blue'}>{t(`volumes.statuses.${value}`)}</Tag> }
+        ]}
+      />
+      <Modal open={creating} focusTriggerAfterClose={false} title={t('volumes.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+        <Form name="volume" form={form} layout="vertical" onFinish={create}>
+          <Form.Item name="title" label={t('volumes.title')} required>
+            <Input />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="year" label={t('items.fields.year')} required>
+              <InputNumber precision={0} />
+            </Form.Item>
+            <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
+              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.fonds)} />
+            </Form.Item>
+            <Form.Item name="categoryCode" label={t('items.fields.categoryCode')} required>
+              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.categories)} />
+            </Form.Item>
+            <Form.Item name="retentionCode" label={t('items.fields.retentionCode')} required>
+              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.retentionPeriods)} />
+            </Form.Item>
+            <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
+              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.departments)} />
+            </Form.Item>
+            <Form.Item name="catalogueCode" label={t('volumes.catalogueCode')}>
+              <Input style={{ width: 120 }} placeholder={settings?.defaultCatalogueCode} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="topSecret" valuePropName="checked">
+            <Checkbox>{t('volumes.topSecret')}</Checkbox>
+          </Form.Item>
+        </Form>
+      </Modal>
+      {viewing !== null && <VolumeDetail volumeId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={load} />}
+    </>
+  )
+}

@@ -1,0 +1,20 @@
+import { useEffect, useState } from 'react'
+import type { FilingSettings } from '../../src-preload/contract'
+import { call } from './api/client'
+
+/** The current reference data (fonds, categories, periods, departments) for selects and labels. */
+export function useFilingSettings(): FilingSettings | null {
+  const [settings, setSettings] = useState<FilingSettings | null>(null)
+  useEffect(() => {
+    call('settings.getFiling', {})
+      .then((version) => setSettings(version.data))
+      .catch(() => setSettings(null))
+  }, [])
+  return settings
+}
+
+export const codeOptions = (entries: { code: string; name: string }[] | undefined) =>
+  (entries ?? []).map((entry) => ({ value: entry.code, label: `${entry.code} ${entry.name}` }))
+
+export const nameOfCode = (entries: { code: string; name: string }[] | undefined, code: string) =>
+  entries?.find((entry) => entry.code === code)?.name ?? code
