@@ -8,6 +8,7 @@ import { AuditService } from './services/audit'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ItemsService } from './services/items'
+import { LocationsService } from './services/locations'
 import { PrintingService } from './services/printing'
 import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
@@ -47,7 +48,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),
-    dashboard: new DashboardService(store, settings)
+    dashboard: new DashboardService(store, settings),
+    locations: new LocationsService(store)
   }
   const sessions = new Sessions(clock)
   const dispatch = createDispatcher(

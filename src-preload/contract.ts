@@ -362,6 +362,8 @@ export interface Item {
   manualPosition: number | null
   startPage: number | null
   endPage: number | null
+  homePath: string | null
+  currentPath: string | null
   policyVersion: number
   version: number
   links: ItemLinkRow[]
@@ -407,6 +409,8 @@ export interface Volume {
   checkedOn: string
   itemCount: number
   pageCount: number
+  homePath: string | null
+  currentPath: string | null
   version: number
 }
 
@@ -435,6 +439,44 @@ export interface OverdueEntry {
   daysLate: number
   ruleId: string
   reason: string
+}
+
+export const LOCATION_KINDS = ['room', 'rack', 'shelf', 'box'] as const
+export type LocationKind = (typeof LOCATION_KINDS)[number]
+export const LOCATION_SUBJECTS = ['item', 'volume'] as const
+export type LocationSubject = (typeof LOCATION_SUBJECTS)[number]
+
+export interface LocationNode {
+  id: number
+  parentId: number | null
+  kind: LocationKind
+  code: string
+  name: string
+  /** The full code from the room down, e.g. A-01-3-05. */
+  path: string
+  capacity: number | null
+  /** Volumes and loose items whose home is here. */
+  occupied: number
+  version: number
+}
+
+export interface LocationContent {
+  subject: LocationSubject
+  id: number
+  archivalCode: string | null
+  title: string
+  homePath: string | null
+  currentPath: string | null
+  away: boolean
+}
+
+export interface LocationMove {
+  at: string
+  username: string
+  fromPath: string | null
+  toPath: string | null
+  home: boolean
+  note: string
 }
 
 /** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
@@ -607,7 +649,43 @@ export const contract = {
     z.strictObject({ year, retentionCode: code, categoryCode: code, departmentCode: code.optional() }),
     RECORD_READERS
   ),
-  'dashboard.overdue': channel<OverdueEntry[]>()(empty, RECORD_READERS)
+  'dashboard.overdue': channel<OverdueEntry[]>()(empty, RECORD_READERS),
+  'locations.tree': channel<LocationNode[]>()(empty, RECORD_READERS),
+  'locations.create': channel<LocationNode>()(
+    z.strictObject({
+      parentId: id.nullable(),
+      kind: z.enum(LOCATION_KINDS, { message: 'validation.invalidValue' }),
+      code,
+      name: required(50),
+      capacity: z.number().int().min(1, { message: 'validation.range' }).max(100_000, { message: 'validation.range' }).nullable().optional().default(null)
+    }),
+    RECORD_WRITERS
+  ),
+  'locations.update': channel<LocationNode>()(
+    z.strictObject({
+      id,
+      version: z.number().int().min(1),
+      name: required(50),
+      capacity: z.number().int().min(1, { message: 'validation.range' }).max(100_000, { message: 'validation.range' }).nullable()
+    }),
+    RECORD_WRITERS
+  ),
+  'locations.contents': channel<LocationContent[]>()(z.strictObject({ id }), RECORD_READERS),
+  'locations.place': channel<LocationContent>()(
+    z.strictObject({
+      subject: z.enum(LOCATION_SUBJECTS),
+      id,
+      locationId: id,
+      home: z.boolean(),
+      note: optionalText(200)
+    }),
+    RECORD_WRITERS
+  ),
+  'locations.returnHome': channel<LocationContent>()(
+    z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id, note: optionalText(200) }),
+    RECORD_WRITERS
+  ),
+  'locations.history': channel<LocationMove[]>()(z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id }), RECORD_READERS)
 } as const
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ import type { AuditService } from '../services/audit'
 import type { CustomersService } from '../services/customers'
 import type { DashboardService } from '../services/dashboard'
 import type { ItemsService } from '../services/items'
+import type { LocationsService } from '../services/locations'
 import type { PrintingService } from '../services/printing'
 import type { VolumesService } from '../services/volumes'
 import type { SettingsService } from '../services/settings'
@@ -21,6 +22,7 @@ export interface Services {
   volumes: VolumesService
   printing: PrintingService
   dashboard: DashboardService
+  locations: LocationsService
 }
 
 type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> }
@@ -125,6 +127,13 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'volumes.close': async (input, ctx) => services.volumes.close(actor(ctx), input.id, input.version),
     'print.volume': async (input) => services.printing.volume(input),
     'print.filingCatalogue': async (input) => services.printing.filingCatalogue(input),
-    'dashboard.overdue': async () => services.dashboard.overdue()
+    'dashboard.overdue': async () => services.dashboard.overdue(),
+    'locations.tree': async () => services.locations.tree(),
+    'locations.create': async (input, ctx) => services.locations.create(actor(ctx), input),
+    'locations.update': async (input, ctx) => services.locations.update(actor(ctx), input),
+    'locations.contents': async (input) => services.locations.contents(input.id),
+    'locations.place': async (input, ctx) => services.locations.place(actor(ctx), input),
+    'locations.returnHome': async (input, ctx) => services.locations.returnHome(actor(ctx), input),
+    'locations.history': async (input) => services.locations.history(input.subject, input.id)
   }
 }

@@ -30,9 +30,10 @@ const ITEM_COLUMNS = `i.id, i.fonds_code AS fondsCode, i.category_code AS catego
   i.customer_doc_type AS customerDocType, i.sealed_original AS sealedOriginal, i.department_copy_note AS departmentCopyNote,
   i.received_on AS receivedOn, i.status, i.volume_id AS volumeId, v.archival_code AS volumeCode, i.position,
   i.manual_position AS manualPosition, i.start_page AS startPage, i.end_page AS endPage, i.policy_version AS policyVersion,
-  i.version, i.series_key AS seriesKey`
+  i.version, i.series_key AS seriesKey, hl.path AS homePath, cl.path AS currentPath`
 
-const FROM_ITEMS = 'FROM items i LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id'
+const FROM_ITEMS = `FROM items i LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
+  LEFT JOIN locations hl ON hl.id = i.home_location_id LEFT JOIN locations cl ON cl.id = i.current_location_id`
 
 const SORT_COLUMNS: Record<ItemQuery['sortBy'], string> = {
   archivalCode: 'i.archival_code',

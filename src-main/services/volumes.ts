@@ -20,7 +20,9 @@ const VOLUME_COLUMNS = `v.id, v.archival_code AS archivalCode, v.title, v.fonds_
   v.classification, v.top_secret AS topSecret, v.status, v.notes, v.compiled_by AS compiledBy, v.compiled_on AS compiledOn,
   v.checked_by AS checkedBy, v.checked_on AS checkedOn, v.version,
   (SELECT COUNT(*) FROM items i WHERE i.volume_id = v.id) AS itemCount,
-  (SELECT COALESCE(SUM(i.page_count), 0) FROM items i WHERE i.volume_id = v.id) AS pageCount`
+  (SELECT COALESCE(SUM(i.page_count), 0) FROM items i WHERE i.volume_id = v.id) AS pageCount,
+  (SELECT path FROM locations WHERE id = v.home_location_id) AS homePath,
+  (SELECT path FROM locations WHERE id = v.current_location_id) AS currentPath`
 
 interface MemberRow {
   id: number
@@ -219,11 +221,11 @@ export class VolumesService {
         linkedElsewhere
       )
       if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
-      await manager.query("UPDATE items SET volume_id = ?, status = 'filed', manual_position = NULL, updated_at = ? WHERE id = ?", [
-        volumeId,
-        now.toISOString(),
-        itemId
-      ])
+      // Filed in a volume, the item lives wherever its volume is kept; its own shelf place no longer applies.
+      await manager.query(
+        "UPDATE items SET volume_id = ?, status = 'filed', manual_position = NULL, home_location_id = NULL, current_location_id = NULL, updated_at = ? WHERE id = ?",
+        [volumeId, now.toISOString(), itemId]
+      )
       await this.layOut(manager, volumeId)
       await audit({ entity: 'volume', entityId: volumeId, action: 'add_item', after: { itemId, archivalCode: candidate.archivalCode } })
       return this.load(manager, volumeId)

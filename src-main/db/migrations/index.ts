@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation'
+import { Locations1764200000000 } from './1764200000000-Locations'
 import { Records1764100000000 } from './1764100000000-Records'
 
-export const MIGRATIONS = [Foundation1764000000000, Records1764100000000]
+export const MIGRATIONS = [Foundation1764000000000, Records1764100000000, Locations1764200000000]

@@ -24,6 +24,7 @@ import { DashboardPage } from '../pages/DashboardPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
 import { RecordsPage } from '../pages/RecordsPage'
 import { SettingsPage } from '../pages/SettingsPage'
+import { StoragePage } from '../pages/StoragePage'
 import { UsersPage } from '../pages/UsersPage'
 import { ChangePasswordButton } from './ChangePassword'
 import { LanguageSwitch } from './LanguageSwitch'
@@ -145,7 +146,8 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
             {sections.includes('dashboard') && <Route path="/dashboard" element={<DashboardPage session={session} />} />}
             {sections.includes('customers') && <Route path="/customers" element={<CustomersPage session={session} />} />}
             {sections.includes('records') && <Route path="/records" element={<RecordsPage session={session} />} />}
-            {(['use', 'disposal', 'storage', 'statistics'] as const)
+            {sections.includes('storage') && <Route path="/storage" element={<StoragePage session={session} />} />}
+            {(['use', 'disposal', 'statistics'] as const)
               .filter((s) => sections.includes(s))
               .map((s) => (
                 <Route key={s} path={`/${s}`} element={placeholder(s)} />

@@ -170,6 +170,7 @@ const en: Shape<typeof zhCN> = {
     dateRange: 'Dates',
     empty: 'No audit entries match.',
     actions: {
+      move: 'Move',
       catalogue: 'Assign code',
       link: 'Link',
       unlink: 'Unlink',
@@ -188,7 +189,7 @@ const en: Shape<typeof zhCN> = {
       unlock: 'Unlock',
       change_password: 'Change password'
     },
-    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume' }
+    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume', location: 'Location' }
   },
   settings: {
     title: 'Settings',
@@ -312,6 +313,40 @@ const en: Shape<typeof zhCN> = {
     checkedOn: 'Checked on',
     saveNote: 'Save note sheet'
   },
+  storage: {
+    title: 'Storage',
+    locations: 'Locations',
+    addRoom: 'New room',
+    addChild: 'New {{kind}}',
+    created: 'Location created',
+    empty: 'No locations yet. Click “New room”, then add racks, shelves and boxes.',
+    emptyReadOnly: 'No locations yet.',
+    choose: 'Choose a location on the left to see the volumes and items it holds.',
+    name: 'Name',
+    code: 'Code',
+    codeHint: 'Unique under its parent, 1–8 letters or digits',
+    capacity: 'Capacity (volumes/items)',
+    capacityHint: 'Leave empty for no limit',
+    unlimited: 'No limit',
+    nothingHere: 'Nothing is kept here.',
+    subject: 'Kind',
+    subjects: { item: 'Item', volume: 'Volume', location: 'Location' },
+    home: 'Home location',
+    current: 'Now at',
+    unknown: 'unknown',
+    location: 'Location',
+    notShelved: 'Not shelved yet',
+    chooseLocation: 'Choose a location',
+    setHome: 'Make it the home (shelve)',
+    note: 'Note',
+    move: 'Move',
+    moved: 'Location updated',
+    returnHome: 'Return home',
+    noMoves: 'No moves recorded',
+    from: 'From',
+    to: 'To'
+  },
+  locationKinds: { room: 'room', rack: 'rack', shelf: 'shelf', box: 'box' },
   classifications: { none: 'Ordinary', internal: 'Internal', secret: 'Secret', confidential: 'Confidential', top_secret: 'Top secret' },
   itemStatuses: { received: 'Received', catalogued: 'Coded', filed: 'Filed' },
   openStatuses: { open: 'Open', restricted: 'Restricted', closed: 'Closed' },
@@ -340,7 +375,8 @@ const en: Shape<typeof zhCN> = {
   },
   print: {
     print: 'Print / save as PDF',
-    documents: { catalogue: 'In-volume catalogue', note: 'Note sheet', cover: 'Volume cover', spine: 'Box spine label' }
+    preview: 'Preview',
+    documents: { catalogue: 'In-volume catalogue', note: 'Note sheet', cover: 'Volume cover', spine: 'Box spine label', filingCatalogue: 'Filing catalogue' }
   },
   filingSettings: {
     title: 'Filing rules and reference data',
@@ -362,6 +398,17 @@ const en: Shape<typeof zhCN> = {
     annualFilingMonth: 'Last year’s records filed by the end of month'
   },
   policy: {
+    location: {
+      roomAtTop: "A room is the top level; it cannot sit inside another location.",
+      rackInRoom: "A rack or cabinet must stand in a room.",
+      shelfInRack: "A shelf must belong to a rack or cabinet.",
+      boxOnShelf: "A box must sit on a shelf.",
+      full: "This location holds {{capacity}} and already has {{occupied}}; {{adding}} more will not fit.",
+      capacityBelowOccupied: "{{occupied}} are already kept here; the capacity cannot drop to {{capacity}}.",
+      homeOnShelfOrBox: "A home location must be a shelf or a box, not a room or a rack.",
+      itemInVolume: "This item is filed in volume {{volumeCode}}; place the volume instead.",
+      noHome: "It has no home location to return to."
+    },
     filingYear: {
       withMainDocument: "An attachment is filed with its main document (#{{ofId}}) in {{year}}.",
       withOriginal: "A copy is filed with its original (#{{ofId}}) in {{year}}.",
@@ -462,6 +509,8 @@ const en: Shape<typeof zhCN> = {
     invalidFormat: 'Wrong format'
   },
   errors: {
+    locationNotFound: 'Location not found.',
+    duplicateLocationCode: 'The location “{{path}}” already exists.',
     itemNotFound: 'Item not found.',
     volumeNotFound: 'Volume not found.',
     duplicateCode: 'The archival code “{{code}}” is already used.',

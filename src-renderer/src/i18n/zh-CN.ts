@@ -165,6 +165,7 @@ const zhCN = {
     dateRange: '日期范围',
     empty: '没有符合条件的审计记录。',
     actions: {
+      move: '移动位置',
       catalogue: '编号',
       link: '建立关联',
       unlink: '解除关联',
@@ -183,7 +184,7 @@ const zhCN = {
       unlock: '解除锁定',
       change_password: '修改密码'
     },
-    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷' }
+    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷', location: '库房位置' }
   },
   settings: {
     title: '设置',
@@ -307,6 +308,40 @@ const zhCN = {
     checkedOn: '检查时间',
     saveNote: '保存备考表'
   },
+  storage: {
+    title: '库房',
+    locations: '库房位置',
+    addRoom: '新建库房',
+    addChild: '新建{{kind}}',
+    created: '位置已建立',
+    empty: '还没有库房位置。点击“新建库房”，再依次建立架柜、层格和档案盒。',
+    emptyReadOnly: '还没有库房位置。',
+    choose: '请在左侧选择一个位置，查看其中存放的案卷和文件。',
+    name: '名称',
+    code: '编号',
+    codeHint: '同一上级下唯一，1–8 位字母或数字',
+    capacity: '容量（卷/件）',
+    capacityHint: '留空表示不限',
+    unlimited: '不限',
+    nothingHere: '这里没有存放案卷或文件。',
+    subject: '类别',
+    subjects: { item: '文件', volume: '案卷', location: '库房位置' },
+    home: '存放位置',
+    current: '当前位置',
+    unknown: '未知',
+    location: '存放位置',
+    notShelved: '尚未上架',
+    chooseLocation: '选择位置',
+    setHome: '设为存放位置（上架）',
+    note: '说明',
+    move: '移动',
+    moved: '位置已更新',
+    returnHome: '归还原位',
+    noMoves: '没有移动记录',
+    from: '从',
+    to: '到'
+  },
+  locationKinds: { room: '库房', rack: '架柜', shelf: '层格', box: '档案盒' },
   classifications: { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' },
   itemStatuses: { received: '已接收', catalogued: '已编号', filed: '已归档' },
   openStatuses: { open: '开放', restricted: '控制使用', closed: '不开放' },
@@ -335,7 +370,8 @@ const zhCN = {
   },
   print: {
     print: '打印 / 另存为 PDF',
-    documents: { catalogue: '卷内文件目录', note: '备考表', cover: '案卷封面', spine: '盒脊标签' }
+    preview: '预览',
+    documents: { catalogue: '卷内文件目录', note: '备考表', cover: '案卷封面', spine: '盒脊标签', filingCatalogue: '归档文件目录' }
   },
   filingSettings: {
     title: '归档规则与基础数据',
@@ -357,6 +393,17 @@ const zhCN = {
     annualFilingMonth: '上年度文件归档截止月份'
   },
   policy: {
+    location: {
+      roomAtTop: "库房是最高一级，不能设在其他位置之下。",
+      rackInRoom: "档案架（柜）须设在库房之下。",
+      shelfInRack: "架层须设在档案架（柜）之下。",
+      boxOnShelf: "档案盒须放在架层上。",
+      full: "该位置容量为 {{capacity}}，已存放 {{occupied}}，放不下另外 {{adding}} 件。",
+      capacityBelowOccupied: "该位置已存放 {{occupied}}，容量不能减为 {{capacity}}。",
+      homeOnShelfOrBox: "存放位置只能是架层或档案盒，不能是库房或档案架（柜）。",
+      itemInVolume: "该文件已归入案卷 {{volumeCode}}，请放置该案卷。",
+      noHome: "尚未指定存放位置，无法归位。"
+    },
     filingYear: {
       withMainDocument: "附件随主件（#{{ofId}}）归入 {{year}} 年度。",
       withOriginal: "复制件随原件（#{{ofId}}）归入 {{year}} 年度。",
@@ -457,6 +504,8 @@ const zhCN = {
     invalidFormat: '格式不正确'
   },
   errors: {
+    locationNotFound: '找不到该位置。',
+    duplicateLocationCode: '位置编号“{{path}}”已存在。',
     itemNotFound: '找不到该文件。',
     volumeNotFound: '找不到该案卷。',
     duplicateCode: '档号“{{code}}”已被使用。',

@@ -9,8 +9,27 @@ import { describeError, formatDateTime } from '../errors'
 
 type Query = ChannelInput<'audit.list'>
 
-const ACTIONS = ['setup', 'create', 'update', 'view', 'login', 'login_failed', 'logout', 'reset_password', 'unlock', 'change_password']
-const ENTITIES = ['user', 'customer', 'policy']
+const ACTIONS = [
+  'setup',
+  'create',
+  'update',
+  'view',
+  'login',
+  'login_failed',
+  'logout',
+  'reset_password',
+  'unlock',
+  'change_password',
+  'catalogue',
+  'link',
+  'unlink',
+  'add_item',
+  'remove_item',
+  'reorder',
+  'close',
+  'move'
+]
+const ENTITIES = ['user', 'customer', 'policy', 'item', 'volume', 'location']
 
 function summarise(entry: AuditEntry): string {
   if (entry.before && entry.after && typeof entry.before === 'object' && typeof entry.after === 'object') {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LINK_KINDS, type FilingSettings, type Item, type ItemLinkRow } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { LocationPanel } from '../components/LocationPanel'
 import { describeError } from '../errors'
 import { nameOfCode } from '../useFilingSettings'
 import { STATUS_COLORS } from './ItemsTab'
@@ -153,6 +154,9 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
               </Form.Item>
               <Button htmlType="submit">{t('items.link')}</Button>
             </Form>
+          )}
+          {item.volumeId === null && (
+            <LocationPanel subject="item" id={item.id} homePath={item.homePath} currentPath={item.currentPath} canWrite={canWrite} onChanged={() => void load().then(onChanged)} />
           )}
         </>
       )}

@@ -7,6 +7,7 @@ import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type P
 import { call } from '../api/client'
 import { describeError } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { FilingCatalogueButton } from './FilingCatalogueButton'
 import { ItemDetail } from './ItemDetail'
 import { ItemForm } from './ItemForm'
 
@@ -141,11 +142,14 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           aria-label={t('common.search')}
           onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
         />
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('items.new')}
-          </Button>
-        )}
+        <Space>
+          <FilingCatalogueButton settings={settings} />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('items.new')}
+            </Button>
+          )}
+        </Space>
       </Space>
       <Table<ItemRow>
         rowKey="id"

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Volume, VolumeItem } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { LocationPanel } from '../components/LocationPanel'
 import { PrintPreview } from '../components/PrintPreview'
 import { describeError } from '../errors'
 
@@ -217,6 +218,7 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
         </Space>
         {canWrite && <Button htmlType="submit">{t('volumes.saveNote')}</Button>}
       </Form>
+      <LocationPanel subject="volume" id={volume.id} homePath={volume.homePath} currentPath={volume.currentPath} canWrite={canWrite} onChanged={() => void load().then(onChanged)} />
       {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
     </Drawer>
   )

@@ -1,0 +1,61 @@
+import { PrinterOutlined } from '@ant-design/icons'
+import { App, Button, Form, InputNumber, Modal, Select } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ChannelInput, FilingSettings } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { PrintPreview } from '../components/PrintPreview'
+import { describeError } from '../errors'
+import { codeOptions } from '../useFilingSettings'
+
+type Choice = ChannelInput<'print.filingCatalogue'>
+
+/** DA/T 22 归档文件目录 for one year, category and retention period (optionally one department). */
+export function FilingCatalogueButton({ settings }: { settings: FilingSettings | null }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [open, setOpen] = useState(false)
+  const [html, setHtml] = useState<string | null>(null)
+  const [form] = Form.useForm<Choice>()
+
+  const print = async (choice: Choice) => {
+    try {
+      const result = await call('print.filingCatalogue', { ...choice, departmentCode: choice.departmentCode || undefined })
+      setOpen(false)
+      setHtml(result.html)
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }
+
+  return (
+    <>
+      <Button
+        icon={<PrinterOutlined />}
+        onClick={() => {
+          form.setFieldsValue({ year: new Date().getFullYear() - 1, categoryCode: settings?.categories[0]?.code, retentionCode: settings?.retentionPeriods[0]?.code })
+          setOpen(true)
+        }}
+      >
+        {t('print.documents.filingCatalogue')}
+      </Button>
+      <Modal open={open} title={t('print.documents.filingCatalogue')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('print.preview')} cancelText={t('common.cancel')} forceRender>
+        <Form name="filing-catalogue" form={form} layout="vertical" onFinish={print}>
+          <Form.Item name="year" label={t('items.fields.year')} required>
+            <InputNumber precision={0} />
+          </Form.Item>
+          <Form.Item name="categoryCode" label={t('items.fields.categoryCode')} required>
+            <Select showSearch optionFilterProp="label" options={codeOptions(settings?.categories)} />
+          </Form.Item>
+          <Form.Item name="retentionCode" label={t('items.fields.retentionCode')} required>
+            <Select options={codeOptions(settings?.retentionPeriods)} />
+          </Form.Item>
+          <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
+            <Select allowClear options={codeOptions(settings?.departments)} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      {html && <PrintPreview html={html} title={t('print.documents.filingCatalogue')} onClose={() => setHtml(null)} />}
+    </>
+  )
+}
