@@ -163,14 +163,17 @@ export class ItemsService {
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM items i ${clause}`, params)
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
+    const order = `ORDER BY ${SORT_COLUMNS[query.sortBy]} ${direction}, i.id ${direction}`
+    // The page is chosen from items alone; customers and volumes are joined for its rows only.
     const rows: ItemRow[] = await this.store.manager.query(
       `SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
               i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
               i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
               c.name AS customerName, v.archival_code AS volumeCode
-       ${FROM_ITEMS} ${clause}
-       ORDER BY ${SORT_COLUMNS[query.sortBy]} ${direction}, i.id ${direction}
-       LIMIT ? OFFSET ?`,
+       FROM (SELECT i.id FROM items i ${clause} ${order} LIMIT ? OFFSET ?) page
+       JOIN items i ON i.id = page.id
+       LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
+       ${order}`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
     return { rows, total, page: query.page, pageSize: query.pageSize }

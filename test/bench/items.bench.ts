@@ -492,53 +492,10 @@ describe(`item list over ${ITEMS.toLocaleString('en')} items`, () => {
         sortOrder: 'ascend',
         page: 10
       }),
-      await timed('filter status=filed, by date formed, first page', { status: ['filed'], sortBy: 'dateFormed', sortOrder: 'descend' })
+      await timed('filter status=filed, by date formed, first page', { status: ['filed'], sortBy: 'dateFormed', sortOrder: 'descend' }),
+      // Not in the issue's list, but one click on a column header: neither column has an index.
+      await timed('no filter, by title, first page', { sortBy: 'title', sortOrder: 'ascend' }),
+      await timed('no filter, by date formed, first page', { sortBy: 'dateFormed', sortOrder: 'descend' })
     ], firstPage)
-  }, 600_000)
-
-  it('ANALYSIS', async () => {
-    const q = (sql: string, params: unknown[] = []) => app.dataSource.query(sql, params)
-    const time = async (label: string, sql: string, params: unknown[] = [], runs = 5) => {
-      await q(sql, params)
-      const t: number[] = []
-      for (let r = 0; r < runs; r += 1) { const s = performance.now(); await q(sql, params); t.push(performance.now() - s) }
-      t.sort((a, b) => a - b)
-      console.log(`  ${label.padEnd(70)} ${t[Math.floor(runs / 2)].toFixed(1)} ms`)
-    }
-    const plan = async (label: string, sql: string, params: unknown[] = []) => {
-      const rows = await q(`EXPLAIN QUERY PLAN ${sql}`, params)
-      console.log(`PLAN ${label}\n${rows.map((r: { detail: string }) => '    ' + r.detail).join('\n')}`)
-    }
-    const COLS = `i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
-              i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
-              i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
-              c.name AS customerName, v.archival_code AS volumeCode`
-    const FROM = 'FROM items i LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id'
-    const cases: [string, string, unknown[], string][] = [
-      ['filed/dateFormed', 'WHERE i.status IN (?)', ['filed'], 'ORDER BY i.date_formed DESC, i.id DESC'],
-      ['合同', `WHERE i.id IN (SELECT rowid FROM items_fts WHERE body LIKE ? ESCAPE '\\')`, ['%合同%'], 'ORDER BY i.updated_at DESC, i.id DESC'],
-      ['有限公司', 'WHERE i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)', ['"有限公司"'], 'ORDER BY i.updated_at DESC, i.id DESC'],
-      ['year/cat/class by code p10', 'WHERE i.year IN (?) AND i.category_code IN (?) AND i.classification IN (?)', [2019, 'KH', 'none'], 'ORDER BY i.archival_code ASC, i.id ASC'],
-    ]
-    for (const [label, where, params, order] of cases) {
-      const count = `SELECT COUNT(*) AS total FROM items i ${where}`
-      const rows = `SELECT ${COLS} ${FROM} ${where} ${order} LIMIT 20 OFFSET 0`
-      await plan(`${label} count`, count, params)
-      await plan(`${label} rows`, rows, params)
-      await time(`${label} count`, count, params)
-      await time(`${label} rows`, rows, params)
-    }
-    console.log('--- alternatives 3')
-    const MATCH = 'SELECT rowid FROM items_fts WHERE items_fts MATCH ?'
-    const cust = seeded.customers[4242].name.slice(0, 6)
-    await time(`${cust} (5 hits) current rows`, `SELECT ${COLS} ${FROM} WHERE i.id IN (${MATCH}) ORDER BY i.updated_at DESC, i.id DESC LIMIT 20`, [`"${cust}"`])
-    await time(`${cust} (5 hits) +id walk rows`, `SELECT ${COLS} ${FROM} WHERE +i.id IN (${MATCH}) ORDER BY i.updated_at DESC, i.id DESC LIMIT 20`, [`"${cust}"`])
-    await time('有限公司 +id walk, page 100', `SELECT ${COLS} ${FROM} WHERE +i.id IN (${MATCH}) ORDER BY i.updated_at DESC, i.id DESC LIMIT 20 OFFSET 1980`, ['"有限公司"'])
-    await plan('title sort, no filter', `SELECT ${COLS} ${FROM} ORDER BY i.title ASC, i.id ASC LIMIT 20`)
-    await time('title sort, no filter', `SELECT ${COLS} ${FROM} ORDER BY i.title ASC, i.id ASC LIMIT 20`)
-    await time('dateFormed sort, no filter', `SELECT ${COLS} ${FROM} ORDER BY i.date_formed DESC, i.id DESC LIMIT 20`)
-    await time('filed + category WS by title', `SELECT ${COLS} ${FROM} WHERE i.status IN ('filed') AND i.category_code IN ('WS') ORDER BY i.title ASC, i.id ASC LIMIT 20`)
-    await time('filed by archivalCode', `SELECT ${COLS} ${FROM} WHERE i.status IN ('filed') ORDER BY i.archival_code ASC, i.id ASC LIMIT 20`)
-    await plan('filed by archivalCode', `SELECT ${COLS} ${FROM} WHERE i.status IN ('filed') ORDER BY i.archival_code ASC, i.id ASC LIMIT 20`)
   }, 600_000)
 })
