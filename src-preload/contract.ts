@@ -593,6 +593,7 @@ export const contract = {
       status: z.array(z.enum(ITEM_STATUSES)).max(3).optional(),
       customerId: id.optional(),
       volumeId: id.optional(),
+      locationId: id.optional(),
       sortBy: z.enum(SORTABLE_ITEM_FIELDS).optional().default('updatedAt'),
       sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
     }),

@@ -160,6 +160,12 @@ export class ItemsService {
       where.push('i.volume_id = ?')
       params.push(query.volumeId)
     }
+    if (query.locationId) {
+      // Everything kept at that place or anywhere below it: loose items by their own home, filed ones by their volume's.
+      const below = `SELECT d.id FROM locations d, locations top WHERE top.id = ? AND (d.id = top.id OR d.path LIKE top.path || '-%')`
+      where.push(`(i.home_location_id IN (${below}) OR i.volume_id IN (SELECT v.id FROM volumes v WHERE v.home_location_id IN (${below})))`)
+      params.push(query.locationId, query.locationId)
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM items i ${clause}`, params)
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'

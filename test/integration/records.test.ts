@@ -186,6 +186,24 @@ describe('search and overdue', () => {
     expect(await titles('总结')).toEqual(['年度工作总结'])
   })
 
+  it('R-KEEP-1 filters by location: a room finds the items of the volumes shelved anywhere inside it', async () => {
+    const key = await setUp()
+    const { contract, attachment, letter } = await filedPair(key)
+    const room = await app.call('locations.create', { parentId: null, kind: 'room', code: 'A', name: '一号库房' }, key)
+    const rack = await app.call('locations.create', { parentId: room.id, kind: 'rack', code: '01', name: '一号架' }, key)
+    const shelf = await app.call('locations.create', { parentId: rack.id, kind: 'shelf', code: '3', name: '第三层' }, key)
+    const box = await app.call('locations.create', { parentId: shelf.id, kind: 'box', code: '05', name: '五号盒', capacity: 2 }, key)
+    expect(box.path).toBe('A-01-3-05')
+    const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '卷一' }, key)
+    for (const one of [contract, attachment]) await app.call('volumes.addItem', { volumeId: volume.id, itemId: one.id }, key)
+    await app.call('locations.place', { subject: 'volume', id: volume.id, locationId: box.id, home: true, note: '' }, key)
+    await app.call('locations.place', { subject: 'item', id: letter.id, locationId: shelf.id, home: true, note: '' }, key)
+    const titles = async (locationId: number) => (await app.call('items.list', { locationId, sortBy: 'title', sortOrder: 'ascend' }, key)).rows.map((r) => r.title)
+    expect(await titles(room.id)).toEqual(['仓储合同', '仓储合同附件：库位清单', '合作意向书'].sort())
+    expect(await titles(box.id)).toEqual(['仓储合同', '仓储合同附件：库位清单'].sort())
+    expect((await app.call('volumes.get', { id: volume.id }, key)).volume.homePath).toBe('A-01-3-05')
+  })
+
   it('R-CUST-3/R-FILE-9 lists customer materials not filed within a week', async () => {
     const key = await setUp()
     const customer = await app.call('customers.create', sampleCustomer(), key)

@@ -20,10 +20,10 @@ interface TreeOption {
   children: TreeOption[]
 }
 
-function options(nodes: LocationNode[], parentId: number | null = null): TreeOption[] {
+export function locationOptions(nodes: LocationNode[], parentId: number | null = null): TreeOption[] {
   return nodes
     .filter((node) => node.parentId === parentId)
-    .map((node) => ({ value: node.id, title: `${node.path} ${node.name}`, children: options(nodes, node.id) }))
+    .map((node) => ({ value: node.id, title: `${node.path} ${node.name}`, children: locationOptions(nodes, node.id) }))
 }
 
 /** R-KEEP-1: where a volume or loose item lives, where it is now, and every move with who and when. */
@@ -79,7 +79,7 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
           onFinish={({ locationId, home, note }) => act(() => call('locations.place', { subject, id, locationId, home, note: note ?? '' }))}
         >
           <Form.Item name="locationId" rules={[{ required: true, message: t('validation.required') }]}>
-            <TreeSelect style={{ width: 280 }} treeData={options(nodes)} treeDefaultExpandAll placeholder={t('storage.chooseLocation')} aria-label={t('storage.chooseLocation')} />
+            <TreeSelect style={{ width: 280 }} treeData={locationOptions(nodes)} treeDefaultExpandAll placeholder={t('storage.chooseLocation')} aria-label={t('storage.chooseLocation')} />
           </Form.Item>
           <Form.Item name="home" valuePropName="checked">
             <Checkbox>{t('storage.setHome')}</Checkbox>

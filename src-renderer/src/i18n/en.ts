@@ -237,6 +237,7 @@ const en: Shape<typeof zhCN> = {
     emptyReadOnly: 'No items yet. Archivists register them.',
     noMatch: 'No item matches. Change the search words or filters.',
     volume: 'Volume',
+    locationFilter: 'Filter by location',
     pages: 'Pages',
     filingYear: 'Filing year {{year}}',
     links: 'Linked documents',

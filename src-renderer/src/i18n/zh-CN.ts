@@ -232,6 +232,7 @@ const zhCN = {
     emptyReadOnly: '还没有文件。文件由档案管理员登记。',
     noMatch: '没有符合条件的文件，请调整搜索词或筛选条件。',
     volume: '所在案卷',
+    locationFilter: '按存放位置筛选',
     pages: '页号',
     filingYear: '归档年度 {{year}}',
     links: '关联文件',

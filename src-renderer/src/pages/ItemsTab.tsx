@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Input, Space, Table, Tag } from 'antd'
+import { App, Button, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
 import type { TableProps } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type Page } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode, type Page } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { locationOptions } from '../components/LocationPanel'
 import { describeError } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
@@ -24,6 +25,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const [loading, setLoading] = useState(false)
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
+  const [locations, setLocations] = useState<LocationNode[]>([])
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
@@ -42,9 +44,15 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
     void load()
   }, [load])
 
+  useEffect(() => {
+    call('locations.tree', {})
+      .then(setLocations)
+      .catch(() => setLocations([]))
+  }, [])
+
   const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
   const sortOrderOf = (field: string) => (query.sortBy === field ? query.sortOrder : null)
-  const filtered = Boolean(query.search || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
+  const filtered = Boolean(query.search || query.locationId || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
 
   const onChange: TableProps<ItemRow>['onChange'] = (pagination, filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter
@@ -135,13 +143,24 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          style={{ width: 460 }}
-          placeholder={t('items.searchPlaceholder')}
-          aria-label={t('common.search')}
-          onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
-        />
+        <Space>
+          <Input.Search
+            allowClear
+            style={{ width: 420 }}
+            placeholder={t('items.searchPlaceholder')}
+            aria-label={t('common.search')}
+            onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
+          />
+          <TreeSelect
+            allowClear
+            style={{ width: 240 }}
+            placeholder={t('items.locationFilter')}
+            aria-label={t('items.locationFilter')}
+            treeData={locationOptions(locations)}
+            treeDefaultExpandAll
+            onChange={(locationId?: number) => setQuery((previous) => ({ ...previous, page: 1, locationId }))}
+          />
+        </Space>
         <Space>
           <FilingCatalogueButton settings={settings} />
           {canWrite && (
