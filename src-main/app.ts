@@ -39,7 +39,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const settings = new SettingsService(store)
   const audit = new AuditService(store)
   const items = new ItemsService(store, settings)
-  const volumes = new VolumesService(store, settings, items)
+  const volumes = new VolumesService(store, settings)
   const services: Services = {
     settings,
     audit,

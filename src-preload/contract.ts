@@ -647,7 +647,7 @@ export const contract = {
     RECORD_READERS
   ),
   'print.filingCatalogue': channel<{ html: string }>()(
-    z.strictObject({ year, retentionCode: code, categoryCode: code, departmentCode: code.optional() }),
+    z.strictObject({ fondsCode: code, year, retentionCode: code, categoryCode: code, departmentCode: code.optional() }),
     RECORD_READERS
   ),
   'dashboard.overdue': channel<OverdueEntry[]>()(empty, RECORD_READERS),

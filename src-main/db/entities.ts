@@ -1,5 +1,5 @@
 import { EntitySchema } from 'typeorm'
-import type { CustomerGrade, Role } from '../../src-preload/contract'
+import type { Customer, Role } from '../../src-preload/contract'
 
 export interface UserRecord {
   id: number
@@ -87,33 +87,8 @@ export const AuditEntity = new EntitySchema<AuditRecord>({
   }
 })
 
-export interface CustomerRecord {
-  id: number
-  name: string
-  legalRepresentative: string
-  address: string
-  postcode: string
-  phone: string
-  fax: string
-  registeredCapital: number | null
-  businessScale: string
-  businessScope: string
-  economicStrength: string
-  dealingsRecord: string
-  industry: string
-  region: string
-  grade: CustomerGrade
-  dateOpened: string
-  creditStanding: string
-  background: string
-  hasAgreement: boolean
-  consentObtained: boolean
-  collectionPurpose: string
-  version: number
-  createdAt: string
-  updatedAt: string
-  createdBy: number
-}
+/** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
+export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
 
 const text = (name: string) => ({ type: 'text' as const, name, default: '' })
 

@@ -72,8 +72,12 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'auth.unlock': async (input, ctx) => {
       const session = signedIn(ctx)
       const user = await services.users.authenticate(session.username, input.password)
+      if (user.role !== session.role) {
+        sessions.end(ctx.sessionKey)
+        throw unauthenticated()
+      }
       sessions.unlock(ctx.sessionKey)
-      return sessionInfo({ ...session, role: user.role, locked: false })
+      return sessionInfo({ ...session, locked: false })
     },
     'auth.changePassword': async (input, ctx) => {
       const session = signedIn(ctx)
@@ -83,12 +87,15 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'users.list': async () => services.users.list(),
     'users.create': async (input, ctx) => services.users.create(actor(ctx), input),
     'users.update': async (input, ctx) => {
+      const before = await services.users.get(input.id)
       const updated = await services.users.update(actor(ctx), input)
-      if (!updated.active) sessions.endUser(updated.id)
+      // A new role or a switched-off account must not live on in a session signed in under the old one.
+      if (!updated.active || updated.role !== before.role) sessions.endUser(updated.id)
       return updated
     },
     'users.resetPassword': async (input, ctx) => {
       await services.users.resetPassword(actor(ctx), input.id, input.password)
+      sessions.endUser(input.id)
       return null
     },
     'users.unlock': async (input, ctx) => {
@@ -125,8 +132,8 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'volumes.setPosition': async (input, ctx) => services.volumes.setPosition(actor(ctx), input.volumeId, input.itemId, input.position),
     'volumes.updateNote': async (input, ctx) => services.volumes.updateNote(actor(ctx), input),
     'volumes.close': async (input, ctx) => services.volumes.close(actor(ctx), input.id, input.version),
-    'print.volume': async (input) => services.printing.volume(input),
-    'print.filingCatalogue': async (input) => services.printing.filingCatalogue(input),
+    'print.volume': async (input, ctx) => services.printing.volume(actor(ctx), input),
+    'print.filingCatalogue': async (input, ctx) => services.printing.filingCatalogue(actor(ctx), input),
     'dashboard.overdue': async () => services.dashboard.overdue(),
     'locations.tree': async () => services.locations.tree(),
     'locations.create': async (input, ctx) => services.locations.create(actor(ctx), input),

@@ -18,21 +18,22 @@ export class DashboardService {
   /** R-FILE-9, R-CUST-3: what is late today — customer materials not filed in time, last year's records after June. */
   async overdue(): Promise<OverdueEntry[]> {
     const policy = (await this.settings.filing()).data
-    const rows: { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; filed: number; customer: number }[] =
+    // Item-level filing (DA/T 22) counts as filed once the coded item is on its shelf; volumes count their items.
+    const rows: { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[] =
       await this.store.manager.query(
-        `SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year, status = 'filed' AS filed,
+        `SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year,
                 customer_id IS NOT NULL AS customer
-         FROM items WHERE status <> 'filed'`
+         FROM items WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`
       )
     const today = localDay(this.store.clock())
     const byId = new Map(rows.map((row) => [row.id, row]))
     const late = [
       ...overdueCustomerMaterials(
-        rows.map((r) => ({ id: r.id, receivedOn: r.receivedOn, filed: Boolean(r.filed), isCustomerMaterial: Boolean(r.customer) })),
+        rows.map((r) => ({ id: r.id, receivedOn: r.receivedOn, filed: false, isCustomerMaterial: Boolean(r.customer) })),
         today,
         policy
       ),
-      ...overdueAnnualFiling(rows.map((r) => ({ id: r.id, year: r.year, filed: Boolean(r.filed) })), today, policy)
+      ...overdueAnnualFiling(rows.map((r) => ({ id: r.id, year: r.year, filed: false })), today, policy)
     ]
     return late
       .map((entry) => {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm'
 import type {
+  ClassificationCode,
   FieldError,
   FilingSettings,
   Item,
@@ -11,9 +12,10 @@ import type {
 } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
-import { filingYear, missingDescription, type FilingFacts, type ItemLink } from '../policy/filing'
-import type { Actor, Store } from '../store'
+import { filingYear, missingDescription, refuseVolumeAdmission, volumeClassification, type FilingFacts, type ItemLink } from '../policy/filing'
+import type { Actor, Store, WriteContext } from '../store'
 import { ftsCondition, refreshItemSearch } from './item-search'
+import { layOutVolume, linksOf, volumeMembers } from './volume-layout'
 import type { SettingsService } from './settings'
 
 type ItemInput = ParsedInput<'items.create'>
@@ -191,14 +193,6 @@ export class ItemsService {
     return rows[0]
   }
 
-  async links(manager: EntityManager, ids: number[]): Promise<ItemLink[]> {
-    if (ids.length === 0) return []
-    const marks = ids.map(() => '?').join(',')
-    return manager.query(
-      `SELECT kind, from_id AS fromId, to_id AS toId FROM item_links WHERE from_id IN (${marks}) OR to_id IN (${marks})`,
-      [...ids, ...ids]
-    )
-  }
 
   async load(manager: EntityManager, id: number): Promise<Item> {
     const row = await this.record(manager, id)
@@ -236,7 +230,7 @@ export class ItemsService {
     let frontier = ids
     let links: ItemLink[] = []
     while (frontier.length > 0) {
-      links = await this.links(manager, [...seen])
+      links = await linksOf(manager, [...seen])
       frontier = links.flatMap((l) => [l.fromId, l.toId]).filter((id) => !seen.has(id))
       for (const id of frontier) seen.add(id)
     }
@@ -244,7 +238,7 @@ export class ItemsService {
   }
 
   /** R-FILE-4: the filing year of each item in the linked group, from its own dates and those of its group. */
-  private async recomputeYears(manager: EntityManager, ids: number[]): Promise<void> {
+  private async recomputeYears(manager: EntityManager, ids: number[], audit: WriteContext['audit']): Promise<void> {
     const { ids: involved, links } = await this.linkedGroup(manager, ids)
     const rows: ItemRecord[] = await manager.query(
       `SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id IN (${involved.map(() => '?').join(',')})`,
@@ -259,6 +253,10 @@ export class ItemsService {
       }
       const reason: PolicyReason = { ruleId: decision.ruleId, reason: decision.reason, ...(decision.params ? { params: decision.params } : {}) }
       await manager.query('UPDATE items SET year = ?, year_reason = ? WHERE id = ?', [decision.value, JSON.stringify(reason), id])
+      if (decision.value !== row.year) {
+        await manager.query('UPDATE items SET version = version + 1 WHERE id = ?', [id])
+        await audit({ entity: 'item', entityId: id, action: 'refile', before: { year: row.year }, after: { year: decision.value, reason } })
+      }
     }
   }
 
@@ -274,7 +272,7 @@ export class ItemsService {
         [...Object.values(values).map(sqlValue), Number(input.dateFormed.slice(0, 4)), settings.policyVersion, stamp, stamp, actor.userId]
       )
       const id = Number(result[0].id)
-      await this.recomputeYears(manager, [id])
+      await this.recomputeYears(manager, [id], audit)
       await refreshItemSearch(manager, [id])
       await audit({ entity: 'item', entityId: id, action: 'create', after: values })
       return this.load(manager, id)
@@ -291,6 +289,9 @@ export class ItemsService {
         if (changed.length > 0) throw policyDenied('R-FILE-10', 'policy.codeStable', { code: current.archivalCode, year: current.year })
       }
       await this.checkReferences(manager, input)
+      if (current.volumeId !== null && current.classification !== input.classification) {
+        await this.refuseClassificationInVolume(manager, current.id, current.volumeId, input.classification)
+      }
       const before = snapshot(current as unknown as ItemInput)
       const after = snapshot(input)
       const assignments = Object.keys(after).map((field) => `${columnOf(field)} = ?`)
@@ -300,7 +301,8 @@ export class ItemsService {
         input.id
       ])
       const linked = current.links.map((l) => (l.fromId === input.id ? l.toId : l.fromId))
-      await this.recomputeYears(manager, [input.id, ...linked])
+      await this.recomputeYears(manager, [input.id, ...linked], audit)
+      if (current.volumeId !== null) await layOutVolume(manager, current.volumeId)
       await refreshItemSearch(manager, [input.id])
       await audit({ entity: 'item', entityId: input.id, action: 'update', before, after })
       return this.load(manager, input.id)
@@ -313,9 +315,34 @@ export class ItemsService {
     if (volume?.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.code })
   }
 
+  /** R-FILE-7: a filed item's new classification must still be admissible in its volume. */
+  private async refuseClassificationInVolume(manager: EntityManager, id: number, volumeId: number, classification: ClassificationCode): Promise<void> {
+    const [volume] = await manager.query(
+      `SELECT year, category_code AS categoryCode, retention_code AS retentionCode, top_secret AS topSecret, status FROM volumes WHERE id = ?`,
+      [volumeId]
+    )
+    const everyone = await volumeMembers(manager, volumeId)
+    const members = everyone.filter((member) => member.id !== id)
+    const self = everyone.find((member) => member.id === id)!
+    const refusal = refuseVolumeAdmission(
+      {
+        year: volume.year,
+        categoryCode: volume.categoryCode,
+        retentionCode: volume.retentionCode,
+        classification: volume.topSecret ? 'top_secret' : volumeClassification(members),
+        closed: volume.status === 'closed'
+      },
+      members,
+      { ...self, classification, volumeId: null },
+      await linksOf(manager, [id]),
+      []
+    )
+    if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
+  }
+
   /** R-FILE-11 then R-FILE-10: a complete description earns the next archival code of its series. */
   async catalogue(actor: Actor, id: number): Promise<Item> {
-    return this.store.write(actor, async ({ manager, audit }) => {
+    return this.store.write(actor, async ({ manager, now, audit }) => {
       const item = await this.load(manager, id)
       if (item.archivalCode) return item
       const missing = missingDescription({ ...item }, 'catalogued')
@@ -325,7 +352,8 @@ export class ItemsService {
           details: missing.map((field) => ({ path: field, message: 'validation.required' }))
         })
       }
-      const settings = (await this.settings.filing(manager)).data
+      const policy = await this.settings.filing(manager)
+      const settings = policy.data
       const parts = { fonds: item.fondsCode, category: item.categoryCode, year: item.year, retention: item.retentionCode, department: item.departmentCode }
       const series = seriesKey(settings.itemCodeTemplate, parts)
       const used: { n: number }[] = await manager.query('SELECT item_number AS n FROM items WHERE series_key = ?', [series])
@@ -335,8 +363,9 @@ export class ItemsService {
       const clash = await manager.query('SELECT id FROM items WHERE archival_code = ?', [code])
       if (clash.length > 0) throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       await manager.query(
-        "UPDATE items SET series_key = ?, item_number = ?, archival_code = ?, status = 'catalogued', version = version + 1 WHERE id = ?",
-        [series, counter, code, id]
+        `UPDATE items SET series_key = ?, item_number = ?, archival_code = ?, status = 'catalogued', policy_version = ?,
+           version = version + 1, updated_at = ? WHERE id = ?`,
+        [series, counter, code, policy.version, now.toISOString(), id]
       )
       await refreshItemSearch(manager, [id])
       await audit({ entity: 'item', entityId: id, action: 'catalogue', before: { status: item.status }, after: { status: 'catalogued', archivalCode: code } })
@@ -354,14 +383,18 @@ export class ItemsService {
       if (remove) {
         await manager.query('DELETE FROM item_links WHERE kind = ? AND from_id = ? AND to_id = ?', [input.kind, input.fromId, input.toId])
       } else {
-        if (from.volumeId !== null && to.volumeId !== null && from.volumeId !== to.volumeId) {
-          throw policyDenied('R-FILE-3', 'policy.linkAcrossVolumes', { from: from.title, to: to.title })
-        }
         const exists = await manager.query('SELECT id FROM item_links WHERE kind = ? AND from_id = ? AND to_id = ?', [input.kind, input.fromId, input.toId])
         if (exists.length > 0) return from
         await manager.query('INSERT INTO item_links (kind, from_id, to_id) VALUES (?, ?, ?)', [input.kind, input.fromId, input.toId])
+        const group = await this.linkedGroup(manager, [input.fromId])
+        const volumes: { volumeId: number }[] = await manager.query(
+          `SELECT DISTINCT volume_id AS volumeId FROM items WHERE volume_id IS NOT NULL AND id IN (${group.ids.map(() => '?').join(',')})`,
+          group.ids
+        )
+        if (volumes.length > 1) throw policyDenied('R-FILE-3', 'policy.linkAcrossVolumes', { from: from.title, to: to.title })
       }
-      await this.recomputeYears(manager, [input.fromId, input.toId])
+      await this.recomputeYears(manager, [input.fromId, input.toId], audit)
+      for (const volumeId of new Set([from.volumeId, to.volumeId])) if (volumeId !== null) await layOutVolume(manager, volumeId)
       await audit({ entity: 'item', entityId: input.fromId, action: remove ? 'unlink' : 'link', after: input })
       return this.load(manager, input.fromId)
     })

@@ -8,7 +8,7 @@ import {
   volumeNoteSheetHtml
 } from '../reports/printables'
 import type { VolumeHeader } from '../reports/print-types'
-import type { Store } from '../store'
+import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 import type { VolumesService } from './volumes'
 
@@ -23,7 +23,18 @@ export class PrintingService {
     private readonly volumes: VolumesService
   ) {}
 
-  async volume(input: ParsedInput<'print.volume'>): Promise<{ html: string }> {
+  /** R-CUST-5: every print is logged, with what was printed. */
+  private logPrint(actor: Actor, entity: string, entityId: string | number, document: string): Promise<void> {
+    return this.store.write(actor, ({ audit }) => audit({ entity, entityId, action: 'print', after: { document } }))
+  }
+
+  async volume(actor: Actor, input: ParsedInput<'print.volume'>): Promise<{ html: string }> {
+    const html = await this.volumeHtml(input)
+    await this.logPrint(actor, 'volume', input.id, input.document)
+    return { html }
+  }
+
+  private async volumeHtml(input: ParsedInput<'print.volume'>): Promise<string> {
     const { volume, items } = await this.volumes.get(input.id)
     const policy = (await this.settings.filing()).data
     const dates = items.map((i) => i.dateFormed).sort()
@@ -42,55 +53,49 @@ export class PrintingService {
     }
     switch (input.document) {
       case 'catalogue':
-        return {
-          html: volumeCatalogueHtml(
-            header,
-            items.map((item) => ({
-              sequence: item.position,
-              documentNumber: item.documentNumber,
-              responsibleParty: item.responsibleParty,
-              title: item.title,
-              dateFormed: item.dateFormed,
-              startPage: item.startPage,
-              endPage: item.endPage,
-              remarks: item.remarks
-            }))
-          )
-        }
+        return volumeCatalogueHtml(
+          header,
+          items.map((item) => ({
+            sequence: item.position,
+            documentNumber: item.documentNumber,
+            responsibleParty: item.responsibleParty,
+            title: item.title,
+            dateFormed: item.dateFormed,
+            startPage: item.startPage,
+            endPage: item.endPage,
+            remarks: item.remarks
+          }))
+        )
       case 'note':
-        return {
-          html: volumeNoteSheetHtml(header, {
-            notes: volume.notes,
-            compiledBy: volume.compiledBy,
-            compiledOn: volume.compiledOn,
-            checkedBy: volume.checkedBy,
-            checkedOn: volume.checkedOn
-          })
-        }
+        return volumeNoteSheetHtml(header, {
+          notes: volume.notes,
+          compiledBy: volume.compiledBy,
+          compiledOn: volume.compiledOn,
+          checkedBy: volume.checkedBy,
+          checkedOn: volume.checkedOn
+        })
       case 'cover':
-        return { html: volumeCoverHtml(header) }
+        return volumeCoverHtml(header)
       case 'spine': {
         const codes = items.map((i) => i.archivalCode ?? '').filter(Boolean)
-        return {
-          html: boxSpineHtml({
-            fondsCode: volume.fondsCode,
-            year: volume.year,
-            retentionName: header.retentionName,
-            firstNumber: codes[0] ?? '',
-            lastNumber: codes[codes.length - 1] ?? '',
-            boxNumber: volume.archivalCode,
-            categoryName: header.categoryName
-          })
-        }
+        return boxSpineHtml({
+          fondsCode: volume.fondsCode,
+          year: volume.year,
+          retentionName: header.retentionName,
+          firstNumber: codes[0] ?? '',
+          lastNumber: codes[codes.length - 1] ?? '',
+          boxNumber: volume.archivalCode,
+          categoryName: header.categoryName
+        })
       }
     }
   }
 
   /** DA/T 22 归档文件目录 of one year, category and retention period, in code order. */
-  async filingCatalogue(input: ParsedInput<'print.filingCatalogue'>): Promise<{ html: string }> {
+  async filingCatalogue(actor: Actor, input: ParsedInput<'print.filingCatalogue'>): Promise<{ html: string }> {
     const policy = (await this.settings.filing()).data
-    const params: unknown[] = [input.year, input.categoryCode, input.retentionCode]
-    let clause = 'year = ? AND category_code = ? AND retention_code = ? AND archival_code IS NOT NULL'
+    const params: unknown[] = [input.fondsCode, input.year, input.categoryCode, input.retentionCode]
+    let clause = 'fonds_code = ? AND year = ? AND category_code = ? AND retention_code = ? AND archival_code IS NOT NULL'
     if (input.departmentCode) {
       clause += ' AND department_code = ?'
       params.push(input.departmentCode)
@@ -111,11 +116,12 @@ export class PrintingService {
       params
     )
     if (rows.length === 0) throw notFound('errors.nothingToPrint')
+    await this.logPrint(actor, 'catalogue', `${input.fondsCode}-${input.categoryCode}·${input.year}-${input.retentionCode}`, 'filingCatalogue')
     return {
       html: filingCatalogueHtml(
         {
-          fondsCode: policy.fonds[0]?.code ?? '',
-          fondsName: policy.fonds[0]?.name ?? '',
+          fondsCode: input.fondsCode,
+          fondsName: nameOf(policy.fonds, input.fondsCode),
           year: input.year,
           retentionName: nameOf(policy.retentionPeriods, input.retentionCode),
           departmentName: input.departmentCode ? nameOf(policy.departments, input.departmentCode) : ''

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm'
-import type { ClassificationCode, Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
+import type { Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
-import { orderInVolume, pageNumbers, refuseVolumeAdmission, volumeClassification, type DocumentKind, type ItemLink } from '../policy/filing'
+import { refuseVolumeAdmission, type ItemLink } from '../policy/filing'
 import type { Actor, Store } from '../store'
-import type { ItemsService } from './items'
 import { unknownCodes } from './items'
+import { layOutVolume, linksOf, MEMBER_COLUMNS, volumeMembers, type MemberRow } from './volume-layout'
 import type { SettingsService } from './settings'
 
 type VolumeInput = ParsedInput<'volumes.create'>
@@ -24,34 +24,10 @@ const VOLUME_COLUMNS = `v.id, v.archival_code AS archivalCode, v.title, v.fonds_
   (SELECT path FROM locations WHERE id = v.home_location_id) AS homePath,
   (SELECT path FROM locations WHERE id = v.current_location_id) AS currentPath`
 
-interface MemberRow {
-  id: number
-  documentKind: DocumentKind
-  dateFormed: string
-  periodStartYear: number | null
-  periodEndYear: number | null
-  meetingOpenedOn: string | null
-  pageCount: number
-  manualPosition: number | null
-  year: number
-  categoryCode: string
-  retentionCode: string
-  classification: ClassificationCode
-  volumeId: number | null
-  archivalCode: string | null
-  status: string
-}
-
-const MEMBER_COLUMNS = `id, document_kind AS documentKind, date_formed AS dateFormed, period_start_year AS periodStartYear,
-  period_end_year AS periodEndYear, meeting_opened_on AS meetingOpenedOn, page_count AS pageCount,
-  manual_position AS manualPosition, year, category_code AS categoryCode, retention_code AS retentionCode,
-  classification, volume_id AS volumeId, archival_code AS archivalCode, status`
-
 export class VolumesService {
   constructor(
     private readonly store: Store,
-    private readonly settings: SettingsService,
-    private readonly items: ItemsService
+    private readonly settings: SettingsService
   ) {}
 
   async list(query: ParsedInput<'volumes.list'>): Promise<Page<Volume>> {
@@ -156,36 +132,6 @@ export class VolumesService {
     })
   }
 
-  private async members(manager: EntityManager, volumeId: number): Promise<MemberRow[]> {
-    return manager.query(`SELECT ${MEMBER_COLUMNS} FROM items WHERE volume_id = ?`, [volumeId])
-  }
-
-  /** R-FILE-5, R-FILE-6, R-FILE-7: order, page numbers and classification follow from the items in the volume. */
-  private async layOut(manager: EntityManager, volumeId: number): Promise<void> {
-    const members = await this.members(manager, volumeId)
-    const ids = members.map((m) => m.id)
-    const links = (await this.items.links(manager, ids)).filter((l) => ids.includes(l.fromId) && ids.includes(l.toId))
-    const order = orderInVolume(
-      members.map((m) => ({ ...m, kind: m.documentKind })),
-      links
-    )
-    const pages = pageNumbers(order.map((o) => ({ id: o.id, pageCount: members.find((m) => m.id === o.id)?.pageCount ?? 0 })))
-    if (!('pages' in pages)) throw policyDenied(pages.ruleId, pages.reason, pages.params)
-    for (const [index, placed] of order.entries()) {
-      const page = pages.pages.find((p) => p.id === placed.id)
-      await manager.query('UPDATE items SET position = ?, start_page = ?, end_page = ?, order_reason = ? WHERE id = ?', [
-        index + 1,
-        page?.startPage ?? null,
-        page?.endPage ?? null,
-        JSON.stringify({ ruleId: placed.ruleId, reason: placed.reason }),
-        placed.id
-      ])
-    }
-    const [volume] = await manager.query('SELECT top_secret AS topSecret FROM volumes WHERE id = ?', [volumeId])
-    const classification = volume.topSecret ? 'top_secret' : volumeClassification(members)
-    await manager.query('UPDATE volumes SET classification = ?, version = version + 1 WHERE id = ?', [classification, volumeId])
-  }
-
   private refuseIfClosed(volume: Volume): void {
     if (volume.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.archivalCode })
   }
@@ -198,8 +144,17 @@ export class VolumesService {
       if (!candidate) throw notFound('errors.itemNotFound')
       if (candidate.volumeId === volumeId) return this.load(manager, volumeId)
       if (!candidate.archivalCode) throw policyDenied('R-FILE-1', 'policy.notCatalogued')
-      const members = await this.members(manager, volumeId)
-      const links: ItemLink[] = await this.items.links(manager, [itemId])
+      const [place]: { homeLocationId: number | null; currentLocationId: number | null; homePath: string | null; currentPath: string | null }[] =
+        await manager.query(
+          `SELECT i.home_location_id AS homeLocationId, i.current_location_id AS currentLocationId, h.path AS homePath, c.path AS currentPath
+           FROM items i LEFT JOIN locations h ON h.id = i.home_location_id LEFT JOIN locations c ON c.id = i.current_location_id WHERE i.id = ?`,
+          [itemId]
+        )
+      if (place.homeLocationId !== place.currentLocationId) {
+        throw policyDenied('R-KEEP-1', 'policy.location.awayCannotFile', { path: place.currentPath ?? '' })
+      }
+      const members = await volumeMembers(manager, volumeId)
+      const links: ItemLink[] = await linksOf(manager, [itemId])
       const linkedIds = links.map((l) => (l.fromId === itemId ? l.toId : l.fromId))
       const linkedElsewhere: { id: number; volumeId: number }[] = linkedIds.length
         ? await manager.query(
@@ -223,11 +178,18 @@ export class VolumesService {
       if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
       // Filed in a volume, the item lives wherever its volume is kept; its own shelf place no longer applies.
       await manager.query(
-        "UPDATE items SET volume_id = ?, status = 'filed', manual_position = NULL, home_location_id = NULL, current_location_id = NULL, updated_at = ? WHERE id = ?",
+        `UPDATE items SET volume_id = ?, status = 'filed', manual_position = NULL, home_location_id = NULL, current_location_id = NULL,
+           version = version + 1, updated_at = ? WHERE id = ?`,
         [volumeId, now.toISOString(), itemId]
       )
-      await this.layOut(manager, volumeId)
-      await audit({ entity: 'volume', entityId: volumeId, action: 'add_item', after: { itemId, archivalCode: candidate.archivalCode } })
+      await layOutVolume(manager, volumeId)
+      await audit({
+        entity: 'volume',
+        entityId: volumeId,
+        action: 'add_item',
+        before: { itemId, homePath: place.homePath, currentPath: place.currentPath },
+        after: { itemId, archivalCode: candidate.archivalCode }
+      })
       return this.load(manager, volumeId)
     })
   }
@@ -243,7 +205,7 @@ export class VolumesService {
            manual_position = NULL, order_reason = NULL, updated_at = ? WHERE id = ?`,
         [now.toISOString(), itemId]
       )
-      await this.layOut(manager, volumeId)
+      await layOutVolume(manager, volumeId)
       await audit({ entity: 'volume', entityId: volumeId, action: 'remove_item', before: { itemId } })
       return this.load(manager, volumeId)
     })
@@ -260,7 +222,7 @@ export class VolumesService {
         throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'position', message: 'validation.range' }] })
       }
       await manager.query('UPDATE items SET manual_position = ? WHERE id = ?', [position, itemId])
-      await this.layOut(manager, volumeId)
+      await layOutVolume(manager, volumeId)
       await audit({ entity: 'volume', entityId: volumeId, action: 'reorder', before: { itemId, position: item.manualPosition }, after: { itemId, position } })
       return this.load(manager, volumeId)
     })
@@ -293,6 +255,15 @@ export class VolumesService {
       if (volume.version !== version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
       this.refuseIfClosed(volume)
       if (volume.itemCount === 0) throw policyDenied('R-FILE-8', 'policy.volumeEmpty')
+      // R-FILE-3: a document whose linked partner is not in this volume could never join it once it is closed.
+      const outside: { title: string }[] = await manager.query(
+        `SELECT o.title FROM items m
+         JOIN item_links l ON l.from_id = m.id OR l.to_id = m.id
+         JOIN items o ON o.id = CASE WHEN l.from_id = m.id THEN l.to_id ELSE l.from_id END
+         WHERE m.volume_id = ? AND (o.volume_id IS NULL OR o.volume_id <> ?) LIMIT 1`,
+        [id, id]
+      )
+      if (outside.length > 0) throw policyDenied('R-FILE-3', 'policy.linkedOutsideVolume', { title: outside[0].title })
       await manager.query("UPDATE volumes SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = ?", [now.toISOString(), id])
       await audit({ entity: 'volume', entityId: id, action: 'close', before: { status: 'open' }, after: { status: 'closed' } })
       return this.volume(manager, id)

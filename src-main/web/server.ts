@@ -15,8 +15,10 @@ export interface WebServerOptions {
 
 export interface WebServer {
   url: string
-  /** The one-time style entry address: opening it sets the token cookie and leads to the app. */
+  /** The one-time entry address: opening it sets the token cookie and leads to the app. */
   entryUrl: string
+  /** The per-start secret the cookie carries; other local tools may send it as X-Archive-Token. */
+  token: string
   port: number
   close(): Promise<void>
 }
@@ -82,6 +84,8 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? crypto.randomBytes(32).toString('base64url')
+  // The address printed at start works once: whoever opens it first gets the token as a cookie, nobody after.
+  let entryNonce: string | null = crypto.randomBytes(32).toString('base64url')
   const rendererRoot = path.resolve(options.rendererDir)
   let port = 0
 
@@ -96,7 +100,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const jar = cookies(req.headers.cookie)
 
       if (url.pathname === '/auth') {
-        if (!sameSecret(url.searchParams.get('token') ?? undefined, token)) return send(res, 401, 'Unauthorized')
+        if (entryNonce === null || !sameSecret(url.searchParams.get('entry') ?? undefined, entryNonce)) return send(res, 401, 'Unauthorized')
+        entryNonce = null
         const client = jar.get(CLIENT_COOKIE) ?? crypto.randomBytes(16).toString('base64url')
         return send(res, 302, '', 'text/plain', {
           Location: '/',
@@ -150,7 +155,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const url = `http://127.0.0.1:${port}/`
   return {
     url,
-    entryUrl: `${url}auth?token=${token}`,
+    entryUrl: `${url}auth?entry=${entryNonce}`,
+    token,
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }

@@ -24,7 +24,7 @@ export function appErrorOf(error: unknown): AppError {
 export function describeError(t: TFunction, error: unknown): string {
   const appError = appErrorOf(error)
   const text = t(appError.message, localParams(appError.params))
-  return appError.ruleId ? `${text}（${t('errors.rule', { rule: appError.ruleId })}）` : text
+  return appError.ruleId ? t('common.withRule', { text, rule: t('errors.rule', { rule: appError.ruleId }) }) : text
 }
 
 /** Puts main's field errors under the fields they belong to; returns whether any field was marked. */

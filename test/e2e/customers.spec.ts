@@ -1,13 +1,9 @@
 import path from 'node:path'
 import { expect, test } from './server'
-import { ARCHIVIST, createAccount, setUpAdministrator, signIn, signOut } from './steps'
+import { ARCHIVIST, signOut, startAsArchivist } from './steps'
 
 test('first run → archivist → customer created, edited, found by a Chinese substring, history shown', async ({ page, server }) => {
-  await setUpAdministrator(page, server)
-  await expect(page.getByRole('heading', { name: '用户账号' })).toBeVisible()
-  await createAccount(page, ARCHIVIST)
-  await signOut(page)
-  await signIn(page, ARCHIVIST)
+  await startAsArchivist(page, server)
 
   await page.getByRole('menuitem', { name: '客户' }).click()
   await expect(page.getByText('还没有客户。点击“新建客户”登记第一位客户。')).toBeVisible()
@@ -57,10 +53,7 @@ test('first run → archivist → customer created, edited, found by a Chinese s
 })
 
 test('bad customer input shows the field errors in Chinese and saves nothing', async ({ page, server }) => {
-  await setUpAdministrator(page, server)
-  await createAccount(page, ARCHIVIST)
-  await signOut(page)
-  await signIn(page, ARCHIVIST)
+  await startAsArchivist(page, server)
   await page.getByRole('menuitem', { name: '客户' }).click()
 
   await page.getByRole('button', { name: '新建客户' }).click()

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { ARCHIVIST, createAccount, setUpAdministrator, signIn, signOut } from './steps'
+import { startAsArchivist } from './steps'
 
 /** antd lists are virtual: type to bring the option into view, then pick it. */
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
@@ -57,10 +57,7 @@ async function closeDrawer(page: Page) {
 }
 
 test('file a contract, its attachment and a request/reply pair across two years into a volume, print and find them', async ({ page, server }) => {
-  await setUpAdministrator(page, server)
-  await createAccount(page, ARCHIVIST)
-  await signOut(page)
-  await signIn(page, ARCHIVIST)
+  await startAsArchivist(page, server)
 
   await page.getByRole('menuitem', { name: '客户' }).click()
   await page.getByRole('button', { name: '新建客户' }).click()

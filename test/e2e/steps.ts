@@ -23,6 +23,7 @@ export async function setUpAdministrator(page: Page, server: RunningServer): Pro
   await page.getByLabel('再次输入密码').fill(ADMIN.password)
   await page.getByRole('button', { name: '创建管理员并登录' }).click()
   await expect(page.getByTestId('current-user')).toContainText(ADMIN.name)
+  await expect(page.getByRole('heading', { name: '用户账号' })).toBeVisible()
 }
 
 export async function createAccount(page: Page, person: Person): Promise<void> {
@@ -50,4 +51,12 @@ export async function signIn(page: Page, person: Person): Promise<void> {
   await page.getByLabel('密码').fill(person.password)
   await page.getByRole('button', { name: '登录' }).click()
   await expect(page.getByTestId('current-user')).toContainText(person.name)
+}
+
+/** A fresh installation with an archivist signed in: the start of most stories. */
+export async function startAsArchivist(page: Page, server: RunningServer): Promise<void> {
+  await setUpAdministrator(page, server)
+  await createAccount(page, ARCHIVIST)
+  await signOut(page)
+  await signIn(page, ARCHIVIST)
 }

@@ -125,6 +125,20 @@ describe('R-SEC-3 accounts', () => {
     expect(await login('wangli', USER_PASSWORD)).toMatchObject({ ok: false, error: { message: 'errors.accountInactive' } })
   })
 
+  it('ends the sessions of an account whose role changes or whose password is reset', async () => {
+    app = await makeApp()
+    const admin = await app.signInAs('sysadmin')
+    const key = await app.signInAs('archivist', 'zhangsan')
+    const user = (await app.call('users.list', {}, admin)).find((u) => u.username === 'zhangsan')!
+    await app.call('users.update', { id: user.id, displayName: user.displayName, role: 'staff_viewer', department: user.department, active: true }, admin)
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const again = 'zhangsan-again'
+    await app.call('auth.login', { username: 'zhangsan', password: USER_PASSWORD }, again)
+    expect(await app.dispatch('customers.create', { name: 'x' }, again)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await app.call('users.resetPassword', { id: user.id, password: 'Reset-pass-2025' }, admin)
+    expect(await app.dispatch('customers.list', {}, again)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
   it('refuses a duplicate user name regardless of case', async () => {
     app = await makeApp()
     const admin = await app.signInAs('sysadmin')

@@ -3,26 +3,12 @@ import type { AppError, ChannelInput, LocationKind } from '../../src-preload/con
 import { AppFailure } from '../../src-main/errors'
 import { LocationsService } from '../../src-main/services/locations'
 import { Store, type Actor } from '../../src-main/store'
+import { itemInput as item } from '../support/records'
 import { makeApp, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
 
-const item = (overrides: Partial<ChannelInput<'items.create'>> = {}): ChannelInput<'items.create'> => ({
-  fondsCode: 'J001',
-  categoryCode: 'KH',
-  retentionCode: 'D30',
-  departmentCode: 'ZS',
-  title: '上海顺达物流有限公司仓储合同',
-  responsibleParty: '招商运营部',
-  documentNumber: '',
-  dateFormed: '2025-03-10',
-  pageCount: 4,
-  classification: 'none',
-  openStatus: 'restricted',
-  receivedOn: '2025-03-11',
-  ...overrides
-})
 const volumeInput = (title: string): ChannelInput<'volumes.create'> => ({ fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title })
 
 async function actorFor(username: string): Promise<{ key: string; actor: Actor }> {

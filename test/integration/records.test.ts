@@ -1,25 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChannelInput } from '../../src-preload/contract'
+import { itemInput as item } from '../support/records'
 import { makeApp, sampleCustomer, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
-
-const item = (overrides: Partial<ChannelInput<'items.create'>> = {}): ChannelInput<'items.create'> => ({
-  fondsCode: 'J001',
-  categoryCode: 'KH',
-  retentionCode: 'D30',
-  departmentCode: 'ZS',
-  title: '上海顺达物流有限公司仓储合同',
-  responsibleParty: '招商运营部',
-  documentNumber: '',
-  dateFormed: '2025-03-10',
-  pageCount: 4,
-  classification: 'none',
-  openStatus: 'restricted',
-  receivedOn: '2025-03-11',
-  ...overrides
-})
 
 async function setUp() {
   app = await makeApp()
@@ -56,6 +40,11 @@ describe('R-FILE-4 filing year', () => {
     await app.call('items.link', { kind: 'request_reply', fromId: request.id, toId: reply.id }, key)
     const years = await Promise.all([request, attachment, reply].map(async (one) => (await app.call('items.get', { id: one.id }, key)).year))
     expect(years).toEqual([2025, 2025, 2025])
+    const auditor = await app.signInAs('auditor', 'shenji')
+    const refiled = await app.call('audit.list', { action: 'refile' }, auditor)
+    expect(refiled.rows.map((r) => [r.entityId, r.before, (r.after as { year: number }).year])).toEqual(
+      expect.arrayContaining([[String(attachment.id), { year: 2024 }, 2025], [String(request.id), { year: 2024 }, 2025]])
+    )
     await app.call('items.unlink', { kind: 'request_reply', fromId: request.id, toId: reply.id }, key)
     expect((await app.call('items.get', { id: attachment.id }, key)).year).toBe(2024)
   })
@@ -156,6 +145,59 @@ describe('volumes', () => {
     expect(second.archivalCode).toBe('J001-1-0002')
     await app.call('volumes.addItem', { volumeId: first.id, itemId: contract.id }, key)
     expect(await app.dispatch('volumes.addItem', { volumeId: second.id, itemId: attachment.id }, key)).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', ruleId: 'R-FILE-3' } })
+  })
+
+  it('R-FILE-6/7 lays the volume out again when a member changes, and refuses making it 绝密 in an ordinary volume', async () => {
+    const key = await setUp()
+    const { contract, attachment, letter } = await filedPair(key)
+    const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '卷一' }, key)
+    for (const one of [contract, attachment, letter]) await app.call('volumes.addItem', { volumeId: volume.id, itemId: one.id }, key)
+    const current = await app.call('items.get', { id: letter.id }, key)
+    await app.call('items.update', { ...item({ title: '合作意向书', dateFormed: '2025-02-01', pageCount: 5 }), id: letter.id, version: current.version }, key)
+    const { items } = await app.call('volumes.get', { id: volume.id }, key)
+    expect(items.map((i) => [i.startPage, i.endPage])).toEqual([[1, 5], [6, 11], [12, 14]])
+    const latest = await app.call('items.get', { id: letter.id }, key)
+    const secret = await app.dispatch('items.update', { ...item({ title: '合作意向书', dateFormed: '2025-02-01', pageCount: 5, classification: 'top_secret' }), id: letter.id, version: latest.version }, key)
+    expect(secret).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', ruleId: 'R-FILE-7' } })
+  })
+
+  it('R-FILE-3 refuses a link that would split a group across volumes, and closing a volume whose member has a partner outside', async () => {
+    const key = await setUp()
+    const { contract, attachment, letter } = await filedPair(key)
+    const loose = await app.call('items.create', item({ title: '补充说明' }), key)
+    await app.call('items.catalogue', { id: loose.id }, key)
+    const first = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '卷一' }, key)
+    const second = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '卷二' }, key)
+    await app.call('volumes.addItem', { volumeId: first.id, itemId: contract.id }, key)
+    const added = await app.call('volumes.addItem', { volumeId: second.id, itemId: letter.id }, key)
+    await app.call('items.link', { kind: 'main_attachment', fromId: letter.id, toId: loose.id }, key)
+    const split = await app.dispatch('items.link', { kind: 'original_copy', fromId: loose.id, toId: attachment.id }, key)
+    expect(split).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', ruleId: 'R-FILE-3' } })
+    const closing = await app.dispatch('volumes.close', { id: second.id, version: (await app.call('volumes.get', { id: second.id }, key)).volume.version }, key)
+    expect(closing).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', ruleId: 'R-FILE-3', message: 'policy.linkedOutsideVolume' } })
+    expect(added.volume.itemCount).toBe(1)
+  })
+
+  it('R-KEEP-1 refuses to file an item that is away from its shelf, and logs every print', async () => {
+    const key = await setUp()
+    const auditor = await app.signInAs('auditor', 'shenji')
+    const { letter } = await filedPair(key)
+    const room = await app.call('locations.create', { parentId: null, kind: 'room', code: 'A', name: '库房' }, key)
+    const rack = await app.call('locations.create', { parentId: room.id, kind: 'rack', code: '01', name: '架' }, key)
+    const shelf = await app.call('locations.create', { parentId: rack.id, kind: 'shelf', code: '1', name: '层' }, key)
+    const reading = await app.call('locations.create', { parentId: null, kind: 'room', code: 'R', name: '阅览室' }, key)
+    await app.call('locations.place', { subject: 'item', id: letter.id, locationId: shelf.id, home: true, note: '' }, key)
+    await app.call('locations.place', { subject: 'item', id: letter.id, locationId: reading.id, home: false, note: '查阅' }, key)
+    const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '卷一' }, key)
+    expect(await app.dispatch('volumes.addItem', { volumeId: volume.id, itemId: letter.id }, key)).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_DENIED', ruleId: 'R-KEEP-1', params: { path: 'R' } }
+    })
+    await app.call('locations.returnHome', { subject: 'item', id: letter.id, note: '' }, key)
+    await app.call('volumes.addItem', { volumeId: volume.id, itemId: letter.id }, key)
+    await app.call('print.volume', { id: volume.id, document: 'cover' }, key)
+    const prints = await app.call('audit.list', { action: 'print' }, auditor)
+    expect(prints.rows.map((r) => [r.entity, r.entityId, r.after])).toEqual([['volume', String(volume.id), { document: 'cover' }]])
   })
 
   it('freezes a closed volume: no additions, removals or edits of its items', async () => {

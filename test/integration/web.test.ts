@@ -46,7 +46,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>档案室</title>')
   app = await makeApp()
   server = await startWebServer({ dispatch: app.dispatch, rendererDir })
-  token = new URL(server.entryUrl).searchParams.get('token')!
+  token = server.token
 })
 afterAll(async () => {
   await server.close()
@@ -64,7 +64,7 @@ describe('browser mode server', () => {
 
   it('uses a fresh random token on each start', async () => {
     const other = await startWebServer({ dispatch: app.dispatch, rendererDir })
-    const otherToken = new URL(other.entryUrl).searchParams.get('token')!
+    const otherToken = other.token
     await other.close()
     expect(otherToken).not.toBe(token)
     expect(otherToken.length).toBeGreaterThanOrEqual(40)
@@ -74,7 +74,7 @@ describe('browser mode server', () => {
     expect((await rpc('app.status', {})).status).toBe(401)
     expect((await rpc('app.status', {}, { Cookie: 'archive_token=wrong' })).status).toBe(401)
     expect((await rpc('app.status', {}, { 'X-Archive-Token': `${token}x` })).status).toBe(401)
-    expect((await request({ path: '/auth?token=nope' })).status).toBe(401)
+    expect((await request({ path: '/auth?entry=nope' })).status).toBe(401)
   })
 
   it('answers a call with the right token with the envelope', async () => {
@@ -83,12 +83,14 @@ describe('browser mode server', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { needsSetup: true } })
   })
 
-  it('exchanges the entry address for HttpOnly, SameSite=Strict cookies', async () => {
-    const reply = await request({ path: `/auth?token=${token}` })
+  it('exchanges the entry address, once, for HttpOnly, SameSite=Strict cookies', async () => {
+    const entry = new URL(server.entryUrl)
+    const reply = await request({ path: `${entry.pathname}${entry.search}` })
     expect(reply.status).toBe(302)
     const cookies = reply.headers['set-cookie'] ?? []
-    expect(cookies.find((c) => c.startsWith('archive_token='))).toMatch(/HttpOnly; SameSite=Strict/)
+    expect(cookies.find((c) => c.startsWith('archive_token='))).toMatch(new RegExp(`^archive_token=${token}; HttpOnly; SameSite=Strict`))
     expect(cookies.find((c) => c.startsWith('archive_client='))).toBeDefined()
+    expect((await request({ path: `${entry.pathname}${entry.search}` })).status).toBe(401)
   })
 
   it('rejects a foreign Host header (403), even with the right token — DNS rebinding', async () => {

@@ -5,6 +5,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 const en: Shape<typeof zhCN> = {
   app: { title: 'Archive Room', subtitle: 'Company archive management' },
   common: {
+    withRule: '{{text}} ({{rule}})',
+    labelled: '{{label}}: {{value}}',
     save: 'Save',
     cancel: 'Cancel',
     edit: 'Edit',
@@ -170,6 +172,8 @@ const en: Shape<typeof zhCN> = {
     dateRange: 'Dates',
     empty: 'No audit entries match.',
     actions: {
+      refile: 'Filing year changed',
+      print: 'Print',
       move: 'Move',
       catalogue: 'Assign code',
       link: 'Link',
@@ -189,7 +193,7 @@ const en: Shape<typeof zhCN> = {
       unlock: 'Unlock',
       change_password: 'Change password'
     },
-    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume', location: 'Location' }
+    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue' }
   },
   settings: {
     title: 'Settings',
@@ -331,7 +335,7 @@ const en: Shape<typeof zhCN> = {
     unlimited: 'No limit',
     nothingHere: 'Nothing is kept here.',
     subject: 'Kind',
-    subjects: { item: 'Item', volume: 'Volume', location: 'Location' },
+    subjects: { item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue' },
     home: 'Home location',
     current: 'Now at',
     unknown: 'unknown',
@@ -399,7 +403,9 @@ const en: Shape<typeof zhCN> = {
     annualFilingMonth: 'Last year’s records filed by the end of month'
   },
   policy: {
+    linkedOutsideVolume: 'An item in this volume is linked to “{{title}}”, which is not in it; linked documents stay together, so the volume cannot be closed yet.',
     location: {
+      awayCannotFile: 'The item is away from its home (at {{path}}); return it before filing it in a volume.',
       roomAtTop: "A room is the top level; it cannot sit inside another location.",
       rackInRoom: "A rack or cabinet must stand in a room.",
       shelfInRack: "A shelf must belong to a rack or cabinet.",

@@ -1,6 +1,8 @@
 const zhCN = {
   app: { title: '档案室', subtitle: '企业档案室管理系统' },
   common: {
+    withRule: '{{text}}（{{rule}}）',
+    labelled: '{{label}}：{{value}}',
     save: '保存',
     cancel: '取消',
     edit: '编辑',
@@ -165,6 +167,8 @@ const zhCN = {
     dateRange: '日期范围',
     empty: '没有符合条件的审计记录。',
     actions: {
+      refile: '重新确定归档年度',
+      print: '打印',
       move: '移动位置',
       catalogue: '编号',
       link: '建立关联',
@@ -184,7 +188,7 @@ const zhCN = {
       unlock: '解除锁定',
       change_password: '修改密码'
     },
-    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷', location: '库房位置' }
+    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录' }
   },
   settings: {
     title: '设置',
@@ -326,7 +330,7 @@ const zhCN = {
     unlimited: '不限',
     nothingHere: '这里没有存放案卷或文件。',
     subject: '类别',
-    subjects: { item: '文件', volume: '案卷', location: '库房位置' },
+    subjects: { item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录' },
     home: '存放位置',
     current: '当前位置',
     unknown: '未知',
@@ -394,7 +398,9 @@ const zhCN = {
     annualFilingMonth: '上年度文件归档截止月份'
   },
   policy: {
+    linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',
     location: {
+      awayCannotFile: '该文件目前不在其存放位置（在 {{path}}），请先归位再归入案卷。',
       roomAtTop: "库房是最高一级，不能设在其他位置之下。",
       rackInRoom: "档案架（柜）须设在库房之下。",
       shelfInRack: "架层须设在档案架（柜）之下。",

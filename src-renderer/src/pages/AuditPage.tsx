@@ -27,9 +27,11 @@ const ACTIONS = [
   'remove_item',
   'reorder',
   'close',
-  'move'
+  'move',
+  'refile',
+  'print'
 ]
-const ENTITIES = ['user', 'customer', 'policy', 'item', 'volume', 'location']
+const ENTITIES = ['user', 'customer', 'policy', 'item', 'volume', 'location', 'catalogue']
 
 function summarise(entry: AuditEntry): string {
   if (entry.before && entry.after && typeof entry.before === 'object' && typeof entry.after === 'object') {

@@ -46,7 +46,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
             { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', render: (value: string | null) => value ?? '—' },
             { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
             { title: t('dashboard.daysLate'), dataIndex: 'daysLate', render: (value: number) => <Tag color="red">{t('dashboard.days', { count: value })}</Tag> },
-            { title: t('dashboard.rule'), key: 'rule', render: (_v, row) => `${t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate })}（${row.ruleId}）` }
+            { title: t('dashboard.rule'), key: 'rule', render: (_v, row) => t('common.withRule', { text: t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate }), rule: row.ruleId }) }
           ]}
         />
         <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/records')}>

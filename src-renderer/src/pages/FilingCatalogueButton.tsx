@@ -33,7 +33,7 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
       <Button
         icon={<PrinterOutlined />}
         onClick={() => {
-          form.setFieldsValue({ year: new Date().getFullYear() - 1, categoryCode: settings?.categories[0]?.code, retentionCode: settings?.retentionPeriods[0]?.code })
+          form.setFieldsValue({ fondsCode: settings?.fonds[0]?.code, year: new Date().getFullYear() - 1, categoryCode: settings?.categories[0]?.code, retentionCode: settings?.retentionPeriods[0]?.code })
           setOpen(true)
         }}
       >
@@ -41,6 +41,9 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
       </Button>
       <Modal open={open} title={t('print.documents.filingCatalogue')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('print.preview')} cancelText={t('common.cancel')} forceRender>
         <Form name="filing-catalogue" form={form} layout="vertical" onFinish={print}>
+          <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
+            <Select options={codeOptions(settings?.fonds)} />
+          </Form.Item>
           <Form.Item name="year" label={t('items.fields.year')} required>
             <InputNumber precision={0} />
           </Form.Item>

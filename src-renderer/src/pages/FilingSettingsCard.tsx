@@ -1,49 +1,24 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FilingSettings, PolicyVersion } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { describeError, formatDateTime, showFieldErrors } from '../errors'
+import { formatDateTime } from '../errors'
+import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 
 const LISTS = ['fonds', 'categories', 'retentionPeriods', 'departments'] as const
+
+const FILING_CHANNELS: VersionedChannels<FilingSettings> = {
+  current: () => call('settings.getFiling', {}),
+  history: () => call('settings.filingHistory', {}),
+  save: (values) => call('settings.saveFiling', { ...values, retentionPeriods: values.retentionPeriods.map((period) => ({ ...period, years: period.years ?? null })) })
+}
 
 /** Reference data and filing rules, edited by the archive manager; every save is a new version (arch. rule 4). */
 export function FilingSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form] = Form.useForm<FilingSettings>()
-  const [current, setCurrent] = useState<PolicyVersion<FilingSettings> | null>(null)
-  const [history, setHistory] = useState<PolicyVersion<FilingSettings>[]>([])
-
-  const load = useCallback(async () => {
-    try {
-      const latest = await call('settings.getFiling', {})
-      setCurrent(latest)
-      form.setFieldsValue(latest.data)
-      if (editable) setHistory(await call('settings.filingHistory', {}))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }, [editable, form, message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const save = async (values: FilingSettings) => {
-    try {
-      await call('settings.saveFiling', {
-        ...values,
-        retentionPeriods: values.retentionPeriods.map((period) => ({ ...period, years: period.years ?? null }))
-      })
-      void message.success(t('settings.saved'))
-      void load()
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    }
-  }
+  const { current, versions: history, save } = useVersionedSettings(form, FILING_CHANNELS, editable)
 
   return (
     <>

@@ -47,9 +47,10 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
     }
   }
 
-  const act = async (work: () => Promise<Item>, done: string) => {
+  const act = async (work: () => Promise<unknown>, done: string) => {
     try {
-      setItem(await work())
+      await work()
+      setItem(await call('items.get', { id: itemId }))
       void message.success(t(done))
       onChanged()
     } catch (error) {
@@ -83,7 +84,7 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
             type="info"
             showIcon
             style={{ marginBottom: 16 }}
-            message={`${t('items.filingYear', { year: item.year })}：${t(item.yearReason.reason, item.yearReason.params)}（${item.yearReason.ruleId}）`}
+            message={t('common.withRule', { text: `${t('items.filingYear', { year: item.year })} — ${t(item.yearReason.reason, item.yearReason.params)}`, rule: item.yearReason.ruleId })}
           />
           <Descriptions bordered size="small" column={2}>
             <Descriptions.Item label={t('items.fields.archivalCode')}>{item.archivalCode ?? '—'}</Descriptions.Item>

@@ -1,9 +1,9 @@
-import { Alert, App, Button, Card, Form, InputNumber, Table, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { Alert, Button, Card, Form, InputNumber, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { PolicyVersion, SecuritySettings, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { describeError, formatDateTime, showFieldErrors } from '../errors'
+import { formatDateTime } from '../errors'
+import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 import { FilingSettingsCard } from './FilingSettingsCard'
 
 const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
@@ -21,38 +21,16 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
   )
 }
 
+const SECURITY_CHANNELS: VersionedChannels<SecuritySettings> = {
+  current: () => call('settings.getSecurity', {}),
+  history: () => call('settings.securityHistory', {}),
+  save: (values) => call('settings.saveSecurity', values)
+}
+
 function SecuritySettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form] = Form.useForm<SecuritySettings>()
-  const [current, setCurrent] = useState<PolicyVersion<SecuritySettings> | null>(null)
-  const [history, setHistory] = useState<PolicyVersion<SecuritySettings>[]>([])
-
-  const load = useCallback(async () => {
-    try {
-      const latest = await call('settings.getSecurity', {})
-      setCurrent(latest)
-      form.setFieldsValue(latest.data)
-      if (editable) setHistory(await call('settings.securityHistory', {}))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }, [editable, form, message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const save = async (values: SecuritySettings) => {
-    try {
-      await call('settings.saveSecurity', values)
-      void message.success(t('settings.saved'))
-      void load()
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    }
-  }
+  const { current, versions: history, save } = useVersionedSettings(form, SECURITY_CHANNELS, editable)
 
   return (
     <>

@@ -208,7 +208,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
       </Modal>
       <Modal
         open={resetting !== null}
-        title={`${t('users.resetPassword')}：${resetting?.username ?? ''}`}
+        title={t('common.labelled', { label: t('users.resetPassword'), value: resetting?.username ?? '' })}
         onCancel={() => setResetting(null)}
         onOk={() => resetForm.submit()}
         okText={t('common.save')}

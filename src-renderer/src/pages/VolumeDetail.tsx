@@ -106,7 +106,7 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
       open
       width={1040}
       rootClassName="volume-detail"
-      title={`${volume.archivalCode}　${volume.title}`}
+      title={`${volume.archivalCode} ${volume.title}`}
       onClose={onClose}
       extra={
         <Space>
@@ -172,6 +172,7 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
                   key: 'position',
                   render: (_v: unknown, row: VolumeItem) => (
                     <InputNumber
+                      key={`${row.id}-${row.manualPosition ?? 'auto'}-${volume.version}`}
                       size="small"
                       min={1}
                       max={items.length}
