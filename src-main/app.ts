@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatcher } from './ipc/dispatch'
 import { bindHandlers, type Services } from './ipc/handlers'
 import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
+import { BackupService } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ItemsService } from './services/items'
@@ -20,13 +21,16 @@ export interface AppOptions {
   /** Injected in tests to move time (lockouts, idle locks, due dates). */
   clock?: () => Date
   log?: (error: unknown) => void
+  /** Tests only: runs just before a restore swaps the database file in. */
+  beforeRestoreSwap?: () => Promise<void>
 }
 
 export interface App {
   services: Services
   sessions: Sessions
   dispatch: Dispatcher
-  dataSource: DataSource
+  /** The live database; a restore replaces it. */
+  readonly dataSource: DataSource
   preMigrationBackup: string | null
   close(): Promise<void>
 }
@@ -38,6 +42,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const store = new Store(dataSource, clock)
   const settings = new SettingsService(store)
   const audit = new AuditService(store)
+  const sessions = new Sessions(clock)
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
   const services: Services = {
@@ -49,9 +54,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     volumes,
     printing: new PrintingService(store, settings, volumes),
     dashboard: new DashboardService(store, settings),
-    locations: new LocationsService(store)
+    locations: new LocationsService(store),
+    backup: new BackupService(
+      store,
+      { dataDir: options.dataDir, appVersion: packageVersion, beforeSwap: options.beforeRestoreSwap, onRestored: () => sessions.endAll() },
+      { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
+    )
   }
-  const sessions = new Sessions(clock)
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),
     sessions,
@@ -62,8 +71,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     sessions,
     dispatch,
-    dataSource,
+    get dataSource() {
+      return store.dataSource
+    },
     preMigrationBackup,
-    close: () => dataSource.destroy()
+    close: async () => {
+      await store.exclusive(async () => {
+        if (store.dataSource.isInitialized) await store.dataSource.destroy()
+      })
+    }
   }
 }

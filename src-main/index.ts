@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { createApp, type App } from './app'
+import { startBackupSchedule } from './backup-schedule'
 import { APP_FOLDER, resolveDataDir } from './paths'
 import { CONTENT_SECURITY_POLICY } from './security'
 
@@ -59,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('appData'), APP_FOLDER))
     backend = await createApp({ dataDir })
+    startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
     })

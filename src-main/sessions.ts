@@ -59,6 +59,10 @@ export class Sessions {
     this.byKey.delete(key)
   }
 
+  endAll(): void {
+    this.byKey.clear()
+  }
+
   /** Signs out every session of a user, e.g. when the account is switched off. */
   endUser(userId: number): void {
     for (const [key, session] of this.byKey) if (session.userId === userId) this.byKey.delete(key)

@@ -20,22 +20,36 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(
-    readonly dataSource: DataSource,
+    private source: DataSource,
     readonly clock: () => Date
   ) {}
 
+  get dataSource(): DataSource {
+    return this.source
+  }
+
   get manager(): EntityManager {
-    return this.dataSource.manager
+    return this.source.manager
   }
 
   write<T>(actor: Actor, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> =>
-      this.dataSource.transaction(async (manager) => {
+    return this.exclusive(() =>
+      this.source.transaction(async (manager) => {
         const now = this.clock()
         return work({ manager, now, audit: (entry) => appendAudit(manager, actor, now, entry) })
       })
-    const result = this.queue.then(run, run)
+    )
+  }
+
+  /** Runs work with no write in between, e.g. swapping the database file during a restore. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work, work)
     this.queue = result.catch(() => undefined)
     return result
+  }
+
+  /** After a restore: every service keeps its store, which now reads and writes the restored database. */
+  replaceDataSource(next: DataSource): void {
+    this.source = next
   }
 }

@@ -479,6 +479,40 @@ export interface LocationMove {
   note: string
 }
 
+export const backupSettingsSchema = z.strictObject({
+  folder: trimmed(500),
+  dailyAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' })
+    .nullable(),
+  reminderDays: z.number().int().min(1, { message: 'validation.range' }).max(90, { message: 'validation.range' })
+})
+export type BackupSettings = z.output<typeof backupSettingsSchema>
+
+export interface BackupInfo {
+  file: string
+  createdAt: string
+  createdBy: string
+  appVersion: string
+  migrations: string[]
+  counts: Record<string, number>
+  bytes: number
+}
+
+export interface BackupVerification {
+  ok: boolean
+  /** i18n keys of what is wrong, with their parameters. */
+  problems: { reason: string; params?: Record<string, string | number> }[]
+  info: BackupInfo | null
+}
+
+export interface BackupStatus {
+  lastBackupAt: string | null
+  lastBackupFile: string | null
+  settings: BackupSettings
+  due: boolean
+}
+
 /** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[]
 
@@ -495,6 +529,8 @@ function channel<O>() {
 
 const RECORD_READERS = ['archivist', 'archive_manager', 'department_head', 'staff_viewer'] as const
 const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
+/** R-SEC-2: the administrator and the archive staff take backups; only the administrator restores. */
+const BACKUP_ROLES = ['sysadmin', 'archivist', 'archive_manager'] as const
 const empty = z.strictObject({})
 
 export const contract = {
@@ -686,7 +722,13 @@ export const contract = {
     z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id, note: optionalText(200) }),
     RECORD_WRITERS
   ),
-  'locations.history': channel<LocationMove[]>()(z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id }), RECORD_READERS)
+  'locations.history': channel<LocationMove[]>()(z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id }), RECORD_READERS),
+  'backup.status': channel<BackupStatus>()(empty, [...BACKUP_ROLES, 'department_head', 'staff_viewer']),
+  'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),
+  'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),
+  'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),
+  'backup.verify': channel<BackupVerification>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), ['sysadmin'])
 } as const
 
 export type Contract = typeof contract

@@ -43,6 +43,8 @@ export interface OpenedStore {
 export async function openStore(dataDir: string, now: () => Date): Promise<OpenedStore> {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, DATABASE_FILE)
+  // A restore that was cut off before its final rename leaves this behind; the live file was never touched.
+  fs.rmSync(`${file}.restoring`, { force: true })
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0
   let preMigrationBackup: string | null = null
   if (existed && pendingMigrations(file).length > 0) {

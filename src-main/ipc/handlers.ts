@@ -3,6 +3,7 @@ import { unauthenticated } from '../errors'
 import { maySeePersonalData } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
 import type { AuditService } from '../services/audit'
+import type { BackupService } from '../services/backup'
 import type { CustomersService } from '../services/customers'
 import type { DashboardService } from '../services/dashboard'
 import type { ItemsService } from '../services/items'
@@ -23,6 +24,7 @@ export interface Services {
   printing: PrintingService
   dashboard: DashboardService
   locations: LocationsService
+  backup: BackupService
 }
 
 type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> }
@@ -141,6 +143,12 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'locations.contents': async (input) => services.locations.contents(input.id),
     'locations.place': async (input, ctx) => services.locations.place(actor(ctx), input),
     'locations.returnHome': async (input, ctx) => services.locations.returnHome(actor(ctx), input),
-    'locations.history': async (input) => services.locations.history(input.subject, input.id)
+    'locations.history': async (input) => services.locations.history(input.subject, input.id),
+    'backup.status': async () => services.backup.status(),
+    'backup.saveSettings': async (input, ctx) => services.backup.saveSettings(actor(ctx), input),
+    'backup.create': async (input, ctx) => services.backup.create(actor(ctx), input.folder),
+    'backup.list': async (input, ctx) => services.backup.list(actor(ctx), input.folder),
+    'backup.verify': async (input, ctx) => services.backup.verify(actor(ctx), input.file),
+    'backup.restore': async (input, ctx) => services.backup.restore(actor(ctx), input.file)
   }
 }

@@ -1,7 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { z } from 'zod'
 import {
+  backupSettingsSchema,
   filingSettingsSchema,
+  type BackupSettings,
   securitySettingsSchema,
   type FilingSettings,
   type PolicyVersion,
@@ -12,6 +14,9 @@ import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
 import { AppFailure } from '../errors'
 import type { Actor, Store } from '../store'
+
+/** No folder until someone chooses the USB stick; remind after a week without a backup. */
+export const DEFAULT_BACKUP: BackupSettings = { folder: '', dailyAt: null, reminderDays: 7 }
 
 export const DEFAULT_SECURITY: SecuritySettings = { idleLockMinutes: 15, maxFailedLogins: 5, lockoutMinutes: 15 }
 
@@ -95,8 +100,10 @@ class VersionedSettings<T> {
 export class SettingsService {
   readonly securitySettings: VersionedSettings<SecuritySettings>
   readonly filingSettings: VersionedSettings<FilingSettings>
+  readonly backupSettings: VersionedSettings<BackupSettings>
 
   constructor(store: Store) {
+    this.backupSettings = new VersionedSettings(store, 'backup', backupSettingsSchema, DEFAULT_BACKUP)
     this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
     this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)
   }

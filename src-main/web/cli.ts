@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { createApp } from '../app'
+import { startBackupSchedule } from '../backup-schedule'
 import { readPort, resolveDataDir } from '../paths'
 import { startWebServer } from './server'
 
@@ -13,11 +14,13 @@ async function main(): Promise<void> {
     rendererDir: path.join(__dirname, '..', 'renderer'),
     port: readPort(argv)
   })
+  const stopSchedule = startBackupSchedule(app, (error) => console.error('Scheduled backup failed:', error))
   console.log(`Archive Room (browser mode) — data: ${dataDir}`)
   if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)
   console.log(`Open this address in Chromium, Chrome, Edge or Firefox on this PC:`)
   console.log(`ARCHIVE_URL=${server.entryUrl}`)
   const stop = async () => {
+    stopSchedule()
     await server.close()
     await app.close()
     process.exit(0)

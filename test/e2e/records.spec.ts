@@ -54,6 +54,12 @@ async function openItem(page: Page, title: string) {
 
 async function closeDrawer(page: Page) {
   await page.keyboard.press('Escape')
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0)
+}
+
+async function showTab(page: Page, tab: '文件（件）' | '案卷', ready: string) {
+  await page.getByRole('tab', { name: tab }).click()
+  await expect(page.getByRole('button', { name: ready })).toBeVisible()
 }
 
 test('file a contract, its attachment and a request/reply pair across two years into a volume, print and find them', async ({ page, server }) => {
@@ -100,7 +106,7 @@ test('file a contract, its attachment and a request/reply pair across two years 
     await closeDrawer(page)
   }
 
-  await page.getByRole('tab', { name: '案卷' }).click()
+  await showTab(page, '案卷', '新建案卷')
   await page.getByRole('button', { name: '新建案卷' }).click()
   const volumeDialog = page.getByRole('dialog', { name: '新建案卷' })
   await volumeDialog.getByLabel('案卷题名').fill('2025年上海顺达物流合同')
@@ -136,13 +142,13 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await page.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
   await closeDrawer(page)
 
-  await page.getByRole('tab', { name: '文件（件）' }).click()
+  await showTab(page, '文件（件）', '登记文件')
   await registerItem(page, { title: '绝密项目合作备忘录', date: '2025-04-01', pages: 2, classification: '绝密' })
   detail = await openItem(page, '绝密项目合作备忘录')
   await detail.getByRole('button', { name: '著录完成并编号' }).click()
   await expect(detail.getByText('已编号').first()).toBeVisible()
   await closeDrawer(page)
-  await page.getByRole('tab', { name: '案卷' }).click()
+  await showTab(page, '案卷', '新建案卷')
   await page.getByRole('button', { name: 'J001-1-0001' }).click()
   await volume.getByLabel('选择已编号的同年度文件加入本卷').fill('绝密项目')
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '绝密项目' }).first().click()
@@ -151,7 +157,7 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await expect(rows).toHaveCount(4)
   await closeDrawer(page)
 
-  await page.getByRole('tab', { name: '文件（件）' }).click()
+  await showTab(page, '文件（件）', '登记文件')
   const search = page.getByPlaceholder('搜索题名、文号、责任者、档号、客户名称')
   await search.fill('续签仓储')
   await search.press('Enter')

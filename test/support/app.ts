@@ -24,14 +24,14 @@ export function tempDir(prefix = 'archive-room-'): string {
 export const ADMIN_PASSWORD = 'Admin-pass-2024'
 export const USER_PASSWORD = 'User-pass-2024'
 
-export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
+export async function makeApp(dataDir = tempDir(), beforeRestoreSwap?: () => Promise<void>): Promise<TestApp> {
   const clock: TestClock = {
     now: new Date('2026-03-02T09:00:00.000Z'),
     advanceMinutes(minutes) {
       this.now = new Date(this.now.getTime() + minutes * 60_000)
     }
   }
-  const app = await createApp({ dataDir, clock: () => clock.now, log: () => undefined })
+  const app = await createApp({ dataDir, clock: () => clock.now, log: () => undefined, beforeRestoreSwap })
   let adminKey: string | null = null
   const call: TestApp['call'] = async (channel, input, sessionKey) => {
     const result = await app.dispatch(channel, input, sessionKey)
@@ -39,10 +39,13 @@ export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
     return result.data as never
   }
   const admin = async () => {
-    if (adminKey) return adminKey
-    adminKey = 'admin-session'
+    adminKey ??= 'admin-session'
     const status = await call('app.status', {}, adminKey)
-    if (status.needsSetup) {
+    if (status.session?.locked) {
+      await call('auth.unlock', { password: ADMIN_PASSWORD }, adminKey)
+    } else if (status.session) {
+      return adminKey
+    } else if (status.needsSetup) {
       await call('auth.setupAdmin', { username: 'admin', displayName: '系统管理员', password: ADMIN_PASSWORD }, adminKey)
     } else {
       await call('auth.login', { username: 'admin', password: ADMIN_PASSWORD }, adminKey)
@@ -58,7 +61,7 @@ export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
     await call('auth.login', { username, password: USER_PASSWORD }, sessionKey)
     return sessionKey
   }
-  return { ...app, dataDir, clock, call, signInAs }
+  return Object.assign(app, { dataDir, clock, call, signInAs })
 }
 
 export const sampleCustomer = (overrides: Partial<ChannelInput<'customers.create'>> = {}): ChannelInput<'customers.create'> => ({

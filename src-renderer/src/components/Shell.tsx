@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CloudServerOutlined,
   BarChartOutlined,
   DashboardOutlined,
   DeleteOutlined,
@@ -19,6 +20,7 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import type { Role, SessionInfo } from '../../../src-preload/contract'
 import { call, onSessionProblem } from '../api/client'
 import { AuditPage } from '../pages/AuditPage'
+import { BackupPage } from '../pages/BackupPage'
 import { CustomersPage } from '../pages/CustomersPage'
 import { DashboardPage } from '../pages/DashboardPage'
 import { PlaceholderPage } from '../pages/PlaceholderPage'
@@ -30,13 +32,13 @@ import { ChangePasswordButton } from './ChangePassword'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LockScreen } from './LockScreen'
 
-type Section = 'dashboard' | 'customers' | 'records' | 'use' | 'disposal' | 'storage' | 'statistics' | 'settings' | 'audit' | 'users'
+type Section = 'dashboard' | 'customers' | 'records' | 'use' | 'disposal' | 'storage' | 'statistics' | 'settings' | 'audit' | 'users' | 'backup'
 
 const BUSINESS: Section[] = ['dashboard', 'customers', 'records', 'use', 'disposal', 'storage', 'statistics']
 
 /** R-ROLE-7: each role sees the sections it may work in; main enforces the same on every call. */
 export const SECTIONS_BY_ROLE: Record<Role, Section[]> = {
-  sysadmin: ['users', 'settings'],
+  sysadmin: ['users', 'backup', 'settings'],
   security_officer: ['users', 'settings'],
   auditor: ['audit'],
   archivist: BUSINESS,
@@ -55,7 +57,8 @@ const ICONS: Record<Section, React.ReactNode> = {
   statistics: <BarChartOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
-  users: <UserOutlined />
+  users: <UserOutlined />,
+  backup: <CloudServerOutlined />
 }
 
 interface ShellProps {
@@ -155,6 +158,7 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
             {sections.includes('settings') && <Route path="/settings" element={<SettingsPage session={session} />} />}
             {sections.includes('users') && <Route path="/users" element={<UsersPage session={session} />} />}
             {sections.includes('audit') && <Route path="/audit" element={<AuditPage />} />}
+            {sections.includes('backup') && <Route path="/backup" element={<BackupPage onRestored={onSignedOut} />} />}
             <Route path="*" element={<Navigate to={`/${sections[0]}`} replace />} />
           </Routes>
         </Layout.Content>

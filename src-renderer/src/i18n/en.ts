@@ -25,6 +25,7 @@ const en: Shape<typeof zhCN> = {
     loading: 'Loading…'
   },
   nav: {
+    backup: 'Backup & restore',
     dashboard: 'Workbench',
     customers: 'Customers',
     records: 'Records',
@@ -172,6 +173,8 @@ const en: Shape<typeof zhCN> = {
     dateRange: 'Dates',
     empty: 'No audit entries match.',
     actions: {
+      restore: 'Restore',
+      verify: 'Verify',
       refile: 'Filing year changed',
       print: 'Print',
       move: 'Move',
@@ -193,7 +196,7 @@ const en: Shape<typeof zhCN> = {
       unlock: 'Unlock',
       change_password: 'Change password'
     },
-    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue' }
+    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue', backup: 'Backup' }
   },
   settings: {
     title: 'Settings',
@@ -335,7 +338,7 @@ const en: Shape<typeof zhCN> = {
     unlimited: 'No limit',
     nothingHere: 'Nothing is kept here.',
     subject: 'Kind',
-    subjects: { item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue' },
+    subjects: { item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue', backup: 'Backup' },
     home: 'Home location',
     current: 'Now at',
     unknown: 'unknown',
@@ -352,6 +355,43 @@ const en: Shape<typeof zhCN> = {
     to: 'To'
   },
   locationKinds: { room: 'room', rack: 'rack', shelf: 'shelf', box: 'box' },
+  backup: {
+    title: 'Backup & restore',
+    settings: 'Backup settings',
+    folder: 'Backup folder (e.g. a USB stick)',
+    folderHint: 'A full path, e.g. E:\\ArchiveBackups or /media/usb/ArchiveBackups',
+    dailyAt: 'Daily automatic backup at',
+    dailyAtHint: 'HH:mm; leave empty for none',
+    reminderDays: 'Remind after this many days without a backup',
+    saveSettings: 'Save settings',
+    create: 'Back up now',
+    created: 'Backed up to {{file}}',
+    lastBackup: 'Last backup: {{at}}',
+    never: 'No backup yet',
+    due: 'No backup for more than {{days}} days: back up to offline media (a USB stick) now and keep it safe.',
+    list: 'Backups in the folder',
+    refresh: 'Read and verify',
+    restore: 'Restore',
+    restoreConfirm: 'Restoring replaces the current database with this backup and signs everybody out. A copy of the current database is kept first. Restore?',
+    restored: 'Restored. The previous database is kept at {{copy}}. Please sign in again.',
+    emptyList: 'No backups in this folder.',
+    file: 'Backup file',
+    createdAt: 'Taken',
+    createdBy: 'By',
+    version: 'App version',
+    counts: 'Records',
+    state: 'Check',
+    ok: 'Intact',
+    problems: {
+      missingFile: 'The backup file {{file}} was not found.',
+      noManifest: 'Its manifest (.json) is missing or unreadable, so it cannot be confirmed as a complete backup of this app.',
+      checksum: 'Checksum mismatch: the backup is damaged or was altered.',
+      newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
+      integrity: 'The database integrity check failed: {{detail}}',
+      counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',
+      unreadable: 'The file cannot be opened as a database.'
+    }
+  },
   classifications: { none: 'Ordinary', internal: 'Internal', secret: 'Secret', confidential: 'Confidential', top_secret: 'Top secret' },
   itemStatuses: { received: 'Received', catalogued: 'Coded', filed: 'Filed' },
   openStatuses: { open: 'Open', restricted: 'Restricted', closed: 'Closed' },
@@ -481,6 +521,10 @@ const en: Shape<typeof zhCN> = {
     volumeEmpty: "An empty volume cannot be closed."
   },
   validation: {
+    folderAbsolute: 'Enter a full (absolute) path',
+    folderMissing: 'Folder {{folder}} not found: is the USB stick plugged in?',
+    folderReadOnly: 'Folder {{folder}} cannot be written to',
+    time: 'Use the HH:mm format',
     code: 'Codes are 1–8 letters or digits',
     atLeastOne: 'At least one entry is needed',
     duplicateCode: 'Duplicate code',

@@ -21,6 +21,7 @@ const zhCN = {
     loading: '正在加载…'
   },
   nav: {
+    backup: '备份与恢复',
     dashboard: '工作台',
     customers: '客户',
     records: '档案',
@@ -167,6 +168,8 @@ const zhCN = {
     dateRange: '日期范围',
     empty: '没有符合条件的审计记录。',
     actions: {
+      restore: '恢复',
+      verify: '校验',
       refile: '重新确定归档年度',
       print: '打印',
       move: '移动位置',
@@ -188,7 +191,7 @@ const zhCN = {
       unlock: '解除锁定',
       change_password: '修改密码'
     },
-    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录' }
+    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录', backup: '备份' }
   },
   settings: {
     title: '设置',
@@ -330,7 +333,7 @@ const zhCN = {
     unlimited: '不限',
     nothingHere: '这里没有存放案卷或文件。',
     subject: '类别',
-    subjects: { item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录' },
+    subjects: { item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录', backup: '备份' },
     home: '存放位置',
     current: '当前位置',
     unknown: '未知',
@@ -347,6 +350,43 @@ const zhCN = {
     to: '到'
   },
   locationKinds: { room: '库房', rack: '架柜', shelf: '层格', box: '档案盒' },
+  backup: {
+    title: '备份与恢复',
+    settings: '备份设置',
+    folder: '备份文件夹（如 U 盘）',
+    folderHint: '填写完整路径，例如 E:\\档案室备份 或 /media/usb/档案室备份',
+    dailyAt: '每日自动备份时间',
+    dailyAtHint: '格式 HH:mm，留空则不自动备份',
+    reminderDays: '超过多少天未备份时提醒',
+    saveSettings: '保存设置',
+    create: '立即备份',
+    created: '已备份到 {{file}}',
+    lastBackup: '上次备份：{{at}}',
+    never: '尚未备份过',
+    due: '已超过 {{days}} 天没有备份，请立即备份到离线介质（U 盘），并妥善保管。',
+    list: '文件夹中的备份',
+    refresh: '读取并校验',
+    restore: '恢复',
+    restoreConfirm: '恢复会用这个备份替换当前数据库，所有人都将被登出。当前数据库会先另存一份副本。确定恢复吗？',
+    restored: '已从备份恢复，当前数据库的副本保存在 {{copy}}。请重新登录。',
+    emptyList: '该文件夹中没有备份。',
+    file: '备份文件',
+    createdAt: '备份时间',
+    createdBy: '备份人',
+    version: '程序版本',
+    counts: '记录数',
+    state: '校验结果',
+    ok: '完好',
+    problems: {
+      missingFile: '找不到备份文件 {{file}}。',
+      noManifest: '缺少或无法读取备份说明文件（.json），无法确认它是本系统的完整备份。',
+      checksum: '校验和不符：备份文件已损坏或被改动。',
+      newerVersion: '该备份来自较新的版本（{{version}}），请先升级本程序再恢复。',
+      integrity: '数据库完整性检查未通过：{{detail}}',
+      counts: '记录数与备份说明不符：{{table}} 应为 {{expected}}，实际 {{found}}。',
+      unreadable: '无法作为数据库打开该文件。'
+    }
+  },
   classifications: { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' },
   itemStatuses: { received: '已接收', catalogued: '已编号', filed: '已归档' },
   openStatuses: { open: '开放', restricted: '控制使用', closed: '不开放' },
@@ -476,6 +516,10 @@ const zhCN = {
     volumeEmpty: "空案卷不能封卷。"
   },
   validation: {
+    folderAbsolute: '请填写完整路径（绝对路径）',
+    folderMissing: '找不到文件夹 {{folder}}，请确认 U 盘已插入',
+    folderReadOnly: '文件夹 {{folder}} 不可写入',
+    time: '时间格式应为 HH:mm',
     code: '代码为 1–8 位字母或数字',
     atLeastOne: '至少需要一项',
     duplicateCode: '代码重复',

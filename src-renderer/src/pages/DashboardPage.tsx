@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { BackupNowCard } from '../components/BackupNowCard'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -53,6 +54,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
           {t('dashboard.goRecords')}
         </Button>
       </Card>
+      <BackupNowCard canBackUp={session.role === 'archivist' || session.role === 'archive_manager'} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {t('dashboard.todo')}
       </Typography.Paragraph>

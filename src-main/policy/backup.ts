@@ -1,0 +1,23 @@
+/** R-SEC-2: a reminder is due when the last backup is older than the set number of days, or there is none. */
+export function backupDue(lastBackupAt: string | null, now: Date, reminderDays: number): boolean {
+  if (lastBackupAt === null) return true
+  return now.getTime() - new Date(lastBackupAt).getTime() >= reminderDays * 86_400_000
+}
+
+/** Named with the local date and time, so a folder of backups sorts in time order: archive-room-20260302-093005.sqlite. */
+export function backupFileName(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const day = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`
+  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`
+  return `archive-room-${day}-${time}.sqlite`
+}
+
+/** The scheduled daily backup runs once a day at or after the set time, if none was taken since that time today. */
+export function scheduledBackupDue(dailyAt: string | null, lastBackupAt: string | null, now: Date): boolean {
+  if (dailyAt === null) return false
+  const [hours, minutes] = dailyAt.split(':').map(Number)
+  const slot = new Date(now)
+  slot.setHours(hours, minutes, 0, 0)
+  if (now < slot) return false
+  return lastBackupAt === null || new Date(lastBackupAt) < slot
+}

@@ -1,0 +1,229 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { BackupInfo, BackupSettings, BackupStatus, BackupVerification } from '../../src-preload/contract'
+import { DATABASE_FILE, openStore } from '../db/data-source'
+import { MIGRATIONS } from '../db/migrations'
+import { AppFailure } from '../errors'
+import type { Actor, Store } from '../store'
+import { backupDue, backupFileName } from '../policy/backup'
+
+const MANIFEST_APP = 'archive-room'
+const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', 'audit_log']
+const STATE_FILE = 'backup-state.json'
+
+interface Manifest extends BackupInfo {
+  app: string
+  sha256: string
+}
+
+type Problem = BackupVerification['problems'][number]
+
+async function sha256(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256')
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
+
+function countRows(db: Database.Database): Record<string, number> {
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name))
+  return Object.fromEntries(
+    COUNTED_TABLES.filter((table) => tables.has(table)).map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n])
+  )
+}
+
+const appliedMigrations = (db: Database.Database) => (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
+
+export interface BackupOptions {
+  dataDir: string
+  appVersion: string
+  /** Called with the restored file in place but not yet swapped in: lets a test kill the process at the worst moment. */
+  beforeSwap?: () => Promise<void>
+  /** Called after a restore so that nobody keeps working in a session of the replaced database. */
+  onRestored?: () => void
+}
+
+/**
+ * R-SEC-2: consistent backups to offline media with a manifest (version, schema, counts, checksum), their
+ * verification, and a restore that can only make things better: it verifies first, keeps a copy of the current
+ * database, and swaps files atomically, so a failure at any point leaves a usable database behind.
+ */
+export class BackupService {
+  constructor(
+    private readonly store: Store,
+    private readonly options: BackupOptions,
+    private readonly settings: {
+      current(): Promise<{ data: BackupSettings }>
+      save(actor: Actor, data: BackupSettings): Promise<unknown>
+    }
+  ) {}
+
+  private stateFile(): string {
+    return path.join(this.options.dataDir, STATE_FILE)
+  }
+
+  private readState(): { lastBackupAt: string | null; lastBackupFile: string | null } {
+    try {
+      return JSON.parse(fs.readFileSync(this.stateFile(), 'utf8'))
+    } catch {
+      return { lastBackupAt: null, lastBackupFile: null }
+    }
+  }
+
+  async status(): Promise<BackupStatus> {
+    const settings = (await this.settings.current()).data
+    const state = this.readState()
+    return { ...state, settings, due: backupDue(state.lastBackupAt, this.store.clock(), settings.reminderDays) }
+  }
+
+  async saveSettings(actor: Actor, settings: BackupSettings): Promise<BackupStatus> {
+    if (settings.folder !== '') this.usableFolder(settings.folder, 'folder')
+    await this.settings.save(actor, settings)
+    return this.status()
+  }
+
+  private usableFolder(folder: string, field: string): string {
+    const problem = (message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
+    if (!path.isAbsolute(folder)) throw problem('validation.folderAbsolute')
+    if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
+    try {
+      fs.accessSync(folder, fs.constants.W_OK)
+    } catch {
+      throw problem('validation.folderReadOnly')
+    }
+    return folder
+  }
+
+  private async folderFor(requested: string | undefined): Promise<string> {
+    const folder = requested || (await this.settings.current()).data.folder
+    if (!folder) throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'folder', message: 'validation.required' }] })
+    return this.usableFolder(folder, 'folder')
+  }
+
+  /** SQLite's online backup API copies a consistent state while the app keeps working. */
+  async create(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
+    const folder = await this.folderFor(requestedFolder)
+    const now = this.store.clock()
+    const file = path.join(folder, backupFileName(now))
+    const partial = `${file}.partial`
+    const connection = this.store.dataSource.driver as unknown as { databaseConnection: Database.Database }
+    await connection.databaseConnection.backup(partial)
+    const copy = new Database(partial, { readonly: true })
+    let counts: Record<string, number>
+    let migrations: string[]
+    try {
+      counts = countRows(copy)
+      migrations = appliedMigrations(copy)
+    } finally {
+      copy.close()
+    }
+    fs.renameSync(partial, file)
+    const manifest: Manifest = {
+      app: MANIFEST_APP,
+      file: path.basename(file),
+      createdAt: now.toISOString(),
+      createdBy: actor.username,
+      appVersion: this.options.appVersion,
+      migrations,
+      counts,
+      bytes: fs.statSync(file).size,
+      sha256: await sha256(file)
+    }
+    fs.writeFileSync(manifestOf(file), JSON.stringify(manifest, null, 2))
+    fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
+    await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256: manifest.sha256 } }))
+    const { app: _app, sha256: _sha, ...info } = manifest
+    return { ...info, file }
+  }
+
+  async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {
+    const folder = await this.folderFor(requestedFolder)
+    const files = fs
+      .readdirSync(folder)
+      .filter((name) => /^archive-room-\d{8}-\d{6}\.sqlite$/.test(name))
+      .sort()
+      .reverse()
+    const results: BackupVerification[] = []
+    for (const name of files) results.push(await this.verify(actor, path.join(folder, name), false))
+    return results
+  }
+
+  /** Checksum, SQLite's own integrity check, the recorded counts, and whether this version can read it. */
+  async verify(actor: Actor, file: string, log = true): Promise<BackupVerification> {
+    const problems: Problem[] = []
+    const result = (info: BackupInfo | null): BackupVerification => ({ ok: problems.length === 0, problems, info })
+    if (!path.isAbsolute(file) || !fs.existsSync(file)) {
+      problems.push({ reason: 'backup.problems.missingFile', params: { file } })
+      return result(null)
+    }
+    let manifest: Manifest
+    try {
+      manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
+      if (manifest.app !== MANIFEST_APP) throw new Error('not ours')
+    } catch {
+      problems.push({ reason: 'backup.problems.noManifest' })
+      return result(null)
+    }
+    const { app: _app, sha256: expected, ...rest } = manifest
+    const info: BackupInfo = { ...rest, file }
+    if ((await sha256(file)) !== expected) {
+      problems.push({ reason: 'backup.problems.checksum' })
+      return result(info)
+    }
+    const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
+    if (unknown.length > 0) problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
+    let db: Database.Database | null = null
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true })
+      const integrity = db.pragma('integrity_check', { simple: true })
+      if (integrity !== 'ok') problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
+      const counts = countRows(db)
+      for (const [table, count] of Object.entries(manifest.counts)) {
+        if (counts[table] !== count) problems.push({ reason: 'backup.problems.counts', params: { table, expected: count, found: counts[table] ?? 0 } })
+      }
+    } catch {
+      problems.push({ reason: 'backup.problems.unreadable' })
+    } finally {
+      db?.close()
+    }
+    if (log) await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'verify', after: { ok: problems.length === 0, problems } }))
+    return result(info)
+  }
+
+  async restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
+    const verification = await this.verify(actor, file, false)
+    if (!verification.ok) {
+      const first = verification.problems[0]
+      throw new AppFailure('POLICY_DENIED', first.reason, { ruleId: 'R-SEC-2', ...(first.params ? { params: first.params } : {}) })
+    }
+    const { dataDir } = this.options
+    const live = path.join(dataDir, DATABASE_FILE)
+    const incoming = `${live}.restoring`
+    const now = this.store.clock()
+    const safetyDir = path.join(dataDir, 'backups')
+    fs.mkdirSync(safetyDir, { recursive: true })
+    const safetyCopy = path.join(safetyDir, `before-restore-${backupFileName(now).replace(/^archive-room-/, '')}`)
+    return this.store.exclusive(async () => {
+      const connection = this.store.dataSource.driver as unknown as { databaseConnection: Database.Database }
+      await connection.databaseConnection.backup(safetyCopy)
+      fs.copyFileSync(file, incoming)
+      const handle = fs.openSync(incoming, 'r+')
+      fs.fsyncSync(handle)
+      fs.closeSync(handle)
+      await this.options.beforeSwap?.()
+      await this.store.dataSource.destroy()
+      for (const companion of ['-wal', '-shm']) fs.rmSync(`${live}${companion}`, { force: true })
+      fs.renameSync(incoming, live)
+      const { dataSource } = await openStore(dataDir, this.store.clock)
+      this.store.replaceDataSource(dataSource)
+      this.options.onRestored?.()
+      return { restoredFrom: file, safetyCopy }
+    }).then(async (result) => {
+      await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result }))
+      return result
+    })
+  }
+}

@@ -1,0 +1,210 @@
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { build } from 'esbuild'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BackupInfo } from '../../src-preload/contract'
+import { DATABASE_FILE } from '../../src-main/db/data-source'
+import { ADMIN_PASSWORD, makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+
+let app: TestApp
+afterEach(async () => app?.close())
+
+const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
+const customers = async (key: string) => (await app.call('customers.list', { pageSize: 200 }, key)).rows.map((r) => r.name).sort()
+
+/** Edits a backup behind the app's back and, where asked, makes its manifest agree again. */
+function tamper(file: string, change: (db: Database.Database) => void, fixManifest: (manifest: Record<string, unknown>) => void = () => undefined) {
+  const db = new Database(file)
+  change(db)
+  db.close()
+  const manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
+  fixManifest(manifest)
+  manifest.sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+  fs.writeFileSync(manifestOf(file), JSON.stringify(manifest))
+}
+
+async function setUp() {
+  app = await makeApp()
+  const admin = await app.signInAs('sysadmin')
+  const key = await app.signInAs('archivist', 'liwen')
+  return { admin, key, folder: tempDir('usb-') }
+}
+
+describe('R-SEC-2 backup', () => {
+  it('writes a consistent copy with a manifest: version, schema, counts and checksum', async () => {
+    const { admin, key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer(), key)
+    const info = await app.call('backup.create', { folder }, key)
+    expect(path.basename(info.file)).toBe('archive-room-20260302-090000.sqlite')
+    expect(info.counts).toMatchObject({ customers: 1, users: 2 })
+    const manifest = JSON.parse(fs.readFileSync(manifestOf(info.file), 'utf8'))
+    expect(manifest.sha256).toBe(crypto.createHash('sha256').update(fs.readFileSync(info.file)).digest('hex'))
+    expect(manifest.migrations).toContain('Foundation1764000000000')
+    const verified = await app.call('backup.verify', { file: info.file }, admin)
+    expect(verified).toMatchObject({ ok: true, problems: [] })
+    expect((await app.call('backup.status', {}, key)).lastBackupAt).toBe('2026-03-02T09:00:00.000Z')
+  })
+
+  it('refuses a folder that is not absolute or does not exist, with the field named', async () => {
+    const { key } = await setUp()
+    expect(await app.dispatch('backup.create', { folder: 'relative/usb' }, key)).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderAbsolute' }] } })
+    expect(await app.dispatch('backup.create', { folder: '/no/such/usb/stick' }, key)).toMatchObject({ ok: false, error: { details: [{ message: 'validation.folderMissing' }] } })
+    expect(await app.dispatch('backup.create', {}, key)).toMatchObject({ ok: false, error: { details: [{ path: 'folder', message: 'validation.required' }] } })
+  })
+
+  it('reminds when the last backup is older than the set days', async () => {
+    const { admin, key, folder } = await setUp()
+    expect((await app.call('backup.status', {}, key)).due).toBe(true)
+    await app.call('backup.saveSettings', { folder, dailyAt: '18:00', reminderDays: 3 }, admin)
+    await app.call('backup.create', {}, key)
+    expect((await app.call('backup.status', {}, key)).due).toBe(false)
+    app.clock.advanceMinutes(3 * 24 * 60)
+    await app.call('auth.unlock', { password: ADMIN_PASSWORD }, admin)
+    expect((await app.call('backup.status', {}, admin)).due).toBe(true)
+  })
+
+  it('backs up while writes are happening: everything committed before it is in it, and it restores', async () => {
+    const { admin, key, folder } = await setUp()
+    for (let i = 0; i < 20; i += 1) await app.call('customers.create', sampleCustomer({ name: `客户${i}` }), key)
+    const writes = Array.from({ length: 20 }, (_v, i) => app.call('customers.create', sampleCustomer({ name: `并发客户${i}` }), key))
+    const [info] = (await Promise.all([app.call('backup.create', { folder }, key), ...writes])) as [BackupInfo, ...unknown[]]
+    const inBackup = new Database(info.file, { readonly: true })
+    const names = (inBackup.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name)
+    expect(inBackup.pragma('integrity_check', { simple: true })).toBe('ok')
+    inBackup.close()
+    for (let i = 0; i < 20; i += 1) expect(names).toContain(`客户${i}`)
+    expect(info.counts.customers).toBe(names.length)
+    await app.call('backup.restore', { file: info.file }, admin)
+    const again = await app.signInAs('archivist', 'liwen2')
+    expect(await customers(again)).toEqual([...names].sort())
+  })
+})
+
+describe('R-SEC-2 restore', () => {
+  it('brings a deleted record back, keeps a copy of the database it replaced, and signs everybody out', async () => {
+    const { admin, key, folder } = await setUp()
+    const kept = await app.call('customers.create', sampleCustomer(), key)
+    const { file } = await app.call('backup.create', { folder }, key)
+    await app.dataSource.query('DELETE FROM customer_contacts WHERE customer_id = ?', [kept.id])
+    await app.dataSource.query('DELETE FROM customers WHERE id = ?', [kept.id])
+    await app.call('customers.create', sampleCustomer({ name: '备份之后的客户' }), key)
+    const result = await app.call('backup.restore', { file }, admin)
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
+    const safety = new Database(result.safetyCopy, { readonly: true })
+    expect(safety.prepare('SELECT name FROM customers').all()).toEqual([{ name: '备份之后的客户' }])
+    safety.close()
+    const auditor = await app.signInAs('auditor', 'shenji')
+    expect((await app.call('audit.list', { entity: 'backup', action: 'restore' }, auditor)).total).toBe(1)
+    expect((await app.call('audit.verify', {}, auditor)).ok).toBe(true)
+  })
+
+  it('refuses a truncated backup, an altered one, one whose counts do not match, and one from a newer version', async () => {
+    const { admin, key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer(), key)
+    const make = async () => {
+      app.clock.advanceMinutes(1)
+      return (await app.call('backup.create', { folder }, key)).file
+    }
+    const truncated = await make()
+    fs.truncateSync(truncated, fs.statSync(truncated).size / 2)
+    const altered = await make()
+    const bytes = fs.readFileSync(altered)
+    bytes[bytes.length - 100] ^= 0xff
+    fs.writeFileSync(altered, bytes)
+    const miscounted = await make()
+    tamper(miscounted, (db) => db.exec('DELETE FROM customer_contacts; DELETE FROM customers'))
+    const newer = await make()
+    tamper(
+      newer,
+      (db) => db.prepare('INSERT INTO migrations (timestamp, name) VALUES (?, ?)').run(1899999999999, 'FutureFeature1899999999999'),
+      (manifest) => {
+        manifest.migrations = [...(manifest.migrations as string[]), 'FutureFeature1899999999999']
+        manifest.appVersion = '9.0.0'
+      }
+    )
+    const refusals: Record<string, string> = {}
+    for (const [name, file] of Object.entries({ truncated, altered, miscounted, newer })) {
+      const result = await app.dispatch('backup.restore', { file }, admin)
+      expect(result.ok, name).toBe(false)
+      if (!result.ok) refusals[name] = result.error.message
+    }
+    expect(refusals).toEqual({
+      truncated: 'backup.problems.checksum',
+      altered: 'backup.problems.checksum',
+      miscounted: 'backup.problems.counts',
+      newer: 'backup.problems.newerVersion'
+    })
+    expect(await customers(key)).toEqual(['上海顺达物流有限公司'])
+    const listed = await app.call('backup.list', { folder }, admin)
+    expect(listed.map((b) => b.ok)).toEqual([false, false, false, false])
+  })
+
+  it('restores a backup from an older version and migrates it', async () => {
+    const { admin, key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer(), key)
+    const { file } = await app.call('backup.create', { folder }, key)
+    tamper(
+      file,
+      (db) => {
+        db.exec('DROP INDEX items_status_date_formed; DROP INDEX items_date_formed; DROP INDEX items_title')
+        db.prepare("DELETE FROM migrations WHERE name = 'ItemListIndexes1764300000000'").run()
+      },
+      (manifest) => {
+        manifest.migrations = (manifest.migrations as string[]).filter((name) => name !== 'ItemListIndexes1764300000000')
+      }
+    )
+    await app.call('backup.restore', { file }, admin)
+    const indexes: { name: string }[] = await app.dataSource.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'items_title'")
+    expect(indexes).toHaveLength(1)
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
+  })
+
+  it('a restore killed just before the swap leaves the original database usable', async () => {
+    const { key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer({ name: '备份里的客户' }), key)
+    const { file } = await app.call('backup.create', { folder }, key)
+    await app.call('customers.create', sampleCustomer({ name: '备份之后的客户' }), key)
+    const dataDir = app.dataDir
+    await app.close()
+
+    const bundle = path.join(tempDir('child-'), 'restore-child.cjs')
+    await build({
+      entryPoints: [path.resolve(__dirname, '../support/restore-child.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: bundle,
+      external: ['better-sqlite3', 'typeorm', 'reflect-metadata', 'zod'],
+      logLevel: 'silent'
+    })
+    const child = spawn(process.execPath, [bundle, dataDir, file], {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    await new Promise<void>((resolve, reject) => {
+      let output = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('SWAPPING')) resolve()
+      })
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.on('exit', (code) => reject(new Error(`child exited ${code}: ${output}`)))
+    })
+    expect(fs.existsSync(path.join(dataDir, `${DATABASE_FILE}.restoring`))).toBe(true)
+    child.kill('SIGKILL')
+    await new Promise((resolve) => child.once('exit', resolve))
+
+    app = await makeApp(dataDir)
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customers(reader)).toEqual(['备份之后的客户', '备份里的客户'].sort())
+    expect(fs.existsSync(path.join(dataDir, `${DATABASE_FILE}.restoring`))).toBe(false)
+    expect((await app.dataSource.query('PRAGMA integrity_check'))[0].integrity_check).toBe('ok')
+  })
+})
