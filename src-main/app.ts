@@ -8,6 +8,7 @@ import { AuditService } from './services/audit'
 import { BackupService } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
+import { ExportsService } from './services/exports'
 import { ItemsService } from './services/items'
 import { LocationsService } from './services/locations'
 import { PrintingService } from './services/printing'
@@ -45,11 +46,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sessions = new Sessions(clock)
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
+  const customers = new CustomersService(store, audit)
   const services: Services = {
     settings,
     audit,
     users: new UsersService(store, settings),
-    customers: new CustomersService(store, audit),
+    customers,
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),
@@ -59,7 +61,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       store,
       { dataDir: options.dataDir, appVersion: packageVersion, beforeSwap: options.beforeRestoreSwap, onRestored: () => sessions.endAll() },
       { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
-    )
+    ),
+    exports: new ExportsService(store, customers, items, volumes)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -533,6 +533,50 @@ const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
 const BACKUP_ROLES = ['sysadmin', 'archivist', 'archive_manager'] as const
 const empty = z.strictObject({})
 
+const customersQuery = z.strictObject({
+  ...paging,
+  search: trimmed(100).optional(),
+  grade: z.array(z.enum(CUSTOMER_GRADES)).max(3).optional(),
+  industry: z.array(trimmed(50)).max(50).optional(),
+  region: z.array(trimmed(50)).max(50).optional(),
+  sortBy: z.enum(SORTABLE_CUSTOMER_FIELDS).optional().default('updatedAt'),
+  sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
+})
+const itemsQuery = z.strictObject({
+  ...paging,
+  search: trimmed(100).optional(),
+  year: z.array(year).max(50).optional(),
+  categoryCode: z.array(code).max(50).optional(),
+  retentionCode: z.array(code).max(20).optional(),
+  classification: z.array(z.enum(CLASSIFICATIONS)).max(5).optional(),
+  status: z.array(z.enum(ITEM_STATUSES)).max(3).optional(),
+  customerId: id.optional(),
+  volumeId: id.optional(),
+  locationId: id.optional(),
+  sortBy: z.enum(SORTABLE_ITEM_FIELDS).optional().default('updatedAt'),
+  sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
+})
+const volumesQuery = z.strictObject({
+  ...paging,
+  year: year.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  search: trimmed(100).optional()
+})
+
+/** The columns the user sees, in order, with the labels shown for coded values (grades, classifications…). */
+const exportColumns = z
+  .array(
+    z.strictObject({
+      key: z.string().regex(/^[A-Za-z]{1,40}$/, { message: 'validation.invalidValue' }),
+      title: required(60),
+      labels: z.record(z.string().max(40), z.string().max(60)).optional()
+    })
+  )
+  .min(1, { message: 'validation.atLeastOne' })
+  .max(40)
+
+export const EXPORT_VIEWS = ['customers', 'items', 'volumes'] as const
+
 export const contract = {
   'app.status': channel<{ needsSetup: boolean; version: string; session: SessionInfo | null }>()(empty, 'public'),
   'auth.setupAdmin': channel<SessionInfo>()(
@@ -591,18 +635,7 @@ export const contract = {
     ['auditor']
   ),
   'audit.verify': channel<AuditVerification>()(empty, ['auditor']),
-  'customers.list': channel<Page<CustomerRow>>()(
-    z.strictObject({
-      ...paging,
-      search: trimmed(100).optional(),
-      grade: z.array(z.enum(CUSTOMER_GRADES)).max(3).optional(),
-      industry: z.array(trimmed(50)).max(50).optional(),
-      region: z.array(trimmed(50)).max(50).optional(),
-      sortBy: z.enum(SORTABLE_CUSTOMER_FIELDS).optional().default('updatedAt'),
-      sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
-    }),
-    RECORD_READERS
-  ),
+  'customers.list': channel<Page<CustomerRow>>()(customersQuery, RECORD_READERS),
   'customers.facets': channel<{ industries: string[]; regions: string[] }>()(empty, RECORD_READERS),
   'customers.get': channel<Customer>()(z.strictObject({ id }), RECORD_READERS),
   'customers.history': channel<CustomerChange[]>()(z.strictObject({ id }), RECORD_READERS),
@@ -618,33 +651,14 @@ export const contract = {
   'settings.getFiling': channel<PolicyVersion<FilingSettings>>()(empty, RECORD_READERS),
   'settings.filingHistory': channel<PolicyVersion<FilingSettings>[]>()(empty, ['archive_manager']),
   'settings.saveFiling': channel<PolicyVersion<FilingSettings>>()(filingSettingsSchema, ['archive_manager']),
-  'items.list': channel<Page<ItemRow>>()(
-    z.strictObject({
-      ...paging,
-      search: trimmed(100).optional(),
-      year: z.array(year).max(50).optional(),
-      categoryCode: z.array(code).max(50).optional(),
-      retentionCode: z.array(code).max(20).optional(),
-      classification: z.array(z.enum(CLASSIFICATIONS)).max(5).optional(),
-      status: z.array(z.enum(ITEM_STATUSES)).max(3).optional(),
-      customerId: id.optional(),
-      volumeId: id.optional(),
-      locationId: id.optional(),
-      sortBy: z.enum(SORTABLE_ITEM_FIELDS).optional().default('updatedAt'),
-      sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
-    }),
-    RECORD_READERS
-  ),
+  'items.list': channel<Page<ItemRow>>()(itemsQuery, RECORD_READERS),
   'items.get': channel<Item>()(z.strictObject({ id }), RECORD_READERS),
   'items.create': channel<Item>()(itemInput, RECORD_WRITERS),
   'items.update': channel<Item>()(itemInput.extend({ id, version: z.number().int().min(1) }), RECORD_WRITERS),
   'items.catalogue': channel<Item>()(z.strictObject({ id }), RECORD_WRITERS),
   'items.link': channel<Item>()(z.strictObject({ kind: z.enum(LINK_KINDS), fromId: id, toId: id }), RECORD_WRITERS),
   'items.unlink': channel<Item>()(z.strictObject({ kind: z.enum(LINK_KINDS), fromId: id, toId: id }), RECORD_WRITERS),
-  'volumes.list': channel<Page<Volume>>()(
-    z.strictObject({ ...paging, year: year.optional(), status: z.enum(['open', 'closed']).optional(), search: trimmed(100).optional() }),
-    RECORD_READERS
-  ),
+  'volumes.list': channel<Page<Volume>>()(volumesQuery, RECORD_READERS),
   'volumes.get': channel<{ volume: Volume; items: VolumeItem[] }>()(z.strictObject({ id }), RECORD_READERS),
   'volumes.create': channel<Volume>()(
     z.strictObject({
@@ -728,7 +742,15 @@ export const contract = {
   'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),
   'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),
   'backup.verify': channel<BackupVerification>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
-  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), ['sysadmin'])
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
+  'export.list': channel<{ fileName: string; base64: string; rows: number }>()(
+    z.discriminatedUnion('view', [
+      z.strictObject({ view: z.literal('customers'), query: customersQuery, columns: exportColumns }),
+      z.strictObject({ view: z.literal('items'), query: itemsQuery, columns: exportColumns }),
+      z.strictObject({ view: z.literal('volumes'), query: volumesQuery, columns: exportColumns })
+    ]),
+    RECORD_READERS
+  )
 } as const
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ import type { AuditService } from '../services/audit'
 import type { BackupService } from '../services/backup'
 import type { CustomersService } from '../services/customers'
 import type { DashboardService } from '../services/dashboard'
+import type { ExportsService } from '../services/exports'
 import type { ItemsService } from '../services/items'
 import type { LocationsService } from '../services/locations'
 import type { PrintingService } from '../services/printing'
@@ -25,6 +26,7 @@ export interface Services {
   dashboard: DashboardService
   locations: LocationsService
   backup: BackupService
+  exports: ExportsService
 }
 
 type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> }
@@ -149,6 +151,7 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'backup.create': async (input, ctx) => services.backup.create(actor(ctx), input.folder),
     'backup.list': async (input, ctx) => services.backup.list(actor(ctx), input.folder),
     'backup.verify': async (input, ctx) => services.backup.verify(actor(ctx), input.file),
-    'backup.restore': async (input, ctx) => services.backup.restore(actor(ctx), input.file)
+    'backup.restore': async (input, ctx) => services.backup.restore(actor(ctx), input.file),
+    'export.list': async (input, ctx) => services.exports.list(actor(ctx), signedIn(ctx).role, input)
   }
 }

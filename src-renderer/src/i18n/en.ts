@@ -5,6 +5,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 const en: Shape<typeof zhCN> = {
   app: { title: 'Archive Room', subtitle: 'Company archive management' },
   common: {
+    export: 'Export to Excel',
+    exported: '{{rows}} rows exported',
     withRule: '{{text}} ({{rule}})',
     labelled: '{{label}}: {{value}}',
     save: 'Save',
@@ -173,6 +175,7 @@ const en: Shape<typeof zhCN> = {
     dateRange: 'Dates',
     empty: 'No audit entries match.',
     actions: {
+      export: 'Export',
       restore: 'Restore',
       verify: 'Verify',
       refile: 'Filing year changed',
@@ -521,6 +524,7 @@ const en: Shape<typeof zhCN> = {
     volumeEmpty: "An empty volume cannot be closed."
   },
   validation: {
+    unknownColumn: 'There is no column “{{column}}” to export',
     folderAbsolute: 'Enter a full (absolute) path',
     folderMissing: 'Folder {{folder}} not found: is the USB stick plugged in?',
     folderReadOnly: 'Folder {{folder}} cannot be written to',

@@ -1,6 +1,8 @@
 const zhCN = {
   app: { title: '档案室', subtitle: '企业档案室管理系统' },
   common: {
+    export: '导出 Excel',
+    exported: '已导出 {{rows}} 行',
     withRule: '{{text}}（{{rule}}）',
     labelled: '{{label}}：{{value}}',
     save: '保存',
@@ -168,6 +170,7 @@ const zhCN = {
     dateRange: '日期范围',
     empty: '没有符合条件的审计记录。',
     actions: {
+      export: '导出',
       restore: '恢复',
       verify: '校验',
       refile: '重新确定归档年度',
@@ -516,6 +519,7 @@ const zhCN = {
     volumeEmpty: "空案卷不能封卷。"
   },
   validation: {
+    unknownColumn: '没有可导出的列“{{column}}”',
     folderAbsolute: '请填写完整路径（绝对路径）',
     folderMissing: '找不到文件夹 {{folder}}，请确认 U 盘已插入',
     folderReadOnly: '文件夹 {{folder}} 不可写入',

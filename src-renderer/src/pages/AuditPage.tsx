@@ -29,9 +29,12 @@ const ACTIONS = [
   'close',
   'move',
   'refile',
-  'print'
+  'print',
+  'export',
+  'verify',
+  'restore'
 ]
-const ENTITIES = ['user', 'customer', 'policy', 'item', 'volume', 'location', 'catalogue']
+const ENTITIES = ['user', 'customer', 'policy', 'item', 'volume', 'location', 'catalogue', 'backup']
 
 function summarise(entry: AuditEntry): string {
   if (entry.before && entry.after && typeof entry.before === 'object' && typeof entry.after === 'object') {

@@ -14,6 +14,7 @@ import {
   type SessionInfo
 } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { ExportButton } from '../components/ExportButton'
 import { describeError, formatDateTime } from '../errors'
 import { CustomerDetail } from './CustomerDetail'
 import { CustomerForm } from './CustomerForm'
@@ -151,6 +152,23 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
             placeholder={t('customers.searchPlaceholder')}
             aria-label={t('common.search')}
             onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
+          />
+          <ExportButton
+            request={{
+              view: 'customers',
+              query: { ...query, page: 1 },
+              columns: [
+                { key: 'name', title: t('customers.fields.name') },
+                { key: 'legalRepresentative', title: t('customers.fields.legalRepresentative') },
+                { key: 'grade', title: t('customers.fields.grade'), labels: Object.fromEntries(CUSTOMER_GRADES.map((g) => [g, t(`grades.${g}`)])) },
+                { key: 'industry', title: t('customers.fields.industry') },
+                { key: 'region', title: t('customers.fields.region') },
+                { key: 'dateOpened', title: t('customers.fields.dateOpened') },
+                { key: 'primaryContact', title: t('customers.columns.primaryContact') },
+                { key: 'primaryContactPhone', title: t('customers.columns.primaryContactPhone') },
+                { key: 'updatedAt', title: t('customers.columns.updatedAt') }
+              ]
+            }}
           />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

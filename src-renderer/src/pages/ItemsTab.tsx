@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode, type Page } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { ExportButton } from '../components/ExportButton'
 import { locationOptions } from '../components/LocationPanel'
 import { describeError } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
@@ -162,6 +163,27 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           />
         </Space>
         <Space>
+          <ExportButton
+            request={{
+              view: 'items',
+              query: { ...query, page: 1 },
+              columns: [
+                { key: 'archivalCode', title: t('items.fields.archivalCode') },
+                { key: 'title', title: t('items.fields.title') },
+                { key: 'responsibleParty', title: t('items.fields.responsibleParty') },
+                { key: 'documentNumber', title: t('items.fields.documentNumber') },
+                { key: 'dateFormed', title: t('items.fields.dateFormed') },
+                { key: 'year', title: t('items.fields.year') },
+                { key: 'categoryCode', title: t('items.fields.categoryCode'), labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name])) },
+                { key: 'retentionCode', title: t('items.fields.retentionCode'), labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name])) },
+                { key: 'classification', title: t('items.fields.classification'), labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)])) },
+                { key: 'pageCount', title: t('items.fields.pageCount') },
+                { key: 'status', title: t('items.fields.status'), labels: Object.fromEntries(ITEM_STATUSES.map((c) => [c, t(`itemStatuses.${c}`)])) },
+                { key: 'customerName', title: t('items.fields.customerId') },
+                { key: 'volumeCode', title: t('items.volume') }
+              ]
+            }}
+          />
           <FilingCatalogueButton settings={settings} />
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

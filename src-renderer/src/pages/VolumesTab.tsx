@@ -2,8 +2,9 @@ import { PlusOutlined } from '@ant-design/icons'
 import { App, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChannelInput, Page, Volume } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, type ChannelInput, type Page, type Volume } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { ExportButton } from '../components/ExportButton'
 import { describeError, showFieldErrors } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { VolumeDetail } from './VolumeDetail'
@@ -72,11 +73,31 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
             onChange={(status?: 'open' | 'closed') => setQuery((q) => ({ ...q, page: 1, status }))}
           />
         </Space>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
-            {t('volumes.new')}
-          </Button>
-        )}
+        <Space>
+          <ExportButton
+            request={{
+              view: 'volumes',
+              query: { ...query, page: 1 },
+              columns: [
+                { key: 'archivalCode', title: t('volumes.archivalCode') },
+                { key: 'title', title: t('volumes.title') },
+                { key: 'year', title: t('items.fields.year') },
+                { key: 'categoryCode', title: t('items.fields.categoryCode'), labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name])) },
+                { key: 'retentionCode', title: t('items.fields.retentionCode'), labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name])) },
+                { key: 'classification', title: t('items.fields.classification'), labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)])) },
+                { key: 'itemCount', title: t('volumes.itemCount') },
+                { key: 'pageCount', title: t('volumes.pageCount') },
+                { key: 'status', title: t('volumes.status'), labels: { open: t('volumes.statuses.open'), closed: t('volumes.statuses.closed') } },
+                { key: 'homePath', title: t('storage.home') }
+              ]
+            }}
+          />
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={openCreate}>
+              {t('volumes.new')}
+            </Button>
+          )}
+        </Space>
       </Space>
       <Table<Volume>
         rowKey="id"

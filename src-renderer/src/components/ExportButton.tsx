@@ -1,0 +1,41 @@
+import { FileExcelOutlined } from '@ant-design/icons'
+import { App, Button } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ChannelInput } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError } from '../errors'
+
+type ExportRequest = ChannelInput<'export.list'>
+
+/** Saves what the list shows — all pages, the visible columns, the filters in force — as an .xlsx file. */
+export function ExportButton({ request }: { request: ExportRequest }) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+
+  const download = async () => {
+    setBusy(true)
+    try {
+      const result = await call('export.list', request)
+      const bytes = Uint8Array.from(atob(result.base64), (ch) => ch.charCodeAt(0))
+      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
+      const link = document.createElement('a')
+      link.href = url
+      link.download = result.fileName
+      link.click()
+      URL.revokeObjectURL(url)
+      void message.success(t('common.exported', { rows: result.rows }))
+    } catch (error) {
+      void message.error(describeError(t, error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Button icon={<FileExcelOutlined />} loading={busy} onClick={download}>
+      {t('common.export')}
+    </Button>
+  )
+}
