@@ -9,6 +9,7 @@ import { BackupService } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
+import { ImportsService } from './services/imports'
 import { ItemsService } from './services/items'
 import { LocationsService } from './services/locations'
 import { PrintingService } from './services/printing'
@@ -62,7 +63,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       { dataDir: options.dataDir, appVersion: packageVersion, beforeSwap: options.beforeRestoreSwap, onRestored: () => sessions.endAll() },
       { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
     ),
-    exports: new ExportsService(store, customers, items, volumes)
+    exports: new ExportsService(store, customers, items, volumes),
+    imports: new ImportsService(store, settings)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

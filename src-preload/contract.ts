@@ -513,6 +513,59 @@ export interface BackupStatus {
   due: boolean
 }
 
+export const IMPORT_TARGETS = ['items', 'customers'] as const
+export type ImportTargetName = (typeof IMPORT_TARGETS)[number]
+
+const importFile = {
+  target: z.enum(IMPORT_TARGETS),
+  fileName: required(255).refine((name) => /\.(xlsx|csv|txt)$/i.test(name), { message: 'validation.importFileType' }),
+  /** The file's bytes; 40 MB of base64 is about 30 MB of spreadsheet. */
+  base64: z.string().min(1, { message: 'validation.required' }).max(40_000_000, { message: 'validation.fileTooLarge' }),
+  encoding: z.enum(['utf-8', 'gb18030']).optional()
+}
+const importPlan = {
+  ...importFile,
+  mapping: z.array(z.string().max(40).nullable()).max(200),
+  /** Values for fields the file lacks, chosen in the form (e.g. the category all rows belong to). */
+  defaults: z.record(z.string().max(40), z.string().max(200)).optional().default({})
+}
+export const importPreviewInput = z.strictObject(importFile)
+export const importPlanInput = z.strictObject(importPlan)
+export const importRunInput = z.strictObject({ ...importPlan, mode: z.enum(['validOnly', 'allOrNothing']) })
+
+export interface ImportPreview {
+  encoding: 'utf-8' | 'gb18030' | null
+  headers: string[]
+  sample: string[][]
+  totalRows: number
+  fields: string[]
+  mapping: (string | null)[]
+  /** True when the mapping is the one remembered for files of this layout. */
+  remembered: boolean
+}
+
+export interface ImportRowError {
+  row: number
+  field: string
+  message: string
+  params?: Record<string, string | number>
+}
+
+export interface ImportReport {
+  total: number
+  valid: number
+  duplicates: number
+  errors: ImportRowError[]
+  /** The row-by-row error list as .xlsx, base64. */
+  reportBase64: string | null
+}
+
+export interface ImportResult {
+  imported: number
+  skippedDuplicates: number
+  skippedInvalid: number
+}
+
 /** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[]
 
@@ -743,6 +796,9 @@ export const contract = {
   'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),
   'backup.verify': channel<BackupVerification>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
   'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
+  'import.preview': channel<ImportPreview>()(importPreviewInput, RECORD_WRITERS),
+  'import.dryRun': channel<ImportReport>()(importPlanInput, RECORD_WRITERS),
+  'import.run': channel<ImportResult>()(importRunInput, RECORD_WRITERS),
   'export.list': channel<{ fileName: string; base64: string; rows: number }>()(
     z.discriminatedUnion('view', [
       z.strictObject({ view: z.literal('customers'), query: customersQuery, columns: exportColumns }),

@@ -7,6 +7,7 @@ import type { BackupService } from '../services/backup'
 import type { CustomersService } from '../services/customers'
 import type { DashboardService } from '../services/dashboard'
 import type { ExportsService } from '../services/exports'
+import type { ImportsService } from '../services/imports'
 import type { ItemsService } from '../services/items'
 import type { LocationsService } from '../services/locations'
 import type { PrintingService } from '../services/printing'
@@ -27,6 +28,7 @@ export interface Services {
   locations: LocationsService
   backup: BackupService
   exports: ExportsService
+  imports: ImportsService
 }
 
 type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> }
@@ -152,6 +154,9 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'backup.list': async (input, ctx) => services.backup.list(actor(ctx), input.folder),
     'backup.verify': async (input, ctx) => services.backup.verify(actor(ctx), input.file),
     'backup.restore': async (input, ctx) => services.backup.restore(actor(ctx), input.file),
-    'export.list': async (input, ctx) => services.exports.list(actor(ctx), signedIn(ctx).role, input)
+    'export.list': async (input, ctx) => services.exports.list(actor(ctx), signedIn(ctx).role, input),
+    'import.preview': async (input) => services.imports.preview(input),
+    'import.dryRun': async (input) => services.imports.dryRun(input),
+    'import.run': async (input, ctx) => services.imports.run(actor(ctx), input)
   }
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import type Database from 'better-sqlite3'
 import type { EntityManager } from 'typeorm'
 import type { AuditEntry, AuditVerification, Page } from '../../src-preload/contract'
 import { AuditEntity, type AuditRecord } from '../db/entities'
@@ -49,6 +50,37 @@ export async function appendAudit(manager: EntityManager, actor: Actor, now: Dat
     prevHash: last[0]?.hash ?? GENESIS_HASH
   }
   await manager.insert(AuditEntity, { ...fields, hash: auditHash(fields) })
+}
+
+/** Many entries at once (an import of thousands of rows): the chain is computed in memory, written by one statement. */
+export async function appendAuditBatch(manager: EntityManager, actor: Actor, now: Date, drafts: AuditDraft[]): Promise<void> {
+  const db = rawConnection(manager)
+  const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined
+  const insert = db.prepare(
+    `INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
+     VALUES (@at, @userId, @username, @entity, @entityId, @action, @before, @after, @prevHash, @hash)`
+  )
+  let prevHash = last?.hash ?? GENESIS_HASH
+  for (const draft of drafts) {
+    const fields: HashedFields = {
+      at: now.toISOString(),
+      userId: actor.userId,
+      username: actor.username,
+      entity: draft.entity,
+      entityId: String(draft.entityId),
+      action: draft.action,
+      before: serialise(draft.before),
+      after: serialise(draft.after),
+      prevHash
+    }
+    prevHash = auditHash(fields)
+    insert.run({ ...fields, hash: prevHash })
+  }
+}
+
+/** The better-sqlite3 handle under TypeORM: statements on it run inside the current transaction. */
+export function rawConnection(manager: EntityManager): Database.Database {
+  return (manager.connection.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
 }
 
 const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value))

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import type { z } from 'zod'
+import { z } from 'zod'
 import {
   backupSettingsSchema,
   filingSettingsSchema,
@@ -14,6 +14,7 @@ import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
 import { AppFailure } from '../errors'
 import type { Actor, Store } from '../store'
+import { appendAudit } from './audit'
 
 /** No folder until someone chooses the USB stick; remind after a week without a backup. */
 export const DEFAULT_BACKUP: BackupSettings = { folder: '', dailyAt: null, reminderDays: 7 }
@@ -56,7 +57,7 @@ export const DEFAULT_FILING: FilingSettings = {
 }
 
 /** One namespace of versioned policy data: every save is a new version and earlier ones stay readable (arch. rule 4). */
-class VersionedSettings<T> {
+export class VersionedSettings<T> {
   constructor(
     private readonly store: Store,
     private readonly namespace: string,
@@ -76,20 +77,31 @@ class VersionedSettings<T> {
   }
 
   save(actor: Actor, data: T, check?: (data: T) => void): Promise<PolicyVersion<T>> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
+    return this.store.write(actor, async ({ manager, now }) => {
       check?.(data)
-      const current = await this.current(manager)
-      const record = {
-        namespace: this.namespace,
-        version: current.version + 1,
-        data: JSON.stringify(data),
-        createdAt: now.toISOString(),
-        createdBy: actor.username
-      }
-      await manager.insert(PolicyVersionEntity, record)
-      await audit({ entity: 'policy', entityId: `${this.namespace}@${record.version}`, action: 'update', before: current.data, after: data })
-      return this.toVersion(record)
+      return this.saveWithin(manager, actor, now, data)
     })
+  }
+
+  /** The same save inside a transaction that is already open, e.g. an import remembering its column mapping. */
+  async saveWithin(manager: EntityManager, actor: Actor, now: Date, data: T): Promise<PolicyVersion<T>> {
+    const current = await this.current(manager)
+    const record = {
+      namespace: this.namespace,
+      version: current.version + 1,
+      data: JSON.stringify(data),
+      createdAt: now.toISOString(),
+      createdBy: actor.username
+    }
+    await manager.insert(PolicyVersionEntity, record)
+    await appendAudit(manager, actor, now, {
+      entity: 'policy',
+      entityId: `${this.namespace}@${record.version}`,
+      action: 'update',
+      before: current.data,
+      after: data
+    })
+    return this.toVersion(record)
   }
 
   private toVersion(record: { version: number; createdAt: string; createdBy: string; data: string }): PolicyVersion<T> {
@@ -101,8 +113,11 @@ export class SettingsService {
   readonly securitySettings: VersionedSettings<SecuritySettings>
   readonly filingSettings: VersionedSettings<FilingSettings>
   readonly backupSettings: VersionedSettings<BackupSettings>
+  /** Column mappings remembered per file layout, so the same kind of spreadsheet maps itself next time. */
+  readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
 
   constructor(store: Store) {
+    this.importMappings = new VersionedSettings(store, 'importMappings', z.record(z.string(), z.array(z.string().nullable())), {})
     this.backupSettings = new VersionedSettings(store, 'backup', backupSettingsSchema, DEFAULT_BACKUP)
     this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
     this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)

@@ -43,13 +43,14 @@ export async function createAccount(page: Page, person: Person): Promise<void> {
 
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click()
-  await expect(page.getByRole('button', { name: '登录' })).toBeVisible()
+  await expect(page.locator('form#login')).toBeVisible()
 }
 
 export async function signIn(page: Page, person: Person): Promise<void> {
-  await page.getByLabel('用户名').fill(person.username)
-  await page.getByLabel('密码').fill(person.password)
-  await page.getByRole('button', { name: '登录' }).click()
+  const form = page.locator('form#login')
+  await form.getByLabel('用户名').fill(person.username)
+  await form.getByLabel('密码').fill(person.password)
+  await form.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByTestId('current-user')).toContainText(person.name)
 }
 

@@ -31,6 +31,7 @@ const ACTIONS = [
   'refile',
   'print',
   'export',
+  'import',
   'verify',
   'restore'
 ]

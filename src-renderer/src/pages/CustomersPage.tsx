@@ -15,6 +15,7 @@ import {
 } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
+import { ImportWizard } from '../components/ImportWizard'
 import { describeError, formatDateTime } from '../errors'
 import { CustomerDetail } from './CustomerDetail'
 import { CustomerForm } from './CustomerForm'
@@ -35,6 +36,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
   const canWrite = WRITER_ROLES.includes(session.role)
+  const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
@@ -170,6 +172,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
               ]
             }}
           />
+          {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               {t('customers.new')}
@@ -210,6 +213,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           }}
         />
       )}
+      {importing && <ImportWizard target="customers" settings={null} onClose={() => setImporting(false)} onImported={() => void load()} />}
       {viewing !== null && (
         <CustomerDetail
           customerId={viewing}

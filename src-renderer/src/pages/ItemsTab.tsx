@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode, type Page } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
+import { ImportWizard } from '../components/ImportWizard'
 import { locationOptions } from '../components/LocationPanel'
 import { describeError } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
@@ -27,6 +28,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
   const [locations, setLocations] = useState<LocationNode[]>([])
+  const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
@@ -185,6 +187,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             }}
           />
           <FilingCatalogueButton settings={settings} />
+          {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               {t('items.new')}
@@ -213,6 +216,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           }}
         />
       )}
+      {importing && <ImportWizard target="items" settings={settings} onClose={() => setImporting(false)} onImported={() => void load()} />}
       {viewing !== null && <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />}
     </>
   )

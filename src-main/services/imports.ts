@@ -1,0 +1,274 @@
+import type { EntityManager } from 'typeorm'
+import {
+  customerInput,
+  itemInput,
+  type FilingSettings,
+  type ImportPreview,
+  type ImportReport,
+  type ImportResult,
+  type ImportRowError,
+  type ParsedInput
+} from '../../src-preload/contract'
+import { AppFailure } from '../errors'
+import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, readCsv, readWorkbook, type ImportTarget, type Table } from '../import/parse'
+import { fieldErrors } from '../ipc/dispatch'
+import { seriesKey } from '../policy/codes'
+import { filingYear } from '../policy/filing'
+import { listWorkbook } from '../reports/xlsx'
+import type { Actor, Store } from '../store'
+import { appendAuditBatch, rawConnection } from './audit'
+import { unknownCodes } from './items'
+import type { SettingsService } from './settings'
+
+type PreviewInput = ParsedInput<'import.preview'>
+type PlanInput = ParsedInput<'import.dryRun'>
+type RunInput = ParsedInput<'import.run'>
+
+const SAMPLE_ROWS = 10
+const REPORTED_ERRORS = 5000
+const REQUIRED: Record<ImportTarget, string[]> = {
+  items: ['title', 'responsibleParty', 'dateFormed', 'pageCount'],
+  customers: ['name', 'legalRepresentative']
+}
+const DATE_FIELDS = new Set(['dateFormed', 'receivedOn', 'dateOpened', 'meetingOpenedOn'])
+const NUMBER_FIELDS = new Set(['pageCount', 'registeredCapital', 'periodStartYear', 'periodEndYear'])
+const ENUM_FIELDS = new Set(['classification', 'openStatus', 'grade', 'retentionCode'])
+
+interface Analysed {
+  row: number
+  values: Record<string, unknown>
+  key: string
+  archivalCode: string | null
+}
+
+const normaliseName = (name: string) => name.replace(/\s+/g, '').toLowerCase()
+const itemKey = (v: Record<string, unknown>) => (v.archivalCode ? `code:${v.archivalCode}` : `doc:${v.title}|${v.dateFormed}|${v.documentNumber ?? ''}|${v.responsibleParty}`)
+
+/**
+ * Existing catalogues into the database: the same rules as the forms, a dry run first, then one transaction that
+ * imports the valid rows or nothing. Rows already in the database are recognised, so importing a file twice adds
+ * nothing the second time.
+ */
+export class ImportsService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SettingsService
+  ) {}
+
+  private async table(input: PreviewInput): Promise<Table> {
+    const bytes = Buffer.from(input.base64, 'base64')
+    try {
+      return /\.xlsx$/i.test(input.fileName) ? await readWorkbook(bytes) : readCsv(bytes, input.encoding)
+    } catch {
+      throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'fileName', message: 'validation.importUnreadable' }] })
+    }
+  }
+
+  async preview(input: PreviewInput): Promise<ImportPreview> {
+    const table = await this.table(input)
+    const remembered = (await this.settings.importMappings.current()).data[layoutKey(input.target, table.headers)]
+    return {
+      encoding: table.encoding,
+      headers: table.headers,
+      sample: table.rows.slice(0, SAMPLE_ROWS),
+      totalRows: table.rows.length,
+      fields: [...IMPORT_FIELDS[input.target]],
+      mapping: remembered ?? proposeMapping(input.target, table.headers),
+      remembered: remembered !== undefined
+    }
+  }
+
+  private checkMapping(target: ImportTarget, table: Table, mapping: (string | null)[]): void {
+    const problems: { path: string; message: string; params?: Record<string, string> }[] = []
+    if (mapping.length !== table.headers.length) problems.push({ path: 'mapping', message: 'validation.mappingLength' })
+    const used = mapping.filter((field): field is string => field !== null)
+    for (const field of used) {
+      if (!IMPORT_FIELDS[target].includes(field)) problems.push({ path: 'mapping', message: 'validation.unknownColumn', params: { column: field } })
+    }
+    const twice = used.find((field, index) => used.indexOf(field) !== index)
+    if (twice) problems.push({ path: 'mapping', message: 'validation.mappedTwice', params: { field: twice } })
+    for (const field of REQUIRED[target]) if (!used.includes(field)) problems.push({ path: 'mapping', message: 'validation.mappingMissing', params: { field } })
+    if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
+  }
+
+  /** Turns one spreadsheet row into the input the form would send, with dates, numbers and labels normalised. */
+  private record(target: ImportTarget, headers: string[], cells: string[], mapping: (string | null)[], defaults: Record<string, string>, policy: FilingSettings) {
+    const retentionNames = Object.fromEntries(policy.retentionPeriods.flatMap((p) => [[p.name, p.code], [p.code, p.code]]))
+    const values: Record<string, unknown> = { ...defaults }
+    headers.forEach((_header, column) => {
+      const field = mapping[column]
+      const raw = (cells[column] ?? '').trim()
+      if (!field || raw === '') return
+      if (DATE_FIELDS.has(field)) values[field] = normaliseDate(raw) ?? raw
+      else if (NUMBER_FIELDS.has(field)) values[field] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
+      else if (ENUM_FIELDS.has(field)) values[field] = normaliseEnum(field, raw, retentionNames)
+      else values[field] = raw
+    })
+    if (target === 'customers') {
+      const { contactName, contactPhone, ...rest } = values
+      return contactName ? { ...rest, contacts: [{ name: contactName, phone: contactPhone ?? '' }] } : rest
+    }
+    return values
+  }
+
+  private async analyse(manager: EntityManager, input: PlanInput) {
+    const table = await this.table(input)
+    this.checkMapping(input.target, table, input.mapping)
+    const policy = (await this.settings.filing(manager)).data
+    const errors: ImportRowError[] = []
+    const accepted: Analysed[] = []
+    const seen = new Map<string, number>()
+    let duplicates = 0
+    const existing = await this.existingKeys(manager, input.target)
+    table.rows.forEach((cells, index) => {
+      const row = index + 2
+      const values = this.record(input.target, table.headers, cells, input.mapping, input.defaults, policy)
+      const schema = input.target === 'items' ? itemInput : customerInput
+      const { archivalCode, ...formValues } = values as { archivalCode?: string }
+      const parsed = schema.safeParse(formValues)
+      const problems = parsed.success ? [] : fieldErrors(parsed.error)
+      if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
+      if (problems.length > 0) {
+        for (const problem of problems) errors.push({ row, field: problem.path, message: problem.message, ...(problem.params ? { params: problem.params } : {}) })
+        return
+      }
+      const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>), ...(archivalCode ? { archivalCode } : {}) }
+      const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
+      if (existing.has(key)) {
+        duplicates += 1
+        return
+      }
+      const first = seen.get(key)
+      if (first !== undefined) {
+        errors.push({ row, field: input.target === 'items' ? 'archivalCode' : 'name', message: 'import.duplicateInFile', params: { row: first } })
+        return
+      }
+      seen.set(key, row)
+      accepted.push({ row, values: data, key, archivalCode: archivalCode ?? null })
+    })
+    return { table, accepted, errors, duplicates, policy }
+  }
+
+  private async existingKeys(manager: EntityManager, target: ImportTarget): Promise<Set<string>> {
+    const db = rawConnection(manager)
+    if (target === 'customers') {
+      return new Set((db.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => `name:${normaliseName(r.name)}`))
+    }
+    const rows = db
+      .prepare('SELECT archival_code AS archivalCode, title, date_formed AS dateFormed, document_number AS documentNumber, responsible_party AS responsibleParty FROM items')
+      .all() as Record<string, unknown>[]
+    return new Set(rows.flatMap((r) => (r.archivalCode ? [itemKey(r), itemKey({ ...r, archivalCode: null })] : [itemKey(r)])))
+  }
+
+  async dryRun(input: PlanInput): Promise<ImportReport> {
+    const { table, accepted, errors, duplicates } = await this.analyse(this.store.manager, input)
+    return {
+      total: table.rows.length,
+      valid: accepted.length,
+      duplicates,
+      errors: errors.slice(0, REPORTED_ERRORS),
+      reportBase64: errors.length === 0 ? null : (await this.errorReport(errors)).toString('base64')
+    }
+  }
+
+  private errorReport(errors: ImportRowError[]): Promise<Buffer> {
+    return listWorkbook(
+      '导入错误',
+      [
+        { key: 'row', title: '行号' },
+        { key: 'field', title: '字段' },
+        { key: 'message', title: '问题' }
+      ],
+      errors.map((e) => ({ ...e, message: e.params ? `${e.message} ${JSON.stringify(e.params)}` : e.message }))
+    )
+  }
+
+  async run(actor: Actor, input: RunInput): Promise<ImportResult> {
+    return this.store.write(actor, async ({ manager, now }) => {
+      const { table, accepted, errors, duplicates, policy } = await this.analyse(manager, input)
+      if (input.mode === 'allOrNothing' && errors.length > 0) {
+        throw new AppFailure('POLICY_DENIED', 'import.hasErrors', { ruleId: 'R-FILE-11', params: { count: errors.length } })
+      }
+      const ids = input.target === 'items' ? this.insertItems(manager, actor, now, accepted, policy) : this.insertCustomers(manager, actor, now, accepted)
+      await appendAuditBatch(
+        manager,
+        actor,
+        now,
+        accepted.map((record, index) => ({
+          entity: input.target === 'items' ? 'item' : 'customer',
+          entityId: ids[index],
+          action: 'import',
+          after: { ...record.values, source: { file: input.fileName, row: record.row } }
+        }))
+      )
+      const mappings = (await this.settings.importMappings.current(manager)).data
+      const key = layoutKey(input.target, table.headers)
+      if (JSON.stringify(mappings[key]) !== JSON.stringify(input.mapping)) {
+        await this.settings.importMappings.saveWithin(manager, actor, now, { ...mappings, [key]: input.mapping })
+      }
+      return { imported: accepted.length, skippedDuplicates: duplicates, skippedInvalid: new Set(errors.map((e) => e.row)).size }
+    })
+  }
+
+  private insertItems(manager: EntityManager, actor: Actor, now: Date, records: Analysed[], policy: FilingSettings): number[] {
+    const db = rawConnection(manager)
+    const stamp = now.toISOString()
+    const insert = db.prepare(
+      `INSERT INTO items (fonds_code, category_code, year, year_reason, retention_code, department_code, series_key, item_number,
+         archival_code, title, responsible_party, document_number, date_formed, page_count, classification, open_status, remarks,
+         document_kind, received_on, status, policy_version, created_at, updated_at, created_by)
+       VALUES (@fondsCode, @categoryCode, @year, @yearReason, @retentionCode, @departmentCode, @seriesKey, @itemNumber,
+         @archivalCode, @title, @responsibleParty, @documentNumber, @dateFormed, @pageCount, @classification, @openStatus, @remarks,
+         @documentKind, @receivedOn, @status, 0, @stamp, @stamp, @createdBy)`
+    )
+    const search = db.prepare('INSERT INTO items_fts (rowid, body) VALUES (?, ?)')
+    return records.map(({ values, archivalCode }) => {
+      const v = values as Record<string, string | number | null>
+      const decision = filingYear({ id: 0, kind: (v.documentKind as never) ?? 'ordinary', dateFormed: String(v.dateFormed) }, [], [])
+      const parts = { fonds: String(v.fondsCode), category: String(v.categoryCode), year: decision.value, retention: String(v.retentionCode), department: String(v.departmentCode) }
+      const series = seriesKey(policy.itemCodeTemplate, parts)
+      // A code that follows this room's template keeps numbering continuous; any other legacy code is kept as text.
+      const counter = archivalCode && archivalCode.startsWith(series) && /^\d+$/.test(archivalCode.slice(series.length)) ? Number(archivalCode.slice(series.length)) : null
+      const result = insert.run({
+        ...v,
+        remarks: v.remarks ?? '',
+        documentNumber: v.documentNumber ?? '',
+        documentKind: v.documentKind ?? 'ordinary',
+        year: decision.value,
+        yearReason: JSON.stringify({ ruleId: decision.ruleId, reason: decision.reason, ...(decision.params ? { params: decision.params } : {}) }),
+        seriesKey: counter === null ? null : series,
+        itemNumber: counter,
+        archivalCode,
+        status: archivalCode ? 'catalogued' : 'received',
+        stamp,
+        createdBy: actor.userId
+      })
+      const id = Number(result.lastInsertRowid)
+      search.run(id, [v.title, v.documentNumber ?? '', v.responsibleParty, archivalCode ?? ''].join('\n'))
+      return id
+    })
+  }
+
+  private insertCustomers(manager: EntityManager, actor: Actor, now: Date, records: Analysed[]): number[] {
+    const db = rawConnection(manager)
+    const stamp = now.toISOString()
+    const insert = db.prepare(
+      `INSERT INTO customers (name, legal_representative, address, postcode, phone, fax, registered_capital, business_scale,
+         business_scope, economic_strength, dealings_record, industry, region, grade, date_opened, credit_standing, background,
+         has_agreement, consent_obtained, collection_purpose, version, created_at, updated_at, created_by)
+       VALUES (@name, @legalRepresentative, @address, @postcode, @phone, @fax, @registeredCapital, @businessScale,
+         @businessScope, @economicStrength, @dealingsRecord, @industry, @region, @grade, @dateOpened, @creditStanding, @background,
+         @hasAgreement, @consentObtained, @collectionPurpose, 1, @stamp, @stamp, @createdBy)`
+    )
+    const contact = db.prepare('INSERT INTO customer_contacts (customer_id, position, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)')
+    const search = db.prepare('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)')
+    return records.map(({ values }) => {
+      const v = values as Record<string, unknown> & { contacts: { name: string; title: string; phone: string; email: string }[] }
+      const result = insert.run({ ...v, hasAgreement: v.hasAgreement ? 1 : 0, consentObtained: v.consentObtained ? 1 : 0, stamp, createdBy: actor.userId })
+      const id = Number(result.lastInsertRowid)
+      v.contacts.forEach((c, position) => contact.run(id, position, c.name, c.title, c.phone, c.email))
+      search.run(id, [v.name, v.legalRepresentative, v.industry, v.region, v.address, ...v.contacts.map((c) => c.name)].filter(Boolean).join('\n'))
+      return id
+    })
+  }
+}

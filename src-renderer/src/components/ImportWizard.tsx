@@ -1,0 +1,210 @@
+import { InboxOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Drawer, Form, Result, Select, Space, Statistic, Steps, Table, Typography, Upload } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ChannelInput, FilingSettings, ImportPreview, ImportReport, ImportResult, ImportTargetName } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError } from '../errors'
+import { codeOptions } from '../useFilingSettings'
+
+type FileInput = ChannelInput<'import.preview'>
+
+interface ImportWizardProps {
+  target: ImportTargetName
+  settings: FilingSettings | null
+  onClose(): void
+  onImported(): void
+}
+
+function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer)
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+function download(base64: string, fileName: string) {
+  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/** Existing catalogues from Excel or CSV: choose the file, check the column mapping, see every problem, then import. */
+export function ImportWizard({ target, settings, onClose, onImported }: ImportWizardProps) {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [file, setFile] = useState<FileInput | null>(null)
+  const [preview, setPreview] = useState<ImportPreview | null>(null)
+  const [mapping, setMapping] = useState<(string | null)[]>([])
+  const [report, setReport] = useState<ImportReport | null>(null)
+  const [result, setResult] = useState<ImportResult | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [defaults] = Form.useForm<Record<string, string>>()
+  const step = result ? 3 : report ? 2 : preview ? 1 : 0
+
+  const guard = async (work: () => Promise<void>) => {
+    setBusy(true)
+    try {
+      await work()
+    } catch (error) {
+      void message.error(describeError(t, error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const load = (input: FileInput) =>
+    guard(async () => {
+      const next = await call('import.preview', input)
+      setFile(input)
+      setPreview(next)
+      setMapping(next.mapping)
+      setReport(null)
+    })
+
+  const plan = () => ({ ...file!, mapping, defaults: Object.fromEntries(Object.entries(defaults.getFieldsValue()).filter(([, v]) => v)) as Record<string, string> })
+
+  const dryRun = () => guard(async () => setReport(await call('import.dryRun', plan())))
+
+  const run = (mode: 'validOnly' | 'allOrNothing') =>
+    guard(async () => {
+      setResult(await call('import.run', { ...plan(), mode }))
+      onImported()
+    })
+
+  const fieldLabel = (field: string) =>
+    field === 'contactName' || field === 'contactPhone' ? t(`import.${field}`) : t(`${target === 'items' ? 'items' : 'customers'}.fields.${field}`, { defaultValue: field })
+  const fieldOptions = [{ value: '', label: t('import.ignore') }, ...(preview?.fields ?? []).map((field) => ({ value: field, label: fieldLabel(field) }))]
+
+  return (
+    <Drawer open width={1000} rootClassName="import-wizard" title={t(`import.title.${target}`)} onClose={onClose}>
+      <Steps current={step} items={['file', 'mapping', 'check', 'done'].map((key) => ({ title: t(`import.steps.${key}`) }))} style={{ marginBottom: 24 }} />
+      {step === 0 && (
+        <Upload.Dragger
+          accept=".xlsx,.csv,.txt"
+          showUploadList={false}
+          beforeUpload={(chosen) => {
+            void chosen.arrayBuffer().then((buffer) => load({ target, fileName: chosen.name, base64: toBase64(buffer) }))
+            return false
+          }}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p>{t('import.chooseFile')}</p>
+          <Typography.Text type="secondary">{t('import.fileHint')}</Typography.Text>
+        </Upload.Dragger>
+      )}
+      {step === 1 && preview && file && (
+        <>
+          <Space style={{ marginBottom: 12 }} wrap>
+            <Typography.Text>{t('import.rows', { count: preview.totalRows })}</Typography.Text>
+            {preview.encoding && (
+              <Select
+                value={preview.encoding}
+                aria-label={t('import.encoding')}
+                options={[
+                  { value: 'utf-8', label: 'UTF-8' },
+                  { value: 'gb18030', label: 'GB18030 / GBK' }
+                ]}
+                onChange={(encoding: 'utf-8' | 'gb18030') => load({ ...file, encoding })}
+              />
+            )}
+            {preview.remembered && <Alert type="success" showIcon message={t('import.remembered')} />}
+          </Space>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="index"
+            dataSource={preview.headers.map((header, index) => ({ index, header, sample: preview.sample.map((row) => row[index]).filter(Boolean).slice(0, 3).join('；') }))}
+            columns={[
+              { title: t('import.column'), dataIndex: 'header' },
+              { title: t('import.sample'), dataIndex: 'sample', ellipsis: true },
+              {
+                title: t('import.field'),
+                key: 'field',
+                render: (_v, row) => (
+                  <Select
+                    style={{ width: 200 }}
+                    aria-label={t('import.mapFor', { column: row.header })}
+                    value={mapping[row.index] ?? ''}
+                    options={fieldOptions}
+                    onChange={(value: string) => setMapping((current) => current.map((field, index) => (index === row.index ? value || null : field)))}
+                  />
+                )
+              }
+            ]}
+          />
+          {target === 'items' && settings && (
+            <Form name="import-defaults" form={defaults} layout="inline" style={{ marginTop: 16 }} initialValues={{ fondsCode: settings.fonds[0]?.code, categoryCode: settings.categories[0]?.code, retentionCode: settings.retentionPeriods[0]?.code, departmentCode: settings.departments[0]?.code, classification: 'none', openStatus: 'restricted', receivedOn: new Date().toISOString().slice(0, 10) }}>
+              <Typography.Text style={{ width: '100%', marginBottom: 8 }}>{t('import.defaults')}</Typography.Text>
+              <Form.Item name="fondsCode" label={t('items.fields.fondsCode')}>
+                <Select style={{ width: 140 }} options={codeOptions(settings.fonds)} />
+              </Form.Item>
+              <Form.Item name="categoryCode" label={t('items.fields.categoryCode')}>
+                <Select style={{ width: 140 }} showSearch optionFilterProp="label" options={codeOptions(settings.categories)} />
+              </Form.Item>
+              <Form.Item name="retentionCode" label={t('items.fields.retentionCode')}>
+                <Select style={{ width: 140 }} options={codeOptions(settings.retentionPeriods)} />
+              </Form.Item>
+              <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
+                <Select style={{ width: 140 }} options={codeOptions(settings.departments)} />
+              </Form.Item>
+            </Form>
+          )}
+          <Space style={{ marginTop: 16 }}>
+            <Button onClick={() => setPreview(null)}>{t('import.back')}</Button>
+            <Button type="primary" loading={busy} onClick={dryRun}>
+              {t('import.check')}
+            </Button>
+          </Space>
+        </>
+      )}
+      {step === 2 && report && (
+        <>
+          <Space size="large">
+            <Statistic title={t('import.total')} value={report.total} />
+            <Statistic title={t('import.valid')} value={report.valid} />
+            <Statistic title={t('import.duplicates')} value={report.duplicates} />
+            <Statistic title={t('import.errors')} value={report.total - report.valid - report.duplicates} />
+          </Space>
+          <Table
+            style={{ marginTop: 16 }}
+            size="small"
+            rowKey={(row) => `${row.row}-${row.field}-${row.message}`}
+            dataSource={report.errors}
+            pagination={{ pageSize: 10 }}
+            locale={{ emptyText: t('import.noErrors') }}
+            columns={[
+              { title: t('import.row'), dataIndex: 'row', width: 80 },
+              { title: t('import.field'), dataIndex: 'field', render: (field: string) => (field ? fieldLabel(field.split('.')[0]) : '') },
+              { title: t('import.problem'), key: 'message', render: (_v, row) => t(row.message, row.params) }
+            ]}
+          />
+          <Space style={{ marginTop: 16 }}>
+            <Button onClick={() => setReport(null)}>{t('import.back')}</Button>
+            {report.reportBase64 && <Button onClick={() => download(report.reportBase64!, 'import-errors.xlsx')}>{t('import.downloadReport')}</Button>}
+            <Button type="primary" loading={busy} disabled={report.valid === 0} onClick={() => run('validOnly')}>
+              {t('import.importValid', { count: report.valid })}
+            </Button>
+            <Button loading={busy} disabled={report.valid === 0 || report.errors.length > 0} onClick={() => run('allOrNothing')}>
+              {t('import.importAll')}
+            </Button>
+          </Space>
+        </>
+      )}
+      {step === 3 && result && (
+        <Result
+          status="success"
+          title={t('import.done', { count: result.imported })}
+          subTitle={t('import.doneDetail', { duplicates: result.skippedDuplicates, invalid: result.skippedInvalid })}
+          extra={<Button onClick={onClose}>{t('common.close')}</Button>}
+        />
+      )}
+    </Drawer>
+  )
+}
