@@ -566,6 +566,14 @@ export interface ImportResult {
   skippedInvalid: number
 }
 
+export interface ImportProgress {
+  state: 'running' | 'done' | 'failed' | 'cancelled'
+  done: number
+  total: number
+  result: ImportResult | null
+  error: AppError | null
+}
+
 /** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[]
 
@@ -798,7 +806,9 @@ export const contract = {
   'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
   'import.preview': channel<ImportPreview>()(importPreviewInput, RECORD_WRITERS),
   'import.dryRun': channel<ImportReport>()(importPlanInput, RECORD_WRITERS),
-  'import.run': channel<ImportResult>()(importRunInput, RECORD_WRITERS),
+  'import.start': channel<{ jobId: string }>()(importRunInput, RECORD_WRITERS),
+  'import.progress': channel<ImportProgress>()(z.strictObject({ jobId: z.uuid({ message: 'validation.invalidValue' }) }), RECORD_WRITERS),
+  'import.cancel': channel<null>()(z.strictObject({ jobId: z.uuid({ message: 'validation.invalidValue' }) }), RECORD_WRITERS),
   'export.list': channel<{ fileName: string; base64: string; rows: number }>()(
     z.discriminatedUnion('view', [
       z.strictObject({ view: z.literal('customers'), query: customersQuery, columns: exportColumns }),

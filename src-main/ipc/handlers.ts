@@ -157,6 +157,11 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'export.list': async (input, ctx) => services.exports.list(actor(ctx), signedIn(ctx).role, input),
     'import.preview': async (input) => services.imports.preview(input),
     'import.dryRun': async (input) => services.imports.dryRun(input),
-    'import.run': async (input, ctx) => services.imports.run(actor(ctx), input)
+    'import.start': async (input, ctx) => services.imports.start(actor(ctx), input),
+    'import.progress': async (input) => services.imports.progress(input.jobId),
+    'import.cancel': async (input) => {
+      services.imports.cancel(input.jobId)
+      return null
+    }
   }
 }

@@ -4,12 +4,14 @@ import {
   itemInput,
   type FilingSettings,
   type ImportPreview,
+  type ImportProgress,
   type ImportReport,
   type ImportResult,
   type ImportRowError,
   type ParsedInput
 } from '../../src-preload/contract'
-import { AppFailure } from '../errors'
+import crypto from 'node:crypto'
+import { AppFailure, notFound } from '../errors'
 import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, readCsv, readWorkbook, type ImportTarget, type Table } from '../import/parse'
 import { fieldErrors } from '../ipc/dispatch'
 import { seriesKey } from '../policy/codes'
@@ -22,9 +24,10 @@ import type { SettingsService } from './settings'
 
 type PreviewInput = ParsedInput<'import.preview'>
 type PlanInput = ParsedInput<'import.dryRun'>
-type RunInput = ParsedInput<'import.run'>
+type RunInput = ParsedInput<'import.start'>
 
 const SAMPLE_ROWS = 10
+const CHUNK = 2000
 const REPORTED_ERRORS = 5000
 const REQUIRED: Record<ImportTarget, string[]> = {
   items: ['title', 'responsibleParty', 'dateFormed', 'pageCount'],
@@ -33,6 +36,10 @@ const REQUIRED: Record<ImportTarget, string[]> = {
 const DATE_FIELDS = new Set(['dateFormed', 'receivedOn', 'dateOpened', 'meetingOpenedOn'])
 const NUMBER_FIELDS = new Set(['pageCount', 'registeredCapital', 'periodStartYear', 'periodEndYear'])
 const ENUM_FIELDS = new Set(['classification', 'openStatus', 'grade', 'retentionCode'])
+
+interface ImportJob extends ImportProgress {
+  cancelled: boolean
+}
 
 interface Analysed {
   row: number
@@ -50,6 +57,8 @@ const itemKey = (v: Record<string, unknown>) => (v.archivalCode ? `code:${v.arch
  * nothing the second time.
  */
 export class ImportsService {
+  private readonly jobs = new Map<string, ImportJob>()
+
   constructor(
     private readonly store: Store,
     private readonly settings: SettingsService
@@ -183,24 +192,63 @@ export class ImportsService {
     )
   }
 
-  async run(actor: Actor, input: RunInput): Promise<ImportResult> {
+  /** Starts the import as a job: the caller follows its progress and may cancel it, which rolls everything back. */
+  start(actor: Actor, input: RunInput): { jobId: string } {
+    const jobId = crypto.randomUUID()
+    const job: ImportJob = { state: 'running', done: 0, total: 0, result: null, error: null, cancelled: false }
+    this.jobs.set(jobId, job)
+    this.run(actor, input, job)
+      .then((result) => {
+        job.result = result
+        job.state = 'done'
+      })
+      .catch((error: unknown) => {
+        job.state = job.cancelled ? 'cancelled' : 'failed'
+        job.error = error instanceof AppFailure ? error.error : { code: 'INTERNAL', message: 'errors.internal' }
+      })
+    return { jobId }
+  }
+
+  progress(jobId: string): ImportProgress {
+    const job = this.jobs.get(jobId)
+    if (!job) throw notFound('errors.importJobNotFound')
+    const { cancelled: _cancelled, ...state } = job
+    if (job.state !== 'running') this.jobs.delete(jobId)
+    return state
+  }
+
+  cancel(jobId: string): void {
+    const job = this.jobs.get(jobId)
+    if (!job) throw notFound('errors.importJobNotFound')
+    job.cancelled = true
+  }
+
+  private run(actor: Actor, input: RunInput, job: ImportJob): Promise<ImportResult> {
     return this.store.write(actor, async ({ manager, now }) => {
       const { table, accepted, errors, duplicates, policy } = await this.analyse(manager, input)
       if (input.mode === 'allOrNothing' && errors.length > 0) {
         throw new AppFailure('POLICY_DENIED', 'import.hasErrors', { ruleId: 'R-FILE-11', params: { count: errors.length } })
       }
-      const ids = input.target === 'items' ? this.insertItems(manager, actor, now, accepted, policy) : this.insertCustomers(manager, actor, now, accepted)
-      await appendAuditBatch(
-        manager,
-        actor,
-        now,
-        accepted.map((record, index) => ({
-          entity: input.target === 'items' ? 'item' : 'customer',
-          entityId: ids[index],
-          action: 'import',
-          after: { ...record.values, source: { file: input.fileName, row: record.row } }
-        }))
-      )
+      job.total = accepted.length
+      for (let start = 0; start < accepted.length; start += CHUNK) {
+        // Between chunks the event loop answers progress questions and notices a cancel, which rolls back.
+        await new Promise((resolve) => setImmediate(resolve))
+        if (job.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
+        const chunk = accepted.slice(start, start + CHUNK)
+        const ids = input.target === 'items' ? this.insertItems(manager, actor, now, chunk, policy) : this.insertCustomers(manager, actor, now, chunk)
+        await appendAuditBatch(
+          manager,
+          actor,
+          now,
+          chunk.map((record, index) => ({
+            entity: input.target === 'items' ? 'item' : 'customer',
+            entityId: ids[index],
+            action: 'import',
+            after: { ...record.values, source: { file: input.fileName, row: record.row } }
+          }))
+        )
+        job.done += chunk.length
+      }
       const mappings = (await this.settings.importMappings.current(manager)).data
       const key = layoutKey(input.target, table.headers)
       if (JSON.stringify(mappings[key]) !== JSON.stringify(input.mapping)) {

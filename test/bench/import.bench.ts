@@ -38,8 +38,14 @@ describe(`import of ${ROWS.toLocaleString('en')} catalogue rows`, () => {
     const report = await app.call('import.dryRun', plan, key)
     const dryRunMs = performance.now() - started
     started = performance.now()
-    const result = await app.call('import.run', { ...plan, mode: 'validOnly' }, key)
+    const { jobId } = await app.call('import.start', { ...plan, mode: 'validOnly' }, key)
+    let progress = await app.call('import.progress', { jobId }, key)
+    while (progress.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      progress = await app.call('import.progress', { jobId }, key)
+    }
     const importMs = performance.now() - started
+    const result = progress.result!
 
     const plain = new Database(path.join(tempDir('plain-'), 'plain.sqlite'))
     plain.pragma('journal_mode = WAL')

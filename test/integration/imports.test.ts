@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ChannelInput } from '../../src-preload/contract'
 import { makeApp, type TestApp } from '../support/app'
 
 let app: TestApp
@@ -15,6 +16,16 @@ const CATALOGUE_CSV = [
 ].join('\r\n')
 
 const base64 = (text: string) => Buffer.from(`\uFEFF${text}`, 'utf8').toString('base64')
+
+/** Starts an import job and follows it to its end, as the wizard's progress bar does. */
+async function runImport(input: ChannelInput<'import.start'>, key: string) {
+  const { jobId } = await app.call('import.start', input, key)
+  for (;;) {
+    const progress = await app.call('import.progress', { jobId }, key)
+    if (progress.state !== 'running') return progress
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
 
 async function setUp() {
   app = await makeApp()
@@ -49,12 +60,12 @@ describe('import', () => {
     expect(report.reportBase64).not.toBeNull()
     expect((await app.call('items.list', {}, key)).total).toBe(0)
 
-    const refused = await app.dispatch('import.run', { ...plan(CATALOGUE_CSV, preview.mapping), mode: 'allOrNothing' }, key)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', message: 'import.hasErrors' } })
+    const refused = await runImport({ ...plan(CATALOGUE_CSV, preview.mapping), mode: 'allOrNothing' }, key)
+    expect(refused).toMatchObject({ state: 'failed', error: { code: 'POLICY_DENIED', message: 'import.hasErrors' } })
     expect((await app.call('items.list', {}, key)).total).toBe(0)
 
-    const result = await app.call('import.run', { ...plan(CATALOGUE_CSV, preview.mapping), mode: 'validOnly' }, key)
-    expect(result).toEqual({ imported: 3, skippedDuplicates: 0, skippedInvalid: 2 })
+    const result = await runImport({ ...plan(CATALOGUE_CSV, preview.mapping), mode: 'validOnly' }, key)
+    expect(result).toMatchObject({ state: 'done', done: 3, total: 3, result: { imported: 3, skippedDuplicates: 0, skippedInvalid: 2 } })
     const items = await app.call('items.list', { sortBy: 'archivalCode', sortOrder: 'ascend' }, key)
     expect(items.rows.map((r) => [r.archivalCode, r.dateFormed, r.classification, r.status])).toEqual([
       ['J001-WS·2023-Y-BGS-0001', '2023-05-06', 'none', 'catalogued'],
@@ -63,8 +74,8 @@ describe('import', () => {
     ])
     expect((await app.call('items.list', { search: '档案管理制度' }, key)).total).toBe(1)
 
-    const again = await app.call('import.run', { ...plan(CATALOGUE_CSV, preview.mapping), mode: 'validOnly' }, key)
-    expect(again).toMatchObject({ imported: 0, skippedDuplicates: 3 })
+    const again = await runImport({ ...plan(CATALOGUE_CSV, preview.mapping), mode: 'validOnly' }, key)
+    expect(again.result).toMatchObject({ imported: 0, skippedDuplicates: 3 })
     expect((await app.call('items.list', {}, key)).total).toBe(3)
 
     const auditor = await app.signInAs('auditor', 'shenji')
@@ -77,10 +88,33 @@ describe('import', () => {
     expect((await app.call('items.catalogue', { id: next.id }, key)).archivalCode).toBe('J001-WS·2023-Y-BGS-0006')
   })
 
+  it('a cancelled import writes nothing at all', async () => {
+    const key = await setUp()
+    const lines = ['档号,责任者,题名,日期,页数']
+    for (let i = 1; i <= 9000; i += 1) lines.push(`J001-WS·2023-Y-BGS-${String(i).padStart(4, '0')},办公室,文件${i},2023-05-06,2`)
+    const input = { ...plan(lines.join('\n'), ['archivalCode', 'responsibleParty', 'title', 'dateFormed', 'pageCount']), mode: 'validOnly' as const }
+    const { jobId } = await app.call('import.start', input, key)
+    let progress = await app.call('import.progress', { jobId }, key)
+    while (progress.state === 'running' && progress.done === 0) {
+      await new Promise((resolve) => setImmediate(resolve))
+      progress = await app.call('import.progress', { jobId }, key)
+    }
+    expect(progress).toMatchObject({ state: 'running', total: 9000 })
+    expect(progress.done).toBeLessThan(9000)
+    await app.call('import.cancel', { jobId }, key)
+    while (progress.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      progress = await app.call('import.progress', { jobId }, key)
+    }
+    expect(progress).toMatchObject({ state: 'cancelled', error: { message: 'import.cancelled' } })
+    expect((await app.call('items.list', {}, key)).total).toBe(0)
+    expect((await app.dataSource.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import'"))[0].n).toBe(0)
+  })
+
   it('remembers the mapping for files of the same layout', async () => {
     const key = await setUp()
     const mapping = [null, 'archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'classification', 'pageCount', null]
-    await app.call('import.run', { ...plan(CATALOGUE_CSV, mapping), mode: 'validOnly' }, key)
+    await runImport({ ...plan(CATALOGUE_CSV, mapping), mode: 'validOnly' }, key)
     const preview = await app.call('import.preview', { target: 'items', fileName: '另一个文件.csv', base64: base64(CATALOGUE_CSV) }, key)
     expect(preview).toMatchObject({ remembered: true, mapping })
   })
@@ -105,7 +139,7 @@ describe('import', () => {
     expect(preview.mapping).toEqual(['name', 'legalRepresentative', 'postcode', 'grade', 'dateOpened', 'contactName', 'contactPhone'])
     const report = await app.call('import.dryRun', { target: 'customers', fileName: '客户名单.xlsx', base64: file, mapping: preview.mapping, defaults: {} }, key)
     expect(report.errors).toEqual([{ row: 3, field: 'postcode', message: 'validation.postcode' }])
-    await app.call('import.run', { target: 'customers', fileName: '客户名单.xlsx', base64: file, mapping: preview.mapping, defaults: {}, mode: 'validOnly' }, key)
+    await runImport({ target: 'customers', fileName: '客户名单.xlsx', base64: file, mapping: preview.mapping, defaults: {}, mode: 'validOnly' }, key)
     const list = await app.call('customers.list', { search: '顺达' }, key)
     expect(list.rows[0]).toMatchObject({ name: '上海顺达物流有限公司', grade: 'important', dateOpened: '2024-03-01', primaryContact: '李娜' })
   })

@@ -1,9 +1,9 @@
 import { InboxOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Drawer, Form, Result, Select, Space, Statistic, Steps, Table, Typography, Upload } from 'antd'
+import { Alert, App, Button, Drawer, Form, Progress, Result, Select, Space, Statistic, Steps, Table, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, FilingSettings, ImportPreview, ImportReport, ImportResult, ImportTargetName } from '../../../src-preload/contract'
-import { call } from '../api/client'
+import { ApiError, call } from '../api/client'
 import { describeError } from '../errors'
 import { codeOptions } from '../useFilingSettings'
 
@@ -43,6 +43,7 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
   const [report, setReport] = useState<ImportReport | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [busy, setBusy] = useState(false)
+  const [job, setJob] = useState<{ jobId: string; done: number; total: number } | null>(null)
   const [defaults] = Form.useForm<Record<string, string>>()
   const step = result ? 3 : report ? 2 : preview ? 1 : 0
 
@@ -72,9 +73,27 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
 
   const run = (mode: 'validOnly' | 'allOrNothing') =>
     guard(async () => {
-      setResult(await call('import.run', { ...plan(), mode }))
-      onImported()
+      const { jobId } = await call('import.start', { ...plan(), mode })
+      setJob({ jobId, done: 0, total: report?.valid ?? 0 })
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        const progress = await call('import.progress', { jobId })
+        if (progress.state === 'running') {
+          setJob({ jobId, done: progress.done, total: progress.total })
+          continue
+        }
+        setJob(null)
+        if (progress.result) {
+          setResult(progress.result)
+          onImported()
+        } else if (progress.error) {
+          void message.warning(describeError(t, new ApiError(progress.error)))
+        }
+        return
+      }
     })
+
+  const cancel = () => job && void call('import.cancel', { jobId: job.jobId }).catch(() => undefined)
 
   const fieldLabel = (field: string) =>
     field === 'contactName' || field === 'contactPhone' ? t(`import.${field}`) : t(`${target === 'items' ? 'items' : 'customers'}.fields.${field}`, { defaultValue: field })
@@ -185,8 +204,16 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
               { title: t('import.problem'), key: 'message', render: (_v, row) => t(row.message, row.params) }
             ]}
           />
+          {job && (
+            <Space style={{ marginTop: 16, width: '100%' }}>
+              <Progress style={{ width: 480 }} percent={job.total ? Math.floor((job.done / job.total) * 100) : 0} format={() => t('import.progress', { done: job.done, total: job.total })} />
+              <Button danger onClick={cancel}>
+                {t('import.cancel')}
+              </Button>
+            </Space>
+          )}
           <Space style={{ marginTop: 16 }}>
-            <Button onClick={() => setReport(null)}>{t('import.back')}</Button>
+            <Button disabled={busy} onClick={() => setReport(null)}>{t('import.back')}</Button>
             {report.reportBase64 && <Button onClick={() => download(report.reportBase64!, 'import-errors.xlsx')}>{t('import.downloadReport')}</Button>}
             <Button type="primary" loading={busy} disabled={report.valid === 0} onClick={() => run('validOnly')}>
               {t('import.importValid', { count: report.valid })}

@@ -427,6 +427,9 @@ const en: Shape<typeof zhCN> = {
     importAll: 'Import only if every row is good',
     done: '{{count}} imported',
     doneDetail: '{{duplicates}} already there and {{invalid}} with problems were skipped.',
+    progress: '{{done}} / {{total}}',
+    cancel: 'Cancel import',
+    cancelled: 'The import was cancelled; nothing was written.',
     duplicateInFile: 'Same as row {{row}}',
     hasErrors: 'The file has {{count}} problems; as asked, nothing was imported.'
   },
@@ -605,6 +608,7 @@ const en: Shape<typeof zhCN> = {
     invalidFormat: 'Wrong format'
   },
   errors: {
+    importJobNotFound: 'Import job not found.',
     locationNotFound: 'Location not found.',
     duplicateLocationCode: 'The location “{{path}}” already exists.',
     itemNotFound: 'Item not found.',

@@ -422,6 +422,9 @@ const zhCN = {
     importAll: '全部无误时导入',
     done: '已导入 {{count}} 条',
     doneDetail: '跳过已存在的 {{duplicates}} 条、有问题的 {{invalid}} 条。',
+    progress: '{{done}} / {{total}}',
+    cancel: '取消导入',
+    cancelled: '导入已取消，没有写入任何数据。',
     duplicateInFile: '与第 {{row}} 行重复',
     hasErrors: '文件中有 {{count}} 处问题，按“全部无误时导入”的要求未导入任何数据。'
   },
@@ -600,6 +603,7 @@ const zhCN = {
     invalidFormat: '格式不正确'
   },
   errors: {
+    importJobNotFound: '找不到该导入任务。',
     locationNotFound: '找不到该位置。',
     duplicateLocationCode: '位置编号“{{path}}”已存在。',
     itemNotFound: '找不到该文件。',
