@@ -35,10 +35,8 @@ export function auditHash(entry: HashedFields): string {
 
 const serialise = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value))
 
-/** R-SEC-1: appends one entry inside the caller's transaction. */
-export async function appendAudit(manager: EntityManager, actor: Actor, now: Date, draft: AuditDraft): Promise<void> {
-  const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
-  const fields: HashedFields = {
+function auditFields(actor: Actor, now: Date, draft: AuditDraft, prevHash: string): HashedFields {
+  return {
     at: now.toISOString(),
     userId: actor.userId,
     username: actor.username,
@@ -47,8 +45,14 @@ export async function appendAudit(manager: EntityManager, actor: Actor, now: Dat
     action: draft.action,
     before: serialise(draft.before),
     after: serialise(draft.after),
-    prevHash: last[0]?.hash ?? GENESIS_HASH
+    prevHash
   }
+}
+
+/** R-SEC-1: appends one entry inside the caller's transaction. */
+export async function appendAudit(manager: EntityManager, actor: Actor, now: Date, draft: AuditDraft): Promise<void> {
+  const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
+  const fields = auditFields(actor, now, draft, last[0]?.hash ?? GENESIS_HASH)
   await manager.insert(AuditEntity, { ...fields, hash: auditHash(fields) })
 }
 
@@ -62,17 +66,7 @@ export async function appendAuditBatch(manager: EntityManager, actor: Actor, now
   )
   let prevHash = last?.hash ?? GENESIS_HASH
   for (const draft of drafts) {
-    const fields: HashedFields = {
-      at: now.toISOString(),
-      userId: actor.userId,
-      username: actor.username,
-      entity: draft.entity,
-      entityId: String(draft.entityId),
-      action: draft.action,
-      before: serialise(draft.before),
-      after: serialise(draft.after),
-      prevHash
-    }
+    const fields = auditFields(actor, now, draft, prevHash)
     prevHash = auditHash(fields)
     insert.run({ ...fields, hash: prevHash })
   }

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { downloadWorkbook } from '../download'
 import { describeError } from '../errors'
 
 type ExportRequest = ChannelInput<'export.list'>
@@ -18,13 +19,7 @@ export function ExportButton({ request }: { request: ExportRequest }) {
     setBusy(true)
     try {
       const result = await call('export.list', request)
-      const bytes = Uint8Array.from(atob(result.base64), (ch) => ch.charCodeAt(0))
-      const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
-      const link = document.createElement('a')
-      link.href = url
-      link.download = result.fileName
-      link.click()
-      URL.revokeObjectURL(url)
+      downloadWorkbook(result.base64, result.fileName)
       void message.success(t('common.exported', { rows: result.rows }))
     } catch (error) {
       void message.error(describeError(t, error))

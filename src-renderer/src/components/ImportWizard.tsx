@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, FilingSettings, ImportPreview, ImportReport, ImportResult, ImportTargetName } from '../../../src-preload/contract'
 import { ApiError, call } from '../api/client'
+import { downloadWorkbook } from '../download'
 import { describeError } from '../errors'
 import { codeOptions } from '../useFilingSettings'
 
@@ -23,15 +24,6 @@ function toBase64(buffer: ArrayBuffer): string {
   return btoa(binary)
 }
 
-function download(base64: string, fileName: string) {
-  const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.click()
-  URL.revokeObjectURL(url)
-}
 
 /** Existing catalogues from Excel or CSV: choose the file, check the column mapping, see every problem, then import. */
 export function ImportWizard({ target, settings, onClose, onImported }: ImportWizardProps) {
@@ -214,7 +206,7 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
           )}
           <Space style={{ marginTop: 16 }}>
             <Button disabled={busy} onClick={() => setReport(null)}>{t('import.back')}</Button>
-            {report.reportBase64 && <Button onClick={() => download(report.reportBase64!, 'import-errors.xlsx')}>{t('import.downloadReport')}</Button>}
+            {report.reportBase64 && <Button onClick={() => downloadWorkbook(report.reportBase64!, 'import-errors.xlsx')}>{t('import.downloadReport')}</Button>}
             <Button type="primary" loading={busy} disabled={report.valid === 0} onClick={() => run('validOnly')}>
               {t('import.importValid', { count: report.valid })}
             </Button>
