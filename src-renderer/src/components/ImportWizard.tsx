@@ -24,7 +24,6 @@ function toBase64(buffer: ArrayBuffer): string {
   return btoa(binary)
 }
 
-
 /** Existing catalogues from Excel or CSV: choose the file, check the column mapping, see every problem, then import. */
 export function ImportWizard({ target, settings, onClose, onImported }: ImportWizardProps) {
   const { t } = useTranslation()
