@@ -15,16 +15,6 @@ import type {
   VolumeNote
 } from './print-types'
 
-export type {
-  BoxSpine,
-  FilingCatalogueHeader,
-  FilingCatalogueRow,
-  PrintOrientation,
-  VolumeCatalogueRow,
-  VolumeHeader,
-  VolumeNote
-} from './print-types'
-
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
