@@ -1,11 +1,12 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, App, Button, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuditEntry, AuditVerification, ChannelInput, Page } from '../../../src-preload/contract'
+import type { AuditEntry, AuditVerification, ChannelInput } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime } from '../errors'
+import { useRemote } from '../useRemote'
 
 type Query = ChannelInput<'audit.list'>
 
@@ -53,24 +54,9 @@ export function AuditPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 50 })
-  const [data, setData] = useState<Page<AuditEntry> | null>(null)
-  const [loading, setLoading] = useState(false)
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      setData(await call('audit.list', query))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setLoading(false)
-    }
-  }, [query, message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data, loading } = useRemote(useCallback(() => call('audit.list', query), [query]))
 
   const verify = async () => {
     try {

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Input, Space, Table, Tag, Typography } from 'antd'
+import { Button, Empty, Input, Space, Table, Tag, Typography } from 'antd'
 import type { TableProps } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CUSTOMER_GRADES,
@@ -10,13 +10,13 @@ import {
   type ChannelInput,
   type CustomerGrade,
   type CustomerRow,
-  type Page,
   type SessionInfo
 } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
-import { describeError, formatDateTime } from '../errors'
+import { formatDateTime } from '../errors'
+import { useRemote } from '../useRemote'
 import { CustomerDetail } from './CustomerDetail'
 import { CustomerForm } from './CustomerForm'
 
@@ -28,11 +28,7 @@ const WRITER_ROLES = ['archivist', 'archive_manager']
 
 export function CustomersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
-  const [data, setData] = useState<Page<CustomerRow> | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [facets, setFacets] = useState<{ industries: string[]; regions: string[] }>({ industries: [], regions: [] })
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
   const canWrite = WRITER_ROLES.includes(session.role)
@@ -40,22 +36,9 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      const [page, nextFacets] = await Promise.all([call('customers.list', query), call('customers.facets', {})])
-      setData(page)
-      setFacets(nextFacets)
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setLoading(false)
-    }
-  }, [query, message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const fetchPage = useCallback(() => Promise.all([call('customers.list', query), call('customers.facets', {})]), [query])
+  const { data: loaded, loading, reload: load } = useRemote(fetchPage)
+  const [data, facets] = loaded ?? [null, { industries: [], regions: [] }]
 
   const onTableChange: TableProps<CustomerRow>['onChange'] = (pagination, filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter

@@ -1,15 +1,15 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
+import { Button, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
 import type { TableProps } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode, type Page } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
 import { locationOptions } from '../components/LocationPanel'
-import { describeError } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useRemote } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
 import { ItemDetail } from './ItemDetail'
 import { ItemForm } from './ItemForm'
@@ -20,11 +20,8 @@ export const STATUS_COLORS: Record<string, string> = { received: 'default', cata
 
 export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const settings = useFilingSettings()
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
-  const [data, setData] = useState<Page<ItemRow> | null>(null)
-  const [loading, setLoading] = useState(false)
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
   const [locations, setLocations] = useState<LocationNode[]>([])
@@ -32,20 +29,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      setData(await call('items.list', query))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setLoading(false)
-    }
-  }, [query, message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data, loading, reload: load } = useRemote(useCallback(() => call('items.list', query), [query]))
 
   useEffect(() => {
     call('locations.tree', {})

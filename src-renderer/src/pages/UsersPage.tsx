@@ -1,10 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role, type SessionInfo, type UserRow } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime, showFieldErrors } from '../errors'
+import { useRemote } from '../useRemote'
 
 interface UserValues {
   username: string
@@ -18,28 +19,13 @@ interface UserValues {
 export function UsersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [users, setUsers] = useState<UserRow[]>([])
-  const [loading, setLoading] = useState(false)
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null)
   const [resetting, setResetting] = useState<UserRow | null>(null)
   const [form] = Form.useForm<UserValues>()
   const [resetForm] = Form.useForm<{ password: string }>()
   const isAdmin = session.role === 'sysadmin'
 
-  const load = useCallback(async () => {
-    setLoading(true)
-    try {
-      setUsers(await call('users.list', {}))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setLoading(false)
-    }
-  }, [message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: users, loading, reload: load } = useRemote(useCallback(() => call('users.list', {}), []))
 
   const open = (user: UserRow | 'new') => {
     form.resetFields()
@@ -116,7 +102,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
       <Table<UserRow>
         rowKey="id"
         loading={loading}
-        dataSource={users}
+        dataSource={users ?? []}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: <Empty description={t('users.empty')} /> }}
         columns={[

@@ -1,12 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons'
 import { App, Button, Checkbox, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CLASSIFICATIONS, type ChannelInput, type Page, type Volume } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, type ChannelInput, type Volume } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { describeError, showFieldErrors } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useRemote } from '../useRemote'
 import { VolumeDetail } from './VolumeDetail'
 
 type NewVolume = ChannelInput<'volumes.create'>
@@ -16,23 +17,12 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const { message } = App.useApp()
   const settings = useFilingSettings()
   const [query, setQuery] = useState<ChannelInput<'volumes.list'>>({ page: 1, pageSize: 20 })
-  const [data, setData] = useState<Page<Volume> | null>(null)
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
   const [form] = Form.useForm<NewVolume>()
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const load = useCallback(async () => {
-    try {
-      setData(await call('volumes.list', query))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }, [query, message, t])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data, reload: load } = useRemote(useCallback(() => call('volumes.list', query), [query]))
 
   const openCreate = () => {
     form.resetFields()
