@@ -19,13 +19,13 @@ test('first run → archivist → customer created, edited, found by a Chinese s
   await drawer.getByLabel('姓名').fill('李娜')
   await drawer.getByLabel('电话').last().fill('13812345678')
   await drawer.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText('客户已创建')).toBeVisible()
+  await expect(page.getByText('客户已创建').last()).toBeVisible()
   await expect(page.getByRole('cell', { name: '上海顺达物流有限公司' })).toBeVisible()
 
   await page.getByRole('button', { name: '编辑' }).click()
   await drawer.getByLabel('法定代表人').fill('王建华')
   await drawer.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText('客户信息已更新')).toBeVisible()
+  await expect(page.getByText('客户信息已更新').last()).toBeVisible()
 
   await page.getByText('上海顺达物流有限公司', { exact: true }).click()
   await page.getByRole('tab', { name: '变更记录' }).click()
@@ -40,7 +40,7 @@ test('first run → archivist → customer created, edited, found by a Chinese s
   await drawer.getByLabel('客户名称').fill('北京华信贸易公司')
   await drawer.getByLabel('法定代表人').fill('赵敏')
   await drawer.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText('客户已创建')).toBeVisible()
+  await expect(page.getByText('客户已创建').last()).toBeVisible()
 
   const search = page.getByPlaceholder('搜索客户名称、法定代表人、行业、地区、地址、联系人')
   await search.fill('物流')

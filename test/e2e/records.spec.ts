@@ -71,7 +71,7 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await customerForm.getByLabel('客户名称').fill('上海顺达物流有限公司')
   await customerForm.getByLabel('法定代表人').fill('王建国')
   await customerForm.getByRole('button', { name: '保存' }).click()
-  await expect(page.getByText('客户已创建')).toBeVisible()
+  await expect(page.getByText('客户已创建').last()).toBeVisible()
 
   await page.getByRole('menuitem', { name: '档案' }).click()
   await expect(page.getByText('还没有文件。点击“登记文件”录入收到的第一份材料。')).toBeVisible()
