@@ -21,7 +21,8 @@ export function useVersionedSettings<T>(form: FormInstance<T>, channels: Version
     try {
       const latest = await channels.current()
       setCurrent(latest)
-      form.setFieldsValue(latest.data as Parameters<FormInstance<T>['setFieldsValue']>[0])
+      // Values that arrive after the person started typing must not overwrite what they typed.
+      if (!form.isFieldsTouched()) form.setFieldsValue(latest.data as Parameters<FormInstance<T>['setFieldsValue']>[0])
       if (editable) setVersions(await channels.history())
     } catch (error) {
       void message.error(describeError(t, error))

@@ -23,7 +23,10 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
 
   useEffect(() => {
     call('backup.status', {})
-      .then((status) => form.setFieldsValue({ ...status.settings, dailyAt: status.settings.dailyAt ?? '' }))
+      .then((status) => {
+        // On a slow PC the saved settings can arrive after the person started typing; what they typed wins.
+        if (!form.isFieldsTouched()) form.setFieldsValue({ ...status.settings, dailyAt: status.settings.dailyAt ?? '' })
+      })
       .catch((error) => void message.error(describeError(t, error)))
   }, [form, message, t])
 
