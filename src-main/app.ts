@@ -10,9 +10,11 @@ import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
 import { ImportsService } from './services/imports'
+import { IncidentsService } from './services/incidents'
 import { ItemsService } from './services/items'
 import { LocationsService } from './services/locations'
 import { PrintingService } from './services/printing'
+import { RecordsService } from './services/records'
 import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
 import { UsersService } from './services/users'
@@ -64,7 +66,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
     ),
     exports: new ExportsService(store, customers, items, volumes),
-    imports: new ImportsService(store, settings)
+    imports: new ImportsService(store, settings),
+    incidents: new IncidentsService(store),
+    records: new RecordsService(store)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -4,17 +4,43 @@
  * Field error messages are i18n keys; the renderer translates them.
  */
 import { z } from 'zod'
+import {
+  BACKUP_ROLES,
+  channel,
+  CLASSIFICATIONS,
+  code,
+  codeEntry,
+  codeList,
+  empty,
+  id,
+  isoDate,
+  optionalText,
+  paging,
+  RECORD_READERS,
+  RECORD_WRITERS,
+  required,
+  ROLES,
+  trimmed,
+  year,
+  type ClassificationCode,
+  type Page,
+  type PolicyReason,
+  type Role,
+  INCIDENT_KINDS,
+  INCIDENT_RESOLUTIONS,
+  recordRef,
+  type Incident,
+  type RecordSummary
+} from './contract-kit'
+import { custodyChannels } from './contract-custody'
+import { disposalChannels } from './contract-disposal'
+import { useChannels } from './contract-use'
 
-export const ROLES = [
-  'sysadmin',
-  'security_officer',
-  'auditor',
-  'archivist',
-  'archive_manager',
-  'department_head',
-  'staff_viewer'
-] as const
-export type Role = (typeof ROLES)[number]
+export * from './contract-kit'
+export * from './contract-custody'
+export * from './contract-disposal'
+export * from './contract-use'
+
 
 export const CUSTOMER_GRADES = ['important', 'special', 'general'] as const
 export type CustomerGrade = (typeof CUSTOMER_GRADES)[number]
@@ -45,20 +71,6 @@ export interface AppError {
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
-
-/** A missing value is "required"; anything else falls through to the general messages. */
-const missingIsRequired = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'validation.required' : undefined) }
-const trimmed = (max: number) => z.string(missingIsRequired).trim().max(max, { message: 'validation.tooLong' })
-const required = (max: number) => trimmed(max).min(1, { message: 'validation.required' })
-const optionalText = (max: number) => trimmed(max).optional().default('')
-const isoDate = z
-  .string(missingIsRequired)
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
-  }, { message: 'validation.date' })
-const id = z.number({ message: 'validation.id' }).int({ message: 'validation.id' }).positive({ message: 'validation.id' })
 
 /** Mainland landline (区号-号码[-分机]), mobile (1xxxxxxxxxx) or +86 forms; blank allowed. */
 export const PHONE_PATTERN = /^(?:(?:\+86[- ]?)?1[3-9]\d{9}|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/
@@ -126,10 +138,6 @@ export type CustomerInput = z.input<typeof customerInput>
 
 export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
 
-const paging = {
-  page: z.number().int().min(1).optional().default(1),
-  pageSize: z.number().int().min(1).max(200).optional().default(20)
-}
 
 export interface Contact {
   name: string
@@ -179,12 +187,6 @@ export interface CustomerRow {
   updatedAt: string
 }
 
-export interface Page<T> {
-  rows: T[]
-  total: number
-  page: number
-  pageSize: number
-}
 
 export interface CustomerChange {
   at: string
@@ -252,22 +254,11 @@ export const securitySettingsSchema = z.strictObject({
   lockoutMinutes: z.number().int().min(1, { message: 'validation.range' }).max(1440, { message: 'validation.range' })
 })
 
-export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top_secret'] as const
-export type ClassificationCode = (typeof CLASSIFICATIONS)[number]
 export const DOCUMENT_KINDS = ['ordinary', 'request', 'reply', 'plan', 'summary', 'meeting_papers'] as const
 export const LINK_KINDS = ['request_reply', 'main_attachment', 'original_copy', 'printed_final', 'language_version'] as const
 export const OPEN_STATUSES = ['open', 'restricted', 'closed'] as const
 export const CUSTOMER_DOC_TYPES = ['basic_info', 'intent', 'agreement', 'contract', 'annual_report', 'other'] as const
 export const ITEM_STATUSES = ['received', 'catalogued', 'filed'] as const
-
-const code = z
-  .string(missingIsRequired)
-  .trim()
-  .regex(/^[A-Za-z0-9]{1,8}$/, { message: 'validation.code' })
-const codeEntry = z.strictObject({ code, name: required(50) })
-const uniqueCodes = <T extends { code: string }>(entries: T[]) => new Set(entries.map((e) => e.code)).size === entries.length
-const codeList = <T extends z.ZodType<{ code: string }>>(entry: T) =>
-  z.array(entry).min(1, { message: 'validation.atLeastOne' }).max(200).refine(uniqueCodes, { message: 'validation.duplicateCode' })
 
 export const filingSettingsSchema = z.strictObject({
   fonds: codeList(codeEntry),
@@ -285,7 +276,6 @@ export const filingSettingsSchema = z.strictObject({
 })
 export type FilingSettings = z.output<typeof filingSettingsSchema>
 
-const year = z.number({ message: 'validation.year' }).int({ message: 'validation.year' }).min(1900, { message: 'validation.year' }).max(2200, { message: 'validation.year' })
 
 export const itemFields = {
   fondsCode: code,
@@ -321,11 +311,6 @@ export interface ItemLinkRow {
 }
 
 /** Why the engine decided as it did: an i18n key with its parameters and the rule it applies. */
-export interface PolicyReason {
-  ruleId: string
-  reason: string
-  params?: Record<string, string | number>
-}
 
 export interface Item {
   id: number
@@ -574,25 +559,6 @@ export interface ImportProgress {
   error: AppError | null
 }
 
-/** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
-export type Access = 'public' | 'authenticated' | readonly Role[]
-
-interface ChannelDef<I extends z.ZodType, O> {
-  input: I
-  access: Access
-  /** Phantom: carries the output type; never set at run time. */
-  output?: O
-}
-
-function channel<O>() {
-  return <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access })
-}
-
-const RECORD_READERS = ['archivist', 'archive_manager', 'department_head', 'staff_viewer'] as const
-const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
-/** R-SEC-2: the administrator and the archive staff take backups; only the administrator restores. */
-const BACKUP_ROLES = ['sysadmin', 'archivist', 'archive_manager'] as const
-const empty = z.strictObject({})
 
 const customersQuery = z.strictObject({
   ...paging,
@@ -816,7 +782,32 @@ export const contract = {
       z.strictObject({ view: z.literal('volumes'), query: volumesQuery, columns: exportColumns })
     ]),
     RECORD_READERS
-  )
+  ),
+  'records.lookup': channel<RecordSummary[]>()(
+    z.strictObject({ search: trimmed(100), limit: z.number().int().min(1).max(50).optional().default(20) }),
+    RECORD_READERS
+  ),
+  'records.summaries': channel<RecordSummary[]>()(z.strictObject({ records: z.array(recordRef).max(500) }), RECORD_READERS),
+  'incidents.list': channel<Page<Incident>>()(
+    z.strictObject({ ...paging, state: z.enum(['open', 'resolved', 'all']).optional().default('open'), subject: recordRef.optional() }),
+    RECORD_READERS
+  ),
+  'incidents.report': channel<Incident>()(
+    z.strictObject({ record: recordRef, kind: z.enum(INCIDENT_KINDS, { message: 'validation.invalidValue' }), note: required(500) }),
+    RECORD_WRITERS
+  ),
+  'incidents.resolve': channel<Incident>()(
+    z.strictObject({
+      id,
+      resolution: z.enum(INCIDENT_RESOLUTIONS, { message: 'validation.invalidValue' }),
+      note: required(500),
+      resolvedOn: isoDate
+    }),
+    RECORD_WRITERS
+  ),
+  ...useChannels,
+  ...disposalChannels,
+  ...custodyChannels
 } as const
 
 export type Contract = typeof contract

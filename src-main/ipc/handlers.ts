@@ -1,4 +1,4 @@
-import type { Channel, ChannelOutput, ParsedInput, SessionInfo } from '../../src-preload/contract'
+import type { Channel, SessionInfo } from '../../src-preload/contract'
 import { unauthenticated } from '../errors'
 import { maySeePersonalData } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
@@ -13,8 +13,13 @@ import type { LocationsService } from '../services/locations'
 import type { PrintingService } from '../services/printing'
 import type { VolumesService } from '../services/volumes'
 import type { SettingsService } from '../services/settings'
-import { actorOf, type UsersService } from '../services/users'
-import type { CallContext } from './dispatch'
+import type { IncidentsService } from '../services/incidents'
+import type { RecordsService } from '../services/records'
+import type { UsersService } from '../services/users'
+import { custodyHandlers } from './handlers-custody'
+import { disposalHandlers } from './handlers-disposal'
+import { actor, signedIn, type HandlerMap } from './handler-kit'
+import { useHandlers } from './handlers-use'
 
 export interface Services {
   users: UsersService
@@ -29,19 +34,11 @@ export interface Services {
   backup: BackupService
   exports: ExportsService
   imports: ImportsService
+  incidents: IncidentsService
+  records: RecordsService
 }
 
-type Handlers = { [C in Channel]: (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>> }
-
-function signedIn(ctx: CallContext): Session {
-  if (!ctx.session) throw unauthenticated()
-  return ctx.session
-}
-
-const actor = (ctx: CallContext) => {
-  const session = signedIn(ctx)
-  return actorOf({ id: session.userId, username: session.username })
-}
+type Handlers = HandlerMap<Channel>
 
 /** Binds each contract channel to its service call; the dispatcher has already checked access and input. */
 export function bindHandlers(services: Services, sessions: Sessions, version: string): Handlers {
@@ -162,6 +159,14 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'import.cancel': async (input) => {
       services.imports.cancel(input.jobId)
       return null
-    }
+    },
+    'records.lookup': async (input) => services.records.lookup(input.search, input.limit),
+    'records.summaries': async (input) => services.records.summaries(input.records),
+    'incidents.list': async (input) => services.incidents.list(input),
+    'incidents.report': async (input, ctx) => services.incidents.report(actor(ctx), input),
+    'incidents.resolve': async (input, ctx) => services.incidents.resolve(actor(ctx), input),
+    ...useHandlers(services),
+    ...disposalHandlers(services),
+    ...custodyHandlers(services)
   }
 }

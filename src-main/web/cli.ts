@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { createApp } from '../app'
+import { clockFromEnv } from '../clock'
 import { startBackupSchedule } from '../backup-schedule'
 import { readPort, resolveDataDir } from '../paths'
 import { startWebServer } from './server'
@@ -8,7 +9,7 @@ import { startWebServer } from './server'
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const dataDir = resolveDataDir(argv)
-  const app = await createApp({ dataDir })
+  const app = await createApp({ dataDir, clock: clockFromEnv() })
   const server = await startWebServer({
     dispatch: app.dispatch,
     rendererDir: path.join(__dirname, '..', 'renderer'),

@@ -23,7 +23,9 @@ import { AuditPage } from '../pages/AuditPage'
 import { BackupPage } from '../pages/BackupPage'
 import { CustomersPage } from '../pages/CustomersPage'
 import { DashboardPage } from '../pages/DashboardPage'
-import { PlaceholderPage } from '../pages/PlaceholderPage'
+import { DisposalPage } from '../pages/DisposalPage'
+import { StatisticsPage } from '../pages/StatisticsPage'
+import { UsePage } from '../pages/UsePage'
 import { RecordsPage } from '../pages/RecordsPage'
 import { SettingsPage } from '../pages/SettingsPage'
 import { StoragePage } from '../pages/StoragePage'
@@ -115,7 +117,6 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
     setLocked(true)
   }
 
-  const placeholder = (section: Section) => <PlaceholderPage section={t(`nav.${section}`)} />
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -150,11 +151,9 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
             {sections.includes('customers') && <Route path="/customers" element={<CustomersPage session={session} />} />}
             {sections.includes('records') && <Route path="/records" element={<RecordsPage session={session} />} />}
             {sections.includes('storage') && <Route path="/storage" element={<StoragePage session={session} />} />}
-            {(['use', 'disposal', 'statistics'] as const)
-              .filter((s) => sections.includes(s))
-              .map((s) => (
-                <Route key={s} path={`/${s}`} element={placeholder(s)} />
-              ))}
+            {sections.includes('use') && <Route path="/use" element={<UsePage session={session} />} />}
+            {sections.includes('disposal') && <Route path="/disposal" element={<DisposalPage session={session} />} />}
+            {sections.includes('statistics') && <Route path="/statistics" element={<StatisticsPage session={session} />} />}
             {sections.includes('settings') && <Route path="/settings" element={<SettingsPage session={session} />} />}
             {sections.includes('users') && <Route path="/users" element={<UsersPage session={session} />} />}
             {sections.includes('audit') && <Route path="/audit" element={<AuditPage />} />}

@@ -433,6 +433,9 @@ const en: Shape<typeof zhCN> = {
     duplicateInFile: 'Same as row {{row}}',
     hasErrors: 'The file has {{count}} problems; as asked, nothing was imported.'
   },
+  recordKinds: { item: 'Item', volume: 'Volume' },
+  custody: { in_store: 'In store', reading_room: 'In the reading room', on_loan: 'On loan', awaiting_destruction: 'Awaiting destruction', destroyed: 'Destroyed' },
+  recordPicker: { placeholder: 'Type a code, title, document number or customer name', typeToSearch: 'Type to search', uncoded: '(not yet coded)', flagged: 'Flagged' },
   classifications: { none: 'Ordinary', internal: 'Internal', secret: 'Secret', confidential: 'Confidential', top_secret: 'Top secret' },
   itemStatuses: { received: 'Received', catalogued: 'Coded', filed: 'Filed' },
   openStatuses: { open: 'Open', restricted: 'Restricted', closed: 'Closed' },
@@ -562,6 +565,7 @@ const en: Shape<typeof zhCN> = {
     volumeEmpty: "An empty volume cannot be closed."
   },
   validation: {
+    notInFuture: 'The date cannot be later than today',
     importFileType: 'Only .xlsx or .csv files can be imported',
     fileTooLarge: 'The file is too large',
     importUnreadable: 'The file cannot be read; is it .xlsx or .csv?',
@@ -608,6 +612,8 @@ const en: Shape<typeof zhCN> = {
     invalidFormat: 'Wrong format'
   },
   errors: {
+    incidentNotFound: 'This incident cannot be found.',
+    incidentResolved: 'This incident has already been resolved.',
     importJobNotFound: 'Import job not found.',
     locationNotFound: 'Location not found.',
     duplicateLocationCode: 'The location “{{path}}” already exists.',

@@ -428,6 +428,9 @@ const zhCN = {
     duplicateInFile: '与第 {{row}} 行重复',
     hasErrors: '文件中有 {{count}} 处问题，按“全部无误时导入”的要求未导入任何数据。'
   },
+  recordKinds: { item: '文件', volume: '案卷' },
+  custody: { in_store: '在库', reading_room: '阅览中', on_loan: '借出', awaiting_destruction: '待销毁', destroyed: '已销毁' },
+  recordPicker: { placeholder: '输入档号、题名、文号或客户名称查找', typeToSearch: '输入文字开始查找', uncoded: '（未编号）', flagged: '异常待处理' },
   classifications: { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' },
   itemStatuses: { received: '已接收', catalogued: '已编号', filed: '已归档' },
   openStatuses: { open: '开放', restricted: '控制使用', closed: '不开放' },
@@ -557,6 +560,7 @@ const zhCN = {
     volumeEmpty: "空案卷不能封卷。"
   },
   validation: {
+    notInFuture: '日期不能晚于今天',
     importFileType: '只能导入 .xlsx 或 .csv 文件',
     fileTooLarge: '文件太大',
     importUnreadable: '无法读取该文件，请确认是 .xlsx 或 .csv 格式',
@@ -603,6 +607,8 @@ const zhCN = {
     invalidFormat: '格式不正确'
   },
   errors: {
+    incidentNotFound: '找不到该异常记录。',
+    incidentResolved: '该异常已处理完毕。',
     importJobNotFound: '找不到该导入任务。',
     locationNotFound: '找不到该位置。',
     duplicateLocationCode: '位置编号“{{path}}”已存在。',

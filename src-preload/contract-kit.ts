@@ -1,0 +1,143 @@
+/**
+ * Building blocks shared by every part of the contract: the channel definer, role groups and the common field
+ * schemas. Field error messages are i18n keys; the renderer translates them.
+ */
+import { z } from 'zod'
+
+export const ROLES = [
+  'sysadmin',
+  'security_officer',
+  'auditor',
+  'archivist',
+  'archive_manager',
+  'department_head',
+  'staff_viewer'
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top_secret'] as const
+export type ClassificationCode = (typeof CLASSIFICATIONS)[number]
+
+export interface Page<T> {
+  rows: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface PolicyReason {
+  ruleId: string
+  reason: string
+  params?: Record<string, string | number>
+}
+
+/** A missing value is "required"; anything else falls through to the general messages. */
+export const missingIsRequired = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'validation.required' : undefined) }
+export const trimmed = (max: number) => z.string(missingIsRequired).trim().max(max, { message: 'validation.tooLong' })
+export const required = (max: number) => trimmed(max).min(1, { message: 'validation.required' })
+export const optionalText = (max: number) => trimmed(max).optional().default('')
+export const isoDate = z
+  .string(missingIsRequired)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
+  }, { message: 'validation.date' })
+export const id = z.number({ message: 'validation.id' }).int({ message: 'validation.id' }).positive({ message: 'validation.id' })
+
+export const code = z
+  .string(missingIsRequired)
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,8}$/, { message: 'validation.code' })
+export const codeEntry = z.strictObject({ code, name: required(50) })
+export const uniqueCodes = <T extends { code: string }>(entries: T[]) => new Set(entries.map((e) => e.code)).size === entries.length
+export const codeList = <T extends z.ZodType<{ code: string }>>(entry: T) =>
+  z.array(entry).min(1, { message: 'validation.atLeastOne' }).max(200).refine(uniqueCodes, { message: 'validation.duplicateCode' })
+
+export const year = z.number({ message: 'validation.year' }).int({ message: 'validation.year' }).min(1900, { message: 'validation.year' }).max(2200, { message: 'validation.year' })
+
+export const paging = {
+  page: z.number().int().min(1).optional().default(1),
+  pageSize: z.number().int().min(1).max(200).optional().default(20)
+}
+
+/** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[]
+
+export interface ChannelDef<I extends z.ZodType, O> {
+  input: I
+  access: Access
+  /** Phantom: carries the output type; never set at run time. */
+  output?: O
+}
+
+export function channel<O>() {
+  return <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access })
+}
+
+export const RECORD_READERS = ['archivist', 'archive_manager', 'department_head', 'staff_viewer'] as const
+export const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
+/** R-SEC-2: the administrator and the archive staff take backups; only the administrator restores. */
+export const BACKUP_ROLES = ['sysadmin', 'archivist', 'archive_manager'] as const
+export const empty = z.strictObject({})
+
+/** Where a record is in its life beside where it is shelved (R-KEEP-1). */
+export const CUSTODY_STATES = ['in_store', 'reading_room', 'on_loan', 'awaiting_destruction', 'destroyed'] as const
+export type CustodyState = (typeof CUSTODY_STATES)[number]
+
+/** A record is an item (件) or a volume (案卷); loans, holds, appraisal and inspections name either. */
+export const RECORD_KINDS = ['item', 'volume'] as const
+export type RecordKind = (typeof RECORD_KINDS)[number]
+export const recordRef = z.strictObject({ subject: z.enum(RECORD_KINDS, { message: 'validation.invalidValue' }), id })
+export type RecordRef = z.output<typeof recordRef>
+
+/** What every workflow needs to know about a record to decide whether it may lend, hold, appraise or destroy it. */
+export interface RecordSummary {
+  subject: RecordKind
+  id: number
+  archivalCode: string | null
+  title: string
+  documentNumber: string
+  responsibleParty: string
+  dateFormed: string
+  year: number
+  categoryCode: string
+  retentionCode: string
+  departmentCode: string
+  classification: ClassificationCode
+  pageCount: number
+  sealedOriginal: boolean
+  customerId: number | null
+  /** The volume an item is filed in. */
+  volumeId: number | null
+  volumeCode: string | null
+  /** Its own state; an item in a volume that is out is out with it, see `effectiveCustody`. */
+  custody: CustodyState
+  effectiveCustody: CustodyState
+  homePath: string | null
+  currentPath: string | null
+  /** Open missing/damaged incidents on the record, on its volume (for an item) or on its items (for a volume). */
+  openIncidents: number
+}
+
+export const INCIDENT_KINDS = ['missing', 'damaged'] as const
+export const INCIDENT_SOURCES = ['loan', 'inspection', 'manual'] as const
+export const INCIDENT_RESOLUTIONS = ['found', 'repaired', 'written_off'] as const
+
+export interface Incident {
+  id: number
+  subject: RecordKind
+  subjectId: number
+  archivalCode: string | null
+  title: string
+  kind: (typeof INCIDENT_KINDS)[number]
+  source: (typeof INCIDENT_SOURCES)[number]
+  sourceId: number | null
+  note: string
+  openedOn: string
+  openedBy: string
+  resolution: (typeof INCIDENT_RESOLUTIONS)[number] | null
+  resolutionNote: string
+  resolvedOn: string | null
+  resolvedBy: string | null
+}
