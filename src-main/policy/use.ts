@@ -1,5 +1,5 @@
 /*
- * Reason keys (i18n, under `policy.use`); params in {{braces}}.
+ * Reason keys (i18n, under policy.use); params in {{braces}}.
  *
  * Why a signer is in the chain:
  * policy.use.departmentHead               {department}        R-USE-1

@@ -562,7 +562,45 @@ const en: Shape<typeof zhCN> = {
     descriptionIncomplete: "The description is incomplete, so no code can be assigned.",
     linkSelf: "An item cannot be linked to itself.",
     linkAcrossVolumes: "“{{from}}” and “{{to}}” are in different volumes; linked documents must stay together.",
-    volumeEmpty: "An empty volume cannot be closed."
+    volumeEmpty: "An empty volume cannot be closed.",
+    use: {
+      departmentHead: "The head of the applicant's department ({{department}}) signs.",
+      archiveManager: 'The archive manager approves.',
+      external: "A person from outside the company needs an introduction letter and the GM's approval.",
+      externalExcerpt: 'Excerpts or copies an outside person takes away need approval.',
+      otherDepartment: "Records of another department ({{departments}}) need the GM's approval.",
+      classifiedReading: 'Reading classified records (highest: {{classification}}) needs the deputy GM.',
+      classifiedCopy: 'Copying classified records (highest: {{classification}}) needs the deputy GM.',
+      classifiedLoan: 'Classified records (highest: {{classification}}) are read in the room; lending them needs the deputy GM.',
+      classifiedOffSite: 'Taking confidential or top-secret records out of the building needs the GM (highest: {{classification}}).',
+      longLoan: 'A loan of {{days}} days is longer than {{max}} days: a long-term loan needs the deputy GM.',
+      noDepartment: "A staff applicant needs their department (one of the departments in the reference data).",
+      introductionLetter: "An outside applicant needs their unit and the introduction letter's reference.",
+      externalReadOnly: 'Outside persons read in the room only and cannot borrow; ask for a copy or excerpt instead.',
+      classifiedNotLent: 'Under the current settings classified records are not lent: {{code}}.',
+      topSecretStays: 'Top-secret records never leave the room: {{code}}; they are read in the room.',
+      sealedOriginal: 'Customer originals never leave the company: {{code}}. Borrow it in-house or ask for a copy.',
+      dueBeforeStart: 'The due date cannot be before the day the loan starts.',
+      loanTooLong: 'A loan of {{days}} days is longer than the longest allowed, {{max}} days.',
+      dueDateMissing: 'A loan needs a due date.',
+      excerptWouldDo: 'An excerpt or copy was said to be enough: ask for a copy instead of lending the original.',
+      excerptQuestion: 'Before an original is lent, answer: would an excerpt or copy do?',
+      destroyed: '{{code}} has been destroyed and cannot be used.',
+      awaitingDestruction: '{{code}} is set apart for destruction and cannot be used.',
+      flagged: '{{code}} has an open missing or damaged incident; it cannot be used until that is resolved.',
+      alreadyOut: '{{code}} is not in store (on loan or in the reading room).',
+      requestedElsewhere: '{{code}} is already in another request (#{{requestId}}); wait until it is finished.',
+      stepOutOfOrder: 'Signatures follow the chain; the next signer ({{expected}}) signs first.',
+      stepNotInChain: "This step is not part of the request's chain.",
+      selfApproval: 'Nobody approves their own request.',
+      selfEntry: 'The applicant cannot enter the signatures of their own request.',
+      notRenewable: 'Under the current settings loans cannot be renewed.',
+      renewalLimit: 'Already renewed {{max}} time(s); no more renewals.',
+      renewalTooLong: 'A renewal of {{days}} days is longer than the {{max}} days allowed.',
+      renewalNotLater: 'The new due date must be after the current one.',
+      holdsRecords: 'This person still holds {{count}} record(s) ({{records}}); they must be returned before the account is closed.',
+      pagesMissing: '{{code}} has {{expected}} pages but {{counted}} were counted; record it as damaged or lost.'
+    }
   },
   validation: {
     notInFuture: 'The date cannot be later than today',
@@ -609,7 +647,9 @@ const en: Shape<typeof zhCN> = {
     invalidValue: 'Invalid value',
     tooSmall: 'Too small or too short',
     tooBig: 'Too large or too long',
-    invalidFormat: 'Wrong format'
+    invalidFormat: 'Wrong format',
+    returnEveryRecord: 'Record how each of the {{count}} records came back',
+    dateOrder: 'The end date cannot be before the start date'
   },
   errors: {
     incidentNotFound: 'This incident cannot be found.',
@@ -643,7 +683,11 @@ const en: Shape<typeof zhCN> = {
     wrongPassword: 'The current password is wrong.',
     ownAccountRole: 'You cannot change your own role or switch off your own account.',
     lastSysadmin: 'At least one active system administrator must remain.',
-    rule: 'Rule {{rule}}'
+    rule: 'Rule {{rule}}',
+    useRequestNotFound: 'The request was not found.',
+    useWrongStatus: 'The request is not in a state that allows this; refresh and try again.',
+    useNotLoan: 'Only loans can be renewed.',
+    useNotOut: 'The records of this request are not out.'
   }
 }
 

@@ -557,7 +557,45 @@ const zhCN = {
     descriptionIncomplete: "著录项目不完整，不能编号。",
     linkSelf: "文件不能与自身关联。",
     linkAcrossVolumes: "“{{from}}”与“{{to}}”已在不同案卷中，关联文件必须放在一起。",
-    volumeEmpty: "空案卷不能封卷。"
+    volumeEmpty: "空案卷不能封卷。",
+    use: {
+      departmentHead: '申请人所在部门（{{department}}）负责人签字。',
+      archiveManager: '档案部门负责人审批。',
+      external: '外单位人员查借阅档案，须持介绍信并经总经理批准。',
+      externalExcerpt: '外单位人员带走摘录或复制件须经批准。',
+      otherDepartment: '调阅其他部门（{{departments}}）的档案，须经总经理批准。',
+      classifiedReading: '查阅涉密档案（最高密级：{{classification}}）须经副总经理批准。',
+      classifiedCopy: '复制或摘录涉密档案（最高密级：{{classification}}）须经副总经理批准。',
+      classifiedLoan: '涉密档案（最高密级：{{classification}}）原则上只在阅览室查阅，借出须经副总经理批准。',
+      classifiedOffSite: '机密、绝密档案带出办公楼须经总经理批准（最高密级：{{classification}}）。',
+      longLoan: '借期 {{days}} 天，超过 {{max}} 天属长期借阅，须经副总经理批准。',
+      noDepartment: '本单位申请人须填写所在部门（部门须为基础数据中的部门）。',
+      introductionLetter: '外单位人员须填写单位名称和介绍信编号。',
+      externalReadOnly: '外单位人员只能在阅览室查阅，不能借出档案；如需带走，请申请复制或摘录。',
+      classifiedNotLent: '按现行设置，涉密档案不外借：{{code}}。',
+      topSecretStays: '绝密档案不得借出：{{code}}，只能在阅览室查阅。',
+      sealedOriginal: '客户档案原件不允许拿出公司：{{code}}。请在公司内借阅或申请复制。',
+      dueBeforeStart: '应还日期不能早于借出日期。',
+      loanTooLong: '借期 {{days}} 天，超过允许的最长借期 {{max}} 天。',
+      dueDateMissing: '借阅须填写应还日期。',
+      excerptWouldDo: '已确认摘录或复制即可满足需要，请改为复制/摘录申请，不借出原件。',
+      excerptQuestion: '借出原件前须先回答：摘录或复制是否可以满足需要？',
+      destroyed: '{{code}} 已销毁，不能查阅或借出。',
+      awaitingDestruction: '{{code}} 已列入待销毁，不能查阅或借出。',
+      flagged: '{{code}} 有未处理的缺失或损坏记录，处理完毕前不能查阅或借出。',
+      alreadyOut: '{{code}} 目前不在库（已借出或在阅览室）。',
+      requestedElsewhere: '{{code}} 已在另一份申请（#{{requestId}}）中，须待其结束。',
+      stepOutOfOrder: '须按审批链顺序签批，当前应由下一位签字人签字（{{expected}}）。',
+      stepNotInChain: '该申请的审批链中没有这一步。',
+      selfApproval: '申请人不能审批自己的申请。',
+      selfEntry: '申请人不能为自己的申请录入签批。',
+      notRenewable: '按现行设置，借阅不能续借。',
+      renewalLimit: '已续借 {{max}} 次，不能再续借。',
+      renewalTooLong: '续借 {{days}} 天，超过每次最多 {{max}} 天。',
+      renewalNotLater: '续借后的应还日期须晚于原应还日期。',
+      holdsRecords: '此人仍有 {{count}} 件档案未归还（{{records}}），归还后才能停用账号。',
+      pagesMissing: '{{code}} 应有 {{expected}} 页，清点为 {{counted}} 页；页数不符时请登记为损坏或丢失。'
+    }
   },
   validation: {
     notInFuture: '日期不能晚于今天',
@@ -604,7 +642,9 @@ const zhCN = {
     invalidValue: '取值无效',
     tooSmall: '数值太小或内容太短',
     tooBig: '数值太大或内容太长',
-    invalidFormat: '格式不正确'
+    invalidFormat: '格式不正确',
+    returnEveryRecord: '须逐件登记全部 {{count}} 件档案的归还情况',
+    dateOrder: '结束日期不能早于开始日期'
   },
   errors: {
     incidentNotFound: '找不到该异常记录。',
@@ -638,7 +678,11 @@ const zhCN = {
     wrongPassword: '当前密码不正确。',
     ownAccountRole: '不能修改自己的角色或停用自己的账号。',
     lastSysadmin: '至少要保留一个启用的系统管理员账号。',
-    rule: '依据 {{rule}}'
+    rule: '依据 {{rule}}',
+    useRequestNotFound: '找不到该申请。',
+    useWrongStatus: '该申请当前的状态不允许此操作，请刷新后再试。',
+    useNotLoan: '只有借阅可以续借。',
+    useNotOut: '该申请的档案尚未取出或已归还。'
   }
 }
 
