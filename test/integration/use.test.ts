@@ -252,7 +252,7 @@ describe('R-ROLE-7 nobody approves their own request', () => {
     expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'reason', message: 'validation.required' }] } })
     const refused = await sign(request, 'department_head', '王部长', { decision: 'refused', reason: '与本部门业务无关' })
     expect(refused).toMatchObject({ ok: true, data: { status: 'refused', approvals: [{ decision: 'refused', reason: '与本部门业务无关' }] } })
-    const after = refused.ok ? refused.data : request
+    const after = (refused.ok ? refused.data : request) as UseRequest
     expect(await sign(after, 'archive_manager', '赵主任')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.useWrongStatus' } })
     expect(await app.dispatch('use.checkout', { id: after.id, version: after.version }, archivist)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })

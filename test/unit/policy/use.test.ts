@@ -8,6 +8,7 @@ import {
   refuseSignature,
   refuseUnavailable,
   type AvailabilityFacts,
+  type SignatureFacts,
   type UseFacts
 } from '../../../src-main/policy/use'
 
@@ -75,7 +76,7 @@ function expected(c: Case): { refusal: string } | { steps: { step: Approver; rea
   }
 }
 
-function actual(f: UseFacts, settings: UseSettings = DEFAULT_USE_SETTINGS) {
+function actual(f: UseFacts, settings: UseSettings = DEFAULT_USE_SETTINGS): { refusal: string } | { steps: { step: Approver; reasons: string[] }[] } {
   const decision = approvalChain(f, settings)
   if (!decision.ok) return { refusal: `${decision.refusal.ruleId} ${decision.refusal.reason}` }
   return { steps: decision.steps.map((s) => ({ step: s.step, reasons: s.reasons.map((r) => `${r.ruleId} ${r.reason}`) })) }
@@ -196,10 +197,10 @@ describe('R-USE-2, R-DISP-8, R-KEEP-3 availability', () => {
 })
 
 describe('R-ROLE-7, R-USE-1 signatures', () => {
-  const base = {
-    chain: ['department_head', 'archive_manager', 'gm'] as Approver[],
-    signed: ['department_head'] as Approver[],
-    step: 'archive_manager' as Approver,
+  const base: SignatureFacts = {
+    chain: ['department_head', 'archive_manager', 'gm'],
+    signed: ['department_head'],
+    step: 'archive_manager',
     signerName: '赵主任',
     signerUserId: null,
     applicantName: '张三',
@@ -207,7 +208,7 @@ describe('R-ROLE-7, R-USE-1 signatures', () => {
     enteredByUserId: 2,
     enteredByName: '李文'
   }
-  it.each<[string, Partial<typeof base>, string | null]>([
+  it.each<[string, Partial<SignatureFacts>, string | null]>([
     ['the next step by someone else', {}, null],
     ['a step out of order', { step: 'gm' }, 'R-USE-1 policy.use.stepOutOfOrder'],
     ['a step already signed', { step: 'department_head' }, 'R-USE-1 policy.use.stepOutOfOrder'],
