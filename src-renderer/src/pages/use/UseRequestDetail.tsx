@@ -194,9 +194,9 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
             <Descriptions.Item label={t('use.fields.returnedOn')}>{request.returnedOn ?? '—'}</Descriptions.Item>
             {request.kind !== 'consultation' && <Descriptions.Item label={t('use.fields.copies')}>{request.copies}</Descriptions.Item>}
             {request.kind === 'loan' && <Descriptions.Item label={t('use.fields.offSite')}>{t(request.offSite ? 'common.yes' : 'common.no')}</Descriptions.Item>}
-            {request.excerptAnswer && <Descriptions.Item label={t('use.form.excerptQuestion')} span={2}>{t(`use.excerptAnswers.${request.excerptAnswer}`)}</Descriptions.Item>}
-            {request.effect && <Descriptions.Item label={t('use.fields.effect')} span={2}>{`${t(`use.effects.${request.effect}`)} ${request.effectNote}`}</Descriptions.Item>}
-            {request.closingNote && <Descriptions.Item label={t('use.fields.closingNote')} span={2}>{request.closingNote}</Descriptions.Item>}
+            {request.excerptAnswer !== null && <Descriptions.Item label={t('use.form.excerptQuestion')} span={2}>{t(`use.excerptAnswers.${request.excerptAnswer}`)}</Descriptions.Item>}
+            {request.effect !== null && <Descriptions.Item label={t('use.fields.effect')} span={2}>{`${t(`use.effects.${request.effect}`)} ${request.effectNote}`}</Descriptions.Item>}
+            {request.closingNote !== '' && <Descriptions.Item label={t('use.fields.closingNote')} span={2}>{request.closingNote}</Descriptions.Item>}
             {request.renewals.length > 0 && (
               <Descriptions.Item label={t('use.fields.renewals')} span={2}>
                 {request.renewals.map((r) => t('use.detail.renewal', { ...r })).join('；')}
