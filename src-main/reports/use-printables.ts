@@ -52,8 +52,8 @@ const cell = (value: string | number | null, cls = '') => `<td${cls ? ` class="$
 const copiesCell = (row: RegisterRow) => cell(row.kind === 'excerpt' ? `${row.copies}（复制件）` : row.copies, 'c')
 
 const LOAN_COLUMNS = ['借阅日期', '借阅人', '部门', '档号', '题名', '份数', '借阅理由', '应还日期', '归还日期', '注销', '借阅人签字'] as const
-/** A4 landscape is 262 mm wide; 题名 takes what is left (≈ 46 mm). */
-const LOAN_WIDTHS = [20, 18, 20, 36, null, 14, 30, 20, 20, 16, 22] as const
+/** A4 landscape is 262 mm wide; 题名 takes what is left (≈ 43 mm). */
+const LOAN_WIDTHS = [20, 18, 20, 36, null, 14, 30, 20, 20, 19, 22] as const
 
 /** 借阅登记簿 (R-USE-2, R-USE-10): loans and copies that went out in the range; the borrower signs in the last column. */
 export function loanRegisterHtml(from: string, to: string, rows: RegisterRow[]): string {
