@@ -17,6 +17,7 @@ import { PrintingService } from './services/printing'
 import { RecordsService } from './services/records'
 import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
+import { UseService } from './services/use'
 import { UsersService } from './services/users'
 import { Store } from './store'
 
@@ -68,7 +69,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     exports: new ExportsService(store, customers, items, volumes),
     imports: new ImportsService(store, settings),
     incidents: new IncidentsService(store),
-    records: new RecordsService(store)
+    records: new RecordsService(store),
+    use: new UseService(store, settings)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -1,2 +1,267 @@
 /** Channels of consultation and loans (R-USE); spread into the contract in contract.ts. */
-export const useChannels = {} as const
+import { z } from 'zod'
+import {
+  channel,
+  code,
+  empty,
+  id,
+  isoDate,
+  optionalText,
+  paging,
+  RECORD_READERS,
+  RECORD_WRITERS,
+  recordRef,
+  required,
+  trimmed,
+  type Page,
+  type PolicyReason,
+  type RecordSummary
+} from './contract-kit'
+import type { PolicyVersion } from './contract'
+
+/** 查阅 (read in the room), 借阅 (the original leaves the room), 复制/摘录 (copies leave, the original stays: R-USE-3). */
+export const USE_KINDS = ['consultation', 'loan', 'excerpt'] as const
+export type UseKind = (typeof USE_KINDS)[number]
+export const USE_STATUSES = ['pending', 'approved', 'out', 'returned', 'refused', 'cancelled'] as const
+export type UseStatus = (typeof USE_STATUSES)[number]
+export const APPLICANT_KINDS = ['internal', 'external'] as const
+/** The signers a chain can need, in the order they sign. */
+export const APPROVERS = ['department_head', 'archive_manager', 'deputy_gm', 'gm'] as const
+export type Approver = (typeof APPROVERS)[number]
+/** R-USE-3: the answer to "would an excerpt or copy do?" on a loan request. */
+export const EXCERPT_ANSWERS = ['excerpt_suffices', 'original_needed'] as const
+export const RETURN_CONDITIONS = ['complete', 'damaged', 'lost'] as const
+/** R-USE-9 利用效果. */
+export const USE_EFFECTS = ['evidence', 'history', 'reference', 'economic', 'other'] as const
+export const USE_REGISTERS = ['loan', 'consultation'] as const
+
+const days = (max: number) =>
+  z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(0, { message: 'validation.range' }).max(max, { message: 'validation.range' })
+const approver = z.enum(APPROVERS, { message: 'validation.invalidValue' })
+
+/** Every limit and approval step of R-USE-4..6 and S86, edited by the archive manager (defaults follow 000 and 003). */
+export const useSettingsSchema = z.strictObject({
+  loanMaxDays: days(365),
+  longLoanMaxDays: days(365),
+  renewable: z.boolean(),
+  maxRenewals: days(10),
+  renewalDays: days(365),
+  longLoanApprover: approver,
+  otherDepartmentApprover: approver,
+  externalApprover: approver,
+  externalMayBorrow: z.boolean(),
+  classifiedReadingApprover: approver,
+  classifiedLoanApprover: approver,
+  classifiedOffSiteApprover: approver,
+  classifiedNotLent: z.boolean(),
+  topSecretNeverLeaves: z.boolean(),
+  sealedOriginalsStay: z.boolean()
+})
+export type UseSettings = z.output<typeof useSettingsSchema>
+
+/** What the approval chain depends on: enough of a request to show its chain while it is being filled in. */
+const useFacts = {
+  kind: z.enum(USE_KINDS, { message: 'validation.invalidValue' }),
+  applicantKind: z.enum(APPLICANT_KINDS, { message: 'validation.invalidValue' }),
+  departmentCode: code.or(z.literal('')).optional().default(''),
+  records: z.array(recordRef).min(1, { message: 'validation.atLeastOne' }).max(50, { message: 'validation.tooMany' }),
+  startOn: isoDate,
+  dueOn: isoDate.nullable().optional().default(null),
+  offSite: z.boolean().optional().default(false)
+}
+
+export const useRequestInput = z.strictObject({
+  ...useFacts,
+  applicantUserId: id.nullable().optional().default(null),
+  applicantName: required(50),
+  externalUnit: optionalText(200),
+  introductionLetter: optionalText(100),
+  purpose: required(300),
+  reason: required(500),
+  copies: z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(1, { message: 'validation.range' }).max(100, { message: 'validation.range' }).optional().default(1),
+  excerptAnswer: z.enum(EXCERPT_ANSWERS, { message: 'validation.invalidValue' }).nullable().optional().default(null)
+})
+export type UseRequestInput = z.input<typeof useRequestInput>
+
+const versioned = { id, version: z.number().int().min(1) }
+
+export const SORTABLE_USE_FIELDS = ['createdAt', 'startOn', 'dueOn', 'outOn'] as const
+const useListQuery = z.strictObject({
+  ...paging,
+  kind: z.array(z.enum(USE_KINDS)).max(3).optional(),
+  status: z.array(z.enum(USE_STATUSES)).max(6).optional(),
+  overdue: z.boolean().optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  search: trimmed(100).optional(),
+  sortBy: z.enum(SORTABLE_USE_FIELDS).optional().default('createdAt'),
+  sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
+})
+
+const registerRange = { register: z.enum(USE_REGISTERS, { message: 'validation.invalidValue' }), from: isoDate, to: isoDate }
+
+/** One signer of a chain with every reason that puts them there. */
+export interface ChainStep {
+  step: Approver
+  reasons: PolicyReason[]
+}
+
+/** The chain a request needs under the current settings, or why it cannot be granted at all. */
+export interface ChainPreview {
+  steps: ChainStep[]
+  refusal: PolicyReason | null
+  /** Days between start and due date of a loan. */
+  loanDays: number | null
+  policyVersion: number
+}
+
+export interface UseApproval {
+  step: Approver
+  signerName: string
+  signedOn: string
+  decision: 'approved' | 'refused'
+  reason: string
+  enteredBy: string
+  enteredAt: string
+}
+
+export interface UseRenewal {
+  previousDueOn: string
+  newDueOn: string
+  renewedOn: string
+  enteredBy: string
+}
+
+export interface UseRequestRow {
+  id: number
+  kind: UseKind
+  status: UseStatus
+  applicantKind: (typeof APPLICANT_KINDS)[number]
+  applicantName: string
+  departmentCode: string
+  externalUnit: string
+  purpose: string
+  startOn: string
+  dueOn: string | null
+  outOn: string | null
+  returnedOn: string | null
+  /** The records' codes (or titles when not coded), in request order. */
+  recordsText: string
+  recordCount: number
+  /** The signer whose signature is awaited, while pending. */
+  nextStep: Approver | null
+  overdue: boolean
+  daysLate: number
+  createdAt: string
+}
+
+export interface UseRecord extends RecordSummary {
+  condition: (typeof RETURN_CONDITIONS)[number] | null
+  pagesChecked: number | null
+  returnNote: string
+}
+
+export interface UseRequest extends UseRequestRow {
+  applicantUserId: number | null
+  introductionLetter: string
+  reason: string
+  copies: number
+  offSite: boolean
+  excerptAnswer: (typeof EXCERPT_ANSWERS)[number] | null
+  chain: ChainStep[]
+  policyVersion: number
+  approvals: UseApproval[]
+  records: UseRecord[]
+  renewals: UseRenewal[]
+  effect: (typeof USE_EFFECTS)[number] | null
+  effectNote: string
+  closingNote: string
+  version: number
+}
+
+export interface OverdueLoan {
+  id: number
+  applicantName: string
+  departmentCode: string
+  externalUnit: string
+  recordsText: string
+  outOn: string
+  dueOn: string
+  daysLate: number
+}
+
+export interface Applicant {
+  id: number
+  displayName: string
+  department: string
+}
+
+export interface HeldRecord {
+  requestId: number
+  kind: UseKind
+  status: UseStatus
+  archivalCode: string | null
+  title: string
+  dueOn: string | null
+}
+
+export const useChannels = {
+  'settings.getUse': channel<PolicyVersion<UseSettings>>()(empty, RECORD_READERS),
+  'settings.useHistory': channel<PolicyVersion<UseSettings>[]>()(empty, ['archive_manager']),
+  'settings.saveUse': channel<PolicyVersion<UseSettings>>()(useSettingsSchema, ['archive_manager']),
+  'use.preview': channel<ChainPreview>()(z.strictObject(useFacts), RECORD_READERS),
+  'use.applicants': channel<Applicant[]>()(empty, RECORD_WRITERS),
+  'use.create': channel<UseRequest>()(useRequestInput, RECORD_WRITERS),
+  'use.list': channel<Page<UseRequestRow>>()(useListQuery, RECORD_READERS),
+  'use.get': channel<UseRequest>()(z.strictObject({ id }), RECORD_READERS),
+  'use.approve': channel<UseRequest>()(
+    z.strictObject({
+      ...versioned,
+      step: approver,
+      signerName: required(50),
+      signerUserId: id.nullable().optional().default(null),
+      signedOn: isoDate,
+      decision: z.enum(['approved', 'refused'], { message: 'validation.invalidValue' }),
+      reason: optionalText(500)
+    }),
+    RECORD_WRITERS
+  ),
+  'use.checkout': channel<UseRequest>()(z.strictObject(versioned), RECORD_WRITERS),
+  'use.return': channel<UseRequest>()(
+    z.strictObject({
+      ...versioned,
+      records: z
+        .array(
+          z.strictObject({
+            ...recordRef.shape,
+            condition: z.enum(RETURN_CONDITIONS, { message: 'validation.invalidValue' }),
+            pagesChecked: z.number({ message: 'validation.pageCount' }).int({ message: 'validation.pageCount' }).min(0, { message: 'validation.pageCount' }).max(100_000, { message: 'validation.pageCount' }),
+            note: optionalText(500)
+          })
+        )
+        .min(1, { message: 'validation.atLeastOne' })
+        .max(50),
+      note: optionalText(500)
+    }),
+    RECORD_WRITERS
+  ),
+  'use.renew': channel<UseRequest>()(z.strictObject({ ...versioned, newDueOn: isoDate }), RECORD_WRITERS),
+  'use.feedback': channel<UseRequest>()(
+    z.strictObject({ ...versioned, effect: z.enum(USE_EFFECTS, { message: 'validation.invalidValue' }), note: optionalText(1000) }),
+    RECORD_WRITERS
+  ),
+  'use.cancel': channel<UseRequest>()(z.strictObject({ ...versioned, reason: required(500) }), RECORD_WRITERS),
+  'use.overdue': channel<OverdueLoan[]>()(empty, RECORD_READERS),
+  /** R-CUST-6: what a person still holds, shown before their account is switched off. */
+  'users.outstanding': channel<HeldRecord[]>()(z.strictObject({ userId: id }), ['sysadmin', 'security_officer', ...RECORD_WRITERS]),
+  'print.use': channel<{ html: string }>()(
+    z.discriminatedUnion('document', [
+      z.strictObject({ document: z.literal('form'), id }),
+      z.strictObject({ document: z.literal('outCards'), id }),
+      z.strictObject({ document: z.literal('reminder'), id }),
+      z.strictObject({ document: z.literal('register'), ...registerRange })
+    ]),
+    RECORD_READERS
+  ),
+  'export.useRegister': channel<{ fileName: string; base64: string; rows: number }>()(z.strictObject(registerRange), RECORD_READERS)
+} as const

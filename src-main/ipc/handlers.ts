@@ -15,6 +15,7 @@ import type { VolumesService } from '../services/volumes'
 import type { SettingsService } from '../services/settings'
 import type { IncidentsService } from '../services/incidents'
 import type { RecordsService } from '../services/records'
+import type { UseService } from '../services/use'
 import type { UsersService } from '../services/users'
 import { custodyHandlers } from './handlers-custody'
 import { disposalHandlers } from './handlers-disposal'
@@ -36,6 +37,7 @@ export interface Services {
   imports: ImportsService
   incidents: IncidentsService
   records: RecordsService
+  use: UseService
 }
 
 type Handlers = HandlerMap<Channel>

@@ -7,6 +7,7 @@ import { decideAccountChange } from '../policy/roles'
 import type { Actor, Store } from '../store'
 import { hashPassword, verifyPassword } from './passwords'
 import type { SettingsService } from './settings'
+import { heldBy } from './use'
 
 export function toUserRow(user: UserRecord): UserRow {
   return {
@@ -117,6 +118,13 @@ export class UsersService {
         activeSysadmins
       })
       if (!decision.allowed) throw policyDenied(decision.ruleId, decision.reason)
+      if (before.active && !input.active) {
+        // R-CUST-6: borrowed records are handed back before the account is closed; the refusal names them.
+        const held = await heldBy(manager, before.id)
+        if (held.length > 0) {
+          throw policyDenied('R-CUST-6', 'policy.use.holdsRecords', { count: held.length, records: held.map((r) => r.archivalCode ?? r.title).join('、') })
+        }
+      }
       const after: UserRecord = { ...before, ...input, updatedAt: now.toISOString() }
       await manager.update(UserEntity, { id: before.id }, {
         displayName: after.displayName,

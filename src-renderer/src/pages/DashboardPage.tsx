@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom'
 import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
+import { OverdueLoansCard } from '../components/OverdueLoansCard'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -54,6 +55,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
           {t('dashboard.goRecords')}
         </Button>
       </Card>
+      <OverdueLoansCard />
       <BackupNowCard canBackUp={session.role === 'archivist' || session.role === 'archive_manager'} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
         {t('dashboard.todo')}

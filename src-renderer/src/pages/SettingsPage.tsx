@@ -5,6 +5,7 @@ import { call } from '../api/client'
 import { formatDateTime } from '../errors'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 import { FilingSettingsCard } from './FilingSettingsCard'
+import { UseSettingsCard } from './UseSettingsCard'
 
 const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
 
@@ -17,6 +18,7 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
     <>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <FilingSettingsCard editable={session.role === 'archive_manager'} />
+      <UseSettingsCard editable={session.role === 'archive_manager'} />
     </>
   )
 }

@@ -1,8 +1,142 @@
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../src-preload/contract'
-import { PlaceholderPage } from './PlaceholderPage'
+import { USE_KINDS, USE_STATUSES, type ChannelInput, type SessionInfo, type UseRequestRow } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useRemote } from '../useRemote'
+import { UseRegistersTab } from './use/UseRegistersTab'
+import { UseRequestDetail } from './use/UseRequestDetail'
+import { UseRequestForm } from './use/UseRequestForm'
+import { ISO, STATUS_COLORS } from './use/useLabels'
 
-export function UsePage(_props: { session: SessionInfo }) {
+/** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
+export function UsePage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  return <PlaceholderPage section={t('nav.use')} />
+  const canWrite = session.role === 'archivist' || session.role === 'archive_manager'
+  return (
+    <>
+      <Typography.Title level={3}>{t('use.title')}</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'requests', label: t('use.tabs.requests'), children: <UseRequestsTab canWrite={canWrite} /> },
+          { key: 'registers', label: t('use.tabs.registers'), children: <UseRegistersTab /> }
+        ]}
+      />
+    </>
+  )
+}
+
+function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
+  const { t } = useTranslation()
+  const settings = useFilingSettings()
+  const [query, setQuery] = useState<ChannelInput<'use.list'>>({ page: 1, pageSize: 20 })
+  const [creating, setCreating] = useState(false)
+  const [viewing, setViewing] = useState<number | null>(null)
+  const { data, loading, reload } = useRemote(useCallback(() => call('use.list', query), [query]))
+  const closeDetail = useCallback(() => setViewing(null), [])
+  const filtered = Boolean(query.search || query.kind?.length || query.status?.length || query.overdue || query.from)
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Space wrap>
+          <Input.Search allowClear style={{ width: 260 }} placeholder={t('use.list.searchPlaceholder')} onSearch={(search) => setQuery((q) => ({ ...q, page: 1, search: search.trim() || undefined }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 150 }}
+            placeholder={t('use.fields.kind')}
+            options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))}
+            onChange={(kind: typeof USE_KINDS[number][]) => setQuery((q) => ({ ...q, page: 1, kind }))}
+          />
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ minWidth: 150 }}
+            placeholder={t('use.fields.status')}
+            options={USE_STATUSES.map((value) => ({ value, label: t(`use.statuses.${value}`) }))}
+            onChange={(status: typeof USE_STATUSES[number][]) => setQuery((q) => ({ ...q, page: 1, status }))}
+          />
+          <DatePicker.RangePicker
+            format={ISO}
+            onChange={(range) => setQuery((q) => ({ ...q, page: 1, from: range?.[0]?.format(ISO), to: range?.[1]?.format(ISO) }))}
+          />
+          <Space>
+            <Switch aria-label={t('use.list.overdueOnly')} onChange={(overdue) => setQuery((q) => ({ ...q, page: 1, overdue: overdue || undefined }))} />
+            {t('use.list.overdueOnly')}
+          </Space>
+        </Space>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('use.list.new')}
+          </Button>
+        )}
+      </Space>
+      <Table<UseRequestRow>
+        rowKey="id"
+        loading={loading}
+        dataSource={data?.rows ?? []}
+        rowClassName={(row) => (row.overdue ? 'use-overdue-row' : '')}
+        onChange={(pagination, _filters, sorter) => {
+          const sort = Array.isArray(sorter) ? sorter[0] : sorter
+          setQuery((q) => ({
+            ...q,
+            page: pagination.current ?? 1,
+            pageSize: pagination.pageSize ?? 20,
+            sortBy: sort?.order ? (sort.columnKey as 'createdAt' | 'startOn' | 'dueOn' | 'outOn') : 'createdAt',
+            sortOrder: sort?.order ?? 'descend'
+          }))
+        }}
+        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={filtered ? t('use.list.noMatch') : canWrite ? t('use.list.empty') : t('use.list.emptyReadOnly')} /> }}
+        columns={[
+          {
+            title: t('use.list.number'),
+            dataIndex: 'id',
+            render: (id: number) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(id)}>
+                #{id}
+              </Button>
+            )
+          },
+          { title: t('use.fields.kind'), dataIndex: 'kind', render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`) },
+          { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
+          {
+            title: t('use.fields.unit'),
+            key: 'unit',
+            render: (_v, row) => (row.applicantKind === 'external' ? row.externalUnit : nameOfCode(settings?.departments, row.departmentCode))
+          },
+          { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+          {
+            title: t('use.fields.status'),
+            key: 'status',
+            render: (_v, row) => (
+              <Space size={4} wrap>
+                <Tag color={STATUS_COLORS[row.status]}>{t(`use.statuses.${row.status}`)}</Tag>
+                {row.overdue && <Tag color="red">{t('use.overdueDays', { count: row.daysLate })}</Tag>}
+                {row.nextStep && <Typography.Text type="secondary">{t('use.list.awaiting', { step: t(`use.approvers.${row.nextStep}`) })}</Typography.Text>}
+              </Space>
+            )
+          },
+          { title: t('use.fields.startOn'), dataIndex: 'startOn', key: 'startOn', sorter: true },
+          { title: t('use.fields.outOn'), dataIndex: 'outOn', key: 'outOn', sorter: true, render: (value: string | null) => value ?? '—' },
+          { title: t('use.fields.dueOn'), dataIndex: 'dueOn', key: 'dueOn', sorter: true, render: (value: string | null) => value ?? '—' },
+          { title: t('use.fields.returnedOn'), dataIndex: 'returnedOn', render: (value: string | null) => value ?? '—' }
+        ]}
+      />
+      {creating && (
+        <UseRequestForm
+          onClose={() => setCreating(false)}
+          onCreated={(request) => {
+            setCreating(false)
+            setViewing(request.id)
+            void reload()
+          }}
+        />
+      )}
+      {viewing !== null && <UseRequestDetail requestId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={reload} />}
+    </>
+  )
 }

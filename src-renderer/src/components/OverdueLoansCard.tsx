@@ -1,0 +1,65 @@
+import { PrinterOutlined } from '@ant-design/icons'
+import { App, Button, Card, Empty, Table, Tag } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router-dom'
+import type { OverdueLoan } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { describeError } from '../errors'
+import { nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useRemote } from '../useRemote'
+import { PrintPreview } from './PrintPreview'
+
+/** R-USE-8: loans out past their due date, shown every day, each with its printable reminder (催还单). */
+export function OverdueLoansCard() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const navigate = useNavigate()
+  const settings = useFilingSettings()
+  const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
+  const { data, loading } = useRemote(useCallback(() => call('use.overdue', {}), []))
+
+  const remind = async (loan: OverdueLoan) => {
+    try {
+      const { html } = await call('print.use', { document: 'reminder', id: loan.id })
+      setPreview({ html, title: t('use.documents.reminder') })
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }
+
+  return (
+    <Card className="overdue-loans" title={t('use.overdue.title')} style={{ marginTop: 16 }}>
+      <Table<OverdueLoan>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 10 }}
+        locale={{ emptyText: <Empty description={t('use.overdue.none')} /> }}
+        columns={[
+          { title: t('use.list.number'), dataIndex: 'id', render: (id: number) => `#${id}` },
+          { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
+          { title: t('use.fields.unit'), key: 'unit', render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode) },
+          { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+          { title: t('use.fields.outOn'), dataIndex: 'outOn' },
+          { title: t('use.fields.dueOn'), dataIndex: 'dueOn' },
+          { title: t('dashboard.daysLate'), dataIndex: 'daysLate', render: (value: number) => <Tag color="red">{t('use.overdueDays', { count: value })}</Tag> },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_v, row) => (
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => remind(row)}>
+                {t('use.documents.reminder')}
+              </Button>
+            )
+          }
+        ]}
+      />
+      <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/use')}>
+        {t('use.overdue.goUse')}
+      </Button>
+      {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
+    </Card>
+  )
+}

@@ -1,0 +1,82 @@
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Switch, Table, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { APPROVERS, type PolicyVersion, type UseSettings } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { formatDateTime } from '../errors'
+import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+
+const USE_CHANNELS: VersionedChannels<UseSettings> = {
+  current: () => call('settings.getUse', {}),
+  history: () => call('settings.useHistory', {}),
+  save: (values) => call('settings.saveUse', values)
+}
+
+const DAY_FIELDS = ['loanMaxDays', 'longLoanMaxDays', 'maxRenewals', 'renewalDays'] as const
+const APPROVER_FIELDS = ['longLoanApprover', 'otherDepartmentApprover', 'externalApprover', 'classifiedReadingApprover', 'classifiedLoanApprover', 'classifiedOffSiteApprover'] as const
+const SWITCH_FIELDS = ['renewable', 'externalMayBorrow', 'classifiedNotLent', 'topSecretNeverLeaves', 'sealedOriginalsStay'] as const
+
+/** R-USE-4..6, S86: loan limits and who signs what, edited by the archive manager; every save is a new version. */
+export function UseSettingsCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<UseSettings>()
+  const { current, versions, save } = useVersionedSettings(form, USE_CHANNELS, editable)
+
+  return (
+    <>
+      <Card title={t('use.settings.title')} style={{ marginTop: 16 }}>
+        {!editable && <Alert type="info" showIcon message={t('filingSettings.readOnly')} style={{ marginBottom: 16 }} />}
+        <Typography.Paragraph type="secondary">
+          {current && current.version > 0
+            ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
+            : t('settings.defaultVersion')}
+        </Typography.Paragraph>
+        <Form name="use-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
+          <Row gutter={16}>
+            {DAY_FIELDS.map((field) => (
+              <Col span={6} key={field}>
+                <Form.Item name={field} label={t(`use.settings.${field}`)}>
+                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            ))}
+            {APPROVER_FIELDS.map((field) => (
+              <Col span={8} key={field}>
+                <Form.Item name={field} label={t(`use.settings.${field}`)}>
+                  <Select options={APPROVERS.map((value) => ({ value, label: t(`use.approvers.${value}`) }))} />
+                </Form.Item>
+              </Col>
+            ))}
+            {SWITCH_FIELDS.map((field) => (
+              <Col span={8} key={field}>
+                <Form.Item name={field} label={t(`use.settings.${field}`)} valuePropName="checked">
+                  <Switch />
+                </Form.Item>
+              </Col>
+            ))}
+          </Row>
+          {editable && (
+            <Button type="primary" htmlType="submit">
+              {t('common.save')}
+            </Button>
+          )}
+        </Form>
+      </Card>
+      {editable && (
+        <Card title={t('use.settings.history')} style={{ marginTop: 16 }}>
+          <Table<PolicyVersion<UseSettings>>
+            size="small"
+            rowKey="version"
+            dataSource={versions}
+            pagination={{ pageSize: 10 }}
+            columns={[
+              { title: t('settings.versionColumn'), dataIndex: 'version' },
+              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
+              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
+              { title: t('use.settings.loanMaxDays'), key: 'days', render: (_v, row) => row.data.loanMaxDays }
+            ]}
+          />
+        </Card>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,12 @@
+import type { UseRequestRow } from '../../../../src-preload/contract'
+
+export const STATUS_COLORS: Record<UseRequestRow['status'], string> = {
+  pending: 'gold',
+  approved: 'blue',
+  out: 'orange',
+  returned: 'green',
+  refused: 'red',
+  cancelled: 'default'
+}
+
+export const ISO = 'YYYY-MM-DD'

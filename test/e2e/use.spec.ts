@@ -1,0 +1,163 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './server'
+import { ARCHIVIST, startAsArchivist } from './steps'
+
+const pad = (n: number) => String(n).padStart(2, '0')
+/** The local day `offset` days from now, as the app shows dates. */
+function day(offset: number): string {
+  const date = new Date(Date.now() + offset * 86_400_000)
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** Registers a catalogued record through the same RPC the records page uses; this story is about lending it. */
+async function seedRecord(page: Page, title: string): Promise<string> {
+  return page.evaluate(async (recordTitle) => {
+    const rpc = async (channel: string, input: unknown) => {
+      const response = await fetch(`/rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) })
+      const envelope = await response.json()
+      if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
+      return envelope.data
+    }
+    const item = await rpc('items.create', {
+      fondsCode: 'J001',
+      categoryCode: 'KH',
+      retentionCode: 'D30',
+      departmentCode: 'ZS',
+      title: recordTitle,
+      responsibleParty: '招商运营部',
+      dateFormed: '2025-03-10',
+      pageCount: 6,
+      classification: 'none',
+      openStatus: 'restricted',
+      receivedOn: '2025-03-11'
+    })
+    return (await rpc('items.catalogue', { id: item.id })).archivalCode
+  }, title)
+}
+
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByLabel(label, { exact: true }).click()
+  await page.keyboard.type(option)
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+}
+
+async function pickDate(scope: Locator, label: string, value: string) {
+  const input = scope.getByLabel(label, { exact: true })
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
+}
+
+async function enterSignature(page: Page, step: string, signer: string) {
+  const detail = page.locator('.use-request-detail')
+  await detail.getByRole('button', { name: `录入${step}签批` }).click()
+  const dialog = page.getByRole('dialog', { name: `录入${step}签批` })
+  await dialog.getByLabel('签字人').fill(signer)
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('签批已录入').last()).toBeVisible()
+  await expect(detail.locator('.use-chain')).toContainText(`${signer} 于 ${day(0)} 签字同意`)
+}
+
+test('request → signatures → checkout with out-cards → overdue after the clock moves → return → register shows it cancelled', async ({ page, server }) => {
+  await startAsArchivist(page, server)
+  const code = await seedRecord(page, '上海顺达物流有限公司仓储合同')
+
+  await page.getByRole('menuitem', { name: '借阅' }).click()
+  await expect(page.getByText('还没有查阅或借阅申请。点击“新建申请”登记第一份。')).toBeVisible()
+  await page.getByRole('button', { name: '新建申请' }).click()
+  const form = page.locator('.use-request-form')
+  await form.getByText('借阅', { exact: true }).click()
+  await form.getByLabel('申请人', { exact: true }).fill('张三')
+  await choose(page, form, '所在部门', '招商运营部')
+  await form.getByLabel('档案', { exact: true }).click()
+  await page.keyboard.type('仓储合同')
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: code }).click()
+  await page.keyboard.press('Escape')
+  await form.getByLabel('目的', { exact: true }).fill('核对合同条款')
+  await form.getByLabel('理由', { exact: true }).fill('续签前核对原合同')
+  await pickDate(form, '应还日期', day(3))
+
+  // R-USE-3: asked before the original is lent; R-USE-1/2: the chain shows with its reasons before submitting.
+  await form.getByText('不能，须借阅原件').click()
+  const chain = form.locator('.use-chain')
+  await expect(chain).toContainText('部门负责人')
+  await expect(chain).toContainText('申请人所在部门（ZS）负责人签字。（R-USE-1）')
+  await expect(chain).toContainText('档案部门负责人审批。（R-USE-2）')
+  await expect(form).toContainText('借期 3 天')
+
+  // A loan beyond the longest allowed is refused before submitting, with its rule.
+  await pickDate(form, '应还日期', day(45))
+  await expect(form.locator('.use-chain-refusal')).toContainText('借期 45 天，超过允许的最长借期 30 天。（R-USE-4）')
+  await pickDate(form, '应还日期', day(3))
+  await expect(chain).toContainText('档案部门负责人')
+  await form.getByRole('button', { name: '提交申请' }).click()
+  await expect(page.getByText('申请 #1 已登记').last()).toBeVisible()
+
+  const detail = page.locator('.use-request-detail')
+  await expect(detail).toContainText('待审批')
+  // R-ROLE-7: the applicant cannot sign their own request.
+  await detail.getByRole('button', { name: '录入部门负责人签批' }).click()
+  const signDialog = page.getByRole('dialog', { name: '录入部门负责人签批' })
+  await signDialog.getByLabel('签字人').fill('张三')
+  await signDialog.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('申请人不能审批自己的申请。（依据 R-ROLE-7）').last()).toBeVisible()
+  await signDialog.getByRole('button', { name: '取消' }).click()
+
+  await enterSignature(page, '部门负责人', '王部长')
+  await enterSignature(page, '档案部门负责人', '赵主任')
+  await expect(detail).toContainText('已批准')
+
+  await detail.getByRole('button', { name: '借出并打印代替卡' }).click()
+  const cards = page.getByRole('dialog', { name: '代替卡' })
+  const sheet = cards.frameLocator('iframe')
+  await expect(sheet.getByText('代替卡')).toBeVisible()
+  await expect(sheet.locator('body')).toContainText(code)
+  await expect(sheet.locator('body')).toContainText('张三（招商运营部）')
+  await expect(sheet.locator('body')).toContainText(day(3))
+  await cards.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
+  await expect(detail).toContainText('已取出')
+  await detail.locator('.ant-drawer-close').click()
+  await expect(page.locator('.ant-drawer-open')).toHaveCount(0)
+  await expect(page.locator('tr', { hasText: '张三' })).toContainText('已取出')
+
+  // R-USE-8: two days past the due date the dashboard shows the loan overdue, with its reminder.
+  server.setClock(`${day(5)}T10:00:00`)
+  await page.getByRole('menuitem', { name: '工作台' }).click()
+  const lock = page.getByRole('dialog', { name: '系统已锁定' })
+  await lock.getByLabel('密码').fill(ARCHIVIST.password)
+  await lock.getByRole('button', { name: '解锁' }).click()
+  await page.reload()
+  const overdue = page.locator('.overdue-loans')
+  await expect(overdue.locator('tr', { hasText: '张三' })).toContainText('逾期 2 天')
+  await overdue.getByRole('button', { name: '催还单' }).click()
+  const reminder = page.getByRole('dialog', { name: '催还单' })
+  await expect(reminder.frameLocator('iframe').locator('body')).toContainText('已逾期 2 天')
+  await reminder.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
+
+  await page.getByRole('menuitem', { name: '借阅' }).click()
+  await expect(page.locator('tr.use-overdue-row')).toContainText('逾期 2 天')
+  await page.getByRole('button', { name: '#1' }).click()
+  await detail.getByRole('button', { name: '归还注销' }).click()
+  const returning = page.getByRole('dialog', { name: '归还注销：逐件清点' })
+  await expect(returning.getByLabel('清点页数（应 6 页）')).toHaveValue('6')
+  await returning.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('已归还注销').last()).toBeVisible()
+  await expect(detail).toContainText(day(5))
+  await detail.locator('.ant-drawer-close').click()
+
+  await page.getByRole('tab', { name: '登记簿' }).click()
+  const registers = page.locator('form#use-register')
+  const range = registers.locator('.ant-picker-range input')
+  await range.first().click()
+  await range.first().fill(day(-1))
+  await range.first().press('Enter')
+  await range.last().fill(day(10))
+  await range.last().press('Enter')
+  await registers.getByRole('button', { name: '打印' }).click()
+  const register = page.getByRole('dialog', { name: '借阅登记簿' }).frameLocator('iframe').locator('body')
+  await expect(register).toContainText('借阅登记簿')
+  await expect(register).toContainText(code)
+  await expect(register).toContainText('张三')
+  await expect(register).toContainText('已注销')
+  await expect(register).toContainText(day(5))
+})
