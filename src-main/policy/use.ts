@@ -138,7 +138,6 @@ export const DEFAULT_USE_SETTINGS: UseSettings = {
 
 const APPROVER_ORDER: Approver[] = ['department_head', 'archive_manager', 'deputy_gm', 'gm']
 const RANK: Record<ClassificationCode, number> = { none: 0, internal: 1, secret: 2, confidential: 3, top_secret: 4 }
-const CLASSIFICATION_NAMES: Record<ClassificationCode, string> = { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' }
 const isClassified = (classification: ClassificationCode) => RANK[classification] >= RANK.secret
 
 export interface UseRecordFacts {
@@ -211,8 +210,9 @@ export function approvalChain(facts: UseFacts, settings: UseSettings): ChainDeci
   const refused = refuseRequest(facts, settings)
   if (refused) return refused
   const reasons = new Map<Approver, PolicyReason[]>()
-  const need = (step: Approver, ruleId: string, reason: string, params?: Record<string, string | number>) =>
-    reasons.set(step, [...(reasons.get(step) ?? []), { ruleId, reason, ...(params ? { params } : {}) }])
+  // The approver rides along as a parameter because settings choose who it is; the message names them.
+  const need = (step: Approver, ruleId: string, reason: string, params: Record<string, string | number> = {}) =>
+    reasons.set(step, [...(reasons.get(step) ?? []), { ruleId, reason, params: { ...params, approver: step } }])
   const baseRule = facts.kind === 'loan' ? 'R-USE-2' : 'R-USE-1'
 
   if (facts.external) {
@@ -227,7 +227,7 @@ export function approvalChain(facts: UseFacts, settings: UseSettings): ChainDeci
   }
 
   const highest = facts.records.reduce<ClassificationCode>((top, r) => (RANK[r.classification] > RANK[top] ? r.classification : top), 'none')
-  const classification = CLASSIFICATION_NAMES[highest]
+  const classification = highest
   if (isClassified(highest)) {
     if (facts.kind === 'consultation') need(settings.classifiedReadingApprover, 'R-USE-5', 'policy.use.classifiedReading', { classification })
     if (facts.kind === 'excerpt') need(settings.classifiedReadingApprover, 'R-USE-5', 'policy.use.classifiedCopy', { classification })

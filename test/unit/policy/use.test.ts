@@ -122,8 +122,8 @@ describe('R-USE-1..6 chain details', () => {
       steps: [
         { step: 'department_head', reasons: [{ params: { department: 'ZS' } }] },
         { step: 'archive_manager' },
-        { step: 'deputy_gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { classification: '秘密' } }] },
-        { step: 'gm', reasons: [{ reason: 'policy.use.otherDepartment', params: { departments: 'BGS、CW' } }] }
+        { step: 'deputy_gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { classification: 'secret', approver: 'deputy_gm' } }] },
+        { step: 'gm', reasons: [{ reason: 'policy.use.otherDepartment', params: { departments: 'BGS、CW', approver: 'gm' } }] }
       ]
     })
   })
@@ -136,6 +136,7 @@ describe('R-USE-1..6 chain details', () => {
     ['R-USE-5 classified records are not lent when the setting says so', one('secret'), { classifiedNotLent: true }, 'R-USE-5 policy.use.classifiedNotLent'],
     ['R-USE-6 external loans when the setting allows them', { external: true, departmentCode: '', externalUnit: '审计局', introductionLetter: '3号' }, { externalMayBorrow: true }, ['archive_manager', 'gm']],
     ['R-USE-6 the other-department approver is a setting', one('none', 'BGS'), { otherDepartmentApprover: 'deputy_gm' }, ['department_head', 'archive_manager', 'deputy_gm']],
+    ['R-USE-5 the classified-reading approver is a setting', { ...one('secret'), kind: 'consultation' }, { classifiedReadingApprover: 'gm' }, ['department_head', 'archive_manager', 'gm']],
     ['R-USE-4 with a 0-day limit (S87 same day) a two-day loan is long', { dueOn: '2026-03-04' }, { loanMaxDays: 0 }, ['department_head', 'archive_manager', 'deputy_gm']],
     ['R-USE-4 with no long loans anything past the limit is refused', { dueOn: '2026-03-10' }, { longLoanMaxDays: 0 }, 'R-USE-4 policy.use.loanTooLong'],
     ['R-USE-4 the 7-day variant lends a week without the deputy GM', { dueOn: '2026-03-09' }, { loanMaxDays: 7 }, ['department_head', 'archive_manager']]
@@ -143,6 +144,11 @@ describe('R-USE-1..6 chain details', () => {
     const outcome = actual(facts(internalLoan, overrides), { ...DEFAULT_USE_SETTINGS, ...settings })
     if (typeof result === 'string') expect(outcome).toEqual({ refusal: result })
     else expect('steps' in outcome ? outcome.steps.map((s) => s.step) : outcome).toEqual(result)
+  })
+
+  it('each reason names the approver the settings chose, so the message says who signs', () => {
+    const decision = approvalChain(facts({ ...internalLoan, classification: 'secret' }), { ...DEFAULT_USE_SETTINGS, classifiedLoanApprover: 'gm' })
+    expect(decision).toMatchObject({ ok: true, steps: [{}, {}, { step: 'gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { approver: 'gm' } }] }] })
   })
 
   it('R-USE-4 a long loan names its days and the limit; a refusal names the longest allowed', () => {
