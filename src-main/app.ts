@@ -18,6 +18,9 @@ import { RecordsService } from './services/records'
 import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
 import { UsersService } from './services/users'
+import { EnvironmentService } from './services/environment'
+import { InspectionsService } from './services/inspections'
+import { StatisticsService } from './services/statistics'
 import { Store } from './store'
 
 export interface AppOptions {
@@ -68,7 +71,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     exports: new ExportsService(store, customers, items, volumes),
     imports: new ImportsService(store, settings),
     incidents: new IncidentsService(store),
-    records: new RecordsService(store)
+    records: new RecordsService(store),
+    inspections: new InspectionsService(store, settings),
+    environment: new EnvironmentService(store, settings),
+    statistics: new StatisticsService(store, settings)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -16,6 +16,9 @@ import type { SettingsService } from '../services/settings'
 import type { IncidentsService } from '../services/incidents'
 import type { RecordsService } from '../services/records'
 import type { UsersService } from '../services/users'
+import type { EnvironmentService } from '../services/environment'
+import type { InspectionsService } from '../services/inspections'
+import type { StatisticsService } from '../services/statistics'
 import { custodyHandlers } from './handlers-custody'
 import { disposalHandlers } from './handlers-disposal'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
@@ -36,6 +39,9 @@ export interface Services {
   imports: ImportsService
   incidents: IncidentsService
   records: RecordsService
+  inspections: InspectionsService
+  environment: EnvironmentService
+  statistics: StatisticsService
 }
 
 type Handlers = HandlerMap<Channel>
