@@ -156,9 +156,9 @@ const custody: StatTopicBuilder = async (context) => {
     context,
     `SELECT kind AS code,
             SUM(opened_on BETWEEN b.first AND b.last) AS opened,
-            SUM(resolved_on BETWEEN b.first AND b.last AND resolution = 'found') AS found,
-            SUM(resolved_on BETWEEN b.first AND b.last AND resolution = 'repaired') AS repaired,
-            SUM(resolved_on BETWEEN b.first AND b.last AND resolution = 'written_off') AS writtenOff,
+            COALESCE(SUM(resolved_on BETWEEN b.first AND b.last AND resolution = 'found'), 0) AS found,
+            COALESCE(SUM(resolved_on BETWEEN b.first AND b.last AND resolution = 'repaired'), 0) AS repaired,
+            COALESCE(SUM(resolved_on BETWEEN b.first AND b.last AND resolution = 'written_off'), 0) AS writtenOff,
             SUM(resolved_on IS NULL OR resolved_on > b.last) AS openAtYearEnd
      FROM incidents, (SELECT ? AS first, ? AS last) b WHERE opened_on <= b.last GROUP BY kind`,
     days
