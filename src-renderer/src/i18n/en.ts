@@ -222,7 +222,6 @@ const en: Shape<typeof zhCN> = {
     title: 'Workbench',
     welcome: 'Hello, {{name}}',
     role: 'Role: {{role}}',
-    todo: 'Loans due, records awaiting destruction and inspections will show here once those parts are built.',
     customers: 'Customers',
     goCustomers: 'Go to customer files',
     overdue: 'Overdue filing',

@@ -217,7 +217,6 @@ const zhCN = {
     title: '工作台',
     welcome: '{{name}}，您好',
     role: '当前角色：{{role}}',
-    todo: '借阅到期、待销毁、库房检查等待办事项将在相应功能上线后显示在这里。',
     customers: '客户总数',
     goCustomers: '前往客户档案',
     overdue: '逾期未归档',

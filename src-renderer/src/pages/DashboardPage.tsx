@@ -5,6 +5,8 @@ import { useNavigate } from 'react-router-dom'
 import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
+import { HoldingsCharts } from '../components/HoldingsCharts'
+import { TodoCard } from '../components/TodoCard'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -25,7 +27,8 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
     <>
       <Typography.Title level={3}>{t('dashboard.welcome', { name: session.displayName })}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('dashboard.role', { role: t(`roles.${session.role}`) })}</Typography.Paragraph>
-      <Row gutter={16}>
+      <TodoCard />
+      <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={6}>
           <Card>
             <Statistic title={t('dashboard.customers')} value={customers ?? '—'} />
@@ -54,10 +57,8 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
           {t('dashboard.goRecords')}
         </Button>
       </Card>
+      <HoldingsCharts />
       <BackupNowCard canBackUp={session.role === 'archivist' || session.role === 'archive_manager'} />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        {t('dashboard.todo')}
-      </Typography.Paragraph>
     </>
   )
 }
