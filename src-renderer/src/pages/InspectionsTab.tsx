@@ -99,6 +99,9 @@ function HeaderFields({ rooms }: { rooms: LocationNode[] }) {
         {(fields) =>
           fields.map((field) => (
             <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
+              <Form.Item name={[field.name, 'item']} hidden>
+                <Input />
+              </Form.Item>
               <Form.Item name={[field.name, 'ok']} valuePropName="checked" style={{ marginBottom: 8 }}>
                 <Checkbox>
                   <Form.Item noStyle shouldUpdate>
