@@ -25,8 +25,14 @@ export const ADHOC_REASONS = ['in_doubt', 'theft', 'loss', 'fire', 'other'] as c
 export const FINDING_STATES = ['unchecked', 'found', 'missing', 'damaged'] as const
 export type FindingState = (typeof FINDING_STATES)[number]
 
+/** Room instruments read to a tenth; more digits are a typing or unit mistake. */
 const range = (min: number, max: number) =>
-  z.number({ message: 'validation.number' }).finite({ message: 'validation.number' }).min(min, { message: 'validation.range' }).max(max, { message: 'validation.range' })
+  z
+    .number({ message: 'validation.number' })
+    .finite({ message: 'validation.number' })
+    .min(min, { message: 'validation.range' })
+    .max(max, { message: 'validation.range' })
+    .refine((value) => Math.abs(value * 10 - Math.round(value * 10)) < 1e-9, { message: 'validation.oneDecimal' })
 /** A room thermometer reads ℃; anything outside −30…60 is a typing mistake, not a reading. */
 export const temperature = range(-30, 60)
 /** Relative humidity is a percentage. */

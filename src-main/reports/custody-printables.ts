@@ -15,8 +15,9 @@ table.facts th, table.facts td { border: 0.3mm solid #000; padding: 1.5mm 2mm; v
 table.facts th { width: 28mm; text-align: left; font-weight: bold; }
 td.flag { font-weight: bold; }
 .summary { margin: 2mm 0; }
-.signatures { display: flex; justify-content: space-between; margin-top: 10mm; }
-.signatures .blank { min-width: 35mm; }
+table.signatures { width: 100%; margin-top: 10mm; table-layout: fixed; }
+table.signatures td { padding: 2mm 0; white-space: nowrap; }
+table.signatures .blank { min-width: 28mm; }
 `
 
 const FINDING_COLUMNS = ['序号', '档号', '题名', '存放位置', '结果', '说明'] as const
@@ -24,10 +25,9 @@ const FINDING_COLUMNS = ['序号', '档号', '题名', '存放位置', '结果',
 const FINDING_WIDTHS = [10, 40, null, 28, 14, 30] as const
 
 /** A measurement with its judgement: out-of-range values are marked in words, readable in black and white. */
-function measurement(value: number | null, unit: string, judgement: EnvironmentJudgement): string {
-  if (value === null) return h(zh('policy.custody.notMeasured'))
+function measurement(judgement: EnvironmentJudgement): string {
   const verdict = judgement.value === 'out_of_range' ? `<span class="flag">【${h(zh('inspections.outOfRange'))}】</span>` : ''
-  return `${h(value)} ${unit} ${verdict} ${h(zh(judgement.reason, judgement.params))}`
+  return `${verdict}${h(zh(judgement.reason, judgement.params))}`
 }
 
 /** 档案库房检查记录: what was checked, the room checklist, temperature and humidity, each record's finding, signatures. */
@@ -47,9 +47,8 @@ export function inspectionReportHtml(inspection: Inspection): string {
 <table class="facts">
 <tr><th>检查类型</th><td>${h(kind)}</td><th>检查日期</th><td>${signatureDate(inspection.inspectedOn)}</td></tr>
 <tr><th>检查人</th><td>${h(inspection.inspectors)}</td><th>状态</th><td>${h(zh(`inspections.statuses.${inspection.status}`))}</td></tr>
-<tr><th>检查范围</th><td colspan="3">${h(scope)}</td></tr>
-<tr><th>库房</th><td>${h(inspection.roomPath ?? '')}</td><th>温度</th><td>${measurement(inspection.temperature, '℃', inspection.environment.temperature)}</td></tr>
-<tr><th></th><td></td><th>相对湿度</th><td>${measurement(inspection.humidity, '%', inspection.environment.humidity)}</td></tr>
+<tr><th>检查范围</th><td>${h(scope)}</td><th>测量库房</th><td>${h(inspection.roomPath ?? '')}</td></tr>
+<tr><th>温度</th><td>${measurement(inspection.environment.temperature)}</td><th>相对湿度</th><td>${measurement(inspection.environment.humidity)}</td></tr>
 </table>
 <h2 class="section">库房管理检查项目</h2>
 <table class="grid checklist">
@@ -70,6 +69,7 @@ ${findings}
 </table>
 <h2 class="section">情况说明</h2>
 <div class="pre">${h(inspection.notes) || '无'}</div>
-<div class="signatures"><span>检查人（签字）：<span class="blank">&nbsp;</span></span><span>档案部门负责人（签字）：<span class="blank">&nbsp;</span></span><span>日期：${signatureDate('')}</span></div>`
+<table class="signatures"><tr><td>检查人（签字）：<span class="blank">&nbsp;</span></td><td>档案部门负责人（签字）：<span class="blank">&nbsp;</span></td></tr>
+<tr><td></td><td>日期：${signatureDate('')}</td></tr></table>`
   return printDocument(`档案库房检查记录 ${inspection.inspectedOn}`, body, 'portrait', { css: REPORT_CSS })
 }

@@ -170,6 +170,8 @@ describe('R-KEEP-3 environment log', () => {
     expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'readOn' }] } })
     const soaked = await app.dispatch('environment.record', { roomId: room.id, readOn: '2026-03-01', temperature: 20, humidity: 140 }, key)
     expect(soaked).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'humidity', message: 'validation.range' }] } })
+    const tooPrecise = await app.dispatch('environment.record', { roomId: room.id, readOn: '2026-03-01', temperature: 20.25, humidity: 50 }, key)
+    expect(tooPrecise).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'temperature', message: 'validation.oneDecimal' }] } })
     const backwards = await app.dispatch('environment.list', { from: '2026-03-31', to: '2026-03-01' }, key)
     expect(backwards).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'to', message: 'validation.dateOrder' }] } })
     expect((await app.call('environment.list', { from: '2026-01-01', to: '2026-12-31' }, key)).readings).toHaveLength(4)

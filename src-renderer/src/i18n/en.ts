@@ -811,7 +811,8 @@ const en: Shape<typeof zhCN> = {
     number: 'Enter a number',
     bandOrder: 'The maximum must be above the minimum',
     scopeRequired: 'Choose what to inspect: locations or records',
-    dateOrder: 'The end date cannot be before the start date'
+    dateOrder: 'The end date cannot be before the start date',
+    oneDecimal: 'At most one decimal place'
   },
   errors: {
     incidentNotFound: 'This incident cannot be found.',

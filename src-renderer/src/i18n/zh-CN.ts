@@ -806,7 +806,8 @@ const zhCN = {
     number: '请输入数字',
     bandOrder: '上限须大于下限',
     scopeRequired: '请选择检查范围：位置或档案',
-    dateOrder: '结束日期不能早于开始日期'
+    dateOrder: '结束日期不能早于开始日期',
+    oneDecimal: '最多保留 1 位小数'
   },
   errors: {
     incidentNotFound: '找不到该异常记录。',

@@ -116,8 +116,8 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
         columns={[
           { title: t('environment.readOn'), dataIndex: 'readOn', sorter: (a, b) => a.readOn.localeCompare(b.readOn) },
           { title: t('environment.room'), dataIndex: 'roomPath' },
-          { title: t('environment.temperature'), key: 'temperature', render: (_v, row) => <Judgement judgement={row.judgements.temperature} /> },
-          { title: t('environment.humidity'), key: 'humidity', render: (_v, row) => <Judgement judgement={row.judgements.humidity} /> },
+          { title: t('environment.temperature'), key: 'temperature', render: (_v, row) => <Judgement judgement={row.judgements.temperature} unit="℃" /> },
+          { title: t('environment.humidity'), key: 'humidity', render: (_v, row) => <Judgement judgement={row.judgements.humidity} unit="%" /> },
           {
             title: t('environment.state'),
             dataIndex: 'outOfRange',
@@ -142,10 +142,10 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
           </Form.Item>
           <Space>
             <Form.Item name="temperature" label={t('environment.temperature')} required>
-              <InputNumber step={0.1} />
+              <InputNumber step={0.1} precision={1} />
             </Form.Item>
             <Form.Item name="humidity" label={t('environment.humidity')} required>
-              <InputNumber step={1} />
+              <InputNumber step={1} precision={1} />
             </Form.Item>
           </Space>
           {band && (

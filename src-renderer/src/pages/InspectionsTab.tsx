@@ -54,12 +54,12 @@ const countsOf = (row: InspectionRow) => ({ records: row.records, found: row.fou
 
 const STATE_COLORS: Record<FindingState, string> = { unchecked: 'default', found: 'green', missing: 'red', damaged: 'orange' }
 
-/** Shows a measurement's judgement: out of the band in red with the rule, otherwise quietly. */
-export function Judgement({ judgement }: { judgement: EnvironmentJudgement }) {
+/** Shows a measurement: the value, and when it is out of the band a red tag saying why, with the rule. */
+export function Judgement({ judgement, unit }: { judgement: EnvironmentJudgement; unit: string }) {
   const { t } = useTranslation()
   if (judgement.value === 'not_measured') return <Typography.Text type="secondary">{t(judgement.reason)}</Typography.Text>
-  const text = t('common.withRule', { text: t(judgement.reason, judgement.params), rule: judgement.ruleId })
-  return judgement.value === 'out_of_range' ? <Tag color="red">{text}</Tag> : <Typography.Text>{text}</Typography.Text>
+  if (judgement.value === 'in_range') return <Typography.Text>{`${judgement.params?.value} ${unit}`}</Typography.Text>
+  return <Tag color="red">{t('common.withRule', { text: t(judgement.reason, judgement.params), rule: judgement.ruleId })}</Tag>
 }
 
 /** Date, inspectors, the room measured with temperature and humidity, the room checklist and notes: shared by new and draft. */
@@ -85,12 +85,12 @@ function HeaderFields({ rooms }: { rooms: LocationNode[] }) {
         </Col>
         <Col span={8}>
           <Form.Item name="temperature" label={t('inspections.fields.temperature')}>
-            <InputNumber style={{ width: '100%' }} step={0.1} />
+            <InputNumber style={{ width: '100%' }} step={0.1} precision={1} />
           </Form.Item>
         </Col>
         <Col span={8}>
           <Form.Item name="humidity" label={t('inspections.fields.humidity')}>
-            <InputNumber style={{ width: '100%' }} step={1} />
+            <InputNumber style={{ width: '100%' }} step={1} precision={1} />
           </Form.Item>
         </Col>
       </Row>
@@ -357,10 +357,10 @@ function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { id: num
         <Descriptions.Item label={t('inspections.fields.scope')}>{inspection.locationPaths.join('、') || t('inspections.recordScope', { count: inspection.records })}</Descriptions.Item>
         <Descriptions.Item label={t('inspections.fields.status')}>{t(`inspections.statuses.${inspection.status}`)}</Descriptions.Item>
         <Descriptions.Item label={t('inspections.fields.temperature')}>
-          <Judgement judgement={inspection.environment.temperature} />
+          <Judgement judgement={inspection.environment.temperature} unit="℃" />
         </Descriptions.Item>
         <Descriptions.Item label={t('inspections.fields.humidity')}>
-          <Judgement judgement={inspection.environment.humidity} />
+          <Judgement judgement={inspection.environment.humidity} unit="%" />
         </Descriptions.Item>
         <Descriptions.Item label={t('inspections.fields.result')} span={2}>
           {t('inspections.counts', countsOf(inspection))}
