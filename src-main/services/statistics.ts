@@ -68,23 +68,39 @@ function enumRows(values: readonly string[], labelPrefix: string, counts: Map<st
 
 const query = <T>(context: StatContext, sql: string, params: unknown[] = []): Promise<T[]> => context.manager.query(sql, params)
 
-/** Holdings at the end of the year: records that existed on 31 Dec and were not destroyed (destruction dates come with disposal). */
+const HOLDING_DIMENSIONS = ['category_code', 'year', 'retention_code', 'classification'] as const
+type Dimension = (typeof HOLDING_DIMENSIONS)[number]
+type HoldingGroup = Record<Dimension, string> & { n: number; pages: number }
+
+/**
+ * Holdings at the end of the year: records that existed on 31 Dec and were not destroyed (destruction dates come with
+ * disposal). One grouped pass over items and one over volumes give every combination; each table adds those up by one
+ * dimension, so a few hundred groups reach JavaScript, never the records.
+ */
 const holdings: StatTopicBuilder = async (context) => {
   const columns = ['volumes', 'items', 'pages']
-  const by = async (column: string) => {
-    const [volumes, items, pages] = await Promise.all([
-      query<{ code: string; n: number }>(context, `SELECT ${column} AS code, COUNT(*) AS n FROM volumes WHERE created_at < ? AND custody <> 'destroyed' GROUP BY ${column}`, [context.end]),
-      query<{ code: string; n: number }>(context, `SELECT ${column} AS code, COUNT(*) AS n FROM items WHERE created_at < ? AND custody <> 'destroyed' GROUP BY ${column}`, [context.end]),
-      query<{ code: string; n: number }>(context, `SELECT ${column} AS code, SUM(page_count) AS n FROM items WHERE created_at < ? AND custody <> 'destroyed' GROUP BY ${column}`, [context.end])
-    ])
-    return mergeCounts(columns, { volumes, items, pages })
+  const groups = (table: string, pages: string) =>
+    query<HoldingGroup>(
+      context,
+      `SELECT ${HOLDING_DIMENSIONS.join(', ')}, COUNT(*) AS n, ${pages} AS pages FROM ${table}
+       WHERE created_at < ? AND custody <> 'destroyed' GROUP BY ${HOLDING_DIMENSIONS.join(', ')}`,
+      [context.end]
+    )
+  const [volumeGroups, itemGroups] = [await groups('volumes', '0'), await groups('items', 'SUM(page_count)')]
+  const by = (dimension: Dimension) => {
+    const sum = (rows: HoldingGroup[], value: (row: HoldingGroup) => number) => {
+      const totals = new Map<string, number>()
+      for (const row of rows) totals.set(String(row[dimension]), (totals.get(String(row[dimension])) ?? 0) + value(row))
+      return [...totals].map(([code, n]) => ({ code, n }))
+    }
+    return mergeCounts(columns, { volumes: sum(volumeGroups, (row) => row.n), items: sum(itemGroups, (row) => row.n), pages: sum(itemGroups, (row) => row.pages) })
   }
-  const [category, year, retention, classification] = await Promise.all([by('category_code'), by('year'), by('retention_code'), by('classification')])
+  const year = by('year')
   return [
-    table('byCategory', columns, codeRows(context.filing.categories, category)),
+    table('byCategory', columns, codeRows(context.filing.categories, by('category_code'))),
     table('byYear', columns, [...year.keys()].sort().map((code) => ({ label: code, values: year.get(code)! }))),
-    table('byRetention', columns, codeRows(context.filing.retentionPeriods, retention)),
-    table('byClassification', columns, enumRows(CLASSIFICATIONS, 'classifications', classification, columns))
+    table('byRetention', columns, codeRows(context.filing.retentionPeriods, by('retention_code'))),
+    table('byClassification', columns, enumRows(CLASSIFICATIONS, 'classifications', by('classification'), columns))
   ]
 }
 
