@@ -139,6 +139,20 @@ describe('R-KEEP-3 bad inputs are refused and nothing is half-written', () => {
     expect((await app.call('incidents.list', {}, key)).total).toBe(1)
   })
 
+  it('a draft’s details can be corrected, with a current version, until it is completed', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    const { box, room } = await stockedRoom(key)
+    const draft = await app.call('inspections.create', { ...header, locationIds: [box.id] }, key)
+    const corrected = { id: draft.id, version: draft.version, inspectedOn: header.inspectedOn, inspectors: header.inspectors, roomId: room.id, temperature: 13.5, humidity: 50, checklist: [{ item: '离开时已上锁', ok: false, note: '门锁松动' }], notes: '已报修' }
+    const updated = await app.call('inspections.update', corrected, key)
+    expect(updated).toMatchObject({ roomPath: 'A', temperature: 13.5, checklist: [{ item: '离开时已上锁', ok: false, note: '门锁松动' }], notes: '已报修', outOfRange: true })
+    expect(updated.environment.temperature).toMatchObject({ reason: 'policy.custody.tooCold', ruleId: 'R-KEEP-3' })
+    expect(await app.dispatch('inspections.update', corrected, key)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.staleVersion' } })
+    const done = await app.call('inspections.complete', { id: draft.id, version: updated.version, confirmMissing: true }, key)
+    expect(await app.dispatch('inspections.update', { ...corrected, version: done.version }, key)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.inspectionCompleted' } })
+  })
+
   it('a viewer reads inspections but cannot start one', async () => {
     app = await makeApp()
     const viewer = await app.signInAs('staff_viewer')
