@@ -19,6 +19,9 @@ import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
 import { UseService } from './services/use'
 import { UsersService } from './services/users'
+import { EnvironmentService } from './services/environment'
+import { InspectionsService } from './services/inspections'
+import { StatisticsService } from './services/statistics'
 import { Store } from './store'
 
 export interface AppOptions {
@@ -70,7 +73,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     imports: new ImportsService(store, settings),
     incidents: new IncidentsService(store),
     records: new RecordsService(store),
-    use: new UseService(store, settings)
+    use: new UseService(store, settings),
+    inspections: new InspectionsService(store, settings),
+    environment: new EnvironmentService(store, settings),
+    statistics: new StatisticsService(store, settings)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -370,7 +370,10 @@ export type ItemRow = Pick<
   | 'status'
   | 'customerName'
   | 'volumeCode'
->
+> & {
+  /** Open missing/damaged incidents on the item or its volume: the item is flagged (R-KEEP-3). */
+  openIncidents: number
+}
 
 export const SORTABLE_ITEM_FIELDS = ['archivalCode', 'title', 'dateFormed', 'year', 'updatedAt'] as const
 
@@ -580,6 +583,7 @@ const itemsQuery = z.strictObject({
   customerId: id.optional(),
   volumeId: id.optional(),
   locationId: id.optional(),
+  flagged: z.boolean().optional(),
   sortBy: z.enum(SORTABLE_ITEM_FIELDS).optional().default('updatedAt'),
   sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
 })

@@ -17,6 +17,9 @@ import type { IncidentsService } from '../services/incidents'
 import type { RecordsService } from '../services/records'
 import type { UseService } from '../services/use'
 import type { UsersService } from '../services/users'
+import type { EnvironmentService } from '../services/environment'
+import type { InspectionsService } from '../services/inspections'
+import type { StatisticsService } from '../services/statistics'
 import { custodyHandlers } from './handlers-custody'
 import { disposalHandlers } from './handlers-disposal'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
@@ -38,6 +41,9 @@ export interface Services {
   incidents: IncidentsService
   records: RecordsService
   use: UseService
+  inspections: InspectionsService
+  environment: EnvironmentService
+  statistics: StatisticsService
 }
 
 type Handlers = HandlerMap<Channel>

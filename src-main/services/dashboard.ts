@@ -1,7 +1,8 @@
-import type { OverdueEntry } from '../../src-preload/contract'
+import type { HoldingsCharts, OverdueEntry, TodoEntry } from '../../src-preload/contract'
 import { overdueAnnualFiling, overdueCustomerMaterials } from '../policy/deadlines'
 import type { Store } from '../store'
 import type { SettingsService } from './settings'
+import { TODO_PROVIDERS } from './todo-providers'
 
 /** The local calendar day on this PC, which is the day the archivist lives in. */
 export function localDay(now: Date): string {
@@ -41,5 +42,56 @@ export class DashboardService {
         return { itemId: entry.id, title: row.title, archivalCode: row.archivalCode, dueOn: entry.dueOn, daysLate: entry.daysLate, ruleId: entry.ruleId, reason: entry.reason }
       })
       .sort((a, b) => b.daysLate - a.daysLate)
+  }
+
+  /** What needs doing today, from every provider in turn. */
+  async todo(): Promise<TodoEntry[]> {
+    const context = {
+      manager: this.store.manager,
+      today: localDay(this.store.clock()),
+      custody: (await this.settings.custody()).data,
+      overdueFiling: () => this.overdue()
+    }
+    const entries: TodoEntry[] = []
+    for (const provider of TODO_PROVIDERS) entries.push(...(await provider(context)))
+    return entries
+  }
+
+  /** Records kept now (not destroyed), by category and by filing year, for the dashboard's charts. */
+  async holdings(): Promise<HoldingsCharts> {
+    const manager = this.store.manager
+    const categories = (await this.settings.filing()).data.categories
+    const count = (table: string, column: string, pages: boolean) =>
+      manager.query(
+        `SELECT ${column} AS code, COUNT(*) AS n${pages ? ', SUM(page_count) AS pages' : ''} FROM ${table} WHERE custody <> 'destroyed' GROUP BY ${column}`
+      ) as Promise<{ code: string | number; n: number; pages?: number }[]>
+    const [itemsByCategory, volumesByCategory, itemsByYear, volumesByYear] = await Promise.all([
+      count('items', 'category_code', true),
+      count('volumes', 'category_code', false),
+      count('items', 'year', false),
+      count('volumes', 'year', false)
+    ])
+    const codes = [...new Set([...itemsByCategory, ...volumesByCategory].map((row) => String(row.code)))]
+    const order = (code: string) => {
+      const index = categories.findIndex((c) => c.code === code)
+      return index < 0 ? categories.length : index
+    }
+    const years = [...new Set([...itemsByYear, ...volumesByYear].map((row) => Number(row.code)))].sort((a, b) => a - b)
+    return {
+      byCategory: codes
+        .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+        .map((code) => ({
+          code,
+          label: categories.find((c) => c.code === code)?.name ?? code,
+          items: itemsByCategory.find((row) => row.code === code)?.n ?? 0,
+          pages: itemsByCategory.find((row) => row.code === code)?.pages ?? 0,
+          volumes: volumesByCategory.find((row) => row.code === code)?.n ?? 0
+        })),
+      byYear: years.map((year) => ({
+        year,
+        items: itemsByYear.find((row) => Number(row.code) === year)?.n ?? 0,
+        volumes: volumesByYear.find((row) => Number(row.code) === year)?.n ?? 0
+      }))
+    }
   }
 }

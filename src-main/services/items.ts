@@ -15,6 +15,7 @@ import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { filingYear, missingDescription, refuseVolumeAdmission, volumeClassification, type FilingFacts, type ItemLink } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
 import { ftsCondition, refreshItemSearch } from './item-search'
+import { OPEN_ITEM_INCIDENTS } from './records'
 import { layOutVolume, linksOf, volumeMembers } from './volume-layout'
 import type { SettingsService } from './settings'
 
@@ -168,6 +169,11 @@ export class ItemsService {
       where.push(`(i.home_location_id IN (${below}) OR i.volume_id IN (SELECT v.id FROM volumes v WHERE v.home_location_id IN (${below})))`)
       params.push(query.locationId, query.locationId)
     }
+    if (query.flagged) {
+      // Two small sets of open incidents, not a count per item: the filter stays fast over the whole room.
+      const open = (subject: string) => `SELECT subject_id FROM incidents WHERE resolved_at IS NULL AND subject = '${subject}'`
+      where.push(`(i.id IN (${open('item')}) OR i.volume_id IN (${open('volume')}))`)
+    }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM items i ${clause}`, params)
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
@@ -177,7 +183,7 @@ export class ItemsService {
       `SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
               i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
               i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
-              c.name AS customerName, v.archival_code AS volumeCode
+              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents
        FROM (SELECT i.id FROM items i ${clause} ${order} LIMIT ? OFFSET ?) page
        JOIN items i ON i.id = page.id
        LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id

@@ -4,7 +4,8 @@ import { notFound } from '../errors'
 import type { Store } from '../store'
 import { ftsCondition } from './item-search'
 
-const OPEN_ITEM_INCIDENTS = `(SELECT COUNT(*) FROM incidents n WHERE n.resolved_at IS NULL AND
+/** R-KEEP-3: an item is flagged while an incident on it or on its volume is open (`i` is the item). */
+export const OPEN_ITEM_INCIDENTS = `(SELECT COUNT(*) FROM incidents n WHERE n.resolved_at IS NULL AND
   ((n.subject = 'item' AND n.subject_id = i.id) OR (n.subject = 'volume' AND n.subject_id = i.volume_id)))`
 const OPEN_VOLUME_INCIDENTS = `(SELECT COUNT(*) FROM incidents n WHERE n.resolved_at IS NULL AND
   ((n.subject = 'volume' AND n.subject_id = v.id) OR (n.subject = 'item' AND n.subject_id IN (SELECT id FROM items WHERE volume_id = v.id))))`

@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import { z } from 'zod'
 import {
+  custodySettingsSchema,
+  type CustodySettings,
   backupSettingsSchema,
   filingSettingsSchema,
   type BackupSettings,
@@ -54,6 +56,16 @@ export const DEFAULT_FILING: FilingSettings = {
   customerFilingDays: DEFAULT_DEADLINES.customerFilingDays,
   customerRegistrationWorkingDays: DEFAULT_DEADLINES.customerRegistrationWorkingDays,
   annualFilingMonth: DEFAULT_DEADLINES.annualFilingMonth
+}
+
+/** R-KEEP-3/4: paper records keep at 14–24 ℃ and 45–60 % RH (JGJ 25); half-yearly inspections; the room rules of 000 Art20. */
+export const DEFAULT_CUSTODY: CustodySettings = {
+  temperatureMin: 14,
+  temperatureMax: 24,
+  humidityMin: 45,
+  humidityMax: 60,
+  inspectionIntervalMonths: 6,
+  checklist: ['防火设施完好', '防潮、防水设施完好', '库房内无无关物品', '无吸烟现象', '防盗设施完好', '防虫、防鼠措施到位', '防光（遮光）措施到位', '离开时已上锁']
 }
 
 /** One namespace of versioned policy data: every save is a new version and earlier ones stay readable (arch. rule 4). */
@@ -113,6 +125,7 @@ export class SettingsService {
   readonly securitySettings: VersionedSettings<SecuritySettings>
   readonly filingSettings: VersionedSettings<FilingSettings>
   readonly backupSettings: VersionedSettings<BackupSettings>
+  readonly custodySettings: VersionedSettings<CustodySettings>
   /** Column mappings remembered per file layout, so the same kind of spreadsheet maps itself next time. */
   readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
 
@@ -121,6 +134,7 @@ export class SettingsService {
     this.backupSettings = new VersionedSettings(store, 'backup', backupSettingsSchema, DEFAULT_BACKUP)
     this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
     this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)
+    this.custodySettings = new VersionedSettings(store, 'custody', custodySettingsSchema, DEFAULT_CUSTODY)
   }
 
   security(manager?: EntityManager): Promise<PolicyVersion<SecuritySettings>> {
@@ -133,6 +147,10 @@ export class SettingsService {
 
   saveSecurity(actor: Actor, settings: SecuritySettings): Promise<PolicyVersion<SecuritySettings>> {
     return this.securitySettings.save(actor, settings)
+  }
+
+  custody(manager?: EntityManager): Promise<PolicyVersion<CustodySettings>> {
+    return this.custodySettings.current(manager)
   }
 
   filing(manager?: EntityManager): Promise<PolicyVersion<FilingSettings>> {

@@ -4,5 +4,14 @@ import { Locations1764200000000 } from './1764200000000-Locations'
 import { ItemListIndexes1764300000000 } from './1764300000000-ItemListIndexes'
 import { Records1764100000000 } from './1764100000000-Records'
 import { Use1764500000000 } from './1764500000000-Use'
+import { Inspections1764700000000 } from './1764700000000-Inspections'
 
-export const MIGRATIONS = [Foundation1764000000000, Records1764100000000, Locations1764200000000, ItemListIndexes1764300000000, Custody1764400000000, Use1764500000000]
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Records1764100000000,
+  Locations1764200000000,
+  ItemListIndexes1764300000000,
+  Custody1764400000000,
+  Use1764500000000,
+  Inspections1764700000000
+]

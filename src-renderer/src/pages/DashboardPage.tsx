@@ -6,6 +6,8 @@ import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
 import { OverdueLoansCard } from '../components/OverdueLoansCard'
+import { HoldingsCharts } from '../components/HoldingsCharts'
+import { TodoCard } from '../components/TodoCard'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -26,7 +28,8 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
     <>
       <Typography.Title level={3}>{t('dashboard.welcome', { name: session.displayName })}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('dashboard.role', { role: t(`roles.${session.role}`) })}</Typography.Paragraph>
-      <Row gutter={16}>
+      <TodoCard />
+      <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={6}>
           <Card>
             <Statistic title={t('dashboard.customers')} value={customers ?? '—'} />
@@ -56,10 +59,8 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
         </Button>
       </Card>
       <OverdueLoansCard />
+      <HoldingsCharts />
       <BackupNowCard canBackUp={session.role === 'archivist' || session.role === 'archive_manager'} />
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
-        {t('dashboard.todo')}
-      </Typography.Paragraph>
     </>
   )
 }

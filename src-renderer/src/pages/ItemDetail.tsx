@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { LINK_KINDS, type FilingSettings, type Item, type ItemLinkRow } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { LocationPanel } from '../components/LocationPanel'
+import { OpenIncidents } from '../components/OpenIncidents'
 import { describeError } from '../errors'
 import { nameOfCode } from '../useFilingSettings'
 import { STATUS_COLORS } from './ItemsTab'
@@ -72,6 +73,7 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
         <Spin />
       ) : (
         <>
+          <OpenIncidents subject="item" id={item.id} />
           <Space style={{ marginBottom: 16 }}>
             <Tag color={STATUS_COLORS[item.status]}>{t(`itemStatuses.${item.status}`)}</Tag>
             {canWrite && item.status === 'received' && (

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
+import { Button, Checkbox, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
 import type { TableProps } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -39,7 +39,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
 
   const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
   const sortOrderOf = (field: string) => (query.sortBy === field ? query.sortOrder : null)
-  const filtered = Boolean(query.search || query.locationId || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
+  const filtered = Boolean(query.search || query.locationId || query.flagged || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
 
   const onChange: TableProps<ItemRow>['onChange'] = (pagination, filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter
@@ -65,9 +65,12 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       sorter: true,
       sortOrder: sortOrderOf('title'),
       render: (title: string, row) => (
-        <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setViewing(row.id)}>
-          {title}
-        </Button>
+        <>
+          <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setViewing(row.id)}>
+            {title}
+          </Button>
+          {row.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
+        </>
       )
     },
     { title: t('items.fields.responsibleParty'), dataIndex: 'responsibleParty' },
@@ -147,6 +150,9 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             treeDefaultExpandAll
             onChange={(locationId?: number) => setQuery((previous) => ({ ...previous, page: 1, locationId }))}
           />
+          <Checkbox checked={query.flagged ?? false} onChange={(event) => setQuery((previous) => ({ ...previous, page: 1, flagged: event.target.checked || undefined }))}>
+            {t('incidents.flaggedOnly')}
+          </Checkbox>
         </Space>
         <Space>
           <ExportButton

@@ -4,6 +4,7 @@ import type { PolicyVersion, SecuritySettings, SessionInfo } from '../../../src-
 import { call } from '../api/client'
 import { formatDateTime } from '../errors'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+import { CustodySettingsCard } from './CustodySettingsCard'
 import { FilingSettingsCard } from './FilingSettingsCard'
 import { UseSettingsCard } from './UseSettingsCard'
 
@@ -19,6 +20,7 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <FilingSettingsCard editable={session.role === 'archive_manager'} />
       <UseSettingsCard editable={session.role === 'archive_manager'} />
+      <CustodySettingsCard editable={session.role === 'archive_manager'} />
     </>
   )
 }

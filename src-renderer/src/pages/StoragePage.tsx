@@ -1,10 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Table, Tag, Tree, Typography } from 'antd'
+import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Table, Tabs, Tag, Tree, Typography } from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationContent, LocationKind, LocationNode, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, showFieldErrors } from '../errors'
+import { EnvironmentTab } from './EnvironmentTab'
+import { IncidentsTab } from './IncidentsTab'
+import { InspectionsTab } from './InspectionsTab'
 import { WRITER_ROLES } from './RecordsPage'
 
 const CHILD_KIND: Record<LocationKind | 'top', LocationKind | null> = { top: 'room', room: 'rack', rack: 'shelf', shelf: 'box', box: null }
@@ -27,8 +30,28 @@ function buildTree(nodes: LocationNode[], t: (key: string) => string): TreeEntry
   return build(null)
 }
 
-/** R-KEEP-1: the rooms, racks, shelves and boxes, how full each is, and what each holds. */
+/** R-KEEP-1..4: locations, inspections, the environment log and the follow-up of missing or damaged records. */
 export function StoragePage({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation()
+  const canWrite = WRITER_ROLES.includes(session.role)
+  return (
+    <>
+      <Typography.Title level={3}>{t('storage.title')}</Typography.Title>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'locations', label: t('custodyTabs.locations'), children: <LocationsTab session={session} /> },
+          { key: 'inspections', label: t('custodyTabs.inspections'), children: <InspectionsTab canWrite={canWrite} /> },
+          { key: 'environment', label: t('custodyTabs.environment'), children: <EnvironmentTab canWrite={canWrite} /> },
+          { key: 'incidents', label: t('custodyTabs.incidents'), children: <IncidentsTab canWrite={canWrite} /> }
+        ]}
+      />
+    </>
+  )
+}
+
+/** R-KEEP-1: the rooms, racks, shelves and boxes, how full each is, and what each holds. */
+function LocationsTab({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const canWrite = WRITER_ROLES.includes(session.role)
@@ -85,7 +108,6 @@ export function StoragePage({ session }: { session: SessionInfo }) {
 
   return (
     <>
-      <Typography.Title level={3}>{t('storage.title')}</Typography.Title>
       <Row gutter={16}>
         <Col span={9}>
           <Card

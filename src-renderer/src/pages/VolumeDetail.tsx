@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Volume, VolumeItem } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { LocationPanel } from '../components/LocationPanel'
+import { OpenIncidents } from '../components/OpenIncidents'
 import { PrintPreview } from '../components/PrintPreview'
 import { describeError } from '../errors'
 
@@ -118,6 +119,7 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
         </Space>
       }
     >
+      <OpenIncidents subject="volume" id={volume.id} />
       <Descriptions size="small" column={4} bordered>
         <Descriptions.Item label={t('items.fields.year')}>{volume.year}</Descriptions.Item>
         <Descriptions.Item label={t('items.fields.classification')}>{t(`classifications.${volume.classification}`)}</Descriptions.Item>

@@ -1,0 +1,61 @@
+import type { EntityManager } from 'typeorm'
+import type { CustodySettings, OverdueEntry, TodoEntry } from '../../src-preload/contract'
+import { judgeReading, nextPeriodicInspection } from '../policy/custody'
+
+export interface TodoContext {
+  manager: EntityManager
+  /** The local calendar day. */
+  today: string
+  custody: CustodySettings
+  overdueFiling(): Promise<OverdueEntry[]>
+}
+
+/** One source of "what needs doing today"; it returns nothing when all is well. */
+export type TodoProvider = (context: TodoContext) => Promise<TodoEntry[]>
+
+/** R-FILE-9, R-CUST-3: materials not filed in time, grouped by the rule they break. */
+const overdueFiling: TodoProvider = async ({ overdueFiling }) => {
+  const late = await overdueFiling()
+  const byRule = new Map<string, number>()
+  for (const entry of late) byRule.set(entry.ruleId, (byRule.get(entry.ruleId) ?? 0) + 1)
+  return [...byRule].map(([ruleId, count]) => ({ key: 'overdueFiling', count, severity: 'error', section: 'records', ruleId, reason: 'policy.todo.overdueFiling', params: { count } }))
+}
+
+/** R-KEEP-3: the periodic inspection, when it is due, and inspections started but not completed. */
+const inspections: TodoProvider = async ({ manager, today, custody }) => {
+  const [{ last }] = await manager.query(`SELECT MAX(inspected_on) AS last FROM inspections WHERE kind = 'periodic' AND status = 'completed'`)
+  const [{ drafts }] = await manager.query(`SELECT COUNT(*) AS drafts FROM inspections WHERE status = 'draft'`)
+  const entries: TodoEntry[] = []
+  const next = nextPeriodicInspection(last ?? null, custody.inspectionIntervalMonths, today)
+  if (next.due) entries.push({ key: 'inspectionDue', count: 1, severity: 'warning', section: 'storage', ruleId: next.ruleId, reason: next.reason, params: next.params })
+  if (drafts > 0) entries.push({ key: 'inspectionsOpen', count: drafts, severity: 'info', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.inspectionsOpen', params: { count: drafts } })
+  return entries
+}
+
+/** R-KEEP-3, R-USE-8: records found missing or damaged and not yet followed up. */
+const flaggedRecords: TodoProvider = async ({ manager }) => {
+  const [{ open }] = await manager.query('SELECT COUNT(*) AS open FROM incidents WHERE resolved_at IS NULL')
+  return open > 0 ? [{ key: 'flaggedRecords', count: open, severity: 'error', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.flaggedRecords', params: { count: open } }] : []
+}
+
+/** R-KEEP-3: rooms without today's temperature and humidity reading, and rooms whose reading today is out of the band. */
+const environmentToday: TodoProvider = async ({ manager, today, custody }) => {
+  const rooms: { path: string; temperature: number | null; humidity: number | null; readOn: string | null }[] = await manager.query(
+    `SELECT l.path, e.temperature, e.humidity, e.read_on AS readOn FROM locations l
+     LEFT JOIN environment_readings e ON e.room_id = l.id AND e.read_on = ? WHERE l.kind = 'room' ORDER BY l.path`,
+    [today]
+  )
+  const unread = rooms.filter((room) => room.readOn === null).map((room) => room.path)
+  const outOfRange = rooms.filter((room) => room.readOn !== null && judgeReading(room, custody).outOfRange).map((room) => room.path)
+  const entries: TodoEntry[] = []
+  if (unread.length > 0) {
+    entries.push({ key: 'readingsMissing', count: unread.length, severity: 'info', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.readingsMissing', params: { rooms: unread.join('、') } })
+  }
+  if (outOfRange.length > 0) {
+    entries.push({ key: 'environmentOutOfRange', count: outOfRange.length, severity: 'warning', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.environmentOutOfRange', params: { rooms: outOfRange.join('、') } })
+  }
+  return entries
+}
+
+/** The dashboard asks each in turn; loans due and overdue, holds and destruction dates reached join this list. */
+export const TODO_PROVIDERS: TodoProvider[] = [overdueFiling, inspections, flaggedRecords, environmentToday]

@@ -1,0 +1,226 @@
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { zh } from '../../src-main/reports/zh'
+import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
+import { workbookAsCsv } from '../support/libreoffice'
+import { itemInput as item } from '../support/records'
+
+let app: TestApp
+let key: string
+
+/** Moves the clock to a day of the year (10:00 local) and unlocks the session the idle lock closed meanwhile. */
+async function on(day: string) {
+  app.clock.now = new Date(`${day}T10:00:00`)
+  await app.call('auth.unlock', { password: USER_PASSWORD }, key)
+}
+
+/**
+ * A known year of activity in 2025, with records and events just before and after it that must not be counted:
+ * five items received (one later destroyed), three catalogued, one volume made and closed, two rooms, two completed
+ * inspections and a draft, three incidents, five readings (three out of range), and 2026 activity.
+ */
+async function buildYear() {
+  app = await makeApp()
+  app.clock.now = new Date('2025-03-15T10:00:00')
+  key = await app.signInAs('archivist', 'liwen')
+  const i1 = await app.call('items.create', item({ title: '仓储合同', pageCount: 4 }), key)
+  const i2 = await app.call('items.create', item({ title: '保密协议', pageCount: 6, classification: 'secret' }), key)
+  const i3 = await app.call('items.create', item({ categoryCode: 'WS', retentionCode: 'Y', departmentCode: 'BGS', title: '年度工作计划', pageCount: 10, dateFormed: '2025-04-01', receivedOn: '2025-04-02' }), key)
+  for (const one of [i1, i2, i3]) await app.call('items.catalogue', { id: one.id }, key)
+  const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', departmentCode: 'ZS', title: '顺达物流合同' }, key)
+  for (const one of [i1, i2]) await app.call('volumes.addItem', { volumeId: volume.id, itemId: one.id }, key)
+  const roomA = await app.call('locations.create', { parentId: null, kind: 'room', code: 'A', name: '一号库房' }, key)
+  const rackA = await app.call('locations.create', { parentId: roomA.id, kind: 'rack', code: '01', name: '密集架' }, key)
+  const shelf = await app.call('locations.create', { parentId: rackA.id, kind: 'shelf', code: '1', name: '第1层', capacity: 20 }, key)
+  const box = await app.call('locations.create', { parentId: shelf.id, kind: 'box', code: '01', name: '1号盒', capacity: 5 }, key)
+  const roomB = await app.call('locations.create', { parentId: null, kind: 'room', code: 'B', name: '二号库房' }, key)
+  await app.call('locations.create', { parentId: roomB.id, kind: 'rack', code: '01', name: '铁皮柜' }, key)
+  await app.call('locations.place', { subject: 'volume', id: volume.id, locationId: box.id, home: true }, key)
+  await app.call('locations.place', { subject: 'item', id: i3.id, locationId: shelf.id, home: true }, key)
+
+  await on('2025-05-06')
+  const i6 = await app.call('items.create', item({ categoryCode: 'KJ', retentionCode: 'D10', departmentCode: 'BGS', title: '记账凭证', pageCount: 3, dateFormed: '2025-05-05', receivedOn: '2025-05-05' }), key)
+  await app.dataSource.query(`UPDATE items SET custody = 'destroyed' WHERE id = ?`, [i6.id])
+
+  await on('2025-06-10')
+  await app.call('volumes.close', { id: volume.id, version: (await app.call('volumes.get', { id: volume.id }, key)).volume.version }, key)
+
+  await on('2025-06-20')
+  const periodic = await app.call('inspections.create', { kind: 'periodic', inspectedOn: '2025-06-20', inspectors: '李文', locationIds: [rackA.id], roomId: roomA.id, temperature: 26, humidity: 52 }, key)
+  const ticked = await app.call('inspections.mark', { id: periodic.id, findings: [{ subject: 'volume', id: volume.id, state: 'found' }] }, key)
+  await app.call('inspections.complete', { id: periodic.id, version: ticked.version, confirmMissing: true }, key)
+  await on('2025-06-21')
+  await app.call('environment.record', { roomId: roomA.id, readOn: '2025-06-21', temperature: 20, humidity: 50 }, key)
+  await on('2025-06-22')
+  await app.call('environment.record', { roomId: roomA.id, readOn: '2025-06-22', temperature: 20, humidity: 65 }, key)
+  await on('2025-07-01')
+  await app.call('environment.record', { roomId: roomB.id, readOn: '2025-07-01', temperature: 13, humidity: 50 }, key)
+  const [missingI3] = (await app.call('incidents.list', {}, key)).rows
+  await app.call('incidents.resolve', { id: missingI3.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2025-07-01' }, key)
+
+  await on('2025-09-01')
+  const adhoc = await app.call('inspections.create', { kind: 'adhoc', reason: 'fire', inspectedOn: '2025-09-01', inspectors: '李文', records: [{ subject: 'item', id: i1.id }] }, key)
+  const damaged = await app.call('inspections.mark', { id: adhoc.id, findings: [{ subject: 'item', id: i1.id, state: 'damaged', note: '烟熏' }] }, key)
+  await app.call('inspections.complete', { id: adhoc.id, version: damaged.version }, key)
+  await app.call('inspections.create', { kind: 'adhoc', reason: 'in_doubt', inspectedOn: '2025-09-01', inspectors: '李文', records: [{ subject: 'item', id: i2.id }] }, key)
+
+  await on('2025-11-01')
+  const i4 = await app.call('items.create', item({ categoryCode: 'KJ', retentionCode: 'D10', departmentCode: 'BGS', title: '银行对账单', pageCount: 2, dateFormed: '2025-10-30', receivedOn: '2025-10-31' }), key)
+  const lost = await app.call('incidents.report', { record: { subject: 'item', id: i4.id }, kind: 'missing', note: '未找到' }, key)
+
+  await on('2026-01-10')
+  await app.call('incidents.resolve', { id: lost.id, resolution: 'written_off', note: '确认遗失', resolvedOn: '2026-01-10' }, key)
+  await app.call('items.create', item({ title: '2026 年合同', pageCount: 8, dateFormed: '2026-01-05', receivedOn: '2026-01-05' }), key)
+  await app.call('environment.record', { roomId: roomA.id, readOn: '2026-01-10', temperature: 30, humidity: 80 }, key)
+  const next = await app.call('inspections.create', { kind: 'periodic', inspectedOn: '2026-01-10', inspectors: '李文', records: [{ subject: 'item', id: i2.id }] }, key)
+  await app.call('inspections.complete', { id: next.id, version: next.version, confirmMissing: true }, key)
+}
+
+type Expected = Record<string, { rows: [string, ...(number | null)[]][]; totals: (number | null)[] | null }>
+const [KH, WS, KJ] = ['客户档案（KH）', '文书（WS）', '会计（KJ）']
+const classification = (code: string) => zh(`classifications.${code}`)
+const months = (filled: Record<string, [number, number]>) =>
+  Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`).map((month) => [month, ...(filled[month] ?? [0, 0])] as [string, number, number])
+
+/** Every figure of 2025, worked out by hand from buildYear: sheet → table caption → rows and totals. */
+const EXPECTED: Record<string, Expected> = {
+  holdings: {
+    byCategory: { rows: [[WS, 0, 1, 10], [KJ, 0, 1, 2], [KH, 1, 2, 10]], totals: [1, 4, 22] },
+    byYear: { rows: [['2025', 1, 4, 22]], totals: [1, 4, 22] },
+    byRetention: { rows: [['永久（Y）', 0, 1, 10], ['定期30年（D30）', 1, 2, 10], ['定期10年（D10）', 0, 1, 2]], totals: [1, 4, 22] },
+    byClassification: {
+      rows: [[classification('none'), 0, 3, 16], [classification('internal'), 0, 0, 0], [classification('secret'), 1, 1, 6], [classification('confidential'), 0, 0, 0], [classification('top_secret'), 0, 0, 0]],
+      totals: [1, 4, 22]
+    }
+  },
+  intake: {
+    byCategory: { rows: [[WS, 1, 10], [KJ, 2, 5], [KH, 2, 10]], totals: [5, 25] },
+    byMonth: { rows: months({ '2025-03': [2, 10], '2025-04': [1, 10], '2025-05': [1, 3], '2025-10': [1, 2] }), totals: [5, 25] }
+  },
+  organising: {
+    byCategory: { rows: [[WS, 1, 0, 0, 0, 0], [KH, 2, 1, 1, 2, 10]], totals: [3, 1, 1, 2, 10] }
+  },
+  custody: {
+    inspections: { rows: [[zh('inspections.kinds.periodic'), 1, 2, 1, 1, 0], [zh('inspections.kinds.adhoc'), 1, 1, 0, 0, 1]], totals: [2, 3, 1, 1, 1] },
+    incidents: { rows: [[zh('incidents.kinds.missing'), 2, 1, 0, 0, 1], [zh('incidents.kinds.damaged'), 1, 0, 0, 0, 1]], totals: [3, 1, 0, 0, 2] },
+    environment: { rows: [['A', 3, 2, 20, 26, 50, 65], ['B', 1, 1, 13, 13, 50, 50]], totals: [4, 3, null, null, null, null] }
+  },
+  storage: {
+    byRoom: { rows: [['A', 1, 1, 1, 25, 2], ['B', 1, 0, 0, 0, 0]], totals: [2, 1, 1, 25, 2] }
+  },
+  staff: {
+    byRole: {
+      rows: [['sysadmin', 1], ['security_officer', 0], ['auditor', 0], ['archivist', 1], ['archive_manager', 0], ['department_head', 0], ['staff_viewer', 0]].map(([role, n]) => [zh(`roles.${role}`), n as number]),
+      totals: [2]
+    },
+    work: { rows: [['liwen', 5, 3, 1, 2, 4]], totals: [5, 3, 1, 2, 4] }
+  }
+}
+
+interface SheetTable {
+  header: string[]
+  rows: (string | number | null)[][]
+  totals: (number | null)[] | null
+}
+
+const plain = (value: ExcelJS.CellValue): string | number | null => {
+  if (value === null || value === undefined) return null
+  // exceljs reads a cached result of 0 back as no result although the file holds <v>0</v>; LibreOffice's read below sees it.
+  if (typeof value === 'object' && 'formula' in value) return (value.result as number | undefined) ?? 0
+  return value as string | number
+}
+
+/** Reads a sheet back into its tables, keyed by caption: header row after the caption, data rows, the totals row. */
+function readTables(sheet: ExcelJS.Worksheet): Map<string, SheetTable> {
+  const tables = new Map<string, SheetTable>()
+  const label = zh('statistics.label')
+  let current: SheetTable | null = null
+  for (let r = 1; r <= sheet.rowCount; r += 1) {
+    const row = sheet.getRow(r)
+    const cells = Array.from({ length: row.cellCount }, (_, c) => plain(row.getCell(c + 1).value))
+    if (cells[0] === label) {
+      current = { header: cells.slice(1) as string[], rows: [], totals: null }
+      tables.set(String(plain(sheet.getRow(r - 1).getCell(1).value)), current)
+    } else if (current && cells[0] === zh('statistics.total')) {
+      current.totals = cells.slice(1) as (number | null)[]
+      current = null
+    } else if (current && cells.length > 0 && cells[0] !== null) {
+      current.rows.push(cells)
+    } else current = null
+  }
+  return tables
+}
+
+let workbook: ExcelJS.Workbook
+let buffer: Buffer
+
+beforeAll(async () => {
+  await buildYear()
+  const exported = await app.call('statistics.export', { year: 2025 }, key)
+  expect(exported.fileName).toBe('档案工作统计-2025.xlsx')
+  buffer = Buffer.from(exported.base64, 'base64')
+  workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+}, 60_000)
+afterAll(async () => app?.close())
+
+describe('R-STAT-1 annual statistics agree with a known year of activity', () => {
+  it('has one sheet per topic, each with a title row, the year, frozen panes and styled headers', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.keys(EXPECTED).map((topic) => zh(`statistics.topics.${topic}`)))
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.getRow(1).getCell(1).value).toBe(zh('statistics.sheetTitle', { year: 2025, topic: sheet.name }))
+      expect(sheet.getRow(1).font?.bold).toBe(true)
+      expect(sheet.getRow(2).getCell(2).value).toBe(2025)
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 })
+      expect(sheet.getRow(5).getCell(1).value).toBe(zh('statistics.label'))
+      expect(sheet.getRow(5).getCell(2).font?.bold).toBe(true)
+      expect(sheet.getRow(5).getCell(2).fill).toMatchObject({ type: 'pattern', pattern: 'solid' })
+    }
+  })
+
+  for (const [topic, tables] of Object.entries(EXPECTED)) {
+    it(`R-STAT-1 ${topic}: every figure and total, numbers stored as numbers`, () => {
+      const sheet = workbook.getWorksheet(zh(`statistics.topics.${topic}`))!
+      const read = readTables(sheet)
+      expect([...read.keys()]).toEqual(Object.keys(tables).map((table) => zh(`statistics.tables.${topic}.${table}`)))
+      for (const [table, expected] of Object.entries(tables)) {
+        const found = read.get(zh(`statistics.tables.${topic}.${table}`))!
+        expect(found.rows, `${topic}.${table}`).toEqual(expected.rows)
+        expect(found.totals, `${topic}.${table} totals`).toEqual(expected.totals)
+        for (const row of found.rows) for (const value of row.slice(1)) expect(typeof value === 'number' || value === null).toBe(true)
+      }
+    })
+  }
+
+  it('R-STAT-1 the totals are SUM formulas over the rows above them, carrying their results', () => {
+    const sheet = workbook.getWorksheet(zh('statistics.topics.holdings'))!
+    const totalsRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.getCell(1).value === zh('statistics.total'))!
+    expect(totalsRow.getCell(3).value).toEqual({ formula: `SUM(C${totalsRow.number - 3}:C${totalsRow.number - 1})`, result: 4 })
+  })
+
+  it('R-STAT-1 the channel answers the same figures the workbook shows', async () => {
+    const statistics = await app.call('statistics.year', { year: 2025 }, key)
+    const custody = statistics.topics.find((topic) => topic.key === 'custody')!
+    expect(custody.tables.find((table) => table.key === 'inspections')!.totals).toEqual({ inspections: 2, records: 3, found: 1, missing: 1, damaged: 1 })
+    const holdings2026 = (await app.call('statistics.year', { year: 2026 }, key)).topics[0].tables[0].totals
+    expect(holdings2026).toEqual({ volumes: 1, items: 5, pages: 30 })
+  })
+
+  it('R-STAT-1 an independent read with LibreOffice finds the same totals', async () => {
+    const sheets = await workbookAsCsv(buffer)
+    expect([...sheets.keys()].sort()).toEqual(workbook.worksheets.map((sheet) => sheet.name).sort())
+    const number = (text: string) => (text === '' ? null : Number(text.replace(/,/g, '')))
+    for (const [topic, tables] of Object.entries(EXPECTED)) {
+      const rows = sheets.get(zh(`statistics.topics.${topic}`))!
+      const totals = rows.filter((row) => row[0] === zh('statistics.total')).map((row) => row.slice(1).map(number))
+      const expected = Object.values(tables).filter((table) => table.totals).map((table) => table.totals!)
+      expect(totals.map((row) => row.slice(0, expected[0]?.length ?? 0)).length, topic).toBe(expected.length)
+      expected.forEach((row, index) => expect(totals[index].slice(0, row.length), `${topic} totals ${index}`).toEqual(row))
+      expect(rows[1].slice(0, 2), topic).toEqual([zh('statistics.yearLabel'), '2025'])
+    }
+  }, 120_000)
+
+  it('refuses a year that is not a year', async () => {
+    expect(await app.dispatch('statistics.year', { year: 20250 }, key)).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'year', message: 'validation.year' }] } })
+  })
+})
