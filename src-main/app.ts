@@ -18,6 +18,9 @@ import { RecordsService } from './services/records'
 import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
 import { UsersService } from './services/users'
+import { AppraisalService } from './services/appraisal'
+import { DisposalService } from './services/disposal'
+import { HoldsService } from './services/holds'
 import { Store } from './store'
 
 export interface AppOptions {
@@ -50,6 +53,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
   const customers = new CustomersService(store, audit)
+  const appraisal = new AppraisalService(store, settings)
   const services: Services = {
     settings,
     audit,
@@ -68,7 +72,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     exports: new ExportsService(store, customers, items, volumes),
     imports: new ImportsService(store, settings),
     incidents: new IncidentsService(store),
-    records: new RecordsService(store)
+    records: new RecordsService(store),
+    holds: new HoldsService(store),
+    appraisal,
+    disposal: new DisposalService(store, settings, appraisal)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -16,6 +16,9 @@ import type { SettingsService } from '../services/settings'
 import type { IncidentsService } from '../services/incidents'
 import type { RecordsService } from '../services/records'
 import type { UsersService } from '../services/users'
+import type { AppraisalService } from '../services/appraisal'
+import type { DisposalService } from '../services/disposal'
+import type { HoldsService } from '../services/holds'
 import { custodyHandlers } from './handlers-custody'
 import { disposalHandlers } from './handlers-disposal'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
@@ -36,6 +39,9 @@ export interface Services {
   imports: ImportsService
   incidents: IncidentsService
   records: RecordsService
+  holds: HoldsService
+  appraisal: AppraisalService
+  disposal: DisposalService
 }
 
 type Handlers = HandlerMap<Channel>

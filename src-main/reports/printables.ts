@@ -29,7 +29,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Escapes any printable value (numbers print in plain decimal). */
-function h(value: string | number): string {
+export function h(value: string | number): string {
   return escapeHtml(typeof value === 'number' ? String(value) : value)
 }
 
@@ -77,7 +77,7 @@ export function compactDate(value: string): string {
 }
 
 /** A `YYYY-MM-DD` date as 2024年3月15日, or a blank to fill in by hand (年 月 日) when empty. */
-function signatureDate(value: string): string {
+export function signatureDate(value: string): string {
   const trimmed = value.trim()
   if (trimmed === '') {
     return '<span class="blank year">&nbsp;</span>年<span class="blank short">&nbsp;</span>月<span class="blank short">&nbsp;</span>日'
@@ -93,7 +93,7 @@ function lineValue(value: string, extraClass = ''): string {
   return `<span class="${cls}">${value.trim() === '' ? '&nbsp;' : h(value)}</span>`
 }
 
-function colgroup(widthsMm: ReadonlyArray<number | null>): string {
+export function colgroup(widthsMm: ReadonlyArray<number | null>): string {
   const cols = widthsMm.map((w) => (w === null ? '<col>' : `<col style="width:${w}mm">`))
   return `<colgroup>${cols.join('')}</colgroup>`
 }

@@ -1,7 +1,8 @@
 import { Custody1764400000000 } from './1764400000000-Custody'
+import { Disposal1764600000000 } from './1764600000000-Disposal'
 import { Foundation1764000000000 } from './1764000000000-Foundation'
 import { Locations1764200000000 } from './1764200000000-Locations'
 import { ItemListIndexes1764300000000 } from './1764300000000-ItemListIndexes'
 import { Records1764100000000 } from './1764100000000-Records'
 
-export const MIGRATIONS = [Foundation1764000000000, Records1764100000000, Locations1764200000000, ItemListIndexes1764300000000, Custody1764400000000]
+export const MIGRATIONS = [Foundation1764000000000, Records1764100000000, Locations1764200000000, ItemListIndexes1764300000000, Custody1764400000000, Disposal1764600000000]

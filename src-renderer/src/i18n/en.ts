@@ -562,7 +562,36 @@ const en: Shape<typeof zhCN> = {
     descriptionIncomplete: "The description is incomplete, so no code can be assigned.",
     linkSelf: "An item cannot be linked to itself.",
     linkAcrossVolumes: "“{{from}}” and “{{to}}” are in different volumes; linked documents must stay together.",
-    volumeEmpty: "An empty volume cannot be closed."
+    volumeEmpty: "An empty volume cannot be closed.",
+    disposal: {
+      permanent: '{{code}} is kept permanently; it never expires and cannot be listed for destruction.',
+      notExpired: '{{code}} is kept until {{expiresOn}}; its period has not ended yet.',
+      inVolume: '{{code}} is filed in volume {{volumeCode}}; appraise the volume instead.',
+      destroyed: '{{code}} has already been destroyed.',
+      held: '{{code}} is under hold ({{holds}}); it cannot be appraised or destroyed until the hold is released.',
+      inOpenBatch: '{{code}} is already in open appraisal batch #{{batchId}}.',
+      onLoan: '{{code}} is out on loan; it cannot be destroyed until it is back.',
+      inReadingRoom: '{{code}} is being read in the reading room; it cannot be destroyed until the consultation ends.',
+      missing: '{{code}} is recorded missing; it cannot be destroyed until the incident is resolved.',
+      holdPeriod: 'Records approved for destruction are kept apart for the hold period; they can be verified and destroyed from {{until}}.',
+      tooFewSupervisors: 'A destruction needs at least {{min}} supervisors; {{count}} given.',
+      supervisorTwice: 'Supervisor “{{name}}” is named twice; supervisors must be different people.',
+      supervisorConflict: '“{{name}}” appraised or handled this batch and cannot also supervise its destruction.',
+      keepNeedsPeriod: 'A keep decision needs a new retention period.',
+      keepPeriodEnded: 'The new retention period already ended on {{expiresOn}}; choose a longer one.',
+      keepNeedsReason: 'A keep decision needs a reason.',
+      appraisersRequired: 'The archive manager and the originating department\'s leader appraise together; both must be named.',
+      appraisersDistinct: 'The two appraisers must be different people.',
+      undecided: '{{count}} record(s) have no decision yet (destroy or keep).',
+      countMismatch: 'The supervisors counted {{confirmed}}, but the register lists {{expected}}.',
+      nothingVerified: 'No record has been verified as still to be destroyed.',
+      notVerified: '{{count}} record(s) are not verified yet; verify them all before destroying.',
+      beforeHoldEnd: 'The destruction date cannot be before the hold period ends on {{until}}.',
+      signBeforeDestroyed: 'The signing date cannot be before the destruction date {{destroyedOn}}.',
+      registerPermanent: 'The destruction register is signed and kept permanently; it cannot be changed or deleted.',
+      batchState: 'The appraisal batch is “{{state}}”; this step is not possible now.',
+      destroyedFrozen: '{{code}} has been destroyed; its catalogue entry is kept as it is and cannot be changed.'
+    }
   },
   validation: {
     notInFuture: 'The date cannot be later than today',
@@ -643,7 +672,12 @@ const en: Shape<typeof zhCN> = {
     wrongPassword: 'The current password is wrong.',
     ownAccountRole: 'You cannot change your own role or switch off your own account.',
     lastSysadmin: 'At least one active system administrator must remain.',
-    rule: 'Rule {{rule}}'
+    rule: 'Rule {{rule}}',
+    holdNotFound: 'This hold cannot be found.',
+    holdReleased: 'This hold has already been released.',
+    batchNotFound: 'This appraisal batch cannot be found.',
+    entryNotFound: 'That record is not in this appraisal batch.',
+    registerNotFound: 'This destruction register cannot be found.'
   }
 }
 

@@ -557,7 +557,36 @@ const zhCN = {
     descriptionIncomplete: "著录项目不完整，不能编号。",
     linkSelf: "文件不能与自身关联。",
     linkAcrossVolumes: "“{{from}}”与“{{to}}”已在不同案卷中，关联文件必须放在一起。",
-    volumeEmpty: "空案卷不能封卷。"
+    volumeEmpty: "空案卷不能封卷。",
+    disposal: {
+      permanent: '{{code}} 保管期限为永久，永不到期，不能列入鉴定销毁。',
+      notExpired: '{{code}} 的保管期限到 {{expiresOn}} 才届满，尚未到期。',
+      inVolume: '{{code}} 已归入案卷 {{volumeCode}}，请随案卷一起鉴定。',
+      destroyed: '{{code}} 已经销毁。',
+      held: '{{code}} 处于保留状态（{{holds}}），解除保留前不能鉴定或销毁。',
+      inOpenBatch: '{{code}} 已在未结束的鉴定批次 #{{batchId}} 中。',
+      onLoan: '{{code}} 已借出，归还前不能销毁。',
+      inReadingRoom: '{{code}} 正在阅览室查阅，查阅结束前不能销毁。',
+      missing: '{{code}} 在检查中登记为缺失，处理完毕前不能销毁。',
+      holdPeriod: '批准销毁的档案须单独存放满封存期，{{until}} 起才能复核和销毁。',
+      tooFewSupervisors: '销毁须至少 {{min}} 名监销人，现只有 {{count}} 名。',
+      supervisorTwice: '监销人“{{name}}”重复填写，监销人须为不同的人。',
+      supervisorConflict: '“{{name}}”是本批次的鉴定人或经办人，不能同时担任监销人。',
+      keepNeedsPeriod: '决定继续保存时须选择新的保管期限。',
+      keepPeriodEnded: '新的保管期限于 {{expiresOn}} 已经届满，请选择更长的期限。',
+      keepNeedsReason: '决定继续保存时须写明理由。',
+      appraisersRequired: '鉴定须由档案部门负责人和形成部门负责人共同进行，两位鉴定人都必须填写。',
+      appraisersDistinct: '两位鉴定人须为不同的人。',
+      undecided: '还有 {{count}} 份档案未作出鉴定结论（销毁或继续保存）。',
+      countMismatch: '监销人清点数量 {{confirmed}} 与清册所列 {{expected}} 份不符。',
+      nothingVerified: '没有经复核确认待销毁的档案。',
+      notVerified: '还有 {{count}} 份档案未复核，复核完毕才能销毁。',
+      beforeHoldEnd: '销毁日期不能早于封存期满日 {{until}}。',
+      signBeforeDestroyed: '签字日期不能早于销毁日期 {{destroyedOn}}。',
+      registerPermanent: '销毁清册已签字，永久保存，不能修改或删除。',
+      batchState: '鉴定批次当前为“{{state}}”状态，不能进行此操作。',
+      destroyedFrozen: '{{code}} 已销毁，其目录信息永久保存，不能再修改。'
+    }
   },
   validation: {
     notInFuture: '日期不能晚于今天',
@@ -638,7 +667,12 @@ const zhCN = {
     wrongPassword: '当前密码不正确。',
     ownAccountRole: '不能修改自己的角色或停用自己的账号。',
     lastSysadmin: '至少要保留一个启用的系统管理员账号。',
-    rule: '依据 {{rule}}'
+    rule: '依据 {{rule}}',
+    holdNotFound: '找不到该保留。',
+    holdReleased: '该保留已经解除。',
+    batchNotFound: '找不到该鉴定批次。',
+    entryNotFound: '该档案不在此鉴定批次中。',
+    registerNotFound: '找不到该销毁清册。'
   }
 }
 
