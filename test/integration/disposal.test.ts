@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChannelInput, RecordRef } from '../../src-preload/contract'
+import type { AppraisalBatch, ChannelInput, RecordRef } from '../../src-preload/contract'
 import { itemInput } from '../support/records'
 import { makeApp, sampleCustomer, USER_PASSWORD, type TestApp } from '../support/app'
 
@@ -114,7 +114,7 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
     let version = batch.version
     const decide = async (entryId: number, decision: 'destroy' | 'keep', extra: { newRetentionCode?: string; reason?: string } = {}) => {
       const result = await app.dispatch('appraisal.decide', { batchId: batch.id, version, entryId, decision, ...extra }, manager)
-      if (result.ok) version = result.data.version
+      if (result.ok) version = (result.data as AppraisalBatch).version
       return result
     }
     expect(refusal(await app.dispatch('appraisal.decide', { batchId: batch.id, version, entryId: entryOf(contract.id), decision: 'destroy' }, archivist))).toMatchObject({ code: 'FORBIDDEN' })
@@ -147,7 +147,7 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
     await moveClockTo('2026-09-01T09:00:00.000Z', archivist, manager)
     const verify = async (entryId: number, stillToGo: boolean, note = '') => {
       const result = await app.dispatch('appraisal.verify', { batchId: batch.id, version, entryId, stillToGo, note }, archivist)
-      if (result.ok) version = result.data.version
+      if (result.ok) version = (result.data as AppraisalBatch).version
       return result
     }
     expect(refusal(await verify(entryOf(contract.id), true))).toMatchObject({ ruleId: 'R-DISP-6', message: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } })
