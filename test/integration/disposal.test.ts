@@ -1,43 +1,23 @@
+import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppraisalBatch, ChannelInput, RecordRef } from '../../src-preload/contract'
+import type { AppraisalBatch, ChannelInput } from '../../src-preload/contract'
 import { itemInput } from '../support/records'
-import { makeApp, sampleCustomer, USER_PASSWORD, type TestApp } from '../support/app'
+import { makeApp, type TestApp } from '../support/app'
+import { archiveOf2014, moveClockTo, ref } from '../support/disposal'
 
 let app: TestApp
 afterEach(async () => app?.close())
 
-/** Moves the injected clock on; the sessions idle-lock meanwhile, so their people sign back in. */
-async function moveClockTo(iso: string, ...sessions: string[]) {
-  app.clock.now = new Date(iso)
-  for (const key of sessions) await app.call('auth.unlock', { password: USER_PASSWORD }, key)
-}
-
 const refusal = (result: { ok: boolean; error?: unknown }) => (result.ok ? 'accepted' : result.error)
 
-/** An archive of 2014: two loose D10 items (one of a customer), a D10 volume with one item, a D30 and a permanent item. */
-async function archiveOf2014() {
+async function archive() {
   app = await makeApp()
-  const archivist = await app.signInAs('archivist', 'liwen')
-  const manager = await app.signInAs('archive_manager', 'wangjl')
-  const customer = await app.call('customers.create', sampleCustomer(), archivist)
-  const make = async (overrides: Partial<ChannelInput<'items.create'>>) => {
-    const item = await app.call('items.create', itemInput({ dateFormed: '2014-05-10', receivedOn: '2014-05-12', retentionCode: 'D10', ...overrides }), archivist)
-    return app.call('items.catalogue', { id: item.id }, archivist)
-  }
-  const contract = await make({ title: '顺达物流仓储合同', documentNumber: '招合〔2014〕7号', customerId: customer.id })
-  const letter = await make({ title: '顺达物流合作意向书' })
-  const thirty = await make({ title: '招商运营年度总结', retentionCode: 'D30' })
-  const permanent = await make({ title: '公司章程', retentionCode: 'Y' })
-  const filed = await make({ title: '仓库租赁协议' })
-  const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2014, retentionCode: 'D10', departmentCode: 'ZS', title: '2014年仓储合同' }, archivist)
-  await app.call('volumes.addItem', { volumeId: volume.id, itemId: filed.id }, archivist)
-  const ref = (subject: 'item' | 'volume', id: number): RecordRef => ({ subject, id })
-  return { archivist, manager, customer, contract, letter, thirty, permanent, filed, volume, ref }
+  return { ...(await archiveOf2014(app)), ref }
 }
 
 describe('R-DISP-1, R-DISP-2 records keep the period they were filed with', () => {
   it('stores years and expiry at coding; a later change of the period creates a new version and leaves coded records alone', async () => {
-    const { manager, letter, ref } = await archiveOf2014()
+    const { manager, letter, ref } = await archive()
     expect(await app.call('disposal.record', ref('item', letter.id), manager)).toMatchObject({ retentionYears: 10, expiresOn: '2025-01-01', holds: [], register: null })
     const filing = await app.call('settings.getFiling', {}, manager)
     const longer = filing.data.retentionPeriods.map((p) => (p.code === 'D10' ? { ...p, years: 15 } : p))
@@ -47,7 +27,7 @@ describe('R-DISP-1, R-DISP-2 records keep the period they were filed with', () =
   })
 
   it('the due list holds expired loose items and volumes, never permanent, unexpired or filed-in-volume items, and filters', async () => {
-    const { manager, contract, letter, volume } = await archiveOf2014()
+    const { manager, contract, letter, volume } = await archive()
     const due = await app.call('disposal.due', {}, manager)
     expect(due.rows.map((r) => `${r.subject}:${r.id}`).sort()).toEqual([`item:${contract.id}`, `item:${letter.id}`, `volume:${volume.id}`].sort())
     expect(due.rows.every((r) => r.expiresOn === '2025-01-01')).toBe(true)
@@ -59,7 +39,7 @@ describe('R-DISP-1, R-DISP-2 records keep the period they were filed with', () =
   })
 
   it('refuses to list permanent, unexpired and filed-in-volume records, each with its rule, and writes nothing', async () => {
-    const { archivist, thirty, permanent, filed, ref } = await archiveOf2014()
+    const { archivist, thirty, permanent, filed, ref } = await archive()
     const cases = [
       [ref('item', permanent.id), 'R-DISP-1', 'policy.disposal.permanent'],
       [ref('item', thirty.id), 'R-DISP-2', 'policy.disposal.notExpired'],
@@ -73,9 +53,26 @@ describe('R-DISP-1, R-DISP-2 records keep the period they were filed with', () =
   })
 })
 
+describe('R-DISP-4 the listing exports to Excel', () => {
+  it('has the listing columns, real dates and one row per due record, and is logged', async () => {
+    const { archivist, contract, volume } = await archive()
+    const result = await app.call('export.dueList', { categoryCode: ['KH'] }, archivist)
+    expect(result.rows).toBe(3)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(result.base64, 'base64') as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['档号', '题名', '文号', '责任者', '形成时间', '年度', '门类', '机构', '保管期限', '到期日期', '备注'])
+    const codes = [2, 3, 4].map((row) => sheet.getRow(row).getCell(1).value)
+    expect(codes).toEqual(expect.arrayContaining([contract.archivalCode, volume.archivalCode]))
+    expect(sheet.getRow(2).getCell(10).value).toEqual(new Date('2025-01-01T00:00:00Z'))
+    const logged = await app.dataSource.query(`SELECT action FROM audit_log WHERE entity = 'disposal'`)
+    expect(logged).toEqual([{ action: 'export' }])
+  })
+})
+
 describe('R-DISP-3 holds', () => {
   it('a customer hold covers its items; held records are refused until the hold is released, both audited', async () => {
-    const { archivist, manager, customer, contract, letter, ref } = await archiveOf2014()
+    const { archivist, manager, customer, contract, letter, ref } = await archive()
     const hold = await app.call('holds.place', { name: '合同纠纷', reason: '顺达物流仓储费争议未结', customerIds: [customer.id] }, archivist)
     expect(hold.subjects).toEqual([{ subject: 'customer', id: customer.id, label: customer.name }])
     const due = await app.call('disposal.due', {}, manager)
@@ -94,7 +91,7 @@ describe('R-DISP-3 holds', () => {
   })
 
   it('a hold needs at least one record or customer', async () => {
-    const { archivist } = await archiveOf2014()
+    const { archivist } = await archive()
     expect(refusal(await app.dispatch('holds.place', { name: '审计', reason: '年度审计' }, archivist))).toMatchObject({
       code: 'VALIDATION',
       details: [{ path: 'records', message: 'validation.atLeastOne' }]
@@ -104,7 +101,7 @@ describe('R-DISP-3 holds', () => {
 
 describe('R-DISP-4..8 a batch from listing to destruction', () => {
   it('lists, appraises jointly, waits out the hold period, verifies and is destroyed before two supervisors', async () => {
-    const { archivist, manager, contract, letter, filed, volume, ref } = await archiveOf2014()
+    const { archivist, manager, contract, letter, filed, volume, ref } = await archive()
     const batch = await app.call('appraisal.create', { title: '2014年到期档案鉴定', records: [ref('item', contract.id), ref('item', letter.id), ref('volume', volume.id)] }, archivist)
     expect(batch).toMatchObject({ state: 'listed', entries: 3 })
     const again = await app.dispatch('appraisal.create', { title: '重复', records: [ref('item', contract.id)] }, archivist)
@@ -144,7 +141,7 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
     expect((await app.call('disposal.due', {}, archivist)).rows.map((r) => r.id)).not.toContain(letter.id)
 
     // R-DISP-6: nothing is verified or destroyed before the hold period ends.
-    await moveClockTo('2026-09-01T09:00:00.000Z', archivist, manager)
+    await moveClockTo(app, '2026-09-01T09:00:00.000Z', archivist, manager)
     const verify = async (entryId: number, stillToGo: boolean, note = '') => {
       const result = await app.dispatch('appraisal.verify', { batchId: batch.id, version, entryId, stillToGo, note }, archivist)
       if (result.ok) version = (result.data as AppraisalBatch).version
@@ -154,7 +151,7 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
     const early = { batchId: batch.id, version, place: '公司碎纸间', destroyedOn: '2026-09-01', method: '碎纸机粉碎', supervisors: ['张监销', '赵监销'], countConfirmed: 2 }
     expect(refusal(await app.dispatch('destruction.create', early, archivist))).toMatchObject({ ruleId: 'R-DISP-6', message: 'policy.disposal.holdPeriod' })
 
-    await moveClockTo('2026-09-02T09:00:00.000Z', archivist, manager)
+    await moveClockTo(app, '2026-09-02T09:00:00.000Z', archivist, manager)
     expect(refusal(await app.dispatch('destruction.create', { ...early, destroyedOn: '2026-09-02' }, archivist))).toMatchObject({ ruleId: 'R-DISP-6', message: 'policy.disposal.notVerified', params: { count: 2 } })
 
     // A record on loan (an item of the volume, set directly: loans are built elsewhere) or found missing cannot go.
@@ -203,12 +200,12 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
 
 describe('R-DISP-7 the signed register is permanent', () => {
   it('every channel that could touch it is refused, and raw SQL cannot change or delete it', async () => {
-    const { archivist, manager, contract, ref } = await archiveOf2014()
+    const { archivist, manager, contract, ref } = await archive()
     let batch = await app.call('appraisal.create', { title: '2014年到期档案鉴定', records: [ref('item', contract.id)] }, archivist)
     const entryId = batch.entriesDetail[0].id
     batch = await app.call('appraisal.decide', { batchId: batch.id, version: batch.version, entryId, decision: 'destroy' }, manager)
     batch = await app.call('appraisal.complete', { batchId: batch.id, version: batch.version, managerName: '王经理', departmentLeaderName: '李主任', appraisedOn: '2026-03-02' }, manager)
-    await moveClockTo('2026-10-08T09:00:00.000Z', archivist, manager)
+    await moveClockTo(app, '2026-10-08T09:00:00.000Z', archivist, manager)
     batch = await app.call('appraisal.verify', { batchId: batch.id, version: batch.version, entryId, stillToGo: true }, archivist)
     const register = { place: '公司碎纸间', destroyedOn: '2026-10-08', method: '碎纸机粉碎', supervisors: ['张监销', '赵监销'], countConfirmed: 1 }
     batch = await app.call('destruction.create', { batchId: batch.id, version: batch.version, ...register, place: '旧址' }, archivist)
