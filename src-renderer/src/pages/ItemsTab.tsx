@@ -1,9 +1,9 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
+import { Button, Checkbox, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
 import type { TableProps } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, CUSTODY_STATES, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
@@ -108,7 +108,8 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       dataIndex: 'status',
       filters: ITEM_STATUSES.map((value) => ({ text: t(`itemStatuses.${value}`), value })),
       filteredValue: query.status ?? null,
-      render: (value: string) => <Tag color={STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
+      render: (value: string, row) =>
+        row.custody === 'destroyed' ? <Tag color="red">{t('custody.destroyed')}</Tag> : <Tag color={STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
     },
     { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
@@ -147,6 +148,9 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             treeDefaultExpandAll
             onChange={(locationId?: number) => setQuery((previous) => ({ ...previous, page: 1, locationId }))}
           />
+          <Checkbox onChange={(event) => setQuery((previous) => ({ ...previous, page: 1, custody: event.target.checked ? [...CUSTODY_STATES] : undefined }))}>
+            {t('disposal.showDestroyed')}
+          </Checkbox>
         </Space>
         <Space>
           <ExportButton

@@ -4,6 +4,7 @@ import type { PolicyVersion, SecuritySettings, SessionInfo } from '../../../src-
 import { call } from '../api/client'
 import { formatDateTime } from '../errors'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+import { DisposalSettingsCard } from './DisposalSettingsCard'
 import { FilingSettingsCard } from './FilingSettingsCard'
 
 const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
@@ -17,6 +18,7 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
     <>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <FilingSettingsCard editable={session.role === 'archive_manager'} />
+      <DisposalSettingsCard editable={session.role === 'archive_manager'} />
     </>
   )
 }
