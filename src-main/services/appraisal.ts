@@ -337,67 +337,67 @@ export class AppraisalService {
    */
   createRegister(actor: Actor, input: DestructionInput): Promise<AppraisalBatch> {
     return this.step(actor, input, ['awaiting', 'verified'], async ({ manager, now, audit }, batch, today) => {
-          refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
-          if (batch.state === 'awaiting') {
-            const [{ open }] = await manager.query(`SELECT COUNT(*) AS open FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy' AND verification IS NULL`, [batch.id])
-            throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: Number(open) })
-          }
-          if (input.destroyedOn < batch.holdUntil!) throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
-          const policy = await this.settings.disposalSettings.current(manager)
-          const handlers: { username: string; displayName: string }[] = await manager.query(
-            `SELECT username, display_name AS displayName FROM users WHERE id IN (
-               SELECT created_by FROM appraisal_batches WHERE id = ? UNION SELECT completed_by FROM appraisal_batches WHERE id = ?
-               UNION SELECT decided_by FROM appraisal_entries WHERE batch_id = ? UNION SELECT verified_by FROM appraisal_entries WHERE batch_id = ?
-               UNION SELECT ?)`,
-            [batch.id, batch.id, batch.id, batch.id, actor.userId]
-          )
-          const excluded = [batch.managerName, batch.departmentLeaderName, ...handlers.flatMap((user) => [user.username, user.displayName])]
-          refuse(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
-          const entries = await this.confirmedEntries(manager, batch.id)
-          refuse(refuseCount(input.countConfirmed, entries.length))
-          await this.checkStillDestroyable(manager, batch.id, entries)
-          const draft = await manager.query('SELECT id FROM destruction_registers WHERE batch_id = ?', [batch.id])
-          for (const { id } of draft) {
-            await manager.query('DELETE FROM destruction_lines WHERE register_id = ?', [id])
-            await manager.query('DELETE FROM destruction_registers WHERE id = ?', [id])
-          }
-          const supervisors = input.supervisors.map((name) => name.trim()).filter((name) => name !== '')
-          const [row] = await manager.query(
-            `INSERT INTO destruction_registers (batch_id, place, destroyed_on, method, approved_by, supervisors, count_confirmed,
-               disposal_policy_version, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-            [batch.id, input.place, input.destroyedOn, input.method, input.approvedBy, JSON.stringify(supervisors), input.countConfirmed, policy.version, now.toISOString(), actor.userId]
-          )
-          const registerId = Number(row.id)
-          const periods = (await this.settings.filing(manager)).data.retentionPeriods
-          const summaries = await recordSummaries(manager, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
-          for (const [index, summary] of summaries.entries()) {
-            await manager.query(
-              `INSERT INTO destruction_lines (register_id, line_no, entry_id, subject, subject_id, archival_code, document_number, responsible_party,
-                 title, date_formed, retention_name, years_kept, destroyed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-              [
-                registerId,
-                index + 1,
-                entries[index].id,
-                summary.subject,
-                summary.id,
-                summary.archivalCode ?? '',
-                summary.documentNumber,
-                summary.responsibleParty,
-                summary.title,
-                summary.dateFormed,
-                periods.find((period) => period.code === summary.retentionCode)?.name ?? summary.retentionCode,
-                yearsKept(summary.year, input.destroyedOn),
-                input.destroyedOn
-              ]
-            )
-          }
-          await audit({
-            entity: 'destruction',
-            entityId: registerId,
-            action: 'create',
-            before: draft.length > 0 ? { replaced: draft.map((d: { id: number }) => d.id) } : null,
-            after: { batchId: batch.id, place: input.place, destroyedOn: input.destroyedOn, method: input.method, supervisors, countConfirmed: input.countConfirmed, lines: summaries.length }
-          })
+      refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
+      if (batch.state === 'awaiting') {
+        const [{ open }] = await manager.query(`SELECT COUNT(*) AS open FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy' AND verification IS NULL`, [batch.id])
+        throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: Number(open) })
+      }
+      if (input.destroyedOn < batch.holdUntil!) throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
+      const policy = await this.settings.disposalSettings.current(manager)
+      const handlers: { username: string; displayName: string }[] = await manager.query(
+        `SELECT username, display_name AS displayName FROM users WHERE id IN (
+           SELECT created_by FROM appraisal_batches WHERE id = ? UNION SELECT completed_by FROM appraisal_batches WHERE id = ?
+           UNION SELECT decided_by FROM appraisal_entries WHERE batch_id = ? UNION SELECT verified_by FROM appraisal_entries WHERE batch_id = ?
+           UNION SELECT ?)`,
+        [batch.id, batch.id, batch.id, batch.id, actor.userId]
+      )
+      const excluded = [batch.managerName, batch.departmentLeaderName, ...handlers.flatMap((user) => [user.username, user.displayName])]
+      refuse(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
+      const entries = await this.confirmedEntries(manager, batch.id)
+      refuse(refuseCount(input.countConfirmed, entries.length))
+      await this.checkStillDestroyable(manager, batch.id, entries)
+      const draft = await manager.query('SELECT id FROM destruction_registers WHERE batch_id = ?', [batch.id])
+      for (const { id } of draft) {
+        await manager.query('DELETE FROM destruction_lines WHERE register_id = ?', [id])
+        await manager.query('DELETE FROM destruction_registers WHERE id = ?', [id])
+      }
+      const supervisors = input.supervisors.map((name) => name.trim()).filter((name) => name !== '')
+      const [row] = await manager.query(
+        `INSERT INTO destruction_registers (batch_id, place, destroyed_on, method, approved_by, supervisors, count_confirmed,
+           disposal_policy_version, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [batch.id, input.place, input.destroyedOn, input.method, input.approvedBy, JSON.stringify(supervisors), input.countConfirmed, policy.version, now.toISOString(), actor.userId]
+      )
+      const registerId = Number(row.id)
+      const periods = (await this.settings.filing(manager)).data.retentionPeriods
+      const summaries = await recordSummaries(manager, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
+      for (const [index, summary] of summaries.entries()) {
+        await manager.query(
+          `INSERT INTO destruction_lines (register_id, line_no, entry_id, subject, subject_id, archival_code, document_number, responsible_party,
+             title, date_formed, retention_name, years_kept, destroyed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            registerId,
+            index + 1,
+            entries[index].id,
+            summary.subject,
+            summary.id,
+            summary.archivalCode ?? '',
+            summary.documentNumber,
+            summary.responsibleParty,
+            summary.title,
+            summary.dateFormed,
+            periods.find((period) => period.code === summary.retentionCode)?.name ?? summary.retentionCode,
+            yearsKept(summary.year, input.destroyedOn),
+            input.destroyedOn
+          ]
+        )
+      }
+      await audit({
+        entity: 'destruction',
+        entityId: registerId,
+        action: 'create',
+        before: draft.length > 0 ? { replaced: draft.map((d: { id: number }) => d.id) } : null,
+        after: { batchId: batch.id, place: input.place, destroyedOn: input.destroyedOn, method: input.method, supervisors, countConfirmed: input.countConfirmed, lines: summaries.length }
+      })
     })
   }
 
