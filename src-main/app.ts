@@ -22,6 +22,9 @@ import { UsersService } from './services/users'
 import { EnvironmentService } from './services/environment'
 import { InspectionsService } from './services/inspections'
 import { StatisticsService } from './services/statistics'
+import { AppraisalService } from './services/appraisal'
+import { DisposalService } from './services/disposal'
+import { HoldsService } from './services/holds'
 import { Store } from './store'
 
 export interface AppOptions {
@@ -54,6 +57,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
   const customers = new CustomersService(store, audit)
+  const appraisal = new AppraisalService(store, settings)
   const services: Services = {
     settings,
     audit,
@@ -76,7 +80,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     use: new UseService(store, settings),
     inspections: new InspectionsService(store, settings),
     environment: new EnvironmentService(store, settings),
-    statistics: new StatisticsService(store, settings)
+    statistics: new StatisticsService(store, settings),
+    holds: new HoldsService(store),
+    appraisal,
+    disposal: new DisposalService(store, settings, appraisal)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -30,7 +30,9 @@ import {
   INCIDENT_RESOLUTIONS,
   recordRef,
   type Incident,
-  type RecordSummary
+  type RecordSummary,
+  CUSTODY_STATES,
+  type CustodyState
 } from './contract-kit'
 import { custodyChannels } from './contract-custody'
 import { disposalChannels } from './contract-disposal'
@@ -350,6 +352,7 @@ export interface Item {
   homePath: string | null
   currentPath: string | null
   policyVersion: number
+  custody: CustodyState
   version: number
   links: ItemLinkRow[]
 }
@@ -370,6 +373,7 @@ export type ItemRow = Pick<
   | 'status'
   | 'customerName'
   | 'volumeCode'
+  | 'custody'
 > & {
   /** Open missing/damaged incidents on the item or its volume: the item is flagged (R-KEEP-3). */
   openIncidents: number
@@ -399,6 +403,7 @@ export interface Volume {
   pageCount: number
   homePath: string | null
   currentPath: string | null
+  custody: CustodyState
   version: number
 }
 
@@ -584,6 +589,8 @@ const itemsQuery = z.strictObject({
   volumeId: id.optional(),
   locationId: id.optional(),
   flagged: z.boolean().optional(),
+  /** Destroyed items (R-DISP-8) are left out unless asked for here. */
+  custody: z.array(z.enum(CUSTODY_STATES)).max(5).optional(),
   sortBy: z.enum(SORTABLE_ITEM_FIELDS).optional().default('updatedAt'),
   sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
 })

@@ -20,6 +20,9 @@ import type { UsersService } from '../services/users'
 import type { EnvironmentService } from '../services/environment'
 import type { InspectionsService } from '../services/inspections'
 import type { StatisticsService } from '../services/statistics'
+import type { AppraisalService } from '../services/appraisal'
+import type { DisposalService } from '../services/disposal'
+import type { HoldsService } from '../services/holds'
 import { custodyHandlers } from './handlers-custody'
 import { disposalHandlers } from './handlers-disposal'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
@@ -44,6 +47,9 @@ export interface Services {
   inspections: InspectionsService
   environment: EnvironmentService
   statistics: StatisticsService
+  holds: HoldsService
+  appraisal: AppraisalService
+  disposal: DisposalService
 }
 
 type Handlers = HandlerMap<Channel>

@@ -29,7 +29,7 @@ export function escapeHtml(value: string): string {
 }
 
 /** Escapes any printable value (numbers print in plain decimal). */
-function h(value: string | number): string {
+export function h(value: string | number): string {
   return escapeHtml(typeof value === 'number' ? String(value) : value)
 }
 

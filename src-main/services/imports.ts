@@ -15,6 +15,7 @@ import { AppFailure, notFound } from '../errors'
 import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, readCsv, readWorkbook, type ImportTarget, type Table } from '../import/parse'
 import { fieldErrors } from '../ipc/dispatch'
 import { seriesKey } from '../policy/codes'
+import { retentionOf } from '../policy/disposal'
 import { filingYear } from '../policy/filing'
 import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
@@ -264,10 +265,10 @@ export class ImportsService {
     const insert = db.prepare(
       `INSERT INTO items (fonds_code, category_code, year, year_reason, retention_code, department_code, series_key, item_number,
          archival_code, title, responsible_party, document_number, date_formed, page_count, classification, open_status, remarks,
-         document_kind, received_on, status, policy_version, created_at, updated_at, created_by)
+         document_kind, received_on, status, policy_version, retention_years, expires_on, created_at, updated_at, created_by)
        VALUES (@fondsCode, @categoryCode, @year, @yearReason, @retentionCode, @departmentCode, @seriesKey, @itemNumber,
          @archivalCode, @title, @responsibleParty, @documentNumber, @dateFormed, @pageCount, @classification, @openStatus, @remarks,
-         @documentKind, @receivedOn, @status, 0, @stamp, @stamp, @createdBy)`
+         @documentKind, @receivedOn, @status, 0, @retentionYears, @expiresOn, @stamp, @stamp, @createdBy)`
     )
     const search = db.prepare('INSERT INTO items_fts (rowid, body) VALUES (?, ?)')
     return records.map(({ values, archivalCode }) => {
@@ -276,6 +277,8 @@ export class ImportsService {
       const parts = { fonds: String(v.fondsCode), category: String(v.categoryCode), year: decision.value, retention: String(v.retentionCode), department: String(v.departmentCode) }
       const series = seriesKey(policy.itemCodeTemplate, parts)
       // A code that follows this room's template keeps numbering continuous; any other legacy code is kept as text.
+      // R-DISP-1: an imported code is filed now, under the retention list in force now.
+      const retention = archivalCode ? retentionOf(String(v.retentionCode), policy.retentionPeriods, decision.value) : { years: null, expiresOn: null }
       const counter = archivalCode && archivalCode.startsWith(series) && /^\d+$/.test(archivalCode.slice(series.length)) ? Number(archivalCode.slice(series.length)) : null
       const result = insert.run({
         ...v,
@@ -288,6 +291,8 @@ export class ImportsService {
         itemNumber: counter,
         archivalCode,
         status: archivalCode ? 'catalogued' : 'received',
+        retentionYears: retention.years,
+        expiresOn: retention.expiresOn,
         stamp,
         createdBy: actor.userId
       })

@@ -12,6 +12,7 @@ import type {
 } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
+import { retentionOf } from '../policy/disposal'
 import { filingYear, missingDescription, refuseVolumeAdmission, volumeClassification, type FilingFacts, type ItemLink } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
 import { ftsCondition, refreshItemSearch } from './item-search'
@@ -33,7 +34,7 @@ const ITEM_COLUMNS = `i.id, i.fonds_code AS fondsCode, i.category_code AS catego
   i.customer_doc_type AS customerDocType, i.sealed_original AS sealedOriginal, i.department_copy_note AS departmentCopyNote,
   i.received_on AS receivedOn, i.status, i.volume_id AS volumeId, v.archival_code AS volumeCode, i.position,
   i.manual_position AS manualPosition, i.start_page AS startPage, i.end_page AS endPage, i.policy_version AS policyVersion,
-  i.version, i.series_key AS seriesKey, hl.path AS homePath, cl.path AS currentPath`
+  i.version, i.series_key AS seriesKey, hl.path AS homePath, cl.path AS currentPath, i.custody`
 
 const FROM_ITEMS = `FROM items i LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
   LEFT JOIN locations hl ON hl.id = i.home_location_id LEFT JOIN locations cl ON cl.id = i.current_location_id`
@@ -155,6 +156,13 @@ export class ItemsService {
         params.push(...values)
       }
     }
+    if (query.custody && query.custody.length > 0) {
+      where.push(`i.custody IN (${query.custody.map(() => '?').join(',')})`)
+      params.push(...query.custody)
+    } else {
+      // R-DISP-8: destroyed items stay in the catalogue but leave the everyday list unless asked for.
+      where.push("i.custody <> 'destroyed'")
+    }
     if (query.customerId) {
       where.push('i.customer_id = ?')
       params.push(query.customerId)
@@ -183,7 +191,7 @@ export class ItemsService {
       `SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
               i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
               i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
-              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents
+              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents, i.custody
        FROM (SELECT i.id FROM items i ${clause} ${order} LIMIT ? OFFSET ?) page
        JOIN items i ON i.id = page.id
        LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
@@ -315,7 +323,8 @@ export class ItemsService {
     })
   }
 
-  private async refuseIfFrozen(manager: EntityManager, item: Pick<Item, 'volumeId'>): Promise<void> {
+  private async refuseIfFrozen(manager: EntityManager, item: Pick<Item, 'volumeId' | 'custody' | 'archivalCode' | 'title'>): Promise<void> {
+    if (item.custody === 'destroyed') throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: item.archivalCode ?? item.title })
     if (item.volumeId === null) return
     const [volume] = await manager.query('SELECT status, archival_code AS code FROM volumes WHERE id = ?', [item.volumeId])
     if (volume?.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.code })
@@ -368,10 +377,12 @@ export class ItemsService {
       if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
       const clash = await manager.query('SELECT id FROM items WHERE archival_code = ?', [code])
       if (clash.length > 0) throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
+      // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
+      const retention = retentionOf(item.retentionCode, settings.retentionPeriods, item.year)
       await manager.query(
         `UPDATE items SET series_key = ?, item_number = ?, archival_code = ?, status = 'catalogued', policy_version = ?,
-           version = version + 1, updated_at = ? WHERE id = ?`,
-        [series, counter, code, policy.version, now.toISOString(), id]
+           retention_years = ?, expires_on = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+        [series, counter, code, policy.version, retention.years, retention.expiresOn, now.toISOString(), id]
       )
       await refreshItemSearch(manager, [id])
       await audit({ entity: 'item', entityId: id, action: 'catalogue', before: { status: item.status }, after: { status: 'catalogued', archivalCode: code } })

@@ -9,10 +9,13 @@ import {
   securitySettingsSchema,
   type FilingSettings,
   type PolicyVersion,
-  type SecuritySettings
+  type SecuritySettings,
+  disposalSettingsSchema,
+  type DisposalSettingsData
 } from '../../src-preload/contract'
 import { PolicyVersionEntity } from '../db/entities'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
+import { DEFAULT_DISPOSAL } from '../policy/disposal'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
 import { AppFailure } from '../errors'
 import type { Actor, Store } from '../store'
@@ -126,6 +129,8 @@ export class SettingsService {
   readonly filingSettings: VersionedSettings<FilingSettings>
   readonly backupSettings: VersionedSettings<BackupSettings>
   readonly custodySettings: VersionedSettings<CustodySettings>
+  /** R-DISP-6, R-DISP-7: hold period, supervisors needed and destruction methods. */
+  readonly disposalSettings: VersionedSettings<DisposalSettingsData>
   /** Column mappings remembered per file layout, so the same kind of spreadsheet maps itself next time. */
   readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
 
@@ -135,6 +140,7 @@ export class SettingsService {
     this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
     this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)
     this.custodySettings = new VersionedSettings(store, 'custody', custodySettingsSchema, DEFAULT_CUSTODY)
+    this.disposalSettings = new VersionedSettings(store, 'disposal', disposalSettingsSchema, DEFAULT_DISPOSAL)
   }
 
   security(manager?: EntityManager): Promise<PolicyVersion<SecuritySettings>> {

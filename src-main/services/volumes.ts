@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm'
 import type { Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
+import { retentionOf } from '../policy/disposal'
 import { refuseVolumeAdmission, type ItemLink } from '../policy/filing'
 import type { Actor, Store } from '../store'
 import { unknownCodes } from './items'
@@ -22,7 +23,7 @@ const VOLUME_COLUMNS = `v.id, v.archival_code AS archivalCode, v.title, v.fonds_
   (SELECT COUNT(*) FROM items i WHERE i.volume_id = v.id) AS itemCount,
   (SELECT COALESCE(SUM(i.page_count), 0) FROM items i WHERE i.volume_id = v.id) AS pageCount,
   (SELECT path FROM locations WHERE id = v.home_location_id) AS homePath,
-  (SELECT path FROM locations WHERE id = v.current_location_id) AS currentPath`
+  (SELECT path FROM locations WHERE id = v.current_location_id) AS currentPath, v.custody`
 
 export class VolumesService {
   constructor(
@@ -103,10 +104,12 @@ export class VolumesService {
         throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       }
       const stamp = now.toISOString()
+      const retention = retentionOf(input.retentionCode, policy.data.retentionPeriods, input.year)
       const result = await manager.query(
         `INSERT INTO volumes (fonds_code, catalogue_code, category_code, year, retention_code, department_code, series_key,
-           volume_number, archival_code, title, classification, top_secret, policy_version, created_at, updated_at, created_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+           volume_number, archival_code, title, classification, top_secret, policy_version, retention_years, expires_on,
+           created_at, updated_at, created_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [
           input.fondsCode,
           catalogue,
@@ -121,6 +124,8 @@ export class VolumesService {
           input.topSecret ? 'top_secret' : 'none',
           input.topSecret ? 1 : 0,
           policy.version,
+          retention.years,
+          retention.expiresOn,
           stamp,
           stamp,
           actor.userId
@@ -132,7 +137,13 @@ export class VolumesService {
     })
   }
 
+  /** R-DISP-8: a destroyed volume's catalogue is kept exactly as it was destroyed. */
+  private refuseIfDestroyed(volume: Volume): void {
+    if (volume.custody === 'destroyed') throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: volume.archivalCode })
+  }
+
   private refuseIfClosed(volume: Volume): void {
+    this.refuseIfDestroyed(volume)
     if (volume.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.archivalCode })
   }
 
@@ -140,6 +151,7 @@ export class VolumesService {
   async addItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
     return this.store.write(actor, async ({ manager, now, audit }) => {
       const volume = await this.volume(manager, volumeId)
+      this.refuseIfDestroyed(volume)
       const [candidate]: MemberRow[] = await manager.query(`SELECT ${MEMBER_COLUMNS} FROM items WHERE id = ?`, [itemId])
       if (!candidate) throw notFound('errors.itemNotFound')
       if (candidate.volumeId === volumeId) return this.load(manager, volumeId)
@@ -232,6 +244,7 @@ export class VolumesService {
     return this.store.write(actor, async ({ manager, now, audit }) => {
       const volume = await this.volume(manager, input.id)
       if (volume.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      this.refuseIfDestroyed(volume)
       const { id, version: _version, ...note } = input
       await manager.query(
         'UPDATE volumes SET notes = ?, compiled_by = ?, compiled_on = ?, checked_by = ?, checked_on = ?, version = version + 1, updated_at = ? WHERE id = ?',

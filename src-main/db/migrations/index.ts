@@ -1,4 +1,5 @@
 import { Custody1764400000000 } from './1764400000000-Custody'
+import { Disposal1764600000000 } from './1764600000000-Disposal'
 import { Foundation1764000000000 } from './1764000000000-Foundation'
 import { Locations1764200000000 } from './1764200000000-Locations'
 import { ItemListIndexes1764300000000 } from './1764300000000-ItemListIndexes'
@@ -13,5 +14,6 @@ export const MIGRATIONS = [
   ItemListIndexes1764300000000,
   Custody1764400000000,
   Use1764500000000,
+  Disposal1764600000000,
   Inspections1764700000000
 ]

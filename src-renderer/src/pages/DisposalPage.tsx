@@ -1,8 +1,49 @@
+import { Tabs, Typography } from 'antd'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../src-preload/contract'
-import { PlaceholderPage } from './PlaceholderPage'
+import { BatchesTab } from './disposal/BatchesTab'
+import { DueTab } from './disposal/DueTab'
+import { HoldsTab } from './disposal/HoldsTab'
+import { RegistersTab } from './disposal/RegistersTab'
 
-export function DisposalPage(_props: { session: SessionInfo }) {
+/** 鉴定销毁: due records, appraisal batches through to destruction, holds and the permanent registers (R-DISP). */
+export function DisposalPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  return <PlaceholderPage section={t('nav.disposal')} />
+  const [tab, setTab] = useState('due')
+  const [openBatch, setOpenBatch] = useState<number | null>(null)
+  const canWrite = session.role === 'archivist' || session.role === 'archive_manager'
+  const isManager = session.role === 'archive_manager'
+  return (
+    <>
+      <Typography.Title level={3}>{t('nav.disposal')}</Typography.Title>
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        destroyOnHidden
+        items={[
+          {
+            key: 'due',
+            label: t('disposal.tabs.due'),
+            children: (
+              <DueTab
+                canWrite={canWrite}
+                onBatchCreated={(id) => {
+                  setOpenBatch(id)
+                  setTab('batches')
+                }}
+              />
+            )
+          },
+          {
+            key: 'batches',
+            label: t('disposal.tabs.batches'),
+            children: <BatchesTab session={session} canWrite={canWrite} isManager={isManager} openBatch={openBatch} onOpen={setOpenBatch} />
+          },
+          { key: 'holds', label: t('disposal.tabs.holds'), children: <HoldsTab canWrite={canWrite} isManager={isManager} /> },
+          { key: 'registers', label: t('disposal.tabs.registers'), children: <RegistersTab /> }
+        ]}
+      />
+    </>
+  )
 }

@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { FilingSettings, PolicyVersion } from '../../../src-preload/contract'
+import { LEGACY_RETENTION_PERIODS, type FilingSettings, type PolicyVersion } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { formatDateTime } from '../errors'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
@@ -12,6 +12,13 @@ const FILING_CHANNELS: VersionedChannels<FilingSettings> = {
   current: () => call('settings.getFiling', {}),
   history: () => call('settings.filingHistory', {}),
   save: (values) => call('settings.saveFiling', { ...values, retentionPeriods: values.retentionPeriods.map((period) => ({ ...period, years: period.years ?? null })) })
+}
+
+/** R-DISP-1: adds 永久/长期/短期 beside the periods already in use; codes already listed are left as they are. */
+function addLegacyPeriods(form: ReturnType<typeof Form.useForm<FilingSettings>>[0]) {
+  const periods = form.getFieldValue('retentionPeriods') as FilingSettings['retentionPeriods']
+  const missing = LEGACY_RETENTION_PERIODS.filter((legacy) => !periods.some((period) => period.code === legacy.code))
+  form.setFieldValue('retentionPeriods', [...periods, ...missing.map((legacy) => ({ ...legacy }))])
 }
 
 /** Reference data and filing rules, edited by the archive manager; every save is a new version (arch. rule 4). */
@@ -54,9 +61,16 @@ export function FilingSettingsCard({ editable }: { editable: boolean }) {
                         </Space>
                       ))}
                       {editable && (
-                        <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })}>
-                          {t('filingSettings.add')}
-                        </Button>
+                        <Space wrap>
+                          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })}>
+                            {t('filingSettings.add')}
+                          </Button>
+                          {list === 'retentionPeriods' && (
+                            <Button type="dashed" title={t('disposal.legacyHint')} onClick={() => addLegacyPeriods(form)}>
+                              {t('disposal.legacyPreset')}
+                            </Button>
+                          )}
+                        </Space>
                       )}
                     </>
                   )}

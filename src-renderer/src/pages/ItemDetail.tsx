@@ -1,7 +1,7 @@
 import { Alert, App, Button, Descriptions, Drawer, Form, Select, Space, Spin, Table, Tag } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LINK_KINDS, type FilingSettings, type Item, type ItemLinkRow } from '../../../src-preload/contract'
+import { LINK_KINDS, type FilingSettings, type Item, type ItemLinkRow, type RecordDisposal } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { LocationPanel } from '../components/LocationPanel'
 import { OpenIncidents } from '../components/OpenIncidents'
@@ -23,12 +23,14 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [item, setItem] = useState<Item | null>(null)
+  const [disposal, setDisposal] = useState<RecordDisposal | null>(null)
   const [candidates, setCandidates] = useState<{ value: number; label: string }[]>([])
   const [form] = Form.useForm<{ kind: LinkKind; role: 'from' | 'to'; otherId: number }>()
 
   const load = useCallback(async () => {
     try {
       setItem(await call('items.get', { id: itemId }))
+      setDisposal(await call('disposal.record', { subject: 'item', id: itemId }))
     } catch (error) {
       void message.error(describeError(t, error))
       onClose()
@@ -76,6 +78,18 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
           <OpenIncidents subject="item" id={item.id} />
           <Space style={{ marginBottom: 16 }}>
             <Tag color={STATUS_COLORS[item.status]}>{t(`itemStatuses.${item.status}`)}</Tag>
+            {item.custody !== 'in_store' && <Tag color={item.custody === 'destroyed' ? 'red' : 'orange'}>{t(`custody.${item.custody}`)}</Tag>}
+            {disposal?.register && (
+              <Tag color="red">
+                {t('disposal.destroyedNotice', { date: disposal.register.destroyedOn, register: String(disposal.register.registerId).padStart(4, '0'), line: disposal.register.lineNo })}
+              </Tag>
+            )}
+            {item.archivalCode && disposal && !disposal.register && <Tag>{disposal.expiresOn ? t('disposal.expiry', { date: disposal.expiresOn }) : t('disposal.permanent')}</Tag>}
+            {disposal?.holds.map((name) => (
+              <Tag key={name} color="purple">
+                {t('disposal.holdTag', { name })}
+              </Tag>
+            ))}
             {canWrite && item.status === 'received' && (
               <Button type="primary" onClick={() => act(() => call('items.catalogue', { id: item.id }), 'items.catalogued')}>
                 {t('items.catalogue')}

@@ -3,7 +3,7 @@ import { Button, Checkbox, Empty, Input, Space, Table, Tag, TreeSelect } from 'a
 import type { TableProps } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CLASSIFICATIONS, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, CUSTODY_STATES, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
@@ -111,7 +111,8 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       dataIndex: 'status',
       filters: ITEM_STATUSES.map((value) => ({ text: t(`itemStatuses.${value}`), value })),
       filteredValue: query.status ?? null,
-      render: (value: string) => <Tag color={STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
+      render: (value: string, row) =>
+        row.custody === 'destroyed' ? <Tag color="red">{t('custody.destroyed')}</Tag> : <Tag color={STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
     },
     { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
@@ -152,6 +153,9 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           />
           <Checkbox checked={query.flagged ?? false} onChange={(event) => setQuery((previous) => ({ ...previous, page: 1, flagged: event.target.checked || undefined }))}>
             {t('incidents.flaggedOnly')}
+          </Checkbox>
+          <Checkbox onChange={(event) => setQuery((previous) => ({ ...previous, page: 1, custody: event.target.checked ? [...CUSTODY_STATES] : undefined }))}>
+            {t('disposal.showDestroyed')}
           </Checkbox>
         </Space>
         <Space>

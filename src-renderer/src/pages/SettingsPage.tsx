@@ -5,6 +5,7 @@ import { call } from '../api/client'
 import { formatDateTime } from '../errors'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 import { CustodySettingsCard } from './CustodySettingsCard'
+import { DisposalSettingsCard } from './DisposalSettingsCard'
 import { FilingSettingsCard } from './FilingSettingsCard'
 import { UseSettingsCard } from './UseSettingsCard'
 
@@ -21,6 +22,7 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
       <FilingSettingsCard editable={session.role === 'archive_manager'} />
       <UseSettingsCard editable={session.role === 'archive_manager'} />
       <CustodySettingsCard editable={session.role === 'archive_manager'} />
+      <DisposalSettingsCard editable={session.role === 'archive_manager'} />
     </>
   )
 }

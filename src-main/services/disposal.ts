@@ -1,0 +1,180 @@
+import type { DueRecord, Page, ParsedInput, RecordDisposal, RecordRef } from '../../src-preload/contract'
+import { notFound } from '../errors'
+import { appraisalReportHtml, destructionRegisterHtml, dueListingHtml } from '../reports/disposal-printables'
+import { listWorkbook } from '../reports/xlsx'
+import type { Actor, Store } from '../store'
+import type { AppraisalService } from './appraisal'
+import { localDay } from './dashboard'
+import { coveringHolds, OPEN_BATCH_OF } from './disposal-facts'
+import { recordSummaries } from './records'
+import type { SettingsService } from './settings'
+
+type DueFilter = Omit<ParsedInput<'disposal.due'>, 'page' | 'pageSize'>
+type PrintInput = ParsedInput<'print.disposal'>
+
+/** Every row of the listing, not only the page on screen. */
+const ALL_ROWS = 1_000_000
+const nameOf = (entries: { code: string; name: string }[], code: string) => entries.find((e) => e.code === code)?.name ?? code
+
+// Volumes and loose items are appraised as units; an item inside a volume goes with its volume (R-DISP-4).
+const DUE_UNION = `SELECT 'volume' AS subject, id, expires_on AS expiresOn, archival_code AS code, year, category_code AS categoryCode,
+    department_code AS departmentCode, retention_years AS retentionYears
+  FROM volumes WHERE expires_on IS NOT NULL AND expires_on <= ? AND custody <> 'destroyed'
+  UNION ALL
+  SELECT 'item', id, expires_on, archival_code, year, category_code, department_code, retention_years
+  FROM items WHERE volume_id IS NULL AND archival_code IS NOT NULL AND expires_on IS NOT NULL AND expires_on <= ? AND custody <> 'destroyed'`
+
+/** R-DISP-2, R-DISP-4: what is due for appraisal, the listing that starts one, and where each record stands. */
+export class DisposalService {
+  constructor(
+    private readonly store: Store,
+    private readonly settings: SettingsService,
+    private readonly appraisal: AppraisalService
+  ) {}
+
+  async due(query: ParsedInput<'disposal.due'>): Promise<Page<DueRecord>> {
+    const today = localDay(this.store.clock())
+    const where: string[] = []
+    const params: unknown[] = [today, today]
+    for (const [column, values] of [
+      ['year', query.year],
+      ['categoryCode', query.categoryCode],
+      ['departmentCode', query.departmentCode]
+    ] as const) {
+      if (values && values.length > 0) {
+        where.push(`${column} IN (${values.map(() => '?').join(',')})`)
+        params.push(...values)
+      }
+    }
+    if (query.subject) {
+      where.push('subject = ?')
+      params.push(query.subject)
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const manager = this.store.manager
+    const [{ total }] = await manager.query(`SELECT COUNT(*) AS total FROM (${DUE_UNION}) ${clause}`, params)
+    const rows: { subject: 'item' | 'volume'; id: number; expiresOn: string; retentionYears: number }[] = await manager.query(
+      `SELECT subject, id, expiresOn, retentionYears FROM (${DUE_UNION}) ${clause} ORDER BY expiresOn, code LIMIT ? OFFSET ?`,
+      [...params, query.pageSize, (query.page - 1) * query.pageSize]
+    )
+    const summaries = await recordSummaries(manager, rows)
+    const result: DueRecord[] = []
+    for (const [index, row] of rows.entries()) {
+      const [batch] = await manager.query(OPEN_BATCH_OF, [row.subject, row.id, 0])
+      result.push({
+        ...summaries[index],
+        expiresOn: row.expiresOn,
+        retentionYears: row.retentionYears,
+        holds: await coveringHolds(manager, row),
+        openBatchId: batch ? Number(batch.batchId) : null
+      })
+    }
+    return { rows: result, total, page: query.page, pageSize: query.pageSize }
+  }
+
+  async record(ref: RecordRef): Promise<RecordDisposal> {
+    const manager = this.store.manager
+    await recordSummaries(manager, [ref])
+    const [row] = await manager.query(
+      `SELECT s.retention_years AS retentionYears, s.expires_on AS expiresOn, l.register_id AS registerId, l.line_no AS lineNo,
+         l.destroyed_on AS destroyedOn
+       FROM ${ref.subject === 'item' ? 'items' : 'volumes'} s LEFT JOIN destruction_lines l ON l.id = s.register_line_id WHERE s.id = ?`,
+      [ref.id]
+    )
+    return {
+      retentionYears: row.retentionYears,
+      expiresOn: row.expiresOn,
+      holds: await coveringHolds(manager, ref),
+      register: row.registerId === null ? null : { registerId: row.registerId, lineNo: row.lineNo, destroyedOn: row.destroyedOn }
+    }
+  }
+
+  private async listing(filter: DueFilter) {
+    const policy = (await this.settings.filing()).data
+    const due = await this.due({ ...filter, page: 1, pageSize: ALL_ROWS })
+    return due.rows.map((row) => ({
+      archivalCode: row.archivalCode ?? '',
+      title: row.title,
+      documentNumber: row.documentNumber,
+      responsibleParty: row.responsibleParty,
+      dateFormed: row.dateFormed,
+      year: row.year,
+      category: nameOf(policy.categories, row.categoryCode),
+      department: nameOf(policy.departments, row.departmentCode),
+      retentionName: nameOf(policy.retentionPeriods, row.retentionCode),
+      expiresOn: row.expiresOn,
+      remarks: [...row.holds.map((name) => `保留：${name}`), ...(row.openBatchId ? [`已列入鉴定批次 #${row.openBatchId}`] : [])].join('；')
+    }))
+  }
+
+  private logOutput(actor: Actor, entity: string, entityId: string | number, action: 'print' | 'export', after: Record<string, unknown>): Promise<void> {
+    return this.store.write(actor, ({ audit }) => audit({ entity, entityId, action, after }))
+  }
+
+  async exportDue(actor: Actor, filter: DueFilter): Promise<{ fileName: string; base64: string; rows: number }> {
+    const rows = await this.listing(filter)
+    const buffer = await listWorkbook(
+      '到期档案',
+      [
+        { key: 'archivalCode', title: '档号' },
+        { key: 'title', title: '题名' },
+        { key: 'documentNumber', title: '文号' },
+        { key: 'responsibleParty', title: '责任者' },
+        { key: 'dateFormed', title: '形成时间' },
+        { key: 'year', title: '年度' },
+        { key: 'category', title: '门类' },
+        { key: 'department', title: '机构' },
+        { key: 'retentionName', title: '保管期限' },
+        { key: 'expiresOn', title: '到期日期' },
+        { key: 'remarks', title: '备注' }
+      ],
+      rows
+    )
+    const fileName = `到期档案登记造册-${localDay(this.store.clock())}.xlsx`
+    await this.logOutput(actor, 'disposal', fileName, 'export', { rows: rows.length, filter })
+    return { fileName, base64: buffer.toString('base64'), rows: rows.length }
+  }
+
+  async print(actor: Actor, input: PrintInput): Promise<{ html: string }> {
+    const html = await this.printHtml(input)
+    await this.logOutput(actor, 'disposal', input.document === 'dueListing' ? 'due' : input.id, 'print', { document: input.document })
+    return { html }
+  }
+
+  private async printHtml(input: PrintInput): Promise<string> {
+    const policy = (await this.settings.filing()).data
+    switch (input.document) {
+      case 'dueListing': {
+        const { document: _document, ...filter } = input
+        const scope = [
+          filter.year?.length ? `年度 ${filter.year.join('、')}` : '',
+          filter.categoryCode?.length ? `门类 ${filter.categoryCode.map((c) => nameOf(policy.categories, c)).join('、')}` : '',
+          filter.departmentCode?.length ? `机构 ${filter.departmentCode.map((c) => nameOf(policy.departments, c)).join('、')}` : '',
+          filter.subject ? (filter.subject === 'item' ? '文件' : '案卷') : ''
+        ].filter(Boolean)
+        return dueListingHtml(localDay(this.store.clock()), scope.join('，') || '全部到期档案', await this.listing(filter))
+      }
+      case 'appraisalReport': {
+        const batch = await this.appraisal.get(input.id)
+        if (!batch.appraisedOn) throw notFound('errors.nothingToPrint')
+        return appraisalReportHtml(
+          { batchId: batch.id, title: batch.title, appraisedOn: batch.appraisedOn, managerName: batch.managerName, departmentLeaderName: batch.departmentLeaderName, holdUntil: batch.holdUntil ?? '' },
+          batch.entriesDetail.map((entry) => ({
+            archivalCode: entry.record.archivalCode ?? '',
+            title: entry.record.title,
+            dateFormed: entry.record.dateFormed,
+            retentionName: nameOf(policy.retentionPeriods, entry.record.retentionCode),
+            expiresOn: entry.expiresOn,
+            decision: entry.decision === 'destroy' ? '销毁' : '继续保存',
+            newRetentionName: entry.newRetentionCode ? nameOf(policy.retentionPeriods, entry.newRetentionCode) : '',
+            reason: entry.reason
+          }))
+        )
+      }
+      case 'destructionRegister': {
+        const register = await this.appraisal.getRegister(input.id)
+        return destructionRegisterHtml({ ...register, registerId: register.id, signedOn: register.signedOn ?? '' }, register.lines)
+      }
+    }
+  }
+}

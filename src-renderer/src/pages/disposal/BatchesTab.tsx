@@ -1,0 +1,51 @@
+import { Button, Empty, Table, Tag } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AppraisalBatchRow, SessionInfo } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { formatDateTime } from '../../errors'
+import { useRemote } from '../../useRemote'
+import { BatchDetail } from './BatchDetail'
+
+export const STATE_COLORS: Record<AppraisalBatchRow['state'], string> = { listed: 'blue', awaiting: 'orange', verified: 'gold', destroyed: 'red', kept: 'green' }
+
+export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; isManager: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
+  const { t } = useTranslation()
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 })
+  const { data, loading, reload } = useRemote(useCallback(() => call('appraisal.list', paging), [paging]))
+  const close = useCallback(() => props.onOpen(null), [props])
+  return (
+    <>
+      <Table<AppraisalBatchRow>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data?.rows ?? []}
+        onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={t('disposal.batchesEmpty')} /> }}
+        columns={[
+          { title: '#', dataIndex: 'id', width: 60 },
+          {
+            title: t('disposal.batchTitle'),
+            dataIndex: 'title',
+            render: (title: string, row) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => props.onOpen(row.id)}>
+                {title}
+              </Button>
+            )
+          },
+          { title: t('disposal.state'), dataIndex: 'state', render: (state: AppraisalBatchRow['state']) => <Tag color={STATE_COLORS[state]}>{t(`disposal.states.${state}`)}</Tag> },
+          { title: t('disposal.entries'), dataIndex: 'entries' },
+          { title: t('disposal.toDestroy'), dataIndex: 'toDestroy' },
+          { title: t('disposal.appraisedOn'), dataIndex: 'appraisedOn', render: (value: string | null) => value ?? '—' },
+          { title: t('disposal.expiresOn'), key: 'holdUntil', render: (_v, row) => (row.holdUntil ? t('disposal.holdUntil', { date: row.holdUntil }) : '—') },
+          { title: t('disposal.createdAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) }
+        ]}
+      />
+      {props.openBatch !== null && (
+        <BatchDetail batchId={props.openBatch} session={props.session} canWrite={props.canWrite} isManager={props.isManager} onClose={close} onChanged={reload} />
+      )}
+    </>
+  )
+}

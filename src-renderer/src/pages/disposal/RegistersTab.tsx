@@ -1,0 +1,51 @@
+import { PrinterOutlined } from '@ant-design/icons'
+import { Button, Empty, Table } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { DestructionRegister } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { useRemote } from '../../useRemote'
+import { useDisposalPrint } from './usePrint'
+
+export const registerNumber = (id: number) => `XH-${String(id).padStart(4, '0')}`
+
+/** R-DISP-7: signed destruction registers, read-only and kept for ever; each prints as signed. */
+export function RegistersTab() {
+  const { t } = useTranslation()
+  const print = useDisposalPrint()
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 })
+  const { data, loading } = useRemote(useCallback(() => call('destruction.list', paging), [paging]))
+  return (
+    <>
+      <Table<DestructionRegister>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data?.rows ?? []}
+        onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
+        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        locale={{ emptyText: <Empty description={t('disposal.registersEmpty')} /> }}
+        columns={[
+          { title: t('disposal.registerNo'), dataIndex: 'id', render: (id: number) => registerNumber(id) },
+          { title: t('disposal.batchTitle'), dataIndex: 'batchTitle' },
+          { title: t('disposal.destroyedOn'), dataIndex: 'destroyedOn' },
+          { title: t('disposal.place'), dataIndex: 'place' },
+          { title: t('disposal.method'), dataIndex: 'method' },
+          { title: t('disposal.supervisors'), dataIndex: 'supervisors', render: (names: string[]) => names.join('、') },
+          { title: t('disposal.lines'), key: 'lines', render: (_v, register) => register.lines.length },
+          { title: t('disposal.signedOn'), dataIndex: 'signedOn' },
+          {
+            title: t('common.actions'),
+            key: 'print',
+            render: (_v, register) => (
+              <Button size="small" icon={<PrinterOutlined />} onClick={() => print.open({ document: 'destructionRegister', id: register.id }, registerNumber(register.id))}>
+                {t('disposal.printRegister')}
+              </Button>
+            )
+          }
+        ]}
+      />
+      {print.element}
+    </>
+  )
+}
