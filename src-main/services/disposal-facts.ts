@@ -3,6 +3,14 @@ import type { RecordKind, RecordRef, RecordSummary } from '../../src-preload/con
 import type { DisposalFacts } from '../policy/disposal'
 import { recordSummaries } from './records'
 
+// Volumes and loose items are appraised as units; an item inside a volume goes with its volume (R-DISP-4).
+export const DUE_UNION = `SELECT 'volume' AS subject, id, expires_on AS expiresOn, archival_code AS code, year, category_code AS categoryCode,
+    department_code AS departmentCode, retention_years AS retentionYears
+  FROM volumes WHERE expires_on IS NOT NULL AND expires_on <= ? AND custody <> 'destroyed'
+  UNION ALL
+  SELECT 'item', id, expires_on, archival_code, year, category_code, department_code, retention_years
+  FROM items WHERE volume_id IS NULL AND archival_code IS NOT NULL AND expires_on IS NOT NULL AND expires_on <= ? AND custody <> 'destroyed'`
+
 const TABLE: Record<RecordKind, string> = { item: 'items', volume: 'volumes' }
 
 /** Open holds naming the record, its volume or items, or the customer whose file it belongs to (R-DISP-3). */

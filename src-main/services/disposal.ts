@@ -5,7 +5,7 @@ import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
 import type { AppraisalService } from './appraisal'
 import { localDay } from './dashboard'
-import { coveringHolds, OPEN_BATCH_OF } from './disposal-facts'
+import { coveringHolds, DUE_UNION, OPEN_BATCH_OF } from './disposal-facts'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
 
@@ -15,14 +15,6 @@ type PrintInput = ParsedInput<'print.disposal'>
 /** Every row of the listing, not only the page on screen. */
 const ALL_ROWS = 1_000_000
 const nameOf = (entries: { code: string; name: string }[], code: string) => entries.find((e) => e.code === code)?.name ?? code
-
-// Volumes and loose items are appraised as units; an item inside a volume goes with its volume (R-DISP-4).
-const DUE_UNION = `SELECT 'volume' AS subject, id, expires_on AS expiresOn, archival_code AS code, year, category_code AS categoryCode,
-    department_code AS departmentCode, retention_years AS retentionYears
-  FROM volumes WHERE expires_on IS NOT NULL AND expires_on <= ? AND custody <> 'destroyed'
-  UNION ALL
-  SELECT 'item', id, expires_on, archival_code, year, category_code, department_code, retention_years
-  FROM items WHERE volume_id IS NULL AND archival_code IS NOT NULL AND expires_on IS NOT NULL AND expires_on <= ? AND custody <> 'destroyed'`
 
 /** R-DISP-2, R-DISP-4: what is due for appraisal, the listing that starts one, and where each record stands. */
 export class DisposalService {

@@ -73,8 +73,8 @@ type Dimension = (typeof HOLDING_DIMENSIONS)[number]
 type HoldingGroup = Record<Dimension, string> & { n: number; pages: number }
 
 /**
- * Holdings at the end of the year: records that existed on 31 Dec and were not destroyed (destruction dates come with
- * disposal). One grouped pass over items and one over volumes give every combination; each table adds those up by one
+ * Holdings at the end of the year: records that existed on 31 Dec and had not been destroyed by then (R-DISP-8: a
+ * record destroyed later still counts in the years it was kept). One grouped pass over items and one over volumes give every combination; each table adds those up by one
  * dimension, so a few hundred groups reach JavaScript, never the records.
  */
 const holdings: StatTopicBuilder = async (context) => {
@@ -82,9 +82,10 @@ const holdings: StatTopicBuilder = async (context) => {
   const groups = (table: string, pages: string) =>
     query<HoldingGroup>(
       context,
-      `SELECT ${HOLDING_DIMENSIONS.join(', ')}, COUNT(*) AS n, ${pages} AS pages FROM ${table}
-       WHERE created_at < ? AND custody <> 'destroyed' GROUP BY ${HOLDING_DIMENSIONS.join(', ')}`,
-      [context.end]
+      `SELECT ${HOLDING_DIMENSIONS.join(', ')}, COUNT(*) AS n, ${pages} AS pages FROM ${table} t
+       WHERE created_at < ? AND NOT (t.custody = 'destroyed' AND COALESCE((SELECT d.destroyed_on FROM destruction_lines d WHERE d.id = t.register_line_id), '') <= ?)
+       GROUP BY ${HOLDING_DIMENSIONS.join(', ')}`,
+      [context.end, context.lastDay]
     )
   const [volumeGroups, itemGroups] = [await groups('volumes', '0'), await groups('items', 'SUM(page_count)')]
   const by = (dimension: Dimension) => {
@@ -212,6 +213,67 @@ const custody: StatTopicBuilder = async (context) => {
   ]
 }
 
+const RECORD_KINDS_IN_ORDER = ['volume', 'item'] as const
+
+/**
+ * R-DISP-4..7: appraisal by the day the appraisers signed, destruction by the day in the signed register, holds by
+ * when they were placed and released. Destroyed items count those destroyed inside their volume too.
+ */
+const disposal: StatTopicBuilder = async (context) => {
+  const days = [context.firstDay, context.lastDay]
+  const appraisalColumns = ['listed', 'toDestroy', 'kept', 'pulledBack']
+  const appraised = await query<{ code: string; listed: number; toDestroy: number; kept: number }>(
+    context,
+    `SELECT e.subject AS code, COUNT(*) AS listed, COALESCE(SUM(e.decision = 'destroy'), 0) AS toDestroy, COALESCE(SUM(e.decision = 'keep'), 0) AS kept
+     FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id WHERE b.appraised_on BETWEEN ? AND ? GROUP BY e.subject`,
+    days
+  )
+  const pulled = await query<{ code: string; n: number }>(
+    context,
+    `SELECT subject AS code, COUNT(*) AS n FROM appraisal_entries WHERE verification = 'pulled' AND verified_at >= ? AND verified_at < ? GROUP BY subject`,
+    [context.start, context.end]
+  )
+  const appraisal = mergeCounts(appraisalColumns, {
+    listed: appraised.map((r) => ({ code: r.code, n: r.listed })),
+    toDestroy: appraised.map((r) => ({ code: r.code, n: r.toDestroy })),
+    kept: appraised.map((r) => ({ code: r.code, n: r.kept })),
+    pulledBack: pulled
+  })
+
+  const destructionColumns = ['volumes', 'items', 'pages']
+  const volumesGone = await query<{ code: string; n: number }>(
+    context,
+    `SELECT v.category_code AS code, COUNT(*) AS n FROM volumes v JOIN destruction_lines d ON d.id = v.register_line_id
+     WHERE d.destroyed_on BETWEEN ? AND ? GROUP BY v.category_code`,
+    days
+  )
+  const itemsGone = await query<{ code: string; n: number; pages: number }>(
+    context,
+    `SELECT i.category_code AS code, COUNT(*) AS n, SUM(i.page_count) AS pages FROM items i JOIN destruction_lines d ON d.id = i.register_line_id
+     WHERE d.destroyed_on BETWEEN ? AND ? GROUP BY i.category_code`,
+    days
+  )
+  const destruction = mergeCounts(destructionColumns, {
+    volumes: volumesGone,
+    items: itemsGone,
+    pages: itemsGone.map((r) => ({ code: r.code, n: r.pages }))
+  })
+
+  const [holds] = await query<{ placed: number; released: number; activeAtYearEnd: number }>(
+    context,
+    `SELECT COALESCE(SUM(placed_at >= b.since AND placed_at < b.until), 0) AS placed,
+            COALESCE(SUM(released_at >= b.since AND released_at < b.until), 0) AS released,
+            COALESCE(SUM(placed_at < b.until AND (released_at IS NULL OR released_at >= b.until)), 0) AS activeAtYearEnd
+     FROM holds, (SELECT ? AS since, ? AS until) b`,
+    [context.start, context.end]
+  )
+  return [
+    table('appraisal', appraisalColumns, enumRows(RECORD_KINDS_IN_ORDER, 'recordKinds', appraisal, appraisalColumns)),
+    table('destruction', destructionColumns, codeRows(context.filing.categories, destruction)),
+    table('holds', ['placed', 'released', 'activeAtYearEnd'], [{ label: 'holds', labelKey: 'statistics.rows.holds', values: holds }])
+  ]
+}
+
 /** Storage equipment per room as it stands: racks, shelves, boxes, capacity and what is kept there. */
 const storage: StatTopicBuilder = async (context) => {
   const rows = await query<{ path: string; racks: number; shelves: number; boxes: number; capacity: number; occupied: number }>(
@@ -266,6 +328,7 @@ export const STATISTICS_TOPICS: { key: string; build: StatTopicBuilder }[] = [
   { key: 'intake', build: intake },
   { key: 'organising', build: organising },
   { key: 'custody', build: custody },
+  { key: 'disposal', build: disposal },
   { key: 'storage', build: storage },
   { key: 'staff', build: staff }
 ]

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm'
 import type { CustodySettings, OverdueEntry, TodoEntry } from '../../src-preload/contract'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
+import { DUE_UNION } from './disposal-facts'
 
 export interface TodoContext {
   manager: EntityManager
@@ -57,5 +58,31 @@ const environmentToday: TodoProvider = async ({ manager, today, custody }) => {
   return entries
 }
 
-/** The dashboard asks each in turn; loans due and overdue, holds and destruction dates reached join this list. */
-export const TODO_PROVIDERS: TodoProvider[] = [overdueFiling, inspections, flaggedRecords, environmentToday]
+/** R-DISP-4: records whose retention period has ended and that no open appraisal batch has taken up yet. */
+const expiredUnlisted: TodoProvider = async ({ manager, today }) => {
+  const [{ count }] = await manager.query(
+    `SELECT COUNT(*) AS count FROM (${DUE_UNION}) due WHERE NOT EXISTS (
+       SELECT 1 FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
+       WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`,
+    [today, today]
+  )
+  return count > 0 ? [{ key: 'expiredUnlisted', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-4', reason: 'policy.todo.expiredUnlisted', params: { count } }] : []
+}
+
+/** R-DISP-6, R-DISP-7: batches whose six months apart have passed, or that are verified and wait for the supervisors. */
+const destructionDue: TodoProvider = async ({ manager, today }) => {
+  const [{ count }] = await manager.query(
+    `SELECT COUNT(*) AS count FROM appraisal_batches WHERE (state = 'awaiting' AND hold_until <= ?) OR state = 'verified'`,
+    [today]
+  )
+  return count > 0 ? [{ key: 'destructionDue', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-6', reason: 'policy.todo.destructionDue', params: { count } }] : []
+}
+
+/** R-DISP-3: holds in force, so nobody forgets to release one when its dispute is settled. */
+const holdsInForce: TodoProvider = async ({ manager }) => {
+  const [{ count }] = await manager.query('SELECT COUNT(*) AS count FROM holds WHERE released_at IS NULL')
+  return count > 0 ? [{ key: 'holdsInForce', count, severity: 'info', section: 'disposal', ruleId: 'R-DISP-3', reason: 'policy.todo.holdsInForce', params: { count } }] : []
+}
+
+/** The dashboard asks each in turn; each returns nothing when all is well. */
+export const TODO_PROVIDERS: TodoProvider[] = [overdueFiling, inspections, flaggedRecords, environmentToday, expiredUnlisted, destructionDue, holdsInForce]

@@ -105,6 +105,11 @@ const EXPECTED: Record<string, Expected> = {
     incidents: { rows: [[zh('incidents.kinds.missing'), 2, 1, 0, 0, 1], [zh('incidents.kinds.damaged'), 1, 0, 0, 0, 1]], totals: [3, 1, 0, 0, 2] },
     environment: { rows: [['A', 3, 2, 20, 26, 50, 65], ['B', 1, 1, 13, 13, 50, 50]], totals: [4, 3, null, null, null, null] }
   },
+  disposal: {
+    appraisal: { rows: [[zh('recordKinds.volume'), 0, 0, 0, 0], [zh('recordKinds.item'), 0, 0, 0, 0]], totals: [0, 0, 0, 0] },
+    destruction: { rows: [[zh('statistics.noData'), null, null, null]], totals: null },
+    holds: { rows: [[zh('statistics.rows.holds'), 0, 0, 0]], totals: [0, 0, 0] }
+  },
   storage: {
     byRoom: { rows: [['A', 1, 1, 1, 25, 2], ['B', 1, 0, 0, 0, 0]], totals: [2, 1, 1, 25, 2] }
   },

@@ -724,7 +724,10 @@ const en: Shape<typeof zhCN> = {
       inspectionsOpen: 'Unfinished inspections',
       flaggedRecords: 'Flagged records',
       readingsMissing: 'Readings not taken',
-      environmentOutOfRange: 'Environment out of range'
+      environmentOutOfRange: 'Environment out of range',
+      expiredUnlisted: 'Retention ended',
+      destructionDue: 'Ready for destruction',
+      holdsInForce: 'Holds'
     }
   },
   charts: {
@@ -745,12 +748,13 @@ const en: Shape<typeof zhCN> = {
     noData: '(none)',
     yearLabel: 'Year',
     sheetTitle: 'Archive statistics {{year}} — {{topic}}',
-    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', storage: 'Storage equipment', staff: 'Staff' },
+    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', disposal: 'Appraisal & destruction', storage: 'Storage equipment', staff: 'Staff' },
     tables: {
       holdings: { byCategory: 'Holdings at year end by category', byYear: 'Holdings at year end by filing year', byRetention: 'Holdings at year end by retention period', byClassification: 'Holdings at year end by classification' },
       intake: { byCategory: 'Received in the year by category', byMonth: 'Received in the year by month' },
       organising: { byCategory: 'Organised in the year by category' },
       custody: { inspections: 'Inspections in the year', incidents: 'Missing and damaged records', environment: 'Temperature and humidity by room' },
+      disposal: { appraisal: 'Appraised this year', destruction: 'Destroyed this year (by category)', holds: 'Holds' },
       storage: { byRoom: 'Storage equipment by room' },
       staff: { byRole: 'Accounts by role', work: 'Work done in the year by person' }
     },
@@ -784,8 +788,16 @@ const en: Shape<typeof zhCN> = {
       capacity: 'Capacity',
       occupied: 'Kept there',
       accounts: 'Accounts',
-      itemsRegistered: 'Items registered'
-    }
+      itemsRegistered: 'Items registered',
+      listed: 'Listed',
+      toDestroy: 'To destroy',
+      kept: 'Kept longer',
+      pulledBack: 'Pulled back at verification',
+      placed: 'Placed this year',
+      released: 'Released this year',
+      activeAtYearEnd: 'In force at year end'
+    },
+    rows: { holds: 'Holds' }
   },
   disposal: {
     tabs: {
@@ -1042,7 +1054,10 @@ const en: Shape<typeof zhCN> = {
       inspectionsOpen: '{{count}} inspection(s) are not completed yet.',
       flaggedRecords: '{{count}} record(s) are missing or damaged and await follow-up.',
       readingsMissing: "Rooms without today's temperature and humidity reading: {{rooms}}.",
-      environmentOutOfRange: "Rooms whose reading today is out of range: {{rooms}}."
+      environmentOutOfRange: "Rooms whose reading today is out of range: {{rooms}}.",
+      expiredUnlisted: '{{count}} record(s) have reached the end of their retention period and are not in an appraisal yet.',
+      destructionDue: '{{count}} appraisal batch(es) have waited out their hold period and can be verified and destroyed.',
+      holdsInForce: '{{count}} hold(s) are in force; their records wait before any destruction.'
     },
     disposal: {
       permanent: '{{code}} is kept permanently; it never expires and cannot be listed for destruction.',

@@ -719,7 +719,10 @@ const zhCN = {
       inspectionsOpen: '未完成的检查',
       flaggedRecords: '异常档案',
       readingsMissing: '温湿度未记录',
-      environmentOutOfRange: '温湿度超出范围'
+      environmentOutOfRange: '温湿度超出范围',
+      expiredUnlisted: '保管期限届满',
+      destructionDue: '可以销毁',
+      holdsInForce: '保留中'
     }
   },
   charts: {
@@ -740,12 +743,13 @@ const zhCN = {
     noData: '（无）',
     yearLabel: '统计年度',
     sheetTitle: '{{year}} 年度档案工作统计 — {{topic}}',
-    topics: { holdings: '馆藏', intake: '接收', organising: '整理', custody: '保管', storage: '库房设备', staff: '人员' },
+    topics: { holdings: '馆藏', intake: '接收', organising: '整理', custody: '保管', disposal: '鉴定销毁', storage: '库房设备', staff: '人员' },
     tables: {
       holdings: { byCategory: '年末馆藏（按门类）', byYear: '年末馆藏（按归档年度）', byRetention: '年末馆藏（按保管期限）', byClassification: '年末馆藏（按密级）' },
       intake: { byCategory: '本年接收（按门类）', byMonth: '本年接收（按月份）' },
       organising: { byCategory: '本年整理（按门类）' },
       custody: { inspections: '本年检查', incidents: '缺失与损坏', environment: '温湿度（按库房）' },
+      disposal: { appraisal: '本年鉴定', destruction: '本年销毁（按门类）', holds: '保留（暂缓销毁）' },
       storage: { byRoom: '库房设备（按库房）' },
       staff: { byRole: '账号（按角色）', work: '本年工作量（按人员）' }
     },
@@ -779,8 +783,16 @@ const zhCN = {
       capacity: '容量',
       occupied: '已存放',
       accounts: '账号数',
-      itemsRegistered: '登记文件（件）'
-    }
+      itemsRegistered: '登记文件（件）',
+      listed: '列入鉴定',
+      toDestroy: '鉴定销毁',
+      kept: '延长保管',
+      pulledBack: '复核撤回',
+      placed: '本年设置',
+      released: '本年解除',
+      activeAtYearEnd: '年末仍有效'
+    },
+    rows: { holds: '保留' }
   },
   disposal: {
     tabs: {
@@ -1037,7 +1049,10 @@ const zhCN = {
       inspectionsOpen: '{{count}} 次检查尚未完成。',
       flaggedRecords: '{{count}} 件（卷）档案缺失或损坏，尚待处理。',
       readingsMissing: '今天尚未记录温湿度的库房：{{rooms}}。',
-      environmentOutOfRange: '今天温湿度超出范围的库房：{{rooms}}。'
+      environmentOutOfRange: '今天温湿度超出范围的库房：{{rooms}}。',
+      expiredUnlisted: '{{count}} 件（卷）档案保管期限已满，尚未列入鉴定。',
+      destructionDue: '{{count}} 个鉴定批次封存期已满，可复核后监销。',
+      holdsInForce: '{{count}} 项保留仍然有效，相关档案暂缓销毁。'
     },
     disposal: {
       permanent: '{{code}} 保管期限为永久，永不到期，不能列入鉴定销毁。',
