@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm'
-import type { ChecklistAnswer, FieldError, Inspection, InspectionFinding, InspectionRow, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
+import type { ChecklistAnswer, CustodyState, FieldError, Inspection, InspectionFinding, InspectionRow, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { inspectionReportHtml } from '../reports/custody-printables'
 import { judgeReading, refuseOutsideScope, refuseUnconfirmedMissing } from '../policy/custody'
@@ -42,6 +42,10 @@ interface DetailRecord extends Omit<InspectionRow, 'outOfRange'> {
   completedBy: string | null
   version: number
 }
+
+const OUT_WITH_A_REGISTER_ENTRY: readonly CustodyState[] = ['on_loan', 'reading_room']
+/** Kept in the finding's note, in the language of the printed report. */
+const OUT_NOTE: Partial<Record<CustodyState, string>> = { on_loan: '借出（见借阅登记簿和代替卡）', reading_room: '阅览中（见查阅登记簿）' }
 
 /** Everything kept at a location or below it: volumes, and items not filed in a volume (those travel with it). */
 const HOMED_BELOW = (subject: 'volume' | 'item') =>
@@ -253,10 +257,24 @@ export class InspectionsService {
     return this.store.write(actor, async (ctx) => {
       const { manager, now, audit } = ctx
       const inspection = await this.draft(manager, input.id, input.version)
-      const refusal = refuseUnconfirmedMissing(inspection.unchecked, input.confirmMissing)
+      // R-USE-7: a record out on loan or in the reading room is accounted for by its register entry and out-card.
+      const unchecked = inspection.findings.filter((f) => f.state === 'unchecked')
+      const summaries = await recordSummaries(manager, unchecked)
+      const lent = new Set(summaries.filter((r) => OUT_WITH_A_REGISTER_ENTRY.includes(r.effectiveCustody)).map((r) => `${r.subject}:${r.id}`))
+      const refusal = refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing)
       if (refusal) throw deny(refusal)
+      for (const record of summaries.filter((r) => lent.has(`${r.subject}:${r.id}`))) {
+        await manager.query(`UPDATE inspection_findings SET state = 'found', note = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?`, [
+          OUT_NOTE[record.effectiveCustody],
+          input.id,
+          record.subject,
+          record.id
+        ])
+      }
       await manager.query(`UPDATE inspection_findings SET state = 'missing' WHERE inspection_id = ? AND state = 'unchecked'`, [input.id])
-      const problems = inspection.findings.map((f) => (f.state === 'unchecked' ? { ...f, state: 'missing' as const } : f)).filter((f) => f.state === 'missing' || f.state === 'damaged')
+      const problems = inspection.findings
+        .map((f) => (f.state === 'unchecked' && !lent.has(`${f.subject}:${f.id}`) ? { ...f, state: 'missing' as const } : f))
+        .filter((f) => f.state === 'missing' || f.state === 'damaged')
       for (const finding of problems) {
         const incidentId = await this.incidentFor(ctx, actor, inspection.id, finding)
         await manager.query('UPDATE inspection_findings SET incident_id = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?', [

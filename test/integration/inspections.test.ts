@@ -84,6 +84,28 @@ describe('R-KEEP-2/3 stock check of a shelf', () => {
     expect(flagged.rows.map((r) => r.id)).toContain(contract.id)
   })
 
+  it('R-USE-7 a record out on loan is accounted for by its register entry, not recorded missing', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    const { rack, volume, loose } = await stockedRoom(key)
+    let loan = await app.call(
+      'use.create',
+      { kind: 'loan', applicantKind: 'internal', applicantName: '张三', departmentCode: 'ZS', purpose: '核对合同', reason: '续签前核对', records: [{ subject: 'item', id: loose.id }], copies: 1, startOn: '2026-03-02', dueOn: '2026-03-04', excerptAnswer: 'original_needed' },
+      key
+    )
+    for (const [step, signerName] of [['department_head', '王部长'], ['archive_manager', '赵主任']] as const) {
+      loan = await app.call('use.approve', { id: loan.id, version: loan.version, step, signerName, signedOn: '2026-03-02', decision: 'approved' }, key)
+    }
+    await app.call('use.checkout', { id: loan.id, version: loan.version }, key)
+
+    const draft = await app.call('inspections.create', { ...header, locationIds: [rack.id] }, key)
+    const ticked = await app.call('inspections.mark', { id: draft.id, findings: [{ subject: 'volume', id: volume.id, state: 'found' }] }, key)
+    const done = await app.call('inspections.complete', { id: draft.id, version: ticked.version }, key)
+    expect(done).toMatchObject({ found: 2, missing: 0 })
+    expect(done.findings.find((f) => f.subject === 'item')).toMatchObject({ id: loose.id, state: 'found', note: '借出（见借阅登记簿和代替卡）' })
+    expect((await app.call('incidents.list', {}, key)).total).toBe(0)
+  })
+
   it('inspects a list of records named one by one', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist')
