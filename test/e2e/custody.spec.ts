@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import fs from 'node:fs'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import type { Channel, ChannelInput, ChannelOutput } from '../../src-preload/contract'
 import { expect, test } from './server'
@@ -91,6 +92,7 @@ test('an inspection finds a record missing: it is flagged in search until resolv
   await page.getByRole('tab', { name: '保管' }).click()
   const inspections = page.locator('.ant-card').filter({ hasText: '本年检查' })
   await expect(inspections.getByRole('row').filter({ hasText: '定期检查' })).toContainText('1')
+  await page.screenshot({ path: path.join('test-results', 'statistics.png'), fullPage: true })
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: '导出年度统计 Excel' }).click()
   const download = await downloading

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
 import { ARCHIVIST, createAccount, setUpAdministrator, signIn, signOut, type Person } from './steps'
@@ -148,7 +149,7 @@ test('an expired record is listed, appraised jointly, kept apart six months, ver
   const printed = page.frameLocator('iframe[title="XH-0001"]')
   await expect(printed.getByText('档案销毁清册')).toBeVisible()
   await expect(printed.getByText('已保管时间')).toBeVisible()
-  await page.screenshot({ path: test.info().outputPath('register.png') })
+  await page.screenshot({ path: path.join('test-results', 'destruction-register.png') })
   await page.getByRole('button', { name: '关闭', exact: true }).last().click()
 
   // Destroyed records leave the everyday item list.

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './server'
 import { ARCHIVIST, startAsArchivist } from './steps'
@@ -84,6 +85,7 @@ test('request → signatures → checkout with out-cards → overdue after the c
   await expect(chain).toContainText('申请人所在部门（ZS）负责人签字。（R-USE-1）')
   await expect(chain).toContainText('档案部门负责人审批。（R-USE-2）')
   await expect(form).toContainText('借期 3 天')
+  await page.screenshot({ path: path.join('test-results', 'loan-request.png') })
 
   // A loan beyond the longest allowed is refused before submitting, with its rule.
   await pickDate(form, '应还日期', day(45))
@@ -129,6 +131,7 @@ test('request → signatures → checkout with out-cards → overdue after the c
   await page.reload()
   const overdue = page.locator('.overdue-loans')
   await expect(overdue.locator('tr', { hasText: '张三' })).toContainText('逾期 2 天')
+  await page.screenshot({ path: path.join('test-results', 'dashboard.png'), fullPage: true })
   await overdue.getByRole('button', { name: '催还单' }).click()
   const reminder = page.getByRole('dialog', { name: '催还单' })
   await expect(reminder.frameLocator('iframe').locator('body')).toContainText('已逾期 2 天')
@@ -160,4 +163,5 @@ test('request → signatures → checkout with out-cards → overdue after the c
   await expect(register).toContainText('张三')
   await expect(register).toContainText('已注销')
   await expect(register).toContainText(day(5))
+  await page.screenshot({ path: path.join('test-results', 'loan-register.png') })
 })
