@@ -724,8 +724,14 @@ const en: Shape<typeof zhCN> = {
       inspectionsOpen: 'Unfinished inspections',
       flaggedRecords: 'Flagged records',
       readingsMissing: 'Readings not taken',
-      environmentOutOfRange: 'Environment out of range'
+      environmentOutOfRange: 'Environment out of range',
+      loansDueToday: 'Loans due today',
+      loansOverdue: 'Overdue loans',
+      consultationsLeftOut: 'Consultations not closed'
     }
+  },
+  useCharts: {
+    byMonth: 'Use over the last 12 months (requests granted per month)'
   },
   charts: {
     holdingsByCategory: 'Holdings by category',
@@ -743,14 +749,23 @@ const en: Shape<typeof zhCN> = {
     label: 'Line',
     total: 'Total',
     noData: '(none)',
+    otherPurposes: 'Other',
     yearLabel: 'Year',
     sheetTitle: 'Archive statistics {{year}} — {{topic}}',
-    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', storage: 'Storage equipment', staff: 'Staff' },
+    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', use: 'Use', storage: 'Storage equipment', staff: 'Staff' },
     tables: {
       holdings: { byCategory: 'Holdings at year end by category', byYear: 'Holdings at year end by filing year', byRetention: 'Holdings at year end by retention period', byClassification: 'Holdings at year end by classification' },
       intake: { byCategory: 'Received in the year by category', byMonth: 'Received in the year by month' },
       organising: { byCategory: 'Organised in the year by category' },
       custody: { inspections: 'Inspections in the year', incidents: 'Missing and damaged records', environment: 'Temperature and humidity by room' },
+      use: {
+        byKind: 'Use in the year by kind',
+        people: 'People who used the archives (own staff and outsiders)',
+        byDepartment: "Use in the year by applicant's department",
+        byPurpose: 'Use in the year by purpose',
+        byEffect: 'Effect of use by kind',
+        returns: 'Returns, overdue loans and losses'
+      },
       storage: { byRoom: 'Storage equipment by room' },
       staff: { byRole: 'Accounts by role', work: 'Work done in the year by person' }
     },
@@ -784,7 +799,21 @@ const en: Shape<typeof zhCN> = {
       capacity: 'Capacity',
       occupied: 'Kept there',
       accounts: 'Accounts',
-      itemsRegistered: 'Items registered'
+      itemsRegistered: 'Items registered',
+      requests: 'Requests',
+      granted: 'Granted',
+      refused: 'Refused',
+      recordsUsed: 'Records used',
+      people: 'People',
+      externalPeople: 'Of whom outsiders',
+      consultation: 'Consultations',
+      loan: 'Loans',
+      excerpt: 'Copies/excerpts',
+      returned: 'Returned',
+      returnedLate: 'Returned late',
+      overdueAtYearEnd: 'Overdue at year end',
+      recordsDamaged: 'Records damaged at return',
+      recordsLost: 'Records lost at return'
     }
   },
   policy: {
@@ -922,7 +951,10 @@ const en: Shape<typeof zhCN> = {
       inspectionsOpen: '{{count}} inspection(s) are not completed yet.',
       flaggedRecords: '{{count}} record(s) are missing or damaged and await follow-up.',
       readingsMissing: "Rooms without today's temperature and humidity reading: {{rooms}}.",
-      environmentOutOfRange: "Rooms whose reading today is out of range: {{rooms}}."
+      environmentOutOfRange: "Rooms whose reading today is out of range: {{rooms}}.",
+      loansDueToday: '{{count}} loan(s) are due back today; remind the borrowers.',
+      loansOverdue: '{{count}} loan(s) are overdue; the oldest was due on {{oldestDueOn}}.',
+      consultationsLeftOut: '{{count}} consultation(s) in the reading room since {{oldestOutOn}} are not closed; take the records back and record the return.'
     }
   },
   validation: {
