@@ -1,82 +1,36 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChannelInput, UseRequest } from '../../src-preload/contract'
 import { zh } from '../../src-main/reports/zh'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { workbookAsCsv } from '../support/libreoffice'
 import { itemInput as item } from '../support/records'
+import { useDesk } from '../support/use'
 
 let app: TestApp
 let key: string
-
-/** Moves the clock to a local time and unlocks the session the idle lock closed meanwhile. */
-async function at(local: string) {
-  app.clock.now = new Date(local)
-  await app.call('auth.unlock', { password: USER_PASSWORD }, key)
-}
+let desk: ReturnType<typeof useDesk>
 
 /** Moves the clock to a day of the year (10:00 local). */
-const on = (day: string) => at(`${day}T10:00:00`)
+const on = (day: string) => desk.at(`${day}T10:00:00`)
 
-const today = () => app.clock.now.toLocaleDateString('sv')
-type RecordRef = { subject: 'item' | 'volume'; id: number }
-const SIGNERS = { department_head: '王部长', archive_manager: '赵主任', deputy_gm: '钱副总', gm: '孙总' } as const
 const STAFF = { zhangsan: { applicantName: '张三', departmentCode: 'ZS' }, lisi: { applicantName: '李四', departmentCode: 'BGS' }, zhaoliu: { applicantName: '赵六', departmentCode: 'ZS' } }
 const OUTSIDER = { applicantKind: 'external', applicantName: '王五', externalUnit: '市审计局', introductionLetter: '审字〔2025〕3号' } as const
-
-/** A request entered today from the paper form: a loan runs `loanDays` from today, consultations and copies have no due date. */
-function request(kind: UseRequest['kind'], records: RecordRef[], purpose: string, applicant: Partial<ChannelInput<'use.create'>>, loanDays = 3): ChannelInput<'use.create'> {
-  const startOn = today()
-  const dueOn = new Date(new Date(`${startOn}T12:00:00`).getTime() + loanDays * 86_400_000).toLocaleDateString('sv')
-  return {
-    kind,
-    applicantKind: 'internal',
-    applicantName: '',
-    purpose,
-    reason: '工作需要',
-    records,
-    startOn,
-    dueOn: kind === 'loan' ? dueOn : null,
-    excerptAnswer: kind === 'loan' ? 'original_needed' : null,
-    ...applicant
-  }
-}
-
-/** Signs every step of the chain today, as the archivist enters the signatures from the paper form. */
-async function signAll(created: UseRequest): Promise<UseRequest> {
-  let current = created
-  for (const { step } of created.chain) {
-    current = await app.call('use.approve', { id: current.id, version: current.version, step, signerName: SIGNERS[step], signedOn: today(), decision: 'approved' }, key)
-  }
-  return current
-}
-
-/** Entered, signed and checked out today. */
-const grant = async (input: ChannelInput<'use.create'>) => {
-  const approved = await signAll(await app.call('use.create', input, key))
-  return app.call('use.checkout', { id: approved.id, version: approved.version }, key)
-}
-
-/** Returned today; every record complete unless its condition is given. */
-async function giveBack(out: UseRequest, conditions: Record<number, 'damaged' | 'lost'> = {}): Promise<UseRequest> {
-  const records = out.records.map((record) => ({ subject: record.subject, id: record.id, condition: conditions[record.id] ?? ('complete' as const), pagesChecked: record.pageCount, note: '' }))
-  return app.call('use.return', { id: out.id, version: out.version, records }, key)
-}
-
-const feedback = (used: UseRequest, effect: NonNullable<UseRequest['effect']>) => app.call('use.feedback', { id: used.id, version: used.version, effect, note: '' }, key)
 
 /**
  * A known year of activity in 2025, with records and events just before and after it that must not be counted:
  * five items received (one later destroyed), three catalogued, one volume made and closed, two rooms, two completed
  * inspections and a draft, five incidents (two from returns), five readings (three out of range), 2026 activity, and
  * use: two letters of 2024 (kept out of the holdings), one lent in December 2024 and come back lost and late in
- * January, a copy of the other asked for on New Year's Eve and made on 2 January, consultations, loans (one refused, one returned late,
- * one damaged, one overdue at year end and renewed in 2026, one out over New Year), copies for 22 purposes.
+ * January, a copy of the other asked for on New Year's Eve and made on 2 January, consultations, loans (one refused,
+ * one returned late, one damaged, one overdue at year end and renewed in 2026, one out over New Year), copies for 22
+ * purposes.
  */
 async function buildYear() {
   app = await makeApp()
   app.clock.now = new Date('2024-12-20T10:00:00')
   key = await app.signInAs('archivist', 'liwen')
+  desk = useDesk(app, key)
+  const { at, request, signAll, grant, giveBack, feedback } = desk
   const admin = await app.signInAs('sysadmin')
   const zhangsan = await app.call('users.create', { username: 'zhangsan', displayName: '张三', role: 'staff_viewer', department: '招商运营部', password: USER_PASSWORD }, admin)
   const staff = (who: keyof typeof STAFF) => ({ ...STAFF[who], ...(who === 'zhangsan' ? { applicantUserId: zhangsan.id } : {}) })
