@@ -4,6 +4,7 @@ import { APPLICANT_KINDS, CLASSIFICATIONS, INCIDENT_KINDS, INSPECTION_KINDS, ROL
 import { judgeReading } from '../policy/custody'
 import { statisticsWorkbook } from '../reports/statistics-xlsx'
 import type { Actor, Store } from '../store'
+import { localDay } from './dashboard'
 import type { SettingsService } from './settings'
 
 /** What every topic needs to know about the year it counts. */
@@ -16,6 +17,8 @@ export interface StatContext {
   /** Local midnight at the start of the year and of the next, as ISO instants, for the columns that hold a timestamp. */
   start: string
   end: string
+  /** The local calendar day now, for figures "at year end" of a year that has not ended yet. */
+  today: string
   filing: FilingSettings
   custody: CustodySettings
 }
@@ -306,23 +309,25 @@ const use: StatTopicBuilder = async (context) => {
   )
   const byEffect = new Map(effects.map(({ code, ...values }) => [code, values as Counts]))
 
-  // A renewal entered after the year moved the due date later; at year end the loan was due on the date it replaced.
+  // Loans overdue at year end, or today while the year runs. A renewal entered after that day moved the due date
+  // later; on that day the loan was due on the date the renewal replaced.
+  const asOf = context.today < context.lastDay ? context.today : context.lastDay
   const returnColumns = ['returned', 'returnedLate', 'overdueAtYearEnd', 'recordsDamaged', 'recordsLost']
   const returns = await query<{ code: string } & Counts>(
     context,
     `SELECT u.kind AS code,
             COALESCE(SUM(u.returned_on BETWEEN b.first AND b.last), 0) AS returned,
             COALESCE(SUM(u.returned_on BETWEEN b.first AND b.last AND u.returned_on > u.due_on), 0) AS returnedLate,
-            COALESCE(SUM(u.out_on <= b.last AND (u.returned_on IS NULL OR u.returned_on > b.last) AND u.due_on IS NOT NULL
-              AND COALESCE((SELECT w.previous_due_on FROM use_renewals w WHERE w.request_id = u.id AND w.renewed_on > b.last ORDER BY w.renewed_on, w.id LIMIT 1), u.due_on) < b.last), 0)
+            COALESCE(SUM(u.out_on <= b.asOf AND (u.returned_on IS NULL OR u.returned_on > b.asOf) AND u.due_on IS NOT NULL
+              AND COALESCE((SELECT w.previous_due_on FROM use_renewals w WHERE w.request_id = u.id AND w.renewed_on > b.asOf ORDER BY w.renewed_on, w.id LIMIT 1), u.due_on) < b.asOf), 0)
               AS overdueAtYearEnd,
             COALESCE(SUM(CASE WHEN u.returned_on BETWEEN b.first AND b.last
               THEN (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id AND r.condition = 'damaged') END), 0) AS recordsDamaged,
             COALESCE(SUM(CASE WHEN u.returned_on BETWEEN b.first AND b.last
               THEN (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id AND r.condition = 'lost') END), 0) AS recordsLost
-     FROM use_requests u, (SELECT ? AS first, ? AS last) b
+     FROM use_requests u, (SELECT ? AS first, ? AS last, ? AS asOf) b
      WHERE u.out_on <= b.last AND (u.returned_on IS NULL OR u.returned_on >= b.first) GROUP BY u.kind`,
-    days
+    [...days, asOf]
   )
   const byReturn = new Map(returns.map(({ code, ...values }) => [code, values as Counts]))
 
@@ -420,6 +425,7 @@ export class StatisticsService {
       lastDay: `${year}-12-31`,
       start: yearStart(year),
       end: yearStart(year + 1),
+      today: localDay(this.store.clock()),
       filing: (await this.settings.filing()).data,
       custody: (await this.settings.custody()).data
     }

@@ -300,6 +300,18 @@ describe('R-STAT-1 annual statistics agree with a known year of activity', () =>
     expect(holdings2026).toEqual({ volumes: 1, items: 5, pages: 30 })
   })
 
+  it('R-STAT-1, R-USE-8 while the year runs, loans overdue at year end are those overdue today', async () => {
+    const overdueOn = async (day: string) => {
+      await on(day)
+      const use = (await app.call('statistics.year', { year: 2025 }, key)).topics.find((topic) => topic.key === 'use')!
+      return use.tables.find((table) => table.key === 'returns')!.totals!.overdueAtYearEnd
+    }
+    // The December loan was due on the 26th.
+    expect(await overdueOn('2025-12-26')).toBe(0)
+    expect(await overdueOn('2025-12-27')).toBe(1)
+    await on('2026-03-01')
+  })
+
   it('R-STAT-1 an independent read with LibreOffice finds the same totals', async () => {
     const sheets = await workbookAsCsv(buffer)
     expect([...sheets.keys()].sort()).toEqual(workbook.worksheets.map((sheet) => sheet.name).sort())

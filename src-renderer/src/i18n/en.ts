@@ -811,7 +811,7 @@ const en: Shape<typeof zhCN> = {
       excerpt: 'Copies/excerpts',
       returned: 'Returned',
       returnedLate: 'Returned late',
-      overdueAtYearEnd: 'Overdue at year end',
+      overdueAtYearEnd: 'Overdue at year end (this year: today)',
       recordsDamaged: 'Records damaged at return',
       recordsLost: 'Records lost at return'
     }

@@ -806,7 +806,7 @@ const zhCN = {
       excerpt: '复制/摘录（次）',
       returned: '归还（次）',
       returnedLate: '逾期归还（次）',
-      overdueAtYearEnd: '年末逾期未还（次）',
+      overdueAtYearEnd: '年末逾期未还（本年度截至今日）',
       recordsDamaged: '归还时损坏（卷/件）',
       recordsLost: '归还时丢失（卷/件）'
     }
