@@ -216,7 +216,7 @@ const custody: StatTopicBuilder = async (context) => {
 }
 
 /** How many purposes are listed verbatim in the use topic; the rest are added up in one row. */
-export const LISTED_PURPOSES = 20
+const LISTED_PURPOSES = 20
 
 /**
  * Who one request's applicant is, for counting distinct people: staff by their account, or by name and department when
