@@ -173,6 +173,11 @@ export interface HoldingsCharts {
   byYear: { year: number; volumes: number; items: number }[]
 }
 
+/** R-USE, R-STAT-1: requests granted (records out) per calendar month, the last 12 months up to this one, oldest first. */
+export interface UseCharts {
+  byMonth: { month: string; consultation: number; loan: number; excerpt: number }[]
+}
+
 /** Plain table data for one statistics table; the renderer and the workbook lay it out alike. */
 export interface StatColumn {
   key: string
@@ -246,6 +251,7 @@ export const custodyChannels = {
   ),
   'dashboard.todo': channel<TodoEntry[]>()(empty, RECORD_READERS),
   'dashboard.holdings': channel<HoldingsCharts>()(empty, RECORD_READERS),
+  'dashboard.use': channel<UseCharts>()(empty, RECORD_READERS),
   'statistics.year': channel<YearStatistics>()(z.strictObject({ year }), RECORD_READERS),
   'statistics.export': channel<{ fileName: string; base64: string }>()(z.strictObject({ year }), RECORD_READERS)
 } as const

@@ -18,6 +18,7 @@ export function custodyHandlers(services: Services): HandlerMap<keyof typeof cus
     'environment.record': async (input, ctx) => services.environment.record(actor(ctx), input),
     'dashboard.todo': async () => services.dashboard.todo(),
     'dashboard.holdings': async () => services.dashboard.holdings(),
+    'dashboard.use': async () => services.dashboard.use(),
     'statistics.year': async (input) => services.statistics.year(input.year),
     'statistics.export': async (input, ctx) => services.statistics.export(actor(ctx), input.year)
   }

@@ -1,4 +1,4 @@
-import type { HoldingsCharts, OverdueEntry, TodoEntry } from '../../src-preload/contract'
+import { USE_KINDS, type HoldingsCharts, type OverdueEntry, type TodoEntry, type UseCharts } from '../../src-preload/contract'
 import { overdueAnnualFiling, overdueCustomerMaterials } from '../policy/deadlines'
 import type { Store } from '../store'
 import type { SettingsService } from './settings'
@@ -93,5 +93,17 @@ export class DashboardService {
         volumes: volumesByYear.find((row) => Number(row.code) === year)?.n ?? 0
       }))
     }
+  }
+
+  /** Requests granted per month by kind, over the last 12 months including this one, for the dashboard's chart of use. */
+  async use(): Promise<UseCharts> {
+    const now = this.store.clock()
+    const months = Array.from({ length: 12 }, (_, back) => localDay(new Date(now.getFullYear(), now.getMonth() - 11 + back, 1)).slice(0, 7))
+    const rows: { month: string; kind: (typeof USE_KINDS)[number]; n: number }[] = await this.store.manager.query(
+      `SELECT substr(out_on, 1, 7) AS month, kind, COUNT(*) AS n FROM use_requests WHERE out_on >= ? AND out_on <= ? GROUP BY month, kind`,
+      [`${months[0]}-01`, localDay(now)]
+    )
+    const count = (month: string, kind: (typeof USE_KINDS)[number]) => rows.find((row) => row.month === month && row.kind === kind)?.n ?? 0
+    return { byMonth: months.map((month) => ({ month, consultation: count(month, 'consultation'), loan: count(month, 'loan'), excerpt: count(month, 'excerpt') })) }
   }
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm'
 import type { CustodySettings, FilingSettings, StatRow, StatTable, StatTopic, YearStatistics } from '../../src-preload/contract'
-import { CLASSIFICATIONS, INCIDENT_KINDS, INSPECTION_KINDS, ROLES } from '../../src-preload/contract'
+import { APPLICANT_KINDS, CLASSIFICATIONS, INCIDENT_KINDS, INSPECTION_KINDS, ROLES, USE_EFFECTS, USE_KINDS } from '../../src-preload/contract'
 import { judgeReading } from '../policy/custody'
 import { statisticsWorkbook } from '../reports/statistics-xlsx'
 import type { Actor, Store } from '../store'
+import { localDay } from './dashboard'
 import type { SettingsService } from './settings'
 
 /** What every topic needs to know about the year it counts. */
@@ -16,6 +17,8 @@ export interface StatContext {
   /** Local midnight at the start of the year and of the next, as ISO instants, for the columns that hold a timestamp. */
   start: string
   end: string
+  /** The local calendar day now, for figures "at year end" of a year that has not ended yet. */
+  today: string
   filing: FilingSettings
   custody: CustodySettings
 }
@@ -213,6 +216,139 @@ const custody: StatTopicBuilder = async (context) => {
   ]
 }
 
+/** How many purposes are listed verbatim in the use topic; the rest are added up in one row. */
+const LISTED_PURPOSES = 20
+
+/**
+ * Who one request's applicant is, for counting distinct people: staff by their account, or by name and department when
+ * no account was linked; outsiders by name and unit. The same person entered once with and once without an account
+ * counts twice — the paper form is what the archivist types in, and no better key exists.
+ */
+const PERSON = `CASE WHEN u.applicant_kind = 'external' THEN 'x|' || u.applicant_name || '|' || u.external_unit
+  WHEN u.applicant_user_id IS NOT NULL THEN 'u|' || u.applicant_user_id ELSE 'n|' || u.applicant_name || '|' || u.department_code END`
+
+/** Requests whose records went out (were granted) in the year, each with its number of records. */
+const GRANTED = `SELECT u.*, (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id) AS records
+  FROM use_requests u WHERE u.out_on BETWEEN ? AND ?`
+
+/**
+ * R-USE, R-STAT-1: use of the archives in the year. A request counts as made on the day it was entered (`created_at`),
+ * as granted on the day its records went out (`out_on`), as refused on the day of the refusing signature; records used,
+ * people, departments, purposes and effects are those of the requests granted in the year, because that is when the
+ * archives were used. Purposes are free text: the 20 most frequent are listed as written (most requests first, then
+ * by text, so the list is stable) and all others are added up in one row "其他", so the table stays readable and its
+ * total is still every request.
+ */
+const use: StatTopicBuilder = async (context) => {
+  const days = [context.firstDay, context.lastDay]
+  const made = (groupBy: string) =>
+    query<{ code: string; n: number }>(context, `SELECT ${groupBy} AS code, COUNT(*) AS n FROM use_requests u WHERE u.created_at >= ? AND u.created_at < ? GROUP BY code`, [
+      context.start,
+      context.end
+    ])
+  const grantedPeople = (groupBy: string) =>
+    query<{ code: string; granted: number; recordsUsed: number; people: number; externalPeople: number }>(
+      context,
+      `SELECT ${groupBy} AS code, COUNT(*) AS granted, COALESCE(SUM(u.records), 0) AS recordsUsed, COUNT(DISTINCT ${PERSON}) AS people,
+              COUNT(DISTINCT CASE WHEN u.applicant_kind = 'external' THEN ${PERSON} END) AS externalPeople
+       FROM (${GRANTED}) u GROUP BY code`,
+      days
+    )
+  const column = <T extends { code: string }>(rows: T[], key: keyof T) => rows.map((row) => ({ code: row.code, n: row[key] as number }))
+
+  const kindColumns = ['requests', 'granted', 'refused', 'recordsUsed', 'people', 'externalPeople']
+  const [madeByKind, grantedByKind, refusedByKind] = await Promise.all([
+    made('u.kind'),
+    grantedPeople('u.kind'),
+    query<{ code: string; n: number }>(
+      context,
+      `SELECT u.kind AS code, COUNT(*) AS n FROM use_requests u JOIN use_approvals a ON a.request_id = u.id AND a.decision = 'refused'
+       WHERE a.signed_on BETWEEN ? AND ? GROUP BY u.kind`,
+      days
+    )
+  ])
+  const byKind = mergeCounts(kindColumns, {
+    requests: madeByKind,
+    granted: column(grantedByKind, 'granted'),
+    refused: refusedByKind,
+    recordsUsed: column(grantedByKind, 'recordsUsed'),
+    people: column(grantedByKind, 'people'),
+    externalPeople: column(grantedByKind, 'externalPeople')
+  })
+
+  const peopleColumns = ['people', 'granted', 'recordsUsed']
+  const byApplicant = await grantedPeople('u.applicant_kind')
+  const people = mergeCounts(peopleColumns, { people: column(byApplicant, 'people'), granted: column(byApplicant, 'granted'), recordsUsed: column(byApplicant, 'recordsUsed') })
+
+  // Outsiders have no department; they are one row after the departments.
+  const department = `CASE WHEN u.applicant_kind = 'external' THEN '' ELSE u.department_code END`
+  const departmentColumns = ['requests', 'granted', 'recordsUsed']
+  const [madeByDepartment, grantedByDepartment] = await Promise.all([made(department), grantedPeople(department)])
+  const departments = mergeCounts(departmentColumns, {
+    requests: madeByDepartment,
+    granted: column(grantedByDepartment, 'granted'),
+    recordsUsed: column(grantedByDepartment, 'recordsUsed')
+  })
+  const outsiders = departments.get('')
+  departments.delete('')
+
+  const purposeColumns = ['granted', 'recordsUsed']
+  const purposes = await query<{ purpose: string | null; granted: number; recordsUsed: number }>(
+    context,
+    `SELECT CASE WHEN ranked.place <= ${LISTED_PURPOSES} THEN ranked.purpose END AS purpose, SUM(ranked.granted) AS granted, SUM(ranked.recordsUsed) AS recordsUsed
+     FROM (SELECT purpose, COUNT(*) AS granted, SUM(records) AS recordsUsed, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, purpose) AS place
+           FROM (${GRANTED}) g GROUP BY purpose) ranked
+     GROUP BY 1 ORDER BY MIN(ranked.place)`,
+    days
+  )
+
+  const effectColumns = [...USE_KINDS]
+  const effects = await query<{ code: string } & Counts>(
+    context,
+    `SELECT effect AS code, ${USE_KINDS.map((kind) => `SUM(kind = '${kind}') AS ${kind}`).join(', ')} FROM (${GRANTED}) g WHERE effect IS NOT NULL GROUP BY effect`,
+    days
+  )
+  const byEffect = new Map(effects.map(({ code, ...values }) => [code, values as Counts]))
+
+  // Loans overdue at year end, or today while the year runs. A renewal entered after that day moved the due date
+  // later; on that day the loan was due on the date the renewal replaced.
+  const asOf = context.today < context.lastDay ? context.today : context.lastDay
+  const returnColumns = ['returned', 'returnedLate', 'overdueAtYearEnd', 'recordsDamaged', 'recordsLost']
+  const returns = await query<{ code: string } & Counts>(
+    context,
+    `SELECT u.kind AS code,
+            COALESCE(SUM(u.returned_on BETWEEN b.first AND b.last), 0) AS returned,
+            COALESCE(SUM(u.returned_on BETWEEN b.first AND b.last AND u.returned_on > u.due_on), 0) AS returnedLate,
+            COALESCE(SUM(u.out_on <= b.asOf AND (u.returned_on IS NULL OR u.returned_on > b.asOf) AND u.due_on IS NOT NULL
+              AND COALESCE((SELECT w.previous_due_on FROM use_renewals w WHERE w.request_id = u.id AND w.renewed_on > b.asOf ORDER BY w.renewed_on, w.id LIMIT 1), u.due_on) < b.asOf), 0)
+              AS overdueAtYearEnd,
+            COALESCE(SUM(CASE WHEN u.returned_on BETWEEN b.first AND b.last
+              THEN (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id AND r.condition = 'damaged') END), 0) AS recordsDamaged,
+            COALESCE(SUM(CASE WHEN u.returned_on BETWEEN b.first AND b.last
+              THEN (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id AND r.condition = 'lost') END), 0) AS recordsLost
+     FROM use_requests u, (SELECT ? AS first, ? AS last, ? AS asOf) b
+     WHERE u.out_on <= b.last AND (u.returned_on IS NULL OR u.returned_on >= b.first) GROUP BY u.kind`,
+    [...days, asOf]
+  )
+  const byReturn = new Map(returns.map(({ code, ...values }) => [code, values as Counts]))
+
+  return [
+    table('byKind', kindColumns, enumRows(USE_KINDS, 'use.kinds', byKind, kindColumns), ['people', 'externalPeople']),
+    table('people', peopleColumns, enumRows(APPLICANT_KINDS, 'use.applicantKinds', people, peopleColumns)),
+    table('byDepartment', departmentColumns, [
+      ...codeRows(context.filing.departments, departments),
+      ...(outsiders ? [{ label: 'external', labelKey: 'use.applicantKinds.external', values: outsiders }] : [])
+    ]),
+    table(
+      'byPurpose',
+      purposeColumns,
+      purposes.map(({ purpose, ...values }) => (purpose === null ? { label: 'other', labelKey: 'statistics.otherPurposes', values } : { label: purpose, values }))
+    ),
+    table('byEffect', effectColumns, enumRows(USE_EFFECTS, 'use.effects', byEffect, effectColumns)),
+    table('returns', returnColumns, enumRows(USE_KINDS, 'use.kinds', byReturn, returnColumns))
+  ]
+}
+
 const RECORD_KINDS_IN_ORDER = ['volume', 'item'] as const
 
 /**
@@ -328,6 +464,7 @@ export const STATISTICS_TOPICS: { key: string; build: StatTopicBuilder }[] = [
   { key: 'intake', build: intake },
   { key: 'organising', build: organising },
   { key: 'custody', build: custody },
+  { key: 'use', build: use },
   { key: 'disposal', build: disposal },
   { key: 'storage', build: storage },
   { key: 'staff', build: staff }
@@ -351,6 +488,7 @@ export class StatisticsService {
       lastDay: `${year}-12-31`,
       start: yearStart(year),
       end: yearStart(year + 1),
+      today: localDay(this.store.clock()),
       filing: (await this.settings.filing()).data,
       custody: (await this.settings.custody()).data
     }

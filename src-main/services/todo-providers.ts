@@ -58,6 +58,44 @@ const environmentToday: TodoProvider = async ({ manager, today, custody }) => {
   return entries
 }
 
+/** R-USE-8: loans due back today, to remind the borrowers before they are late. */
+const loansDueToday: TodoProvider = async ({ manager, today }) => {
+  const [{ due }] = await manager.query(`SELECT COUNT(*) AS due FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on = ?`, [today])
+  return due > 0 ? [{ key: 'loansDueToday', count: due, severity: 'info', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansDueToday', params: { count: due } }] : []
+}
+
+/** R-USE-8: loans out past their due date, with the oldest due date so the longest overdue is chased first. */
+const loansOverdue: TodoProvider = async ({ manager, today }) => {
+  const [{ late, oldest }] = await manager.query(
+    `SELECT COUNT(*) AS late, MIN(due_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < ?`,
+    [today]
+  )
+  return late > 0
+    ? [{ key: 'loansOverdue', count: late, severity: 'error', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansOverdue', params: { count: late, oldestDueOn: oldest } }]
+    : []
+}
+
+/** R-USE-1: reading happens in the room within the day; a consultation still out from an earlier day was not closed. */
+const consultationsLeftOut: TodoProvider = async ({ manager, today }) => {
+  const [{ open, oldest }] = await manager.query(
+    `SELECT COUNT(*) AS open, MIN(out_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'consultation' AND out_on < ?`,
+    [today]
+  )
+  return open > 0
+    ? [
+        {
+          key: 'consultationsLeftOut',
+          count: open,
+          severity: 'warning',
+          section: 'use',
+          ruleId: 'R-USE-1',
+          reason: 'policy.todo.consultationsLeftOut',
+          params: { count: open, oldestOutOn: oldest }
+        }
+      ]
+    : []
+}
+
 /** R-DISP-4: records whose retention period has ended and that no open appraisal batch has taken up yet. */
 const expiredUnlisted: TodoProvider = async ({ manager, today }) => {
   const [{ count }] = await manager.query(
@@ -85,4 +123,15 @@ const holdsInForce: TodoProvider = async ({ manager }) => {
 }
 
 /** The dashboard asks each in turn; each returns nothing when all is well. */
-export const TODO_PROVIDERS: TodoProvider[] = [overdueFiling, inspections, flaggedRecords, environmentToday, expiredUnlisted, destructionDue, holdsInForce]
+export const TODO_PROVIDERS: TodoProvider[] = [
+  overdueFiling,
+  inspections,
+  flaggedRecords,
+  environmentToday,
+  loansDueToday,
+  loansOverdue,
+  consultationsLeftOut,
+  expiredUnlisted,
+  destructionDue,
+  holdsInForce
+]

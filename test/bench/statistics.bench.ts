@@ -10,13 +10,18 @@ const SHELVES_PER_RACK = 6
 const BOXES_PER_SHELF = 8
 const INSPECTIONS = 400
 const INCIDENTS = 2_000
+const USE_REQUESTS = 50_000
+const PURPOSES = 60
 const FIRST_YEAR = 2005
 const YEARS = 20
 
 let app: TestApp
 let key: string
 
-/** Rows generated inside SQLite (recursive CTEs): 200 000 items over 20 years, filed 40 to a volume, boxed in 4 rooms. */
+/**
+ * Rows generated inside SQLite (recursive CTEs): 200 000 items over 20 years, filed 40 to a volume, boxed in 4 rooms,
+ * and 50 000 consultations, loans and copies spread over the same years.
+ */
 async function seed(): Promise<void> {
   const [{ userId }] = await app.dataSource.query(`SELECT id AS userId FROM users WHERE username = 'bench'`)
   await app.dataSource.transaction(async (manager) => {
@@ -93,15 +98,62 @@ async function seed(): Promise<void> {
        SELECT r.id, d.day, 12 + (julianday(d.day) + r.id) % 14, 40 + (julianday(d.day) * 7 + r.id) % 25, d.day || 'T09:00:00.000Z', ? FROM d, locations r WHERE r.kind = 'room'`,
       [userId]
     )
+    await seedUse(q, numbers, userId)
   })
   const counts = await app.dataSource.query(
     `SELECT (SELECT COUNT(*) FROM items) AS items, (SELECT COUNT(*) FROM volumes) AS volumes, (SELECT COUNT(*) FROM locations) AS locations,
-            (SELECT COUNT(*) FROM inspection_findings) AS findings, (SELECT COUNT(*) FROM incidents) AS incidents, (SELECT COUNT(*) FROM environment_readings) AS readings`
+            (SELECT COUNT(*) FROM inspection_findings) AS findings, (SELECT COUNT(*) FROM incidents) AS incidents, (SELECT COUNT(*) FROM environment_readings) AS readings,
+            (SELECT COUNT(*) FROM use_requests) AS useRequests, (SELECT COUNT(*) FROM use_request_records) AS useRecords, (SELECT COUNT(*) FROM use_approvals) AS approvals,
+            (SELECT COUNT(*) FROM use_renewals) AS renewals`
   )
   console.log(`seeded ${JSON.stringify(counts[0])}`)
 }
 
-describe(`annual statistics over ${ITEMS.toLocaleString('en')} items`, () => {
+/**
+ * 50 000 requests, evenly over the 20 years: half consultations, 40 % loans, 10 % copies; one in seven from outside;
+ * one in 23 refused, one in 97 still out (overdue loans); loans due 5 days after they went out, one in 13 back 9 days
+ * after; 1–3 records each, a few damaged or lost; two signatures each; one loan in 31 renewed; 60 purposes.
+ */
+async function seedUse(q: (sql: string, params?: unknown[]) => Promise<unknown>, numbers: (count: number) => string, userId: number): Promise<void> {
+  const day = `date('${FIRST_YEAR}-01-01', '+' || (i * ${YEARS * 365} / ${USE_REQUESTS}) || ' days')`
+  await q(
+    `${numbers(USE_REQUESTS)}, g AS (SELECT i, ${day} AS d, CASE WHEN i % 10 < 5 THEN 'consultation' WHEN i % 10 < 9 THEN 'loan' ELSE 'excerpt' END AS kind,
+       CASE WHEN i % 23 = 0 THEN 'refused' WHEN i % 97 = 0 THEN 'out' ELSE 'returned' END AS status FROM n)
+     INSERT INTO use_requests (kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit, introduction_letter, purpose, reason,
+       start_on, due_on, loan_days, excerpt_answer, chain, policy_version, out_on, returned_on, effect, created_at, created_by, updated_at)
+     SELECT kind, status, CASE WHEN i % 7 = 0 THEN 'external' ELSE 'internal' END, NULL,
+       CASE WHEN i % 7 = 0 THEN '来访者' || (i % 300) ELSE '职工' || (i % 800) END,
+       CASE WHEN i % 7 = 0 THEN '' WHEN i % 2 = 0 THEN 'ZS' ELSE 'BGS' END, CASE WHEN i % 7 = 0 THEN '单位' || (i % 40) ELSE '' END, CASE WHEN i % 7 = 0 THEN '介绍信' ELSE '' END,
+       '用途' || (i % ${PURPOSES}), '工作需要', d, CASE WHEN kind = 'loan' THEN date(d, '+5 days') END, CASE WHEN kind = 'loan' THEN 5 END,
+       CASE kind WHEN 'loan' THEN 'original_needed' WHEN 'excerpt' THEN 'excerpt_suffices' END, '[]', 0,
+       CASE WHEN status <> 'refused' THEN d END, CASE WHEN status = 'returned' THEN date(d, '+' || CASE WHEN i % 13 = 0 THEN 9 ELSE i % 5 END || ' days') END,
+       CASE i % 4 WHEN 0 THEN 'evidence' WHEN 1 THEN 'reference' END, d || 'T08:00:00.000Z', ?, d || 'T08:00:00.000Z' FROM g`,
+    [userId]
+  )
+  await q(
+    `WITH k(k) AS (VALUES (1), (2), (3))
+     INSERT INTO use_request_records (request_id, position, subject, subject_id, condition, pages_checked)
+     SELECT u.id, k.k, 'item', (u.id * 4 + k.k) % ${ITEMS} + 1,
+       CASE WHEN u.status <> 'returned' THEN NULL WHEN (u.id + k.k) % 101 = 0 THEN 'damaged' WHEN (u.id + k.k) % 307 = 0 THEN 'lost' ELSE 'complete' END,
+       CASE WHEN u.status = 'returned' THEN 1 + (u.id + k.k) % 40 END
+     FROM use_requests u JOIN k ON k.k <= 1 + u.id % 3`
+  )
+  await q(
+    `INSERT INTO use_approvals (request_id, step, signer_name, signed_on, decision, reason, entered_by, entered_at)
+     SELECT u.id, s.step, s.name, u.start_on, CASE WHEN u.status = 'refused' AND s.step = 'department_head' THEN 'refused' ELSE 'approved' END,
+       CASE WHEN u.status = 'refused' AND s.step = 'department_head' THEN '不宜借出' ELSE '' END, ?, u.created_at
+     FROM use_requests u JOIN (SELECT 'department_head' AS step, '王部长' AS name UNION ALL SELECT 'archive_manager', '赵主任') s
+       ON u.status <> 'refused' OR s.step = 'department_head'`,
+    [userId]
+  )
+  await q(
+    `INSERT INTO use_renewals (request_id, previous_due_on, new_due_on, renewed_on, entered_by, entered_at)
+     SELECT id, date(due_on, '-5 days'), due_on, date(due_on, '-1 days'), ?, created_at FROM use_requests WHERE kind = 'loan' AND id % 31 = 0 AND status <> 'refused'`,
+    [userId]
+  )
+}
+
+describe(`annual statistics over ${ITEMS.toLocaleString('en')} items and ${USE_REQUESTS.toLocaleString('en')} use requests`, () => {
   beforeAll(async () => {
     app = await makeApp()
     key = await app.signInAs('archivist', 'bench')
@@ -114,12 +166,14 @@ describe(`annual statistics over ${ITEMS.toLocaleString('en')} items`, () => {
   it('computes a year, exports its workbook and fills the dashboard', async () => {
     const year = FIRST_YEAR + YEARS - 2
     const holdings = (await app.call('statistics.year', { year }, key)).topics[0].tables[0].totals
-    console.log(`${year} holdings at year end: ${JSON.stringify(holdings)}`)
-    report(`statistics over ${ITEMS} items (through the dispatcher)`, [
+    const use = (await app.call('statistics.year', { year }, key)).topics.find((topic) => topic.key === 'use')!
+    console.log(`${year} holdings at year end: ${JSON.stringify(holdings)}; use by kind: ${JSON.stringify(use.tables[0].totals)}; returns: ${JSON.stringify(use.tables.at(-1)!.totals)}`)
+    report(`statistics over ${ITEMS} items and ${USE_REQUESTS} use requests (through the dispatcher)`, [
       await measure(`statistics.year ${year}`, () => app.call('statistics.year', { year }, key), 10),
       await measure(`statistics.export ${year} (workbook)`, () => app.call('statistics.export', { year }, key), 10),
       await measure('dashboard.todo', () => app.call('dashboard.todo', {}, key), 10),
       await measure('dashboard.holdings', () => app.call('dashboard.holdings', {}, key), 10),
+      await measure('dashboard.use', () => app.call('dashboard.use', {}, key), 10),
       await measure('items.list flagged only', () => app.call('items.list', { flagged: true }, key), 10)
     ])
   }, 600_000)

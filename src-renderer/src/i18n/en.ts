@@ -727,8 +727,14 @@ const en: Shape<typeof zhCN> = {
       environmentOutOfRange: 'Environment out of range',
       expiredUnlisted: 'Retention ended',
       destructionDue: 'Ready for destruction',
-      holdsInForce: 'Holds'
+      holdsInForce: 'Holds',
+      loansDueToday: 'Loans due today',
+      loansOverdue: 'Overdue loans',
+      consultationsLeftOut: 'Consultations not closed'
     }
+  },
+  useCharts: {
+    byMonth: 'Use over the last 12 months (requests granted per month)'
   },
   charts: {
     holdingsByCategory: 'Holdings by category',
@@ -746,14 +752,23 @@ const en: Shape<typeof zhCN> = {
     label: 'Line',
     total: 'Total',
     noData: '(none)',
+    otherPurposes: 'Other',
     yearLabel: 'Year',
     sheetTitle: 'Archive statistics {{year}} — {{topic}}',
-    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', disposal: 'Appraisal & destruction', storage: 'Storage equipment', staff: 'Staff' },
+    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', use: 'Use', disposal: 'Appraisal & destruction', storage: 'Storage equipment', staff: 'Staff' },
     tables: {
       holdings: { byCategory: 'Holdings at year end by category', byYear: 'Holdings at year end by filing year', byRetention: 'Holdings at year end by retention period', byClassification: 'Holdings at year end by classification' },
       intake: { byCategory: 'Received in the year by category', byMonth: 'Received in the year by month' },
       organising: { byCategory: 'Organised in the year by category' },
       custody: { inspections: 'Inspections in the year', incidents: 'Missing and damaged records', environment: 'Temperature and humidity by room' },
+      use: {
+        byKind: 'Use in the year by kind',
+        people: 'People who used the archives (own staff and outsiders)',
+        byDepartment: "Use in the year by applicant's department",
+        byPurpose: 'Use in the year by purpose',
+        byEffect: 'Effect of use by kind',
+        returns: 'Returns, overdue loans and losses'
+      },
       disposal: { appraisal: 'Appraised this year', destruction: 'Destroyed this year (by category)', holds: 'Holds' },
       storage: { byRoom: 'Storage equipment by room' },
       staff: { byRole: 'Accounts by role', work: 'Work done in the year by person' }
@@ -795,7 +810,21 @@ const en: Shape<typeof zhCN> = {
       pulledBack: 'Pulled back at verification',
       placed: 'Placed this year',
       released: 'Released this year',
-      activeAtYearEnd: 'In force at year end'
+      activeAtYearEnd: 'In force at year end',
+      requests: 'Requests',
+      granted: 'Granted',
+      refused: 'Refused',
+      recordsUsed: 'Records used',
+      people: 'People',
+      externalPeople: 'Of whom outsiders',
+      consultation: 'Consultations',
+      loan: 'Loans',
+      excerpt: 'Copies/excerpts',
+      returned: 'Returned',
+      returnedLate: 'Returned late',
+      overdueAtYearEnd: 'Overdue at year end (this year: today)',
+      recordsDamaged: 'Records damaged at return',
+      recordsLost: 'Records lost at return'
     },
     rows: { holds: 'Holds' }
   },
@@ -1057,7 +1086,10 @@ const en: Shape<typeof zhCN> = {
       environmentOutOfRange: "Rooms whose reading today is out of range: {{rooms}}.",
       expiredUnlisted: '{{count}} record(s) have reached the end of their retention period and are not in an appraisal yet.',
       destructionDue: '{{count}} appraisal batch(es) have waited out their hold period and can be verified and destroyed.',
-      holdsInForce: '{{count}} hold(s) are in force; their records wait before any destruction.'
+      holdsInForce: '{{count}} hold(s) are in force; their records wait before any destruction.',
+      loansDueToday: '{{count}} loan(s) are due back today; remind the borrowers.',
+      loansOverdue: '{{count}} loan(s) are overdue; the oldest was due on {{oldestDueOn}}.',
+      consultationsLeftOut: '{{count}} consultation(s) in the reading room since {{oldestOutOn}} are not closed; take the records back and record the return.'
     },
     disposal: {
       permanent: '{{code}} is kept permanently; it never expires and cannot be listed for destruction.',

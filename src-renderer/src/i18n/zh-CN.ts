@@ -722,8 +722,14 @@ const zhCN = {
       environmentOutOfRange: '温湿度超出范围',
       expiredUnlisted: '保管期限届满',
       destructionDue: '可以销毁',
-      holdsInForce: '保留中'
+      holdsInForce: '保留中',
+      loansDueToday: '今日到期的借阅',
+      loansOverdue: '逾期未还的借阅',
+      consultationsLeftOut: '未结束的查阅'
     }
+  },
+  useCharts: {
+    byMonth: '近 12 个月的利用（按月，档案调出次数）'
   },
   charts: {
     holdingsByCategory: '馆藏（按门类）',
@@ -741,14 +747,23 @@ const zhCN = {
     label: '项目',
     total: '合计',
     noData: '（无）',
+    otherPurposes: '其他',
     yearLabel: '统计年度',
     sheetTitle: '{{year}} 年度档案工作统计 — {{topic}}',
-    topics: { holdings: '馆藏', intake: '接收', organising: '整理', custody: '保管', disposal: '鉴定销毁', storage: '库房设备', staff: '人员' },
+    topics: { holdings: '馆藏', intake: '接收', organising: '整理', custody: '保管', use: '利用', disposal: '鉴定销毁', storage: '库房设备', staff: '人员' },
     tables: {
       holdings: { byCategory: '年末馆藏（按门类）', byYear: '年末馆藏（按归档年度）', byRetention: '年末馆藏（按保管期限）', byClassification: '年末馆藏（按密级）' },
       intake: { byCategory: '本年接收（按门类）', byMonth: '本年接收（按月份）' },
       organising: { byCategory: '本年整理（按门类）' },
       custody: { inspections: '本年检查', incidents: '缺失与损坏', environment: '温湿度（按库房）' },
+      use: {
+        byKind: '本年利用（按方式）',
+        people: '利用人员（按单位内外）',
+        byDepartment: '本年利用（按申请部门）',
+        byPurpose: '本年利用（按利用目的）',
+        byEffect: '利用效果（按方式）',
+        returns: '归还、逾期与损失'
+      },
       disposal: { appraisal: '本年鉴定', destruction: '本年销毁（按门类）', holds: '保留（暂缓销毁）' },
       storage: { byRoom: '库房设备（按库房）' },
       staff: { byRole: '账号（按角色）', work: '本年工作量（按人员）' }
@@ -790,7 +805,21 @@ const zhCN = {
       pulledBack: '复核撤回',
       placed: '本年设置',
       released: '本年解除',
-      activeAtYearEnd: '年末仍有效'
+      activeAtYearEnd: '年末仍有效',
+      requests: '申请（次）',
+      granted: '利用（次）',
+      refused: '未获批准（次）',
+      recordsUsed: '利用档案（卷/件次）',
+      people: '利用人数',
+      externalPeople: '其中外单位人数',
+      consultation: '查阅（次）',
+      loan: '借阅（次）',
+      excerpt: '复制/摘录（次）',
+      returned: '归还（次）',
+      returnedLate: '逾期归还（次）',
+      overdueAtYearEnd: '年末逾期未还（本年度截至今日）',
+      recordsDamaged: '归还时损坏（卷/件）',
+      recordsLost: '归还时丢失（卷/件）'
     },
     rows: { holds: '保留' }
   },
@@ -1052,7 +1081,10 @@ const zhCN = {
       environmentOutOfRange: '今天温湿度超出范围的库房：{{rooms}}。',
       expiredUnlisted: '{{count}} 件（卷）档案保管期限已满，尚未列入鉴定。',
       destructionDue: '{{count}} 个鉴定批次封存期已满，可复核后监销。',
-      holdsInForce: '{{count}} 项保留仍然有效，相关档案暂缓销毁。'
+      holdsInForce: '{{count}} 项保留仍然有效，相关档案暂缓销毁。',
+      loansDueToday: '{{count}} 笔借阅今天到期，请提醒借阅人归还。',
+      loansOverdue: '{{count}} 笔借阅逾期未还，最早应于 {{oldestDueOn}} 归还。',
+      consultationsLeftOut: '{{count}} 次查阅自 {{oldestOutOn}} 起仍在阅览室未结束，请收回档案并办理归还。'
     },
     disposal: {
       permanent: '{{code}} 保管期限为永久，永不到期，不能列入鉴定销毁。',

@@ -8,6 +8,7 @@ import { BackupNowCard } from '../components/BackupNowCard'
 import { OverdueLoansCard } from '../components/OverdueLoansCard'
 import { HoldingsCharts } from '../components/HoldingsCharts'
 import { TodoCard } from '../components/TodoCard'
+import { UseChart } from '../components/UseChart'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -60,6 +61,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
       </Card>
       <OverdueLoansCard />
       <HoldingsCharts />
+      <UseChart />
       <BackupNowCard canBackUp={session.role === 'archivist' || session.role === 'archive_manager'} />
     </>
   )

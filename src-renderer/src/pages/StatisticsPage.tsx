@@ -20,7 +20,7 @@ function StatisticsTable({ topic, table }: { topic: string; table: StatTable }) 
         <Col span={charted.length > 0 && table.rows.length > 0 ? 14 : 24}>
           <Table<StatRow>
             size="small"
-            rowKey={(row) => row.label}
+            rowKey={(row) => row.labelKey ?? row.label}
             dataSource={table.rows}
             pagination={false}
             locale={{ emptyText: t('statistics.noData') }}
