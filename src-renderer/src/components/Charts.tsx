@@ -8,10 +8,10 @@ const WIDTH = 640
 const HEIGHT = 240
 const MARGIN = { top: 16, right: 16, bottom: 44, left: 48 }
 
-/** Round numbers for an axis: 0 … a little above the largest value, in 4 or 5 steps. */
-function ticks(max: number): number[] {
+/** Round numbers for an axis: 0 … a little above the largest value, in 4 or 5 steps; counts step by whole numbers. */
+function ticks(max: number, whole = false): number[] {
   if (max <= 0) return [0, 1]
-  const rough = max / 4
+  const rough = whole ? Math.max(1, max / 4) : max / 4
   const magnitude = 10 ** Math.floor(Math.log10(rough))
   const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? rough
   return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => i * step)
@@ -27,7 +27,7 @@ export function BarChart<T extends { label: string }>({ rows, series, title }: {
   const { t } = useTranslation()
   if (rows.length === 0) return <Empty description={t('charts.noData')} />
   const value = (row: T, key: string) => Number((row as Record<string, unknown>)[key] ?? 0)
-  const scale = ticks(Math.max(...rows.flatMap((row) => series.map((s) => value(row, s.key)))))
+  const scale = ticks(Math.max(...rows.flatMap((row) => series.map((s) => value(row, s.key)))), true)
   const top = scale[scale.length - 1]
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom
