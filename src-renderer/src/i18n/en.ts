@@ -592,7 +592,6 @@ const en: Shape<typeof zhCN> = {
     overdue: { title: 'Overdue loans', none: 'No loan is overdue.', goUse: 'Go to use' },
     settings: {
       title: 'Loan rules',
-      history: 'Earlier versions of the loan rules',
       loanMaxDays: 'Longest loan (days)',
       longLoanMaxDays: 'Longest long-term loan (days, 0 = none)',
       maxRenewals: 'Renewals at most',

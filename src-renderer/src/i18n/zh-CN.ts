@@ -587,7 +587,6 @@ const zhCN = {
     overdue: { title: '逾期未还的借阅', none: '没有逾期未还的借阅。', goUse: '前往借阅' },
     settings: {
       title: '借阅规则',
-      history: '借阅规则历史版本',
       loanMaxDays: '借期上限（天）',
       longLoanMaxDays: '长期借阅上限（天，0 为不允许）',
       maxRenewals: '最多续借次数',

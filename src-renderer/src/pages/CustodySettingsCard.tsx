@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd'
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { CustodySettings, PolicyVersion } from '../../../src-preload/contract'
+import type { CustodySettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { formatDateTime } from '../errors'
+import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 
 const BAND_FIELDS = ['temperatureMin', 'temperatureMax', 'humidityMin', 'humidityMax'] as const
@@ -32,9 +32,7 @@ export function CustodySettingsCard({ editable }: { editable: boolean }) {
     <>
       <Card title={t('custodySettings.title')} style={{ marginTop: 16 }}>
         {!editable && <Alert type="info" showIcon message={t('custodySettings.readOnly')} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph type="secondary">
-          {current && current.version > 0 ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) }) : t('settings.defaultVersion')}
-        </Typography.Paragraph>
+        <SettingsVersionNote current={current} />
         <Form<FormValues> name="custody-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
           <Row gutter={16}>
             {BAND_FIELDS.map((field) => (
@@ -79,26 +77,7 @@ export function CustodySettingsCard({ editable }: { editable: boolean }) {
           )}
         </Form>
       </Card>
-      {editable && (
-        <Card title={t('settings.history')} style={{ marginTop: 16 }}>
-          <Table<PolicyVersion<FormValues>>
-            size="small"
-            rowKey="version"
-            dataSource={versions}
-            pagination={{ pageSize: 10 }}
-            columns={[
-              { title: t('settings.versionColumn'), dataIndex: 'version' },
-              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
-              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
-              {
-                title: t('settings.values'),
-                key: 'values',
-                render: (_v, row) => `${row.data.temperatureMin}–${row.data.temperatureMax} ℃ · ${row.data.humidityMin}–${row.data.humidityMax} % · ${row.data.inspectionIntervalMonths}`
-              }
-            ]}
-          />
-        </Card>
-      )}
+      {editable && <SettingsHistory versions={versions} summary={(data) => `${data.temperatureMin}–${data.temperatureMax} ℃ · ${data.humidityMin}–${data.humidityMax} % · ${data.inspectionIntervalMonths}`} />}
     </>
   )
 }

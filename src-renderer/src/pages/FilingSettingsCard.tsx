@@ -1,9 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd'
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { LEGACY_RETENTION_PERIODS, type FilingSettings, type PolicyVersion } from '../../../src-preload/contract'
+import { LEGACY_RETENTION_PERIODS, type FilingSettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { formatDateTime } from '../errors'
+import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 
 const LISTS = ['fonds', 'categories', 'retentionPeriods', 'departments'] as const
@@ -31,11 +31,7 @@ export function FilingSettingsCard({ editable }: { editable: boolean }) {
     <>
       <Card title={t('filingSettings.title')} style={{ marginTop: 16 }}>
         {!editable && <Alert type="info" showIcon message={t('filingSettings.readOnly')} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph type="secondary">
-          {current && current.version > 0
-            ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
-            : t('settings.defaultVersion')}
-        </Typography.Paragraph>
+        <SettingsVersionNote current={current} />
         <Form name="filing-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
           <Row gutter={24}>
             {LISTS.map((list) => (
@@ -117,22 +113,7 @@ export function FilingSettingsCard({ editable }: { editable: boolean }) {
           )}
         </Form>
       </Card>
-      {editable && (
-        <Card title={t('settings.history')} style={{ marginTop: 16 }}>
-          <Table<PolicyVersion<FilingSettings>>
-            size="small"
-            rowKey="version"
-            dataSource={history}
-            pagination={{ pageSize: 10 }}
-            columns={[
-              { title: t('settings.versionColumn'), dataIndex: 'version' },
-              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
-              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
-              { title: t('filingSettings.itemCodeTemplate'), key: 'template', render: (_v, row) => row.data.itemCodeTemplate }
-            ]}
-          />
-        </Card>
-      )}
+      {editable && <SettingsHistory versions={history} summary={(data) => `${t('filingSettings.itemCodeTemplate')}: ${data.itemCodeTemplate}`} />}
     </>
   )
 }

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Form, InputNumber, Table, Typography } from 'antd'
+import { Alert, Button, Card, Form, InputNumber, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { PolicyVersion, SecuritySettings, SessionInfo } from '../../../src-preload/contract'
+import type { SecuritySettings, SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { formatDateTime } from '../errors'
+import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 import { CustodySettingsCard } from './CustodySettingsCard'
 import { DisposalSettingsCard } from './DisposalSettingsCard'
@@ -43,11 +43,7 @@ function SecuritySettingsCard({ editable }: { editable: boolean }) {
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <Card title={t('settings.security')} style={{ maxWidth: 720 }}>
         {!editable && <Alert type="info" showIcon message={t('settings.readOnly')} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph type="secondary">
-          {current && current.version > 0
-            ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
-            : t('settings.defaultVersion')}
-        </Typography.Paragraph>
+        <SettingsVersionNote current={current} />
         <Form name="security-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
           {FIELDS.map((field) => (
             <Form.Item key={field} name={field} label={t(`settings.${field}`)} required>
@@ -61,26 +57,7 @@ function SecuritySettingsCard({ editable }: { editable: boolean }) {
           )}
         </Form>
       </Card>
-      {editable && (
-        <Card title={t('settings.history')} style={{ maxWidth: 720, marginTop: 16 }}>
-          <Table<PolicyVersion<SecuritySettings>>
-            size="small"
-            rowKey="version"
-            dataSource={history}
-            pagination={{ pageSize: 10 }}
-            columns={[
-              { title: t('settings.versionColumn'), dataIndex: 'version' },
-              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
-              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
-              {
-                title: t('settings.values'),
-                key: 'values',
-                render: (_value, row) => FIELDS.map((field) => `${t(`settings.${field}`)}: ${row.data[field]}`).join('；')
-              }
-            ]}
-          />
-        </Card>
-      )}
+      {editable && <SettingsHistory versions={history} style={{ maxWidth: 720 }} summary={(data) => FIELDS.map((field) => `${t(`settings.${field}`)}: ${data[field]}`).join('；')} />}
     </>
   )
 }

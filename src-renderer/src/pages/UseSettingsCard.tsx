@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Switch, Table, Typography } from 'antd'
+import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { APPROVERS, type PolicyVersion, type UseSettings } from '../../../src-preload/contract'
+import { APPROVERS, type UseSettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { formatDateTime } from '../errors'
+import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 
 const USE_CHANNELS: VersionedChannels<UseSettings> = {
@@ -25,11 +25,7 @@ export function UseSettingsCard({ editable }: { editable: boolean }) {
     <>
       <Card title={t('use.settings.title')} style={{ marginTop: 16 }}>
         {!editable && <Alert type="info" showIcon message={t('filingSettings.readOnly')} style={{ marginBottom: 16 }} />}
-        <Typography.Paragraph type="secondary">
-          {current && current.version > 0
-            ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
-            : t('settings.defaultVersion')}
-        </Typography.Paragraph>
+        <SettingsVersionNote current={current} />
         <Form name="use-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
           <Row gutter={16}>
             {DAY_FIELDS.map((field) => (
@@ -61,22 +57,7 @@ export function UseSettingsCard({ editable }: { editable: boolean }) {
           )}
         </Form>
       </Card>
-      {editable && (
-        <Card title={t('use.settings.history')} style={{ marginTop: 16 }}>
-          <Table<PolicyVersion<UseSettings>>
-            size="small"
-            rowKey="version"
-            dataSource={versions}
-            pagination={{ pageSize: 10 }}
-            columns={[
-              { title: t('settings.versionColumn'), dataIndex: 'version' },
-              { title: t('settings.savedAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
-              { title: t('settings.savedBy'), dataIndex: 'createdBy' },
-              { title: t('use.settings.loanMaxDays'), key: 'days', render: (_v, row) => row.data.loanMaxDays }
-            ]}
-          />
-        </Card>
-      )}
+      {editable && <SettingsHistory versions={versions} summary={(data) => `${t('use.settings.loanMaxDays')}: ${data.loanMaxDays}`} />}
     </>
   )
 }
