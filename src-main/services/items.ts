@@ -156,12 +156,10 @@ export class ItemsService {
         params.push(...values)
       }
     }
-    if (query.custody && query.custody.length > 0) {
-      where.push(`i.custody IN (${query.custody.map(() => '?').join(',')})`)
-      params.push(...query.custody)
-    } else {
-      // R-DISP-8: destroyed items stay in the catalogue but leave the everyday list unless asked for.
-      where.push("i.custody <> 'destroyed'")
+    const hideDestroyed = !query.custody || query.custody.length === 0
+    if (!hideDestroyed) {
+      where.push(`i.custody IN (${query.custody!.map(() => '?').join(',')})`)
+      params.push(...query.custody!)
     }
     if (query.customerId) {
       where.push('i.customer_id = ?')
@@ -182,8 +180,10 @@ export class ItemsService {
       const open = (subject: string) => `SELECT subject_id FROM incidents WHERE resolved_at IS NULL AND subject = '${subject}'`
       where.push(`(i.id IN (${open('item')}) OR i.volume_id IN (${open('volume')}))`)
     }
+    const total = await this.countItems(where, params, hideDestroyed)
+    // R-DISP-8: destroyed items stay in the catalogue but leave the everyday list unless asked for.
+    if (hideDestroyed) where.push("i.custody <> 'destroyed'")
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM items i ${clause}`, params)
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
     const order = `ORDER BY ${SORT_COLUMNS[query.sortBy]} ${direction}, i.id ${direction}`
     // The page is chosen from items alone; customers and volumes are joined for its rows only.
@@ -199,6 +199,19 @@ export class ItemsService {
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
     return { rows, total, page: query.page, pageSize: query.pageSize }
+  }
+
+  /**
+   * Counting "everything but the destroyed" directly would visit every row; the indexes count all matches fast, and
+   * the few destroyed ones are found through the custody index and taken off.
+   */
+  private async countItems(where: string[], params: unknown[], hideDestroyed: boolean): Promise<number> {
+    const count = async (from: string, conditions: string[]) => {
+      const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM ${from} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`, params)
+      return Number(total)
+    }
+    const all = await count('items i', where)
+    return hideDestroyed ? all - (await count('items i INDEXED BY items_custody', ["i.custody = 'destroyed'", ...where])) : all
   }
 
   private async record(manager: EntityManager, id: number): Promise<ItemRecord> {

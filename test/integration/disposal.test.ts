@@ -186,6 +186,9 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
 
     // R-DISP-8: destroyed records leave the everyday lists but stay in the catalogue, by id, and link to their line.
     const listed = await app.call('items.list', { pageSize: 50 }, archivist)
+    expect(listed.total).toBe(listed.rows.length)
+    const filedOrCoded = await app.call('items.list', { pageSize: 50, status: ['catalogued', 'filed'] }, archivist)
+    expect(filedOrCoded.total).toBe(filedOrCoded.rows.length)
     expect(listed.rows.map((r) => r.id)).not.toContain(contract.id)
     expect(listed.rows.map((r) => r.id)).not.toContain(filed.id)
     const destroyedOnly = await app.call('items.list', { custody: ['destroyed'] }, archivist)
