@@ -138,6 +138,9 @@ const en: Shape<typeof zhCN> = {
     empty: 'No changes recorded'
   },
   users: {
+    holdsNothing: 'This person has nothing out.',
+    holdsRecords: 'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
+    heldRecord: 'Request #{{request}} ({{kind}}): {{code}} {{title}}, due {{due}}',
     title: 'Accounts',
     new: 'New account',
     edit: 'Edit account',

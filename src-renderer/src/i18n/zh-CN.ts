@@ -133,6 +133,9 @@ const zhCN = {
     empty: '暂无变更记录'
   },
   users: {
+    holdsNothing: '此人没有未归还的档案。',
+    holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还（R-CUST-6）。',
+    heldRecord: '申请 #{{request}}（{{kind}}）：{{code}} {{title}}，应还 {{due}}',
     title: '用户账号',
     new: '新建用户',
     edit: '编辑用户',

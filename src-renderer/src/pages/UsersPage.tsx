@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role, type SessionInfo, type UserRow } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { HeldRecordsNotice } from '../components/HeldRecordsNotice'
 import { describeError, formatDateTime, showFieldErrors } from '../errors'
 import { useRemote } from '../useRemote'
 
@@ -168,6 +169,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         cancelText={t('common.cancel')}
         forceRender
       >
+        {editing !== null && editing !== 'new' && <HeldRecordsNotice key={editing.id} userId={editing.id} />}
         <Form name="account" form={form} layout="vertical" onFinish={save}>
           <Form.Item name="username" label={t('users.username')} required>
             <Input disabled={editing !== 'new'} />
