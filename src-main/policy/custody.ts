@@ -44,6 +44,7 @@
  *   zh: 所选范围内没有存放任何案卷或文件，无需清点。
  *   en: Nothing is kept in the chosen scope, so there is nothing to check.
  */
+import { addMonths } from './calendar'
 import type { Decision, Refusal } from './filing'
 
 export interface EnvironmentBand {
@@ -76,15 +77,6 @@ export function judgeReading(reading: { temperature: number | null; humidity: nu
   const temperature = judgeMeasure('temperature', reading.temperature, band.temperatureMin, band.temperatureMax)
   const humidity = judgeMeasure('humidity', reading.humidity, band.humidityMin, band.humidityMax)
   return { temperature, humidity, outOfRange: temperature.value === 'out_of_range' || humidity.value === 'out_of_range' }
-}
-
-/** Calendar months later, kept inside the month: 08-31 + 6 months is 02-28 (or 02-29). */
-export function addMonths(day: string, months: number): string {
-  const [year, month, date] = day.split('-').map(Number)
-  const target = new Date(Date.UTC(year, month - 1 + months, 1))
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
-  target.setUTCDate(Math.min(date, lastDay))
-  return target.toISOString().slice(0, 10)
 }
 
 export interface PeriodicDue extends Decision<string> {

@@ -10,6 +10,8 @@
  *   en: Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late.
  */
 
+import { dateOf, dayNumber, utcDay, weekdayOf } from './calendar'
+
 export interface DeadlineSettings {
   /** Customer materials are filed within this many calendar days of receipt (R-CUST-3: one week). */
   customerFilingDays: number
@@ -28,23 +30,6 @@ export interface Overdue {
   ruleId: string
   reason: string
 }
-
-const DAY_MS = 86_400_000
-
-// Calendar days are counted in UTC so that the result never depends on the PC's time zone or summer time.
-function dayNumber(date: string): number {
-  const [year, month, day] = date.split('-').map(Number)
-  return utcDay(year, month - 1, day)
-}
-
-/** setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999. */
-function utcDay(year: number, monthIndex: number, day: number): number {
-  const date = new Date(0)
-  date.setUTCFullYear(year, monthIndex, day)
-  return date.getTime() / DAY_MS
-}
-
-const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10)
 
 /** R-CUST-3: received customer materials are filed within `customerFilingDays` calendar days. */
 export function overdueCustomerMaterials(
@@ -76,7 +61,7 @@ export function registrationDueDate(firstContactOn: string, settings: DeadlineSe
   let day = dayNumber(firstContactOn)
   for (let left = settings.customerRegistrationWorkingDays; left > 0; ) {
     day += 1
-    const weekday = new Date(day * DAY_MS).getUTCDay()
+    const weekday = weekdayOf(day)
     if (weekday !== 0 && weekday !== 6) left -= 1
   }
   return dateOf(day)

@@ -83,6 +83,7 @@
  *   zh: {{code}} 已销毁，其目录信息永久保存，不能再修改。
  *   en: {{code}} has been destroyed; its catalogue entry is kept as it is and cannot be changed.
  */
+import { addMonths } from './calendar'
 import type { Refusal } from './filing'
 import { expiryDate } from './deadlines'
 
@@ -148,14 +149,7 @@ export function refuseDestruction(facts: DisposalFacts): Refusal | null {
  * lacks moves to its last day (31 August + 6 months → 28 or 29 February), so the period is never cut short.
  */
 export function holdPeriodEnd(appraisedOn: string, months: number): string {
-  const [year, month, day] = appraisedOn.split('-').map(Number)
-  const monthIndex = month - 1 + months
-  const targetYear = year + Math.floor(monthIndex / 12)
-  const targetMonth = monthIndex % 12
-  const lastDay = new Date(Date.UTC(2000, 0, 1))
-  lastDay.setUTCFullYear(targetYear, targetMonth + 1, 0)
-  const dayOfMonth = Math.min(day, lastDay.getUTCDate())
-  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth + 1).padStart(2, '0')}-${String(dayOfMonth).padStart(2, '0')}`
+  return addMonths(appraisedOn, months)
 }
 
 /** R-DISP-6: nothing approved for destruction is verified or destroyed before the hold period has ended. */

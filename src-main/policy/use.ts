@@ -116,6 +116,7 @@
  *   en: {{code}} has {{expected}} pages but {{counted}} were counted; record it as damaged or lost.
  */
 import type { Approver, ChainStep, ClassificationCode, CustodyState, PolicyReason, UseKind, UseSettings } from '../../src-preload/contract'
+import { daysBetween } from './calendar'
 import type { Refusal } from './filing'
 
 export const DEFAULT_USE_SETTINGS: UseSettings = {
@@ -165,15 +166,6 @@ export interface UseFacts {
 }
 
 export type ChainDecision = { ok: true; steps: ChainStep[]; loanDays: number | null } | { ok: false; refusal: Refusal }
-
-/** Whole days from one `YYYY-MM-DD` to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
 
 const refusal = (ruleId: string, reason: string, params?: Record<string, string | number>): ChainDecision => ({
   ok: false,

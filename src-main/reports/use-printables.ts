@@ -2,6 +2,7 @@
  * Printables of consultation and loans (R-USE-2, R-USE-7, R-USE-8, R-USE-10): the request form the signers sign,
  * out-cards (代替卡), the overdue reminder (催还单) and the two registers. Pure: data in, one HTML document out.
  */
+import { daysBetween } from '../policy/calendar'
 import type { Approver, UseKind, UseRequest } from '../../src-preload/contract'
 import { colgroup, escapeHtml, printDocument, signatureDate } from './printables'
 
@@ -176,7 +177,7 @@ export function outCardsHtml(request: UseRequest, unit: string): string {
 
 /** 催还单 (R-USE-8): the borrower is asked to bring back what is overdue. */
 export function reminderHtml(request: UseRequest, unit: string, today: string): string {
-  const late = request.dueOn && request.dueOn < today ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${request.dueOn}T00:00:00Z`)) / 86_400_000) : 0
+  const late = request.dueOn && request.dueOn < today ? daysBetween(request.dueOn, today) : 0
   const rows = request.records.map((r, i) => `<tr><td class="c">${i + 1}</td><td class="code">${h(r.archivalCode ?? '')}</td><td>${h(r.title)}</td></tr>`).join('\n')
   const body = `<div class="doc-title">档案催还通知单</div>
 <p>${h(unit)} ${h(request.applicantName)}：</p>

@@ -21,8 +21,8 @@ import {
 } from '../../src-preload/contract'
 import { AppFailure, conflict, invalid, notFound, policyDenied } from '../errors'
 import type { Refusal } from '../policy/filing'
+import { addDays, daysBetween } from '../policy/calendar'
 import {
-  addDays,
   approvalChain,
   DEFAULT_USE_SETTINGS,
   refuseRenewal,
@@ -238,7 +238,7 @@ export class UseService {
         recordCount: mine.length,
         nextStep: row.status === 'pending' ? (steps.find((s) => !done.has(s.step))?.step ?? null) : null,
         overdue,
-        daysLate: overdue ? Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${row.dueOn}T00:00:00Z`)) / 86_400_000) : 0
+        daysLate: overdue ? daysBetween(row.dueOn!, today) : 0
       }
     })
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addMonths, judgeMeasure, judgeReading, nextPeriodicInspection, refuseOutsideScope, refuseUnconfirmedMissing } from '../../../src-main/policy/custody'
+import { addMonths } from '../../../src-main/policy/calendar'
+import { judgeMeasure, judgeReading, nextPeriodicInspection, refuseOutsideScope, refuseUnconfirmedMissing } from '../../../src-main/policy/custody'
 import { DEFAULT_CUSTODY } from '../../../src-main/services/settings'
 
 const band = DEFAULT_CUSTODY
