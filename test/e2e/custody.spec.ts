@@ -2,19 +2,9 @@ import ExcelJS from 'exceljs'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import type { Channel, ChannelInput, ChannelOutput } from '../../src-preload/contract'
+import { itemInput } from '../support/records'
 import { expect, test } from './server'
-import { startAsArchivist } from './steps'
-
-/** Arranges the room through the same RPC the screens use, as the signed-in archivist: the story starts after that. */
-async function rpc<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const envelope = await page.evaluate(
-    async ([name, body]) => (await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: body }) })).json(),
-    [channel, input] as const
-  )
-  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`)
-  return envelope.data
-}
+import { rpc, startAsArchivist } from './steps'
 
 async function searchItems(page: Page, text: string) {
   await page.getByRole('menuitem', { name: '档案' }).click()
@@ -29,9 +19,8 @@ test('an inspection finds a record missing: it is flagged in search until resolv
   const room = await rpc(page, 'locations.create', { parentId: null, kind: 'room', code: 'A', name: '一号库房' })
   const rack = await rpc(page, 'locations.create', { parentId: room.id, kind: 'rack', code: '01', name: '密集架' })
   const shelf = await rpc(page, 'locations.create', { parentId: rack.id, kind: 'shelf', code: '1', name: '第1层', capacity: 20 })
-  const base = { fondsCode: 'J001', categoryCode: 'KH', retentionCode: 'D30', departmentCode: 'ZS', responsibleParty: '招商运营部', dateFormed: '2025-03-10', pageCount: 4, classification: 'none', openStatus: 'restricted', receivedOn: '2025-03-11' } as const
   for (const title of ['仓储服务合同', '入驻合作意向书']) {
-    const created = await rpc(page, 'items.create', { ...base, title })
+    const created = await rpc(page, 'items.create', itemInput({ title }))
     await rpc(page, 'locations.place', { subject: 'item', id: created.id, locationId: shelf.id, home: true })
   }
 

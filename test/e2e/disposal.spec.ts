@@ -1,38 +1,13 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { ARCHIVIST, createAccount, setUpAdministrator, signIn, signOut, type Person } from './steps'
+import { ARCHIVIST, codedItem, createAccount, setUpAdministrator, signIn, signOut, type Person } from './steps'
 
 const MANAGER: Person = { username: 'wangjl', name: '王经理', password: 'Manager-2024x', role: '档案部门负责人', department: '招商运营部' }
 
-/** Seeds through the same RPC the page uses, as the signed-in archivist: the story under test starts after filing. */
-async function rpc(page: Page, channel: string, input: unknown): Promise<{ id: number }> {
-  return page.evaluate(
-    async ([name, body]) => {
-      const response = await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: body }) })
-      const envelope = await response.json()
-      if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
-      return envelope.data
-    },
-    [channel, input] as const
-  )
-}
-
+/** Seeds as the signed-in archivist: the story under test starts after filing. */
 async function fileItemOf2014(page: Page, title: string) {
-  const item = await rpc(page, 'items.create', {
-    fondsCode: 'J001',
-    categoryCode: 'KH',
-    retentionCode: 'D10',
-    departmentCode: 'ZS',
-    title,
-    responsibleParty: '招商运营部',
-    dateFormed: '2014-05-10',
-    pageCount: 3,
-    classification: 'none',
-    openStatus: 'restricted',
-    receivedOn: '2014-05-12'
-  })
-  await rpc(page, 'items.catalogue', { id: item.id })
+  await codedItem(page, { title, retentionCode: 'D10', dateFormed: '2014-05-10', receivedOn: '2014-05-12', pageCount: 3 })
 }
 
 async function pickDate(scope: ReturnType<Page['locator']>, label: string, value: string) {

@@ -1,21 +1,7 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { startAsArchivist } from './steps'
-
-/** antd lists are virtual: type to bring the option into view, then pick it. */
-async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click()
-  await page.keyboard.type(option)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-}
-
-async function pickDate(scope: ReturnType<Page['locator']>, label: string, value: string) {
-  const input = scope.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(value)
-  await input.press('Enter')
-}
+import { choose, pickDate, startAsArchivist } from './steps'
 
 interface NewItem {
   title: string

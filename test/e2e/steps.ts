@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+import type { Channel, ChannelInput, ChannelOutput, Item } from '../../src-preload/contract'
+import { itemInput } from '../support/records'
 import type { RunningServer } from './server'
 
 export interface Person {
@@ -60,4 +62,36 @@ export async function startAsArchivist(page: Page, server: RunningServer): Promi
   await createAccount(page, ARCHIVIST)
   await signOut(page)
   await signIn(page, ARCHIVIST)
+}
+
+/** Arranges what a story starts from through the same RPC the screens use, as the person signed in in the page. */
+export async function rpc<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const envelope = await page.evaluate(
+    async ([name, body]) => (await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: body }) })).json(),
+    [channel, input] as const
+  )
+  if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`)
+  return envelope.data
+}
+
+/** A complete item registered and given its archival code, for stories about what happens to it afterwards. */
+export async function codedItem(page: Page, overrides: Partial<ChannelInput<'items.create'>>): Promise<Item & { archivalCode: string }> {
+  const created = await rpc(page, 'items.create', itemInput(overrides))
+  const coded = await rpc(page, 'items.catalogue', { id: created.id })
+  if (coded.archivalCode === null) throw new Error(`${coded.title} got no archival code`)
+  return { ...coded, archivalCode: coded.archivalCode }
+}
+
+/** antd lists are virtual: type to bring the option into view, then pick it. */
+export async function choose(page: Page, scope: Locator, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click()
+  await page.keyboard.type(option)
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
+}
+
+export async function pickDate(scope: Locator, label: string, value: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true })
+  await input.click()
+  await input.fill(value)
+  await input.press('Enter')
 }

@@ -1,48 +1,27 @@
 import { expect, test } from './server'
-import { startAsArchivist } from './steps'
+import { codedItem, rpc, startAsArchivist } from './steps'
 
 test('R-STAT-1, R-USE-8: a loan due today shows on the workbench, in the chart of use and in the year statistics', async ({ page, server }) => {
   await startAsArchivist(page, server)
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv'))
   // The lending itself is use.spec.ts's story; here it is entered through the same RPC the pages use.
-  await page.evaluate(async (day) => {
-    const rpc = async (channel: string, input: unknown) => {
-      const response = await fetch(`/rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) })
-      const envelope = await response.json()
-      if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
-      return envelope.data
-    }
-    const item = await rpc('items.create', {
-      fondsCode: 'J001',
-      categoryCode: 'KH',
-      retentionCode: 'D30',
-      departmentCode: 'ZS',
-      title: '仓储合同',
-      responsibleParty: '招商运营部',
-      dateFormed: '2025-03-10',
-      pageCount: 6,
-      classification: 'none',
-      openStatus: 'restricted',
-      receivedOn: '2025-03-11'
-    })
-    await rpc('items.catalogue', { id: item.id })
-    let request = await rpc('use.create', {
-      kind: 'loan',
-      applicantKind: 'internal',
-      applicantName: '张三',
-      departmentCode: 'ZS',
-      purpose: '核对合同条款',
-      reason: '续签前核对原合同',
-      records: [{ subject: 'item', id: item.id }],
-      startOn: day,
-      dueOn: day,
-      excerptAnswer: 'original_needed'
-    })
-    for (const { step } of request.chain) {
-      request = await rpc('use.approve', { id: request.id, version: request.version, step, signerName: step === 'department_head' ? '王部长' : '赵主任', signedOn: day, decision: 'approved' })
-    }
-    await rpc('use.checkout', { id: request.id, version: request.version })
-  }, today)
+  const item = await codedItem(page, { title: '仓储合同', pageCount: 6 })
+  let request = await rpc(page, 'use.create', {
+    kind: 'loan',
+    applicantKind: 'internal',
+    applicantName: '张三',
+    departmentCode: 'ZS',
+    purpose: '核对合同条款',
+    reason: '续签前核对原合同',
+    records: [{ subject: 'item', id: item.id }],
+    startOn: today,
+    dueOn: today,
+    excerptAnswer: 'original_needed'
+  })
+  for (const { step } of request.chain) {
+    request = await rpc(page, 'use.approve', { id: request.id, version: request.version, step, signerName: step === 'department_head' ? '王部长' : '赵主任', signedOn: today, decision: 'approved' })
+  }
+  await rpc(page, 'use.checkout', { id: request.id, version: request.version })
 
   await page.reload()
   await expect(page.locator('.todo-card')).toContainText('今日到期的借阅')

@@ -1,52 +1,13 @@
 import path from 'node:path'
-import type { Locator, Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { ARCHIVIST, startAsArchivist } from './steps'
+import { ARCHIVIST, choose, codedItem, pickDate, startAsArchivist } from './steps'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 /** The local day `offset` days from now, as the app shows dates. */
 function day(offset: number): string {
   const date = new Date(Date.now() + offset * 86_400_000)
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
-
-/** Registers a catalogued record through the same RPC the records page uses; this story is about lending it. */
-async function seedRecord(page: Page, title: string): Promise<string> {
-  return page.evaluate(async (recordTitle) => {
-    const rpc = async (channel: string, input: unknown) => {
-      const response = await fetch(`/rpc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input }) })
-      const envelope = await response.json()
-      if (!envelope.ok) throw new Error(JSON.stringify(envelope.error))
-      return envelope.data
-    }
-    const item = await rpc('items.create', {
-      fondsCode: 'J001',
-      categoryCode: 'KH',
-      retentionCode: 'D30',
-      departmentCode: 'ZS',
-      title: recordTitle,
-      responsibleParty: '招商运营部',
-      dateFormed: '2025-03-10',
-      pageCount: 6,
-      classification: 'none',
-      openStatus: 'restricted',
-      receivedOn: '2025-03-11'
-    })
-    return (await rpc('items.catalogue', { id: item.id })).archivalCode
-  }, title)
-}
-
-async function choose(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click()
-  await page.keyboard.type(option)
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click()
-}
-
-async function pickDate(scope: Locator, label: string, value: string) {
-  const input = scope.getByLabel(label, { exact: true })
-  await input.click()
-  await input.fill(value)
-  await input.press('Enter')
 }
 
 async function enterSignature(page: Page, step: string, signer: string) {
@@ -61,7 +22,8 @@ async function enterSignature(page: Page, step: string, signer: string) {
 
 test('request → signatures → checkout with out-cards → overdue after the clock moves → return → register shows it cancelled', async ({ page, server }) => {
   await startAsArchivist(page, server)
-  const code = await seedRecord(page, '上海顺达物流有限公司仓储合同')
+  // Registering the record is records.spec.ts's story; this one is about lending it.
+  const { archivalCode: code } = await codedItem(page, { title: '上海顺达物流有限公司仓储合同', pageCount: 6 })
 
   await page.getByRole('menuitem', { name: '借阅' }).click()
   await expect(page.getByText('还没有查阅或借阅申请。点击“新建申请”登记第一份。')).toBeVisible()
