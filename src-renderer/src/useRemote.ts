@@ -1,6 +1,7 @@
-import { App } from 'antd'
+import { App, type TablePaginationConfig } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { Page } from '../../src-preload/contract'
 import { describeError } from './errors'
 
 /**
@@ -29,4 +30,28 @@ export function useRemote<T>(fetch: () => Promise<T>): { data: T | null; loading
   }, [reload])
 
   return { data, loading, reload }
+}
+
+export interface Paging {
+  page: number
+  pageSize: number
+}
+
+/**
+ * A list main pages through: `fetch` (a useCallback over the filters) gets the page asked for, and `tableProps` make
+ * an antd Table show the rows, the total and the pager.
+ */
+export function usePagedRemote<T>(fetch: (paging: Paging) => Promise<Page<T>>) {
+  const { t } = useTranslation()
+  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 })
+  const remote = useRemote(useCallback(() => fetch(paging), [fetch, paging]))
+  const tableProps = {
+    loading: remote.loading,
+    dataSource: remote.data?.rows ?? [],
+    onChange: (pagination: TablePaginationConfig) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }),
+    pagination: { current: paging.page, pageSize: paging.pageSize, total: remote.data?.total ?? 0, showTotal: (total: number) => t('common.total', { total }) }
+  }
+  /** Back to the first page, e.g. when a filter changes. */
+  const firstPage = () => setPaging((previous) => ({ ...previous, page: 1 }))
+  return { ...remote, tableProps, firstPage }
 }

@@ -20,7 +20,7 @@ import { locationOptions } from '../components/LocationPanel'
 import { PrintPreview } from '../components/PrintPreview'
 import { RecordPicker } from '../components/RecordPicker'
 import { appErrorOf, describeError, showFieldErrors } from '../errors'
-import { useRemote } from '../useRemote'
+import { usePagedRemote, type Paging } from '../useRemote'
 
 interface HeaderValues {
   inspectedOn: Dayjs
@@ -53,6 +53,8 @@ const headerInput = (values: HeaderValues) => ({
 const countsOf = (row: InspectionRow) => ({ records: row.records, found: row.found, missing: row.missing, damaged: row.damaged, unchecked: row.unchecked })
 
 const STATE_COLORS: Record<FindingState, string> = { unchecked: 'default', found: 'green', missing: 'red', damaged: 'orange' }
+
+const listInspections = (paging: Paging) => call('inspections.list', paging)
 
 /** Shows a measurement: the value, and when it is out of the band a red tag saying why, with the rule. */
 export function Judgement({ judgement, unit }: { judgement: EnvironmentJudgement; unit: string }) {
@@ -126,11 +128,10 @@ function HeaderFields({ rooms }: { rooms: LocationNode[] }) {
 /** R-KEEP-2..4: periodic and ad-hoc inspections, their stock check and report. */
 export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
-  const [page, setPage] = useState({ page: 1, pageSize: 20 })
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
   const [locations, setLocations] = useState<LocationNode[]>([])
-  const { data, loading, reload } = useRemote(useCallback(() => call('inspections.list', page), [page]))
+  const { reload, tableProps } = usePagedRemote(listInspections)
 
   useEffect(() => {
     call('locations.tree', {})
@@ -150,10 +151,7 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
       <Table<InspectionRow>
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={data?.rows ?? []}
-        onChange={(pagination) => setPage({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')} /> }}
         columns={[
           {

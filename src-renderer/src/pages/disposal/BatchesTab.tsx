@@ -1,28 +1,26 @@
 import { Button, Empty, Table, Tag } from 'antd'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalBatchRow, SessionInfo } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { formatDateTime } from '../../errors'
-import { useRemote } from '../../useRemote'
+import { usePagedRemote, type Paging } from '../../useRemote'
 import { BatchDetail } from './BatchDetail'
 
 export const STATE_COLORS: Record<AppraisalBatchRow['state'], string> = { listed: 'blue', awaiting: 'orange', verified: 'gold', destroyed: 'red', kept: 'green' }
 
+const listBatches = (paging: Paging) => call('appraisal.list', paging)
+
 export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; isManager: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
   const { t } = useTranslation()
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 })
-  const { data, loading, reload } = useRemote(useCallback(() => call('appraisal.list', paging), [paging]))
+  const { reload, tableProps } = usePagedRemote(listBatches)
   const close = useCallback(() => props.onOpen(null), [props])
   return (
     <>
       <Table<AppraisalBatchRow>
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={data?.rows ?? []}
-        onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={t('disposal.batchesEmpty')} /> }}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },

@@ -5,7 +5,7 @@ import type { Hold, RecordSummary } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { RecordPicker } from '../../components/RecordPicker'
 import { describeError, formatDateTime, showFieldErrors } from '../../errors'
-import { useRemote } from '../../useRemote'
+import { usePagedRemote, type Paging } from '../../useRemote'
 
 type HoldState = 'open' | 'released' | 'all'
 
@@ -14,13 +14,12 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [state, setState] = useState<HoldState>('open')
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 })
   const [placing, setPlacing] = useState(false)
   const [releasing, setReleasing] = useState<Hold | null>(null)
   const [customers, setCustomers] = useState<{ value: number; label: string }[]>([])
   const [placeForm] = Form.useForm<{ name: string; reason: string; records?: RecordSummary[]; customerIds?: number[] }>()
   const [releaseForm] = Form.useForm<{ reason: string }>()
-  const { data, loading, reload } = useRemote(useCallback(() => call('holds.list', { ...paging, state }), [paging, state]))
+  const { reload, tableProps, firstPage } = usePagedRemote(useCallback((paging: Paging) => call('holds.list', { ...paging, state }), [state]))
 
   const findCustomers = async (search: string) => {
     try {
@@ -69,7 +68,7 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
           value={state}
           onChange={(value) => {
             setState(value)
-            setPaging((previous) => ({ ...previous, page: 1 }))
+            firstPage()
           }}
           options={(['open', 'released', 'all'] as const).map((value) => ({ value, label: t(`disposal.holdState.${value}`) }))}
         />
@@ -82,10 +81,7 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
       <Table<Hold>
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={data?.rows ?? []}
-        onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={t('disposal.holdsEmpty')} /> }}
         columns={[
           { title: t('disposal.holdName'), dataIndex: 'name' },

@@ -1,29 +1,26 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Empty, Table } from 'antd'
-import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { DestructionRegister } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
-import { useRemote } from '../../useRemote'
+import { usePagedRemote, type Paging } from '../../useRemote'
 import { useDisposalPrint } from './usePrint'
 
 export const registerNumber = (id: number) => `XH-${String(id).padStart(4, '0')}`
+
+const listRegisters = (paging: Paging) => call('destruction.list', paging)
 
 /** R-DISP-7: signed destruction registers, read-only and kept for ever; each prints as signed. */
 export function RegistersTab() {
   const { t } = useTranslation()
   const print = useDisposalPrint()
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 })
-  const { data, loading } = useRemote(useCallback(() => call('destruction.list', paging), [paging]))
+  const { tableProps } = usePagedRemote(listRegisters)
   return (
     <>
       <Table<DestructionRegister>
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={data?.rows ?? []}
-        onChange={(pagination) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 })}
-        pagination={{ current: paging.page, pageSize: paging.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={t('disposal.registersEmpty')} /> }}
         columns={[
           { title: t('disposal.registerNo'), dataIndex: 'id', render: (id: number) => registerNumber(id) },
