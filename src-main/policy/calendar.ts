@@ -33,3 +33,9 @@ export function addMonths(date: string, months: number): string {
   const lastOfTarget = utcDay(year, month + months, 0)
   return dateOf(Math.min(firstOfTarget + day - 1, lastOfTarget))
 }
+
+/** The local calendar day of a moment on this PC, which is the day the archivist lives in. */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}

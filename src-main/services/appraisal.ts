@@ -11,6 +11,7 @@ import type {
   RecordRef
 } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
+import { localDay } from '../policy/calendar'
 import { expiryDate } from '../policy/deadlines'
 import {
   holdPeriodEnd,
@@ -25,7 +26,6 @@ import {
 } from '../policy/disposal'
 import type { Refusal } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
-import { localDay } from './dashboard'
 import { disposalFacts } from './disposal-facts'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'

@@ -1,14 +1,9 @@
 import { USE_KINDS, type HoldingsCharts, type OverdueEntry, type TodoEntry, type UseCharts } from '../../src-preload/contract'
+import { localDay } from '../policy/calendar'
 import { overdueAnnualFiling, overdueCustomerMaterials } from '../policy/deadlines'
 import type { Store } from '../store'
 import type { SettingsService } from './settings'
 import { TODO_PROVIDERS } from './todo-providers'
-
-/** The local calendar day on this PC, which is the day the archivist lives in. */
-export function localDay(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
 
 export class DashboardService {
   constructor(

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm'
 import type { EnvironmentLog, EnvironmentReading, ParsedInput } from '../../src-preload/contract'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
+import { localDay } from '../policy/calendar'
 import { judgeReading, type EnvironmentBand } from '../policy/custody'
 import type { Actor, Store } from '../store'
-import { localDay } from './dashboard'
 import type { SettingsService } from './settings'
 
 type RecordInput = ParsedInput<'environment.record'>

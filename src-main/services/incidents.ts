@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm'
 import type { Incident, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
 import { AppFailure, notFound } from '../errors'
+import { localDay } from '../policy/calendar'
 import type { Actor, Store, WriteContext } from '../store'
-import { localDay } from './dashboard'
 import { recordSummaries } from './records'
 
 type IncidentQuery = ParsedInput<'incidents.list'>

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm'
 import type { CustodySettings, FilingSettings, StatRow, StatTable, StatTopic, YearStatistics } from '../../src-preload/contract'
 import { APPLICANT_KINDS, CLASSIFICATIONS, INCIDENT_KINDS, INSPECTION_KINDS, ROLES, USE_EFFECTS, USE_KINDS } from '../../src-preload/contract'
+import { localDay } from '../policy/calendar'
 import { judgeReading } from '../policy/custody'
 import { statisticsWorkbook } from '../reports/statistics-xlsx'
 import type { Actor, Store } from '../store'
-import { localDay } from './dashboard'
 import type { SettingsService } from './settings'
 
 /** What every topic needs to know about the year it counts. */

@@ -21,7 +21,7 @@ import {
 } from '../../src-preload/contract'
 import { AppFailure, conflict, invalid, notFound, policyDenied } from '../errors'
 import type { Refusal } from '../policy/filing'
-import { addDays, daysBetween } from '../policy/calendar'
+import { addDays, daysBetween, localDay } from '../policy/calendar'
 import {
   approvalChain,
   DEFAULT_USE_SETTINGS,
@@ -34,7 +34,6 @@ import {
 import { consultationRegisterHtml, loanRegisterHtml, outCardsHtml, reminderHtml, useFormHtml, type RegisterRow } from '../reports/use-printables'
 import { listWorkbook, type SheetColumn } from '../reports/xlsx'
 import type { Actor, Store, WriteContext } from '../store'
-import { localDay } from './dashboard'
 import { openIncident } from './incidents'
 import { recordSummaries } from './records'
 import { VersionedSettings, type SettingsService } from './settings'
