@@ -48,6 +48,12 @@ export class Store {
     return result
   }
 
+  /** A consistent copy of the live database through SQLite's online backup API, while the app keeps working. */
+  async backupTo(file: string): Promise<void> {
+    const driver = this.source.driver as unknown as { databaseConnection: import('better-sqlite3').Database }
+    await driver.databaseConnection.backup(file)
+  }
+
   /** After a restore: every service keeps its store, which now reads and writes the restored database. */
   replaceDataSource(next: DataSource): void {
     this.source = next

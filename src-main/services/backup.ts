@@ -109,8 +109,7 @@ export class BackupService {
     const now = this.store.clock()
     const file = path.join(folder, backupFileName(now))
     const partial = `${file}.partial`
-    const connection = this.store.dataSource.driver as unknown as { databaseConnection: Database.Database }
-    await connection.databaseConnection.backup(partial)
+    await this.store.backupTo(partial)
     const copy = new Database(partial, { readonly: true })
     let counts: Record<string, number>
     let migrations: string[]
@@ -207,8 +206,7 @@ export class BackupService {
     fs.mkdirSync(safetyDir, { recursive: true })
     const safetyCopy = path.join(safetyDir, `before-restore-${backupFileName(now).replace(/^archive-room-/, '')}`)
     return this.store.exclusive(async () => {
-      const connection = this.store.dataSource.driver as unknown as { databaseConnection: Database.Database }
-      await connection.databaseConnection.backup(safetyCopy)
+      await this.store.backupTo(safetyCopy)
       fs.copyFileSync(file, incoming)
       const handle = fs.openSync(incoming, 'r+')
       fs.fsyncSync(handle)
