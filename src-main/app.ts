@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm'
+import type { Db } from './db/connection'
 import { version as packageVersion } from '../package.json'
 import { openStore } from './db/data-source'
 import { createDispatcher, type Dispatcher } from './ipc/dispatch'
@@ -40,8 +40,8 @@ export interface App {
   services: Services
   sessions: Sessions
   dispatch: Dispatcher
-  /** The live database; a restore replaces it. */
-  readonly dataSource: DataSource
+  /** The live database outside the app's transactions, for tests that change data behind the app's back. */
+  readonly database: Db
   preMigrationBackup: string | null
   close(): Promise<void>
 }
@@ -49,8 +49,8 @@ export interface App {
 /** The whole back end without Electron: used by the Electron shell, browser mode and the tests alike. */
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date())
-  const { dataSource, preMigrationBackup } = await openStore(options.dataDir, clock)
-  const store = new Store(dataSource, clock)
+  const { file, preMigrationBackup } = await openStore(options.dataDir, clock)
+  const store = new Store(file, clock)
   const settings = new SettingsService(store)
   const audit = new AuditService(store)
   const sessions = new Sessions(clock)
@@ -95,14 +95,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     services,
     sessions,
     dispatch,
-    get dataSource() {
-      return store.dataSource
+    get database() {
+      return store.unguarded
     },
     preMigrationBackup,
-    close: async () => {
-      await store.exclusive(async () => {
-        if (store.dataSource.isInitialized) await store.dataSource.destroy()
-      })
-    }
+    close: () => store.close()
   }
 }

@@ -1,4 +1,7 @@
-import type { DataSource, EntityManager } from 'typeorm'
+import fs from 'node:fs'
+import type Database from 'better-sqlite3'
+import { openReader, openWriter, SqliteDb, type Db } from './db/connection'
+import { fsyncFolder } from './db/files'
 import { appendAudit, type AuditDraft } from './services/audit'
 
 export interface Actor {
@@ -7,36 +10,44 @@ export interface Actor {
 }
 
 export interface WriteContext {
-  manager: EntityManager
+  db: Db
   now: Date
   audit(entry: AuditDraft): Promise<void>
 }
 
 /**
- * The one way to change data: writes run one at a time, each in a transaction that also appends its audit
- * entries, so a change and its record of who made it commit or roll back together (R-SEC-1).
+ * The one way to change data. The app, not an ORM, owns the write transaction on its own connection: writes run one
+ * at a time, each between BEGIN IMMEDIATE and COMMIT together with its audit entries (R-SEC-1), and a write counts as
+ * done only once COMMIT has returned and SQLite confirms no transaction is left open. Reads go through a second,
+ * read-only connection, so nobody sees rows that a write in progress may still roll back.
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
+  private writer!: SqliteDb
+  private reader!: SqliteDb
 
   constructor(
-    private source: DataSource,
+    readonly file: string,
     readonly clock: () => Date
-  ) {}
-
-  get dataSource(): DataSource {
-    return this.source
+  ) {
+    this.open()
   }
 
-  get manager(): EntityManager {
-    return this.source.manager
+  /** Committed data only; for everything that does not write. */
+  get db(): Db {
+    return this.reader
+  }
+
+  /** The live database outside the app's transactions: for tests and tools that change data behind the app's back. */
+  get unguarded(): Db {
+    return this.writer
   }
 
   write<T>(actor: Actor, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
     return this.exclusive(() =>
-      this.source.transaction(async (manager) => {
+      this.transaction((db) => {
         const now = this.clock()
-        return work({ manager, now, audit: (entry) => appendAudit(manager, actor, now, entry) })
+        return work({ db, now, audit: (entry) => appendAudit(db, actor, now, entry) })
       })
     )
   }
@@ -50,12 +61,87 @@ export class Store {
 
   /** A consistent copy of the live database through SQLite's online backup API, while the app keeps working. */
   async backupTo(file: string): Promise<void> {
-    const driver = this.source.driver as unknown as { databaseConnection: import('better-sqlite3').Database }
-    await driver.databaseConnection.backup(file)
+    await this.writer.connection.backup(file)
   }
 
-  /** After a restore: every service keeps its store, which now reads and writes the restored database. */
-  replaceDataSource(next: DataSource): void {
-    this.source = next
+  /**
+   * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): the connections are
+   * closed, the file renamed over the live one (atomic on one volume) and the folder synced, then both reopened.
+   */
+  swapDatabaseFile(incoming: string): void {
+    this.closeConnections()
+    for (const companion of ['-wal', '-shm']) fs.rmSync(`${this.file}${companion}`, { force: true })
+    fs.renameSync(incoming, this.file)
+    fsyncFolder(this.file)
+    this.open()
+  }
+
+  close(): Promise<void> {
+    return this.exclusive(async () => this.closeConnections())
+  }
+
+  private async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    const connection = this.writer.connection
+    connection.exec('BEGIN IMMEDIATE')
+    let result: T
+    try {
+      result = await work(this.writer)
+    } catch (error) {
+      this.rollback()
+      throw error
+    }
+    try {
+      connection.exec('COMMIT')
+    } catch (error) {
+      // SQLite may have rolled back by itself (a full disk, an I/O error) or may still hold the transaction open.
+      this.rollback()
+      throw error
+    }
+    if (connection.inTransaction) {
+      this.reopenWriter()
+      throw new Error('COMMIT returned but the transaction is still open; nothing of this write was kept')
+    }
+    return result
+  }
+
+  /** Leaves the writer with no transaction open, reopening the connection when SQLite cannot say it has none. */
+  private rollback(): void {
+    const connection = this.writer.connection
+    if (!connection.inTransaction) return
+    try {
+      connection.exec('ROLLBACK')
+    } catch {
+      // A failed ROLLBACK leaves the connection in doubt: the check below replaces it.
+    }
+    if (connection.inTransaction) this.reopenWriter()
+  }
+
+  private reopenWriter(): void {
+    closeQuietly(this.writer.connection)
+    this.writer = new SqliteDb(openWriter(this.file))
+  }
+
+  private open(): void {
+    this.writer = new SqliteDb(openWriter(this.file))
+    try {
+      this.reader = new SqliteDb(openReader(this.file))
+    } catch (error) {
+      closeQuietly(this.writer.connection)
+      throw error
+    }
+  }
+
+  /** The reader first: the last connection to close checkpoints the WAL into the database file. */
+  private closeConnections(): void {
+    if (this.reader?.connection.open) this.reader.connection.close()
+    if (this.writer?.connection.open) this.writer.connection.close()
+  }
+}
+
+function closeQuietly(connection: Database.Database): void {
+  try {
+    if (connection.open) connection.close()
+  } catch {
+    // Closing a connection that failed is best effort; a fresh one replaces it.
   }
 }

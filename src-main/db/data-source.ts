@@ -3,17 +3,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
-import { ENTITIES } from './entities'
+import { configureWriter } from './connection'
 import { MIGRATIONS } from './migrations'
 
 export const DATABASE_FILE = 'archive-room.sqlite'
-
-function configure(db: Database.Database): void {
-  db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  db.pragma('synchronous = NORMAL')
-}
 
 /** Names of written migrations that an existing database file has not run yet. */
 export function pendingMigrations(file: string): string[] {
@@ -31,14 +24,37 @@ export function pendingMigrations(file: string): string[] {
 }
 
 export interface OpenedStore {
-  dataSource: DataSource
+  /** The database file, migrated to this version of the app. */
+  file: string
   /** Copy taken before migrations ran on an existing database, if any. */
   preMigrationBackup: string | null
 }
 
 /**
- * Opens the database, taking a consistent copy first when migrations are about to change an existing file,
- * so a failed or unwanted upgrade can be undone by hand.
+ * TypeORM's part: it runs the written migrations, all in one transaction, and is closed again. Everything after
+ * that goes through the app's own connections (Store), which own their transactions.
+ */
+export async function migrate(file: string): Promise<void> {
+  const dataSource = new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    logging: false,
+    prepareDatabase: configureWriter
+  })
+  await dataSource.initialize()
+  try {
+    await dataSource.runMigrations({ transaction: 'all' })
+  } finally {
+    await dataSource.destroy()
+  }
+}
+
+/**
+ * Migrates the database in the data folder, taking a consistent copy first when migrations are about to change an
+ * existing file, so a failed or unwanted upgrade can be undone by hand.
  */
 export async function openStore(dataDir: string, now: () => Date): Promise<OpenedStore> {
   fs.mkdirSync(dataDir, { recursive: true })
@@ -59,17 +75,6 @@ export async function openStore(dataDir: string, now: () => Date): Promise<Opene
       source.close()
     }
   }
-  const dataSource = new DataSource({
-    type: 'better-sqlite3',
-    database: file,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTransactionMode: 'all',
-    synchronize: false,
-    logging: false,
-    prepareDatabase: configure
-  })
-  await dataSource.initialize()
-  await dataSource.runMigrations({ transaction: 'all' })
-  return { dataSource, preMigrationBackup }
+  await migrate(file)
+  return { file, preMigrationBackup }
 }

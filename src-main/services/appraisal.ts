@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type {
   AppraisalBatch,
   AppraisalBatchRow,
@@ -95,16 +95,16 @@ export class AppraisalService {
     const states = query.state === 'open' ? OPEN_STATES : query.state === 'closed' ? ['destroyed', 'kept'] : null
     const clause = states ? `WHERE b.state IN (${states.map(() => '?').join(',')})` : ''
     const params = states ?? []
-    const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM appraisal_batches b ${clause}`, params)
-    const rows: AppraisalBatchRow[] = await this.store.manager.query(
+    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM appraisal_batches b ${clause}`, params)
+    const rows: AppraisalBatchRow[] = await this.store.db.query(
       `SELECT ${BATCH_COLUMNS} ${BATCH_FROM} ${clause} ORDER BY b.id DESC LIMIT ? OFFSET ?`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
     return { rows, total, page: query.page, pageSize: query.pageSize }
   }
 
-  private async batch(manager: EntityManager, id: number): Promise<BatchRecord> {
-    const rows: BatchRecord[] = await manager.query(
+  private async batch(db: Db, id: number): Promise<BatchRecord> {
+    const rows: BatchRecord[] = await db.query(
       `SELECT ${BATCH_COLUMNS}, b.manager_name AS managerName, b.department_leader_name AS departmentLeaderName,
          mu.username AS completedBy, cu.display_name AS createdByName, b.version
        ${BATCH_FROM} LEFT JOIN users mu ON mu.id = b.completed_by WHERE b.id = ?`,
@@ -114,16 +114,16 @@ export class AppraisalService {
     return rows[0]
   }
 
-  private entries(manager: EntityManager, batchId: number): Promise<EntryRecord[]> {
-    return manager.query(
+  private entries(db: Db, batchId: number): Promise<EntryRecord[]> {
+    return db.query(
       `SELECT ${ENTRY_COLUMNS} FROM appraisal_entries e LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN users vu ON vu.id = e.verified_by
        WHERE e.batch_id = ? ORDER BY e.id`,
       [batchId]
     )
   }
 
-  async register(manager: EntityManager, where: string, param: number): Promise<DestructionRegister | null> {
-    const [row] = await manager.query(
+  async register(db: Db, where: string, param: number): Promise<DestructionRegister | null> {
+    const [row] = await db.query(
       `SELECT r.id, r.batch_id AS batchId, b.title AS batchTitle, r.place, r.destroyed_on AS destroyedOn, r.method, r.approved_by AS approvedBy,
          r.supervisors, r.count_confirmed AS countConfirmed, b.manager_name AS managerName, b.department_leader_name AS departmentLeaderName,
          cu.display_name AS handledBy, r.created_at AS createdAt, r.signed_on AS signedOn, su.username AS signedBy
@@ -132,7 +132,7 @@ export class AppraisalService {
       [param]
     )
     if (!row) return null
-    const lines: DestructionLine[] = await manager.query(
+    const lines: DestructionLine[] = await db.query(
       `SELECT line_no AS lineNo, subject, subject_id AS subjectId, archival_code AS archivalCode, document_number AS documentNumber,
          responsible_party AS responsibleParty, title, date_formed AS dateFormed, retention_name AS retentionName, years_kept AS yearsKept,
          destroyed_on AS destroyedOn FROM destruction_lines WHERE register_id = ? ORDER BY line_no`,
@@ -141,11 +141,11 @@ export class AppraisalService {
     return { ...row, supervisors: JSON.parse(row.supervisors) as string[], lines }
   }
 
-  async load(manager: EntityManager, id: number): Promise<AppraisalBatch> {
-    const { createdByName: _name, ...batch } = await this.batch(manager, id)
-    const entries = await this.entries(manager, id)
-    const summaries = await recordSummaries(manager, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
-    const register = await this.register(manager, 'r.batch_id = ?', id)
+  async load(db: Db, id: number): Promise<AppraisalBatch> {
+    const { createdByName: _name, ...batch } = await this.batch(db, id)
+    const entries = await this.entries(db, id)
+    const summaries = await recordSummaries(db, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
+    const register = await this.register(db, 'r.batch_id = ?', id)
     const lineOf = new Map(register?.signedOn ? register.lines.map((line) => [`${line.subject}:${line.subjectId}`, line.lineNo]) : [])
     return {
       ...batch,
@@ -159,25 +159,25 @@ export class AppraisalService {
   }
 
   get(id: number): Promise<AppraisalBatch> {
-    return this.load(this.store.manager, id)
+    return this.load(this.store.db, id)
   }
 
   /** A write on one batch: it must exist, be the version the person saw, and be in one of the states the step needs. */
   private step<T>(actor: Actor, input: { batchId: number; version: number }, states: BatchState[], work: (ctx: WriteContext, batch: BatchRecord, today: string) => Promise<T>) {
     return this.store.write(actor, async (ctx) => {
-      const batch = await this.batch(ctx.manager, input.batchId)
+      const batch = await this.batch(ctx.db, input.batchId)
       if (batch.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      const signed = await ctx.manager.query('SELECT id FROM destruction_registers WHERE batch_id = ? AND signed_at IS NOT NULL', [batch.id])
+      const signed = await ctx.db.query('SELECT id FROM destruction_registers WHERE batch_id = ? AND signed_at IS NOT NULL', [batch.id])
       if (signed.length > 0) throw policyDenied('R-DISP-7', 'policy.disposal.registerPermanent')
       if (!states.includes(batch.state)) throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
       const result = await work(ctx, batch, localDay(ctx.now))
-      await ctx.manager.query('UPDATE appraisal_batches SET version = version + 1 WHERE id = ?', [batch.id])
+      await ctx.db.query('UPDATE appraisal_batches SET version = version + 1 WHERE id = ?', [batch.id])
       return result
     }).then(() => this.get(input.batchId))
   }
 
-  private async entry(manager: EntityManager, batchId: number, entryId: number): Promise<EntryRecord> {
-    const found = (await this.entries(manager, batchId)).find((entry) => entry.id === entryId)
+  private async entry(db: Db, batchId: number, entryId: number): Promise<EntryRecord> {
+    const found = (await this.entries(db, batchId)).find((entry) => entry.id === entryId)
     if (!found) throw notFound('errors.entryNotFound')
     return found
   }
@@ -185,18 +185,18 @@ export class AppraisalService {
   /** R-DISP-4: the archivist lists expired records (登记造册) that are free to be appraised. */
   create(actor: Actor, input: CreateInput): Promise<AppraisalBatch> {
     return this.store
-      .write(actor, async ({ manager, now, audit }) => {
+      .write(actor, async ({ db, now, audit }) => {
         const today = localDay(now)
-        const records = await disposalFacts(manager, input.records)
+        const records = await disposalFacts(db, input.records)
         for (const record of records) refuse(refuseListing(record.facts, today))
-        const [row] = await manager.query('INSERT INTO appraisal_batches (title, created_at, created_by) VALUES (?, ?, ?) RETURNING id', [
+        const [row] = await db.query('INSERT INTO appraisal_batches (title, created_at, created_by) VALUES (?, ?, ?) RETURNING id', [
           input.title,
           now.toISOString(),
           actor.userId
         ])
         const id = Number(row.id)
         for (const { summary, facts } of records) {
-          await manager.query('INSERT OR IGNORE INTO appraisal_entries (batch_id, subject, subject_id, expires_on) VALUES (?, ?, ?, ?)', [
+          await db.query('INSERT OR IGNORE INTO appraisal_entries (batch_id, subject, subject_id, expires_on) VALUES (?, ?, ?, ?)', [
             id,
             summary.subject,
             summary.id,
@@ -211,12 +211,12 @@ export class AppraisalService {
 
   /** R-DISP-5: destroy, or keep with a new period that still runs and the reason why. */
   decide(actor: Actor, input: DecideInput): Promise<AppraisalBatch> {
-    return this.step(actor, input, ['listed'], async ({ manager, now, audit }, batch, today) => {
-      const entry = await this.entry(manager, batch.id, input.entryId)
-      const [record] = await disposalFacts(manager, [{ subject: entry.subject, id: entry.subjectId }], batch.id)
+    return this.step(actor, input, ['listed'], async ({ db, now, audit }, batch, today) => {
+      const entry = await this.entry(db, batch.id, input.entryId)
+      const [record] = await disposalFacts(db, [{ subject: entry.subject, id: entry.subjectId }], batch.id)
       let kept: { code: string; years: number | null; expiresOn: string | null } | null = null
       if (input.decision === 'keep') {
-        const periods = (await this.settings.filing(manager)).data.retentionPeriods
+        const periods = (await this.settings.filing(db)).data.retentionPeriods
         const period = input.newRetentionCode === null ? undefined : periods.find((p) => p.code === input.newRetentionCode)
         if (input.newRetentionCode !== null && !period) {
           throw new AppFailure('VALIDATION', 'errors.validation', {
@@ -228,7 +228,7 @@ export class AppraisalService {
       } else {
         refuse(refuseDestruction(record.facts))
       }
-      await manager.query(
+      await db.query(
         `UPDATE appraisal_entries SET decision = ?, new_retention_code = ?, new_retention_years = ?, new_expires_on = ?, reason = ?,
            decided_at = ?, decided_by = ? WHERE id = ?`,
         [input.decision, kept?.code ?? null, kept?.years ?? null, kept?.expiresOn ?? null, input.reason, now.toISOString(), actor.userId, entry.id]
@@ -248,21 +248,21 @@ export class AppraisalService {
    * are set apart (awaiting destruction) until the hold period ends.
    */
   complete(actor: Actor, input: CompleteInput): Promise<AppraisalBatch> {
-    return this.step(actor, input, ['listed'], async ({ manager, now, audit }, batch, today) => {
+    return this.step(actor, input, ['listed'], async ({ db, now, audit }, batch, today) => {
       refuse(refuseAppraisers(input.managerName, input.departmentLeaderName))
       if (input.appraisedOn > today) throw notInFuture('appraisedOn')
-      const entries = await this.entries(manager, batch.id)
+      const entries = await this.entries(db, batch.id)
       const undecided = entries.filter((entry) => entry.decision === null).length
       if (undecided > 0) throw policyDenied('R-DISP-5', 'policy.disposal.undecided', { count: undecided })
       const toDestroy = entries.filter((entry) => entry.decision === 'destroy')
-      const records = await disposalFacts(manager, toDestroy.map((entry) => ({ subject: entry.subject, id: entry.subjectId })), batch.id)
+      const records = await disposalFacts(db, toDestroy.map((entry) => ({ subject: entry.subject, id: entry.subjectId })), batch.id)
       for (const record of records) refuse(refuseDestruction(record.facts))
-      const policy = await this.settings.disposalSettings.current(manager)
+      const policy = await this.settings.disposalSettings.current(db)
       const holdUntil = holdPeriodEnd(input.appraisedOn, policy.data.holdMonths)
       for (const entry of entries) {
         const table = TABLE[entry.subject]
         if (entry.decision === 'keep') {
-          await manager.query(`UPDATE ${table} SET retention_years = ?, expires_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
+          await db.query(`UPDATE ${table} SET retention_years = ?, expires_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
             entry.newRetentionYears,
             entry.newExpiresOn,
             now.toISOString(),
@@ -270,12 +270,12 @@ export class AppraisalService {
           ])
           await audit({ entity: entry.subject, entityId: entry.subjectId, action: 'reappraise', before: { expiresOn: entry.expiresOn }, after: { retentionCode: entry.newRetentionCode, expiresOn: entry.newExpiresOn, reason: entry.reason, batchId: batch.id } })
         } else {
-          await manager.query(`UPDATE ${table} SET custody = 'awaiting_destruction', version = version + 1, updated_at = ? WHERE id = ?`, [now.toISOString(), entry.subjectId])
+          await db.query(`UPDATE ${table} SET custody = 'awaiting_destruction', version = version + 1, updated_at = ? WHERE id = ?`, [now.toISOString(), entry.subjectId])
           await audit({ entity: entry.subject, entityId: entry.subjectId, action: 'set_apart', before: { custody: 'in_store' }, after: { custody: 'awaiting_destruction', batchId: batch.id, holdUntil } })
         }
       }
       const state: BatchState = toDestroy.length > 0 ? 'awaiting' : 'kept'
-      await manager.query(
+      await db.query(
         `UPDATE appraisal_batches SET state = ?, manager_name = ?, department_leader_name = ?, appraised_on = ?, hold_until = ?,
            disposal_policy_version = ?, completed_at = ?, completed_by = ? WHERE id = ?`,
         [state, input.managerName, input.departmentLeaderName, input.appraisedOn, holdUntil, policy.version, now.toISOString(), actor.userId, batch.id]
@@ -292,43 +292,43 @@ export class AppraisalService {
 
   /** R-DISP-6: after the hold period each record is confirmed still to go, or pulled back to the store with a reason. */
   verify(actor: Actor, input: VerifyInput): Promise<AppraisalBatch> {
-    return this.step(actor, input, ['awaiting'], async ({ manager, now, audit }, batch, today) => {
+    return this.step(actor, input, ['awaiting'], async ({ db, now, audit }, batch, today) => {
       refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
-      const entry = await this.entry(manager, batch.id, input.entryId)
+      const entry = await this.entry(db, batch.id, input.entryId)
       if (entry.decision !== 'destroy') throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
       const ref = { subject: entry.subject, id: entry.subjectId }
       if (input.stillToGo) {
-        const [record] = await disposalFacts(manager, [ref], batch.id)
+        const [record] = await disposalFacts(db, [ref], batch.id)
         refuse(refuseDestruction(record.facts))
       } else {
         if (input.note === '') throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'note', message: 'validation.required' }] })
-        await manager.query(`UPDATE ${TABLE[entry.subject]} SET custody = 'in_store', version = version + 1, updated_at = ? WHERE id = ?`, [now.toISOString(), entry.subjectId])
+        await db.query(`UPDATE ${TABLE[entry.subject]} SET custody = 'in_store', version = version + 1, updated_at = ? WHERE id = ?`, [now.toISOString(), entry.subjectId])
       }
       const verification = input.stillToGo ? 'confirmed' : 'pulled'
-      await manager.query('UPDATE appraisal_entries SET verification = ?, verification_note = ?, verified_at = ?, verified_by = ? WHERE id = ?', [
+      await db.query('UPDATE appraisal_entries SET verification = ?, verification_note = ?, verified_at = ?, verified_by = ? WHERE id = ?', [
         verification,
         input.note,
         now.toISOString(),
         actor.userId,
         entry.id
       ])
-      const [{ open, confirmed }] = await manager.query(
+      const [{ open, confirmed }] = await db.query(
         `SELECT SUM(verification IS NULL) AS open, SUM(verification = 'confirmed') AS confirmed FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy'`,
         [batch.id]
       )
       const state: BatchState = Number(open) > 0 ? 'awaiting' : Number(confirmed) > 0 ? 'verified' : 'kept'
-      await manager.query('UPDATE appraisal_batches SET state = ? WHERE id = ?', [state, batch.id])
+      await db.query('UPDATE appraisal_batches SET state = ? WHERE id = ?', [state, batch.id])
       await audit({ entity: 'appraisal', entityId: batch.id, action: 'verify', before: { entryId: entry.id, verification: entry.verification }, after: { entryId: entry.id, record: ref, verification, note: input.note, state } })
     })
   }
 
-  private async confirmedEntries(manager: EntityManager, batchId: number): Promise<EntryRecord[]> {
-    return (await this.entries(manager, batchId)).filter((entry) => entry.decision === 'destroy' && entry.verification === 'confirmed')
+  private async confirmedEntries(db: Db, batchId: number): Promise<EntryRecord[]> {
+    return (await this.entries(db, batchId)).filter((entry) => entry.decision === 'destroy' && entry.verification === 'confirmed')
   }
 
-  private async checkStillDestroyable(manager: EntityManager, batchId: number, entries: EntryRecord[]): Promise<void> {
+  private async checkStillDestroyable(db: Db, batchId: number, entries: EntryRecord[]): Promise<void> {
     const refs: RecordRef[] = entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId }))
-    for (const record of await disposalFacts(manager, refs, batchId)) refuse(refuseDestruction(record.facts))
+    for (const record of await disposalFacts(db, refs, batchId)) refuse(refuseDestruction(record.facts))
   }
 
   /**
@@ -336,15 +336,15 @@ export class AppraisalService {
    * of the batch, who have counted the records against the register. An unsigned register may be drawn up again.
    */
   createRegister(actor: Actor, input: DestructionInput): Promise<AppraisalBatch> {
-    return this.step(actor, input, ['awaiting', 'verified'], async ({ manager, now, audit }, batch, today) => {
+    return this.step(actor, input, ['awaiting', 'verified'], async ({ db, now, audit }, batch, today) => {
       refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
       if (batch.state === 'awaiting') {
-        const [{ open }] = await manager.query(`SELECT COUNT(*) AS open FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy' AND verification IS NULL`, [batch.id])
+        const [{ open }] = await db.query(`SELECT COUNT(*) AS open FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy' AND verification IS NULL`, [batch.id])
         throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: Number(open) })
       }
       if (input.destroyedOn < batch.holdUntil!) throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
-      const policy = await this.settings.disposalSettings.current(manager)
-      const handlers: { username: string; displayName: string }[] = await manager.query(
+      const policy = await this.settings.disposalSettings.current(db)
+      const handlers: { username: string; displayName: string }[] = await db.query(
         `SELECT username, display_name AS displayName FROM users WHERE id IN (
            SELECT created_by FROM appraisal_batches WHERE id = ? UNION SELECT completed_by FROM appraisal_batches WHERE id = ?
            UNION SELECT decided_by FROM appraisal_entries WHERE batch_id = ? UNION SELECT verified_by FROM appraisal_entries WHERE batch_id = ?
@@ -353,25 +353,25 @@ export class AppraisalService {
       )
       const excluded = [batch.managerName, batch.departmentLeaderName, ...handlers.flatMap((user) => [user.username, user.displayName])]
       refuse(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
-      const entries = await this.confirmedEntries(manager, batch.id)
+      const entries = await this.confirmedEntries(db, batch.id)
       refuse(refuseCount(input.countConfirmed, entries.length))
-      await this.checkStillDestroyable(manager, batch.id, entries)
-      const draft = await manager.query('SELECT id FROM destruction_registers WHERE batch_id = ?', [batch.id])
+      await this.checkStillDestroyable(db, batch.id, entries)
+      const draft = await db.query('SELECT id FROM destruction_registers WHERE batch_id = ?', [batch.id])
       for (const { id } of draft) {
-        await manager.query('DELETE FROM destruction_lines WHERE register_id = ?', [id])
-        await manager.query('DELETE FROM destruction_registers WHERE id = ?', [id])
+        await db.query('DELETE FROM destruction_lines WHERE register_id = ?', [id])
+        await db.query('DELETE FROM destruction_registers WHERE id = ?', [id])
       }
       const supervisors = input.supervisors.map((name) => name.trim()).filter((name) => name !== '')
-      const [row] = await manager.query(
+      const [row] = await db.query(
         `INSERT INTO destruction_registers (batch_id, place, destroyed_on, method, approved_by, supervisors, count_confirmed,
            disposal_policy_version, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [batch.id, input.place, input.destroyedOn, input.method, input.approvedBy, JSON.stringify(supervisors), input.countConfirmed, policy.version, now.toISOString(), actor.userId]
       )
       const registerId = Number(row.id)
-      const periods = (await this.settings.filing(manager)).data.retentionPeriods
-      const summaries = await recordSummaries(manager, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
+      const periods = (await this.settings.filing(db)).data.retentionPeriods
+      const summaries = await recordSummaries(db, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
       for (const [index, summary] of summaries.entries()) {
-        await manager.query(
+        await db.query(
           `INSERT INTO destruction_lines (register_id, line_no, entry_id, subject, subject_id, archival_code, document_number, responsible_party,
              title, date_formed, retention_name, years_kept, destroyed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           [
@@ -403,46 +403,46 @@ export class AppraisalService {
 
   /** R-DISP-7, R-DISP-8: the supervisors signed after destruction; the records become 已销毁 and the register permanent. */
   sign(actor: Actor, input: SignInput): Promise<AppraisalBatch> {
-    return this.step(actor, input, ['verified'], async ({ manager, now, audit }, batch, today) => {
-      const register = await this.register(manager, 'r.batch_id = ?', batch.id)
+    return this.step(actor, input, ['verified'], async ({ db, now, audit }, batch, today) => {
+      const register = await this.register(db, 'r.batch_id = ?', batch.id)
       if (!register) throw notFound('errors.registerNotFound')
       if (input.signedOn > today) throw notInFuture('signedOn')
       if (input.signedOn < register.destroyedOn) throw policyDenied('R-DISP-7', 'policy.disposal.signBeforeDestroyed', { destroyedOn: register.destroyedOn })
-      const entries = await this.confirmedEntries(manager, batch.id)
-      await this.checkStillDestroyable(manager, batch.id, entries)
-      const lines: { id: number; subject: 'item' | 'volume'; subjectId: number }[] = await manager.query(
+      const entries = await this.confirmedEntries(db, batch.id)
+      await this.checkStillDestroyable(db, batch.id, entries)
+      const lines: { id: number; subject: 'item' | 'volume'; subjectId: number }[] = await db.query(
         'SELECT id, subject, subject_id AS subjectId FROM destruction_lines WHERE register_id = ?',
         [register.id]
       )
       const stamp = now.toISOString()
       for (const line of lines) {
-        await manager.query(`UPDATE ${TABLE[line.subject]} SET custody = 'destroyed', register_line_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [line.id, stamp, line.subjectId])
+        await db.query(`UPDATE ${TABLE[line.subject]} SET custody = 'destroyed', register_line_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [line.id, stamp, line.subjectId])
         // A destroyed volume's items went with it; they keep their catalogue entries and point at the same line.
         if (line.subject === 'volume') {
-          await manager.query(`UPDATE items SET custody = 'destroyed', register_line_id = ?, version = version + 1, updated_at = ? WHERE volume_id = ?`, [line.id, stamp, line.subjectId])
+          await db.query(`UPDATE items SET custody = 'destroyed', register_line_id = ?, version = version + 1, updated_at = ? WHERE volume_id = ?`, [line.id, stamp, line.subjectId])
         }
         await audit({ entity: line.subject, entityId: line.subjectId, action: 'destroy', before: { custody: 'awaiting_destruction' }, after: { custody: 'destroyed', registerId: register.id } })
       }
-      await manager.query('UPDATE destruction_registers SET signed_on = ?, signed_at = ?, signed_by = ? WHERE id = ?', [input.signedOn, stamp, actor.userId, register.id])
-      await manager.query(`UPDATE appraisal_batches SET state = 'destroyed' WHERE id = ?`, [batch.id])
+      await db.query('UPDATE destruction_registers SET signed_on = ?, signed_at = ?, signed_by = ? WHERE id = ?', [input.signedOn, stamp, actor.userId, register.id])
+      await db.query(`UPDATE appraisal_batches SET state = 'destroyed' WHERE id = ?`, [batch.id])
       await audit({ entity: 'destruction', entityId: register.id, action: 'sign', before: { signed: false }, after: { signed: true, signedOn: input.signedOn, lines: lines.length } })
     })
   }
 
   async registers(query: ParsedInput<'destruction.list'>): Promise<Page<DestructionRegister>> {
-    const manager = this.store.manager
-    const [{ total }] = await manager.query('SELECT COUNT(*) AS total FROM destruction_registers WHERE signed_at IS NOT NULL')
-    const ids: { id: number }[] = await manager.query('SELECT id FROM destruction_registers WHERE signed_at IS NOT NULL ORDER BY signed_at DESC, id DESC LIMIT ? OFFSET ?', [
+    const db = this.store.db
+    const [{ total }] = await db.query('SELECT COUNT(*) AS total FROM destruction_registers WHERE signed_at IS NOT NULL')
+    const ids: { id: number }[] = await db.query('SELECT id FROM destruction_registers WHERE signed_at IS NOT NULL ORDER BY signed_at DESC, id DESC LIMIT ? OFFSET ?', [
       query.pageSize,
       (query.page - 1) * query.pageSize
     ])
     const rows: DestructionRegister[] = []
-    for (const { id } of ids) rows.push((await this.register(manager, 'r.id = ?', id))!)
+    for (const { id } of ids) rows.push((await this.register(db, 'r.id = ?', id))!)
     return { rows, total, page: query.page, pageSize: query.pageSize }
   }
 
   async getRegister(id: number): Promise<DestructionRegister> {
-    const register = await this.register(this.store.manager, 'r.id = ?', id)
+    const register = await this.register(this.store.db, 'r.id = ?', id)
     if (!register) throw notFound('errors.registerNotFound')
     return register
   }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto'
-import type Database from 'better-sqlite3'
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { AuditEntry, AuditVerification, Page } from '../../src-preload/contract'
-import { AuditEntity, type AuditRecord } from '../db/entities'
+import type { AuditRecord } from '../db/records'
 import type { Actor, Store } from '../store'
 
 export interface AuditDraft {
@@ -50,17 +49,21 @@ function auditFields(actor: Actor, now: Date, draft: AuditDraft, prevHash: strin
 }
 
 /** R-SEC-1: appends one entry inside the caller's transaction. */
-export async function appendAudit(manager: EntityManager, actor: Actor, now: Date, draft: AuditDraft): Promise<void> {
-  const last: { hash: string }[] = await manager.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
+export async function appendAudit(db: Db, actor: Actor, now: Date, draft: AuditDraft): Promise<void> {
+  const last: { hash: string }[] = await db.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
   const fields = auditFields(actor, now, draft, last[0]?.hash ?? GENESIS_HASH)
-  await manager.insert(AuditEntity, { ...fields, hash: auditHash(fields) })
+  await db.query(
+    `INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [fields.at, fields.userId, fields.username, fields.entity, fields.entityId, fields.action, fields.before, fields.after, fields.prevHash, auditHash(fields)]
+  )
 }
 
 /** Many entries at once (an import of thousands of rows): the chain is computed in memory, written by one statement. */
-export async function appendAuditBatch(manager: EntityManager, actor: Actor, now: Date, drafts: AuditDraft[]): Promise<void> {
-  const db = rawConnection(manager)
-  const last = db.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined
-  const insert = db.prepare(
+export async function appendAuditBatch(db: Db, actor: Actor, now: Date, drafts: AuditDraft[]): Promise<void> {
+  const connection = db.connection
+  const last = connection.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined
+  const insert = connection.prepare(
     `INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
      VALUES (@at, @userId, @username, @entity, @entityId, @action, @before, @after, @prevHash, @hash)`
   )
@@ -70,11 +73,6 @@ export async function appendAuditBatch(manager: EntityManager, actor: Actor, now
     prevHash = auditHash(fields)
     insert.run({ ...fields, hash: prevHash })
   }
-}
-
-/** The better-sqlite3 handle under TypeORM: statements on it run inside the current transaction. */
-export function rawConnection(manager: EntityManager): Database.Database {
-  return (manager.connection.driver as unknown as { databaseConnection: Database.Database }).databaseConnection
 }
 
 const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value))
@@ -91,10 +89,6 @@ export interface AuditFilter {
 
 export class AuditService {
   constructor(private readonly store: Store) {}
-
-  private manager(): EntityManager {
-    return this.store.manager
-  }
 
   /** An event with no other change to record, such as signing out. */
   record(actor: Actor, draft: AuditDraft): Promise<void> {
@@ -128,8 +122,8 @@ export class AuditService {
       params.push(dayAfter.toISOString())
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.manager().query(`SELECT COUNT(*) AS total FROM audit_log ${clause}`, params)
-    const rows: AuditRecord[] = await this.manager().query(
+    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM audit_log ${clause}`, params)
+    const rows: AuditRecord[] = await this.store.db.query(
       `SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log ${clause}
        ORDER BY id DESC LIMIT ? OFFSET ?`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize]
@@ -149,7 +143,7 @@ export class AuditService {
     let lastId = 0
     let checked = 0
     for (;;) {
-      const rows: AuditRecord[] = await this.manager().query(
+      const rows: AuditRecord[] = await this.store.db.query(
         `SELECT id, at, user_id AS userId, username, entity, entity_id AS entityId, action, before, after,
                 prev_hash AS prevHash, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
         [lastId, batch]
@@ -168,7 +162,7 @@ export class AuditService {
 
   /** Audit entries of one entity, oldest first; the customer history is read from here. */
   async forEntity(entity: string, entityId: string, actions: string[]): Promise<AuditRecord[]> {
-    return this.manager().query(
+    return this.store.db.query(
       `SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log
        WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
       [entity, entityId, ...actions]

@@ -3,10 +3,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { BackupInfo, BackupSettings, BackupStatus, BackupVerification } from '../../src-preload/contract'
-import { DATABASE_FILE, openStore } from '../db/data-source'
+import { DATABASE_FILE, migrate } from '../db/data-source'
+import { fsyncFile } from '../db/files'
 import { MIGRATIONS } from '../db/migrations'
 import { AppFailure } from '../errors'
-import type { Actor, Store } from '../store'
+import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
 
 const MANIFEST_APP = 'archive-room'
@@ -205,22 +206,23 @@ export class BackupService {
     const safetyDir = path.join(dataDir, 'backups')
     fs.mkdirSync(safetyDir, { recursive: true })
     const safetyCopy = path.join(safetyDir, `before-restore-${backupFileName(now).replace(/^archive-room-/, '')}`)
+    const result = { restoredFrom: file, safetyCopy }
     return this.store.exclusive(async () => {
       await this.store.backupTo(safetyCopy)
+      fsyncFile(safetyCopy)
       fs.copyFileSync(file, incoming)
-      const handle = fs.openSync(incoming, 'r+')
-      fs.fsyncSync(handle)
-      fs.closeSync(handle)
+      await migrate(incoming)
+      // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
+      const restored = new Store(incoming, () => now)
+      try {
+        await restored.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result }))
+      } finally {
+        await restored.close()
+      }
+      fsyncFile(incoming)
       await this.options.beforeSwap?.()
-      await this.store.dataSource.destroy()
-      for (const companion of ['-wal', '-shm']) fs.rmSync(`${live}${companion}`, { force: true })
-      fs.renameSync(incoming, live)
-      const { dataSource } = await openStore(dataDir, this.store.clock)
-      this.store.replaceDataSource(dataSource)
+      this.store.swapDatabaseFile(incoming)
       this.options.onRestored?.()
-      return { restoredFrom: file, safetyCopy }
-    }).then(async (result) => {
-      await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result }))
       return result
     })
   }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import {
   customerFields,
   type Contact,
@@ -9,7 +9,8 @@ import {
   type ParsedInput,
   type Role
 } from '../../src-preload/contract'
-import { CustomerContactEntity, CustomerEntity, type CustomerRecord } from '../db/entities'
+import { insertRow, updateRow } from '../db/connection'
+import { CUSTOMER_COLUMNS, CUSTOMER_CONTACT_COLUMNS, customerRecord, type CustomerContactRecord, type CustomerRecord } from '../db/records'
 import { AppFailure, notFound } from '../errors'
 import { maskEmail, maskPhone, maySeePersonalData } from '../policy/roles'
 import type { Actor, Store } from '../store'
@@ -77,10 +78,10 @@ export class CustomersService {
       }
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const manager = this.store.manager
-    const [{ total }] = await manager.query(`SELECT COUNT(*) AS total FROM customers c ${clause}`, params)
+    const db = this.store.db
+    const [{ total }] = await db.query(`SELECT COUNT(*) AS total FROM customers c ${clause}`, params)
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
-    const rows: CustomerRow[] = await manager.query(
+    const rows: CustomerRow[] = await db.query(
       `SELECT c.id, c.name, c.legal_representative AS legalRepresentative, c.grade, c.industry, c.region,
               c.date_opened AS dateOpened, c.updated_at AS updatedAt,
               COALESCE(k.name, '') AS primaryContact, COALESCE(k.phone, '') AS primaryContactPhone
@@ -102,26 +103,29 @@ export class CustomersService {
 
   async facets(): Promise<{ industries: string[]; regions: string[] }> {
     const distinct = async (column: string) =>
-      ((await this.store.manager.query(
+      ((await this.store.db.query(
         `SELECT DISTINCT ${column} AS value FROM customers WHERE ${column} <> '' ORDER BY ${column}`
       )) as { value: string }[]).map((r) => r.value)
     return { industries: await distinct('industry'), regions: await distinct('region') }
   }
 
-  private async load(manager: EntityManager, id: number): Promise<Customer> {
-    const record = await manager.findOne(CustomerEntity, { where: { id } })
-    if (!record) throw notFound('errors.customerNotFound')
-    const contacts = await manager.find(CustomerContactEntity, { where: { customerId: id }, order: { position: 'ASC' } })
+  private async load(db: Db, id: number): Promise<Customer> {
+    const [row] = await db.query(`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ?`, [id])
+    if (!row) throw notFound('errors.customerNotFound')
+    const contacts: CustomerContactRecord[] = await db.query(
+      `SELECT ${CUSTOMER_CONTACT_COLUMNS} FROM customer_contacts WHERE customer_id = ? ORDER BY position`,
+      [id]
+    )
     return toCustomer(
-      record,
+      customerRecord(row),
       contacts.map(({ name, title, phone, email }) => ({ name, title, phone, email }))
     )
   }
 
   /** R-CUST-5: opening the full record is itself recorded; personal data is masked for roles without the right. */
   async get(actor: Actor, role: Role, id: number): Promise<Customer> {
-    const customer = await this.store.write(actor, async ({ manager, audit }) => {
-      const found = await this.load(manager, id)
+    const customer = await this.store.write(actor, async ({ db, audit }) => {
+      const found = await this.load(db, id)
       await audit({ entity: 'customer', entityId: id, action: 'view' })
       return found
     })
@@ -129,15 +133,15 @@ export class CustomersService {
   }
 
   async findByName(name: string, excludeId?: number): Promise<{ id: number; name: string }[]> {
-    const rows: { id: number; name: string }[] = await this.store.manager.query('SELECT id, name FROM customers')
+    const rows: { id: number; name: string }[] = await this.store.db.query('SELECT id, name FROM customers')
     const wanted = normaliseName(name)
     return rows.filter((r) => r.id !== excludeId && normaliseName(r.name) === wanted)
   }
 
-  private async refuseDuplicateName(manager: EntityManager, input: CustomerInput, excludeId?: number): Promise<void> {
+  private async refuseDuplicateName(db: Db, input: CustomerInput, excludeId?: number): Promise<void> {
     if (input.confirmDuplicateName) return
     const wanted = normaliseName(input.name)
-    const rows: { id: number; name: string }[] = await manager.query('SELECT id, name FROM customers WHERE id <> ?', [excludeId ?? 0])
+    const rows: { id: number; name: string }[] = await db.query('SELECT id, name FROM customers WHERE id <> ?', [excludeId ?? 0])
     const same = rows.filter((r) => normaliseName(r.name) === wanted)
     if (same.length > 0) {
       throw new AppFailure('CONFLICT', 'errors.duplicateCustomerName', {
@@ -148,63 +152,59 @@ export class CustomersService {
   }
 
   async create(actor: Actor, input: CustomerInput): Promise<Customer> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      await this.refuseDuplicateName(manager, input)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      await this.refuseDuplicateName(db, input)
       const snapshot = snapshotOf(input)
       const { contacts, ...fields } = snapshot
       const stamp = now.toISOString()
-      const { identifiers } = await manager.insert(CustomerEntity, {
+      const id = await insertRow(db, 'customers', {
         ...fields,
         version: 1,
         createdAt: stamp,
         updatedAt: stamp,
         createdBy: actor.userId ?? 0
       })
-      const id = Number(identifiers[0].id)
-      await this.writeContactsAndIndex(manager, id, snapshot, false)
+      await this.writeContactsAndIndex(db, id, snapshot, false)
       await audit({ entity: 'customer', entityId: id, action: 'create', after: snapshot })
-      return this.load(manager, id)
+      return this.load(db, id)
     })
   }
 
   /** R-CUST-4: an update keeps the old values in the audit log, from which the history is shown. */
   async update(actor: Actor, input: CustomerUpdate): Promise<Customer> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const current = await this.load(manager, input.id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const current = await this.load(db, input.id)
       if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      if (normaliseName(current.name) !== normaliseName(input.name)) await this.refuseDuplicateName(manager, input, input.id)
+      if (normaliseName(current.name) !== normaliseName(input.name)) await this.refuseDuplicateName(db, input, input.id)
       const before = snapshotOf(current)
       const after = snapshotOf(input)
       const { contacts, ...fields } = after
-      await manager.update(CustomerEntity, { id: input.id }, { ...fields, version: current.version + 1, updatedAt: now.toISOString() })
-      await this.writeContactsAndIndex(manager, input.id, after, true)
+      await updateRow(db, 'customers', input.id, { ...fields, version: current.version + 1, updatedAt: now.toISOString() })
+      await this.writeContactsAndIndex(db, input.id, after, true)
       if (before.name !== after.name) {
-        const items: { id: number }[] = await manager.query('SELECT id FROM items WHERE customer_id = ?', [input.id])
-        await refreshItemSearch(manager, items.map((item) => item.id))
+        const items: { id: number }[] = await db.query('SELECT id FROM items WHERE customer_id = ?', [input.id])
+        await refreshItemSearch(db, items.map((item) => item.id))
       }
       await audit({ entity: 'customer', entityId: input.id, action: 'update', before, after })
-      return this.load(manager, input.id)
+      return this.load(db, input.id)
     })
   }
 
-  private async writeContactsAndIndex(manager: EntityManager, id: number, snapshot: CustomerSnapshot, replace: boolean) {
+  private async writeContactsAndIndex(db: Db, id: number, snapshot: CustomerSnapshot, replace: boolean) {
     if (replace) {
-      await manager.delete(CustomerContactEntity, { customerId: id })
-      await manager.query('DELETE FROM customers_fts WHERE rowid = ?', [id])
+      await db.query('DELETE FROM customer_contacts WHERE customer_id = ?', [id])
+      await db.query('DELETE FROM customers_fts WHERE rowid = ?', [id])
     }
-    if (snapshot.contacts.length > 0) {
-      await manager.insert(
-        CustomerContactEntity,
-        snapshot.contacts.map((contact, position) => ({ ...contact, customerId: id, position }))
-      )
+    for (const [position, contact] of snapshot.contacts.entries()) {
+      await insertRow(db, 'customer_contacts', { ...contact, customerId: id, position })
     }
-    await manager.query('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)', [id, searchBody(snapshot)])
+    await db.query('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)', [id, searchBody(snapshot)])
   }
 
   /** R-CUST-4: who changed which field when, old → new, read back from the audit log. */
   async history(id: number, role: Role): Promise<CustomerChange[]> {
-    const exists = await this.store.manager.count(CustomerEntity, { where: { id } })
-    if (exists === 0) throw notFound('errors.customerNotFound')
+    const [exists] = await this.store.db.query('SELECT 1 FROM customers WHERE id = ?', [id])
+    if (!exists) throw notFound('errors.customerNotFound')
     const entries = await this.audit.forEntity('customer', String(id), ['create', 'update'])
     const showPersonal = maySeePersonalData(role)
     const changesPerEntry = entries.map((entry): CustomerChange[] => {

@@ -16,7 +16,7 @@ export class DashboardService {
     const policy = (await this.settings.filing()).data
     // Item-level filing (DA/T 22) counts as filed once the coded item is on its shelf; volumes count their items.
     const rows: { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[] =
-      await this.store.manager.query(
+      await this.store.db.query(
         `SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year,
                 customer_id IS NOT NULL AS customer
          FROM items WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`
@@ -42,7 +42,7 @@ export class DashboardService {
   /** What needs doing today, from every provider in turn. */
   async todo(): Promise<TodoEntry[]> {
     const context = {
-      manager: this.store.manager,
+      db: this.store.db,
       today: localDay(this.store.clock()),
       custody: (await this.settings.custody()).data,
       overdueFiling: () => this.overdue()
@@ -54,10 +54,10 @@ export class DashboardService {
 
   /** Records kept now (not destroyed), by category and by filing year, for the dashboard's charts. */
   async holdings(): Promise<HoldingsCharts> {
-    const manager = this.store.manager
+    const db = this.store.db
     const categories = (await this.settings.filing()).data.categories
     const count = (table: string, column: string, pages: boolean) =>
-      manager.query(
+      db.query(
         `SELECT ${column} AS code, COUNT(*) AS n${pages ? ', SUM(page_count) AS pages' : ''} FROM ${table} WHERE custody <> 'destroyed' GROUP BY ${column}`
       ) as Promise<{ code: string | number; n: number; pages?: number }[]>
     const [itemsByCategory, volumesByCategory, itemsByYear, volumesByYear] = await Promise.all([
@@ -94,7 +94,7 @@ export class DashboardService {
   async use(): Promise<UseCharts> {
     const now = this.store.clock()
     const months = Array.from({ length: 12 }, (_, back) => localDay(new Date(now.getFullYear(), now.getMonth() - 11 + back, 1)).slice(0, 7))
-    const rows: { month: string; kind: (typeof USE_KINDS)[number]; n: number }[] = await this.store.manager.query(
+    const rows: { month: string; kind: (typeof USE_KINDS)[number]; n: number }[] = await this.store.db.query(
       `SELECT substr(out_on, 1, 7) AS month, kind, COUNT(*) AS n FROM use_requests WHERE out_on >= ? AND out_on <= ? GROUP BY month, kind`,
       [`${months[0]}-01`, localDay(now)]
     )

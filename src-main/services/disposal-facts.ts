@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { RecordKind, RecordRef, RecordSummary } from '../../src-preload/contract'
 import type { DisposalFacts } from '../policy/disposal'
 import { recordSummaries } from './records'
@@ -48,7 +48,7 @@ export const OPEN_BATCH_OF = `SELECT e.batch_id AS batchId FROM appraisal_entrie
   LIMIT 1`
 
 /** Runs a query whose every `?` stands for the same record id. */
-const forRecord = (manager: EntityManager, sql: string, id: number) => manager.query(sql, Array.from(sql.matchAll(/\?/g), () => id))
+const forRecord = (db: Db, sql: string, id: number) => db.query(sql, Array.from(sql.matchAll(/\?/g), () => id))
 
 export interface RecordDisposalFacts {
   summary: RecordSummary
@@ -56,21 +56,21 @@ export interface RecordDisposalFacts {
   facts: DisposalFacts
 }
 
-export async function coveringHolds(manager: EntityManager, ref: RecordRef): Promise<string[]> {
-  const rows: { name: string }[] = await forRecord(manager, COVERING_HOLDS[ref.subject], ref.id)
+export async function coveringHolds(db: Db, ref: RecordRef): Promise<string[]> {
+  const rows: { name: string }[] = await forRecord(db, COVERING_HOLDS[ref.subject], ref.id)
   return rows.map((row) => row.name)
 }
 
 /** Everything the disposal rules read about each record, in the order named; `batchId` is the batch being worked on. */
-export async function disposalFacts(manager: EntityManager, refs: RecordRef[], batchId = 0): Promise<RecordDisposalFacts[]> {
-  const summaries = await recordSummaries(manager, refs)
+export async function disposalFacts(db: Db, refs: RecordRef[], batchId = 0): Promise<RecordDisposalFacts[]> {
+  const summaries = await recordSummaries(db, refs)
   const result: RecordDisposalFacts[] = []
   for (const summary of summaries) {
     const ref = { subject: summary.subject, id: summary.id }
-    const [retention] = await manager.query(`SELECT retention_years AS years, expires_on AS expiresOn FROM ${TABLE[ref.subject]} WHERE id = ?`, [ref.id])
-    const [out] = await forRecord(manager, OUT[ref.subject], ref.id)
-    const [{ n: missing }] = await forRecord(manager, MISSING[ref.subject], ref.id)
-    const [openBatch] = await manager.query(OPEN_BATCH_OF, [ref.subject, ref.id, batchId])
+    const [retention] = await db.query(`SELECT retention_years AS years, expires_on AS expiresOn FROM ${TABLE[ref.subject]} WHERE id = ?`, [ref.id])
+    const [out] = await forRecord(db, OUT[ref.subject], ref.id)
+    const [{ n: missing }] = await forRecord(db, MISSING[ref.subject], ref.id)
+    const [openBatch] = await db.query(OPEN_BATCH_OF, [ref.subject, ref.id, batchId])
     result.push({
       summary,
       retentionYears: retention.years,
@@ -79,7 +79,7 @@ export async function disposalFacts(manager: EntityManager, refs: RecordRef[], b
         custody: summary.custody,
         out: out?.custody ?? null,
         missing: Number(missing),
-        holds: await coveringHolds(manager, ref),
+        holds: await coveringHolds(db, ref),
         // An uncoded item has no period running yet; it counts as kept like a permanent one.
         expiresOn: summary.archivalCode === null ? null : retention.expiresOn,
         volumeCode: summary.volumeCode,

@@ -43,21 +43,21 @@ export class DisposalService {
       params.push(query.subject)
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const manager = this.store.manager
-    const [{ total }] = await manager.query(`SELECT COUNT(*) AS total FROM (${DUE_UNION}) ${clause}`, params)
-    const rows: { subject: 'item' | 'volume'; id: number; expiresOn: string; retentionYears: number }[] = await manager.query(
+    const db = this.store.db
+    const [{ total }] = await db.query(`SELECT COUNT(*) AS total FROM (${DUE_UNION}) ${clause}`, params)
+    const rows: { subject: 'item' | 'volume'; id: number; expiresOn: string; retentionYears: number }[] = await db.query(
       `SELECT subject, id, expiresOn, retentionYears FROM (${DUE_UNION}) ${clause} ORDER BY expiresOn, code LIMIT ? OFFSET ?`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
-    const summaries = await recordSummaries(manager, rows)
+    const summaries = await recordSummaries(db, rows)
     const result: DueRecord[] = []
     for (const [index, row] of rows.entries()) {
-      const [batch] = await manager.query(OPEN_BATCH_OF, [row.subject, row.id, 0])
+      const [batch] = await db.query(OPEN_BATCH_OF, [row.subject, row.id, 0])
       result.push({
         ...summaries[index],
         expiresOn: row.expiresOn,
         retentionYears: row.retentionYears,
-        holds: await coveringHolds(manager, row),
+        holds: await coveringHolds(db, row),
         openBatchId: batch ? Number(batch.batchId) : null
       })
     }
@@ -65,9 +65,9 @@ export class DisposalService {
   }
 
   async record(ref: RecordRef): Promise<RecordDisposal> {
-    const manager = this.store.manager
-    await recordSummaries(manager, [ref])
-    const [row] = await manager.query(
+    const db = this.store.db
+    await recordSummaries(db, [ref])
+    const [row] = await db.query(
       `SELECT s.retention_years AS retentionYears, s.expires_on AS expiresOn, l.register_id AS registerId, l.line_no AS lineNo,
          l.destroyed_on AS destroyedOn
        FROM ${ref.subject === 'item' ? 'items' : 'volumes'} s LEFT JOIN destruction_lines l ON l.id = s.register_line_id WHERE s.id = ?`,
@@ -76,7 +76,7 @@ export class DisposalService {
     return {
       retentionYears: row.retentionYears,
       expiresOn: row.expiresOn,
-      holds: await coveringHolds(manager, ref),
+      holds: await coveringHolds(db, ref),
       register: row.registerId === null ? null : { registerId: row.registerId, lineNo: row.lineNo, destroyedOn: row.destroyedOn }
     }
   }

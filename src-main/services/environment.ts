@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { EnvironmentLog, EnvironmentReading, ParsedInput } from '../../src-preload/contract'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { localDay } from '../policy/calendar'
@@ -26,29 +26,29 @@ export class EnvironmentService {
     private readonly settings: SettingsService
   ) {}
 
-  private async load(manager: EntityManager, id: number): Promise<EnvironmentReading> {
-    const [row]: StoredReading[] = await manager.query(`SELECT ${READING_COLUMNS} ${READING_FROM} WHERE e.id = ?`, [id])
-    return judged(row, (await this.settings.custody(manager)).data)
+  private async load(db: Db, id: number): Promise<EnvironmentReading> {
+    const [row]: StoredReading[] = await db.query(`SELECT ${READING_COLUMNS} ${READING_FROM} WHERE e.id = ?`, [id])
+    return judged(row, (await this.settings.custody(db)).data)
   }
 
   record(actor: Actor, input: RecordInput): Promise<EnvironmentReading> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
+    return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.readOn > localDay(now)) {
         throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'readOn', message: 'validation.notInFuture' }] })
       }
-      const [room] = await manager.query('SELECT kind, path FROM locations WHERE id = ?', [input.roomId])
+      const [room] = await db.query('SELECT kind, path FROM locations WHERE id = ?', [input.roomId])
       if (!room) throw notFound('errors.locationNotFound')
       if (room.kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
-      const existing = await manager.query('SELECT id FROM environment_readings WHERE room_id = ? AND read_on = ?', [input.roomId, input.readOn])
+      const existing = await db.query('SELECT id FROM environment_readings WHERE room_id = ? AND read_on = ?', [input.roomId, input.readOn])
       if (existing.length > 0) throw conflict('errors.readingExists', { path: room.path, day: input.readOn })
-      const [created] = await manager.query(
+      const [created] = await db.query(
         `INSERT INTO environment_readings (room_id, read_on, temperature, humidity, source, recorded_at, recorded_by)
          VALUES (?, ?, ?, ?, 'manual', ?, ?) RETURNING id`,
         [input.roomId, input.readOn, input.temperature, input.humidity, now.toISOString(), actor.userId]
       )
       const id = Number(created.id)
       await audit({ entity: 'environment', entityId: id, action: 'create', after: { ...input } })
-      return this.load(manager, id)
+      return this.load(db, id)
     })
   }
 
@@ -59,7 +59,7 @@ export class EnvironmentService {
       clause += ' AND e.room_id = ?'
       params.push(query.roomId)
     }
-    const rows: StoredReading[] = await this.store.manager.query(`SELECT ${READING_COLUMNS} ${READING_FROM} ${clause} ORDER BY e.read_on, r.path`, params)
+    const rows: StoredReading[] = await this.store.db.query(`SELECT ${READING_COLUMNS} ${READING_FROM} ${clause} ORDER BY e.read_on, r.path`, params)
     const band = (await this.settings.custody()).data
     const readings = rows.map((row) => judged(row, band))
     return {

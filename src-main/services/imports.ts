@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import {
   customerInput,
   itemInput,
@@ -19,7 +19,7 @@ import { retentionOf } from '../policy/disposal'
 import { filingYear } from '../policy/filing'
 import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
-import { appendAuditBatch, rawConnection } from './audit'
+import { appendAuditBatch } from './audit'
 import { unknownCodes } from './items'
 import type { SettingsService } from './settings'
 
@@ -121,15 +121,15 @@ export class ImportsService {
     return values
   }
 
-  private async analyse(manager: EntityManager, input: PlanInput) {
+  private async analyse(db: Db, input: PlanInput) {
     const table = await this.table(input)
     this.checkMapping(input.target, table, input.mapping)
-    const policy = (await this.settings.filing(manager)).data
+    const policy = (await this.settings.filing(db)).data
     const errors: ImportRowError[] = []
     const accepted: Analysed[] = []
     const seen = new Map<string, number>()
     let duplicates = 0
-    const existing = await this.existingKeys(manager, input.target)
+    const existing = await this.existingKeys(db, input.target)
     table.rows.forEach((cells, index) => {
       const row = index + 2
       const values = this.record(input.target, table.headers, cells, input.mapping, input.defaults, policy)
@@ -159,19 +159,19 @@ export class ImportsService {
     return { table, accepted, errors, duplicates, policy }
   }
 
-  private async existingKeys(manager: EntityManager, target: ImportTarget): Promise<Set<string>> {
-    const db = rawConnection(manager)
+  private async existingKeys(db: Db, target: ImportTarget): Promise<Set<string>> {
+    const connection = db.connection
     if (target === 'customers') {
-      return new Set((db.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => `name:${normaliseName(r.name)}`))
+      return new Set((connection.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => `name:${normaliseName(r.name)}`))
     }
-    const rows = db
+    const rows = connection
       .prepare('SELECT archival_code AS archivalCode, title, date_formed AS dateFormed, document_number AS documentNumber, responsible_party AS responsibleParty FROM items')
       .all() as Record<string, unknown>[]
     return new Set(rows.flatMap((r) => (r.archivalCode ? [itemKey(r), itemKey({ ...r, archivalCode: null })] : [itemKey(r)])))
   }
 
   async dryRun(input: PlanInput): Promise<ImportReport> {
-    const { table, accepted, errors, duplicates } = await this.analyse(this.store.manager, input)
+    const { table, accepted, errors, duplicates } = await this.analyse(this.store.db, input)
     return {
       total: table.rows.length,
       valid: accepted.length,
@@ -225,8 +225,8 @@ export class ImportsService {
   }
 
   private run(actor: Actor, input: RunInput, job: ImportJob): Promise<ImportResult> {
-    return this.store.write(actor, async ({ manager, now }) => {
-      const { table, accepted, errors, duplicates, policy } = await this.analyse(manager, input)
+    return this.store.write(actor, async ({ db, now }) => {
+      const { table, accepted, errors, duplicates, policy } = await this.analyse(db, input)
       if (input.mode === 'allOrNothing' && errors.length > 0) {
         throw new AppFailure('POLICY_DENIED', 'import.hasErrors', { ruleId: 'R-FILE-11', params: { count: errors.length } })
       }
@@ -236,9 +236,9 @@ export class ImportsService {
         await new Promise((resolve) => setImmediate(resolve))
         if (job.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
         const chunk = accepted.slice(start, start + CHUNK)
-        const ids = input.target === 'items' ? this.insertItems(manager, actor, now, chunk, policy) : this.insertCustomers(manager, actor, now, chunk)
+        const ids = input.target === 'items' ? this.insertItems(db, actor, now, chunk, policy) : this.insertCustomers(db, actor, now, chunk)
         await appendAuditBatch(
-          manager,
+          db,
           actor,
           now,
           chunk.map((record, index) => ({
@@ -250,19 +250,19 @@ export class ImportsService {
         )
         job.done += chunk.length
       }
-      const mappings = (await this.settings.importMappings.current(manager)).data
+      const mappings = (await this.settings.importMappings.current(db)).data
       const key = layoutKey(input.target, table.headers)
       if (JSON.stringify(mappings[key]) !== JSON.stringify(input.mapping)) {
-        await this.settings.importMappings.saveWithin(manager, actor, now, { ...mappings, [key]: input.mapping })
+        await this.settings.importMappings.saveWithin(db, actor, now, { ...mappings, [key]: input.mapping })
       }
       return { imported: accepted.length, skippedDuplicates: duplicates, skippedInvalid: new Set(errors.map((e) => e.row)).size }
     })
   }
 
-  private insertItems(manager: EntityManager, actor: Actor, now: Date, records: Analysed[], policy: FilingSettings): number[] {
-    const db = rawConnection(manager)
+  private insertItems(db: Db, actor: Actor, now: Date, records: Analysed[], policy: FilingSettings): number[] {
+    const connection = db.connection
     const stamp = now.toISOString()
-    const insert = db.prepare(
+    const insert = connection.prepare(
       `INSERT INTO items (fonds_code, category_code, year, year_reason, retention_code, department_code, series_key, item_number,
          archival_code, title, responsible_party, document_number, date_formed, page_count, classification, open_status, remarks,
          document_kind, received_on, status, policy_version, retention_years, expires_on, created_at, updated_at, created_by)
@@ -270,7 +270,7 @@ export class ImportsService {
          @archivalCode, @title, @responsibleParty, @documentNumber, @dateFormed, @pageCount, @classification, @openStatus, @remarks,
          @documentKind, @receivedOn, @status, 0, @retentionYears, @expiresOn, @stamp, @stamp, @createdBy)`
     )
-    const search = db.prepare('INSERT INTO items_fts (rowid, body) VALUES (?, ?)')
+    const search = connection.prepare('INSERT INTO items_fts (rowid, body) VALUES (?, ?)')
     return records.map(({ values, archivalCode }) => {
       const v = values as Record<string, string | number | null>
       const decision = filingYear({ id: 0, kind: (v.documentKind as never) ?? 'ordinary', dateFormed: String(v.dateFormed) }, [], [])
@@ -302,10 +302,10 @@ export class ImportsService {
     })
   }
 
-  private insertCustomers(manager: EntityManager, actor: Actor, now: Date, records: Analysed[]): number[] {
-    const db = rawConnection(manager)
+  private insertCustomers(db: Db, actor: Actor, now: Date, records: Analysed[]): number[] {
+    const connection = db.connection
     const stamp = now.toISOString()
-    const insert = db.prepare(
+    const insert = connection.prepare(
       `INSERT INTO customers (name, legal_representative, address, postcode, phone, fax, registered_capital, business_scale,
          business_scope, economic_strength, dealings_record, industry, region, grade, date_opened, credit_standing, background,
          has_agreement, consent_obtained, collection_purpose, version, created_at, updated_at, created_by)
@@ -313,8 +313,8 @@ export class ImportsService {
          @businessScope, @economicStrength, @dealingsRecord, @industry, @region, @grade, @dateOpened, @creditStanding, @background,
          @hasAgreement, @consentObtained, @collectionPurpose, 1, @stamp, @stamp, @createdBy)`
     )
-    const contact = db.prepare('INSERT INTO customer_contacts (customer_id, position, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)')
-    const search = db.prepare('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)')
+    const contact = connection.prepare('INSERT INTO customer_contacts (customer_id, position, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)')
+    const search = connection.prepare('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)')
     return records.map(({ values }) => {
       const v = values as Record<string, unknown> & { contacts: { name: string; title: string; phone: string; email: string }[] }
       const result = insert.run({ ...v, hasAgreement: v.hasAgreement ? 1 : 0, consentObtained: v.consentObtained ? 1 : 0, stamp, createdBy: actor.userId })

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { Incident, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
 import { AppFailure, notFound } from '../errors'
 import { localDay } from '../policy/calendar'
@@ -29,8 +29,8 @@ const INCIDENT_FROM = `FROM incidents n
  * the finding and the record of it commit together. The record stays flagged until the incident is resolved.
  */
 export async function openIncident(ctx: WriteContext, actor: Actor, draft: IncidentDraft): Promise<number> {
-  await recordSummaries(ctx.manager, [{ subject: draft.subject, id: draft.id }])
-  const [row] = await ctx.manager.query(
+  await recordSummaries(ctx.db, [{ subject: draft.subject, id: draft.id }])
+  const [row] = await ctx.db.query(
     `INSERT INTO incidents (subject, subject_id, kind, source, source_id, note, opened_on, opened_at, opened_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [draft.subject, draft.id, draft.kind, draft.source, draft.sourceId, draft.note, localDay(ctx.now), ctx.now.toISOString(), actor.userId]
@@ -54,16 +54,16 @@ export class IncidentsService {
       params.push(query.subject.subject, query.subject.id)
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM incidents n ${clause}`, params)
-    const rows: Incident[] = await this.store.manager.query(
+    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM incidents n ${clause}`, params)
+    const rows: Incident[] = await this.store.db.query(
       `SELECT ${INCIDENT_COLUMNS} ${INCIDENT_FROM} ${clause} ORDER BY n.opened_at DESC, n.id DESC LIMIT ? OFFSET ?`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
     return { rows, total, page: query.page, pageSize: query.pageSize }
   }
 
-  private async load(manager: EntityManager, id: number): Promise<Incident> {
-    const rows: Incident[] = await manager.query(`SELECT ${INCIDENT_COLUMNS} ${INCIDENT_FROM} WHERE n.id = ?`, [id])
+  private async load(db: Db, id: number): Promise<Incident> {
+    const rows: Incident[] = await db.query(`SELECT ${INCIDENT_COLUMNS} ${INCIDENT_FROM} WHERE n.id = ?`, [id])
     if (rows.length === 0) throw notFound('errors.incidentNotFound')
     return rows[0]
   }
@@ -72,23 +72,23 @@ export class IncidentsService {
   report(actor: Actor, input: ReportInput): Promise<Incident> {
     return this.store.write(actor, async (ctx) => {
       const id = await openIncident(ctx, actor, { ...input.record, kind: input.kind, source: 'manual', sourceId: null, note: input.note })
-      return this.load(ctx.manager, id)
+      return this.load(ctx.db, id)
     })
   }
 
   resolve(actor: Actor, input: ResolveInput): Promise<Incident> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const incident = await this.load(manager, input.id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const incident = await this.load(db, input.id)
       if (incident.resolution !== null) throw new AppFailure('CONFLICT', 'errors.incidentResolved')
       if (input.resolvedOn > localDay(now)) {
         throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'resolvedOn', message: 'validation.notInFuture' }] })
       }
-      await manager.query(
+      await db.query(
         `UPDATE incidents SET resolution = ?, resolution_note = ?, resolved_on = ?, resolved_at = ?, resolved_by = ? WHERE id = ?`,
         [input.resolution, input.note, input.resolvedOn, now.toISOString(), actor.userId, input.id]
       )
       await audit({ entity: 'incident', entityId: input.id, action: 'resolve', before: { resolution: null }, after: { resolution: input.resolution, note: input.note, resolvedOn: input.resolvedOn } })
-      return this.load(manager, input.id)
+      return this.load(db, input.id)
     })
   }
 }

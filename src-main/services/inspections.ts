@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { ChecklistAnswer, CustodyState, FieldError, Inspection, InspectionFinding, InspectionRow, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { localDay } from '../policy/calendar'
@@ -76,9 +76,9 @@ export class InspectionsService {
       params.push(`${query.year}-01-01`, `${query.year}-12-31`)
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const manager = this.store.manager
-    const [{ total }] = await manager.query(`SELECT COUNT(*) AS total FROM inspections s ${clause}`, params)
-    const rows: Omit<InspectionRow, 'outOfRange'>[] = await manager.query(
+    const db = this.store.db
+    const [{ total }] = await db.query(`SELECT COUNT(*) AS total FROM inspections s ${clause}`, params)
+    const rows: Omit<InspectionRow, 'outOfRange'>[] = await db.query(
       `SELECT ${ROW_COLUMNS} ${ROW_FROM} ${clause} ORDER BY s.inspected_on DESC, s.id DESC LIMIT ? OFFSET ?`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
@@ -87,7 +87,7 @@ export class InspectionsService {
   }
 
   get(id: number): Promise<Inspection> {
-    return this.load(this.store.manager, id)
+    return this.load(this.store.db, id)
   }
 
   /** The printed inspection report; printing is logged like every other print. */
@@ -97,8 +97,8 @@ export class InspectionsService {
     return { html }
   }
 
-  async load(manager: EntityManager, id: number): Promise<Inspection> {
-    const rows: DetailRecord[] = await manager.query(
+  async load(db: Db, id: number): Promise<Inspection> {
+    const rows: DetailRecord[] = await db.query(
       `SELECT ${ROW_COLUMNS}, s.room_id AS roomId, r.path AS roomPath, s.checklist, s.notes, s.policy_version AS policyVersion,
               cu.username AS createdBy, s.completed_at AS completedAt, pu.username AS completedBy, s.version
        ${ROW_FROM} LEFT JOIN locations r ON r.id = s.room_id JOIN users cu ON cu.id = s.created_by LEFT JOIN users pu ON pu.id = s.completed_by
@@ -107,7 +107,7 @@ export class InspectionsService {
     )
     if (rows.length === 0) throw notFound('errors.inspectionNotFound')
     const row = rows[0]
-    const findings: InspectionFinding[] = await manager.query(
+    const findings: InspectionFinding[] = await db.query(
       `SELECT f.subject, f.subject_id AS id, COALESCE(i.archival_code, v.archival_code) AS archivalCode, COALESCE(i.title, v.title) AS title,
               COALESCE(ih.path, vh.path) AS homePath, f.state, f.note, f.incident_id AS incidentId
        FROM inspection_findings f
@@ -117,11 +117,11 @@ export class InspectionsService {
        WHERE f.inspection_id = ? ORDER BY homePath IS NULL, homePath, archivalCode IS NULL, archivalCode, f.id`,
       [id]
     )
-    const paths: { path: string }[] = await manager.query(
+    const paths: { path: string }[] = await db.query(
       `SELECT l.path FROM inspection_locations il JOIN locations l ON l.id = il.location_id WHERE il.inspection_id = ? ORDER BY l.path`,
       [id]
     )
-    const band = (await this.settings.custody(manager)).data
+    const band = (await this.settings.custody(db)).data
     const judged = judgeReading(row, band)
     return {
       ...row,
@@ -133,30 +133,30 @@ export class InspectionsService {
     }
   }
 
-  private async draft(manager: EntityManager, id: number, version?: number): Promise<Inspection> {
-    const inspection = await this.load(manager, id)
+  private async draft(db: Db, id: number, version?: number): Promise<Inspection> {
+    const inspection = await this.load(db, id)
     if (inspection.status === 'completed') throw conflict('errors.inspectionCompleted')
     if (version !== undefined && inspection.version !== version) throw conflict('errors.staleVersion')
     return inspection
   }
 
   /** The checks every header shares: not in the future, and the reading taken in a room. */
-  private async checkHeader(manager: EntityManager, now: Date, input: Pick<CreateInput, 'inspectedOn' | 'roomId'>): Promise<void> {
+  private async checkHeader(db: Db, now: Date, input: Pick<CreateInput, 'inspectedOn' | 'roomId'>): Promise<void> {
     if (input.inspectedOn > localDay(now)) throw fieldError('inspectedOn', 'validation.notInFuture')
     if (input.roomId === null) return
-    const [room] = await manager.query('SELECT kind FROM locations WHERE id = ?', [input.roomId])
+    const [room] = await db.query('SELECT kind FROM locations WHERE id = ?', [input.roomId])
     if (!room) throw notFound('errors.locationNotFound')
     if (room.kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
   }
 
   async create(actor: Actor, input: CreateInput): Promise<Inspection> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      await this.checkHeader(manager, now, input)
-      const expected = await this.expectedRecords(manager, input.locationIds, input.records)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      await this.checkHeader(db, now, input)
+      const expected = await this.expectedRecords(db, input.locationIds, input.records)
       if (expected.length === 0) throw policyDenied('R-KEEP-3', 'policy.custody.emptyScope')
-      const policy = await this.settings.custody(manager)
+      const policy = await this.settings.custody(db)
       const stamp = now.toISOString()
-      const [created] = await manager.query(
+      const [created] = await db.query(
         `INSERT INTO inspections (kind, reason, inspected_on, inspectors, room_id, temperature, humidity, checklist, notes, policy_version,
            created_at, updated_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [
@@ -177,37 +177,37 @@ export class InspectionsService {
       )
       const id = Number(created.id)
       for (const locationId of new Set(input.locationIds)) {
-        await manager.query('INSERT INTO inspection_locations (inspection_id, location_id) VALUES (?, ?)', [id, locationId])
+        await db.query('INSERT INTO inspection_locations (inspection_id, location_id) VALUES (?, ?)', [id, locationId])
       }
       for (let from = 0; from < expected.length; from += 400) {
         const chunk = expected.slice(from, from + 400)
-        await manager.query(
+        await db.query(
           `INSERT INTO inspection_findings (inspection_id, subject, subject_id) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
           chunk.flatMap((ref) => [id, ref.subject, ref.id])
         )
       }
       await audit({ entity: 'inspection', entityId: id, action: 'create', after: { ...input, records: expected.length } })
-      return this.load(manager, id)
+      return this.load(db, id)
     })
   }
 
   /** What the inspection should find: the records named, and everything homed at the locations chosen or below them. */
-  private async expectedRecords(manager: EntityManager, locationIds: number[], records: RecordRef[]): Promise<RecordRef[]> {
-    await recordSummaries(manager, records)
+  private async expectedRecords(db: Db, locationIds: number[], records: RecordRef[]): Promise<RecordRef[]> {
+    await recordSummaries(db, records)
     const found = new Map(records.map((ref) => [`${ref.subject}:${ref.id}`, ref]))
     for (const locationId of locationIds) {
-      if ((await manager.query('SELECT id FROM locations WHERE id = ?', [locationId])).length === 0) throw notFound('errors.locationNotFound')
-      const rows: RecordRef[] = await manager.query(`${HOMED_BELOW('volume')} UNION ALL ${HOMED_BELOW('item')}`, [locationId, locationId])
+      if ((await db.query('SELECT id FROM locations WHERE id = ?', [locationId])).length === 0) throw notFound('errors.locationNotFound')
+      const rows: RecordRef[] = await db.query(`${HOMED_BELOW('volume')} UNION ALL ${HOMED_BELOW('item')}`, [locationId, locationId])
       for (const row of rows) found.set(`${row.subject}:${row.id}`, { subject: row.subject, id: Number(row.id) })
     }
     return [...found.values()]
   }
 
   async update(actor: Actor, input: UpdateInput): Promise<Inspection> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const before = await this.draft(manager, input.id, input.version)
-      await this.checkHeader(manager, now, input)
-      await manager.query(
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const before = await this.draft(db, input.id, input.version)
+      await this.checkHeader(db, now, input)
+      await db.query(
         `UPDATE inspections SET inspected_on = ?, inspectors = ?, room_id = ?, temperature = ?, humidity = ?, checklist = ?, notes = ?,
            version = version + 1, updated_at = ? WHERE id = ?`,
         [input.inspectedOn, input.inspectors, input.roomId, input.temperature, input.humidity, JSON.stringify(input.checklist), input.notes, now.toISOString(), input.id]
@@ -220,18 +220,18 @@ export class InspectionsService {
         before: { inspectedOn: before.inspectedOn, inspectors: before.inspectors, roomId: before.roomId, temperature: before.temperature, humidity: before.humidity, checklist: before.checklist, notes: before.notes },
         after
       })
-      return this.load(manager, input.id)
+      return this.load(db, input.id)
     })
   }
 
   /** Stock check: each record ticked off as found, or marked missing or damaged with a note. */
   async mark(actor: Actor, input: MarkInput): Promise<Inspection> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const inspection = await this.draft(manager, input.id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const inspection = await this.draft(db, input.id)
       const inScope = new Map(inspection.findings.map((finding) => [`${finding.subject}:${finding.id}`, finding]))
       for (const change of input.findings) {
         if (inScope.has(`${change.subject}:${change.id}`)) continue
-        const [record] = await recordSummaries(manager, [change])
+        const [record] = await recordSummaries(db, [change])
         throw deny(refuseOutsideScope(false, record.archivalCode ?? record.title)!)
       }
       const before = input.findings.map((change) => {
@@ -239,7 +239,7 @@ export class InspectionsService {
         return { subject: change.subject, id: change.id, state: finding.state, note: finding.note }
       })
       for (const change of input.findings) {
-        await manager.query('UPDATE inspection_findings SET state = ?, note = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?', [
+        await db.query('UPDATE inspection_findings SET state = ?, note = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?', [
           change.state,
           change.note,
           input.id,
@@ -247,37 +247,37 @@ export class InspectionsService {
           change.id
         ])
       }
-      await manager.query('UPDATE inspections SET version = version + 1, updated_at = ? WHERE id = ?', [now.toISOString(), input.id])
+      await db.query('UPDATE inspections SET version = version + 1, updated_at = ? WHERE id = ?', [now.toISOString(), input.id])
       await audit({ entity: 'inspection', entityId: input.id, action: 'mark', before, after: input.findings })
-      return this.load(manager, input.id)
+      return this.load(db, input.id)
     })
   }
 
   async complete(actor: Actor, input: CompleteInput): Promise<Inspection> {
     return this.store.write(actor, async (ctx) => {
-      const { manager, now, audit } = ctx
-      const inspection = await this.draft(manager, input.id, input.version)
+      const { db, now, audit } = ctx
+      const inspection = await this.draft(db, input.id, input.version)
       // R-USE-7: a record out on loan or in the reading room is accounted for by its register entry and out-card.
       const unchecked = inspection.findings.filter((f) => f.state === 'unchecked')
-      const summaries = await recordSummaries(manager, unchecked)
+      const summaries = await recordSummaries(db, unchecked)
       const lent = new Set(summaries.filter((r) => OUT_WITH_A_REGISTER_ENTRY.includes(r.effectiveCustody)).map((r) => `${r.subject}:${r.id}`))
       const refusal = refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing)
       if (refusal) throw deny(refusal)
       for (const record of summaries.filter((r) => lent.has(`${r.subject}:${r.id}`))) {
-        await manager.query(`UPDATE inspection_findings SET state = 'found', note = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?`, [
+        await db.query(`UPDATE inspection_findings SET state = 'found', note = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?`, [
           OUT_NOTE[record.effectiveCustody],
           input.id,
           record.subject,
           record.id
         ])
       }
-      await manager.query(`UPDATE inspection_findings SET state = 'missing' WHERE inspection_id = ? AND state = 'unchecked'`, [input.id])
+      await db.query(`UPDATE inspection_findings SET state = 'missing' WHERE inspection_id = ? AND state = 'unchecked'`, [input.id])
       const problems = inspection.findings
         .map((f) => (f.state === 'unchecked' && !lent.has(`${f.subject}:${f.id}`) ? { ...f, state: 'missing' as const } : f))
         .filter((f) => f.state === 'missing' || f.state === 'damaged')
       for (const finding of problems) {
         const incidentId = await this.incidentFor(ctx, actor, inspection.id, finding)
-        await manager.query('UPDATE inspection_findings SET incident_id = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?', [
+        await db.query('UPDATE inspection_findings SET incident_id = ? WHERE inspection_id = ? AND subject = ? AND subject_id = ?', [
           incidentId,
           input.id,
           finding.subject,
@@ -285,7 +285,7 @@ export class InspectionsService {
         ])
       }
       const stamp = now.toISOString()
-      await manager.query(`UPDATE inspections SET status = 'completed', completed_at = ?, completed_by = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
+      await db.query(`UPDATE inspections SET status = 'completed', completed_at = ?, completed_by = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
         stamp,
         actor.userId,
         stamp,
@@ -293,7 +293,7 @@ export class InspectionsService {
       ])
       if (inspection.roomId !== null && inspection.temperature !== null && inspection.humidity !== null) {
         // The inspection's reading is that day's entry in the environment log, unless the room already has one.
-        await manager.query(
+        await db.query(
           `INSERT INTO environment_readings (room_id, read_on, temperature, humidity, source, inspection_id, recorded_at, recorded_by)
            VALUES (?, ?, ?, ?, 'inspection', ?, ?, ?) ON CONFLICT (room_id, read_on) DO NOTHING`,
           [inspection.roomId, inspection.inspectedOn, inspection.temperature, inspection.humidity, input.id, stamp, actor.userId]
@@ -306,14 +306,14 @@ export class InspectionsService {
         before: { status: 'draft' },
         after: { status: 'completed', missing: problems.filter((f) => f.state === 'missing').length, damaged: problems.filter((f) => f.state === 'damaged').length }
       })
-      return this.load(manager, input.id)
+      return this.load(db, input.id)
     })
   }
 
   /** A record already flagged for the same problem keeps its one open incident instead of gaining a second. */
   private async incidentFor(ctx: WriteContext, actor: Actor, inspectionId: number, finding: InspectionFinding): Promise<number> {
     const kind = finding.state as 'missing' | 'damaged'
-    const [open] = await ctx.manager.query(
+    const [open] = await ctx.db.query(
       'SELECT id FROM incidents WHERE subject = ? AND subject_id = ? AND kind = ? AND resolved_at IS NULL ORDER BY id LIMIT 1',
       [finding.subject, finding.id, kind]
     )

@@ -1,10 +1,10 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 
 /** Rebuilds the search rows of the given items: title, document number, responsible party, code and customer name. */
-export async function refreshItemSearch(manager: EntityManager, itemIds: number[]): Promise<void> {
+export async function refreshItemSearch(db: Db, itemIds: number[]): Promise<void> {
   for (const id of itemIds) {
-    await manager.query('DELETE FROM items_fts WHERE rowid = ?', [id])
-    await manager.query(
+    await db.query('DELETE FROM items_fts WHERE rowid = ?', [id])
+    await db.query(
       `INSERT INTO items_fts (rowid, body)
        SELECT i.id, i.title || char(10) || i.document_number || char(10) || i.responsible_party || char(10) ||
               COALESCE(i.archival_code, '') || char(10) || COALESCE(c.name, '')

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type {
   ClassificationCode,
   FieldError,
@@ -187,7 +187,7 @@ export class ItemsService {
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
     const order = `ORDER BY ${SORT_COLUMNS[query.sortBy]} ${direction}, i.id ${direction}`
     // The page is chosen from items alone; customers and volumes are joined for its rows only.
-    const rows: ItemRow[] = await this.store.manager.query(
+    const rows: ItemRow[] = await this.store.db.query(
       `SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
               i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
               i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
@@ -207,23 +207,23 @@ export class ItemsService {
    */
   private async countItems(where: string[], params: unknown[], hideDestroyed: boolean): Promise<number> {
     const count = async (from: string, conditions: string[]) => {
-      const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM ${from} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`, params)
+      const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM ${from} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`, params)
       return Number(total)
     }
     const all = await count('items i', where)
     return hideDestroyed ? all - (await count('items i INDEXED BY items_custody', ["i.custody = 'destroyed'", ...where])) : all
   }
 
-  private async record(manager: EntityManager, id: number): Promise<ItemRecord> {
-    const rows: ItemRecord[] = await manager.query(`SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id = ?`, [id])
+  private async record(db: Db, id: number): Promise<ItemRecord> {
+    const rows: ItemRecord[] = await db.query(`SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id = ?`, [id])
     if (rows.length === 0) throw notFound('errors.itemNotFound')
     return rows[0]
   }
 
 
-  async load(manager: EntityManager, id: number): Promise<Item> {
-    const row = await this.record(manager, id)
-    const links: ItemLinkRow[] = await manager.query(
+  async load(db: Db, id: number): Promise<Item> {
+    const row = await this.record(db, id)
+    const links: ItemLinkRow[] = await db.query(
       `SELECT l.kind, l.from_id AS fromId, l.to_id AS toId, o.title AS otherTitle
        FROM item_links l JOIN items o ON o.id = CASE WHEN l.from_id = ? THEN l.to_id ELSE l.from_id END
        WHERE l.from_id = ? OR l.to_id = ? ORDER BY l.id`,
@@ -234,14 +234,14 @@ export class ItemsService {
   }
 
   get(id: number): Promise<Item> {
-    return this.load(this.store.manager, id)
+    return this.load(this.store.db, id)
   }
 
-  private async checkReferences(manager: EntityManager, input: ItemInput): Promise<FilingSettings & { policyVersion: number }> {
-    const settings = await this.settings.filing(manager)
+  private async checkReferences(db: Db, input: ItemInput): Promise<FilingSettings & { policyVersion: number }> {
+    const settings = await this.settings.filing(db)
     const problems = unknownCodes(input, settings.data)
     if (input.customerId !== null) {
-      const found = await manager.query('SELECT id FROM customers WHERE id = ?', [input.customerId])
+      const found = await db.query('SELECT id FROM customers WHERE id = ?', [input.customerId])
       if (found.length === 0) problems.push({ path: 'customerId', message: 'errors.customerNotFound' })
     }
     if (input.documentKind === 'plan' && input.periodStartYear && input.periodEndYear && input.periodEndYear < input.periodStartYear) {
@@ -252,12 +252,12 @@ export class ItemsService {
   }
 
   /** Every item reachable through links from the given ones, with all their links: a document and all its parts. */
-  private async linkedGroup(manager: EntityManager, ids: number[]): Promise<{ ids: number[]; links: ItemLink[] }> {
+  private async linkedGroup(db: Db, ids: number[]): Promise<{ ids: number[]; links: ItemLink[] }> {
     const seen = new Set(ids)
     let frontier = ids
     let links: ItemLink[] = []
     while (frontier.length > 0) {
-      links = await linksOf(manager, [...seen])
+      links = await linksOf(db, [...seen])
       frontier = links.flatMap((l) => [l.fromId, l.toId]).filter((id) => !seen.has(id))
       for (const id of frontier) seen.add(id)
     }
@@ -265,9 +265,9 @@ export class ItemsService {
   }
 
   /** R-FILE-4: the filing year of each item in the linked group, from its own dates and those of its group. */
-  private async recomputeYears(manager: EntityManager, ids: number[], audit: WriteContext['audit']): Promise<void> {
-    const { ids: involved, links } = await this.linkedGroup(manager, ids)
-    const rows: ItemRecord[] = await manager.query(
+  private async recomputeYears(db: Db, ids: number[], audit: WriteContext['audit']): Promise<void> {
+    const { ids: involved, links } = await this.linkedGroup(db, ids)
+    const rows: ItemRecord[] = await db.query(
       `SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id IN (${involved.map(() => '?').join(',')})`,
       involved
     )
@@ -279,77 +279,77 @@ export class ItemsService {
         throw policyDenied('R-FILE-10', 'policy.codeStable', { code: row.archivalCode, year: decision.value })
       }
       const reason: PolicyReason = { ruleId: decision.ruleId, reason: decision.reason, ...(decision.params ? { params: decision.params } : {}) }
-      await manager.query('UPDATE items SET year = ?, year_reason = ? WHERE id = ?', [decision.value, JSON.stringify(reason), id])
+      await db.query('UPDATE items SET year = ?, year_reason = ? WHERE id = ?', [decision.value, JSON.stringify(reason), id])
       if (decision.value !== row.year) {
-        await manager.query('UPDATE items SET version = version + 1 WHERE id = ?', [id])
+        await db.query('UPDATE items SET version = version + 1 WHERE id = ?', [id])
         await audit({ entity: 'item', entityId: id, action: 'refile', before: { year: row.year }, after: { year: decision.value, reason } })
       }
     }
   }
 
   async create(actor: Actor, input: ItemInput): Promise<Item> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const settings = await this.checkReferences(manager, input)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const settings = await this.checkReferences(db, input)
       const stamp = now.toISOString()
       const values = snapshot(input)
       const columns = Object.keys(values).map(columnOf)
-      const result = await manager.query(
+      const result = await db.query(
         `INSERT INTO items (${columns.join(', ')}, year, status, policy_version, created_at, updated_at, created_by)
          VALUES (${columns.map(() => '?').join(', ')}, ?, 'received', ?, ?, ?, ?) RETURNING id`,
         [...Object.values(values).map(sqlValue), Number(input.dateFormed.slice(0, 4)), settings.policyVersion, stamp, stamp, actor.userId]
       )
       const id = Number(result[0].id)
-      await this.recomputeYears(manager, [id], audit)
-      await refreshItemSearch(manager, [id])
+      await this.recomputeYears(db, [id], audit)
+      await refreshItemSearch(db, [id])
       await audit({ entity: 'item', entityId: id, action: 'create', after: values })
-      return this.load(manager, id)
+      return this.load(db, id)
     })
   }
 
   async update(actor: Actor, input: ItemUpdate): Promise<Item> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const current = await this.load(manager, input.id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const current = await this.load(db, input.id)
       if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      await this.refuseIfFrozen(manager, current)
+      await this.refuseIfFrozen(db, current)
       if (current.archivalCode) {
         const changed = CODE_PARTS.filter((part) => current[part] !== input[part])
         if (changed.length > 0) throw policyDenied('R-FILE-10', 'policy.codeStable', { code: current.archivalCode, year: current.year })
       }
-      await this.checkReferences(manager, input)
+      await this.checkReferences(db, input)
       if (current.volumeId !== null && current.classification !== input.classification) {
-        await this.refuseClassificationInVolume(manager, current.id, current.volumeId, input.classification)
+        await this.refuseClassificationInVolume(db, current.id, current.volumeId, input.classification)
       }
       const before = snapshot(current as unknown as ItemInput)
       const after = snapshot(input)
       const assignments = Object.keys(after).map((field) => `${columnOf(field)} = ?`)
-      await manager.query(`UPDATE items SET ${assignments.join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`, [
+      await db.query(`UPDATE items SET ${assignments.join(', ')}, version = version + 1, updated_at = ? WHERE id = ?`, [
         ...Object.values(after).map(sqlValue),
         now.toISOString(),
         input.id
       ])
       const linked = current.links.map((l) => (l.fromId === input.id ? l.toId : l.fromId))
-      await this.recomputeYears(manager, [input.id, ...linked], audit)
-      if (current.volumeId !== null) await layOutVolume(manager, current.volumeId)
-      await refreshItemSearch(manager, [input.id])
+      await this.recomputeYears(db, [input.id, ...linked], audit)
+      if (current.volumeId !== null) await layOutVolume(db, current.volumeId)
+      await refreshItemSearch(db, [input.id])
       await audit({ entity: 'item', entityId: input.id, action: 'update', before, after })
-      return this.load(manager, input.id)
+      return this.load(db, input.id)
     })
   }
 
-  private async refuseIfFrozen(manager: EntityManager, item: Pick<Item, 'volumeId' | 'custody' | 'archivalCode' | 'title'>): Promise<void> {
+  private async refuseIfFrozen(db: Db, item: Pick<Item, 'volumeId' | 'custody' | 'archivalCode' | 'title'>): Promise<void> {
     if (item.custody === 'destroyed') throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: item.archivalCode ?? item.title })
     if (item.volumeId === null) return
-    const [volume] = await manager.query('SELECT status, archival_code AS code FROM volumes WHERE id = ?', [item.volumeId])
+    const [volume] = await db.query('SELECT status, archival_code AS code FROM volumes WHERE id = ?', [item.volumeId])
     if (volume?.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.code })
   }
 
   /** R-FILE-7: a filed item's new classification must still be admissible in its volume. */
-  private async refuseClassificationInVolume(manager: EntityManager, id: number, volumeId: number, classification: ClassificationCode): Promise<void> {
-    const [volume] = await manager.query(
+  private async refuseClassificationInVolume(db: Db, id: number, volumeId: number, classification: ClassificationCode): Promise<void> {
+    const [volume] = await db.query(
       `SELECT year, category_code AS categoryCode, retention_code AS retentionCode, top_secret AS topSecret, status FROM volumes WHERE id = ?`,
       [volumeId]
     )
-    const everyone = await volumeMembers(manager, volumeId)
+    const everyone = await volumeMembers(db, volumeId)
     const members = everyone.filter((member) => member.id !== id)
     const self = everyone.find((member) => member.id === id)!
     const refusal = refuseVolumeAdmission(
@@ -362,7 +362,7 @@ export class ItemsService {
       },
       members,
       { ...self, classification, volumeId: null },
-      await linksOf(manager, [id]),
+      await linksOf(db, [id]),
       []
     )
     if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
@@ -370,8 +370,8 @@ export class ItemsService {
 
   /** R-FILE-11 then R-FILE-10: a complete description earns the next archival code of its series. */
   async catalogue(actor: Actor, id: number): Promise<Item> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const item = await this.load(manager, id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const item = await this.load(db, id)
       if (item.archivalCode) return item
       const missing = missingDescription({ ...item }, 'catalogued')
       if (missing.length > 0) {
@@ -380,53 +380,53 @@ export class ItemsService {
           details: missing.map((field) => ({ path: field, message: 'validation.required' }))
         })
       }
-      const policy = await this.settings.filing(manager)
+      const policy = await this.settings.filing(db)
       const settings = policy.data
       const parts = { fonds: item.fondsCode, category: item.categoryCode, year: item.year, retention: item.retentionCode, department: item.departmentCode }
       const series = seriesKey(settings.itemCodeTemplate, parts)
-      const used: { n: number }[] = await manager.query('SELECT item_number AS n FROM items WHERE series_key = ?', [series])
+      const used: { n: number }[] = await db.query('SELECT item_number AS n FROM items WHERE series_key = ?', [series])
       const counter = nextCounter(used.map((u) => u.n))
       const code = renderCode(settings.itemCodeTemplate, parts, counter)
       if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
-      const clash = await manager.query('SELECT id FROM items WHERE archival_code = ?', [code])
+      const clash = await db.query('SELECT id FROM items WHERE archival_code = ?', [code])
       if (clash.length > 0) throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
       const retention = retentionOf(item.retentionCode, settings.retentionPeriods, item.year)
-      await manager.query(
+      await db.query(
         `UPDATE items SET series_key = ?, item_number = ?, archival_code = ?, status = 'catalogued', policy_version = ?,
            retention_years = ?, expires_on = ?, version = version + 1, updated_at = ? WHERE id = ?`,
         [series, counter, code, policy.version, retention.years, retention.expiresOn, now.toISOString(), id]
       )
-      await refreshItemSearch(manager, [id])
+      await refreshItemSearch(db, [id])
       await audit({ entity: 'item', entityId: id, action: 'catalogue', before: { status: item.status }, after: { status: 'catalogued', archivalCode: code } })
-      return this.load(manager, id)
+      return this.load(db, id)
     })
   }
 
   /** R-FILE-3: linked documents stay together; the link may move filing years (a request follows its reply). */
   async link(actor: Actor, input: LinkInput, remove = false): Promise<Item> {
-    return this.store.write(actor, async ({ manager, audit }) => {
+    return this.store.write(actor, async ({ db, audit }) => {
       if (input.fromId === input.toId) throw policyDenied('R-FILE-3', 'policy.linkSelf')
-      const from = await this.load(manager, input.fromId)
-      const to = await this.load(manager, input.toId)
-      for (const item of [from, to]) await this.refuseIfFrozen(manager, item)
+      const from = await this.load(db, input.fromId)
+      const to = await this.load(db, input.toId)
+      for (const item of [from, to]) await this.refuseIfFrozen(db, item)
       if (remove) {
-        await manager.query('DELETE FROM item_links WHERE kind = ? AND from_id = ? AND to_id = ?', [input.kind, input.fromId, input.toId])
+        await db.query('DELETE FROM item_links WHERE kind = ? AND from_id = ? AND to_id = ?', [input.kind, input.fromId, input.toId])
       } else {
-        const exists = await manager.query('SELECT id FROM item_links WHERE kind = ? AND from_id = ? AND to_id = ?', [input.kind, input.fromId, input.toId])
+        const exists = await db.query('SELECT id FROM item_links WHERE kind = ? AND from_id = ? AND to_id = ?', [input.kind, input.fromId, input.toId])
         if (exists.length > 0) return from
-        await manager.query('INSERT INTO item_links (kind, from_id, to_id) VALUES (?, ?, ?)', [input.kind, input.fromId, input.toId])
-        const group = await this.linkedGroup(manager, [input.fromId])
-        const volumes: { volumeId: number }[] = await manager.query(
+        await db.query('INSERT INTO item_links (kind, from_id, to_id) VALUES (?, ?, ?)', [input.kind, input.fromId, input.toId])
+        const group = await this.linkedGroup(db, [input.fromId])
+        const volumes: { volumeId: number }[] = await db.query(
           `SELECT DISTINCT volume_id AS volumeId FROM items WHERE volume_id IS NOT NULL AND id IN (${group.ids.map(() => '?').join(',')})`,
           group.ids
         )
         if (volumes.length > 1) throw policyDenied('R-FILE-3', 'policy.linkAcrossVolumes', { from: from.title, to: to.title })
       }
-      await this.recomputeYears(manager, [input.fromId, input.toId], audit)
-      for (const volumeId of new Set([from.volumeId, to.volumeId])) if (volumeId !== null) await layOutVolume(manager, volumeId)
+      await this.recomputeYears(db, [input.fromId, input.toId], audit)
+      for (const volumeId of new Set([from.volumeId, to.volumeId])) if (volumeId !== null) await layOutVolume(db, volumeId)
       await audit({ entity: 'item', entityId: input.fromId, action: remove ? 'unlink' : 'link', after: input })
-      return this.load(manager, input.fromId)
+      return this.load(db, input.fromId)
     })
   }
 }

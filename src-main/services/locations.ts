@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { LocationContent, LocationMove, LocationNode, LocationSubject, ParsedInput } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import type { Refusal } from '../policy/filing'
@@ -47,43 +47,43 @@ export class LocationsService {
   constructor(private readonly store: Store) {}
 
   tree(): Promise<LocationNode[]> {
-    return this.store.manager.query(`SELECT ${NODE_COLUMNS} FROM locations l ORDER BY l.path`)
+    return this.store.db.query(`SELECT ${NODE_COLUMNS} FROM locations l ORDER BY l.path`)
   }
 
-  private async node(manager: EntityManager, id: number): Promise<LocationNode> {
-    const rows: LocationNode[] = await manager.query(`SELECT ${NODE_COLUMNS} FROM locations l WHERE l.id = ?`, [id])
+  private async node(db: Db, id: number): Promise<LocationNode> {
+    const rows: LocationNode[] = await db.query(`SELECT ${NODE_COLUMNS} FROM locations l WHERE l.id = ?`, [id])
     if (rows.length === 0) throw notFound('errors.locationNotFound')
     return rows[0]
   }
 
   async create(actor: Actor, input: CreateInput): Promise<LocationNode> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const parent = input.parentId === null ? null : await this.node(manager, input.parentId)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const parent = input.parentId === null ? null : await this.node(db, input.parentId)
       const refusal = refuseLocation(parent?.kind ?? null, input.kind)
       if (refusal) throw deny(refusal)
       const path = locationPath(parent?.path ?? null, input.code)
-      if ((await manager.query('SELECT id FROM locations WHERE path = ?', [path])).length > 0) {
+      if ((await db.query('SELECT id FROM locations WHERE path = ?', [path])).length > 0) {
         throw new AppFailure('CONFLICT', 'errors.duplicateLocationCode', { params: { path } })
       }
       const stamp = now.toISOString()
-      const result = await manager.query(
+      const result = await db.query(
         `INSERT INTO locations (parent_id, kind, code, name, capacity, path, created_at, updated_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         [input.parentId, input.kind, input.code, input.name, input.capacity, path, stamp, stamp, actor.userId]
       )
       const id = Number(result[0].id)
       await audit({ entity: 'location', entityId: id, action: 'create', after: { ...input, path } })
-      return this.node(manager, id)
+      return this.node(db, id)
     })
   }
 
   async update(actor: Actor, input: UpdateInput): Promise<LocationNode> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const current = await this.node(manager, input.id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const current = await this.node(db, input.id)
       if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
       const refusal = refuseCapacity(input.capacity, current.occupied, 0)
       if (refusal) throw deny(refusal)
-      await manager.query('UPDATE locations SET name = ?, capacity = ?, version = version + 1, updated_at = ? WHERE id = ?', [
+      await db.query('UPDATE locations SET name = ?, capacity = ?, version = version + 1, updated_at = ? WHERE id = ?', [
         input.name,
         input.capacity,
         now.toISOString(),
@@ -96,15 +96,15 @@ export class LocationsService {
         before: { name: current.name, capacity: current.capacity },
         after: { name: input.name, capacity: input.capacity }
       })
-      return this.node(manager, input.id)
+      return this.node(db, input.id)
     })
   }
 
   /** A box or shelf view: what lives here and what is here for now, with `away` marking what is elsewhere. */
   async contents(id: number): Promise<LocationContent[]> {
-    const manager = this.store.manager
-    await this.node(manager, id)
-    const rows: SubjectRow[] = await manager.query(
+    const db = this.store.db
+    await this.node(db, id)
+    const rows: SubjectRow[] = await db.query(
       `SELECT * FROM (
          ${SUBJECT_FROM.volume} WHERE ? IN (s.home_location_id, s.current_location_id)
          UNION ALL
@@ -115,8 +115,8 @@ export class LocationsService {
     return rows.map(contentOf)
   }
 
-  private async subject(manager: EntityManager, subject: LocationSubject, id: number): Promise<SubjectRow> {
-    const rows: SubjectRow[] = await manager.query(`${SUBJECT_FROM[subject]} WHERE s.id = ?`, [id])
+  private async subject(db: Db, subject: LocationSubject, id: number): Promise<SubjectRow> {
+    const rows: SubjectRow[] = await db.query(`${SUBJECT_FROM[subject]} WHERE s.id = ?`, [id])
     if (rows.length === 0) throw notFound(SUBJECT_NOT_FOUND[subject])
     return rows[0]
   }
@@ -126,20 +126,20 @@ export class LocationsService {
    * version stays, so an edit form open on it is not made stale by someone carrying it to the reading room.
    */
   private async move(
-    { manager, now, audit }: WriteContext,
+    { db, now, audit }: WriteContext,
     actor: Actor,
     row: SubjectRow,
     to: { id: number; home: boolean; note: string }
   ): Promise<LocationContent> {
     const { subject, id } = row
     const homeId = to.home ? to.id : row.homeId
-    await manager.query(`UPDATE ${SUBJECT_TABLE[subject]} SET home_location_id = ?, current_location_id = ? WHERE id = ?`, [homeId, to.id, id])
-    await manager.query(
+    await db.query(`UPDATE ${SUBJECT_TABLE[subject]} SET home_location_id = ?, current_location_id = ? WHERE id = ?`, [homeId, to.id, id])
+    await db.query(
       `INSERT INTO location_moves (subject, subject_id, from_location_id, to_location_id, home, note, moved_at, moved_by)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [subject, id, row.currentId, to.id, to.home ? 1 : 0, to.note, now.toISOString(), actor.userId]
     )
-    const after = await this.subject(manager, subject, id)
+    const after = await this.subject(db, subject, id)
     await audit({
       entity: subject,
       entityId: id,
@@ -152,9 +152,9 @@ export class LocationsService {
 
   async place(actor: Actor, input: PlaceInput): Promise<LocationContent> {
     return this.store.write(actor, async (context) => {
-      const { manager } = context
-      const row = await this.subject(manager, input.subject, input.id)
-      const target = await this.node(manager, input.locationId)
+      const { db } = context
+      const row = await this.subject(db, input.subject, input.id)
+      const target = await this.node(db, input.locationId)
       const refusal =
         refuseItemInVolume(row.volumeCode) ??
         (input.home ? (refuseHome(target.kind) ?? refuseCapacity(target.capacity, target.occupied, row.homeId === target.id ? 0 : 1)) : null)
@@ -168,7 +168,7 @@ export class LocationsService {
 
   async returnHome(actor: Actor, input: ReturnInput): Promise<LocationContent> {
     return this.store.write(actor, async (context) => {
-      const row = await this.subject(context.manager, input.subject, input.id)
+      const row = await this.subject(context.db, input.subject, input.id)
       const refusal = refuseItemInVolume(row.volumeCode)
       if (refusal) throw deny(refusal)
       if (row.homeId === null) throw policyDenied('R-KEEP-1', 'policy.location.noHome')
@@ -179,9 +179,9 @@ export class LocationsService {
 
   /** Newest first. */
   async history(subject: LocationSubject, id: number): Promise<LocationMove[]> {
-    const manager = this.store.manager
-    await this.subject(manager, subject, id)
-    const rows: (Omit<LocationMove, 'home'> & { home: number })[] = await manager.query(
+    const db = this.store.db
+    await this.subject(db, subject, id)
+    const rows: (Omit<LocationMove, 'home'> & { home: number })[] = await db.query(
       `SELECT m.moved_at AS at, u.username, f.path AS fromPath, t.path AS toPath, m.home, m.note
        FROM location_moves m JOIN users u ON u.id = m.moved_by
          LEFT JOIN locations f ON f.id = m.from_location_id LEFT JOIN locations t ON t.id = m.to_location_id

@@ -109,7 +109,7 @@ export class PrintingService {
       classification: string
       pageCount: number
       remarks: string
-    }[] = await this.store.manager.query(
+    }[] = await this.store.db.query(
       `SELECT archival_code AS archivalCode, document_number AS documentNumber, responsible_party AS responsibleParty, title,
               date_formed AS dateFormed, classification, page_count AS pageCount, remarks
        FROM items WHERE ${clause} ORDER BY series_key, item_number`,

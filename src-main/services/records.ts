@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { RecordKind, RecordRef, RecordSummary } from '../../src-preload/contract'
 import { notFound } from '../errors'
 import type { Store } from '../store'
@@ -42,13 +42,13 @@ const normalise = (row: RecordSummary & { sealedOriginal: number | boolean }): R
 })
 
 /** The records named, in the order named; a record that does not exist is NOT_FOUND. */
-export async function recordSummaries(manager: EntityManager, refs: RecordRef[]): Promise<RecordSummary[]> {
+export async function recordSummaries(db: Db, refs: RecordRef[]): Promise<RecordSummary[]> {
   const found = new Map<string, RecordSummary>()
   for (const subject of ['item', 'volume'] as const) {
     const ids = [...new Set(refs.filter((ref) => ref.subject === subject).map((ref) => ref.id))]
     for (let start = 0; start < ids.length; start += 500) {
       const chunk = ids.slice(start, start + 500)
-      const rows = await manager.query(`${SUMMARY_SQL[subject]} WHERE ${subject === 'item' ? 'i' : 'v'}.id IN (${chunk.map(() => '?').join(',')})`, chunk)
+      const rows = await db.query(`${SUMMARY_SQL[subject]} WHERE ${subject === 'item' ? 'i' : 'v'}.id IN (${chunk.map(() => '?').join(',')})`, chunk)
       for (const row of rows) found.set(`${subject}:${row.id}`, normalise(row))
     }
   }
@@ -63,17 +63,17 @@ export async function recordSummaries(manager: EntityManager, refs: RecordRef[])
  * Records whose code, title, document number, responsible party or customer name contains the text, volumes first:
  * what a person types to pick records for a loan, a hold or an appraisal. Destroyed records are left out.
  */
-export async function lookupRecords(manager: EntityManager, search: string, limit: number): Promise<RecordSummary[]> {
+export async function lookupRecords(db: Db, search: string, limit: number): Promise<RecordSummary[]> {
   const text = search.trim()
   if (text === '') return []
   const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-  const volumes = await manager.query(
+  const volumes = await db.query(
     `${VOLUME_SUMMARY} WHERE v.custody <> 'destroyed' AND (v.archival_code LIKE ? ESCAPE '\\' OR v.title LIKE ? ESCAPE '\\')
      ORDER BY v.archival_code LIMIT ?`,
     [like, like, limit]
   )
   const condition = ftsCondition('items_fts', text)
-  const items = await manager.query(
+  const items = await db.query(
     `${ITEM_SUMMARY} WHERE i.custody <> 'destroyed' AND i.id IN (${condition.sql}) ORDER BY i.archival_code IS NULL, i.archival_code LIMIT ?`,
     [condition.param, limit]
   )
@@ -85,10 +85,10 @@ export class RecordsService {
   constructor(private readonly store: Store) {}
 
   lookup(search: string, limit: number): Promise<RecordSummary[]> {
-    return lookupRecords(this.store.manager, search, limit)
+    return lookupRecords(this.store.db, search, limit)
   }
 
   summaries(refs: RecordRef[]): Promise<RecordSummary[]> {
-    return recordSummaries(this.store.manager, refs)
+    return recordSummaries(this.store.db, refs)
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import { z } from 'zod'
 import {
   custodySettingsSchema,
@@ -13,7 +13,7 @@ import {
   disposalSettingsSchema,
   type DisposalSettingsData
 } from '../../src-preload/contract'
-import { PolicyVersionEntity } from '../db/entities'
+import { POLICY_VERSION_COLUMNS, type PolicyVersionRecord } from '../db/records'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { DEFAULT_DISPOSAL } from '../policy/disposal'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
@@ -80,27 +80,33 @@ export class VersionedSettings<T> {
     private readonly defaults: T
   ) {}
 
-  async current(manager: EntityManager = this.store.manager): Promise<PolicyVersion<T>> {
-    const latest = await manager.findOne(PolicyVersionEntity, { where: { namespace: this.namespace }, order: { version: 'DESC' } })
+  async current(db: Db = this.store.db): Promise<PolicyVersion<T>> {
+    const [latest]: PolicyVersionRecord[] = await db.query(
+      `SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions WHERE namespace = ? ORDER BY version DESC LIMIT 1`,
+      [this.namespace]
+    )
     if (!latest) return { version: 0, createdAt: '', createdBy: '', data: this.defaults }
     return this.toVersion(latest)
   }
 
   async history(): Promise<PolicyVersion<T>[]> {
-    const rows = await this.store.manager.find(PolicyVersionEntity, { where: { namespace: this.namespace }, order: { version: 'DESC' } })
+    const rows: PolicyVersionRecord[] = await this.store.db.query(
+      `SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions WHERE namespace = ? ORDER BY version DESC`,
+      [this.namespace]
+    )
     return rows.map((row) => this.toVersion(row))
   }
 
   save(actor: Actor, data: T, check?: (data: T) => void): Promise<PolicyVersion<T>> {
-    return this.store.write(actor, async ({ manager, now }) => {
+    return this.store.write(actor, async ({ db, now }) => {
       check?.(data)
-      return this.saveWithin(manager, actor, now, data)
+      return this.saveWithin(db, actor, now, data)
     })
   }
 
   /** The same save inside a transaction that is already open, e.g. an import remembering its column mapping. */
-  async saveWithin(manager: EntityManager, actor: Actor, now: Date, data: T): Promise<PolicyVersion<T>> {
-    const current = await this.current(manager)
+  async saveWithin(db: Db, actor: Actor, now: Date, data: T): Promise<PolicyVersion<T>> {
+    const current = await this.current(db)
     const record = {
       namespace: this.namespace,
       version: current.version + 1,
@@ -108,8 +114,14 @@ export class VersionedSettings<T> {
       createdAt: now.toISOString(),
       createdBy: actor.username
     }
-    await manager.insert(PolicyVersionEntity, record)
-    await appendAudit(manager, actor, now, {
+    await db.query('INSERT INTO policy_versions (namespace, version, data, created_at, created_by) VALUES (?, ?, ?, ?, ?)', [
+      record.namespace,
+      record.version,
+      record.data,
+      record.createdAt,
+      record.createdBy
+    ])
+    await appendAudit(db, actor, now, {
       entity: 'policy',
       entityId: `${this.namespace}@${record.version}`,
       action: 'update',
@@ -143,8 +155,8 @@ export class SettingsService {
     this.disposalSettings = new VersionedSettings(store, 'disposal', disposalSettingsSchema, DEFAULT_DISPOSAL)
   }
 
-  security(manager?: EntityManager): Promise<PolicyVersion<SecuritySettings>> {
-    return this.securitySettings.current(manager)
+  security(db?: Db): Promise<PolicyVersion<SecuritySettings>> {
+    return this.securitySettings.current(db)
   }
 
   securityHistory(): Promise<PolicyVersion<SecuritySettings>[]> {
@@ -155,12 +167,12 @@ export class SettingsService {
     return this.securitySettings.save(actor, settings)
   }
 
-  custody(manager?: EntityManager): Promise<PolicyVersion<CustodySettings>> {
-    return this.custodySettings.current(manager)
+  custody(db?: Db): Promise<PolicyVersion<CustodySettings>> {
+    return this.custodySettings.current(db)
   }
 
-  filing(manager?: EntityManager): Promise<PolicyVersion<FilingSettings>> {
-    return this.filingSettings.current(manager)
+  filing(db?: Db): Promise<PolicyVersion<FilingSettings>> {
+    return this.filingSettings.current(db)
   }
 
   /** R-FILE-10: templates must be usable before they are saved; a broken template would stop all numbering. */

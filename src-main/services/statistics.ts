@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { CustodySettings, FilingSettings, StatRow, StatTable, StatTopic, YearStatistics } from '../../src-preload/contract'
 import { APPLICANT_KINDS, CLASSIFICATIONS, INCIDENT_KINDS, INSPECTION_KINDS, ROLES, USE_EFFECTS, USE_KINDS } from '../../src-preload/contract'
 import { localDay } from '../policy/calendar'
@@ -9,7 +9,7 @@ import type { SettingsService } from './settings'
 
 /** What every topic needs to know about the year it counts. */
 export interface StatContext {
-  manager: EntityManager
+  db: Db
   year: number
   /** `YYYY-01-01` and `YYYY-12-31`, for the columns that hold a calendar day. */
   firstDay: string
@@ -69,7 +69,7 @@ function enumRows(values: readonly string[], labelPrefix: string, counts: Map<st
   return values.map((value) => ({ label: value, labelKey: `${labelPrefix}.${value}`, values: counts.get(value) ?? Object.fromEntries(columnKeys.map((key) => [key, 0])) }))
 }
 
-const query = <T>(context: StatContext, sql: string, params: unknown[] = []): Promise<T[]> => context.manager.query(sql, params)
+const query = <T>(context: StatContext, sql: string, params: unknown[] = []): Promise<T[]> => context.db.query(sql, params)
 
 const HOLDING_DIMENSIONS = ['category_code', 'year', 'retention_code', 'classification'] as const
 type Dimension = (typeof HOLDING_DIMENSIONS)[number]
@@ -482,7 +482,7 @@ export class StatisticsService {
 
   async year(year: number): Promise<YearStatistics> {
     const context: StatContext = {
-      manager: this.store.manager,
+      db: this.store.db,
       year,
       firstDay: `${year}-01-01`,
       lastDay: `${year}-12-31`,

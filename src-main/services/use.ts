@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import {
   useSettingsSchema,
   type Applicant,
@@ -72,8 +72,8 @@ interface StoredRow extends Omit<UseRequestRow, 'recordsText' | 'recordCount' | 
 }
 
 /** R-CUST-6: the records a person still has out (in the reading room, on loan, or copies not yet closed). */
-export async function heldBy(manager: EntityManager, userId: number): Promise<HeldRecord[]> {
-  return manager.query(
+export async function heldBy(db: Db, userId: number): Promise<HeldRecord[]> {
+  return db.query(
     `SELECT u.id AS requestId, u.kind, u.status, l.archivalCode, l.title, u.due_on AS dueOn
      FROM use_requests u JOIN (${RECORD_LABELS}) l ON l.requestId = u.id
      WHERE u.applicant_user_id = ? AND u.status = 'out' ORDER BY u.id`,
@@ -102,17 +102,17 @@ export class UseService {
 
   /** People with an account, to link a staff applicant to (R-ROLE-7 compares signers by account as well as by name). */
   applicants(): Promise<Applicant[]> {
-    return this.store.manager.query(`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`)
+    return this.store.db.query(`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`)
   }
 
-  private async otherRequests(manager: EntityManager, records: RecordSummary[], exceptId: number): Promise<(number | null)[]> {
+  private async otherRequests(db: Db, records: RecordSummary[], exceptId: number): Promise<(number | null)[]> {
     return Promise.all(
       records.map(async (record) => {
         const related =
           record.subject === 'item'
             ? { sql: `(r.subject = 'volume' AND r.subject_id = ?)`, param: record.volumeId ?? 0 }
             : { sql: `(r.subject = 'item' AND r.subject_id IN (SELECT id FROM items WHERE volume_id = ?))`, param: record.id }
-        const rows: { id: number }[] = await manager.query(
+        const rows: { id: number }[] = await db.query(
           `SELECT u.id FROM use_request_records r JOIN use_requests u ON u.id = r.request_id
            WHERE u.status IN ${ACTIVE_STATUSES} AND u.kind IN ${HOLDING_KINDS} AND u.id <> ?
              AND ((r.subject = ? AND r.subject_id = ?) OR ${related.sql}) LIMIT 1`,
@@ -124,17 +124,17 @@ export class UseService {
   }
 
   /** R-USE-2, R-DISP-8, R-KEEP-3: refused when a record is out, destroyed, flagged or promised to another request. */
-  private async availability(manager: EntityManager, kind: UseFacts['kind'], records: RecordSummary[], exceptId = 0): Promise<Refusal | null> {
-    const others = kind === 'excerpt' ? records.map(() => null) : await this.otherRequests(manager, records, exceptId)
+  private async availability(db: Db, kind: UseFacts['kind'], records: RecordSummary[], exceptId = 0): Promise<Refusal | null> {
+    const others = kind === 'excerpt' ? records.map(() => null) : await this.otherRequests(db, records, exceptId)
     return refuseUnavailable(
       records.map((record, index) => ({ label: label(record), effectiveCustody: record.effectiveCustody, openIncidents: record.openIncidents, otherRequestId: others[index] }))
     )
   }
 
-  private async decide(manager: EntityManager, input: PreviewInput & Partial<CreateInput>, forCreate: boolean) {
-    const settings = await this.settings.current(manager)
-    const departments = (await this.filing.filing(manager)).data.departments.map((d) => d.code)
-    const records = await recordSummaries(manager, input.records)
+  private async decide(db: Db, input: PreviewInput & Partial<CreateInput>, forCreate: boolean) {
+    const settings = await this.settings.current(db)
+    const departments = (await this.filing.filing(db)).data.departments.map((d) => d.code)
+    const records = await recordSummaries(db, input.records)
     const facts: UseFacts = {
       kind: input.kind,
       external: input.applicantKind === 'external',
@@ -149,13 +149,13 @@ export class UseService {
       offSite: input.kind === 'loan' && input.offSite
     }
     const decision = approvalChain(facts, settings.data)
-    const refusal = decision.ok ? await this.availability(manager, input.kind, records) : decision.refusal
+    const refusal = decision.ok ? await this.availability(db, input.kind, records) : decision.refusal
     return { decision, refusal, records, policyVersion: settings.version }
   }
 
   /** The chain a draft would need, shown live in the form before it is submitted. */
   async preview(input: PreviewInput): Promise<ChainPreview> {
-    const { decision, refusal, policyVersion } = await this.decide(this.store.manager, input, false)
+    const { decision, refusal, policyVersion } = await this.decide(this.store.db, input, false)
     return {
       steps: decision.ok ? decision.steps : [],
       refusal: refusal ? { ruleId: refusal.ruleId, reason: refusal.reason, ...(refusal.params ? { params: refusal.params } : {}) } : null,
@@ -165,17 +165,17 @@ export class UseService {
   }
 
   create(actor: Actor, input: CreateInput): Promise<UseRequest> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
+    return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.kind === 'loan' && input.dueOn === null) throw fieldError('dueOn', 'validation.required')
       if (input.applicantUserId !== null) {
-        const [user] = await manager.query(`SELECT active FROM users WHERE id = ?`, [input.applicantUserId])
+        const [user] = await db.query(`SELECT active FROM users WHERE id = ?`, [input.applicantUserId])
         if (!user || !user.active) throw fieldError('applicantUserId', 'validation.invalidValue')
       }
-      const { decision, refusal, records, policyVersion } = await this.decide(manager, input, true)
+      const { decision, refusal, records, policyVersion } = await this.decide(db, input, true)
       if (refusal) throw refuse(refusal)
       if (!decision.ok) throw refuse(decision.refusal)
       const external = input.applicantKind === 'external'
-      const [row] = await manager.query(
+      const [row] = await db.query(
         `INSERT INTO use_requests (kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit,
            introduction_letter, purpose, reason, copies, start_on, due_on, loan_days, off_site, excerpt_answer, chain, policy_version,
            created_at, created_by, updated_at)
@@ -205,23 +205,23 @@ export class UseService {
       )
       const id = Number(row.id)
       for (const [position, record] of records.entries()) {
-        await manager.query(`INSERT INTO use_request_records (request_id, position, subject, subject_id) VALUES (?, ?, ?, ?)`, [id, position + 1, record.subject, record.id])
+        await db.query(`INSERT INTO use_request_records (request_id, position, subject, subject_id) VALUES (?, ?, ?, ?)`, [id, position + 1, record.subject, record.id])
       }
-      const created = await this.load(manager, id)
+      const created = await this.load(db, id)
       await audit({ entity: 'use_request', entityId: id, action: 'create', after: { ...input, chain: decision.steps, policyVersion } })
       return created
     })
   }
 
-  private async rows(manager: EntityManager, stored: StoredRow[]): Promise<UseRequestRow[]> {
+  private async rows(db: Db, stored: StoredRow[]): Promise<UseRequestRow[]> {
     if (stored.length === 0) return []
     const ids = stored.map((row) => row.id)
     const marks = ids.map(() => '?').join(',')
-    const labels: { requestId: number; label: string }[] = await manager.query(
+    const labels: { requestId: number; label: string }[] = await db.query(
       `${RECORD_LABELS} WHERE r.request_id IN (${marks}) ORDER BY r.request_id, r.position`,
       ids
     )
-    const signed: { requestId: number; step: Approver }[] = await manager.query(
+    const signed: { requestId: number; step: Approver }[] = await db.query(
       `SELECT request_id AS requestId, step FROM use_approvals WHERE request_id IN (${marks})`,
       ids
     )
@@ -271,21 +271,21 @@ export class UseService {
       params.push(like, like, like, like, like)
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM use_requests u ${clause}`, params)
+    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM use_requests u ${clause}`, params)
     const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
-    const stored: StoredRow[] = await this.store.manager.query(
+    const stored: StoredRow[] = await this.store.db.query(
       `SELECT ${ROW_COLUMNS} FROM use_requests u ${clause} ORDER BY ${SORT_COLUMNS[query.sortBy]} IS NULL, ${SORT_COLUMNS[query.sortBy]} ${direction}, u.id ${direction} LIMIT ? OFFSET ?`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
-    return { rows: await this.rows(this.store.manager, stored), total, page: query.page, pageSize: query.pageSize }
+    return { rows: await this.rows(this.store.db, stored), total, page: query.page, pageSize: query.pageSize }
   }
 
   get(id: number): Promise<UseRequest> {
-    return this.load(this.store.manager, id)
+    return this.load(this.store.db, id)
   }
 
-  private async load(manager: EntityManager, id: number): Promise<UseRequest> {
-    const stored = await manager.query(
+  private async load(db: Db, id: number): Promise<UseRequest> {
+    const stored = await db.query(
       `SELECT ${ROW_COLUMNS}, u.applicant_user_id AS applicantUserId, u.introduction_letter AS introductionLetter, u.reason, u.copies,
               u.off_site AS offSite, u.excerpt_answer AS excerptAnswer, u.policy_version AS policyVersion, u.effect, u.effect_note AS effectNote,
               u.closing_note AS closingNote, u.version
@@ -293,18 +293,18 @@ export class UseService {
       [id]
     )
     if (stored.length === 0) throw notFound('errors.useRequestNotFound')
-    const [row] = await this.rows(manager, stored)
-    const refs: (RecordRef & { condition: UseRecord['condition']; pagesChecked: number | null; returnNote: string })[] = await manager.query(
+    const [row] = await this.rows(db, stored)
+    const refs: (RecordRef & { condition: UseRecord['condition']; pagesChecked: number | null; returnNote: string })[] = await db.query(
       `SELECT subject, subject_id AS id, condition, pages_checked AS pagesChecked, return_note AS returnNote FROM use_request_records WHERE request_id = ? ORDER BY position`,
       [id]
     )
-    const summaries = await recordSummaries(manager, refs)
-    const approvals: UseApproval[] = await manager.query(
+    const summaries = await recordSummaries(db, refs)
+    const approvals: UseApproval[] = await db.query(
       `SELECT a.step, a.signer_name AS signerName, a.signed_on AS signedOn, a.decision, a.reason, e.username AS enteredBy, a.entered_at AS enteredAt
        FROM use_approvals a JOIN users e ON e.id = a.entered_by WHERE a.request_id = ?`,
       [id]
     )
-    const renewals: UseRenewal[] = await manager.query(
+    const renewals: UseRenewal[] = await db.query(
       `SELECT n.previous_due_on AS previousDueOn, n.new_due_on AS newDueOn, n.renewed_on AS renewedOn, e.username AS enteredBy
        FROM use_renewals n JOIN users e ON e.id = n.entered_by WHERE n.request_id = ? ORDER BY n.id`,
       [id]
@@ -332,8 +332,8 @@ export class UseService {
   }
 
   /** Loads the request for a change: it must still be at the version the person saw, in one of the given states. */
-  private async forChange(manager: EntityManager, id: number, version: number, statuses: UseRequest['status'][]): Promise<UseRequest> {
-    const request = await this.load(manager, id)
+  private async forChange(db: Db, id: number, version: number, statuses: UseRequest['status'][]): Promise<UseRequest> {
+    const request = await this.load(db, id)
     if (request.version !== version) throw conflict('errors.staleVersion')
     if (!statuses.includes(request.status)) throw new AppFailure('CONFLICT', 'errors.useWrongStatus', { params: { status: request.status } })
     return request
@@ -341,11 +341,11 @@ export class UseService {
 
   private async change(ctx: WriteContext, before: UseRequest, action: string, sets: Record<string, unknown>, details: unknown): Promise<UseRequest> {
     const columns = Object.keys(sets)
-    await ctx.manager.query(
+    await ctx.db.query(
       `UPDATE use_requests SET ${columns.map((c) => `${c} = ?`).join(', ')}${columns.length ? ', ' : ''}updated_at = ?, version = version + 1 WHERE id = ?`,
       [...Object.values(sets), ctx.now.toISOString(), before.id]
     )
-    const after = await this.load(ctx.manager, before.id)
+    const after = await this.load(ctx.db, before.id)
     await ctx.audit({ entity: 'use_request', entityId: before.id, action, before: { status: before.status, ...pick(before, columns) }, after: details })
     return after
   }
@@ -353,10 +353,10 @@ export class UseService {
   /** R-USE-1, R-ROLE-7: a signature from the paper form, entered by the archivist, in chain order; a refusal ends the request. */
   approve(actor: Actor, input: ApproveInput): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.manager, input.id, input.version, ['pending'])
+      const request = await this.forChange(ctx.db, input.id, input.version, ['pending'])
       if (input.signedOn > localDay(ctx.now)) throw fieldError('signedOn', 'validation.notInFuture')
       if (input.decision === 'refused' && input.reason === '') throw fieldError('reason', 'validation.required')
-      const [enteredBy] = await ctx.manager.query(`SELECT display_name AS name FROM users WHERE id = ?`, [actor.userId])
+      const [enteredBy] = await ctx.db.query(`SELECT display_name AS name FROM users WHERE id = ?`, [actor.userId])
       const refusal = refuseSignature({
         chain: request.chain.map((s) => s.step),
         signed: request.approvals.map((a) => a.step),
@@ -369,7 +369,7 @@ export class UseService {
         enteredByName: enteredBy?.name ?? actor.username
       })
       if (refusal) throw refuse(refusal)
-      await ctx.manager.query(
+      await ctx.db.query(
         `INSERT INTO use_approvals (request_id, step, signer_name, signer_user_id, signed_on, decision, reason, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [request.id, input.step, input.signerName, input.signerUserId, input.signedOn, input.decision, input.reason, actor.userId, ctx.now.toISOString()]
       )
@@ -383,11 +383,11 @@ export class UseService {
   /** R-USE-2, R-USE-7: the records leave their place; due date = day out + the approved days. */
   checkout(actor: Actor, input: { id: number; version: number }): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.manager, input.id, input.version, ['approved'])
-      const refusal = await this.availability(ctx.manager, request.kind, request.records, request.id)
+      const request = await this.forChange(ctx.db, input.id, input.version, ['approved'])
+      const refusal = await this.availability(ctx.db, request.kind, request.records, request.id)
       if (refusal) throw refuse(refusal)
       const outOn = localDay(ctx.now)
-      const [{ loanDays }] = await ctx.manager.query(`SELECT loan_days AS loanDays FROM use_requests WHERE id = ?`, [request.id])
+      const [{ loanDays }] = await ctx.db.query(`SELECT loan_days AS loanDays FROM use_requests WHERE id = ?`, [request.id])
       const dueOn = request.kind === 'loan' ? addDays(outOn, loanDays ?? 0) : null
       if (request.kind !== 'excerpt') await this.setCustody(ctx, request, CUSTODY_WHILE_OUT[request.kind], 'checkout')
       return this.change(ctx, request, 'checkout', { status: 'out', out_on: outOn, due_on: dueOn }, { status: 'out', outOn, dueOn })
@@ -396,7 +396,7 @@ export class UseService {
 
   private async setCustody(ctx: WriteContext, request: UseRequest, custody: string, action: string): Promise<void> {
     for (const record of request.records) {
-      await ctx.manager.query(`UPDATE ${record.subject === 'item' ? 'items' : 'volumes'} SET custody = ? WHERE id = ?`, [custody, record.id])
+      await ctx.db.query(`UPDATE ${record.subject === 'item' ? 'items' : 'volumes'} SET custody = ? WHERE id = ?`, [custody, record.id])
       await ctx.audit({ entity: record.subject, entityId: record.id, action: 'custody', before: { custody: record.custody }, after: { custody, useRequest: request.id, step: action } })
     }
   }
@@ -404,7 +404,7 @@ export class UseService {
   /** R-USE-2, R-USE-8, S89: 注销 — each record checked (pages, damage); damage or loss opens an incident on it. */
   returnRecords(actor: Actor, input: ReturnInput): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.manager, input.id, input.version, ['out'])
+      const request = await this.forChange(ctx.db, input.id, input.version, ['out'])
       const given = new Map(input.records.map((r) => [`${r.subject}:${r.id}`, r]))
       const missing = request.records.filter((r) => !given.has(`${r.subject}:${r.id}`))
       if (missing.length > 0 || given.size !== request.records.length || input.records.length !== given.size) {
@@ -417,7 +417,7 @@ export class UseService {
       }
       for (const record of request.records) {
         const check = given.get(`${record.subject}:${record.id}`)!
-        await ctx.manager.query(
+        await ctx.db.query(
           `UPDATE use_request_records SET condition = ?, pages_checked = ?, return_note = ? WHERE request_id = ? AND subject = ? AND subject_id = ?`,
           [check.condition, check.pagesChecked, check.note, request.id, record.subject, record.id]
         )
@@ -441,12 +441,12 @@ export class UseService {
   /** R-USE-4, R-USE-8: a renewal within the limits of the current settings. */
   renew(actor: Actor, input: { id: number; version: number; newDueOn: string }): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.manager, input.id, input.version, ['out'])
+      const request = await this.forChange(ctx.db, input.id, input.version, ['out'])
       if (request.kind !== 'loan' || request.dueOn === null) throw new AppFailure('CONFLICT', 'errors.useNotLoan')
-      const settings = (await this.settings.current(ctx.manager)).data
+      const settings = (await this.settings.current(ctx.db)).data
       const refusal = refuseRenewal(request.dueOn, input.newDueOn, request.renewals.length, settings)
       if (refusal) throw refuse(refusal)
-      await ctx.manager.query(
+      await ctx.db.query(
         `INSERT INTO use_renewals (request_id, previous_due_on, new_due_on, renewed_on, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)`,
         [request.id, request.dueOn, input.newDueOn, localDay(ctx.now), actor.userId, ctx.now.toISOString()]
       )
@@ -457,7 +457,7 @@ export class UseService {
   /** R-USE-9 利用效果: recorded on any request, and changed when more is learnt. */
   feedback(actor: Actor, input: ParsedInput<'use.feedback'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.manager, input.id, input.version, ['pending', 'approved', 'out', 'returned', 'refused', 'cancelled'])
+      const request = await this.forChange(ctx.db, input.id, input.version, ['pending', 'approved', 'out', 'returned', 'refused', 'cancelled'])
       return this.change(ctx, request, 'feedback', { effect: input.effect, effect_note: input.note }, { effect: input.effect, effectNote: input.note })
     })
   }
@@ -465,15 +465,15 @@ export class UseService {
   /** Withdrawn before the records went out; the reason stays with it. */
   cancel(actor: Actor, input: ParsedInput<'use.cancel'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.manager, input.id, input.version, ['pending', 'approved'])
+      const request = await this.forChange(ctx.db, input.id, input.version, ['pending', 'approved'])
       return this.change(ctx, request, 'cancel', { status: 'cancelled', closing_note: input.reason }, { status: 'cancelled', reason: input.reason })
     })
   }
 
   /** R-USE-8: loans out past their due date, longest overdue first, shown every day on the dashboard. */
   async overdue(): Promise<OverdueLoan[]> {
-    const stored: StoredRow[] = await this.store.manager.query(`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${OVERDUE} ORDER BY u.due_on, u.id`, [this.today()])
-    return (await this.rows(this.store.manager, stored)).map((row) => ({
+    const stored: StoredRow[] = await this.store.db.query(`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${OVERDUE} ORDER BY u.due_on, u.id`, [this.today()])
+    return (await this.rows(this.store.db, stored)).map((row) => ({
       id: row.id,
       applicantName: row.applicantName,
       departmentCode: row.departmentCode,
@@ -486,7 +486,7 @@ export class UseService {
   }
 
   outstanding(userId: number): Promise<HeldRecord[]> {
-    return heldBy(this.store.manager, userId)
+    return heldBy(this.store.db, userId)
   }
 
   private async departmentName(code: string): Promise<string> {
@@ -502,7 +502,7 @@ export class UseService {
   async registerRows(input: RegisterInput): Promise<RegisterRow[]> {
     if (input.from > input.to) throw fieldError('to', 'validation.dateOrder')
     const kinds = input.register === 'loan' ? `('loan', 'excerpt')` : `('consultation')`
-    const rows: { id: number }[] = await this.store.manager.query(
+    const rows: { id: number }[] = await this.store.db.query(
       `SELECT id FROM use_requests WHERE kind IN ${kinds} AND out_on BETWEEN ? AND ? ORDER BY out_on, id`,
       [input.from, input.to]
     )

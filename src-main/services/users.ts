@@ -1,6 +1,7 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { Role, UserRow } from '../../src-preload/contract'
-import { UserEntity, type UserRecord } from '../db/entities'
+import { insertRow, updateRow } from '../db/connection'
+import { USER_COLUMNS, userRecord, type UserRecord } from '../db/records'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { decideLogin } from '../policy/login'
 import { decideAccountChange } from '../policy/roles'
@@ -45,21 +46,22 @@ export class UsersService {
   ) {}
 
   async count(): Promise<number> {
-    return this.store.manager.count(UserEntity)
+    const [{ n }] = await this.store.db.query('SELECT COUNT(*) AS n FROM users')
+    return n
   }
 
-  async get(id: number, manager: EntityManager = this.store.manager): Promise<UserRecord> {
-    const user = await manager.findOne(UserEntity, { where: { id } })
-    if (!user) throw notFound('errors.userNotFound')
-    return user
+  async get(id: number, db: Db = this.store.db): Promise<UserRecord> {
+    const [row] = await db.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [id])
+    if (!row) throw notFound('errors.userNotFound')
+    return userRecord(row)
   }
 
   /** First start only: there is no default password, the first person sets up the administrator. */
   async setupAdmin(input: { username: string; displayName: string; password: string }): Promise<UserRecord> {
     const passwordHash = await hashPassword(input.password)
-    return this.store.write({ userId: null, username: input.username }, async ({ manager, now, audit }) => {
-      if ((await manager.count(UserEntity)) > 0) throw conflict('errors.setupDone')
-      const user = await this.insert(manager, now, { ...input, role: 'sysadmin', department: '' }, passwordHash)
+    return this.store.write({ userId: null, username: input.username }, async ({ db, now, audit }) => {
+      if ((await db.query('SELECT 1 FROM users LIMIT 1')).length > 0) throw conflict('errors.setupDone')
+      const user = await this.insert(db, now, { ...input, role: 'sysadmin', department: '' }, passwordHash)
       await audit({ entity: 'user', entityId: user.id, action: 'setup', after: auditView(user) })
       return user
     })
@@ -67,15 +69,15 @@ export class UsersService {
 
   async create(actor: Actor, input: NewUser): Promise<UserRow> {
     const passwordHash = await hashPassword(input.password)
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const user = await this.insert(manager, now, input, passwordHash)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const user = await this.insert(db, now, input, passwordHash)
       await audit({ entity: 'user', entityId: user.id, action: 'create', after: auditView(user) })
       return toUserRow(user)
     })
   }
 
-  private async insert(manager: EntityManager, now: Date, input: NewUser, passwordHash: string): Promise<UserRecord> {
-    const taken = await manager.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [input.username])
+  private async insert(db: Db, now: Date, input: NewUser, passwordHash: string): Promise<UserRecord> {
+    const taken = await db.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [input.username])
     if (taken.length > 0) {
       throw new AppFailure('CONFLICT', 'errors.usernameTaken', { details: [{ path: 'username', message: 'errors.usernameTaken' }] })
     }
@@ -92,22 +94,22 @@ export class UsersService {
       createdAt: stamp,
       updatedAt: stamp
     }
-    const { identifiers } = await manager.insert(UserEntity, record)
-    return { ...record, id: Number(identifiers[0].id) }
+    const id = await insertRow(db, 'users', record)
+    return { ...record, id }
   }
 
   async list(): Promise<UserRow[]> {
-    const users = await this.store.manager.find(UserEntity, { order: { username: 'ASC' } })
-    return users.map(toUserRow)
+    const users = await this.store.db.query(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`)
+    return users.map((user) => toUserRow(userRecord(user)))
   }
 
   async update(
     actor: Actor,
     input: { id: number; displayName: string; role: Role; department: string; active: boolean }
   ): Promise<UserRow> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const before = await this.get(input.id, manager)
-      const activeSysadmins = await manager.count(UserEntity, { where: { role: 'sysadmin', active: true } })
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const before = await this.get(input.id, db)
+      const [{ activeSysadmins }] = await db.query(`SELECT COUNT(*) AS activeSysadmins FROM users WHERE role = 'sysadmin' AND active = 1`)
       const decision = decideAccountChange({
         actorId: actor.userId ?? 0,
         targetId: before.id,
@@ -120,13 +122,13 @@ export class UsersService {
       if (!decision.allowed) throw policyDenied(decision.ruleId, decision.reason)
       if (before.active && !input.active) {
         // R-CUST-6: borrowed records are handed back before the account is closed; the refusal names them.
-        const held = await heldBy(manager, before.id)
+        const held = await heldBy(db, before.id)
         if (held.length > 0) {
           throw policyDenied('R-CUST-6', 'policy.use.holdsRecords', { count: held.length, records: held.map((r) => r.archivalCode ?? r.title).join('、') })
         }
       }
       const after: UserRecord = { ...before, ...input, updatedAt: now.toISOString() }
-      await manager.update(UserEntity, { id: before.id }, {
+      await updateRow(db, 'users', before.id, {
         displayName: after.displayName,
         role: after.role,
         department: after.department,
@@ -140,17 +142,17 @@ export class UsersService {
 
   async resetPassword(actor: Actor, id: number, password: string): Promise<void> {
     const passwordHash = await hashPassword(password)
-    await this.store.write(actor, async ({ manager, now, audit }) => {
-      const user = await this.get(id, manager)
-      await manager.update(UserEntity, { id }, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+    await this.store.write(actor, async ({ db, now, audit }) => {
+      const user = await this.get(id, db)
+      await updateRow(db, 'users', id, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
       await audit({ entity: 'user', entityId: user.id, action: 'reset_password' })
     })
   }
 
   async unlock(actor: Actor, id: number): Promise<void> {
-    await this.store.write(actor, async ({ manager, now, audit }) => {
-      const user = await this.get(id, manager)
-      await manager.update(UserEntity, { id }, { failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+    await this.store.write(actor, async ({ db, now, audit }) => {
+      const user = await this.get(id, db)
+      await updateRow(db, 'users', id, { failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
       await audit({
         entity: 'user',
         entityId: user.id,
@@ -166,7 +168,7 @@ export class UsersService {
    * so the login form does not reveal which accounts exist.
    */
   async authenticate(username: string, password: string): Promise<UserRecord> {
-    const found = await this.store.manager.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [username])
+    const found = await this.store.db.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [username])
     if (found.length === 0) {
       await verifyPassword(password, await unknownUserHash())
       throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', { ruleId: 'R-SEC-3' })
@@ -174,15 +176,15 @@ export class UsersService {
     const user = await this.get(found[0].id)
     const matches = await verifyPassword(password, user.passwordHash)
     const settings = (await this.settings.security()).data
-    const outcome = await this.store.write(actorOf(user), async ({ manager, now, audit }) => {
-      const current = await this.get(user.id, manager)
+    const outcome = await this.store.write(actorOf(user), async ({ db, now, audit }) => {
+      const current = await this.get(user.id, db)
       const decision = decideLogin(
         { active: Boolean(current.active), failedLogins: current.failedLogins, lockedUntil: current.lockedUntil },
         matches,
         now,
         settings
       )
-      await manager.update(UserEntity, { id: user.id }, { failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil })
+      await updateRow(db, 'users', user.id, { failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil })
       const accepted = decision.outcome === 'accepted'
       await audit({
         entity: 'user',
@@ -220,8 +222,8 @@ export class UsersService {
       })
     }
     const passwordHash = await hashPassword(newPassword)
-    await this.store.write(actor, async ({ manager, now, audit }) => {
-      await manager.update(UserEntity, { id }, { passwordHash, updatedAt: now.toISOString() })
+    await this.store.write(actor, async ({ db, now, audit }) => {
+      await updateRow(db, 'users', id, { passwordHash, updatedAt: now.toISOString() })
       await audit({ entity: 'user', entityId: id, action: 'change_password' })
     })
   }

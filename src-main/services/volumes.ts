@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm'
+import type { Db } from '../db/connection'
 import type { Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
@@ -47,23 +47,23 @@ export class VolumesService {
       params.push(`%${query.search}%`, `%${query.search}%`)
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.store.manager.query(`SELECT COUNT(*) AS total FROM volumes v ${clause}`, params)
-    const rows: Volume[] = await this.store.manager.query(
+    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM volumes v ${clause}`, params)
+    const rows: Volume[] = await this.store.db.query(
       `SELECT ${VOLUME_COLUMNS} FROM volumes v ${clause} ORDER BY v.year DESC, v.archival_code LIMIT ? OFFSET ?`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize]
     )
     return { rows: rows.map(normalise), total, page: query.page, pageSize: query.pageSize }
   }
 
-  private async volume(manager: EntityManager, id: number): Promise<Volume> {
-    const rows: Volume[] = await manager.query(`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.id = ?`, [id])
+  private async volume(db: Db, id: number): Promise<Volume> {
+    const rows: Volume[] = await db.query(`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.id = ?`, [id])
     if (rows.length === 0) throw notFound('errors.volumeNotFound')
     return normalise(rows[0])
   }
 
-  async load(manager: EntityManager, id: number): Promise<VolumeWithItems> {
-    const volume = await this.volume(manager, id)
-    const rows: (Omit<VolumeItem, 'orderReason'> & { orderReason: string | null })[] = await manager.query(
+  async load(db: Db, id: number): Promise<VolumeWithItems> {
+    const volume = await this.volume(db, id)
+    const rows: (Omit<VolumeItem, 'orderReason'> & { orderReason: string | null })[] = await db.query(
       `SELECT id, position, start_page AS startPage, end_page AS endPage, archival_code AS archivalCode,
               document_number AS documentNumber, responsible_party AS responsibleParty, title, date_formed AS dateFormed,
               page_count AS pageCount, classification, remarks, order_reason AS orderReason, manual_position AS manualPosition
@@ -77,13 +77,13 @@ export class VolumesService {
   }
 
   get(id: number): Promise<VolumeWithItems> {
-    return this.load(this.store.manager, id)
+    return this.load(this.store.db, id)
   }
 
   /** GB/T 9705: the volume's code 全宗号-目录号-案卷号 is assigned at creation, gap-free within its series. */
   async create(actor: Actor, input: VolumeInput): Promise<Volume> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const policy = await this.settings.filing(manager)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const policy = await this.settings.filing(db)
       const problems = unknownCodes({ fondsCode: input.fondsCode, categoryCode: input.categoryCode, retentionCode: input.retentionCode, departmentCode: input.departmentCode }, policy.data)
       if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
       const catalogue = input.catalogueCode ?? policy.data.defaultCatalogueCode
@@ -96,16 +96,16 @@ export class VolumesService {
         catalogue
       }
       const series = seriesKey(policy.data.volumeCodeTemplate, parts)
-      const used: { n: number }[] = await manager.query('SELECT volume_number AS n FROM volumes WHERE series_key = ?', [series])
+      const used: { n: number }[] = await db.query('SELECT volume_number AS n FROM volumes WHERE series_key = ?', [series])
       const counter = nextCounter(used.map((u) => u.n))
       const code = renderCode(policy.data.volumeCodeTemplate, parts, counter)
       if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
-      if ((await manager.query('SELECT id FROM volumes WHERE archival_code = ?', [code])).length > 0) {
+      if ((await db.query('SELECT id FROM volumes WHERE archival_code = ?', [code])).length > 0) {
         throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       }
       const stamp = now.toISOString()
       const retention = retentionOf(input.retentionCode, policy.data.retentionPeriods, input.year)
-      const result = await manager.query(
+      const result = await db.query(
         `INSERT INTO volumes (fonds_code, catalogue_code, category_code, year, retention_code, department_code, series_key,
            volume_number, archival_code, title, classification, top_secret, policy_version, retention_years, expires_on,
            created_at, updated_at, created_by)
@@ -133,7 +133,7 @@ export class VolumesService {
       )
       const id = Number(result[0].id)
       await audit({ entity: 'volume', entityId: id, action: 'create', after: { ...input, archivalCode: code } })
-      return this.volume(manager, id)
+      return this.volume(db, id)
     })
   }
 
@@ -149,15 +149,15 @@ export class VolumesService {
 
   /** R-FILE-1..3, 7: only a catalogued item of the same year, class and period, kept with its linked documents. */
   async addItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const volume = await this.volume(manager, volumeId)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const volume = await this.volume(db, volumeId)
       this.refuseIfDestroyed(volume)
-      const [candidate]: MemberRow[] = await manager.query(`SELECT ${MEMBER_COLUMNS} FROM items WHERE id = ?`, [itemId])
+      const [candidate]: MemberRow[] = await db.query(`SELECT ${MEMBER_COLUMNS} FROM items WHERE id = ?`, [itemId])
       if (!candidate) throw notFound('errors.itemNotFound')
-      if (candidate.volumeId === volumeId) return this.load(manager, volumeId)
+      if (candidate.volumeId === volumeId) return this.load(db, volumeId)
       if (!candidate.archivalCode) throw policyDenied('R-FILE-1', 'policy.notCatalogued')
       const [place]: { homeLocationId: number | null; currentLocationId: number | null; homePath: string | null; currentPath: string | null }[] =
-        await manager.query(
+        await db.query(
           `SELECT i.home_location_id AS homeLocationId, i.current_location_id AS currentLocationId, h.path AS homePath, c.path AS currentPath
            FROM items i LEFT JOIN locations h ON h.id = i.home_location_id LEFT JOIN locations c ON c.id = i.current_location_id WHERE i.id = ?`,
           [itemId]
@@ -165,11 +165,11 @@ export class VolumesService {
       if (place.homeLocationId !== place.currentLocationId) {
         throw policyDenied('R-KEEP-1', 'policy.location.awayCannotFile', { path: place.currentPath ?? '' })
       }
-      const members = await volumeMembers(manager, volumeId)
-      const links: ItemLink[] = await linksOf(manager, [itemId])
+      const members = await volumeMembers(db, volumeId)
+      const links: ItemLink[] = await linksOf(db, [itemId])
       const linkedIds = links.map((l) => (l.fromId === itemId ? l.toId : l.fromId))
       const linkedElsewhere: { id: number; volumeId: number }[] = linkedIds.length
-        ? await manager.query(
+        ? await db.query(
             `SELECT id, volume_id AS volumeId FROM items WHERE id IN (${linkedIds.map(() => '?').join(',')}) AND volume_id IS NOT NULL AND volume_id <> ?`,
             [...linkedIds, volumeId]
           )
@@ -189,12 +189,12 @@ export class VolumesService {
       )
       if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
       // Filed in a volume, the item lives wherever its volume is kept; its own shelf place no longer applies.
-      await manager.query(
+      await db.query(
         `UPDATE items SET volume_id = ?, status = 'filed', manual_position = NULL, home_location_id = NULL, current_location_id = NULL,
            version = version + 1, updated_at = ? WHERE id = ?`,
         [volumeId, now.toISOString(), itemId]
       )
-      await layOutVolume(manager, volumeId)
+      await layOutVolume(db, volumeId)
       await audit({
         entity: 'volume',
         entityId: volumeId,
@@ -202,51 +202,51 @@ export class VolumesService {
         before: { itemId, homePath: place.homePath, currentPath: place.currentPath },
         after: { itemId, archivalCode: candidate.archivalCode }
       })
-      return this.load(manager, volumeId)
+      return this.load(db, volumeId)
     })
   }
 
   async removeItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const volume = await this.volume(manager, volumeId)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const volume = await this.volume(db, volumeId)
       this.refuseIfClosed(volume)
-      const [item] = await manager.query('SELECT id FROM items WHERE id = ? AND volume_id = ?', [itemId, volumeId])
+      const [item] = await db.query('SELECT id FROM items WHERE id = ? AND volume_id = ?', [itemId, volumeId])
       if (!item) throw notFound('errors.itemNotFound')
-      await manager.query(
+      await db.query(
         `UPDATE items SET volume_id = NULL, status = 'catalogued', position = NULL, start_page = NULL, end_page = NULL,
            manual_position = NULL, order_reason = NULL, updated_at = ? WHERE id = ?`,
         [now.toISOString(), itemId]
       )
-      await layOutVolume(manager, volumeId)
+      await layOutVolume(db, volumeId)
       await audit({ entity: 'volume', entityId: volumeId, action: 'remove_item', before: { itemId } })
-      return this.load(manager, volumeId)
+      return this.load(db, volumeId)
     })
   }
 
   /** R-FILE-5: the archivist may pin an item to a place; the rest is ordered around it. */
   async setPosition(actor: Actor, volumeId: number, itemId: number, position: number | null): Promise<VolumeWithItems> {
-    return this.store.write(actor, async ({ manager, audit }) => {
-      const volume = await this.volume(manager, volumeId)
+    return this.store.write(actor, async ({ db, audit }) => {
+      const volume = await this.volume(db, volumeId)
       this.refuseIfClosed(volume)
-      const [item] = await manager.query('SELECT manual_position AS manualPosition FROM items WHERE id = ? AND volume_id = ?', [itemId, volumeId])
+      const [item] = await db.query('SELECT manual_position AS manualPosition FROM items WHERE id = ? AND volume_id = ?', [itemId, volumeId])
       if (!item) throw notFound('errors.itemNotFound')
       if (position !== null && position > volume.itemCount) {
         throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'position', message: 'validation.range' }] })
       }
-      await manager.query('UPDATE items SET manual_position = ? WHERE id = ?', [position, itemId])
-      await layOutVolume(manager, volumeId)
+      await db.query('UPDATE items SET manual_position = ? WHERE id = ?', [position, itemId])
+      await layOutVolume(db, volumeId)
       await audit({ entity: 'volume', entityId: volumeId, action: 'reorder', before: { itemId, position: item.manualPosition }, after: { itemId, position } })
-      return this.load(manager, volumeId)
+      return this.load(db, volumeId)
     })
   }
 
   async updateNote(actor: Actor, input: NoteInput): Promise<Volume> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const volume = await this.volume(manager, input.id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const volume = await this.volume(db, input.id)
       if (volume.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
       this.refuseIfDestroyed(volume)
       const { id, version: _version, ...note } = input
-      await manager.query(
+      await db.query(
         'UPDATE volumes SET notes = ?, compiled_by = ?, compiled_on = ?, checked_by = ?, checked_on = ?, version = version + 1, updated_at = ? WHERE id = ?',
         [note.notes, note.compiledBy, note.compiledOn, note.checkedBy, note.checkedOn, now.toISOString(), id]
       )
@@ -257,19 +257,19 @@ export class VolumesService {
         before: { notes: volume.notes, compiledBy: volume.compiledBy, compiledOn: volume.compiledOn, checkedBy: volume.checkedBy, checkedOn: volume.checkedOn },
         after: note
       })
-      return this.volume(manager, id)
+      return this.volume(db, id)
     })
   }
 
   /** Closing freezes the codes, order and page numbers (R-FILE-10). */
   async close(actor: Actor, id: number, version: number): Promise<Volume> {
-    return this.store.write(actor, async ({ manager, now, audit }) => {
-      const volume = await this.volume(manager, id)
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const volume = await this.volume(db, id)
       if (volume.version !== version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
       this.refuseIfClosed(volume)
       if (volume.itemCount === 0) throw policyDenied('R-FILE-8', 'policy.volumeEmpty')
       // R-FILE-3: a document whose linked partner is not in this volume could never join it once it is closed.
-      const outside: { title: string }[] = await manager.query(
+      const outside: { title: string }[] = await db.query(
         `SELECT o.title FROM items m
          JOIN item_links l ON l.from_id = m.id OR l.to_id = m.id
          JOIN items o ON o.id = CASE WHEN l.from_id = m.id THEN l.to_id ELSE l.from_id END
@@ -277,9 +277,9 @@ export class VolumesService {
         [id, id]
       )
       if (outside.length > 0) throw policyDenied('R-FILE-3', 'policy.linkedOutsideVolume', { title: outside[0].title })
-      await manager.query("UPDATE volumes SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = ?", [now.toISOString(), id])
+      await db.query("UPDATE volumes SET status = 'closed', closed_at = ?, version = version + 1 WHERE id = ?", [now.toISOString(), id])
       await audit({ entity: 'volume', entityId: id, action: 'close', before: { status: 'open' }, after: { status: 'closed' } })
-      return this.volume(manager, id)
+      return this.volume(db, id)
     })
   }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { makeApp, type TestApp } from '../support/app'
+import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 import { measure, report } from './measure'
 
 const CUSTOMERS = 100_000
@@ -11,17 +11,17 @@ let key: string
 
 /** 100 000 customers written straight into the tables (with their search rows), as a busy room would hold. */
 async function seed() {
-  await app.dataSource.transaction(async (manager) => {
+  await seedInTransaction(app, async (db) => {
     for (let i = 1; i <= CUSTOMERS; i += 1) {
       const city = CITIES[i % CITIES.length]
       const trade = TRADES[(i * 7) % TRADES.length]
       const name = `${city}第${i}号${trade}有限公司`
-      await manager.query(
+      await db.query(
         `INSERT INTO customers (name, legal_representative, grade, industry, region, date_opened, created_at, updated_at, created_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)`,
         [name, `法人${i}`, ['important', 'special', 'general'][i % 3], trade, city, '2024-01-01', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z']
       )
-      await manager.query('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)', [i, `${name}\n法人${i}\n${trade}\n${city}`])
+      await db.query('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)', [i, `${name}\n法人${i}\n${trade}\n${city}`])
     }
   })
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
-import { makeApp, type TestApp } from '../support/app'
+import { makeApp, seedInTransaction, type TestApp } from '../support/app'
+import type { Db } from '../../src-main/db/connection'
 import { measure, report, type Figure } from './measure'
 
 const ITEMS = 200_000
@@ -148,12 +149,12 @@ interface SeedVolume {
 }
 
 /** Writes `rows` in multi-row INSERTs (SQLite allows 32 766 bound values per statement). */
-async function insertRows(manager: TestApp['dataSource']['manager'], table: string, columns: string[], rows: unknown[][]): Promise<void> {
+async function insertRows(db: Db, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const batch = Math.floor(30_000 / columns.length)
   const tuple = `(${columns.map(() => '?').join(', ')})`
   for (let from = 0; from < rows.length; from += batch) {
     const slice = rows.slice(from, from + batch)
-    await manager.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')}`, slice.flat())
+    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')}`, slice.flat())
   }
 }
 
@@ -396,15 +397,15 @@ function makeItems(firstItemId: number, firstVolumeId: number, customers: Custom
 
 /** Customers, volumes and items written straight into the tables, with the search rows the services would build. */
 async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
-  const [{ userId }] = await app.dataSource.query(`SELECT id AS userId FROM users WHERE username = 'bench'`)
-  const [{ lastCustomer }] = await app.dataSource.query('SELECT COALESCE(MAX(id), 0) AS lastCustomer FROM customers')
-  const [{ lastItem }] = await app.dataSource.query('SELECT COALESCE(MAX(id), 0) AS lastItem FROM items')
-  const [{ lastVolume }] = await app.dataSource.query('SELECT COALESCE(MAX(id), 0) AS lastVolume FROM volumes')
+  const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE username = 'bench'`)
+  const [{ lastCustomer }] = await app.database.query('SELECT COALESCE(MAX(id), 0) AS lastCustomer FROM customers')
+  const [{ lastItem }] = await app.database.query('SELECT COALESCE(MAX(id), 0) AS lastItem FROM items')
+  const [{ lastVolume }] = await app.database.query('SELECT COALESCE(MAX(id), 0) AS lastVolume FROM volumes')
   const customers = makeCustomers(lastCustomer + 1)
   const { items, volumes } = makeItems(lastItem + 1, lastVolume + 1, customers)
-  await app.dataSource.transaction(async (manager) => {
+  await seedInTransaction(app, async (db) => {
     await insertRows(
-      manager,
+      db,
       'customers',
       ['id', 'name', 'legal_representative', 'grade', 'industry', 'region', 'date_opened', 'created_at', 'updated_at', 'created_by'],
       customers.map((c, index) => {
@@ -412,19 +413,19 @@ async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
         return [c.id, c.name, pick(SURNAMES) + pick(GIVEN), weighted({ general: 0.7, important: 0.2, special: 0.1 }), TRADES[Math.floor(index / 2000) % 10], CITIES[index % 20], opened, `${opened}T02:00:00.000Z`, `${opened}T02:00:00.000Z`, userId]
       })
     )
-    await manager.query(
+    await db.query(
       `INSERT INTO customers_fts (rowid, body)
        SELECT id, name || char(10) || legal_representative || char(10) || industry || char(10) || region FROM customers WHERE id > ?`,
       [lastCustomer]
     )
     await insertRows(
-      manager,
+      db,
       'volumes',
       ['id', 'fonds_code', 'catalogue_code', 'category_code', 'year', 'retention_code', 'department_code', 'series_key', 'volume_number', 'archival_code', 'title', 'classification', 'top_secret', 'status', 'closed_at', 'policy_version', 'created_at', 'updated_at', 'created_by'],
       volumes.map((v) => [v.id, FONDS, CATALOGUE, v.category, v.year, v.retention, v.department, `${FONDS}-${CATALOGUE}-`, v.volumeNumber, v.archivalCode, v.title, v.classification, v.topSecret, v.status, v.closedAt, 0, v.createdAt, v.closedAt ?? v.createdAt, userId])
     )
     await insertRows(
-      manager,
+      db,
       'items',
       [
         'id', 'fonds_code', 'category_code', 'year', 'year_reason', 'retention_code', 'department_code', 'series_key', 'item_number', 'archival_code',
@@ -440,7 +441,7 @@ async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
       ])
     )
     // The same body refreshItemSearch writes, for every new item at once.
-    await manager.query(
+    await db.query(
       `INSERT INTO items_fts (rowid, body)
        SELECT i.id, i.title || char(10) || i.document_number || char(10) || i.responsible_party || char(10) ||
               COALESCE(i.archival_code, '') || char(10) || COALESCE(c.name, '')
@@ -448,7 +449,7 @@ async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
       [lastItem]
     )
   })
-  const [{ problems }] = await app.dataSource.query('SELECT COUNT(*) AS problems FROM pragma_foreign_key_check')
+  const [{ problems }] = await app.database.query('SELECT COUNT(*) AS problems FROM pragma_foreign_key_check')
   if (problems > 0) throw new Error(`seeding broke ${problems} foreign keys`)
   console.log(`seeded ${customers.length} customers, ${volumes.length} volumes, ${items.length} items (with search rows)`)
   return { customers, items }

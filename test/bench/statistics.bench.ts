@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, it } from 'vitest'
-import { makeApp, type TestApp } from '../support/app'
+import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 import { measure, report } from './measure'
 
 const ITEMS = 200_000
@@ -23,9 +23,9 @@ let key: string
  * and 50 000 consultations, loans and copies spread over the same years.
  */
 async function seed(): Promise<void> {
-  const [{ userId }] = await app.dataSource.query(`SELECT id AS userId FROM users WHERE username = 'bench'`)
-  await app.dataSource.transaction(async (manager) => {
-    const q = (sql: string, params: unknown[] = []) => manager.query(sql, params)
+  const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE username = 'bench'`)
+  await seedInTransaction(app, async (db) => {
+    const q = (sql: string, params: unknown[] = []) => db.query(sql, params)
     const numbers = (count: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`
     const stamp = `'2005-01-01T08:00:00.000Z'`
     await q(
@@ -100,7 +100,7 @@ async function seed(): Promise<void> {
     )
     await seedUse(q, numbers, userId)
   })
-  const counts = await app.dataSource.query(
+  const counts = await app.database.query(
     `SELECT (SELECT COUNT(*) FROM items) AS items, (SELECT COUNT(*) FROM volumes) AS volumes, (SELECT COUNT(*) FROM locations) AS locations,
             (SELECT COUNT(*) FROM inspection_findings) AS findings, (SELECT COUNT(*) FROM incidents) AS incidents, (SELECT COUNT(*) FROM environment_readings) AS readings,
             (SELECT COUNT(*) FROM use_requests) AS useRequests, (SELECT COUNT(*) FROM use_request_records) AS useRecords, (SELECT COUNT(*) FROM use_approvals) AS approvals,

@@ -32,12 +32,12 @@ describe('R-SEC-1 audit log', () => {
     app = await makeApp()
     const archivist = await app.signInAs('archivist', 'zhangsan')
     await app.call('customers.create', sampleCustomer(), archivist)
-    const count = async () => (await app.dataSource.query('SELECT COUNT(*) AS n FROM audit_log'))[0].n
+    const count = async () => (await app.database.query('SELECT COUNT(*) AS n FROM audit_log'))[0].n
     const before = await count()
     const refused = await app.dispatch('customers.create', sampleCustomer(), archivist)
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await count()).toBe(before)
-    expect((await app.dataSource.query('SELECT COUNT(*) AS n FROM customers'))[0].n).toBe(1)
+    expect((await app.database.query('SELECT COUNT(*) AS n FROM customers'))[0].n).toBe(1)
   })
 
   it('filters by user, object, action and dates, newest first, in pages', async () => {
@@ -61,8 +61,8 @@ describe('R-SEC-1 audit log', () => {
   it('keeps the log append-only inside the database', async () => {
     app = await makeApp()
     await app.signInAs('archivist', 'zhangsan')
-    await expect(app.dataSource.query("UPDATE audit_log SET username = 'someone' WHERE id = 1")).rejects.toThrow(/append-only/)
-    await expect(app.dataSource.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/)
+    await expect(app.database.query("UPDATE audit_log SET username = 'someone' WHERE id = 1")).rejects.toThrow(/append-only/)
+    await expect(app.database.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/)
   })
 
   it('verify finds an entry edited behind the app’s back, and the first one broken', async () => {
@@ -73,7 +73,7 @@ describe('R-SEC-1 audit log', () => {
     const intact = await app.call('audit.verify', {}, auditor)
     expect(intact.ok).toBe(true)
     expect(intact.checked).toBeGreaterThan(8)
-    const [{ id: victim }] = await app.dataSource.query("SELECT id FROM audit_log WHERE action = 'create' AND entity = 'customer' ORDER BY id LIMIT 1 OFFSET 2")
+    const [{ id: victim }] = await app.database.query("SELECT id FROM audit_log WHERE action = 'create' AND entity = 'customer' ORDER BY id LIMIT 1 OFFSET 2")
     await app.close()
 
     const db = new Database(path.join(app.dataDir, DATABASE_FILE))

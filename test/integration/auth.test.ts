@@ -23,7 +23,7 @@ describe('R-SEC-3 accounts', () => {
   it('stores passwords as salted scrypt hashes, never as given', async () => {
     app = await makeApp()
     await app.signInAs('archivist', 'zhangsan')
-    const rows: { password_hash: string }[] = await app.dataSource.query('SELECT password_hash FROM users')
+    const rows: { password_hash: string }[] = await app.database.query('SELECT password_hash FROM users')
     expect(rows).toHaveLength(2)
     for (const row of rows) {
       expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/)
@@ -47,7 +47,7 @@ describe('R-SEC-3 accounts', () => {
     expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({ ok: false, error: { message: 'errors.accountLocked' } })
     app.clock.advanceMinutes(1)
     expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({ ok: true, data: { username: 'zhangsan' } })
-    const audit: { action: string }[] = await app.dataSource.query("SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'login%'")
+    const audit: { action: string }[] = await app.database.query("SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'login%'")
     expect(audit.filter((a) => a.action === 'login_failed')).toHaveLength(7)
   })
 

@@ -18,11 +18,11 @@ const allowedRoles = (channel: Channel): readonly Role[] => {
 }
 
 async function databaseSnapshot(): Promise<string> {
-  const tables: { name: string }[] = await app.dataSource.query(
+  const tables: { name: string }[] = await app.database.query(
     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%!_fts!_%' ESCAPE '!' ORDER BY name"
   )
   const dump: Record<string, unknown> = {}
-  for (const { name } of tables) dump[name] = await app.dataSource.query(`SELECT * FROM "${name}" ORDER BY rowid`)
+  for (const { name } of tables) dump[name] = await app.database.query(`SELECT * FROM "${name}" ORDER BY rowid`)
   return JSON.stringify(dump)
 }
 

@@ -65,7 +65,7 @@ describe('R-DISP-4 the listing exports to Excel', () => {
     const codes = [2, 3, 4].map((row) => sheet.getRow(row).getCell(1).value)
     expect(codes).toEqual(expect.arrayContaining([contract.archivalCode, volume.archivalCode]))
     expect(sheet.getRow(2).getCell(10).value).toEqual(new Date('2025-01-01T00:00:00Z'))
-    const logged = await app.dataSource.query(`SELECT action FROM audit_log WHERE entity = 'disposal'`)
+    const logged = await app.database.query(`SELECT action FROM audit_log WHERE entity = 'disposal'`)
     expect(logged).toEqual([{ action: 'export' }])
   })
 })
@@ -86,7 +86,7 @@ describe('R-DISP-3 holds', () => {
     expect(released).toMatchObject({ releasedBy: 'wangjl', releaseReason: '争议已结' })
     expect(refusal(await app.dispatch('holds.release', { id: hold.id, reason: '再次' }, manager))).toMatchObject({ code: 'CONFLICT' })
     expect((await app.call('appraisal.create', { title: '批次', records: [ref('item', contract.id)] }, archivist)).entries).toBe(1)
-    const audit = await app.dataSource.query(`SELECT action FROM audit_log WHERE entity = 'hold' ORDER BY id`)
+    const audit = await app.database.query(`SELECT action FROM audit_log WHERE entity = 'hold' ORDER BY id`)
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['place', 'release'])
   })
 
@@ -155,9 +155,9 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
     expect(refusal(await app.dispatch('destruction.create', { ...early, destroyedOn: '2026-09-02' }, archivist))).toMatchObject({ ruleId: 'R-DISP-6', message: 'policy.disposal.notVerified', params: { count: 2 } })
 
     // A record on loan (an item of the volume, set directly: loans are built elsewhere) or found missing cannot go.
-    await app.dataSource.query(`UPDATE items SET custody = 'on_loan' WHERE id = ?`, [filed.id])
+    await app.database.query(`UPDATE items SET custody = 'on_loan' WHERE id = ?`, [filed.id])
     expect(refusal(await verify(entryOf(volume.id, 'volume'), true))).toMatchObject({ ruleId: 'R-DISP-7', message: 'policy.disposal.onLoan' })
-    await app.dataSource.query(`UPDATE items SET custody = 'in_store' WHERE id = ?`, [filed.id])
+    await app.database.query(`UPDATE items SET custody = 'in_store' WHERE id = ?`, [filed.id])
     const missing = await app.call('incidents.report', { record: ref('item', contract.id), kind: 'missing', note: '盘点未找到' }, archivist)
     expect(refusal(await verify(entryOf(contract.id), true))).toMatchObject({ ruleId: 'R-KEEP-3', message: 'policy.disposal.missing' })
     await app.call('incidents.resolve', { id: missing.id, resolution: 'found', note: '在待销毁柜找到', resolvedOn: '2026-09-02' }, archivist)
@@ -172,7 +172,7 @@ describe('R-DISP-4..8 a batch from listing to destruction', () => {
     expect(refusal(await attempt({ supervisors: ['张监销', 'liwen'] }))).toMatchObject({ ruleId: 'R-DISP-7', message: 'policy.disposal.supervisorConflict' })
     expect(refusal(await attempt({ countConfirmed: 3 }))).toMatchObject({ ruleId: 'R-DISP-7', message: 'policy.disposal.countMismatch' })
     expect(refusal(await attempt({ destroyedOn: '2026-09-01' }))).toMatchObject({ ruleId: 'R-DISP-6', message: 'policy.disposal.beforeHoldEnd' })
-    expect(await app.dataSource.query('SELECT id FROM destruction_registers')).toEqual([])
+    expect(await app.database.query('SELECT id FROM destruction_registers')).toEqual([])
     const drawn = await app.call('destruction.create', { ...destroy, version, supervisors: ['张监销', '赵监销'] }, archivist)
     expect(drawn.register).toMatchObject({ signedOn: null, supervisors: ['张监销', '赵监销'], countConfirmed: 2 })
     expect(drawn.register!.lines.map((l) => [l.archivalCode, l.yearsKept, l.destroyedOn, l.retentionName])).toEqual([
@@ -214,7 +214,7 @@ describe('R-DISP-7 the signed register is permanent', () => {
     batch = await app.call('destruction.create', { batchId: batch.id, version: batch.version, ...register, place: '旧址' }, archivist)
     // An unsigned draft may be drawn up again; the old draft goes.
     batch = await app.call('destruction.create', { batchId: batch.id, version: batch.version, ...register }, archivist)
-    expect(await app.dataSource.query('SELECT place FROM destruction_registers')).toEqual([{ place: '公司碎纸间' }])
+    expect(await app.database.query('SELECT place FROM destruction_registers')).toEqual([{ place: '公司碎纸间' }])
     expect(refusal(await app.dispatch('destruction.sign', { batchId: batch.id, version: batch.version, signedOn: '2026-10-07' }, archivist))).toMatchObject({ message: 'policy.disposal.signBeforeDestroyed' })
     batch = await app.call('destruction.sign', { batchId: batch.id, version: batch.version, signedOn: '2026-10-08' }, archivist)
     const registerId = batch.register!.id
@@ -243,10 +243,10 @@ describe('R-DISP-7 the signed register is permanent', () => {
       `INSERT INTO destruction_lines (register_id, line_no, entry_id, subject, subject_id, archival_code, document_number, responsible_party, title, date_formed, retention_name, years_kept, destroyed_on)
        VALUES (${registerId}, 9, ${entryId}, 'item', ${contract.id}, 'x', '', '', 'x', '2014-01-01', 'x', 1, '2026-10-08')`
     ]) {
-      await expect(app.dataSource.query(sql), sql).rejects.toThrow(/destruction register is permanent/)
+      await expect(app.database.query(sql), sql).rejects.toThrow(/destruction register is permanent/)
     }
     // The register is a snapshot: changing the record underneath does not change it.
-    await app.dataSource.query(`UPDATE items SET title = '改过的题名' WHERE id = ?`, [contract.id])
+    await app.database.query(`UPDATE items SET title = '改过的题名' WHERE id = ?`, [contract.id])
     expect(JSON.stringify(await app.call('destruction.get', { id: registerId }, archivist))).toBe(before)
   })
 })

@@ -108,7 +108,7 @@ describe('import', () => {
     }
     expect(progress).toMatchObject({ state: 'cancelled', error: { message: 'import.cancelled' } })
     expect((await app.call('items.list', {}, key)).total).toBe(0)
-    expect((await app.dataSource.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import'"))[0].n).toBe(0)
+    expect((await app.database.query("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'import'"))[0].n).toBe(0)
   })
 
   it('remembers the mapping for files of the same layout', async () => {

@@ -1,5 +1,7 @@
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppError, ChannelInput, LocationKind } from '../../src-preload/contract'
+import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { AppFailure } from '../../src-main/errors'
 import { LocationsService } from '../../src-main/services/locations'
 import { Store, type Actor } from '../../src-main/store'
@@ -13,13 +15,13 @@ const volumeInput = (title: string): ChannelInput<'volumes.create'> => ({ fondsC
 
 async function actorFor(username: string): Promise<{ key: string; actor: Actor }> {
   const key = await app.signInAs('archivist', username)
-  const [{ id }] = await app.dataSource.query('SELECT id FROM users WHERE username = ?', [username])
+  const [{ id }] = await app.database.query('SELECT id FROM users WHERE username = ?', [username])
   return { key, actor: { userId: Number(id), username } }
 }
 
 async function setUp() {
   app = await makeApp()
-  const service = new LocationsService(new Store(app.dataSource, () => app.clock.now))
+  const service = new LocationsService(new Store(path.join(app.dataDir, DATABASE_FILE), () => app.clock.now))
   const { key, actor } = await actorFor('liwen')
   const add = (kind: LocationKind, code: string, parentId: number | null, capacity: number | null = null) =>
     service.create(actor, { kind, code, parentId, name: `${kind} ${code}`, capacity })
@@ -49,7 +51,7 @@ async function refusal(work: Promise<unknown>): Promise<AppError> {
 }
 
 async function counts(): Promise<Record<string, number>> {
-  const [row] = await app.dataSource.query(
+  const [row] = await app.database.query(
     `SELECT (SELECT COUNT(*) FROM locations) AS locations, (SELECT COUNT(*) FROM location_moves) AS moves,
             (SELECT COUNT(*) FROM audit_log) AS audit`
   )
@@ -72,7 +74,7 @@ describe('R-KEEP-1 the location tree', () => {
       ['R-Y-1', 'shelf']
     ])
     expect(tree[1].parentId).toBe(tree[0].id)
-    const [audit] = await app.dataSource.query("SELECT username, action FROM audit_log WHERE entity = 'location' AND entity_id = ?", [String(box.id)])
+    const [audit] = await app.database.query("SELECT username, action FROM audit_log WHERE entity = 'location' AND entity_id = ?", [String(box.id)])
     expect(audit).toEqual({ username: 'liwen', action: 'create' })
   })
 
@@ -143,7 +145,7 @@ describe('R-KEEP-1 shelving and moves', () => {
     // Shelving again where it already lives takes no extra room and records no move.
     expect(await service.place(actor, { subject: 'volume', id: volumes[0].id, locationId: box.id, home: true, note: '' })).toEqual(shelved)
     expect(await counts()).toEqual(before)
-    const [left] = await app.dataSource.query('SELECT home_location_id AS home, current_location_id AS current FROM volumes WHERE id = ?', [volumes[2].id])
+    const [left] = await app.database.query('SELECT home_location_id AS home, current_location_id AS current FROM volumes WHERE id = ?', [volumes[2].id])
     expect(left).toEqual({ home: null, current: null })
   })
 
@@ -195,7 +197,7 @@ describe('R-KEEP-1 shelving and moves', () => {
       { at: '2026-03-02T09:00:00.000Z', username: 'liwen', fromPath: null, toPath: 'A-01-3-05', home: true, note: '入库' }
     ])
 
-    const audit = await app.dataSource.query(
+    const audit = await app.database.query(
       "SELECT username, before, after FROM audit_log WHERE entity = 'volume' AND entity_id = ? AND action = 'move' ORDER BY id",
       [String(volume.id)]
     )
@@ -247,7 +249,7 @@ describe('R-KEEP-1 loose items and volumes', () => {
     ])
     expect((await service.tree()).find((node) => node.id === box.id)?.occupied).toBe(2)
     expect(await service.contents(shelf.id)).toEqual([])
-    const [audit] = await app.dataSource.query("SELECT entity, action FROM audit_log WHERE entity = 'item' AND entity_id = ? AND action = 'move'", [
+    const [audit] = await app.database.query("SELECT entity, action FROM audit_log WHERE entity = 'item' AND entity_id = ? AND action = 'move'", [
       String(loose.id)
     ])
     expect(audit).toEqual({ entity: 'item', action: 'move' })

@@ -76,7 +76,7 @@ async function buildYear() {
 
   await on('2025-05-06')
   const i6 = await app.call('items.create', item({ categoryCode: 'KJ', retentionCode: 'D10', departmentCode: 'BGS', title: '记账凭证', pageCount: 3, dateFormed: '2025-05-05', receivedOn: '2025-05-05' }), key)
-  await app.dataSource.query(`UPDATE items SET custody = 'destroyed' WHERE id = ?`, [i6.id])
+  await app.database.query(`UPDATE items SET custody = 'destroyed' WHERE id = ?`, [i6.id])
   await on('2025-05-12')
   const refused = await app.call('use.create', request('loan', [volumeRef], '核对合同条款', staff('zhangsan')), key)
   await app.call('use.approve', { id: refused.id, version: refused.version, step: refused.chain[0].step, signerName: '王部长', signedOn: '2025-05-12', decision: 'refused', reason: '可查阅，不必借出' }, key)
@@ -137,7 +137,7 @@ async function buildYear() {
   await on('2026-01-08')
   await giveBack(renewed)
   // The letters of 2024 served only to show use across New Year; they stay out of the holdings figures.
-  await app.dataSource.query(`UPDATE items SET custody = 'destroyed' WHERE id IN (?, ?)`, [letter.id, reply.id])
+  await app.database.query(`UPDATE items SET custody = 'destroyed' WHERE id IN (?, ?)`, [letter.id, reply.id])
 
   await on('2026-01-10')
   await app.call('incidents.resolve', { id: lost.id, resolution: 'written_off', note: '确认遗失', resolvedOn: '2026-01-10' }, key)

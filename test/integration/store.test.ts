@@ -16,11 +16,11 @@ describe('database', () => {
   it('migrates an empty folder: WAL, foreign keys, every written migration, no backup needed', async () => {
     app = await makeApp()
     expect(app.preMigrationBackup).toBeNull()
-    expect((await app.dataSource.query('PRAGMA journal_mode'))[0].journal_mode).toBe('wal')
-    expect((await app.dataSource.query('PRAGMA foreign_keys'))[0].foreign_keys).toBe(1)
-    const done: { name: string }[] = await app.dataSource.query('SELECT name FROM migrations')
+    expect((await app.database.query('PRAGMA journal_mode'))[0].journal_mode).toBe('wal')
+    expect((await app.database.query('PRAGMA foreign_keys'))[0].foreign_keys).toBe(1)
+    const done: { name: string }[] = await app.database.query('SELECT name FROM migrations')
     expect(done.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name))
-    await expect(app.dataSource.query('INSERT INTO customer_contacts (customer_id, position, name) VALUES (999, 0, ?)', ['x'])).rejects.toThrow(/FOREIGN KEY/)
+    await expect(app.database.query('INSERT INTO customer_contacts (customer_id, position, name) VALUES (999, 0, ?)', ['x'])).rejects.toThrow(/FOREIGN KEY/)
   })
 
   it('re-opens an existing database without running anything again or losing data', async () => {
@@ -50,7 +50,7 @@ describe('database', () => {
     expect(copy.prepare('SELECT entry FROM paper_register').all()).toEqual([{ entry: '1998 年借阅登记' }])
     expect(copy.prepare("SELECT name FROM sqlite_master WHERE name = 'customers'").get()).toBeUndefined()
     copy.close()
-    expect(await app.dataSource.query('SELECT entry FROM paper_register')).toEqual([{ entry: '1998 年借阅登记' }])
+    expect(await app.database.query('SELECT entry FROM paper_register')).toEqual([{ entry: '1998 年借阅登记' }])
   })
 
   it('rolls a failed migration back completely', async () => {

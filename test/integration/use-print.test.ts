@@ -153,7 +153,7 @@ describe('R-USE-10 registers to Excel', () => {
     expect(sheet.getRow(3).getCell(9).value).toBeNull()
     expect(sheet.getRow(3).getCell(10).value).toBe('逾期未还')
     expect(sheet.getColumn(5).width).toBeGreaterThan(20)
-    const logged = await app.dataSource.query(`SELECT action FROM audit_log WHERE entity = 'use_request' AND entity_id = ?`, [result.fileName])
+    const logged = await app.database.query(`SELECT action FROM audit_log WHERE entity = 'use_request' AND entity_id = ?`, [result.fileName])
     expect(logged).toEqual([{ action: 'export' }])
   })
 

@@ -57,10 +57,10 @@ async function approveAll(request: UseRequest): Promise<UseRequest> {
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
   for (const table of ['use_requests', 'use_request_records', 'use_approvals', 'use_renewals', 'incidents', 'audit_log']) {
-    const [{ n }] = await app.dataSource.query(`SELECT COUNT(*) AS n FROM ${table}`)
+    const [{ n }] = await app.database.query(`SELECT COUNT(*) AS n FROM ${table}`)
     counts[table] = n
   }
-  const custody = await app.dataSource.query(`SELECT id, custody FROM items ORDER BY id`)
+  const custody = await app.database.query(`SELECT id, custody FROM items ORDER BY id`)
   counts.custody = JSON.stringify(custody).length
   return counts
 }
@@ -119,7 +119,7 @@ describe('R-USE-1/2 a loan from request to return', () => {
     expect(returned.records[0]).toMatchObject({ condition: 'complete', pagesChecked: 6, custody: 'in_store' })
     expect((await app.call('use.overdue', {}, archivist)).length).toBe(0)
 
-    const actions = await app.dataSource.query(`SELECT entity, action FROM audit_log WHERE entity IN ('use_request', 'item') AND action <> 'create' AND action <> 'catalogue' ORDER BY id`)
+    const actions = await app.database.query(`SELECT entity, action FROM audit_log WHERE entity IN ('use_request', 'item') AND action <> 'create' AND action <> 'catalogue' ORDER BY id`)
     expect(actions.map((a: { entity: string; action: string }) => `${a.entity}:${a.action}`)).toEqual([
       'use_request:sign',
       'use_request:sign',
@@ -162,7 +162,7 @@ describe('bad input is refused with its rule and nothing is written', () => {
     [
       'a destroyed record',
       async (_w, r) => {
-        await app.dataSource.query(`UPDATE items SET custody = 'destroyed' WHERE id = ?`, [r.id])
+        await app.database.query(`UPDATE items SET custody = 'destroyed' WHERE id = ?`, [r.id])
         return loan([r])
       },
       'R-DISP-8',
@@ -171,7 +171,7 @@ describe('bad input is refused with its rule and nothing is written', () => {
     [
       'a record awaiting destruction',
       async (_w, r) => {
-        await app.dataSource.query(`UPDATE items SET custody = 'awaiting_destruction' WHERE id = ?`, [r.id])
+        await app.database.query(`UPDATE items SET custody = 'awaiting_destruction' WHERE id = ?`, [r.id])
         return loan([r])
       },
       'R-DISP-8',

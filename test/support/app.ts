@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createApp, type App } from '../../src-main/app'
+import type { Db } from '../../src-main/db/connection'
 import type { ChannelInput, ChannelOutput, Channel, Role } from '../../src-preload/contract'
 
 export interface TestClock {
@@ -79,3 +80,15 @@ export const sampleCustomer = (overrides: Partial<ChannelInput<'customers.create
   contacts: [{ name: '李娜', title: '采购经理', phone: '13812345678', email: 'lina@shunda.example' }],
   ...overrides
 })
+
+/** Bench and test seeding straight into the tables, in one transaction of its own, behind the app's back. */
+export async function seedInTransaction(app: App, work: (db: Db) => Promise<void>): Promise<void> {
+  await app.database.query('BEGIN IMMEDIATE')
+  try {
+    await work(app.database)
+    await app.database.query('COMMIT')
+  } catch (error) {
+    await app.database.query('ROLLBACK')
+    throw error
+  }
+}

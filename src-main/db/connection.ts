@@ -1,0 +1,99 @@
+import Database from 'better-sqlite3'
+
+/**
+ * What services see of the database: SQL with bound values, rows back. It is asynchronous although SQLite answers
+ * synchronously, so a server database can later stand behind the same interface.
+ */
+export interface Db {
+  /** Rows of a SELECT or of a statement with RETURNING; an empty list for other statements. */
+  query<T = any>(sql: string, params?: readonly unknown[]): Promise<T[]>
+  /** The connection itself, for bulk work with prepared statements inside the same transaction (imports). */
+  readonly connection: Database.Database
+}
+
+const STATEMENT_CACHE_SIZE = 500
+
+/** Prepared statements are reused: preparing costs more than running most of the app's queries. */
+export class SqliteDb implements Db {
+  private readonly statements = new Map<string, Database.Statement>()
+
+  constructor(readonly connection: Database.Database) {}
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.connection.prepare(sql)
+      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!)
+      this.statements.set(sql, statement)
+    }
+    return statement
+  }
+
+  async query<T = any>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+    const statement = this.statement(sql)
+    if (statement.reader) return statement.all(...params) as T[]
+    statement.run(...params)
+    return []
+  }
+}
+
+/**
+ * Durability is decided here for every connection that writes: in WAL mode synchronous=FULL syncs the log at each
+ * commit, so a write the app has acknowledged survives a power cut (NORMAL may lose the last commits).
+ */
+export function configureWriter(connection: Database.Database): void {
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = FULL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+}
+
+export function openWriter(file: string): Database.Database {
+  const connection = new Database(file, { fileMustExist: true })
+  try {
+    configureWriter(connection)
+  } catch (error) {
+    connection.close()
+    throw error
+  }
+  return connection
+}
+
+/** A WAL reader sees only committed transactions, never a write still in progress on the writer connection. */
+export function openReader(file: string): Database.Database {
+  const connection = new Database(file, { readonly: true, fileMustExist: true })
+  connection.pragma('busy_timeout = 5000')
+  return connection
+}
+
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+/** Column names come from the app's own record types, never from input; anything else is a programming error. */
+function columnsOf(values: Record<string, unknown>): { names: string[]; bound: unknown[] } {
+  const names: string[] = []
+  const bound: unknown[] = []
+  for (const [key, value] of Object.entries(values)) {
+    // As an ORM would: a field left undefined takes the column's default.
+    if (value === undefined) continue
+    if (!/^[a-z][A-Za-z0-9]*$/.test(key)) throw new Error(`not a column name: ${key}`)
+    names.push(snakeCase(key))
+    bound.push(typeof value === 'boolean' ? Number(value) : value)
+  }
+  return { names, bound }
+}
+
+/** Inserts one row from a record with camelCase keys and returns its id. */
+export async function insertRow(db: Db, table: string, values: Record<string, unknown>): Promise<number> {
+  const { names, bound } = columnsOf(values)
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')}) RETURNING id`,
+    bound
+  )
+  return row.id
+}
+
+/** Updates the row with this id from a record with camelCase keys. */
+export async function updateRow(db: Db, table: string, id: number, values: Record<string, unknown>): Promise<void> {
+  const { names, bound } = columnsOf(values)
+  await db.query(`UPDATE ${table} SET ${names.map((name) => `${name} = ?`).join(', ')} WHERE id = ?`, [...bound, id])
+}

@@ -1,0 +1,73 @@
+import type { Customer, Role } from '../../src-preload/contract'
+
+/** Rows of the tables that several services read whole, with the column lists that select them in this shape. */
+export interface UserRecord {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  department: string
+  passwordHash: string
+  active: boolean
+  failedLogins: number
+  lockedUntil: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export const USER_COLUMNS = `id, username, display_name AS displayName, role, department, password_hash AS passwordHash,
+  active, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt`
+
+/** SQLite keeps booleans as 0 and 1. */
+export const userRecord = (row: Omit<UserRecord, 'active'> & { active: number | boolean }): UserRecord => ({ ...row, active: Boolean(row.active) })
+
+export interface PolicyVersionRecord {
+  id: number
+  namespace: string
+  version: number
+  data: string
+  createdAt: string
+  createdBy: string
+}
+
+export const POLICY_VERSION_COLUMNS = 'id, namespace, version, data, created_at AS createdAt, created_by AS createdBy'
+
+export interface AuditRecord {
+  id: number
+  at: string
+  userId: number | null
+  username: string
+  entity: string
+  entityId: string
+  action: string
+  before: string | null
+  after: string | null
+  prevHash: string
+  hash: string
+}
+
+/** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
+export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
+
+export const CUSTOMER_COLUMNS = `id, name, legal_representative AS legalRepresentative, address, postcode, phone, fax,
+  registered_capital AS registeredCapital, business_scale AS businessScale, business_scope AS businessScope,
+  economic_strength AS economicStrength, dealings_record AS dealingsRecord, industry, region, grade,
+  date_opened AS dateOpened, credit_standing AS creditStanding, background, has_agreement AS hasAgreement,
+  consent_obtained AS consentObtained, collection_purpose AS collectionPurpose, version, created_at AS createdAt,
+  updated_at AS updatedAt, created_by AS createdBy`
+
+export const customerRecord = (
+  row: Omit<CustomerRecord, 'hasAgreement' | 'consentObtained'> & { hasAgreement: number | boolean; consentObtained: number | boolean }
+): CustomerRecord => ({ ...row, hasAgreement: Boolean(row.hasAgreement), consentObtained: Boolean(row.consentObtained) })
+
+export interface CustomerContactRecord {
+  id: number
+  customerId: number
+  position: number
+  name: string
+  title: string
+  phone: string
+  email: string
+}
+
+export const CUSTOMER_CONTACT_COLUMNS = 'id, customer_id AS customerId, position, name, title, phone, email'
