@@ -5,7 +5,7 @@ import { createDispatcher, type Dispatcher } from './ipc/dispatch'
 import { bindHandlers, type Services } from './ipc/handlers'
 import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
-import { BackupService } from './services/backup'
+import { BackupService, type RestoreStage } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
@@ -32,8 +32,8 @@ export interface AppOptions {
   /** Injected in tests to move time (lockouts, idle locks, due dates). */
   clock?: () => Date
   log?: (error: unknown) => void
-  /** Tests only: runs just before a restore swaps the database file in. */
-  beforeRestoreSwap?: () => Promise<void>
+  /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
+  atRestoreStage?: (stage: RestoreStage) => Promise<void>
 }
 
 export interface App {
@@ -42,6 +42,8 @@ export interface App {
   dispatch: Dispatcher
   /** The live database outside the app's transactions, for tests that change data behind the app's back. */
   readonly database: Db
+  /** Where every write goes through; tests reach its transactions here. */
+  store: Store
   preMigrationBackup: string | null
   close(): Promise<void>
 }
@@ -70,7 +72,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     locations: new LocationsService(store),
     backup: new BackupService(
       store,
-      { dataDir: options.dataDir, appVersion: packageVersion, beforeSwap: options.beforeRestoreSwap, onRestored: () => sessions.endAll() },
+      { dataDir: options.dataDir, appVersion: packageVersion, atRestoreStage: options.atRestoreStage, onRestored: () => sessions.endAll() },
       { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
     ),
     exports: new ExportsService(store, customers, items, volumes),
@@ -98,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     get database() {
       return store.unguarded
     },
+    store,
     preMigrationBackup,
     close: () => store.close()
   }

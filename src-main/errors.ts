@@ -18,3 +18,26 @@ export const unauthenticated = (message = 'errors.unauthenticated') => new AppFa
 export const invalid = (details: FieldError[]) => new AppFailure('VALIDATION', 'errors.validation', { details })
 export const policyDenied = (ruleId: string, message: string, params?: Record<string, string | number>) =>
   new AppFailure('POLICY_DENIED', message, { ruleId, ...(params ? { params } : {}) })
+
+/**
+ * Faults of the disk or the database file that a person can cause or meet by ordinary means, in words: SQLite's
+ * result codes and Node's file-system codes. Whatever failed was not saved; what was saved before is untouched.
+ */
+const STORAGE_MESSAGES: [RegExp, string][] = [
+  [/^(SQLITE_FULL|ENOSPC|EDQUOT)/, 'errors.diskFull'],
+  [/^(SQLITE_READONLY|EROFS|EACCES|EPERM)/, 'errors.storageReadOnly'],
+  [/^(SQLITE_BUSY|SQLITE_LOCKED|EBUSY)/, 'errors.storageBusy'],
+  [/^(SQLITE_CORRUPT|SQLITE_NOTADB)/, 'errors.storageCorrupt'],
+  [/^(SQLITE_IOERR|SQLITE_CANTOPEN|EIO)/, 'errors.storageIo']
+]
+
+/** The envelope's error for anything thrown: a refusal as it was raised, a storage fault in words, else INTERNAL. */
+export function appErrorOf(error: unknown): AppError {
+  if (error instanceof AppFailure) return error.error
+  const code = (error as { code?: unknown } | null)?.code
+  if (typeof code === 'string') {
+    const storage = STORAGE_MESSAGES.find(([pattern]) => pattern.test(code))
+    if (storage) return { code: 'STORAGE', message: storage[1] }
+  }
+  return { code: 'INTERNAL', message: 'errors.internal' }
+}

@@ -54,6 +54,7 @@ export const ERROR_CODES = [
   'POLICY_DENIED',
   'FORBIDDEN',
   'UNAUTHENTICATED',
+  'STORAGE',
   'INTERNAL'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

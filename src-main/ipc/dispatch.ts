@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { CHANNELS, contract, type AppError, type Channel, type Envelope, type FieldError } from '../../src-preload/contract'
-import { AppFailure } from '../errors'
+import { appErrorOf } from '../errors'
 import { roleAllows } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
 
@@ -83,9 +83,9 @@ export function createDispatcher(
       if (session) sessions.touch(sessionKey)
       return { ok: true, data: data ?? null }
     } catch (error) {
-      if (error instanceof AppFailure) return failure(error.error)
-      log(error)
-      return failure({ code: 'INTERNAL', message: 'errors.internal' })
+      const described = appErrorOf(error)
+      if (described.code === 'INTERNAL' || described.code === 'STORAGE') log(error)
+      return failure(described)
     }
   }
 }

@@ -38,11 +38,14 @@ function countRows(db: Database.Database): Record<string, number> {
 
 const appliedMigrations = (db: Database.Database) => (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
 
+export type RestoreStage = 'before-swap' | 'after-swap'
+
 export interface BackupOptions {
   dataDir: string
   appVersion: string
   /** Called with the restored file in place but not yet swapped in: lets a test kill the process at the worst moment. */
-  beforeSwap?: () => Promise<void>
+  /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
+  atRestoreStage?: (stage: RestoreStage) => Promise<void>
   /** Called after a restore so that nobody keeps working in a session of the replaced database. */
   onRestored?: () => void
 }
@@ -220,8 +223,9 @@ export class BackupService {
         await restored.close()
       }
       fsyncFile(incoming)
-      await this.options.beforeSwap?.()
+      await this.options.atRestoreStage?.('before-swap')
       this.store.swapDatabaseFile(incoming)
+      await this.options.atRestoreStage?.('after-swap')
       this.options.onRestored?.()
       return result
     })

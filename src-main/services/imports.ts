@@ -11,7 +11,7 @@ import {
   type ParsedInput
 } from '../../src-preload/contract'
 import crypto from 'node:crypto'
-import { AppFailure, notFound } from '../errors'
+import { AppFailure, appErrorOf, notFound } from '../errors'
 import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, readCsv, readWorkbook, type ImportTarget, type Table } from '../import/parse'
 import { fieldErrors } from '../ipc/dispatch'
 import { seriesKey } from '../policy/codes'
@@ -205,7 +205,7 @@ export class ImportsService {
       })
       .catch((error: unknown) => {
         job.state = job.cancelled ? 'cancelled' : 'failed'
-        job.error = error instanceof AppFailure ? error.error : { code: 'INTERNAL', message: 'errors.internal' }
+        job.error = appErrorOf(error)
       })
     return { jobId }
   }

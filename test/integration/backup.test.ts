@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { build } from 'esbuild'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
+import type { RestoreStage } from '../../src-main/services/backup'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { ADMIN_PASSWORD, makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
@@ -165,14 +166,8 @@ describe('R-SEC-2 restore', () => {
     expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
   })
 
-  it('a restore killed just before the swap leaves the original database usable', async () => {
-    const { key, folder } = await setUp()
-    await app.call('customers.create', sampleCustomer({ name: '备份里的客户' }), key)
-    const { file } = await app.call('backup.create', { folder }, key)
-    await app.call('customers.create', sampleCustomer({ name: '备份之后的客户' }), key)
-    const dataDir = app.dataDir
-    await app.close()
-
+  /** Runs a restore in a child process and kills it (SIGKILL) once it has reached the stage. */
+  async function killRestoreAt(dataDir: string, file: string, stage: RestoreStage): Promise<void> {
     const bundle = path.join(tempDir('child-'), 'restore-child.cjs')
     await build({
       entryPoints: [path.resolve(__dirname, '../support/restore-child.ts')],
@@ -183,7 +178,7 @@ describe('R-SEC-2 restore', () => {
       external: ['better-sqlite3', 'typeorm', 'reflect-metadata', 'zod'],
       logLevel: 'silent'
     })
-    const child = spawn(process.execPath, [bundle, dataDir, file], {
+    const child = spawn(process.execPath, [bundle, dataDir, file, stage], {
       cwd: path.resolve(__dirname, '../..'),
       env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
       stdio: ['ignore', 'pipe', 'pipe']
@@ -192,14 +187,29 @@ describe('R-SEC-2 restore', () => {
       let output = ''
       child.stdout.on('data', (chunk: Buffer) => {
         output += chunk.toString()
-        if (output.includes('SWAPPING')) resolve()
+        if (output.includes(`STOPPED ${stage}`)) resolve()
       })
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
       child.on('exit', (code) => reject(new Error(`child exited ${code}: ${output}`)))
     })
-    expect(fs.existsSync(path.join(dataDir, `${DATABASE_FILE}.restoring`))).toBe(true)
     child.kill('SIGKILL')
     await new Promise((resolve) => child.once('exit', resolve))
+  }
+
+  async function backupBetweenTwoCustomers(): Promise<{ dataDir: string; file: string }> {
+    const { key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer({ name: '备份里的客户' }), key)
+    const { file } = await app.call('backup.create', { folder }, key)
+    await app.call('customers.create', sampleCustomer({ name: '备份之后的客户' }), key)
+    const dataDir = app.dataDir
+    await app.close()
+    return { dataDir, file }
+  }
+
+  it('a restore killed just before the swap leaves the original database usable', async () => {
+    const { dataDir, file } = await backupBetweenTwoCustomers()
+    await killRestoreAt(dataDir, file, 'before-swap')
+    expect(fs.existsSync(path.join(dataDir, `${DATABASE_FILE}.restoring`))).toBe(true)
 
     app = await makeApp(dataDir)
     const reader = await app.signInAs('staff_viewer', 'reader')
@@ -207,4 +217,17 @@ describe('R-SEC-2 restore', () => {
     expect(fs.existsSync(path.join(dataDir, `${DATABASE_FILE}.restoring`))).toBe(false)
     expect((await app.database.query('PRAGMA integrity_check'))[0].integrity_check).toBe('ok')
   })
+
+  it('R-SEC-1: a restore killed right after the swap is audited in the restored database', async () => {
+    const { dataDir, file } = await backupBetweenTwoCustomers()
+    await killRestoreAt(dataDir, file, 'after-swap')
+
+    app = await makeApp(dataDir)
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customers(reader)).toEqual(['备份里的客户'])
+    const restores = await app.database.query("SELECT username, entity_id AS entityId FROM audit_log WHERE entity = 'backup' AND action = 'restore'")
+    expect(restores).toEqual([{ username: 'child', entityId: path.basename(file) }])
+    expect((await app.services.audit.verify()).ok).toBe(true)
+  })
+
 })

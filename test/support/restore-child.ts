@@ -1,13 +1,14 @@
 import { createApp } from '../../src-main/app'
 
-/** Starts a restore and stops dead just before the file swap, waiting to be killed by the test. */
+/** Starts a restore and stops dead at the named stage (before-swap or after-swap), waiting to be killed by the test. */
 async function main(): Promise<void> {
-  const [dataDir, file] = process.argv.slice(2)
+  const [dataDir, file, stopAt] = process.argv.slice(2)
   const app = await createApp({
     dataDir,
     log: () => undefined,
-    beforeRestoreSwap: async () => {
-      process.stdout.write('SWAPPING\n')
+    atRestoreStage: async (stage) => {
+      if (stage !== stopAt) return
+      process.stdout.write(`STOPPED ${stage}\n`)
       await new Promise(() => undefined)
     }
   })
