@@ -37,8 +37,16 @@ function countRows(db: Database.Database): Record<string, number> {
 
 const appliedMigrations = (db: Database.Database) => (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
 
+/** Whether folder is the folder own or inside it; both already resolved. */
+function within(folder: string, own: string): boolean {
+  const relative = path.relative(own, folder)
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+}
+
 export interface BackupOptions {
   dataDir: string
+  /** The app's own files (the built app, whose renderer folder browser mode serves): never a backup folder. */
+  appFolders: readonly string[]
   appVersion: string
   /** Called with the restored file in place but not yet swapped in: lets a test kill the process at the worst moment. */
   beforeSwap?: () => Promise<void>
@@ -85,16 +93,23 @@ export class BackupService {
     return this.status()
   }
 
+  /**
+   * The folder with symlinks resolved, so that what was checked is what gets used. Inside the data folder a backup
+   * is lost with the disk it should survive; inside the app's files browser mode served one to anyone who asked.
+   */
   private usableFolder(folder: string, field: string): string {
     const problem = (message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
     if (!path.isAbsolute(folder)) throw problem('validation.folderAbsolute')
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
+    const real = fs.realpathSync.native(folder)
+    const resolved = (own: string) => (fs.existsSync(own) ? fs.realpathSync.native(own) : path.resolve(own))
+    if ([this.options.dataDir, ...this.options.appFolders].some((own) => within(real, resolved(own)))) throw problem('validation.folderInsideApp')
     try {
-      fs.accessSync(folder, fs.constants.W_OK)
+      fs.accessSync(real, fs.constants.W_OK)
     } catch {
       throw problem('validation.folderReadOnly')
     }
-    return folder
+    return real
   }
 
   private async folderFor(requested: string | undefined): Promise<string> {

@@ -7,7 +7,7 @@ import { build } from 'esbuild'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
-import { ADMIN_PASSWORD, makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { ADMIN_PASSWORD, makeApp, REPOSITORY, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -80,6 +80,28 @@ describe('R-SEC-2 backup', () => {
     await app.call('backup.restore', { file: info.file }, admin)
     const again = await app.signInAs('archivist', 'liwen2')
     expect(await customers(again)).toEqual([...names].sort())
+  })
+})
+
+describe('R-SEC-2 backup folder', () => {
+  it('refuses a backup folder inside the data folder or the app\'s own files, also through a symlink', async () => {
+    const { admin, key } = await setUp()
+    const inData = path.join(app.dataDir, 'usb')
+    fs.mkdirSync(inData)
+    const link = path.join(tempDir('links-'), 'usb')
+    fs.symlinkSync(inData, link)
+    const webRoot = path.join(REPOSITORY, 'src-renderer')
+    for (const folder of [app.dataDir, inData, link, webRoot]) {
+      expect(await app.dispatch('backup.create', { folder }, key), folder).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
+      })
+    }
+    expect(await app.dispatch('backup.saveSettings', { folder: link, dailyAt: null, reminderDays: 7 }, admin)).toMatchObject({
+      ok: false,
+      error: { details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
+    })
+    expect(fs.readdirSync(inData)).toEqual([])
   })
 })
 

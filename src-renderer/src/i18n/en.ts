@@ -1135,6 +1135,7 @@ const en: Shape<typeof zhCN> = {
     folderAbsolute: 'Enter a full (absolute) path',
     folderMissing: 'Folder {{folder}} not found: is the USB stick plugged in?',
     folderReadOnly: 'Folder {{folder}} cannot be written to',
+    folderInsideApp: "Folder {{folder}} is inside the app's own files or its data folder: choose a folder on separate media, e.g. a USB stick",
     time: 'Use the HH:mm format',
     code: 'Codes are 1–8 letters or digits',
     atLeastOne: 'At least one entry is needed',

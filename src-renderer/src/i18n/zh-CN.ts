@@ -1130,6 +1130,7 @@ const zhCN = {
     folderAbsolute: '请填写完整路径（绝对路径）',
     folderMissing: '找不到文件夹 {{folder}}，请确认 U 盘已插入',
     folderReadOnly: '文件夹 {{folder}} 不可写入',
+    folderInsideApp: '文件夹 {{folder}} 位于本程序自身的文件或数据文件夹之内，请选择单独存储介质（如 U 盘）上的文件夹',
     time: '时间格式应为 HH:mm',
     code: '代码为 1–8 位字母或数字',
     atLeastOne: '至少需要一项',
