@@ -12,6 +12,15 @@ import { backupDue, backupFileName } from '../policy/backup'
 const MANIFEST_APP = 'archive-room'
 const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', 'audit_log']
 const STATE_FILE = 'backup-state.json'
+/** Backups taken in the same second get -2, -3 …; the listing sorts on the time, then that number. */
+const BACKUP_NAME = /^archive-room-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$/
+/**
+ * A new file only: O_EXCL refuses any existing name, a symlink planted there included, so nothing outside the
+ * backup folder is ever written through one. Windows has no O_NOFOLLOW, and needs none with O_EXCL.
+ */
+const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
+/** What opening or flushing a folder fails with where folders cannot be flushed: Windows, some network and FAT drivers. */
+const FOLDER_UNSYNCABLE = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'])
 
 interface Manifest extends BackupInfo {
   app: string
@@ -26,7 +35,99 @@ async function sha256(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
+
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
+
+/** Random, so nobody can plant anything at it in advance; a dot name, so the listing never shows it. */
+const stagingName = () => `.archive-room-${crypto.randomBytes(8).toString('hex')}.partial`
+
+function taken(file: string): boolean {
+  try {
+    fs.lstatSync(file)
+    return true
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false
+    throw error
+  }
+}
+
+/** Copies a regular file to a new name, hashing what it copies, and flushes the copy to disk before closing it. */
+async function copyToNew(from: string, to: string): Promise<{ sha256: string; bytes: number }> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const target = await fs.promises.open(to, CREATE_NEW, 0o644)
+    try {
+      const hash = crypto.createHash('sha256')
+      const buffer = Buffer.alloc(1024 * 1024)
+      let bytes = 0
+      for (;;) {
+        const { bytesRead } = await source.read(buffer, 0, buffer.length, null)
+        if (bytesRead === 0) break
+        hash.update(buffer.subarray(0, bytesRead))
+        for (let written = 0; written < bytesRead; ) written += (await target.write(buffer, written, bytesRead - written)).bytesWritten
+        bytes += bytesRead
+      }
+      await target.sync()
+      return { sha256: hash.digest('hex'), bytes }
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+async function writeNew(file: string, text: string): Promise<void> {
+  const handle = await fs.promises.open(file, CREATE_NEW, 0o644)
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A renamed or linked file survives a power cut (or a pulled stick) only once its folder is flushed too. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: fs.promises.FileHandle
+  try {
+    handle = await fs.promises.open(folder, 'r')
+  } catch (error) {
+    if (FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) return
+    throw error
+  }
+  try {
+    await handle.sync()
+  } catch (error) {
+    if (!FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) throw error
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Gives a staged file its final name only if that name is free: a hard link fails on any existing name, symlinks
+ * included. FAT and exFAT sticks have no hard links (nor symlinks); there the name is checked and the file renamed,
+ * which is safe because backups are taken one at a time.
+ */
+function publish(staged: string, final: string): boolean {
+  try {
+    fs.linkSync(staged, final)
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST' || taken(final)) return false
+    fs.renameSync(staged, final)
+    return true
+  }
+  fs.unlinkSync(staged)
+  return true
+}
+
+/** Whether folder is the folder own or inside it; both already resolved. */
+function within(folder: string, own: string): boolean {
+  const relative = path.relative(own, folder)
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+}
 
 function countRows(db: Database.Database): Record<string, number> {
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name))
@@ -36,12 +137,6 @@ function countRows(db: Database.Database): Record<string, number> {
 }
 
 const appliedMigrations = (db: Database.Database) => (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
-
-/** Whether folder is the folder own or inside it; both already resolved. */
-function within(folder: string, own: string): boolean {
-  const relative = path.relative(own, folder)
-  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
-}
 
 export interface BackupOptions {
   dataDir: string
@@ -60,6 +155,8 @@ export interface BackupOptions {
  * database, and swaps files atomically, so a failure at any point leaves a usable database behind.
  */
 export class BackupService {
+  private creating: Promise<unknown> = Promise.resolve()
+
   constructor(
     private readonly store: Store,
     private readonly options: BackupOptions,
@@ -118,50 +215,89 @@ export class BackupService {
     return this.usableFolder(folder, 'folder')
   }
 
-  /** SQLite's online backup API copies a consistent state while the app keeps working. */
-  async create(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
+  /** A private folder inside the data folder for SQLite to work in: it creates journals and -shm files beside what it opens. */
+  private async withScratch<T>(work: (scratch: string) => Promise<T>): Promise<T> {
+    const scratch = fs.mkdtempSync(path.join(this.options.dataDir, '.backup-work-'))
+    try {
+      return await work(scratch)
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true })
+    }
+  }
+
+  /** One at a time: backups taken in the same second would otherwise race for the same name. */
+  create(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
+    const run = this.creating.then(() => this.createNow(actor, requestedFolder))
+    this.creating = run.catch(() => undefined)
+    return run
+  }
+
+  /**
+   * SQLite's online backup API copies a consistent state while the app keeps working, into the data folder, since
+   * SQLite follows whatever it finds at a name; only this app's own code writes to the stick, new files only.
+   */
+  private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
     const folder = await this.folderFor(requestedFolder)
     const now = this.store.clock()
-    const file = path.join(folder, backupFileName(now))
-    const partial = `${file}.partial`
-    await this.store.backupTo(partial)
-    const copy = new Database(partial, { readonly: true })
-    let counts: Record<string, number>
-    let migrations: string[]
+    const staged = { backup: path.join(folder, stagingName()), manifest: path.join(folder, stagingName()) }
     try {
-      counts = countRows(copy)
-      migrations = appliedMigrations(copy)
+      const { counts, migrations, sha256, bytes } = await this.withScratch(async (scratch) => {
+        const snapshot = path.join(scratch, DATABASE_FILE)
+        await this.store.backupTo(snapshot)
+        const copy = new Database(snapshot, { readonly: true, fileMustExist: true })
+        let facts: { counts: Record<string, number>; migrations: string[] }
+        try {
+          facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
+        } finally {
+          copy.close()
+        }
+        return { ...facts, ...(await copyToNew(snapshot, staged.backup)) }
+      })
+      const stem = backupFileName(now).replace(/\.sqlite$/, '')
+      for (let n = 1; ; n += 1) {
+        const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
+        if (taken(file) || taken(manifestOf(file))) continue
+        const manifest: Manifest = {
+          app: MANIFEST_APP,
+          file: path.basename(file),
+          createdAt: now.toISOString(),
+          createdBy: actor.username,
+          appVersion: this.options.appVersion,
+          migrations,
+          counts,
+          bytes,
+          sha256
+        }
+        fs.rmSync(staged.manifest, { force: true })
+        await writeNew(staged.manifest, JSON.stringify(manifest, null, 2))
+        // The manifest first: the listing goes by backup files, so it never shows one whose manifest is still to come.
+        if (!publish(staged.manifest, manifestOf(file))) continue
+        if (!publish(staged.backup, file)) {
+          fs.rmSync(manifestOf(file), { force: true })
+          continue
+        }
+        await syncFolder(folder)
+        fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
+        await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256 } }))
+        const { app: _app, sha256: _sha, ...info } = manifest
+        return { ...info, file }
+      }
     } finally {
-      copy.close()
+      for (const file of Object.values(staged)) fs.rmSync(file, { force: true })
     }
-    fs.renameSync(partial, file)
-    const manifest: Manifest = {
-      app: MANIFEST_APP,
-      file: path.basename(file),
-      createdAt: now.toISOString(),
-      createdBy: actor.username,
-      appVersion: this.options.appVersion,
-      migrations,
-      counts,
-      bytes: fs.statSync(file).size,
-      sha256: await sha256(file)
-    }
-    fs.writeFileSync(manifestOf(file), JSON.stringify(manifest, null, 2))
-    fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
-    await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256: manifest.sha256 } }))
-    const { app: _app, sha256: _sha, ...info } = manifest
-    return { ...info, file }
   }
 
   async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {
     const folder = await this.folderFor(requestedFolder)
-    const files = fs
+    const backups = fs
       .readdirSync(folder)
-      .filter((name) => /^archive-room-\d{8}-\d{6}\.sqlite$/.test(name))
-      .sort()
-      .reverse()
+      .flatMap((name) => {
+        const match = BACKUP_NAME.exec(name)
+        return match ? [{ name, takenAt: match[1], sequence: Number(match[2] ?? 1) }] : []
+      })
+      .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.sequence - a.sequence)
     const results: BackupVerification[] = []
-    for (const name of files) results.push(await this.verify(actor, path.join(folder, name), false))
+    for (const { name } of backups) results.push(await this.verify(actor, path.join(folder, name), false))
     return results
   }
 

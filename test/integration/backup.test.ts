@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { build } from 'esbuild'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { ADMIN_PASSWORD, makeApp, REPOSITORY, sampleCustomer, tempDir, type TestApp } from '../support/app'
@@ -83,8 +83,43 @@ describe('R-SEC-2 backup', () => {
   })
 })
 
-describe('R-SEC-2 backup folder', () => {
-  it('refuses a backup folder inside the data folder or the app\'s own files, also through a symlink', async () => {
+describe('R-SEC-2 backup files on the stick', () => {
+  const stem = 'archive-room-20260302-090000'
+
+  it("never writes through a symlink planted at the next backup's names, and takes the next free name", async () => {
+    const { admin, key, folder } = await setUp()
+    const outside = tempDir('outside-')
+    const note = path.join(outside, 'note.txt')
+    fs.writeFileSync(note, 'not a backup')
+    const other = path.join(outside, 'other.sqlite')
+    const otherDb = new Database(other)
+    otherDb.exec("CREATE TABLE kept (x); INSERT INTO kept VALUES ('mine')")
+    otherDb.close()
+    const before = [fs.readFileSync(note), fs.readFileSync(other)]
+    fs.symlinkSync(other, path.join(folder, `${stem}.sqlite.partial`))
+    fs.symlinkSync(note, path.join(folder, `${stem}.json`))
+    fs.symlinkSync(other, path.join(folder, `${stem}-2.sqlite`))
+    const info = await app.call('backup.create', { folder }, key)
+    expect(path.basename(info.file)).toBe(`${stem}-3.sqlite`)
+    expect([fs.readFileSync(note), fs.readFileSync(other)]).toEqual(before)
+    expect(fs.lstatSync(info.file).isFile() && fs.lstatSync(manifestOf(info.file)).isFile()).toBe(true)
+    expect(await app.call('backup.verify', { file: info.file }, admin)).toMatchObject({ ok: true })
+  })
+
+  it('gives backups taken in the same second their own names: four at once all succeed', async () => {
+    const { admin, key, folder } = await setUp()
+    const infos = await Promise.all(Array.from({ length: 4 }, () => app.call('backup.create', { folder }, key)))
+    expect(infos.map((info) => path.basename(info.file)).sort()).toEqual([`${stem}-2.sqlite`, `${stem}-3.sqlite`, `${stem}-4.sqlite`, `${stem}.sqlite`])
+    const listed = await app.call('backup.list', { folder }, admin)
+    expect(listed.map((b) => [path.basename(b.info?.file ?? ''), b.ok])).toEqual([
+      [`${stem}-4.sqlite`, true],
+      [`${stem}-3.sqlite`, true],
+      [`${stem}-2.sqlite`, true],
+      [`${stem}.sqlite`, true]
+    ])
+  })
+
+  it("refuses a backup folder inside the data folder or the app's own files, also through a symlink", async () => {
     const { admin, key } = await setUp()
     const inData = path.join(app.dataDir, 'usb')
     fs.mkdirSync(inData)
@@ -102,6 +137,45 @@ describe('R-SEC-2 backup folder', () => {
       error: { details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
     })
     expect(fs.readdirSync(inData)).toEqual([])
+  })
+
+  it('makes the backup and its manifest durable, file and folder, before publishing and reporting them', async () => {
+    const { key, folder } = await setUp()
+    const events: string[] = []
+    const open = fs.promises.open
+    const link = fs.linkSync
+    const spies = [
+      vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof open>) => {
+        const handle = await open(...args)
+        const sync = handle.sync.bind(handle)
+        handle.sync = async () => {
+          await sync()
+          events.push(`sync ${path.basename(String(args[0]))}`)
+        }
+        return handle
+      }),
+      vi.spyOn(fs, 'linkSync').mockImplementation((from, to) => {
+        events.push(`publish ${path.basename(String(from))} as ${path.basename(String(to))}`)
+        link(from, to)
+      })
+    ]
+    try {
+      const info = await app.call('backup.create', { folder }, key)
+      events.push('reported')
+      const temps = events.filter((e) => e.startsWith('publish')).map((e) => e.split(' ')[1])
+      expect(temps).toHaveLength(2)
+      const [manifestTemp, backupTemp] = temps
+      expect(events).toEqual([
+        `sync ${backupTemp}`,
+        `sync ${manifestTemp}`,
+        `publish ${manifestTemp} as ${stem}.json`,
+        `publish ${backupTemp} as ${path.basename(info.file)}`,
+        `sync ${path.basename(folder)}`,
+        'reported'
+      ])
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
   })
 })
 
