@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { z } from 'zod'
 import type { BackupInfo, BackupSettings, BackupStatus, BackupVerification } from '../../src-preload/contract'
 import { DATABASE_FILE, openStore } from '../db/data-source'
 import { MIGRATIONS } from '../db/migrations'
@@ -14,6 +15,8 @@ const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', '
 const STATE_FILE = 'backup-state.json'
 /** Backups taken in the same second get -2, -3 …; the listing sorts on the time, then that number. */
 const BACKUP_NAME = /^archive-room-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$/
+/** A manifest is a few hundred bytes: anything much bigger (or a device planted under its name) is not one. */
+const MAX_MANIFEST_BYTES = 1024 * 1024
 /**
  * A new file only: O_EXCL refuses any existing name, a symlink planted there included, so nothing outside the
  * backup folder is ever written through one. Windows has no O_NOFOLLOW, and needs none with O_EXCL.
@@ -22,18 +25,20 @@ const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O
 /** What opening or flushing a folder fails with where folders cannot be flushed: Windows, some network and FAT drivers. */
 const FOLDER_UNSYNCABLE = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'])
 
-interface Manifest extends BackupInfo {
-  app: string
-  sha256: string
-}
+const manifestSchema = z.object({
+  app: z.literal(MANIFEST_APP),
+  file: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  appVersion: z.string(),
+  migrations: z.array(z.string()),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+})
+type Manifest = z.output<typeof manifestSchema>
 
 type Problem = BackupVerification['problems'][number]
-
-async function sha256(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256')
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
@@ -123,6 +128,23 @@ function publish(staged: string, final: string): boolean {
   return true
 }
 
+function readManifest(file: string): Manifest | 'missing' | 'malformed' {
+  let text: string
+  try {
+    const stat = fs.statSync(file)
+    if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return 'malformed'
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? 'missing' : 'malformed'
+  }
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : 'malformed'
+  } catch {
+    return 'malformed'
+  }
+}
+
 /** Whether folder is the folder own or inside it; both already resolved. */
 function within(folder: string, own: string): boolean {
   const relative = path.relative(own, folder)
@@ -185,7 +207,7 @@ export class BackupService {
   }
 
   async saveSettings(actor: Actor, settings: BackupSettings): Promise<BackupStatus> {
-    if (settings.folder !== '') this.usableFolder(settings.folder, 'folder')
+    if (settings.folder !== '') this.usableFolder(settings.folder, 'folder', 'write')
     await this.settings.save(actor, settings)
     return this.status()
   }
@@ -194,25 +216,27 @@ export class BackupService {
    * The folder with symlinks resolved, so that what was checked is what gets used. Inside the data folder a backup
    * is lost with the disk it should survive; inside the app's files browser mode served one to anyone who asked.
    */
-  private usableFolder(folder: string, field: string): string {
+  private usableFolder(folder: string, field: string, use: 'read' | 'write'): string {
     const problem = (message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
     if (!path.isAbsolute(folder)) throw problem('validation.folderAbsolute')
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
     const real = fs.realpathSync.native(folder)
     const resolved = (own: string) => (fs.existsSync(own) ? fs.realpathSync.native(own) : path.resolve(own))
     if ([this.options.dataDir, ...this.options.appFolders].some((own) => within(real, resolved(own)))) throw problem('validation.folderInsideApp')
-    try {
-      fs.accessSync(real, fs.constants.W_OK)
-    } catch {
-      throw problem('validation.folderReadOnly')
+    if (use === 'write') {
+      try {
+        fs.accessSync(real, fs.constants.W_OK)
+      } catch {
+        throw problem('validation.folderReadOnly')
+      }
     }
     return real
   }
 
-  private async folderFor(requested: string | undefined): Promise<string> {
+  private async folderFor(requested: string | undefined, use: 'read' | 'write'): Promise<string> {
     const folder = requested || (await this.settings.current()).data.folder
     if (!folder) throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'folder', message: 'validation.required' }] })
-    return this.usableFolder(folder, 'folder')
+    return this.usableFolder(folder, 'folder', use)
   }
 
   /** A private folder inside the data folder for SQLite to work in: it creates journals and -shm files beside what it opens. */
@@ -237,16 +261,18 @@ export class BackupService {
    * SQLite follows whatever it finds at a name; only this app's own code writes to the stick, new files only.
    */
   private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
-    const folder = await this.folderFor(requestedFolder)
+    const folder = await this.folderFor(requestedFolder, 'write')
     const now = this.store.clock()
     const staged = { backup: path.join(folder, stagingName()), manifest: path.join(folder, stagingName()) }
     try {
       const { counts, migrations, sha256, bytes } = await this.withScratch(async (scratch) => {
         const snapshot = path.join(scratch, DATABASE_FILE)
         await this.store.backupTo(snapshot)
-        const copy = new Database(snapshot, { readonly: true, fileMustExist: true })
+        const copy = new Database(snapshot, { fileMustExist: true })
         let facts: { counts: Record<string, number>; migrations: string[] }
         try {
+          // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
+          copy.pragma('journal_mode = DELETE')
           facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
         } finally {
           copy.close()
@@ -288,7 +314,7 @@ export class BackupService {
   }
 
   async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {
-    const folder = await this.folderFor(requestedFolder)
+    const folder = await this.folderFor(requestedFolder, 'read')
     const backups = fs
       .readdirSync(folder)
       .flatMap((name) => {
@@ -301,46 +327,67 @@ export class BackupService {
     return results
   }
 
-  /** Checksum, SQLite's own integrity check, the recorded counts, and whether this version can read it. */
+  /**
+   * Checksum, SQLite's own integrity check, the recorded counts, and whether this version can read it. Only reads
+   * the backup folder, so that backups on write-protected media can be checked and restored.
+   */
   async verify(actor: Actor, file: string, log = true): Promise<BackupVerification> {
     const problems: Problem[] = []
-    const result = (info: BackupInfo | null): BackupVerification => ({ ok: problems.length === 0, problems, info })
+    const result = (info: BackupInfo | null): BackupVerification => ({ ok: problems.length === 0, problems, file, info })
     if (!path.isAbsolute(file) || !fs.existsSync(file)) {
       problems.push({ reason: 'backup.problems.missingFile', params: { file } })
       return result(null)
     }
-    let manifest: Manifest
-    try {
-      manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
-      if (manifest.app !== MANIFEST_APP) throw new Error('not ours')
-    } catch {
-      problems.push({ reason: 'backup.problems.noManifest' })
+    // Opening a FIFO planted under a backup's name would wait for a writer forever.
+    if (!fs.statSync(file).isFile()) {
+      problems.push({ reason: 'backup.problems.unreadable' })
+      return result(null)
+    }
+    const manifest = readManifest(manifestOf(file))
+    if (manifest === 'missing' || manifest === 'malformed') {
+      problems.push({ reason: manifest === 'missing' ? 'backup.problems.noManifest' : 'backup.problems.badManifest' })
+      return result(null)
+    }
+    if (manifest.file !== path.basename(file)) {
+      problems.push({ reason: 'backup.problems.otherFile', params: { file: manifest.file } })
       return result(null)
     }
     const { app: _app, sha256: expected, ...rest } = manifest
     const info: BackupInfo = { ...rest, file }
-    if ((await sha256(file)) !== expected) {
-      problems.push({ reason: 'backup.problems.checksum' })
-      return result(info)
-    }
-    const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
-    if (unknown.length > 0) problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
-    let db: Database.Database | null = null
-    try {
-      db = new Database(file, { readonly: true, fileMustExist: true })
-      const integrity = db.pragma('integrity_check', { simple: true })
-      if (integrity !== 'ok') problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
-      const counts = countRows(db)
-      for (const [table, count] of Object.entries(manifest.counts)) {
-        if (counts[table] !== count) problems.push({ reason: 'backup.problems.counts', params: { table, expected: count, found: counts[table] ?? 0 } })
+    // SQLite is pointed at a private copy: even read-only it writes -shm files beside a WAL database, and the
+    // checksum and the integrity check then see the very same bytes.
+    return this.withScratch(async (scratch) => {
+      const copy = path.join(scratch, 'verifying.sqlite')
+      let actual: string
+      try {
+        actual = (await copyToNew(file, copy)).sha256
+      } catch {
+        problems.push({ reason: 'backup.problems.unreadable' })
+        return result(info)
       }
-    } catch {
-      problems.push({ reason: 'backup.problems.unreadable' })
-    } finally {
-      db?.close()
-    }
-    if (log) await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'verify', after: { ok: problems.length === 0, problems } }))
-    return result(info)
+      if (actual !== expected) {
+        problems.push({ reason: 'backup.problems.checksum' })
+        return result(info)
+      }
+      const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
+      if (unknown.length > 0) problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
+      let db: Database.Database | null = null
+      try {
+        db = new Database(copy, { readonly: true, fileMustExist: true })
+        const integrity = db.pragma('integrity_check', { simple: true })
+        if (integrity !== 'ok') problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
+        const counts = countRows(db)
+        for (const [table, count] of Object.entries(manifest.counts)) {
+          if (counts[table] !== count) problems.push({ reason: 'backup.problems.counts', params: { table, expected: count, found: counts[table] ?? 0 } })
+        }
+      } catch {
+        problems.push({ reason: 'backup.problems.unreadable' })
+      } finally {
+        db?.close()
+      }
+      if (log) await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'verify', after: { ok: problems.length === 0, problems } }))
+      return result(info)
+    })
   }
 
   async restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {

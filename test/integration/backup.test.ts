@@ -85,6 +85,15 @@ describe('R-SEC-2 backup', () => {
 
 describe('R-SEC-2 backup files on the stick', () => {
   const stem = 'archive-room-20260302-090000'
+  /** Names, sizes and modification times: a read-only use of the folder leaves all three as they were. */
+  const snapshot = (folder: string) =>
+    fs
+      .readdirSync(folder)
+      .sort()
+      .map((name) => {
+        const stat = fs.lstatSync(path.join(folder, name))
+        return [name, stat.size, stat.mtimeMs]
+      })
 
   it("never writes through a symlink planted at the next backup's names, and takes the next free name", async () => {
     const { admin, key, folder } = await setUp()
@@ -111,12 +120,67 @@ describe('R-SEC-2 backup files on the stick', () => {
     const infos = await Promise.all(Array.from({ length: 4 }, () => app.call('backup.create', { folder }, key)))
     expect(infos.map((info) => path.basename(info.file)).sort()).toEqual([`${stem}-2.sqlite`, `${stem}-3.sqlite`, `${stem}-4.sqlite`, `${stem}.sqlite`])
     const listed = await app.call('backup.list', { folder }, admin)
-    expect(listed.map((b) => [path.basename(b.info?.file ?? ''), b.ok])).toEqual([
+    expect(listed.map((b) => [path.basename(b.file), b.ok])).toEqual([
       [`${stem}-4.sqlite`, true],
       [`${stem}-3.sqlite`, true],
       [`${stem}-2.sqlite`, true],
       [`${stem}.sqlite`, true]
     ])
+  })
+
+  it('leaves only the backup and its manifest, in rollback-journal mode, and only reads write-protected media', async () => {
+    const { admin, key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer(), key)
+    const { file } = await app.call('backup.create', { folder }, key)
+    expect(fs.readdirSync(folder).sort()).toEqual([`${stem}.json`, `${stem}.sqlite`])
+    // Byte 18 of the header is the file format: 1 is a rollback journal, 2 is WAL.
+    expect(fs.readFileSync(file)[18]).toBe(1)
+    app.clock.advanceMinutes(1)
+    const { file: older } = await app.call('backup.create', { folder }, key)
+    // Backups taken by earlier versions are in WAL mode: opening those even read-only used to leave -wal and -shm files.
+    tamper(older, (db) => db.pragma('journal_mode = WAL'))
+    expect(fs.readFileSync(older)[18]).toBe(2)
+    for (const name of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, name), 0o444)
+    fs.chmodSync(folder, 0o555)
+    try {
+      const before = snapshot(folder)
+      expect((await app.call('backup.list', { folder }, admin)).map((b) => b.ok)).toEqual([true, true])
+      expect(await app.call('backup.verify', { file: older }, admin)).toMatchObject({ ok: true })
+      await app.call('backup.restore', { file: older }, admin)
+      expect(snapshot(folder)).toEqual(before)
+    } finally {
+      fs.chmodSync(folder, 0o755)
+    }
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
+  })
+
+  it('lists every backup even when a manifest is malformed, wrong or about another file', async () => {
+    const { admin, key, folder } = await setUp()
+    const make = async () => {
+      app.clock.advanceMinutes(1)
+      return (await app.call('backup.create', { folder }, key)).file
+    }
+    const good = await make()
+    const garbled = await make()
+    fs.writeFileSync(manifestOf(garbled), '{"app": "archive-room", ')
+    const mistyped = await make()
+    const manifest = JSON.parse(fs.readFileSync(manifestOf(mistyped), 'utf8'))
+    fs.writeFileSync(manifestOf(mistyped), JSON.stringify({ ...manifest, migrations: 'all of them', counts: null }))
+    const elsewhere = await make()
+    const aboutGood = JSON.parse(fs.readFileSync(manifestOf(good), 'utf8'))
+    fs.writeFileSync(manifestOf(elsewhere), JSON.stringify(aboutGood))
+    const folderNamedLikeABackup = path.join(folder, 'archive-room-20260101-000000.sqlite')
+    fs.mkdirSync(folderNamedLikeABackup)
+    const listed = await app.call('backup.list', { folder }, admin)
+    expect(listed.map((b) => [b.file, b.problems.map((p) => p.reason)])).toEqual([
+      [elsewhere, ['backup.problems.otherFile']],
+      [mistyped, ['backup.problems.badManifest']],
+      [garbled, ['backup.problems.badManifest']],
+      [good, []],
+      [folderNamedLikeABackup, ['backup.problems.unreadable']]
+    ])
+    expect(await app.dispatch('backup.restore', { file: elsewhere }, admin)).toMatchObject({ ok: false, error: { message: 'backup.problems.otherFile' } })
   })
 
   it("refuses a backup folder inside the data folder or the app's own files, also through a symlink", async () => {

@@ -390,7 +390,9 @@ const en: Shape<typeof zhCN> = {
     ok: 'Intact',
     problems: {
       missingFile: 'The backup file {{file}} was not found.',
-      noManifest: 'Its manifest (.json) is missing or unreadable, so it cannot be confirmed as a complete backup of this app.',
+      noManifest: 'Its manifest (.json) is missing, so it cannot be confirmed as a complete backup of this app.',
+      badManifest: 'Its manifest (.json) is malformed or unreadable, so it cannot be confirmed as a complete backup of this app.',
+      otherFile: 'Its manifest (.json) describes another backup ({{file}}): the files were renamed or mixed up.',
       checksum: 'Checksum mismatch: the backup is damaged or was altered.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
