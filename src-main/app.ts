@@ -29,6 +29,8 @@ import { Store } from './store'
 
 export interface AppOptions {
   dataDir: string
+  /** The app's own files, e.g. the built app with the web root browser mode serves: no backup may go there. */
+  appFolders: readonly string[]
   /** Injected in tests to move time (lockouts, idle locks, due dates). */
   clock?: () => Date
   log?: (error: unknown) => void
@@ -72,7 +74,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     locations: new LocationsService(store),
     backup: new BackupService(
       store,
-      { dataDir: options.dataDir, appVersion: packageVersion, atRestoreStage: options.atRestoreStage, onRestored: () => sessions.endAll() },
+      { dataDir: options.dataDir, appFolders: options.appFolders, appVersion: packageVersion, atRestoreStage: options.atRestoreStage, onRestored: () => sessions.endAll() },
       { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
     ),
     exports: new ExportsService(store, customers, items, volumes),

@@ -495,6 +495,8 @@ export interface BackupInfo {
 
 export interface BackupVerification {
   ok: boolean
+  /** The backup file checked, named even when its manifest could not be read. */
+  file: string
   /** i18n keys of what is wrong, with their parameters. */
   problems: { reason: string; params?: Record<string, string | number> }[]
   info: BackupInfo | null

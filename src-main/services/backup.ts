@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { z } from 'zod'
 import type { BackupInfo, BackupSettings, BackupStatus, BackupVerification } from '../../src-preload/contract'
 import { DATABASE_FILE, migrate } from '../db/data-source'
 import { fsyncFile } from '../db/files'
@@ -13,21 +14,143 @@ import { backupDue, backupFileName } from '../policy/backup'
 const MANIFEST_APP = 'archive-room'
 const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', 'audit_log']
 const STATE_FILE = 'backup-state.json'
+/** Backups taken in the same second get -2, -3 …; the listing sorts on the time, then that number. */
+const BACKUP_NAME = /^archive-room-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$/
+/** A manifest is a few hundred bytes: anything much bigger (or a device planted under its name) is not one. */
+const MAX_MANIFEST_BYTES = 1024 * 1024
+/**
+ * A new file only: O_EXCL refuses any existing name, a symlink planted there included, so nothing outside the
+ * backup folder is ever written through one. Windows has no O_NOFOLLOW, and needs none with O_EXCL.
+ */
+const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
+/** What opening or flushing a folder fails with where folders cannot be flushed: Windows, some network and FAT drivers. */
+const FOLDER_UNSYNCABLE = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'])
 
-interface Manifest extends BackupInfo {
-  app: string
-  sha256: string
-}
+const manifestSchema = z.object({
+  app: z.literal(MANIFEST_APP),
+  file: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  appVersion: z.string(),
+  migrations: z.array(z.string()),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+})
+type Manifest = z.output<typeof manifestSchema>
 
 type Problem = BackupVerification['problems'][number]
 
-async function sha256(file: string): Promise<string> {
-  const hash = crypto.createHash('sha256')
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
+
+/** Random, so nobody can plant anything at it in advance; a dot name, so the listing never shows it. */
+const stagingName = () => `.archive-room-${crypto.randomBytes(8).toString('hex')}.partial`
+
+function taken(file: string): boolean {
+  try {
+    fs.lstatSync(file)
+    return true
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return false
+    throw error
+  }
+}
+
+/** Copies a regular file to a new name, hashing what it copies, and flushes the copy to disk before closing it. */
+async function copyToNew(from: string, to: string): Promise<{ sha256: string; bytes: number }> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const target = await fs.promises.open(to, CREATE_NEW, 0o644)
+    try {
+      const hash = crypto.createHash('sha256')
+      const buffer = Buffer.alloc(1024 * 1024)
+      let bytes = 0
+      for (;;) {
+        const { bytesRead } = await source.read(buffer, 0, buffer.length, null)
+        if (bytesRead === 0) break
+        hash.update(buffer.subarray(0, bytesRead))
+        for (let written = 0; written < bytesRead; ) written += (await target.write(buffer, written, bytesRead - written)).bytesWritten
+        bytes += bytesRead
+      }
+      await target.sync()
+      return { sha256: hash.digest('hex'), bytes }
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+async function writeNew(file: string, text: string): Promise<void> {
+  const handle = await fs.promises.open(file, CREATE_NEW, 0o644)
+  try {
+    await handle.writeFile(text)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A renamed or linked file survives a power cut (or a pulled stick) only once its folder is flushed too. */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: fs.promises.FileHandle
+  try {
+    handle = await fs.promises.open(folder, 'r')
+  } catch (error) {
+    if (FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) return
+    throw error
+  }
+  try {
+    await handle.sync()
+  } catch (error) {
+    if (!FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) throw error
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Gives a staged file its final name only if that name is free: a hard link fails on any existing name, symlinks
+ * included. FAT and exFAT sticks have no hard links (nor symlinks); there the name is checked and the file renamed,
+ * which is safe because backups are taken one at a time.
+ */
+function publish(staged: string, final: string): boolean {
+  try {
+    fs.linkSync(staged, final)
+  } catch (error) {
+    if (errorCode(error) === 'EEXIST' || taken(final)) return false
+    fs.renameSync(staged, final)
+    return true
+  }
+  fs.unlinkSync(staged)
+  return true
+}
+
+function readManifest(file: string): Manifest | 'missing' | 'malformed' {
+  let text: string
+  try {
+    const stat = fs.statSync(file)
+    if (!stat.isFile() || stat.size > MAX_MANIFEST_BYTES) return 'malformed'
+    text = fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? 'missing' : 'malformed'
+  }
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : 'malformed'
+  } catch {
+    return 'malformed'
+  }
+}
+
+/** Whether folder is the folder own or inside it; both already resolved. */
+function within(folder: string, own: string): boolean {
+  const relative = path.relative(own, folder)
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+}
 
 function countRows(db: Database.Database): Record<string, number> {
   const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name))
@@ -42,6 +165,8 @@ export type RestoreStage = 'before-swap' | 'after-swap'
 
 export interface BackupOptions {
   dataDir: string
+  /** The app's own files (the built app, whose renderer folder browser mode serves): never a backup folder. */
+  appFolders: readonly string[]
   appVersion: string
   /** Called with the restored file in place but not yet swapped in: lets a test kill the process at the worst moment. */
   /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
@@ -56,6 +181,8 @@ export interface BackupOptions {
  * database, and swaps files atomically, so a failure at any point leaves a usable database behind.
  */
 export class BackupService {
+  private creating: Promise<unknown> = Promise.resolve()
+
   constructor(
     private readonly store: Store,
     private readonly options: BackupOptions,
@@ -84,116 +211,187 @@ export class BackupService {
   }
 
   async saveSettings(actor: Actor, settings: BackupSettings): Promise<BackupStatus> {
-    if (settings.folder !== '') this.usableFolder(settings.folder, 'folder')
+    if (settings.folder !== '') this.usableFolder(settings.folder, 'folder', 'write')
     await this.settings.save(actor, settings)
     return this.status()
   }
 
-  private usableFolder(folder: string, field: string): string {
+  /**
+   * The folder with symlinks resolved, so that what was checked is what gets used. Inside the data folder a backup
+   * is lost with the disk it should survive; inside the app's files browser mode served one to anyone who asked.
+   */
+  private usableFolder(folder: string, field: string, use: 'read' | 'write'): string {
     const problem = (message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
     if (!path.isAbsolute(folder)) throw problem('validation.folderAbsolute')
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
-    try {
-      fs.accessSync(folder, fs.constants.W_OK)
-    } catch {
-      throw problem('validation.folderReadOnly')
+    const real = fs.realpathSync.native(folder)
+    const resolved = (own: string) => (fs.existsSync(own) ? fs.realpathSync.native(own) : path.resolve(own))
+    if ([this.options.dataDir, ...this.options.appFolders].some((own) => within(real, resolved(own)))) throw problem('validation.folderInsideApp')
+    if (use === 'write') {
+      try {
+        fs.accessSync(real, fs.constants.W_OK)
+      } catch {
+        throw problem('validation.folderReadOnly')
+      }
     }
-    return folder
+    return real
   }
 
-  private async folderFor(requested: string | undefined): Promise<string> {
+  private async folderFor(requested: string | undefined, use: 'read' | 'write'): Promise<string> {
     const folder = requested || (await this.settings.current()).data.folder
     if (!folder) throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'folder', message: 'validation.required' }] })
-    return this.usableFolder(folder, 'folder')
+    return this.usableFolder(folder, 'folder', use)
   }
 
-  /** SQLite's online backup API copies a consistent state while the app keeps working. */
-  async create(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
-    const folder = await this.folderFor(requestedFolder)
-    const now = this.store.clock()
-    const file = path.join(folder, backupFileName(now))
-    const partial = `${file}.partial`
-    await this.store.backupTo(partial)
-    const copy = new Database(partial, { readonly: true })
-    let counts: Record<string, number>
-    let migrations: string[]
+  /** A private folder inside the data folder for SQLite to work in: it creates journals and -shm files beside what it opens. */
+  private async withScratch<T>(work: (scratch: string) => Promise<T>): Promise<T> {
+    const scratch = fs.mkdtempSync(path.join(this.options.dataDir, '.backup-work-'))
     try {
-      counts = countRows(copy)
-      migrations = appliedMigrations(copy)
+      return await work(scratch)
     } finally {
-      copy.close()
+      fs.rmSync(scratch, { recursive: true, force: true })
     }
-    fs.renameSync(partial, file)
-    const manifest: Manifest = {
-      app: MANIFEST_APP,
-      file: path.basename(file),
-      createdAt: now.toISOString(),
-      createdBy: actor.username,
-      appVersion: this.options.appVersion,
-      migrations,
-      counts,
-      bytes: fs.statSync(file).size,
-      sha256: await sha256(file)
+  }
+
+  /** One at a time: backups taken in the same second would otherwise race for the same name. */
+  create(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
+    const run = this.creating.then(() => this.createNow(actor, requestedFolder))
+    this.creating = run.catch(() => undefined)
+    return run
+  }
+
+  /**
+   * SQLite's online backup API copies a consistent state while the app keeps working, into the data folder, since
+   * SQLite follows whatever it finds at a name; only this app's own code writes to the stick, new files only.
+   */
+  private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
+    const folder = await this.folderFor(requestedFolder, 'write')
+    const now = this.store.clock()
+    const staged = { backup: path.join(folder, stagingName()), manifest: path.join(folder, stagingName()) }
+    try {
+      const { counts, migrations, sha256, bytes } = await this.withScratch(async (scratch) => {
+        const snapshot = path.join(scratch, DATABASE_FILE)
+        await this.store.backupTo(snapshot)
+        const copy = new Database(snapshot, { fileMustExist: true })
+        let facts: { counts: Record<string, number>; migrations: string[] }
+        try {
+          // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
+          copy.pragma('journal_mode = DELETE')
+          facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
+        } finally {
+          copy.close()
+        }
+        return { ...facts, ...(await copyToNew(snapshot, staged.backup)) }
+      })
+      const stem = backupFileName(now).replace(/\.sqlite$/, '')
+      for (let n = 1; ; n += 1) {
+        const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
+        if (taken(file) || taken(manifestOf(file))) continue
+        const manifest: Manifest = {
+          app: MANIFEST_APP,
+          file: path.basename(file),
+          createdAt: now.toISOString(),
+          createdBy: actor.username,
+          appVersion: this.options.appVersion,
+          migrations,
+          counts,
+          bytes,
+          sha256
+        }
+        fs.rmSync(staged.manifest, { force: true })
+        await writeNew(staged.manifest, JSON.stringify(manifest, null, 2))
+        // The manifest first: the listing goes by backup files, so it never shows one whose manifest is still to come.
+        if (!publish(staged.manifest, manifestOf(file))) continue
+        if (!publish(staged.backup, file)) {
+          fs.rmSync(manifestOf(file), { force: true })
+          continue
+        }
+        await syncFolder(folder)
+        fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
+        await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256 } }))
+        const { app: _app, sha256: _sha, ...info } = manifest
+        return { ...info, file }
+      }
+    } finally {
+      for (const file of Object.values(staged)) fs.rmSync(file, { force: true })
     }
-    fs.writeFileSync(manifestOf(file), JSON.stringify(manifest, null, 2))
-    fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
-    await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256: manifest.sha256 } }))
-    const { app: _app, sha256: _sha, ...info } = manifest
-    return { ...info, file }
   }
 
   async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {
-    const folder = await this.folderFor(requestedFolder)
-    const files = fs
+    const folder = await this.folderFor(requestedFolder, 'read')
+    const backups = fs
       .readdirSync(folder)
-      .filter((name) => /^archive-room-\d{8}-\d{6}\.sqlite$/.test(name))
-      .sort()
-      .reverse()
+      .flatMap((name) => {
+        const match = BACKUP_NAME.exec(name)
+        return match ? [{ name, takenAt: match[1], sequence: Number(match[2] ?? 1) }] : []
+      })
+      .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.sequence - a.sequence)
     const results: BackupVerification[] = []
-    for (const name of files) results.push(await this.verify(actor, path.join(folder, name), false))
+    for (const { name } of backups) results.push(await this.verify(actor, path.join(folder, name), false))
     return results
   }
 
-  /** Checksum, SQLite's own integrity check, the recorded counts, and whether this version can read it. */
+  /**
+   * Checksum, SQLite's own integrity check, the recorded counts, and whether this version can read it. Only reads
+   * the backup folder, so that backups on write-protected media can be checked and restored.
+   */
   async verify(actor: Actor, file: string, log = true): Promise<BackupVerification> {
     const problems: Problem[] = []
-    const result = (info: BackupInfo | null): BackupVerification => ({ ok: problems.length === 0, problems, info })
+    const result = (info: BackupInfo | null): BackupVerification => ({ ok: problems.length === 0, problems, file, info })
     if (!path.isAbsolute(file) || !fs.existsSync(file)) {
       problems.push({ reason: 'backup.problems.missingFile', params: { file } })
       return result(null)
     }
-    let manifest: Manifest
-    try {
-      manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
-      if (manifest.app !== MANIFEST_APP) throw new Error('not ours')
-    } catch {
-      problems.push({ reason: 'backup.problems.noManifest' })
+    // Opening a FIFO planted under a backup's name would wait for a writer forever.
+    if (!fs.statSync(file).isFile()) {
+      problems.push({ reason: 'backup.problems.unreadable' })
+      return result(null)
+    }
+    const manifest = readManifest(manifestOf(file))
+    if (manifest === 'missing' || manifest === 'malformed') {
+      problems.push({ reason: manifest === 'missing' ? 'backup.problems.noManifest' : 'backup.problems.badManifest' })
+      return result(null)
+    }
+    if (manifest.file !== path.basename(file)) {
+      problems.push({ reason: 'backup.problems.otherFile', params: { file: manifest.file } })
       return result(null)
     }
     const { app: _app, sha256: expected, ...rest } = manifest
     const info: BackupInfo = { ...rest, file }
-    if ((await sha256(file)) !== expected) {
-      problems.push({ reason: 'backup.problems.checksum' })
-      return result(info)
-    }
-    const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
-    if (unknown.length > 0) problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
-    let db: Database.Database | null = null
-    try {
-      db = new Database(file, { readonly: true, fileMustExist: true })
-      const integrity = db.pragma('integrity_check', { simple: true })
-      if (integrity !== 'ok') problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
-      const counts = countRows(db)
-      for (const [table, count] of Object.entries(manifest.counts)) {
-        if (counts[table] !== count) problems.push({ reason: 'backup.problems.counts', params: { table, expected: count, found: counts[table] ?? 0 } })
+    // SQLite is pointed at a private copy: even read-only it writes -shm files beside a WAL database, and the
+    // checksum and the integrity check then see the very same bytes.
+    return this.withScratch(async (scratch) => {
+      const copy = path.join(scratch, 'verifying.sqlite')
+      let actual: string
+      try {
+        actual = (await copyToNew(file, copy)).sha256
+      } catch {
+        problems.push({ reason: 'backup.problems.unreadable' })
+        return result(info)
       }
-    } catch {
-      problems.push({ reason: 'backup.problems.unreadable' })
-    } finally {
-      db?.close()
-    }
-    if (log) await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'verify', after: { ok: problems.length === 0, problems } }))
-    return result(info)
+      if (actual !== expected) {
+        problems.push({ reason: 'backup.problems.checksum' })
+        return result(info)
+      }
+      const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
+      if (unknown.length > 0) problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
+      let db: Database.Database | null = null
+      try {
+        db = new Database(copy, { readonly: true, fileMustExist: true })
+        const integrity = db.pragma('integrity_check', { simple: true })
+        if (integrity !== 'ok') problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
+        const counts = countRows(db)
+        for (const [table, count] of Object.entries(manifest.counts)) {
+          if (counts[table] !== count) problems.push({ reason: 'backup.problems.counts', params: { table, expected: count, found: counts[table] ?? 0 } })
+        }
+      } catch {
+        problems.push({ reason: 'backup.problems.unreadable' })
+      } finally {
+        db?.close()
+      }
+      if (log) await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'verify', after: { ok: problems.length === 0, problems } }))
+      return result(info)
+    })
   }
 
   async restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {

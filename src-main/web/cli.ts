@@ -9,10 +9,11 @@ import { startWebServer } from './server'
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const dataDir = resolveDataDir(argv)
-  const app = await createApp({ dataDir, clock: clockFromEnv() })
+  const built = path.join(__dirname, '..')
+  const app = await createApp({ dataDir, appFolders: [built], clock: clockFromEnv() })
   const server = await startWebServer({
     dispatch: app.dispatch,
-    rendererDir: path.join(__dirname, '..', 'renderer'),
+    rendererDir: path.join(built, 'renderer'),
     port: readPort(argv)
   })
   const stopSchedule = startBackupSchedule(app, (error) => console.error('Scheduled backup failed:', error))

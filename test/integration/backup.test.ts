@@ -4,11 +4,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { build } from 'esbuild'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
 import type { RestoreStage } from '../../src-main/services/backup'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
-import { ADMIN_PASSWORD, makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { ADMIN_PASSWORD, makeApp, REPOSITORY, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -81,6 +81,166 @@ describe('R-SEC-2 backup', () => {
     await app.call('backup.restore', { file: info.file }, admin)
     const again = await app.signInAs('archivist', 'liwen2')
     expect(await customers(again)).toEqual([...names].sort())
+  })
+})
+
+describe('R-SEC-2 backup files on the stick', () => {
+  const stem = 'archive-room-20260302-090000'
+  /** Names, sizes and modification times: a read-only use of the folder leaves all three as they were. */
+  const snapshot = (folder: string) =>
+    fs
+      .readdirSync(folder)
+      .sort()
+      .map((name) => {
+        const stat = fs.lstatSync(path.join(folder, name))
+        return [name, stat.size, stat.mtimeMs]
+      })
+
+  it("never writes through a symlink planted at the next backup's names, and takes the next free name", async () => {
+    const { admin, key, folder } = await setUp()
+    const outside = tempDir('outside-')
+    const note = path.join(outside, 'note.txt')
+    fs.writeFileSync(note, 'not a backup')
+    const other = path.join(outside, 'other.sqlite')
+    const otherDb = new Database(other)
+    otherDb.exec("CREATE TABLE kept (x); INSERT INTO kept VALUES ('mine')")
+    otherDb.close()
+    const before = [fs.readFileSync(note), fs.readFileSync(other)]
+    fs.symlinkSync(other, path.join(folder, `${stem}.sqlite.partial`))
+    fs.symlinkSync(note, path.join(folder, `${stem}.json`))
+    fs.symlinkSync(other, path.join(folder, `${stem}-2.sqlite`))
+    const info = await app.call('backup.create', { folder }, key)
+    expect(path.basename(info.file)).toBe(`${stem}-3.sqlite`)
+    expect([fs.readFileSync(note), fs.readFileSync(other)]).toEqual(before)
+    expect(fs.lstatSync(info.file).isFile() && fs.lstatSync(manifestOf(info.file)).isFile()).toBe(true)
+    expect(await app.call('backup.verify', { file: info.file }, admin)).toMatchObject({ ok: true })
+  })
+
+  it('gives backups taken in the same second their own names: four at once all succeed', async () => {
+    const { admin, key, folder } = await setUp()
+    const infos = await Promise.all(Array.from({ length: 4 }, () => app.call('backup.create', { folder }, key)))
+    expect(infos.map((info) => path.basename(info.file)).sort()).toEqual([`${stem}-2.sqlite`, `${stem}-3.sqlite`, `${stem}-4.sqlite`, `${stem}.sqlite`])
+    const listed = await app.call('backup.list', { folder }, admin)
+    expect(listed.map((b) => [path.basename(b.file), b.ok])).toEqual([
+      [`${stem}-4.sqlite`, true],
+      [`${stem}-3.sqlite`, true],
+      [`${stem}-2.sqlite`, true],
+      [`${stem}.sqlite`, true]
+    ])
+  })
+
+  it('leaves only the backup and its manifest, in rollback-journal mode, and only reads write-protected media', async () => {
+    const { admin, key, folder } = await setUp()
+    await app.call('customers.create', sampleCustomer(), key)
+    const { file } = await app.call('backup.create', { folder }, key)
+    expect(fs.readdirSync(folder).sort()).toEqual([`${stem}.json`, `${stem}.sqlite`])
+    // Byte 18 of the header is the file format: 1 is a rollback journal, 2 is WAL.
+    expect(fs.readFileSync(file)[18]).toBe(1)
+    app.clock.advanceMinutes(1)
+    const { file: older } = await app.call('backup.create', { folder }, key)
+    // Backups taken by earlier versions are in WAL mode: opening those even read-only used to leave -wal and -shm files.
+    tamper(older, (db) => db.pragma('journal_mode = WAL'))
+    expect(fs.readFileSync(older)[18]).toBe(2)
+    for (const name of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, name), 0o444)
+    fs.chmodSync(folder, 0o555)
+    try {
+      const before = snapshot(folder)
+      expect((await app.call('backup.list', { folder }, admin)).map((b) => b.ok)).toEqual([true, true])
+      expect(await app.call('backup.verify', { file: older }, admin)).toMatchObject({ ok: true })
+      await app.call('backup.restore', { file: older }, admin)
+      expect(snapshot(folder)).toEqual(before)
+    } finally {
+      fs.chmodSync(folder, 0o755)
+    }
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
+  })
+
+  it('lists every backup even when a manifest is malformed, wrong or about another file', async () => {
+    const { admin, key, folder } = await setUp()
+    const make = async () => {
+      app.clock.advanceMinutes(1)
+      return (await app.call('backup.create', { folder }, key)).file
+    }
+    const good = await make()
+    const garbled = await make()
+    fs.writeFileSync(manifestOf(garbled), '{"app": "archive-room", ')
+    const mistyped = await make()
+    const manifest = JSON.parse(fs.readFileSync(manifestOf(mistyped), 'utf8'))
+    fs.writeFileSync(manifestOf(mistyped), JSON.stringify({ ...manifest, migrations: 'all of them', counts: null }))
+    const elsewhere = await make()
+    const aboutGood = JSON.parse(fs.readFileSync(manifestOf(good), 'utf8'))
+    fs.writeFileSync(manifestOf(elsewhere), JSON.stringify(aboutGood))
+    const folderNamedLikeABackup = path.join(folder, 'archive-room-20260101-000000.sqlite')
+    fs.mkdirSync(folderNamedLikeABackup)
+    const listed = await app.call('backup.list', { folder }, admin)
+    expect(listed.map((b) => [b.file, b.problems.map((p) => p.reason)])).toEqual([
+      [elsewhere, ['backup.problems.otherFile']],
+      [mistyped, ['backup.problems.badManifest']],
+      [garbled, ['backup.problems.badManifest']],
+      [good, []],
+      [folderNamedLikeABackup, ['backup.problems.unreadable']]
+    ])
+    expect(await app.dispatch('backup.restore', { file: elsewhere }, admin)).toMatchObject({ ok: false, error: { message: 'backup.problems.otherFile' } })
+  })
+
+  it("refuses a backup folder inside the data folder or the app's own files, also through a symlink", async () => {
+    const { admin, key } = await setUp()
+    const inData = path.join(app.dataDir, 'usb')
+    fs.mkdirSync(inData)
+    const link = path.join(tempDir('links-'), 'usb')
+    fs.symlinkSync(inData, link)
+    const webRoot = path.join(REPOSITORY, 'src-renderer')
+    for (const folder of [app.dataDir, inData, link, webRoot]) {
+      expect(await app.dispatch('backup.create', { folder }, key), folder).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
+      })
+    }
+    expect(await app.dispatch('backup.saveSettings', { folder: link, dailyAt: null, reminderDays: 7 }, admin)).toMatchObject({
+      ok: false,
+      error: { details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
+    })
+    expect(fs.readdirSync(inData)).toEqual([])
+  })
+
+  it('makes the backup and its manifest durable, file and folder, before publishing and reporting them', async () => {
+    const { key, folder } = await setUp()
+    const events: string[] = []
+    const open = fs.promises.open
+    const link = fs.linkSync
+    const spies = [
+      vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof open>) => {
+        const handle = await open(...args)
+        const sync = handle.sync.bind(handle)
+        handle.sync = async () => {
+          await sync()
+          events.push(`sync ${path.basename(String(args[0]))}`)
+        }
+        return handle
+      }),
+      vi.spyOn(fs, 'linkSync').mockImplementation((from, to) => {
+        events.push(`publish ${path.basename(String(from))} as ${path.basename(String(to))}`)
+        link(from, to)
+      })
+    ]
+    try {
+      const info = await app.call('backup.create', { folder }, key)
+      events.push('reported')
+      const temps = events.filter((e) => e.startsWith('publish')).map((e) => e.split(' ')[1])
+      expect(temps).toHaveLength(2)
+      const [manifestTemp, backupTemp] = temps
+      expect(events).toEqual([
+        `sync ${backupTemp}`,
+        `sync ${manifestTemp}`,
+        `publish ${manifestTemp} as ${stem}.json`,
+        `publish ${backupTemp} as ${path.basename(info.file)}`,
+        `sync ${path.basename(folder)}`,
+        'reported'
+      ])
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
   })
 })
 

@@ -22,6 +22,9 @@ export function tempDir(prefix = 'archive-room-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
+/** The app's own files when it runs from source, as in these tests. */
+export const REPOSITORY = path.resolve(__dirname, '../..')
+
 export const ADMIN_PASSWORD = 'Admin-pass-2024'
 export const USER_PASSWORD = 'User-pass-2024'
 
@@ -32,7 +35,7 @@ export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
       this.now = new Date(this.now.getTime() + minutes * 60_000)
     }
   }
-  const app = await createApp({ dataDir, clock: () => clock.now, log: () => undefined })
+  const app = await createApp({ dataDir, appFolders: [REPOSITORY], clock: () => clock.now, log: () => undefined })
   let adminKey: string | null = null
   const call: TestApp['call'] = async (channel, input, sessionKey) => {
     const result = await app.dispatch(channel, input, sessionKey)

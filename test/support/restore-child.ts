@@ -5,6 +5,8 @@ async function main(): Promise<void> {
   const [dataDir, file, stopAt] = process.argv.slice(2)
   const app = await createApp({
     dataDir,
+    // Bundled into a temporary folder and started from the repository.
+    appFolders: [process.cwd()],
     log: () => undefined,
     atRestoreStage: async (stage) => {
       if (stage !== stopAt) return

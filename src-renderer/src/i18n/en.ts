@@ -390,7 +390,9 @@ const en: Shape<typeof zhCN> = {
     ok: 'Intact',
     problems: {
       missingFile: 'The backup file {{file}} was not found.',
-      noManifest: 'Its manifest (.json) is missing or unreadable, so it cannot be confirmed as a complete backup of this app.',
+      noManifest: 'Its manifest (.json) is missing, so it cannot be confirmed as a complete backup of this app.',
+      badManifest: 'Its manifest (.json) is malformed or unreadable, so it cannot be confirmed as a complete backup of this app.',
+      otherFile: 'Its manifest (.json) describes another backup ({{file}}): the files were renamed or mixed up.',
       checksum: 'Checksum mismatch: the backup is damaged or was altered.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
@@ -1135,6 +1137,7 @@ const en: Shape<typeof zhCN> = {
     folderAbsolute: 'Enter a full (absolute) path',
     folderMissing: 'Folder {{folder}} not found: is the USB stick plugged in?',
     folderReadOnly: 'Folder {{folder}} cannot be written to',
+    folderInsideApp: "Folder {{folder}} is inside the app's own files or its data folder: choose a folder on separate media, e.g. a USB stick",
     time: 'Use the HH:mm format',
     code: 'Codes are 1–8 letters or digits',
     atLeastOne: 'At least one entry is needed',

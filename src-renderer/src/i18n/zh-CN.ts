@@ -385,7 +385,9 @@ const zhCN = {
     ok: '完好',
     problems: {
       missingFile: '找不到备份文件 {{file}}。',
-      noManifest: '缺少或无法读取备份说明文件（.json），无法确认它是本系统的完整备份。',
+      noManifest: '缺少备份说明文件（.json），无法确认它是本系统的完整备份。',
+      badManifest: '备份说明文件（.json）格式错误或无法读取，无法确认它是本系统的完整备份。',
+      otherFile: '备份说明文件（.json）描述的是另一个备份（{{file}}）：文件可能被改名或混放。',
       checksum: '校验和不符：备份文件已损坏或被改动。',
       newerVersion: '该备份来自较新的版本（{{version}}），请先升级本程序再恢复。',
       integrity: '数据库完整性检查未通过：{{detail}}',
@@ -1130,6 +1132,7 @@ const zhCN = {
     folderAbsolute: '请填写完整路径（绝对路径）',
     folderMissing: '找不到文件夹 {{folder}}，请确认 U 盘已插入',
     folderReadOnly: '文件夹 {{folder}} 不可写入',
+    folderInsideApp: '文件夹 {{folder}} 位于本程序自身的文件或数据文件夹之内，请选择单独存储介质（如 U 盘）上的文件夹',
     time: '时间格式应为 HH:mm',
     code: '代码为 1–8 位字母或数字',
     atLeastOne: '至少需要一项',

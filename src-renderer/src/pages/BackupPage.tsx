@@ -90,12 +90,12 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
       >
         <Table<BackupVerification>
           size="small"
-          rowKey={(row, index) => row.info?.file ?? String(index)}
+          rowKey={(row) => row.file}
           dataSource={backups ?? []}
           pagination={{ pageSize: 10 }}
           locale={{ emptyText: <Empty description={backups === null ? t('backup.refresh') : t('backup.emptyList')} /> }}
           columns={[
-            { title: t('backup.file'), key: 'file', render: (_v, row) => row.info?.file.split(/[\\/]/).pop() ?? '—' },
+            { title: t('backup.file'), key: 'file', render: (_v, row) => row.file.split(/[\\/]/).pop() },
             { title: t('backup.createdAt'), key: 'at', render: (_v, row) => (row.info ? formatDateTime(row.info.createdAt) : '—') },
             { title: t('backup.createdBy'), key: 'by', render: (_v, row) => row.info?.createdBy ?? '—' },
             { title: t('backup.version'), key: 'version', render: (_v, row) => row.info?.appVersion ?? '—' },
