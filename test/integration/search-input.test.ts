@@ -40,4 +40,10 @@ describe('search input a person can paste', () => {
   it('a term of nothing but control characters is no term at all, not a match on everything by accident', async () => {
     expect(await found('\u0000')).toEqual(await found(''))
   })
+
+  it('treats FTS5 syntax as plain text: quotes, stars, operators and a lone quote match nothing here and fail nowhere', async () => {
+    for (const search of ['"', '"""', '顺达*', '顺达 AND 物流', 'NEAR(顺达', 'a OR b', '(物流)', '^顺达', 'col:顺达', '_', '%']) {
+      expect(await found(search)).toEqual({ customers: 0, items: 0, volumes: 0, lookup: 0, use: 0 })
+    }
+  })
 })
