@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -23,6 +24,32 @@ export function resolveDataDir(
   }
   if (env.ARCHIVE_DATA_DIR) return path.resolve(env.ARCHIVE_DATA_DIR)
   return fallback
+}
+
+/**
+ * Why the data folder cannot be used, in Chinese and in English for whoever started the app, or null when it can.
+ * Asked before the database opens, whose own failure would be a stack trace around an error code.
+ */
+export function dataDirProblem(dir: string): string | null {
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    fs.readdirSync(dir)
+    // Creating something is the one test of writing that also holds on Windows, where access() ignores folder ACLs.
+    fs.rmdirSync(fs.mkdtempSync(path.join(dir, '.write-test-')))
+    return null
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown'
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      return [
+        `数据文件夹 ${dir} 无法创建：该位置已有同名文件。请用 --data-dir 另选一个文件夹。`,
+        `The data folder ${dir} cannot be created because a file is in the way; choose another folder with --data-dir.`
+      ].join('\n')
+    }
+    return [
+      `数据文件夹 ${dir} 无法读写（${code}）。请检查该文件夹的权限，或用 --data-dir 另选一个文件夹。`,
+      `The data folder ${dir} cannot be read or written (${code}); check its permissions, or choose another folder with --data-dir.`
+    ].join('\n')
+  }
 }
 
 export function readPort(argv: readonly string[]): number | undefined {

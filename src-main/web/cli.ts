@@ -2,13 +2,19 @@ import path from 'node:path'
 import { createApp } from '../app'
 import { clockFromEnv } from '../clock'
 import { startBackupSchedule } from '../backup-schedule'
-import { readPort, resolveDataDir } from '../paths'
+import { dataDirProblem, readPort, resolveDataDir } from '../paths'
 import { startWebServer } from './server'
 
 /** Browser mode entry: `node out/main/web.js [--data-dir <dir>] [--port <n>]`. */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const dataDir = resolveDataDir(argv)
+  const problem = dataDirProblem(dataDir)
+  if (problem !== null) {
+    console.error(problem)
+    process.exitCode = 1
+    return
+  }
   const app = await createApp({ dataDir, clock: clockFromEnv() })
   const server = await startWebServer({
     dispatch: app.dispatch,
