@@ -58,3 +58,21 @@ export function readPort(argv: readonly string[]): number | undefined {
   const port = Number(argv[flag + 1])
   return Number.isInteger(port) && port >= 0 && port < 65536 ? port : undefined
 }
+
+/** Why browser mode cannot listen on the port it was given, in Chinese and in English, or null for any other failure. */
+export function portProblem(error: unknown, port: number): string | null {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return [
+        `端口 ${port} 已被其他程序占用（也可能是另一个正在运行的档案室）。请用 --port 另选一个端口。`,
+        `Port ${port} is already in use, perhaps by another Archive Room still running; choose another with --port.`
+      ].join('\n')
+    case 'EACCES':
+      return [
+        `当前账户无权使用端口 ${port}。请用 --port 另选一个 1024 以上的端口。`,
+        `Port ${port} may not be used by this account; choose one above 1024 with --port.`
+      ].join('\n')
+    default:
+      return null
+  }
+}

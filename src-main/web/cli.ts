@@ -2,8 +2,8 @@ import path from 'node:path'
 import { createApp } from '../app'
 import { clockFromEnv } from '../clock'
 import { startBackupSchedule } from '../backup-schedule'
-import { dataDirProblem, readPort, resolveDataDir } from '../paths'
-import { startWebServer } from './server'
+import { dataDirProblem, portProblem, readPort, resolveDataDir } from '../paths'
+import { startWebServer, type WebServer } from './server'
 
 /** Browser mode entry: `node out/main/web.js [--data-dir <dir>] [--port <n>]`. */
 async function main(): Promise<void> {
@@ -16,11 +16,18 @@ async function main(): Promise<void> {
     return
   }
   const app = await createApp({ dataDir, clock: clockFromEnv() })
-  const server = await startWebServer({
-    dispatch: app.dispatch,
-    rendererDir: path.join(__dirname, '..', 'renderer'),
-    port: readPort(argv)
-  })
+  const port = readPort(argv)
+  let server: WebServer
+  try {
+    server = await startWebServer({ dispatch: app.dispatch, rendererDir: path.join(__dirname, '..', 'renderer'), port })
+  } catch (error) {
+    const problem = portProblem(error, port ?? 0)
+    if (problem === null) throw error
+    console.error(problem)
+    await app.close()
+    process.exitCode = 1
+    return
+  }
   const stopSchedule = startBackupSchedule(app, (error) => console.error('Scheduled backup failed:', error))
   console.log(`Archive Room (browser mode) — data: ${dataDir}`)
   if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -20,9 +21,9 @@ beforeAll(async () => {
   })
 })
 
-/** Browser mode started as a person would, with a data folder it cannot use. */
-function start(dataDir: string) {
-  const run = spawnSync(process.execPath, [bundle, '--data-dir', dataDir, '--port', '0'], {
+/** Browser mode started as a person would, on a data folder or a port it cannot use, so it stops by itself. */
+function start(dataDir: string, port = 0) {
+  const run = spawnSync(process.execPath, [bundle, '--data-dir', dataDir, '--port', String(port)], {
     cwd: root,
     env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
     encoding: 'utf8',
@@ -64,6 +65,22 @@ describe('browser mode start', () => {
       expect(output).not.toMatch(/^\s+at /m)
     } finally {
       fs.chmodSync(locked, 0o700)
+    }
+  })
+
+  it('says which port is taken and what to do when another program already listens there', async () => {
+    const other = net.createServer()
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    const port = (other.address() as net.AddressInfo).port
+    try {
+      const { status, output } = start(tempDir('cli-data-'), port)
+      expect(status).toBe(1)
+      expect(output).toContain(`端口 ${port}`)
+      expect(output).toContain(`Port ${port}`)
+      expect(output).toContain('--port')
+      expect(output).not.toMatch(/^\s+at /m)
+    } finally {
+      await new Promise((resolve) => other.close(resolve))
     }
   })
 })
