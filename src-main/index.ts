@@ -1,8 +1,8 @@
 import path from 'node:path'
-import { app, BrowserWindow, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { createApp, type App } from './app'
 import { startBackupSchedule } from './backup-schedule'
-import { APP_FOLDER, resolveDataDir } from './paths'
+import { APP_FOLDER, dataDirProblem, resolveDataDir } from './paths'
 import { CONTENT_SECURITY_POLICY } from './security'
 
 let backend: App | null = null
@@ -59,6 +59,13 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('appData'), APP_FOLDER))
+    const problem = dataDirProblem(dataDir)
+    if (problem !== null) {
+      console.error(problem)
+      dialog.showErrorBox('档案室 Archive Room', problem)
+      app.exit(1)
+      return
+    }
     backend = await createApp({ dataDir, appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))] })
     startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -36,6 +36,16 @@ export const missingIsRequired = { error: (issue: { input?: unknown }) => (issue
 export const trimmed = (max: number) => z.string(missingIsRequired).trim().max(max, { message: 'validation.tooLong' })
 export const required = (max: number) => trimmed(max).min(1, { message: 'validation.required' })
 export const optionalText = (max: number) => trimmed(max).optional().default('')
+/**
+ * A search box's text. Control characters arrive unseen with text pasted from other programs; a NUL among them broke
+ * the full-text match outright and cut a LIKE pattern short, so they are taken out before anything searches.
+ */
+export const searchText = (max: number) =>
+  z
+    .string(missingIsRequired)
+    .overwrite((value) => value.replace(/[\u0000-\u001f\u007f]/g, ''))
+    .trim()
+    .max(max, { message: 'validation.tooLong' })
 export const isoDate = z
   .string(missingIsRequired)
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })

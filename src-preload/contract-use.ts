@@ -12,7 +12,7 @@ import {
   RECORD_WRITERS,
   recordRef,
   required,
-  trimmed,
+  searchText,
   type Page,
   type PolicyReason,
   type RecordSummary
@@ -93,7 +93,7 @@ const useListQuery = z.strictObject({
   overdue: z.boolean().optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  search: trimmed(100).optional(),
+  search: searchText(100).optional(),
   sortBy: z.enum(SORTABLE_USE_FIELDS).optional().default('createdAt'),
   sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
 })

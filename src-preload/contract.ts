@@ -20,6 +20,7 @@ import {
   RECORD_WRITERS,
   required,
   ROLES,
+  searchText,
   trimmed,
   year,
   type ClassificationCode,
@@ -573,7 +574,7 @@ export interface ImportProgress {
 
 const customersQuery = z.strictObject({
   ...paging,
-  search: trimmed(100).optional(),
+  search: searchText(100).optional(),
   grade: z.array(z.enum(CUSTOMER_GRADES)).max(3).optional(),
   industry: z.array(trimmed(50)).max(50).optional(),
   region: z.array(trimmed(50)).max(50).optional(),
@@ -582,7 +583,7 @@ const customersQuery = z.strictObject({
 })
 const itemsQuery = z.strictObject({
   ...paging,
-  search: trimmed(100).optional(),
+  search: searchText(100).optional(),
   year: z.array(year).max(50).optional(),
   categoryCode: z.array(code).max(50).optional(),
   retentionCode: z.array(code).max(20).optional(),
@@ -601,7 +602,7 @@ const volumesQuery = z.strictObject({
   ...paging,
   year: year.optional(),
   status: z.enum(['open', 'closed']).optional(),
-  search: trimmed(100).optional()
+  search: searchText(100).optional()
 })
 
 /** The columns the user sees, in order, with the labels shown for coded values (grades, classifications…). */
@@ -798,7 +799,7 @@ export const contract = {
     RECORD_READERS
   ),
   'records.lookup': channel<RecordSummary[]>()(
-    z.strictObject({ search: trimmed(100), limit: z.number().int().min(1).max(50).optional().default(20) }),
+    z.strictObject({ search: searchText(100), limit: z.number().int().min(1).max(50).optional().default(20) }),
     RECORD_READERS
   ),
   'records.summaries': channel<RecordSummary[]>()(z.strictObject({ records: z.array(recordRef).max(500) }), RECORD_READERS),

@@ -12,7 +12,8 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
 /** Dates become real Excel dates (sortable, filterable), coded values their labels, numbers stay numbers. */
 function cellValue(value: unknown, column: SheetColumn): ExcelJS.CellValue {
   if (value === null || value === undefined) return null
-  if (column.labels && typeof value === 'string' && value in column.labels) return column.labels[value]
+  // Own entries only: a value such as "toString" must not find the label map's inherited method.
+  if (column.labels && typeof value === 'string' && Object.hasOwn(column.labels, value)) return column.labels[value]
   if (typeof value === 'boolean') return column.labels?.[String(value)] ?? (value ? '是' : '否')
   if (typeof value === 'string' && DAY.test(value)) return new Date(`${value}T00:00:00Z`)
   if (typeof value === 'string' && TIMESTAMP.test(value)) return new Date(value)

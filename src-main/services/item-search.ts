@@ -14,10 +14,15 @@ export async function refreshItemSearch(db: Db, itemIds: number[]): Promise<void
   }
 }
 
+/** A LIKE pattern, used with ESCAPE '\\', that finds the text anywhere: a typed % or _ is a character, not a wildcard. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+}
+
 /** Trigram needs three characters to use the index; shorter words scan the same table instead. */
 export function ftsCondition(table: string, search: string): { sql: string; param: string } {
   if ([...search].length >= 3) {
     return { sql: `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`, param: `"${search.replace(/"/g, '""')}"` }
   }
-  return { sql: `SELECT rowid FROM ${table} WHERE body LIKE ? ESCAPE '\\'`, param: `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` }
+  return { sql: `SELECT rowid FROM ${table} WHERE body LIKE ? ESCAPE '\\'`, param: containsPattern(search) }
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/connection'
 import type { RecordKind, RecordRef, RecordSummary } from '../../src-preload/contract'
 import { notFound } from '../errors'
 import type { Store } from '../store'
-import { ftsCondition } from './item-search'
+import { containsPattern, ftsCondition } from './item-search'
 
 /** R-KEEP-3: an item is flagged while an incident on it or on its volume is open (`i` is the item). */
 export const OPEN_ITEM_INCIDENTS = `(SELECT COUNT(*) FROM incidents n WHERE n.resolved_at IS NULL AND
@@ -66,7 +66,7 @@ export async function recordSummaries(db: Db, refs: RecordRef[]): Promise<Record
 export async function lookupRecords(db: Db, search: string, limit: number): Promise<RecordSummary[]> {
   const text = search.trim()
   if (text === '') return []
-  const like = `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+  const like = containsPattern(text)
   const volumes = await db.query(
     `${VOLUME_SUMMARY} WHERE v.custody <> 'destroyed' AND (v.archival_code LIKE ? ESCAPE '\\' OR v.title LIKE ? ESCAPE '\\')
      ORDER BY v.archival_code LIMIT ?`,

@@ -35,6 +35,7 @@ import { consultationRegisterHtml, loanRegisterHtml, outCardsHtml, reminderHtml,
 import { listWorkbook, type SheetColumn } from '../reports/xlsx'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
+import { containsPattern } from './item-search'
 import { recordSummaries } from './records'
 import { VersionedSettings, type SettingsService } from './settings'
 
@@ -265,7 +266,7 @@ export class UseService {
       params.push(query.to)
     }
     if (query.search) {
-      const like = `%${query.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+      const like = containsPattern(query.search)
       where.push(`(u.applicant_name LIKE ? ESCAPE '\\' OR u.external_unit LIKE ? ESCAPE '\\' OR u.purpose LIKE ? ESCAPE '\\'
         OR EXISTS (SELECT 1 FROM (${RECORD_LABELS}) l WHERE l.requestId = u.id AND (l.archivalCode LIKE ? ESCAPE '\\' OR l.title LIKE ? ESCAPE '\\')))`)
       params.push(like, like, like, like, like)

@@ -5,6 +5,7 @@ import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import { refuseVolumeAdmission, type ItemLink } from '../policy/filing'
 import type { Actor, Store } from '../store'
+import { containsPattern } from './item-search'
 import { unknownCodes } from './items'
 import { layOutVolume, linksOf, MEMBER_COLUMNS, volumeMembers, type MemberRow } from './volume-layout'
 import type { SettingsService } from './settings'
@@ -43,8 +44,8 @@ export class VolumesService {
       params.push(query.status)
     }
     if (query.search) {
-      where.push('(v.title LIKE ? OR v.archival_code LIKE ?)')
-      params.push(`%${query.search}%`, `%${query.search}%`)
+      where.push(`(v.title LIKE ? ESCAPE '\\' OR v.archival_code LIKE ? ESCAPE '\\')`)
+      params.push(containsPattern(query.search), containsPattern(query.search))
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM volumes v ${clause}`, params)

@@ -2,20 +2,33 @@ import path from 'node:path'
 import { createApp } from '../app'
 import { clockFromEnv } from '../clock'
 import { startBackupSchedule } from '../backup-schedule'
-import { readPort, resolveDataDir } from '../paths'
-import { startWebServer } from './server'
+import { dataDirProblem, portProblem, readPort, resolveDataDir } from '../paths'
+import { startWebServer, type WebServer } from './server'
 
 /** Browser mode entry: `node out/main/web.js [--data-dir <dir>] [--port <n>]`. */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const dataDir = resolveDataDir(argv)
+  const problem = dataDirProblem(dataDir)
+  if (problem !== null) {
+    console.error(problem)
+    process.exitCode = 1
+    return
+  }
   const built = path.join(__dirname, '..')
   const app = await createApp({ dataDir, appFolders: [built], clock: clockFromEnv() })
-  const server = await startWebServer({
-    dispatch: app.dispatch,
-    rendererDir: path.join(built, 'renderer'),
-    port: readPort(argv)
-  })
+  const port = readPort(argv)
+  let server: WebServer
+  try {
+    server = await startWebServer({ dispatch: app.dispatch, rendererDir: path.join(built, 'renderer'), port })
+  } catch (error) {
+    const problem = portProblem(error, port ?? 0)
+    if (problem === null) throw error
+    console.error(problem)
+    await app.close()
+    process.exitCode = 1
+    return
+  }
   const stopSchedule = startBackupSchedule(app, (error) => console.error('Scheduled backup failed:', error))
   console.log(`Archive Room (browser mode) — data: ${dataDir}`)
   if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)

@@ -26,6 +26,7 @@ export interface WebServer {
 const TOKEN_COOKIE = 'archive_token'
 const CLIENT_COOKIE = 'archive_client'
 const MAX_BODY = 1024 * 1024
+const MALFORMED_ADDRESS = 'Malformed address: check the link. 地址格式有误，请检查链接。'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,11 +39,22 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2'
 }
 
+/** Null for broken percent-encoding (`%ZZ`, a cut-off `%E0%A4%A`), which anyone can type into the address bar. */
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
+}
+
 function cookies(header: string | undefined): Map<string, string> {
   const jar = new Map<string, string>()
   for (const part of (header ?? '').split(';')) {
     const at = part.indexOf('=')
-    if (at > 0) jar.set(part.slice(0, at).trim(), decodeURIComponent(part.slice(at + 1).trim()))
+    // Another program's cookie on 127.0.0.1 may be encoded any way at all; it is none of ours, so it is passed over.
+    const value = at > 0 ? decoded(part.slice(at + 1).trim()) : null
+    if (value !== null) jar.set(part.slice(0, at).trim(), value)
   }
   return jar
 }
@@ -126,13 +138,16 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return send(res, 400, 'Malformed JSON')
         }
         const client = jar.get(CLIENT_COOKIE) ?? (req.headers['x-archive-client'] as string | undefined) ?? 'anonymous'
-        const channel = decodeURIComponent(url.pathname.slice('/rpc/'.length))
+        const channel = decoded(url.pathname.slice('/rpc/'.length))
+        if (channel === null) return send(res, 400, MALFORMED_ADDRESS)
         const envelope = await options.dispatch(channel, input, `web:${client}`)
         return send(res, 200, JSON.stringify(envelope), 'application/json; charset=utf-8')
       }
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed')
-      const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')
+      const pathname = decoded(url.pathname)
+      if (pathname === null) return send(res, 400, MALFORMED_ADDRESS)
+      const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '')
       const file = path.resolve(rendererRoot, relative)
       if (!file.startsWith(rendererRoot + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
         return send(res, 404, 'Not found')

@@ -70,4 +70,22 @@ describe('export to Excel', () => {
     const refused = await app.dispatch('export.list', { view: 'items', query: {}, columns: [{ key: 'passwordHash', title: 'x' }] }, key)
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'columns', message: 'validation.unknownColumn' }] } })
   })
+
+  it('a label map is a plain lookup: keys such as constructor, toString or __proto__ neither crash it nor borrow from JavaScript', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    await app.call('customers.create', sampleCustomer({ name: 'toString', industry: 'constructor', region: '__proto__' }), key)
+    // JSON, as the renderer sends it, where "__proto__" is an ordinary key rather than an object literal's prototype.
+    const input: unknown = JSON.parse(`{"view": "customers", "query": {}, "columns": [
+      {"key": "name", "title": "客户名称", "labels": {"constructor": "构造"}},
+      {"key": "industry", "title": "行业", "labels": {"toString": "转换"}},
+      {"key": "region", "title": "地区", "labels": {"__proto__": "原型", "hasOwnProperty": "自有"}},
+      {"key": "grade", "title": "客户等级", "labels": {"important": "重要"}}
+    ]}`)
+    const reply = await app.dispatch('export.list', input, key)
+    if (!reply.ok) throw new Error(JSON.stringify(reply.error))
+    const sheet = await readBack((reply.data as { base64: string }).base64)
+    // The contract's parser drops a "__proto__" key, so that value stays as stored rather than taking a label.
+    expect(sheet.getRow(2).values).toEqual([undefined, 'toString', 'constructor', '__proto__', '重要'])
+  })
 })

@@ -128,4 +128,20 @@ describe('browser mode server', () => {
     expect((await request({ path: '/../../etc/passwd' })).status).toBe(404)
     expect((await request({ path: '/%2e%2e/%2e%2e/etc/passwd' })).status).toBe(404)
   })
+
+  it('answers an address with broken percent-encoding with 400, not an internal error', async () => {
+    for (const path of ['/%E0%A4%A', '/%ZZ', '/assets/%']) {
+      const reply = await request({ path })
+      expect(reply.status).toBe(400)
+      expect(reply.body).toMatch(/Malformed address/)
+    }
+    const call = await request({ path: '/rpc/%ZZ', method: 'POST', headers: { Cookie: `archive_token=${token}`, 'Content-Type': 'application/json' }, body: '{}' })
+    expect(call.status).toBe(400)
+  })
+
+  it('ignores a cookie with broken percent-encoding instead of failing every request', async () => {
+    expect((await request({ path: '/', headers: { Cookie: 'other=%E0%A4%A' } })).status).toBe(200)
+    expect((await rpc('app.status', {}, { Cookie: `other=%ZZ; archive_token=${token}` })).status).toBe(200)
+    expect((await rpc('app.status', {}, { Cookie: 'archive_token=%ZZ' })).status).toBe(401)
+  })
 })

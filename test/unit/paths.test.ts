@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultDataDir, readPort, resolveDataDir } from '../../src-main/paths'
+import { defaultDataDir, portProblem, readPort, resolveDataDir } from '../../src-main/paths'
 
 describe('data folder', () => {
   it('--data-dir wins over ARCHIVE_DATA_DIR, which wins over the per-user folder', () => {
@@ -20,5 +20,11 @@ describe('data folder', () => {
     expect(readPort(['--port', 'abc'])).toBeUndefined()
     expect(readPort(['--port', '70000'])).toBeUndefined()
     expect(readPort([])).toBeUndefined()
+  })
+
+  it('explains a port that may not be used (Windows reserves ranges, Unix the ports below 1024), and only that', () => {
+    const refused = Object.assign(new Error('listen EACCES'), { code: 'EACCES' })
+    expect(portProblem(refused, 80)).toMatch(/端口 80[^]*\n.*Port 80 .*--port/)
+    expect(portProblem(new Error('something else'), 80)).toBeNull()
   })
 })
