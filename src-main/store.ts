@@ -59,9 +59,13 @@ export class Store {
     return result
   }
 
-  /** A consistent copy of the live database through SQLite's online backup API, while the app keeps working. */
+  /**
+   * A consistent copy of the committed database through SQLite's online backup API, while the app keeps working.
+   * It reads through the reader: on the writer it would also copy a write still in progress (an import) that may
+   * yet roll back. A commit in the meantime makes SQLite start the copy again.
+   */
   async backupTo(file: string): Promise<void> {
-    await this.writer.connection.backup(file)
+    await this.reader.connection.backup(file)
   }
 
   /**

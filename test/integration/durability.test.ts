@@ -1,4 +1,5 @@
 import http from 'node:http'
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -162,6 +163,27 @@ describe('readers see committed data only', () => {
     await expect(write).rejects.toThrow('the import is cancelled')
     expect(seenDuringWrite).toEqual(['早已保存的客户'])
     expect(await customerNames(app, reader)).toEqual(['早已保存的客户'])
+  })
+})
+
+describe('backups hold committed data only', () => {
+  it('a backup taken while a write is still open holds none of its rows', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'keeper')
+    await app.call('customers.create', sampleCustomer({ name: '早已保存的客户' }), key)
+    const copy = path.join(tempDir('copy-'), 'during-write.sqlite')
+    await app.store.write({ userId: null, username: 'importer' }, async ({ db, now }) => {
+      await db.query(
+        `INSERT INTO customers (name, legal_representative, grade, date_opened, created_at, updated_at, created_by)
+         VALUES ('导入中的客户', '法人', 'general', '2026-01-01', ?, ?, 1)`,
+        [now.toISOString(), now.toISOString()]
+      )
+      await app!.store.backupTo(copy)
+    })
+    const backup = new Database(copy, { readonly: true })
+    const names = backup.prepare('SELECT name FROM customers ORDER BY name').all()
+    backup.close()
+    expect(names).toEqual([{ name: '早已保存的客户' }])
   })
 })
 
