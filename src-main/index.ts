@@ -59,7 +59,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('appData'), APP_FOLDER))
-    backend = await createApp({ dataDir })
+    backend = await createApp({ dataDir, importWorker: path.join(__dirname, 'import-worker.js') })
     startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })

@@ -9,7 +9,7 @@ import { startWebServer } from './server'
 async function main(): Promise<void> {
   const argv = process.argv.slice(2)
   const dataDir = resolveDataDir(argv)
-  const app = await createApp({ dataDir, clock: clockFromEnv() })
+  const app = await createApp({ dataDir, clock: clockFromEnv(), importWorker: path.join(__dirname, 'import-worker.js') })
   const server = await startWebServer({
     dispatch: app.dispatch,
     rendererDir: path.join(__dirname, '..', 'renderer'),

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createApp, type App } from '../../src-main/app'
+import { inject } from 'vitest'
+import { createApp, type App, type AppOptions } from '../../src-main/app'
 import type { ChannelInput, ChannelOutput, Channel, Role } from '../../src-preload/contract'
 
 export interface TestClock {
@@ -24,14 +25,14 @@ export function tempDir(prefix = 'archive-room-'): string {
 export const ADMIN_PASSWORD = 'Admin-pass-2024'
 export const USER_PASSWORD = 'User-pass-2024'
 
-export async function makeApp(dataDir = tempDir(), beforeRestoreSwap?: () => Promise<void>): Promise<TestApp> {
+export async function makeApp(dataDir = tempDir(), beforeRestoreSwap?: () => Promise<void>, more: Partial<AppOptions> = {}): Promise<TestApp> {
   const clock: TestClock = {
     now: new Date('2026-03-02T09:00:00.000Z'),
     advanceMinutes(minutes) {
       this.now = new Date(this.now.getTime() + minutes * 60_000)
     }
   }
-  const app = await createApp({ dataDir, clock: () => clock.now, log: () => undefined, beforeRestoreSwap })
+  const app = await createApp({ dataDir, clock: () => clock.now, log: () => undefined, beforeRestoreSwap, importWorker: inject('importWorker'), ...more })
   let adminKey: string | null = null
   const call: TestApp['call'] = async (channel, input, sessionKey) => {
     const result = await app.dispatch(channel, input, sessionKey)
