@@ -9,7 +9,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
-          web: resolve(__dirname, 'src-main/web/cli.ts')
+          web: resolve(__dirname, 'src-main/web/cli.ts'),
+          'import-worker': resolve(__dirname, 'src-main/import/worker.ts')
         }
       }
     }

@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/bench/**/*.bench.ts'],
     environment: 'node',
+    globalSetup: ['test/support/import-worker.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
     reporters: ['verbose'],

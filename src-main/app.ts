@@ -10,6 +10,8 @@ import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
 import { ImportsService } from './services/imports'
+import type { ImportLimits } from './import/limits'
+import { inProcessSource, workerSource } from './import/source'
 import { IncidentsService } from './services/incidents'
 import { ItemsService } from './services/items'
 import { LocationsService } from './services/locations'
@@ -36,6 +38,10 @@ export interface AppOptions {
   log?: (error: unknown) => void
   /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
   atRestoreStage?: (stage: RestoreStage) => Promise<void>
+  /** The built import worker (out/main/import-worker.js); without it files are read on the main thread. */
+  importWorker?: string
+  /** Tests only: small limits, so a file over one is quick to make. */
+  importLimits?: ImportLimits
 }
 
 export interface App {
@@ -78,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
     ),
     exports: new ExportsService(store, customers, items, volumes),
-    imports: new ImportsService(store, settings),
+    imports: new ImportsService(store, settings, options.importWorker ? workerSource(options.importWorker) : inProcessSource, options.importLimits),
     incidents: new IncidentsService(store),
     records: new RecordsService(store),
     use: new UseService(store, settings),

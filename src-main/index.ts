@@ -66,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1)
       return
     }
-    backend = await createApp({ dataDir, appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))] })
+    backend = await createApp({ dataDir, appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))], importWorker: path.join(__dirname, 'import-worker.js') })
     startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })

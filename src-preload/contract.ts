@@ -513,11 +513,14 @@ export interface BackupStatus {
 export const IMPORT_TARGETS = ['items', 'customers'] as const
 export type ImportTargetName = (typeof IMPORT_TARGETS)[number]
 
+/** An import's file travels as base64: 40 000 000 characters are 30 000 000 bytes, about 30 MB of spreadsheet. */
+export const IMPORT_FILE_BASE64_MAX = 40_000_000
+export const IMPORT_FILE_MB = (IMPORT_FILE_BASE64_MAX * 3) / 4 / 1_000_000
+
 const importFile = {
   target: z.enum(IMPORT_TARGETS),
   fileName: required(255).refine((name) => /\.(xlsx|csv|txt)$/i.test(name), { message: 'validation.importFileType' }),
-  /** The file's bytes; 40 MB of base64 is about 30 MB of spreadsheet. */
-  base64: z.string().min(1, { message: 'validation.required' }).max(40_000_000, { message: 'validation.fileTooLarge' }),
+  base64: z.string().min(1, { message: 'validation.required' }).max(IMPORT_FILE_BASE64_MAX, { message: 'validation.fileTooLarge' }),
   encoding: z.enum(['utf-8', 'gb18030']).optional()
 }
 const importPlan = {

@@ -12,7 +12,10 @@ import {
 } from '../../src-preload/contract'
 import crypto from 'node:crypto'
 import { AppFailure, appErrorOf, notFound } from '../errors'
-import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, readCsv, readWorkbook, type ImportTarget, type Table } from '../import/parse'
+import { IMPORT_LIMITS, type ImportLimits } from '../import/limits'
+import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, type ImportTarget } from '../import/parse'
+import type { TablePart } from '../import/read'
+import { inProcessSource, type TableSource } from '../import/source'
 import { fieldErrors } from '../ipc/dispatch'
 import { seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
@@ -28,8 +31,11 @@ type PlanInput = ParsedInput<'import.dryRun'>
 type RunInput = ParsedInput<'import.start'>
 
 const SAMPLE_ROWS = 10
-const CHUNK = 2000
+/** A preview shows what a column holds, not all of it: a long cell is cut here and marked with '…'. */
+const SAMPLE_CELL = 200
 const REPORTED_ERRORS = 5000
+/** The downloadable error list stops here; a file with more problems than this is the wrong file or mapping. */
+const ERROR_REPORT_ROWS = 100_000
 const REQUIRED: Record<ImportTarget, string[]> = {
   items: ['title', 'responsibleParty', 'dateFormed', 'pageCount'],
   customers: ['name', 'legalRepresentative']
@@ -41,6 +47,20 @@ const ENUM_FIELDS = new Set(['classification', 'openStatus', 'grade', 'retention
 interface ImportJob extends ImportProgress {
   cancelled: boolean
 }
+
+interface Scan {
+  headers: string[]
+  total: number
+  valid: number
+  duplicates: number
+  invalidRows: number
+  /** The first ERROR_REPORT_ROWS problems. */
+  errors: ImportRowError[]
+  policy: FilingSettings
+}
+
+const shorten = (text: string) => (text.length > SAMPLE_CELL ? `${text.slice(0, SAMPLE_CELL)}…` : text)
+const fit = (cells: string[], width: number) => Array.from({ length: width }, (_, i) => cells[i] ?? '')
 
 interface Analysed {
   row: number
@@ -55,42 +75,53 @@ const itemKey = (v: Record<string, unknown>) => (v.archivalCode ? `code:${v.arch
 /**
  * Existing catalogues into the database: the same rules as the forms, a dry run first, then one transaction that
  * imports the valid rows or nothing. Rows already in the database are recognised, so importing a file twice adds
- * nothing the second time.
+ * nothing the second time. The file is read as a stream of row batches (off the main thread when a worker is
+ * given) and nothing holds the whole table, so the memory an import takes does not grow with its rows.
  */
 export class ImportsService {
   private readonly jobs = new Map<string, ImportJob>()
 
   constructor(
     private readonly store: Store,
-    private readonly settings: SettingsService
+    private readonly settings: SettingsService,
+    private readonly source: TableSource = inProcessSource,
+    private readonly limits: ImportLimits = IMPORT_LIMITS
   ) {}
 
-  private async table(input: PreviewInput): Promise<Table> {
-    const bytes = Buffer.from(input.base64, 'base64')
-    try {
-      return /\.xlsx$/i.test(input.fileName) ? await readWorkbook(bytes) : readCsv(bytes, input.encoding)
-    } catch {
-      throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'fileName', message: 'validation.importUnreadable' }] })
+  /** The file's parts; between two batches the event loop answers other people's requests. */
+  private async *parts(input: PreviewInput): AsyncGenerator<TablePart> {
+    const request = { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName, encoding: input.encoding, limits: this.limits }
+    for await (const part of this.source(request)) {
+      yield part
+      await new Promise((resolve) => setImmediate(resolve))
     }
   }
 
   async preview(input: PreviewInput): Promise<ImportPreview> {
-    const table = await this.table(input)
-    const remembered = (await this.settings.importMappings.current()).data[layoutKey(input.target, table.headers)]
+    let start: Extract<TablePart, { kind: 'start' }> = { kind: 'start', headers: [], encoding: null }
+    let end: Extract<TablePart, { kind: 'end' }> = { kind: 'end', width: 0, rows: 0 }
+    const sample: string[][] = []
+    for await (const part of this.parts(input)) {
+      if (part.kind === 'start') start = part
+      else if (part.kind === 'end') end = part
+      else sample.push(...part.rows.slice(0, SAMPLE_ROWS - sample.length))
+    }
+    const headers = fit(start.headers, end.width)
+    const remembered = (await this.settings.importMappings.current()).data[layoutKey(input.target, headers)]
     return {
-      encoding: table.encoding,
-      headers: table.headers,
-      sample: table.rows.slice(0, SAMPLE_ROWS),
-      totalRows: table.rows.length,
+      encoding: start.encoding,
+      headers: headers.map(shorten),
+      sample: sample.map((cells) => fit(cells, end.width).map(shorten)),
+      totalRows: end.rows,
       fields: [...IMPORT_FIELDS[input.target]],
-      mapping: remembered ?? proposeMapping(input.target, table.headers),
+      mapping: remembered ?? proposeMapping(input.target, headers),
       remembered: remembered !== undefined
     }
   }
 
-  private checkMapping(target: ImportTarget, table: Table, mapping: (string | null)[]): void {
+  private checkMapping(target: ImportTarget, width: number | null, mapping: (string | null)[]): void {
     const problems: { path: string; message: string; params?: Record<string, string> }[] = []
-    if (mapping.length !== table.headers.length) problems.push({ path: 'mapping', message: 'validation.mappingLength' })
+    if (width !== null && mapping.length !== width) problems.push({ path: 'mapping', message: 'validation.mappingLength' })
     const used = mapping.filter((field): field is string => field !== null)
     for (const field of used) {
       if (!IMPORT_FIELDS[target].includes(field)) problems.push({ path: 'mapping', message: 'validation.unknownColumn', params: { column: field } })
@@ -102,11 +133,9 @@ export class ImportsService {
   }
 
   /** Turns one spreadsheet row into the input the form would send, with dates, numbers and labels normalised. */
-  private record(target: ImportTarget, headers: string[], cells: string[], mapping: (string | null)[], defaults: Record<string, string>, policy: FilingSettings) {
-    const retentionNames = Object.fromEntries(policy.retentionPeriods.flatMap((p) => [[p.name, p.code], [p.code, p.code]]))
+  private record(target: ImportTarget, cells: string[], mapping: (string | null)[], defaults: Record<string, string>, retentionNames: Record<string, string>) {
     const values: Record<string, unknown> = { ...defaults }
-    headers.forEach((_header, column) => {
-      const field = mapping[column]
+    mapping.forEach((field, column) => {
       const raw = (cells[column] ?? '').trim()
       if (!field || raw === '') return
       if (DATE_FIELDS.has(field)) values[field] = normaliseDate(raw) ?? raw
@@ -121,42 +150,63 @@ export class ImportsService {
     return values
   }
 
-  private async analyse(db: Db, input: PlanInput) {
-    const table = await this.table(input)
-    this.checkMapping(input.target, table, input.mapping)
+  /**
+   * Reads the file once, checking every row as the form would; rows that pass go to `accept` a batch at a time.
+   * Called twice by an import (to count and check, then to write), which costs a second reading but never the
+   * whole table in memory.
+   */
+  private async scan(db: Db, input: PlanInput, accept?: (records: Analysed[]) => Promise<void>, job?: ImportJob): Promise<Scan> {
+    this.checkMapping(input.target, null, input.mapping)
     const policy = (await this.settings.filing(db)).data
-    const errors: ImportRowError[] = []
-    const accepted: Analysed[] = []
-    const seen = new Map<string, number>()
-    let duplicates = 0
+    const retentionNames = Object.fromEntries(policy.retentionPeriods.flatMap((p) => [[p.name, p.code], [p.code, p.code]]))
+    const schema = input.target === 'items' ? itemInput : customerInput
     const existing = await this.existingKeys(db, input.target)
-    table.rows.forEach((cells, index) => {
-      const row = index + 2
-      const values = this.record(input.target, table.headers, cells, input.mapping, input.defaults, policy)
-      const schema = input.target === 'items' ? itemInput : customerInput
-      const { archivalCode, ...formValues } = values as { archivalCode?: string }
-      const parsed = schema.safeParse(formValues)
-      const problems = parsed.success ? [] : fieldErrors(parsed.error)
-      if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
-      if (problems.length > 0) {
-        for (const problem of problems) errors.push({ row, field: problem.path, message: problem.message, ...(problem.params ? { params: problem.params } : {}) })
-        return
+    const seen = new Map<string, number>()
+    const scan: Scan = { headers: [], total: 0, valid: 0, duplicates: 0, invalidRows: 0, errors: [], policy }
+    const report = (error: ImportRowError) => {
+      if (scan.errors.length < ERROR_REPORT_ROWS) scan.errors.push(error)
+    }
+    let width = 0
+    let index = 0
+    for await (const part of this.parts(input)) {
+      if (job?.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
+      if (part.kind === 'start') scan.headers = part.headers
+      if (part.kind === 'end') width = part.width
+      if (part.kind !== 'rows') continue
+      const accepted: Analysed[] = []
+      for (const cells of part.rows) {
+        const row = ++index + 1
+        const values = this.record(input.target, cells, input.mapping, input.defaults, retentionNames)
+        const { archivalCode, ...formValues } = values as { archivalCode?: string }
+        const parsed = schema.safeParse(formValues)
+        const problems = parsed.success ? [] : fieldErrors(parsed.error)
+        if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
+        if (problems.length > 0) {
+          scan.invalidRows += 1
+          for (const problem of problems) report({ row, field: problem.path, message: problem.message, ...(problem.params ? { params: problem.params } : {}) })
+          continue
+        }
+        const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>), ...(archivalCode ? { archivalCode } : {}) }
+        const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
+        if (existing.has(key)) {
+          scan.duplicates += 1
+          continue
+        }
+        const first = seen.get(key)
+        if (first !== undefined) {
+          scan.invalidRows += 1
+          report({ row, field: input.target === 'items' ? 'archivalCode' : 'name', message: 'import.duplicateInFile', params: { row: first } })
+          continue
+        }
+        seen.set(key, row)
+        accepted.push({ row, values: data, key, archivalCode: archivalCode ?? null })
       }
-      const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>), ...(archivalCode ? { archivalCode } : {}) }
-      const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
-      if (existing.has(key)) {
-        duplicates += 1
-        return
-      }
-      const first = seen.get(key)
-      if (first !== undefined) {
-        errors.push({ row, field: input.target === 'items' ? 'archivalCode' : 'name', message: 'import.duplicateInFile', params: { row: first } })
-        return
-      }
-      seen.set(key, row)
-      accepted.push({ row, values: data, key, archivalCode: archivalCode ?? null })
-    })
-    return { table, accepted, errors, duplicates, policy }
+      scan.valid += accepted.length
+      if (accept && accepted.length > 0) await accept(accepted)
+    }
+    scan.total = index
+    this.checkMapping(input.target, width, input.mapping)
+    return scan
   }
 
   private async existingKeys(db: Db, target: ImportTarget): Promise<Set<string>> {
@@ -171,10 +221,10 @@ export class ImportsService {
   }
 
   async dryRun(input: PlanInput): Promise<ImportReport> {
-    const { table, accepted, errors, duplicates } = await this.analyse(this.store.db, input)
+    const { total, valid, duplicates, errors } = await this.scan(this.store.db, input)
     return {
-      total: table.rows.length,
-      valid: accepted.length,
+      total,
+      valid,
       duplicates,
       errors: errors.slice(0, REPORTED_ERRORS),
       reportBase64: errors.length === 0 ? null : (await this.errorReport(errors)).toString('base64')
@@ -226,36 +276,40 @@ export class ImportsService {
 
   private run(actor: Actor, input: RunInput, job: ImportJob): Promise<ImportResult> {
     return this.store.write(actor, async ({ db, now }) => {
-      const { table, accepted, errors, duplicates, policy } = await this.analyse(db, input)
-      if (input.mode === 'allOrNothing' && errors.length > 0) {
-        throw new AppFailure('POLICY_DENIED', 'import.hasErrors', { ruleId: 'R-FILE-11', params: { count: errors.length } })
+      // The first reading checks everything and writes nothing, so 'all or nothing' refuses before any insert and
+      // the progress bar knows how many rows will be written.
+      const plan = await this.scan(db, input, undefined, job)
+      if (input.mode === 'allOrNothing' && plan.invalidRows > 0) {
+        throw new AppFailure('POLICY_DENIED', 'import.hasErrors', { ruleId: 'R-FILE-11', params: { count: plan.errors.length } })
       }
-      job.total = accepted.length
-      for (let start = 0; start < accepted.length; start += CHUNK) {
-        // Between chunks the event loop answers progress questions and notices a cancel, which rolls back.
-        await new Promise((resolve) => setImmediate(resolve))
-        if (job.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
-        const chunk = accepted.slice(start, start + CHUNK)
-        const ids = input.target === 'items' ? this.insertItems(db, actor, now, chunk, policy) : this.insertCustomers(db, actor, now, chunk)
-        await appendAuditBatch(
-          db,
-          actor,
-          now,
-          chunk.map((record, index) => ({
-            entity: input.target === 'items' ? 'item' : 'customer',
-            entityId: ids[index],
-            action: 'import',
-            after: { ...record.values, source: { file: input.fileName, row: record.row } }
-          }))
-        )
-        job.done += chunk.length
-      }
+      job.total = plan.valid
+      // Between batches the event loop answers progress questions and notices a cancel, which rolls back.
+      await this.scan(
+        db,
+        input,
+        async (records) => {
+          const ids = input.target === 'items' ? this.insertItems(db, actor, now, records, plan.policy) : this.insertCustomers(db, actor, now, records)
+          await appendAuditBatch(
+            db,
+            actor,
+            now,
+            records.map((record, index) => ({
+              entity: input.target === 'items' ? 'item' : 'customer',
+              entityId: ids[index],
+              action: 'import',
+              after: { ...record.values, source: { file: input.fileName, row: record.row } }
+            }))
+          )
+          job.done += records.length
+        },
+        job
+      )
       const mappings = (await this.settings.importMappings.current(db)).data
-      const key = layoutKey(input.target, table.headers)
+      const key = layoutKey(input.target, plan.headers)
       if (JSON.stringify(mappings[key]) !== JSON.stringify(input.mapping)) {
         await this.settings.importMappings.saveWithin(db, actor, now, { ...mappings, [key]: input.mapping })
       }
-      return { imported: accepted.length, skippedDuplicates: duplicates, skippedInvalid: new Set(errors.map((e) => e.row)).size }
+      return { imported: plan.valid, skippedDuplicates: plan.duplicates, skippedInvalid: plan.invalidRows }
     })
   }
 

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
+import { IMPORT_FILE_BASE64_MAX, IMPORT_FILE_MB } from '../../src-preload/contract'
 import type { Dispatcher } from '../ipc/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../security'
 
@@ -25,7 +26,10 @@ export interface WebServer {
 
 const TOKEN_COOKIE = 'archive_token'
 const CLIENT_COOKIE = 'archive_client'
-const MAX_BODY = 1024 * 1024
+/** What the contract accepts (an import's file) and the rest of the call around it. */
+const MAX_BODY = IMPORT_FILE_BASE64_MAX + 1024 * 1024
+/** A refused body is explained like any refusal, in the terms of the file it carried. */
+const TOO_LARGE = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'errors.fileTooLarge', params: { limit: IMPORT_FILE_MB } } })
 const MALFORMED_ADDRESS = 'Malformed address: check the link. 地址格式有误，请检查链接。'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -83,10 +87,10 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = []
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY) return null
-    chunks.push(chunk as Buffer)
+    // Read to the end without keeping it: a browser that is cut off mid-upload shows a network error, not the answer.
+    if (size <= MAX_BODY) chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8')
 }
 
 /**
@@ -130,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         if (req.method !== 'POST') return send(res, 405, 'Method not allowed', 'text/plain', { Allow: 'POST' })
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only')
         const raw = await readBody(req)
-        if (raw === null) return send(res, 413, 'Too large')
+        if (raw === null) return send(res, 413, TOO_LARGE, 'application/json; charset=utf-8')
         let input: unknown
         try {
           input = raw === '' ? undefined : (JSON.parse(raw) as { input?: unknown } | null)?.input

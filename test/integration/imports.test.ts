@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
+import { IMPORT_LIMITS } from '../../src-main/import/limits'
 import { makeApp, type TestApp } from '../support/app'
 
 let app: TestApp
@@ -142,5 +143,28 @@ describe('import', () => {
     await runImport({ target: 'customers', fileName: '客户名单.xlsx', base64: file, mapping: preview.mapping, defaults: {}, mode: 'validOnly' }, key)
     const list = await app.call('customers.list', { search: '顺达' }, key)
     expect(list.rows[0]).toMatchObject({ name: '上海顺达物流有限公司', grade: 'important', dateOpened: '2024-03-01', primaryContact: '李娜' })
+  })
+})
+
+describe('import limits', () => {
+  it('a file over a limit is refused as VALIDATION with the limit named, by every step, and the app keeps answering', async () => {
+    app = await makeApp(undefined, { importLimits: { ...IMPORT_LIMITS, rows: 4 } })
+    const key = await app.signInAs('archivist', 'liwen')
+    const input = { target: 'items' as const, fileName: '目录.csv', base64: base64(CATALOGUE_CSV) }
+    const refused = { ok: false, error: { code: 'VALIDATION', message: 'errors.importTooManyRows', params: { limit: 4 } } }
+    expect(await app.dispatch('import.preview', input, key)).toEqual(refused)
+    const mapping = [null, 'archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'classification', 'pageCount', 'remarks']
+    expect(await app.dispatch('import.dryRun', plan(CATALOGUE_CSV, mapping), key)).toEqual(refused)
+    const run = await runImport({ ...plan(CATALOGUE_CSV, mapping), mode: 'validOnly' }, key)
+    expect(run).toMatchObject({ state: 'failed', error: refused.error })
+    expect((await app.call('items.list', {}, key)).total).toBe(0)
+  })
+
+  it('the preview cuts a long cell to 200 characters and a mark; the file is read whole', async () => {
+    const key = await setUp()
+    const long = '长'.repeat(5000)
+    const preview = await app.call('import.preview', { target: 'items', fileName: 'long.csv', base64: base64(`题名,备注\n通知,${long}`) }, key)
+    expect(preview.sample).toEqual([['通知', `${'长'.repeat(200)}…`]])
+    expect(preview.totalRows).toBe(1)
   })
 })

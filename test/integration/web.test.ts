@@ -83,6 +83,19 @@ describe('browser mode server', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, data: { needsSetup: true } })
   })
 
+  it('takes a file as large as the contract accepts, and explains a body over that in an envelope', async () => {
+    const cookie = { Cookie: `archive_token=${token}` }
+    const file = { target: 'items', fileName: 'list.csv', base64: 'A'.repeat(2_000_000) }
+    const taken = await rpc('import.preview', file, cookie)
+    // Read and passed on: the answer is the back end's (no session here), not the door's.
+    expect(taken.status).toBe(200)
+    expect(JSON.parse(taken.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    const refused = await rpc('import.preview', { ...file, base64: 'A'.repeat(42_000_000) }, cookie)
+    expect(refused.status).toBe(413)
+    expect(refused.headers['content-type']).toMatch(/^application\/json/)
+    expect(JSON.parse(refused.body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'errors.fileTooLarge', params: { limit: 30 } } })
+  })
+
   it('exchanges the entry address, once, for HttpOnly, SameSite=Strict cookies', async () => {
     const entry = new URL(server.entryUrl)
     const reply = await request({ path: `${entry.pathname}${entry.search}` })

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createApp, type App } from '../../src-main/app'
+import { inject } from 'vitest'
+import { createApp, type App, type AppOptions } from '../../src-main/app'
 import type { Db } from '../../src-main/db/connection'
 import type { ChannelInput, ChannelOutput, Channel, Role } from '../../src-preload/contract'
 
@@ -25,17 +26,17 @@ export function tempDir(prefix = 'archive-room-'): string {
 /** The app's own files when it runs from source, as in these tests. */
 export const REPOSITORY = path.resolve(__dirname, '../..')
 
-export const ADMIN_PASSWORD = 'Admin-pass-2024'
-export const USER_PASSWORD = 'User-pass-2024'
+export { ADMIN_PASSWORD, USER_PASSWORD, sampleCustomer } from './samples'
+import { ADMIN_PASSWORD, USER_PASSWORD } from './samples'
 
-export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
+export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {}): Promise<TestApp> {
   const clock: TestClock = {
     now: new Date('2026-03-02T09:00:00.000Z'),
     advanceMinutes(minutes) {
       this.now = new Date(this.now.getTime() + minutes * 60_000)
     }
   }
-  const app = await createApp({ dataDir, appFolders: [REPOSITORY], clock: () => clock.now, log: () => undefined })
+  const app = await createApp({ dataDir, appFolders: [REPOSITORY], clock: () => clock.now, log: () => undefined, importWorker: inject('importWorker'), ...more })
   let adminKey: string | null = null
   const call: TestApp['call'] = async (channel, input, sessionKey) => {
     const result = await app.dispatch(channel, input, sessionKey)
@@ -67,22 +68,6 @@ export async function makeApp(dataDir = tempDir()): Promise<TestApp> {
   }
   return Object.assign(app, { dataDir, clock, call, signInAs })
 }
-
-export const sampleCustomer = (overrides: Partial<ChannelInput<'customers.create'>> = {}): ChannelInput<'customers.create'> => ({
-  name: '上海顺达物流有限公司',
-  legalRepresentative: '王建国',
-  address: '上海市浦东新区张江路88号',
-  postcode: '201203',
-  phone: '021-58881234',
-  fax: '021-58881235',
-  registeredCapital: 500,
-  industry: '物流',
-  region: '上海',
-  grade: 'important',
-  dateOpened: '2026-03-01',
-  contacts: [{ name: '李娜', title: '采购经理', phone: '13812345678', email: 'lina@shunda.example' }],
-  ...overrides
-})
 
 /** Bench and test seeding straight into the tables, in one transaction of its own, behind the app's back. */
 export async function seedInTransaction(app: App, work: (db: Db) => Promise<void>): Promise<void> {

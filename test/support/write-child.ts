@@ -1,5 +1,5 @@
 import { createApp } from '../../src-main/app'
-import { sampleCustomer, USER_PASSWORD } from './app'
+import { sampleCustomer, USER_PASSWORD } from './samples'
 
 /**
  * Creates customers one after another and prints `ACK <name>` once each write is acknowledged, until it is killed.

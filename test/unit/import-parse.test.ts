@@ -1,16 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import {
-  decodeText,
-  IMPORT_FIELDS,
-  layoutKey,
-  normaliseDate,
-  normaliseEnum,
-  parseCsv,
-  proposeMapping,
-  readCsv,
-  readWorkbook
-} from '../../src-main/import/parse'
+import { IMPORT_LIMITS, ImportLimitExceeded, type ImportLimits } from '../../src-main/import/limits'
+import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, type Encoding } from '../../src-main/import/parse'
+import { CsvParser, readTable, Unreadable } from '../../src-main/import/read'
 
 /** GBK code points of the characters the tests use; ASCII is the same in GBK as in UTF-8. */
 const GBK: Record<string, [number, number]> = {
@@ -34,46 +26,79 @@ function gbk(text: string): Uint8Array {
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const withBom = (bytes: Uint8Array) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes])
 
-describe('decodeText', () => {
-  it('reads UTF-8 without a BOM', () => {
-    expect(decodeText(utf8('题名,上海'))).toEqual({ text: '题名,上海', encoding: 'utf-8' })
+/** The streamed parts gathered into one table, rows padded to its width as the preview shows them. */
+async function read(bytes: Uint8Array, fileName: string, encoding?: Encoding, limits: ImportLimits = IMPORT_LIMITS) {
+  let headers: string[] = []
+  let width = 0
+  let detected: Encoding | null = null
+  const rows: string[][] = []
+  for await (const part of readTable({ bytes, fileName, encoding, limits })) {
+    if (part.kind === 'start') ({ headers, encoding: detected } = part)
+    else if (part.kind === 'rows') rows.push(...part.rows)
+    else width = part.width
+  }
+  const fit = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '')
+  return { headers: fit(headers), rows: rows.map(fit), encoding: detected }
+}
+const readCsv = (bytes: Uint8Array, encoding?: Encoding, limits?: ImportLimits) => read(bytes, 'list.csv', encoding, limits)
+const readWorkbook = (bytes: Uint8Array, limits?: ImportLimits) => read(bytes, 'list.xlsx', undefined, limits)
+
+/** A one-line file read back: its cells joined as they were written, and the encoding used. */
+async function decodeText(bytes: Uint8Array, override?: Encoding) {
+  const table = await readCsv(bytes, override)
+  return { text: table.headers.join(','), encoding: table.encoding }
+}
+
+/** The parser fed the whole text at once, and again one character at a time: both must give the same records. */
+function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): string[][] {
+  const whole = new CsvParser(limits)
+  const records = [...whole.push(text), ...whole.end()]
+  const piecewise = new CsvParser(limits)
+  const pieces = [...text].flatMap((ch) => piecewise.push(ch))
+  expect([...pieces, ...piecewise.end()]).toEqual(records)
+  return records
+}
+
+describe('decodeText', async () => {
+  it('reads UTF-8 without a BOM', async () => {
+    expect(await decodeText(utf8('题名,上海'))).toEqual({ text: '题名,上海', encoding: 'utf-8' })
   })
 
-  it('reads UTF-8 with a BOM and drops the BOM', () => {
-    expect(decodeText(withBom(utf8('题名,上海')))).toEqual({ text: '题名,上海', encoding: 'utf-8' })
+  it('reads UTF-8 with a BOM and drops the BOM', async () => {
+    expect(await decodeText(withBom(utf8('题名,上海')))).toEqual({ text: '题名,上海', encoding: 'utf-8' })
   })
 
-  it('takes plain ASCII as UTF-8', () => {
-    expect(decodeText(utf8('title,date'))).toEqual({ text: 'title,date', encoding: 'utf-8' })
+  it('takes plain ASCII as UTF-8', async () => {
+    expect(await decodeText(utf8('title,date'))).toEqual({ text: 'title,date', encoding: 'utf-8' })
   })
 
   it.each([
     ['题名', [0xcc, 0xe2, 0xc3, 0xfb]],
     ['上海', [0xc9, 0xcf, 0xba, 0xa3]]
-  ])('detects GBK bytes of %s as GB18030', (text, bytes) => {
-    expect(decodeText(Uint8Array.from(bytes))).toEqual({ text, encoding: 'gb18030' })
+  ])('detects GBK bytes of %s as GB18030', async (text, bytes) => {
+    expect(await decodeText(Uint8Array.from(bytes))).toEqual({ text, encoding: 'gb18030' })
   })
 
-  it('the test encoder agrees with the known GBK bytes', () => {
+  it('the test encoder agrees with the known GBK bytes', async () => {
     expect([...gbk('题名上海')]).toEqual([0xcc, 0xe2, 0xc3, 0xfb, 0xc9, 0xcf, 0xba, 0xa3])
   })
 
-  it('an override forces GB18030 on bytes that would pass as UTF-8', () => {
+  it('an override forces GB18030 on bytes that would pass as UTF-8', async () => {
     const bytes = utf8('题名')
-    const forced = decodeText(bytes, 'gb18030')
+    const forced = await decodeText(bytes, 'gb18030')
     expect(forced.encoding).toBe('gb18030')
     expect(forced.text).not.toBe('题名')
   })
 
-  it('an override forces UTF-8 on GBK bytes (with replacement characters, not an error)', () => {
-    const forced = decodeText(gbk('题名'), 'utf-8')
+  it('an override forces UTF-8 on GBK bytes (with replacement characters, not an error)', async () => {
+    const forced = await decodeText(gbk('题名'), 'utf-8')
     expect(forced.encoding).toBe('utf-8')
     expect(forced.text).toContain('\uFFFD')
   })
 
-  it('an override of the detected encoding changes nothing', () => {
-    expect(decodeText(gbk('上海'), 'gb18030')).toEqual({ text: '上海', encoding: 'gb18030' })
-    expect(decodeText(withBom(utf8('上海')), 'utf-8')).toEqual({ text: '上海', encoding: 'utf-8' })
+  it('an override of the detected encoding changes nothing', async () => {
+    expect(await decodeText(gbk('上海'), 'gb18030')).toEqual({ text: '上海', encoding: 'gb18030' })
+    expect(await decodeText(withBom(utf8('上海')), 'utf-8')).toEqual({ text: '上海', encoding: 'utf-8' })
   })
 })
 
@@ -112,11 +137,11 @@ describe('parseCsv', () => {
   })
 })
 
-describe('readCsv', () => {
+describe('readCsv', async () => {
   const csv = '题名,责任者,文号,日期\r\n关于上海分公司的通知,上海分公司,上海文号1,2023.5.6\r\n\r\n'
 
-  it('reads a GBK CSV, detecting the encoding', () => {
-    expect(readCsv(gbk(csv))).toEqual({
+  it('reads a GBK CSV, detecting the encoding', async () => {
+    expect(await readCsv(gbk(csv))).toEqual({
       headers: ['题名', '责任者', '文号', '日期'],
       rows: [['关于上海分公司的通知', '上海分公司', '上海文号1', '2023.5.6']],
       encoding: 'gb18030'
@@ -126,46 +151,46 @@ describe('readCsv', () => {
   it.each([
     ['UTF-8', utf8(csv)],
     ['UTF-8 with BOM', withBom(utf8(csv))]
-  ])('reads the same CSV as %s', (_name, bytes) => {
-    const table = readCsv(bytes)
+  ])('reads the same CSV as %s', async (_name, bytes) => {
+    const table = await readCsv(bytes)
     expect(table.encoding).toBe('utf-8')
     expect(table.headers).toEqual(['题名', '责任者', '文号', '日期'])
     expect(table.rows).toEqual([['关于上海分公司的通知', '上海分公司', '上海文号1', '2023.5.6']])
   })
 
-  it('the BOM does not stick to the first header', () => {
-    expect(readCsv(withBom(utf8('题名,日期\n1,2'))).headers[0]).toBe('题名')
+  it('the BOM does not stick to the first header', async () => {
+    expect((await readCsv(withBom(utf8('题名,日期\n1,2')))).headers[0]).toBe('题名')
   })
 
-  it('passes the override through', () => {
-    expect(readCsv(utf8(csv), 'gb18030').encoding).toBe('gb18030')
+  it('passes the override through', async () => {
+    expect((await readCsv(utf8(csv), 'gb18030')).encoding).toBe('gb18030')
   })
 
-  it('trims cells, drops fully empty rows and pads short rows', () => {
-    const table = readCsv(utf8(' 题名 , 日期 \n  通知 ,\n , \n,,\n报告'))
+  it('trims cells, drops fully empty rows and pads short rows', async () => {
+    const table = await readCsv(utf8(' 题名 , 日期 \n  通知 ,\n , \n,,\n报告'))
     expect(table.headers).toEqual(['题名', '日期'])
     expect(table.rows).toEqual([['通知', ''], ['报告', '']])
   })
 
-  it('drops trailing empty columns but keeps a data cell beyond the headers', () => {
-    expect(readCsv(utf8('a,b,,\n1,2,,\n')).headers).toEqual(['a', 'b'])
-    const wide = readCsv(utf8('a,b\n1,2,3'))
+  it('drops trailing empty columns but keeps a data cell beyond the headers', async () => {
+    expect((await readCsv(utf8('a,b,,\n1,2,,\n'))).headers).toEqual(['a', 'b'])
+    const wide = await readCsv(utf8('a,b\n1,2,3'))
     expect(wide.headers).toEqual(['a', 'b', ''])
     expect(wide.rows).toEqual([['1', '2', '3']])
   })
 
-  it('skips a title line above the header row', () => {
-    const table = readCsv(utf8('归档文件目录,,,\n\n档号,题名,日期\nA-1,通知,2023-05-06'))
+  it('skips a title line above the header row', async () => {
+    const table = await readCsv(utf8('归档文件目录,,,\n\n档号,题名,日期\nA-1,通知,2023-05-06'))
     expect(table.headers).toEqual(['档号', '题名', '日期'])
     expect(table.rows).toEqual([['A-1', '通知', '2023-05-06']])
   })
 
-  it('a one-column file keeps its first row as the header', () => {
-    expect(readCsv(utf8('题名\n通知\n报告'))).toEqual({ headers: ['题名'], rows: [['通知'], ['报告']], encoding: 'utf-8' })
+  it('a one-column file keeps its first row as the header', async () => {
+    expect(await readCsv(utf8('题名\n通知\n报告'))).toEqual({ headers: ['题名'], rows: [['通知'], ['报告']], encoding: 'utf-8' })
   })
 
-  it('an empty file gives an empty table', () => {
-    expect(readCsv(new Uint8Array())).toEqual({ headers: [], rows: [], encoding: 'utf-8' })
+  it('an empty file gives an empty table', async () => {
+    expect(await readCsv(new Uint8Array())).toEqual({ headers: [], rows: [], encoding: 'utf-8' })
   })
 })
 
@@ -263,8 +288,102 @@ describe('readWorkbook', () => {
     expect(await readWorkbook(bytes)).toEqual({ headers: [], rows: [], encoding: null })
   })
 
-  it('refuses bytes that are not a workbook', async () => {
-    await expect(readWorkbook(utf8('题名,日期'))).rejects.toThrow()
+})
+
+describe('limits', () => {
+  const small = (over: Partial<ImportLimits>): ImportLimits => ({ ...IMPORT_LIMITS, ...over })
+  const refusal = async (work: Promise<unknown>) => {
+    const error = await work.then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(error).toBeInstanceOf(ImportLimitExceeded)
+    return { message: (error as ImportLimitExceeded).message, params: (error as ImportLimitExceeded).params }
+  }
+
+  it('refuses a CSV with more data rows than the limit, the header not counted', async () => {
+    const text = ['a,b', '1,2', '3,4', '5,6'].join('\n')
+    expect((await readCsv(utf8(text), undefined, small({ rows: 3 }))).rows).toHaveLength(3)
+    expect(await refusal(readCsv(utf8(`${text}\n7,8`), undefined, small({ rows: 3 })))).toEqual({ message: 'errors.importTooManyRows', params: { limit: 3 } })
+  })
+
+  it('refuses a filled column past the limit, but not empty ones', async () => {
+    expect((await readCsv(utf8('a,b,c,,,,\n1,2,3,,,,'), undefined, small({ columns: 3 }))).headers).toEqual(['a', 'b', 'c'])
+    expect(await refusal(readCsv(utf8('a,b,c\n1,2,3,,4'), undefined, small({ columns: 3 })))).toEqual({ message: 'errors.importTooManyColumns', params: { limit: 3 } })
+  })
+
+  it('refuses a CSV cell longer than the limit, quoted or not', async () => {
+    const limits = small({ cellLength: 10 })
+    expect((await readCsv(utf8(`a,b\n${'x'.repeat(10)},"${'y'.repeat(10)}"`), undefined, limits)).rows).toHaveLength(1)
+    expect((await refusal(readCsv(utf8(`a,b\n1,"${'y'.repeat(11)}`), undefined, limits))).message).toBe('errors.importCellTooLong')
+    expect((await refusal(readCsv(utf8(`a,b\n${'x'.repeat(11)},2`), undefined, limits))).params).toEqual({ limit: 10, column: 1 })
+  })
+
+  it('detects GB18030 and UTF-8 when a character straddles the 1 MiB decoding slice', async () => {
+    // Lines of 100 bytes and one shorter make 1 MiB less one byte, so the next character straddles the boundary.
+    let filler = 'a,b\n' + `${'x'.repeat(97)},1\n`.repeat(10485)
+    filler += `${'x'.repeat(1024 * 1024 - 1 - filler.length - 3)},1\n`
+    expect(utf8(filler).length).toBe(1024 * 1024 - 1)
+    const gbkTable = await readCsv(Uint8Array.from([...utf8(filler), ...gbk('题名,上海')]))
+    expect(gbkTable.encoding).toBe('gb18030')
+    expect(gbkTable.rows.at(-1)).toEqual(['题名', '上海'])
+    const utf8Table = await readCsv(utf8(filler + '题名,上海'))
+    expect(utf8Table.encoding).toBe('utf-8')
+    expect(utf8Table.rows.at(-1)).toEqual(['题名', '上海'])
+  })
+
+  it('streams a large CSV with quoted newlines, commas and quotes in batches, each row intact', async () => {
+    const lines = ['题名,备注']
+    for (let i = 0; i < 5000; i++) lines.push(`"第${i}号,通知","行一\r\n行二 ""引"""`)
+    const batches: string[][][] = []
+    for await (const part of readTable({ bytes: utf8(lines.join('\r\n')), fileName: 'big.csv', limits: IMPORT_LIMITS })) {
+      if (part.kind === 'rows') batches.push(part.rows)
+    }
+    expect(batches.map((rows) => rows.length)).toEqual([2000, 2000, 1000])
+    expect(batches.flat()).toEqual(Array.from({ length: 5000 }, (_, i) => [`第${i}号,通知`, '行一\r\n行二 "引"']))
+  })
+
+  it('refuses an xlsx cell longer than the limit: a huge one before parsing, one just over it once read', async () => {
+    const workbook = (cell: string) => xlsx((book) => book.addWorksheet('s').addRows([['题名', '备注'], ['通知', cell]]))
+    const limits = small({ cellLength: 100 })
+    expect((await readWorkbook(await workbook('y'.repeat(100)), limits)).rows).toEqual([['通知', 'y'.repeat(100)]])
+    expect(await refusal(readWorkbook(await workbook('y'.repeat(101)), limits))).toEqual({ message: 'errors.importCellTooLong', params: { limit: 100, row: 2, column: 2 } })
+    expect(await refusal(readWorkbook(await workbook('y'.repeat(50_000)), limits))).toEqual({ message: 'errors.importCellTooLong', params: { limit: 100 } })
+  })
+
+  it('refuses an xlsx with a filled column past the limit', async () => {
+    const bytes = await xlsx((book) => book.addWorksheet('s').addRows([['a', 'b', 'c', 'd'], ['1', '2', '3', '4']]))
+    expect((await refusal(readWorkbook(bytes, small({ columns: 3 })))).message).toBe('errors.importTooManyColumns')
+  })
+
+  /** Rewrites the uncompressed size every central directory entry claims. */
+  function claimSizes(bytes: Uint8Array, size: number): Uint8Array {
+    const copy = Buffer.from(bytes)
+    for (let at = 0; at < copy.length - 4; at++) if (copy.readUInt32LE(at) === 0x02014b50) copy.writeUInt32LE(size, at + 24)
+    return copy
+  }
+
+  it('refuses an xlsx whose parts claim more than the unzipped limit, before inflating anything', async () => {
+    const bytes = await xlsx((book) => book.addWorksheet('s').addRows([['a', 'b'], ['1', '2']]))
+    expect((await readWorkbook(bytes, small({ uncompressedBytes: 1024 * 1024 }))).rows).toEqual([['1', '2']])
+    // Claims of 1 GiB per part over data that is small: only the directory can have said so.
+    expect(await refusal(readWorkbook(claimSizes(bytes, 1024 ** 3), small({ uncompressedBytes: 1024 * 1024 })))).toEqual({
+      message: 'errors.importTooLargeUnzipped',
+      params: { limit: 1 }
+    })
+  })
+
+  it('refuses an xlsx that inflates to more than its parts claim (a zip bomb that lies)', async () => {
+    const bytes = await xlsx((book) => {
+      const sheet = book.addWorksheet('s')
+      sheet.addRow(['a', 'b'])
+      for (let i = 0; i < 20_000; i++) sheet.addRow(['同一行', '同一行'])
+    })
+    expect((await refusal(readWorkbook(claimSizes(bytes, 1), small({ uncompressedBytes: 1024 * 1024 })))).message).toBe('errors.importTooLargeUnzipped')
+  })
+
+  it('a file that is not a workbook is unreadable, not a crash', async () => {
+    await expect(readWorkbook(utf8('题名,日期'))).rejects.toBeInstanceOf(Unreadable)
   })
 })
 

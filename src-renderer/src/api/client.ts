@@ -18,8 +18,9 @@ const browserApi: ArchiveApi = {
     if (response.status === 401) {
       return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.noToken' } } as Envelope<never>
     }
-    if (!response.ok) return { ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } } as Envelope<never>
-    return response.json()
+    // A refusal the server explains (a body over its limit) comes as an envelope too; anything else is its fault.
+    if (response.ok || (response.headers.get('Content-Type') ?? '').startsWith('application/json')) return response.json()
+    return { ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } } as Envelope<never>
   }
 }
 

@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Drawer, Form, Progress, Result, Select, Space, Statistic, Steps, Table, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChannelInput, FilingSettings, ImportPreview, ImportReport, ImportResult, ImportTargetName } from '../../../src-preload/contract'
+import { IMPORT_FILE_MB, type ChannelInput, type FilingSettings, type ImportPreview, type ImportReport, type ImportResult, type ImportTargetName } from '../../../src-preload/contract'
 import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
 import { describeError } from '../errors'
@@ -98,6 +98,11 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
           accept=".xlsx,.csv,.txt"
           showUploadList={false}
           beforeUpload={(chosen) => {
+            // Main refuses it too; saying so here spares reading and sending 30 MB first.
+            if (chosen.size > IMPORT_FILE_MB * 1_000_000) {
+              void message.error(t('errors.fileTooLarge', { limit: IMPORT_FILE_MB }))
+              return false
+            }
             void chosen.arrayBuffer().then((buffer) => load({ target, fileName: chosen.name, base64: toBase64(buffer) }))
             return false
           }}
