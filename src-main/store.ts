@@ -1,7 +1,8 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { openReader, openWriter, SqliteDb, type Db } from './db/connection'
-import { fsyncFolder } from './db/files'
+import { syncFolder } from './db/files'
 import { appendAudit, type AuditDraft } from './services/audit'
 
 export interface Actor {
@@ -72,12 +73,12 @@ export class Store {
    * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): the connections are
    * closed, the file renamed over the live one (atomic on one volume) and the folder synced, then both reopened.
    */
-  swapDatabaseFile(incoming: string): void {
+  async swapDatabaseFile(incoming: string): Promise<void> {
     this.closeConnections()
     for (const companion of ['-wal', '-shm']) fs.rmSync(`${this.file}${companion}`, { force: true })
     fs.renameSync(incoming, this.file)
-    fsyncFolder(this.file)
     this.open()
+    await syncFolder(path.dirname(this.file))
   }
 
   close(): Promise<void> {

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 
 /** Forces a file's bytes to the disk, so a copy reported as done survives a power cut. */
 export function fsyncFile(file: string): void {
@@ -11,20 +10,25 @@ export function fsyncFile(file: string): void {
   }
 }
 
-/** Makes a rename or a new file in the folder durable. Windows cannot open a folder for syncing; NTFS journals it. */
-export function fsyncFolder(fileInFolder: string): void {
-  let handle: number
+/** What opening or flushing a folder fails with where folders cannot be flushed: Windows, some network and FAT drivers. */
+const FOLDER_UNSYNCABLE = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'])
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
+
+/** A renamed or linked file survives a power cut (or a pulled stick) only once its folder is flushed too. */
+export async function syncFolder(folder: string): Promise<void> {
+  let handle: fs.promises.FileHandle
   try {
-    handle = fs.openSync(path.dirname(fileInFolder), 'r')
+    handle = await fs.promises.open(folder, 'r')
   } catch (error) {
-    if (process.platform === 'win32') return
+    if (FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) return
     throw error
   }
   try {
-    fs.fsyncSync(handle)
+    await handle.sync()
   } catch (error) {
-    if (process.platform !== 'win32') throw error
+    if (!FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) throw error
   } finally {
-    fs.closeSync(handle)
+    await handle.close()
   }
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3'
 import { z } from 'zod'
 import type { BackupInfo, BackupSettings, BackupStatus, BackupVerification } from '../../src-preload/contract'
 import { DATABASE_FILE, migrate } from '../db/data-source'
-import { fsyncFile } from '../db/files'
+import { fsyncFile, syncFolder } from '../db/files'
 import { MIGRATIONS } from '../db/migrations'
 import { AppFailure } from '../errors'
 import { Store, type Actor } from '../store'
@@ -23,8 +23,6 @@ const MAX_MANIFEST_BYTES = 1024 * 1024
  * backup folder is ever written through one. Windows has no O_NOFOLLOW, and needs none with O_EXCL.
  */
 const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
-/** What opening or flushing a folder fails with where folders cannot be flushed: Windows, some network and FAT drivers. */
-const FOLDER_UNSYNCABLE = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBADF'])
 
 const manifestSchema = z.object({
   app: z.literal(MANIFEST_APP),
@@ -89,24 +87,6 @@ async function writeNew(file: string, text: string): Promise<void> {
   try {
     await handle.writeFile(text)
     await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
-/** A renamed or linked file survives a power cut (or a pulled stick) only once its folder is flushed too. */
-async function syncFolder(folder: string): Promise<void> {
-  let handle: fs.promises.FileHandle
-  try {
-    handle = await fs.promises.open(folder, 'r')
-  } catch (error) {
-    if (FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) return
-    throw error
-  }
-  try {
-    await handle.sync()
-  } catch (error) {
-    if (!FOLDER_UNSYNCABLE.has(errorCode(error) ?? '')) throw error
   } finally {
     await handle.close()
   }
@@ -422,7 +402,7 @@ export class BackupService {
       }
       fsyncFile(incoming)
       await this.options.atRestoreStage?.('before-swap')
-      this.store.swapDatabaseFile(incoming)
+      await this.store.swapDatabaseFile(incoming)
       await this.options.atRestoreStage?.('after-swap')
       this.options.onRestored?.()
       return result
