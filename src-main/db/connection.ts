@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { SqlQuery } from './sql'
 
 /**
  * What services see of the database: SQL with bound values, rows back. It is asynchronous although SQLite answers
@@ -6,6 +7,7 @@ import Database from 'better-sqlite3'
  */
 export interface Db {
   /** Rows of a SELECT or of a statement with RETURNING; an empty list for other statements. */
+  query<T = any>(query: SqlQuery): Promise<T[]>
   query<T = any>(sql: string, params?: readonly unknown[]): Promise<T[]>
   /** The connection itself, for bulk work with prepared statements inside the same transaction (imports). */
   readonly connection: Database.Database
@@ -29,10 +31,11 @@ export class SqliteDb implements Db {
     return statement
   }
 
-  async query<T = any>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    const statement = this.statement(sql)
-    if (statement.reader) return statement.all(...params) as T[]
-    statement.run(...params)
+  async query<T = any>(query: string | SqlQuery, params: readonly unknown[] = []): Promise<T[]> {
+    const [text, values] = query instanceof SqlQuery ? [query.text, query.values] : [query, params]
+    const statement = this.statement(text)
+    if (statement.reader) return statement.all(...values) as T[]
+    statement.run(...values)
     return []
   }
 }
