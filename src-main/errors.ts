@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { AppError, ErrorCode, FieldError } from '../src-preload/contract'
 
 /** A refusal that crosses the boundary as an error envelope; message is an i18n key. */
@@ -40,4 +41,27 @@ export function appErrorOf(error: unknown): AppError {
     if (storage) return { code: 'STORAGE', message: storage[1] }
   }
   return { code: 'INTERNAL', message: 'errors.internal' }
+}
+
+/** Zod's issues as the field errors of the envelope, each with an i18n message key. */
+const VALIDATION_MESSAGES: Record<string, string> = {
+  invalid_type: 'validation.invalidType',
+  unrecognized_keys: 'validation.unknownField',
+  invalid_value: 'validation.invalidValue',
+  too_small: 'validation.tooSmall',
+  too_big: 'validation.tooBig',
+  invalid_format: 'validation.invalidFormat'
+}
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  const details: FieldError[] = []
+  for (const issue of error.issues) {
+    const message = issue.message.startsWith('validation.') ? issue.message : VALIDATION_MESSAGES[issue.code] ?? 'validation.invalidValue'
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) details.push({ path: [...issue.path, key].join('.'), message })
+    } else {
+      details.push({ path: issue.path.join('.'), message })
+    }
+  }
+  return details
 }

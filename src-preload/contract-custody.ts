@@ -17,7 +17,7 @@ import {
   type PolicyReason,
   type RecordKind
 } from './contract-kit'
-import type { PolicyVersion } from './contract'
+import type { PolicyVersion } from './contract-kit'
 
 export const INSPECTION_KINDS = ['periodic', 'adhoc'] as const
 /** Why an ad-hoc inspection was made (000 Art19, 003 Art41). */

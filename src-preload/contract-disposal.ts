@@ -1,6 +1,6 @@
 /** Channels of retention, holds, appraisal and destruction (R-DISP); spread into the contract in contract.ts. */
 import { z } from 'zod'
-import type { PolicyVersion } from './contract'
+import type { PolicyVersion } from './contract-kit'
 import {
   channel,
   code,

@@ -151,3 +151,10 @@ export interface Incident {
   resolvedOn: string | null
   resolvedBy: string | null
 }
+
+export interface PolicyVersion<T> {
+  version: number
+  createdAt: string
+  createdBy: string
+  data: T
+}

@@ -17,7 +17,7 @@ import {
   type PolicyReason,
   type RecordSummary
 } from './contract-kit'
-import type { PolicyVersion } from './contract'
+import type { PolicyVersion } from './contract-kit'
 
 /** 查阅 (read in the room), 借阅 (the original leaves the room), 复制/摘录 (copies leave, the original stays: R-USE-3). */
 export const USE_KINDS = ['consultation', 'loan', 'excerpt'] as const

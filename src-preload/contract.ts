@@ -33,7 +33,8 @@ import {
   type Incident,
   type RecordSummary,
   CUSTODY_STATES,
-  type CustodyState
+  type CustodyState,
+  type PolicyVersion
 } from './contract-kit'
 import { custodyChannels } from './contract-custody'
 import { disposalChannels } from './contract-disposal'
@@ -245,12 +246,6 @@ export interface SecuritySettings {
   lockoutMinutes: number
 }
 
-export interface PolicyVersion<T> {
-  version: number
-  createdAt: string
-  createdBy: string
-  data: T
-}
 
 export const securitySettingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1, { message: 'validation.range' }).max(240, { message: 'validation.range' }),

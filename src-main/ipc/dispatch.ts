@@ -1,6 +1,5 @@
-import type { z } from 'zod'
-import { CHANNELS, contract, type AppError, type Channel, type Envelope, type FieldError } from '../../src-preload/contract'
-import { appErrorOf } from '../errors'
+import { CHANNELS, contract, type AppError, type Channel, type Envelope } from '../../src-preload/contract'
+import { appErrorOf, fieldErrors } from '../errors'
 import { roleAllows } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
 
@@ -13,28 +12,6 @@ export type Handler = (input: never, ctx: CallContext) => Promise<unknown>
 
 /** Channels a locked session may still call: to unlock, or to give up and sign out. */
 const ALLOWED_WHILE_LOCKED = new Set<Channel>(['app.status', 'auth.unlock', 'auth.logout'])
-
-const VALIDATION_MESSAGES: Record<string, string> = {
-  invalid_type: 'validation.invalidType',
-  unrecognized_keys: 'validation.unknownField',
-  invalid_value: 'validation.invalidValue',
-  too_small: 'validation.tooSmall',
-  too_big: 'validation.tooBig',
-  invalid_format: 'validation.invalidFormat'
-}
-
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  const details: FieldError[] = []
-  for (const issue of error.issues) {
-    const message = issue.message.startsWith('validation.') ? issue.message : VALIDATION_MESSAGES[issue.code] ?? 'validation.invalidValue'
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) details.push({ path: [...issue.path, key].join('.'), message })
-    } else {
-      details.push({ path: issue.path.join('.'), message })
-    }
-  }
-  return details
-}
 
 const failure = (error: AppError): Envelope<never> => ({ ok: false, error })
 

@@ -1,6 +1,6 @@
 import type { custodyChannels } from '../../src-preload/contract-custody'
 import { actor, type HandlerMap } from './handler-kit'
-import type { Services } from './handlers'
+import type { Services } from './services'
 
 export function custodyHandlers(services: Services): HandlerMap<keyof typeof custodyChannels> {
   return {

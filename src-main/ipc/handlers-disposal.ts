@@ -1,6 +1,6 @@
 import type { disposalChannels } from '../../src-preload/contract-disposal'
 import { actor, type HandlerMap } from './handler-kit'
-import type { Services } from './handlers'
+import type { Services } from './services'
 
 export function disposalHandlers(services: Services): HandlerMap<keyof typeof disposalChannels> {
   const { settings, disposal, holds, appraisal } = services

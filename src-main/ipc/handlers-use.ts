@@ -1,6 +1,6 @@
 import type { useChannels } from '../../src-preload/contract-use'
 import { actor, type HandlerMap } from './handler-kit'
-import type { Services } from './handlers'
+import type { Services } from './services'
 
 export function useHandlers(services: Services): HandlerMap<keyof typeof useChannels> {
   const use = services.use

@@ -2,55 +2,13 @@ import type { Channel, SessionInfo } from '../../src-preload/contract'
 import { unauthenticated } from '../errors'
 import { maySeePersonalData } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
-import type { AuditService } from '../services/audit'
-import type { BackupService } from '../services/backup'
-import type { CustomersService } from '../services/customers'
-import type { DashboardService } from '../services/dashboard'
-import type { ExportsService } from '../services/exports'
-import type { ImportsService } from '../services/imports'
-import type { ItemsService } from '../services/items'
-import type { LocationsService } from '../services/locations'
-import type { PrintingService } from '../services/printing'
-import type { VolumesService } from '../services/volumes'
-import type { SettingsService } from '../services/settings'
-import type { IncidentsService } from '../services/incidents'
-import type { RecordsService } from '../services/records'
-import type { UseService } from '../services/use'
-import type { UsersService } from '../services/users'
-import type { EnvironmentService } from '../services/environment'
-import type { InspectionsService } from '../services/inspections'
-import type { StatisticsService } from '../services/statistics'
-import type { AppraisalService } from '../services/appraisal'
-import type { DisposalService } from '../services/disposal'
-import type { HoldsService } from '../services/holds'
 import { custodyHandlers } from './handlers-custody'
 import { disposalHandlers } from './handlers-disposal'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import { useHandlers } from './handlers-use'
+import type { Services } from './services'
 
-export interface Services {
-  users: UsersService
-  settings: SettingsService
-  audit: AuditService
-  customers: CustomersService
-  items: ItemsService
-  volumes: VolumesService
-  printing: PrintingService
-  dashboard: DashboardService
-  locations: LocationsService
-  backup: BackupService
-  exports: ExportsService
-  imports: ImportsService
-  incidents: IncidentsService
-  records: RecordsService
-  use: UseService
-  inspections: InspectionsService
-  environment: EnvironmentService
-  statistics: StatisticsService
-  holds: HoldsService
-  appraisal: AppraisalService
-  disposal: DisposalService
-}
+export type { Services } from './services'
 
 type Handlers = HandlerMap<Channel>
 

@@ -11,12 +11,11 @@ import {
   type ParsedInput
 } from '../../src-preload/contract'
 import crypto from 'node:crypto'
-import { AppFailure, appErrorOf, notFound } from '../errors'
+import { AppFailure, appErrorOf, fieldErrors, notFound } from '../errors'
 import { IMPORT_LIMITS, type ImportLimits } from '../import/limits'
 import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, type ImportTarget } from '../import/parse'
 import type { TablePart } from '../import/read'
 import { inProcessSource, type TableSource } from '../import/source'
-import { fieldErrors } from '../ipc/dispatch'
 import { seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import { filingYear } from '../policy/filing'

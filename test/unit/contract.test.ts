@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fieldErrors } from '../../src-main/ipc/dispatch'
+import { fieldErrors } from '../../src-main/errors'
 import { contract, customerInput } from '../../src-preload/contract'
 import { sampleCustomer } from '../support/app'
 
