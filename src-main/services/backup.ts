@@ -406,9 +406,13 @@ export class BackupService {
     const now = this.store.clock()
     const safetyDir = path.join(dataDir, 'backups')
     fs.mkdirSync(safetyDir, { recursive: true })
-    const safetyCopy = path.join(safetyDir, `before-restore-${backupFileName(now).replace(/^archive-room-/, '')}`)
-    const result = { restoredFrom: file, safetyCopy }
     return this.store.exclusive(async () => {
+      // A name of its own, chosen once no other restore runs: a second restore in the same second (a double click)
+      // must not overwrite the only copy of what was there before the first.
+      const stem = `before-restore-${backupFileName(now).replace(/^archive-room-/, '').replace(/\.sqlite$/, '')}`
+      let safetyCopy = path.join(safetyDir, `${stem}.sqlite`)
+      for (let n = 2; taken(safetyCopy); n += 1) safetyCopy = path.join(safetyDir, `${stem}-${n}.sqlite`)
+      const result = { restoredFrom: file, safetyCopy }
       await this.store.backupTo(safetyCopy)
       fsyncFile(safetyCopy)
       fs.copyFileSync(file, incoming)
