@@ -62,10 +62,20 @@ export class Store {
   /**
    * A consistent copy of the committed database through SQLite's online backup API, while the app keeps working.
    * It reads through the reader: on the writer it would also copy a write still in progress (an import) that may
-   * yet roll back. A commit in the meantime makes SQLite start the copy again.
+   * yet roll back. A commit in the meantime makes SQLite start the copy again; with people saving every few seconds a
+   * large database would never be copied, so each restart doubles the pages copied per step: after a few restarts
+   * at most the rest is copied in one step, which no commit can interrupt.
    */
   async backupTo(file: string): Promise<void> {
-    await this.reader.connection.backup(file)
+    let pagesPerStep = 100
+    let remainingBefore = Number.POSITIVE_INFINITY
+    await this.reader.connection.backup(file, {
+      progress: ({ remainingPages }) => {
+        if (remainingPages > remainingBefore) pagesPerStep *= 2
+        remainingBefore = remainingPages
+        return pagesPerStep
+      }
+    })
   }
 
   /**
