@@ -23,6 +23,8 @@ export interface WriteContext {
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
+  /** Backups copying from the reader right now. */
+  private readonly copies = new Set<Promise<unknown>>()
   private writer!: SqliteDb
   private reader!: SqliteDb
 
@@ -69,20 +71,33 @@ export class Store {
   async backupTo(file: string): Promise<void> {
     let pagesPerStep = 100
     let remainingBefore = Number.POSITIVE_INFINITY
-    await this.reader.connection.backup(file, {
+    const copy = this.reader.connection.backup(file, {
       progress: ({ remainingPages }) => {
         if (remainingPages > remainingBefore) pagesPerStep *= 2
         remainingBefore = remainingPages
         return pagesPerStep
       }
     })
+    this.copies.add(copy)
+    try {
+      await copy
+    } finally {
+      this.copies.delete(copy)
+    }
+  }
+
+  /** Until no backup copies from the reader: closing it under one fails that backup with no words for it. */
+  private async copiesDone(): Promise<void> {
+    while (this.copies.size > 0) await Promise.allSettled([...this.copies])
   }
 
   /**
-   * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): the connections are
-   * closed, the file renamed over the live one (atomic on one volume) and the folder synced, then both reopened.
+   * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): once no backup
+   * copies from the reader any more, the connections are closed, the file renamed over the live one (atomic on one
+   * volume) and the folder synced, then both reopened.
    */
-  swapDatabaseFile(incoming: string): void {
+  async swapDatabaseFile(incoming: string): Promise<void> {
+    await this.copiesDone()
     this.closeConnections()
     for (const companion of ['-wal', '-shm']) fs.rmSync(`${this.file}${companion}`, { force: true })
     fs.renameSync(incoming, this.file)
@@ -91,7 +106,10 @@ export class Store {
   }
 
   close(): Promise<void> {
-    return this.exclusive(async () => this.closeConnections())
+    return this.exclusive(async () => {
+      await this.copiesDone()
+      this.closeConnections()
+    })
   }
 
   private async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {

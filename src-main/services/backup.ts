@@ -426,7 +426,7 @@ export class BackupService {
       }
       fsyncFile(incoming)
       await this.options.atRestoreStage?.('before-swap')
-      this.store.swapDatabaseFile(incoming)
+      await this.store.swapDatabaseFile(incoming)
       await this.options.atRestoreStage?.('after-swap')
       this.options.onRestored?.()
       return result
