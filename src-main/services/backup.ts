@@ -43,6 +43,9 @@ type Problem = BackupVerification['problems'][number]
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
+const folderProblem = (folder: string, field: string, message: string) =>
+  new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
+
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
 
 /** Random, so nobody can plant anything at it in advance; a dot name, so the listing never shows it. */
@@ -221,7 +224,7 @@ export class BackupService {
    * is lost with the disk it should survive; inside the app's files browser mode served one to anyone who asked.
    */
   private usableFolder(folder: string, field: string, use: 'read' | 'write'): string {
-    const problem = (message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
+    const problem = (message: string) => folderProblem(folder, field, message)
     if (!path.isAbsolute(folder)) throw problem('validation.folderAbsolute')
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
     const real = fs.realpathSync.native(folder)
@@ -312,6 +315,12 @@ export class BackupService {
         const { app: _app, sha256: _sha, ...info } = manifest
         return { ...info, file }
       }
+    } catch (error) {
+      // The stick pulled out (or the folder removed) while the backup was being written.
+      if (['ENOENT', 'ENOTDIR'].includes(errorCode(error) ?? '') && !fs.existsSync(folder)) {
+        throw folderProblem(requestedFolder || folder, 'folder', 'validation.folderMissing')
+      }
+      throw error
     } finally {
       for (const file of Object.values(staged)) fs.rmSync(file, { force: true })
     }
