@@ -193,7 +193,13 @@ export class BackupService {
       current(): Promise<{ data: BackupSettings }>
       save(actor: Actor, data: BackupSettings): Promise<unknown>
     }
-  ) {}
+  ) {
+    // A process killed during a backup or a verification leaves its scratch folder, each with a whole copy of the
+    // database; only this process works in the data folder, so any found at start are left over.
+    for (const name of fs.readdirSync(options.dataDir)) {
+      if (name.startsWith('.backup-work-')) fs.rmSync(path.join(options.dataDir, name), { recursive: true, force: true })
+    }
+  }
 
   private stateFile(): string {
     return path.join(this.options.dataDir, STATE_FILE)
