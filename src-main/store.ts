@@ -24,6 +24,8 @@ export interface WriteContext {
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
+  /** Backups copying from the reader right now. */
+  private readonly copies = new Set<Promise<unknown>>()
   private writer!: SqliteDb
   private reader!: SqliteDb
 
@@ -63,17 +65,40 @@ export class Store {
   /**
    * A consistent copy of the committed database through SQLite's online backup API, while the app keeps working.
    * It reads through the reader: on the writer it would also copy a write still in progress (an import) that may
-   * yet roll back. A commit in the meantime makes SQLite start the copy again.
+   * yet roll back. A commit in the meantime makes SQLite start the copy again; with people saving every few seconds a
+   * large database would never be copied, so each restart doubles the pages copied per step: after a few restarts
+   * at most the rest is copied in one step, which no commit can interrupt.
    */
   async backupTo(file: string): Promise<void> {
-    await this.reader.connection.backup(file)
+    let pagesPerStep = 100
+    let remainingBefore = Number.POSITIVE_INFINITY
+    const copy = this.reader.connection.backup(file, {
+      progress: ({ remainingPages }) => {
+        if (remainingPages > remainingBefore) pagesPerStep *= 2
+        remainingBefore = remainingPages
+        return pagesPerStep
+      }
+    })
+    this.copies.add(copy)
+    try {
+      await copy
+    } finally {
+      this.copies.delete(copy)
+    }
+  }
+
+  /** Until no backup copies from the reader: closing it under one fails that backup with no words for it. */
+  private async copiesDone(): Promise<void> {
+    while (this.copies.size > 0) await Promise.allSettled([...this.copies])
   }
 
   /**
-   * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): the connections are
-   * closed, the file renamed over the live one (atomic on one volume) and the folder synced, then both reopened.
+   * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): once no backup
+   * copies from the reader any more, the connections are closed, the file renamed over the live one (atomic on one
+   * volume) and the folder synced, then both reopened.
    */
   async swapDatabaseFile(incoming: string): Promise<void> {
+    await this.copiesDone()
     this.closeConnections()
     for (const companion of ['-wal', '-shm']) fs.rmSync(`${this.file}${companion}`, { force: true })
     fs.renameSync(incoming, this.file)
@@ -82,7 +107,10 @@ export class Store {
   }
 
   close(): Promise<void> {
-    return this.exclusive(async () => this.closeConnections())
+    return this.exclusive(async () => {
+      await this.copiesDone()
+      this.closeConnections()
+    })
   }
 
   private async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {

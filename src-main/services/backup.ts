@@ -41,6 +41,9 @@ type Problem = BackupVerification['problems'][number]
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
+const folderProblem = (folder: string, field: string, message: string) =>
+  new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
+
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
 
 /** Random, so nobody can plant anything at it in advance; a dot name, so the listing never shows it. */
@@ -170,7 +173,13 @@ export class BackupService {
       current(): Promise<{ data: BackupSettings }>
       save(actor: Actor, data: BackupSettings): Promise<unknown>
     }
-  ) {}
+  ) {
+    // A process killed during a backup or a verification leaves its scratch folder, each with a whole copy of the
+    // database; only this process works in the data folder, so any found at start are left over.
+    for (const name of fs.readdirSync(options.dataDir)) {
+      if (name.startsWith('.backup-work-')) fs.rmSync(path.join(options.dataDir, name), { recursive: true, force: true })
+    }
+  }
 
   private stateFile(): string {
     return path.join(this.options.dataDir, STATE_FILE)
@@ -201,7 +210,7 @@ export class BackupService {
    * is lost with the disk it should survive; inside the app's files browser mode served one to anyone who asked.
    */
   private usableFolder(folder: string, field: string, use: 'read' | 'write'): string {
-    const problem = (message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
+    const problem = (message: string) => folderProblem(folder, field, message)
     if (!path.isAbsolute(folder)) throw problem('validation.folderAbsolute')
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
     const real = fs.realpathSync.native(folder)
@@ -292,6 +301,12 @@ export class BackupService {
         const { app: _app, sha256: _sha, ...info } = manifest
         return { ...info, file }
       }
+    } catch (error) {
+      // The stick pulled out (or the folder removed) while the backup was being written.
+      if (['ENOENT', 'ENOTDIR'].includes(errorCode(error) ?? '') && !fs.existsSync(folder)) {
+        throw folderProblem(requestedFolder || folder, 'folder', 'validation.folderMissing')
+      }
+      throw error
     } finally {
       for (const file of Object.values(staged)) fs.rmSync(file, { force: true })
     }
@@ -386,9 +401,13 @@ export class BackupService {
     const now = this.store.clock()
     const safetyDir = path.join(dataDir, 'backups')
     fs.mkdirSync(safetyDir, { recursive: true })
-    const safetyCopy = path.join(safetyDir, `before-restore-${backupFileName(now).replace(/^archive-room-/, '')}`)
-    const result = { restoredFrom: file, safetyCopy }
     return this.store.exclusive(async () => {
+      // A name of its own, chosen once no other restore runs: a second restore in the same second (a double click)
+      // must not overwrite the only copy of what was there before the first.
+      const stem = `before-restore-${backupFileName(now).replace(/^archive-room-/, '').replace(/\.sqlite$/, '')}`
+      let safetyCopy = path.join(safetyDir, `${stem}.sqlite`)
+      for (let n = 2; taken(safetyCopy); n += 1) safetyCopy = path.join(safetyDir, `${stem}-${n}.sqlite`)
+      const result = { restoredFrom: file, safetyCopy }
       await this.store.backupTo(safetyCopy)
       fsyncFile(safetyCopy)
       fs.copyFileSync(file, incoming)
