@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process'
 import http from 'node:http'
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '../../src-preload/contract'
 import { startWebServer, type WebServer } from '../../src-main/web/server'
 import { makeApp, sampleCustomer, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
@@ -206,47 +205,4 @@ describe('kill -9 while writing, with the disk filling up now and then', () => {
     expect(report.auditIntact).toBe(true)
     expect(report.integrity).toBe('ok')
   }, 120_000)
-})
-
-/** A real small disk where this machine lets the tests mount one (root on Linux); elsewhere this part is skipped. */
-function mountSmallDisk(): string | null {
-  if (process.platform !== 'linux' || process.getuid?.() !== 0) return null
-  const mountPoint = tempDir('small-disk-')
-  return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', mountPoint]).status === 0 ? mountPoint : null
-}
-const smallDisk = mountSmallDisk()
-
-describe.runIf(smallDisk)('a real disk that fills up (SQLITE_FULL at COMMIT)', () => {
-  afterAll(() => {
-    spawnSync('umount', [smallDisk!])
-  })
-
-  it('the write whose COMMIT found the disk full is refused in words; after space is freed every acknowledged write survives a restart', async () => {
-    const dataDir = path.join(smallDisk!, 'data')
-    app = await makeApp(dataDir)
-    const key = await app.signInAs('archivist', 'keeper')
-    const acknowledged: string[] = []
-    const refusals = new Set<string>()
-    const attempt = async (name: string) => {
-      const result = await app!.dispatch('customers.create', sampleCustomer({ name }), key)
-      if (result.ok) acknowledged.push(name)
-      else refusals.add(`${result.error.code} ${result.error.message}`)
-    }
-    await attempt('满盘之前的客户')
-    const filler = path.join(smallDisk!, 'filler.bin')
-    const free = fs.statfsSync(smallDisk!)
-    fs.writeFileSync(filler, Buffer.alloc(free.bavail * free.bsize - 4096))
-    for (let i = 0; i < 5; i += 1) await attempt(`满盘期间的客户${i}`)
-    expect(refusals).toEqual(new Set(['STORAGE errors.diskFull']))
-    fs.rmSync(filler)
-    expect((await app.dispatch('customers.create', sampleCustomer({ name: '满盘之前的客户' }), key)).ok).toBe(false)
-    for (let i = 0; i < 10; i += 1) await attempt(`清理之后的客户${i}`)
-
-    await app.close()
-    app = await makeApp(dataDir)
-    const reader = await app.signInAs('staff_viewer', 'reader')
-    expect(await customerNames(app, reader)).toEqual([...acknowledged].sort())
-    expect(acknowledged).toHaveLength(11)
-    expect((await app.services.audit.verify()).ok).toBe(true)
-  })
 })

@@ -73,6 +73,10 @@ describe.runIf(canMount)('a real full disk (tmpfs)', () => {
     const listed = await app.dispatch('customers.list', { pageSize: 100 }, key)
     expect(listed.ok).toBe(true)
     fs.rmSync(filler)
+    // After SQLite rolled a COMMIT back by itself, an ordinary refusal inside a write (a duplicate name) once left the
+    // connection inside a transaction that never committed again: every later write was lost.
+    const duplicate = await app.dispatch('customers.create', bulky('满盘之前0'), key)
+    expect(duplicate.ok || duplicate.error.code).toBe('CONFLICT')
     for (let i = 0; i < 10; i += 1) await attempt(`清理之后${i}`)
     const after = await app.dispatch('backup.create', { folder: usb }, key)
     expect(after.ok).toBe(true)
