@@ -85,6 +85,38 @@ async function copyToNew(from: string, to: string): Promise<{ sha256: string; by
   }
 }
 
+/** A day old: no backup still running on any PC takes that long, so these were left by one that was cut off. */
+const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000
+
+/** What a backup cut off by a crash or a pulled stick left on it: hidden staging files and work folders. */
+function sweepLeftovers(folder: string, now: Date): void {
+  for (const name of fs.readdirSync(folder)) {
+    if (!/^\.(archive-room-[0-9a-f]+\.partial|backup-work-.+)$/.test(name)) continue
+    const leftover = path.join(folder, name)
+    if (now.getTime() - fs.lstatSync(leftover).mtimeMs > LEFTOVER_AGE_MS) fs.rmSync(leftover, { recursive: true, force: true })
+  }
+}
+
+/** Hashes a file as it reads it, and flushes it to disk before the backup is reported done. */
+async function hashAndSync(file: string): Promise<{ sha256: string; bytes: number }> {
+  const handle = await fs.promises.open(file, 'r+')
+  try {
+    const hash = crypto.createHash('sha256')
+    const buffer = Buffer.alloc(1024 * 1024)
+    let bytes = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
+      if (bytesRead === 0) break
+      hash.update(buffer.subarray(0, bytesRead))
+      bytes += bytesRead
+    }
+    await handle.sync()
+    return { sha256: hash.digest('hex'), bytes }
+  } finally {
+    await handle.close()
+  }
+}
+
 async function writeNew(file: string, text: string): Promise<void> {
   const handle = await fs.promises.open(file, CREATE_NEW, 0o644)
   try {
@@ -233,8 +265,8 @@ export class BackupService {
   }
 
   /** A private folder inside the data folder for SQLite to work in: it creates journals and -shm files beside what it opens. */
-  private async withScratch<T>(work: (scratch: string) => Promise<T>): Promise<T> {
-    const scratch = fs.mkdtempSync(path.join(this.options.dataDir, '.backup-work-'))
+  private async withScratch<T>(work: (scratch: string) => Promise<T>, parent = this.options.dataDir): Promise<T> {
+    const scratch = fs.mkdtempSync(path.join(parent, '.backup-work-'))
     try {
       return await work(scratch)
     } finally {
@@ -256,9 +288,12 @@ export class BackupService {
   private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
     const folder = await this.folderFor(requestedFolder, 'write')
     const now = this.store.clock()
-    const staged = { backup: path.join(folder, stagingName()), manifest: path.join(folder, stagingName()) }
+    sweepLeftovers(folder, now)
+    const manifestStaged = path.join(folder, stagingName())
     try {
-      const { counts, migrations, sha256, bytes } = await this.withScratch(async (scratch) => {
+      // The snapshot is written straight onto the stick, into a fresh private folder nobody can plant anything in
+      // (so a full data disk does not stop a backup, and nothing is copied twice), then linked into place.
+      return await this.withScratch(async (scratch) => {
         const snapshot = path.join(scratch, DATABASE_FILE)
         await this.store.backupTo(snapshot)
         const copy = new Database(snapshot, { fileMustExist: true })
@@ -270,8 +305,28 @@ export class BackupService {
         } finally {
           copy.close()
         }
-        return { ...facts, ...(await copyToNew(snapshot, staged.backup)) }
-      })
+        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, { ...facts, ...(await hashAndSync(snapshot)) })
+      }, folder)
+    } catch (error) {
+      // The stick pulled out (or the folder removed) while the backup was being written: whatever failed, that is why.
+      if (!fs.existsSync(folder)) {
+        throw folderProblem(requestedFolder || folder, 'folder', 'validation.folderMissing')
+      }
+      throw error
+    } finally {
+      fs.rmSync(manifestStaged, { force: true })
+    }
+  }
+
+  /** Gives the snapshot and its manifest their final names: the next free name of this second, never an existing one. */
+  private async publishBackup(
+    actor: Actor,
+    folder: string,
+    now: Date,
+    snapshot: string,
+    manifestStaged: string,
+    { counts, migrations, sha256, bytes }: { counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }
+  ): Promise<BackupInfo> {
       const stem = backupFileName(now).replace(/\.sqlite$/, '')
       for (let n = 1; ; n += 1) {
         const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
@@ -287,11 +342,11 @@ export class BackupService {
           bytes,
           sha256
         }
-        fs.rmSync(staged.manifest, { force: true })
-        await writeNew(staged.manifest, JSON.stringify(manifest, null, 2))
+        fs.rmSync(manifestStaged, { force: true })
+        await writeNew(manifestStaged, JSON.stringify(manifest, null, 2))
         // The manifest first: the listing goes by backup files, so it never shows one whose manifest is still to come.
-        if (!publish(staged.manifest, manifestOf(file))) continue
-        if (!publish(staged.backup, file)) {
+        if (!publish(manifestStaged, manifestOf(file))) continue
+        if (!publish(snapshot, file)) {
           fs.rmSync(manifestOf(file), { force: true })
           continue
         }
@@ -301,15 +356,6 @@ export class BackupService {
         const { app: _app, sha256: _sha, ...info } = manifest
         return { ...info, file }
       }
-    } catch (error) {
-      // The stick pulled out (or the folder removed) while the backup was being written.
-      if (['ENOENT', 'ENOTDIR'].includes(errorCode(error) ?? '') && !fs.existsSync(folder)) {
-        throw folderProblem(requestedFolder || folder, 'folder', 'validation.folderMissing')
-      }
-      throw error
-    } finally {
-      for (const file of Object.values(staged)) fs.rmSync(file, { force: true })
-    }
   }
 
   async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {

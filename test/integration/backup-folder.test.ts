@@ -43,6 +43,26 @@ describe('backup folders an adversary or an accident provides', () => {
     expect((await app.dispatch('backup.create', { folder: again }, key)).ok).toBe(true)
   })
 
+  it('leftovers of a backup cut off a day or more ago are swept from the stick; a backup under way elsewhere is left alone', async () => {
+    const { key } = await setUp()
+    const usb = tempDir('usb-')
+    const old = new Date(app.clock.now.getTime() - 2 * 24 * 60 * 60 * 1000)
+    const stale = [path.join(usb, '.archive-room-0123456789abcdef.partial'), path.join(usb, '.backup-work-AbC123')]
+    fs.writeFileSync(stale[0], 'half a backup')
+    fs.mkdirSync(stale[1])
+    fs.writeFileSync(path.join(stale[1], 'archive-room.sqlite'), 'half a snapshot')
+    for (const file of stale) fs.utimesSync(file, old, old)
+    const fresh = path.join(usb, '.backup-work-running')
+    fs.mkdirSync(fresh)
+    const unrelated = path.join(usb, 'notes.partial')
+    fs.writeFileSync(unrelated, 'not ours')
+    fs.utimesSync(unrelated, old, old)
+    await app.call('backup.create', { folder: usb }, key)
+    for (const file of stale) expect(fs.existsSync(file)).toBe(false)
+    expect(fs.existsSync(fresh)).toBe(true)
+    expect(fs.existsSync(unrelated)).toBe(true)
+  })
+
   it('lists a folder whose manifests are a folder, null, a list, a FIFO, and a symlink to /dev/zero', async () => {
     const { admin, key } = await setUp()
     const usb = tempDir('usb-')
