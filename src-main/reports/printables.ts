@@ -1,9 +1,10 @@
 /**
  * Printable documents (R-FILE-8, R-STAT-2): pure functions, data in → one complete HTML document out.
- * No I/O, no scripts, no external resources; every value is HTML-escaped. The documents are meant to be
+ * No I/O, no scripts, no external resources; every value is HTML-escaped by the html`…` template (./html). The documents are meant to be
  * opened in a print-preview window and printed with Chromium (Electron `webContents.print()/printToPDF()`,
  * `window.print()` in browser mode); their layout comes from the shared A4 print CSS in ./print-css.
  */
+import { html, rawHtml, type SafeHtml } from './html'
 import { printCss } from './print-css'
 import type {
   BoxSpine,
@@ -15,57 +16,43 @@ import type {
   VolumeNote
 } from './print-types'
 
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;'
-}
-
-/** Escapes a value for use in HTML text and in double- or single-quoted attributes. */
-export function escapeHtml(value: string): string {
-  return String(value).replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch)
-}
-
-/** Escapes any printable value (numbers print in plain decimal). */
-export function h(value: string | number): string {
-  return escapeHtml(typeof value === 'number' ? String(value) : value)
-}
-
 export interface PrintDocumentOptions {
   /** Draw the 第 N 页 共 M 页 footer (CSS page-margin box). Default true. */
   pageNumbers?: boolean
-  /** Extra CSS for this document, appended after the shared print CSS. */
+  /** Extra CSS for this document, appended after the shared print CSS: the code's own constants only, never data. */
   css?: string
 }
 
 /**
- * The one wrapper every printable shares: doctype, `<html lang="zh-CN">`, charset, a CSP that forbids
- * scripts and any fetch, the title and the print CSS. `body` must already be safe HTML (built with escapeHtml).
+ * The stylesheet as the content of `<style>`. That element is raw text — entities are not decoded in it — so CSS
+ * cannot be escaped like a value (the font names' quotes would break); it goes in as it is, through rawHtml. It is
+ * only ever the code's own CSS (./print-css and each document's constant, with numbers), never data; a `<` is the
+ * only way out of the element, and no stylesheet here needs one, so it is refused.
  */
-export function printDocument(
-  title: string,
-  body: string,
-  orientation: PrintOrientation,
-  options: PrintDocumentOptions = {}
-): string {
+function styleSheet(css: string): SafeHtml {
+  if (css.includes('<')) throw new Error('print CSS must not contain "<"')
+  return rawHtml(css)
+}
+
+/**
+ * The one wrapper every printable shares: doctype, `<html lang="zh-CN">`, charset, a CSP that forbids
+ * scripts and any fetch, the title and the print CSS. Returns the finished document as a string.
+ */
+export function printDocument(title: string, body: SafeHtml, orientation: PrintOrientation, options: PrintDocumentOptions = {}): string {
   const pageNumbers = options.pageNumbers ?? true
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="zh-CN">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    `<title>${escapeHtml(title)}</title>`,
-    `<style>${printCss(orientation, pageNumbers)}${options.css ?? ''}</style>`,
-    '</head>',
-    `<body class="${orientation}">`,
-    body,
-    '</body>',
-    '</html>',
-    ''
-  ].join('\n')
+  return html`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${title}</title>
+<style>${styleSheet(printCss(orientation, pageNumbers) + (options.css ?? ''))}</style>
+</head>
+<body class="${orientation}">
+${body}
+</body>
+</html>
+`.value
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -76,26 +63,34 @@ export function compactDate(value: string): string {
   return m ? `${m[1]}${m[2]}${m[3]}` : value.trim()
 }
 
+/** A non-breaking space: keeps an empty cell or line its height. */
+export const NBSP: SafeHtml = html`&nbsp;`
+
 /** A `YYYY-MM-DD` date as 2024年3月15日, or a blank to fill in by hand (年 月 日) when empty. */
-export function signatureDate(value: string): string {
+export function signatureDate(value: string): SafeHtml {
   const trimmed = value.trim()
   if (trimmed === '') {
-    return '<span class="blank year">&nbsp;</span>年<span class="blank short">&nbsp;</span>月<span class="blank short">&nbsp;</span>日'
+    return html`<span class="blank year">&nbsp;</span>年<span class="blank short">&nbsp;</span>月<span class="blank short">&nbsp;</span>日`
   }
   const m = ISO_DATE.exec(trimmed)
-  if (!m) return `<span class="blank">${h(trimmed)}</span>`
-  return `<span class="filled">${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日</span>`
+  if (!m) return html`<span class="blank">${trimmed}</span>`
+  return html`<span class="filled">${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日</span>`
 }
 
 /** A value on a line; an empty value leaves the line blank for a hand-written entry. */
-function lineValue(value: string, extraClass = ''): string {
+function lineValue(value: string, extraClass = ''): SafeHtml {
   const cls = extraClass ? `blank ${extraClass}` : 'blank'
-  return `<span class="${cls}">${value.trim() === '' ? '&nbsp;' : h(value)}</span>`
+  return html`<span class="${cls}">${value.trim() === '' ? NBSP : value}</span>`
 }
 
-export function colgroup(widthsMm: ReadonlyArray<number | null>): string {
-  const cols = widthsMm.map((w) => (w === null ? '<col>' : `<col style="width:${w}mm">`))
-  return `<colgroup>${cols.join('')}</colgroup>`
+export function colgroup(widthsMm: ReadonlyArray<number | null>): SafeHtml {
+  const cols = widthsMm.map((w) => (w === null ? html`<col>` : html`<col style="width:${w}mm">`))
+  return html`<colgroup>${cols}</colgroup>`
+}
+
+/** A header row of column titles. */
+export function columnHeads(columns: readonly string[]): SafeHtml[] {
+  return columns.map((c) => html`<th>${c}</th>`)
 }
 
 // ─── 卷内文件目录 (GB/T 9705, R-FILE-8) ─────────────────────────────────────────────────────────────
@@ -110,24 +105,24 @@ const VOLUME_CATALOGUE_WIDTHS = [10, 34, 22, null, 18, 15, 14] as const
  */
 export function volumeCatalogueHtml(volume: VolumeHeader, rows: VolumeCatalogueRow[]): string {
   const cols = VOLUME_CATALOGUE_COLUMNS.length
-  const head = `<thead>
+  const head = html`<thead>
 <tr class="caption"><th colspan="${cols}">
 <div class="doc-title">卷内文件目录</div>
-<div class="meta"><span class="meta-title">案卷题名：${h(volume.title)}</span><span class="meta-code">档号：${h(volume.archivalCode)}</span></div>
+<div class="meta"><span class="meta-title">案卷题名：${volume.title}</span><span class="meta-code">档号：${volume.archivalCode}</span></div>
 </th></tr>
-<tr class="columns">${VOLUME_CATALOGUE_COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr>
+<tr class="columns">${columnHeads(VOLUME_CATALOGUE_COLUMNS)}</tr>
 </thead>`
   const last = rows.length - 1
   const bodyRows = rows.map((row, i) => {
     const pages = i === last ? `${row.startPage}-${row.endPage}` : `${row.startPage}`
-    return `<tr><td class="c">${h(row.sequence)}</td><td>${h(row.documentNumber)}</td><td>${h(row.responsibleParty)}</td><td>${h(row.title)}</td><td class="c nowrap">${h(compactDate(row.dateFormed))}</td><td class="c nowrap">${h(pages)}</td><td>${h(row.remarks)}</td></tr>`
+    return html`<tr><td class="c">${row.sequence}</td><td>${row.documentNumber}</td><td>${row.responsibleParty}</td><td>${row.title}</td><td class="c nowrap">${compactDate(row.dateFormed)}</td><td class="c nowrap">${pages}</td><td>${row.remarks}</td></tr>`
   })
-  if (rows.length === 0) bodyRows.push(`<tr><td class="c" colspan="${cols}">本卷无文件</td></tr>`)
-  const body = `<table class="grid volume-catalogue">
+  if (rows.length === 0) bodyRows.push(html`<tr><td class="c" colspan="${cols}">本卷无文件</td></tr>`)
+  const body = html`<table class="grid volume-catalogue">
 ${colgroup(VOLUME_CATALOGUE_WIDTHS)}
 ${head}
 <tbody>
-${bodyRows.join('\n')}
+${html.join(bodyRows, '\n')}
 </tbody>
 </table>`
   return printDocument(`卷内文件目录 ${volume.archivalCode}`, body, 'portrait')
@@ -147,10 +142,10 @@ table.sheet .sign-line { display: flex; justify-content: space-between; }
 
 /** 卷内备考表: 本卷情况说明, 立卷人/立卷时间, 检查人/检查时间 (blank lines to sign when empty), with the 档号. */
 export function volumeNoteSheetHtml(volume: VolumeHeader, note: VolumeNote): string {
-  const body = `<div class="doc-title">卷内备考表</div>
-<div class="meta" style="text-align:right"><span class="meta-code">档号：${h(volume.archivalCode)}</span></div>
+  const body = html`<div class="doc-title">卷内备考表</div>
+<div class="meta" style="text-align:right"><span class="meta-code">档号：${volume.archivalCode}</span></div>
 <table class="sheet">
-<tr class="notes-row"><td><div class="label">本卷情况说明</div><div class="pre notes">${h(note.notes)}</div></td></tr>
+<tr class="notes-row"><td><div class="label">本卷情况说明</div><div class="pre notes">${note.notes}</div></td></tr>
 <tr><td class="sign"><div class="sign-line"><span>立卷人：${lineValue(note.compiledBy, 'name')}</span><span>立卷时间：${signatureDate(note.compiledOn)}</span></div></td></tr>
 <tr><td class="sign"><div class="sign-line"><span>检查人：${lineValue(note.checkedBy, 'name')}</span><span>检查时间：${signatureDate(note.checkedOn)}</span></div></td></tr>
 </table>`
@@ -174,9 +169,9 @@ const COVER_CSS = `
 
 /** 案卷封面 (GB/T 9705): 全宗名称, 类目名称, 案卷题名, 起止时间, 保管期限, 密级, 本卷共 N 件 M 页, 档号. */
 export function volumeCoverHtml(volume: VolumeHeader): string {
-  const field = (label: string, value: string) => `<tr><th>${label}</th><td>${value.trim() === '' ? '&nbsp;' : h(value)}</td></tr>`
-  const body = `<div class="cover">
-<table class="code-box"><tr><th>档号</th><td>${h(volume.archivalCode)}</td></tr></table>
+  const field = (label: string, value: string) => html`<tr><th>${label}</th><td>${value.trim() === '' ? NBSP : value}</td></tr>`
+  const body = html`<div class="cover">
+<table class="code-box"><tr><th>档号</th><td>${volume.archivalCode}</td></tr></table>
 <div class="doc-title">案卷封面</div>
 <table class="fields">
 ${field('全宗名称', volume.fondsName)}
@@ -186,7 +181,7 @@ ${field('起止时间', volume.dateRange)}
 ${field('保管期限', volume.retentionName)}
 ${field('密级', volume.classificationName)}
 </table>
-<div class="count">本卷共 <span class="blank">${h(volume.itemCount)}</span> 件 <span class="blank">${h(volume.pageCount)}</span> 页</div>
+<div class="count">本卷共 <span class="blank">${volume.itemCount}</span> 件 <span class="blank">${volume.pageCount}</span> 页</div>
 </div>`
   return printDocument(`案卷封面 ${volume.archivalCode}`, body, 'portrait', { pageNumbers: false, css: COVER_CSS })
 }
@@ -216,16 +211,16 @@ export function boxSpineHtml(box: BoxSpine, options: BoxSpineOptions = {}): stri
 .spine .field.box { border-top: 0.3mm solid #000; padding-top: 3mm; }
 .spine .field.box .value { font-size: 20pt; }
 `
-  const field = (label: string, value: string, cls = '') =>
-    `<div class="field${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div></div>`
-  const body = `<div class="spine-hint">卷盒脊背（${h(width)} mm × ${h(height)} mm，沿边框裁下）</div>
+  const field = (label: string, value: string | number | SafeHtml, cls = '') =>
+    html`<div class="field${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div></div>`
+  const body = html`<div class="spine-hint">卷盒脊背（${width} mm × ${height} mm，沿边框裁下）</div>
 <div class="spine">
-<div class="category">${h(box.categoryName)}</div>
-${field('全宗号', h(box.fondsCode))}
-${field('年度', h(box.year))}
-${field('保管期限', h(box.retentionName))}
-${field('起止件号', `${h(box.firstNumber)}<span class="to">至</span>${h(box.lastNumber)}`)}
-${field('盒号', h(box.boxNumber), 'box')}
+<div class="category">${box.categoryName}</div>
+${field('全宗号', box.fondsCode)}
+${field('年度', box.year)}
+${field('保管期限', box.retentionName)}
+${field('起止件号', html`${box.firstNumber}<span class="to">至</span>${box.lastNumber}`)}
+${field('盒号', box.boxNumber, 'box')}
 </div>`
   return printDocument(`卷盒脊背 ${box.fondsCode} ${box.year} 第${box.boxNumber}盒`, body, 'portrait', { pageNumbers: false, css })
 }
@@ -246,23 +241,23 @@ const FILING_CATALOGUE_WIDTHS = [10, 44, 34, 24, null, 18, 13, 11, 20] as const
  */
 export function filingCatalogueHtml(header: FilingCatalogueHeader, rows: FilingCatalogueRow[]): string {
   const cols = FILING_CATALOGUE_COLUMNS.length
-  const head = `<thead>
+  const head = html`<thead>
 <tr class="caption"><th colspan="${cols}">
 <div class="doc-title">归档文件目录</div>
-<div class="meta"><span>全宗号：${h(header.fondsCode)}</span><span>全宗名称：${h(header.fondsName)}</span><span>年度：${h(header.year)}</span><span>保管期限：${h(header.retentionName)}</span><span>机构：${h(header.departmentName)}</span></div>
+<div class="meta"><span>全宗号：${header.fondsCode}</span><span>全宗名称：${header.fondsName}</span><span>年度：${header.year}</span><span>保管期限：${header.retentionName}</span><span>机构：${header.departmentName}</span></div>
 </th></tr>
-<tr class="columns">${FILING_CATALOGUE_COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr>
+<tr class="columns">${columnHeads(FILING_CATALOGUE_COLUMNS)}</tr>
 </thead>`
   const bodyRows = rows.map(
     (row) =>
-      `<tr><td class="c">${h(row.sequence)}</td><td class="code">${h(row.archivalCode)}</td><td>${h(row.documentNumber)}</td><td>${h(row.responsibleParty)}</td><td>${h(row.title)}</td><td class="c nowrap">${h(compactDate(row.dateFormed))}</td><td class="c">${h(row.classificationName)}</td><td class="c">${h(row.pageCount)}</td><td>${h(row.remarks)}</td></tr>`
+      html`<tr><td class="c">${row.sequence}</td><td class="code">${row.archivalCode}</td><td>${row.documentNumber}</td><td>${row.responsibleParty}</td><td>${row.title}</td><td class="c nowrap">${compactDate(row.dateFormed)}</td><td class="c">${row.classificationName}</td><td class="c">${row.pageCount}</td><td>${row.remarks}</td></tr>`
   )
-  if (rows.length === 0) bodyRows.push(`<tr><td class="c" colspan="${cols}">无归档文件</td></tr>`)
-  const body = `<table class="grid filing-catalogue">
+  if (rows.length === 0) bodyRows.push(html`<tr><td class="c" colspan="${cols}">无归档文件</td></tr>`)
+  const body = html`<table class="grid filing-catalogue">
 ${colgroup(FILING_CATALOGUE_WIDTHS)}
 ${head}
 <tbody>
-${bodyRows.join('\n')}
+${html.join(bodyRows, '\n')}
 </tbody>
 </table>`
   return printDocument(`归档文件目录 ${header.fondsCode} ${header.year} ${header.retentionName}`, body, 'landscape')

@@ -7,9 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { escapeHtml, html } from '../../src-main/reports/html'
 import {
   boxSpineHtml,
-  escapeHtml,
   filingCatalogueHtml,
   printDocument,
   volumeCatalogueHtml,
@@ -141,8 +141,8 @@ describe('printDocument / escapeHtml', () => {
   })
 
   it('R-STAT-2: one wrapper — zh-CN, A4 @page per orientation, repeated table headers, no scripts or remote resources', () => {
-    const portrait = printDocument('测试<标题>', '<p>正文</p>', 'portrait')
-    const landscape = printDocument('测试', '<p>正文</p>', 'landscape')
+    const portrait = printDocument('测试<标题>', html`<p>正文</p>`, 'portrait')
+    const landscape = printDocument('测试', html`<p>正文</p>`, 'landscape')
     expect(portrait).toMatch(/^<!DOCTYPE html>\n<html lang="zh-CN">/)
     expect(portrait).toContain('<meta charset="utf-8">')
     expect(portrait).toContain('<title>测试&lt;标题&gt;</title>')
