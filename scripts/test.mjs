@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks → vitest → electron-vite build → Playwright in Chromium, stopping at the first failure.
+// `npm test`: type checks → lint → vitest → electron-vite build → Playwright in Chromium, stopping at the first failure.
 // The last line always sums every suite as `tests: N passed, M failed`.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -41,6 +41,11 @@ for (const project of ['src-main', 'src-preload', 'src-renderer', 'test']) {
     totals.failed += 1
     finish(1)
   }
+}
+
+if (!step('lint (eslint, type-aware)', bin('eslint'), ['.'])) {
+  totals.failed += 1
+  finish(1)
 }
 
 fs.rmSync(VITEST_JSON, { force: true })

@@ -78,10 +78,15 @@ if (!app.requestSingleInstanceLock()) {
     })
     Menu.setApplicationMenu(null)
     createWindow()
+  }).catch((error: unknown) => {
+    // A database that cannot be opened or migrated: say so instead of leaving a process with no window.
+    console.error(error)
+    dialog.showErrorBox('档案室 Archive Room', String(error instanceof Error ? error.message : error))
+    app.exit(1)
   })
 
-  app.on('window-all-closed', async () => {
-    await backend?.close()
-    app.quit()
+  app.on('window-all-closed', () => {
+    // Quit only once the database is closed, so its log is checkpointed into the file.
+    void (backend?.close() ?? Promise.resolve()).finally(() => app.quit())
   })
 }

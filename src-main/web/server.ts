@@ -105,7 +105,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const rendererRoot = path.resolve(options.rendererDir)
   let port = 0
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
       if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host')
@@ -164,7 +164,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       console.error(error)
       if (!res.headersSent) send(res, 500, 'Internal error')
     }
-  })
+  }
+  // Every failure is answered inside handle, so nothing is left for the promise to reject with.
+  const server = http.createServer((req, res) => void handle(req, res))
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -127,7 +127,7 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
             <RecordPicker />
           </Form.Item>
           <Form.Item name="customerIds" label={t('disposal.holdCustomers')}>
-            <Select mode="multiple" showSearch={{ filterOption: false, onSearch: findCustomers }} onFocus={() => findCustomers('')} options={customers} placeholder={t('disposal.customerSearch')} />
+            <Select mode="multiple" showSearch={{ filterOption: false, onSearch: (text) => void findCustomers(text) }} onFocus={() => void findCustomers('')} options={customers} placeholder={t('disposal.customerSearch')} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,0 +1,23 @@
+// Lint rules that the type checker does not cover. Type-aware: a promise nobody awaits or handles is an error,
+// because a write that fails unobserved is a write somebody believes was saved.
+import tseslint from 'typescript-eslint'
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/src/**/*.{ts,tsx}', 'test/**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      'no-debugger': 'error',
+      eqeqeq: ['error', 'always', { null: 'ignore' }]
+    }
+  }
+)
