@@ -142,6 +142,21 @@ describe('acknowledged writes survive a full disk', () => {
   })
 })
 
+describe('a database that cannot be written', () => {
+  it('refuses the change in words (read-only), and saves again once it can', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'keeper')
+    // As a write-protected disk or folder answers (SQLITE_READONLY), which permissions cannot show to root.
+    await app.database.query('PRAGMA query_only = ON')
+    const refused = await app.dispatch('customers.create', sampleCustomer({ name: '只读时的客户' }), key)
+    expect(refused).toEqual({ ok: false, error: { code: 'STORAGE', message: 'errors.storageReadOnly' } })
+    await app.database.query('PRAGMA query_only = OFF')
+    await app.call('customers.create', sampleCustomer({ name: '恢复之后的客户' }), key)
+    const reader = await app.signInAs('staff_viewer', 'reader')
+    expect(await customerNames(app, reader)).toEqual(['恢复之后的客户'])
+  })
+})
+
 describe('readers see committed data only', () => {
   it('a list call during a write that is still open shows none of its rows, and none of them after it rolls back', async () => {
     app = await makeApp()
