@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection'
+import { dueRecords } from '../db/disposal'
+import { sql } from '../db/sql'
 import type { CustodySettings, OverdueEntry, TodoEntry } from '../../src-preload/contract'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
-import { DUE_UNION } from './disposal-facts'
 
 export interface TodoContext {
   db: Db
@@ -99,10 +100,9 @@ const consultationsLeftOut: TodoProvider = async ({ db, today }) => {
 /** R-DISP-4: records whose retention period has ended and that no open appraisal batch has taken up yet. */
 const expiredUnlisted: TodoProvider = async ({ db, today }) => {
   const [{ count }] = await db.query(
-    `SELECT COUNT(*) AS count FROM (${DUE_UNION}) due WHERE NOT EXISTS (
+    sql`SELECT COUNT(*) AS count FROM (${dueRecords(today)}) due WHERE NOT EXISTS (
        SELECT 1 FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
-       WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`,
-    [today, today]
+       WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`
   )
   return count > 0 ? [{ key: 'expiredUnlisted', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-4', reason: 'policy.todo.expiredUnlisted', params: { count } }] : []
 }
