@@ -1,10 +1,43 @@
+import {
+  batchById,
+  batchesPage,
+  batchHandlers,
+  bumpBatchVersion,
+  completeBatch,
+  countBatches,
+  countSignedRegisters,
+  deleteRegister,
+  entriesOf,
+  hasSignedRegister,
+  insertBatch,
+  insertEntry,
+  insertRegister,
+  insertRegisterLine,
+  lineSubjects,
+  markDestroyed,
+  markVolumeItemsDestroyed,
+  recordDecision,
+  recordVerification,
+  registerById,
+  registerIdsOfBatch,
+  registerLines,
+  registerOfBatch,
+  setBatchState,
+  setRecordCustody,
+  setRetention,
+  signedRegisterIdsPage,
+  signRegister,
+  unverifiedCount,
+  verificationTally,
+  type BatchRecord,
+  type EntryRecord,
+  type StoredRegister
+} from '../db/appraisal'
 import type { Db } from '../db/connection'
 import type {
   AppraisalBatch,
   AppraisalBatchRow,
-  AppraisalEntry,
   BatchState,
-  DestructionLine,
   DestructionRegister,
   Page,
   ParsedInput,
@@ -37,7 +70,6 @@ type VerifyInput = ParsedInput<'appraisal.verify'>
 type DestructionInput = ParsedInput<'destruction.create'>
 type SignInput = ParsedInput<'destruction.sign'>
 
-const TABLE = { item: 'items', volume: 'volumes' } as const
 const OPEN_STATES: BatchState[] = ['listed', 'awaiting', 'verified']
 const STATE_NAMES: Record<BatchState, string> = { listed: '待鉴定', awaiting: '封存中', verified: '已复核', destroyed: '已销毁', kept: '已结束（全部保存）' }
 
@@ -46,39 +78,6 @@ const refuse = (refusal: Refusal | null) => {
   if (refusal) throw deny(refusal)
 }
 const notInFuture = (path: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message: 'validation.notInFuture' }] })
-
-const BATCH_COLUMNS = `b.id, b.title, b.state, cu.username AS createdBy, b.created_at AS createdAt, b.appraised_on AS appraisedOn,
-  b.hold_until AS holdUntil, (SELECT COUNT(*) FROM appraisal_entries e WHERE e.batch_id = b.id) AS entries,
-  (SELECT COUNT(*) FROM appraisal_entries e WHERE e.batch_id = b.id AND e.decision = 'destroy' AND COALESCE(e.verification, '') <> 'pulled') AS toDestroy`
-const BATCH_FROM = `FROM appraisal_batches b JOIN users cu ON cu.id = b.created_by`
-
-interface BatchRecord extends AppraisalBatchRow {
-  managerName: string
-  departmentLeaderName: string
-  completedBy: string | null
-  createdByName: string
-  version: number
-}
-
-interface EntryRecord {
-  id: number
-  subject: 'item' | 'volume'
-  subjectId: number
-  expiresOn: string
-  decision: AppraisalEntry['decision']
-  newRetentionCode: string | null
-  newRetentionYears: number | null
-  newExpiresOn: string | null
-  reason: string
-  decidedBy: string | null
-  verification: AppraisalEntry['verification']
-  verificationNote: string
-  verifiedBy: string | null
-}
-
-const ENTRY_COLUMNS = `e.id, e.subject, e.subject_id AS subjectId, e.expires_on AS expiresOn, e.decision, e.new_retention_code AS newRetentionCode,
-  e.new_retention_years AS newRetentionYears, e.new_expires_on AS newExpiresOn, e.reason, du.username AS decidedBy, e.verification,
-  e.verification_note AS verificationNote, vu.username AS verifiedBy`
 
 /**
  * Joint appraisal and supervised destruction (R-DISP-4..8): a batch lists expired records, the archive manager and the
@@ -92,60 +91,30 @@ export class AppraisalService {
   ) {}
 
   async list(query: ParsedInput<'appraisal.list'>): Promise<Page<AppraisalBatchRow>> {
-    const states = query.state === 'open' ? OPEN_STATES : query.state === 'closed' ? ['destroyed', 'kept'] : null
-    const clause = states ? `WHERE b.state IN (${states.map(() => '?').join(',')})` : ''
-    const params = states ?? []
-    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM appraisal_batches b ${clause}`, params)
-    const rows: AppraisalBatchRow[] = await this.store.db.query(
-      `SELECT ${BATCH_COLUMNS} ${BATCH_FROM} ${clause} ORDER BY b.id DESC LIMIT ? OFFSET ?`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize]
-    )
+    const states = query.state === 'open' ? OPEN_STATES : query.state === 'closed' ? (['destroyed', 'kept'] as BatchState[]) : null
+    const total = await countBatches(this.store.db, states)
+    const rows = await batchesPage(this.store.db, states, query.page, query.pageSize)
     return { rows, total, page: query.page, pageSize: query.pageSize }
   }
 
   private async batch(db: Db, id: number): Promise<BatchRecord> {
-    const rows: BatchRecord[] = await db.query(
-      `SELECT ${BATCH_COLUMNS}, b.manager_name AS managerName, b.department_leader_name AS departmentLeaderName,
-         mu.username AS completedBy, cu.display_name AS createdByName, b.version
-       ${BATCH_FROM} LEFT JOIN users mu ON mu.id = b.completed_by WHERE b.id = ?`,
-      [id]
-    )
-    if (rows.length === 0) throw notFound('errors.batchNotFound')
-    return rows[0]
+    const row = await batchById(db, id)
+    if (!row) throw notFound('errors.batchNotFound')
+    return row
   }
 
-  private entries(db: Db, batchId: number): Promise<EntryRecord[]> {
-    return db.query(
-      `SELECT ${ENTRY_COLUMNS} FROM appraisal_entries e LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN users vu ON vu.id = e.verified_by
-       WHERE e.batch_id = ? ORDER BY e.id`,
-      [batchId]
-    )
-  }
-
-  async register(db: Db, where: string, param: number): Promise<DestructionRegister | null> {
-    const [row] = await db.query(
-      `SELECT r.id, r.batch_id AS batchId, b.title AS batchTitle, r.place, r.destroyed_on AS destroyedOn, r.method, r.approved_by AS approvedBy,
-         r.supervisors, r.count_confirmed AS countConfirmed, b.manager_name AS managerName, b.department_leader_name AS departmentLeaderName,
-         cu.display_name AS handledBy, r.created_at AS createdAt, r.signed_on AS signedOn, su.username AS signedBy
-       FROM destruction_registers r JOIN appraisal_batches b ON b.id = r.batch_id JOIN users cu ON cu.id = r.created_by
-         LEFT JOIN users su ON su.id = r.signed_by WHERE ${where}`,
-      [param]
-    )
-    if (!row) return null
-    const lines: DestructionLine[] = await db.query(
-      `SELECT line_no AS lineNo, subject, subject_id AS subjectId, archival_code AS archivalCode, document_number AS documentNumber,
-         responsible_party AS responsibleParty, title, date_formed AS dateFormed, retention_name AS retentionName, years_kept AS yearsKept,
-         destroyed_on AS destroyedOn FROM destruction_lines WHERE register_id = ? ORDER BY line_no`,
-      [row.id]
-    )
-    return { ...row, supervisors: JSON.parse(row.supervisors) as string[], lines }
+  /** The register with its lines and the supervisors' names as a list. */
+  private async register(db: Db, stored: StoredRegister | undefined): Promise<DestructionRegister | null> {
+    if (!stored) return null
+    const lines = await registerLines(db, stored.id)
+    return { ...stored, supervisors: JSON.parse(stored.supervisors) as string[], lines }
   }
 
   async load(db: Db, id: number): Promise<AppraisalBatch> {
     const { createdByName: _name, ...batch } = await this.batch(db, id)
-    const entries = await this.entries(db, id)
+    const entries = await entriesOf(db, id)
     const summaries = await recordSummaries(db, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
-    const register = await this.register(db, 'r.batch_id = ?', id)
+    const register = await this.register(db, await registerOfBatch(db, id))
     const lineOf = new Map(register?.signedOn ? register.lines.map((line) => [`${line.subject}:${line.subjectId}`, line.lineNo]) : [])
     return {
       ...batch,
@@ -167,17 +136,16 @@ export class AppraisalService {
     return this.store.write(actor, async (ctx) => {
       const batch = await this.batch(ctx.db, input.batchId)
       if (batch.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      const signed = await ctx.db.query('SELECT id FROM destruction_registers WHERE batch_id = ? AND signed_at IS NOT NULL', [batch.id])
-      if (signed.length > 0) throw policyDenied('R-DISP-7', 'policy.disposal.registerPermanent')
+      if (await hasSignedRegister(ctx.db, batch.id)) throw policyDenied('R-DISP-7', 'policy.disposal.registerPermanent')
       if (!states.includes(batch.state)) throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
       const result = await work(ctx, batch, localDay(ctx.now))
-      await ctx.db.query('UPDATE appraisal_batches SET version = version + 1 WHERE id = ?', [batch.id])
+      await bumpBatchVersion(ctx.db, batch.id)
       return result
     }).then(() => this.get(input.batchId))
   }
 
   private async entry(db: Db, batchId: number, entryId: number): Promise<EntryRecord> {
-    const found = (await this.entries(db, batchId)).find((entry) => entry.id === entryId)
+    const found = (await entriesOf(db, batchId)).find((entry) => entry.id === entryId)
     if (!found) throw notFound('errors.entryNotFound')
     return found
   }
@@ -189,20 +157,8 @@ export class AppraisalService {
         const today = localDay(now)
         const records = await disposalFacts(db, input.records)
         for (const record of records) refuse(refuseListing(record.facts, today))
-        const [row] = await db.query('INSERT INTO appraisal_batches (title, created_at, created_by) VALUES (?, ?, ?) RETURNING id', [
-          input.title,
-          now.toISOString(),
-          actor.userId
-        ])
-        const id = Number(row.id)
-        for (const { summary, facts } of records) {
-          await db.query('INSERT OR IGNORE INTO appraisal_entries (batch_id, subject, subject_id, expires_on) VALUES (?, ?, ?, ?)', [
-            id,
-            summary.subject,
-            summary.id,
-            facts.expiresOn
-          ])
-        }
+        const id = await insertBatch(db, input.title, now.toISOString(), actor.userId)
+        for (const { summary, facts } of records) await insertEntry(db, id, summary, facts.expiresOn)
         await audit({ entity: 'appraisal', entityId: id, action: 'create', after: { title: input.title, records: input.records } })
         return id
       })
@@ -228,11 +184,15 @@ export class AppraisalService {
       } else {
         refuse(refuseDestruction(record.facts))
       }
-      await db.query(
-        `UPDATE appraisal_entries SET decision = ?, new_retention_code = ?, new_retention_years = ?, new_expires_on = ?, reason = ?,
-           decided_at = ?, decided_by = ? WHERE id = ?`,
-        [input.decision, kept?.code ?? null, kept?.years ?? null, kept?.expiresOn ?? null, input.reason, now.toISOString(), actor.userId, entry.id]
-      )
+      await recordDecision(db, entry.id, {
+        decision: input.decision,
+        newRetentionCode: kept?.code ?? null,
+        newRetentionYears: kept?.years ?? null,
+        newExpiresOn: kept?.expiresOn ?? null,
+        reason: input.reason,
+        decidedAt: now.toISOString(),
+        decidedBy: actor.userId
+      })
       await audit({
         entity: 'appraisal',
         entityId: batch.id,
@@ -251,7 +211,7 @@ export class AppraisalService {
     return this.step(actor, input, ['listed'], async ({ db, now, audit }, batch, today) => {
       refuse(refuseAppraisers(input.managerName, input.departmentLeaderName))
       if (input.appraisedOn > today) throw notInFuture('appraisedOn')
-      const entries = await this.entries(db, batch.id)
+      const entries = await entriesOf(db, batch.id)
       const undecided = entries.filter((entry) => entry.decision === null).length
       if (undecided > 0) throw policyDenied('R-DISP-5', 'policy.disposal.undecided', { count: undecided })
       const toDestroy = entries.filter((entry) => entry.decision === 'destroy')
@@ -260,26 +220,26 @@ export class AppraisalService {
       const policy = await this.settings.disposalSettings.current(db)
       const holdUntil = holdPeriodEnd(input.appraisedOn, policy.data.holdMonths)
       for (const entry of entries) {
-        const table = TABLE[entry.subject]
+        const ref = { subject: entry.subject, id: entry.subjectId }
         if (entry.decision === 'keep') {
-          await db.query(`UPDATE ${table} SET retention_years = ?, expires_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, [
-            entry.newRetentionYears,
-            entry.newExpiresOn,
-            now.toISOString(),
-            entry.subjectId
-          ])
+          await setRetention(db, ref, entry.newRetentionYears, entry.newExpiresOn, now.toISOString())
           await audit({ entity: entry.subject, entityId: entry.subjectId, action: 'reappraise', before: { expiresOn: entry.expiresOn }, after: { retentionCode: entry.newRetentionCode, expiresOn: entry.newExpiresOn, reason: entry.reason, batchId: batch.id } })
         } else {
-          await db.query(`UPDATE ${table} SET custody = 'awaiting_destruction', version = version + 1, updated_at = ? WHERE id = ?`, [now.toISOString(), entry.subjectId])
+          await setRecordCustody(db, ref, 'awaiting_destruction', now.toISOString())
           await audit({ entity: entry.subject, entityId: entry.subjectId, action: 'set_apart', before: { custody: 'in_store' }, after: { custody: 'awaiting_destruction', batchId: batch.id, holdUntil } })
         }
       }
       const state: BatchState = toDestroy.length > 0 ? 'awaiting' : 'kept'
-      await db.query(
-        `UPDATE appraisal_batches SET state = ?, manager_name = ?, department_leader_name = ?, appraised_on = ?, hold_until = ?,
-           disposal_policy_version = ?, completed_at = ?, completed_by = ? WHERE id = ?`,
-        [state, input.managerName, input.departmentLeaderName, input.appraisedOn, holdUntil, policy.version, now.toISOString(), actor.userId, batch.id]
-      )
+      await completeBatch(db, batch.id, {
+        state,
+        managerName: input.managerName,
+        departmentLeaderName: input.departmentLeaderName,
+        appraisedOn: input.appraisedOn,
+        holdUntil,
+        disposalPolicyVersion: policy.version,
+        completedAt: now.toISOString(),
+        completedBy: actor.userId
+      })
       await audit({
         entity: 'appraisal',
         entityId: batch.id,
@@ -302,28 +262,19 @@ export class AppraisalService {
         refuse(refuseDestruction(record.facts))
       } else {
         if (input.note === '') throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'note', message: 'validation.required' }] })
-        await db.query(`UPDATE ${TABLE[entry.subject]} SET custody = 'in_store', version = version + 1, updated_at = ? WHERE id = ?`, [now.toISOString(), entry.subjectId])
+        await setRecordCustody(db, ref, 'in_store', now.toISOString())
       }
       const verification = input.stillToGo ? 'confirmed' : 'pulled'
-      await db.query('UPDATE appraisal_entries SET verification = ?, verification_note = ?, verified_at = ?, verified_by = ? WHERE id = ?', [
-        verification,
-        input.note,
-        now.toISOString(),
-        actor.userId,
-        entry.id
-      ])
-      const [{ open, confirmed }] = await db.query(
-        `SELECT SUM(verification IS NULL) AS open, SUM(verification = 'confirmed') AS confirmed FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy'`,
-        [batch.id]
-      )
-      const state: BatchState = Number(open) > 0 ? 'awaiting' : Number(confirmed) > 0 ? 'verified' : 'kept'
-      await db.query('UPDATE appraisal_batches SET state = ? WHERE id = ?', [state, batch.id])
+      await recordVerification(db, entry.id, { verification, note: input.note, verifiedAt: now.toISOString(), verifiedBy: actor.userId })
+      const { open, confirmed } = await verificationTally(db, batch.id)
+      const state: BatchState = open > 0 ? 'awaiting' : confirmed > 0 ? 'verified' : 'kept'
+      await setBatchState(db, batch.id, state)
       await audit({ entity: 'appraisal', entityId: batch.id, action: 'verify', before: { entryId: entry.id, verification: entry.verification }, after: { entryId: entry.id, record: ref, verification, note: input.note, state } })
     })
   }
 
   private async confirmedEntries(db: Db, batchId: number): Promise<EntryRecord[]> {
-    return (await this.entries(db, batchId)).filter((entry) => entry.decision === 'destroy' && entry.verification === 'confirmed')
+    return (await entriesOf(db, batchId)).filter((entry) => entry.decision === 'destroy' && entry.verification === 'confirmed')
   }
 
   private async checkStillDestroyable(db: Db, batchId: number, entries: EntryRecord[]): Promise<void> {
@@ -339,63 +290,55 @@ export class AppraisalService {
     return this.step(actor, input, ['awaiting', 'verified'], async ({ db, now, audit }, batch, today) => {
       refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
       if (batch.state === 'awaiting') {
-        const [{ open }] = await db.query(`SELECT COUNT(*) AS open FROM appraisal_entries WHERE batch_id = ? AND decision = 'destroy' AND verification IS NULL`, [batch.id])
-        throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: Number(open) })
+        throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: await unverifiedCount(db, batch.id) })
       }
       if (input.destroyedOn < batch.holdUntil!) throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
       const policy = await this.settings.disposalSettings.current(db)
-      const handlers: { username: string; displayName: string }[] = await db.query(
-        `SELECT username, display_name AS displayName FROM users WHERE id IN (
-           SELECT created_by FROM appraisal_batches WHERE id = ? UNION SELECT completed_by FROM appraisal_batches WHERE id = ?
-           UNION SELECT decided_by FROM appraisal_entries WHERE batch_id = ? UNION SELECT verified_by FROM appraisal_entries WHERE batch_id = ?
-           UNION SELECT ?)`,
-        [batch.id, batch.id, batch.id, batch.id, actor.userId]
-      )
+      const handlers = await batchHandlers(db, batch.id, actor.userId)
       const excluded = [batch.managerName, batch.departmentLeaderName, ...handlers.flatMap((user) => [user.username, user.displayName])]
       refuse(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
       const entries = await this.confirmedEntries(db, batch.id)
       refuse(refuseCount(input.countConfirmed, entries.length))
       await this.checkStillDestroyable(db, batch.id, entries)
-      const draft = await db.query('SELECT id FROM destruction_registers WHERE batch_id = ?', [batch.id])
-      for (const { id } of draft) {
-        await db.query('DELETE FROM destruction_lines WHERE register_id = ?', [id])
-        await db.query('DELETE FROM destruction_registers WHERE id = ?', [id])
-      }
+      const draft = await registerIdsOfBatch(db, batch.id)
+      for (const id of draft) await deleteRegister(db, id)
       const supervisors = input.supervisors.map((name) => name.trim()).filter((name) => name !== '')
-      const [row] = await db.query(
-        `INSERT INTO destruction_registers (batch_id, place, destroyed_on, method, approved_by, supervisors, count_confirmed,
-           disposal_policy_version, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [batch.id, input.place, input.destroyedOn, input.method, input.approvedBy, JSON.stringify(supervisors), input.countConfirmed, policy.version, now.toISOString(), actor.userId]
-      )
-      const registerId = Number(row.id)
+      const registerId = await insertRegister(db, {
+        batchId: batch.id,
+        place: input.place,
+        destroyedOn: input.destroyedOn,
+        method: input.method,
+        approvedBy: input.approvedBy,
+        supervisors: JSON.stringify(supervisors),
+        countConfirmed: input.countConfirmed,
+        disposalPolicyVersion: policy.version,
+        createdAt: now.toISOString(),
+        createdBy: actor.userId
+      })
       const periods = (await this.settings.filing(db)).data.retentionPeriods
       const summaries = await recordSummaries(db, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
       for (const [index, summary] of summaries.entries()) {
-        await db.query(
-          `INSERT INTO destruction_lines (register_id, line_no, entry_id, subject, subject_id, archival_code, document_number, responsible_party,
-             title, date_formed, retention_name, years_kept, destroyed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            registerId,
-            index + 1,
-            entries[index].id,
-            summary.subject,
-            summary.id,
-            summary.archivalCode ?? '',
-            summary.documentNumber,
-            summary.responsibleParty,
-            summary.title,
-            summary.dateFormed,
-            periods.find((period) => period.code === summary.retentionCode)?.name ?? summary.retentionCode,
-            yearsKept(summary.year, input.destroyedOn),
-            input.destroyedOn
-          ]
-        )
+        await insertRegisterLine(db, {
+          registerId,
+          lineNo: index + 1,
+          entryId: entries[index].id,
+          subject: summary.subject,
+          subjectId: summary.id,
+          archivalCode: summary.archivalCode ?? '',
+          documentNumber: summary.documentNumber,
+          responsibleParty: summary.responsibleParty,
+          title: summary.title,
+          dateFormed: summary.dateFormed,
+          retentionName: periods.find((period) => period.code === summary.retentionCode)?.name ?? summary.retentionCode,
+          yearsKept: yearsKept(summary.year, input.destroyedOn),
+          destroyedOn: input.destroyedOn
+        })
       }
       await audit({
         entity: 'destruction',
         entityId: registerId,
         action: 'create',
-        before: draft.length > 0 ? { replaced: draft.map((d: { id: number }) => d.id) } : null,
+        before: draft.length > 0 ? { replaced: draft } : null,
         after: { batchId: batch.id, place: input.place, destroyedOn: input.destroyedOn, method: input.method, supervisors, countConfirmed: input.countConfirmed, lines: summaries.length }
       })
     })
@@ -404,45 +347,37 @@ export class AppraisalService {
   /** R-DISP-7, R-DISP-8: the supervisors signed after destruction; the records become 已销毁 and the register permanent. */
   sign(actor: Actor, input: SignInput): Promise<AppraisalBatch> {
     return this.step(actor, input, ['verified'], async ({ db, now, audit }, batch, today) => {
-      const register = await this.register(db, 'r.batch_id = ?', batch.id)
+      const register = await this.register(db, await registerOfBatch(db, batch.id))
       if (!register) throw notFound('errors.registerNotFound')
       if (input.signedOn > today) throw notInFuture('signedOn')
       if (input.signedOn < register.destroyedOn) throw policyDenied('R-DISP-7', 'policy.disposal.signBeforeDestroyed', { destroyedOn: register.destroyedOn })
       const entries = await this.confirmedEntries(db, batch.id)
       await this.checkStillDestroyable(db, batch.id, entries)
-      const lines: { id: number; subject: 'item' | 'volume'; subjectId: number }[] = await db.query(
-        'SELECT id, subject, subject_id AS subjectId FROM destruction_lines WHERE register_id = ?',
-        [register.id]
-      )
+      const lines = await lineSubjects(db, register.id)
       const stamp = now.toISOString()
       for (const line of lines) {
-        await db.query(`UPDATE ${TABLE[line.subject]} SET custody = 'destroyed', register_line_id = ?, version = version + 1, updated_at = ? WHERE id = ?`, [line.id, stamp, line.subjectId])
+        await markDestroyed(db, { subject: line.subject, id: line.subjectId }, line.id, stamp)
         // A destroyed volume's items went with it; they keep their catalogue entries and point at the same line.
-        if (line.subject === 'volume') {
-          await db.query(`UPDATE items SET custody = 'destroyed', register_line_id = ?, version = version + 1, updated_at = ? WHERE volume_id = ?`, [line.id, stamp, line.subjectId])
-        }
+        if (line.subject === 'volume') await markVolumeItemsDestroyed(db, line.subjectId, line.id, stamp)
         await audit({ entity: line.subject, entityId: line.subjectId, action: 'destroy', before: { custody: 'awaiting_destruction' }, after: { custody: 'destroyed', registerId: register.id } })
       }
-      await db.query('UPDATE destruction_registers SET signed_on = ?, signed_at = ?, signed_by = ? WHERE id = ?', [input.signedOn, stamp, actor.userId, register.id])
-      await db.query(`UPDATE appraisal_batches SET state = 'destroyed' WHERE id = ?`, [batch.id])
+      await signRegister(db, register.id, input.signedOn, stamp, actor.userId)
+      await setBatchState(db, batch.id, 'destroyed')
       await audit({ entity: 'destruction', entityId: register.id, action: 'sign', before: { signed: false }, after: { signed: true, signedOn: input.signedOn, lines: lines.length } })
     })
   }
 
   async registers(query: ParsedInput<'destruction.list'>): Promise<Page<DestructionRegister>> {
     const db = this.store.db
-    const [{ total }] = await db.query('SELECT COUNT(*) AS total FROM destruction_registers WHERE signed_at IS NOT NULL')
-    const ids: { id: number }[] = await db.query('SELECT id FROM destruction_registers WHERE signed_at IS NOT NULL ORDER BY signed_at DESC, id DESC LIMIT ? OFFSET ?', [
-      query.pageSize,
-      (query.page - 1) * query.pageSize
-    ])
+    const total = await countSignedRegisters(db)
+    const ids = await signedRegisterIdsPage(db, query.page, query.pageSize)
     const rows: DestructionRegister[] = []
-    for (const { id } of ids) rows.push((await this.register(db, 'r.id = ?', id))!)
+    for (const id of ids) rows.push((await this.register(db, await registerById(db, id)))!)
     return { rows, total, page: query.page, pageSize: query.pageSize }
   }
 
   async getRegister(id: number): Promise<DestructionRegister> {
-    const register = await this.register(this.store.db, 'r.id = ?', id)
+    const register = await this.register(this.store.db, await registerById(this.store.db, id))
     if (!register) throw notFound('errors.registerNotFound')
     return register
   }

@@ -1,4 +1,5 @@
-import { USE_KINDS, type HoldingsCharts, type OverdueEntry, type TodoEntry, type UseCharts } from '../../src-preload/contract'
+import { grantedByMonth, keptBy, unfiledItems } from '../db/dashboard'
+import type { HoldingsCharts, OverdueEntry, TodoEntry, UseCharts, UseKind } from '../../src-preload/contract'
 import { localDay } from '../policy/calendar'
 import { overdueAnnualFiling, overdueCustomerMaterials } from '../policy/deadlines'
 import type { Store } from '../store'
@@ -14,13 +15,7 @@ export class DashboardService {
   /** R-FILE-9, R-CUST-3: what is late today — customer materials not filed in time, last year's records after June. */
   async overdue(): Promise<OverdueEntry[]> {
     const policy = (await this.settings.filing()).data
-    // Item-level filing (DA/T 22) counts as filed once the coded item is on its shelf; volumes count their items.
-    const rows: { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[] =
-      await this.store.db.query(
-        `SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year,
-                customer_id IS NOT NULL AS customer
-         FROM items WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`
-      )
+    const rows = await unfiledItems(this.store.db)
     const today = localDay(this.store.clock())
     const byId = new Map(rows.map((row) => [row.id, row]))
     const late = [
@@ -56,15 +51,11 @@ export class DashboardService {
   async holdings(): Promise<HoldingsCharts> {
     const db = this.store.db
     const categories = (await this.settings.filing()).data.categories
-    const count = (table: string, column: string, pages: boolean) =>
-      db.query(
-        `SELECT ${column} AS code, COUNT(*) AS n${pages ? ', SUM(page_count) AS pages' : ''} FROM ${table} WHERE custody <> 'destroyed' GROUP BY ${column}`
-      ) as Promise<{ code: string | number; n: number; pages?: number }[]>
     const [itemsByCategory, volumesByCategory, itemsByYear, volumesByYear] = await Promise.all([
-      count('items', 'category_code', true),
-      count('volumes', 'category_code', false),
-      count('items', 'year', false),
-      count('volumes', 'year', false)
+      keptBy(db, 'items', 'category_code', true),
+      keptBy(db, 'volumes', 'category_code', false),
+      keptBy(db, 'items', 'year', false),
+      keptBy(db, 'volumes', 'year', false)
     ])
     const codes = [...new Set([...itemsByCategory, ...volumesByCategory].map((row) => String(row.code)))]
     const order = (code: string) => {
@@ -94,11 +85,8 @@ export class DashboardService {
   async use(): Promise<UseCharts> {
     const now = this.store.clock()
     const months = Array.from({ length: 12 }, (_, back) => localDay(new Date(now.getFullYear(), now.getMonth() - 11 + back, 1)).slice(0, 7))
-    const rows: { month: string; kind: (typeof USE_KINDS)[number]; n: number }[] = await this.store.db.query(
-      `SELECT substr(out_on, 1, 7) AS month, kind, COUNT(*) AS n FROM use_requests WHERE out_on >= ? AND out_on <= ? GROUP BY month, kind`,
-      [`${months[0]}-01`, localDay(now)]
-    )
-    const count = (month: string, kind: (typeof USE_KINDS)[number]) => rows.find((row) => row.month === month && row.kind === kind)?.n ?? 0
+    const rows = await grantedByMonth(this.store.db, `${months[0]}-01`, localDay(now))
+    const count = (month: string, kind: UseKind) => rows.find((row) => row.month === month && row.kind === kind)?.n ?? 0
     return { byMonth: months.map((month) => ({ month, consultation: count(month, 'consultation'), loan: count(month, 'loan'), excerpt: count(month, 'excerpt') })) }
   }
 }

@@ -1,3 +1,4 @@
+import { countDue, coveringHolds, duePage, openBatchOf, retentionAndRegisterLine } from '../db/disposal'
 import type { DueRecord, Page, ParsedInput, RecordDisposal, RecordRef } from '../../src-preload/contract'
 import { notFound } from '../errors'
 import { localDay } from '../policy/calendar'
@@ -5,7 +6,6 @@ import { appraisalReportHtml, destructionRegisterHtml, dueListingHtml } from '..
 import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
 import type { AppraisalService } from './appraisal'
-import { coveringHolds, DUE_UNION, OPEN_BATCH_OF } from './disposal-facts'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
 
@@ -26,39 +26,18 @@ export class DisposalService {
 
   async due(query: ParsedInput<'disposal.due'>): Promise<Page<DueRecord>> {
     const today = localDay(this.store.clock())
-    const where: string[] = []
-    const params: unknown[] = [today, today]
-    for (const [column, values] of [
-      ['year', query.year],
-      ['categoryCode', query.categoryCode],
-      ['departmentCode', query.departmentCode]
-    ] as const) {
-      if (values && values.length > 0) {
-        where.push(`${column} IN (${values.map(() => '?').join(',')})`)
-        params.push(...values)
-      }
-    }
-    if (query.subject) {
-      where.push('subject = ?')
-      params.push(query.subject)
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     const db = this.store.db
-    const [{ total }] = await db.query(`SELECT COUNT(*) AS total FROM (${DUE_UNION}) ${clause}`, params)
-    const rows: { subject: 'item' | 'volume'; id: number; expiresOn: string; retentionYears: number }[] = await db.query(
-      `SELECT subject, id, expiresOn, retentionYears FROM (${DUE_UNION}) ${clause} ORDER BY expiresOn, code LIMIT ? OFFSET ?`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize]
-    )
+    const total = await countDue(db, query, today)
+    const rows = await duePage(db, query, today)
     const summaries = await recordSummaries(db, rows)
     const result: DueRecord[] = []
     for (const [index, row] of rows.entries()) {
-      const [batch] = await db.query(OPEN_BATCH_OF, [row.subject, row.id, 0])
       result.push({
         ...summaries[index],
         expiresOn: row.expiresOn,
         retentionYears: row.retentionYears,
         holds: await coveringHolds(db, row),
-        openBatchId: batch ? Number(batch.batchId) : null
+        openBatchId: await openBatchOf(db, row, 0)
       })
     }
     return { rows: result, total, page: query.page, pageSize: query.pageSize }
@@ -67,12 +46,7 @@ export class DisposalService {
   async record(ref: RecordRef): Promise<RecordDisposal> {
     const db = this.store.db
     await recordSummaries(db, [ref])
-    const [row] = await db.query(
-      `SELECT s.retention_years AS retentionYears, s.expires_on AS expiresOn, l.register_id AS registerId, l.line_no AS lineNo,
-         l.destroyed_on AS destroyedOn
-       FROM ${ref.subject === 'item' ? 'items' : 'volumes'} s LEFT JOIN destruction_lines l ON l.id = s.register_line_id WHERE s.id = ?`,
-      [ref.id]
-    )
+    const row = await retentionAndRegisterLine(db, ref)
     return {
       retentionYears: row.retentionYears,
       expiresOn: row.expiresOn,

@@ -1,3 +1,4 @@
+import { filingCatalogueRows } from '../db/printing'
 import type { ParsedInput } from '../../src-preload/contract'
 import { notFound } from '../errors'
 import {
@@ -94,27 +95,7 @@ export class PrintingService {
   /** DA/T 22 归档文件目录 of one year, category and retention period, in code order. */
   async filingCatalogue(actor: Actor, input: ParsedInput<'print.filingCatalogue'>): Promise<{ html: string }> {
     const policy = (await this.settings.filing()).data
-    const params: unknown[] = [input.fondsCode, input.year, input.categoryCode, input.retentionCode]
-    let clause = 'fonds_code = ? AND year = ? AND category_code = ? AND retention_code = ? AND archival_code IS NOT NULL'
-    if (input.departmentCode) {
-      clause += ' AND department_code = ?'
-      params.push(input.departmentCode)
-    }
-    const rows: {
-      archivalCode: string
-      documentNumber: string
-      responsibleParty: string
-      title: string
-      dateFormed: string
-      classification: string
-      pageCount: number
-      remarks: string
-    }[] = await this.store.db.query(
-      `SELECT archival_code AS archivalCode, document_number AS documentNumber, responsible_party AS responsibleParty, title,
-              date_formed AS dateFormed, classification, page_count AS pageCount, remarks
-       FROM items WHERE ${clause} ORDER BY series_key, item_number`,
-      params
-    )
+    const rows = await filingCatalogueRows(this.store.db, input)
     if (rows.length === 0) throw notFound('errors.nothingToPrint')
     await this.logPrint(actor, 'catalogue', `${input.fondsCode}-${input.categoryCode}·${input.year}-${input.retentionCode}`, 'filingCatalogue')
     return {

@@ -1,7 +1,18 @@
 import type { Db } from '../db/connection'
+import {
+  batchesReadyForDestruction,
+  consultationsOutBefore,
+  draftInspections,
+  dueNotInOpenBatch,
+  lastPeriodicInspection,
+  loansDueBefore,
+  loansDueOn,
+  roomReadingsOn,
+  unreleasedHolds,
+  unresolvedIncidents
+} from '../db/dashboard'
 import type { CustodySettings, OverdueEntry, TodoEntry } from '../../src-preload/contract'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
-import { DUE_UNION } from './disposal-facts'
 
 export interface TodoContext {
   db: Db
@@ -24,10 +35,10 @@ const overdueFiling: TodoProvider = async ({ overdueFiling }) => {
 
 /** R-KEEP-3: the periodic inspection, when it is due, and inspections started but not completed. */
 const inspections: TodoProvider = async ({ db, today, custody }) => {
-  const [{ last }] = await db.query(`SELECT MAX(inspected_on) AS last FROM inspections WHERE kind = 'periodic' AND status = 'completed'`)
-  const [{ drafts }] = await db.query(`SELECT COUNT(*) AS drafts FROM inspections WHERE status = 'draft'`)
+  const last = await lastPeriodicInspection(db)
+  const drafts = await draftInspections(db)
   const entries: TodoEntry[] = []
-  const next = nextPeriodicInspection(last ?? null, custody.inspectionIntervalMonths, today)
+  const next = nextPeriodicInspection(last, custody.inspectionIntervalMonths, today)
   if (next.due) entries.push({ key: 'inspectionDue', count: 1, severity: 'warning', section: 'storage', ruleId: next.ruleId, reason: next.reason, params: next.params })
   if (drafts > 0) entries.push({ key: 'inspectionsOpen', count: drafts, severity: 'info', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.inspectionsOpen', params: { count: drafts } })
   return entries
@@ -35,17 +46,13 @@ const inspections: TodoProvider = async ({ db, today, custody }) => {
 
 /** R-KEEP-3, R-USE-8: records found missing or damaged and not yet followed up. */
 const flaggedRecords: TodoProvider = async ({ db }) => {
-  const [{ open }] = await db.query('SELECT COUNT(*) AS open FROM incidents WHERE resolved_at IS NULL')
+  const open = await unresolvedIncidents(db)
   return open > 0 ? [{ key: 'flaggedRecords', count: open, severity: 'error', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.flaggedRecords', params: { count: open } }] : []
 }
 
 /** R-KEEP-3: rooms without today's temperature and humidity reading, and rooms whose reading today is out of the band. */
 const environmentToday: TodoProvider = async ({ db, today, custody }) => {
-  const rooms: { path: string; temperature: number | null; humidity: number | null; readOn: string | null }[] = await db.query(
-    `SELECT l.path, e.temperature, e.humidity, e.read_on AS readOn FROM locations l
-     LEFT JOIN environment_readings e ON e.room_id = l.id AND e.read_on = ? WHERE l.kind = 'room' ORDER BY l.path`,
-    [today]
-  )
+  const rooms = await roomReadingsOn(db, today)
   const unread = rooms.filter((room) => room.readOn === null).map((room) => room.path)
   const outOfRange = rooms.filter((room) => room.readOn !== null && judgeReading(room, custody).outOfRange).map((room) => room.path)
   const entries: TodoEntry[] = []
@@ -60,27 +67,21 @@ const environmentToday: TodoProvider = async ({ db, today, custody }) => {
 
 /** R-USE-8: loans due back today, to remind the borrowers before they are late. */
 const loansDueToday: TodoProvider = async ({ db, today }) => {
-  const [{ due }] = await db.query(`SELECT COUNT(*) AS due FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on = ?`, [today])
+  const due = await loansDueOn(db, today)
   return due > 0 ? [{ key: 'loansDueToday', count: due, severity: 'info', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansDueToday', params: { count: due } }] : []
 }
 
 /** R-USE-8: loans out past their due date, with the oldest due date so the longest overdue is chased first. */
 const loansOverdue: TodoProvider = async ({ db, today }) => {
-  const [{ late, oldest }] = await db.query(
-    `SELECT COUNT(*) AS late, MIN(due_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < ?`,
-    [today]
-  )
+  const { late, oldest } = await loansDueBefore(db, today)
   return late > 0
-    ? [{ key: 'loansOverdue', count: late, severity: 'error', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansOverdue', params: { count: late, oldestDueOn: oldest } }]
+    ? [{ key: 'loansOverdue', count: late, severity: 'error', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansOverdue', params: { count: late, oldestDueOn: oldest! } }]
     : []
 }
 
 /** R-USE-1: reading happens in the room within the day; a consultation still out from an earlier day was not closed. */
 const consultationsLeftOut: TodoProvider = async ({ db, today }) => {
-  const [{ open, oldest }] = await db.query(
-    `SELECT COUNT(*) AS open, MIN(out_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'consultation' AND out_on < ?`,
-    [today]
-  )
+  const { open, oldest } = await consultationsOutBefore(db, today)
   return open > 0
     ? [
         {
@@ -90,7 +91,7 @@ const consultationsLeftOut: TodoProvider = async ({ db, today }) => {
           section: 'use',
           ruleId: 'R-USE-1',
           reason: 'policy.todo.consultationsLeftOut',
-          params: { count: open, oldestOutOn: oldest }
+          params: { count: open, oldestOutOn: oldest! }
         }
       ]
     : []
@@ -98,27 +99,19 @@ const consultationsLeftOut: TodoProvider = async ({ db, today }) => {
 
 /** R-DISP-4: records whose retention period has ended and that no open appraisal batch has taken up yet. */
 const expiredUnlisted: TodoProvider = async ({ db, today }) => {
-  const [{ count }] = await db.query(
-    `SELECT COUNT(*) AS count FROM (${DUE_UNION}) due WHERE NOT EXISTS (
-       SELECT 1 FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
-       WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`,
-    [today, today]
-  )
+  const count = await dueNotInOpenBatch(db, today)
   return count > 0 ? [{ key: 'expiredUnlisted', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-4', reason: 'policy.todo.expiredUnlisted', params: { count } }] : []
 }
 
 /** R-DISP-6, R-DISP-7: batches whose six months apart have passed, or that are verified and wait for the supervisors. */
 const destructionDue: TodoProvider = async ({ db, today }) => {
-  const [{ count }] = await db.query(
-    `SELECT COUNT(*) AS count FROM appraisal_batches WHERE (state = 'awaiting' AND hold_until <= ?) OR state = 'verified'`,
-    [today]
-  )
+  const count = await batchesReadyForDestruction(db, today)
   return count > 0 ? [{ key: 'destructionDue', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-6', reason: 'policy.todo.destructionDue', params: { count } }] : []
 }
 
 /** R-DISP-3: holds in force, so nobody forgets to release one when its dispute is settled. */
 const holdsInForce: TodoProvider = async ({ db }) => {
-  const [{ count }] = await db.query('SELECT COUNT(*) AS count FROM holds WHERE released_at IS NULL')
+  const count = await unreleasedHolds(db)
   return count > 0 ? [{ key: 'holdsInForce', count, severity: 'info', section: 'disposal', ruleId: 'R-DISP-3', reason: 'policy.todo.holdsInForce', params: { count } }] : []
 }
 

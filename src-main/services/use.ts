@@ -1,5 +1,31 @@
 import type { Db } from '../db/connection'
 import {
+  activeUsers,
+  approvalsOf,
+  countRequests,
+  heldBy,
+  insertApproval,
+  insertRenewal,
+  insertRequest,
+  insertRequestRecord,
+  loanDaysOf,
+  otherHoldingRequest,
+  overdueLoans,
+  recordLabels,
+  recordReturnCheck,
+  registerRequestIds,
+  renewalsOf,
+  requestById,
+  requestRecords,
+  requestsPage,
+  setCustody,
+  signedSteps,
+  updateRequest,
+  userDisplayName,
+  userIsActive,
+  type StoredRequestRow
+} from '../db/use'
+import {
   useSettingsSchema,
   type Applicant,
   type Approver,
@@ -10,11 +36,7 @@ import {
   type Page,
   type ParsedInput,
   type PolicyVersion,
-  type RecordRef,
   type RecordSummary,
-  type UseApproval,
-  type UseRecord,
-  type UseRenewal,
   type UseRequest,
   type UseRequestRow,
   type UseSettings
@@ -35,7 +57,6 @@ import { consultationRegisterHtml, loanRegisterHtml, outCardsHtml, reminderHtml,
 import { listWorkbook, type SheetColumn } from '../reports/xlsx'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
-import { containsPattern } from './item-search'
 import { recordSummaries } from './records'
 import { VersionedSettings, type SettingsService } from './settings'
 
@@ -47,20 +68,7 @@ type ReturnInput = ParsedInput<'use.return'>
 type PrintInput = ParsedInput<'print.use'>
 type RegisterInput = ParsedInput<'export.useRegister'>
 
-/** Requests that hold their records until they end; an excerpt's original stays on the shelf (R-USE-3). */
-const HOLDING_KINDS = `('consultation', 'loan')`
-const ACTIVE_STATUSES = `('pending', 'approved', 'out')`
 const CUSTODY_WHILE_OUT = { consultation: 'reading_room', loan: 'on_loan' } as const
-
-const ROW_COLUMNS = `u.id, u.kind, u.status, u.applicant_kind AS applicantKind, u.applicant_name AS applicantName, u.department_code AS departmentCode,
-  u.external_unit AS externalUnit, u.purpose, u.start_on AS startOn, u.due_on AS dueOn, u.out_on AS outOn, u.returned_on AS returnedOn,
-  u.created_at AS createdAt, u.chain`
-const SORT_COLUMNS: Record<ListQuery['sortBy'], string> = { createdAt: 'u.created_at', startOn: 'u.start_on', dueOn: 'u.due_on', outOn: 'u.out_on' }
-const OVERDUE = `u.status = 'out' AND u.kind = 'loan' AND u.due_on < ?`
-const RECORD_LABELS = `SELECT r.request_id AS requestId, COALESCE(i.archival_code, v.archival_code, i.title, v.title) AS label,
-    COALESCE(i.archival_code, v.archival_code) AS archivalCode, COALESCE(i.title, v.title) AS title
-  FROM use_request_records r LEFT JOIN items i ON r.subject = 'item' AND i.id = r.subject_id
-    LEFT JOIN volumes v ON r.subject = 'volume' AND v.id = r.subject_id`
 
 const STEP_NAMES: Record<Approver, string> = { department_head: '部门负责人', archive_manager: '档案部门负责人', deputy_gm: '副总经理', gm: '总经理' }
 
@@ -68,19 +76,8 @@ const label = (record: Pick<RecordSummary, 'archivalCode' | 'title'>) => record.
 const refuse = (refusal: Refusal) => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
 const fieldError = (path: string, message: string, params?: Record<string, string | number>) => invalid([{ path, message, ...(params ? { params } : {}) }])
 
-interface StoredRow extends Omit<UseRequestRow, 'recordsText' | 'recordCount' | 'nextStep' | 'overdue' | 'daysLate'> {
-  chain: string
-}
-
-/** R-CUST-6: the records a person still has out (in the reading room, on loan, or copies not yet closed). */
-export async function heldBy(db: Db, userId: number): Promise<HeldRecord[]> {
-  return db.query(
-    `SELECT u.id AS requestId, u.kind, u.status, l.archivalCode, l.title, u.due_on AS dueOn
-     FROM use_requests u JOIN (${RECORD_LABELS}) l ON l.requestId = u.id
-     WHERE u.applicant_user_id = ? AND u.status = 'out' ORDER BY u.id`,
-    [userId]
-  )
-}
+// The users service reads what a person still has out from here.
+export { heldBy }
 
 /** Consultation (查阅), loans (借阅) and copies (复制/摘录): requests, signatures, checkout, return, renewal and registers. */
 export class UseService {
@@ -103,25 +100,11 @@ export class UseService {
 
   /** People with an account, to link a staff applicant to (R-ROLE-7 compares signers by account as well as by name). */
   applicants(): Promise<Applicant[]> {
-    return this.store.db.query(`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`)
+    return activeUsers(this.store.db)
   }
 
   private async otherRequests(db: Db, records: RecordSummary[], exceptId: number): Promise<(number | null)[]> {
-    return Promise.all(
-      records.map(async (record) => {
-        const related =
-          record.subject === 'item'
-            ? { sql: `(r.subject = 'volume' AND r.subject_id = ?)`, param: record.volumeId ?? 0 }
-            : { sql: `(r.subject = 'item' AND r.subject_id IN (SELECT id FROM items WHERE volume_id = ?))`, param: record.id }
-        const rows: { id: number }[] = await db.query(
-          `SELECT u.id FROM use_request_records r JOIN use_requests u ON u.id = r.request_id
-           WHERE u.status IN ${ACTIVE_STATUSES} AND u.kind IN ${HOLDING_KINDS} AND u.id <> ?
-             AND ((r.subject = ? AND r.subject_id = ?) OR ${related.sql}) LIMIT 1`,
-          [exceptId, record.subject, record.id, related.param]
-        )
-        return rows[0]?.id ?? null
-      })
-    )
+    return Promise.all(records.map((record) => otherHoldingRequest(db, record, exceptId)))
   }
 
   /** R-USE-2, R-DISP-8, R-KEEP-3: refused when a record is out, destroyed, flagged or promised to another request. */
@@ -169,63 +152,45 @@ export class UseService {
     return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.kind === 'loan' && input.dueOn === null) throw fieldError('dueOn', 'validation.required')
       if (input.applicantUserId !== null) {
-        const [user] = await db.query(`SELECT active FROM users WHERE id = ?`, [input.applicantUserId])
-        if (!user || !user.active) throw fieldError('applicantUserId', 'validation.invalidValue')
+        if (!(await userIsActive(db, input.applicantUserId))) throw fieldError('applicantUserId', 'validation.invalidValue')
       }
       const { decision, refusal, records, policyVersion } = await this.decide(db, input, true)
       if (refusal) throw refuse(refusal)
       if (!decision.ok) throw refuse(decision.refusal)
       const external = input.applicantKind === 'external'
-      const [row] = await db.query(
-        `INSERT INTO use_requests (kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit,
-           introduction_letter, purpose, reason, copies, start_on, due_on, loan_days, off_site, excerpt_answer, chain, policy_version,
-           created_at, created_by, updated_at)
-         VALUES (?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-        [
-          input.kind,
-          input.applicantKind,
-          input.applicantUserId,
-          input.applicantName,
-          external ? '' : input.departmentCode,
-          external ? input.externalUnit : '',
-          external ? input.introductionLetter : '',
-          input.purpose,
-          input.reason,
-          input.kind === 'consultation' ? 1 : input.copies,
-          input.startOn,
-          input.kind === 'loan' ? input.dueOn : null,
-          decision.loanDays,
-          input.kind === 'loan' && input.offSite ? 1 : 0,
-          input.kind === 'loan' ? input.excerptAnswer : input.kind === 'excerpt' ? 'excerpt_suffices' : null,
-          JSON.stringify(decision.steps),
-          policyVersion,
-          now.toISOString(),
-          actor.userId,
-          now.toISOString()
-        ]
-      )
-      const id = Number(row.id)
-      for (const [position, record] of records.entries()) {
-        await db.query(`INSERT INTO use_request_records (request_id, position, subject, subject_id) VALUES (?, ?, ?, ?)`, [id, position + 1, record.subject, record.id])
-      }
+      const id = await insertRequest(db, {
+        kind: input.kind,
+        applicantKind: input.applicantKind,
+        applicantUserId: input.applicantUserId,
+        applicantName: input.applicantName,
+        departmentCode: external ? '' : input.departmentCode,
+        externalUnit: external ? input.externalUnit : '',
+        introductionLetter: external ? input.introductionLetter : '',
+        purpose: input.purpose,
+        reason: input.reason,
+        copies: input.kind === 'consultation' ? 1 : input.copies,
+        startOn: input.startOn,
+        dueOn: input.kind === 'loan' ? input.dueOn : null,
+        loanDays: decision.loanDays,
+        offSite: input.kind === 'loan' && input.offSite,
+        excerptAnswer: input.kind === 'loan' ? input.excerptAnswer : input.kind === 'excerpt' ? 'excerpt_suffices' : null,
+        chain: JSON.stringify(decision.steps),
+        policyVersion,
+        createdAt: now.toISOString(),
+        createdBy: actor.userId
+      })
+      for (const [position, record] of records.entries()) await insertRequestRecord(db, id, position + 1, record)
       const created = await this.load(db, id)
       await audit({ entity: 'use_request', entityId: id, action: 'create', after: { ...input, chain: decision.steps, policyVersion } })
       return created
     })
   }
 
-  private async rows(db: Db, stored: StoredRow[]): Promise<UseRequestRow[]> {
+  private async rows(db: Db, stored: StoredRequestRow[]): Promise<UseRequestRow[]> {
     if (stored.length === 0) return []
     const ids = stored.map((row) => row.id)
-    const marks = ids.map(() => '?').join(',')
-    const labels: { requestId: number; label: string }[] = await db.query(
-      `${RECORD_LABELS} WHERE r.request_id IN (${marks}) ORDER BY r.request_id, r.position`,
-      ids
-    )
-    const signed: { requestId: number; step: Approver }[] = await db.query(
-      `SELECT request_id AS requestId, step FROM use_approvals WHERE request_id IN (${marks})`,
-      ids
-    )
+    const labels = await recordLabels(db, ids)
+    const signed = await signedSteps(db, ids)
     const today = this.today()
     return stored.map(({ chain, ...row }) => {
       const mine = labels.filter((l) => l.requestId === row.id).map((l) => l.label)
@@ -244,40 +209,9 @@ export class UseService {
   }
 
   async list(query: ListQuery): Promise<Page<UseRequestRow>> {
-    const where: string[] = []
-    const params: unknown[] = []
-    const inList = (column: string, values: readonly string[] | undefined) => {
-      if (!values || values.length === 0) return
-      where.push(`${column} IN (${values.map(() => '?').join(',')})`)
-      params.push(...values)
-    }
-    inList('u.kind', query.kind)
-    inList('u.status', query.status)
-    if (query.overdue) {
-      where.push(OVERDUE)
-      params.push(this.today())
-    }
-    if (query.from) {
-      where.push('COALESCE(u.out_on, u.start_on) >= ?')
-      params.push(query.from)
-    }
-    if (query.to) {
-      where.push('COALESCE(u.out_on, u.start_on) <= ?')
-      params.push(query.to)
-    }
-    if (query.search) {
-      const like = containsPattern(query.search)
-      where.push(`(u.applicant_name LIKE ? ESCAPE '\\' OR u.external_unit LIKE ? ESCAPE '\\' OR u.purpose LIKE ? ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM (${RECORD_LABELS}) l WHERE l.requestId = u.id AND (l.archivalCode LIKE ? ESCAPE '\\' OR l.title LIKE ? ESCAPE '\\')))`)
-      params.push(like, like, like, like, like)
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM use_requests u ${clause}`, params)
-    const direction = query.sortOrder === 'ascend' ? 'ASC' : 'DESC'
-    const stored: StoredRow[] = await this.store.db.query(
-      `SELECT ${ROW_COLUMNS} FROM use_requests u ${clause} ORDER BY ${SORT_COLUMNS[query.sortBy]} IS NULL, ${SORT_COLUMNS[query.sortBy]} ${direction}, u.id ${direction} LIMIT ? OFFSET ?`,
-      [...params, query.pageSize, (query.page - 1) * query.pageSize]
-    )
+    const today = this.today()
+    const total = await countRequests(this.store.db, query, today)
+    const stored = await requestsPage(this.store.db, query, today)
     return { rows: await this.rows(this.store.db, stored), total, page: query.page, pageSize: query.pageSize }
   }
 
@@ -286,49 +220,32 @@ export class UseService {
   }
 
   private async load(db: Db, id: number): Promise<UseRequest> {
-    const stored = await db.query(
-      `SELECT ${ROW_COLUMNS}, u.applicant_user_id AS applicantUserId, u.introduction_letter AS introductionLetter, u.reason, u.copies,
-              u.off_site AS offSite, u.excerpt_answer AS excerptAnswer, u.policy_version AS policyVersion, u.effect, u.effect_note AS effectNote,
-              u.closing_note AS closingNote, u.version
-       FROM use_requests u WHERE u.id = ?`,
-      [id]
-    )
-    if (stored.length === 0) throw notFound('errors.useRequestNotFound')
-    const [row] = await this.rows(db, stored)
-    const refs: (RecordRef & { condition: UseRecord['condition']; pagesChecked: number | null; returnNote: string })[] = await db.query(
-      `SELECT subject, subject_id AS id, condition, pages_checked AS pagesChecked, return_note AS returnNote FROM use_request_records WHERE request_id = ? ORDER BY position`,
-      [id]
-    )
+    const stored = await requestById(db, id)
+    if (!stored) throw notFound('errors.useRequestNotFound')
+    const [row] = await this.rows(db, [stored])
+    const refs = await requestRecords(db, id)
     const summaries = await recordSummaries(db, refs)
-    const approvals: UseApproval[] = await db.query(
-      `SELECT a.step, a.signer_name AS signerName, a.signed_on AS signedOn, a.decision, a.reason, e.username AS enteredBy, a.entered_at AS enteredAt
-       FROM use_approvals a JOIN users e ON e.id = a.entered_by WHERE a.request_id = ?`,
-      [id]
-    )
-    const renewals: UseRenewal[] = await db.query(
-      `SELECT n.previous_due_on AS previousDueOn, n.new_due_on AS newDueOn, n.renewed_on AS renewedOn, e.username AS enteredBy
-       FROM use_renewals n JOIN users e ON e.id = n.entered_by WHERE n.request_id = ? ORDER BY n.id`,
-      [id]
-    )
-    const chain: ChainStep[] = JSON.parse(stored[0].chain)
+    const approvals = await approvalsOf(db, id)
+    const renewals = await renewalsOf(db, id)
+    const chain: ChainStep[] = JSON.parse(stored.chain)
     const order = chain.map((s) => s.step)
     return {
       ...row,
-      applicantUserId: stored[0].applicantUserId,
-      introductionLetter: stored[0].introductionLetter,
-      reason: stored[0].reason,
-      copies: stored[0].copies,
-      offSite: Boolean(stored[0].offSite),
-      excerptAnswer: stored[0].excerptAnswer,
+      applicantUserId: stored.applicantUserId,
+      introductionLetter: stored.introductionLetter,
+      reason: stored.reason,
+      copies: stored.copies,
+      offSite: Boolean(stored.offSite),
+      excerptAnswer: stored.excerptAnswer,
       chain,
-      policyVersion: stored[0].policyVersion,
+      policyVersion: stored.policyVersion,
       approvals: approvals.sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step)),
       records: summaries.map((summary, index) => ({ ...summary, condition: refs[index].condition, pagesChecked: refs[index].pagesChecked, returnNote: refs[index].returnNote })),
       renewals,
-      effect: stored[0].effect,
-      effectNote: stored[0].effectNote,
-      closingNote: stored[0].closingNote,
-      version: stored[0].version
+      effect: stored.effect,
+      effectNote: stored.effectNote,
+      closingNote: stored.closingNote,
+      version: stored.version
     }
   }
 
@@ -342,10 +259,7 @@ export class UseService {
 
   private async change(ctx: WriteContext, before: UseRequest, action: string, sets: Record<string, unknown>, details: unknown): Promise<UseRequest> {
     const columns = Object.keys(sets)
-    await ctx.db.query(
-      `UPDATE use_requests SET ${columns.map((c) => `${c} = ?`).join(', ')}${columns.length ? ', ' : ''}updated_at = ?, version = version + 1 WHERE id = ?`,
-      [...Object.values(sets), ctx.now.toISOString(), before.id]
-    )
+    await updateRequest(ctx.db, before.id, sets, ctx.now.toISOString())
     const after = await this.load(ctx.db, before.id)
     await ctx.audit({ entity: 'use_request', entityId: before.id, action, before: { status: before.status, ...pick(before, columns) }, after: details })
     return after
@@ -357,7 +271,7 @@ export class UseService {
       const request = await this.forChange(ctx.db, input.id, input.version, ['pending'])
       if (input.signedOn > localDay(ctx.now)) throw fieldError('signedOn', 'validation.notInFuture')
       if (input.decision === 'refused' && input.reason === '') throw fieldError('reason', 'validation.required')
-      const [enteredBy] = await ctx.db.query(`SELECT display_name AS name FROM users WHERE id = ?`, [actor.userId])
+      const enteredByName = await userDisplayName(ctx.db, actor.userId)
       const refusal = refuseSignature({
         chain: request.chain.map((s) => s.step),
         signed: request.approvals.map((a) => a.step),
@@ -367,13 +281,20 @@ export class UseService {
         applicantName: request.applicantName,
         applicantUserId: request.applicantUserId,
         enteredByUserId: actor.userId,
-        enteredByName: enteredBy?.name ?? actor.username
+        enteredByName: enteredByName ?? actor.username
       })
       if (refusal) throw refuse(refusal)
-      await ctx.db.query(
-        `INSERT INTO use_approvals (request_id, step, signer_name, signer_user_id, signed_on, decision, reason, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [request.id, input.step, input.signerName, input.signerUserId, input.signedOn, input.decision, input.reason, actor.userId, ctx.now.toISOString()]
-      )
+      await insertApproval(ctx.db, {
+        requestId: request.id,
+        step: input.step,
+        signerName: input.signerName,
+        signerUserId: input.signerUserId,
+        signedOn: input.signedOn,
+        decision: input.decision,
+        reason: input.reason,
+        enteredBy: actor.userId,
+        enteredAt: ctx.now.toISOString()
+      })
       const last = request.approvals.length + 1 === request.chain.length
       const status = input.decision === 'refused' ? 'refused' : last ? 'approved' : 'pending'
       const { id: _id, version: _version, ...signature } = input
@@ -388,7 +309,7 @@ export class UseService {
       const refusal = await this.availability(ctx.db, request.kind, request.records, request.id)
       if (refusal) throw refuse(refusal)
       const outOn = localDay(ctx.now)
-      const [{ loanDays }] = await ctx.db.query(`SELECT loan_days AS loanDays FROM use_requests WHERE id = ?`, [request.id])
+      const loanDays = await loanDaysOf(ctx.db, request.id)
       const dueOn = request.kind === 'loan' ? addDays(outOn, loanDays ?? 0) : null
       if (request.kind !== 'excerpt') await this.setCustody(ctx, request, CUSTODY_WHILE_OUT[request.kind], 'checkout')
       return this.change(ctx, request, 'checkout', { status: 'out', out_on: outOn, due_on: dueOn }, { status: 'out', outOn, dueOn })
@@ -397,7 +318,7 @@ export class UseService {
 
   private async setCustody(ctx: WriteContext, request: UseRequest, custody: string, action: string): Promise<void> {
     for (const record of request.records) {
-      await ctx.db.query(`UPDATE ${record.subject === 'item' ? 'items' : 'volumes'} SET custody = ? WHERE id = ?`, [custody, record.id])
+      await setCustody(ctx.db, record, custody)
       await ctx.audit({ entity: record.subject, entityId: record.id, action: 'custody', before: { custody: record.custody }, after: { custody, useRequest: request.id, step: action } })
     }
   }
@@ -418,10 +339,7 @@ export class UseService {
       }
       for (const record of request.records) {
         const check = given.get(`${record.subject}:${record.id}`)!
-        await ctx.db.query(
-          `UPDATE use_request_records SET condition = ?, pages_checked = ?, return_note = ? WHERE request_id = ? AND subject = ? AND subject_id = ?`,
-          [check.condition, check.pagesChecked, check.note, request.id, record.subject, record.id]
-        )
+        await recordReturnCheck(ctx.db, request.id, record, check)
         if (check.condition !== 'complete') {
           await openIncident(ctx, actor, {
             subject: record.subject,
@@ -447,10 +365,14 @@ export class UseService {
       const settings = (await this.settings.current(ctx.db)).data
       const refusal = refuseRenewal(request.dueOn, input.newDueOn, request.renewals.length, settings)
       if (refusal) throw refuse(refusal)
-      await ctx.db.query(
-        `INSERT INTO use_renewals (request_id, previous_due_on, new_due_on, renewed_on, entered_by, entered_at) VALUES (?, ?, ?, ?, ?, ?)`,
-        [request.id, request.dueOn, input.newDueOn, localDay(ctx.now), actor.userId, ctx.now.toISOString()]
-      )
+      await insertRenewal(ctx.db, {
+        requestId: request.id,
+        previousDueOn: request.dueOn,
+        newDueOn: input.newDueOn,
+        renewedOn: localDay(ctx.now),
+        enteredBy: actor.userId,
+        enteredAt: ctx.now.toISOString()
+      })
       return this.change(ctx, request, 'renew', { due_on: input.newDueOn }, { dueOn: input.newDueOn })
     })
   }
@@ -473,7 +395,7 @@ export class UseService {
 
   /** R-USE-8: loans out past their due date, longest overdue first, shown every day on the dashboard. */
   async overdue(): Promise<OverdueLoan[]> {
-    const stored: StoredRow[] = await this.store.db.query(`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${OVERDUE} ORDER BY u.due_on, u.id`, [this.today()])
+    const stored = await overdueLoans(this.store.db, this.today())
     return (await this.rows(this.store.db, stored)).map((row) => ({
       id: row.id,
       applicantName: row.applicantName,
@@ -502,14 +424,10 @@ export class UseService {
   /** R-USE-10: one row per record taken out in the date range (by the day it went out), in the order they went out. */
   async registerRows(input: RegisterInput): Promise<RegisterRow[]> {
     if (input.from > input.to) throw fieldError('to', 'validation.dateOrder')
-    const kinds = input.register === 'loan' ? `('loan', 'excerpt')` : `('consultation')`
-    const rows: { id: number }[] = await this.store.db.query(
-      `SELECT id FROM use_requests WHERE kind IN ${kinds} AND out_on BETWEEN ? AND ? ORDER BY out_on, id`,
-      [input.from, input.to]
-    )
+    const ids = await registerRequestIds(this.store.db, input.register, input.from, input.to)
     const today = this.today()
     const result: RegisterRow[] = []
-    for (const { id } of rows) {
+    for (const id of ids) {
       const request = await this.get(id)
       const unit = await this.who(request)
       for (const record of request.records) {

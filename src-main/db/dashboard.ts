@@ -1,0 +1,113 @@
+import type { UseKind } from '../../src-preload/contract'
+import type { Db } from './connection'
+import { dueRecords } from './disposal'
+import { sql } from './sql'
+
+/**
+ * Items not yet filed: received, or catalogued but not on a shelf. Item-level filing (DA/T 22) counts as filed once
+ * the coded item is on its shelf; volumes count their items.
+ */
+export function unfiledItems(
+  db: Db
+): Promise<{ id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[]> {
+  return db.query(
+    sql`SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year, customer_id IS NOT NULL AS customer
+        FROM items WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`
+  )
+}
+
+/** Records kept now (not destroyed), counted by category or year; pages only for items, which have them. */
+export function keptBy(
+  db: Db,
+  table: 'items' | 'volumes',
+  column: 'category_code' | 'year',
+  withPages: boolean
+): Promise<{ code: string | number; n: number; pages?: number }[]> {
+  const code = sql.identifier(column)
+  return db.query(
+    sql`SELECT ${code} AS code, COUNT(*) AS n${withPages ? sql`, SUM(page_count) AS pages` : sql.empty} FROM ${sql.identifier(table)}
+        WHERE custody <> 'destroyed' GROUP BY ${code}`
+  )
+}
+
+/** Requests whose records went out between two days, by month (`YYYY-MM`) and kind. */
+export function grantedByMonth(db: Db, from: string, to: string): Promise<{ month: string; kind: UseKind; n: number }[]> {
+  return db.query(
+    sql`SELECT substr(out_on, 1, 7) AS month, kind, COUNT(*) AS n FROM use_requests WHERE out_on >= ${from} AND out_on <= ${to} GROUP BY month, kind`
+  )
+}
+
+/** The day of the last periodic inspection completed, if any. */
+export async function lastPeriodicInspection(db: Db): Promise<string | null> {
+  const [{ last }] = await db.query<{ last: string | null }>(
+    sql`SELECT MAX(inspected_on) AS last FROM inspections WHERE kind = 'periodic' AND status = 'completed'`
+  )
+  return last
+}
+
+export async function draftInspections(db: Db): Promise<number> {
+  const [{ drafts }] = await db.query<{ drafts: number }>(sql`SELECT COUNT(*) AS drafts FROM inspections WHERE status = 'draft'`)
+  return drafts
+}
+
+export async function unresolvedIncidents(db: Db): Promise<number> {
+  const [{ open }] = await db.query<{ open: number }>(sql`SELECT COUNT(*) AS open FROM incidents WHERE resolved_at IS NULL`)
+  return open
+}
+
+/** Every room with its reading of the day, when there is one. */
+export function roomReadingsOn(
+  db: Db,
+  day: string
+): Promise<{ path: string; temperature: number | null; humidity: number | null; readOn: string | null }[]> {
+  return db.query(
+    sql`SELECT l.path, e.temperature, e.humidity, e.read_on AS readOn FROM locations l
+        LEFT JOIN environment_readings e ON e.room_id = l.id AND e.read_on = ${day} WHERE l.kind = 'room' ORDER BY l.path`
+  )
+}
+
+export async function loansDueOn(db: Db, day: string): Promise<number> {
+  const [{ due }] = await db.query<{ due: number }>(
+    sql`SELECT COUNT(*) AS due FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on = ${day}`
+  )
+  return due
+}
+
+/** Loans out and due before the day, with the oldest due date. */
+export async function loansDueBefore(db: Db, day: string): Promise<{ late: number; oldest: string | null }> {
+  const [row] = await db.query<{ late: number; oldest: string | null }>(
+    sql`SELECT COUNT(*) AS late, MIN(due_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < ${day}`
+  )
+  return row
+}
+
+/** Consultations still out that went out before the day, with the earliest day out. */
+export async function consultationsOutBefore(db: Db, day: string): Promise<{ open: number; oldest: string | null }> {
+  const [row] = await db.query<{ open: number; oldest: string | null }>(
+    sql`SELECT COUNT(*) AS open, MIN(out_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'consultation' AND out_on < ${day}`
+  )
+  return row
+}
+
+/** Records due for appraisal that no open batch has taken up yet. */
+export async function dueNotInOpenBatch(db: Db, today: string): Promise<number> {
+  const [{ count }] = await db.query<{ count: number }>(
+    sql`SELECT COUNT(*) AS count FROM (${dueRecords(today)}) due WHERE NOT EXISTS (
+          SELECT 1 FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
+          WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`
+  )
+  return count
+}
+
+/** Batches whose hold period has ended by the day, or that are verified and wait for destruction. */
+export async function batchesReadyForDestruction(db: Db, today: string): Promise<number> {
+  const [{ count }] = await db.query<{ count: number }>(
+    sql`SELECT COUNT(*) AS count FROM appraisal_batches WHERE (state = 'awaiting' AND hold_until <= ${today}) OR state = 'verified'`
+  )
+  return count
+}
+
+export async function unreleasedHolds(db: Db): Promise<number> {
+  const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM holds WHERE released_at IS NULL`)
+  return count
+}

@@ -1,0 +1,267 @@
+import type {
+  Applicant,
+  Approver,
+  HeldRecord,
+  ParsedInput,
+  RecordKind,
+  RecordRef,
+  UseApproval,
+  UseRecord,
+  UseRenewal,
+  UseRequest,
+  UseRequestRow
+} from '../../src-preload/contract'
+import { containsPattern } from '../services/item-search'
+import type { Db } from './connection'
+import { sql, type SqlQuery } from './sql'
+
+type ListQuery = ParsedInput<'use.list'>
+
+/** Requests that hold their records until they end; an excerpt's original stays on the shelf (R-USE-3). */
+const HOLDING_KINDS = sql`('consultation', 'loan')`
+const ACTIVE_STATUSES = sql`('pending', 'approved', 'out')`
+
+const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: sql`volumes` }
+
+const ROW_COLUMNS = sql`u.id, u.kind, u.status, u.applicant_kind AS applicantKind, u.applicant_name AS applicantName, u.department_code AS departmentCode,
+  u.external_unit AS externalUnit, u.purpose, u.start_on AS startOn, u.due_on AS dueOn, u.out_on AS outOn, u.returned_on AS returnedOn,
+  u.created_at AS createdAt, u.chain`
+const SORT_COLUMNS: Record<ListQuery['sortBy'], string> = { createdAt: 'u.created_at', startOn: 'u.start_on', dueOn: 'u.due_on', outOn: 'u.out_on' }
+const overdueOn = (today: string) => sql`u.status = 'out' AND u.kind = 'loan' AND u.due_on < ${today}`
+/** Each record of a request with the code or title it is shown by. */
+const RECORD_LABELS = sql`SELECT r.request_id AS requestId, COALESCE(i.archival_code, v.archival_code, i.title, v.title) AS label,
+    COALESCE(i.archival_code, v.archival_code) AS archivalCode, COALESCE(i.title, v.title) AS title
+  FROM use_request_records r LEFT JOIN items i ON r.subject = 'item' AND i.id = r.subject_id
+    LEFT JOIN volumes v ON r.subject = 'volume' AND v.id = r.subject_id`
+
+/** A request as listed; the chain of signatures is JSON. */
+export interface StoredRequestRow extends Omit<UseRequestRow, 'recordsText' | 'recordCount' | 'nextStep' | 'overdue' | 'daysLate'> {
+  chain: string
+}
+
+/** The whole request as stored; `offSite` is SQLite's 0 or 1. */
+export type StoredRequest = StoredRequestRow &
+  Pick<UseRequest, 'applicantUserId' | 'introductionLetter' | 'reason' | 'copies' | 'excerptAnswer' | 'policyVersion' | 'effect' | 'effectNote' | 'closingNote' | 'version'> & {
+    offSite: number
+  }
+
+export type StoredRequestRecord = RecordRef & Pick<UseRecord, 'condition' | 'pagesChecked' | 'returnNote'>
+
+/** R-CUST-6: the records a person still has out (in the reading room, on loan, or copies not yet closed). */
+export function heldBy(db: Db, userId: number): Promise<HeldRecord[]> {
+  return db.query(
+    sql`SELECT u.id AS requestId, u.kind, u.status, l.archivalCode, l.title, u.due_on AS dueOn
+        FROM use_requests u JOIN (${RECORD_LABELS}) l ON l.requestId = u.id
+        WHERE u.applicant_user_id = ${userId} AND u.status = 'out' ORDER BY u.id`
+  )
+}
+
+/** People with an account, by name. */
+export function activeUsers(db: Db): Promise<Applicant[]> {
+  return db.query(sql`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`)
+}
+
+export async function userIsActive(db: Db, userId: number): Promise<boolean> {
+  const [user] = await db.query<{ active: number }>(sql`SELECT active FROM users WHERE id = ${userId}`)
+  return Boolean(user?.active)
+}
+
+export async function userDisplayName(db: Db, userId: number | null): Promise<string | undefined> {
+  const [user] = await db.query<{ name: string }>(sql`SELECT display_name AS name FROM users WHERE id = ${userId}`)
+  return user?.name
+}
+
+/**
+ * Another active request holding the record, or the volume it is in, or an item in it (R-USE-2); `exceptId` is the
+ * request being checked itself.
+ */
+export async function otherHoldingRequest(
+  db: Db,
+  record: { subject: RecordKind; id: number; volumeId: number | null },
+  exceptId: number
+): Promise<number | null> {
+  const related =
+    record.subject === 'item'
+      ? sql`(r.subject = 'volume' AND r.subject_id = ${record.volumeId ?? 0})`
+      : sql`(r.subject = 'item' AND r.subject_id IN (SELECT id FROM items WHERE volume_id = ${record.id}))`
+  const [row] = await db.query<{ id: number }>(
+    sql`SELECT u.id FROM use_request_records r JOIN use_requests u ON u.id = r.request_id
+        WHERE u.status IN ${ACTIVE_STATUSES} AND u.kind IN ${HOLDING_KINDS} AND u.id <> ${exceptId}
+          AND ((r.subject = ${record.subject} AND r.subject_id = ${record.id}) OR ${related}) LIMIT 1`
+  )
+  return row?.id ?? null
+}
+
+export interface NewRequest {
+  kind: UseRequest['kind']
+  applicantKind: UseRequest['applicantKind']
+  applicantUserId: number | null
+  applicantName: string
+  departmentCode: string
+  externalUnit: string
+  introductionLetter: string
+  purpose: string
+  reason: string
+  copies: number
+  startOn: string
+  dueOn: string | null
+  loanDays: number | null
+  offSite: boolean
+  excerptAnswer: string | null
+  chain: string
+  policyVersion: number
+  createdAt: string
+  createdBy: number | null
+}
+
+export async function insertRequest(db: Db, request: NewRequest): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    sql`INSERT INTO use_requests (kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit,
+          introduction_letter, purpose, reason, copies, start_on, due_on, loan_days, off_site, excerpt_answer, chain, policy_version,
+          created_at, created_by, updated_at)
+        VALUES (${request.kind}, 'pending', ${request.applicantKind}, ${request.applicantUserId}, ${request.applicantName},
+          ${request.departmentCode}, ${request.externalUnit}, ${request.introductionLetter}, ${request.purpose}, ${request.reason},
+          ${request.copies}, ${request.startOn}, ${request.dueOn}, ${request.loanDays}, ${request.offSite}, ${request.excerptAnswer},
+          ${request.chain}, ${request.policyVersion}, ${request.createdAt}, ${request.createdBy}, ${request.createdAt}) RETURNING id`
+  )
+  return Number(row.id)
+}
+
+export async function insertRequestRecord(db: Db, requestId: number, position: number, record: RecordRef): Promise<void> {
+  await db.query(
+    sql`INSERT INTO use_request_records (request_id, position, subject, subject_id) VALUES (${requestId}, ${position}, ${record.subject}, ${record.id})`
+  )
+}
+
+/** The labels of the requests' records, in request and record order. */
+export function recordLabels(db: Db, requestIds: number[]): Promise<{ requestId: number; label: string }[]> {
+  return db.query(sql`${RECORD_LABELS} WHERE r.request_id IN ${requestIds} ORDER BY r.request_id, r.position`)
+}
+
+export function signedSteps(db: Db, requestIds: number[]): Promise<{ requestId: number; step: Approver }[]> {
+  return db.query(sql`SELECT request_id AS requestId, step FROM use_approvals WHERE request_id IN ${requestIds}`)
+}
+
+function listConditions(query: ListQuery, today: string) {
+  const conditions = []
+  if (query.kind && query.kind.length > 0) conditions.push(sql`u.kind IN ${query.kind}`)
+  if (query.status && query.status.length > 0) conditions.push(sql`u.status IN ${query.status}`)
+  if (query.overdue) conditions.push(overdueOn(today))
+  if (query.from) conditions.push(sql`COALESCE(u.out_on, u.start_on) >= ${query.from}`)
+  if (query.to) conditions.push(sql`COALESCE(u.out_on, u.start_on) <= ${query.to}`)
+  if (query.search) {
+    const like = containsPattern(query.search)
+    conditions.push(sql`(u.applicant_name LIKE ${like} ESCAPE '\\' OR u.external_unit LIKE ${like} ESCAPE '\\' OR u.purpose LIKE ${like} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM (${RECORD_LABELS}) l WHERE l.requestId = u.id AND (l.archivalCode LIKE ${like} ESCAPE '\\' OR l.title LIKE ${like} ESCAPE '\\')))`)
+  }
+  return sql.where(conditions)
+}
+
+/** `today` decides which loans are overdue. */
+export async function countRequests(db: Db, query: ListQuery, today: string): Promise<number> {
+  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM use_requests u ${listConditions(query, today)}`)
+  return total
+}
+
+/** One page in the chosen order, requests without the sorted date last. */
+export function requestsPage(db: Db, query: ListQuery, today: string): Promise<StoredRequestRow[]> {
+  const column = sql.identifier(SORT_COLUMNS[query.sortBy])
+  const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
+  return db.query(
+    sql`SELECT ${ROW_COLUMNS} FROM use_requests u ${listConditions(query, today)}
+        ORDER BY ${column} IS NULL, ${column} ${direction}, u.id ${direction} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`
+  )
+}
+
+export async function requestById(db: Db, id: number): Promise<StoredRequest | undefined> {
+  const [row] = await db.query<StoredRequest>(
+    sql`SELECT ${ROW_COLUMNS}, u.applicant_user_id AS applicantUserId, u.introduction_letter AS introductionLetter, u.reason, u.copies,
+          u.off_site AS offSite, u.excerpt_answer AS excerptAnswer, u.policy_version AS policyVersion, u.effect, u.effect_note AS effectNote,
+          u.closing_note AS closingNote, u.version
+        FROM use_requests u WHERE u.id = ${id}`
+  )
+  return row
+}
+
+/** The request's records in order, with what was found when they came back. */
+export function requestRecords(db: Db, requestId: number): Promise<StoredRequestRecord[]> {
+  return db.query(
+    sql`SELECT subject, subject_id AS id, condition, pages_checked AS pagesChecked, return_note AS returnNote
+        FROM use_request_records WHERE request_id = ${requestId} ORDER BY position`
+  )
+}
+
+export function approvalsOf(db: Db, requestId: number): Promise<UseApproval[]> {
+  return db.query(
+    sql`SELECT a.step, a.signer_name AS signerName, a.signed_on AS signedOn, a.decision, a.reason, e.username AS enteredBy, a.entered_at AS enteredAt
+        FROM use_approvals a JOIN users e ON e.id = a.entered_by WHERE a.request_id = ${requestId}`
+  )
+}
+
+export function renewalsOf(db: Db, requestId: number): Promise<UseRenewal[]> {
+  return db.query(
+    sql`SELECT n.previous_due_on AS previousDueOn, n.new_due_on AS newDueOn, n.renewed_on AS renewedOn, e.username AS enteredBy
+        FROM use_renewals n JOIN users e ON e.id = n.entered_by WHERE n.request_id = ${requestId} ORDER BY n.id`
+  )
+}
+
+/** Sets the given columns (snake_case names from the service's own code), and always the stamp and version. */
+export async function updateRequest(db: Db, id: number, sets: Record<string, unknown>, stamp: string): Promise<void> {
+  const assignments = Object.entries(sets).map(([column, value]) => sql`${sql.identifier(column)} = ${value}, `)
+  await db.query(sql`UPDATE use_requests SET ${sql.join(assignments, '')}updated_at = ${stamp}, version = version + 1 WHERE id = ${id}`)
+}
+
+export async function insertApproval(
+  db: Db,
+  approval: { requestId: number; step: Approver; signerName: string; signerUserId: number | null; signedOn: string; decision: string; reason: string; enteredBy: number | null; enteredAt: string }
+): Promise<void> {
+  await db.query(
+    sql`INSERT INTO use_approvals (request_id, step, signer_name, signer_user_id, signed_on, decision, reason, entered_by, entered_at)
+        VALUES (${approval.requestId}, ${approval.step}, ${approval.signerName}, ${approval.signerUserId}, ${approval.signedOn},
+          ${approval.decision}, ${approval.reason}, ${approval.enteredBy}, ${approval.enteredAt})`
+  )
+}
+
+/** The days of loan approved with the request. */
+export async function loanDaysOf(db: Db, requestId: number): Promise<number | null> {
+  const [{ loanDays }] = await db.query<{ loanDays: number | null }>(sql`SELECT loan_days AS loanDays FROM use_requests WHERE id = ${requestId}`)
+  return loanDays
+}
+
+export async function setCustody(db: Db, record: RecordRef, custody: string): Promise<void> {
+  await db.query(sql`UPDATE ${RECORD_TABLE[record.subject]} SET custody = ${custody} WHERE id = ${record.id}`)
+}
+
+export async function recordReturnCheck(
+  db: Db,
+  requestId: number,
+  record: RecordRef,
+  check: { condition: string; pagesChecked: number | null; note: string }
+): Promise<void> {
+  await db.query(
+    sql`UPDATE use_request_records SET condition = ${check.condition}, pages_checked = ${check.pagesChecked}, return_note = ${check.note}
+        WHERE request_id = ${requestId} AND subject = ${record.subject} AND subject_id = ${record.id}`
+  )
+}
+
+export async function insertRenewal(
+  db: Db,
+  renewal: { requestId: number; previousDueOn: string; newDueOn: string; renewedOn: string; enteredBy: number | null; enteredAt: string }
+): Promise<void> {
+  await db.query(
+    sql`INSERT INTO use_renewals (request_id, previous_due_on, new_due_on, renewed_on, entered_by, entered_at)
+        VALUES (${renewal.requestId}, ${renewal.previousDueOn}, ${renewal.newDueOn}, ${renewal.renewedOn}, ${renewal.enteredBy}, ${renewal.enteredAt})`
+  )
+}
+
+/** R-USE-8: loans out past their due date, longest overdue first. */
+export function overdueLoans(db: Db, today: string): Promise<StoredRequestRow[]> {
+  return db.query(sql`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${overdueOn(today)} ORDER BY u.due_on, u.id`)
+}
+
+/** R-USE-10: the requests of one register whose records went out in the date range, in the order they went out. */
+export async function registerRequestIds(db: Db, register: 'loan' | 'consultation', from: string, to: string): Promise<number[]> {
+  const kinds = register === 'loan' ? ['loan', 'excerpt'] : ['consultation']
+  const rows = await db.query<{ id: number }>(sql`SELECT id FROM use_requests WHERE kind IN ${kinds} AND out_on BETWEEN ${from} AND ${to} ORDER BY out_on, id`)
+  return rows.map((row) => row.id)
+}
