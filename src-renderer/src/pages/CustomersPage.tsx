@@ -5,13 +5,13 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CUSTOMER_GRADES,
-  PERSONAL_DATA_ROLES,
   SORTABLE_CUSTOMER_FIELDS,
   type ChannelInput,
   type CustomerGrade,
   type CustomerRow,
   type SessionInfo
 } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
@@ -24,14 +24,12 @@ type Query = ChannelInput<'customers.list'>
 
 export const GRADE_COLORS: Record<CustomerGrade, string> = { important: 'red', special: 'gold', general: 'default' }
 
-const WRITER_ROLES = ['archivist', 'archive_manager']
-
 export function CustomersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
-  const canWrite = WRITER_ROLES.includes(session.role)
+  const canWrite = can(session, 'customers.create')
   const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
@@ -163,7 +161,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           )}
         </Space>
       </Space>
-      {!PERSONAL_DATA_ROLES.includes(session.role) && (
+      {!session.canSeePersonalData && (
         <Typography.Paragraph type="secondary">{t('customers.maskedNotice')}</Typography.Paragraph>
       )}
       <Table<CustomerRow>

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, InputNumber, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { SecuritySettings, SessionInfo } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
@@ -13,16 +14,16 @@ const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
 
 export function SettingsPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  if (session.role === 'security_officer' || session.role === 'sysadmin') {
-    return <SecuritySettingsCard editable={session.role === 'security_officer'} />
+  if (can(session, 'settings.getSecurity')) {
+    return <SecuritySettingsCard editable={can(session, 'settings.saveSecurity')} />
   }
   return (
     <>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
-      <FilingSettingsCard editable={session.role === 'archive_manager'} />
-      <UseSettingsCard editable={session.role === 'archive_manager'} />
-      <CustodySettingsCard editable={session.role === 'archive_manager'} />
-      <DisposalSettingsCard editable={session.role === 'archive_manager'} />
+      <FilingSettingsCard editable={can(session, 'settings.saveFiling')} />
+      <UseSettingsCard editable={can(session, 'settings.saveUse')} />
+      <CustodySettingsCard editable={can(session, 'settings.saveCustody')} />
+      <DisposalSettingsCard editable={can(session, 'settings.saveDisposal')} />
     </>
   )
 }

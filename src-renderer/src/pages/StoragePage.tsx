@@ -3,12 +3,12 @@ import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, 
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationContent, LocationKind, LocationNode, SessionInfo } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { describeError, showFieldErrors } from '../errors'
 import { EnvironmentTab } from './EnvironmentTab'
 import { IncidentsTab } from './IncidentsTab'
 import { InspectionsTab } from './InspectionsTab'
-import { WRITER_ROLES } from './RecordsPage'
 
 const CHILD_KIND: Record<LocationKind | 'top', LocationKind | null> = { top: 'room', room: 'rack', rack: 'shelf', shelf: 'box', box: null }
 
@@ -33,7 +33,6 @@ function buildTree(nodes: LocationNode[], t: (key: string) => string): TreeEntry
 /** R-KEEP-1..4: locations, inspections, the environment log and the follow-up of missing or damaged records. */
 export function StoragePage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const canWrite = WRITER_ROLES.includes(session.role)
   return (
     <>
       <Typography.Title level={3}>{t('storage.title')}</Typography.Title>
@@ -41,9 +40,9 @@ export function StoragePage({ session }: { session: SessionInfo }) {
         destroyOnHidden
         items={[
           { key: 'locations', label: t('custodyTabs.locations'), children: <LocationsTab session={session} /> },
-          { key: 'inspections', label: t('custodyTabs.inspections'), children: <InspectionsTab canWrite={canWrite} /> },
-          { key: 'environment', label: t('custodyTabs.environment'), children: <EnvironmentTab canWrite={canWrite} /> },
-          { key: 'incidents', label: t('custodyTabs.incidents'), children: <IncidentsTab canWrite={canWrite} /> }
+          { key: 'inspections', label: t('custodyTabs.inspections'), children: <InspectionsTab canWrite={can(session, 'inspections.create')} /> },
+          { key: 'environment', label: t('custodyTabs.environment'), children: <EnvironmentTab canWrite={can(session, 'environment.record')} /> },
+          { key: 'incidents', label: t('custodyTabs.incidents'), children: <IncidentsTab canWrite={can(session, 'incidents.report')} /> }
         ]}
       />
     </>
@@ -54,7 +53,7 @@ export function StoragePage({ session }: { session: SessionInfo }) {
 function LocationsTab({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const canWrite = WRITER_ROLES.includes(session.role)
+  const canWrite = can(session, 'locations.create')
   const [nodes, setNodes] = useState<LocationNode[]>([])
   const [selected, setSelected] = useState<LocationNode | null>(null)
   const [contents, setContents] = useState<LocationContent[]>([])

@@ -3,6 +3,7 @@ import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, T
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { USE_KINDS, USE_STATUSES, type ChannelInput, type SessionInfo, type UseRequestRow } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
@@ -14,13 +15,12 @@ import { ISO, STATUS_COLORS } from './use/useLabels'
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const canWrite = session.role === 'archivist' || session.role === 'archive_manager'
   return (
     <>
       <Typography.Title level={3}>{t('use.title')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'requests', label: t('use.tabs.requests'), children: <UseRequestsTab canWrite={canWrite} /> },
+          { key: 'requests', label: t('use.tabs.requests'), children: <UseRequestsTab canWrite={can(session, 'use.create')} /> },
           { key: 'registers', label: t('use.tabs.registers'), children: <UseRegistersTab /> }
         ]}
       />

@@ -15,7 +15,7 @@ interface Props {
   batchId: number
   session: SessionInfo
   canWrite: boolean
-  isManager: boolean
+  canDecide: boolean
   onClose(): void
   onChanged(): void
 }
@@ -23,7 +23,7 @@ interface Props {
 const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : '')
 
 /** One appraisal batch from listing to destruction: decisions, appraisers, hold period, verification, register. */
-export function BatchDetail({ batchId, session, canWrite, isManager, onClose, onChanged }: Props) {
+export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, onChanged }: Props) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const settings = useFilingSettings()
@@ -88,7 +88,7 @@ export function BatchDetail({ batchId, session, canWrite, isManager, onClose, on
       key: 'decision',
       width: 360,
       render: (_v: unknown, entry: AppraisalEntry) =>
-        batch.state === 'listed' && isManager ? (
+        batch.state === 'listed' && canDecide ? (
           <DecisionForm entry={entry} retentionOptions={codeOptions(settings?.retentionPeriods)} onDecide={(input) => decide(entry, input)} />
         ) : entry.decision ? (
           <Space direction="vertical" size={0}>
@@ -134,7 +134,7 @@ export function BatchDetail({ batchId, session, canWrite, isManager, onClose, on
           </Button>
         )}
       </Space>
-      {batch.state === 'listed' && !isManager && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('disposal.managerOnly')} />}
+      {batch.state === 'listed' && !canDecide && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('disposal.managerOnly')} />}
       <Table<AppraisalEntry> rowKey="id" size="small" pagination={false} dataSource={batch.entriesDetail} columns={columns} />
 
       {batch.appraisedOn && (
@@ -145,7 +145,7 @@ export function BatchDetail({ batchId, session, canWrite, isManager, onClose, on
         </Descriptions>
       )}
 
-      {batch.state === 'listed' && isManager && (
+      {batch.state === 'listed' && canDecide && (
         <Card size="small" title={t('disposal.appraisers')} style={{ marginTop: 16 }}>
           <Form
             name="appraisal-complete"

@@ -11,7 +11,7 @@ export const STATE_COLORS: Record<AppraisalBatchRow['state'], string> = { listed
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
-export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; isManager: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
+export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; canDecide: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
   const { t } = useTranslation()
   const { reload, tableProps } = usePagedRemote(listBatches)
   const close = useCallback(() => props.onOpen(null), [props])
@@ -42,7 +42,7 @@ export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; isM
         ]}
       />
       {props.openBatch !== null && (
-        <BatchDetail batchId={props.openBatch} session={props.session} canWrite={props.canWrite} isManager={props.isManager} onClose={close} onChanged={reload} />
+        <BatchDetail batchId={props.openBatch} session={props.session} canWrite={props.canWrite} canDecide={props.canDecide} onClose={close} onChanged={reload} />
       )}
     </>
   )

@@ -10,7 +10,7 @@ import { usePagedRemote, type Paging } from '../../useRemote'
 type HoldState = 'open' | 'released' | 'all'
 
 /** R-DISP-3: holds on records or a customer's whole file; released only by the archive manager, with a reason. */
-export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager: boolean }) {
+export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelease: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [state, setState] = useState<HoldState>('open')
@@ -105,7 +105,7 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
             render: (_v, hold) =>
               hold.releasedAt ? (
                 t('disposal.releasedInfo', { by: hold.releasedBy, at: formatDateTime(hold.releasedAt), reason: hold.releaseReason })
-              ) : isManager ? (
+              ) : canRelease ? (
                 <Button size="small" onClick={() => setReleasing(hold)}>
                   {t('disposal.release')}
                 </Button>
