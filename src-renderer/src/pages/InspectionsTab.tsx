@@ -20,7 +20,7 @@ import { locationOptions } from '../components/LocationPanel'
 import { PrintPreview } from '../components/PrintPreview'
 import { RecordPicker } from '../components/RecordPicker'
 import { appErrorOf, describeError, showFieldErrors } from '../errors'
-import { usePagedRemote, type Paging } from '../useRemote'
+import { usePagedQuery, type Paging } from '../useRemote'
 
 interface HeaderValues {
   inspectedOn: Dayjs
@@ -131,7 +131,7 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
   const [locations, setLocations] = useState<LocationNode[]>([])
-  const { reload, tableProps } = usePagedRemote(listInspections)
+  const { reload, tableProps } = usePagedQuery(listInspections, {})
 
   useEffect(() => {
     call('locations.tree', {})
