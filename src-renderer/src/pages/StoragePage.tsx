@@ -8,7 +8,7 @@ import { call } from '../api/client'
 import { describeError, showFieldErrors } from '../errors'
 import { EnvironmentTab } from './EnvironmentTab'
 import { IncidentsTab } from './IncidentsTab'
-import { InspectionsTab } from './InspectionsTab'
+import { InspectionsTab } from './custody/InspectionsTab'
 
 const CHILD_KIND: Record<LocationKind | 'top', LocationKind | null> = { top: 'room', room: 'rack', rack: 'shelf', shelf: 'box', box: null }
 
