@@ -1,5 +1,5 @@
-import { App, type TablePaginationConfig } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { App, type TableProps } from 'antd'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Page } from '../../src-preload/contract'
 import { describeError } from './errors'
@@ -37,21 +37,65 @@ export interface Paging {
   pageSize: number
 }
 
+type SortOrder = 'ascend' | 'descend'
+
+export interface PagedQueryOptions<Q> {
+  /** Keys the table's column filters set; each is the column's dataIndex and the query's field of the same name. */
+  columnFilters?: readonly (keyof Q & string)[]
+  /** Sorting by column: the field sorted by when the table is not, and the fields main accepts (others fall back). */
+  sort?: { fallback: string; fields?: readonly string[] }
+  /** Lets the person choose how many rows a page shows. */
+  sizeChanger?: boolean
+}
+
 /**
- * A list main pages through: `fetch` (a useCallback over the filters) gets the page asked for, and `tableProps` make
- * an antd Table show the rows, the total and the pager.
+ * Every table main pages through: holds the query (filters, page, sort), loads the page asked for whenever it changes,
+ * and hands back `tableProps` that make an antd Table show the rows, the total and the pager and feed its paging,
+ * column filters and sorting back into the query. `filter` changes filters from outside the table and goes back to
+ * the first page. `fetch` may be a fresh function on every render.
  */
-export function usePagedRemote<T>(fetch: (paging: Paging) => Promise<Page<T>>) {
+export function usePagedQuery<Q extends object, T>(fetch: (query: Q & Paging) => Promise<Page<T>>, initial: NoInfer<Q> & Partial<Paging>, options: PagedQueryOptions<NoInfer<Q>> = {}) {
   const { t } = useTranslation()
-  const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: 20 })
-  const remote = useRemote(useCallback(() => fetch(paging), [fetch, paging]))
+  const [query, setQuery] = useState<Q & Paging>({ page: 1, pageSize: 20, ...initial })
+  const latest = useRef(fetch)
+  useEffect(() => {
+    latest.current = fetch
+  })
+  const remote = useRemote(useCallback(() => latest.current(query), [query]))
+  const { columnFilters = [], sort, sizeChanger = false } = options
+
+  const onChange: NonNullable<TableProps<T>['onChange']> = (pagination, filters, sorter) => {
+    const single = Array.isArray(sorter) ? sorter[0] : sorter
+    setQuery((previous) => {
+      const next: Record<string, unknown> = { ...previous, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? previous.pageSize }
+      for (const key of columnFilters) next[key] = filters[key] ?? undefined
+      if (sort) {
+        const field = single?.order ? String(single.field ?? single.columnKey) : sort.fallback
+        next.sortBy = !sort.fields || sort.fields.includes(field) ? field : sort.fallback
+        next.sortOrder = single?.order ?? 'descend'
+      }
+      return next as Q & Paging
+    })
+  }
+
   const tableProps = {
     loading: remote.loading,
     dataSource: remote.data?.rows ?? [],
-    onChange: (pagination: TablePaginationConfig) => setPaging({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }),
-    pagination: { current: paging.page, pageSize: paging.pageSize, total: remote.data?.total ?? 0, showTotal: (total: number) => t('common.total', { total }) }
+    onChange,
+    pagination: {
+      current: query.page,
+      pageSize: query.pageSize,
+      total: remote.data?.total ?? 0,
+      ...(sizeChanger ? { showSizeChanger: true } : {}),
+      showTotal: (total: number) => t('common.total', { total })
+    }
   }
-  /** Back to the first page, e.g. when a filter changes. */
-  const firstPage = () => setPaging((previous) => ({ ...previous, page: 1 }))
-  return { ...remote, tableProps, firstPage }
+  /** Changes filters set outside the table, back on the first page. */
+  const filter = useCallback((patch: Partial<Q>) => setQuery((previous) => ({ ...previous, ...patch, page: 1 })), [])
+  /** The order a sortable column shows, from the query. */
+  const sortOrderOf = (field: string): SortOrder | null => {
+    const current = query as { sortBy?: string; sortOrder?: SortOrder }
+    return current.sortBy === field ? (current.sortOrder ?? null) : null
+  }
+  return { ...remote, query, tableProps, filter, sortOrderOf }
 }

@@ -1,8 +1,53 @@
-import { Card, Table, Typography } from 'antd'
-import type { CSSProperties } from 'react'
+import { Alert, Button, Card, Form, Table, Typography, type FormInstance } from 'antd'
+import type { CSSProperties, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PolicyVersion } from '../../../src-preload/contract'
 import { formatDateTime } from '../errors'
+import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+
+interface VersionedSettingsCardProps<T> {
+  title: string
+  /** The form's name (its fields' ids start with it). */
+  name: string
+  form: FormInstance<T>
+  channels: VersionedChannels<T>
+  /** Whether this person may save a new version: the form is read-only otherwise and the history is not shown. */
+  editable: boolean
+  /** Said above a read-only form. */
+  readOnlyNote?: string
+  layout?: 'vertical' | 'inline'
+  /** One line per earlier version in the history. */
+  summary(data: T): string
+  style?: CSSProperties
+  children: ReactNode
+}
+
+/**
+ * A settings namespace kept in versions: the card with which version is in force, the form (read-only unless
+ * editable) with its save button, and below it every earlier version.
+ */
+export function VersionedSettingsCard<T>({ title, name, form, channels, editable, readOnlyNote, layout = 'vertical', summary, style = { marginTop: 16 }, children }: VersionedSettingsCardProps<T>) {
+  const { t } = useTranslation()
+  const { current, versions, save } = useVersionedSettings(form, channels, editable)
+  const saveButton = (
+    <Button type="primary" htmlType="submit">
+      {t('common.save')}
+    </Button>
+  )
+  return (
+    <>
+      <Card title={title} style={style}>
+        {!editable && readOnlyNote && <Alert type="info" showIcon message={readOnlyNote} style={{ marginBottom: 16 }} />}
+        <SettingsVersionNote current={current} />
+        <Form<T> name={name} form={form} layout={layout} onFinish={save} disabled={!editable}>
+          {children}
+          {editable && (layout === 'vertical' ? <div>{saveButton}</div> : saveButton)}
+        </Form>
+      </Card>
+      {editable && <SettingsHistory versions={versions} summary={summary} style={style.maxWidth ? { maxWidth: style.maxWidth } : undefined} />}
+    </>
+  )
+}
 
 /** Which version of a settings namespace is in force, who saved it and when; or that the defaults apply. */
 export function SettingsVersionNote<T>({ current }: { current: PolicyVersion<T> | null }) {

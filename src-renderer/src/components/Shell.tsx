@@ -17,7 +17,8 @@ import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
-import type { Role, SessionInfo } from '../../../src-preload/contract'
+import type { SessionInfo } from '../../../src-preload/contract'
+import { sectionsOf, type Section } from '../access'
 import { call, onSessionProblem } from '../api/client'
 import { AuditPage } from '../pages/AuditPage'
 import { BackupPage } from '../pages/BackupPage'
@@ -33,21 +34,6 @@ import { UsersPage } from '../pages/UsersPage'
 import { ChangePasswordButton } from './ChangePassword'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LockScreen } from './LockScreen'
-
-type Section = 'dashboard' | 'customers' | 'records' | 'use' | 'disposal' | 'storage' | 'statistics' | 'settings' | 'audit' | 'users' | 'backup'
-
-const BUSINESS: Section[] = ['dashboard', 'customers', 'records', 'use', 'disposal', 'storage', 'statistics']
-
-/** R-ROLE-7: each role sees the sections it may work in; main enforces the same on every call. */
-export const SECTIONS_BY_ROLE: Record<Role, Section[]> = {
-  sysadmin: ['users', 'backup', 'settings'],
-  security_officer: ['users', 'settings'],
-  auditor: ['audit'],
-  archivist: BUSINESS,
-  archive_manager: [...BUSINESS, 'settings'],
-  department_head: BUSINESS,
-  staff_viewer: BUSINESS
-}
 
 const ICONS: Record<Section, React.ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -74,7 +60,7 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
   const navigate = useNavigate()
   const location = useLocation()
   const [locked, setLocked] = useState(session.locked)
-  const sections = SECTIONS_BY_ROLE[session.role]
+  const sections = useMemo(() => sectionsOf(session), [session])
   const current = location.pathname.split('/')[1] as Section
 
   useEffect(

@@ -1,12 +1,12 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
 import { Alert, App, Button, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditEntry, AuditVerification, ChannelInput } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime } from '../errors'
-import { useRemote } from '../useRemote'
+import { usePagedQuery } from '../useRemote'
 
 type Query = ChannelInput<'audit.list'>
 
@@ -53,10 +53,9 @@ function summarise(entry: AuditEntry): string {
 export function AuditPage() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 50 })
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
-  const { data, loading } = useRemote(useCallback(() => call('audit.list', query), [query]))
+  const { filter, tableProps } = usePagedQuery((q: Query) => call('audit.list', q), { pageSize: 50 }, { sizeChanger: true })
 
   const verify = async () => {
     try {
@@ -67,12 +66,7 @@ export function AuditPage() {
   }
 
   const setDates = (range: [Dayjs | null, Dayjs | null] | null) =>
-    setQuery((previous) => ({
-      ...previous,
-      page: 1,
-      from: range?.[0]?.format('YYYY-MM-DD') ?? undefined,
-      to: range?.[1]?.format('YYYY-MM-DD') ?? undefined
-    }))
+    filter({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })
 
   return (
     <>
@@ -102,40 +96,29 @@ export function AuditPage() {
           allowClear
           placeholder={t('audit.user')}
           style={{ width: 180 }}
-          onSearch={(username) => setQuery((previous) => ({ ...previous, page: 1, username: username.trim() || undefined }))}
+          onSearch={(username) => filter({ username: username.trim() || undefined })}
         />
         <Select
           allowClear
           placeholder={t('audit.entity')}
           style={{ width: 140 }}
           options={ENTITIES.map((value) => ({ value, label: t(`audit.entities.${value}`) }))}
-          onChange={(entity?: string) => setQuery((previous) => ({ ...previous, page: 1, entity }))}
+          onChange={(entity?: string) => filter({ entity })}
         />
         <Select
           allowClear
           placeholder={t('audit.action')}
           style={{ width: 160 }}
           options={ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) }))}
-          onChange={(action?: string) => setQuery((previous) => ({ ...previous, page: 1, action }))}
+          onChange={(action?: string) => filter({ action })}
         />
         <DatePicker.RangePicker format="YYYY-MM-DD" onChange={(range) => setDates(range as [Dayjs | null, Dayjs | null] | null)} />
       </Space>
       <Table<AuditEntry>
         rowKey="id"
         size="small"
-        loading={loading}
-        dataSource={data?.rows ?? []}
+        {...tableProps}
         locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
-        onChange={(pagination) =>
-          setQuery((previous) => ({ ...previous, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 50 }))
-        }
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total })
-        }}
         columns={[
           { title: '#', dataIndex: 'id', width: 80 },
           { title: t('audit.at'), dataIndex: 'at', render: (value: string) => formatDateTime(value), width: 180 },

@@ -1,10 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
+import { Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { CustodySettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
-import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+import { VersionedSettingsCard } from '../components/SettingsVersions'
+import type { VersionedChannels } from '../useVersionedSettings'
 
 const BAND_FIELDS = ['temperatureMin', 'temperatureMax', 'humidityMin', 'humidityMax'] as const
 
@@ -26,58 +26,51 @@ const CUSTODY_CHANNELS: VersionedChannels<FormValues> = {
 export function CustodySettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
   const [form] = Form.useForm<FormValues>()
-  const { current, versions, save } = useVersionedSettings(form, CUSTODY_CHANNELS, editable)
 
   return (
-    <>
-      <Card title={t('custodySettings.title')} style={{ marginTop: 16 }}>
-        {!editable && <Alert type="info" showIcon message={t('custodySettings.readOnly')} style={{ marginBottom: 16 }} />}
-        <SettingsVersionNote current={current} />
-        <Form<FormValues> name="custody-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
-          <Row gutter={16}>
-            {BAND_FIELDS.map((field) => (
-              <Col span={6} key={field}>
-                <Form.Item name={field} label={t(`custodySettings.${field}`)} required>
-                  <InputNumber style={{ width: '100%' }} step={field.startsWith('temperature') ? 0.5 : 1} />
+    <VersionedSettingsCard
+      title={t('custodySettings.title')}
+      name="custody-settings"
+      form={form}
+      channels={CUSTODY_CHANNELS}
+      editable={editable}
+      readOnlyNote={t('custodySettings.readOnly')}
+      summary={(data) => `${data.temperatureMin}–${data.temperatureMax} ℃ · ${data.humidityMin}–${data.humidityMax} % · ${data.inspectionIntervalMonths}`}
+    >
+      <Row gutter={16}>
+        {BAND_FIELDS.map((field) => (
+          <Col span={6} key={field}>
+            <Form.Item name={field} label={t(`custodySettings.${field}`)} required>
+              <InputNumber style={{ width: '100%' }} step={field.startsWith('temperature') ? 0.5 : 1} />
+            </Form.Item>
+          </Col>
+        ))}
+        <Col span={6}>
+          <Form.Item name="inspectionIntervalMonths" label={t('custodySettings.inspectionIntervalMonths')} required>
+            <InputNumber precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>{t('custodySettings.checklist')}</Typography.Title>
+      <Form.List name="checklist">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field) => (
+              <Space key={field.key} align="start" style={{ display: 'flex' }}>
+                <Form.Item name={[field.name, 'item']} style={{ width: 420, marginBottom: 8 }}>
+                  <Input aria-label={t('custodySettings.checklist')} />
                 </Form.Item>
-              </Col>
+                {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('custodySettings.remove')} onClick={() => remove(field.name)} />}
+              </Space>
             ))}
-            <Col span={6}>
-              <Form.Item name="inspectionIntervalMonths" label={t('custodySettings.inspectionIntervalMonths')} required>
-                <InputNumber precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Typography.Title level={5}>{t('custodySettings.checklist')}</Typography.Title>
-          <Form.List name="checklist">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <Space key={field.key} align="start" style={{ display: 'flex' }}>
-                    <Form.Item name={[field.name, 'item']} style={{ width: 420, marginBottom: 8 }}>
-                      <Input aria-label={t('custodySettings.checklist')} />
-                    </Form.Item>
-                    {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('custodySettings.remove')} onClick={() => remove(field.name)} />}
-                  </Space>
-                ))}
-                {editable && (
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ item: '' })} style={{ marginBottom: 16 }}>
-                    {t('custodySettings.add')}
-                  </Button>
-                )}
-              </>
-            )}
-          </Form.List>
-          {editable && (
-            <div>
-              <Button type="primary" htmlType="submit">
-                {t('common.save')}
+            {editable && (
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ item: '' })} style={{ marginBottom: 16 }}>
+                {t('custodySettings.add')}
               </Button>
-            </div>
-          )}
-        </Form>
-      </Card>
-      {editable && <SettingsHistory versions={versions} summary={(data) => `${data.temperatureMin}–${data.temperatureMax} ℃ · ${data.humidityMin}–${data.humidityMax} % · ${data.inspectionIntervalMonths}`} />}
-    </>
+            )}
+          </>
+        )}
+      </Form.List>
+    </VersionedSettingsCard>
   )
 }

@@ -1,11 +1,13 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd'
+import { App, Button, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CUSTOMER_GRADES, type Contact, type Customer, type CustomerInput } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { appErrorOf, describeError, showFieldErrors } from '../errors'
+import { FormDrawer } from '../components/FormDrawer'
+import { appErrorOf } from '../errors'
+import { useSubmit } from '../useSubmit'
 
 type FormValues = Omit<CustomerInput, 'dateOpened' | 'confirmDuplicateName'> & { dateOpened?: Dayjs }
 
@@ -19,11 +21,11 @@ const emptyContact: Contact = { name: '', title: '', phone: '', email: '' }
 
 export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps) {
   const { t } = useTranslation()
-  const { message, modal } = App.useApp()
+  const { modal } = App.useApp()
   const [form] = Form.useForm<FormValues>()
   const [existing, setExisting] = useState<Customer | null>(null)
   const [loading, setLoading] = useState(customerId !== null)
-  const [saving, setSaving] = useState(false)
+  const { submit, busy, fail } = useSubmit()
   const [duplicate, setDuplicate] = useState<string | null>(null)
 
   useEffect(() => {
@@ -37,11 +39,11 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
         form.setFieldsValue({ ...customer, dateOpened: dayjs(customer.dateOpened) })
       })
       .catch((error) => {
-        void message.error(describeError(t, error))
+        fail(error)
         onClose()
       })
       .finally(() => setLoading(false))
-  }, [customerId, form, message, onClose, t])
+  }, [customerId, form, fail, onClose])
 
   const checkDuplicate = async () => {
     const name = (form.getFieldValue('name') as string | undefined)?.trim()
@@ -62,16 +64,13 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
       contacts: (values.contacts ?? []).map((contact) => ({ ...emptyContact, ...contact })),
       confirmDuplicateName
     }
-    setSaving(true)
-    try {
-      const saved = existing
-        ? await call('customers.update', { ...input, id: existing.id, version: existing.version })
-        : await call('customers.create', input)
-      void message.success(t(existing ? 'customers.updated' : 'customers.created'))
-      onSaved(saved)
-    } catch (error) {
-      const appError = appErrorOf(error)
-      if (appError.code === 'CONFLICT' && appError.message === 'errors.duplicateCustomerName') {
+    await submit(() => (existing ? call('customers.update', { ...input, id: existing.id, version: existing.version }) : call('customers.create', input)), {
+      success: existing ? 'customers.updated' : 'customers.created',
+      onDone: onSaved,
+      form,
+      refused: (error) => {
+        const appError = appErrorOf(error)
+        if (appError.code !== 'CONFLICT' || appError.message !== 'errors.duplicateCustomerName') return false
         modal.confirm({
           title: t('customers.duplicateTitle'),
           content: t('customers.duplicateBody', appError.params),
@@ -79,13 +78,9 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
           cancelText: t('common.cancel'),
           onOk: () => save(values, true)
         })
-        return
+        return true
       }
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   const text = (name: keyof FormValues, required = false, area = 0) => (
@@ -95,23 +90,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
   )
 
   return (
-    <Drawer
-      open
-      width={820}
-      rootClassName="customer-form"
-      title={t(existing ? 'customers.edit' : 'customers.new')}
-      onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
-      <Spin spinning={loading}>
+    <FormDrawer className="customer-form" width={820} title={t(existing ? 'customers.edit' : 'customers.new')} form={form} busy={busy} loading={loading} onClose={onClose} cancel destroyOnHidden>
         <Form name="customer" form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
           <Divider titlePlacement="start">{t('customers.sections.basic')}</Divider>
           <Row gutter={16}>
@@ -202,7 +181,6 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
             )}
           </Form.List>
         </Form>
-      </Spin>
-    </Drawer>
+    </FormDrawer>
   )
 }

@@ -5,18 +5,18 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   CUSTOMER_GRADES,
-  PERSONAL_DATA_ROLES,
   SORTABLE_CUSTOMER_FIELDS,
   type ChannelInput,
   type CustomerGrade,
   type CustomerRow,
   type SessionInfo
 } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
 import { formatDateTime } from '../errors'
-import { useRemote } from '../useRemote'
+import { usePagedQuery, useRemote } from '../useRemote'
 import { CustomerDetail } from './CustomerDetail'
 import { CustomerForm } from './CustomerForm'
 
@@ -24,38 +24,26 @@ type Query = ChannelInput<'customers.list'>
 
 export const GRADE_COLORS: Record<CustomerGrade, string> = { important: 'red', special: 'gold', general: 'default' }
 
-const WRITER_ROLES = ['archivist', 'archive_manager']
-
 export function CustomersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
-  const canWrite = WRITER_ROLES.includes(session.role)
+  const canWrite = can(session, 'customers.create')
   const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const fetchPage = useCallback(() => Promise.all([call('customers.list', query), call('customers.facets', {})]), [query])
-  const { data: loaded, loading, reload: load } = useRemote(fetchPage)
-  const [data, facets] = loaded ?? [null, { industries: [], regions: [] }]
-
-  const onTableChange: TableProps<CustomerRow>['onChange'] = (pagination, filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter
-    const field = single?.order ? (single.field as Query['sortBy']) : 'updatedAt'
-    setQuery((previous) => ({
-      ...previous,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      grade: (filters.grade as CustomerGrade[] | null) ?? undefined,
-      industry: (filters.industry as string[] | null) ?? undefined,
-      region: (filters.region as string[] | null) ?? undefined,
-      sortBy: SORTABLE_CUSTOMER_FIELDS.includes(field as never) ? field : 'updatedAt',
-      sortOrder: single?.order ?? 'descend'
-    }))
+  const list = usePagedQuery((q: Query) => call('customers.list', q), { sortBy: 'updatedAt', sortOrder: 'descend' }, {
+    columnFilters: ['grade', 'industry', 'region'],
+    sort: { fallback: 'updatedAt', fields: SORTABLE_CUSTOMER_FIELDS },
+    sizeChanger: true
+  })
+  const { query, filter, sortOrderOf } = list
+  const facetsLoaded = useRemote(useCallback(() => call('customers.facets', {}), []))
+  const facets = facetsLoaded.data ?? { industries: [], regions: [] }
+  const load = async () => {
+    await Promise.all([list.reload(), facetsLoaded.reload()])
   }
-
-  const sortOrderOf = (field: string) => (query.sortBy === field ? query.sortOrder : null)
   const filtered = Boolean(query.search || query.grade?.length || query.industry?.length || query.region?.length)
 
   const columns: TableProps<CustomerRow>['columns'] = [
@@ -136,7 +124,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
             style={{ width: 420 }}
             placeholder={t('customers.searchPlaceholder')}
             aria-label={t('common.search')}
-            onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
+            onSearch={(search) => filter({ search: search.trim() || undefined })}
           />
           <ExportButton
             request={{
@@ -163,23 +151,14 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           )}
         </Space>
       </Space>
-      {!PERSONAL_DATA_ROLES.includes(session.role) && (
+      {!session.canSeePersonalData && (
         <Typography.Paragraph type="secondary">{t('customers.maskedNotice')}</Typography.Paragraph>
       )}
       <Table<CustomerRow>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.rows ?? []}
-        onChange={onTableChange}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total })
-        }}
+        {...list.tableProps}
         locale={{
           emptyText: (
             <Empty description={filtered ? t('customers.noMatch') : canWrite ? t('customers.empty') : t('customers.emptyReadOnly')} />

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
 import { OverdueLoansCard } from '../components/OverdueLoansCard'
@@ -62,7 +63,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
       <OverdueLoansCard />
       <HoldingsCharts />
       <UseChart />
-      <BackupNowCard canBackUp={session.role === 'archivist' || session.role === 'archive_manager'} />
+      <BackupNowCard canBackUp={can(session, 'backup.create')} />
     </>
   )
 }

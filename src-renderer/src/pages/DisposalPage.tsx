@@ -2,6 +2,7 @@ import { Tabs, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../src-preload/contract'
+import { can } from '../access'
 import { BatchesTab } from './disposal/BatchesTab'
 import { DueTab } from './disposal/DueTab'
 import { HoldsTab } from './disposal/HoldsTab'
@@ -12,8 +13,7 @@ export function DisposalPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const [tab, setTab] = useState('due')
   const [openBatch, setOpenBatch] = useState<number | null>(null)
-  const canWrite = session.role === 'archivist' || session.role === 'archive_manager'
-  const isManager = session.role === 'archive_manager'
+  const canWrite = can(session, 'appraisal.create')
   return (
     <>
       <Typography.Title level={3}>{t('nav.disposal')}</Typography.Title>
@@ -38,9 +38,9 @@ export function DisposalPage({ session }: { session: SessionInfo }) {
           {
             key: 'batches',
             label: t('disposal.tabs.batches'),
-            children: <BatchesTab session={session} canWrite={canWrite} isManager={isManager} openBatch={openBatch} onOpen={setOpenBatch} />
+            children: <BatchesTab session={session} canWrite={canWrite} canDecide={can(session, 'appraisal.decide')} openBatch={openBatch} onOpen={setOpenBatch} />
           },
-          { key: 'holds', label: t('disposal.tabs.holds'), children: <HoldsTab canWrite={canWrite} isManager={isManager} /> },
+          { key: 'holds', label: t('disposal.tabs.holds'), children: <HoldsTab canWrite={can(session, 'holds.place')} canRelease={can(session, 'holds.release')} /> },
           { key: 'registers', label: t('disposal.tabs.registers'), children: <RegistersTab /> }
         ]}
       />

@@ -8,7 +8,7 @@ import { call } from '../api/client'
 import { LineBandChart } from '../components/Charts'
 import { describeError, showFieldErrors } from '../errors'
 import { useRemote } from '../useRemote'
-import { Judgement } from './InspectionsTab'
+import { Judgement } from './custody/inspectionForm'
 
 interface ReadingValues {
   roomId: number

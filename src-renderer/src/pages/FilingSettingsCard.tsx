@@ -1,10 +1,10 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
+import { Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { LEGACY_RETENTION_PERIODS, type FilingSettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
-import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+import { VersionedSettingsCard } from '../components/SettingsVersions'
+import type { VersionedChannels } from '../useVersionedSettings'
 
 const LISTS = ['fonds', 'categories', 'retentionPeriods', 'departments'] as const
 
@@ -25,95 +25,90 @@ function addLegacyPeriods(form: ReturnType<typeof Form.useForm<FilingSettings>>[
 export function FilingSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
   const [form] = Form.useForm<FilingSettings>()
-  const { current, versions: history, save } = useVersionedSettings(form, FILING_CHANNELS, editable)
 
   return (
-    <>
-      <Card title={t('filingSettings.title')} style={{ marginTop: 16 }}>
-        {!editable && <Alert type="info" showIcon message={t('filingSettings.readOnly')} style={{ marginBottom: 16 }} />}
-        <SettingsVersionNote current={current} />
-        <Form name="filing-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
-          <Row gutter={24}>
-            {LISTS.map((list) => (
-              <Col span={12} key={list}>
-                <Typography.Title level={5}>{t(`filingSettings.${list}`)}</Typography.Title>
-                <Form.List name={list}>
-                  {(fields, { add, remove }) => (
-                    <>
-                      {fields.map((field) => (
-                        <Space key={field.key} align="start">
-                          <Form.Item name={[field.name, 'code']} style={{ width: 90 }}>
-                            <Input placeholder={t('filingSettings.code')} aria-label={t('filingSettings.code')} />
-                          </Form.Item>
-                          <Form.Item name={[field.name, 'name']} style={{ width: 170 }}>
-                            <Input placeholder={t('filingSettings.name')} aria-label={t('filingSettings.name')} />
-                          </Form.Item>
-                          {list === 'retentionPeriods' && (
-                            <Form.Item name={[field.name, 'years']} style={{ width: 110 }}>
-                              <InputNumber placeholder={t('filingSettings.permanent')} precision={0} aria-label={t('filingSettings.years')} />
-                            </Form.Item>
-                          )}
-                          {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('customers.removeContact')} onClick={() => remove(field.name)} />}
-                        </Space>
-                      ))}
-                      {editable && (
-                        <Space wrap>
-                          <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })}>
-                            {t('filingSettings.add')}
-                          </Button>
-                          {list === 'retentionPeriods' && (
-                            <Button type="dashed" title={t('disposal.legacyHint')} onClick={() => addLegacyPeriods(form)}>
-                              {t('disposal.legacyPreset')}
-                            </Button>
-                          )}
-                        </Space>
+    <VersionedSettingsCard
+      title={t('filingSettings.title')}
+      name="filing-settings"
+      form={form}
+      channels={FILING_CHANNELS}
+      editable={editable}
+      readOnlyNote={t('filingSettings.readOnly')}
+      summary={(data) => `${t('filingSettings.itemCodeTemplate')}: ${data.itemCodeTemplate}`}
+    >
+      <Row gutter={24}>
+        {LISTS.map((list) => (
+          <Col span={12} key={list}>
+            <Typography.Title level={5}>{t(`filingSettings.${list}`)}</Typography.Title>
+            <Form.List name={list}>
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((field) => (
+                    <Space key={field.key} align="start">
+                      <Form.Item name={[field.name, 'code']} style={{ width: 90 }}>
+                        <Input placeholder={t('filingSettings.code')} aria-label={t('filingSettings.code')} />
+                      </Form.Item>
+                      <Form.Item name={[field.name, 'name']} style={{ width: 170 }}>
+                        <Input placeholder={t('filingSettings.name')} aria-label={t('filingSettings.name')} />
+                      </Form.Item>
+                      {list === 'retentionPeriods' && (
+                        <Form.Item name={[field.name, 'years']} style={{ width: 110 }}>
+                          <InputNumber placeholder={t('filingSettings.permanent')} precision={0} aria-label={t('filingSettings.years')} />
+                        </Form.Item>
                       )}
-                    </>
+                      {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('customers.removeContact')} onClick={() => remove(field.name)} />}
+                    </Space>
+                  ))}
+                  {editable && (
+                    <Space wrap>
+                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })}>
+                        {t('filingSettings.add')}
+                      </Button>
+                      {list === 'retentionPeriods' && (
+                        <Button type="dashed" title={t('disposal.legacyHint')} onClick={() => addLegacyPeriods(form)}>
+                          {t('disposal.legacyPreset')}
+                        </Button>
+                      )}
+                    </Space>
                   )}
-                </Form.List>
-              </Col>
-            ))}
-          </Row>
-          <Row gutter={16} style={{ marginTop: 16 }}>
-            <Col span={10}>
-              <Form.Item name="itemCodeTemplate" label={t('filingSettings.itemCodeTemplate')} extra={t('filingSettings.templateHint')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="volumeCodeTemplate" label={t('filingSettings.volumeCodeTemplate')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="defaultCatalogueCode" label={t('volumes.catalogueCode')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="customerFilingDays" label={t('filingSettings.customerFilingDays')}>
-                <InputNumber precision={0} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="customerRegistrationWorkingDays" label={t('filingSettings.customerRegistrationWorkingDays')}>
-                <InputNumber precision={0} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="annualFilingMonth" label={t('filingSettings.annualFilingMonth')}>
-                <InputNumber precision={0} />
-              </Form.Item>
-            </Col>
-          </Row>
-          {editable && (
-            <Button type="primary" htmlType="submit">
-              {t('common.save')}
-            </Button>
-          )}
-        </Form>
-      </Card>
-      {editable && <SettingsHistory versions={history} summary={(data) => `${t('filingSettings.itemCodeTemplate')}: ${data.itemCodeTemplate}`} />}
-    </>
+                </>
+              )}
+            </Form.List>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={10}>
+          <Form.Item name="itemCodeTemplate" label={t('filingSettings.itemCodeTemplate')} extra={t('filingSettings.templateHint')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="volumeCodeTemplate" label={t('filingSettings.volumeCodeTemplate')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="defaultCatalogueCode" label={t('volumes.catalogueCode')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="customerFilingDays" label={t('filingSettings.customerFilingDays')}>
+            <InputNumber precision={0} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="customerRegistrationWorkingDays" label={t('filingSettings.customerRegistrationWorkingDays')}>
+            <InputNumber precision={0} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="annualFilingMonth" label={t('filingSettings.annualFilingMonth')}>
+            <InputNumber precision={0} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </VersionedSettingsCard>
   )
 }

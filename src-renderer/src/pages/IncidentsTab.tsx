@@ -1,11 +1,11 @@
 import { App, DatePicker, Empty, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INCIDENT_RESOLUTIONS, type Incident } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, showFieldErrors } from '../errors'
-import { useRemote } from '../useRemote'
+import { usePagedQuery } from '../useRemote'
 
 type State = 'open' | 'resolved' | 'all'
 
@@ -21,10 +21,9 @@ export const incidentRecord = (incident: Pick<Incident, 'archivalCode' | 'title'
 export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [query, setQuery] = useState<{ state: State; page: number; pageSize: number }>({ state: 'open', page: 1, pageSize: 20 })
   const [resolving, setResolving] = useState<Incident | null>(null)
   const [form] = Form.useForm<ResolveValues>()
-  const { data, loading, reload } = useRemote(useCallback(() => call('incidents.list', query), [query]))
+  const { query, filter, tableProps, reload } = usePagedQuery((q: { state: State }) => call('incidents.list', q), { state: 'open' as State })
 
   const resolve = async (values: ResolveValues) => {
     if (!resolving) return
@@ -44,16 +43,13 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
       <Segmented<State>
         style={{ marginBottom: 16 }}
         value={query.state}
-        onChange={(state) => setQuery((previous) => ({ ...previous, state, page: 1 }))}
+        onChange={(state) => filter({ state })}
         options={(['open', 'resolved', 'all'] as const).map((value) => ({ value, label: t(`incidents.states.${value}`) }))}
       />
       <Table<Incident>
         rowKey="id"
         size="middle"
-        loading={loading}
-        dataSource={data?.rows ?? []}
-        onChange={(pagination) => setQuery((previous) => ({ ...previous, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')} /> }}
         columns={[
           { title: t('incidents.fields.record'), key: 'record', render: (_v, row) => `${t(`recordKinds.${row.subject}`)} ${incidentRecord(row)}` },

@@ -1,4 +1,4 @@
-import { App, Button, Checkbox, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd'
+import { Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,8 +12,9 @@ import {
   type ItemInput
 } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { describeError, showFieldErrors } from '../errors'
+import { FormDrawer } from '../components/FormDrawer'
 import { codeOptions } from '../useFilingSettings'
+import { useSubmit } from '../useSubmit'
 
 type FormValues = Omit<ItemInput, 'dateFormed' | 'receivedOn' | 'meetingOpenedOn'> & {
   dateFormed?: Dayjs
@@ -33,11 +34,10 @@ const iso = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-
 
 export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form] = Form.useForm<FormValues>()
   const [existing, setExisting] = useState<Item | null>(null)
   const [loading, setLoading] = useState(itemId !== null)
-  const [saving, setSaving] = useState(false)
+  const { submit, busy, fail } = useSubmit()
   const [customers, setCustomers] = useState<{ value: number; label: string }[]>([])
   const kind = Form.useWatch('documentKind', form)
   const customerId = Form.useWatch('customerId', form)
@@ -73,11 +73,11 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
         form.setFieldsValue({ ...item, dateFormed: day(item.dateFormed), receivedOn: day(item.receivedOn), meetingOpenedOn: day(item.meetingOpenedOn) ?? null })
       })
       .catch((error) => {
-        void message.error(describeError(t, error))
+        fail(error)
         onClose()
       })
       .finally(() => setLoading(false))
-  }, [itemId, form, message, onClose, settings, t])
+  }, [itemId, form, fail, onClose, settings])
 
   const save = async (values: FormValues) => {
     const input: ItemInput = {
@@ -90,17 +90,11 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       periodStartYear: values.periodStartYear ?? null,
       periodEndYear: values.periodEndYear ?? null
     }
-    setSaving(true)
-    try {
-      const saved = existing ? await call('items.update', { ...input, id: existing.id, version: existing.version }) : await call('items.create', input)
-      void message.success(t(existing ? 'items.updated' : 'items.created'))
-      onSaved(saved)
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    } finally {
-      setSaving(false)
-    }
+    await submit(() => (existing ? call('items.update', { ...input, id: existing.id, version: existing.version }) : call('items.create', input)), {
+      success: existing ? 'items.updated' : 'items.created',
+      onDone: onSaved,
+      form
+    })
   }
 
   const codeLocked = Boolean(existing?.archivalCode)
@@ -111,23 +105,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   )
 
   return (
-    <Drawer
-      open
-      width={860}
-      rootClassName="item-form"
-      title={t(existing ? 'items.edit' : 'items.new')}
-      onClose={onClose}
-      destroyOnHidden
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={saving} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
-    >
-      <Spin spinning={loading}>
+    <FormDrawer className="item-form" width={860} title={t(existing ? 'items.edit' : 'items.new')} form={form} busy={busy} loading={loading} onClose={onClose} cancel destroyOnHidden>
         <Form name="item" form={form} layout="vertical" onFinish={save} scrollToFirstError>
           <Divider titlePlacement="start">{t('items.sections.description')}</Divider>
           <Row gutter={16}>
@@ -222,7 +200,6 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
             ) : null}
           </Row>
         </Form>
-      </Spin>
-    </Drawer>
+    </FormDrawer>
   )
 }

@@ -9,7 +9,7 @@ import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
 import { locationOptions } from '../components/LocationPanel'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
-import { useRemote } from '../useRemote'
+import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
 import { ItemDetail } from './ItemDetail'
 import { ItemForm } from './ItemForm'
@@ -21,7 +21,6 @@ export const STATUS_COLORS: Record<string, string> = { received: 'default', cata
 export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
   const settings = useFilingSettings()
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20, sortBy: 'updatedAt', sortOrder: 'descend' })
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
   const [locations, setLocations] = useState<LocationNode[]>([])
@@ -29,7 +28,11 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const { data, loading, reload: load } = useRemote(useCallback(() => call('items.list', query), [query]))
+  const { query, filter, sortOrderOf, tableProps, reload: load } = usePagedQuery((q: Query) => call('items.list', q), { sortBy: 'updatedAt', sortOrder: 'descend' }, {
+    columnFilters: ['year', 'categoryCode', 'retentionCode', 'classification', 'status'],
+    sort: { fallback: 'updatedAt' },
+    sizeChanger: true
+  })
 
   useEffect(() => {
     call('locations.tree', {})
@@ -38,24 +41,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   }, [])
 
   const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
-  const sortOrderOf = (field: string) => (query.sortBy === field ? query.sortOrder : null)
   const filtered = Boolean(query.search || query.locationId || query.flagged || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
-
-  const onChange: TableProps<ItemRow>['onChange'] = (pagination, filters, sorter) => {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter
-    setQuery((previous) => ({
-      ...previous,
-      page: pagination.current ?? 1,
-      pageSize: pagination.pageSize ?? 20,
-      year: (filters.year as number[] | null) ?? undefined,
-      categoryCode: (filters.categoryCode as string[] | null) ?? undefined,
-      retentionCode: (filters.retentionCode as string[] | null) ?? undefined,
-      classification: (filters.classification as Query['classification'] | null) ?? undefined,
-      status: (filters.status as Query['status'] | null) ?? undefined,
-      sortBy: single?.order ? (single.field as Query['sortBy']) : 'updatedAt',
-      sortOrder: single?.order ?? 'descend'
-    }))
-  }
 
   const columns: TableProps<ItemRow>['columns'] = [
     { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', sorter: true, sortOrder: sortOrderOf('archivalCode'), render: (code: string | null) => code ?? '—' },
@@ -140,7 +126,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             style={{ width: 420 }}
             placeholder={t('items.searchPlaceholder')}
             aria-label={t('common.search')}
-            onSearch={(search) => setQuery((previous) => ({ ...previous, page: 1, search: search.trim() || undefined }))}
+            onSearch={(search) => filter({ search: search.trim() || undefined })}
           />
           <TreeSelect
             allowClear
@@ -149,12 +135,12 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             aria-label={t('items.locationFilter')}
             treeData={locationOptions(locations)}
             treeDefaultExpandAll
-            onChange={(locationId?: number) => setQuery((previous) => ({ ...previous, page: 1, locationId }))}
+            onChange={(locationId?: number) => filter({ locationId })}
           />
-          <Checkbox checked={query.flagged ?? false} onChange={(event) => setQuery((previous) => ({ ...previous, page: 1, flagged: event.target.checked || undefined }))}>
+          <Checkbox checked={query.flagged ?? false} onChange={(event) => filter({ flagged: event.target.checked || undefined })}>
             {t('incidents.flaggedOnly')}
           </Checkbox>
-          <Checkbox onChange={(event) => setQuery((previous) => ({ ...previous, page: 1, custody: event.target.checked ? [...CUSTODY_STATES] : undefined }))}>
+          <Checkbox onChange={(event) => filter({ custody: event.target.checked ? [...CUSTODY_STATES] : undefined })}>
             {t('disposal.showDestroyed')}
           </Checkbox>
         </Space>
@@ -192,11 +178,8 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       <Table<ItemRow>
         rowKey="id"
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.rows ?? []}
-        onChange={onChange}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={filtered ? t('items.noMatch') : canWrite ? t('items.empty') : t('items.emptyReadOnly')} /> }}
       />
       {editing !== null && settings && (

@@ -3,9 +3,10 @@ import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, T
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { USE_KINDS, USE_STATUSES, type ChannelInput, type SessionInfo, type UseRequestRow } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { nameOfCode, useFilingSettings } from '../useFilingSettings'
-import { useRemote } from '../useRemote'
+import { usePagedQuery } from '../useRemote'
 import { UseRegistersTab } from './use/UseRegistersTab'
 import { UseRequestDetail } from './use/UseRequestDetail'
 import { UseRequestForm } from './use/UseRequestForm'
@@ -14,13 +15,12 @@ import { ISO, STATUS_COLORS } from './use/useLabels'
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const canWrite = session.role === 'archivist' || session.role === 'archive_manager'
   return (
     <>
       <Typography.Title level={3}>{t('use.title')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'requests', label: t('use.tabs.requests'), children: <UseRequestsTab canWrite={canWrite} /> },
+          { key: 'requests', label: t('use.tabs.requests'), children: <UseRequestsTab canWrite={can(session, 'use.create')} /> },
           { key: 'registers', label: t('use.tabs.registers'), children: <UseRegistersTab /> }
         ]}
       />
@@ -31,10 +31,9 @@ export function UsePage({ session }: { session: SessionInfo }) {
 function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
   const settings = useFilingSettings()
-  const [query, setQuery] = useState<ChannelInput<'use.list'>>({ page: 1, pageSize: 20 })
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
-  const { data, loading, reload } = useRemote(useCallback(() => call('use.list', query), [query]))
+  const { query, filter, tableProps, reload } = usePagedQuery((q: ChannelInput<'use.list'>) => call('use.list', q), {}, { sort: { fallback: 'createdAt' } })
   const closeDetail = useCallback(() => setViewing(null), [])
   const filtered = Boolean(query.search || query.kind?.length || query.status?.length || query.overdue || query.from)
 
@@ -42,14 +41,14 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Space wrap>
-          <Input.Search allowClear style={{ width: 260 }} placeholder={t('use.list.searchPlaceholder')} onSearch={(search) => setQuery((q) => ({ ...q, page: 1, search: search.trim() || undefined }))} />
+          <Input.Search allowClear style={{ width: 260 }} placeholder={t('use.list.searchPlaceholder')} onSearch={(search) => filter({ search: search.trim() || undefined })} />
           <Select
             mode="multiple"
             allowClear
             style={{ minWidth: 150 }}
             placeholder={t('use.fields.kind')}
             options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))}
-            onChange={(kind: typeof USE_KINDS[number][]) => setQuery((q) => ({ ...q, page: 1, kind }))}
+            onChange={(kind: typeof USE_KINDS[number][]) => filter({ kind })}
           />
           <Select
             mode="multiple"
@@ -57,14 +56,14 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
             style={{ minWidth: 150 }}
             placeholder={t('use.fields.status')}
             options={USE_STATUSES.map((value) => ({ value, label: t(`use.statuses.${value}`) }))}
-            onChange={(status: typeof USE_STATUSES[number][]) => setQuery((q) => ({ ...q, page: 1, status }))}
+            onChange={(status: typeof USE_STATUSES[number][]) => filter({ status })}
           />
           <DatePicker.RangePicker
             format={ISO}
-            onChange={(range) => setQuery((q) => ({ ...q, page: 1, from: range?.[0]?.format(ISO), to: range?.[1]?.format(ISO) }))}
+            onChange={(range) => filter({ from: range?.[0]?.format(ISO), to: range?.[1]?.format(ISO) })}
           />
           <Space>
-            <Switch aria-label={t('use.list.overdueOnly')} onChange={(overdue) => setQuery((q) => ({ ...q, page: 1, overdue: overdue || undefined }))} />
+            <Switch aria-label={t('use.list.overdueOnly')} onChange={(overdue) => filter({ overdue: overdue || undefined })} />
             {t('use.list.overdueOnly')}
           </Space>
         </Space>
@@ -76,20 +75,8 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
       </Space>
       <Table<UseRequestRow>
         rowKey="id"
-        loading={loading}
-        dataSource={data?.rows ?? []}
+        {...tableProps}
         rowClassName={(row) => (row.overdue ? 'use-overdue-row' : '')}
-        onChange={(pagination, _filters, sorter) => {
-          const sort = Array.isArray(sorter) ? sorter[0] : sorter
-          setQuery((q) => ({
-            ...q,
-            page: pagination.current ?? 1,
-            pageSize: pagination.pageSize ?? 20,
-            sortBy: sort?.order ? (sort.columnKey as 'createdAt' | 'startOn' | 'dueOn' | 'outOn') : 'createdAt',
-            sortOrder: sort?.order ?? 'descend'
-          }))
-        }}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: <Empty description={filtered ? t('use.list.noMatch') : canWrite ? t('use.list.empty') : t('use.list.emptyReadOnly')} /> }}
         columns={[
           {

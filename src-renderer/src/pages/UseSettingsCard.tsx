@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Col, Form, InputNumber, Row, Select, Switch } from 'antd'
+import { Col, Form, InputNumber, Row, Select, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { APPROVERS, type UseSettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { SettingsHistory, SettingsVersionNote } from '../components/SettingsVersions'
-import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
+import { VersionedSettingsCard } from '../components/SettingsVersions'
+import type { VersionedChannels } from '../useVersionedSettings'
 
 const USE_CHANNELS: VersionedChannels<UseSettings> = {
   current: () => call('settings.getUse', {}),
@@ -19,45 +19,40 @@ const SWITCH_FIELDS = ['renewable', 'externalMayBorrow', 'classifiedNotLent', 't
 export function UseSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
   const [form] = Form.useForm<UseSettings>()
-  const { current, versions, save } = useVersionedSettings(form, USE_CHANNELS, editable)
 
   return (
-    <>
-      <Card title={t('use.settings.title')} style={{ marginTop: 16 }}>
-        {!editable && <Alert type="info" showIcon message={t('filingSettings.readOnly')} style={{ marginBottom: 16 }} />}
-        <SettingsVersionNote current={current} />
-        <Form name="use-settings" form={form} layout="vertical" onFinish={save} disabled={!editable}>
-          <Row gutter={16}>
-            {DAY_FIELDS.map((field) => (
-              <Col span={6} key={field}>
-                <Form.Item name={field} label={t(`use.settings.${field}`)}>
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-                </Form.Item>
-              </Col>
-            ))}
-            {APPROVER_FIELDS.map((field) => (
-              <Col span={8} key={field}>
-                <Form.Item name={field} label={t(`use.settings.${field}`)}>
-                  <Select options={APPROVERS.map((value) => ({ value, label: t(`use.approvers.${value}`) }))} />
-                </Form.Item>
-              </Col>
-            ))}
-            {SWITCH_FIELDS.map((field) => (
-              <Col span={8} key={field}>
-                <Form.Item name={field} label={t(`use.settings.${field}`)} valuePropName="checked">
-                  <Switch />
-                </Form.Item>
-              </Col>
-            ))}
-          </Row>
-          {editable && (
-            <Button type="primary" htmlType="submit">
-              {t('common.save')}
-            </Button>
-          )}
-        </Form>
-      </Card>
-      {editable && <SettingsHistory versions={versions} summary={(data) => `${t('use.settings.loanMaxDays')}: ${data.loanMaxDays}`} />}
-    </>
+    <VersionedSettingsCard
+      title={t('use.settings.title')}
+      name="use-settings"
+      form={form}
+      channels={USE_CHANNELS}
+      editable={editable}
+      readOnlyNote={t('filingSettings.readOnly')}
+      summary={(data) => `${t('use.settings.loanMaxDays')}: ${data.loanMaxDays}`}
+    >
+      <Row gutter={16}>
+        {DAY_FIELDS.map((field) => (
+          <Col span={6} key={field}>
+            <Form.Item name={field} label={t(`use.settings.${field}`)}>
+              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        ))}
+        {APPROVER_FIELDS.map((field) => (
+          <Col span={8} key={field}>
+            <Form.Item name={field} label={t(`use.settings.${field}`)}>
+              <Select options={APPROVERS.map((value) => ({ value, label: t(`use.approvers.${value}`) }))} />
+            </Form.Item>
+          </Col>
+        ))}
+        {SWITCH_FIELDS.map((field) => (
+          <Col span={8} key={field}>
+            <Form.Item name={field} label={t(`use.settings.${field}`)} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+    </VersionedSettingsCard>
   )
 }

@@ -3,6 +3,7 @@ import { Alert, App, Button, Empty, Form, Input, Modal, Select, Space, Switch, T
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role, type SessionInfo, type UserRow } from '../../../src-preload/contract'
+import { can } from '../access'
 import { call } from '../api/client'
 import { HeldRecordsNotice } from '../components/HeldRecordsNotice'
 import { describeError, formatDateTime, showFieldErrors } from '../errors'
@@ -24,7 +25,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
   const [resetting, setResetting] = useState<UserRow | null>(null)
   const [form] = Form.useForm<UserValues>()
   const [resetForm] = Form.useForm<{ password: string }>()
-  const isAdmin = session.role === 'sysadmin'
+  const isAdmin = can(session, 'users.update')
 
   const { data: users, loading, reload: load } = useRemote(useCallback(() => call('users.list', {}), []))
 

@@ -7,7 +7,7 @@ import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { describeError, showFieldErrors } from '../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
-import { useRemote } from '../useRemote'
+import { usePagedQuery } from '../useRemote'
 import { VolumeDetail } from './VolumeDetail'
 
 type NewVolume = ChannelInput<'volumes.create'>
@@ -16,13 +16,12 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const settings = useFilingSettings()
-  const [query, setQuery] = useState<ChannelInput<'volumes.list'>>({ page: 1, pageSize: 20 })
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
   const [form] = Form.useForm<NewVolume>()
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const { data, reload: load } = useRemote(useCallback(() => call('volumes.list', query), [query]))
+  const { query, filter, tableProps, reload: load } = usePagedQuery((q: ChannelInput<'volumes.list'>) => call('volumes.list', q), {})
 
   const openCreate = () => {
     form.resetFields()
@@ -54,13 +53,13 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
         <Space>
-          <Input.Search allowClear style={{ width: 300 }} placeholder={t('volumes.searchPlaceholder')} onSearch={(search) => setQuery((q) => ({ ...q, page: 1, search: search.trim() || undefined }))} />
+          <Input.Search allowClear style={{ width: 300 }} placeholder={t('volumes.searchPlaceholder')} onSearch={(search) => filter({ search: search.trim() || undefined })} />
           <Select
             allowClear
             style={{ width: 140 }}
             placeholder={t('volumes.status')}
             options={['open', 'closed'].map((value) => ({ value, label: t(`volumes.statuses.${value}`) }))}
-            onChange={(status?: 'open' | 'closed') => setQuery((q) => ({ ...q, page: 1, status }))}
+            onChange={(status?: 'open' | 'closed') => filter({ status })}
           />
         </Space>
         <Space>
@@ -91,9 +90,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
       </Space>
       <Table<Volume>
         rowKey="id"
-        dataSource={data?.rows ?? []}
-        onChange={(pagination) => setQuery((q) => ({ ...q, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('common.total', { total }) }}
+        {...tableProps}
         locale={{ emptyText: <Empty description={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')} /> }}
         columns={[
           {

@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next'
 import type { AppraisalBatchRow, SessionInfo } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { formatDateTime } from '../../errors'
-import { usePagedRemote, type Paging } from '../../useRemote'
+import { usePagedQuery, type Paging } from '../../useRemote'
 import { BatchDetail } from './BatchDetail'
 
 export const STATE_COLORS: Record<AppraisalBatchRow['state'], string> = { listed: 'blue', awaiting: 'orange', verified: 'gold', destroyed: 'red', kept: 'green' }
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
-export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; isManager: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
+export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; canDecide: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
   const { t } = useTranslation()
-  const { reload, tableProps } = usePagedRemote(listBatches)
+  const { reload, tableProps } = usePagedQuery(listBatches, {})
   const close = useCallback(() => props.onOpen(null), [props])
   return (
     <>
@@ -42,7 +42,7 @@ export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; isM
         ]}
       />
       {props.openBatch !== null && (
-        <BatchDetail batchId={props.openBatch} session={props.session} canWrite={props.canWrite} isManager={props.isManager} onClose={close} onChanged={reload} />
+        <BatchDetail batchId={props.openBatch} session={props.session} canWrite={props.canWrite} canDecide={props.canDecide} onClose={close} onChanged={reload} />
       )}
     </>
   )

@@ -2,7 +2,7 @@ import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons'
 import { App, Button, Empty, Form, Input, Modal, Select, Space, Table, Tag } from 'antd'
 import type { TableProps } from 'antd'
 import dayjs from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, DueRecord } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -10,25 +10,22 @@ import { RecordLabel, recordKey } from '../../components/RecordPicker'
 import { downloadWorkbook } from '../../download'
 import { describeError } from '../../errors'
 import { codeOptions, nameOfCode, useFilingSettings } from '../../useFilingSettings'
-import { useRemote } from '../../useRemote'
+import { usePagedQuery } from '../../useRemote'
 import { useDisposalPrint } from './usePrint'
 
 type Query = ChannelInput<'disposal.due'>
-type Filter = Omit<Query, 'page' | 'pageSize'>
 
 /** R-DISP-4: records whose retention period has ended, filtered, printed or exported as the listing, and batched. */
 export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatchCreated(id: number): void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const settings = useFilingSettings()
-  const [query, setQuery] = useState<Query>({ page: 1, pageSize: 20 })
   const [selected, setSelected] = useState<DueRecord[]>([])
   const [naming, setNaming] = useState(false)
   const [form] = Form.useForm<{ title: string }>()
   const print = useDisposalPrint()
-  const { data, loading, reload } = useRemote(useCallback(() => call('disposal.due', query), [query]))
+  const { query, filter: setFilter, tableProps, reload } = usePagedQuery((q: Query) => call('disposal.due', q), {}, { sizeChanger: true })
   const { page: _page, pageSize: _size, ...filter } = query
-  const setFilter = (next: Partial<Filter>) => setQuery((previous) => ({ ...previous, ...next, page: 1 }))
   const years = Array.from({ length: 40 }, (_value, index) => new Date().getFullYear() - 10 - index)
 
   const exportListing = async () => {
@@ -142,9 +139,8 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
       <Table<DueRecord>
         rowKey={recordKey}
         size="middle"
-        loading={loading}
         columns={columns}
-        dataSource={data?.rows ?? []}
+        {...tableProps}
         rowSelection={
           canWrite
             ? {
@@ -155,8 +151,6 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
               }
             : undefined
         }
-        onChange={(pagination) => setQuery((previous) => ({ ...previous, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20 }))}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t('common.total', { total }) }}
         locale={{ emptyText: <Empty description={t('disposal.dueEmpty')} /> }}
       />
       <Modal open={naming} title={t('disposal.newBatch')} onCancel={() => setNaming(false)} onOk={() => form.submit()} focusTriggerAfterClose={false}>

@@ -1,25 +1,24 @@
 import { App, Button, Empty, Form, Input, Modal, Segmented, Select, Space, Table, Tag } from 'antd'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Hold, RecordSummary } from '../../../../src-preload/contract'
+import type { ChannelInput, Hold, RecordSummary } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { RecordPicker } from '../../components/RecordPicker'
 import { describeError, formatDateTime, showFieldErrors } from '../../errors'
-import { usePagedRemote, type Paging } from '../../useRemote'
+import { usePagedQuery } from '../../useRemote'
 
 type HoldState = 'open' | 'released' | 'all'
 
 /** R-DISP-3: holds on records or a customer's whole file; released only by the archive manager, with a reason. */
-export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager: boolean }) {
+export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelease: boolean }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [state, setState] = useState<HoldState>('open')
   const [placing, setPlacing] = useState(false)
   const [releasing, setReleasing] = useState<Hold | null>(null)
   const [customers, setCustomers] = useState<{ value: number; label: string }[]>([])
   const [placeForm] = Form.useForm<{ name: string; reason: string; records?: RecordSummary[]; customerIds?: number[] }>()
   const [releaseForm] = Form.useForm<{ reason: string }>()
-  const { reload, tableProps, firstPage } = usePagedRemote(useCallback((paging: Paging) => call('holds.list', { ...paging, state }), [state]))
+  const { reload, tableProps, query, filter } = usePagedQuery((q: ChannelInput<'holds.list'>) => call('holds.list', q), { state: 'open' as HoldState })
 
   const findCustomers = async (search: string) => {
     try {
@@ -65,11 +64,8 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
         <Segmented<HoldState>
-          value={state}
-          onChange={(value) => {
-            setState(value)
-            firstPage()
-          }}
+          value={query.state}
+          onChange={(state) => filter({ state })}
           options={(['open', 'released', 'all'] as const).map((value) => ({ value, label: t(`disposal.holdState.${value}`) }))}
         />
         {canWrite && (
@@ -105,7 +101,7 @@ export function HoldsTab({ canWrite, isManager }: { canWrite: boolean; isManager
             render: (_v, hold) =>
               hold.releasedAt ? (
                 t('disposal.releasedInfo', { by: hold.releasedBy, at: formatDateTime(hold.releasedAt), reason: hold.releaseReason })
-              ) : isManager ? (
+              ) : canRelease ? (
                 <Button size="small" onClick={() => setReleasing(hold)}>
                   {t('disposal.release')}
                 </Button>

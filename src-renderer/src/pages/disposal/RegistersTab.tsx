@@ -3,7 +3,7 @@ import { Button, Empty, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { DestructionRegister } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
-import { usePagedRemote, type Paging } from '../../useRemote'
+import { usePagedQuery, type Paging } from '../../useRemote'
 import { useDisposalPrint } from './usePrint'
 
 export const registerNumber = (id: number) => `XH-${String(id).padStart(4, '0')}`
@@ -14,7 +14,7 @@ const listRegisters = (paging: Paging) => call('destruction.list', paging)
 export function RegistersTab() {
   const { t } = useTranslation()
   const print = useDisposalPrint()
-  const { tableProps } = usePagedRemote(listRegisters)
+  const { tableProps } = usePagedQuery(listRegisters, {})
   return (
     <>
       <Table<DestructionRegister>

@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Typography } from 'antd'
+import { Alert, App, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { EXCERPT_ANSWERS, USE_KINDS, type Applicant, type ChainPreview, type RecordSummary, type UseKind, type UseRequest } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { RecordPicker } from '../../components/RecordPicker'
-import { describeError, showFieldErrors } from '../../errors'
+import { FormDrawer } from '../../components/FormDrawer'
 import { codeOptions, useFilingSettings } from '../../useFilingSettings'
+import { useSubmit } from '../../useSubmit'
 import { ChainView } from './ChainView'
 import { ISO } from './useLabels'
 
@@ -43,7 +44,7 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
   const [applicants, setApplicants] = useState<Applicant[]>([])
   const [preview, setPreview] = useState<ChainPreview | null>(null)
   const [previewing, setPreviewing] = useState(false)
-  const [saving, setSaving] = useState(false)
+  const { submit: send, busy } = useSubmit()
   const ticket = useRef(0)
   const values = Form.useWatch([], form) as DraftValues | undefined
   const kind = values?.kind ?? 'consultation'
@@ -95,49 +96,32 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
     }
   }
 
-  const submit = async (draft: DraftValues) => {
-    setSaving(true)
-    try {
-      const created = await call('use.create', {
-        kind: draft.kind,
-        applicantKind: draft.applicantKind,
-        applicantUserId: draft.applicantKind === 'internal' ? (draft.applicantUserId ?? null) : null,
-        applicantName: draft.applicantName ?? '',
-        departmentCode: draft.applicantKind === 'internal' ? (draft.departmentCode ?? '') : '',
-        externalUnit: draft.externalUnit ?? '',
-        introductionLetter: draft.introductionLetter ?? '',
-        purpose: draft.purpose ?? '',
-        reason: draft.reason ?? '',
-        records: (draft.records ?? []).map((r) => ({ subject: r.subject, id: r.id })),
-        copies: draft.copies ?? 1,
-        startOn: day(draft.startOn) ?? '',
-        dueOn: draft.kind === 'loan' ? day(draft.dueOn) : null,
-        offSite: draft.kind === 'loan' && Boolean(draft.offSite),
-        excerptAnswer: draft.kind === 'loan' ? (draft.excerptAnswer ?? null) : null
-      })
-      void message.success(t('use.form.created', { id: created.id }))
-      onCreated(created)
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    } finally {
-      setSaving(false)
-    }
-  }
+  const submit = (draft: DraftValues) =>
+    send(() => call('use.create', {
+      kind: draft.kind,
+      applicantKind: draft.applicantKind,
+      applicantUserId: draft.applicantKind === 'internal' ? (draft.applicantUserId ?? null) : null,
+      applicantName: draft.applicantName ?? '',
+      departmentCode: draft.applicantKind === 'internal' ? (draft.departmentCode ?? '') : '',
+      externalUnit: draft.externalUnit ?? '',
+      introductionLetter: draft.introductionLetter ?? '',
+      purpose: draft.purpose ?? '',
+      reason: draft.reason ?? '',
+      records: (draft.records ?? []).map((r) => ({ subject: r.subject, id: r.id })),
+      copies: draft.copies ?? 1,
+      startOn: day(draft.startOn) ?? '',
+      dueOn: draft.kind === 'loan' ? day(draft.dueOn) : null,
+      offSite: draft.kind === 'loan' && Boolean(draft.offSite),
+      excerptAnswer: draft.kind === 'loan' ? (draft.excerptAnswer ?? null) : null
+    }), {
+      success: 'use.form.created',
+      successParams: (created) => ({ id: created.id }),
+      onDone: onCreated,
+      form
+    })
 
   return (
-    <Drawer
-      open
-      width={1100}
-      rootClassName="use-request-form"
-      title={t('use.form.title')}
-      onClose={onClose}
-      extra={
-        <Button type="primary" loading={saving} onClick={() => form.submit()}>
-          {t('use.form.submit')}
-        </Button>
-      }
-    >
+    <FormDrawer className="use-request-form" width={1100} title={t('use.form.title')} form={form} busy={busy} submitText={t('use.form.submit')} onClose={onClose}>
       <Row gutter={24}>
         <Col span={15}>
           <Form<DraftValues>
@@ -234,6 +218,6 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
           </Card>
         </Col>
       </Row>
-    </Drawer>
+    </FormDrawer>
   )
 }

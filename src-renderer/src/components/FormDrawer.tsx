@@ -1,0 +1,54 @@
+import { Button, Drawer, Space, Spin, type FormInstance } from 'antd'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+
+interface FormDrawerProps {
+  title: ReactNode
+  /** Class on the drawer's root, which the end-to-end tests find it by. */
+  className: string
+  width: number
+  form: FormInstance
+  /** True while the save runs: the save button spins. */
+  busy: boolean
+  onClose(): void
+  /** Text of the save button; "save" unless given. */
+  submitText?: string
+  /** Shows a cancel button beside the save button. */
+  cancel?: boolean
+  /** True while what the form edits is still loading. */
+  loading?: boolean
+  destroyOnHidden?: boolean
+  children: ReactNode
+}
+
+/** A drawer holding one form, with its save (and, where asked, cancel) button at the top right. */
+export function FormDrawer({ title, className, width, form, busy, onClose, submitText, cancel = false, loading, destroyOnHidden, children }: FormDrawerProps) {
+  const { t } = useTranslation()
+  const save = (
+    <Button type="primary" loading={busy} onClick={() => form.submit()}>
+      {submitText ?? t('common.save')}
+    </Button>
+  )
+  return (
+    <Drawer
+      open
+      width={width}
+      rootClassName={className}
+      title={title}
+      onClose={onClose}
+      destroyOnHidden={destroyOnHidden}
+      extra={
+        cancel ? (
+          <Space>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            {save}
+          </Space>
+        ) : (
+          save
+        )
+      }
+    >
+      {loading === undefined ? children : <Spin spinning={loading}>{children}</Spin>}
+    </Drawer>
+  )
+}

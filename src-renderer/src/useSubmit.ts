@@ -1,0 +1,59 @@
+import { App, type FormInstance } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { describeError, showFieldErrors } from './errors'
+
+export interface SubmitOptions<T> {
+  /** i18n key (or one chosen from the result) of the message shown when it worked. */
+  success?: string | ((result: T) => string)
+  /** Params for the success message, from the result. */
+  successParams?(result: T): Record<string, string | number>
+  /** Runs after it worked, with main's answer. */
+  onDone?(result: T): void
+  /** Marks main's field errors under this form's fields. */
+  form?: FormInstance
+  /** Sees a refusal first; returning true means it was dealt with (e.g. a confirmation asked) and needs no message. */
+  refused?(error: unknown): boolean | void
+  /** Runs after a refusal was shown, e.g. to reload what may have changed meanwhile. */
+  after?(): void
+}
+
+/**
+ * One way to send a change to main: `submit(work, options)` runs the call, says it worked, marks the fields main
+ * named and shows main's refusal in the user's language. `busy` is true while a call runs; `fail` shows an error
+ * for the places that load rather than submit.
+ */
+export function useSubmit() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [busy, setBusy] = useState(false)
+
+  const fail = useCallback((error: unknown) => void message.error(describeError(t, error)), [message, t])
+
+  const submit = useCallback(
+    async <T>(work: () => Promise<T>, options: SubmitOptions<T> = {}): Promise<boolean> => {
+      setBusy(true)
+      try {
+        const result = await work()
+        if (options.success) {
+          const key = typeof options.success === 'function' ? options.success(result) : options.success
+          void message.success(t(key, options.successParams?.(result)))
+        }
+        options.onDone?.(result)
+        return true
+      } catch (error) {
+        if (options.refused?.(error) !== true) {
+          if (options.form) showFieldErrors(options.form, t, error)
+          fail(error)
+          options.after?.()
+        }
+        return false
+      } finally {
+        setBusy(false)
+      }
+    },
+    [fail, message, t]
+  )
+
+  return { submit, busy, fail }
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { roleAllows } from '../../src-main/policy/roles'
+import { CHANNELS, contract, ROLES } from '../../src-preload/contract'
+import { can, sectionsOf } from '../../src-renderer/src/access'
+
+describe("the renderer's permissions come from the contract's access lists", () => {
+  it('can() agrees with main on every channel for every role and for nobody', () => {
+    for (const channel of CHANNELS) {
+      expect(can(null, channel)).toBe(roleAllows(contract[channel].access, null))
+      for (const role of ROLES) expect(can({ role }, channel), `${role} ${channel}`).toBe(roleAllows(contract[channel].access, role))
+    }
+  })
+
+  it('each role sees the sections it always saw, in the same order', () => {
+    const business = ['dashboard', 'customers', 'records', 'use', 'disposal', 'storage', 'statistics']
+    expect(Object.fromEntries(ROLES.map((role) => [role, sectionsOf({ role })]))).toEqual({
+      sysadmin: ['users', 'backup', 'settings'],
+      security_officer: ['users', 'settings'],
+      auditor: ['audit'],
+      archivist: business,
+      archive_manager: [...business, 'settings'],
+      department_head: business,
+      staff_viewer: business
+    })
+  })
+})
