@@ -74,6 +74,14 @@ export const paging = {
 /** Who may call a channel: nobody logged in needed, any logged-in user, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[]
 
+/** R-ROLE-7: whether a role may call a channel with this access rule — main enforces it, the renderer hides by it. */
+export function roleAllows(access: Access, role: Role | null): boolean {
+  if (access === 'public') return true
+  if (role === null) return false
+  if (access === 'authenticated') return true
+  return access.includes(role)
+}
+
 export interface ChannelDef<I extends z.ZodType, O> {
   input: I
   access: Access

@@ -1,12 +1,7 @@
-import { PERSONAL_DATA_ROLES, type Access, type Role } from '../../src-preload/contract'
+import { PERSONAL_DATA_ROLES, type Role } from '../../src-preload/contract'
 
-/** R-ROLE-7: whether a role may call a channel with the given access rule. */
-export function roleAllows(access: Access, role: Role | null): boolean {
-  if (access === 'public') return true
-  if (role === null) return false
-  if (access === 'authenticated') return true
-  return access.includes(role)
-}
+/** R-ROLE-7: one rule for main and the renderer, in the contract kit. */
+export { roleAllows } from '../../src-preload/contract-kit'
 
 /** R-CUST-5: contact persons' phones and e-mails are masked for roles that may not see personal data. */
 export function maySeePersonalData(role: Role): boolean {

@@ -1,19 +1,11 @@
-import { contract, type Access, type Channel, type Role, type SessionInfo } from '../../src-preload/contract'
-
-/** R-ROLE-7, as main applies it: whether a role may call a channel with the given access rule. */
-function allows(access: Access, role: Role | null): boolean {
-  if (access === 'public') return true
-  if (role === null) return false
-  if (access === 'authenticated') return true
-  return access.includes(role)
-}
+import { contract, roleAllows, type Channel, type SessionInfo } from '../../src-preload/contract'
 
 /**
  * Whether the person signed in may call a channel — read from the contract's access list, the same list main
  * enforces, so the renderer never keeps its own idea of who may do what. Use it to hide what would only be refused.
  */
 export function can(session: Pick<SessionInfo, 'role'> | null, channel: Channel): boolean {
-  return allows(contract[channel].access, session?.role ?? null)
+  return roleAllows(contract[channel].access, session?.role ?? null)
 }
 
 export type Section = 'dashboard' | 'customers' | 'records' | 'use' | 'disposal' | 'storage' | 'statistics' | 'settings' | 'audit' | 'users' | 'backup'
