@@ -71,6 +71,90 @@ interface Analysed {
 const normaliseName = (name: string) => name.replace(/\s+/g, '').toLowerCase()
 const itemKey = (v: Record<string, unknown>) => (v.archivalCode ? `code:${v.archivalCode}` : `doc:${v.title}|${v.dateFormed}|${v.documentNumber ?? ''}|${v.responsibleParty}`)
 
+/** Scans at work on one connection at once (two dry runs share the reader) each have their own table of keys. */
+let seenTables = 0
+
+/**
+ * The keys a scan has accepted so far, for duplicates inside the file: a TEMP table of the scan's connection (a
+ * read-only connection may create one too), which SQLite keeps in a temporary file, not in memory. Dropped when the
+ * scan ends, however it ends; on the writer it is also gone with a rollback.
+ */
+function seenKeys(db: Db) {
+  const connection = db.connection
+  const name = `temp.import_seen_${++seenTables}`
+  connection.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name.slice(5)} (key TEXT PRIMARY KEY, row INTEGER NOT NULL)`)
+  connection.exec(`DELETE FROM ${name}`)
+  const insert = connection.prepare(`INSERT INTO ${name} (key, row) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`)
+  const first = connection.prepare(`SELECT row FROM ${name} WHERE key = ?`).pluck()
+  const add = connection.transaction((records: Analysed[], each: (record: Analysed, first: number | null) => void) => {
+    for (const record of records) {
+      if (insert.run(record.key, record.row).changes === 1) each(record, null)
+      else each(record, first.get(record.key) as number)
+    }
+  })
+  return {
+    /** Calls `each` for every record in order with the row that first had its key, or null if it is the first. */
+    add: (records: Analysed[], each: (record: Analysed, first: number | null) => void) => add(records, each),
+    drop: () => connection.exec(`DROP TABLE IF EXISTS ${name}`)
+  }
+}
+
+const NAME_KEY = 'import_name_key'
+const withNameKey = new WeakSet<object>()
+
+/**
+ * Which of a batch's keys the database already holds, looked up through the database's indexes, a batch at a time.
+ * Only rows that were there when the scan began count (ids up to the highest then), so rows this import writes
+ * between batches are never mistaken for rows of the database: a second equal row in the file is reported as a
+ * duplicate in the file, as it would be within one batch.
+ */
+function inDatabase(db: Db, target: ImportTarget) {
+  const connection = db.connection
+  if (target === 'customers') {
+    // A name's key folds Unicode white space and case as JavaScript does, which SQLite's lower() cannot (ASCII
+    // only), so no index on the name finds every equal name: one pass over the names per batch, in SQLite, holding
+    // nothing but the matches.
+    if (!withNameKey.has(connection)) {
+      connection.function(NAME_KEY, { deterministic: true }, (name: unknown) => `name:${normaliseName(String(name))}`)
+      withNameKey.add(connection)
+    }
+    const upTo = connection.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck().get() as number
+    const names = connection
+      .prepare(`SELECT DISTINCT ${NAME_KEY}(name) FROM customers WHERE id <= ? AND ${NAME_KEY}(name) IN (SELECT value FROM json_each(?))`)
+      .pluck()
+    return {
+      existing: (records: Analysed[]) =>
+        records.length === 0 ? new Set<string>() : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[])
+    }
+  }
+  const upTo = connection.prepare('SELECT coalesce(max(id), 0) FROM items').pluck().get() as number
+  // A row with a code is in the database when an item has that code (the unique index on archival_code); a row
+  // without one when an item, with a code or without, has the same title, date, document number and responsible
+  // party (the index on title; the unary + keeps SQLite from choosing the far less selective index on the date).
+  const byCode = connection
+    .prepare('SELECT DISTINCT archival_code FROM items WHERE archival_code IN (SELECT value FROM json_each(?)) AND id <= ?')
+    .pluck()
+  const byDocument = connection.prepare(
+    `SELECT DISTINCT d.key FROM json_each(?) d
+      WHERE EXISTS (SELECT 1 FROM items i
+        WHERE i.title = json_extract(d.value, '$[0]') AND +i.date_formed = json_extract(d.value, '$[1]')
+          AND +i.document_number = json_extract(d.value, '$[2]') AND +i.responsible_party = json_extract(d.value, '$[3]') AND i.id <= ?)`
+  ).pluck()
+  return {
+    existing: (records: Analysed[]): Set<string> => {
+      const found = new Set<string>()
+      const coded = records.filter((r) => r.archivalCode)
+      if (coded.length > 0) for (const code of byCode.all(JSON.stringify(coded.map((r) => r.archivalCode)), upTo) as string[]) found.add(`code:${code}`)
+      const documents = records.filter((r) => !r.archivalCode)
+      if (documents.length > 0) {
+        const fields = documents.map(({ values: v }) => [String(v.title), String(v.dateFormed), String(v.documentNumber ?? ''), String(v.responsibleParty)])
+        for (const at of byDocument.all(JSON.stringify(fields), upTo) as number[]) found.add(documents[at].key)
+      }
+      return found
+    }
+  }
+}
+
 /**
  * Existing catalogues into the database: the same rules as the forms, a dry run first, then one transaction that
  * imports the valid rows or nothing. Rows already in the database are recognised, so importing a file twice adds
@@ -159,64 +243,64 @@ export class ImportsService {
     const policy = (await this.settings.filing(db)).data
     const retentionNames = Object.fromEntries(policy.retentionPeriods.flatMap((p) => [[p.name, p.code], [p.code, p.code]]))
     const schema = input.target === 'items' ? itemInput : customerInput
-    const existing = await this.existingKeys(db, input.target)
-    const seen = new Map<string, number>()
+    // Nothing here holds a row beyond the batch in hand: rows already in the database are looked up a batch at a
+    // time (the database's own indexes answer, never a copy of its keys), and the keys this file has accepted so far
+    // are kept in a TEMP table of the connection the scan runs on, which SQLite keeps on disk (TEMP_STORE=1).
+    const table = inDatabase(db, input.target)
+    const seen = seenKeys(db)
     const scan: Scan = { headers: [], total: 0, valid: 0, duplicates: 0, invalidRows: 0, errors: [], policy }
     const report = (error: ImportRowError) => {
       if (scan.errors.length < ERROR_REPORT_ROWS) scan.errors.push(error)
     }
     let width = 0
     let index = 0
-    for await (const part of this.parts(input)) {
-      if (job?.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
-      if (part.kind === 'start') scan.headers = part.headers
-      if (part.kind === 'end') width = part.width
-      if (part.kind !== 'rows') continue
-      const accepted: Analysed[] = []
-      for (const cells of part.rows) {
-        const row = ++index + 1
-        const values = this.record(input.target, cells, input.mapping, input.defaults, retentionNames)
-        const { archivalCode, ...formValues } = values as { archivalCode?: string }
-        const parsed = schema.safeParse(formValues)
-        const problems = parsed.success ? [] : fieldErrors(parsed.error)
-        if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
-        if (problems.length > 0) {
-          scan.invalidRows += 1
-          for (const problem of problems) report({ row, field: problem.path, message: problem.message, ...(problem.params ? { params: problem.params } : {}) })
-          continue
+    try {
+      for await (const part of this.parts(input)) {
+        if (job?.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
+        if (part.kind === 'start') scan.headers = part.headers
+        if (part.kind === 'end') width = part.width
+        if (part.kind !== 'rows') continue
+        const checked: Analysed[] = []
+        const problemsOfBatch: ImportRowError[] = []
+        for (const cells of part.rows) {
+          const row = ++index + 1
+          const values = this.record(input.target, cells, input.mapping, input.defaults, retentionNames)
+          const { archivalCode, ...formValues } = values as { archivalCode?: string }
+          const parsed = schema.safeParse(formValues)
+          const problems = parsed.success ? [] : fieldErrors(parsed.error)
+          if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
+          if (problems.length > 0) {
+            scan.invalidRows += 1
+            for (const problem of problems) problemsOfBatch.push({ row, field: problem.path, message: problem.message, ...(problem.params ? { params: problem.params } : {}) })
+            continue
+          }
+          const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>), ...(archivalCode ? { archivalCode } : {}) }
+          const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
+          checked.push({ row, values: data, key, archivalCode: archivalCode ?? null })
         }
-        const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>), ...(archivalCode ? { archivalCode } : {}) }
-        const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
-        if (existing.has(key)) {
-          scan.duplicates += 1
-          continue
-        }
-        const first = seen.get(key)
-        if (first !== undefined) {
-          scan.invalidRows += 1
-          report({ row, field: input.target === 'items' ? 'archivalCode' : 'name', message: 'import.duplicateInFile', params: { row: first } })
-          continue
-        }
-        seen.set(key, row)
-        accepted.push({ row, values: data, key, archivalCode: archivalCode ?? null })
+        const existing = table.existing(checked)
+        const fresh = checked.filter((record) => !existing.has(record.key))
+        scan.duplicates += checked.length - fresh.length
+        const accepted: Analysed[] = []
+        // In row order, so the first of two equal rows is the one accepted.
+        seen.add(fresh, (record, first) => {
+          if (first === null) accepted.push(record)
+          else {
+            scan.invalidRows += 1
+            problemsOfBatch.push({ row: record.row, field: input.target === 'items' ? 'archivalCode' : 'name', message: 'import.duplicateInFile', params: { row: first } })
+          }
+        })
+        // The list stays in row order (a row has either its own problems or a duplicate, never both; the sort is stable).
+        for (const problem of problemsOfBatch.sort((a, b) => a.row - b.row)) report(problem)
+        scan.valid += accepted.length
+        if (accept && accepted.length > 0) await accept(accepted)
       }
-      scan.valid += accepted.length
-      if (accept && accepted.length > 0) await accept(accepted)
+    } finally {
+      seen.drop()
     }
     scan.total = index
     this.checkMapping(input.target, width, input.mapping)
     return scan
-  }
-
-  private async existingKeys(db: Db, target: ImportTarget): Promise<Set<string>> {
-    const connection = db.connection
-    if (target === 'customers') {
-      return new Set((connection.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => `name:${normaliseName(r.name)}`))
-    }
-    const rows = connection
-      .prepare('SELECT archival_code AS archivalCode, title, date_formed AS dateFormed, document_number AS documentNumber, responsible_party AS responsibleParty FROM items')
-      .all() as Record<string, unknown>[]
-    return new Set(rows.flatMap((r) => (r.archivalCode ? [itemKey(r), itemKey({ ...r, archivalCode: null })] : [itemKey(r)])))
   }
 
   async dryRun(input: PlanInput): Promise<ImportReport> {

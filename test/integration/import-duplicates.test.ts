@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ChannelInput } from '../../src-preload/contract'
+import { makeApp, type TestApp } from '../support/app'
+
+/*
+ * The duplicate rules of an import at their edges, with files long enough to be read in two batches (2 000 rows a
+ * batch): rows already in the database are looked up a batch at a time, and the file's own keys are remembered
+ * across batches.
+ */
+
+let app: TestApp
+afterEach(async () => app?.close())
+
+const HEADER = '档号,文号,责任者,题名,日期,页数'
+const MAPPING = ['archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'pageCount']
+const DEFAULTS = { fondsCode: 'J001', categoryCode: 'WS', retentionCode: 'Y', departmentCode: 'BGS', classification: 'none', openStatus: 'restricted', receivedOn: '2024-01-10' }
+const FILLER = 2100
+
+const items = (lines: string[]): ChannelInput<'import.dryRun'> => ({
+  target: 'items',
+  fileName: 'dup.csv',
+  base64: Buffer.from([HEADER, ...lines].join('\n'), 'utf8').toString('base64'),
+  mapping: MAPPING,
+  defaults: DEFAULTS
+})
+
+async function runImport(input: ChannelInput<'import.start'>, key: string) {
+  const { jobId } = await app.call('import.start', input, key)
+  for (;;) {
+    const progress = await app.call('import.progress', { jobId }, key)
+    if (progress.state !== 'running') return progress
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+describe('import duplicates', () => {
+  it('items: by code for a row with a code, by document for a row without; equal rows in two batches; rows written by this import are not the database', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    // In the database: A with a code, B without.
+    const seed = await runImport({ ...items(['LEG-A,发〔2020〕1号,办公室,甲文件,2020-01-01,1', ',,办公室,乙文件,2020-01-02,1']), mode: 'allOrNothing' }, key)
+    expect(seed.result).toMatchObject({ imported: 2, skippedDuplicates: 0 })
+
+    const lines = [
+      /* row 2 */ 'LEG-A,,财务部,另一个题名,2021-05-05,1', // A's code: a duplicate, whatever else it says
+      /* row 3 */ ',发〔2020〕1号,办公室,甲文件,2020-01-01,1', // no code, A's document: a duplicate of A
+      /* row 4 */ 'LEG-N,发〔2020〕1号,办公室,甲文件,2020-01-01,1', // a new code on A's document: a row with a code is matched by its code only
+      /* row 5 */ ',,办公室,乙文件,2020-01-02,1', // B's document: a duplicate
+      /* row 6 */ 'LEG-C,,人事部,丙文件,2022-03-03,1' // new, with a code; its document comes again below without one
+    ]
+    for (let i = 1; i <= FILLER; i += 1) lines.push(`,,办公室,填充${i},2022-01-01,1`)
+    // Second batch (the first holds rows 2 to 2001).
+    lines.push(',,办公室,填充7,2022-01-01,1') // row 2107: equal to row 13 in the first batch
+    lines.push(',,人事部,丙文件,2022-03-03,1') // row 2108: row 6's document without a code: not the same key, and row 6 is this import's own
+    lines.push('LEG-C,,人事部,别的,2022-03-03,1') // row 2109: row 6's code again: a duplicate in the file
+    const input = items(lines)
+
+    const report = await app.call('import.dryRun', input, key)
+    const total = 5 + FILLER + 3
+    expect(report).toMatchObject({ total, duplicates: 3, valid: total - 3 - 2 })
+    expect(report.errors).toEqual([
+      { row: 2107, field: 'archivalCode', message: 'import.duplicateInFile', params: { row: 13 } },
+      { row: 2109, field: 'archivalCode', message: 'import.duplicateInFile', params: { row: 6 } }
+    ])
+
+    const done = await runImport({ ...input, mode: 'validOnly' }, key)
+    expect(done.result).toEqual({ imported: total - 5, skippedDuplicates: 3, skippedInvalid: 2 })
+    expect((await app.call('items.list', { search: '丙文件' }, key)).total).toBe(2)
+    expect((await app.call('items.list', { search: '甲文件' }, key)).total).toBe(2)
+
+    // The same file again: every row is in the database now, by code or by document (the database is asked first).
+    const again = await app.call('import.dryRun', input, key)
+    expect(again).toMatchObject({ total, valid: 0, duplicates: total, errors: [] })
+  })
+
+  it('customers: names equal after folding white space and case, in the database and across batches', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    const customers = (names: string[]): ChannelInput<'import.start'> => ({
+      target: 'customers',
+      fileName: 'c.csv',
+      base64: Buffer.from(['客户名称,法定代表人,客户等级', ...names.map((name) => `${name},王建国,一般`)].join('\n'), 'utf8').toString('base64'),
+      mapping: ['name', 'legalRepresentative', 'grade'],
+      defaults: { dateOpened: '2024-01-01' },
+      mode: 'validOnly'
+    })
+    expect((await runImport(customers(['上海 顺达 ABC 公司']), key)).result).toMatchObject({ imported: 1 })
+    const names = ['上海顺达abc公司', '北京\u3000华信']
+    for (let i = 1; i <= FILLER; i += 1) names.push(`客户${i}`)
+    names.push('北京华信') // row 2104: row 3 again, once the ideographic space is folded
+    const { mode: _mode, ...dryRun } = customers(names)
+    const report = await app.call('import.dryRun', dryRun, key)
+    expect(report).toMatchObject({ total: FILLER + 3, duplicates: 1, valid: FILLER + 1 })
+    expect(report.errors).toEqual([{ row: FILLER + 4, field: 'name', message: 'import.duplicateInFile', params: { row: 3 } }])
+  })
+})
