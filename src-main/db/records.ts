@@ -32,20 +32,6 @@ export interface PolicyVersionRecord {
 
 export const POLICY_VERSION_COLUMNS = 'id, namespace, version, data, created_at AS createdAt, created_by AS createdBy'
 
-export interface AuditRecord {
-  id: number
-  at: string
-  userId: number | null
-  username: string
-  entity: string
-  entityId: string
-  action: string
-  before: string | null
-  after: string | null
-  prevHash: string
-  hash: string
-}
-
 /** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
 export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
 
