@@ -21,17 +21,6 @@ export const USER_COLUMNS = `id, username, display_name AS displayName, role, de
 /** SQLite keeps booleans as 0 and 1. */
 export const userRecord = (row: Omit<UserRecord, 'active'> & { active: number | boolean }): UserRecord => ({ ...row, active: Boolean(row.active) })
 
-export interface PolicyVersionRecord {
-  id: number
-  namespace: string
-  version: number
-  data: string
-  createdAt: string
-  createdBy: string
-}
-
-export const POLICY_VERSION_COLUMNS = 'id, namespace, version, data, created_at AS createdAt, created_by AS createdBy'
-
 /** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
 export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
 
