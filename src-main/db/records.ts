@@ -1,25 +1,4 @@
-import type { Customer, Role } from '../../src-preload/contract'
-
-/** Rows of the tables that several services read whole, with the column lists that select them in this shape. */
-export interface UserRecord {
-  id: number
-  username: string
-  displayName: string
-  role: Role
-  department: string
-  passwordHash: string
-  active: boolean
-  failedLogins: number
-  lockedUntil: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-export const USER_COLUMNS = `id, username, display_name AS displayName, role, department, password_hash AS passwordHash,
-  active, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt`
-
-/** SQLite keeps booleans as 0 and 1. */
-export const userRecord = (row: Omit<UserRecord, 'active'> & { active: number | boolean }): UserRecord => ({ ...row, active: Boolean(row.active) })
+import type { Customer } from '../../src-preload/contract'
 
 /** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
 export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
