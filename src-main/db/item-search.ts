@@ -17,3 +17,9 @@ export async function refreshItemSearch(db: Db, itemIds: number[]): Promise<void
 
 /** The ids of items whose search row contains the text, as a subquery: `i.id IN (${itemIdsMatching(text)})`. */
 export const itemIdsMatching = (search: string): SqlQuery => fullTextRowids('items_fts', search)
+
+/** Items show their customer's name in the search row, so renaming a customer rebuilds the rows of its items. */
+export async function refreshCustomerItemsSearch(db: Db, customerId: number): Promise<void> {
+  const items = await db.query<{ id: number }>(sql`SELECT id FROM items WHERE customer_id = ${customerId}`)
+  await refreshItemSearch(db, items.map((item) => item.id))
+}
