@@ -15,8 +15,8 @@ import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import { filingYear, missingDescription, refuseVolumeAdmission, volumeClassification, type FilingFacts, type ItemLink } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
+import { OPEN_ITEM_INCIDENTS } from '../db/records'
 import { ftsCondition, refreshItemSearch } from './item-search'
-import { OPEN_ITEM_INCIDENTS } from './records'
 import { layOutVolume, linksOf, volumeMembers } from './volume-layout'
 import type { SettingsService } from './settings'
 
@@ -191,7 +191,7 @@ export class ItemsService {
       `SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
               i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
               i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
-              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents, i.custody
+              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS.text} AS openIncidents, i.custody
        FROM (SELECT i.id FROM items i ${clause} ${order} LIMIT ? OFFSET ?) page
        JOIN items i ON i.id = page.id
        LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
