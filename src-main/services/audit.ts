@@ -1,7 +1,16 @@
 import crypto from 'node:crypto'
 import type { Db } from '../db/connection'
 import type { AuditEntry, AuditVerification, Page } from '../../src-preload/contract'
-import type { AuditRecord } from '../db/records'
+import {
+  auditEntriesAfter,
+  auditEntriesOf,
+  auditEntryInserter,
+  insertAuditEntry,
+  lastAuditHash,
+  listAuditEntries,
+  type AuditListRecord,
+  type AuditRecord
+} from '../db/audit'
 import type { Actor, Store } from '../store'
 
 export interface AuditDraft {
@@ -50,28 +59,18 @@ function auditFields(actor: Actor, now: Date, draft: AuditDraft, prevHash: strin
 
 /** R-SEC-1: appends one entry inside the caller's transaction. */
 export async function appendAudit(db: Db, actor: Actor, now: Date, draft: AuditDraft): Promise<void> {
-  const last: { hash: string }[] = await db.query('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1')
-  const fields = auditFields(actor, now, draft, last[0]?.hash ?? GENESIS_HASH)
-  await db.query(
-    `INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [fields.at, fields.userId, fields.username, fields.entity, fields.entityId, fields.action, fields.before, fields.after, fields.prevHash, auditHash(fields)]
-  )
+  const fields = auditFields(actor, now, draft, (await lastAuditHash(db)) ?? GENESIS_HASH)
+  await insertAuditEntry(db, { ...fields, hash: auditHash(fields) })
 }
 
 /** Many entries at once (an import of thousands of rows): the chain is computed in memory, written by one statement. */
 export async function appendAuditBatch(db: Db, actor: Actor, now: Date, drafts: AuditDraft[]): Promise<void> {
-  const connection = db.connection
-  const last = connection.prepare('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { hash: string } | undefined
-  const insert = connection.prepare(
-    `INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
-     VALUES (@at, @userId, @username, @entity, @entityId, @action, @before, @after, @prevHash, @hash)`
-  )
-  let prevHash = last?.hash ?? GENESIS_HASH
+  const insert = auditEntryInserter(db)
+  let prevHash = (await lastAuditHash(db)) ?? GENESIS_HASH
   for (const draft of drafts) {
     const fields = auditFields(actor, now, draft, prevHash)
     prevHash = auditHash(fields)
-    insert.run({ ...fields, hash: prevHash })
+    insert({ ...fields, hash: prevHash })
   }
 }
 
@@ -96,37 +95,22 @@ export class AuditService {
   }
 
   async list(filter: AuditFilter): Promise<Page<AuditEntry>> {
-    const where: string[] = []
-    const params: unknown[] = []
-    if (filter.username) {
-      where.push('username = ?')
-      params.push(filter.username)
-    }
-    if (filter.entity) {
-      where.push('entity = ?')
-      params.push(filter.entity)
-    }
-    if (filter.action) {
-      where.push('action = ?')
-      params.push(filter.action)
-    }
     // Dates are days on this PC's clock, the one the archivist reads; stored times are UTC.
-    if (filter.from) {
-      where.push('at >= ?')
-      params.push(new Date(`${filter.from}T00:00:00`).toISOString())
+    const dayAfter = (day: string) => {
+      const date = new Date(`${day}T00:00:00`)
+      date.setDate(date.getDate() + 1)
+      return date.toISOString()
     }
-    if (filter.to) {
-      const dayAfter = new Date(`${filter.to}T00:00:00`)
-      dayAfter.setDate(dayAfter.getDate() + 1)
-      where.push('at < ?')
-      params.push(dayAfter.toISOString())
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const [{ total }] = await this.store.db.query(`SELECT COUNT(*) AS total FROM audit_log ${clause}`, params)
-    const rows: AuditRecord[] = await this.store.db.query(
-      `SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log ${clause}
-       ORDER BY id DESC LIMIT ? OFFSET ?`,
-      [...params, filter.pageSize, (filter.page - 1) * filter.pageSize]
+    const { rows, total } = await listAuditEntries(
+      this.store.db,
+      {
+        username: filter.username,
+        entity: filter.entity,
+        action: filter.action,
+        atOrAfter: filter.from ? new Date(`${filter.from}T00:00:00`).toISOString() : undefined,
+        before: filter.to ? dayAfter(filter.to) : undefined
+      },
+      { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize }
     )
     return {
       rows: rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) })),
@@ -143,11 +127,7 @@ export class AuditService {
     let lastId = 0
     let checked = 0
     for (;;) {
-      const rows: AuditRecord[] = await this.store.db.query(
-        `SELECT id, at, user_id AS userId, username, entity, entity_id AS entityId, action, before, after,
-                prev_hash AS prevHash, hash FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
-        [lastId, batch]
-      )
+      const rows = await auditEntriesAfter(this.store.db, lastId, batch)
       for (const row of rows) {
         if (row.prevHash !== prevHash || auditHash(row) !== row.hash) {
           return { checked, ok: false, firstBrokenId: row.id }
@@ -161,11 +141,7 @@ export class AuditService {
   }
 
   /** Audit entries of one entity, oldest first; the customer history is read from here. */
-  async forEntity(entity: string, entityId: string, actions: string[]): Promise<AuditRecord[]> {
-    return this.store.db.query(
-      `SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log
-       WHERE entity = ? AND entity_id = ? AND action IN (${actions.map(() => '?').join(',')}) ORDER BY id`,
-      [entity, entityId, ...actions]
-    )
+  forEntity(entity: string, entityId: string, actions: string[]): Promise<AuditListRecord[]> {
+    return auditEntriesOf(this.store.db, entity, entityId, actions)
   }
 }

@@ -1,5 +1,7 @@
 import type { Db } from '../db/connection'
 import type { EnvironmentLog, EnvironmentReading, ParsedInput } from '../../src-preload/contract'
+import { findReading, insertManualReading, listReadings, readingExists, type StoredReading } from '../db/environment'
+import { findLocationNode } from '../db/locations'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { localDay } from '../policy/calendar'
 import { judgeReading, type EnvironmentBand } from '../policy/custody'
@@ -8,11 +10,6 @@ import type { SettingsService } from './settings'
 
 type RecordInput = ParsedInput<'environment.record'>
 type ListQuery = ParsedInput<'environment.list'>
-
-const READING_COLUMNS = `e.id, e.room_id AS roomId, r.path AS roomPath, e.read_on AS readOn, e.temperature, e.humidity, e.source, u.username AS recordedBy`
-const READING_FROM = `FROM environment_readings e JOIN locations r ON r.id = e.room_id JOIN users u ON u.id = e.recorded_by`
-
-type StoredReading = Omit<EnvironmentReading, 'judgements' | 'outOfRange'>
 
 export function judged(row: StoredReading, band: EnvironmentBand): EnvironmentReading {
   const { temperature, humidity, outOfRange } = judgeReading(row, band)
@@ -27,7 +24,7 @@ export class EnvironmentService {
   ) {}
 
   private async load(db: Db, id: number): Promise<EnvironmentReading> {
-    const [row]: StoredReading[] = await db.query(`SELECT ${READING_COLUMNS} ${READING_FROM} WHERE e.id = ?`, [id])
+    const row = (await findReading(db, id))!
     return judged(row, (await this.settings.custody(db)).data)
   }
 
@@ -36,30 +33,25 @@ export class EnvironmentService {
       if (input.readOn > localDay(now)) {
         throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'readOn', message: 'validation.notInFuture' }] })
       }
-      const [room] = await db.query('SELECT kind, path FROM locations WHERE id = ?', [input.roomId])
+      const room = await findLocationNode(db, input.roomId)
       if (!room) throw notFound('errors.locationNotFound')
       if (room.kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
-      const existing = await db.query('SELECT id FROM environment_readings WHERE room_id = ? AND read_on = ?', [input.roomId, input.readOn])
-      if (existing.length > 0) throw conflict('errors.readingExists', { path: room.path, day: input.readOn })
-      const [created] = await db.query(
-        `INSERT INTO environment_readings (room_id, read_on, temperature, humidity, source, recorded_at, recorded_by)
-         VALUES (?, ?, ?, ?, 'manual', ?, ?) RETURNING id`,
-        [input.roomId, input.readOn, input.temperature, input.humidity, now.toISOString(), actor.userId]
-      )
-      const id = Number(created.id)
+      if (await readingExists(db, input.roomId, input.readOn)) throw conflict('errors.readingExists', { path: room.path, day: input.readOn })
+      const id = await insertManualReading(db, {
+        roomId: input.roomId,
+        readOn: input.readOn,
+        temperature: input.temperature,
+        humidity: input.humidity,
+        recordedAt: now.toISOString(),
+        recordedBy: actor.userId
+      })
       await audit({ entity: 'environment', entityId: id, action: 'create', after: { ...input } })
       return this.load(db, id)
     })
   }
 
   async list(query: ListQuery): Promise<EnvironmentLog> {
-    const params: unknown[] = [query.from, query.to]
-    let clause = 'WHERE e.read_on BETWEEN ? AND ?'
-    if (query.roomId) {
-      clause += ' AND e.room_id = ?'
-      params.push(query.roomId)
-    }
-    const rows: StoredReading[] = await this.store.db.query(`SELECT ${READING_COLUMNS} ${READING_FROM} ${clause} ORDER BY e.read_on, r.path`, params)
+    const rows = await listReadings(this.store.db, query)
     const band = (await this.settings.custody()).data
     const readings = rows.map((row) => judged(row, band))
     return {

@@ -13,7 +13,7 @@ import {
   disposalSettingsSchema,
   type DisposalSettingsData
 } from '../../src-preload/contract'
-import { POLICY_VERSION_COLUMNS, type PolicyVersionRecord } from '../db/records'
+import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { DEFAULT_DISPOSAL } from '../policy/disposal'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
@@ -81,19 +81,13 @@ export class VersionedSettings<T> {
   ) {}
 
   async current(db: Db = this.store.db): Promise<PolicyVersion<T>> {
-    const [latest]: PolicyVersionRecord[] = await db.query(
-      `SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions WHERE namespace = ? ORDER BY version DESC LIMIT 1`,
-      [this.namespace]
-    )
+    const latest = await latestPolicyVersion(db, this.namespace)
     if (!latest) return { version: 0, createdAt: '', createdBy: '', data: this.defaults }
     return this.toVersion(latest)
   }
 
   async history(): Promise<PolicyVersion<T>[]> {
-    const rows: PolicyVersionRecord[] = await this.store.db.query(
-      `SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions WHERE namespace = ? ORDER BY version DESC`,
-      [this.namespace]
-    )
+    const rows = await policyVersions(this.store.db, this.namespace)
     return rows.map((row) => this.toVersion(row))
   }
 
@@ -114,13 +108,7 @@ export class VersionedSettings<T> {
       createdAt: now.toISOString(),
       createdBy: actor.username
     }
-    await db.query('INSERT INTO policy_versions (namespace, version, data, created_at, created_by) VALUES (?, ?, ?, ?, ?)', [
-      record.namespace,
-      record.version,
-      record.data,
-      record.createdAt,
-      record.createdBy
-    ])
+    await insertPolicyVersion(db, record)
     await appendAudit(db, actor, now, {
       entity: 'policy',
       entityId: `${this.namespace}@${record.version}`,

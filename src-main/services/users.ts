@@ -1,7 +1,16 @@
 import type { Db } from '../db/connection'
 import type { Role, UserRow } from '../../src-preload/contract'
-import { insertRow, updateRow } from '../db/connection'
-import { USER_COLUMNS, userRecord, type UserRecord } from '../db/records'
+import {
+  anyUserExists,
+  countActiveSysadmins,
+  countUsers,
+  findUser,
+  findUserIdByName,
+  insertUser,
+  listUsers,
+  updateUser,
+  type UserRecord
+} from '../db/users'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { decideLogin } from '../policy/login'
 import { decideAccountChange } from '../policy/roles'
@@ -45,22 +54,21 @@ export class UsersService {
     private readonly settings: SettingsService
   ) {}
 
-  async count(): Promise<number> {
-    const [{ n }] = await this.store.db.query('SELECT COUNT(*) AS n FROM users')
-    return n
+  count(): Promise<number> {
+    return countUsers(this.store.db)
   }
 
   async get(id: number, db: Db = this.store.db): Promise<UserRecord> {
-    const [row] = await db.query(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`, [id])
-    if (!row) throw notFound('errors.userNotFound')
-    return userRecord(row)
+    const user = await findUser(db, id)
+    if (!user) throw notFound('errors.userNotFound')
+    return user
   }
 
   /** First start only: there is no default password, the first person sets up the administrator. */
   async setupAdmin(input: { username: string; displayName: string; password: string }): Promise<UserRecord> {
     const passwordHash = await hashPassword(input.password)
     return this.store.write({ userId: null, username: input.username }, async ({ db, now, audit }) => {
-      if ((await db.query('SELECT 1 FROM users LIMIT 1')).length > 0) throw conflict('errors.setupDone')
+      if (await anyUserExists(db)) throw conflict('errors.setupDone')
       const user = await this.insert(db, now, { ...input, role: 'sysadmin', department: '' }, passwordHash)
       await audit({ entity: 'user', entityId: user.id, action: 'setup', after: auditView(user) })
       return user
@@ -77,8 +85,7 @@ export class UsersService {
   }
 
   private async insert(db: Db, now: Date, input: NewUser, passwordHash: string): Promise<UserRecord> {
-    const taken = await db.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [input.username])
-    if (taken.length > 0) {
+    if ((await findUserIdByName(db, input.username)) !== undefined) {
       throw new AppFailure('CONFLICT', 'errors.usernameTaken', { details: [{ path: 'username', message: 'errors.usernameTaken' }] })
     }
     const stamp = now.toISOString()
@@ -94,13 +101,12 @@ export class UsersService {
       createdAt: stamp,
       updatedAt: stamp
     }
-    const id = await insertRow(db, 'users', record)
+    const id = await insertUser(db, record)
     return { ...record, id }
   }
 
   async list(): Promise<UserRow[]> {
-    const users = await this.store.db.query(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`)
-    return users.map((user) => toUserRow(userRecord(user)))
+    return (await listUsers(this.store.db)).map(toUserRow)
   }
 
   async update(
@@ -109,7 +115,7 @@ export class UsersService {
   ): Promise<UserRow> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const before = await this.get(input.id, db)
-      const [{ activeSysadmins }] = await db.query(`SELECT COUNT(*) AS activeSysadmins FROM users WHERE role = 'sysadmin' AND active = 1`)
+      const activeSysadmins = await countActiveSysadmins(db)
       const decision = decideAccountChange({
         actorId: actor.userId ?? 0,
         targetId: before.id,
@@ -128,7 +134,7 @@ export class UsersService {
         }
       }
       const after: UserRecord = { ...before, ...input, updatedAt: now.toISOString() }
-      await updateRow(db, 'users', before.id, {
+      await updateUser(db, before.id, {
         displayName: after.displayName,
         role: after.role,
         department: after.department,
@@ -144,7 +150,7 @@ export class UsersService {
     const passwordHash = await hashPassword(password)
     await this.store.write(actor, async ({ db, now, audit }) => {
       const user = await this.get(id, db)
-      await updateRow(db, 'users', id, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+      await updateUser(db, id, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
       await audit({ entity: 'user', entityId: user.id, action: 'reset_password' })
     })
   }
@@ -152,7 +158,7 @@ export class UsersService {
   async unlock(actor: Actor, id: number): Promise<void> {
     await this.store.write(actor, async ({ db, now, audit }) => {
       const user = await this.get(id, db)
-      await updateRow(db, 'users', id, { failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+      await updateUser(db, id, { failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
       await audit({
         entity: 'user',
         entityId: user.id,
@@ -168,12 +174,12 @@ export class UsersService {
    * so the login form does not reveal which accounts exist.
    */
   async authenticate(username: string, password: string): Promise<UserRecord> {
-    const found = await this.store.db.query('SELECT id FROM users WHERE username = ? COLLATE NOCASE', [username])
-    if (found.length === 0) {
+    const id = await findUserIdByName(this.store.db, username)
+    if (id === undefined) {
       await verifyPassword(password, await unknownUserHash())
       throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', { ruleId: 'R-SEC-3' })
     }
-    const user = await this.get(found[0].id)
+    const user = await this.get(id)
     const matches = await verifyPassword(password, user.passwordHash)
     const settings = (await this.settings.security()).data
     const outcome = await this.store.write(actorOf(user), async ({ db, now, audit }) => {
@@ -184,7 +190,7 @@ export class UsersService {
         now,
         settings
       )
-      await updateRow(db, 'users', user.id, { failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil })
+      await updateUser(db, user.id, { failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil })
       const accepted = decision.outcome === 'accepted'
       await audit({
         entity: 'user',
@@ -223,7 +229,7 @@ export class UsersService {
     }
     const passwordHash = await hashPassword(newPassword)
     await this.store.write(actor, async ({ db, now, audit }) => {
-      await updateRow(db, 'users', id, { passwordHash, updatedAt: now.toISOString() })
+      await updateUser(db, id, { passwordHash, updatedAt: now.toISOString() })
       await audit({ entity: 'user', entityId: id, action: 'change_password' })
     })
   }

@@ -1,0 +1,93 @@
+import type { Db } from './connection'
+import { sql } from './sql'
+
+export interface AuditRecord {
+  id: number
+  at: string
+  userId: number | null
+  username: string
+  entity: string
+  entityId: string
+  action: string
+  before: string | null
+  after: string | null
+  prevHash: string
+  hash: string
+}
+
+/** What a listing shows of an entry: no user id and no hashes. */
+export type AuditListRecord = Omit<AuditRecord, 'userId' | 'prevHash' | 'hash'>
+
+/** The hash of the newest entry, which the next one chains to; none in an empty log. */
+export async function lastAuditHash(db: Db): Promise<string | undefined> {
+  const [last] = await db.query<{ hash: string }>(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`)
+  return last?.hash
+}
+
+export async function insertAuditEntry(db: Db, entry: Omit<AuditRecord, 'id'>): Promise<void> {
+  await db.query(
+    sql`INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
+     VALUES (${entry.at}, ${entry.userId}, ${entry.username}, ${entry.entity}, ${entry.entityId}, ${entry.action},
+             ${entry.before}, ${entry.after}, ${entry.prevHash}, ${entry.hash})`
+  )
+}
+
+/**
+ * The same insert as one prepared statement run synchronously, for thousands of entries in one transaction (an
+ * import), where awaiting each row would cost more than writing it.
+ */
+export function auditEntryInserter(db: Db): (entry: Omit<AuditRecord, 'id'>) => void {
+  const insert = db.connection.prepare(
+    `INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)
+     VALUES (@at, @userId, @username, @entity, @entityId, @action, @before, @after, @prevHash, @hash)`
+  )
+  return (entry) => insert.run(entry)
+}
+
+/** Filters of the audit listing; times are UTC instants, `before` exclusive. */
+export interface AuditConditions {
+  username?: string
+  entity?: string
+  action?: string
+  atOrAfter?: string
+  before?: string
+}
+
+/** Newest first, one page, with the number of all entries that match. */
+export async function listAuditEntries(
+  db: Db,
+  filter: AuditConditions,
+  page: { limit: number; offset: number }
+): Promise<{ rows: AuditListRecord[]; total: number }> {
+  const where = sql.where(
+    [
+      filter.username ? sql`username = ${filter.username}` : null,
+      filter.entity ? sql`entity = ${filter.entity}` : null,
+      filter.action ? sql`action = ${filter.action}` : null,
+      filter.atOrAfter ? sql`at >= ${filter.atOrAfter}` : null,
+      filter.before ? sql`at < ${filter.before}` : null
+    ].filter((condition) => condition !== null)
+  )
+  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM audit_log ${where}`)
+  const rows = await db.query<AuditListRecord>(
+    sql`SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log ${where}
+       ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`
+  )
+  return { rows, total }
+}
+
+/** Whole entries after the given id, oldest first, for recomputing the chain in batches. */
+export function auditEntriesAfter(db: Db, afterId: number, limit: number): Promise<AuditRecord[]> {
+  return db.query<AuditRecord>(
+    sql`SELECT id, at, user_id AS userId, username, entity, entity_id AS entityId, action, before, after,
+                prev_hash AS prevHash, hash FROM audit_log WHERE id > ${afterId} ORDER BY id LIMIT ${limit}`
+  )
+}
+
+/** The entries of one entity with one of the given actions, oldest first. */
+export function auditEntriesOf(db: Db, entity: string, entityId: string, actions: string[]): Promise<AuditListRecord[]> {
+  return db.query<AuditListRecord>(
+    sql`SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log
+       WHERE entity = ${entity} AND entity_id = ${entityId} AND action IN ${actions} ORDER BY id`
+  )
+}

@@ -1,0 +1,99 @@
+import type { Contact, Customer, CustomerRow, ParsedInput } from '../../src-preload/contract'
+import { insertRow, updateRow, type Db } from './connection'
+import { fullTextRowids } from './full-text'
+import { sql, type SqlQuery } from './sql'
+
+type CustomerQuery = ParsedInput<'customers.list'>
+
+/** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
+export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
+
+type StoredCustomer = Omit<CustomerRecord, 'hasAgreement' | 'consentObtained'> & { hasAgreement: number | boolean; consentObtained: number | boolean }
+
+const CUSTOMER_COLUMNS = sql`id, name, legal_representative AS legalRepresentative, address, postcode, phone, fax,
+  registered_capital AS registeredCapital, business_scale AS businessScale, business_scope AS businessScope,
+  economic_strength AS economicStrength, dealings_record AS dealingsRecord, industry, region, grade,
+  date_opened AS dateOpened, credit_standing AS creditStanding, background, has_agreement AS hasAgreement,
+  consent_obtained AS consentObtained, collection_purpose AS collectionPurpose, version, created_at AS createdAt,
+  updated_at AS updatedAt, created_by AS createdBy`
+
+const SORT_EXPRESSIONS: Record<CustomerQuery['sortBy'], SqlQuery> = {
+  name: sql`c.name`,
+  grade: sql`CASE c.grade WHEN 'important' THEN 1 WHEN 'special' THEN 2 ELSE 3 END`,
+  industry: sql`c.industry`,
+  region: sql`c.region`,
+  dateOpened: sql`c.date_opened`,
+  updatedAt: sql`c.updated_at`
+}
+
+/** The ids of customers whose search row contains the text, as a subquery. */
+export const customerIdsMatching = (search: string): SqlQuery => fullTextRowids('customers_fts', search)
+
+/** One page of the customer list and the number of all customers that match; ties in the sort go by id. */
+export async function listCustomerRows(
+  db: Db,
+  query: Pick<CustomerQuery, 'grade' | 'industry' | 'region' | 'sortBy' | 'sortOrder'> & { search?: string },
+  page: { limit: number; offset: number }
+): Promise<{ rows: CustomerRow[]; total: number }> {
+  const conditions: SqlQuery[] = []
+  if (query.search) conditions.push(sql`c.id IN (${customerIdsMatching(query.search)})`)
+  if (query.grade && query.grade.length > 0) conditions.push(sql`c.grade IN ${query.grade}`)
+  if (query.industry && query.industry.length > 0) conditions.push(sql`c.industry IN ${query.industry}`)
+  if (query.region && query.region.length > 0) conditions.push(sql`c.region IN ${query.region}`)
+  const where = sql.where(conditions)
+  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM customers c ${where}`)
+  const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
+  const rows = await db.query<CustomerRow>(
+    sql`SELECT c.id, c.name, c.legal_representative AS legalRepresentative, c.grade, c.industry, c.region,
+              c.date_opened AS dateOpened, c.updated_at AS updatedAt,
+              COALESCE(k.name, '') AS primaryContact, COALESCE(k.phone, '') AS primaryContactPhone
+       FROM customers c
+       LEFT JOIN customer_contacts k ON k.customer_id = c.id AND k.position = 0
+       ${where}
+       ORDER BY ${SORT_EXPRESSIONS[query.sortBy]} ${direction}, c.id ${direction}
+       LIMIT ${page.limit} OFFSET ${page.offset}`
+  )
+  return { rows, total }
+}
+
+/** The values in use, sorted, for the list's filters. */
+export async function customerFacetValues(db: Db, column: 'industry' | 'region'): Promise<string[]> {
+  const name = sql.identifier(column)
+  const rows = await db.query<{ value: string }>(sql`SELECT DISTINCT ${name} AS value FROM customers WHERE ${name} <> '' ORDER BY ${name}`)
+  return rows.map((row) => row.value)
+}
+
+export async function findCustomer(db: Db, id: number): Promise<CustomerRecord | undefined> {
+  const [row] = await db.query<StoredCustomer>(sql`SELECT ${CUSTOMER_COLUMNS} FROM customers WHERE id = ${id}`)
+  return row && { ...row, hasAgreement: Boolean(row.hasAgreement), consentObtained: Boolean(row.consentObtained) }
+}
+
+export async function customerExists(db: Db, id: number): Promise<boolean> {
+  return (await db.query(sql`SELECT 1 FROM customers WHERE id = ${id}`)).length > 0
+}
+
+/** In their order on the form; the first is the primary contact. */
+export async function customerContacts(db: Db, customerId: number): Promise<Contact[]> {
+  return db.query<Contact>(sql`SELECT name, title, phone, email FROM customer_contacts WHERE customer_id = ${customerId} ORDER BY position`)
+}
+
+/** Every customer's id and name but the one excepted (ids start at 1, so 0 excepts none): for spotting duplicate names. */
+export function customerNames(db: Db, exceptId = 0): Promise<{ id: number; name: string }[]> {
+  return db.query(sql`SELECT id, name FROM customers WHERE id <> ${exceptId}`)
+}
+
+export const insertCustomer = (db: Db, customer: Omit<CustomerRecord, 'id'>): Promise<number> => insertRow(db, 'customers', customer)
+
+export const updateCustomer = (db: Db, id: number, fields: Partial<Omit<CustomerRecord, 'id'>>): Promise<void> => updateRow(db, 'customers', id, fields)
+
+export async function replaceCustomerContacts(db: Db, customerId: number, contacts: Contact[]): Promise<void> {
+  await db.query(sql`DELETE FROM customer_contacts WHERE customer_id = ${customerId}`)
+  for (const [position, contact] of contacts.entries()) {
+    await insertRow(db, 'customer_contacts', { ...contact, customerId, position })
+  }
+}
+
+export async function replaceCustomerSearchRow(db: Db, customerId: number, body: string): Promise<void> {
+  await db.query(sql`DELETE FROM customers_fts WHERE rowid = ${customerId}`)
+  await db.query(sql`INSERT INTO customers_fts (rowid, body) VALUES (${customerId}, ${body})`)
+}

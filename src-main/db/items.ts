@@ -1,0 +1,232 @@
+import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '../../src-preload/contract'
+import type { Db } from './connection'
+import { itemIdsMatching } from './item-search'
+import { OPEN_ITEM_INCIDENTS } from './records'
+import { sql, type SqlQuery } from './sql'
+
+type ItemQuery = ParsedInput<'items.list'>
+
+/** The stored row: the year's reason as JSON text, the flag as 0/1, and the series the code was counted in. */
+export interface ItemRecord extends Omit<Item, 'yearReason' | 'links' | 'sealedOriginal'> {
+  yearReason: string
+  sealedOriginal: number | boolean
+  seriesKey: string | null
+}
+
+const ITEM_COLUMNS = sql`i.id, i.fonds_code AS fondsCode, i.category_code AS categoryCode, i.year, i.year_reason AS yearReason,
+  i.retention_code AS retentionCode, i.department_code AS departmentCode, i.item_number AS itemNumber,
+  i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty, i.document_number AS documentNumber,
+  i.date_formed AS dateFormed, i.page_count AS pageCount, i.classification, i.open_status AS openStatus, i.remarks,
+  i.document_kind AS documentKind, i.period_start_year AS periodStartYear, i.period_end_year AS periodEndYear,
+  i.meeting_opened_on AS meetingOpenedOn, i.customer_id AS customerId, c.name AS customerName,
+  i.customer_doc_type AS customerDocType, i.sealed_original AS sealedOriginal, i.department_copy_note AS departmentCopyNote,
+  i.received_on AS receivedOn, i.status, i.volume_id AS volumeId, v.archival_code AS volumeCode, i.position,
+  i.manual_position AS manualPosition, i.start_page AS startPage, i.end_page AS endPage, i.policy_version AS policyVersion,
+  i.version, i.series_key AS seriesKey, hl.path AS homePath, cl.path AS currentPath, i.custody`
+
+const FROM_ITEMS = sql`FROM items i LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
+  LEFT JOIN locations hl ON hl.id = i.home_location_id LEFT JOIN locations cl ON cl.id = i.current_location_id`
+
+const SORT_COLUMNS: Record<ItemQuery['sortBy'], string> = {
+  archivalCode: 'i.archival_code',
+  title: 'i.title',
+  dateFormed: 'i.date_formed',
+  year: 'i.year',
+  updatedAt: 'i.updated_at'
+}
+
+/** Description fields whose column name is not simply the field's name. */
+const COLUMN_OF: Record<string, string> = {
+  fondsCode: 'fonds_code',
+  categoryCode: 'category_code',
+  retentionCode: 'retention_code',
+  departmentCode: 'department_code',
+  responsibleParty: 'responsible_party',
+  documentNumber: 'document_number',
+  dateFormed: 'date_formed',
+  pageCount: 'page_count',
+  openStatus: 'open_status',
+  documentKind: 'document_kind',
+  periodStartYear: 'period_start_year',
+  periodEndYear: 'period_end_year',
+  meetingOpenedOn: 'meeting_opened_on',
+  customerId: 'customer_id',
+  customerDocType: 'customer_doc_type',
+  sealedOriginal: 'sealed_original',
+  departmentCopyNote: 'department_copy_note',
+  receivedOn: 'received_on'
+}
+const columnOf = (field: string) => sql.identifier(COLUMN_OF[field] ?? field)
+
+/**
+ * The conditions of the item list but the one on destroyed items, which the count handles on its own. Arrays that are
+ * empty filter nothing; custody, when given, replaces the default of leaving destroyed items out.
+ */
+export function itemListConditions(query: Omit<ItemQuery, 'page' | 'pageSize' | 'sortBy' | 'sortOrder'>): SqlQuery[] {
+  const conditions: SqlQuery[] = []
+  if (query.search) conditions.push(sql`i.id IN (${itemIdsMatching(query.search)})`)
+  const lists = [
+    [sql`i.year`, query.year],
+    [sql`i.category_code`, query.categoryCode],
+    [sql`i.retention_code`, query.retentionCode],
+    [sql`i.classification`, query.classification],
+    [sql`i.status`, query.status],
+    [sql`i.custody`, query.custody]
+  ] as const
+  for (const [column, values] of lists) if (values && values.length > 0) conditions.push(sql`${column} IN ${values}`)
+  if (query.customerId) conditions.push(sql`i.customer_id = ${query.customerId}`)
+  if (query.volumeId) conditions.push(sql`i.volume_id = ${query.volumeId}`)
+  if (query.locationId) {
+    // Everything kept at that place or anywhere below it: loose items by their own home, filed ones by their volume's.
+    const below = sql`SELECT d.id FROM locations d, locations top WHERE top.id = ${query.locationId} AND (d.id = top.id OR d.path LIKE top.path || '-%')`
+    conditions.push(sql`(i.home_location_id IN (${below}) OR i.volume_id IN (SELECT v.id FROM volumes v WHERE v.home_location_id IN (${below})))`)
+  }
+  if (query.flagged) {
+    // Two small sets of open incidents, not a count per item: the filter stays fast over the whole room.
+    conditions.push(
+      sql`(i.id IN (SELECT subject_id FROM incidents WHERE resolved_at IS NULL AND subject = 'item')
+        OR i.volume_id IN (SELECT subject_id FROM incidents WHERE resolved_at IS NULL AND subject = 'volume'))`
+    )
+  }
+  return conditions
+}
+
+/**
+ * Counting "everything but the destroyed" directly would visit every row; the indexes count all matches fast, and
+ * the few destroyed ones are found through the custody index and taken off.
+ */
+async function countItems(db: Db, conditions: SqlQuery[], hideDestroyed: boolean): Promise<number> {
+  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM items i ${sql.where(conditions)}`)
+  if (!hideDestroyed) return Number(total)
+  const [{ destroyed }] = await db.query<{ destroyed: number }>(
+    sql`SELECT COUNT(*) AS destroyed FROM items i INDEXED BY items_custody ${sql.where([sql`i.custody = 'destroyed'`, ...conditions])}`
+  )
+  return Number(total) - Number(destroyed)
+}
+
+/** One page of the item list and the number of all items that match; ties in the sort go by id. */
+export async function listItemRows(
+  db: Db,
+  query: Omit<ItemQuery, 'page' | 'pageSize'>,
+  page: { limit: number; offset: number }
+): Promise<{ rows: ItemRow[]; total: number }> {
+  const conditions = itemListConditions(query)
+  const hideDestroyed = !query.custody || query.custody.length === 0
+  const total = await countItems(db, conditions, hideDestroyed)
+  // R-DISP-8: destroyed items stay in the catalogue but leave the everyday list unless asked for.
+  const where = sql.where(hideDestroyed ? [...conditions, sql`i.custody <> 'destroyed'`] : conditions)
+  const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
+  const order = sql`ORDER BY ${sql.identifier(SORT_COLUMNS[query.sortBy])} ${direction}, i.id ${direction}`
+  // The page is chosen from items alone; customers and volumes are joined for its rows only.
+  const rows = await db.query<ItemRow>(
+    sql`SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
+              i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
+              i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
+              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents, i.custody
+       FROM (SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}) page
+       JOIN items i ON i.id = page.id
+       LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
+       ${order}`
+  )
+  return { rows, total }
+}
+
+export async function findItemRecord(db: Db, id: number): Promise<ItemRecord | undefined> {
+  const [row] = await db.query<ItemRecord>(sql`SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id = ${id}`)
+  return row
+}
+
+export function findItemRecords(db: Db, ids: number[]): Promise<ItemRecord[]> {
+  return db.query<ItemRecord>(sql`SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id IN ${ids}`)
+}
+
+/** The links of an item in either direction, each with the title of the item at the other end, in the order made. */
+export function itemLinkRows(db: Db, id: number): Promise<ItemLinkRow[]> {
+  return db.query<ItemLinkRow>(
+    sql`SELECT l.kind, l.from_id AS fromId, l.to_id AS toId, o.title AS otherTitle
+       FROM item_links l JOIN items o ON o.id = CASE WHEN l.from_id = ${id} THEN l.to_id ELSE l.from_id END
+       WHERE l.from_id = ${id} OR l.to_id = ${id} ORDER BY l.id`
+  )
+}
+
+/** Booleans are bound as 0 and 1 by the sql template. */
+export async function insertItem(
+  db: Db,
+  description: Record<string, unknown>,
+  fields: { year: number; policyVersion: number; createdAt: string; createdBy: number | null }
+): Promise<number> {
+  const entries = Object.entries(description)
+  const [row] = await db.query<{ id: number }>(
+    sql`INSERT INTO items (${sql.join(entries.map(([field]) => columnOf(field)), ', ')}, year, status, policy_version, created_at, updated_at, created_by)
+         VALUES (${sql.join(entries.map(([, value]) => sql`${value}`), ', ')}, ${fields.year}, 'received', ${fields.policyVersion},
+                 ${fields.createdAt}, ${fields.createdAt}, ${fields.createdBy}) RETURNING id`
+  )
+  return Number(row.id)
+}
+
+/** A new description and a new version. */
+export async function updateItemDescription(db: Db, id: number, description: Record<string, unknown>, updatedAt: string): Promise<void> {
+  const assignments = Object.entries(description).map(([field, value]) => sql`${columnOf(field)} = ${value}`)
+  await db.query(sql`UPDATE items SET ${sql.join(assignments, ', ')}, version = version + 1, updated_at = ${updatedAt} WHERE id = ${id}`)
+}
+
+/** The filing year and why; the version is not touched here, a change of year bumps it separately. */
+export async function setItemYear(db: Db, id: number, year: number, reason: string): Promise<void> {
+  await db.query(sql`UPDATE items SET year = ${year}, year_reason = ${reason} WHERE id = ${id}`)
+}
+
+export async function bumpItemVersion(db: Db, id: number): Promise<void> {
+  await db.query(sql`UPDATE items SET version = version + 1 WHERE id = ${id}`)
+}
+
+/** What an item checks of the volume it is filed in: whether it is closed, and what it admits (R-FILE-7). */
+export async function findContainingVolume(
+  db: Db,
+  volumeId: number
+): Promise<{ code: string; status: string; year: number; categoryCode: string; retentionCode: string; topSecret: number } | undefined> {
+  const [volume] = await db.query(
+    sql`SELECT archival_code AS code, status, year, category_code AS categoryCode, retention_code AS retentionCode, top_secret AS topSecret
+       FROM volumes WHERE id = ${volumeId}`
+  )
+  return volume
+}
+
+/** The counters already taken in a code series. */
+export async function itemNumbersInSeries(db: Db, series: string): Promise<number[]> {
+  return (await db.query<{ n: number }>(sql`SELECT item_number AS n FROM items WHERE series_key = ${series}`)).map((row) => row.n)
+}
+
+export async function archivalCodeTaken(db: Db, code: string): Promise<boolean> {
+  return (await db.query(sql`SELECT id FROM items WHERE archival_code = ${code}`)).length > 0
+}
+
+/** R-FILE-10, R-DISP-1: the code, the policy version it was coded under, and the retention then in force. */
+export async function catalogueItem(
+  db: Db,
+  id: number,
+  fields: { series: string; counter: number; code: string; policyVersion: number; retentionYears: number | null; expiresOn: string | null; updatedAt: string }
+): Promise<void> {
+  await db.query(
+    sql`UPDATE items SET series_key = ${fields.series}, item_number = ${fields.counter}, archival_code = ${fields.code}, status = 'catalogued',
+       policy_version = ${fields.policyVersion}, retention_years = ${fields.retentionYears}, expires_on = ${fields.expiresOn},
+       version = version + 1, updated_at = ${fields.updatedAt} WHERE id = ${id}`
+  )
+}
+
+export async function itemLinkExists(db: Db, link: { kind: string; fromId: number; toId: number }): Promise<boolean> {
+  return (await db.query(sql`SELECT id FROM item_links WHERE kind = ${link.kind} AND from_id = ${link.fromId} AND to_id = ${link.toId}`)).length > 0
+}
+
+export async function insertItemLink(db: Db, link: { kind: string; fromId: number; toId: number }): Promise<void> {
+  await db.query(sql`INSERT INTO item_links (kind, from_id, to_id) VALUES (${link.kind}, ${link.fromId}, ${link.toId})`)
+}
+
+export async function deleteItemLink(db: Db, link: { kind: string; fromId: number; toId: number }): Promise<void> {
+  await db.query(sql`DELETE FROM item_links WHERE kind = ${link.kind} AND from_id = ${link.fromId} AND to_id = ${link.toId}`)
+}
+
+/** The volumes the given items are filed in. */
+export async function volumesOfItems(db: Db, ids: number[]): Promise<number[]> {
+  const rows = await db.query<{ volumeId: number }>(sql`SELECT DISTINCT volume_id AS volumeId FROM items WHERE volume_id IS NOT NULL AND id IN ${ids}`)
+  return rows.map((row) => row.volumeId)
+}

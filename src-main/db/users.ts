@@ -1,0 +1,59 @@
+import type { Role } from '../../src-preload/contract'
+import { insertRow, updateRow, type Db } from './connection'
+import { sql } from './sql'
+
+export interface UserRecord {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  department: string
+  passwordHash: string
+  active: boolean
+  failedLogins: number
+  lockedUntil: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+const USER_COLUMNS = sql`id, username, display_name AS displayName, role, department, password_hash AS passwordHash,
+  active, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt`
+
+type StoredUser = Omit<UserRecord, 'active'> & { active: number | boolean }
+
+/** SQLite keeps booleans as 0 and 1. */
+const userRecord = (row: StoredUser): UserRecord => ({ ...row, active: Boolean(row.active) })
+
+export async function countUsers(db: Db): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users`)
+  return n
+}
+
+export async function anyUserExists(db: Db): Promise<boolean> {
+  return (await db.query(sql`SELECT 1 FROM users LIMIT 1`)).length > 0
+}
+
+export async function findUser(db: Db, id: number): Promise<UserRecord | undefined> {
+  const [row] = await db.query<StoredUser>(sql`SELECT ${USER_COLUMNS} FROM users WHERE id = ${id}`)
+  return row && userRecord(row)
+}
+
+/** Usernames are unique regardless of case, so "Wang" and "wang" are the same account. */
+export async function findUserIdByName(db: Db, username: string): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(sql`SELECT id FROM users WHERE username = ${username} COLLATE NOCASE`)
+  return row?.id
+}
+
+/** Ordered by username. */
+export async function listUsers(db: Db): Promise<UserRecord[]> {
+  return (await db.query<StoredUser>(sql`SELECT ${USER_COLUMNS} FROM users ORDER BY username`)).map(userRecord)
+}
+
+export async function countActiveSysadmins(db: Db): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users WHERE role = 'sysadmin' AND active = 1`)
+  return n
+}
+
+export const insertUser = (db: Db, user: Omit<UserRecord, 'id'>): Promise<number> => insertRow(db, 'users', user)
+
+export const updateUser = (db: Db, id: number, fields: Partial<Omit<UserRecord, 'id'>>): Promise<void> => updateRow(db, 'users', id, fields)
