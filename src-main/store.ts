@@ -3,12 +3,9 @@ import path from 'node:path'
 import type Database from 'better-sqlite3'
 import { openReader, openWriter, SqliteDb, type Db } from './db/connection'
 import { syncFolder } from './db/files'
-import { appendAudit, type AuditDraft } from './services/audit'
+import { appendAudit, type Actor, type AuditDraft } from './services/audit-chain'
 
-export interface Actor {
-  userId: number | null
-  username: string
-}
+export type { Actor } from './services/audit-chain'
 
 export interface WriteContext {
   db: Db

@@ -11,7 +11,7 @@ import type {
   UseRequest,
   UseRequestRow
 } from '../../src-preload/contract'
-import { containsPattern } from '../services/item-search'
+import { containsPattern } from './full-text'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 

@@ -1,6 +1,6 @@
 import type { ClassificationCode, ParsedInput, Volume, VolumeItem } from '../../src-preload/contract'
 import type { DocumentKind, ItemLink } from '../policy/filing'
-import { containsPattern } from '../services/item-search'
+import { containsPattern } from './full-text'
 import type { Db } from './connection'
 import { sql } from './sql'
 

@@ -21,7 +21,7 @@ import { retentionOf } from '../policy/disposal'
 import { filingYear } from '../policy/filing'
 import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
-import { appendAuditBatch } from './audit'
+import { appendAuditBatch } from './audit-chain'
 import { unknownCodes } from './items'
 import type { SettingsService } from './settings'
 

@@ -19,7 +19,7 @@ import { DEFAULT_DISPOSAL } from '../policy/disposal'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
 import { AppFailure } from '../errors'
 import type { Actor, Store } from '../store'
-import { appendAudit } from './audit'
+import { appendAudit } from './audit-chain'
 
 /** No folder until someone chooses the USB stick; remind after a week without a backup. */
 export const DEFAULT_BACKUP: BackupSettings = { folder: '', dailyAt: null, reminderDays: 7 }

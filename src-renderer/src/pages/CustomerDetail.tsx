@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { customerFields, type Customer, type CustomerChange } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime } from '../errors'
-import { GRADE_COLORS } from './CustomersPage'
+import { GRADE_COLORS } from '../tagColors'
 
 interface CustomerDetailProps {
   customerId: number

@@ -19,10 +19,10 @@ import { formatDateTime } from '../errors'
 import { usePagedQuery, useRemote } from '../useRemote'
 import { CustomerDetail } from './CustomerDetail'
 import { CustomerForm } from './CustomerForm'
+import { GRADE_COLORS } from '../tagColors'
 
 type Query = ChannelInput<'customers.list'>
 
-export const GRADE_COLORS: Record<CustomerGrade, string> = { important: 'red', special: 'gold', general: 'default' }
 
 export function CustomersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()

@@ -7,7 +7,7 @@ import { LocationPanel } from '../components/LocationPanel'
 import { OpenIncidents } from '../components/OpenIncidents'
 import { describeError } from '../errors'
 import { nameOfCode } from '../useFilingSettings'
-import { STATUS_COLORS } from './ItemsTab'
+import { ITEM_STATUS_COLORS } from '../tagColors'
 
 interface ItemDetailProps {
   itemId: number
@@ -77,7 +77,7 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
         <>
           <OpenIncidents subject="item" id={item.id} />
           <Space style={{ marginBottom: 16 }}>
-            <Tag color={STATUS_COLORS[item.status]}>{t(`itemStatuses.${item.status}`)}</Tag>
+            <Tag color={ITEM_STATUS_COLORS[item.status]}>{t(`itemStatuses.${item.status}`)}</Tag>
             {item.custody !== 'in_store' && <Tag color={item.custody === 'destroyed' ? 'red' : 'orange'}>{t(`custody.${item.custody}`)}</Tag>}
             {disposal?.register && (
               <Tag color="red">

@@ -13,10 +13,10 @@ import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
 import { ItemDetail } from './ItemDetail'
 import { ItemForm } from './ItemForm'
+import { ITEM_STATUS_COLORS } from '../tagColors'
 
 type Query = ChannelInput<'items.list'>
 
-export const STATUS_COLORS: Record<string, string> = { received: 'default', catalogued: 'blue', filed: 'green' }
 
 export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
@@ -98,7 +98,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       filters: ITEM_STATUSES.map((value) => ({ text: t(`itemStatuses.${value}`), value })),
       filteredValue: query.status ?? null,
       render: (value: string, row) =>
-        row.custody === 'destroyed' ? <Tag color="red">{t('custody.destroyed')}</Tag> : <Tag color={STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
+        row.custody === 'destroyed' ? <Tag color="red">{t('custody.destroyed')}</Tag> : <Tag color={ITEM_STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
     },
     { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },

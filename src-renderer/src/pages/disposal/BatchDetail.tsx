@@ -8,7 +8,7 @@ import { call } from '../../api/client'
 import { RecordLabel } from '../../components/RecordPicker'
 import { codeOptions, nameOfCode, useFilingSettings } from '../../useFilingSettings'
 import { useSubmit } from '../../useSubmit'
-import { STATE_COLORS } from './BatchesTab'
+import { BATCH_STATE_COLORS } from '../../tagColors'
 import { AppraisersCard, DecisionForm, DestructionCard, VerifyButtons } from './BatchSteps'
 import { useDisposalPrint } from './usePrint'
 
@@ -110,7 +110,7 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
   return (
     <Drawer open width={1100} rootClassName="batch-detail" title={t('disposal.batch', { id: batch.id, title: batch.title })} onClose={onClose}>
       <Space style={{ marginBottom: 16 }} wrap>
-        <Tag color={STATE_COLORS[batch.state]}>{t(`disposal.states.${batch.state}`)}</Tag>
+        <Tag color={BATCH_STATE_COLORS[batch.state]}>{t(`disposal.states.${batch.state}`)}</Tag>
         {batch.holdUntil && batch.state === 'awaiting' && (
           <Tag color={holdOver ? 'green' : 'orange'}>
             {t('disposal.holdUntil', { date: batch.holdUntil })} · {holdOver ? t('disposal.holdOver') : t('disposal.daysLeft', { days: dayjs(batch.holdUntil).diff(dayjs(today), 'day') })}

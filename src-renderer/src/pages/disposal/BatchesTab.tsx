@@ -6,8 +6,8 @@ import { call } from '../../api/client'
 import { formatDateTime } from '../../errors'
 import { usePagedQuery, type Paging } from '../../useRemote'
 import { BatchDetail } from './BatchDetail'
+import { BATCH_STATE_COLORS } from '../../tagColors'
 
-export const STATE_COLORS: Record<AppraisalBatchRow['state'], string> = { listed: 'blue', awaiting: 'orange', verified: 'gold', destroyed: 'red', kept: 'green' }
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
@@ -33,7 +33,7 @@ export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; can
               </Button>
             )
           },
-          { title: t('disposal.state'), dataIndex: 'state', render: (state: AppraisalBatchRow['state']) => <Tag color={STATE_COLORS[state]}>{t(`disposal.states.${state}`)}</Tag> },
+          { title: t('disposal.state'), dataIndex: 'state', render: (state: AppraisalBatchRow['state']) => <Tag color={BATCH_STATE_COLORS[state]}>{t(`disposal.states.${state}`)}</Tag> },
           { title: t('disposal.entries'), dataIndex: 'entries' },
           { title: t('disposal.toDestroy'), dataIndex: 'toDestroy' },
           { title: t('disposal.appraisedOn'), dataIndex: 'appraisedOn', render: (value: string | null) => value ?? '—' },
