@@ -133,6 +133,18 @@ describe('layers (docs/architecture.md)', () => {
     expect(cycles(files, read)).toEqual([])
   })
 
+  it('services hold no SQL: they load and write through the query modules of src-main/db', () => {
+    // The import's bulk inserts and the backup's checks of a copy on the stick still run their own statements.
+    const allowed = new Set(['src-main/services/imports.ts', 'src-main/services/backup.ts'])
+    const withSql = files.filter(
+      (file) =>
+        (file.startsWith('src-main/services/') || file === 'src-main/store.ts') &&
+        !allowed.has(file) &&
+        /\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/.test(fs.readFileSync(path.join(ROOT, file), 'utf8'))
+    )
+    expect(withSql).toEqual([])
+  })
+
   it('a planted forbidden import is caught: policy reaching into the services or the disk, the renderer into main', () => {
     const before = new Set(violations(layers, files, read))
     const withPlanted = (file: string, line: string) => {
