@@ -12,7 +12,10 @@ const target = process.argv[2]
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 
 function loadsInNode() {
-  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { cwd: root, encoding: 'utf8' })
+  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    cwd: root,
+    encoding: 'utf8'
+  })
   return probe.status === 0
 }
 
@@ -26,7 +29,10 @@ if (target === 'node') {
   const current = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : 'node'
   if (current !== 'electron') {
     console.log('Rebuilding better-sqlite3 for Electron…')
-    execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-rebuild', '-f', '-w', 'better-sqlite3'], { cwd: root, stdio: 'inherit' })
+    execFileSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['electron-rebuild', '-f', '-w', 'better-sqlite3'], {
+      cwd: root,
+      stdio: 'inherit'
+    })
     fs.writeFileSync(marker, 'electron')
   }
 } else {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type checks → lint → vitest → electron-vite build → Playwright in Chromium, stopping at the first failure.
+// `npm test`: type checks → format → lint → vitest → electron-vite build → Playwright in Chromium, stopping at the first failure.
 // The last line always sums every suite as `tests: N passed, M failed`.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -43,13 +43,23 @@ for (const project of ['src-main', 'src-preload', 'src-renderer', 'test']) {
   }
 }
 
+if (!step('format (prettier --check)', bin('prettier'), ['--check', '.'])) {
+  totals.failed += 1
+  finish(1)
+}
+
 if (!step('lint (eslint, type-aware)', bin('eslint'), ['.'])) {
   totals.failed += 1
   finish(1)
 }
 
 fs.rmSync(VITEST_JSON, { force: true })
-const vitestOk = step('vitest (unit + integration)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${VITEST_JSON}`])
+const vitestOk = step('vitest (unit + integration)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${VITEST_JSON}`
+])
 const vitest = readJson(VITEST_JSON)
 totals.passed += vitest?.numPassedTests ?? 0
 totals.failed += vitest?.numFailedTests ?? 0
@@ -64,9 +74,14 @@ if (!step('electron-vite build', bin('electron-vite'), ['build'])) {
 }
 
 fs.rmSync(PLAYWRIGHT_JSON, { force: true })
-const e2eOk = step('Playwright end-to-end (Chromium, browser mode)', bin('playwright'), ['test', '--reporter=list,json'], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON
-})
+const e2eOk = step(
+  'Playwright end-to-end (Chromium, browser mode)',
+  bin('playwright'),
+  ['test', '--reporter=list,json'],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: PLAYWRIGHT_JSON
+  }
+)
 const e2e = readJson(PLAYWRIGHT_JSON)
 totals.passed += (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0)
 totals.failed += e2e?.stats?.unexpected ?? 0

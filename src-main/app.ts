@@ -80,11 +80,25 @@ export async function createApp(options: AppOptions): Promise<App> {
     locations: new LocationsService(store),
     backup: new BackupService(
       store,
-      { dataDir: options.dataDir, appFolders: options.appFolders, appVersion: packageVersion, atRestoreStage: options.atRestoreStage, onRestored: () => sessions.endAll() },
-      { current: () => settings.backupSettings.current(), save: (actor, data) => settings.backupSettings.save(actor, data) }
+      {
+        dataDir: options.dataDir,
+        appFolders: options.appFolders,
+        appVersion: packageVersion,
+        atRestoreStage: options.atRestoreStage,
+        onRestored: () => sessions.endAll()
+      },
+      {
+        current: () => settings.backupSettings.current(),
+        save: (actor, data) => settings.backupSettings.save(actor, data)
+      }
     ),
     exports: new ExportsService(store, customers, items, volumes),
-    imports: new ImportsService(store, settings, options.importWorker ? workerSource(options.importWorker) : inProcessSource, options.importLimits),
+    imports: new ImportsService(
+      store,
+      settings,
+      options.importWorker ? workerSource(options.importWorker) : inProcessSource,
+      options.importLimits
+    ),
     incidents: new IncidentsService(store),
     records: new RecordsService(store),
     use: new UseService(store, settings),

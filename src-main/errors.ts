@@ -56,7 +56,9 @@ const VALIDATION_MESSAGES: Record<string, string> = {
 export function fieldErrors(error: z.ZodError): FieldError[] {
   const details: FieldError[] = []
   for (const issue of error.issues) {
-    const message = issue.message.startsWith('validation.') ? issue.message : VALIDATION_MESSAGES[issue.code] ?? 'validation.invalidValue'
+    const message = issue.message.startsWith('validation.')
+      ? issue.message
+      : (VALIDATION_MESSAGES[issue.code] ?? 'validation.invalidValue')
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) details.push({ path: [...issue.path, key].join('.'), message })
     } else {

@@ -15,7 +15,9 @@ const rendererFile = path.join(__dirname, '../renderer/index.html')
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   if (!mainWindow || event.sender !== mainWindow.webContents) return false
   const url = event.senderFrame?.url ?? ''
-  return rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
+  return rendererUrl
+    ? url.startsWith(rendererUrl)
+    : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
 }
 
 function createWindow(): void {
@@ -57,33 +59,43 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
 
-  app.whenReady().then(async () => {
-    const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('appData'), APP_FOLDER))
-    const problem = dataDirProblem(dataDir)
-    if (problem !== null) {
-      console.error(problem)
-      dialog.showErrorBox('档案室 Archive Room', problem)
+  app
+    .whenReady()
+    .then(async () => {
+      const dataDir = resolveDataDir(process.argv, process.env, path.join(app.getPath('appData'), APP_FOLDER))
+      const problem = dataDirProblem(dataDir)
+      if (problem !== null) {
+        console.error(problem)
+        dialog.showErrorBox('档案室 Archive Room', problem)
+        app.exit(1)
+        return
+      }
+      backend = await createApp({
+        dataDir,
+        appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
+        importWorker: path.join(__dirname, 'import-worker.js')
+      })
+      startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
+      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({
+          responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
+        })
+      })
+      session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+      ipcMain.handle('archive:invoke', async (event, channel: unknown, input: unknown) => {
+        if (!isTrustedSender(event) || !backend)
+          return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } }
+        return backend.dispatch(String(channel), input, `window:${event.sender.id}`)
+      })
+      Menu.setApplicationMenu(null)
+      createWindow()
+    })
+    .catch((error: unknown) => {
+      // A database that cannot be opened or migrated: say so instead of leaving a process with no window.
+      console.error(error)
+      dialog.showErrorBox('档案室 Archive Room', String(error instanceof Error ? error.message : error))
       app.exit(1)
-      return
-    }
-    backend = await createApp({ dataDir, appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))], importWorker: path.join(__dirname, 'import-worker.js') })
-    startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
     })
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-    ipcMain.handle('archive:invoke', async (event, channel: unknown, input: unknown) => {
-      if (!isTrustedSender(event) || !backend) return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } }
-      return backend.dispatch(String(channel), input, `window:${event.sender.id}`)
-    })
-    Menu.setApplicationMenu(null)
-    createWindow()
-  }).catch((error: unknown) => {
-    // A database that cannot be opened or migrated: say so instead of leaving a process with no window.
-    console.error(error)
-    dialog.showErrorBox('档案室 Archive Room', String(error instanceof Error ? error.message : error))
-    app.exit(1)
-  })
 
   app.on('window-all-closed', () => {
     // Quit only once the database is closed, so its log is checkpointed into the file.

@@ -5,7 +5,10 @@ import path from 'node:path'
 export const APP_FOLDER = 'ArchiveRoom'
 
 /** The per-user application data folder, the same one the Electron shell uses. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform
+): string {
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming'), APP_FOLDER)
   if (platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', APP_FOLDER)
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), APP_FOLDER)

@@ -44,16 +44,29 @@ export const custodySettingsSchema = z
     temperatureMax: temperature,
     humidityMin: humidity,
     humidityMax: humidity,
-    inspectionIntervalMonths: z.number({ message: 'validation.number' }).int({ message: 'validation.range' }).min(1, { message: 'validation.range' }).max(24, { message: 'validation.range' }),
-    checklist: z.array(required(100)).min(1, { message: 'validation.atLeastOne' }).max(30, { message: 'validation.tooMany' })
+    inspectionIntervalMonths: z
+      .number({ message: 'validation.number' })
+      .int({ message: 'validation.range' })
+      .min(1, { message: 'validation.range' })
+      .max(24, { message: 'validation.range' }),
+    checklist: z
+      .array(required(100))
+      .min(1, { message: 'validation.atLeastOne' })
+      .max(30, { message: 'validation.tooMany' })
   })
   .superRefine((value, context) => {
-    if (value.temperatureMin >= value.temperatureMax) context.addIssue({ code: 'custom', path: ['temperatureMax'], message: 'validation.bandOrder' })
-    if (value.humidityMin >= value.humidityMax) context.addIssue({ code: 'custom', path: ['humidityMax'], message: 'validation.bandOrder' })
+    if (value.temperatureMin >= value.temperatureMax)
+      context.addIssue({ code: 'custom', path: ['temperatureMax'], message: 'validation.bandOrder' })
+    if (value.humidityMin >= value.humidityMax)
+      context.addIssue({ code: 'custom', path: ['humidityMax'], message: 'validation.bandOrder' })
   })
 export type CustodySettings = z.output<typeof custodySettingsSchema>
 
-const checklistAnswer = z.strictObject({ item: required(100), ok: z.boolean({ message: 'validation.boolean' }), note: optionalText(200) })
+const checklistAnswer = z.strictObject({
+  item: required(100),
+  ok: z.boolean({ message: 'validation.boolean' }),
+  note: optionalText(200)
+})
 
 const inspectionHeader = {
   inspectedOn: isoDate,
@@ -77,8 +90,10 @@ export const inspectionInput = z
     records: z.array(recordRef).max(500, { message: 'validation.tooMany' }).optional().default([])
   })
   .superRefine((value, context) => {
-    if (value.kind === 'adhoc' && value.reason === null) context.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' })
-    if (value.locationIds.length === 0 && value.records.length === 0) context.addIssue({ code: 'custom', path: ['locationIds'], message: 'validation.scopeRequired' })
+    if (value.kind === 'adhoc' && value.reason === null)
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'validation.required' })
+    if (value.locationIds.length === 0 && value.records.length === 0)
+      context.addIssue({ code: 'custom', path: ['locationIds'], message: 'validation.scopeRequired' })
   })
 
 export interface ChecklistAnswer {
@@ -219,7 +234,10 @@ export const custodyChannels = {
   ),
   'inspections.get': channel<Inspection>()(z.strictObject({ id }), RECORD_READERS),
   'inspections.create': channel<Inspection>()(inspectionInput, RECORD_WRITERS),
-  'inspections.update': channel<Inspection>()(z.strictObject({ id, version: z.number().int().min(1), ...inspectionHeader }), RECORD_WRITERS),
+  'inspections.update': channel<Inspection>()(
+    z.strictObject({ id, version: z.number().int().min(1), ...inspectionHeader }),
+    RECORD_WRITERS
+  ),
   /** Ticks records off (stock-check) or marks them missing or damaged, with a note. */
   'inspections.mark': channel<Inspection>()(
     z.strictObject({

@@ -28,8 +28,16 @@ export const LEGACY_RETENTION_PERIODS = [
 ] as const
 
 export const disposalSettingsSchema = z.strictObject({
-  holdMonths: z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(1, { message: 'validation.range' }).max(60, { message: 'validation.range' }),
-  minSupervisors: z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(2, { message: 'validation.range' }).max(10, { message: 'validation.range' }),
+  holdMonths: z
+    .number({ message: 'validation.range' })
+    .int({ message: 'validation.range' })
+    .min(1, { message: 'validation.range' })
+    .max(60, { message: 'validation.range' }),
+  minSupervisors: z
+    .number({ message: 'validation.range' })
+    .int({ message: 'validation.range' })
+    .min(2, { message: 'validation.range' })
+    .max(10, { message: 'validation.range' }),
   methods: z.array(required(30)).min(1, { message: 'validation.atLeastOne' }).max(20, { message: 'validation.tooMany' })
 })
 export type DisposalSettingsData = z.output<typeof disposalSettingsSchema>
@@ -152,9 +160,15 @@ export const disposalChannels = {
   'settings.saveDisposal': channel<PolicyVersion<DisposalSettingsData>>()(disposalSettingsSchema, ['archive_manager']),
   'disposal.due': channel<Page<DueRecord>>()(z.strictObject({ ...paging, ...dueFilter }), RECORD_READERS),
   'disposal.record': channel<RecordDisposal>()(recordRef, RECORD_READERS),
-  'export.dueList': channel<{ fileName: string; base64: string; rows: number }>()(z.strictObject(dueFilter), RECORD_READERS),
+  'export.dueList': channel<{ fileName: string; base64: string; rows: number }>()(
+    z.strictObject(dueFilter),
+    RECORD_READERS
+  ),
   'holds.list': channel<Page<Hold>>()(
-    z.strictObject({ ...paging, state: z.enum(['open', 'released', 'all'], { message: 'validation.invalidValue' }).optional().default('open') }),
+    z.strictObject({
+      ...paging,
+      state: z.enum(['open', 'released', 'all'], { message: 'validation.invalidValue' }).optional().default('open')
+    }),
     RECORD_READERS
   ),
   'holds.place': channel<Hold>()(
@@ -168,12 +182,18 @@ export const disposalChannels = {
   ),
   'holds.release': channel<Hold>()(z.strictObject({ id, reason: required(500) }), ['archive_manager']),
   'appraisal.list': channel<Page<AppraisalBatchRow>>()(
-    z.strictObject({ ...paging, state: z.enum(['open', 'closed', 'all'], { message: 'validation.invalidValue' }).optional().default('all') }),
+    z.strictObject({
+      ...paging,
+      state: z.enum(['open', 'closed', 'all'], { message: 'validation.invalidValue' }).optional().default('all')
+    }),
     RECORD_READERS
   ),
   'appraisal.get': channel<AppraisalBatch>()(z.strictObject({ id }), RECORD_READERS),
   'appraisal.create': channel<AppraisalBatch>()(
-    z.strictObject({ title: required(200), records: z.array(recordRef).min(1, { message: 'validation.atLeastOne' }).max(500) }),
+    z.strictObject({
+      title: required(200),
+      records: z.array(recordRef).min(1, { message: 'validation.atLeastOne' }).max(500)
+    }),
     RECORD_WRITERS
   ),
   'appraisal.decide': channel<AppraisalBatch>()(
@@ -187,11 +207,21 @@ export const disposalChannels = {
     ['archive_manager']
   ),
   'appraisal.complete': channel<AppraisalBatch>()(
-    z.strictObject({ ...batchStep, managerName: optionalText(50), departmentLeaderName: optionalText(50), appraisedOn: isoDate }),
+    z.strictObject({
+      ...batchStep,
+      managerName: optionalText(50),
+      departmentLeaderName: optionalText(50),
+      appraisedOn: isoDate
+    }),
     ['archive_manager']
   ),
   'appraisal.verify': channel<AppraisalBatch>()(
-    z.strictObject({ ...batchStep, entryId: id, stillToGo: z.boolean({ message: 'validation.boolean' }), note: optionalText(500) }),
+    z.strictObject({
+      ...batchStep,
+      entryId: id,
+      stillToGo: z.boolean({ message: 'validation.boolean' }),
+      note: optionalText(500)
+    }),
     RECORD_WRITERS
   ),
   'destruction.create': channel<AppraisalBatch>()(
@@ -202,7 +232,11 @@ export const disposalChannels = {
       method: required(50),
       approvedBy: optionalText(100),
       supervisors: z.array(optionalText(50)).max(10, { message: 'validation.tooMany' }),
-      countConfirmed: z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(0, { message: 'validation.range' }).max(100_000, { message: 'validation.range' })
+      countConfirmed: z
+        .number({ message: 'validation.range' })
+        .int({ message: 'validation.range' })
+        .min(0, { message: 'validation.range' })
+        .max(100_000, { message: 'validation.range' })
     }),
     RECORD_WRITERS
   ),

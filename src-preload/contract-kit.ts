@@ -32,7 +32,9 @@ export interface PolicyReason {
 }
 
 /** A missing value is "required"; anything else falls through to the general messages. */
-export const missingIsRequired = { error: (issue: { input?: unknown }) => (issue.input === undefined ? 'validation.required' : undefined) }
+export const missingIsRequired = {
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? 'validation.required' : undefined)
+}
 export const trimmed = (max: number) => z.string(missingIsRequired).trim().max(max, { message: 'validation.tooLong' })
 export const required = (max: number) => trimmed(max).min(1, { message: 'validation.required' })
 export const optionalText = (max: number) => trimmed(max).optional().default('')
@@ -49,22 +51,37 @@ export const searchText = (max: number) =>
 export const isoDate = z
   .string(missingIsRequired)
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'validation.date' })
-  .refine((value) => {
-    const parsed = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
-  }, { message: 'validation.date' })
-export const id = z.number({ message: 'validation.id' }).int({ message: 'validation.id' }).positive({ message: 'validation.id' })
+  .refine(
+    (value) => {
+      const parsed = new Date(`${value}T00:00:00Z`)
+      return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value
+    },
+    { message: 'validation.date' }
+  )
+export const id = z
+  .number({ message: 'validation.id' })
+  .int({ message: 'validation.id' })
+  .positive({ message: 'validation.id' })
 
 export const code = z
   .string(missingIsRequired)
   .trim()
   .regex(/^[A-Za-z0-9]{1,8}$/, { message: 'validation.code' })
 export const codeEntry = z.strictObject({ code, name: required(50) })
-export const uniqueCodes = <T extends { code: string }>(entries: T[]) => new Set(entries.map((e) => e.code)).size === entries.length
+export const uniqueCodes = <T extends { code: string }>(entries: T[]) =>
+  new Set(entries.map((e) => e.code)).size === entries.length
 export const codeList = <T extends z.ZodType<{ code: string }>>(entry: T) =>
-  z.array(entry).min(1, { message: 'validation.atLeastOne' }).max(200).refine(uniqueCodes, { message: 'validation.duplicateCode' })
+  z
+    .array(entry)
+    .min(1, { message: 'validation.atLeastOne' })
+    .max(200)
+    .refine(uniqueCodes, { message: 'validation.duplicateCode' })
 
-export const year = z.number({ message: 'validation.year' }).int({ message: 'validation.year' }).min(1900, { message: 'validation.year' }).max(2200, { message: 'validation.year' })
+export const year = z
+  .number({ message: 'validation.year' })
+  .int({ message: 'validation.year' })
+  .min(1900, { message: 'validation.year' })
+  .max(2200, { message: 'validation.year' })
 
 export const paging = {
   page: z.number().int().min(1).optional().default(1),

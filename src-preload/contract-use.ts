@@ -36,7 +36,11 @@ export const USE_EFFECTS = ['evidence', 'history', 'reference', 'economic', 'oth
 export const USE_REGISTERS = ['loan', 'consultation'] as const
 
 const days = (max: number) =>
-  z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(0, { message: 'validation.range' }).max(max, { message: 'validation.range' })
+  z
+    .number({ message: 'validation.range' })
+    .int({ message: 'validation.range' })
+    .min(0, { message: 'validation.range' })
+    .max(max, { message: 'validation.range' })
 const approver = z.enum(APPROVERS, { message: 'validation.invalidValue' })
 
 /** Every limit and approval step of R-USE-4..6 and S86, edited by the archive manager (defaults follow 000 and 003). */
@@ -78,7 +82,13 @@ export const useRequestInput = z.strictObject({
   introductionLetter: optionalText(100),
   purpose: required(300),
   reason: required(500),
-  copies: z.number({ message: 'validation.range' }).int({ message: 'validation.range' }).min(1, { message: 'validation.range' }).max(100, { message: 'validation.range' }).optional().default(1),
+  copies: z
+    .number({ message: 'validation.range' })
+    .int({ message: 'validation.range' })
+    .min(1, { message: 'validation.range' })
+    .max(100, { message: 'validation.range' })
+    .optional()
+    .default(1),
   excerptAnswer: z.enum(EXCERPT_ANSWERS, { message: 'validation.invalidValue' }).nullable().optional().default(null)
 })
 export type UseRequestInput = z.input<typeof useRequestInput>
@@ -98,7 +108,11 @@ const useListQuery = z.strictObject({
   sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
 })
 
-const registerRange = { register: z.enum(USE_REGISTERS, { message: 'validation.invalidValue' }), from: isoDate, to: isoDate }
+const registerRange = {
+  register: z.enum(USE_REGISTERS, { message: 'validation.invalidValue' }),
+  from: isoDate,
+  to: isoDate
+}
 
 /** One signer of a chain with every reason that puts them there. */
 export interface ChainStep {
@@ -235,7 +249,11 @@ export const useChannels = {
           z.strictObject({
             ...recordRef.shape,
             condition: z.enum(RETURN_CONDITIONS, { message: 'validation.invalidValue' }),
-            pagesChecked: z.number({ message: 'validation.pageCount' }).int({ message: 'validation.pageCount' }).min(0, { message: 'validation.pageCount' }).max(100_000, { message: 'validation.pageCount' }),
+            pagesChecked: z
+              .number({ message: 'validation.pageCount' })
+              .int({ message: 'validation.pageCount' })
+              .min(0, { message: 'validation.pageCount' })
+              .max(100_000, { message: 'validation.pageCount' }),
             note: optionalText(500)
           })
         )
@@ -247,13 +265,21 @@ export const useChannels = {
   ),
   'use.renew': channel<UseRequest>()(z.strictObject({ ...versioned, newDueOn: isoDate }), RECORD_WRITERS),
   'use.feedback': channel<UseRequest>()(
-    z.strictObject({ ...versioned, effect: z.enum(USE_EFFECTS, { message: 'validation.invalidValue' }), note: optionalText(1000) }),
+    z.strictObject({
+      ...versioned,
+      effect: z.enum(USE_EFFECTS, { message: 'validation.invalidValue' }),
+      note: optionalText(1000)
+    }),
     RECORD_WRITERS
   ),
   'use.cancel': channel<UseRequest>()(z.strictObject({ ...versioned, reason: required(500) }), RECORD_WRITERS),
   'use.overdue': channel<OverdueLoan[]>()(empty, RECORD_READERS),
   /** R-CUST-6: what a person still holds, shown before their account is switched off. */
-  'users.outstanding': channel<HeldRecord[]>()(z.strictObject({ userId: id }), ['sysadmin', 'security_officer', ...RECORD_WRITERS]),
+  'users.outstanding': channel<HeldRecord[]>()(z.strictObject({ userId: id }), [
+    'sysadmin',
+    'security_officer',
+    ...RECORD_WRITERS
+  ]),
   'print.use': channel<{ html: string }>()(
     z.discriminatedUnion('document', [
       z.strictObject({ document: z.literal('form'), id }),
@@ -263,5 +289,8 @@ export const useChannels = {
     ]),
     RECORD_READERS
   ),
-  'export.useRegister': channel<{ fileName: string; base64: string; rows: number }>()(z.strictObject(registerRange), RECORD_READERS)
+  'export.useRegister': channel<{ fileName: string; base64: string; rows: number }>()(
+    z.strictObject(registerRange),
+    RECORD_READERS
+  )
 } as const

@@ -45,7 +45,6 @@ export * from './contract-custody'
 export * from './contract-disposal'
 export * from './contract-use'
 
-
 export const CUSTOMER_GRADES = ['important', 'special', 'general'] as const
 export type CustomerGrade = (typeof CUSTOMER_GRADES)[number]
 
@@ -78,10 +77,13 @@ export interface AppError {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
 
 /** Mainland landline (区号-号码[-分机]), mobile (1xxxxxxxxxx) or +86 forms; blank allowed. */
-export const PHONE_PATTERN = /^(?:(?:\+86[- ]?)?1[3-9]\d{9}|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/
+export const PHONE_PATTERN =
+  /^(?:(?:\+86[- ]?)?1[3-9]\d{9}|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/
 const phone = trimmed(30).refine((v) => v === '' || PHONE_PATTERN.test(v), { message: 'validation.phone' })
 const fax = trimmed(30).refine((v) => v === '' || PHONE_PATTERN.test(v), { message: 'validation.fax' })
-const email = trimmed(120).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'validation.email' })
+const email = trimmed(120).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  message: 'validation.email'
+})
 
 export const username = z
   .string()
@@ -125,7 +127,9 @@ export const customerFields = {
   dealingsRecord: optionalText(4000),
   industry: optionalText(50),
   region: optionalText(50),
-  grade: z.enum(CUSTOMER_GRADES, { error: (issue) => (issue.input === undefined ? 'validation.required' : 'validation.grade') }),
+  grade: z.enum(CUSTOMER_GRADES, {
+    error: (issue) => (issue.input === undefined ? 'validation.required' : 'validation.grade')
+  }),
   dateOpened: isoDate,
   creditStanding: optionalText(200),
   background: optionalText(2000),
@@ -142,7 +146,6 @@ export const customerInput = z.strictObject({
 export type CustomerInput = z.input<typeof customerInput>
 
 export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
-
 
 export interface Contact {
   name: string
@@ -191,7 +194,6 @@ export interface CustomerRow {
   primaryContactPhone: string
   updatedAt: string
 }
-
 
 export interface CustomerChange {
   at: string
@@ -246,7 +248,6 @@ export interface SecuritySettings {
   lockoutMinutes: number
 }
 
-
 export const securitySettingsSchema = z.strictObject({
   idleLockMinutes: z.number().int().min(1, { message: 'validation.range' }).max(240, { message: 'validation.range' }),
   maxFailedLogins: z.number().int().min(3, { message: 'validation.range' }).max(20, { message: 'validation.range' }),
@@ -254,7 +255,13 @@ export const securitySettingsSchema = z.strictObject({
 })
 
 export const DOCUMENT_KINDS = ['ordinary', 'request', 'reply', 'plan', 'summary', 'meeting_papers'] as const
-export const LINK_KINDS = ['request_reply', 'main_attachment', 'original_copy', 'printed_final', 'language_version'] as const
+export const LINK_KINDS = [
+  'request_reply',
+  'main_attachment',
+  'original_copy',
+  'printed_final',
+  'language_version'
+] as const
 export const OPEN_STATUSES = ['open', 'restricted', 'closed'] as const
 export const CUSTOMER_DOC_TYPES = ['basic_info', 'intent', 'agreement', 'contract', 'annual_report', 'other'] as const
 export const ITEM_STATUSES = ['received', 'catalogued', 'filed'] as const
@@ -263,18 +270,28 @@ export const filingSettingsSchema = z.strictObject({
   fonds: codeList(codeEntry),
   categories: codeList(codeEntry),
   retentionPeriods: codeList(
-    codeEntry.extend({ years: z.number().int().min(1, { message: 'validation.range' }).max(100, { message: 'validation.range' }).nullable() })
+    codeEntry.extend({
+      years: z
+        .number()
+        .int()
+        .min(1, { message: 'validation.range' })
+        .max(100, { message: 'validation.range' })
+        .nullable()
+    })
   ),
   departments: codeList(codeEntry),
   defaultCatalogueCode: code,
   itemCodeTemplate: required(120),
   volumeCodeTemplate: required(120),
   customerFilingDays: z.number().int().min(1, { message: 'validation.range' }).max(90, { message: 'validation.range' }),
-  customerRegistrationWorkingDays: z.number().int().min(1, { message: 'validation.range' }).max(30, { message: 'validation.range' }),
+  customerRegistrationWorkingDays: z
+    .number()
+    .int()
+    .min(1, { message: 'validation.range' })
+    .max(30, { message: 'validation.range' }),
   annualFilingMonth: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' })
 })
 export type FilingSettings = z.output<typeof filingSettingsSchema>
-
 
 export const itemFields = {
   fondsCode: code,
@@ -285,7 +302,11 @@ export const itemFields = {
   responsibleParty: required(200),
   documentNumber: optionalText(100),
   dateFormed: isoDate,
-  pageCount: z.number({ message: 'validation.pageCount' }).int({ message: 'validation.pageCount' }).min(1, { message: 'validation.pageCount' }).max(100_000, { message: 'validation.pageCount' }),
+  pageCount: z
+    .number({ message: 'validation.pageCount' })
+    .int({ message: 'validation.pageCount' })
+    .min(1, { message: 'validation.pageCount' })
+    .max(100_000, { message: 'validation.pageCount' }),
   classification: z.enum(CLASSIFICATIONS, { message: 'validation.invalidValue' }),
   openStatus: z.enum(OPEN_STATUSES, { message: 'validation.invalidValue' }),
   remarks: optionalText(1000),
@@ -515,7 +536,10 @@ export const IMPORT_FILE_MB = (IMPORT_FILE_BASE64_MAX * 3) / 4 / 1_000_000
 const importFile = {
   target: z.enum(IMPORT_TARGETS),
   fileName: required(255).refine((name) => /\.(xlsx|csv|txt)$/i.test(name), { message: 'validation.importFileType' }),
-  base64: z.string().min(1, { message: 'validation.required' }).max(IMPORT_FILE_BASE64_MAX, { message: 'validation.fileTooLarge' }),
+  base64: z
+    .string()
+    .min(1, { message: 'validation.required' })
+    .max(IMPORT_FILE_BASE64_MAX, { message: 'validation.fileTooLarge' }),
   encoding: z.enum(['utf-8', 'gb18030']).optional()
 }
 const importPlan = {
@@ -568,7 +592,6 @@ export interface ImportProgress {
   result: ImportResult | null
   error: AppError | null
 }
-
 
 const customersQuery = z.strictObject({
   ...paging,
@@ -624,7 +647,10 @@ export const contract = {
     'public'
   ),
   'auth.login': channel<SessionInfo>()(
-    z.strictObject({ username: required(32), password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    z.strictObject({
+      username: required(32),
+      password: z.string().min(1, { message: 'validation.required' }).max(128)
+    }),
     'public'
   ),
   'auth.logout': channel<null>()(empty, 'authenticated'),
@@ -634,7 +660,10 @@ export const contract = {
     'authenticated'
   ),
   'auth.changePassword': channel<null>()(
-    z.strictObject({ currentPassword: z.string().min(1, { message: 'validation.required' }).max(128), newPassword: password }),
+    z.strictObject({
+      currentPassword: z.string().min(1, { message: 'validation.required' }).max(128),
+      newPassword: password
+    }),
     'authenticated'
   ),
   'users.list': channel<UserRow[]>()(empty, ['sysadmin', 'security_officer']),
@@ -713,8 +742,14 @@ export const contract = {
     }),
     RECORD_WRITERS
   ),
-  'volumes.addItem': channel<{ volume: Volume; items: VolumeItem[] }>()(z.strictObject({ volumeId: id, itemId: id }), RECORD_WRITERS),
-  'volumes.removeItem': channel<{ volume: Volume; items: VolumeItem[] }>()(z.strictObject({ volumeId: id, itemId: id }), RECORD_WRITERS),
+  'volumes.addItem': channel<{ volume: Volume; items: VolumeItem[] }>()(
+    z.strictObject({ volumeId: id, itemId: id }),
+    RECORD_WRITERS
+  ),
+  'volumes.removeItem': channel<{ volume: Volume; items: VolumeItem[] }>()(
+    z.strictObject({ volumeId: id, itemId: id }),
+    RECORD_WRITERS
+  ),
   'volumes.setPosition': channel<{ volume: Volume; items: VolumeItem[] }>()(
     z.strictObject({ volumeId: id, itemId: id, position: z.number().int().min(1).nullable() }),
     RECORD_WRITERS
@@ -748,7 +783,14 @@ export const contract = {
       kind: z.enum(LOCATION_KINDS, { message: 'validation.invalidValue' }),
       code,
       name: required(50),
-      capacity: z.number().int().min(1, { message: 'validation.range' }).max(100_000, { message: 'validation.range' }).nullable().optional().default(null)
+      capacity: z
+        .number()
+        .int()
+        .min(1, { message: 'validation.range' })
+        .max(100_000, { message: 'validation.range' })
+        .nullable()
+        .optional()
+        .default(null)
     }),
     RECORD_WRITERS
   ),
@@ -757,7 +799,12 @@ export const contract = {
       id,
       version: z.number().int().min(1),
       name: required(50),
-      capacity: z.number().int().min(1, { message: 'validation.range' }).max(100_000, { message: 'validation.range' }).nullable()
+      capacity: z
+        .number()
+        .int()
+        .min(1, { message: 'validation.range' })
+        .max(100_000, { message: 'validation.range' })
+        .nullable()
     }),
     RECORD_WRITERS
   ),
@@ -776,18 +823,29 @@ export const contract = {
     z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id, note: optionalText(200) }),
     RECORD_WRITERS
   ),
-  'locations.history': channel<LocationMove[]>()(z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id }), RECORD_READERS),
+  'locations.history': channel<LocationMove[]>()(
+    z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id }),
+    RECORD_READERS
+  ),
   'backup.status': channel<BackupStatus>()(empty, [...BACKUP_ROLES, 'department_head', 'staff_viewer']),
   'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),
   'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),
   'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),
   'backup.verify': channel<BackupVerification>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
-  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), [
+    'sysadmin'
+  ]),
   'import.preview': channel<ImportPreview>()(importPreviewInput, RECORD_WRITERS),
   'import.dryRun': channel<ImportReport>()(importPlanInput, RECORD_WRITERS),
   'import.start': channel<{ jobId: string }>()(importRunInput, RECORD_WRITERS),
-  'import.progress': channel<ImportProgress>()(z.strictObject({ jobId: z.uuid({ message: 'validation.invalidValue' }) }), RECORD_WRITERS),
-  'import.cancel': channel<null>()(z.strictObject({ jobId: z.uuid({ message: 'validation.invalidValue' }) }), RECORD_WRITERS),
+  'import.progress': channel<ImportProgress>()(
+    z.strictObject({ jobId: z.uuid({ message: 'validation.invalidValue' }) }),
+    RECORD_WRITERS
+  ),
+  'import.cancel': channel<null>()(
+    z.strictObject({ jobId: z.uuid({ message: 'validation.invalidValue' }) }),
+    RECORD_WRITERS
+  ),
   'export.list': channel<{ fileName: string; base64: string; rows: number }>()(
     z.discriminatedUnion('view', [
       z.strictObject({ view: z.literal('customers'), query: customersQuery, columns: exportColumns }),
@@ -800,13 +858,24 @@ export const contract = {
     z.strictObject({ search: searchText(100), limit: z.number().int().min(1).max(50).optional().default(20) }),
     RECORD_READERS
   ),
-  'records.summaries': channel<RecordSummary[]>()(z.strictObject({ records: z.array(recordRef).max(500) }), RECORD_READERS),
+  'records.summaries': channel<RecordSummary[]>()(
+    z.strictObject({ records: z.array(recordRef).max(500) }),
+    RECORD_READERS
+  ),
   'incidents.list': channel<Page<Incident>>()(
-    z.strictObject({ ...paging, state: z.enum(['open', 'resolved', 'all']).optional().default('open'), subject: recordRef.optional() }),
+    z.strictObject({
+      ...paging,
+      state: z.enum(['open', 'resolved', 'all']).optional().default('open'),
+      subject: recordRef.optional()
+    }),
     RECORD_READERS
   ),
   'incidents.report': channel<Incident>()(
-    z.strictObject({ record: recordRef, kind: z.enum(INCIDENT_KINDS, { message: 'validation.invalidValue' }), note: required(500) }),
+    z.strictObject({
+      record: recordRef,
+      kind: z.enum(INCIDENT_KINDS, { message: 'validation.invalidValue' }),
+      note: required(500)
+    }),
     RECORD_WRITERS
   ),
   'incidents.resolve': channel<Incident>()(

@@ -1,4 +1,12 @@
-import type { AppraisalBatchRow, AppraisalEntry, BatchState, DestructionLine, DestructionRegister, RecordKind, RecordRef } from '../../src-preload/contract'
+import type {
+  AppraisalBatchRow,
+  AppraisalEntry,
+  BatchState,
+  DestructionLine,
+  DestructionRegister,
+  RecordKind,
+  RecordRef
+} from '../../src-preload/contract'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
@@ -50,12 +58,19 @@ const stateCondition = (states: BatchState[] | null) => sql.where(states ? [sql`
 
 /** Batches in the given states, or all of them when `states` is null. */
 export async function countBatches(db: Db, states: BatchState[] | null): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM appraisal_batches b ${stateCondition(states)}`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM appraisal_batches b ${stateCondition(states)}`
+  )
   return total
 }
 
 /** One page of batches, newest first. */
-export function batchesPage(db: Db, states: BatchState[] | null, page: number, pageSize: number): Promise<AppraisalBatchRow[]> {
+export function batchesPage(
+  db: Db,
+  states: BatchState[] | null,
+  page: number,
+  pageSize: number
+): Promise<AppraisalBatchRow[]> {
   return db.query(
     sql`SELECT ${BATCH_COLUMNS} ${BATCH_FROM} ${stateCondition(states)} ORDER BY b.id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
   )
@@ -79,7 +94,9 @@ export function entriesOf(db: Db, batchId: number): Promise<EntryRecord[]> {
 }
 
 export async function registerOfBatch(db: Db, batchId: number): Promise<StoredRegister | undefined> {
-  const [row] = await db.query<StoredRegister>(sql`SELECT ${REGISTER_COLUMNS} ${REGISTER_FROM} WHERE r.batch_id = ${batchId}`)
+  const [row] = await db.query<StoredRegister>(
+    sql`SELECT ${REGISTER_COLUMNS} ${REGISTER_FROM} WHERE r.batch_id = ${batchId}`
+  )
   return row
 }
 
@@ -97,7 +114,10 @@ export function registerLines(db: Db, registerId: number): Promise<DestructionLi
 }
 
 export async function hasSignedRegister(db: Db, batchId: number): Promise<boolean> {
-  return (await db.query(sql`SELECT id FROM destruction_registers WHERE batch_id = ${batchId} AND signed_at IS NOT NULL`)).length > 0
+  return (
+    (await db.query(sql`SELECT id FROM destruction_registers WHERE batch_id = ${batchId} AND signed_at IS NOT NULL`))
+      .length > 0
+  )
 }
 
 export async function bumpBatchVersion(db: Db, batchId: number): Promise<void> {
@@ -139,15 +159,28 @@ export async function recordDecision(
 }
 
 /** A record kept gets its new period. */
-export async function setRetention(db: Db, ref: RecordRef, years: number | null, expiresOn: string | null, stamp: string): Promise<void> {
+export async function setRetention(
+  db: Db,
+  ref: RecordRef,
+  years: number | null,
+  expiresOn: string | null,
+  stamp: string
+): Promise<void> {
   await db.query(
     sql`UPDATE ${RECORD_TABLE[ref.subject]} SET retention_years = ${years}, expires_on = ${expiresOn}, version = version + 1, updated_at = ${stamp}
         WHERE id = ${ref.id}`
   )
 }
 
-export async function setRecordCustody(db: Db, ref: RecordRef, custody: 'awaiting_destruction' | 'in_store', stamp: string): Promise<void> {
-  await db.query(sql`UPDATE ${RECORD_TABLE[ref.subject]} SET custody = ${custody}, version = version + 1, updated_at = ${stamp} WHERE id = ${ref.id}`)
+export async function setRecordCustody(
+  db: Db,
+  ref: RecordRef,
+  custody: 'awaiting_destruction' | 'in_store',
+  stamp: string
+): Promise<void> {
+  await db.query(
+    sql`UPDATE ${RECORD_TABLE[ref.subject]} SET custody = ${custody}, version = version + 1, updated_at = ${stamp} WHERE id = ${ref.id}`
+  )
 }
 
 export async function completeBatch(
@@ -204,7 +237,11 @@ export async function unverifiedCount(db: Db, batchId: number): Promise<number> 
 }
 
 /** Everyone who handled the batch (listed, completed, decided, verified it), and the person acting now. */
-export function batchHandlers(db: Db, batchId: number, actorId: number | null): Promise<{ username: string; displayName: string }[]> {
+export function batchHandlers(
+  db: Db,
+  batchId: number,
+  actorId: number | null
+): Promise<{ username: string; displayName: string }[]> {
   return db.query(
     sql`SELECT username, display_name AS displayName FROM users WHERE id IN (
           SELECT created_by FROM appraisal_batches WHERE id = ${batchId} UNION SELECT completed_by FROM appraisal_batches WHERE id = ${batchId}
@@ -261,8 +298,13 @@ export async function insertRegisterLine(
 }
 
 /** Which record each line of the register stands for. */
-export function lineSubjects(db: Db, registerId: number): Promise<{ id: number; subject: RecordKind; subjectId: number }[]> {
-  return db.query(sql`SELECT id, subject, subject_id AS subjectId FROM destruction_lines WHERE register_id = ${registerId}`)
+export function lineSubjects(
+  db: Db,
+  registerId: number
+): Promise<{ id: number; subject: RecordKind; subjectId: number }[]> {
+  return db.query(
+    sql`SELECT id, subject, subject_id AS subjectId FROM destruction_lines WHERE register_id = ${registerId}`
+  )
 }
 
 export async function markDestroyed(db: Db, ref: RecordRef, lineId: number, stamp: string): Promise<void> {
@@ -278,14 +320,22 @@ export async function markVolumeItemsDestroyed(db: Db, volumeId: number, lineId:
   )
 }
 
-export async function signRegister(db: Db, registerId: number, signedOn: string, signedAt: string, signedBy: number | null): Promise<void> {
+export async function signRegister(
+  db: Db,
+  registerId: number,
+  signedOn: string,
+  signedAt: string,
+  signedBy: number | null
+): Promise<void> {
   await db.query(
     sql`UPDATE destruction_registers SET signed_on = ${signedOn}, signed_at = ${signedAt}, signed_by = ${signedBy} WHERE id = ${registerId}`
   )
 }
 
 export async function countSignedRegisters(db: Db): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM destruction_registers WHERE signed_at IS NOT NULL`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM destruction_registers WHERE signed_at IS NOT NULL`
+  )
   return total
 }
 

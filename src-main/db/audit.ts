@@ -85,7 +85,12 @@ export function auditEntriesAfter(db: Db, afterId: number, limit: number): Promi
 }
 
 /** The entries of one entity with one of the given actions, oldest first. */
-export function auditEntriesOf(db: Db, entity: string, entityId: string, actions: string[]): Promise<AuditListRecord[]> {
+export function auditEntriesOf(
+  db: Db,
+  entity: string,
+  entityId: string,
+  actions: string[]
+): Promise<AuditListRecord[]> {
   return db.query<AuditListRecord>(
     sql`SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log
        WHERE entity = ${entity} AND entity_id = ${entityId} AND action IN ${actions} ORDER BY id`

@@ -8,7 +8,10 @@ type CustomerQuery = ParsedInput<'customers.list'>
 /** The stored row: the contract's customer without its contacts (a table of their own), plus who created it. */
 export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
 
-type StoredCustomer = Omit<CustomerRecord, 'hasAgreement' | 'consentObtained'> & { hasAgreement: number | boolean; consentObtained: number | boolean }
+type StoredCustomer = Omit<CustomerRecord, 'hasAgreement' | 'consentObtained'> & {
+  hasAgreement: number | boolean
+  consentObtained: number | boolean
+}
 
 const CUSTOMER_COLUMNS = sql`id, name, legal_representative AS legalRepresentative, address, postcode, phone, fax,
   registered_capital AS registeredCapital, business_scale AS businessScale, business_scope AS businessScope,
@@ -59,7 +62,9 @@ export async function listCustomerRows(
 /** The values in use, sorted, for the list's filters. */
 export async function customerFacetValues(db: Db, column: 'industry' | 'region'): Promise<string[]> {
   const name = sql.identifier(column)
-  const rows = await db.query<{ value: string }>(sql`SELECT DISTINCT ${name} AS value FROM customers WHERE ${name} <> '' ORDER BY ${name}`)
+  const rows = await db.query<{ value: string }>(
+    sql`SELECT DISTINCT ${name} AS value FROM customers WHERE ${name} <> '' ORDER BY ${name}`
+  )
   return rows.map((row) => row.value)
 }
 
@@ -74,7 +79,9 @@ export async function customerExists(db: Db, id: number): Promise<boolean> {
 
 /** In their order on the form; the first is the primary contact. */
 export async function customerContacts(db: Db, customerId: number): Promise<Contact[]> {
-  return db.query<Contact>(sql`SELECT name, title, phone, email FROM customer_contacts WHERE customer_id = ${customerId} ORDER BY position`)
+  return db.query<Contact>(
+    sql`SELECT name, title, phone, email FROM customer_contacts WHERE customer_id = ${customerId} ORDER BY position`
+  )
 }
 
 /** Every customer's id and name but the one excepted (ids start at 1, so 0 excepts none): for spotting duplicate names. */
@@ -82,9 +89,11 @@ export function customerNames(db: Db, exceptId = 0): Promise<{ id: number; name:
   return db.query(sql`SELECT id, name FROM customers WHERE id <> ${exceptId}`)
 }
 
-export const insertCustomer = (db: Db, customer: Omit<CustomerRecord, 'id'>): Promise<number> => insertRow(db, 'customers', customer)
+export const insertCustomer = (db: Db, customer: Omit<CustomerRecord, 'id'>): Promise<number> =>
+  insertRow(db, 'customers', customer)
 
-export const updateCustomer = (db: Db, id: number, fields: Partial<Omit<CustomerRecord, 'id'>>): Promise<void> => updateRow(db, 'customers', id, fields)
+export const updateCustomer = (db: Db, id: number, fields: Partial<Omit<CustomerRecord, 'id'>>): Promise<void> =>
+  updateRow(db, 'customers', id, fields)
 
 export async function replaceCustomerContacts(db: Db, customerId: number, contacts: Contact[]): Promise<void> {
   await db.query(sql`DELETE FROM customer_contacts WHERE customer_id = ${customerId}`)

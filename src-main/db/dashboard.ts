@@ -9,7 +9,9 @@ import { sql } from './sql'
  */
 export function unfiledItems(
   db: Db
-): Promise<{ id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[]> {
+): Promise<
+  { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[]
+> {
   return db.query(
     sql`SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year, customer_id IS NOT NULL AS customer
         FROM items WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`
@@ -31,7 +33,11 @@ export function keptBy(
 }
 
 /** Requests whose records went out between two days, by month (`YYYY-MM`) and kind. */
-export function grantedByMonth(db: Db, from: string, to: string): Promise<{ month: string; kind: UseKind; n: number }[]> {
+export function grantedByMonth(
+  db: Db,
+  from: string,
+  to: string
+): Promise<{ month: string; kind: UseKind; n: number }[]> {
   return db.query(
     sql`SELECT substr(out_on, 1, 7) AS month, kind, COUNT(*) AS n FROM use_requests WHERE out_on >= ${from} AND out_on <= ${to} GROUP BY month, kind`
   )
@@ -46,12 +52,16 @@ export async function lastPeriodicInspection(db: Db): Promise<string | null> {
 }
 
 export async function draftInspections(db: Db): Promise<number> {
-  const [{ drafts }] = await db.query<{ drafts: number }>(sql`SELECT COUNT(*) AS drafts FROM inspections WHERE status = 'draft'`)
+  const [{ drafts }] = await db.query<{ drafts: number }>(
+    sql`SELECT COUNT(*) AS drafts FROM inspections WHERE status = 'draft'`
+  )
   return drafts
 }
 
 export async function unresolvedIncidents(db: Db): Promise<number> {
-  const [{ open }] = await db.query<{ open: number }>(sql`SELECT COUNT(*) AS open FROM incidents WHERE resolved_at IS NULL`)
+  const [{ open }] = await db.query<{ open: number }>(
+    sql`SELECT COUNT(*) AS open FROM incidents WHERE resolved_at IS NULL`
+  )
   return open
 }
 
@@ -108,6 +118,8 @@ export async function batchesReadyForDestruction(db: Db, today: string): Promise
 }
 
 export async function unreleasedHolds(db: Db): Promise<number> {
-  const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM holds WHERE released_at IS NULL`)
+  const [{ count }] = await db.query<{ count: number }>(
+    sql`SELECT COUNT(*) AS count FROM holds WHERE released_at IS NULL`
+  )
   return count
 }

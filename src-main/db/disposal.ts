@@ -10,7 +10,9 @@ const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: s
  * Records whose retention period has ended by `today` and that are not destroyed. Volumes and loose items are
  * appraised as units; an item inside a volume goes with its volume (R-DISP-4).
  */
-export const dueRecords = (today: string) => sql`SELECT 'volume' AS subject, id, expires_on AS expiresOn, archival_code AS code, year,
+export const dueRecords = (
+  today: string
+) => sql`SELECT 'volume' AS subject, id, expires_on AS expiresOn, archival_code AS code, year,
     category_code AS categoryCode, department_code AS departmentCode, retention_years AS retentionYears
   FROM volumes WHERE expires_on IS NOT NULL AND expires_on <= ${today} AND custody <> 'destroyed'
   UNION ALL
@@ -21,18 +23,25 @@ function dueConditions(query: DueQuery) {
   const conditions = []
   if (query.year && query.year.length > 0) conditions.push(sql`year IN ${query.year}`)
   if (query.categoryCode && query.categoryCode.length > 0) conditions.push(sql`categoryCode IN ${query.categoryCode}`)
-  if (query.departmentCode && query.departmentCode.length > 0) conditions.push(sql`departmentCode IN ${query.departmentCode}`)
+  if (query.departmentCode && query.departmentCode.length > 0)
+    conditions.push(sql`departmentCode IN ${query.departmentCode}`)
   if (query.subject) conditions.push(sql`subject = ${query.subject}`)
   return sql.where(conditions)
 }
 
 export async function countDue(db: Db, query: DueQuery, today: string): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM (${dueRecords(today)}) ${dueConditions(query)}`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM (${dueRecords(today)}) ${dueConditions(query)}`
+  )
   return total
 }
 
 /** One page of the records due, those that expired first at the top. */
-export function duePage(db: Db, query: DueQuery, today: string): Promise<{ subject: RecordKind; id: number; expiresOn: string; retentionYears: number }[]> {
+export function duePage(
+  db: Db,
+  query: DueQuery,
+  today: string
+): Promise<{ subject: RecordKind; id: number; expiresOn: string; retentionYears: number }[]> {
   return db.query(
     sql`SELECT subject, id, expiresOn, retentionYears FROM (${dueRecords(today)}) ${dueConditions(query)} ORDER BY expiresOn, code
         LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`
@@ -71,7 +80,9 @@ export async function coveringHolds(db: Db, ref: RecordRef): Promise<string[]> {
 }
 
 export async function retentionOf(db: Db, ref: RecordRef): Promise<{ years: number | null; expiresOn: string | null }> {
-  const [row] = await db.query(sql`SELECT retention_years AS years, expires_on AS expiresOn FROM ${RECORD_TABLE[ref.subject]} WHERE id = ${ref.id}`)
+  const [row] = await db.query(
+    sql`SELECT retention_years AS years, expires_on AS expiresOn FROM ${RECORD_TABLE[ref.subject]} WHERE id = ${ref.id}`
+  )
   return row
 }
 
@@ -106,8 +117,7 @@ export async function retentionAndRegisterLine(
   ref: RecordRef
 ): Promise<
   { retentionYears: number | null; expiresOn: string | null } & (
-    | { registerId: null; lineNo: null; destroyedOn: null }
-    | { registerId: number; lineNo: number; destroyedOn: string }
+    { registerId: null; lineNo: null; destroyedOn: null } | { registerId: number; lineNo: number; destroyedOn: string }
   )
 > {
   const [row] = await db.query(

@@ -15,13 +15,23 @@ export async function findReading(db: Db, id: number): Promise<StoredReading | u
 
 /** One reading per room and day. */
 export async function readingExists(db: Db, roomId: number, readOn: string): Promise<boolean> {
-  return (await db.query(sql`SELECT id FROM environment_readings WHERE room_id = ${roomId} AND read_on = ${readOn}`)).length > 0
+  return (
+    (await db.query(sql`SELECT id FROM environment_readings WHERE room_id = ${roomId} AND read_on = ${readOn}`))
+      .length > 0
+  )
 }
 
 /** A reading typed in by a person (not from a sensor). */
 export async function insertManualReading(
   db: Db,
-  reading: { roomId: number; readOn: string; temperature: number | null; humidity: number | null; recordedAt: string; recordedBy: number | null }
+  reading: {
+    roomId: number
+    readOn: string
+    temperature: number | null
+    humidity: number | null
+    recordedAt: string
+    recordedBy: number | null
+  }
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     sql`INSERT INTO environment_readings (room_id, read_on, temperature, humidity, source, recorded_at, recorded_by)

@@ -14,6 +14,7 @@ export function containsPattern(text: string): string {
  */
 export function fullTextRowids(table: FullTextTable, search: string): SqlQuery {
   const name = sql.identifier(table)
-  if ([...search].length >= 3) return sql`SELECT rowid FROM ${name} WHERE ${name} MATCH ${`"${search.replace(/"/g, '""')}"`}`
+  if ([...search].length >= 3)
+    return sql`SELECT rowid FROM ${name} WHERE ${name} MATCH ${`"${search.replace(/"/g, '""')}"`}`
   return sql`SELECT rowid FROM ${name} WHERE body LIKE ${containsPattern(search)} ESCAPE '\\'`
 }

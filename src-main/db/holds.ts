@@ -9,7 +9,11 @@ const HOLD_COLUMNS = sql`h.id, h.name, h.reason, pu.username AS placedBy, h.plac
   h.released_at AS releasedAt, h.release_reason AS releaseReason`
 const HOLD_FROM = sql`FROM holds h JOIN users pu ON pu.id = h.placed_by LEFT JOIN users ru ON ru.id = h.released_by`
 
-const STATE_CONDITION = { open: sql`WHERE h.released_at IS NULL`, released: sql`WHERE h.released_at IS NOT NULL`, all: sql.empty }
+const STATE_CONDITION = {
+  open: sql`WHERE h.released_at IS NULL`,
+  released: sql`WHERE h.released_at IS NOT NULL`,
+  all: sql.empty
+}
 
 /** Newest first, one page, with the number of all holds in that state. */
 export async function listHolds(
@@ -42,7 +46,10 @@ export function holdSubjects(db: Db, holdId: number): Promise<Hold['subjects']> 
   )
 }
 
-export async function insertHold(db: Db, hold: { name: string; reason: string; placedAt: string; placedBy: number | null }): Promise<number> {
+export async function insertHold(
+  db: Db,
+  hold: { name: string; reason: string; placedAt: string; placedBy: number | null }
+): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     sql`INSERT INTO holds (name, reason, placed_at, placed_by) VALUES (${hold.name}, ${hold.reason}, ${hold.placedAt}, ${hold.placedBy}) RETURNING id`
   )
@@ -50,11 +57,22 @@ export async function insertHold(db: Db, hold: { name: string; reason: string; p
 }
 
 /** Naming the same subject twice in one hold keeps one row. */
-export async function insertHoldSubject(db: Db, holdId: number, subject: HoldSubject, subjectId: number): Promise<void> {
-  await db.query(sql`INSERT OR IGNORE INTO hold_subjects (hold_id, subject, subject_id) VALUES (${holdId}, ${subject}, ${subjectId})`)
+export async function insertHoldSubject(
+  db: Db,
+  holdId: number,
+  subject: HoldSubject,
+  subjectId: number
+): Promise<void> {
+  await db.query(
+    sql`INSERT OR IGNORE INTO hold_subjects (hold_id, subject, subject_id) VALUES (${holdId}, ${subject}, ${subjectId})`
+  )
 }
 
-export async function releaseHold(db: Db, id: number, release: { releasedAt: string; releasedBy: number | null; reason: string }): Promise<void> {
+export async function releaseHold(
+  db: Db,
+  id: number,
+  release: { releasedAt: string; releasedBy: number | null; reason: string }
+): Promise<void> {
   await db.query(
     sql`UPDATE holds SET released_at = ${release.releasedAt}, released_by = ${release.releasedBy}, release_reason = ${release.reason} WHERE id = ${id}`
   )

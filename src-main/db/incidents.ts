@@ -41,7 +41,8 @@ export async function listIncidents(
   const conditions: SqlQuery[] = []
   if (filter.state === 'open') conditions.push(sql`n.resolved_at IS NULL`)
   if (filter.state === 'resolved') conditions.push(sql`n.resolved_at IS NOT NULL`)
-  if (filter.subject) conditions.push(sql`n.subject = ${filter.subject.subject} AND n.subject_id = ${filter.subject.id}`)
+  if (filter.subject)
+    conditions.push(sql`n.subject = ${filter.subject.subject} AND n.subject_id = ${filter.subject.id}`)
   const where = sql.where(conditions)
   const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM incidents n ${where}`)
   const rows = await db.query<Incident>(
@@ -58,7 +59,13 @@ export async function findIncident(db: Db, id: number): Promise<Incident | undef
 export async function resolveIncident(
   db: Db,
   id: number,
-  resolution: { resolution: NonNullable<Incident['resolution']>; note: string; resolvedOn: string; resolvedAt: string; resolvedBy: number | null }
+  resolution: {
+    resolution: NonNullable<Incident['resolution']>
+    note: string
+    resolvedOn: string
+    resolvedAt: string
+    resolvedBy: number | null
+  }
 ): Promise<void> {
   await db.query(
     sql`UPDATE incidents SET resolution = ${resolution.resolution}, resolution_note = ${resolution.note}, resolved_on = ${resolution.resolvedOn},

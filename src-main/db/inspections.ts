@@ -1,4 +1,11 @@
-import type { FindingState, InspectionFinding, InspectionRow, ParsedInput, RecordKind, RecordRef } from '../../src-preload/contract'
+import type {
+  FindingState,
+  InspectionFinding,
+  InspectionRow,
+  ParsedInput,
+  RecordKind,
+  RecordRef
+} from '../../src-preload/contract'
 import type { Db } from './connection'
 import { sql } from './sql'
 
@@ -51,7 +58,9 @@ function listConditions(query: ListQuery) {
 }
 
 export async function countInspections(db: Db, query: ListQuery): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM inspections s ${listConditions(query)}`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM inspections s ${listConditions(query)}`
+  )
   return total
 }
 
@@ -111,7 +120,13 @@ export function recordsHomedBelow(db: Db, locationId: number): Promise<RecordRef
 
 export async function insertInspection(
   db: Db,
-  inspection: InspectionHeader & { kind: string; reason: string | null; policyVersion: number; createdAt: string; createdBy: number | null }
+  inspection: InspectionHeader & {
+    kind: string
+    reason: string | null
+    policyVersion: number
+    createdAt: string
+    createdBy: number | null
+  }
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     sql`INSERT INTO inspections (kind, reason, inspected_on, inspectors, room_id, temperature, humidity, checklist, notes, policy_version,
@@ -124,14 +139,20 @@ export async function insertInspection(
 }
 
 export async function insertScopeLocation(db: Db, inspectionId: number, locationId: number): Promise<void> {
-  await db.query(sql`INSERT INTO inspection_locations (inspection_id, location_id) VALUES (${inspectionId}, ${locationId})`)
+  await db.query(
+    sql`INSERT INTO inspection_locations (inspection_id, location_id) VALUES (${inspectionId}, ${locationId})`
+  )
 }
 
 /** One finding per record, all unchecked. */
 export async function insertFindings(db: Db, inspectionId: number, refs: RecordRef[]): Promise<void> {
   for (let from = 0; from < refs.length; from += FINDINGS_PER_INSERT) {
-    const rows = refs.slice(from, from + FINDINGS_PER_INSERT).map((ref) => sql`(${inspectionId}, ${ref.subject}, ${ref.id})`)
-    await db.query(sql`INSERT INTO inspection_findings (inspection_id, subject, subject_id) VALUES ${sql.join(rows, ', ')}`)
+    const rows = refs
+      .slice(from, from + FINDINGS_PER_INSERT)
+      .map((ref) => sql`(${inspectionId}, ${ref.subject}, ${ref.id})`)
+    await db.query(
+      sql`INSERT INTO inspection_findings (inspection_id, subject, subject_id) VALUES ${sql.join(rows, ', ')}`
+    )
   }
 }
 
@@ -143,7 +164,13 @@ export async function updateHeader(db: Db, id: number, header: InspectionHeader,
   )
 }
 
-export async function setFinding(db: Db, inspectionId: number, ref: RecordRef, state: FindingState, note: string): Promise<void> {
+export async function setFinding(
+  db: Db,
+  inspectionId: number,
+  ref: RecordRef,
+  state: FindingState,
+  note: string
+): Promise<void> {
   await db.query(
     sql`UPDATE inspection_findings SET state = ${state}, note = ${note}
         WHERE inspection_id = ${inspectionId} AND subject = ${ref.subject} AND subject_id = ${ref.id}`
@@ -156,7 +183,9 @@ export async function bumpInspectionVersion(db: Db, id: number, stamp: string): 
 
 /** What was not ticked off counts as missing. */
 export async function markUncheckedMissing(db: Db, inspectionId: number): Promise<void> {
-  await db.query(sql`UPDATE inspection_findings SET state = 'missing' WHERE inspection_id = ${inspectionId} AND state = 'unchecked'`)
+  await db.query(
+    sql`UPDATE inspection_findings SET state = 'missing' WHERE inspection_id = ${inspectionId} AND state = 'unchecked'`
+  )
 }
 
 export async function linkIncident(db: Db, inspectionId: number, ref: RecordRef, incidentId: number): Promise<void> {
@@ -175,7 +204,15 @@ export async function completeInspection(db: Db, id: number, completedBy: number
 /** The inspection's reading as that day's entry in the environment log, unless the room already has one. */
 export async function logReading(
   db: Db,
-  reading: { roomId: number; readOn: string; temperature: number; humidity: number; inspectionId: number; recordedAt: string; recordedBy: number | null }
+  reading: {
+    roomId: number
+    readOn: string
+    temperature: number
+    humidity: number
+    inspectionId: number
+    recordedAt: string
+    recordedBy: number | null
+  }
 ): Promise<void> {
   await db.query(
     sql`INSERT INTO environment_readings (room_id, read_on, temperature, humidity, source, inspection_id, recorded_at, recorded_by)
@@ -186,7 +223,11 @@ export async function logReading(
 }
 
 /** The record's oldest unresolved incident of this kind, if any. */
-export async function openIncidentOf(db: Db, ref: { subject: RecordKind; id: number }, kind: 'missing' | 'damaged'): Promise<number | null> {
+export async function openIncidentOf(
+  db: Db,
+  ref: { subject: RecordKind; id: number },
+  kind: 'missing' | 'damaged'
+): Promise<number | null> {
   const [row] = await db.query<{ id: number }>(
     sql`SELECT id FROM incidents WHERE subject = ${ref.subject} AND subject_id = ${ref.id} AND kind = ${kind} AND resolved_at IS NULL ORDER BY id LIMIT 1`
   )

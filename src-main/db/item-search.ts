@@ -21,5 +21,8 @@ export const itemIdsMatching = (search: string): SqlQuery => fullTextRowids('ite
 /** Items show their customer's name in the search row, so renaming a customer rebuilds the rows of its items. */
 export async function refreshCustomerItemsSearch(db: Db, customerId: number): Promise<void> {
   const items = await db.query<{ id: number }>(sql`SELECT id FROM items WHERE customer_id = ${customerId}`)
-  await refreshItemSearch(db, items.map((item) => item.id))
+  await refreshItemSearch(
+    db,
+    items.map((item) => item.id)
+  )
 }

@@ -79,7 +79,9 @@ export function itemListConditions(query: Omit<ItemQuery, 'page' | 'pageSize' | 
   if (query.locationId) {
     // Everything kept at that place or anywhere below it: loose items by their own home, filed ones by their volume's.
     const below = sql`SELECT d.id FROM locations d, locations top WHERE top.id = ${query.locationId} AND (d.id = top.id OR d.path LIKE top.path || '-%')`
-    conditions.push(sql`(i.home_location_id IN (${below}) OR i.volume_id IN (SELECT v.id FROM volumes v WHERE v.home_location_id IN (${below})))`)
+    conditions.push(
+      sql`(i.home_location_id IN (${below}) OR i.volume_id IN (SELECT v.id FROM volumes v WHERE v.home_location_id IN (${below})))`
+    )
   }
   if (query.flagged) {
     // Two small sets of open incidents, not a count per item: the filter stays fast over the whole room.
@@ -96,7 +98,9 @@ export function itemListConditions(query: Omit<ItemQuery, 'page' | 'pageSize' | 
  * the few destroyed ones are found through the custody index and taken off.
  */
 async function countItems(db: Db, conditions: SqlQuery[], hideDestroyed: boolean): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM items i ${sql.where(conditions)}`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM items i ${sql.where(conditions)}`
+  )
   if (!hideDestroyed) return Number(total)
   const [{ destroyed }] = await db.query<{ destroyed: number }>(
     sql`SELECT COUNT(*) AS destroyed FROM items i INDEXED BY items_custody ${sql.where([sql`i.custody = 'destroyed'`, ...conditions])}`
@@ -157,17 +161,30 @@ export async function insertItem(
 ): Promise<number> {
   const entries = Object.entries(description)
   const [row] = await db.query<{ id: number }>(
-    sql`INSERT INTO items (${sql.join(entries.map(([field]) => columnOf(field)), ', ')}, year, status, policy_version, created_at, updated_at, created_by)
-         VALUES (${sql.join(entries.map(([, value]) => sql`${value}`), ', ')}, ${fields.year}, 'received', ${fields.policyVersion},
+    sql`INSERT INTO items (${sql.join(
+      entries.map(([field]) => columnOf(field)),
+      ', '
+    )}, year, status, policy_version, created_at, updated_at, created_by)
+         VALUES (${sql.join(
+           entries.map(([, value]) => sql`${value}`),
+           ', '
+         )}, ${fields.year}, 'received', ${fields.policyVersion},
                  ${fields.createdAt}, ${fields.createdAt}, ${fields.createdBy}) RETURNING id`
   )
   return Number(row.id)
 }
 
 /** A new description and a new version. */
-export async function updateItemDescription(db: Db, id: number, description: Record<string, unknown>, updatedAt: string): Promise<void> {
+export async function updateItemDescription(
+  db: Db,
+  id: number,
+  description: Record<string, unknown>,
+  updatedAt: string
+): Promise<void> {
   const assignments = Object.entries(description).map(([field, value]) => sql`${columnOf(field)} = ${value}`)
-  await db.query(sql`UPDATE items SET ${sql.join(assignments, ', ')}, version = version + 1, updated_at = ${updatedAt} WHERE id = ${id}`)
+  await db.query(
+    sql`UPDATE items SET ${sql.join(assignments, ', ')}, version = version + 1, updated_at = ${updatedAt} WHERE id = ${id}`
+  )
 }
 
 /** The filing year and why; the version is not touched here, a change of year bumps it separately. */
@@ -183,7 +200,10 @@ export async function bumpItemVersion(db: Db, id: number): Promise<void> {
 export async function findContainingVolume(
   db: Db,
   volumeId: number
-): Promise<{ code: string; status: string; year: number; categoryCode: string; retentionCode: string; topSecret: number } | undefined> {
+): Promise<
+  | { code: string; status: string; year: number; categoryCode: string; retentionCode: string; topSecret: number }
+  | undefined
+> {
   const [volume] = await db.query(
     sql`SELECT archival_code AS code, status, year, category_code AS categoryCode, retention_code AS retentionCode, top_secret AS topSecret
        FROM volumes WHERE id = ${volumeId}`
@@ -193,7 +213,9 @@ export async function findContainingVolume(
 
 /** The counters already taken in a code series. */
 export async function itemNumbersInSeries(db: Db, series: string): Promise<number[]> {
-  return (await db.query<{ n: number }>(sql`SELECT item_number AS n FROM items WHERE series_key = ${series}`)).map((row) => row.n)
+  return (await db.query<{ n: number }>(sql`SELECT item_number AS n FROM items WHERE series_key = ${series}`)).map(
+    (row) => row.n
+  )
 }
 
 export async function archivalCodeTaken(db: Db, code: string): Promise<boolean> {
@@ -204,7 +226,15 @@ export async function archivalCodeTaken(db: Db, code: string): Promise<boolean> 
 export async function catalogueItem(
   db: Db,
   id: number,
-  fields: { series: string; counter: number; code: string; policyVersion: number; retentionYears: number | null; expiresOn: string | null; updatedAt: string }
+  fields: {
+    series: string
+    counter: number
+    code: string
+    policyVersion: number
+    retentionYears: number | null
+    expiresOn: string | null
+    updatedAt: string
+  }
 ): Promise<void> {
   await db.query(
     sql`UPDATE items SET series_key = ${fields.series}, item_number = ${fields.counter}, archival_code = ${fields.code}, status = 'catalogued',
@@ -214,7 +244,13 @@ export async function catalogueItem(
 }
 
 export async function itemLinkExists(db: Db, link: { kind: string; fromId: number; toId: number }): Promise<boolean> {
-  return (await db.query(sql`SELECT id FROM item_links WHERE kind = ${link.kind} AND from_id = ${link.fromId} AND to_id = ${link.toId}`)).length > 0
+  return (
+    (
+      await db.query(
+        sql`SELECT id FROM item_links WHERE kind = ${link.kind} AND from_id = ${link.fromId} AND to_id = ${link.toId}`
+      )
+    ).length > 0
+  )
 }
 
 export async function insertItemLink(db: Db, link: { kind: string; fromId: number; toId: number }): Promise<void> {
@@ -222,11 +258,15 @@ export async function insertItemLink(db: Db, link: { kind: string; fromId: numbe
 }
 
 export async function deleteItemLink(db: Db, link: { kind: string; fromId: number; toId: number }): Promise<void> {
-  await db.query(sql`DELETE FROM item_links WHERE kind = ${link.kind} AND from_id = ${link.fromId} AND to_id = ${link.toId}`)
+  await db.query(
+    sql`DELETE FROM item_links WHERE kind = ${link.kind} AND from_id = ${link.fromId} AND to_id = ${link.toId}`
+  )
 }
 
 /** The volumes the given items are filed in. */
 export async function volumesOfItems(db: Db, ids: number[]): Promise<number[]> {
-  const rows = await db.query<{ volumeId: number }>(sql`SELECT DISTINCT volume_id AS volumeId FROM items WHERE volume_id IS NOT NULL AND id IN ${ids}`)
+  const rows = await db.query<{ volumeId: number }>(
+    sql`SELECT DISTINCT volume_id AS volumeId FROM items WHERE volume_id IS NOT NULL AND id IN ${ids}`
+  )
   return rows.map((row) => row.volumeId)
 }

@@ -1,4 +1,10 @@
-import type { LocationContent, LocationKind, LocationMove, LocationNode, LocationSubject } from '../../src-preload/contract'
+import type {
+  LocationContent,
+  LocationKind,
+  LocationMove,
+  LocationNode,
+  LocationSubject
+} from '../../src-preload/contract'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
@@ -42,7 +48,16 @@ export async function locationPathTaken(db: Db, path: string): Promise<boolean> 
 
 export async function insertLocation(
   db: Db,
-  location: { parentId: number | null; kind: LocationKind; code: string; name: string; capacity: number | null; path: string; createdAt: string; createdBy: number | null }
+  location: {
+    parentId: number | null
+    kind: LocationKind
+    code: string
+    name: string
+    capacity: number | null
+    path: string
+    createdAt: string
+    createdBy: number | null
+  }
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     sql`INSERT INTO locations (parent_id, kind, code, name, capacity, path, created_at, updated_at, created_by)
@@ -53,7 +68,11 @@ export async function insertLocation(
 }
 
 /** A new name and capacity, and a new version. */
-export async function updateLocation(db: Db, id: number, fields: { name: string; capacity: number | null; updatedAt: string }): Promise<void> {
+export async function updateLocation(
+  db: Db,
+  id: number,
+  fields: { name: string; capacity: number | null; updatedAt: string }
+): Promise<void> {
   await db.query(
     sql`UPDATE locations SET name = ${fields.name}, capacity = ${fields.capacity}, version = version + 1, updated_at = ${fields.updatedAt} WHERE id = ${id}`
   )
@@ -70,7 +89,11 @@ export function locationContents(db: Db, id: number): Promise<LocatedSubjectRow[
   )
 }
 
-export async function findLocatedSubject(db: Db, subject: LocationSubject, id: number): Promise<LocatedSubjectRow | undefined> {
+export async function findLocatedSubject(
+  db: Db,
+  subject: LocationSubject,
+  id: number
+): Promise<LocatedSubjectRow | undefined> {
   const [row] = await db.query<LocatedSubjectRow>(sql`${SUBJECT_FROM[subject]} WHERE s.id = ${id}`)
   return row
 }
@@ -79,13 +102,30 @@ export async function findLocatedSubject(db: Db, subject: LocationSubject, id: n
  * Sets where a volume or item lives and where it is now. Only the location columns change: the record's version
  * stays, so an edit form open on it is not made stale by someone carrying it to the reading room.
  */
-export async function setSubjectLocations(db: Db, subject: LocationSubject, id: number, homeId: number | null, currentId: number): Promise<void> {
-  await db.query(sql`UPDATE ${SUBJECT_TABLE[subject]} SET home_location_id = ${homeId}, current_location_id = ${currentId} WHERE id = ${id}`)
+export async function setSubjectLocations(
+  db: Db,
+  subject: LocationSubject,
+  id: number,
+  homeId: number | null,
+  currentId: number
+): Promise<void> {
+  await db.query(
+    sql`UPDATE ${SUBJECT_TABLE[subject]} SET home_location_id = ${homeId}, current_location_id = ${currentId} WHERE id = ${id}`
+  )
 }
 
 export async function insertLocationMove(
   db: Db,
-  move: { subject: LocationSubject; subjectId: number; fromId: number | null; toId: number; home: boolean; note: string; movedAt: string; movedBy: number | null }
+  move: {
+    subject: LocationSubject
+    subjectId: number
+    fromId: number | null
+    toId: number
+    home: boolean
+    note: string
+    movedAt: string
+    movedBy: number | null
+  }
 ): Promise<void> {
   await db.query(
     sql`INSERT INTO location_moves (subject, subject_id, from_location_id, to_location_id, home, note, moved_at, moved_by)

@@ -14,7 +14,10 @@ export interface FilingCatalogueRow {
 }
 
 /** DA/T 22 归档文件目录: the coded items of one fonds, year, category and period (and department, when given), in code order. */
-export function filingCatalogueRows(db: Db, scope: ParsedInput<'print.filingCatalogue'>): Promise<FilingCatalogueRow[]> {
+export function filingCatalogueRows(
+  db: Db,
+  scope: ParsedInput<'print.filingCatalogue'>
+): Promise<FilingCatalogueRow[]> {
   const department = scope.departmentCode ? sql` AND department_code = ${scope.departmentCode}` : sql.empty
   return db.query(
     sql`SELECT archival_code AS archivalCode, document_number AS documentNumber, responsible_party AS responsibleParty, title,

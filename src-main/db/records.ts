@@ -49,7 +49,8 @@ export async function findRecordSummaries(db: Db, subject: RecordKind, ids: numb
   const summaries: RecordSummary[] = []
   for (let start = 0; start < ids.length; start += IDS_PER_QUERY) {
     const chunk = ids.slice(start, start + IDS_PER_QUERY)
-    const query = subject === 'item' ? sql`${ITEM_SUMMARY} WHERE i.id IN ${chunk}` : sql`${VOLUME_SUMMARY} WHERE v.id IN ${chunk}`
+    const query =
+      subject === 'item' ? sql`${ITEM_SUMMARY} WHERE i.id IN ${chunk}` : sql`${VOLUME_SUMMARY} WHERE v.id IN ${chunk}`
     summaries.push(...(await db.query<StoredSummary>(query)).map(summaryOf))
   }
   return summaries

@@ -48,9 +48,13 @@ sql.identifier = (name: string): SqlQuery => {
 
 /** Fragments joined by a separator, e.g. conditions by ' AND ' or columns by ', '. */
 sql.join = (fragments: readonly SqlQuery[], separator: string): SqlQuery =>
-  new SqlQuery(fragments.map((fragment) => fragment.text).join(separator), fragments.flatMap((fragment) => fragment.values))
+  new SqlQuery(
+    fragments.map((fragment) => fragment.text).join(separator),
+    fragments.flatMap((fragment) => fragment.values)
+  )
 
 /** `WHERE a AND b …`, or nothing when there are no conditions. */
-sql.where = (conditions: readonly SqlQuery[]): SqlQuery => (conditions.length === 0 ? sql.empty : sql`WHERE ${sql.join(conditions, ' AND ')}`)
+sql.where = (conditions: readonly SqlQuery[]): SqlQuery =>
+  conditions.length === 0 ? sql.empty : sql`WHERE ${sql.join(conditions, ' AND ')}`
 
 sql.empty = new SqlQuery('', [])

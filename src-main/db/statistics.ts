@@ -25,7 +25,12 @@ const HOLDING_COLUMNS = sql.join(HOLDING_DIMENSIONS.map(sql.identifier), ', ')
  * Records that existed on 31 Dec and had not been destroyed by then (R-DISP-8: a record destroyed later still counts
  * in the years it was kept), grouped by every combination of the holding dimensions.
  */
-function holdingGroups(db: Db, table: 'items' | 'volumes', pages: SqlQuery, bounds: YearBounds): Promise<HoldingGroup[]> {
+function holdingGroups(
+  db: Db,
+  table: 'items' | 'volumes',
+  pages: SqlQuery,
+  bounds: YearBounds
+): Promise<HoldingGroup[]> {
   return db.query(
     sql`SELECT ${HOLDING_COLUMNS}, COUNT(*) AS n, ${pages} AS pages FROM ${sql.identifier(table)} t
         WHERE created_at < ${bounds.end}
@@ -36,12 +41,17 @@ function holdingGroups(db: Db, table: 'items' | 'volumes', pages: SqlQuery, boun
 
 /** Volumes have no pages of their own; their items count them. */
 export const volumeHoldingGroups = (db: Db, bounds: YearBounds) => holdingGroups(db, 'volumes', sql`0`, bounds)
-export const itemHoldingGroups = (db: Db, bounds: YearBounds) => holdingGroups(db, 'items', sql`SUM(page_count)`, bounds)
+export const itemHoldingGroups = (db: Db, bounds: YearBounds) =>
+  holdingGroups(db, 'items', sql`SUM(page_count)`, bounds)
 
 const INTAKE_GROUPS = { category: sql`category_code`, month: sql`substr(received_on, 1, 7)` }
 
 /** Items received in the year, by category or by month received (`YYYY-MM`). */
-export function intakeBy(db: Db, grouping: keyof typeof INTAKE_GROUPS, bounds: YearBounds): Promise<{ code: string; items: number; pages: number }[]> {
+export function intakeBy(
+  db: Db,
+  grouping: keyof typeof INTAKE_GROUPS,
+  bounds: YearBounds
+): Promise<{ code: string; items: number; pages: number }[]> {
   return db.query(
     sql`SELECT ${INTAKE_GROUPS[grouping]} AS code, COUNT(*) AS items, SUM(page_count) AS pages FROM items
         WHERE received_on BETWEEN ${bounds.firstDay} AND ${bounds.lastDay} GROUP BY code`
@@ -69,7 +79,10 @@ export function volumesClosedByCategory(db: Db, bounds: YearBounds): Promise<Cod
 }
 
 /** Items and pages in the volumes closed in the year, by category. */
-export function closedVolumeContentsByCategory(db: Db, bounds: YearBounds): Promise<{ code: string; items: number; pages: number }[]> {
+export function closedVolumeContentsByCategory(
+  db: Db,
+  bounds: YearBounds
+): Promise<{ code: string; items: number; pages: number }[]> {
   return db.query(
     sql`SELECT v.category_code AS code, COUNT(i.id) AS items, COALESCE(SUM(i.page_count), 0) AS pages FROM volumes v JOIN items i ON i.volume_id = v.id
         WHERE v.closed_at >= ${bounds.start} AND v.closed_at < ${bounds.end} GROUP BY v.category_code`
@@ -93,7 +106,9 @@ export function inspectionsByKind(
 export function incidentsByKind(
   db: Db,
   bounds: YearBounds
-): Promise<{ code: string; opened: number; found: number; repaired: number; writtenOff: number; openAtYearEnd: number }[]> {
+): Promise<
+  { code: string; opened: number; found: number; repaired: number; writtenOff: number; openAtYearEnd: number }[]
+> {
   return db.query(
     sql`SELECT kind AS code,
           SUM(opened_on BETWEEN b.first AND b.last) AS opened,
@@ -106,7 +121,10 @@ export function incidentsByKind(
 }
 
 /** Every environment reading of the year, by room path. */
-export function environmentReadings(db: Db, bounds: YearBounds): Promise<{ path: string; readOn: string; temperature: number; humidity: number }[]> {
+export function environmentReadings(
+  db: Db,
+  bounds: YearBounds
+): Promise<{ path: string; readOn: string; temperature: number; humidity: number }[]> {
   return db.query(
     sql`SELECT l.path, e.read_on AS readOn, e.temperature, e.humidity FROM environment_readings e JOIN locations l ON l.id = e.room_id
         WHERE e.read_on BETWEEN ${bounds.firstDay} AND ${bounds.lastDay} ORDER BY l.path`
@@ -122,7 +140,9 @@ const PERSON = sql`CASE WHEN u.applicant_kind = 'external' THEN 'x|' || u.applic
   WHEN u.applicant_user_id IS NOT NULL THEN 'u|' || u.applicant_user_id ELSE 'n|' || u.applicant_name || '|' || u.department_code END`
 
 /** Requests whose records went out (were granted) in the year, each with its number of records. */
-const granted = (bounds: YearBounds) => sql`SELECT u.*, (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id) AS records
+const granted = (
+  bounds: YearBounds
+) => sql`SELECT u.*, (SELECT COUNT(*) FROM use_request_records r WHERE r.request_id = u.id) AS records
   FROM use_requests u WHERE u.out_on BETWEEN ${bounds.firstDay} AND ${bounds.lastDay}`
 
 /** How requests are grouped; outsiders have no department, so they are one group with the empty code. */
@@ -166,7 +186,11 @@ export function refusalsByKind(db: Db, bounds: YearBounds): Promise<CodeCount[]>
  * Requests granted in the year by purpose: the `listed` most frequent as written (most requests first, then by text),
  * all others added up in one row whose purpose is null.
  */
-export function grantedByPurpose(db: Db, bounds: YearBounds, listed: number): Promise<{ purpose: string | null; granted: number; recordsUsed: number }[]> {
+export function grantedByPurpose(
+  db: Db,
+  bounds: YearBounds,
+  listed: number
+): Promise<{ purpose: string | null; granted: number; recordsUsed: number }[]> {
   return db.query(
     sql`SELECT CASE WHEN ranked.place <= ${listed} THEN ranked.purpose END AS purpose, SUM(ranked.granted) AS granted, SUM(ranked.recordsUsed) AS recordsUsed
         FROM (SELECT purpose, COUNT(*) AS granted, SUM(records) AS recordsUsed, ROW_NUMBER() OVER (ORDER BY COUNT(*) DESC, purpose) AS place
@@ -176,19 +200,28 @@ export function grantedByPurpose(db: Db, bounds: YearBounds, listed: number): Pr
 }
 
 /** Requests granted in the year with an effect recorded, by effect, one column per kind of request. */
-export function effectsByKind(db: Db, bounds: YearBounds): Promise<({ code: string } & Record<string, number | null>)[]> {
+export function effectsByKind(
+  db: Db,
+  bounds: YearBounds
+): Promise<({ code: string } & Record<string, number | null>)[]> {
   const perKind = sql.join(
     USE_KINDS.map((kind) => sql`SUM(kind = ${kind}) AS ${sql.identifier(kind)}`),
     ', '
   )
-  return db.query(sql`SELECT effect AS code, ${perKind} FROM (${granted(bounds)}) g WHERE effect IS NOT NULL GROUP BY effect`)
+  return db.query(
+    sql`SELECT effect AS code, ${perKind} FROM (${granted(bounds)}) g WHERE effect IS NOT NULL GROUP BY effect`
+  )
 }
 
 /**
  * Returns in the year by kind, loans overdue on `asOf`, and records found damaged or lost on return. A renewal entered
  * after `asOf` moved the due date later; on that day the loan was due on the date the renewal replaced.
  */
-export function returnsByKind(db: Db, bounds: YearBounds, asOf: string): Promise<({ code: string } & Record<string, number | null>)[]> {
+export function returnsByKind(
+  db: Db,
+  bounds: YearBounds,
+  asOf: string
+): Promise<({ code: string } & Record<string, number | null>)[]> {
   return db.query(
     sql`SELECT u.kind AS code,
           COALESCE(SUM(u.returned_on BETWEEN b.first AND b.last), 0) AS returned,
@@ -206,7 +239,10 @@ export function returnsByKind(db: Db, bounds: YearBounds, asOf: string): Promise
 }
 
 /** Entries of batches appraised in the year (by the day the appraisers signed), by kind of record. */
-export function appraisedBySubject(db: Db, bounds: YearBounds): Promise<{ code: string; listed: number; toDestroy: number; kept: number }[]> {
+export function appraisedBySubject(
+  db: Db,
+  bounds: YearBounds
+): Promise<{ code: string; listed: number; toDestroy: number; kept: number }[]> {
   return db.query(
     sql`SELECT e.subject AS code, COUNT(*) AS listed, COALESCE(SUM(e.decision = 'destroy'), 0) AS toDestroy, COALESCE(SUM(e.decision = 'keep'), 0) AS kept
         FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id WHERE b.appraised_on BETWEEN ${bounds.firstDay} AND ${bounds.lastDay}
@@ -231,7 +267,10 @@ export function volumesDestroyedByCategory(db: Db, bounds: YearBounds): Promise<
 }
 
 /** Items destroyed in the year, those destroyed inside their volume too, by category. */
-export function itemsDestroyedByCategory(db: Db, bounds: YearBounds): Promise<{ code: string; n: number; pages: number }[]> {
+export function itemsDestroyedByCategory(
+  db: Db,
+  bounds: YearBounds
+): Promise<{ code: string; n: number; pages: number }[]> {
   return db.query(
     sql`SELECT i.category_code AS code, COUNT(*) AS n, SUM(i.page_count) AS pages FROM items i JOIN destruction_lines d ON d.id = i.register_line_id
         WHERE d.destroyed_on BETWEEN ${bounds.firstDay} AND ${bounds.lastDay} GROUP BY i.category_code`
@@ -239,7 +278,10 @@ export function itemsDestroyedByCategory(db: Db, bounds: YearBounds): Promise<{ 
 }
 
 /** Holds placed and released in the year, and in force at its end. */
-export async function holdsOfYear(db: Db, bounds: YearBounds): Promise<{ placed: number; released: number; activeAtYearEnd: number }> {
+export async function holdsOfYear(
+  db: Db,
+  bounds: YearBounds
+): Promise<{ placed: number; released: number; activeAtYearEnd: number }> {
   const [row] = await db.query<{ placed: number; released: number; activeAtYearEnd: number }>(
     sql`SELECT COALESCE(SUM(placed_at >= b.since AND placed_at < b.until), 0) AS placed,
           COALESCE(SUM(released_at >= b.since AND released_at < b.until), 0) AS released,
@@ -270,14 +312,25 @@ export function storageByRoom(
 
 /** Active accounts created before `until`, by role. */
 export function accountsByRole(db: Db, until: string): Promise<CodeCount[]> {
-  return db.query(sql`SELECT role AS code, COUNT(*) AS n FROM users WHERE active = 1 AND created_at < ${until} GROUP BY role`)
+  return db.query(
+    sql`SELECT role AS code, COUNT(*) AS n FROM users WHERE active = 1 AND created_at < ${until} GROUP BY role`
+  )
 }
 
 /** The archive work each account did in the year, by username. */
 export function workByPerson(
   db: Db,
   bounds: YearBounds
-): Promise<{ username: string; itemsRegistered: number; itemsCatalogued: number; volumesClosed: number; inspections: number; readings: number }[]> {
+): Promise<
+  {
+    username: string
+    itemsRegistered: number
+    itemsCatalogued: number
+    volumesClosed: number
+    inspections: number
+    readings: number
+  }[]
+> {
   return db.query(
     sql`SELECT u.username,
           (SELECT COUNT(*) FROM items i WHERE i.created_by = u.id AND i.created_at >= b.since AND i.created_at < b.until) AS itemsRegistered,

@@ -26,7 +26,12 @@ const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: s
 const ROW_COLUMNS = sql`u.id, u.kind, u.status, u.applicant_kind AS applicantKind, u.applicant_name AS applicantName, u.department_code AS departmentCode,
   u.external_unit AS externalUnit, u.purpose, u.start_on AS startOn, u.due_on AS dueOn, u.out_on AS outOn, u.returned_on AS returnedOn,
   u.created_at AS createdAt, u.chain`
-const SORT_COLUMNS: Record<ListQuery['sortBy'], string> = { createdAt: 'u.created_at', startOn: 'u.start_on', dueOn: 'u.due_on', outOn: 'u.out_on' }
+const SORT_COLUMNS: Record<ListQuery['sortBy'], string> = {
+  createdAt: 'u.created_at',
+  startOn: 'u.start_on',
+  dueOn: 'u.due_on',
+  outOn: 'u.out_on'
+}
 const overdueOn = (today: string) => sql`u.status = 'out' AND u.kind = 'loan' AND u.due_on < ${today}`
 /** Each record of a request with the code or title it is shown by. */
 const RECORD_LABELS = sql`SELECT r.request_id AS requestId, COALESCE(i.archival_code, v.archival_code, i.title, v.title) AS label,
@@ -35,13 +40,28 @@ const RECORD_LABELS = sql`SELECT r.request_id AS requestId, COALESCE(i.archival_
     LEFT JOIN volumes v ON r.subject = 'volume' AND v.id = r.subject_id`
 
 /** A request as listed; the chain of signatures is JSON. */
-export interface StoredRequestRow extends Omit<UseRequestRow, 'recordsText' | 'recordCount' | 'nextStep' | 'overdue' | 'daysLate'> {
+export interface StoredRequestRow extends Omit<
+  UseRequestRow,
+  'recordsText' | 'recordCount' | 'nextStep' | 'overdue' | 'daysLate'
+> {
   chain: string
 }
 
 /** The whole request as stored; `offSite` is SQLite's 0 or 1. */
 export type StoredRequest = StoredRequestRow &
-  Pick<UseRequest, 'applicantUserId' | 'introductionLetter' | 'reason' | 'copies' | 'excerptAnswer' | 'policyVersion' | 'effect' | 'effectNote' | 'closingNote' | 'version'> & {
+  Pick<
+    UseRequest,
+    | 'applicantUserId'
+    | 'introductionLetter'
+    | 'reason'
+    | 'copies'
+    | 'excerptAnswer'
+    | 'policyVersion'
+    | 'effect'
+    | 'effectNote'
+    | 'closingNote'
+    | 'version'
+  > & {
     offSite: number
   }
 
@@ -58,7 +78,9 @@ export function heldBy(db: Db, userId: number): Promise<HeldRecord[]> {
 
 /** People with an account, by name. */
 export function activeUsers(db: Db): Promise<Applicant[]> {
-  return db.query(sql`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`)
+  return db.query(
+    sql`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`
+  )
 }
 
 export async function userIsActive(db: Db, userId: number): Promise<boolean> {
@@ -127,7 +149,12 @@ export async function insertRequest(db: Db, request: NewRequest): Promise<number
   return Number(row.id)
 }
 
-export async function insertRequestRecord(db: Db, requestId: number, position: number, record: RecordRef): Promise<void> {
+export async function insertRequestRecord(
+  db: Db,
+  requestId: number,
+  position: number,
+  record: RecordRef
+): Promise<void> {
   await db.query(
     sql`INSERT INTO use_request_records (request_id, position, subject, subject_id) VALUES (${requestId}, ${position}, ${record.subject}, ${record.id})`
   )
@@ -159,7 +186,9 @@ function listConditions(query: ListQuery, today: string) {
 
 /** `today` decides which loans are overdue. */
 export async function countRequests(db: Db, query: ListQuery, today: string): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM use_requests u ${listConditions(query, today)}`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM use_requests u ${listConditions(query, today)}`
+  )
   return total
 }
 
@@ -208,12 +237,24 @@ export function renewalsOf(db: Db, requestId: number): Promise<UseRenewal[]> {
 /** Sets the given columns (snake_case names from the service's own code), and always the stamp and version. */
 export async function updateRequest(db: Db, id: number, sets: Record<string, unknown>, stamp: string): Promise<void> {
   const assignments = Object.entries(sets).map(([column, value]) => sql`${sql.identifier(column)} = ${value}, `)
-  await db.query(sql`UPDATE use_requests SET ${sql.join(assignments, '')}updated_at = ${stamp}, version = version + 1 WHERE id = ${id}`)
+  await db.query(
+    sql`UPDATE use_requests SET ${sql.join(assignments, '')}updated_at = ${stamp}, version = version + 1 WHERE id = ${id}`
+  )
 }
 
 export async function insertApproval(
   db: Db,
-  approval: { requestId: number; step: Approver; signerName: string; signerUserId: number | null; signedOn: string; decision: string; reason: string; enteredBy: number | null; enteredAt: string }
+  approval: {
+    requestId: number
+    step: Approver
+    signerName: string
+    signerUserId: number | null
+    signedOn: string
+    decision: string
+    reason: string
+    enteredBy: number | null
+    enteredAt: string
+  }
 ): Promise<void> {
   await db.query(
     sql`INSERT INTO use_approvals (request_id, step, signer_name, signer_user_id, signed_on, decision, reason, entered_by, entered_at)
@@ -224,7 +265,9 @@ export async function insertApproval(
 
 /** The days of loan approved with the request. */
 export async function loanDaysOf(db: Db, requestId: number): Promise<number | null> {
-  const [{ loanDays }] = await db.query<{ loanDays: number | null }>(sql`SELECT loan_days AS loanDays FROM use_requests WHERE id = ${requestId}`)
+  const [{ loanDays }] = await db.query<{ loanDays: number | null }>(
+    sql`SELECT loan_days AS loanDays FROM use_requests WHERE id = ${requestId}`
+  )
   return loanDays
 }
 
@@ -246,7 +289,14 @@ export async function recordReturnCheck(
 
 export async function insertRenewal(
   db: Db,
-  renewal: { requestId: number; previousDueOn: string; newDueOn: string; renewedOn: string; enteredBy: number | null; enteredAt: string }
+  renewal: {
+    requestId: number
+    previousDueOn: string
+    newDueOn: string
+    renewedOn: string
+    enteredBy: number | null
+    enteredAt: string
+  }
 ): Promise<void> {
   await db.query(
     sql`INSERT INTO use_renewals (request_id, previous_due_on, new_due_on, renewed_on, entered_by, entered_at)
@@ -260,8 +310,15 @@ export function overdueLoans(db: Db, today: string): Promise<StoredRequestRow[]>
 }
 
 /** R-USE-10: the requests of one register whose records went out in the date range, in the order they went out. */
-export async function registerRequestIds(db: Db, register: 'loan' | 'consultation', from: string, to: string): Promise<number[]> {
+export async function registerRequestIds(
+  db: Db,
+  register: 'loan' | 'consultation',
+  from: string,
+  to: string
+): Promise<number[]> {
   const kinds = register === 'loan' ? ['loan', 'excerpt'] : ['consultation']
-  const rows = await db.query<{ id: number }>(sql`SELECT id FROM use_requests WHERE kind IN ${kinds} AND out_on BETWEEN ${from} AND ${to} ORDER BY out_on, id`)
+  const rows = await db.query<{ id: number }>(
+    sql`SELECT id FROM use_requests WHERE kind IN ${kinds} AND out_on BETWEEN ${from} AND ${to} ORDER BY out_on, id`
+  )
   return rows.map((row) => row.id)
 }

@@ -50,10 +50,13 @@ export async function listUsers(db: Db): Promise<UserRecord[]> {
 }
 
 export async function countActiveSysadmins(db: Db): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users WHERE role = 'sysadmin' AND active = 1`)
+  const [{ n }] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM users WHERE role = 'sysadmin' AND active = 1`
+  )
   return n
 }
 
 export const insertUser = (db: Db, user: Omit<UserRecord, 'id'>): Promise<number> => insertRow(db, 'users', user)
 
-export const updateUser = (db: Db, id: number, fields: Partial<Omit<UserRecord, 'id'>>): Promise<void> => updateRow(db, 'users', id, fields)
+export const updateUser = (db: Db, id: number, fields: Partial<Omit<UserRecord, 'id'>>): Promise<void> =>
+  updateRow(db, 'users', id, fields)

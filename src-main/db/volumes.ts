@@ -55,7 +55,9 @@ function listConditions(query: ListQuery) {
 }
 
 export async function countVolumes(db: Db, query: ListQuery): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM volumes v ${listConditions(query)}`)
+  const [{ total }] = await db.query<{ total: number }>(
+    sql`SELECT COUNT(*) AS total FROM volumes v ${listConditions(query)}`
+  )
   return total
 }
 
@@ -84,7 +86,9 @@ export function volumeItems(db: Db, volumeId: number): Promise<StoredVolumeItem[
 
 /** The volume numbers already taken in a series, for the next gap-free number. */
 export async function volumeNumbersInSeries(db: Db, seriesKey: string): Promise<number[]> {
-  const rows = await db.query<{ n: number }>(sql`SELECT volume_number AS n FROM volumes WHERE series_key = ${seriesKey}`)
+  const rows = await db.query<{ n: number }>(
+    sql`SELECT volume_number AS n FROM volumes WHERE series_key = ${seriesKey}`
+  )
   return rows.map((row) => row.n)
 }
 
@@ -138,7 +142,12 @@ export function volumeMembers(db: Db, volumeId: number): Promise<MemberRow[]> {
 export async function itemPlace(
   db: Db,
   itemId: number
-): Promise<{ homeLocationId: number | null; currentLocationId: number | null; homePath: string | null; currentPath: string | null }> {
+): Promise<{
+  homeLocationId: number | null
+  currentLocationId: number | null
+  homePath: string | null
+  currentPath: string | null
+}> {
   const [row] = await db.query(
     sql`SELECT i.home_location_id AS homeLocationId, i.current_location_id AS currentLocationId, h.path AS homePath, c.path AS currentPath
         FROM items i LEFT JOIN locations h ON h.id = i.home_location_id LEFT JOIN locations c ON c.id = i.current_location_id
@@ -149,12 +158,20 @@ export async function itemPlace(
 
 /** Every link that touches one of the given items. */
 export function linksOf(db: Db, ids: number[]): Promise<ItemLink[]> {
-  return db.query(sql`SELECT kind, from_id AS fromId, to_id AS toId FROM item_links WHERE from_id IN ${ids} OR to_id IN ${ids}`)
+  return db.query(
+    sql`SELECT kind, from_id AS fromId, to_id AS toId FROM item_links WHERE from_id IN ${ids} OR to_id IN ${ids}`
+  )
 }
 
 /** Those of the given items that are filed in a volume other than this one. */
-export function itemsFiledElsewhere(db: Db, ids: number[], volumeId: number): Promise<{ id: number; volumeId: number }[]> {
-  return db.query(sql`SELECT id, volume_id AS volumeId FROM items WHERE id IN ${ids} AND volume_id IS NOT NULL AND volume_id <> ${volumeId}`)
+export function itemsFiledElsewhere(
+  db: Db,
+  ids: number[],
+  volumeId: number
+): Promise<{ id: number; volumeId: number }[]> {
+  return db.query(
+    sql`SELECT id, volume_id AS volumeId FROM items WHERE id IN ${ids} AND volume_id IS NOT NULL AND volume_id <> ${volumeId}`
+  )
 }
 
 /** Filed in a volume, the item lives wherever its volume is kept; its own shelf place no longer applies. */
@@ -166,8 +183,14 @@ export async function fileItem(db: Db, itemId: number, volumeId: number, stamp: 
 }
 
 /** The item's pinned place, when it is a member of this volume. */
-export async function memberPosition(db: Db, volumeId: number, itemId: number): Promise<{ manualPosition: number | null } | undefined> {
-  const [row] = await db.query(sql`SELECT manual_position AS manualPosition FROM items WHERE id = ${itemId} AND volume_id = ${volumeId}`)
+export async function memberPosition(
+  db: Db,
+  volumeId: number,
+  itemId: number
+): Promise<{ manualPosition: number | null } | undefined> {
+  const [row] = await db.query(
+    sql`SELECT manual_position AS manualPosition FROM items WHERE id = ${itemId} AND volume_id = ${volumeId}`
+  )
   return row
 }
 
@@ -207,7 +230,9 @@ export async function linkedTitleOutside(db: Db, volumeId: number): Promise<stri
 }
 
 export async function closeVolume(db: Db, id: number, stamp: string): Promise<void> {
-  await db.query(sql`UPDATE volumes SET status = 'closed', closed_at = ${stamp}, version = version + 1 WHERE id = ${id}`)
+  await db.query(
+    sql`UPDATE volumes SET status = 'closed', closed_at = ${stamp}, version = version + 1 WHERE id = ${id}`
+  )
 }
 
 /** A member's place in the laid-out volume: position, pages and the rule that put it there (JSON). */

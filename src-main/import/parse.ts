@@ -76,7 +76,8 @@ const withoutNotes = (header: string) => header.normalize('NFKC').replace(/[([�
 /** The field's own name counts as a synonym, so a sheet headed with field names maps as it is. */
 function synonymLookup(synonyms: Record<string, readonly string[]>): Map<string, string> {
   const lookup = new Map<string, string>()
-  for (const [field, names] of Object.entries(synonyms)) for (const name of [field, ...names]) lookup.set(normaliseHeader(name), field)
+  for (const [field, names] of Object.entries(synonyms))
+    for (const name of [field, ...names]) lookup.set(normaliseHeader(name), field)
   return lookup
 }
 
@@ -173,8 +174,14 @@ const ENUM_LABELS = new Map<string, Map<string, string>>([
       top_secret: ['绝密', 'top secret']
     })
   ],
-  ['openStatus', enumLabels(OPEN_STATUSES, { open: ['开放'], restricted: ['控制', '控制使用', '限制'], closed: ['不开放', '封闭'] })],
-  ['grade', enumLabels(CUSTOMER_GRADES, { important: ['重要', '紧要', 'a'], special: ['特殊', 'b'], general: ['一般', 'c'] })]
+  [
+    'openStatus',
+    enumLabels(OPEN_STATUSES, { open: ['开放'], restricted: ['控制', '控制使用', '限制'], closed: ['不开放', '封闭'] })
+  ],
+  [
+    'grade',
+    enumLabels(CUSTOMER_GRADES, { important: ['重要', '紧要', 'a'], special: ['特殊', 'b'], general: ['一般', 'c'] })
+  ]
 ])
 
 const compact = (text: string) => text.normalize('NFKC').replace(/\s+/g, '')

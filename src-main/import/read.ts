@@ -45,7 +45,8 @@ const LF = 0x0a
 export function detectEncoding(bytes: Uint8Array): Encoding {
   const decoder = new TextDecoder('utf-8', { fatal: true })
   try {
-    for (let at = 0; at < bytes.length; at += DECODE_BYTES) decoder.decode(bytes.subarray(at, at + DECODE_BYTES), { stream: true })
+    for (let at = 0; at < bytes.length; at += DECODE_BYTES)
+      decoder.decode(bytes.subarray(at, at + DECODE_BYTES), { stream: true })
     decoder.decode()
     return 'utf-8'
   } catch {
@@ -55,7 +56,11 @@ export function detectEncoding(bytes: Uint8Array): Encoding {
 
 /** Excel in some locales saves "CSV" with tabs or semicolons; the header line tells which was used. */
 function detectDelimiter(text: string): number {
-  const counts = new Map([[',', 0], ['\t', 0], [';', 0]])
+  const counts = new Map([
+    [',', 0],
+    ['\t', 0],
+    [';', 0]
+  ])
   let quoted = false
   for (const ch of text) {
     if (ch === '"') quoted = !quoted
@@ -300,12 +305,20 @@ export function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): 
 }
 
 /** Tells a date format ('yyyy-mm-dd', 'm/d/yy h:mm') from a number format, as exceljs does for plain values. */
-const isDateFormat = (numFmt: string | undefined) => !!numFmt && /[ymdhsb]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''))
+const isDateFormat = (numFmt: string | undefined) =>
+  !!numFmt && /[ymdhsb]/i.test(numFmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''))
 const EXCEL_EPOCH_DAYS = 25_569
 
 /** The streaming reader leaves a formula's cached date as its serial number; the whole-file reader did not. */
 function formulaDate(value: ExcelJS.CellValue, numFmt: string | undefined): ExcelJS.CellValue {
-  if (value === null || typeof value !== 'object' || !('formula' in value) || typeof value.result !== 'number' || !isDateFormat(numFmt)) return value
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    !('formula' in value) ||
+    typeof value.result !== 'number' ||
+    !isDateFormat(numFmt)
+  )
+    return value
   return { ...value, result: new Date(Math.round((value.result - EXCEL_EPOCH_DAYS) * 86_400_000)) }
 }
 
@@ -336,7 +349,13 @@ async function* xlsxRecords(request: ReadRequest): AsyncGenerator<string[][]> {
   // Loaded here, not at the top: it takes a second to load, and a CSV does not need it.
   const { default: ExcelJS } = await import('exceljs')
   const input = Readable.from([bytes])
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore'
+  })
   const { columns, cellLength } = request.limits
   try {
     for await (const sheet of reader) {
@@ -347,7 +366,8 @@ async function* xlsxRecords(request: ReadRequest): AsyncGenerator<string[][]> {
         for (let c = 1; c <= row.cellCount; c++) {
           const cell = row.getCell(c)
           const text = cellText(formulaDate(cell.value, cell.numFmt), cell.numFmt)
-          if (text.length > cellLength) throw new ImportLimitExceeded('cellLength', request.limits, { row: row.number, column: c })
+          if (text.length > cellLength)
+            throw new ImportLimitExceeded('cellLength', request.limits, { row: row.number, column: c })
           if (c > columns && text.trim() !== '') throw new ImportLimitExceeded('columns', request.limits)
           if (c <= columns) cells.push(text)
         }
@@ -401,7 +421,11 @@ export async function* readTable(request: ReadRequest): AsyncGenerator<TablePart
 export function readFailure(error: unknown): AppError {
   if (error instanceof ImportLimitExceeded) return { code: 'VALIDATION', message: error.message, params: error.params }
   if (error instanceof Unreadable) {
-    return { code: 'VALIDATION', message: 'validation.importUnreadable', details: [{ path: 'fileName', message: 'validation.importUnreadable' }] }
+    return {
+      code: 'VALIDATION',
+      message: 'validation.importUnreadable',
+      details: [{ path: 'fileName', message: 'validation.importUnreadable' }]
+    }
   }
   return { code: 'INTERNAL', message: 'errors.internal' }
 }

@@ -22,7 +22,11 @@ export async function* inProcessSource(request: ReadRequest): AsyncGenerator<Tab
   }
 }
 
-const failureArgs = ({ code, message, ...extra }: AppError): ConstructorParameters<typeof AppFailure> => [code, message, extra]
+const failureArgs = ({ code, message, ...extra }: AppError): ConstructorParameters<typeof AppFailure> => [
+  code,
+  message,
+  extra
+]
 
 function ask(worker: Worker): Promise<Reply> {
   return new Promise((resolve, reject) => {
@@ -47,7 +51,10 @@ function ask(worker: Worker): Promise<Reply> {
 
 export function workerSource(script: string): TableSource {
   return async function* (request) {
-    const worker = new Worker(script, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+    const worker = new Worker(script, {
+      workerData: request,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
+    })
     try {
       let next = ask(worker)
       for (;;) {

@@ -38,7 +38,8 @@ export function createDispatcher(
 ): Dispatcher {
   return async (channel, input, sessionKey) => {
     try {
-      if (!(CHANNELS as string[]).includes(channel)) return failure({ code: 'NOT_FOUND', message: 'errors.unknownChannel' })
+      if (!(CHANNELS as string[]).includes(channel))
+        return failure({ code: 'NOT_FOUND', message: 'errors.unknownChannel' })
       const name = channel as Channel
       const definition = contract[name]
       const session = sessions.refresh(sessionKey, await idleLockMinutes())
@@ -52,10 +53,15 @@ export function createDispatcher(
         }
       }
       if (!isPlainObject(input)) {
-        return failure({ code: 'VALIDATION', message: 'errors.validation', details: [{ path: '', message: 'validation.invalidType' }] })
+        return failure({
+          code: 'VALIDATION',
+          message: 'errors.validation',
+          details: [{ path: '', message: 'validation.invalidType' }]
+        })
       }
       const parsed = definition.input.safeParse(input)
-      if (!parsed.success) return failure({ code: 'VALIDATION', message: 'errors.validation', details: fieldErrors(parsed.error) })
+      if (!parsed.success)
+        return failure({ code: 'VALIDATION', message: 'errors.validation', details: fieldErrors(parsed.error) })
       const data = await handlers[name](parsed.data as never, { sessionKey, session })
       if (session) sessions.touch(sessionKey)
       return { ok: true, data: data ?? null }

@@ -5,7 +5,9 @@ import { actorOf } from '../services/users'
 import type { CallContext } from './dispatch'
 
 /** Handlers for some channels of the contract; the dispatcher has already checked access and input. */
-export type HandlerMap<C extends Channel> = { [K in C]: (input: ParsedInput<K>, ctx: CallContext) => Promise<ChannelOutput<K>> }
+export type HandlerMap<C extends Channel> = {
+  [K in C]: (input: ParsedInput<K>, ctx: CallContext) => Promise<ChannelOutput<K>>
+}
 
 export function signedIn(ctx: CallContext): Session {
   if (!ctx.session) throw unauthenticated()

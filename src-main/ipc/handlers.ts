@@ -23,8 +23,13 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     idleLockMinutes: (await services.settings.security()).data.idleLockMinutes,
     canSeePersonalData: maySeePersonalData(session.role)
   })
-  const startSession = (key: string, user: { id: number; username: string; displayName: string; role: Session['role'] }) =>
-    sessionInfo(sessions.start(key, { userId: user.id, username: user.username, displayName: user.displayName, role: user.role }))
+  const startSession = (
+    key: string,
+    user: { id: number; username: string; displayName: string; role: Session['role'] }
+  ) =>
+    sessionInfo(
+      sessions.start(key, { userId: user.id, username: user.username, displayName: user.displayName, role: user.role })
+    )
 
   return {
     'app.status': async (_input, ctx) => ({
@@ -33,7 +38,8 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
       session: ctx.session ? await sessionInfo(ctx.session) : null
     }),
     'auth.setupAdmin': async (input, ctx) => startSession(ctx.sessionKey, await services.users.setupAdmin(input)),
-    'auth.login': async (input, ctx) => startSession(ctx.sessionKey, await services.users.authenticate(input.username, input.password)),
+    'auth.login': async (input, ctx) =>
+      startSession(ctx.sessionKey, await services.users.authenticate(input.username, input.password)),
     'auth.logout': async (_input, ctx) => {
       const who = actor(ctx)
       sessions.end(ctx.sessionKey)
@@ -104,7 +110,8 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'volumes.create': async (input, ctx) => services.volumes.create(actor(ctx), input),
     'volumes.addItem': async (input, ctx) => services.volumes.addItem(actor(ctx), input.volumeId, input.itemId),
     'volumes.removeItem': async (input, ctx) => services.volumes.removeItem(actor(ctx), input.volumeId, input.itemId),
-    'volumes.setPosition': async (input, ctx) => services.volumes.setPosition(actor(ctx), input.volumeId, input.itemId, input.position),
+    'volumes.setPosition': async (input, ctx) =>
+      services.volumes.setPosition(actor(ctx), input.volumeId, input.itemId, input.position),
     'volumes.updateNote': async (input, ctx) => services.volumes.updateNote(actor(ctx), input),
     'volumes.close': async (input, ctx) => services.volumes.close(actor(ctx), input.id, input.version),
     'print.volume': async (input, ctx) => services.printing.volume(actor(ctx), input),

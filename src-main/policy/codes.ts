@@ -42,7 +42,14 @@ export interface CodeParts {
 
 type PartName = keyof CodeParts
 // A record, so a part added to CodeParts cannot be forgotten here.
-const PART_NAMES: Record<PartName, true> = { fonds: true, category: true, year: true, retention: true, department: true, catalogue: true }
+const PART_NAMES: Record<PartName, true> = {
+  fonds: true,
+  category: true,
+  year: true,
+  retention: true,
+  department: true,
+  catalogue: true
+}
 const isPartName = (name: string): name is PartName => Object.hasOwn(PART_NAMES, name)
 
 type CounterName = 'number' | 'volume'
@@ -65,14 +72,19 @@ function tokenize(template: string): Piece[] {
     const name = match[0].slice(1, -1)
     const counter = /^(number|volume):(\d+)$/.exec(name)
     if (isPartName(name)) pieces.push({ type: 'part', name })
-    else if (counter) pieces.push({ type: 'counter', text: match[0], name: counter[1] as CounterName, width: Number(counter[2]) })
+    else if (counter)
+      pieces.push({ type: 'counter', text: match[0], name: counter[1] as CounterName, width: Number(counter[2]) })
     else pieces.push({ type: 'unknown', text: match[0] })
   }
   if (textFrom < template.length) pieces.push({ type: 'text', text: template.slice(textFrom) })
   return pieces
 }
 
-const refuse = (reason: string, params?: Record<string, string | number>): Refusal => ({ ruleId: 'R-FILE-10', reason, ...(params ? { params } : {}) })
+const refuse = (reason: string, params?: Record<string, string | number>): Refusal => ({
+  ruleId: 'R-FILE-10',
+  reason,
+  ...(params ? { params } : {})
+})
 
 function templateProblem(pieces: Piece[]): Refusal | null {
   const unknown = pieces.find((piece) => piece.type === 'unknown')
@@ -92,11 +104,13 @@ export function checkTemplate(template: string, kind: 'item' | 'volume'): Refusa
   if (problem) return problem
   const expected: CounterName = kind === 'item' ? 'number' : 'volume'
   const counter = pieces.find((piece) => piece.type === 'counter')
-  if (counter && counter.name !== expected) return refuse('policy.code.wrongCounter', { token: counter.text, expected: `{${expected}:N}` })
+  if (counter && counter.name !== expected)
+    return refuse('policy.code.wrongCounter', { token: counter.text, expected: `{${expected}:N}` })
   return null
 }
 
-const partValue = (parts: CodeParts, name: PartName): string => (name === 'year' ? String(parts.year) : (parts[name] ?? ''))
+const partValue = (parts: CodeParts, name: PartName): string =>
+  name === 'year' ? String(parts.year) : (parts[name] ?? '')
 
 /** R-FILE-10: codes are gap-free per series, and the series is everything in the code except the counter. */
 export function seriesKey(template: string, parts: CodeParts): string {
@@ -115,11 +129,13 @@ export function renderCode(template: string, parts: CodeParts, counter: number):
     if (piece.type === 'part') {
       const value = partValue(parts, piece.name)
       if (value.trim() === '') return refuse('policy.code.emptyPart', { part: piece.name })
-      if (SEPARATORS.some((separator) => value.includes(separator))) return refuse('policy.code.separatorInPart', { part: piece.name, value })
+      if (SEPARATORS.some((separator) => value.includes(separator)))
+        return refuse('policy.code.separatorInPart', { part: piece.name, value })
       code += value
     } else if (piece.type === 'counter') {
       const max = 10 ** piece.width - 1
-      if (!Number.isInteger(counter) || counter < 1 || counter > max) return refuse('policy.code.counterOutOfRange', { counter, max })
+      if (!Number.isInteger(counter) || counter < 1 || counter > max)
+        return refuse('policy.code.counterOutOfRange', { counter, max })
       code += String(counter).padStart(piece.width, '0')
     } else {
       code += piece.text

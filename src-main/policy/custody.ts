@@ -58,14 +58,24 @@ export type EnvironmentValue = 'in_range' | 'out_of_range' | 'not_measured'
 export type EnvironmentDecision = Decision<EnvironmentValue> & { params: Record<string, string | number> }
 
 const MEASURES = {
-  temperature: { inRange: 'policy.custody.temperatureInRange', low: 'policy.custody.tooCold', high: 'policy.custody.tooHot' },
+  temperature: {
+    inRange: 'policy.custody.temperatureInRange',
+    low: 'policy.custody.tooCold',
+    high: 'policy.custody.tooHot'
+  },
   humidity: { inRange: 'policy.custody.humidityInRange', low: 'policy.custody.tooDry', high: 'policy.custody.tooDamp' }
 } as const
 
 /** R-KEEP-3: the band is inclusive — 14.0 ℃ and 24.0 ℃ are still fine for paper; a missing value is "not measured". */
-export function judgeMeasure(measure: keyof typeof MEASURES, value: number | null, min: number, max: number): EnvironmentDecision {
+export function judgeMeasure(
+  measure: keyof typeof MEASURES,
+  value: number | null,
+  min: number,
+  max: number
+): EnvironmentDecision {
   const keys = MEASURES[measure]
-  if (value === null || !Number.isFinite(value)) return { value: 'not_measured', ruleId: 'R-KEEP-3', reason: 'policy.custody.notMeasured', params: {} }
+  if (value === null || !Number.isFinite(value))
+    return { value: 'not_measured', ruleId: 'R-KEEP-3', reason: 'policy.custody.notMeasured', params: {} }
   const params = { value, min, max }
   if (value < min) return { value: 'out_of_range', ruleId: 'R-KEEP-3', reason: keys.low, params }
   if (value > max) return { value: 'out_of_range', ruleId: 'R-KEEP-3', reason: keys.high, params }
@@ -76,7 +86,11 @@ export function judgeMeasure(measure: keyof typeof MEASURES, value: number | nul
 export function judgeReading(reading: { temperature: number | null; humidity: number | null }, band: EnvironmentBand) {
   const temperature = judgeMeasure('temperature', reading.temperature, band.temperatureMin, band.temperatureMax)
   const humidity = judgeMeasure('humidity', reading.humidity, band.humidityMin, band.humidityMax)
-  return { temperature, humidity, outOfRange: temperature.value === 'out_of_range' || humidity.value === 'out_of_range' }
+  return {
+    temperature,
+    humidity,
+    outOfRange: temperature.value === 'out_of_range' || humidity.value === 'out_of_range'
+  }
 }
 
 export interface PeriodicDue extends Decision<string> {
@@ -89,12 +103,28 @@ export interface PeriodicDue extends Decision<string> {
  * R-KEEP-3: periodic inspections come every `intervalMonths` after the last completed one; with none on record the
  * first is due today. `value` is the day it is due.
  */
-export function nextPeriodicInspection(lastPeriodicOn: string | null, intervalMonths: number, today: string): PeriodicDue {
+export function nextPeriodicInspection(
+  lastPeriodicOn: string | null,
+  intervalMonths: number,
+  today: string
+): PeriodicDue {
   if (lastPeriodicOn === null) {
-    return { value: today, due: true, ruleId: 'R-KEEP-3', reason: 'policy.custody.neverInspected', params: { months: intervalMonths } }
+    return {
+      value: today,
+      due: true,
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.custody.neverInspected',
+      params: { months: intervalMonths }
+    }
   }
   const dueOn = addMonths(lastPeriodicOn, intervalMonths)
-  return { value: dueOn, due: dueOn <= today, ruleId: 'R-KEEP-3', reason: 'policy.custody.periodicDue', params: { last: lastPeriodicOn, months: intervalMonths, dueOn } }
+  return {
+    value: dueOn,
+    due: dueOn <= today,
+    ruleId: 'R-KEEP-3',
+    reason: 'policy.custody.periodicDue',
+    params: { last: lastPeriodicOn, months: intervalMonths, dueOn }
+  }
 }
 
 /** R-KEEP-2/3: a finding may only name a record the inspection set out to check. */
@@ -104,5 +134,7 @@ export function refuseOutsideScope(inScope: boolean, code: string): Refusal | nu
 
 /** R-KEEP-2 "不丢失": completing with records not ticked off records them missing, so the person must say so. */
 export function refuseUnconfirmedMissing(unchecked: number, confirmed: boolean): Refusal | null {
-  return unchecked === 0 || confirmed ? null : { ruleId: 'R-KEEP-2', reason: 'policy.custody.uncheckedBecomeMissing', params: { count: unchecked } }
+  return unchecked === 0 || confirmed
+    ? null
+    : { ruleId: 'R-KEEP-2', reason: 'policy.custody.uncheckedBecomeMissing', params: { count: unchecked } }
 }

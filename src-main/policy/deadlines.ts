@@ -21,7 +21,11 @@ export interface DeadlineSettings {
   annualFilingMonth: number
 }
 
-export const DEFAULT_DEADLINES: DeadlineSettings = { customerFilingDays: 7, customerRegistrationWorkingDays: 5, annualFilingMonth: 6 }
+export const DEFAULT_DEADLINES: DeadlineSettings = {
+  customerFilingDays: 7,
+  customerRegistrationWorkingDays: 5,
+  annualFilingMonth: 6
+}
 
 export interface Overdue {
   id: number
@@ -42,24 +46,42 @@ export function overdueCustomerMaterials(
     .filter((item) => item.isCustomerMaterial && !item.filed)
     .map((item) => ({ id: item.id, due: dayNumber(item.receivedOn) + settings.customerFilingDays }))
     .filter(({ due }) => now > due)
-    .map(({ id, due }) => ({ id, dueOn: dateOf(due), daysLate: now - due, ruleId: 'R-CUST-3', reason: 'policy.deadline.customerFiling' }))
+    .map(({ id, due }) => ({
+      id,
+      dueOn: dateOf(due),
+      daysLate: now - due,
+      ruleId: 'R-CUST-3',
+      reason: 'policy.deadline.customerFiling'
+    }))
 }
 
 /** R-FILE-9: a record of year Y is filed by the last day of month `annualFilingMonth` of Y+1. */
-export function overdueAnnualFiling(items: { id: number; year: number; filed: boolean }[], today: string, settings: DeadlineSettings): Overdue[] {
+export function overdueAnnualFiling(
+  items: { id: number; year: number; filed: boolean }[],
+  today: string,
+  settings: DeadlineSettings
+): Overdue[] {
   const now = dayNumber(today)
-  return items
-    .filter((item) => !item.filed)
-    // Day 0 of the next month is the last day of the filing month, whatever its length.
-    .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
-    .filter(({ due }) => now > due)
-    .map(({ id, due }) => ({ id, dueOn: dateOf(due), daysLate: now - due, ruleId: 'R-FILE-9', reason: 'policy.deadline.annualFiling' }))
+  return (
+    items
+      .filter((item) => !item.filed)
+      // Day 0 of the next month is the last day of the filing month, whatever its length.
+      .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
+      .filter(({ due }) => now > due)
+      .map(({ id, due }) => ({
+        id,
+        dueOn: dateOf(due),
+        daysLate: now - due,
+        ruleId: 'R-FILE-9',
+        reason: 'policy.deadline.annualFiling'
+      }))
+  )
 }
 
 /** R-CUST-3: the day of first contact does not count; Saturdays and Sundays are not working days. */
 export function registrationDueDate(firstContactOn: string, settings: DeadlineSettings): string {
   let day = dayNumber(firstContactOn)
-  for (let left = settings.customerRegistrationWorkingDays; left > 0; ) {
+  for (let left = settings.customerRegistrationWorkingDays; left > 0;) {
     day += 1
     const weekday = weekdayOf(day)
     if (weekday !== 0 && weekday !== 6) left -= 1

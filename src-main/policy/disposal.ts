@@ -95,7 +95,11 @@ export interface DisposalSettings {
   methods: string[]
 }
 
-export const DEFAULT_DISPOSAL: DisposalSettings = { holdMonths: 6, minSupervisors: 2, methods: ['碎纸机粉碎', '送指定造纸厂化浆', '焚毁'] }
+export const DEFAULT_DISPOSAL: DisposalSettings = {
+  holdMonths: 6,
+  minSupervisors: 2,
+  methods: ['碎纸机粉碎', '送指定造纸厂化浆', '焚毁']
+}
 
 /** What the rules need to know about one record; the services gather it, the rules only read it. */
 export interface DisposalFacts {
@@ -116,20 +120,29 @@ export interface DisposalFacts {
   openBatchId: number | null
 }
 
-const refusal = (ruleId: string, reason: string, params?: Record<string, string | number>): Refusal => ({ ruleId, reason, ...(params ? { params } : {}) })
+const refusal = (ruleId: string, reason: string, params?: Record<string, string | number>): Refusal => ({
+  ruleId,
+  reason,
+  ...(params ? { params } : {})
+})
 
 /** R-DISP-3: held records are neither listed nor destroyed. */
 function refuseHeld(facts: DisposalFacts): Refusal | null {
-  return facts.holds.length > 0 ? refusal('R-DISP-3', 'policy.disposal.held', { code: facts.code, holds: facts.holds.join('、') }) : null
+  return facts.holds.length > 0
+    ? refusal('R-DISP-3', 'policy.disposal.held', { code: facts.code, holds: facts.holds.join('、') })
+    : null
 }
 
 /** R-DISP-1, 2, 3, 4, 5, 8: why a record may not be listed in a new appraisal batch, or null when it may. */
 export function refuseListing(facts: DisposalFacts, today: string): Refusal | null {
   if (facts.custody === 'destroyed') return refusal('R-DISP-8', 'policy.disposal.destroyed', { code: facts.code })
-  if (facts.volumeCode !== null) return refusal('R-DISP-4', 'policy.disposal.inVolume', { code: facts.code, volumeCode: facts.volumeCode })
+  if (facts.volumeCode !== null)
+    return refusal('R-DISP-4', 'policy.disposal.inVolume', { code: facts.code, volumeCode: facts.volumeCode })
   if (facts.expiresOn === null) return refusal('R-DISP-1', 'policy.disposal.permanent', { code: facts.code })
-  if (facts.expiresOn > today) return refusal('R-DISP-2', 'policy.disposal.notExpired', { code: facts.code, expiresOn: facts.expiresOn })
-  if (facts.openBatchId !== null) return refusal('R-DISP-5', 'policy.disposal.inOpenBatch', { code: facts.code, batchId: facts.openBatchId })
+  if (facts.expiresOn > today)
+    return refusal('R-DISP-2', 'policy.disposal.notExpired', { code: facts.code, expiresOn: facts.expiresOn })
+  if (facts.openBatchId !== null)
+    return refusal('R-DISP-5', 'policy.disposal.inOpenBatch', { code: facts.code, batchId: facts.openBatchId })
   return refuseHeld(facts)
 }
 
@@ -178,18 +191,27 @@ export function refuseSupervisors(supervisors: string[], min: number, excluded: 
 
 /** R-DISP-5: the archive manager and the originating department's leader appraise together. */
 export function refuseAppraisers(managerName: string, departmentLeaderName: string): Refusal | null {
-  if (managerName.trim() === '' || departmentLeaderName.trim() === '') return refusal('R-DISP-5', 'policy.disposal.appraisersRequired')
-  return personKey(managerName) === personKey(departmentLeaderName) ? refusal('R-DISP-5', 'policy.disposal.appraisersDistinct') : null
+  if (managerName.trim() === '' || departmentLeaderName.trim() === '')
+    return refusal('R-DISP-5', 'policy.disposal.appraisersRequired')
+  return personKey(managerName) === personKey(departmentLeaderName)
+    ? refusal('R-DISP-5', 'policy.disposal.appraisersDistinct')
+    : null
 }
 
 /**
  * R-DISP-5: a record kept longer gets a new period, counted like the first from its filing year (R-DISP-2), that must
  * still be running today, and the reason it is kept. `years` undefined: no period chosen; null: 永久.
  */
-export function refuseKeep(filingYear: number, years: number | null | undefined, reason: string, today: string): Refusal | null {
+export function refuseKeep(
+  filingYear: number,
+  years: number | null | undefined,
+  reason: string,
+  today: string
+): Refusal | null {
   if (years === undefined) return refusal('R-DISP-5', 'policy.disposal.keepNeedsPeriod')
   const expiresOn = expiryDate(filingYear, years)
-  if (expiresOn !== null && expiresOn <= today) return refusal('R-DISP-5', 'policy.disposal.keepPeriodEnded', { expiresOn })
+  if (expiresOn !== null && expiresOn <= today)
+    return refusal('R-DISP-5', 'policy.disposal.keepPeriodEnded', { expiresOn })
   return reason.trim() === '' ? refusal('R-DISP-5', 'policy.disposal.keepNeedsReason') : null
 }
 
@@ -212,7 +234,11 @@ export function yearsKept(filingYear: number, destroyedOn: string): number {
  * R-DISP-1, R-DISP-2: the period a record is filed with, from the retention list in force when it gets its code,
  * and the day it expires. A code the list does not know is treated as 永久, so nothing is ever destroyed by mistake.
  */
-export function retentionOf(code: string, periods: { code: string; years: number | null }[], filingYear: number): { years: number | null; expiresOn: string | null } {
+export function retentionOf(
+  code: string,
+  periods: { code: string; years: number | null }[],
+  filingYear: number
+): { years: number | null; expiresOn: string | null } {
   const years = periods.find((period) => period.code === code)?.years ?? null
   return { years, expiresOn: expiryDate(filingYear, years) }
 }

@@ -140,7 +140,12 @@ export function filingYear(item: FilingFacts, related: FilingFacts[], links: Ite
   return filingYearOf(item, new Map(related.map((facts) => [facts.id, facts])), links, new Set())
 }
 
-function filingYearOf(item: FilingFacts, related: Map<number, FilingFacts>, links: ItemLink[], visited: Set<number>): Decision<number> {
+function filingYearOf(
+  item: FilingFacts,
+  related: Map<number, FilingFacts>,
+  links: ItemLink[],
+  visited: Set<number>
+): Decision<number> {
   visited.add(item.id)
   for (const link of links) {
     if (!isBelonging(link) || link.toId !== item.id) continue
@@ -158,7 +163,12 @@ function filingYearOf(item: FilingFacts, related: Map<number, FilingFacts>, link
   if (replies.length > 0) {
     const latest = replies.reduce((a, b) => (compareByDate(b, a) > 0 ? b : a))
     const year = yearOf(latest.dateFormed)
-    return { value: year, ruleId: 'R-FILE-4', reason: 'policy.filingYear.replyYear', params: { replyId: latest.id, year } }
+    return {
+      value: year,
+      ruleId: 'R-FILE-4',
+      reason: 'policy.filingYear.replyYear',
+      params: { replyId: latest.id, year }
+    }
   }
 
   const decide = (year: number, reason: string, params: Record<string, string | number> = {}): Decision<number> => ({
@@ -211,13 +221,17 @@ const PART_REASON: Record<BelongingKind, string> = {
  * among documents at the same level a reply comes before its request, else the earlier date first. A linked
  * group stays together and takes the place of its earliest date. The archivist's manual positions win.
  */
-export function orderInVolume(items: OrderFacts[], links: ItemLink[]): { id: number; reason: string; ruleId: string }[] {
+export function orderInVolume(
+  items: OrderFacts[],
+  links: ItemLink[]
+): { id: number; reason: string; ruleId: string }[] {
   const byId = new Map(items.map((facts) => [facts.id, facts]))
   const inVolume = links.filter((link) => link.fromId !== link.toId && byId.has(link.fromId) && byId.has(link.toId))
 
   const ownerLink = new Map<number, BelongingLink>()
   const isAncestor = (candidate: number, of: number): boolean => {
-    for (let id: number | undefined = of; id !== undefined; id = ownerLink.get(id)?.fromId) if (id === candidate) return true
+    for (let id: number | undefined = of; id !== undefined; id = ownerLink.get(id)?.fromId)
+      if (id === candidate) return true
     return false
   }
   for (const link of inVolume) {
@@ -272,7 +286,8 @@ export function orderInVolume(items: OrderFacts[], links: ItemLink[]): { id: num
     const ordered: OrderFacts[] = []
     while (waiting.length > 0) {
       const ready = waiting.findIndex(
-        (facts) => !replyBefore.some((edge) => edge.request === facts.id && waiting.some((other) => other.id === edge.reply))
+        (facts) =>
+          !replyBefore.some((edge) => edge.request === facts.id && waiting.some((other) => other.id === edge.reply))
       )
       // A request/reply loop is bad data; date order still gives every item a place.
       ordered.push(...waiting.splice(Math.max(ready, 0), 1))
@@ -325,9 +340,15 @@ export function orderInVolume(items: OrderFacts[], links: ItemLink[]): { id: num
 export function pageNumbers(
   ordered: { id: number; pageCount: number }[]
 ): { pages: { id: number; startPage: number; endPage: number }[]; total: number } | Refusal {
-  const missing = ordered.filter((item) => !Number.isInteger(item.pageCount) || item.pageCount < 1).map((item) => item.id)
+  const missing = ordered
+    .filter((item) => !Number.isInteger(item.pageCount) || item.pageCount < 1)
+    .map((item) => item.id)
   if (missing.length > 0) {
-    return { ruleId: 'R-FILE-6', reason: 'policy.pages.missingPageCount', params: { ids: missing.join(', '), count: missing.length } }
+    return {
+      ruleId: 'R-FILE-6',
+      reason: 'policy.pages.missingPageCount',
+      params: { ids: missing.join(', '), count: missing.length }
+    }
   }
   let total = 0
   const pages = ordered.map((item) => {
@@ -369,7 +390,11 @@ export function refuseVolumeAdmission(
     return { ruleId: 'R-FILE-1', reason: 'policy.admission.inAnotherVolume', params: { volumeId: candidate.volumeId } }
   }
   if (candidate.year !== volume.year) {
-    return { ruleId: 'R-FILE-2', reason: 'policy.admission.yearDiffers', params: { itemYear: candidate.year, volumeYear: volume.year } }
+    return {
+      ruleId: 'R-FILE-2',
+      reason: 'policy.admission.yearDiffers',
+      params: { itemYear: candidate.year, volumeYear: volume.year }
+    }
   }
   if (candidate.categoryCode !== volume.categoryCode) {
     return {
@@ -390,10 +415,13 @@ export function refuseVolumeAdmission(
     return { ruleId: 'R-FILE-7', reason: 'policy.admission.topSecretOwnVolume' }
   }
   if (candidate.classification !== 'top_secret' && topSecretVolume) {
-    const topSecretMembers = new Set(members.filter((member) => member.classification === 'top_secret').map((member) => member.id))
+    const topSecretMembers = new Set(
+      members.filter((member) => member.classification === 'top_secret').map((member) => member.id)
+    )
     const tied = links.some(
       (link) =>
-        (link.fromId === candidate.id && topSecretMembers.has(link.toId)) || (link.toId === candidate.id && topSecretMembers.has(link.fromId))
+        (link.fromId === candidate.id && topSecretMembers.has(link.toId)) ||
+        (link.toId === candidate.id && topSecretMembers.has(link.fromId))
     )
     if (!tied) return { ruleId: 'R-FILE-7', reason: 'policy.admission.notTiedToTopSecret' }
   }
@@ -412,12 +440,19 @@ export function refuseVolumeAdmission(
   return null
 }
 
-const CLASSIFICATION_RANK: Record<Classification, number> = { none: 0, internal: 1, secret: 2, confidential: 3, top_secret: 4 }
+const CLASSIFICATION_RANK: Record<Classification, number> = {
+  none: 0,
+  internal: 1,
+  secret: 2,
+  confidential: 3,
+  top_secret: 4
+}
 
 /** R-FILE-7: a volume is as classified as its most classified item. */
 export function volumeClassification(items: { classification: Classification }[]): Classification {
   return items.reduce<Classification>(
-    (highest, item) => (CLASSIFICATION_RANK[item.classification] > CLASSIFICATION_RANK[highest] ? item.classification : highest),
+    (highest, item) =>
+      CLASSIFICATION_RANK[item.classification] > CLASSIFICATION_RANK[highest] ? item.classification : highest,
     'none'
   )
 }
@@ -451,7 +486,10 @@ const DESCRIPTION_FIELDS: readonly DescriptionField[] = [
  * R-FILE-11 (DA/T 18): the archival code only exists once the item is filed; 文号 and 备注 are described when the
  * document has them, so their absence is never an omission.
  */
-export function missingDescription(item: Partial<Record<DescriptionField, string | number | null>>, stage: 'catalogued' | 'filed'): DescriptionField[] {
+export function missingDescription(
+  item: Partial<Record<DescriptionField, string | number | null>>,
+  stage: 'catalogued' | 'filed'
+): DescriptionField[] {
   const required = (field: DescriptionField): boolean =>
     field === 'archivalCode' ? stage === 'filed' : field !== 'documentNumber' && field !== 'remarks'
   const missing = (field: DescriptionField): boolean => {

@@ -58,7 +58,8 @@ export function refuseLocation(parentKind: LocationKind | null, kind: LocationKi
  */
 export function refuseCapacity(capacity: number | null, occupied: number, adding: number): Refusal | null {
   if (capacity === null || occupied + adding <= capacity) return null
-  if (adding === 0) return { ruleId: 'R-KEEP-1', reason: 'policy.location.capacityBelowOccupied', params: { capacity, occupied } }
+  if (adding === 0)
+    return { ruleId: 'R-KEEP-1', reason: 'policy.location.capacityBelowOccupied', params: { capacity, occupied } }
   return { ruleId: 'R-KEEP-1', reason: 'policy.location.full', params: { capacity, occupied, adding } }
 }
 
@@ -69,7 +70,9 @@ export function refuseHome(kind: LocationKind): Refusal | null {
 
 /** R-KEEP-1: an item filed in a volume travels with it; placing it alone would split the volume. */
 export function refuseItemInVolume(volumeCode: string | null): Refusal | null {
-  return volumeCode === null ? null : { ruleId: 'R-KEEP-1', reason: 'policy.location.itemInVolume', params: { volumeCode } }
+  return volumeCode === null
+    ? null
+    : { ruleId: 'R-KEEP-1', reason: 'policy.location.itemInVolume', params: { volumeCode } }
 }
 
 /** The full code from the room down, e.g. A-01-3-05. */

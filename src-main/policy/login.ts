@@ -8,18 +8,41 @@ export interface LoginState {
 
 export type LoginDecision =
   | { outcome: 'accepted'; failedLogins: 0; lockedUntil: null }
-  | { outcome: 'rejected'; reason: 'inactive' | 'locked' | 'badPassword'; failedLogins: number; lockedUntil: string | null; ruleId: 'R-SEC-3' }
+  | {
+      outcome: 'rejected'
+      reason: 'inactive' | 'locked' | 'badPassword'
+      failedLogins: number
+      lockedUntil: string | null
+      ruleId: 'R-SEC-3'
+    }
 
 /**
  * R-SEC-3: a password check either signs in or counts a failure; the failure that reaches the limit locks the
  * account for the set minutes. While locked, even the right password is refused and nothing is counted.
  */
-export function decideLogin(state: LoginState, passwordMatches: boolean, now: Date, settings: SecuritySettings): LoginDecision {
+export function decideLogin(
+  state: LoginState,
+  passwordMatches: boolean,
+  now: Date,
+  settings: SecuritySettings
+): LoginDecision {
   if (!state.active) {
-    return { outcome: 'rejected', reason: 'inactive', failedLogins: state.failedLogins, lockedUntil: state.lockedUntil, ruleId: 'R-SEC-3' }
+    return {
+      outcome: 'rejected',
+      reason: 'inactive',
+      failedLogins: state.failedLogins,
+      lockedUntil: state.lockedUntil,
+      ruleId: 'R-SEC-3'
+    }
   }
   if (state.lockedUntil && new Date(state.lockedUntil).getTime() > now.getTime()) {
-    return { outcome: 'rejected', reason: 'locked', failedLogins: state.failedLogins, lockedUntil: state.lockedUntil, ruleId: 'R-SEC-3' }
+    return {
+      outcome: 'rejected',
+      reason: 'locked',
+      failedLogins: state.failedLogins,
+      lockedUntil: state.lockedUntil,
+      ruleId: 'R-SEC-3'
+    }
   }
   if (passwordMatches) return { outcome: 'accepted', failedLogins: 0, lockedUntil: null }
   const lockExpired = state.lockedUntil !== null

@@ -115,7 +115,15 @@
  *   zh: {{code}} 应有 {{expected}} 页，清点为 {{counted}} 页；页数不符时请登记为损坏或丢失。
  *   en: {{code}} has {{expected}} pages but {{counted}} were counted; record it as damaged or lost.
  */
-import type { Approver, ChainStep, ClassificationCode, CustodyState, PolicyReason, UseKind, UseSettings } from '../../src-preload/contract'
+import type {
+  Approver,
+  ChainStep,
+  ClassificationCode,
+  CustodyState,
+  PolicyReason,
+  UseKind,
+  UseSettings
+} from '../../src-preload/contract'
 import { daysBetween } from './calendar'
 import type { Refusal } from './filing'
 
@@ -174,7 +182,8 @@ const refusal = (ruleId: string, reason: string, params?: Record<string, string 
 
 /** Who the request is from and what it asks for, checked before any signer is worked out. */
 function refuseRequest(facts: UseFacts, settings: UseSettings): ChainDecision | null {
-  if (!facts.external && !facts.knownDepartments.includes(facts.departmentCode)) return refusal('R-USE-1', 'policy.use.noDepartment')
+  if (!facts.external && !facts.knownDepartments.includes(facts.departmentCode))
+    return refusal('R-USE-1', 'policy.use.noDepartment')
   if (facts.external && (facts.externalUnit?.trim() === '' || facts.introductionLetter?.trim() === '')) {
     return refusal('R-USE-6', 'policy.use.introductionLetter')
   }
@@ -183,8 +192,10 @@ function refuseRequest(facts: UseFacts, settings: UseSettings): ChainDecision | 
   if (facts.excerptAnswer === null) return refusal('R-USE-3', 'policy.use.excerptQuestion')
   if (facts.external && !settings.externalMayBorrow) return refusal('R-USE-6', 'policy.use.externalReadOnly')
   for (const record of facts.records) {
-    if (record.classification === 'top_secret' && settings.topSecretNeverLeaves) return refusal('R-USE-5', 'policy.use.topSecretStays', { code: record.label })
-    if (isClassified(record.classification) && settings.classifiedNotLent) return refusal('R-USE-5', 'policy.use.classifiedNotLent', { code: record.label })
+    if (record.classification === 'top_secret' && settings.topSecretNeverLeaves)
+      return refusal('R-USE-5', 'policy.use.topSecretStays', { code: record.label })
+    if (isClassified(record.classification) && settings.classifiedNotLent)
+      return refusal('R-USE-5', 'policy.use.classifiedNotLent', { code: record.label })
   }
   if (facts.offSite && settings.sealedOriginalsStay) {
     const sealed = facts.records.find((record) => record.sealedOriginal)
@@ -214,16 +225,29 @@ export function approvalChain(facts: UseFacts, settings: UseSettings): ChainDeci
   } else {
     need('department_head', 'R-USE-1', 'policy.use.departmentHead', { department: facts.departmentCode })
     need('archive_manager', baseRule, 'policy.use.archiveManager')
-    const others = [...new Set(facts.records.map((r) => r.departmentCode).filter((code) => code !== '' && code !== facts.departmentCode))]
-    if (others.length > 0) need(settings.otherDepartmentApprover, 'R-USE-6', 'policy.use.otherDepartment', { departments: others.join('、') })
+    const others = [
+      ...new Set(
+        facts.records.map((r) => r.departmentCode).filter((code) => code !== '' && code !== facts.departmentCode)
+      )
+    ]
+    if (others.length > 0)
+      need(settings.otherDepartmentApprover, 'R-USE-6', 'policy.use.otherDepartment', {
+        departments: others.join('、')
+      })
   }
 
-  const highest = facts.records.reduce<ClassificationCode>((top, r) => (RANK[r.classification] > RANK[top] ? r.classification : top), 'none')
+  const highest = facts.records.reduce<ClassificationCode>(
+    (top, r) => (RANK[r.classification] > RANK[top] ? r.classification : top),
+    'none'
+  )
   const classification = highest
   if (isClassified(highest)) {
-    if (facts.kind === 'consultation') need(settings.classifiedReadingApprover, 'R-USE-5', 'policy.use.classifiedReading', { classification })
-    if (facts.kind === 'excerpt') need(settings.classifiedReadingApprover, 'R-USE-5', 'policy.use.classifiedCopy', { classification })
-    if (facts.kind === 'loan') need(settings.classifiedLoanApprover, 'R-USE-5', 'policy.use.classifiedLoan', { classification })
+    if (facts.kind === 'consultation')
+      need(settings.classifiedReadingApprover, 'R-USE-5', 'policy.use.classifiedReading', { classification })
+    if (facts.kind === 'excerpt')
+      need(settings.classifiedReadingApprover, 'R-USE-5', 'policy.use.classifiedCopy', { classification })
+    if (facts.kind === 'loan')
+      need(settings.classifiedLoanApprover, 'R-USE-5', 'policy.use.classifiedLoan', { classification })
     if (facts.kind === 'loan' && facts.offSite && RANK[highest] >= RANK.confidential) {
       need(settings.classifiedOffSiteApprover, 'R-USE-5', 'policy.use.classifiedOffSite', { classification })
     }
@@ -240,7 +264,10 @@ export function approvalChain(facts: UseFacts, settings: UseSettings): ChainDeci
     }
   }
 
-  const steps = APPROVER_ORDER.filter((step) => reasons.has(step)).map((step) => ({ step, reasons: reasons.get(step)! }))
+  const steps = APPROVER_ORDER.filter((step) => reasons.has(step)).map((step) => ({
+    step,
+    reasons: reasons.get(step)!
+  }))
   return { ok: true, steps, loanDays }
 }
 
@@ -256,11 +283,19 @@ export interface AvailabilityFacts {
 export function refuseUnavailable(records: AvailabilityFacts[]): Refusal | null {
   for (const record of records) {
     const code = record.label
-    if (record.effectiveCustody === 'destroyed') return { ruleId: 'R-DISP-8', reason: 'policy.use.destroyed', params: { code } }
-    if (record.effectiveCustody === 'awaiting_destruction') return { ruleId: 'R-DISP-8', reason: 'policy.use.awaitingDestruction', params: { code } }
+    if (record.effectiveCustody === 'destroyed')
+      return { ruleId: 'R-DISP-8', reason: 'policy.use.destroyed', params: { code } }
+    if (record.effectiveCustody === 'awaiting_destruction')
+      return { ruleId: 'R-DISP-8', reason: 'policy.use.awaitingDestruction', params: { code } }
     if (record.openIncidents > 0) return { ruleId: 'R-KEEP-3', reason: 'policy.use.flagged', params: { code } }
-    if (record.effectiveCustody !== 'in_store') return { ruleId: 'R-USE-2', reason: 'policy.use.alreadyOut', params: { code } }
-    if (record.otherRequestId !== null) return { ruleId: 'R-USE-2', reason: 'policy.use.requestedElsewhere', params: { code, requestId: record.otherRequestId } }
+    if (record.effectiveCustody !== 'in_store')
+      return { ruleId: 'R-USE-2', reason: 'policy.use.alreadyOut', params: { code } }
+    if (record.otherRequestId !== null)
+      return {
+        ruleId: 'R-USE-2',
+        reason: 'policy.use.requestedElsewhere',
+        params: { code, requestId: record.otherRequestId }
+      }
   }
   return null
 }
@@ -284,7 +319,8 @@ const samePerson = (nameA: string, idA: number | null, nameB: string, idB: numbe
 export function refuseSignature(facts: SignatureFacts): Refusal | null {
   if (!facts.chain.includes(facts.step)) return { ruleId: 'R-USE-1', reason: 'policy.use.stepNotInChain' }
   const expected = facts.chain.find((step) => !facts.signed.includes(step))
-  if (expected !== facts.step) return { ruleId: 'R-USE-1', reason: 'policy.use.stepOutOfOrder', params: { expected: expected ?? '' } }
+  if (expected !== facts.step)
+    return { ruleId: 'R-USE-1', reason: 'policy.use.stepOutOfOrder', params: { expected: expected ?? '' } }
   if (samePerson(facts.signerName, facts.signerUserId, facts.applicantName, facts.applicantUserId)) {
     return { ruleId: 'R-ROLE-7', reason: 'policy.use.selfApproval' }
   }
@@ -295,17 +331,29 @@ export function refuseSignature(facts: SignatureFacts): Refusal | null {
 }
 
 /** R-USE-4: a renewal moves the due date later, within the setting's per-renewal limit and number of renewals. */
-export function refuseRenewal(dueOn: string, newDueOn: string, renewals: number, settings: UseSettings): Refusal | null {
+export function refuseRenewal(
+  dueOn: string,
+  newDueOn: string,
+  renewals: number,
+  settings: UseSettings
+): Refusal | null {
   if (!settings.renewable) return { ruleId: 'R-USE-4', reason: 'policy.use.notRenewable' }
-  if (renewals >= settings.maxRenewals) return { ruleId: 'R-USE-4', reason: 'policy.use.renewalLimit', params: { max: settings.maxRenewals } }
+  if (renewals >= settings.maxRenewals)
+    return { ruleId: 'R-USE-4', reason: 'policy.use.renewalLimit', params: { max: settings.maxRenewals } }
   const days = daysBetween(dueOn, newDueOn)
   if (days <= 0) return { ruleId: 'R-USE-4', reason: 'policy.use.renewalNotLater' }
-  if (days > settings.renewalDays) return { ruleId: 'R-USE-4', reason: 'policy.use.renewalTooLong', params: { days, max: settings.renewalDays } }
+  if (days > settings.renewalDays)
+    return { ruleId: 'R-USE-4', reason: 'policy.use.renewalTooLong', params: { days, max: settings.renewalDays } }
   return null
 }
 
 /** R-USE-8, S89: a record returned complete must have all its pages; otherwise it is damaged or lost. */
-export function refuseReturnCount(label: string, condition: 'complete' | 'damaged' | 'lost', expected: number, counted: number): Refusal | null {
+export function refuseReturnCount(
+  label: string,
+  condition: 'complete' | 'damaged' | 'lost',
+  expected: number,
+  counted: number
+): Refusal | null {
   if (condition !== 'complete' || counted === expected) return null
   return { ruleId: 'R-USE-8', reason: 'policy.use.pagesMissing', params: { code: label, expected, counted } }
 }

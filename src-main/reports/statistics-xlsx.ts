@@ -24,7 +24,10 @@ function styleRow(row: ExcelJS.Row, width: number, extra: Partial<ExcelJS.Style>
 function writeTable(sheet: ExcelJS.Worksheet, topic: string, table: StatTable): void {
   const width = table.columns.length + 1
   sheet.addRow([zh(`statistics.tables.${topic}.${table.key}`)]).font = { bold: true, size: 12 }
-  const header = sheet.addRow([zh('statistics.label'), ...table.columns.map((column) => zh(`statistics.columns.${column.key}`))])
+  const header = sheet.addRow([
+    zh('statistics.label'),
+    ...table.columns.map((column) => zh(`statistics.columns.${column.key}`))
+  ])
   styleRow(header, width, { font: { bold: true }, fill: HEADER_FILL })
   header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
   if (table.rows.length === 0) {
@@ -33,7 +36,10 @@ function writeTable(sheet: ExcelJS.Worksheet, topic: string, table: StatTable): 
   }
   const first = sheet.rowCount + 1
   for (const row of table.rows) {
-    const added = sheet.addRow([row.labelKey ? zh(row.labelKey) : row.label, ...table.columns.map((column) => row.values[column.key] ?? null)])
+    const added = sheet.addRow([
+      row.labelKey ? zh(row.labelKey) : row.label,
+      ...table.columns.map((column) => row.values[column.key] ?? null)
+    ])
     styleRow(added, width)
     table.columns.forEach((column, index) => {
       const value = row.values[column.key]
@@ -45,7 +51,12 @@ function writeTable(sheet: ExcelJS.Worksheet, topic: string, table: StatTable): 
   const totals = sheet.addRow([
     zh('statistics.total'),
     ...table.columns.map((column, index) =>
-      column.sum ? { formula: `SUM(${columnLetter(index + 2)}${first}:${columnLetter(index + 2)}${last})`, result: table.totals![column.key] } : null
+      column.sum
+        ? {
+            formula: `SUM(${columnLetter(index + 2)}${first}:${columnLetter(index + 2)}${last})`,
+            result: table.totals![column.key]
+          }
+        : null
     )
   ])
   styleRow(totals, width, { font: { bold: true }, fill: TOTAL_FILL })
@@ -58,9 +69,14 @@ export async function statisticsWorkbook(statistics: YearStatistics): Promise<Bu
   workbook.creator = 'Archive Room'
   for (const topic of statistics.topics) {
     const topicName = zh(`statistics.topics.${topic.key}`)
-    const sheet = workbook.addWorksheet(topicName, { views: [{ state: 'frozen', ySplit: FIRST_HEADER_ROW, xSplit: 1 }] })
+    const sheet = workbook.addWorksheet(topicName, {
+      views: [{ state: 'frozen', ySplit: FIRST_HEADER_ROW, xSplit: 1 }]
+    })
     const width = Math.max(2, ...topic.tables.map((t) => t.columns.length + 1))
-    sheet.addRow([zh('statistics.sheetTitle', { year: statistics.year, topic: topicName })]).font = { bold: true, size: 14 }
+    sheet.addRow([zh('statistics.sheetTitle', { year: statistics.year, topic: topicName })]).font = {
+      bold: true,
+      size: 14
+    }
     sheet.mergeCells(1, 1, 1, width)
     sheet.addRow([zh('statistics.yearLabel'), statistics.year])
     sheet.getRow(2).getCell(1).font = { bold: true }

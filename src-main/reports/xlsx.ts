@@ -22,12 +22,17 @@ function cellValue(value: unknown, column: SheetColumn): ExcelJS.CellValue {
 }
 
 /** One sheet with a styled, frozen header row, widths fitted to the content and dates formatted as dates. */
-export async function listWorkbook(sheetName: string, columns: SheetColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+export async function listWorkbook(
+  sheetName: string,
+  columns: SheetColumn[],
+  rows: Record<string, unknown>[]
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Archive Room'
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columns.map((column) => ({ header: column.title, key: column.key }))
-  for (const row of rows) sheet.addRow(Object.fromEntries(columns.map((column) => [column.key, cellValue(row[column.key], column)])))
+  for (const row of rows)
+    sheet.addRow(Object.fromEntries(columns.map((column) => [column.key, cellValue(row[column.key], column)])))
   const header = sheet.getRow(1)
   header.font = { bold: true }
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8DDD3' } }
@@ -39,10 +44,15 @@ export async function listWorkbook(sheetName: string, columns: SheetColumn[], ro
     excelColumn.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
       if (rowNumber === 1) return
       if (cell.value instanceof Date) {
-        cell.numFmt = TIMESTAMP.test(String(rows[rowNumber - 2]?.[column.key] ?? '')) ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd'
+        cell.numFmt = TIMESTAMP.test(String(rows[rowNumber - 2]?.[column.key] ?? ''))
+          ? 'yyyy-mm-dd hh:mm'
+          : 'yyyy-mm-dd'
         width = Math.max(width, 16)
       } else {
-        width = Math.max(width, [...String(cell.value ?? '')].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 255 ? 2 : 1), 0))
+        width = Math.max(
+          width,
+          [...String(cell.value ?? '')].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)
+        )
       }
     })
     excelColumn.width = Math.min(Math.max(width + 2, 8), 60)

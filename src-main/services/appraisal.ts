@@ -71,13 +71,20 @@ type DestructionInput = ParsedInput<'destruction.create'>
 type SignInput = ParsedInput<'destruction.sign'>
 
 const OPEN_STATES: BatchState[] = ['listed', 'awaiting', 'verified']
-const STATE_NAMES: Record<BatchState, string> = { listed: '待鉴定', awaiting: '封存中', verified: '已复核', destroyed: '已销毁', kept: '已结束（全部保存）' }
+const STATE_NAMES: Record<BatchState, string> = {
+  listed: '待鉴定',
+  awaiting: '封存中',
+  verified: '已复核',
+  destroyed: '已销毁',
+  kept: '已结束（全部保存）'
+}
 
 const deny = (refusal: Refusal) => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
 const refuse = (refusal: Refusal | null) => {
   if (refusal) throw deny(refusal)
 }
-const notInFuture = (path: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message: 'validation.notInFuture' }] })
+const notInFuture = (path: string) =>
+  new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message: 'validation.notInFuture' }] })
 
 /**
  * Joint appraisal and supervised destruction (R-DISP-4..8): a batch lists expired records, the archive manager and the
@@ -91,7 +98,8 @@ export class AppraisalService {
   ) {}
 
   async list(query: ParsedInput<'appraisal.list'>): Promise<Page<AppraisalBatchRow>> {
-    const states = query.state === 'open' ? OPEN_STATES : query.state === 'closed' ? (['destroyed', 'kept'] as BatchState[]) : null
+    const states =
+      query.state === 'open' ? OPEN_STATES : query.state === 'closed' ? (['destroyed', 'kept'] as BatchState[]) : null
     const total = await countBatches(this.store.db, states)
     const rows = await batchesPage(this.store.db, states, query.page, query.pageSize)
     return { rows, total, page: query.page, pageSize: query.pageSize }
@@ -113,9 +121,14 @@ export class AppraisalService {
   async load(db: Db, id: number): Promise<AppraisalBatch> {
     const { createdByName: _name, ...batch } = await this.batch(db, id)
     const entries = await entriesOf(db, id)
-    const summaries = await recordSummaries(db, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
+    const summaries = await recordSummaries(
+      db,
+      entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId }))
+    )
     const register = await this.register(db, await registerOfBatch(db, id))
-    const lineOf = new Map(register?.signedOn ? register.lines.map((line) => [`${line.subject}:${line.subjectId}`, line.lineNo]) : [])
+    const lineOf = new Map(
+      register?.signedOn ? register.lines.map((line) => [`${line.subject}:${line.subjectId}`, line.lineNo]) : []
+    )
     return {
       ...batch,
       register,
@@ -132,16 +145,25 @@ export class AppraisalService {
   }
 
   /** A write on one batch: it must exist, be the version the person saw, and be in one of the states the step needs. */
-  private step<T>(actor: Actor, input: { batchId: number; version: number }, states: BatchState[], work: (ctx: WriteContext, batch: BatchRecord, today: string) => Promise<T>) {
-    return this.store.write(actor, async (ctx) => {
-      const batch = await this.batch(ctx.db, input.batchId)
-      if (batch.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      if (await hasSignedRegister(ctx.db, batch.id)) throw policyDenied('R-DISP-7', 'policy.disposal.registerPermanent')
-      if (!states.includes(batch.state)) throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
-      const result = await work(ctx, batch, localDay(ctx.now))
-      await bumpBatchVersion(ctx.db, batch.id)
-      return result
-    }).then(() => this.get(input.batchId))
+  private step<T>(
+    actor: Actor,
+    input: { batchId: number; version: number },
+    states: BatchState[],
+    work: (ctx: WriteContext, batch: BatchRecord, today: string) => Promise<T>
+  ) {
+    return this.store
+      .write(actor, async (ctx) => {
+        const batch = await this.batch(ctx.db, input.batchId)
+        if (batch.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+        if (await hasSignedRegister(ctx.db, batch.id))
+          throw policyDenied('R-DISP-7', 'policy.disposal.registerPermanent')
+        if (!states.includes(batch.state))
+          throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
+        const result = await work(ctx, batch, localDay(ctx.now))
+        await bumpBatchVersion(ctx.db, batch.id)
+        return result
+      })
+      .then(() => this.get(input.batchId))
   }
 
   private async entry(db: Db, batchId: number, entryId: number): Promise<EntryRecord> {
@@ -159,7 +181,12 @@ export class AppraisalService {
         for (const record of records) refuse(refuseListing(record.facts, today))
         const id = await insertBatch(db, input.title, now.toISOString(), actor.userId)
         for (const { summary, facts } of records) await insertEntry(db, id, summary, facts.expiresOn)
-        await audit({ entity: 'appraisal', entityId: id, action: 'create', after: { title: input.title, records: input.records } })
+        await audit({
+          entity: 'appraisal',
+          entityId: id,
+          action: 'create',
+          after: { title: input.title, records: input.records }
+        })
         return id
       })
       .then((id) => this.get(id))
@@ -173,10 +200,13 @@ export class AppraisalService {
       let kept: { code: string; years: number | null; expiresOn: string | null } | null = null
       if (input.decision === 'keep') {
         const periods = (await this.settings.filing(db)).data.retentionPeriods
-        const period = input.newRetentionCode === null ? undefined : periods.find((p) => p.code === input.newRetentionCode)
+        const period =
+          input.newRetentionCode === null ? undefined : periods.find((p) => p.code === input.newRetentionCode)
         if (input.newRetentionCode !== null && !period) {
           throw new AppFailure('VALIDATION', 'errors.validation', {
-            details: [{ path: 'newRetentionCode', message: 'validation.unknownCode', params: { code: input.newRetentionCode } }]
+            details: [
+              { path: 'newRetentionCode', message: 'validation.unknownCode', params: { code: input.newRetentionCode } }
+            ]
           })
         }
         refuse(refuseKeep(record.summary.year, period?.years, input.reason, today))
@@ -198,7 +228,13 @@ export class AppraisalService {
         entityId: batch.id,
         action: 'decide',
         before: { entryId: entry.id, decision: entry.decision },
-        after: { entryId: entry.id, record: record.facts.code, decision: input.decision, newRetentionCode: kept?.code ?? null, reason: input.reason }
+        after: {
+          entryId: entry.id,
+          record: record.facts.code,
+          decision: input.decision,
+          newRetentionCode: kept?.code ?? null,
+          reason: input.reason
+        }
       })
     })
   }
@@ -215,7 +251,11 @@ export class AppraisalService {
       const undecided = entries.filter((entry) => entry.decision === null).length
       if (undecided > 0) throw policyDenied('R-DISP-5', 'policy.disposal.undecided', { count: undecided })
       const toDestroy = entries.filter((entry) => entry.decision === 'destroy')
-      const records = await disposalFacts(db, toDestroy.map((entry) => ({ subject: entry.subject, id: entry.subjectId })), batch.id)
+      const records = await disposalFacts(
+        db,
+        toDestroy.map((entry) => ({ subject: entry.subject, id: entry.subjectId })),
+        batch.id
+      )
       for (const record of records) refuse(refuseDestruction(record.facts))
       const policy = await this.settings.disposalSettings.current(db)
       const holdUntil = holdPeriodEnd(input.appraisedOn, policy.data.holdMonths)
@@ -223,10 +263,27 @@ export class AppraisalService {
         const ref = { subject: entry.subject, id: entry.subjectId }
         if (entry.decision === 'keep') {
           await setRetention(db, ref, entry.newRetentionYears, entry.newExpiresOn, now.toISOString())
-          await audit({ entity: entry.subject, entityId: entry.subjectId, action: 'reappraise', before: { expiresOn: entry.expiresOn }, after: { retentionCode: entry.newRetentionCode, expiresOn: entry.newExpiresOn, reason: entry.reason, batchId: batch.id } })
+          await audit({
+            entity: entry.subject,
+            entityId: entry.subjectId,
+            action: 'reappraise',
+            before: { expiresOn: entry.expiresOn },
+            after: {
+              retentionCode: entry.newRetentionCode,
+              expiresOn: entry.newExpiresOn,
+              reason: entry.reason,
+              batchId: batch.id
+            }
+          })
         } else {
           await setRecordCustody(db, ref, 'awaiting_destruction', now.toISOString())
-          await audit({ entity: entry.subject, entityId: entry.subjectId, action: 'set_apart', before: { custody: 'in_store' }, after: { custody: 'awaiting_destruction', batchId: batch.id, holdUntil } })
+          await audit({
+            entity: entry.subject,
+            entityId: entry.subjectId,
+            action: 'set_apart',
+            before: { custody: 'in_store' },
+            after: { custody: 'awaiting_destruction', batchId: batch.id, holdUntil }
+          })
         }
       }
       const state: BatchState = toDestroy.length > 0 ? 'awaiting' : 'kept'
@@ -245,7 +302,14 @@ export class AppraisalService {
         entityId: batch.id,
         action: 'complete',
         before: { state: batch.state },
-        after: { state, managerName: input.managerName, departmentLeaderName: input.departmentLeaderName, appraisedOn: input.appraisedOn, holdUntil, disposalPolicyVersion: policy.version }
+        after: {
+          state,
+          managerName: input.managerName,
+          departmentLeaderName: input.departmentLeaderName,
+          appraisedOn: input.appraisedOn,
+          holdUntil,
+          disposalPolicyVersion: policy.version
+        }
       })
     })
   }
@@ -255,26 +319,43 @@ export class AppraisalService {
     return this.step(actor, input, ['awaiting'], async ({ db, now, audit }, batch, today) => {
       refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
       const entry = await this.entry(db, batch.id, input.entryId)
-      if (entry.decision !== 'destroy') throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
+      if (entry.decision !== 'destroy')
+        throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
       const ref = { subject: entry.subject, id: entry.subjectId }
       if (input.stillToGo) {
         const [record] = await disposalFacts(db, [ref], batch.id)
         refuse(refuseDestruction(record.facts))
       } else {
-        if (input.note === '') throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'note', message: 'validation.required' }] })
+        if (input.note === '')
+          throw new AppFailure('VALIDATION', 'errors.validation', {
+            details: [{ path: 'note', message: 'validation.required' }]
+          })
         await setRecordCustody(db, ref, 'in_store', now.toISOString())
       }
       const verification = input.stillToGo ? 'confirmed' : 'pulled'
-      await recordVerification(db, entry.id, { verification, note: input.note, verifiedAt: now.toISOString(), verifiedBy: actor.userId })
+      await recordVerification(db, entry.id, {
+        verification,
+        note: input.note,
+        verifiedAt: now.toISOString(),
+        verifiedBy: actor.userId
+      })
       const { open, confirmed } = await verificationTally(db, batch.id)
       const state: BatchState = open > 0 ? 'awaiting' : confirmed > 0 ? 'verified' : 'kept'
       await setBatchState(db, batch.id, state)
-      await audit({ entity: 'appraisal', entityId: batch.id, action: 'verify', before: { entryId: entry.id, verification: entry.verification }, after: { entryId: entry.id, record: ref, verification, note: input.note, state } })
+      await audit({
+        entity: 'appraisal',
+        entityId: batch.id,
+        action: 'verify',
+        before: { entryId: entry.id, verification: entry.verification },
+        after: { entryId: entry.id, record: ref, verification, note: input.note, state }
+      })
     })
   }
 
   private async confirmedEntries(db: Db, batchId: number): Promise<EntryRecord[]> {
-    return (await entriesOf(db, batchId)).filter((entry) => entry.decision === 'destroy' && entry.verification === 'confirmed')
+    return (await entriesOf(db, batchId)).filter(
+      (entry) => entry.decision === 'destroy' && entry.verification === 'confirmed'
+    )
   }
 
   private async checkStillDestroyable(db: Db, batchId: number, entries: EntryRecord[]): Promise<void> {
@@ -292,10 +373,15 @@ export class AppraisalService {
       if (batch.state === 'awaiting') {
         throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: await unverifiedCount(db, batch.id) })
       }
-      if (input.destroyedOn < batch.holdUntil!) throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
+      if (input.destroyedOn < batch.holdUntil!)
+        throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
       const policy = await this.settings.disposalSettings.current(db)
       const handlers = await batchHandlers(db, batch.id, actor.userId)
-      const excluded = [batch.managerName, batch.departmentLeaderName, ...handlers.flatMap((user) => [user.username, user.displayName])]
+      const excluded = [
+        batch.managerName,
+        batch.departmentLeaderName,
+        ...handlers.flatMap((user) => [user.username, user.displayName])
+      ]
       refuse(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
       const entries = await this.confirmedEntries(db, batch.id)
       refuse(refuseCount(input.countConfirmed, entries.length))
@@ -316,7 +402,10 @@ export class AppraisalService {
         createdBy: actor.userId
       })
       const periods = (await this.settings.filing(db)).data.retentionPeriods
-      const summaries = await recordSummaries(db, entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId })))
+      const summaries = await recordSummaries(
+        db,
+        entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId }))
+      )
       for (const [index, summary] of summaries.entries()) {
         await insertRegisterLine(db, {
           registerId,
@@ -339,7 +428,15 @@ export class AppraisalService {
         entityId: registerId,
         action: 'create',
         before: draft.length > 0 ? { replaced: draft } : null,
-        after: { batchId: batch.id, place: input.place, destroyedOn: input.destroyedOn, method: input.method, supervisors, countConfirmed: input.countConfirmed, lines: summaries.length }
+        after: {
+          batchId: batch.id,
+          place: input.place,
+          destroyedOn: input.destroyedOn,
+          method: input.method,
+          supervisors,
+          countConfirmed: input.countConfirmed,
+          lines: summaries.length
+        }
       })
     })
   }
@@ -350,7 +447,8 @@ export class AppraisalService {
       const register = await this.register(db, await registerOfBatch(db, batch.id))
       if (!register) throw notFound('errors.registerNotFound')
       if (input.signedOn > today) throw notInFuture('signedOn')
-      if (input.signedOn < register.destroyedOn) throw policyDenied('R-DISP-7', 'policy.disposal.signBeforeDestroyed', { destroyedOn: register.destroyedOn })
+      if (input.signedOn < register.destroyedOn)
+        throw policyDenied('R-DISP-7', 'policy.disposal.signBeforeDestroyed', { destroyedOn: register.destroyedOn })
       const entries = await this.confirmedEntries(db, batch.id)
       await this.checkStillDestroyable(db, batch.id, entries)
       const lines = await lineSubjects(db, register.id)
@@ -359,11 +457,23 @@ export class AppraisalService {
         await markDestroyed(db, { subject: line.subject, id: line.subjectId }, line.id, stamp)
         // A destroyed volume's items went with it; they keep their catalogue entries and point at the same line.
         if (line.subject === 'volume') await markVolumeItemsDestroyed(db, line.subjectId, line.id, stamp)
-        await audit({ entity: line.subject, entityId: line.subjectId, action: 'destroy', before: { custody: 'awaiting_destruction' }, after: { custody: 'destroyed', registerId: register.id } })
+        await audit({
+          entity: line.subject,
+          entityId: line.subjectId,
+          action: 'destroy',
+          before: { custody: 'awaiting_destruction' },
+          after: { custody: 'destroyed', registerId: register.id }
+        })
       }
       await signRegister(db, register.id, input.signedOn, stamp, actor.userId)
       await setBatchState(db, batch.id, 'destroyed')
-      await audit({ entity: 'destruction', entityId: register.id, action: 'sign', before: { signed: false }, after: { signed: true, signedOn: input.signedOn, lines: lines.length } })
+      await audit({
+        entity: 'destruction',
+        entityId: register.id,
+        action: 'sign',
+        before: { signed: false },
+        after: { signed: true, signedOn: input.signedOn, lines: lines.length }
+      })
     })
   }
 

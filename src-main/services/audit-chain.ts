@@ -68,4 +68,3 @@ export async function appendAuditBatch(db: Db, actor: Actor, now: Date, drafts: 
     insert({ ...fields, hash: prevHash })
   }
 }
-

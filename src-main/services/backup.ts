@@ -72,7 +72,8 @@ async function copyToNew(from: string, to: string): Promise<{ sha256: string; by
         const { bytesRead } = await source.read(buffer, 0, buffer.length, null)
         if (bytesRead === 0) break
         hash.update(buffer.subarray(0, bytesRead))
-        for (let written = 0; written < bytesRead; ) written += (await target.write(buffer, written, bytesRead - written)).bytesWritten
+        for (let written = 0; written < bytesRead;)
+          written += (await target.write(buffer, written, bytesRead - written)).bytesWritten
         bytes += bytesRead
       }
       await target.sync()
@@ -93,7 +94,8 @@ function sweepLeftovers(folder: string, now: Date): void {
   for (const name of fs.readdirSync(folder)) {
     if (!/^\.(archive-room-[0-9a-f]+\.partial|backup-work-.+)$/.test(name)) continue
     const leftover = path.join(folder, name)
-    if (now.getTime() - fs.lstatSync(leftover).mtimeMs > LEFTOVER_AGE_MS) fs.rmSync(leftover, { recursive: true, force: true })
+    if (now.getTime() - fs.lstatSync(leftover).mtimeMs > LEFTOVER_AGE_MS)
+      fs.rmSync(leftover, { recursive: true, force: true })
   }
 }
 
@@ -168,13 +170,19 @@ function within(folder: string, own: string): boolean {
 }
 
 function countRows(db: Database.Database): Record<string, number> {
-  const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name))
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name)
+  )
   return Object.fromEntries(
-    COUNTED_TABLES.filter((table) => tables.has(table)).map((table) => [table, (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n])
+    COUNTED_TABLES.filter((table) => tables.has(table)).map((table) => [
+      table,
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+    ])
   )
 }
 
-const appliedMigrations = (db: Database.Database) => (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
+const appliedMigrations = (db: Database.Database) =>
+  (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
 
 export type RestoreStage = 'before-swap' | 'after-swap'
 
@@ -209,7 +217,8 @@ export class BackupService {
     // A process killed during a backup or a verification leaves its scratch folder, each with a whole copy of the
     // database; only this process works in the data folder, so any found at start are left over.
     for (const name of fs.readdirSync(options.dataDir)) {
-      if (name.startsWith('.backup-work-')) fs.rmSync(path.join(options.dataDir, name), { recursive: true, force: true })
+      if (name.startsWith('.backup-work-'))
+        fs.rmSync(path.join(options.dataDir, name), { recursive: true, force: true })
     }
   }
 
@@ -247,7 +256,8 @@ export class BackupService {
     if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw problem('validation.folderMissing')
     const real = fs.realpathSync.native(folder)
     const resolved = (own: string) => (fs.existsSync(own) ? fs.realpathSync.native(own) : path.resolve(own))
-    if ([this.options.dataDir, ...this.options.appFolders].some((own) => within(real, resolved(own)))) throw problem('validation.folderInsideApp')
+    if ([this.options.dataDir, ...this.options.appFolders].some((own) => within(real, resolved(own))))
+      throw problem('validation.folderInsideApp')
     if (use === 'write') {
       try {
         fs.accessSync(real, fs.constants.W_OK)
@@ -260,7 +270,10 @@ export class BackupService {
 
   private async folderFor(requested: string | undefined, use: 'read' | 'write'): Promise<string> {
     const folder = requested || (await this.settings.current()).data.folder
-    if (!folder) throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'folder', message: 'validation.required' }] })
+    if (!folder)
+      throw new AppFailure('VALIDATION', 'errors.validation', {
+        details: [{ path: 'folder', message: 'validation.required' }]
+      })
     return this.usableFolder(folder, 'folder', use)
   }
 
@@ -305,7 +318,10 @@ export class BackupService {
         } finally {
           copy.close()
         }
-        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, { ...facts, ...(await hashAndSync(snapshot)) })
+        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, {
+          ...facts,
+          ...(await hashAndSync(snapshot))
+        })
       }, folder)
     } catch (error) {
       // The stick pulled out (or the folder removed) while the backup was being written: whatever failed, that is why.
@@ -325,37 +341,44 @@ export class BackupService {
     now: Date,
     snapshot: string,
     manifestStaged: string,
-    { counts, migrations, sha256, bytes }: { counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }
+    {
+      counts,
+      migrations,
+      sha256,
+      bytes
+    }: { counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }
   ): Promise<BackupInfo> {
-      const stem = backupFileName(now).replace(/\.sqlite$/, '')
-      for (let n = 1; ; n += 1) {
-        const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
-        if (taken(file) || taken(manifestOf(file))) continue
-        const manifest: Manifest = {
-          app: MANIFEST_APP,
-          file: path.basename(file),
-          createdAt: now.toISOString(),
-          createdBy: actor.username,
-          appVersion: this.options.appVersion,
-          migrations,
-          counts,
-          bytes,
-          sha256
-        }
-        fs.rmSync(manifestStaged, { force: true })
-        await writeNew(manifestStaged, JSON.stringify(manifest, null, 2))
-        // The manifest first: the listing goes by backup files, so it never shows one whose manifest is still to come.
-        if (!publish(manifestStaged, manifestOf(file))) continue
-        if (!publish(snapshot, file)) {
-          fs.rmSync(manifestOf(file), { force: true })
-          continue
-        }
-        await syncFolder(folder)
-        fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
-        await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256 } }))
-        const { app: _app, sha256: _sha, ...info } = manifest
-        return { ...info, file }
+    const stem = backupFileName(now).replace(/\.sqlite$/, '')
+    for (let n = 1; ; n += 1) {
+      const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
+      if (taken(file) || taken(manifestOf(file))) continue
+      const manifest: Manifest = {
+        app: MANIFEST_APP,
+        file: path.basename(file),
+        createdAt: now.toISOString(),
+        createdBy: actor.username,
+        appVersion: this.options.appVersion,
+        migrations,
+        counts,
+        bytes,
+        sha256
       }
+      fs.rmSync(manifestStaged, { force: true })
+      await writeNew(manifestStaged, JSON.stringify(manifest, null, 2))
+      // The manifest first: the listing goes by backup files, so it never shows one whose manifest is still to come.
+      if (!publish(manifestStaged, manifestOf(file))) continue
+      if (!publish(snapshot, file)) {
+        fs.rmSync(manifestOf(file), { force: true })
+        continue
+      }
+      await syncFolder(folder)
+      fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
+      await this.store.write(actor, ({ audit }) =>
+        audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256 } })
+      )
+      const { app: _app, sha256: _sha, ...info } = manifest
+      return { ...info, file }
+    }
   }
 
   async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {
@@ -378,7 +401,12 @@ export class BackupService {
    */
   async verify(actor: Actor, file: string, log = true): Promise<BackupVerification> {
     const problems: Problem[] = []
-    const result = (info: BackupInfo | null): BackupVerification => ({ ok: problems.length === 0, problems, file, info })
+    const result = (info: BackupInfo | null): BackupVerification => ({
+      ok: problems.length === 0,
+      problems,
+      file,
+      info
+    })
     if (!path.isAbsolute(file) || !fs.existsSync(file)) {
       problems.push({ reason: 'backup.problems.missingFile', params: { file } })
       return result(null)
@@ -415,22 +443,36 @@ export class BackupService {
         return result(info)
       }
       const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
-      if (unknown.length > 0) problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
+      if (unknown.length > 0)
+        problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
       let db: Database.Database | null = null
       try {
         db = new Database(copy, { readonly: true, fileMustExist: true })
         const integrity = db.pragma('integrity_check', { simple: true })
-        if (integrity !== 'ok') problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
+        if (integrity !== 'ok')
+          problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
         const counts = countRows(db)
         for (const [table, count] of Object.entries(manifest.counts)) {
-          if (counts[table] !== count) problems.push({ reason: 'backup.problems.counts', params: { table, expected: count, found: counts[table] ?? 0 } })
+          if (counts[table] !== count)
+            problems.push({
+              reason: 'backup.problems.counts',
+              params: { table, expected: count, found: counts[table] ?? 0 }
+            })
         }
       } catch {
         problems.push({ reason: 'backup.problems.unreadable' })
       } finally {
         db?.close()
       }
-      if (log) await this.store.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: manifest.file, action: 'verify', after: { ok: problems.length === 0, problems } }))
+      if (log)
+        await this.store.write(actor, ({ audit }) =>
+          audit({
+            entity: 'backup',
+            entityId: manifest.file,
+            action: 'verify',
+            after: { ok: problems.length === 0, problems }
+          })
+        )
       return result(info)
     })
   }
@@ -439,7 +481,10 @@ export class BackupService {
     const verification = await this.verify(actor, file, false)
     if (!verification.ok) {
       const first = verification.problems[0]
-      throw new AppFailure('POLICY_DENIED', first.reason, { ruleId: 'R-SEC-2', ...(first.params ? { params: first.params } : {}) })
+      throw new AppFailure('POLICY_DENIED', first.reason, {
+        ruleId: 'R-SEC-2',
+        ...(first.params ? { params: first.params } : {})
+      })
     }
     const { dataDir } = this.options
     const live = path.join(dataDir, DATABASE_FILE)
@@ -450,7 +495,9 @@ export class BackupService {
     return this.store.exclusive(async () => {
       // A name of its own, chosen once no other restore runs: a second restore in the same second (a double click)
       // must not overwrite the only copy of what was there before the first.
-      const stem = `before-restore-${backupFileName(now).replace(/^archive-room-/, '').replace(/\.sqlite$/, '')}`
+      const stem = `before-restore-${backupFileName(now)
+        .replace(/^archive-room-/, '')
+        .replace(/\.sqlite$/, '')}`
       let safetyCopy = path.join(safetyDir, `${stem}.sqlite`)
       for (let n = 2; taken(safetyCopy); n += 1) safetyCopy = path.join(safetyDir, `${stem}-${n}.sqlite`)
       const result = { restoredFrom: file, safetyCopy }
@@ -461,7 +508,9 @@ export class BackupService {
       // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
       const restored = new Store(incoming, () => now)
       try {
-        await restored.write(actor, ({ audit }) => audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result }))
+        await restored.write(actor, ({ audit }) =>
+          audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result })
+        )
       } finally {
         await restored.close()
       }

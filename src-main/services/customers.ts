@@ -45,7 +45,14 @@ function snapshotOf(source: CustomerSnapshot): CustomerSnapshot {
 }
 
 function searchBody(input: CustomerSnapshot): string {
-  return [input.name, input.legalRepresentative, input.industry, input.region, input.address, ...input.contacts.map((c) => c.name)]
+  return [
+    input.name,
+    input.legalRepresentative,
+    input.industry,
+    input.region,
+    input.address,
+    ...input.contacts.map((c) => c.name)
+  ]
     .filter(Boolean)
     .join('\n')
 }
@@ -68,7 +75,9 @@ export class CustomersService {
     )
     const showPersonal = maySeePersonalData(role)
     return {
-      rows: rows.map((row) => (showPersonal ? row : { ...row, primaryContactPhone: maskPhone(row.primaryContactPhone) })),
+      rows: rows.map((row) =>
+        showPersonal ? row : { ...row, primaryContactPhone: maskPhone(row.primaryContactPhone) }
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize
@@ -76,7 +85,10 @@ export class CustomersService {
   }
 
   async facets(): Promise<{ industries: string[]; regions: string[] }> {
-    return { industries: await customerFacetValues(this.store.db, 'industry'), regions: await customerFacetValues(this.store.db, 'region') }
+    return {
+      industries: await customerFacetValues(this.store.db, 'industry'),
+      regions: await customerFacetValues(this.store.db, 'region')
+    }
   }
 
   private async load(db: Db, id: number): Promise<Customer> {
@@ -161,13 +173,17 @@ export class CustomersService {
     const changesPerEntry = entries.map((entry): CustomerChange[] => {
       const after = JSON.parse(entry.after ?? '{}') as CustomerSnapshot
       if (entry.action === 'create') {
-        return [{ at: entry.at, username: entry.username, action: 'create', field: 'name', before: '', after: after.name }]
+        return [
+          { at: entry.at, username: entry.username, action: 'create', field: 'name', before: '', after: after.name }
+        ]
       }
       const before = JSON.parse(entry.before ?? '{}') as CustomerSnapshot
       return CUSTOMER_FIELD_NAMES.flatMap((field) => {
         const old = displayValue(before[field], showPersonal)
         const now = displayValue(after[field], showPersonal)
-        return old === now ? [] : [{ at: entry.at, username: entry.username, action: 'update' as const, field, before: old, after: now }]
+        return old === now
+          ? []
+          : [{ at: entry.at, username: entry.username, action: 'update' as const, field, before: old, after: now }]
       })
     })
     return changesPerEntry.reverse().flat()
@@ -178,7 +194,11 @@ function displayValue(value: unknown, showPersonal: boolean): string {
   if (value === null || value === undefined) return ''
   if (Array.isArray(value)) {
     return (value as Contact[])
-      .map((c) => [c.name, c.title, showPersonal ? c.phone : maskPhone(c.phone), showPersonal ? c.email : maskEmail(c.email)].filter(Boolean).join(' '))
+      .map((c) =>
+        [c.name, c.title, showPersonal ? c.phone : maskPhone(c.phone), showPersonal ? c.email : maskEmail(c.email)]
+          .filter(Boolean)
+          .join(' ')
+      )
       .join('; ')
   }
   return String(value)

@@ -20,16 +20,33 @@ export class DashboardService {
     const byId = new Map(rows.map((row) => [row.id, row]))
     const late = [
       ...overdueCustomerMaterials(
-        rows.map((r) => ({ id: r.id, receivedOn: r.receivedOn, filed: false, isCustomerMaterial: Boolean(r.customer) })),
+        rows.map((r) => ({
+          id: r.id,
+          receivedOn: r.receivedOn,
+          filed: false,
+          isCustomerMaterial: Boolean(r.customer)
+        })),
         today,
         policy
       ),
-      ...overdueAnnualFiling(rows.map((r) => ({ id: r.id, year: r.year, filed: false })), today, policy)
+      ...overdueAnnualFiling(
+        rows.map((r) => ({ id: r.id, year: r.year, filed: false })),
+        today,
+        policy
+      )
     ]
     return late
       .map((entry) => {
         const row = byId.get(entry.id)!
-        return { itemId: entry.id, title: row.title, archivalCode: row.archivalCode, dueOn: entry.dueOn, daysLate: entry.daysLate, ruleId: entry.ruleId, reason: entry.reason }
+        return {
+          itemId: entry.id,
+          title: row.title,
+          archivalCode: row.archivalCode,
+          dueOn: entry.dueOn,
+          daysLate: entry.daysLate,
+          ruleId: entry.ruleId,
+          reason: entry.reason
+        }
       })
       .sort((a, b) => b.daysLate - a.daysLate)
   }
@@ -84,9 +101,18 @@ export class DashboardService {
   /** Requests granted per month by kind, over the last 12 months including this one, for the dashboard's chart of use. */
   async use(): Promise<UseCharts> {
     const now = this.store.clock()
-    const months = Array.from({ length: 12 }, (_, back) => localDay(new Date(now.getFullYear(), now.getMonth() - 11 + back, 1)).slice(0, 7))
+    const months = Array.from({ length: 12 }, (_, back) =>
+      localDay(new Date(now.getFullYear(), now.getMonth() - 11 + back, 1)).slice(0, 7)
+    )
     const rows = await grantedByMonth(this.store.db, `${months[0]}-01`, localDay(now))
     const count = (month: string, kind: UseKind) => rows.find((row) => row.month === month && row.kind === kind)?.n ?? 0
-    return { byMonth: months.map((month) => ({ month, consultation: count(month, 'consultation'), loan: count(month, 'loan'), excerpt: count(month, 'excerpt') })) }
+    return {
+      byMonth: months.map((month) => ({
+        month,
+        consultation: count(month, 'consultation'),
+        loan: count(month, 'loan'),
+        excerpt: count(month, 'excerpt')
+      }))
+    }
   }
 }

@@ -14,7 +14,8 @@ type PrintInput = ParsedInput<'print.disposal'>
 
 /** Every row of the listing, not only the page on screen. */
 const ALL_ROWS = 1_000_000
-const nameOf = (entries: { code: string; name: string }[], code: string) => entries.find((e) => e.code === code)?.name ?? code
+const nameOf = (entries: { code: string; name: string }[], code: string) =>
+  entries.find((e) => e.code === code)?.name ?? code
 
 /** R-DISP-2, R-DISP-4: what is due for appraisal, the listing that starts one, and where each record stands. */
 export class DisposalService {
@@ -51,7 +52,10 @@ export class DisposalService {
       retentionYears: row.retentionYears,
       expiresOn: row.expiresOn,
       holds: await coveringHolds(db, ref),
-      register: row.registerId === null ? null : { registerId: row.registerId, lineNo: row.lineNo, destroyedOn: row.destroyedOn }
+      register:
+        row.registerId === null
+          ? null
+          : { registerId: row.registerId, lineNo: row.lineNo, destroyedOn: row.destroyedOn }
     }
   }
 
@@ -69,11 +73,20 @@ export class DisposalService {
       department: nameOf(policy.departments, row.departmentCode),
       retentionName: nameOf(policy.retentionPeriods, row.retentionCode),
       expiresOn: row.expiresOn,
-      remarks: [...row.holds.map((name) => `保留：${name}`), ...(row.openBatchId ? [`已列入鉴定批次 #${row.openBatchId}`] : [])].join('；')
+      remarks: [
+        ...row.holds.map((name) => `保留：${name}`),
+        ...(row.openBatchId ? [`已列入鉴定批次 #${row.openBatchId}`] : [])
+      ].join('；')
     }))
   }
 
-  private logOutput(actor: Actor, entity: string, entityId: string | number, action: 'print' | 'export', after: Record<string, unknown>): Promise<void> {
+  private logOutput(
+    actor: Actor,
+    entity: string,
+    entityId: string | number,
+    action: 'print' | 'export',
+    after: Record<string, unknown>
+  ): Promise<void> {
     return this.store.write(actor, ({ audit }) => audit({ entity, entityId, action, after }))
   }
 
@@ -103,7 +116,9 @@ export class DisposalService {
 
   async print(actor: Actor, input: PrintInput): Promise<{ html: string }> {
     const html = await this.printHtml(input)
-    await this.logOutput(actor, 'disposal', input.document === 'dueListing' ? 'due' : input.id, 'print', { document: input.document })
+    await this.logOutput(actor, 'disposal', input.document === 'dueListing' ? 'due' : input.id, 'print', {
+      document: input.document
+    })
     return { html }
   }
 
@@ -114,17 +129,32 @@ export class DisposalService {
         const { document: _document, ...filter } = input
         const scope = [
           filter.year?.length ? `年度 ${filter.year.join('、')}` : '',
-          filter.categoryCode?.length ? `门类 ${filter.categoryCode.map((c) => nameOf(policy.categories, c)).join('、')}` : '',
-          filter.departmentCode?.length ? `机构 ${filter.departmentCode.map((c) => nameOf(policy.departments, c)).join('、')}` : '',
+          filter.categoryCode?.length
+            ? `门类 ${filter.categoryCode.map((c) => nameOf(policy.categories, c)).join('、')}`
+            : '',
+          filter.departmentCode?.length
+            ? `机构 ${filter.departmentCode.map((c) => nameOf(policy.departments, c)).join('、')}`
+            : '',
           filter.subject ? (filter.subject === 'item' ? '文件' : '案卷') : ''
         ].filter(Boolean)
-        return dueListingHtml(localDay(this.store.clock()), scope.join('，') || '全部到期档案', await this.listing(filter))
+        return dueListingHtml(
+          localDay(this.store.clock()),
+          scope.join('，') || '全部到期档案',
+          await this.listing(filter)
+        )
       }
       case 'appraisalReport': {
         const batch = await this.appraisal.get(input.id)
         if (!batch.appraisedOn) throw notFound('errors.nothingToPrint')
         return appraisalReportHtml(
-          { batchId: batch.id, title: batch.title, appraisedOn: batch.appraisedOn, managerName: batch.managerName, departmentLeaderName: batch.departmentLeaderName, holdUntil: batch.holdUntil ?? '' },
+          {
+            batchId: batch.id,
+            title: batch.title,
+            appraisedOn: batch.appraisedOn,
+            managerName: batch.managerName,
+            departmentLeaderName: batch.departmentLeaderName,
+            holdUntil: batch.holdUntil ?? ''
+          },
           batch.entriesDetail.map((entry) => ({
             archivalCode: entry.record.archivalCode ?? '',
             title: entry.record.title,
@@ -139,7 +169,10 @@ export class DisposalService {
       }
       case 'destructionRegister': {
         const register = await this.appraisal.getRegister(input.id)
-        return destructionRegisterHtml({ ...register, registerId: register.id, signedOn: register.signedOn ?? '' }, register.lines)
+        return destructionRegisterHtml(
+          { ...register, registerId: register.id, signedOn: register.signedOn ?? '' },
+          register.lines
+        )
       }
     }
   }

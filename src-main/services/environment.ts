@@ -31,12 +31,15 @@ export class EnvironmentService {
   record(actor: Actor, input: RecordInput): Promise<EnvironmentReading> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.readOn > localDay(now)) {
-        throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'readOn', message: 'validation.notInFuture' }] })
+        throw new AppFailure('VALIDATION', 'errors.validation', {
+          details: [{ path: 'readOn', message: 'validation.notInFuture' }]
+        })
       }
       const room = await findLocationNode(db, input.roomId)
       if (!room) throw notFound('errors.locationNotFound')
       if (room.kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
-      if (await readingExists(db, input.roomId, input.readOn)) throw conflict('errors.readingExists', { path: room.path, day: input.readOn })
+      if (await readingExists(db, input.roomId, input.readOn))
+        throw conflict('errors.readingExists', { path: room.path, day: input.readOn })
       const id = await insertManualReading(db, {
         roomId: input.roomId,
         readOn: input.readOn,
@@ -55,7 +58,12 @@ export class EnvironmentService {
     const band = (await this.settings.custody()).data
     const readings = rows.map((row) => judged(row, band))
     return {
-      band: { temperatureMin: band.temperatureMin, temperatureMax: band.temperatureMax, humidityMin: band.humidityMin, humidityMax: band.humidityMax },
+      band: {
+        temperatureMin: band.temperatureMin,
+        temperatureMax: band.temperatureMax,
+        humidityMin: band.humidityMin,
+        humidityMax: band.humidityMax
+      },
       readings,
       daysOutOfRange: new Set(readings.filter((r) => r.outOfRange).map((r) => r.readOn)).size
     }

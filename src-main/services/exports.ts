@@ -26,28 +26,48 @@ export class ExportsService {
   private async rows(input: ExportInput, role: Role): Promise<Record<string, unknown>[]> {
     switch (input.view) {
       case 'customers':
-        return (await this.customers.list({ ...input.query, page: 1, pageSize: ALL_ROWS }, role)).rows as unknown as Record<string, unknown>[]
+        return (await this.customers.list({ ...input.query, page: 1, pageSize: ALL_ROWS }, role))
+          .rows as unknown as Record<string, unknown>[]
       case 'items':
-        return (await this.items.list({ ...input.query, page: 1, pageSize: ALL_ROWS })).rows as unknown as Record<string, unknown>[]
+        return (await this.items.list({ ...input.query, page: 1, pageSize: ALL_ROWS })).rows as unknown as Record<
+          string,
+          unknown
+        >[]
       case 'volumes':
-        return (await this.volumes.list({ ...input.query, page: 1, pageSize: ALL_ROWS })).rows as unknown as Record<string, unknown>[]
+        return (await this.volumes.list({ ...input.query, page: 1, pageSize: ALL_ROWS })).rows as unknown as Record<
+          string,
+          unknown
+        >[]
     }
   }
 
-  async list(actor: Actor, role: Role, input: ExportInput): Promise<{ fileName: string; base64: string; rows: number }> {
+  async list(
+    actor: Actor,
+    role: Role,
+    input: ExportInput
+  ): Promise<{ fileName: string; base64: string; rows: number }> {
     const rows = await this.rows(input, role)
     const known = new Set(rows.length > 0 ? Object.keys(rows[0]) : input.columns.map((c) => c.key))
     const unknown = input.columns.filter((column) => !known.has(column.key))
     if (unknown.length > 0) {
       throw new AppFailure('VALIDATION', 'errors.validation', {
-        details: unknown.map((column) => ({ path: 'columns', message: 'validation.unknownColumn', params: { column: column.key } }))
+        details: unknown.map((column) => ({
+          path: 'columns',
+          message: 'validation.unknownColumn',
+          params: { column: column.key }
+        }))
       })
     }
     const buffer = await listWorkbook(SHEET_NAMES[input.view], input.columns, rows)
     const stamp = this.store.clock().toISOString().slice(0, 10)
     const fileName = `${SHEET_NAMES[input.view]}-${stamp}.xlsx`
     await this.store.write(actor, ({ audit }) =>
-      audit({ entity: AUDIT_ENTITY[input.view], entityId: fileName, action: 'export', after: { rows: rows.length, columns: input.columns.map((c) => c.key), query: input.query } })
+      audit({
+        entity: AUDIT_ENTITY[input.view],
+        entityId: fileName,
+        action: 'export',
+        after: { rows: rows.length, columns: input.columns.map((c) => c.key), query: input.query }
+      })
     )
     return { fileName, base64: buffer.toString('base64'), rows: rows.length }
   }

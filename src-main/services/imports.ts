@@ -13,7 +13,14 @@ import {
 import crypto from 'node:crypto'
 import { AppFailure, appErrorOf, fieldErrors, notFound } from '../errors'
 import { IMPORT_LIMITS, type ImportLimits } from '../import/limits'
-import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, type ImportTarget } from '../import/parse'
+import {
+  IMPORT_FIELDS,
+  layoutKey,
+  normaliseDate,
+  normaliseEnum,
+  proposeMapping,
+  type ImportTarget
+} from '../import/parse'
 import type { TablePart } from '../import/read'
 import { inProcessSource, type TableSource } from '../import/source'
 import { seriesKey } from '../policy/codes'
@@ -69,7 +76,10 @@ interface Analysed {
 }
 
 const normaliseName = (name: string) => name.replace(/\s+/g, '').toLowerCase()
-const itemKey = (v: Record<string, unknown>) => (v.archivalCode ? `code:${v.archivalCode}` : `doc:${v.title}|${v.dateFormed}|${v.documentNumber ?? ''}|${v.responsibleParty}`)
+const itemKey = (v: Record<string, unknown>) =>
+  v.archivalCode
+    ? `code:${v.archivalCode}`
+    : `doc:${v.title}|${v.dateFormed}|${v.documentNumber ?? ''}|${v.responsibleParty}`
 
 /** Scans at work on one connection at once (two dry runs share the reader) each have their own table of keys. */
 let seenTables = 0
@@ -120,11 +130,15 @@ function inDatabase(db: Db, target: ImportTarget) {
     }
     const upTo = connection.prepare('SELECT coalesce(max(id), 0) FROM customers').pluck().get() as number
     const names = connection
-      .prepare(`SELECT DISTINCT ${NAME_KEY}(name) FROM customers WHERE id <= ? AND ${NAME_KEY}(name) IN (SELECT value FROM json_each(?))`)
+      .prepare(
+        `SELECT DISTINCT ${NAME_KEY}(name) FROM customers WHERE id <= ? AND ${NAME_KEY}(name) IN (SELECT value FROM json_each(?))`
+      )
       .pluck()
     return {
       existing: (records: Analysed[]) =>
-        records.length === 0 ? new Set<string>() : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[])
+        records.length === 0
+          ? new Set<string>()
+          : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[])
     }
   }
   const upTo = connection.prepare('SELECT coalesce(max(id), 0) FROM items').pluck().get() as number
@@ -132,22 +146,33 @@ function inDatabase(db: Db, target: ImportTarget) {
   // without one when an item, with a code or without, has the same title, date, document number and responsible
   // party (the index on title; the unary + keeps SQLite from choosing the far less selective index on the date).
   const byCode = connection
-    .prepare('SELECT DISTINCT archival_code FROM items WHERE archival_code IN (SELECT value FROM json_each(?)) AND id <= ?')
+    .prepare(
+      'SELECT DISTINCT archival_code FROM items WHERE archival_code IN (SELECT value FROM json_each(?)) AND id <= ?'
+    )
     .pluck()
-  const byDocument = connection.prepare(
-    `SELECT DISTINCT d.key FROM json_each(?) d
+  const byDocument = connection
+    .prepare(
+      `SELECT DISTINCT d.key FROM json_each(?) d
       WHERE EXISTS (SELECT 1 FROM items i
         WHERE i.title = json_extract(d.value, '$[0]') AND +i.date_formed = json_extract(d.value, '$[1]')
           AND +i.document_number = json_extract(d.value, '$[2]') AND +i.responsible_party = json_extract(d.value, '$[3]') AND i.id <= ?)`
-  ).pluck()
+    )
+    .pluck()
   return {
     existing: (records: Analysed[]): Set<string> => {
       const found = new Set<string>()
       const coded = records.filter((r) => r.archivalCode)
-      if (coded.length > 0) for (const code of byCode.all(JSON.stringify(coded.map((r) => r.archivalCode)), upTo) as string[]) found.add(`code:${code}`)
+      if (coded.length > 0)
+        for (const code of byCode.all(JSON.stringify(coded.map((r) => r.archivalCode)), upTo) as string[])
+          found.add(`code:${code}`)
       const documents = records.filter((r) => !r.archivalCode)
       if (documents.length > 0) {
-        const fields = documents.map(({ values: v }) => [String(v.title), String(v.dateFormed), String(v.documentNumber ?? ''), String(v.responsibleParty)])
+        const fields = documents.map(({ values: v }) => [
+          String(v.title),
+          String(v.dateFormed),
+          String(v.documentNumber ?? ''),
+          String(v.responsibleParty)
+        ])
         for (const at of byDocument.all(JSON.stringify(fields), upTo) as number[]) found.add(documents[at].key)
       }
       return found
@@ -173,7 +198,12 @@ export class ImportsService {
 
   /** The file's parts; between two batches the event loop answers other people's requests. */
   private async *parts(input: PreviewInput): AsyncGenerator<TablePart> {
-    const request = { bytes: Buffer.from(input.base64, 'base64'), fileName: input.fileName, encoding: input.encoding, limits: this.limits }
+    const request = {
+      bytes: Buffer.from(input.base64, 'base64'),
+      fileName: input.fileName,
+      encoding: input.encoding,
+      limits: this.limits
+    }
     for await (const part of this.source(request)) {
       yield part
       await new Promise((resolve) => setImmediate(resolve))
@@ -204,19 +234,29 @@ export class ImportsService {
 
   private checkMapping(target: ImportTarget, width: number | null, mapping: (string | null)[]): void {
     const problems: { path: string; message: string; params?: Record<string, string> }[] = []
-    if (width !== null && mapping.length !== width) problems.push({ path: 'mapping', message: 'validation.mappingLength' })
+    if (width !== null && mapping.length !== width)
+      problems.push({ path: 'mapping', message: 'validation.mappingLength' })
     const used = mapping.filter((field): field is string => field !== null)
     for (const field of used) {
-      if (!IMPORT_FIELDS[target].includes(field)) problems.push({ path: 'mapping', message: 'validation.unknownColumn', params: { column: field } })
+      if (!IMPORT_FIELDS[target].includes(field))
+        problems.push({ path: 'mapping', message: 'validation.unknownColumn', params: { column: field } })
     }
     const twice = used.find((field, index) => used.indexOf(field) !== index)
     if (twice) problems.push({ path: 'mapping', message: 'validation.mappedTwice', params: { field: twice } })
-    for (const field of REQUIRED[target]) if (!used.includes(field)) problems.push({ path: 'mapping', message: 'validation.mappingMissing', params: { field } })
+    for (const field of REQUIRED[target])
+      if (!used.includes(field))
+        problems.push({ path: 'mapping', message: 'validation.mappingMissing', params: { field } })
     if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
   }
 
   /** Turns one spreadsheet row into the input the form would send, with dates, numbers and labels normalised. */
-  private record(target: ImportTarget, cells: string[], mapping: (string | null)[], defaults: Record<string, string>, retentionNames: Record<string, string>) {
+  private record(
+    target: ImportTarget,
+    cells: string[],
+    mapping: (string | null)[],
+    defaults: Record<string, string>,
+    retentionNames: Record<string, string>
+  ) {
     const values: Record<string, unknown> = { ...defaults }
     mapping.forEach((field, column) => {
       const raw = (cells[column] ?? '').trim()
@@ -238,10 +278,20 @@ export class ImportsService {
    * Called twice by an import (to count and check, then to write), which costs a second reading but never the
    * whole table in memory.
    */
-  private async scan(db: Db, input: PlanInput, accept?: (records: Analysed[]) => Promise<void>, job?: ImportJob): Promise<Scan> {
+  private async scan(
+    db: Db,
+    input: PlanInput,
+    accept?: (records: Analysed[]) => Promise<void>,
+    job?: ImportJob
+  ): Promise<Scan> {
     this.checkMapping(input.target, null, input.mapping)
     const policy = (await this.settings.filing(db)).data
-    const retentionNames = Object.fromEntries(policy.retentionPeriods.flatMap((p) => [[p.name, p.code], [p.code, p.code]]))
+    const retentionNames = Object.fromEntries(
+      policy.retentionPeriods.flatMap((p) => [
+        [p.name, p.code],
+        [p.code, p.code]
+      ])
+    )
     const schema = input.target === 'items' ? itemInput : customerInput
     // Nothing here holds a row beyond the batch in hand: rows already in the database are looked up a batch at a
     // time (the database's own indexes answer, never a copy of its keys), and the keys this file has accepted so far
@@ -271,10 +321,19 @@ export class ImportsService {
           if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
           if (problems.length > 0) {
             scan.invalidRows += 1
-            for (const problem of problems) problemsOfBatch.push({ row, field: problem.path, message: problem.message, ...(problem.params ? { params: problem.params } : {}) })
+            for (const problem of problems)
+              problemsOfBatch.push({
+                row,
+                field: problem.path,
+                message: problem.message,
+                ...(problem.params ? { params: problem.params } : {})
+              })
             continue
           }
-          const data: Record<string, unknown> = { ...(parsed.data as Record<string, unknown>), ...(archivalCode ? { archivalCode } : {}) }
+          const data: Record<string, unknown> = {
+            ...(parsed.data as Record<string, unknown>),
+            ...(archivalCode ? { archivalCode } : {})
+          }
           const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
           checked.push({ row, values: data, key, archivalCode: archivalCode ?? null })
         }
@@ -287,7 +346,12 @@ export class ImportsService {
           if (first === null) accepted.push(record)
           else {
             scan.invalidRows += 1
-            problemsOfBatch.push({ row: record.row, field: input.target === 'items' ? 'archivalCode' : 'name', message: 'import.duplicateInFile', params: { row: first } })
+            problemsOfBatch.push({
+              row: record.row,
+              field: input.target === 'items' ? 'archivalCode' : 'name',
+              message: 'import.duplicateInFile',
+              params: { row: first }
+            })
           }
         })
         // The list stays in row order (a row has either its own problems or a duplicate, never both; the sort is stable).
@@ -363,7 +427,10 @@ export class ImportsService {
       // the progress bar knows how many rows will be written.
       const plan = await this.scan(db, input, undefined, job)
       if (input.mode === 'allOrNothing' && plan.invalidRows > 0) {
-        throw new AppFailure('POLICY_DENIED', 'import.hasErrors', { ruleId: 'R-FILE-11', params: { count: plan.errors.length } })
+        throw new AppFailure('POLICY_DENIED', 'import.hasErrors', {
+          ruleId: 'R-FILE-11',
+          params: { count: plan.errors.length }
+        })
       }
       job.total = plan.valid
       // Between batches the event loop answers progress questions and notices a cancel, which rolls back.
@@ -371,7 +438,10 @@ export class ImportsService {
         db,
         input,
         async (records) => {
-          const ids = input.target === 'items' ? this.insertItems(db, actor, now, records, plan.policy) : this.insertCustomers(db, actor, now, records)
+          const ids =
+            input.target === 'items'
+              ? this.insertItems(db, actor, now, records, plan.policy)
+              : this.insertCustomers(db, actor, now, records)
           await appendAuditBatch(
             db,
             actor,
@@ -410,20 +480,39 @@ export class ImportsService {
     const search = connection.prepare('INSERT INTO items_fts (rowid, body) VALUES (?, ?)')
     return records.map(({ values, archivalCode }) => {
       const v = values as Record<string, string | number | null>
-      const decision = filingYear({ id: 0, kind: (v.documentKind as never) ?? 'ordinary', dateFormed: String(v.dateFormed) }, [], [])
-      const parts = { fonds: String(v.fondsCode), category: String(v.categoryCode), year: decision.value, retention: String(v.retentionCode), department: String(v.departmentCode) }
+      const decision = filingYear(
+        { id: 0, kind: (v.documentKind as never) ?? 'ordinary', dateFormed: String(v.dateFormed) },
+        [],
+        []
+      )
+      const parts = {
+        fonds: String(v.fondsCode),
+        category: String(v.categoryCode),
+        year: decision.value,
+        retention: String(v.retentionCode),
+        department: String(v.departmentCode)
+      }
       const series = seriesKey(policy.itemCodeTemplate, parts)
       // A code that follows this room's template keeps numbering continuous; any other legacy code is kept as text.
       // R-DISP-1: an imported code is filed now, under the retention list in force now.
-      const retention = archivalCode ? retentionOf(String(v.retentionCode), policy.retentionPeriods, decision.value) : { years: null, expiresOn: null }
-      const counter = archivalCode && archivalCode.startsWith(series) && /^\d+$/.test(archivalCode.slice(series.length)) ? Number(archivalCode.slice(series.length)) : null
+      const retention = archivalCode
+        ? retentionOf(String(v.retentionCode), policy.retentionPeriods, decision.value)
+        : { years: null, expiresOn: null }
+      const counter =
+        archivalCode && archivalCode.startsWith(series) && /^\d+$/.test(archivalCode.slice(series.length))
+          ? Number(archivalCode.slice(series.length))
+          : null
       const result = insert.run({
         ...v,
         remarks: v.remarks ?? '',
         documentNumber: v.documentNumber ?? '',
         documentKind: v.documentKind ?? 'ordinary',
         year: decision.value,
-        yearReason: JSON.stringify({ ruleId: decision.ruleId, reason: decision.reason, ...(decision.params ? { params: decision.params } : {}) }),
+        yearReason: JSON.stringify({
+          ruleId: decision.ruleId,
+          reason: decision.reason,
+          ...(decision.params ? { params: decision.params } : {})
+        }),
         seriesKey: counter === null ? null : series,
         itemNumber: counter,
         archivalCode,
@@ -450,14 +539,29 @@ export class ImportsService {
          @businessScope, @economicStrength, @dealingsRecord, @industry, @region, @grade, @dateOpened, @creditStanding, @background,
          @hasAgreement, @consentObtained, @collectionPurpose, 1, @stamp, @stamp, @createdBy)`
     )
-    const contact = connection.prepare('INSERT INTO customer_contacts (customer_id, position, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)')
+    const contact = connection.prepare(
+      'INSERT INTO customer_contacts (customer_id, position, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)'
+    )
     const search = connection.prepare('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)')
     return records.map(({ values }) => {
-      const v = values as Record<string, unknown> & { contacts: { name: string; title: string; phone: string; email: string }[] }
-      const result = insert.run({ ...v, hasAgreement: v.hasAgreement ? 1 : 0, consentObtained: v.consentObtained ? 1 : 0, stamp, createdBy: actor.userId })
+      const v = values as Record<string, unknown> & {
+        contacts: { name: string; title: string; phone: string; email: string }[]
+      }
+      const result = insert.run({
+        ...v,
+        hasAgreement: v.hasAgreement ? 1 : 0,
+        consentObtained: v.consentObtained ? 1 : 0,
+        stamp,
+        createdBy: actor.userId
+      })
       const id = Number(result.lastInsertRowid)
       v.contacts.forEach((c, position) => contact.run(id, position, c.name, c.title, c.phone, c.email))
-      search.run(id, [v.name, v.legalRepresentative, v.industry, v.region, v.address, ...v.contacts.map((c) => c.name)].filter(Boolean).join('\n'))
+      search.run(
+        id,
+        [v.name, v.legalRepresentative, v.industry, v.region, v.address, ...v.contacts.map((c) => c.name)]
+          .filter(Boolean)
+          .join('\n')
+      )
       return id
     })
   }

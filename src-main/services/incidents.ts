@@ -60,7 +60,13 @@ export class IncidentsService {
   /** A record found missing or damaged outside an inspection or a loan, e.g. noticed while fetching it. */
   report(actor: Actor, input: ReportInput): Promise<Incident> {
     return this.store.write(actor, async (ctx) => {
-      const id = await openIncident(ctx, actor, { ...input.record, kind: input.kind, source: 'manual', sourceId: null, note: input.note })
+      const id = await openIncident(ctx, actor, {
+        ...input.record,
+        kind: input.kind,
+        source: 'manual',
+        sourceId: null,
+        note: input.note
+      })
       return this.load(ctx.db, id)
     })
   }
@@ -70,7 +76,9 @@ export class IncidentsService {
       const incident = await this.load(db, input.id)
       if (incident.resolution !== null) throw new AppFailure('CONFLICT', 'errors.incidentResolved')
       if (input.resolvedOn > localDay(now)) {
-        throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'resolvedOn', message: 'validation.notInFuture' }] })
+        throw new AppFailure('VALIDATION', 'errors.validation', {
+          details: [{ path: 'resolvedOn', message: 'validation.notInFuture' }]
+        })
       }
       await resolveIncident(db, input.id, {
         resolution: input.resolution,
@@ -79,7 +87,13 @@ export class IncidentsService {
         resolvedAt: now.toISOString(),
         resolvedBy: actor.userId
       })
-      await audit({ entity: 'incident', entityId: input.id, action: 'resolve', before: { resolution: null }, after: { resolution: input.resolution, note: input.note, resolvedOn: input.resolvedOn } })
+      await audit({
+        entity: 'incident',
+        entityId: input.id,
+        action: 'resolve',
+        before: { resolution: null },
+        after: { resolution: input.resolution, note: input.note, resolvedOn: input.resolvedOn }
+      })
       return this.load(db, input.id)
     })
   }

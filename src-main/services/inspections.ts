@@ -19,7 +19,17 @@ import {
   setFinding,
   updateHeader
 } from '../db/inspections'
-import type { ChecklistAnswer, CustodyState, FieldError, Inspection, InspectionFinding, InspectionRow, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
+import type {
+  ChecklistAnswer,
+  CustodyState,
+  FieldError,
+  Inspection,
+  InspectionFinding,
+  InspectionRow,
+  Page,
+  ParsedInput,
+  RecordRef
+} from '../../src-preload/contract'
 import { AppFailure, conflict, notFound, policyDenied } from '../errors'
 import { localDay } from '../policy/calendar'
 import { inspectionReportHtml } from '../reports/custody-printables'
@@ -37,11 +47,15 @@ type CompleteInput = ParsedInput<'inspections.complete'>
 type ListQuery = ParsedInput<'inspections.list'>
 
 const deny = (refusal: Refusal): AppFailure => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
-const fieldError = (path: string, message: string) => new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message } satisfies FieldError] })
+const fieldError = (path: string, message: string) =>
+  new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message } satisfies FieldError] })
 
 const OUT_WITH_A_REGISTER_ENTRY: readonly CustodyState[] = ['on_loan', 'reading_room']
 /** Kept in the finding's note, in the language of the printed report. */
-const OUT_NOTE: Partial<Record<CustodyState, string>> = { on_loan: '借出（见借阅登记簿和代替卡）', reading_room: '阅览中（见查阅登记簿）' }
+const OUT_NOTE: Partial<Record<CustodyState, string>> = {
+  on_loan: '借出（见借阅登记簿和代替卡）',
+  reading_room: '阅览中（见查阅登记簿）'
+}
 
 /**
  * R-KEEP-2..4: periodic and ad-hoc inspections. A draft lists what should be there (the stock check); the person ticks
@@ -59,7 +73,12 @@ export class InspectionsService {
     const total = await countInspections(db, query)
     const rows = await inspectionsPage(db, query)
     const band = (await this.settings.custody()).data
-    return { rows: rows.map((row) => ({ ...row, outOfRange: judgeReading(row, band).outOfRange })), total, page: query.page, pageSize: query.pageSize }
+    return {
+      rows: rows.map((row) => ({ ...row, outOfRange: judgeReading(row, band).outOfRange })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize
+    }
   }
 
   get(id: number): Promise<Inspection> {
@@ -69,7 +88,9 @@ export class InspectionsService {
   /** The printed inspection report; printing is logged like every other print. */
   async print(actor: Actor, id: number): Promise<{ html: string }> {
     const html = inspectionReportHtml(await this.get(id))
-    await this.store.write(actor, ({ audit }) => audit({ entity: 'inspection', entityId: id, action: 'print', after: { document: 'inspectionReport' } }))
+    await this.store.write(actor, ({ audit }) =>
+      audit({ entity: 'inspection', entityId: id, action: 'print', after: { document: 'inspectionReport' } })
+    )
     return { html }
   }
 
@@ -128,7 +149,12 @@ export class InspectionsService {
       })
       for (const locationId of new Set(input.locationIds)) await insertScopeLocation(db, id, locationId)
       await insertFindings(db, id, expected)
-      await audit({ entity: 'inspection', entityId: id, action: 'create', after: { ...input, records: expected.length } })
+      await audit({
+        entity: 'inspection',
+        entityId: id,
+        action: 'create',
+        after: { ...input, records: expected.length }
+      })
       return this.load(db, id)
     })
   }
@@ -168,7 +194,15 @@ export class InspectionsService {
         entity: 'inspection',
         entityId: input.id,
         action: 'update',
-        before: { inspectedOn: before.inspectedOn, inspectors: before.inspectors, roomId: before.roomId, temperature: before.temperature, humidity: before.humidity, checklist: before.checklist, notes: before.notes },
+        before: {
+          inspectedOn: before.inspectedOn,
+          inspectors: before.inspectors,
+          roomId: before.roomId,
+          temperature: before.temperature,
+          humidity: before.humidity,
+          checklist: before.checklist,
+          notes: before.notes
+        },
         after
       })
       return this.load(db, input.id)
@@ -203,7 +237,11 @@ export class InspectionsService {
       // R-USE-7: a record out on loan or in the reading room is accounted for by its register entry and out-card.
       const unchecked = inspection.findings.filter((f) => f.state === 'unchecked')
       const summaries = await recordSummaries(db, unchecked)
-      const lent = new Set(summaries.filter((r) => OUT_WITH_A_REGISTER_ENTRY.includes(r.effectiveCustody)).map((r) => `${r.subject}:${r.id}`))
+      const lent = new Set(
+        summaries
+          .filter((r) => OUT_WITH_A_REGISTER_ENTRY.includes(r.effectiveCustody))
+          .map((r) => `${r.subject}:${r.id}`)
+      )
       const refusal = refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing)
       if (refusal) throw deny(refusal)
       for (const record of summaries.filter((r) => lent.has(`${r.subject}:${r.id}`))) {
@@ -211,7 +249,9 @@ export class InspectionsService {
       }
       await markUncheckedMissing(db, input.id)
       const problems = inspection.findings
-        .map((f) => (f.state === 'unchecked' && !lent.has(`${f.subject}:${f.id}`) ? { ...f, state: 'missing' as const } : f))
+        .map((f) =>
+          f.state === 'unchecked' && !lent.has(`${f.subject}:${f.id}`) ? { ...f, state: 'missing' as const } : f
+        )
         .filter((f) => f.state === 'missing' || f.state === 'damaged')
       for (const finding of problems) {
         const incidentId = await this.incidentFor(ctx, actor, inspection.id, finding)
@@ -235,17 +275,33 @@ export class InspectionsService {
         entityId: input.id,
         action: 'complete',
         before: { status: 'draft' },
-        after: { status: 'completed', missing: problems.filter((f) => f.state === 'missing').length, damaged: problems.filter((f) => f.state === 'damaged').length }
+        after: {
+          status: 'completed',
+          missing: problems.filter((f) => f.state === 'missing').length,
+          damaged: problems.filter((f) => f.state === 'damaged').length
+        }
       })
       return this.load(db, input.id)
     })
   }
 
   /** A record already flagged for the same problem keeps its one open incident instead of gaining a second. */
-  private async incidentFor(ctx: WriteContext, actor: Actor, inspectionId: number, finding: InspectionFinding): Promise<number> {
+  private async incidentFor(
+    ctx: WriteContext,
+    actor: Actor,
+    inspectionId: number,
+    finding: InspectionFinding
+  ): Promise<number> {
     const kind = finding.state as 'missing' | 'damaged'
     const open = await openIncidentOf(ctx.db, finding, kind)
     if (open !== null) return open
-    return openIncident(ctx, actor, { subject: finding.subject, id: finding.id, kind, source: 'inspection', sourceId: inspectionId, note: finding.note })
+    return openIncident(ctx, actor, {
+      subject: finding.subject,
+      id: finding.id,
+      kind,
+      source: 'inspection',
+      sourceId: inspectionId,
+      note: finding.note
+    })
   }
 }

@@ -33,7 +33,14 @@ import {
 import { AppFailure, notFound, policyDenied } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
-import { filingYear, missingDescription, refuseVolumeAdmission, volumeClassification, type FilingFacts, type ItemLink } from '../policy/filing'
+import {
+  filingYear,
+  missingDescription,
+  refuseVolumeAdmission,
+  volumeClassification,
+  type FilingFacts,
+  type ItemLink
+} from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
 import { layOutVolume, linksOf, volumeMembers } from './volume-layout'
 import type { SettingsService } from './settings'
@@ -76,7 +83,10 @@ function snapshot(input: ItemInput): Record<string, unknown> {
 }
 
 /** R-FILE-1: every code must name an entry of the current reference data. */
-export function unknownCodes(input: Pick<ItemInput, 'fondsCode' | 'categoryCode' | 'retentionCode' | 'departmentCode'>, settings: FilingSettings): FieldError[] {
+export function unknownCodes(
+  input: Pick<ItemInput, 'fondsCode' | 'categoryCode' | 'retentionCode' | 'departmentCode'>,
+  settings: FilingSettings
+): FieldError[] {
   const lists: [keyof typeof input, { code: string }[]][] = [
     ['fondsCode', settings.fonds],
     ['categoryCode', settings.categories],
@@ -88,7 +98,9 @@ export function unknownCodes(input: Pick<ItemInput, 'fondsCode' | 'categoryCode'
     .map(([field]) => ({ path: field, message: 'validation.unknownCode', params: { code: String(input[field]) } }))
 }
 
-const factsOf = (row: Pick<ItemRecord, 'id' | 'documentKind' | 'dateFormed' | 'periodStartYear' | 'periodEndYear' | 'meetingOpenedOn'>): FilingFacts => ({
+const factsOf = (
+  row: Pick<ItemRecord, 'id' | 'documentKind' | 'dateFormed' | 'periodStartYear' | 'periodEndYear' | 'meetingOpenedOn'>
+): FilingFacts => ({
   id: row.id,
   kind: row.documentKind,
   dateFormed: row.dateFormed,
@@ -117,7 +129,12 @@ export class ItemsService {
     if (!row) throw notFound('errors.itemNotFound')
     const links = await itemLinkRows(db, id)
     const { seriesKey: _series, ...rest } = row
-    return { ...rest, yearReason: JSON.parse(row.yearReason) as PolicyReason, sealedOriginal: Boolean(row.sealedOriginal), links }
+    return {
+      ...rest,
+      yearReason: JSON.parse(row.yearReason) as PolicyReason,
+      sealedOriginal: Boolean(row.sealedOriginal),
+      links
+    }
   }
 
   get(id: number): Promise<Item> {
@@ -128,9 +145,15 @@ export class ItemsService {
     const settings = await this.settings.filing(db)
     const problems = unknownCodes(input, settings.data)
     if (input.customerId !== null) {
-      if (!(await customerExists(db, input.customerId))) problems.push({ path: 'customerId', message: 'errors.customerNotFound' })
+      if (!(await customerExists(db, input.customerId)))
+        problems.push({ path: 'customerId', message: 'errors.customerNotFound' })
     }
-    if (input.documentKind === 'plan' && input.periodStartYear && input.periodEndYear && input.periodEndYear < input.periodStartYear) {
+    if (
+      input.documentKind === 'plan' &&
+      input.periodStartYear &&
+      input.periodEndYear &&
+      input.periodEndYear < input.periodStartYear
+    ) {
       problems.push({ path: 'periodEndYear', message: 'validation.periodOrder' })
     }
     if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
@@ -161,11 +184,21 @@ export class ItemsService {
       if (decision.value !== row.year && row.archivalCode) {
         throw policyDenied('R-FILE-10', 'policy.codeStable', { code: row.archivalCode, year: decision.value })
       }
-      const reason: PolicyReason = { ruleId: decision.ruleId, reason: decision.reason, ...(decision.params ? { params: decision.params } : {}) }
+      const reason: PolicyReason = {
+        ruleId: decision.ruleId,
+        reason: decision.reason,
+        ...(decision.params ? { params: decision.params } : {})
+      }
       await setItemYear(db, id, decision.value, JSON.stringify(reason))
       if (decision.value !== row.year) {
         await bumpItemVersion(db, id)
-        await audit({ entity: 'item', entityId: id, action: 'refile', before: { year: row.year }, after: { year: decision.value, reason } })
+        await audit({
+          entity: 'item',
+          entityId: id,
+          action: 'refile',
+          before: { year: row.year },
+          after: { year: decision.value, reason }
+        })
       }
     }
   }
@@ -194,7 +227,8 @@ export class ItemsService {
       await this.refuseIfFrozen(db, current)
       if (current.archivalCode) {
         const changed = CODE_PARTS.filter((part) => current[part] !== input[part])
-        if (changed.length > 0) throw policyDenied('R-FILE-10', 'policy.codeStable', { code: current.archivalCode, year: current.year })
+        if (changed.length > 0)
+          throw policyDenied('R-FILE-10', 'policy.codeStable', { code: current.archivalCode, year: current.year })
       }
       await this.checkReferences(db, input)
       if (current.volumeId !== null && current.classification !== input.classification) {
@@ -212,15 +246,24 @@ export class ItemsService {
     })
   }
 
-  private async refuseIfFrozen(db: Db, item: Pick<Item, 'volumeId' | 'custody' | 'archivalCode' | 'title'>): Promise<void> {
-    if (item.custody === 'destroyed') throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: item.archivalCode ?? item.title })
+  private async refuseIfFrozen(
+    db: Db,
+    item: Pick<Item, 'volumeId' | 'custody' | 'archivalCode' | 'title'>
+  ): Promise<void> {
+    if (item.custody === 'destroyed')
+      throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: item.archivalCode ?? item.title })
     if (item.volumeId === null) return
     const volume = await findContainingVolume(db, item.volumeId)
     if (volume?.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.code })
   }
 
   /** R-FILE-7: a filed item's new classification must still be admissible in its volume. */
-  private async refuseClassificationInVolume(db: Db, id: number, volumeId: number, classification: ClassificationCode): Promise<void> {
+  private async refuseClassificationInVolume(
+    db: Db,
+    id: number,
+    volumeId: number,
+    classification: ClassificationCode
+  ): Promise<void> {
     const volume = (await findContainingVolume(db, volumeId))!
     const everyone = await volumeMembers(db, volumeId)
     const members = everyone.filter((member) => member.id !== id)
@@ -255,12 +298,19 @@ export class ItemsService {
       }
       const policy = await this.settings.filing(db)
       const settings = policy.data
-      const parts = { fonds: item.fondsCode, category: item.categoryCode, year: item.year, retention: item.retentionCode, department: item.departmentCode }
+      const parts = {
+        fonds: item.fondsCode,
+        category: item.categoryCode,
+        year: item.year,
+        retention: item.retentionCode,
+        department: item.departmentCode
+      }
       const series = seriesKey(settings.itemCodeTemplate, parts)
       const counter = nextCounter(await itemNumbersInSeries(db, series))
       const code = renderCode(settings.itemCodeTemplate, parts, counter)
       if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
-      if (await archivalCodeTaken(db, code)) throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
+      if (await archivalCodeTaken(db, code))
+        throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
       const retention = retentionOf(item.retentionCode, settings.retentionPeriods, item.year)
       await catalogueItem(db, id, {
@@ -273,7 +323,13 @@ export class ItemsService {
         updatedAt: now.toISOString()
       })
       await refreshItemSearch(db, [id])
-      await audit({ entity: 'item', entityId: id, action: 'catalogue', before: { status: item.status }, after: { status: 'catalogued', archivalCode: code } })
+      await audit({
+        entity: 'item',
+        entityId: id,
+        action: 'catalogue',
+        before: { status: item.status },
+        after: { status: 'catalogued', archivalCode: code }
+      })
       return this.load(db, id)
     })
   }
@@ -291,10 +347,12 @@ export class ItemsService {
         if (await itemLinkExists(db, input)) return from
         await insertItemLink(db, input)
         const group = await this.linkedGroup(db, [input.fromId])
-        if ((await volumesOfItems(db, group.ids)).length > 1) throw policyDenied('R-FILE-3', 'policy.linkAcrossVolumes', { from: from.title, to: to.title })
+        if ((await volumesOfItems(db, group.ids)).length > 1)
+          throw policyDenied('R-FILE-3', 'policy.linkAcrossVolumes', { from: from.title, to: to.title })
       }
       await this.recomputeYears(db, [input.fromId, input.toId], audit)
-      for (const volumeId of new Set([from.volumeId, to.volumeId])) if (volumeId !== null) await layOutVolume(db, volumeId)
+      for (const volumeId of new Set([from.volumeId, to.volumeId]))
+        if (volumeId !== null) await layOutVolume(db, volumeId)
       await audit({ entity: 'item', entityId: input.fromId, action: remove ? 'unlink' : 'link', after: input })
       return this.load(db, input.fromId)
     })

@@ -1,5 +1,11 @@
 import type { Db } from '../db/connection'
-import type { LocationContent, LocationMove, LocationNode, LocationSubject, ParsedInput } from '../../src-preload/contract'
+import type {
+  LocationContent,
+  LocationMove,
+  LocationNode,
+  LocationSubject,
+  ParsedInput
+} from '../../src-preload/contract'
 import { AppFailure, notFound, policyDenied } from '../errors'
 import type { Refusal } from '../policy/filing'
 import { locationPath, refuseCapacity, refuseHome, refuseItemInVolume, refuseLocation } from '../policy/locations'
@@ -23,7 +29,10 @@ type UpdateInput = ParsedInput<'locations.update'>
 type PlaceInput = ParsedInput<'locations.place'>
 type ReturnInput = ParsedInput<'locations.returnHome'>
 
-const SUBJECT_NOT_FOUND: Record<LocationSubject, string> = { volume: 'errors.volumeNotFound', item: 'errors.itemNotFound' }
+const SUBJECT_NOT_FOUND: Record<LocationSubject, string> = {
+  volume: 'errors.volumeNotFound',
+  item: 'errors.itemNotFound'
+}
 
 // Something with no home yet may still be somewhere (e.g. waiting to be shelved); it is not "away" from anywhere.
 const contentOf = ({ homeId, currentId, volumeCode: _volumeCode, ...row }: LocatedSubjectRow): LocationContent => ({
@@ -140,7 +149,10 @@ export class LocationsService {
       const target = await this.node(db, input.locationId)
       const refusal =
         refuseItemInVolume(row.volumeCode) ??
-        (input.home ? (refuseHome(target.kind) ?? refuseCapacity(target.capacity, target.occupied, row.homeId === target.id ? 0 : 1)) : null)
+        (input.home
+          ? (refuseHome(target.kind) ??
+            refuseCapacity(target.capacity, target.occupied, row.homeId === target.id ? 0 : 1))
+          : null)
       if (refusal) throw deny(refusal)
       // Placing something where it already is would only add a move that never happened.
       const unchanged = row.currentId === target.id && (!input.home || row.homeId === target.id)

@@ -13,8 +13,15 @@ import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 import type { VolumesService } from './volumes'
 
-const CLASSIFICATION_NAMES: Record<string, string> = { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' }
-const nameOf = (entries: { code: string; name: string }[], code: string) => entries.find((e) => e.code === code)?.name ?? code
+const CLASSIFICATION_NAMES: Record<string, string> = {
+  none: '普通',
+  internal: '内部',
+  secret: '秘密',
+  confidential: '机密',
+  top_secret: '绝密'
+}
+const nameOf = (entries: { code: string; name: string }[], code: string) =>
+  entries.find((e) => e.code === code)?.name ?? code
 
 /** R-FILE-8, R-STAT-2: builds the printed forms from the records; the HTML is shown in a print preview. */
 export class PrintingService {
@@ -97,7 +104,12 @@ export class PrintingService {
     const policy = (await this.settings.filing()).data
     const rows = await filingCatalogueRows(this.store.db, input)
     if (rows.length === 0) throw notFound('errors.nothingToPrint')
-    await this.logPrint(actor, 'catalogue', `${input.fondsCode}-${input.categoryCode}·${input.year}-${input.retentionCode}`, 'filingCatalogue')
+    await this.logPrint(
+      actor,
+      'catalogue',
+      `${input.fondsCode}-${input.categoryCode}·${input.year}-${input.retentionCode}`,
+      'filingCatalogue'
+    )
     return {
       html: filingCatalogueHtml(
         {
@@ -107,7 +119,11 @@ export class PrintingService {
           retentionName: nameOf(policy.retentionPeriods, input.retentionCode),
           departmentName: input.departmentCode ? nameOf(policy.departments, input.departmentCode) : ''
         },
-        rows.map((row, index) => ({ ...row, sequence: index + 1, classificationName: CLASSIFICATION_NAMES[row.classification] }))
+        rows.map((row, index) => ({
+          ...row,
+          sequence: index + 1,
+          classificationName: CLASSIFICATION_NAMES[row.classification]
+        }))
       )
     }
   }

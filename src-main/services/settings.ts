@@ -68,7 +68,16 @@ export const DEFAULT_CUSTODY: CustodySettings = {
   humidityMin: 45,
   humidityMax: 60,
   inspectionIntervalMonths: 6,
-  checklist: ['防火设施完好', '防潮、防水设施完好', '库房内无无关物品', '无吸烟现象', '防盗设施完好', '防虫、防鼠措施到位', '防光（遮光）措施到位', '离开时已上锁']
+  checklist: [
+    '防火设施完好',
+    '防潮、防水设施完好',
+    '库房内无无关物品',
+    '无吸烟现象',
+    '防盗设施完好',
+    '防虫、防鼠措施到位',
+    '防光（遮光）措施到位',
+    '离开时已上锁'
+  ]
 }
 
 /** One namespace of versioned policy data: every save is a new version and earlier ones stay readable (arch. rule 4). */
@@ -120,7 +129,12 @@ export class VersionedSettings<T> {
   }
 
   private toVersion(record: { version: number; createdAt: string; createdBy: string; data: string }): PolicyVersion<T> {
-    return { version: record.version, createdAt: record.createdAt, createdBy: record.createdBy, data: this.schema.parse(JSON.parse(record.data)) }
+    return {
+      version: record.version,
+      createdAt: record.createdAt,
+      createdBy: record.createdBy,
+      data: this.schema.parse(JSON.parse(record.data))
+    }
   }
 }
 
@@ -135,7 +149,12 @@ export class SettingsService {
   readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
 
   constructor(store: Store) {
-    this.importMappings = new VersionedSettings(store, 'importMappings', z.record(z.string(), z.array(z.string().nullable())), {})
+    this.importMappings = new VersionedSettings(
+      store,
+      'importMappings',
+      z.record(z.string(), z.array(z.string().nullable())),
+      {}
+    )
     this.backupSettings = new VersionedSettings(store, 'backup', backupSettingsSchema, DEFAULT_BACKUP)
     this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
     this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)
@@ -172,7 +191,11 @@ export class SettingsService {
       ] as const
       const details = problems
         .filter(([, refusal]) => refusal !== null)
-        .map(([path, refusal]) => ({ path, message: refusal!.reason, ...(refusal!.params ? { params: refusal!.params } : {}) }))
+        .map(([path, refusal]) => ({
+          path,
+          message: refusal!.reason,
+          ...(refusal!.params ? { params: refusal!.params } : {})
+        }))
       if (details.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details })
     })
   }

@@ -29,8 +29,23 @@ import {
   type UseGrouping,
   type YearBounds
 } from '../db/statistics'
-import type { CustodySettings, FilingSettings, StatRow, StatTable, StatTopic, YearStatistics } from '../../src-preload/contract'
-import { APPLICANT_KINDS, CLASSIFICATIONS, INCIDENT_KINDS, INSPECTION_KINDS, ROLES, USE_EFFECTS, USE_KINDS } from '../../src-preload/contract'
+import type {
+  CustodySettings,
+  FilingSettings,
+  StatRow,
+  StatTable,
+  StatTopic,
+  YearStatistics
+} from '../../src-preload/contract'
+import {
+  APPLICANT_KINDS,
+  CLASSIFICATIONS,
+  INCIDENT_KINDS,
+  INSPECTION_KINDS,
+  ROLES,
+  USE_EFFECTS,
+  USE_KINDS
+} from '../../src-preload/contract'
 import { localDay } from '../policy/calendar'
 import { judgeReading } from '../policy/custody'
 import { statisticsWorkbook } from '../reports/statistics-xlsx'
@@ -62,7 +77,10 @@ function table(key: string, columnKeys: string[], rows: StatRow[], notSummed: st
 }
 
 /** Rows keyed by a code, merged from several grouped queries; codes missing from one query count zero there. */
-function mergeCounts(columnKeys: string[], sources: Record<string, { code: string | number; n: number | null }[]>): Map<string, Counts> {
+function mergeCounts(
+  columnKeys: string[],
+  sources: Record<string, { code: string | number; n: number | null }[]>
+): Map<string, Counts> {
   const merged = new Map<string, Counts>()
   for (const [column, rows] of Object.entries(sources)) {
     for (const row of rows) {
@@ -75,7 +93,8 @@ function mergeCounts(columnKeys: string[], sources: Record<string, { code: strin
   return merged
 }
 
-const nameOf = (entries: { code: string; name: string }[], code: string) => entries.find((e) => e.code === code)?.name ?? code
+const nameOf = (entries: { code: string; name: string }[], code: string) =>
+  entries.find((e) => e.code === code)?.name ?? code
 
 /** Codes of reference data in the order the settings list them, unknown codes after them. */
 function codeRows(entries: { code: string; name: string }[], counts: Map<string, Counts>): StatRow[] {
@@ -89,8 +108,17 @@ function codeRows(entries: { code: string; name: string }[], counts: Map<string,
 }
 
 /** Rows for a fixed list of values (classifications, kinds, roles), each translated through `labelPrefix`. */
-function enumRows(values: readonly string[], labelPrefix: string, counts: Map<string, Counts>, columnKeys: string[]): StatRow[] {
-  return values.map((value) => ({ label: value, labelKey: `${labelPrefix}.${value}`, values: counts.get(value) ?? Object.fromEntries(columnKeys.map((key) => [key, 0])) }))
+function enumRows(
+  values: readonly string[],
+  labelPrefix: string,
+  counts: Map<string, Counts>,
+  columnKeys: string[]
+): StatRow[] {
+  return values.map((value) => ({
+    label: value,
+    labelKey: `${labelPrefix}.${value}`,
+    values: counts.get(value) ?? Object.fromEntries(columnKeys.map((key) => [key, 0]))
+  }))
 }
 
 /**
@@ -100,19 +128,30 @@ function enumRows(values: readonly string[], labelPrefix: string, counts: Map<st
  */
 const holdings: StatTopicBuilder = async (context) => {
   const columns = ['volumes', 'items', 'pages']
-  const [volumeGroups, itemGroups] = [await volumeHoldingGroups(context.db, context), await itemHoldingGroups(context.db, context)]
+  const [volumeGroups, itemGroups] = [
+    await volumeHoldingGroups(context.db, context),
+    await itemHoldingGroups(context.db, context)
+  ]
   const by = (dimension: Dimension) => {
     const sum = (rows: HoldingGroup[], value: (row: HoldingGroup) => number) => {
       const totals = new Map<string, number>()
       for (const row of rows) totals.set(String(row[dimension]), (totals.get(String(row[dimension])) ?? 0) + value(row))
       return [...totals].map(([code, n]) => ({ code, n }))
     }
-    return mergeCounts(columns, { volumes: sum(volumeGroups, (row) => row.n), items: sum(itemGroups, (row) => row.n), pages: sum(itemGroups, (row) => row.pages) })
+    return mergeCounts(columns, {
+      volumes: sum(volumeGroups, (row) => row.n),
+      items: sum(itemGroups, (row) => row.n),
+      pages: sum(itemGroups, (row) => row.pages)
+    })
   }
   const year = by('year')
   return [
     table('byCategory', columns, codeRows(context.filing.categories, by('category_code'))),
-    table('byYear', columns, [...year.keys()].sort().map((code) => ({ label: code, values: year.get(code)! }))),
+    table(
+      'byYear',
+      columns,
+      [...year.keys()].sort().map((code) => ({ label: code, values: year.get(code)! }))
+    ),
     table('byRetention', columns, codeRows(context.filing.retentionPeriods, by('retention_code'))),
     table('byClassification', columns, enumRows(CLASSIFICATIONS, 'classifications', by('classification'), columns))
   ]
@@ -123,13 +162,20 @@ const intake: StatTopicBuilder = async (context) => {
   const columns = ['items', 'pages']
   const by = async (grouping: 'category' | 'month') => {
     const rows = await intakeBy(context.db, grouping, context)
-    return mergeCounts(columns, { items: rows.map((r) => ({ code: r.code, n: r.items })), pages: rows.map((r) => ({ code: r.code, n: r.pages })) })
+    return mergeCounts(columns, {
+      items: rows.map((r) => ({ code: r.code, n: r.items })),
+      pages: rows.map((r) => ({ code: r.code, n: r.pages }))
+    })
   }
   const [category, month] = await Promise.all([by('category'), by('month')])
   const months = Array.from({ length: 12 }, (_, index) => `${context.year}-${String(index + 1).padStart(2, '0')}`)
   return [
     table('byCategory', columns, codeRows(context.filing.categories, category)),
-    table('byMonth', columns, months.map((code) => ({ label: code, values: month.get(code) ?? { items: 0, pages: 0 } })))
+    table(
+      'byMonth',
+      columns,
+      months.map((code) => ({ label: code, values: month.get(code) ?? { items: 0, pages: 0 } }))
+    )
   ]
 }
 
@@ -166,8 +212,16 @@ const custody: StatTopicBuilder = async (context) => {
   const readings = await environmentReadings(context.db, context)
   const rooms = new Map<string, Counts>()
   for (const reading of readings) {
-    const room = rooms.get(reading.path) ?? { readings: 0, daysOutOfRange: 0, minTemperature: null, maxTemperature: null, minHumidity: null, maxHumidity: null }
-    const extreme = (pick: (a: number, b: number) => number, current: number | null, value: number) => (current === null ? value : pick(current, value))
+    const room = rooms.get(reading.path) ?? {
+      readings: 0,
+      daysOutOfRange: 0,
+      minTemperature: null,
+      maxTemperature: null,
+      minHumidity: null,
+      maxHumidity: null
+    }
+    const extreme = (pick: (a: number, b: number) => number, current: number | null, value: number) =>
+      current === null ? value : pick(current, value)
     room.readings = (room.readings ?? 0) + 1
     room.daysOutOfRange = (room.daysOutOfRange ?? 0) + (judgeReading(reading, context.custody).outOfRange ? 1 : 0)
     room.minTemperature = extreme(Math.min, room.minTemperature, reading.temperature)
@@ -202,7 +256,8 @@ const LISTED_PURPOSES = 20
 const use: StatTopicBuilder = async (context) => {
   const made = (grouping: UseGrouping) => requestsMadeBy(context.db, grouping, context)
   const grantedPeople = (grouping: UseGrouping) => grantedBy(context.db, grouping, context)
-  const column = <T extends { code: string }>(rows: T[], key: keyof T) => rows.map((row) => ({ code: row.code, n: row[key] as number }))
+  const column = <T extends { code: string }>(rows: T[], key: keyof T) =>
+    rows.map((row) => ({ code: row.code, n: row[key] as number }))
 
   const kindColumns = ['requests', 'granted', 'refused', 'recordsUsed', 'people', 'externalPeople']
   const [madeByKind, grantedByKind, refusedByKind] = await Promise.all([
@@ -221,7 +276,11 @@ const use: StatTopicBuilder = async (context) => {
 
   const peopleColumns = ['people', 'granted', 'recordsUsed']
   const byApplicant = await grantedPeople('applicantKind')
-  const people = mergeCounts(peopleColumns, { people: column(byApplicant, 'people'), granted: column(byApplicant, 'granted'), recordsUsed: column(byApplicant, 'recordsUsed') })
+  const people = mergeCounts(peopleColumns, {
+    people: column(byApplicant, 'people'),
+    granted: column(byApplicant, 'granted'),
+    recordsUsed: column(byApplicant, 'recordsUsed')
+  })
 
   // Outsiders have no department; they are one row after the departments.
   const departmentColumns = ['requests', 'granted', 'recordsUsed']
@@ -258,7 +317,9 @@ const use: StatTopicBuilder = async (context) => {
     table(
       'byPurpose',
       purposeColumns,
-      purposes.map(({ purpose, ...values }) => (purpose === null ? { label: 'other', labelKey: 'statistics.otherPurposes', values } : { label: purpose, values }))
+      purposes.map(({ purpose, ...values }) =>
+        purpose === null ? { label: 'other', labelKey: 'statistics.otherPurposes', values } : { label: purpose, values }
+      )
     ),
     table('byEffect', effectColumns, enumRows(USE_EFFECTS, 'use.effects', byEffect, effectColumns)),
     table('returns', returnColumns, enumRows(USE_KINDS, 'use.kinds', byReturn, returnColumns))
@@ -295,14 +356,24 @@ const disposal: StatTopicBuilder = async (context) => {
   return [
     table('appraisal', appraisalColumns, enumRows(RECORD_KINDS_IN_ORDER, 'recordKinds', appraisal, appraisalColumns)),
     table('destruction', destructionColumns, codeRows(context.filing.categories, destruction)),
-    table('holds', ['placed', 'released', 'activeAtYearEnd'], [{ label: 'holds', labelKey: 'statistics.rows.holds', values: holds }])
+    table(
+      'holds',
+      ['placed', 'released', 'activeAtYearEnd'],
+      [{ label: 'holds', labelKey: 'statistics.rows.holds', values: holds }]
+    )
   ]
 }
 
 /** Storage equipment per room as it stands: racks, shelves, boxes, capacity and what is kept there. */
 const storage: StatTopicBuilder = async (context) => {
   const rows = await storageByRoom(context.db, context.end)
-  return [table('byRoom', ['racks', 'shelves', 'boxes', 'capacity', 'occupied'], rows.map(({ path, ...values }) => ({ label: path, values })))]
+  return [
+    table(
+      'byRoom',
+      ['racks', 'shelves', 'boxes', 'capacity', 'occupied'],
+      rows.map(({ path, ...values }) => ({ label: path, values }))
+    )
+  ]
 }
 
 /** Accounts by role, and the archive work each person did in the year. */
@@ -311,11 +382,17 @@ const staff: StatTopicBuilder = async (context) => {
   const work = await workByPerson(context.db, context)
   const workColumns = ['itemsRegistered', 'itemsCatalogued', 'volumesClosed', 'inspections', 'readings']
   return [
-    table('byRole', ['accounts'], enumRows(ROLES, 'roles', mergeCounts(['accounts'], { accounts: roles }), ['accounts'])),
+    table(
+      'byRole',
+      ['accounts'],
+      enumRows(ROLES, 'roles', mergeCounts(['accounts'], { accounts: roles }), ['accounts'])
+    ),
     table(
       'work',
       workColumns,
-      work.filter((person) => workColumns.some((column) => person[column as keyof typeof person] !== 0)).map(({ username, ...values }) => ({ label: username, values }))
+      work
+        .filter((person) => workColumns.some((column) => person[column as keyof typeof person] !== 0))
+        .map(({ username, ...values }) => ({ label: username, values }))
     )
   ]
 }
@@ -366,7 +443,9 @@ export class StatisticsService {
   async export(actor: Actor, year: number): Promise<{ fileName: string; base64: string }> {
     const buffer = await statisticsWorkbook(await this.year(year))
     const fileName = `档案工作统计-${year}.xlsx`
-    await this.store.write(actor, ({ audit }) => audit({ entity: 'statistics', entityId: year, action: 'export', after: { fileName } }))
+    await this.store.write(actor, ({ audit }) =>
+      audit({ entity: 'statistics', entityId: year, action: 'export', after: { fileName } })
+    )
     return { fileName, base64: buffer.toString('base64') }
   }
 }

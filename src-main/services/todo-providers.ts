@@ -30,7 +30,15 @@ const overdueFiling: TodoProvider = async ({ overdueFiling }) => {
   const late = await overdueFiling()
   const byRule = new Map<string, number>()
   for (const entry of late) byRule.set(entry.ruleId, (byRule.get(entry.ruleId) ?? 0) + 1)
-  return [...byRule].map(([ruleId, count]) => ({ key: 'overdueFiling', count, severity: 'error', section: 'records', ruleId, reason: 'policy.todo.overdueFiling', params: { count } }))
+  return [...byRule].map(([ruleId, count]) => ({
+    key: 'overdueFiling',
+    count,
+    severity: 'error',
+    section: 'records',
+    ruleId,
+    reason: 'policy.todo.overdueFiling',
+    params: { count }
+  }))
 }
 
 /** R-KEEP-3: the periodic inspection, when it is due, and inspections started but not completed. */
@@ -39,28 +47,76 @@ const inspections: TodoProvider = async ({ db, today, custody }) => {
   const drafts = await draftInspections(db)
   const entries: TodoEntry[] = []
   const next = nextPeriodicInspection(last, custody.inspectionIntervalMonths, today)
-  if (next.due) entries.push({ key: 'inspectionDue', count: 1, severity: 'warning', section: 'storage', ruleId: next.ruleId, reason: next.reason, params: next.params })
-  if (drafts > 0) entries.push({ key: 'inspectionsOpen', count: drafts, severity: 'info', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.inspectionsOpen', params: { count: drafts } })
+  if (next.due)
+    entries.push({
+      key: 'inspectionDue',
+      count: 1,
+      severity: 'warning',
+      section: 'storage',
+      ruleId: next.ruleId,
+      reason: next.reason,
+      params: next.params
+    })
+  if (drafts > 0)
+    entries.push({
+      key: 'inspectionsOpen',
+      count: drafts,
+      severity: 'info',
+      section: 'storage',
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.todo.inspectionsOpen',
+      params: { count: drafts }
+    })
   return entries
 }
 
 /** R-KEEP-3, R-USE-8: records found missing or damaged and not yet followed up. */
 const flaggedRecords: TodoProvider = async ({ db }) => {
   const open = await unresolvedIncidents(db)
-  return open > 0 ? [{ key: 'flaggedRecords', count: open, severity: 'error', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.flaggedRecords', params: { count: open } }] : []
+  return open > 0
+    ? [
+        {
+          key: 'flaggedRecords',
+          count: open,
+          severity: 'error',
+          section: 'storage',
+          ruleId: 'R-KEEP-3',
+          reason: 'policy.todo.flaggedRecords',
+          params: { count: open }
+        }
+      ]
+    : []
 }
 
 /** R-KEEP-3: rooms without today's temperature and humidity reading, and rooms whose reading today is out of the band. */
 const environmentToday: TodoProvider = async ({ db, today, custody }) => {
   const rooms = await roomReadingsOn(db, today)
   const unread = rooms.filter((room) => room.readOn === null).map((room) => room.path)
-  const outOfRange = rooms.filter((room) => room.readOn !== null && judgeReading(room, custody).outOfRange).map((room) => room.path)
+  const outOfRange = rooms
+    .filter((room) => room.readOn !== null && judgeReading(room, custody).outOfRange)
+    .map((room) => room.path)
   const entries: TodoEntry[] = []
   if (unread.length > 0) {
-    entries.push({ key: 'readingsMissing', count: unread.length, severity: 'info', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.readingsMissing', params: { rooms: unread.join('、') } })
+    entries.push({
+      key: 'readingsMissing',
+      count: unread.length,
+      severity: 'info',
+      section: 'storage',
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.todo.readingsMissing',
+      params: { rooms: unread.join('、') }
+    })
   }
   if (outOfRange.length > 0) {
-    entries.push({ key: 'environmentOutOfRange', count: outOfRange.length, severity: 'warning', section: 'storage', ruleId: 'R-KEEP-3', reason: 'policy.todo.environmentOutOfRange', params: { rooms: outOfRange.join('、') } })
+    entries.push({
+      key: 'environmentOutOfRange',
+      count: outOfRange.length,
+      severity: 'warning',
+      section: 'storage',
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.todo.environmentOutOfRange',
+      params: { rooms: outOfRange.join('、') }
+    })
   }
   return entries
 }
@@ -68,14 +124,36 @@ const environmentToday: TodoProvider = async ({ db, today, custody }) => {
 /** R-USE-8: loans due back today, to remind the borrowers before they are late. */
 const loansDueToday: TodoProvider = async ({ db, today }) => {
   const due = await loansDueOn(db, today)
-  return due > 0 ? [{ key: 'loansDueToday', count: due, severity: 'info', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansDueToday', params: { count: due } }] : []
+  return due > 0
+    ? [
+        {
+          key: 'loansDueToday',
+          count: due,
+          severity: 'info',
+          section: 'use',
+          ruleId: 'R-USE-8',
+          reason: 'policy.todo.loansDueToday',
+          params: { count: due }
+        }
+      ]
+    : []
 }
 
 /** R-USE-8: loans out past their due date, with the oldest due date so the longest overdue is chased first. */
 const loansOverdue: TodoProvider = async ({ db, today }) => {
   const { late, oldest } = await loansDueBefore(db, today)
   return late > 0
-    ? [{ key: 'loansOverdue', count: late, severity: 'error', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansOverdue', params: { count: late, oldestDueOn: oldest! } }]
+    ? [
+        {
+          key: 'loansOverdue',
+          count: late,
+          severity: 'error',
+          section: 'use',
+          ruleId: 'R-USE-8',
+          reason: 'policy.todo.loansOverdue',
+          params: { count: late, oldestDueOn: oldest! }
+        }
+      ]
     : []
 }
 
@@ -100,19 +178,55 @@ const consultationsLeftOut: TodoProvider = async ({ db, today }) => {
 /** R-DISP-4: records whose retention period has ended and that no open appraisal batch has taken up yet. */
 const expiredUnlisted: TodoProvider = async ({ db, today }) => {
   const count = await dueNotInOpenBatch(db, today)
-  return count > 0 ? [{ key: 'expiredUnlisted', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-4', reason: 'policy.todo.expiredUnlisted', params: { count } }] : []
+  return count > 0
+    ? [
+        {
+          key: 'expiredUnlisted',
+          count,
+          severity: 'warning',
+          section: 'disposal',
+          ruleId: 'R-DISP-4',
+          reason: 'policy.todo.expiredUnlisted',
+          params: { count }
+        }
+      ]
+    : []
 }
 
 /** R-DISP-6, R-DISP-7: batches whose six months apart have passed, or that are verified and wait for the supervisors. */
 const destructionDue: TodoProvider = async ({ db, today }) => {
   const count = await batchesReadyForDestruction(db, today)
-  return count > 0 ? [{ key: 'destructionDue', count, severity: 'warning', section: 'disposal', ruleId: 'R-DISP-6', reason: 'policy.todo.destructionDue', params: { count } }] : []
+  return count > 0
+    ? [
+        {
+          key: 'destructionDue',
+          count,
+          severity: 'warning',
+          section: 'disposal',
+          ruleId: 'R-DISP-6',
+          reason: 'policy.todo.destructionDue',
+          params: { count }
+        }
+      ]
+    : []
 }
 
 /** R-DISP-3: holds in force, so nobody forgets to release one when its dispute is settled. */
 const holdsInForce: TodoProvider = async ({ db }) => {
   const count = await unreleasedHolds(db)
-  return count > 0 ? [{ key: 'holdsInForce', count, severity: 'info', section: 'disposal', ruleId: 'R-DISP-3', reason: 'policy.todo.holdsInForce', params: { count } }] : []
+  return count > 0
+    ? [
+        {
+          key: 'holdsInForce',
+          count,
+          severity: 'info',
+          section: 'disposal',
+          ruleId: 'R-DISP-3',
+          reason: 'policy.todo.holdsInForce',
+          params: { count }
+        }
+      ]
+    : []
 }
 
 /** The dashboard asks each in turn; each returns nothing when all is well. */

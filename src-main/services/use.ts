@@ -53,7 +53,14 @@ import {
   refuseUnavailable,
   type UseFacts
 } from '../policy/use'
-import { consultationRegisterHtml, loanRegisterHtml, outCardsHtml, reminderHtml, useFormHtml, type RegisterRow } from '../reports/use-printables'
+import {
+  consultationRegisterHtml,
+  loanRegisterHtml,
+  outCardsHtml,
+  reminderHtml,
+  useFormHtml,
+  type RegisterRow
+} from '../reports/use-printables'
 import { listWorkbook, type SheetColumn } from '../reports/xlsx'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
@@ -70,11 +77,17 @@ type RegisterInput = ParsedInput<'export.useRegister'>
 
 const CUSTODY_WHILE_OUT = { consultation: 'reading_room', loan: 'on_loan' } as const
 
-const STEP_NAMES: Record<Approver, string> = { department_head: '部门负责人', archive_manager: '档案部门负责人', deputy_gm: '副总经理', gm: '总经理' }
+const STEP_NAMES: Record<Approver, string> = {
+  department_head: '部门负责人',
+  archive_manager: '档案部门负责人',
+  deputy_gm: '副总经理',
+  gm: '总经理'
+}
 
 const label = (record: Pick<RecordSummary, 'archivalCode' | 'title'>) => record.archivalCode ?? record.title
 const refuse = (refusal: Refusal) => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
-const fieldError = (path: string, message: string, params?: Record<string, string | number>) => invalid([{ path, message, ...(params ? { params } : {}) }])
+const fieldError = (path: string, message: string, params?: Record<string, string | number>) =>
+  invalid([{ path, message, ...(params ? { params } : {}) }])
 
 // The users service reads what a person still has out from here.
 export { heldBy }
@@ -108,10 +121,20 @@ export class UseService {
   }
 
   /** R-USE-2, R-DISP-8, R-KEEP-3: refused when a record is out, destroyed, flagged or promised to another request. */
-  private async availability(db: Db, kind: UseFacts['kind'], records: RecordSummary[], exceptId = 0): Promise<Refusal | null> {
+  private async availability(
+    db: Db,
+    kind: UseFacts['kind'],
+    records: RecordSummary[],
+    exceptId = 0
+  ): Promise<Refusal | null> {
     const others = kind === 'excerpt' ? records.map(() => null) : await this.otherRequests(db, records, exceptId)
     return refuseUnavailable(
-      records.map((record, index) => ({ label: label(record), effectiveCustody: record.effectiveCustody, openIncidents: record.openIncidents, otherRequestId: others[index] }))
+      records.map((record, index) => ({
+        label: label(record),
+        effectiveCustody: record.effectiveCustody,
+        openIncidents: record.openIncidents,
+        otherRequestId: others[index]
+      }))
     )
   }
 
@@ -127,7 +150,12 @@ export class UseService {
       externalUnit: input.externalUnit,
       introductionLetter: input.introductionLetter,
       excerptAnswer: forCreate ? input.excerptAnswer : undefined,
-      records: records.map((r) => ({ label: label(r), departmentCode: r.departmentCode, classification: r.classification, sealedOriginal: r.sealedOriginal })),
+      records: records.map((r) => ({
+        label: label(r),
+        departmentCode: r.departmentCode,
+        classification: r.classification,
+        sealedOriginal: r.sealedOriginal
+      })),
       startOn: input.startOn,
       dueOn: input.kind === 'loan' ? input.dueOn : null,
       offSite: input.kind === 'loan' && input.offSite
@@ -142,7 +170,9 @@ export class UseService {
     const { decision, refusal, policyVersion } = await this.decide(this.store.db, input, false)
     return {
       steps: decision.ok ? decision.steps : [],
-      refusal: refusal ? { ruleId: refusal.ruleId, reason: refusal.reason, ...(refusal.params ? { params: refusal.params } : {}) } : null,
+      refusal: refusal
+        ? { ruleId: refusal.ruleId, reason: refusal.reason, ...(refusal.params ? { params: refusal.params } : {}) }
+        : null,
       loanDays: decision.ok ? decision.loanDays : null,
       policyVersion
     }
@@ -152,7 +182,8 @@ export class UseService {
     return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.kind === 'loan' && input.dueOn === null) throw fieldError('dueOn', 'validation.required')
       if (input.applicantUserId !== null) {
-        if (!(await userIsActive(db, input.applicantUserId))) throw fieldError('applicantUserId', 'validation.invalidValue')
+        if (!(await userIsActive(db, input.applicantUserId)))
+          throw fieldError('applicantUserId', 'validation.invalidValue')
       }
       const { decision, refusal, records, policyVersion } = await this.decide(db, input, true)
       if (refusal) throw refuse(refusal)
@@ -173,7 +204,8 @@ export class UseService {
         dueOn: input.kind === 'loan' ? input.dueOn : null,
         loanDays: decision.loanDays,
         offSite: input.kind === 'loan' && input.offSite,
-        excerptAnswer: input.kind === 'loan' ? input.excerptAnswer : input.kind === 'excerpt' ? 'excerpt_suffices' : null,
+        excerptAnswer:
+          input.kind === 'loan' ? input.excerptAnswer : input.kind === 'excerpt' ? 'excerpt_suffices' : null,
         chain: JSON.stringify(decision.steps),
         policyVersion,
         createdAt: now.toISOString(),
@@ -181,7 +213,12 @@ export class UseService {
       })
       for (const [position, record] of records.entries()) await insertRequestRecord(db, id, position + 1, record)
       const created = await this.load(db, id)
-      await audit({ entity: 'use_request', entityId: id, action: 'create', after: { ...input, chain: decision.steps, policyVersion } })
+      await audit({
+        entity: 'use_request',
+        entityId: id,
+        action: 'create',
+        after: { ...input, chain: decision.steps, policyVersion }
+      })
       return created
     })
   }
@@ -240,7 +277,12 @@ export class UseService {
       chain,
       policyVersion: stored.policyVersion,
       approvals: approvals.sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step)),
-      records: summaries.map((summary, index) => ({ ...summary, condition: refs[index].condition, pagesChecked: refs[index].pagesChecked, returnNote: refs[index].returnNote })),
+      records: summaries.map((summary, index) => ({
+        ...summary,
+        condition: refs[index].condition,
+        pagesChecked: refs[index].pagesChecked,
+        returnNote: refs[index].returnNote
+      })),
       renewals,
       effect: stored.effect,
       effectNote: stored.effectNote,
@@ -253,15 +295,28 @@ export class UseService {
   private async forChange(db: Db, id: number, version: number, statuses: UseRequest['status'][]): Promise<UseRequest> {
     const request = await this.load(db, id)
     if (request.version !== version) throw conflict('errors.staleVersion')
-    if (!statuses.includes(request.status)) throw new AppFailure('CONFLICT', 'errors.useWrongStatus', { params: { status: request.status } })
+    if (!statuses.includes(request.status))
+      throw new AppFailure('CONFLICT', 'errors.useWrongStatus', { params: { status: request.status } })
     return request
   }
 
-  private async change(ctx: WriteContext, before: UseRequest, action: string, sets: Record<string, unknown>, details: unknown): Promise<UseRequest> {
+  private async change(
+    ctx: WriteContext,
+    before: UseRequest,
+    action: string,
+    sets: Record<string, unknown>,
+    details: unknown
+  ): Promise<UseRequest> {
     const columns = Object.keys(sets)
     await updateRequest(ctx.db, before.id, sets, ctx.now.toISOString())
     const after = await this.load(ctx.db, before.id)
-    await ctx.audit({ entity: 'use_request', entityId: before.id, action, before: { status: before.status, ...pick(before, columns) }, after: details })
+    await ctx.audit({
+      entity: 'use_request',
+      entityId: before.id,
+      action,
+      before: { status: before.status, ...pick(before, columns) },
+      after: details
+    })
     return after
   }
 
@@ -312,14 +367,26 @@ export class UseService {
       const loanDays = await loanDaysOf(ctx.db, request.id)
       const dueOn = request.kind === 'loan' ? addDays(outOn, loanDays ?? 0) : null
       if (request.kind !== 'excerpt') await this.setCustody(ctx, request, CUSTODY_WHILE_OUT[request.kind], 'checkout')
-      return this.change(ctx, request, 'checkout', { status: 'out', out_on: outOn, due_on: dueOn }, { status: 'out', outOn, dueOn })
+      return this.change(
+        ctx,
+        request,
+        'checkout',
+        { status: 'out', out_on: outOn, due_on: dueOn },
+        { status: 'out', outOn, dueOn }
+      )
     })
   }
 
   private async setCustody(ctx: WriteContext, request: UseRequest, custody: string, action: string): Promise<void> {
     for (const record of request.records) {
       await setCustody(ctx.db, record, custody)
-      await ctx.audit({ entity: record.subject, entityId: record.id, action: 'custody', before: { custody: record.custody }, after: { custody, useRequest: request.id, step: action } })
+      await ctx.audit({
+        entity: record.subject,
+        entityId: record.id,
+        action: 'custody',
+        before: { custody: record.custody },
+        after: { custody, useRequest: request.id, step: action }
+      })
     }
   }
 
@@ -353,7 +420,13 @@ export class UseService {
       }
       if (request.kind !== 'excerpt') await this.setCustody(ctx, request, 'in_store', 'return')
       const returnedOn = localDay(ctx.now)
-      return this.change(ctx, request, 'return', { status: 'returned', returned_on: returnedOn, closing_note: input.note }, { status: 'returned', returnedOn, records: input.records, note: input.note })
+      return this.change(
+        ctx,
+        request,
+        'return',
+        { status: 'returned', returned_on: returnedOn, closing_note: input.note },
+        { status: 'returned', returnedOn, records: input.records, note: input.note }
+      )
     })
   }
 
@@ -380,8 +453,21 @@ export class UseService {
   /** R-USE-9 利用效果: recorded on any request, and changed when more is learnt. */
   feedback(actor: Actor, input: ParsedInput<'use.feedback'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.db, input.id, input.version, ['pending', 'approved', 'out', 'returned', 'refused', 'cancelled'])
-      return this.change(ctx, request, 'feedback', { effect: input.effect, effect_note: input.note }, { effect: input.effect, effectNote: input.note })
+      const request = await this.forChange(ctx.db, input.id, input.version, [
+        'pending',
+        'approved',
+        'out',
+        'returned',
+        'refused',
+        'cancelled'
+      ])
+      return this.change(
+        ctx,
+        request,
+        'feedback',
+        { effect: input.effect, effect_note: input.note },
+        { effect: input.effect, effectNote: input.note }
+      )
     })
   }
 
@@ -389,7 +475,13 @@ export class UseService {
   cancel(actor: Actor, input: ParsedInput<'use.cancel'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
       const request = await this.forChange(ctx.db, input.id, input.version, ['pending', 'approved'])
-      return this.change(ctx, request, 'cancel', { status: 'cancelled', closing_note: input.reason }, { status: 'cancelled', reason: input.reason })
+      return this.change(
+        ctx,
+        request,
+        'cancel',
+        { status: 'cancelled', closing_note: input.reason },
+        { status: 'cancelled', reason: input.reason }
+      )
     })
   }
 
@@ -444,7 +536,12 @@ export class UseService {
           reason: request.reason,
           dueOn: request.dueOn,
           returnedOn: request.returnedOn,
-          state: request.status === 'returned' ? 'cancelled' : request.kind === 'loan' && request.dueOn !== null && request.dueOn < today ? 'overdue' : 'out'
+          state:
+            request.status === 'returned'
+              ? 'cancelled'
+              : request.kind === 'loan' && request.dueOn !== null && request.dueOn < today
+                ? 'overdue'
+                : 'out'
         })
       }
     }
@@ -454,14 +551,18 @@ export class UseService {
   async print(actor: Actor, input: PrintInput): Promise<{ html: string }> {
     const html = await this.printHtml(input)
     const entityId = input.document === 'register' ? `${input.register}:${input.from}..${input.to}` : input.id
-    await this.store.write(actor, ({ audit }) => audit({ entity: 'use_request', entityId, action: 'print', after: { document: input.document } }))
+    await this.store.write(actor, ({ audit }) =>
+      audit({ entity: 'use_request', entityId, action: 'print', after: { document: input.document } })
+    )
     return { html }
   }
 
   private async printHtml(input: PrintInput): Promise<string> {
     if (input.document === 'register') {
       const rows = await this.registerRows(input)
-      return input.register === 'loan' ? loanRegisterHtml(input.from, input.to, rows) : consultationRegisterHtml(input.from, input.to, rows)
+      return input.register === 'loan'
+        ? loanRegisterHtml(input.from, input.to, rows)
+        : consultationRegisterHtml(input.from, input.to, rows)
     }
     const request = await this.get(input.id)
     const unit = await this.who(request)
@@ -479,7 +580,10 @@ export class UseService {
   }
 
   /** R-USE-10: the register as .xlsx, with real dates; every export is logged. */
-  async exportRegister(actor: Actor, input: RegisterInput): Promise<{ fileName: string; base64: string; rows: number }> {
+  async exportRegister(
+    actor: Actor,
+    input: RegisterInput
+  ): Promise<{ fileName: string; base64: string; rows: number }> {
     const rows = await this.registerRows(input)
     const stateNames = { cancelled: '已注销', overdue: '逾期未还', out: '未归还' }
     const columns: SheetColumn[] =
@@ -509,12 +613,16 @@ export class UseService {
     const name = input.register === 'loan' ? '借阅登记簿' : '查阅登记簿'
     const buffer = await listWorkbook(name, columns, rows as unknown as Record<string, unknown>[])
     const fileName = `${name}-${input.from}-${input.to}.xlsx`
-    await this.store.write(actor, ({ audit }) => audit({ entity: 'use_request', entityId: fileName, action: 'export', after: { rows: rows.length, ...input } }))
+    await this.store.write(actor, ({ audit }) =>
+      audit({ entity: 'use_request', entityId: fileName, action: 'export', after: { rows: rows.length, ...input } })
+    )
     return { fileName, base64: buffer.toString('base64'), rows: rows.length }
   }
 }
 
 function pick(request: UseRequest, columns: string[]): Record<string, unknown> {
   const camel = (column: string) => column.replace(/_([a-z])/g, (_m, ch: string) => ch.toUpperCase())
-  return Object.fromEntries(columns.map((column) => [camel(column), (request as unknown as Record<string, unknown>)[camel(column)]]))
+  return Object.fromEntries(
+    columns.map((column) => [camel(column), (request as unknown as Record<string, unknown>)[camel(column)]])
+  )
 }

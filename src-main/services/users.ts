@@ -38,7 +38,10 @@ const auditView = (user: UserRecord) => {
   return { ...rest, active: Boolean(user.active) }
 }
 
-export const actorOf = (user: Pick<UserRecord, 'id' | 'username'>): Actor => ({ userId: user.id, username: user.username })
+export const actorOf = (user: Pick<UserRecord, 'id' | 'username'>): Actor => ({
+  userId: user.id,
+  username: user.username
+})
 
 export interface NewUser {
   username: string
@@ -86,7 +89,9 @@ export class UsersService {
 
   private async insert(db: Db, now: Date, input: NewUser, passwordHash: string): Promise<UserRecord> {
     if ((await findUserIdByName(db, input.username)) !== undefined) {
-      throw new AppFailure('CONFLICT', 'errors.usernameTaken', { details: [{ path: 'username', message: 'errors.usernameTaken' }] })
+      throw new AppFailure('CONFLICT', 'errors.usernameTaken', {
+        details: [{ path: 'username', message: 'errors.usernameTaken' }]
+      })
     }
     const stamp = now.toISOString()
     const record = {
@@ -130,7 +135,10 @@ export class UsersService {
         // R-CUST-6: borrowed records are handed back before the account is closed; the refusal names them.
         const held = await heldBy(db, before.id)
         if (held.length > 0) {
-          throw policyDenied('R-CUST-6', 'policy.use.holdsRecords', { count: held.length, records: held.map((r) => r.archivalCode ?? r.title).join('、') })
+          throw policyDenied('R-CUST-6', 'policy.use.holdsRecords', {
+            count: held.length,
+            records: held.map((r) => r.archivalCode ?? r.title).join('、')
+          })
         }
       }
       const after: UserRecord = { ...before, ...input, updatedAt: now.toISOString() }
@@ -141,7 +149,13 @@ export class UsersService {
         active: after.active,
         updatedAt: after.updatedAt
       })
-      await audit({ entity: 'user', entityId: before.id, action: 'update', before: auditView(before), after: auditView(after) })
+      await audit({
+        entity: 'user',
+        entityId: before.id,
+        action: 'update',
+        before: auditView(before),
+        after: auditView(after)
+      })
       return toUserRow(after)
     })
   }
@@ -196,15 +210,21 @@ export class UsersService {
         entity: 'user',
         entityId: user.id,
         action: accepted ? 'login' : 'login_failed',
-        after: accepted ? undefined : { reason: decision.reason, failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil }
+        after: accepted
+          ? undefined
+          : { reason: decision.reason, failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil }
       })
       return decision
     })
     if (outcome.outcome === 'accepted') return { ...user, failedLogins: 0, lockedUntil: null }
     if (outcome.reason === 'locked') {
-      throw new AppFailure('UNAUTHENTICATED', 'errors.accountLocked', { ruleId: 'R-SEC-3', params: { until: outcome.lockedUntil ?? '' } })
+      throw new AppFailure('UNAUTHENTICATED', 'errors.accountLocked', {
+        ruleId: 'R-SEC-3',
+        params: { until: outcome.lockedUntil ?? '' }
+      })
     }
-    if (outcome.reason === 'inactive') throw new AppFailure('UNAUTHENTICATED', 'errors.accountInactive', { ruleId: 'R-SEC-3' })
+    if (outcome.reason === 'inactive')
+      throw new AppFailure('UNAUTHENTICATED', 'errors.accountInactive', { ruleId: 'R-SEC-3' })
     throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentialsRemaining', {
       ruleId: 'R-SEC-3',
       params: { remaining: settings.maxFailedLogins - outcome.failedLogins }

@@ -18,7 +18,9 @@ export async function layOutVolume(db: Db, volumeId: number): Promise<void> {
     members.map((m) => ({ ...m, kind: m.documentKind })),
     links
   )
-  const pages = pageNumbers(order.map((o) => ({ id: o.id, pageCount: members.find((m) => m.id === o.id)?.pageCount ?? 0 })))
+  const pages = pageNumbers(
+    order.map((o) => ({ id: o.id, pageCount: members.find((m) => m.id === o.id)?.pageCount ?? 0 }))
+  )
   if (!('pages' in pages)) throw policyDenied(pages.ruleId, pages.reason, pages.params)
   for (const [index, placed] of order.entries()) {
     const page = pages.pages.find((p) => p.id === placed.id)

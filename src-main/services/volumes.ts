@@ -60,7 +60,10 @@ export class VolumesService {
     const rows = await volumeItems(db, id)
     return {
       volume,
-      items: rows.map((row) => ({ ...row, orderReason: JSON.parse(row.orderReason ?? '{"ruleId":"R-FILE-5","reason":""}') as PolicyReason }))
+      items: rows.map((row) => ({
+        ...row,
+        orderReason: JSON.parse(row.orderReason ?? '{"ruleId":"R-FILE-5","reason":""}') as PolicyReason
+      }))
     }
   }
 
@@ -72,7 +75,15 @@ export class VolumesService {
   async create(actor: Actor, input: VolumeInput): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const policy = await this.settings.filing(db)
-      const problems = unknownCodes({ fondsCode: input.fondsCode, categoryCode: input.categoryCode, retentionCode: input.retentionCode, departmentCode: input.departmentCode }, policy.data)
+      const problems = unknownCodes(
+        {
+          fondsCode: input.fondsCode,
+          categoryCode: input.categoryCode,
+          retentionCode: input.retentionCode,
+          departmentCode: input.departmentCode
+        },
+        policy.data
+      )
       if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
       const catalogue = input.catalogueCode ?? policy.data.defaultCatalogueCode
       const parts = {
@@ -117,12 +128,14 @@ export class VolumesService {
 
   /** R-DISP-8: a destroyed volume's catalogue is kept exactly as it was destroyed. */
   private refuseIfDestroyed(volume: Volume): void {
-    if (volume.custody === 'destroyed') throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: volume.archivalCode })
+    if (volume.custody === 'destroyed')
+      throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: volume.archivalCode })
   }
 
   private refuseIfClosed(volume: Volume): void {
     this.refuseIfDestroyed(volume)
-    if (volume.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.archivalCode })
+    if (volume.status === 'closed')
+      throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.archivalCode })
   }
 
   /** R-FILE-1..3, 7: only a catalogued item of the same year, class and period, kept with its linked documents. */
@@ -189,11 +202,19 @@ export class VolumesService {
       const item = await memberPosition(db, volumeId, itemId)
       if (!item) throw notFound('errors.itemNotFound')
       if (position !== null && position > volume.itemCount) {
-        throw new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: 'position', message: 'validation.range' }] })
+        throw new AppFailure('VALIDATION', 'errors.validation', {
+          details: [{ path: 'position', message: 'validation.range' }]
+        })
       }
       await pinPosition(db, itemId, position)
       await layOutVolume(db, volumeId)
-      await audit({ entity: 'volume', entityId: volumeId, action: 'reorder', before: { itemId, position: item.manualPosition }, after: { itemId, position } })
+      await audit({
+        entity: 'volume',
+        entityId: volumeId,
+        action: 'reorder',
+        before: { itemId, position: item.manualPosition },
+        after: { itemId, position }
+      })
       return this.load(db, volumeId)
     })
   }
@@ -209,7 +230,13 @@ export class VolumesService {
         entity: 'volume',
         entityId: id,
         action: 'update',
-        before: { notes: volume.notes, compiledBy: volume.compiledBy, compiledOn: volume.compiledOn, checkedBy: volume.checkedBy, checkedOn: volume.checkedOn },
+        before: {
+          notes: volume.notes,
+          compiledBy: volume.compiledBy,
+          compiledOn: volume.compiledOn,
+          checkedBy: volume.checkedBy,
+          checkedOn: volume.checkedOn
+        },
         after: note
       })
       return this.volume(db, id)
@@ -227,7 +254,13 @@ export class VolumesService {
       const outside = await linkedTitleOutside(db, id)
       if (outside !== undefined) throw policyDenied('R-FILE-3', 'policy.linkedOutsideVolume', { title: outside })
       await closeVolume(db, id, now.toISOString())
-      await audit({ entity: 'volume', entityId: id, action: 'close', before: { status: 'open' }, after: { status: 'closed' } })
+      await audit({
+        entity: 'volume',
+        entityId: id,
+        action: 'close',
+        before: { status: 'open' },
+        after: { status: 'closed' }
+      })
       return this.volume(db, id)
     })
   }

@@ -16,7 +16,12 @@ async function main(): Promise<void> {
     return
   }
   const built = path.join(__dirname, '..')
-  const app = await createApp({ dataDir, appFolders: [built], clock: clockFromEnv(), importWorker: path.join(__dirname, 'import-worker.js') })
+  const app = await createApp({
+    dataDir,
+    appFolders: [built],
+    clock: clockFromEnv(),
+    importWorker: path.join(__dirname, 'import-worker.js')
+  })
   const port = readPort(argv)
   let server: WebServer
   try {

@@ -29,7 +29,10 @@ const CLIENT_COOKIE = 'archive_client'
 /** What the contract accepts (an import's file) and the rest of the call around it. */
 const MAX_BODY = IMPORT_FILE_BASE64_MAX + 1024 * 1024
 /** A refused body is explained like any refusal, in the terms of the file it carried. */
-const TOO_LARGE = JSON.stringify({ ok: false, error: { code: 'VALIDATION', message: 'errors.fileTooLarge', params: { limit: IMPORT_FILE_MB } } })
+const TOO_LARGE = JSON.stringify({
+  ok: false,
+  error: { code: 'VALIDATION', message: 'errors.fileTooLarge', params: { limit: IMPORT_FILE_MB } }
+})
 const MALFORMED_ADDRESS = 'Malformed address: check the link. 地址格式有误，请检查链接。'
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -70,7 +73,13 @@ function sameSecret(given: string | undefined, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b)
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string | string[]> = {}) {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string | string[]> = {}
+) {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -110,13 +119,15 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`]
       if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host')
       const origin = req.headers.origin
-      if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return send(res, 403, 'Forbidden origin')
+      if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin))
+        return send(res, 403, 'Forbidden origin')
 
       const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
       const jar = cookies(req.headers.cookie)
 
       if (url.pathname === '/auth') {
-        if (entryNonce === null || !sameSecret(url.searchParams.get('entry') ?? undefined, entryNonce)) return send(res, 401, 'Unauthorized')
+        if (entryNonce === null || !sameSecret(url.searchParams.get('entry') ?? undefined, entryNonce))
+          return send(res, 401, 'Unauthorized')
         entryNonce = null
         const client = jar.get(CLIENT_COOKIE) ?? crypto.randomBytes(16).toString('base64url')
         return send(res, 302, '', 'text/plain', {

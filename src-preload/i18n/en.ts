@@ -96,7 +96,12 @@ const en: Shape<typeof zhCN> = {
     maskedNotice: 'Contact phone numbers and e-mails are partly hidden for your role.',
     addContact: 'Add contact',
     removeContact: 'Remove',
-    sections: { basic: 'Basic information', business: 'Business and dealings', privacy: 'Data collection', contacts: 'Contacts' },
+    sections: {
+      basic: 'Basic information',
+      business: 'Business and dealings',
+      privacy: 'Data collection',
+      contacts: 'Contacts'
+    },
     tabs: { info: 'Customer', history: 'Change history' },
     columns: {
       primaryContact: 'Main contact',
@@ -139,7 +144,8 @@ const en: Shape<typeof zhCN> = {
   },
   users: {
     holdsNothing: 'This person has nothing out.',
-    holdsRecords: 'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
+    holdsRecords:
+      'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
     heldRecord: 'Request #{{request}} ({{kind}}): {{code}} {{title}}, due {{due}}',
     title: 'Accounts',
     new: 'New account',
@@ -168,7 +174,8 @@ const en: Shape<typeof zhCN> = {
     title: 'Audit log',
     verify: 'Verify audit chain',
     verifyOk: 'The audit chain is intact: {{checked}} entries checked.',
-    verifyBroken: 'The audit chain breaks at entry {{id}}: it or the entry before it was altered. The {{checked}} entries before it are intact.',
+    verifyBroken:
+      'The audit chain breaks at entry {{id}}: it or the entry before it was altered. The {{checked}} entries before it are intact.',
     at: 'When',
     user: 'By',
     entity: 'Object',
@@ -203,7 +210,16 @@ const en: Shape<typeof zhCN> = {
       unlock: 'Unlock',
       change_password: 'Change password'
     },
-    entities: { user: 'Account', customer: 'Customer', policy: 'Settings', item: 'Item', volume: 'Volume', location: 'Location', catalogue: 'Filing catalogue', backup: 'Backup' }
+    entities: {
+      user: 'Account',
+      customer: 'Customer',
+      policy: 'Settings',
+      item: 'Item',
+      volume: 'Volume',
+      location: 'Location',
+      catalogue: 'Filing catalogue',
+      backup: 'Backup'
+    }
   },
   settings: {
     title: 'Settings',
@@ -378,7 +394,8 @@ const en: Shape<typeof zhCN> = {
     list: 'Backups in the folder',
     refresh: 'Read and verify',
     restore: 'Restore',
-    restoreConfirm: 'Restoring replaces the current database with this backup and signs everybody out. A copy of the current database is kept first. Restore?',
+    restoreConfirm:
+      'Restoring replaces the current database with this backup and signs everybody out. A copy of the current database is kept first. Restore?',
     restored: 'Restored. The previous database is kept at {{copy}}. Please sign in again.',
     emptyList: 'No backups in this folder.',
     file: 'Backup file',
@@ -391,7 +408,8 @@ const en: Shape<typeof zhCN> = {
     problems: {
       missingFile: 'The backup file {{file}} was not found.',
       noManifest: 'Its manifest (.json) is missing, so it cannot be confirmed as a complete backup of this app.',
-      badManifest: 'Its manifest (.json) is malformed or unreadable, so it cannot be confirmed as a complete backup of this app.',
+      badManifest:
+        'Its manifest (.json) is malformed or unreadable, so it cannot be confirmed as a complete backup of this app.',
       otherFile: 'Its manifest (.json) describes another backup ({{file}}): the files were renamed or mixed up.',
       checksum: 'Checksum mismatch: the backup is damaged or was altered.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
@@ -438,9 +456,26 @@ const en: Shape<typeof zhCN> = {
     hasErrors: 'The file has {{count}} problems; as asked, nothing was imported.'
   },
   recordKinds: { item: 'Item', volume: 'Volume' },
-  custody: { in_store: 'In store', reading_room: 'In the reading room', on_loan: 'On loan', awaiting_destruction: 'Awaiting destruction', destroyed: 'Destroyed' },
-  recordPicker: { placeholder: 'Type a code, title, document number or customer name', typeToSearch: 'Type to search', uncoded: '(not yet coded)', flagged: 'Flagged' },
-  classifications: { none: 'Ordinary', internal: 'Internal', secret: 'Secret', confidential: 'Confidential', top_secret: 'Top secret' },
+  custody: {
+    in_store: 'In store',
+    reading_room: 'In the reading room',
+    on_loan: 'On loan',
+    awaiting_destruction: 'Awaiting destruction',
+    destroyed: 'Destroyed'
+  },
+  recordPicker: {
+    placeholder: 'Type a code, title, document number or customer name',
+    typeToSearch: 'Type to search',
+    uncoded: '(not yet coded)',
+    flagged: 'Flagged'
+  },
+  classifications: {
+    none: 'Ordinary',
+    internal: 'Internal',
+    secret: 'Secret',
+    confidential: 'Confidential',
+    top_secret: 'Top secret'
+  },
   itemStatuses: { received: 'Received', catalogued: 'Coded', filed: 'Filed' },
   openStatuses: { open: 'Open', restricted: 'Restricted', closed: 'Closed' },
   documentKinds: {
@@ -469,7 +504,13 @@ const en: Shape<typeof zhCN> = {
   print: {
     print: 'Print / save as PDF',
     preview: 'Preview',
-    documents: { catalogue: 'In-volume catalogue', note: 'Note sheet', cover: 'Volume cover', spine: 'Box spine label', filingCatalogue: 'Filing catalogue' }
+    documents: {
+      catalogue: 'In-volume catalogue',
+      note: 'Note sheet',
+      cover: 'Volume cover',
+      spine: 'Box spine label',
+      filingCatalogue: 'Filing catalogue'
+    }
   },
   filingSettings: {
     title: 'Filing rules and reference data',
@@ -494,12 +535,30 @@ const en: Shape<typeof zhCN> = {
     title: 'Use',
     tabs: { requests: 'Requests', registers: 'Registers' },
     kinds: { consultation: 'Consultation', loan: 'Loan', excerpt: 'Copy/excerpt' },
-    statuses: { pending: 'Awaiting approval', approved: 'Approved', out: 'Out', returned: 'Returned', refused: 'Refused', cancelled: 'Withdrawn' },
+    statuses: {
+      pending: 'Awaiting approval',
+      approved: 'Approved',
+      out: 'Out',
+      returned: 'Returned',
+      refused: 'Refused',
+      cancelled: 'Withdrawn'
+    },
     applicantKinds: { internal: 'Staff', external: 'Outside person' },
-    approvers: { department_head: 'Department head', archive_manager: 'Archive manager', deputy_gm: 'Deputy GM', gm: 'GM' },
+    approvers: {
+      department_head: 'Department head',
+      archive_manager: 'Archive manager',
+      deputy_gm: 'Deputy GM',
+      gm: 'GM'
+    },
     excerptAnswers: { excerpt_suffices: 'Yes, make it a copy/excerpt', original_needed: 'No, the original is needed' },
     conditions: { complete: 'Complete', damaged: 'Damaged', lost: 'Lost' },
-    effects: { evidence: 'Provided evidence', history: 'History writing', reference: 'Work reference', economic: 'Economic benefit', other: 'Other' },
+    effects: {
+      evidence: 'Provided evidence',
+      history: 'History writing',
+      reference: 'Work reference',
+      economic: 'Economic benefit',
+      other: 'Other'
+    },
     decisions: { approved: 'Approve', refused: 'Refuse' },
     documents: { form: 'Request form', outCards: 'Out-cards', reminder: 'Reminder' },
     registers: {
@@ -583,7 +642,13 @@ const en: Shape<typeof zhCN> = {
       cancel: 'Withdraw',
       cancelled: 'Request withdrawn'
     },
-    actions: { sign: 'Enter the {{step}} signature', return: 'Return: check each record', renew: 'Renew', feedback: 'Effect of use', cancel: 'Withdraw the request' },
+    actions: {
+      sign: 'Enter the {{step}} signature',
+      return: 'Return: check each record',
+      renew: 'Renew',
+      feedback: 'Effect of use',
+      cancel: 'Withdraw the request'
+    },
     list: {
       new: 'New request',
       number: 'No.',
@@ -614,7 +679,12 @@ const en: Shape<typeof zhCN> = {
       sealedOriginalsStay: 'Customer originals never leave the company'
     }
   },
-  custodyTabs: { locations: 'Locations', inspections: 'Inspections', environment: 'Temperature & humidity', incidents: 'Incidents' },
+  custodyTabs: {
+    locations: 'Locations',
+    inspections: 'Inspections',
+    environment: 'Temperature & humidity',
+    incidents: 'Incidents'
+  },
   inspections: {
     title: 'Inspections',
     new: 'New inspection',
@@ -643,9 +713,11 @@ const en: Shape<typeof zhCN> = {
       home: 'Home location'
     },
     scopeHint: 'Choose racks, shelves or boxes to check everything kept there, or choose records directly.',
-    roomHint: 'When you measured temperature and humidity, choose the room; completing the inspection puts the reading into that day’s log.',
+    roomHint:
+      'When you measured temperature and humidity, choose the room; completing the inspection puts the reading into that day’s log.',
     recordScope: '{{count}} chosen record(s)',
-    counts: '{{records}} to check: {{found}} found, {{missing}} missing, {{damaged}} damaged, {{unchecked}} not checked',
+    counts:
+      '{{records}} to check: {{found}} found, {{missing}} missing, {{damaged}} damaged, {{unchecked}} not checked',
     outOfRange: 'Out of range',
     created: 'Inspection created; tick the records off one by one',
     saved: 'Inspection details saved',
@@ -656,7 +728,8 @@ const en: Shape<typeof zhCN> = {
     print: 'Print inspection report',
     markAllFound: 'Mark all unchecked as found',
     note: 'Note',
-    readOnlyCompleted: 'The inspection is completed; missing or damaged records are registered as incidents and followed up under "Incidents".',
+    readOnlyCompleted:
+      'The inspection is completed; missing or damaged records are registered as incidents and followed up under "Incidents".',
     ok: 'Complies',
     notOk: 'Does not comply',
     saveHeader: 'Save inspection details'
@@ -759,12 +832,30 @@ const en: Shape<typeof zhCN> = {
     otherPurposes: 'Other',
     yearLabel: 'Year',
     sheetTitle: 'Archive statistics {{year}} — {{topic}}',
-    topics: { holdings: 'Holdings', intake: 'Intake', organising: 'Organising', custody: 'Custody', use: 'Use', disposal: 'Appraisal & destruction', storage: 'Storage equipment', staff: 'Staff' },
+    topics: {
+      holdings: 'Holdings',
+      intake: 'Intake',
+      organising: 'Organising',
+      custody: 'Custody',
+      use: 'Use',
+      disposal: 'Appraisal & destruction',
+      storage: 'Storage equipment',
+      staff: 'Staff'
+    },
     tables: {
-      holdings: { byCategory: 'Holdings at year end by category', byYear: 'Holdings at year end by filing year', byRetention: 'Holdings at year end by retention period', byClassification: 'Holdings at year end by classification' },
+      holdings: {
+        byCategory: 'Holdings at year end by category',
+        byYear: 'Holdings at year end by filing year',
+        byRetention: 'Holdings at year end by retention period',
+        byClassification: 'Holdings at year end by classification'
+      },
       intake: { byCategory: 'Received in the year by category', byMonth: 'Received in the year by month' },
       organising: { byCategory: 'Organised in the year by category' },
-      custody: { inspections: 'Inspections in the year', incidents: 'Missing and damaged records', environment: 'Temperature and humidity by room' },
+      custody: {
+        inspections: 'Inspections in the year',
+        incidents: 'Missing and damaged records',
+        environment: 'Temperature and humidity by room'
+      },
       use: {
         byKind: 'Use in the year by kind',
         people: 'People who used the archives (own staff and outsiders)',
@@ -916,7 +1007,8 @@ const en: Shape<typeof zhCN> = {
     printReport: 'Print appraisal report',
     printRegister: 'Print destruction register',
     registerLine: 'Register line {{line}}',
-    signOnPaper: 'Supervisors sign the paper register; the handler records it here (the system records who entered it).',
+    signOnPaper:
+      'Supervisors sign the paper register; the handler records it here (the system records who entered it).',
     holdName: 'Hold name',
     holdReason: 'Reason',
     holdRecords: 'Records',
@@ -926,7 +1018,8 @@ const en: Shape<typeof zhCN> = {
     release: 'Release',
     releaseReason: 'Why released',
     released: 'Hold released',
-    holdsEmpty: 'No holds. Place one on records in dispute or with unsettled accounts; held records are neither appraised nor destroyed.',
+    holdsEmpty:
+      'No holds. Place one on records in dispute or with unsettled accounts; held records are neither appraised nor destroyed.',
     placedBy: 'Placed by',
     placedAt: 'Placed at',
     subjects: 'Covers',
@@ -953,94 +1046,109 @@ const en: Shape<typeof zhCN> = {
     permanent: 'Kept permanently'
   },
   policy: {
-    linkedOutsideVolume: 'An item in this volume is linked to “{{title}}”, which is not in it; linked documents stay together, so the volume cannot be closed yet.',
+    linkedOutsideVolume:
+      'An item in this volume is linked to “{{title}}”, which is not in it; linked documents stay together, so the volume cannot be closed yet.',
     location: {
       awayCannotFile: 'The item is away from its home (at {{path}}); return it before filing it in a volume.',
-      roomAtTop: "A room is the top level; it cannot sit inside another location.",
-      rackInRoom: "A rack or cabinet must stand in a room.",
-      shelfInRack: "A shelf must belong to a rack or cabinet.",
-      boxOnShelf: "A box must sit on a shelf.",
-      full: "This location holds {{capacity}} and already has {{occupied}}; {{adding}} more will not fit.",
-      capacityBelowOccupied: "{{occupied}} are already kept here; the capacity cannot drop to {{capacity}}.",
-      homeOnShelfOrBox: "A home location must be a shelf or a box, not a room or a rack.",
-      itemInVolume: "This item is filed in volume {{volumeCode}}; place the volume instead.",
-      noHome: "It has no home location to return to."
+      roomAtTop: 'A room is the top level; it cannot sit inside another location.',
+      rackInRoom: 'A rack or cabinet must stand in a room.',
+      shelfInRack: 'A shelf must belong to a rack or cabinet.',
+      boxOnShelf: 'A box must sit on a shelf.',
+      full: 'This location holds {{capacity}} and already has {{occupied}}; {{adding}} more will not fit.',
+      capacityBelowOccupied: '{{occupied}} are already kept here; the capacity cannot drop to {{capacity}}.',
+      homeOnShelfOrBox: 'A home location must be a shelf or a box, not a room or a rack.',
+      itemInVolume: 'This item is filed in volume {{volumeCode}}; place the volume instead.',
+      noHome: 'It has no home location to return to.'
     },
     filingYear: {
-      withMainDocument: "An attachment is filed with its main document (#{{ofId}}) in {{year}}.",
-      withOriginal: "A copy is filed with its original (#{{ofId}}) in {{year}}.",
-      withPrintedCopy: "A final draft is filed with its printed copy (#{{ofId}}) in {{year}}.",
-      withOtherLanguage: "A language version is filed with the version it belongs to (#{{ofId}}) in {{year}}.",
+      withMainDocument: 'An attachment is filed with its main document (#{{ofId}}) in {{year}}.',
+      withOriginal: 'A copy is filed with its original (#{{ofId}}) in {{year}}.',
+      withPrintedCopy: 'A final draft is filed with its printed copy (#{{ofId}}) in {{year}}.',
+      withOtherLanguage: 'A language version is filed with the version it belongs to (#{{ofId}}) in {{year}}.',
       replyYear: "A request is filed with its reply (#{{replyId}}), in the reply's year {{year}}.",
-      requestWithoutReply: "The request has no reply, so it is filed in its own year, {{year}}.",
-      planFirstYear: "A plan is filed in the first year it covers, {{year}}.",
-      planWithoutPeriod: "The plan has no period, so it is filed in the year it was formed, {{year}}.",
-      summaryLastYear: "A summary is filed in the last year it covers, {{year}}.",
-      summaryWithoutPeriod: "The summary has no period, so it is filed in the year it was formed, {{year}}.",
-      meetingOpened: "Meeting papers are filed in the year the meeting opened ({{openedOn}}): {{year}}.",
-      meetingWithoutDate: "The meeting's opening day is not recorded, so the papers are filed in the year they were formed, {{year}}.",
-      dateFormed: "Filed in the year it was formed, {{year}}."
+      requestWithoutReply: 'The request has no reply, so it is filed in its own year, {{year}}.',
+      planFirstYear: 'A plan is filed in the first year it covers, {{year}}.',
+      planWithoutPeriod: 'The plan has no period, so it is filed in the year it was formed, {{year}}.',
+      summaryLastYear: 'A summary is filed in the last year it covers, {{year}}.',
+      summaryWithoutPeriod: 'The summary has no period, so it is filed in the year it was formed, {{year}}.',
+      meetingOpened: 'Meeting papers are filed in the year the meeting opened ({{openedOn}}): {{year}}.',
+      meetingWithoutDate:
+        "The meeting's opening day is not recorded, so the papers are filed in the year they were formed, {{year}}.",
+      dateFormed: 'Filed in the year it was formed, {{year}}.'
     },
     order: {
-      manual: "Placed here by the archivist.",
-      dateFormed: "In order of the date formed.",
-      replyFirst: "A reply comes before its request.",
-      requestAfterReply: "A request follows its reply.",
-      mainFirst: "A main document comes before its attachments.",
-      attachmentAfterMain: "An attachment follows its main document.",
-      originalFirst: "An original comes before its copies.",
-      copyAfterOriginal: "A copy follows its original.",
-      printedFirst: "A printed copy comes before its final draft.",
-      finalDraftAfterPrinted: "A final draft follows its printed copy.",
-      languageVersions: "Language versions of one document stay together.",
-      keptWithLinked: "Kept next to the documents linked to it."
+      manual: 'Placed here by the archivist.',
+      dateFormed: 'In order of the date formed.',
+      replyFirst: 'A reply comes before its request.',
+      requestAfterReply: 'A request follows its reply.',
+      mainFirst: 'A main document comes before its attachments.',
+      attachmentAfterMain: 'An attachment follows its main document.',
+      originalFirst: 'An original comes before its copies.',
+      copyAfterOriginal: 'A copy follows its original.',
+      printedFirst: 'A printed copy comes before its final draft.',
+      finalDraftAfterPrinted: 'A final draft follows its printed copy.',
+      languageVersions: 'Language versions of one document stay together.',
+      keptWithLinked: 'Kept next to the documents linked to it.'
     },
     pages: {
-      missingPageCount: "{{count}} item(s) have no page count (at least 1 is needed): {{ids}}."
+      missingPageCount: '{{count}} item(s) have no page count (at least 1 is needed): {{ids}}.'
     },
     admission: {
-      volumeClosed: "The volume is closed; no more items can join it.",
-      inAnotherVolume: "The item is already filed in another volume (#{{volumeId}}).",
-      yearDiffers: "The item's filing year {{itemYear}} differs from the volume's year {{volumeYear}}; years are not mixed in a volume.",
+      volumeClosed: 'The volume is closed; no more items can join it.',
+      inAnotherVolume: 'The item is already filed in another volume (#{{volumeId}}).',
+      yearDiffers:
+        "The item's filing year {{itemYear}} differs from the volume's year {{volumeYear}}; years are not mixed in a volume.",
       categoryDiffers: "The item's category {{itemCategory}} differs from the volume's category {{volumeCategory}}.",
       retentionDiffers: "The item's retention period {{itemRetention}} differs from the volume's {{volumeRetention}}.",
-      topSecretOwnVolume: "Top-secret items get volumes of their own; this volume is not top secret.",
-      notTiedToTopSecret: "A top-secret volume only takes non-top-secret items closely tied to one of its top-secret items.",
-      pairSplit: "Linked items ({{ids}}) are already in another volume ({{volumeIds}}); linked items are not split up."
+      topSecretOwnVolume: 'Top-secret items get volumes of their own; this volume is not top secret.',
+      notTiedToTopSecret:
+        'A top-secret volume only takes non-top-secret items closely tied to one of its top-secret items.',
+      pairSplit: 'Linked items ({{ids}}) are already in another volume ({{volumeIds}}); linked items are not split up.'
     },
     code: {
-      unknownToken: "The code template has an unknown token {{token}}; allowed: {fonds} {category} {year} {retention} {department} {catalogue}.",
-      counterWidth: "The counter {{token}} must have 1 to 8 digits.",
-      noCounter: "The code template has no counter ({number:N} for items, {volume:N} for volumes).",
-      severalCounters: "The code template may have only one counter; it has {{count}}.",
+      unknownToken:
+        'The code template has an unknown token {{token}}; allowed: {fonds} {category} {year} {retention} {department} {catalogue}.',
+      counterWidth: 'The counter {{token}} must have 1 to 8 digits.',
+      noCounter: 'The code template has no counter ({number:N} for items, {volume:N} for volumes).',
+      severalCounters: 'The code template may have only one counter; it has {{count}}.',
       wrongCounter: "This template's counter must be {{expected}}, not {{token}}.",
-      emptyPart: "The code part {{part}} is empty.",
-      separatorInPart: "The code part {{part}} (\"{{value}}\") contains a separator, \"-\" or \"·\".",
-      counterOutOfRange: "The counter {{counter}} is out of range (1–{{max}})."
+      emptyPart: 'The code part {{part}} is empty.',
+      separatorInPart: 'The code part {{part}} ("{{value}}") contains a separator, "-" or "·".',
+      counterOutOfRange: 'The counter {{counter}} is out of range (1–{{max}}).'
     },
     deadline: {
-      customerFiling: "Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.",
-      annualFiling: "Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late."
+      customerFiling: 'Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.',
+      annualFiling:
+        "Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late."
     },
-    codeStable: "The archival code {{code}} is assigned and cannot change: this edit would change one of its parts (the year would be {{year}}).",
-    volumeClosed: "Volume {{code}} is closed: its items can no longer be edited, added, removed or reordered.",
-    notCatalogued: "The item has no archival code yet. Complete its description and assign a code first.",
-    descriptionIncomplete: "The description is incomplete, so no code can be assigned.",
-    linkSelf: "An item cannot be linked to itself.",
-    linkAcrossVolumes: "“{{from}}” and “{{to}}” are in different volumes; linked documents must stay together.",
-    volumeEmpty: "An empty volume cannot be closed.",
+    codeStable:
+      'The archival code {{code}} is assigned and cannot change: this edit would change one of its parts (the year would be {{year}}).',
+    volumeClosed: 'Volume {{code}} is closed: its items can no longer be edited, added, removed or reordered.',
+    notCatalogued: 'The item has no archival code yet. Complete its description and assign a code first.',
+    descriptionIncomplete: 'The description is incomplete, so no code can be assigned.',
+    linkSelf: 'An item cannot be linked to itself.',
+    linkAcrossVolumes: '“{{from}}” and “{{to}}” are in different volumes; linked documents must stay together.',
+    volumeEmpty: 'An empty volume cannot be closed.',
     use: {
       departmentHead: "The head of the applicant's department ({{department}}) signs.",
       archiveManager: 'The archive manager approves.',
-      external: "A person from outside the company needs an introduction letter and the approval of the $t(use.approvers.{{approver}}).",
-      externalExcerpt: "Excerpts or copies an outside person takes away need the approval of the $t(use.approvers.{{approver}}).",
-      otherDepartment: "Records of another department ({{departments}}) need the approval of the $t(use.approvers.{{approver}}).",
-      classifiedReading: "Reading classified records (highest: $t(classifications.{{classification}})) needs the $t(use.approvers.{{approver}}).",
-      classifiedCopy: "Copying classified records (highest: $t(classifications.{{classification}})) needs the $t(use.approvers.{{approver}}).",
-      classifiedLoan: "Classified records (highest: $t(classifications.{{classification}})) are read in the room; lending them needs the $t(use.approvers.{{approver}}).",
-      classifiedOffSite: "Taking confidential or top-secret records out of the building needs the $t(use.approvers.{{approver}}) (highest: $t(classifications.{{classification}})).",
-      longLoan: "A loan of {{days}} days is longer than {{max}} days: a long-term loan needs the $t(use.approvers.{{approver}}).",
-      noDepartment: "A staff applicant needs their department (one of the departments in the reference data).",
+      external:
+        'A person from outside the company needs an introduction letter and the approval of the $t(use.approvers.{{approver}}).',
+      externalExcerpt:
+        'Excerpts or copies an outside person takes away need the approval of the $t(use.approvers.{{approver}}).',
+      otherDepartment:
+        'Records of another department ({{departments}}) need the approval of the $t(use.approvers.{{approver}}).',
+      classifiedReading:
+        'Reading classified records (highest: $t(classifications.{{classification}})) needs the $t(use.approvers.{{approver}}).',
+      classifiedCopy:
+        'Copying classified records (highest: $t(classifications.{{classification}})) needs the $t(use.approvers.{{approver}}).',
+      classifiedLoan:
+        'Classified records (highest: $t(classifications.{{classification}})) are read in the room; lending them needs the $t(use.approvers.{{approver}}).',
+      classifiedOffSite:
+        'Taking confidential or top-secret records out of the building needs the $t(use.approvers.{{approver}}) (highest: $t(classifications.{{classification}})).',
+      longLoan:
+        'A loan of {{days}} days is longer than {{max}} days: a long-term loan needs the $t(use.approvers.{{approver}}).',
+      noDepartment: 'A staff applicant needs their department (one of the departments in the reference data).',
       introductionLetter: "An outside applicant needs their unit and the introduction letter's reference.",
       externalReadOnly: 'Outside persons read in the room only and cannot borrow; ask for a copy or excerpt instead.',
       classifiedNotLent: 'Under the current settings classified records are not lent: {{code}}.',
@@ -1056,7 +1164,7 @@ const en: Shape<typeof zhCN> = {
       flagged: '{{code}} has an open missing or damaged incident; it cannot be used until that is resolved.',
       alreadyOut: '{{code}} is not in store (on loan or in the reading room).',
       requestedElsewhere: '{{code}} is already in another request (#{{requestId}}); wait until it is finished.',
-      stepOutOfOrder: "Signatures follow the chain; the $t(use.approvers.{{expected}}) signs next.",
+      stepOutOfOrder: 'Signatures follow the chain; the $t(use.approvers.{{expected}}) signs next.',
       stepNotInChain: "This step is not part of the request's chain.",
       selfApproval: 'Nobody approves their own request.',
       selfEntry: 'The applicant cannot enter the signatures of their own request.',
@@ -1064,7 +1172,8 @@ const en: Shape<typeof zhCN> = {
       renewalLimit: 'Already renewed {{max}} time(s); no more renewals.',
       renewalTooLong: 'A renewal of {{days}} days is longer than the {{max}} days allowed.',
       renewalNotLater: 'The new due date must be after the current one.',
-      holdsRecords: 'This person still holds {{count}} record(s) ({{records}}); they must be returned before the account is closed.',
+      holdsRecords:
+        'This person still holds {{count}} record(s) ({{records}}); they must be returned before the account is closed.',
       pagesMissing: '{{code}} has {{expected}} pages but {{counted}} were counted; record it as damaged or lost.'
     },
     custody: {
@@ -1078,7 +1187,8 @@ const en: Shape<typeof zhCN> = {
       neverInspected: 'No periodic inspection has been recorded; one is due now (every {{months}} months).',
       periodicDue: 'Last periodic inspection {{last}}; every {{months}} months, so the next is due by {{dueOn}}.',
       outsideScope: "{{code}} is not within this inspection's scope.",
-      uncheckedBecomeMissing: '{{count}} record(s) are not ticked off; completing the inspection records them as missing. Please confirm.',
+      uncheckedBecomeMissing:
+        '{{count}} record(s) are not ticked off; completing the inspection records them as missing. Please confirm.',
       readingInRoom: 'Temperature and humidity are kept per room; choose a room, not a rack, shelf or box.',
       emptyScope: 'Nothing is kept in the chosen scope, so there is nothing to check.'
     },
@@ -1087,13 +1197,16 @@ const en: Shape<typeof zhCN> = {
       inspectionsOpen: '{{count}} inspection(s) are not completed yet.',
       flaggedRecords: '{{count}} record(s) are missing or damaged and await follow-up.',
       readingsMissing: "Rooms without today's temperature and humidity reading: {{rooms}}.",
-      environmentOutOfRange: "Rooms whose reading today is out of range: {{rooms}}.",
-      expiredUnlisted: '{{count}} record(s) have reached the end of their retention period and are not in an appraisal yet.',
-      destructionDue: '{{count}} appraisal batch(es) have waited out their hold period and can be verified and destroyed.',
+      environmentOutOfRange: 'Rooms whose reading today is out of range: {{rooms}}.',
+      expiredUnlisted:
+        '{{count}} record(s) have reached the end of their retention period and are not in an appraisal yet.',
+      destructionDue:
+        '{{count}} appraisal batch(es) have waited out their hold period and can be verified and destroyed.',
       holdsInForce: '{{count}} hold(s) are in force; their records wait before any destruction.',
       loansDueToday: '{{count}} loan(s) are due back today; remind the borrowers.',
       loansOverdue: '{{count}} loan(s) are overdue; the oldest was due on {{oldestDueOn}}.',
-      consultationsLeftOut: '{{count}} consultation(s) in the reading room since {{oldestOutOn}} are not closed; take the records back and record the return.'
+      consultationsLeftOut:
+        '{{count}} consultation(s) in the reading room since {{oldestOutOn}} are not closed; take the records back and record the return.'
     },
     disposal: {
       permanent: '{{code}} is kept permanently; it never expires and cannot be listed for destruction.',
@@ -1105,14 +1218,16 @@ const en: Shape<typeof zhCN> = {
       onLoan: '{{code}} is out on loan; it cannot be destroyed until it is back.',
       inReadingRoom: '{{code}} is being read in the reading room; it cannot be destroyed until the consultation ends.',
       missing: '{{code}} is recorded missing; it cannot be destroyed until the incident is resolved.',
-      holdPeriod: 'Records approved for destruction are kept apart for the hold period; they can be verified and destroyed from {{until}}.',
+      holdPeriod:
+        'Records approved for destruction are kept apart for the hold period; they can be verified and destroyed from {{until}}.',
       tooFewSupervisors: 'A destruction needs at least {{min}} supervisors; {{count}} given.',
       supervisorTwice: 'Supervisor “{{name}}” is named twice; supervisors must be different people.',
       supervisorConflict: '“{{name}}” appraised or handled this batch and cannot also supervise its destruction.',
       keepNeedsPeriod: 'A keep decision needs a new retention period.',
       keepPeriodEnded: 'The new retention period already ended on {{expiresOn}}; choose a longer one.',
       keepNeedsReason: 'A keep decision needs a reason.',
-      appraisersRequired: 'The archive manager and the originating department\'s leader appraise together; both must be named.',
+      appraisersRequired:
+        "The archive manager and the originating department's leader appraise together; both must be named.",
       appraisersDistinct: 'The two appraisers must be different people.',
       undecided: '{{count}} record(s) have no decision yet (destroy or keep).',
       countMismatch: 'The supervisors counted {{confirmed}}, but the register lists {{expected}}.',
@@ -1137,7 +1252,8 @@ const en: Shape<typeof zhCN> = {
     folderAbsolute: 'Enter a full (absolute) path',
     folderMissing: 'Folder {{folder}} not found: is the USB stick plugged in?',
     folderReadOnly: 'Folder {{folder}} cannot be written to',
-    folderInsideApp: "Folder {{folder}} is inside the app's own files or its data folder: choose a folder on separate media, e.g. a USB stick",
+    folderInsideApp:
+      "Folder {{folder}} is inside the app's own files or its data folder: choose a folder on separate media, e.g. a USB stick",
     time: 'Use the HH:mm format',
     code: 'Codes are 1–8 letters or digits',
     atLeastOne: 'At least one entry is needed',
@@ -1184,7 +1300,8 @@ const en: Shape<typeof zhCN> = {
     incidentResolved: 'This incident has already been resolved.',
     importJobNotFound: 'Import job not found.',
     importTooManyRows: 'The file has more than {{limit}} data rows; split it into several files.',
-    importTooManyColumns: 'The file has more than {{limit}} columns; delete the columns you do not import and try again.',
+    importTooManyColumns:
+      'The file has more than {{limit}} columns; delete the columns you do not import and try again.',
     importCellTooLong: 'A cell in the file is longer than {{limit}} characters; the file cannot be imported.',
     importTooLargeUnzipped: 'Unzipped, this Excel file is larger than {{limit}} MB; split it into several files.',
     importTooMuchMemory: 'Reading this file would take more than {{limit}} MB of memory; split it into several files.',
@@ -1202,16 +1319,22 @@ const en: Shape<typeof zhCN> = {
     sessionLocked: 'The app is locked. Enter your password to unlock.',
     unknownChannel: 'Unknown operation.',
     internal: 'Internal error: nothing was changed, saved data is safe.',
-    diskFull: 'The disk is full: this change was not saved; everything saved before is unaffected. Free some disk space and try again.',
-    storageReadOnly: 'The disk or folder holding the data is read-only (or not writable for this program): this change was not saved; everything saved before is unaffected.',
-    storageBusy: 'Another program is holding the database: nothing was done. Close the program that has the data file open and try again.',
-    storageCorrupt: 'The data file is damaged: nothing was done. Ask the system administrator to restore the latest backup.',
-    storageIo: 'The disk failed while reading or writing the data file: nothing was done; everything saved before is unaffected. Check the disk and try again.',
+    diskFull:
+      'The disk is full: this change was not saved; everything saved before is unaffected. Free some disk space and try again.',
+    storageReadOnly:
+      'The disk or folder holding the data is read-only (or not writable for this program): this change was not saved; everything saved before is unaffected.',
+    storageBusy:
+      'Another program is holding the database: nothing was done. Close the program that has the data file open and try again.',
+    storageCorrupt:
+      'The data file is damaged: nothing was done. Ask the system administrator to restore the latest backup.',
+    storageIo:
+      'The disk failed while reading or writing the data file: nothing was done; everything saved before is unaffected. Check the disk and try again.',
     unreachable: 'Cannot reach the back end. Is the program still running?',
     noToken: 'The access token is missing or wrong. Open the app with the address printed in the terminal at start.',
     badCredentials: 'Wrong user name or password.',
     badCredentialsRemaining: 'Wrong user name or password. {{remaining}} more failures lock the account.',
-    accountLocked: 'Too many failed sign-ins: the account is locked until {{until}}. Try later or ask the security officer to unlock it.',
+    accountLocked:
+      'Too many failed sign-ins: the account is locked until {{until}}. Try later or ask the security officer to unlock it.',
     accountInactive: 'This account is switched off. Ask the system administrator.',
     setupDone: 'The administrator is already set up. Please sign in.',
     usernameTaken: 'This user name is taken.',

@@ -198,7 +198,16 @@ const zhCN = {
       unlock: '解除锁定',
       change_password: '修改密码'
     },
-    entities: { user: '用户', customer: '客户', policy: '设置', item: '文件', volume: '案卷', location: '库房位置', catalogue: '归档文件目录', backup: '备份' }
+    entities: {
+      user: '用户',
+      customer: '客户',
+      policy: '设置',
+      item: '文件',
+      volume: '案卷',
+      location: '库房位置',
+      catalogue: '归档文件目录',
+      backup: '备份'
+    }
   },
   settings: {
     title: '设置',
@@ -433,8 +442,19 @@ const zhCN = {
     hasErrors: '文件中有 {{count}} 处问题，按“全部无误时导入”的要求未导入任何数据。'
   },
   recordKinds: { item: '文件', volume: '案卷' },
-  custody: { in_store: '在库', reading_room: '阅览中', on_loan: '借出', awaiting_destruction: '待销毁', destroyed: '已销毁' },
-  recordPicker: { placeholder: '输入档号、题名、文号或客户名称查找', typeToSearch: '输入文字开始查找', uncoded: '（未编号）', flagged: '异常待处理' },
+  custody: {
+    in_store: '在库',
+    reading_room: '阅览中',
+    on_loan: '借出',
+    awaiting_destruction: '待销毁',
+    destroyed: '已销毁'
+  },
+  recordPicker: {
+    placeholder: '输入档号、题名、文号或客户名称查找',
+    typeToSearch: '输入文字开始查找',
+    uncoded: '（未编号）',
+    flagged: '异常待处理'
+  },
   classifications: { none: '普通', internal: '内部', secret: '秘密', confidential: '机密', top_secret: '绝密' },
   itemStatuses: { received: '已接收', catalogued: '已编号', filed: '已归档' },
   openStatuses: { open: '开放', restricted: '控制使用', closed: '不开放' },
@@ -464,7 +484,13 @@ const zhCN = {
   print: {
     print: '打印 / 另存为 PDF',
     preview: '预览',
-    documents: { catalogue: '卷内文件目录', note: '备考表', cover: '案卷封面', spine: '盒脊标签', filingCatalogue: '归档文件目录' }
+    documents: {
+      catalogue: '卷内文件目录',
+      note: '备考表',
+      cover: '案卷封面',
+      spine: '盒脊标签',
+      filingCatalogue: '归档文件目录'
+    }
   },
   filingSettings: {
     title: '归档规则与基础数据',
@@ -489,9 +515,21 @@ const zhCN = {
     title: '借阅',
     tabs: { requests: '申请', registers: '登记簿' },
     kinds: { consultation: '查阅', loan: '借阅', excerpt: '复制/摘录' },
-    statuses: { pending: '待审批', approved: '已批准', out: '已取出', returned: '已注销', refused: '未批准', cancelled: '已撤销' },
+    statuses: {
+      pending: '待审批',
+      approved: '已批准',
+      out: '已取出',
+      returned: '已注销',
+      refused: '未批准',
+      cancelled: '已撤销'
+    },
     applicantKinds: { internal: '本单位人员', external: '外单位人员' },
-    approvers: { department_head: '部门负责人', archive_manager: '档案部门负责人', deputy_gm: '副总经理', gm: '总经理' },
+    approvers: {
+      department_head: '部门负责人',
+      archive_manager: '档案部门负责人',
+      deputy_gm: '副总经理',
+      gm: '总经理'
+    },
     excerptAnswers: { excerpt_suffices: '可以，改为复制/摘录', original_needed: '不能，须借阅原件' },
     conditions: { complete: '完好', damaged: '损坏', lost: '丢失' },
     effects: { evidence: '提供依据', history: '编史修志', reference: '工作查考', economic: '经济效益', other: '其他' },
@@ -578,7 +616,13 @@ const zhCN = {
       cancel: '撤销申请',
       cancelled: '申请已撤销'
     },
-    actions: { sign: '录入{{step}}签批', return: '归还注销：逐件清点', renew: '续借', feedback: '利用效果', cancel: '撤销申请' },
+    actions: {
+      sign: '录入{{step}}签批',
+      return: '归还注销：逐件清点',
+      renew: '续借',
+      feedback: '利用效果',
+      cancel: '撤销申请'
+    },
     list: {
       new: '新建申请',
       number: '编号',
@@ -754,9 +798,23 @@ const zhCN = {
     otherPurposes: '其他',
     yearLabel: '统计年度',
     sheetTitle: '{{year}} 年度档案工作统计 — {{topic}}',
-    topics: { holdings: '馆藏', intake: '接收', organising: '整理', custody: '保管', use: '利用', disposal: '鉴定销毁', storage: '库房设备', staff: '人员' },
+    topics: {
+      holdings: '馆藏',
+      intake: '接收',
+      organising: '整理',
+      custody: '保管',
+      use: '利用',
+      disposal: '鉴定销毁',
+      storage: '库房设备',
+      staff: '人员'
+    },
     tables: {
-      holdings: { byCategory: '年末馆藏（按门类）', byYear: '年末馆藏（按归档年度）', byRetention: '年末馆藏（按保管期限）', byClassification: '年末馆藏（按密级）' },
+      holdings: {
+        byCategory: '年末馆藏（按门类）',
+        byYear: '年末馆藏（按归档年度）',
+        byRetention: '年末馆藏（按保管期限）',
+        byClassification: '年末馆藏（按密级）'
+      },
       intake: { byCategory: '本年接收（按门类）', byMonth: '本年接收（按月份）' },
       organising: { byCategory: '本年整理（按门类）' },
       custody: { inspections: '本年检查', incidents: '缺失与损坏', environment: '温湿度（按库房）' },
@@ -951,90 +1009,95 @@ const zhCN = {
     linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',
     location: {
       awayCannotFile: '该文件目前不在其存放位置（在 {{path}}），请先归位再归入案卷。',
-      roomAtTop: "库房是最高一级，不能设在其他位置之下。",
-      rackInRoom: "档案架（柜）须设在库房之下。",
-      shelfInRack: "架层须设在档案架（柜）之下。",
-      boxOnShelf: "档案盒须放在架层上。",
-      full: "该位置容量为 {{capacity}}，已存放 {{occupied}}，放不下另外 {{adding}} 件。",
-      capacityBelowOccupied: "该位置已存放 {{occupied}}，容量不能减为 {{capacity}}。",
-      homeOnShelfOrBox: "存放位置只能是架层或档案盒，不能是库房或档案架（柜）。",
-      itemInVolume: "该文件已归入案卷 {{volumeCode}}，请放置该案卷。",
-      noHome: "尚未指定存放位置，无法归位。"
+      roomAtTop: '库房是最高一级，不能设在其他位置之下。',
+      rackInRoom: '档案架（柜）须设在库房之下。',
+      shelfInRack: '架层须设在档案架（柜）之下。',
+      boxOnShelf: '档案盒须放在架层上。',
+      full: '该位置容量为 {{capacity}}，已存放 {{occupied}}，放不下另外 {{adding}} 件。',
+      capacityBelowOccupied: '该位置已存放 {{occupied}}，容量不能减为 {{capacity}}。',
+      homeOnShelfOrBox: '存放位置只能是架层或档案盒，不能是库房或档案架（柜）。',
+      itemInVolume: '该文件已归入案卷 {{volumeCode}}，请放置该案卷。',
+      noHome: '尚未指定存放位置，无法归位。'
     },
     filingYear: {
-      withMainDocument: "附件随主件（#{{ofId}}）归入 {{year}} 年度。",
-      withOriginal: "复制件随原件（#{{ofId}}）归入 {{year}} 年度。",
-      withPrintedCopy: "定稿随印件（#{{ofId}}）归入 {{year}} 年度。",
-      withOtherLanguage: "不同文字版本随原文本（#{{ofId}}）归入 {{year}} 年度。",
-      replyYear: "请示与批复跨年度，按批复（#{{replyId}}）所在年度 {{year}} 归档。",
-      requestWithoutReply: "请示尚无批复，按请示形成年度 {{year}} 归档。",
-      planFirstYear: "计划按其所属时段的第一年 {{year}} 归档。",
-      planWithoutPeriod: "计划未填写所属时段，按形成日期所在年度 {{year}} 归档。",
-      summaryLastYear: "总结按其所总结时段的最后一年 {{year}} 归档。",
-      summaryWithoutPeriod: "总结未填写所属时段，按形成日期所在年度 {{year}} 归档。",
-      meetingOpened: "会议文件按会议开幕日期 {{openedOn}} 所在年度 {{year}} 归档。",
-      meetingWithoutDate: "未填写会议开幕日期，按形成日期所在年度 {{year}} 归档。",
-      dateFormed: "按形成日期所在年度 {{year}} 归档。"
+      withMainDocument: '附件随主件（#{{ofId}}）归入 {{year}} 年度。',
+      withOriginal: '复制件随原件（#{{ofId}}）归入 {{year}} 年度。',
+      withPrintedCopy: '定稿随印件（#{{ofId}}）归入 {{year}} 年度。',
+      withOtherLanguage: '不同文字版本随原文本（#{{ofId}}）归入 {{year}} 年度。',
+      replyYear: '请示与批复跨年度，按批复（#{{replyId}}）所在年度 {{year}} 归档。',
+      requestWithoutReply: '请示尚无批复，按请示形成年度 {{year}} 归档。',
+      planFirstYear: '计划按其所属时段的第一年 {{year}} 归档。',
+      planWithoutPeriod: '计划未填写所属时段，按形成日期所在年度 {{year}} 归档。',
+      summaryLastYear: '总结按其所总结时段的最后一年 {{year}} 归档。',
+      summaryWithoutPeriod: '总结未填写所属时段，按形成日期所在年度 {{year}} 归档。',
+      meetingOpened: '会议文件按会议开幕日期 {{openedOn}} 所在年度 {{year}} 归档。',
+      meetingWithoutDate: '未填写会议开幕日期，按形成日期所在年度 {{year}} 归档。',
+      dateFormed: '按形成日期所在年度 {{year}} 归档。'
     },
     order: {
-      manual: "立卷人手工调整的位置。",
-      dateFormed: "按形成日期排列。",
-      replyFirst: "批复在前，请示在后。",
-      requestAfterReply: "请示排在其批复之后。",
-      mainFirst: "主件在前，附件在后。",
-      attachmentAfterMain: "附件紧随其主件。",
-      originalFirst: "原件在前，复制件在后。",
-      copyAfterOriginal: "复制件紧随其原件。",
-      printedFirst: "印件在前，定稿在后。",
-      finalDraftAfterPrinted: "定稿紧随其印件。",
-      languageVersions: "不同文字版本排在一起。",
-      keptWithLinked: "与关联文件排在一起。"
+      manual: '立卷人手工调整的位置。',
+      dateFormed: '按形成日期排列。',
+      replyFirst: '批复在前，请示在后。',
+      requestAfterReply: '请示排在其批复之后。',
+      mainFirst: '主件在前，附件在后。',
+      attachmentAfterMain: '附件紧随其主件。',
+      originalFirst: '原件在前，复制件在后。',
+      copyAfterOriginal: '复制件紧随其原件。',
+      printedFirst: '印件在前，定稿在后。',
+      finalDraftAfterPrinted: '定稿紧随其印件。',
+      languageVersions: '不同文字版本排在一起。',
+      keptWithLinked: '与关联文件排在一起。'
     },
     pages: {
-      missingPageCount: "{{count}} 件文件缺少页数（页数至少为 1）：{{ids}}。"
+      missingPageCount: '{{count}} 件文件缺少页数（页数至少为 1）：{{ids}}。'
     },
     admission: {
-      volumeClosed: "案卷已封卷，不能再加入文件。",
-      inAnotherVolume: "该文件已归入另一案卷（#{{volumeId}}）。",
-      yearDiffers: "文件的归档年度 {{itemYear}} 与案卷年度 {{volumeYear}} 不同，不同年度的文件不能混装。",
-      categoryDiffers: "文件的门类 {{itemCategory}} 与案卷门类 {{volumeCategory}} 不同。",
-      retentionDiffers: "文件的保管期限 {{itemRetention}} 与案卷保管期限 {{volumeRetention}} 不同。",
-      topSecretOwnVolume: "绝密文件须单独组卷，不能放入非绝密案卷。",
-      notTiedToTopSecret: "绝密案卷只能收入与卷内绝密文件有密切联系的非绝密文件。",
-      pairSplit: "与之关联的文件（{{ids}}）已归入其他案卷（{{volumeIds}}），关联文件不能拆散。"
+      volumeClosed: '案卷已封卷，不能再加入文件。',
+      inAnotherVolume: '该文件已归入另一案卷（#{{volumeId}}）。',
+      yearDiffers: '文件的归档年度 {{itemYear}} 与案卷年度 {{volumeYear}} 不同，不同年度的文件不能混装。',
+      categoryDiffers: '文件的门类 {{itemCategory}} 与案卷门类 {{volumeCategory}} 不同。',
+      retentionDiffers: '文件的保管期限 {{itemRetention}} 与案卷保管期限 {{volumeRetention}} 不同。',
+      topSecretOwnVolume: '绝密文件须单独组卷，不能放入非绝密案卷。',
+      notTiedToTopSecret: '绝密案卷只能收入与卷内绝密文件有密切联系的非绝密文件。',
+      pairSplit: '与之关联的文件（{{ids}}）已归入其他案卷（{{volumeIds}}），关联文件不能拆散。'
     },
     code: {
-      unknownToken: "代码模板含有无法识别的标记 {{token}}；可用标记：{fonds} {category} {year} {retention} {department} {catalogue}。",
-      counterWidth: "流水号 {{token}} 的位数须在 1 到 8 之间。",
-      noCounter: "代码模板缺少流水号（文件用 {number:N}，案卷用 {volume:N}）。",
-      severalCounters: "代码模板只能有一个流水号，现有 {{count}} 个。",
-      wrongCounter: "此模板的流水号应为 {{expected}}，不能用 {{token}}。",
-      emptyPart: "档号组成部分 {{part}} 为空。",
-      separatorInPart: "档号组成部分 {{part}} 的值“{{value}}”含有分隔符“-”或“·”。",
-      counterOutOfRange: "流水号 {{counter}} 超出范围（1–{{max}}）。"
+      unknownToken:
+        '代码模板含有无法识别的标记 {{token}}；可用标记：{fonds} {category} {year} {retention} {department} {catalogue}。',
+      counterWidth: '流水号 {{token}} 的位数须在 1 到 8 之间。',
+      noCounter: '代码模板缺少流水号（文件用 {number:N}，案卷用 {volume:N}）。',
+      severalCounters: '代码模板只能有一个流水号，现有 {{count}} 个。',
+      wrongCounter: '此模板的流水号应为 {{expected}}，不能用 {{token}}。',
+      emptyPart: '档号组成部分 {{part}} 为空。',
+      separatorInPart: '档号组成部分 {{part}} 的值“{{value}}”含有分隔符“-”或“·”。',
+      counterOutOfRange: '流水号 {{counter}} 超出范围（1–{{max}}）。'
     },
     deadline: {
-      customerFiling: "客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。",
-      annualFiling: "上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。"
+      customerFiling: '客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。',
+      annualFiling: '上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。'
     },
-    codeStable: "档号 {{code}} 已经分配，不可更改：此修改会改变档号的组成部分（年度将为 {{year}}）。",
-    volumeClosed: "案卷 {{code}} 已封卷，卷内文件不能再修改、增删或重新排列。",
-    notCatalogued: "文件尚未完成著录和编号，不能归入案卷。请先在文件详情中点击“著录完成并编号”。",
-    descriptionIncomplete: "著录项目不完整，不能编号。",
-    linkSelf: "文件不能与自身关联。",
-    linkAcrossVolumes: "“{{from}}”与“{{to}}”已在不同案卷中，关联文件必须放在一起。",
-    volumeEmpty: "空案卷不能封卷。",
+    codeStable: '档号 {{code}} 已经分配，不可更改：此修改会改变档号的组成部分（年度将为 {{year}}）。',
+    volumeClosed: '案卷 {{code}} 已封卷，卷内文件不能再修改、增删或重新排列。',
+    notCatalogued: '文件尚未完成著录和编号，不能归入案卷。请先在文件详情中点击“著录完成并编号”。',
+    descriptionIncomplete: '著录项目不完整，不能编号。',
+    linkSelf: '文件不能与自身关联。',
+    linkAcrossVolumes: '“{{from}}”与“{{to}}”已在不同案卷中，关联文件必须放在一起。',
+    volumeEmpty: '空案卷不能封卷。',
     use: {
       departmentHead: '申请人所在部门（{{department}}）负责人签字。',
       archiveManager: '档案部门负责人审批。',
-      external: "外单位人员查借阅档案，须持介绍信并经$t(use.approvers.{{approver}})批准。",
-      externalExcerpt: "外单位人员带走摘录或复制件须经$t(use.approvers.{{approver}})批准。",
-      otherDepartment: "调阅其他部门（{{departments}}）的档案，须经$t(use.approvers.{{approver}})批准。",
-      classifiedReading: "查阅涉密档案（最高密级：$t(classifications.{{classification}})）须经$t(use.approvers.{{approver}})批准。",
-      classifiedCopy: "复制或摘录涉密档案（最高密级：$t(classifications.{{classification}})）须经$t(use.approvers.{{approver}})批准。",
-      classifiedLoan: "涉密档案（最高密级：$t(classifications.{{classification}})）原则上只在阅览室查阅，借出须经$t(use.approvers.{{approver}})批准。",
-      classifiedOffSite: "机密、绝密档案带出办公楼须经$t(use.approvers.{{approver}})批准（最高密级：$t(classifications.{{classification}})）。",
-      longLoan: "借期 {{days}} 天，超过 {{max}} 天属长期借阅，须经$t(use.approvers.{{approver}})批准。",
+      external: '外单位人员查借阅档案，须持介绍信并经$t(use.approvers.{{approver}})批准。',
+      externalExcerpt: '外单位人员带走摘录或复制件须经$t(use.approvers.{{approver}})批准。',
+      otherDepartment: '调阅其他部门（{{departments}}）的档案，须经$t(use.approvers.{{approver}})批准。',
+      classifiedReading:
+        '查阅涉密档案（最高密级：$t(classifications.{{classification}})）须经$t(use.approvers.{{approver}})批准。',
+      classifiedCopy:
+        '复制或摘录涉密档案（最高密级：$t(classifications.{{classification}})）须经$t(use.approvers.{{approver}})批准。',
+      classifiedLoan:
+        '涉密档案（最高密级：$t(classifications.{{classification}})）原则上只在阅览室查阅，借出须经$t(use.approvers.{{approver}})批准。',
+      classifiedOffSite:
+        '机密、绝密档案带出办公楼须经$t(use.approvers.{{approver}})批准（最高密级：$t(classifications.{{classification}})）。',
+      longLoan: '借期 {{days}} 天，超过 {{max}} 天属长期借阅，须经$t(use.approvers.{{approver}})批准。',
       noDepartment: '本单位申请人须填写所在部门（部门须为基础数据中的部门）。',
       introductionLetter: '外单位人员须填写单位名称和介绍信编号。',
       externalReadOnly: '外单位人员只能在阅览室查阅，不能借出档案；如需带走，请申请复制或摘录。',
@@ -1051,7 +1114,7 @@ const zhCN = {
       flagged: '{{code}} 有未处理的缺失或损坏记录，处理完毕前不能查阅或借出。',
       alreadyOut: '{{code}} 目前不在库（已借出或在阅览室）。',
       requestedElsewhere: '{{code}} 已在另一份申请（#{{requestId}}）中，须待其结束。',
-      stepOutOfOrder: "须按审批链顺序签批，当前应由$t(use.approvers.{{expected}})签字。",
+      stepOutOfOrder: '须按审批链顺序签批，当前应由$t(use.approvers.{{expected}})签字。',
       stepNotInChain: '该申请的审批链中没有这一步。',
       selfApproval: '申请人不能审批自己的申请。',
       selfEntry: '申请人不能为自己的申请录入签批。',

@@ -12,7 +12,12 @@ import { LoginScreen, SetupScreen } from './components/AuthScreens'
 import { Shell } from './components/Shell'
 import { describeError } from './errors'
 
-type Phase = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'setup' } | { kind: 'login' } | { kind: 'ready'; session: SessionInfo }
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'setup' }
+  | { kind: 'login' }
+  | { kind: 'ready'; session: SessionInfo }
 
 export function App() {
   const { t, i18n } = useTranslation()
@@ -52,13 +57,21 @@ export function App() {
     case 'ready':
       content = (
         <HashRouter>
-          <Shell session={phase.session} onSessionChange={(session) => setPhase({ kind: 'ready', session })} onSignedOut={() => setPhase({ kind: 'login' })} />
+          <Shell
+            session={phase.session}
+            onSessionChange={(session) => setPhase({ kind: 'ready', session })}
+            onSignedOut={() => setPhase({ kind: 'login' })}
+          />
         </HashRouter>
       )
   }
 
   return (
-    <ConfigProvider button={{ autoInsertSpace: false }} locale={english ? enUS : zhCN} theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4 } }}>
+    <ConfigProvider
+      button={{ autoInsertSpace: false }}
+      locale={english ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4 } }}
+    >
       <AntApp>{content}</AntApp>
     </ConfigProvider>
   )

@@ -8,7 +8,18 @@ export function can(session: Pick<SessionInfo, 'role'> | null, channel: Channel)
   return roleAllows(contract[channel].access, session?.role ?? null)
 }
 
-export type Section = 'dashboard' | 'customers' | 'records' | 'use' | 'disposal' | 'storage' | 'statistics' | 'settings' | 'audit' | 'users' | 'backup'
+export type Section =
+  | 'dashboard'
+  | 'customers'
+  | 'records'
+  | 'use'
+  | 'disposal'
+  | 'storage'
+  | 'statistics'
+  | 'settings'
+  | 'audit'
+  | 'users'
+  | 'backup'
 
 /**
  * R-ROLE-7: a section shows when its person may call any of the channels it opens with — the contract's access lists,
@@ -29,4 +40,6 @@ const SECTION_CHANNELS: [Section, Channel[]][] = [
 ]
 
 export const sectionsOf = (session: Pick<SessionInfo, 'role'>): Section[] =>
-  SECTION_CHANNELS.filter(([, channels]) => channels.some((channel) => can(session, channel))).map(([section]) => section)
+  SECTION_CHANNELS.filter(([, channels]) => channels.some((channel) => can(session, channel))).map(
+    ([section]) => section
+  )

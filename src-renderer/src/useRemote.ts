@@ -8,7 +8,11 @@ import { describeError } from './errors'
  * Loads what a page shows whenever `fetch` changes (give it a useCallback over the query), tells the user in their
  * language when that fails, and hands back a reload for after a change.
  */
-export function useRemote<T>(fetch: () => Promise<T>): { data: T | null; loading: boolean; reload: () => Promise<void> } {
+export function useRemote<T>(fetch: () => Promise<T>): {
+  data: T | null
+  loading: boolean
+  reload: () => Promise<void>
+} {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [data, setData] = useState<T | null>(null)
@@ -54,7 +58,11 @@ export interface PagedQueryOptions<Q> {
  * column filters and sorting back into the query. `filter` changes filters from outside the table and goes back to
  * the first page. `fetch` may be a fresh function on every render.
  */
-export function usePagedQuery<Q extends object, T>(fetch: (query: Q & Paging) => Promise<Page<T>>, initial: NoInfer<Q> & Partial<Paging>, options: PagedQueryOptions<NoInfer<Q>> = {}) {
+export function usePagedQuery<Q extends object, T>(
+  fetch: (query: Q & Paging) => Promise<Page<T>>,
+  initial: NoInfer<Q> & Partial<Paging>,
+  options: PagedQueryOptions<NoInfer<Q>> = {}
+) {
   const { t } = useTranslation()
   const [query, setQuery] = useState<Q & Paging>({ page: 1, pageSize: 20, ...initial })
   const latest = useRef(fetch)
@@ -67,7 +75,11 @@ export function usePagedQuery<Q extends object, T>(fetch: (query: Q & Paging) =>
   const onChange: NonNullable<TableProps<T>['onChange']> = (pagination, filters, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter
     setQuery((previous) => {
-      const next: Record<string, unknown> = { ...previous, page: pagination.current ?? 1, pageSize: pagination.pageSize ?? previous.pageSize }
+      const next: Record<string, unknown> = {
+        ...previous,
+        page: pagination.current ?? 1,
+        pageSize: pagination.pageSize ?? previous.pageSize
+      }
       for (const key of columnFilters) next[key] = filters[key] ?? undefined
       if (sort) {
         const field = single?.order ? String(single.field ?? single.columnKey) : sort.fallback

@@ -15,7 +15,9 @@ function catalogue(rows: number, offset = 0): string {
   for (let n = 1; n <= rows; n += 1) {
     const i = n + offset
     const year = 2005 + (i % 19)
-    lines.push(`${i},J001-WS·${year}-Y-BGS-${String(i).padStart(7, '0')},办〔${year}〕${i}号,${PARTIES[i % 4]},关于第${i}号事项的通知,${year}.${(i % 12) + 1}.${(i % 28) + 1},普通,${(i % 20) + 1},`)
+    lines.push(
+      `${i},J001-WS·${year}-Y-BGS-${String(i).padStart(7, '0')},办〔${year}〕${i}号,${PARTIES[i % 4]},关于第${i}号事项的通知,${year}.${(i % 12) + 1}.${(i % 28) + 1},普通,${(i % 20) + 1},`
+    )
   }
   return lines.join('\n')
 }
@@ -27,8 +29,26 @@ function narrow(rows: number): string {
   return lines.join('\n')
 }
 
-const DEFAULTS = { fondsCode: 'J001', categoryCode: 'WS', retentionCode: 'Y', departmentCode: 'BGS', classification: 'none', openStatus: 'restricted', receivedOn: '2024-01-10' }
-const CATALOGUE_MAPPING = [null, 'archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'classification', 'pageCount', 'remarks']
+const DEFAULTS = {
+  fondsCode: 'J001',
+  categoryCode: 'WS',
+  retentionCode: 'Y',
+  departmentCode: 'BGS',
+  classification: 'none',
+  openStatus: 'restricted',
+  receivedOn: '2024-01-10'
+}
+const CATALOGUE_MAPPING = [
+  null,
+  'archivalCode',
+  'documentNumber',
+  'responsibleParty',
+  'title',
+  'dateFormed',
+  'classification',
+  'pageCount',
+  'remarks'
+]
 
 const plan = (fileName: string, text: string, mapping: (string | null)[]): ChannelInput<'import.dryRun'> => ({
   target: 'items',
@@ -98,7 +118,9 @@ describe('import', () => {
         `  ${rows.toLocaleString('en').padStart(9)} rows (${mb(input.base64.length * 0.75)} CSV, valid ${result.valid})   RSS before ${mb(before)}   peak ${mb(peak)}   growth ${mb(peak - before)}   ${(ms / 1000).toFixed(1)} s`
       )
     }
-    console.log(`\nparse + dry run (worker thread, streaming), peak resident memory of the whole process\n${lines.join('\n')}\n`)
+    console.log(
+      `\nparse + dry run (worker thread, streaming), peak resident memory of the whole process\n${lines.join('\n')}\n`
+    )
   }, 600_000)
 
   it('dry run, import, and a plain prepared-statement insert of 100 000 rows; list latency during an import', async () => {
@@ -114,9 +136,16 @@ describe('import', () => {
 
     const plain = new Database(path.join(tempDir('plain-'), 'plain.sqlite'))
     plain.pragma('journal_mode = WAL')
-    plain.exec('CREATE TABLE items (id INTEGER PRIMARY KEY, archival_code TEXT UNIQUE, document_number TEXT, responsible_party TEXT, title TEXT, date_formed TEXT, page_count INTEGER)')
-    const insert = plain.prepare('INSERT INTO items (archival_code, document_number, responsible_party, title, date_formed, page_count) VALUES (?, ?, ?, ?, ?, ?)')
-    const cells = text.split('\n').slice(1).map((line) => line.split(','))
+    plain.exec(
+      'CREATE TABLE items (id INTEGER PRIMARY KEY, archival_code TEXT UNIQUE, document_number TEXT, responsible_party TEXT, title TEXT, date_formed TEXT, page_count INTEGER)'
+    )
+    const insert = plain.prepare(
+      'INSERT INTO items (archival_code, document_number, responsible_party, title, date_formed, page_count) VALUES (?, ?, ?, ?, ?, ?)'
+    )
+    const cells = text
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','))
     started = performance.now()
     plain.transaction(() => {
       for (const r of cells) insert.run(r[1], r[2], r[3], r[4], r[5], Number(r[7]))

@@ -12,29 +12,120 @@ const VOLUME_CAPACITY = 50
 const FONDS = 'J001'
 const CATALOGUE = '1'
 
-const CITIES = ['上海', '北京', '广州', '深圳', '杭州', '南京', '苏州', '成都', '武汉', '西安', '天津', '重庆', '宁波', '无锡', '青岛', '厦门', '长沙', '郑州', '合肥', '济南']
+const CITIES = [
+  '上海',
+  '北京',
+  '广州',
+  '深圳',
+  '杭州',
+  '南京',
+  '苏州',
+  '成都',
+  '武汉',
+  '西安',
+  '天津',
+  '重庆',
+  '宁波',
+  '无锡',
+  '青岛',
+  '厦门',
+  '长沙',
+  '郑州',
+  '合肥',
+  '济南'
+]
 const BRAND_HEADS = ['顺', '恒', '华', '鑫', '宏', '金', '瑞', '盛', '泰', '联']
 const BRAND_TAILS = ['达', '通', '信', '源', '丰', '安', '远', '昌', '兴', '和']
 const TRADES = ['物流', '贸易', '科技', '制造', '建设', '医药', '食品', '纺织', '能源', '咨询']
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林']
-const GIVEN = ['建国', '伟', '芳', '娜', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '涛', '明', '超', '秀英', '海燕']
+const GIVEN = [
+  '建国',
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '涛',
+  '明',
+  '超',
+  '秀英',
+  '海燕'
+]
 
 /** Subjects of requests, replies, notices, reports and letters. */
 const SUBJECTS = [
-  '仓储设施改造', '园区道路修缮', '办公楼物业服务外包', '招商引资优惠政策调整', '年度预算调整', '固定资产报废处置',
-  '员工招聘计划', '安全生产检查', '消防设施更新', '信息系统升级', '档案数字化加工', '客户走访工作安排',
-  '租金减免', '合同管理制度修订', '财务报销流程优化', '节假日值班安排', '办公用品集中采购', '车辆管理规定',
-  '培训计划', '绩效考核办法', '招商推介会筹备', '展厅布展', '土地使用权续期', '污水处理设施建设',
-  '供电线路增容', '食堂承包经营', '保安服务采购', '宣传册印制', '网站改版', '党建工作安排',
-  '工会经费使用', '职工体检', '防汛防台准备', '疫情防控措施', '重点客户服务保障', '厂房出租',
-  '增资扩股', '内部审计整改', '印章使用管理', '保密工作检查'
+  '仓储设施改造',
+  '园区道路修缮',
+  '办公楼物业服务外包',
+  '招商引资优惠政策调整',
+  '年度预算调整',
+  '固定资产报废处置',
+  '员工招聘计划',
+  '安全生产检查',
+  '消防设施更新',
+  '信息系统升级',
+  '档案数字化加工',
+  '客户走访工作安排',
+  '租金减免',
+  '合同管理制度修订',
+  '财务报销流程优化',
+  '节假日值班安排',
+  '办公用品集中采购',
+  '车辆管理规定',
+  '培训计划',
+  '绩效考核办法',
+  '招商推介会筹备',
+  '展厅布展',
+  '土地使用权续期',
+  '污水处理设施建设',
+  '供电线路增容',
+  '食堂承包经营',
+  '保安服务采购',
+  '宣传册印制',
+  '网站改版',
+  '党建工作安排',
+  '工会经费使用',
+  '职工体检',
+  '防汛防台准备',
+  '疫情防控措施',
+  '重点客户服务保障',
+  '厂房出租',
+  '增资扩股',
+  '内部审计整改',
+  '印章使用管理',
+  '保密工作检查'
 ]
-const CONTRACT_SUBJECTS = ['办公楼物业服务', '保安服务', '保洁服务', '仓储设施改造工程', '信息系统运维', '车辆租赁', '食堂承包经营', '广告发布', '档案数字化加工', '绿化养护']
+const CONTRACT_SUBJECTS = [
+  '办公楼物业服务',
+  '保安服务',
+  '保洁服务',
+  '仓储设施改造工程',
+  '信息系统运维',
+  '车辆租赁',
+  '食堂承包经营',
+  '广告发布',
+  '档案数字化加工',
+  '绿化养护'
+]
 const DEPARTMENTS: { code: string; parties: string[]; prefix: string }[] = [
   { code: 'ZS', parties: ['招商运营部'], prefix: '招商' },
   { code: 'BGS', parties: ['办公室', '财务部', '人力资源部', '工程管理部', '法务部'], prefix: '办' }
 ]
-const PARTY_PREFIX: Record<string, string> = { 招商运营部: '招商', 办公室: '办', 财务部: '财', 人力资源部: '人', 工程管理部: '工', 法务部: '法' }
+const PARTY_PREFIX: Record<string, string> = {
+  招商运营部: '招商',
+  办公室: '办',
+  财务部: '财',
+  人力资源部: '人',
+  工程管理部: '工',
+  法务部: '法'
+}
 const SUPERIORS = [
   { party: '市商务委员会', prefix: '沪商务' },
   { party: '集团公司', prefix: '集团' },
@@ -154,7 +245,10 @@ async function insertRows(db: Db, table: string, columns: string[], rows: unknow
   const tuple = `(${columns.map(() => '?').join(', ')})`
   for (let from = 0; from < rows.length; from += batch) {
     const slice = rows.slice(from, from + batch)
-    await db.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')}`, slice.flat())
+    await db.query(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${slice.map(() => tuple).join(', ')}`,
+      slice.flat()
+    )
   }
 }
 
@@ -222,12 +316,30 @@ function describeItem(year: number, dateFormed: string, customers: Customer[], c
   const department = pick(DEPARTMENTS)
   const party = pick(department.parties)
   const retention = weighted({ Y: 0.3, D30: 0.4, D10: 0.3 })
-  const kind = weighted({ 请示: 0.18, 批复: 0.15, 通知: 0.18, 报告: 0.1, 函: 0.07, 会议纪要: 0.12, 合同: 0.12, 计划: 0.04, 总结: 0.04 })
+  const kind = weighted({
+    请示: 0.18,
+    批复: 0.15,
+    通知: 0.18,
+    报告: 0.1,
+    函: 0.07,
+    会议纪要: 0.12,
+    合同: 0.12,
+    计划: 0.04,
+    总结: 0.04
+  })
   const subject = pick(SUBJECTS)
   switch (kind) {
     case '批复': {
       const superior = pick(SUPERIORS)
-      return { ...base, retention, department: department.code, title: `关于${subject}的批复`, responsibleParty: superior.party, documentNumber: nextNumber(superior.prefix), documentKind: 'reply' }
+      return {
+        ...base,
+        retention,
+        department: department.code,
+        title: `关于${subject}的批复`,
+        responsibleParty: superior.party,
+        documentNumber: nextNumber(superior.prefix),
+        documentKind: 'reply'
+      }
     }
     case '会议纪要': {
       const meeting = rnd() < 0.6
@@ -288,7 +400,11 @@ function describeItem(year: number, dateFormed: string, customers: Customer[], c
 }
 
 /** 200 000 items in chronological id order, catalogued and filed into volumes as the room would have done it. */
-function makeItems(firstItemId: number, firstVolumeId: number, customers: Customer[]): { items: SeedItem[]; volumes: SeedVolume[] } {
+function makeItems(
+  firstItemId: number,
+  firstVolumeId: number,
+  customers: Customer[]
+): { items: SeedItem[]; volumes: SeedVolume[] } {
   const perYear = ITEMS / (LAST_YEAR - FIRST_YEAR + 1)
   const items: SeedItem[] = []
   const volumes: SeedVolume[] = []
@@ -302,7 +418,10 @@ function makeItems(firstItemId: number, firstVolumeId: number, customers: Custom
     for (const dateFormed of days) {
       const described = describeItem(year, dateFormed, customers, numberCounters)
       const classification = weighted({ none: 0.93, internal: 0.02, secret: 0.04, top_secret: 0.01 })
-      const status = year === LAST_YEAR ? weighted({ filed: 0.4, catalogued: 0.3, received: 0.3 }) : weighted({ filed: 0.96, catalogued: 0.03, received: 0.01 })
+      const status =
+        year === LAST_YEAR
+          ? weighted({ filed: 0.4, catalogued: 0.3, received: 0.3 })
+          : weighted({ filed: 0.96, catalogued: 0.03, received: 0.01 })
       const receivedOn = isoDay(addDays(dateFormed, between(0, 14)))
       const id = firstItemId + items.length
       let seriesKey: string | null = null
@@ -407,10 +526,32 @@ async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
     await insertRows(
       db,
       'customers',
-      ['id', 'name', 'legal_representative', 'grade', 'industry', 'region', 'date_opened', 'created_at', 'updated_at', 'created_by'],
+      [
+        'id',
+        'name',
+        'legal_representative',
+        'grade',
+        'industry',
+        'region',
+        'date_opened',
+        'created_at',
+        'updated_at',
+        'created_by'
+      ],
       customers.map((c, index) => {
         const opened = `${between(FIRST_YEAR - 3, LAST_YEAR)}-${pad(between(1, 12), 2)}-${pad(between(1, 28), 2)}`
-        return [c.id, c.name, pick(SURNAMES) + pick(GIVEN), weighted({ general: 0.7, important: 0.2, special: 0.1 }), TRADES[Math.floor(index / 2000) % 10], CITIES[index % 20], opened, `${opened}T02:00:00.000Z`, `${opened}T02:00:00.000Z`, userId]
+        return [
+          c.id,
+          c.name,
+          pick(SURNAMES) + pick(GIVEN),
+          weighted({ general: 0.7, important: 0.2, special: 0.1 }),
+          TRADES[Math.floor(index / 2000) % 10],
+          CITIES[index % 20],
+          opened,
+          `${opened}T02:00:00.000Z`,
+          `${opened}T02:00:00.000Z`,
+          userId
+        ]
       })
     )
     await db.query(
@@ -421,23 +562,127 @@ async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
     await insertRows(
       db,
       'volumes',
-      ['id', 'fonds_code', 'catalogue_code', 'category_code', 'year', 'retention_code', 'department_code', 'series_key', 'volume_number', 'archival_code', 'title', 'classification', 'top_secret', 'status', 'closed_at', 'policy_version', 'created_at', 'updated_at', 'created_by'],
-      volumes.map((v) => [v.id, FONDS, CATALOGUE, v.category, v.year, v.retention, v.department, `${FONDS}-${CATALOGUE}-`, v.volumeNumber, v.archivalCode, v.title, v.classification, v.topSecret, v.status, v.closedAt, 0, v.createdAt, v.closedAt ?? v.createdAt, userId])
+      [
+        'id',
+        'fonds_code',
+        'catalogue_code',
+        'category_code',
+        'year',
+        'retention_code',
+        'department_code',
+        'series_key',
+        'volume_number',
+        'archival_code',
+        'title',
+        'classification',
+        'top_secret',
+        'status',
+        'closed_at',
+        'policy_version',
+        'created_at',
+        'updated_at',
+        'created_by'
+      ],
+      volumes.map((v) => [
+        v.id,
+        FONDS,
+        CATALOGUE,
+        v.category,
+        v.year,
+        v.retention,
+        v.department,
+        `${FONDS}-${CATALOGUE}-`,
+        v.volumeNumber,
+        v.archivalCode,
+        v.title,
+        v.classification,
+        v.topSecret,
+        v.status,
+        v.closedAt,
+        0,
+        v.createdAt,
+        v.closedAt ?? v.createdAt,
+        userId
+      ])
     )
     await insertRows(
       db,
       'items',
       [
-        'id', 'fonds_code', 'category_code', 'year', 'year_reason', 'retention_code', 'department_code', 'series_key', 'item_number', 'archival_code',
-        'title', 'responsible_party', 'document_number', 'date_formed', 'page_count', 'classification', 'open_status', 'document_kind',
-        'period_start_year', 'period_end_year', 'meeting_opened_on', 'customer_id', 'customer_doc_type', 'sealed_original', 'received_on', 'status',
-        'volume_id', 'position', 'order_reason', 'start_page', 'end_page', 'policy_version', 'version', 'created_at', 'updated_at', 'created_by'
+        'id',
+        'fonds_code',
+        'category_code',
+        'year',
+        'year_reason',
+        'retention_code',
+        'department_code',
+        'series_key',
+        'item_number',
+        'archival_code',
+        'title',
+        'responsible_party',
+        'document_number',
+        'date_formed',
+        'page_count',
+        'classification',
+        'open_status',
+        'document_kind',
+        'period_start_year',
+        'period_end_year',
+        'meeting_opened_on',
+        'customer_id',
+        'customer_doc_type',
+        'sealed_original',
+        'received_on',
+        'status',
+        'volume_id',
+        'position',
+        'order_reason',
+        'start_page',
+        'end_page',
+        'policy_version',
+        'version',
+        'created_at',
+        'updated_at',
+        'created_by'
       ],
       items.map((i) => [
-        i.id, FONDS, i.category, i.year, i.yearReason, i.retention, i.department, i.seriesKey, i.itemNumber, i.archivalCode,
-        i.title, i.responsibleParty, i.documentNumber, i.dateFormed, i.pageCount, i.classification, i.openStatus, i.documentKind,
-        i.periodStartYear, i.periodEndYear, i.meetingOpenedOn, i.customerId, i.customerDocType, i.sealedOriginal, i.receivedOn, i.status,
-        i.volumeId, i.position, i.orderReason, i.startPage, i.endPage, 0, i.version, i.createdAt, i.updatedAt, userId
+        i.id,
+        FONDS,
+        i.category,
+        i.year,
+        i.yearReason,
+        i.retention,
+        i.department,
+        i.seriesKey,
+        i.itemNumber,
+        i.archivalCode,
+        i.title,
+        i.responsibleParty,
+        i.documentNumber,
+        i.dateFormed,
+        i.pageCount,
+        i.classification,
+        i.openStatus,
+        i.documentKind,
+        i.periodStartYear,
+        i.periodEndYear,
+        i.meetingOpenedOn,
+        i.customerId,
+        i.customerDocType,
+        i.sealedOriginal,
+        i.receivedOn,
+        i.status,
+        i.volumeId,
+        i.position,
+        i.orderReason,
+        i.startPage,
+        i.endPage,
+        0,
+        i.version,
+        i.createdAt,
+        i.updatedAt,
+        userId
       ])
     )
     // The same body refreshItemSearch writes, for every new item at once.
@@ -451,7 +696,9 @@ async function seed(): Promise<{ customers: Customer[]; items: SeedItem[] }> {
   })
   const [{ problems }] = await app.database.query('SELECT COUNT(*) AS problems FROM pragma_foreign_key_check')
   if (problems > 0) throw new Error(`seeding broke ${problems} foreign keys`)
-  console.log(`seeded ${customers.length} customers, ${volumes.length} volumes, ${items.length} items (with search rows)`)
+  console.log(
+    `seeded ${customers.length} customers, ${volumes.length} volumes, ${items.length} items (with search rows)`
+  )
   return { customers, items }
 }
 
@@ -475,28 +722,38 @@ describe(`item list over ${ITEMS.toLocaleString('en')} items`, () => {
       return measure(`${label} → ${total}`, list(input))
     }
     const customer = seeded.customers[4242].name
-    const code = seeded.items.find((i) => i.archivalCode?.startsWith(`${FONDS}-KH·2019-D30-ZS-`) && i.itemNumber === 42)?.archivalCode ?? ''
+    const code =
+      seeded.items.find((i) => i.archivalCode?.startsWith(`${FONDS}-KH·2019-D30-ZS-`) && i.itemNumber === 42)
+        ?.archivalCode ?? ''
     const firstPage = await timed('first page, newest first', { page: 1, pageSize: 20 })
-    report(`items.list over ${ITEMS} items (through the dispatcher; "→ n" is the number of matching items)`, [
-      firstPage,
-      await timed('search 3+ chars, title: 仓储设施改造的批复', { search: '仓储设施改造的批复' }),
-      await timed(`search 3+ chars, customer: ${customer.slice(0, 6)}`, { search: customer.slice(0, 6) }),
-      await timed('search 3+ chars, common: 有限公司', { search: '有限公司' }),
-      await timed('search 2 chars (scans the search table): 合同', { search: '合同' }),
-      await timed('search archival-code fragment: KJ·2019-D10', { search: 'KJ·2019-D10' }),
-      await timed(`search whole archival code: ${code}`, { search: code }),
-      await timed('filter year + category + classification, by code, page 10', {
-        year: [2019],
-        categoryCode: ['KH'],
-        classification: ['none'],
-        sortBy: 'archivalCode',
-        sortOrder: 'ascend',
-        page: 10
-      }),
-      await timed('filter status=filed, by date formed, first page', { status: ['filed'], sortBy: 'dateFormed', sortOrder: 'descend' }),
-      // Not in the issue's list, but one click on a column header: neither column has an index.
-      await timed('no filter, by title, first page', { sortBy: 'title', sortOrder: 'ascend' }),
-      await timed('no filter, by date formed, first page', { sortBy: 'dateFormed', sortOrder: 'descend' })
-    ], firstPage)
+    report(
+      `items.list over ${ITEMS} items (through the dispatcher; "→ n" is the number of matching items)`,
+      [
+        firstPage,
+        await timed('search 3+ chars, title: 仓储设施改造的批复', { search: '仓储设施改造的批复' }),
+        await timed(`search 3+ chars, customer: ${customer.slice(0, 6)}`, { search: customer.slice(0, 6) }),
+        await timed('search 3+ chars, common: 有限公司', { search: '有限公司' }),
+        await timed('search 2 chars (scans the search table): 合同', { search: '合同' }),
+        await timed('search archival-code fragment: KJ·2019-D10', { search: 'KJ·2019-D10' }),
+        await timed(`search whole archival code: ${code}`, { search: code }),
+        await timed('filter year + category + classification, by code, page 10', {
+          year: [2019],
+          categoryCode: ['KH'],
+          classification: ['none'],
+          sortBy: 'archivalCode',
+          sortOrder: 'ascend',
+          page: 10
+        }),
+        await timed('filter status=filed, by date formed, first page', {
+          status: ['filed'],
+          sortBy: 'dateFormed',
+          sortOrder: 'descend'
+        }),
+        // Not in the issue's list, but one click on a column header: neither column has an index.
+        await timed('no filter, by title, first page', { sortBy: 'title', sortOrder: 'ascend' }),
+        await timed('no filter, by date formed, first page', { sortBy: 'dateFormed', sortOrder: 'descend' })
+      ],
+      firstPage
+    )
   }, 600_000)
 })

@@ -26,14 +26,19 @@ async function seed(): Promise<void> {
   const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE username = 'bench'`)
   await seedInTransaction(app, async (db) => {
     const q = (sql: string, params: unknown[] = []) => db.query(sql, params)
-    const numbers = (count: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`
+    const numbers = (count: number) =>
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`
     const stamp = `'2005-01-01T08:00:00.000Z'`
     await q(
       `${numbers(ROOMS)} INSERT INTO locations (kind, parent_id, code, name, path, created_at, updated_at, created_by)
        SELECT 'room', NULL, 'R' || i, '库房' || i, 'R' || i, ${stamp}, ${stamp}, ? FROM n`,
       [userId]
     )
-    for (const [kind, parentKind, count, capacity] of [['rack', 'room', RACKS_PER_ROOM, null], ['shelf', 'rack', SHELVES_PER_RACK, 120], ['box', 'shelf', BOXES_PER_SHELF, 15]] as const) {
+    for (const [kind, parentKind, count, capacity] of [
+      ['rack', 'room', RACKS_PER_ROOM, null],
+      ['shelf', 'rack', SHELVES_PER_RACK, 120],
+      ['box', 'shelf', BOXES_PER_SHELF, 15]
+    ] as const) {
       await q(
         `${numbers(count)} INSERT INTO locations (kind, parent_id, code, name, path, capacity, created_at, updated_at, created_by)
          SELECT ?, p.id, printf('%02d', i), ? || i, p.path || '-' || printf('%02d', i), ?, ${stamp}, ${stamp}, ? FROM locations p, n WHERE p.kind = ?`,
@@ -114,7 +119,11 @@ async function seed(): Promise<void> {
  * one in 23 refused, one in 97 still out (overdue loans); loans due 5 days after they went out, one in 13 back 9 days
  * after; 1–3 records each, a few damaged or lost; two signatures each; one loan in 31 renewed; 60 purposes.
  */
-async function seedUse(q: (sql: string, params?: unknown[]) => Promise<unknown>, numbers: (count: number) => string, userId: number): Promise<void> {
+async function seedUse(
+  q: (sql: string, params?: unknown[]) => Promise<unknown>,
+  numbers: (count: number) => string,
+  userId: number
+): Promise<void> {
   const day = `date('${FIRST_YEAR}-01-01', '+' || (i * ${YEARS * 365} / ${USE_REQUESTS}) || ' days')`
   await q(
     `${numbers(USE_REQUESTS)}, g AS (SELECT i, ${day} AS d, CASE WHEN i % 10 < 5 THEN 'consultation' WHEN i % 10 < 9 THEN 'loan' ELSE 'excerpt' END AS kind,
@@ -167,7 +176,9 @@ describe(`annual statistics over ${ITEMS.toLocaleString('en')} items and ${USE_R
     const year = FIRST_YEAR + YEARS - 2
     const holdings = (await app.call('statistics.year', { year }, key)).topics[0].tables[0].totals
     const use = (await app.call('statistics.year', { year }, key)).topics.find((topic) => topic.key === 'use')!
-    console.log(`${year} holdings at year end: ${JSON.stringify(holdings)}; use by kind: ${JSON.stringify(use.tables[0].totals)}; returns: ${JSON.stringify(use.tables.at(-1)!.totals)}`)
+    console.log(
+      `${year} holdings at year end: ${JSON.stringify(holdings)}; use by kind: ${JSON.stringify(use.tables[0].totals)}; returns: ${JSON.stringify(use.tables.at(-1)!.totals)}`
+    )
     report(`statistics over ${ITEMS} items and ${USE_REQUESTS} use requests (through the dispatcher)`, [
       await measure(`statistics.year ${year}`, () => app.call('statistics.year', { year }, key), 10),
       await measure(`statistics.export ${year} (workbook)`, () => app.call('statistics.export', { year }, key), 10),

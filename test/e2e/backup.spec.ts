@@ -4,7 +4,10 @@ import path from 'node:path'
 import { expect, test } from './server'
 import { ADMIN, setUpAdministrator, signIn } from './steps'
 
-test('the administrator backs up to a folder, sees the backup verified, restores it and signs in again', async ({ page, server }) => {
+test('the administrator backs up to a folder, sees the backup verified, restores it and signs in again', async ({
+  page,
+  server
+}) => {
   const usb = fs.mkdtempSync(path.join(os.tmpdir(), 'usb-'))
   await setUpAdministrator(page, server)
   await page.getByRole('menuitem', { name: '备份与恢复' }).click()
@@ -25,7 +28,10 @@ test('the administrator backs up to a folder, sees the backup verified, restores
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first()
   await expect(row).toContainText('完好')
   await row.getByRole('button', { name: '恢复' }).click()
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click()
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click()
   await expect(page.getByText('已从备份恢复')).toBeVisible()
   await page.locator('.ant-modal-confirm').getByRole('button').click()
   await signIn(page, ADMIN)

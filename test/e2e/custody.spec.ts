@@ -14,11 +14,20 @@ async function searchItems(page: Page, text: string) {
   return page.getByRole('row').filter({ hasText: text })
 }
 
-test('an inspection finds a record missing: it is flagged in search until resolved, and the year’s workbook counts the inspection', async ({ page, server }) => {
+test('an inspection finds a record missing: it is flagged in search until resolved, and the year’s workbook counts the inspection', async ({
+  page,
+  server
+}) => {
   await startAsArchivist(page, server)
   const room = await rpc(page, 'locations.create', { parentId: null, kind: 'room', code: 'A', name: '一号库房' })
   const rack = await rpc(page, 'locations.create', { parentId: room.id, kind: 'rack', code: '01', name: '密集架' })
-  const shelf = await rpc(page, 'locations.create', { parentId: rack.id, kind: 'shelf', code: '1', name: '第1层', capacity: 20 })
+  const shelf = await rpc(page, 'locations.create', {
+    parentId: rack.id,
+    kind: 'shelf',
+    code: '1',
+    name: '第1层',
+    capacity: 20
+  })
   for (const title of ['仓储服务合同', '入驻合作意向书']) {
     const created = await rpc(page, 'items.create', itemInput({ title }))
     await rpc(page, 'locations.place', { subject: 'item', id: created.id, locationId: shelf.id, home: true })
@@ -91,5 +100,10 @@ test('an inspection finds a record missing: it is flagged in search until resolv
   await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer)
   const sheet = workbook.getWorksheet('保管')!
   const periodic = sheet.getRows(1, sheet.rowCount)!.find((row) => row.getCell(1).value === '定期检查')!
-  expect([periodic.getCell(2).value, periodic.getCell(3).value, periodic.getCell(4).value, periodic.getCell(5).value]).toEqual([1, 2, 1, 1])
+  expect([
+    periodic.getCell(2).value,
+    periodic.getCell(3).value,
+    periodic.getCell(4).value,
+    periodic.getCell(5).value
+  ]).toEqual([1, 2, 1, 1])
 })

@@ -2,7 +2,10 @@ import path from 'node:path'
 import { expect, test } from './server'
 import { ARCHIVIST, signOut, startAsArchivist } from './steps'
 
-test('first run → archivist → customer created, edited, found by a Chinese substring, history shown', async ({ page, server }) => {
+test('first run → archivist → customer created, edited, found by a Chinese substring, history shown', async ({
+  page,
+  server
+}) => {
   await startAsArchivist(page, server)
 
   await page.getByRole('menuitem', { name: '客户' }).click()

@@ -3,11 +3,23 @@ import type { Page } from '@playwright/test'
 import { expect, test } from './server'
 import { ARCHIVIST, codedItem, createAccount, setUpAdministrator, signIn, signOut, type Person } from './steps'
 
-const MANAGER: Person = { username: 'wangjl', name: '王经理', password: 'Manager-2024x', role: '档案部门负责人', department: '招商运营部' }
+const MANAGER: Person = {
+  username: 'wangjl',
+  name: '王经理',
+  password: 'Manager-2024x',
+  role: '档案部门负责人',
+  department: '招商运营部'
+}
 
 /** Seeds as the signed-in archivist: the story under test starts after filing. */
 async function fileItemOf2014(page: Page, title: string) {
-  await codedItem(page, { title, retentionCode: 'D10', dateFormed: '2014-05-10', receivedOn: '2014-05-12', pageCount: 3 })
+  await codedItem(page, {
+    title,
+    retentionCode: 'D10',
+    dateFormed: '2014-05-10',
+    receivedOn: '2014-05-12',
+    pageCount: 3
+  })
 }
 
 async function pickDate(scope: ReturnType<Page['locator']>, label: string, value: string) {
@@ -31,7 +43,10 @@ async function openBatch(page: Page) {
   return page.locator('.batch-detail')
 }
 
-test('an expired record is listed, appraised jointly, kept apart six months, verified and destroyed before two supervisors', async ({ page, server }) => {
+test('an expired record is listed, appraised jointly, kept apart six months, verified and destroyed before two supervisors', async ({
+  page,
+  server
+}) => {
   test.setTimeout(240_000)
   server.setClock('2026-03-02T09:00:00+08:00')
   await setUpAdministrator(page, server)

@@ -18,7 +18,10 @@ async function customerWorkbook(): Promise<string> {
   return file
 }
 
-test('import a customer list with two bad rows: see the problems, import the good rows, find them', async ({ page, server }) => {
+test('import a customer list with two bad rows: see the problems, import the good rows, find them', async ({
+  page,
+  server
+}) => {
   const file = await customerWorkbook()
   await startAsArchivist(page, server)
   await page.getByRole('menuitem', { name: '客户' }).click()
@@ -70,7 +73,10 @@ test('import → back up → change a record → restore → the record is as it
   await expect(page.getByText(/已备份到/)).toBeVisible()
 
   await page.getByRole('menuitem', { name: '客户' }).click()
-  await page.getByRole('row', { name: /上海顺达物流有限公司/ }).getByRole('button', { name: '编辑' }).click()
+  await page
+    .getByRole('row', { name: /上海顺达物流有限公司/ })
+    .getByRole('button', { name: '编辑' })
+    .click()
   const form = page.locator('.customer-form')
   await form.getByLabel('法定代表人').fill('改过的名字')
   await form.getByRole('button', { name: '保存' }).click()
@@ -83,7 +89,10 @@ test('import → back up → change a record → restore → the record is as it
   const backup = page.locator('.ant-table-tbody tr.ant-table-row').first()
   await expect(backup).toContainText('完好')
   await backup.getByRole('button', { name: '恢复' }).click()
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click()
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click()
   await expect(page.getByText('已从备份恢复')).toBeVisible()
   await page.locator('.ant-modal-confirm').getByRole('button').click()
 

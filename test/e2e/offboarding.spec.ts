@@ -1,9 +1,18 @@
 import { expect, test } from './server'
 import { ADMIN, ARCHIVIST, codedItem, createAccount, rpc, setUpAdministrator, signIn, signOut } from './steps'
 
-const STAFF = { username: 'zhangsan', name: '张三', password: 'Zhangsan-2024', role: '普通查阅人员', department: '招商运营部' }
+const STAFF = {
+  username: 'zhangsan',
+  name: '张三',
+  password: 'Zhangsan-2024',
+  role: '普通查阅人员',
+  department: '招商运营部'
+}
 
-test('R-CUST-6: the account dialog lists what a person still has out, and switching the account off is refused', async ({ page, server }) => {
+test('R-CUST-6: the account dialog lists what a person still has out, and switching the account off is refused', async ({
+  page,
+  server
+}) => {
   await setUpAdministrator(page, server)
   await createAccount(page, ARCHIVIST)
   await createAccount(page, STAFF)
@@ -28,13 +37,23 @@ test('R-CUST-6: the account dialog lists what a person still has out, and switch
     excerptAnswer: 'original_needed'
   })
   for (const { step } of request.chain) {
-    request = await rpc(page, 'use.approve', { id: request.id, version: request.version, step, signerName: step === 'department_head' ? '王部长' : '赵主任', signedOn: today, decision: 'approved' })
+    request = await rpc(page, 'use.approve', {
+      id: request.id,
+      version: request.version,
+      step,
+      signerName: step === 'department_head' ? '王部长' : '赵主任',
+      signedOn: today,
+      decision: 'approved'
+    })
   }
   await rpc(page, 'use.checkout', { id: request.id, version: request.version })
   await signOut(page)
 
   await signIn(page, ADMIN)
-  await page.getByRole('row', { name: new RegExp(STAFF.username) }).getByText('编辑').click()
+  await page
+    .getByRole('row', { name: new RegExp(STAFF.username) })
+    .getByText('编辑')
+    .click()
   const dialog = page.getByRole('dialog', { name: '编辑用户' })
   await expect(dialog).toContainText('此人仍有 1 份查阅或借阅未归还')
   await expect(dialog).toContainText(coded.archivalCode)

@@ -25,7 +25,10 @@ async function registerItem(page: Page, item: NewItem) {
   if (item.classification) await choose(page, form, '密级', item.classification)
   if (item.customer) {
     await form.getByLabel('客户', { exact: true }).fill(item.customer.slice(2, 6))
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: item.customer }).click()
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: item.customer })
+      .click()
     await choose(page, form, '客户材料类别', '合同')
   }
   await form.getByRole('button', { name: '保存' }).click()
@@ -48,7 +51,10 @@ async function showTab(page: Page, tab: '文件（件）' | '案卷', ready: str
   await expect(page.getByRole('button', { name: ready })).toBeVisible()
 }
 
-test('file a contract, its attachment and a request/reply pair across two years into a volume, print and find them', async ({ page, server }) => {
+test('file a contract, its attachment and a request/reply pair across two years into a volume, print and find them', async ({
+  page,
+  server
+}) => {
   await startAsArchivist(page, server)
 
   await page.getByRole('menuitem', { name: '客户' }).click()
@@ -70,7 +76,10 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await choose(page, detail, '关联关系', '正文与附件')
   await choose(page, detail, '本件在关联中的位置', '本件是后者')
   await detail.locator('#item-link_otherId').fill('仓储服务合同')
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^— 仓储服务合同$/ }).click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: /^— 仓储服务合同$/ })
+    .click()
   await detail.getByRole('button', { name: '建立关联' }).click()
   await expect(page.getByText('已建立关联').last()).toBeVisible()
   await closeDrawer(page)
@@ -79,13 +88,21 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await expect(detail.getByText('归档年度 2024')).toBeVisible()
   await choose(page, detail, '关联关系', '请示与批复')
   await detail.locator('#item-link_otherId').fill('批复')
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '关于续签仓储合同的批复' }).click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: '关于续签仓储合同的批复' })
+    .click()
   await detail.getByRole('button', { name: '建立关联' }).click()
   await expect(detail.getByText('归档年度 2025')).toBeVisible()
   await expect(detail.getByText('请示与批复跨年度，按批复')).toBeVisible()
   await closeDrawer(page)
 
-  for (const title of ['仓储服务合同', '仓储服务合同附件库位清单', '关于续签仓储合同的请示', '关于续签仓储合同的批复']) {
+  for (const title of [
+    '仓储服务合同',
+    '仓储服务合同附件库位清单',
+    '关于续签仓储合同的请示',
+    '关于续签仓储合同的批复'
+  ]) {
     detail = await openItem(page, title)
     await detail.getByRole('button', { name: '著录完成并编号' }).click()
     await expect(detail.getByText('已编号').first()).toBeVisible()
@@ -105,7 +122,11 @@ test('file a contract, its attachment and a request/reply pair across two years 
 
   for (const fragment of ['请示', '批复', '附件', '仓储服务合同']) {
     await volume.getByLabel('选择已编号的同年度文件加入本卷').fill(fragment)
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: fragment }).first().click()
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: fragment })
+      .first()
+      .click()
     await volume.getByRole('button', { name: '加入本卷' }).click()
     await expect(page.getByText('文件已加入案卷').last()).toBeVisible()
   }
@@ -137,7 +158,11 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await showTab(page, '案卷', '新建案卷')
   await page.getByRole('button', { name: 'J001-1-0001' }).click()
   await volume.getByLabel('选择已编号的同年度文件加入本卷').fill('绝密项目')
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '绝密项目' }).first().click()
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: '绝密项目' })
+    .first()
+    .click()
   await volume.getByRole('button', { name: '加入本卷' }).click()
   await expect(page.getByText('绝密文件须单独组卷，不能放入非绝密案卷。（依据 R-FILE-7）')).toBeVisible()
   await expect(rows).toHaveCount(4)

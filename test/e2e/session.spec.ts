@@ -1,7 +1,10 @@
 import { expect, test } from './server'
 import { ADMIN, AUDITOR, createAccount, setUpAdministrator, signIn, signOut } from './steps'
 
-test('the language choice persists across reloads, and the lock screen asks for the password', async ({ page, server }) => {
+test('the language choice persists across reloads, and the lock screen asks for the password', async ({
+  page,
+  server
+}) => {
   await setUpAdministrator(page, server)
   await page.getByText('English', { exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Accounts' })).toBeVisible()

@@ -12,7 +12,13 @@ export interface Person {
 }
 
 export const ADMIN: Person = { username: 'admin', name: '张管理', password: 'Admin-pass-2024' }
-export const ARCHIVIST: Person = { username: 'liwen', name: '李文', password: 'Archivist-2024', role: '档案管理员', department: '招商运营部' }
+export const ARCHIVIST: Person = {
+  username: 'liwen',
+  name: '李文',
+  password: 'Archivist-2024',
+  role: '档案管理员',
+  department: '招商运营部'
+}
 export const AUDITOR: Person = { username: 'shenji', name: '沈计', password: 'Auditor-2024x', role: '安全审计员' }
 
 /** First start: the administrator account is created and signed in. */
@@ -65,9 +71,20 @@ export async function startAsArchivist(page: Page, server: RunningServer): Promi
 }
 
 /** Arranges what a story starts from through the same RPC the screens use, as the person signed in in the page. */
-export async function rpc<C extends Channel>(page: Page, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+export async function rpc<C extends Channel>(
+  page: Page,
+  channel: C,
+  input: ChannelInput<C>
+): Promise<ChannelOutput<C>> {
   const envelope = await page.evaluate(
-    async ([name, body]) => (await fetch(`/rpc/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: body }) })).json(),
+    async ([name, body]) =>
+      (
+        await fetch(`/rpc/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ input: body })
+        })
+      ).json(),
     [channel, input] as const
   )
   if (!envelope.ok) throw new Error(`${channel}: ${JSON.stringify(envelope.error)}`)
@@ -75,7 +92,10 @@ export async function rpc<C extends Channel>(page: Page, channel: C, input: Chan
 }
 
 /** A complete item registered and given its archival code, for stories about what happens to it afterwards. */
-export async function codedItem(page: Page, overrides: Partial<ChannelInput<'items.create'>>): Promise<Item & { archivalCode: string }> {
+export async function codedItem(
+  page: Page,
+  overrides: Partial<ChannelInput<'items.create'>>
+): Promise<Item & { archivalCode: string }> {
   const created = await rpc(page, 'items.create', itemInput(overrides))
   const coded = await rpc(page, 'items.catalogue', { id: created.id })
   if (coded.archivalCode === null) throw new Error(`${coded.title} got no archival code`)

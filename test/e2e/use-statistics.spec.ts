@@ -1,7 +1,10 @@
 import { expect, test } from './server'
 import { codedItem, rpc, startAsArchivist } from './steps'
 
-test('R-STAT-1, R-USE-8: a loan due today shows on the workbench, in the chart of use and in the year statistics', async ({ page, server }) => {
+test('R-STAT-1, R-USE-8: a loan due today shows on the workbench, in the chart of use and in the year statistics', async ({
+  page,
+  server
+}) => {
   await startAsArchivist(page, server)
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv'))
   // The lending itself is use.spec.ts's story; here it is entered through the same RPC the pages use.
@@ -19,7 +22,14 @@ test('R-STAT-1, R-USE-8: a loan due today shows on the workbench, in the chart o
     excerptAnswer: 'original_needed'
   })
   for (const { step } of request.chain) {
-    request = await rpc(page, 'use.approve', { id: request.id, version: request.version, step, signerName: step === 'department_head' ? '王部长' : '赵主任', signedOn: today, decision: 'approved' })
+    request = await rpc(page, 'use.approve', {
+      id: request.id,
+      version: request.version,
+      step,
+      signerName: step === 'department_head' ? '王部长' : '赵主任',
+      signedOn: today,
+      decision: 'approved'
+    })
   }
   await rpc(page, 'use.checkout', { id: request.id, version: request.version })
 

@@ -20,7 +20,10 @@ async function enterSignature(page: Page, step: string, signer: string) {
   await expect(detail.locator('.use-chain')).toContainText(`${signer} 于 ${day(0)} 签字同意`)
 }
 
-test('request → signatures → checkout with out-cards → overdue after the clock moves → return → register shows it cancelled', async ({ page, server }) => {
+test('request → signatures → checkout with out-cards → overdue after the clock moves → return → register shows it cancelled', async ({
+  page,
+  server
+}) => {
   await startAsArchivist(page, server)
   // Registering the record is records.spec.ts's story; this one is about lending it.
   const { archivalCode: code } = await codedItem(page, { title: '上海顺达物流有限公司仓储合同', pageCount: 6 })

@@ -14,7 +14,11 @@ describe('R-SEC-1 audit log', () => {
     const auditor = await app.signInAs('auditor', 'shenji')
     const created = await app.call('customers.create', sampleCustomer(), archivist)
     app.clock.advanceMinutes(3)
-    await app.call('customers.update', { ...sampleCustomer({ legalRepresentative: '王建华' }), id: created.id, version: created.version }, archivist)
+    await app.call(
+      'customers.update',
+      { ...sampleCustomer({ legalRepresentative: '王建华' }), id: created.id, version: created.version },
+      archivist
+    )
     const page = await app.call('audit.list', { entity: 'customer', action: 'update' }, auditor)
     expect(page.total).toBe(1)
     expect(page.rows[0]).toMatchObject({
@@ -50,7 +54,11 @@ describe('R-SEC-1 audit log', () => {
       await app.call('auth.unlock', { password: USER_PASSWORD }, archivist)
     }
     await app.call('auth.unlock', { password: USER_PASSWORD }, auditor)
-    const byUser = await app.call('audit.list', { username: 'zhangsan', action: 'create', pageSize: 2, page: 1 }, auditor)
+    const byUser = await app.call(
+      'audit.list',
+      { username: 'zhangsan', action: 'create', pageSize: 2, page: 1 },
+      auditor
+    )
     expect(byUser.total).toBe(5)
     expect(byUser.rows).toHaveLength(2)
     expect(byUser.rows[0].id).toBeGreaterThan(byUser.rows[1].id)
@@ -61,7 +69,9 @@ describe('R-SEC-1 audit log', () => {
   it('keeps the log append-only inside the database', async () => {
     app = await makeApp()
     await app.signInAs('archivist', 'zhangsan')
-    await expect(app.database.query("UPDATE audit_log SET username = 'someone' WHERE id = 1")).rejects.toThrow(/append-only/)
+    await expect(app.database.query("UPDATE audit_log SET username = 'someone' WHERE id = 1")).rejects.toThrow(
+      /append-only/
+    )
     await expect(app.database.query('DELETE FROM audit_log WHERE id = 1')).rejects.toThrow(/append-only/)
   })
 
@@ -73,7 +83,9 @@ describe('R-SEC-1 audit log', () => {
     const intact = await app.call('audit.verify', {}, auditor)
     expect(intact.ok).toBe(true)
     expect(intact.checked).toBeGreaterThan(8)
-    const [{ id: victim }] = await app.database.query("SELECT id FROM audit_log WHERE action = 'create' AND entity = 'customer' ORDER BY id LIMIT 1 OFFSET 2")
+    const [{ id: victim }] = await app.database.query(
+      "SELECT id FROM audit_log WHERE action = 'create' AND entity = 'customer' ORDER BY id LIMIT 1 OFFSET 2"
+    )
     await app.close()
 
     const db = new Database(path.join(app.dataDir, DATABASE_FILE))

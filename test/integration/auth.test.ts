@@ -4,18 +4,31 @@ import { ADMIN_PASSWORD, makeApp, USER_PASSWORD, type TestApp } from '../support
 let app: TestApp
 afterEach(async () => app?.close())
 
-const login = (username: string, password: string, key = 'client-1') => app.dispatch('auth.login', { username, password }, key)
+const login = (username: string, password: string, key = 'client-1') =>
+  app.dispatch('auth.login', { username, password }, key)
 
 describe('R-SEC-3 accounts', () => {
   it('has no default account: the first start asks for the administrator, and only once', async () => {
     app = await makeApp()
     expect((await app.call('app.status', {}, 'k')).needsSetup).toBe(true)
-    for (const [username, password] of [['admin', 'admin'], ['admin', '123456'], ['root', 'root']]) {
+    for (const [username, password] of [
+      ['admin', 'admin'],
+      ['admin', '123456'],
+      ['root', 'root']
+    ]) {
       expect(await login(username, password)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     }
-    const session = await app.call('auth.setupAdmin', { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD }, 'k')
+    const session = await app.call(
+      'auth.setupAdmin',
+      { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
+      'k'
+    )
     expect(session.role).toBe('sysadmin')
-    const again = await app.dispatch('auth.setupAdmin', { username: 'admin2', displayName: 'x', password: ADMIN_PASSWORD }, 'other')
+    const again = await app.dispatch(
+      'auth.setupAdmin',
+      { username: 'admin2', displayName: 'x', password: ADMIN_PASSWORD },
+      'other'
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.setupDone' } })
     expect((await app.call('users.list', {}, 'k')).map((u) => u.username)).toEqual(['admin'])
   })
@@ -38,16 +51,31 @@ describe('R-SEC-3 accounts', () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expect(await login('zhangsan', 'wrong-password-1')).toMatchObject({
         ok: false,
-        error: { code: 'UNAUTHENTICATED', message: 'errors.badCredentialsRemaining', params: { remaining: 5 - attempt } }
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'errors.badCredentialsRemaining',
+          params: { remaining: 5 - attempt }
+        }
       })
     }
-    expect(await login('zhangsan', 'wrong-password-1')).toMatchObject({ ok: false, error: { message: 'errors.accountLocked', ruleId: 'R-SEC-3' } })
-    expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({ ok: false, error: { message: 'errors.accountLocked' } })
+    expect(await login('zhangsan', 'wrong-password-1')).toMatchObject({
+      ok: false,
+      error: { message: 'errors.accountLocked', ruleId: 'R-SEC-3' }
+    })
+    expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({
+      ok: false,
+      error: { message: 'errors.accountLocked' }
+    })
     app.clock.advanceMinutes(14)
-    expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({ ok: false, error: { message: 'errors.accountLocked' } })
+    expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({
+      ok: false,
+      error: { message: 'errors.accountLocked' }
+    })
     app.clock.advanceMinutes(1)
     expect(await login('zhangsan', USER_PASSWORD)).toMatchObject({ ok: true, data: { username: 'zhangsan' } })
-    const audit: { action: string }[] = await app.database.query("SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'login%'")
+    const audit: { action: string }[] = await app.database.query(
+      "SELECT action FROM audit_log WHERE entity = 'user' AND action LIKE 'login%'"
+    )
     expect(audit.filter((a) => a.action === 'login_failed')).toHaveLength(7)
   })
 
@@ -66,7 +94,10 @@ describe('R-SEC-3 accounts', () => {
     app = await makeApp()
     await app.signInAs('archivist', 'zhangsan')
     const unknown = await login('nobody', 'whatever-123')
-    expect(unknown).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.badCredentials', ruleId: 'R-SEC-3' } })
+    expect(unknown).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'errors.badCredentials', ruleId: 'R-SEC-3' }
+    })
   })
 
   it('locks an idle session after the set minutes; only the password unlocks it', async () => {
@@ -75,10 +106,16 @@ describe('R-SEC-3 accounts', () => {
     app.clock.advanceMinutes(14)
     expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: true })
     app.clock.advanceMinutes(15)
-    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.sessionLocked' } })
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'errors.sessionLocked' }
+    })
     expect((await app.call('app.status', {}, key)).session?.locked).toBe(true)
     expect(await app.dispatch('auth.unlock', { password: 'wrong-password-1' }, key)).toMatchObject({ ok: false })
-    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { message: 'errors.sessionLocked' } })
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({
+      ok: false,
+      error: { message: 'errors.sessionLocked' }
+    })
     await app.call('auth.unlock', { password: USER_PASSWORD }, key)
     expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: true })
   })
@@ -87,26 +124,57 @@ describe('R-SEC-3 accounts', () => {
     app = await makeApp()
     const officer = await app.signInAs('security_officer', 'anquan')
     const key = await app.signInAs('archivist', 'zhangsan')
-    const saved = await app.call('settings.saveSecurity', { idleLockMinutes: 5, maxFailedLogins: 5, lockoutMinutes: 15 }, officer)
+    const saved = await app.call(
+      'settings.saveSecurity',
+      { idleLockMinutes: 5, maxFailedLogins: 5, lockoutMinutes: 15 },
+      officer
+    )
     expect(saved.version).toBe(1)
     await app.call('settings.saveSecurity', { idleLockMinutes: 5, maxFailedLogins: 4, lockoutMinutes: 30 }, officer)
     const history = await app.call('settings.securityHistory', {}, officer)
-    expect(history.map((v) => [v.version, v.data.maxFailedLogins, v.createdBy])).toEqual([[2, 4, 'anquan'], [1, 5, 'anquan']])
-    const refused = await app.dispatch('settings.saveSecurity', { idleLockMinutes: 0, maxFailedLogins: 5, lockoutMinutes: 15 }, officer)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'idleLockMinutes', message: 'validation.range' }] } })
+    expect(history.map((v) => [v.version, v.data.maxFailedLogins, v.createdBy])).toEqual([
+      [2, 4, 'anquan'],
+      [1, 5, 'anquan']
+    ])
+    const refused = await app.dispatch(
+      'settings.saveSecurity',
+      { idleLockMinutes: 0, maxFailedLogins: 5, lockoutMinutes: 15 },
+      officer
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'idleLockMinutes', message: 'validation.range' }] }
+    })
     app.clock.advanceMinutes(4)
     expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: true })
     app.clock.advanceMinutes(5)
-    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { message: 'errors.sessionLocked' } })
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({
+      ok: false,
+      error: { message: 'errors.sessionLocked' }
+    })
   })
 
   it('changes a password only with the current one, and the new one works', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'zhangsan')
-    const wrong = await app.dispatch('auth.changePassword', { currentPassword: 'not-it-123', newPassword: 'Brand-new-2025' }, key)
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'currentPassword', message: 'errors.wrongPassword' }] } })
-    const weak = await app.dispatch('auth.changePassword', { currentPassword: USER_PASSWORD, newPassword: 'short1' }, key)
-    expect(weak).toMatchObject({ ok: false, error: { details: [{ path: 'newPassword', message: 'validation.passwordLength' }] } })
+    const wrong = await app.dispatch(
+      'auth.changePassword',
+      { currentPassword: 'not-it-123', newPassword: 'Brand-new-2025' },
+      key
+    )
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'currentPassword', message: 'errors.wrongPassword' }] }
+    })
+    const weak = await app.dispatch(
+      'auth.changePassword',
+      { currentPassword: USER_PASSWORD, newPassword: 'short1' },
+      key
+    )
+    expect(weak).toMatchObject({
+      ok: false,
+      error: { details: [{ path: 'newPassword', message: 'validation.passwordLength' }] }
+    })
     await app.call('auth.changePassword', { currentPassword: USER_PASSWORD, newPassword: 'Brand-new-2025' }, key)
     expect(await login('zhangsan', USER_PASSWORD, 'c2')).toMatchObject({ ok: false })
     expect(await login('zhangsan', 'Brand-new-2025', 'c3')).toMatchObject({ ok: true })
@@ -117,12 +185,25 @@ describe('R-SEC-3 accounts', () => {
     const admin = await app.signInAs('sysadmin')
     const key = await app.signInAs('archivist', 'zhangsan')
     await app.call('auth.logout', {}, key)
-    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
     const again = await app.signInAs('archive_manager', 'wangli')
     const user = (await app.call('users.list', {}, admin)).find((u) => u.username === 'wangli')!
-    await app.call('users.update', { id: user.id, displayName: user.displayName, role: user.role, department: user.department, active: false }, admin)
-    expect(await app.dispatch('customers.list', {}, again)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(await login('wangli', USER_PASSWORD)).toMatchObject({ ok: false, error: { message: 'errors.accountInactive' } })
+    await app.call(
+      'users.update',
+      { id: user.id, displayName: user.displayName, role: user.role, department: user.department, active: false },
+      admin
+    )
+    expect(await app.dispatch('customers.list', {}, again)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
+    expect(await login('wangli', USER_PASSWORD)).toMatchObject({
+      ok: false,
+      error: { message: 'errors.accountInactive' }
+    })
   })
 
   it('ends the sessions of an account whose role changes or whose password is reset', async () => {
@@ -130,20 +211,37 @@ describe('R-SEC-3 accounts', () => {
     const admin = await app.signInAs('sysadmin')
     const key = await app.signInAs('archivist', 'zhangsan')
     const user = (await app.call('users.list', {}, admin)).find((u) => u.username === 'zhangsan')!
-    await app.call('users.update', { id: user.id, displayName: user.displayName, role: 'staff_viewer', department: user.department, active: true }, admin)
-    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    await app.call(
+      'users.update',
+      { id: user.id, displayName: user.displayName, role: 'staff_viewer', department: user.department, active: true },
+      admin
+    )
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
     const again = 'zhangsan-again'
     await app.call('auth.login', { username: 'zhangsan', password: USER_PASSWORD }, again)
-    expect(await app.dispatch('customers.create', { name: 'x' }, again)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.dispatch('customers.create', { name: 'x' }, again)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
     await app.call('users.resetPassword', { id: user.id, password: 'Reset-pass-2025' }, admin)
-    expect(await app.dispatch('customers.list', {}, again)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await app.dispatch('customers.list', {}, again)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
   })
 
   it('refuses a duplicate user name regardless of case', async () => {
     app = await makeApp()
     const admin = await app.signInAs('sysadmin')
     await app.signInAs('archivist', 'zhangsan')
-    const duplicate = await app.dispatch('users.create', { username: 'ZhangSan', displayName: 'x', role: 'archivist', password: USER_PASSWORD }, admin)
+    const duplicate = await app.dispatch(
+      'users.create',
+      { username: 'ZhangSan', displayName: 'x', role: 'archivist', password: USER_PASSWORD },
+      admin
+    )
     expect(duplicate).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: [{ path: 'username' }] } })
   })
 })

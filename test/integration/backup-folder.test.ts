@@ -37,7 +37,10 @@ describe('backup folders an adversary or an accident provides', () => {
     const result = await app.dispatch('backup.create', { folder: usb }, key)
     store.backupTo = backupTo
     // Before: INTERNAL errors.internal (ENOENT).
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderMissing' }] } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderMissing' }] }
+    })
     expect(fs.readdirSync(app.dataDir).filter((name) => name.startsWith('.backup-work-'))).toEqual([])
     const again = tempDir('usb-')
     expect((await app.dispatch('backup.create', { folder: again }, key)).ok).toBe(true)
@@ -67,7 +70,13 @@ describe('backup folders an adversary or an accident provides', () => {
     const { admin, key } = await setUp()
     const usb = tempDir('usb-')
     const good = await app.call('backup.create', { folder: usb }, key)
-    const stems = ['archive-room-20250101-000001', 'archive-room-20250101-000002', 'archive-room-20250101-000003', 'archive-room-20250101-000004', 'archive-room-20250101-000005']
+    const stems = [
+      'archive-room-20250101-000001',
+      'archive-room-20250101-000002',
+      'archive-room-20250101-000003',
+      'archive-room-20250101-000004',
+      'archive-room-20250101-000005'
+    ]
     for (const stem of stems) fs.copyFileSync(good.file, path.join(usb, `${stem}.sqlite`))
     fs.mkdirSync(path.join(usb, `${stems[0]}.json`))
     fs.writeFileSync(path.join(usb, `${stems[1]}.json`), 'null')

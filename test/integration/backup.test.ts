@@ -14,10 +14,15 @@ let app: TestApp
 afterEach(async () => app?.close())
 
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
-const customers = async (key: string) => (await app.call('customers.list', { pageSize: 200 }, key)).rows.map((r) => r.name).sort()
+const customers = async (key: string) =>
+  (await app.call('customers.list', { pageSize: 200 }, key)).rows.map((r) => r.name).sort()
 
 /** Edits a backup behind the app's back and, where asked, makes its manifest agree again. */
-function tamper(file: string, change: (db: Database.Database) => void, fixManifest: (manifest: Record<string, unknown>) => void = () => undefined) {
+function tamper(
+  file: string,
+  change: (db: Database.Database) => void,
+  fixManifest: (manifest: Record<string, unknown>) => void = () => undefined
+) {
   const db = new Database(file)
   change(db)
   db.close()
@@ -51,9 +56,18 @@ describe('R-SEC-2 backup', () => {
 
   it('refuses a folder that is not absolute or does not exist, with the field named', async () => {
     const { key } = await setUp()
-    expect(await app.dispatch('backup.create', { folder: 'relative/usb' }, key)).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderAbsolute' }] } })
-    expect(await app.dispatch('backup.create', { folder: '/no/such/usb/stick' }, key)).toMatchObject({ ok: false, error: { details: [{ message: 'validation.folderMissing' }] } })
-    expect(await app.dispatch('backup.create', {}, key)).toMatchObject({ ok: false, error: { details: [{ path: 'folder', message: 'validation.required' }] } })
+    expect(await app.dispatch('backup.create', { folder: 'relative/usb' }, key)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderAbsolute' }] }
+    })
+    expect(await app.dispatch('backup.create', { folder: '/no/such/usb/stick' }, key)).toMatchObject({
+      ok: false,
+      error: { details: [{ message: 'validation.folderMissing' }] }
+    })
+    expect(await app.dispatch('backup.create', {}, key)).toMatchObject({
+      ok: false,
+      error: { details: [{ path: 'folder', message: 'validation.required' }] }
+    })
   })
 
   it('reminds when the last backup is older than the set days', async () => {
@@ -70,8 +84,13 @@ describe('R-SEC-2 backup', () => {
   it('backs up while writes are happening: everything committed before it is in it, and it restores', async () => {
     const { admin, key, folder } = await setUp()
     for (let i = 0; i < 20; i += 1) await app.call('customers.create', sampleCustomer({ name: `客户${i}` }), key)
-    const writes = Array.from({ length: 20 }, (_v, i) => app.call('customers.create', sampleCustomer({ name: `并发客户${i}` }), key))
-    const [info] = (await Promise.all([app.call('backup.create', { folder }, key), ...writes])) as [BackupInfo, ...unknown[]]
+    const writes = Array.from({ length: 20 }, (_v, i) =>
+      app.call('customers.create', sampleCustomer({ name: `并发客户${i}` }), key)
+    )
+    const [info] = (await Promise.all([app.call('backup.create', { folder }, key), ...writes])) as [
+      BackupInfo,
+      ...unknown[]
+    ]
     const inBackup = new Database(info.file, { readonly: true })
     const names = (inBackup.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name)
     expect(inBackup.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -119,7 +138,12 @@ describe('R-SEC-2 backup files on the stick', () => {
   it('gives backups taken in the same second their own names: four at once all succeed', async () => {
     const { admin, key, folder } = await setUp()
     const infos = await Promise.all(Array.from({ length: 4 }, () => app.call('backup.create', { folder }, key)))
-    expect(infos.map((info) => path.basename(info.file)).sort()).toEqual([`${stem}-2.sqlite`, `${stem}-3.sqlite`, `${stem}-4.sqlite`, `${stem}.sqlite`])
+    expect(infos.map((info) => path.basename(info.file)).sort()).toEqual([
+      `${stem}-2.sqlite`,
+      `${stem}-3.sqlite`,
+      `${stem}-4.sqlite`,
+      `${stem}.sqlite`
+    ])
     const listed = await app.call('backup.list', { folder }, admin)
     expect(listed.map((b) => [path.basename(b.file), b.ok])).toEqual([
       [`${stem}-4.sqlite`, true],
@@ -181,7 +205,10 @@ describe('R-SEC-2 backup files on the stick', () => {
       [good, []],
       [folderNamedLikeABackup, ['backup.problems.unreadable']]
     ])
-    expect(await app.dispatch('backup.restore', { file: elsewhere }, admin)).toMatchObject({ ok: false, error: { message: 'backup.problems.otherFile' } })
+    expect(await app.dispatch('backup.restore', { file: elsewhere }, admin)).toMatchObject({
+      ok: false,
+      error: { message: 'backup.problems.otherFile' }
+    })
   })
 
   it("refuses a backup folder inside the data folder or the app's own files, also through a symlink", async () => {
@@ -197,7 +224,9 @@ describe('R-SEC-2 backup files on the stick', () => {
         error: { code: 'VALIDATION', details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
       })
     }
-    expect(await app.dispatch('backup.saveSettings', { folder: link, dailyAt: null, reminderDays: 7 }, admin)).toMatchObject({
+    expect(
+      await app.dispatch('backup.saveSettings', { folder: link, dailyAt: null, reminderDays: 7 }, admin)
+    ).toMatchObject({
       ok: false,
       error: { details: [{ path: 'folder', message: 'validation.folderInsideApp' }] }
     })
@@ -253,7 +282,10 @@ describe('R-SEC-2 restore', () => {
     await app.database.query('DELETE FROM customers WHERE id = ?', [kept.id])
     await app.call('customers.create', sampleCustomer({ name: '备份之后的客户' }), key)
     const result = await app.call('backup.restore', { file }, admin)
-    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await app.dispatch('customers.list', {}, key)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' }
+    })
     const reader = await app.signInAs('staff_viewer', 'reader')
     expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
     const safety = new Database(result.safetyCopy, { readonly: true })
@@ -282,7 +314,10 @@ describe('R-SEC-2 restore', () => {
     const newer = await make()
     tamper(
       newer,
-      (db) => db.prepare('INSERT INTO migrations (timestamp, name) VALUES (?, ?)').run(1899999999999, 'FutureFeature1899999999999'),
+      (db) =>
+        db
+          .prepare('INSERT INTO migrations (timestamp, name) VALUES (?, ?)')
+          .run(1899999999999, 'FutureFeature1899999999999'),
       (manifest) => {
         manifest.migrations = [...(manifest.migrations as string[]), 'FutureFeature1899999999999']
         manifest.appVersion = '9.0.0'
@@ -316,11 +351,15 @@ describe('R-SEC-2 restore', () => {
         db.prepare("DELETE FROM migrations WHERE name = 'ItemListIndexes1764300000000'").run()
       },
       (manifest) => {
-        manifest.migrations = (manifest.migrations as string[]).filter((name) => name !== 'ItemListIndexes1764300000000')
+        manifest.migrations = (manifest.migrations as string[]).filter(
+          (name) => name !== 'ItemListIndexes1764300000000'
+        )
       }
     )
     await app.call('backup.restore', { file }, admin)
-    const indexes: { name: string }[] = await app.database.query("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'items_title'")
+    const indexes: { name: string }[] = await app.database.query(
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'items_title'"
+    )
     expect(indexes).toHaveLength(1)
     const reader = await app.signInAs('staff_viewer', 'reader')
     expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
@@ -385,9 +424,10 @@ describe('R-SEC-2 restore', () => {
     app = await makeApp(dataDir)
     const reader = await app.signInAs('staff_viewer', 'reader')
     expect(await customers(reader)).toEqual(['备份里的客户'])
-    const restores = await app.database.query("SELECT username, entity_id AS entityId FROM audit_log WHERE entity = 'backup' AND action = 'restore'")
+    const restores = await app.database.query(
+      "SELECT username, entity_id AS entityId FROM audit_log WHERE entity = 'backup' AND action = 'restore'"
+    )
     expect(restores).toEqual([{ username: 'child', entityId: path.basename(file) }])
     expect((await app.services.audit.verify()).ok).toBe(true)
   })
-
 })

@@ -39,9 +39,15 @@ describe('every channel of the contract', () => {
     }
   })
 
-  it.each(CHANNELS.filter((channel) => contract[channel].access !== 'public'))('%s requires a signed-in session', async (channel) => {
-    expect(await app.dispatch(channel, {}, 'stranger')).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' } })
-  })
+  it.each(CHANNELS.filter((channel) => contract[channel].access !== 'public'))(
+    '%s requires a signed-in session',
+    async (channel) => {
+      expect(await app.dispatch(channel, {}, 'stranger')).toEqual({
+        ok: false,
+        error: { code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' }
+      })
+    }
+  )
 
   it.each(CHANNELS)('%s admits exactly its roles (R-ROLE-7)', async (channel) => {
     for (const role of ROLES) {
@@ -52,16 +58,27 @@ describe('every channel of the contract', () => {
   })
 
   it('refuses unknown channels', async () => {
-    expect(await app.dispatch('customers.delete', { id: 1 }, sessions.archivist)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await app.dispatch('__proto__', {}, sessions.archivist)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await app.dispatch('customers.delete', { id: 1 }, sessions.archivist)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
+    expect(await app.dispatch('__proto__', {}, sessions.archivist)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
   })
 })
 
 describe('R-ROLE-7 separation of duties', () => {
-  const channelsOf = (role: Role) => CHANNELS.filter((c) => Array.isArray(contract[c].access) && allowedRoles(c).includes(role))
+  const channelsOf = (role: Role) =>
+    CHANNELS.filter((c) => Array.isArray(contract[c].access) && allowedRoles(c).includes(role))
 
   it('the administrator manages accounts and cannot touch records', () => {
-    expect(channelsOf('sysadmin').every((c) => c.startsWith('users.') || c.startsWith('backup.') || c === 'settings.getSecurity')).toBe(true)
+    expect(
+      channelsOf('sysadmin').every(
+        (c) => c.startsWith('users.') || c.startsWith('backup.') || c === 'settings.getSecurity'
+      )
+    ).toBe(true)
     expect(allowedRoles('customers.create')).not.toContain('sysadmin')
   })
 
@@ -89,7 +106,17 @@ describe('fuzzing', () => {
       case 0:
         return pick([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, -0])
       case 1:
-        return pick(['', ' ', '上海', "'; DROP TABLE customers; --", '%', '"', '\u0000', 'x'.repeat(10_000), '2024-13-45'])
+        return pick([
+          '',
+          ' ',
+          '上海',
+          "'; DROP TABLE customers; --",
+          '%',
+          '"',
+          '\u0000',
+          'x'.repeat(10_000),
+          '2024-13-45'
+        ])
       case 2:
         return pick([true, false, null, undefined])
       case 3:
@@ -103,7 +130,8 @@ describe('fuzzing', () => {
       default: {
         const object: Record<string, unknown> = { [`junk${Math.floor(random() * 100)}`]: junk(depth + 1) }
         for (let i = 0; i < Math.floor(random() * 4); i += 1) {
-          object[pick(['id', 'name', 'page', 'password', 'username', '__proto__', 'constructor', 'role', 'search'])] = junk(depth + 1)
+          object[pick(['id', 'name', 'page', 'password', 'username', '__proto__', 'constructor', 'role', 'search'])] =
+            junk(depth + 1)
         }
         return object
       }

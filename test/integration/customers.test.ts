@@ -16,7 +16,15 @@ async function seed(key: string) {
   for (const [index, [name, legalRepresentative, grade, industry, region]] of COMPANIES.entries()) {
     await app.call(
       'customers.create',
-      sampleCustomer({ name, legalRepresentative, grade, industry, region, dateOpened: `2025-0${index + 1}-15`, contacts: [{ name: `联系人${index}`, phone: '13900001111' }] }),
+      sampleCustomer({
+        name,
+        legalRepresentative,
+        grade,
+        industry,
+        region,
+        dateOpened: `2025-0${index + 1}-15`,
+        contacts: [{ name: `联系人${index}`, phone: '13900001111' }]
+      }),
       key
     )
   }
@@ -43,15 +51,20 @@ describe('R-CUST-1 customers', () => {
     const created = await app.call('customers.create', input, key)
     const read = await app.call('customers.get', { id: created.id }, key)
     expect(read).toMatchObject({ ...input, version: 1 })
-    expect(read.contacts).toEqual([{ name: '李娜', title: '采购经理', phone: '13812345678', email: 'lina@shunda.example' }])
+    expect(read.contacts).toEqual([
+      { name: '李娜', title: '采购经理', phone: '13812345678', email: 'lina@shunda.example' }
+    ])
   })
 
   it('finds customers by Chinese substrings of two or more characters (FTS5 trigram)', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist')
     await seed(key)
-    const search = async (text: string) => names((await app.call('customers.list', { search: text, sortBy: 'name', sortOrder: 'ascend' }, key)).rows).sort()
-    expect(await search('物流')).toEqual(['上海顺达物流有限公司', '广州南方物流集团', '深圳前海供应链管理有限公司'].sort())
+    const search = async (text: string) =>
+      names((await app.call('customers.list', { search: text, sortBy: 'name', sortOrder: 'ascend' }, key)).rows).sort()
+    expect(await search('物流')).toEqual(
+      ['上海顺达物流有限公司', '广州南方物流集团', '深圳前海供应链管理有限公司'].sort()
+    )
     expect(await search('南方物流')).toEqual(['广州南方物流集团'])
     expect(await search('顺达物流')).toEqual(['上海顺达物流有限公司'])
     expect(await search('有限公司')).toHaveLength(4)
@@ -70,7 +83,11 @@ describe('R-CUST-1 customers', () => {
     expect(names(important.rows).sort()).toEqual(['上海顺达物流有限公司', '深圳前海供应链管理有限公司'].sort())
     const logistics = await app.call('customers.list', { industry: ['物流'], region: ['上海', '广州'] }, key)
     expect(logistics.total).toBe(2)
-    const byDate = await app.call('customers.list', { sortBy: 'dateOpened', sortOrder: 'ascend', pageSize: 2, page: 2 }, key)
+    const byDate = await app.call(
+      'customers.list',
+      { sortBy: 'dateOpened', sortOrder: 'ascend', pageSize: 2, page: 2 },
+      key
+    )
     expect(byDate.total).toBe(5)
     expect(byDate.rows.map((r) => r.dateOpened)).toEqual(['2025-03-15', '2025-04-15'])
     const byGrade = await app.call('customers.list', { sortBy: 'grade', sortOrder: 'ascend' }, key)
@@ -86,7 +103,11 @@ describe('R-CUST-1 customers', () => {
     app.clock.advanceMinutes(10)
     const updated = await app.call(
       'customers.update',
-      { ...sampleCustomer({ legalRepresentative: '王建华', postcode: '200120', contacts: [] }), id: created.id, version: 1 },
+      {
+        ...sampleCustomer({ legalRepresentative: '王建华', postcode: '200120', contacts: [] }),
+        id: created.id,
+        version: 1
+      },
       key
     )
     expect(updated.version).toBe(2)
@@ -107,7 +128,11 @@ describe('R-CUST-1 customers', () => {
     const key = await app.signInAs('archivist')
     const created = await app.call('customers.create', sampleCustomer(), key)
     await app.call('customers.update', { ...sampleCustomer({ fax: '' }), id: created.id, version: 1 }, key)
-    const stale = await app.dispatch('customers.update', { ...sampleCustomer({ region: '浦东' }), id: created.id, version: 1 }, key)
+    const stale = await app.dispatch(
+      'customers.update',
+      { ...sampleCustomer({ region: '浦东' }), id: created.id, version: 1 },
+      key
+    )
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.staleVersion' } })
     expect((await app.call('customers.get', { id: created.id }, key)).region).toBe('上海')
   })
@@ -120,7 +145,12 @@ describe('R-CUST-1 customers', () => {
     const duplicate = await app.dispatch('customers.create', sampleCustomer({ name: ' 上海顺达物流有限公司 ' }), key)
     expect(duplicate).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: 'errors.duplicateCustomerName', details: [{ path: 'name' }], params: { name: '上海顺达物流有限公司' } }
+      error: {
+        code: 'CONFLICT',
+        message: 'errors.duplicateCustomerName',
+        details: [{ path: 'name' }],
+        params: { name: '上海顺达物流有限公司' }
+      }
     })
     await app.call('customers.create', sampleCustomer({ confirmDuplicateName: true }), key)
     expect((await app.call('customers.list', {}, key)).total).toBe(2)
@@ -129,14 +159,26 @@ describe('R-CUST-1 customers', () => {
   it('refuses bad input with field errors and saves nothing', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist')
-    const result = await app.dispatch('customers.create', sampleCustomer({ name: '', postcode: '1234', phone: 'abc', registeredCapital: -3 }), key)
+    const result = await app.dispatch(
+      'customers.create',
+      sampleCustomer({ name: '', postcode: '1234', phone: 'abc', registeredCapital: -3 }),
+      key
+    )
     expect(result.ok).toBe(false)
     if (!result.ok) {
       expect(result.error.code).toBe('VALIDATION')
-      expect(result.error.details?.map((d) => d.path).sort()).toEqual(['name', 'phone', 'postcode', 'registeredCapital'])
+      expect(result.error.details?.map((d) => d.path).sort()).toEqual([
+        'name',
+        'phone',
+        'postcode',
+        'registeredCapital'
+      ])
     }
     expect((await app.call('customers.list', {}, key)).total).toBe(0)
-    expect(await app.dispatch('customers.get', { id: 999 }, key)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await app.dispatch('customers.get', { id: 999 }, key)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' }
+    })
   })
 })
 
@@ -173,7 +215,10 @@ describe('R-CUST-5 privacy', () => {
   it('lets readers read but not write', async () => {
     app = await makeApp()
     const viewer = await app.signInAs('staff_viewer')
-    expect(await app.dispatch('customers.create', sampleCustomer(), viewer)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await app.dispatch('customers.create', sampleCustomer(), viewer)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
     const admin = await app.signInAs('sysadmin')
     expect(await app.dispatch('customers.list', {}, admin)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

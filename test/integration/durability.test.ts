@@ -71,7 +71,10 @@ describe('acknowledged writes survive a full disk', () => {
     const failing = app.store.write(actor, async ({ db }) => {
       // A deferred foreign key is checked only at COMMIT, and SQLite keeps the transaction open when it fails.
       await db.query('PRAGMA defer_foreign_keys = ON')
-      await db.query('INSERT INTO customer_contacts (customer_id, position, name) VALUES (?, 0, ?)', [999_999, '无主联系人'])
+      await db.query('INSERT INTO customer_contacts (customer_id, position, name) VALUES (?, 0, ?)', [
+        999_999,
+        '无主联系人'
+      ])
     })
     await expect(failing).rejects.toThrow(/FOREIGN KEY/)
     expect(app.database.connection.inTransaction).toBe(false)

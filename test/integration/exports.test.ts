@@ -24,10 +24,18 @@ describe('export to Excel', () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
     for (let i = 0; i < 25; i += 1) {
-      await app.call('customers.create', sampleCustomer({ name: `物流客户${String(i).padStart(2, '0')}`, grade: i % 2 ? 'important' : 'general' }), key)
+      await app.call(
+        'customers.create',
+        sampleCustomer({ name: `物流客户${String(i).padStart(2, '0')}`, grade: i % 2 ? 'important' : 'general' }),
+        key
+      )
     }
     await app.call('customers.create', sampleCustomer({ name: '北京华信贸易公司', industry: '贸易' }), key)
-    const result = await app.call('export.list', { view: 'customers', query: { search: '物流', sortBy: 'name', sortOrder: 'ascend' }, columns: CUSTOMER_COLUMNS }, key)
+    const result = await app.call(
+      'export.list',
+      { view: 'customers', query: { search: '物流', sortBy: 'name', sortOrder: 'ascend' }, columns: CUSTOMER_COLUMNS },
+      key
+    )
     expect(result.rows).toBe(25)
     expect(result.fileName).toBe('客户-2026-03-02.xlsx')
     const sheet = await readBack(result.base64)
@@ -50,7 +58,9 @@ describe('export to Excel', () => {
     const viewer = await app.signInAs('staff_viewer', 'chakan')
     const auditor = await app.signInAs('auditor', 'shenji')
     await app.call('customers.create', sampleCustomer(), key)
-    const sheet = await readBack((await app.call('export.list', { view: 'customers', query: {}, columns: CUSTOMER_COLUMNS }, viewer)).base64)
+    const sheet = await readBack(
+      (await app.call('export.list', { view: 'customers', query: {}, columns: CUSTOMER_COLUMNS }, viewer)).base64
+    )
     expect(sheet.getRow(2).getCell(4).value).toBe('138******78')
     const logged = await app.call('audit.list', { action: 'export' }, auditor)
     expect(logged.rows[0]).toMatchObject({ username: 'chakan', entity: 'customer', after: { rows: 1 } })
@@ -67,14 +77,25 @@ describe('export to Excel', () => {
     ]
     const sheet = await readBack((await app.call('export.list', { view: 'items', query: {}, columns }, key)).base64)
     expect(sheet.getRow(2).values).toEqual([undefined, '上海顺达物流有限公司仓储合同', 12, 2025])
-    const refused = await app.dispatch('export.list', { view: 'items', query: {}, columns: [{ key: 'passwordHash', title: 'x' }] }, key)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'columns', message: 'validation.unknownColumn' }] } })
+    const refused = await app.dispatch(
+      'export.list',
+      { view: 'items', query: {}, columns: [{ key: 'passwordHash', title: 'x' }] },
+      key
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'columns', message: 'validation.unknownColumn' }] }
+    })
   })
 
   it('a label map is a plain lookup: keys such as constructor, toString or __proto__ neither crash it nor borrow from JavaScript', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
-    await app.call('customers.create', sampleCustomer({ name: 'toString', industry: 'constructor', region: '__proto__' }), key)
+    await app.call(
+      'customers.create',
+      sampleCustomer({ name: 'toString', industry: 'constructor', region: '__proto__' }),
+      key
+    )
     // JSON, as the renderer sends it, where "__proto__" is an ordinary key rather than an object literal's prototype.
     const input: unknown = JSON.parse(`{"view": "customers", "query": {}, "columns": [
       {"key": "name", "title": "客户名称", "labels": {"constructor": "构造"}},

@@ -33,7 +33,7 @@ function fill(folder: string): string {
   const handle = fs.openSync(filler, 'w')
   const chunk = Buffer.alloc(64 * 1024, 1)
   try {
-    for (let size = chunk.length; size >= 1; ) {
+    for (let size = chunk.length; size >= 1;) {
       try {
         fs.writeSync(handle, chunk, 0, size)
       } catch (error) {

@@ -6,7 +6,10 @@ afterEach(async () => app?.close())
 
 const ROWS = 20_000
 const csv = (rows: number, prefix: string) =>
-  ['名称,法定代表人,地区,等级,建档日期,联系人,联系人电话', ...Array.from({ length: rows }, (_, i) => `${prefix}${i},法人${i},上海,一般,2024-01-02,张三,13812345678`)].join('\r\n')
+  [
+    '名称,法定代表人,地区,等级,建档日期,联系人,联系人电话',
+    ...Array.from({ length: rows }, (_, i) => `${prefix}${i},法人${i},上海,一般,2024-01-02,张三,13812345678`)
+  ].join('\r\n')
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -23,7 +26,11 @@ describe('other people during a 20 000-row import', () => {
     const viewer = await app.signInAs('staff_viewer', 'viewer')
     const file = { target: 'customers' as const, fileName: 'customers.csv', base64: base64(csv(ROWS, '导入客户')) }
     const preview = await app.call('import.preview', file, importer)
-    const { jobId } = await app.call('import.start', { ...file, mapping: preview.mapping, defaults: {}, mode: 'validOnly' }, importer)
+    const { jobId } = await app.call(
+      'import.start',
+      { ...file, mapping: preview.mapping, defaults: {}, mode: 'validOnly' },
+      importer
+    )
     const started = performance.now()
     // wait until rows are being written
     for (;;) {
@@ -33,9 +40,13 @@ describe('other people during a 20 000-row import', () => {
       await new Promise((r) => setTimeout(r, 5))
     }
     const list = await timed(() => app.call('customers.list', { pageSize: 50 }, viewer))
-    const search = await timed(() => app.call('customers.list', { pageSize: 50, search: '导入客户1' }, viewer).catch(() => null))
+    const search = await timed(() =>
+      app.call('customers.list', { pageSize: 50, search: '导入客户1' }, viewer).catch(() => null)
+    )
     const write = timed(() => app.dispatch('customers.create', sampleCustomer({ name: '导入期间另建的客户' }), other))
-    const login = timed(() => app.dispatch('auth.login', { username: 'viewer', password: USER_PASSWORD }, 'late-session'))
+    const login = timed(() =>
+      app.dispatch('auth.login', { username: 'viewer', password: USER_PASSWORD }, 'late-session')
+    )
     let importEnded = 0
     let writeEnded = 0
     void write.then(() => (writeEnded = performance.now()))
@@ -51,7 +62,18 @@ describe('other people during a 20 000-row import', () => {
     const importMs = performance.now() - started
     const w = await write
     const l = await login
-    console.log(JSON.stringify({ importMs: Math.round(importMs), listMs: Math.round(list.ms), searchMs: Math.round(search.ms), writeMs: Math.round(w.ms), writeOk: w.value.ok, loginMs: Math.round(l.ms), loginOk: l.value.ok, writeFinishedBeforeImport: writeEnded < importEnded }))
+    console.log(
+      JSON.stringify({
+        importMs: Math.round(importMs),
+        listMs: Math.round(list.ms),
+        searchMs: Math.round(search.ms),
+        writeMs: Math.round(w.ms),
+        writeOk: w.value.ok,
+        loginMs: Math.round(l.ms),
+        loginOk: l.value.ok,
+        writeFinishedBeforeImport: writeEnded < importEnded
+      })
+    )
     expect(list.value.rows.some((r) => r.name.startsWith('导入客户'))).toBe(false)
     expect(w.value.ok).toBe(true)
     expect(l.value.ok).toBe(true)

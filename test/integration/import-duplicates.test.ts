@@ -13,7 +13,15 @@ afterEach(async () => app?.close())
 
 const HEADER = '档号,文号,责任者,题名,日期,页数'
 const MAPPING = ['archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'pageCount']
-const DEFAULTS = { fondsCode: 'J001', categoryCode: 'WS', retentionCode: 'Y', departmentCode: 'BGS', classification: 'none', openStatus: 'restricted', receivedOn: '2024-01-10' }
+const DEFAULTS = {
+  fondsCode: 'J001',
+  categoryCode: 'WS',
+  retentionCode: 'Y',
+  departmentCode: 'BGS',
+  classification: 'none',
+  openStatus: 'restricted',
+  receivedOn: '2024-01-10'
+}
 const FILLER = 2100
 
 const items = (lines: string[]): ChannelInput<'import.dryRun'> => ({
@@ -38,7 +46,13 @@ describe('import duplicates', () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
     // In the database: A with a code, B without.
-    const seed = await runImport({ ...items(['LEG-A,发〔2020〕1号,办公室,甲文件,2020-01-01,1', ',,办公室,乙文件,2020-01-02,1']), mode: 'allOrNothing' }, key)
+    const seed = await runImport(
+      {
+        ...items(['LEG-A,发〔2020〕1号,办公室,甲文件,2020-01-01,1', ',,办公室,乙文件,2020-01-02,1']),
+        mode: 'allOrNothing'
+      },
+      key
+    )
     expect(seed.result).toMatchObject({ imported: 2, skippedDuplicates: 0 })
 
     const lines = [
@@ -79,7 +93,10 @@ describe('import duplicates', () => {
     const customers = (names: string[]): ChannelInput<'import.start'> => ({
       target: 'customers',
       fileName: 'c.csv',
-      base64: Buffer.from(['客户名称,法定代表人,客户等级', ...names.map((name) => `${name},王建国,一般`)].join('\n'), 'utf8').toString('base64'),
+      base64: Buffer.from(
+        ['客户名称,法定代表人,客户等级', ...names.map((name) => `${name},王建国,一般`)].join('\n'),
+        'utf8'
+      ).toString('base64'),
       mapping: ['name', 'legalRepresentative', 'grade'],
       defaults: { dateOpened: '2024-01-01' },
       mode: 'validOnly'
@@ -91,6 +108,8 @@ describe('import duplicates', () => {
     const { mode: _mode, ...dryRun } = customers(names)
     const report = await app.call('import.dryRun', dryRun, key)
     expect(report).toMatchObject({ total: FILLER + 3, duplicates: 1, valid: FILLER + 1 })
-    expect(report.errors).toEqual([{ row: FILLER + 4, field: 'name', message: 'import.duplicateInFile', params: { row: 3 } }])
+    expect(report.errors).toEqual([
+      { row: FILLER + 4, field: 'name', message: 'import.duplicateInFile', params: { row: 3 } }
+    ])
   })
 })

@@ -6,10 +6,25 @@ let app: TestApp
 afterEach(async () => app?.close())
 
 async function filedVolume(key: string) {
-  const contract = await app.call('items.create', item({ title: '仓储合同', pageCount: 6, classification: 'secret' }), key)
+  const contract = await app.call(
+    'items.create',
+    item({ title: '仓储合同', pageCount: 6, classification: 'secret' }),
+    key
+  )
   const letter = await app.call('items.create', item({ title: '合作意向书', pageCount: 2, sealedOriginal: true }), key)
   for (const one of [contract, letter]) await app.call('items.catalogue', { id: one.id }, key)
-  const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', departmentCode: 'ZS', title: '顺达物流仓储合同' }, key)
+  const volume = await app.call(
+    'volumes.create',
+    {
+      fondsCode: 'J001',
+      categoryCode: 'KH',
+      year: 2025,
+      retentionCode: 'D30',
+      departmentCode: 'ZS',
+      title: '顺达物流仓储合同'
+    },
+    key
+  )
   for (const one of [contract, letter]) await app.call('volumes.addItem', { volumeId: volume.id, itemId: one.id }, key)
   return { contract: await app.call('items.get', { id: contract.id }, key), letter, volume }
 }
@@ -19,9 +34,29 @@ describe('record summaries', () => {
     app = await makeApp()
     const key = await app.signInAs('archivist')
     const { contract, volume } = await filedVolume(key)
-    const [summary, itemSummary] = await app.call('records.summaries', { records: [{ subject: 'volume', id: volume.id }, { subject: 'item', id: contract.id }] }, key)
-    expect(summary).toMatchObject({ subject: 'volume', pageCount: 8, classification: 'secret', sealedOriginal: true, custody: 'in_store', openIncidents: 0 })
-    expect(itemSummary).toMatchObject({ subject: 'item', volumeCode: volume.archivalCode, effectiveCustody: 'in_store' })
+    const [summary, itemSummary] = await app.call(
+      'records.summaries',
+      {
+        records: [
+          { subject: 'volume', id: volume.id },
+          { subject: 'item', id: contract.id }
+        ]
+      },
+      key
+    )
+    expect(summary).toMatchObject({
+      subject: 'volume',
+      pageCount: 8,
+      classification: 'secret',
+      sealedOriginal: true,
+      custody: 'in_store',
+      openIncidents: 0
+    })
+    expect(itemSummary).toMatchObject({
+      subject: 'item',
+      volumeCode: volume.archivalCode,
+      effectiveCustody: 'in_store'
+    })
   })
 
   it('refuses a record that does not exist', async () => {
@@ -61,17 +96,51 @@ describe('R-KEEP-3 incidents flag a record until resolved', () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
     const { contract, volume } = await filedVolume(key)
-    const incident = await app.call('incidents.report', { record: { subject: 'item', id: contract.id }, kind: 'missing', note: '取档时未找到' }, key)
-    expect(incident).toMatchObject({ kind: 'missing', source: 'manual', openedBy: 'liwen', archivalCode: contract.archivalCode, resolution: null })
-    const flagged = await app.call('records.summaries', { records: [{ subject: 'item', id: contract.id }, { subject: 'volume', id: volume.id }] }, key)
+    const incident = await app.call(
+      'incidents.report',
+      { record: { subject: 'item', id: contract.id }, kind: 'missing', note: '取档时未找到' },
+      key
+    )
+    expect(incident).toMatchObject({
+      kind: 'missing',
+      source: 'manual',
+      openedBy: 'liwen',
+      archivalCode: contract.archivalCode,
+      resolution: null
+    })
+    const flagged = await app.call(
+      'records.summaries',
+      {
+        records: [
+          { subject: 'item', id: contract.id },
+          { subject: 'volume', id: volume.id }
+        ]
+      },
+      key
+    )
     expect(flagged.map((r) => r.openIncidents)).toEqual([1, 1])
     expect((await app.call('incidents.list', {}, key)).total).toBe(1)
 
-    const future = await app.dispatch('incidents.resolve', { id: incident.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2027-01-01' }, key)
-    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'resolvedOn', message: 'validation.notInFuture' }] } })
-    const resolved = await app.call('incidents.resolve', { id: incident.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2026-03-02' }, key)
+    const future = await app.dispatch(
+      'incidents.resolve',
+      { id: incident.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2027-01-01' },
+      key
+    )
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'resolvedOn', message: 'validation.notInFuture' }] }
+    })
+    const resolved = await app.call(
+      'incidents.resolve',
+      { id: incident.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2026-03-02' },
+      key
+    )
     expect(resolved).toMatchObject({ resolution: 'found', resolvedBy: 'liwen', resolvedOn: '2026-03-02' })
-    const again = await app.dispatch('incidents.resolve', { id: incident.id, resolution: 'written_off', note: '重复', resolvedOn: '2026-03-02' }, key)
+    const again = await app.dispatch(
+      'incidents.resolve',
+      { id: incident.id, resolution: 'written_off', note: '重复', resolvedOn: '2026-03-02' },
+      key
+    )
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.incidentResolved' } })
     const cleared = await app.call('records.summaries', { records: [{ subject: 'item', id: contract.id }] }, key)
     expect(cleared[0].openIncidents).toBe(0)
@@ -82,7 +151,11 @@ describe('R-KEEP-3 incidents flag a record until resolved', () => {
     app = await makeApp()
     const viewer = await app.signInAs('staff_viewer')
     expect((await app.dispatch('incidents.list', {}, viewer)).ok).toBe(true)
-    const refused = await app.dispatch('incidents.report', { record: { subject: 'item', id: 1 }, kind: 'damaged', note: '水渍' }, viewer)
+    const refused = await app.dispatch(
+      'incidents.report',
+      { record: { subject: 'item', id: 1 }, kind: 'damaged', note: '水渍' },
+      viewer
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

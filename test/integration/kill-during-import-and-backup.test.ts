@@ -39,7 +39,9 @@ function runAndKill(script: string, dataDir: string, folder: string, prefix: str
       if (output.includes('READY\n') && !child.killed) setTimeout(() => child.kill('SIGKILL'), delayMs)
     })
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()))
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(output) : reject(new Error(`child ended ${code}: ${errors}`))))
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(output) : reject(new Error(`child ended ${code}: ${errors}`))
+    )
   })
 }
 
@@ -60,12 +62,15 @@ describe('kill -9 during an import and backups', () => {
       const imported = output.includes('IMPORT done')
       app = await makeApp(dataDir)
       const admin = await app.signInAs('sysadmin')
-      const [{ n }] = await app.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM customers WHERE name LIKE ?', [`${prefix}%`])
+      const [{ n }] = await app.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM customers WHERE name LIKE ?', [
+        `${prefix}%`
+      ])
       if (n !== 0 && n !== 20_000) problems.push(`round ${round}: ${n} rows of the import`)
       if (imported && n !== 20_000) problems.push(`round ${round}: import acknowledged but ${n} rows`)
       for (const file of backups) {
         const verified = await app.dispatch('backup.verify', { file }, admin)
-        if (!verified.ok || !(verified.data as { ok: boolean }).ok) problems.push(`round ${round}: acknowledged backup ${file} does not verify`)
+        if (!verified.ok || !(verified.data as { ok: boolean }).ok)
+          problems.push(`round ${round}: acknowledged backup ${file} does not verify`)
       }
       const integrity = (await app.database.query('PRAGMA integrity_check'))[0].integrity_check
       if (integrity !== 'ok') problems.push(`round ${round}: integrity ${integrity}`)

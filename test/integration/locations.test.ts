@@ -11,7 +11,13 @@ import { makeApp, type TestApp } from '../support/app'
 let app: TestApp
 afterEach(async () => app?.close())
 
-const volumeInput = (title: string): ChannelInput<'volumes.create'> => ({ fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title })
+const volumeInput = (title: string): ChannelInput<'volumes.create'> => ({
+  fondsCode: 'J001',
+  categoryCode: 'KH',
+  year: 2025,
+  retentionCode: 'D30',
+  title
+})
 
 async function actorFor(username: string): Promise<{ key: string; actor: Actor }> {
   const key = await app.signInAs('archivist', username)
@@ -74,7 +80,10 @@ describe('R-KEEP-1 the location tree', () => {
       ['R-Y-1', 'shelf']
     ])
     expect(tree[1].parentId).toBe(tree[0].id)
-    const [audit] = await app.database.query("SELECT username, action FROM audit_log WHERE entity = 'location' AND entity_id = ?", [String(box.id)])
+    const [audit] = await app.database.query(
+      "SELECT username, action FROM audit_log WHERE entity = 'location' AND entity_id = ?",
+      [String(box.id)]
+    )
     expect(audit).toEqual({ username: 'liwen', action: 'create' })
   })
 
@@ -82,10 +91,25 @@ describe('R-KEEP-1 the location tree', () => {
     const { add } = await setUp()
     const { room } = await storeRoom(add)
     const before = await counts()
-    expect(await refusal(add('box', '09', room.id))).toMatchObject({ code: 'POLICY_DENIED', ruleId: 'R-KEEP-1', message: 'policy.location.boxOnShelf' })
-    expect(await refusal(add('rack', '09', null))).toMatchObject({ code: 'POLICY_DENIED', ruleId: 'R-KEEP-1', message: 'policy.location.rackInRoom' })
-    expect(await refusal(add('room', 'B', room.id))).toMatchObject({ code: 'POLICY_DENIED', ruleId: 'R-KEEP-1', message: 'policy.location.roomAtTop' })
-    expect(await refusal(add('rack', '09', 999))).toMatchObject({ code: 'NOT_FOUND', message: 'errors.locationNotFound' })
+    expect(await refusal(add('box', '09', room.id))).toMatchObject({
+      code: 'POLICY_DENIED',
+      ruleId: 'R-KEEP-1',
+      message: 'policy.location.boxOnShelf'
+    })
+    expect(await refusal(add('rack', '09', null))).toMatchObject({
+      code: 'POLICY_DENIED',
+      ruleId: 'R-KEEP-1',
+      message: 'policy.location.rackInRoom'
+    })
+    expect(await refusal(add('room', 'B', room.id))).toMatchObject({
+      code: 'POLICY_DENIED',
+      ruleId: 'R-KEEP-1',
+      message: 'policy.location.roomAtTop'
+    })
+    expect(await refusal(add('rack', '09', 999))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'errors.locationNotFound'
+    })
     expect(await counts()).toEqual(before)
   })
 
@@ -93,7 +117,11 @@ describe('R-KEEP-1 the location tree', () => {
     const { add } = await setUp()
     const { room, rack } = await storeRoom(add)
     const before = await counts()
-    expect(await refusal(add('shelf', '3', rack.id))).toMatchObject({ code: 'CONFLICT', message: 'errors.duplicateLocationCode', params: { path: 'A-01-3' } })
+    expect(await refusal(add('shelf', '3', rack.id))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'errors.duplicateLocationCode',
+      params: { path: 'A-01-3' }
+    })
     expect(await refusal(add('room', 'A', null))).toMatchObject({ code: 'CONFLICT', params: { path: 'A' } })
     expect(await refusal(add('room', 'a', null))).toMatchObject({ code: 'CONFLICT' })
     expect(await counts()).toEqual(before)
@@ -108,7 +136,9 @@ describe('R-KEEP-1 the location tree', () => {
       const volume = await app.call('volumes.create', volumeInput(title), key)
       await service.place(actor, { subject: 'volume', id: volume.id, locationId: box.id, home: true, note: '' })
     }
-    expect(await refusal(service.update(actor, { id: box.id, version: box.version, name: '盒', capacity: 1 }))).toMatchObject({
+    expect(
+      await refusal(service.update(actor, { id: box.id, version: box.version, name: '盒', capacity: 1 }))
+    ).toMatchObject({
       code: 'POLICY_DENIED',
       ruleId: 'R-KEEP-1',
       message: 'policy.location.capacityBelowOccupied',
@@ -116,11 +146,15 @@ describe('R-KEEP-1 the location tree', () => {
     })
     const updated = await service.update(actor, { id: box.id, version: box.version, name: '05号盒', capacity: 3 })
     expect(updated).toMatchObject({ name: '05号盒', capacity: 3, occupied: 2, version: 2 })
-    expect(await refusal(service.update(actor, { id: box.id, version: box.version, name: '盒', capacity: null }))).toMatchObject({
+    expect(
+      await refusal(service.update(actor, { id: box.id, version: box.version, name: '盒', capacity: null }))
+    ).toMatchObject({
       code: 'CONFLICT',
       message: 'errors.staleVersion'
     })
-    expect(await refusal(service.update(actor, { id: 999, version: 1, name: '盒', capacity: null }))).toMatchObject({ code: 'NOT_FOUND' })
+    expect(await refusal(service.update(actor, { id: 999, version: 1, name: '盒', capacity: null }))).toMatchObject({
+      code: 'NOT_FOUND'
+    })
   })
 })
 
@@ -129,23 +163,46 @@ describe('R-KEEP-1 shelving and moves', () => {
     const { service, key, actor, add } = await setUp()
     const { box } = await storeRoom(add)
     const volumes = []
-    for (const title of ['卷一', '卷二', '卷三']) volumes.push(await app.call('volumes.create', volumeInput(title), key))
-    const shelved = await service.place(actor, { subject: 'volume', id: volumes[0].id, locationId: box.id, home: true, note: '入库' })
-    expect(shelved).toMatchObject({ subject: 'volume', id: volumes[0].id, archivalCode: 'J001-1-0001', homePath: 'A-01-3-05', currentPath: 'A-01-3-05', away: false })
+    for (const title of ['卷一', '卷二', '卷三'])
+      volumes.push(await app.call('volumes.create', volumeInput(title), key))
+    const shelved = await service.place(actor, {
+      subject: 'volume',
+      id: volumes[0].id,
+      locationId: box.id,
+      home: true,
+      note: '入库'
+    })
+    expect(shelved).toMatchObject({
+      subject: 'volume',
+      id: volumes[0].id,
+      archivalCode: 'J001-1-0001',
+      homePath: 'A-01-3-05',
+      currentPath: 'A-01-3-05',
+      away: false
+    })
     await service.place(actor, { subject: 'volume', id: volumes[1].id, locationId: box.id, home: true, note: '' })
     expect((await service.tree()).find((node) => node.id === box.id)?.occupied).toBe(2)
 
     const before = await counts()
-    expect(await refusal(service.place(actor, { subject: 'volume', id: volumes[2].id, locationId: box.id, home: true, note: '' }))).toMatchObject({
+    expect(
+      await refusal(
+        service.place(actor, { subject: 'volume', id: volumes[2].id, locationId: box.id, home: true, note: '' })
+      )
+    ).toMatchObject({
       code: 'POLICY_DENIED',
       ruleId: 'R-KEEP-1',
       message: 'policy.location.full',
       params: { capacity: 2, occupied: 2, adding: 1 }
     })
     // Shelving again where it already lives takes no extra room and records no move.
-    expect(await service.place(actor, { subject: 'volume', id: volumes[0].id, locationId: box.id, home: true, note: '' })).toEqual(shelved)
+    expect(
+      await service.place(actor, { subject: 'volume', id: volumes[0].id, locationId: box.id, home: true, note: '' })
+    ).toEqual(shelved)
     expect(await counts()).toEqual(before)
-    const [left] = await app.database.query('SELECT home_location_id AS home, current_location_id AS current FROM volumes WHERE id = ?', [volumes[2].id])
+    const [left] = await app.database.query(
+      'SELECT home_location_id AS home, current_location_id AS current FROM volumes WHERE id = ?',
+      [volumes[2].id]
+    )
     expect(left).toEqual({ home: null, current: null })
   })
 
@@ -155,14 +212,22 @@ describe('R-KEEP-1 shelving and moves', () => {
     const volume = await app.call('volumes.create', volumeInput('卷一'), key)
     const before = await counts()
     for (const locationId of [rack.id, readingRoom.id]) {
-      expect(await refusal(service.place(actor, { subject: 'volume', id: volume.id, locationId, home: true, note: '' }))).toMatchObject({
+      expect(
+        await refusal(service.place(actor, { subject: 'volume', id: volume.id, locationId, home: true, note: '' }))
+      ).toMatchObject({
         code: 'POLICY_DENIED',
         ruleId: 'R-KEEP-1',
         message: 'policy.location.homeOnShelfOrBox'
       })
     }
     expect(await counts()).toEqual(before)
-    const parked = await service.place(actor, { subject: 'volume', id: volume.id, locationId: readingRoom.id, home: false, note: '待上架' })
+    const parked = await service.place(actor, {
+      subject: 'volume',
+      id: volume.id,
+      locationId: readingRoom.id,
+      home: false,
+      note: '待上架'
+    })
     expect(parked).toMatchObject({ homePath: null, currentPath: 'R', away: false })
   })
 
@@ -174,7 +239,13 @@ describe('R-KEEP-1 shelving and moves', () => {
     await service.place(actor, { subject: 'volume', id: volume.id, locationId: box.id, home: true, note: '入库' })
 
     app.clock.advanceMinutes(60)
-    const away = await service.place(other.actor, { subject: 'volume', id: volume.id, locationId: readingShelf.id, home: false, note: '阅览' })
+    const away = await service.place(other.actor, {
+      subject: 'volume',
+      id: volume.id,
+      locationId: readingShelf.id,
+      home: false,
+      note: '阅览'
+    })
     expect(away).toMatchObject({ homePath: 'A-01-3-05', currentPath: 'R-Y-1', away: true })
     expect(await service.contents(readingShelf.id)).toEqual([away])
     expect(await service.contents(box.id)).toEqual([away])
@@ -192,9 +263,30 @@ describe('R-KEEP-1 shelving and moves', () => {
     expect(await counts()).toEqual(movesBefore)
 
     expect(await service.history('volume', volume.id)).toEqual([
-      { at: '2026-03-02T12:00:00.000Z', username: 'liwen', fromPath: 'R-Y-1', toPath: 'A-01-3-05', home: false, note: '阅毕归还' },
-      { at: '2026-03-02T10:00:00.000Z', username: 'zhaomin', fromPath: 'A-01-3-05', toPath: 'R-Y-1', home: false, note: '阅览' },
-      { at: '2026-03-02T09:00:00.000Z', username: 'liwen', fromPath: null, toPath: 'A-01-3-05', home: true, note: '入库' }
+      {
+        at: '2026-03-02T12:00:00.000Z',
+        username: 'liwen',
+        fromPath: 'R-Y-1',
+        toPath: 'A-01-3-05',
+        home: false,
+        note: '阅毕归还'
+      },
+      {
+        at: '2026-03-02T10:00:00.000Z',
+        username: 'zhaomin',
+        fromPath: 'A-01-3-05',
+        toPath: 'R-Y-1',
+        home: false,
+        note: '阅览'
+      },
+      {
+        at: '2026-03-02T09:00:00.000Z',
+        username: 'liwen',
+        fromPath: null,
+        toPath: 'A-01-3-05',
+        home: true,
+        note: '入库'
+      }
     ])
 
     const audit = await app.database.query(
@@ -230,13 +322,19 @@ describe('R-KEEP-1 loose items and volumes', () => {
     await app.call('volumes.addItem', { volumeId: volume.id, itemId: filed.id }, key)
 
     const before = await counts()
-    expect(await refusal(service.place(actor, { subject: 'item', id: filed.id, locationId: box.id, home: true, note: '' }))).toMatchObject({
+    expect(
+      await refusal(service.place(actor, { subject: 'item', id: filed.id, locationId: box.id, home: true, note: '' }))
+    ).toMatchObject({
       code: 'POLICY_DENIED',
       ruleId: 'R-KEEP-1',
       message: 'policy.location.itemInVolume',
       params: { volumeCode: 'J001-1-0001' }
     })
-    expect(await refusal(service.place(actor, { subject: 'item', id: filed.id, locationId: shelf.id, home: false, note: '' }))).toMatchObject({
+    expect(
+      await refusal(
+        service.place(actor, { subject: 'item', id: filed.id, locationId: shelf.id, home: false, note: '' })
+      )
+    ).toMatchObject({
       message: 'policy.location.itemInVolume'
     })
     expect(await counts()).toEqual(before)
@@ -244,14 +342,31 @@ describe('R-KEEP-1 loose items and volumes', () => {
     await service.place(actor, { subject: 'item', id: loose.id, locationId: box.id, home: true, note: '' })
     await service.place(actor, { subject: 'volume', id: volume.id, locationId: box.id, home: true, note: '' })
     expect(await service.contents(box.id)).toEqual([
-      { subject: 'volume', id: volume.id, archivalCode: 'J001-1-0001', title: '2025年客户合同', homePath: 'A-01-3-05', currentPath: 'A-01-3-05', away: false },
-      { subject: 'item', id: loose.id, archivalCode: 'J001-KH·2025-D30-ZS-0001', title: '合作意向书', homePath: 'A-01-3-05', currentPath: 'A-01-3-05', away: false }
+      {
+        subject: 'volume',
+        id: volume.id,
+        archivalCode: 'J001-1-0001',
+        title: '2025年客户合同',
+        homePath: 'A-01-3-05',
+        currentPath: 'A-01-3-05',
+        away: false
+      },
+      {
+        subject: 'item',
+        id: loose.id,
+        archivalCode: 'J001-KH·2025-D30-ZS-0001',
+        title: '合作意向书',
+        homePath: 'A-01-3-05',
+        currentPath: 'A-01-3-05',
+        away: false
+      }
     ])
     expect((await service.tree()).find((node) => node.id === box.id)?.occupied).toBe(2)
     expect(await service.contents(shelf.id)).toEqual([])
-    const [audit] = await app.database.query("SELECT entity, action FROM audit_log WHERE entity = 'item' AND entity_id = ? AND action = 'move'", [
-      String(loose.id)
-    ])
+    const [audit] = await app.database.query(
+      "SELECT entity, action FROM audit_log WHERE entity = 'item' AND entity_id = ? AND action = 'move'",
+      [String(loose.id)]
+    )
     expect(audit).toEqual({ entity: 'item', action: 'move' })
   })
 
@@ -259,14 +374,20 @@ describe('R-KEEP-1 loose items and volumes', () => {
     const { service, key, actor, add } = await setUp()
     const { box } = await storeRoom(add)
     const volume = await app.call('volumes.create', volumeInput('卷一'), key)
-    expect(await refusal(service.place(actor, { subject: 'volume', id: 999, locationId: box.id, home: true, note: '' }))).toMatchObject({
+    expect(
+      await refusal(service.place(actor, { subject: 'volume', id: 999, locationId: box.id, home: true, note: '' }))
+    ).toMatchObject({
       code: 'NOT_FOUND',
       message: 'errors.volumeNotFound'
     })
-    expect(await refusal(service.place(actor, { subject: 'item', id: 999, locationId: box.id, home: true, note: '' }))).toMatchObject({
+    expect(
+      await refusal(service.place(actor, { subject: 'item', id: 999, locationId: box.id, home: true, note: '' }))
+    ).toMatchObject({
       message: 'errors.itemNotFound'
     })
-    expect(await refusal(service.place(actor, { subject: 'volume', id: volume.id, locationId: 999, home: true, note: '' }))).toMatchObject({
+    expect(
+      await refusal(service.place(actor, { subject: 'volume', id: volume.id, locationId: 999, home: true, note: '' }))
+    ).toMatchObject({
       message: 'errors.locationNotFound'
     })
     expect(await refusal(service.contents(999))).toMatchObject({ message: 'errors.locationNotFound' })

@@ -162,7 +162,12 @@ describe('printDocument / escapeHtml', () => {
 describe('卷内文件目录 (R-FILE-8, R-STAT-2)', () => {
   it('R-FILE-8: prints title, 档号, 案卷题名, the GB/T 9705 columns and the rows in order with YYYYMMDD dates', async () => {
     const rows = volumeRows(5)
-    rows[0] = { ...rows[0]!, title: '关于上海顺达物流有限公司仓储合同的请示', documentNumber: '招商〔2024〕12号', dateFormed: '2024-03-15' }
+    rows[0] = {
+      ...rows[0]!,
+      title: '关于上海顺达物流有限公司仓储合同的请示',
+      documentNumber: '招商〔2024〕12号',
+      dateFormed: '2024-03-15'
+    }
     const pdf = await render(volumeCatalogueHtml(volume, rows), 'volume-catalogue-short')
 
     expect(pdf.pages).toBe(1)
@@ -182,7 +187,10 @@ describe('卷内文件目录 (R-FILE-8, R-STAT-2)', () => {
     expect(pdf.text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
 
     // rows in order; 页号 = start page, the last row start-end
-    expectInOrder(compact(pdf.raw), rows.map((r) => `${r.sequence}${r.documentNumber}${r.responsibleParty}`))
+    expectInOrder(
+      compact(pdf.raw),
+      rows.map((r) => `${r.sequence}${r.documentNumber}${r.responsibleParty}`)
+    )
     const flat = compact(pdf.raw)
     rows.forEach((r, i) => {
       const date = r.dateFormed.replaceAll('-', '')
@@ -190,7 +198,9 @@ describe('卷内文件目录 (R-FILE-8, R-STAT-2)', () => {
       expect(flat).toContain(`${r.title}${date}${pages}${r.remarks}`)
     })
     const last = rows[rows.length - 1]!
-    expect(pdf.text).toMatch(new RegExp(`${last.dateFormed.replaceAll('-', '')}\\s+${last.startPage}-${last.endPage}\\b`))
+    expect(pdf.text).toMatch(
+      new RegExp(`${last.dateFormed.replaceAll('-', '')}\\s+${last.startPage}-${last.endPage}\\b`)
+    )
   })
 
   it('R-FILE-8: a 60-row catalogue spans several pages, each repeating the header row and the 档号, no row split', async () => {
@@ -207,12 +217,21 @@ describe('卷内文件目录 (R-FILE-8, R-STAT-2)', () => {
       expect(page, `page ${i + 1}`).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pdf.pages}\\s*页`))
     })
     // every row exactly once, in order, each on a single page
-    expectInOrder(compact(pdf.raw), rows.map((r) => `${r.documentNumber}${r.responsibleParty}${r.title}`))
+    expectInOrder(
+      compact(pdf.raw),
+      rows.map((r) => `${r.documentNumber}${r.responsibleParty}${r.title}`)
+    )
     const rawPages = pdf.raw.split('\f').map(compact)
     for (const r of rows) {
-      expect(pdf.pageTexts.filter((p) => p.includes(r.documentNumber)), r.documentNumber).toHaveLength(1)
+      expect(
+        pdf.pageTexts.filter((p) => p.includes(r.documentNumber)),
+        r.documentNumber
+      ).toHaveLength(1)
       const whole = `${r.sequence}${r.documentNumber}${r.responsibleParty}${r.title}${r.dateFormed.replaceAll('-', '')}`
-      expect(rawPages.filter((p) => p.includes(whole)), whole).toHaveLength(1)
+      expect(
+        rawPages.filter((p) => p.includes(whole)),
+        whole
+      ).toHaveLength(1)
     }
     const last = rows[59]!
     expect(pdf.pageTexts[pdf.pages - 1]).toContain(`${last.startPage}-${last.endPage}`)
@@ -278,8 +297,25 @@ describe('卷盒脊背 (R-STAT-2)', () => {
     expect(pdf.pages).toBe(1)
     expect(pdf.widthPt).toBeCloseTo(A4.short, 0)
     expectCleanChinese(pdf)
-    const lines = pdf.raw.split('\n').map((l) => l.trim()).filter(Boolean)
-    expectInOrder(lines.join('\n'), ['文书档案', '全宗号', 'J001', '年度', '2024', '保管期限', '永久', '起止件号', '0001', '至', '0025', '盒号', '12'])
+    const lines = pdf.raw
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+    expectInOrder(lines.join('\n'), [
+      '文书档案',
+      '全宗号',
+      'J001',
+      '年度',
+      '2024',
+      '保管期限',
+      '永久',
+      '起止件号',
+      '0001',
+      '至',
+      '0025',
+      '盒号',
+      '12'
+    ])
 
     const page = await browser.newPage()
     try {
@@ -309,15 +345,22 @@ describe('归档文件目录 (R-FILE-8 DA/T 22, R-STAT-2)', () => {
     expect(pdf.heightPt).toBeCloseTo(A4.short, 0)
     expectCleanChinese(pdf)
     expect(pdf.text).toContain('归档文件目录')
-    expect(pdf.text).toMatch(/全宗号：J001\s+全宗名称：上海浦江商贸集团有限公司\s+年度：2024\s+保管期限：30年\s+机构：招商运营部/)
+    expect(pdf.text).toMatch(
+      /全宗号：J001\s+全宗名称：上海浦江商贸集团有限公司\s+年度：2024\s+保管期限：30年\s+机构：招商运营部/
+    )
     expect(pdf.text).toMatch(/序号\s+档号\s+文号\s+责任者\s+题名\s+日期\s+密级\s+页数\s+备注/)
     expect(pdf.text).toMatch(
       /1\s+J001-KH·2024-D30-ZS-0001\s+招商〔2024〕12号\s+招商运营部\s+关于上海顺达物流有限公司仓储合同的请示\s+20240315\s+内部\s+1\b/
     )
     expect(pdf.text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
-    expectInOrder(compact(pdf.raw), rows.map((r) => `${r.sequence}${r.archivalCode}${r.documentNumber}${r.responsibleParty}${r.title}`))
+    expectInOrder(
+      compact(pdf.raw),
+      rows.map((r) => `${r.sequence}${r.archivalCode}${r.documentNumber}${r.responsibleParty}${r.title}`)
+    )
     for (const r of rows) {
-      expect(compact(pdf.raw)).toContain(`${r.title}${r.dateFormed.replaceAll('-', '')}${r.classificationName}${r.pageCount}${r.remarks}`)
+      expect(compact(pdf.raw)).toContain(
+        `${r.title}${r.dateFormed.replaceAll('-', '')}${r.classificationName}${r.pageCount}${r.remarks}`
+      )
     }
     expect(pdf.text).toMatch(/第\s*1\s*页\s*共\s*1\s*页/)
   })
@@ -334,9 +377,15 @@ describe('归档文件目录 (R-FILE-8 DA/T 22, R-STAT-2)', () => {
       expect(page, `page ${i + 1}`).toMatch(/序号\s+档号\s+文号\s+责任者\s+题名\s+日期\s+密级\s+页数\s+备注/)
       expect(page, `page ${i + 1}`).toMatch(new RegExp(`第\\s*${i + 1}\\s*页\\s*共\\s*${pdf.pages}\\s*页`))
     })
-    expectInOrder(compact(pdf.raw), rows.map((r) => r.archivalCode))
+    expectInOrder(
+      compact(pdf.raw),
+      rows.map((r) => r.archivalCode)
+    )
     for (const r of rows) {
-      expect(pdf.pageTexts.filter((p) => p.includes(r.archivalCode)), r.archivalCode).toHaveLength(1)
+      expect(
+        pdf.pageTexts.filter((p) => p.includes(r.archivalCode)),
+        r.archivalCode
+      ).toHaveLength(1)
     }
   })
 })
@@ -349,10 +398,27 @@ describe('HTML escaping (R-STAT-2)', () => {
     const rows = volumeRows(2).map((r) => ({ ...r, title: evil, remarks: '<i>"\'</i>' }))
     const documents = {
       catalogue: volumeCatalogueHtml(evilVolume, rows),
-      note: volumeNoteSheetHtml(evilVolume, { notes: evil, compiledBy: '<b>王</b>', compiledOn: '2025-01-10', checkedBy: '', checkedOn: '' }),
+      note: volumeNoteSheetHtml(evilVolume, {
+        notes: evil,
+        compiledBy: '<b>王</b>',
+        compiledOn: '2025-01-10',
+        checkedBy: '',
+        checkedOn: ''
+      }),
       cover: volumeCoverHtml(evilVolume),
-      spine: boxSpineHtml({ fondsCode: '<b>J001</b>', year: 2024, retentionName: evil, firstNumber: '0001', lastNumber: '0002', boxNumber: '<1>', categoryName: evil }),
-      filing: filingCatalogueHtml({ ...filingHeader, fondsName: evil }, filingRows(2).map((r) => ({ ...r, title: evil })))
+      spine: boxSpineHtml({
+        fondsCode: '<b>J001</b>',
+        year: 2024,
+        retentionName: evil,
+        firstNumber: '0001',
+        lastNumber: '0002',
+        boxNumber: '<1>',
+        categoryName: evil
+      }),
+      filing: filingCatalogueHtml(
+        { ...filingHeader, fondsName: evil },
+        filingRows(2).map((r) => ({ ...r, title: evil }))
+      )
     }
     for (const [name, html] of Object.entries(documents)) {
       expect(html, name).not.toMatch(/<script|<img|<b>|<i>|onerror=alert\(1\)>/i)

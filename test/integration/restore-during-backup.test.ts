@@ -43,10 +43,11 @@ describe('a backup asked for while a restore is under way', () => {
       await swap(file)
     }
     const restoring = app.dispatch('backup.restore', { file: small.file }, admin)
-    while (!events.some((event) => event.startsWith('backupTo end') && event.includes('restore-'))) await new Promise((resolve) => setTimeout(resolve, 1))
+    while (!events.some((event) => event.startsWith('backupTo end') && event.includes('restore-')))
+      await new Promise((resolve) => setTimeout(resolve, 1))
     const backed = await app.dispatch('backup.create', { folder }, key)
     const restore = await restoring
-        expect(restore.ok || restore.error.code).not.toBe('INTERNAL')
+    expect(restore.ok || restore.error.code).not.toBe('INTERNAL')
     expect(backed.ok || backed.error.code).not.toBe('INTERNAL')
     const key2 = await app.signInAs('archivist', 'keeper2')
     const after = await app.dispatch('customers.create', sampleCustomer({ name: '之后的客户' }), key2)

@@ -10,7 +10,11 @@ beforeAll(async () => {
   key = await app.signInAs('archivist')
   const customer = await app.call('customers.create', sampleCustomer(), key)
   await app.call('items.create', itemInput({ customerId: customer.id, customerDocType: 'agreement' }), key)
-  await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '顺达物流合同卷' }, key)
+  await app.call(
+    'volumes.create',
+    { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', title: '顺达物流合同卷' },
+    key
+  )
 })
 afterAll(async () => app?.close())
 
@@ -42,7 +46,19 @@ describe('search input a person can paste', () => {
   })
 
   it('treats FTS5 syntax as plain text: quotes, stars, operators and a lone quote match nothing here and fail nowhere', async () => {
-    for (const search of ['"', '"""', '顺达*', '顺达 AND 物流', 'NEAR(顺达', 'a OR b', '(物流)', '^顺达', 'col:顺达', '_', '%']) {
+    for (const search of [
+      '"',
+      '"""',
+      '顺达*',
+      '顺达 AND 物流',
+      'NEAR(顺达',
+      'a OR b',
+      '(物流)',
+      '^顺达',
+      'col:顺达',
+      '_',
+      '%'
+    ]) {
       expect(await found(search)).toEqual({ customers: 0, items: 0, volumes: 0, lookup: 0, use: 0 })
     }
   })

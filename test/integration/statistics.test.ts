@@ -13,8 +13,17 @@ let desk: ReturnType<typeof useDesk>
 /** Moves the clock to a day of the year (10:00 local). */
 const on = (day: string) => desk.at(`${day}T10:00:00`)
 
-const STAFF = { zhangsan: { applicantName: '张三', departmentCode: 'ZS' }, lisi: { applicantName: '李四', departmentCode: 'BGS' }, zhaoliu: { applicantName: '赵六', departmentCode: 'ZS' } }
-const OUTSIDER = { applicantKind: 'external', applicantName: '王五', externalUnit: '市审计局', introductionLetter: '审字〔2025〕3号' } as const
+const STAFF = {
+  zhangsan: { applicantName: '张三', departmentCode: 'ZS' },
+  lisi: { applicantName: '李四', departmentCode: 'BGS' },
+  zhaoliu: { applicantName: '赵六', departmentCode: 'ZS' }
+}
+const OUTSIDER = {
+  applicantKind: 'external',
+  applicantName: '王五',
+  externalUnit: '市审计局',
+  introductionLetter: '审字〔2025〕3号'
+} as const
 
 /**
  * A known year of activity in 2025, with records and events just before and after it that must not be counted:
@@ -32,15 +41,38 @@ async function buildYear() {
   desk = useDesk(app, key)
   const { at, request, signAll, grant, giveBack, feedback } = desk
   const admin = await app.signInAs('sysadmin')
-  const zhangsan = await app.call('users.create', { username: 'zhangsan', displayName: '张三', role: 'staff_viewer', department: '招商运营部', password: USER_PASSWORD }, admin)
-  const staff = (who: keyof typeof STAFF) => ({ ...STAFF[who], ...(who === 'zhangsan' ? { applicantUserId: zhangsan.id } : {}) })
-  const letter = await app.call('items.create', item({ title: '往来函件', pageCount: 5, dateFormed: '2024-12-18', receivedOn: '2024-12-19' }), key)
-  const reply = await app.call('items.create', item({ title: '复函', pageCount: 2, dateFormed: '2024-12-18', receivedOn: '2024-12-19' }), key)
+  const zhangsan = await app.call(
+    'users.create',
+    {
+      username: 'zhangsan',
+      displayName: '张三',
+      role: 'staff_viewer',
+      department: '招商运营部',
+      password: USER_PASSWORD
+    },
+    admin
+  )
+  const staff = (who: keyof typeof STAFF) => ({
+    ...STAFF[who],
+    ...(who === 'zhangsan' ? { applicantUserId: zhangsan.id } : {})
+  })
+  const letter = await app.call(
+    'items.create',
+    item({ title: '往来函件', pageCount: 5, dateFormed: '2024-12-18', receivedOn: '2024-12-19' }),
+    key
+  )
+  const reply = await app.call(
+    'items.create',
+    item({ title: '复函', pageCount: 2, dateFormed: '2024-12-18', receivedOn: '2024-12-19' }),
+    key
+  )
   for (const one of [letter, reply]) await app.call('items.catalogue', { id: one.id }, key)
   const letterRef = { subject: 'item', id: letter.id } as const
   const lentLetter = await grant(request('loan', [letterRef], '核对往来', staff('zhangsan')))
   await at('2024-12-31T23:30:00')
-  const copyAsked = await signAll(await app.call('use.create', request('excerpt', [{ subject: 'item', id: reply.id }], '审计取证', OUTSIDER), key))
+  const copyAsked = await signAll(
+    await app.call('use.create', request('excerpt', [{ subject: 'item', id: reply.id }], '审计取证', OUTSIDER), key)
+  )
 
   await on('2025-01-02')
   const copied = await app.call('use.checkout', { id: copyAsked.id, version: copyAsked.version }, key)
@@ -51,44 +83,134 @@ async function buildYear() {
   await on('2025-03-15')
   const i1 = await app.call('items.create', item({ title: '仓储合同', pageCount: 4 }), key)
   const i2 = await app.call('items.create', item({ title: '保密协议', pageCount: 6, classification: 'secret' }), key)
-  const i3 = await app.call('items.create', item({ categoryCode: 'WS', retentionCode: 'Y', departmentCode: 'BGS', title: '年度工作计划', pageCount: 10, dateFormed: '2025-04-01', receivedOn: '2025-04-02' }), key)
+  const i3 = await app.call(
+    'items.create',
+    item({
+      categoryCode: 'WS',
+      retentionCode: 'Y',
+      departmentCode: 'BGS',
+      title: '年度工作计划',
+      pageCount: 10,
+      dateFormed: '2025-04-01',
+      receivedOn: '2025-04-02'
+    }),
+    key
+  )
   for (const one of [i1, i2, i3]) await app.call('items.catalogue', { id: one.id }, key)
-  const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', departmentCode: 'ZS', title: '顺达物流合同' }, key)
+  const volume = await app.call(
+    'volumes.create',
+    {
+      fondsCode: 'J001',
+      categoryCode: 'KH',
+      year: 2025,
+      retentionCode: 'D30',
+      departmentCode: 'ZS',
+      title: '顺达物流合同'
+    },
+    key
+  )
   for (const one of [i1, i2]) await app.call('volumes.addItem', { volumeId: volume.id, itemId: one.id }, key)
   const roomA = await app.call('locations.create', { parentId: null, kind: 'room', code: 'A', name: '一号库房' }, key)
-  const rackA = await app.call('locations.create', { parentId: roomA.id, kind: 'rack', code: '01', name: '密集架' }, key)
-  const shelf = await app.call('locations.create', { parentId: rackA.id, kind: 'shelf', code: '1', name: '第1层', capacity: 20 }, key)
-  const box = await app.call('locations.create', { parentId: shelf.id, kind: 'box', code: '01', name: '1号盒', capacity: 5 }, key)
+  const rackA = await app.call(
+    'locations.create',
+    { parentId: roomA.id, kind: 'rack', code: '01', name: '密集架' },
+    key
+  )
+  const shelf = await app.call(
+    'locations.create',
+    { parentId: rackA.id, kind: 'shelf', code: '1', name: '第1层', capacity: 20 },
+    key
+  )
+  const box = await app.call(
+    'locations.create',
+    { parentId: shelf.id, kind: 'box', code: '01', name: '1号盒', capacity: 5 },
+    key
+  )
   const roomB = await app.call('locations.create', { parentId: null, kind: 'room', code: 'B', name: '二号库房' }, key)
   await app.call('locations.create', { parentId: roomB.id, kind: 'rack', code: '01', name: '铁皮柜' }, key)
   await app.call('locations.place', { subject: 'volume', id: volume.id, locationId: box.id, home: true }, key)
   await app.call('locations.place', { subject: 'item', id: i3.id, locationId: shelf.id, home: true }, key)
-  const [volumeRef, i2Ref, i3Ref] = [{ subject: 'volume', id: volume.id }, { subject: 'item', id: i2.id }, { subject: 'item', id: i3.id }] as const
+  const [volumeRef, i2Ref, i3Ref] = [
+    { subject: 'volume', id: volume.id },
+    { subject: 'item', id: i2.id },
+    { subject: 'item', id: i3.id }
+  ] as const
   const manager = await app.signInAs('archive_manager', 'zhaozhu')
-  await app.call('settings.saveUse', { ...(await app.call('settings.getUse', {}, manager)).data, renewable: true }, manager)
+  await app.call(
+    'settings.saveUse',
+    { ...(await app.call('settings.getUse', {}, manager)).data, renewable: true },
+    manager
+  )
 
   await on('2025-03-20')
-  await feedback(await giveBack(await grant(request('consultation', [volumeRef], '核对合同条款', staff('zhangsan')))), 'evidence')
+  await feedback(
+    await giveBack(await grant(request('consultation', [volumeRef], '核对合同条款', staff('zhangsan')))),
+    'evidence'
+  )
   await on('2025-04-10')
   const lentToLisi = await grant(request('loan', [i3Ref], '年度审计', staff('lisi'), 4))
   await on('2025-04-18')
   await feedback(await giveBack(lentToLisi), 'reference')
 
   await on('2025-05-06')
-  const i6 = await app.call('items.create', item({ categoryCode: 'KJ', retentionCode: 'D10', departmentCode: 'BGS', title: '记账凭证', pageCount: 3, dateFormed: '2025-05-05', receivedOn: '2025-05-05' }), key)
+  const i6 = await app.call(
+    'items.create',
+    item({
+      categoryCode: 'KJ',
+      retentionCode: 'D10',
+      departmentCode: 'BGS',
+      title: '记账凭证',
+      pageCount: 3,
+      dateFormed: '2025-05-05',
+      receivedOn: '2025-05-05'
+    }),
+    key
+  )
   await app.database.query(`UPDATE items SET custody = 'destroyed' WHERE id = ?`, [i6.id])
   await on('2025-05-12')
   const refused = await app.call('use.create', request('loan', [volumeRef], '核对合同条款', staff('zhangsan')), key)
-  await app.call('use.approve', { id: refused.id, version: refused.version, step: refused.chain[0].step, signerName: '王部长', signedOn: '2025-05-12', decision: 'refused', reason: '可查阅，不必借出' }, key)
+  await app.call(
+    'use.approve',
+    {
+      id: refused.id,
+      version: refused.version,
+      step: refused.chain[0].step,
+      signerName: '王部长',
+      signedOn: '2025-05-12',
+      decision: 'refused',
+      reason: '可查阅，不必借出'
+    },
+    key
+  )
   await on('2025-05-20')
   await giveBack(await grant(request('consultation', [i2Ref, i3Ref], '年度审计', OUTSIDER)))
 
   await on('2025-06-10')
-  await app.call('volumes.close', { id: volume.id, version: (await app.call('volumes.get', { id: volume.id }, key)).volume.version }, key)
+  await app.call(
+    'volumes.close',
+    { id: volume.id, version: (await app.call('volumes.get', { id: volume.id }, key)).volume.version },
+    key
+  )
 
   await on('2025-06-20')
-  const periodic = await app.call('inspections.create', { kind: 'periodic', inspectedOn: '2025-06-20', inspectors: '李文', locationIds: [rackA.id], roomId: roomA.id, temperature: 26, humidity: 52 }, key)
-  const ticked = await app.call('inspections.mark', { id: periodic.id, findings: [{ subject: 'volume', id: volume.id, state: 'found' }] }, key)
+  const periodic = await app.call(
+    'inspections.create',
+    {
+      kind: 'periodic',
+      inspectedOn: '2025-06-20',
+      inspectors: '李文',
+      locationIds: [rackA.id],
+      roomId: roomA.id,
+      temperature: 26,
+      humidity: 52
+    },
+    key
+  )
+  const ticked = await app.call(
+    'inspections.mark',
+    { id: periodic.id, findings: [{ subject: 'volume', id: volume.id, state: 'found' }] },
+    key
+  )
   await app.call('inspections.complete', { id: periodic.id, version: ticked.version, confirmMissing: true }, key)
   await on('2025-06-21')
   await app.call('environment.record', { roomId: roomA.id, readOn: '2025-06-21', temperature: 20, humidity: 50 }, key)
@@ -97,7 +219,11 @@ async function buildYear() {
   await on('2025-07-01')
   await app.call('environment.record', { roomId: roomB.id, readOn: '2025-07-01', temperature: 13, humidity: 50 }, key)
   const [missingI3] = (await app.call('incidents.list', {}, key)).rows
-  await app.call('incidents.resolve', { id: missingI3.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2025-07-01' }, key)
+  await app.call(
+    'incidents.resolve',
+    { id: missingI3.id, resolution: 'found', note: '在阅览室找到', resolvedOn: '2025-07-01' },
+    key
+  )
   await on('2025-07-15')
   const copies = await grant({ ...request('excerpt', [i3Ref], '编写大事记', staff('zhangsan')), copies: 2 })
   await on('2025-07-16')
@@ -106,25 +232,72 @@ async function buildYear() {
   await giveBack(await grant(request('consultation', [volumeRef, i3Ref], '核对合同条款', staff('zhaoliu'))))
 
   await on('2025-09-01')
-  const adhoc = await app.call('inspections.create', { kind: 'adhoc', reason: 'fire', inspectedOn: '2025-09-01', inspectors: '李文', records: [{ subject: 'item', id: i1.id }] }, key)
-  const damaged = await app.call('inspections.mark', { id: adhoc.id, findings: [{ subject: 'item', id: i1.id, state: 'damaged', note: '烟熏' }] }, key)
+  const adhoc = await app.call(
+    'inspections.create',
+    {
+      kind: 'adhoc',
+      reason: 'fire',
+      inspectedOn: '2025-09-01',
+      inspectors: '李文',
+      records: [{ subject: 'item', id: i1.id }]
+    },
+    key
+  )
+  const damaged = await app.call(
+    'inspections.mark',
+    { id: adhoc.id, findings: [{ subject: 'item', id: i1.id, state: 'damaged', note: '烟熏' }] },
+    key
+  )
   await app.call('inspections.complete', { id: adhoc.id, version: damaged.version }, key)
-  await app.call('inspections.create', { kind: 'adhoc', reason: 'in_doubt', inspectedOn: '2025-09-01', inspectors: '李文', records: [{ subject: 'item', id: i2.id }] }, key)
+  await app.call(
+    'inspections.create',
+    {
+      kind: 'adhoc',
+      reason: 'in_doubt',
+      inspectedOn: '2025-09-01',
+      inspectors: '李文',
+      records: [{ subject: 'item', id: i2.id }]
+    },
+    key
+  )
 
   await on('2025-10-15')
-  for (let n = 1; n <= 20; n += 1) await grant(request('excerpt', [i3Ref], `专题汇编${String(n).padStart(2, '0')}`, staff('zhangsan')))
+  for (let n = 1; n <= 20; n += 1)
+    await grant(request('excerpt', [i3Ref], `专题汇编${String(n).padStart(2, '0')}`, staff('zhangsan')))
   await on('2025-10-20')
   const damagedOnLoan = await grant(request('loan', [i3Ref], '核对合同条款', staff('zhangsan'), 4))
   await on('2025-10-24')
   await feedback(await giveBack(damagedOnLoan, { [i3.id]: 'damaged' }), 'economic')
 
   await on('2025-11-01')
-  const i4 = await app.call('items.create', item({ categoryCode: 'KJ', retentionCode: 'D10', departmentCode: 'BGS', title: '银行对账单', pageCount: 2, dateFormed: '2025-10-30', receivedOn: '2025-10-31' }), key)
-  const lost = await app.call('incidents.report', { record: { subject: 'item', id: i4.id }, kind: 'missing', note: '未找到' }, key)
+  const i4 = await app.call(
+    'items.create',
+    item({
+      categoryCode: 'KJ',
+      retentionCode: 'D10',
+      departmentCode: 'BGS',
+      title: '银行对账单',
+      pageCount: 2,
+      dateFormed: '2025-10-30',
+      receivedOn: '2025-10-31'
+    }),
+    key
+  )
+  const lost = await app.call(
+    'incidents.report',
+    { record: { subject: 'item', id: i4.id }, kind: 'missing', note: '未找到' },
+    key
+  )
 
   await on('2025-11-15')
-  const damage = (await app.call('incidents.list', {}, key)).rows.find((incident) => incident.source === 'loan' && incident.kind === 'damaged')!
-  await app.call('incidents.resolve', { id: damage.id, resolution: 'repaired', note: '已托裱修复', resolvedOn: '2025-11-15' }, key)
+  const damage = (await app.call('incidents.list', {}, key)).rows.find(
+    (incident) => incident.source === 'loan' && incident.kind === 'damaged'
+  )!
+  await app.call(
+    'incidents.resolve',
+    { id: damage.id, resolution: 'repaired', note: '已托裱修复', resolvedOn: '2025-11-15' },
+    key
+  )
   await on('2025-12-22')
   const overdueAtYearEnd = await grant(request('loan', [i2Ref], '诉讼举证', staff('zhangsan'), 4))
   await on('2025-12-29')
@@ -132,7 +305,11 @@ async function buildYear() {
 
   await on('2026-01-05')
   // Renewed after the year: at year end it was still due on 26 December, so it was overdue then.
-  const renewed = await app.call('use.renew', { id: overdueAtYearEnd.id, version: overdueAtYearEnd.version, newDueOn: '2026-01-02' }, key)
+  const renewed = await app.call(
+    'use.renew',
+    { id: overdueAtYearEnd.id, version: overdueAtYearEnd.version, newDueOn: '2026-01-02' },
+    key
+  )
   await giveBack(overNewYear)
   await on('2026-01-08')
   await giveBack(renewed)
@@ -140,14 +317,31 @@ async function buildYear() {
   await app.database.query(`UPDATE items SET custody = 'destroyed' WHERE id IN (?, ?)`, [letter.id, reply.id])
 
   await on('2026-01-10')
-  await app.call('incidents.resolve', { id: lost.id, resolution: 'written_off', note: '确认遗失', resolvedOn: '2026-01-10' }, key)
-  const nextYear = await app.call('items.create', item({ title: '2026 年合同', pageCount: 8, dateFormed: '2026-01-05', receivedOn: '2026-01-05' }), key)
+  await app.call(
+    'incidents.resolve',
+    { id: lost.id, resolution: 'written_off', note: '确认遗失', resolvedOn: '2026-01-10' },
+    key
+  )
+  const nextYear = await app.call(
+    'items.create',
+    item({ title: '2026 年合同', pageCount: 8, dateFormed: '2026-01-05', receivedOn: '2026-01-05' }),
+    key
+  )
   await app.call('environment.record', { roomId: roomA.id, readOn: '2026-01-10', temperature: 30, humidity: 80 }, key)
-  const next = await app.call('inspections.create', { kind: 'periodic', inspectedOn: '2026-01-10', inspectors: '李文', records: [{ subject: 'item', id: i2.id }] }, key)
+  const next = await app.call(
+    'inspections.create',
+    { kind: 'periodic', inspectedOn: '2026-01-10', inspectors: '李文', records: [{ subject: 'item', id: i2.id }] },
+    key
+  )
   await app.call('inspections.complete', { id: next.id, version: next.version, confirmMissing: true }, key)
   await app.call('items.catalogue', { id: nextYear.id }, key)
   await on('2026-01-12')
-  await feedback(await giveBack(await grant(request('consultation', [{ subject: 'item', id: nextYear.id }], '核对合同条款', staff('zhangsan')))), 'evidence')
+  await feedback(
+    await giveBack(
+      await grant(request('consultation', [{ subject: 'item', id: nextYear.id }], '核对合同条款', staff('zhangsan')))
+    ),
+    'evidence'
+  )
 }
 
 type Expected = Record<string, { rows: [string, ...(number | null)[]][]; totals: (number | null)[] | null }>
@@ -155,61 +349,176 @@ const [KH, WS, KJ] = ['客户档案（KH）', '文书（WS）', '会计（KJ）'
 const classification = (code: string) => zh(`classifications.${code}`)
 const useKind = (kind: string) => zh(`use.kinds.${kind}`)
 const months = (filled: Record<string, [number, number]>) =>
-  Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`).map((month) => [month, ...(filled[month] ?? [0, 0])] as [string, number, number])
+  Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`).map(
+    (month) => [month, ...(filled[month] ?? [0, 0])] as [string, number, number]
+  )
 
 /** Every figure of 2025, worked out by hand from buildYear: sheet → table caption → rows and totals. */
 const EXPECTED: Record<string, Expected> = {
   holdings: {
-    byCategory: { rows: [[WS, 0, 1, 10], [KJ, 0, 1, 2], [KH, 1, 2, 10]], totals: [1, 4, 22] },
+    byCategory: {
+      rows: [
+        [WS, 0, 1, 10],
+        [KJ, 0, 1, 2],
+        [KH, 1, 2, 10]
+      ],
+      totals: [1, 4, 22]
+    },
     byYear: { rows: [['2025', 1, 4, 22]], totals: [1, 4, 22] },
-    byRetention: { rows: [['永久（Y）', 0, 1, 10], ['定期30年（D30）', 1, 2, 10], ['定期10年（D10）', 0, 1, 2]], totals: [1, 4, 22] },
+    byRetention: {
+      rows: [
+        ['永久（Y）', 0, 1, 10],
+        ['定期30年（D30）', 1, 2, 10],
+        ['定期10年（D10）', 0, 1, 2]
+      ],
+      totals: [1, 4, 22]
+    },
     byClassification: {
-      rows: [[classification('none'), 0, 3, 16], [classification('internal'), 0, 0, 0], [classification('secret'), 1, 1, 6], [classification('confidential'), 0, 0, 0], [classification('top_secret'), 0, 0, 0]],
+      rows: [
+        [classification('none'), 0, 3, 16],
+        [classification('internal'), 0, 0, 0],
+        [classification('secret'), 1, 1, 6],
+        [classification('confidential'), 0, 0, 0],
+        [classification('top_secret'), 0, 0, 0]
+      ],
       totals: [1, 4, 22]
     }
   },
   intake: {
-    byCategory: { rows: [[WS, 1, 10], [KJ, 2, 5], [KH, 2, 10]], totals: [5, 25] },
-    byMonth: { rows: months({ '2025-03': [2, 10], '2025-04': [1, 10], '2025-05': [1, 3], '2025-10': [1, 2] }), totals: [5, 25] }
+    byCategory: {
+      rows: [
+        [WS, 1, 10],
+        [KJ, 2, 5],
+        [KH, 2, 10]
+      ],
+      totals: [5, 25]
+    },
+    byMonth: {
+      rows: months({ '2025-03': [2, 10], '2025-04': [1, 10], '2025-05': [1, 3], '2025-10': [1, 2] }),
+      totals: [5, 25]
+    }
   },
   organising: {
-    byCategory: { rows: [[WS, 1, 0, 0, 0, 0], [KH, 2, 1, 1, 2, 10]], totals: [3, 1, 1, 2, 10] }
+    byCategory: {
+      rows: [
+        [WS, 1, 0, 0, 0, 0],
+        [KH, 2, 1, 1, 2, 10]
+      ],
+      totals: [3, 1, 1, 2, 10]
+    }
   },
   custody: {
-    inspections: { rows: [[zh('inspections.kinds.periodic'), 1, 2, 1, 1, 0], [zh('inspections.kinds.adhoc'), 1, 1, 0, 0, 1]], totals: [2, 3, 1, 1, 1] },
+    inspections: {
+      rows: [
+        [zh('inspections.kinds.periodic'), 1, 2, 1, 1, 0],
+        [zh('inspections.kinds.adhoc'), 1, 1, 0, 0, 1]
+      ],
+      totals: [2, 3, 1, 1, 1]
+    },
     // The letter lost on loan (6 Jan) and the contract damaged on loan (24 Oct, repaired 15 Nov) join the inspections' findings.
-    incidents: { rows: [[zh('incidents.kinds.missing'), 3, 1, 0, 0, 2], [zh('incidents.kinds.damaged'), 2, 0, 1, 0, 1]], totals: [5, 1, 1, 0, 3] },
-    environment: { rows: [['A', 3, 2, 20, 26, 50, 65], ['B', 1, 1, 13, 13, 50, 50]], totals: [4, 3, null, null, null, null] }
+    incidents: {
+      rows: [
+        [zh('incidents.kinds.missing'), 3, 1, 0, 0, 2],
+        [zh('incidents.kinds.damaged'), 2, 0, 1, 0, 1]
+      ],
+      totals: [5, 1, 1, 0, 3]
+    },
+    environment: {
+      rows: [
+        ['A', 3, 2, 20, 26, 50, 65],
+        ['B', 1, 1, 13, 13, 50, 50]
+      ],
+      totals: [4, 3, null, null, null, null]
+    }
   },
   use: {
     // Requests entered in 2025 / granted (out) in 2025 / refused in 2025 / their records / distinct people / outsiders.
-    byKind: { rows: [[useKind('consultation'), 3, 3, 0, 5, 3, 1], [useKind('loan'), 5, 4, 1, 4, 2, 0], [useKind('excerpt'), 21, 22, 0, 22, 2, 1]], totals: [29, 29, 1, 31, null, null] },
-    people: { rows: [[zh('use.applicantKinds.internal'), 3, 27, 28], [zh('use.applicantKinds.external'), 1, 2, 3]], totals: [4, 29, 31] },
-    byDepartment: { rows: [['招商运营部（ZS）', 26, 25, 26], ['办公室（BGS）', 2, 2, 2], [zh('use.applicantKinds.external'), 1, 2, 3]], totals: [29, 29, 31] },
+    byKind: {
+      rows: [
+        [useKind('consultation'), 3, 3, 0, 5, 3, 1],
+        [useKind('loan'), 5, 4, 1, 4, 2, 0],
+        [useKind('excerpt'), 21, 22, 0, 22, 2, 1]
+      ],
+      totals: [29, 29, 1, 31, null, null]
+    },
+    people: {
+      rows: [
+        [zh('use.applicantKinds.internal'), 3, 27, 28],
+        [zh('use.applicantKinds.external'), 1, 2, 3]
+      ],
+      totals: [4, 29, 31]
+    },
+    byDepartment: {
+      rows: [
+        ['招商运营部（ZS）', 26, 25, 26],
+        ['办公室（BGS）', 2, 2, 2],
+        [zh('use.applicantKinds.external'), 1, 2, 3]
+      ],
+      totals: [29, 29, 31]
+    },
     // Most requests first, then by text: 年度审计 and 核对合同条款 three each, then the first 18 of the single ones.
     byPurpose: {
       rows: [
         ['年度审计', 3, 4],
         ['核对合同条款', 3, 4],
-        ...Array.from({ length: 18 }, (_, i) => [`专题汇编${String(i + 1).padStart(2, '0')}`, 1, 1] as [string, number, number]),
+        ...Array.from(
+          { length: 18 },
+          (_, i) => [`专题汇编${String(i + 1).padStart(2, '0')}`, 1, 1] as [string, number, number]
+        ),
         [zh('statistics.otherPurposes'), 5, 5]
       ],
       totals: [29, 31]
     },
-    byEffect: { rows: [['evidence', 1, 0, 1], ['history', 0, 0, 1], ['reference', 0, 1, 0], ['economic', 0, 1, 0], ['other', 0, 0, 0]].map(([effect, ...n]) => [zh(`use.effects.${effect}`), ...(n as number[])] as [string, ...number[]]), totals: [1, 2, 2] },
-    returns: { rows: [[useKind('consultation'), 3, 0, 0, 0, 0], [useKind('loan'), 3, 2, 1, 1, 1], [useKind('excerpt'), 2, 0, 0, 0, 0]], totals: [8, 2, 1, 1, 1] }
+    byEffect: {
+      rows: [
+        ['evidence', 1, 0, 1],
+        ['history', 0, 0, 1],
+        ['reference', 0, 1, 0],
+        ['economic', 0, 1, 0],
+        ['other', 0, 0, 0]
+      ].map(([effect, ...n]) => [zh(`use.effects.${effect}`), ...(n as number[])] as [string, ...number[]]),
+      totals: [1, 2, 2]
+    },
+    returns: {
+      rows: [
+        [useKind('consultation'), 3, 0, 0, 0, 0],
+        [useKind('loan'), 3, 2, 1, 1, 1],
+        [useKind('excerpt'), 2, 0, 0, 0, 0]
+      ],
+      totals: [8, 2, 1, 1, 1]
+    }
   },
   disposal: {
-    appraisal: { rows: [[zh('recordKinds.volume'), 0, 0, 0, 0], [zh('recordKinds.item'), 0, 0, 0, 0]], totals: [0, 0, 0, 0] },
+    appraisal: {
+      rows: [
+        [zh('recordKinds.volume'), 0, 0, 0, 0],
+        [zh('recordKinds.item'), 0, 0, 0, 0]
+      ],
+      totals: [0, 0, 0, 0]
+    },
     destruction: { rows: [[zh('statistics.noData'), null, null, null]], totals: null },
     holds: { rows: [[zh('statistics.rows.holds'), 0, 0, 0]], totals: [0, 0, 0] }
   },
   storage: {
-    byRoom: { rows: [['A', 1, 1, 1, 25, 2], ['B', 1, 0, 0, 0, 0]], totals: [2, 1, 1, 25, 2] }
+    byRoom: {
+      rows: [
+        ['A', 1, 1, 1, 25, 2],
+        ['B', 1, 0, 0, 0, 0]
+      ],
+      totals: [2, 1, 1, 25, 2]
+    }
   },
   staff: {
     byRole: {
-      rows: [['sysadmin', 1], ['security_officer', 0], ['auditor', 0], ['archivist', 1], ['archive_manager', 1], ['department_head', 0], ['staff_viewer', 1]].map(([role, n]) => [zh(`roles.${role}`), n as number]),
+      rows: [
+        ['sysadmin', 1],
+        ['security_officer', 0],
+        ['auditor', 0],
+        ['archivist', 1],
+        ['archive_manager', 1],
+        ['department_head', 0],
+        ['staff_viewer', 1]
+      ].map(([role, n]) => [zh(`roles.${role}`), n as number]),
       totals: [4]
     },
     work: { rows: [['liwen', 5, 3, 1, 2, 4]], totals: [5, 3, 1, 2, 4] }
@@ -265,7 +574,9 @@ afterAll(async () => app?.close())
 
 describe('R-STAT-1 annual statistics agree with a known year of activity', () => {
   it('has one sheet per topic, each with a title row, the year, frozen panes and styled headers', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.keys(EXPECTED).map((topic) => zh(`statistics.topics.${topic}`)))
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(
+      Object.keys(EXPECTED).map((topic) => zh(`statistics.topics.${topic}`))
+    )
     for (const sheet of workbook.worksheets) {
       expect(sheet.getRow(1).getCell(1).value).toBe(zh('statistics.sheetTitle', { year: 2025, topic: sheet.name }))
       expect(sheet.getRow(1).font?.bold).toBe(true)
@@ -286,21 +597,33 @@ describe('R-STAT-1 annual statistics agree with a known year of activity', () =>
         const found = read.get(zh(`statistics.tables.${topic}.${table}`))!
         expect(found.rows, `${topic}.${table}`).toEqual(expected.rows)
         expect(found.totals, `${topic}.${table} totals`).toEqual(expected.totals)
-        for (const row of found.rows) for (const value of row.slice(1)) expect(typeof value === 'number' || value === null).toBe(true)
+        for (const row of found.rows)
+          for (const value of row.slice(1)) expect(typeof value === 'number' || value === null).toBe(true)
       }
     })
   }
 
   it('R-STAT-1 the totals are SUM formulas over the rows above them, carrying their results', () => {
     const sheet = workbook.getWorksheet(zh('statistics.topics.holdings'))!
-    const totalsRow = [...Array(sheet.rowCount).keys()].map((i) => sheet.getRow(i + 1)).find((row) => row.getCell(1).value === zh('statistics.total'))!
-    expect(totalsRow.getCell(3).value).toEqual({ formula: `SUM(C${totalsRow.number - 3}:C${totalsRow.number - 1})`, result: 4 })
+    const totalsRow = [...Array(sheet.rowCount).keys()]
+      .map((i) => sheet.getRow(i + 1))
+      .find((row) => row.getCell(1).value === zh('statistics.total'))!
+    expect(totalsRow.getCell(3).value).toEqual({
+      formula: `SUM(C${totalsRow.number - 3}:C${totalsRow.number - 1})`,
+      result: 4
+    })
   })
 
   it('R-STAT-1 the channel answers the same figures the workbook shows', async () => {
     const statistics = await app.call('statistics.year', { year: 2025 }, key)
     const custody = statistics.topics.find((topic) => topic.key === 'custody')!
-    expect(custody.tables.find((table) => table.key === 'inspections')!.totals).toEqual({ inspections: 2, records: 3, found: 1, missing: 1, damaged: 1 })
+    expect(custody.tables.find((table) => table.key === 'inspections')!.totals).toEqual({
+      inspections: 2,
+      records: 3,
+      found: 1,
+      missing: 1,
+      damaged: 1
+    })
     const holdings2026 = (await app.call('statistics.year', { year: 2026 }, key)).topics[0].tables[0].totals
     expect(holdings2026).toEqual({ volumes: 1, items: 5, pages: 30 })
   })
@@ -324,14 +647,21 @@ describe('R-STAT-1 annual statistics agree with a known year of activity', () =>
     for (const [topic, tables] of Object.entries(EXPECTED)) {
       const rows = sheets.get(zh(`statistics.topics.${topic}`))!
       const totals = rows.filter((row) => row[0] === zh('statistics.total')).map((row) => row.slice(1).map(number))
-      const expected = Object.values(tables).filter((table) => table.totals).map((table) => table.totals!)
+      const expected = Object.values(tables)
+        .filter((table) => table.totals)
+        .map((table) => table.totals!)
       expect(totals.map((row) => row.slice(0, expected[0]?.length ?? 0)).length, topic).toBe(expected.length)
-      expected.forEach((row, index) => expect(totals[index].slice(0, row.length), `${topic} totals ${index}`).toEqual(row))
+      expected.forEach((row, index) =>
+        expect(totals[index].slice(0, row.length), `${topic} totals ${index}`).toEqual(row)
+      )
       expect(rows[1].slice(0, 2), topic).toEqual([zh('statistics.yearLabel'), '2025'])
     }
   }, 120_000)
 
   it('refuses a year that is not a year', async () => {
-    expect(await app.dispatch('statistics.year', { year: 20250 }, key)).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'year', message: 'validation.year' }] } })
+    expect(await app.dispatch('statistics.year', { year: 20250 }, key)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'year', message: 'validation.year' }] }
+    })
   })
 })

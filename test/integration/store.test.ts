@@ -20,7 +20,9 @@ describe('database', () => {
     expect((await app.database.query('PRAGMA foreign_keys'))[0].foreign_keys).toBe(1)
     const done: { name: string }[] = await app.database.query('SELECT name FROM migrations')
     expect(done.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name))
-    await expect(app.database.query('INSERT INTO customer_contacts (customer_id, position, name) VALUES (999, 0, ?)', ['x'])).rejects.toThrow(/FOREIGN KEY/)
+    await expect(
+      app.database.query('INSERT INTO customer_contacts (customer_id, position, name) VALUES (999, 0, ?)', ['x'])
+    ).rejects.toThrow(/FOREIGN KEY/)
   })
 
   it('re-opens an existing database without running anything again or losing data', async () => {
@@ -60,7 +62,9 @@ describe('database', () => {
     blocker.close()
     await expect(makeApp(dataDir)).rejects.toThrow()
     const after = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true })
-    const tables = (after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((t) => t.name)
+    const tables = (
+      after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name)
     const recorded = after.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }
     after.close()
     expect(tables.filter((name) => name !== 'migrations' && name !== 'sqlite_sequence')).toEqual(['customers'])

@@ -21,7 +21,8 @@ async function desk(local: string, count: number) {
     await app.call('items.catalogue', { id: created.id }, key)
     records.push({ subject: 'item', id: created.id })
   }
-  const useTodo = async (): Promise<TodoEntry[]> => (await app.call('dashboard.todo', {}, key)).filter((entry) => USE_KEYS.includes(entry.key))
+  const useTodo = async (): Promise<TodoEntry[]> =>
+    (await app.call('dashboard.todo', {}, key)).filter((entry) => USE_KEYS.includes(entry.key))
   return { key, records, useTodo, ...useDesk(app, key) }
 }
 
@@ -37,14 +38,40 @@ describe('R-USE-8, R-USE-1 the to-do list names loans due and overdue and consul
     await at('2026-02-27T16:00:00')
     const leftOpen = await grant(request('consultation', [d], '查阅合同', zhangsan))
     // The consultation is still today's; the loan due on 24 February is the only one late.
-    expect((await useTodo()).map((entry) => [entry.key, entry.params])).toEqual([['loansOverdue', { count: 1, oldestDueOn: '2026-02-24' }]])
+    expect((await useTodo()).map((entry) => [entry.key, entry.params])).toEqual([
+      ['loansOverdue', { count: 1, oldestDueOn: '2026-02-24' }]
+    ])
 
     await at('2026-03-02T09:00:00')
     await grant(request('consultation', [e], '查阅合同', zhangsan))
     expect(await useTodo()).toEqual([
-      { key: 'loansDueToday', count: 1, severity: 'info', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansDueToday', params: { count: 1 } },
-      { key: 'loansOverdue', count: 2, severity: 'error', section: 'use', ruleId: 'R-USE-8', reason: 'policy.todo.loansOverdue', params: { count: 2, oldestDueOn: '2026-02-24' } },
-      { key: 'consultationsLeftOut', count: 1, severity: 'warning', section: 'use', ruleId: 'R-USE-1', reason: 'policy.todo.consultationsLeftOut', params: { count: 1, oldestOutOn: '2026-02-27' } }
+      {
+        key: 'loansDueToday',
+        count: 1,
+        severity: 'info',
+        section: 'use',
+        ruleId: 'R-USE-8',
+        reason: 'policy.todo.loansDueToday',
+        params: { count: 1 }
+      },
+      {
+        key: 'loansOverdue',
+        count: 2,
+        severity: 'error',
+        section: 'use',
+        ruleId: 'R-USE-8',
+        reason: 'policy.todo.loansOverdue',
+        params: { count: 2, oldestDueOn: '2026-02-24' }
+      },
+      {
+        key: 'consultationsLeftOut',
+        count: 1,
+        severity: 'warning',
+        section: 'use',
+        ruleId: 'R-USE-1',
+        reason: 'policy.todo.consultationsLeftOut',
+        params: { count: 1, oldestOutOn: '2026-02-27' }
+      }
     ])
 
     await giveBack(longestOverdue)
@@ -81,7 +108,18 @@ describe('R-STAT-1 the dashboard chart of use', () => {
 
     const { byMonth } = await app.call('dashboard.use', {}, key)
     expect(byMonth.map((month) => month.month)).toEqual([
-      '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03'
+      '2025-04',
+      '2025-05',
+      '2025-06',
+      '2025-07',
+      '2025-08',
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03'
     ])
     const used = byMonth.filter((month) => month.consultation + month.loan + month.excerpt > 0)
     expect(used).toEqual([
@@ -90,6 +128,11 @@ describe('R-STAT-1 the dashboard chart of use', () => {
       { month: '2026-03', consultation: 1, loan: 0, excerpt: 0 }
     ])
     await at('2026-04-01T10:00:00')
-    expect((await app.call('dashboard.use', {}, key)).byMonth[0]).toEqual({ month: '2025-05', consultation: 0, loan: 0, excerpt: 0 })
+    expect((await app.call('dashboard.use', {}, key)).byMonth[0]).toEqual({
+      month: '2025-05',
+      consultation: 0,
+      loan: 0,
+      excerpt: 0
+    })
   })
 })

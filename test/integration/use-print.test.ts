@@ -20,12 +20,29 @@ const SIGNERS = { department_head: '王部长', archive_manager: '赵主任', de
 async function goOut(input: ChannelInput<'use.create'>): Promise<UseRequest> {
   let request = await app.call('use.create', input, archivist)
   for (const { step } of request.chain) {
-    request = await app.call('use.approve', { id: request.id, version: request.version, step, signerName: SIGNERS[step], signedOn: '2026-03-02', decision: 'approved' }, archivist)
+    request = await app.call(
+      'use.approve',
+      {
+        id: request.id,
+        version: request.version,
+        step,
+        signerName: SIGNERS[step],
+        signedOn: '2026-03-02',
+        decision: 'approved'
+      },
+      archivist
+    )
   }
   return app.call('use.checkout', { id: request.id, version: request.version }, archivist)
 }
 
-const base = { applicantKind: 'internal' as const, departmentCode: 'ZS', purpose: '核对合同条款', startOn: '2026-03-02', copies: 1 }
+const base = {
+  applicantKind: 'internal' as const,
+  departmentCode: 'ZS',
+  purpose: '核对合同条款',
+  startOn: '2026-03-02',
+  copies: 1
+}
 
 beforeAll(async () => {
   browser = await launchChromium()
@@ -33,20 +50,52 @@ beforeAll(async () => {
   archivist = await app.signInAs('archivist', 'liwen')
   const items = []
   for (let i = 1; i <= 30; i += 1) {
-    const created = await app.call('items.create', itemInput({ title: `上海顺达物流有限公司仓储合同第${i}号`, pageCount: 4 }), archivist)
+    const created = await app.call(
+      'items.create',
+      itemInput({ title: `上海顺达物流有限公司仓储合同第${i}号`, pageCount: 4 }),
+      archivist
+    )
     items.push(await app.call('items.catalogue', { id: created.id }, archivist))
   }
   // 28 loans of one record each make the register run over a page; one has two records, one is a consultation.
   for (let i = 0; i < 28; i += 1) {
     requests.push(
-      await goOut({ ...base, kind: 'loan', applicantName: `借阅人${i + 1}`, reason: `第${i + 1}次核对`, records: [{ subject: 'item', id: items[i].id }], dueOn: '2026-03-05', excerptAnswer: 'original_needed' })
+      await goOut({
+        ...base,
+        kind: 'loan',
+        applicantName: `借阅人${i + 1}`,
+        reason: `第${i + 1}次核对`,
+        records: [{ subject: 'item', id: items[i].id }],
+        dueOn: '2026-03-05',
+        excerptAnswer: 'original_needed'
+      })
     )
   }
-  requests.push(await goOut({ ...base, kind: 'consultation', applicantName: '李四', reason: '了解合作历史', purpose: '编写客户往来纪要', records: [{ subject: 'item', id: items[28].id }, { subject: 'item', id: items[29].id }] }))
+  requests.push(
+    await goOut({
+      ...base,
+      kind: 'consultation',
+      applicantName: '李四',
+      reason: '了解合作历史',
+      purpose: '编写客户往来纪要',
+      records: [
+        { subject: 'item', id: items[28].id },
+        { subject: 'item', id: items[29].id }
+      ]
+    })
+  )
   app.clock.now = new Date('2026-03-04T10:00:00')
   await app.call('auth.unlock', { password: USER_PASSWORD }, archivist)
   const first = requests[0]
-  requests[0] = await app.call('use.return', { id: first.id, version: first.version, records: [{ subject: 'item', id: first.records[0].id, condition: 'complete', pagesChecked: 4 }] }, archivist)
+  requests[0] = await app.call(
+    'use.return',
+    {
+      id: first.id,
+      version: first.version,
+      records: [{ subject: 'item', id: first.records[0].id, condition: 'complete', pagesChecked: 4 }]
+    },
+    archivist
+  )
   app.clock.now = new Date('2026-03-09T10:00:00')
   await app.call('auth.unlock', { password: USER_PASSWORD }, archivist)
 }, 120_000)
@@ -63,11 +112,27 @@ async function pdfOf(input: ChannelInput<'print.use'>, name: string) {
 
 describe('R-USE-10 the loan register', () => {
   it('prints every loan of the range on A4 landscape with its columns, repeated header and page numbers', async () => {
-    const pdf = await pdfOf({ document: 'register', register: 'loan', from: '2026-03-01', to: '2026-03-31' }, 'loan-register')
+    const pdf = await pdfOf(
+      { document: 'register', register: 'loan', from: '2026-03-01', to: '2026-03-31' },
+      'loan-register'
+    )
     expect(pdf.widthPt).toBeGreaterThan(pdf.heightPt)
     expect(pdf.pages).toBeGreaterThan(1)
     for (const page of pdf.pageTexts) {
-      for (const column of ['借阅日期', '借阅人', '部门', '档号', '题名', '份数', '借阅理由', '应还日期', '归还日期', '注销', '借阅人签字']) expect(compact(page)).toContain(column)
+      for (const column of [
+        '借阅日期',
+        '借阅人',
+        '部门',
+        '档号',
+        '题名',
+        '份数',
+        '借阅理由',
+        '应还日期',
+        '归还日期',
+        '注销',
+        '借阅人签字'
+      ])
+        expect(compact(page)).toContain(column)
     }
     expect(compact(pdf.pageTexts[0])).toContain('借阅登记簿')
     expect(compact(pdf.pageTexts[0])).toContain('起止日期：2026-03-01至2026-03-31')
@@ -81,19 +146,33 @@ describe('R-USE-10 the loan register', () => {
   })
 
   it('the consultation register lists reading in the room, one row per record', async () => {
-    const pdf = await pdfOf({ document: 'register', register: 'consultation', from: '2026-03-01', to: '2026-03-31' }, 'consultation-register')
+    const pdf = await pdfOf(
+      { document: 'register', register: 'consultation', from: '2026-03-01', to: '2026-03-31' },
+      'consultation-register'
+    )
     const text = compact(pdf.raw)
-    for (const column of ['查阅日期', '查阅人', '单位/部门', '档号', '题名', '目的', '结束日期', '签字']) expect(text).toContain(column)
+    for (const column of ['查阅日期', '查阅人', '单位/部门', '档号', '题名', '目的', '结束日期', '签字'])
+      expect(text).toContain(column)
     expect(text.match(/李四/g)?.length).toBe(2)
     expect(text).toContain('编写客户往来纪要')
     expect(text).toContain('招商运营部')
   })
 
   it('a range with nothing in it says so; a reversed range is a field error', async () => {
-    const pdf = await pdfOf({ document: 'register', register: 'loan', from: '2025-01-01', to: '2025-01-31' }, 'empty-register')
+    const pdf = await pdfOf(
+      { document: 'register', register: 'loan', from: '2025-01-01', to: '2025-01-31' },
+      'empty-register'
+    )
     expect(compact(pdf.text)).toContain('此期间没有登记')
-    const reversed = await app.dispatch('print.use', { document: 'register', register: 'loan', from: '2026-03-31', to: '2026-03-01' }, archivist)
-    expect(reversed).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'to', message: 'validation.dateOrder' }] } })
+    const reversed = await app.dispatch(
+      'print.use',
+      { document: 'register', register: 'loan', from: '2026-03-31', to: '2026-03-01' },
+      archivist
+    )
+    expect(reversed).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'to', message: 'validation.dateOrder' }] }
+    })
   })
 })
 
@@ -114,7 +193,10 @@ describe('R-USE-7 out-cards, R-USE-8 reminder, the request form', () => {
     expect(text).toContain('档案催还通知单')
     expect(text).toContain('借阅人2')
     expect(text).toContain('应于2026-03-05归还，已逾期4天')
-    expect(await app.dispatch('print.use', { document: 'reminder', id: requests[0].id }, archivist)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.useNotOut' } })
+    expect(await app.dispatch('print.use', { document: 'reminder', id: requests[0].id }, archivist)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'errors.useNotOut' }
+    })
   })
 
   it('prints the request form with a signature block per step, signed ones filled in', async () => {
@@ -131,12 +213,28 @@ describe('R-USE-7 out-cards, R-USE-8 reminder, the request form', () => {
 
 describe('R-USE-10 registers to Excel', () => {
   it('exports the loan register with a styled frozen header, widths, real dates and the values', async () => {
-    const result = await app.call('export.useRegister', { register: 'loan', from: '2026-03-01', to: '2026-03-31' }, archivist)
+    const result = await app.call(
+      'export.useRegister',
+      { register: 'loan', from: '2026-03-01', to: '2026-03-31' },
+      archivist
+    )
     expect(result).toMatchObject({ fileName: '借阅登记簿-2026-03-01-2026-03-31.xlsx', rows: 28 })
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(result.base64, 'base64') as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
-    expect(sheet.getRow(1).values).toEqual([undefined, '借阅日期', '借阅人', '部门', '档号', '题名', '份数', '借阅理由', '应还日期', '归还日期', '注销'])
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '借阅日期',
+      '借阅人',
+      '部门',
+      '档号',
+      '题名',
+      '份数',
+      '借阅理由',
+      '应还日期',
+      '归还日期',
+      '注销'
+    ])
     expect(sheet.getRow(1).font?.bold).toBe(true)
     expect(sheet.getRow(1).fill).toMatchObject({ type: 'pattern', pattern: 'solid' })
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
@@ -153,12 +251,19 @@ describe('R-USE-10 registers to Excel', () => {
     expect(sheet.getRow(3).getCell(9).value).toBeNull()
     expect(sheet.getRow(3).getCell(10).value).toBe('逾期未还')
     expect(sheet.getColumn(5).width).toBeGreaterThan(20)
-    const logged = await app.database.query(`SELECT action FROM audit_log WHERE entity = 'use_request' AND entity_id = ?`, [result.fileName])
+    const logged = await app.database.query(
+      `SELECT action FROM audit_log WHERE entity = 'use_request' AND entity_id = ?`,
+      [result.fileName]
+    )
     expect(logged).toEqual([{ action: 'export' }])
   })
 
   it('exports the consultation register', async () => {
-    const result = await app.call('export.useRegister', { register: 'consultation', from: '2026-03-01', to: '2026-03-31' }, archivist)
+    const result = await app.call(
+      'export.useRegister',
+      { register: 'consultation', from: '2026-03-01', to: '2026-03-31' },
+      archivist
+    )
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(result.base64, 'base64') as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]

@@ -16,7 +16,17 @@ async function world(): Promise<World> {
   app = await makeApp()
   const archivist = await app.signInAs('archivist', 'liwen')
   const admin = await app.signInAs('sysadmin')
-  const applicant = await app.call('users.create', { username: 'zhangsan', displayName: '张三', role: 'staff_viewer', department: '招商运营部', password: 'User-pass-2024' }, admin)
+  const applicant = await app.call(
+    'users.create',
+    {
+      username: 'zhangsan',
+      displayName: '张三',
+      role: 'staff_viewer',
+      department: '招商运营部',
+      password: 'User-pass-2024'
+    },
+    admin
+  )
   const item: World['item'] = async (overrides = {}) => {
     const created = await app.call('items.create', itemInput(overrides), archivist)
     const coded = await app.call('items.catalogue', { id: created.id }, archivist)
@@ -25,7 +35,10 @@ async function world(): Promise<World> {
   return { archivist, applicantId: applicant.id, item }
 }
 
-const loan = (records: { id: number }[], overrides: Partial<ChannelInput<'use.create'>> = {}): ChannelInput<'use.create'> => ({
+const loan = (
+  records: { id: number }[],
+  overrides: Partial<ChannelInput<'use.create'>> = {}
+): ChannelInput<'use.create'> => ({
   kind: 'loan',
   applicantKind: 'internal',
   applicantName: '张三',
@@ -40,8 +53,25 @@ const loan = (records: { id: number }[], overrides: Partial<ChannelInput<'use.cr
   ...overrides
 })
 
-const sign = (request: UseRequest, step: UseRequest['chain'][number]['step'], signerName: string, extra: Partial<ChannelInput<'use.approve'>> = {}) =>
-  app.dispatch('use.approve', { id: request.id, version: request.version, step, signerName, signedOn: '2026-03-02', decision: 'approved', ...extra }, 'session-liwen')
+const sign = (
+  request: UseRequest,
+  step: UseRequest['chain'][number]['step'],
+  signerName: string,
+  extra: Partial<ChannelInput<'use.approve'>> = {}
+) =>
+  app.dispatch(
+    'use.approve',
+    {
+      id: request.id,
+      version: request.version,
+      step,
+      signerName,
+      signedOn: '2026-03-02',
+      decision: 'approved',
+      ...extra
+    },
+    'session-liwen'
+  )
 
 async function approveAll(request: UseRequest): Promise<UseRequest> {
   const signers = { department_head: '王部长', archive_manager: '赵主任', deputy_gm: '钱副总', gm: '孙总' }
@@ -56,7 +86,14 @@ async function approveAll(request: UseRequest): Promise<UseRequest> {
 
 async function tableCounts(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  for (const table of ['use_requests', 'use_request_records', 'use_approvals', 'use_renewals', 'incidents', 'audit_log']) {
+  for (const table of [
+    'use_requests',
+    'use_request_records',
+    'use_approvals',
+    'use_renewals',
+    'incidents',
+    'audit_log'
+  ]) {
     const [{ n }] = await app.database.query(`SELECT COUNT(*) AS n FROM ${table}`)
     counts[table] = n
   }
@@ -79,18 +116,37 @@ describe('R-USE-1/2 a loan from request to return', () => {
   it('signs in chain order, goes out with an out date and due date, shows overdue, comes back cancelled, all audited', async () => {
     const { archivist, item } = await world()
     const contract = await item({ title: '仓储合同', pageCount: 6 })
-    const preview = await app.call('use.preview', { kind: 'loan', applicantKind: 'internal', departmentCode: 'ZS', records: [{ subject: 'item', id: contract.id }], startOn: '2026-03-02', dueOn: '2026-03-05' }, archivist)
+    const preview = await app.call(
+      'use.preview',
+      {
+        kind: 'loan',
+        applicantKind: 'internal',
+        departmentCode: 'ZS',
+        records: [{ subject: 'item', id: contract.id }],
+        startOn: '2026-03-02',
+        dueOn: '2026-03-05'
+      },
+      archivist
+    )
     expect(preview).toMatchObject({ refusal: null, loanDays: 3, policyVersion: 0 })
     expect(preview.steps.map((s) => s.step)).toEqual(['department_head', 'archive_manager'])
 
     const request = await app.call('use.create', loan([contract]), archivist)
-    expect(request).toMatchObject({ status: 'pending', nextStep: 'department_head', recordsText: contract.archivalCode, policyVersion: 0 })
+    expect(request).toMatchObject({
+      status: 'pending',
+      nextStep: 'department_head',
+      recordsText: contract.archivalCode,
+      policyVersion: 0
+    })
     expect(request.chain).toEqual(preview.steps)
 
     expectRefused(await sign(request, 'archive_manager', '赵主任'), 'R-USE-1', 'policy.use.stepOutOfOrder')
     expectRefused(await sign(request, 'gm', '孙总'), 'R-USE-1', 'policy.use.stepNotInChain')
     const future = await sign(request, 'department_head', '王部长', { signedOn: '2026-03-09' })
-    expect(future).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'signedOn', message: 'validation.notInFuture' }] } })
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'signedOn', message: 'validation.notInFuture' }] }
+    })
     const approved = await approveAll(request)
     expect(approved.status).toBe('approved')
     expect(approved.approvals.map((a) => [a.step, a.signerName, a.enteredBy])).toEqual([
@@ -101,7 +157,11 @@ describe('R-USE-1/2 a loan from request to return', () => {
     await moveClock('2026-03-03T09:00:00', archivist)
     const out = await app.call('use.checkout', { id: approved.id, version: approved.version }, archivist)
     expect(out).toMatchObject({ status: 'out', outOn: '2026-03-03', dueOn: '2026-03-06' })
-    const [summary] = await app.call('records.summaries', { records: [{ subject: 'item', id: contract.id }] }, archivist)
+    const [summary] = await app.call(
+      'records.summaries',
+      { records: [{ subject: 'item', id: contract.id }] },
+      archivist
+    )
     expect(summary.custody).toBe('on_loan')
     const stale = await app.dispatch('use.checkout', { id: approved.id, version: approved.version }, archivist)
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.staleVersion' } })
@@ -109,17 +169,29 @@ describe('R-USE-1/2 a loan from request to return', () => {
     expect(await app.call('use.overdue', {}, archivist)).toEqual([])
     await moveClock('2026-03-09T09:00:00', archivist)
     const overdue = await app.call('use.overdue', {}, archivist)
-    expect(overdue).toEqual([expect.objectContaining({ id: out.id, dueOn: '2026-03-06', daysLate: 3, recordsText: contract.archivalCode })])
+    expect(overdue).toEqual([
+      expect.objectContaining({ id: out.id, dueOn: '2026-03-06', daysLate: 3, recordsText: contract.archivalCode })
+    ])
     expect((await app.call('use.list', { overdue: true }, archivist)).rows.map((r) => r.id)).toEqual([out.id])
     const reminder = await app.call('print.use', { document: 'reminder', id: out.id }, archivist)
     expect(reminder.html).toContain('已逾期 3 天')
 
-    const returned = await app.call('use.return', { id: out.id, version: out.version, records: [{ subject: 'item', id: contract.id, condition: 'complete', pagesChecked: 6 }] }, archivist)
+    const returned = await app.call(
+      'use.return',
+      {
+        id: out.id,
+        version: out.version,
+        records: [{ subject: 'item', id: contract.id, condition: 'complete', pagesChecked: 6 }]
+      },
+      archivist
+    )
     expect(returned).toMatchObject({ status: 'returned', returnedOn: '2026-03-09', overdue: false })
     expect(returned.records[0]).toMatchObject({ condition: 'complete', pagesChecked: 6, custody: 'in_store' })
     expect((await app.call('use.overdue', {}, archivist)).length).toBe(0)
 
-    const actions = await app.database.query(`SELECT entity, action FROM audit_log WHERE entity IN ('use_request', 'item') AND action <> 'create' AND action <> 'catalogue' ORDER BY id`)
+    const actions = await app.database.query(
+      `SELECT entity, action FROM audit_log WHERE entity IN ('use_request', 'item') AND action <> 'create' AND action <> 'catalogue' ORDER BY id`
+    )
     expect(actions.map((a: { entity: string; action: string }) => `${a.entity}:${a.action}`)).toEqual([
       'use_request:sign',
       'use_request:sign',
@@ -134,13 +206,33 @@ describe('R-USE-1/2 a loan from request to return', () => {
   it('a consultation puts the records in the reading room; an excerpt leaves the original on the shelf (R-USE-3)', async () => {
     const { archivist, item } = await world()
     const record = await item()
-    const consultation = await approveAll(await app.call('use.create', loan([record], { kind: 'consultation', dueOn: null, excerptAnswer: null }), archivist))
+    const consultation = await approveAll(
+      await app.call(
+        'use.create',
+        loan([record], { kind: 'consultation', dueOn: null, excerptAnswer: null }),
+        archivist
+      )
+    )
     const reading = await app.call('use.checkout', { id: consultation.id, version: consultation.version }, archivist)
     expect(reading).toMatchObject({ status: 'out', dueOn: null, excerptAnswer: null })
     expect(reading.records[0].custody).toBe('reading_room')
-    await app.call('use.return', { id: reading.id, version: reading.version, records: [{ subject: 'item', id: record.id, condition: 'complete', pagesChecked: 4 }] }, archivist)
+    await app.call(
+      'use.return',
+      {
+        id: reading.id,
+        version: reading.version,
+        records: [{ subject: 'item', id: record.id, condition: 'complete', pagesChecked: 4 }]
+      },
+      archivist
+    )
 
-    const excerpt = await approveAll(await app.call('use.create', loan([record], { kind: 'excerpt', dueOn: null, copies: 3, excerptAnswer: null }), archivist))
+    const excerpt = await approveAll(
+      await app.call(
+        'use.create',
+        loan([record], { kind: 'excerpt', dueOn: null, copies: 3, excerptAnswer: null }),
+        archivist
+      )
+    )
     expect(excerpt).toMatchObject({ copies: 3, excerptAnswer: 'excerpt_suffices' })
     const copied = await app.call('use.checkout', { id: excerpt.id, version: excerpt.version }, archivist)
     expect(copied.records[0].custody).toBe('in_store')
@@ -151,14 +243,56 @@ describe('R-USE-1/2 a loan from request to return', () => {
 
 describe('bad input is refused with its rule and nothing is written', () => {
   it.each<[string, (w: World, record: { id: number }) => Promise<ChannelInput<'use.create'>>, string, string]>([
-    ['a due date past the longest loan', async (_w, r) => loan([r], { dueOn: '2026-04-15' }), 'R-USE-4', 'policy.use.loanTooLong'],
-    ['a due date before the start', async (_w, r) => loan([r], { dueOn: '2026-03-01' }), 'R-USE-4', 'policy.use.dueBeforeStart'],
-    ['an applicant without a department', async (_w, r) => loan([r], { departmentCode: '' }), 'R-USE-1', 'policy.use.noDepartment'],
-    ['a department not in the reference data', async (_w, r) => loan([r], { departmentCode: 'XX' }), 'R-USE-1', 'policy.use.noDepartment'],
-    ['an outside person without an introduction letter', async (_w, r) => loan([r], { kind: 'consultation', applicantKind: 'external', externalUnit: '市审计局', dueOn: null }), 'R-USE-6', 'policy.use.introductionLetter'],
-    ['an outside person borrowing', async (_w, r) => loan([r], { applicantKind: 'external', externalUnit: '市审计局', introductionLetter: '审字〔2026〕3号' }), 'R-USE-6', 'policy.use.externalReadOnly'],
-    ['a loan when an excerpt would do', async (_w, r) => loan([r], { excerptAnswer: 'excerpt_suffices' }), 'R-USE-3', 'policy.use.excerptWouldDo'],
-    ['a loan without asking whether an excerpt would do', async (_w, r) => loan([r], { excerptAnswer: null }), 'R-USE-3', 'policy.use.excerptQuestion'],
+    [
+      'a due date past the longest loan',
+      async (_w, r) => loan([r], { dueOn: '2026-04-15' }),
+      'R-USE-4',
+      'policy.use.loanTooLong'
+    ],
+    [
+      'a due date before the start',
+      async (_w, r) => loan([r], { dueOn: '2026-03-01' }),
+      'R-USE-4',
+      'policy.use.dueBeforeStart'
+    ],
+    [
+      'an applicant without a department',
+      async (_w, r) => loan([r], { departmentCode: '' }),
+      'R-USE-1',
+      'policy.use.noDepartment'
+    ],
+    [
+      'a department not in the reference data',
+      async (_w, r) => loan([r], { departmentCode: 'XX' }),
+      'R-USE-1',
+      'policy.use.noDepartment'
+    ],
+    [
+      'an outside person without an introduction letter',
+      async (_w, r) =>
+        loan([r], { kind: 'consultation', applicantKind: 'external', externalUnit: '市审计局', dueOn: null }),
+      'R-USE-6',
+      'policy.use.introductionLetter'
+    ],
+    [
+      'an outside person borrowing',
+      async (_w, r) =>
+        loan([r], { applicantKind: 'external', externalUnit: '市审计局', introductionLetter: '审字〔2026〕3号' }),
+      'R-USE-6',
+      'policy.use.externalReadOnly'
+    ],
+    [
+      'a loan when an excerpt would do',
+      async (_w, r) => loan([r], { excerptAnswer: 'excerpt_suffices' }),
+      'R-USE-3',
+      'policy.use.excerptWouldDo'
+    ],
+    [
+      'a loan without asking whether an excerpt would do',
+      async (_w, r) => loan([r], { excerptAnswer: null }),
+      'R-USE-3',
+      'policy.use.excerptQuestion'
+    ],
     [
       'a destroyed record',
       async (_w, r) => {
@@ -180,7 +314,11 @@ describe('bad input is refused with its rule and nothing is written', () => {
     [
       'a record reported missing',
       async (w, r) => {
-        await app.call('incidents.report', { record: { subject: 'item', id: r.id }, kind: 'missing', note: '未找到' }, w.archivist)
+        await app.call(
+          'incidents.report',
+          { record: { subject: 'item', id: r.id }, kind: 'missing', note: '未找到' },
+          w.archivist
+        )
         return loan([r])
       },
       'R-KEEP-3',
@@ -205,8 +343,18 @@ describe('bad input is refused with its rule and nothing is written', () => {
       'R-USE-2',
       'policy.use.requestedElsewhere'
     ],
-    ['a top-secret record', async (w) => loan([await w.item({ classification: 'top_secret' })]), 'R-USE-5', 'policy.use.topSecretStays'],
-    ['a sealed original taken off site', async (w) => loan([await w.item({ sealedOriginal: true })], { offSite: true }), 'S86', 'policy.use.sealedOriginal']
+    [
+      'a top-secret record',
+      async (w) => loan([await w.item({ classification: 'top_secret' })]),
+      'R-USE-5',
+      'policy.use.topSecretStays'
+    ],
+    [
+      'a sealed original taken off site',
+      async (w) => loan([await w.item({ sealedOriginal: true })], { offSite: true }),
+      'S86',
+      'policy.use.sealedOriginal'
+    ]
   ])('%s', async (_name, build, ruleId, message) => {
     const w = await world()
     const record = await w.item()
@@ -220,16 +368,34 @@ describe('bad input is refused with its rule and nothing is written', () => {
   it('a loan without a due date is a field error', async () => {
     const { archivist, item } = await world()
     const result = await app.dispatch('use.create', loan([await item()], { dueOn: null }), archivist)
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'dueOn', message: 'validation.required' }] } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'dueOn', message: 'validation.required' }] }
+    })
   })
 
   it('an item is out while its volume is in another request, and the other way round', async () => {
     const { archivist, item } = await world()
     const record = await item()
-    const volume = await app.call('volumes.create', { fondsCode: 'J001', categoryCode: 'KH', year: 2025, retentionCode: 'D30', departmentCode: 'ZS', title: '顺达物流' }, archivist)
+    const volume = await app.call(
+      'volumes.create',
+      {
+        fondsCode: 'J001',
+        categoryCode: 'KH',
+        year: 2025,
+        retentionCode: 'D30',
+        departmentCode: 'ZS',
+        title: '顺达物流'
+      },
+      archivist
+    )
     await app.call('volumes.addItem', { volumeId: volume.id, itemId: record.id }, archivist)
     await app.call('use.create', loan([], { records: [{ subject: 'volume', id: volume.id }] }), archivist)
-    expectRefused(await app.dispatch('use.create', loan([record], { applicantName: '李四' }), archivist), 'R-USE-2', 'policy.use.requestedElsewhere')
+    expectRefused(
+      await app.dispatch('use.create', loan([record], { applicantName: '李四' }), archivist),
+      'R-USE-2',
+      'policy.use.requestedElsewhere'
+    )
   })
 })
 
@@ -238,10 +404,18 @@ describe('R-ROLE-7 nobody approves their own request', () => {
     const { archivist, applicantId, item } = await world()
     const request = await app.call('use.create', loan([await item()], { applicantUserId: applicantId }), archivist)
     expectRefused(await sign(request, 'department_head', '张三'), 'R-ROLE-7', 'policy.use.selfApproval')
-    expectRefused(await sign(request, 'department_head', '王部长', { signerUserId: applicantId }), 'R-ROLE-7', 'policy.use.selfApproval')
+    expectRefused(
+      await sign(request, 'department_head', '王部长', { signerUserId: applicantId }),
+      'R-ROLE-7',
+      'policy.use.selfApproval'
+    )
     expect((await app.call('use.get', { id: request.id }, archivist)).approvals).toEqual([])
 
-    const own = await app.call('use.create', loan([await item({ title: '第二份合同' })], { applicantName: 'liwen' }), archivist)
+    const own = await app.call(
+      'use.create',
+      loan([await item({ title: '第二份合同' })], { applicantName: 'liwen' }),
+      archivist
+    )
     expectRefused(await sign(own, 'department_head', '王部长'), 'R-ROLE-7', 'policy.use.selfEntry')
   })
 
@@ -249,12 +423,27 @@ describe('R-ROLE-7 nobody approves their own request', () => {
     const { archivist, item } = await world()
     const request = await app.call('use.create', loan([await item()]), archivist)
     const noReason = await sign(request, 'department_head', '王部长', { decision: 'refused' })
-    expect(noReason).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'reason', message: 'validation.required' }] } })
-    const refused = await sign(request, 'department_head', '王部长', { decision: 'refused', reason: '与本部门业务无关' })
-    expect(refused).toMatchObject({ ok: true, data: { status: 'refused', approvals: [{ decision: 'refused', reason: '与本部门业务无关' }] } })
+    expect(noReason).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'reason', message: 'validation.required' }] }
+    })
+    const refused = await sign(request, 'department_head', '王部长', {
+      decision: 'refused',
+      reason: '与本部门业务无关'
+    })
+    expect(refused).toMatchObject({
+      ok: true,
+      data: { status: 'refused', approvals: [{ decision: 'refused', reason: '与本部门业务无关' }] }
+    })
     const after = (refused.ok ? refused.data : request) as UseRequest
-    expect(await sign(after, 'archive_manager', '赵主任')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.useWrongStatus' } })
-    expect(await app.dispatch('use.checkout', { id: after.id, version: after.version }, archivist)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await sign(after, 'archive_manager', '赵主任')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'errors.useWrongStatus' }
+    })
+    expect(await app.dispatch('use.checkout', { id: after.id, version: after.version }, archivist)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' }
+    })
   })
 })
 
@@ -267,23 +456,54 @@ describe('R-USE-8 return: completeness check, incidents on damage or loss', () =
     const out = await app.call('use.checkout', { id: approved.id, version: approved.version }, archivist)
 
     const before = await tableCounts()
-    const short = await app.dispatch('use.return', { id: out.id, version: out.version, records: [{ subject: 'item', id: a.id, condition: 'complete', pagesChecked: 5 }, { subject: 'item', id: b.id, condition: 'complete', pagesChecked: 2 }] }, archivist)
+    const short = await app.dispatch(
+      'use.return',
+      {
+        id: out.id,
+        version: out.version,
+        records: [
+          { subject: 'item', id: a.id, condition: 'complete', pagesChecked: 5 },
+          { subject: 'item', id: b.id, condition: 'complete', pagesChecked: 2 }
+        ]
+      },
+      archivist
+    )
     expectRefused(short, 'R-USE-8', 'policy.use.pagesMissing')
-    const partial = await app.dispatch('use.return', { id: out.id, version: out.version, records: [{ subject: 'item', id: a.id, condition: 'complete', pagesChecked: 6 }] }, archivist)
-    expect(partial).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: [{ path: 'records', message: 'validation.returnEveryRecord' }] } })
+    const partial = await app.dispatch(
+      'use.return',
+      {
+        id: out.id,
+        version: out.version,
+        records: [{ subject: 'item', id: a.id, condition: 'complete', pagesChecked: 6 }]
+      },
+      archivist
+    )
+    expect(partial).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: [{ path: 'records', message: 'validation.returnEveryRecord' }] }
+    })
     expect(await tableCounts()).toEqual(before)
 
     const returned = await app.call(
       'use.return',
-      { id: out.id, version: out.version, records: [{ subject: 'item', id: a.id, condition: 'damaged', pagesChecked: 6, note: '第3页撕裂' }, { subject: 'item', id: b.id, condition: 'lost', pagesChecked: 0 }] },
+      {
+        id: out.id,
+        version: out.version,
+        records: [
+          { subject: 'item', id: a.id, condition: 'damaged', pagesChecked: 6, note: '第3页撕裂' },
+          { subject: 'item', id: b.id, condition: 'lost', pagesChecked: 0 }
+        ]
+      },
       archivist
     )
     expect(returned.status).toBe('returned')
     const incidents = await app.call('incidents.list', {}, archivist)
-    expect(incidents.rows.map((n) => [n.subjectId, n.kind, n.source, n.sourceId]).sort()).toEqual([
-      [a.id, 'damaged', 'loan', out.id],
-      [b.id, 'missing', 'loan', out.id]
-    ].sort())
+    expect(incidents.rows.map((n) => [n.subjectId, n.kind, n.source, n.sourceId]).sort()).toEqual(
+      [
+        [a.id, 'damaged', 'loan', out.id],
+        [b.id, 'missing', 'loan', out.id]
+      ].sort()
+    )
     // Flagged records cannot go out again until the incidents are resolved.
     expectRefused(await app.dispatch('use.create', loan([a]), archivist), 'R-KEEP-3', 'policy.use.flagged')
   })
@@ -294,21 +514,51 @@ describe('R-USE-4 renewal within the policy limit', () => {
     const { archivist, item } = await world()
     const approved = await approveAll(await app.call('use.create', loan([await item()]), archivist))
     const out = await app.call('use.checkout', { id: approved.id, version: approved.version }, archivist)
-    expectRefused(await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-08' }, archivist), 'R-USE-4', 'policy.use.notRenewable')
+    expectRefused(
+      await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-08' }, archivist),
+      'R-USE-4',
+      'policy.use.notRenewable'
+    )
 
     const manager = await app.signInAs('archive_manager', 'zhaozr')
     const current = await app.call('settings.getUse', {}, manager)
-    expect(await app.dispatch('settings.saveUse', { ...current.data, renewable: true }, archivist)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const saved = await app.call('settings.saveUse', { ...current.data, loanMaxDays: 7, renewable: true, maxRenewals: 1, renewalDays: 7 }, manager)
+    expect(await app.dispatch('settings.saveUse', { ...current.data, renewable: true }, archivist)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' }
+    })
+    const saved = await app.call(
+      'settings.saveUse',
+      { ...current.data, loanMaxDays: 7, renewable: true, maxRenewals: 1, renewalDays: 7 },
+      manager
+    )
     expect(saved.version).toBe(1)
 
-    expectRefused(await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-13' }, archivist), 'R-USE-4', 'policy.use.renewalTooLong')
-    expectRefused(await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-05' }, archivist), 'R-USE-4', 'policy.use.renewalNotLater')
+    expectRefused(
+      await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-13' }, archivist),
+      'R-USE-4',
+      'policy.use.renewalTooLong'
+    )
+    expectRefused(
+      await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-05' }, archivist),
+      'R-USE-4',
+      'policy.use.renewalNotLater'
+    )
     const renewed = await app.call('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-12' }, archivist)
-    expect(renewed).toMatchObject({ dueOn: '2026-03-12', renewals: [{ previousDueOn: '2026-03-05', newDueOn: '2026-03-12', enteredBy: 'liwen' }] })
-    expectRefused(await app.dispatch('use.renew', { id: out.id, version: renewed.version, newDueOn: '2026-03-13' }, archivist), 'R-USE-4', 'policy.use.renewalLimit')
+    expect(renewed).toMatchObject({
+      dueOn: '2026-03-12',
+      renewals: [{ previousDueOn: '2026-03-05', newDueOn: '2026-03-12', enteredBy: 'liwen' }]
+    })
+    expectRefused(
+      await app.dispatch('use.renew', { id: out.id, version: renewed.version, newDueOn: '2026-03-13' }, archivist),
+      'R-USE-4',
+      'policy.use.renewalLimit'
+    )
 
-    const longer = await app.call('use.create', loan([await item({ title: '另一份合同' })], { dueOn: '2026-03-09' }), archivist)
+    const longer = await app.call(
+      'use.create',
+      loan([await item({ title: '另一份合同' })], { dueOn: '2026-03-09' }),
+      archivist
+    )
     expect(longer.policyVersion).toBe(1)
     expect(longer.chain.map((s) => s.step)).toEqual(['department_head', 'archive_manager'])
   })
@@ -318,17 +568,48 @@ describe('R-CUST-6 a person cannot be offboarded while holding records', () => {
   it('refuses switching the account off, names what they hold, and allows it once returned', async () => {
     const { archivist, applicantId, item } = await world()
     const record = await item()
-    const approved = await approveAll(await app.call('use.create', loan([record], { applicantUserId: applicantId }), archivist))
+    const approved = await approveAll(
+      await app.call('use.create', loan([record], { applicantUserId: applicantId }), archivist)
+    )
     const out = await app.call('use.checkout', { id: approved.id, version: approved.version }, archivist)
     const admin = await app.signInAs('sysadmin')
     expect(await app.call('users.outstanding', { userId: applicantId }, admin)).toEqual([
-      { requestId: out.id, kind: 'loan', status: 'out', archivalCode: record.archivalCode, title: itemInput().title, dueOn: '2026-03-05' }
+      {
+        requestId: out.id,
+        kind: 'loan',
+        status: 'out',
+        archivalCode: record.archivalCode,
+        title: itemInput().title,
+        dueOn: '2026-03-05'
+      }
     ])
-    const off = { id: applicantId, displayName: '张三', role: 'staff_viewer' as const, department: '招商运营部', active: false }
+    const off = {
+      id: applicantId,
+      displayName: '张三',
+      role: 'staff_viewer' as const,
+      department: '招商运营部',
+      active: false
+    }
     const refused = await app.dispatch('users.update', off, admin)
-    expect(refused).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', ruleId: 'R-CUST-6', message: 'policy.use.holdsRecords', params: { count: 1, records: record.archivalCode } } })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'POLICY_DENIED',
+        ruleId: 'R-CUST-6',
+        message: 'policy.use.holdsRecords',
+        params: { count: 1, records: record.archivalCode }
+      }
+    })
     expect((await app.call('users.list', {}, admin)).find((u) => u.id === applicantId)?.active).toBe(true)
-    await app.call('use.return', { id: out.id, version: out.version, records: [{ subject: 'item', id: record.id, condition: 'complete', pagesChecked: 4 }] }, archivist)
+    await app.call(
+      'use.return',
+      {
+        id: out.id,
+        version: out.version,
+        records: [{ subject: 'item', id: record.id, condition: 'complete', pagesChecked: 4 }]
+      },
+      archivist
+    )
     expect((await app.call('users.update', off, admin)).active).toBe(false)
   })
 })
@@ -337,14 +618,35 @@ describe('feedback, cancel and the list', () => {
   it('records the effect of use (R-USE-9), cancels before checkout, and filters the list', async () => {
     const { archivist, item } = await world()
     const first = await app.call('use.create', loan([await item({ title: '仓储合同' })]), archivist)
-    const withEffect = await app.call('use.feedback', { id: first.id, version: first.version, effect: 'evidence', note: '为合同纠纷提供了依据' }, archivist)
+    const withEffect = await app.call(
+      'use.feedback',
+      { id: first.id, version: first.version, effect: 'evidence', note: '为合同纠纷提供了依据' },
+      archivist
+    )
     expect(withEffect).toMatchObject({ effect: 'evidence', effectNote: '为合同纠纷提供了依据' })
-    const cancelled = await app.call('use.cancel', { id: withEffect.id, version: withEffect.version, reason: '申请人不再需要' }, archivist)
+    const cancelled = await app.call(
+      'use.cancel',
+      { id: withEffect.id, version: withEffect.version, reason: '申请人不再需要' },
+      archivist
+    )
     expect(cancelled).toMatchObject({ status: 'cancelled', closingNote: '申请人不再需要' })
-    await app.call('use.create', loan([await item({ title: '租赁合同' })], { kind: 'consultation', dueOn: null, excerptAnswer: null, applicantName: '李四' }), archivist)
-    expect((await app.call('use.list', { kind: ['consultation'] }, archivist)).rows.map((r) => r.applicantName)).toEqual(['李四'])
+    await app.call(
+      'use.create',
+      loan([await item({ title: '租赁合同' })], {
+        kind: 'consultation',
+        dueOn: null,
+        excerptAnswer: null,
+        applicantName: '李四'
+      }),
+      archivist
+    )
+    expect(
+      (await app.call('use.list', { kind: ['consultation'] }, archivist)).rows.map((r) => r.applicantName)
+    ).toEqual(['李四'])
     expect((await app.call('use.list', { status: ['cancelled'] }, archivist)).rows.map((r) => r.id)).toEqual([first.id])
     expect((await app.call('use.list', { search: '租赁' }, archivist)).total).toBe(1)
-    expect((await app.call('use.list', { sortBy: 'createdAt', sortOrder: 'ascend' }, archivist)).rows[0].id).toBe(first.id)
+    expect((await app.call('use.list', { sortBy: 'createdAt', sortOrder: 'ascend' }, archivist)).rows[0].id).toBe(
+      first.id
+    )
   })
 })

@@ -17,7 +17,13 @@ interface Reply {
   body: string
 }
 
-function request(options: { path: string; method?: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<Reply> {
+function request(options: {
+  path: string
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+  host?: string
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -40,7 +46,12 @@ function request(options: { path: string; method?: string; headers?: Record<stri
 }
 
 const rpc = (channel: string, input: unknown, headers: Record<string, string> = {}) =>
-  request({ path: `/rpc/${channel}`, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify({ input }) })
+  request({
+    path: `/rpc/${channel}`,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify({ input })
+  })
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>档案室</title>')
@@ -93,7 +104,10 @@ describe('browser mode server', () => {
     const refused = await rpc('import.preview', { ...file, base64: 'A'.repeat(42_000_000) }, cookie)
     expect(refused.status).toBe(413)
     expect(refused.headers['content-type']).toMatch(/^application\/json/)
-    expect(JSON.parse(refused.body)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'errors.fileTooLarge', params: { limit: 30 } } })
+    expect(JSON.parse(refused.body)).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'errors.fileTooLarge', params: { limit: 30 } }
+    })
   })
 
   it('exchanges the entry address, once, for HttpOnly, SameSite=Strict cookies', async () => {
@@ -101,7 +115,9 @@ describe('browser mode server', () => {
     const reply = await request({ path: `${entry.pathname}${entry.search}` })
     expect(reply.status).toBe(302)
     const cookies = reply.headers['set-cookie'] ?? []
-    expect(cookies.find((c) => c.startsWith('archive_token='))).toMatch(new RegExp(`^archive_token=${token}; HttpOnly; SameSite=Strict`))
+    expect(cookies.find((c) => c.startsWith('archive_token='))).toMatch(
+      new RegExp(`^archive_token=${token}; HttpOnly; SameSite=Strict`)
+    )
     expect(cookies.find((c) => c.startsWith('archive_client='))).toBeDefined()
     expect((await request({ path: `${entry.pathname}${entry.search}` })).status).toBe(401)
   })
@@ -110,21 +126,44 @@ describe('browser mode server', () => {
     for (const host of ['evil.example', `evil.example:${server.port}`, '192.168.1.20']) {
       expect((await rpc('app.status', {}, { Host: host, Cookie: `archive_token=${token}` })).status).toBe(403)
     }
-    expect((await rpc('app.status', {}, { Host: `localhost:${server.port}`, Cookie: `archive_token=${token}` })).status).toBe(200)
+    expect(
+      (await rpc('app.status', {}, { Host: `localhost:${server.port}`, Cookie: `archive_token=${token}` })).status
+    ).toBe(200)
   })
 
   it('rejects a foreign Origin (403), even with the right token — cross-site requests', async () => {
     for (const origin of ['http://evil.example', 'null', `http://127.0.0.1:${server.port + 1}`]) {
       expect((await rpc('app.status', {}, { Origin: origin, Cookie: `archive_token=${token}` })).status).toBe(403)
     }
-    expect((await rpc('app.status', {}, { Origin: `http://127.0.0.1:${server.port}`, Cookie: `archive_token=${token}` })).status).toBe(200)
+    expect(
+      (await rpc('app.status', {}, { Origin: `http://127.0.0.1:${server.port}`, Cookie: `archive_token=${token}` }))
+        .status
+    ).toBe(200)
   })
 
   it('accepts only JSON POSTs on the call path, and refuses malformed JSON', async () => {
     const auth = { Cookie: `archive_token=${token}` }
     expect((await request({ path: '/rpc/app.status', headers: auth })).status).toBe(405)
-    expect((await request({ path: '/rpc/app.status', method: 'POST', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{}' })).status).toBe(415)
-    expect((await request({ path: '/rpc/app.status', method: 'POST', headers: { ...auth, 'Content-Type': 'application/json' }, body: '{nope' })).status).toBe(400)
+    expect(
+      (
+        await request({
+          path: '/rpc/app.status',
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'text/plain' },
+          body: '{}'
+        })
+      ).status
+    ).toBe(415)
+    expect(
+      (
+        await request({
+          path: '/rpc/app.status',
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/json' },
+          body: '{nope'
+        })
+      ).status
+    ).toBe(400)
   })
 
   it('validates inputs exactly as IPC does', async () => {
@@ -148,7 +187,12 @@ describe('browser mode server', () => {
       expect(reply.status).toBe(400)
       expect(reply.body).toMatch(/Malformed address/)
     }
-    const call = await request({ path: '/rpc/%ZZ', method: 'POST', headers: { Cookie: `archive_token=${token}`, 'Content-Type': 'application/json' }, body: '{}' })
+    const call = await request({
+      path: '/rpc/%ZZ',
+      method: 'POST',
+      headers: { Cookie: `archive_token=${token}`, 'Content-Type': 'application/json' },
+      body: '{}'
+    })
     expect(call.status).toBe(400)
   })
 

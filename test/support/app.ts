@@ -36,7 +36,14 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
       this.now = new Date(this.now.getTime() + minutes * 60_000)
     }
   }
-  const app = await createApp({ dataDir, appFolders: [REPOSITORY], clock: () => clock.now, log: () => undefined, importWorker: inject('importWorker'), ...more })
+  const app = await createApp({
+    dataDir,
+    appFolders: [REPOSITORY],
+    clock: () => clock.now,
+    log: () => undefined,
+    importWorker: inject('importWorker'),
+    ...more
+  })
   let adminKey: string | null = null
   const call: TestApp['call'] = async (channel, input, sessionKey) => {
     const result = await app.dispatch(channel, input, sessionKey)
@@ -51,7 +58,11 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
     } else if (status.session) {
       return adminKey
     } else if (status.needsSetup) {
-      await call('auth.setupAdmin', { username: 'admin', displayName: '系统管理员', password: ADMIN_PASSWORD }, adminKey)
+      await call(
+        'auth.setupAdmin',
+        { username: 'admin', displayName: '系统管理员', password: ADMIN_PASSWORD },
+        adminKey
+      )
     } else {
       await call('auth.login', { username: 'admin', password: ADMIN_PASSWORD }, adminKey)
     }
@@ -61,7 +72,11 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
   const signInAs = async (role: Role, username = `${role.replace(/_/g, '')}${++counter}`) => {
     const key = await admin()
     if (role === 'sysadmin') return key
-    await call('users.create', { username, displayName: username, role, department: '招商部', password: USER_PASSWORD }, key)
+    await call(
+      'users.create',
+      { username, displayName: username, role, department: '招商部', password: USER_PASSWORD },
+      key
+    )
     const sessionKey = `session-${username}`
     await call('auth.login', { username, password: USER_PASSWORD }, sessionKey)
     return sessionKey

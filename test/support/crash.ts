@@ -82,13 +82,24 @@ export async function crashLoop(rounds: number, seed = Date.now()): Promise<Cras
   const dataDir = setup.dataDir
   await setup.close()
   const bundle = await bundleChild()
-  const report: CrashReport = { rounds, acknowledged: 0, refused: 0, present: 0, lost: [], unacknowledgedPresent: 0, auditIntact: true, integrity: 'ok' }
+  const report: CrashReport = {
+    rounds,
+    acknowledged: 0,
+    refused: 0,
+    present: 0,
+    lost: [],
+    unacknowledgedPresent: 0,
+    auditIntact: true,
+    integrity: 'ok'
+  }
   for (let round = 0; round < rounds; round += 1) {
     const prefix = `r${round}`
     const { acknowledged, refused } = await killWhileWriting(bundle, dataDir, prefix, 50 + Math.floor(next() * 1500))
     const app = await makeApp(dataDir)
     try {
-      const rows: { name: string }[] = await app.database.query('SELECT name FROM customers WHERE name LIKE ?', [`${prefix}-%`])
+      const rows: { name: string }[] = await app.database.query('SELECT name FROM customers WHERE name LIKE ?', [
+        `${prefix}-%`
+      ])
       const present = new Set(rows.map((row) => row.name))
       report.acknowledged += acknowledged.length
       report.refused += refused.length

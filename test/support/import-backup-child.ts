@@ -8,9 +8,21 @@ async function main(): Promise<void> {
   const session = 'child'
   const login = await app.dispatch('auth.login', { username, password: USER_PASSWORD }, session)
   if (!login.ok) throw new Error(JSON.stringify(login.error))
-  const csv = ['名称,法定代表人,地区,等级,建档日期', ...Array.from({ length: 20_000 }, (_, i) => `${prefix}${i},法人${i},上海,一般,2024-01-02`)].join('\r\n')
+  const csv = [
+    '名称,法定代表人,地区,等级,建档日期',
+    ...Array.from({ length: 20_000 }, (_, i) => `${prefix}${i},法人${i},上海,一般,2024-01-02`)
+  ].join('\r\n')
   const file = { target: 'customers' as const, fileName: 'c.csv', base64: Buffer.from(csv).toString('base64') }
-  const started = await app.dispatch('import.start', { ...file, mapping: ['name', 'legalRepresentative', 'region', 'grade', 'dateOpened'], defaults: {}, mode: 'validOnly' }, session)
+  const started = await app.dispatch(
+    'import.start',
+    {
+      ...file,
+      mapping: ['name', 'legalRepresentative', 'region', 'grade', 'dateOpened'],
+      defaults: {},
+      mode: 'validOnly'
+    },
+    session
+  )
   if (!started.ok) throw new Error(JSON.stringify(started.error))
   process.stdout.write('READY\n')
   const jobId = (started.data as { jobId: string }).jobId
@@ -27,7 +39,9 @@ async function main(): Promise<void> {
   })()
   for (;;) {
     const result = await app.dispatch('backup.create', { folder }, session)
-    process.stdout.write(result.ok ? `BACKUP ${(result.data as { file: string }).file}\n` : `REFUSED ${result.error.message}\n`)
+    process.stdout.write(
+      result.ok ? `BACKUP ${(result.data as { file: string }).file}\n` : `REFUSED ${result.error.message}\n`
+    )
   }
 }
 

@@ -19,9 +19,21 @@ export async function workbookAsCsv(buffer: Buffer): Promise<Map<string, string[
   try {
     const file = path.join(dir, 'book.xlsx')
     fs.writeFileSync(file, buffer)
-    await run('soffice', [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--convert-to', ALL_SHEETS_CSV, '--outdir', path.join(dir, 'out'), file], {
-      timeout: 120_000
-    })
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        ALL_SHEETS_CSV,
+        '--outdir',
+        path.join(dir, 'out'),
+        file
+      ],
+      {
+        timeout: 120_000
+      }
+    )
     const sheets = new Map<string, string[][]>()
     for (const name of fs.readdirSync(path.join(dir, 'out'))) {
       const match = /^book-(.+)\.csv$/.exec(name)

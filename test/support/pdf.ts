@@ -59,7 +59,10 @@ export async function htmlToPdf(browser: Browser, html: string, file: string): P
 export type TextMode = 'layout' | 'raw'
 
 /** pdftotext of the whole file, or of pages first..last (1-based). */
-export async function pdfToText(file: string, options: { first?: number; last?: number; mode?: TextMode } = {}): Promise<string> {
+export async function pdfToText(
+  file: string,
+  options: { first?: number; last?: number; mode?: TextMode } = {}
+): Promise<string> {
   const args = [options.mode === 'raw' ? '-raw' : '-layout', '-enc', 'UTF-8']
   if (options.first !== undefined) args.push('-f', String(options.first))
   if (options.last !== undefined) args.push('-l', String(options.last))

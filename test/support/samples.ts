@@ -4,7 +4,9 @@ import type { ChannelInput } from '../../src-preload/contract'
 export const ADMIN_PASSWORD = 'Admin-pass-2024'
 export const USER_PASSWORD = 'User-pass-2024'
 
-export const sampleCustomer = (overrides: Partial<ChannelInput<'customers.create'>> = {}): ChannelInput<'customers.create'> => ({
+export const sampleCustomer = (
+  overrides: Partial<ChannelInput<'customers.create'>> = {}
+): ChannelInput<'customers.create'> => ({
   name: '上海顺达物流有限公司',
   legalRepresentative: '王建国',
   address: '上海市浦东新区张江路88号',

@@ -20,7 +20,13 @@ export function useDesk(app: TestApp, key: string) {
   }
 
   /** A request entered today: a loan runs `loanDays` from today, consultations and copies have no due date. */
-  function request(kind: UseRequest['kind'], records: RecordRef[], purpose: string, applicant: Partial<ChannelInput<'use.create'>>, loanDays = 3): ChannelInput<'use.create'> {
+  function request(
+    kind: UseRequest['kind'],
+    records: RecordRef[],
+    purpose: string,
+    applicant: Partial<ChannelInput<'use.create'>>,
+    loanDays = 3
+  ): ChannelInput<'use.create'> {
     const dueOn = localDay(new Date(new Date(`${today()}T12:00:00`).getTime() + loanDays * 86_400_000))
     return {
       kind,
@@ -40,7 +46,18 @@ export function useDesk(app: TestApp, key: string) {
   async function signAll(created: UseRequest): Promise<UseRequest> {
     let current = created
     for (const { step } of created.chain) {
-      current = await app.call('use.approve', { id: current.id, version: current.version, step, signerName: SIGNERS[step], signedOn: today(), decision: 'approved' }, key)
+      current = await app.call(
+        'use.approve',
+        {
+          id: current.id,
+          version: current.version,
+          step,
+          signerName: SIGNERS[step],
+          signedOn: today(),
+          decision: 'approved'
+        },
+        key
+      )
     }
     return current
   }
@@ -53,11 +70,18 @@ export function useDesk(app: TestApp, key: string) {
 
   /** Returned today; every record complete unless its condition is given. */
   function giveBack(out: UseRequest, conditions: Record<number, 'damaged' | 'lost'> = {}): Promise<UseRequest> {
-    const records = out.records.map((record) => ({ subject: record.subject, id: record.id, condition: conditions[record.id] ?? ('complete' as const), pagesChecked: record.pageCount, note: '' }))
+    const records = out.records.map((record) => ({
+      subject: record.subject,
+      id: record.id,
+      condition: conditions[record.id] ?? ('complete' as const),
+      pagesChecked: record.pageCount,
+      note: ''
+    }))
     return app.call('use.return', { id: out.id, version: out.version, records }, key)
   }
 
-  const feedback = (used: UseRequest, effect: NonNullable<UseRequest['effect']>) => app.call('use.feedback', { id: used.id, version: used.version, effect, note: '' }, key)
+  const feedback = (used: UseRequest, effect: NonNullable<UseRequest['effect']>) =>
+    app.call('use.feedback', { id: used.id, version: used.version, effect, note: '' }, key)
 
   return { today, at, request, signAll, grant, giveBack, feedback }
 }

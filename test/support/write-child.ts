@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     }
     if (i % 9 === 7) await app.database.query('PRAGMA max_page_count = 1073741823')
     const name = `${prefix}-${i}`
-    const result = await app.dispatch('customers.create', sampleCustomer({ name, background: '背景'.repeat(400) }), session)
+    const result = await app.dispatch(
+      'customers.create',
+      sampleCustomer({ name, background: '背景'.repeat(400) }),
+      session
+    )
     process.stdout.write(result.ok ? `ACK ${name}\n` : `REFUSED ${name} ${result.error.message}\n`)
   }
 }

@@ -16,16 +16,27 @@ interface Layer {
 /** The layer table of docs/architecture.md is the rule: the document cannot drift from what this test enforces. */
 export function readLayers(document: string): Layer[] {
   const section = document.slice(document.indexOf('## Layers'))
-  const rows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| layer') && !line.startsWith('|---'))
-  const cells = (row: string) => row.split('|').slice(1, -1).map((cell) => cell.trim())
-  const list = (cell: string) => cell.split(',').map((part) => part.trim().replace(/`/g, '')).filter(Boolean)
+  const rows = section
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| layer') && !line.startsWith('|---'))
+  const cells = (row: string) =>
+    row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim())
+  const list = (cell: string) =>
+    cell
+      .split(',')
+      .map((part) => part.trim().replace(/`/g, ''))
+      .filter(Boolean)
   return rows.map((row) => {
     const [name, files, mayImport, neverUses] = cells(row)
     return { name, patterns: list(files), mayImport: new Set(list(mayImport)), neverUses: list(neverUses) }
   })
 }
 
-const matches = (file: string, pattern: string) => (pattern.endsWith('/**') ? file.startsWith(pattern.slice(0, -2)) : file === pattern)
+const matches = (file: string, pattern: string) =>
+  pattern.endsWith('/**') ? file.startsWith(pattern.slice(0, -2)) : file === pattern
 
 function sourceFiles(): string[] {
   const files: string[] = []
@@ -51,7 +62,9 @@ function importsOf(file: string, source = fs.readFileSync(path.join(ROOT, file),
   return ts.preProcessFile(source, true, true).importedFiles.flatMap(({ fileName }): Import[] => {
     if (!fileName.startsWith('.')) return [{ from: file, target: fileName, local: false }]
     const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName))
-    const target = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find((candidate) => fs.existsSync(path.join(ROOT, candidate)) && fs.statSync(path.join(ROOT, candidate)).isFile())
+    const target = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find(
+      (candidate) => fs.existsSync(path.join(ROOT, candidate)) && fs.statSync(path.join(ROOT, candidate)).isFile()
+    )
     return target && /\.tsx?$/.test(target) ? [{ from: file, target, local: true }] : []
   })
 }
@@ -68,8 +81,13 @@ function violations(layers: Layer[], files: string[], read: (file: string) => Im
     for (const edge of read(file)) {
       if (edge.local) {
         const target = layerOf(edge.target)
-        if (target && !layer.mayImport.has(target.name)) found.push(`${file} (${layer.name}) imports ${edge.target} (${target.name})`)
-      } else if (layer.neverUses.some((banned) => edge.target === banned || (banned.endsWith(':') && edge.target.startsWith(banned)))) {
+        if (target && !layer.mayImport.has(target.name))
+          found.push(`${file} (${layer.name}) imports ${edge.target} (${target.name})`)
+      } else if (
+        layer.neverUses.some(
+          (banned) => edge.target === banned || (banned.endsWith(':') && edge.target.startsWith(banned))
+        )
+      ) {
         found.push(`${file} (${layer.name}) uses ${edge.target}`)
       }
     }
@@ -79,7 +97,14 @@ function violations(layers: Layer[], files: string[], read: (file: string) => Im
 
 /** Strongly connected groups of more than one file (Tarjan): every such group is an import cycle. */
 function cycles(files: string[], read: (file: string) => Import[]): string[][] {
-  const edges = new Map(files.map((file) => [file, read(file).filter((edge) => edge.local).map((edge) => edge.target)]))
+  const edges = new Map(
+    files.map((file) => [
+      file,
+      read(file)
+        .filter((edge) => edge.local)
+        .map((edge) => edge.target)
+    ])
+  )
   const index = new Map<string, number>()
   const low = new Map<string, number>()
   const stack: string[] = []
@@ -122,7 +147,8 @@ describe('layers (docs/architecture.md)', () => {
   it('the document names every layer that a row of it may import', () => {
     const names = new Set(layers.map((layer) => layer.name))
     expect(layers.length).toBeGreaterThan(5)
-    for (const layer of layers) for (const allowed of layer.mayImport) expect(names, `${layer.name} may import ${allowed}`).toContain(allowed)
+    for (const layer of layers)
+      for (const allowed of layer.mayImport) expect(names, `${layer.name} may import ${allowed}`).toContain(allowed)
   })
 
   it('every source file belongs to a layer and imports only what its layer may', () => {
@@ -140,7 +166,9 @@ describe('layers (docs/architecture.md)', () => {
       (file) =>
         (file.startsWith('src-main/services/') || file === 'src-main/store.ts') &&
         !allowed.has(file) &&
-        /\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/.test(fs.readFileSync(path.join(ROOT, file), 'utf8'))
+        /\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b/.test(
+          fs.readFileSync(path.join(ROOT, file), 'utf8')
+        )
     )
     expect(withSql).toEqual([])
   })
@@ -149,11 +177,17 @@ describe('layers (docs/architecture.md)', () => {
     const before = new Set(violations(layers, files, read))
     const withPlanted = (file: string, line: string) => {
       const planted = (candidate: string) =>
-        candidate === file ? importsOf(file, `${line}\n${fs.readFileSync(path.join(ROOT, file), 'utf8')}`) : read(candidate)
+        candidate === file
+          ? importsOf(file, `${line}\n${fs.readFileSync(path.join(ROOT, file), 'utf8')}`)
+          : read(candidate)
       return violations(layers, files, planted).filter((violation) => !before.has(violation))
     }
-    expect(withPlanted('src-main/policy/use.ts', "import { Store } from '../store'")).toEqual(['src-main/policy/use.ts (policy) imports src-main/store.ts (services)'])
-    expect(withPlanted('src-main/policy/use.ts', "import fs from 'node:fs'")).toEqual(['src-main/policy/use.ts (policy) uses node:fs'])
+    expect(withPlanted('src-main/policy/use.ts', "import { Store } from '../store'")).toEqual([
+      'src-main/policy/use.ts (policy) imports src-main/store.ts (services)'
+    ])
+    expect(withPlanted('src-main/policy/use.ts', "import fs from 'node:fs'")).toEqual([
+      'src-main/policy/use.ts (policy) uses node:fs'
+    ])
     expect(withPlanted('src-renderer/src/App.tsx', "import { Store } from '../../src-main/store'")).toEqual([
       'src-renderer/src/App.tsx (renderer) imports src-main/store.ts (services)'
     ])

@@ -36,20 +36,32 @@ describe('R-CUST-1 customer validation', () => {
     expect(errorsFor({ [field]: value })).toContainEqual({ path: field, message })
   })
 
-  it.each(['021-58881234', '02158881234', '0571-8888888', '13812345678', '+86 13812345678', '400-123-4567', '021-58881234-801', ''])(
-    'accepts the phone number %j',
-    (phone) => {
-      expect(errorsFor({ phone })).toEqual([])
-    }
-  )
+  it.each([
+    '021-58881234',
+    '02158881234',
+    '0571-8888888',
+    '13812345678',
+    '+86 13812345678',
+    '400-123-4567',
+    '021-58881234-801',
+    ''
+  ])('accepts the phone number %j', (phone) => {
+    expect(errorsFor({ phone })).toEqual([])
+  })
 
   it('accepts no registered capital, zero, and up to 4 decimals', () => {
     for (const registeredCapital of [null, 0, 12.5, 100.1234]) expect(errorsFor({ registeredCapital })).toEqual([])
   })
 
   it('reports a bad contact phone under the contact', () => {
-    expect(errorsFor({ contacts: [{ name: '李娜', phone: 'x' }] })).toContainEqual({ path: 'contacts.0.phone', message: 'validation.phone' })
-    expect(errorsFor({ contacts: [{ name: '' }] })).toContainEqual({ path: 'contacts.0.name', message: 'validation.required' })
+    expect(errorsFor({ contacts: [{ name: '李娜', phone: 'x' }] })).toContainEqual({
+      path: 'contacts.0.phone',
+      message: 'validation.phone'
+    })
+    expect(errorsFor({ contacts: [{ name: '' }] })).toContainEqual({
+      path: 'contacts.0.name',
+      message: 'validation.required'
+    })
   })
 
   it('refuses fields the contract does not know', () => {

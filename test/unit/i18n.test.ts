@@ -37,8 +37,15 @@ describe('translations', () => {
     const root = path.resolve(__dirname, '../..')
     const known = new Set(keys(zhCN))
     const used = new Set<string>()
-    for (const file of [...sourceFiles(path.join(root, 'src-main')), ...sourceFiles(path.join(root, 'src-preload')), ...sourceFiles(path.join(root, 'src-renderer/src'))]) {
-      for (const match of fs.readFileSync(file, 'utf8').matchAll(/['"`]((?:errors|validation|policy)\.[A-Za-z]+(?:\.[A-Za-z]+)*)['"`]/g)) used.add(match[1])
+    for (const file of [
+      ...sourceFiles(path.join(root, 'src-main')),
+      ...sourceFiles(path.join(root, 'src-preload')),
+      ...sourceFiles(path.join(root, 'src-renderer/src'))
+    ]) {
+      for (const match of fs
+        .readFileSync(file, 'utf8')
+        .matchAll(/['"`]((?:errors|validation|policy)\.[A-Za-z]+(?:\.[A-Za-z]+)*)['"`]/g))
+        used.add(match[1])
     }
     expect(used.size).toBeGreaterThan(20)
     expect([...used].filter((key) => !known.has(key))).toEqual([])

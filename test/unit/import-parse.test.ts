@@ -1,15 +1,37 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { IMPORT_LIMITS, ImportLimitExceeded, type ImportLimits } from '../../src-main/import/limits'
-import { IMPORT_FIELDS, layoutKey, normaliseDate, normaliseEnum, proposeMapping, type Encoding } from '../../src-main/import/parse'
+import {
+  IMPORT_FIELDS,
+  layoutKey,
+  normaliseDate,
+  normaliseEnum,
+  proposeMapping,
+  type Encoding
+} from '../../src-main/import/parse'
 import { CsvParser, readTable, Unreadable } from '../../src-main/import/read'
 
 /** GBK code points of the characters the tests use; ASCII is the same in GBK as in UTF-8. */
 const GBK: Record<string, [number, number]> = {
-  题: [0xcc, 0xe2], 名: [0xc3, 0xfb], 责: [0xd4, 0xf0], 任: [0xc8, 0xce], 者: [0xd5, 0xdf],
-  日: [0xc8, 0xd5], 期: [0xc6, 0xda], 关: [0xb9, 0xd8], 于: [0xd3, 0xda], 上: [0xc9, 0xcf],
-  海: [0xba, 0xa3], 分: [0xb7, 0xd6], 公: [0xb9, 0xab], 司: [0xcb, 0xbe], 的: [0xb5, 0xc4],
-  通: [0xcd, 0xa8], 知: [0xd6, 0xaa], 文: [0xce, 0xc4], 号: [0xba, 0xc5]
+  题: [0xcc, 0xe2],
+  名: [0xc3, 0xfb],
+  责: [0xd4, 0xf0],
+  任: [0xc8, 0xce],
+  者: [0xd5, 0xdf],
+  日: [0xc8, 0xd5],
+  期: [0xc6, 0xda],
+  关: [0xb9, 0xd8],
+  于: [0xd3, 0xda],
+  上: [0xc9, 0xcf],
+  海: [0xba, 0xa3],
+  分: [0xb7, 0xd6],
+  公: [0xb9, 0xab],
+  司: [0xcb, 0xbe],
+  的: [0xb5, 0xc4],
+  通: [0xcd, 0xa8],
+  知: [0xd6, 0xaa],
+  文: [0xce, 0xc4],
+  号: [0xba, 0xc5]
 }
 
 function gbk(text: string): Uint8Array {
@@ -40,7 +62,8 @@ async function read(bytes: Uint8Array, fileName: string, encoding?: Encoding, li
   const fit = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '')
   return { headers: fit(headers), rows: rows.map(fit), encoding: detected }
 }
-const readCsv = (bytes: Uint8Array, encoding?: Encoding, limits?: ImportLimits) => read(bytes, 'list.csv', encoding, limits)
+const readCsv = (bytes: Uint8Array, encoding?: Encoding, limits?: ImportLimits) =>
+  read(bytes, 'list.csv', encoding, limits)
 const readWorkbook = (bytes: Uint8Array, limits?: ImportLimits) => read(bytes, 'list.xlsx', undefined, limits)
 
 /** A one-line file read back: its cells joined as they were written, and the encoding used. */
@@ -104,34 +127,168 @@ describe('decodeText', async () => {
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([
-    ['simple', 'a,b,c\n1,2,3', [['a', 'b', 'c'], ['1', '2', '3']]],
-    ['CRLF', 'a,b\r\n1,2\r\n', [['a', 'b'], ['1', '2']]],
-    ['LF with a final newline', 'a,b\n1,2\n', [['a', 'b'], ['1', '2']]],
-    ['trailing empty lines', 'a,b\r\n1,2\r\n\r\n\r\n', [['a', 'b'], ['1', '2']]],
-    ['blank lines in between', 'a,b\n\n1,2', [['a', 'b'], ['1', '2']]],
-    ['quoted comma', 'a,b\n"x,y",2', [['a', 'b'], ['x,y', '2']]],
+    [
+      'simple',
+      'a,b,c\n1,2,3',
+      [
+        ['a', 'b', 'c'],
+        ['1', '2', '3']
+      ]
+    ],
+    [
+      'CRLF',
+      'a,b\r\n1,2\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'LF with a final newline',
+      'a,b\n1,2\n',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'trailing empty lines',
+      'a,b\r\n1,2\r\n\r\n\r\n',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'blank lines in between',
+      'a,b\n\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'quoted comma',
+      'a,b\n"x,y",2',
+      [
+        ['a', 'b'],
+        ['x,y', '2']
+      ]
+    ],
     ['doubled quotes', 'a\n"say ""hi"""', [['a'], ['say "hi"']]],
-    ['newline inside quotes', 'a,b\n"line 1\nline 2",2', [['a', 'b'], ['line 1\nline 2', '2']]],
-    ['CRLF inside quotes kept', 'a,b\r\n"x\r\ny",2\r\n', [['a', 'b'], ['x\r\ny', '2']]],
-    ['empty fields', 'a,b,c\n,,\n1,,3', [['a', 'b', 'c'], ['', '', ''], ['1', '', '3']]],
-    ['quoted empty field', 'a,b\n"",2', [['a', 'b'], ['', '2']]],
-    ['trailing comma', 'a,b,\n1,2,', [['a', 'b', ''], ['1', '2', '']]],
+    [
+      'newline inside quotes',
+      'a,b\n"line 1\nline 2",2',
+      [
+        ['a', 'b'],
+        ['line 1\nline 2', '2']
+      ]
+    ],
+    [
+      'CRLF inside quotes kept',
+      'a,b\r\n"x\r\ny",2\r\n',
+      [
+        ['a', 'b'],
+        ['x\r\ny', '2']
+      ]
+    ],
+    [
+      'empty fields',
+      'a,b,c\n,,\n1,,3',
+      [
+        ['a', 'b', 'c'],
+        ['', '', ''],
+        ['1', '', '3']
+      ]
+    ],
+    [
+      'quoted empty field',
+      'a,b\n"",2',
+      [
+        ['a', 'b'],
+        ['', '2']
+      ]
+    ],
+    [
+      'trailing comma',
+      'a,b,\n1,2,',
+      [
+        ['a', 'b', ''],
+        ['1', '2', '']
+      ]
+    ],
     ['quote inside an unquoted field is text', 'a\n5"3', [['a'], ['5"3']]],
     ['text after a closing quote is kept', 'a\n"ab"c', [['a'], ['abc']]],
-    ['no final newline, quoted last field', 'a,b\n1,"2"', [['a', 'b'], ['1', '2']]],
-    ['lone CR line endings', 'a,b\r1,2', [['a', 'b'], ['1', '2']]],
-    ['Chinese text', '题名,日期\n关于上海分公司的通知,2023.5.6', [['题名', '日期'], ['关于上海分公司的通知', '2023.5.6']]],
+    [
+      'no final newline, quoted last field',
+      'a,b\n1,"2"',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'lone CR line endings',
+      'a,b\r1,2',
+      [
+        ['a', 'b'],
+        ['1', '2']
+      ]
+    ],
+    [
+      'Chinese text',
+      '题名,日期\n关于上海分公司的通知,2023.5.6',
+      [
+        ['题名', '日期'],
+        ['关于上海分公司的通知', '2023.5.6']
+      ]
+    ],
     ['empty input', '', []]
   ])('%s', (_name, text, records) => {
     expect(parseCsv(text)).toEqual(records)
   })
 
   it.each<[string, string, string[][]]>([
-    ['tab-separated', '题名\t日期\n通知, 第1号\t2023-05-06', [['题名', '日期'], ['通知, 第1号', '2023-05-06']]],
-    ['semicolon-separated', 'a;b;c\n1,5;2;3', [['a', 'b', 'c'], ['1,5', '2', '3']]],
-    ['commas win a tie', 'a,b;c\n1,2;3', [['a', 'b;c'], ['1', '2;3']]],
-    ['quoted commas in the header do not count', '"a,b,c"\tx\ty\n1\t2\t3', [['a,b,c', 'x', 'y'], ['1', '2', '3']]],
-    ['quoted tabs in the header do not count', '"a\tb\tc",x\n1,2', [['a\tb\tc', 'x'], ['1', '2']]]
+    [
+      'tab-separated',
+      '题名\t日期\n通知, 第1号\t2023-05-06',
+      [
+        ['题名', '日期'],
+        ['通知, 第1号', '2023-05-06']
+      ]
+    ],
+    [
+      'semicolon-separated',
+      'a;b;c\n1,5;2;3',
+      [
+        ['a', 'b', 'c'],
+        ['1,5', '2', '3']
+      ]
+    ],
+    [
+      'commas win a tie',
+      'a,b;c\n1,2;3',
+      [
+        ['a', 'b;c'],
+        ['1', '2;3']
+      ]
+    ],
+    [
+      'quoted commas in the header do not count',
+      '"a,b,c"\tx\ty\n1\t2\t3',
+      [
+        ['a,b,c', 'x', 'y'],
+        ['1', '2', '3']
+      ]
+    ],
+    [
+      'quoted tabs in the header do not count',
+      '"a\tb\tc",x\n1,2',
+      [
+        ['a\tb\tc', 'x'],
+        ['1', '2']
+      ]
+    ]
   ])('%s', (_name, text, records) => {
     expect(parseCsv(text)).toEqual(records)
   })
@@ -169,7 +326,10 @@ describe('readCsv', async () => {
   it('trims cells, drops fully empty rows and pads short rows', async () => {
     const table = await readCsv(utf8(' 题名 , 日期 \n  通知 ,\n , \n,,\n报告'))
     expect(table.headers).toEqual(['题名', '日期'])
-    expect(table.rows).toEqual([['通知', ''], ['报告', '']])
+    expect(table.rows).toEqual([
+      ['通知', ''],
+      ['报告', '']
+    ])
   })
 
   it('drops trailing empty columns but keeps a data cell beyond the headers', async () => {
@@ -186,7 +346,11 @@ describe('readCsv', async () => {
   })
 
   it('a one-column file keeps its first row as the header', async () => {
-    expect(await readCsv(utf8('题名\n通知\n报告'))).toEqual({ headers: ['题名'], rows: [['通知'], ['报告']], encoding: 'utf-8' })
+    expect(await readCsv(utf8('题名\n通知\n报告'))).toEqual({
+      headers: ['题名'],
+      rows: [['通知'], ['报告']],
+      encoding: 'utf-8'
+    })
   })
 
   it('an empty file gives an empty table', async () => {
@@ -221,7 +385,15 @@ describe('readWorkbook', () => {
         true
       ]
       // Row 5 left empty: it must not become a data row.
-      sheet.getRow(6).values = ['20230002', '报告', new Date(Date.UTC(2024, 1, 29, 15, 30)), 3, 0.1 + 0.2, { formula: 'D6*2', result: 6 }, false]
+      sheet.getRow(6).values = [
+        '20230002',
+        '报告',
+        new Date(Date.UTC(2024, 1, 29, 15, 30)),
+        3,
+        0.1 + 0.2,
+        { formula: 'D6*2', result: 6 },
+        false
+      ]
       workbook.addWorksheet('其他').getCell('A1').value = '不读'
     })
     expect(await readWorkbook(bytes)).toEqual({
@@ -287,7 +459,6 @@ describe('readWorkbook', () => {
     const bytes = await xlsx((workbook) => workbook.addWorksheet('空'))
     expect(await readWorkbook(bytes)).toEqual({ headers: [], rows: [], encoding: null })
   })
-
 })
 
 describe('limits', () => {
@@ -304,19 +475,34 @@ describe('limits', () => {
   it('refuses a CSV with more data rows than the limit, the header not counted', async () => {
     const text = ['a,b', '1,2', '3,4', '5,6'].join('\n')
     expect((await readCsv(utf8(text), undefined, small({ rows: 3 }))).rows).toHaveLength(3)
-    expect(await refusal(readCsv(utf8(`${text}\n7,8`), undefined, small({ rows: 3 })))).toEqual({ message: 'errors.importTooManyRows', params: { limit: 3 } })
+    expect(await refusal(readCsv(utf8(`${text}\n7,8`), undefined, small({ rows: 3 })))).toEqual({
+      message: 'errors.importTooManyRows',
+      params: { limit: 3 }
+    })
   })
 
   it('refuses a filled column past the limit, but not empty ones', async () => {
-    expect((await readCsv(utf8('a,b,c,,,,\n1,2,3,,,,'), undefined, small({ columns: 3 }))).headers).toEqual(['a', 'b', 'c'])
-    expect(await refusal(readCsv(utf8('a,b,c\n1,2,3,,4'), undefined, small({ columns: 3 })))).toEqual({ message: 'errors.importTooManyColumns', params: { limit: 3 } })
+    expect((await readCsv(utf8('a,b,c,,,,\n1,2,3,,,,'), undefined, small({ columns: 3 }))).headers).toEqual([
+      'a',
+      'b',
+      'c'
+    ])
+    expect(await refusal(readCsv(utf8('a,b,c\n1,2,3,,4'), undefined, small({ columns: 3 })))).toEqual({
+      message: 'errors.importTooManyColumns',
+      params: { limit: 3 }
+    })
   })
 
   it('refuses a CSV cell longer than the limit, quoted or not', async () => {
     const limits = small({ cellLength: 10 })
     expect((await readCsv(utf8(`a,b\n${'x'.repeat(10)},"${'y'.repeat(10)}"`), undefined, limits)).rows).toHaveLength(1)
-    expect((await refusal(readCsv(utf8(`a,b\n1,"${'y'.repeat(11)}`), undefined, limits))).message).toBe('errors.importCellTooLong')
-    expect((await refusal(readCsv(utf8(`a,b\n${'x'.repeat(11)},2`), undefined, limits))).params).toEqual({ limit: 10, column: 1 })
+    expect((await refusal(readCsv(utf8(`a,b\n1,"${'y'.repeat(11)}`), undefined, limits))).message).toBe(
+      'errors.importCellTooLong'
+    )
+    expect((await refusal(readCsv(utf8(`a,b\n${'x'.repeat(11)},2`), undefined, limits))).params).toEqual({
+      limit: 10,
+      column: 1
+    })
   })
 
   it('detects GB18030 and UTF-8 when a character straddles the 1 MiB decoding slice', async () => {
@@ -336,7 +522,11 @@ describe('limits', () => {
     const lines = ['题名,备注']
     for (let i = 0; i < 5000; i++) lines.push(`"第${i}号,通知","行一\r\n行二 ""引"""`)
     const batches: string[][][] = []
-    for await (const part of readTable({ bytes: utf8(lines.join('\r\n')), fileName: 'big.csv', limits: IMPORT_LIMITS })) {
+    for await (const part of readTable({
+      bytes: utf8(lines.join('\r\n')),
+      fileName: 'big.csv',
+      limits: IMPORT_LIMITS
+    })) {
       if (part.kind === 'rows') batches.push(part.rows)
     }
     expect(batches.map((rows) => rows.length)).toEqual([2000, 2000, 1000])
@@ -344,30 +534,55 @@ describe('limits', () => {
   })
 
   it('refuses an xlsx cell longer than the limit: a huge one before parsing, one just over it once read', async () => {
-    const workbook = (cell: string) => xlsx((book) => book.addWorksheet('s').addRows([['题名', '备注'], ['通知', cell]]))
+    const workbook = (cell: string) =>
+      xlsx((book) =>
+        book.addWorksheet('s').addRows([
+          ['题名', '备注'],
+          ['通知', cell]
+        ])
+      )
     const limits = small({ cellLength: 100 })
     expect((await readWorkbook(await workbook('y'.repeat(100)), limits)).rows).toEqual([['通知', 'y'.repeat(100)]])
-    expect(await refusal(readWorkbook(await workbook('y'.repeat(101)), limits))).toEqual({ message: 'errors.importCellTooLong', params: { limit: 100, row: 2, column: 2 } })
-    expect(await refusal(readWorkbook(await workbook('y'.repeat(50_000)), limits))).toEqual({ message: 'errors.importCellTooLong', params: { limit: 100 } })
+    expect(await refusal(readWorkbook(await workbook('y'.repeat(101)), limits))).toEqual({
+      message: 'errors.importCellTooLong',
+      params: { limit: 100, row: 2, column: 2 }
+    })
+    expect(await refusal(readWorkbook(await workbook('y'.repeat(50_000)), limits))).toEqual({
+      message: 'errors.importCellTooLong',
+      params: { limit: 100 }
+    })
   })
 
   it('refuses an xlsx with a filled column past the limit', async () => {
-    const bytes = await xlsx((book) => book.addWorksheet('s').addRows([['a', 'b', 'c', 'd'], ['1', '2', '3', '4']]))
+    const bytes = await xlsx((book) =>
+      book.addWorksheet('s').addRows([
+        ['a', 'b', 'c', 'd'],
+        ['1', '2', '3', '4']
+      ])
+    )
     expect((await refusal(readWorkbook(bytes, small({ columns: 3 })))).message).toBe('errors.importTooManyColumns')
   })
 
   /** Rewrites the uncompressed size every central directory entry claims. */
   function claimSizes(bytes: Uint8Array, size: number): Uint8Array {
     const copy = Buffer.from(bytes)
-    for (let at = 0; at < copy.length - 4; at++) if (copy.readUInt32LE(at) === 0x02014b50) copy.writeUInt32LE(size, at + 24)
+    for (let at = 0; at < copy.length - 4; at++)
+      if (copy.readUInt32LE(at) === 0x02014b50) copy.writeUInt32LE(size, at + 24)
     return copy
   }
 
   it('refuses an xlsx whose parts claim more than the unzipped limit, before inflating anything', async () => {
-    const bytes = await xlsx((book) => book.addWorksheet('s').addRows([['a', 'b'], ['1', '2']]))
+    const bytes = await xlsx((book) =>
+      book.addWorksheet('s').addRows([
+        ['a', 'b'],
+        ['1', '2']
+      ])
+    )
     expect((await readWorkbook(bytes, small({ uncompressedBytes: 1024 * 1024 }))).rows).toEqual([['1', '2']])
     // Claims of 1 GiB per part over data that is small: only the directory can have said so.
-    expect(await refusal(readWorkbook(claimSizes(bytes, 1024 ** 3), small({ uncompressedBytes: 1024 * 1024 })))).toEqual({
+    expect(
+      await refusal(readWorkbook(claimSizes(bytes, 1024 ** 3), small({ uncompressedBytes: 1024 * 1024 })))
+    ).toEqual({
       message: 'errors.importTooLargeUnzipped',
       params: { limit: 1 }
     })
@@ -379,7 +594,9 @@ describe('limits', () => {
       sheet.addRow(['a', 'b'])
       for (let i = 0; i < 20_000; i++) sheet.addRow(['同一行', '同一行'])
     })
-    expect((await refusal(readWorkbook(claimSizes(bytes, 1), small({ uncompressedBytes: 1024 * 1024 })))).message).toBe('errors.importTooLargeUnzipped')
+    expect((await refusal(readWorkbook(claimSizes(bytes, 1), small({ uncompressedBytes: 1024 * 1024 })))).message).toBe(
+      'errors.importTooLargeUnzipped'
+    )
   })
 
   it('a file that is not a workbook is unreadable, not a crash', async () => {
@@ -391,8 +608,20 @@ describe('IMPORT_FIELDS', () => {
   it('lists the importable item fields, archivalCode included', () => {
     expect([...IMPORT_FIELDS.items].sort()).toEqual(
       [
-        'archivalCode', 'categoryCode', 'classification', 'dateFormed', 'departmentCode', 'documentNumber', 'fondsCode',
-        'openStatus', 'pageCount', 'receivedOn', 'remarks', 'responsibleParty', 'retentionCode', 'title'
+        'archivalCode',
+        'categoryCode',
+        'classification',
+        'dateFormed',
+        'departmentCode',
+        'documentNumber',
+        'fondsCode',
+        'openStatus',
+        'pageCount',
+        'receivedOn',
+        'remarks',
+        'responsibleParty',
+        'retentionCode',
+        'title'
       ].sort()
     )
   })
@@ -401,7 +630,8 @@ describe('IMPORT_FIELDS', () => {
     expect(IMPORT_FIELDS.customers).toContain('contactName')
     expect(IMPORT_FIELDS.customers).toContain('contactPhone')
     expect(IMPORT_FIELDS.customers).not.toContain('contacts')
-    for (const field of ['name', 'legalRepresentative', 'grade', 'dateOpened', 'registeredCapital']) expect(IMPORT_FIELDS.customers).toContain(field)
+    for (const field of ['name', 'legalRepresentative', 'grade', 'dateOpened', 'registeredCapital'])
+      expect(IMPORT_FIELDS.customers).toContain(field)
   })
 
   it.each(['items', 'customers'] as const)('a %s sheet headed with the field names maps to them', (target) => {
@@ -411,67 +641,198 @@ describe('IMPORT_FIELDS', () => {
 
 describe('proposeMapping', () => {
   it('归档文件目录 headers', () => {
-    expect(proposeMapping('items', ['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '备注'])).toEqual([
-      null, 'archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'classification', 'pageCount', 'remarks'
-    ])
+    expect(proposeMapping('items', ['序号', '档号', '文号', '责任者', '题名', '日期', '密级', '页数', '备注'])).toEqual(
+      [
+        null,
+        'archivalCode',
+        'documentNumber',
+        'responsibleParty',
+        'title',
+        'dateFormed',
+        'classification',
+        'pageCount',
+        'remarks'
+      ]
+    )
   })
 
   it('卷内文件目录 headers: 页号 is a start page, not a page count', () => {
     expect(proposeMapping('items', ['序号', '文号', '责任者', '题名', '日期', '页号', '备注'])).toEqual([
-      null, 'documentNumber', 'responsibleParty', 'title', 'dateFormed', null, 'remarks'
+      null,
+      'documentNumber',
+      'responsibleParty',
+      'title',
+      'dateFormed',
+      null,
+      'remarks'
     ])
   })
 
   it.each<[string, string | null]>([
-    ['题名', 'title'], ['标题', 'title'], ['文件题名', 'title'], ['文件标题', 'title'], ['Title', 'title'],
-    ['责任者', 'responsibleParty'], ['责任单位', 'responsibleParty'], ['发文单位', 'responsibleParty'], ['Author', 'responsibleParty'], ['responsible', 'responsibleParty'],
-    ['文号', 'documentNumber'], ['发文字号', 'documentNumber'], ['文件编号', 'documentNumber'], ['Doc No.', 'documentNumber'], ['document number', 'documentNumber'],
-    ['日期', 'dateFormed'], ['形成时间', 'dateFormed'], ['形成日期', 'dateFormed'], ['成文日期', 'dateFormed'], ['DATE', 'dateFormed'],
-    ['页数', 'pageCount'], ['页', 'pageCount'], ['Pages', 'pageCount'],
-    ['档号', 'archivalCode'], ['Archival code', 'archivalCode'], ['Reference Code', 'archivalCode'],
+    ['题名', 'title'],
+    ['标题', 'title'],
+    ['文件题名', 'title'],
+    ['文件标题', 'title'],
+    ['Title', 'title'],
+    ['责任者', 'responsibleParty'],
+    ['责任单位', 'responsibleParty'],
+    ['发文单位', 'responsibleParty'],
+    ['Author', 'responsibleParty'],
+    ['responsible', 'responsibleParty'],
+    ['文号', 'documentNumber'],
+    ['发文字号', 'documentNumber'],
+    ['文件编号', 'documentNumber'],
+    ['Doc No.', 'documentNumber'],
+    ['document number', 'documentNumber'],
+    ['日期', 'dateFormed'],
+    ['形成时间', 'dateFormed'],
+    ['形成日期', 'dateFormed'],
+    ['成文日期', 'dateFormed'],
+    ['DATE', 'dateFormed'],
+    ['页数', 'pageCount'],
+    ['页', 'pageCount'],
+    ['Pages', 'pageCount'],
+    ['档号', 'archivalCode'],
+    ['Archival code', 'archivalCode'],
+    ['Reference Code', 'archivalCode'],
     ['密级', 'classification'],
-    ['保管期限', 'retentionCode'], ['期限', 'retentionCode'], ['Retention', 'retentionCode'],
-    ['备注', 'remarks'], ['Remarks', 'remarks'], ['Notes', 'remarks'],
-    ['门类', 'categoryCode'], ['门类代码', 'categoryCode'], ['Category', 'categoryCode'],
-    ['全宗号', 'fondsCode'], ['全宗', 'fondsCode'], ['Fonds', 'fondsCode'],
-    ['机构', 'departmentCode'], ['机构代码', 'departmentCode'], ['机构（问题）', 'departmentCode'], ['机构(问题)', 'departmentCode'], ['部门', 'departmentCode'], ['Department', 'departmentCode'],
-    ['开放标识', 'openStatus'], ['开放状态', 'openStatus'], ['Access', 'openStatus'],
-    ['接收日期', 'receivedOn'], ['归档日期', 'receivedOn'], ['Received', 'receivedOn'], ['Received on', 'receivedOn'],
-    ['序号', null], ['页号', null], ['件号', null], ['年度', null], ['', null]
+    ['保管期限', 'retentionCode'],
+    ['期限', 'retentionCode'],
+    ['Retention', 'retentionCode'],
+    ['备注', 'remarks'],
+    ['Remarks', 'remarks'],
+    ['Notes', 'remarks'],
+    ['门类', 'categoryCode'],
+    ['门类代码', 'categoryCode'],
+    ['Category', 'categoryCode'],
+    ['全宗号', 'fondsCode'],
+    ['全宗', 'fondsCode'],
+    ['Fonds', 'fondsCode'],
+    ['机构', 'departmentCode'],
+    ['机构代码', 'departmentCode'],
+    ['机构（问题）', 'departmentCode'],
+    ['机构(问题)', 'departmentCode'],
+    ['部门', 'departmentCode'],
+    ['Department', 'departmentCode'],
+    ['开放标识', 'openStatus'],
+    ['开放状态', 'openStatus'],
+    ['Access', 'openStatus'],
+    ['接收日期', 'receivedOn'],
+    ['归档日期', 'receivedOn'],
+    ['Received', 'receivedOn'],
+    ['Received on', 'receivedOn'],
+    ['序号', null],
+    ['页号', null],
+    ['件号', null],
+    ['年度', null],
+    ['', null]
   ])('item header %j → %s', (header, field) => {
     expect(proposeMapping('items', [header])).toEqual([field])
   })
 
   it.each<[string, string | null]>([
-    ['客户名称', 'name'], ['单位名称', 'name'], ['公司名称', 'name'], ['名称', 'name'], ['Customer', 'name'], ['Name', 'name'],
-    ['法定代表人', 'legalRepresentative'], ['法人', 'legalRepresentative'], ['法人代表', 'legalRepresentative'],
-    ['地址', 'address'], ['通讯地址', 'address'],
-    ['邮编', 'postcode'], ['邮政编码', 'postcode'],
-    ['电话', 'phone'], ['联系电话', 'phone'], ['Phone', 'phone'], ['Tel.', 'phone'],
-    ['传真', 'fax'], ['FAX', 'fax'],
-    ['注册资本', 'registeredCapital'], ['注册资金', 'registeredCapital'], ['注册资本（万元）', 'registeredCapital'], ['Registered capital (10k CNY)', 'registeredCapital'],
-    ['行业', 'industry'], ['所属行业', 'industry'],
-    ['地区', 'region'], ['区域', 'region'], ['所在地区', 'region'],
-    ['等级', 'grade'], ['客户等级', 'grade'], ['级别', 'grade'],
-    ['建档日期', 'dateOpened'], ['开户日期', 'dateOpened'], ['登记日期', 'dateOpened'],
-    ['经营范围', 'businessScope'], ['经营规模', 'businessScale'], ['规模', 'businessScale'],
-    ['信用', 'creditStanding'], ['信用状况', 'creditStanding'], ['信用等级', 'creditStanding'],
-    ['联系人', 'contactName'], ['主要联系人', 'contactName'], ['联系人电话', 'contactPhone'], ['联系人手机', 'contactPhone'], ['Contact phone', 'contactPhone'],
-    ['联系人职务', null], ['已取得客户同意', null], ['备注', null]
+    ['客户名称', 'name'],
+    ['单位名称', 'name'],
+    ['公司名称', 'name'],
+    ['名称', 'name'],
+    ['Customer', 'name'],
+    ['Name', 'name'],
+    ['法定代表人', 'legalRepresentative'],
+    ['法人', 'legalRepresentative'],
+    ['法人代表', 'legalRepresentative'],
+    ['地址', 'address'],
+    ['通讯地址', 'address'],
+    ['邮编', 'postcode'],
+    ['邮政编码', 'postcode'],
+    ['电话', 'phone'],
+    ['联系电话', 'phone'],
+    ['Phone', 'phone'],
+    ['Tel.', 'phone'],
+    ['传真', 'fax'],
+    ['FAX', 'fax'],
+    ['注册资本', 'registeredCapital'],
+    ['注册资金', 'registeredCapital'],
+    ['注册资本（万元）', 'registeredCapital'],
+    ['Registered capital (10k CNY)', 'registeredCapital'],
+    ['行业', 'industry'],
+    ['所属行业', 'industry'],
+    ['地区', 'region'],
+    ['区域', 'region'],
+    ['所在地区', 'region'],
+    ['等级', 'grade'],
+    ['客户等级', 'grade'],
+    ['级别', 'grade'],
+    ['建档日期', 'dateOpened'],
+    ['开户日期', 'dateOpened'],
+    ['登记日期', 'dateOpened'],
+    ['经营范围', 'businessScope'],
+    ['经营规模', 'businessScale'],
+    ['规模', 'businessScale'],
+    ['信用', 'creditStanding'],
+    ['信用状况', 'creditStanding'],
+    ['信用等级', 'creditStanding'],
+    ['联系人', 'contactName'],
+    ['主要联系人', 'contactName'],
+    ['联系人电话', 'contactPhone'],
+    ['联系人手机', 'contactPhone'],
+    ['Contact phone', 'contactPhone'],
+    ['联系人职务', null],
+    ['已取得客户同意', null],
+    ['备注', null]
   ])('customer header %j → %s', (header, field) => {
     expect(proposeMapping('customers', [header])).toEqual([field])
   })
 
   it('English item headers', () => {
-    expect(proposeMapping('items', ['No.', 'Reference code', 'Doc no', 'Author', 'Title', 'Date', 'Pages', 'Retention Period', 'Notes'])).toEqual([
-      null, 'archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'pageCount', 'retentionCode', 'remarks'
+    expect(
+      proposeMapping('items', [
+        'No.',
+        'Reference code',
+        'Doc no',
+        'Author',
+        'Title',
+        'Date',
+        'Pages',
+        'Retention Period',
+        'Notes'
+      ])
+    ).toEqual([
+      null,
+      'archivalCode',
+      'documentNumber',
+      'responsibleParty',
+      'title',
+      'dateFormed',
+      'pageCount',
+      'retentionCode',
+      'remarks'
     ])
   })
 
   it('customer headers, with phone and contact phone kept apart', () => {
     expect(
-      proposeMapping('customers', ['客户名称', '法定代表人', '客户等级', '建档日期', '联系电话', '联系人', '联系人电话', '经营范围', '地址'])
-    ).toEqual(['name', 'legalRepresentative', 'grade', 'dateOpened', 'phone', 'contactName', 'contactPhone', 'businessScope', 'address'])
+      proposeMapping('customers', [
+        '客户名称',
+        '法定代表人',
+        '客户等级',
+        '建档日期',
+        '联系电话',
+        '联系人',
+        '联系人电话',
+        '经营范围',
+        '地址'
+      ])
+    ).toEqual([
+      'name',
+      'legalRepresentative',
+      'grade',
+      'dateOpened',
+      'phone',
+      'contactName',
+      'contactPhone',
+      'businessScope',
+      'address'
+    ])
   })
 
   it('ignores case, spaces, full-width forms and punctuation', () => {

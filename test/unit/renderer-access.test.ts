@@ -7,7 +7,8 @@ describe("the renderer's permissions come from the contract's access lists", () 
   it('can() agrees with main on every channel for every role and for nobody', () => {
     for (const channel of CHANNELS) {
       expect(can(null, channel)).toBe(roleAllows(contract[channel].access, null))
-      for (const role of ROLES) expect(can({ role }, channel), `${role} ${channel}`).toBe(roleAllows(contract[channel].access, role))
+      for (const role of ROLES)
+        expect(can({ role }, channel), `${role} ${channel}`).toBe(roleAllows(contract[channel].access, role))
     }
   })
 

@@ -74,7 +74,15 @@ export class Records1764100000000 implements MigrationInterface {
       created_by INTEGER NOT NULL REFERENCES users (id),
       UNIQUE (series_key, item_number)
     )`)
-    for (const column of ['year', 'status', 'volume_id', 'customer_id', 'category_code', 'classification', 'updated_at']) {
+    for (const column of [
+      'year',
+      'status',
+      'volume_id',
+      'customer_id',
+      'category_code',
+      'classification',
+      'updated_at'
+    ]) {
       await runner.query(`CREATE INDEX items_${column} ON items (${column})`)
     }
     await runner.query(`CREATE TABLE item_links (

@@ -11,6 +11,7 @@ export class ItemListIndexes1764300000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const index of ['items_status_date_formed', 'items_date_formed', 'items_title']) await runner.query(`DROP INDEX ${index}`)
+    for (const index of ['items_status_date_formed', 'items_date_formed', 'items_title'])
+      await runner.query(`DROP INDEX ${index}`)
   }
 }

@@ -15,7 +15,9 @@ export class Custody1764400000000 implements MigrationInterface {
   async up(runner: QueryRunner): Promise<void> {
     const states = CUSTODY_STATES.map((state) => `'${state}'`).join(', ')
     for (const table of SUBJECT_TABLES) {
-      await runner.query(`ALTER TABLE ${table} ADD COLUMN custody TEXT NOT NULL DEFAULT 'in_store' CHECK (custody IN (${states}))`)
+      await runner.query(
+        `ALTER TABLE ${table} ADD COLUMN custody TEXT NOT NULL DEFAULT 'in_store' CHECK (custody IN (${states}))`
+      )
       await runner.query(`CREATE INDEX ${table}_custody ON ${table} (custody)`)
     }
     // R-KEEP-3, R-USE-8: a record found missing or damaged stays flagged until a follow-up resolves the incident.

@@ -82,6 +82,7 @@ export class Use1764500000000 implements MigrationInterface {
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['use_renewals', 'use_approvals', 'use_request_records', 'use_requests']) await runner.query(`DROP TABLE ${table}`)
+    for (const table of ['use_renewals', 'use_approvals', 'use_request_records', 'use_requests'])
+      await runner.query(`DROP TABLE ${table}`)
   }
 }

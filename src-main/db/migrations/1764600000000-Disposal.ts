@@ -28,7 +28,9 @@ export class Disposal1764600000000 implements MigrationInterface {
            CASE WHEN ${table}.policy_version = 0 THEN ${DEFAULT_YEARS.replace('%s', `${table}.retention_code`)} END)
          WHERE ${filed}`
       )
-      await runner.query(`UPDATE ${table} SET expires_on = printf('%04d-01-01', year + retention_years + 1) WHERE retention_years IS NOT NULL`)
+      await runner.query(
+        `UPDATE ${table} SET expires_on = printf('%04d-01-01', year + retention_years + 1) WHERE retention_years IS NOT NULL`
+      )
     }
     await runner.query(`CREATE TABLE holds (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -120,21 +122,40 @@ export class Disposal1764600000000 implements MigrationInterface {
     await runner.query(`CREATE INDEX destruction_lines_register ON destruction_lines (register_id)`)
     // R-DISP-7: once signed, the register and its lines are permanent; only an unsigned draft may be replaced.
     const permanent = `SELECT RAISE(ABORT, 'destruction register is permanent')`
-    await runner.query(`CREATE TRIGGER destruction_registers_no_update BEFORE UPDATE ON destruction_registers WHEN OLD.signed_at IS NOT NULL BEGIN ${permanent}; END`)
-    await runner.query(`CREATE TRIGGER destruction_registers_no_delete BEFORE DELETE ON destruction_registers WHEN OLD.signed_at IS NOT NULL BEGIN ${permanent}; END`)
-    const signed = (row: 'OLD' | 'NEW') => `(SELECT signed_at FROM destruction_registers WHERE id = ${row}.register_id) IS NOT NULL`
-    await runner.query(`CREATE TRIGGER destruction_lines_no_update BEFORE UPDATE ON destruction_lines WHEN ${signed('OLD')} OR ${signed('NEW')} BEGIN ${permanent}; END`)
-    await runner.query(`CREATE TRIGGER destruction_lines_no_delete BEFORE DELETE ON destruction_lines WHEN ${signed('OLD')} BEGIN ${permanent}; END`)
-    await runner.query(`CREATE TRIGGER destruction_lines_no_insert BEFORE INSERT ON destruction_lines WHEN ${signed('NEW')} BEGIN ${permanent}; END`)
+    await runner.query(
+      `CREATE TRIGGER destruction_registers_no_update BEFORE UPDATE ON destruction_registers WHEN OLD.signed_at IS NOT NULL BEGIN ${permanent}; END`
+    )
+    await runner.query(
+      `CREATE TRIGGER destruction_registers_no_delete BEFORE DELETE ON destruction_registers WHEN OLD.signed_at IS NOT NULL BEGIN ${permanent}; END`
+    )
+    const signed = (row: 'OLD' | 'NEW') =>
+      `(SELECT signed_at FROM destruction_registers WHERE id = ${row}.register_id) IS NOT NULL`
+    await runner.query(
+      `CREATE TRIGGER destruction_lines_no_update BEFORE UPDATE ON destruction_lines WHEN ${signed('OLD')} OR ${signed('NEW')} BEGIN ${permanent}; END`
+    )
+    await runner.query(
+      `CREATE TRIGGER destruction_lines_no_delete BEFORE DELETE ON destruction_lines WHEN ${signed('OLD')} BEGIN ${permanent}; END`
+    )
+    await runner.query(
+      `CREATE TRIGGER destruction_lines_no_insert BEFORE INSERT ON destruction_lines WHEN ${signed('NEW')} BEGIN ${permanent}; END`
+    )
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['destruction_lines', 'destruction_registers', 'appraisal_entries', 'appraisal_batches', 'hold_subjects', 'holds']) {
+    for (const table of [
+      'destruction_lines',
+      'destruction_registers',
+      'appraisal_entries',
+      'appraisal_batches',
+      'hold_subjects',
+      'holds'
+    ]) {
       await runner.query(`DROP TABLE ${table}`)
     }
     for (const table of SUBJECT_TABLES) {
       await runner.query(`DROP INDEX ${table}_expires_on`)
-      for (const column of ['register_line_id', 'expires_on', 'retention_years']) await runner.query(`ALTER TABLE ${table} DROP COLUMN ${column}`)
+      for (const column of ['register_line_id', 'expires_on', 'retention_years'])
+        await runner.query(`ALTER TABLE ${table} DROP COLUMN ${column}`)
     }
   }
 }

@@ -66,6 +66,7 @@ export class Inspections1764700000000 implements MigrationInterface {
 
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP INDEX audit_action_at`)
-    for (const table of ['environment_readings', 'inspection_findings', 'inspection_locations', 'inspections']) await runner.query(`DROP TABLE ${table}`)
+    for (const table of ['environment_readings', 'inspection_findings', 'inspection_locations', 'inspections'])
+      await runner.query(`DROP TABLE ${table}`)
   }
 }

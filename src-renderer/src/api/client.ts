@@ -1,4 +1,11 @@
-import type { AppError, ArchiveApi, Channel, ChannelInput, ChannelOutput, Envelope } from '../../../src-preload/contract'
+import type {
+  AppError,
+  ArchiveApi,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  Envelope
+} from '../../../src-preload/contract'
 
 declare global {
   interface Window {
@@ -19,7 +26,8 @@ const browserApi: ArchiveApi = {
       return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.noToken' } } as Envelope<never>
     }
     // A refusal the server explains (a body over its limit) comes as an envelope too; anything else is its fault.
-    if (response.ok || (response.headers.get('Content-Type') ?? '').startsWith('application/json')) return response.json()
+    if (response.ok || (response.headers.get('Content-Type') ?? '').startsWith('application/json'))
+      return response.json()
     return { ok: false, error: { code: 'INTERNAL', message: 'errors.internal' } } as Envelope<never>
   }
 }

@@ -9,7 +9,15 @@ import { LanguageSwitch } from './LanguageSwitch'
 function Centered({ title, children }: { title: string; children: React.ReactNode }) {
   const { t } = useTranslation()
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f4efe9' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f4efe9'
+      }}
+    >
       <Card style={{ width: 440 }}>
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
@@ -52,10 +60,18 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
     <Centered title={t('setup.title')}>
       <Alert type="info" showIcon message={t('setup.intro')} style={{ marginBottom: 16 }} />
       <Form name="setup" form={form} layout="vertical" onFinish={submit} requiredMark>
-        <Form.Item name="username" label={t('setup.username')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="username"
+          label={t('setup.username')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('setup.displayName')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('setup.displayName')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input />
         </Form.Item>
         <Form.Item
@@ -74,7 +90,9 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
             { required: true, message: t('validation.required') },
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
-                !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch')))
+                !value || value === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('setup.passwordMismatch')))
             })
           ]}
         >
@@ -109,10 +127,18 @@ export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void
     <Centered title={t('login.title')}>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
       <Form name="login" layout="vertical" onFinish={submit}>
-        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="username"
+          label={t('login.username')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>

@@ -41,9 +41,21 @@ export function BackupNowCard({ canBackUp }: { canBackUp: boolean }) {
   if (!status) return null
   return (
     <Card title={t('backup.title')} style={{ marginTop: 16 }}>
-      {status.due && <Alert type="warning" showIcon role="alert" style={{ marginBottom: 12 }} message={t('backup.due', { days: status.settings.reminderDays })} />}
+      {status.due && (
+        <Alert
+          type="warning"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 12 }}
+          message={t('backup.due', { days: status.settings.reminderDays })}
+        />
+      )}
       <Space>
-        <Typography.Text>{status.lastBackupAt ? t('backup.lastBackup', { at: formatDateTime(status.lastBackupAt) }) : t('backup.never')}</Typography.Text>
+        <Typography.Text>
+          {status.lastBackupAt
+            ? t('backup.lastBackup', { at: formatDateTime(status.lastBackupAt) })
+            : t('backup.never')}
+        </Typography.Text>
         {canBackUp && (
           <Button icon={<CloudDownloadOutlined />} loading={busy} disabled={!status.settings.folder} onClick={backUp}>
             {t('backup.create')}

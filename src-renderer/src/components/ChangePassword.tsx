@@ -37,12 +37,28 @@ export function ChangePasswordButton() {
       <Button icon={<KeyOutlined />} onClick={() => setOpen(true)}>
         {t('header.changePassword')}
       </Button>
-      <Modal open={open} title={t('password.title')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('password.title')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
         <Form name="change-password" form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item name="newPassword" label={t('password.next')} extra={t('setup.passwordHint')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="newPassword"
+            label={t('password.next')}
+            extra={t('setup.passwordHint')}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -53,7 +69,9 @@ export function ChangePasswordButton() {
               { required: true, message: t('validation.required') },
               ({ getFieldValue }) => ({
                 validator: (_rule, value) =>
-                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('setup.passwordMismatch')))
+                  !value || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('setup.passwordMismatch')))
               })
             ]}
           >

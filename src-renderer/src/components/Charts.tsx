@@ -23,7 +23,15 @@ export interface BarSeries {
 }
 
 /** Grouped bars: one group per row, one bar per series, with a legend. */
-export function BarChart<T extends { label: string }>({ rows, series, title }: { rows: T[]; series: BarSeries[]; title: string }) {
+export function BarChart<T extends { label: string }>({
+  rows,
+  series,
+  title
+}: {
+  rows: T[]
+  series: BarSeries[]
+  title: string
+}) {
   const { t } = useTranslation()
   if (rows.length === 0) return <Empty description={t('charts.noData')} />
   const value = (row: T, key: string) => Number((row as Record<string, unknown>)[key] ?? 0)
@@ -50,11 +58,24 @@ export function BarChart<T extends { label: string }>({ rows, series, title }: {
           return (
             <g key={row.label}>
               {series.map((s, si) => (
-                <rect key={s.key} x={x0 + si * barWidth} y={y(value(row, s.key))} width={barWidth - 1} height={MARGIN.top + plotHeight - y(value(row, s.key))} fill={PALETTE[si % PALETTE.length]}>
+                <rect
+                  key={s.key}
+                  x={x0 + si * barWidth}
+                  y={y(value(row, s.key))}
+                  width={barWidth - 1}
+                  height={MARGIN.top + plotHeight - y(value(row, s.key))}
+                  fill={PALETTE[si % PALETTE.length]}
+                >
                   <title>{`${row.label} ${s.label}: ${value(row, s.key)}`}</title>
                 </rect>
               ))}
-              <text x={x0 + (barWidth * series.length) / 2} y={HEIGHT - MARGIN.bottom + 16} fontSize={11} textAnchor="middle" fill="#333">
+              <text
+                x={x0 + (barWidth * series.length) / 2}
+                y={HEIGHT - MARGIN.bottom + 16}
+                fontSize={11}
+                textAnchor="middle"
+                fill="#333"
+              >
                 {row.label.length > 8 ? `${row.label.slice(0, 8)}…` : row.label}
               </text>
             </g>
@@ -82,7 +103,17 @@ export interface LinePoint {
 }
 
 /** A line over days with the allowed band shaded; points out of the band are red. */
-export function LineBandChart({ points, band, title, unit }: { points: LinePoint[]; band: { min: number; max: number }; title: string; unit: string }) {
+export function LineBandChart({
+  points,
+  band,
+  title,
+  unit
+}: {
+  points: LinePoint[]
+  band: { min: number; max: number }
+  title: string
+  unit: string
+}) {
   const { t } = useTranslation()
   if (points.length === 0) return <Empty description={t('charts.noData')} />
   const values = [...points.map((p) => p.y), band.min, band.max]
@@ -90,10 +121,13 @@ export function LineBandChart({ points, band, title, unit }: { points: LinePoint
   const high = Math.ceil(Math.max(...values) + 2)
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom
-  const x = (index: number) => MARGIN.left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth)
+  const x = (index: number) =>
+    MARGIN.left + (points.length === 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth)
   const y = (v: number) => MARGIN.top + plotHeight - ((v - low) / (high - low)) * plotHeight
   const labelEvery = Math.max(1, Math.ceil(points.length / 8))
-  const axis = ticks(high - low).map((step) => low + step).filter((v) => v <= high)
+  const axis = ticks(high - low)
+    .map((step) => low + step)
+    .filter((v) => v <= high)
   return (
     <figure style={{ margin: 0 }}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width="100%" role="img" aria-label={title}>
@@ -104,9 +138,22 @@ export function LineBandChart({ points, band, title, unit }: { points: LinePoint
           </text>
         ))}
         {[band.min, band.max].map((edge) => (
-          <line key={edge} x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(edge)} y2={y(edge)} stroke="#52a36b" strokeDasharray="4 3" />
+          <line
+            key={edge}
+            x1={MARGIN.left}
+            x2={WIDTH - MARGIN.right}
+            y1={y(edge)}
+            y2={y(edge)}
+            stroke="#52a36b"
+            strokeDasharray="4 3"
+          />
         ))}
-        <polyline fill="none" stroke="#8c4a2f" strokeWidth={1.5} points={points.map((p, i) => `${x(i)},${y(p.y)}`).join(' ')} />
+        <polyline
+          fill="none"
+          stroke="#8c4a2f"
+          strokeWidth={1.5}
+          points={points.map((p, i) => `${x(i)},${y(p.y)}`).join(' ')}
+        />
         {points.map((p, i) => (
           <circle key={`${p.x}-${i}`} cx={x(i)} cy={y(p.y)} r={3.5} fill={p.flagged ? '#cf1322' : '#8c4a2f'}>
             <title>{`${p.x}: ${p.y} ${unit}`}</title>
@@ -114,7 +161,14 @@ export function LineBandChart({ points, band, title, unit }: { points: LinePoint
         ))}
         {points.map((p, i) =>
           i % labelEvery === 0 ? (
-            <text key={`label-${p.x}-${i}`} x={x(i)} y={HEIGHT - MARGIN.bottom + 16} fontSize={10} textAnchor="middle" fill="#333">
+            <text
+              key={`label-${p.x}-${i}`}
+              x={x(i)}
+              y={HEIGHT - MARGIN.bottom + 16}
+              fontSize={10}
+              textAnchor="middle"
+              fill="#333"
+            >
               {p.x.slice(5)}
             </text>
           ) : null

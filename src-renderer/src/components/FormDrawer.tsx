@@ -22,7 +22,19 @@ interface FormDrawerProps {
 }
 
 /** A drawer holding one form, with its save (and, where asked, cancel) button at the top right. */
-export function FormDrawer({ title, className, width, form, busy, onClose, submitText, cancel = false, loading, destroyOnHidden, children }: FormDrawerProps) {
+export function FormDrawer({
+  title,
+  className,
+  width,
+  form,
+  busy,
+  onClose,
+  submitText,
+  cancel = false,
+  loading,
+  destroyOnHidden,
+  children
+}: FormDrawerProps) {
   const { t } = useTranslation()
   const save = (
     <Button type="primary" loading={busy} onClick={() => form.submit()}>

@@ -9,7 +9,8 @@ export function HeldRecordsNotice({ userId }: { userId: number }) {
   const { t } = useTranslation()
   const { data: held } = useRemote(useCallback(() => call('users.outstanding', { userId }), [userId]))
   if (!held) return null
-  if (held.length === 0) return <Alert type="success" showIcon message={t('users.holdsNothing')} style={{ marginBottom: 16 }} />
+  if (held.length === 0)
+    return <Alert type="success" showIcon message={t('users.holdsNothing')} style={{ marginBottom: 16 }} />
   return (
     <Alert
       type="warning"

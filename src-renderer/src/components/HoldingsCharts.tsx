@@ -22,7 +22,11 @@ export function HoldingsCharts() {
       </Col>
       <Col span={12}>
         <Card title={t('charts.holdingsByYear')} size="small">
-          <BarChart title={t('charts.holdingsByYear')} rows={(data?.byYear ?? []).slice(-12).map((row) => ({ ...row, label: String(row.year) }))} series={series} />
+          <BarChart
+            title={t('charts.holdingsByYear')}
+            rows={(data?.byYear ?? []).slice(-12).map((row) => ({ ...row, label: String(row.year) }))}
+            series={series}
+          />
         </Card>
       </Col>
     </Row>

@@ -1,8 +1,31 @@
 import { InboxOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Drawer, Form, Progress, Result, Select, Space, Statistic, Steps, Table, Typography, Upload } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Drawer,
+  Form,
+  Progress,
+  Result,
+  Select,
+  Space,
+  Statistic,
+  Steps,
+  Table,
+  Typography,
+  Upload
+} from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { IMPORT_FILE_MB, type ChannelInput, type FilingSettings, type ImportPreview, type ImportReport, type ImportResult, type ImportTargetName } from '../../../src-preload/contract'
+import {
+  IMPORT_FILE_MB,
+  type ChannelInput,
+  type FilingSettings,
+  type ImportPreview,
+  type ImportReport,
+  type ImportResult,
+  type ImportTargetName
+} from '../../../src-preload/contract'
 import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
 import { describeError } from '../errors'
@@ -58,7 +81,14 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
       setReport(null)
     })
 
-  const plan = () => ({ ...file!, mapping, defaults: Object.fromEntries(Object.entries(defaults.getFieldsValue()).filter(([, v]) => v)) as Record<string, string> })
+  const plan = () => ({
+    ...file!,
+    mapping,
+    defaults: Object.fromEntries(Object.entries(defaults.getFieldsValue()).filter(([, v]) => v)) as Record<
+      string,
+      string
+    >
+  })
 
   const dryRun = () => guard(async () => setReport(await call('import.dryRun', plan())))
 
@@ -87,12 +117,21 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
   const cancel = () => job && void call('import.cancel', { jobId: job.jobId }).catch(() => undefined)
 
   const fieldLabel = (field: string) =>
-    field === 'contactName' || field === 'contactPhone' ? t(`import.${field}`) : t(`${target === 'items' ? 'items' : 'customers'}.fields.${field}`, { defaultValue: field })
-  const fieldOptions = [{ value: '', label: t('import.ignore') }, ...(preview?.fields ?? []).map((field) => ({ value: field, label: fieldLabel(field) }))]
+    field === 'contactName' || field === 'contactPhone'
+      ? t(`import.${field}`)
+      : t(`${target === 'items' ? 'items' : 'customers'}.fields.${field}`, { defaultValue: field })
+  const fieldOptions = [
+    { value: '', label: t('import.ignore') },
+    ...(preview?.fields ?? []).map((field) => ({ value: field, label: fieldLabel(field) }))
+  ]
 
   return (
     <Drawer open width={1000} rootClassName="import-wizard" title={t(`import.title.${target}`)} onClose={onClose}>
-      <Steps current={step} items={['file', 'mapping', 'check', 'done'].map((key) => ({ title: t(`import.steps.${key}`) }))} style={{ marginBottom: 24 }} />
+      <Steps
+        current={step}
+        items={['file', 'mapping', 'check', 'done'].map((key) => ({ title: t(`import.steps.${key}`) }))}
+        style={{ marginBottom: 24 }}
+      />
       {step === 0 && (
         <Upload.Dragger
           accept=".xlsx,.csv,.txt"
@@ -103,7 +142,9 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
               void message.error(t('errors.fileTooLarge', { limit: IMPORT_FILE_MB }))
               return false
             }
-            void chosen.arrayBuffer().then((buffer) => load({ target, fileName: chosen.name, base64: toBase64(buffer) }))
+            void chosen
+              .arrayBuffer()
+              .then((buffer) => load({ target, fileName: chosen.name, base64: toBase64(buffer) }))
             return false
           }}
         >
@@ -135,7 +176,15 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
             size="small"
             pagination={false}
             rowKey="index"
-            dataSource={preview.headers.map((header, index) => ({ index, header, sample: preview.sample.map((row) => row[index]).filter(Boolean).slice(0, 3).join('；') }))}
+            dataSource={preview.headers.map((header, index) => ({
+              index,
+              header,
+              sample: preview.sample
+                .map((row) => row[index])
+                .filter(Boolean)
+                .slice(0, 3)
+                .join('；')
+            }))}
             columns={[
               { title: t('import.column'), dataIndex: 'header' },
               { title: t('import.sample'), dataIndex: 'sample', ellipsis: true },
@@ -148,20 +197,43 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
                     aria-label={t('import.mapFor', { column: row.header })}
                     value={mapping[row.index] ?? ''}
                     options={fieldOptions}
-                    onChange={(value: string) => setMapping((current) => current.map((field, index) => (index === row.index ? value || null : field)))}
+                    onChange={(value: string) =>
+                      setMapping((current) =>
+                        current.map((field, index) => (index === row.index ? value || null : field))
+                      )
+                    }
                   />
                 )
               }
             ]}
           />
           {target === 'items' && settings && (
-            <Form name="import-defaults" form={defaults} layout="inline" style={{ marginTop: 16 }} initialValues={{ fondsCode: settings.fonds[0]?.code, categoryCode: settings.categories[0]?.code, retentionCode: settings.retentionPeriods[0]?.code, departmentCode: settings.departments[0]?.code, classification: 'none', openStatus: 'restricted', receivedOn: new Date().toISOString().slice(0, 10) }}>
+            <Form
+              name="import-defaults"
+              form={defaults}
+              layout="inline"
+              style={{ marginTop: 16 }}
+              initialValues={{
+                fondsCode: settings.fonds[0]?.code,
+                categoryCode: settings.categories[0]?.code,
+                retentionCode: settings.retentionPeriods[0]?.code,
+                departmentCode: settings.departments[0]?.code,
+                classification: 'none',
+                openStatus: 'restricted',
+                receivedOn: new Date().toISOString().slice(0, 10)
+              }}
+            >
               <Typography.Text style={{ width: '100%', marginBottom: 8 }}>{t('import.defaults')}</Typography.Text>
               <Form.Item name="fondsCode" label={t('items.fields.fondsCode')}>
                 <Select style={{ width: 140 }} options={codeOptions(settings.fonds)} />
               </Form.Item>
               <Form.Item name="categoryCode" label={t('items.fields.categoryCode')}>
-                <Select style={{ width: 140 }} showSearch optionFilterProp="label" options={codeOptions(settings.categories)} />
+                <Select
+                  style={{ width: 140 }}
+                  showSearch
+                  optionFilterProp="label"
+                  options={codeOptions(settings.categories)}
+                />
               </Form.Item>
               <Form.Item name="retentionCode" label={t('items.fields.retentionCode')}>
                 <Select style={{ width: 140 }} options={codeOptions(settings.retentionPeriods)} />
@@ -196,25 +268,43 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
             locale={{ emptyText: t('import.noErrors') }}
             columns={[
               { title: t('import.row'), dataIndex: 'row', width: 80 },
-              { title: t('import.field'), dataIndex: 'field', render: (field: string) => (field ? fieldLabel(field.split('.')[0]) : '') },
+              {
+                title: t('import.field'),
+                dataIndex: 'field',
+                render: (field: string) => (field ? fieldLabel(field.split('.')[0]) : '')
+              },
               { title: t('import.problem'), key: 'message', render: (_v, row) => t(row.message, row.params) }
             ]}
           />
           {job && (
             <Space style={{ marginTop: 16, width: '100%' }}>
-              <Progress style={{ width: 480 }} percent={job.total ? Math.floor((job.done / job.total) * 100) : 0} format={() => t('import.progress', { done: job.done, total: job.total })} />
+              <Progress
+                style={{ width: 480 }}
+                percent={job.total ? Math.floor((job.done / job.total) * 100) : 0}
+                format={() => t('import.progress', { done: job.done, total: job.total })}
+              />
               <Button danger onClick={cancel}>
                 {t('import.cancel')}
               </Button>
             </Space>
           )}
           <Space style={{ marginTop: 16 }}>
-            <Button disabled={busy} onClick={() => setReport(null)}>{t('import.back')}</Button>
-            {report.reportBase64 && <Button onClick={() => downloadWorkbook(report.reportBase64!, 'import-errors.xlsx')}>{t('import.downloadReport')}</Button>}
+            <Button disabled={busy} onClick={() => setReport(null)}>
+              {t('import.back')}
+            </Button>
+            {report.reportBase64 && (
+              <Button onClick={() => downloadWorkbook(report.reportBase64!, 'import-errors.xlsx')}>
+                {t('import.downloadReport')}
+              </Button>
+            )}
             <Button type="primary" loading={busy} disabled={report.valid === 0} onClick={() => run('validOnly')}>
               {t('import.importValid', { count: report.valid })}
             </Button>
-            <Button loading={busy} disabled={report.valid === 0 || report.errors.length > 0} onClick={() => run('allOrNothing')}>
+            <Button
+              loading={busy}
+              disabled={report.valid === 0 || report.errors.length > 0}
+              onClick={() => run('allOrNothing')}
+            >
               {t('import.importAll')}
             </Button>
           </Space>

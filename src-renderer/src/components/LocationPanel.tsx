@@ -36,7 +36,10 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
 
   const load = useCallback(async () => {
     try {
-      const [tree, history] = await Promise.all([call('locations.tree', {}), call('locations.history', { subject, id })])
+      const [tree, history] = await Promise.all([
+        call('locations.tree', {}),
+        call('locations.history', { subject, id })
+      ])
       setNodes(tree)
       setMoves(history)
     } catch (error) {
@@ -67,7 +70,9 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
       <Typography.Title level={5}>{t('storage.location')}</Typography.Title>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('storage.home')}>{homePath ?? t('storage.notShelved')}</Descriptions.Item>
-        <Descriptions.Item label={t('storage.current')}>{away ? <Tag color="orange">{currentPath ?? t('storage.unknown')}</Tag> : (currentPath ?? '—')}</Descriptions.Item>
+        <Descriptions.Item label={t('storage.current')}>
+          {away ? <Tag color="orange">{currentPath ?? t('storage.unknown')}</Tag> : (currentPath ?? '—')}
+        </Descriptions.Item>
       </Descriptions>
       {canWrite && (
         <Form
@@ -76,10 +81,18 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
           layout="inline"
           style={{ marginTop: 12 }}
           initialValues={{ home: homePath === null, note: '' }}
-          onFinish={({ locationId, home, note }) => act(() => call('locations.place', { subject, id, locationId, home, note: note ?? '' }))}
+          onFinish={({ locationId, home, note }) =>
+            act(() => call('locations.place', { subject, id, locationId, home, note: note ?? '' }))
+          }
         >
           <Form.Item name="locationId" rules={[{ required: true, message: t('validation.required') }]}>
-            <TreeSelect style={{ width: 280 }} treeData={locationOptions(nodes)} treeDefaultExpandAll placeholder={t('storage.chooseLocation')} aria-label={t('storage.chooseLocation')} />
+            <TreeSelect
+              style={{ width: 280 }}
+              treeData={locationOptions(nodes)}
+              treeDefaultExpandAll
+              placeholder={t('storage.chooseLocation')}
+              aria-label={t('storage.chooseLocation')}
+            />
           </Form.Item>
           <Form.Item name="home" valuePropName="checked">
             <Checkbox>{t('storage.setHome')}</Checkbox>
@@ -89,7 +102,11 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
           </Form.Item>
           <Space>
             <Button htmlType="submit">{t('storage.move')}</Button>
-            {away && <Button onClick={() => act(() => call('locations.returnHome', { subject, id, note: '' }))}>{t('storage.returnHome')}</Button>}
+            {away && (
+              <Button onClick={() => act(() => call('locations.returnHome', { subject, id, note: '' }))}>
+                {t('storage.returnHome')}
+              </Button>
+            )}
           </Space>
         </Form>
       )}
@@ -105,7 +122,11 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
           { title: t('history.user'), dataIndex: 'username' },
           { title: t('storage.from'), dataIndex: 'fromPath', render: (value: string | null) => value ?? '—' },
           { title: t('storage.to'), dataIndex: 'toPath', render: (value: string | null) => value ?? '—' },
-          { title: t('storage.setHome'), dataIndex: 'home', render: (value: boolean) => (value ? t('common.yes') : t('common.no')) },
+          {
+            title: t('storage.setHome'),
+            dataIndex: 'home',
+            render: (value: boolean) => (value ? t('common.yes') : t('common.no'))
+          },
           { title: t('storage.note'), dataIndex: 'note' }
         ]}
       />

@@ -29,11 +29,23 @@ export function LockScreen({ session, onUnlocked, onSignOut }: LockScreenProps) 
   }
 
   return (
-    <Modal open title={t('lock.title')} closable={false} maskClosable={false} keyboard={false} footer={null} styles={{ mask: { backdropFilter: 'blur(8px)' } }}>
+    <Modal
+      open
+      title={t('lock.title')}
+      closable={false}
+      maskClosable={false}
+      keyboard={false}
+      footer={null}
+      styles={{ mask: { backdropFilter: 'blur(8px)' } }}
+    >
       <p>{t('lock.body', { name: session.displayName })}</p>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 12 }} />}
       <Form name="unlock" layout="vertical" onFinish={unlock}>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <Input.Password autoFocus autoComplete="current-password" />
         </Form.Item>
         <Space>

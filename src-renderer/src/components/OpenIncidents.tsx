@@ -8,7 +8,9 @@ import { useRemote } from '../useRemote'
 /** R-KEEP-3: a record found missing or damaged says so wherever it is shown, until a follow-up resolves it. */
 export function OpenIncidents({ subject, id }: { subject: RecordKind; id: number }) {
   const { t } = useTranslation()
-  const { data } = useRemote(useCallback(() => call('incidents.list', { state: 'open', subject: { subject, id } }), [subject, id]))
+  const { data } = useRemote(
+    useCallback(() => call('incidents.list', { state: 'open', subject: { subject, id } }), [subject, id])
+  )
   if (!data || data.total === 0) return null
   return (
     <Alert
@@ -18,7 +20,8 @@ export function OpenIncidents({ subject, id }: { subject: RecordKind; id: number
       message={t('incidents.openOnRecord', { count: data.total })}
       description={data.rows.map((incident) => (
         <div key={incident.id}>
-          {t(`incidents.kinds.${incident.kind}`)} · {incident.openedOn} · {t(`incidents.sources.${incident.source}`)} · {incident.note}
+          {t(`incidents.kinds.${incident.kind}`)} · {incident.openedOn} · {t(`incidents.sources.${incident.source}`)} ·{' '}
+          {incident.note}
         </div>
       ))}
     />

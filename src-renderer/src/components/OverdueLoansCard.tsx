@@ -40,11 +40,19 @@ export function OverdueLoansCard() {
         columns={[
           { title: t('use.list.number'), dataIndex: 'id', render: (id: number) => `#${id}` },
           { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
-          { title: t('use.fields.unit'), key: 'unit', render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode) },
+          {
+            title: t('use.fields.unit'),
+            key: 'unit',
+            render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode)
+          },
           { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
           { title: t('use.fields.outOn'), dataIndex: 'outOn' },
           { title: t('use.fields.dueOn'), dataIndex: 'dueOn' },
-          { title: t('dashboard.daysLate'), dataIndex: 'daysLate', render: (value: number) => <Tag color="red">{t('use.overdueDays', { count: value })}</Tag> },
+          {
+            title: t('dashboard.daysLate'),
+            dataIndex: 'daysLate',
+            render: (value: number) => <Tag color="red">{t('use.overdueDays', { count: value })}</Tag>
+          },
           {
             title: t('common.actions'),
             key: 'actions',

@@ -17,12 +17,22 @@ export function PrintPreview({ html, title, onClose }: { html: string; title: st
         <Button key="close" onClick={onClose}>
           {t('common.close')}
         </Button>,
-        <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()}>
+        <Button
+          key="print"
+          type="primary"
+          icon={<PrinterOutlined />}
+          onClick={() => frame.current?.contentWindow?.print()}
+        >
           {t('print.print')}
         </Button>
       ]}
     >
-      <iframe ref={frame} title={title} srcDoc={html} style={{ width: '100%', height: '70vh', border: '1px solid #ddd', background: '#fff' }} />
+      <iframe
+        ref={frame}
+        title={title}
+        srcDoc={html}
+        style={{ width: '100%', height: '70vh', border: '1px solid #ddd', background: '#fff' }}
+      />
     </Modal>
   )
 }

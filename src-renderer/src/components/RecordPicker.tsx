@@ -23,7 +23,15 @@ export function RecordLabel({ record }: { record: RecordSummary }) {
  * Picks records (volumes and items) by typing part of a code, title, document number or customer name; the
  * search runs in main as the person types. The chosen records come back whole, so forms can show and check them.
  */
-export function RecordPicker({ value, onChange, id }: { value?: RecordSummary[]; onChange?(records: RecordSummary[]): void; id?: string }) {
+export function RecordPicker({
+  value,
+  onChange,
+  id
+}: {
+  value?: RecordSummary[]
+  onChange?(records: RecordSummary[]): void
+  id?: string
+}) {
   const { t } = useTranslation()
   const [options, setOptions] = useState<RecordSummary[]>([])
   const [searching, setSearching] = useState(false)
@@ -59,7 +67,10 @@ export function RecordPicker({ value, onChange, id }: { value?: RecordSummary[];
       notFoundContent={t('recordPicker.typeToSearch')}
       value={chosen.map(recordKey)}
       onChange={(keys: string[]) => onChange?.(keys.map((key) => known.get(key)!).filter(Boolean))}
-      options={[...known.values()].map((record) => ({ value: recordKey(record), label: <RecordLabel record={record} /> }))}
+      options={[...known.values()].map((record) => ({
+        value: recordKey(record),
+        label: <RecordLabel record={record} />
+      }))}
     />
   )
 }

@@ -26,7 +26,18 @@ interface VersionedSettingsCardProps<T> {
  * A settings namespace kept in versions: the card with which version is in force, the form (read-only unless
  * editable) with its save button, and below it every earlier version.
  */
-export function VersionedSettingsCard<T>({ title, name, form, channels, editable, readOnlyNote, layout = 'vertical', summary, style = { marginTop: 16 }, children }: VersionedSettingsCardProps<T>) {
+export function VersionedSettingsCard<T>({
+  title,
+  name,
+  form,
+  channels,
+  editable,
+  readOnlyNote,
+  layout = 'vertical',
+  summary,
+  style = { marginTop: 16 },
+  children
+}: VersionedSettingsCardProps<T>) {
   const { t } = useTranslation()
   const { current, versions, save } = useVersionedSettings(form, channels, editable)
   const saveButton = (
@@ -37,14 +48,22 @@ export function VersionedSettingsCard<T>({ title, name, form, channels, editable
   return (
     <>
       <Card title={title} style={style}>
-        {!editable && readOnlyNote && <Alert type="info" showIcon message={readOnlyNote} style={{ marginBottom: 16 }} />}
+        {!editable && readOnlyNote && (
+          <Alert type="info" showIcon message={readOnlyNote} style={{ marginBottom: 16 }} />
+        )}
         <SettingsVersionNote current={current} />
         <Form<T> name={name} form={form} layout={layout} onFinish={save} disabled={!editable}>
           {children}
           {editable && (layout === 'vertical' ? <div>{saveButton}</div> : saveButton)}
         </Form>
       </Card>
-      {editable && <SettingsHistory versions={versions} summary={summary} style={style.maxWidth ? { maxWidth: style.maxWidth } : undefined} />}
+      {editable && (
+        <SettingsHistory
+          versions={versions}
+          summary={summary}
+          style={style.maxWidth ? { maxWidth: style.maxWidth } : undefined}
+        />
+      )}
     </>
   )
 }
@@ -55,14 +74,26 @@ export function SettingsVersionNote<T>({ current }: { current: PolicyVersion<T> 
   return (
     <Typography.Paragraph type="secondary">
       {current && current.version > 0
-        ? t('settings.version', { version: current.version, by: current.createdBy, at: formatDateTime(current.createdAt) })
+        ? t('settings.version', {
+            version: current.version,
+            by: current.createdBy,
+            at: formatDateTime(current.createdAt)
+          })
         : t('settings.defaultVersion')}
     </Typography.Paragraph>
   )
 }
 
 /** Every saved version of a settings namespace, newest first, with a one-line summary of its values. */
-export function SettingsHistory<T>({ versions, summary, style }: { versions: PolicyVersion<T>[]; summary(data: T): string; style?: CSSProperties }) {
+export function SettingsHistory<T>({
+  versions,
+  summary,
+  style
+}: {
+  versions: PolicyVersion<T>[]
+  summary(data: T): string
+  style?: CSSProperties
+}) {
   const { t } = useTranslation()
   return (
     <Card title={t('settings.history')} style={{ marginTop: 16, ...style }}>

@@ -91,7 +91,10 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
     }
   }, [locked, session.idleLockMinutes])
 
-  const menuItems = useMemo(() => sections.map((key) => ({ key, icon: ICONS[key], label: t(`nav.${key}`) })), [sections, t])
+  const menuItems = useMemo(
+    () => sections.map((key) => ({ key, icon: ICONS[key], label: t(`nav.${key}`) })),
+    [sections, t]
+  )
 
   const signOut = async () => {
     await call('auth.logout', {}).catch(() => undefined)
@@ -102,7 +105,6 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
     await call('auth.lock', {}).catch(() => undefined)
     setLocked(true)
   }
-
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -116,7 +118,15 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
         <Menu mode="inline" selectedKeys={[current]} items={menuItems} onClick={({ key }) => navigate(`/${key}`)} />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'flex-end', borderBottom: '1px solid #eee' }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            borderBottom: '1px solid #eee'
+          }}
+        >
           <Space size="middle">
             <span data-testid="current-user">
               {session.displayName} <Tag>{t(`roles.${session.role}`)}</Tag>
@@ -133,13 +143,19 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
           <Routes>
-            {sections.includes('dashboard') && <Route path="/dashboard" element={<DashboardPage session={session} />} />}
-            {sections.includes('customers') && <Route path="/customers" element={<CustomersPage session={session} />} />}
+            {sections.includes('dashboard') && (
+              <Route path="/dashboard" element={<DashboardPage session={session} />} />
+            )}
+            {sections.includes('customers') && (
+              <Route path="/customers" element={<CustomersPage session={session} />} />
+            )}
             {sections.includes('records') && <Route path="/records" element={<RecordsPage session={session} />} />}
             {sections.includes('storage') && <Route path="/storage" element={<StoragePage session={session} />} />}
             {sections.includes('use') && <Route path="/use" element={<UsePage session={session} />} />}
             {sections.includes('disposal') && <Route path="/disposal" element={<DisposalPage session={session} />} />}
-            {sections.includes('statistics') && <Route path="/statistics" element={<StatisticsPage session={session} />} />}
+            {sections.includes('statistics') && (
+              <Route path="/statistics" element={<StatisticsPage session={session} />} />
+            )}
             {sections.includes('settings') && <Route path="/settings" element={<SettingsPage session={session} />} />}
             {sections.includes('users') && <Route path="/users" element={<UsersPage session={session} />} />}
             {sections.includes('audit') && <Route path="/audit" element={<AuditPage />} />}

@@ -30,7 +30,11 @@ export function TodoCard() {
             <List.Item.Meta
               avatar={<Tag color={SEVERITY_COLORS[entry.severity]}>{entry.count}</Tag>}
               title={t(`todo.keys.${entry.key}`)}
-              description={<Typography.Text type="secondary">{t('common.withRule', { text: t(entry.reason, entry.params), rule: entry.ruleId })}</Typography.Text>}
+              description={
+                <Typography.Text type="secondary">
+                  {t('common.withRule', { text: t(entry.reason, entry.params), rule: entry.ruleId })}
+                </Typography.Text>
+              }
             />
           </List.Item>
         )}

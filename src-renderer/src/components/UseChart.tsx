@@ -14,7 +14,11 @@ export function UseChart() {
   const used = rows.some((row) => USE_KINDS.some((kind) => row[kind] > 0))
   return (
     <Card title={t('useCharts.byMonth')} size="small" style={{ marginTop: 16 }} className="use-chart">
-      <BarChart title={t('useCharts.byMonth')} rows={used ? rows : []} series={USE_KINDS.map((kind) => ({ key: kind, label: t(`use.kinds.${kind}`) }))} />
+      <BarChart
+        title={t('useCharts.byMonth')}
+        rows={used ? rows : []}
+        series={USE_KINDS.map((kind) => ({ key: kind, label: t(`use.kinds.${kind}`) }))}
+      />
     </Card>
   )
 }

@@ -55,7 +55,11 @@ export function AuditPage() {
   const { message } = App.useApp()
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
-  const { filter, tableProps } = usePagedQuery((q: Query) => call('audit.list', q), { pageSize: 50 }, { sizeChanger: true })
+  const { filter, tableProps } = usePagedQuery(
+    (q: Query) => call('audit.list', q),
+    { pageSize: 50 },
+    { sizeChanger: true }
+  )
 
   const verify = async () => {
     try {
@@ -112,7 +116,10 @@ export function AuditPage() {
           options={ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) }))}
           onChange={(action?: string) => filter({ action })}
         />
-        <DatePicker.RangePicker format="YYYY-MM-DD" onChange={(range) => setDates(range as [Dayjs | null, Dayjs | null] | null)} />
+        <DatePicker.RangePicker
+          format="YYYY-MM-DD"
+          onChange={(range) => setDates(range as [Dayjs | null, Dayjs | null] | null)}
+        />
       </Space>
       <Table<AuditEntry>
         rowKey="id"

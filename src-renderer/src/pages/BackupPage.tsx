@@ -31,7 +31,11 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
   }, [form, message, t])
 
   const save = async (values: SettingsValues) => {
-    const settings: BackupSettings = { folder: values.folder ?? '', dailyAt: values.dailyAt ? values.dailyAt : null, reminderDays: values.reminderDays }
+    const settings: BackupSettings = {
+      folder: values.folder ?? '',
+      dailyAt: values.dailyAt ? values.dailyAt : null,
+      reminderDays: values.reminderDays
+    }
     try {
       await call('backup.saveSettings', settings)
       void message.success(t('settings.saved'))
@@ -53,7 +57,11 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
   const restore = async (file: string) => {
     try {
       const result = await call('backup.restore', { file })
-      modal.success({ title: t('backup.restore'), content: t('backup.restored', { copy: result.safetyCopy }), onOk: onRestored })
+      modal.success({
+        title: t('backup.restore'),
+        content: t('backup.restored', { copy: result.safetyCopy }),
+        onOk: onRestored
+      })
     } catch (error) {
       void message.error(describeError(t, error))
     }
@@ -96,19 +104,36 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
           locale={{ emptyText: <Empty description={backups === null ? t('backup.refresh') : t('backup.emptyList')} /> }}
           columns={[
             { title: t('backup.file'), key: 'file', render: (_v, row) => row.file.split(/[\\/]/).pop() },
-            { title: t('backup.createdAt'), key: 'at', render: (_v, row) => (row.info ? formatDateTime(row.info.createdAt) : '—') },
+            {
+              title: t('backup.createdAt'),
+              key: 'at',
+              render: (_v, row) => (row.info ? formatDateTime(row.info.createdAt) : '—')
+            },
             { title: t('backup.createdBy'), key: 'by', render: (_v, row) => row.info?.createdBy ?? '—' },
             { title: t('backup.version'), key: 'version', render: (_v, row) => row.info?.appVersion ?? '—' },
             {
               title: t('backup.counts'),
               key: 'counts',
-              render: (_v, row) => (row.info ? Object.entries(row.info.counts).map(([table, count]) => `${table} ${count}`).join(' · ') : '—')
+              render: (_v, row) =>
+                row.info
+                  ? Object.entries(row.info.counts)
+                      .map(([table, count]) => `${table} ${count}`)
+                      .join(' · ')
+                  : '—'
             },
             {
               title: t('backup.state'),
               key: 'state',
               render: (_v, row) =>
-                row.ok ? <Tag color="green">{t('backup.ok')}</Tag> : row.problems.map((p) => <Tag color="red" key={p.reason}>{t(p.reason, p.params)}</Tag>)
+                row.ok ? (
+                  <Tag color="green">{t('backup.ok')}</Tag>
+                ) : (
+                  row.problems.map((p) => (
+                    <Tag color="red" key={p.reason}>
+                      {t(p.reason, p.params)}
+                    </Tag>
+                  ))
+                )
             },
             {
               title: t('common.actions'),

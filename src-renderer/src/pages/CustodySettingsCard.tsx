@@ -18,8 +18,13 @@ const CUSTODY_CHANNELS: VersionedChannels<FormValues> = {
     const latest = await call('settings.getCustody', {})
     return { ...latest, data: { ...latest.data, checklist: latest.data.checklist.map((item) => ({ item })) } }
   },
-  history: async () => (await call('settings.custodyHistory', {})).map((version) => ({ ...version, data: { ...version.data, checklist: version.data.checklist.map((item) => ({ item })) } })),
-  save: (values) => call('settings.saveCustody', { ...values, checklist: (values.checklist ?? []).map((row) => row.item ?? '') })
+  history: async () =>
+    (await call('settings.custodyHistory', {})).map((version) => ({
+      ...version,
+      data: { ...version.data, checklist: version.data.checklist.map((item) => ({ item })) }
+    })),
+  save: (values) =>
+    call('settings.saveCustody', { ...values, checklist: (values.checklist ?? []).map((row) => row.item ?? '') })
 }
 
 /** R-KEEP-3/4: the allowed temperature and humidity, how often periodic inspections come, and the room checklist. */
@@ -35,7 +40,9 @@ export function CustodySettingsCard({ editable }: { editable: boolean }) {
       channels={CUSTODY_CHANNELS}
       editable={editable}
       readOnlyNote={t('custodySettings.readOnly')}
-      summary={(data) => `${data.temperatureMin}–${data.temperatureMax} ℃ · ${data.humidityMin}–${data.humidityMax} % · ${data.inspectionIntervalMonths}`}
+      summary={(data) =>
+        `${data.temperatureMin}–${data.temperatureMax} ℃ · ${data.humidityMin}–${data.humidityMax} % · ${data.inspectionIntervalMonths}`
+      }
     >
       <Row gutter={16}>
         {BAND_FIELDS.map((field) => (
@@ -60,11 +67,22 @@ export function CustodySettingsCard({ editable }: { editable: boolean }) {
                 <Form.Item name={[field.name, 'item']} style={{ width: 420, marginBottom: 8 }}>
                   <Input aria-label={t('custodySettings.checklist')} />
                 </Form.Item>
-                {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('custodySettings.remove')} onClick={() => remove(field.name)} />}
+                {editable && (
+                  <Button
+                    icon={<MinusCircleOutlined />}
+                    aria-label={t('custodySettings.remove')}
+                    onClick={() => remove(field.name)}
+                  />
+                )}
               </Space>
             ))}
             {editable && (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ item: '' })} style={{ marginBottom: 16 }}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ item: '' })}
+                style={{ marginBottom: 16 }}
+              >
                 {t('custodySettings.add')}
               </Button>
             )}

@@ -13,7 +13,9 @@ interface CustomerDetailProps {
   onClose(): void
 }
 
-const FIELD_ORDER = Object.keys(customerFields).filter((field) => field !== 'contacts') as (keyof typeof customerFields)[]
+const FIELD_ORDER = Object.keys(customerFields).filter(
+  (field) => field !== 'contacts'
+) as (keyof typeof customerFields)[]
 
 export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: CustomerDetailProps) {
   const { t } = useTranslation()
@@ -34,7 +36,8 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
   }, [customerId, message, onClose, t])
 
   const show = (field: keyof Customer, value: unknown) => {
-    if (field === 'grade') return <Tag color={GRADE_COLORS[value as Customer['grade']]}>{t(`grades.${String(value)}`)}</Tag>
+    if (field === 'grade')
+      return <Tag color={GRADE_COLORS[value as Customer['grade']]}>{t(`grades.${String(value)}`)}</Tag>
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
     return value === null || value === '' ? '—' : String(value)
   }
@@ -98,7 +101,8 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
                     {
                       title: t('history.field'),
                       dataIndex: 'field',
-                      render: (field: string, row) => (row.action === 'create' ? t('history.created') : fieldLabel(field))
+                      render: (field: string, row) =>
+                        row.action === 'create' ? t('history.created') : fieldLabel(field)
                     },
                     { title: t('history.before'), dataIndex: 'before' },
                     { title: t('history.after'), dataIndex: 'after' }

@@ -64,23 +64,29 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
       contacts: (values.contacts ?? []).map((contact) => ({ ...emptyContact, ...contact })),
       confirmDuplicateName
     }
-    await submit(() => (existing ? call('customers.update', { ...input, id: existing.id, version: existing.version }) : call('customers.create', input)), {
-      success: existing ? 'customers.updated' : 'customers.created',
-      onDone: onSaved,
-      form,
-      refused: (error) => {
-        const appError = appErrorOf(error)
-        if (appError.code !== 'CONFLICT' || appError.message !== 'errors.duplicateCustomerName') return false
-        modal.confirm({
-          title: t('customers.duplicateTitle'),
-          content: t('customers.duplicateBody', appError.params),
-          okText: t('common.save'),
-          cancelText: t('common.cancel'),
-          onOk: () => save(values, true)
-        })
-        return true
+    await submit(
+      () =>
+        existing
+          ? call('customers.update', { ...input, id: existing.id, version: existing.version })
+          : call('customers.create', input),
+      {
+        success: existing ? 'customers.updated' : 'customers.created',
+        onDone: onSaved,
+        form,
+        refused: (error) => {
+          const appError = appErrorOf(error)
+          if (appError.code !== 'CONFLICT' || appError.message !== 'errors.duplicateCustomerName') return false
+          modal.confirm({
+            title: t('customers.duplicateTitle'),
+            content: t('customers.duplicateBody', appError.params),
+            okText: t('common.save'),
+            cancelText: t('common.cancel'),
+            onOk: () => save(values, true)
+          })
+          return true
+        }
       }
-    })
+    )
   }
 
   const text = (name: keyof FormValues, required = false, area = 0) => (
@@ -90,97 +96,111 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
   )
 
   return (
-    <FormDrawer className="customer-form" width={820} title={t(existing ? 'customers.edit' : 'customers.new')} form={form} busy={busy} loading={loading} onClose={onClose} cancel destroyOnHidden>
-        <Form name="customer" form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
-          <Divider titlePlacement="start">{t('customers.sections.basic')}</Divider>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item
-                name="name"
-                label={t('customers.fields.name')}
-                required
-                validateStatus={duplicate ? 'warning' : undefined}
-                help={duplicate ? t('customers.duplicateHint', { name: duplicate }) : undefined}
-              >
-                <Input onBlur={checkDuplicate} onChange={() => setDuplicate(null)} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>{text('legalRepresentative', true)}</Col>
-            <Col span={8}>
-              <Form.Item name="grade" label={t('customers.fields.grade')} required>
-                <Select options={CUSTOMER_GRADES.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="dateOpened" label={t('customers.fields.dateOpened')} required>
-                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="registeredCapital" label={t('customers.fields.registeredCapital')}>
-                <InputNumber style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={16}>{text('address')}</Col>
-            <Col span={8}>{text('postcode')}</Col>
-            <Col span={8}>{text('phone')}</Col>
-            <Col span={8}>{text('fax')}</Col>
-            <Col span={8}>{text('region')}</Col>
-          </Row>
-          <Divider titlePlacement="start">{t('customers.sections.business')}</Divider>
-          <Row gutter={16}>
-            <Col span={8}>{text('industry')}</Col>
-            <Col span={8}>{text('businessScale')}</Col>
-            <Col span={8}>{text('creditStanding')}</Col>
-            <Col span={24}>{text('businessScope', false, 2)}</Col>
-            <Col span={24}>{text('economicStrength', false, 2)}</Col>
-            <Col span={24}>{text('dealingsRecord', false, 3)}</Col>
-            <Col span={24}>{text('background', false, 2)}</Col>
-            <Col span={24}>
-              <Form.Item name="hasAgreement" valuePropName="checked">
-                <Checkbox>{t('customers.fields.hasAgreement')}</Checkbox>
-              </Form.Item>
-            </Col>
-          </Row>
-          <Divider titlePlacement="start">{t('customers.sections.privacy')}</Divider>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item name="consentObtained" valuePropName="checked">
-                <Checkbox>{t('customers.fields.consentObtained')}</Checkbox>
-              </Form.Item>
-            </Col>
-            <Col span={16}>{text('collectionPurpose')}</Col>
-          </Row>
-          <Divider titlePlacement="start">{t('customers.sections.contacts')}</Divider>
-          <Form.List name="contacts">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <Row gutter={8} key={field.key} align="top">
-                    {(['name', 'title', 'phone', 'email'] as const).map((key) => (
-                      <Col span={key === 'email' ? 7 : 5} key={key}>
-                        <Form.Item name={[field.name, key]} label={t(`customers.contact.${key}`)} required={key === 'name'}>
-                          <Input />
-                        </Form.Item>
-                      </Col>
-                    ))}
-                    <Col span={2}>
-                      <Button
-                        aria-label={t('customers.removeContact')}
-                        icon={<MinusCircleOutlined />}
-                        style={{ marginTop: 30 }}
-                        onClick={() => remove(field.name)}
-                      />
+    <FormDrawer
+      className="customer-form"
+      width={820}
+      title={t(existing ? 'customers.edit' : 'customers.new')}
+      form={form}
+      busy={busy}
+      loading={loading}
+      onClose={onClose}
+      cancel
+      destroyOnHidden
+    >
+      <Form name="customer" form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
+        <Divider titlePlacement="start">{t('customers.sections.basic')}</Divider>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item
+              name="name"
+              label={t('customers.fields.name')}
+              required
+              validateStatus={duplicate ? 'warning' : undefined}
+              help={duplicate ? t('customers.duplicateHint', { name: duplicate }) : undefined}
+            >
+              <Input onBlur={checkDuplicate} onChange={() => setDuplicate(null)} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>{text('legalRepresentative', true)}</Col>
+          <Col span={8}>
+            <Form.Item name="grade" label={t('customers.fields.grade')} required>
+              <Select options={CUSTOMER_GRADES.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="dateOpened" label={t('customers.fields.dateOpened')} required>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="registeredCapital" label={t('customers.fields.registeredCapital')}>
+              <InputNumber style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={16}>{text('address')}</Col>
+          <Col span={8}>{text('postcode')}</Col>
+          <Col span={8}>{text('phone')}</Col>
+          <Col span={8}>{text('fax')}</Col>
+          <Col span={8}>{text('region')}</Col>
+        </Row>
+        <Divider titlePlacement="start">{t('customers.sections.business')}</Divider>
+        <Row gutter={16}>
+          <Col span={8}>{text('industry')}</Col>
+          <Col span={8}>{text('businessScale')}</Col>
+          <Col span={8}>{text('creditStanding')}</Col>
+          <Col span={24}>{text('businessScope', false, 2)}</Col>
+          <Col span={24}>{text('economicStrength', false, 2)}</Col>
+          <Col span={24}>{text('dealingsRecord', false, 3)}</Col>
+          <Col span={24}>{text('background', false, 2)}</Col>
+          <Col span={24}>
+            <Form.Item name="hasAgreement" valuePropName="checked">
+              <Checkbox>{t('customers.fields.hasAgreement')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start">{t('customers.sections.privacy')}</Divider>
+        <Row gutter={16}>
+          <Col span={8}>
+            <Form.Item name="consentObtained" valuePropName="checked">
+              <Checkbox>{t('customers.fields.consentObtained')}</Checkbox>
+            </Form.Item>
+          </Col>
+          <Col span={16}>{text('collectionPurpose')}</Col>
+        </Row>
+        <Divider titlePlacement="start">{t('customers.sections.contacts')}</Divider>
+        <Form.List name="contacts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Row gutter={8} key={field.key} align="top">
+                  {(['name', 'title', 'phone', 'email'] as const).map((key) => (
+                    <Col span={key === 'email' ? 7 : 5} key={key}>
+                      <Form.Item
+                        name={[field.name, key]}
+                        label={t(`customers.contact.${key}`)}
+                        required={key === 'name'}
+                      >
+                        <Input />
+                      </Form.Item>
                     </Col>
-                  </Row>
-                ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...emptyContact })}>
-                  {t('customers.addContact')}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form>
+                  ))}
+                  <Col span={2}>
+                    <Button
+                      aria-label={t('customers.removeContact')}
+                      icon={<MinusCircleOutlined />}
+                      style={{ marginTop: 30 }}
+                      onClick={() => remove(field.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...emptyContact })}>
+                {t('customers.addContact')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
     </FormDrawer>
   )
 }

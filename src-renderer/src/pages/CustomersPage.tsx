@@ -23,7 +23,6 @@ import { GRADE_COLORS } from '../tagColors'
 
 type Query = ChannelInput<'customers.list'>
 
-
 export function CustomersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const [editing, setEditing] = useState<number | 'new' | null>(null)
@@ -33,11 +32,15 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const list = usePagedQuery((q: Query) => call('customers.list', q), { sortBy: 'updatedAt', sortOrder: 'descend' }, {
-    columnFilters: ['grade', 'industry', 'region'],
-    sort: { fallback: 'updatedAt', fields: SORTABLE_CUSTOMER_FIELDS },
-    sizeChanger: true
-  })
+  const list = usePagedQuery(
+    (q: Query) => call('customers.list', q),
+    { sortBy: 'updatedAt', sortOrder: 'descend' },
+    {
+      columnFilters: ['grade', 'industry', 'region'],
+      sort: { fallback: 'updatedAt', fields: SORTABLE_CUSTOMER_FIELDS },
+      sizeChanger: true
+    }
+  )
   const { query, filter, sortOrderOf } = list
   const facetsLoaded = useRemote(useCallback(() => call('customers.facets', {}), []))
   const facets = facetsLoaded.data ?? { industries: [], regions: [] }
@@ -52,9 +55,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
       dataIndex: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      render: (name: string, row) => (
-        <Typography.Link onClick={() => setViewing(row.id)}>{name}</Typography.Link>
-      )
+      render: (name: string, row) => <Typography.Link onClick={() => setViewing(row.id)}>{name}</Typography.Link>
     },
     { title: t('customers.fields.legalRepresentative'), dataIndex: 'legalRepresentative' },
     {
@@ -84,7 +85,12 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
       filteredValue: query.region ?? null,
       filterSearch: true
     },
-    { title: t('customers.fields.dateOpened'), dataIndex: 'dateOpened', sorter: true, sortOrder: sortOrderOf('dateOpened') },
+    {
+      title: t('customers.fields.dateOpened'),
+      dataIndex: 'dateOpened',
+      sorter: true,
+      sortOrder: sortOrderOf('dateOpened')
+    },
     { title: t('customers.columns.primaryContact'), dataIndex: 'primaryContact' },
     { title: t('customers.columns.primaryContactPhone'), dataIndex: 'primaryContactPhone' },
     {
@@ -133,7 +139,11 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
               columns: [
                 { key: 'name', title: t('customers.fields.name') },
                 { key: 'legalRepresentative', title: t('customers.fields.legalRepresentative') },
-                { key: 'grade', title: t('customers.fields.grade'), labels: Object.fromEntries(CUSTOMER_GRADES.map((g) => [g, t(`grades.${g}`)])) },
+                {
+                  key: 'grade',
+                  title: t('customers.fields.grade'),
+                  labels: Object.fromEntries(CUSTOMER_GRADES.map((g) => [g, t(`grades.${g}`)]))
+                },
                 { key: 'industry', title: t('customers.fields.industry') },
                 { key: 'region', title: t('customers.fields.region') },
                 { key: 'dateOpened', title: t('customers.fields.dateOpened') },
@@ -161,7 +171,11 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
         {...list.tableProps}
         locale={{
           emptyText: (
-            <Empty description={filtered ? t('customers.noMatch') : canWrite ? t('customers.empty') : t('customers.emptyReadOnly')} />
+            <Empty
+              description={
+                filtered ? t('customers.noMatch') : canWrite ? t('customers.empty') : t('customers.emptyReadOnly')
+              }
+            />
           )
         }}
       />
@@ -175,7 +189,14 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           }}
         />
       )}
-      {importing && <ImportWizard target="customers" settings={null} onClose={() => setImporting(false)} onImported={() => void load()} />}
+      {importing && (
+        <ImportWizard
+          target="customers"
+          settings={null}
+          onClose={() => setImporting(false)}
+          onImported={() => void load()}
+        />
+      )}
       {viewing !== null && (
         <CustomerDetail
           customerId={viewing}

@@ -29,7 +29,9 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
   return (
     <>
       <Typography.Title level={3}>{t('dashboard.welcome', { name: session.displayName })}</Typography.Title>
-      <Typography.Paragraph type="secondary">{t('dashboard.role', { role: t(`roles.${session.role}`) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('dashboard.role', { role: t(`roles.${session.role}`) })}
+      </Typography.Paragraph>
       <TodoCard />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={6}>
@@ -50,10 +52,26 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
           locale={{ emptyText: <Empty description={t('dashboard.nothingOverdue')} /> }}
           columns={[
             { title: t('items.fields.title'), dataIndex: 'title' },
-            { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', render: (value: string | null) => value ?? '—' },
+            {
+              title: t('items.fields.archivalCode'),
+              dataIndex: 'archivalCode',
+              render: (value: string | null) => value ?? '—'
+            },
             { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
-            { title: t('dashboard.daysLate'), dataIndex: 'daysLate', render: (value: number) => <Tag color="red">{t('dashboard.days', { count: value })}</Tag> },
-            { title: t('dashboard.rule'), key: 'rule', render: (_v, row) => t('common.withRule', { text: t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate }), rule: row.ruleId }) }
+            {
+              title: t('dashboard.daysLate'),
+              dataIndex: 'daysLate',
+              render: (value: number) => <Tag color="red">{t('dashboard.days', { count: value })}</Tag>
+            },
+            {
+              title: t('dashboard.rule'),
+              key: 'rule',
+              render: (_v, row) =>
+                t('common.withRule', {
+                  text: t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate }),
+                  rule: row.ruleId
+                })
+            }
           ]}
         />
         <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/records')}>

@@ -38,9 +38,21 @@ export function DisposalPage({ session }: { session: SessionInfo }) {
           {
             key: 'batches',
             label: t('disposal.tabs.batches'),
-            children: <BatchesTab session={session} canWrite={canWrite} canDecide={can(session, 'appraisal.decide')} openBatch={openBatch} onOpen={setOpenBatch} />
+            children: (
+              <BatchesTab
+                session={session}
+                canWrite={canWrite}
+                canDecide={can(session, 'appraisal.decide')}
+                openBatch={openBatch}
+                onOpen={setOpenBatch}
+              />
+            )
           },
-          { key: 'holds', label: t('disposal.tabs.holds'), children: <HoldsTab canWrite={can(session, 'holds.place')} canRelease={can(session, 'holds.release')} /> },
+          {
+            key: 'holds',
+            label: t('disposal.tabs.holds'),
+            children: <HoldsTab canWrite={can(session, 'holds.place')} canRelease={can(session, 'holds.release')} />
+          },
           { key: 'registers', label: t('disposal.tabs.registers'), children: <RegistersTab /> }
         ]}
       />

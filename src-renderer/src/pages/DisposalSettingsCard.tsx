@@ -23,7 +23,9 @@ export function DisposalSettingsCard({ editable }: { editable: boolean }) {
       channels={DISPOSAL_CHANNELS}
       editable={editable}
       layout="inline"
-      summary={(data) => `${t('disposal.holdMonths')}: ${data.holdMonths} · ${t('disposal.minSupervisors')}: ${data.minSupervisors}`}
+      summary={(data) =>
+        `${t('disposal.holdMonths')}: ${data.holdMonths} · ${t('disposal.minSupervisors')}: ${data.minSupervisors}`
+      }
     >
       <Form.Item name="holdMonths" label={t('disposal.holdMonths')}>
         <InputNumber precision={0} />

@@ -1,5 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, DatePicker, Empty, Form, InputNumber, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd'
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography
+} from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -34,12 +50,21 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
   }, [])
 
   const { data, loading, reload } = useRemote(
-    useCallback(() => call('environment.list', { roomId, from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD') }), [roomId, period])
+    useCallback(
+      () =>
+        call('environment.list', { roomId, from: period[0].format('YYYY-MM-DD'), to: period[1].format('YYYY-MM-DD') }),
+      [roomId, period]
+    )
   )
 
   const record = async (values: ReadingValues) => {
     try {
-      await call('environment.record', { roomId: values.roomId, readOn: values.readOn.format('YYYY-MM-DD'), temperature: values.temperature, humidity: values.humidity })
+      await call('environment.record', {
+        roomId: values.roomId,
+        readOn: values.readOn.format('YYYY-MM-DD'),
+        temperature: values.temperature,
+        humidity: values.humidity
+      })
       void message.success(t('environment.recorded'))
       setRecording(false)
       void reload()
@@ -65,8 +90,17 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
             onChange={setRoomId}
             options={rooms.map((room) => ({ value: room.id, label: `${room.path} ${room.name}` }))}
           />
-          <DatePicker.RangePicker allowClear={false} value={period} aria-label={t('environment.period')} onChange={(value) => value?.[0] && value[1] && setPeriod([value[0], value[1]])} />
-          {data && <Tag color={data.daysOutOfRange > 0 ? 'red' : 'green'}>{t('environment.daysOutOfRange', { count: data.daysOutOfRange })}</Tag>}
+          <DatePicker.RangePicker
+            allowClear={false}
+            value={period}
+            aria-label={t('environment.period')}
+            onChange={(value) => value?.[0] && value[1] && setPeriod([value[0], value[1]])}
+          />
+          {data && (
+            <Tag color={data.daysOutOfRange > 0 ? 'red' : 'green'}>
+              {t('environment.daysOutOfRange', { count: data.daysOutOfRange })}
+            </Tag>
+          )}
         </Space>
         {canWrite && (
           <Button
@@ -90,7 +124,11 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
                 title={t('environment.temperature')}
                 unit="℃"
                 band={{ min: band.temperatureMin, max: band.temperatureMax }}
-                points={readings.map((r) => ({ x: r.readOn, y: r.temperature, flagged: r.judgements.temperature.value === 'out_of_range' }))}
+                points={readings.map((r) => ({
+                  x: r.readOn,
+                  y: r.temperature,
+                  flagged: r.judgements.temperature.value === 'out_of_range'
+                }))}
               />
             </Card>
           </Col>
@@ -100,7 +138,11 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
                 title={t('environment.humidity')}
                 unit="%"
                 band={{ min: band.humidityMin, max: band.humidityMax }}
-                points={readings.map((r) => ({ x: r.readOn, y: r.humidity, flagged: r.judgements.humidity.value === 'out_of_range' }))}
+                points={readings.map((r) => ({
+                  x: r.readOn,
+                  y: r.humidity,
+                  flagged: r.judgements.humidity.value === 'out_of_range'
+                }))}
               />
             </Card>
           </Col>
@@ -116,8 +158,16 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
         columns={[
           { title: t('environment.readOn'), dataIndex: 'readOn', sorter: (a, b) => a.readOn.localeCompare(b.readOn) },
           { title: t('environment.room'), dataIndex: 'roomPath' },
-          { title: t('environment.temperature'), key: 'temperature', render: (_v, row) => <Judgement judgement={row.judgements.temperature} unit="℃" /> },
-          { title: t('environment.humidity'), key: 'humidity', render: (_v, row) => <Judgement judgement={row.judgements.humidity} unit="%" /> },
+          {
+            title: t('environment.temperature'),
+            key: 'temperature',
+            render: (_v, row) => <Judgement judgement={row.judgements.temperature} unit="℃" />
+          },
+          {
+            title: t('environment.humidity'),
+            key: 'humidity',
+            render: (_v, row) => <Judgement judgement={row.judgements.humidity} unit="%" />
+          },
           {
             title: t('environment.state'),
             dataIndex: 'outOfRange',
@@ -126,13 +176,29 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
               { text: t('environment.inRange'), value: false }
             ],
             onFilter: (value, row) => row.outOfRange === value,
-            render: (outOfRange: boolean) => <Tag color={outOfRange ? 'red' : 'green'}>{t(outOfRange ? 'environment.outOfRange' : 'environment.inRange')}</Tag>
+            render: (outOfRange: boolean) => (
+              <Tag color={outOfRange ? 'red' : 'green'}>
+                {t(outOfRange ? 'environment.outOfRange' : 'environment.inRange')}
+              </Tag>
+            )
           },
-          { title: t('environment.source'), dataIndex: 'source', render: (source: string) => t(`environment.sources.${source}`) },
+          {
+            title: t('environment.source'),
+            dataIndex: 'source',
+            render: (source: string) => t(`environment.sources.${source}`)
+          },
           { title: t('environment.recordedBy'), dataIndex: 'recordedBy' }
         ]}
       />
-      <Modal open={recording} title={t('environment.record')} onCancel={() => setRecording(false)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={recording}
+        title={t('environment.record')}
+        onCancel={() => setRecording(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form<ReadingValues> name="environment-reading" form={form} layout="vertical" onFinish={record}>
           <Form.Item name="roomId" label={t('environment.room')} required>
             <Select options={rooms.map((room) => ({ value: room.id, label: `${room.path} ${room.name}` }))} />
@@ -150,7 +216,8 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
           </Space>
           {band && (
             <Typography.Paragraph type="secondary">
-              {t('environment.band', { min: band.temperatureMin, max: band.temperatureMax })} ℃ · {t('environment.band', { min: band.humidityMin, max: band.humidityMax })} %
+              {t('environment.band', { min: band.temperatureMin, max: band.temperatureMax })} ℃ ·{' '}
+              {t('environment.band', { min: band.humidityMin, max: band.humidityMax })} %
             </Typography.Paragraph>
           )}
         </Form>

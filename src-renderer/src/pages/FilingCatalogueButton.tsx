@@ -20,7 +20,10 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
 
   const print = async (choice: Choice) => {
     try {
-      const result = await call('print.filingCatalogue', { ...choice, departmentCode: choice.departmentCode || undefined })
+      const result = await call('print.filingCatalogue', {
+        ...choice,
+        departmentCode: choice.departmentCode || undefined
+      })
       setOpen(false)
       setHtml(result.html)
     } catch (error) {
@@ -33,13 +36,26 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
       <Button
         icon={<PrinterOutlined />}
         onClick={() => {
-          form.setFieldsValue({ fondsCode: settings?.fonds[0]?.code, year: new Date().getFullYear() - 1, categoryCode: settings?.categories[0]?.code, retentionCode: settings?.retentionPeriods[0]?.code })
+          form.setFieldsValue({
+            fondsCode: settings?.fonds[0]?.code,
+            year: new Date().getFullYear() - 1,
+            categoryCode: settings?.categories[0]?.code,
+            retentionCode: settings?.retentionPeriods[0]?.code
+          })
           setOpen(true)
         }}
       >
         {t('print.documents.filingCatalogue')}
       </Button>
-      <Modal open={open} title={t('print.documents.filingCatalogue')} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('print.preview')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={open}
+        title={t('print.documents.filingCatalogue')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        okText={t('print.preview')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form name="filing-catalogue" form={form} layout="vertical" onFinish={print}>
           <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
             <Select options={codeOptions(settings?.fonds)} />

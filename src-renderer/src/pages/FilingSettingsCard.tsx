@@ -11,7 +11,11 @@ const LISTS = ['fonds', 'categories', 'retentionPeriods', 'departments'] as cons
 const FILING_CHANNELS: VersionedChannels<FilingSettings> = {
   current: () => call('settings.getFiling', {}),
   history: () => call('settings.filingHistory', {}),
-  save: (values) => call('settings.saveFiling', { ...values, retentionPeriods: values.retentionPeriods.map((period) => ({ ...period, years: period.years ?? null })) })
+  save: (values) =>
+    call('settings.saveFiling', {
+      ...values,
+      retentionPeriods: values.retentionPeriods.map((period) => ({ ...period, years: period.years ?? null }))
+    })
 }
 
 /** R-DISP-1: adds 永久/长期/短期 beside the periods already in use; codes already listed are left as they are. */
@@ -53,15 +57,31 @@ export function FilingSettingsCard({ editable }: { editable: boolean }) {
                       </Form.Item>
                       {list === 'retentionPeriods' && (
                         <Form.Item name={[field.name, 'years']} style={{ width: 110 }}>
-                          <InputNumber placeholder={t('filingSettings.permanent')} precision={0} aria-label={t('filingSettings.years')} />
+                          <InputNumber
+                            placeholder={t('filingSettings.permanent')}
+                            precision={0}
+                            aria-label={t('filingSettings.years')}
+                          />
                         </Form.Item>
                       )}
-                      {editable && <Button icon={<MinusCircleOutlined />} aria-label={t('customers.removeContact')} onClick={() => remove(field.name)} />}
+                      {editable && (
+                        <Button
+                          icon={<MinusCircleOutlined />}
+                          aria-label={t('customers.removeContact')}
+                          onClick={() => remove(field.name)}
+                        />
+                      )}
                     </Space>
                   ))}
                   {editable && (
                     <Space wrap>
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })}>
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() =>
+                          add({ code: '', name: '', ...(list === 'retentionPeriods' ? { years: null } : {}) })
+                        }
+                      >
                         {t('filingSettings.add')}
                       </Button>
                       {list === 'retentionPeriods' && (
@@ -79,7 +99,11 @@ export function FilingSettingsCard({ editable }: { editable: boolean }) {
       </Row>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={10}>
-          <Form.Item name="itemCodeTemplate" label={t('filingSettings.itemCodeTemplate')} extra={t('filingSettings.templateHint')}>
+          <Form.Item
+            name="itemCodeTemplate"
+            label={t('filingSettings.itemCodeTemplate')}
+            extra={t('filingSettings.templateHint')}
+          >
             <Input />
           </Form.Item>
         </Col>

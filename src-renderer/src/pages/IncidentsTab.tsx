@@ -15,7 +15,8 @@ interface ResolveValues {
   resolvedOn: Dayjs
 }
 
-export const incidentRecord = (incident: Pick<Incident, 'archivalCode' | 'title'>) => `${incident.archivalCode ?? ''} ${incident.title}`.trim()
+export const incidentRecord = (incident: Pick<Incident, 'archivalCode' | 'title'>) =>
+  `${incident.archivalCode ?? ''} ${incident.title}`.trim()
 
 /** R-KEEP-3: missing and damaged records until a follow-up (found, repaired, written off) resolves them. */
 export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
@@ -23,12 +24,19 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
   const { message } = App.useApp()
   const [resolving, setResolving] = useState<Incident | null>(null)
   const [form] = Form.useForm<ResolveValues>()
-  const { query, filter, tableProps, reload } = usePagedQuery((q: { state: State }) => call('incidents.list', q), { state: 'open' as State })
+  const { query, filter, tableProps, reload } = usePagedQuery((q: { state: State }) => call('incidents.list', q), {
+    state: 'open' as State
+  })
 
   const resolve = async (values: ResolveValues) => {
     if (!resolving) return
     try {
-      await call('incidents.resolve', { id: resolving.id, resolution: values.resolution, note: values.note ?? '', resolvedOn: values.resolvedOn.format('YYYY-MM-DD') })
+      await call('incidents.resolve', {
+        id: resolving.id,
+        resolution: values.resolution,
+        note: values.note ?? '',
+        resolvedOn: values.resolvedOn.format('YYYY-MM-DD')
+      })
       void message.success(t('incidents.resolved'))
       setResolving(null)
       void reload()
@@ -44,17 +52,36 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
         style={{ marginBottom: 16 }}
         value={query.state}
         onChange={(state) => filter({ state })}
-        options={(['open', 'resolved', 'all'] as const).map((value) => ({ value, label: t(`incidents.states.${value}`) }))}
+        options={(['open', 'resolved', 'all'] as const).map((value) => ({
+          value,
+          label: t(`incidents.states.${value}`)
+        }))}
       />
       <Table<Incident>
         rowKey="id"
         size="middle"
         {...tableProps}
-        locale={{ emptyText: <Empty description={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')} /> }}
+        locale={{
+          emptyText: <Empty description={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')} />
+        }}
         columns={[
-          { title: t('incidents.fields.record'), key: 'record', render: (_v, row) => `${t(`recordKinds.${row.subject}`)} ${incidentRecord(row)}` },
-          { title: t('incidents.fields.kind'), dataIndex: 'kind', render: (kind: string) => <Tag color={kind === 'missing' ? 'red' : 'orange'}>{t(`incidents.kinds.${kind}`)}</Tag> },
-          { title: t('incidents.fields.source'), dataIndex: 'source', render: (source: string) => t(`incidents.sources.${source}`) },
+          {
+            title: t('incidents.fields.record'),
+            key: 'record',
+            render: (_v, row) => `${t(`recordKinds.${row.subject}`)} ${incidentRecord(row)}`
+          },
+          {
+            title: t('incidents.fields.kind'),
+            dataIndex: 'kind',
+            render: (kind: string) => (
+              <Tag color={kind === 'missing' ? 'red' : 'orange'}>{t(`incidents.kinds.${kind}`)}</Tag>
+            )
+          },
+          {
+            title: t('incidents.fields.source'),
+            dataIndex: 'source',
+            render: (source: string) => t(`incidents.sources.${source}`)
+          },
           { title: t('incidents.fields.note'), dataIndex: 'note' },
           { title: t('incidents.fields.openedOn'), dataIndex: 'openedOn' },
           { title: t('incidents.fields.openedBy'), dataIndex: 'openedBy' },
@@ -94,7 +121,9 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
       >
         <Form<ResolveValues> name="incident-resolve" form={form} layout="vertical" onFinish={resolve}>
           <Form.Item name="resolution" label={t('incidents.fields.resolution')} required>
-            <Select options={INCIDENT_RESOLUTIONS.map((value) => ({ value, label: t(`incidents.resolutions.${value}`) }))} />
+            <Select
+              options={INCIDENT_RESOLUTIONS.map((value) => ({ value, label: t(`incidents.resolutions.${value}`) }))}
+            />
           </Form.Item>
           <Form.Item name="note" label={t('incidents.fields.resolutionNote')} required>
             <Input.TextArea rows={2} />

@@ -70,7 +70,12 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       .then((item) => {
         setExisting(item)
         if (item.customerId && item.customerName) setCustomers([{ value: item.customerId, label: item.customerName }])
-        form.setFieldsValue({ ...item, dateFormed: day(item.dateFormed), receivedOn: day(item.receivedOn), meetingOpenedOn: day(item.meetingOpenedOn) ?? null })
+        form.setFieldsValue({
+          ...item,
+          dateFormed: day(item.dateFormed),
+          receivedOn: day(item.receivedOn),
+          meetingOpenedOn: day(item.meetingOpenedOn) ?? null
+        })
       })
       .catch((error) => {
         fail(error)
@@ -90,11 +95,17 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       periodStartYear: values.periodStartYear ?? null,
       periodEndYear: values.periodEndYear ?? null
     }
-    await submit(() => (existing ? call('items.update', { ...input, id: existing.id, version: existing.version }) : call('items.create', input)), {
-      success: existing ? 'items.updated' : 'items.created',
-      onDone: onSaved,
-      form
-    })
+    await submit(
+      () =>
+        existing
+          ? call('items.update', { ...input, id: existing.id, version: existing.version })
+          : call('items.create', input),
+      {
+        success: existing ? 'items.updated' : 'items.created',
+        onDone: onSaved,
+        form
+      }
+    )
   }
 
   const codeLocked = Boolean(existing?.archivalCode)
@@ -105,101 +116,131 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   )
 
   return (
-    <FormDrawer className="item-form" width={860} title={t(existing ? 'items.edit' : 'items.new')} form={form} busy={busy} loading={loading} onClose={onClose} cancel destroyOnHidden>
-        <Form name="item" form={form} layout="vertical" onFinish={save} scrollToFirstError>
-          <Divider titlePlacement="start">{t('items.sections.description')}</Divider>
-          <Row gutter={16}>
-            <Col span={24}>
-              <Form.Item name="title" label={t('items.fields.title')} required>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="responsibleParty" label={t('items.fields.responsibleParty')} required>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="documentNumber" label={t('items.fields.documentNumber')}>
-                <Input />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item name="dateFormed" label={t('items.fields.dateFormed')} required>
-                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item name="pageCount" label={t('items.fields.pageCount')} required>
-                <InputNumber style={{ width: '100%' }} precision={0} />
-              </Form.Item>
-            </Col>
-            <Col span={6}>{select('classification', CLASSIFICATIONS.map((value) => ({ value, label: t(`classifications.${value}`) })))}</Col>
-            <Col span={6}>{select('openStatus', OPEN_STATUSES.map((value) => ({ value, label: t(`openStatuses.${value}`) })))}</Col>
-            <Col span={6}>
-              <Form.Item name="receivedOn" label={t('items.fields.receivedOn')} required>
-                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={24}>
-              <Form.Item name="remarks" label={t('items.fields.remarks')}>
-                <Input />
-              </Form.Item>
-            </Col>
-          </Row>
-          <Divider titlePlacement="start">{t('items.sections.classification')}</Divider>
-          <Row gutter={16}>
-            <Col span={6}>{select('fondsCode', codeOptions(settings.fonds), codeLocked)}</Col>
-            <Col span={6}>{select('categoryCode', codeOptions(settings.categories), codeLocked)}</Col>
-            <Col span={6}>{select('retentionCode', codeOptions(settings.retentionPeriods), codeLocked)}</Col>
-            <Col span={6}>{select('departmentCode', codeOptions(settings.departments), codeLocked)}</Col>
-            <Col span={8}>{select('documentKind', DOCUMENT_KINDS.map((value) => ({ value, label: t(`documentKinds.${value}`) })))}</Col>
-            {kind === 'plan' || kind === 'summary' ? (
-              <>
-                <Col span={8}>
-                  <Form.Item name="periodStartYear" label={t('items.fields.periodStartYear')}>
-                    <InputNumber style={{ width: '100%' }} precision={0} />
-                  </Form.Item>
-                </Col>
-                <Col span={8}>
-                  <Form.Item name="periodEndYear" label={t('items.fields.periodEndYear')}>
-                    <InputNumber style={{ width: '100%' }} precision={0} />
-                  </Form.Item>
-                </Col>
-              </>
-            ) : null}
-            {kind === 'meeting_papers' ? (
+    <FormDrawer
+      className="item-form"
+      width={860}
+      title={t(existing ? 'items.edit' : 'items.new')}
+      form={form}
+      busy={busy}
+      loading={loading}
+      onClose={onClose}
+      cancel
+      destroyOnHidden
+    >
+      <Form name="item" form={form} layout="vertical" onFinish={save} scrollToFirstError>
+        <Divider titlePlacement="start">{t('items.sections.description')}</Divider>
+        <Row gutter={16}>
+          <Col span={24}>
+            <Form.Item name="title" label={t('items.fields.title')} required>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="responsibleParty" label={t('items.fields.responsibleParty')} required>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="documentNumber" label={t('items.fields.documentNumber')}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="dateFormed" label={t('items.fields.dateFormed')} required>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="pageCount" label={t('items.fields.pageCount')} required>
+              <InputNumber style={{ width: '100%' }} precision={0} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            {select(
+              'classification',
+              CLASSIFICATIONS.map((value) => ({ value, label: t(`classifications.${value}`) }))
+            )}
+          </Col>
+          <Col span={6}>
+            {select(
+              'openStatus',
+              OPEN_STATUSES.map((value) => ({ value, label: t(`openStatuses.${value}`) }))
+            )}
+          </Col>
+          <Col span={6}>
+            <Form.Item name="receivedOn" label={t('items.fields.receivedOn')} required>
+              <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="remarks" label={t('items.fields.remarks')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Divider titlePlacement="start">{t('items.sections.classification')}</Divider>
+        <Row gutter={16}>
+          <Col span={6}>{select('fondsCode', codeOptions(settings.fonds), codeLocked)}</Col>
+          <Col span={6}>{select('categoryCode', codeOptions(settings.categories), codeLocked)}</Col>
+          <Col span={6}>{select('retentionCode', codeOptions(settings.retentionPeriods), codeLocked)}</Col>
+          <Col span={6}>{select('departmentCode', codeOptions(settings.departments), codeLocked)}</Col>
+          <Col span={8}>
+            {select(
+              'documentKind',
+              DOCUMENT_KINDS.map((value) => ({ value, label: t(`documentKinds.${value}`) }))
+            )}
+          </Col>
+          {kind === 'plan' || kind === 'summary' ? (
+            <>
               <Col span={8}>
-                <Form.Item name="meetingOpenedOn" label={t('items.fields.meetingOpenedOn')}>
-                  <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+                <Form.Item name="periodStartYear" label={t('items.fields.periodStartYear')}>
+                  <InputNumber style={{ width: '100%' }} precision={0} />
                 </Form.Item>
               </Col>
-            ) : null}
-          </Row>
-          <Divider titlePlacement="start">{t('items.sections.customer')}</Divider>
-          <Row gutter={16}>
-            <Col span={12}>
-              <Form.Item name="customerId" label={t('items.fields.customerId')}>
-                <Select allowClear showSearch filterOption={false} onSearch={findCustomers} options={customers} />
+              <Col span={8}>
+                <Form.Item name="periodEndYear" label={t('items.fields.periodEndYear')}>
+                  <InputNumber style={{ width: '100%' }} precision={0} />
+                </Form.Item>
+              </Col>
+            </>
+          ) : null}
+          {kind === 'meeting_papers' ? (
+            <Col span={8}>
+              <Form.Item name="meetingOpenedOn" label={t('items.fields.meetingOpenedOn')}>
+                <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
               </Form.Item>
             </Col>
-            {customerId ? (
-              <>
-                <Col span={12}>{select('customerDocType', CUSTOMER_DOC_TYPES.map((value) => ({ value, label: t(`customerDocTypes.${value}`) })))}</Col>
-                <Col span={8}>
-                  <Form.Item name="sealedOriginal" valuePropName="checked">
-                    <Checkbox>{t('items.fields.sealedOriginal')}</Checkbox>
-                  </Form.Item>
-                </Col>
-                <Col span={16}>
-                  <Form.Item name="departmentCopyNote" label={t('items.fields.departmentCopyNote')}>
-                    <Input />
-                  </Form.Item>
-                </Col>
-              </>
-            ) : null}
-          </Row>
-        </Form>
+          ) : null}
+        </Row>
+        <Divider titlePlacement="start">{t('items.sections.customer')}</Divider>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Form.Item name="customerId" label={t('items.fields.customerId')}>
+              <Select allowClear showSearch filterOption={false} onSearch={findCustomers} options={customers} />
+            </Form.Item>
+          </Col>
+          {customerId ? (
+            <>
+              <Col span={12}>
+                {select(
+                  'customerDocType',
+                  CUSTOMER_DOC_TYPES.map((value) => ({ value, label: t(`customerDocTypes.${value}`) }))
+                )}
+              </Col>
+              <Col span={8}>
+                <Form.Item name="sealedOriginal" valuePropName="checked">
+                  <Checkbox>{t('items.fields.sealedOriginal')}</Checkbox>
+                </Form.Item>
+              </Col>
+              <Col span={16}>
+                <Form.Item name="departmentCopyNote" label={t('items.fields.departmentCopyNote')}>
+                  <Input />
+                </Form.Item>
+              </Col>
+            </>
+          ) : null}
+        </Row>
+      </Form>
     </FormDrawer>
   )
 }

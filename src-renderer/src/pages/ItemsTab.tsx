@@ -3,7 +3,14 @@ import { Button, Checkbox, Empty, Input, Space, Table, Tag, TreeSelect } from 'a
 import type { TableProps } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CLASSIFICATIONS, CUSTODY_STATES, ITEM_STATUSES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
+import {
+  CLASSIFICATIONS,
+  CUSTODY_STATES,
+  ITEM_STATUSES,
+  type ChannelInput,
+  type ItemRow,
+  type LocationNode
+} from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
@@ -17,7 +24,6 @@ import { ITEM_STATUS_COLORS } from '../tagColors'
 
 type Query = ChannelInput<'items.list'>
 
-
 export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
   const settings = useFilingSettings()
@@ -28,11 +34,21 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const { query, filter, sortOrderOf, tableProps, reload: load } = usePagedQuery((q: Query) => call('items.list', q), { sortBy: 'updatedAt', sortOrder: 'descend' }, {
-    columnFilters: ['year', 'categoryCode', 'retentionCode', 'classification', 'status'],
-    sort: { fallback: 'updatedAt' },
-    sizeChanger: true
-  })
+  const {
+    query,
+    filter,
+    sortOrderOf,
+    tableProps,
+    reload: load
+  } = usePagedQuery(
+    (q: Query) => call('items.list', q),
+    { sortBy: 'updatedAt', sortOrder: 'descend' },
+    {
+      columnFilters: ['year', 'categoryCode', 'retentionCode', 'classification', 'status'],
+      sort: { fallback: 'updatedAt' },
+      sizeChanger: true
+    }
+  )
 
   useEffect(() => {
     call('locations.tree', {})
@@ -41,10 +57,25 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   }, [])
 
   const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
-  const filtered = Boolean(query.search || query.locationId || query.flagged || query.year?.length || query.categoryCode?.length || query.status?.length || query.classification?.length || query.retentionCode?.length)
+  const filtered = Boolean(
+    query.search ||
+    query.locationId ||
+    query.flagged ||
+    query.year?.length ||
+    query.categoryCode?.length ||
+    query.status?.length ||
+    query.classification?.length ||
+    query.retentionCode?.length
+  )
 
   const columns: TableProps<ItemRow>['columns'] = [
-    { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', sorter: true, sortOrder: sortOrderOf('archivalCode'), render: (code: string | null) => code ?? '—' },
+    {
+      title: t('items.fields.archivalCode'),
+      dataIndex: 'archivalCode',
+      sorter: true,
+      sortOrder: sortOrderOf('archivalCode'),
+      render: (code: string | null) => code ?? '—'
+    },
     {
       title: t('items.fields.title'),
       dataIndex: 'title',
@@ -52,7 +83,12 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       sortOrder: sortOrderOf('title'),
       render: (title: string, row) => (
         <>
-          <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }} onClick={() => setViewing(row.id)}>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
+            onClick={() => setViewing(row.id)}
+          >
             {title}
           </Button>
           {row.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
@@ -61,7 +97,12 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
     },
     { title: t('items.fields.responsibleParty'), dataIndex: 'responsibleParty' },
     { title: t('items.fields.documentNumber'), dataIndex: 'documentNumber' },
-    { title: t('items.fields.dateFormed'), dataIndex: 'dateFormed', sorter: true, sortOrder: sortOrderOf('dateFormed') },
+    {
+      title: t('items.fields.dateFormed'),
+      dataIndex: 'dateFormed',
+      sorter: true,
+      sortOrder: sortOrderOf('dateFormed')
+    },
     {
       title: t('items.fields.year'),
       dataIndex: 'year',
@@ -98,7 +139,11 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       filters: ITEM_STATUSES.map((value) => ({ text: t(`itemStatuses.${value}`), value })),
       filteredValue: query.status ?? null,
       render: (value: string, row) =>
-        row.custody === 'destroyed' ? <Tag color="red">{t('custody.destroyed')}</Tag> : <Tag color={ITEM_STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
+        row.custody === 'destroyed' ? (
+          <Tag color="red">{t('custody.destroyed')}</Tag>
+        ) : (
+          <Tag color={ITEM_STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
+        )
     },
     { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
@@ -137,7 +182,10 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             treeDefaultExpandAll
             onChange={(locationId?: number) => filter({ locationId })}
           />
-          <Checkbox checked={query.flagged ?? false} onChange={(event) => filter({ flagged: event.target.checked || undefined })}>
+          <Checkbox
+            checked={query.flagged ?? false}
+            onChange={(event) => filter({ flagged: event.target.checked || undefined })}
+          >
             {t('incidents.flaggedOnly')}
           </Checkbox>
           <Checkbox onChange={(event) => filter({ custody: event.target.checked ? [...CUSTODY_STATES] : undefined })}>
@@ -156,11 +204,27 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
                 { key: 'documentNumber', title: t('items.fields.documentNumber') },
                 { key: 'dateFormed', title: t('items.fields.dateFormed') },
                 { key: 'year', title: t('items.fields.year') },
-                { key: 'categoryCode', title: t('items.fields.categoryCode'), labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name])) },
-                { key: 'retentionCode', title: t('items.fields.retentionCode'), labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name])) },
-                { key: 'classification', title: t('items.fields.classification'), labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)])) },
+                {
+                  key: 'categoryCode',
+                  title: t('items.fields.categoryCode'),
+                  labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name]))
+                },
+                {
+                  key: 'retentionCode',
+                  title: t('items.fields.retentionCode'),
+                  labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name]))
+                },
+                {
+                  key: 'classification',
+                  title: t('items.fields.classification'),
+                  labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)]))
+                },
                 { key: 'pageCount', title: t('items.fields.pageCount') },
-                { key: 'status', title: t('items.fields.status'), labels: Object.fromEntries(ITEM_STATUSES.map((c) => [c, t(`itemStatuses.${c}`)])) },
+                {
+                  key: 'status',
+                  title: t('items.fields.status'),
+                  labels: Object.fromEntries(ITEM_STATUSES.map((c) => [c, t(`itemStatuses.${c}`)]))
+                },
                 { key: 'customerName', title: t('items.fields.customerId') },
                 { key: 'volumeCode', title: t('items.volume') }
               ]
@@ -180,7 +244,13 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
         size="middle"
         columns={columns}
         {...tableProps}
-        locale={{ emptyText: <Empty description={filtered ? t('items.noMatch') : canWrite ? t('items.empty') : t('items.emptyReadOnly')} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={filtered ? t('items.noMatch') : canWrite ? t('items.empty') : t('items.emptyReadOnly')}
+            />
+          )
+        }}
       />
       {editing !== null && settings && (
         <ItemForm
@@ -193,8 +263,17 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           }}
         />
       )}
-      {importing && <ImportWizard target="items" settings={settings} onClose={() => setImporting(false)} onImported={() => void load()} />}
-      {viewing !== null && <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />}
+      {importing && (
+        <ImportWizard
+          target="items"
+          settings={settings}
+          onClose={() => setImporting(false)}
+          onImported={() => void load()}
+        />
+      )}
+      {viewing !== null && (
+        <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />
+      )}
     </>
   )
 }

@@ -3,5 +3,11 @@ import { useTranslation } from 'react-i18next'
 
 export function PlaceholderPage({ section }: { section: string }) {
   const { t } = useTranslation()
-  return <Result status="info" title={t('common.labelled', { label: section, value: t('placeholder.title') })} subTitle={t('placeholder.body', { section })} />
+  return (
+    <Result
+      status="info"
+      title={t('common.labelled', { label: section, value: t('placeholder.title') })}
+      subTitle={t('placeholder.body', { section })}
+    />
+  )
 }

@@ -13,7 +13,11 @@ export function RecordsPage({ session }: { session: SessionInfo }) {
       <Tabs
         items={[
           { key: 'items', label: t('records.items'), children: <ItemsTab canWrite={can(session, 'items.create')} /> },
-          { key: 'volumes', label: t('records.volumes'), children: <VolumesTab canWrite={can(session, 'volumes.create')} /> }
+          {
+            key: 'volumes',
+            label: t('records.volumes'),
+            children: <VolumesTab canWrite={can(session, 'volumes.create')} />
+          }
         ]}
       />
     </>

@@ -94,7 +94,10 @@ export function StatisticsPage(_props: { session: SessionInfo }) {
           style={{ width: 120 }}
           value={year}
           onChange={setYear}
-          options={Array.from({ length: 30 }, (_, back) => new Date().getFullYear() - back).map((value) => ({ value, label: String(value) }))}
+          options={Array.from({ length: 30 }, (_, back) => new Date().getFullYear() - back).map((value) => ({
+            value,
+            label: String(value)
+          }))}
         />
         <Button icon={<FileExcelOutlined />} loading={exporting} onClick={exportYear}>
           {t('statistics.export')}

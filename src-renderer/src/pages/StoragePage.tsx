@@ -17,9 +17,21 @@ export function StoragePage({ session }: { session: SessionInfo }) {
         destroyOnHidden
         items={[
           { key: 'locations', label: t('custodyTabs.locations'), children: <LocationsTab session={session} /> },
-          { key: 'inspections', label: t('custodyTabs.inspections'), children: <InspectionsTab canWrite={can(session, 'inspections.create')} /> },
-          { key: 'environment', label: t('custodyTabs.environment'), children: <EnvironmentTab canWrite={can(session, 'environment.record')} /> },
-          { key: 'incidents', label: t('custodyTabs.incidents'), children: <IncidentsTab canWrite={can(session, 'incidents.report')} /> }
+          {
+            key: 'inspections',
+            label: t('custodyTabs.inspections'),
+            children: <InspectionsTab canWrite={can(session, 'inspections.create')} />
+          },
+          {
+            key: 'environment',
+            label: t('custodyTabs.environment'),
+            children: <EnvironmentTab canWrite={can(session, 'environment.record')} />
+          },
+          {
+            key: 'incidents',
+            label: t('custodyTabs.incidents'),
+            children: <IncidentsTab canWrite={can(session, 'incidents.report')} />
+          }
         ]}
       />
     </>

@@ -2,7 +2,13 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { USE_KINDS, USE_STATUSES, type ChannelInput, type SessionInfo, type UseRequestRow } from '../../../src-preload/contract'
+import {
+  USE_KINDS,
+  USE_STATUSES,
+  type ChannelInput,
+  type SessionInfo,
+  type UseRequestRow
+} from '../../../src-preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
 import { nameOfCode, useFilingSettings } from '../useFilingSettings'
@@ -20,7 +26,11 @@ export function UsePage({ session }: { session: SessionInfo }) {
       <Typography.Title level={3}>{t('use.title')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'requests', label: t('use.tabs.requests'), children: <UseRequestsTab canWrite={can(session, 'use.create')} /> },
+          {
+            key: 'requests',
+            label: t('use.tabs.requests'),
+            children: <UseRequestsTab canWrite={can(session, 'use.create')} />
+          },
           { key: 'registers', label: t('use.tabs.registers'), children: <UseRegistersTab /> }
         ]}
       />
@@ -33,7 +43,11 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
   const settings = useFilingSettings()
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
-  const { query, filter, tableProps, reload } = usePagedQuery((q: ChannelInput<'use.list'>) => call('use.list', q), {}, { sort: { fallback: 'createdAt' } })
+  const { query, filter, tableProps, reload } = usePagedQuery(
+    (q: ChannelInput<'use.list'>) => call('use.list', q),
+    {},
+    { sort: { fallback: 'createdAt' } }
+  )
   const closeDetail = useCallback(() => setViewing(null), [])
   const filtered = Boolean(query.search || query.kind?.length || query.status?.length || query.overdue || query.from)
 
@@ -41,14 +55,19 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Space wrap>
-          <Input.Search allowClear style={{ width: 260 }} placeholder={t('use.list.searchPlaceholder')} onSearch={(search) => filter({ search: search.trim() || undefined })} />
+          <Input.Search
+            allowClear
+            style={{ width: 260 }}
+            placeholder={t('use.list.searchPlaceholder')}
+            onSearch={(search) => filter({ search: search.trim() || undefined })}
+          />
           <Select
             mode="multiple"
             allowClear
             style={{ minWidth: 150 }}
             placeholder={t('use.fields.kind')}
             options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))}
-            onChange={(kind: typeof USE_KINDS[number][]) => filter({ kind })}
+            onChange={(kind: (typeof USE_KINDS)[number][]) => filter({ kind })}
           />
           <Select
             mode="multiple"
@@ -56,14 +75,17 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
             style={{ minWidth: 150 }}
             placeholder={t('use.fields.status')}
             options={USE_STATUSES.map((value) => ({ value, label: t(`use.statuses.${value}`) }))}
-            onChange={(status: typeof USE_STATUSES[number][]) => filter({ status })}
+            onChange={(status: (typeof USE_STATUSES)[number][]) => filter({ status })}
           />
           <DatePicker.RangePicker
             format={ISO}
             onChange={(range) => filter({ from: range?.[0]?.format(ISO), to: range?.[1]?.format(ISO) })}
           />
           <Space>
-            <Switch aria-label={t('use.list.overdueOnly')} onChange={(overdue) => filter({ overdue: overdue || undefined })} />
+            <Switch
+              aria-label={t('use.list.overdueOnly')}
+              onChange={(overdue) => filter({ overdue: overdue || undefined })}
+            />
             {t('use.list.overdueOnly')}
           </Space>
         </Space>
@@ -77,7 +99,15 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
         rowKey="id"
         {...tableProps}
         rowClassName={(row) => (row.overdue ? 'use-overdue-row' : '')}
-        locale={{ emptyText: <Empty description={filtered ? t('use.list.noMatch') : canWrite ? t('use.list.empty') : t('use.list.emptyReadOnly')} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                filtered ? t('use.list.noMatch') : canWrite ? t('use.list.empty') : t('use.list.emptyReadOnly')
+              }
+            />
+          )
+        }}
         columns={[
           {
             title: t('use.list.number'),
@@ -88,12 +118,19 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
               </Button>
             )
           },
-          { title: t('use.fields.kind'), dataIndex: 'kind', render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`) },
+          {
+            title: t('use.fields.kind'),
+            dataIndex: 'kind',
+            render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
+          },
           { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
           {
             title: t('use.fields.unit'),
             key: 'unit',
-            render: (_v, row) => (row.applicantKind === 'external' ? row.externalUnit : nameOfCode(settings?.departments, row.departmentCode))
+            render: (_v, row) =>
+              row.applicantKind === 'external'
+                ? row.externalUnit
+                : nameOfCode(settings?.departments, row.departmentCode)
           },
           { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
           {
@@ -103,13 +140,29 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
               <Space size={4} wrap>
                 <Tag color={STATUS_COLORS[row.status]}>{t(`use.statuses.${row.status}`)}</Tag>
                 {row.overdue && <Tag color="red">{t('use.overdueDays', { count: row.daysLate })}</Tag>}
-                {row.nextStep && <Typography.Text type="secondary">{t('use.list.awaiting', { step: t(`use.approvers.${row.nextStep}`) })}</Typography.Text>}
+                {row.nextStep && (
+                  <Typography.Text type="secondary">
+                    {t('use.list.awaiting', { step: t(`use.approvers.${row.nextStep}`) })}
+                  </Typography.Text>
+                )}
               </Space>
             )
           },
           { title: t('use.fields.startOn'), dataIndex: 'startOn', key: 'startOn', sorter: true },
-          { title: t('use.fields.outOn'), dataIndex: 'outOn', key: 'outOn', sorter: true, render: (value: string | null) => value ?? '—' },
-          { title: t('use.fields.dueOn'), dataIndex: 'dueOn', key: 'dueOn', sorter: true, render: (value: string | null) => value ?? '—' },
+          {
+            title: t('use.fields.outOn'),
+            dataIndex: 'outOn',
+            key: 'outOn',
+            sorter: true,
+            render: (value: string | null) => value ?? '—'
+          },
+          {
+            title: t('use.fields.dueOn'),
+            dataIndex: 'dueOn',
+            key: 'dueOn',
+            sorter: true,
+            render: (value: string | null) => value ?? '—'
+          },
           { title: t('use.fields.returnedOn'), dataIndex: 'returnedOn', render: (value: string | null) => value ?? '—' }
         ]}
       />
@@ -123,7 +176,9 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
           }}
         />
       )}
-      {viewing !== null && <UseRequestDetail requestId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={reload} />}
+      {viewing !== null && (
+        <UseRequestDetail requestId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={reload} />
+      )}
     </>
   )
 }

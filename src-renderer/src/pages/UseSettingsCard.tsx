@@ -12,8 +12,21 @@ const USE_CHANNELS: VersionedChannels<UseSettings> = {
 }
 
 const DAY_FIELDS = ['loanMaxDays', 'longLoanMaxDays', 'maxRenewals', 'renewalDays'] as const
-const APPROVER_FIELDS = ['longLoanApprover', 'otherDepartmentApprover', 'externalApprover', 'classifiedReadingApprover', 'classifiedLoanApprover', 'classifiedOffSiteApprover'] as const
-const SWITCH_FIELDS = ['renewable', 'externalMayBorrow', 'classifiedNotLent', 'topSecretNeverLeaves', 'sealedOriginalsStay'] as const
+const APPROVER_FIELDS = [
+  'longLoanApprover',
+  'otherDepartmentApprover',
+  'externalApprover',
+  'classifiedReadingApprover',
+  'classifiedLoanApprover',
+  'classifiedOffSiteApprover'
+] as const
+const SWITCH_FIELDS = [
+  'renewable',
+  'externalMayBorrow',
+  'classifiedNotLent',
+  'topSecretNeverLeaves',
+  'sealedOriginalsStay'
+] as const
 
 /** R-USE-4..6, S86: loan limits and who signs what, edited by the archive manager; every save is a new version. */
 export function UseSettingsCard({ editable }: { editable: boolean }) {

@@ -109,7 +109,11 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         locale={{ emptyText: <Empty description={t('users.empty')} /> }}
         columns={[
           { title: t('users.username'), dataIndex: 'username', sorter: (a, b) => a.username.localeCompare(b.username) },
-          { title: t('users.displayName'), dataIndex: 'displayName', sorter: (a, b) => a.displayName.localeCompare(b.displayName) },
+          {
+            title: t('users.displayName'),
+            dataIndex: 'displayName',
+            sorter: (a, b) => a.displayName.localeCompare(b.displayName)
+          },
           {
             title: t('users.role'),
             dataIndex: 'role',
@@ -128,8 +132,12 @@ export function UsersPage({ session }: { session: SessionInfo }) {
             onFilter: (value, row) => row.active === value,
             render: (_value, row) => (
               <Space>
-                <Tag color={row.active ? 'green' : 'default'}>{row.active ? t('users.active') : t('users.inactive')}</Tag>
-                {lockedNow(row) && <Tag color="red">{t('users.lockedUntil', { until: formatDateTime(row.lockedUntil ?? '') })}</Tag>}
+                <Tag color={row.active ? 'green' : 'default'}>
+                  {row.active ? t('users.active') : t('users.inactive')}
+                </Tag>
+                {lockedNow(row) && (
+                  <Tag color="red">{t('users.lockedUntil', { until: formatDateTime(row.lockedUntil ?? '') })}</Tag>
+                )}
               </Space>
             )
           },

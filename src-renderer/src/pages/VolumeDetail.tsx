@@ -1,5 +1,20 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { App, Button, DatePicker, Descriptions, Drawer, Form, Input, InputNumber, Popconfirm, Select, Space, Spin, Table, Tag } from 'antd'
+import {
+  App,
+  Button,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tag
+} from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -21,7 +36,17 @@ interface NoteValues {
   checkedOn?: Dayjs | null
 }
 
-export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volumeId: number; canWrite: boolean; onClose(): void; onChanged(): void }) {
+export function VolumeDetail({
+  volumeId,
+  canWrite,
+  onClose,
+  onChanged
+}: {
+  volumeId: number
+  canWrite: boolean
+  onClose(): void
+  onChanged(): void
+}) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [state, setState] = useState<{ volume: Volume; items: VolumeItem[] } | null>(null)
@@ -35,7 +60,11 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
       const next = await call('volumes.get', { id: volumeId })
       setState(next)
       const { volume } = next
-      noteForm.setFieldsValue({ ...volume, compiledOn: volume.compiledOn ? dayjs(volume.compiledOn) : null, checkedOn: volume.checkedOn ? dayjs(volume.checkedOn) : null })
+      noteForm.setFieldsValue({
+        ...volume,
+        compiledOn: volume.compiledOn ? dayjs(volume.compiledOn) : null,
+        checkedOn: volume.checkedOn ? dayjs(volume.checkedOn) : null
+      })
     } catch (error) {
       void message.error(describeError(t, error))
       onClose()
@@ -49,7 +78,12 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
   const findItems = async (search: string) => {
     if (!state) return
     try {
-      const page = await call('items.list', { search: search.trim() || undefined, status: ['catalogued'], year: [state.volume.year], pageSize: 30 })
+      const page = await call('items.list', {
+        search: search.trim() || undefined,
+        status: ['catalogued'],
+        year: [state.volume.year],
+        pageSize: 30
+      })
       setCandidates(page.rows.map((row) => ({ value: row.id, label: `${row.archivalCode} ${row.title}` })))
     } catch {
       setCandidates([])
@@ -122,7 +156,9 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
       <OpenIncidents subject="volume" id={volume.id} />
       <Descriptions size="small" column={4} bordered>
         <Descriptions.Item label={t('items.fields.year')}>{volume.year}</Descriptions.Item>
-        <Descriptions.Item label={t('items.fields.classification')}>{t(`classifications.${volume.classification}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('items.fields.classification')}>
+          {t(`classifications.${volume.classification}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('volumes.itemCount')}>{volume.itemCount}</Descriptions.Item>
         <Descriptions.Item label={t('volumes.pageCount')}>{volume.pageCount}</Descriptions.Item>
         <Descriptions.Item label={t('volumes.status')}>
@@ -143,10 +179,24 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
             onChange={(value: number) => setAdding(value)}
             aria-label={t('volumes.chooseItem')}
           />
-          <Button type="primary" disabled={adding === null} onClick={() => adding !== null && act(() => call('volumes.addItem', { volumeId, itemId: adding }), 'volumes.itemAdded').then(() => setAdding(null))}>
+          <Button
+            type="primary"
+            disabled={adding === null}
+            onClick={() =>
+              adding !== null &&
+              act(() => call('volumes.addItem', { volumeId, itemId: adding }), 'volumes.itemAdded').then(() =>
+                setAdding(null)
+              )
+            }
+          >
             {t('volumes.addItem')}
           </Button>
-          <Popconfirm title={t('volumes.closeConfirm')} onConfirm={() => act(() => call('volumes.close', { id: volume.id, version: volume.version }), 'volumes.closed')}>
+          <Popconfirm
+            title={t('volumes.closeConfirm')}
+            onConfirm={() =>
+              act(() => call('volumes.close', { id: volume.id, version: volume.version }), 'volumes.closed')
+            }
+          >
             <Button>{t('volumes.close')}</Button>
           </Popconfirm>
         </Space>
@@ -166,7 +216,11 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
           { title: t('items.fields.title'), dataIndex: 'title' },
           { title: t('items.fields.dateFormed'), dataIndex: 'dateFormed' },
           { title: t('volumes.pages'), key: 'pages', render: (_v, row) => `${row.startPage}–${row.endPage}` },
-          { title: t('volumes.orderReason'), key: 'reason', render: (_v, row) => (row.orderReason.reason ? t(row.orderReason.reason, row.orderReason.params) : '') },
+          {
+            title: t('volumes.orderReason'),
+            key: 'reason',
+            render: (_v, row) => (row.orderReason.reason ? t(row.orderReason.reason, row.orderReason.params) : '')
+          },
           ...(editable
             ? [
                 {
@@ -183,7 +237,11 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
                       defaultValue={row.manualPosition ?? undefined}
                       onBlur={(event) => {
                         const value = event.target.value === '' ? null : Number(event.target.value)
-                        if (value !== row.manualPosition) void act(() => call('volumes.setPosition', { volumeId, itemId: row.id, position: value }), 'volumes.reordered')
+                        if (value !== row.manualPosition)
+                          void act(
+                            () => call('volumes.setPosition', { volumeId, itemId: row.id, position: value }),
+                            'volumes.reordered'
+                          )
                       }}
                     />
                   )
@@ -192,7 +250,13 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
                   title: t('common.actions'),
                   key: 'actions',
                   render: (_v: unknown, row: VolumeItem) => (
-                    <Button type="link" size="small" onClick={() => act(() => call('volumes.removeItem', { volumeId, itemId: row.id }), 'volumes.itemRemoved')}>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() =>
+                        act(() => call('volumes.removeItem', { volumeId, itemId: row.id }), 'volumes.itemRemoved')
+                      }
+                    >
                       {t('volumes.removeItem')}
                     </Button>
                   )
@@ -201,7 +265,14 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
             : [])
         ]}
       />
-      <Form name="volume-note" form={noteForm} layout="vertical" style={{ marginTop: 24 }} onFinish={saveNote} disabled={!canWrite}>
+      <Form
+        name="volume-note"
+        form={noteForm}
+        layout="vertical"
+        style={{ marginTop: 24 }}
+        onFinish={saveNote}
+        disabled={!canWrite}
+      >
         <Form.Item name="notes" label={t('volumes.notes')}>
           <Input.TextArea rows={3} />
         </Form.Item>
@@ -221,7 +292,14 @@ export function VolumeDetail({ volumeId, canWrite, onClose, onChanged }: { volum
         </Space>
         {canWrite && <Button htmlType="submit">{t('volumes.saveNote')}</Button>}
       </Form>
-      <LocationPanel subject="volume" id={volume.id} homePath={volume.homePath} currentPath={volume.currentPath} canWrite={canWrite} onChanged={() => void load().then(onChanged)} />
+      <LocationPanel
+        subject="volume"
+        id={volume.id}
+        homePath={volume.homePath}
+        currentPath={volume.currentPath}
+        canWrite={canWrite}
+        onChanged={() => void load().then(onChanged)}
+      />
       {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
     </Drawer>
   )

@@ -21,7 +21,12 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const [form] = Form.useForm<NewVolume>()
   const closeDetail = useCallback(() => setViewing(null), [])
 
-  const { query, filter, tableProps, reload: load } = usePagedQuery((q: ChannelInput<'volumes.list'>) => call('volumes.list', q), {})
+  const {
+    query,
+    filter,
+    tableProps,
+    reload: load
+  } = usePagedQuery((q: ChannelInput<'volumes.list'>) => call('volumes.list', q), {})
 
   const openCreate = () => {
     form.resetFields()
@@ -53,7 +58,12 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
         <Space>
-          <Input.Search allowClear style={{ width: 300 }} placeholder={t('volumes.searchPlaceholder')} onSearch={(search) => filter({ search: search.trim() || undefined })} />
+          <Input.Search
+            allowClear
+            style={{ width: 300 }}
+            placeholder={t('volumes.searchPlaceholder')}
+            onSearch={(search) => filter({ search: search.trim() || undefined })}
+          />
           <Select
             allowClear
             style={{ width: 140 }}
@@ -71,12 +81,28 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
                 { key: 'archivalCode', title: t('volumes.archivalCode') },
                 { key: 'title', title: t('volumes.title') },
                 { key: 'year', title: t('items.fields.year') },
-                { key: 'categoryCode', title: t('items.fields.categoryCode'), labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name])) },
-                { key: 'retentionCode', title: t('items.fields.retentionCode'), labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name])) },
-                { key: 'classification', title: t('items.fields.classification'), labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)])) },
+                {
+                  key: 'categoryCode',
+                  title: t('items.fields.categoryCode'),
+                  labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name]))
+                },
+                {
+                  key: 'retentionCode',
+                  title: t('items.fields.retentionCode'),
+                  labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name]))
+                },
+                {
+                  key: 'classification',
+                  title: t('items.fields.classification'),
+                  labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)]))
+                },
                 { key: 'itemCount', title: t('volumes.itemCount') },
                 { key: 'pageCount', title: t('volumes.pageCount') },
-                { key: 'status', title: t('volumes.status'), labels: { open: t('volumes.statuses.open'), closed: t('volumes.statuses.closed') } },
+                {
+                  key: 'status',
+                  title: t('volumes.status'),
+                  labels: { open: t('volumes.statuses.open'), closed: t('volumes.statuses.closed') }
+                },
                 { key: 'homePath', title: t('storage.home') }
               ]
             }}
@@ -104,15 +130,42 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
           },
           { title: t('volumes.title'), dataIndex: 'title' },
           { title: t('items.fields.year'), dataIndex: 'year' },
-          { title: t('items.fields.categoryCode'), dataIndex: 'categoryCode', render: (value: string) => nameOfCode(settings?.categories, value) },
-          { title: t('items.fields.retentionCode'), dataIndex: 'retentionCode', render: (value: string) => nameOfCode(settings?.retentionPeriods, value) },
-          { title: t('items.fields.classification'), dataIndex: 'classification', render: (value: string) => t(`classifications.${value}`) },
+          {
+            title: t('items.fields.categoryCode'),
+            dataIndex: 'categoryCode',
+            render: (value: string) => nameOfCode(settings?.categories, value)
+          },
+          {
+            title: t('items.fields.retentionCode'),
+            dataIndex: 'retentionCode',
+            render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
+          },
+          {
+            title: t('items.fields.classification'),
+            dataIndex: 'classification',
+            render: (value: string) => t(`classifications.${value}`)
+          },
           { title: t('volumes.itemCount'), dataIndex: 'itemCount' },
           { title: t('volumes.pageCount'), dataIndex: 'pageCount' },
-          { title: t('volumes.status'), dataIndex: 'status', render: (value: string) => <Tag color={value === 'closed' ? 'green' : 'blue'}>{t(`volumes.statuses.${value}`)}</Tag> }
+          {
+            title: t('volumes.status'),
+            dataIndex: 'status',
+            render: (value: string) => (
+              <Tag color={value === 'closed' ? 'green' : 'blue'}>{t(`volumes.statuses.${value}`)}</Tag>
+            )
+          }
         ]}
       />
-      <Modal open={creating} focusTriggerAfterClose={false} title={t('volumes.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('common.save')} cancelText={t('common.cancel')} forceRender>
+      <Modal
+        open={creating}
+        focusTriggerAfterClose={false}
+        title={t('volumes.new')}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        okText={t('common.save')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
         <Form name="volume" form={form} layout="vertical" onFinish={create}>
           <Form.Item name="title" label={t('volumes.title')} required>
             <Input />
@@ -122,16 +175,36 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
               <InputNumber precision={0} />
             </Form.Item>
             <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
-              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.fonds)} />
+              <Select
+                style={{ width: 180 }}
+                showSearch
+                optionFilterProp="label"
+                options={codeOptions(settings?.fonds)}
+              />
             </Form.Item>
             <Form.Item name="categoryCode" label={t('items.fields.categoryCode')} required>
-              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.categories)} />
+              <Select
+                style={{ width: 180 }}
+                showSearch
+                optionFilterProp="label"
+                options={codeOptions(settings?.categories)}
+              />
             </Form.Item>
             <Form.Item name="retentionCode" label={t('items.fields.retentionCode')} required>
-              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.retentionPeriods)} />
+              <Select
+                style={{ width: 180 }}
+                showSearch
+                optionFilterProp="label"
+                options={codeOptions(settings?.retentionPeriods)}
+              />
             </Form.Item>
             <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
-              <Select style={{ width: 180 }} showSearch optionFilterProp="label" options={codeOptions(settings?.departments)} />
+              <Select
+                style={{ width: 180 }}
+                showSearch
+                optionFilterProp="label"
+                options={codeOptions(settings?.departments)}
+              />
             </Form.Item>
             <Form.Item name="catalogueCode" label={t('volumes.catalogueCode')}>
               <Input style={{ width: 120 }} placeholder={settings?.defaultCatalogueCode} />
@@ -142,7 +215,9 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
           </Form.Item>
         </Form>
       </Modal>
-      {viewing !== null && <VolumeDetail volumeId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={load} />}
+      {viewing !== null && (
+        <VolumeDetail volumeId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={load} />
+      )}
     </>
   )
 }

@@ -8,8 +8,18 @@ describe('the item list filter', () => {
   })
 
   it('binds each list as an IN-list, in a fixed order', () => {
-    const conditions = itemListConditions({ status: ['received'], year: [2023, 2024], custody: ['destroyed'], customerId: 7 })
-    expect(conditions.map((condition) => condition.text)).toEqual(['i.year IN (?, ?)', 'i.status IN (?)', 'i.custody IN (?)', 'i.customer_id = ?'])
+    const conditions = itemListConditions({
+      status: ['received'],
+      year: [2023, 2024],
+      custody: ['destroyed'],
+      customerId: 7
+    })
+    expect(conditions.map((condition) => condition.text)).toEqual([
+      'i.year IN (?, ?)',
+      'i.status IN (?)',
+      'i.custody IN (?)',
+      'i.customer_id = ?'
+    ])
     expect(conditions.flatMap((condition) => condition.values)).toEqual([2023, 2024, 'received', 'destroyed', 7])
   })
 

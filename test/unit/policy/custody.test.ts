@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { addMonths } from '../../../src-main/policy/calendar'
-import { judgeMeasure, judgeReading, nextPeriodicInspection, refuseOutsideScope, refuseUnconfirmedMissing } from '../../../src-main/policy/custody'
+import {
+  judgeMeasure,
+  judgeReading,
+  nextPeriodicInspection,
+  refuseOutsideScope,
+  refuseUnconfirmedMissing
+} from '../../../src-main/policy/custody'
 import { DEFAULT_CUSTODY } from '../../../src-main/services/settings'
 
 const band = DEFAULT_CUSTODY
@@ -26,7 +32,11 @@ describe('R-KEEP-3 relative humidity band for paper (45–60 %, inclusive)', () 
     [60, 'in_range', 'policy.custody.humidityInRange'],
     [60.5, 'out_of_range', 'policy.custody.tooDamp']
   ] as const)('R-KEEP-3 %s %% RH is %s', (value, expected, reason) => {
-    expect(judgeMeasure('humidity', value, band.humidityMin, band.humidityMax)).toMatchObject({ value: expected, ruleId: 'R-KEEP-3', reason })
+    expect(judgeMeasure('humidity', value, band.humidityMin, band.humidityMax)).toMatchObject({
+      value: expected,
+      ruleId: 'R-KEEP-3',
+      reason
+    })
   })
 })
 
@@ -35,13 +45,22 @@ describe('R-KEEP-3 a whole reading', () => {
     const damp = judgeReading({ temperature: 20, humidity: 72 }, band)
     expect(damp.outOfRange).toBe(true)
     expect(damp.temperature.value).toBe('in_range')
-    expect(damp.humidity).toMatchObject({ value: 'out_of_range', reason: 'policy.custody.tooDamp', params: { value: 72, max: 60 } })
+    expect(damp.humidity).toMatchObject({
+      value: 'out_of_range',
+      reason: 'policy.custody.tooDamp',
+      params: { value: 72, max: 60 }
+    })
     expect(judgeReading({ temperature: 20, humidity: 50 }, band).outOfRange).toBe(false)
   })
 
   it('R-KEEP-3 a missing value is "not measured", never in or out of range', () => {
     const judged = judgeReading({ temperature: null, humidity: 50 }, band)
-    expect(judged.temperature).toEqual({ value: 'not_measured', ruleId: 'R-KEEP-3', reason: 'policy.custody.notMeasured', params: {} })
+    expect(judged.temperature).toEqual({
+      value: 'not_measured',
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.custody.notMeasured',
+      params: {}
+    })
     expect(judged.outOfRange).toBe(false)
     expect(judgeReading({ temperature: null, humidity: null }, band).outOfRange).toBe(false)
   })
@@ -63,11 +82,23 @@ describe('R-KEEP-3 periodic inspection schedule', () => {
     ['2025-03-01', 12, '2026-03-02', '2026-03-01', true]
   ] as const)('R-KEEP-3 last %s every %s months, today %s: due %s (%s)', (last, months, today, dueOn, due) => {
     const next = nextPeriodicInspection(last, months, today)
-    expect(next).toEqual({ value: dueOn, due, ruleId: 'R-KEEP-3', reason: 'policy.custody.periodicDue', params: { last, months, dueOn } })
+    expect(next).toEqual({
+      value: dueOn,
+      due,
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.custody.periodicDue',
+      params: { last, months, dueOn }
+    })
   })
 
   it('R-KEEP-3 with no periodic inspection on record one is due today', () => {
-    expect(nextPeriodicInspection(null, 6, '2026-03-02')).toEqual({ value: '2026-03-02', due: true, ruleId: 'R-KEEP-3', reason: 'policy.custody.neverInspected', params: { months: 6 } })
+    expect(nextPeriodicInspection(null, 6, '2026-03-02')).toEqual({
+      value: '2026-03-02',
+      due: true,
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.custody.neverInspected',
+      params: { months: 6 }
+    })
   })
 
   it('adds calendar months and keeps the day inside the month', () => {
@@ -80,12 +111,20 @@ describe('R-KEEP-3 periodic inspection schedule', () => {
 describe('R-KEEP-2/3 findings and completion', () => {
   it('R-KEEP-3 refuses a finding for a record outside the scope', () => {
     expect(refuseOutsideScope(true, 'J001-1-0001')).toBeNull()
-    expect(refuseOutsideScope(false, 'J001-1-0001')).toEqual({ ruleId: 'R-KEEP-3', reason: 'policy.custody.outsideScope', params: { code: 'J001-1-0001' } })
+    expect(refuseOutsideScope(false, 'J001-1-0001')).toEqual({
+      ruleId: 'R-KEEP-3',
+      reason: 'policy.custody.outsideScope',
+      params: { code: 'J001-1-0001' }
+    })
   })
 
   it('R-KEEP-2 completing with unchecked records needs the person to confirm they are missing', () => {
     expect(refuseUnconfirmedMissing(0, false)).toBeNull()
     expect(refuseUnconfirmedMissing(3, true)).toBeNull()
-    expect(refuseUnconfirmedMissing(3, false)).toEqual({ ruleId: 'R-KEEP-2', reason: 'policy.custody.uncheckedBecomeMissing', params: { count: 3 } })
+    expect(refuseUnconfirmedMissing(3, false)).toEqual({
+      ruleId: 'R-KEEP-2',
+      reason: 'policy.custody.uncheckedBecomeMissing',
+      params: { count: 3 }
+    })
   })
 })

@@ -68,18 +68,42 @@ describe('R-DISP-3..5, 8 what may be listed for appraisal', () => {
     { name: 'an expired record', facts: {}, ruleId: null },
     { name: 'expiring today', facts: { expiresOn: '2026-03-02' }, ruleId: null },
     { name: 'a permanent record', facts: { expiresOn: null }, ruleId: 'R-DISP-1', reason: 'policy.disposal.permanent' },
-    { name: 'expiring tomorrow', facts: { expiresOn: '2026-03-03' }, ruleId: 'R-DISP-2', reason: 'policy.disposal.notExpired' },
+    {
+      name: 'expiring tomorrow',
+      facts: { expiresOn: '2026-03-03' },
+      ruleId: 'R-DISP-2',
+      reason: 'policy.disposal.notExpired'
+    },
     { name: 'a held record', facts: { holds: ['合同纠纷'] }, ruleId: 'R-DISP-3', reason: 'policy.disposal.held' },
-    { name: 'one already in an open batch', facts: { openBatchId: 4 }, ruleId: 'R-DISP-5', reason: 'policy.disposal.inOpenBatch' },
-    { name: 'an item filed in a volume', facts: { volumeCode: 'J001-1-0001' }, ruleId: 'R-DISP-4', reason: 'policy.disposal.inVolume' },
-    { name: 'a destroyed record', facts: { custody: 'destroyed' }, ruleId: 'R-DISP-8', reason: 'policy.disposal.destroyed' }
+    {
+      name: 'one already in an open batch',
+      facts: { openBatchId: 4 },
+      ruleId: 'R-DISP-5',
+      reason: 'policy.disposal.inOpenBatch'
+    },
+    {
+      name: 'an item filed in a volume',
+      facts: { volumeCode: 'J001-1-0001' },
+      ruleId: 'R-DISP-4',
+      reason: 'policy.disposal.inVolume'
+    },
+    {
+      name: 'a destroyed record',
+      facts: { custody: 'destroyed' },
+      ruleId: 'R-DISP-8',
+      reason: 'policy.disposal.destroyed'
+    }
   ])('$name → $ruleId', ({ facts: overrides, ruleId, reason }) => {
     const refusal = refuseListing(facts(overrides), '2026-03-02')
-    expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(ruleId === null ? null : { ruleId, reason })
+    expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
+      ruleId === null ? null : { ruleId, reason }
+    )
   })
 
   it('R-DISP-3 the refusal names the holds', () => {
-    expect(refuseListing(facts({ holds: ['合同纠纷', '账款未清'] }), '2026-03-02')?.params).toMatchObject({ holds: '合同纠纷、账款未清' })
+    expect(refuseListing(facts({ holds: ['合同纠纷', '账款未清'] }), '2026-03-02')?.params).toMatchObject({
+      holds: '合同纠纷、账款未清'
+    })
   })
 })
 
@@ -88,12 +112,24 @@ describe('R-DISP-3, R-DISP-7, R-KEEP-3 what may be destroyed', () => {
     { name: 'a record set apart', facts: { custody: 'awaiting_destruction' }, ruleId: null },
     { name: 'a held record', facts: { holds: ['审计'] }, ruleId: 'R-DISP-3', reason: 'policy.disposal.held' },
     { name: 'a record on loan', facts: { out: 'on_loan' }, ruleId: 'R-DISP-7', reason: 'policy.disposal.onLoan' },
-    { name: 'a record in an open consultation', facts: { out: 'reading_room' }, ruleId: 'R-DISP-7', reason: 'policy.disposal.inReadingRoom' },
+    {
+      name: 'a record in an open consultation',
+      facts: { out: 'reading_room' },
+      ruleId: 'R-DISP-7',
+      reason: 'policy.disposal.inReadingRoom'
+    },
     { name: 'a record found missing', facts: { missing: 1 }, ruleId: 'R-KEEP-3', reason: 'policy.disposal.missing' },
-    { name: 'an already destroyed record', facts: { custody: 'destroyed' }, ruleId: 'R-DISP-8', reason: 'policy.disposal.destroyed' }
+    {
+      name: 'an already destroyed record',
+      facts: { custody: 'destroyed' },
+      ruleId: 'R-DISP-8',
+      reason: 'policy.disposal.destroyed'
+    }
   ])('$name → $ruleId', ({ facts: overrides, ruleId, reason }) => {
     const refusal = refuseDestruction(facts(overrides))
-    expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(ruleId === null ? null : { ruleId, reason })
+    expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
+      ruleId === null ? null : { ruleId, reason }
+    )
   })
 })
 
@@ -116,7 +152,9 @@ describe('R-DISP-6 the hold period', () => {
     { today: '2027-01-01', refused: false }
   ])('R-DISP-6 on $today with the period ending 2026-09-02 refused: $refused', ({ today, refused }) => {
     const refusal = refuseBeforeHoldEnd('2026-09-02', today)
-    expect(refusal).toEqual(refused ? { ruleId: 'R-DISP-6', reason: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } } : null)
+    expect(refusal).toEqual(
+      refused ? { ruleId: 'R-DISP-6', reason: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } } : null
+    )
   })
 })
 
@@ -125,14 +163,36 @@ describe('R-DISP-7 supervisors', () => {
   it.each<{ name: string; supervisors: string[]; min: number; reason: string | null }>([
     { name: 'two different people', supervisors: ['张监销', '赵监销'], min: 2, reason: null },
     { name: 'one supervisor', supervisors: ['张监销'], min: 2, reason: 'policy.disposal.tooFewSupervisors' },
-    { name: 'a blank second supervisor', supervisors: ['张监销', '  '], min: 2, reason: 'policy.disposal.tooFewSupervisors' },
-    { name: 'two supervisors when three are required', supervisors: ['张监销', '赵监销'], min: 3, reason: 'policy.disposal.tooFewSupervisors' },
-    { name: 'the same person twice', supervisors: ['张监销', ' 张 监销 '], min: 2, reason: 'policy.disposal.supervisorTwice' },
+    {
+      name: 'a blank second supervisor',
+      supervisors: ['张监销', '  '],
+      min: 2,
+      reason: 'policy.disposal.tooFewSupervisors'
+    },
+    {
+      name: 'two supervisors when three are required',
+      supervisors: ['张监销', '赵监销'],
+      min: 3,
+      reason: 'policy.disposal.tooFewSupervisors'
+    },
+    {
+      name: 'the same person twice',
+      supervisors: ['张监销', ' 张 监销 '],
+      min: 2,
+      reason: 'policy.disposal.supervisorTwice'
+    },
     { name: 'an appraiser', supervisors: ['张监销', '王经理'], min: 2, reason: 'policy.disposal.supervisorConflict' },
-    { name: 'the handler by user name, in other case', supervisors: ['张监销', 'Archivist1'], min: 2, reason: 'policy.disposal.supervisorConflict' }
+    {
+      name: 'the handler by user name, in other case',
+      supervisors: ['张监销', 'Archivist1'],
+      min: 2,
+      reason: 'policy.disposal.supervisorConflict'
+    }
   ])('R-DISP-7 $name', ({ supervisors, min, reason }) => {
     const refusal = refuseSupervisors(supervisors, min, excluded)
-    expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(reason === null ? null : { ruleId: 'R-DISP-7', reason })
+    expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
+      reason === null ? null : { ruleId: 'R-DISP-7', reason }
+    )
   })
 
   it.each([
@@ -158,7 +218,12 @@ describe('R-DISP-5 joint appraisal and keep decisions', () => {
     { name: 'kept permanently with a reason', years: null, reason: '涉及长期合作', result: null },
     { name: 'kept 30 years from 2014 (to 2045)', years: 30, reason: '仍有参考价值', result: null },
     { name: 'no new period', years: undefined, reason: '仍有参考价值', result: 'policy.disposal.keepNeedsPeriod' },
-    { name: 'a new period that has also ended (10 years from 2014)', years: 10, reason: '仍有参考价值', result: 'policy.disposal.keepPeriodEnded' },
+    {
+      name: 'a new period that has also ended (10 years from 2014)',
+      years: 10,
+      reason: '仍有参考价值',
+      result: 'policy.disposal.keepPeriodEnded'
+    },
     { name: 'no reason', years: 30, reason: '  ', result: 'policy.disposal.keepNeedsReason' }
   ])('R-DISP-5 $name', ({ years, reason, result }) => {
     expect(refuseKeep(2014, years, reason, '2026-03-02')?.reason ?? null).toBe(result)

@@ -17,7 +17,12 @@ import {
   type VolumeFacts
 } from '../../../src-main/policy/filing'
 
-const doc = (id: number, kind: DocumentKind, dateFormed: string, extra: Partial<FilingFacts> = {}): FilingFacts => ({ id, kind, dateFormed, ...extra })
+const doc = (id: number, kind: DocumentKind, dateFormed: string, extra: Partial<FilingFacts> = {}): FilingFacts => ({
+  id,
+  kind,
+  dateFormed,
+  ...extra
+})
 const link = (kind: LinkKind, fromId: number, toId: number): ItemLink => ({ kind, fromId, toId })
 
 describe('R-FILE-4 filing year from the document type and dates', () => {
@@ -164,14 +169,35 @@ describe('R-FILE-4 filing year from the document type and dates', () => {
 
 describe('R-FILE-3/R-FILE-4 parts of a document take the filing year of the document they belong to', () => {
   it.each([
-    { kind: 'main_attachment' as const, reason: 'policy.filingYear.withMainDocument', part: 'an attachment dated 2024 of a 2023 main document' },
-    { kind: 'original_copy' as const, reason: 'policy.filingYear.withOriginal', part: 'a copy made in 2024 of a 2023 original' },
-    { kind: 'printed_final' as const, reason: 'policy.filingYear.withPrintedCopy', part: 'a final draft of a printed copy (years differ)' },
-    { kind: 'language_version' as const, reason: 'policy.filingYear.withOtherLanguage', part: 'an English version of a Chinese document' }
+    {
+      kind: 'main_attachment' as const,
+      reason: 'policy.filingYear.withMainDocument',
+      part: 'an attachment dated 2024 of a 2023 main document'
+    },
+    {
+      kind: 'original_copy' as const,
+      reason: 'policy.filingYear.withOriginal',
+      part: 'a copy made in 2024 of a 2023 original'
+    },
+    {
+      kind: 'printed_final' as const,
+      reason: 'policy.filingYear.withPrintedCopy',
+      part: 'a final draft of a printed copy (years differ)'
+    },
+    {
+      kind: 'language_version' as const,
+      reason: 'policy.filingYear.withOtherLanguage',
+      part: 'an English version of a Chinese document'
+    }
   ])('$part goes to the owner’s year', ({ kind, reason }) => {
     const owner = doc(1, 'ordinary', '2023-12-30')
     const part = doc(2, 'ordinary', '2024-01-03')
-    expect(filingYear(part, [owner], [link(kind, 1, 2)])).toEqual({ value: 2023, ruleId: 'R-FILE-3', reason, params: { ofId: 1, year: 2023 } })
+    expect(filingYear(part, [owner], [link(kind, 1, 2)])).toEqual({
+      value: 2023,
+      ruleId: 'R-FILE-3',
+      reason,
+      params: { ofId: 1, year: 2023 }
+    })
   })
 
   it('the owner does not follow its part', () => {
@@ -183,7 +209,10 @@ describe('R-FILE-3/R-FILE-4 parts of a document take the filing year of the docu
   it('an attachment of a plan takes the plan’s first year', () => {
     const plan = doc(1, 'plan', '2023-12-01', { periodStartYear: 2024 })
     const attachment = doc(2, 'ordinary', '2023-12-01')
-    expect(filingYear(attachment, [plan], [link('main_attachment', 1, 2)])).toMatchObject({ value: 2024, params: { ofId: 1, year: 2024 } })
+    expect(filingYear(attachment, [plan], [link('main_attachment', 1, 2)])).toMatchObject({
+      value: 2024,
+      params: { ofId: 1, year: 2024 }
+    })
   })
 
   it('an attachment of a request answered next year follows the request into the reply’s year', () => {
@@ -199,7 +228,11 @@ describe('R-FILE-3/R-FILE-4 parts of a document take the filing year of the docu
     const attachment = doc(2, 'ordinary', '2023-01-05')
     const copy = doc(3, 'ordinary', '2024-02-01')
     const links = [link('main_attachment', 1, 2), link('original_copy', 2, 3)]
-    expect(filingYear(copy, [main, attachment], links)).toMatchObject({ value: 2022, reason: 'policy.filingYear.withOriginal', params: { ofId: 2 } })
+    expect(filingYear(copy, [main, attachment], links)).toMatchObject({
+      value: 2022,
+      reason: 'policy.filingYear.withOriginal',
+      params: { ofId: 2 }
+    })
   })
 
   it('a loop of bad links (each the attachment of the other) ends after one step instead of running forever', () => {
@@ -289,7 +322,12 @@ describe('R-FILE-5 ordering inside a volume', () => {
     },
     {
       name: 'a linked group stays together, placed by its earliest date',
-      items: [item(10, '2024-02-01'), item(11, '2024-06-01'), item(1, '2024-01-10', { kind: 'request' }), item(2, '2024-07-01', { kind: 'reply' })],
+      items: [
+        item(10, '2024-02-01'),
+        item(11, '2024-06-01'),
+        item(1, '2024-01-10', { kind: 'request' }),
+        item(2, '2024-07-01', { kind: 'reply' })
+      ],
       links: [link('request_reply', 1, 2)],
       order: [
         [2, 'policy.order.replyFirst'],
@@ -300,7 +338,12 @@ describe('R-FILE-5 ordering inside a volume', () => {
     },
     {
       name: 'each document is followed by its own attachments: reply, its attachment, request, its attachment',
-      items: [item(1, '2024-01-05', { kind: 'request' }), item(2, '2024-01-05'), item(3, '2024-02-01', { kind: 'reply' }), item(4, '2024-01-31')],
+      items: [
+        item(1, '2024-01-05', { kind: 'request' }),
+        item(2, '2024-01-05'),
+        item(3, '2024-02-01', { kind: 'reply' }),
+        item(4, '2024-01-31')
+      ],
       links: [link('request_reply', 1, 3), link('main_attachment', 1, 2), link('main_attachment', 3, 4)],
       order: [
         [3, 'policy.order.replyFirst'],
@@ -311,7 +354,12 @@ describe('R-FILE-5 ordering inside a volume', () => {
     },
     {
       name: 'a reply attached to a cover letter brings the letter before the request',
-      items: [item(1, '2024-01-15', { kind: 'request' }), item(2, '2024-02-01'), item(3, '2024-02-02', { kind: 'reply' }), item(4, '2024-01-20')],
+      items: [
+        item(1, '2024-01-15', { kind: 'request' }),
+        item(2, '2024-02-01'),
+        item(3, '2024-02-02', { kind: 'reply' }),
+        item(4, '2024-01-20')
+      ],
       links: [link('request_reply', 1, 3), link('main_attachment', 2, 3)],
       order: [
         [2, 'policy.order.mainFirst'],
@@ -341,15 +389,24 @@ describe('R-FILE-5 ordering inside a volume', () => {
     { name: 'a manual first place', manual: { 4: 1 }, order: [4, 1, 2, 3] },
     { name: 'a manual third place', manual: { 1: 3 }, order: [2, 3, 1, 4] },
     { name: 'a place past the end goes last', manual: { 1: 99 }, order: [2, 3, 4, 1] },
-    { name: 'two items asking for the same place: the older takes it, the other the next', manual: { 3: 2, 4: 2 }, order: [1, 3, 4, 2] },
-    { name: 'the last place taken twice: the second goes to the nearest free place before', manual: { 1: 4, 2: 4 }, order: [3, 4, 2, 1] },
+    {
+      name: 'two items asking for the same place: the older takes it, the other the next',
+      manual: { 3: 2, 4: 2 },
+      order: [1, 3, 4, 2]
+    },
+    {
+      name: 'the last place taken twice: the second goes to the nearest free place before',
+      manual: { 1: 4, 2: 4 },
+      order: [3, 4, 2, 1]
+    },
     { name: 'every item placed by hand', manual: { 1: 4, 2: 3, 3: 2, 4: 1 }, order: [4, 3, 2, 1] }
   ]
   it.each(manualCases)('R-FILE-5 keeps the archivist’s positions: $name', ({ manual: positions, order }) => {
     const items = [1, 2, 3, 4].map((id) => item(id, `2024-0${id}-01`, { manualPosition: positions[id] ?? null }))
     const result = orderInVolume(items, [])
     expect(result.map((entry) => entry.id)).toEqual(order)
-    for (const entry of result) expect(entry.reason).toBe(positions[entry.id] ? 'policy.order.manual' : 'policy.order.dateFormed')
+    for (const entry of result)
+      expect(entry.reason).toBe(positions[entry.id] ? 'policy.order.manual' : 'policy.order.dateFormed')
   })
 
   it('R-FILE-5 a manual position inside a linked group moves only that item', () => {
@@ -386,9 +443,15 @@ describe('R-FILE-5 ordering inside a volume', () => {
     const kinds: LinkKind[] = ['request_reply', 'main_attachment', 'original_copy', 'printed_final', 'language_version']
     for (let round = 0; round < 200; round += 1) {
       const size = 1 + random(25)
-      const items = Array.from({ length: size }, (_, index) => item(index + 1, `2024-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`))
+      const items = Array.from({ length: size }, (_, index) =>
+        item(index + 1, `2024-${String(1 + random(12)).padStart(2, '0')}-${String(1 + random(28)).padStart(2, '0')}`)
+      )
       // A forest of links (each item linked to at most one earlier item) so every link can be honoured.
-      const links = items.slice(1).flatMap((facts) => (random(3) === 0 ? [] : [link(kinds[random(kinds.length)], 1 + random(facts.id - 1), facts.id)]))
+      const links = items
+        .slice(1)
+        .flatMap((facts) =>
+          random(3) === 0 ? [] : [link(kinds[random(kinds.length)], 1 + random(facts.id - 1), facts.id)]
+        )
       const ids = orderInVolume(items, links).map((entry) => entry.id)
       expect([...ids].sort((a, b) => a - b)).toEqual(items.map((facts) => facts.id))
       const at = new Map(ids.map((id, index) => [id, index]))
@@ -401,14 +464,24 @@ describe('R-FILE-5 ordering inside a volume', () => {
       for (const { fromId, toId } of links) group.set(top(fromId), top(toId))
       const members = new Map<number, number[]>()
       for (const id of ids) members.set(top(id), [...(members.get(top(id)) ?? []), at.get(id)!])
-      for (const positions of members.values()) expect(Math.max(...positions) - Math.min(...positions)).toBe(positions.length - 1)
+      for (const positions of members.values())
+        expect(Math.max(...positions) - Math.min(...positions)).toBe(positions.length - 1)
     }
   })
 })
 
 describe('R-FILE-6 page numbering', () => {
   it.each([
-    { name: 'continuous pages in the given order', counts: [3, 1, 5], pages: [[1, 3], [4, 4], [5, 9]], total: 9 },
+    {
+      name: 'continuous pages in the given order',
+      counts: [3, 1, 5],
+      pages: [
+        [1, 3],
+        [4, 4],
+        [5, 9]
+      ],
+      total: 9
+    },
     { name: 'one item', counts: [12], pages: [[1, 12]], total: 12 },
     { name: 'an empty volume', counts: [], pages: [], total: 0 }
   ])('$name', ({ counts, pages, total }) => {
@@ -425,7 +498,11 @@ describe('R-FILE-6 page numbering', () => {
     { name: 'negative and fractional counts', counts: [-1, 2, 1.5, 0], ids: '1, 3, 4', count: 3 }
   ])('refuses $name, listing the ids', ({ counts, ids, count }) => {
     const ordered = counts.map((pageCount, index) => ({ id: index + 1, pageCount }))
-    expect(pageNumbers(ordered)).toEqual({ ruleId: 'R-FILE-6', reason: 'policy.pages.missingPageCount', params: { ids, count } })
+    expect(pageNumbers(ordered)).toEqual({
+      ruleId: 'R-FILE-6',
+      reason: 'policy.pages.missingPageCount',
+      params: { ids, count }
+    })
   })
 })
 
@@ -446,11 +523,20 @@ const candidate = (id: number, extra: Partial<CandidateFacts> = {}): CandidateFa
   volumeId: null,
   ...extra
 })
-const inVolume = (id: number, classification: Classification): CandidateFacts => candidate(id, { classification, volumeId: 7 })
+const inVolume = (id: number, classification: Classification): CandidateFacts =>
+  candidate(id, { classification, volumeId: 7 })
 
 describe('R-FILE-1/2/3/7 admission to a volume', () => {
   it.each([
-    { name: 'R-FILE-2 a matching item may join', volume: volume(), members: [inVolume(1, 'none')], candidate: candidate(2), links: [], elsewhere: [], refusal: null },
+    {
+      name: 'R-FILE-2 a matching item may join',
+      volume: volume(),
+      members: [inVolume(1, 'none')],
+      candidate: candidate(2),
+      links: [],
+      elsewhere: [],
+      refusal: null
+    },
     {
       name: 'R-FILE-6 a closed volume takes nothing more',
       volume: volume({ closed: true }),
@@ -485,7 +571,11 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
       candidate: candidate(2, { year: 2023 }),
       links: [],
       elsewhere: [],
-      refusal: { ruleId: 'R-FILE-2', reason: 'policy.admission.yearDiffers', params: { itemYear: 2023, volumeYear: 2024 } }
+      refusal: {
+        ruleId: 'R-FILE-2',
+        reason: 'policy.admission.yearDiffers',
+        params: { itemYear: 2023, volumeYear: 2024 }
+      }
     },
     {
       name: 'R-FILE-1 a different category',
@@ -494,7 +584,11 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
       candidate: candidate(2, { categoryCode: 'WS' }),
       links: [],
       elsewhere: [],
-      refusal: { ruleId: 'R-FILE-1', reason: 'policy.admission.categoryDiffers', params: { itemCategory: 'WS', volumeCategory: 'KH' } }
+      refusal: {
+        ruleId: 'R-FILE-1',
+        reason: 'policy.admission.categoryDiffers',
+        params: { itemCategory: 'WS', volumeCategory: 'KH' }
+      }
     },
     {
       name: 'R-FILE-1 a different retention period',
@@ -503,7 +597,11 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
       candidate: candidate(2, { retentionCode: 'D10' }),
       links: [],
       elsewhere: [],
-      refusal: { ruleId: 'R-FILE-1', reason: 'policy.admission.retentionDiffers', params: { itemRetention: 'D10', volumeRetention: 'D30' } }
+      refusal: {
+        ruleId: 'R-FILE-1',
+        reason: 'policy.admission.retentionDiffers',
+        params: { itemRetention: 'D10', volumeRetention: 'D30' }
+      }
     },
     {
       name: 'R-FILE-7 绝密 into an ordinary volume',
@@ -612,7 +710,13 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
   })
 
   it('R-FILE-6 a closed volume is refused before any other difference', () => {
-    const refusal = refuseVolumeAdmission(volume({ closed: true }), [], candidate(2, { year: 2020, categoryCode: 'WS' }), [], [])
+    const refusal = refuseVolumeAdmission(
+      volume({ closed: true }),
+      [],
+      candidate(2, { year: 2020, categoryCode: 'WS' }),
+      [],
+      []
+    )
     expect(refusal?.reason).toBe('policy.admission.volumeClosed')
   })
 })
@@ -639,20 +743,73 @@ describe('R-FILE-11 description fields (DA/T 18)', () => {
     retentionCode: 'D30',
     openStatus: 'controlled'
   }
-  const always: DescriptionField[] = ['title', 'responsibleParty', 'dateFormed', 'pageCount', 'classification', 'retentionCode', 'openStatus']
+  const always: DescriptionField[] = [
+    'title',
+    'responsibleParty',
+    'dateFormed',
+    'pageCount',
+    'classification',
+    'retentionCode',
+    'openStatus'
+  ]
 
   it.each([
     { name: 'a complete description being catalogued', item: complete, stage: 'catalogued' as const, missing: [] },
-    { name: 'a filed item needs its archival code', item: complete, stage: 'filed' as const, missing: ['archivalCode'] },
-    { name: 'a filed item with its code', item: { ...complete, archivalCode: 'J001-KH·2024-D30-ZS-0007' }, stage: 'filed' as const, missing: [] },
+    {
+      name: 'a filed item needs its archival code',
+      item: complete,
+      stage: 'filed' as const,
+      missing: ['archivalCode']
+    },
+    {
+      name: 'a filed item with its code',
+      item: { ...complete, archivalCode: 'J001-KH·2024-D30-ZS-0007' },
+      stage: 'filed' as const,
+      missing: []
+    },
     { name: 'an empty form being catalogued', item: {}, stage: 'catalogued' as const, missing: always },
-    { name: 'an empty form being filed, in field order', item: {}, stage: 'filed' as const, missing: ['archivalCode', ...always] },
-    { name: 'blank text and nulls are missing', item: { ...complete, title: '  ', responsibleParty: null }, stage: 'catalogued' as const, missing: ['title', 'responsibleParty'] },
-    { name: 'a zero page count is missing', item: { ...complete, pageCount: 0 }, stage: 'catalogued' as const, missing: ['pageCount'] },
-    { name: 'a page count typed as text counts', item: { ...complete, pageCount: '3' }, stage: 'catalogued' as const, missing: [] },
-    { name: 'a non-numeric page count is missing', item: { ...complete, pageCount: 'abc' }, stage: 'catalogued' as const, missing: ['pageCount'] },
-    { name: '文号 and 备注 are never reported', item: { ...complete, documentNumber: '', remarks: null }, stage: 'filed' as const, missing: ['archivalCode'] },
-    { name: '普通 is a classification, not a missing one', item: { ...complete, classification: 'none' }, stage: 'catalogued' as const, missing: [] }
+    {
+      name: 'an empty form being filed, in field order',
+      item: {},
+      stage: 'filed' as const,
+      missing: ['archivalCode', ...always]
+    },
+    {
+      name: 'blank text and nulls are missing',
+      item: { ...complete, title: '  ', responsibleParty: null },
+      stage: 'catalogued' as const,
+      missing: ['title', 'responsibleParty']
+    },
+    {
+      name: 'a zero page count is missing',
+      item: { ...complete, pageCount: 0 },
+      stage: 'catalogued' as const,
+      missing: ['pageCount']
+    },
+    {
+      name: 'a page count typed as text counts',
+      item: { ...complete, pageCount: '3' },
+      stage: 'catalogued' as const,
+      missing: []
+    },
+    {
+      name: 'a non-numeric page count is missing',
+      item: { ...complete, pageCount: 'abc' },
+      stage: 'catalogued' as const,
+      missing: ['pageCount']
+    },
+    {
+      name: '文号 and 备注 are never reported',
+      item: { ...complete, documentNumber: '', remarks: null },
+      stage: 'filed' as const,
+      missing: ['archivalCode']
+    },
+    {
+      name: '普通 is a classification, not a missing one',
+      item: { ...complete, classification: 'none' },
+      stage: 'catalogued' as const,
+      missing: []
+    }
   ])('$name', ({ item, stage, missing }) => {
     expect(missingDescription(item, stage)).toEqual(missing)
   })

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { LocationKind } from '../../../src-preload/contract'
-import { allowedParent, locationPath, refuseCapacity, refuseHome, refuseItemInVolume, refuseLocation } from '../../../src-main/policy/locations'
+import {
+  allowedParent,
+  locationPath,
+  refuseCapacity,
+  refuseHome,
+  refuseItemInVolume,
+  refuseLocation
+} from '../../../src-main/policy/locations'
 
 describe('R-KEEP-1 room → rack/cabinet → shelf → box', () => {
   it.each([
@@ -46,10 +53,29 @@ describe('R-KEEP-1 capacity', () => {
     { capacity: null, occupied: 10_000, adding: 1, refusal: null },
     { capacity: 3, occupied: 0, adding: 1, refusal: null },
     { capacity: 3, occupied: 2, adding: 1, refusal: null },
-    { capacity: 3, occupied: 3, adding: 1, refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.full', params: { capacity: 3, occupied: 3, adding: 1 } } },
-    { capacity: 3, occupied: 2, adding: 2, refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.full', params: { capacity: 3, occupied: 2, adding: 2 } } },
+    {
+      capacity: 3,
+      occupied: 3,
+      adding: 1,
+      refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.full', params: { capacity: 3, occupied: 3, adding: 1 } }
+    },
+    {
+      capacity: 3,
+      occupied: 2,
+      adding: 2,
+      refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.full', params: { capacity: 3, occupied: 2, adding: 2 } }
+    },
     { capacity: 3, occupied: 3, adding: 0, refusal: null },
-    { capacity: 2, occupied: 3, adding: 0, refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.capacityBelowOccupied', params: { capacity: 2, occupied: 3 } } },
+    {
+      capacity: 2,
+      occupied: 3,
+      adding: 0,
+      refusal: {
+        ruleId: 'R-KEEP-1',
+        reason: 'policy.location.capacityBelowOccupied',
+        params: { capacity: 2, occupied: 3 }
+      }
+    },
     { capacity: null, occupied: 3, adding: 0, refusal: null }
   ])('capacity $capacity, occupied $occupied, adding $adding', ({ capacity, occupied, adding, refusal }) => {
     expect(refuseCapacity(capacity, occupied, adding)).toEqual(refusal)
@@ -67,7 +93,11 @@ describe('R-KEEP-1 what may be a home', () => {
   })
 
   it('an item filed in a volume is placed with its volume, a loose one on its own', () => {
-    expect(refuseItemInVolume('J001-1-0001')).toEqual({ ruleId: 'R-KEEP-1', reason: 'policy.location.itemInVolume', params: { volumeCode: 'J001-1-0001' } })
+    expect(refuseItemInVolume('J001-1-0001')).toEqual({
+      ruleId: 'R-KEEP-1',
+      reason: 'policy.location.itemInVolume',
+      params: { volumeCode: 'J001-1-0001' }
+    })
     expect(refuseItemInVolume(null)).toBeNull()
   })
 })

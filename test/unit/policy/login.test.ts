@@ -7,13 +7,62 @@ const minutesFromNow = (minutes: number) => new Date(now.getTime() + minutes * 6
 
 describe('R-SEC-3 login decisions', () => {
   it.each([
-    { name: 'right password signs in and clears the count', state: { failedLogins: 3, lockedUntil: null }, ok: true, outcome: 'accepted', failed: 0, locked: null },
-    { name: 'first wrong password counts one', state: { failedLogins: 0, lockedUntil: null }, ok: false, outcome: 'rejected', failed: 1, locked: null },
-    { name: 'fourth wrong password still only counts', state: { failedLogins: 3, lockedUntil: null }, ok: false, outcome: 'rejected', failed: 4, locked: null },
-    { name: 'fifth wrong password locks for 15 minutes', state: { failedLogins: 4, lockedUntil: null }, ok: false, outcome: 'rejected', failed: 5, locked: minutesFromNow(15) },
-    { name: 'while locked the right password is refused', state: { failedLogins: 5, lockedUntil: minutesFromNow(10) }, ok: true, outcome: 'rejected', failed: 5, locked: minutesFromNow(10) },
-    { name: 'after the lock the right password signs in', state: { failedLogins: 5, lockedUntil: minutesFromNow(-1) }, ok: true, outcome: 'accepted', failed: 0, locked: null },
-    { name: 'after the lock a wrong password starts a new count', state: { failedLogins: 5, lockedUntil: minutesFromNow(-1) }, ok: false, outcome: 'rejected', failed: 1, locked: null }
+    {
+      name: 'right password signs in and clears the count',
+      state: { failedLogins: 3, lockedUntil: null },
+      ok: true,
+      outcome: 'accepted',
+      failed: 0,
+      locked: null
+    },
+    {
+      name: 'first wrong password counts one',
+      state: { failedLogins: 0, lockedUntil: null },
+      ok: false,
+      outcome: 'rejected',
+      failed: 1,
+      locked: null
+    },
+    {
+      name: 'fourth wrong password still only counts',
+      state: { failedLogins: 3, lockedUntil: null },
+      ok: false,
+      outcome: 'rejected',
+      failed: 4,
+      locked: null
+    },
+    {
+      name: 'fifth wrong password locks for 15 minutes',
+      state: { failedLogins: 4, lockedUntil: null },
+      ok: false,
+      outcome: 'rejected',
+      failed: 5,
+      locked: minutesFromNow(15)
+    },
+    {
+      name: 'while locked the right password is refused',
+      state: { failedLogins: 5, lockedUntil: minutesFromNow(10) },
+      ok: true,
+      outcome: 'rejected',
+      failed: 5,
+      locked: minutesFromNow(10)
+    },
+    {
+      name: 'after the lock the right password signs in',
+      state: { failedLogins: 5, lockedUntil: minutesFromNow(-1) },
+      ok: true,
+      outcome: 'accepted',
+      failed: 0,
+      locked: null
+    },
+    {
+      name: 'after the lock a wrong password starts a new count',
+      state: { failedLogins: 5, lockedUntil: minutesFromNow(-1) },
+      ok: false,
+      outcome: 'rejected',
+      failed: 1,
+      locked: null
+    }
   ])('$name', ({ state, ok, outcome, failed, locked }) => {
     const decision = decideLogin({ active: true, ...state }, ok, now, settings)
     expect(decision.outcome).toBe(outcome)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { decideAccountChange, maskEmail, maskPhone, maySeePersonalData, roleAllows } from '../../../src-main/policy/roles'
+import {
+  decideAccountChange,
+  maskEmail,
+  maskPhone,
+  maySeePersonalData,
+  roleAllows
+} from '../../../src-main/policy/roles'
 import { ROLES } from '../../../src-preload/contract'
 
 describe('R-ROLE-7 access', () => {
@@ -34,15 +40,28 @@ describe('R-CUST-5 personal data', () => {
 })
 
 describe('R-ROLE-7 account changes', () => {
-  const base = { actorId: 1, targetId: 2, targetRole: 'archivist' as const, targetActive: true, newRole: 'archivist' as const, newActive: true, activeSysadmins: 1 }
+  const base = {
+    actorId: 1,
+    targetId: 2,
+    targetRole: 'archivist' as const,
+    targetActive: true,
+    newRole: 'archivist' as const,
+    newActive: true,
+    activeSysadmins: 1
+  }
 
   it('allows changing another account', () => {
     expect(decideAccountChange({ ...base, newRole: 'archive_manager' }).allowed).toBe(true)
   })
 
   it('refuses changing your own role or switching yourself off', () => {
-    expect(decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'archivist' })).toMatchObject({ allowed: false, reason: 'errors.ownAccountRole' })
-    expect(decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'sysadmin', newActive: false })).toMatchObject({ allowed: false })
+    expect(decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'archivist' })).toMatchObject({
+      allowed: false,
+      reason: 'errors.ownAccountRole'
+    })
+    expect(
+      decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'sysadmin', newActive: false })
+    ).toMatchObject({ allowed: false })
   })
 
   it('refuses removing the last active administrator but allows it when another remains', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CLASSIFICATIONS, type Approver, type ClassificationCode, type UseKind, type UseSettings } from '../../../src-preload/contract'
+import {
+  CLASSIFICATIONS,
+  type Approver,
+  type ClassificationCode,
+  type UseKind,
+  type UseSettings
+} from '../../../src-preload/contract'
 import {
   approvalChain,
   DEFAULT_USE_SETTINGS,
@@ -32,7 +38,14 @@ function facts(c: Case, overrides: Partial<UseFacts> = {}): UseFacts {
     departmentCode: c.external ? '' : 'ZS',
     knownDepartments: ['ZS', 'BGS'],
     excerptAnswer: c.kind === 'loan' ? 'original_needed' : null,
-    records: [{ label: 'J001-KH·2025-D30-ZS-0001', departmentCode: c.department === 'own' ? 'ZS' : 'BGS', classification: c.classification, sealedOriginal: false }],
+    records: [
+      {
+        label: 'J001-KH·2025-D30-ZS-0001',
+        departmentCode: c.department === 'own' ? 'ZS' : 'BGS',
+        classification: c.classification,
+        sealedOriginal: false
+      }
+    ],
     startOn: '2026-03-02',
     dueOn: DUE[c.period],
     offSite: false,
@@ -47,14 +60,38 @@ function facts(c: Case, overrides: Partial<UseFacts> = {}): UseFacts {
 const classified = (c: Case) => ['secret', 'confidential', 'top_secret'].includes(c.classification)
 const SIGNER_RULES: { when(c: Case): boolean; step: Approver; reason(c: Case): string }[] = [
   { when: (c) => !c.external, step: 'department_head', reason: () => 'R-USE-1 policy.use.departmentHead' },
-  { when: () => true, step: 'archive_manager', reason: (c) => `${c.kind === 'loan' ? 'R-USE-2' : 'R-USE-1'} policy.use.archiveManager` },
+  {
+    when: () => true,
+    step: 'archive_manager',
+    reason: (c) => `${c.kind === 'loan' ? 'R-USE-2' : 'R-USE-1'} policy.use.archiveManager`
+  },
   { when: (c) => c.external, step: 'gm', reason: () => 'R-USE-6 policy.use.external' },
   { when: (c) => c.external && c.kind === 'excerpt', step: 'gm', reason: () => 'R-USE-6 policy.use.externalExcerpt' },
-  { when: (c) => !c.external && c.department === 'other', step: 'gm', reason: () => 'R-USE-6 policy.use.otherDepartment' },
-  { when: (c) => classified(c) && c.kind === 'consultation', step: 'deputy_gm', reason: () => 'R-USE-5 policy.use.classifiedReading' },
-  { when: (c) => classified(c) && c.kind === 'excerpt', step: 'deputy_gm', reason: () => 'R-USE-5 policy.use.classifiedCopy' },
-  { when: (c) => classified(c) && c.kind === 'loan', step: 'deputy_gm', reason: () => 'R-USE-5 policy.use.classifiedLoan' },
-  { when: (c) => c.kind === 'loan' && c.period === 'long', step: 'deputy_gm', reason: () => 'R-USE-4 policy.use.longLoan' }
+  {
+    when: (c) => !c.external && c.department === 'other',
+    step: 'gm',
+    reason: () => 'R-USE-6 policy.use.otherDepartment'
+  },
+  {
+    when: (c) => classified(c) && c.kind === 'consultation',
+    step: 'deputy_gm',
+    reason: () => 'R-USE-5 policy.use.classifiedReading'
+  },
+  {
+    when: (c) => classified(c) && c.kind === 'excerpt',
+    step: 'deputy_gm',
+    reason: () => 'R-USE-5 policy.use.classifiedCopy'
+  },
+  {
+    when: (c) => classified(c) && c.kind === 'loan',
+    step: 'deputy_gm',
+    reason: () => 'R-USE-5 policy.use.classifiedLoan'
+  },
+  {
+    when: (c) => c.kind === 'loan' && c.period === 'long',
+    step: 'deputy_gm',
+    reason: () => 'R-USE-4 policy.use.longLoan'
+  }
 ]
 /** Refusals in the order they are checked; the first that applies is the answer. */
 const REFUSAL_RULES: { when(c: Case): boolean; refusal: string }[] = [
@@ -76,17 +113,28 @@ function expected(c: Case): { refusal: string } | { steps: { step: Approver; rea
   }
 }
 
-function actual(f: UseFacts, settings: UseSettings = DEFAULT_USE_SETTINGS): { refusal: string } | { steps: { step: Approver; reasons: string[] }[] } {
+function actual(
+  f: UseFacts,
+  settings: UseSettings = DEFAULT_USE_SETTINGS
+): { refusal: string } | { steps: { step: Approver; reasons: string[] }[] } {
   const decision = approvalChain(f, settings)
   if (!decision.ok) return { refusal: `${decision.refusal.ruleId} ${decision.refusal.reason}` }
-  return { steps: decision.steps.map((s) => ({ step: s.step, reasons: s.reasons.map((r) => `${r.ruleId} ${r.reason}`) })) }
+  return {
+    steps: decision.steps.map((s) => ({ step: s.step, reasons: s.reasons.map((r) => `${r.ruleId} ${r.reason}`) }))
+  }
 }
 
 const CASES: Case[] = CLASSIFICATIONS.flatMap((classification) =>
   [false, true].flatMap((external) =>
     (['own', 'other'] as const).flatMap((department) =>
       (['within', 'long', 'beyond'] as const).flatMap((period) =>
-        (['consultation', 'loan', 'excerpt'] as const).map((kind) => ({ classification, external, department, period, kind }))
+        (['consultation', 'loan', 'excerpt'] as const).map((kind) => ({
+          classification,
+          external,
+          department,
+          period,
+          kind
+        }))
       )
     )
   )
@@ -97,13 +145,22 @@ describe('R-USE-1..6 approval chain, every combination under the default setting
     expect(CASES).toHaveLength(180)
   })
 
-  it.each(CASES)('$kind of a $classification record, external=$external, $department department, $period period', (c) => {
-    expect(actual(facts(c))).toEqual(expected(c))
-  })
+  it.each(CASES)(
+    '$kind of a $classification record, external=$external, $department department, $period period',
+    (c) => {
+      expect(actual(facts(c))).toEqual(expected(c))
+    }
+  )
 })
 
 describe('R-USE-1..6 chain details', () => {
-  const internalLoan: Case = { classification: 'none', external: false, department: 'own', period: 'within', kind: 'loan' }
+  const internalLoan: Case = {
+    classification: 'none',
+    external: false,
+    department: 'own',
+    period: 'within',
+    kind: 'loan'
+  }
 
   it('R-USE-1 gives the department and R-USE-6 the other departments as parameters', () => {
     const decision = approvalChain(
@@ -122,24 +179,84 @@ describe('R-USE-1..6 chain details', () => {
       steps: [
         { step: 'department_head', reasons: [{ params: { department: 'ZS' } }] },
         { step: 'archive_manager' },
-        { step: 'deputy_gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { classification: 'secret', approver: 'deputy_gm' } }] },
-        { step: 'gm', reasons: [{ reason: 'policy.use.otherDepartment', params: { departments: 'BGS、CW', approver: 'gm' } }] }
+        {
+          step: 'deputy_gm',
+          reasons: [
+            { reason: 'policy.use.classifiedLoan', params: { classification: 'secret', approver: 'deputy_gm' } }
+          ]
+        },
+        {
+          step: 'gm',
+          reasons: [{ reason: 'policy.use.otherDepartment', params: { departments: 'BGS、CW', approver: 'gm' } }]
+        }
       ]
     })
   })
 
-  const one = (classification: ClassificationCode, departmentCode = 'ZS') => ({ records: [{ label: 'X', departmentCode, classification, sealedOriginal: false }] })
+  const one = (classification: ClassificationCode, departmentCode = 'ZS') => ({
+    records: [{ label: 'X', departmentCode, classification, sealedOriginal: false }]
+  })
   it.each<[string, Partial<UseFacts>, Partial<UseSettings>, string[] | string]>([
-    ['R-USE-5 off-site loan of a confidential record needs the GM too', { ...one('confidential'), offSite: true }, {}, ['department_head', 'archive_manager', 'deputy_gm', 'gm']],
-    ['R-USE-5 a top-secret record leaves when the setting allows it, with the GM off site', { ...one('top_secret'), offSite: true }, { topSecretNeverLeaves: false }, ['department_head', 'archive_manager', 'deputy_gm', 'gm']],
-    ['R-USE-5 a secret record off site needs no GM', { ...one('secret'), offSite: true }, {}, ['department_head', 'archive_manager', 'deputy_gm']],
-    ['R-USE-5 classified records are not lent when the setting says so', one('secret'), { classifiedNotLent: true }, 'R-USE-5 policy.use.classifiedNotLent'],
-    ['R-USE-6 external loans when the setting allows them', { external: true, departmentCode: '', externalUnit: '审计局', introductionLetter: '3号' }, { externalMayBorrow: true }, ['archive_manager', 'gm']],
-    ['R-USE-6 the other-department approver is a setting', one('none', 'BGS'), { otherDepartmentApprover: 'deputy_gm' }, ['department_head', 'archive_manager', 'deputy_gm']],
-    ['R-USE-5 the classified-reading approver is a setting', { ...one('secret'), kind: 'consultation' }, { classifiedReadingApprover: 'gm' }, ['department_head', 'archive_manager', 'gm']],
-    ['R-USE-4 with a 0-day limit (S87 same day) a two-day loan is long', { dueOn: '2026-03-04' }, { loanMaxDays: 0 }, ['department_head', 'archive_manager', 'deputy_gm']],
-    ['R-USE-4 with no long loans anything past the limit is refused', { dueOn: '2026-03-10' }, { longLoanMaxDays: 0 }, 'R-USE-4 policy.use.loanTooLong'],
-    ['R-USE-4 the 7-day variant lends a week without the deputy GM', { dueOn: '2026-03-09' }, { loanMaxDays: 7 }, ['department_head', 'archive_manager']]
+    [
+      'R-USE-5 off-site loan of a confidential record needs the GM too',
+      { ...one('confidential'), offSite: true },
+      {},
+      ['department_head', 'archive_manager', 'deputy_gm', 'gm']
+    ],
+    [
+      'R-USE-5 a top-secret record leaves when the setting allows it, with the GM off site',
+      { ...one('top_secret'), offSite: true },
+      { topSecretNeverLeaves: false },
+      ['department_head', 'archive_manager', 'deputy_gm', 'gm']
+    ],
+    [
+      'R-USE-5 a secret record off site needs no GM',
+      { ...one('secret'), offSite: true },
+      {},
+      ['department_head', 'archive_manager', 'deputy_gm']
+    ],
+    [
+      'R-USE-5 classified records are not lent when the setting says so',
+      one('secret'),
+      { classifiedNotLent: true },
+      'R-USE-5 policy.use.classifiedNotLent'
+    ],
+    [
+      'R-USE-6 external loans when the setting allows them',
+      { external: true, departmentCode: '', externalUnit: '审计局', introductionLetter: '3号' },
+      { externalMayBorrow: true },
+      ['archive_manager', 'gm']
+    ],
+    [
+      'R-USE-6 the other-department approver is a setting',
+      one('none', 'BGS'),
+      { otherDepartmentApprover: 'deputy_gm' },
+      ['department_head', 'archive_manager', 'deputy_gm']
+    ],
+    [
+      'R-USE-5 the classified-reading approver is a setting',
+      { ...one('secret'), kind: 'consultation' },
+      { classifiedReadingApprover: 'gm' },
+      ['department_head', 'archive_manager', 'gm']
+    ],
+    [
+      'R-USE-4 with a 0-day limit (S87 same day) a two-day loan is long',
+      { dueOn: '2026-03-04' },
+      { loanMaxDays: 0 },
+      ['department_head', 'archive_manager', 'deputy_gm']
+    ],
+    [
+      'R-USE-4 with no long loans anything past the limit is refused',
+      { dueOn: '2026-03-10' },
+      { longLoanMaxDays: 0 },
+      'R-USE-4 policy.use.loanTooLong'
+    ],
+    [
+      'R-USE-4 the 7-day variant lends a week without the deputy GM',
+      { dueOn: '2026-03-09' },
+      { loanMaxDays: 7 },
+      ['department_head', 'archive_manager']
+    ]
   ])('%s', (_name, overrides, settings, result) => {
     const outcome = actual(facts(internalLoan, overrides), { ...DEFAULT_USE_SETTINGS, ...settings })
     if (typeof result === 'string') expect(outcome).toEqual({ refusal: result })
@@ -147,46 +264,107 @@ describe('R-USE-1..6 chain details', () => {
   })
 
   it('each reason names the approver the settings chose, so the message says who signs', () => {
-    const decision = approvalChain(facts({ ...internalLoan, classification: 'secret' }), { ...DEFAULT_USE_SETTINGS, classifiedLoanApprover: 'gm' })
-    expect(decision).toMatchObject({ ok: true, steps: [{}, {}, { step: 'gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { approver: 'gm' } }] }] })
+    const decision = approvalChain(facts({ ...internalLoan, classification: 'secret' }), {
+      ...DEFAULT_USE_SETTINGS,
+      classifiedLoanApprover: 'gm'
+    })
+    expect(decision).toMatchObject({
+      ok: true,
+      steps: [{}, {}, { step: 'gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { approver: 'gm' } }] }]
+    })
   })
 
   it('R-USE-4 a long loan names its days and the limit; a refusal names the longest allowed', () => {
     expect(approvalChain(facts({ ...internalLoan, period: 'long' }), DEFAULT_USE_SETTINGS)).toMatchObject({
       ok: true,
-      steps: [{}, {}, { step: 'deputy_gm', reasons: [{ ruleId: 'R-USE-4', reason: 'policy.use.longLoan', params: { days: 20, max: 5 } }] }]
+      steps: [
+        {},
+        {},
+        {
+          step: 'deputy_gm',
+          reasons: [{ ruleId: 'R-USE-4', reason: 'policy.use.longLoan', params: { days: 20, max: 5 } }]
+        }
+      ]
     })
     expect(approvalChain(facts({ ...internalLoan, period: 'beyond' }), DEFAULT_USE_SETTINGS)).toEqual({
       ok: false,
       refusal: { ruleId: 'R-USE-4', reason: 'policy.use.loanTooLong', params: { days: 40, max: 30 } }
     })
-    expect(actual(facts(internalLoan, { dueOn: '2026-03-01' }))).toEqual({ refusal: 'R-USE-4 policy.use.dueBeforeStart' })
+    expect(actual(facts(internalLoan, { dueOn: '2026-03-01' }))).toEqual({
+      refusal: 'R-USE-4 policy.use.dueBeforeStart'
+    })
   })
 
   it('a loan without a due date yet gets its chain without the period rules (the form shows it while typing)', () => {
-    expect(approvalChain(facts(internalLoan, { dueOn: null }), DEFAULT_USE_SETTINGS)).toMatchObject({ ok: true, loanDays: null })
+    expect(approvalChain(facts(internalLoan, { dueOn: null }), DEFAULT_USE_SETTINGS)).toMatchObject({
+      ok: true,
+      loanDays: null
+    })
   })
 
   it.each<[string, Partial<UseFacts>, Partial<UseSettings>, string]>([
-    ['R-USE-1 an internal applicant without a department', { departmentCode: '' }, {}, 'R-USE-1 policy.use.noDepartment'],
-    ['R-USE-6 an outside applicant without an introduction letter', { external: true, externalUnit: '审计局', introductionLetter: ' ' }, {}, 'R-USE-6 policy.use.introductionLetter'],
-    ['R-USE-6 an outside applicant without a unit', { external: true, externalUnit: '', introductionLetter: '3号' }, {}, 'R-USE-6 policy.use.introductionLetter'],
-    ['R-USE-3 a loan when an excerpt would do', { excerptAnswer: 'excerpt_suffices' }, {}, 'R-USE-3 policy.use.excerptWouldDo'],
-    ['R-USE-3 a loan before the excerpt question is answered', { excerptAnswer: null }, {}, 'R-USE-3 policy.use.excerptQuestion'],
-    ['S86 a sealed original off site', { offSite: true, records: [{ label: 'X', departmentCode: 'ZS', classification: 'none', sealedOriginal: true }] }, {}, 'S86 policy.use.sealedOriginal']
+    [
+      'R-USE-1 an internal applicant without a department',
+      { departmentCode: '' },
+      {},
+      'R-USE-1 policy.use.noDepartment'
+    ],
+    [
+      'R-USE-6 an outside applicant without an introduction letter',
+      { external: true, externalUnit: '审计局', introductionLetter: ' ' },
+      {},
+      'R-USE-6 policy.use.introductionLetter'
+    ],
+    [
+      'R-USE-6 an outside applicant without a unit',
+      { external: true, externalUnit: '', introductionLetter: '3号' },
+      {},
+      'R-USE-6 policy.use.introductionLetter'
+    ],
+    [
+      'R-USE-3 a loan when an excerpt would do',
+      { excerptAnswer: 'excerpt_suffices' },
+      {},
+      'R-USE-3 policy.use.excerptWouldDo'
+    ],
+    [
+      'R-USE-3 a loan before the excerpt question is answered',
+      { excerptAnswer: null },
+      {},
+      'R-USE-3 policy.use.excerptQuestion'
+    ],
+    [
+      'S86 a sealed original off site',
+      { offSite: true, records: [{ label: 'X', departmentCode: 'ZS', classification: 'none', sealedOriginal: true }] },
+      {},
+      'S86 policy.use.sealedOriginal'
+    ]
   ])('%s is refused', (_name, overrides, settings, refusal) => {
     expect(actual(facts(internalLoan, overrides), { ...DEFAULT_USE_SETTINGS, ...settings })).toEqual({ refusal })
   })
 
   it('S86 a sealed original may be borrowed in-house, or off site when the setting allows', () => {
-    const sealed = { records: [{ label: 'X', departmentCode: 'ZS', classification: 'none' as const, sealedOriginal: true }] }
+    const sealed = {
+      records: [{ label: 'X', departmentCode: 'ZS', classification: 'none' as const, sealedOriginal: true }]
+    }
     expect(approvalChain(facts(internalLoan, sealed), DEFAULT_USE_SETTINGS).ok).toBe(true)
-    expect(approvalChain(facts(internalLoan, { ...sealed, offSite: true }), { ...DEFAULT_USE_SETTINGS, sealedOriginalsStay: false }).ok).toBe(true)
+    expect(
+      approvalChain(facts(internalLoan, { ...sealed, offSite: true }), {
+        ...DEFAULT_USE_SETTINGS,
+        sealedOriginalsStay: false
+      }).ok
+    ).toBe(true)
   })
 })
 
 describe('R-USE-2, R-DISP-8, R-KEEP-3 availability', () => {
-  const record = (overrides: Partial<AvailabilityFacts>): AvailabilityFacts => ({ label: 'A-1', effectiveCustody: 'in_store', openIncidents: 0, otherRequestId: null, ...overrides })
+  const record = (overrides: Partial<AvailabilityFacts>): AvailabilityFacts => ({
+    label: 'A-1',
+    effectiveCustody: 'in_store',
+    openIncidents: 0,
+    otherRequestId: null,
+    ...overrides
+  })
   it.each<[Partial<AvailabilityFacts>, string | null]>([
     [{}, null],
     [{ effectiveCustody: 'destroyed' }, 'R-DISP-8 policy.use.destroyed'],
@@ -222,7 +400,11 @@ describe('R-ROLE-7, R-USE-1 signatures', () => {
     ['the applicant signing by name', { signerName: ' 张三 ' }, 'R-ROLE-7 policy.use.selfApproval'],
     ['the applicant signing by account', { signerUserId: 5 }, 'R-ROLE-7 policy.use.selfApproval'],
     ['the applicant entering the signature', { enteredByUserId: 5 }, 'R-ROLE-7 policy.use.selfEntry'],
-    ['an applicant without account entering under their name', { applicantUserId: null, enteredByName: '张三' }, 'R-ROLE-7 policy.use.selfEntry']
+    [
+      'an applicant without account entering under their name',
+      { applicantUserId: null, enteredByName: '张三' },
+      'R-ROLE-7 policy.use.selfEntry'
+    ]
   ])('%s', (_name, overrides, outcome) => {
     const refusal = refuseSignature({ ...base, ...overrides })
     expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
@@ -252,6 +434,11 @@ describe('R-USE-4 renewal and R-USE-8 return count', () => {
   ])('%s with %i of 6 pages refused: %s', (condition, counted, refused) => {
     const refusal = refuseReturnCount('A-1', condition, 6, counted)
     expect(refusal !== null).toBe(refused)
-    if (refusal) expect(refusal).toEqual({ ruleId: 'R-USE-8', reason: 'policy.use.pagesMissing', params: { code: 'A-1', expected: 6, counted } })
+    if (refusal)
+      expect(refusal).toEqual({
+        ruleId: 'R-USE-8',
+        reason: 'policy.use.pagesMissing',
+        params: { code: 'A-1', expected: 6, counted }
+      })
   })
 })

@@ -7,9 +7,26 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Inspection, UseRequest } from '../../../src-preload/contract'
 import { inspectionReportHtml } from '../../../src-main/reports/custody-printables'
-import { appraisalReportHtml, destructionRegisterHtml, dueListingHtml } from '../../../src-main/reports/disposal-printables'
-import { boxSpineHtml, filingCatalogueHtml, volumeCatalogueHtml, volumeCoverHtml, volumeNoteSheetHtml } from '../../../src-main/reports/printables'
-import { consultationRegisterHtml, loanRegisterHtml, outCardsHtml, reminderHtml, useFormHtml, type RegisterRow } from '../../../src-main/reports/use-printables'
+import {
+  appraisalReportHtml,
+  destructionRegisterHtml,
+  dueListingHtml
+} from '../../../src-main/reports/disposal-printables'
+import {
+  boxSpineHtml,
+  filingCatalogueHtml,
+  volumeCatalogueHtml,
+  volumeCoverHtml,
+  volumeNoteSheetHtml
+} from '../../../src-main/reports/printables'
+import {
+  consultationRegisterHtml,
+  loanRegisterHtml,
+  outCardsHtml,
+  reminderHtml,
+  useFormHtml,
+  type RegisterRow
+} from '../../../src-main/reports/use-printables'
 
 const M = `<i data-m="1">'&`
 const M_ESCAPED = '&lt;i data-m=&quot;1&quot;&gt;&#39;&amp;'
@@ -37,49 +54,200 @@ const volume = {
 
 describe('R-STAT-2: markup in any value of any printable prints as text', () => {
   it('volume catalogue, note sheet, cover, box spine, filing catalogue', () => {
-    const row = { sequence: 1, documentNumber: M, responsibleParty: M, title: M, dateFormed: M, startPage: 1, endPage: 2, remarks: M }
+    const row = {
+      sequence: 1,
+      documentNumber: M,
+      responsibleParty: M,
+      title: M,
+      dateFormed: M,
+      startPage: 1,
+      endPage: 2,
+      remarks: M
+    }
     expectEscaped('catalogue', volumeCatalogueHtml(volume, [row, row]), 2 + 2 * 5)
-    expectEscaped('note', volumeNoteSheetHtml(volume, { notes: M, compiledBy: M, compiledOn: M, checkedBy: M, checkedOn: M }), 6)
+    expectEscaped(
+      'note',
+      volumeNoteSheetHtml(volume, { notes: M, compiledBy: M, compiledOn: M, checkedBy: M, checkedOn: M }),
+      6
+    )
     expectEscaped('cover', volumeCoverHtml(volume), 7)
-    expectEscaped('spine', boxSpineHtml({ fondsCode: M, year: 2024, retentionName: M, firstNumber: M, lastNumber: M, boxNumber: M, categoryName: M }), 7)
-    const filingRow = { sequence: 1, archivalCode: M, documentNumber: M, responsibleParty: M, title: M, dateFormed: M, classificationName: M, pageCount: 3, remarks: M }
-    expectEscaped('filing', filingCatalogueHtml({ fondsCode: M, fondsName: M, year: 2024, retentionName: M, departmentName: M }, [filingRow]), 5 + 7)
+    expectEscaped(
+      'spine',
+      boxSpineHtml({
+        fondsCode: M,
+        year: 2024,
+        retentionName: M,
+        firstNumber: M,
+        lastNumber: M,
+        boxNumber: M,
+        categoryName: M
+      }),
+      7
+    )
+    const filingRow = {
+      sequence: 1,
+      archivalCode: M,
+      documentNumber: M,
+      responsibleParty: M,
+      title: M,
+      dateFormed: M,
+      classificationName: M,
+      pageCount: 3,
+      remarks: M
+    }
+    expectEscaped(
+      'filing',
+      filingCatalogueHtml({ fondsCode: M, fondsName: M, year: 2024, retentionName: M, departmentName: M }, [filingRow]),
+      5 + 7
+    )
   })
 
   it('inspection report', () => {
     const judgement = { ruleId: M, reason: M, params: { value: M }, value: 'out_of_range' as const }
     const inspection = {
-      id: 1, kind: 'adhoc', reason: 'fire', inspectedOn: M, inspectors: M, scope: M, status: 'draft', records: 1, found: 1, missing: 0,
-      damaged: 0, unchecked: 0, temperature: 30, humidity: 50, outOfRange: true, roomId: 1, roomPath: M, checklist: [{ item: M, ok: false, note: M }],
-      notes: M, locationPaths: [M], environment: { temperature: judgement, humidity: judgement }, policyVersion: 1, createdBy: M, completedAt: null,
-      completedBy: null, version: 1, findings: [{ subject: 'item', id: 1, archivalCode: M, title: M, homePath: M, state: 'missing', note: M, incidentId: null }]
+      id: 1,
+      kind: 'adhoc',
+      reason: 'fire',
+      inspectedOn: M,
+      inspectors: M,
+      scope: M,
+      status: 'draft',
+      records: 1,
+      found: 1,
+      missing: 0,
+      damaged: 0,
+      unchecked: 0,
+      temperature: 30,
+      humidity: 50,
+      outOfRange: true,
+      roomId: 1,
+      roomPath: M,
+      checklist: [{ item: M, ok: false, note: M }],
+      notes: M,
+      locationPaths: [M],
+      environment: { temperature: judgement, humidity: judgement },
+      policyVersion: 1,
+      createdBy: M,
+      completedAt: null,
+      completedBy: null,
+      version: 1,
+      findings: [
+        { subject: 'item', id: 1, archivalCode: M, title: M, homePath: M, state: 'missing', note: M, incidentId: null }
+      ]
     } as unknown as Inspection
     expectEscaped('inspection', inspectionReportHtml(inspection), 13)
   })
 
   it('due listing, appraisal report, destruction register', () => {
-    const due = { archivalCode: M, title: M, documentNumber: M, responsibleParty: M, dateFormed: M, retentionName: M, expiresOn: M, remarks: M }
+    const due = {
+      archivalCode: M,
+      title: M,
+      documentNumber: M,
+      responsibleParty: M,
+      dateFormed: M,
+      retentionName: M,
+      expiresOn: M,
+      remarks: M
+    }
     expectEscaped('due', dueListingHtml(M, M, [due]), 2 + 8)
-    const appraised = { archivalCode: M, title: M, dateFormed: M, retentionName: M, expiresOn: M, decision: M, newRetentionName: M, reason: M }
-    expectEscaped('appraisal', appraisalReportHtml({ batchId: 1, title: M, appraisedOn: M, managerName: M, departmentLeaderName: M, holdUntil: M }, [appraised]), 4 + 8 + 2)
-    const line = { lineNo: 1, archivalCode: M, documentNumber: M, responsibleParty: M, title: M, dateFormed: M, retentionName: M, yearsKept: 10, destroyedOn: M }
-    const header = { registerId: 1, batchTitle: M, place: M, method: M, destroyedOn: M, approvedBy: M, managerName: M, departmentLeaderName: M, handledBy: M, supervisors: [M, M], countConfirmed: 1, signedOn: M }
+    const appraised = {
+      archivalCode: M,
+      title: M,
+      dateFormed: M,
+      retentionName: M,
+      expiresOn: M,
+      decision: M,
+      newRetentionName: M,
+      reason: M
+    }
+    expectEscaped(
+      'appraisal',
+      appraisalReportHtml(
+        { batchId: 1, title: M, appraisedOn: M, managerName: M, departmentLeaderName: M, holdUntil: M },
+        [appraised]
+      ),
+      4 + 8 + 2
+    )
+    const line = {
+      lineNo: 1,
+      archivalCode: M,
+      documentNumber: M,
+      responsibleParty: M,
+      title: M,
+      dateFormed: M,
+      retentionName: M,
+      yearsKept: 10,
+      destroyedOn: M
+    }
+    const header = {
+      registerId: 1,
+      batchTitle: M,
+      place: M,
+      method: M,
+      destroyedOn: M,
+      approvedBy: M,
+      managerName: M,
+      departmentLeaderName: M,
+      handledBy: M,
+      supervisors: [M, M],
+      countConfirmed: 1,
+      signedOn: M
+    }
     expectEscaped('register', destructionRegisterHtml(header, [line]), 3 + 7 + 1 + 6 * 2)
   })
 
   it('request form, out-cards, reminder, loan and consultation registers', () => {
     const request = {
-      id: 1, kind: 'loan', status: 'out', applicantKind: 'external', applicantName: M, departmentCode: M, externalUnit: M, purpose: M, startOn: M,
-      dueOn: M, outOn: M, returnedOn: null, recordsText: M, recordCount: 1, nextStep: null, overdue: true, daysLate: 3, createdAt: M,
-      applicantUserId: null, introductionLetter: M, reason: M, copies: 1, offSite: true, excerptAnswer: null, policyVersion: 1, renewals: [],
+      id: 1,
+      kind: 'loan',
+      status: 'out',
+      applicantKind: 'external',
+      applicantName: M,
+      departmentCode: M,
+      externalUnit: M,
+      purpose: M,
+      startOn: M,
+      dueOn: M,
+      outOn: M,
+      returnedOn: null,
+      recordsText: M,
+      recordCount: 1,
+      nextStep: null,
+      overdue: true,
+      daysLate: 3,
+      createdAt: M,
+      applicantUserId: null,
+      introductionLetter: M,
+      reason: M,
+      copies: 1,
+      offSite: true,
+      excerptAnswer: null,
+      policyVersion: 1,
+      renewals: [],
       chain: [{ step: 'manager', reasons: [{ ruleId: M, reason: M }] }],
-      approvals: [{ step: 'manager', signerName: M, signedOn: M, decision: 'refused', reason: M, enteredBy: M, enteredAt: M }],
+      approvals: [
+        { step: 'manager', signerName: M, signedOn: M, decision: 'refused', reason: M, enteredBy: M, enteredAt: M }
+      ],
       records: [{ archivalCode: M, title: M, pageCount: 3 }]
     } as unknown as UseRequest
     expectEscaped('form', useFormHtml(request, M, { manager: M } as never), 14)
     expectEscaped('cards', outCardsHtml(request, M), 6)
     expectEscaped('reminder', reminderHtml(request, M, '2099-01-01'), 6)
-    const row: RegisterRow = { requestId: 1, kind: 'loan', outOn: M, borrower: M, unit: M, archivalCode: M, title: M, copies: 1, purpose: M, reason: M, dueOn: M, returnedOn: M, state: 'overdue' }
+    const row: RegisterRow = {
+      requestId: 1,
+      kind: 'loan',
+      outOn: M,
+      borrower: M,
+      unit: M,
+      archivalCode: M,
+      title: M,
+      copies: 1,
+      purpose: M,
+      reason: M,
+      dueOn: M,
+      returnedOn: M,
+      state: 'overdue'
+    }
     expectEscaped('loans', loanRegisterHtml(M, M, [row]), 2 + 8)
     expectEscaped('consultations', consultationRegisterHtml(M, M, [row]), 2 + 7)
   })

@@ -11,7 +11,19 @@ import { useSubmit } from '../../useSubmit'
 import { countsOf, HeaderFields, headerInput, Judgement, STATE_COLORS, type HeaderValues } from './inspectionForm'
 
 /** One inspection: ticking records off, its environment judgement, header and report; read-only once completed. */
-export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { id: number; canWrite: boolean; rooms: LocationNode[]; onClose(): void; onChanged(): void }) {
+export function InspectionDetail({
+  id,
+  canWrite,
+  rooms,
+  onClose,
+  onChanged
+}: {
+  id: number
+  canWrite: boolean
+  rooms: LocationNode[]
+  onClose(): void
+  onChanged(): void
+}) {
   const { t } = useTranslation()
   const { modal } = App.useApp()
   const { submit, fail } = useSubmit()
@@ -49,16 +61,33 @@ export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { 
     })
 
   const mark = (findings: InspectionFinding[], state: FindingState) =>
-    act(() => call('inspections.mark', { id, findings: findings.map((f) => ({ subject: f.subject, id: f.id, state, note: f.note })) }), 'inspections.marked')
+    act(
+      () =>
+        call('inspections.mark', {
+          id,
+          findings: findings.map((f) => ({ subject: f.subject, id: f.id, state, note: f.note }))
+        }),
+      'inspections.marked'
+    )
 
   const complete = async (confirmMissing: boolean): Promise<unknown> =>
     inspection &&
-    act(() => call('inspections.complete', { id, version: inspection.version, confirmMissing }), 'inspections.completed', (error) => {
-      // R-KEEP-2: records not ticked off become missing only once the person agrees.
-      if (appErrorOf(error).ruleId !== 'R-KEEP-2' || confirmMissing) return false
-      modal.confirm({ title: t('inspections.confirmComplete'), content: describeError(t, error), okText: t('inspections.complete'), cancelText: t('common.cancel'), onOk: () => complete(true) })
-      return true
-    })
+    act(
+      () => call('inspections.complete', { id, version: inspection.version, confirmMissing }),
+      'inspections.completed',
+      (error) => {
+        // R-KEEP-2: records not ticked off become missing only once the person agrees.
+        if (appErrorOf(error).ruleId !== 'R-KEEP-2' || confirmMissing) return false
+        modal.confirm({
+          title: t('inspections.confirmComplete'),
+          content: describeError(t, error),
+          okText: t('inspections.complete'),
+          cancelText: t('common.cancel'),
+          onOk: () => complete(true)
+        })
+        return true
+      }
+    )
 
   const print = () => submit(() => call('print.inspection', { id }), { onDone: (printed) => setPreview(printed.html) })
 
@@ -84,10 +113,16 @@ export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { 
         </Space>
       }
     >
-      {inspection.status === 'completed' && <Alert type="success" showIcon message={t('inspections.readOnlyCompleted')} style={{ marginBottom: 16 }} />}
+      {inspection.status === 'completed' && (
+        <Alert type="success" showIcon message={t('inspections.readOnlyCompleted')} style={{ marginBottom: 16 }} />
+      )}
       <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('inspections.fields.scope')}>{inspection.locationPaths.join('、') || t('inspections.recordScope', { count: inspection.records })}</Descriptions.Item>
-        <Descriptions.Item label={t('inspections.fields.status')}>{t(`inspections.statuses.${inspection.status}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('inspections.fields.scope')}>
+          {inspection.locationPaths.join('、') || t('inspections.recordScope', { count: inspection.records })}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('inspections.fields.status')}>
+          {t(`inspections.statuses.${inspection.status}`)}
+        </Descriptions.Item>
         <Descriptions.Item label={t('inspections.fields.temperature')}>
           <Judgement judgement={inspection.environment.temperature} unit="℃" />
         </Descriptions.Item>
@@ -111,7 +146,11 @@ export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { 
           ) : null
         }
         columns={[
-          { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', render: (code: string | null) => code ?? t('recordPicker.uncoded') },
+          {
+            title: t('items.fields.archivalCode'),
+            dataIndex: 'archivalCode',
+            render: (code: string | null) => code ?? t('recordPicker.uncoded')
+          },
           { title: t('items.fields.title'), dataIndex: 'title' },
           { title: t('inspections.fields.home'), dataIndex: 'homePath' },
           {
@@ -125,7 +164,10 @@ export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { 
                   value={state}
                   aria-label={`${row.archivalCode ?? row.title} ${t('inspections.fields.result')}`}
                   onChange={(event) => void mark([row], event.target.value)}
-                  options={(['found', 'missing', 'damaged'] as const).map((value) => ({ value, label: t(`inspections.states.${value}`) }))}
+                  options={(['found', 'missing', 'damaged'] as const).map((value) => ({
+                    value,
+                    label: t(`inspections.states.${value}`)
+                  }))}
                 />
               ) : (
                 <Tag color={STATE_COLORS[state]}>{t(`inspections.states.${state}`)}</Tag>
@@ -141,7 +183,15 @@ export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { 
                   defaultValue={note}
                   aria-label={`${row.archivalCode ?? row.title} ${t('inspections.note')}`}
                   onBlur={(event) => {
-                    if (event.target.value !== note) void act(() => call('inspections.mark', { id, findings: [{ subject: row.subject, id: row.id, state: row.state, note: event.target.value }] }), 'inspections.marked')
+                    if (event.target.value !== note)
+                      void act(
+                        () =>
+                          call('inspections.mark', {
+                            id,
+                            findings: [{ subject: row.subject, id: row.id, state: row.state, note: event.target.value }]
+                          }),
+                        'inspections.marked'
+                      )
                   }}
                 />
               ) : (
@@ -156,7 +206,12 @@ export function InspectionDetail({ id, canWrite, rooms, onClose, onChanged }: { 
         layout="vertical"
         disabled={!editable}
         style={{ marginTop: 24 }}
-        onFinish={(values) => act(() => call('inspections.update', { id, version: inspection.version, ...headerInput(values) }), 'inspections.saved')}
+        onFinish={(values) =>
+          act(
+            () => call('inspections.update', { id, version: inspection.version, ...headerInput(values) }),
+            'inspections.saved'
+          )
+        }
       >
         <HeaderFields rooms={rooms} />
         {editable && <Button htmlType="submit">{t('inspections.saveHeader')}</Button>}

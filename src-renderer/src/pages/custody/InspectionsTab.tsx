@@ -38,7 +38,9 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
         rowKey="id"
         size="middle"
         {...tableProps}
-        locale={{ emptyText: <Empty description={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')} /> }}
+        locale={{
+          emptyText: <Empty description={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')} />
+        }}
         columns={[
           {
             title: t('inspections.fields.inspectedOn'),
@@ -52,9 +54,14 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
           {
             title: t('inspections.fields.kind'),
             dataIndex: 'kind',
-            render: (kind: string, row) => `${t(`inspections.kinds.${kind}`)}${row.reason ? `（${t(`inspections.reasons.${row.reason}`)}）` : ''}`
+            render: (kind: string, row) =>
+              `${t(`inspections.kinds.${kind}`)}${row.reason ? `（${t(`inspections.reasons.${row.reason}`)}）` : ''}`
           },
-          { title: t('inspections.fields.scope'), dataIndex: 'scope', render: (scope: string, row) => scope || t('inspections.recordScope', { count: row.records }) },
+          {
+            title: t('inspections.fields.scope'),
+            dataIndex: 'scope',
+            render: (scope: string, row) => scope || t('inspections.recordScope', { count: row.records })
+          },
           { title: t('inspections.fields.inspectors'), dataIndex: 'inspectors' },
           {
             title: t('inspections.fields.result'),
@@ -69,7 +76,9 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
           {
             title: t('inspections.fields.status'),
             dataIndex: 'status',
-            render: (status: string) => <Tag color={status === 'completed' ? 'green' : 'blue'}>{t(`inspections.statuses.${status}`)}</Tag>
+            render: (status: string) => (
+              <Tag color={status === 'completed' ? 'green' : 'blue'}>{t(`inspections.statuses.${status}`)}</Tag>
+            )
           }
         ]}
       />
@@ -84,7 +93,15 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
           }}
         />
       )}
-      {viewing !== null && <InspectionDetail id={viewing} canWrite={canWrite} rooms={locations.filter((l) => l.kind === 'room')} onClose={() => setViewing(null)} onChanged={() => void reload()} />}
+      {viewing !== null && (
+        <InspectionDetail
+          id={viewing}
+          canWrite={canWrite}
+          rooms={locations.filter((l) => l.kind === 'room')}
+          onClose={() => setViewing(null)}
+          onChanged={() => void reload()}
+        />
+      )}
     </>
   )
 }

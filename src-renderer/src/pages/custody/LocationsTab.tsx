@@ -1,5 +1,21 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Progress, Row, Table, Tag, Tree } from 'antd'
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Progress,
+  Row,
+  Table,
+  Tag,
+  Tree
+} from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationContent, LocationKind, LocationNode, SessionInfo } from '../../../../src-preload/contract'
@@ -7,7 +23,13 @@ import { can } from '../../access'
 import { call } from '../../api/client'
 import { describeError, showFieldErrors } from '../../errors'
 
-const CHILD_KIND: Record<LocationKind | 'top', LocationKind | null> = { top: 'room', room: 'rack', rack: 'shelf', shelf: 'box', box: null }
+const CHILD_KIND: Record<LocationKind | 'top', LocationKind | null> = {
+  top: 'room',
+  room: 'rack',
+  rack: 'shelf',
+  shelf: 'box',
+  box: null
+}
 
 interface TreeEntry {
   key: number
@@ -71,7 +93,13 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
   const create = async (values: { code: string; name: string; capacity: number | null }) => {
     if (!adding) return
     try {
-      await call('locations.create', { parentId: adding.parent?.id ?? null, kind: adding.kind, code: values.code, name: values.name, capacity: values.capacity ?? null })
+      await call('locations.create', {
+        parentId: adding.parent?.id ?? null,
+        kind: adding.kind,
+        code: values.code,
+        name: values.name,
+        capacity: values.capacity ?? null
+      })
       void message.success(t('storage.created'))
       setAdding(null)
       void load()
@@ -128,7 +156,11 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
                   {selected.capacity === null ? (
                     t('storage.unlimited')
                   ) : (
-                    <Progress percent={Math.round((selected.occupied / selected.capacity) * 100)} format={() => `${selected.occupied} / ${selected.capacity}`} size="small" />
+                    <Progress
+                      percent={Math.round((selected.occupied / selected.capacity) * 100)}
+                      format={() => `${selected.occupied} / ${selected.capacity}`}
+                      size="small"
+                    />
                   )}
                 </Descriptions.Item>
               </Descriptions>
@@ -140,14 +172,23 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
                 pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
                 locale={{ emptyText: <Empty description={t('storage.nothingHere')} /> }}
                 columns={[
-                  { title: t('storage.subject'), dataIndex: 'subject', render: (value: string) => t(`storage.subjects.${value}`) },
-                  { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', sorter: (a, b) => (a.archivalCode ?? '').localeCompare(b.archivalCode ?? '') },
+                  {
+                    title: t('storage.subject'),
+                    dataIndex: 'subject',
+                    render: (value: string) => t(`storage.subjects.${value}`)
+                  },
+                  {
+                    title: t('items.fields.archivalCode'),
+                    dataIndex: 'archivalCode',
+                    sorter: (a, b) => (a.archivalCode ?? '').localeCompare(b.archivalCode ?? '')
+                  },
                   { title: t('items.fields.title'), dataIndex: 'title' },
                   { title: t('storage.home'), dataIndex: 'homePath' },
                   {
                     title: t('storage.current'),
                     key: 'current',
-                    render: (_v, row) => (row.away ? <Tag color="orange">{row.currentPath ?? t('storage.unknown')}</Tag> : row.currentPath)
+                    render: (_v, row) =>
+                      row.away ? <Tag color="orange">{row.currentPath ?? t('storage.unknown')}</Tag> : row.currentPath
                   }
                 ]}
               />

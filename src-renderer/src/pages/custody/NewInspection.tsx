@@ -11,7 +11,15 @@ import { useSubmit } from '../../useSubmit'
 import { HeaderFields, headerInput, type NewValues } from './inspectionForm'
 
 /** R-KEEP-2: a new periodic or ad-hoc inspection over locations and/or named records. */
-export function NewInspection({ locations, onClose, onCreated }: { locations: LocationNode[]; onClose(): void; onCreated(id: number): void }) {
+export function NewInspection({
+  locations,
+  onClose,
+  onCreated
+}: {
+  locations: LocationNode[]
+  onClose(): void
+  onCreated(id: number): void
+}) {
   const { t } = useTranslation()
   const [form] = Form.useForm<NewValues>()
   const { submit: send, busy, fail } = useSubmit()
@@ -20,27 +28,51 @@ export function NewInspection({ locations, onClose, onCreated }: { locations: Lo
   useEffect(() => {
     call('settings.getCustody', {})
       .then((settings) => {
-        if (!form.isFieldTouched('checklist')) form.setFieldValue('checklist', settings.data.checklist.map((item) => ({ item, ok: true, note: '' })))
+        if (!form.isFieldTouched('checklist'))
+          form.setFieldValue(
+            'checklist',
+            settings.data.checklist.map((item) => ({ item, ok: true, note: '' }))
+          )
       })
       .catch(fail)
   }, [form, fail])
 
   const submit = (values: NewValues) =>
-    send(() => call('inspections.create', {
-      ...headerInput(values),
-      kind: values.kind,
-      reason: values.kind === 'adhoc' ? (values.reason ?? null) : null,
-      locationIds: values.locationIds ?? [],
-      records: (values.records ?? []).map((record) => ({ subject: record.subject, id: record.id }))
-    }), { success: 'inspections.created', onDone: (created) => onCreated(created.id), form })
+    send(
+      () =>
+        call('inspections.create', {
+          ...headerInput(values),
+          kind: values.kind,
+          reason: values.kind === 'adhoc' ? (values.reason ?? null) : null,
+          locationIds: values.locationIds ?? [],
+          records: (values.records ?? []).map((record) => ({ subject: record.subject, id: record.id }))
+        }),
+      { success: 'inspections.created', onDone: (created) => onCreated(created.id), form }
+    )
 
   return (
-    <FormDrawer className="inspection-form" width={760} title={t('inspections.new')} form={form} busy={busy} onClose={onClose}>
-      <Form<NewValues> name="inspection-new" form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'periodic', inspectedOn: dayjs(), checklist: [] }}>
+    <FormDrawer
+      className="inspection-form"
+      width={760}
+      title={t('inspections.new')}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form<NewValues>
+        name="inspection-new"
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: 'periodic', inspectedOn: dayjs(), checklist: [] }}
+      >
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="kind" label={t('inspections.fields.kind')} required>
-              <Radio.Group optionType="button" options={INSPECTION_KINDS.map((value) => ({ value, label: t(`inspections.kinds.${value}`) }))} />
+              <Radio.Group
+                optionType="button"
+                options={INSPECTION_KINDS.map((value) => ({ value, label: t(`inspections.kinds.${value}`) }))}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -52,7 +84,13 @@ export function NewInspection({ locations, onClose, onCreated }: { locations: Lo
           </Col>
         </Row>
         <Form.Item name="locationIds" label={t('inspections.fields.locations')} extra={t('inspections.scopeHint')}>
-          <TreeSelect multiple allowClear treeDefaultExpandAll treeData={locationOptions(locations)} aria-label={t('inspections.fields.locations')} />
+          <TreeSelect
+            multiple
+            allowClear
+            treeDefaultExpandAll
+            treeData={locationOptions(locations)}
+            aria-label={t('inspections.fields.locations')}
+          />
         </Form.Item>
         <Form.Item name="records" label={t('inspections.fields.records')}>
           <RecordPicker />

@@ -1,7 +1,16 @@
 import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { ADHOC_REASONS, ChecklistAnswer, EnvironmentJudgement, FindingState, INSPECTION_KINDS, InspectionRow, LocationNode, RecordSummary } from '../../../../src-preload/contract'
+import type {
+  ADHOC_REASONS,
+  ChecklistAnswer,
+  EnvironmentJudgement,
+  FindingState,
+  INSPECTION_KINDS,
+  InspectionRow,
+  LocationNode,
+  RecordSummary
+} from '../../../../src-preload/contract'
 
 export interface HeaderValues {
   inspectedOn: Dayjs
@@ -26,21 +35,41 @@ export const headerInput = (values: HeaderValues) => ({
   roomId: values.roomId ?? null,
   temperature: values.temperature ?? null,
   humidity: values.humidity ?? null,
-  checklist: (values.checklist ?? []).map((answer) => ({ item: answer.item, ok: Boolean(answer.ok), note: answer.note ?? '' })),
+  checklist: (values.checklist ?? []).map((answer) => ({
+    item: answer.item,
+    ok: Boolean(answer.ok),
+    note: answer.note ?? ''
+  })),
   notes: values.notes ?? ''
 })
 
 /** The found/missing/damaged counts of an inspection, in words. */
-export const countsOf = (row: InspectionRow) => ({ records: row.records, found: row.found, missing: row.missing, damaged: row.damaged, unchecked: row.unchecked })
+export const countsOf = (row: InspectionRow) => ({
+  records: row.records,
+  found: row.found,
+  missing: row.missing,
+  damaged: row.damaged,
+  unchecked: row.unchecked
+})
 
-export const STATE_COLORS: Record<FindingState, string> = { unchecked: 'default', found: 'green', missing: 'red', damaged: 'orange' }
+export const STATE_COLORS: Record<FindingState, string> = {
+  unchecked: 'default',
+  found: 'green',
+  missing: 'red',
+  damaged: 'orange'
+}
 
 /** Shows a measurement: the value, and when it is out of the band a red tag saying why, with the rule. */
 export function Judgement({ judgement, unit }: { judgement: EnvironmentJudgement; unit: string }) {
   const { t } = useTranslation()
-  if (judgement.value === 'not_measured') return <Typography.Text type="secondary">{t(judgement.reason)}</Typography.Text>
+  if (judgement.value === 'not_measured')
+    return <Typography.Text type="secondary">{t(judgement.reason)}</Typography.Text>
   if (judgement.value === 'in_range') return <Typography.Text>{`${judgement.params?.value} ${unit}`}</Typography.Text>
-  return <Tag color="red">{t('common.withRule', { text: t(judgement.reason, judgement.params), rule: judgement.ruleId })}</Tag>
+  return (
+    <Tag color="red">
+      {t('common.withRule', { text: t(judgement.reason, judgement.params), rule: judgement.ruleId })}
+    </Tag>
+  )
 }
 
 export /** Date, inspectors, the room measured with temperature and humidity, the room checklist and notes: shared by new and draft. */
@@ -61,7 +90,10 @@ function HeaderFields({ rooms }: { rooms: LocationNode[] }) {
         </Col>
         <Col span={8}>
           <Form.Item name="roomId" label={t('inspections.fields.room')} extra={t('inspections.roomHint')}>
-            <Select allowClear options={rooms.map((room) => ({ value: room.id, label: `${room.path} ${room.name}` }))} />
+            <Select
+              allowClear
+              options={rooms.map((room) => ({ value: room.id, label: `${room.path} ${room.name}` }))}
+            />
           </Form.Item>
         </Col>
         <Col span={8}>

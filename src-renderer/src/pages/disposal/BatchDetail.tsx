@@ -69,14 +69,25 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
   const today = dayjs().format('YYYY-MM-DD')
   const holdOver = batch.holdUntil !== null && today >= batch.holdUntil
 
-  const decide = (entry: AppraisalEntry, input: Pick<ChannelInput<'appraisal.decide'>, 'decision' | 'newRetentionCode' | 'reason'>) =>
-    act(() => call('appraisal.decide', { ...step, entryId: entry.id, ...input }), 'disposal.decided')
+  const decide = (
+    entry: AppraisalEntry,
+    input: Pick<ChannelInput<'appraisal.decide'>, 'decision' | 'newRetentionCode' | 'reason'>
+  ) => act(() => call('appraisal.decide', { ...step, entryId: entry.id, ...input }), 'disposal.decided')
 
-  const verify = (entry: AppraisalEntry, stillToGo: boolean, note = '') => act(() => call('appraisal.verify', { ...step, entryId: entry.id, stillToGo, note }), 'disposal.verified')
+  const verify = (entry: AppraisalEntry, stillToGo: boolean, note = '') =>
+    act(() => call('appraisal.verify', { ...step, entryId: entry.id, stillToGo, note }), 'disposal.verified')
 
   const columns = [
-    { title: t('disposal.record'), key: 'record', render: (_v: unknown, entry: AppraisalEntry) => <RecordLabel record={entry.record} /> },
-    { title: t('disposal.retention'), key: 'retention', render: (_v: unknown, entry: AppraisalEntry) => nameOfCode(settings?.retentionPeriods, entry.record.retentionCode) },
+    {
+      title: t('disposal.record'),
+      key: 'record',
+      render: (_v: unknown, entry: AppraisalEntry) => <RecordLabel record={entry.record} />
+    },
+    {
+      title: t('disposal.retention'),
+      key: 'retention',
+      render: (_v: unknown, entry: AppraisalEntry) => nameOfCode(settings?.retentionPeriods, entry.record.retentionCode)
+    },
     { title: t('disposal.expiresOn'), dataIndex: 'expiresOn' },
     {
       title: t('disposal.decision'),
@@ -84,11 +95,19 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
       width: 360,
       render: (_v: unknown, entry: AppraisalEntry) =>
         batch.state === 'listed' && canDecide ? (
-          <DecisionForm entry={entry} retentionOptions={codeOptions(settings?.retentionPeriods)} onDecide={(input) => decide(entry, input)} />
+          <DecisionForm
+            entry={entry}
+            retentionOptions={codeOptions(settings?.retentionPeriods)}
+            onDecide={(input) => decide(entry, input)}
+          />
         ) : entry.decision ? (
           <Space direction="vertical" size={0}>
-            <Tag color={entry.decision === 'destroy' ? 'red' : 'green'}>{t(`disposal.decisions.${entry.decision}`)}</Tag>
-            {entry.newRetentionCode && <span>{`${t('disposal.newRetention')}: ${nameOfCode(settings?.retentionPeriods, entry.newRetentionCode)} (${entry.newExpiresOn ?? t('disposal.permanent')})`}</span>}
+            <Tag color={entry.decision === 'destroy' ? 'red' : 'green'}>
+              {t(`disposal.decisions.${entry.decision}`)}
+            </Tag>
+            {entry.newRetentionCode && (
+              <span>{`${t('disposal.newRetention')}: ${nameOfCode(settings?.retentionPeriods, entry.newRetentionCode)} (${entry.newExpiresOn ?? t('disposal.permanent')})`}</span>
+            )}
             {entry.reason && <Typography.Text type="secondary">{entry.reason}</Typography.Text>}
           </Space>
         ) : (
@@ -100,7 +119,12 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
       key: 'verification',
       render: (_v: unknown, entry: AppraisalEntry) => {
         if (entry.registerLine) return <Tag color="red">{t('disposal.registerLine', { line: entry.registerLine })}</Tag>
-        if (entry.verification) return <Tag color={entry.verification === 'confirmed' ? 'red' : 'green'}>{t(`disposal.verifications.${entry.verification}`)}</Tag>
+        if (entry.verification)
+          return (
+            <Tag color={entry.verification === 'confirmed' ? 'red' : 'green'}>
+              {t(`disposal.verifications.${entry.verification}`)}
+            </Tag>
+          )
         if (batch.state !== 'awaiting' || entry.decision !== 'destroy' || !canWrite) return null
         return <VerifyButtons onConfirm={() => verify(entry, true)} onPull={(note) => verify(entry, false, note)} />
       }
@@ -108,27 +132,52 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
   ]
 
   return (
-    <Drawer open width={1100} rootClassName="batch-detail" title={t('disposal.batch', { id: batch.id, title: batch.title })} onClose={onClose}>
+    <Drawer
+      open
+      width={1100}
+      rootClassName="batch-detail"
+      title={t('disposal.batch', { id: batch.id, title: batch.title })}
+      onClose={onClose}
+    >
       <Space style={{ marginBottom: 16 }} wrap>
         <Tag color={BATCH_STATE_COLORS[batch.state]}>{t(`disposal.states.${batch.state}`)}</Tag>
         {batch.holdUntil && batch.state === 'awaiting' && (
           <Tag color={holdOver ? 'green' : 'orange'}>
-            {t('disposal.holdUntil', { date: batch.holdUntil })} · {holdOver ? t('disposal.holdOver') : t('disposal.daysLeft', { days: dayjs(batch.holdUntil).diff(dayjs(today), 'day') })}
+            {t('disposal.holdUntil', { date: batch.holdUntil })} ·{' '}
+            {holdOver
+              ? t('disposal.holdOver')
+              : t('disposal.daysLeft', { days: dayjs(batch.holdUntil).diff(dayjs(today), 'day') })}
           </Tag>
         )}
         {batch.appraisedOn && (
-          <Button icon={<PrinterOutlined />} onClick={() => print.open({ document: 'appraisalReport', id: batch.id }, t('disposal.printReport'))}>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => print.open({ document: 'appraisalReport', id: batch.id }, t('disposal.printReport'))}
+          >
             {t('disposal.printReport')}
           </Button>
         )}
         {batch.register && (
-          <Button icon={<PrinterOutlined />} onClick={() => print.open({ document: 'destructionRegister', id: batch.register!.id }, t('disposal.printRegister'))}>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() =>
+              print.open({ document: 'destructionRegister', id: batch.register!.id }, t('disposal.printRegister'))
+            }
+          >
             {t('disposal.printRegister')}
           </Button>
         )}
       </Space>
-      {batch.state === 'listed' && !canDecide && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('disposal.managerOnly')} />}
-      <Table<AppraisalEntry> rowKey="id" size="small" pagination={false} dataSource={batch.entriesDetail} columns={columns} />
+      {batch.state === 'listed' && !canDecide && (
+        <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('disposal.managerOnly')} />
+      )}
+      <Table<AppraisalEntry>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={batch.entriesDetail}
+        columns={columns}
+      />
 
       {batch.appraisedOn && (
         <Descriptions size="small" bordered column={3} style={{ marginTop: 16 }}>
@@ -138,9 +187,22 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
         </Descriptions>
       )}
 
-      {batch.state === 'listed' && canDecide && <AppraisersCard managerName={session.displayName} act={(work, form) => act(() => work(step), 'disposal.completed', form)} />}
-      {batch.state === 'verified' && canWrite && <DestructionCard batch={batch} methods={methods} act={(work, done, form) => act(() => work(step), done, form)} />}
-      {batch.register?.signedOn && <Alert type="success" showIcon style={{ marginTop: 16 }} message={t('disposal.signed')} />}
+      {batch.state === 'listed' && canDecide && (
+        <AppraisersCard
+          managerName={session.displayName}
+          act={(work, form) => act(() => work(step), 'disposal.completed', form)}
+        />
+      )}
+      {batch.state === 'verified' && canWrite && (
+        <DestructionCard
+          batch={batch}
+          methods={methods}
+          act={(work, done, form) => act(() => work(step), done, form)}
+        />
+      )}
+      {batch.register?.signedOn && (
+        <Alert type="success" showIcon style={{ marginTop: 16 }} message={t('disposal.signed')} />
+      )}
       {print.element}
     </Drawer>
   )

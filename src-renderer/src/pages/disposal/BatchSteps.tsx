@@ -1,4 +1,16 @@
-import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Tag, Typography, type FormInstance } from 'antd'
+import {
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  type FormInstance
+} from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -14,7 +26,13 @@ export interface BatchStep {
 export const day = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : '')
 
 /** R-DISP-5: the archive manager closes the appraisal with the appraisers' names and the date. */
-export function AppraisersCard({ managerName, act }: { managerName: string; act(work: (step: BatchStep) => Promise<AppraisalBatch>, form: FormInstance): void }) {
+export function AppraisersCard({
+  managerName,
+  act
+}: {
+  managerName: string
+  act(work: (step: BatchStep) => Promise<AppraisalBatch>, form: FormInstance): void
+}) {
   const { t } = useTranslation()
   const [form] = Form.useForm()
   return (
@@ -25,7 +43,16 @@ export function AppraisersCard({ managerName, act }: { managerName: string; act(
         layout="inline"
         initialValues={{ managerName, appraisedOn: dayjs() }}
         onFinish={(values) =>
-          act((step) => call('appraisal.complete', { ...step, managerName: values.managerName ?? '', departmentLeaderName: values.departmentLeaderName ?? '', appraisedOn: day(values.appraisedOn) }), form)
+          act(
+            (step) =>
+              call('appraisal.complete', {
+                ...step,
+                managerName: values.managerName ?? '',
+                departmentLeaderName: values.departmentLeaderName ?? '',
+                appraisedOn: day(values.appraisedOn)
+              }),
+            form
+          )
         }
       >
         <Form.Item name="managerName" label={t('disposal.managerName')}>
@@ -46,7 +73,15 @@ export function AppraisersCard({ managerName, act }: { managerName: string; act(
 }
 
 /** R-DISP-7: the destruction register, drawn after verification and signed once the records are gone. */
-export function DestructionCard({ batch, methods, act }: { batch: AppraisalBatch; methods: string[]; act(work: (step: BatchStep) => Promise<AppraisalBatch>, done: string, form: FormInstance): void }) {
+export function DestructionCard({
+  batch,
+  methods,
+  act
+}: {
+  batch: AppraisalBatch
+  methods: string[]
+  act(work: (step: BatchStep) => Promise<AppraisalBatch>, done: string, form: FormInstance): void
+}) {
   const { t } = useTranslation()
   const [destroyForm] = Form.useForm()
   const [signForm] = Form.useForm()
@@ -125,7 +160,13 @@ export function DestructionCard({ batch, methods, act }: { batch: AppraisalBatch
           layout="inline"
           style={{ marginTop: 16 }}
           initialValues={{ signedOn: dayjs() }}
-          onFinish={(values) => act((step) => call('destruction.sign', { ...step, signedOn: day(values.signedOn) }), 'disposal.signed', signForm)}
+          onFinish={(values) =>
+            act(
+              (step) => call('destruction.sign', { ...step, signedOn: day(values.signedOn) }),
+              'disposal.signed',
+              signForm
+            )
+          }
         >
           <Form.Item name="signedOn" label={t('disposal.signedOn')}>
             <DatePicker />
@@ -164,14 +205,37 @@ export function DecisionForm({
           options={(['destroy', 'keep'] as const).map((value) => ({ value, label: t(`disposal.decisions.${value}`) }))}
         />
         {decision === 'keep' && (
-          <Select style={{ width: 140 }} aria-label={t('disposal.newRetention')} placeholder={t('disposal.newRetention')} value={code} onChange={setCode} options={retentionOptions} />
+          <Select
+            style={{ width: 140 }}
+            aria-label={t('disposal.newRetention')}
+            placeholder={t('disposal.newRetention')}
+            value={code}
+            onChange={setCode}
+            options={retentionOptions}
+          />
         )}
-        <Button size="small" disabled={decision === null} onClick={() => decision && onDecide({ decision, newRetentionCode: decision === 'keep' ? code : null, reason })}>
+        <Button
+          size="small"
+          disabled={decision === null}
+          onClick={() =>
+            decision && onDecide({ decision, newRetentionCode: decision === 'keep' ? code : null, reason })
+          }
+        >
           {t('disposal.decide')}
         </Button>
-        {entry.decision && <Tag color={entry.decision === 'destroy' ? 'red' : 'green'}>{t(`disposal.decisions.${entry.decision}`)}</Tag>}
+        {entry.decision && (
+          <Tag color={entry.decision === 'destroy' ? 'red' : 'green'}>{t(`disposal.decisions.${entry.decision}`)}</Tag>
+        )}
       </Space>
-      {decision === 'keep' && <Input size="small" aria-label={t('disposal.reason')} placeholder={t('disposal.reason')} value={reason} onChange={(event) => setReason(event.target.value)} />}
+      {decision === 'keep' && (
+        <Input
+          size="small"
+          aria-label={t('disposal.reason')}
+          placeholder={t('disposal.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+      )}
     </Space>
   )
 }
@@ -184,7 +248,14 @@ export function VerifyButtons({ onConfirm, onPull }: { onConfirm(): void; onPull
       <Button size="small" danger onClick={onConfirm}>
         {t('disposal.confirm')}
       </Button>
-      <Input size="small" style={{ width: 140 }} aria-label={t('disposal.pullReason')} placeholder={t('disposal.pullReason')} value={note} onChange={(event) => setNote(event.target.value)} />
+      <Input
+        size="small"
+        style={{ width: 140 }}
+        aria-label={t('disposal.pullReason')}
+        placeholder={t('disposal.pullReason')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
       <Button size="small" onClick={() => onPull(note)}>
         {t('disposal.pull')}
       </Button>

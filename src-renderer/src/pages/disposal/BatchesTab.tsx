@@ -8,10 +8,15 @@ import { usePagedQuery, type Paging } from '../../useRemote'
 import { BatchDetail } from './BatchDetail'
 import { BATCH_STATE_COLORS } from '../../tagColors'
 
-
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
-export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; canDecide: boolean; openBatch: number | null; onOpen(id: number | null): void }) {
+export function BatchesTab(props: {
+  session: SessionInfo
+  canWrite: boolean
+  canDecide: boolean
+  openBatch: number | null
+  onOpen(id: number | null): void
+}) {
   const { t } = useTranslation()
   const { reload, tableProps } = usePagedQuery(listBatches, {})
   const close = useCallback(() => props.onOpen(null), [props])
@@ -33,16 +38,37 @@ export function BatchesTab(props: { session: SessionInfo; canWrite: boolean; can
               </Button>
             )
           },
-          { title: t('disposal.state'), dataIndex: 'state', render: (state: AppraisalBatchRow['state']) => <Tag color={BATCH_STATE_COLORS[state]}>{t(`disposal.states.${state}`)}</Tag> },
+          {
+            title: t('disposal.state'),
+            dataIndex: 'state',
+            render: (state: AppraisalBatchRow['state']) => (
+              <Tag color={BATCH_STATE_COLORS[state]}>{t(`disposal.states.${state}`)}</Tag>
+            )
+          },
           { title: t('disposal.entries'), dataIndex: 'entries' },
           { title: t('disposal.toDestroy'), dataIndex: 'toDestroy' },
-          { title: t('disposal.appraisedOn'), dataIndex: 'appraisedOn', render: (value: string | null) => value ?? '—' },
-          { title: t('disposal.expiresOn'), key: 'holdUntil', render: (_v, row) => (row.holdUntil ? t('disposal.holdUntil', { date: row.holdUntil }) : '—') },
+          {
+            title: t('disposal.appraisedOn'),
+            dataIndex: 'appraisedOn',
+            render: (value: string | null) => value ?? '—'
+          },
+          {
+            title: t('disposal.expiresOn'),
+            key: 'holdUntil',
+            render: (_v, row) => (row.holdUntil ? t('disposal.holdUntil', { date: row.holdUntil }) : '—')
+          },
           { title: t('disposal.createdAt'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) }
         ]}
       />
       {props.openBatch !== null && (
-        <BatchDetail batchId={props.openBatch} session={props.session} canWrite={props.canWrite} canDecide={props.canDecide} onClose={close} onChanged={reload} />
+        <BatchDetail
+          batchId={props.openBatch}
+          session={props.session}
+          canWrite={props.canWrite}
+          canDecide={props.canDecide}
+          onClose={close}
+          onChanged={reload}
+        />
       )}
     </>
   )

@@ -24,7 +24,12 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
   const [naming, setNaming] = useState(false)
   const [form] = Form.useForm<{ title: string }>()
   const print = useDisposalPrint()
-  const { query, filter: setFilter, tableProps, reload } = usePagedQuery((q: Query) => call('disposal.due', q), {}, { sizeChanger: true })
+  const {
+    query,
+    filter: setFilter,
+    tableProps,
+    reload
+  } = usePagedQuery((q: Query) => call('disposal.due', q), {}, { sizeChanger: true })
   const { page: _page, pageSize: _size, ...filter } = query
   const years = Array.from({ length: 40 }, (_value, index) => new Date().getFullYear() - 10 - index)
 
@@ -40,7 +45,10 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
 
   const createBatch = async ({ title }: { title: string }) => {
     try {
-      const batch = await call('appraisal.create', { title, records: selected.map(({ subject, id }) => ({ subject, id })) })
+      const batch = await call('appraisal.create', {
+        title,
+        records: selected.map(({ subject, id }) => ({ subject, id }))
+      })
       void message.success(t('disposal.batchCreated'))
       setNaming(false)
       setSelected([])
@@ -69,9 +77,21 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
     },
     { title: t('items.fields.dateFormed'), dataIndex: 'dateFormed' },
     { title: t('disposal.year'), dataIndex: 'year' },
-    { title: t('disposal.category'), dataIndex: 'categoryCode', render: (value: string) => nameOfCode(settings?.categories, value) },
-    { title: t('disposal.department'), dataIndex: 'departmentCode', render: (value: string) => nameOfCode(settings?.departments, value) },
-    { title: t('disposal.retention'), dataIndex: 'retentionCode', render: (value: string) => nameOfCode(settings?.retentionPeriods, value) },
+    {
+      title: t('disposal.category'),
+      dataIndex: 'categoryCode',
+      render: (value: string) => nameOfCode(settings?.categories, value)
+    },
+    {
+      title: t('disposal.department'),
+      dataIndex: 'departmentCode',
+      render: (value: string) => nameOfCode(settings?.departments, value)
+    },
+    {
+      title: t('disposal.retention'),
+      dataIndex: 'retentionCode',
+      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
+    },
     { title: t('disposal.expiresOn'), dataIndex: 'expiresOn' }
   ]
 
@@ -95,7 +115,9 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
             placeholder={t('disposal.category')}
             aria-label={t('disposal.category')}
             options={codeOptions(settings?.categories)}
-            onChange={(categoryCode: string[]) => setFilter({ categoryCode: categoryCode.length ? categoryCode : undefined })}
+            onChange={(categoryCode: string[]) =>
+              setFilter({ categoryCode: categoryCode.length ? categoryCode : undefined })
+            }
           />
           <Select
             allowClear
@@ -104,7 +126,9 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
             placeholder={t('disposal.department')}
             aria-label={t('disposal.department')}
             options={codeOptions(settings?.departments)}
-            onChange={(departmentCode: string[]) => setFilter({ departmentCode: departmentCode.length ? departmentCode : undefined })}
+            onChange={(departmentCode: string[]) =>
+              setFilter({ departmentCode: departmentCode.length ? departmentCode : undefined })
+            }
           />
           <Select
             allowClear
@@ -116,7 +140,10 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
           />
         </Space>
         <Space>
-          <Button icon={<PrinterOutlined />} onClick={() => print.open({ document: 'dueListing', ...filter }, t('disposal.printListing'))}>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => print.open({ document: 'dueListing', ...filter }, t('disposal.printListing'))}
+          >
             {t('disposal.printListing')}
           </Button>
           <Button icon={<FileExcelOutlined />} onClick={exportListing}>
@@ -153,9 +180,19 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
         }
         locale={{ emptyText: <Empty description={t('disposal.dueEmpty')} /> }}
       />
-      <Modal open={naming} title={t('disposal.newBatch')} onCancel={() => setNaming(false)} onOk={() => form.submit()} focusTriggerAfterClose={false}>
+      <Modal
+        open={naming}
+        title={t('disposal.newBatch')}
+        onCancel={() => setNaming(false)}
+        onOk={() => form.submit()}
+        focusTriggerAfterClose={false}
+      >
         <Form name="new-batch" form={form} layout="vertical" onFinish={createBatch}>
-          <Form.Item name="title" label={t('disposal.batchTitle')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
+          <Form.Item
+            name="title"
+            label={t('disposal.batchTitle')}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         </Form>

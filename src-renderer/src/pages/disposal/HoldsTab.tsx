@@ -16,9 +16,17 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
   const [placing, setPlacing] = useState(false)
   const [releasing, setReleasing] = useState<Hold | null>(null)
   const [customers, setCustomers] = useState<{ value: number; label: string }[]>([])
-  const [placeForm] = Form.useForm<{ name: string; reason: string; records?: RecordSummary[]; customerIds?: number[] }>()
+  const [placeForm] = Form.useForm<{
+    name: string
+    reason: string
+    records?: RecordSummary[]
+    customerIds?: number[]
+  }>()
   const [releaseForm] = Form.useForm<{ reason: string }>()
-  const { reload, tableProps, query, filter } = usePagedQuery((q: ChannelInput<'holds.list'>) => call('holds.list', q), { state: 'open' as HoldState })
+  const { reload, tableProps, query, filter } = usePagedQuery(
+    (q: ChannelInput<'holds.list'>) => call('holds.list', q),
+    { state: 'open' as HoldState }
+  )
 
   const findCustomers = async (search: string) => {
     try {
@@ -66,7 +74,10 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
         <Segmented<HoldState>
           value={query.state}
           onChange={(state) => filter({ state })}
-          options={(['open', 'released', 'all'] as const).map((value) => ({ value, label: t(`disposal.holdState.${value}`) }))}
+          options={(['open', 'released', 'all'] as const).map((value) => ({
+            value,
+            label: t(`disposal.holdState.${value}`)
+          }))}
         />
         {canWrite && (
           <Button type="primary" onClick={() => setPlacing(true)}>
@@ -88,7 +99,9 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
             render: (_v, hold) => (
               <Space wrap size={4}>
                 {hold.subjects.map((subject) => (
-                  <Tag key={`${subject.subject}:${subject.id}`}>{subject.subject === 'customer' ? `${t('nav.customers')}：${subject.label}` : subject.label}</Tag>
+                  <Tag key={`${subject.subject}:${subject.id}`}>
+                    {subject.subject === 'customer' ? `${t('nav.customers')}：${subject.label}` : subject.label}
+                  </Tag>
                 ))}
               </Space>
             )
@@ -100,7 +113,11 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
             key: 'state',
             render: (_v, hold) =>
               hold.releasedAt ? (
-                t('disposal.releasedInfo', { by: hold.releasedBy, at: formatDateTime(hold.releasedAt), reason: hold.releaseReason })
+                t('disposal.releasedInfo', {
+                  by: hold.releasedBy,
+                  at: formatDateTime(hold.releasedAt),
+                  reason: hold.releaseReason
+                })
               ) : canRelease ? (
                 <Button size="small" onClick={() => setReleasing(hold)}>
                   {t('disposal.release')}
@@ -111,7 +128,13 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
           }
         ]}
       />
-      <Modal open={placing} width={720} title={t('disposal.placeHold')} onCancel={() => setPlacing(false)} onOk={() => placeForm.submit()}>
+      <Modal
+        open={placing}
+        width={720}
+        title={t('disposal.placeHold')}
+        onCancel={() => setPlacing(false)}
+        onOk={() => placeForm.submit()}
+      >
         <Form name="place-hold" form={placeForm} layout="vertical" onFinish={place}>
           <Form.Item name="name" label={t('disposal.holdName')}>
             <Input maxLength={100} />
@@ -123,11 +146,22 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
             <RecordPicker />
           </Form.Item>
           <Form.Item name="customerIds" label={t('disposal.holdCustomers')}>
-            <Select mode="multiple" showSearch={{ filterOption: false, onSearch: (text) => void findCustomers(text) }} onFocus={() => void findCustomers('')} options={customers} placeholder={t('disposal.customerSearch')} />
+            <Select
+              mode="multiple"
+              showSearch={{ filterOption: false, onSearch: (text) => void findCustomers(text) }}
+              onFocus={() => void findCustomers('')}
+              options={customers}
+              placeholder={t('disposal.customerSearch')}
+            />
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={releasing !== null} title={t('disposal.release')} onCancel={() => setReleasing(null)} onOk={() => releaseForm.submit()}>
+      <Modal
+        open={releasing !== null}
+        title={t('disposal.release')}
+        onCancel={() => setReleasing(null)}
+        onOk={() => releaseForm.submit()}
+      >
         <Form name="release-hold" form={releaseForm} layout="vertical" onFinish={release}>
           <Form.Item name="reason" label={t('disposal.releaseReason')}>
             <Input.TextArea maxLength={500} rows={2} />

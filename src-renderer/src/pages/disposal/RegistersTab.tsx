@@ -35,7 +35,13 @@ export function RegistersTab() {
             title: t('common.actions'),
             key: 'print',
             render: (_v, register) => (
-              <Button size="small" icon={<PrinterOutlined />} onClick={() => print.open({ document: 'destructionRegister', id: register.id }, registerNumber(register.id))}>
+              <Button
+                size="small"
+                icon={<PrinterOutlined />}
+                onClick={() =>
+                  print.open({ document: 'destructionRegister', id: register.id }, registerNumber(register.id))
+                }
+              >
                 {t('disposal.printRegister')}
               </Button>
             )

@@ -13,9 +13,26 @@ export function ReasonText({ reason }: { reason: PolicyReason }) {
  * The signers a request needs, in order, each with every reason that puts them there; signed steps show who signed
  * and when, a refused step its reason (R-USE-1, R-ROLE-7).
  */
-export function ChainView({ steps, approvals = [], refusal }: { steps: ChainStep[]; approvals?: UseApproval[]; refusal?: PolicyReason | null }) {
+export function ChainView({
+  steps,
+  approvals = [],
+  refusal
+}: {
+  steps: ChainStep[]
+  approvals?: UseApproval[]
+  refusal?: PolicyReason | null
+}) {
   const { t } = useTranslation()
-  if (refusal) return <Alert className="use-chain-refusal" type="error" showIcon message={t('use.chain.refused')} description={<ReasonText reason={refusal} />} />
+  if (refusal)
+    return (
+      <Alert
+        className="use-chain-refusal"
+        type="error"
+        showIcon
+        message={t('use.chain.refused')}
+        description={<ReasonText reason={refusal} />}
+      />
+    )
   const current = steps.findIndex((step) => !approvals.some((a) => a.step === step.step))
   return (
     <Steps
@@ -34,7 +51,12 @@ export function ChainView({ steps, approvals = [], refusal }: { steps: ChainStep
             <Space direction="vertical" size={0}>
               {signed && (
                 <Typography.Text strong>
-                  {t(refused ? 'use.chain.refusedBy' : 'use.chain.signedBy', { name: signed.signerName, on: signed.signedOn, by: signed.enteredBy, reason: signed.reason })}
+                  {t(refused ? 'use.chain.refusedBy' : 'use.chain.signedBy', {
+                    name: signed.signerName,
+                    on: signed.signedOn,
+                    by: signed.enteredBy,
+                    reason: signed.reason
+                  })}
                 </Typography.Text>
               )}
               {reasons.map((reason) => (

@@ -64,7 +64,10 @@ export function UseRegistersTab() {
         initialValues={{ register: 'loan', range: [dayjs().startOf('month'), dayjs().endOf('month')] }}
       >
         <Form.Item name="register" label={t('use.registers.which')}>
-          <Radio.Group optionType="button" options={USE_REGISTERS.map((value) => ({ value, label: t(`use.registers.${value}`) }))} />
+          <Radio.Group
+            optionType="button"
+            options={USE_REGISTERS.map((value) => ({ value, label: t(`use.registers.${value}`) }))}
+          />
         </Form.Item>
         <Form.Item name="range" label={t('use.registers.range')}>
           <DatePicker.RangePicker format={ISO} allowClear={false} />

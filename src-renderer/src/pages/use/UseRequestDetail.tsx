@@ -17,7 +17,17 @@ type Document = 'form' | 'outCards' | 'reminder'
  * One request: its chain with the signatures entered so far, and the next thing to do — enter a signature from the
  * paper form, take the records out (printing the out-cards), renew, take them back (注销) with a completeness check.
  */
-export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { requestId: number; canWrite: boolean; onClose(): void; onChanged(): void }) {
+export function UseRequestDetail({
+  requestId,
+  canWrite,
+  onClose,
+  onChanged
+}: {
+  requestId: number
+  canWrite: boolean
+  onClose(): void
+  onChanged(): void
+}) {
   const { t } = useTranslation()
   const { submit: send, fail } = useSubmit()
   const [request, setRequest] = useState<UseRequest | null>(null)
@@ -38,7 +48,10 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
     void load()
   }, [load])
 
-  const print = (document: Document) => send(() => call('print.use', { document, id: requestId }), { onDone: ({ html }) => setPreview({ html, title: t(`use.documents.${document}`) }) })
+  const print = (document: Document) =>
+    send(() => call('print.use', { document, id: requestId }), {
+      onDone: ({ html }) => setPreview({ html, title: t(`use.documents.${document}`) })
+    })
 
   const run = (work: () => Promise<UseRequest>, done: string, after?: (next: UseRequest) => void) =>
     send(work, {
@@ -64,7 +77,10 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
   const open = (next: Action) => {
     form.resetFields()
     if (next === 'sign') form.setFieldsValue({ signedOn: dayjs(), decision: 'approved' })
-    if (next === 'return') form.setFieldsValue({ records: request.records.map((r) => ({ condition: 'complete', pagesChecked: r.pageCount })) })
+    if (next === 'return')
+      form.setFieldsValue({
+        records: request.records.map((r) => ({ condition: 'complete', pagesChecked: r.pageCount }))
+      })
     if (next === 'feedback') form.setFieldsValue({ effect: request.effect ?? undefined, note: request.effectNote })
     setAction(next)
   }
@@ -95,15 +111,26 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
         return run(() => call('use.return', { ...versioned, records, note: values.note ?? '' }), 'use.detail.returned')
       }
       case 'renew':
-        return run(() => call('use.renew', { ...versioned, newDueOn: values.newDueOn?.format(ISO) ?? '' }), 'use.detail.renewed')
+        return run(
+          () => call('use.renew', { ...versioned, newDueOn: values.newDueOn?.format(ISO) ?? '' }),
+          'use.detail.renewed'
+        )
       case 'feedback':
-        return run(() => call('use.feedback', { ...versioned, effect: values.effect!, note: values.note ?? '' }), 'common.saved')
+        return run(
+          () => call('use.feedback', { ...versioned, effect: values.effect!, note: values.note ?? '' }),
+          'common.saved'
+        )
       case 'cancel':
         return run(() => call('use.cancel', { ...versioned, reason: values.reason ?? '' }), 'use.detail.cancelled')
     }
   }
 
-  const checkout = () => run(() => call('use.checkout', versioned), 'use.detail.checkedOut', () => void print('outCards'))
+  const checkout = () =>
+    run(
+      () => call('use.checkout', versioned),
+      'use.detail.checkedOut',
+      () => void print('outCards')
+    )
   const outNow = request.status === 'out'
 
   return (
@@ -141,7 +168,13 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
         )}
         {canWrite && request.status === 'approved' && (
           <Button type="primary" onClick={checkout}>
-            {t(request.kind === 'loan' ? 'use.detail.checkoutLoan' : request.kind === 'consultation' ? 'use.detail.checkoutReading' : 'use.detail.checkoutCopies')}
+            {t(
+              request.kind === 'loan'
+                ? 'use.detail.checkoutLoan'
+                : request.kind === 'consultation'
+                  ? 'use.detail.checkoutReading'
+                  : 'use.detail.checkoutCopies'
+            )}
           </Button>
         )}
         {canWrite && outNow && (
@@ -149,7 +182,9 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
             {t('use.detail.return')}
           </Button>
         )}
-        {canWrite && outNow && request.kind === 'loan' && <Button onClick={() => open('renew')}>{t('use.detail.renew')}</Button>}
+        {canWrite && outNow && request.kind === 'loan' && (
+          <Button onClick={() => open('renew')}>{t('use.detail.renew')}</Button>
+        )}
         {canWrite && <Button onClick={() => open('feedback')}>{t('use.detail.feedback')}</Button>}
         {canWrite && (request.status === 'pending' || request.status === 'approved') && (
           <Button danger onClick={() => open('cancel')}>
@@ -164,13 +199,19 @@ export function UseRequestDetail({ requestId, canWrite, onClose, onChanged }: { 
         <Col span={9}>
           <Typography.Title level={5}>{t('use.chain.title')}</Typography.Title>
           <ChainView steps={request.chain} approvals={request.approvals} />
-          <Typography.Text type="secondary">{t('use.chain.policyVersion', { version: request.policyVersion })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('use.chain.policyVersion', { version: request.policyVersion })}
+          </Typography.Text>
         </Col>
       </Row>
       <Modal
         open={action !== null}
         width={action === 'return' ? 860 : 560}
-        title={action ? t(`use.actions.${action}`, { step: request.nextStep ? t(`use.approvers.${request.nextStep}`) : '' }) : ''}
+        title={
+          action
+            ? t(`use.actions.${action}`, { step: request.nextStep ? t(`use.approvers.${request.nextStep}`) : '' })
+            : ''
+        }
         onCancel={() => setAction(null)}
         onOk={() => form.submit()}
         okText={t('common.save')}

@@ -1,8 +1,32 @@
-import { Alert, App, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Typography
+} from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EXCERPT_ANSWERS, USE_KINDS, type Applicant, type ChainPreview, type RecordSummary, type UseKind, type UseRequest } from '../../../../src-preload/contract'
+import {
+  EXCERPT_ANSWERS,
+  USE_KINDS,
+  type Applicant,
+  type ChainPreview,
+  type RecordSummary,
+  type UseKind,
+  type UseRequest
+} from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { RecordPicker } from '../../components/RecordPicker'
 import { FormDrawer } from '../../components/FormDrawer'
@@ -86,7 +110,10 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
     const person = applicants.find((a) => a.id === userId)
     if (!person) return
     const department = settings?.departments.find((d) => d.code === person.department || d.name === person.department)
-    form.setFieldsValue({ applicantName: person.displayName, ...(department ? { departmentCode: department.code } : {}) })
+    form.setFieldsValue({
+      applicantName: person.displayName,
+      ...(department ? { departmentCode: department.code } : {})
+    })
   }
 
   const answerExcerpt = (answer: DraftValues['excerptAnswer']) => {
@@ -97,31 +124,43 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
   }
 
   const submit = (draft: DraftValues) =>
-    send(() => call('use.create', {
-      kind: draft.kind,
-      applicantKind: draft.applicantKind,
-      applicantUserId: draft.applicantKind === 'internal' ? (draft.applicantUserId ?? null) : null,
-      applicantName: draft.applicantName ?? '',
-      departmentCode: draft.applicantKind === 'internal' ? (draft.departmentCode ?? '') : '',
-      externalUnit: draft.externalUnit ?? '',
-      introductionLetter: draft.introductionLetter ?? '',
-      purpose: draft.purpose ?? '',
-      reason: draft.reason ?? '',
-      records: (draft.records ?? []).map((r) => ({ subject: r.subject, id: r.id })),
-      copies: draft.copies ?? 1,
-      startOn: day(draft.startOn) ?? '',
-      dueOn: draft.kind === 'loan' ? day(draft.dueOn) : null,
-      offSite: draft.kind === 'loan' && Boolean(draft.offSite),
-      excerptAnswer: draft.kind === 'loan' ? (draft.excerptAnswer ?? null) : null
-    }), {
-      success: 'use.form.created',
-      successParams: (created) => ({ id: created.id }),
-      onDone: onCreated,
-      form
-    })
+    send(
+      () =>
+        call('use.create', {
+          kind: draft.kind,
+          applicantKind: draft.applicantKind,
+          applicantUserId: draft.applicantKind === 'internal' ? (draft.applicantUserId ?? null) : null,
+          applicantName: draft.applicantName ?? '',
+          departmentCode: draft.applicantKind === 'internal' ? (draft.departmentCode ?? '') : '',
+          externalUnit: draft.externalUnit ?? '',
+          introductionLetter: draft.introductionLetter ?? '',
+          purpose: draft.purpose ?? '',
+          reason: draft.reason ?? '',
+          records: (draft.records ?? []).map((r) => ({ subject: r.subject, id: r.id })),
+          copies: draft.copies ?? 1,
+          startOn: day(draft.startOn) ?? '',
+          dueOn: draft.kind === 'loan' ? day(draft.dueOn) : null,
+          offSite: draft.kind === 'loan' && Boolean(draft.offSite),
+          excerptAnswer: draft.kind === 'loan' ? (draft.excerptAnswer ?? null) : null
+        }),
+      {
+        success: 'use.form.created',
+        successParams: (created) => ({ id: created.id }),
+        onDone: onCreated,
+        form
+      }
+    )
 
   return (
-    <FormDrawer className="use-request-form" width={1100} title={t('use.form.title')} form={form} busy={busy} submitText={t('use.form.submit')} onClose={onClose}>
+    <FormDrawer
+      className="use-request-form"
+      width={1100}
+      title={t('use.form.title')}
+      form={form}
+      busy={busy}
+      submitText={t('use.form.submit')}
+      onClose={onClose}
+    >
       <Row gutter={24}>
         <Col span={15}>
           <Form<DraftValues>
@@ -129,21 +168,40 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
             form={form}
             layout="vertical"
             onFinish={submit}
-            initialValues={{ kind: 'consultation', applicantKind: 'internal', copies: 1, startOn: dayjs(), offSite: false, records: [] }}
+            initialValues={{
+              kind: 'consultation',
+              applicantKind: 'internal',
+              copies: 1,
+              startOn: dayjs(),
+              offSite: false,
+              records: []
+            }}
           >
             <Form.Item name="kind" label={t('use.fields.kind')}>
-              <Radio.Group optionType="button" options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))} />
+              <Radio.Group
+                optionType="button"
+                options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))}
+              />
             </Form.Item>
             <Form.Item name="applicantKind" label={t('use.fields.applicantKind')}>
-              <Radio.Group options={['internal', 'external'].map((value) => ({ value, label: t(`use.applicantKinds.${value}`) }))} />
+              <Radio.Group
+                options={['internal', 'external'].map((value) => ({ value, label: t(`use.applicantKinds.${value}`) }))}
+              />
             </Form.Item>
             {!external && (
-              <Form.Item name="applicantUserId" label={t('use.fields.applicantUser')} extra={t('use.form.applicantUserHint')}>
+              <Form.Item
+                name="applicantUserId"
+                label={t('use.fields.applicantUser')}
+                extra={t('use.form.applicantUserHint')}
+              >
                 <Select
                   allowClear
                   showSearch
                   optionFilterProp="label"
-                  options={applicants.map((a) => ({ value: a.id, label: a.department ? `${a.displayName}（${a.department}）` : a.displayName }))}
+                  options={applicants.map((a) => ({
+                    value: a.id,
+                    label: a.department ? `${a.displayName}（${a.department}）` : a.displayName
+                  }))}
                   onChange={pickApplicant}
                 />
               </Form.Item>
@@ -163,7 +221,12 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
                 </>
               ) : (
                 <Form.Item name="departmentCode" label={t('use.fields.department')} required>
-                  <Select style={{ width: 220 }} showSearch optionFilterProp="label" options={codeOptions(settings?.departments)} />
+                  <Select
+                    style={{ width: 220 }}
+                    showSearch
+                    optionFilterProp="label"
+                    options={codeOptions(settings?.departments)}
+                  />
                 </Form.Item>
               )}
             </Space>
@@ -177,7 +240,11 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
               <Input.TextArea rows={2} />
             </Form.Item>
             <Space wrap align="start">
-              <Form.Item name="startOn" label={t(kind === 'consultation' ? 'use.fields.readOn' : 'use.fields.startOn')} required>
+              <Form.Item
+                name="startOn"
+                label={t(kind === 'consultation' ? 'use.fields.readOn' : 'use.fields.startOn')}
+                required
+              >
                 <DatePicker format={ISO} />
               </Form.Item>
               {kind === 'loan' && (
@@ -197,7 +264,10 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
                   <Checkbox>{t('use.fields.offSite')}</Checkbox>
                 </Form.Item>
                 <Form.Item name="excerptAnswer" label={t('use.form.excerptQuestion')} required>
-                  <Radio.Group onChange={(event) => answerExcerpt(event.target.value)} options={EXCERPT_ANSWERS.map((value) => ({ value, label: t(`use.excerptAnswers.${value}`) }))} />
+                  <Radio.Group
+                    onChange={(event) => answerExcerpt(event.target.value)}
+                    options={EXCERPT_ANSWERS.map((value) => ({ value, label: t(`use.excerptAnswers.${value}`) }))}
+                  />
                 </Form.Item>
               </>
             )}
@@ -209,8 +279,14 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
             {preview ? (
               <>
                 <ChainView steps={preview.steps} refusal={preview.refusal} />
-                {preview.loanDays !== null && <Typography.Paragraph type="secondary">{t('use.chain.loanDays', { days: preview.loanDays })}</Typography.Paragraph>}
-                <Typography.Text type="secondary">{t('use.chain.policyVersion', { version: preview.policyVersion })}</Typography.Text>
+                {preview.loanDays !== null && (
+                  <Typography.Paragraph type="secondary">
+                    {t('use.chain.loanDays', { days: preview.loanDays })}
+                  </Typography.Paragraph>
+                )}
+                <Typography.Text type="secondary">
+                  {t('use.chain.policyVersion', { version: preview.policyVersion })}
+                </Typography.Text>
               </>
             ) : (
               <Typography.Text type="secondary">{t('use.chain.empty')}</Typography.Text>

@@ -23,24 +23,54 @@ export interface ActionValues {
 export function UseRequestFacts({ request }: { request: UseRequest }) {
   const { t } = useTranslation()
   const settings = useFilingSettings()
-  const who = request.applicantKind === 'external' ? `${request.externalUnit}（${t('use.applicantKinds.external')}）` : nameOfCode(settings?.departments, request.departmentCode)
+  const who =
+    request.applicantKind === 'external'
+      ? `${request.externalUnit}（${t('use.applicantKinds.external')}）`
+      : nameOfCode(settings?.departments, request.departmentCode)
   return (
     <>
       <Descriptions size="small" column={2} bordered>
         <Descriptions.Item label={t('use.fields.applicantName')}>{request.applicantName}</Descriptions.Item>
         <Descriptions.Item label={t('use.fields.unit')}>{who}</Descriptions.Item>
-        {request.applicantKind === 'external' && <Descriptions.Item label={t('use.fields.introductionLetter')} span={2}>{request.introductionLetter}</Descriptions.Item>}
-        <Descriptions.Item label={t('use.fields.purpose')} span={2}>{request.purpose}</Descriptions.Item>
-        <Descriptions.Item label={t('use.fields.reason')} span={2}>{request.reason}</Descriptions.Item>
+        {request.applicantKind === 'external' && (
+          <Descriptions.Item label={t('use.fields.introductionLetter')} span={2}>
+            {request.introductionLetter}
+          </Descriptions.Item>
+        )}
+        <Descriptions.Item label={t('use.fields.purpose')} span={2}>
+          {request.purpose}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('use.fields.reason')} span={2}>
+          {request.reason}
+        </Descriptions.Item>
         <Descriptions.Item label={t('use.fields.startOn')}>{request.startOn}</Descriptions.Item>
         <Descriptions.Item label={t('use.fields.dueOn')}>{request.dueOn ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('use.fields.outOn')}>{request.outOn ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('use.fields.returnedOn')}>{request.returnedOn ?? '—'}</Descriptions.Item>
-        {request.kind !== 'consultation' && <Descriptions.Item label={t('use.fields.copies')}>{request.copies}</Descriptions.Item>}
-        {request.kind === 'loan' && <Descriptions.Item label={t('use.fields.offSite')}>{t(request.offSite ? 'common.yes' : 'common.no')}</Descriptions.Item>}
-        {request.excerptAnswer !== null && <Descriptions.Item label={t('use.form.excerptQuestion')} span={2}>{t(`use.excerptAnswers.${request.excerptAnswer}`)}</Descriptions.Item>}
-        {request.effect !== null && <Descriptions.Item label={t('use.fields.effect')} span={2}>{`${t(`use.effects.${request.effect}`)} ${request.effectNote}`}</Descriptions.Item>}
-        {request.closingNote !== '' && <Descriptions.Item label={t('use.fields.closingNote')} span={2}>{request.closingNote}</Descriptions.Item>}
+        {request.kind !== 'consultation' && (
+          <Descriptions.Item label={t('use.fields.copies')}>{request.copies}</Descriptions.Item>
+        )}
+        {request.kind === 'loan' && (
+          <Descriptions.Item label={t('use.fields.offSite')}>
+            {t(request.offSite ? 'common.yes' : 'common.no')}
+          </Descriptions.Item>
+        )}
+        {request.excerptAnswer !== null && (
+          <Descriptions.Item label={t('use.form.excerptQuestion')} span={2}>
+            {t(`use.excerptAnswers.${request.excerptAnswer}`)}
+          </Descriptions.Item>
+        )}
+        {request.effect !== null && (
+          <Descriptions.Item
+            label={t('use.fields.effect')}
+            span={2}
+          >{`${t(`use.effects.${request.effect}`)} ${request.effectNote}`}</Descriptions.Item>
+        )}
+        {request.closingNote !== '' && (
+          <Descriptions.Item label={t('use.fields.closingNote')} span={2}>
+            {request.closingNote}
+          </Descriptions.Item>
+        )}
         {request.renewals.length > 0 && (
           <Descriptions.Item label={t('use.fields.renewals')} span={2}>
             {request.renewals.map((r) => t('use.detail.renewal', { ...r })).join('；')}
@@ -57,7 +87,12 @@ export function UseRequestFacts({ request }: { request: UseRequest }) {
           { title: t('use.fields.records'), key: 'record', render: (_v, r) => <RecordLabel record={r} /> },
           { title: t('items.fields.pageCount'), dataIndex: 'pageCount' },
           { title: t('use.fields.custody'), key: 'custody', render: (_v, r) => t(`custody.${r.effectiveCustody}`) },
-          { title: t('use.fields.condition'), key: 'condition', render: (_v, r) => (r.condition ? `${t(`use.conditions.${r.condition}`)} ${r.pagesChecked ?? ''} ${r.returnNote}` : '—') }
+          {
+            title: t('use.fields.condition'),
+            key: 'condition',
+            render: (_v, r) =>
+              r.condition ? `${t(`use.conditions.${r.condition}`)} ${r.pagesChecked ?? ''} ${r.returnNote}` : '—'
+          }
         ]}
       />
     </>
@@ -79,7 +114,9 @@ export function ActionFields({ action, request }: { action: Action; request: Use
             <DatePicker format={ISO} />
           </Form.Item>
           <Form.Item name="decision" label={t('use.fields.decision')}>
-            <Radio.Group options={['approved', 'refused'].map((value) => ({ value, label: t(`use.decisions.${value}`) }))} />
+            <Radio.Group
+              options={['approved', 'refused'].map((value) => ({ value, label: t(`use.decisions.${value}`) }))}
+            />
           </Form.Item>
           <Form.Item name="reason" label={t('use.fields.refusalReason')}>
             <Input.TextArea rows={2} />
@@ -94,9 +131,15 @@ export function ActionFields({ action, request }: { action: Action; request: Use
                 <RecordLabel record={record} />
               </div>
               <Form.Item name={['records', index, 'condition']} label={t('use.fields.condition')}>
-                <Select style={{ width: 110 }} options={RETURN_CONDITIONS.map((value) => ({ value, label: t(`use.conditions.${value}`) }))} />
+                <Select
+                  style={{ width: 110 }}
+                  options={RETURN_CONDITIONS.map((value) => ({ value, label: t(`use.conditions.${value}`) }))}
+                />
               </Form.Item>
-              <Form.Item name={['records', index, 'pagesChecked']} label={t('use.fields.pagesChecked', { pages: record.pageCount })}>
+              <Form.Item
+                name={['records', index, 'pagesChecked']}
+                label={t('use.fields.pagesChecked', { pages: record.pageCount })}
+              >
                 <InputNumber min={0} precision={0} />
               </Form.Item>
               <Form.Item name={['records', index, 'note']} label={t('use.fields.returnNote')}>
@@ -110,7 +153,12 @@ export function ActionFields({ action, request }: { action: Action; request: Use
         </>
       )}
       {action === 'renew' && (
-        <Form.Item name="newDueOn" label={t('use.fields.newDueOn')} required extra={t('use.detail.currentDue', { dueOn: request.dueOn })}>
+        <Form.Item
+          name="newDueOn"
+          label={t('use.fields.newDueOn')}
+          required
+          extra={t('use.detail.currentDue', { dueOn: request.dueOn })}
+        >
           <DatePicker format={ISO} />
         </Form.Item>
       )}
