@@ -74,13 +74,7 @@ const SIGN_CSS = `
 
 /** A signature block: who signs (printed when known), a line to sign on by hand, and the date. */
 function signatureBlock(role: string, name: string, date: string): SafeHtml {
-  return html`<div class="sign">
-    <div class="role">${role}</div>
-    <div class="line">
-      <span>${name}</span><span>签字：<span class="blank">&nbsp;</span></span
-      ><span>${signatureDate(date)}</span>
-    </div>
-  </div>`
+  return html`<div class="sign"><div class="role">${role}</div><div class="line"><span>${name}</span><span>签字：<span class="blank">&nbsp;</span></span><span>${signatureDate(date)}</span></div></div>`
 }
 
 function grid(
@@ -92,27 +86,17 @@ function grid(
   empty: string
 ): SafeHtml {
   const head = html`<thead>
-    <tr class="caption">
-      <th colspan="${columns.length}">${caption}</th>
-    </tr>
-    <tr class="columns">
-      ${columnHeads(columns)}
-    </tr>
-  </thead>`
-  const body =
-    rows.length > 0
-      ? rows
-      : [
-          html`<tr>
-            <td class="c" colspan="${columns.length}">${empty}</td>
-          </tr>`
-        ]
+<tr class="caption"><th colspan="${columns.length}">${caption}</th></tr>
+<tr class="columns">${columnHeads(columns)}</tr>
+</thead>`
+  const body = rows.length > 0 ? rows : [html`<tr><td class="c" colspan="${columns.length}">${empty}</td></tr>`]
   return html`<table class="grid ${cssClass}">
-    ${colgroup(widths)} ${head}
-    <tbody>
-      ${html.join(body, '\n')}
-    </tbody>
-  </table>`
+${colgroup(widths)}
+${head}
+<tbody>
+${html.join(body, '\n')}
+</tbody>
+</table>`
 }
 
 const cell = (value: string | number, cls = '') =>
@@ -127,20 +111,15 @@ const DUE_WIDTHS = [10, 44, null, 30, 26, 18, 18, 20, 30] as const
 /** The listing the archivist draws up of records whose retention period has ended, to start an appraisal. */
 export function dueListingHtml(listedOn: string, filter: string, rows: DueListingRow[]): string {
   const caption = html`<div class="doc-title">到期档案登记造册</div>
-    <div class="meta">
-      <span>范围：${filter}</span><span>共 ${rows.length} 份</span><span class="meta-code">登记日期：${listedOn}</span>
-    </div>`
+<div class="meta"><span>范围：${filter}</span><span>共 ${rows.length} 份</span><span class="meta-code">登记日期：${listedOn}</span></div>`
   const body = rows.map(
     (row, index) =>
-      html`<tr>
-        ${cell(index + 1, 'c')}${cell(row.archivalCode, 'code')}${cell(row.title)}${cell(row.documentNumber)}${cell(row.responsibleParty)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(row.expiresOn, 'c nowrap')}${cell(row.remarks)}
-      </tr>`
+      html`<tr>${cell(index + 1, 'c')}${cell(row.archivalCode, 'code')}${cell(row.title)}${cell(row.documentNumber)}${cell(row.responsibleParty)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(row.expiresOn, 'c nowrap')}${cell(row.remarks)}</tr>`
   )
   const table = grid('due-listing', DUE_COLUMNS, DUE_WIDTHS, caption, body, '没有到期档案')
   return printDocument(
     `到期档案登记造册 ${listedOn}`,
-    html`${table}
-      <div class="signatures">${signatureBlock('登记人', '', '')}</div>`,
+    html`${table}<div class="signatures">${signatureBlock('登记人', '', '')}</div>`,
     'landscape',
     { css: SIGN_CSS }
   )
@@ -165,23 +144,13 @@ const REPORT_WIDTHS = [10, 44, null, 18, 20, 20, 20, 20, 40] as const
 export function appraisalReportHtml(header: AppraisalReportHeader, rows: AppraisalReportRow[]): string {
   const toDestroy = rows.filter((row) => row.decision === '销毁').length
   const caption = html`<div class="doc-title">档案鉴定报告</div>
-    <div class="meta">
-      <span>批次：#${header.batchId} ${header.title}</span><span>鉴定日期：${header.appraisedOn}</span
-      ><span class="meta-code">封存期满：${header.holdUntil}</span>
-    </div>`
+<div class="meta"><span>批次：#${header.batchId} ${header.title}</span><span>鉴定日期：${header.appraisedOn}</span><span class="meta-code">封存期满：${header.holdUntil}</span></div>`
   const body = rows.map(
     (row, index) =>
-      html`<tr>
-        ${cell(index + 1, 'c')}${cell(row.archivalCode, 'code')}${cell(row.title)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(row.expiresOn, 'c nowrap')}${cell(row.decision, 'c')}${cell(row.newRetentionName, 'c')}${cell(row.reason)}
-      </tr>`
+      html`<tr>${cell(index + 1, 'c')}${cell(row.archivalCode, 'code')}${cell(row.title)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(row.expiresOn, 'c nowrap')}${cell(row.decision, 'c')}${cell(row.newRetentionName, 'c')}${cell(row.reason)}</tr>`
   )
-  const summary = html`<p class="summary">
-    本批共鉴定 ${rows.length} 份，拟销毁 ${toDestroy} 份，继续保存 ${rows.length - toDestroy}
-    份。拟销毁的档案单独存放至封存期满，复核后方可销毁。
-  </p>`
-  const signatures = html`<div class="signatures">
-    ${signatureBlock('档案部门负责人', header.managerName, header.appraisedOn)}${signatureBlock('形成部门负责人', header.departmentLeaderName, header.appraisedOn)}
-  </div>`
+  const summary = html`<p class="summary">本批共鉴定 ${rows.length} 份，拟销毁 ${toDestroy} 份，继续保存 ${rows.length - toDestroy} 份。拟销毁的档案单独存放至封存期满，复核后方可销毁。</p>`
+  const signatures = html`<div class="signatures">${signatureBlock('档案部门负责人', header.managerName, header.appraisedOn)}${signatureBlock('形成部门负责人', header.departmentLeaderName, header.appraisedOn)}</div>`
   const table = grid('appraisal-report', REPORT_COLUMNS, REPORT_WIDTHS, caption, body, '本批次没有档案')
   return printDocument(`档案鉴定报告 #${header.batchId}`, html`${table}${summary}${signatures}`, 'landscape', {
     css: SIGN_CSS
@@ -206,21 +175,12 @@ const REGISTER_WIDTHS = [10, 44, 30, 26, null, 18, 20, 20, 20] as const
 /** The destruction register, kept permanently: the records destroyed, where, how, and every signature. */
 export function destructionRegisterHtml(header: DestructionRegisterHeader, rows: DestructionRegisterRow[]): string {
   const caption = html`<div class="doc-title">档案销毁清册</div>
-    <div class="meta">
-      <span>销毁地点：${header.place}</span><span>销毁方式：${header.method}</span
-      ><span>销毁时间：${header.destroyedOn}</span
-      ><span class="meta-code">清册编号：XH-${String(header.registerId).padStart(4, '0')}</span>
-    </div>`
+<div class="meta"><span>销毁地点：${header.place}</span><span>销毁方式：${header.method}</span><span>销毁时间：${header.destroyedOn}</span><span class="meta-code">清册编号：XH-${String(header.registerId).padStart(4, '0')}</span></div>`
   const body = rows.map(
     (row) =>
-      html`<tr>
-        ${cell(row.lineNo, 'c')}${cell(row.archivalCode, 'code')}${cell(row.documentNumber)}${cell(row.responsibleParty)}${cell(row.title)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(`${row.yearsKept}年`, 'c')}${cell(compactDate(row.destroyedOn), 'c nowrap')}
-      </tr>`
+      html`<tr>${cell(row.lineNo, 'c')}${cell(row.archivalCode, 'code')}${cell(row.documentNumber)}${cell(row.responsibleParty)}${cell(row.title)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(`${row.yearsKept}年`, 'c')}${cell(compactDate(row.destroyedOn), 'c nowrap')}</tr>`
   )
-  const summary = html`<p class="summary">
-    本清册共列 ${rows.length} 份（鉴定批次：${header.batchTitle}）。销毁前监销人清点 ${header.countConfirmed}
-    份，与清册相符；销毁后监销人签字确认。
-  </p>`
+  const summary = html`<p class="summary">本清册共列 ${rows.length} 份（鉴定批次：${header.batchTitle}）。销毁前监销人清点 ${header.countConfirmed} 份，与清册相符；销毁后监销人签字确认。</p>`
   const signatures = [
     signatureBlock('批准领导', header.approvedBy, header.signedOn),
     signatureBlock('档案部门负责人', header.managerName, header.signedOn),
@@ -231,8 +191,7 @@ export function destructionRegisterHtml(header: DestructionRegisterHeader, rows:
   const table = grid('destruction-register', REGISTER_COLUMNS, REGISTER_WIDTHS, caption, body, '清册无内容')
   return printDocument(
     `档案销毁清册 XH-${String(header.registerId).padStart(4, '0')}`,
-    html`${table}${summary}
-      <div class="signatures">${signatures}</div>`,
+    html`${table}${summary}<div class="signatures">${signatures}</div>`,
     'landscape',
     { css: SIGN_CSS }
   )

@@ -46,22 +46,18 @@ export function printDocument(
 ): string {
   const pageNumbers = options.pageNumbers ?? true
   return html`<!DOCTYPE html>
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta
-          http-equiv="Content-Security-Policy"
-          content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-        />
-        <title>${title}</title>
-        <style>
-          ${styleSheet(printCss(orientation, pageNumbers) + (options.css ?? ''))}
-        </style>
-      </head>
-      <body class="${orientation}">
-        ${body}
-      </body>
-    </html> `.value
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${title}</title>
+<style>${styleSheet(printCss(orientation, pageNumbers) + (options.css ?? ''))}</style>
+</head>
+<body class="${orientation}">
+${body}
+</body>
+</html>
+`.value
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
@@ -79,10 +75,7 @@ export const NBSP: SafeHtml = html`&nbsp;`
 export function signatureDate(value: string): SafeHtml {
   const trimmed = value.trim()
   if (trimmed === '') {
-    return html`<span class="blank year">&nbsp;</span>年<span class="blank short">&nbsp;</span>月<span
-        class="blank short"
-        >&nbsp;</span
-      >日`
+    return html`<span class="blank year">&nbsp;</span>年<span class="blank short">&nbsp;</span>月<span class="blank short">&nbsp;</span>日`
   }
   const m = ISO_DATE.exec(trimmed)
   if (!m) return html`<span class="blank">${trimmed}</span>`
@@ -96,10 +89,8 @@ function lineValue(value: string, extraClass = ''): SafeHtml {
 }
 
 export function colgroup(widthsMm: ReadonlyArray<number | null>): SafeHtml {
-  const cols = widthsMm.map((w) => (w === null ? html`<col />` : html`<col style="width:${w}mm" />`))
-  return html`<colgroup>
-    ${cols}
-  </colgroup>`
+  const cols = widthsMm.map((w) => (w === null ? html`<col>` : html`<col style="width:${w}mm">`))
+  return html`<colgroup>${cols}</colgroup>`
 }
 
 /** A header row of column titles. */
@@ -120,44 +111,25 @@ const VOLUME_CATALOGUE_WIDTHS = [10, 34, 22, null, 18, 15, 14] as const
 export function volumeCatalogueHtml(volume: VolumeHeader, rows: VolumeCatalogueRow[]): string {
   const cols = VOLUME_CATALOGUE_COLUMNS.length
   const head = html`<thead>
-    <tr class="caption">
-      <th colspan="${cols}">
-        <div class="doc-title">卷内文件目录</div>
-        <div class="meta">
-          <span class="meta-title">案卷题名：${volume.title}</span
-          ><span class="meta-code">档号：${volume.archivalCode}</span>
-        </div>
-      </th>
-    </tr>
-    <tr class="columns">
-      ${columnHeads(VOLUME_CATALOGUE_COLUMNS)}
-    </tr>
-  </thead>`
+<tr class="caption"><th colspan="${cols}">
+<div class="doc-title">卷内文件目录</div>
+<div class="meta"><span class="meta-title">案卷题名：${volume.title}</span><span class="meta-code">档号：${volume.archivalCode}</span></div>
+</th></tr>
+<tr class="columns">${columnHeads(VOLUME_CATALOGUE_COLUMNS)}</tr>
+</thead>`
   const last = rows.length - 1
   const bodyRows = rows.map((row, i) => {
     const pages = i === last ? `${row.startPage}-${row.endPage}` : `${row.startPage}`
-    return html`<tr>
-      <td class="c">${row.sequence}</td>
-      <td>${row.documentNumber}</td>
-      <td>${row.responsibleParty}</td>
-      <td>${row.title}</td>
-      <td class="c nowrap">${compactDate(row.dateFormed)}</td>
-      <td class="c nowrap">${pages}</td>
-      <td>${row.remarks}</td>
-    </tr>`
+    return html`<tr><td class="c">${row.sequence}</td><td>${row.documentNumber}</td><td>${row.responsibleParty}</td><td>${row.title}</td><td class="c nowrap">${compactDate(row.dateFormed)}</td><td class="c nowrap">${pages}</td><td>${row.remarks}</td></tr>`
   })
-  if (rows.length === 0)
-    bodyRows.push(
-      html`<tr>
-        <td class="c" colspan="${cols}">本卷无文件</td>
-      </tr>`
-    )
+  if (rows.length === 0) bodyRows.push(html`<tr><td class="c" colspan="${cols}">本卷无文件</td></tr>`)
   const body = html`<table class="grid volume-catalogue">
-    ${colgroup(VOLUME_CATALOGUE_WIDTHS)} ${head}
-    <tbody>
-      ${html.join(bodyRows, '\n')}
-    </tbody>
-  </table>`
+${colgroup(VOLUME_CATALOGUE_WIDTHS)}
+${head}
+<tbody>
+${html.join(bodyRows, '\n')}
+</tbody>
+</table>`
   return printDocument(`卷内文件目录 ${volume.archivalCode}`, body, 'portrait')
 }
 
@@ -176,31 +148,12 @@ table.sheet .sign-line { display: flex; justify-content: space-between; }
 /** 卷内备考表: 本卷情况说明, 立卷人/立卷时间, 检查人/检查时间 (blank lines to sign when empty), with the 档号. */
 export function volumeNoteSheetHtml(volume: VolumeHeader, note: VolumeNote): string {
   const body = html`<div class="doc-title">卷内备考表</div>
-    <div class="meta" style="text-align:right"><span class="meta-code">档号：${volume.archivalCode}</span></div>
-    <table class="sheet">
-      <tr class="notes-row">
-        <td>
-          <div class="label">本卷情况说明</div>
-          <div class="pre notes">${note.notes}</div>
-        </td>
-      </tr>
-      <tr>
-        <td class="sign">
-          <div class="sign-line">
-            <span>立卷人：${lineValue(note.compiledBy, 'name')}</span
-            ><span>立卷时间：${signatureDate(note.compiledOn)}</span>
-          </div>
-        </td>
-      </tr>
-      <tr>
-        <td class="sign">
-          <div class="sign-line">
-            <span>检查人：${lineValue(note.checkedBy, 'name')}</span
-            ><span>检查时间：${signatureDate(note.checkedOn)}</span>
-          </div>
-        </td>
-      </tr>
-    </table>`
+<div class="meta" style="text-align:right"><span class="meta-code">档号：${volume.archivalCode}</span></div>
+<table class="sheet">
+<tr class="notes-row"><td><div class="label">本卷情况说明</div><div class="pre notes">${note.notes}</div></td></tr>
+<tr><td class="sign"><div class="sign-line"><span>立卷人：${lineValue(note.compiledBy, 'name')}</span><span>立卷时间：${signatureDate(note.compiledOn)}</span></div></td></tr>
+<tr><td class="sign"><div class="sign-line"><span>检查人：${lineValue(note.checkedBy, 'name')}</span><span>检查时间：${signatureDate(note.checkedOn)}</span></div></td></tr>
+</table>`
   return printDocument(`卷内备考表 ${volume.archivalCode}`, body, 'portrait', {
     pageNumbers: false,
     css: NOTE_SHEET_CSS
@@ -225,27 +178,20 @@ const COVER_CSS = `
 /** 案卷封面 (GB/T 9705): 全宗名称, 类目名称, 案卷题名, 起止时间, 保管期限, 密级, 本卷共 N 件 M 页, 档号. */
 export function volumeCoverHtml(volume: VolumeHeader): string {
   const field = (label: string, value: string) =>
-    html`<tr>
-      <th>${label}</th>
-      <td>${value.trim() === '' ? NBSP : value}</td>
-    </tr>`
+    html`<tr><th>${label}</th><td>${value.trim() === '' ? NBSP : value}</td></tr>`
   const body = html`<div class="cover">
-    <table class="code-box">
-      <tr>
-        <th>档号</th>
-        <td>${volume.archivalCode}</td>
-      </tr>
-    </table>
-    <div class="doc-title">案卷封面</div>
-    <table class="fields">
-      ${field('全宗名称', volume.fondsName)} ${field('类目名称', volume.categoryName)}
-      ${field('案卷题名', volume.title)} ${field('起止时间', volume.dateRange)}
-      ${field('保管期限', volume.retentionName)} ${field('密级', volume.classificationName)}
-    </table>
-    <div class="count">
-      本卷共 <span class="blank">${volume.itemCount}</span> 件 <span class="blank">${volume.pageCount}</span> 页
-    </div>
-  </div>`
+<table class="code-box"><tr><th>档号</th><td>${volume.archivalCode}</td></tr></table>
+<div class="doc-title">案卷封面</div>
+<table class="fields">
+${field('全宗名称', volume.fondsName)}
+${field('类目名称', volume.categoryName)}
+${field('案卷题名', volume.title)}
+${field('起止时间', volume.dateRange)}
+${field('保管期限', volume.retentionName)}
+${field('密级', volume.classificationName)}
+</table>
+<div class="count">本卷共 <span class="blank">${volume.itemCount}</span> 件 <span class="blank">${volume.pageCount}</span> 页</div>
+</div>`
   return printDocument(`案卷封面 ${volume.archivalCode}`, body, 'portrait', { pageNumbers: false, css: COVER_CSS })
 }
 
@@ -275,17 +221,16 @@ export function boxSpineHtml(box: BoxSpine, options: BoxSpineOptions = {}): stri
 .spine .field.box .value { font-size: 20pt; }
 `
   const field = (label: string, value: string | number | SafeHtml, cls = '') =>
-    html`<div class="field${cls ? ` ${cls}` : ''}">
-      <div class="label">${label}</div>
-      <div class="value">${value}</div>
-    </div>`
+    html`<div class="field${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div></div>`
   const body = html`<div class="spine-hint">卷盒脊背（${width} mm × ${height} mm，沿边框裁下）</div>
-    <div class="spine">
-      <div class="category">${box.categoryName}</div>
-      ${field('全宗号', box.fondsCode)} ${field('年度', box.year)} ${field('保管期限', box.retentionName)}
-      ${field('起止件号', html`${box.firstNumber}<span class="to">至</span>${box.lastNumber}`)}
-      ${field('盒号', box.boxNumber, 'box')}
-    </div>`
+<div class="spine">
+<div class="category">${box.categoryName}</div>
+${field('全宗号', box.fondsCode)}
+${field('年度', box.year)}
+${field('保管期限', box.retentionName)}
+${field('起止件号', html`${box.firstNumber}<span class="to">至</span>${box.lastNumber}`)}
+${field('盒号', box.boxNumber, 'box')}
+</div>`
   return printDocument(`卷盒脊背 ${box.fondsCode} ${box.year} 第${box.boxNumber}盒`, body, 'portrait', {
     pageNumbers: false,
     css
@@ -309,45 +254,23 @@ const FILING_CATALOGUE_WIDTHS = [10, 44, 34, 24, null, 18, 13, 11, 20] as const
 export function filingCatalogueHtml(header: FilingCatalogueHeader, rows: FilingCatalogueRow[]): string {
   const cols = FILING_CATALOGUE_COLUMNS.length
   const head = html`<thead>
-    <tr class="caption">
-      <th colspan="${cols}">
-        <div class="doc-title">归档文件目录</div>
-        <div class="meta">
-          <span>全宗号：${header.fondsCode}</span><span>全宗名称：${header.fondsName}</span
-          ><span>年度：${header.year}</span><span>保管期限：${header.retentionName}</span
-          ><span>机构：${header.departmentName}</span>
-        </div>
-      </th>
-    </tr>
-    <tr class="columns">
-      ${columnHeads(FILING_CATALOGUE_COLUMNS)}
-    </tr>
-  </thead>`
+<tr class="caption"><th colspan="${cols}">
+<div class="doc-title">归档文件目录</div>
+<div class="meta"><span>全宗号：${header.fondsCode}</span><span>全宗名称：${header.fondsName}</span><span>年度：${header.year}</span><span>保管期限：${header.retentionName}</span><span>机构：${header.departmentName}</span></div>
+</th></tr>
+<tr class="columns">${columnHeads(FILING_CATALOGUE_COLUMNS)}</tr>
+</thead>`
   const bodyRows = rows.map(
     (row) =>
-      html`<tr>
-        <td class="c">${row.sequence}</td>
-        <td class="code">${row.archivalCode}</td>
-        <td>${row.documentNumber}</td>
-        <td>${row.responsibleParty}</td>
-        <td>${row.title}</td>
-        <td class="c nowrap">${compactDate(row.dateFormed)}</td>
-        <td class="c">${row.classificationName}</td>
-        <td class="c">${row.pageCount}</td>
-        <td>${row.remarks}</td>
-      </tr>`
+      html`<tr><td class="c">${row.sequence}</td><td class="code">${row.archivalCode}</td><td>${row.documentNumber}</td><td>${row.responsibleParty}</td><td>${row.title}</td><td class="c nowrap">${compactDate(row.dateFormed)}</td><td class="c">${row.classificationName}</td><td class="c">${row.pageCount}</td><td>${row.remarks}</td></tr>`
   )
-  if (rows.length === 0)
-    bodyRows.push(
-      html`<tr>
-        <td class="c" colspan="${cols}">无归档文件</td>
-      </tr>`
-    )
+  if (rows.length === 0) bodyRows.push(html`<tr><td class="c" colspan="${cols}">无归档文件</td></tr>`)
   const body = html`<table class="grid filing-catalogue">
-    ${colgroup(FILING_CATALOGUE_WIDTHS)} ${head}
-    <tbody>
-      ${html.join(bodyRows, '\n')}
-    </tbody>
-  </table>`
+${colgroup(FILING_CATALOGUE_WIDTHS)}
+${head}
+<tbody>
+${html.join(bodyRows, '\n')}
+</tbody>
+</table>`
   return printDocument(`归档文件目录 ${header.fondsCode} ${header.year} ${header.retentionName}`, body, 'landscape')
 }

@@ -42,36 +42,21 @@ function registerTable(
   cells: SafeHtml[][]
 ): string {
   const head = html`<thead>
-    <tr class="caption">
-      <th colspan="${columns.length}">
-        <div class="doc-title">${title}</div>
-        <div class="meta">
-          <span>起止日期：${from} 至 ${to}</span><span class="meta-code">共 ${cells.length} 条</span>
-        </div>
-      </th>
-    </tr>
-    <tr class="columns">
-      ${columnHeads(columns)}
-    </tr>
-  </thead>`
-  const rows = cells.map(
-    (row) =>
-      html`<tr>
-        ${row}
-      </tr>`
-  )
-  if (rows.length === 0)
-    rows.push(
-      html`<tr>
-        <td class="c" colspan="${columns.length}">此期间没有登记</td>
-      </tr>`
-    )
+<tr class="caption"><th colspan="${columns.length}">
+<div class="doc-title">${title}</div>
+<div class="meta"><span>起止日期：${from} 至 ${to}</span><span class="meta-code">共 ${cells.length} 条</span></div>
+</th></tr>
+<tr class="columns">${columnHeads(columns)}</tr>
+</thead>`
+  const rows = cells.map((row) => html`<tr>${row}</tr>`)
+  if (rows.length === 0) rows.push(html`<tr><td class="c" colspan="${columns.length}">此期间没有登记</td></tr>`)
   const body = html`<table class="grid use-register">
-    ${colgroup(widths)} ${head}
-    <tbody>
-      ${html.join(rows, '\n')}
-    </tbody>
-  </table>`
+${colgroup(widths)}
+${head}
+<tbody>
+${html.join(rows, '\n')}
+</tbody>
+</table>`
   return printDocument(`${title} ${from}—${to}`, body, 'landscape', { css: 'td.sign { height: 9mm; }' })
 }
 
@@ -150,104 +135,45 @@ h2.section { font-size: 11pt; margin: 4mm 0 2mm 0; }
 export function useFormHtml(request: UseRequest, unit: string, stepNames: Record<Approver, string>): string {
   const applicant =
     request.applicantKind === 'external'
-      ? html`<tr>
-            <th>申请人</th>
-            <td>${request.applicantName}（外单位）</td>
-            <th>单位</th>
-            <td>${unit}</td>
-          </tr>
-          <tr>
-            <th>介绍信编号</th>
-            <td colspan="3">${request.introductionLetter}</td>
-          </tr>`
-      : html`<tr>
-          <th>申请人</th>
-          <td>${request.applicantName}</td>
-          <th>部门</th>
-          <td>${unit}</td>
-        </tr>`
+      ? html`<tr><th>申请人</th><td>${request.applicantName}（外单位）</td><th>单位</th><td>${unit}</td></tr>
+<tr><th>介绍信编号</th><td colspan="3">${request.introductionLetter}</td></tr>`
+      : html`<tr><th>申请人</th><td>${request.applicantName}</td><th>部门</th><td>${unit}</td></tr>`
   const loanRows =
     request.kind === 'consultation'
-      ? html`<tr>
-          <th>查阅日期</th>
-          <td colspan="3">${request.startOn}（在档案阅览室查阅）</td>
-        </tr>`
-      : html`<tr>
-          <th>份数</th>
-          <td>${request.copies}</td>
-          <th>${request.kind === 'loan' ? '借期' : '日期'}</th>
-          <td>
-            ${request.startOn}${request.dueOn ? html` 至 ${request.dueOn}` : html.empty}${request.offSite ? '（带出办公楼）' : ''}
-          </td>
-        </tr>`
+      ? html`<tr><th>查阅日期</th><td colspan="3">${request.startOn}（在档案阅览室查阅）</td></tr>`
+      : html`<tr><th>份数</th><td>${request.copies}</td><th>${request.kind === 'loan' ? '借期' : '日期'}</th><td>${request.startOn}${request.dueOn ? html` 至 ${request.dueOn}` : html.empty}${request.offSite ? '（带出办公楼）' : ''}</td></tr>`
   const excerpt =
     request.excerptAnswer === null
       ? html.empty
-      : html`<tr>
-          <th>摘录/复制能否满足</th>
-          <td colspan="3">${request.excerptAnswer === 'excerpt_suffices' ? '能，复制/摘录' : '不能，须借原件'}</td>
-        </tr>`
+      : html`<tr><th>摘录/复制能否满足</th><td colspan="3">${request.excerptAnswer === 'excerpt_suffices' ? '能，复制/摘录' : '不能，须借原件'}</td></tr>`
   const records = request.records.map(
     (r, i) =>
-      html`<tr>
-        <td class="c">${i + 1}</td>
-        <td class="code">${r.archivalCode}</td>
-        <td>${r.title}</td>
-        <td class="c">${r.pageCount}</td>
-      </tr>`
+      html`<tr><td class="c">${i + 1}</td><td class="code">${r.archivalCode}</td><td>${r.title}</td><td class="c">${r.pageCount}</td></tr>`
   )
   const steps = request.chain.map(({ step, reasons }) => {
     const signed = request.approvals.find((a) => a.step === step)
     const rules = [...new Set(reasons.map((r) => r.ruleId))].join('、')
     const decision = signed ? (signed.decision === 'approved' ? '同意' : `不同意：${signed.reason}`) : ''
-    return html`<div class="step">
-      <div class="step-title">${stepNames[step]}意见：${decision}</div>
-      <div class="step-rules">依据：${rules}</div>
-      <div class="sign-line">
-        <span>签字：<span class="blank">${signed ? signed.signerName : NBSP}</span></span
-        ><span>日期：${signatureDate(signed?.signedOn ?? '')}</span>
-      </div>
-    </div>`
+    return html`<div class="step"><div class="step-title">${stepNames[step]}意见：${decision}</div>
+<div class="step-rules">依据：${rules}</div>
+<div class="sign-line"><span>签字：<span class="blank">${signed ? signed.signerName : NBSP}</span></span><span>日期：${signatureDate(signed?.signedOn ?? '')}</span></div></div>`
   })
   const body = html`<div class="doc-title">${KIND_TITLES[request.kind]}</div>
-    <div class="meta">
-      <span>申请编号：${request.id}</span><span class="meta-code">登记日期：${request.createdAt.slice(0, 10)}</span>
-    </div>
-    <table class="form">
-      ${applicant}
-      <tr>
-        <th>目的</th>
-        <td colspan="3">${request.purpose}</td>
-      </tr>
-      <tr>
-        <th>理由</th>
-        <td colspan="3">${request.reason}</td>
-      </tr>
-      ${loanRows} ${excerpt}
-    </table>
-    <h2 class="section">所需档案</h2>
-    <table class="grid">
-      ${colgroup([12, 50, null, 16])}
-      <thead>
-        <tr>
-          <th>序号</th>
-          <th>档号</th>
-          <th>题名</th>
-          <th>页数</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${html.join(records, '\n')}
-      </tbody>
-    </table>
-    <h2 class="section">审批</h2>
-    ${html.join(steps, '\n')}
-    <div class="step">
-      <div class="sign-line">
-        <span>申请人签字：<span class="blank">&nbsp;</span></span
-        ><span>日期：${signatureDate('')}</span>
-      </div>
-    </div>`
+<div class="meta"><span>申请编号：${request.id}</span><span class="meta-code">登记日期：${request.createdAt.slice(0, 10)}</span></div>
+<table class="form">
+${applicant}
+<tr><th>目的</th><td colspan="3">${request.purpose}</td></tr>
+<tr><th>理由</th><td colspan="3">${request.reason}</td></tr>
+${loanRows}
+${excerpt}
+</table>
+<h2 class="section">所需档案</h2>
+<table class="grid">${colgroup([12, 50, null, 16])}
+<thead><tr><th>序号</th><th>档号</th><th>题名</th><th>页数</th></tr></thead>
+<tbody>${html.join(records, '\n')}</tbody></table>
+<h2 class="section">审批</h2>
+${html.join(steps, '\n')}
+<div class="step"><div class="sign-line"><span>申请人签字：<span class="blank">&nbsp;</span></span><span>日期：${signatureDate('')}</span></div></div>`
   return printDocument(`${KIND_TITLES[request.kind]} ${request.id}`, body, 'portrait', {
     pageNumbers: false,
     css: FORM_CSS
@@ -266,36 +192,14 @@ const CARD_CSS = `
 /** 代替卡 (R-USE-7): one card per record, to stand in its place while it is out — code, title, borrower, dates. */
 export function outCardsHtml(request: UseRequest, unit: string): string {
   const cards = request.records.map(
-    (record) =>
-      html`<div class="card">
-        <div class="card-title">代替卡</div>
-        <table>
-          <tr>
-            <th>档号</th>
-            <td>${record.archivalCode ?? '（未编号）'}</td>
-          </tr>
-          <tr>
-            <th>题名</th>
-            <td>${record.title}</td>
-          </tr>
-          <tr>
-            <th>${request.kind === 'consultation' ? '查阅人' : '借阅人'}</th>
-            <td>${request.applicantName}（${unit}）</td>
-          </tr>
-          <tr>
-            <th>取出日期</th>
-            <td>${request.outOn}</td>
-          </tr>
-          <tr>
-            <th>应还日期</th>
-            <td>${request.dueOn ?? request.outOn}</td>
-          </tr>
-          <tr>
-            <th>申请编号</th>
-            <td>${request.id}</td>
-          </tr>
-        </table>
-      </div>`
+    (record) => html`<div class="card"><div class="card-title">代替卡</div><table>
+<tr><th>档号</th><td>${record.archivalCode ?? '（未编号）'}</td></tr>
+<tr><th>题名</th><td>${record.title}</td></tr>
+<tr><th>${request.kind === 'consultation' ? '查阅人' : '借阅人'}</th><td>${request.applicantName}（${unit}）</td></tr>
+<tr><th>取出日期</th><td>${request.outOn}</td></tr>
+<tr><th>应还日期</th><td>${request.dueOn ?? request.outOn}</td></tr>
+<tr><th>申请编号</th><td>${request.id}</td></tr>
+</table></div>`
   )
   return printDocument(`代替卡 ${request.id}`, html`<div class="cards">${html.join(cards, '\n')}</div>`, 'portrait', {
     pageNumbers: false,
@@ -307,34 +211,14 @@ export function outCardsHtml(request: UseRequest, unit: string): string {
 export function reminderHtml(request: UseRequest, unit: string, today: string): string {
   const late = request.dueOn && request.dueOn < today ? daysBetween(request.dueOn, today) : 0
   const rows = request.records.map(
-    (r, i) =>
-      html`<tr>
-        <td class="c">${i + 1}</td>
-        <td class="code">${r.archivalCode}</td>
-        <td>${r.title}</td>
-      </tr>`
+    (r, i) => html`<tr><td class="c">${i + 1}</td><td class="code">${r.archivalCode}</td><td>${r.title}</td></tr>`
   )
   const body = html`<div class="doc-title">档案催还通知单</div>
-    <p>${unit} ${request.applicantName}：</p>
-    <p style="text-indent:2em">
-      您于 ${request.outOn} 借阅的下列档案应于 ${request.dueOn}
-      归还，${late > 0 ? `已逾期 ${late} 天，` : ''}请于收到本通知后尽快归还档案室，或办理续借手续。
-    </p>
-    <table class="grid">
-      ${colgroup([12, 55, null])}
-      <thead>
-        <tr>
-          <th>序号</th>
-          <th>档号</th>
-          <th>题名</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${html.join(rows, '\n')}
-      </tbody>
-    </table>
-    <div class="meta" style="margin-top:12mm">
-      <span>申请编号：${request.id}</span><span class="meta-code">档案室（签章）　${signatureDate(today)}</span>
-    </div>`
+<p>${unit} ${request.applicantName}：</p>
+<p style="text-indent:2em">您于 ${request.outOn} 借阅的下列档案应于 ${request.dueOn} 归还，${late > 0 ? `已逾期 ${late} 天，` : ''}请于收到本通知后尽快归还档案室，或办理续借手续。</p>
+<table class="grid">${colgroup([12, 55, null])}
+<thead><tr><th>序号</th><th>档号</th><th>题名</th></tr></thead>
+<tbody>${html.join(rows, '\n')}</tbody></table>
+<div class="meta" style="margin-top:12mm"><span>申请编号：${request.id}</span><span class="meta-code">档案室（签章）　${signatureDate(today)}</span></div>`
   return printDocument(`催还单 ${request.id}`, body, 'portrait', { pageNumbers: false })
 }

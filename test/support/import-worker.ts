@@ -10,13 +10,15 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(__dirname, '../..')
-const outDir = path.join(root, 'out', 'test-import-worker')
 
 /**
  * Global setup: the import worker as the app runs it, bundled to CommonJS like out/main/import-worker.js with its
  * dependencies left to node_modules (so it lives under out/, where `exceljs` resolves). Built once per run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
+  // A folder of this run's own: two vitest runs at once must not empty each other's worker.
+  fs.mkdirSync(path.join(root, 'out'), { recursive: true })
+  const outDir = fs.mkdtempSync(path.join(root, 'out', 'test-import-worker-'))
   await build({
     configFile: false,
     logLevel: 'silent',

@@ -20,29 +20,20 @@ describe('html tagged template', () => {
   })
 
   it('escapes values in attributes, so a quote cannot end the attribute', () => {
-    expect(html`<td class="${'" onclick="alert(1)'}"></td>`.value).toBe('<td class="&quot; onclick=&quot;alert(1)">')
-    expect(html`<td title="${"' onmouseover='x"}"></td>`.value).toBe(`<td title='&#39; onmouseover=&#39;x'>`)
+    expect(html`<td class="${'" onclick="alert(1)'}">`.value).toBe('<td class="&quot; onclick=&quot;alert(1)">')
+    expect(html`<td title='${"' onmouseover='x"}'>`.value).toBe(`<td title='&#39; onmouseover=&#39;x'>`)
   })
 
   it('prints numbers with String() and nothing for null and undefined', () => {
     expect(html`${0}|${-1.5}|${2024}|${1e21}|${NaN}`.value).toBe('0|-1.5|2024|1e+21|NaN')
-    expect(
-      html`<td>${null}</td>
-        <td>${undefined}</td>`.value
-    ).toBe('<td></td><td></td>')
+    expect(html`<td>${null}</td><td>${undefined}</td>`.value).toBe('<td></td><td></td>')
   })
 
   it('nests fragments as they are, escaping each value exactly once', () => {
     const cell = html`<b>${EVIL}</b>`
-    const row = html`<tr>
-      <td>${cell}</td>
-    </tr>`
+    const row = html`<tr><td>${cell}</td></tr>`
     expect(row.value).toBe(`<tr><td><b>${EVIL_ESCAPED}</b></td></tr>`)
-    expect(
-      html`<table>
-        ${row}
-      </table>`.value
-    ).toBe(`<table><tr><td><b>${EVIL_ESCAPED}</b></td></tr></table>`)
+    expect(html`<table>${row}</table>`.value).toBe(`<table><tr><td><b>${EVIL_ESCAPED}</b></td></tr></table>`)
     // no double escaping through any depth of nesting
     expect(html`${html`${html`${'&'}`}`}`.value).toBe('&amp;')
   })
@@ -53,16 +44,8 @@ describe('html tagged template', () => {
 
   it('joins arrays of fragments with nothing between them', () => {
     const cells = ['a<', 'b&', 'c"'].map((v) => html`<td>${v}</td>`)
-    expect(
-      html`<tr>
-        ${cells}
-      </tr>`.value
-    ).toBe('<tr><td>a&lt;</td><td>b&amp;</td><td>c&quot;</td></tr>')
-    expect(
-      html`<tbody>
-        ${[]}
-      </tbody>`.value
-    ).toBe('<tbody></tbody>')
+    expect(html`<tr>${cells}</tr>`.value).toBe('<tr><td>a&lt;</td><td>b&amp;</td><td>c&quot;</td></tr>')
+    expect(html`<tbody>${[]}</tbody>`.value).toBe('<tbody></tbody>')
   })
 
   it('escapes a plain string that reaches an array past the types', () => {
@@ -71,17 +54,10 @@ describe('html tagged template', () => {
   })
 
   it('html.join puts a separator between fragments; a text separator is escaped', () => {
-    const rows = [
-      html`<tr>
-        1
-      </tr>`,
-      html`<tr>
-        2
-      </tr>`
-    ]
+    const rows = [html`<tr>1</tr>`, html`<tr>2</tr>`]
     expect(html.join(rows, '\n').value).toBe('<tr>1</tr>\n<tr>2</tr>')
     expect(html.join(rows, '<hr>').value).toBe('<tr>1</tr>&lt;hr&gt;<tr>2</tr>')
-    expect(html.join(rows, html`<hr />`).value).toBe('<tr>1</tr><hr><tr>2</tr>')
+    expect(html.join(rows, html`<hr>`).value).toBe('<tr>1</tr><hr><tr>2</tr>')
     expect(html.join([], '\n').value).toBe('')
     expect(html`a${html.empty}b`.value).toBe('ab')
   })
@@ -94,16 +70,10 @@ describe('html tagged template', () => {
   })
 
   it('rawHtml is the only way in unescaped', () => {
-    expect(
-      html`<style>
-        ${rawHtml('body { font-family: "Noto Serif CJK SC"; }')}
-      </style>`.value
-    ).toBe('<style>body { font-family: "Noto Serif CJK SC"; }</style>')
-    expect(
-      html`<style>
-        ${'body { font-family: "Noto Serif CJK SC"; }'}
-      </style>`.value
-    ).toContain('&quot;')
+    expect(html`<style>${rawHtml('body { font-family: "Noto Serif CJK SC"; }')}</style>`.value).toBe(
+      '<style>body { font-family: "Noto Serif CJK SC"; }</style>'
+    )
+    expect(html`<style>${'body { font-family: "Noto Serif CJK SC"; }'}</style>`.value).toContain('&quot;')
   })
 
   it('refuses at compile time what it cannot print sensibly', () => {
