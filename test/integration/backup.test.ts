@@ -3,12 +3,12 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { build } from 'esbuild'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
 import type { RestoreStage } from '../../src-main/services/backup'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { ADMIN_PASSWORD, makeApp, REPOSITORY, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { bundleScript, CHILD_OPTIONS } from '../support/child'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -367,19 +367,9 @@ describe('R-SEC-2 restore', () => {
 
   /** Runs a restore in a child process and kills it (SIGKILL) once it has reached the stage. */
   async function killRestoreAt(dataDir: string, file: string, stage: RestoreStage): Promise<void> {
-    const bundle = path.join(tempDir('child-'), 'restore-child.cjs')
-    await build({
-      entryPoints: [path.resolve(__dirname, '../support/restore-child.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: bundle,
-      external: ['better-sqlite3', 'typeorm', 'reflect-metadata', 'zod'],
-      logLevel: 'silent'
-    })
+    const bundle = await bundleScript('test/support/restore-child.ts')
     const child = spawn(process.execPath, [bundle, dataDir, file, stage], {
-      cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+      ...CHILD_OPTIONS,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     await new Promise<void>((resolve, reject) => {

@@ -2,30 +2,20 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../support/app'
+import { bundleScript, CHILD_OPTIONS } from '../support/child'
 
-const root = path.resolve(__dirname, '../..')
-const bundle = path.join(tempDir('cli-'), 'web.cjs')
+let bundle: string
 
 beforeAll(async () => {
-  await build({
-    entryPoints: [path.join(root, 'src-main/web/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: bundle,
-    external: ['better-sqlite3', 'typeorm', 'reflect-metadata', 'zod', 'exceljs'],
-    logLevel: 'silent'
-  })
+  bundle = await bundleScript('src-main/web/cli.ts')
 })
 
 /** Browser mode started as a person would, on a data folder or a port it cannot use, so it stops by itself. */
 function start(dataDir: string, port = 0) {
   const run = spawnSync(process.execPath, [bundle, '--data-dir', dataDir, '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, NODE_PATH: path.join(root, 'node_modules') },
+    ...CHILD_OPTIONS,
     encoding: 'utf8',
     timeout: 20_000
   })

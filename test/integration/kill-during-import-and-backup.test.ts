@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
-import path from 'node:path'
-import { build } from 'esbuild'
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeApp, tempDir, type TestApp } from '../support/app'
+import { bundleScript, CHILD_OPTIONS } from '../support/child'
 
 let app: TestApp | null = null
 afterEach(async () => {
@@ -11,25 +10,10 @@ afterEach(async () => {
   app = null
 })
 
-async function bundle(): Promise<string> {
-  const out = path.join(tempDir('child-'), 'import-backup-child.cjs')
-  await build({
-    entryPoints: [path.resolve(__dirname, '../support/import-backup-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: out,
-    external: ['better-sqlite3', 'typeorm', 'reflect-metadata', 'zod', 'exceljs'],
-    logLevel: 'silent'
-  })
-  return out
-}
-
 function runAndKill(script: string, dataDir: string, folder: string, prefix: string, delayMs: number) {
   return new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [script, dataDir, 'keeper', folder, prefix], {
-      cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+      ...CHILD_OPTIONS,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let output = ''
@@ -47,7 +31,7 @@ function runAndKill(script: string, dataDir: string, folder: string, prefix: str
 
 describe('kill -9 during an import and backups', () => {
   it('the import is all or nothing, every acknowledged backup verifies, no scratch copy of the database is left in the data folder', async () => {
-    const script = await bundle()
+    const script = await bundleScript('test/support/import-backup-child.ts')
     app = await makeApp()
     await app.signInAs('archivist', 'keeper')
     const dataDir = app.dataDir

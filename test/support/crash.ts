@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process'
-import path from 'node:path'
-import { build } from 'esbuild'
-import { makeApp, tempDir } from './app'
+import { makeApp } from './app'
+import { bundleScript, CHILD_OPTIONS } from './child'
 
 export interface CrashReport {
   rounds: number
@@ -28,26 +27,11 @@ function random(seed: number): () => number {
   }
 }
 
-async function bundleChild(): Promise<string> {
-  const bundle = path.join(tempDir('child-'), 'write-child.cjs')
-  await build({
-    entryPoints: [path.resolve(__dirname, 'write-child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: bundle,
-    external: ['better-sqlite3', 'typeorm', 'reflect-metadata', 'zod', 'exceljs'],
-    logLevel: 'silent'
-  })
-  return bundle
-}
-
 /** Runs the writing child until a random moment after it is ready, then kills it with SIGKILL. */
 function killWhileWriting(bundle: string, dataDir: string, prefix: string, delayMs: number) {
   return new Promise<{ acknowledged: string[]; refused: string[] }>((resolve, reject) => {
     const child = spawn(process.execPath, [bundle, dataDir, 'keeper', prefix], {
-      cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../node_modules') },
+      ...CHILD_OPTIONS,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let output = ''
@@ -81,7 +65,7 @@ export async function crashLoop(rounds: number, seed = Date.now()): Promise<Cras
   await setup.signInAs('archivist', 'keeper')
   const dataDir = setup.dataDir
   await setup.close()
-  const bundle = await bundleChild()
+  const bundle = await bundleScript('test/support/write-child.ts')
   const report: CrashReport = {
     rounds,
     acknowledged: 0,
