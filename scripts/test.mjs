@@ -83,6 +83,8 @@ const e2eOk = step(
   }
 )
 const e2e = readJson(PLAYWRIGHT_JSON)
+if ((e2e?.stats?.flaky ?? 0) > 0)
+  console.log(`\n⚠ ${e2e.stats.flaky} end-to-end test(s) passed only on retry: see the list above.`)
 totals.passed += (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0)
 totals.failed += e2e?.stats?.unexpected ?? 0
 if (!e2eOk && (!e2e || (e2e.stats?.unexpected ?? 0) === 0)) totals.failed += 1

@@ -1,7 +1,16 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { ARCHIVIST, codedItem, createAccount, setUpAdministrator, signIn, signOut, type Person } from './steps'
+import {
+  ARCHIVIST,
+  closeDrawer,
+  codedItem,
+  createAccount,
+  setUpAdministrator,
+  signIn,
+  signOut,
+  type Person
+} from './steps'
 
 const MANAGER: Person = {
   username: 'wangjl',
@@ -29,11 +38,6 @@ async function pickDate(scope: ReturnType<Page['locator']>, label: string, value
   // Tab commits the typed date without submitting the form, as Enter would.
   await input.press('Tab')
   await expect(input).toHaveValue(value)
-}
-
-async function closeDrawer(page: Page) {
-  await page.keyboard.press('Escape')
-  await expect(page.locator('.ant-drawer-open')).toHaveCount(0)
 }
 
 async function openBatch(page: Page) {

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { choose, pickDate, startAsArchivist } from './steps'
+import { choose, closeDrawer, pickDate, startAsArchivist } from './steps'
 
 interface NewItem {
   title: string
@@ -39,11 +39,6 @@ async function registerItem(page: Page, item: NewItem) {
 async function openItem(page: Page, title: string) {
   await page.getByRole('button', { name: title, exact: true }).click()
   return page.locator('.item-detail')
-}
-
-async function closeDrawer(page: Page) {
-  await page.keyboard.press('Escape')
-  await expect(page.locator('.ant-drawer-open')).toHaveCount(0)
 }
 
 async function showTab(page: Page, tab: '文件（件）' | '案卷', ready: string) {

@@ -115,3 +115,14 @@ export async function pickDate(scope: Locator, label: string, value: string): Pr
   await input.fill(value)
   await input.press('Enter')
 }
+
+/** Clicks the close button of the topmost drawer: Escape is swallowed while a select inside it still has focus. */
+export async function closeDrawer(page: Page): Promise<void> {
+  const open = page.locator('.ant-drawer-open')
+  const count = await open.count()
+  await open
+    .nth(count - 1)
+    .locator('.ant-drawer-close')
+    .click()
+  await expect(open).toHaveCount(count - 1)
+}
