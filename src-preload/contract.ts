@@ -452,6 +452,10 @@ export interface OverdueEntry {
   reason: string
 }
 
+/** What labels are printed for: records, volumes, or the boxes on the shelves. */
+export const LABEL_SUBJECTS = ['items', 'volumes', 'boxes'] as const
+export const MAX_LABELS = 1000
+
 export const LOCATION_KINDS = ['room', 'rack', 'shelf', 'box'] as const
 export type LocationKind = (typeof LOCATION_KINDS)[number]
 export const LOCATION_SUBJECTS = ['item', 'volume'] as const
@@ -769,6 +773,26 @@ export const contract = {
   'volumes.close': channel<Volume>()(z.strictObject({ id, version: z.number().int().min(1) }), RECORD_WRITERS),
   'print.volume': channel<{ html: string }>()(
     z.strictObject({ id, document: z.enum(['catalogue', 'note', 'cover', 'spine']) }),
+    RECORD_READERS
+  ),
+  'print.labels': channel<{ html: string }>()(
+    z.strictObject({
+      subject: z.enum(LABEL_SUBJECTS, { message: 'validation.invalidValue' }),
+      ids: z.array(id).min(1, { message: 'validation.required' }).max(MAX_LABELS, { message: 'validation.tooMany' }),
+      layout: z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('sheet'),
+          columns: z.number().int().min(1, { message: 'validation.range' }).max(4, { message: 'validation.range' }),
+          rows: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' }),
+          start: z.number().int().min(1, { message: 'validation.range' }).max(48, { message: 'validation.range' })
+        }),
+        z.strictObject({
+          kind: z.literal('roll'),
+          widthMm: z.number().int().min(30, { message: 'validation.range' }).max(120, { message: 'validation.range' }),
+          heightMm: z.number().int().min(20, { message: 'validation.range' }).max(100, { message: 'validation.range' })
+        })
+      ])
+    }),
     RECORD_READERS
   ),
   'print.filingCatalogue': channel<{ html: string }>()(

@@ -27,3 +27,49 @@ export function filingCatalogueRows(
         ORDER BY series_key, item_number`
   )
 }
+
+export interface LabelSubjectRow {
+  id: number
+  code: string | null
+  title: string
+  year: number
+  retentionCode: string
+}
+
+/** Items or volumes for labels, with their codes (null for an item not yet numbered). */
+export function labelSubjects(
+  db: Db,
+  subject: 'items' | 'volumes',
+  ids: readonly number[]
+): Promise<LabelSubjectRow[]> {
+  const table = sql.identifier(subject)
+  return db.query(
+    sql`SELECT id, archival_code AS code, title, year, retention_code AS retentionCode FROM ${table} WHERE id IN ${ids}`
+  )
+}
+
+export interface BoxLabelRow {
+  id: number
+  path: string
+  name: string
+  /** what has this box as its home: volumes, and items not in a volume */
+  holdings: number
+  firstCode: string | null
+  lastCode: string | null
+}
+
+/** Boxes for labels: the box's path, name, and the range of codes of what has it as its home. */
+export function boxLabelRows(db: Db, ids: readonly number[]): Promise<BoxLabelRow[]> {
+  return db.query(
+    sql`WITH held AS (
+          SELECT home_location_id AS boxId, archival_code AS code FROM volumes WHERE home_location_id IN ${ids}
+          UNION ALL
+          SELECT home_location_id, archival_code FROM items
+            WHERE home_location_id IN ${ids} AND volume_id IS NULL AND archival_code IS NOT NULL
+        )
+        SELECT l.id, l.path, l.name, COUNT(held.code) AS holdings, MIN(held.code) AS firstCode,
+          MAX(held.code) AS lastCode
+        FROM locations l LEFT JOIN held ON held.boxId = l.id
+        WHERE l.id IN ${ids} GROUP BY l.id`
+  )
+}

@@ -52,13 +52,16 @@ export interface VolumeNote {
 
 /** Box spine label (卷盒脊背). */
 export interface BoxSpine {
+  /** the volume's 档号, carried in the QR code */
+  code: string
   fondsCode: string
   year: number
   retentionName: string
-  /** first item number in the box, e.g. `0001` */
+  /** first item number in the box, e.g. `0001` (the last part of its code) */
   firstNumber: string
   /** last item number in the box, e.g. `0025` */
   lastNumber: string
+  /** the volume's own number within its series, e.g. `0012` */
   boxNumber: string
   categoryName: string
 }
@@ -89,3 +92,21 @@ export interface FilingCatalogueHeader {
 }
 
 export type PrintOrientation = 'portrait' | 'landscape'
+
+/** One label (档案标签): the code it carries in barcodes and print, and the lines a person reads beside it. */
+export interface LabelContent {
+  /** 档号, or a box's location path */
+  code: string
+  /** 题名, or the box's name; shortened on the label when long */
+  title: string
+  /** short facts, e.g. `2024 · 永久`, `盒内 J001-WS·2024-D10-BGS-0001 至 0025` */
+  lines: string[]
+}
+
+/**
+ * Where labels go: an A4 sheet of `columns` × `rows` labels, starting at label `start` (1-based, row by row) so a
+ * half-used sheet can go through the printer again; or a label printer's roll, one label of `widthMm` × `heightMm`
+ * per page.
+ */
+export type LabelLayout =
+  { kind: 'sheet'; columns: number; rows: number; start: number } | { kind: 'roll'; widthMm: number; heightMm: number }

@@ -4,6 +4,7 @@
  * opened in a print-preview window and printed with Chromium (Electron `webContents.print()/printToPDF()`,
  * `window.print()` in browser mode); their layout comes from the shared A4 print CSS in ./print-css.
  */
+import type { BarcodeRenderer } from './barcode'
 import { html, rawHtml, type SafeHtml } from './html'
 import { printCss } from './print-css'
 import type {
@@ -173,14 +174,17 @@ const COVER_CSS = `
 .cover table.fields td { border-bottom: 0.3mm solid #000; padding: 5mm 2mm 1mm 2mm; vertical-align: bottom; overflow-wrap: anywhere; }
 .cover .count { width: 140mm; margin: 12mm auto 0 auto; font-size: 14pt; }
 .cover .count .blank { min-width: 18mm; text-align: center; }
+.cover .cover-barcode { text-align: right; margin-top: 2mm; }
+.cover .cover-barcode img { width: 70mm; height: 9mm; }
 `
 
-/** 案卷封面 (GB/T 9705): 全宗名称, 类目名称, 案卷题名, 起止时间, 保管期限, 密级, 本卷共 N 件 M 页, 档号. */
-export function volumeCoverHtml(volume: VolumeHeader): string {
+/** 案卷封面 (GB/T 9705): 全宗名称, 类目名称, 案卷题名, 起止时间, 保管期限, 密级, 本卷共 N 件 M 页, 档号 with its barcode. */
+export function volumeCoverHtml(volume: VolumeHeader, barcodes: BarcodeRenderer): string {
   const field = (label: string, value: string) =>
     html`<tr><th>${label}</th><td>${value.trim() === '' ? NBSP : value}</td></tr>`
   const body = html`<div class="cover">
 <table class="code-box"><tr><th>档号</th><td>${volume.archivalCode}</td></tr></table>
+<div class="cover-barcode">${barcodes(volume.archivalCode).linear}</div>
 <div class="doc-title">案卷封面</div>
 <table class="fields">
 ${field('全宗名称', volume.fondsName)}
@@ -204,8 +208,11 @@ export interface BoxSpineOptions {
   heightMm?: number
 }
 
-/** Box spine label (卷盒脊背): 全宗号, 年度, 保管期限, 起止件号, 盒号, a narrow mm-sized label on an A4 page. */
-export function boxSpineHtml(box: BoxSpine, options: BoxSpineOptions = {}): string {
+/**
+ * Box spine label (卷盒脊背): 全宗号, 年度, 保管期限, 起止件号, 盒号 and a QR code of the volume's code, a narrow
+ * mm-sized label on an A4 page.
+ */
+export function boxSpineHtml(box: BoxSpine, barcodes: BarcodeRenderer, options: BoxSpineOptions = {}): string {
   const width = clamp(options.widthMm ?? 40, 15, 170)
   const height = clamp(options.heightMm ?? 250, 60, 255)
   const css = `
@@ -219,6 +226,7 @@ export function boxSpineHtml(box: BoxSpine, options: BoxSpineOptions = {}): stri
 .spine .field .value .to { display: block; font-size: 9pt; font-weight: normal; }
 .spine .field.box { border-top: 0.3mm solid #000; padding-top: 3mm; }
 .spine .field.box .value { font-size: 20pt; }
+.spine .barcode-matrix { width: ${Math.min(24, width - 6)}mm; height: ${Math.min(24, width - 6)}mm; margin: 2mm auto 0 auto; display: block; }
 `
   const field = (label: string, value: string | number | SafeHtml, cls = '') =>
     html`<div class="field${cls ? ` ${cls}` : ''}"><div class="label">${label}</div><div class="value">${value}</div></div>`
@@ -230,6 +238,7 @@ ${field('年度', box.year)}
 ${field('保管期限', box.retentionName)}
 ${field('起止件号', html`${box.firstNumber}<span class="to">至</span>${box.lastNumber}`)}
 ${field('盒号', box.boxNumber, 'box')}
+${barcodes(box.code).matrix}
 </div>`
   return printDocument(`卷盒脊背 ${box.fondsCode} ${box.year} 第${box.boxNumber}盒`, body, 'portrait', {
     pageNumbers: false,

@@ -2,6 +2,7 @@
  * Printables of consultation and loans (R-USE-2, R-USE-7, R-USE-8, R-USE-10): the request form the signers sign,
  * out-cards (代替卡), the overdue reminder (催还单) and the two registers. Pure: data in, one HTML document out.
  */
+import type { BarcodeRenderer } from './barcode'
 import { daysBetween } from '../policy/calendar'
 import type { Approver, UseKind, UseRequest } from '../../src-preload/contract'
 import { html, type SafeHtml } from './html'
@@ -187,10 +188,14 @@ const CARD_CSS = `
 .card table { width: 100%; table-layout: fixed; }
 .card th { width: 20mm; text-align: left; font-weight: bold; vertical-align: top; padding: 0.8mm 0; }
 .card td { overflow-wrap: anywhere; padding: 0.8mm 0; }
+.card .barcode-linear { display: block; width: 100%; height: 9mm; margin-top: 2mm; }
 `
 
-/** 代替卡 (R-USE-7): one card per record, to stand in its place while it is out — code, title, borrower, dates. */
-export function outCardsHtml(request: UseRequest, unit: string): string {
+/**
+ * 代替卡 (R-USE-7): one card per record, to stand in its place while it is out — code, title, borrower, dates, and
+ * the code's barcode, so the card itself can be scanned at the return.
+ */
+export function outCardsHtml(request: UseRequest, unit: string, barcodes: BarcodeRenderer): string {
   const cards = request.records.map(
     (record) => html`<div class="card"><div class="card-title">代替卡</div><table>
 <tr><th>档号</th><td>${record.archivalCode ?? '（未编号）'}</td></tr>
@@ -199,7 +204,7 @@ export function outCardsHtml(request: UseRequest, unit: string): string {
 <tr><th>取出日期</th><td>${request.outOn}</td></tr>
 <tr><th>应还日期</th><td>${request.dueOn ?? request.outOn}</td></tr>
 <tr><th>申请编号</th><td>${request.id}</td></tr>
-</table></div>`
+</table>${record.archivalCode ? barcodes(record.archivalCode).linear : ''}</div>`
   )
   return printDocument(`代替卡 ${request.id}`, html`<div class="cards">${html.join(cards, '\n')}</div>`, 'portrait', {
     pageNumbers: false,

@@ -1,6 +1,8 @@
-import { filingCatalogueRows } from '../db/printing'
+import { boxLabelRows, filingCatalogueRows, labelSubjects } from '../db/printing'
 import type { ParsedInput } from '../../src-preload/contract'
-import { notFound } from '../errors'
+import { conflict, invalid, notFound } from '../errors'
+import { barcodeRenderer } from '../reports/barcode'
+import { labelsHtml } from '../reports/labels'
 import {
   boxSpineHtml,
   filingCatalogueHtml,
@@ -8,7 +10,7 @@ import {
   volumeCoverHtml,
   volumeNoteSheetHtml
 } from '../reports/printables'
-import type { VolumeHeader } from '../reports/print-types'
+import type { LabelContent, VolumeHeader } from '../reports/print-types'
 import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 import type { VolumesService } from './volumes'
@@ -83,18 +85,22 @@ export class PrintingService {
           checkedOn: volume.checkedOn
         })
       case 'cover':
-        return volumeCoverHtml(header)
+        return volumeCoverHtml(header, await barcodeRenderer())
       case 'spine': {
-        const codes = items.map((i) => i.archivalCode ?? '').filter(Boolean)
-        return boxSpineHtml({
-          fondsCode: volume.fondsCode,
-          year: volume.year,
-          retentionName: header.retentionName,
-          firstNumber: codes[0] ?? '',
-          lastNumber: codes[codes.length - 1] ?? '',
-          boxNumber: volume.archivalCode,
-          categoryName: header.categoryName
-        })
+        const numbers = items.flatMap((i) => (i.archivalCode ? [lastPart(i.archivalCode)] : []))
+        return boxSpineHtml(
+          {
+            code: volume.archivalCode,
+            fondsCode: volume.fondsCode,
+            year: volume.year,
+            retentionName: header.retentionName,
+            firstNumber: numbers[0] ?? '',
+            lastNumber: numbers[numbers.length - 1] ?? '',
+            boxNumber: lastPart(volume.archivalCode),
+            categoryName: header.categoryName
+          },
+          await barcodeRenderer()
+        )
       }
     }
   }
@@ -127,4 +133,59 @@ export class PrintingService {
       )
     }
   }
+
+  /**
+   * 档案标签 for records, volumes or boxes, in the order asked. A record without an archival code has nothing to
+   * scan, so the request is refused and names how many lack one.
+   */
+  async labels(actor: Actor, input: ParsedInput<'print.labels'>): Promise<{ html: string }> {
+    const { layout } = input
+    if (layout.kind === 'sheet' && layout.start > layout.columns * layout.rows) {
+      throw invalid([{ path: 'layout.start', message: 'validation.range' }])
+    }
+    const ids = [...new Set(input.ids)]
+    const labels = input.subject === 'boxes' ? await this.boxLabels(ids) : await this.recordLabels(input.subject, ids)
+    const html = labelsHtml(labels, layout, await barcodeRenderer())
+    await this.logPrint(actor, input.subject, ids.join(','), 'labels')
+    return { html }
+  }
+
+  private async recordLabels(subject: 'items' | 'volumes', ids: number[]): Promise<LabelContent[]> {
+    const policy = (await this.settings.filing()).data
+    const rows = inOrder(ids, await labelSubjects(this.store.db, subject, ids))
+    const uncoded = rows.filter((row) => row.code === null).length
+    if (uncoded > 0) throw conflict('errors.labelsNeedCode', { count: uncoded })
+    return rows.map((row) => ({
+      code: row.code ?? '',
+      title: row.title,
+      lines: [`${row.year} · ${nameOf(policy.retentionPeriods, row.retentionCode)}`]
+    }))
+  }
+
+  private async boxLabels(ids: number[]): Promise<LabelContent[]> {
+    return inOrder(ids, await boxLabelRows(this.store.db, ids)).map((box) => {
+      const range = box.firstCode === null || box.lastCode === null ? '空盒' : codeRange(box.firstCode, box.lastCode)
+      return { code: box.path, title: box.name, lines: [`共 ${box.holdings} 件/卷`, range] }
+    })
+  }
+}
+
+/** Rows in the order their ids were asked for; an id that names nothing makes the whole request not found. */
+function inOrder<Row extends { id: number }>(ids: readonly number[], rows: Row[]): Row[] {
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  const ordered = ids.flatMap((id) => byId.get(id) ?? [])
+  if (ordered.length < ids.length) throw notFound()
+  return ordered
+}
+
+/** The running number at the end of an archival code (…-0025 → 0025): what a spine or a range shows. */
+function lastPart(code: string): string {
+  return code.slice(code.lastIndexOf('-') + 1)
+}
+
+/** 起止档号 as people write them: the last code shortened to what differs after the shared part (…-0001 至 0025). */
+function codeRange(first: string, last: string): string {
+  if (first === last) return first
+  const shared = first.slice(0, first.lastIndexOf('-') + 1)
+  return shared !== '' && last.startsWith(shared) ? `${first} 至 ${lastPart(last)}` : `${first} 至 ${last}`
 }

@@ -61,6 +61,7 @@ import {
   useFormHtml,
   type RegisterRow
 } from '../reports/use-printables'
+import { barcodeRenderer } from '../reports/barcode'
 import { listWorkbook, type SheetColumn } from '../reports/xlsx'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
@@ -572,7 +573,7 @@ export class UseService {
         return useFormHtml(request, unit, STEP_NAMES)
       case 'outCards':
         if (request.outOn === null) throw new AppFailure('CONFLICT', 'errors.useNotOut')
-        return outCardsHtml(request, unit)
+        return outCardsHtml(request, unit, await barcodeRenderer())
       case 'reminder':
         if (request.status !== 'out' || request.kind !== 'loan') throw new AppFailure('CONFLICT', 'errors.useNotOut')
         return reminderHtml(request, unit, today)

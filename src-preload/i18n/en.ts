@@ -1311,6 +1311,8 @@ const en: Shape<typeof zhCN> = {
     itemNotFound: 'Item not found.',
     volumeNotFound: 'Volume not found.',
     duplicateCode: 'The archival code “{{code}}” is already used.',
+    labelsNeedCode:
+      '{{count}} of these records have no archival code yet, so no label can be printed: catalogue and number them first.',
     nothingToPrint: 'Nothing to print.',
     validation: 'Some entries need correcting: see the fields marked in red.',
     notFound: 'Record not found.',

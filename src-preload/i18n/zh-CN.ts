@@ -1252,6 +1252,7 @@ const zhCN = {
     itemNotFound: '找不到该文件。',
     volumeNotFound: '找不到该案卷。',
     duplicateCode: '档号“{{code}}”已被使用。',
+    labelsNeedCode: '有 {{count}} 件文件还没有档号，不能打印标签：请先著录完成并编号。',
     nothingToPrint: '没有可打印的内容。',
     validation: '输入有误，请检查标红的字段。',
     notFound: '找不到该记录。',

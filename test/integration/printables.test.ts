@@ -7,6 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { barcodeRenderer } from '../../src-main/reports/barcode'
 import { escapeHtml, html } from '../../src-main/reports/html'
 import {
   boxSpineHtml,
@@ -264,7 +265,7 @@ describe('卷内备考表 (R-FILE-8)', () => {
 
 describe('案卷封面 (R-FILE-8)', () => {
   it('R-FILE-8: prints the GB/T 9705 cover fields, 本卷共 N 件 M 页 and the 档号', async () => {
-    const pdf = await render(volumeCoverHtml(volume), 'volume-cover')
+    const pdf = await render(volumeCoverHtml(volume, await barcodeRenderer()), 'volume-cover')
     expect(pdf.pages).toBe(1)
     expectCleanChinese(pdf)
     expect(pdf.text).toContain('案卷封面')
@@ -282,6 +283,7 @@ describe('案卷封面 (R-FILE-8)', () => {
 
 describe('卷盒脊背 (R-STAT-2)', () => {
   const box = {
+    code: 'J001-WS-2024-0012',
     fondsCode: 'J001',
     year: 2024,
     retentionName: '永久',
@@ -292,7 +294,7 @@ describe('卷盒脊背 (R-STAT-2)', () => {
   }
 
   it('R-STAT-2: prints 全宗号, 年度, 保管期限, 起止件号 and 盒号 on a 40 mm label on A4', async () => {
-    const html = boxSpineHtml(box)
+    const html = boxSpineHtml(box, await barcodeRenderer())
     const pdf = await render(html, 'box-spine')
     expect(pdf.pages).toBe(1)
     expect(pdf.widthPt).toBeCloseTo(A4.short, 0)
@@ -396,6 +398,7 @@ describe('HTML escaping (R-STAT-2)', () => {
   it('R-STAT-2: markup in any value prints literally and never becomes a tag, in all five documents', async () => {
     const evilVolume: VolumeHeader = { ...volume, title: evil, fondsName: evil, archivalCode: 'J001-3-<b>0012</b>' }
     const rows = volumeRows(2).map((r) => ({ ...r, title: evil, remarks: '<i>"\'</i>' }))
+    const barcodes = await barcodeRenderer()
     const documents = {
       catalogue: volumeCatalogueHtml(evilVolume, rows),
       note: volumeNoteSheetHtml(evilVolume, {
@@ -405,23 +408,30 @@ describe('HTML escaping (R-STAT-2)', () => {
         checkedBy: '',
         checkedOn: ''
       }),
-      cover: volumeCoverHtml(evilVolume),
-      spine: boxSpineHtml({
-        fondsCode: '<b>J001</b>',
-        year: 2024,
-        retentionName: evil,
-        firstNumber: '0001',
-        lastNumber: '0002',
-        boxNumber: '<1>',
-        categoryName: evil
-      }),
+      cover: volumeCoverHtml(evilVolume, barcodes),
+      spine: boxSpineHtml(
+        {
+          code: 'J001-WS-2024-0001',
+          fondsCode: '<b>J001</b>',
+          year: 2024,
+          retentionName: evil,
+          firstNumber: '0001',
+          lastNumber: '0002',
+          boxNumber: '<1>',
+          categoryName: evil
+        },
+        barcodes
+      ),
       filing: filingCatalogueHtml(
         { ...filingHeader, fondsName: evil },
         filingRows(2).map((r) => ({ ...r, title: evil }))
       )
     }
+    // The only images allowed are the barcodes the app drew itself, as data: addresses with an escaped alt text.
+    const ownBarcode =
+      /<img class="barcode-(linear|matrix)" src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="[^"<>]*">/g
     for (const [name, html] of Object.entries(documents)) {
-      expect(html, name).not.toMatch(/<script|<img|<b>|<i>|onerror=alert\(1\)>/i)
+      expect(html.replace(ownBarcode, ''), name).not.toMatch(/<script|<img|<b>|<i>|onerror=alert\(1\)>/i)
       expect(html, name).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;')
     }
 

@@ -6,7 +6,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Inspection, UseRequest } from '../../../src-preload/contract'
+import { barcodeRenderer } from '../../../src-main/reports/barcode'
 import { inspectionReportHtml } from '../../../src-main/reports/custody-printables'
+import { labelsHtml } from '../../../src-main/reports/labels'
 import {
   appraisalReportHtml,
   destructionRegisterHtml,
@@ -32,7 +34,7 @@ const M = `<i data-m="1">'&`
 const M_ESCAPED = '&lt;i data-m=&quot;1&quot;&gt;&#39;&amp;'
 
 function expectEscaped(name: string, document: string, atLeast: number): void {
-  expect(document, name).not.toContain('<i')
+  expect(document, name).not.toMatch(/<i[\s>]/)
   expect(document, name).not.toContain('data-m="1"')
   expect(document.split(M_ESCAPED).length - 1, `${name}: escaped values`).toBeGreaterThanOrEqual(atLeast)
   expect(document, name).not.toContain('&amp;lt;') // nothing escaped twice
@@ -53,7 +55,7 @@ const volume = {
 }
 
 describe('R-STAT-2: markup in any value of any printable prints as text', () => {
-  it('volume catalogue, note sheet, cover, box spine, filing catalogue', () => {
+  it('volume catalogue, note sheet, cover, box spine, filing catalogue', async () => {
     const row = {
       sequence: 1,
       documentNumber: M,
@@ -70,18 +72,23 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       volumeNoteSheetHtml(volume, { notes: M, compiledBy: M, compiledOn: M, checkedBy: M, checkedOn: M }),
       6
     )
-    expectEscaped('cover', volumeCoverHtml(volume), 7)
+    const barcodes = await barcodeRenderer()
+    expectEscaped('cover', volumeCoverHtml(volume, barcodes), 7)
     expectEscaped(
       'spine',
-      boxSpineHtml({
-        fondsCode: M,
-        year: 2024,
-        retentionName: M,
-        firstNumber: M,
-        lastNumber: M,
-        boxNumber: M,
-        categoryName: M
-      }),
+      boxSpineHtml(
+        {
+          code: M,
+          fondsCode: M,
+          year: 2024,
+          retentionName: M,
+          firstNumber: M,
+          lastNumber: M,
+          boxNumber: M,
+          categoryName: M
+        },
+        barcodes
+      ),
       7
     )
     const filingRow = {
@@ -100,6 +107,15 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       filingCatalogueHtml({ fondsCode: M, fondsName: M, year: 2024, retentionName: M, departmentName: M }, [filingRow]),
       5 + 7
     )
+  })
+
+  it('labels, whose codes also go into barcodes', async () => {
+    const labels = labelsHtml(
+      [{ code: `J001-KH·2024-D30-ZS-0001${M}`, title: M, lines: [M, M] }],
+      { kind: 'sheet', columns: 2, rows: 5, start: 2 },
+      await barcodeRenderer()
+    )
+    expectEscaped('labels', labels, 4)
   })
 
   it('inspection report', () => {
@@ -196,7 +212,7 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
     expectEscaped('register', destructionRegisterHtml(header, [line]), 3 + 7 + 1 + 6 * 2)
   })
 
-  it('request form, out-cards, reminder, loan and consultation registers', () => {
+  it('request form, out-cards, reminder, loan and consultation registers', async () => {
     const request = {
       id: 1,
       kind: 'loan',
@@ -231,7 +247,7 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       records: [{ archivalCode: M, title: M, pageCount: 3 }]
     } as unknown as UseRequest
     expectEscaped('form', useFormHtml(request, M, { manager: M } as never), 14)
-    expectEscaped('cards', outCardsHtml(request, M), 6)
+    expectEscaped('cards', outCardsHtml(request, M, await barcodeRenderer()), 6)
     expectEscaped('reminder', reminderHtml(request, M, '2099-01-01'), 6)
     const row: RegisterRow = {
       requestId: 1,
