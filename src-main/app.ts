@@ -27,6 +27,9 @@ import { StatisticsService } from './services/statistics'
 import { AppraisalService } from './services/appraisal'
 import { DisposalService } from './services/disposal'
 import { HoldsService } from './services/holds'
+import { SupportService } from './services/support'
+import { openLog, type Log } from './log'
+import path from 'node:path'
 import { Store } from './store'
 
 export interface AppOptions {
@@ -35,7 +38,8 @@ export interface AppOptions {
   appFolders: readonly string[]
   /** Injected in tests to move time (lockouts, idle locks, due dates). */
   clock?: () => Date
-  log?: (error: unknown) => void
+  /** Where start-up, migrations, backups and unexpected errors are written; by default `logs/` in the data folder. */
+  log?: Log
   /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
   atRestoreStage?: (stage: RestoreStage) => Promise<void>
   /** The built import worker (out/main/import-worker.js); without it files are read on the main thread. */
@@ -59,7 +63,13 @@ export interface App {
 /** The whole back end without Electron: used by the Electron shell, browser mode and the tests alike. */
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date())
+  const log = options.log ?? openLog(path.join(options.dataDir, 'logs'))
   const { file, preMigrationBackup } = await openStore(options.dataDir, clock)
+  log.info('database opened', {
+    version: packageVersion,
+    migrated: preMigrationBackup !== null,
+    preMigrationBackup: preMigrationBackup && path.basename(preMigrationBackup)
+  })
   const store = new Store(file, clock)
   const settings = new SettingsService(store)
   const audit = new AuditService(store)
@@ -107,13 +117,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     statistics: new StatisticsService(store, settings),
     holds: new HoldsService(store),
     appraisal,
-    disposal: new DisposalService(store, settings, appraisal)
+    disposal: new DisposalService(store, settings, appraisal),
+    support: new SupportService(store, log, packageVersion, clock)
   }
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),
     sessions,
     async () => (await settings.security()).data.idleLockMinutes,
-    options.log ?? ((error) => console.error(error))
+    (error, channel) => log.error('request failed', error, { channel })
   )
   return {
     services,

@@ -851,6 +851,7 @@ export const contract = {
     z.strictObject({ subject: z.enum(LOCATION_SUBJECTS), id }),
     RECORD_READERS
   ),
+  'support.diagnostics': channel<{ fileName: string; content: string }>()(empty, ['sysadmin']),
   'backup.status': channel<BackupStatus>()(empty, [...BACKUP_ROLES, 'department_head', 'staff_viewer']),
   'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),
   'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),

@@ -34,7 +34,7 @@ export function createDispatcher(
   handlers: Record<Channel, Handler>,
   sessions: Sessions,
   idleLockMinutes: () => Promise<number>,
-  log: (error: unknown) => void
+  log: (error: unknown, channel: string) => void
 ): Dispatcher {
   return async (channel, input, sessionKey) => {
     try {
@@ -67,7 +67,7 @@ export function createDispatcher(
       return { ok: true, data: data ?? null }
     } catch (error) {
       const described = appErrorOf(error)
-      if (described.code === 'INTERNAL' || described.code === 'STORAGE') log(error)
+      if (described.code === 'INTERNAL' || described.code === 'STORAGE') log(error, channel)
       return failure(described)
     }
   }

@@ -117,6 +117,7 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     'print.volume': async (input, ctx) => services.printing.volume(actor(ctx), input),
     'print.filingCatalogue': async (input, ctx) => services.printing.filingCatalogue(actor(ctx), input),
     'print.labels': async (input, ctx) => services.printing.labels(actor(ctx), input),
+    'support.diagnostics': async (_input, ctx) => services.support.diagnostics(actor(ctx)),
     'dashboard.overdue': async () => services.dashboard.overdue(),
     'locations.tree': async () => services.locations.tree(),
     'locations.create': async (input, ctx) => services.locations.create(actor(ctx), input),

@@ -19,6 +19,7 @@ import type { StatisticsService } from '../services/statistics'
 import type { AppraisalService } from '../services/appraisal'
 import type { DisposalService } from '../services/disposal'
 import type { HoldsService } from '../services/holds'
+import type { SupportService } from '../services/support'
 
 /** Every service the handlers call, as the composition root (app.ts) builds them. */
 export interface Services {
@@ -43,4 +44,5 @@ export interface Services {
   holds: HoldsService
   appraisal: AppraisalService
   disposal: DisposalService
+  support: SupportService
 }

@@ -22,6 +22,9 @@ const CLASSIFICATION_NAMES: Record<string, string> = {
   confidential: '机密',
   top_secret: '绝密'
 }
+/** The audit log names each labelled thing as it names it everywhere else. */
+const LABELLED_ENTITY = { items: 'item', volumes: 'volume', boxes: 'location' } as const
+
 const nameOf = (entries: { code: string; name: string }[], code: string) =>
   entries.find((e) => e.code === code)?.name ?? code
 
@@ -146,7 +149,10 @@ export class PrintingService {
     const ids = [...new Set(input.ids)]
     const labels = input.subject === 'boxes' ? await this.boxLabels(ids) : await this.recordLabels(input.subject, ids)
     const html = labelsHtml(labels, layout, await barcodeRenderer())
-    await this.logPrint(actor, input.subject, ids.join(','), 'labels')
+    const entity = LABELLED_ENTITY[input.subject]
+    await this.store.write(actor, async ({ audit }) => {
+      for (const id of ids) await audit({ entity, entityId: id, action: 'print', after: { document: 'labels' } })
+    })
     return { html }
   }
 

@@ -218,7 +218,8 @@ const en: Shape<typeof zhCN> = {
       volume: 'Volume',
       location: 'Location',
       catalogue: 'Filing catalogue',
-      backup: 'Backup'
+      backup: 'Backup',
+      support: 'Diagnostics'
     }
   },
   settings: {

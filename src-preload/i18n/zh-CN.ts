@@ -206,7 +206,8 @@ const zhCN = {
       volume: '案卷',
       location: '库房位置',
       catalogue: '归档文件目录',
-      backup: '备份'
+      backup: '备份',
+      support: '诊断信息'
     }
   },
   settings: {

@@ -76,7 +76,11 @@ describe('R-ROLE-7 separation of duties', () => {
   it('the administrator manages accounts and cannot touch records', () => {
     expect(
       channelsOf('sysadmin').every(
-        (c) => c.startsWith('users.') || c.startsWith('backup.') || c === 'settings.getSecurity'
+        (c) =>
+          c.startsWith('users.') ||
+          c.startsWith('backup.') ||
+          c === 'settings.getSecurity' ||
+          c === 'support.diagnostics'
       )
     ).toBe(true)
     expect(allowedRoles('customers.create')).not.toContain('sysadmin')

@@ -40,7 +40,6 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
     dataDir,
     appFolders: [REPOSITORY],
     clock: () => clock.now,
-    log: () => undefined,
     importWorker: inject('importWorker'),
     ...more
   })

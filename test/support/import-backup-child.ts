@@ -4,7 +4,7 @@ import { USER_PASSWORD } from './samples'
 /** Imports 20 000 customers in one job while taking backups one after another; prints what was acknowledged. */
 async function main(): Promise<void> {
   const [dataDir, username, folder, prefix] = process.argv.slice(2)
-  const app = await createApp({ dataDir, appFolders: [], log: () => undefined })
+  const app = await createApp({ dataDir, appFolders: [] })
   const session = 'child'
   const login = await app.dispatch('auth.login', { username, password: USER_PASSWORD }, session)
   if (!login.ok) throw new Error(JSON.stringify(login.error))

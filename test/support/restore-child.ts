@@ -7,7 +7,6 @@ async function main(): Promise<void> {
     dataDir,
     // Bundled into a temporary folder and started from the repository.
     appFolders: [process.cwd()],
-    log: () => undefined,
     atRestoreStage: async (stage) => {
       if (stage !== stopAt) return
       process.stdout.write(`STOPPED ${stage}\n`)

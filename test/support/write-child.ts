@@ -7,7 +7,7 @@ import { sampleCustomer, USER_PASSWORD } from './samples'
  */
 async function main(): Promise<void> {
   const [dataDir, username, prefix] = process.argv.slice(2)
-  const app = await createApp({ dataDir, appFolders: [], log: () => undefined })
+  const app = await createApp({ dataDir, appFolders: [] })
   const session = 'child'
   const login = await app.dispatch('auth.login', { username, password: USER_PASSWORD }, session)
   if (!login.ok) throw new Error(JSON.stringify(login.error))
