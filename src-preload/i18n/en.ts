@@ -415,7 +415,13 @@ const en: Shape<typeof zhCN> = {
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
       counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',
-      unreadable: 'The file cannot be opened as a database.'
+      unreadable: 'The file cannot be opened as a database.',
+      schema:
+        "This backup's structure does not match this app: it may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.",
+      noAdministrator:
+        'This backup has no active system administrator, so nobody could manage the app after restoring it. It cannot be restored and the current data was left unchanged; choose another backup.',
+      foreignKeys:
+        'In this backup {{count}} records refer to data that does not exist (in table {{table}}, for one): it may have been altered or damaged. It cannot be restored and the current data was left unchanged; choose another backup.'
     }
   },
   import: {
