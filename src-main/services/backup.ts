@@ -86,6 +86,56 @@ async function copyToNew(from: string, to: string): Promise<{ sha256: string; by
   }
 }
 
+/** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
+const FORMAT_BYTES = [18, 19]
+const CHUNK = 1024 * 1024
+
+/**
+ * Copies the first `length` bytes of a database file to a new name, hashing what it writes, and flushes the copy
+ * to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file copied has
+ * nothing left in a WAL), so that opening it later leaves no -wal or -shm files on the stick. Reading the next
+ * chunk and writing the last one run while this one is hashed.
+ */
+async function copyDatabaseFile(from: string, to: string, length: number): Promise<{ sha256: string; bytes: number }> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const target = await fs.promises.open(to, CREATE_NEW, 0o644)
+    try {
+      const hash = crypto.createHash('sha256')
+      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
+      const readAt = async (buffer: Buffer, position: number) =>
+        position >= length ? 0 : (await source.read(buffer, 0, Math.min(CHUNK, length - position), position)).bytesRead
+      const writeAll = async (chunk: Buffer, position: number) => {
+        for (let written = 0; written < chunk.length;)
+          written += (await target.write(chunk, written, chunk.length - written, position + written)).bytesWritten
+      }
+      let position = 0
+      let reading = readAt(buffers[0], 0)
+      let writing = Promise.resolve()
+      for (let k = 0; ; k += 1) {
+        const bytesRead = await reading
+        if (bytesRead === 0) break
+        const chunk = buffers[k % 3].subarray(0, bytesRead)
+        if (position === 0) for (const at of FORMAT_BYTES) if (chunk[at] === 2) chunk[at] = 1
+        // The next read fills the buffer whose write was awaited one round ago.
+        reading = readAt(buffers[(k + 1) % 3], position + bytesRead)
+        hash.update(chunk)
+        await writing
+        writing = writeAll(chunk, position)
+        position += bytesRead
+      }
+      await writing
+      if (position !== length) throw new Error(`the database file ended after ${position} of ${length} bytes`)
+      await target.sync()
+      return { sha256: hash.digest('hex'), bytes: position }
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
 /** A day old: no backup still running on any PC takes that long, so these were left by one that was cut off. */
 const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000
 
@@ -353,8 +403,9 @@ export class BackupService {
   }
 
   /**
-   * SQLite's online backup API copies a consistent state while the app keeps working, into the data folder, since
-   * SQLite follows whatever it finds at a name; only this app's own code writes to the stick, new files only.
+   * The database file is copied as it is, straight onto the stick, while a read transaction holds it still (see
+   * Store.withSettledFile) and the app keeps working; counts and migrations are read in that same transaction. Only
+   * this app's own code writes to the stick, new files only.
    */
   private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
     const folder = await this.folderFor(requestedFolder, 'write')
@@ -366,20 +417,13 @@ export class BackupService {
       // (so a full data disk does not stop a backup, and nothing is copied twice), then linked into place.
       return await this.withScratch(async (scratch) => {
         const snapshot = path.join(scratch, DATABASE_FILE)
-        await this.store.backupTo(snapshot)
-        const copy = new Database(snapshot, { fileMustExist: true })
-        let facts: { counts: Record<string, number>; migrations: string[] }
-        try {
-          // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
-          copy.pragma('journal_mode = DELETE')
-          facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
-        } finally {
-          copy.close()
-        }
-        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, {
-          ...facts,
-          ...(await hashAndSync(snapshot))
-        })
+        const copied =
+          (await this.store.withSettledFile(async ({ db, bytes }) => ({
+            counts: countRows(db),
+            migrations: appliedMigrations(db),
+            ...(await copyDatabaseFile(this.store.file, snapshot, bytes))
+          }))) ?? (await this.copyPageByPage(snapshot))
+        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied)
       }, folder)
     } catch (error) {
       // The stick pulled out (or the folder removed) while the backup was being written: whatever failed, that is why.
@@ -390,6 +434,26 @@ export class BackupService {
     } finally {
       fs.rmSync(manifestStaged, { force: true })
     }
+  }
+
+  /**
+   * When the file cannot be held still (someone else keeps reading an older state): SQLite's online backup API
+   * copies a consistent state page by page, more slowly, and the copy is then read again to be hashed.
+   */
+  private async copyPageByPage(
+    snapshot: string
+  ): Promise<{ counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }> {
+    await this.store.backupTo(snapshot)
+    const copy = new Database(snapshot, { fileMustExist: true })
+    let facts: { counts: Record<string, number>; migrations: string[] }
+    try {
+      // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
+      copy.pragma('journal_mode = DELETE')
+      facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
+    } finally {
+      copy.close()
+    }
+    return { ...facts, ...(await hashAndSync(snapshot)) }
   }
 
   /** Gives the snapshot and its manifest their final names: the next free name of this second, never an existing one. */
