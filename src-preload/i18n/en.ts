@@ -1337,6 +1337,8 @@ const en: Shape<typeof zhCN> = {
       'The disk failed while reading or writing the data file: nothing was done; everything saved before is unaffected. Check the disk and try again.',
     unreachable: 'Cannot reach the back end. Is the program still running?',
     noToken: 'The access token is missing or wrong. Open the app with the address printed in the terminal at start.',
+    staleEntry:
+      'This entry address is no longer valid: each start of the app prints a new one. In the terminal where the app was started, find the line beginning with ARCHIVE_URL= and open that address; while the app runs it can be opened again, in other tabs or browsers too.',
     badCredentials: 'Wrong user name or password.',
     badCredentialsRemaining: 'Wrong user name or password. {{remaining}} more failures lock the account.',
     accountLocked:

@@ -121,5 +121,5 @@ describe(`backup and verify of ${ITEMS} items against a file copy and a SHA-256 
         `  verify                  ${s(verify)}   ×${(verify / (hash + quick)).toFixed(2)} of sha256 + quick_check (goal ≤ 2)\n`
       ].join('\n')
     )
-  })
+  }, 3_600_000)
 })
