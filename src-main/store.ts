@@ -96,8 +96,8 @@ export class Store {
     const snapshot = openReader(this.file)
     try {
       snapshot.exec('BEGIN')
-      // The read transaction starts with the first read.
-      snapshot.prepare('SELECT COUNT(*) FROM sqlite_master').get()
+      // The read transaction starts with the first read: here, of the schema's version.
+      snapshot.pragma('schema_version')
       const pageSize = snapshot.pragma('page_size', { simple: true }) as number
       const pages = snapshot.pragma('page_count', { simple: true }) as number
       const checkpointer = new Database(this.file, { fileMustExist: true })
