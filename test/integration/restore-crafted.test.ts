@@ -55,62 +55,74 @@ function onlyMigrations(from: string, file: string, keepRows: boolean) {
 const PROMOTE = `CREATE TRIGGER audit_log_after_insert AFTER INSERT ON audit_log
   BEGIN UPDATE users SET role = 'sysadmin' WHERE username = 'reader'; END`
 
+const UNPROTECT = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete'
+
+/** Each attack: how it turns a backup the app made into a crafted one in the same folder. */
+const ATTACKS: Record<string, (made: string, folder: string) => string> = {
+  'a trigger that makes the staff viewer an administrator on the next audit entry': (made) => {
+    craft(made, (db) => db.exec(PROMOTE))
+    return made
+  },
+  'an added view': (made) => {
+    craft(made, (db) => db.exec('CREATE VIEW accounts AS SELECT username, password_hash FROM users'))
+    return made
+  },
+  "the audit log's protecting triggers dropped": (made) => {
+    craft(made, (db) => db.exec(UNPROTECT))
+    return made
+  },
+  'all three at once': (made) => {
+    craft(made, (db) => db.exec(`${PROMOTE}; CREATE VIEW accounts AS SELECT * FROM users; ${UNPROTECT}`))
+    return made
+  },
+  'an index dropped': (made) => {
+    craft(made, (db) => db.exec('DROP INDEX items_title'))
+    return made
+  },
+  'only the migrations table, with its rows': (made, folder) => {
+    const file = `${folder}/archive-room-20260303-000000.sqlite`
+    onlyMigrations(made, file, true)
+    return file
+  },
+  'only an empty migrations table': (made, folder) => {
+    const file = `${folder}/archive-room-20260303-000100.sqlite`
+    onlyMigrations(made, file, false)
+    return file
+  }
+}
+
 describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () => {
-  it('refuses backups whose schema is not exactly the one of their version, and verify says so too', async () => {
-    app = await makeApp()
-    const admin = await app.signInAs('sysadmin')
-    const key = await app.signInAs('archivist', 'keeper')
-    await app.signInAs('staff_viewer', 'reader')
-    await app.call('customers.create', sampleCustomer(), key)
-    const folder = tempDir('usb-')
-    const make = async () => {
-      app.clock.advanceMinutes(1)
-      return (await app.call('backup.create', { folder }, key)).file
-    }
-    const crafted: Record<string, string> = {
-      promotingTrigger: await make(),
-      addedView: await make(),
-      unprotectedAuditLog: await make(),
-      allThree: await make(),
-      indexDropped: await make(),
-      onlyMigrations: `${folder}/archive-room-20260303-000000.sqlite`,
-      onlyAnEmptyMigrationsTable: `${folder}/archive-room-20260303-000100.sqlite`
-    }
-    craft(crafted.promotingTrigger, (db) => db.exec(PROMOTE))
-    craft(crafted.addedView, (db) => db.exec('CREATE VIEW accounts AS SELECT username, password_hash FROM users'))
-    const unprotect = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete'
-    craft(crafted.unprotectedAuditLog, (db) => db.exec(unprotect))
-    craft(crafted.allThree, (db) => db.exec(`${PROMOTE}; CREATE VIEW accounts AS SELECT * FROM users; ${unprotect}`))
-    craft(crafted.indexDropped, (db) => db.exec('DROP INDEX items_title'))
-    onlyMigrations(crafted.promotingTrigger, crafted.onlyMigrations, true)
-    onlyMigrations(crafted.promotingTrigger, crafted.onlyAnEmptyMigrationsTable, false)
+  it.each(Object.keys(ATTACKS))(
+    '%s: verify reports it, restore refuses it, nothing of it goes live',
+    async (attack) => {
+      app = await makeApp()
+      const admin = await app.signInAs('sysadmin')
+      const key = await app.signInAs('archivist', 'keeper')
+      await app.signInAs('staff_viewer', 'reader')
+      await app.call('customers.create', sampleCustomer(), key)
+      const folder = tempDir('usb-')
+      const file = ATTACKS[attack]((await app.call('backup.create', { folder }, key)).file, folder)
 
-    const verified: Record<string, unknown> = {}
-    const restored: Record<string, unknown> = {}
-    for (const [name, file] of Object.entries(crafted)) {
       const verification = await app.call('backup.verify', { file }, admin)
-      verified[name] = [verification.ok, verification.problems.map((p) => p.reason)]
-      const result = await app.dispatch('backup.restore', { file }, admin)
-      restored[name] = result.ok ? 'restored' : [result.error.code, result.error.message]
-    }
-    const refused = ['POLICY_DENIED', 'backup.problems.schema']
-    expect(restored).toEqual(Object.fromEntries(Object.keys(crafted).map((name) => [name, refused])))
-    expect(verified).toEqual(
-      Object.fromEntries(Object.keys(crafted).map((name) => [name, [false, ['backup.problems.schema']]]))
-    )
+      expect([verification.ok, verification.problems]).toEqual([false, [{ reason: 'backup.problems.schema' }]])
+      expect(await app.dispatch('backup.restore', { file }, admin)).toMatchObject({
+        ok: false,
+        error: { code: 'POLICY_DENIED', message: 'backup.problems.schema', ruleId: 'R-SEC-2' }
+      })
 
-    // Nothing of them reached the live database: the next audit entry promotes nobody, the audit log stays append-only.
-    const reader = await app.signInAs('staff_viewer', 'reader2')
-    expect((await app.call('customers.list', {}, reader)).total).toBe(1)
-    expect(await app.database.query("SELECT role FROM users WHERE username = 'reader'")).toEqual([
-      { role: 'staff_viewer' }
-    ])
-    const schema = await app.database.query<{ name: string }>(
-      "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name LIKE 'a%' ORDER BY name"
-    )
-    expect(schema.map((entry) => entry.name)).toEqual(['audit_log_no_delete', 'audit_log_no_update'])
-    expect((await app.call('app.status', {}, reader)).needsSetup).toBe(false)
-  })
+      // The next audit entry (a sign-in) promotes nobody, the audit log stays append-only, nobody is asked to set up.
+      const reader = await app.signInAs('staff_viewer', 'reader2')
+      expect((await app.call('customers.list', {}, reader)).total).toBe(1)
+      expect(await app.database.query("SELECT role FROM users WHERE username = 'reader'")).toEqual([
+        { role: 'staff_viewer' }
+      ])
+      const schema = await app.database.query<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name LIKE 'a%' ORDER BY name"
+      )
+      expect(schema.map((entry) => entry.name)).toEqual(['audit_log_no_delete', 'audit_log_no_update'])
+      expect((await app.call('app.status', {}, reader)).needsSetup).toBe(false)
+    }
+  )
 
   it('refuses a backup without an active administrator, and on restore one with references to nothing', async () => {
     app = await makeApp()
