@@ -1,9 +1,10 @@
+// First: Zod is told never to generate code before anything builds a schema (see security.ts).
+import { CONTENT_SECURITY_POLICY } from './security'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { createApp, type App } from './app'
 import { startBackupSchedule } from './backup-schedule'
 import { APP_FOLDER, dataDirProblem, resolveDataDir } from './paths'
-import { CONTENT_SECURITY_POLICY } from './security'
 
 let backend: App | null = null
 let mainWindow: BrowserWindow | null = null

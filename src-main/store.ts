@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type Database from 'better-sqlite3'
+import Database from 'better-sqlite3'
 import { openReader, openWriter, SqliteDb, type Db } from './db/connection'
 import { syncFolder } from './db/files'
 import { appendAudit, type Actor, type AuditDraft } from './services/audit-chain'
@@ -81,6 +81,46 @@ export class Store {
       await copy
     } finally {
       this.copies.delete(copy)
+    }
+  }
+
+  /**
+   * Runs work while the database file itself holds exactly the committed state, and keeps it so until work is done, so
+   * that a backup can copy the file as it is: on connections of its own, a read transaction is opened, then a
+   * checkpoint writes into the file everything the log holds up to that transaction. If that was all the log holds,
+   * the file is that state; and while the transaction lasts no checkpoint writes beyond it (SQLite's WAL read
+   * locks), while the app keeps writing to the log. Otherwise (someone else reads an older state, and the file could
+   * not be brought up to date) work is not run and the answer is null.
+   */
+  async withSettledFile<T>(work: (settled: { db: Database.Database; bytes: number }) => Promise<T>): Promise<T | null> {
+    const snapshot = openReader(this.file)
+    try {
+      snapshot.exec('BEGIN')
+      // The read transaction starts with the first read: here, of the schema's version.
+      snapshot.pragma('schema_version')
+      const pageSize = snapshot.pragma('page_size', { simple: true }) as number
+      const pages = snapshot.pragma('page_count', { simple: true }) as number
+      const checkpointer = new Database(this.file, { fileMustExist: true })
+      let settled: boolean
+      try {
+        const [{ log, checkpointed }] = checkpointer.pragma('wal_checkpoint(PASSIVE)') as {
+          log: number
+          checkpointed: number
+        }[]
+        settled = log >= 0 && log === checkpointed
+      } finally {
+        checkpointer.close()
+      }
+      if (!settled) return null
+      const copy = work({ db: snapshot, bytes: pageSize * pages })
+      this.copies.add(copy)
+      try {
+        return await copy
+      } finally {
+        this.copies.delete(copy)
+      }
+    } finally {
+      snapshot.close()
     }
   }
 

@@ -32,13 +32,17 @@ export interface OpenedStore {
 
 /**
  * TypeORM's part: it runs the written migrations, all in one transaction, and is closed again. Everything after
- * that goes through the app's own connections (Store), which own their transactions.
+ * that goes through the app's own connections (Store), which own their transactions. A restore runs the migrations
+ * a backup says it has into an empty file, to learn the exact schema that backup must have.
  */
-export async function migrate(file: string): Promise<void> {
+export async function migrate(
+  file: string,
+  migrations: readonly (typeof MIGRATIONS)[number][] = MIGRATIONS
+): Promise<void> {
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
-    migrations: MIGRATIONS,
+    migrations: [...migrations],
     migrationsTransactionMode: 'all',
     synchronize: false,
     logging: false,

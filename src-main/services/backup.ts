@@ -86,6 +86,56 @@ async function copyToNew(from: string, to: string): Promise<{ sha256: string; by
   }
 }
 
+/** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
+const FORMAT_BYTES = [18, 19]
+const CHUNK = 1024 * 1024
+
+/**
+ * Copies the first `length` bytes of a database file to a new name, hashing what it writes, and flushes the copy
+ * to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file copied has
+ * nothing left in a WAL), so that opening it later leaves no -wal or -shm files on the stick. Reading the next
+ * chunk and writing the last one run while this one is hashed.
+ */
+async function copyDatabaseFile(from: string, to: string, length: number): Promise<{ sha256: string; bytes: number }> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const target = await fs.promises.open(to, CREATE_NEW, 0o644)
+    try {
+      const hash = crypto.createHash('sha256')
+      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
+      const readAt = async (buffer: Buffer, position: number) =>
+        position >= length ? 0 : (await source.read(buffer, 0, Math.min(CHUNK, length - position), position)).bytesRead
+      const writeAll = async (chunk: Buffer, position: number) => {
+        for (let written = 0; written < chunk.length;)
+          written += (await target.write(chunk, written, chunk.length - written, position + written)).bytesWritten
+      }
+      let position = 0
+      let reading = readAt(buffers[0], 0)
+      let writing = Promise.resolve()
+      for (let k = 0; ; k += 1) {
+        const bytesRead = await reading
+        if (bytesRead === 0) break
+        const chunk = buffers[k % 3].subarray(0, bytesRead)
+        if (position === 0) for (const at of FORMAT_BYTES) if (chunk[at] === 2) chunk[at] = 1
+        // The next read fills the buffer whose write was awaited one round ago.
+        reading = readAt(buffers[(k + 1) % 3], position + bytesRead)
+        hash.update(chunk)
+        await writing
+        writing = writeAll(chunk, position)
+        position += bytesRead
+      }
+      await writing
+      if (position !== length) throw new Error(`the database file ended after ${position} of ${length} bytes`)
+      await target.sync()
+      return { sha256: hash.digest('hex'), bytes: position }
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
 /** A day old: no backup still running on any PC takes that long, so these were left by one that was cut off. */
 const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000
 
@@ -183,6 +233,64 @@ function countRows(db: Database.Database): Record<string, number> {
 
 const appliedMigrations = (db: Database.Database) =>
   (db.prepare('SELECT name FROM migrations ORDER BY id').all() as { name: string }[]).map((m) => m.name)
+
+/** By their own name, which a minified build keeps (it may rename the classes). */
+const MIGRATION_NAMES = MIGRATIONS.map((migration) => new migration().name)
+
+interface Schema {
+  /** Every table, index, trigger and view, its SQL with white space folded (SQLite keeps it as written). */
+  entries: string[]
+  /** The migrations table's rows: what the schema claims to be. */
+  migrations: string[]
+}
+
+/** Null when there is no migrations table to read, so no version to compare against. */
+function schemaOf(db: Database.Database): Schema | null {
+  const entries = (
+    db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master').raw().all() as [
+      string,
+      string,
+      string,
+      string | null
+    ][]
+  )
+    .map(([type, name, table, text]) => JSON.stringify([type, name, table, text?.replace(/\s+/g, ' ').trim() ?? null]))
+    .sort()
+  if (!entries.some((entry) => entry.startsWith('["table","migrations",'))) return null
+  const migrations = (db.prepare('SELECT timestamp, name FROM migrations ORDER BY id').raw().all() as unknown[][]).map(
+    (row) => JSON.stringify(row)
+  )
+  return { entries, migrations }
+}
+
+/** The exact schema each list of migrations makes, learnt once per run by running them into an empty file. */
+const schemasOfVersions = new Map<string, Promise<Schema>>()
+
+function schemaOfVersion(names: readonly string[], scratch: string): Promise<Schema> {
+  const key = names.join(',')
+  let schema = schemasOfVersions.get(key)
+  if (!schema) {
+    schema = (async () => {
+      const file = path.join(scratch, `schema-${crypto.randomBytes(8).toString('hex')}.sqlite`)
+      await migrate(
+        file,
+        names.map((name) => MIGRATIONS[MIGRATION_NAMES.indexOf(name)])
+      )
+      const db = new Database(file, { readonly: true, fileMustExist: true })
+      try {
+        return schemaOf(db)!
+      } finally {
+        db.close()
+      }
+    })()
+    schemasOfVersions.set(key, schema)
+    schema.catch(() => schemasOfVersions.delete(key))
+  }
+  return schema
+}
+
+/** Each version of the app has run its migrations from the first, in order: a backup's list is where one stopped. */
+const aVersion = (names: readonly string[]) => names.length > 0 && names.every((name, i) => name === MIGRATION_NAMES[i])
 
 export type RestoreStage = 'before-swap' | 'after-swap'
 
@@ -295,8 +403,9 @@ export class BackupService {
   }
 
   /**
-   * SQLite's online backup API copies a consistent state while the app keeps working, into the data folder, since
-   * SQLite follows whatever it finds at a name; only this app's own code writes to the stick, new files only.
+   * The database file is copied as it is, straight onto the stick, while a read transaction holds it still (see
+   * Store.withSettledFile) and the app keeps working; counts and migrations are read in that same transaction. Only
+   * this app's own code writes to the stick, new files only.
    */
   private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
     const folder = await this.folderFor(requestedFolder, 'write')
@@ -308,20 +417,13 @@ export class BackupService {
       // (so a full data disk does not stop a backup, and nothing is copied twice), then linked into place.
       return await this.withScratch(async (scratch) => {
         const snapshot = path.join(scratch, DATABASE_FILE)
-        await this.store.backupTo(snapshot)
-        const copy = new Database(snapshot, { fileMustExist: true })
-        let facts: { counts: Record<string, number>; migrations: string[] }
-        try {
-          // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
-          copy.pragma('journal_mode = DELETE')
-          facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
-        } finally {
-          copy.close()
-        }
-        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, {
-          ...facts,
-          ...(await hashAndSync(snapshot))
-        })
+        const copied =
+          (await this.store.withSettledFile(async ({ db, bytes }) => ({
+            counts: countRows(db),
+            migrations: appliedMigrations(db),
+            ...(await copyDatabaseFile(this.store.file, snapshot, bytes))
+          }))) ?? (await this.copyPageByPage(snapshot))
+        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied)
       }, folder)
     } catch (error) {
       // The stick pulled out (or the folder removed) while the backup was being written: whatever failed, that is why.
@@ -332,6 +434,26 @@ export class BackupService {
     } finally {
       fs.rmSync(manifestStaged, { force: true })
     }
+  }
+
+  /**
+   * When the file cannot be held still (someone else keeps reading an older state): SQLite's online backup API
+   * copies a consistent state page by page, more slowly, and the copy is then read again to be hashed.
+   */
+  private async copyPageByPage(
+    snapshot: string
+  ): Promise<{ counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }> {
+    await this.store.backupTo(snapshot)
+    const copy = new Database(snapshot, { fileMustExist: true })
+    let facts: { counts: Record<string, number>; migrations: string[] }
+    try {
+      // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
+      copy.pragma('journal_mode = DELETE')
+      facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
+    } finally {
+      copy.close()
+    }
+    return { ...facts, ...(await hashAndSync(snapshot)) }
   }
 
   /** Gives the snapshot and its manifest their final names: the next free name of this second, never an existing one. */
@@ -395,8 +517,91 @@ export class BackupService {
     return results
   }
 
+  /** The checks that need no copy: the file is a regular file with a manifest about it. Null with the problem if not. */
+  private manifestFor(file: string, problems: Problem[]): Manifest | null {
+    if (!path.isAbsolute(file) || !fs.existsSync(file)) {
+      problems.push({ reason: 'backup.problems.missingFile', params: { file } })
+      return null
+    }
+    // Opening a FIFO planted under a backup's name would wait for a writer forever.
+    if (!fs.statSync(file).isFile()) {
+      problems.push({ reason: 'backup.problems.unreadable' })
+      return null
+    }
+    const manifest = readManifest(manifestOf(file))
+    if (manifest === 'missing' || manifest === 'malformed') {
+      problems.push({ reason: manifest === 'missing' ? 'backup.problems.noManifest' : 'backup.problems.badManifest' })
+      return null
+    }
+    if (manifest.file !== path.basename(file)) {
+      problems.push({ reason: 'backup.problems.otherFile', params: { file: manifest.file } })
+      return null
+    }
+    return manifest
+  }
+
   /**
-   * Checksum, SQLite's own integrity check, the recorded counts, and whether this version can read it. Only reads
+   * Whether a private copy of a backup (its checksum already matched) is a database this app made: the exact schema
+   * that its migrations make, nothing added, dropped or changed (a trigger that makes someone an administrator, a
+   * file holding nothing but the migrations table); then SQLite's own check and the recorded counts. Thorough (a
+   * restore) checks every index against its table and every reference; otherwise the quick check, which reads each
+   * page once, so that a listing of large backups does not take minutes.
+   */
+  private async inspect(copy: string, manifest: Manifest, thorough: boolean, scratch: string): Promise<Problem[]> {
+    const problems: Problem[] = []
+    const notThisApps: Problem = { reason: 'backup.problems.schema' }
+    let db: Database.Database | null = null
+    try {
+      db = new Database(copy, { readonly: true, fileMustExist: true })
+      // Until its schema is known to be ours, nothing in it may call a function from a view or a trigger.
+      db.pragma('trusted_schema = OFF')
+      const found = schemaOf(db)
+      if (found === null) return [notThisApps]
+      const names = found.migrations.map((row) => (JSON.parse(row) as [number, string])[1])
+      if ([...names, ...manifest.migrations].some((name) => !MIGRATION_NAMES.includes(name)))
+        return [{ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } }]
+      if (!aVersion(names) || names.join(',') !== manifest.migrations.join(',')) return [notThisApps]
+      const expected = await schemaOfVersion(names, scratch)
+      if (
+        found.entries.join('\n') !== expected.entries.join('\n') ||
+        found.migrations.join('\n') !== expected.migrations.join('\n')
+      )
+        return [notThisApps]
+      // R-ROLE-7 keeps an active administrator in every database the app makes; without one, whoever opens the app
+      // after the restore would be asked to set up a new administrator.
+      const administrators = db
+        .prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'sysadmin' AND active = 1")
+        .get() as { n: number }
+      if (administrators.n === 0) return [{ reason: 'backup.problems.noAdministrator' }]
+      const integrity = db.pragma(thorough ? 'integrity_check' : 'quick_check', { simple: true })
+      if (integrity !== 'ok')
+        problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
+      if (thorough) {
+        const broken = db.pragma('foreign_key_check') as { table: string }[]
+        if (broken.length > 0)
+          problems.push({
+            reason: 'backup.problems.foreignKeys',
+            params: { count: broken.length, table: broken[0].table }
+          })
+      }
+      const counts = countRows(db)
+      for (const [table, count] of Object.entries(manifest.counts)) {
+        if (counts[table] !== count)
+          problems.push({
+            reason: 'backup.problems.counts',
+            params: { table, expected: count, found: counts[table] ?? 0 }
+          })
+      }
+    } catch {
+      problems.push({ reason: 'backup.problems.unreadable' })
+    } finally {
+      db?.close()
+    }
+    return problems
+  }
+
+  /**
+   * Checksum, schema, SQLite's quick check, the recorded counts, and whether this version can read it. Only reads
    * the backup folder, so that backups on write-protected media can be checked and restored.
    */
   async verify(actor: Actor, file: string, log = true): Promise<BackupVerification> {
@@ -407,28 +612,12 @@ export class BackupService {
       file,
       info
     })
-    if (!path.isAbsolute(file) || !fs.existsSync(file)) {
-      problems.push({ reason: 'backup.problems.missingFile', params: { file } })
-      return result(null)
-    }
-    // Opening a FIFO planted under a backup's name would wait for a writer forever.
-    if (!fs.statSync(file).isFile()) {
-      problems.push({ reason: 'backup.problems.unreadable' })
-      return result(null)
-    }
-    const manifest = readManifest(manifestOf(file))
-    if (manifest === 'missing' || manifest === 'malformed') {
-      problems.push({ reason: manifest === 'missing' ? 'backup.problems.noManifest' : 'backup.problems.badManifest' })
-      return result(null)
-    }
-    if (manifest.file !== path.basename(file)) {
-      problems.push({ reason: 'backup.problems.otherFile', params: { file: manifest.file } })
-      return result(null)
-    }
+    const manifest = this.manifestFor(file, problems)
+    if (manifest === null) return result(null)
     const { app: _app, sha256: expected, ...rest } = manifest
     const info: BackupInfo = { ...rest, file }
     // SQLite is pointed at a private copy: even read-only it writes -shm files beside a WAL database, and the
-    // checksum and the integrity check then see the very same bytes.
+    // checksum and the checks then see the very same bytes.
     return this.withScratch(async (scratch) => {
       const copy = path.join(scratch, 'verifying.sqlite')
       let actual: string
@@ -442,28 +631,7 @@ export class BackupService {
         problems.push({ reason: 'backup.problems.checksum' })
         return result(info)
       }
-      const unknown = manifest.migrations.filter((name) => !MIGRATIONS.some((m) => m.name === name))
-      if (unknown.length > 0)
-        problems.push({ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } })
-      let db: Database.Database | null = null
-      try {
-        db = new Database(copy, { readonly: true, fileMustExist: true })
-        const integrity = db.pragma('integrity_check', { simple: true })
-        if (integrity !== 'ok')
-          problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
-        const counts = countRows(db)
-        for (const [table, count] of Object.entries(manifest.counts)) {
-          if (counts[table] !== count)
-            problems.push({
-              reason: 'backup.problems.counts',
-              params: { table, expected: count, found: counts[table] ?? 0 }
-            })
-        }
-      } catch {
-        problems.push({ reason: 'backup.problems.unreadable' })
-      } finally {
-        db?.close()
-      }
+      problems.push(...(await this.inspect(copy, manifest, false, scratch)))
       if (log)
         await this.store.write(actor, ({ audit }) =>
           audit({
@@ -477,49 +645,72 @@ export class BackupService {
     })
   }
 
+  /**
+   * Checks, migrates and swaps in a private copy of the backup, with no write in between: the bytes checked are the
+   * bytes that go live, and nothing saved meanwhile would be silently lost by the swap. A backup that fails any check
+   * is refused before the current database is touched.
+   */
   async restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
-    const verification = await this.verify(actor, file, false)
-    if (!verification.ok) {
-      const first = verification.problems[0]
-      throw new AppFailure('POLICY_DENIED', first.reason, {
-        ruleId: 'R-SEC-2',
-        ...(first.params ? { params: first.params } : {})
-      })
+    const refuse = ({ reason, params }: Problem): never => {
+      throw new AppFailure('POLICY_DENIED', reason, { ruleId: 'R-SEC-2', ...(params ? { params } : {}) })
     }
+    const problems: Problem[] = []
+    const manifest = this.manifestFor(file, problems)
+    if (manifest === null) return refuse(problems[0])
     const { dataDir } = this.options
     const live = path.join(dataDir, DATABASE_FILE)
     const incoming = `${live}.restoring`
     const now = this.store.clock()
     const safetyDir = path.join(dataDir, 'backups')
     fs.mkdirSync(safetyDir, { recursive: true })
-    return this.store.exclusive(async () => {
-      // A name of its own, chosen once no other restore runs: a second restore in the same second (a double click)
-      // must not overwrite the only copy of what was there before the first.
-      const stem = `before-restore-${backupFileName(now)
-        .replace(/^archive-room-/, '')
-        .replace(/\.sqlite$/, '')}`
-      let safetyCopy = path.join(safetyDir, `${stem}.sqlite`)
-      for (let n = 2; taken(safetyCopy); n += 1) safetyCopy = path.join(safetyDir, `${stem}-${n}.sqlite`)
-      const result = { restoredFrom: file, safetyCopy }
-      await this.store.backupTo(safetyCopy)
-      fsyncFile(safetyCopy)
-      fs.copyFileSync(file, incoming)
-      await migrate(incoming)
-      // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
-      const restored = new Store(incoming, () => now)
-      try {
-        await restored.write(actor, ({ audit }) =>
-          audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result })
-        )
-      } finally {
-        await restored.close()
-      }
-      fsyncFile(incoming)
-      await this.options.atRestoreStage?.('before-swap')
-      await this.store.swapDatabaseFile(incoming)
-      await this.options.atRestoreStage?.('after-swap')
-      this.options.onRestored?.()
-      return result
-    })
+    const removeIncoming = () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${incoming}${suffix}`, { force: true })
+    }
+    return this.store.exclusive(() =>
+      this.withScratch(async (scratch) => {
+        removeIncoming()
+        try {
+          let copied: { sha256: string }
+          try {
+            copied = await copyToNew(file, incoming)
+          } catch {
+            return refuse({ reason: 'backup.problems.unreadable' })
+          }
+          if (copied.sha256 !== manifest.sha256) return refuse({ reason: 'backup.problems.checksum' })
+          const found = await this.inspect(incoming, manifest, true, scratch)
+          if (found.length > 0) return refuse(found[0])
+          // A name of its own, chosen once no other restore runs: a second restore in the same second (a double
+          // click) must not overwrite the only copy of what was there before the first.
+          const stem = `before-restore-${backupFileName(now)
+            .replace(/^archive-room-/, '')
+            .replace(/\.sqlite$/, '')}`
+          let safetyCopy = path.join(safetyDir, `${stem}.sqlite`)
+          for (let n = 2; taken(safetyCopy); n += 1) safetyCopy = path.join(safetyDir, `${stem}-${n}.sqlite`)
+          const result = { restoredFrom: file, safetyCopy }
+          await this.store.backupTo(safetyCopy)
+          fsyncFile(safetyCopy)
+          // A backup of an older version is brought up to this one only now, on the copy, after its checks.
+          await migrate(incoming)
+          // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
+          const restored = new Store(incoming, () => now)
+          try {
+            await restored.write(actor, ({ audit }) =>
+              audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result })
+            )
+          } finally {
+            await restored.close()
+          }
+          fsyncFile(incoming)
+          await this.options.atRestoreStage?.('before-swap')
+          await this.store.swapDatabaseFile(incoming)
+          await this.options.atRestoreStage?.('after-swap')
+          this.options.onRestored?.()
+          return result
+        } catch (error) {
+          removeIncoming()
+          throw error
+        }
+      })
+    )
   }
 }

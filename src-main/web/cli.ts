@@ -1,3 +1,5 @@
+// First: Zod is told never to generate code before anything builds a schema (see security.ts).
+import '../security'
 import path from 'node:path'
 import { createApp } from '../app'
 import { clockFromEnv } from '../clock'

@@ -416,7 +416,13 @@ const en: Shape<typeof zhCN> = {
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
       counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',
-      unreadable: 'The file cannot be opened as a database.'
+      unreadable: 'The file cannot be opened as a database.',
+      schema:
+        "This backup's structure does not match this app: it may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.",
+      noAdministrator:
+        'This backup has no active system administrator, so nobody could manage the app after restoring it. It cannot be restored and the current data was left unchanged; choose another backup.',
+      foreignKeys:
+        'In this backup {{count}} records refer to data that does not exist (in table {{table}}, for one): it may have been altered or damaged. It cannot be restored and the current data was left unchanged; choose another backup.'
     }
   },
   import: {
@@ -1334,6 +1340,8 @@ const en: Shape<typeof zhCN> = {
       'The disk failed while reading or writing the data file: nothing was done; everything saved before is unaffected. Check the disk and try again.',
     unreachable: 'Cannot reach the back end. Is the program still running?',
     noToken: 'The access token is missing or wrong. Open the app with the address printed in the terminal at start.',
+    staleEntry:
+      'This entry address is no longer valid: each start of the app prints a new one. In the terminal where the app was started, find the line beginning with ARCHIVE_URL= and open that address; while the app runs it can be opened again, in other tabs or browsers too.',
     badCredentials: 'Wrong user name or password.',
     badCredentialsRemaining: 'Wrong user name or password. {{remaining}} more failures lock the account.',
     accountLocked:

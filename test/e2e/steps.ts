@@ -81,7 +81,11 @@ export async function rpc<C extends Channel>(
       (
         await fetch(`/rpc/${name}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          // The tab's token, as the page's own client sends it (src-renderer/src/api/client.ts, TAB_TOKEN_KEY).
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Archive-Token': sessionStorage.getItem('archive-room.tab') ?? ''
+          },
           body: JSON.stringify({ input: body })
         })
       ).json(),

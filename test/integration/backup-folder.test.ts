@@ -29,13 +29,14 @@ describe('backup folders an adversary or an accident provides', () => {
     const { key } = await setUp()
     const usb = tempDir('usb-')
     const store = app.store
-    const backupTo = store.backupTo.bind(store)
-    store.backupTo = async (file: string) => {
-      await backupTo(file)
+    const copy = store.withSettledFile.bind(store)
+    store.withSettledFile = async (work) => {
+      const copied = await copy(work)
       fs.rmSync(usb, { recursive: true, force: true })
+      return copied
     }
     const result = await app.dispatch('backup.create', { folder: usb }, key)
-    store.backupTo = backupTo
+    store.withSettledFile = copy
     // Before: INTERNAL errors.internal (ENOENT).
     expect(result).toMatchObject({
       ok: false,

@@ -347,20 +347,20 @@ describe('R-SEC-2 restore', () => {
     tamper(
       file,
       (db) => {
-        db.exec('DROP INDEX items_status_date_formed; DROP INDEX items_date_formed; DROP INDEX items_title')
-        db.prepare("DELETE FROM migrations WHERE name = 'ItemListIndexes1764300000000'").run()
+        // What the version before the last migration had: that migration's own down().
+        db.exec(`DROP INDEX audit_action_at; DROP TABLE environment_readings; DROP TABLE inspection_findings;
+                 DROP TABLE inspection_locations; DROP TABLE inspections`)
+        db.prepare("DELETE FROM migrations WHERE name = 'Inspections1764700000000'").run()
       },
       (manifest) => {
-        manifest.migrations = (manifest.migrations as string[]).filter(
-          (name) => name !== 'ItemListIndexes1764300000000'
-        )
+        manifest.migrations = (manifest.migrations as string[]).filter((name) => name !== 'Inspections1764700000000')
       }
     )
     await app.call('backup.restore', { file }, admin)
     const indexes: { name: string }[] = await app.database.query(
-      "SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'items_title'"
+      "SELECT name FROM sqlite_master WHERE name IN ('inspections', 'audit_action_at')"
     )
-    expect(indexes).toHaveLength(1)
+    expect(indexes).toHaveLength(2)
     const reader = await app.signInAs('staff_viewer', 'reader')
     expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
   })

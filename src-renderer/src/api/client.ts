@@ -13,18 +13,55 @@ declare global {
   }
 }
 
-/** Browser mode: the same API as the preload's, over fetch to the loopback server (token travels as a cookie). */
+/** Where a browser tab keeps the token it got for the entry address; test/e2e/steps.ts reads it too. */
+export const TAB_TOKEN_KEY = 'archive-room.tab'
+
+const unauthenticated = (message: string) =>
+  ({ ok: false, error: { code: 'UNAUTHENTICATED', message } }) as Envelope<never>
+
+/**
+ * The tab's token: kept in session storage, which survives a reload but is not shared with other tabs nor with
+ * pages on other ports. Opened with the entry address, the page first trades it for a token (keeping the one it
+ * has) and takes the secret out of the address bar.
+ */
+let tabToken: Promise<string | Envelope<never>> | null = null
+function browserToken(): Promise<string | Envelope<never>> {
+  tabToken ??= (async () => {
+    const held = sessionStorage.getItem(TAB_TOKEN_KEY)
+    const entry = location.pathname === '/auth' ? new URLSearchParams(location.search).get('entry') : null
+    if (entry === null) return held ?? unauthenticated('errors.noToken')
+    const response = await fetch('/auth', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Archive-Entry': entry,
+        ...(held ? { 'X-Archive-Token': held } : {})
+      },
+      body: '{}'
+    })
+    history.replaceState(null, '', `/${location.hash}`)
+    if (!response.ok) return unauthenticated('errors.staleEntry')
+    const { token } = (await response.json()) as { token: string }
+    sessionStorage.setItem(TAB_TOKEN_KEY, token)
+    return token
+  })()
+  // Unreachable for now: the next call tries again.
+  tabToken.catch(() => (tabToken = null))
+  return tabToken
+}
+
+/** Browser mode: the same API as the preload's, over fetch to the loopback server, the tab's token in a header. */
 const browserApi: ArchiveApi = {
   async invoke(channel, input) {
+    const token = await browserToken()
+    if (typeof token !== 'string') return token
     const response = await fetch(`/rpc/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      credentials: 'omit',
+      headers: { 'Content-Type': 'application/json', 'X-Archive-Token': token },
       body: JSON.stringify({ input })
     })
-    if (response.status === 401) {
-      return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.noToken' } } as Envelope<never>
-    }
+    if (response.status === 401) return unauthenticated('errors.noToken')
     // A refusal the server explains (a body over its limit) comes as an envelope too; anything else is its fault.
     if (response.ok || (response.headers.get('Content-Type') ?? '').startsWith('application/json'))
       return response.json()

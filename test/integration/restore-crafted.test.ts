@@ -1,0 +1,156 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+
+let app: TestApp
+afterEach(async () => app?.close())
+
+const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
+
+/** What someone who knows the format does: changes the backup, then recomputes the manifest so that it agrees. */
+function craft(
+  file: string,
+  change: (db: Database.Database) => void,
+  fixManifest = (_m: Record<string, unknown>) => {}
+) {
+  const db = new Database(file)
+  db.pragma('foreign_keys = OFF')
+  change(db)
+  db.close()
+  const manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
+  fixManifest(manifest)
+  const bytes = fs.readFileSync(file)
+  manifest.sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
+  manifest.bytes = bytes.length
+  fs.writeFileSync(manifestOf(file), JSON.stringify(manifest))
+}
+
+/** A file that holds nothing but the migrations table, exactly as TypeORM makes it, with the rows given. */
+function onlyMigrations(from: string, file: string, keepRows: boolean) {
+  const source = new Database(from, { readonly: true })
+  const ddl = (source.prepare("SELECT sql FROM sqlite_master WHERE name = 'migrations'").get() as { sql: string }).sql
+  const rows = source.prepare('SELECT id, timestamp, name FROM migrations').all() as Record<string, unknown>[]
+  source.close()
+  const db = new Database(file)
+  db.exec(ddl)
+  if (keepRows) for (const row of rows) db.prepare('INSERT INTO migrations VALUES (@id, @timestamp, @name)').run(row)
+  db.close()
+  const manifest = JSON.parse(fs.readFileSync(manifestOf(from), 'utf8'))
+  const bytes = fs.readFileSync(file)
+  fs.writeFileSync(
+    manifestOf(file),
+    JSON.stringify({
+      ...manifest,
+      file: file.split('/').pop(),
+      migrations: keepRows ? manifest.migrations : [],
+      counts: {},
+      bytes: bytes.length,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex')
+    })
+  )
+}
+
+const PROMOTE = `CREATE TRIGGER audit_log_after_insert AFTER INSERT ON audit_log
+  BEGIN UPDATE users SET role = 'sysadmin' WHERE username = 'reader'; END`
+
+const UNPROTECT = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete'
+
+/** Each attack: how it turns a backup the app made into a crafted one in the same folder. */
+const ATTACKS: Record<string, (made: string, folder: string) => string> = {
+  'a trigger that makes the staff viewer an administrator on the next audit entry': (made) => {
+    craft(made, (db) => db.exec(PROMOTE))
+    return made
+  },
+  'an added view': (made) => {
+    craft(made, (db) => db.exec('CREATE VIEW accounts AS SELECT username, password_hash FROM users'))
+    return made
+  },
+  "the audit log's protecting triggers dropped": (made) => {
+    craft(made, (db) => db.exec(UNPROTECT))
+    return made
+  },
+  'all three at once': (made) => {
+    craft(made, (db) => db.exec(`${PROMOTE}; CREATE VIEW accounts AS SELECT * FROM users; ${UNPROTECT}`))
+    return made
+  },
+  'an index dropped': (made) => {
+    craft(made, (db) => db.exec('DROP INDEX items_title'))
+    return made
+  },
+  'only the migrations table, with its rows': (made, folder) => {
+    const file = `${folder}/archive-room-20260303-000000.sqlite`
+    onlyMigrations(made, file, true)
+    return file
+  },
+  'only an empty migrations table': (made, folder) => {
+    const file = `${folder}/archive-room-20260303-000100.sqlite`
+    onlyMigrations(made, file, false)
+    return file
+  }
+}
+
+describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () => {
+  it.each(Object.keys(ATTACKS))(
+    '%s: verify reports it, restore refuses it, nothing of it goes live',
+    async (attack) => {
+      app = await makeApp()
+      const admin = await app.signInAs('sysadmin')
+      const key = await app.signInAs('archivist', 'keeper')
+      await app.signInAs('staff_viewer', 'reader')
+      await app.call('customers.create', sampleCustomer(), key)
+      const folder = tempDir('usb-')
+      const file = ATTACKS[attack]((await app.call('backup.create', { folder }, key)).file, folder)
+
+      const verification = await app.call('backup.verify', { file }, admin)
+      expect([verification.ok, verification.problems]).toEqual([false, [{ reason: 'backup.problems.schema' }]])
+      expect(await app.dispatch('backup.restore', { file }, admin)).toMatchObject({
+        ok: false,
+        error: { code: 'POLICY_DENIED', message: 'backup.problems.schema', ruleId: 'R-SEC-2' }
+      })
+
+      // The next audit entry (a sign-in) promotes nobody, the audit log stays append-only, nobody is asked to set up.
+      const reader = await app.signInAs('staff_viewer', 'reader2')
+      expect((await app.call('customers.list', {}, reader)).total).toBe(1)
+      expect(await app.database.query("SELECT role FROM users WHERE username = 'reader'")).toEqual([
+        { role: 'staff_viewer' }
+      ])
+      const schema = await app.database.query<{ name: string }>(
+        "SELECT name FROM sqlite_master WHERE type IN ('trigger', 'view') AND name LIKE 'a%' ORDER BY name"
+      )
+      expect(schema.map((entry) => entry.name)).toEqual(['audit_log_no_delete', 'audit_log_no_update'])
+      expect((await app.call('app.status', {}, reader)).needsSetup).toBe(false)
+    }
+  )
+
+  it('refuses a backup without an active administrator, and on restore one with references to nothing', async () => {
+    app = await makeApp()
+    const admin = await app.signInAs('sysadmin')
+    const key = await app.signInAs('archivist', 'keeper')
+    const customer = await app.call('customers.create', sampleCustomer(), key)
+    const folder = tempDir('usb-')
+    const headless = (await app.call('backup.create', { folder }, key)).file
+    craft(headless, (db) => db.exec("UPDATE users SET active = 0 WHERE role = 'sysadmin'"))
+    app.clock.advanceMinutes(1)
+    const dangling = (await app.call('backup.create', { folder }, key)).file
+    craft(
+      dangling,
+      (db) => db.prepare('DELETE FROM customers WHERE id = ?').run(customer.id),
+      (manifest) => ((manifest.counts as Record<string, number>).customers = 0)
+    )
+
+    expect((await app.call('backup.verify', { file: headless }, admin)).problems).toEqual([
+      { reason: 'backup.problems.noAdministrator' }
+    ])
+    expect(await app.dispatch('backup.restore', { file: headless }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_DENIED', message: 'backup.problems.noAdministrator', ruleId: 'R-SEC-2' }
+    })
+    expect(await app.dispatch('backup.restore', { file: dangling }, admin)).toMatchObject({
+      ok: false,
+      error: { message: 'backup.problems.foreignKeys', params: { table: 'customer_contacts' } }
+    })
+    expect((await app.call('customers.list', {}, key)).total).toBe(1)
+  })
+})
