@@ -57,6 +57,8 @@ export interface App {
   /** Where every write goes through; tests reach its transactions here. */
   store: Store
   preMigrationBackup: string | null
+  /** The support log (logs/archive-room.log in the data folder). */
+  log: Log
   close(): Promise<void>
 }
 
@@ -95,7 +97,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         appFolders: options.appFolders,
         appVersion: packageVersion,
         atRestoreStage: options.atRestoreStage,
-        onRestored: () => sessions.endAll()
+        onRestored: () => sessions.endAll(),
+        log
       },
       {
         current: () => settings.backupSettings.current(),
@@ -135,6 +138,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     store,
     preMigrationBackup,
+    log,
     close: () => store.close()
   }
 }

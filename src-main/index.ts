@@ -76,7 +76,7 @@ if (!app.requestSingleInstanceLock()) {
         appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
         importWorker: path.join(__dirname, 'import-worker.js')
       })
-      startBackupSchedule(backend, (error) => console.error('Scheduled backup failed:', error))
+      startBackupSchedule(backend, (error) => backend?.log.error('scheduled backup failed', error))
       session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
         callback({
           responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }

@@ -8,6 +8,7 @@ import { DATABASE_FILE, migrate } from '../db/data-source'
 import { fsyncFile, syncFolder } from '../db/files'
 import { MIGRATIONS } from '../db/migrations'
 import { AppFailure } from '../errors'
+import type { Log } from '../log'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
 
@@ -304,6 +305,7 @@ export interface BackupOptions {
   atRestoreStage?: (stage: RestoreStage) => Promise<void>
   /** Called after a restore so that nobody keeps working in a session of the replaced database. */
   onRestored?: () => void
+  log: Log
 }
 
 /**
@@ -397,7 +399,7 @@ export class BackupService {
 
   /** One at a time: backups taken in the same second would otherwise race for the same name. */
   create(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
-    const run = this.creating.then(() => this.createNow(actor, requestedFolder))
+    const run = this.creating.then(() => this.logged('backup', this.createNow(actor, requestedFolder)))
     this.creating = run.catch(() => undefined)
     return run
   }
@@ -650,7 +652,29 @@ export class BackupService {
    * bytes that go live, and nothing saved meanwhile would be silently lost by the swap. A backup that fails any check
    * is refused before the current database is touched.
    */
-  async restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
+  restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
+    return this.logged('restore', this.restoreNow(actor, file))
+  }
+
+  /** Backups and restores go into the support log, done or failed, with the file's name and not its folder. */
+  private async logged<T extends BackupInfo | { restoredFrom: string }>(
+    what: 'backup' | 'restore',
+    work: Promise<T>
+  ): Promise<T> {
+    try {
+      const done = await work
+      const file = 'restoredFrom' in done ? done.restoredFrom : done.file
+      this.options.log.info(`${what} done`, { file: path.basename(file) })
+      return done
+    } catch (error) {
+      const refused = error instanceof AppFailure && error.error.code !== 'INTERNAL'
+      if (refused) this.options.log.info(`${what} refused`, { reason: error.error.message })
+      else this.options.log.error(`${what} failed`, error)
+      throw error
+    }
+  }
+
+  private async restoreNow(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
     const refuse = ({ reason, params }: Problem): never => {
       throw new AppFailure('POLICY_DENIED', reason, { ruleId: 'R-SEC-2', ...(params ? { params } : {}) })
     }

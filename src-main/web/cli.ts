@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     process.exitCode = 1
     return
   }
-  const stopSchedule = startBackupSchedule(app, (error) => console.error('Scheduled backup failed:', error))
+  const stopSchedule = startBackupSchedule(app, (error) => app.log.error('scheduled backup failed', error))
   console.log(`Archive Room (browser mode) — data: ${dataDir}`)
   if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)
   console.log(`Open this address in Chromium, Chrome, Edge or Firefox on this PC:`)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { LOG_FILE } from '../../src-main/log'
-import { makeApp, sampleCustomer, type TestApp } from '../support/app'
+import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -58,6 +58,23 @@ describe('the support log and 导出诊断信息', () => {
 
     const audit = await app.database.query("SELECT action FROM audit_log WHERE entity = 'support'")
     expect(audit).toEqual([{ action: 'export' }])
+  })
+
+  it('backups and refused restores are logged by file name, without the folder', async () => {
+    app = await makeApp()
+    const sysadmin = await app.signInAs('sysadmin')
+    const folder = tempDir('stick-')
+    const backup = await app.call('backup.create', { folder }, sysadmin)
+    await app.dispatch('backup.restore', { file: path.join(folder, 'missing.sqlite') }, sysadmin)
+    await app.log.flush()
+    const text = fs.readFileSync(path.join(app.dataDir, 'logs', LOG_FILE), 'utf8')
+    const entries = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+    expect(entries).toContainEqual(expect.objectContaining({ event: 'backup done', file: path.basename(backup.file) }))
+    expect(entries).toContainEqual(expect.objectContaining({ event: 'restore refused', level: 'info' }))
+    expect(text).not.toContain(folder)
   })
 
   it('only the system administrator exports diagnostics', async () => {
