@@ -508,6 +508,21 @@ const en: Shape<typeof zhCN> = {
     printed_final: { name: 'Printed copy and final draft', from: 'its final draft', to: 'its printed copy' },
     language_version: { name: 'Language versions', from: 'other language version', to: 'other language version' }
   },
+  labels: {
+    title: 'Print labels ({{count}})',
+    print: 'Print labels',
+    layout: 'Label stock',
+    sheet: 'A4 label sheet',
+    roll: 'Label printer',
+    columns: 'Labels per row',
+    rows: 'Rows per sheet',
+    start: 'Start at label',
+    startHint: 'For a partly used sheet: the first blank label, counted row by row from the left.',
+    widthMm: 'Label width (mm)',
+    heightMm: 'Label height (mm)',
+    hint: 'Labels carry the archival code, a Code 128 barcode and a QR code, readable by USB scanners and phones. On a 203 dpi label printer use labels at least 80 mm wide.',
+    selectFirst: 'Tick the entries to print labels for first.'
+  },
   print: {
     print: 'Print / save as PDF',
     preview: 'Preview',

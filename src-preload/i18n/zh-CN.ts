@@ -487,6 +487,21 @@ const zhCN = {
     printed_final: { name: '印本与定稿', from: '其定稿', to: '其印本' },
     language_version: { name: '不同文字版本', from: '其他文字版本', to: '其他文字版本' }
   },
+  labels: {
+    title: '打印标签（{{count}} 张）',
+    print: '打印标签',
+    layout: '标签纸',
+    sheet: 'A4 标签纸',
+    roll: '标签打印机',
+    columns: '每行张数',
+    rows: '每页行数',
+    start: '从第几张开始',
+    startHint: '已用过一部分的标签纸：从第一张空白标签开始，按行从左到右数。',
+    widthMm: '标签宽（毫米）',
+    heightMm: '标签高（毫米）',
+    hint: '标签印有档号、条形码（Code 128）和二维码，扫码枪与手机都能识别。203 dpi 标签打印机请用 80 毫米以上宽的标签。',
+    selectFirst: '请先勾选要打印标签的条目。'
+  },
   print: {
     print: '打印 / 另存为 PDF',
     preview: '预览',

@@ -1,0 +1,121 @@
+import { TagsOutlined } from '@ant-design/icons'
+import { Form, InputNumber, Modal, Radio, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { ChannelInput } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { useSubmit } from '../useSubmit'
+import { PrintPreview } from './PrintPreview'
+
+type Layout = ChannelInput<'print.labels'>['layout']
+type Subject = ChannelInput<'print.labels'>['subject']
+
+interface LayoutValues {
+  kind: Layout['kind']
+  columns: number
+  rows: number
+  start: number
+  widthMm: number
+  heightMm: number
+}
+
+const DEFAULTS: LayoutValues = { kind: 'sheet', columns: 2, rows: 5, start: 1, widthMm: 60, heightMm: 40 }
+const STORAGE_KEY = 'archive-room.label-layout'
+
+/** The layout last used on this PC: label sheets and label printers stay the same from one print to the next. */
+function rememberedLayout(): LayoutValues {
+  try {
+    return {
+      ...DEFAULTS,
+      ...(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as Partial<LayoutValues>),
+      start: 1
+    }
+  } catch {
+    return DEFAULTS
+  }
+}
+
+function layoutOf(values: LayoutValues): Layout {
+  return values.kind === 'sheet'
+    ? { kind: 'sheet', columns: values.columns, rows: values.rows, start: values.start }
+    : { kind: 'roll', widthMm: values.widthMm, heightMm: values.heightMm }
+}
+
+/** 打印标签: chooses A4 label sheets (columns × rows, first free label) or a label printer's size, then previews. */
+export function LabelPrintDialog({ subject, ids, onClose }: { subject: Subject; ids: number[]; onClose(): void }) {
+  const { t } = useTranslation()
+  const [form] = Form.useForm<LayoutValues>()
+  const { submit, busy } = useSubmit()
+  const [preview, setPreview] = useState<string | null>(null)
+  const kind = Form.useWatch('kind', form) ?? rememberedLayout().kind
+  const columns = Form.useWatch('columns', form) ?? DEFAULTS.columns
+  const rows = Form.useWatch('rows', form) ?? DEFAULTS.rows
+
+  const print = (values: LayoutValues) =>
+    submit(() => call('print.labels', { subject, ids, layout: layoutOf(values) }), {
+      form,
+      onDone: ({ html }) => {
+        localStorage.setItem(STORAGE_KEY, JSON.stringify(values))
+        setPreview(html)
+      }
+    })
+
+  if (preview !== null) {
+    return <PrintPreview html={preview} title={t('labels.title', { count: ids.length })} onClose={onClose} />
+  }
+  return (
+    <Modal
+      open
+      title={
+        <Space>
+          <TagsOutlined />
+          {t('labels.title', { count: ids.length })}
+        </Space>
+      }
+      okText={t('print.preview')}
+      okButtonProps={{ loading: busy }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Form form={form} layout="vertical" initialValues={rememberedLayout()} onFinish={(values) => void print(values)}>
+        <Form.Item name="kind" label={t('labels.layout')}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'sheet', label: t('labels.sheet') },
+              { value: 'roll', label: t('labels.roll') }
+            ]}
+          />
+        </Form.Item>
+        {kind === 'sheet' ? (
+          <Space size="large" wrap>
+            <Form.Item name="columns" label={t('labels.columns')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={4} precision={0} />
+            </Form.Item>
+            <Form.Item name="rows" label={t('labels.rows')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={12} precision={0} />
+            </Form.Item>
+            <Form.Item
+              name="start"
+              label={t('labels.start')}
+              tooltip={t('labels.startHint')}
+              rules={[{ required: true }]}
+            >
+              <InputNumber min={1} max={columns * rows} precision={0} />
+            </Form.Item>
+          </Space>
+        ) : (
+          <Space size="large" wrap>
+            <Form.Item name="widthMm" label={t('labels.widthMm')} rules={[{ required: true }]}>
+              <InputNumber min={30} max={120} precision={0} />
+            </Form.Item>
+            <Form.Item name="heightMm" label={t('labels.heightMm')} rules={[{ required: true }]}>
+              <InputNumber min={20} max={100} precision={0} />
+            </Form.Item>
+          </Space>
+        )}
+        <Typography.Paragraph type="secondary">{t('labels.hint')}</Typography.Paragraph>
+      </Form>
+    </Modal>
+  )
+}
