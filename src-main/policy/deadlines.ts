@@ -1,16 +1,5 @@
-/*
- * Reason keys (i18n, under `policy`). They take no params of their own: pass the Overdue entry itself, whose
- * dueOn and daysLate the texts use.
- *
- * policy.deadline.customerFiling
- *   zh: 客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。
- *   en: Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.
- * policy.deadline.annualFiling
- *   zh: 上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。
- *   en: Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late.
- */
-
 import { dateOf, dayNumber, utcDay, weekdayOf } from './calendar'
+import type { MessageKey } from './decision'
 
 export interface DeadlineSettings {
   /** Customer materials are filed within this many calendar days of receipt (R-CUST-3: one week). */
@@ -32,7 +21,8 @@ export interface Overdue {
   dueOn: string
   daysLate: number
   ruleId: string
-  reason: string
+  /** The sentence takes no params of its own: it is given the entry itself, whose dueOn and daysLate it names. */
+  reason: MessageKey
 }
 
 /** R-CUST-3: received customer materials are filed within `customerFilingDays` calendar days. */

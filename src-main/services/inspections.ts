@@ -30,11 +30,16 @@ import type {
   ParsedInput,
   RecordRef
 } from '../../src-preload/contract'
-import { AppFailure, conflict, notFound, policyDenied } from '../errors'
+import { AppFailure, conflict, enforce, notFound } from '../errors'
 import { localDay } from '../policy/calendar'
 import { inspectionReportHtml } from '../reports/custody-printables'
-import { judgeReading, refuseOutsideScope, refuseUnconfirmedMissing } from '../policy/custody'
-import type { Refusal } from '../policy/filing'
+import {
+  judgeReading,
+  refuseEmptyScope,
+  refuseOutsideScope,
+  refuseReadingPlace,
+  refuseUnconfirmedMissing
+} from '../policy/custody'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
 import { recordSummaries } from './records'
@@ -46,7 +51,6 @@ type MarkInput = ParsedInput<'inspections.mark'>
 type CompleteInput = ParsedInput<'inspections.complete'>
 type ListQuery = ParsedInput<'inspections.list'>
 
-const deny = (refusal: Refusal): AppFailure => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
 const fieldError = (path: string, message: string) =>
   new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message } satisfies FieldError] })
 
@@ -124,14 +128,14 @@ export class InspectionsService {
     if (input.roomId === null) return
     const kind = await locationKind(db, input.roomId)
     if (kind === undefined) throw notFound('errors.locationNotFound')
-    if (kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
+    enforce(refuseReadingPlace(kind))
   }
 
   async create(actor: Actor, input: CreateInput): Promise<Inspection> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       await this.checkHeader(db, now, input)
       const expected = await this.expectedRecords(db, input.locationIds, input.records)
-      if (expected.length === 0) throw policyDenied('R-KEEP-3', 'policy.custody.emptyScope')
+      enforce(refuseEmptyScope(expected.length))
       const policy = await this.settings.custody(db)
       const id = await insertInspection(db, {
         kind: input.kind,
@@ -217,7 +221,7 @@ export class InspectionsService {
       for (const change of input.findings) {
         if (inScope.has(`${change.subject}:${change.id}`)) continue
         const [record] = await recordSummaries(db, [change])
-        throw deny(refuseOutsideScope(false, record.archivalCode ?? record.title)!)
+        enforce(refuseOutsideScope(false, record.archivalCode ?? record.title))
       }
       const before = input.findings.map((change) => {
         const finding = inScope.get(`${change.subject}:${change.id}`)!
@@ -242,8 +246,7 @@ export class InspectionsService {
           .filter((r) => OUT_WITH_A_REGISTER_ENTRY.includes(r.effectiveCustody))
           .map((r) => `${r.subject}:${r.id}`)
       )
-      const refusal = refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing)
-      if (refusal) throw deny(refusal)
+      enforce(refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing))
       for (const record of summaries.filter((r) => lent.has(`${r.subject}:${r.id}`))) {
         await setFinding(db, input.id, record, 'found', OUT_NOTE[record.effectiveCustody]!)
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
 import { addMonths } from '../../../src-main/policy/calendar'
 import {
   judgeMeasure,
@@ -110,8 +111,8 @@ describe('R-KEEP-3 periodic inspection schedule', () => {
 
 describe('R-KEEP-2/3 findings and completion', () => {
   it('R-KEEP-3 refuses a finding for a record outside the scope', () => {
-    expect(refuseOutsideScope(true, 'J001-1-0001')).toBeNull()
-    expect(refuseOutsideScope(false, 'J001-1-0001')).toEqual({
+    expect(refusalOf(refuseOutsideScope(true, 'J001-1-0001'))).toBeNull()
+    expect(refusalOf(refuseOutsideScope(false, 'J001-1-0001'))).toEqual({
       ruleId: 'R-KEEP-3',
       reason: 'policy.custody.outsideScope',
       params: { code: 'J001-1-0001' }
@@ -119,9 +120,9 @@ describe('R-KEEP-2/3 findings and completion', () => {
   })
 
   it('R-KEEP-2 completing with unchecked records needs the person to confirm they are missing', () => {
-    expect(refuseUnconfirmedMissing(0, false)).toBeNull()
-    expect(refuseUnconfirmedMissing(3, true)).toBeNull()
-    expect(refuseUnconfirmedMissing(3, false)).toEqual({
+    expect(refusalOf(refuseUnconfirmedMissing(0, false))).toBeNull()
+    expect(refusalOf(refuseUnconfirmedMissing(3, true))).toBeNull()
+    expect(refusalOf(refuseUnconfirmedMissing(3, false))).toEqual({
       ruleId: 'R-KEEP-2',
       reason: 'policy.custody.uncheckedBecomeMissing',
       params: { count: 3 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
 import { expiryDate } from '../../../src-main/policy/deadlines'
 import {
   holdPeriodEnd,
@@ -94,14 +95,14 @@ describe('R-DISP-3..5, 8 what may be listed for appraisal', () => {
       reason: 'policy.disposal.destroyed'
     }
   ])('$name → $ruleId', ({ facts: overrides, ruleId, reason }) => {
-    const refusal = refuseListing(facts(overrides), '2026-03-02')
+    const refusal = refusalOf(refuseListing(facts(overrides), '2026-03-02'))
     expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
       ruleId === null ? null : { ruleId, reason }
     )
   })
 
   it('R-DISP-3 the refusal names the holds', () => {
-    expect(refuseListing(facts({ holds: ['合同纠纷', '账款未清'] }), '2026-03-02')?.params).toMatchObject({
+    expect(refusalOf(refuseListing(facts({ holds: ['合同纠纷', '账款未清'] }), '2026-03-02'))?.params).toMatchObject({
       holds: '合同纠纷、账款未清'
     })
   })
@@ -126,7 +127,7 @@ describe('R-DISP-3, R-DISP-7, R-KEEP-3 what may be destroyed', () => {
       reason: 'policy.disposal.destroyed'
     }
   ])('$name → $ruleId', ({ facts: overrides, ruleId, reason }) => {
-    const refusal = refuseDestruction(facts(overrides))
+    const refusal = refusalOf(refuseDestruction(facts(overrides)))
     expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
       ruleId === null ? null : { ruleId, reason }
     )
@@ -151,7 +152,7 @@ describe('R-DISP-6 the hold period', () => {
     { today: '2026-09-02', refused: false },
     { today: '2027-01-01', refused: false }
   ])('R-DISP-6 on $today with the period ending 2026-09-02 refused: $refused', ({ today, refused }) => {
-    const refusal = refuseBeforeHoldEnd('2026-09-02', today)
+    const refusal = refusalOf(refuseBeforeHoldEnd('2026-09-02', today))
     expect(refusal).toEqual(
       refused ? { ruleId: 'R-DISP-6', reason: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } } : null
     )
@@ -189,7 +190,7 @@ describe('R-DISP-7 supervisors', () => {
       reason: 'policy.disposal.supervisorConflict'
     }
   ])('R-DISP-7 $name', ({ supervisors, min, reason }) => {
-    const refusal = refuseSupervisors(supervisors, min, excluded)
+    const refusal = refusalOf(refuseSupervisors(supervisors, min, excluded))
     expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
       reason === null ? null : { ruleId: 'R-DISP-7', reason }
     )
@@ -200,7 +201,7 @@ describe('R-DISP-7 supervisors', () => {
     { confirmed: 2, expected: 3, reason: 'policy.disposal.countMismatch' },
     { confirmed: 0, expected: 0, reason: 'policy.disposal.nothingVerified' }
   ])('R-DISP-7 counted $confirmed against $expected', ({ confirmed, expected, reason }) => {
-    expect(refuseCount(confirmed, expected)?.reason ?? null).toBe(reason)
+    expect(refusalOf(refuseCount(confirmed, expected))?.reason ?? null).toBe(reason)
   })
 })
 
@@ -211,7 +212,7 @@ describe('R-DISP-5 joint appraisal and keep decisions', () => {
     { manager: '王经理', leader: ' ', reason: 'policy.disposal.appraisersRequired' },
     { manager: '王经理', leader: '王 经理', reason: 'policy.disposal.appraisersDistinct' }
   ])('R-DISP-5 appraisers "$manager" and "$leader"', ({ manager, leader, reason }) => {
-    expect(refuseAppraisers(manager, leader)?.reason ?? null).toBe(reason)
+    expect(refusalOf(refuseAppraisers(manager, leader))?.reason ?? null).toBe(reason)
   })
 
   it.each<{ name: string; years: number | null | undefined; reason: string; result: string | null }>([
@@ -226,7 +227,7 @@ describe('R-DISP-5 joint appraisal and keep decisions', () => {
     },
     { name: 'no reason', years: 30, reason: '  ', result: 'policy.disposal.keepNeedsReason' }
   ])('R-DISP-5 $name', ({ years, reason, result }) => {
-    expect(refuseKeep(2014, years, reason, '2026-03-02')?.reason ?? null).toBe(result)
+    expect(refusalOf(refuseKeep(2014, years, reason, '2026-03-02'))?.reason ?? null).toBe(result)
   })
 })
 

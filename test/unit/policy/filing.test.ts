@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
+import { allow, refuse } from '../../../src-main/policy/decision'
+import type { ClassificationCode } from '../../../src-preload/contract'
 import {
   filingYear,
   missingDescription,
@@ -7,7 +10,6 @@ import {
   refuseVolumeAdmission,
   volumeClassification,
   type CandidateFacts,
-  type Classification,
   type DescriptionField,
   type DocumentKind,
   type FilingFacts,
@@ -486,10 +488,9 @@ describe('R-FILE-6 page numbering', () => {
     { name: 'an empty volume', counts: [], pages: [], total: 0 }
   ])('$name', ({ counts, pages, total }) => {
     const ordered = counts.map((pageCount, index) => ({ id: 10 + index, pageCount }))
-    expect(pageNumbers(ordered)).toEqual({
-      pages: pages.map(([startPage, endPage], index) => ({ id: 10 + index, startPage, endPage })),
-      total
-    })
+    expect(pageNumbers(ordered)).toEqual(
+      allow({ pages: pages.map(([startPage, endPage], index) => ({ id: 10 + index, startPage, endPage })), total })
+    )
   })
 
   it.each([
@@ -498,11 +499,7 @@ describe('R-FILE-6 page numbering', () => {
     { name: 'negative and fractional counts', counts: [-1, 2, 1.5, 0], ids: '1, 3, 4', count: 3 }
   ])('refuses $name, listing the ids', ({ counts, ids, count }) => {
     const ordered = counts.map((pageCount, index) => ({ id: index + 1, pageCount }))
-    expect(pageNumbers(ordered)).toEqual({
-      ruleId: 'R-FILE-6',
-      reason: 'policy.pages.missingPageCount',
-      params: { ids, count }
-    })
+    expect(pageNumbers(ordered)).toEqual(refuse('R-FILE-6', 'policy.pages.missingPageCount', { ids, count }))
   })
 })
 
@@ -523,7 +520,7 @@ const candidate = (id: number, extra: Partial<CandidateFacts> = {}): CandidateFa
   volumeId: null,
   ...extra
 })
-const inVolume = (id: number, classification: Classification): CandidateFacts =>
+const inVolume = (id: number, classification: ClassificationCode): CandidateFacts =>
   candidate(id, { classification, volumeId: 7 })
 
 describe('R-FILE-1/2/3/7 admission to a volume', () => {
@@ -706,16 +703,12 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
       refusal: null
     }
   ])('$name', ({ volume, members, candidate, links, elsewhere, refusal }) => {
-    expect(refuseVolumeAdmission(volume, members, candidate, links, elsewhere)).toEqual(refusal)
+    expect(refusalOf(refuseVolumeAdmission(volume, members, candidate, links, elsewhere))).toEqual(refusal)
   })
 
   it('R-FILE-6 a closed volume is refused before any other difference', () => {
-    const refusal = refuseVolumeAdmission(
-      volume({ closed: true }),
-      [],
-      candidate(2, { year: 2020, categoryCode: 'WS' }),
-      [],
-      []
+    const refusal = refusalOf(
+      refuseVolumeAdmission(volume({ closed: true }), [], candidate(2, { year: 2020, categoryCode: 'WS' }), [], [])
     )
     expect(refusal?.reason).toBe('policy.admission.volumeClosed')
   })
@@ -723,11 +716,11 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
 
 describe('R-FILE-7 volume classification', () => {
   it.each([
-    { items: [] as Classification[], expected: 'none' },
-    { items: ['none', 'none'] as Classification[], expected: 'none' },
-    { items: ['none', 'secret', 'internal'] as Classification[], expected: 'secret' },
-    { items: ['confidential', 'secret'] as Classification[], expected: 'confidential' },
-    { items: ['internal', 'top_secret', 'confidential'] as Classification[], expected: 'top_secret' }
+    { items: [] as ClassificationCode[], expected: 'none' },
+    { items: ['none', 'none'] as ClassificationCode[], expected: 'none' },
+    { items: ['none', 'secret', 'internal'] as ClassificationCode[], expected: 'secret' },
+    { items: ['confidential', 'secret'] as ClassificationCode[], expected: 'confidential' },
+    { items: ['internal', 'top_secret', 'confidential'] as ClassificationCode[], expected: 'top_secret' }
   ])('[$items] → $expected', ({ items, expected }) => {
     expect(volumeClassification(items.map((classification) => ({ classification })))).toBe(expected)
   })

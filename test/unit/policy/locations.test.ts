@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
+import type { Refusal } from '../../../src-main/policy/decision'
 import type { LocationKind } from '../../../src-preload/contract'
 import {
   allowedParent,
@@ -35,7 +37,7 @@ describe('R-KEEP-1 room → rack/cabinet → shelf → box', () => {
     { parent: 'box', kind: 'box', reason: 'policy.location.boxOnShelf' },
     { parent: null, kind: 'box', reason: 'policy.location.boxOnShelf' }
   ])('$kind under $parent → $reason', ({ parent, kind, reason }) => {
-    expect(refuseLocation(parent, kind)).toEqual(reason === null ? null : { ruleId: 'R-KEEP-1', reason })
+    expect(refusalOf(refuseLocation(parent, kind))).toEqual(reason === null ? null : { ruleId: 'R-KEEP-1', reason })
   })
 
   it.each([
@@ -49,7 +51,7 @@ describe('R-KEEP-1 room → rack/cabinet → shelf → box', () => {
 })
 
 describe('R-KEEP-1 capacity', () => {
-  it.each<{ capacity: number | null; occupied: number; adding: number; refusal: ReturnType<typeof refuseCapacity> }>([
+  it.each<{ capacity: number | null; occupied: number; adding: number; refusal: Refusal | null }>([
     { capacity: null, occupied: 10_000, adding: 1, refusal: null },
     { capacity: 3, occupied: 0, adding: 1, refusal: null },
     { capacity: 3, occupied: 2, adding: 1, refusal: null },
@@ -78,7 +80,7 @@ describe('R-KEEP-1 capacity', () => {
     },
     { capacity: null, occupied: 3, adding: 0, refusal: null }
   ])('capacity $capacity, occupied $occupied, adding $adding', ({ capacity, occupied, adding, refusal }) => {
-    expect(refuseCapacity(capacity, occupied, adding)).toEqual(refusal)
+    expect(refusalOf(refuseCapacity(capacity, occupied, adding))).toEqual(refusal)
   })
 })
 
@@ -89,15 +91,15 @@ describe('R-KEEP-1 what may be a home', () => {
     ['shelf', null],
     ['box', null]
   ])('a %s as home → %s', (kind, reason) => {
-    expect(refuseHome(kind)).toEqual(reason === null ? null : { ruleId: 'R-KEEP-1', reason })
+    expect(refusalOf(refuseHome(kind))).toEqual(reason === null ? null : { ruleId: 'R-KEEP-1', reason })
   })
 
   it('an item filed in a volume is placed with its volume, a loose one on its own', () => {
-    expect(refuseItemInVolume('J001-1-0001')).toEqual({
+    expect(refusalOf(refuseItemInVolume('J001-1-0001'))).toEqual({
       ruleId: 'R-KEEP-1',
       reason: 'policy.location.itemInVolume',
       params: { volumeCode: 'J001-1-0001' }
     })
-    expect(refuseItemInVolume(null)).toBeNull()
+    expect(refusalOf(refuseItemInVolume(null))).toBeNull()
   })
 })
