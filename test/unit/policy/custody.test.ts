@@ -5,7 +5,9 @@ import {
   judgeMeasure,
   judgeReading,
   nextPeriodicInspection,
+  refuseEmptyScope,
   refuseOutsideScope,
+  refuseReadingPlace,
   refuseUnconfirmedMissing
 } from '../../../src-main/policy/custody'
 import { DEFAULT_CUSTODY } from '../../../src-main/services/settings'
@@ -127,5 +129,24 @@ describe('R-KEEP-2/3 findings and completion', () => {
       reason: 'policy.custody.uncheckedBecomeMissing',
       params: { count: 3 }
     })
+  })
+})
+
+describe('R-KEEP-3 where readings are taken and what an inspection checks', () => {
+  it.each([
+    ['room', null],
+    ['rack', 'policy.custody.readingInRoom'],
+    ['shelf', 'policy.custody.readingInRoom'],
+    ['box', 'policy.custody.readingInRoom']
+  ] as const)('R-KEEP-3 a reading in a %s: %s', (kind, reason) => {
+    expect(refusalOf(refuseReadingPlace(kind))).toEqual(reason === null ? null : { ruleId: 'R-KEEP-3', reason })
+  })
+
+  it.each([
+    [0, 'policy.custody.emptyScope'],
+    [1, null],
+    [250, null]
+  ] as const)('R-KEEP-3 a scope holding %i records: %s', (records, reason) => {
+    expect(refusalOf(refuseEmptyScope(records))).toEqual(reason === null ? null : { ruleId: 'R-KEEP-3', reason })
   })
 })

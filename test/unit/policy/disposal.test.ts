@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
+import type { Refusal } from '../../../src-main/policy/decision'
+import type { BatchState } from '../../../src-preload/contract'
 import { expiryDate } from '../../../src-main/policy/deadlines'
 import {
+  type DisposalFacts,
   holdPeriodEnd,
   refuseAppraisers,
+  refuseBatchStep,
   refuseBeforeHoldEnd,
   refuseCount,
   refuseDestruction,
   refuseKeep,
   refuseListing,
+  refuseRegister,
+  refuseSigning,
   refuseSupervisors,
+  refuseUndecided,
+  refuseVerification,
   retentionOf,
-  yearsKept,
-  type DisposalFacts
+  yearsKept
 } from '../../../src-main/policy/disposal'
 
 const PERIODS = [
@@ -239,5 +246,82 @@ describe('已保管时间 on the register', () => {
     { filingYear: 2024, destroyedOn: '2024-06-01', years: 0 }
   ])('filed $filingYear, destroyed $destroyedOn → $years years', ({ filingYear, destroyedOn, years }) => {
     expect(yearsKept(filingYear, destroyedOn)).toBe(years)
+  })
+})
+
+describe('R-DISP-5, R-DISP-7 the steps of a batch', () => {
+  const listed = { state: 'listed' as const, stateName: '待鉴定', registerSigned: false }
+  it.each<{
+    name: string
+    batch: Parameters<typeof refuseBatchStep>[0]
+    states: BatchState[]
+    refusal: Refusal | null
+  }>([
+    { name: 'a step in its state', batch: listed, states: ['listed'], refusal: null },
+    {
+      name: 'a step in another state names the state',
+      batch: listed,
+      states: ['awaiting', 'verified'],
+      refusal: { ruleId: 'R-DISP-5', reason: 'policy.disposal.batchState', params: { state: '待鉴定' } }
+    },
+    {
+      name: 'R-DISP-7 nothing once the register is signed, whatever the state',
+      batch: { state: 'verified', stateName: '已复核', registerSigned: true },
+      states: ['verified'],
+      refusal: { ruleId: 'R-DISP-7', reason: 'policy.disposal.registerPermanent' }
+    }
+  ])('$name', ({ batch, states, refusal }) => {
+    expect(refusalOf(refuseBatchStep(batch, states))).toEqual(refusal)
+  })
+
+  it.each<['destroy' | 'keep' | null, Refusal | null]>([
+    ['destroy', null],
+    ['keep', { ruleId: 'R-DISP-5', reason: 'policy.disposal.batchState', params: { state: '封存中' } }],
+    [null, { ruleId: 'R-DISP-5', reason: 'policy.disposal.batchState', params: { state: '封存中' } }]
+  ])('R-DISP-6 verifying a record decided %s', (decision, refusal) => {
+    expect(refusalOf(refuseVerification(decision, '封存中'))).toEqual(refusal)
+  })
+
+  it.each<[number, Refusal | null]>([
+    [0, null],
+    [3, { ruleId: 'R-DISP-5', reason: 'policy.disposal.undecided', params: { count: 3 } }]
+  ])('R-DISP-5 completing with %i records undecided', (undecided, refusal) => {
+    expect(refusalOf(refuseUndecided(undecided))).toEqual(refusal)
+  })
+})
+
+describe('R-DISP-6, R-DISP-7 the destruction register', () => {
+  const ready = { holdUntil: '2026-09-02', today: '2026-09-10', unverified: 0, destroyedOn: '2026-09-05' }
+  it.each<{ name: string; facts: Parameters<typeof refuseRegister>[0]; refusal: Refusal | null }>([
+    { name: 'after the hold period, all verified, destroyed after it ended', facts: ready, refusal: null },
+    { name: 'destroyed on the day the period ends', facts: { ...ready, destroyedOn: '2026-09-02' }, refusal: null },
+    {
+      name: 'R-DISP-6 before the hold period ends',
+      facts: { ...ready, today: '2026-09-01' },
+      refusal: { ruleId: 'R-DISP-6', reason: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } }
+    },
+    {
+      name: 'R-DISP-6 with records not verified',
+      facts: { ...ready, unverified: 2 },
+      refusal: { ruleId: 'R-DISP-6', reason: 'policy.disposal.notVerified', params: { count: 2 } }
+    },
+    {
+      name: 'R-DISP-6 a destruction dated inside the hold period',
+      facts: { ...ready, destroyedOn: '2026-09-01' },
+      refusal: { ruleId: 'R-DISP-6', reason: 'policy.disposal.beforeHoldEnd', params: { until: '2026-09-02' } }
+    }
+  ])('$name', ({ facts, refusal }) => {
+    expect(refusalOf(refuseRegister(facts))).toEqual(refusal)
+  })
+
+  it.each<[string, Refusal | null]>([
+    [
+      '2026-09-04',
+      { ruleId: 'R-DISP-7', reason: 'policy.disposal.signBeforeDestroyed', params: { destroyedOn: '2026-09-05' } }
+    ],
+    ['2026-09-05', null],
+    ['2026-09-06', null]
+  ])('R-DISP-7 signing on %s a destruction of 2026-09-05', (signedOn, refusal) => {
+    expect(refusalOf(refuseSigning(signedOn, '2026-09-05'))).toEqual(refusal)
   })
 })

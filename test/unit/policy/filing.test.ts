@@ -1,21 +1,27 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import { allow, refuse } from '../../../src-main/policy/decision'
+import { allow, refuse, type Refusal } from '../../../src-main/policy/decision'
 import type { ClassificationCode } from '../../../src-preload/contract'
 import {
-  filingYear,
-  missingDescription,
-  orderInVolume,
-  pageNumbers,
-  refuseVolumeAdmission,
-  volumeClassification,
   type CandidateFacts,
   type DescriptionField,
   type DocumentKind,
   type FilingFacts,
+  filingYear,
   type ItemLink,
   type LinkKind,
+  missingDescription,
   type OrderFacts,
+  orderInVolume,
+  pageNumbers,
+  refuseChange,
+  refuseClosing,
+  refuseCodeChange,
+  refuseFiling,
+  refuseSelfLink,
+  refuseSplitLink,
+  refuseVolumeAdmission,
+  volumeClassification,
   type VolumeFacts
 } from '../../../src-main/policy/filing'
 
@@ -805,5 +811,73 @@ describe('R-FILE-11 description fields (DA/T 18)', () => {
     }
   ])('$name', ({ item, stage, missing }) => {
     expect(missingDescription(item, stage)).toEqual(missing)
+  })
+})
+
+describe('R-FILE-1, R-KEEP-1 filing an item in a volume', () => {
+  it.each<[string | null, string | null, Refusal | null]>([
+    ['J001-KH·2024-D30-ZS-0001', null, null],
+    [null, null, { ruleId: 'R-FILE-1', reason: 'policy.notCatalogued' }],
+    [null, 'A-01-3', { ruleId: 'R-FILE-1', reason: 'policy.notCatalogued' }],
+    [
+      'J001-KH·2024-D30-ZS-0001',
+      'A-01-3',
+      { ruleId: 'R-KEEP-1', reason: 'policy.location.awayCannotFile', params: { path: 'A-01-3' } }
+    ]
+  ])('code %s, away at %s', (archivalCode, awayAt, refusal) => {
+    expect(refusalOf(refuseFiling({ archivalCode, awayAt }))).toEqual(refusal)
+  })
+})
+
+describe('R-FILE-8, R-FILE-3 closing a volume', () => {
+  it.each<[number, string | undefined, Refusal | null]>([
+    [3, undefined, null],
+    [0, undefined, { ruleId: 'R-FILE-8', reason: 'policy.volumeEmpty' }],
+    [3, '请示', { ruleId: 'R-FILE-3', reason: 'policy.linkedOutsideVolume', params: { title: '请示' } }]
+  ])('%i items, linked outside: %s', (itemCount, outside, refusal) => {
+    expect(refusalOf(refuseClosing(itemCount, outside))).toEqual(refusal)
+  })
+})
+
+describe('R-DISP-8, R-FILE-10 records whose catalogue entry is fixed', () => {
+  it.each<[string, Parameters<typeof refuseChange>[0], Refusal | null]>([
+    ['an open record', { label: 'X-1', destroyed: false, closedVolume: null }, null],
+    [
+      'a destroyed record',
+      { label: 'X-1', destroyed: true, closedVolume: 'V-1' },
+      { ruleId: 'R-DISP-8', reason: 'policy.disposal.destroyedFrozen', params: { code: 'X-1' } }
+    ],
+    [
+      'an item of a closed volume',
+      { label: 'X-1', destroyed: false, closedVolume: 'V-1' },
+      { ruleId: 'R-FILE-10', reason: 'policy.volumeClosed', params: { code: 'V-1' } }
+    ]
+  ])('%s', (_name, record, refusal) => {
+    expect(refusalOf(refuseChange(record))).toEqual(refusal)
+  })
+
+  it.each<[string | null, boolean, Refusal | null]>([
+    [null, true, null],
+    ['X-1', false, null],
+    ['X-1', true, { ruleId: 'R-FILE-10', reason: 'policy.codeStable', params: { code: 'X-1', year: 2025 } }]
+  ])('R-FILE-10 code %s, change touching it: %s', (archivalCode, changesCode, refusal) => {
+    expect(refusalOf(refuseCodeChange(archivalCode, changesCode, 2025))).toEqual(refusal)
+  })
+})
+
+describe('R-FILE-3 links', () => {
+  it.each<[number, number, Refusal | null]>([
+    [1, 2, null],
+    [4, 4, { ruleId: 'R-FILE-3', reason: 'policy.linkSelf' }]
+  ])('linking %i to %i', (fromId, toId, refusal) => {
+    expect(refusalOf(refuseSelfLink(fromId, toId))).toEqual(refusal)
+  })
+
+  it.each<[number, Refusal | null]>([
+    [0, null],
+    [1, null],
+    [2, { ruleId: 'R-FILE-3', reason: 'policy.linkAcrossVolumes', params: { from: '请示', to: '批复' } }]
+  ])('a linked group in %i volumes', (volumes, refusal) => {
+    expect(refusalOf(refuseSplitLink(volumes, '请示', '批复'))).toEqual(refusal)
   })
 })

@@ -8,7 +8,9 @@ import {
   refuseCapacity,
   refuseHome,
   refuseItemInVolume,
-  refuseLocation
+  refuseLocation,
+  refusePlacement,
+  refuseReturnHome
 } from '../../../src-main/policy/locations'
 
 describe('R-KEEP-1 room → rack/cabinet → shelf → box', () => {
@@ -101,5 +103,45 @@ describe('R-KEEP-1 what may be a home', () => {
       params: { volumeCode: 'J001-1-0001' }
     })
     expect(refusalOf(refuseItemInVolume(null))).toBeNull()
+  })
+})
+
+describe('R-KEEP-1 placing a record and returning it home', () => {
+  const shelf = { volumeCode: null, asHome: true, kind: 'shelf' as const, capacity: 2, occupied: 1, adding: 1 }
+  it.each<{ name: string; placing: Parameters<typeof refusePlacement>[0]; refusal: Refusal | null }>([
+    { name: 'a home on a shelf with room', placing: shelf, refusal: null },
+    {
+      name: 'an item of a volume on its own',
+      placing: { ...shelf, volumeCode: 'J001-A1-0001' },
+      refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.itemInVolume', params: { volumeCode: 'J001-A1-0001' } }
+    },
+    {
+      name: 'a home in a room',
+      placing: { ...shelf, kind: 'room' },
+      refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.homeOnShelfOrBox' }
+    },
+    { name: 'a room as a current place only', placing: { ...shelf, kind: 'room', asHome: false }, refusal: null },
+    {
+      name: 'a home on a full shelf',
+      placing: { ...shelf, occupied: 2 },
+      refusal: { ruleId: 'R-KEEP-1', reason: 'policy.location.full', params: { capacity: 2, occupied: 2, adding: 1 } }
+    },
+    { name: 'a full shelf that is its home already', placing: { ...shelf, occupied: 2, adding: 0 }, refusal: null },
+    { name: 'a full shelf as a current place only', placing: { ...shelf, occupied: 2, asHome: false }, refusal: null }
+  ])('R-KEEP-1 $name', ({ placing, refusal }) => {
+    expect(refusalOf(refusePlacement(placing))).toEqual(refusal)
+  })
+
+  it.each<[string | null, number | null, Refusal | number]>([
+    [null, 7, 7],
+    [null, null, { ruleId: 'R-KEEP-1', reason: 'policy.location.noHome' }],
+    [
+      'J001-A1-0001',
+      7,
+      { ruleId: 'R-KEEP-1', reason: 'policy.location.itemInVolume', params: { volumeCode: 'J001-A1-0001' } }
+    ]
+  ])('R-KEEP-1 returning a record in volume %s with home %s', (volumeCode, homeId, expected) => {
+    const decision = refuseReturnHome(volumeCode, homeId)
+    expect(decision.ok ? decision.value : decision.refusal).toEqual(expected)
   })
 })

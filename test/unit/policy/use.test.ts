@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
+import type { Refusal } from '../../../src-main/policy/decision'
 import {
   CLASSIFICATIONS,
   type Approver,
@@ -9,12 +10,13 @@ import {
 } from '../../../src-preload/contract'
 import {
   approvalChain,
+  type AvailabilityFacts,
   DEFAULT_USE_SETTINGS,
+  refuseClosingAccount,
   refuseRenewal,
   refuseReturnCount,
   refuseSignature,
   refuseUnavailable,
-  type AvailabilityFacts,
   type SignatureFacts,
   type UseFacts
 } from '../../../src-main/policy/use'
@@ -447,5 +449,22 @@ describe('R-USE-4 renewal and R-USE-8 return count', () => {
         reason: 'policy.use.pagesMissing',
         params: { code: 'A-1', expected: 6, counted }
       })
+  })
+})
+
+describe('R-CUST-6 closing an account', () => {
+  it.each<[string[], Refusal | null]>([
+    [[], null],
+    [
+      ['J001-KH·2024-D30-ZS-0001'],
+      {
+        ruleId: 'R-CUST-6',
+        reason: 'policy.use.holdsRecords',
+        params: { count: 1, records: 'J001-KH·2024-D30-ZS-0001' }
+      }
+    ],
+    [['A', '合同'], { ruleId: 'R-CUST-6', reason: 'policy.use.holdsRecords', params: { count: 2, records: 'A、合同' } }]
+  ])('R-CUST-6 holding %j', (held, refusal) => {
+    expect(refusalOf(refuseClosingAccount(held))).toEqual(refusal)
   })
 })
