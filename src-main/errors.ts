@@ -20,6 +20,10 @@ export const conflict = (message: MessageKey, params?: Params) =>
   new AppFailure('CONFLICT', message, params ? { params } : {})
 export const unauthenticated = (message: MessageKey = 'errors.unauthenticated') =>
   new AppFailure('UNAUTHENTICATED', message)
+/** Optimistic locking: a write on a record changed since the person read it is refused, not merged. */
+export function refuseStale(current: number, expected: number): void {
+  if (current !== expected) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+}
 export const invalid = (details: FieldError[]) => new AppFailure('VALIDATION', 'errors.validation', { details })
 
 /** A policy refusal (the Refusal of src-main/policy/decision.ts) as the envelope's POLICY_DENIED. */

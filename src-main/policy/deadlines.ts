@@ -25,24 +25,24 @@ export interface Overdue {
   reason: MessageKey
 }
 
+/** The entries whose due day (a day number) has passed by `today`, with how many days late. */
+function overdue(dues: { id: number; due: number }[], today: string, ruleId: string, reason: MessageKey): Overdue[] {
+  const now = dayNumber(today)
+  return dues
+    .filter(({ due }) => now > due)
+    .map(({ id, due }) => ({ id, dueOn: dateOf(due), daysLate: now - due, ruleId, reason }))
+}
+
 /** R-CUST-3: received customer materials are filed within `customerFilingDays` calendar days. */
 export function overdueCustomerMaterials(
   items: { id: number; receivedOn: string; filed: boolean; isCustomerMaterial: boolean }[],
   today: string,
   settings: DeadlineSettings
 ): Overdue[] {
-  const now = dayNumber(today)
-  return items
+  const dues = items
     .filter((item) => item.isCustomerMaterial && !item.filed)
     .map((item) => ({ id: item.id, due: dayNumber(item.receivedOn) + settings.customerFilingDays }))
-    .filter(({ due }) => now > due)
-    .map(({ id, due }) => ({
-      id,
-      dueOn: dateOf(due),
-      daysLate: now - due,
-      ruleId: 'R-CUST-3',
-      reason: 'policy.deadline.customerFiling'
-    }))
+  return overdue(dues, today, 'R-CUST-3', 'policy.deadline.customerFiling')
 }
 
 /** R-FILE-9: a record of year Y is filed by the last day of month `annualFilingMonth` of Y+1. */
@@ -51,21 +51,11 @@ export function overdueAnnualFiling(
   today: string,
   settings: DeadlineSettings
 ): Overdue[] {
-  const now = dayNumber(today)
-  return (
-    items
-      .filter((item) => !item.filed)
-      // Day 0 of the next month is the last day of the filing month, whatever its length.
-      .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
-      .filter(({ due }) => now > due)
-      .map(({ id, due }) => ({
-        id,
-        dueOn: dateOf(due),
-        daysLate: now - due,
-        ruleId: 'R-FILE-9',
-        reason: 'policy.deadline.annualFiling'
-      }))
-  )
+  const dues = items
+    .filter((item) => !item.filed)
+    // Day 0 of the next month is the last day of the filing month, whatever its length.
+    .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
+  return overdue(dues, today, 'R-FILE-9', 'policy.deadline.annualFiling')
 }
 
 /** R-CUST-3: the day of first contact does not count; Saturdays and Sundays are not working days. */

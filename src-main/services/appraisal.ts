@@ -43,7 +43,7 @@ import type {
   ParsedInput,
   RecordRef
 } from '../../src-preload/contract'
-import { AppFailure, enforce, notFound } from '../errors'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { localDay } from '../policy/calendar'
 import { expiryDate } from '../policy/deadlines'
 import {
@@ -154,7 +154,7 @@ export class AppraisalService {
     return this.store
       .write(actor, async (ctx) => {
         const batch = await this.batch(ctx.db, input.batchId)
-        if (batch.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+        refuseStale(batch.version, input.version)
         const registerSigned = await hasSignedRegister(ctx.db, batch.id)
         enforce(refuseBatchStep({ state: batch.state, stateName: STATE_NAMES[batch.state], registerSigned }, states))
         const result = await work(ctx, batch, localDay(ctx.now))

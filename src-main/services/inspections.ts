@@ -30,7 +30,7 @@ import type {
   ParsedInput,
   RecordRef
 } from '../../src-preload/contract'
-import { AppFailure, conflict, enforce, notFound } from '../errors'
+import { AppFailure, conflict, enforce, notFound, refuseStale } from '../errors'
 import { localDay } from '../policy/calendar'
 import { inspectionReportHtml } from '../reports/custody-printables'
 import {
@@ -60,6 +60,17 @@ const OUT_NOTE: Partial<Record<CustodyState, string>> = {
   on_loan: '借出（见借阅登记簿和代替卡）',
   reading_room: '阅览中（见查阅登记簿）'
 }
+
+/** The header a person fills in, as it is stored: the checklist as JSON. */
+const headerValues = (input: Omit<UpdateInput, 'id' | 'version'>) => ({
+  inspectedOn: input.inspectedOn,
+  inspectors: input.inspectors,
+  roomId: input.roomId,
+  temperature: input.temperature,
+  humidity: input.humidity,
+  checklist: JSON.stringify(input.checklist),
+  notes: input.notes
+})
 
 /**
  * R-KEEP-2..4: periodic and ad-hoc inspections. A draft lists what should be there (the stock check); the person ticks
@@ -118,7 +129,7 @@ export class InspectionsService {
   private async draft(db: Db, id: number, version?: number): Promise<Inspection> {
     const inspection = await this.load(db, id)
     if (inspection.status === 'completed') throw conflict('errors.inspectionCompleted')
-    if (version !== undefined && inspection.version !== version) throw conflict('errors.staleVersion')
+    if (version !== undefined) refuseStale(inspection.version, version)
     return inspection
   }
 
@@ -140,13 +151,7 @@ export class InspectionsService {
       const id = await insertInspection(db, {
         kind: input.kind,
         reason: input.kind === 'adhoc' ? input.reason : null,
-        inspectedOn: input.inspectedOn,
-        inspectors: input.inspectors,
-        roomId: input.roomId,
-        temperature: input.temperature,
-        humidity: input.humidity,
-        checklist: JSON.stringify(input.checklist),
-        notes: input.notes,
+        ...headerValues(input),
         policyVersion: policy.version,
         createdAt: now.toISOString(),
         createdBy: actor.userId
@@ -179,20 +184,7 @@ export class InspectionsService {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const before = await this.draft(db, input.id, input.version)
       await this.checkHeader(db, now, input)
-      await updateHeader(
-        db,
-        input.id,
-        {
-          inspectedOn: input.inspectedOn,
-          inspectors: input.inspectors,
-          roomId: input.roomId,
-          temperature: input.temperature,
-          humidity: input.humidity,
-          checklist: JSON.stringify(input.checklist),
-          notes: input.notes
-        },
-        now.toISOString()
-      )
+      await updateHeader(db, input.id, headerValues(input), now.toISOString())
       const { id: _id, version: _version, ...after } = input
       await audit({
         entity: 'inspection',

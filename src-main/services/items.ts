@@ -31,7 +31,7 @@ import {
   type ItemRecord
 } from '../db/items'
 import { linksOf, volumeMembers } from '../db/volumes'
-import { AppFailure, enforce, notFound } from '../errors'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import {
@@ -226,7 +226,7 @@ export class ItemsService {
   async update(actor: Actor, input: ItemUpdate): Promise<Item> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.load(db, input.id)
-      if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      refuseStale(current.version, input.version)
       await this.refuseIfFrozen(db, current)
       const changesCode = CODE_PARTS.some((part) => current[part] !== input[part])
       enforce(refuseCodeChange(current.archivalCode, changesCode, current.year))

@@ -7,7 +7,7 @@ import type {
   LocationSubject,
   ParsedInput
 } from '../../src-preload/contract'
-import { AppFailure, enforce, notFound } from '../errors'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { locationPath, refuseCapacity, refuseLocation, refusePlacement, refuseReturnHome } from '../policy/locations'
 import type { Actor, Store, WriteContext } from '../store'
 import {
@@ -80,7 +80,7 @@ export class LocationsService {
   async update(actor: Actor, input: UpdateInput): Promise<LocationNode> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.node(db, input.id)
-      if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      refuseStale(current.version, input.version)
       enforce(refuseCapacity(input.capacity, current.occupied, 0))
       await updateLocation(db, input.id, { name: input.name, capacity: input.capacity, updatedAt: now.toISOString() })
       await audit({

@@ -41,7 +41,7 @@ import {
   type UseRequestRow,
   type UseSettings
 } from '../../src-preload/contract'
-import { AppFailure, conflict, enforce, invalid, notFound, refused } from '../errors'
+import { AppFailure, enforce, invalid, notFound, refused, refuseStale } from '../errors'
 import { addDays, daysBetween, localDay } from '../policy/calendar'
 import {
   approvalChain,
@@ -290,7 +290,7 @@ export class UseService {
   /** Loads the request for a change: it must still be at the version the person saw, in one of the given states. */
   private async forChange(db: Db, id: number, version: number, statuses: UseRequest['status'][]): Promise<UseRequest> {
     const request = await this.load(db, id)
-    if (request.version !== version) throw conflict('errors.staleVersion')
+    refuseStale(request.version, version)
     if (!statuses.includes(request.status))
       throw new AppFailure('CONFLICT', 'errors.useWrongStatus', { params: { status: request.status } })
     return request

@@ -21,7 +21,7 @@ import {
   volumesPage
 } from '../db/volumes'
 import type { Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
-import { AppFailure, enforce, notFound } from '../errors'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import { refuseChange, refuseClosing, refuseFiling, refuseVolumeAdmission, type ItemLink } from '../policy/filing'
@@ -222,7 +222,7 @@ export class VolumesService {
   async updateNote(actor: Actor, input: NoteInput): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, input.id)
-      if (volume.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      refuseStale(volume.version, input.version)
       this.refuseChange(volume, false)
       const { id, version: _version, ...note } = input
       await updateVolumeNote(db, id, note, now.toISOString())
@@ -247,7 +247,7 @@ export class VolumesService {
   async close(actor: Actor, id: number, version: number): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, id)
-      if (volume.version !== version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      refuseStale(volume.version, version)
       this.refuseChange(volume, true)
       enforce(refuseClosing(volume.itemCount, await linkedTitleOutside(db, id)))
       await closeVolume(db, id, now.toISOString())
