@@ -1,6 +1,4 @@
 import type { MessageKey } from '../../src-preload/i18n/zh-CN'
-
-export type { MessageKey }
 export type Params = Record<string, string | number>
 
 /**
@@ -30,12 +28,3 @@ export const refuse = <T = undefined>(ruleId: string, reason: MessageKey, params
   ok: false,
   refusal: { ruleId, reason, ...(params ? { params } : {}) }
 })
-
-/** The first refusal among checks made in order, else allowed; later checks are not made once one refuses. */
-export function firstRefusal(...checks: (() => Decision<unknown>)[]): Decision {
-  for (const check of checks) {
-    const decision = check()
-    if (!decision.ok) return decision
-  }
-  return allowed
-}

@@ -1,5 +1,6 @@
 import type { LocationKind } from '../../src-preload/contract'
-import { allow, allowed, refuse, type Decision, type MessageKey } from './decision'
+import { allow, allowed, refuse, type Decision } from './decision'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 
 const PARENT_OF: Record<LocationKind, LocationKind | null> = { room: null, rack: 'room', shelf: 'rack', box: 'shelf' }
 

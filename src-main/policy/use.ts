@@ -8,7 +8,8 @@ import type {
 } from '../../src-preload/contract'
 import { daysBetween } from './calendar'
 import { classificationRank, highestClassification, isClassified } from './classification'
-import { allow, allowed, refuse, type Decision, type MessageKey, type Params, type Reason } from './decision'
+import { allow, allowed, refuse, type Decision, type Params, type Reason } from './decision'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 
 export const DEFAULT_USE_SETTINGS: UseSettings = {
   loanMaxDays: 5,

@@ -1,4 +1,4 @@
-import type { MessageKey } from '../policy/decision'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import type { Db } from '../db/connection'
 import type {
   LocationContent,

@@ -13,7 +13,7 @@ import {
 } from '../db/users'
 import { heldBy } from '../db/use'
 import { AppFailure, conflict, enforce, notFound } from '../errors'
-import type { MessageKey } from '../policy/decision'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import { decideLogin } from '../policy/login'
 import { decideAccountChange } from '../policy/roles'
 import { refuseClosingAccount } from '../policy/use'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import { allow, type MessageKey, type Refusal } from '../../../src-main/policy/decision'
+import { allow, type Refusal } from '../../../src-main/policy/decision'
+import type { MessageKey } from '../../../src-preload/i18n/zh-CN'
 import {
   checkTemplate,
   DEFAULT_ITEM_CODE_TEMPLATE,
