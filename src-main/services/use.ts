@@ -88,6 +88,15 @@ const label = (record: Pick<RecordSummary, 'archivalCode' | 'title'>) => record.
 const fieldError = (path: string, message: string, params?: Record<string, string | number>) =>
   invalid([{ path, message, ...(params ? { params } : {}) }])
 
+/** Both register sheets open with when, who, from where, and what; the first three are named for the register. */
+const leadingColumns = (outOn: string, borrower: string, unit: string): SheetColumn[] => [
+  { key: 'outOn', title: outOn },
+  { key: 'borrower', title: borrower },
+  { key: 'unit', title: unit },
+  { key: 'archivalCode', title: '档号' },
+  { key: 'title', title: '题名' }
+]
+
 /** Consultation (查阅), loans (借阅) and copies (复制/摘录): requests, signatures, checkout, return, renewal and registers. */
 export class UseService {
   readonly settings: VersionedSettings<UseSettings>
@@ -580,29 +589,22 @@ export class UseService {
   ): Promise<{ fileName: string; base64: string; rows: number }> {
     const rows = await this.registerRows(input)
     const stateNames = { cancelled: '已注销', overdue: '逾期未还', out: '未归还' }
+    const state: SheetColumn = { key: 'state', title: '注销', labels: stateNames }
     const columns: SheetColumn[] =
       input.register === 'loan'
         ? [
-            { key: 'outOn', title: '借阅日期' },
-            { key: 'borrower', title: '借阅人' },
-            { key: 'unit', title: '部门' },
-            { key: 'archivalCode', title: '档号' },
-            { key: 'title', title: '题名' },
+            ...leadingColumns('借阅日期', '借阅人', '部门'),
             { key: 'copies', title: '份数' },
             { key: 'reason', title: '借阅理由' },
             { key: 'dueOn', title: '应还日期' },
             { key: 'returnedOn', title: '归还日期' },
-            { key: 'state', title: '注销', labels: stateNames }
+            state
           ]
         : [
-            { key: 'outOn', title: '查阅日期' },
-            { key: 'borrower', title: '查阅人' },
-            { key: 'unit', title: '单位/部门' },
-            { key: 'archivalCode', title: '档号' },
-            { key: 'title', title: '题名' },
+            ...leadingColumns('查阅日期', '查阅人', '单位/部门'),
             { key: 'purpose', title: '目的' },
             { key: 'returnedOn', title: '结束日期' },
-            { key: 'state', title: '注销', labels: stateNames }
+            state
           ]
     const name = input.register === 'loan' ? '借阅登记簿' : '查阅登记簿'
     const buffer = await listWorkbook(name, columns, rows as unknown as Record<string, unknown>[])
