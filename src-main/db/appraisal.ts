@@ -7,7 +7,7 @@ import type {
   RecordKind,
   RecordRef
 } from '../../src-preload/contract'
-import type { Db } from './connection'
+import { updateRow, type Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
 const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: sql`volumes` }
@@ -151,11 +151,7 @@ export async function recordDecision(
     decidedBy: number | null
   }
 ): Promise<void> {
-  await db.query(
-    sql`UPDATE appraisal_entries SET decision = ${decision.decision}, new_retention_code = ${decision.newRetentionCode},
-          new_retention_years = ${decision.newRetentionYears}, new_expires_on = ${decision.newExpiresOn}, reason = ${decision.reason},
-          decided_at = ${decision.decidedAt}, decided_by = ${decision.decidedBy} WHERE id = ${entryId}`
-  )
+  await updateRow(db, 'appraisal_entries', entryId, decision)
 }
 
 /** A record kept gets its new period. */
@@ -197,12 +193,7 @@ export async function completeBatch(
     completedBy: number | null
   }
 ): Promise<void> {
-  await db.query(
-    sql`UPDATE appraisal_batches SET state = ${completion.state}, manager_name = ${completion.managerName},
-          department_leader_name = ${completion.departmentLeaderName}, appraised_on = ${completion.appraisedOn}, hold_until = ${completion.holdUntil},
-          disposal_policy_version = ${completion.disposalPolicyVersion}, completed_at = ${completion.completedAt}, completed_by = ${completion.completedBy}
-        WHERE id = ${batchId}`
-  )
+  await updateRow(db, 'appraisal_batches', batchId, completion)
 }
 
 export async function recordVerification(

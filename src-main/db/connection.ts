@@ -95,6 +95,12 @@ export async function insertRow(db: Db, table: string, values: Record<string, un
   return row.id
 }
 
+/** One page of rows with the number of all the rows it is taken from, which `count` selects as `total`. */
+export async function pageOf<T>(db: Db, count: SqlQuery, rows: SqlQuery): Promise<{ rows: T[]; total: number }> {
+  const [{ total }] = await db.query<{ total: number }>(count)
+  return { rows: await db.query<T>(rows), total }
+}
+
 /** Updates the row with this id from a record with camelCase keys. */
 export async function updateRow(db: Db, table: string, id: number, values: Record<string, unknown>): Promise<void> {
   const { names, bound } = columnsOf(values)

@@ -1,5 +1,5 @@
 import type { Hold, HoldSubject } from '../../src-preload/contract'
-import type { Db } from './connection'
+import { pageOf, type Db } from './connection'
 import { sql } from './sql'
 
 /** A hold without its subjects, which are rows of their own. */
@@ -22,11 +22,11 @@ export async function listHolds(
   page: { limit: number; offset: number }
 ): Promise<{ rows: HoldRecord[]; total: number }> {
   const where = STATE_CONDITION[state]
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM holds h ${where}`)
-  const rows = await db.query<HoldRecord>(
+  return pageOf<HoldRecord>(
+    db,
+    sql`SELECT COUNT(*) AS total FROM holds h ${where}`,
     sql`SELECT ${HOLD_COLUMNS} ${HOLD_FROM} ${where} ORDER BY h.placed_at DESC, h.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`
   )
-  return { rows, total }
 }
 
 export async function findHold(db: Db, id: number): Promise<HoldRecord | undefined> {

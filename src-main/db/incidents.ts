@@ -1,5 +1,5 @@
 import type { Incident, RecordRef } from '../../src-preload/contract'
-import type { Db } from './connection'
+import { pageOf, type Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
 const INCIDENT_COLUMNS = sql`n.id, n.subject, n.subject_id AS subjectId, COALESCE(i.archival_code, v.archival_code) AS archivalCode,
@@ -44,11 +44,11 @@ export async function listIncidents(
   if (filter.subject)
     conditions.push(sql`n.subject = ${filter.subject.subject} AND n.subject_id = ${filter.subject.id}`)
   const where = sql.where(conditions)
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM incidents n ${where}`)
-  const rows = await db.query<Incident>(
+  return pageOf<Incident>(
+    db,
+    sql`SELECT COUNT(*) AS total FROM incidents n ${where}`,
     sql`SELECT ${INCIDENT_COLUMNS} ${INCIDENT_FROM} ${where} ORDER BY n.opened_at DESC, n.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`
   )
-  return { rows, total }
 }
 
 export async function findIncident(db: Db, id: number): Promise<Incident | undefined> {

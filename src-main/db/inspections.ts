@@ -2,6 +2,7 @@ import type {
   FindingState,
   InspectionFinding,
   InspectionRow,
+  LocationKind,
   ParsedInput,
   RecordKind,
   RecordRef
@@ -103,8 +104,8 @@ export async function scopePathsOf(db: Db, inspectionId: number): Promise<string
 }
 
 /** The kind of a location, or undefined when there is no such location. */
-export async function locationKind(db: Db, locationId: number): Promise<string | undefined> {
-  const [row] = await db.query<{ kind: string }>(sql`SELECT kind FROM locations WHERE id = ${locationId}`)
+export async function locationKind(db: Db, locationId: number): Promise<LocationKind | undefined> {
+  const [row] = await db.query<{ kind: LocationKind }>(sql`SELECT kind FROM locations WHERE id = ${locationId}`)
   return row?.kind
 }
 

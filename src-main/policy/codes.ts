@@ -1,32 +1,5 @@
-/*
- * Reason keys (i18n, under `policy`); params in {{braces}}. All refusals carry rule R-FILE-10.
- *
- * policy.code.unknownToken        {token}
- *   zh: 代码模板含有无法识别的标记 {{token}}；可用标记：{fonds} {category} {year} {retention} {department} {catalogue}。
- *   en: The code template has an unknown token {{token}}; allowed: {fonds} {category} {year} {retention} {department} {catalogue}.
- * policy.code.counterWidth        {token}
- *   zh: 流水号 {{token}} 的位数须在 1 到 8 之间。
- *   en: The counter {{token}} must have 1 to 8 digits.
- * policy.code.noCounter
- *   zh: 代码模板缺少流水号（文件用 {number:N}，案卷用 {volume:N}）。
- *   en: The code template has no counter ({number:N} for items, {volume:N} for volumes).
- * policy.code.severalCounters     {count}
- *   zh: 代码模板只能有一个流水号，现有 {{count}} 个。
- *   en: The code template may have only one counter; it has {{count}}.
- * policy.code.wrongCounter        {token, expected}
- *   zh: 此模板的流水号应为 {{expected}}，不能用 {{token}}。
- *   en: This template's counter must be {{expected}}, not {{token}}.
- * policy.code.emptyPart           {part}
- *   zh: 档号组成部分 {{part}} 为空。
- *   en: The code part {{part}} is empty.
- * policy.code.separatorInPart     {part, value}
- *   zh: 档号组成部分 {{part}} 的值“{{value}}”含有分隔符“-”或“·”。
- *   en: The code part {{part}} ("{{value}}") contains a separator, "-" or "·".
- * policy.code.counterOutOfRange   {counter, max}
- *   zh: 流水号 {{counter}} 超出范围（1–{{max}}）。
- *   en: The counter {{counter}} is out of range (1–{{max}}).
- */
-import type { Refusal } from './filing'
+import { allow, allowed, refuse as refuseRule, type Decision, type Params } from './decision'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 
 export const DEFAULT_ITEM_CODE_TEMPLATE = '{fonds}-{category}·{year}-{retention}-{department}-{number:4}'
 export const DEFAULT_VOLUME_CODE_TEMPLATE = '{fonds}-{catalogue}-{volume:4}'
@@ -80,13 +53,11 @@ function tokenize(template: string): Piece[] {
   return pieces
 }
 
-const refuse = (reason: string, params?: Record<string, string | number>): Refusal => ({
-  ruleId: 'R-FILE-10',
-  reason,
-  ...(params ? { params } : {})
-})
+// Every refusal about codes applies R-FILE-10.
+const refuse = <T = undefined>(reason: MessageKey, params?: Params): Decision<T> =>
+  refuseRule('R-FILE-10', reason, params)
 
-function templateProblem(pieces: Piece[]): Refusal | null {
+function templateProblem(pieces: Piece[]): Decision {
   const unknown = pieces.find((piece) => piece.type === 'unknown')
   if (unknown) return refuse('policy.code.unknownToken', { token: unknown.text })
   const counters = pieces.filter((piece) => piece.type === 'counter')
@@ -94,19 +65,19 @@ function templateProblem(pieces: Piece[]): Refusal | null {
   if (badWidth) return refuse('policy.code.counterWidth', { token: badWidth.text })
   if (counters.length === 0) return refuse('policy.code.noCounter')
   if (counters.length > 1) return refuse('policy.code.severalCounters', { count: counters.length })
-  return null
+  return allowed
 }
 
 /** R-FILE-10: a template must yield one counter of the right kind, or codes could not be numbered per series. */
-export function checkTemplate(template: string, kind: 'item' | 'volume'): Refusal | null {
+export function checkTemplate(template: string, kind: 'item' | 'volume'): Decision {
   const pieces = tokenize(template)
   const problem = templateProblem(pieces)
-  if (problem) return problem
+  if (!problem.ok) return problem
   const expected: CounterName = kind === 'item' ? 'number' : 'volume'
   const counter = pieces.find((piece) => piece.type === 'counter')
   if (counter && counter.name !== expected)
     return refuse('policy.code.wrongCounter', { token: counter.text, expected: `{${expected}:N}` })
-  return null
+  return allowed
 }
 
 const partValue = (parts: CodeParts, name: PartName): string =>
@@ -120,10 +91,10 @@ export function seriesKey(template: string, parts: CodeParts): string {
 }
 
 /** R-FILE-10: a part holding a separator would make the code ambiguous to read back, so it is refused. */
-export function renderCode(template: string, parts: CodeParts, counter: number): string | Refusal {
+export function renderCode(template: string, parts: CodeParts, counter: number): Decision<string> {
   const pieces = tokenize(template)
   const problem = templateProblem(pieces)
-  if (problem) return problem
+  if (!problem.ok) return problem
   let code = ''
   for (const piece of pieces) {
     if (piece.type === 'part') {
@@ -141,7 +112,7 @@ export function renderCode(template: string, parts: CodeParts, counter: number):
       code += piece.text
     }
   }
-  return code
+  return allow(code)
 }
 
 /** R-FILE-10: numbering continues after the highest number used, so a series never has gaps of its own making. */

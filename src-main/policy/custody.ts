@@ -1,51 +1,6 @@
-/*
- * Reason keys (i18n, under `policy`); params in {{braces}}. All apply R-KEEP-3 unless noted.
- *
- * policy.custody.temperatureInRange      {value, min, max}
- *   zh: 温度 {{value}} ℃，在允许范围 {{min}}–{{max}} ℃ 之内。
- *   en: Temperature {{value}} ℃ is within the allowed {{min}}–{{max}} ℃.
- * policy.custody.tooCold                 {value, min, max}
- *   zh: 温度 {{value}} ℃ 低于下限 {{min}} ℃（允许 {{min}}–{{max}} ℃）。
- *   en: Temperature {{value}} ℃ is below the minimum of {{min}} ℃ (allowed {{min}}–{{max}} ℃).
- * policy.custody.tooHot                  {value, min, max}
- *   zh: 温度 {{value}} ℃ 高于上限 {{max}} ℃（允许 {{min}}–{{max}} ℃）。
- *   en: Temperature {{value}} ℃ is above the maximum of {{max}} ℃ (allowed {{min}}–{{max}} ℃).
- * policy.custody.humidityInRange         {value, min, max}
- *   zh: 相对湿度 {{value}}%，在允许范围 {{min}}–{{max}}% 之内。
- *   en: Relative humidity {{value}} % is within the allowed {{min}}–{{max}} %.
- * policy.custody.tooDry                  {value, min, max}
- *   zh: 相对湿度 {{value}}% 低于下限 {{min}}%（允许 {{min}}–{{max}}%）。
- *   en: Relative humidity {{value}} % is below the minimum of {{min}} % (allowed {{min}}–{{max}} %).
- * policy.custody.tooDamp                 {value, min, max}
- *   zh: 相对湿度 {{value}}% 高于上限 {{max}}%（允许 {{min}}–{{max}}%）。
- *   en: Relative humidity {{value}} % is above the maximum of {{max}} % (allowed {{min}}–{{max}} %).
- * policy.custody.notMeasured
- *   zh: 未测量。
- *   en: Not measured.
- * policy.custody.neverInspected          {months}
- *   zh: 尚无定期检查记录，应立即检查（每 {{months}} 个月一次）。
- *   en: No periodic inspection has been recorded; one is due now (every {{months}} months).
- * policy.custody.periodicDue             {last, months, dueOn}
- *   zh: 上次定期检查 {{last}}，每 {{months}} 个月一次，下次应于 {{dueOn}} 前检查。
- *   en: Last periodic inspection {{last}}; every {{months}} months, so the next is due by {{dueOn}}.
- * policy.custody.outsideScope            {code}
- *   zh: {{code}} 不在本次检查范围内。
- *   en: {{code}} is not within this inspection's scope.
- * policy.custody.uncheckedBecomeMissing  {count}                       (R-KEEP-2)
- *   zh: 还有 {{count}} 件（卷）未清点，完成检查将把它们登记为缺失。请确认。
- *   en: {{count}} record(s) are not ticked off; completing the inspection records them as missing. Please confirm.
- * policy.custody.inspectionCompleted
- *   zh: 检查已完成，不能再修改。
- *   en: The inspection is completed and can no longer be changed.
- * policy.custody.readingInRoom
- *   zh: 温湿度按库房记录，请选择库房而不是架柜、层格或档案盒。
- *   en: Temperature and humidity are kept per room; choose a room, not a rack, shelf or box.
- * policy.custody.emptyScope
- *   zh: 所选范围内没有存放任何案卷或文件，无需清点。
- *   en: Nothing is kept in the chosen scope, so there is nothing to check.
- */
 import { addMonths } from './calendar'
-import type { Decision, Refusal } from './filing'
+import { allowed, refuse, type Decision, type Params, type Reasoned } from './decision'
+import type { LocationKind } from '../../src-preload/contract'
 
 export interface EnvironmentBand {
   temperatureMin: number
@@ -55,7 +10,7 @@ export interface EnvironmentBand {
 }
 
 export type EnvironmentValue = 'in_range' | 'out_of_range' | 'not_measured'
-export type EnvironmentDecision = Decision<EnvironmentValue> & { params: Record<string, string | number> }
+export type EnvironmentDecision = Reasoned<EnvironmentValue> & { params: Params }
 
 const MEASURES = {
   temperature: {
@@ -93,10 +48,10 @@ export function judgeReading(reading: { temperature: number | null; humidity: nu
   }
 }
 
-export interface PeriodicDue extends Decision<string> {
+export type PeriodicDue = Reasoned<string> & {
   /** True when the periodic inspection is due on or before today. */
   due: boolean
-  params: Record<string, string | number>
+  params: Params
 }
 
 /**
@@ -128,13 +83,23 @@ export function nextPeriodicInspection(
 }
 
 /** R-KEEP-2/3: a finding may only name a record the inspection set out to check. */
-export function refuseOutsideScope(inScope: boolean, code: string): Refusal | null {
-  return inScope ? null : { ruleId: 'R-KEEP-3', reason: 'policy.custody.outsideScope', params: { code } }
+export function refuseOutsideScope(inScope: boolean, code: string): Decision {
+  return inScope ? allowed : refuse('R-KEEP-3', 'policy.custody.outsideScope', { code })
 }
 
 /** R-KEEP-2 "不丢失": completing with records not ticked off records them missing, so the person must say so. */
-export function refuseUnconfirmedMissing(unchecked: number, confirmed: boolean): Refusal | null {
+export function refuseUnconfirmedMissing(unchecked: number, confirmed: boolean): Decision {
   return unchecked === 0 || confirmed
-    ? null
-    : { ruleId: 'R-KEEP-2', reason: 'policy.custody.uncheckedBecomeMissing', params: { count: unchecked } }
+    ? allowed
+    : refuse('R-KEEP-2', 'policy.custody.uncheckedBecomeMissing', { count: unchecked })
+}
+
+/** R-KEEP-3: temperature and humidity are kept per room, so a reading is taken in a room, not a rack, shelf or box. */
+export function refuseReadingPlace(kind: LocationKind): Decision {
+  return kind === 'room' ? allowed : refuse('R-KEEP-3', 'policy.custody.readingInRoom')
+}
+
+/** R-KEEP-3: an inspection checks records; a scope that holds none leaves nothing to check. */
+export function refuseEmptyScope(records: number): Decision {
+  return records === 0 ? refuse('R-KEEP-3', 'policy.custody.emptyScope') : allowed
 }

@@ -1,16 +1,5 @@
-/*
- * Reason keys (i18n, under `policy`). They take no params of their own: pass the Overdue entry itself, whose
- * dueOn and daysLate the texts use.
- *
- * policy.deadline.customerFiling
- *   zh: 客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。
- *   en: Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.
- * policy.deadline.annualFiling
- *   zh: 上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。
- *   en: Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late.
- */
-
 import { dateOf, dayNumber, utcDay, weekdayOf } from './calendar'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 
 export interface DeadlineSettings {
   /** Customer materials are filed within this many calendar days of receipt (R-CUST-3: one week). */
@@ -32,7 +21,16 @@ export interface Overdue {
   dueOn: string
   daysLate: number
   ruleId: string
-  reason: string
+  /** The sentence takes no params of its own: it is given the entry itself, whose dueOn and daysLate it names. */
+  reason: MessageKey
+}
+
+/** The entries whose due day (a day number) has passed by `today`, with how many days late. */
+function overdue(dues: { id: number; due: number }[], today: string, ruleId: string, reason: MessageKey): Overdue[] {
+  const now = dayNumber(today)
+  return dues
+    .filter(({ due }) => now > due)
+    .map(({ id, due }) => ({ id, dueOn: dateOf(due), daysLate: now - due, ruleId, reason }))
 }
 
 /** R-CUST-3: received customer materials are filed within `customerFilingDays` calendar days. */
@@ -41,18 +39,10 @@ export function overdueCustomerMaterials(
   today: string,
   settings: DeadlineSettings
 ): Overdue[] {
-  const now = dayNumber(today)
-  return items
+  const dues = items
     .filter((item) => item.isCustomerMaterial && !item.filed)
     .map((item) => ({ id: item.id, due: dayNumber(item.receivedOn) + settings.customerFilingDays }))
-    .filter(({ due }) => now > due)
-    .map(({ id, due }) => ({
-      id,
-      dueOn: dateOf(due),
-      daysLate: now - due,
-      ruleId: 'R-CUST-3',
-      reason: 'policy.deadline.customerFiling'
-    }))
+  return overdue(dues, today, 'R-CUST-3', 'policy.deadline.customerFiling')
 }
 
 /** R-FILE-9: a record of year Y is filed by the last day of month `annualFilingMonth` of Y+1. */
@@ -61,21 +51,11 @@ export function overdueAnnualFiling(
   today: string,
   settings: DeadlineSettings
 ): Overdue[] {
-  const now = dayNumber(today)
-  return (
-    items
-      .filter((item) => !item.filed)
-      // Day 0 of the next month is the last day of the filing month, whatever its length.
-      .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
-      .filter(({ due }) => now > due)
-      .map(({ id, due }) => ({
-        id,
-        dueOn: dateOf(due),
-        daysLate: now - due,
-        ruleId: 'R-FILE-9',
-        reason: 'policy.deadline.annualFiling'
-      }))
-  )
+  const dues = items
+    .filter((item) => !item.filed)
+    // Day 0 of the next month is the last day of the filing month, whatever its length.
+    .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
+  return overdue(dues, today, 'R-FILE-9', 'policy.deadline.annualFiling')
 }
 
 /** R-CUST-3: the day of first contact does not count; Saturdays and Sundays are not working days. */

@@ -1,90 +1,6 @@
-/*
- * Reason keys (i18n, in the policy.disposal section); params in {{braces}}.
- *
- * policy.disposal.permanent                                   R-DISP-1
- *   zh: {{code}} 保管期限为永久，永不到期，不能列入鉴定销毁。
- *   en: {{code}} is kept permanently; it never expires and cannot be listed for destruction.
- * policy.disposal.notExpired        {code, expiresOn}         R-DISP-2
- *   zh: {{code}} 的保管期限到 {{expiresOn}} 才届满，尚未到期。
- *   en: {{code}} is kept until {{expiresOn}}; its period has not ended yet.
- * policy.disposal.inVolume          {code, volumeCode}        R-DISP-4
- *   zh: {{code}} 已归入案卷 {{volumeCode}}，请随案卷一起鉴定。
- *   en: {{code}} is filed in volume {{volumeCode}}; appraise the volume instead.
- * policy.disposal.destroyed         {code}                    R-DISP-8
- *   zh: {{code}} 已经销毁。
- *   en: {{code}} has already been destroyed.
- * policy.disposal.held              {code, holds}             R-DISP-3
- *   zh: {{code}} 处于保留状态（{{holds}}），解除保留前不能鉴定或销毁。
- *   en: {{code}} is under hold ({{holds}}); it cannot be appraised or destroyed until the hold is released.
- * policy.disposal.inOpenBatch       {code, batchId}           R-DISP-5
- *   zh: {{code}} 已在未结束的鉴定批次 #{{batchId}} 中。
- *   en: {{code}} is already in open appraisal batch #{{batchId}}.
- * policy.disposal.onLoan            {code}                    R-DISP-7
- *   zh: {{code}} 已借出，归还前不能销毁。
- *   en: {{code}} is out on loan; it cannot be destroyed until it is back.
- * policy.disposal.inReadingRoom     {code}                    R-DISP-7
- *   zh: {{code}} 正在阅览室查阅，查阅结束前不能销毁。
- *   en: {{code}} is being read in the reading room; it cannot be destroyed until the consultation ends.
- * policy.disposal.missing           {code}                    R-KEEP-3
- *   zh: {{code}} 在检查中登记为缺失，处理完毕前不能销毁。
- *   en: {{code}} is recorded missing; it cannot be destroyed until the incident is resolved.
- * policy.disposal.holdPeriod        {until}                   R-DISP-6
- *   zh: 批准销毁的档案须单独存放满封存期，{{until}} 起才能复核和销毁。
- *   en: Records approved for destruction are kept apart for the hold period; they can be verified and destroyed from {{until}}.
- * policy.disposal.tooFewSupervisors {min, count}              R-DISP-7
- *   zh: 销毁须至少 {{min}} 名监销人，现只有 {{count}} 名。
- *   en: A destruction needs at least {{min}} supervisors; {{count}} given.
- * policy.disposal.supervisorTwice   {name}                    R-DISP-7
- *   zh: 监销人“{{name}}”重复填写，监销人须为不同的人。
- *   en: Supervisor “{{name}}” is named twice; supervisors must be different people.
- * policy.disposal.supervisorConflict {name}                   R-DISP-7
- *   zh: “{{name}}”是本批次的鉴定人或经办人，不能同时担任监销人。
- *   en: “{{name}}” appraised or handled this batch and cannot also supervise its destruction.
- * policy.disposal.keepNeedsPeriod                             R-DISP-5
- *   zh: 决定继续保存时须选择新的保管期限。
- *   en: A keep decision needs a new retention period.
- * policy.disposal.keepPeriodEnded   {expiresOn}               R-DISP-5
- *   zh: 新的保管期限于 {{expiresOn}} 已经届满，请选择更长的期限。
- *   en: The new retention period already ended on {{expiresOn}}; choose a longer one.
- * policy.disposal.keepNeedsReason                             R-DISP-5
- *   zh: 决定继续保存时须写明理由。
- *   en: A keep decision needs a reason.
- * policy.disposal.appraisersRequired                          R-DISP-5
- *   zh: 鉴定须由档案部门负责人和形成部门负责人共同进行，两位鉴定人都必须填写。
- *   en: The archive manager and the originating department's leader appraise together; both must be named.
- * policy.disposal.appraisersDistinct                          R-DISP-5
- *   zh: 两位鉴定人须为不同的人。
- *   en: The two appraisers must be different people.
- * policy.disposal.undecided         {count}                   R-DISP-5
- *   zh: 还有 {{count}} 份档案未作出鉴定结论（销毁或继续保存）。
- *   en: {{count}} record(s) have no decision yet (destroy or keep).
- * policy.disposal.countMismatch     {confirmed, expected}     R-DISP-7
- *   zh: 监销人清点数量 {{confirmed}} 与清册所列 {{expected}} 份不符。
- *   en: The supervisors counted {{confirmed}}, but the register lists {{expected}}.
- * policy.disposal.nothingVerified                             R-DISP-6
- *   zh: 没有经复核确认待销毁的档案。
- *   en: No record has been verified as still to be destroyed.
- * policy.disposal.notVerified       {count}                   R-DISP-6
- *   zh: 还有 {{count}} 份档案未复核，复核完毕才能销毁。
- *   en: {{count}} record(s) are not verified yet; verify them all before destroying.
- * policy.disposal.beforeHoldEnd     {until}                   R-DISP-6
- *   zh: 销毁日期不能早于封存期满日 {{until}}。
- *   en: The destruction date cannot be before the hold period ends on {{until}}.
- * policy.disposal.signBeforeDestroyed {destroyedOn}           R-DISP-7
- *   zh: 签字日期不能早于销毁日期 {{destroyedOn}}。
- *   en: The signing date cannot be before the destruction date {{destroyedOn}}.
- * policy.disposal.registerPermanent                           R-DISP-7
- *   zh: 销毁清册已签字，永久保存，不能修改或删除。
- *   en: The destruction register is signed and kept permanently; it cannot be changed or deleted.
- * policy.disposal.batchState        {state}                   R-DISP-5
- *   zh: 鉴定批次当前为“{{state}}”状态，不能进行此操作。
- *   en: The appraisal batch is “{{state}}”; this step is not possible now.
- * policy.disposal.destroyedFrozen   {code}                    R-DISP-8
- *   zh: {{code}} 已销毁，其目录信息永久保存，不能再修改。
- *   en: {{code}} has been destroyed; its catalogue entry is kept as it is and cannot be changed.
- */
+import type { BatchState } from '../../src-preload/contract'
 import { addMonths } from './calendar'
-import type { Refusal } from './filing'
+import { allowed, refuse, type Decision } from './decision'
 import { expiryDate } from './deadlines'
 
 export interface DisposalSettings {
@@ -120,41 +36,35 @@ export interface DisposalFacts {
   openBatchId: number | null
 }
 
-const refusal = (ruleId: string, reason: string, params?: Record<string, string | number>): Refusal => ({
-  ruleId,
-  reason,
-  ...(params ? { params } : {})
-})
-
 /** R-DISP-3: held records are neither listed nor destroyed. */
-function refuseHeld(facts: DisposalFacts): Refusal | null {
+function refuseHeld(facts: DisposalFacts): Decision {
   return facts.holds.length > 0
-    ? refusal('R-DISP-3', 'policy.disposal.held', { code: facts.code, holds: facts.holds.join('、') })
-    : null
+    ? refuse('R-DISP-3', 'policy.disposal.held', { code: facts.code, holds: facts.holds.join('、') })
+    : allowed
 }
 
 /** R-DISP-1, 2, 3, 4, 5, 8: why a record may not be listed in a new appraisal batch, or null when it may. */
-export function refuseListing(facts: DisposalFacts, today: string): Refusal | null {
-  if (facts.custody === 'destroyed') return refusal('R-DISP-8', 'policy.disposal.destroyed', { code: facts.code })
+export function refuseListing(facts: DisposalFacts, today: string): Decision {
+  if (facts.custody === 'destroyed') return refuse('R-DISP-8', 'policy.disposal.destroyed', { code: facts.code })
   if (facts.volumeCode !== null)
-    return refusal('R-DISP-4', 'policy.disposal.inVolume', { code: facts.code, volumeCode: facts.volumeCode })
-  if (facts.expiresOn === null) return refusal('R-DISP-1', 'policy.disposal.permanent', { code: facts.code })
+    return refuse('R-DISP-4', 'policy.disposal.inVolume', { code: facts.code, volumeCode: facts.volumeCode })
+  if (facts.expiresOn === null) return refuse('R-DISP-1', 'policy.disposal.permanent', { code: facts.code })
   if (facts.expiresOn > today)
-    return refusal('R-DISP-2', 'policy.disposal.notExpired', { code: facts.code, expiresOn: facts.expiresOn })
+    return refuse('R-DISP-2', 'policy.disposal.notExpired', { code: facts.code, expiresOn: facts.expiresOn })
   if (facts.openBatchId !== null)
-    return refusal('R-DISP-5', 'policy.disposal.inOpenBatch', { code: facts.code, batchId: facts.openBatchId })
+    return refuse('R-DISP-5', 'policy.disposal.inOpenBatch', { code: facts.code, batchId: facts.openBatchId })
   return refuseHeld(facts)
 }
 
 /** R-DISP-3, R-DISP-7, R-KEEP-3: why a record may not be destroyed (or set apart for it) now, or null when it may. */
-export function refuseDestruction(facts: DisposalFacts): Refusal | null {
-  if (facts.custody === 'destroyed') return refusal('R-DISP-8', 'policy.disposal.destroyed', { code: facts.code })
+export function refuseDestruction(facts: DisposalFacts): Decision {
+  if (facts.custody === 'destroyed') return refuse('R-DISP-8', 'policy.disposal.destroyed', { code: facts.code })
   const held = refuseHeld(facts)
-  if (held) return held
-  if (facts.out === 'on_loan') return refusal('R-DISP-7', 'policy.disposal.onLoan', { code: facts.code })
-  if (facts.out === 'reading_room') return refusal('R-DISP-7', 'policy.disposal.inReadingRoom', { code: facts.code })
-  if (facts.missing > 0) return refusal('R-KEEP-3', 'policy.disposal.missing', { code: facts.code })
-  return null
+  if (!held.ok) return held
+  if (facts.out === 'on_loan') return refuse('R-DISP-7', 'policy.disposal.onLoan', { code: facts.code })
+  if (facts.out === 'reading_room') return refuse('R-DISP-7', 'policy.disposal.inReadingRoom', { code: facts.code })
+  if (facts.missing > 0) return refuse('R-KEEP-3', 'policy.disposal.missing', { code: facts.code })
+  return allowed
 }
 
 /**
@@ -166,8 +76,8 @@ export function holdPeriodEnd(appraisedOn: string, months: number): string {
 }
 
 /** R-DISP-6: nothing approved for destruction is verified or destroyed before the hold period has ended. */
-export function refuseBeforeHoldEnd(holdUntil: string, today: string): Refusal | null {
-  return today < holdUntil ? refusal('R-DISP-6', 'policy.disposal.holdPeriod', { until: holdUntil }) : null
+export function refuseBeforeHoldEnd(holdUntil: string, today: string): Decision {
+  return today < holdUntil ? refuse('R-DISP-6', 'policy.disposal.holdPeriod', { until: holdUntil }) : allowed
 }
 
 const personKey = (name: string) => name.replace(/\s+/g, '').toLowerCase()
@@ -176,26 +86,26 @@ const personKey = (name: string) => name.replace(/\s+/g, '').toLowerCase()
  * R-DISP-7: at least `min` supervisors, each a different person, none of them one of the appraisers or the staff
  * who handled the batch (`excluded`: names and user names, compared ignoring spaces and case).
  */
-export function refuseSupervisors(supervisors: string[], min: number, excluded: string[]): Refusal | null {
+export function refuseSupervisors(supervisors: string[], min: number, excluded: string[]): Decision {
   const named = supervisors.map((name) => name.trim()).filter((name) => name !== '')
   const seen = new Set<string>()
   for (const name of named) {
-    if (seen.has(personKey(name))) return refusal('R-DISP-7', 'policy.disposal.supervisorTwice', { name })
+    if (seen.has(personKey(name))) return refuse('R-DISP-7', 'policy.disposal.supervisorTwice', { name })
     seen.add(personKey(name))
   }
-  if (named.length < min) return refusal('R-DISP-7', 'policy.disposal.tooFewSupervisors', { min, count: named.length })
+  if (named.length < min) return refuse('R-DISP-7', 'policy.disposal.tooFewSupervisors', { min, count: named.length })
   const conflicts = new Set(excluded.filter((name) => name.trim() !== '').map(personKey))
   const conflict = named.find((name) => conflicts.has(personKey(name)))
-  return conflict ? refusal('R-DISP-7', 'policy.disposal.supervisorConflict', { name: conflict }) : null
+  return conflict ? refuse('R-DISP-7', 'policy.disposal.supervisorConflict', { name: conflict }) : allowed
 }
 
 /** R-DISP-5: the archive manager and the originating department's leader appraise together. */
-export function refuseAppraisers(managerName: string, departmentLeaderName: string): Refusal | null {
+export function refuseAppraisers(managerName: string, departmentLeaderName: string): Decision {
   if (managerName.trim() === '' || departmentLeaderName.trim() === '')
-    return refusal('R-DISP-5', 'policy.disposal.appraisersRequired')
+    return refuse('R-DISP-5', 'policy.disposal.appraisersRequired')
   return personKey(managerName) === personKey(departmentLeaderName)
-    ? refusal('R-DISP-5', 'policy.disposal.appraisersDistinct')
-    : null
+    ? refuse('R-DISP-5', 'policy.disposal.appraisersDistinct')
+    : allowed
 }
 
 /**
@@ -207,18 +117,65 @@ export function refuseKeep(
   years: number | null | undefined,
   reason: string,
   today: string
-): Refusal | null {
-  if (years === undefined) return refusal('R-DISP-5', 'policy.disposal.keepNeedsPeriod')
+): Decision {
+  if (years === undefined) return refuse('R-DISP-5', 'policy.disposal.keepNeedsPeriod')
   const expiresOn = expiryDate(filingYear, years)
   if (expiresOn !== null && expiresOn <= today)
-    return refusal('R-DISP-5', 'policy.disposal.keepPeriodEnded', { expiresOn })
-  return reason.trim() === '' ? refusal('R-DISP-5', 'policy.disposal.keepNeedsReason') : null
+    return refuse('R-DISP-5', 'policy.disposal.keepPeriodEnded', { expiresOn })
+  return reason.trim() === '' ? refuse('R-DISP-5', 'policy.disposal.keepNeedsReason') : allowed
 }
 
 /** R-DISP-7: the supervisors' count before destruction must match the register. */
-export function refuseCount(confirmed: number, expected: number): Refusal | null {
-  if (expected === 0) return refusal('R-DISP-6', 'policy.disposal.nothingVerified')
-  return confirmed === expected ? null : refusal('R-DISP-7', 'policy.disposal.countMismatch', { confirmed, expected })
+export function refuseCount(confirmed: number, expected: number): Decision {
+  if (expected === 0) return refuse('R-DISP-6', 'policy.disposal.nothingVerified')
+  return confirmed === expected ? allowed : refuse('R-DISP-7', 'policy.disposal.countMismatch', { confirmed, expected })
+}
+
+/**
+ * R-DISP-5, R-DISP-7: each step of a batch needs the batch in one of the step's states (`stateName` says the state in
+ * words), and nothing changes once its destruction register is signed, for that register is kept for ever.
+ */
+export function refuseBatchStep(
+  batch: { state: BatchState; stateName: string; registerSigned: boolean },
+  states: BatchState[]
+): Decision {
+  if (batch.registerSigned) return refuse('R-DISP-7', 'policy.disposal.registerPermanent')
+  return states.includes(batch.state)
+    ? allowed
+    : refuse('R-DISP-5', 'policy.disposal.batchState', { state: batch.stateName })
+}
+
+/** R-DISP-6: only a record decided for destruction is verified once more after the hold period. */
+export function refuseVerification(decision: 'destroy' | 'keep' | null, stateName: string): Decision {
+  return decision === 'destroy' ? allowed : refuse('R-DISP-5', 'policy.disposal.batchState', { state: stateName })
+}
+
+/** R-DISP-5: an appraisal is complete when every record in it is decided. */
+export function refuseUndecided(undecided: number): Decision {
+  return undecided > 0 ? refuse('R-DISP-5', 'policy.disposal.undecided', { count: undecided }) : allowed
+}
+
+/**
+ * R-DISP-6: the register is drawn up once the hold period is over and every record has been verified, for a
+ * destruction on a day the hold period has ended.
+ */
+export function refuseRegister(facts: {
+  holdUntil: string
+  today: string
+  unverified: number
+  destroyedOn: string
+}): Decision {
+  const held = refuseBeforeHoldEnd(facts.holdUntil, facts.today)
+  if (!held.ok) return held
+  if (facts.unverified > 0) return refuse('R-DISP-6', 'policy.disposal.notVerified', { count: facts.unverified })
+  return facts.destroyedOn < facts.holdUntil
+    ? refuse('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: facts.holdUntil })
+    : allowed
+}
+
+/** R-DISP-7: the supervisors sign after they have seen the records destroyed. */
+export function refuseSigning(signedOn: string, destroyedOn: string): Decision {
+  return signedOn < destroyedOn ? refuse('R-DISP-7', 'policy.disposal.signBeforeDestroyed', { destroyedOn }) : allowed
 }
 
 /**

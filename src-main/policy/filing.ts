@@ -1,91 +1,9 @@
-/*
- * Reason keys (i18n, under `policy`); params in {{braces}}.
- *
- * policy.filingYear.withMainDocument      {ofId, year}
- *   zh: 附件随主件（#{{ofId}}）归入 {{year}} 年度。
- *   en: An attachment is filed with its main document (#{{ofId}}) in {{year}}.
- * policy.filingYear.withOriginal          {ofId, year}
- *   zh: 复制件随原件（#{{ofId}}）归入 {{year}} 年度。
- *   en: A copy is filed with its original (#{{ofId}}) in {{year}}.
- * policy.filingYear.withPrintedCopy       {ofId, year}
- *   zh: 定稿随印件（#{{ofId}}）归入 {{year}} 年度。
- *   en: A final draft is filed with its printed copy (#{{ofId}}) in {{year}}.
- * policy.filingYear.withOtherLanguage     {ofId, year}
- *   zh: 不同文字版本随原文本（#{{ofId}}）归入 {{year}} 年度。
- *   en: A language version is filed with the version it belongs to (#{{ofId}}) in {{year}}.
- * policy.filingYear.replyYear             {replyId, year}
- *   zh: 请示与批复跨年度，按批复（#{{replyId}}）所在年度 {{year}} 归档。
- *   en: A request is filed with its reply (#{{replyId}}), in the reply's year {{year}}.
- * policy.filingYear.requestWithoutReply   {year}
- *   zh: 请示尚无批复，按请示形成年度 {{year}} 归档。
- *   en: The request has no reply, so it is filed in its own year, {{year}}.
- * policy.filingYear.planFirstYear         {year}
- *   zh: 计划按其所属时段的第一年 {{year}} 归档。
- *   en: A plan is filed in the first year it covers, {{year}}.
- * policy.filingYear.planWithoutPeriod     {year}
- *   zh: 计划未填写所属时段，按形成日期所在年度 {{year}} 归档。
- *   en: The plan has no period, so it is filed in the year it was formed, {{year}}.
- * policy.filingYear.summaryLastYear       {year}
- *   zh: 总结按其所总结时段的最后一年 {{year}} 归档。
- *   en: A summary is filed in the last year it covers, {{year}}.
- * policy.filingYear.summaryWithoutPeriod  {year}
- *   zh: 总结未填写所属时段，按形成日期所在年度 {{year}} 归档。
- *   en: The summary has no period, so it is filed in the year it was formed, {{year}}.
- * policy.filingYear.meetingOpened         {openedOn, year}
- *   zh: 会议文件按会议开幕日期 {{openedOn}} 所在年度 {{year}} 归档。
- *   en: Meeting papers are filed in the year the meeting opened ({{openedOn}}): {{year}}.
- * policy.filingYear.meetingWithoutDate    {year}
- *   zh: 未填写会议开幕日期，按形成日期所在年度 {{year}} 归档。
- *   en: The meeting's opening day is not recorded, so the papers are filed in the year they were formed, {{year}}.
- * policy.filingYear.dateFormed            {year}
- *   zh: 按形成日期所在年度 {{year}} 归档。
- *   en: Filed in the year it was formed, {{year}}.
- *
- * policy.order.manual                     zh: 立卷人手工调整的位置。  en: Placed here by the archivist.
- * policy.order.dateFormed                 zh: 按形成日期排列。  en: In order of the date formed.
- * policy.order.replyFirst                 zh: 批复在前，请示在后。  en: A reply comes before its request.
- * policy.order.requestAfterReply          zh: 请示排在其批复之后。  en: A request follows its reply.
- * policy.order.mainFirst                  zh: 主件在前，附件在后。  en: A main document comes before its attachments.
- * policy.order.attachmentAfterMain        zh: 附件紧随其主件。  en: An attachment follows its main document.
- * policy.order.originalFirst              zh: 原件在前，复制件在后。  en: An original comes before its copies.
- * policy.order.copyAfterOriginal          zh: 复制件紧随其原件。  en: A copy follows its original.
- * policy.order.printedFirst               zh: 印件在前，定稿在后。  en: A printed copy comes before its final draft.
- * policy.order.finalDraftAfterPrinted     zh: 定稿紧随其印件。  en: A final draft follows its printed copy.
- * policy.order.languageVersions           zh: 不同文字版本排在一起。  en: Language versions of one document stay together.
- * policy.order.keptWithLinked             zh: 与关联文件排在一起。  en: Kept next to the documents linked to it.
- *
- * policy.pages.missingPageCount           {ids, count}
- *   zh: {{count}} 件文件缺少页数（页数至少为 1）：{{ids}}。
- *   en: {{count}} item(s) have no page count (at least 1 is needed): {{ids}}.
- *
- * policy.admission.volumeClosed
- *   zh: 案卷已封卷，不能再加入文件。
- *   en: The volume is closed; no more items can join it.
- * policy.admission.inAnotherVolume        {volumeId}
- *   zh: 该文件已归入另一案卷（#{{volumeId}}）。
- *   en: The item is already filed in another volume (#{{volumeId}}).
- * policy.admission.yearDiffers            {itemYear, volumeYear}
- *   zh: 文件的归档年度 {{itemYear}} 与案卷年度 {{volumeYear}} 不同，不同年度的文件不能混装。
- *   en: The item's filing year {{itemYear}} differs from the volume's year {{volumeYear}}; years are not mixed in a volume.
- * policy.admission.categoryDiffers        {itemCategory, volumeCategory}
- *   zh: 文件的门类 {{itemCategory}} 与案卷门类 {{volumeCategory}} 不同。
- *   en: The item's category {{itemCategory}} differs from the volume's category {{volumeCategory}}.
- * policy.admission.retentionDiffers       {itemRetention, volumeRetention}
- *   zh: 文件的保管期限 {{itemRetention}} 与案卷保管期限 {{volumeRetention}} 不同。
- *   en: The item's retention period {{itemRetention}} differs from the volume's {{volumeRetention}}.
- * policy.admission.topSecretOwnVolume
- *   zh: 绝密文件须单独组卷，不能放入非绝密案卷。
- *   en: Top-secret items get volumes of their own; this volume is not top secret.
- * policy.admission.notTiedToTopSecret
- *   zh: 绝密案卷只能收入与卷内绝密文件有密切联系的非绝密文件。
- *   en: A top-secret volume only takes non-top-secret items closely tied to one of its top-secret items.
- * policy.admission.pairSplit              {ids, volumeIds}
- *   zh: 与之关联的文件（{{ids}}）已归入其他案卷（{{volumeIds}}），关联文件不能拆散。
- *   en: Linked items ({{ids}}) are already in another volume ({{volumeIds}}); linked items are not split up.
- */
+import type { ClassificationCode } from '../../src-preload/contract-kit'
+import { highestClassification } from './classification'
+import { allow, allowed, refuse, type Decision, type Params, type Reasoned } from './decision'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 
 export type DocumentKind = 'ordinary' | 'request' | 'reply' | 'plan' | 'summary' | 'meeting_papers'
-export type Classification = 'none' | 'internal' | 'secret' | 'confidential' | 'top_secret'
 export type LinkKind = 'request_reply' | 'main_attachment' | 'original_copy' | 'printed_final' | 'language_version'
 /** Directional: from = request / main document / original / printed copy / one language; to = reply / attachment / copy / final draft / other language. */
 export interface ItemLink {
@@ -101,24 +19,13 @@ export interface FilingFacts {
   periodEndYear?: number | null
   meetingOpenedOn?: string | null
 }
-export interface Decision<T> {
-  value: T
-  ruleId: string
-  reason: string
-  params?: Record<string, string | number>
-}
-export interface Refusal {
-  ruleId: string
-  reason: string
-  params?: Record<string, string | number>
-}
 
 /** Links that make the `to` item part of the `from` document, so it shares its year and follows it in the volume. */
 type BelongingKind = Exclude<LinkKind, 'request_reply'>
 type BelongingLink = ItemLink & { kind: BelongingKind }
 const isBelonging = (link: ItemLink): link is BelongingLink => link.kind !== 'request_reply'
 
-const FOLLOWS_YEAR_OF: Record<BelongingKind, string> = {
+const FOLLOWS_YEAR_OF: Record<BelongingKind, MessageKey> = {
   main_attachment: 'policy.filingYear.withMainDocument',
   original_copy: 'policy.filingYear.withOriginal',
   printed_final: 'policy.filingYear.withPrintedCopy',
@@ -136,7 +43,7 @@ const compareByDate = (a: FilingFacts, b: FilingFacts): number =>
  * draft, other language) takes that document's year, because R-FILE-3 keeps them in one volume; a request takes
  * its latest reply's year; plans, summaries and meeting papers take the year of the period or meeting.
  */
-export function filingYear(item: FilingFacts, related: FilingFacts[], links: ItemLink[]): Decision<number> {
+export function filingYear(item: FilingFacts, related: FilingFacts[], links: ItemLink[]): Reasoned<number> {
   return filingYearOf(item, new Map(related.map((facts) => [facts.id, facts])), links, new Set())
 }
 
@@ -145,7 +52,7 @@ function filingYearOf(
   related: Map<number, FilingFacts>,
   links: ItemLink[],
   visited: Set<number>
-): Decision<number> {
+): Reasoned<number> {
   visited.add(item.id)
   for (const link of links) {
     if (!isBelonging(link) || link.toId !== item.id) continue
@@ -171,7 +78,7 @@ function filingYearOf(
     }
   }
 
-  const decide = (year: number, reason: string, params: Record<string, string | number> = {}): Decision<number> => ({
+  const decide = (year: number, reason: MessageKey, params: Params = {}): Reasoned<number> => ({
     value: year,
     ruleId: 'R-FILE-4',
     reason,
@@ -203,13 +110,13 @@ export interface OrderFacts extends FilingFacts {
   manualPosition?: number | null
 }
 
-const OWNER_REASON: Record<BelongingKind, string> = {
+const OWNER_REASON: Record<BelongingKind, MessageKey> = {
   main_attachment: 'policy.order.mainFirst',
   original_copy: 'policy.order.originalFirst',
   printed_final: 'policy.order.printedFirst',
   language_version: 'policy.order.languageVersions'
 }
-const PART_REASON: Record<BelongingKind, string> = {
+const PART_REASON: Record<BelongingKind, MessageKey> = {
   main_attachment: 'policy.order.attachmentAfterMain',
   original_copy: 'policy.order.copyAfterOriginal',
   printed_final: 'policy.order.finalDraftAfterPrinted',
@@ -224,7 +131,7 @@ const PART_REASON: Record<BelongingKind, string> = {
 export function orderInVolume(
   items: OrderFacts[],
   links: ItemLink[]
-): { id: number; reason: string; ruleId: string }[] {
+): { id: number; reason: MessageKey; ruleId: string }[] {
   const byId = new Map(items.map((facts) => [facts.id, facts]))
   const inVolume = links.filter((link) => link.fromId !== link.toId && byId.has(link.fromId) && byId.has(link.toId))
 
@@ -305,7 +212,7 @@ export function orderInVolume(
   const byEarliest = [...groups.values()].sort((a, b) => compareByDate(a[0], b[0]))
   for (const group of byEarliest) place(group.filter((facts) => !ownerLink.has(facts.id)))
 
-  const reasonFor = (facts: OrderFacts): string => {
+  const reasonFor = (facts: OrderFacts): MessageKey => {
     if (facts.manualPosition != null) return 'policy.order.manual'
     const link = ownerLink.get(facts.id)
     if (link) return PART_REASON[link.kind]
@@ -339,31 +246,26 @@ export function orderInVolume(
 /** R-FILE-6: every item needs at least one page, or the numbers after it would be wrong. */
 export function pageNumbers(
   ordered: { id: number; pageCount: number }[]
-): { pages: { id: number; startPage: number; endPage: number }[]; total: number } | Refusal {
+): Decision<{ pages: { id: number; startPage: number; endPage: number }[]; total: number }> {
   const missing = ordered
     .filter((item) => !Number.isInteger(item.pageCount) || item.pageCount < 1)
     .map((item) => item.id)
-  if (missing.length > 0) {
-    return {
-      ruleId: 'R-FILE-6',
-      reason: 'policy.pages.missingPageCount',
-      params: { ids: missing.join(', '), count: missing.length }
-    }
-  }
+  if (missing.length > 0)
+    return refuse('R-FILE-6', 'policy.pages.missingPageCount', { ids: missing.join(', '), count: missing.length })
   let total = 0
   const pages = ordered.map((item) => {
     const startPage = total + 1
     total += item.pageCount
     return { id: item.id, startPage, endPage: total }
   })
-  return { pages, total }
+  return allow({ pages, total })
 }
 
 export interface VolumeFacts {
   year: number
   categoryCode: string
   retentionCode: string
-  classification: Classification
+  classification: ClassificationCode
   closed: boolean
 }
 export interface CandidateFacts {
@@ -371,49 +273,40 @@ export interface CandidateFacts {
   year: number
   categoryCode: string
   retentionCode: string
-  classification: Classification
+  classification: ClassificationCode
   volumeId: number | null
 }
 
-/** R-FILE-1/2/3/6/7: why `candidate` may not join `volume`, or null when it may. */
+/** R-FILE-1/2/3/6/7: whether `candidate` may join `volume`. */
 export function refuseVolumeAdmission(
   volume: VolumeFacts,
   members: CandidateFacts[],
   candidate: CandidateFacts,
   links: ItemLink[],
   linkedElsewhere: { id: number; volumeId: number }[]
-): Refusal | null {
+): Decision {
   // Adding an item would change the page numbers and the in-volume catalogue fixed at closing.
-  if (volume.closed) return { ruleId: 'R-FILE-6', reason: 'policy.admission.volumeClosed' }
+  if (volume.closed) return refuse('R-FILE-6', 'policy.admission.volumeClosed')
   const memberIds = new Set(members.map((member) => member.id))
-  if (candidate.volumeId !== null && !memberIds.has(candidate.id)) {
-    return { ruleId: 'R-FILE-1', reason: 'policy.admission.inAnotherVolume', params: { volumeId: candidate.volumeId } }
-  }
-  if (candidate.year !== volume.year) {
-    return {
-      ruleId: 'R-FILE-2',
-      reason: 'policy.admission.yearDiffers',
-      params: { itemYear: candidate.year, volumeYear: volume.year }
-    }
-  }
+  if (candidate.volumeId !== null && !memberIds.has(candidate.id))
+    return refuse('R-FILE-1', 'policy.admission.inAnotherVolume', { volumeId: candidate.volumeId })
+  if (candidate.year !== volume.year)
+    return refuse('R-FILE-2', 'policy.admission.yearDiffers', { itemYear: candidate.year, volumeYear: volume.year })
   if (candidate.categoryCode !== volume.categoryCode) {
-    return {
-      ruleId: 'R-FILE-1',
-      reason: 'policy.admission.categoryDiffers',
-      params: { itemCategory: candidate.categoryCode, volumeCategory: volume.categoryCode }
-    }
+    return refuse('R-FILE-1', 'policy.admission.categoryDiffers', {
+      itemCategory: candidate.categoryCode,
+      volumeCategory: volume.categoryCode
+    })
   }
   if (candidate.retentionCode !== volume.retentionCode) {
-    return {
-      ruleId: 'R-FILE-1',
-      reason: 'policy.admission.retentionDiffers',
-      params: { itemRetention: candidate.retentionCode, volumeRetention: volume.retentionCode }
-    }
+    return refuse('R-FILE-1', 'policy.admission.retentionDiffers', {
+      itemRetention: candidate.retentionCode,
+      volumeRetention: volume.retentionCode
+    })
   }
   const topSecretVolume = volume.classification === 'top_secret'
-  if (candidate.classification === 'top_secret' && !topSecretVolume) {
-    return { ruleId: 'R-FILE-7', reason: 'policy.admission.topSecretOwnVolume' }
-  }
+  if (candidate.classification === 'top_secret' && !topSecretVolume)
+    return refuse('R-FILE-7', 'policy.admission.topSecretOwnVolume')
   if (candidate.classification !== 'top_secret' && topSecretVolume) {
     const topSecretMembers = new Set(
       members.filter((member) => member.classification === 'top_secret').map((member) => member.id)
@@ -423,39 +316,64 @@ export function refuseVolumeAdmission(
         (link.fromId === candidate.id && topSecretMembers.has(link.toId)) ||
         (link.toId === candidate.id && topSecretMembers.has(link.fromId))
     )
-    if (!tied) return { ruleId: 'R-FILE-7', reason: 'policy.admission.notTiedToTopSecret' }
+    if (!tied) return refuse('R-FILE-7', 'policy.admission.notTiedToTopSecret')
   }
   // Members are in this volume by definition, so callers may pass every filed linked item unfiltered.
   const elsewhere = linkedElsewhere.filter((linked) => !memberIds.has(linked.id))
   if (elsewhere.length > 0) {
-    return {
-      ruleId: 'R-FILE-3',
-      reason: 'policy.admission.pairSplit',
-      params: {
-        ids: elsewhere.map((linked) => linked.id).join(', '),
-        volumeIds: [...new Set(elsewhere.map((linked) => linked.volumeId))].join(', ')
-      }
-    }
+    return refuse('R-FILE-3', 'policy.admission.pairSplit', {
+      ids: elsewhere.map((linked) => linked.id).join(', '),
+      volumeIds: [...new Set(elsewhere.map((linked) => linked.volumeId))].join(', ')
+    })
   }
-  return null
+  return allowed
 }
 
-const CLASSIFICATION_RANK: Record<Classification, number> = {
-  none: 0,
-  internal: 1,
-  secret: 2,
-  confidential: 3,
-  top_secret: 4
+/** R-FILE-1, R-KEEP-1: only an item with its archival code, and at its home (`awayAt` null), is filed in a volume. */
+export function refuseFiling(item: { archivalCode: string | null; awayAt: string | null }): Decision {
+  if (!item.archivalCode) return refuse('R-FILE-1', 'policy.notCatalogued')
+  return item.awayAt === null ? allowed : refuse('R-KEEP-1', 'policy.location.awayCannotFile', { path: item.awayAt })
+}
+
+/**
+ * R-FILE-8, R-FILE-3: a volume closes with items in it, none of them linked to a document outside it (named by
+ * `linkedOutside`), which could never join it once closed.
+ */
+export function refuseClosing(itemCount: number, linkedOutside: string | undefined): Decision {
+  if (itemCount === 0) return refuse('R-FILE-8', 'policy.volumeEmpty')
+  return linkedOutside === undefined
+    ? allowed
+    : refuse('R-FILE-3', 'policy.linkedOutsideVolume', { title: linkedOutside })
+}
+
+/**
+ * R-DISP-8, R-FILE-10: a destroyed record's catalogue entry stays as it was destroyed, and the items of a closed
+ * volume (`closedVolume`: its code) as they were when it closed.
+ */
+export function refuseChange(record: { label: string; destroyed: boolean; closedVolume: string | null }): Decision {
+  if (record.destroyed) return refuse('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: record.label })
+  return record.closedVolume === null
+    ? allowed
+    : refuse('R-FILE-10', 'policy.volumeClosed', { code: record.closedVolume })
+}
+
+/** R-FILE-10: an assigned archival code is stable, so nothing it is made of (its year included) may change. */
+export function refuseCodeChange(archivalCode: string | null, changesCode: boolean, year: number): Decision {
+  return archivalCode && changesCode ? refuse('R-FILE-10', 'policy.codeStable', { code: archivalCode, year }) : allowed
+}
+
+/** R-FILE-3: a link joins two documents; an item linked to itself would be its own part. */
+export function refuseSelfLink(fromId: number, toId: number): Decision {
+  return fromId === toId ? refuse('R-FILE-3', 'policy.linkSelf') : allowed
+}
+
+/** R-FILE-3: linked documents stay together, so a link may not join items filed in different volumes. */
+export function refuseSplitLink(volumes: number, from: string, to: string): Decision {
+  return volumes > 1 ? refuse('R-FILE-3', 'policy.linkAcrossVolumes', { from, to }) : allowed
 }
 
 /** R-FILE-7: a volume is as classified as its most classified item. */
-export function volumeClassification(items: { classification: Classification }[]): Classification {
-  return items.reduce<Classification>(
-    (highest, item) =>
-      CLASSIFICATION_RANK[item.classification] > CLASSIFICATION_RANK[highest] ? item.classification : highest,
-    'none'
-  )
-}
+export const volumeClassification = highestClassification
 
 export type DescriptionField =
   | 'archivalCode'

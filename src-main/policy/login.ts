@@ -1,4 +1,5 @@
 import type { SecuritySettings } from '../../src-preload/contract'
+import { allowed, refuse, type Decision } from './decision'
 
 export interface LoginState {
   active: boolean
@@ -6,15 +7,12 @@ export interface LoginState {
   lockedUntil: string | null
 }
 
-export type LoginDecision =
-  | { outcome: 'accepted'; failedLogins: 0; lockedUntil: null }
-  | {
-      outcome: 'rejected'
-      reason: 'inactive' | 'locked' | 'badPassword'
-      failedLogins: number
-      lockedUntil: string | null
-      ruleId: 'R-SEC-3'
-    }
+export interface LoginDecision {
+  /** The failure count and lock to store, whether the password was accepted or not. */
+  failedLogins: number
+  lockedUntil: string | null
+  decision: Decision
+}
 
 /**
  * R-SEC-3: a password check either signs in or counts a failure; the failure that reaches the limit locks the
@@ -26,32 +24,23 @@ export function decideLogin(
   now: Date,
   settings: SecuritySettings
 ): LoginDecision {
-  if (!state.active) {
-    return {
-      outcome: 'rejected',
-      reason: 'inactive',
-      failedLogins: state.failedLogins,
-      lockedUntil: state.lockedUntil,
-      ruleId: 'R-SEC-3'
-    }
-  }
-  if (state.lockedUntil && new Date(state.lockedUntil).getTime() > now.getTime()) {
-    return {
-      outcome: 'rejected',
-      reason: 'locked',
-      failedLogins: state.failedLogins,
-      lockedUntil: state.lockedUntil,
-      ruleId: 'R-SEC-3'
-    }
-  }
-  if (passwordMatches) return { outcome: 'accepted', failedLogins: 0, lockedUntil: null }
+  const unchanged = { failedLogins: state.failedLogins, lockedUntil: state.lockedUntil }
+  if (!state.active) return { ...unchanged, decision: refuse('R-SEC-3', 'errors.accountInactive') }
+  if (state.lockedUntil && new Date(state.lockedUntil).getTime() > now.getTime())
+    return { ...unchanged, decision: refuse('R-SEC-3', 'errors.accountLocked', { until: state.lockedUntil }) }
+  if (passwordMatches) return { failedLogins: 0, lockedUntil: null, decision: allowed }
   const lockExpired = state.lockedUntil !== null
   const failedLogins = (lockExpired ? 0 : state.failedLogins) + 1
   if (failedLogins >= settings.maxFailedLogins) {
     const lockedUntil = new Date(now.getTime() + settings.lockoutMinutes * 60_000).toISOString()
-    return { outcome: 'rejected', reason: 'locked', failedLogins, lockedUntil, ruleId: 'R-SEC-3' }
+    return { failedLogins, lockedUntil, decision: refuse('R-SEC-3', 'errors.accountLocked', { until: lockedUntil }) }
   }
-  return { outcome: 'rejected', reason: 'badPassword', failedLogins, lockedUntil: null, ruleId: 'R-SEC-3' }
+  const remaining = settings.maxFailedLogins - failedLogins
+  return {
+    failedLogins,
+    lockedUntil: null,
+    decision: refuse('R-SEC-3', 'errors.badCredentialsRemaining', { remaining })
+  }
 }
 
 /** R-SEC-3: the session locks itself after the set idle minutes. */

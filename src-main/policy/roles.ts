@@ -1,4 +1,5 @@
 import { PERSONAL_DATA_ROLES, type Role } from '../../src-preload/contract'
+import { allowed, refuse, type Decision } from './decision'
 
 /** R-ROLE-7: one rule for main and the renderer, in the contract kit. */
 export { roleAllows } from '../../src-preload/contract-kit'
@@ -31,21 +32,19 @@ export interface AccountChange {
   activeSysadmins: number
 }
 
-export type AccountChangeDecision = { allowed: true } | { allowed: false; ruleId: 'R-ROLE-7'; reason: string }
-
 /**
  * R-ROLE-7: the administrator cannot change their own role or switch themselves off, and the last active
  * administrator cannot be removed — otherwise nobody could manage accounts on this PC any more.
  */
-export function decideAccountChange(change: AccountChange): AccountChangeDecision {
+export function decideAccountChange(change: AccountChange): Decision {
   const changesSelf = change.actorId === change.targetId
   if (changesSelf && (change.newRole !== change.targetRole || !change.newActive)) {
-    return { allowed: false, ruleId: 'R-ROLE-7', reason: 'errors.ownAccountRole' }
+    return refuse('R-ROLE-7', 'errors.ownAccountRole')
   }
   const removesSysadmin =
     change.targetRole === 'sysadmin' && change.targetActive && (change.newRole !== 'sysadmin' || !change.newActive)
   if (removesSysadmin && change.activeSysadmins <= 1) {
-    return { allowed: false, ruleId: 'R-ROLE-7', reason: 'errors.lastSysadmin' }
+    return refuse('R-ROLE-7', 'errors.lastSysadmin')
   }
-  return { allowed: true }
+  return allowed
 }

@@ -82,14 +82,19 @@ const LOAN_COLUMNS = [
 /** A4 landscape is 262 mm wide; 题名 takes what is left (≈ 43 mm). */
 const LOAN_WIDTHS = [20, 18, 20, 36, null, 14, 30, 20, 20, 19, 22] as const
 
+/** Both registers open with when, who, from where, and what. */
+const leadingCells = (row: RegisterRow) => [
+  cell(row.outOn, 'c nowrap'),
+  cell(row.borrower),
+  cell(row.unit),
+  cell(row.archivalCode, 'code'),
+  cell(row.title)
+]
+
 /** 借阅登记簿 (R-USE-2, R-USE-10): loans and copies that went out in the range; the borrower signs in the last column. */
 export function loanRegisterHtml(from: string, to: string, rows: RegisterRow[]): string {
   const cells = rows.map((row) => [
-    cell(row.outOn, 'c nowrap'),
-    cell(row.borrower),
-    cell(row.unit),
-    cell(row.archivalCode, 'code'),
-    cell(row.title),
+    ...leadingCells(row),
     copiesCell(row),
     cell(row.reason),
     cell(row.dueOn, 'c nowrap'),
@@ -105,16 +110,7 @@ const CONSULTATION_WIDTHS = [20, 18, 28, 38, null, 40, 20, 22] as const
 
 /** 查阅登记簿 (R-USE-1, R-USE-10): reading in the room, by the day it happened. */
 export function consultationRegisterHtml(from: string, to: string, rows: RegisterRow[]): string {
-  const cells = rows.map((row) => [
-    cell(row.outOn, 'c nowrap'),
-    cell(row.borrower),
-    cell(row.unit),
-    cell(row.archivalCode, 'code'),
-    cell(row.title),
-    cell(row.purpose),
-    cell(row.returnedOn, 'c nowrap'),
-    signCell
-  ])
+  const cells = rows.map((row) => [...leadingCells(row), cell(row.purpose), cell(row.returnedOn, 'c nowrap'), signCell])
   return registerTable('查阅登记簿', from, to, CONSULTATION_COLUMNS, CONSULTATION_WIDTHS, cells)
 }
 

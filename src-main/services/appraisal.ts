@@ -43,21 +43,25 @@ import type {
   ParsedInput,
   RecordRef
 } from '../../src-preload/contract'
-import { AppFailure, notFound, policyDenied } from '../errors'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { localDay } from '../policy/calendar'
 import { expiryDate } from '../policy/deadlines'
 import {
   holdPeriodEnd,
   refuseAppraisers,
+  refuseBatchStep,
   refuseBeforeHoldEnd,
   refuseCount,
   refuseDestruction,
   refuseKeep,
   refuseListing,
+  refuseRegister,
+  refuseSigning,
   refuseSupervisors,
+  refuseUndecided,
+  refuseVerification,
   yearsKept
 } from '../policy/disposal'
-import type { Refusal } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
 import { disposalFacts } from './disposal-facts'
 import { recordSummaries } from './records'
@@ -79,10 +83,6 @@ const STATE_NAMES: Record<BatchState, string> = {
   kept: '已结束（全部保存）'
 }
 
-const deny = (refusal: Refusal) => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
-const refuse = (refusal: Refusal | null) => {
-  if (refusal) throw deny(refusal)
-}
 const notInFuture = (path: string) =>
   new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message: 'validation.notInFuture' }] })
 
@@ -154,11 +154,9 @@ export class AppraisalService {
     return this.store
       .write(actor, async (ctx) => {
         const batch = await this.batch(ctx.db, input.batchId)
-        if (batch.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-        if (await hasSignedRegister(ctx.db, batch.id))
-          throw policyDenied('R-DISP-7', 'policy.disposal.registerPermanent')
-        if (!states.includes(batch.state))
-          throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
+        refuseStale(batch.version, input.version)
+        const registerSigned = await hasSignedRegister(ctx.db, batch.id)
+        enforce(refuseBatchStep({ state: batch.state, stateName: STATE_NAMES[batch.state], registerSigned }, states))
         const result = await work(ctx, batch, localDay(ctx.now))
         await bumpBatchVersion(ctx.db, batch.id)
         return result
@@ -178,7 +176,7 @@ export class AppraisalService {
       .write(actor, async ({ db, now, audit }) => {
         const today = localDay(now)
         const records = await disposalFacts(db, input.records)
-        for (const record of records) refuse(refuseListing(record.facts, today))
+        for (const record of records) enforce(refuseListing(record.facts, today))
         const id = await insertBatch(db, input.title, now.toISOString(), actor.userId)
         for (const { summary, facts } of records) await insertEntry(db, id, summary, facts.expiresOn)
         await audit({
@@ -209,10 +207,10 @@ export class AppraisalService {
             ]
           })
         }
-        refuse(refuseKeep(record.summary.year, period?.years, input.reason, today))
+        enforce(refuseKeep(record.summary.year, period?.years, input.reason, today))
         kept = { code: period!.code, years: period!.years, expiresOn: expiryDate(record.summary.year, period!.years) }
       } else {
-        refuse(refuseDestruction(record.facts))
+        enforce(refuseDestruction(record.facts))
       }
       await recordDecision(db, entry.id, {
         decision: input.decision,
@@ -245,18 +243,18 @@ export class AppraisalService {
    */
   complete(actor: Actor, input: CompleteInput): Promise<AppraisalBatch> {
     return this.step(actor, input, ['listed'], async ({ db, now, audit }, batch, today) => {
-      refuse(refuseAppraisers(input.managerName, input.departmentLeaderName))
+      enforce(refuseAppraisers(input.managerName, input.departmentLeaderName))
       if (input.appraisedOn > today) throw notInFuture('appraisedOn')
       const entries = await entriesOf(db, batch.id)
       const undecided = entries.filter((entry) => entry.decision === null).length
-      if (undecided > 0) throw policyDenied('R-DISP-5', 'policy.disposal.undecided', { count: undecided })
+      enforce(refuseUndecided(undecided))
       const toDestroy = entries.filter((entry) => entry.decision === 'destroy')
       const records = await disposalFacts(
         db,
         toDestroy.map((entry) => ({ subject: entry.subject, id: entry.subjectId })),
         batch.id
       )
-      for (const record of records) refuse(refuseDestruction(record.facts))
+      for (const record of records) enforce(refuseDestruction(record.facts))
       const policy = await this.settings.disposalSettings.current(db)
       const holdUntil = holdPeriodEnd(input.appraisedOn, policy.data.holdMonths)
       for (const entry of entries) {
@@ -317,14 +315,13 @@ export class AppraisalService {
   /** R-DISP-6: after the hold period each record is confirmed still to go, or pulled back to the store with a reason. */
   verify(actor: Actor, input: VerifyInput): Promise<AppraisalBatch> {
     return this.step(actor, input, ['awaiting'], async ({ db, now, audit }, batch, today) => {
-      refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
+      enforce(refuseBeforeHoldEnd(batch.holdUntil!, today))
       const entry = await this.entry(db, batch.id, input.entryId)
-      if (entry.decision !== 'destroy')
-        throw policyDenied('R-DISP-5', 'policy.disposal.batchState', { state: STATE_NAMES[batch.state] })
+      enforce(refuseVerification(entry.decision, STATE_NAMES[batch.state]))
       const ref = { subject: entry.subject, id: entry.subjectId }
       if (input.stillToGo) {
         const [record] = await disposalFacts(db, [ref], batch.id)
-        refuse(refuseDestruction(record.facts))
+        enforce(refuseDestruction(record.facts))
       } else {
         if (input.note === '')
           throw new AppFailure('VALIDATION', 'errors.validation', {
@@ -360,7 +357,7 @@ export class AppraisalService {
 
   private async checkStillDestroyable(db: Db, batchId: number, entries: EntryRecord[]): Promise<void> {
     const refs: RecordRef[] = entries.map((entry) => ({ subject: entry.subject, id: entry.subjectId }))
-    for (const record of await disposalFacts(db, refs, batchId)) refuse(refuseDestruction(record.facts))
+    for (const record of await disposalFacts(db, refs, batchId)) enforce(refuseDestruction(record.facts))
   }
 
   /**
@@ -369,12 +366,8 @@ export class AppraisalService {
    */
   createRegister(actor: Actor, input: DestructionInput): Promise<AppraisalBatch> {
     return this.step(actor, input, ['awaiting', 'verified'], async ({ db, now, audit }, batch, today) => {
-      refuse(refuseBeforeHoldEnd(batch.holdUntil!, today))
-      if (batch.state === 'awaiting') {
-        throw policyDenied('R-DISP-6', 'policy.disposal.notVerified', { count: await unverifiedCount(db, batch.id) })
-      }
-      if (input.destroyedOn < batch.holdUntil!)
-        throw policyDenied('R-DISP-6', 'policy.disposal.beforeHoldEnd', { until: batch.holdUntil! })
+      const unverified = await unverifiedCount(db, batch.id)
+      enforce(refuseRegister({ holdUntil: batch.holdUntil!, today, unverified, destroyedOn: input.destroyedOn }))
       const policy = await this.settings.disposalSettings.current(db)
       const handlers = await batchHandlers(db, batch.id, actor.userId)
       const excluded = [
@@ -382,9 +375,9 @@ export class AppraisalService {
         batch.departmentLeaderName,
         ...handlers.flatMap((user) => [user.username, user.displayName])
       ]
-      refuse(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
+      enforce(refuseSupervisors(input.supervisors, policy.data.minSupervisors, excluded))
       const entries = await this.confirmedEntries(db, batch.id)
-      refuse(refuseCount(input.countConfirmed, entries.length))
+      enforce(refuseCount(input.countConfirmed, entries.length))
       await this.checkStillDestroyable(db, batch.id, entries)
       const draft = await registerIdsOfBatch(db, batch.id)
       for (const id of draft) await deleteRegister(db, id)
@@ -447,8 +440,7 @@ export class AppraisalService {
       const register = await this.register(db, await registerOfBatch(db, batch.id))
       if (!register) throw notFound('errors.registerNotFound')
       if (input.signedOn > today) throw notInFuture('signedOn')
-      if (input.signedOn < register.destroyedOn)
-        throw policyDenied('R-DISP-7', 'policy.disposal.signBeforeDestroyed', { destroyedOn: register.destroyedOn })
+      enforce(refuseSigning(input.signedOn, register.destroyedOn))
       const entries = await this.confirmedEntries(db, batch.id)
       await this.checkStillDestroyable(db, batch.id, entries)
       const lines = await lineSubjects(db, register.id)

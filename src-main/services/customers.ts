@@ -23,7 +23,7 @@ import {
   type CustomerRecord
 } from '../db/customers'
 import { refreshCustomerItemsSearch } from '../db/item-search'
-import { AppFailure, notFound } from '../errors'
+import { AppFailure, notFound, refuseStale } from '../errors'
 import { maskEmail, maskPhone, maySeePersonalData } from '../policy/roles'
 import type { Actor, Store } from '../store'
 import type { AuditService } from './audit'
@@ -147,7 +147,7 @@ export class CustomersService {
   async update(actor: Actor, input: CustomerUpdate): Promise<Customer> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.load(db, input.id)
-      if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      refuseStale(current.version, input.version)
       if (normaliseName(current.name) !== normaliseName(input.name)) await this.refuseDuplicateName(db, input, input.id)
       const before = snapshotOf(current)
       const after = snapshotOf(input)

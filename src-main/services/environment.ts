@@ -2,9 +2,9 @@ import type { Db } from '../db/connection'
 import type { EnvironmentLog, EnvironmentReading, ParsedInput } from '../../src-preload/contract'
 import { findReading, insertManualReading, listReadings, readingExists, type StoredReading } from '../db/environment'
 import { findLocationNode } from '../db/locations'
-import { AppFailure, conflict, notFound, policyDenied } from '../errors'
+import { AppFailure, conflict, enforce, notFound } from '../errors'
 import { localDay } from '../policy/calendar'
-import { judgeReading, type EnvironmentBand } from '../policy/custody'
+import { judgeReading, refuseReadingPlace, type EnvironmentBand } from '../policy/custody'
 import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 
@@ -37,7 +37,7 @@ export class EnvironmentService {
       }
       const room = await findLocationNode(db, input.roomId)
       if (!room) throw notFound('errors.locationNotFound')
-      if (room.kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
+      enforce(refuseReadingPlace(room.kind))
       if (await readingExists(db, input.roomId, input.readOn))
         throw conflict('errors.readingExists', { path: room.path, day: input.readOn })
       const id = await insertManualReading(db, {

@@ -30,11 +30,16 @@ import type {
   ParsedInput,
   RecordRef
 } from '../../src-preload/contract'
-import { AppFailure, conflict, notFound, policyDenied } from '../errors'
+import { AppFailure, conflict, enforce, notFound, refuseStale } from '../errors'
 import { localDay } from '../policy/calendar'
 import { inspectionReportHtml } from '../reports/custody-printables'
-import { judgeReading, refuseOutsideScope, refuseUnconfirmedMissing } from '../policy/custody'
-import type { Refusal } from '../policy/filing'
+import {
+  judgeReading,
+  refuseEmptyScope,
+  refuseOutsideScope,
+  refuseReadingPlace,
+  refuseUnconfirmedMissing
+} from '../policy/custody'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
 import { recordSummaries } from './records'
@@ -46,7 +51,6 @@ type MarkInput = ParsedInput<'inspections.mark'>
 type CompleteInput = ParsedInput<'inspections.complete'>
 type ListQuery = ParsedInput<'inspections.list'>
 
-const deny = (refusal: Refusal): AppFailure => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
 const fieldError = (path: string, message: string) =>
   new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message } satisfies FieldError] })
 
@@ -56,6 +60,17 @@ const OUT_NOTE: Partial<Record<CustodyState, string>> = {
   on_loan: '借出（见借阅登记簿和代替卡）',
   reading_room: '阅览中（见查阅登记簿）'
 }
+
+/** The header a person fills in, as it is stored: the checklist as JSON. */
+const headerValues = (input: Omit<UpdateInput, 'id' | 'version'>) => ({
+  inspectedOn: input.inspectedOn,
+  inspectors: input.inspectors,
+  roomId: input.roomId,
+  temperature: input.temperature,
+  humidity: input.humidity,
+  checklist: JSON.stringify(input.checklist),
+  notes: input.notes
+})
 
 /**
  * R-KEEP-2..4: periodic and ad-hoc inspections. A draft lists what should be there (the stock check); the person ticks
@@ -114,7 +129,7 @@ export class InspectionsService {
   private async draft(db: Db, id: number, version?: number): Promise<Inspection> {
     const inspection = await this.load(db, id)
     if (inspection.status === 'completed') throw conflict('errors.inspectionCompleted')
-    if (version !== undefined && inspection.version !== version) throw conflict('errors.staleVersion')
+    if (version !== undefined) refuseStale(inspection.version, version)
     return inspection
   }
 
@@ -124,25 +139,19 @@ export class InspectionsService {
     if (input.roomId === null) return
     const kind = await locationKind(db, input.roomId)
     if (kind === undefined) throw notFound('errors.locationNotFound')
-    if (kind !== 'room') throw policyDenied('R-KEEP-3', 'policy.custody.readingInRoom')
+    enforce(refuseReadingPlace(kind))
   }
 
   async create(actor: Actor, input: CreateInput): Promise<Inspection> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       await this.checkHeader(db, now, input)
       const expected = await this.expectedRecords(db, input.locationIds, input.records)
-      if (expected.length === 0) throw policyDenied('R-KEEP-3', 'policy.custody.emptyScope')
+      enforce(refuseEmptyScope(expected.length))
       const policy = await this.settings.custody(db)
       const id = await insertInspection(db, {
         kind: input.kind,
         reason: input.kind === 'adhoc' ? input.reason : null,
-        inspectedOn: input.inspectedOn,
-        inspectors: input.inspectors,
-        roomId: input.roomId,
-        temperature: input.temperature,
-        humidity: input.humidity,
-        checklist: JSON.stringify(input.checklist),
-        notes: input.notes,
+        ...headerValues(input),
         policyVersion: policy.version,
         createdAt: now.toISOString(),
         createdBy: actor.userId
@@ -175,20 +184,7 @@ export class InspectionsService {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const before = await this.draft(db, input.id, input.version)
       await this.checkHeader(db, now, input)
-      await updateHeader(
-        db,
-        input.id,
-        {
-          inspectedOn: input.inspectedOn,
-          inspectors: input.inspectors,
-          roomId: input.roomId,
-          temperature: input.temperature,
-          humidity: input.humidity,
-          checklist: JSON.stringify(input.checklist),
-          notes: input.notes
-        },
-        now.toISOString()
-      )
+      await updateHeader(db, input.id, headerValues(input), now.toISOString())
       const { id: _id, version: _version, ...after } = input
       await audit({
         entity: 'inspection',
@@ -217,7 +213,7 @@ export class InspectionsService {
       for (const change of input.findings) {
         if (inScope.has(`${change.subject}:${change.id}`)) continue
         const [record] = await recordSummaries(db, [change])
-        throw deny(refuseOutsideScope(false, record.archivalCode ?? record.title)!)
+        enforce(refuseOutsideScope(false, record.archivalCode ?? record.title))
       }
       const before = input.findings.map((change) => {
         const finding = inScope.get(`${change.subject}:${change.id}`)!
@@ -242,8 +238,7 @@ export class InspectionsService {
           .filter((r) => OUT_WITH_A_REGISTER_ENTRY.includes(r.effectiveCustody))
           .map((r) => `${r.subject}:${r.id}`)
       )
-      const refusal = refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing)
-      if (refusal) throw deny(refusal)
+      enforce(refuseUnconfirmedMissing(unchecked.length - lent.size, input.confirmMissing))
       for (const record of summaries.filter((r) => lent.has(`${r.subject}:${r.id}`))) {
         await setFinding(db, input.id, record, 'found', OUT_NOTE[record.effectiveCustody]!)
       }

@@ -30,19 +30,24 @@ import {
   volumesOfItems,
   type ItemRecord
 } from '../db/items'
-import { AppFailure, notFound, policyDenied } from '../errors'
+import { linksOf, volumeMembers } from '../db/volumes'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import {
   filingYear,
   missingDescription,
+  refuseChange,
+  refuseCodeChange,
+  refuseSelfLink,
+  refuseSplitLink,
   refuseVolumeAdmission,
   volumeClassification,
   type FilingFacts,
   type ItemLink
 } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
-import { layOutVolume, linksOf, volumeMembers } from './volume-layout'
+import { layOutVolume } from './volume-layout'
 import type { SettingsService } from './settings'
 
 type ItemInput = ParsedInput<'items.create'>
@@ -181,9 +186,7 @@ export class ItemsService {
       const id = row.id
       const related = rows.filter((other) => other.id !== id)
       const decision = filingYear(factsOf(row), related.map(factsOf), links)
-      if (decision.value !== row.year && row.archivalCode) {
-        throw policyDenied('R-FILE-10', 'policy.codeStable', { code: row.archivalCode, year: decision.value })
-      }
+      enforce(refuseCodeChange(row.archivalCode, decision.value !== row.year, decision.value))
       const reason: PolicyReason = {
         ruleId: decision.ruleId,
         reason: decision.reason,
@@ -223,13 +226,10 @@ export class ItemsService {
   async update(actor: Actor, input: ItemUpdate): Promise<Item> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.load(db, input.id)
-      if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
+      refuseStale(current.version, input.version)
       await this.refuseIfFrozen(db, current)
-      if (current.archivalCode) {
-        const changed = CODE_PARTS.filter((part) => current[part] !== input[part])
-        if (changed.length > 0)
-          throw policyDenied('R-FILE-10', 'policy.codeStable', { code: current.archivalCode, year: current.year })
-      }
+      const changesCode = CODE_PARTS.some((part) => current[part] !== input[part])
+      enforce(refuseCodeChange(current.archivalCode, changesCode, current.year))
       await this.checkReferences(db, input)
       if (current.volumeId !== null && current.classification !== input.classification) {
         await this.refuseClassificationInVolume(db, current.id, current.volumeId, input.classification)
@@ -250,11 +250,14 @@ export class ItemsService {
     db: Db,
     item: Pick<Item, 'volumeId' | 'custody' | 'archivalCode' | 'title'>
   ): Promise<void> {
-    if (item.custody === 'destroyed')
-      throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: item.archivalCode ?? item.title })
-    if (item.volumeId === null) return
-    const volume = await findContainingVolume(db, item.volumeId)
-    if (volume?.status === 'closed') throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.code })
+    const volume = item.volumeId === null ? undefined : await findContainingVolume(db, item.volumeId)
+    enforce(
+      refuseChange({
+        label: item.archivalCode ?? item.title,
+        destroyed: item.custody === 'destroyed',
+        closedVolume: volume?.status === 'closed' ? volume.code : null
+      })
+    )
   }
 
   /** R-FILE-7: a filed item's new classification must still be admissible in its volume. */
@@ -268,7 +271,7 @@ export class ItemsService {
     const everyone = await volumeMembers(db, volumeId)
     const members = everyone.filter((member) => member.id !== id)
     const self = everyone.find((member) => member.id === id)!
-    const refusal = refuseVolumeAdmission(
+    const admission = refuseVolumeAdmission(
       {
         year: volume.year,
         categoryCode: volume.categoryCode,
@@ -281,7 +284,7 @@ export class ItemsService {
       await linksOf(db, [id]),
       []
     )
-    if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
+    enforce(admission)
   }
 
   /** R-FILE-11 then R-FILE-10: a complete description earns the next archival code of its series. */
@@ -307,8 +310,7 @@ export class ItemsService {
       }
       const series = seriesKey(settings.itemCodeTemplate, parts)
       const counter = nextCounter(await itemNumbersInSeries(db, series))
-      const code = renderCode(settings.itemCodeTemplate, parts, counter)
-      if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
+      const code = enforce(renderCode(settings.itemCodeTemplate, parts, counter))
       if (await archivalCodeTaken(db, code))
         throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
@@ -337,7 +339,7 @@ export class ItemsService {
   /** R-FILE-3: linked documents stay together; the link may move filing years (a request follows its reply). */
   async link(actor: Actor, input: LinkInput, remove = false): Promise<Item> {
     return this.store.write(actor, async ({ db, audit }) => {
-      if (input.fromId === input.toId) throw policyDenied('R-FILE-3', 'policy.linkSelf')
+      enforce(refuseSelfLink(input.fromId, input.toId))
       const from = await this.load(db, input.fromId)
       const to = await this.load(db, input.toId)
       for (const item of [from, to]) await this.refuseIfFrozen(db, item)
@@ -347,8 +349,7 @@ export class ItemsService {
         if (await itemLinkExists(db, input)) return from
         await insertItemLink(db, input)
         const group = await this.linkedGroup(db, [input.fromId])
-        if ((await volumesOfItems(db, group.ids)).length > 1)
-          throw policyDenied('R-FILE-3', 'policy.linkAcrossVolumes', { from: from.title, to: to.title })
+        enforce(refuseSplitLink((await volumesOfItems(db, group.ids)).length, from.title, to.title))
       }
       await this.recomputeYears(db, [input.fromId, input.toId], audit)
       for (const volumeId of new Set([from.volumeId, to.volumeId]))

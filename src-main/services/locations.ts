@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import type { Db } from '../db/connection'
 import type {
   LocationContent,
@@ -6,9 +7,8 @@ import type {
   LocationSubject,
   ParsedInput
 } from '../../src-preload/contract'
-import { AppFailure, notFound, policyDenied } from '../errors'
-import type { Refusal } from '../policy/filing'
-import { locationPath, refuseCapacity, refuseHome, refuseItemInVolume, refuseLocation } from '../policy/locations'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
+import { locationPath, refuseCapacity, refuseLocation, refusePlacement, refuseReturnHome } from '../policy/locations'
 import type { Actor, Store, WriteContext } from '../store'
 import {
   findLocatedSubject,
@@ -29,7 +29,7 @@ type UpdateInput = ParsedInput<'locations.update'>
 type PlaceInput = ParsedInput<'locations.place'>
 type ReturnInput = ParsedInput<'locations.returnHome'>
 
-const SUBJECT_NOT_FOUND: Record<LocationSubject, string> = {
+const SUBJECT_NOT_FOUND: Record<LocationSubject, MessageKey> = {
   volume: 'errors.volumeNotFound',
   item: 'errors.itemNotFound'
 }
@@ -39,8 +39,6 @@ const contentOf = ({ homeId, currentId, volumeCode: _volumeCode, ...row }: Locat
   ...row,
   away: homeId !== null && currentId !== homeId
 })
-
-const deny = (refusal: Refusal): AppFailure => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
 
 /** R-KEEP-1: where records live (room → rack/cabinet → shelf → box), where they are now, and how they got there. */
 export class LocationsService {
@@ -59,8 +57,7 @@ export class LocationsService {
   async create(actor: Actor, input: CreateInput): Promise<LocationNode> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const parent = input.parentId === null ? null : await this.node(db, input.parentId)
-      const refusal = refuseLocation(parent?.kind ?? null, input.kind)
-      if (refusal) throw deny(refusal)
+      enforce(refuseLocation(parent?.kind ?? null, input.kind))
       const path = locationPath(parent?.path ?? null, input.code)
       if (await locationPathTaken(db, path)) {
         throw new AppFailure('CONFLICT', 'errors.duplicateLocationCode', { params: { path } })
@@ -83,9 +80,8 @@ export class LocationsService {
   async update(actor: Actor, input: UpdateInput): Promise<LocationNode> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.node(db, input.id)
-      if (current.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      const refusal = refuseCapacity(input.capacity, current.occupied, 0)
-      if (refusal) throw deny(refusal)
+      refuseStale(current.version, input.version)
+      enforce(refuseCapacity(input.capacity, current.occupied, 0))
       await updateLocation(db, input.id, { name: input.name, capacity: input.capacity, updatedAt: now.toISOString() })
       await audit({
         entity: 'location',
@@ -147,13 +143,16 @@ export class LocationsService {
       const { db } = context
       const row = await this.subject(db, input.subject, input.id)
       const target = await this.node(db, input.locationId)
-      const refusal =
-        refuseItemInVolume(row.volumeCode) ??
-        (input.home
-          ? (refuseHome(target.kind) ??
-            refuseCapacity(target.capacity, target.occupied, row.homeId === target.id ? 0 : 1))
-          : null)
-      if (refusal) throw deny(refusal)
+      enforce(
+        refusePlacement({
+          volumeCode: row.volumeCode,
+          asHome: input.home,
+          kind: target.kind,
+          capacity: target.capacity,
+          occupied: target.occupied,
+          adding: row.homeId === target.id ? 0 : 1
+        })
+      )
       // Placing something where it already is would only add a move that never happened.
       const unchanged = row.currentId === target.id && (!input.home || row.homeId === target.id)
       if (unchanged) return contentOf(row)
@@ -164,11 +163,9 @@ export class LocationsService {
   async returnHome(actor: Actor, input: ReturnInput): Promise<LocationContent> {
     return this.store.write(actor, async (context) => {
       const row = await this.subject(context.db, input.subject, input.id)
-      const refusal = refuseItemInVolume(row.volumeCode)
-      if (refusal) throw deny(refusal)
-      if (row.homeId === null) throw policyDenied('R-KEEP-1', 'policy.location.noHome')
-      if (row.currentId === row.homeId) return contentOf(row)
-      return this.move(context, actor, row, { id: row.homeId, home: false, note: input.note })
+      const home = enforce(refuseReturnHome(row.volumeCode, row.homeId))
+      if (row.currentId === home) return contentOf(row)
+      return this.move(context, actor, row, { id: home, home: false, note: input.note })
     })
   }
 

@@ -1,10 +1,11 @@
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import type { Db } from '../db/connection'
 import type { RecordKind, RecordRef, RecordSummary } from '../../src-preload/contract'
 import { findRecordSummaries, itemSummariesMatching, volumeSummariesContaining } from '../db/records'
 import { notFound } from '../errors'
 import type { Store } from '../store'
 
-const NOT_FOUND: Record<RecordKind, string> = { item: 'errors.itemNotFound', volume: 'errors.volumeNotFound' }
+const NOT_FOUND: Record<RecordKind, MessageKey> = { item: 'errors.itemNotFound', volume: 'errors.volumeNotFound' }
 
 /** The records named, in the order named; a record that does not exist is NOT_FOUND. */
 export async function recordSummaries(db: Db, refs: RecordRef[]): Promise<RecordSummary[]> {

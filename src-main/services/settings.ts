@@ -189,13 +189,17 @@ export class SettingsService {
         ['itemCodeTemplate', checkTemplate(data.itemCodeTemplate, 'item')],
         ['volumeCodeTemplate', checkTemplate(data.volumeCodeTemplate, 'volume')]
       ] as const
-      const details = problems
-        .filter(([, refusal]) => refusal !== null)
-        .map(([path, refusal]) => ({
-          path,
-          message: refusal!.reason,
-          ...(refusal!.params ? { params: refusal!.params } : {})
-        }))
+      const details = problems.flatMap(([path, decision]) =>
+        decision.ok
+          ? []
+          : [
+              {
+                path,
+                message: decision.refusal.reason,
+                ...(decision.refusal.params ? { params: decision.refusal.params } : {})
+              }
+            ]
+      )
       if (details.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details })
     })
   }

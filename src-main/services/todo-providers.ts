@@ -12,6 +12,7 @@ import {
   unresolvedIncidents
 } from '../db/dashboard'
 import type { CustodySettings, OverdueEntry, TodoEntry } from '../../src-preload/contract'
+import type zhCN from '../../src-preload/i18n/zh-CN'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
 
 export interface TodoContext {
@@ -24,6 +25,21 @@ export interface TodoContext {
 
 /** One source of "what needs doing today"; it returns nothing when all is well. */
 export type TodoProvider = (context: TodoContext) => Promise<TodoEntry[]>
+
+type TodoKey = keyof (typeof zhCN)['policy']['todo']
+
+/** One entry for `count` things to do, said by the sentence `policy.todo.<key>` with the count; none when none. */
+const countEntry = (
+  count: number,
+  key: TodoKey,
+  severity: TodoEntry['severity'],
+  section: string,
+  ruleId: string,
+  params: TodoEntry['params'] = {}
+): TodoEntry[] =>
+  count > 0
+    ? [{ key, count, severity, section, ruleId, reason: `policy.todo.${key}`, params: { count, ...params } }]
+    : []
 
 /** R-FILE-9, R-CUST-3: materials not filed in time, grouped by the rule they break. */
 const overdueFiling: TodoProvider = async ({ overdueFiling }) => {
@@ -73,19 +89,7 @@ const inspections: TodoProvider = async ({ db, today, custody }) => {
 /** R-KEEP-3, R-USE-8: records found missing or damaged and not yet followed up. */
 const flaggedRecords: TodoProvider = async ({ db }) => {
   const open = await unresolvedIncidents(db)
-  return open > 0
-    ? [
-        {
-          key: 'flaggedRecords',
-          count: open,
-          severity: 'error',
-          section: 'storage',
-          ruleId: 'R-KEEP-3',
-          reason: 'policy.todo.flaggedRecords',
-          params: { count: open }
-        }
-      ]
-    : []
+  return countEntry(open, 'flaggedRecords', 'error', 'storage', 'R-KEEP-3')
 }
 
 /** R-KEEP-3: rooms without today's temperature and humidity reading, and rooms whose reading today is out of the band. */
@@ -124,109 +128,37 @@ const environmentToday: TodoProvider = async ({ db, today, custody }) => {
 /** R-USE-8: loans due back today, to remind the borrowers before they are late. */
 const loansDueToday: TodoProvider = async ({ db, today }) => {
   const due = await loansDueOn(db, today)
-  return due > 0
-    ? [
-        {
-          key: 'loansDueToday',
-          count: due,
-          severity: 'info',
-          section: 'use',
-          ruleId: 'R-USE-8',
-          reason: 'policy.todo.loansDueToday',
-          params: { count: due }
-        }
-      ]
-    : []
+  return countEntry(due, 'loansDueToday', 'info', 'use', 'R-USE-8')
 }
 
 /** R-USE-8: loans out past their due date, with the oldest due date so the longest overdue is chased first. */
 const loansOverdue: TodoProvider = async ({ db, today }) => {
   const { late, oldest } = await loansDueBefore(db, today)
-  return late > 0
-    ? [
-        {
-          key: 'loansOverdue',
-          count: late,
-          severity: 'error',
-          section: 'use',
-          ruleId: 'R-USE-8',
-          reason: 'policy.todo.loansOverdue',
-          params: { count: late, oldestDueOn: oldest! }
-        }
-      ]
-    : []
+  return countEntry(late, 'loansOverdue', 'error', 'use', 'R-USE-8', { oldestDueOn: oldest! })
 }
 
 /** R-USE-1: reading happens in the room within the day; a consultation still out from an earlier day was not closed. */
 const consultationsLeftOut: TodoProvider = async ({ db, today }) => {
   const { open, oldest } = await consultationsOutBefore(db, today)
-  return open > 0
-    ? [
-        {
-          key: 'consultationsLeftOut',
-          count: open,
-          severity: 'warning',
-          section: 'use',
-          ruleId: 'R-USE-1',
-          reason: 'policy.todo.consultationsLeftOut',
-          params: { count: open, oldestOutOn: oldest! }
-        }
-      ]
-    : []
+  return countEntry(open, 'consultationsLeftOut', 'warning', 'use', 'R-USE-1', { oldestOutOn: oldest! })
 }
 
 /** R-DISP-4: records whose retention period has ended and that no open appraisal batch has taken up yet. */
 const expiredUnlisted: TodoProvider = async ({ db, today }) => {
   const count = await dueNotInOpenBatch(db, today)
-  return count > 0
-    ? [
-        {
-          key: 'expiredUnlisted',
-          count,
-          severity: 'warning',
-          section: 'disposal',
-          ruleId: 'R-DISP-4',
-          reason: 'policy.todo.expiredUnlisted',
-          params: { count }
-        }
-      ]
-    : []
+  return countEntry(count, 'expiredUnlisted', 'warning', 'disposal', 'R-DISP-4')
 }
 
 /** R-DISP-6, R-DISP-7: batches whose six months apart have passed, or that are verified and wait for the supervisors. */
 const destructionDue: TodoProvider = async ({ db, today }) => {
   const count = await batchesReadyForDestruction(db, today)
-  return count > 0
-    ? [
-        {
-          key: 'destructionDue',
-          count,
-          severity: 'warning',
-          section: 'disposal',
-          ruleId: 'R-DISP-6',
-          reason: 'policy.todo.destructionDue',
-          params: { count }
-        }
-      ]
-    : []
+  return countEntry(count, 'destructionDue', 'warning', 'disposal', 'R-DISP-6')
 }
 
 /** R-DISP-3: holds in force, so nobody forgets to release one when its dispute is settled. */
 const holdsInForce: TodoProvider = async ({ db }) => {
   const count = await unreleasedHolds(db)
-  return count > 0
-    ? [
-        {
-          key: 'holdsInForce',
-          count,
-          severity: 'info',
-          section: 'disposal',
-          ruleId: 'R-DISP-3',
-          reason: 'policy.todo.holdsInForce',
-          params: { count }
-        }
-      ]
-    : []
+  return countEntry(count, 'holdsInForce', 'info', 'disposal', 'R-DISP-3')
 }
 
 /** The dashboard asks each in turn; each returns nothing when all is well. */

@@ -41,8 +41,7 @@ import {
   type UseRequestRow,
   type UseSettings
 } from '../../src-preload/contract'
-import { AppFailure, conflict, invalid, notFound, policyDenied } from '../errors'
-import type { Refusal } from '../policy/filing'
+import { AppFailure, enforce, invalid, notFound, refused, refuseStale } from '../errors'
 import { addDays, daysBetween, localDay } from '../policy/calendar'
 import {
   approvalChain,
@@ -53,6 +52,7 @@ import {
   refuseUnavailable,
   type UseFacts
 } from '../policy/use'
+import type { Decision } from '../policy/decision'
 import {
   consultationRegisterHtml,
   loanRegisterHtml,
@@ -86,12 +86,17 @@ const STEP_NAMES: Record<Approver, string> = {
 }
 
 const label = (record: Pick<RecordSummary, 'archivalCode' | 'title'>) => record.archivalCode ?? record.title
-const refuse = (refusal: Refusal) => policyDenied(refusal.ruleId, refusal.reason, refusal.params)
 const fieldError = (path: string, message: string, params?: Record<string, string | number>) =>
   invalid([{ path, message, ...(params ? { params } : {}) }])
 
-// The users service reads what a person still has out from here.
-export { heldBy }
+/** Both register sheets open with when, who, from where, and what; the first three are named for the register. */
+const leadingColumns = (outOn: string, borrower: string, unit: string): SheetColumn[] => [
+  { key: 'outOn', title: outOn },
+  { key: 'borrower', title: borrower },
+  { key: 'unit', title: unit },
+  { key: 'archivalCode', title: '档号' },
+  { key: 'title', title: '题名' }
+]
 
 /** Consultation (查阅), loans (借阅) and copies (复制/摘录): requests, signatures, checkout, return, renewal and registers. */
 export class UseService {
@@ -127,7 +132,7 @@ export class UseService {
     kind: UseFacts['kind'],
     records: RecordSummary[],
     exceptId = 0
-  ): Promise<Refusal | null> {
+  ): Promise<Decision> {
     const others = kind === 'excerpt' ? records.map(() => null) : await this.otherRequests(db, records, exceptId)
     return refuseUnavailable(
       records.map((record, index) => ({
@@ -161,20 +166,20 @@ export class UseService {
       dueOn: input.kind === 'loan' ? input.dueOn : null,
       offSite: input.kind === 'loan' && input.offSite
     }
-    const decision = approvalChain(facts, settings.data)
-    const refusal = decision.ok ? await this.availability(db, input.kind, records) : decision.refusal
-    return { decision, refusal, records, policyVersion: settings.version }
+    const chain = approvalChain(facts, settings.data)
+    const available = chain.ok ? await this.availability(db, input.kind, records) : chain
+    return { chain, refusal: available.ok ? null : available.refusal, records, policyVersion: settings.version }
   }
 
   /** The chain a draft would need, shown live in the form before it is submitted. */
   async preview(input: PreviewInput): Promise<ChainPreview> {
-    const { decision, refusal, policyVersion } = await this.decide(this.store.db, input, false)
+    const { chain, refusal, policyVersion } = await this.decide(this.store.db, input, false)
     return {
-      steps: decision.ok ? decision.steps : [],
+      steps: chain.ok ? chain.value.steps : [],
       refusal: refusal
         ? { ruleId: refusal.ruleId, reason: refusal.reason, ...(refusal.params ? { params: refusal.params } : {}) }
         : null,
-      loanDays: decision.ok ? decision.loanDays : null,
+      loanDays: chain.ok ? chain.value.loanDays : null,
       policyVersion
     }
   }
@@ -186,9 +191,9 @@ export class UseService {
         if (!(await userIsActive(db, input.applicantUserId)))
           throw fieldError('applicantUserId', 'validation.invalidValue')
       }
-      const { decision, refusal, records, policyVersion } = await this.decide(db, input, true)
-      if (refusal) throw refuse(refusal)
-      if (!decision.ok) throw refuse(decision.refusal)
+      const { chain, refusal, records, policyVersion } = await this.decide(db, input, true)
+      if (refusal) throw refused(refusal)
+      const decision = enforce(chain)
       const external = input.applicantKind === 'external'
       const id = await insertRequest(db, {
         kind: input.kind,
@@ -295,7 +300,7 @@ export class UseService {
   /** Loads the request for a change: it must still be at the version the person saw, in one of the given states. */
   private async forChange(db: Db, id: number, version: number, statuses: UseRequest['status'][]): Promise<UseRequest> {
     const request = await this.load(db, id)
-    if (request.version !== version) throw conflict('errors.staleVersion')
+    refuseStale(request.version, version)
     if (!statuses.includes(request.status))
       throw new AppFailure('CONFLICT', 'errors.useWrongStatus', { params: { status: request.status } })
     return request
@@ -328,18 +333,19 @@ export class UseService {
       if (input.signedOn > localDay(ctx.now)) throw fieldError('signedOn', 'validation.notInFuture')
       if (input.decision === 'refused' && input.reason === '') throw fieldError('reason', 'validation.required')
       const enteredByName = await userDisplayName(ctx.db, actor.userId)
-      const refusal = refuseSignature({
-        chain: request.chain.map((s) => s.step),
-        signed: request.approvals.map((a) => a.step),
-        step: input.step,
-        signerName: input.signerName,
-        signerUserId: input.signerUserId,
-        applicantName: request.applicantName,
-        applicantUserId: request.applicantUserId,
-        enteredByUserId: actor.userId,
-        enteredByName: enteredByName ?? actor.username
-      })
-      if (refusal) throw refuse(refusal)
+      enforce(
+        refuseSignature({
+          chain: request.chain.map((s) => s.step),
+          signed: request.approvals.map((a) => a.step),
+          step: input.step,
+          signerName: input.signerName,
+          signerUserId: input.signerUserId,
+          applicantName: request.applicantName,
+          applicantUserId: request.applicantUserId,
+          enteredByUserId: actor.userId,
+          enteredByName: enteredByName ?? actor.username
+        })
+      )
       await insertApproval(ctx.db, {
         requestId: request.id,
         step: input.step,
@@ -362,8 +368,7 @@ export class UseService {
   checkout(actor: Actor, input: { id: number; version: number }): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
       const request = await this.forChange(ctx.db, input.id, input.version, ['approved'])
-      const refusal = await this.availability(ctx.db, request.kind, request.records, request.id)
-      if (refusal) throw refuse(refusal)
+      enforce(await this.availability(ctx.db, request.kind, request.records, request.id))
       const outOn = localDay(ctx.now)
       const loanDays = await loanDaysOf(ctx.db, request.id)
       const dueOn = request.kind === 'loan' ? addDays(outOn, loanDays ?? 0) : null
@@ -402,8 +407,7 @@ export class UseService {
       }
       for (const record of request.records) {
         const check = given.get(`${record.subject}:${record.id}`)!
-        const refusal = refuseReturnCount(label(record), check.condition, record.pageCount, check.pagesChecked)
-        if (refusal) throw refuse(refusal)
+        enforce(refuseReturnCount(label(record), check.condition, record.pageCount, check.pagesChecked))
       }
       for (const record of request.records) {
         const check = given.get(`${record.subject}:${record.id}`)!
@@ -437,8 +441,7 @@ export class UseService {
       const request = await this.forChange(ctx.db, input.id, input.version, ['out'])
       if (request.kind !== 'loan' || request.dueOn === null) throw new AppFailure('CONFLICT', 'errors.useNotLoan')
       const settings = (await this.settings.current(ctx.db)).data
-      const refusal = refuseRenewal(request.dueOn, input.newDueOn, request.renewals.length, settings)
-      if (refusal) throw refuse(refusal)
+      enforce(refuseRenewal(request.dueOn, input.newDueOn, request.renewals.length, settings))
       await insertRenewal(ctx.db, {
         requestId: request.id,
         previousDueOn: request.dueOn,
@@ -587,29 +590,22 @@ export class UseService {
   ): Promise<{ fileName: string; base64: string; rows: number }> {
     const rows = await this.registerRows(input)
     const stateNames = { cancelled: '已注销', overdue: '逾期未还', out: '未归还' }
+    const state: SheetColumn = { key: 'state', title: '注销', labels: stateNames }
     const columns: SheetColumn[] =
       input.register === 'loan'
         ? [
-            { key: 'outOn', title: '借阅日期' },
-            { key: 'borrower', title: '借阅人' },
-            { key: 'unit', title: '部门' },
-            { key: 'archivalCode', title: '档号' },
-            { key: 'title', title: '题名' },
+            ...leadingColumns('借阅日期', '借阅人', '部门'),
             { key: 'copies', title: '份数' },
             { key: 'reason', title: '借阅理由' },
             { key: 'dueOn', title: '应还日期' },
             { key: 'returnedOn', title: '归还日期' },
-            { key: 'state', title: '注销', labels: stateNames }
+            state
           ]
         : [
-            { key: 'outOn', title: '查阅日期' },
-            { key: 'borrower', title: '查阅人' },
-            { key: 'unit', title: '单位/部门' },
-            { key: 'archivalCode', title: '档号' },
-            { key: 'title', title: '题名' },
+            ...leadingColumns('查阅日期', '查阅人', '单位/部门'),
             { key: 'purpose', title: '目的' },
             { key: 'returnedOn', title: '结束日期' },
-            { key: 'state', title: '注销', labels: stateNames }
+            state
           ]
     const name = input.register === 'loan' ? '借阅登记簿' : '查阅登记簿'
     const buffer = await listWorkbook(name, columns, rows as unknown as Record<string, unknown>[])

@@ -11,13 +11,15 @@ import {
   updateUser,
   type UserRecord
 } from '../db/users'
-import { AppFailure, conflict, notFound, policyDenied } from '../errors'
+import { heldBy } from '../db/use'
+import { AppFailure, conflict, enforce, notFound } from '../errors'
+import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import { decideLogin } from '../policy/login'
 import { decideAccountChange } from '../policy/roles'
+import { refuseClosingAccount } from '../policy/use'
 import type { Actor, Store } from '../store'
 import { hashPassword, verifyPassword } from './passwords'
 import type { SettingsService } from './settings'
-import { heldBy } from './use'
 
 export function toUserRow(user: UserRecord): UserRow {
   return {
@@ -33,6 +35,13 @@ export function toUserRow(user: UserRecord): UserRow {
 }
 
 /** What the audit log keeps of an account: everything but the password hash. */
+/** The audit log names why a login failed in the words it always has. */
+const LOGIN_FAILURES: Partial<Record<MessageKey, string>> = {
+  'errors.accountInactive': 'inactive',
+  'errors.accountLocked': 'locked',
+  'errors.badCredentialsRemaining': 'badPassword'
+}
+
 const auditView = (user: UserRecord) => {
   const { passwordHash: _hash, ...rest } = user
   return { ...rest, active: Boolean(user.active) }
@@ -121,25 +130,20 @@ export class UsersService {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const before = await this.get(input.id, db)
       const activeSysadmins = await countActiveSysadmins(db)
-      const decision = decideAccountChange({
-        actorId: actor.userId ?? 0,
-        targetId: before.id,
-        targetRole: before.role,
-        targetActive: Boolean(before.active),
-        newRole: input.role,
-        newActive: input.active,
-        activeSysadmins
-      })
-      if (!decision.allowed) throw policyDenied(decision.ruleId, decision.reason)
+      enforce(
+        decideAccountChange({
+          actorId: actor.userId ?? 0,
+          targetId: before.id,
+          targetRole: before.role,
+          targetActive: Boolean(before.active),
+          newRole: input.role,
+          newActive: input.active,
+          activeSysadmins
+        })
+      )
       if (before.active && !input.active) {
-        // R-CUST-6: borrowed records are handed back before the account is closed; the refusal names them.
         const held = await heldBy(db, before.id)
-        if (held.length > 0) {
-          throw policyDenied('R-CUST-6', 'policy.use.holdsRecords', {
-            count: held.length,
-            records: held.map((r) => r.archivalCode ?? r.title).join('、')
-          })
-        }
+        enforce(refuseClosingAccount(held.map((record) => record.archivalCode ?? record.title)))
       }
       const after: UserRecord = { ...before, ...input, updatedAt: now.toISOString() }
       await updateUser(db, before.id, {
@@ -196,7 +200,7 @@ export class UsersService {
     const user = await this.get(id)
     const matches = await verifyPassword(password, user.passwordHash)
     const settings = (await this.settings.security()).data
-    const outcome = await this.store.write(actorOf(user), async ({ db, now, audit }) => {
+    const refusal = await this.store.write(actorOf(user), async ({ db, now, audit }) => {
       const current = await this.get(user.id, db)
       const decision = decideLogin(
         { active: Boolean(current.active), failedLogins: current.failedLogins, lockedUntil: current.lockedUntil },
@@ -204,31 +208,20 @@ export class UsersService {
         now,
         settings
       )
-      await updateUser(db, user.id, { failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil })
-      const accepted = decision.outcome === 'accepted'
+      const { failedLogins, lockedUntil } = decision
+      await updateUser(db, user.id, { failedLogins, lockedUntil })
+      const refusal = decision.decision.ok ? null : decision.decision.refusal
       await audit({
         entity: 'user',
         entityId: user.id,
-        action: accepted ? 'login' : 'login_failed',
-        after: accepted
-          ? undefined
-          : { reason: decision.reason, failedLogins: decision.failedLogins, lockedUntil: decision.lockedUntil }
+        action: refusal ? 'login_failed' : 'login',
+        after: refusal ? { reason: LOGIN_FAILURES[refusal.reason], failedLogins, lockedUntil } : undefined
       })
-      return decision
+      return refusal
     })
-    if (outcome.outcome === 'accepted') return { ...user, failedLogins: 0, lockedUntil: null }
-    if (outcome.reason === 'locked') {
-      throw new AppFailure('UNAUTHENTICATED', 'errors.accountLocked', {
-        ruleId: 'R-SEC-3',
-        params: { until: outcome.lockedUntil ?? '' }
-      })
-    }
-    if (outcome.reason === 'inactive')
-      throw new AppFailure('UNAUTHENTICATED', 'errors.accountInactive', { ruleId: 'R-SEC-3' })
-    throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentialsRemaining', {
-      ruleId: 'R-SEC-3',
-      params: { remaining: settings.maxFailedLogins - outcome.failedLogins }
-    })
+    if (refusal === null) return { ...user, failedLogins: 0, lockedUntil: null }
+    const { reason, ...extra } = refusal
+    throw new AppFailure('UNAUTHENTICATED', reason, extra)
   }
 
   async checkPassword(id: number, password: string): Promise<boolean> {

@@ -1,10 +1,7 @@
 import type { Db } from '../db/connection'
 import { linksOf, placeMember, setVolumeClassification, volumeIsTopSecret, volumeMembers } from '../db/volumes'
-import { policyDenied } from '../errors'
+import { enforce } from '../errors'
 import { orderInVolume, pageNumbers, volumeClassification } from '../policy/filing'
-
-// The items service reads members and links through here.
-export { linksOf, volumeMembers } from '../db/volumes'
 
 /**
  * R-FILE-5, R-FILE-6, R-FILE-7: order, page numbers and classification follow from the items in the volume, so they
@@ -18,10 +15,9 @@ export async function layOutVolume(db: Db, volumeId: number): Promise<void> {
     members.map((m) => ({ ...m, kind: m.documentKind })),
     links
   )
-  const pages = pageNumbers(
-    order.map((o) => ({ id: o.id, pageCount: members.find((m) => m.id === o.id)?.pageCount ?? 0 }))
+  const pages = enforce(
+    pageNumbers(order.map((o) => ({ id: o.id, pageCount: members.find((m) => m.id === o.id)?.pageCount ?? 0 })))
   )
-  if (!('pages' in pages)) throw policyDenied(pages.ruleId, pages.reason, pages.params)
   for (const [index, placed] of order.entries()) {
     const page = pages.pages.find((p) => p.id === placed.id)
     await placeMember(db, placed.id, {

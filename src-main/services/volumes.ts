@@ -21,10 +21,10 @@ import {
   volumesPage
 } from '../db/volumes'
 import type { Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
-import { AppFailure, notFound, policyDenied } from '../errors'
+import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
-import { refuseVolumeAdmission, type ItemLink } from '../policy/filing'
+import { refuseChange, refuseClosing, refuseFiling, refuseVolumeAdmission, type ItemLink } from '../policy/filing'
 import type { Actor, Store } from '../store'
 import { unknownCodes } from './items'
 import { layOutVolume } from './volume-layout'
@@ -96,8 +96,7 @@ export class VolumesService {
       }
       const series = seriesKey(policy.data.volumeCodeTemplate, parts)
       const counter = nextCounter(await volumeNumbersInSeries(db, series))
-      const code = renderCode(policy.data.volumeCodeTemplate, parts, counter)
-      if (typeof code !== 'string') throw policyDenied(code.ruleId, code.reason, code.params)
+      const code = enforce(renderCode(policy.data.volumeCodeTemplate, parts, counter))
       if (await volumeCodeTaken(db, code)) {
         throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
       }
@@ -126,36 +125,37 @@ export class VolumesService {
     })
   }
 
-  /** R-DISP-8: a destroyed volume's catalogue is kept exactly as it was destroyed. */
-  private refuseIfDestroyed(volume: Volume): void {
-    if (volume.custody === 'destroyed')
-      throw policyDenied('R-DISP-8', 'policy.disposal.destroyedFrozen', { code: volume.archivalCode })
-  }
-
-  private refuseIfClosed(volume: Volume): void {
-    this.refuseIfDestroyed(volume)
-    if (volume.status === 'closed')
-      throw policyDenied('R-FILE-10', 'policy.volumeClosed', { code: volume.archivalCode })
+  /**
+   * R-DISP-8, R-FILE-10: a destroyed volume stays as it was destroyed, and closing froze its contents (items, order),
+   * though not its note sheet.
+   */
+  private refuseChange(volume: Volume, contents: boolean): void {
+    const closed = contents && volume.status === 'closed'
+    enforce(
+      refuseChange({
+        label: volume.archivalCode,
+        destroyed: volume.custody === 'destroyed',
+        closedVolume: closed ? volume.archivalCode : null
+      })
+    )
   }
 
   /** R-FILE-1..3, 7: only a catalogued item of the same year, class and period, kept with its linked documents. */
   async addItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, volumeId)
-      this.refuseIfDestroyed(volume)
+      this.refuseChange(volume, false)
       const candidate = await memberById(db, itemId)
       if (!candidate) throw notFound('errors.itemNotFound')
       if (candidate.volumeId === volumeId) return this.load(db, volumeId)
-      if (!candidate.archivalCode) throw policyDenied('R-FILE-1', 'policy.notCatalogued')
       const place = await itemPlace(db, itemId)
-      if (place.homeLocationId !== place.currentLocationId) {
-        throw policyDenied('R-KEEP-1', 'policy.location.awayCannotFile', { path: place.currentPath ?? '' })
-      }
+      const away = place.homeLocationId !== place.currentLocationId
+      enforce(refuseFiling({ archivalCode: candidate.archivalCode, awayAt: away ? (place.currentPath ?? '') : null }))
       const members = await volumeMembers(db, volumeId)
       const links: ItemLink[] = await linksOf(db, [itemId])
       const linkedIds = links.map((l) => (l.fromId === itemId ? l.toId : l.fromId))
       const linkedElsewhere = await itemsFiledElsewhere(db, linkedIds, volumeId)
-      const refusal = refuseVolumeAdmission(
+      const admission = refuseVolumeAdmission(
         {
           year: volume.year,
           categoryCode: volume.categoryCode,
@@ -168,7 +168,7 @@ export class VolumesService {
         links,
         linkedElsewhere
       )
-      if (refusal) throw policyDenied(refusal.ruleId, refusal.reason, refusal.params)
+      enforce(admission)
       await fileItem(db, itemId, volumeId, now.toISOString())
       await layOutVolume(db, volumeId)
       await audit({
@@ -185,7 +185,7 @@ export class VolumesService {
   async removeItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, volumeId)
-      this.refuseIfClosed(volume)
+      this.refuseChange(volume, true)
       if (!(await memberPosition(db, volumeId, itemId))) throw notFound('errors.itemNotFound')
       await unfileItem(db, itemId, now.toISOString())
       await layOutVolume(db, volumeId)
@@ -198,7 +198,7 @@ export class VolumesService {
   async setPosition(actor: Actor, volumeId: number, itemId: number, position: number | null): Promise<VolumeWithItems> {
     return this.store.write(actor, async ({ db, audit }) => {
       const volume = await this.volume(db, volumeId)
-      this.refuseIfClosed(volume)
+      this.refuseChange(volume, true)
       const item = await memberPosition(db, volumeId, itemId)
       if (!item) throw notFound('errors.itemNotFound')
       if (position !== null && position > volume.itemCount) {
@@ -222,8 +222,8 @@ export class VolumesService {
   async updateNote(actor: Actor, input: NoteInput): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, input.id)
-      if (volume.version !== input.version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      this.refuseIfDestroyed(volume)
+      refuseStale(volume.version, input.version)
+      this.refuseChange(volume, false)
       const { id, version: _version, ...note } = input
       await updateVolumeNote(db, id, note, now.toISOString())
       await audit({
@@ -247,12 +247,9 @@ export class VolumesService {
   async close(actor: Actor, id: number, version: number): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, id)
-      if (volume.version !== version) throw new AppFailure('CONFLICT', 'errors.staleVersion')
-      this.refuseIfClosed(volume)
-      if (volume.itemCount === 0) throw policyDenied('R-FILE-8', 'policy.volumeEmpty')
-      // R-FILE-3: a document whose linked partner is not in this volume could never join it once it is closed.
-      const outside = await linkedTitleOutside(db, id)
-      if (outside !== undefined) throw policyDenied('R-FILE-3', 'policy.linkedOutsideVolume', { title: outside })
+      refuseStale(volume.version, version)
+      this.refuseChange(volume, true)
+      enforce(refuseClosing(volume.itemCount, await linkedTitleOutside(db, id)))
       await closeVolume(db, id, now.toISOString())
       await audit({
         entity: 'volume',

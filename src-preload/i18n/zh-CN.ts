@@ -1321,3 +1321,10 @@ const zhCN = {
 }
 
 export default zhCN
+
+type KeyPaths<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeyPaths<T[K], `${Prefix}${K}.`>
+}[keyof T & string]
+
+/** Every key of the catalogues (en has zh-CN's shape), so a message key that names no sentence does not compile. */
+export type MessageKey = KeyPaths<typeof zhCN>

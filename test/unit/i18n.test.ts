@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
 import en from '../../src-preload/i18n/en'
-import zhCN from '../../src-preload/i18n/zh-CN'
+import zhCN, { type MessageKey } from '../../src-preload/i18n/zh-CN'
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -21,6 +21,14 @@ function sourceFiles(dir: string): string[] {
 describe('translations', () => {
   it('zh-CN and en have the same keys', () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort())
+  })
+
+  it('a message key no catalogue holds does not compile (tsc -p test checks the directive)', () => {
+    // @ts-expect-error the key names no sentence
+    const unknown: MessageKey = 'policy.noSuchSentence'
+    expect(keys(zhCN)).not.toContain(unknown)
+    const known: MessageKey = 'policy.disposal.holdPeriod'
+    expect(keys(en)).toContain(known)
   })
 
   it('no translation is empty', () => {

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
+import { allow, type Refusal } from '../../../src-main/policy/decision'
+import type { MessageKey } from '../../../src-preload/i18n/zh-CN'
 import {
   checkTemplate,
   DEFAULT_ITEM_CODE_TEMPLATE,
@@ -11,7 +14,7 @@ import {
 
 const parts: CodeParts = { fonds: 'J001', category: 'KH', year: 2024, retention: 'D30', department: 'ZS' }
 const volumeParts: CodeParts = { ...parts, catalogue: 'A1' }
-const refusal = (reason: string, params?: Record<string, string | number>) => ({
+const refusal = (reason: MessageKey, params?: Record<string, string | number>): Refusal => ({
   ruleId: 'R-FILE-10',
   reason,
   ...(params ? { params } : {})
@@ -119,7 +122,7 @@ describe('R-FILE-10 code templates', () => {
       expected: refusal('policy.code.wrongCounter', { token: '{number:4}', expected: '{volume:N}' })
     }
   ])('R-FILE-10 $name', ({ template, kind, expected }) => {
-    expect(checkTemplate(template, kind)).toEqual(expected)
+    expect(refusalOf(checkTemplate(template, kind))).toEqual(expected)
   })
 })
 
@@ -213,7 +216,7 @@ describe('R-FILE-10 rendering codes', () => {
       code: 'J001-KH·2024-D30-销售部-0005'
     }
   ])('R-FILE-10 $name', ({ template, parts, counter, code }) => {
-    expect(renderCode(template, parts, counter)).toBe(code)
+    expect(renderCode(template, parts, counter)).toEqual(allow(code))
   })
 
   it.each([
@@ -295,12 +298,13 @@ describe('R-FILE-10 rendering codes', () => {
       expected: refusal('policy.code.noCounter')
     }
   ])('R-FILE-10 refuses $name', ({ template, parts, counter, expected }) => {
-    expect(renderCode(template, parts, counter)).toEqual(expected)
+    expect(refusalOf(renderCode(template, parts, counter))).toEqual(expected)
   })
 
   it('R-FILE-10 the code starts with its series key, so one series never yields another series’ codes', () => {
-    const code = renderCode(DEFAULT_ITEM_CODE_TEMPLATE, parts, 7) as string
-    expect(code.startsWith(seriesKey(DEFAULT_ITEM_CODE_TEMPLATE, parts))).toBe(true)
+    const code = renderCode(DEFAULT_ITEM_CODE_TEMPLATE, parts, 7)
+    if (!code.ok) throw new Error('the default template renders')
+    expect(code.value.startsWith(seriesKey(DEFAULT_ITEM_CODE_TEMPLATE, parts))).toBe(true)
   })
 })
 

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
 import { addMonths } from '../../../src-main/policy/calendar'
 import {
   judgeMeasure,
   judgeReading,
   nextPeriodicInspection,
+  refuseEmptyScope,
   refuseOutsideScope,
+  refuseReadingPlace,
   refuseUnconfirmedMissing
 } from '../../../src-main/policy/custody'
 import { DEFAULT_CUSTODY } from '../../../src-main/services/settings'
@@ -110,8 +113,8 @@ describe('R-KEEP-3 periodic inspection schedule', () => {
 
 describe('R-KEEP-2/3 findings and completion', () => {
   it('R-KEEP-3 refuses a finding for a record outside the scope', () => {
-    expect(refuseOutsideScope(true, 'J001-1-0001')).toBeNull()
-    expect(refuseOutsideScope(false, 'J001-1-0001')).toEqual({
+    expect(refusalOf(refuseOutsideScope(true, 'J001-1-0001'))).toBeNull()
+    expect(refusalOf(refuseOutsideScope(false, 'J001-1-0001'))).toEqual({
       ruleId: 'R-KEEP-3',
       reason: 'policy.custody.outsideScope',
       params: { code: 'J001-1-0001' }
@@ -119,12 +122,31 @@ describe('R-KEEP-2/3 findings and completion', () => {
   })
 
   it('R-KEEP-2 completing with unchecked records needs the person to confirm they are missing', () => {
-    expect(refuseUnconfirmedMissing(0, false)).toBeNull()
-    expect(refuseUnconfirmedMissing(3, true)).toBeNull()
-    expect(refuseUnconfirmedMissing(3, false)).toEqual({
+    expect(refusalOf(refuseUnconfirmedMissing(0, false))).toBeNull()
+    expect(refusalOf(refuseUnconfirmedMissing(3, true))).toBeNull()
+    expect(refusalOf(refuseUnconfirmedMissing(3, false))).toEqual({
       ruleId: 'R-KEEP-2',
       reason: 'policy.custody.uncheckedBecomeMissing',
       params: { count: 3 }
     })
+  })
+})
+
+describe('R-KEEP-3 where readings are taken and what an inspection checks', () => {
+  it.each([
+    ['room', null],
+    ['rack', 'policy.custody.readingInRoom'],
+    ['shelf', 'policy.custody.readingInRoom'],
+    ['box', 'policy.custody.readingInRoom']
+  ] as const)('R-KEEP-3 a reading in a %s: %s', (kind, reason) => {
+    expect(refusalOf(refuseReadingPlace(kind))).toEqual(reason === null ? null : { ruleId: 'R-KEEP-3', reason })
+  })
+
+  it.each([
+    [0, 'policy.custody.emptyScope'],
+    [1, null],
+    [250, null]
+  ] as const)('R-KEEP-3 a scope holding %i records: %s', (records, reason) => {
+    expect(refusalOf(refuseEmptyScope(records))).toEqual(reason === null ? null : { ruleId: 'R-KEEP-3', reason })
   })
 })

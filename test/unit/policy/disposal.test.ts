@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
+import type { Refusal } from '../../../src-main/policy/decision'
+import type { BatchState } from '../../../src-preload/contract'
 import { expiryDate } from '../../../src-main/policy/deadlines'
 import {
+  type DisposalFacts,
   holdPeriodEnd,
   refuseAppraisers,
+  refuseBatchStep,
   refuseBeforeHoldEnd,
   refuseCount,
   refuseDestruction,
   refuseKeep,
   refuseListing,
+  refuseRegister,
+  refuseSigning,
   refuseSupervisors,
+  refuseUndecided,
+  refuseVerification,
   retentionOf,
-  yearsKept,
-  type DisposalFacts
+  yearsKept
 } from '../../../src-main/policy/disposal'
 
 const PERIODS = [
@@ -94,14 +102,14 @@ describe('R-DISP-3..5, 8 what may be listed for appraisal', () => {
       reason: 'policy.disposal.destroyed'
     }
   ])('$name → $ruleId', ({ facts: overrides, ruleId, reason }) => {
-    const refusal = refuseListing(facts(overrides), '2026-03-02')
+    const refusal = refusalOf(refuseListing(facts(overrides), '2026-03-02'))
     expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
       ruleId === null ? null : { ruleId, reason }
     )
   })
 
   it('R-DISP-3 the refusal names the holds', () => {
-    expect(refuseListing(facts({ holds: ['合同纠纷', '账款未清'] }), '2026-03-02')?.params).toMatchObject({
+    expect(refusalOf(refuseListing(facts({ holds: ['合同纠纷', '账款未清'] }), '2026-03-02'))?.params).toMatchObject({
       holds: '合同纠纷、账款未清'
     })
   })
@@ -126,7 +134,7 @@ describe('R-DISP-3, R-DISP-7, R-KEEP-3 what may be destroyed', () => {
       reason: 'policy.disposal.destroyed'
     }
   ])('$name → $ruleId', ({ facts: overrides, ruleId, reason }) => {
-    const refusal = refuseDestruction(facts(overrides))
+    const refusal = refusalOf(refuseDestruction(facts(overrides)))
     expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
       ruleId === null ? null : { ruleId, reason }
     )
@@ -151,7 +159,7 @@ describe('R-DISP-6 the hold period', () => {
     { today: '2026-09-02', refused: false },
     { today: '2027-01-01', refused: false }
   ])('R-DISP-6 on $today with the period ending 2026-09-02 refused: $refused', ({ today, refused }) => {
-    const refusal = refuseBeforeHoldEnd('2026-09-02', today)
+    const refusal = refusalOf(refuseBeforeHoldEnd('2026-09-02', today))
     expect(refusal).toEqual(
       refused ? { ruleId: 'R-DISP-6', reason: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } } : null
     )
@@ -189,7 +197,7 @@ describe('R-DISP-7 supervisors', () => {
       reason: 'policy.disposal.supervisorConflict'
     }
   ])('R-DISP-7 $name', ({ supervisors, min, reason }) => {
-    const refusal = refuseSupervisors(supervisors, min, excluded)
+    const refusal = refusalOf(refuseSupervisors(supervisors, min, excluded))
     expect(refusal === null ? null : { ruleId: refusal.ruleId, reason: refusal.reason }).toEqual(
       reason === null ? null : { ruleId: 'R-DISP-7', reason }
     )
@@ -200,7 +208,7 @@ describe('R-DISP-7 supervisors', () => {
     { confirmed: 2, expected: 3, reason: 'policy.disposal.countMismatch' },
     { confirmed: 0, expected: 0, reason: 'policy.disposal.nothingVerified' }
   ])('R-DISP-7 counted $confirmed against $expected', ({ confirmed, expected, reason }) => {
-    expect(refuseCount(confirmed, expected)?.reason ?? null).toBe(reason)
+    expect(refusalOf(refuseCount(confirmed, expected))?.reason ?? null).toBe(reason)
   })
 })
 
@@ -211,7 +219,7 @@ describe('R-DISP-5 joint appraisal and keep decisions', () => {
     { manager: '王经理', leader: ' ', reason: 'policy.disposal.appraisersRequired' },
     { manager: '王经理', leader: '王 经理', reason: 'policy.disposal.appraisersDistinct' }
   ])('R-DISP-5 appraisers "$manager" and "$leader"', ({ manager, leader, reason }) => {
-    expect(refuseAppraisers(manager, leader)?.reason ?? null).toBe(reason)
+    expect(refusalOf(refuseAppraisers(manager, leader))?.reason ?? null).toBe(reason)
   })
 
   it.each<{ name: string; years: number | null | undefined; reason: string; result: string | null }>([
@@ -226,7 +234,7 @@ describe('R-DISP-5 joint appraisal and keep decisions', () => {
     },
     { name: 'no reason', years: 30, reason: '  ', result: 'policy.disposal.keepNeedsReason' }
   ])('R-DISP-5 $name', ({ years, reason, result }) => {
-    expect(refuseKeep(2014, years, reason, '2026-03-02')?.reason ?? null).toBe(result)
+    expect(refusalOf(refuseKeep(2014, years, reason, '2026-03-02'))?.reason ?? null).toBe(result)
   })
 })
 
@@ -238,5 +246,82 @@ describe('已保管时间 on the register', () => {
     { filingYear: 2024, destroyedOn: '2024-06-01', years: 0 }
   ])('filed $filingYear, destroyed $destroyedOn → $years years', ({ filingYear, destroyedOn, years }) => {
     expect(yearsKept(filingYear, destroyedOn)).toBe(years)
+  })
+})
+
+describe('R-DISP-5, R-DISP-7 the steps of a batch', () => {
+  const listed = { state: 'listed' as const, stateName: '待鉴定', registerSigned: false }
+  it.each<{
+    name: string
+    batch: Parameters<typeof refuseBatchStep>[0]
+    states: BatchState[]
+    refusal: Refusal | null
+  }>([
+    { name: 'a step in its state', batch: listed, states: ['listed'], refusal: null },
+    {
+      name: 'a step in another state names the state',
+      batch: listed,
+      states: ['awaiting', 'verified'],
+      refusal: { ruleId: 'R-DISP-5', reason: 'policy.disposal.batchState', params: { state: '待鉴定' } }
+    },
+    {
+      name: 'R-DISP-7 nothing once the register is signed, whatever the state',
+      batch: { state: 'verified', stateName: '已复核', registerSigned: true },
+      states: ['verified'],
+      refusal: { ruleId: 'R-DISP-7', reason: 'policy.disposal.registerPermanent' }
+    }
+  ])('$name', ({ batch, states, refusal }) => {
+    expect(refusalOf(refuseBatchStep(batch, states))).toEqual(refusal)
+  })
+
+  it.each<['destroy' | 'keep' | null, Refusal | null]>([
+    ['destroy', null],
+    ['keep', { ruleId: 'R-DISP-5', reason: 'policy.disposal.batchState', params: { state: '封存中' } }],
+    [null, { ruleId: 'R-DISP-5', reason: 'policy.disposal.batchState', params: { state: '封存中' } }]
+  ])('R-DISP-6 verifying a record decided %s', (decision, refusal) => {
+    expect(refusalOf(refuseVerification(decision, '封存中'))).toEqual(refusal)
+  })
+
+  it.each<[number, Refusal | null]>([
+    [0, null],
+    [3, { ruleId: 'R-DISP-5', reason: 'policy.disposal.undecided', params: { count: 3 } }]
+  ])('R-DISP-5 completing with %i records undecided', (undecided, refusal) => {
+    expect(refusalOf(refuseUndecided(undecided))).toEqual(refusal)
+  })
+})
+
+describe('R-DISP-6, R-DISP-7 the destruction register', () => {
+  const ready = { holdUntil: '2026-09-02', today: '2026-09-10', unverified: 0, destroyedOn: '2026-09-05' }
+  it.each<{ name: string; facts: Parameters<typeof refuseRegister>[0]; refusal: Refusal | null }>([
+    { name: 'after the hold period, all verified, destroyed after it ended', facts: ready, refusal: null },
+    { name: 'destroyed on the day the period ends', facts: { ...ready, destroyedOn: '2026-09-02' }, refusal: null },
+    {
+      name: 'R-DISP-6 before the hold period ends',
+      facts: { ...ready, today: '2026-09-01' },
+      refusal: { ruleId: 'R-DISP-6', reason: 'policy.disposal.holdPeriod', params: { until: '2026-09-02' } }
+    },
+    {
+      name: 'R-DISP-6 with records not verified',
+      facts: { ...ready, unverified: 2 },
+      refusal: { ruleId: 'R-DISP-6', reason: 'policy.disposal.notVerified', params: { count: 2 } }
+    },
+    {
+      name: 'R-DISP-6 a destruction dated inside the hold period',
+      facts: { ...ready, destroyedOn: '2026-09-01' },
+      refusal: { ruleId: 'R-DISP-6', reason: 'policy.disposal.beforeHoldEnd', params: { until: '2026-09-02' } }
+    }
+  ])('$name', ({ facts, refusal }) => {
+    expect(refusalOf(refuseRegister(facts))).toEqual(refusal)
+  })
+
+  it.each<[string, Refusal | null]>([
+    [
+      '2026-09-04',
+      { ruleId: 'R-DISP-7', reason: 'policy.disposal.signBeforeDestroyed', params: { destroyedOn: '2026-09-05' } }
+    ],
+    ['2026-09-05', null],
+    ['2026-09-06', null]
+  ])('R-DISP-7 signing on %s a destruction of 2026-09-05', (signedOn, refusal) => {
+    expect(refusalOf(refuseSigning(signedOn, '2026-09-05'))).toEqual(refusal)
   })
 })

@@ -1,19 +1,27 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
+import { allow, refuse, type Refusal } from '../../../src-main/policy/decision'
+import type { ClassificationCode } from '../../../src-preload/contract'
 import {
-  filingYear,
-  missingDescription,
-  orderInVolume,
-  pageNumbers,
-  refuseVolumeAdmission,
-  volumeClassification,
   type CandidateFacts,
-  type Classification,
   type DescriptionField,
   type DocumentKind,
   type FilingFacts,
+  filingYear,
   type ItemLink,
   type LinkKind,
+  missingDescription,
   type OrderFacts,
+  orderInVolume,
+  pageNumbers,
+  refuseChange,
+  refuseClosing,
+  refuseCodeChange,
+  refuseFiling,
+  refuseSelfLink,
+  refuseSplitLink,
+  refuseVolumeAdmission,
+  volumeClassification,
   type VolumeFacts
 } from '../../../src-main/policy/filing'
 
@@ -486,10 +494,9 @@ describe('R-FILE-6 page numbering', () => {
     { name: 'an empty volume', counts: [], pages: [], total: 0 }
   ])('$name', ({ counts, pages, total }) => {
     const ordered = counts.map((pageCount, index) => ({ id: 10 + index, pageCount }))
-    expect(pageNumbers(ordered)).toEqual({
-      pages: pages.map(([startPage, endPage], index) => ({ id: 10 + index, startPage, endPage })),
-      total
-    })
+    expect(pageNumbers(ordered)).toEqual(
+      allow({ pages: pages.map(([startPage, endPage], index) => ({ id: 10 + index, startPage, endPage })), total })
+    )
   })
 
   it.each([
@@ -498,11 +505,7 @@ describe('R-FILE-6 page numbering', () => {
     { name: 'negative and fractional counts', counts: [-1, 2, 1.5, 0], ids: '1, 3, 4', count: 3 }
   ])('refuses $name, listing the ids', ({ counts, ids, count }) => {
     const ordered = counts.map((pageCount, index) => ({ id: index + 1, pageCount }))
-    expect(pageNumbers(ordered)).toEqual({
-      ruleId: 'R-FILE-6',
-      reason: 'policy.pages.missingPageCount',
-      params: { ids, count }
-    })
+    expect(pageNumbers(ordered)).toEqual(refuse('R-FILE-6', 'policy.pages.missingPageCount', { ids, count }))
   })
 })
 
@@ -523,7 +526,7 @@ const candidate = (id: number, extra: Partial<CandidateFacts> = {}): CandidateFa
   volumeId: null,
   ...extra
 })
-const inVolume = (id: number, classification: Classification): CandidateFacts =>
+const inVolume = (id: number, classification: ClassificationCode): CandidateFacts =>
   candidate(id, { classification, volumeId: 7 })
 
 describe('R-FILE-1/2/3/7 admission to a volume', () => {
@@ -706,16 +709,12 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
       refusal: null
     }
   ])('$name', ({ volume, members, candidate, links, elsewhere, refusal }) => {
-    expect(refuseVolumeAdmission(volume, members, candidate, links, elsewhere)).toEqual(refusal)
+    expect(refusalOf(refuseVolumeAdmission(volume, members, candidate, links, elsewhere))).toEqual(refusal)
   })
 
   it('R-FILE-6 a closed volume is refused before any other difference', () => {
-    const refusal = refuseVolumeAdmission(
-      volume({ closed: true }),
-      [],
-      candidate(2, { year: 2020, categoryCode: 'WS' }),
-      [],
-      []
+    const refusal = refusalOf(
+      refuseVolumeAdmission(volume({ closed: true }), [], candidate(2, { year: 2020, categoryCode: 'WS' }), [], [])
     )
     expect(refusal?.reason).toBe('policy.admission.volumeClosed')
   })
@@ -723,11 +722,11 @@ describe('R-FILE-1/2/3/7 admission to a volume', () => {
 
 describe('R-FILE-7 volume classification', () => {
   it.each([
-    { items: [] as Classification[], expected: 'none' },
-    { items: ['none', 'none'] as Classification[], expected: 'none' },
-    { items: ['none', 'secret', 'internal'] as Classification[], expected: 'secret' },
-    { items: ['confidential', 'secret'] as Classification[], expected: 'confidential' },
-    { items: ['internal', 'top_secret', 'confidential'] as Classification[], expected: 'top_secret' }
+    { items: [] as ClassificationCode[], expected: 'none' },
+    { items: ['none', 'none'] as ClassificationCode[], expected: 'none' },
+    { items: ['none', 'secret', 'internal'] as ClassificationCode[], expected: 'secret' },
+    { items: ['confidential', 'secret'] as ClassificationCode[], expected: 'confidential' },
+    { items: ['internal', 'top_secret', 'confidential'] as ClassificationCode[], expected: 'top_secret' }
   ])('[$items] → $expected', ({ items, expected }) => {
     expect(volumeClassification(items.map((classification) => ({ classification })))).toBe(expected)
   })
@@ -812,5 +811,73 @@ describe('R-FILE-11 description fields (DA/T 18)', () => {
     }
   ])('$name', ({ item, stage, missing }) => {
     expect(missingDescription(item, stage)).toEqual(missing)
+  })
+})
+
+describe('R-FILE-1, R-KEEP-1 filing an item in a volume', () => {
+  it.each<[string | null, string | null, Refusal | null]>([
+    ['J001-KH·2024-D30-ZS-0001', null, null],
+    [null, null, { ruleId: 'R-FILE-1', reason: 'policy.notCatalogued' }],
+    [null, 'A-01-3', { ruleId: 'R-FILE-1', reason: 'policy.notCatalogued' }],
+    [
+      'J001-KH·2024-D30-ZS-0001',
+      'A-01-3',
+      { ruleId: 'R-KEEP-1', reason: 'policy.location.awayCannotFile', params: { path: 'A-01-3' } }
+    ]
+  ])('code %s, away at %s', (archivalCode, awayAt, refusal) => {
+    expect(refusalOf(refuseFiling({ archivalCode, awayAt }))).toEqual(refusal)
+  })
+})
+
+describe('R-FILE-8, R-FILE-3 closing a volume', () => {
+  it.each<[number, string | undefined, Refusal | null]>([
+    [3, undefined, null],
+    [0, undefined, { ruleId: 'R-FILE-8', reason: 'policy.volumeEmpty' }],
+    [3, '请示', { ruleId: 'R-FILE-3', reason: 'policy.linkedOutsideVolume', params: { title: '请示' } }]
+  ])('%i items, linked outside: %s', (itemCount, outside, refusal) => {
+    expect(refusalOf(refuseClosing(itemCount, outside))).toEqual(refusal)
+  })
+})
+
+describe('R-DISP-8, R-FILE-10 records whose catalogue entry is fixed', () => {
+  it.each<[string, Parameters<typeof refuseChange>[0], Refusal | null]>([
+    ['an open record', { label: 'X-1', destroyed: false, closedVolume: null }, null],
+    [
+      'a destroyed record',
+      { label: 'X-1', destroyed: true, closedVolume: 'V-1' },
+      { ruleId: 'R-DISP-8', reason: 'policy.disposal.destroyedFrozen', params: { code: 'X-1' } }
+    ],
+    [
+      'an item of a closed volume',
+      { label: 'X-1', destroyed: false, closedVolume: 'V-1' },
+      { ruleId: 'R-FILE-10', reason: 'policy.volumeClosed', params: { code: 'V-1' } }
+    ]
+  ])('%s', (_name, record, refusal) => {
+    expect(refusalOf(refuseChange(record))).toEqual(refusal)
+  })
+
+  it.each<[string | null, boolean, Refusal | null]>([
+    [null, true, null],
+    ['X-1', false, null],
+    ['X-1', true, { ruleId: 'R-FILE-10', reason: 'policy.codeStable', params: { code: 'X-1', year: 2025 } }]
+  ])('R-FILE-10 code %s, change touching it: %s', (archivalCode, changesCode, refusal) => {
+    expect(refusalOf(refuseCodeChange(archivalCode, changesCode, 2025))).toEqual(refusal)
+  })
+})
+
+describe('R-FILE-3 links', () => {
+  it.each<[number, number, Refusal | null]>([
+    [1, 2, null],
+    [4, 4, { ruleId: 'R-FILE-3', reason: 'policy.linkSelf' }]
+  ])('linking %i to %i', (fromId, toId, refusal) => {
+    expect(refusalOf(refuseSelfLink(fromId, toId))).toEqual(refusal)
+  })
+
+  it.each<[number, Refusal | null]>([
+    [0, null],
+    [1, null],
+    [2, { ruleId: 'R-FILE-3', reason: 'policy.linkAcrossVolumes', params: { from: '请示', to: '批复' } }]
+  ])('a linked group in %i volumes', (volumes, refusal) => {
+    expect(refusalOf(refuseSplitLink(volumes, '请示', '批复'))).toEqual(refusal)
   })
 })

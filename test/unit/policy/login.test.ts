@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { refuse } from '../../../src-main/policy/decision'
 import { decideLogin, isIdleExpired } from '../../../src-main/policy/login'
+import { refusalOf } from './refusal'
 
 const settings = { idleLockMinutes: 15, maxFailedLogins: 5, lockoutMinutes: 15 }
 const now = new Date('2026-03-02T09:00:00.000Z')
@@ -11,7 +13,7 @@ describe('R-SEC-3 login decisions', () => {
       name: 'right password signs in and clears the count',
       state: { failedLogins: 3, lockedUntil: null },
       ok: true,
-      outcome: 'accepted',
+      refusal: null,
       failed: 0,
       locked: null
     },
@@ -19,7 +21,7 @@ describe('R-SEC-3 login decisions', () => {
       name: 'first wrong password counts one',
       state: { failedLogins: 0, lockedUntil: null },
       ok: false,
-      outcome: 'rejected',
+      refusal: 'errors.badCredentialsRemaining',
       failed: 1,
       locked: null
     },
@@ -27,7 +29,7 @@ describe('R-SEC-3 login decisions', () => {
       name: 'fourth wrong password still only counts',
       state: { failedLogins: 3, lockedUntil: null },
       ok: false,
-      outcome: 'rejected',
+      refusal: 'errors.badCredentialsRemaining',
       failed: 4,
       locked: null
     },
@@ -35,7 +37,7 @@ describe('R-SEC-3 login decisions', () => {
       name: 'fifth wrong password locks for 15 minutes',
       state: { failedLogins: 4, lockedUntil: null },
       ok: false,
-      outcome: 'rejected',
+      refusal: 'errors.accountLocked',
       failed: 5,
       locked: minutesFromNow(15)
     },
@@ -43,7 +45,7 @@ describe('R-SEC-3 login decisions', () => {
       name: 'while locked the right password is refused',
       state: { failedLogins: 5, lockedUntil: minutesFromNow(10) },
       ok: true,
-      outcome: 'rejected',
+      refusal: 'errors.accountLocked',
       failed: 5,
       locked: minutesFromNow(10)
     },
@@ -51,7 +53,7 @@ describe('R-SEC-3 login decisions', () => {
       name: 'after the lock the right password signs in',
       state: { failedLogins: 5, lockedUntil: minutesFromNow(-1) },
       ok: true,
-      outcome: 'accepted',
+      refusal: null,
       failed: 0,
       locked: null
     },
@@ -59,26 +61,36 @@ describe('R-SEC-3 login decisions', () => {
       name: 'after the lock a wrong password starts a new count',
       state: { failedLogins: 5, lockedUntil: minutesFromNow(-1) },
       ok: false,
-      outcome: 'rejected',
+      refusal: 'errors.badCredentialsRemaining',
       failed: 1,
       locked: null
     }
-  ])('$name', ({ state, ok, outcome, failed, locked }) => {
+  ])('$name', ({ state, ok, refusal, failed, locked }) => {
     const decision = decideLogin({ active: true, ...state }, ok, now, settings)
-    expect(decision.outcome).toBe(outcome)
+    expect(refusalOf(decision.decision)?.reason ?? null).toBe(refusal)
     expect(decision.failedLogins).toBe(failed)
     expect(decision.lockedUntil).toBe(locked)
   })
 
+  it('a wrong password says how many tries are left; a lock says until when', () => {
+    const wrong = decideLogin({ active: true, failedLogins: 1, lockedUntil: null }, false, now, settings)
+    expect(wrong.decision).toEqual(refuse('R-SEC-3', 'errors.badCredentialsRemaining', { remaining: 3 }))
+    const locked = decideLogin({ active: true, failedLogins: 4, lockedUntil: null }, false, now, settings)
+    expect(locked.decision).toEqual(refuse('R-SEC-3', 'errors.accountLocked', { until: minutesFromNow(15) }))
+  })
+
   it('refuses a switched-off account even with the right password', () => {
     const decision = decideLogin({ active: false, failedLogins: 0, lockedUntil: null }, true, now, settings)
-    expect(decision).toMatchObject({ outcome: 'rejected', reason: 'inactive', ruleId: 'R-SEC-3' })
+    expect(decision.decision).toEqual(refuse('R-SEC-3', 'errors.accountInactive'))
   })
 
   it('follows the configured limit and duration', () => {
     const strict = { ...settings, maxFailedLogins: 3, lockoutMinutes: 60 }
     const decision = decideLogin({ active: true, failedLogins: 2, lockedUntil: null }, false, now, strict)
-    expect(decision).toMatchObject({ outcome: 'rejected', reason: 'locked', lockedUntil: minutesFromNow(60) })
+    expect(decision).toMatchObject({
+      lockedUntil: minutesFromNow(60),
+      decision: { refusal: { reason: 'errors.accountLocked' } }
+    })
   })
 
   it.each([

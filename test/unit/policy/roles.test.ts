@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
 import {
   decideAccountChange,
   maskEmail,
@@ -51,22 +52,23 @@ describe('R-ROLE-7 account changes', () => {
   }
 
   it('allows changing another account', () => {
-    expect(decideAccountChange({ ...base, newRole: 'archive_manager' }).allowed).toBe(true)
+    expect(refusalOf(decideAccountChange({ ...base, newRole: 'archive_manager' }))).toBeNull()
   })
 
   it('refuses changing your own role or switching yourself off', () => {
-    expect(decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'archivist' })).toMatchObject({
-      allowed: false,
-      reason: 'errors.ownAccountRole'
-    })
     expect(
-      decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'sysadmin', newActive: false })
-    ).toMatchObject({ allowed: false })
+      refusalOf(decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'archivist' }))
+    ).toEqual({ ruleId: 'R-ROLE-7', reason: 'errors.ownAccountRole' })
+    expect(
+      refusalOf(
+        decideAccountChange({ ...base, targetId: 1, targetRole: 'sysadmin', newRole: 'sysadmin', newActive: false })
+      )
+    ).toEqual({ ruleId: 'R-ROLE-7', reason: 'errors.ownAccountRole' })
   })
 
   it('refuses removing the last active administrator but allows it when another remains', () => {
     const removing = { ...base, targetRole: 'sysadmin' as const, newRole: 'sysadmin' as const, newActive: false }
-    expect(decideAccountChange(removing)).toMatchObject({ allowed: false, reason: 'errors.lastSysadmin' })
-    expect(decideAccountChange({ ...removing, activeSysadmins: 2 }).allowed).toBe(true)
+    expect(refusalOf(decideAccountChange(removing))).toEqual({ ruleId: 'R-ROLE-7', reason: 'errors.lastSysadmin' })
+    expect(refusalOf(decideAccountChange({ ...removing, activeSysadmins: 2 }))).toBeNull()
   })
 })

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { refusalOf } from './refusal'
+import type { Refusal } from '../../../src-main/policy/decision'
 import {
   CLASSIFICATIONS,
   type Approver,
@@ -8,12 +10,13 @@ import {
 } from '../../../src-preload/contract'
 import {
   approvalChain,
+  type AvailabilityFacts,
   DEFAULT_USE_SETTINGS,
+  refuseClosingAccount,
   refuseRenewal,
   refuseReturnCount,
   refuseSignature,
   refuseUnavailable,
-  type AvailabilityFacts,
   type SignatureFacts,
   type UseFacts
 } from '../../../src-main/policy/use'
@@ -120,7 +123,7 @@ function actual(
   const decision = approvalChain(f, settings)
   if (!decision.ok) return { refusal: `${decision.refusal.ruleId} ${decision.refusal.reason}` }
   return {
-    steps: decision.steps.map((s) => ({ step: s.step, reasons: s.reasons.map((r) => `${r.ruleId} ${r.reason}`) }))
+    steps: decision.value.steps.map((s) => ({ step: s.step, reasons: s.reasons.map((r) => `${r.ruleId} ${r.reason}`) }))
   }
 }
 
@@ -175,21 +178,23 @@ describe('R-USE-1..6 chain details', () => {
     )
     expect(decision).toMatchObject({
       ok: true,
-      loanDays: 3,
-      steps: [
-        { step: 'department_head', reasons: [{ params: { department: 'ZS' } }] },
-        { step: 'archive_manager' },
-        {
-          step: 'deputy_gm',
-          reasons: [
-            { reason: 'policy.use.classifiedLoan', params: { classification: 'secret', approver: 'deputy_gm' } }
-          ]
-        },
-        {
-          step: 'gm',
-          reasons: [{ reason: 'policy.use.otherDepartment', params: { departments: 'BGS、CW', approver: 'gm' } }]
-        }
-      ]
+      value: {
+        loanDays: 3,
+        steps: [
+          { step: 'department_head', reasons: [{ params: { department: 'ZS' } }] },
+          { step: 'archive_manager' },
+          {
+            step: 'deputy_gm',
+            reasons: [
+              { reason: 'policy.use.classifiedLoan', params: { classification: 'secret', approver: 'deputy_gm' } }
+            ]
+          },
+          {
+            step: 'gm',
+            reasons: [{ reason: 'policy.use.otherDepartment', params: { departments: 'BGS、CW', approver: 'gm' } }]
+          }
+        ]
+      }
     })
   })
 
@@ -270,21 +275,25 @@ describe('R-USE-1..6 chain details', () => {
     })
     expect(decision).toMatchObject({
       ok: true,
-      steps: [{}, {}, { step: 'gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { approver: 'gm' } }] }]
+      value: {
+        steps: [{}, {}, { step: 'gm', reasons: [{ reason: 'policy.use.classifiedLoan', params: { approver: 'gm' } }] }]
+      }
     })
   })
 
   it('R-USE-4 a long loan names its days and the limit; a refusal names the longest allowed', () => {
     expect(approvalChain(facts({ ...internalLoan, period: 'long' }), DEFAULT_USE_SETTINGS)).toMatchObject({
       ok: true,
-      steps: [
-        {},
-        {},
-        {
-          step: 'deputy_gm',
-          reasons: [{ ruleId: 'R-USE-4', reason: 'policy.use.longLoan', params: { days: 20, max: 5 } }]
-        }
-      ]
+      value: {
+        steps: [
+          {},
+          {},
+          {
+            step: 'deputy_gm',
+            reasons: [{ ruleId: 'R-USE-4', reason: 'policy.use.longLoan', params: { days: 20, max: 5 } }]
+          }
+        ]
+      }
     })
     expect(approvalChain(facts({ ...internalLoan, period: 'beyond' }), DEFAULT_USE_SETTINGS)).toEqual({
       ok: false,
@@ -298,7 +307,7 @@ describe('R-USE-1..6 chain details', () => {
   it('a loan without a due date yet gets its chain without the period rules (the form shows it while typing)', () => {
     expect(approvalChain(facts(internalLoan, { dueOn: null }), DEFAULT_USE_SETTINGS)).toMatchObject({
       ok: true,
-      loanDays: null
+      value: { loanDays: null }
     })
   })
 
@@ -374,7 +383,7 @@ describe('R-USE-2, R-DISP-8, R-KEEP-3 availability', () => {
     [{ effectiveCustody: 'reading_room' }, 'R-USE-2 policy.use.alreadyOut'],
     [{ otherRequestId: 7 }, 'R-USE-2 policy.use.requestedElsewhere']
   ])('%o → %s', (overrides, outcome) => {
-    const refusal = refuseUnavailable([record({}), record(overrides)])
+    const refusal = refusalOf(refuseUnavailable([record({}), record(overrides)]))
     expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
     if (refusal) expect(refusal.params).toMatchObject({ code: 'A-1' })
   })
@@ -406,7 +415,7 @@ describe('R-ROLE-7, R-USE-1 signatures', () => {
       'R-ROLE-7 policy.use.selfEntry'
     ]
   ])('%s', (_name, overrides, outcome) => {
-    const refusal = refuseSignature({ ...base, ...overrides })
+    const refusal = refusalOf(refuseSignature({ ...base, ...overrides }))
     expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
   })
 })
@@ -421,7 +430,7 @@ describe('R-USE-4 renewal and R-USE-8 return count', () => {
     ['the second renewal', '2026-03-08', 1, renewable, null],
     ['a third renewal', '2026-03-08', 2, renewable, 'policy.use.renewalLimit']
   ])('%s', (_name, newDueOn, renewals, settings, reason) => {
-    const refusal = refuseRenewal('2026-03-05', newDueOn, renewals, settings)
+    const refusal = refusalOf(refuseRenewal('2026-03-05', newDueOn, renewals, settings))
     expect(refusal?.reason ?? null).toBe(reason)
     if (refusal) expect(refusal.ruleId).toBe('R-USE-4')
   })
@@ -432,7 +441,7 @@ describe('R-USE-4 renewal and R-USE-8 return count', () => {
     ['damaged', 5, false],
     ['lost', 0, false]
   ])('%s with %i of 6 pages refused: %s', (condition, counted, refused) => {
-    const refusal = refuseReturnCount('A-1', condition, 6, counted)
+    const refusal = refusalOf(refuseReturnCount('A-1', condition, 6, counted))
     expect(refusal !== null).toBe(refused)
     if (refusal)
       expect(refusal).toEqual({
@@ -440,5 +449,22 @@ describe('R-USE-4 renewal and R-USE-8 return count', () => {
         reason: 'policy.use.pagesMissing',
         params: { code: 'A-1', expected: 6, counted }
       })
+  })
+})
+
+describe('R-CUST-6 closing an account', () => {
+  it.each<[string[], Refusal | null]>([
+    [[], null],
+    [
+      ['J001-KH·2024-D30-ZS-0001'],
+      {
+        ruleId: 'R-CUST-6',
+        reason: 'policy.use.holdsRecords',
+        params: { count: 1, records: 'J001-KH·2024-D30-ZS-0001' }
+      }
+    ],
+    [['A', '合同'], { ruleId: 'R-CUST-6', reason: 'policy.use.holdsRecords', params: { count: 2, records: 'A、合同' } }]
+  ])('R-CUST-6 holding %j', (held, refusal) => {
+    expect(refusalOf(refuseClosingAccount(held))).toEqual(refusal)
   })
 })
