@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { FilingSettings, Item, ItemInput } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { FormDrawer } from '../../components/FormDrawer'
+import { useCustomerSearch } from '../../useCustomerSearch'
 import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
 import { ClassificationSection, CustomerSection, DescriptionSection } from './ItemFormSections'
@@ -31,18 +32,9 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   const [existing, setExisting] = useState<Item | null>(null)
   const [loading, setLoading] = useState(itemId !== null)
   const { submit, busy, fail } = useSubmit()
-  const [customers, setCustomers] = useState<{ value: number; label: string }[]>([])
+  const { customers, setCustomers, findCustomers } = useCustomerSearch()
   const kind = Form.useWatch('documentKind', form)
   const customerId = Form.useWatch('customerId', form)
-
-  const findCustomers = async (search: string) => {
-    try {
-      const page = await call('customers.list', { search: search.trim() || undefined, pageSize: 20 })
-      setCustomers(page.rows.map((row) => ({ value: row.id, label: row.name })))
-    } catch {
-      setCustomers([])
-    }
-  }
 
   useEffect(() => {
     void findCustomers('')
@@ -75,7 +67,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
         onClose()
       })
       .finally(() => setLoading(false))
-  }, [itemId, form, fail, onClose, settings])
+  }, [itemId, form, fail, onClose, settings, findCustomers, setCustomers])
 
   const save = async (values: FormValues) => {
     const input: ItemInput = {
