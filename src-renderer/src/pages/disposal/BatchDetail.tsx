@@ -1,15 +1,16 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography, type FormInstance } from 'antd'
+import { Alert, Button, Descriptions, Drawer, Space, Spin, Table, Tag, type FormInstance } from 'antd'
 import dayjs from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalBatch, AppraisalEntry, ChannelInput, SessionInfo } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
-import { RecordLabel } from '../../components/RecordPicker'
-import { codeOptions, nameOfCode, useFilingSettings } from '../../useFilingSettings'
+import { useFilingSettings } from '../../useFilingSettings'
 import { useSubmit } from '../../useSubmit'
 import { BATCH_STATE_COLORS } from '../../tagColors'
-import { AppraisersCard, DecisionForm, DestructionCard, VerifyButtons } from './BatchSteps'
+import { AppraisersCard } from './BatchSteps'
+import { DestructionCard } from './DestructionCard'
+import { batchColumns } from './batchColumns'
 import { useDisposalPrint } from './usePrint'
 
 interface Props {
@@ -77,59 +78,7 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
   const verify = (entry: AppraisalEntry, stillToGo: boolean, note = '') =>
     act(() => call('appraisal.verify', { ...step, entryId: entry.id, stillToGo, note }), 'disposal.verified')
 
-  const columns = [
-    {
-      title: t('disposal.record'),
-      key: 'record',
-      render: (_v: unknown, entry: AppraisalEntry) => <RecordLabel record={entry.record} />
-    },
-    {
-      title: t('disposal.retention'),
-      key: 'retention',
-      render: (_v: unknown, entry: AppraisalEntry) => nameOfCode(settings?.retentionPeriods, entry.record.retentionCode)
-    },
-    { title: t('disposal.expiresOn'), dataIndex: 'expiresOn' },
-    {
-      title: t('disposal.decision'),
-      key: 'decision',
-      width: 360,
-      render: (_v: unknown, entry: AppraisalEntry) =>
-        batch.state === 'listed' && canDecide ? (
-          <DecisionForm
-            entry={entry}
-            retentionOptions={codeOptions(settings?.retentionPeriods)}
-            onDecide={(input) => decide(entry, input)}
-          />
-        ) : entry.decision ? (
-          <Space direction="vertical" size={0}>
-            <Tag color={entry.decision === 'destroy' ? 'red' : 'green'}>
-              {t(`disposal.decisions.${entry.decision}`)}
-            </Tag>
-            {entry.newRetentionCode && (
-              <span>{`${t('disposal.newRetention')}: ${nameOfCode(settings?.retentionPeriods, entry.newRetentionCode)} (${entry.newExpiresOn ?? t('disposal.permanent')})`}</span>
-            )}
-            {entry.reason && <Typography.Text type="secondary">{entry.reason}</Typography.Text>}
-          </Space>
-        ) : (
-          <Tag>{t('disposal.undecided')}</Tag>
-        )
-    },
-    {
-      title: t('disposal.verification'),
-      key: 'verification',
-      render: (_v: unknown, entry: AppraisalEntry) => {
-        if (entry.registerLine) return <Tag color="red">{t('disposal.registerLine', { line: entry.registerLine })}</Tag>
-        if (entry.verification)
-          return (
-            <Tag color={entry.verification === 'confirmed' ? 'red' : 'green'}>
-              {t(`disposal.verifications.${entry.verification}`)}
-            </Tag>
-          )
-        if (batch.state !== 'awaiting' || entry.decision !== 'destroy' || !canWrite) return null
-        return <VerifyButtons onConfirm={() => verify(entry, true)} onPull={(note) => verify(entry, false, note)} />
-      }
-    }
-  ]
+  const columns = batchColumns(t, batch, settings, { canDecide, canWrite, decide, verify })
 
   return (
     <Drawer
