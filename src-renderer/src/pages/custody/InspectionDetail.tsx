@@ -9,6 +9,7 @@ import { PrintPreview } from '../../components/PrintPreview'
 import { appErrorOf, describeError } from '../../errors'
 import { useSubmit } from '../../useSubmit'
 import { countsOf, HeaderFields, headerInput, Judgement, STATE_COLORS, type HeaderValues } from './inspectionForm'
+import { useForm } from '../../useForm'
 
 /** One inspection: ticking records off, its environment judgement, header and report; read-only once completed. */
 export function InspectionDetail({
@@ -29,7 +30,7 @@ export function InspectionDetail({
   const { submit, fail } = useSubmit()
   const [inspection, setInspection] = useState<Inspection | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
-  const [form] = Form.useForm<HeaderValues>()
+  const [form, formProps] = useForm<HeaderValues>()
   const editable = canWrite && inspection?.status === 'draft'
 
   const show = useCallback(
@@ -202,7 +203,7 @@ export function InspectionDetail({
       />
       <Form<HeaderValues>
         name="inspection-header"
-        form={form}
+        {...formProps}
         layout="vertical"
         disabled={!editable}
         style={{ marginTop: 24 }}

@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LINK_KINDS, type Item, type ItemLinkRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
-import { useForm } from '../../useForm'
+import { useForm, useRequired } from '../../useForm'
 import type { SubmitOptions } from '../../useSubmit'
 
 type LinkKind = (typeof LINK_KINDS)[number]
@@ -14,6 +14,7 @@ type Act = (work: () => Promise<unknown>, done: string, options?: SubmitOptions<
 export function ItemLinks({ item, canWrite, act }: { item: Item; canWrite: boolean; act: Act }) {
   const { t } = useTranslation()
   const [form, formProps] = useForm<LinkValues>()
+  const required = useRequired()
   const [candidates, setCandidates] = useState<{ value: number; label: string }[]>([])
 
   const findItems = async (search: string) => {
@@ -104,7 +105,7 @@ export function ItemLinks({ item, canWrite, act }: { item: Item; canWrite: boole
               ]}
             />
           </Form.Item>
-          <Form.Item name="otherId" rules={[{ required: true, message: t('validation.required') }]}>
+          <Form.Item name="otherId" rules={required}>
             <Select
               style={{ width: 260 }}
               showSearch
