@@ -8,6 +8,8 @@ export interface SubmitOptions<T> {
   success?: string | ((result: T) => string)
   /** Params for the success message, from the result. */
   successParams?(result: T): Record<string, string | number>
+  /** Closes the dialog the form is in, once it worked. */
+  close?(): void
   /** Runs after it worked, with main's answer; the call counts as running until what it returns settles. */
   onDone?(result: T): void | Promise<unknown>
   /** Marks main's field errors under this form's fields (a mark goes once its field is edited: see `useForm`). */
@@ -41,6 +43,7 @@ export function useSubmit() {
           const key = typeof options.success === 'function' ? options.success(result) : options.success
           void message.success(t(key, options.successParams?.(result)))
         }
+        options.close?.()
         await options.onDone?.(result)
         return true
       } catch (error) {

@@ -81,10 +81,7 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
         roomId={roomId}
         band={band}
         onClose={() => setRecording(false)}
-        onRecorded={() => {
-          setRecording(false)
-          void reload()
-        }}
+        onRecorded={() => void reload()}
       />
     </>
   )

@@ -72,14 +72,7 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
           }
         ]}
       />
-      <ResolveModal
-        incident={resolving}
-        onClose={() => setResolving(null)}
-        onResolved={() => {
-          setResolving(null)
-          void reload()
-        }}
-      />
+      <ResolveModal incident={resolving} onClose={() => setResolving(null)} onResolved={() => void reload()} />
     </>
   )
 }

@@ -45,14 +45,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         locale={{ emptyText: <Empty description={t('users.empty')} /> }}
         columns={userColumns(t, { isAdmin, edit: setEditing, resetPassword: setResetting, unlock })}
       />
-      <AccountModal
-        editing={editing}
-        onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null)
-          void load()
-        }}
-      />
+      <AccountModal editing={editing} onClose={() => setEditing(null)} onSaved={() => void load()} />
       <ResetPasswordModal user={resetting} onClose={closeReset} />
     </>
   )

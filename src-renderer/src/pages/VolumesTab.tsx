@@ -27,7 +27,6 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   } = usePagedQuery((q: ChannelInput<'volumes.list'>) => call('volumes.list', q), {})
 
   const created = (volume: Volume) => {
-    setCreating(false)
     setViewing(volume.id)
     void load()
   }

@@ -1,7 +1,6 @@
 import { Card, Col, DatePicker, Form, InputNumber, Row, Select, Space, Tag, Typography, type TableProps } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { TFunction } from 'i18next'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EnvironmentLog, EnvironmentReading, LocationNode } from '../../../../src-preload/contract'
 
@@ -117,12 +116,6 @@ export function ReadingModal({
   const [form, formProps] = useForm<ReadingValues>()
   const { submit, busy } = useSubmit()
 
-  useEffect(() => {
-    if (!open) return
-    form.resetFields()
-    form.setFieldsValue({ roomId: roomId ?? rooms[0]?.id, readOn: dayjs() })
-  }, [open, form, roomId, rooms])
-
   const record = (values: ReadingValues) =>
     submit(
       () =>
@@ -132,11 +125,18 @@ export function ReadingModal({
           temperature: values.temperature,
           humidity: values.humidity
         }),
-      { success: 'environment.recorded', onDone: onRecorded, form }
+      { success: 'environment.recorded', close: onClose, onDone: onRecorded, form }
     )
 
   return (
-    <FormModal open={open} title={t('environment.record')} form={form} busy={busy} onClose={onClose}>
+    <FormModal
+      open={open}
+      title={t('environment.record')}
+      values={{ roomId: roomId ?? rooms[0]?.id, readOn: dayjs() }}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
       <Form<ReadingValues> name="environment-reading" {...formProps} layout="vertical" onFinish={record}>
         <Form.Item name="roomId" label={t('environment.room')} required>
           <Select options={roomOptions(rooms)} />

@@ -116,14 +116,7 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
           )}
         </Col>
       </Row>
-      <NewLocationModal
-        adding={adding}
-        onClose={() => setAdding(null)}
-        onCreated={() => {
-          setAdding(null)
-          void load()
-        }}
-      />
+      <NewLocationModal adding={adding} onClose={() => setAdding(null)} onCreated={() => void load()} />
     </>
   )
 }

@@ -1,5 +1,4 @@
 import { Form, Input, InputNumber } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationKind, LocationNode } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -28,10 +27,6 @@ export function NewLocationModal({
   const [form, formProps] = useForm<LocationValues>()
   const { submit, busy } = useSubmit()
 
-  useEffect(() => {
-    if (adding) form.resetFields()
-  }, [adding, form])
-
   const create = (values: LocationValues) =>
     adding &&
     submit(
@@ -43,12 +38,13 @@ export function NewLocationModal({
           name: values.name,
           capacity: values.capacity ?? null
         }),
-      { success: 'storage.created', onDone: onCreated, form }
+      { success: 'storage.created', close: onClose, onDone: onCreated, form }
     )
 
   return (
     <FormModal
       open={adding !== null}
+      values={{}}
       title={adding ? t('storage.addChild', { kind: t(`locationKinds.${adding.kind}`) }) : ''}
       form={form}
       busy={busy}

@@ -1,6 +1,5 @@
 import { DatePicker, Form, Input, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { INCIDENT_RESOLUTIONS, type Incident } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -31,12 +30,6 @@ export function ResolveModal({
   const [form, formProps] = useForm<ResolveValues>()
   const { submit, busy } = useSubmit()
 
-  useEffect(() => {
-    if (!incident) return
-    form.resetFields()
-    form.setFieldsValue({ resolvedOn: dayjs() })
-  }, [incident, form])
-
   const resolve = (values: ResolveValues) =>
     incident &&
     submit(
@@ -47,12 +40,13 @@ export function ResolveModal({
           note: values.note ?? '',
           resolvedOn: values.resolvedOn.format('YYYY-MM-DD')
         }),
-      { success: 'incidents.resolved', onDone: onResolved, form }
+      { success: 'incidents.resolved', close: onClose, onDone: onResolved, form }
     )
 
   return (
     <FormModal
       open={incident !== null}
+      values={{ resolvedOn: dayjs() }}
       title={incident ? t('incidents.resolveTitle', { record: incidentRecord(incident) }) : ''}
       form={form}
       busy={busy}

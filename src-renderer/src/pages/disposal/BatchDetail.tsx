@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { AppraisalBatch, AppraisalEntry, ChannelInput, SessionInfo } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { useFilingSettings } from '../../useFilingSettings'
+import { useRemote } from '../../useRemote'
 import { useSubmit } from '../../useSubmit'
 import { BATCH_STATE_COLORS } from '../../tagColors'
 import { AppraisersCard } from './BatchSteps'
@@ -25,27 +26,25 @@ interface Props {
 /** One appraisal batch from listing to destruction: decisions, appraisers, hold period, verification, register. */
 export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, onChanged }: Props) {
   const { t } = useTranslation()
-  const { submit, fail } = useSubmit()
+  const { submit } = useSubmit()
   const settings = useFilingSettings()
   const print = useDisposalPrint()
-  const [batch, setBatch] = useState<AppraisalBatch | null>(null)
   const [methods, setMethods] = useState<string[]>([])
 
-  const load = useCallback(async () => {
-    try {
-      setBatch(await call('appraisal.get', { id: batchId }))
-    } catch (error) {
-      fail(error)
-      onClose()
-    }
-  }, [batchId, fail, onClose])
+  const {
+    data: batch,
+    setData: setBatch,
+    reload: load
+  } = useRemote(
+    useCallback(() => call('appraisal.get', { id: batchId }), [batchId]),
+    onClose
+  )
 
   useEffect(() => {
-    void load()
     call('settings.getDisposal', {})
       .then((policy) => setMethods(policy.data.methods))
       .catch(() => setMethods([]))
-  }, [load])
+  }, [])
 
   /** Runs one step; main's refusal (with its rule) is shown, fields it names are marked, and nothing is lost. */
   const act = (work: () => Promise<AppraisalBatch>, done: string, form?: FormInstance) =>

@@ -28,6 +28,7 @@ export function PlaceHoldModal({ open, onClose, onPlaced }: { open: boolean; onC
         }),
       {
         success: 'disposal.holdPlaced',
+        close: onClose,
         onDone: () => {
           form.resetFields()
           onPlaced()
@@ -88,6 +89,7 @@ export function ReleaseHoldModal({
     hold &&
     submit(() => call('holds.release', { id: hold.id, reason: reason ?? '' }), {
       success: 'disposal.released',
+      close: onClose,
       onDone: () => {
         form.resetFields()
         onReleased()

@@ -80,22 +80,8 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
           }
         ]}
       />
-      <PlaceHoldModal
-        open={placing}
-        onClose={() => setPlacing(false)}
-        onPlaced={() => {
-          setPlacing(false)
-          void reload()
-        }}
-      />
-      <ReleaseHoldModal
-        hold={releasing}
-        onClose={() => setReleasing(null)}
-        onReleased={() => {
-          setReleasing(null)
-          void reload()
-        }}
-      />
+      <PlaceHoldModal open={placing} onClose={() => setPlacing(false)} onPlaced={() => void reload()} />
+      <ReleaseHoldModal hold={releasing} onClose={() => setReleasing(null)} onReleased={() => void reload()} />
     </>
   )
 }

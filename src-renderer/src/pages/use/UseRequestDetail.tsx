@@ -1,12 +1,13 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Col, Drawer, Form, Row, Space, Spin, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UseRequest } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { FormModal } from '../../components/FormModal'
 import { PrintPreview } from '../../components/PrintPreview'
 import { useForm } from '../../useForm'
+import { useRemote } from '../../useRemote'
 import { useSubmit } from '../../useSubmit'
 import { ChainView } from './ChainView'
 import { ActionFields, UseRequestFacts, type Action, type ActionValues } from './UseRequestParts'
@@ -31,24 +32,15 @@ export function UseRequestDetail({
   onChanged(): void
 }) {
   const { t } = useTranslation()
-  const { submit: send, fail, busy } = useSubmit()
-  const [request, setRequest] = useState<UseRequest | null>(null)
+  const { submit: send, busy } = useSubmit()
   const [action, setAction] = useState<Action | null>(null)
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
   const [form, formProps] = useForm<ActionValues>()
 
-  const load = useCallback(async () => {
-    try {
-      setRequest(await call('use.get', { id: requestId }))
-    } catch (error) {
-      fail(error)
-      onClose()
-    }
-  }, [requestId, fail, onClose])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: request, setData: setRequest } = useRemote(
+    useCallback(() => call('use.get', { id: requestId }), [requestId]),
+    onClose
+  )
 
   const print = (document: Document) =>
     send(() => call('print.use', { document, id: requestId }), {
@@ -74,12 +66,6 @@ export function UseRequestDetail({
       </Drawer>
     )
   }
-  const open = (next: Action) => {
-    form.resetFields()
-    form.setFieldsValue(actionDefaults(next, request))
-    setAction(next)
-  }
-
   const submit = (values: ActionValues) => action && run(...actionCall(action, request, values))
 
   const checkout = () =>
@@ -115,7 +101,7 @@ export function UseRequestDetail({
         </Space>
       }
     >
-      <RequestActionBar request={request} canWrite={canWrite} onAction={open} onCheckout={checkout} />
+      <RequestActionBar request={request} canWrite={canWrite} onAction={setAction} onCheckout={checkout} />
       <Row gutter={24}>
         <Col span={15}>
           <UseRequestFacts request={request} />
@@ -131,6 +117,7 @@ export function UseRequestDetail({
       <FormModal
         open={action !== null}
         width={action === 'return' ? 860 : 560}
+        values={action ? actionDefaults(action, request) : undefined}
         title={
           action
             ? t(`use.actions.${action}`, { step: request.nextStep ? t(`use.approvers.${request.nextStep}`) : '' })

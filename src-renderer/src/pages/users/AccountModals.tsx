@@ -1,5 +1,4 @@
 import { Form, Input, Select, Switch } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -31,12 +30,6 @@ export function AccountModal({
   const [form, formProps] = useForm<UserValues>()
   const { submit, busy } = useSubmit()
 
-  useEffect(() => {
-    if (editing === null) return
-    form.resetFields()
-    form.setFieldsValue(editing === 'new' ? { role: 'archivist', active: true, department: '' } : editing)
-  }, [editing, form])
-
   const save = (values: UserValues) => {
     if (editing === null) return
     const common = { displayName: values.displayName, role: values.role, department: values.department ?? '' }
@@ -45,7 +38,7 @@ export function AccountModal({
         editing === 'new'
           ? call('users.create', { ...common, username: values.username, password: values.password })
           : call('users.update', { ...common, id: editing.id, active: values.active }),
-      { success: editing === 'new' ? 'users.created' : 'users.updated', onDone: onSaved, form }
+      { success: editing === 'new' ? 'users.created' : 'users.updated', close: onClose, onDone: onSaved, form }
     )
   }
 
@@ -53,6 +46,7 @@ export function AccountModal({
     <FormModal
       open={editing !== null}
       title={t(editing === 'new' ? 'users.new' : 'users.edit')}
+      values={editing === 'new' ? { role: 'archivist', active: true, department: '' } : (editing ?? undefined)}
       form={form}
       busy={busy}
       onClose={onClose}
@@ -91,15 +85,11 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
   const [form, formProps] = useForm<{ password: string }>()
   const { submit, busy } = useSubmit()
 
-  useEffect(() => {
-    if (user) form.resetFields()
-  }, [user, form])
-
   const reset = ({ password }: { password: string }) =>
     user &&
     submit(() => call('users.resetPassword', { id: user.id, password }), {
       success: 'users.passwordReset',
-      onDone: onClose,
+      close: onClose,
       form
     })
 
@@ -107,6 +97,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
     <FormModal
       open={user !== null}
       title={t('common.labelled', { label: t('users.resetPassword'), value: user?.username ?? '' })}
+      values={{}}
       form={form}
       busy={busy}
       onClose={onClose}

@@ -1,5 +1,4 @@
 import { Checkbox, Form, Input, InputNumber, Space } from 'antd'
-import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, FilingSettings, Volume } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -27,23 +26,20 @@ export function NewVolumeModal({
   const [form, formProps] = useForm<NewVolume>()
   const { submit, busy } = useSubmit()
 
-  useEffect(() => {
-    if (!open) return
-    form.resetFields()
-    form.setFieldsValue({
-      fondsCode: settings?.fonds[0]?.code,
-      categoryCode: settings?.categories[0]?.code,
-      retentionCode: settings?.retentionPeriods[0]?.code,
-      departmentCode: settings?.departments[0]?.code,
-      year: new Date().getFullYear() - 1,
-      topSecret: false
-    })
-  }, [open, form, settings])
+  const values = {
+    fondsCode: settings?.fonds[0]?.code,
+    categoryCode: settings?.categories[0]?.code,
+    retentionCode: settings?.retentionPeriods[0]?.code,
+    departmentCode: settings?.departments[0]?.code,
+    year: new Date().getFullYear() - 1,
+    topSecret: false
+  }
 
   const create = (values: NewVolume) =>
     submit(() => call('volumes.create', values), {
       success: 'volumes.created',
       successParams: (volume) => ({ code: volume.archivalCode }),
+      close: onClose,
       onDone: onCreated,
       form
     })
@@ -59,6 +55,7 @@ export function NewVolumeModal({
       open={open}
       focusTriggerAfterClose={false}
       title={t('volumes.new')}
+      values={values}
       form={form}
       busy={busy}
       onClose={onClose}

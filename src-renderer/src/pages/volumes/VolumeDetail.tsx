@@ -1,12 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Descriptions, Drawer, Space, Spin, Tag } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Volume, VolumeItem } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { LocationPanel } from '../../components/LocationPanel'
 import { OpenIncidents } from '../../components/OpenIncidents'
 import { PrintPreview } from '../../components/PrintPreview'
+import { useRemote } from '../../useRemote'
 import { useSubmit, type SubmitOptions } from '../../useSubmit'
 import { VolumeAddBar, VolumeItemsTable } from './VolumeItems'
 import { VolumeNoteForm } from './VolumeNoteForm'
@@ -26,22 +26,13 @@ export function VolumeDetail({
   onChanged(): void
 }) {
   const { t } = useTranslation()
-  const { submit, fail } = useSubmit()
-  const [state, setState] = useState<{ volume: Volume; items: VolumeItem[] } | null>(null)
+  const { submit } = useSubmit()
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
 
-  const load = useCallback(async () => {
-    try {
-      setState(await call('volumes.get', { id: volumeId }))
-    } catch (error) {
-      fail(error)
-      onClose()
-    }
-  }, [volumeId, fail, onClose])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: state, reload: load } = useRemote(
+    useCallback(() => call('volumes.get', { id: volumeId }), [volumeId]),
+    onClose
+  )
 
   /** A change to the volume: says it worked, then shows the volume and the list as they now are. */
   const act = (work: () => Promise<unknown>, done: string, options: SubmitOptions<unknown> = {}) =>
