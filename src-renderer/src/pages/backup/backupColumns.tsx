@@ -7,7 +7,7 @@ import { formatDateTime } from '../../errors'
 /** The backups in the folder, each checked (R-SEC-2): who took it when, what it holds, and restoring an intact one. */
 export function backupColumns(
   t: TFunction,
-  restore: (file: string) => void
+  restore: (file: string) => Promise<unknown>
 ): TableProps<BackupVerification>['columns'] {
   return [
     { title: t('backup.file'), key: 'file', render: (_v, row) => row.file.split(/[\\/]/).pop() },

@@ -10,8 +10,8 @@ type Decision = Pick<ChannelInput<'appraisal.decide'>, 'decision' | 'newRetentio
 interface EntryActions {
   canDecide: boolean
   canWrite: boolean
-  decide(entry: AppraisalEntry, input: Decision): void
-  verify(entry: AppraisalEntry, stillToGo: boolean, note?: string): void
+  decide(entry: AppraisalEntry, input: Decision): Promise<unknown>
+  verify(entry: AppraisalEntry, stillToGo: boolean, note?: string): Promise<unknown>
 }
 
 /** A batch's records: each one's decision (R-DISP-5) while listed, and its verification before destruction (R-DISP-7). */

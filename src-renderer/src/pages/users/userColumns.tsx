@@ -10,7 +10,7 @@ interface UserActions {
   isAdmin: boolean
   edit(user: UserRow): void
   resetPassword(user: UserRow): void
-  unlock(user: UserRow): void
+  unlock(user: UserRow): Promise<unknown>
 }
 
 const byText = (key: 'username' | 'displayName' | 'createdAt') => (a: UserRow, b: UserRow) =>
