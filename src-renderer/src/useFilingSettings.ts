@@ -18,3 +18,15 @@ export const codeOptions = (entries: { code: string; name: string }[] | undefine
 
 export const nameOfCode = (entries: { code: string; name: string }[] | undefined, code: string) =>
   entries?.find((entry) => entry.code === code)?.name ?? code
+
+export type CodeField = 'fondsCode' | 'categoryCode' | 'retentionCode' | 'departmentCode'
+
+const LISTS = {
+  fondsCode: 'fonds',
+  categoryCode: 'categories',
+  retentionCode: 'retentionPeriods',
+  departmentCode: 'departments'
+} as const
+
+/** The reference list a record's code field chooses from. */
+export const entriesOf = (settings: FilingSettings | null | undefined, field: CodeField) => settings?.[LISTS[field]]

@@ -6,10 +6,15 @@ import { describeError } from './errors'
 
 /**
  * Loads what a page shows whenever `fetch` changes (give it a useCallback over the query), tells the user in their
- * language when that fails, and hands back a reload for after a change.
+ * language when that fails (then runs `onFail`, e.g. closing the drawer that had nothing to show), and hands back a
+ * reload for after a change and `setData` for main's answer to one.
  */
-export function useRemote<T>(fetch: () => Promise<T>): {
+export function useRemote<T>(
+  fetch: () => Promise<T>,
+  onFail?: () => void
+): {
   data: T | null
+  setData: (data: T) => void
   loading: boolean
   reload: () => Promise<void>
 } {
@@ -24,16 +29,17 @@ export function useRemote<T>(fetch: () => Promise<T>): {
       setData(await fetch())
     } catch (error) {
       void message.error(describeError(t, error))
+      onFail?.()
     } finally {
       setLoading(false)
     }
-  }, [fetch, message, t])
+  }, [fetch, onFail, message, t])
 
   useEffect(() => {
     void reload()
   }, [reload])
 
-  return { data, loading, reload }
+  return { data, setData, loading, reload }
 }
 
 export interface Paging {

@@ -8,10 +8,14 @@ export interface SubmitOptions<T> {
   success?: string | ((result: T) => string)
   /** Params for the success message, from the result. */
   successParams?(result: T): Record<string, string | number>
-  /** Runs after it worked, with main's answer. */
-  onDone?(result: T): void
-  /** Marks main's field errors under this form's fields. */
+  /** Closes the dialog the form is in, once it worked. */
+  close?(): void
+  /** Runs after it worked, with main's answer; the call counts as running until what it returns settles. */
+  onDone?(result: T): void | Promise<unknown>
+  /** Marks main's field errors under this form's fields (a mark goes once its field is edited: see `useForm`). */
   form?: FormInstance
+  /** Where main marked fields, the marks say it all and no message is shown (the sign-in screens). */
+  quietWhenFields?: boolean
   /** Sees a refusal first; returning true means it was dealt with (e.g. a confirmation asked) and needs no message. */
   refused?(error: unknown): boolean | void
   /** Runs after a refusal was shown, e.g. to reload what may have changed meanwhile. */
@@ -39,12 +43,13 @@ export function useSubmit() {
           const key = typeof options.success === 'function' ? options.success(result) : options.success
           void message.success(t(key, options.successParams?.(result)))
         }
-        options.onDone?.(result)
+        options.close?.()
+        await options.onDone?.(result)
         return true
       } catch (error) {
         if (options.refused?.(error) !== true) {
-          if (options.form) showFieldErrors(options.form, t, error)
-          fail(error)
+          const marked = options.form ? showFieldErrors(options.form, t, error) : false
+          if (!(marked && options.quietWhenFields)) fail(error)
           options.after?.()
         }
         return false

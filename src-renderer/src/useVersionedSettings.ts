@@ -1,8 +1,7 @@
-import { App, type FormInstance } from 'antd'
+import type { FormInstance } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { PolicyVersion } from '../../src-preload/contract'
-import { describeError, showFieldErrors } from './errors'
+import { useSubmit } from './useSubmit'
 
 export interface VersionedChannels<T> {
   current(): Promise<PolicyVersion<T>>
@@ -12,8 +11,7 @@ export interface VersionedChannels<T> {
 
 /** Loads a settings namespace into its form, saves each change as a new version and lists the earlier ones. */
 export function useVersionedSettings<T>(form: FormInstance<T>, channels: VersionedChannels<T>, editable: boolean) {
-  const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { submit, fail } = useSubmit()
   const [current, setCurrent] = useState<PolicyVersion<T> | null>(null)
   const [versions, setVersions] = useState<PolicyVersion<T>[]>([])
 
@@ -25,24 +23,16 @@ export function useVersionedSettings<T>(form: FormInstance<T>, channels: Version
       if (!form.isFieldsTouched()) form.setFieldsValue(latest.data as Parameters<FormInstance<T>['setFieldsValue']>[0])
       if (editable) setVersions(await channels.history())
     } catch (error) {
-      void message.error(describeError(t, error))
+      fail(error)
     }
-  }, [channels, editable, form, message, t])
+  }, [channels, editable, form, fail])
 
   useEffect(() => {
     void load()
   }, [load])
 
-  const save = async (values: T) => {
-    try {
-      await channels.save(values)
-      void message.success(t('settings.saved'))
-      void load()
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    }
-  }
+  const save = (values: T) =>
+    submit(() => channels.save(values), { success: 'settings.saved', onDone: () => void load(), form })
 
   return { current, versions, save }
 }

@@ -1,10 +1,12 @@
-import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd'
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { describeError, showFieldErrors } from '../errors'
+import { describeError } from '../errors'
 import { LanguageSwitch } from './LanguageSwitch'
+import { useForm, useRequired } from '../useForm'
+import { useSubmit } from '../useSubmit'
 
 function Centered({ title, children }: { title: string; children: React.ReactNode }) {
   const { t } = useTranslation()
@@ -41,45 +43,28 @@ interface SetupValues {
 
 export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
   const { t } = useTranslation()
-  const [form] = Form.useForm<SetupValues>()
-  const [busy, setBusy] = useState(false)
-  const { message } = App.useApp()
+  const [form, formProps] = useForm<SetupValues>()
+  const { submit: send, busy } = useSubmit()
+  const required = useRequired()
 
-  const submit = async ({ username, displayName, password }: SetupValues) => {
-    setBusy(true)
-    try {
-      onDone(await call('auth.setupAdmin', { username, displayName, password }))
-    } catch (error) {
-      if (!showFieldErrors(form, t, error)) void message.error(describeError(t, error))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = ({ username, displayName, password }: SetupValues) =>
+    send(() => call('auth.setupAdmin', { username, displayName, password }), {
+      onDone,
+      form,
+      quietWhenFields: true
+    })
 
   return (
     <Centered title={t('setup.title')}>
       <Alert type="info" showIcon message={t('setup.intro')} style={{ marginBottom: 16 }} />
-      <Form name="setup" form={form} layout="vertical" onFinish={submit} requiredMark>
-        <Form.Item
-          name="username"
-          label={t('setup.username')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
+      <Form name="setup" {...formProps} layout="vertical" onFinish={submit} requiredMark>
+        <Form.Item name="username" label={t('setup.username')} rules={required}>
           <Input autoComplete="username" />
         </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('setup.displayName')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
+        <Form.Item name="displayName" label={t('setup.displayName')} rules={required}>
           <Input />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('setup.password')}
-          extra={t('setup.passwordHint')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
+        <Form.Item name="password" label={t('setup.password')} extra={t('setup.passwordHint')} rules={required}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -87,7 +72,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
           label={t('setup.passwordConfirm')}
           dependencies={['password']}
           rules={[
-            { required: true, message: t('validation.required') },
+            ...required,
             ({ getFieldValue }) => ({
               validator: (_rule, value) =>
                 !value || value === getFieldValue('password')
@@ -110,6 +95,7 @@ export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void
   const { t } = useTranslation()
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const required = useRequired()
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true)
@@ -127,18 +113,10 @@ export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void
     <Centered title={t('login.title')}>
       {failure && <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" />}
       <Form name="login" layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="username"
-          label={t('login.username')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
+        <Form.Item name="username" label={t('login.username')} rules={required}>
           <Input autoComplete="username" autoFocus />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('login.password')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
+        <Form.Item name="password" label={t('login.password')} rules={required}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy}>

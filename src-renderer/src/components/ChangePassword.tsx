@@ -1,9 +1,10 @@
 import { KeyOutlined } from '@ant-design/icons'
-import { App, Button, Form, Input, Modal } from 'antd'
+import { Button, Form, Input, Modal } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
-import { describeError, showFieldErrors } from '../errors'
+import { useForm, useRequired } from '../useForm'
+import { useSubmit } from '../useSubmit'
 
 interface PasswordValues {
   currentPassword: string
@@ -13,24 +14,21 @@ interface PasswordValues {
 
 export function ChangePasswordButton() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [open, setOpen] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [form] = Form.useForm<PasswordValues>()
+  const [form, formProps] = useForm<PasswordValues>()
+  const required = useRequired()
+  const { submit: send, busy } = useSubmit()
 
-  const submit = async ({ currentPassword, newPassword }: PasswordValues) => {
-    setBusy(true)
-    try {
-      await call('auth.changePassword', { currentPassword, newPassword })
-      void message.success(t('password.changed'))
-      form.resetFields()
-      setOpen(false)
-    } catch (error) {
-      if (!showFieldErrors(form, t, error)) void message.error(describeError(t, error))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const submit = ({ currentPassword, newPassword }: PasswordValues) =>
+    send(() => call('auth.changePassword', { currentPassword, newPassword }), {
+      success: 'password.changed',
+      onDone: () => {
+        form.resetFields()
+        setOpen(false)
+      },
+      form,
+      quietWhenFields: true
+    })
 
   return (
     <>
@@ -45,20 +43,11 @@ export function ChangePasswordButton() {
         confirmLoading={busy}
         destroyOnHidden
       >
-        <Form name="change-password" form={form} layout="vertical" onFinish={submit}>
-          <Form.Item
-            name="currentPassword"
-            label={t('password.current')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
+        <Form name="change-password" {...formProps} layout="vertical" onFinish={submit}>
+          <Form.Item name="currentPassword" label={t('password.current')} rules={required}>
             <Input.Password autoComplete="current-password" />
           </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('password.next')}
-            extra={t('setup.passwordHint')}
-            rules={[{ required: true, message: t('validation.required') }]}
-          >
+          <Form.Item name="newPassword" label={t('password.next')} extra={t('setup.passwordHint')} rules={required}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item
@@ -66,7 +55,7 @@ export function ChangePasswordButton() {
             label={t('password.confirm')}
             dependencies={['newPassword']}
             rules={[
-              { required: true, message: t('validation.required') },
+              ...required,
               ({ getFieldValue }) => ({
                 validator: (_rule, value) =>
                   !value || value === getFieldValue('newPassword')

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { LocationMove, LocationNode, LocationSubject } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime } from '../errors'
+import { useForm } from '../useForm'
 
 interface LocationPanelProps {
   subject: LocationSubject
@@ -32,7 +33,7 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
   const { message } = App.useApp()
   const [nodes, setNodes] = useState<LocationNode[]>([])
   const [moves, setMoves] = useState<LocationMove[]>([])
-  const [form] = Form.useForm<{ locationId: number; home: boolean; note: string }>()
+  const [form, formProps] = useForm<{ locationId: number; home: boolean; note: string }>()
 
   const load = useCallback(async () => {
     try {
@@ -77,7 +78,7 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
       {canWrite && (
         <Form
           name={`place-${subject}`}
-          form={form}
+          {...formProps}
           layout="inline"
           style={{ marginTop: 12 }}
           initialValues={{ home: homePath === null, note: '' }}

@@ -3,13 +3,15 @@ import type { CSSProperties, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PolicyVersion } from '../../../src-preload/contract'
 import { formatDateTime } from '../errors'
+import { formPropsOf, useForm } from '../useForm'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
 
 interface VersionedSettingsCardProps<T> {
   title: string
   /** The form's name (its fields' ids start with it). */
   name: string
-  form: FormInstance<T>
+  /** The form, where the card's page needs it too; the card makes its own otherwise. */
+  form?: FormInstance<T>
   channels: VersionedChannels<T>
   /** Whether this person may save a new version: the form is read-only otherwise and the history is not shown. */
   editable: boolean
@@ -39,7 +41,9 @@ export function VersionedSettingsCard<T>({
   children
 }: VersionedSettingsCardProps<T>) {
   const { t } = useTranslation()
-  const { current, versions, save } = useVersionedSettings(form, channels, editable)
+  const [own] = useForm<T>()
+  const formProps = formPropsOf(form ?? own)
+  const { current, versions, save } = useVersionedSettings(formProps.form, channels, editable)
   const saveButton = (
     <Button type="primary" htmlType="submit">
       {t('common.save')}
@@ -52,7 +56,7 @@ export function VersionedSettingsCard<T>({
           <Alert type="info" showIcon message={readOnlyNote} style={{ marginBottom: 16 }} />
         )}
         <SettingsVersionNote current={current} />
-        <Form<T> name={name} form={form} layout={layout} onFinish={save} disabled={!editable}>
+        <Form<T> name={name} {...formProps} layout={layout} onFinish={save} disabled={!editable}>
           {children}
           {editable && (layout === 'vertical' ? <div>{saveButton}</div> : saveButton)}
         </Form>

@@ -14,12 +14,10 @@ const DISPOSAL_CHANNELS: VersionedChannels<DisposalSettingsData> = {
 /** R-DISP-6, R-DISP-7: hold period, supervisors needed and methods; every save is a new version. */
 export function DisposalSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
-  const [form] = Form.useForm<DisposalSettingsData>()
   return (
     <VersionedSettingsCard
       title={t('disposal.settingsTitle')}
       name="disposal-settings"
-      form={form}
       channels={DISPOSAL_CHANNELS}
       editable={editable}
       layout="inline"

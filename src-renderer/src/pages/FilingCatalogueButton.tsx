@@ -7,6 +7,7 @@ import { call } from '../api/client'
 import { PrintPreview } from '../components/PrintPreview'
 import { describeError } from '../errors'
 import { codeOptions } from '../useFilingSettings'
+import { useForm } from '../useForm'
 
 type Choice = ChannelInput<'print.filingCatalogue'>
 
@@ -16,7 +17,7 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
   const { message } = App.useApp()
   const [open, setOpen] = useState(false)
   const [html, setHtml] = useState<string | null>(null)
-  const [form] = Form.useForm<Choice>()
+  const [form, formProps] = useForm<Choice>()
 
   const print = async (choice: Choice) => {
     try {
@@ -56,7 +57,7 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
         cancelText={t('common.cancel')}
         forceRender
       >
-        <Form name="filing-catalogue" form={form} layout="vertical" onFinish={print}>
+        <Form name="filing-catalogue" {...formProps} layout="vertical" onFinish={print}>
           <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
             <Select options={codeOptions(settings?.fonds)} />
           </Form.Item>

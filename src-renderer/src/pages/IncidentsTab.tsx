@@ -1,50 +1,20 @@
-import { App, DatePicker, Empty, Form, Input, Modal, Segmented, Select, Table, Tag } from 'antd'
-import dayjs, { type Dayjs } from 'dayjs'
+import { Empty, Segmented, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { INCIDENT_RESOLUTIONS, type Incident } from '../../../src-preload/contract'
+import type { Incident } from '../../../src-preload/contract'
 import { call } from '../api/client'
-import { describeError, showFieldErrors } from '../errors'
 import { usePagedQuery } from '../useRemote'
+import { incidentRecord, ResolveModal } from './custody/ResolveModal'
 
 type State = 'open' | 'resolved' | 'all'
-
-interface ResolveValues {
-  resolution: (typeof INCIDENT_RESOLUTIONS)[number]
-  note: string
-  resolvedOn: Dayjs
-}
-
-export const incidentRecord = (incident: Pick<Incident, 'archivalCode' | 'title'>) =>
-  `${incident.archivalCode ?? ''} ${incident.title}`.trim()
 
 /** R-KEEP-3: missing and damaged records until a follow-up (found, repaired, written off) resolves them. */
 export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [resolving, setResolving] = useState<Incident | null>(null)
-  const [form] = Form.useForm<ResolveValues>()
   const { query, filter, tableProps, reload } = usePagedQuery((q: { state: State }) => call('incidents.list', q), {
     state: 'open' as State
   })
-
-  const resolve = async (values: ResolveValues) => {
-    if (!resolving) return
-    try {
-      await call('incidents.resolve', {
-        id: resolving.id,
-        resolution: values.resolution,
-        note: values.note ?? '',
-        resolvedOn: values.resolvedOn.format('YYYY-MM-DD')
-      })
-      void message.success(t('incidents.resolved'))
-      setResolving(null)
-      void reload()
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    }
-  }
 
   return (
     <>
@@ -95,44 +65,14 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
                   {row.resolvedOn} {row.resolvedBy} {row.resolutionNote}
                 </span>
               ) : canWrite ? (
-                <a
-                  onClick={() => {
-                    form.resetFields()
-                    form.setFieldsValue({ resolvedOn: dayjs() })
-                    setResolving(row)
-                  }}
-                >
-                  {t('incidents.resolve')}
-                </a>
+                <a onClick={() => setResolving(row)}>{t('incidents.resolve')}</a>
               ) : (
                 <Tag color="red">{t('incidents.states.open')}</Tag>
               )
           }
         ]}
       />
-      <Modal
-        open={resolving !== null}
-        title={resolving ? t('incidents.resolveTitle', { record: incidentRecord(resolving) }) : ''}
-        onCancel={() => setResolving(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        forceRender
-      >
-        <Form<ResolveValues> name="incident-resolve" form={form} layout="vertical" onFinish={resolve}>
-          <Form.Item name="resolution" label={t('incidents.fields.resolution')} required>
-            <Select
-              options={INCIDENT_RESOLUTIONS.map((value) => ({ value, label: t(`incidents.resolutions.${value}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="note" label={t('incidents.fields.resolutionNote')} required>
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="resolvedOn" label={t('incidents.fields.resolvedOn')} required>
-            <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <ResolveModal incident={resolving} onClose={() => setResolving(null)} onResolved={() => void reload()} />
     </>
   )
 }

@@ -1,26 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Checkbox, Empty, Input, Space, Table, Tag, TreeSelect } from 'antd'
-import type { TableProps } from 'antd'
+import { Button, Checkbox, Empty, Input, Space, Table, TreeSelect } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CLASSIFICATIONS,
-  CUSTODY_STATES,
-  ITEM_STATUSES,
-  type ChannelInput,
-  type ItemRow,
-  type LocationNode
-} from '../../../src-preload/contract'
+import { CUSTODY_STATES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
+import { Toolbar } from '../components/Toolbar'
 import { locationOptions } from '../components/LocationPanel'
-import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
-import { ItemDetail } from './ItemDetail'
-import { ItemForm } from './ItemForm'
-import { ITEM_STATUS_COLORS } from '../tagColors'
+import { ItemDetail } from './items/ItemDetail'
+import { ItemForm } from './items/ItemForm'
+import { itemColumns, itemExportColumns } from './items/itemColumns'
 
 type Query = ChannelInput<'items.list'>
 
@@ -56,7 +49,6 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       .catch(() => setLocations([]))
   }, [])
 
-  const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
   const filtered = Boolean(
     query.search ||
     query.locationId ||
@@ -68,103 +60,11 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
     query.retentionCode?.length
   )
 
-  const columns: TableProps<ItemRow>['columns'] = [
-    {
-      title: t('items.fields.archivalCode'),
-      dataIndex: 'archivalCode',
-      sorter: true,
-      sortOrder: sortOrderOf('archivalCode'),
-      render: (code: string | null) => code ?? '—'
-    },
-    {
-      title: t('items.fields.title'),
-      dataIndex: 'title',
-      sorter: true,
-      sortOrder: sortOrderOf('title'),
-      render: (title: string, row) => (
-        <>
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
-            onClick={() => setViewing(row.id)}
-          >
-            {title}
-          </Button>
-          {row.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
-        </>
-      )
-    },
-    { title: t('items.fields.responsibleParty'), dataIndex: 'responsibleParty' },
-    { title: t('items.fields.documentNumber'), dataIndex: 'documentNumber' },
-    {
-      title: t('items.fields.dateFormed'),
-      dataIndex: 'dateFormed',
-      sorter: true,
-      sortOrder: sortOrderOf('dateFormed')
-    },
-    {
-      title: t('items.fields.year'),
-      dataIndex: 'year',
-      sorter: true,
-      sortOrder: sortOrderOf('year'),
-      filters: years.map((year) => ({ text: String(year), value: year })),
-      filteredValue: query.year ?? null
-    },
-    {
-      title: t('items.fields.categoryCode'),
-      dataIndex: 'categoryCode',
-      filters: codeOptions(settings?.categories).map((o) => ({ text: o.label, value: o.value })),
-      filteredValue: query.categoryCode ?? null,
-      render: (value: string) => nameOfCode(settings?.categories, value)
-    },
-    {
-      title: t('items.fields.retentionCode'),
-      dataIndex: 'retentionCode',
-      filters: codeOptions(settings?.retentionPeriods).map((o) => ({ text: o.label, value: o.value })),
-      filteredValue: query.retentionCode ?? null,
-      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
-    },
-    {
-      title: t('items.fields.classification'),
-      dataIndex: 'classification',
-      filters: CLASSIFICATIONS.map((value) => ({ text: t(`classifications.${value}`), value })),
-      filteredValue: query.classification ?? null,
-      render: (value: string) => t(`classifications.${value}`)
-    },
-    { title: t('items.fields.pageCount'), dataIndex: 'pageCount' },
-    {
-      title: t('items.fields.status'),
-      dataIndex: 'status',
-      filters: ITEM_STATUSES.map((value) => ({ text: t(`itemStatuses.${value}`), value })),
-      filteredValue: query.status ?? null,
-      render: (value: string, row) =>
-        row.custody === 'destroyed' ? (
-          <Tag color="red">{t('custody.destroyed')}</Tag>
-        ) : (
-          <Tag color={ITEM_STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
-        )
-    },
-    { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
-    { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
-    ...(canWrite
-      ? [
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_value: unknown, row: ItemRow) => (
-              <Button type="link" size="small" onClick={() => setEditing(row.id)}>
-                {t('common.edit')}
-              </Button>
-            )
-          }
-        ]
-      : [])
-  ]
+  const columns = itemColumns(t, settings, query, { sortOrderOf, view: setViewing, edit: canWrite ? setEditing : null })
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
+      <Toolbar>
         <Space>
           <Input.Search
             allowClear
@@ -197,37 +97,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             request={{
               view: 'items',
               query: { ...query, page: 1 },
-              columns: [
-                { key: 'archivalCode', title: t('items.fields.archivalCode') },
-                { key: 'title', title: t('items.fields.title') },
-                { key: 'responsibleParty', title: t('items.fields.responsibleParty') },
-                { key: 'documentNumber', title: t('items.fields.documentNumber') },
-                { key: 'dateFormed', title: t('items.fields.dateFormed') },
-                { key: 'year', title: t('items.fields.year') },
-                {
-                  key: 'categoryCode',
-                  title: t('items.fields.categoryCode'),
-                  labels: Object.fromEntries((settings?.categories ?? []).map((c) => [c.code, c.name]))
-                },
-                {
-                  key: 'retentionCode',
-                  title: t('items.fields.retentionCode'),
-                  labels: Object.fromEntries((settings?.retentionPeriods ?? []).map((c) => [c.code, c.name]))
-                },
-                {
-                  key: 'classification',
-                  title: t('items.fields.classification'),
-                  labels: Object.fromEntries(CLASSIFICATIONS.map((c) => [c, t(`classifications.${c}`)]))
-                },
-                { key: 'pageCount', title: t('items.fields.pageCount') },
-                {
-                  key: 'status',
-                  title: t('items.fields.status'),
-                  labels: Object.fromEntries(ITEM_STATUSES.map((c) => [c, t(`itemStatuses.${c}`)]))
-                },
-                { key: 'customerName', title: t('items.fields.customerId') },
-                { key: 'volumeCode', title: t('items.volume') }
-              ]
+              columns: itemExportColumns(t, settings)
             }}
           />
           <FilingCatalogueButton settings={settings} />
@@ -238,7 +108,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             </Button>
           )}
         </Space>
-      </Space>
+      </Toolbar>
       <Table<ItemRow>
         rowKey="id"
         size="middle"

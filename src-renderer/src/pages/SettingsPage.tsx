@@ -36,15 +36,12 @@ const SECURITY_CHANNELS: VersionedChannels<SecuritySettings> = {
 
 function SecuritySettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
-  const [form] = Form.useForm<SecuritySettings>()
-
   return (
     <>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <VersionedSettingsCard
         title={t('settings.security')}
         name="security-settings"
-        form={form}
         channels={SECURITY_CHANNELS}
         editable={editable}
         readOnlyNote={t('settings.readOnly')}

@@ -31,13 +31,10 @@ const SWITCH_FIELDS = [
 /** R-USE-4..6, S86: loan limits and who signs what, edited by the archive manager; every save is a new version. */
 export function UseSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
-  const [form] = Form.useForm<UseSettings>()
-
   return (
     <VersionedSettingsCard
       title={t('use.settings.title')}
       name="use-settings"
-      form={form}
       channels={USE_CHANNELS}
       editable={editable}
       readOnlyNote={t('filingSettings.readOnly')}

@@ -1,14 +1,16 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Space, Table, Tag } from 'antd'
+import { Alert, App, Button, Drawer, Form, Space } from 'antd'
 import dayjs from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FindingState, Inspection, InspectionFinding, LocationNode } from '../../../../src-preload/contract'
+import type { Inspection, LocationNode } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { PrintPreview } from '../../components/PrintPreview'
 import { appErrorOf, describeError } from '../../errors'
 import { useSubmit } from '../../useSubmit'
-import { countsOf, HeaderFields, headerInput, Judgement, STATE_COLORS, type HeaderValues } from './inspectionForm'
+import { FindingsTable, InspectionSummary, type Mark } from './Findings'
+import { HeaderFields, headerInput, type HeaderValues } from './inspectionForm'
+import { useForm } from '../../useForm'
 
 /** One inspection: ticking records off, its environment judgement, header and report; read-only once completed. */
 export function InspectionDetail({
@@ -29,7 +31,7 @@ export function InspectionDetail({
   const { submit, fail } = useSubmit()
   const [inspection, setInspection] = useState<Inspection | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
-  const [form] = Form.useForm<HeaderValues>()
+  const [form, formProps] = useForm<HeaderValues>()
   const editable = canWrite && inspection?.status === 'draft'
 
   const show = useCallback(
@@ -60,12 +62,12 @@ export function InspectionDetail({
       refused
     })
 
-  const mark = (findings: InspectionFinding[], state: FindingState) =>
+  const mark = (findings: Mark[]) =>
     act(
       () =>
         call('inspections.mark', {
           id,
-          findings: findings.map((f) => ({ subject: f.subject, id: f.id, state, note: f.note }))
+          findings: findings.map((f) => ({ subject: f.subject, id: f.id, state: f.state, note: f.note }))
         }),
       'inspections.marked'
     )
@@ -92,7 +94,6 @@ export function InspectionDetail({
   const print = () => submit(() => call('print.inspection', { id }), { onDone: (printed) => setPreview(printed.html) })
 
   if (!inspection) return null
-  const unchecked = inspection.findings.filter((f) => f.state === 'unchecked')
   return (
     <Drawer
       open
@@ -116,93 +117,11 @@ export function InspectionDetail({
       {inspection.status === 'completed' && (
         <Alert type="success" showIcon message={t('inspections.readOnlyCompleted')} style={{ marginBottom: 16 }} />
       )}
-      <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('inspections.fields.scope')}>
-          {inspection.locationPaths.join('、') || t('inspections.recordScope', { count: inspection.records })}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('inspections.fields.status')}>
-          {t(`inspections.statuses.${inspection.status}`)}
-        </Descriptions.Item>
-        <Descriptions.Item label={t('inspections.fields.temperature')}>
-          <Judgement judgement={inspection.environment.temperature} unit="℃" />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('inspections.fields.humidity')}>
-          <Judgement judgement={inspection.environment.humidity} unit="%" />
-        </Descriptions.Item>
-        <Descriptions.Item label={t('inspections.fields.result')} span={2}>
-          {t('inspections.counts', countsOf(inspection))}
-        </Descriptions.Item>
-      </Descriptions>
-      <Table<InspectionFinding>
-        size="small"
-        rowKey={(row) => `${row.subject}-${row.id}`}
-        dataSource={inspection.findings}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        title={() =>
-          editable && unchecked.length > 0 ? (
-            <Button size="small" onClick={() => mark(unchecked, 'found')}>
-              {t('inspections.markAllFound')}
-            </Button>
-          ) : null
-        }
-        columns={[
-          {
-            title: t('items.fields.archivalCode'),
-            dataIndex: 'archivalCode',
-            render: (code: string | null) => code ?? t('recordPicker.uncoded')
-          },
-          { title: t('items.fields.title'), dataIndex: 'title' },
-          { title: t('inspections.fields.home'), dataIndex: 'homePath' },
-          {
-            title: t('inspections.fields.result'),
-            dataIndex: 'state',
-            render: (state: FindingState, row) =>
-              editable ? (
-                <Radio.Group
-                  size="small"
-                  optionType="button"
-                  value={state}
-                  aria-label={`${row.archivalCode ?? row.title} ${t('inspections.fields.result')}`}
-                  onChange={(event) => void mark([row], event.target.value)}
-                  options={(['found', 'missing', 'damaged'] as const).map((value) => ({
-                    value,
-                    label: t(`inspections.states.${value}`)
-                  }))}
-                />
-              ) : (
-                <Tag color={STATE_COLORS[state]}>{t(`inspections.states.${state}`)}</Tag>
-              )
-          },
-          {
-            title: t('inspections.note'),
-            dataIndex: 'note',
-            render: (note: string, row) =>
-              editable ? (
-                <Input
-                  size="small"
-                  defaultValue={note}
-                  aria-label={`${row.archivalCode ?? row.title} ${t('inspections.note')}`}
-                  onBlur={(event) => {
-                    if (event.target.value !== note)
-                      void act(
-                        () =>
-                          call('inspections.mark', {
-                            id,
-                            findings: [{ subject: row.subject, id: row.id, state: row.state, note: event.target.value }]
-                          }),
-                        'inspections.marked'
-                      )
-                  }}
-                />
-              ) : (
-                note
-              )
-          }
-        ]}
-      />
+      <InspectionSummary inspection={inspection} />
+      <FindingsTable inspection={inspection} editable={editable} mark={mark} />
       <Form<HeaderValues>
         name="inspection-header"
-        form={form}
+        {...formProps}
         layout="vertical"
         disabled={!editable}
         style={{ marginTop: 24 }}

@@ -9,6 +9,7 @@ import { locationOptions } from '../../components/LocationPanel'
 import { RecordPicker } from '../../components/RecordPicker'
 import { useSubmit } from '../../useSubmit'
 import { HeaderFields, headerInput, type NewValues } from './inspectionForm'
+import { useForm } from '../../useForm'
 
 /** R-KEEP-2: a new periodic or ad-hoc inspection over locations and/or named records. */
 export function NewInspection({
@@ -21,7 +22,7 @@ export function NewInspection({
   onCreated(id: number): void
 }) {
   const { t } = useTranslation()
-  const [form] = Form.useForm<NewValues>()
+  const [form, formProps] = useForm<NewValues>()
   const { submit: send, busy, fail } = useSubmit()
   const kind = Form.useWatch('kind', form)
 
@@ -61,7 +62,7 @@ export function NewInspection({
     >
       <Form<NewValues>
         name="inspection-new"
-        form={form}
+        {...formProps}
         layout="vertical"
         onFinish={submit}
         initialValues={{ kind: 'periodic', inspectedOn: dayjs(), checklist: [] }}

@@ -1,15 +1,17 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography, type FormInstance } from 'antd'
+import { Alert, Button, Descriptions, Drawer, Space, Spin, Table, Tag, type FormInstance } from 'antd'
 import dayjs from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalBatch, AppraisalEntry, ChannelInput, SessionInfo } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
-import { RecordLabel } from '../../components/RecordPicker'
-import { codeOptions, nameOfCode, useFilingSettings } from '../../useFilingSettings'
+import { useFilingSettings } from '../../useFilingSettings'
+import { useRemote } from '../../useRemote'
 import { useSubmit } from '../../useSubmit'
 import { BATCH_STATE_COLORS } from '../../tagColors'
-import { AppraisersCard, DecisionForm, DestructionCard, VerifyButtons } from './BatchSteps'
+import { AppraisersCard } from './BatchSteps'
+import { DestructionCard } from './DestructionCard'
+import { batchColumns } from './batchColumns'
 import { useDisposalPrint } from './usePrint'
 
 interface Props {
@@ -24,27 +26,25 @@ interface Props {
 /** One appraisal batch from listing to destruction: decisions, appraisers, hold period, verification, register. */
 export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, onChanged }: Props) {
   const { t } = useTranslation()
-  const { submit, fail } = useSubmit()
+  const { submit } = useSubmit()
   const settings = useFilingSettings()
   const print = useDisposalPrint()
-  const [batch, setBatch] = useState<AppraisalBatch | null>(null)
   const [methods, setMethods] = useState<string[]>([])
 
-  const load = useCallback(async () => {
-    try {
-      setBatch(await call('appraisal.get', { id: batchId }))
-    } catch (error) {
-      fail(error)
-      onClose()
-    }
-  }, [batchId, fail, onClose])
+  const {
+    data: batch,
+    setData: setBatch,
+    reload: load
+  } = useRemote(
+    useCallback(() => call('appraisal.get', { id: batchId }), [batchId]),
+    onClose
+  )
 
   useEffect(() => {
-    void load()
     call('settings.getDisposal', {})
       .then((policy) => setMethods(policy.data.methods))
       .catch(() => setMethods([]))
-  }, [load])
+  }, [])
 
   /** Runs one step; main's refusal (with its rule) is shown, fields it names are marked, and nothing is lost. */
   const act = (work: () => Promise<AppraisalBatch>, done: string, form?: FormInstance) =>
@@ -77,59 +77,7 @@ export function BatchDetail({ batchId, session, canWrite, canDecide, onClose, on
   const verify = (entry: AppraisalEntry, stillToGo: boolean, note = '') =>
     act(() => call('appraisal.verify', { ...step, entryId: entry.id, stillToGo, note }), 'disposal.verified')
 
-  const columns = [
-    {
-      title: t('disposal.record'),
-      key: 'record',
-      render: (_v: unknown, entry: AppraisalEntry) => <RecordLabel record={entry.record} />
-    },
-    {
-      title: t('disposal.retention'),
-      key: 'retention',
-      render: (_v: unknown, entry: AppraisalEntry) => nameOfCode(settings?.retentionPeriods, entry.record.retentionCode)
-    },
-    { title: t('disposal.expiresOn'), dataIndex: 'expiresOn' },
-    {
-      title: t('disposal.decision'),
-      key: 'decision',
-      width: 360,
-      render: (_v: unknown, entry: AppraisalEntry) =>
-        batch.state === 'listed' && canDecide ? (
-          <DecisionForm
-            entry={entry}
-            retentionOptions={codeOptions(settings?.retentionPeriods)}
-            onDecide={(input) => decide(entry, input)}
-          />
-        ) : entry.decision ? (
-          <Space direction="vertical" size={0}>
-            <Tag color={entry.decision === 'destroy' ? 'red' : 'green'}>
-              {t(`disposal.decisions.${entry.decision}`)}
-            </Tag>
-            {entry.newRetentionCode && (
-              <span>{`${t('disposal.newRetention')}: ${nameOfCode(settings?.retentionPeriods, entry.newRetentionCode)} (${entry.newExpiresOn ?? t('disposal.permanent')})`}</span>
-            )}
-            {entry.reason && <Typography.Text type="secondary">{entry.reason}</Typography.Text>}
-          </Space>
-        ) : (
-          <Tag>{t('disposal.undecided')}</Tag>
-        )
-    },
-    {
-      title: t('disposal.verification'),
-      key: 'verification',
-      render: (_v: unknown, entry: AppraisalEntry) => {
-        if (entry.registerLine) return <Tag color="red">{t('disposal.registerLine', { line: entry.registerLine })}</Tag>
-        if (entry.verification)
-          return (
-            <Tag color={entry.verification === 'confirmed' ? 'red' : 'green'}>
-              {t(`disposal.verifications.${entry.verification}`)}
-            </Tag>
-          )
-        if (batch.state !== 'awaiting' || entry.decision !== 'destroy' || !canWrite) return null
-        return <VerifyButtons onConfirm={() => verify(entry, true)} onPull={(note) => verify(entry, false, note)} />
-      }
-    }
-  ]
+  const columns = batchColumns(t, batch, settings, { canDecide, canWrite, decide, verify })
 
   return (
     <Drawer

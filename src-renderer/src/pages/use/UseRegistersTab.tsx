@@ -9,6 +9,7 @@ import { PrintPreview } from '../../components/PrintPreview'
 import { downloadWorkbook } from '../../download'
 import { describeError, showFieldErrors } from '../../errors'
 import { ISO } from './useLabels'
+import { useForm } from '../../useForm'
 
 interface RegisterValues {
   register: (typeof USE_REGISTERS)[number]
@@ -19,7 +20,7 @@ interface RegisterValues {
 export function UseRegistersTab() {
   const { t } = useTranslation()
   const { message } = App.useApp()
-  const [form] = Form.useForm<RegisterValues>()
+  const [form, formProps] = useForm<RegisterValues>()
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -59,7 +60,7 @@ export function UseRegistersTab() {
       <Typography.Paragraph type="secondary">{t('use.registers.hint')}</Typography.Paragraph>
       <Form<RegisterValues>
         name="use-register"
-        form={form}
+        {...formProps}
         layout="vertical"
         initialValues={{ register: 'loan', range: [dayjs().startOf('month'), dayjs().endOf('month')] }}
       >

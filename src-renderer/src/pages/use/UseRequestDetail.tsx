@@ -1,15 +1,18 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Button, Col, Drawer, Form, Modal, Row, Space, Spin, Tag, Typography } from 'antd'
-import dayjs from 'dayjs'
-import { useCallback, useEffect, useState } from 'react'
+import { Button, Col, Drawer, Form, Row, Space, Spin, Typography } from 'antd'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type ChannelInput, type UseRequest } from '../../../../src-preload/contract'
+import type { UseRequest } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { FormModal } from '../../components/FormModal'
 import { PrintPreview } from '../../components/PrintPreview'
+import { useForm } from '../../useForm'
+import { useRemote } from '../../useRemote'
 import { useSubmit } from '../../useSubmit'
 import { ChainView } from './ChainView'
 import { ActionFields, UseRequestFacts, type Action, type ActionValues } from './UseRequestParts'
-import { ISO, STATUS_COLORS } from './useLabels'
+import { actionCall, actionDefaults } from './requestActions'
+import { RequestActionBar } from './RequestActionBar'
 
 type Document = 'form' | 'outCards' | 'reminder'
 
@@ -29,24 +32,15 @@ export function UseRequestDetail({
   onChanged(): void
 }) {
   const { t } = useTranslation()
-  const { submit: send, fail } = useSubmit()
-  const [request, setRequest] = useState<UseRequest | null>(null)
+  const { submit: send, busy } = useSubmit()
   const [action, setAction] = useState<Action | null>(null)
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
-  const [form] = Form.useForm<ActionValues>()
+  const [form, formProps] = useForm<ActionValues>()
 
-  const load = useCallback(async () => {
-    try {
-      setRequest(await call('use.get', { id: requestId }))
-    } catch (error) {
-      fail(error)
-      onClose()
-    }
-  }, [requestId, fail, onClose])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+  const { data: request, setData: setRequest } = useRemote(
+    useCallback(() => call('use.get', { id: requestId }), [requestId]),
+    onClose
+  )
 
   const print = (document: Document) =>
     send(() => call('print.use', { document, id: requestId }), {
@@ -72,62 +66,11 @@ export function UseRequestDetail({
       </Drawer>
     )
   }
-  const versioned = { id: request.id, version: request.version }
-
-  const open = (next: Action) => {
-    form.resetFields()
-    if (next === 'sign') form.setFieldsValue({ signedOn: dayjs(), decision: 'approved' })
-    if (next === 'return')
-      form.setFieldsValue({
-        records: request.records.map((r) => ({ condition: 'complete', pagesChecked: r.pageCount }))
-      })
-    if (next === 'feedback') form.setFieldsValue({ effect: request.effect ?? undefined, note: request.effectNote })
-    setAction(next)
-  }
-
-  const submit = (values: ActionValues) => {
-    switch (action) {
-      case 'sign':
-        return run(
-          () =>
-            call('use.approve', {
-              ...versioned,
-              step: request.nextStep!,
-              signerName: values.signerName ?? '',
-              signedOn: values.signedOn?.format(ISO) ?? '',
-              decision: values.decision ?? 'approved',
-              reason: values.reason ?? ''
-            }),
-          'use.detail.signed'
-        )
-      case 'return': {
-        const records: ChannelInput<'use.return'>['records'] = request.records.map((r, i) => ({
-          subject: r.subject,
-          id: r.id,
-          condition: values.records?.[i]?.condition ?? 'complete',
-          pagesChecked: values.records?.[i]?.pagesChecked ?? 0,
-          note: values.records?.[i]?.note ?? ''
-        }))
-        return run(() => call('use.return', { ...versioned, records, note: values.note ?? '' }), 'use.detail.returned')
-      }
-      case 'renew':
-        return run(
-          () => call('use.renew', { ...versioned, newDueOn: values.newDueOn?.format(ISO) ?? '' }),
-          'use.detail.renewed'
-        )
-      case 'feedback':
-        return run(
-          () => call('use.feedback', { ...versioned, effect: values.effect!, note: values.note ?? '' }),
-          'common.saved'
-        )
-      case 'cancel':
-        return run(() => call('use.cancel', { ...versioned, reason: values.reason ?? '' }), 'use.detail.cancelled')
-    }
-  }
+  const submit = (values: ActionValues) => action && run(...actionCall(action, request, values))
 
   const checkout = () =>
     run(
-      () => call('use.checkout', versioned),
+      () => call('use.checkout', { id: request.id, version: request.version }),
       'use.detail.checkedOut',
       () => void print('outCards')
     )
@@ -158,40 +101,7 @@ export function UseRequestDetail({
         </Space>
       }
     >
-      <Space style={{ marginBottom: 16 }} wrap>
-        <Tag color={STATUS_COLORS[request.status]}>{t(`use.statuses.${request.status}`)}</Tag>
-        {request.overdue && <Tag color="red">{t('use.overdueDays', { count: request.daysLate })}</Tag>}
-        {canWrite && request.status === 'pending' && request.nextStep && (
-          <Button type="primary" onClick={() => open('sign')}>
-            {t('use.detail.sign', { step: t(`use.approvers.${request.nextStep}`) })}
-          </Button>
-        )}
-        {canWrite && request.status === 'approved' && (
-          <Button type="primary" onClick={checkout}>
-            {t(
-              request.kind === 'loan'
-                ? 'use.detail.checkoutLoan'
-                : request.kind === 'consultation'
-                  ? 'use.detail.checkoutReading'
-                  : 'use.detail.checkoutCopies'
-            )}
-          </Button>
-        )}
-        {canWrite && outNow && (
-          <Button type="primary" onClick={() => open('return')}>
-            {t('use.detail.return')}
-          </Button>
-        )}
-        {canWrite && outNow && request.kind === 'loan' && (
-          <Button onClick={() => open('renew')}>{t('use.detail.renew')}</Button>
-        )}
-        {canWrite && <Button onClick={() => open('feedback')}>{t('use.detail.feedback')}</Button>}
-        {canWrite && (request.status === 'pending' || request.status === 'approved') && (
-          <Button danger onClick={() => open('cancel')}>
-            {t('use.detail.cancel')}
-          </Button>
-        )}
-      </Space>
+      <RequestActionBar request={request} canWrite={canWrite} onAction={setAction} onCheckout={checkout} />
       <Row gutter={24}>
         <Col span={15}>
           <UseRequestFacts request={request} />
@@ -204,25 +114,24 @@ export function UseRequestDetail({
           </Typography.Text>
         </Col>
       </Row>
-      <Modal
+      <FormModal
         open={action !== null}
         width={action === 'return' ? 860 : 560}
+        values={action ? actionDefaults(action, request) : undefined}
         title={
           action
             ? t(`use.actions.${action}`, { step: request.nextStep ? t(`use.approvers.${request.nextStep}`) : '' })
             : ''
         }
-        onCancel={() => setAction(null)}
-        onOk={() => form.submit()}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        forceRender
+        form={form}
+        busy={busy}
+        onClose={() => setAction(null)}
         focusTriggerAfterClose={false}
       >
-        <Form name="use-action" form={form} layout="vertical" onFinish={submit}>
+        <Form name="use-action" {...formProps} layout="vertical" onFinish={submit}>
           {action && <ActionFields action={action} request={request} />}
         </Form>
-      </Modal>
+      </FormModal>
       {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
     </Drawer>
   )

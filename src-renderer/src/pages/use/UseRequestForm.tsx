@@ -1,28 +1,9 @@
-import {
-  Alert,
-  App,
-  Card,
-  Checkbox,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Spin,
-  Typography
-} from 'antd'
+import { Alert, App, Col, Form, Input, Radio, Row } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   EXCERPT_ANSWERS,
   USE_KINDS,
-  type Applicant,
-  type ChainPreview,
   type RecordSummary,
   type UseKind,
   type UseRequest
@@ -30,9 +11,12 @@ import {
 import { call } from '../../api/client'
 import { RecordPicker } from '../../components/RecordPicker'
 import { FormDrawer } from '../../components/FormDrawer'
-import { codeOptions, useFilingSettings } from '../../useFilingSettings'
+import { useFilingSettings } from '../../useFilingSettings'
+import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
-import { ChainView } from './ChainView'
+import { ApplicantFields } from './ApplicantFields'
+import { ChainPreviewCard, useChainPreview } from './ChainPreview'
+import { TermFields } from './TermFields'
 import { ISO } from './useLabels'
 
 interface DraftValues {
@@ -64,57 +48,12 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
   const { t } = useTranslation()
   const { message } = App.useApp()
   const settings = useFilingSettings()
-  const [form] = Form.useForm<DraftValues>()
-  const [applicants, setApplicants] = useState<Applicant[]>([])
-  const [preview, setPreview] = useState<ChainPreview | null>(null)
-  const [previewing, setPreviewing] = useState(false)
+  const [form, formProps] = useForm<DraftValues>()
   const { submit: send, busy } = useSubmit()
-  const ticket = useRef(0)
   const values = Form.useWatch([], form) as DraftValues | undefined
   const kind = values?.kind ?? 'consultation'
   const external = values?.applicantKind === 'external'
-
-  useEffect(() => {
-    call('use.applicants', {})
-      .then(setApplicants)
-      .catch(() => setApplicants([]))
-  }, [])
-
-  const current = values && {
-    kind: values.kind,
-    applicantKind: values.applicantKind,
-    departmentCode: values.applicantKind === 'internal' ? (values.departmentCode ?? '') : '',
-    records: (values.records ?? []).map((r) => ({ subject: r.subject, id: r.id })),
-    startOn: day(values.startOn),
-    dueOn: values.kind === 'loan' ? day(values.dueOn) : null,
-    offSite: values.kind === 'loan' && Boolean(values.offSite)
-  }
-  const factsKey = JSON.stringify(current ?? null)
-
-  // Keyed by the facts' text so the chain is asked for again only when something it depends on changed.
-  useEffect(() => {
-    const facts: typeof current = JSON.parse(factsKey)
-    if (!facts || facts.records.length === 0 || !facts.startOn) return setPreview(null)
-    const mine = ++ticket.current
-    setPreviewing(true)
-    const timer = setTimeout(() => {
-      call('use.preview', { ...facts, startOn: facts.startOn! })
-        .then((next) => mine === ticket.current && setPreview(next))
-        .catch(() => mine === ticket.current && setPreview(null))
-        .finally(() => mine === ticket.current && setPreviewing(false))
-    }, 300)
-    return () => clearTimeout(timer)
-  }, [factsKey])
-
-  const pickApplicant = (userId: number | null) => {
-    const person = applicants.find((a) => a.id === userId)
-    if (!person) return
-    const department = settings?.departments.find((d) => d.code === person.department || d.name === person.department)
-    form.setFieldsValue({
-      applicantName: person.displayName,
-      ...(department ? { departmentCode: department.code } : {})
-    })
-  }
+  const { preview, previewing } = useChainPreview(values)
 
   const answerExcerpt = (answer: DraftValues['excerptAnswer']) => {
     if (answer === 'excerpt_suffices') {
@@ -165,7 +104,7 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
         <Col span={15}>
           <Form<DraftValues>
             name="use-request"
-            form={form}
+            {...formProps}
             layout="vertical"
             onFinish={submit}
             initialValues={{
@@ -188,48 +127,7 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
                 options={['internal', 'external'].map((value) => ({ value, label: t(`use.applicantKinds.${value}`) }))}
               />
             </Form.Item>
-            {!external && (
-              <Form.Item
-                name="applicantUserId"
-                label={t('use.fields.applicantUser')}
-                extra={t('use.form.applicantUserHint')}
-              >
-                <Select
-                  allowClear
-                  showSearch
-                  optionFilterProp="label"
-                  options={applicants.map((a) => ({
-                    value: a.id,
-                    label: a.department ? `${a.displayName}（${a.department}）` : a.displayName
-                  }))}
-                  onChange={pickApplicant}
-                />
-              </Form.Item>
-            )}
-            <Space wrap align="start">
-              <Form.Item name="applicantName" label={t('use.fields.applicantName')} required>
-                <Input style={{ width: 200 }} />
-              </Form.Item>
-              {external ? (
-                <>
-                  <Form.Item name="externalUnit" label={t('use.fields.externalUnit')} required>
-                    <Input style={{ width: 260 }} />
-                  </Form.Item>
-                  <Form.Item name="introductionLetter" label={t('use.fields.introductionLetter')} required>
-                    <Input style={{ width: 200 }} />
-                  </Form.Item>
-                </>
-              ) : (
-                <Form.Item name="departmentCode" label={t('use.fields.department')} required>
-                  <Select
-                    style={{ width: 220 }}
-                    showSearch
-                    optionFilterProp="label"
-                    options={codeOptions(settings?.departments)}
-                  />
-                </Form.Item>
-              )}
-            </Space>
+            <ApplicantFields form={form} external={external} settings={settings} />
             <Form.Item name="records" label={t('use.fields.records')} required>
               <RecordPicker />
             </Form.Item>
@@ -239,59 +137,12 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
             <Form.Item name="reason" label={t('use.fields.reason')} required>
               <Input.TextArea rows={2} />
             </Form.Item>
-            <Space wrap align="start">
-              <Form.Item
-                name="startOn"
-                label={t(kind === 'consultation' ? 'use.fields.readOn' : 'use.fields.startOn')}
-                required
-              >
-                <DatePicker format={ISO} />
-              </Form.Item>
-              {kind === 'loan' && (
-                <Form.Item name="dueOn" label={t('use.fields.dueOn')} required>
-                  <DatePicker format={ISO} />
-                </Form.Item>
-              )}
-              {kind !== 'consultation' && (
-                <Form.Item name="copies" label={t('use.fields.copies')}>
-                  <InputNumber min={1} max={100} precision={0} />
-                </Form.Item>
-              )}
-            </Space>
-            {kind === 'loan' && (
-              <>
-                <Form.Item name="offSite" valuePropName="checked">
-                  <Checkbox>{t('use.fields.offSite')}</Checkbox>
-                </Form.Item>
-                <Form.Item name="excerptAnswer" label={t('use.form.excerptQuestion')} required>
-                  <Radio.Group
-                    onChange={(event) => answerExcerpt(event.target.value)}
-                    options={EXCERPT_ANSWERS.map((value) => ({ value, label: t(`use.excerptAnswers.${value}`) }))}
-                  />
-                </Form.Item>
-              </>
-            )}
+            <TermFields kind={kind} onExcerptAnswer={answerExcerpt} />
             {kind === 'excerpt' && <Alert type="info" showIcon message={t('use.form.excerptNote')} />}
           </Form>
         </Col>
         <Col span={9}>
-          <Card size="small" title={t('use.chain.title')} extra={previewing && <Spin size="small" />}>
-            {preview ? (
-              <>
-                <ChainView steps={preview.steps} refusal={preview.refusal} />
-                {preview.loanDays !== null && (
-                  <Typography.Paragraph type="secondary">
-                    {t('use.chain.loanDays', { days: preview.loanDays })}
-                  </Typography.Paragraph>
-                )}
-                <Typography.Text type="secondary">
-                  {t('use.chain.policyVersion', { version: preview.policyVersion })}
-                </Typography.Text>
-              </>
-            ) : (
-              <Typography.Text type="secondary">{t('use.chain.empty')}</Typography.Text>
-            )}
-          </Card>
+          <ChainPreviewCard preview={preview} previewing={previewing} />
         </Col>
       </Row>
     </FormDrawer>

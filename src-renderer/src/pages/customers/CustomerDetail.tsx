@@ -1,10 +1,10 @@
 import { App, Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { customerFields, type Customer, type CustomerChange } from '../../../src-preload/contract'
-import { call } from '../api/client'
-import { describeError, formatDateTime } from '../errors'
-import { GRADE_COLORS } from '../tagColors'
+import { customerFields, type Customer, type CustomerChange } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { describeError, formatDateTime } from '../../errors'
+import { GRADE_COLORS } from '../../tagColors'
 
 interface CustomerDetailProps {
   customerId: number

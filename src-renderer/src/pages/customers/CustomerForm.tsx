@@ -1,13 +1,14 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { App, Button, Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd'
+import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CUSTOMER_GRADES, type Contact, type Customer, type CustomerInput } from '../../../src-preload/contract'
-import { call } from '../api/client'
-import { FormDrawer } from '../components/FormDrawer'
-import { appErrorOf } from '../errors'
-import { useSubmit } from '../useSubmit'
+import { CUSTOMER_GRADES, type Customer, type CustomerInput } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { FormDrawer } from '../../components/FormDrawer'
+import { appErrorOf } from '../../errors'
+import { useForm } from '../../useForm'
+import { useSubmit } from '../../useSubmit'
+import { BusinessSection, ContactsSection, emptyContact, PrivacySection, TextField } from './CustomerFormSections'
 
 type FormValues = Omit<CustomerInput, 'dateOpened' | 'confirmDuplicateName'> & { dateOpened?: Dayjs }
 
@@ -17,12 +18,10 @@ interface CustomerFormProps {
   onSaved(customer: Customer): void
 }
 
-const emptyContact: Contact = { name: '', title: '', phone: '', email: '' }
-
 export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps) {
   const { t } = useTranslation()
   const { modal } = App.useApp()
-  const [form] = Form.useForm<FormValues>()
+  const [form, formProps] = useForm<FormValues>()
   const [existing, setExisting] = useState<Customer | null>(null)
   const [loading, setLoading] = useState(customerId !== null)
   const { submit, busy, fail } = useSubmit()
@@ -89,12 +88,6 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
     )
   }
 
-  const text = (name: keyof FormValues, required = false, area = 0) => (
-    <Form.Item name={name} label={t(`customers.fields.${name}`)} required={required}>
-      {area ? <Input.TextArea rows={area} /> : <Input />}
-    </Form.Item>
-  )
-
   return (
     <FormDrawer
       className="customer-form"
@@ -107,7 +100,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
       cancel
       destroyOnHidden
     >
-      <Form name="customer" form={form} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
+      <Form name="customer" {...formProps} layout="vertical" onFinish={(values) => save(values)} scrollToFirstError>
         <Divider titlePlacement="start">{t('customers.sections.basic')}</Divider>
         <Row gutter={16}>
           <Col span={12}>
@@ -121,7 +114,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
               <Input onBlur={checkDuplicate} onChange={() => setDuplicate(null)} />
             </Form.Item>
           </Col>
-          <Col span={12}>{text('legalRepresentative', true)}</Col>
+          <TextField name="legalRepresentative" span={12} required />
           <Col span={8}>
             <Form.Item name="grade" label={t('customers.fields.grade')} required>
               <Select options={CUSTOMER_GRADES.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))} />
@@ -137,69 +130,15 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
               <InputNumber style={{ width: '100%' }} />
             </Form.Item>
           </Col>
-          <Col span={16}>{text('address')}</Col>
-          <Col span={8}>{text('postcode')}</Col>
-          <Col span={8}>{text('phone')}</Col>
-          <Col span={8}>{text('fax')}</Col>
-          <Col span={8}>{text('region')}</Col>
+          <TextField name="address" span={16} />
+          <TextField name="postcode" span={8} />
+          <TextField name="phone" span={8} />
+          <TextField name="fax" span={8} />
+          <TextField name="region" span={8} />
         </Row>
-        <Divider titlePlacement="start">{t('customers.sections.business')}</Divider>
-        <Row gutter={16}>
-          <Col span={8}>{text('industry')}</Col>
-          <Col span={8}>{text('businessScale')}</Col>
-          <Col span={8}>{text('creditStanding')}</Col>
-          <Col span={24}>{text('businessScope', false, 2)}</Col>
-          <Col span={24}>{text('economicStrength', false, 2)}</Col>
-          <Col span={24}>{text('dealingsRecord', false, 3)}</Col>
-          <Col span={24}>{text('background', false, 2)}</Col>
-          <Col span={24}>
-            <Form.Item name="hasAgreement" valuePropName="checked">
-              <Checkbox>{t('customers.fields.hasAgreement')}</Checkbox>
-            </Form.Item>
-          </Col>
-        </Row>
-        <Divider titlePlacement="start">{t('customers.sections.privacy')}</Divider>
-        <Row gutter={16}>
-          <Col span={8}>
-            <Form.Item name="consentObtained" valuePropName="checked">
-              <Checkbox>{t('customers.fields.consentObtained')}</Checkbox>
-            </Form.Item>
-          </Col>
-          <Col span={16}>{text('collectionPurpose')}</Col>
-        </Row>
-        <Divider titlePlacement="start">{t('customers.sections.contacts')}</Divider>
-        <Form.List name="contacts">
-          {(fields, { add, remove }) => (
-            <>
-              {fields.map((field) => (
-                <Row gutter={8} key={field.key} align="top">
-                  {(['name', 'title', 'phone', 'email'] as const).map((key) => (
-                    <Col span={key === 'email' ? 7 : 5} key={key}>
-                      <Form.Item
-                        name={[field.name, key]}
-                        label={t(`customers.contact.${key}`)}
-                        required={key === 'name'}
-                      >
-                        <Input />
-                      </Form.Item>
-                    </Col>
-                  ))}
-                  <Col span={2}>
-                    <Button
-                      aria-label={t('customers.removeContact')}
-                      icon={<MinusCircleOutlined />}
-                      style={{ marginTop: 30 }}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ ...emptyContact })}>
-                {t('customers.addContact')}
-              </Button>
-            </>
-          )}
-        </Form.List>
+        <BusinessSection />
+        <PrivacySection />
+        <ContactsSection />
       </Form>
     </FormDrawer>
   )

@@ -1,0 +1,21 @@
+import type { TFunction } from 'i18next'
+import { CLASSIFICATIONS, type FilingSettings } from '../../src-preload/contract'
+
+/** Each value's text in the person's language, for an export column: `labelsOf(t, ITEM_STATUSES, 'itemStatuses')`. */
+export const labelsOf = (t: TFunction, values: readonly string[], prefix: string) =>
+  Object.fromEntries(values.map((value) => [value, t(`${prefix}.${value}`)]))
+
+/** Each code's name, for an export column. */
+export const codeLabels = (entries: { code: string; name: string }[] | undefined) =>
+  Object.fromEntries((entries ?? []).map((entry) => [entry.code, entry.name]))
+
+/** The export columns items and volumes share: category, retention period and classification, by name. */
+export const filingExportColumns = (t: TFunction, settings: FilingSettings | null) => [
+  { key: 'categoryCode', title: t('items.fields.categoryCode'), labels: codeLabels(settings?.categories) },
+  { key: 'retentionCode', title: t('items.fields.retentionCode'), labels: codeLabels(settings?.retentionPeriods) },
+  {
+    key: 'classification',
+    title: t('items.fields.classification'),
+    labels: labelsOf(t, CLASSIFICATIONS, 'classifications')
+  }
+]

@@ -1,0 +1,70 @@
+import { DatePicker, Form, Input, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useTranslation } from 'react-i18next'
+import { INCIDENT_RESOLUTIONS, type Incident } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { FormModal } from '../../components/FormModal'
+import { useForm } from '../../useForm'
+import { useSubmit } from '../../useSubmit'
+
+interface ResolveValues {
+  resolution: (typeof INCIDENT_RESOLUTIONS)[number]
+  note: string
+  resolvedOn: Dayjs
+}
+
+export const incidentRecord = (incident: Pick<Incident, 'archivalCode' | 'title'>) =>
+  `${incident.archivalCode ?? ''} ${incident.title}`.trim()
+
+/** R-KEEP-3: the follow-up that resolves an incident (found, repaired, written off), with a note and its day. */
+export function ResolveModal({
+  incident,
+  onClose,
+  onResolved
+}: {
+  incident: Incident | null
+  onClose(): void
+  onResolved(): void
+}) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<ResolveValues>()
+  const { submit, busy } = useSubmit()
+
+  const resolve = (values: ResolveValues) =>
+    incident &&
+    submit(
+      () =>
+        call('incidents.resolve', {
+          id: incident.id,
+          resolution: values.resolution,
+          note: values.note ?? '',
+          resolvedOn: values.resolvedOn.format('YYYY-MM-DD')
+        }),
+      { success: 'incidents.resolved', close: onClose, onDone: onResolved, form }
+    )
+
+  return (
+    <FormModal
+      open={incident !== null}
+      values={{ resolvedOn: dayjs() }}
+      title={incident ? t('incidents.resolveTitle', { record: incidentRecord(incident) }) : ''}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form<ResolveValues> name="incident-resolve" {...formProps} layout="vertical" onFinish={resolve}>
+        <Form.Item name="resolution" label={t('incidents.fields.resolution')} required>
+          <Select
+            options={INCIDENT_RESOLUTIONS.map((value) => ({ value, label: t(`incidents.resolutions.${value}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t('incidents.fields.resolutionNote')} required>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="resolvedOn" label={t('incidents.fields.resolvedOn')} required>
+          <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}

@@ -1,0 +1,109 @@
+import { Button, Space, Tag, Typography, type TableProps } from 'antd'
+import type { TFunction } from 'i18next'
+import {
+  CUSTOMER_GRADES,
+  type ChannelInput,
+  type ChannelOutput,
+  type CustomerGrade,
+  type CustomerRow
+} from '../../../../src-preload/contract'
+import { formatDateTime } from '../../errors'
+import { labelsOf } from '../../labels'
+import { GRADE_COLORS } from '../../tagColors'
+
+interface CustomerColumnActions {
+  sortOrderOf(field: string): 'ascend' | 'descend' | null
+  view(id: number): void
+  /** Absent for those who may only read. */
+  edit: ((id: number) => void) | null
+}
+
+/** The customers table: sorted and filtered by main, with the industries and regions main knows as filters. */
+export function customerColumns(
+  t: TFunction,
+  facets: ChannelOutput<'customers.facets'>,
+  query: ChannelInput<'customers.list'>,
+  { sortOrderOf, view, edit }: CustomerColumnActions
+): TableProps<CustomerRow>['columns'] {
+  return [
+    {
+      title: t('customers.fields.name'),
+      dataIndex: 'name',
+      sorter: true,
+      sortOrder: sortOrderOf('name'),
+      render: (name: string, row) => <Typography.Link onClick={() => view(row.id)}>{name}</Typography.Link>
+    },
+    { title: t('customers.fields.legalRepresentative'), dataIndex: 'legalRepresentative' },
+    {
+      title: t('customers.fields.grade'),
+      dataIndex: 'grade',
+      sorter: true,
+      sortOrder: sortOrderOf('grade'),
+      filters: CUSTOMER_GRADES.map((grade) => ({ text: t(`grades.${grade}`), value: grade })),
+      filteredValue: query.grade ?? null,
+      render: (grade: CustomerGrade) => <Tag color={GRADE_COLORS[grade]}>{t(`grades.${grade}`)}</Tag>
+    },
+    {
+      title: t('customers.fields.industry'),
+      dataIndex: 'industry',
+      sorter: true,
+      sortOrder: sortOrderOf('industry'),
+      filters: facets.industries.map((value) => ({ text: value, value })),
+      filteredValue: query.industry ?? null,
+      filterSearch: true
+    },
+    {
+      title: t('customers.fields.region'),
+      dataIndex: 'region',
+      sorter: true,
+      sortOrder: sortOrderOf('region'),
+      filters: facets.regions.map((value) => ({ text: value, value })),
+      filteredValue: query.region ?? null,
+      filterSearch: true
+    },
+    {
+      title: t('customers.fields.dateOpened'),
+      dataIndex: 'dateOpened',
+      sorter: true,
+      sortOrder: sortOrderOf('dateOpened')
+    },
+    { title: t('customers.columns.primaryContact'), dataIndex: 'primaryContact' },
+    { title: t('customers.columns.primaryContactPhone'), dataIndex: 'primaryContactPhone' },
+    {
+      title: t('customers.columns.updatedAt'),
+      dataIndex: 'updatedAt',
+      sorter: true,
+      sortOrder: sortOrderOf('updatedAt'),
+      render: (value: string) => formatDateTime(value)
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value, row) => (
+        <Space>
+          <Button type="link" size="small" onClick={() => view(row.id)}>
+            {t('common.details')}
+          </Button>
+          {edit && (
+            <Button type="link" size="small" onClick={() => edit(row.id)}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </Space>
+      )
+    }
+  ]
+}
+
+/** The columns of the customers' workbook. */
+export const customerExportColumns = (t: TFunction) => [
+  { key: 'name', title: t('customers.fields.name') },
+  { key: 'legalRepresentative', title: t('customers.fields.legalRepresentative') },
+  { key: 'grade', title: t('customers.fields.grade'), labels: labelsOf(t, CUSTOMER_GRADES, 'grades') },
+  { key: 'industry', title: t('customers.fields.industry') },
+  { key: 'region', title: t('customers.fields.region') },
+  { key: 'dateOpened', title: t('customers.fields.dateOpened') },
+  { key: 'primaryContact', title: t('customers.columns.primaryContact') },
+  { key: 'primaryContactPhone', title: t('customers.columns.primaryContactPhone') },
+  { key: 'updatedAt', title: t('customers.columns.updatedAt') }
+]

@@ -1,0 +1,60 @@
+import { Button, Space, Tag } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { UseRequest } from '../../../../src-preload/contract'
+import type { Action } from './UseRequestParts'
+import { STATUS_COLORS } from './useLabels'
+
+const CHECKOUT_TEXT = {
+  loan: 'use.detail.checkoutLoan',
+  consultation: 'use.detail.checkoutReading'
+} as const
+
+/** The request's state and the things that can be done with it now. */
+export function RequestActionBar({
+  request,
+  canWrite,
+  onAction,
+  onCheckout
+}: {
+  request: UseRequest
+  canWrite: boolean
+  onAction(action: Action): void
+  onCheckout(): void
+}) {
+  const { t } = useTranslation()
+  const outNow = request.status === 'out'
+  return (
+    <Space style={{ marginBottom: 16 }} wrap>
+      <Tag color={STATUS_COLORS[request.status]}>{t(`use.statuses.${request.status}`)}</Tag>
+      {request.overdue && <Tag color="red">{t('use.overdueDays', { count: request.daysLate })}</Tag>}
+      {canWrite && request.status === 'pending' && request.nextStep && (
+        <Button type="primary" onClick={() => onAction('sign')}>
+          {t('use.detail.sign', { step: t(`use.approvers.${request.nextStep}`) })}
+        </Button>
+      )}
+      {canWrite && request.status === 'approved' && (
+        <Button type="primary" onClick={onCheckout}>
+          {t(
+            request.kind === 'loan' || request.kind === 'consultation'
+              ? CHECKOUT_TEXT[request.kind]
+              : 'use.detail.checkoutCopies'
+          )}
+        </Button>
+      )}
+      {canWrite && outNow && (
+        <Button type="primary" onClick={() => onAction('return')}>
+          {t('use.detail.return')}
+        </Button>
+      )}
+      {canWrite && outNow && request.kind === 'loan' && (
+        <Button onClick={() => onAction('renew')}>{t('use.detail.renew')}</Button>
+      )}
+      {canWrite && <Button onClick={() => onAction('feedback')}>{t('use.detail.feedback')}</Button>}
+      {canWrite && (request.status === 'pending' || request.status === 'approved') && (
+        <Button danger onClick={() => onAction('cancel')}>
+          {t('use.detail.cancel')}
+        </Button>
+      )}
+    </Space>
+  )
+}

@@ -1,0 +1,112 @@
+import { Form, Input, Select, Switch } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { FormModal } from '../../components/FormModal'
+import { HeldRecordsNotice } from '../../components/HeldRecordsNotice'
+import { useForm } from '../../useForm'
+import { useSubmit } from '../../useSubmit'
+
+interface UserValues {
+  username: string
+  displayName: string
+  role: Role
+  department: string
+  password: string
+  active: boolean
+}
+
+/** A new account, or an existing one's name, role, department and whether it may still sign in. */
+export function AccountModal({
+  editing,
+  onClose,
+  onSaved
+}: {
+  editing: UserRow | 'new' | null
+  onClose(): void
+  onSaved(): void
+}) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<UserValues>()
+  const { submit, busy } = useSubmit()
+
+  const save = (values: UserValues) => {
+    if (editing === null) return
+    const common = { displayName: values.displayName, role: values.role, department: values.department ?? '' }
+    return submit(
+      () =>
+        editing === 'new'
+          ? call('users.create', { ...common, username: values.username, password: values.password })
+          : call('users.update', { ...common, id: editing.id, active: values.active }),
+      { success: editing === 'new' ? 'users.created' : 'users.updated', close: onClose, onDone: onSaved, form }
+    )
+  }
+
+  return (
+    <FormModal
+      open={editing !== null}
+      title={t(editing === 'new' ? 'users.new' : 'users.edit')}
+      values={editing === 'new' ? { role: 'archivist', active: true, department: '' } : (editing ?? undefined)}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
+      {editing !== null && editing !== 'new' && <HeldRecordsNotice key={editing.id} userId={editing.id} />}
+      <Form name="account" {...formProps} layout="vertical" onFinish={save}>
+        <Form.Item name="username" label={t('users.username')} required>
+          <Input disabled={editing !== 'new'} />
+        </Form.Item>
+        <Form.Item name="displayName" label={t('users.displayName')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="role" label={t('users.role')} required>
+          <Select options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+        </Form.Item>
+        <Form.Item name="department" label={t('users.department')}>
+          <Input />
+        </Form.Item>
+        {editing === 'new' ? (
+          <Form.Item name="password" label={t('users.password')} extra={t('setup.passwordHint')} required>
+            <Input.Password autoComplete="new-password" />
+          </Form.Item>
+        ) : (
+          <Form.Item name="active" label={t('users.status')} valuePropName="checked">
+            <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
+          </Form.Item>
+        )}
+      </Form>
+    </FormModal>
+  )
+}
+
+/** A new password for someone who forgot theirs. */
+export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose(): void }) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<{ password: string }>()
+  const { submit, busy } = useSubmit()
+
+  const reset = ({ password }: { password: string }) =>
+    user &&
+    submit(() => call('users.resetPassword', { id: user.id, password }), {
+      success: 'users.passwordReset',
+      close: onClose,
+      form
+    })
+
+  return (
+    <FormModal
+      open={user !== null}
+      title={t('common.labelled', { label: t('users.resetPassword'), value: user?.username ?? '' })}
+      values={{}}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form name="reset-password" {...formProps} layout="vertical" onFinish={reset}>
+        <Form.Item name="password" label={t('users.newPassword')} extra={t('setup.passwordHint')} required>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}

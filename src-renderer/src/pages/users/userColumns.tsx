@@ -1,0 +1,70 @@
+import { Space, Tag, Typography, type TableProps } from 'antd'
+import type { TFunction } from 'i18next'
+import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
+import { formatDateTime } from '../../errors'
+
+export const lockedNow = (user: UserRow) =>
+  user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now()
+
+interface UserActions {
+  isAdmin: boolean
+  edit(user: UserRow): void
+  resetPassword(user: UserRow): void
+  unlock(user: UserRow): Promise<unknown>
+}
+
+const byText = (key: 'username' | 'displayName' | 'createdAt') => (a: UserRow, b: UserRow) =>
+  a[key].localeCompare(b[key])
+
+/** The accounts table: sorted and filtered in the page, since every account is loaded at once. */
+export function userColumns(t: TFunction, actions: UserActions): TableProps<UserRow>['columns'] {
+  const { isAdmin } = actions
+  return [
+    { title: t('users.username'), dataIndex: 'username', sorter: byText('username') },
+    { title: t('users.displayName'), dataIndex: 'displayName', sorter: byText('displayName') },
+    {
+      title: t('users.role'),
+      dataIndex: 'role',
+      filters: ROLES.map((role) => ({ text: t(`roles.${role}`), value: role })),
+      onFilter: (value, row) => row.role === value,
+      render: (role: Role) => t(`roles.${role}`)
+    },
+    { title: t('users.department'), dataIndex: 'department' },
+    {
+      title: t('users.status'),
+      key: 'status',
+      filters: [
+        { text: t('users.active'), value: true },
+        { text: t('users.inactive'), value: false }
+      ],
+      onFilter: (value, row) => row.active === value,
+      render: (_value, row) => (
+        <Space>
+          <Tag color={row.active ? 'green' : 'default'}>{row.active ? t('users.active') : t('users.inactive')}</Tag>
+          {lockedNow(row) && (
+            <Tag color="red">{t('users.lockedUntil', { until: formatDateTime(row.lockedUntil ?? '') })}</Tag>
+          )}
+        </Space>
+      )
+    },
+    {
+      title: t('users.createdAt'),
+      dataIndex: 'createdAt',
+      sorter: byText('createdAt'),
+      render: (value: string) => formatDateTime(value)
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_value, row) => (
+        <Space>
+          {isAdmin && <Typography.Link onClick={() => actions.edit(row)}>{t('common.edit')}</Typography.Link>}
+          {isAdmin && (
+            <Typography.Link onClick={() => actions.resetPassword(row)}>{t('users.resetPassword')}</Typography.Link>
+          )}
+          {lockedNow(row) && <Typography.Link onClick={() => actions.unlock(row)}>{t('users.unlock')}</Typography.Link>}
+        </Space>
+      )
+    }
+  ]
+}

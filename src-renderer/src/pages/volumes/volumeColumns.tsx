@@ -1,0 +1,65 @@
+import { Button, Tag, type TableProps } from 'antd'
+import type { TFunction } from 'i18next'
+import type { FilingSettings, Volume } from '../../../../src-preload/contract'
+import { filingExportColumns } from '../../labels'
+import { nameOfCode } from '../../useFilingSettings'
+
+export function volumeColumns(
+  t: TFunction,
+  settings: FilingSettings | null,
+  view: (id: number) => void
+): TableProps<Volume>['columns'] {
+  return [
+    {
+      title: t('volumes.archivalCode'),
+      dataIndex: 'archivalCode',
+      render: (code: string, row) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => view(row.id)}>
+          {code}
+        </Button>
+      )
+    },
+    { title: t('volumes.title'), dataIndex: 'title' },
+    { title: t('items.fields.year'), dataIndex: 'year' },
+    {
+      title: t('items.fields.categoryCode'),
+      dataIndex: 'categoryCode',
+      render: (value: string) => nameOfCode(settings?.categories, value)
+    },
+    {
+      title: t('items.fields.retentionCode'),
+      dataIndex: 'retentionCode',
+      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
+    },
+    {
+      title: t('items.fields.classification'),
+      dataIndex: 'classification',
+      render: (value: string) => t(`classifications.${value}`)
+    },
+    { title: t('volumes.itemCount'), dataIndex: 'itemCount' },
+    { title: t('volumes.pageCount'), dataIndex: 'pageCount' },
+    {
+      title: t('volumes.status'),
+      dataIndex: 'status',
+      render: (value: string) => (
+        <Tag color={value === 'closed' ? 'green' : 'blue'}>{t(`volumes.statuses.${value}`)}</Tag>
+      )
+    }
+  ]
+}
+
+/** The columns of the volumes' workbook, with codes and states by name. */
+export const volumeExportColumns = (t: TFunction, settings: FilingSettings | null) => [
+  { key: 'archivalCode', title: t('volumes.archivalCode') },
+  { key: 'title', title: t('volumes.title') },
+  { key: 'year', title: t('items.fields.year') },
+  ...filingExportColumns(t, settings),
+  { key: 'itemCount', title: t('volumes.itemCount') },
+  { key: 'pageCount', title: t('volumes.pageCount') },
+  {
+    key: 'status',
+    title: t('volumes.status'),
+    labels: { open: t('volumes.statuses.open'), closed: t('volumes.statuses.closed') }
+  },
+  { key: 'homePath', title: t('storage.home') }
+]
