@@ -1,5 +1,5 @@
 import { TagsOutlined } from '@ant-design/icons'
-import { Form, InputNumber, Modal, Radio, Space, Typography } from 'antd'
+import { Button, Form, InputNumber, Modal, Radio, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput } from '../../../src-preload/contract'
@@ -118,4 +118,33 @@ export function LabelPrintDialog({ subject, ids, onClose }: { subject: Subject; 
       </Form>
     </Modal>
   )
+}
+
+/**
+ * Ticking rows for labels: the table's row selection (kept across pages), the 打印标签 button with the count, and
+ * the dialog. Rows that cannot carry a label yet (an item without its archival code) cannot be ticked.
+ */
+export function useLabelPrinting<Row extends { id: number }>(subject: Subject, printable: (row: Row) => boolean) {
+  const { t } = useTranslation()
+  const [selected, setSelected] = useState<number[]>([])
+  const [open, setOpen] = useState(false)
+  return {
+    rowSelection: {
+      selectedRowKeys: selected,
+      preserveSelectedRowKeys: true,
+      onChange: (keys: React.Key[]) => setSelected(keys.map(Number)),
+      getCheckboxProps: (row: Row) => ({ disabled: !printable(row) })
+    },
+    labelButton: (
+      <Button
+        icon={<TagsOutlined />}
+        disabled={selected.length === 0}
+        title={selected.length === 0 ? t('labels.selectFirst') : undefined}
+        onClick={() => setOpen(true)}
+      >
+        {selected.length === 0 ? t('labels.print') : `${t('labels.print')} (${selected.length})`}
+      </Button>
+    ),
+    labelDialog: open && <LabelPrintDialog subject={subject} ids={selected} onClose={() => setOpen(false)} />
+  }
 }

@@ -6,6 +6,7 @@ import { CUSTODY_STATES, type ChannelInput, type ItemRow, type LocationNode } fr
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
+import { useLabelPrinting } from '../components/LabelPrintDialog'
 import { Toolbar } from '../components/Toolbar'
 import { locationOptions } from '../components/LocationPanel'
 import { useFilingSettings } from '../useFilingSettings'
@@ -26,6 +27,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
+  const labels = useLabelPrinting<ItemRow>('items', (row) => row.archivalCode !== null)
 
   const {
     query,
@@ -100,6 +102,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
               columns: itemExportColumns(t, settings)
             }}
           />
+          {labels.labelButton}
           <FilingCatalogueButton settings={settings} />
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
@@ -113,6 +116,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
         rowKey="id"
         size="middle"
         columns={columns}
+        rowSelection={labels.rowSelection}
         {...tableProps}
         locale={{
           emptyText: (
@@ -141,6 +145,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           onImported={() => void load()}
         />
       )}
+      {labels.labelDialog}
       {viewing !== null && (
         <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />
       )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ChannelInput, Volume } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
+import { useLabelPrinting } from '../components/LabelPrintDialog'
 import { Toolbar } from '../components/Toolbar'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
@@ -18,6 +19,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
   const closeDetail = useCallback(() => setViewing(null), [])
+  const labels = useLabelPrinting<Volume>('volumes', () => true)
 
   const {
     query,
@@ -53,6 +55,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
           <ExportButton
             request={{ view: 'volumes', query: { ...query, page: 1 }, columns: volumeExportColumns(t, settings) }}
           />
+          {labels.labelButton}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('volumes.new')}
@@ -62,10 +65,12 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
       </Toolbar>
       <Table<Volume>
         rowKey="id"
+        rowSelection={labels.rowSelection}
         {...tableProps}
         locale={{ emptyText: <Empty description={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')} /> }}
         columns={volumeColumns(t, settings, setViewing)}
       />
+      {labels.labelDialog}
       <NewVolumeModal open={creating} settings={settings} onClose={() => setCreating(false)} onCreated={created} />
       {viewing !== null && (
         <VolumeDetail volumeId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={load} />

@@ -1,10 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Card, Col, Empty, Row, Tree } from 'antd'
+import { PlusOutlined, TagsOutlined } from '@ant-design/icons'
+import { Button, Card, Col, Empty, Row, Space, Tree } from 'antd'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationKind, LocationNode, SessionInfo } from '../../../../src-preload/contract'
 import { can } from '../../access'
 import { call } from '../../api/client'
+import { LabelPrintDialog } from '../../components/LabelPrintDialog'
 import { useSubmit } from '../../useSubmit'
 import { LocationContents } from './LocationContents'
 import { NewLocationModal, type Adding } from './NewLocationModal'
@@ -42,6 +43,7 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
   const [nodes, setNodes] = useState<LocationNode[]>([])
   const [selected, setSelected] = useState<LocationNode | null>(null)
   const [adding, setAdding] = useState<Adding | null>(null)
+  const [labelling, setLabelling] = useState<number[] | null>(null)
   const { fail } = useSubmit()
 
   const load = useCallback(async () => {
@@ -67,6 +69,13 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
   }
 
   const childKind = selected ? CHILD_KIND[selected.kind] : 'room'
+  // A shelf's or rack's labels are those of the boxes on it; a place without boxes gets its own label.
+  const boxesBelow = selected ? nodes.filter((n) => n.kind === 'box' && n.path.startsWith(`${selected.path}-`)) : []
+  const labelIds = selected
+    ? selected.kind === 'box' || boxesBelow.length === 0
+      ? [selected.id]
+      : boxesBelow.map((n) => n.id)
+    : []
 
   return (
     <>
@@ -99,12 +108,16 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
             <Card
               title={`${t(`locationKinds.${selected.kind}`)} ${selected.path}`}
               extra={
-                canWrite &&
-                childKind && (
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => startAdding(selected)}>
-                    {t('storage.addChild', { kind: t(`locationKinds.${childKind}`) })}
+                <Space>
+                  <Button size="small" icon={<TagsOutlined />} onClick={() => setLabelling(labelIds)}>
+                    {`${t('labels.print')} (${labelIds.length})`}
                   </Button>
-                )
+                  {canWrite && childKind && (
+                    <Button size="small" icon={<PlusOutlined />} onClick={() => startAdding(selected)}>
+                      {t('storage.addChild', { kind: t(`locationKinds.${childKind}`) })}
+                    </Button>
+                  )}
+                </Space>
               }
             >
               <LocationContents key={selected.id} location={selected} />
@@ -116,6 +129,7 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
           )}
         </Col>
       </Row>
+      {labelling && <LabelPrintDialog subject="boxes" ids={labelling} onClose={() => setLabelling(null)} />}
       <NewLocationModal adding={adding} onClose={() => setAdding(null)} onCreated={() => void load()} />
     </>
   )
