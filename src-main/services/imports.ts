@@ -93,6 +93,7 @@ interface Analysed {
 
 /** What keeps a checked row out: another row of the file first had its key, or first had its code's number. */
 type Clash = { row: number; numberOf: string | null } | null
+type Taken = { row: number; code: string }
 
 const normaliseName = (name: string) => name.replace(/\s+/g, '').toLowerCase()
 const itemKey = (v: Record<string, unknown>) =>
@@ -112,24 +113,27 @@ let seenTables = 0
 function seenKeys(db: Db) {
   const connection = db.connection
   const name = `temp.import_seen_${++seenTables}`
+  // One insert per accepted row keeps both its key and its series number (a second index of the same table).
   connection.exec(
-    `CREATE TEMP TABLE IF NOT EXISTS ${name.slice(5)} (key TEXT PRIMARY KEY, row INTEGER NOT NULL, code TEXT)`
+    `CREATE TEMP TABLE IF NOT EXISTS ${name.slice(5)} (key TEXT PRIMARY KEY, row INTEGER NOT NULL, code TEXT,
+      series TEXT, number INTEGER, UNIQUE (series, number)) WITHOUT ROWID`
   )
   connection.exec(`DELETE FROM ${name}`)
-  const insert = connection.prepare(`INSERT INTO ${name} (key, row, code) VALUES (?, ?, ?)`)
-  const first = connection.prepare(`SELECT row, code FROM ${name} WHERE key = ?`)
+  const insert = connection.prepare(
+    `INSERT INTO ${name} (key, row, code, series, number) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+  )
+  const byKey = connection.prepare(`SELECT row FROM ${name} WHERE key = ?`).pluck()
+  const byNumber = connection.prepare(`SELECT row, code FROM ${name} WHERE series = ? AND number = ?`)
   const add = connection.transaction((records: Analysed[], each: (record: Analysed, clash: Clash) => void) => {
     for (const record of records) {
-      const number = numberKey(record)
-      const twin = first.get(record.key) as { row: number } | undefined
-      const taken =
-        twin || number === null ? undefined : (first.get(number) as { row: number; code: string } | undefined)
-      if (twin) each(record, { row: twin.row, numberOf: null })
-      else if (taken) each(record, { row: taken.row, numberOf: taken.code })
-      else {
-        insert.run(record.key, record.row, null)
-        if (number !== null) insert.run(number, record.row, record.archivalCode)
+      const { key, row, archivalCode, filing } = record
+      // Inserted, not looked up first: nearly every row is new, and then the insert is all it costs.
+      if (insert.run(key, row, archivalCode, filing?.seriesKey ?? null, filing?.itemNumber ?? null).changes === 1)
         each(record, null)
+      else {
+        const twin = byKey.get(key) as number | undefined
+        const taken = twin === undefined ? (byNumber.get(filing!.seriesKey, filing!.itemNumber) as Taken) : null
+        each(record, taken === null ? { row: twin!, numberOf: null } : { row: taken.row, numberOf: taken.code })
       }
     }
   })
@@ -139,9 +143,6 @@ function seenKeys(db: Db) {
     drop: () => connection.exec(`DROP TABLE IF EXISTS ${name}`)
   }
 }
-
-const numberKey = ({ filing }: Analysed) =>
-  filing?.itemNumber == null ? null : `number:${filing.seriesKey}#${filing.itemNumber}`
 
 /** Of a batch's rows: keys the database already holds, and codes whose series number an item of another code holds. */
 interface InDatabase {
