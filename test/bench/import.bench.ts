@@ -37,7 +37,7 @@ const cellsOf = (text: string) =>
 
 /**
  * What an import cannot do with less: the file's rows split, each inserted with prepared statements into the app's
- * own schema and indexes (the writer's pragmas), with its full-text row and a hash-chained audit entry, in one
+ * own schema and indexes (the import writer's pragmas), with its full-text row and a hash-chained audit entry, in one
  * transaction. No validation, no duplicate check, no parsing beyond split.
  */
 function rawInsert(file: string, text: string): number {
@@ -45,6 +45,8 @@ function rawInsert(file: string, text: string): number {
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.pragma('foreign_keys = ON')
+  // The page cache an import's writer has (IMPORT_CACHE_KIB in services/imports.ts).
+  db.pragma('cache_size = -65536')
   const started = performance.now()
   const insert = db.prepare(
     `INSERT INTO items (fonds_code, category_code, year, year_reason, retention_code, department_code, series_key, item_number,
