@@ -96,6 +96,7 @@ export async function seededDatabase(count: number): Promise<string> {
   db.close()
   fs.mkdirSync(CACHE, { recursive: true })
   fs.renameSync(file, cached)
+  fs.rmSync(dataDir, { recursive: true, force: true })
   return cached
 }
 

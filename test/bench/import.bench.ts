@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
@@ -86,7 +87,8 @@ function rawInsert(file: string, text: string): number {
 
 /** The same rows into a bare table of seven columns with one unique index, as the issue measured it. */
 function bareInsert(text: string): number {
-  const db = new Database(path.join(tempDir('bare-'), 'bare.sqlite'))
+  const folder = tempDir('bare-')
+  const db = new Database(path.join(folder, 'bare.sqlite'))
   db.pragma('journal_mode = WAL')
   db.exec(
     'CREATE TABLE items (id INTEGER PRIMARY KEY, archival_code TEXT UNIQUE, document_number TEXT, responsible_party TEXT, title TEXT, date_formed TEXT, page_count INTEGER)'
@@ -100,6 +102,7 @@ function bareInsert(text: string): number {
   })()
   const ms = performance.now() - started
   db.close()
+  fs.rmSync(folder, { recursive: true, force: true })
   return ms
 }
 
@@ -207,7 +210,8 @@ describe('import', () => {
   for (const size of [0, 1_000_000]) {
     it(`100 000 rows into a database of ${size.toLocaleString('en')} items: dry run, import, the same rows inserted raw`, async () => {
       const seeded = await seededDatabase(size)
-      const target = await makeApp(copyOf(seeded))
+      const targetDir = copyOf(seeded)
+      const target = await makeApp(targetDir)
       const targetKey = await target.signInAs('archivist', 'bench')
       const rows = 100_000
       const text = catalogue(rows)
@@ -224,9 +228,12 @@ describe('import', () => {
       }
       const importMs = performance.now() - started
       await target.close()
+      fs.rmSync(targetDir, { recursive: true, force: true })
       if (progress.result?.imported !== rows) throw new Error(`imported ${JSON.stringify(progress)}`)
 
-      const rawMs = rawInsert(path.join(copyOf(seeded), DATABASE_FILE), text)
+      const rawDir = copyOf(seeded)
+      const rawMs = rawInsert(path.join(rawDir, DATABASE_FILE), text)
+      fs.rmSync(rawDir, { recursive: true, force: true })
       const bareMs = bareInsert(text)
       const line = (label: string, ms: number) =>
         `  ${label.padEnd(62)} ${ms.toFixed(0).padStart(7)} ms   ×${(ms / rawMs).toFixed(2)} of raw   ×${(ms / bareMs).toFixed(1)} of bare`

@@ -81,6 +81,7 @@ describe('start', () => {
         starts.push(await firstAnswer(dataDir))
         counts.push(await countOnly(path.join(dataDir, DATABASE_FILE)))
       }
+      fs.rmSync(dataDir, { recursive: true, force: true })
       const startMs = median(starts.map((s) => s.ms))
       const countMs = median(counts)
       console.log(`
