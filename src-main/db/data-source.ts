@@ -1,8 +1,6 @@
-import 'reflect-metadata'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { DataSource } from 'typeorm'
 import { configureWriter } from './connection'
 import { MIGRATIONS } from './migrations'
 
@@ -32,13 +30,16 @@ export interface OpenedStore {
 
 /**
  * TypeORM's part: it runs the written migrations, all in one transaction, and is closed again. Everything after
- * that goes through the app's own connections (Store), which own their transactions. A restore runs the migrations
- * a backup says it has into an empty file, to learn the exact schema that backup must have.
+ * that goes through the app's own connections (Store), which own their transactions. TypeORM is loaded here, only
+ * when there is something to migrate: loading it takes longer than opening a database of a million records. A
+ * restore runs the migrations a backup says it has into an empty file, to learn the exact schema that backup must have.
  */
 export async function migrate(
   file: string,
   migrations: readonly (typeof MIGRATIONS)[number][] = MIGRATIONS
 ): Promise<void> {
+  await import('reflect-metadata')
+  const { DataSource } = await import('typeorm')
   const dataSource = new DataSource({
     type: 'better-sqlite3',
     database: file,
@@ -67,7 +68,8 @@ export async function openStore(dataDir: string, now: () => Date): Promise<Opene
   fs.rmSync(`${file}.restoring`, { force: true })
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0
   let preMigrationBackup: string | null = null
-  if (existed && pendingMigrations(file).length > 0) {
+  const pending = pendingMigrations(file).length > 0
+  if (existed && pending) {
     const backupDir = path.join(dataDir, 'backups')
     fs.mkdirSync(backupDir, { recursive: true })
     const stamp = now().toISOString().replace(/[:.]/g, '-')
@@ -79,6 +81,6 @@ export async function openStore(dataDir: string, now: () => Date): Promise<Opene
       source.close()
     }
   }
-  await migrate(file)
+  if (pending) await migrate(file)
   return { file, preMigrationBackup }
 }

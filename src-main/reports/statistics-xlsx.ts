@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { StatTable, YearStatistics } from '../../src-preload/contract'
 import { zh } from './zh'
 
@@ -65,6 +65,8 @@ function writeTable(sheet: ExcelJS.Worksheet, topic: string, table: StatTable): 
 
 /** R-STAT-1: one sheet per topic with a title row, the year, styled headers, frozen panes, totals rows and real numbers. */
 export async function statisticsWorkbook(statistics: YearStatistics): Promise<Buffer> {
+  // Loaded when a workbook is first written, not when the app starts: exceljs is a large part of start-up.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Archive Room'
   for (const topic of statistics.topics) {

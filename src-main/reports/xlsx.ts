@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 
 export interface SheetColumn {
   key: string
@@ -27,6 +27,8 @@ export async function listWorkbook(
   columns: SheetColumn[],
   rows: Record<string, unknown>[]
 ): Promise<Buffer> {
+  // Loaded when a workbook is first written, not when the app starts: exceljs is a large part of start-up.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Archive Room'
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -54,6 +54,12 @@ interface ImportJob extends ImportProgress {
   cancelled: boolean
 }
 
+interface Writing {
+  job: ImportJob
+  allOrNothing: boolean
+  accept: (records: Analysed[], policy: FilingSettings) => Promise<void>
+}
+
 interface Scan {
   headers: string[]
   total: number
@@ -68,12 +74,26 @@ interface Scan {
 const shorten = (text: string) => (text.length > SAMPLE_CELL ? `${text.slice(0, SAMPLE_CELL)}…` : text)
 const fit = (cells: string[], width: number) => Array.from({ length: width }, (_, i) => cells[i] ?? '')
 
+/** Where an item is filed: its year (R-FILE-2) and, for a code that follows the template, its series and number. */
+interface Filing {
+  year: number
+  yearReason: string
+  seriesKey: string | null
+  itemNumber: number | null
+}
+
 interface Analysed {
   row: number
   values: Record<string, unknown>
   key: string
   archivalCode: string | null
+  /** Items only. */
+  filing: Filing | null
 }
+
+/** What keeps a checked row out: another row of the file first had its key, or first had its code's number. */
+type Clash = { row: number; numberOf: string | null } | null
+type Taken = { row: number; code: string }
 
 const normaliseName = (name: string) => name.replace(/\s+/g, '').toLowerCase()
 const itemKey = (v: Record<string, unknown>) =>
@@ -87,26 +107,47 @@ let seenTables = 0
 /**
  * The keys a scan has accepted so far, for duplicates inside the file: a TEMP table of the scan's connection (a
  * read-only connection may create one too), which SQLite keeps in a temporary file, not in memory. Dropped when the
- * scan ends, however it ends; on the writer it is also gone with a rollback.
+ * scan ends, however it ends; on the writer it is also gone with a rollback. A coded item also holds its series and
+ * number, so two codes padded differently (…-0001, …-000001) cannot both take number 1 of a series.
  */
 function seenKeys(db: Db) {
   const connection = db.connection
   const name = `temp.import_seen_${++seenTables}`
-  connection.exec(`CREATE TEMP TABLE IF NOT EXISTS ${name.slice(5)} (key TEXT PRIMARY KEY, row INTEGER NOT NULL)`)
+  // One insert per accepted row keeps both its key and its series number (a second index of the same table).
+  connection.exec(
+    `CREATE TEMP TABLE IF NOT EXISTS ${name.slice(5)} (key TEXT PRIMARY KEY, row INTEGER NOT NULL, code TEXT,
+      series TEXT, number INTEGER, UNIQUE (series, number)) WITHOUT ROWID`
+  )
   connection.exec(`DELETE FROM ${name}`)
-  const insert = connection.prepare(`INSERT INTO ${name} (key, row) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`)
-  const first = connection.prepare(`SELECT row FROM ${name} WHERE key = ?`).pluck()
-  const add = connection.transaction((records: Analysed[], each: (record: Analysed, first: number | null) => void) => {
+  const insert = connection.prepare(
+    `INSERT INTO ${name} (key, row, code, series, number) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+  )
+  const byKey = connection.prepare(`SELECT row FROM ${name} WHERE key = ?`).pluck()
+  const byNumber = connection.prepare(`SELECT row, code FROM ${name} WHERE series = ? AND number = ?`)
+  const add = connection.transaction((records: Analysed[], each: (record: Analysed, clash: Clash) => void) => {
     for (const record of records) {
-      if (insert.run(record.key, record.row).changes === 1) each(record, null)
-      else each(record, first.get(record.key) as number)
+      const { key, row, archivalCode, filing } = record
+      // Inserted, not looked up first: nearly every row is new, and then the insert is all it costs.
+      if (insert.run(key, row, archivalCode, filing?.seriesKey ?? null, filing?.itemNumber ?? null).changes === 1)
+        each(record, null)
+      else {
+        const twin = byKey.get(key) as number | undefined
+        const taken = twin === undefined ? (byNumber.get(filing!.seriesKey, filing!.itemNumber) as Taken) : null
+        each(record, taken === null ? { row: twin!, numberOf: null } : { row: taken.row, numberOf: taken.code })
+      }
     }
   })
   return {
-    /** Calls `each` for every record in order with the row that first had its key, or null if it is the first. */
-    add: (records: Analysed[], each: (record: Analysed, first: number | null) => void) => add(records, each),
+    /** Calls `each` for every record in order with the row it clashes with, or null if it is the first. */
+    add: (records: Analysed[], each: (record: Analysed, clash: Clash) => void) => add(records, each),
     drop: () => connection.exec(`DROP TABLE IF EXISTS ${name}`)
   }
+}
+
+/** Of a batch's rows: keys the database already holds, and codes whose series number an item of another code holds. */
+interface InDatabase {
+  duplicates: Set<string>
+  numbersTaken: Map<string, string>
 }
 
 const NAME_KEY = 'import_name_key'
@@ -135,10 +176,13 @@ function inDatabase(db: Db, target: ImportTarget) {
       )
       .pluck()
     return {
-      existing: (records: Analysed[]) =>
-        records.length === 0
-          ? new Set<string>()
-          : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[])
+      existing: (records: Analysed[]): InDatabase => ({
+        duplicates:
+          records.length === 0
+            ? new Set<string>()
+            : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[]),
+        numbersTaken: new Map()
+      })
     }
   }
   const upTo = connection.prepare('SELECT coalesce(max(id), 0) FROM items').pluck().get() as number
@@ -158,9 +202,16 @@ function inDatabase(db: Db, target: ImportTarget) {
           AND +i.document_number = json_extract(d.value, '$[2]') AND +i.responsible_party = json_extract(d.value, '$[3]') AND i.id <= ?)`
     )
     .pluck()
+  // R-FILE-10: a series' number belongs to one code; a code padded otherwise (…-000001 for …-0001) still takes it.
+  const byNumber = connection.prepare(
+    `SELECT d.key AS at, i.archival_code AS code FROM json_each(?) d
+      JOIN items i ON i.series_key = json_extract(d.value, '$[0]') AND i.item_number = json_extract(d.value, '$[1]')
+      WHERE i.id <= ?`
+  )
   return {
-    existing: (records: Analysed[]): Set<string> => {
+    existing: (records: Analysed[]): InDatabase => {
       const found = new Set<string>()
+      const numbersTaken = new Map<string, string>()
       const coded = records.filter((r) => r.archivalCode)
       if (coded.length > 0)
         for (const code of byCode.all(JSON.stringify(coded.map((r) => r.archivalCode)), upTo) as string[])
@@ -175,10 +226,65 @@ function inDatabase(db: Db, target: ImportTarget) {
         ])
         for (const at of byDocument.all(JSON.stringify(fields), upTo) as number[]) found.add(documents[at].key)
       }
-      return found
+      const numbered = coded.filter((r) => r.filing?.itemNumber != null && !found.has(r.key))
+      if (numbered.length > 0) {
+        const pairs = JSON.stringify(numbered.map((r) => [r.filing!.seriesKey, r.filing!.itemNumber]))
+        for (const { at, code } of byNumber.all(pairs, upTo) as { at: number; code: string }[])
+          numbersTaken.set(numbered[at].key, code)
+      }
+      return { duplicates: found, numbersTaken }
     }
   }
 }
+
+/**
+ * R-FILE-2: the year an item is filed under; R-FILE-10: a code that follows this room's template takes its series'
+ * number, so numbering stays continuous, and any other legacy code is kept as text.
+ */
+function filingOf(values: Record<string, unknown>, archivalCode: string | null, policy: FilingSettings): Filing {
+  const decision = filingYear(
+    { id: 0, kind: (values.documentKind as never) ?? 'ordinary', dateFormed: String(values.dateFormed) },
+    [],
+    []
+  )
+  const series = seriesKey(policy.itemCodeTemplate, {
+    fonds: String(values.fondsCode),
+    category: String(values.categoryCode),
+    year: decision.value,
+    retention: String(values.retentionCode),
+    department: String(values.departmentCode)
+  })
+  const numbered =
+    archivalCode !== null && archivalCode.startsWith(series) && /^\d+$/.test(archivalCode.slice(series.length))
+  return {
+    year: decision.value,
+    yearReason: JSON.stringify({
+      ruleId: decision.ruleId,
+      reason: decision.reason,
+      ...(decision.params ? { params: decision.params } : {})
+    }),
+    seriesKey: numbered ? series : null,
+    itemNumber: numbered ? Number(archivalCode.slice(series.length)) : null
+  }
+}
+
+/** The same file with the same mapping and defaults: a dry run tells the import how many rows it will write. */
+const planKey = (input: PlanInput) =>
+  crypto
+    .createHash('sha256')
+    .update(JSON.stringify([input.target, input.fileName, input.encoding ?? null, input.mapping, input.defaults]))
+    .update(input.base64)
+    .digest('hex')
+
+/**
+ * The writer's page cache while an import runs, in KiB (SQLite's default is 2 MiB). Every row goes into each index of
+ * its table at its own place; with a million items those pages no longer fit the default cache and are read from
+ * disk again and again, which doubled the time of the same inserts (test/bench/import.bench.ts). Given back after.
+ */
+const IMPORT_CACHE_KIB = 64 * 1024
+
+/** Dry runs remembered for the progress bar of the import that follows; a few numbers, never rows. */
+const PLANS_KEPT = 20
 
 /**
  * Existing catalogues into the database: the same rules as the forms, a dry run first, then one transaction that
@@ -188,6 +294,7 @@ function inDatabase(db: Db, target: ImportTarget) {
  */
 export class ImportsService {
   private readonly jobs = new Map<string, ImportJob>()
+  private readonly planned = new Map<string, number>()
 
   constructor(
     private readonly store: Store,
@@ -249,41 +356,43 @@ export class ImportsService {
     if (problems.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details: problems })
   }
 
-  /** Turns one spreadsheet row into the input the form would send, with dates, numbers and labels normalised. */
+  /**
+   * Turns one spreadsheet row into the input the form would send, with dates, numbers and labels normalised; an
+   * item's code and a customer's contact are taken aside, since the form's schema has no place for them as columns.
+   */
   private record(
     target: ImportTarget,
     cells: string[],
     mapping: (string | null)[],
     defaults: Record<string, string>,
     retentionNames: Record<string, string>
-  ) {
+  ): { values: Record<string, unknown>; archivalCode: string | null } {
     const values: Record<string, unknown> = { ...defaults }
+    let archivalCode: string | null = null
+    let contactName = ''
+    let contactPhone = ''
     mapping.forEach((field, column) => {
       const raw = (cells[column] ?? '').trim()
       if (!field || raw === '') return
-      if (DATE_FIELDS.has(field)) values[field] = normaliseDate(raw) ?? raw
+      if (field === 'archivalCode') archivalCode = raw
+      else if (field === 'contactName') contactName = raw
+      else if (field === 'contactPhone') contactPhone = raw
+      else if (DATE_FIELDS.has(field)) values[field] = normaliseDate(raw) ?? raw
       else if (NUMBER_FIELDS.has(field)) values[field] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
       else if (ENUM_FIELDS.has(field)) values[field] = normaliseEnum(field, raw, retentionNames)
       else values[field] = raw
     })
-    if (target === 'customers') {
-      const { contactName, contactPhone, ...rest } = values
-      return contactName ? { ...rest, contacts: [{ name: contactName, phone: contactPhone ?? '' }] } : rest
-    }
-    return values
+    if (target === 'customers' && contactName) values.contacts = [{ name: contactName, phone: contactPhone }]
+    return { values, archivalCode }
   }
 
   /**
-   * Reads the file once, checking every row as the form would; rows that pass go to `accept` a batch at a time.
-   * Called twice by an import (to count and check, then to write), which costs a second reading but never the
-   * whole table in memory.
+   * Reads the file once, checking every row as the form would. A dry run only counts; an import (`writing`) hands
+   * the rows that pass to `accept` a batch at a time as it goes, so the file is read and checked once per import,
+   * and nothing holds the whole table in memory. With `allOrNothing`, nothing more is accepted after the first
+   * problem (the caller then rolls back what was).
    */
-  private async scan(
-    db: Db,
-    input: PlanInput,
-    accept?: (records: Analysed[]) => Promise<void>,
-    job?: ImportJob
-  ): Promise<Scan> {
+  private async scan(db: Db, input: PlanInput, writing?: Writing): Promise<Scan> {
     this.checkMapping(input.target, null, input.mapping)
     const policy = (await this.settings.filing(db)).data
     const retentionNames = Object.fromEntries(
@@ -306,7 +415,7 @@ export class ImportsService {
     let index = 0
     try {
       for await (const part of this.parts(input)) {
-        if (job?.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
+        if (writing?.job.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
         if (part.kind === 'start') scan.headers = part.headers
         if (part.kind === 'end') width = part.width
         if (part.kind !== 'rows') continue
@@ -314,9 +423,14 @@ export class ImportsService {
         const problemsOfBatch: ImportRowError[] = []
         for (const cells of part.rows) {
           const row = ++index + 1
-          const values = this.record(input.target, cells, input.mapping, input.defaults, retentionNames)
-          const { archivalCode, ...formValues } = values as { archivalCode?: string }
-          const parsed = schema.safeParse(formValues)
+          const { values, archivalCode } = this.record(
+            input.target,
+            cells,
+            input.mapping,
+            input.defaults,
+            retentionNames
+          )
+          const parsed = schema.safeParse(values)
           const problems = parsed.success ? [] : fieldErrors(parsed.error)
           if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
           if (problems.length > 0) {
@@ -330,34 +444,57 @@ export class ImportsService {
               })
             continue
           }
-          const data: Record<string, unknown> = {
-            ...(parsed.data as Record<string, unknown>),
-            ...(archivalCode ? { archivalCode } : {})
-          }
+          // The schema's output is an object of its own, so the code goes back onto it rather than into a copy.
+          const data = parsed.data as Record<string, unknown>
+          if (archivalCode) data.archivalCode = archivalCode
           const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
-          checked.push({ row, values: data, key, archivalCode: archivalCode ?? null })
+          const filing = input.target === 'items' ? filingOf(data, archivalCode, policy) : null
+          checked.push({ row, values: data, key, archivalCode, filing })
         }
         const existing = table.existing(checked)
-        const fresh = checked.filter((record) => !existing.has(record.key))
-        scan.duplicates += checked.length - fresh.length
-        const accepted: Analysed[] = []
-        // In row order, so the first of two equal rows is the one accepted.
-        seen.add(fresh, (record, first) => {
-          if (first === null) accepted.push(record)
+        const fresh: Analysed[] = []
+        for (const record of checked) {
+          const taken = existing.numbersTaken.get(record.key)
+          if (existing.duplicates.has(record.key)) scan.duplicates += 1
+          else if (taken === undefined) fresh.push(record)
           else {
             scan.invalidRows += 1
             problemsOfBatch.push({
               row: record.row,
-              field: input.target === 'items' ? 'archivalCode' : 'name',
-              message: 'import.duplicateInFile',
-              params: { row: first }
+              field: 'archivalCode',
+              message: 'import.numberTaken',
+              params: { code: String(record.archivalCode), existing: taken }
             })
+          }
+        }
+        const accepted: Analysed[] = []
+        // In row order, so the first of two equal rows is the one accepted.
+        seen.add(fresh, (record, clash) => {
+          if (clash === null) accepted.push(record)
+          else {
+            scan.invalidRows += 1
+            problemsOfBatch.push(
+              clash.numberOf === null
+                ? {
+                    row: record.row,
+                    field: input.target === 'items' ? 'archivalCode' : 'name',
+                    message: 'import.duplicateInFile',
+                    params: { row: clash.row }
+                  }
+                : {
+                    row: record.row,
+                    field: 'archivalCode',
+                    message: 'import.numberTakenInFile',
+                    params: { row: clash.row, code: String(record.archivalCode), existing: clash.numberOf }
+                  }
+            )
           }
         })
         // The list stays in row order (a row has either its own problems or a duplicate, never both; the sort is stable).
         for (const problem of problemsOfBatch.sort((a, b) => a.row - b.row)) report(problem)
         scan.valid += accepted.length
-        if (accept && accepted.length > 0) await accept(accepted)
+        if (writing && accepted.length > 0 && !(writing.allOrNothing && scan.invalidRows > 0))
+          await writing.accept(accepted, policy)
       }
     } finally {
       seen.drop()
@@ -369,6 +506,10 @@ export class ImportsService {
 
   async dryRun(input: PlanInput): Promise<ImportReport> {
     const { total, valid, duplicates, errors } = await this.scan(this.store.db, input)
+    const key = planKey(input)
+    this.planned.delete(key)
+    this.planned.set(key, valid)
+    if (this.planned.size > PLANS_KEPT) this.planned.delete(this.planned.keys().next().value!)
     return {
       total,
       valid,
@@ -423,47 +564,56 @@ export class ImportsService {
 
   private run(actor: Actor, input: RunInput, job: ImportJob): Promise<ImportResult> {
     return this.store.write(actor, async ({ db, now }) => {
-      // The first reading checks everything and writes nothing, so 'all or nothing' refuses before any insert and
-      // the progress bar knows how many rows will be written.
-      const plan = await this.scan(db, input, undefined, job)
-      if (input.mode === 'allOrNothing' && plan.invalidRows > 0) {
-        throw new AppFailure('POLICY_DENIED', 'import.hasErrors', {
-          ruleId: 'R-FILE-11',
-          params: { count: plan.errors.length }
-        })
+      job.total = this.planned.get(planKey(input)) ?? 0
+      const connection = db.connection
+      const cache = connection.pragma('cache_size', { simple: true }) as number
+      connection.pragma(`cache_size = -${IMPORT_CACHE_KIB}`)
+      try {
+        return await this.importWithin(db, actor, now, input, job)
+      } finally {
+        connection.pragma(`cache_size = ${cache}`)
       }
-      job.total = plan.valid
-      // Between batches the event loop answers progress questions and notices a cancel, which rolls back.
-      await this.scan(
-        db,
-        input,
-        async (records) => {
-          const ids =
-            input.target === 'items'
-              ? this.insertItems(db, actor, now, records, plan.policy)
-              : this.insertCustomers(db, actor, now, records)
-          await appendAuditBatch(
-            db,
-            actor,
-            now,
-            records.map((record, index) => ({
-              entity: input.target === 'items' ? 'item' : 'customer',
-              entityId: ids[index],
-              action: 'import',
-              after: { ...record.values, source: { file: input.fileName, row: record.row } }
-            }))
-          )
-          job.done += records.length
-        },
-        job
-      )
-      const mappings = (await this.settings.importMappings.current(db)).data
-      const key = layoutKey(input.target, plan.headers)
-      if (JSON.stringify(mappings[key]) !== JSON.stringify(input.mapping)) {
-        await this.settings.importMappings.saveWithin(db, actor, now, { ...mappings, [key]: input.mapping })
-      }
-      return { imported: plan.valid, skippedDuplicates: plan.duplicates, skippedInvalid: plan.invalidRows }
     })
+  }
+
+  private async importWithin(db: Db, actor: Actor, now: Date, input: RunInput, job: ImportJob): Promise<ImportResult> {
+    // One reading checks and writes as it goes; between batches the event loop answers progress questions and
+    // notices a cancel, which rolls back. 'All or nothing' stops writing at the first problem and rolls back too.
+    const plan = await this.scan(db, input, {
+      job,
+      allOrNothing: input.mode === 'allOrNothing',
+      accept: async (records, policy) => {
+        const ids =
+          input.target === 'items'
+            ? this.insertItems(db, actor, now, records, policy)
+            : this.insertCustomers(db, actor, now, records)
+        await appendAuditBatch(
+          db,
+          actor,
+          now,
+          records.map((record, index) => ({
+            entity: input.target === 'items' ? 'item' : 'customer',
+            entityId: ids[index],
+            action: 'import',
+            after: { ...record.values, source: { file: input.fileName, row: record.row } }
+          }))
+        )
+        job.done += records.length
+        job.total = Math.max(job.total, job.done)
+      }
+    })
+    if (input.mode === 'allOrNothing' && plan.invalidRows > 0) {
+      throw new AppFailure('POLICY_DENIED', 'import.hasErrors', {
+        ruleId: 'R-FILE-11',
+        params: { count: plan.errors.length }
+      })
+    }
+    const mappings = (await this.settings.importMappings.current(db)).data
+    const key = layoutKey(input.target, plan.headers)
+    if (JSON.stringify(mappings[key]) !== JSON.stringify(input.mapping)) {
+      await this.settings.importMappings.saveWithin(db, actor, now, { ...mappings, [key]: input.mapping })
+    }
+    return { imported: plan.valid, skippedDuplicates: plan.duplicates, skippedInvalid: plan.invalidRows }
   }
 
   private insertItems(db: Db, actor: Actor, now: Date, records: Analysed[], policy: FilingSettings): number[] {
@@ -473,57 +623,47 @@ export class ImportsService {
       `INSERT INTO items (fonds_code, category_code, year, year_reason, retention_code, department_code, series_key, item_number,
          archival_code, title, responsible_party, document_number, date_formed, page_count, classification, open_status, remarks,
          document_kind, received_on, status, policy_version, retention_years, expires_on, created_at, updated_at, created_by)
-       VALUES (@fondsCode, @categoryCode, @year, @yearReason, @retentionCode, @departmentCode, @seriesKey, @itemNumber,
-         @archivalCode, @title, @responsibleParty, @documentNumber, @dateFormed, @pageCount, @classification, @openStatus, @remarks,
-         @documentKind, @receivedOn, @status, 0, @retentionYears, @expiresOn, @stamp, @stamp, @createdBy)`
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`
     )
     const search = connection.prepare('INSERT INTO items_fts (rowid, body) VALUES (?, ?)')
-    return records.map(({ values, archivalCode }) => {
-      const v = values as Record<string, string | number | null>
-      const decision = filingYear(
-        { id: 0, kind: (v.documentKind as never) ?? 'ordinary', dateFormed: String(v.dateFormed) },
-        [],
-        []
-      )
-      const parts = {
-        fonds: String(v.fondsCode),
-        category: String(v.categoryCode),
-        year: decision.value,
-        retention: String(v.retentionCode),
-        department: String(v.departmentCode)
-      }
-      const series = seriesKey(policy.itemCodeTemplate, parts)
-      // A code that follows this room's template keeps numbering continuous; any other legacy code is kept as text.
+    return records.map(({ values, archivalCode, filing }) => {
+      const v = values as Record<string, string | number | null | undefined>
+      const { year, yearReason, seriesKey: series, itemNumber } = filing!
       // R-DISP-1: an imported code is filed now, under the retention list in force now.
       const retention = archivalCode
-        ? retentionOf(String(v.retentionCode), policy.retentionPeriods, decision.value)
+        ? retentionOf(String(v.retentionCode), policy.retentionPeriods, year)
         : { years: null, expiresOn: null }
-      const counter =
-        archivalCode && archivalCode.startsWith(series) && /^\d+$/.test(archivalCode.slice(series.length))
-          ? Number(archivalCode.slice(series.length))
-          : null
-      const result = insert.run({
-        ...v,
-        remarks: v.remarks ?? '',
-        documentNumber: v.documentNumber ?? '',
-        documentKind: v.documentKind ?? 'ordinary',
-        year: decision.value,
-        yearReason: JSON.stringify({
-          ruleId: decision.ruleId,
-          reason: decision.reason,
-          ...(decision.params ? { params: decision.params } : {})
-        }),
-        seriesKey: counter === null ? null : series,
-        itemNumber: counter,
-        archivalCode,
-        status: archivalCode ? 'catalogued' : 'received',
-        retentionYears: retention.years,
-        expiresOn: retention.expiresOn,
-        stamp,
-        createdBy: actor.userId
-      })
-      const id = Number(result.lastInsertRowid)
-      search.run(id, [v.title, v.documentNumber ?? '', v.responsibleParty, archivalCode ?? ''].join('\n'))
+      const documentNumber = v.documentNumber ?? ''
+      const id = Number(
+        insert.run(
+          v.fondsCode,
+          v.categoryCode,
+          year,
+          yearReason,
+          v.retentionCode,
+          v.departmentCode,
+          series,
+          itemNumber,
+          archivalCode,
+          v.title,
+          v.responsibleParty,
+          documentNumber,
+          v.dateFormed,
+          v.pageCount,
+          v.classification,
+          v.openStatus,
+          v.remarks ?? '',
+          v.documentKind ?? 'ordinary',
+          v.receivedOn,
+          archivalCode ? 'catalogued' : 'received',
+          retention.years,
+          retention.expiresOn,
+          stamp,
+          stamp,
+          actor.userId
+        ).lastInsertRowid
+      )
+      search.run(id, [v.title, documentNumber, v.responsibleParty, archivalCode ?? ''].join('\n'))
       return id
     })
   }

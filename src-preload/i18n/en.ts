@@ -460,6 +460,10 @@ const en: Shape<typeof zhCN> = {
     cancel: 'Cancel import',
     cancelled: 'The import was cancelled; nothing was written.',
     duplicateInFile: 'Same as row {{row}}',
+    numberTaken:
+      'The archival code {{code}} has the same number in its series as {{existing}}, already in the archive (the number is padded to another width); correct the code or leave the row out',
+    numberTakenInFile:
+      'The archival code {{code}} has the same number in its series as {{existing}} in row {{row}} (the number is padded to another width)',
     hasErrors: 'The file has {{count}} problems; as asked, nothing was imported.'
   },
   recordKinds: { item: 'Item', volume: 'Volume' },

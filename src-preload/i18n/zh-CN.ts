@@ -445,6 +445,9 @@ const zhCN = {
     cancel: '取消导入',
     cancelled: '导入已取消，没有写入任何数据。',
     duplicateInFile: '与第 {{row}} 行重复',
+    numberTaken:
+      '档号 {{code}} 与库中已有的档号 {{existing}} 同属一个序列且序号相同（序号位数不同），请更正档号或不导入此行',
+    numberTakenInFile: '档号 {{code}} 与第 {{row}} 行的档号 {{existing}} 同属一个序列且序号相同（序号位数不同）',
     hasErrors: '文件中有 {{count}} 处问题，按“全部无误时导入”的要求未导入任何数据。'
   },
   recordKinds: { item: '文件', volume: '案卷' },

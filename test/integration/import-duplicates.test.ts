@@ -87,6 +87,51 @@ describe('import duplicates', () => {
     expect(again).toMatchObject({ total, valid: 0, duplicates: total, errors: [] })
   })
 
+  it('R-FILE-10: a code padded wider than its series takes a number the series already has; the dry run says so and the import skips it', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    // In the database: number 1 of the 2023 series, as the room's template writes it (four digits).
+    const seed = await runImport(
+      { ...items(['J001-WS·2023-Y-BGS-0001,,办公室,甲文件,2023-05-06,1']), mode: 'validOnly' },
+      key
+    )
+    expect(seed.result).toMatchObject({ imported: 1 })
+
+    const lines = [
+      /* row 2 */ 'J001-WS·2023-Y-BGS-000001,,办公室,乙文件,2023-05-07,1', // number 1 again, padded to six digits
+      /* row 3 */ 'J001-WS·2023-Y-BGS-0002,,办公室,丙文件,2023-05-08,1' // number 2: new
+    ]
+    for (let i = 1; i <= FILLER; i += 1) lines.push(`,,办公室,填充${i},2023-01-01,1`)
+    lines.push('J001-WS·2023-Y-BGS-00002,,办公室,丁文件,2023-05-09,1') // row 2104, second batch: row 3's number
+    const input = items(lines)
+
+    const report = await app.call('import.dryRun', input, key)
+    expect(report).toMatchObject({ total: FILLER + 3, valid: FILLER + 1, duplicates: 0 })
+    expect(report.errors).toEqual([
+      {
+        row: 2,
+        field: 'archivalCode',
+        message: 'import.numberTaken',
+        params: { code: 'J001-WS·2023-Y-BGS-000001', existing: 'J001-WS·2023-Y-BGS-0001' }
+      },
+      {
+        row: 2104,
+        field: 'archivalCode',
+        message: 'import.numberTakenInFile',
+        params: { row: 3, code: 'J001-WS·2023-Y-BGS-00002', existing: 'J001-WS·2023-Y-BGS-0002' }
+      }
+    ])
+
+    const refused = await runImport({ ...input, mode: 'allOrNothing' }, key)
+    expect(refused).toMatchObject({ state: 'failed', error: { message: 'import.hasErrors', ruleId: 'R-FILE-11' } })
+    expect((await app.call('items.list', {}, key)).total).toBe(1)
+
+    const done = await runImport({ ...input, mode: 'validOnly' }, key)
+    expect(done).toMatchObject({ state: 'done', result: { imported: FILLER + 1, skippedInvalid: 2 } })
+    const coded = await app.call('items.list', { search: '丙文件' }, key)
+    expect(coded.rows.map((row) => row.archivalCode)).toEqual(['J001-WS·2023-Y-BGS-0002'])
+  })
+
   it('customers: names equal after folding white space and case, in the database and across batches', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')

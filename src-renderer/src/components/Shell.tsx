@@ -13,27 +13,29 @@ import {
   TeamOutlined,
   UserOutlined
 } from '@ant-design/icons'
-import { Button, Layout, Menu, Space, Tag, Typography } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom'
 import type { SessionInfo } from '../../../src-preload/contract'
 import { sectionsOf, type Section } from '../access'
 import { call, onSessionProblem } from '../api/client'
-import { AuditPage } from '../pages/AuditPage'
-import { BackupPage } from '../pages/BackupPage'
-import { CustomersPage } from '../pages/CustomersPage'
-import { DashboardPage } from '../pages/DashboardPage'
-import { DisposalPage } from '../pages/DisposalPage'
-import { StatisticsPage } from '../pages/StatisticsPage'
-import { UsePage } from '../pages/UsePage'
-import { RecordsPage } from '../pages/RecordsPage'
-import { SettingsPage } from '../pages/SettingsPage'
-import { StoragePage } from '../pages/StoragePage'
-import { UsersPage } from '../pages/UsersPage'
 import { ChangePasswordButton } from './ChangePassword'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LockScreen } from './LockScreen'
+
+/** Each page is its own chunk, loaded when first opened, so the first screen waits for none of the others. */
+const AuditPage = lazy(() => import('../pages/AuditPage').then((page) => ({ default: page.AuditPage })))
+const BackupPage = lazy(() => import('../pages/BackupPage').then((page) => ({ default: page.BackupPage })))
+const CustomersPage = lazy(() => import('../pages/CustomersPage').then((page) => ({ default: page.CustomersPage })))
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((page) => ({ default: page.DashboardPage })))
+const DisposalPage = lazy(() => import('../pages/DisposalPage').then((page) => ({ default: page.DisposalPage })))
+const RecordsPage = lazy(() => import('../pages/RecordsPage').then((page) => ({ default: page.RecordsPage })))
+const SettingsPage = lazy(() => import('../pages/SettingsPage').then((page) => ({ default: page.SettingsPage })))
+const StatisticsPage = lazy(() => import('../pages/StatisticsPage').then((page) => ({ default: page.StatisticsPage })))
+const StoragePage = lazy(() => import('../pages/StoragePage').then((page) => ({ default: page.StoragePage })))
+const UsePage = lazy(() => import('../pages/UsePage').then((page) => ({ default: page.UsePage })))
+const UsersPage = lazy(() => import('../pages/UsersPage').then((page) => ({ default: page.UsersPage })))
 
 const ICONS: Record<Section, React.ReactNode> = {
   dashboard: <DashboardOutlined />,
@@ -142,26 +144,30 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
-          <Routes>
-            {sections.includes('dashboard') && (
-              <Route path="/dashboard" element={<DashboardPage session={session} />} />
-            )}
-            {sections.includes('customers') && (
-              <Route path="/customers" element={<CustomersPage session={session} />} />
-            )}
-            {sections.includes('records') && <Route path="/records" element={<RecordsPage session={session} />} />}
-            {sections.includes('storage') && <Route path="/storage" element={<StoragePage session={session} />} />}
-            {sections.includes('use') && <Route path="/use" element={<UsePage session={session} />} />}
-            {sections.includes('disposal') && <Route path="/disposal" element={<DisposalPage session={session} />} />}
-            {sections.includes('statistics') && (
-              <Route path="/statistics" element={<StatisticsPage session={session} />} />
-            )}
-            {sections.includes('settings') && <Route path="/settings" element={<SettingsPage session={session} />} />}
-            {sections.includes('users') && <Route path="/users" element={<UsersPage session={session} />} />}
-            {sections.includes('audit') && <Route path="/audit" element={<AuditPage />} />}
-            {sections.includes('backup') && <Route path="/backup" element={<BackupPage onRestored={onSignedOut} />} />}
-            <Route path="*" element={<Navigate to={`/${sections[0]}`} replace />} />
-          </Routes>
+          <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '20vh' }} />}>
+            <Routes>
+              {sections.includes('dashboard') && (
+                <Route path="/dashboard" element={<DashboardPage session={session} />} />
+              )}
+              {sections.includes('customers') && (
+                <Route path="/customers" element={<CustomersPage session={session} />} />
+              )}
+              {sections.includes('records') && <Route path="/records" element={<RecordsPage session={session} />} />}
+              {sections.includes('storage') && <Route path="/storage" element={<StoragePage session={session} />} />}
+              {sections.includes('use') && <Route path="/use" element={<UsePage session={session} />} />}
+              {sections.includes('disposal') && <Route path="/disposal" element={<DisposalPage session={session} />} />}
+              {sections.includes('statistics') && (
+                <Route path="/statistics" element={<StatisticsPage session={session} />} />
+              )}
+              {sections.includes('settings') && <Route path="/settings" element={<SettingsPage session={session} />} />}
+              {sections.includes('users') && <Route path="/users" element={<UsersPage session={session} />} />}
+              {sections.includes('audit') && <Route path="/audit" element={<AuditPage />} />}
+              {sections.includes('backup') && (
+                <Route path="/backup" element={<BackupPage onRestored={onSignedOut} />} />
+              )}
+              <Route path="*" element={<Navigate to={`/${sections[0]}`} replace />} />
+            </Routes>
+          </Suspense>
         </Layout.Content>
       </Layout>
       {locked && (
