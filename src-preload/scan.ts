@@ -5,12 +5,18 @@
  */
 const CODE_SEPARATOR = '·'
 const SCAN_SEPARATOR = '.'
+/** Letters, digits and hyphens with at least one hyphen and one "." — a scanned code, never a date or a phrase. */
+const SCANNED_CODE = /^(?=.*-)(?=.*\.)[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)+$/
 
 export function scanPayload(archivalCode: string): string {
   return archivalCode.split(CODE_SEPARATOR).join(SCAN_SEPARATOR)
 }
 
-/** The archival code a scan (or a typed code with "." for "·") names: trimmed, the scanner's Enter already gone. */
+/**
+ * The archival code a scan names (the scanner's Enter already gone), or the text as typed when it is not a scanned
+ * code: "2023.5.6" or "J001-WS" stay as they are.
+ */
 export function codeFromScan(text: string): string {
-  return text.trim().split(SCAN_SEPARATOR).join(CODE_SEPARATOR)
+  const trimmed = text.trim()
+  return SCANNED_CODE.test(trimmed) ? trimmed.split(SCAN_SEPARATOR).join(CODE_SEPARATOR) : trimmed
 }

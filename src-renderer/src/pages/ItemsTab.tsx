@@ -3,6 +3,7 @@ import { Button, Checkbox, Empty, Input, Space, Table, TreeSelect } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CUSTODY_STATES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
+import { codeFromScan } from '../../../src-preload/scan'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
@@ -62,6 +63,16 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
     query.retentionCode?.length
   )
 
+  // A scanned label (or a typed code) opens its record at once; anything else filters the list.
+  const findOrOpen = async (text: string) => {
+    const search = codeFromScan(text)
+    filter({ search: search || undefined })
+    if (!search.includes('-')) return
+    const { rows } = await call('items.list', { search, pageSize: 20, custody: [...CUSTODY_STATES] })
+    const exact = rows.filter((row) => row.archivalCode === search)
+    if (exact.length === 1) setViewing(exact[0].id)
+  }
+
   const columns = itemColumns(t, settings, query, { sortOrderOf, view: setViewing, edit: canWrite ? setEditing : null })
 
   return (
@@ -73,7 +84,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             style={{ width: 420 }}
             placeholder={t('items.searchPlaceholder')}
             aria-label={t('common.search')}
-            onSearch={(search) => filter({ search: search.trim() || undefined })}
+            onSearch={(search) => void findOrOpen(search)}
           />
           <TreeSelect
             allowClear
