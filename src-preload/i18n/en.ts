@@ -512,6 +512,12 @@ const en: Shape<typeof zhCN> = {
     printed_final: { name: 'Printed copy and final draft', from: 'its final draft', to: 'its printed copy' },
     language_version: { name: 'Language versions', from: 'other language version', to: 'other language version' }
   },
+  support: {
+    title: 'Diagnostics',
+    hint: 'When the app needs support, export the diagnostics and give the file to whoever supports it: versions, the database structure and size, settings versions and the log — no records and no personal data.',
+    export: 'Export diagnostics',
+    saved: 'Diagnostics exported.'
+  },
   labels: {
     title: 'Print labels ({{count}})',
     print: 'Print labels',

@@ -490,6 +490,12 @@ const zhCN = {
     printed_final: { name: '印本与定稿', from: '其定稿', to: '其印本' },
     language_version: { name: '不同文字版本', from: '其他文字版本', to: '其他文字版本' }
   },
+  support: {
+    title: '诊断信息',
+    hint: '软件出现问题需要技术支持时，导出诊断信息交给支持人员：其中有软件版本、数据库结构与规模、设置版本和运行日志，不含任何档案内容或个人信息。',
+    export: '导出诊断信息',
+    saved: '诊断信息已导出。'
+  },
   labels: {
     title: '打印标签（{{count}} 张）',
     print: '打印标签',

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { BackupSettings, BackupVerification } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
+import { DiagnosticsCard } from '../components/DiagnosticsCard'
 import { useForm } from '../useForm'
 import { useSubmit } from '../useSubmit'
 import { backupColumns } from './backup/backupColumns'
@@ -96,6 +97,7 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
           columns={backupColumns(t, restore)}
         />
       </Card>
+      <DiagnosticsCard />
     </>
   )
 }
