@@ -35,7 +35,9 @@ export async function unfiledUpToYear(
 ): Promise<{ count: number; first: UnfiledItem[] }> {
   const where = sql`WHERE ${UNFILED} AND year <= ${year}`
   const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM items ${where}`)
-  const first = await db.query<UnfiledItem>(sql`SELECT ${UNFILED_COLUMNS} FROM items ${where} ORDER BY year, id LIMIT ${limit}`)
+  const first = await db.query<UnfiledItem>(
+    sql`SELECT ${UNFILED_COLUMNS} FROM items ${where} ORDER BY year, id LIMIT ${limit}`
+  )
   return { count, first }
 }
 

@@ -32,17 +32,36 @@ function operations(customer: string): Operation[] {
     },
     {
       label: 'year + category + classification, by code, p10',
-      input: { year: [2019], categoryCode: ['KH'], classification: ['none'], sortBy: 'archivalCode', sortOrder: 'ascend', page: 10 },
+      input: {
+        year: [2019],
+        categoryCode: ['KH'],
+        classification: ['none'],
+        sortBy: 'archivalCode',
+        sortOrder: 'ascend',
+        page: 10
+      },
       raw: page('archival_code, id', `WHERE year = 2019 AND category_code = 'KH' AND classification = 'none'`, 180)
     },
-    { label: 'status filed, by date formed', input: { status: ['filed'], sortBy: 'dateFormed' }, raw: page('date_formed DESC, id DESC', `WHERE status = 'filed'`) },
+    {
+      label: 'status filed, by date formed',
+      input: { status: ['filed'], sortBy: 'dateFormed' },
+      raw: page('date_formed DESC, id DESC', `WHERE status = 'filed'`)
+    },
     { label: 'search 会议纪要', input: { search: '会议纪要' }, raw: matching('items_fts', '"会议纪要"') },
     { label: 'search 有限公司', input: { search: '有限公司' }, raw: matching('items_fts', '"有限公司"') },
-    { label: 'search 仓储设施改造的批复', input: { search: '仓储设施改造的批复' }, raw: matching('items_fts', '"仓储设施改造的批复"') },
+    {
+      label: 'search 仓储设施改造的批复',
+      input: { search: '仓储设施改造的批复' },
+      raw: matching('items_fts', '"仓储设施改造的批复"')
+    },
     { label: `search customer ${customer}`, input: { search: customer }, raw: matching('items_fts', `"${customer}"`) },
     { label: 'search 合同 (2 characters)', input: { search: '合同' }, raw: matching('items_bigrams', hex('合同')) },
     { label: 'search 绿化 (2 characters)', input: { search: '绿化' }, raw: matching('items_bigrams', hex('绿化')) },
-    { label: 'search 合同, by title', input: { search: '合同', sortBy: 'title', sortOrder: 'ascend' }, raw: matching('items_bigrams', hex('合同')) },
+    {
+      label: 'search 合同, by title',
+      input: { search: '合同', sortBy: 'title', sortOrder: 'ascend' },
+      raw: matching('items_bigrams', hex('合同'))
+    },
     {
       label: 'search whole code J001-KH·2019-D30-ZS-0042',
       input: { search: 'J001-KH·2019-D30-ZS-0042' },
@@ -57,7 +76,9 @@ describe('item list and search at scale', () => {
     for (const size of benchSizes()) {
       const { app, key, file } = await openRoom(size)
       const raw = new Database(file, { readonly: true })
-      const [{ name }] = raw.prepare('SELECT name FROM customers ORDER BY id LIMIT 1 OFFSET ?').all(Math.floor(size / 300)) as { name: string }[]
+      const [{ name }] = raw
+        .prepare('SELECT name FROM customers ORDER BY id LIMIT 1 OFFSET ?')
+        .all(Math.floor(size / 300)) as { name: string }[]
       const figures = new Map<string, Paired>()
       for (const operation of operations(name.slice(0, 6))) {
         const input = { page: 1, pageSize: 20, ...operation.input }

@@ -23,7 +23,13 @@ export async function measure(label: string, work: () => unknown, runs = 30): Pr
     cpu.push((used.user + used.system) / 1000)
   }
   times.sort((a, b) => a - b)
-  return { label, medianMs: times[Math.floor(runs / 2)], p95Ms: times[Math.floor(runs * 0.95)], cpuMs: median(cpu), runs }
+  return {
+    label,
+    medianMs: times[Math.floor(runs / 2)],
+    p95Ms: times[Math.floor(runs * 0.95)],
+    cpuMs: median(cpu),
+    runs
+  }
 }
 
 export function report(title: string, figures: Figure[], baseline?: Figure): void {

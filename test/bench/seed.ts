@@ -340,7 +340,6 @@ function makeCustomers(count: number, firstId: number): Customer[] {
   })
 }
 
-
 /** The rooms' shelving: 4 rooms × 10 racks × 6 shelves × 8 boxes, all there since the first year. */
 function seedLocations(db: Database.Database, userId: number): number[] {
   const stamp = `${FIRST_YEAR}-01-01T08:00:00.000Z`
@@ -357,7 +356,8 @@ function seedLocations(db: Database.Database, userId: number): number[] {
       const rack = add('rack', room, pad(k, 2), `R${r}-${pad(k, 2)}`, null)
       for (let s = 1; s <= 6; s += 1) {
         const shelf = add('shelf', rack, pad(s, 2), `R${r}-${pad(k, 2)}-${pad(s, 2)}`, 120)
-        for (let b = 1; b <= 8; b += 1) boxes.push(add('box', shelf, pad(b, 2), `R${r}-${pad(k, 2)}-${pad(s, 2)}-${pad(b, 2)}`, 15))
+        for (let b = 1; b <= 8; b += 1)
+          boxes.push(add('box', shelf, pad(b, 2), `R${r}-${pad(k, 2)}-${pad(s, 2)}-${pad(b, 2)}`, 15))
       }
     }
   }
@@ -368,7 +368,13 @@ function seedLocations(db: Database.Database, userId: number): number[] {
  * `count` items in chronological id order, catalogued and filed into volumes as the room would have done it, each
  * written with its search row as it is generated, so a million never sit in memory.
  */
-function seedItems(db: Database.Database, count: number, customers: Customer[], users: number[], boxes: number[]): void {
+function seedItems(
+  db: Database.Database,
+  count: number,
+  customers: Customer[],
+  users: number[],
+  boxes: number[]
+): void {
   const perYear = Math.round(count / (LAST_YEAR - FIRST_YEAR + 1))
   const insertVolume = db.prepare(
     `INSERT INTO volumes (fonds_code, catalogue_code, category_code, year, retention_code, department_code, series_key, volume_number,
@@ -494,9 +500,13 @@ function seedItems(db: Database.Database, count: number, customers: Customer[], 
       // The same body refreshItemSearch writes.
       insertSearch.run(
         id,
-        [d.title, d.documentNumber, d.responsibleParty, archivalCode ?? '', d.customerId ? customerName.get(d.customerId) : ''].join(
-          '\n'
-        )
+        [
+          d.title,
+          d.documentNumber,
+          d.responsibleParty,
+          archivalCode ?? '',
+          d.customerId ? customerName.get(d.customerId) : ''
+        ].join('\n')
       )
     }
   }
@@ -553,7 +563,8 @@ function seedUse(db: Database.Database, requests: number, items: number, userId:
 /** Inspections, incidents, a daily reading per room, and one destruction: 2 % of the D10 items of the first year. */
 function seedCustody(db: Database.Database, userId: number): void {
   const stamp = `${FIRST_YEAR}-01-01T08:00:00.000Z`
-  const numbers = (count: number) => `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`
+  const numbers = (count: number) =>
+    `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${count})`
   const years = LAST_YEAR - FIRST_YEAR + 1
   db.prepare(
     `${numbers(400)} INSERT INTO inspections (kind, reason, inspected_on, inspectors, temperature, humidity, status, policy_version, created_at, updated_at,
@@ -674,7 +685,6 @@ async function generate(file: string, count: number, useRequests: number): Promi
       db.exec('ROLLBACK')
       throw error
     }
-    db.exec('ANALYZE')
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {
     await app.close()
@@ -687,7 +697,10 @@ async function generate(file: string, count: number, useRequests: number): Promi
 }
 
 /** A copy of the cached room of `count` items (generated on first use), opened as the app, with the bench archivist signed in. */
-export async function openRoom(count: number, useRequests = count / 5): Promise<{ app: TestApp; key: string; file: string }> {
+export async function openRoom(
+  count: number,
+  useRequests = count / 5
+): Promise<{ app: TestApp; key: string; file: string }> {
   const file = cacheFile(count)
   if (!fs.existsSync(file)) await generate(file, count, useRequests)
   const dataDir = tempDir('archive-room-bench-')

@@ -16,7 +16,9 @@ describe('annual statistics and the workbench at scale', () => {
       const onePass = await measure('one pass', () => raw.prepare(ONE_PASS).all(), 3)
       const holdings = (await app.call('statistics.year', { year }, key)).topics[0].tables[0].totals
       const todo = await app.call('dashboard.todo', {}, key)
-      console.log(`${size} items: ${year} holdings ${JSON.stringify(holdings)}; to-do ${todo.map((e) => `${e.key} ${e.count}`).join(', ')}`)
+      console.log(
+        `${size} items: ${year} holdings ${JSON.stringify(holdings)}; to-do ${todo.map((e) => `${e.key} ${e.count}`).join(', ')}`
+      )
       const workbench = () =>
         Promise.all([
           app.call('dashboard.todo', {}, key),
