@@ -18,6 +18,7 @@ import { locationOptions } from '../components/LocationPanel'
 import { codeOptions, nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
+import { Marked } from '../components/Marked'
 import { ItemDetail } from './ItemDetail'
 import { ItemForm } from './ItemForm'
 import { ITEM_STATUS_COLORS } from '../tagColors'
@@ -74,7 +75,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       dataIndex: 'archivalCode',
       sorter: true,
       sortOrder: sortOrderOf('archivalCode'),
-      render: (code: string | null) => code ?? '—'
+      render: (code: string | null, row) => (code ? <Marked text={code} ranges={row.highlights?.archivalCode} /> : '—')
     },
     {
       title: t('items.fields.title'),
@@ -89,14 +90,22 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
             onClick={() => setViewing(row.id)}
           >
-            {title}
+            <Marked text={title} ranges={row.highlights?.title} />
           </Button>
           {row.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
         </>
       )
     },
-    { title: t('items.fields.responsibleParty'), dataIndex: 'responsibleParty' },
-    { title: t('items.fields.documentNumber'), dataIndex: 'documentNumber' },
+    {
+      title: t('items.fields.responsibleParty'),
+      dataIndex: 'responsibleParty',
+      render: (value: string, row) => <Marked text={value} ranges={row.highlights?.responsibleParty} />
+    },
+    {
+      title: t('items.fields.documentNumber'),
+      dataIndex: 'documentNumber',
+      render: (value: string, row) => <Marked text={value} ranges={row.highlights?.documentNumber} />
+    },
     {
       title: t('items.fields.dateFormed'),
       dataIndex: 'dateFormed',
@@ -145,7 +154,11 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           <Tag color={ITEM_STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
         )
     },
-    { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
+    {
+      title: t('items.fields.customerId'),
+      dataIndex: 'customerName',
+      render: (value: string | null, row) => <Marked text={value ?? ''} ranges={row.highlights?.customerName} />
+    },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
     ...(canWrite
       ? [
