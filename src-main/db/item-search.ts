@@ -28,7 +28,7 @@ export function bigramToken(pair: string): string {
  * How the search rows are matched for a text: three characters and more through the trigram index, exactly two
  * through the index of character pairs, one by scanning the search rows.
  */
-function matcher(search: string): { table: SqlQuery; where: SqlQuery } {
+export function itemTextMatch(search: string): { table: SqlQuery; where: SqlQuery } {
   const length = [...search].length
   if (length >= 3) return { table: sql`items_fts`, where: sql`items_fts MATCH ${`"${search.replace(/"/g, '""')}"`}` }
   if (length === 2) return { table: sql`items_bigrams`, where: sql`items_bigrams MATCH ${bigramToken(search)}` }
@@ -38,14 +38,8 @@ function matcher(search: string): { table: SqlQuery; where: SqlQuery } {
 /** The ids of items whose search row contains the text, as a subquery: `i.id IN (${itemIdsMatching(text)})`. */
 export function itemIdsMatching(search: string): SqlQuery {
   if ([...search].length !== 2) return fullTextRowids('items_fts', search)
-  const { table, where } = matcher(search)
+  const { table, where } = itemTextMatch(search)
   return sql`SELECT rowid FROM ${table} WHERE ${where}`
-}
-
-/** Whether the search row of the item `i` contains the text: one look-up in the index for that item. */
-export function itemContains(search: string): SqlQuery {
-  const { table, where } = matcher(search)
-  return sql`EXISTS (SELECT 1 FROM ${table} WHERE ${table}.rowid = i.id AND ${where})`
 }
 
 /** Items show their customer's name in the search row, so renaming a customer rebuilds the rows of its items. */

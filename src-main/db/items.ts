@@ -1,6 +1,6 @@
 import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '../../src-preload/contract'
 import type { Db } from './connection'
-import { itemContains, itemIdsMatching } from './item-search'
+import { itemIdsMatching, itemTextMatch } from './item-search'
 import { OPEN_ITEM_INCIDENTS } from './records'
 import { sql, type SqlQuery } from './sql'
 
@@ -120,58 +120,82 @@ async function rowsOf(db: Db, ids: number[]): Promise<ItemRow[]> {
 
 const ids = async (db: Db, query: SqlQuery) => (await db.query<{ id: number }>(query)).map((row) => row.id)
 
+/** Up to this many matches of a search are sorted all together; more are read in an index's order. */
+export const SORT_ALL_UP_TO = 2_000
+
 /**
  * One page of the item list and the number of items that match, counted up to `COUNT_LIMIT` (`totalCapped` says that
  * more match); ties in the sort go by id. A search puts the items whose archival code or document number is exactly the
- * text first, then the others in the chosen order.
+ * text first, then the others.
  *
- * Each page is read from an index in the sort order: the page's ids first, its rows (customers, volumes, incidents)
- * for those ids only. A search with few matches sorts them all; one with many walks the sort index and looks each item
- * up in the search index until the page is full, which a dense match does within a few hundred items.
+ * Each page is read from an index in its order: the page's ids first, its rows (customers, volumes, incidents) for
+ * those ids only. A search with few matches sorts them all. With many, the newest-first list goes down the search index
+ * in the order items were registered, newest first, and stops when the page is full; another sort walks its own index
+ * and keeps the entries that are among the matches, reading neither the rows nor the search index per entry.
  */
 export async function listItemRows(
   db: Db,
   query: Omit<ItemQuery, 'page' | 'pageSize'>,
   page: { limit: number; offset: number }
 ): Promise<{ rows: ItemRow[]; total: number; totalCapped: boolean }> {
-  const conditions = itemListConditions({ ...query, search: undefined })
+  const filters = itemListConditions({ ...query, search: undefined })
   // R-DISP-8: destroyed items stay in the catalogue but leave the everyday list unless asked for.
-  if (!query.custody || query.custody.length === 0) conditions.push(sql`i.custody <> 'destroyed'`)
+  const hideDestroyed = !query.custody || query.custody.length === 0
+  const conditions = hideDestroyed ? [...filters, sql`i.custody <> 'destroyed'`] : filters
   const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
   const order = sql`ORDER BY ${sql.identifier(SORT_COLUMNS[query.sortBy])} ${direction}, i.id ${direction}`
+  const result = (pageIds: number[], total: number) =>
+    rowsOf(db, pageIds).then((rows) => ({
+      rows,
+      total: Math.min(total, COUNT_LIMIT),
+      totalCapped: total > COUNT_LIMIT
+    }))
   const search = query.search
   if (!search) {
     const where = sql.where(conditions)
     const total = await countUpTo(db, sql`SELECT 1 FROM items i ${where}`)
-    const pageIds = await ids(
-      db,
-      sql`SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}`
+    return result(
+      await ids(db, sql`SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}`),
+      total
     )
-    return { rows: await rowsOf(db, pageIds), total: Math.min(total, COUNT_LIMIT), totalCapped: total > COUNT_LIMIT }
   }
-  const hits = itemIdsMatching(search)
+  const { table, where: match } = itemTextMatch(search)
+  const hits = sql`FROM ${table} CROSS JOIN items i ON i.id = ${table}.rowid`
+  // Without filters the search index alone is counted, the few destroyed items left out by their ids: no row is read.
   const total = await countUpTo(
     db,
-    sql`SELECT 1 FROM (${hits}) h CROSS JOIN items i ON i.id = h.rowid ${sql.where(conditions)}`
+    filters.length === 0 && hideDestroyed
+      ? sql`SELECT 1 FROM ${table} WHERE ${match} AND ${table}.rowid NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`
+      : sql`SELECT 1 ${hits} ${sql.where([match, ...conditions])}`
   )
   const exact = await ids(
     db,
     sql`SELECT i.id FROM items i ${sql.where([sql`(i.archival_code = ${search} OR i.document_number = ${search})`, ...conditions])} ${order}`
   )
-  const rest = exact.length > 0 ? [...conditions, sql`i.id NOT IN ${exact}`] : conditions
-  const others = (limit: number, offset: number) =>
-    ids(
+  const notExact = exact.length > 0 ? [sql`i.id NOT IN ${exact}`] : []
+  const others = (limit: number, offset: number) => {
+    const window = sql`LIMIT ${limit} OFFSET ${offset}`
+    if (total <= SORT_ALL_UP_TO)
+      return ids(db, sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ${order} ${window}`)
+    if (query.sortBy === 'updatedAt')
+      return ids(
+        db,
+        sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ORDER BY ${table}.rowid ${direction} ${window}`
+      )
+    // The unary + keeps the matches from driving the loop, so the sort index does; the few destroyed items are left out
+    // by their ids, which the index holds, not by a column only the row holds.
+    const kept = hideDestroyed ? [sql`i.id NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`] : []
+    return ids(
       db,
-      total <= COUNT_LIMIT
-        ? sql`SELECT i.id FROM (${hits}) h CROSS JOIN items i ON i.id = h.rowid ${sql.where(rest)} ${order} LIMIT ${limit} OFFSET ${offset}`
-        : sql`SELECT i.id FROM items i ${sql.where([...rest, itemContains(search)])} ${order} LIMIT ${limit} OFFSET ${offset}`
+      sql`SELECT i.id FROM items i ${sql.where([sql`+i.id IN (SELECT ${table}.rowid FROM ${table} WHERE ${match})`, ...filters, ...kept, ...notExact])} ${order} ${window}`
     )
+  }
   const first = exact.slice(page.offset, page.offset + page.limit)
   const pageIds =
     first.length === page.limit
       ? first
       : [...first, ...(await others(page.limit - first.length, Math.max(0, page.offset - exact.length)))]
-  return { rows: await rowsOf(db, pageIds), total: Math.min(total, COUNT_LIMIT), totalCapped: total > COUNT_LIMIT }
+  return result(pageIds, total)
 }
 
 export async function findItemRecord(db: Db, id: number): Promise<ItemRecord | undefined> {

@@ -95,5 +95,5 @@ describe('item list and search at scale', () => {
       results.set(size, figures)
     }
     reportScale('items.list through the dispatcher vs the raw index query', results)
-  })
+  }, 7_200_000)
 })

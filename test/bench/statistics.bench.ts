@@ -43,5 +43,5 @@ describe('annual statistics and the workbench at scale', () => {
       results.set(size, figures)
     }
     reportScale('statistics and workbench through the dispatcher vs one pass over the items (raw)', results)
-  })
+  }, 7_200_000)
 })

@@ -104,6 +104,13 @@ describe('issue 19: search by any fragment of two characters or more, ranked and
         `第${COUNT_LIMIT + 2}次会议纪要`
       ])
     }
+    // Sorted by another column, many matches still come in that column's order.
+    const byTitle = await app.call(
+      'items.list',
+      { search: '纪要', sortBy: 'title', sortOrder: 'ascend', pageSize: 3 },
+      key
+    )
+    expect(byTitle.rows.map((row) => row.title)).toEqual(['第0次会议纪要', '第10000次会议纪要', '第10001次会议纪要'])
   })
 
   it('migration 1764800000000 indexes the pairs of the items already in a database', async () => {
