@@ -54,7 +54,11 @@ function operations(customer: string): Operation[] {
       input: { search: '仓储设施改造的批复' },
       raw: matching('items_fts', '"仓储设施改造的批复"')
     },
-    { label: `search customer ${customer}`, input: { search: customer }, raw: matching('items_fts', `"${customer}"`) },
+    {
+      label: 'search 6 characters of a customer name',
+      input: { search: customer },
+      raw: matching('items_fts', `"${customer}"`)
+    },
     { label: 'search 合同 (2 characters)', input: { search: '合同' }, raw: matching('items_bigrams', hex('合同')) },
     { label: 'search 绿化 (2 characters)', input: { search: '绿化' }, raw: matching('items_bigrams', hex('绿化')) },
     {
