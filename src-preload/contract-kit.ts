@@ -23,6 +23,8 @@ export interface Page<T> {
   total: number
   page: number
   pageSize: number
+  /** More rows match than `total`, which is where counting stopped: show it as "10 000+". */
+  totalCapped?: boolean
 }
 
 export interface PolicyReason {

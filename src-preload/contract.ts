@@ -395,7 +395,19 @@ export type ItemRow = Pick<
 > & {
   /** Open missing/damaged incidents on the item or its volume: the item is flagged (R-KEEP-3). */
   openIncidents: number
+  /** In a search: where the text occurs in each shown field, as [start, end) offsets of the field's string. */
+  highlights?: Partial<Record<HighlightedItemField, [number, number][]>>
 }
+
+/** The fields of an item row a search looks in and highlights. */
+export const HIGHLIGHTED_ITEM_FIELDS = [
+  'title',
+  'documentNumber',
+  'responsibleParty',
+  'archivalCode',
+  'customerName'
+] as const
+export type HighlightedItemField = (typeof HIGHLIGHTED_ITEM_FIELDS)[number]
 
 export const SORTABLE_ITEM_FIELDS = ['archivalCode', 'title', 'dateFormed', 'year', 'updatedAt'] as const
 

@@ -5,30 +5,51 @@ import { sql } from './sql'
 
 /**
  * Items not yet filed: received, or catalogued but not on a shelf. Item-level filing (DA/T 22) counts as filed once
- * the coded item is on its shelf; volumes count their items.
+ * the coded item is on its shelf; volumes count their items. Written as the partial indexes of migration
+ * 1764800000000 are, so the queries below read those indexes.
  */
-export function unfiledItems(
-  db: Db
-): Promise<
-  { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number; customer: number }[]
-> {
-  return db.query(
-    sql`SELECT id, title, archival_code AS archivalCode, received_on AS receivedOn, year, customer_id IS NOT NULL AS customer
-        FROM items WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`
+const UNFILED = sql`(status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL))`
+
+export type UnfiledItem = { id: number; title: string; archivalCode: string | null; receivedOn: string; year: number }
+const UNFILED_COLUMNS = sql`id, title, archival_code AS archivalCode, received_on AS receivedOn, year`
+
+/** R-CUST-3: unfiled customer materials received on or before the day: how many, and the first `limit` received. */
+export async function unfiledCustomerMaterials(
+  db: Db,
+  receivedBy: string,
+  limit: number
+): Promise<{ count: number; first: UnfiledItem[] }> {
+  const where = sql`WHERE customer_id IS NOT NULL AND ${UNFILED} AND received_on <= ${receivedBy}`
+  const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM items ${where}`)
+  const first = await db.query<UnfiledItem>(
+    sql`SELECT ${UNFILED_COLUMNS} FROM items ${where} ORDER BY received_on, id LIMIT ${limit}`
   )
+  return { count, first }
 }
 
-/** Records kept now (not destroyed), counted by category or year; pages only for items, which have them. */
-export function keptBy(
+/** R-FILE-9: unfiled items of the year or earlier: how many, and the first `limit` by year. */
+export async function unfiledUpToYear(
   db: Db,
-  table: 'items' | 'volumes',
-  column: 'category_code' | 'year',
-  withPages: boolean
-): Promise<{ code: string | number; n: number; pages?: number }[]> {
-  const code = sql.identifier(column)
+  year: number,
+  limit: number
+): Promise<{ count: number; first: UnfiledItem[] }> {
+  const where = sql`WHERE ${UNFILED} AND year <= ${year}`
+  const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM items ${where}`)
+  const first = await db.query<UnfiledItem>(
+    sql`SELECT ${UNFILED_COLUMNS} FROM items ${where} ORDER BY year, id LIMIT ${limit}`
+  )
+  return { count, first }
+}
+
+/** Records kept now (not destroyed), counted by category and year together; pages only for items, which have them. */
+export function keptByCategoryAndYear(
+  db: Db,
+  table: 'items' | 'volumes'
+): Promise<{ category: string; year: number; n: number; pages: number }[]> {
+  const pages = table === 'items' ? sql`SUM(page_count)` : sql`0`
   return db.query(
-    sql`SELECT ${code} AS code, COUNT(*) AS n${withPages ? sql`, SUM(page_count) AS pages` : sql.empty} FROM ${sql.identifier(table)}
-        WHERE custody <> 'destroyed' GROUP BY ${code}`
+    sql`SELECT category_code AS category, year, COUNT(*) AS n, ${pages} AS pages FROM ${sql.identifier(table)}
+        WHERE custody <> 'destroyed' GROUP BY category_code, year`
   )
 }
 

@@ -1,6 +1,6 @@
 import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '../../src-preload/contract'
 import type { Db } from './connection'
-import { itemIdsMatching } from './item-search'
+import { itemIdsMatching, itemTextMatch } from './item-search'
 import { OPEN_ITEM_INCIDENTS } from './records'
 import { sql, type SqlQuery } from './sql'
 
@@ -93,46 +93,109 @@ export function itemListConditions(query: Omit<ItemQuery, 'page' | 'pageSize' | 
   return conditions
 }
 
-/**
- * Counting "everything but the destroyed" directly would visit every row; the indexes count all matches fast, and
- * the few destroyed ones are found through the custody index and taken off.
- */
-async function countItems(db: Db, conditions: SqlQuery[], hideDestroyed: boolean): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(
-    sql`SELECT COUNT(*) AS total FROM items i ${sql.where(conditions)}`
-  )
-  if (!hideDestroyed) return Number(total)
-  const [{ destroyed }] = await db.query<{ destroyed: number }>(
-    sql`SELECT COUNT(*) AS destroyed FROM items i INDEXED BY items_custody ${sql.where([sql`i.custody = 'destroyed'`, ...conditions])}`
-  )
-  return Number(total) - Number(destroyed)
+/** Counting stops here: past it the list says "10 000+", and the count never holds the page up. */
+export const COUNT_LIMIT = 10_000
+
+/** How many items match, up to one more than the limit, which tells that there are more. */
+async function countUpTo(db: Db, matching: SqlQuery): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${matching} LIMIT ${COUNT_LIMIT + 1})`)
+  return Number(n)
 }
 
-/** One page of the item list and the number of all items that match; ties in the sort go by id. */
+const ROW_COLUMNS = sql`i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
+  i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
+  i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
+  c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents, i.custody`
+
+/** The rows of the given items, in the order of the ids. */
+async function rowsOf(db: Db, ids: number[]): Promise<ItemRow[]> {
+  if (ids.length === 0) return []
+  const rows = await db.query<ItemRow>(
+    sql`SELECT ${ROW_COLUMNS} FROM items i LEFT JOIN customers c ON c.id = i.customer_id
+        LEFT JOIN volumes v ON v.id = i.volume_id WHERE i.id IN ${ids}`
+  )
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.map((id) => byId.get(id)!)
+}
+
+const ids = async (db: Db, query: SqlQuery) => (await db.query<{ id: number }>(query)).map((row) => row.id)
+
+/** Up to this many matches of a search are sorted all together; more are read in an index's order. */
+export const SORT_ALL_UP_TO = 2_000
+
+/**
+ * One page of the item list and the number of items that match, counted up to `COUNT_LIMIT` (`totalCapped` says that
+ * more match); ties in the sort go by id. A search puts the items whose archival code or document number is exactly the
+ * text first, then the others.
+ *
+ * Each page is read from an index in its order: the page's ids first, its rows (customers, volumes, incidents) for
+ * those ids only. A search with few matches sorts them all. With many, the newest-first list goes down the search index
+ * in the order items were registered, newest first, and stops when the page is full; another sort walks its own index
+ * and keeps the entries that are among the matches, reading neither the rows nor the search index per entry.
+ */
 export async function listItemRows(
   db: Db,
   query: Omit<ItemQuery, 'page' | 'pageSize'>,
   page: { limit: number; offset: number }
-): Promise<{ rows: ItemRow[]; total: number }> {
-  const conditions = itemListConditions(query)
-  const hideDestroyed = !query.custody || query.custody.length === 0
-  const total = await countItems(db, conditions, hideDestroyed)
+): Promise<{ rows: ItemRow[]; total: number; totalCapped: boolean }> {
+  const filters = itemListConditions({ ...query, search: undefined })
   // R-DISP-8: destroyed items stay in the catalogue but leave the everyday list unless asked for.
-  const where = sql.where(hideDestroyed ? [...conditions, sql`i.custody <> 'destroyed'`] : conditions)
+  const hideDestroyed = !query.custody || query.custody.length === 0
+  const conditions = hideDestroyed ? [...filters, sql`i.custody <> 'destroyed'`] : filters
   const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
   const order = sql`ORDER BY ${sql.identifier(SORT_COLUMNS[query.sortBy])} ${direction}, i.id ${direction}`
-  // The page is chosen from items alone; customers and volumes are joined for its rows only.
-  const rows = await db.query<ItemRow>(
-    sql`SELECT i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
-              i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
-              i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
-              c.name AS customerName, v.archival_code AS volumeCode, ${OPEN_ITEM_INCIDENTS} AS openIncidents, i.custody
-       FROM (SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}) page
-       JOIN items i ON i.id = page.id
-       LEFT JOIN customers c ON c.id = i.customer_id LEFT JOIN volumes v ON v.id = i.volume_id
-       ${order}`
+  const result = (pageIds: number[], total: number) =>
+    rowsOf(db, pageIds).then((rows) => ({
+      rows,
+      total: Math.min(total, COUNT_LIMIT),
+      totalCapped: total > COUNT_LIMIT
+    }))
+  const search = query.search
+  if (!search) {
+    const where = sql.where(conditions)
+    const total = await countUpTo(db, sql`SELECT 1 FROM items i ${where}`)
+    return result(
+      await ids(db, sql`SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}`),
+      total
+    )
+  }
+  const { table, where: match } = itemTextMatch(search)
+  const hits = sql`FROM ${table} CROSS JOIN items i ON i.id = ${table}.rowid`
+  // Without filters the search index alone is counted, the few destroyed items left out by their ids: no row is read.
+  const total = await countUpTo(
+    db,
+    filters.length === 0 && hideDestroyed
+      ? sql`SELECT 1 FROM ${table} WHERE ${match} AND ${table}.rowid NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`
+      : sql`SELECT 1 ${hits} ${sql.where([match, ...conditions])}`
   )
-  return { rows, total }
+  const exact = await ids(
+    db,
+    sql`SELECT i.id FROM items i ${sql.where([sql`(i.archival_code = ${search} OR i.document_number = ${search})`, ...conditions])} ${order}`
+  )
+  const notExact = exact.length > 0 ? [sql`i.id NOT IN ${exact}`] : []
+  const others = (limit: number, offset: number) => {
+    const window = sql`LIMIT ${limit} OFFSET ${offset}`
+    if (total <= SORT_ALL_UP_TO)
+      return ids(db, sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ${order} ${window}`)
+    if (query.sortBy === 'updatedAt')
+      return ids(
+        db,
+        sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ORDER BY ${table}.rowid ${direction} ${window}`
+      )
+    // The unary + keeps the matches from driving the loop, so the sort index does; the few destroyed items are left out
+    // by their ids, which the index holds, not by a column only the row holds.
+    const kept = hideDestroyed ? [sql`i.id NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`] : []
+    return ids(
+      db,
+      sql`SELECT i.id FROM items i ${sql.where([sql`+i.id IN (SELECT ${table}.rowid FROM ${table} WHERE ${match})`, ...filters, ...kept, ...notExact])} ${order} ${window}`
+    )
+  }
+  const first = exact.slice(page.offset, page.offset + page.limit)
+  const pageIds =
+    first.length === page.limit
+      ? first
+      : [...first, ...(await others(page.limit - first.length, Math.max(0, page.offset - exact.length)))]
+  return result(pageIds, total)
 }
 
 export async function findItemRecord(db: Db, id: number): Promise<ItemRecord | undefined> {

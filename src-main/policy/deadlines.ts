@@ -74,3 +74,18 @@ export function expiryDate(filingYear: number, years: number | null): string | n
   if (years === null) return null
   return `${String(filingYear + years + 1).padStart(4, '0')}-01-01`
 }
+
+/**
+ * R-CUST-3, R-FILE-9 as bounds an index can search: on `today`, customer materials received on or before
+ * `customerReceivedBy` are late, and so are records of `annualYearUpTo` or earlier, exactly those that
+ * `overdueCustomerMaterials` and `overdueAnnualFiling` find late.
+ */
+export function lateBounds(
+  today: string,
+  settings: DeadlineSettings
+): { customerReceivedBy: string; annualYearUpTo: number } {
+  const now = dayNumber(today)
+  let year = Number(today.slice(0, 4))
+  while (utcDay(year + 1, settings.annualFilingMonth, 0) >= now) year -= 1
+  return { customerReceivedBy: dateOf(now - settings.customerFilingDays - 1), annualYearUpTo: year }
+}

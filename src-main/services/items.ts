@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import { HIGHLIGHTED_ITEM_FIELDS } from '../../src-preload/contract'
 import type {
   ClassificationCode,
   FieldError,
@@ -114,6 +115,25 @@ const factsOf = (
   meetingOpenedOn: row.meetingOpenedOn
 })
 
+/** ASCII letters compare without case, as the search indexes and LIKE match them; other characters keep their length. */
+const folded = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
+
+/** Where the searched text occurs in each field of a row, so the list can mark it. */
+export function highlightsOf(row: ItemRow, search: string): NonNullable<ItemRow['highlights']> {
+  const needle = folded(search)
+  const highlights: NonNullable<ItemRow['highlights']> = {}
+  for (const field of HIGHLIGHTED_ITEM_FIELDS) {
+    const value = row[field]
+    if (!value) continue
+    const haystack = folded(value)
+    const ranges: [number, number][] = []
+    for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length))
+      ranges.push([at, at + needle.length])
+    if (ranges.length > 0) highlights[field] = ranges
+  }
+  return highlights
+}
+
 export class ItemsService {
   constructor(
     private readonly store: Store,
@@ -121,12 +141,19 @@ export class ItemsService {
   ) {}
 
   async list(query: ItemQuery): Promise<Page<ItemRow>> {
-    const { rows, total } = await listItemRows(
+    const search = query.search?.trim()
+    const { rows, total, totalCapped } = await listItemRows(
       this.store.db,
-      { ...query, search: query.search?.trim() },
+      { ...query, search },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }
     )
-    return { rows, total, page: query.page, pageSize: query.pageSize }
+    return {
+      rows: search ? rows.map((row) => ({ ...row, highlights: highlightsOf(row, search) })) : rows,
+      total,
+      ...(totalCapped ? { totalCapped } : {}),
+      page: query.page,
+      pageSize: query.pageSize
+    }
   }
 
   async load(db: Db, id: number): Promise<Item> {

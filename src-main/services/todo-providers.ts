@@ -11,7 +11,7 @@ import {
   unreleasedHolds,
   unresolvedIncidents
 } from '../db/dashboard'
-import type { CustodySettings, OverdueEntry, TodoEntry } from '../../src-preload/contract'
+import type { CustodySettings, TodoEntry } from '../../src-preload/contract'
 import type zhCN from '../../src-preload/i18n/zh-CN'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
 
@@ -20,7 +20,8 @@ export interface TodoContext {
   /** The local calendar day. */
   today: string
   custody: CustodySettings
-  overdueFiling(): Promise<OverdueEntry[]>
+  /** How many records are late today, by the rule they break (R-CUST-3, R-FILE-9); rules with none are left out. */
+  overdueFiling(): Promise<Map<string, number>>
 }
 
 /** One source of "what needs doing today"; it returns nothing when all is well. */
@@ -43,10 +44,7 @@ const countEntry = (
 
 /** R-FILE-9, R-CUST-3: materials not filed in time, grouped by the rule they break. */
 const overdueFiling: TodoProvider = async ({ overdueFiling }) => {
-  const late = await overdueFiling()
-  const byRule = new Map<string, number>()
-  for (const entry of late) byRule.set(entry.ruleId, (byRule.get(entry.ruleId) ?? 0) + 1)
-  return [...byRule].map(([ruleId, count]) => ({
+  return [...(await overdueFiling())].map(([ruleId, count]) => ({
     key: 'overdueFiling',
     count,
     severity: 'error',

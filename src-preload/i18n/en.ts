@@ -23,6 +23,7 @@ const en: Shape<typeof zhCN> = {
     refresh: 'Refresh',
     details: 'Details',
     total: '{{total}} in all',
+    totalAtLeast: 'More than {{total}}',
     saved: 'Saved',
     loading: 'Loading…'
   },

@@ -19,6 +19,7 @@ const zhCN = {
     refresh: '刷新',
     details: '详情',
     total: '共 {{total}} 条',
+    totalAtLeast: '超过 {{total}} 条',
     saved: '已保存',
     loading: '正在加载…'
   },

@@ -105,7 +105,8 @@ export function usePagedQuery<Q extends object, T>(
       pageSize: query.pageSize,
       total: remote.data?.total ?? 0,
       ...(sizeChanger ? { showSizeChanger: true } : {}),
-      showTotal: (total: number) => t('common.total', { total })
+      // A count that stopped at its limit says so ("超过 10000 条") instead of posing as exact.
+      showTotal: (total: number) => t(remote.data?.totalCapped ? 'common.totalAtLeast' : 'common.total', { total })
     }
   }
   /** Changes filters set outside the table, back on the first page. */

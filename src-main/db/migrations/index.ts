@@ -6,6 +6,7 @@ import { ItemListIndexes1764300000000 } from './1764300000000-ItemListIndexes'
 import { Records1764100000000 } from './1764100000000-Records'
 import { Use1764500000000 } from './1764500000000-Use'
 import { Inspections1764700000000 } from './1764700000000-Inspections'
+import { SearchAndStatistics1764800000000 } from './1764800000000-SearchAndStatistics'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   Custody1764400000000,
   Use1764500000000,
   Disposal1764600000000,
-  Inspections1764700000000
+  Inspections1764700000000,
+  SearchAndStatistics1764800000000
 ]

@@ -10,6 +10,7 @@ import {
 import { filingExportColumns, labelsOf } from '../../labels'
 import { ITEM_STATUS_COLORS } from '../../tagColors'
 import { codeOptions, nameOfCode } from '../../useFilingSettings'
+import { Marked } from '../../components/Marked'
 
 interface ItemColumnActions {
   sortOrderOf(field: string): 'ascend' | 'descend' | null
@@ -32,7 +33,7 @@ export function itemColumns(
       dataIndex: 'archivalCode',
       sorter: true,
       sortOrder: sortOrderOf('archivalCode'),
-      render: (code: string | null) => code ?? '—'
+      render: (code: string | null, row) => (code ? <Marked text={code} ranges={row.highlights?.archivalCode} /> : '—')
     },
     {
       title: t('items.fields.title'),
@@ -47,14 +48,22 @@ export function itemColumns(
             style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
             onClick={() => view(row.id)}
           >
-            {title}
+            <Marked text={title} ranges={row.highlights?.title} />
           </Button>
           {row.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
         </>
       )
     },
-    { title: t('items.fields.responsibleParty'), dataIndex: 'responsibleParty' },
-    { title: t('items.fields.documentNumber'), dataIndex: 'documentNumber' },
+    {
+      title: t('items.fields.responsibleParty'),
+      dataIndex: 'responsibleParty',
+      render: (value: string, row) => <Marked text={value} ranges={row.highlights?.responsibleParty} />
+    },
+    {
+      title: t('items.fields.documentNumber'),
+      dataIndex: 'documentNumber',
+      render: (value: string, row) => <Marked text={value} ranges={row.highlights?.documentNumber} />
+    },
     {
       title: t('items.fields.dateFormed'),
       dataIndex: 'dateFormed',
@@ -103,7 +112,11 @@ export function itemColumns(
           <Tag color={ITEM_STATUS_COLORS[value]}>{t(`itemStatuses.${value}`)}</Tag>
         )
     },
-    { title: t('items.fields.customerId'), dataIndex: 'customerName', render: (value: string | null) => value ?? '' },
+    {
+      title: t('items.fields.customerId'),
+      dataIndex: 'customerName',
+      render: (value: string | null, row) => <Marked text={value ?? ''} ranges={row.highlights?.customerName} />
+    },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
     ...(edit
       ? [

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react'
+
+/** Text with the given [start, end) ranges marked, as a search's highlights come with an item row. */
+export function Marked({ text, ranges }: { text: string; ranges?: [number, number][] }) {
+  if (!ranges || ranges.length === 0) return <>{text}</>
+  const parts: ReactNode[] = []
+  let at = 0
+  for (const [start, end] of ranges) {
+    parts.push(text.slice(at, start), <mark key={start}>{text.slice(start, end)}</mark>)
+    at = end
+  }
+  parts.push(text.slice(at))
+  return <>{parts}</>
+}

@@ -1,0 +1,134 @@
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { DATABASE_FILE } from '../../src-main/db/data-source'
+import { SearchAndStatistics1764800000000 } from '../../src-main/db/migrations/1764800000000-SearchAndStatistics'
+import { COUNT_LIMIT } from '../../src-main/db/items'
+import type { QueryRunner } from 'typeorm'
+import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
+import { itemInput } from '../support/records'
+
+let app: TestApp | null = null
+afterEach(async () => {
+  await app?.close()
+  app = null
+})
+
+const titles = async (key: string, search: string) =>
+  (await app!.call('items.list', { search }, key)).rows.map((row) => row.title).sort()
+
+describe('issue 19: search by any fragment of two characters or more, ranked and highlighted', () => {
+  it('finds two-character fragments through the pair index, and follows edits and a customer renamed (R-CUST-4)', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    const customer = await app.call('customers.create', sampleCustomer(), key)
+    const contract = await app.call(
+      'items.create',
+      itemInput({ title: '绿化养护合同', documentNumber: 'HT-2025-007' }),
+      key
+    )
+    await app.call(
+      'items.create',
+      itemInput({ title: '仓储服务协议', customerId: customer.id, customerDocType: 'agreement' }),
+      key
+    )
+    expect(await titles(key, '合同')).toEqual(['绿化养护合同'])
+    expect(await titles(key, '绿化')).toEqual(['绿化养护合同'])
+    expect(await titles(key, 'ht')).toEqual(['绿化养护合同'])
+    expect(await titles(key, '-2')).toEqual(['绿化养护合同'])
+    // A pair across two fields (the title's end, the number's start) is no fragment of either.
+    expect(await titles(key, '同H')).toEqual([])
+
+    await app.call(
+      'items.update',
+      { ...itemInput({ title: '保洁服务合同' }), id: contract.id, version: contract.version },
+      key
+    )
+    expect(await titles(key, '绿化')).toEqual([])
+    expect(await titles(key, '保洁')).toEqual(['保洁服务合同'])
+
+    expect(await titles(key, '顺达')).toEqual(['仓储服务协议'])
+    const renamed = { ...sampleCustomer({ name: '宁波恒通贸易有限公司' }), id: customer.id, version: customer.version }
+    await app.call('customers.update', renamed, key)
+    expect(await titles(key, '顺达')).toEqual([])
+    expect(await titles(key, '恒通')).toEqual(['仓储服务协议'])
+  })
+
+  it('puts the item whose archival code or document number is the text first, and marks where the text occurs', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    for (const [title, documentNumber] of [
+      ['关于HT-2025-007号合同的补充协议', ''],
+      ['仓储合同', 'HT-2025-007'],
+      ['仓储合同附件', 'HT-2025-0071']
+    ])
+      await app.call('items.create', itemInput({ title, documentNumber }), key)
+    const page = await app.call('items.list', { search: 'ht-2025-007', sortBy: 'title', sortOrder: 'ascend' }, key)
+    expect(page.rows.map((row) => row.title)).toEqual(['仓储合同', '仓储合同附件', '关于HT-2025-007号合同的补充协议'])
+    expect(page.total).toBe(3)
+    expect(page.totalCapped).toBeUndefined()
+    expect(page.rows[0].highlights).toEqual({ documentNumber: [[0, 11]] })
+    expect(page.rows[2].highlights).toEqual({ title: [[2, 13]] })
+    // The exact match comes first on the first page only; the second page goes on where the first stopped.
+    const second = await app.call(
+      'items.list',
+      { search: 'HT-2025-007', pageSize: 1, page: 2, sortBy: 'title', sortOrder: 'ascend' },
+      key
+    )
+    expect(second.rows.map((row) => row.title)).toEqual(['仓储合同附件'])
+  })
+
+  it(`counts up to ${COUNT_LIMIT} and then says there are more, with the same first page`, async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+    await seedInTransaction(app, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party, date_formed,
+           received_on, policy_version, created_at, updated_at, created_by)
+         VALUES ('J001', 'WS', 2024, 'Y', 'ZS', ?, '办公室', '2024-05-01', '2024-05-02', 0, ?, ?, ?)`
+      )
+      for (let n = 0; n < COUNT_LIMIT + 5; n += 1) {
+        const stamp = new Date(Date.UTC(2024, 4, 2) + n * 1000).toISOString()
+        insert.run(`第${n}次会议纪要`, stamp, stamp, userId)
+      }
+      await db.query(`INSERT INTO items_fts (rowid, body) SELECT id, title FROM items`)
+    })
+    for (const search of [undefined, '会议纪要', '纪要']) {
+      const page = await app.call('items.list', { search, pageSize: 3 }, key)
+      expect(page.total).toBe(COUNT_LIMIT)
+      expect(page.totalCapped).toBe(true)
+      expect(page.rows.map((row) => row.title)).toEqual([
+        `第${COUNT_LIMIT + 4}次会议纪要`,
+        `第${COUNT_LIMIT + 3}次会议纪要`,
+        `第${COUNT_LIMIT + 2}次会议纪要`
+      ])
+    }
+    // Sorted by another column, many matches still come in that column's order.
+    const byTitle = await app.call(
+      'items.list',
+      { search: '纪要', sortBy: 'title', sortOrder: 'ascend', pageSize: 3 },
+      key
+    )
+    expect(byTitle.rows.map((row) => row.title)).toEqual(['第0次会议纪要', '第10000次会议纪要', '第10001次会议纪要'])
+  })
+
+  it('migration 1764800000000 indexes the pairs of the items already in a database', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    await app.call('items.create', itemInput({ title: '绿化养护合同' }), key)
+    const dataDir = app.dataDir
+    await app.close()
+    // The database as it was before the migration: its objects gone, its row in the migrations table gone.
+    const legacy = new Database(path.join(dataDir, DATABASE_FILE))
+    const runner = { query: async (text: string) => legacy.exec(text) } as unknown as QueryRunner
+    await new SearchAndStatistics1764800000000().down(runner)
+    legacy.prepare('DELETE FROM migrations WHERE name = ?').run('SearchAndStatistics1764800000000')
+    expect(legacy.prepare(`SELECT name FROM sqlite_master WHERE name = 'items_bigrams'`).get()).toBeUndefined()
+    legacy.close()
+
+    app = await makeApp(dataDir)
+    const again = await app.signInAs('staff_viewer', 'reader')
+    expect(await titles(again, '绿化')).toEqual(['绿化养护合同'])
+  })
+})
