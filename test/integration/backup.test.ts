@@ -3,6 +3,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { DataSource } from 'typeorm'
+import { MIGRATIONS } from '../../src-main/db/migrations'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
 import type { RestoreStage } from '../../src-main/services/backup'
@@ -344,23 +346,22 @@ describe('R-SEC-2 restore', () => {
     const { admin, key, folder } = await setUp()
     await app.call('customers.create', sampleCustomer(), key)
     const { file } = await app.call('backup.create', { folder }, key)
+    // What the version before the last migration had: that migration's own down(), as TypeORM runs it.
+    const last = MIGRATIONS[MIGRATIONS.length - 1]
+    const older = new DataSource({ type: 'better-sqlite3', database: file, migrations: [...MIGRATIONS] })
+    await older.initialize()
+    await older.undoLastMigration()
+    await older.destroy()
     tamper(
       file,
-      (db) => {
-        // What the version before the last migration had: that migration's own down().
-        db.exec(`DROP INDEX audit_action_at; DROP TABLE environment_readings; DROP TABLE inspection_findings;
-                 DROP TABLE inspection_locations; DROP TABLE inspections`)
-        db.prepare("DELETE FROM migrations WHERE name = 'Inspections1764700000000'").run()
-      },
+      () => undefined,
       (manifest) => {
-        manifest.migrations = (manifest.migrations as string[]).filter((name) => name !== 'Inspections1764700000000')
+        manifest.migrations = (manifest.migrations as string[]).filter((name) => name !== last.name)
       }
     )
     await app.call('backup.restore', { file }, admin)
-    const indexes: { name: string }[] = await app.database.query(
-      "SELECT name FROM sqlite_master WHERE name IN ('inspections', 'audit_action_at')"
-    )
-    expect(indexes).toHaveLength(2)
+    const migrated: { name: string }[] = await app.database.query('SELECT name FROM migrations')
+    expect(migrated.map(({ name }) => name)).toContain(last.name)
     const reader = await app.signInAs('staff_viewer', 'reader')
     expect(await customers(reader)).toEqual(['上海顺达物流有限公司'])
   })

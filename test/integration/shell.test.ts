@@ -5,6 +5,7 @@ import Database from 'better-sqlite3'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, REPOSITORY, tempDir } from '../support/app'
+import { childFolder } from '../support/child'
 import type * as ShellEntry from '../support/shell-entry'
 
 type Shell = ReturnType<typeof ShellEntry.startShell>
@@ -13,7 +14,7 @@ type Entry = typeof ShellEntry
 let bundle = ''
 
 beforeAll(async () => {
-  bundle = path.join(tempDir('shell-'), 'main.cjs')
+  bundle = path.join(childFolder(), 'main.cjs')
   await build({
     entryPoints: [path.join(REPOSITORY, 'test/support/shell-entry.ts')],
     bundle: true,

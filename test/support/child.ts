@@ -1,6 +1,6 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
-import { tempDir } from './app'
 
 const ROOT = path.resolve(__dirname, '../..')
 
@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../..')
  * process would run the app: native and large packages are left to node_modules.
  */
 export async function bundleScript(entry: string): Promise<string> {
-  const outfile = path.join(tempDir('child-'), `${path.basename(entry, '.ts')}.cjs`)
+  const outfile = path.join(childFolder(), `${path.basename(entry, '.ts')}.cjs`)
   await build({
     entryPoints: [path.resolve(ROOT, entry)],
     bundle: true,
@@ -20,6 +20,15 @@ export async function bundleScript(entry: string): Promise<string> {
     logLevel: 'silent'
   })
   return outfile
+}
+
+/**
+ * A fresh folder inside the repository's out/: the app loads some packages with import() when first needed, and
+ * import() finds packages only in node_modules folders above the importing file (it ignores NODE_PATH).
+ */
+export function childFolder(): string {
+  fs.mkdirSync(path.join(ROOT, 'out'), { recursive: true })
+  return fs.mkdtempSync(path.join(ROOT, 'out', 'test-child-'))
 }
 
 /** Where a bundled script runs from, and how it finds the packages the bundle left out. */
