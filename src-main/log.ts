@@ -33,15 +33,24 @@ export class RotatingFile {
     private readonly limitBytes = LIMIT_BYTES,
     private readonly kept = KEPT_FILES
   ) {
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    this.size = fs.existsSync(file) ? fs.statSync(file).size : 0
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      this.size = fs.existsSync(file) ? fs.statSync(file).size : 0
+    } catch {
+      this.size = 0
+    }
   }
 
+  /** A line that cannot be written (a full disk, a folder made read-only) is dropped: the log never fails the work. */
   write(line: string): void {
     const bytes = Buffer.byteLength(line)
-    if (this.size > 0 && this.size + bytes > this.limitBytes) this.rotate()
-    fs.appendFileSync(this.file, line)
-    this.size += bytes
+    try {
+      if (this.size > 0 && this.size + bytes > this.limitBytes) this.rotate()
+      fs.appendFileSync(this.file, line)
+      this.size += bytes
+    } catch {
+      // The line is lost; the work it describes goes on.
+    }
   }
 
   private rotate(): void {

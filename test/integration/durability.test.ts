@@ -95,7 +95,6 @@ describe('acknowledged writes survive a full disk', () => {
     const rendererDir = tempDir('renderer-')
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>档案室</title>')
     server = await startWebServer({ dispatch: app.dispatch, rendererDir })
-    const cookie = `archive_token=${server.token}; archive_client=durability`
     const rpc = (channel: string, input: unknown) =>
       new Promise<Envelope<unknown>>((resolve, reject) => {
         const body = JSON.stringify({ input })
@@ -105,7 +104,11 @@ describe('acknowledged writes survive a full disk', () => {
             port: server!.port,
             path: `/rpc/${channel}`,
             method: 'POST',
-            headers: { Host: `127.0.0.1:${server!.port}`, 'Content-Type': 'application/json', Cookie: cookie }
+            headers: {
+              Host: `127.0.0.1:${server!.port}`,
+              'Content-Type': 'application/json',
+              'X-Archive-Token': server!.token
+            }
           },
           (response) => {
             let text = ''

@@ -61,3 +61,15 @@ describe('the support log', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('z'.repeat(20))
   })
 })
+
+describe('a log that cannot be written', () => {
+  it('never fails the work that logs: a file where the log folder should be', async () => {
+    const folder = tempDir()
+    fs.writeFileSync(path.join(folder, 'logs'), 'a file where the folder should be')
+    const log = openLog(path.join(folder, 'logs'))
+    expect(() => log.error('request failed', new Error('disk full'), { channel: 'customers.create' })).not.toThrow()
+    await expect(log.flush()).resolves.toBeUndefined()
+    log.info('still answering')
+    await log.flush()
+  })
+})
