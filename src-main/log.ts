@@ -65,6 +65,21 @@ export class RotatingFile {
 }
 
 type Pino = typeof import('pino')
+
+/**
+ * What an error contributes: its kind, message, code and stack, the stack's paths cut to file names (a per-user
+ * install path names the person). Never its other properties, where a refusal keeps what was typed.
+ */
+function errorFacts(error: unknown): Facts {
+  if (!(error instanceof Error)) return { message: String(error) }
+  const code = (error as { code?: unknown }).code
+  return {
+    type: error.name,
+    message: error.message,
+    code: typeof code === 'string' ? code : null,
+    stack: (error.stack ?? '').replace(/\(?(?:[A-Za-z]:)?[^\s()]*[\\/]([^\\/\s()]+:\d+:\d+)\)?/g, '($1)')
+  }
+}
 type Entry = { level: 'info' | 'error'; time: string; event: string; facts: Facts; error?: unknown }
 
 /**
@@ -90,13 +105,13 @@ export function openLog(folder: string, options: { limitBytes?: number; kept?: n
   }
 
   function load(): Promise<void> {
-    loading ??= import('pino').then(({ pino, stdSerializers }) => {
+    loading ??= import('pino').then(({ pino }) => {
       logger = pino(
         {
           base: undefined,
           timestamp: false,
           formatters: { level: (label) => ({ level: label }) },
-          serializers: { err: stdSerializers.err }
+          serializers: { err: errorFacts }
         },
         destination
       )

@@ -58,14 +58,15 @@ export interface BoxLabelRow {
   lastCode: string | null
 }
 
-/** Boxes for labels: the box's path, name, and the range of codes of what has it as its home. */
+/** Boxes for labels: the box's path, name, and the range of codes of what has it as its home and still exists. */
 export function boxLabelRows(db: Db, ids: readonly number[]): Promise<BoxLabelRow[]> {
   return db.query(
     sql`WITH held AS (
-          SELECT home_location_id AS boxId, archival_code AS code FROM volumes WHERE home_location_id IN ${ids}
+          SELECT home_location_id AS boxId, archival_code AS code FROM volumes
+            WHERE home_location_id IN ${ids} AND custody <> 'destroyed'
           UNION ALL
           SELECT home_location_id, archival_code FROM items
-            WHERE home_location_id IN ${ids} AND volume_id IS NULL AND archival_code IS NOT NULL
+            WHERE home_location_id IN ${ids} AND volume_id IS NULL AND archival_code IS NOT NULL AND custody <> 'destroyed'
         )
         SELECT l.id, l.path, l.name, COUNT(held.code) AS holdings, MIN(held.code) AS firstCode,
           MAX(held.code) AS lastCode

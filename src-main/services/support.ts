@@ -12,6 +12,15 @@ export interface Diagnostics {
 }
 
 function tail(file: string, bytes: number): string {
+  try {
+    return tailOf(file, bytes)
+  } catch {
+    // The log is what support wants most, but what else the file holds still helps when it cannot be read.
+    return ''
+  }
+}
+
+function tailOf(file: string, bytes: number): string {
   if (!fs.existsSync(file)) return ''
   const size = fs.statSync(file).size
   const start = Math.max(0, size - bytes)

@@ -65,11 +65,12 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
 
   // A scanned label (or a typed code) opens its record at once; anything else filters the list.
   const findOrOpen = async (text: string) => {
-    const search = codeFromScan(text)
-    filter({ search: search || undefined })
-    if (!search.includes('-')) return
-    const { rows } = await call('items.list', { search, pageSize: 20, custody: [...CUSTODY_STATES] })
-    const exact = rows.filter((row) => row.archivalCode === search)
+    const typed = text.trim()
+    filter({ search: typed || undefined })
+    const code = codeFromScan(typed)
+    if (!code.includes('-')) return
+    const { rows } = await call('items.list', { search: code, pageSize: 20, custody: [...CUSTODY_STATES] })
+    const exact = rows.filter((row) => row.archivalCode === code)
     if (exact.length === 1) setViewing(exact[0].id)
   }
 
@@ -78,10 +79,10 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Toolbar>
-        <Space>
+        <Space wrap>
           <Input.Search
             allowClear
-            style={{ width: 420 }}
+            style={{ width: 340 }}
             placeholder={t('items.searchPlaceholder')}
             aria-label={t('common.search')}
             onSearch={(search) => void findOrOpen(search)}
@@ -105,7 +106,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
             {t('disposal.showDestroyed')}
           </Checkbox>
         </Space>
-        <Space>
+        <Space wrap>
           <ExportButton
             request={{
               view: 'items',

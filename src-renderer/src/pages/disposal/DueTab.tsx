@@ -50,7 +50,7 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
 
   return (
     <>
-      <Toolbar wrap>
+      <Toolbar>
         <DueFilters settings={settings} filter={setFilter} />
         <Space>
           <Button
