@@ -9,6 +9,7 @@ import { fsyncFile, syncFolder } from '../db/files'
 import { MIGRATIONS } from '../db/migrations'
 import { AppFailure } from '../errors'
 import type { Log } from '../log'
+import { SETTINGS_SCHEMAS } from './settings'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
 
@@ -575,6 +576,8 @@ export class BackupService {
         .prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'sysadmin' AND active = 1")
         .get() as { n: number }
       if (administrators.n === 0) return [{ reason: 'backup.problems.noAdministrator' }]
+      const unreadableSettings = settingsThatDoNotFit(db)
+      if (unreadableSettings) return [{ reason: 'backup.problems.settings', params: unreadableSettings }]
       const integrity = db.pragma(thorough ? 'integrity_check' : 'quick_check', { simple: true })
       if (integrity !== 'ok')
         problems.push({ reason: 'backup.problems.integrity', params: { detail: String(integrity) } })
@@ -737,4 +740,26 @@ export class BackupService {
       })
     )
   }
+}
+
+/** The first settings version in a backup that this app could not read (unknown namespace, not JSON, wrong shape). */
+function settingsThatDoNotFit(db: Database.Database): { namespace: string; version: number } | null {
+  const rows = db.prepare('SELECT namespace, version, data FROM policy_versions ORDER BY id').all() as {
+    namespace: string
+    version: number
+    data: string
+  }[]
+  for (const row of rows) {
+    const schema = Object.hasOwn(SETTINGS_SCHEMAS, row.namespace)
+      ? SETTINGS_SCHEMAS[row.namespace as keyof typeof SETTINGS_SCHEMAS]
+      : null
+    let fits = false
+    try {
+      fits = schema !== null && schema.safeParse(JSON.parse(row.data)).success
+    } catch {
+      fits = false
+    }
+    if (!fits) return { namespace: row.namespace, version: row.version }
+  }
+  return null
 }

@@ -11,7 +11,8 @@ import {
   type PolicyVersion,
   type SecuritySettings,
   disposalSettingsSchema,
-  type DisposalSettingsData
+  type DisposalSettingsData,
+  useSettingsSchema
 } from '../../src-preload/contract'
 import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
@@ -138,6 +139,20 @@ export class VersionedSettings<T> {
   }
 }
 
+/**
+ * Every namespace of versioned settings and the shape its data must have. The services read them through these, and
+ * a backup whose settings do not fit them is refused: one such row would leave every screen that reads it broken.
+ */
+export const SETTINGS_SCHEMAS = {
+  importMappings: z.record(z.string(), z.array(z.string().nullable())),
+  backup: backupSettingsSchema,
+  security: securitySettingsSchema,
+  filing: filingSettingsSchema,
+  custody: custodySettingsSchema,
+  disposal: disposalSettingsSchema,
+  use: useSettingsSchema
+} as const
+
 export class SettingsService {
   readonly securitySettings: VersionedSettings<SecuritySettings>
   readonly filingSettings: VersionedSettings<FilingSettings>
@@ -149,17 +164,12 @@ export class SettingsService {
   readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
 
   constructor(store: Store) {
-    this.importMappings = new VersionedSettings(
-      store,
-      'importMappings',
-      z.record(z.string(), z.array(z.string().nullable())),
-      {}
-    )
-    this.backupSettings = new VersionedSettings(store, 'backup', backupSettingsSchema, DEFAULT_BACKUP)
-    this.securitySettings = new VersionedSettings(store, 'security', securitySettingsSchema, DEFAULT_SECURITY)
-    this.filingSettings = new VersionedSettings(store, 'filing', filingSettingsSchema, DEFAULT_FILING)
-    this.custodySettings = new VersionedSettings(store, 'custody', custodySettingsSchema, DEFAULT_CUSTODY)
-    this.disposalSettings = new VersionedSettings(store, 'disposal', disposalSettingsSchema, DEFAULT_DISPOSAL)
+    this.importMappings = new VersionedSettings(store, 'importMappings', SETTINGS_SCHEMAS.importMappings, {})
+    this.backupSettings = new VersionedSettings(store, 'backup', SETTINGS_SCHEMAS.backup, DEFAULT_BACKUP)
+    this.securitySettings = new VersionedSettings(store, 'security', SETTINGS_SCHEMAS.security, DEFAULT_SECURITY)
+    this.filingSettings = new VersionedSettings(store, 'filing', SETTINGS_SCHEMAS.filing, DEFAULT_FILING)
+    this.custodySettings = new VersionedSettings(store, 'custody', SETTINGS_SCHEMAS.custody, DEFAULT_CUSTODY)
+    this.disposalSettings = new VersionedSettings(store, 'disposal', SETTINGS_SCHEMAS.disposal, DEFAULT_DISPOSAL)
   }
 
   security(db?: Db): Promise<PolicyVersion<SecuritySettings>> {

@@ -26,7 +26,6 @@ import {
   type StoredRequestRow
 } from '../db/use'
 import {
-  useSettingsSchema,
   type Applicant,
   type Approver,
   type ChainPreview,
@@ -66,7 +65,7 @@ import { listWorkbook, type SheetColumn } from '../reports/xlsx'
 import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
 import { recordSummaries } from './records'
-import { VersionedSettings, type SettingsService } from './settings'
+import { SETTINGS_SCHEMAS, VersionedSettings, type SettingsService } from './settings'
 
 type CreateInput = ParsedInput<'use.create'>
 type PreviewInput = ParsedInput<'use.preview'>
@@ -106,7 +105,7 @@ export class UseService {
     private readonly store: Store,
     private readonly filing: SettingsService
   ) {
-    this.settings = new VersionedSettings(store, 'use', useSettingsSchema, DEFAULT_USE_SETTINGS)
+    this.settings = new VersionedSettings(store, 'use', SETTINGS_SCHEMAS.use, DEFAULT_USE_SETTINGS)
   }
 
   private today(): string {

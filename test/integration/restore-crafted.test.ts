@@ -153,4 +153,41 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
     })
     expect((await app.call('customers.list', {}, key)).total).toBe(1)
   })
+
+  it.each([
+    ['security', '[]'],
+    ['filing', '{"fonds": 1}'],
+    ['backup', 'not json'],
+    ['unknown', '{}']
+  ])(
+    'refuses a backup whose %s settings the app could not read (%s), which would break every screen',
+    async (namespace, data) => {
+      app = await makeApp()
+      const admin = await app.signInAs('sysadmin')
+      const key = await app.signInAs('archivist', 'keeper')
+      const folder = tempDir('usb-')
+      const file = (await app.call('backup.create', { folder }, key)).file
+      craft(
+        file,
+        (db) =>
+          db
+            .prepare(
+              "INSERT INTO policy_versions (namespace, version, data, created_at, created_by) VALUES (?, 99, ?, '2026-01-01', 'x')"
+            )
+            .run(namespace, data),
+        (manifest) => {
+          const counts = manifest.counts as Record<string, number>
+          counts.policy_versions = (counts.policy_versions ?? 0) + 1
+        }
+      )
+      const problem = { reason: 'backup.problems.settings', params: { namespace, version: 99 } }
+      expect((await app.call('backup.verify', { file }, admin)).problems).toEqual([problem])
+      expect(await app.dispatch('backup.restore', { file }, admin)).toMatchObject({
+        ok: false,
+        error: { code: 'POLICY_DENIED', message: 'backup.problems.settings', params: problem.params }
+      })
+      expect(await app.dispatch('app.status', {}, key)).toMatchObject({ ok: true })
+      expect(await app.dispatch('items.list', {}, key)).toMatchObject({ ok: true })
+    }
+  )
 })
