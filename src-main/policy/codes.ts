@@ -90,6 +90,12 @@ export function seriesKey(template: string, parts: CodeParts): string {
     .join('')
 }
 
+/** R-FILE-10: the highest running number the template's counter can print (4 digits: 9999). */
+export function highestNumber(template: string): number {
+  const counter = tokenize(template).find((piece) => piece.type === 'counter')
+  return counter?.type === 'counter' ? 10 ** counter.width - 1 : Number.MAX_SAFE_INTEGER
+}
+
 /** R-FILE-10: a part holding a separator would make the code ambiguous to read back, so it is refused. */
 export function renderCode(template: string, parts: CodeParts, counter: number): Decision<string> {
   const pieces = tokenize(template)

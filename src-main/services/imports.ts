@@ -23,7 +23,7 @@ import {
 } from '../import/parse'
 import type { TablePart } from '../import/read'
 import { inProcessSource, type TableSource } from '../import/source'
-import { seriesKey } from '../policy/codes'
+import { highestNumber, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import { filingYear } from '../policy/filing'
 import { listWorkbook } from '../reports/xlsx'
@@ -449,6 +449,18 @@ export class ImportsService {
           if (archivalCode) data.archivalCode = archivalCode
           const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
           const filing = input.target === 'items' ? filingOf(data, archivalCode, policy) : null
+          // A number wider than the template's counter would be taken as the series' last: every later code in
+          // that series would then be out of range and nothing more could be numbered in it.
+          if (filing?.itemNumber != null && filing.itemNumber > highestNumber(policy.itemCodeTemplate)) {
+            scan.invalidRows += 1
+            problemsOfBatch.push({
+              row,
+              field: 'archivalCode',
+              message: 'import.numberOutOfRange',
+              params: { code: String(archivalCode), max: highestNumber(policy.itemCodeTemplate) }
+            })
+            continue
+          }
           checked.push({ row, values: data, key, archivalCode, filing })
         }
         const existing = table.existing(checked)

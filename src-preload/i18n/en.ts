@@ -465,6 +465,8 @@ const en: Shape<typeof zhCN> = {
     duplicateInFile: 'Same as row {{row}}',
     numberTaken:
       'The archival code {{code}} has the same number in its series as {{existing}}, already in the archive (the number is padded to another width); correct the code or leave the row out',
+    numberOutOfRange:
+      'The running number of {{code}} is beyond what the code template allows (at most {{max}}); check it, or import an old code in the remarks instead',
     numberTakenInFile:
       'The archival code {{code}} has the same number in its series as {{existing}} in row {{row}} (the number is padded to another width)',
     hasErrors: 'The file has {{count}} problems; as asked, nothing was imported.'

@@ -450,6 +450,8 @@ const zhCN = {
     duplicateInFile: '与第 {{row}} 行重复',
     numberTaken:
       '档号 {{code}} 与库中已有的档号 {{existing}} 同属一个序列且序号相同（序号位数不同），请更正档号或不导入此行',
+    numberOutOfRange:
+      '档号 {{code}} 的件号超出本档号规则的范围（最大 {{max}}），请核对；若是旧编号，请去掉件号部分后作为原档号备注导入',
     numberTakenInFile: '档号 {{code}} 与第 {{row}} 行的档号 {{existing}} 同属一个序列且序号相同（序号位数不同）',
     hasErrors: '文件中有 {{count}} 处问题，按“全部无误时导入”的要求未导入任何数据。'
   },

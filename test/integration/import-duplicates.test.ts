@@ -132,6 +132,34 @@ describe('import duplicates', () => {
     expect(coded.rows.map((row) => row.archivalCode)).toEqual(['J001-WS·2023-Y-BGS-0002'])
   })
 
+  it("R-FILE-10: a running number beyond the template (a 4-digit counter) is refused in the dry run: taken as the series' last, it would block numbering there", async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    const input = items([
+      'J001-WS·2023-Y-BGS-10000,,办公室,超出甲,2023-05-06,1',
+      'J001-WS·2023-Y-BGS-99999999999999999999,,办公室,超出乙,2023-05-06,1',
+      'J001-WS·2023-Y-BGS-9999,,办公室,最大,2023-05-06,1'
+    ])
+    const report = await app.call('import.dryRun', input, key)
+    expect(report.errors).toEqual([
+      {
+        row: 2,
+        field: 'archivalCode',
+        message: 'import.numberOutOfRange',
+        params: { code: 'J001-WS·2023-Y-BGS-10000', max: 9999 }
+      },
+      {
+        row: 3,
+        field: 'archivalCode',
+        message: 'import.numberOutOfRange',
+        params: { code: 'J001-WS·2023-Y-BGS-99999999999999999999', max: 9999 }
+      }
+    ])
+    expect(await runImport({ ...input, mode: 'validOnly' }, key)).toMatchObject({ result: { imported: 1 } })
+    const coded = await app.call('items.list', { search: '最大' }, key)
+    expect(coded.rows.map((row) => row.archivalCode)).toEqual(['J001-WS·2023-Y-BGS-9999'])
+  })
+
   it('customers: names equal after folding white space and case, in the database and across batches', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
