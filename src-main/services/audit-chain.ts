@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Db } from '../db/connection'
-import { auditEntryInserter, insertAuditEntry, lastAuditHash, type AuditRecord } from '../db/audit'
+import { auditEntriesAfter, auditEntryInserter, insertAuditEntry, lastAuditHash, type AuditRecord } from '../db/audit'
 
 /** Who made a change: the account, or none for the first administrator's setup, and the name the log keeps. */
 export interface Actor {
@@ -66,5 +66,23 @@ export async function appendAuditBatch(db: Db, actor: Actor, now: Date, drafts: 
     const fields = auditFields(actor, now, draft, prevHash)
     prevHash = auditHash(fields)
     insert({ ...fields, hash: prevHash })
+  }
+}
+
+/** Recomputes the whole chain of a database; the first entry whose hash or link does not match is reported. */
+export async function verifyChain(db: Db): Promise<{ checked: number; ok: boolean; firstBrokenId: number | null }> {
+  const batch = 5000
+  let prevHash = GENESIS_HASH
+  let lastId = 0
+  let checked = 0
+  for (;;) {
+    const rows = await auditEntriesAfter(db, lastId, batch)
+    for (const row of rows) {
+      if (row.prevHash !== prevHash || auditHash(row) !== row.hash) return { checked, ok: false, firstBrokenId: row.id }
+      prevHash = row.hash
+      lastId = row.id
+      checked += 1
+    }
+    if (rows.length < batch) return { checked, ok: true, firstBrokenId: null }
   }
 }

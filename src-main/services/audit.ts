@@ -1,7 +1,7 @@
 import type { AuditEntry, AuditVerification, Page } from '../../src-preload/contract'
-import { auditEntriesAfter, auditEntriesOf, listAuditEntries, type AuditListRecord } from '../db/audit'
+import { auditEntriesOf, listAuditEntries, type AuditListRecord } from '../db/audit'
 import type { Store } from '../store'
-import { auditHash, GENESIS_HASH, type Actor, type AuditDraft } from './audit-chain'
+import { verifyChain, type Actor, type AuditDraft } from './audit-chain'
 
 const parse = (value: string | null): unknown => (value === null ? null : JSON.parse(value))
 
@@ -50,23 +50,8 @@ export class AuditService {
   }
 
   /** Recomputes the whole chain; the first entry whose hash or link does not match is reported. */
-  async verify(): Promise<AuditVerification> {
-    const batch = 5000
-    let prevHash = GENESIS_HASH
-    let lastId = 0
-    let checked = 0
-    for (;;) {
-      const rows = await auditEntriesAfter(this.store.db, lastId, batch)
-      for (const row of rows) {
-        if (row.prevHash !== prevHash || auditHash(row) !== row.hash) {
-          return { checked, ok: false, firstBrokenId: row.id }
-        }
-        prevHash = row.hash
-        lastId = row.id
-        checked += 1
-      }
-      if (rows.length < batch) return { checked, ok: true, firstBrokenId: null }
-    }
+  verify(): Promise<AuditVerification> {
+    return verifyChain(this.store.db)
   }
 
   /** Audit entries of one entity, oldest first; the customer history is read from here. */

@@ -10,6 +10,8 @@ import { MIGRATIONS } from '../db/migrations'
 import { AppFailure } from '../errors'
 import type { Log } from '../log'
 import { SETTINGS_SCHEMAS } from './settings'
+import { verifyChain } from './audit-chain'
+import { SqliteDb } from '../db/connection'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
 
@@ -588,6 +590,11 @@ export class BackupService {
             reason: 'backup.problems.foreignKeys',
             params: { count: broken.length, table: broken[0].table }
           })
+      }
+      if (thorough) {
+        // R-SEC-1: a restored audit log must still prove itself, or the chain would be broken from this day on.
+        const chain = await verifyChain(new SqliteDb(db))
+        if (!chain.ok) problems.push({ reason: 'backup.problems.auditChain', params: { id: chain.firstBrokenId ?? 0 } })
       }
       const counts = countRows(db)
       for (const [table, count] of Object.entries(manifest.counts)) {

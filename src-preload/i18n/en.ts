@@ -422,6 +422,8 @@ const en: Shape<typeof zhCN> = {
         "This backup's structure does not match this app: it may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.",
       noAdministrator:
         'This backup has no active system administrator, so nobody could manage the app after restoring it. It cannot be restored and the current data was left unchanged; choose another backup.',
+      auditChain:
+        'The audit log in this backup does not hold together at entry {{id}}: it may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.',
       settings:
         'The settings in this backup ({{namespace}}, version {{version}}) are not something this app can read: they may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.',
       foreignKeys:

@@ -190,4 +190,26 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
       expect(await app.dispatch('items.list', {}, key)).toMatchObject({ ok: true })
     }
   )
+
+  it('R-SEC-1: restore refuses a backup whose audit log was rewritten with its protecting triggers put back', async () => {
+    app = await makeApp()
+    const admin = await app.signInAs('sysadmin')
+    const key = await app.signInAs('archivist', 'keeper')
+    await app.call('customers.create', sampleCustomer(), key)
+    const folder = tempDir('usb-')
+    const file = (await app.call('backup.create', { folder }, key)).file
+    const triggers = new Database(file, { readonly: true })
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_log_no_%'")
+      .all() as { sql: string }[]
+    craft(file, (db) => {
+      db.exec(UNPROTECT)
+      db.exec("UPDATE audit_log SET username = 'forged' WHERE id = 1")
+      for (const { sql } of triggers) db.exec(sql)
+    })
+    expect(await app.dispatch('backup.restore', { file }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_DENIED', message: 'backup.problems.auditChain', params: { id: 1 } }
+    })
+    expect(await app.call('audit.verify', {}, await app.signInAs('auditor'))).toMatchObject({ ok: true })
+  })
 })
