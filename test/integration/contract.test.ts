@@ -19,7 +19,10 @@ const allowedRoles = (channel: Channel): readonly Role[] => {
 
 async function databaseSnapshot(): Promise<string> {
   const tables: { name: string }[] = await app.database.query(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%!_fts!_%' ESCAPE '!' ORDER BY name"
+    // Search indexes (virtual tables and their shadow tables) only mirror the tables compared here.
+    `SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+       AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '!_%' ESCAPE '!')
+     ORDER BY name`
   )
   const dump: Record<string, unknown> = {}
   for (const { name } of tables) dump[name] = await app.database.query(`SELECT * FROM "${name}" ORDER BY rowid`)
