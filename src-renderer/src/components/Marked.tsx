@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react'
 
-/** Text with the given [start, end) ranges marked, as a search's highlights come with an item row. */
+/**
+ * Text with the given [start, end) ranges marked, as a search's highlights come with an item row. One span holds the
+ * pieces: inside a button (a flex box) loose pieces would each become an item, and the title would read "关于 续签 …".
+ */
 export function Marked({ text, ranges }: { text: string; ranges?: [number, number][] }) {
   if (!ranges || ranges.length === 0) return <>{text}</>
   const parts: ReactNode[] = []
@@ -10,5 +13,5 @@ export function Marked({ text, ranges }: { text: string; ranges?: [number, numbe
     at = end
   }
   parts.push(text.slice(at))
-  return <>{parts}</>
+  return <span>{parts}</span>
 }
