@@ -395,6 +395,7 @@ export class ImportsService {
   private async scan(db: Db, input: PlanInput, writing?: Writing): Promise<Scan> {
     this.checkMapping(input.target, null, input.mapping)
     const policy = (await this.settings.filing(db)).data
+    const maxNumber = highestNumber(policy.itemCodeTemplate)
     const retentionNames = Object.fromEntries(
       policy.retentionPeriods.flatMap((p) => [
         [p.name, p.code],
@@ -451,13 +452,13 @@ export class ImportsService {
           const filing = input.target === 'items' ? filingOf(data, archivalCode, policy) : null
           // A number wider than the template's counter would be taken as the series' last: every later code in
           // that series would then be out of range and nothing more could be numbered in it.
-          if (filing?.itemNumber != null && filing.itemNumber > highestNumber(policy.itemCodeTemplate)) {
+          if (filing?.itemNumber != null && filing.itemNumber > maxNumber) {
             scan.invalidRows += 1
             problemsOfBatch.push({
               row,
               field: 'archivalCode',
               message: 'import.numberOutOfRange',
-              params: { code: String(archivalCode), max: highestNumber(policy.itemCodeTemplate) }
+              params: { code: String(archivalCode), max: maxNumber }
             })
             continue
           }
