@@ -27,6 +27,7 @@ export interface Page<T> {
   totalCapped?: boolean
 }
 
+/** Why the engine decided as it did: an i18n key with its parameters and the rule it applies. */
 export interface PolicyReason {
   ruleId: string
   reason: string
@@ -184,4 +185,30 @@ export interface PolicyVersion<T> {
   createdAt: string
   createdBy: string
   data: T
+}
+
+export const ERROR_CODES = [
+  'VALIDATION',
+  'NOT_FOUND',
+  'CONFLICT',
+  'POLICY_DENIED',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'STORAGE',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface FieldError {
+  path: string
+  message: string
+  params?: Record<string, string | number>
+}
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  params?: Record<string, string | number>
+  ruleId?: string
+  details?: FieldError[]
 }

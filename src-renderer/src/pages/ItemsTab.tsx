@@ -1,19 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Checkbox, Empty, Input, Space, Table, TreeSelect } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { Button, Empty, Space, Table } from 'antd'
+import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CUSTODY_STATES, type ChannelInput, type ItemRow, type LocationNode } from '../../../src-preload/contract'
+import { CUSTODY_STATES, type ChannelInput, type ItemRow } from '../../../src-preload/contract'
 import { codeFromScan } from '../../../src-preload/scan'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
 import { useLabelPrinting } from '../components/LabelPrintDialog'
 import { Toolbar } from '../components/Toolbar'
-import { locationOptions } from '../components/LocationPanel'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
 import { ItemDetail } from './items/ItemDetail'
+import { ItemFilters } from './items/ItemFilters'
 import { ItemForm } from './items/ItemForm'
 import { itemColumns, itemExportColumns } from './items/itemColumns'
 
@@ -24,7 +24,6 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const settings = useFilingSettings()
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
-  const [locations, setLocations] = useState<LocationNode[]>([])
   const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
@@ -45,12 +44,6 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
       sizeChanger: true
     }
   )
-
-  useEffect(() => {
-    call('locations.tree', {})
-      .then(setLocations)
-      .catch(() => setLocations([]))
-  }, [])
 
   const filtered = Boolean(
     query.search ||
@@ -79,33 +72,7 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Toolbar>
-        <Space wrap>
-          <Input.Search
-            allowClear
-            style={{ width: 340 }}
-            placeholder={t('items.searchPlaceholder')}
-            aria-label={t('common.search')}
-            onSearch={(search) => void findOrOpen(search)}
-          />
-          <TreeSelect
-            allowClear
-            style={{ width: 240 }}
-            placeholder={t('items.locationFilter')}
-            aria-label={t('items.locationFilter')}
-            treeData={locationOptions(locations)}
-            treeDefaultExpandAll
-            onChange={(locationId?: number) => filter({ locationId })}
-          />
-          <Checkbox
-            checked={query.flagged ?? false}
-            onChange={(event) => filter({ flagged: event.target.checked || undefined })}
-          >
-            {t('incidents.flaggedOnly')}
-          </Checkbox>
-          <Checkbox onChange={(event) => filter({ custody: event.target.checked ? [...CUSTODY_STATES] : undefined })}>
-            {t('disposal.showDestroyed')}
-          </Checkbox>
-        </Space>
+        <ItemFilters query={query} filter={filter} onSearch={(search) => void findOrOpen(search)} />
         <Space wrap>
           <ExportButton
             request={{

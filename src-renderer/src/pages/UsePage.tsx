@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Tag, Typography } from 'antd'
+import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -11,12 +11,13 @@ import {
 } from '../../../src-preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
-import { nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { UseRegistersTab } from './use/UseRegistersTab'
 import { UseRequestDetail } from './use/UseRequestDetail'
 import { UseRequestForm } from './use/UseRequestForm'
-import { ISO, STATUS_COLORS } from './use/useLabels'
+import { ISO } from './use/useLabels'
+import { requestColumns } from './use/requestColumns'
 
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
@@ -108,63 +109,7 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
             />
           )
         }}
-        columns={[
-          {
-            title: t('use.list.number'),
-            dataIndex: 'id',
-            render: (id: number) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(id)}>
-                #{id}
-              </Button>
-            )
-          },
-          {
-            title: t('use.fields.kind'),
-            dataIndex: 'kind',
-            render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
-          },
-          { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
-          {
-            title: t('use.fields.unit'),
-            key: 'unit',
-            render: (_v, row) =>
-              row.applicantKind === 'external'
-                ? row.externalUnit
-                : nameOfCode(settings?.departments, row.departmentCode)
-          },
-          { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
-          {
-            title: t('use.fields.status'),
-            key: 'status',
-            render: (_v, row) => (
-              <Space size={4} wrap>
-                <Tag color={STATUS_COLORS[row.status]}>{t(`use.statuses.${row.status}`)}</Tag>
-                {row.overdue && <Tag color="red">{t('use.overdueDays', { count: row.daysLate })}</Tag>}
-                {row.nextStep && (
-                  <Typography.Text type="secondary">
-                    {t('use.list.awaiting', { step: t(`use.approvers.${row.nextStep}`) })}
-                  </Typography.Text>
-                )}
-              </Space>
-            )
-          },
-          { title: t('use.fields.startOn'), dataIndex: 'startOn', key: 'startOn', sorter: true },
-          {
-            title: t('use.fields.outOn'),
-            dataIndex: 'outOn',
-            key: 'outOn',
-            sorter: true,
-            render: (value: string | null) => value ?? '—'
-          },
-          {
-            title: t('use.fields.dueOn'),
-            dataIndex: 'dueOn',
-            key: 'dueOn',
-            sorter: true,
-            render: (value: string | null) => value ?? '—'
-          },
-          { title: t('use.fields.returnedOn'), dataIndex: 'returnedOn', render: (value: string | null) => value ?? '—' }
-        ]}
+        columns={requestColumns(t, settings, setViewing)}
       />
       {creating && (
         <UseRequestForm

@@ -1,0 +1,191 @@
+/**
+ * Channels of sign-in, sessions, users, security settings, the audit log, backups and support (R-ROLE,
+ * R-SEC); spread into the contract in contract.ts.
+ */
+import { z } from 'zod'
+import {
+  BACKUP_ROLES,
+  channel,
+  empty,
+  id,
+  isoDate,
+  optionalText,
+  paging,
+  required,
+  ROLES,
+  trimmed,
+  type Page,
+  type PolicyVersion,
+  type Role
+} from './contract-kit'
+
+export const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { message: 'validation.username' })
+export const password = z
+  .string()
+  .min(10, { message: 'validation.passwordLength' })
+  .max(128, { message: 'validation.tooLong' })
+  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), { message: 'validation.passwordMix' })
+
+export interface SessionInfo {
+  userId: number
+  username: string
+  displayName: string
+  role: Role
+  locked: boolean
+  idleLockMinutes: number
+  canSeePersonalData: boolean
+}
+
+export interface UserRow {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  department: string
+  active: boolean
+  lockedUntil: string | null
+  createdAt: string
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  username: string
+  entity: string
+  entityId: string
+  action: string
+  before: unknown
+  after: unknown
+}
+
+export interface AuditVerification {
+  checked: number
+  ok: boolean
+  firstBrokenId: number | null
+}
+
+export interface SecuritySettings {
+  idleLockMinutes: number
+  maxFailedLogins: number
+  lockoutMinutes: number
+}
+
+export const securitySettingsSchema = z.strictObject({
+  idleLockMinutes: z.number().int().min(1, { message: 'validation.range' }).max(240, { message: 'validation.range' }),
+  maxFailedLogins: z.number().int().min(3, { message: 'validation.range' }).max(20, { message: 'validation.range' }),
+  lockoutMinutes: z.number().int().min(1, { message: 'validation.range' }).max(1440, { message: 'validation.range' })
+})
+
+export const backupSettingsSchema = z.strictObject({
+  folder: trimmed(500),
+  dailyAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'validation.time' })
+    .nullable(),
+  reminderDays: z.number().int().min(1, { message: 'validation.range' }).max(90, { message: 'validation.range' })
+})
+export type BackupSettings = z.output<typeof backupSettingsSchema>
+
+export interface BackupInfo {
+  file: string
+  createdAt: string
+  createdBy: string
+  appVersion: string
+  migrations: string[]
+  counts: Record<string, number>
+  bytes: number
+}
+
+export interface BackupVerification {
+  ok: boolean
+  /** The backup file checked, named even when its manifest could not be read. */
+  file: string
+  /** i18n keys of what is wrong, with their parameters. */
+  problems: { reason: string; params?: Record<string, string | number> }[]
+  info: BackupInfo | null
+}
+
+export interface BackupStatus {
+  lastBackupAt: string | null
+  lastBackupFile: string | null
+  settings: BackupSettings
+  due: boolean
+}
+
+export const adminChannels = {
+  'app.status': channel<{ needsSetup: boolean; version: string; session: SessionInfo | null }>()(empty, 'public'),
+  'auth.setupAdmin': channel<SessionInfo>()(
+    z.strictObject({ username, displayName: required(50), password }),
+    'public'
+  ),
+  'auth.login': channel<SessionInfo>()(
+    z.strictObject({
+      username: required(32),
+      password: z.string().min(1, { message: 'validation.required' }).max(128)
+    }),
+    'public'
+  ),
+  'auth.logout': channel<null>()(empty, 'authenticated'),
+  'auth.lock': channel<null>()(empty, 'authenticated'),
+  'auth.unlock': channel<SessionInfo>()(
+    z.strictObject({ password: z.string().min(1, { message: 'validation.required' }).max(128) }),
+    'authenticated'
+  ),
+  'auth.changePassword': channel<null>()(
+    z.strictObject({
+      currentPassword: z.string().min(1, { message: 'validation.required' }).max(128),
+      newPassword: password
+    }),
+    'authenticated'
+  ),
+  'users.list': channel<UserRow[]>()(empty, ['sysadmin', 'security_officer']),
+  'users.create': channel<UserRow>()(
+    z.strictObject({
+      username,
+      displayName: required(50),
+      role: z.enum(ROLES, { message: 'validation.role' }),
+      department: optionalText(50),
+      password
+    }),
+    ['sysadmin']
+  ),
+  'users.update': channel<UserRow>()(
+    z.strictObject({
+      id,
+      displayName: required(50),
+      role: z.enum(ROLES, { message: 'validation.role' }),
+      department: optionalText(50),
+      active: z.boolean()
+    }),
+    ['sysadmin']
+  ),
+  'users.resetPassword': channel<null>()(z.strictObject({ id, password }), ['sysadmin']),
+  'users.unlock': channel<null>()(z.strictObject({ id }), ['sysadmin', 'security_officer']),
+  'settings.getSecurity': channel<PolicyVersion<SecuritySettings>>()(empty, ['security_officer', 'sysadmin']),
+  'settings.securityHistory': channel<PolicyVersion<SecuritySettings>[]>()(empty, ['security_officer']),
+  'settings.saveSecurity': channel<PolicyVersion<SecuritySettings>>()(securitySettingsSchema, ['security_officer']),
+  'audit.list': channel<Page<AuditEntry>>()(
+    z.strictObject({
+      ...paging,
+      username: trimmed(32).optional(),
+      entity: trimmed(40).optional(),
+      action: trimmed(40).optional(),
+      from: isoDate.optional(),
+      to: isoDate.optional()
+    }),
+    ['auditor']
+  ),
+  'audit.verify': channel<AuditVerification>()(empty, ['auditor']),
+  'support.diagnostics': channel<{ fileName: string; content: string }>()(empty, ['sysadmin']),
+  'backup.status': channel<BackupStatus>()(empty, [...BACKUP_ROLES, 'department_head', 'staff_viewer']),
+  'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),
+  'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),
+  'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),
+  'backup.verify': channel<BackupVerification>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), [
+    'sysadmin'
+  ])
+} as const

@@ -1,0 +1,167 @@
+/** Channels of the customer register (R-CUST); spread into the contract in contract.ts. */
+import { z } from 'zod'
+import {
+  channel,
+  empty,
+  id,
+  isoDate,
+  optionalText,
+  paging,
+  RECORD_READERS,
+  RECORD_WRITERS,
+  required,
+  searchText,
+  trimmed,
+  type Page,
+  type Role
+} from './contract-kit'
+
+export const CUSTOMER_GRADES = ['important', 'special', 'general'] as const
+export type CustomerGrade = (typeof CUSTOMER_GRADES)[number]
+
+/** Mainland landline (区号-号码[-分机]), mobile (1xxxxxxxxxx) or +86 forms; blank allowed. */
+export const PHONE_PATTERN =
+  /^(?:(?:\+86[- ]?)?1[3-9]\d{9}|(?:0\d{2,3}-?)?[2-9]\d{6,7}(?:-\d{1,6})?|400-?\d{3}-?\d{4})$/
+const phone = trimmed(30).refine((v) => v === '' || PHONE_PATTERN.test(v), { message: 'validation.phone' })
+const fax = trimmed(30).refine((v) => v === '' || PHONE_PATTERN.test(v), { message: 'validation.fax' })
+const email = trimmed(120).refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+  message: 'validation.email'
+})
+
+export const contactSchema = z.strictObject({
+  name: required(50),
+  title: optionalText(50),
+  phone: phone.optional().default(''),
+  email: email.optional().default('')
+})
+
+export const customerFields = {
+  name: required(200),
+  legalRepresentative: required(50),
+  address: optionalText(300),
+  postcode: trimmed(6)
+    .refine((v) => v === '' || /^\d{6}$/.test(v), { message: 'validation.postcode' })
+    .optional()
+    .default(''),
+  phone: phone.optional().default(''),
+  fax: fax.optional().default(''),
+  registeredCapital: z
+    .number({ message: 'validation.amount' })
+    .finite({ message: 'validation.amount' })
+    .nonnegative({ message: 'validation.amountNonNegative' })
+    .max(1e10, { message: 'validation.amount' })
+    .refine((v) => Math.abs(v * 10000 - Math.round(v * 10000)) < 1e-6, { message: 'validation.amountPrecision' })
+    .nullable()
+    .optional()
+    .default(null),
+  businessScale: optionalText(100),
+  businessScope: optionalText(2000),
+  economicStrength: optionalText(500),
+  dealingsRecord: optionalText(4000),
+  industry: optionalText(50),
+  region: optionalText(50),
+  grade: z.enum(CUSTOMER_GRADES, {
+    error: (issue) => (issue.input === undefined ? 'validation.required' : 'validation.grade')
+  }),
+  dateOpened: isoDate,
+  creditStanding: optionalText(200),
+  background: optionalText(2000),
+  hasAgreement: z.boolean({ message: 'validation.boolean' }).optional().default(false),
+  consentObtained: z.boolean({ message: 'validation.boolean' }).optional().default(false),
+  collectionPurpose: optionalText(300),
+  contacts: z.array(contactSchema).max(20, { message: 'validation.tooMany' }).optional().default([])
+}
+
+export const customerInput = z.strictObject({
+  ...customerFields,
+  confirmDuplicateName: z.boolean().optional().default(false)
+})
+export type CustomerInput = z.input<typeof customerInput>
+
+export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
+
+export interface Contact {
+  name: string
+  title: string
+  phone: string
+  email: string
+}
+
+export interface Customer {
+  id: number
+  name: string
+  legalRepresentative: string
+  address: string
+  postcode: string
+  phone: string
+  fax: string
+  registeredCapital: number | null
+  businessScale: string
+  businessScope: string
+  economicStrength: string
+  dealingsRecord: string
+  industry: string
+  region: string
+  grade: CustomerGrade
+  dateOpened: string
+  creditStanding: string
+  background: string
+  hasAgreement: boolean
+  consentObtained: boolean
+  collectionPurpose: string
+  contacts: Contact[]
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+export interface CustomerRow {
+  id: number
+  name: string
+  legalRepresentative: string
+  grade: CustomerGrade
+  industry: string
+  region: string
+  dateOpened: string
+  primaryContact: string
+  primaryContactPhone: string
+  updatedAt: string
+}
+
+export interface CustomerChange {
+  at: string
+  username: string
+  action: 'create' | 'update'
+  field: string
+  before: string
+  after: string
+}
+
+export const customersQuery = z.strictObject({
+  ...paging,
+  search: searchText(100).optional(),
+  grade: z.array(z.enum(CUSTOMER_GRADES)).max(3).optional(),
+  industry: z.array(trimmed(50)).max(50).optional(),
+  region: z.array(trimmed(50)).max(50).optional(),
+  sortBy: z.enum(SORTABLE_CUSTOMER_FIELDS).optional().default('updatedAt'),
+  sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
+})
+
+/** Roles that may read contact persons' phone numbers and e-mails unmasked (R-CUST-5). */
+export const PERSONAL_DATA_ROLES: readonly Role[] = ['archivist', 'archive_manager']
+
+export const customerChannels = {
+  'customers.list': channel<Page<CustomerRow>>()(customersQuery, RECORD_READERS),
+  'customers.facets': channel<{ industries: string[]; regions: string[] }>()(empty, RECORD_READERS),
+  'customers.get': channel<Customer>()(z.strictObject({ id }), RECORD_READERS),
+  'customers.history': channel<CustomerChange[]>()(z.strictObject({ id }), RECORD_READERS),
+  'customers.findByName': channel<{ id: number; name: string }[]>()(
+    z.strictObject({ name: required(200), excludeId: id.optional() }),
+    RECORD_WRITERS
+  ),
+  'customers.create': channel<Customer>()(customerInput, RECORD_WRITERS),
+  'customers.update': channel<Customer>()(
+    customerInput.extend({ id, version: z.number().int().min(1) }),
+    RECORD_WRITERS
+  )
+} as const

@@ -1,0 +1,68 @@
+import { Button, Space, Tag, Typography, type TableProps } from 'antd'
+import type { TFunction } from 'i18next'
+import type { FilingSettings, UseRequestRow } from '../../../../src-preload/contract'
+import { nameOfCode } from '../../useFilingSettings'
+import { STATUS_COLORS } from './useLabels'
+
+/** The requests table; the number opens the request. */
+export function requestColumns(
+  t: TFunction,
+  settings: FilingSettings | null,
+  view: (id: number) => void
+): TableProps<UseRequestRow>['columns'] {
+  return [
+    {
+      title: t('use.list.number'),
+      dataIndex: 'id',
+      render: (id: number) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => view(id)}>
+          #{id}
+        </Button>
+      )
+    },
+    {
+      title: t('use.fields.kind'),
+      dataIndex: 'kind',
+      render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
+    },
+    { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
+    {
+      title: t('use.fields.unit'),
+      key: 'unit',
+      render: (_v, row) =>
+        row.applicantKind === 'external' ? row.externalUnit : nameOfCode(settings?.departments, row.departmentCode)
+    },
+    { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+    {
+      title: t('use.fields.status'),
+      key: 'status',
+      render: (_v, row) => (
+        <Space size={4} wrap>
+          <Tag color={STATUS_COLORS[row.status]}>{t(`use.statuses.${row.status}`)}</Tag>
+          {row.overdue && <Tag color="red">{t('use.overdueDays', { count: row.daysLate })}</Tag>}
+          {row.nextStep && (
+            <Typography.Text type="secondary">
+              {t('use.list.awaiting', { step: t(`use.approvers.${row.nextStep}`) })}
+            </Typography.Text>
+          )}
+        </Space>
+      )
+    },
+    { title: t('use.fields.startOn'), dataIndex: 'startOn', key: 'startOn', sorter: true },
+    {
+      title: t('use.fields.outOn'),
+      dataIndex: 'outOn',
+      key: 'outOn',
+      sorter: true,
+      render: (value: string | null) => value ?? '—'
+    },
+    {
+      title: t('use.fields.dueOn'),
+      dataIndex: 'dueOn',
+      key: 'dueOn',
+      sorter: true,
+      render: (value: string | null) => value ?? '—'
+    },
+    { title: t('use.fields.returnedOn'), dataIndex: 'returnedOn', render: (value: string | null) => value ?? '—' }
+  ]
+}
