@@ -4,6 +4,7 @@ import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
 import { createApp, type App } from './app'
 import { startBackupSchedule } from './backup-schedule'
+import { registerDesktopPrinting } from './desktop-printing'
 import { APP_FOLDER, dataDirProblem, resolveDataDir } from './paths'
 
 let backend: App | null = null
@@ -19,6 +20,14 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return rendererUrl
     ? url.startsWith(rendererUrl)
     : url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith('/renderer/index.html')
+}
+
+/** Where a document is laid out for the printer: never shown, no scripts, no preload, no way to the back end. */
+function createPrintWindow(): BrowserWindow {
+  return new BrowserWindow({
+    show: false,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false }
+  })
 }
 
 function createWindow(): void {
@@ -87,6 +96,15 @@ if (!app.requestSingleInstanceLock()) {
         if (!isTrustedSender(event) || !backend)
           return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } }
         return backend.dispatch(String(channel), input, `window:${event.sender.id}`)
+      })
+      registerDesktopPrinting({
+        ipcMain,
+        dialog,
+        createWindow: createPrintWindow,
+        mainWindow: () => mainWindow,
+        isTrusted: isTrustedSender,
+        dataDir,
+        downloadsDir: app.getPath('downloads')
       })
       Menu.setApplicationMenu(null)
       createWindow()

@@ -70,6 +70,7 @@ ${linear}
   }
   return printDocument(`档案标签（${labels.length} 张）`, html.join(sheets, '\n'), 'portrait', {
     pageNumbers: false,
-    css: labelCss(layout)
+    css: labelCss(layout),
+    ...(layout.kind === 'roll' ? { paperMm: { width: layout.widthMm, height: layout.heightMm } } : {})
   })
 }

@@ -4,6 +4,7 @@
  * opened in a print-preview window and printed with Chromium (Electron `webContents.print()/printToPDF()`,
  * `window.print()` in browser mode); their layout comes from the shared A4 print CSS in ./print-css.
  */
+import { PRINT_META } from '../../src-preload/desktop'
 import type { BarcodeRenderer } from './barcode'
 import { html, rawHtml, type SafeHtml } from './html'
 import { printCss } from './print-css'
@@ -22,6 +23,13 @@ export interface PrintDocumentOptions {
   pageNumbers?: boolean
   /** Extra CSS for this document, appended after the shared print CSS: the code's own constants only, never data. */
   css?: string
+  /** The paper when it is not A4 (a label roll), so the desktop app's printer gets the same size as the CSS page. */
+  paperMm?: { width: number; height: number }
+}
+
+/** The register's own name at the head of a title (`卷内文件目录 J001-…` → `卷内文件目录`): the printer is chosen per name. */
+export function documentKindOf(title: string): string {
+  return /^[^\s（#]+/.exec(title)?.[0] ?? title
 }
 
 /**
@@ -46,11 +54,15 @@ export function printDocument(
   options: PrintDocumentOptions = {}
 ): string {
   const pageNumbers = options.pageNumbers ?? true
+  const paper =
+    options.paperMm ?? (orientation === 'portrait' ? { width: 210, height: 297 } : { width: 297, height: 210 })
   return html`<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="${PRINT_META.kind}" content="${documentKindOf(title)}">
+<meta name="${PRINT_META.paper}" content="${`${paper.width}x${paper.height}`}">
 <title>${title}</title>
 <style>${styleSheet(printCss(orientation, pageNumbers) + (options.css ?? ''))}</style>
 </head>

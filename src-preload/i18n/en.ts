@@ -543,6 +543,17 @@ const en: Shape<typeof zhCN> = {
   print: {
     print: 'Print / save as PDF',
     preview: 'Preview',
+    printer: 'Printer',
+    printTo: 'Print',
+    savePdf: 'Save as PDF',
+    printed: 'Sent to the printer {{printer}}',
+    savedTo: 'Saved: {{path}}',
+    noPrinters: 'No printer is installed on this PC; you can save a PDF instead.',
+    choosePrinter: 'Choose a printer (remembered per kind of document)',
+    printerFailed: 'The printer did not accept the document; check that it is on and has paper.',
+    noSuchPrinter: 'That printer is no longer on this PC; choose another.',
+    invalidDocument: 'This document cannot be printed; close the preview and open it again.',
+    pdfFailed: 'The PDF was not saved; try another folder.',
     documents: {
       catalogue: 'In-volume catalogue',
       note: 'Note sheet',

@@ -521,6 +521,17 @@ const zhCN = {
   print: {
     print: '打印 / 另存为 PDF',
     preview: '预览',
+    printer: '打印机',
+    printTo: '打印',
+    savePdf: '另存为 PDF',
+    printed: '已发送到打印机 {{printer}}',
+    savedTo: '已保存：{{path}}',
+    noPrinters: '这台电脑没有安装打印机，可以先另存为 PDF。',
+    choosePrinter: '选择打印机（按文件种类记住）',
+    printerFailed: '打印机没有接受这份文件，请检查打印机是否开机、有纸。',
+    noSuchPrinter: '这台打印机已不在本机，请重新选择。',
+    invalidDocument: '这份文件无法打印，请关闭后重新打开预览。',
+    pdfFailed: 'PDF 没有保存成功，请换一个文件夹再试。',
     documents: {
       catalogue: '卷内文件目录',
       note: '备考表',

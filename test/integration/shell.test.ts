@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, REPOSITORY, tempDir } from '../support/app'
 import { childFolder } from '../support/child'
 import type * as ShellEntry from '../support/shell-entry'
+import { DESKTOP_CHANNELS, type DesktopOutcome, type PrintersForDocument } from '../../src-preload/desktop'
+import { html } from '../../src-main/reports/html'
+import { printDocument } from '../../src-main/reports/printables'
 
 type Shell = ReturnType<typeof ShellEntry.startShell>
 type Entry = typeof ShellEntry
@@ -201,5 +204,119 @@ describe('the desktop shell, started against a stand-in for Electron', () => {
     expect(started.shell.app.exitCode).toBe(1)
     expect(started.shell.windows).toHaveLength(0)
     expect(started.shell.errorBoxes.join('\n')).toContain('数据文件夹')
+  })
+})
+
+describe('printing in the desktop app: a printer per kind of document, PDFs in their own page size (issue 16)', () => {
+  const catalogue = printDocument('卷内文件目录 J001-WS-2024-0012', html`<p>目录</p>`, 'portrait')
+  const register = printDocument('借阅登记簿 2026-01-01—2026-12-31', html`<p>登记簿</p>`, 'landscape')
+  const rollLabels = printDocument('档案标签（2 张）', html`<p>标签</p>`, 'portrait', {
+    paperMm: { width: 60, height: 40 }
+  })
+
+  async function call<T>(started: Started, channel: string, event: unknown, ...args: unknown[]): Promise<T> {
+    const handler = started.shell.ipcHandlers.get(channel)
+    if (!handler) throw new Error(`the shell registered no handler for ${channel}`)
+    return (await handler(event, ...args)) as T
+  }
+
+  async function desktopWithPrinters(): Promise<Started> {
+    const started = await startDesktop()
+    started.shell.printers = ['HP LaserJet 档案室', 'Zebra ZD421 标签机']
+    return started
+  }
+
+  it('prints without a dialog on the chosen printer, in the document’s paper, and remembers the printer per kind', async () => {
+    const started = await desktopWithPrinters()
+    const event = trustedEvent(started)
+    const before = await call<PrintersForDocument>(started, DESKTOP_CHANNELS.printers, event, register)
+    expect(before.printers.map((printer) => printer.name)).toEqual(started.shell.printers)
+    expect(before.chosen).toBeNull()
+
+    const outcome = await call<DesktopOutcome>(started, DESKTOP_CHANNELS.print, event, register, 'HP LaserJet 档案室')
+    expect(outcome).toEqual({ ok: true })
+    const [job] = started.shell.printed
+    expect(job.options).toMatchObject({
+      silent: true,
+      deviceName: 'HP LaserJet 档案室',
+      pageSize: 'A4',
+      landscape: true
+    })
+    expect(job.html).toContain('登记簿')
+
+    const again = await call<PrintersForDocument>(started, DESKTOP_CHANNELS.printers, event, register)
+    expect(again.chosen).toBe('HP LaserJet 档案室')
+    const otherKind = await call<PrintersForDocument>(started, DESKTOP_CHANNELS.printers, event, catalogue)
+    expect(otherKind.chosen).toBeNull()
+
+    await call(started, DESKTOP_CHANNELS.print, event, rollLabels, 'Zebra ZD421 标签机')
+    expect(started.shell.printed[1].options).toMatchObject({ pageSize: { width: 60_000, height: 40_000 } })
+    const memory = JSON.parse(fs.readFileSync(path.join(started.dataDir, 'printers.json'), 'utf8')) as object
+    expect(memory).toEqual({ 借阅登记簿: 'HP LaserJet 档案室', 档案标签: 'Zebra ZD421 标签机' })
+  })
+
+  it('lays the document out in a hidden window without scripts, closed and its temporary file gone afterwards', async () => {
+    const started = await desktopWithPrinters()
+    await call(started, DESKTOP_CHANNELS.print, trustedEvent(started), catalogue, 'HP LaserJet 档案室')
+    const printWindow = started.shell.windows[1]
+    expect(printWindow.options).toMatchObject({ show: false })
+    expect(printWindow.options.webPreferences).toMatchObject({
+      javascript: false,
+      sandbox: true,
+      nodeIntegration: false
+    })
+    expect(printWindow.options.webPreferences?.preload).toBeUndefined()
+    expect(printWindow.destroyed).toBe(true)
+    expect(fs.existsSync(printWindow.loaded.file ?? '')).toBe(false)
+  })
+
+  it('a printer that is not installed, a failed job, a page that is not ours and a bad document are refused', async () => {
+    const started = await desktopWithPrinters()
+    const event = trustedEvent(started)
+    expect(await call(started, DESKTOP_CHANNELS.print, event, catalogue, 'Printer in another office')).toEqual({
+      ok: false,
+      message: 'print.noSuchPrinter'
+    })
+    expect(await call(started, DESKTOP_CHANNELS.print, event, 42, 'HP LaserJet 档案室')).toEqual({
+      ok: false,
+      message: 'print.invalidDocument'
+    })
+    const stranger = trustedEvent(started, 'https://example.com/')
+    expect(await call(started, DESKTOP_CHANNELS.print, stranger, catalogue, 'HP LaserJet 档案室')).toEqual({
+      ok: false,
+      message: 'errors.forbidden'
+    })
+    expect(await call<PrintersForDocument>(started, DESKTOP_CHANNELS.printers, stranger, catalogue)).toEqual({
+      printers: [],
+      chosen: null
+    })
+    started.shell.printerWorks = false
+    expect(await call(started, DESKTOP_CHANNELS.print, event, catalogue, 'HP LaserJet 档案室')).toEqual({
+      ok: false,
+      message: 'print.printerFailed'
+    })
+    expect(fs.existsSync(path.join(started.dataDir, 'printers.json'))).toBe(false)
+  })
+
+  it('saves a PDF in the CSS page size where the person chose, with a file name that cannot leave the folder', async () => {
+    const started = await desktopWithPrinters()
+    const event = trustedEvent(started)
+    const target = path.join(tempDir(), '目录.pdf')
+    started.shell.saveAnswer = { canceled: false, filePath: target }
+    const outcome = await call<DesktopOutcome>(
+      started,
+      DESKTOP_CHANNELS.savePdf,
+      event,
+      catalogue,
+      '../卷内文件目录: J001'
+    )
+    expect(outcome).toEqual({ ok: true, path: target })
+    expect(fs.readFileSync(target, 'utf8')).toMatch(/^%PDF-/)
+    expect(started.shell.pdfs[0].options).toMatchObject({ preferCSSPageSize: true, printBackground: true })
+    expect(path.basename(started.shell.saveDialogs[0].defaultPath ?? '')).toBe('.._卷内文件目录_ J001.pdf')
+
+    started.shell.saveAnswer = { canceled: true, filePath: '' }
+    expect(await call(started, DESKTOP_CHANNELS.savePdf, event, catalogue, 'x')).toEqual({ ok: true, cancelled: true })
+    expect(started.shell.pdfs).toHaveLength(1)
   })
 })

@@ -2,6 +2,8 @@
  * A stand-in for the `electron` module: it records what the shell asks of Electron, so the built main process can be
  * started and attacked without the Electron binary (which cannot be downloaded on the build machines).
  */
+import fs from 'node:fs'
+
 type Listener = (...args: never[]) => unknown
 
 export interface FakeEvent {
@@ -37,9 +39,30 @@ class Emitter {
 
 let nextContentsId = 1
 
+export interface PrintCall {
+  options: Record<string, unknown>
+  /** The document the window showed when it was printed. */
+  html: string
+}
+
 export class FakeWebContents extends Emitter {
   readonly id = nextContentsId++
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null
+  shownHtml = ''
+
+  getPrintersAsync(): Promise<{ name: string; displayName: string; description: string; options: object }[]> {
+    return Promise.resolve(shell.printers.map((name) => ({ name, displayName: name, description: '', options: {} })))
+  }
+
+  print(options: Record<string, unknown>, callback: (success: boolean, reason: string) => void): void {
+    shell.printed.push({ options, html: this.shownHtml })
+    callback(shell.printerWorks, shell.printerWorks ? '' : 'Print job failed')
+  }
+
+  printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    shell.pdfs.push({ options, html: this.shownHtml })
+    return Promise.resolve(Buffer.from(`%PDF-1.7 stand-in for ${this.shownHtml.length} characters`))
+  }
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler
@@ -50,6 +73,7 @@ export class BrowserWindow extends Emitter {
   readonly webContents = new FakeWebContents()
   loaded: { url?: string; file?: string } = {}
   minimized = false
+  destroyed = false
   focused = 0
   restored = 0
 
@@ -66,7 +90,12 @@ export class BrowserWindow extends Emitter {
 
   loadFile(file: string): Promise<void> {
     this.loaded = { file }
+    this.webContents.shownHtml = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : ''
     return Promise.resolve()
+  }
+
+  destroy(): void {
+    this.destroyed = true
   }
 
   isMinimized(): boolean {
@@ -136,6 +165,12 @@ class FakeApp extends Emitter {
 export const shell = {
   windows: [] as BrowserWindow[],
   errorBoxes: [] as string[],
+  printers: [] as string[],
+  printerWorks: true,
+  printed: [] as PrintCall[],
+  pdfs: [] as PrintCall[],
+  saveDialogs: [] as { defaultPath?: string }[],
+  saveAnswer: { canceled: true, filePath: '' } as { canceled: boolean; filePath: string },
   ipcHandlers: new Map<string, IpcHandler>(),
   headersListener: null as HeadersListener | null,
   permissionHandler: null as PermissionHandler | null,
@@ -150,6 +185,10 @@ export const app = shell.app
 export const dialog = {
   showErrorBox(title: string, content: string): void {
     shell.errorBoxes.push(`${title}: ${content}`)
+  },
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    shell.saveDialogs.push(args[args.length - 1] as { defaultPath?: string })
+    return Promise.resolve(shell.saveAnswer)
   }
 }
 
