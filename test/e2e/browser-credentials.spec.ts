@@ -1,6 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { expect, test } from './server'
+import { expect, IN_ELECTRON, test } from './server'
 import { ADMIN, setUpAdministrator } from './steps'
 
 /**
@@ -24,6 +24,9 @@ async function otherLocalService() {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
   return { url, received, close: () => new Promise((resolve) => server.close(resolve)) }
 }
+
+// Tabs, entry addresses and other local web services exist only in browser mode.
+test.skip(IN_ELECTRON, 'browser mode only')
 
 test('15.6/15.7: no credential reaches another local service, planted cookies change nothing, the CSP sees no eval', async ({
   page,
