@@ -540,6 +540,13 @@ const en: Shape<typeof zhCN> = {
     hint: 'Labels carry the archival code, a Code 128 barcode and a QR code, readable by USB scanners and phones. On a 203 dpi label printer use labels at least 80 mm wide.',
     selectFirst: 'Tick the entries to print labels for first.'
   },
+  scan: {
+    tickLabel: 'Scan an archival code',
+    tickPlaceholder: 'Scan a label, or type a code and press Enter',
+    ticked: 'Ticked off {{code}}',
+    again: '{{code}} was already ticked off',
+    unknown: '{{code}} is not on this list: check the record in your hand'
+  },
   print: {
     print: 'Print / save as PDF',
     preview: 'Preview',

@@ -518,6 +518,13 @@ const zhCN = {
     hint: '标签印有档号、条形码（Code 128）和二维码，扫码枪与手机都能识别。203 dpi 标签打印机请用 80 毫米以上宽的标签。',
     selectFirst: '请先勾选要打印标签的条目。'
   },
+  scan: {
+    tickLabel: '扫描档号',
+    tickPlaceholder: '用扫码枪扫描标签，或输入档号后按回车',
+    ticked: '已勾选 {{code}}',
+    again: '{{code}} 已经勾选过了',
+    unknown: '{{code}} 不在本次清单中，请核对手中的档案'
+  },
   print: {
     print: '打印 / 另存为 PDF',
     preview: '预览',

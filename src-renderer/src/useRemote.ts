@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Page } from '../../src-preload/contract'
 import { describeError } from './errors'
+import { newestAnswerOnly } from './newestAnswer'
 
 /**
  * Loads what a page shows whenever `fetch` changes (give it a useCallback over the query), tells the user in their
@@ -22,17 +23,18 @@ export function useRemote<T>(
   const { message } = App.useApp()
   const [data, setData] = useState<T | null>(null)
   const [loading, setLoading] = useState(false)
+  const newest = useRef(newestAnswerOnly())
 
   const reload = useCallback(async () => {
     setLoading(true)
-    try {
-      setData(await fetch())
-    } catch (error) {
-      void message.error(describeError(t, error))
+    const outcome = await newest.current(fetch)
+    if (outcome.kind === 'stale') return
+    if (outcome.kind === 'answer') setData(outcome.value)
+    else {
+      void message.error(describeError(t, outcome.error))
       onFail?.()
-    } finally {
-      setLoading(false)
     }
+    setLoading(false)
   }, [fetch, onFail, message, t])
 
   useEffect(() => {

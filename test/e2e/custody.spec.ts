@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test'
 import { itemInput } from '../support/records'
 import { expect, test } from './server'
 import { rpc, startAsArchivist } from './steps'
+import { scanPayload } from '../../src-preload/scan'
 
 async function searchItems(page: Page, text: string) {
   await page.getByRole('menuitem', { name: '档案' }).click()
@@ -28,8 +29,11 @@ test('an inspection finds a record missing: it is flagged in search until resolv
     name: '第1层',
     capacity: 20
   })
+  const codes: string[] = []
   for (const title of ['仓储服务合同', '入驻合作意向书']) {
     const created = await rpc(page, 'items.create', itemInput({ title }))
+    const coded = await rpc(page, 'items.catalogue', { id: created.id })
+    codes.push(coded.archivalCode ?? '')
     await rpc(page, 'locations.place', { subject: 'item', id: created.id, locationId: shelf.id, home: true })
   }
 
@@ -50,7 +54,17 @@ test('an inspection finds a record missing: it is flagged in search until resolv
 
   const detail = page.locator('.inspection-detail')
   await expect(detail.getByText('应查 2，在位 0，缺失 0，损坏 0，未清点 2')).toBeVisible()
-  await detail.getByRole('row').filter({ hasText: '仓储服务合同' }).getByText('在位', { exact: true }).click()
+  // Issue 16: a USB scanner types the label's code (间隔号 as ".") and Enter, a few milliseconds a key.
+  const scanBox = detail.getByLabel('扫描档号')
+  await scanBox.click()
+  await page.keyboard.type(scanPayload(codes[0]), { delay: 4 })
+  await page.keyboard.press('Enter')
+  await expect(detail.getByRole('status')).toContainText(`已勾选 ${codes[0]}`)
+  await expect(detail.getByText('应查 2，在位 1，缺失 0，损坏 0，未清点 1')).toBeVisible()
+  await expect(scanBox).toHaveValue('')
+  await page.keyboard.type('J001-WS.2024-D10-BGS-9999', { delay: 4 })
+  await page.keyboard.press('Enter')
+  await expect(detail.getByRole('status')).toContainText('J001-WS·2024-D10-BGS-9999 不在本次清单中')
   await expect(detail.getByText('应查 2，在位 1，缺失 0，损坏 0，未清点 1')).toBeVisible()
   await detail.getByRole('button', { name: '完成检查' }).click()
   const confirm = page.getByRole('dialog').filter({ hasText: '确认完成检查' })

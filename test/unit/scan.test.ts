@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { codeFromScan, scanPayload } from '../../src-preload/scan'
+import { tickByScan, type Tickable } from '../../src-renderer/src/scanTick'
 
 describe('what a barcode carries and what a scan names', () => {
   it.each([
@@ -16,5 +17,37 @@ describe('what a barcode carries and what a scan names', () => {
 
   it.each(['2023.5.6', '合同', 'J001-WS', '1.5', 'a.b c-d', ' 会议纪要 '])('leaves %j as typed, trimmed', (text) => {
     expect(codeFromScan(text)).toBe(text.trim())
+  })
+})
+
+describe('ticking a list off by scanning (issue 16: checkout, return, stock check)', () => {
+  const records: Tickable[] = [
+    { key: 'item-1', archivalCode: 'J001-WS·2024-D10-BGS-0003', ticked: false },
+    { key: 'item-2', archivalCode: 'J001-WS·2024-D10-BGS-0004', ticked: true },
+    { key: 'item-3', archivalCode: null, ticked: false }
+  ]
+
+  it('a scanned label ticks its own record, with the 间隔号 restored', () => {
+    expect(tickByScan('J001-WS.2024-D10-BGS-0003\r\n', records)).toEqual({
+      kind: 'ticked',
+      key: 'item-1',
+      code: 'J001-WS·2024-D10-BGS-0003'
+    })
+  })
+
+  it('a code typed by hand ticks the same record', () => {
+    expect(tickByScan(' J001-WS·2024-D10-BGS-0003 ', records)).toMatchObject({ kind: 'ticked', key: 'item-1' })
+  })
+
+  it('a record scanned twice is said to be ticked already, not ticked again', () => {
+    expect(tickByScan('J001-WS.2024-D10-BGS-0004', records)).toMatchObject({ kind: 'again', key: 'item-2' })
+  })
+
+  it('a record that is not on the list is named, and nothing is ticked', () => {
+    expect(tickByScan('J001-WS.2024-D10-BGS-0005', records)).toEqual({
+      kind: 'unknown',
+      code: 'J001-WS·2024-D10-BGS-0005'
+    })
+    expect(tickByScan('', records)).toEqual({ kind: 'unknown', code: '' })
   })
 })

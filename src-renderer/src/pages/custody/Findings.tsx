@@ -1,6 +1,7 @@
 import { Button, Descriptions, Input, Radio, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { FindingState, Inspection, InspectionFinding } from '../../../../src-preload/contract'
+import { ScanTickInput } from '../../components/ScanTickInput'
 import { countsOf, Judgement, STATE_COLORS } from './inspectionForm'
 
 /** A finding as marked: found, missing or damaged, with a note. */
@@ -42,65 +43,82 @@ export function FindingsTable({
 }) {
   const { t } = useTranslation()
   const unchecked = inspection.findings.filter((f) => f.state === 'unchecked')
+  const keyOf = (row: InspectionFinding) => `${row.subject}-${row.id}`
+  const scanned = (key: string) => {
+    const row = inspection.findings.find((finding) => keyOf(finding) === key)
+    return row && mark([{ ...row, state: 'found' }])
+  }
   return (
-    <Table<InspectionFinding>
-      size="small"
-      rowKey={(row) => `${row.subject}-${row.id}`}
-      dataSource={inspection.findings}
-      pagination={{ pageSize: 50, hideOnSinglePage: true }}
-      title={() =>
-        editable && unchecked.length > 0 ? (
-          <Button size="small" onClick={() => mark(unchecked.map((f) => ({ ...f, state: 'found' })))}>
-            {t('inspections.markAllFound')}
-          </Button>
-        ) : null
-      }
-      columns={[
-        {
-          title: t('items.fields.archivalCode'),
-          dataIndex: 'archivalCode',
-          render: (code: string | null) => code ?? t('recordPicker.uncoded')
-        },
-        { title: t('items.fields.title'), dataIndex: 'title' },
-        { title: t('inspections.fields.home'), dataIndex: 'homePath' },
-        {
-          title: t('inspections.fields.result'),
-          dataIndex: 'state',
-          render: (state: FindingState, row) =>
-            editable ? (
-              <Radio.Group
-                size="small"
-                optionType="button"
-                value={state}
-                aria-label={`${row.archivalCode ?? row.title} ${t('inspections.fields.result')}`}
-                onChange={(event) => void mark([{ ...row, state: event.target.value }])}
-                options={(['found', 'missing', 'damaged'] as const).map((value) => ({
-                  value,
-                  label: t(`inspections.states.${value}`)
-                }))}
-              />
-            ) : (
-              <Tag color={STATE_COLORS[state]}>{t(`inspections.states.${state}`)}</Tag>
-            )
-        },
-        {
-          title: t('inspections.note'),
-          dataIndex: 'note',
-          render: (note: string, row) =>
-            editable ? (
-              <Input
-                size="small"
-                defaultValue={note}
-                aria-label={`${row.archivalCode ?? row.title} ${t('inspections.note')}`}
-                onBlur={(event) => {
-                  if (event.target.value !== note) void mark([{ ...row, note: event.target.value }])
-                }}
-              />
-            ) : (
-              note
-            )
+    <>
+      {editable && (
+        <ScanTickInput
+          records={inspection.findings.map((row) => ({
+            key: keyOf(row),
+            archivalCode: row.archivalCode,
+            ticked: row.state !== 'unchecked'
+          }))}
+          onTick={scanned}
+        />
+      )}
+      <Table<InspectionFinding>
+        size="small"
+        rowKey={keyOf}
+        dataSource={inspection.findings}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        title={() =>
+          editable && unchecked.length > 0 ? (
+            <Button size="small" onClick={() => mark(unchecked.map((f) => ({ ...f, state: 'found' })))}>
+              {t('inspections.markAllFound')}
+            </Button>
+          ) : null
         }
-      ]}
-    />
+        columns={[
+          {
+            title: t('items.fields.archivalCode'),
+            dataIndex: 'archivalCode',
+            render: (code: string | null) => code ?? t('recordPicker.uncoded')
+          },
+          { title: t('items.fields.title'), dataIndex: 'title' },
+          { title: t('inspections.fields.home'), dataIndex: 'homePath' },
+          {
+            title: t('inspections.fields.result'),
+            dataIndex: 'state',
+            render: (state: FindingState, row) =>
+              editable ? (
+                <Radio.Group
+                  size="small"
+                  optionType="button"
+                  value={state}
+                  aria-label={`${row.archivalCode ?? row.title} ${t('inspections.fields.result')}`}
+                  onChange={(event) => void mark([{ ...row, state: event.target.value }])}
+                  options={(['found', 'missing', 'damaged'] as const).map((value) => ({
+                    value,
+                    label: t(`inspections.states.${value}`)
+                  }))}
+                />
+              ) : (
+                <Tag color={STATE_COLORS[state]}>{t(`inspections.states.${state}`)}</Tag>
+              )
+          },
+          {
+            title: t('inspections.note'),
+            dataIndex: 'note',
+            render: (note: string, row) =>
+              editable ? (
+                <Input
+                  size="small"
+                  defaultValue={note}
+                  aria-label={`${row.archivalCode ?? row.title} ${t('inspections.note')}`}
+                  onBlur={(event) => {
+                    if (event.target.value !== note) void mark([{ ...row, note: event.target.value }])
+                  }}
+                />
+              ) : (
+                note
+              )
+          }
+        ]}
+      />
+    </>
   )
 }

@@ -1,0 +1,24 @@
+import { codeFromScan } from '../../src-preload/scan'
+
+/** A record that can be ticked off by scanning its label. */
+export interface Tickable {
+  key: string
+  archivalCode: string | null
+  ticked: boolean
+}
+
+export type ScanOutcome =
+  | { kind: 'ticked'; key: string; code: string }
+  | { kind: 'again'; key: string; code: string }
+  | { kind: 'unknown'; code: string }
+
+/**
+ * What a scan (or a typed code) means for a list being ticked off: the record it names, ticked now or already, or a
+ * code that is not on the list — the one the person must hear about, since the record in their hand is the wrong one.
+ */
+export function tickByScan(typed: string, records: readonly Tickable[]): ScanOutcome {
+  const code = codeFromScan(typed)
+  const record = records.find((candidate) => candidate.archivalCode === code)
+  if (!record) return { kind: 'unknown', code }
+  return { kind: record.ticked ? 'again' : 'ticked', key: record.key, code }
+}
