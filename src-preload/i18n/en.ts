@@ -1120,6 +1120,13 @@ const en: Shape<typeof zhCN> = {
     items: 'Items',
     volumes: 'Volumes',
     pages: 'Pages',
+    saveImage: 'Save as image (PNG)',
+    saveImageOf: 'Save “{{title}}” as an image',
+    describe: '{{title}}. {{series}}',
+    describeSeries: '{{name}}: {{values}}',
+    describeValue: '{{label}} {{value}}',
+    listSeparator: ', ',
+    seriesSeparator: '; ',
     noData: 'No data yet'
   },
   statistics: {
@@ -1540,6 +1547,65 @@ const en: Shape<typeof zhCN> = {
       batchState: 'The appraisal batch is “{{state}}”; this step is not possible now.',
       destroyedFrozen: '{{code}} has been destroyed; its catalogue entry is kept as it is and cannot be changed.'
     }
+  },
+  rules: {
+    'R-ROLE-7':
+      'Separation of duties: system administrator, security officer and auditor are different people, and nobody approves their own request.',
+    'R-CUST-3':
+      'Customers are graded important, special or general; a new customer is registered, and its materials filed, within the set time.',
+    'R-CUST-4': 'When a customer changes, its record is updated and every change is kept: who, when, old → new.',
+    'R-CUST-5':
+      'Customer data is collected with consent for a stated purpose; personal data is masked in lists and exports, and every full view, print and export is logged.',
+    'R-CUST-6': 'Before a staff member leaves, their customers and borrowed records are handed over.',
+    'R-FILE-1': 'Filing steps: appraise whether the material is kept → classify → catalogue → put it in its place.',
+    'R-FILE-2':
+      'Material is filed by year; records of different years are not mixed in one volume (cross-year material follows the filing-year rule).',
+    'R-FILE-3':
+      'Filed material is complete: original and copy, final and printed version, request and reply, and language versions stay together.',
+    'R-FILE-4':
+      'Filing year of cross-year material: request and reply by the reply’s year, a plan by its first year, a summary by its last, meeting papers by the year the meeting opened.',
+    'R-FILE-5': 'Order in a volume: reply before request, main document before attachment, printed before final draft.',
+    'R-FILE-6': 'Pages in a volume are numbered continuously in that order.',
+    'R-FILE-7': 'Ordinary material is volumed together; top secret material gets its own volume.',
+    'R-FILE-8': 'Every volume has an in-volume catalogue at the front and a note sheet at the back.',
+    'R-FILE-9': 'Last year’s records are filed by the end of the set month.',
+    'R-FILE-10': 'Item-level filing: each item has an archival code (fonds-category·year-retention-department-number).',
+    'R-FILE-11':
+      'Description fields: archival code, title, responsible party, date, document number, pages, classification, retention period and more.',
+    'R-KEEP-1': 'Places are room, rack, shelf and box; every record has a home place and a current place.',
+    'R-KEEP-2': 'Records are kept not scattered, not disordered, not lost and not damaged, as inspections check.',
+    'R-KEEP-3': 'The room and the records are inspected periodically, and at once after an incident.',
+    'R-KEEP-4': 'The room has fire and damp protection, holds nothing unrelated, no smoking, and is locked when left.',
+    'R-USE-1':
+      'Consultation needs a request (purpose, records, reason) signed by the department head and approved by the archive manager.',
+    'R-USE-2':
+      'A loan needs what a consultation needs plus the register entry (records, copies, due date); on return each record is checked off.',
+    'R-USE-3': 'Where an excerpt or copy will do, the original is not lent.',
+    'R-USE-4': 'A loan lasts no longer than the set number of days and may be renewed as set.',
+    'R-USE-5':
+      'Classified records are read in the room only; lending or taking them out needs the set executive’s approval, and top secret records never leave.',
+    'R-USE-6':
+      'A department’s own records need its head’s signature; another department’s records need the set approver too.',
+    'R-USE-7': 'When a record leaves, an out-card is printed to take its place.',
+    'R-USE-8': 'Overdue loans are shown every day and a reminder can be printed; renewals stay within the set limits.',
+    'R-USE-9': 'Each consultation or loan can record the effect of use.',
+    'R-USE-10': 'The loan and consultation registers print on A4 and export to Excel.',
+    'R-DISP-1': 'Retention periods are permanent or fixed terms (such as 30 or 10 years), as set.',
+    'R-DISP-2': 'A retention period runs from 1 January of the year after the filing year.',
+    'R-DISP-3': 'Records under a hold (a dispute, a lawsuit) are not appraised for destruction until it is released.',
+    'R-DISP-4': 'Records whose time is up are listed for appraisal.',
+    'R-DISP-5':
+      'Expired records are appraised jointly by the archive and the department that made them: kept longer or destroyed.',
+    'R-DISP-6':
+      'Records appraised for destruction are first set apart for the set period and verified again before they are destroyed.',
+    'R-DISP-7':
+      'Destruction needs at least two supervisors who count and sign; the destruction register is kept permanently.',
+    'R-DISP-8': 'Destroyed records keep their catalogue entry, marked with the destruction register.',
+    'R-STAT-1': 'Each year the holdings, receipts, filing, custody, use, disposal, equipment and staff are counted.',
+    'R-STAT-2': 'Everything printed (catalogues, registers, forms, out-cards, statistics) is A4 and in Chinese.',
+    'R-SEC-1': 'Every change is audited: who, when, what, old → new.',
+    'R-SEC-2': 'Backups go to offline media on a schedule and are checked to restore.',
+    'R-SEC-3': 'Accounts sign in with passwords, lock after repeated failures and act by their role.'
   },
   validation: {
     notInFuture: 'The date cannot be later than today',
