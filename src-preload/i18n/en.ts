@@ -1648,6 +1648,7 @@ const en: Shape<typeof zhCN> = {
     boolean: 'Choose yes or no',
     tooMany: 'Too many entries',
     role: 'Choose a role',
+    between: 'Out of range: must be from {{min}} to {{max}}',
     range: 'Value out of the allowed range',
     invalidType: 'Wrong type',
     unknownField: 'Unknown field',

@@ -1574,6 +1574,7 @@ const zhCN = {
     boolean: '请选择是或否',
     tooMany: '条目过多',
     role: '请选择角色',
+    between: '超出允许范围：应在 {{min}}–{{max}} 之间',
     range: '数值超出允许范围',
     invalidType: '类型不正确',
     unknownField: '不认识的字段',
