@@ -71,7 +71,46 @@ const VALIDATION_MESSAGES: Record<string, MessageKey> = {
   invalid_format: 'validation.invalidFormat'
 }
 
-export function fieldErrors(error: z.ZodError): FieldError[] {
+interface SchemaDefinition {
+  type: string
+  innerType?: z.ZodType
+  in?: z.ZodType
+  shape?: Record<string, z.ZodType>
+  element?: z.ZodType
+}
+
+const definitionOf = (schema: z.ZodType) => schema._zod.def as SchemaDefinition
+
+/** The schema that checks the value at `path`, through objects, lists and optional, default or piped wrappers. */
+function schemaAt(schema: z.ZodType, path: PropertyKey[]): z.ZodType | null {
+  let here: z.ZodType | undefined = schema
+  let index = 0
+  while (here) {
+    const definition = definitionOf(here)
+    if (definition.innerType) here = definition.innerType
+    else if (definition.type === 'pipe') here = definition.in
+    else if (index === path.length) return here
+    else if (definition.type === 'object') here = definition.shape?.[String(path[index++])]
+    else if (definition.type === 'array') {
+      here = definition.element
+      index += 1
+    } else return null
+  }
+  return null
+}
+
+/** Both ends of a number's allowed range, so "out of range" can say which range ("1–24"), whichever end was crossed. */
+function rangeOf(schema: z.ZodType | undefined, path: PropertyKey[]): { min: number; max: number } | null {
+  const target = schema && schemaAt(schema, path)
+  if (!target || definitionOf(target).type !== 'number') return null
+  const { minValue, maxValue } = target as z.ZodNumber
+  return minValue !== null && maxValue !== null && Number.isFinite(minValue) && Number.isFinite(maxValue)
+    ? { min: minValue, max: maxValue }
+    : null
+}
+
+/** `schema` is the one that failed: where given, a number out of its range is reported with both ends. */
+export function fieldErrors(error: z.ZodError, schema?: z.ZodType): FieldError[] {
   const details: FieldError[] = []
   for (const issue of error.issues) {
     const message = issue.message.startsWith('validation.')
@@ -79,9 +118,14 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
       : (VALIDATION_MESSAGES[issue.code] ?? 'validation.invalidValue')
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) details.push({ path: [...issue.path, key].join('.'), message })
-    } else {
-      details.push({ path: issue.path.join('.'), message })
+      continue
     }
+    const range = message === 'validation.range' ? rangeOf(schema, issue.path) : null
+    details.push(
+      range
+        ? { path: issue.path.join('.'), message: 'validation.between', params: range }
+        : { path: issue.path.join('.'), message }
+    )
   }
   return details
 }

@@ -61,7 +61,11 @@ export function createDispatcher(
       }
       const parsed = definition.input.safeParse(input)
       if (!parsed.success)
-        return failure({ code: 'VALIDATION', message: 'errors.validation', details: fieldErrors(parsed.error) })
+        return failure({
+          code: 'VALIDATION',
+          message: 'errors.validation',
+          details: fieldErrors(parsed.error, definition.input)
+        })
       const data = await handlers[name](parsed.data as never, { sessionKey, session })
       if (session) sessions.touch(sessionKey)
       return { ok: true, data: data ?? null }

@@ -7,6 +7,7 @@ import { daysBetween } from '../policy/calendar'
 import type { Approver, UseKind, UseRequest } from '../../src-preload/contract'
 import { html, type SafeHtml } from './html'
 import { colgroup, columnHeads, NBSP, printDocument, signatureDate } from './printables'
+import { zh } from './zh'
 
 /** One record of one request in a register. Dates are `YYYY-MM-DD`. */
 export interface RegisterRow {
@@ -149,10 +150,11 @@ export function useFormHtml(request: UseRequest, unit: string, stepNames: Record
   )
   const steps = request.chain.map(({ step, reasons }) => {
     const signed = request.approvals.find((a) => a.step === step)
-    const rules = [...new Set(reasons.map((r) => r.ruleId))].join('、')
+    // The signer reads why the step is needed; rule ids mean nothing on paper.
+    const grounds = [...new Set(reasons.map((r) => zh(r.reason, r.params)))].join('')
     const decision = signed ? (signed.decision === 'approved' ? '同意' : `不同意：${signed.reason}`) : ''
     return html`<div class="step"><div class="step-title">${stepNames[step]}意见：${decision}</div>
-<div class="step-rules">依据：${rules}</div>
+<div class="step-rules">依据：${grounds}</div>
 <div class="sign-line"><span>签字：<span class="blank">${signed ? signed.signerName : NBSP}</span></span><span>日期：${signatureDate(signed?.signedOn ?? '')}</span></div></div>`
   })
   const body = html`<div class="doc-title">${KIND_TITLES[request.kind]}</div>

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import type { Db } from '../db/connection'
+import type { AuditAction, AuditEntity } from '../../src-preload/audit-vocabulary'
 import { auditEntriesAfter, auditEntryInserter, insertAuditEntry, lastAuditHash, type AuditRecord } from '../db/audit'
 
 /** Who made a change: the account, or none for the first administrator's setup, and the name the log keeps. */
@@ -9,9 +10,9 @@ export interface Actor {
 }
 
 export interface AuditDraft {
-  entity: string
+  entity: AuditEntity
   entityId: string | number
-  action: string
+  action: AuditAction
   before?: unknown
   after?: unknown
 }

@@ -16,7 +16,8 @@ import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
 
 const MANIFEST_APP = 'archive-room'
-const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', 'audit_log']
+/** The tables a backup's manifest counts; the backup page names each in words. */
+export const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', 'audit_log']
 const STATE_FILE = 'backup-state.json'
 /** Backups taken in the same second get -2, -3 …; the listing sorts on the time, then that number. */
 const BACKUP_NAME = /^archive-room-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$/

@@ -8,6 +8,7 @@ import type { Actor, Store } from '../store'
 import type { AppraisalService } from './appraisal'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
+import type { AuditEntity } from '../../src-preload/audit-vocabulary'
 
 type DueFilter = Omit<ParsedInput<'disposal.due'>, 'page' | 'pageSize'>
 type PrintInput = ParsedInput<'print.disposal'>
@@ -82,7 +83,7 @@ export class DisposalService {
 
   private logOutput(
     actor: Actor,
-    entity: string,
+    entity: AuditEntity,
     entityId: string | number,
     action: 'print' | 'export',
     after: Record<string, unknown>

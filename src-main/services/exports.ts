@@ -5,6 +5,7 @@ import type { Actor, Store } from '../store'
 import type { CustomersService } from './customers'
 import type { ItemsService } from './items'
 import type { VolumesService } from './volumes'
+import type { AuditEntity } from '../../src-preload/audit-vocabulary'
 
 type ExportInput = ParsedInput<'export.list'>
 
@@ -12,7 +13,11 @@ type ExportInput = ParsedInput<'export.list'>
 const ALL_ROWS = 1_000_000
 
 const SHEET_NAMES: Record<ExportInput['view'], string> = { customers: '客户', items: '文件', volumes: '案卷' }
-const AUDIT_ENTITY: Record<ExportInput['view'], string> = { customers: 'customer', items: 'item', volumes: 'volume' }
+const AUDIT_ENTITY: Record<ExportInput['view'], AuditEntity> = {
+  customers: 'customer',
+  items: 'item',
+  volumes: 'volume'
+}
 
 /** Any list view to .xlsx with the columns the user sees; R-CUST-5: masked as on screen, and every export logged. */
 export class ExportsService {

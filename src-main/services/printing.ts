@@ -14,6 +14,7 @@ import type { LabelContent, VolumeHeader } from '../reports/print-types'
 import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 import type { VolumesService } from './volumes'
+import type { AuditEntity } from '../../src-preload/audit-vocabulary'
 
 const CLASSIFICATION_NAMES: Record<string, string> = {
   none: '普通',
@@ -37,7 +38,7 @@ export class PrintingService {
   ) {}
 
   /** R-CUST-5: every print is logged, with what was printed. */
-  private logPrint(actor: Actor, entity: string, entityId: string | number, document: string): Promise<void> {
+  private logPrint(actor: Actor, entity: AuditEntity, entityId: string | number, document: string): Promise<void> {
     return this.store.write(actor, ({ audit }) => audit({ entity, entityId, action: 'print', after: { document } }))
   }
 

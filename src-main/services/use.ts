@@ -66,6 +66,7 @@ import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
 import { recordSummaries } from './records'
 import { SETTINGS_SCHEMAS, VersionedSettings, type SettingsService } from './settings'
+import type { AuditAction } from '../../src-preload/audit-vocabulary'
 
 type CreateInput = ParsedInput<'use.create'>
 type PreviewInput = ParsedInput<'use.preview'>
@@ -308,7 +309,7 @@ export class UseService {
   private async change(
     ctx: WriteContext,
     before: UseRequest,
-    action: string,
+    action: AuditAction,
     sets: Record<string, unknown>,
     details: unknown
   ): Promise<UseRequest> {

@@ -19,3 +19,7 @@ export const filingExportColumns = (t: TFunction, settings: FilingSettings | nul
     labels: labelsOf(t, CLASSIFICATIONS, 'classifications')
   }
 ]
+
+/** Which loan rules a request was decided under; version 0 is the defaults, before anyone saved the rules. */
+export const policyVersionText = (t: TFunction, version: number) =>
+  version > 0 ? t('use.chain.policyVersion', { version }) : t('use.chain.defaultPolicy')

@@ -72,7 +72,8 @@ test('an inspection finds a record missing: it is flagged in search until resolv
   await confirm.getByRole('button', { name: '完成检查' }).click()
   await expect(page.getByText('检查已完成').last()).toBeVisible()
   await expect(detail.getByText('检查已完成；缺失或损坏的档案已登记为异常')).toBeVisible()
-  await expect(detail.getByText('温度 26 ℃ 高于上限 24 ℃（允许 14–24 ℃）。（R-KEEP-3）')).toBeVisible()
+  await expect(detail.getByText('温度 26 ℃ 高于上限 24 ℃（允许 14–24 ℃）。', { exact: true })).toBeVisible()
+  await expect(detail.locator('.rule-tag', { hasText: 'R-KEEP-3' }).first()).toBeVisible()
   await detail.locator('.ant-drawer-close').click()
   await expect(page.locator('.ant-drawer-open')).toHaveCount(0)
 

@@ -47,14 +47,17 @@ test('request → signatures → checkout with out-cards → overdue after the c
   await form.getByText('不能，须借阅原件').click()
   const chain = form.locator('.use-chain')
   await expect(chain).toContainText('部门负责人')
-  await expect(chain).toContainText('申请人所在部门（ZS）负责人签字。（R-USE-1）')
-  await expect(chain).toContainText('档案部门负责人审批。（R-USE-2）')
+  // The rule a reason rests on is a tag after it; the tag's tooltip says the rule in words.
+  await expect(chain).toContainText('申请人所在部门（ZS）负责人签字。R-USE-1')
+  await expect(chain).toContainText('档案部门负责人审批。R-USE-2')
+  await chain.locator('.rule-tag', { hasText: 'R-USE-1' }).hover()
+  await expect(page.getByRole('tooltip')).toContainText('经部门负责人签字、档案部门负责人批准')
   await expect(form).toContainText('借期 3 天')
   await page.screenshot({ path: path.join('test-results', 'loan-request.png') })
 
   // A loan beyond the longest allowed is refused before submitting, with its rule.
   await pickDate(form, '应还日期', day(45))
-  await expect(form.locator('.use-chain-refusal')).toContainText('借期 45 天，超过允许的最长借期 30 天。（R-USE-4）')
+  await expect(form.locator('.use-chain-refusal')).toContainText('借期 45 天，超过允许的最长借期 30 天。R-USE-4')
   await pickDate(form, '应还日期', day(3))
   await expect(chain).toContainText('档案部门负责人')
   await form.getByRole('button', { name: '提交申请' }).click()

@@ -143,7 +143,10 @@ describe('R-SEC-3 accounts', () => {
     )
     expect(refused).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: [{ path: 'idleLockMinutes', message: 'validation.range' }] }
+      error: {
+        code: 'VALIDATION',
+        details: [{ path: 'idleLockMinutes', message: 'validation.between', params: { min: 1, max: 240 } }]
+      }
     })
     app.clock.advanceMinutes(4)
     expect(await app.dispatch('customers.list', {}, key)).toMatchObject({ ok: true })

@@ -236,7 +236,10 @@ describe('R-KEEP-3 bad inputs are refused and nothing is half-written', () => {
     const humid = await app.dispatch('inspections.create', { ...header, locationIds: [rack.id], humidity: 140 }, key)
     expect(humid).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: [{ path: 'humidity', message: 'validation.range' }] }
+      error: {
+        code: 'VALIDATION',
+        details: [{ path: 'humidity', message: 'validation.between', params: { min: 0, max: 100 } }]
+      }
     })
     const future = await app.dispatch(
       'inspections.create',
@@ -436,7 +439,10 @@ describe('R-KEEP-3 environment log', () => {
     )
     expect(soaked).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: [{ path: 'humidity', message: 'validation.range' }] }
+      error: {
+        code: 'VALIDATION',
+        details: [{ path: 'humidity', message: 'validation.between', params: { min: 0, max: 100 } }]
+      }
     })
     const tooPrecise = await app.dispatch(
       'environment.record',

@@ -5,7 +5,7 @@ import { call } from '../api/client'
 import { useRemote } from '../useRemote'
 import { BarChart } from './Charts'
 
-/** The holdings at a glance: volumes and items by category and by filing year. */
+/** The holdings at a glance: volumes and items by category and by filing year, each measure on its own axis. */
 export function HoldingsCharts() {
   const { t } = useTranslation()
   const { data } = useRemote(useCallback(() => call('dashboard.holdings', {}), []))
@@ -17,7 +17,7 @@ export function HoldingsCharts() {
     <Row gutter={16} style={{ marginTop: 16 }}>
       <Col span={12}>
         <Card title={t('charts.holdingsByCategory')} size="small">
-          <BarChart title={t('charts.holdingsByCategory')} rows={data?.byCategory ?? []} series={series} />
+          <BarChart title={t('charts.holdingsByCategory')} rows={data?.byCategory ?? []} series={series} separateAxes />
         </Card>
       </Col>
       <Col span={12}>
@@ -26,6 +26,7 @@ export function HoldingsCharts() {
             title={t('charts.holdingsByYear')}
             rows={(data?.byYear ?? []).slice(-12).map((row) => ({ ...row, label: String(row.year) }))}
             series={series}
+            separateAxes
           />
         </Card>
       </Col>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom'
 import type { TodoEntry } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { useRemote } from '../useRemote'
+import { WithRule } from './RuleTag'
 
 const SEVERITY_COLORS: Record<TodoEntry['severity'], string> = { error: 'red', warning: 'orange', info: 'blue' }
 
@@ -32,7 +33,7 @@ export function TodoCard() {
               title={t(`todo.keys.${entry.key}`)}
               description={
                 <Typography.Text type="secondary">
-                  {t('common.withRule', { text: t(entry.reason, entry.params), rule: entry.ruleId })}
+                  <WithRule text={t(entry.reason, entry.params)} ruleId={entry.ruleId} />
                 </Typography.Text>
               }
             />

@@ -3,55 +3,17 @@ import { Alert, App, Button, DatePicker, Empty, Input, Select, Space, Table, Typ
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '../../../src-preload/audit-vocabulary'
 import type { AuditEntry, AuditVerification, ChannelInput } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { actionText, changeLines, entityText } from '../auditText'
 import { describeError, formatDateTime } from '../errors'
 import { usePagedQuery } from '../useRemote'
 
 type Query = ChannelInput<'audit.list'>
 
-const ACTIONS = [
-  'setup',
-  'create',
-  'update',
-  'view',
-  'login',
-  'login_failed',
-  'logout',
-  'reset_password',
-  'unlock',
-  'change_password',
-  'catalogue',
-  'link',
-  'unlink',
-  'add_item',
-  'remove_item',
-  'reorder',
-  'close',
-  'move',
-  'refile',
-  'print',
-  'export',
-  'import',
-  'verify',
-  'restore'
-]
-const ENTITIES = ['user', 'customer', 'policy', 'item', 'volume', 'location', 'catalogue', 'backup']
-
-function summarise(entry: AuditEntry): string {
-  if (entry.before && entry.after && typeof entry.before === 'object' && typeof entry.after === 'object') {
-    const before = entry.before as Record<string, unknown>
-    const after = entry.after as Record<string, unknown>
-    return Object.keys(after)
-      .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-      .map((key) => `${key}: ${JSON.stringify(before[key] ?? '')} → ${JSON.stringify(after[key])}`)
-      .join('；')
-  }
-  return entry.after ? JSON.stringify(entry.after) : ''
-}
-
 export function AuditPage() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const { message } = App.useApp()
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
@@ -106,14 +68,14 @@ export function AuditPage() {
           allowClear
           placeholder={t('audit.entity')}
           style={{ width: 140 }}
-          options={ENTITIES.map((value) => ({ value, label: t(`audit.entities.${value}`) }))}
+          options={AUDIT_ENTITIES.map((value) => ({ value, label: entityText(i18n, value) }))}
           onChange={(entity?: string) => filter({ entity })}
         />
         <Select
           allowClear
           placeholder={t('audit.action')}
           style={{ width: 160 }}
-          options={ACTIONS.map((value) => ({ value, label: t(`audit.actions.${value}`) }))}
+          options={AUDIT_ACTIONS.map((value) => ({ value, label: actionText(i18n, value) }))}
           onChange={(action?: string) => filter({ action })}
         />
         <DatePicker.RangePicker
@@ -134,17 +96,32 @@ export function AuditPage() {
             title: t('audit.entity'),
             dataIndex: 'entity',
             width: 100,
-            render: (value: string) => (ENTITIES.includes(value) ? t(`audit.entities.${value}`) : value)
+            render: (value: string) => entityText(i18n, value)
           },
           { title: t('audit.entityId'), dataIndex: 'entityId', width: 100 },
           {
             title: t('audit.action'),
             dataIndex: 'action',
             width: 120,
-            render: (value: string) => (ACTIONS.includes(value) ? t(`audit.actions.${value}`) : value)
+            render: (value: string) => actionText(i18n, value)
           },
-          { title: t('audit.change'), key: 'change', ellipsis: true, render: (_value, row) => summarise(row) }
+          {
+            title: t('audit.change'),
+            key: 'change',
+            ellipsis: true,
+            render: (_value, row) => changeLines(i18n, row).join(t('audit.values.separator'))
+          }
         ]}
+        expandable={{
+          rowExpandable: (row) => changeLines(i18n, row).length > 1,
+          expandedRowRender: (row) => (
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {changeLines(i18n, row).map((line, index) => (
+                <li key={index}>{line}</li>
+              ))}
+            </ul>
+          )
+        }}
       />
     </>
   )

@@ -10,6 +10,7 @@ import { OverdueLoansCard } from '../components/OverdueLoansCard'
 import { HoldingsCharts } from '../components/HoldingsCharts'
 import { TodoCard } from '../components/TodoCard'
 import { UseChart } from '../components/UseChart'
+import { WithRule } from '../components/RuleTag'
 
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -66,11 +67,9 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
             {
               title: t('dashboard.rule'),
               key: 'rule',
-              render: (_v, row) =>
-                t('common.withRule', {
-                  text: t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate }),
-                  rule: row.ruleId
-                })
+              render: (_v, row) => (
+                <WithRule text={t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate })} ruleId={row.ruleId} />
+              )
             }
           ]}
         />

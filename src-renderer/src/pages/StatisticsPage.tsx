@@ -55,6 +55,7 @@ function StatisticsTable({ topic, table }: { topic: string; table: StatTable }) 
               title={t(`statistics.tables.${topic}.${table.key}`)}
               rows={table.rows.map((row) => ({ label: labelOf(row), ...row.values }))}
               series={charted.map((column) => ({ key: column.key, label: t(`statistics.columns.${column.key}`) }))}
+              separateAxes={charted.length > 1}
             />
           </Col>
         )}

@@ -24,7 +24,7 @@ export function backupColumns(
       render: (_v, row) =>
         row.info
           ? Object.entries(row.info.counts)
-              .map(([table, count]) => `${table} ${count}`)
+              .map(([table, count]) => t(`backup.tables.${table}`, { count, defaultValue: `${table} ${count}` }))
               .join(' · ')
           : '—'
     },

@@ -11,6 +11,7 @@ import type {
   LocationNode,
   RecordSummary
 } from '../../../../src-preload/contract'
+import { WithRule } from '../../components/RuleTag'
 
 export interface HeaderValues {
   inspectedOn: Dayjs
@@ -65,11 +66,7 @@ export function Judgement({ judgement, unit }: { judgement: EnvironmentJudgement
   if (judgement.value === 'not_measured')
     return <Typography.Text type="secondary">{t(judgement.reason)}</Typography.Text>
   if (judgement.value === 'in_range') return <Typography.Text>{`${judgement.params?.value} ${unit}`}</Typography.Text>
-  return (
-    <Tag color="red">
-      {t('common.withRule', { text: t(judgement.reason, judgement.params), rule: judgement.ruleId })}
-    </Tag>
-  )
+  return <WithRule text={<Tag color="red">{t(judgement.reason, judgement.params)}</Tag>} ruleId={judgement.ruleId} />
 }
 
 export /** Date, inspectors, the room measured with temperature and humidity, the room checklist and notes: shared by new and draft. */

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import type { FilingSettings, Item, RecordDisposal } from '../../../../src-preload/contract'
 import { ITEM_STATUS_COLORS } from '../../tagColors'
 import { nameOfCode } from '../../useFilingSettings'
+import { WithRule } from '../../components/RuleTag'
 
 /** Where the item stands: status, custody, destruction or expiry (R-DISP), holds, and the action it awaits. */
 export function ItemStatusBar({
@@ -72,10 +73,12 @@ export function ItemFacts({ item, settings }: { item: Item; settings: FilingSett
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        message={t('common.withRule', {
-          text: `${t('items.filingYear', { year: item.year })} — ${t(item.yearReason.reason, item.yearReason.params)}`,
-          rule: item.yearReason.ruleId
-        })}
+        message={
+          <WithRule
+            text={`${t('items.filingYear', { year: item.year })} — ${t(item.yearReason.reason, item.yearReason.params)}`}
+            ruleId={item.yearReason.ruleId}
+          />
+        }
       />
       <Descriptions bordered size="small" column={2}>
         {facts.map(([label, value]) => (

@@ -6,6 +6,7 @@ import type { ChainPreview, RecordSummary, UseKind } from '../../../../src-prelo
 import { call } from '../../api/client'
 import { ChainView } from './ChainView'
 import { ISO } from './useLabels'
+import { policyVersionText } from '../../labels'
 
 /** What the chain depends on, as the form holds it. */
 export interface ChainFacts {
@@ -67,9 +68,7 @@ export function ChainPreviewCard({ preview, previewing }: { preview: ChainPrevie
               {t('use.chain.loanDays', { days: preview.loanDays })}
             </Typography.Paragraph>
           )}
-          <Typography.Text type="secondary">
-            {t('use.chain.policyVersion', { version: preview.policyVersion })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{policyVersionText(t, preview.policyVersion)}</Typography.Text>
         </>
       ) : (
         <Typography.Text type="secondary">{t('use.chain.empty')}</Typography.Text>

@@ -2,11 +2,12 @@ import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@
 import { Alert, Space, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ChainStep, PolicyReason, UseApproval } from '../../../../src-preload/contract'
+import { WithRule } from '../../components/RuleTag'
 
 /** One reason of the policy engine in the user's language, with the rule it applies. */
 export function ReasonText({ reason }: { reason: PolicyReason }) {
   const { t } = useTranslation()
-  return <>{t('common.withRule', { text: t(reason.reason, reason.params ?? {}), rule: reason.ruleId })}</>
+  return <WithRule text={t(reason.reason, reason.params ?? {})} ruleId={reason.ruleId} />
 }
 
 /**

@@ -13,6 +13,7 @@ import { ChainView } from './ChainView'
 import { ActionFields, UseRequestFacts, type Action, type ActionValues } from './UseRequestParts'
 import { actionCall, actionDefaults } from './requestActions'
 import { RequestActionBar } from './RequestActionBar'
+import { policyVersionText } from '../../labels'
 
 type Document = 'form' | 'outCards' | 'reminder'
 
@@ -109,9 +110,7 @@ export function UseRequestDetail({
         <Col span={9}>
           <Typography.Title level={5}>{t('use.chain.title')}</Typography.Title>
           <ChainView steps={request.chain} approvals={request.approvals} />
-          <Typography.Text type="secondary">
-            {t('use.chain.policyVersion', { version: request.policyVersion })}
-          </Typography.Text>
+          <Typography.Text type="secondary">{policyVersionText(t, request.policyVersion)}</Typography.Text>
         </Col>
       </Row>
       <FormModal
