@@ -86,7 +86,7 @@ export function adminHandlers(
     'settings.getSecurity': async () => services.settings.security(),
     'settings.securityHistory': async () => services.settings.securityHistory(),
     'settings.saveSecurity': async (input, ctx) => services.settings.saveSecurity(actor(ctx), input),
-    'audit.list': async (input) => services.audit.list(input),
+    'audit.list': async (input, ctx) => services.audit.list(input, signedIn(ctx).role),
     'audit.verify': async () => services.audit.verify(),
     'support.diagnostics': async (_input, ctx) => services.support.diagnostics(actor(ctx)),
     'backup.status': async () => services.backup.status(),

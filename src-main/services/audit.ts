@@ -1,4 +1,5 @@
-import type { AuditEntry, AuditVerification, Page } from '../../src-preload/contract'
+import type { AuditEntry, AuditVerification, Page, Role } from '../../src-preload/contract'
+import { maskPersonalData, maySeePersonalData } from '../policy/roles'
 import { auditEntriesOf, listAuditEntries, type AuditListRecord } from '../db/audit'
 import type { Store } from '../store'
 import { verifyChain, type Actor, type AuditDraft } from './audit-chain'
@@ -23,7 +24,8 @@ export class AuditService {
     return this.store.write(actor, ({ audit }) => audit(draft))
   }
 
-  async list(filter: AuditFilter): Promise<Page<AuditEntry>> {
+  /** R-CUST-5: the auditor reads contact persons' phones and e-mails masked, as every role without that right does. */
+  async list(filter: AuditFilter, role: Role): Promise<Page<AuditEntry>> {
     // Dates are days on this PC's clock, the one the archivist reads; stored times are UTC.
     const dayAfter = (day: string) => {
       const date = new Date(`${day}T00:00:00`)
@@ -41,8 +43,9 @@ export class AuditService {
       },
       { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize }
     )
+    const shown = maySeePersonalData(role) ? (value: unknown) => value : maskPersonalData
     return {
-      rows: rows.map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) })),
+      rows: rows.map((r) => ({ ...r, before: shown(parse(r.before)), after: shown(parse(r.after)) })),
       total,
       page: filter.page,
       pageSize: filter.pageSize
