@@ -1322,6 +1322,7 @@ const en: Shape<typeof zhCN> = {
     role: 'Choose a role',
     range: 'Value out of the allowed range',
     invalidType: 'Wrong type',
+    invalidText: 'Contains characters that are not valid text (a broken character); type it again',
     unknownField: 'Unknown field',
     invalidValue: 'Invalid value',
     tooSmall: 'Too small or too short',

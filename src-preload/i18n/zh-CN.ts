@@ -1262,6 +1262,7 @@ const zhCN = {
     role: '请选择角色',
     range: '数值超出允许范围',
     invalidType: '类型不正确',
+    invalidText: '含有无效字符（残缺的字符），请重新输入',
     unknownField: '不认识的字段',
     invalidValue: '取值无效',
     tooSmall: '数值太小或内容太短',
