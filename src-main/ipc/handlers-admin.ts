@@ -88,6 +88,8 @@ export function adminHandlers(
     'settings.saveSecurity': async (input, ctx) => services.settings.saveSecurity(actor(ctx), input),
     'audit.list': async (input, ctx) => services.audit.list(input, signedIn(ctx).role),
     'audit.verify': async () => services.audit.verify(),
+    'audit.seal': async (_input, ctx) => services.audit.seal(actor(ctx)),
+    'audit.checkSeal': async (input) => services.audit.checkSeal(input),
     'support.diagnostics': async (_input, ctx) => services.support.diagnostics(actor(ctx)),
     'backup.status': async () => services.backup.status(),
     'backup.saveSettings': async (input, ctx) => services.backup.saveSettings(actor(ctx), input),

@@ -177,6 +177,19 @@ const en: Shape<typeof zhCN> = {
     verifyOk: 'The audit chain is intact: {{checked}} entries checked.',
     verifyBroken:
       'The audit chain breaks at entry {{id}}: it or the entry before it was altered. The {{checked}} entries before it are intact.',
+    problems: {
+      entry: 'An entry does not match its signature or link (changed, deleted or forged).',
+      truncated: 'The audit log is shorter than the {{source}} records: entries after no. {{lastId}} were deleted.',
+      rewritten: 'Entry no. {{lastId}} differs from what the {{source}} records: earlier entries were rewritten.'
+    },
+    anchors: { head: 'head file on this PC', backup: 'newest backup', seal: 'audit seal sheet' },
+    seal: 'Print audit seal',
+    sealTitle: 'Audit seal sheet',
+    checkSeal: 'Check a seal sheet',
+    sealLastId: 'Last entry no.',
+    sealHash: 'Chain head hash',
+    sealMatches:
+      'The audit log agrees with the seal: entry no. {{lastId}} is still there with the same hash; {{checked}} entries checked.',
     at: 'When',
     user: 'By',
     entity: 'Object',

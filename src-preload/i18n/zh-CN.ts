@@ -165,6 +165,18 @@ const zhCN = {
     verify: '校验审计链',
     verifyOk: '审计链完整：已核验 {{checked}} 条记录。',
     verifyBroken: '审计链在第 {{id}} 条记录处断裂：该记录或其前一条记录被改动过。此前 {{checked}} 条记录完好。',
+    problems: {
+      entry: '某条记录的内容或链接与签名不符（被改动、删除或伪造）。',
+      truncated: '审计日志比 {{source}} 记录的短：第 {{lastId}} 条之后的记录已被删除。',
+      rewritten: '第 {{lastId}} 条记录与 {{source}} 记录的不同：此前的记录被改写过。'
+    },
+    anchors: { head: '本机封存文件', backup: '最新备份', seal: '审计封存单' },
+    seal: '打印审计封存单',
+    sealTitle: '审计封存单',
+    checkSeal: '核对封存单',
+    sealLastId: '最后一条记录编号',
+    sealHash: '链头哈希',
+    sealMatches: '审计日志与封存单一致：第 {{lastId}} 条记录仍在，哈希相同；已核验 {{checked}} 条记录。',
     at: '时间',
     user: '操作人',
     entity: '对象',
