@@ -618,6 +618,9 @@ export class BackupService {
       if ([...names, ...manifest.migrations].some((name) => !MIGRATION_NAMES.includes(name)))
         return [{ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } }]
       if (!aVersion(names) || names.join(',') !== manifest.migrations.join(',')) return [notThisApps]
+      // R-SEC-1: its audit chain is signed with another installation's key, which this PC cannot check.
+      if (manifest.auditKeyId !== undefined && manifest.auditKeyId !== keyIdOf(this.store.auditKey.key))
+        return [{ reason: 'backup.problems.otherInstallation' }]
       const expected = await schemaOfVersion(names, scratch)
       if (
         found.entries.join('\n') !== expected.entries.join('\n') ||

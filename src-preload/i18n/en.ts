@@ -427,6 +427,8 @@ const en: Shape<typeof zhCN> = {
         'Its manifest (.json) is malformed or unreadable, so it cannot be confirmed as a complete backup of this app.',
       otherFile: 'Its manifest (.json) describes another backup ({{file}}): the files were renamed or mixed up.',
       checksum: 'Checksum mismatch: the backup is damaged or was altered.',
+      otherInstallation:
+        'This backup comes from the Archive Room of another PC, whose audit key this PC does not have, so its audit log cannot be verified. Copy audit.key from the old PC’s data folder over the one in this data folder, restart the app, then restore.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
       counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',

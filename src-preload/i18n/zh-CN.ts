@@ -412,6 +412,8 @@ const zhCN = {
       badManifest: '备份说明文件（.json）格式错误或无法读取，无法确认它是本系统的完整备份。',
       otherFile: '备份说明文件（.json）描述的是另一个备份（{{file}}）：文件可能被改名或混放。',
       checksum: '校验和不符：备份文件已损坏或被改动。',
+      otherInstallation:
+        '该备份来自另一台电脑上的档案室，本机没有它的审计密钥，无法核验其审计日志。请将原电脑数据文件夹中的 audit.key 复制到本机数据文件夹（覆盖），重新启动程序后再恢复。',
       newerVersion: '该备份来自较新的版本（{{version}}），请先升级本程序再恢复。',
       integrity: '数据库完整性检查未通过：{{detail}}',
       counts: '记录数与备份说明不符：{{table}} 应为 {{expected}}，实际 {{found}}。',

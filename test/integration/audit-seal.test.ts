@@ -208,3 +208,22 @@ describe('R-SEC-1 the audit chain cannot be rewritten by someone holding the dat
     })
   })
 })
+
+describe('R-SEC-2 a backup of another installation', () => {
+  it('is refused with its reason, since its audit chain is signed with a key this PC does not have', async () => {
+    app = await makeApp()
+    const folder = tempDir('usb-')
+    const backup = await app.call('backup.create', { folder }, await app.signInAs('sysadmin'))
+    await app.close()
+    app = await makeApp()
+    const admin = await app.signInAs('sysadmin')
+    expect(await app.call('backup.verify', { file: backup.file }, admin)).toMatchObject({
+      ok: false,
+      problems: [{ reason: 'backup.problems.otherInstallation' }]
+    })
+    expect(await app.dispatch('backup.restore', { file: backup.file }, admin)).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_DENIED', message: 'backup.problems.otherInstallation' }
+    })
+  })
+})
