@@ -15,12 +15,6 @@ export interface WriteContext {
   audit(entry: AuditDraft): Promise<void>
 }
 
-/**
- * The one way to change data. The app, not an ORM, owns the write transaction on its own connection: writes run one
- * at a time, each between BEGIN IMMEDIATE and COMMIT together with its audit entries (R-SEC-1), and a write counts as
- * done only once COMMIT has returned and SQLite confirms no transaction is left open. Reads go through a second,
- * read-only connection, so nobody sees rows that a write in progress may still roll back.
- */
 export interface StoreOptions {
   /**
    * R-SEC-1: keep the head file in the database's folder up to date after each audited write (the live database
@@ -29,6 +23,12 @@ export interface StoreOptions {
   anchorHead?: boolean
 }
 
+/**
+ * The one way to change data. The app, not an ORM, owns the write transaction on its own connection: writes run one
+ * at a time, each between BEGIN IMMEDIATE and COMMIT together with its audit entries (R-SEC-1), and a write counts as
+ * done only once COMMIT has returned and SQLite confirms no transaction is left open. Reads go through a second,
+ * read-only connection, so nobody sees rows that a write in progress may still roll back.
+ */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
   /** Signs the audit entries: the installation's key, from the file beside the database. */

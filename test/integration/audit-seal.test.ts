@@ -209,6 +209,26 @@ describe('R-SEC-1 the audit chain cannot be rewritten by someone holding the dat
   })
 })
 
+describe('R-SEC-2 restoring a backup of this installation', () => {
+  it('keeps the chain verifying: the head moves to the restored log and newer backups no longer anchor it', async () => {
+    app = await makeApp()
+    const admin = await app.signInAs('sysadmin')
+    const archivist = await app.signInAs('archivist', 'zhangsan')
+    const folder = tempDir('usb-')
+    await app.call('backup.saveSettings', { folder, dailyAt: null, reminderDays: 7 }, admin)
+    const older = await app.call('backup.create', {}, archivist)
+    for (let i = 0; i < 3; i += 1) await app.call('customers.create', sampleCustomer({ name: `客户${i}` }), archivist)
+    app.clock.advanceMinutes(1)
+    await app.call('backup.create', {}, archivist)
+    app.clock.advanceMinutes(1)
+    await app.call('backup.restore', { file: older.file }, admin)
+    const auditor = await app.signInAs('auditor', 'shenji')
+    expect(await app.call('audit.verify', {}, auditor)).toMatchObject({ ok: true })
+    const [head] = await app.database.query('SELECT id AS lastId, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+    expect(JSON.parse(fs.readFileSync(path.join(app.dataDir, AUDIT_HEAD_FILE), 'utf8'))).toMatchObject(head)
+  })
+})
+
 describe('R-SEC-2 a backup of another installation', () => {
   it('is refused with its reason, since its audit chain is signed with a key this PC does not have', async () => {
     app = await makeApp()
