@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatcher } from './ipc/dispatch'
 import { bindHandlers, type Services } from './ipc/handlers'
 import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
+import { ensureAuditKey } from './services/audit-anchor'
 import { BackupService, type RestoreStage } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
@@ -31,6 +32,9 @@ import { SupportService } from './services/support'
 import { openLog, type Log } from './log'
 import path from 'node:path'
 import { Store } from './store'
+
+/** Who the app itself acts as, where no person does. */
+const SYSTEM = { userId: null, username: 'system' }
 
 export interface AppOptions {
   dataDir: string
@@ -72,9 +76,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     migrated: preMigrationBackup !== null,
     preMigrationBackup: preMigrationBackup && path.basename(preMigrationBackup)
   })
-  const store = new Store(file, clock)
+  const keyed = await ensureAuditKey(options.dataDir, file)
+  const store = new Store(file, clock, { anchorHead: true })
+  if (keyed) {
+    log.info('audit chain keyed', { ...keyed })
+    await store.write(SYSTEM, ({ audit }) => audit({ entity: 'audit', entityId: 'chain', action: 'key', after: keyed }))
+  }
   const settings = new SettingsService(store)
-  const audit = new AuditService(store)
+  const audit = new AuditService(store, options.dataDir, (after) => services.backup.newestAnchor(after))
   const sessions = new Sessions(clock)
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)

@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { openReader, openWriter, SqliteDb, type Db } from './db/connection'
+import { auditHashOf, lastAuditEntry } from './db/audit'
+import { openReader, openWriter, SqliteDb, type AuditKey, type Db } from './db/connection'
 import { syncFolder } from './db/files'
+import { readAuditHead, readAuditKey, writeAuditHead } from './services/audit-anchor'
 import { appendAudit, type Actor, type AuditDraft } from './services/audit-chain'
 
 export type { Actor } from './services/audit-chain'
@@ -13,6 +15,14 @@ export interface WriteContext {
   audit(entry: AuditDraft): Promise<void>
 }
 
+export interface StoreOptions {
+  /**
+   * R-SEC-1: keep the head file in the database's folder up to date after each audited write (the live database
+   * does; a file being prepared for a restore does not, since it is not live yet).
+   */
+  anchorHead?: boolean
+}
+
 /**
  * The one way to change data. The app, not an ORM, owns the write transaction on its own connection: writes run one
  * at a time, each between BEGIN IMMEDIATE and COMMIT together with its audit entries (R-SEC-1), and a write counts as
@@ -21,6 +31,10 @@ export interface WriteContext {
  */
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
+  /** Signs the audit entries: the installation's key, from the file beside the database. */
+  readonly auditKey: AuditKey
+  /** The newest entry the head file names, so that it is rewritten only when a write added entries. */
+  private headId = 0
   /** Backups copying from the reader right now. */
   private readonly copies = new Set<Promise<unknown>>()
   private writer!: SqliteDb
@@ -28,8 +42,12 @@ export class Store {
 
   constructor(
     readonly file: string,
-    readonly clock: () => Date
+    readonly clock: () => Date,
+    private readonly options: StoreOptions = {}
   ) {
+    const auditKey = readAuditKey(path.dirname(file))
+    if (!auditKey) throw new Error(`no audit key beside ${file}: createApp makes one before opening the store`)
+    this.auditKey = auditKey
     this.open()
   }
 
@@ -44,12 +62,35 @@ export class Store {
   }
 
   write<T>(actor: Actor, work: (ctx: WriteContext) => Promise<T>): Promise<T> {
-    return this.exclusive(() =>
-      this.transaction((db) => {
+    return this.exclusive(async () => {
+      const result = await this.transaction((db) => {
         const now = this.clock()
         return work({ db, now, audit: (entry) => appendAudit(db, actor, now, entry) })
       })
-    )
+      await this.anchorHead(false)
+      return result
+    })
+  }
+
+  /**
+   * Records the newest committed entry in the head file, after the commit: a head is never ahead of the database.
+   * The head only moves along the chain: when the entry it names is gone or changed (the log was cut or rewritten
+   * behind the app's back), it stays as evidence for verify, and only a restore replaces it. A head file that cannot
+   * be written (a full disk) leaves the older one, still in the chain; the write stands.
+   */
+  private async anchorHead(restored: boolean): Promise<void> {
+    if (!this.options.anchorHead) return
+    try {
+      const head = await lastAuditEntry(this.writer)
+      if (!head || (!restored && head.lastId === this.headId)) return
+      const dir = path.dirname(this.file)
+      const anchored = restored ? null : readAuditHead(dir)
+      if (anchored && (await auditHashOf(this.writer, anchored.lastId)) !== anchored.hash) return
+      writeAuditHead(dir, head)
+      this.headId = head.lastId
+    } catch {
+      // The head is an anchor, not the record: the next audited write tries again.
+    }
   }
 
   /** Runs work with no write in between, e.g. swapping the database file during a restore. */
@@ -141,6 +182,8 @@ export class Store {
     fs.renameSync(incoming, this.file)
     this.open()
     await syncFolder(path.dirname(this.file))
+    // The restored log is the chain from now on; the head of the replaced one is no longer in it.
+    await this.anchorHead(true)
   }
 
   close(): Promise<void> {
@@ -188,11 +231,11 @@ export class Store {
 
   private reopenWriter(): void {
     closeQuietly(this.writer.connection)
-    this.writer = new SqliteDb(openWriter(this.file))
+    this.writer = new SqliteDb(openWriter(this.file), this.auditKey)
   }
 
   private open(): void {
-    this.writer = new SqliteDb(openWriter(this.file))
+    this.writer = new SqliteDb(openWriter(this.file), this.auditKey)
     try {
       this.reader = new SqliteDb(openReader(this.file))
     } catch (error) {

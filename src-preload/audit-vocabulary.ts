@@ -20,7 +20,8 @@ export const AUDIT_ENTITIES = [
   'destruction',
   'disposal',
   'statistics',
-  'use_request'
+  'use_request',
+  'audit'
 ] as const
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
@@ -66,7 +67,9 @@ export const AUDIT_ACTIONS = [
   'decide',
   'reappraise',
   'set_apart',
-  'destroy'
+  'destroy',
+  'key',
+  'seal'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -65,6 +65,10 @@ export interface AuditVerification {
   checked: number
   ok: boolean
   firstBrokenId: number | null
+  /** i18n key of why the log is not intact: an entry that does not match, or the log cut or rewritten since an anchor. */
+  problem: 'audit.problems.entry' | 'audit.problems.truncated' | 'audit.problems.rewritten' | null
+  /** The record outside the database that showed the cut or rewrite: the head file, a backup, or a printed seal. */
+  anchor: { source: 'head' | 'backup' | 'seal'; lastId: number; hash: string } | null
 }
 
 export interface SecuritySettings {
@@ -179,6 +183,20 @@ export const adminChannels = {
     ['auditor']
   ),
   'audit.verify': channel<AuditVerification>()(empty, ['auditor']),
+  /** 审计封存单: the chain's head printed for the auditor to sign and keep. */
+  'audit.seal': channel<{ html: string }>()(empty, ['auditor']),
+  /** The chain verified against a printed seal: its last entry present, with the hash on the sheet. */
+  'audit.checkSeal': channel<AuditVerification>()(
+    z.strictObject({
+      lastId: id,
+      hash: z
+        .string()
+        .trim()
+        .transform((value) => value.replace(/\s+/g, '').toLowerCase())
+        .pipe(z.string().regex(/^[0-9a-f]{64}$/, { message: 'validation.invalidFormat' }))
+    }),
+    ['auditor']
+  ),
   'support.diagnostics': channel<{ fileName: string; content: string }>()(empty, ['sysadmin']),
   'backup.status': channel<BackupStatus>()(empty, [...BACKUP_ROLES, 'department_head', 'staff_viewer']),
   'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),

@@ -24,6 +24,39 @@ export async function lastAuditHash(db: Db): Promise<string | undefined> {
   return last?.hash
 }
 
+/** The newest entry, which anchors the chain outside the database; none in an empty log. */
+export async function lastAuditEntry(db: Db): Promise<{ lastId: number; at: string; hash: string } | undefined> {
+  const [last] = await db.query<{ lastId: number; at: string; hash: string }>(
+    sql`SELECT id AS lastId, at, hash FROM audit_log ORDER BY id DESC LIMIT 1`
+  )
+  return last
+}
+
+/** When the newest entry of one kind was written (e.g. the last restore), or null if there is none. */
+export async function lastAuditTime(db: Db, entity: string, action: string): Promise<string | null> {
+  const [last] = await db.query<{ at: string }>(
+    sql`SELECT at FROM audit_log WHERE entity = ${entity} AND action = ${action} ORDER BY id DESC LIMIT 1`
+  )
+  return last?.at ?? null
+}
+
+/** The hash of one entry, or null if there is no entry of that id. */
+export async function auditHashOf(db: Db, id: number): Promise<string | null> {
+  const [entry] = await db.query<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE id = ${id}`)
+  return entry?.hash ?? null
+}
+
+export async function auditEntryCount(db: Db): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM audit_log`)
+  return n
+}
+
+/** Whether the chain was keyed before: a key made now for such a log replaces one that was lost. */
+export async function chainWasKeyed(db: Db): Promise<boolean> {
+  const found = await db.query(sql`SELECT 1 FROM audit_log WHERE entity = 'audit' AND action = 'key' LIMIT 1`)
+  return found.length > 0
+}
+
 export async function insertAuditEntry(db: Db, entry: Omit<AuditRecord, 'id'>): Promise<void> {
   await db.query(
     sql`INSERT INTO audit_log (at, user_id, username, entity, entity_id, action, before, after, prev_hash, hash)

@@ -5,12 +5,23 @@ import { SqlQuery } from './sql'
  * What services see of the database: SQL with bound values, rows back. It is asynchronous although SQLite answers
  * synchronously, so a server database can later stand behind the same interface.
  */
+/**
+ * R-SEC-1: the key of this installation's audit chain, kept outside the database (audit.key in the data folder).
+ * Entries from `keyedFrom` on are HMACs under it; earlier ones may be plain SHA-256, from before the chain was keyed.
+ */
+export interface AuditKey {
+  key: Buffer
+  keyedFrom: number
+}
+
 export interface Db {
   /** Rows of a SELECT or of a statement with RETURNING; an empty list for other statements. */
   query<T = any>(query: SqlQuery): Promise<T[]>
   query<T = any>(sql: string, params?: readonly unknown[]): Promise<T[]>
   /** The connection itself, for bulk work with prepared statements inside the same transaction (imports). */
   readonly connection: Database.Database
+  /** On the connection that writes: the key its audit entries are signed with. */
+  readonly auditKey?: AuditKey
 }
 
 const STATEMENT_CACHE_SIZE = 500
@@ -19,7 +30,10 @@ const STATEMENT_CACHE_SIZE = 500
 export class SqliteDb implements Db {
   private readonly statements = new Map<string, Database.Statement>()
 
-  constructor(readonly connection: Database.Database) {}
+  constructor(
+    readonly connection: Database.Database,
+    readonly auditKey?: AuditKey
+  ) {}
 
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql)

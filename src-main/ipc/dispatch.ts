@@ -22,6 +22,25 @@ function isPlainObject(value: unknown): boolean {
   return prototype === Object.prototype || prototype === null
 }
 
+/** A UTF-16 surrogate without its partner: such a string has no UTF-8 form, so SQLite would keep another one. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u
+
+/**
+ * Where the first string (a value or a key) that is not well-formed Unicode sits in a parsed input, or null. Every
+ * text is stored and hashed as UTF-8 (the audit chain, R-SEC-1): one that cannot be encoded would be kept as
+ * something else than what was hashed.
+ */
+function malformedTextAt(value: unknown, at: string[] = []): string[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? at : null
+  if (typeof value !== 'object' || value === null) return null
+  for (const [key, inner] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return at
+    const found = malformedTextAt(inner, [...at, key])
+    if (found) return found
+  }
+  return null
+}
+
 export interface Dispatcher {
   (channel: string, input: unknown, sessionKey: string): Promise<Envelope<unknown>>
 }
@@ -65,6 +84,13 @@ export function createDispatcher(
           code: 'VALIDATION',
           message: 'errors.validation',
           details: fieldErrors(parsed.error, definition.input)
+        })
+      const malformed = malformedTextAt(parsed.data)
+      if (malformed)
+        return failure({
+          code: 'VALIDATION',
+          message: 'errors.validation',
+          details: [{ path: malformed.join('.'), message: 'validation.invalidText' }]
         })
       const data = await handlers[name](parsed.data as never, { sessionKey, session })
       if (session) sessions.touch(sessionKey)

@@ -22,6 +22,32 @@ export function maskEmail(value: string): string {
   return `${value[0]}***${value.slice(at)}`
 }
 
+/**
+ * R-CUST-5: a recorded value (an audit entry's before or after) with every contact person's phone and e-mail masked,
+ * wherever the value holds a customer's contacts: a customer saved by the form, one imported, or a list row.
+ */
+export function maskPersonalData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskPersonalData)
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([key, field]) => {
+      if (key === 'contacts' && Array.isArray(field)) return [key, field.map(maskContactValue)]
+      if (key === 'primaryContactPhone' && typeof field === 'string') return [key, maskPhone(field)]
+      return [key, maskPersonalData(field)]
+    })
+  )
+}
+
+function maskContactValue(contact: unknown): unknown {
+  if (typeof contact !== 'object' || contact === null || Array.isArray(contact)) return maskPersonalData(contact)
+  const { phone, email, ...rest } = contact as Record<string, unknown>
+  return {
+    ...(maskPersonalData(rest) as Record<string, unknown>),
+    ...(typeof phone === 'string' ? { phone: maskPhone(phone) } : {}),
+    ...(typeof email === 'string' ? { email: maskEmail(email) } : {})
+  }
+}
+
 export interface AccountChange {
   actorId: number
   targetId: number

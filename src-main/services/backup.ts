@@ -10,7 +10,9 @@ import { MIGRATIONS } from '../db/migrations'
 import { AppFailure } from '../errors'
 import type { Log } from '../log'
 import { SETTINGS_SCHEMAS } from './settings'
-import { verifyChain } from './audit-chain'
+import { lastAuditEntry } from '../db/audit'
+import { auditHeadSchema, type AuditHead } from './audit-anchor'
+import { verifyChain, type ChainAnchor } from './audit-chain'
 import { SqliteDb } from '../db/connection'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
@@ -38,11 +40,21 @@ const manifestSchema = z.object({
   migrations: z.array(z.string()),
   counts: z.record(z.string(), z.number().int().nonnegative()),
   bytes: z.number().int().nonnegative(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/)
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** R-SEC-1: the audit chain's head in the backup, an anchor outside the database (none in older backups). */
+  auditHead: auditHeadSchema.nullable().optional(),
+  /** Which installation's audit key signed that chain: anchors of another installation's backups do not apply here. */
+  auditKeyId: z.string().optional()
 })
 type Manifest = z.output<typeof manifestSchema>
 
 type Problem = BackupVerification['problems'][number]
+
+/** What a listing shows of a manifest: not its checksum nor its anchors. */
+function infoOf(manifest: Manifest): Omit<BackupInfo, 'file'> {
+  const { createdAt, createdBy, appVersion, migrations, counts, bytes } = manifest
+  return { createdAt, createdBy, appVersion, migrations, counts, bytes }
+}
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
@@ -50,6 +62,21 @@ const folderProblem = (folder: string, field: string, message: string) =>
   new AppFailure('VALIDATION', 'errors.validation', { details: [{ path: field, message, params: { folder } }] })
 
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
+
+/** Names the audit key without revealing it: the same for every backup of one installation. */
+const keyIdOf = (key: Buffer) =>
+  crypto.createHmac('sha256', key).update('archive-room audit key id').digest('hex').slice(0, 16)
+
+/** What a backup records of the database it copied, beside the bytes. */
+interface Copied {
+  counts: Record<string, number>
+  migrations: string[]
+  auditHead: AuditHead | null
+  sha256: string
+  bytes: number
+}
+
+const auditHeadOf = async (db: Database.Database) => (await lastAuditEntry(new SqliteDb(db))) ?? null
 
 /** Random, so nobody can plant anything at it in advance; a dot name, so the listing never shows it. */
 const stagingName = () => `.archive-room-${crypto.randomBytes(8).toString('hex')}.partial`
@@ -218,6 +245,18 @@ function readManifest(file: string): Manifest | 'missing' | 'malformed' {
   }
 }
 
+/** The backups in a folder by their names, newest first. */
+function backupsNewestFirst(folder: string): string[] {
+  return fs
+    .readdirSync(folder)
+    .flatMap((name) => {
+      const match = BACKUP_NAME.exec(name)
+      return match ? [{ name, takenAt: match[1], sequence: Number(match[2] ?? 1) }] : []
+    })
+    .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.sequence - a.sequence)
+    .map(({ name }) => name)
+}
+
 /** Whether folder is the folder own or inside it; both already resolved. */
 function within(folder: string, own: string): boolean {
   const relative = path.relative(own, folder)
@@ -296,6 +335,8 @@ function schemaOfVersion(names: readonly string[], scratch: string): Promise<Sch
 
 /** Each version of the app has run its migrations from the first, in order: a backup's list is where one stopped. */
 const aVersion = (names: readonly string[]) => names.length > 0 && names.every((name, i) => name === MIGRATION_NAMES[i])
+
+const pick = ({ lastId, hash }: AuditHead) => ({ lastId, hash })
 
 export type RestoreStage = 'before-swap' | 'after-swap'
 
@@ -427,6 +468,7 @@ export class BackupService {
           (await this.store.withSettledFile(async ({ db, bytes }) => ({
             counts: countRows(db),
             migrations: appliedMigrations(db),
+            auditHead: await auditHeadOf(db),
             ...(await copyDatabaseFile(this.store.file, snapshot, bytes))
           }))) ?? (await this.copyPageByPage(snapshot))
         return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied)
@@ -446,16 +488,14 @@ export class BackupService {
    * When the file cannot be held still (someone else keeps reading an older state): SQLite's online backup API
    * copies a consistent state page by page, more slowly, and the copy is then read again to be hashed.
    */
-  private async copyPageByPage(
-    snapshot: string
-  ): Promise<{ counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }> {
+  private async copyPageByPage(snapshot: string): Promise<Copied> {
     await this.store.backupTo(snapshot)
     const copy = new Database(snapshot, { fileMustExist: true })
-    let facts: { counts: Record<string, number>; migrations: string[] }
+    let facts: Omit<Copied, 'sha256' | 'bytes'>
     try {
       // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
       copy.pragma('journal_mode = DELETE')
-      facts = { counts: countRows(copy), migrations: appliedMigrations(copy) }
+      facts = { counts: countRows(copy), migrations: appliedMigrations(copy), auditHead: await auditHeadOf(copy) }
     } finally {
       copy.close()
     }
@@ -469,12 +509,7 @@ export class BackupService {
     now: Date,
     snapshot: string,
     manifestStaged: string,
-    {
-      counts,
-      migrations,
-      sha256,
-      bytes
-    }: { counts: Record<string, number>; migrations: string[]; sha256: string; bytes: number }
+    { counts, migrations, auditHead, sha256, bytes }: Copied
   ): Promise<BackupInfo> {
     const stem = backupFileName(now).replace(/\.sqlite$/, '')
     for (let n = 1; ; n += 1) {
@@ -489,7 +524,9 @@ export class BackupService {
         migrations,
         counts,
         bytes,
-        sha256
+        sha256,
+        auditHead,
+        auditKeyId: keyIdOf(this.store.auditKey.key)
       }
       fs.rmSync(manifestStaged, { force: true })
       await writeNew(manifestStaged, JSON.stringify(manifest, null, 2))
@@ -504,23 +541,38 @@ export class BackupService {
       await this.store.write(actor, ({ audit }) =>
         audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256 } })
       )
-      const { app: _app, sha256: _sha, ...info } = manifest
-      return { ...info, file }
+      return { ...infoOf(manifest), file }
     }
   }
 
   async list(actor: Actor, requestedFolder?: string): Promise<BackupVerification[]> {
     const folder = await this.folderFor(requestedFolder, 'read')
-    const backups = fs
-      .readdirSync(folder)
-      .flatMap((name) => {
-        const match = BACKUP_NAME.exec(name)
-        return match ? [{ name, takenAt: match[1], sequence: Number(match[2] ?? 1) }] : []
-      })
-      .sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.sequence - a.sequence)
     const results: BackupVerification[] = []
-    for (const { name } of backups) results.push(await this.verify(actor, path.join(folder, name), false))
+    for (const name of backupsNewestFirst(folder))
+      results.push(await this.verify(actor, path.join(folder, name), false))
     return results
+  }
+
+  /**
+   * R-SEC-1: the audit chain's head as the newest backup of this installation in the backup folder recorded it, if
+   * that backup was taken after `after` (the last restore: a restore legitimately replaces the chain with an older
+   * one). Null when no folder is set, it cannot be read (the stick is out), or no backup there is newer.
+   */
+  async newestAnchor(after: string | null): Promise<ChainAnchor | null> {
+    const folder = (await this.settings.current()).data.folder
+    if (!folder) return null
+    const keyId = keyIdOf(this.store.auditKey.key)
+    try {
+      for (const name of backupsNewestFirst(folder)) {
+        const manifest = readManifest(manifestOf(path.join(folder, name)))
+        if (typeof manifest === 'string' || manifest.auditKeyId !== keyId || !manifest.auditHead) continue
+        if (after !== null && manifest.createdAt <= after) return null
+        return { source: 'backup', ...pick(manifest.auditHead) }
+      }
+    } catch {
+      // The stick pulled out or the folder gone: the head file still anchors the chain.
+    }
+    return null
   }
 
   /** The checks that need no copy: the file is a regular file with a manifest about it. Null with the problem if not. */
@@ -567,6 +619,9 @@ export class BackupService {
       if ([...names, ...manifest.migrations].some((name) => !MIGRATION_NAMES.includes(name)))
         return [{ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } }]
       if (!aVersion(names) || names.join(',') !== manifest.migrations.join(',')) return [notThisApps]
+      // R-SEC-1: its audit chain is signed with another installation's key, which this PC cannot check.
+      if (manifest.auditKeyId !== undefined && manifest.auditKeyId !== keyIdOf(this.store.auditKey.key))
+        return [{ reason: 'backup.problems.otherInstallation' }]
       const expected = await schemaOfVersion(names, scratch)
       if (
         found.entries.join('\n') !== expected.entries.join('\n') ||
@@ -594,7 +649,8 @@ export class BackupService {
       }
       if (thorough) {
         // R-SEC-1: a restored audit log must still prove itself, or the chain would be broken from this day on.
-        const chain = await verifyChain(new SqliteDb(db))
+        const anchors: ChainAnchor[] = manifest.auditHead ? [{ source: 'backup', ...pick(manifest.auditHead) }] : []
+        const chain = await verifyChain(new SqliteDb(db), this.store.auditKey, anchors)
         if (!chain.ok) problems.push({ reason: 'backup.problems.auditChain', params: { id: chain.firstBrokenId ?? 0 } })
       }
       const counts = countRows(db)
@@ -627,8 +683,8 @@ export class BackupService {
     })
     const manifest = this.manifestFor(file, problems)
     if (manifest === null) return result(null)
-    const { app: _app, sha256: expected, ...rest } = manifest
-    const info: BackupInfo = { ...rest, file }
+    const expected = manifest.sha256
+    const info: BackupInfo = { ...infoOf(manifest), file }
     // SQLite is pointed at a private copy: even read-only it writes -shm files beside a WAL database, and the
     // checksum and the checks then see the very same bytes.
     return this.withScratch(async (scratch) => {

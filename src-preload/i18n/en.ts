@@ -177,6 +177,19 @@ const en: Shape<typeof zhCN> = {
     verifyOk: 'The audit chain is intact: {{checked}} entries checked.',
     verifyBroken:
       'The audit chain breaks at entry {{id}}: it or the entry before it was altered. The {{checked}} entries before it are intact.',
+    problems: {
+      entry: 'An entry does not match its signature or link (changed, deleted or forged).',
+      truncated: 'The audit log is shorter than the {{source}} records: entries after no. {{lastId}} were deleted.',
+      rewritten: 'Entry no. {{lastId}} differs from what the {{source}} records: earlier entries were rewritten.'
+    },
+    anchors: { head: 'head file on this PC', backup: 'newest backup', seal: 'audit seal sheet' },
+    seal: 'Print audit seal',
+    sealTitle: 'Audit seal sheet',
+    checkSeal: 'Check a seal sheet',
+    sealLastId: 'Last entry no.',
+    sealHash: 'Chain head hash',
+    sealMatches:
+      'The audit log agrees with the seal: entry no. {{lastId}} is still there with the same hash; {{checked}} entries checked.',
     at: 'When',
     user: 'By',
     entity: 'Object',
@@ -226,7 +239,9 @@ const en: Shape<typeof zhCN> = {
       decide: 'Decided',
       reappraise: 'Re-appraised',
       set_apart: 'Set apart',
-      destroy: 'Destroyed'
+      destroy: 'Destroyed',
+      key: 'Audit key started',
+      seal: 'Audit sealed'
     },
     entities: {
       user: 'Account',
@@ -246,7 +261,8 @@ const en: Shape<typeof zhCN> = {
       destruction: 'Destruction register',
       disposal: 'Due records',
       statistics: 'Annual statistics',
-      use_request: 'Use request'
+      use_request: 'Use request',
+      audit: 'Audit log'
     },
     fields: {
       contactName: 'Contact',
@@ -675,6 +691,8 @@ const en: Shape<typeof zhCN> = {
         'Its manifest (.json) is malformed or unreadable, so it cannot be confirmed as a complete backup of this app.',
       otherFile: 'Its manifest (.json) describes another backup ({{file}}): the files were renamed or mixed up.',
       checksum: 'Checksum mismatch: the backup is damaged or was altered.',
+      otherInstallation:
+        'This backup comes from the Archive Room of another PC, whose audit key this PC does not have, so its audit log cannot be verified. Copy audit.key from the old PC’s data folder over the one in this data folder, restart the app, then restore.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
       counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',
@@ -1669,6 +1687,7 @@ const en: Shape<typeof zhCN> = {
     between: 'Out of range: must be from {{min}} to {{max}}',
     range: 'Value out of the allowed range',
     invalidType: 'Wrong type',
+    invalidText: 'Contains characters that are not valid text (a broken character); type it again',
     unknownField: 'Unknown field',
     invalidValue: 'Invalid value',
     tooSmall: 'Too small or too short',

@@ -165,6 +165,18 @@ const zhCN = {
     verify: '校验审计链',
     verifyOk: '审计链完整：已核验 {{checked}} 条记录。',
     verifyBroken: '审计链在第 {{id}} 条记录处断裂：该记录或其前一条记录被改动过。此前 {{checked}} 条记录完好。',
+    problems: {
+      entry: '某条记录的内容或链接与签名不符（被改动、删除或伪造）。',
+      truncated: '审计日志比 {{source}} 记录的短：第 {{lastId}} 条之后的记录已被删除。',
+      rewritten: '第 {{lastId}} 条记录与 {{source}} 记录的不同：此前的记录被改写过。'
+    },
+    anchors: { head: '本机封存文件', backup: '最新备份', seal: '审计封存单' },
+    seal: '打印审计封存单',
+    sealTitle: '审计封存单',
+    checkSeal: '核对封存单',
+    sealLastId: '最后一条记录编号',
+    sealHash: '链头哈希',
+    sealMatches: '审计日志与封存单一致：第 {{lastId}} 条记录仍在，哈希相同；已核验 {{checked}} 条记录。',
     at: '时间',
     user: '操作人',
     entity: '对象',
@@ -214,7 +226,9 @@ const zhCN = {
       decide: '鉴定结论',
       reappraise: '重新鉴定保管期限',
       set_apart: '列入待销毁',
-      destroy: '销毁'
+      destroy: '销毁',
+      key: '启用审计密钥',
+      seal: '审计封存'
     },
     entities: {
       user: '用户',
@@ -234,7 +248,8 @@ const zhCN = {
       destruction: '销毁清册',
       disposal: '到期档案清单',
       statistics: '年度统计',
-      use_request: '利用申请'
+      use_request: '利用申请',
+      audit: '审计日志'
     },
     fields: {
       contactName: '联系人',
@@ -661,6 +676,8 @@ const zhCN = {
       badManifest: '备份说明文件（.json）格式错误或无法读取，无法确认它是本系统的完整备份。',
       otherFile: '备份说明文件（.json）描述的是另一个备份（{{file}}）：文件可能被改名或混放。',
       checksum: '校验和不符：备份文件已损坏或被改动。',
+      otherInstallation:
+        '该备份来自另一台电脑上的档案室，本机没有它的审计密钥，无法核验其审计日志。请将原电脑数据文件夹中的 audit.key 复制到本机数据文件夹（覆盖），重新启动程序后再恢复。',
       newerVersion: '该备份来自较新的版本（{{version}}），请先升级本程序再恢复。',
       integrity: '数据库完整性检查未通过：{{detail}}',
       counts: '记录数与备份说明不符：{{table}} 应为 {{expected}}，实际 {{found}}。',
@@ -1595,6 +1612,7 @@ const zhCN = {
     between: '超出允许范围：应在 {{min}}–{{max}} 之间',
     range: '数值超出允许范围',
     invalidType: '类型不正确',
+    invalidText: '含有无效字符（残缺的字符），请重新输入',
     unknownField: '不认识的字段',
     invalidValue: '取值无效',
     tooSmall: '数值太小或内容太短',

@@ -96,7 +96,13 @@ describe('R-SEC-1 audit log', () => {
     app = await makeApp(app.dataDir)
     const auditorAgain = await app.signInAs('auditor', 'shenji2')
     const broken = await app.call('audit.verify', {}, auditorAgain)
-    expect(broken).toEqual({ ok: false, firstBrokenId: victim, checked: victim - 1 })
+    expect(broken).toEqual({
+      ok: false,
+      firstBrokenId: victim,
+      checked: victim - 1,
+      problem: 'audit.problems.entry',
+      anchor: null
+    })
   })
 
   it('verify also finds a deleted entry', async () => {

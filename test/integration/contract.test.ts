@@ -89,8 +89,8 @@ describe('R-ROLE-7 separation of duties', () => {
     expect(allowedRoles('customers.create')).not.toContain('sysadmin')
   })
 
-  it('the auditor reads the audit log and nothing else', () => {
-    expect(channelsOf('auditor').sort()).toEqual(['audit.list', 'audit.verify'])
+  it('the auditor reads, verifies and seals the audit log and nothing else', () => {
+    expect(channelsOf('auditor').sort()).toEqual(['audit.checkSeal', 'audit.list', 'audit.seal', 'audit.verify'])
   })
 
   it('only archivists and archive managers change customers', () => {

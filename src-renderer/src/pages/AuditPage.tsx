@@ -9,6 +9,7 @@ import { call } from '../api/client'
 import { actionText, changeLines, entityText } from '../auditText'
 import { describeError, formatDateTime } from '../errors'
 import { usePagedQuery } from '../useRemote'
+import { AuditSealButtons } from './audit/AuditSealButtons'
 
 type Query = ChannelInput<'audit.list'>
 
@@ -40,9 +41,12 @@ export function AuditPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('audit.title')}
         </Typography.Title>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={verify}>
-          {t('audit.verify')}
-        </Button>
+        <Space>
+          <AuditSealButtons />
+          <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={verify}>
+            {t('audit.verify')}
+          </Button>
+        </Space>
       </Space>
       {verification && (
         <Alert

@@ -1,0 +1,96 @@
+import { AuditOutlined, PrinterOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Space } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { AuditVerification, ChannelInput } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { PrintPreview } from '../../components/PrintPreview'
+import { describeError } from '../../errors'
+import { useForm } from '../../useForm'
+
+type Seal = ChannelInput<'audit.checkSeal'>
+
+/** How a verification reads: intact, or what is broken and which record outside the database showed it. */
+export function verificationText(t: (key: string, params?: Record<string, unknown>) => string, v: AuditVerification) {
+  if (v.ok) return t('audit.verifyOk', { checked: v.checked })
+  const broken = t('audit.verifyBroken', { id: v.firstBrokenId, checked: v.checked })
+  if (!v.problem || v.problem === 'audit.problems.entry') return broken
+  return t(v.problem, { source: v.anchor ? t(`audit.anchors.${v.anchor.source}`) : '', lastId: v.anchor?.lastId })
+}
+
+/**
+ * R-SEC-1: the auditor prints the 审计封存单 (the chain's head, to sign and keep outside the archive room) and later
+ * checks the log against one: the entry it names must still be there with the hash printed on it.
+ */
+export function AuditSealButtons() {
+  const { t } = useTranslation()
+  const { message } = App.useApp()
+  const [html, setHtml] = useState<string | null>(null)
+  const [checking, setChecking] = useState(false)
+  const [result, setResult] = useState<AuditVerification | null>(null)
+  const [form, formProps] = useForm<Seal>()
+
+  const print = async () => {
+    try {
+      setHtml((await call('audit.seal', {})).html)
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }
+
+  const check = async (seal: Seal) => {
+    try {
+      setResult(await call('audit.checkSeal', seal))
+    } catch (error) {
+      void message.error(describeError(t, error))
+    }
+  }
+
+  return (
+    <Space>
+      <Button icon={<PrinterOutlined />} onClick={print}>
+        {t('audit.seal')}
+      </Button>
+      <Button
+        icon={<AuditOutlined />}
+        onClick={() => {
+          setResult(null)
+          setChecking(true)
+        }}
+      >
+        {t('audit.checkSeal')}
+      </Button>
+      <Modal
+        open={checking}
+        title={t('audit.checkSeal')}
+        onCancel={() => setChecking(false)}
+        onOk={() => form.submit()}
+        okText={t('audit.checkSeal')}
+        cancelText={t('common.cancel')}
+        forceRender
+      >
+        <Form name="audit-seal" {...formProps} layout="vertical" onFinish={check}>
+          <Form.Item name="lastId" label={t('audit.sealLastId')} required>
+            <InputNumber precision={0} min={1} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="hash" label={t('audit.sealHash')} required>
+            <Input.TextArea autoSize spellCheck={false} />
+          </Form.Item>
+        </Form>
+        {result && (
+          <Alert
+            role="status"
+            showIcon
+            type={result.ok ? 'success' : 'error'}
+            message={
+              result.ok
+                ? t('audit.sealMatches', { lastId: form.getFieldValue('lastId'), checked: result.checked })
+                : verificationText(t, result)
+            }
+          />
+        )}
+      </Modal>
+      {html && <PrintPreview html={html} title={t('audit.sealTitle')} onClose={() => setHtml(null)} />}
+    </Space>
+  )
+}
