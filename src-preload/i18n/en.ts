@@ -73,7 +73,7 @@ const en: Shape<typeof zhCN> = {
     customers: 'Customers',
     records: 'Records',
     use: 'Loans',
-    disposal: 'Appraisal & destruction',
+    disposal: 'Disposal',
     storage: 'Storage',
     statistics: 'Statistics',
     settings: 'Settings',
