@@ -47,7 +47,7 @@ export function DestructionCard({
         {...NO_ENTER_SUBMIT}
         layout="vertical"
         initialValues={{
-          destroyedOn: dayjs(),
+          destroyedOn: batch.register ? dayjs(batch.register.destroyedOn) : dayjs(),
           supervisors: batch.register?.supervisors ?? Array.from({ length: supervisorsNeeded }, () => ''),
           place: batch.register?.place,
           method: batch.register?.method,
