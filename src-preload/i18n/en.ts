@@ -27,13 +27,53 @@ const en: Shape<typeof zhCN> = {
     saved: 'Saved',
     loading: 'Loading…'
   },
+  irreversible: {
+    typeToConfirm: 'Type the following exactly to unlock the button:',
+    typedLabel: 'Confirmation',
+    catalogue: {
+      title: 'Assign the archival code to “{{title}}”?',
+      consequence:
+        'Once assigned, the archival code is fixed and enters the filing catalogue: it cannot be withdrawn or assigned again.',
+      action: 'Assign code'
+    },
+    closeVolume: {
+      title: 'Close the volume “{{title}}”?',
+      consequence:
+        'Closing fixes the codes, the order and the page numbers: items can no longer be added or removed, and the volume cannot be reopened.',
+      action: 'Close volume'
+    },
+    drawRegister: {
+      title: 'Draw up the destruction register for “{{title}}”?',
+      consequence:
+        'The register lists the {{count}} records of this batch to be destroyed and receives its number. Once the supervisors’ signatures are entered, it is kept for ever and nobody can change it.',
+      action: 'Draw up register'
+    },
+    destroy: {
+      title: 'Destroy {{count}} records under destruction register {{number}}?',
+      consequence:
+        'After destruction the register is kept for ever and nobody can change it; the records are marked destroyed and cannot be brought back.',
+      action: 'Confirm destruction'
+    },
+    restore: {
+      title: 'Restore from the backup {{name}}?',
+      consequence:
+        'The current database is replaced by this backup: everything entered or changed since it was taken disappears from the system (a copy of the current database is kept first), and everybody is signed out.',
+      action: 'Restore'
+    },
+    deactivate: {
+      title: 'Switch off the account of {{name}} ({{username}})?',
+      consequence:
+        'The person can no longer sign in until an administrator switches the account on again; their signatures and the audit trail stay as they are.',
+      action: 'Switch off'
+    }
+  },
   nav: {
     backup: 'Backup & restore',
     dashboard: 'Workbench',
     customers: 'Customers',
     records: 'Records',
     use: 'Loans',
-    disposal: 'Appraisal & destruction',
+    disposal: 'Disposal',
     storage: 'Storage',
     statistics: 'Statistics',
     settings: 'Settings',
@@ -598,7 +638,6 @@ const en: Shape<typeof zhCN> = {
     itemRemoved: 'Item removed from the volume',
     reordered: 'Order updated',
     close: 'Close volume',
-    closeConfirm: 'Closing fixes codes, order and page numbers; items can no longer be added or removed. Close it?',
     closed: 'Volume closed',
     noItems: 'The volume is empty. Choose a coded item above to add it.',
     noItemsReadOnly: 'The volume is empty.',
@@ -665,8 +704,6 @@ const en: Shape<typeof zhCN> = {
     list: 'Backups in the folder',
     refresh: 'Read and verify',
     restore: 'Restore',
-    restoreConfirm:
-      'Restoring replaces the current database with this backup and signs everybody out. A copy of the current database is kept first. Restore?',
     restored: 'Restored. The previous database is kept at {{copy}}. Please sign in again.',
     emptyList: 'No backups in this folder.',
     file: 'Backup file',

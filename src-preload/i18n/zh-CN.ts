@@ -23,6 +23,42 @@ const zhCN = {
     saved: '已保存',
     loading: '正在加载…'
   },
+  irreversible: {
+    typeToConfirm: '请照样输入以下内容，按钮才会解锁：',
+    typedLabel: '确认内容',
+    catalogue: {
+      title: '为“{{title}}”编号？',
+      consequence: '编号后档号固定并写入归档文件目录，不能撤销，也不能重新编号。',
+      action: '编号'
+    },
+    closeVolume: {
+      title: '封卷“{{title}}”？',
+      consequence: '封卷后档号、排列和页号将固定，不能再增删文件，案卷也不能重新打开。',
+      action: '封卷'
+    },
+    drawRegister: {
+      title: '为“{{title}}”生成销毁清册？',
+      consequence:
+        '清册将列出本批要销毁的 {{count}} 份档案并取得清册编号。监销人签字录入后，清册永久保存，任何人不能修改。',
+      action: '生成销毁清册'
+    },
+    destroy: {
+      title: '确认按销毁清册 {{number}} 销毁 {{count}} 份档案？',
+      consequence: '销毁后清册永久保存，任何人不能修改；这些档案标为已销毁，不能恢复。',
+      action: '确认销毁'
+    },
+    restore: {
+      title: '从备份 {{name}} 恢复？',
+      consequence:
+        '当前数据库将被这个备份替换：备份之后录入和修改的一切都会从系统中消失（当前数据库先另存一份副本），所有人都将被登出。',
+      action: '恢复'
+    },
+    deactivate: {
+      title: '停用 {{name}}（{{username}}）的账号？',
+      consequence: '停用后此人不能再登录，直到管理员重新启用；其签批和操作记录保持不变。',
+      action: '停用'
+    }
+  },
   nav: {
     backup: '备份与恢复',
     dashboard: '工作台',
@@ -585,7 +621,6 @@ const zhCN = {
     itemRemoved: '文件已移出案卷',
     reordered: '排列已更新',
     close: '封卷',
-    closeConfirm: '封卷后档号、排列和页号将固定，不能再增删文件。确定封卷吗？',
     closed: '案卷已封卷',
     noItems: '卷内还没有文件。请在上方选择已编号的文件加入本卷。',
     noItemsReadOnly: '卷内没有文件。',
@@ -652,7 +687,6 @@ const zhCN = {
     list: '文件夹中的备份',
     refresh: '读取并校验',
     restore: '恢复',
-    restoreConfirm: '恢复会用这个备份替换当前数据库，所有人都将被登出。当前数据库会先另存一份副本。确定恢复吗？',
     restored: '已从备份恢复，当前数据库的副本保存在 {{copy}}。请重新登录。',
     emptyList: '该文件夹中没有备份。',
     file: '备份文件',

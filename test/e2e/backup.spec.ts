@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from './server'
-import { ADMIN, setUpAdministrator, signIn } from './steps'
+import { ADMIN, confirmIrreversible, setUpAdministrator, signIn } from './steps'
 
 test('the administrator backs up to a folder, sees the backup verified, restores it and signs in again', async ({
   page,
@@ -27,11 +27,9 @@ test('the administrator backs up to a folder, sees the backup verified, restores
   await page.getByRole('button', { name: '读取并校验' }).click()
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first()
   await expect(row).toContainText('完好')
+  const name = (await row.locator('td').first().textContent()) ?? ''
   await row.getByRole('button', { name: '恢复' }).click()
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click()
+  await confirmIrreversible(page, /^恢\s*复$/, name)
   await expect(page.getByText('已从备份恢复')).toBeVisible()
   await page.locator('.ant-modal-confirm').getByRole('button').click()
   await signIn(page, ADMIN)

@@ -5,6 +5,7 @@ import {
   ARCHIVIST,
   closeDrawer,
   codedItem,
+  confirmIrreversible,
   createAccount,
   setUpAdministrator,
   signIn,
@@ -126,12 +127,15 @@ test('an expired record is listed, appraised jointly, kept apart six months, ver
   await register.getByLabel('销毁前清点数量').fill('2')
   await register.getByLabel('监销人 1').fill('张监销')
   await register.getByRole('button', { name: '生成销毁清册' }).click()
+  await confirmIrreversible(page, /^生成销毁清册$/)
   await expect(page.getByText(/至少 2 名监销人.*R-DISP-7/).last()).toBeVisible()
   await register.getByLabel('监销人 2').fill('赵监销')
   await register.getByRole('button', { name: '生成销毁清册' }).click()
+  await confirmIrreversible(page, /^生成销毁清册$/)
   await expect(page.getByText('销毁清册已生成').last()).toBeVisible()
   await pickDate(batch.locator('form#destruction-sign'), '签字日期', '2026-09-03')
   await batch.locator('form#destruction-sign').getByRole('button', { name: '监销人已签字，确认销毁' }).click()
+  await confirmIrreversible(page, /^确认销毁$/, 'XH-0001')
   await expect(batch.getByText('已销毁，销毁清册已永久保存')).toBeVisible()
   await expect(batch.getByText('清册第 1 行')).toBeVisible()
   await closeDrawer(page)

@@ -1,5 +1,15 @@
 import { expect, test } from './server'
-import { ADMIN, ARCHIVIST, codedItem, createAccount, rpc, setUpAdministrator, signIn, signOut } from './steps'
+import {
+  ADMIN,
+  ARCHIVIST,
+  codedItem,
+  confirmIrreversible,
+  createAccount,
+  rpc,
+  setUpAdministrator,
+  signIn,
+  signOut
+} from './steps'
 
 const STAFF = {
   username: 'zhangsan',
@@ -59,6 +69,7 @@ test('R-CUST-6: the account dialog lists what a person still has out, and switch
   await expect(dialog).toContainText(coded.archivalCode)
   await dialog.getByRole('switch').click()
   await dialog.getByRole('button', { name: '保存' }).click()
+  await confirmIrreversible(page, /^停\s*用$/)
   await expect(page.getByText('归还后才能停用账号').last()).toBeVisible()
   await expect(page.getByText('R-CUST-6').last()).toBeVisible()
 })

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './server'
-import { choose, closeDrawer, pickDate, startAsArchivist } from './steps'
+import { choose, closeDrawer, confirmIrreversible, pickDate, startAsArchivist } from './steps'
 
 interface NewItem {
   title: string
@@ -100,6 +100,7 @@ test('file a contract, its attachment and a request/reply pair across two years 
   ]) {
     detail = await openItem(page, title)
     await detail.getByRole('button', { name: '著录完成并编号' }).click()
+    await confirmIrreversible(page, /^编\s*号$/)
     await expect(detail.getByText('已编号').first()).toBeVisible()
     await closeDrawer(page)
   }
@@ -148,6 +149,7 @@ test('file a contract, its attachment and a request/reply pair across two years 
   await registerItem(page, { title: '绝密项目合作备忘录', date: '2025-04-01', pages: 2, classification: '绝密' })
   detail = await openItem(page, '绝密项目合作备忘录')
   await detail.getByRole('button', { name: '著录完成并编号' }).click()
+  await confirmIrreversible(page, /^编\s*号$/)
   await expect(detail.getByText('已编号').first()).toBeVisible()
   await closeDrawer(page)
   await showTab(page, '案卷', '新建案卷')

@@ -130,3 +130,18 @@ export async function closeDrawer(page: Page): Promise<void> {
     .click()
   await expect(open).toHaveCount(count - 1)
 }
+
+/**
+ * Passes the confirmation that an irreversible action asks for (components/ConfirmIrreversible.tsx): the button stays
+ * off until what must be typed is typed. antd spaces out a two-character Chinese button ("封 卷"), hence the pattern.
+ */
+export async function confirmIrreversible(page: Page, action: RegExp, typed?: string): Promise<void> {
+  const dialog = page.locator('.confirm-irreversible').getByRole('dialog')
+  const button = dialog.getByRole('button', { name: action })
+  if (typed !== undefined) {
+    await expect(button).toBeDisabled()
+    await dialog.getByLabel('确认内容').fill(typed)
+  }
+  await button.click()
+  await expect(dialog).toHaveCount(0)
+}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecordSummary } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { LongText } from './LongText'
 
 export const recordKey = (record: Pick<RecordSummary, 'subject' | 'id'>) => `${record.subject}:${record.id}`
 
@@ -12,7 +13,7 @@ export function RecordLabel({ record }: { record: RecordSummary }) {
   return (
     <span>
       <Tag>{t(`recordKinds.${record.subject}`)}</Tag>
-      {record.archivalCode ?? t('recordPicker.uncoded')} {record.title}
+      {record.archivalCode ?? t('recordPicker.uncoded')} <LongText text={record.title} />
       {record.effectiveCustody !== 'in_store' && <Tag color="orange">{t(`custody.${record.effectiveCustody}`)}</Tag>}
       {record.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
     </span>

@@ -51,6 +51,18 @@ const ICONS: Record<Section, React.ReactNode> = {
   backup: <CloudServerOutlined />
 }
 
+/** The menu stays where it is while a long page scrolls, and scrolls itself on a window too low for it. */
+const SIDER_STYLE: React.CSSProperties = {
+  borderRight: '1px solid #eee',
+  position: 'sticky',
+  top: 0,
+  height: '100vh',
+  overflow: 'auto'
+}
+
+/** Without it the page would widen to its widest table: a table too wide for the window scrolls inside itself. */
+const MAIN_STYLE: React.CSSProperties = { minWidth: 0 }
+
 interface ShellProps {
   session: SessionInfo
   onSessionChange(session: SessionInfo): void
@@ -110,7 +122,7 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #eee' }}>
+      <Layout.Sider width={200} theme="light" style={SIDER_STYLE}>
         <div style={{ padding: '16px 20px' }}>
           <Typography.Title level={4} style={{ margin: 0 }}>
             {t('app.title')}
@@ -119,7 +131,7 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
         </div>
         <Menu mode="inline" selectedKeys={[current]} items={menuItems} onClick={({ key }) => navigate(`/${key}`)} />
       </Layout.Sider>
-      <Layout>
+      <Layout style={MAIN_STYLE}>
         <Layout.Header
           style={{
             background: '#fff',

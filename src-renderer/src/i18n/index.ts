@@ -18,6 +18,9 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18n.changeLanguage(language)
 }
 
+// The page's language from the start, not only after a switch: screen readers and fonts pick by it.
+document.documentElement.lang = storedLanguage()
+
 void i18n.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
   lng: storedLanguage(),

@@ -5,10 +5,11 @@ import { useTranslation } from 'react-i18next'
 import type { BackupSettings, BackupVerification } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
+import { useConfirmIrreversible } from '../components/ConfirmIrreversible'
 import { DiagnosticsCard } from '../components/DiagnosticsCard'
 import { useForm } from '../useForm'
 import { useSubmit } from '../useSubmit'
-import { backupColumns } from './backup/backupColumns'
+import { backupColumns, backupName } from './backup/backupColumns'
 
 interface SettingsValues {
   folder: string
@@ -24,6 +25,7 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
   const { submit, fail } = useSubmit()
   const [backups, setBackups] = useState<BackupVerification[] | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
+  const confirmation = useConfirmIrreversible()
 
   useEffect(() => {
     call('backup.status', {})
@@ -50,12 +52,19 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
   const readFolder = () => submit(() => call('backup.list', {}), { onDone: setBackups })
 
   const restore = (file: string) =>
-    submit(() => call('backup.restore', { file }), {
-      onDone: (result) =>
-        void modal.success({
-          title: t('backup.restore'),
-          content: t('backup.restored', { copy: result.safetyCopy }),
-          onOk: onRestored
+    confirmation.ask({
+      title: t('irreversible.restore.title', { name: backupName(file) }),
+      consequence: t('irreversible.restore.consequence'),
+      action: t('irreversible.restore.action'),
+      typed: backupName(file),
+      run: () =>
+        submit(() => call('backup.restore', { file }), {
+          onDone: (result) =>
+            void modal.success({
+              title: t('backup.restore'),
+              content: t('backup.restored', { copy: result.safetyCopy }),
+              onOk: onRestored
+            })
         })
     })
 
@@ -98,6 +107,7 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
         />
       </Card>
       <DiagnosticsCard />
+      {confirmation.dialog}
     </>
   )
 }

@@ -1,16 +1,19 @@
 import { CloudDownloadOutlined } from '@ant-design/icons'
-import { Button, Popconfirm, Tag, type TableProps } from 'antd'
+import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import type { BackupVerification } from '../../../../src-preload/contract'
 import { formatDateTime } from '../../errors'
 
+/** A backup's file name without its folder: what the table shows and what a restore asks to be typed. */
+export const backupName = (file: string) => file.split(/[\\/]/).pop() ?? file
+
 /** The backups in the folder, each checked (R-SEC-2): who took it when, what it holds, and restoring an intact one. */
 export function backupColumns(
   t: TFunction,
-  restore: (file: string) => Promise<unknown>
+  restore: (file: string) => void
 ): TableProps<BackupVerification>['columns'] {
   return [
-    { title: t('backup.file'), key: 'file', render: (_v, row) => row.file.split(/[\\/]/).pop() },
+    { title: t('backup.file'), key: 'file', render: (_v, row) => backupName(row.file) },
     {
       title: t('backup.createdAt'),
       key: 'at',
@@ -48,11 +51,9 @@ export function backupColumns(
       render: (_v, row) =>
         row.ok &&
         row.info && (
-          <Popconfirm title={t('backup.restoreConfirm')} onConfirm={() => restore(row.info!.file)}>
-            <Button size="small" danger icon={<CloudDownloadOutlined />}>
-              {t('backup.restore')}
-            </Button>
-          </Popconfirm>
+          <Button size="small" danger icon={<CloudDownloadOutlined />} onClick={() => restore(row.info!.file)}>
+            {t('backup.restore')}
+          </Button>
         )
     }
   ]

@@ -10,6 +10,7 @@ import {
 import { formatDateTime } from '../../errors'
 import { labelsOf } from '../../labels'
 import { GRADE_COLORS } from '../../tagColors'
+import { LongText } from '../../components/LongText'
 
 interface CustomerColumnActions {
   sortOrderOf(field: string): 'ascend' | 'descend' | null
@@ -31,7 +32,11 @@ export function customerColumns(
       dataIndex: 'name',
       sorter: true,
       sortOrder: sortOrderOf('name'),
-      render: (name: string, row) => <Typography.Link onClick={() => view(row.id)}>{name}</Typography.Link>
+      render: (name: string, row) => (
+        <Typography.Link onClick={() => view(row.id)}>
+          <LongText text={name} />
+        </Typography.Link>
+      )
     },
     { title: t('customers.fields.legalRepresentative'), dataIndex: 'legalRepresentative' },
     {

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../errors'
 import { usePagedQuery, type Paging } from '../../useRemote'
 import { BatchDetail } from './BatchDetail'
 import { BATCH_STATE_COLORS } from '../../tagColors'
+import { LongText } from '../../components/LongText'
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
@@ -34,7 +35,7 @@ export function BatchesTab(props: {
             dataIndex: 'title',
             render: (title: string, row) => (
               <Button type="link" size="small" style={{ padding: 0 }} onClick={() => props.onOpen(row.id)}>
-                {title}
+                <LongText text={title} />
               </Button>
             )
           },

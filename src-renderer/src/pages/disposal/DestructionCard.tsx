@@ -3,8 +3,10 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalBatch } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { NO_ENTER_SUBMIT, useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 import { useForm } from '../../useForm'
 import { day, type BatchStep } from './BatchSteps'
+import { registerNumber } from './RegistersTab'
 
 interface RegisterValues {
   place?: string
@@ -15,7 +17,10 @@ interface RegisterValues {
   countConfirmed?: number
 }
 
-/** R-DISP-7: the destruction register, drawn after verification and signed once the records are gone. */
+/**
+ * R-DISP-7: the destruction register, drawn after verification and signed once the records are gone. Both steps ask
+ * first (signing only after the register number was typed), and Enter in their fields submits neither.
+ */
 export function DestructionCard({
   batch,
   methods,
@@ -23,9 +28,13 @@ export function DestructionCard({
 }: {
   batch: AppraisalBatch
   methods: string[]
-  act(work: (step: BatchStep) => Promise<AppraisalBatch>, done: string, form: FormInstance): void
+  act(work: (step: BatchStep) => Promise<AppraisalBatch>, done: string, form: FormInstance): Promise<unknown>
 }) {
   const { t } = useTranslation()
+  const confirmation = useConfirmIrreversible()
+  const toDestroy = batch.entriesDetail.filter(
+    (entry) => entry.decision === 'destroy' && entry.verification === 'confirmed'
+  ).length
   const [destroyForm, destroyProps] = useForm<RegisterValues>()
   const [signForm, signProps] = useForm<{ signedOn?: Dayjs }>()
   const supervisorsNeeded = Math.max(2, batch.register?.supervisors.length ?? 2)
@@ -35,9 +44,10 @@ export function DestructionCard({
       <Form
         name="destruction-register"
         {...destroyProps}
+        {...NO_ENTER_SUBMIT}
         layout="vertical"
         initialValues={{
-          destroyedOn: dayjs(),
+          destroyedOn: batch.register ? dayjs(batch.register.destroyedOn) : dayjs(),
           supervisors: batch.register?.supervisors ?? Array.from({ length: supervisorsNeeded }, () => ''),
           place: batch.register?.place,
           method: batch.register?.method,
@@ -45,20 +55,26 @@ export function DestructionCard({
           countConfirmed: batch.register?.countConfirmed
         }}
         onFinish={(values) =>
-          act(
-            (step) =>
-              call('destruction.create', {
-                ...step,
-                place: values.place ?? '',
-                destroyedOn: day(values.destroyedOn),
-                method: values.method ?? '',
-                approvedBy: values.approvedBy ?? '',
-                supervisors: (values.supervisors ?? []).map((name) => name ?? ''),
-                countConfirmed: values.countConfirmed ?? 0
-              }),
-            'disposal.registerDrawn',
-            destroyForm
-          )
+          confirmation.ask({
+            title: t('irreversible.drawRegister.title', { title: batch.title }),
+            consequence: t('irreversible.drawRegister.consequence', { count: toDestroy }),
+            action: t('irreversible.drawRegister.action'),
+            run: () =>
+              act(
+                (step) =>
+                  call('destruction.create', {
+                    ...step,
+                    place: values.place ?? '',
+                    destroyedOn: day(values.destroyedOn),
+                    method: values.method ?? '',
+                    approvedBy: values.approvedBy ?? '',
+                    supervisors: (values.supervisors ?? []).map((name) => name ?? ''),
+                    countConfirmed: values.countConfirmed ?? 0
+                  }),
+                'disposal.registerDrawn',
+                destroyForm
+              )
+          })
         }
       >
         <Space wrap align="start">
@@ -100,15 +116,27 @@ export function DestructionCard({
         <Form
           name="destruction-sign"
           {...signProps}
+          {...NO_ENTER_SUBMIT}
           layout="inline"
           style={{ marginTop: 16 }}
           initialValues={{ signedOn: dayjs() }}
           onFinish={(values) =>
-            act(
-              (step) => call('destruction.sign', { ...step, signedOn: day(values.signedOn) }),
-              'disposal.signed',
-              signForm
-            )
+            batch.register &&
+            confirmation.ask({
+              title: t('irreversible.destroy.title', {
+                number: registerNumber(batch.register.id),
+                count: batch.register.lines.length
+              }),
+              consequence: t('irreversible.destroy.consequence'),
+              action: t('irreversible.destroy.action'),
+              typed: registerNumber(batch.register.id),
+              run: () =>
+                act(
+                  (step) => call('destruction.sign', { ...step, signedOn: day(values.signedOn) }),
+                  'disposal.signed',
+                  signForm
+                )
+            })
           }
         >
           <Form.Item name="signedOn" label={t('disposal.signedOn')}>
@@ -119,6 +147,7 @@ export function DestructionCard({
           </Button>
         </Form>
       )}
+      {confirmation.dialog}
     </Card>
   )
 }

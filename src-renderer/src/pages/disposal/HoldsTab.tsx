@@ -7,6 +7,7 @@ import { Toolbar } from '../../components/Toolbar'
 import { formatDateTime } from '../../errors'
 import { usePagedQuery } from '../../useRemote'
 import { PlaceHoldModal, ReleaseHoldModal } from './HoldModals'
+import { LongText } from '../../components/LongText'
 
 type HoldState = 'open' | 'released' | 'all'
 
@@ -43,8 +44,12 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
         {...tableProps}
         locale={{ emptyText: <Empty description={t('disposal.holdsEmpty')} /> }}
         columns={[
-          { title: t('disposal.holdName'), dataIndex: 'name' },
-          { title: t('disposal.holdReason'), dataIndex: 'reason' },
+          { title: t('disposal.holdName'), dataIndex: 'name', render: (name: string) => <LongText text={name} /> },
+          {
+            title: t('disposal.holdReason'),
+            dataIndex: 'reason',
+            render: (reason: string) => <LongText text={reason} />
+          },
           {
             title: t('disposal.subjects'),
             key: 'subjects',

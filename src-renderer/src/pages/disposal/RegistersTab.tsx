@@ -5,6 +5,7 @@ import type { DestructionRegister } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { usePagedQuery, type Paging } from '../../useRemote'
 import { useDisposalPrint } from './usePrint'
+import { LongText } from '../../components/LongText'
 
 export const registerNumber = (id: number) => `XH-${String(id).padStart(4, '0')}`
 
@@ -24,7 +25,11 @@ export function RegistersTab() {
         locale={{ emptyText: <Empty description={t('disposal.registersEmpty')} /> }}
         columns={[
           { title: t('disposal.registerNo'), dataIndex: 'id', render: (id: number) => registerNumber(id) },
-          { title: t('disposal.batchTitle'), dataIndex: 'batchTitle' },
+          {
+            title: t('disposal.batchTitle'),
+            dataIndex: 'batchTitle',
+            render: (title: string) => <LongText text={title} />
+          },
           { title: t('disposal.destroyedOn'), dataIndex: 'destroyedOn' },
           { title: t('disposal.place'), dataIndex: 'place' },
           { title: t('disposal.method'), dataIndex: 'method' },

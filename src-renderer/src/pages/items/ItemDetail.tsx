@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FilingSettings, Item, RecordDisposal } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 import { LocationPanel } from '../../components/LocationPanel'
 import { OpenIncidents } from '../../components/OpenIncidents'
 import { useSubmit, type SubmitOptions } from '../../useSubmit'
@@ -22,6 +23,7 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
   const { submit, fail } = useSubmit()
   const [item, setItem] = useState<Item | null>(null)
   const [disposal, setDisposal] = useState<RecordDisposal | null>(null)
+  const confirmation = useConfirmIrreversible()
 
   const load = useCallback(async () => {
     try {
@@ -58,7 +60,14 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
             {canWrite && item.status === 'received' && (
               <Button
                 type="primary"
-                onClick={() => act(() => call('items.catalogue', { id: item.id }), 'items.catalogued')}
+                onClick={() =>
+                  confirmation.ask({
+                    title: t('irreversible.catalogue.title', { title: item.title }),
+                    consequence: t('irreversible.catalogue.consequence'),
+                    action: t('irreversible.catalogue.action'),
+                    run: () => act(() => call('items.catalogue', { id: item.id }), 'items.catalogued')
+                  })
+                }
               >
                 {t('items.catalogue')}
               </Button>
@@ -78,6 +87,7 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
           )}
         </>
       )}
+      {confirmation.dialog}
     </Drawer>
   )
 }

@@ -11,6 +11,7 @@ import { filingExportColumns, labelsOf } from '../../labels'
 import { ITEM_STATUS_COLORS } from '../../tagColors'
 import { codeOptions, nameOfCode } from '../../useFilingSettings'
 import { Marked } from '../../components/Marked'
+import { LongText } from '../../components/LongText'
 
 interface ItemColumnActions {
   sortOrderOf(field: string): 'ascend' | 'descend' | null
@@ -42,13 +43,10 @@ export function itemColumns(
       sortOrder: sortOrderOf('title'),
       render: (title: string, row) => (
         <>
-          <Button
-            type="link"
-            size="small"
-            style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto' }}
-            onClick={() => view(row.id)}
-          >
-            <Marked text={title} ranges={row.highlights?.title} />
+          <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} onClick={() => view(row.id)}>
+            <LongText text={title}>
+              <Marked text={title} ranges={row.highlights?.title} />
+            </LongText>
           </Button>
           {row.openIncidents > 0 && <Tag color="red">{t('recordPicker.flagged')}</Tag>}
         </>
@@ -115,7 +113,11 @@ export function itemColumns(
     {
       title: t('items.fields.customerId'),
       dataIndex: 'customerName',
-      render: (value: string | null, row) => <Marked text={value ?? ''} ranges={row.highlights?.customerName} />
+      render: (value: string | null, row) => (
+        <LongText text={value ?? ''} width={200}>
+          <Marked text={value ?? ''} ranges={row.highlights?.customerName} />
+        </LongText>
+      )
     },
     { title: t('items.volume'), dataIndex: 'volumeCode', render: (value: string | null) => value ?? '' },
     ...(edit

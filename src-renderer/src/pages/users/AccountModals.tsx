@@ -2,6 +2,7 @@ import { Form, Input, Select, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 import { FormModal } from '../../components/FormModal'
 import { HeldRecordsNotice } from '../../components/HeldRecordsNotice'
 import { useForm } from '../../useForm'
@@ -29,17 +30,30 @@ export function AccountModal({
   const { t } = useTranslation()
   const [form, formProps] = useForm<UserValues>()
   const { submit, busy } = useSubmit()
+  const confirmation = useConfirmIrreversible()
 
   const save = (values: UserValues) => {
     if (editing === null) return
     const common = { displayName: values.displayName, role: values.role, department: values.department ?? '' }
-    return submit(
-      () =>
-        editing === 'new'
-          ? call('users.create', { ...common, username: values.username, password: values.password })
-          : call('users.update', { ...common, id: editing.id, active: values.active }),
-      { success: editing === 'new' ? 'users.created' : 'users.updated', close: onClose, onDone: onSaved, form }
-    )
+    const options = { close: onClose, onDone: onSaved, form }
+    if (editing === 'new') {
+      return submit(() => call('users.create', { ...common, username: values.username, password: values.password }), {
+        ...options,
+        success: 'users.created'
+      })
+    }
+    const update = () =>
+      submit(() => call('users.update', { ...common, id: editing.id, active: values.active }), {
+        ...options,
+        success: 'users.updated'
+      })
+    if (!editing.active || values.active) return update()
+    confirmation.ask({
+      title: t('irreversible.deactivate.title', { name: editing.displayName, username: editing.username }),
+      consequence: t('irreversible.deactivate.consequence'),
+      action: t('irreversible.deactivate.action'),
+      run: update
+    })
   }
 
   return (
@@ -75,6 +89,7 @@ export function AccountModal({
           </Form.Item>
         )}
       </Form>
+      {confirmation.dialog}
     </FormModal>
   )
 }

@@ -1,8 +1,9 @@
-import { Button, InputNumber, Popconfirm, Select, Space, Table, type TableProps } from 'antd'
+import { Button, InputNumber, Select, Space, Table, type TableProps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Volume, VolumeItem } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 
 type Act = (work: () => Promise<unknown>, done: string) => Promise<boolean>
 
@@ -11,6 +12,7 @@ export function VolumeAddBar({ volume, act }: { volume: Volume; act: Act }) {
   const { t } = useTranslation()
   const [candidates, setCandidates] = useState<{ value: number; label: string }[]>([])
   const [adding, setAdding] = useState<number | null>(null)
+  const confirmation = useConfirmIrreversible()
 
   const findItems = async (search: string) => {
     try {
@@ -30,29 +32,38 @@ export function VolumeAddBar({ volume, act }: { volume: Volume; act: Act }) {
     act(() => call('volumes.addItem', { volumeId: volume.id, itemId }), 'volumes.itemAdded').then(() => setAdding(null))
 
   return (
-    <Space style={{ margin: '16px 0' }}>
-      <Select
-        style={{ width: 520 }}
-        showSearch
-        filterOption={false}
-        placeholder={t('volumes.chooseItem')}
-        onSearch={findItems}
-        onFocus={() => findItems('')}
-        options={candidates}
-        value={adding}
-        onChange={(value: number) => setAdding(value)}
-        aria-label={t('volumes.chooseItem')}
-      />
-      <Button type="primary" disabled={adding === null} onClick={() => adding !== null && add(adding)}>
-        {t('volumes.addItem')}
-      </Button>
-      <Popconfirm
-        title={t('volumes.closeConfirm')}
-        onConfirm={() => act(() => call('volumes.close', { id: volume.id, version: volume.version }), 'volumes.closed')}
-      >
-        <Button>{t('volumes.close')}</Button>
-      </Popconfirm>
-    </Space>
+    <>
+      <Space style={{ margin: '16px 0' }}>
+        <Select
+          style={{ width: 520 }}
+          showSearch
+          filterOption={false}
+          placeholder={t('volumes.chooseItem')}
+          onSearch={findItems}
+          onFocus={() => findItems('')}
+          options={candidates}
+          value={adding}
+          onChange={(value: number) => setAdding(value)}
+          aria-label={t('volumes.chooseItem')}
+        />
+        <Button type="primary" disabled={adding === null} onClick={() => adding !== null && add(adding)}>
+          {t('volumes.addItem')}
+        </Button>
+        <Button
+          onClick={() =>
+            confirmation.ask({
+              title: t('irreversible.closeVolume.title', { title: volume.title }),
+              consequence: t('irreversible.closeVolume.consequence'),
+              action: t('irreversible.closeVolume.action'),
+              run: () => act(() => call('volumes.close', { id: volume.id, version: volume.version }), 'volumes.closed')
+            })
+          }
+        >
+          {t('volumes.close')}
+        </Button>
+      </Space>
+      {confirmation.dialog}
+    </>
   )
 }
 

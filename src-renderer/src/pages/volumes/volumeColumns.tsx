@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next'
 import type { FilingSettings, Volume } from '../../../../src-preload/contract'
 import { filingExportColumns } from '../../labels'
 import { nameOfCode } from '../../useFilingSettings'
+import { LongText } from '../../components/LongText'
 
 export function volumeColumns(
   t: TFunction,
@@ -19,7 +20,7 @@ export function volumeColumns(
         </Button>
       )
     },
-    { title: t('volumes.title'), dataIndex: 'title' },
+    { title: t('volumes.title'), dataIndex: 'title', render: (title: string) => <LongText text={title} /> },
     { title: t('items.fields.year'), dataIndex: 'year' },
     {
       title: t('items.fields.categoryCode'),
