@@ -35,6 +35,8 @@ export interface SessionInfo {
   displayName: string
   role: Role
   locked: boolean
+  /** The administrator chose this account's password: nothing but changing it (or signing out) is allowed. */
+  mustChangePassword: boolean
   idleLockMinutes: number
   canSeePersonalData: boolean
 }
@@ -46,6 +48,7 @@ export interface UserRow {
   role: Role
   department: string
   active: boolean
+  mustChangePassword: boolean
   lockedUntil: string | null
   createdAt: string
 }
@@ -111,6 +114,8 @@ export interface BackupVerification {
 export interface BackupStatus {
   lastBackupAt: string | null
   lastBackupFile: string | null
+  /** When the administrator's account was set up: before the first backup, the reminder counts from here. */
+  installedAt: string | null
   settings: BackupSettings
   due: boolean
 }

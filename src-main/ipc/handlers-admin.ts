@@ -20,15 +20,22 @@ export function adminHandlers(
     displayName: session.displayName,
     role: session.role,
     locked: session.locked,
+    mustChangePassword: session.mustChangePassword,
     idleLockMinutes: (await services.settings.security()).data.idleLockMinutes,
     canSeePersonalData: maySeePersonalData(session.role)
   })
   const startSession = (
     key: string,
-    user: { id: number; username: string; displayName: string; role: Session['role'] }
+    user: { id: number; username: string; displayName: string; role: Session['role']; mustChangePassword: boolean }
   ) =>
     sessionInfo(
-      sessions.start(key, { userId: user.id, username: user.username, displayName: user.displayName, role: user.role })
+      sessions.start(key, {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword
+      })
     )
 
   return {
@@ -63,6 +70,7 @@ export function adminHandlers(
     'auth.changePassword': async (input, ctx) => {
       const session = signedIn(ctx)
       await services.users.changePassword(actor(ctx), session.userId, input.currentPassword, input.newPassword)
+      sessions.passwordChanged(ctx.sessionKey)
       return null
     },
     'users.list': async () => services.users.list(),

@@ -14,6 +14,7 @@ import { verifyChain } from './audit-chain'
 import { SqliteDb } from '../db/connection'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
+import { firstAccountCreatedAt } from '../db/users'
 
 const MANIFEST_APP = 'archive-room'
 const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locations', 'audit_log']
@@ -350,7 +351,9 @@ export class BackupService {
   async status(): Promise<BackupStatus> {
     const settings = (await this.settings.current()).data
     const state = this.readState()
-    return { ...state, settings, due: backupDue(state.lastBackupAt, this.store.clock(), settings.reminderDays) }
+    const installedAt = await firstAccountCreatedAt(this.store.db)
+    const due = backupDue(state.lastBackupAt, installedAt, this.store.clock(), settings.reminderDays)
+    return { ...state, installedAt, settings, due }
   }
 
   async saveSettings(actor: Actor, settings: BackupSettings): Promise<BackupStatus> {

@@ -65,6 +65,8 @@ const en: Shape<typeof zhCN> = {
   },
   header: { language: 'Language', lock: 'Lock', logout: 'Sign out', changePassword: 'Change password' },
   password: {
+    firstTitle: 'First sign-in: change your password',
+    firstIntro: 'The administrator set your password. Choose a new one that only you know; then you can start.',
     title: 'Change password',
     current: 'Current password',
     next: 'New password',
@@ -144,6 +146,9 @@ const en: Shape<typeof zhCN> = {
     empty: 'No changes recorded'
   },
   users: {
+    departmentMissing: 'Department not in the department list',
+    mustChangePassword: 'Must change password',
+    departmentHint: 'The department list is kept in Settings → Filing or the first-run setup',
     holdsNothing: 'This person has nothing out.',
     holdsRecords:
       'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
@@ -380,6 +385,8 @@ const en: Shape<typeof zhCN> = {
   },
   locationKinds: { room: 'room', rack: 'rack', shelf: 'shelf', box: 'box' },
   backup: {
+    neverSince: 'No backup has been made since the app was set up on {{since}}. Choose a backup folder (a USB stick) under Backup and restore, then click Back up now.',
+    dueNever: 'More than {{days}} days since the app was set up on {{since}} and still no backup: back up to offline media (a USB stick) now and keep it safe.',
     title: 'Backup & restore',
     settings: 'Backup settings',
     folder: 'Backup folder (e.g. a USB stick)',
@@ -1280,6 +1287,7 @@ const en: Shape<typeof zhCN> = {
     }
   },
   validation: {
+    departmentUnknown: 'Choose a department from the department list',
     notInFuture: 'The date cannot be later than today',
     importFileType: 'Only .xlsx or .csv files can be imported',
     fileTooLarge: 'The file is too large',
@@ -1335,6 +1343,8 @@ const en: Shape<typeof zhCN> = {
     oneDecimal: 'At most one decimal place'
   },
   errors: {
+    passwordChangeRequired: 'The administrator chose your password: change it before you continue.',
+    departmentInUse: 'Department "{{department}}" is still in use and cannot be removed from the list. Accounts: {{users}}; records: {{records}}. Move them to another department first.',
     incidentNotFound: 'This incident cannot be found.',
     incidentResolved: 'This incident has already been resolved.',
     importJobNotFound: 'Import job not found.',

@@ -60,6 +60,8 @@ const zhCN = {
   },
   header: { language: '语言', lock: '锁定', logout: '退出登录', changePassword: '修改密码' },
   password: {
+    firstTitle: '首次登录：请修改密码',
+    firstIntro: '您的密码由系统管理员设置。请设置只有您自己知道的新密码，修改后即可开始使用。',
     title: '修改密码',
     current: '当前密码',
     next: '新密码',
@@ -134,6 +136,9 @@ const zhCN = {
     empty: '暂无变更记录'
   },
   users: {
+    departmentMissing: '部门不在部门列表中',
+    mustChangePassword: '待首次修改密码',
+    departmentHint: '部门列表在“设置 → 归档设置”或首次设置向导中维护',
     holdsNothing: '此人没有未归还的档案。',
     holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还（R-CUST-6）。',
     heldRecord: '申请 #{{request}}（{{kind}}）：{{code}} {{title}}，应还 {{due}}',
@@ -368,6 +373,8 @@ const zhCN = {
   },
   locationKinds: { room: '库房', rack: '架柜', shelf: '层格', box: '档案盒' },
   backup: {
+    neverSince: '自 {{since}} 启用以来还没有做过备份。请在“备份与恢复”中设置备份文件夹（如 U 盘），然后点击“立即备份”。',
+    dueNever: '自 {{since}} 启用以来已超过 {{days}} 天还没有做过备份，请立即备份到离线介质（U 盘），并妥善保管。',
     title: '备份与恢复',
     settings: '备份设置',
     folder: '备份文件夹（如 U 盘）',
@@ -1221,6 +1228,7 @@ const zhCN = {
     }
   },
   validation: {
+    departmentUnknown: '请从部门列表中选择部门',
     notInFuture: '日期不能晚于今天',
     importFileType: '只能导入 .xlsx 或 .csv 文件',
     fileTooLarge: '文件太大',
@@ -1275,6 +1283,8 @@ const zhCN = {
     oneDecimal: '最多保留 1 位小数'
   },
   errors: {
+    passwordChangeRequired: '管理员为您设置的密码须先修改，修改后才能继续使用。',
+    departmentInUse: '部门“{{department}}”仍在使用，不能从部门列表中删除。使用该部门的账号：{{users}}；档案：{{records}}。请先改为其他部门。',
     incidentNotFound: '找不到该异常记录。',
     incidentResolved: '该异常已处理完毕。',
     importJobNotFound: '找不到该导入任务。',

@@ -47,7 +47,7 @@ async function buildYear() {
       username: 'zhangsan',
       displayName: '张三',
       role: 'staff_viewer',
-      department: '招商运营部',
+      department: 'ZS',
       password: USER_PASSWORD
     },
     admin
