@@ -73,6 +73,8 @@ export function adminHandlers(
       sessions.passwordChanged(ctx.sessionKey)
       return null
     },
+    'setup.get': async () => services.firstRun.get(),
+    'setup.save': async (input, ctx) => services.firstRun.save(actor(ctx), input),
     'users.list': async () => services.users.list(),
     'users.create': async (input, ctx) => services.users.create(actor(ctx), input),
     'users.update': async (input, ctx) => {

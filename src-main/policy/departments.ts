@@ -37,7 +37,3 @@ export function decideDepartmentRemoval(uses: DepartmentUse[]): Decision {
     records: used.records.length > 0 ? named(used.records) : '—'
   })
 }
-
-/** Accounts whose department is not on the list: shown to the administrator, never changed behind their back. */
-export const departmentMissing = (department: string, known: string[]): boolean =>
-  department !== '' && !known.includes(department)

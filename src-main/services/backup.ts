@@ -384,6 +384,11 @@ export class BackupService {
     return real
   }
 
+  /** The same checks as a backup's folder, for a form that names the folder in a field of its own. */
+  checkFolder(folder: string, field: string): void {
+    this.usableFolder(folder, field, 'write')
+  }
+
   private async folderFor(requested: string | undefined, use: 'read' | 'write'): Promise<string> {
     const folder = requested || (await this.settings.current()).data.folder
     if (!folder)

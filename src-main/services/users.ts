@@ -22,13 +22,16 @@ import type { Actor, Store } from '../store'
 import { hashPassword, verifyPassword } from './passwords'
 import type { SettingsService } from './settings'
 
-export function toUserRow(user: UserRecord): UserRow {
+/** An account as listed; `departments` is the filing settings' list, to name the department or flag it missing. */
+export function toUserRow(user: UserRecord, departments: { code: string; name: string }[]): UserRow {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     department: user.department,
+    departmentName:
+      user.department === '' ? '' : (departments.find((entry) => entry.code === user.department)?.name ?? null),
     active: Boolean(user.active),
     mustChangePassword: user.mustChangePassword,
     lockedUntil: user.lockedUntil,
@@ -96,13 +99,17 @@ export class UsersService {
       // The administrator knows this password, so the person replaces it at first sign-in.
       const user = await this.insert(db, now, input, passwordHash, true)
       await audit({ entity: 'user', entityId: user.id, action: 'create', after: auditView(user) })
-      return toUserRow(user)
+      return toUserRow(user, await this.departments(db))
     })
+  }
+
+  private async departments(db: Db = this.store.db) {
+    return (await this.settings.filing(db)).data.departments
   }
 
   /** R-ROLE-3: the department must be one of the list; `previous` (the account's own) is kept even if it is not. */
   private async checkDepartment(db: Db, department: string, previous?: string): Promise<void> {
-    const known = (await this.settings.filing(db)).data.departments.map((entry) => entry.code)
+    const known = (await this.departments(db)).map((entry) => entry.code)
     const decision = decideAccountDepartment(department, known, previous)
     if (!decision.ok) {
       throw new AppFailure('VALIDATION', 'errors.validation', {
@@ -143,7 +150,8 @@ export class UsersService {
   }
 
   async list(): Promise<UserRow[]> {
-    return (await listUsers(this.store.db)).map(toUserRow)
+    const departments = await this.departments()
+    return (await listUsers(this.store.db)).map((user) => toUserRow(user, departments))
   }
 
   async update(
@@ -184,7 +192,7 @@ export class UsersService {
         before: auditView(before),
         after: auditView(after)
       })
-      return toUserRow(after)
+      return toUserRow(after, await this.departments(db))
     })
   }
 
