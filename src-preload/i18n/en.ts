@@ -942,7 +942,7 @@ const en: Shape<typeof zhCN> = {
       },
       disposal: { appraisal: 'Appraised this year', destruction: 'Destroyed this year (by category)', holds: 'Holds' },
       storage: { byRoom: 'Storage equipment by room' },
-      staff: { byRole: 'Accounts by role', work: 'Work done in the year by person' }
+      staff: { people: 'Archive staff by name', work: 'Work done in the year by name' }
     },
     columns: {
       volumes: 'Volumes',
@@ -973,7 +973,8 @@ const en: Shape<typeof zhCN> = {
       boxes: 'Boxes',
       capacity: 'Capacity',
       occupied: 'Kept there',
-      accounts: 'Accounts',
+      archivist: 'Archivist',
+      archive_manager: 'Archive manager',
       itemsRegistered: 'Items registered',
       listed: 'Listed',
       toDestroy: 'To destroy',

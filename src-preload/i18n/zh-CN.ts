@@ -900,7 +900,7 @@ const zhCN = {
       },
       disposal: { appraisal: '本年鉴定', destruction: '本年销毁（按门类）', holds: '保留（暂缓销毁）' },
       storage: { byRoom: '库房设备（按库房）' },
-      staff: { byRole: '账号（按角色）', work: '本年工作量（按人员）' }
+      staff: { people: '档案人员（按姓名）', work: '本年工作量（按姓名）' }
     },
     columns: {
       volumes: '案卷（卷）',
@@ -931,7 +931,8 @@ const zhCN = {
       boxes: '档案盒',
       capacity: '容量',
       occupied: '已存放',
-      accounts: '账号数',
+      archivist: '档案管理员',
+      archive_manager: '档案部门负责人',
       itemsRegistered: '登记文件（件）',
       listed: '列入鉴定',
       toDestroy: '鉴定销毁',
