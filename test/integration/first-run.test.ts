@@ -4,7 +4,7 @@ import type { QueryRunner } from 'typeorm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { FirstRun1764913000000 } from '../../src-main/db/migrations/1764913000000-FirstRun'
-import { ADMIN_PASSWORD, makeApp, USER_PASSWORD, type TestApp } from '../support/app'
+import { ADMIN_PASSWORD, makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -123,5 +123,66 @@ describe('R-ROLE-3 an account’s department is one of the department list', () 
       await adminKey()
     )
     expect(renamed).toMatchObject({ displayName: '王五五', department: '老销售部' })
+  })
+})
+
+describe('issue 13 first-run setup', () => {
+  it('writes the company as the first fonds, the departments and the backup folder; reports what is missing', async () => {
+    app = await makeApp()
+    const admin = await adminKey()
+    const fresh = await app.call('setup.get', {}, admin)
+    expect(fresh).toMatchObject({ companyName: '本公司', fondsCode: 'J001', missing: ['companyName', 'backupFolder'] })
+    const folder = tempDir('first-run-backup-')
+    const saved = await app.call(
+      'setup.save',
+      {
+        companyName: '某某商业管理有限公司',
+        fondsCode: 'J027',
+        departments: [
+          { code: 'ZS', name: '招商运营部' },
+          { code: 'CW', name: '财务部' }
+        ],
+        backupFolder: folder
+      },
+      admin
+    )
+    expect(saved).toMatchObject({ companyName: '某某商业管理有限公司', fondsCode: 'J027', missing: [] })
+    const archivist = await app.signInAs('archivist')
+    const filing = (await app.call('settings.getFiling', {}, archivist)).data
+    expect(filing.fonds[0]).toEqual({ code: 'J027', name: '某某商业管理有限公司' })
+    expect(filing.departments.map((d) => d.code)).toEqual(['ZS', 'CW'])
+    expect((await app.call('backup.status', {}, admin)).settings.folder).toBe(folder)
+  })
+
+  it('R-ROLE-3 refuses to drop a department that an account still names, and names the account', async () => {
+    app = await makeApp()
+    await newAccount('BGS')
+    const refused = await app.dispatch(
+      'setup.save',
+      {
+        companyName: '某某公司',
+        fondsCode: 'J001',
+        departments: [{ code: 'ZS', name: '招商运营部' }],
+        backupFolder: ''
+      },
+      await adminKey()
+    )
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'POLICY_DENIED',
+        ruleId: 'R-ROLE-3',
+        message: 'errors.departmentInUse',
+        params: { department: 'BGS', users: '王五' }
+      }
+    })
+    const manager = await app.signInAs('archive_manager')
+    const filing = (await app.call('settings.getFiling', {}, manager)).data
+    const viaSettings = await app.dispatch(
+      'settings.saveFiling',
+      { ...filing, departments: filing.departments.filter((d) => d.code !== 'BGS') },
+      manager
+    )
+    expect(viaSettings).toMatchObject({ ok: false, error: { message: 'errors.departmentInUse' } })
   })
 })
