@@ -20,6 +20,7 @@ import { PrintingService } from './services/printing'
 import { RecordsService } from './services/records'
 import { VolumesService } from './services/volumes'
 import { SettingsService } from './services/settings'
+import { FirstRunService } from './services/first-run'
 import { UseService } from './services/use'
 import { UsersService } from './services/users'
 import { EnvironmentService } from './services/environment'
@@ -89,6 +90,21 @@ export async function createApp(options: AppOptions): Promise<App> {
   const volumes = new VolumesService(store, settings)
   const customers = new CustomersService(store, audit)
   const appraisal = new AppraisalService(store, settings)
+  const backup = new BackupService(
+    store,
+    {
+      dataDir: options.dataDir,
+      appFolders: options.appFolders,
+      appVersion: packageVersion,
+      atRestoreStage: options.atRestoreStage,
+      onRestored: () => sessions.endAll(),
+      log
+    },
+    {
+      current: () => settings.backupSettings.current(),
+      save: (actor, data) => settings.backupSettings.save(actor, data)
+    }
+  )
   const services: Services = {
     settings,
     audit,
@@ -99,21 +115,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     printing: new PrintingService(store, settings, volumes),
     dashboard: new DashboardService(store, settings),
     locations: new LocationsService(store),
-    backup: new BackupService(
-      store,
-      {
-        dataDir: options.dataDir,
-        appFolders: options.appFolders,
-        appVersion: packageVersion,
-        atRestoreStage: options.atRestoreStage,
-        onRestored: () => sessions.endAll(),
-        log
-      },
-      {
-        current: () => settings.backupSettings.current(),
-        save: (actor, data) => settings.backupSettings.save(actor, data)
-      }
-    ),
+    backup,
+    firstRun: new FirstRunService(store, settings, (folder) => backup.checkFolder(folder, 'backupFolder')),
     exports: new ExportsService(store, customers, items, volumes),
     imports: new ImportsService(
       store,

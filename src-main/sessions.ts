@@ -6,6 +6,8 @@ export interface Session {
   username: string
   displayName: string
   role: Role
+  /** The administrator chose the password; until the person changes it, the dispatcher allows nothing else. */
+  mustChangePassword: boolean
   lastActivity: number
   locked: boolean
 }
@@ -53,6 +55,11 @@ export class Sessions {
       session.locked = false
       session.lastActivity = this.clock().getTime()
     }
+  }
+
+  passwordChanged(key: string): void {
+    const session = this.byKey.get(key)
+    if (session) session.mustChangePassword = false
   }
 
   end(key: string): void {

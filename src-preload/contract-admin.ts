@@ -6,6 +6,9 @@ import { z } from 'zod'
 import {
   BACKUP_ROLES,
   channel,
+  code,
+  codeEntry,
+  codeList,
   empty,
   id,
   isoDate,
@@ -35,6 +38,8 @@ export interface SessionInfo {
   displayName: string
   role: Role
   locked: boolean
+  /** The administrator chose this account's password: nothing but changing it (or signing out) is allowed. */
+  mustChangePassword: boolean
   idleLockMinutes: number
   canSeePersonalData: boolean
 }
@@ -45,7 +50,10 @@ export interface UserRow {
   displayName: string
   role: Role
   department: string
+  /** The department's name on the list; null when the account keeps a department the list no longer has. */
+  departmentName: string | null
   active: boolean
+  mustChangePassword: boolean
   lockedUntil: string | null
   createdAt: string
 }
@@ -115,8 +123,29 @@ export interface BackupVerification {
 export interface BackupStatus {
   lastBackupAt: string | null
   lastBackupFile: string | null
+  /** When the administrator's account was set up: before the first backup, the reminder counts from here. */
+  installedAt: string | null
   settings: BackupSettings
   due: boolean
+}
+
+/**
+ * Issue 13, first run: what the administrator sets up after their own account. The company is the first fonds of
+ * the filing settings (its name is printed on covers and registers), the departments are the filing settings' list
+ * and the folder is the backup settings' — one place each, the wizard only writes them together.
+ */
+export const firstRunSchema = z.strictObject({
+  companyName: required(50),
+  fondsCode: code,
+  departments: codeList(codeEntry),
+  backupFolder: trimmed(500)
+})
+export type FirstRunInput = z.output<typeof firstRunSchema>
+export const FIRST_RUN_GAPS = ['companyName', 'backupFolder'] as const
+export type FirstRunGap = (typeof FIRST_RUN_GAPS)[number]
+export interface FirstRunSetup extends FirstRunInput {
+  /** What is still at its installed default: the workbench reminds the administrator while any is left. */
+  missing: FirstRunGap[]
 }
 
 export const adminChannels = {
@@ -145,6 +174,8 @@ export const adminChannels = {
     }),
     'authenticated'
   ),
+  'setup.get': channel<FirstRunSetup>()(empty, ['sysadmin']),
+  'setup.save': channel<FirstRunSetup>()(firstRunSchema, ['sysadmin']),
   'users.list': channel<UserRow[]>()(empty, ['sysadmin', 'security_officer']),
   'users.create': channel<UserRow>()(
     z.strictObject({

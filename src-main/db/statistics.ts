@@ -1,4 +1,5 @@
-import { USE_KINDS } from '../../src-preload/contract'
+import { USE_KINDS, type Role } from '../../src-preload/contract'
+import { ARCHIVE_STAFF_ROLES } from '../policy/roles'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
@@ -153,10 +154,14 @@ const USE_GROUPS = {
 }
 export type UseGrouping = keyof typeof USE_GROUPS
 
-/** Requests entered in the year. */
+/**
+ * R-STAT-1: requests entered in the year that are uses of the archives: a request withdrawn (cancelled) or refused
+ * never was one (refusals have their own column).
+ */
 export function requestsMadeBy(db: Db, grouping: UseGrouping, bounds: YearBounds): Promise<CodeCount[]> {
   return db.query(
     sql`SELECT ${USE_GROUPS[grouping]} AS code, COUNT(*) AS n FROM use_requests u WHERE u.created_at >= ${bounds.start} AND u.created_at < ${bounds.end}
+          AND u.status NOT IN ('cancelled', 'refused')
         GROUP BY code`
   )
 }
@@ -310,20 +315,21 @@ export function storageByRoom(
   )
 }
 
-/** Active accounts created before `until`, by role. */
-export function accountsByRole(db: Db, until: string): Promise<CodeCount[]> {
+/** R-STAT-1: the archive's people (active archivists and archive managers) on the list before `until`, by name. */
+export function archiveStaff(db: Db, until: string): Promise<{ name: string; role: Role }[]> {
   return db.query(
-    sql`SELECT role AS code, COUNT(*) AS n FROM users WHERE active = 1 AND created_at < ${until} GROUP BY role`
+    sql`SELECT display_name AS name, role FROM users
+        WHERE active = 1 AND created_at < ${until} AND role IN ${[...ARCHIVE_STAFF_ROLES]} ORDER BY display_name, id`
   )
 }
 
-/** The archive work each account did in the year, by username. */
+/** The archive work each person did in the year, by their name as the reports print it. */
 export function workByPerson(
   db: Db,
   bounds: YearBounds
 ): Promise<
   {
-    username: string
+    name: string
     itemsRegistered: number
     itemsCatalogued: number
     volumesClosed: number
@@ -332,12 +338,12 @@ export function workByPerson(
   }[]
 > {
   return db.query(
-    sql`SELECT u.username,
+    sql`SELECT u.display_name AS name,
           (SELECT COUNT(*) FROM items i WHERE i.created_by = u.id AND i.created_at >= b.since AND i.created_at < b.until) AS itemsRegistered,
           (SELECT COUNT(*) FROM audit_log a WHERE a.user_id = u.id AND a.entity = 'item' AND a.action = 'catalogue' AND a.at >= b.since AND a.at < b.until) AS itemsCatalogued,
           (SELECT COUNT(*) FROM audit_log a WHERE a.user_id = u.id AND a.entity = 'volume' AND a.action = 'close' AND a.at >= b.since AND a.at < b.until) AS volumesClosed,
           (SELECT COUNT(*) FROM inspections s WHERE s.completed_by = u.id AND s.completed_at >= b.since AND s.completed_at < b.until) AS inspections,
           (SELECT COUNT(*) FROM environment_readings e WHERE e.recorded_by = u.id AND e.recorded_at >= b.since AND e.recorded_at < b.until) AS readings
-        FROM users u, (SELECT ${bounds.start} AS since, ${bounds.end} AS until) b ORDER BY u.username`
+        FROM users u, (SELECT ${bounds.start} AS since, ${bounds.end} AS until) b ORDER BY u.display_name, u.id`
   )
 }

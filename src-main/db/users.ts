@@ -10,6 +10,8 @@ export interface UserRecord {
   department: string
   passwordHash: string
   active: boolean
+  /** Set when the administrator chose the password; cleared when the person changes it. */
+  mustChangePassword: boolean
   failedLogins: number
   lockedUntil: string | null
   createdAt: string
@@ -17,12 +19,19 @@ export interface UserRecord {
 }
 
 const USER_COLUMNS = sql`id, username, display_name AS displayName, role, department, password_hash AS passwordHash,
-  active, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt`
+  active, must_change_password AS mustChangePassword, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt`
 
-type StoredUser = Omit<UserRecord, 'active'> & { active: number | boolean }
+type StoredUser = Omit<UserRecord, 'active' | 'mustChangePassword'> & {
+  active: number | boolean
+  mustChangePassword: number | boolean
+}
 
 /** SQLite keeps booleans as 0 and 1. */
-const userRecord = (row: StoredUser): UserRecord => ({ ...row, active: Boolean(row.active) })
+const userRecord = (row: StoredUser): UserRecord => ({
+  ...row,
+  active: Boolean(row.active),
+  mustChangePassword: Boolean(row.mustChangePassword)
+})
 
 export async function countUsers(db: Db): Promise<number> {
   const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users`)
@@ -31,6 +40,12 @@ export async function countUsers(db: Db): Promise<number> {
 
 export async function anyUserExists(db: Db): Promise<boolean> {
   return (await db.query(sql`SELECT 1 FROM users LIMIT 1`)).length > 0
+}
+
+/** When this installation was set up: the first account is the administrator's, created at first start. */
+export async function firstAccountCreatedAt(db: Db): Promise<string | null> {
+  const [row] = await db.query<{ at: string | null }>(sql`SELECT MIN(created_at) AS at FROM users`)
+  return row?.at ?? null
 }
 
 export async function findUser(db: Db, id: number): Promise<UserRecord | undefined> {

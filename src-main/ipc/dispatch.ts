@@ -13,6 +13,17 @@ export type Handler = (input: never, ctx: CallContext) => Promise<unknown>
 /** Channels a locked session may still call: to unlock, or to give up and sign out. */
 const ALLOWED_WHILE_LOCKED = new Set<Channel>(['app.status', 'auth.unlock', 'auth.logout'])
 
+/**
+ * Channels a session may call while its password, chosen by the administrator, is still to be changed: change it,
+ * sign out, or unlock when it locked meanwhile (the lock check comes first and would otherwise leave no way on).
+ */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set<Channel>([
+  'app.status',
+  'auth.changePassword',
+  'auth.logout',
+  'auth.unlock'
+])
+
 const failure = (error: AppError): Envelope<never> => ({ ok: false, error })
 
 /** Inputs are plain data: Dates, Maps and class instances (which IPC can carry) are refused before parsing. */
@@ -66,6 +77,9 @@ export function createDispatcher(
         if (!session) return failure({ code: 'UNAUTHENTICATED', message: 'errors.unauthenticated' })
         if (session.locked && !ALLOWED_WHILE_LOCKED.has(name)) {
           return failure({ code: 'UNAUTHENTICATED', message: 'errors.sessionLocked', ruleId: 'R-SEC-3' })
+        }
+        if (session.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(name)) {
+          return failure({ code: 'FORBIDDEN', message: 'errors.passwordChangeRequired', ruleId: 'R-SEC-3' })
         }
         if (!roleAllows(definition.access, session.role)) {
           return failure({ code: 'FORBIDDEN', message: 'errors.forbidden', ruleId: 'R-ROLE-7' })

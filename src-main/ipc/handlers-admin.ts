@@ -20,15 +20,22 @@ export function adminHandlers(
     displayName: session.displayName,
     role: session.role,
     locked: session.locked,
+    mustChangePassword: session.mustChangePassword,
     idleLockMinutes: (await services.settings.security()).data.idleLockMinutes,
     canSeePersonalData: maySeePersonalData(session.role)
   })
   const startSession = (
     key: string,
-    user: { id: number; username: string; displayName: string; role: Session['role'] }
+    user: { id: number; username: string; displayName: string; role: Session['role']; mustChangePassword: boolean }
   ) =>
     sessionInfo(
-      sessions.start(key, { userId: user.id, username: user.username, displayName: user.displayName, role: user.role })
+      sessions.start(key, {
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        mustChangePassword: user.mustChangePassword
+      })
     )
 
   return {
@@ -63,8 +70,11 @@ export function adminHandlers(
     'auth.changePassword': async (input, ctx) => {
       const session = signedIn(ctx)
       await services.users.changePassword(actor(ctx), session.userId, input.currentPassword, input.newPassword)
+      sessions.passwordChanged(ctx.sessionKey)
       return null
     },
+    'setup.get': async () => services.firstRun.get(),
+    'setup.save': async (input, ctx) => services.firstRun.save(actor(ctx), input),
     'users.list': async () => services.users.list(),
     'users.create': async (input, ctx) => services.users.create(actor(ctx), input),
     'users.update': async (input, ctx) => {

@@ -1,5 +1,6 @@
 import type { AuditService } from '../services/audit'
 import type { BackupService } from '../services/backup'
+import type { FirstRunService } from '../services/first-run'
 import type { CustomersService } from '../services/customers'
 import type { DashboardService } from '../services/dashboard'
 import type { ExportsService } from '../services/exports'
@@ -33,6 +34,7 @@ export interface Services {
   dashboard: DashboardService
   locations: LocationsService
   backup: BackupService
+  firstRun: FirstRunService
   exports: ExportsService
   imports: ImportsService
   incidents: IncidentsService

@@ -1,7 +1,17 @@
-/** R-SEC-2: a reminder is due when the last backup is older than the set number of days, or there is none. */
-export function backupDue(lastBackupAt: string | null, now: Date, reminderDays: number): boolean {
-  if (lastBackupAt === null) return true
-  return now.getTime() - new Date(lastBackupAt).getTime() >= reminderDays * 86_400_000
+/**
+ * R-SEC-2: a reminder is due when the last backup is older than the set number of days. Before the first backup the
+ * days count from the installation (the administrator's account), so a fresh install does not claim a week without a
+ * backup; with neither there is nothing to remind of.
+ */
+export function backupDue(
+  lastBackupAt: string | null,
+  installedAt: string | null,
+  now: Date,
+  reminderDays: number
+): boolean {
+  const since = lastBackupAt ?? installedAt
+  if (since === null) return false
+  return now.getTime() - new Date(since).getTime() >= reminderDays * 86_400_000
 }
 
 /** Named with the local date and time, so a folder of backups sorts in time order: archive-room-20260302-093005.sqlite. */

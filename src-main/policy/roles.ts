@@ -4,6 +4,9 @@ import { allowed, refuse, type Decision } from './decision'
 /** R-ROLE-7: one rule for main and the renderer, in the contract kit. */
 export { roleAllows } from '../../src-preload/contract-kit'
 
+/** R-ROLE-1, R-ROLE-4: the archive's own people, whom the staff statistics list by name (R-STAT-1). */
+export const ARCHIVE_STAFF_ROLES = ['archivist', 'archive_manager'] as const satisfies readonly Role[]
+
 /** R-CUST-5: contact persons' phones and e-mails are masked for roles that may not see personal data. */
 export function maySeePersonalData(role: Role): boolean {
   return PERSONAL_DATA_ROLES.includes(role)

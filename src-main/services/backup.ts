@@ -16,6 +16,7 @@ import { verifyChain, type ChainAnchor } from './audit-chain'
 import { SqliteDb } from '../db/connection'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
+import { firstAccountCreatedAt } from '../db/users'
 
 const MANIFEST_APP = 'archive-room'
 /** The tables a backup's manifest counts; the backup page names each in words. */
@@ -392,7 +393,9 @@ export class BackupService {
   async status(): Promise<BackupStatus> {
     const settings = (await this.settings.current()).data
     const state = this.readState()
-    return { ...state, settings, due: backupDue(state.lastBackupAt, this.store.clock(), settings.reminderDays) }
+    const installedAt = await firstAccountCreatedAt(this.store.db)
+    const due = backupDue(state.lastBackupAt, installedAt, this.store.clock(), settings.reminderDays)
+    return { ...state, installedAt, settings, due }
   }
 
   async saveSettings(actor: Actor, settings: BackupSettings): Promise<BackupStatus> {
@@ -421,6 +424,11 @@ export class BackupService {
       }
     }
     return real
+  }
+
+  /** The same checks as a backup's folder, for a form that names the folder in a field of its own. */
+  checkFolder(folder: string, field: string): void {
+    this.usableFolder(folder, field, 'write')
   }
 
   private async folderFor(requested: string | undefined, use: 'read' | 'write'): Promise<string> {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import { INDUSTRY_SECTIONS, PROVINCES, withReferenceValues } from '../../src-preload/reference-lists'
 import {
   customerFields,
   type Contact,
@@ -84,10 +85,11 @@ export class CustomersService {
     }
   }
 
+  /** S23: the shipped reference lists, then the free-text values customers had before them, so both filter. */
   async facets(): Promise<{ industries: string[]; regions: string[] }> {
     return {
-      industries: await customerFacetValues(this.store.db, 'industry'),
-      regions: await customerFacetValues(this.store.db, 'region')
+      industries: withReferenceValues(INDUSTRY_SECTIONS, await customerFacetValues(this.store.db, 'industry')),
+      regions: withReferenceValues(PROVINCES, await customerFacetValues(this.store.db, 'region'))
     }
   }
 

@@ -18,7 +18,9 @@ import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { DEFAULT_DISPOSAL } from '../policy/disposal'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
-import { AppFailure } from '../errors'
+import { AppFailure, enforce } from '../errors'
+import { departmentUses } from '../db/reference-use'
+import { decideDepartmentRemoval } from '../policy/departments'
 import type { Actor, Store } from '../store'
 import { appendAudit } from './audit-chain'
 
@@ -101,9 +103,9 @@ export class VersionedSettings<T> {
     return rows.map((row) => this.toVersion(row))
   }
 
-  save(actor: Actor, data: T, check?: (data: T) => void): Promise<PolicyVersion<T>> {
+  save(actor: Actor, data: T, check?: (data: T, db: Db) => void | Promise<void>): Promise<PolicyVersion<T>> {
     return this.store.write(actor, async ({ db, now }) => {
-      check?.(data)
+      await check?.(data, db)
       return this.saveWithin(db, actor, now, data)
     })
   }
@@ -192,9 +194,17 @@ export class SettingsService {
     return this.filingSettings.current(db)
   }
 
+  /** R-ROLE-3: a department still named by an account or a record stays on the list; the refusal names them. */
+  async keepUsedDepartments(db: Db, next: FilingSettings['departments']): Promise<void> {
+    const kept = new Set(next.map((entry) => entry.code))
+    const removed = (await this.filing(db)).data.departments.map((entry) => entry.code).filter((c) => !kept.has(c))
+    enforce(decideDepartmentRemoval(await departmentUses(db, removed)))
+  }
+
   /** R-FILE-10: templates must be usable before they are saved; a broken template would stop all numbering. */
   saveFiling(actor: Actor, settings: FilingSettings): Promise<PolicyVersion<FilingSettings>> {
-    return this.filingSettings.save(actor, settings, (data) => {
+    return this.filingSettings.save(actor, settings, async (data, db) => {
+      await this.keepUsedDepartments(db, data.departments)
       const problems = [
         ['itemCodeTemplate', checkTemplate(data.itemCodeTemplate, 'item')],
         ['volumeCodeTemplate', checkTemplate(data.volumeCodeTemplate, 'volume')]

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection'
 import {
-  accountsByRole,
+  archiveStaff,
   appraisedBySubject,
   closedVolumeContentsByCategory,
   effectsByKind,
@@ -42,12 +42,12 @@ import {
   CLASSIFICATIONS,
   INCIDENT_KINDS,
   INSPECTION_KINDS,
-  ROLES,
   USE_EFFECTS,
   USE_KINDS
 } from '../../src-preload/contract'
 import { localDay } from '../policy/calendar'
 import { judgeReading } from '../policy/custody'
+import { ARCHIVE_STAFF_ROLES } from '../policy/roles'
 import { statisticsWorkbook } from '../reports/statistics-xlsx'
 import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
@@ -376,23 +376,29 @@ const storage: StatTopicBuilder = async (context) => {
   ]
 }
 
-/** Accounts by role, and the archive work each person did in the year. */
+/**
+ * R-STAT-1: the archive's people by name, one column per archive role (so the totals count each role), and the
+ * archive work each person did in the year, by name. System accounts (administrator, officer, auditor) are not staff.
+ */
 const staff: StatTopicBuilder = async (context) => {
-  const roles = await accountsByRole(context.db, context.end)
+  const people = await archiveStaff(context.db, context.end)
   const work = await workByPerson(context.db, context)
   const workColumns = ['itemsRegistered', 'itemsCatalogued', 'volumesClosed', 'inspections', 'readings']
   return [
     table(
-      'byRole',
-      ['accounts'],
-      enumRows(ROLES, 'roles', mergeCounts(['accounts'], { accounts: roles }), ['accounts'])
+      'people',
+      [...ARCHIVE_STAFF_ROLES],
+      people.map(({ name, role }) => ({
+        label: name,
+        values: Object.fromEntries(ARCHIVE_STAFF_ROLES.map((column) => [column, column === role ? 1 : 0]))
+      }))
     ),
     table(
       'work',
       workColumns,
       work
         .filter((person) => workColumns.some((column) => person[column as keyof typeof person] !== 0))
-        .map(({ username, ...values }) => ({ label: username, values }))
+        .map(({ name, ...values }) => ({ label: name, values }))
     )
   ]
 }

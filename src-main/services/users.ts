@@ -15,20 +15,25 @@ import { heldBy } from '../db/use'
 import { AppFailure, conflict, enforce, notFound } from '../errors'
 import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import { decideLogin } from '../policy/login'
+import { decideAccountDepartment } from '../policy/departments'
 import { decideAccountChange } from '../policy/roles'
 import { refuseClosingAccount } from '../policy/use'
 import type { Actor, Store } from '../store'
 import { hashPassword, verifyPassword } from './passwords'
 import type { SettingsService } from './settings'
 
-export function toUserRow(user: UserRecord): UserRow {
+/** An account as listed; `departments` is the filing settings' list, to name the department or flag it missing. */
+export function toUserRow(user: UserRecord, departments: { code: string; name: string }[]): UserRow {
   return {
     id: user.id,
     username: user.username,
     displayName: user.displayName,
     role: user.role,
     department: user.department,
+    departmentName:
+      user.department === '' ? '' : (departments.find((entry) => entry.code === user.department)?.name ?? null),
     active: Boolean(user.active),
+    mustChangePassword: user.mustChangePassword,
     lockedUntil: user.lockedUntil,
     createdAt: user.createdAt
   }
@@ -81,7 +86,7 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password)
     return this.store.write({ userId: null, username: input.username }, async ({ db, now, audit }) => {
       if (await anyUserExists(db)) throw conflict('errors.setupDone')
-      const user = await this.insert(db, now, { ...input, role: 'sysadmin', department: '' }, passwordHash)
+      const user = await this.insert(db, now, { ...input, role: 'sysadmin', department: '' }, passwordHash, false)
       await audit({ entity: 'user', entityId: user.id, action: 'setup', after: auditView(user) })
       return user
     })
@@ -90,13 +95,37 @@ export class UsersService {
   async create(actor: Actor, input: NewUser): Promise<UserRow> {
     const passwordHash = await hashPassword(input.password)
     return this.store.write(actor, async ({ db, now, audit }) => {
-      const user = await this.insert(db, now, input, passwordHash)
+      await this.checkDepartment(db, input.department)
+      // The administrator knows this password, so the person replaces it at first sign-in.
+      const user = await this.insert(db, now, input, passwordHash, true)
       await audit({ entity: 'user', entityId: user.id, action: 'create', after: auditView(user) })
-      return toUserRow(user)
+      return toUserRow(user, await this.departments(db))
     })
   }
 
-  private async insert(db: Db, now: Date, input: NewUser, passwordHash: string): Promise<UserRecord> {
+  private async departments(db: Db = this.store.db) {
+    return (await this.settings.filing(db)).data.departments
+  }
+
+  /** R-ROLE-3: the department must be one of the list; `previous` (the account's own) is kept even if it is not. */
+  private async checkDepartment(db: Db, department: string, previous?: string): Promise<void> {
+    const known = (await this.departments(db)).map((entry) => entry.code)
+    const decision = decideAccountDepartment(department, known, previous)
+    if (!decision.ok) {
+      throw new AppFailure('VALIDATION', 'errors.validation', {
+        ruleId: decision.refusal.ruleId,
+        details: [{ path: 'department', message: decision.refusal.reason }]
+      })
+    }
+  }
+
+  private async insert(
+    db: Db,
+    now: Date,
+    input: NewUser,
+    passwordHash: string,
+    mustChangePassword: boolean
+  ): Promise<UserRecord> {
     if ((await findUserIdByName(db, input.username)) !== undefined) {
       throw new AppFailure('CONFLICT', 'errors.usernameTaken', {
         details: [{ path: 'username', message: 'errors.usernameTaken' }]
@@ -110,6 +139,7 @@ export class UsersService {
       department: input.department,
       passwordHash,
       active: true,
+      mustChangePassword,
       failedLogins: 0,
       lockedUntil: null,
       createdAt: stamp,
@@ -120,7 +150,8 @@ export class UsersService {
   }
 
   async list(): Promise<UserRow[]> {
-    return (await listUsers(this.store.db)).map(toUserRow)
+    const departments = await this.departments()
+    return (await listUsers(this.store.db)).map((user) => toUserRow(user, departments))
   }
 
   async update(
@@ -129,6 +160,7 @@ export class UsersService {
   ): Promise<UserRow> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const before = await this.get(input.id, db)
+      await this.checkDepartment(db, input.department, before.department)
       const activeSysadmins = await countActiveSysadmins(db)
       enforce(
         decideAccountChange({
@@ -160,7 +192,7 @@ export class UsersService {
         before: auditView(before),
         after: auditView(after)
       })
-      return toUserRow(after)
+      return toUserRow(after, await this.departments(db))
     })
   }
 
@@ -168,7 +200,13 @@ export class UsersService {
     const passwordHash = await hashPassword(password)
     await this.store.write(actor, async ({ db, now, audit }) => {
       const user = await this.get(id, db)
-      await updateUser(db, id, { passwordHash, failedLogins: 0, lockedUntil: null, updatedAt: now.toISOString() })
+      await updateUser(db, id, {
+        passwordHash,
+        mustChangePassword: true,
+        failedLogins: 0,
+        lockedUntil: null,
+        updatedAt: now.toISOString()
+      })
       await audit({ entity: 'user', entityId: user.id, action: 'reset_password' })
     })
   }
@@ -242,7 +280,7 @@ export class UsersService {
     }
     const passwordHash = await hashPassword(newPassword)
     await this.store.write(actor, async ({ db, now, audit }) => {
-      await updateUser(db, id, { passwordHash, updatedAt: now.toISOString() })
+      await updateUser(db, id, { passwordHash, mustChangePassword: false, updatedAt: now.toISOString() })
       await audit({ entity: 'user', entityId: id, action: 'change_password' })
     })
   }

@@ -96,6 +96,34 @@ const en: Shape<typeof zhCN> = {
     passwordHint: 'At least 10 characters, with letters and digits',
     submit: 'Create administrator and sign in'
   },
+  firstRun: {
+    title: 'First-run setup',
+    intro:
+      "Enter your organisation's details. They are printed on volume covers, catalogues and registers and used in archival codes. You can skip this and continue later under Settings.",
+    steps: { company: 'Organisation and fonds', departments: 'Departments', backup: 'Backup folder' },
+    companyName: 'Fonds name (organisation name)',
+    companyPlaceholder: 'e.g. Example Commercial Management Co., Ltd.',
+    companyHint: 'Printed on volume covers, filing catalogues and registers',
+    fondsCode: 'Fonds code',
+    fondsHint: 'The first part of every archival code, e.g. J001, as assigned by the archives or your organisation',
+    departmentsHint:
+      'Departments (organisation codes) are used in archival codes, use requests and approvals: accounts choose their department from this list.',
+    departmentCode: 'Department code',
+    departmentName: 'Department name',
+    departmentCodeOf: 'Code of department {{n}}',
+    departmentNameOf: 'Name of department {{n}}',
+    removeDepartment: 'Remove department {{n}}',
+    addDepartment: 'Add department',
+    later: 'Later',
+    back: 'Back',
+    next: 'Next',
+    finish: 'Finish',
+    saved: 'First-run setup saved',
+    resume: 'Continue first-run setup',
+    incomplete: 'First-run setup is not complete: {{missing}}.',
+    complete: 'First-run setup is complete; you can change it at any time.',
+    gaps: { companyName: 'fonds name (covers still print “本公司”)', backupFolder: 'backup folder' }
+  },
   login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in' },
   lock: {
     title: 'Locked',
@@ -105,6 +133,8 @@ const en: Shape<typeof zhCN> = {
   },
   header: { language: 'Language', lock: 'Lock', logout: 'Sign out', changePassword: 'Change password' },
   password: {
+    firstTitle: 'First sign-in: change your password',
+    firstIntro: 'The administrator set your password. Choose a new one that only you know; then you can start.',
     title: 'Change password',
     current: 'Current password',
     next: 'New password',
@@ -184,6 +214,9 @@ const en: Shape<typeof zhCN> = {
     empty: 'No changes recorded'
   },
   users: {
+    departmentMissing: 'Department not in the department list',
+    mustChangePassword: 'Must change password',
+    departmentHint: 'The department list is kept in Settings → Filing or the first-run setup',
     holdsNothing: 'This person has nothing out.',
     holdsRecords:
       'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
@@ -688,6 +721,10 @@ const en: Shape<typeof zhCN> = {
   },
   locationKinds: { room: 'room', rack: 'rack', shelf: 'shelf', box: 'box' },
   backup: {
+    neverSince:
+      'No backup has been made since the app was set up on {{since}}. Choose a backup folder (a USB stick) under Backup and restore, then click Back up now.',
+    dueNever:
+      'More than {{days}} days since the app was set up on {{since}} and still no backup: back up to offline media (a USB stick) now and keep it safe.',
     title: 'Backup & restore',
     settings: 'Backup settings',
     folder: 'Backup folder (e.g. a USB stick)',
@@ -1247,7 +1284,7 @@ const en: Shape<typeof zhCN> = {
       },
       disposal: { appraisal: 'Appraised this year', destruction: 'Destroyed this year (by category)', holds: 'Holds' },
       storage: { byRoom: 'Storage equipment by room' },
-      staff: { byRole: 'Accounts by role', work: 'Work done in the year by person' }
+      staff: { people: 'Archive staff by name', work: 'Work done in the year by name' }
     },
     columns: {
       volumes: 'Volumes',
@@ -1278,7 +1315,8 @@ const en: Shape<typeof zhCN> = {
       boxes: 'Boxes',
       capacity: 'Capacity',
       occupied: 'Kept there',
-      accounts: 'Accounts',
+      archivist: 'Archivist',
+      archive_manager: 'Archive manager',
       itemsRegistered: 'Items registered',
       listed: 'Listed',
       toDestroy: 'To destroy',
@@ -1681,6 +1719,7 @@ const en: Shape<typeof zhCN> = {
     'R-SEC-3': 'Accounts sign in with passwords, lock after repeated failures and act by their role.'
   },
   validation: {
+    departmentUnknown: 'Choose a department from the department list',
     notInFuture: 'The date cannot be later than today',
     importFileType: 'Only .xlsx or .csv files can be imported',
     fileTooLarge: 'The file is too large',
@@ -1738,6 +1777,9 @@ const en: Shape<typeof zhCN> = {
     oneDecimal: 'At most one decimal place'
   },
   errors: {
+    passwordChangeRequired: 'The administrator chose your password: change it before you continue.',
+    departmentInUse:
+      'Department "{{department}}" is still in use and cannot be removed from the list. Accounts: {{users}}; records: {{records}}. Move them to another department first.',
     incidentNotFound: 'This incident cannot be found.',
     incidentResolved: 'This incident has already been resolved.',
     importJobNotFound: 'Import job not found.',

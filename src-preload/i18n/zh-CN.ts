@@ -87,6 +87,33 @@ const zhCN = {
     passwordHint: '至少 10 位，须同时包含字母和数字',
     submit: '创建管理员并登录'
   },
+  firstRun: {
+    title: '首次设置',
+    intro:
+      '请填写本单位的基本信息。这些信息会印在案卷封面、目录和登记表上，也用于生成档号；可以跳过，以后在“设置”中继续。',
+    steps: { company: '单位与全宗', departments: '部门', backup: '备份文件夹' },
+    companyName: '全宗名称（单位名称）',
+    companyPlaceholder: '例如：某某商业管理有限公司',
+    companyHint: '打印在案卷封面、归档文件目录和各种登记表上',
+    fondsCode: '全宗号',
+    fondsHint: '档号的第一段，例如 J001；由档案馆或本单位指定',
+    departmentsHint: '部门（机构/问题代码）用于档号、借阅申请和审批：用户账号只能从这里选择部门。',
+    departmentCode: '部门代码',
+    departmentName: '部门名称',
+    departmentCodeOf: '第 {{n}} 个部门的代码',
+    departmentNameOf: '第 {{n}} 个部门的名称',
+    removeDepartment: '删除第 {{n}} 个部门',
+    addDepartment: '添加部门',
+    later: '以后再设置',
+    back: '上一步',
+    next: '下一步',
+    finish: '完成',
+    saved: '首次设置已保存',
+    resume: '继续首次设置',
+    incomplete: '首次设置尚未完成：{{missing}}。',
+    complete: '首次设置已完成，可以随时修改。',
+    gaps: { companyName: '全宗名称（封面上仍印“本公司”）', backupFolder: '备份文件夹' }
+  },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
   lock: {
     title: '系统已锁定',
@@ -96,6 +123,8 @@ const zhCN = {
   },
   header: { language: '语言', lock: '锁定', logout: '退出登录', changePassword: '修改密码' },
   password: {
+    firstTitle: '首次登录：请修改密码',
+    firstIntro: '您的密码由系统管理员设置。请设置只有您自己知道的新密码，修改后即可开始使用。',
     title: '修改密码',
     current: '当前密码',
     next: '新密码',
@@ -170,6 +199,9 @@ const zhCN = {
     empty: '暂无变更记录'
   },
   users: {
+    departmentMissing: '部门不在部门列表中',
+    mustChangePassword: '待首次修改密码',
+    departmentHint: '部门列表在“设置 → 归档设置”或首次设置向导中维护',
     holdsNothing: '此人没有未归还的档案。',
     holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还（R-CUST-6）。',
     heldRecord: '申请 #{{request}}（{{kind}}）：{{code}} {{title}}，应还 {{due}}',
@@ -671,6 +703,9 @@ const zhCN = {
   },
   locationKinds: { room: '库房', rack: '架柜', shelf: '层格', box: '档案盒' },
   backup: {
+    neverSince:
+      '自 {{since}} 启用以来还没有做过备份。请在“备份与恢复”中设置备份文件夹（如 U 盘），然后点击“立即备份”。',
+    dueNever: '自 {{since}} 启用以来已超过 {{days}} 天还没有做过备份，请立即备份到离线介质（U 盘），并妥善保管。',
     title: '备份与恢复',
     settings: '备份设置',
     folder: '备份文件夹（如 U 盘）',
@@ -1203,7 +1238,7 @@ const zhCN = {
       },
       disposal: { appraisal: '本年鉴定', destruction: '本年销毁（按门类）', holds: '保留（暂缓销毁）' },
       storage: { byRoom: '库房设备（按库房）' },
-      staff: { byRole: '账号（按角色）', work: '本年工作量（按人员）' }
+      staff: { people: '档案人员（按姓名）', work: '本年工作量（按姓名）' }
     },
     columns: {
       volumes: '案卷（卷）',
@@ -1234,7 +1269,8 @@ const zhCN = {
       boxes: '档案盒',
       capacity: '容量',
       occupied: '已存放',
-      accounts: '账号数',
+      archivist: '档案管理员',
+      archive_manager: '档案部门负责人',
       itemsRegistered: '登记文件（件）',
       listed: '列入鉴定',
       toDestroy: '鉴定销毁',
@@ -1604,6 +1640,7 @@ const zhCN = {
     'R-SEC-3': '账号使用密码登录，连续失败后锁定，权限按角色划分。'
   },
   validation: {
+    departmentUnknown: '请从部门列表中选择部门',
     notInFuture: '日期不能晚于今天',
     importFileType: '只能导入 .xlsx 或 .csv 文件',
     fileTooLarge: '文件太大',
@@ -1660,6 +1697,9 @@ const zhCN = {
     oneDecimal: '最多保留 1 位小数'
   },
   errors: {
+    passwordChangeRequired: '管理员为您设置的密码须先修改，修改后才能继续使用。',
+    departmentInUse:
+      '部门“{{department}}”仍在使用，不能从部门列表中删除。使用该部门的账号：{{users}}；档案：{{records}}。请先改为其他部门。',
     incidentNotFound: '找不到该异常记录。',
     incidentResolved: '该异常已处理完毕。',
     importJobNotFound: '找不到该导入任务。',

@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next'
 import { HashRouter } from 'react-router-dom'
 import type { SessionInfo } from '../../src-preload/contract'
 import { call } from './api/client'
-import { LoginScreen, SetupScreen } from './components/AuthScreens'
+import { Centered, LoginScreen, SetupScreen } from './components/AuthScreens'
+import { FirstPasswordForm } from './components/ChangePassword'
+import { FirstRunWizard } from './components/first-run/FirstRunWizard'
 import { Shell } from './components/Shell'
 import { describeError } from './errors'
 
@@ -17,6 +19,7 @@ type Phase =
   | { kind: 'error'; message: string }
   | { kind: 'setup' }
   | { kind: 'login' }
+  | { kind: 'firstRun'; session: SessionInfo }
   | { kind: 'ready'; session: SessionInfo }
 
 export function App() {
@@ -49,13 +52,27 @@ export function App() {
       content = <Result status="warning" title={t('app.title')} subTitle={phase.message} />
       break
     case 'setup':
-      content = <SetupScreen onDone={(session) => setPhase({ kind: 'ready', session })} />
+      content = <SetupScreen onDone={(session) => setPhase({ kind: 'firstRun', session })} />
+      break
+    case 'firstRun':
+      content = (
+        <Centered title={t('firstRun.title')} width={720}>
+          <FirstRunWizard onClose={() => setPhase({ kind: 'ready', session: phase.session })} />
+        </Centered>
+      )
       break
     case 'login':
       content = <LoginScreen onDone={(session) => setPhase({ kind: 'ready', session })} />
       break
     case 'ready':
-      content = (
+      content = phase.session.mustChangePassword ? (
+        <Centered title={t('password.firstTitle')}>
+          <FirstPasswordForm
+            onChanged={() => void refresh()}
+            onSignOut={() => void call('auth.logout', {}).finally(() => setPhase({ kind: 'login' }))}
+          />
+        </Centered>
+      ) : (
         <HashRouter>
           <Shell
             session={phase.session}

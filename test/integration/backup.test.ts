@@ -9,7 +9,15 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '../../src-preload/contract'
 import type { RestoreStage } from '../../src-main/services/backup'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
-import { ADMIN_PASSWORD, makeApp, REPOSITORY, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import {
+  ADMIN_PASSWORD,
+  makeApp,
+  REPOSITORY,
+  sampleCustomer,
+  tempDir,
+  USER_PASSWORD,
+  type TestApp
+} from '../support/app'
 import { bundleScript, CHILD_OPTIONS } from '../support/child'
 
 let app: TestApp
@@ -74,8 +82,14 @@ describe('R-SEC-2 backup', () => {
 
   it('reminds when the last backup is older than the set days', async () => {
     const { admin, key, folder } = await setUp()
-    expect((await app.call('backup.status', {}, key)).due).toBe(true)
+    const fresh = await app.call('backup.status', {}, key)
+    // Issue 13: a fresh install has had no time to miss a backup; the reminder counts from its setup.
+    expect(fresh).toMatchObject({ due: false, lastBackupAt: null, installedAt: '2026-03-02T09:00:00.000Z' })
     await app.call('backup.saveSettings', { folder, dailyAt: '18:00', reminderDays: 3 }, admin)
+    app.clock.advanceMinutes(3 * 24 * 60)
+    await app.call('auth.unlock', { password: ADMIN_PASSWORD }, admin)
+    expect((await app.call('backup.status', {}, admin)).due).toBe(true)
+    await app.call('auth.unlock', { password: USER_PASSWORD }, key)
     await app.call('backup.create', {}, key)
     expect((await app.call('backup.status', {}, key)).due).toBe(false)
     app.clock.advanceMinutes(3 * 24 * 60)

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { INDUSTRY_SECTIONS } from '../../src-preload/reference-lists'
 import { makeApp, sampleCustomer, type TestApp } from '../support/app'
 
 let app: TestApp
@@ -93,7 +94,14 @@ describe('R-CUST-1 customers', () => {
     const byGrade = await app.call('customers.list', { sortBy: 'grade', sortOrder: 'ascend' }, key)
     expect(byGrade.rows.map((r) => r.grade)).toEqual(['important', 'important', 'special', 'general', 'general'])
     const facets = await app.call('customers.facets', {}, key)
-    expect(facets.industries).toEqual(['物流', '贸易', '软件'].sort())
+    // Issue 13, S23: the GB/T 4754 sections first, then the free-text values typed before the list, still filterable.
+    expect(facets.industries).toEqual([
+      ...INDUSTRY_SECTIONS.map((entry) => entry.zh),
+      ...['物流', '贸易', '软件'].sort()
+    ])
+    expect(facets.regions.slice(0, 2)).toEqual(['北京市', '天津市'])
+    const freeText = await app.call('customers.list', { industry: ['物流'] }, key)
+    expect(freeText.total).toBe(3)
   })
 
   it('R-CUST-4 keeps each change with who, when, old and new, newest first', async () => {

@@ -47,7 +47,7 @@ async function buildYear() {
       username: 'zhangsan',
       displayName: '张三',
       role: 'staff_viewer',
-      department: '招商运营部',
+      department: 'ZS',
       password: USER_PASSWORD
     },
     admin
@@ -136,6 +136,9 @@ async function buildYear() {
     { subject: 'item', id: i3.id }
   ] as const
   const manager = await app.signInAs('archive_manager', 'zhaozhu')
+  // R-STAT-1: the staff sheet names people as the reports print them, not by their sign-in names.
+  await app.database.query(`UPDATE users SET display_name = '李文' WHERE username = 'liwen'`)
+  await app.database.query(`UPDATE users SET display_name = '赵主任' WHERE username = 'zhaozhu'`)
   await app.call(
     'settings.saveUse',
     { ...(await app.call('settings.getUse', {}, manager)).data, renewable: true },
@@ -182,6 +185,13 @@ async function buildYear() {
     },
     key
   )
+  // R-STAT-1: withdrawn by the applicant, never a use of the archives.
+  const withdrawn = await app.call(
+    'use.create',
+    request('consultation', [volumeRef], '核对合同条款', staff('zhangsan')),
+    key
+  )
+  await app.call('use.cancel', { id: withdrawn.id, version: withdrawn.version, reason: '申请人撤回' }, key)
   await on('2025-05-20')
   await giveBack(await grant(request('consultation', [i2Ref, i3Ref], '年度审计', OUTSIDER)))
 
@@ -432,14 +442,15 @@ const EXPECTED: Record<string, Expected> = {
     }
   },
   use: {
-    // Requests entered in 2025 / granted (out) in 2025 / refused in 2025 / their records / distinct people / outsiders.
+    // Requests entered in 2025 and not refused or withdrawn (R-STAT-1: neither is a use) / granted (out) in 2025 /
+    // refused in 2025 / their records / distinct people / outsiders.
     byKind: {
       rows: [
         [useKind('consultation'), 3, 3, 0, 5, 3, 1],
-        [useKind('loan'), 5, 4, 1, 4, 2, 0],
+        [useKind('loan'), 4, 4, 1, 4, 2, 0],
         [useKind('excerpt'), 21, 22, 0, 22, 2, 1]
       ],
-      totals: [29, 29, 1, 31, null, null]
+      totals: [28, 29, 1, 31, null, null]
     },
     people: {
       rows: [
@@ -450,11 +461,11 @@ const EXPECTED: Record<string, Expected> = {
     },
     byDepartment: {
       rows: [
-        ['招商运营部（ZS）', 26, 25, 26],
+        ['招商运营部（ZS）', 25, 25, 26],
         ['办公室（BGS）', 2, 2, 2],
         [zh('use.applicantKinds.external'), 1, 2, 3]
       ],
-      totals: [29, 29, 31]
+      totals: [28, 29, 31]
     },
     // Most requests first, then by text: 年度审计 and 核对合同条款 three each, then the first 18 of the single ones.
     byPurpose: {
@@ -509,19 +520,15 @@ const EXPECTED: Record<string, Expected> = {
     }
   },
   staff: {
-    byRole: {
+    // R-STAT-1: the archive's people by name with their role; the administrator and the reader are not staff.
+    people: {
       rows: [
-        ['sysadmin', 1],
-        ['security_officer', 0],
-        ['auditor', 0],
-        ['archivist', 1],
-        ['archive_manager', 1],
-        ['department_head', 0],
-        ['staff_viewer', 1]
-      ].map(([role, n]) => [zh(`roles.${role}`), n as number]),
-      totals: [4]
+        ['李文', 1, 0],
+        ['赵主任', 0, 1]
+      ],
+      totals: [1, 1]
     },
-    work: { rows: [['liwen', 5, 3, 1, 2, 4]], totals: [5, 3, 1, 2, 4] }
+    work: { rows: [['李文', 5, 3, 1, 2, 4]], totals: [5, 3, 1, 2, 4] }
   }
 }
 

@@ -22,7 +22,7 @@ async function world(): Promise<World> {
       username: 'zhangsan',
       displayName: '张三',
       role: 'staff_viewer',
-      department: '招商运营部',
+      department: 'ZS',
       password: 'User-pass-2024'
     },
     admin
@@ -587,7 +587,7 @@ describe('R-CUST-6 a person cannot be offboarded while holding records', () => {
       id: applicantId,
       displayName: '张三',
       role: 'staff_viewer' as const,
-      department: '招商运营部',
+      department: 'ZS',
       active: false
     }
     const refused = await app.dispatch('users.update', off, admin)

@@ -73,9 +73,12 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
     if (role === 'sysadmin') return key
     await call(
       'users.create',
-      { username, displayName: username, role, department: '招商部', password: USER_PASSWORD },
+      { username, displayName: username, role, department: 'ZS', password: USER_PASSWORD },
       key
     )
+    // Stories start from a person who has already chosen their own password (test/integration/first-run.test.ts
+    // covers the forced change itself).
+    await app.database.query('UPDATE users SET must_change_password = 0 WHERE username = ?', [username])
     const sessionKey = `session-${username}`
     await call('auth.login', { username, password: USER_PASSWORD }, sessionKey)
     return sessionKey

@@ -8,7 +8,16 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { useForm, useRequired } from '../useForm'
 import { useSubmit } from '../useSubmit'
 
-function Centered({ title, children }: { title: string; children: React.ReactNode }) {
+/** The card the screens before the app show, in the middle of the window; the first-run wizard needs it wider. */
+export function Centered({
+  title,
+  width = 440,
+  children
+}: {
+  title: string
+  width?: number
+  children: React.ReactNode
+}) {
   const { t } = useTranslation()
   return (
     <div
@@ -20,7 +29,7 @@ function Centered({ title, children }: { title: string; children: React.ReactNod
         background: '#f4efe9'
       }}
     >
-      <Card style={{ width: 440 }}>
+      <Card style={{ width }}>
         <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {t('app.title')}

@@ -47,14 +47,23 @@ export function BackupNowCard({ canBackUp }: { canBackUp: boolean }) {
           showIcon
           role="alert"
           style={{ marginBottom: 12 }}
-          message={t('backup.due', { days: status.settings.reminderDays })}
+          message={
+            status.lastBackupAt === null
+              ? t('backup.dueNever', {
+                  days: status.settings.reminderDays,
+                  since: formatDateTime(status.installedAt ?? '')
+                })
+              : t('backup.due', { days: status.settings.reminderDays })
+          }
         />
       )}
       <Space>
         <Typography.Text>
           {status.lastBackupAt
             ? t('backup.lastBackup', { at: formatDateTime(status.lastBackupAt) })
-            : t('backup.never')}
+            : status.installedAt
+              ? t('backup.neverSince', { since: formatDateTime(status.installedAt) })
+              : t('backup.never')}
         </Typography.Text>
         {canBackUp && (
           <Button icon={<CloudDownloadOutlined />} loading={busy} disabled={!status.settings.folder} onClick={backUp}>

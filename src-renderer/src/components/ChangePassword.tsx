@@ -1,5 +1,5 @@
 import { KeyOutlined } from '@ant-design/icons'
-import { Button, Form, Input, Modal } from 'antd'
+import { Alert, Button, Form, Input, Modal, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
@@ -12,11 +12,73 @@ interface PasswordValues {
   confirm: string
 }
 
+/** The current password, the new one and the new one again: the same three fields wherever a password changes. */
+export function PasswordFields() {
+  const { t } = useTranslation()
+  const required = useRequired()
+  return (
+    <>
+      <Form.Item name="currentPassword" label={t('password.current')} rules={required}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item name="newPassword" label={t('password.next')} extra={t('setup.passwordHint')} rules={required}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="confirm"
+        label={t('password.confirm')}
+        dependencies={['newPassword']}
+        rules={[
+          ...required,
+          ({ getFieldValue }) => ({
+            validator: (_rule, value) =>
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error(t('setup.passwordMismatch')))
+          })
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </>
+  )
+}
+
+/**
+ * R-SEC-3, issue 13: right after signing in with a password the administrator chose, the person sets their own;
+ * main refuses everything else until then. Signing out stays possible.
+ */
+export function FirstPasswordForm({ onChanged, onSignOut }: { onChanged(): void; onSignOut(): void }) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<PasswordValues>()
+  const { submit: send, busy } = useSubmit()
+  const submit = ({ currentPassword, newPassword }: PasswordValues) =>
+    send(() => call('auth.changePassword', { currentPassword, newPassword }), {
+      success: 'password.changed',
+      onDone: onChanged,
+      form,
+      quietWhenFields: true
+    })
+  return (
+    <>
+      <Alert type="info" showIcon message={t('password.firstIntro')} style={{ marginBottom: 16 }} />
+      <Form name="first-password" {...formProps} layout="vertical" onFinish={submit}>
+        <PasswordFields />
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Button onClick={onSignOut}>{t('header.logout')}</Button>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            {t('password.title')}
+          </Button>
+        </Space>
+      </Form>
+    </>
+  )
+}
+
 export function ChangePasswordButton() {
   const { t } = useTranslation()
   const [open, setOpen] = useState(false)
   const [form, formProps] = useForm<PasswordValues>()
-  const required = useRequired()
   const { submit: send, busy } = useSubmit()
 
   const submit = ({ currentPassword, newPassword }: PasswordValues) =>
@@ -44,28 +106,7 @@ export function ChangePasswordButton() {
         destroyOnHidden
       >
         <Form name="change-password" {...formProps} layout="vertical" onFinish={submit}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={required}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item name="newPassword" label={t('password.next')} extra={t('setup.passwordHint')} rules={required}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('password.confirm')}
-            dependencies={['newPassword']}
-            rules={[
-              ...required,
-              ({ getFieldValue }) => ({
-                validator: (_rule, value) =>
-                  !value || value === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('setup.passwordMismatch')))
-              })
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
+          <PasswordFields />
         </Form>
       </Modal>
     </>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { SecuritySettings, SessionInfo } from '../../../src-preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
+import { FirstRunReminder } from '../components/first-run/FirstRunReminder'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'
 import { CustodySettingsCard } from './CustodySettingsCard'
@@ -15,7 +16,13 @@ const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
 export function SettingsPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   if (can(session, 'settings.getSecurity')) {
-    return <SecuritySettingsCard editable={can(session, 'settings.saveSecurity')} />
+    return (
+      <>
+        <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
+        {can(session, 'setup.get') && <FirstRunReminder always />}
+        <SecuritySettingsCard editable={can(session, 'settings.saveSecurity')} />
+      </>
+    )
   }
   return (
     <>
@@ -37,23 +44,20 @@ const SECURITY_CHANNELS: VersionedChannels<SecuritySettings> = {
 function SecuritySettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
   return (
-    <>
-      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
-      <VersionedSettingsCard
-        title={t('settings.security')}
-        name="security-settings"
-        channels={SECURITY_CHANNELS}
-        editable={editable}
-        readOnlyNote={t('settings.readOnly')}
-        style={{ maxWidth: 720 }}
-        summary={(data) => FIELDS.map((field) => `${t(`settings.${field}`)}: ${data[field]}`).join('；')}
-      >
-        {FIELDS.map((field) => (
-          <Form.Item key={field} name={field} label={t(`settings.${field}`)} required>
-            <InputNumber style={{ width: 200 }} precision={0} />
-          </Form.Item>
-        ))}
-      </VersionedSettingsCard>
-    </>
+    <VersionedSettingsCard
+      title={t('settings.security')}
+      name="security-settings"
+      channels={SECURITY_CHANNELS}
+      editable={editable}
+      readOnlyNote={t('settings.readOnly')}
+      style={{ maxWidth: 720 }}
+      summary={(data) => FIELDS.map((field) => `${t(`settings.${field}`)}: ${data[field]}`).join('；')}
+    >
+      {FIELDS.map((field) => (
+        <Form.Item key={field} name={field} label={t(`settings.${field}`)} required>
+          <InputNumber style={{ width: 200 }} precision={0} />
+        </Form.Item>
+      ))}
+    </VersionedSettingsCard>
   )
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UserRow } from '../../../src-preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
+import { FirstRunReminder } from '../components/first-run/FirstRunReminder'
 import { Toolbar } from '../components/Toolbar'
 import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
@@ -36,6 +37,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
           </Button>
         )}
       </Toolbar>
+      {can(session, 'setup.get') && <FirstRunReminder />}
       <Alert type="info" showIcon message={t('users.separationNote')} style={{ marginBottom: 16 }} />
       <Table<UserRow>
         rowKey="id"

@@ -4,13 +4,23 @@ import { backupDue, backupFileName, scheduledBackupDue } from '../../../src-main
 const at = (local: string) => new Date(local)
 
 describe('R-SEC-2 backup timing', () => {
+  const iso = (local: string | null) => (local === null ? null : at(local).toISOString())
+
   it.each([
-    [null, '2026-03-10T09:00:00', 7, true],
     ['2026-03-04T09:00:00', '2026-03-10T09:00:00', 7, false],
     ['2026-03-03T09:00:00', '2026-03-10T09:00:00', 7, true],
     ['2026-03-09T09:00:00', '2026-03-10T09:00:00', 1, true]
   ])('last backup %s, now %s, remind after %i days → %s', (last, now, days, due) => {
-    expect(backupDue(last === null ? null : at(last).toISOString(), at(now), days)).toBe(due)
+    expect(backupDue(iso(last), iso('2026-01-01T09:00:00'), at(now), days)).toBe(due)
+  })
+
+  it.each([
+    ['2026-03-10T08:00:00', '2026-03-10T09:00:00', false],
+    ['2026-03-04T09:00:00', '2026-03-10T09:00:00', false],
+    ['2026-03-03T09:00:00', '2026-03-10T09:00:00', true],
+    [null, '2026-03-10T09:00:00', false]
+  ])('no backup yet, installed %s, now %s, remind after 7 days → %s (issue 13)', (installed, now, due) => {
+    expect(backupDue(null, iso(installed), at(now), 7)).toBe(due)
   })
 
   it.each([

@@ -3,12 +3,20 @@ import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CUSTOMER_GRADES, type Customer, type CustomerInput } from '../../../../src-preload/contract'
+import { PROVINCES } from '../../../../src-preload/reference-lists'
 import { call } from '../../api/client'
 import { FormDrawer } from '../../components/FormDrawer'
 import { appErrorOf } from '../../errors'
 import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
-import { BusinessSection, ContactsSection, emptyContact, PrivacySection, TextField } from './CustomerFormSections'
+import {
+  BusinessSection,
+  ContactsSection,
+  PrivacySection,
+  ReferenceField,
+  TextField,
+  emptyContact
+} from './CustomerFormSections'
 
 type FormValues = Omit<CustomerInput, 'dateOpened' | 'confirmDuplicateName'> & { dateOpened?: Dayjs }
 
@@ -134,7 +142,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
           <TextField name="postcode" span={8} />
           <TextField name="phone" span={8} />
           <TextField name="fax" span={8} />
-          <TextField name="region" span={8} />
+          <ReferenceField name="region" list={PROVINCES} span={8} />
         </Row>
         <BusinessSection />
         <PrivacySection />

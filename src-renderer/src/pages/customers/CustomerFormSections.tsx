@@ -1,8 +1,9 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
-import { Button, Checkbox, Col, Divider, Form, Input, Row } from 'antd'
+import { Button, Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Contact } from '../../../../src-preload/contract'
+import { INDUSTRY_SECTIONS, type ReferenceEntry } from '../../../../src-preload/reference-lists'
 
 export const emptyContact: Contact = { name: '', title: '', phone: '', email: '' }
 
@@ -38,13 +39,38 @@ function Flag({ name, span, children }: { name: string; span: number; children: 
   )
 }
 
+/**
+ * A value from a shipped reference list (issue 13: GB/T 4754 industries, GB/T 2260 provinces), searched by name or
+ * code. A value typed before the list existed stays as it is and is offered as one more choice, so an unrelated edit
+ * keeps it.
+ */
+export function ReferenceField({ name, list, span }: { name: string; list: readonly ReferenceEntry[]; span: number }) {
+  const { t, i18n } = useTranslation()
+  const form = Form.useFormInstance()
+  const current: unknown = Form.useWatch(name, form)
+  const english = i18n.language === 'en'
+  const options = list.map((entry) => ({
+    value: entry.zh,
+    label: `${entry.code} ${english ? entry.en : entry.zh}`
+  }))
+  if (typeof current === 'string' && current !== '' && !list.some((entry) => entry.zh === current))
+    options.push({ value: current, label: current })
+  return (
+    <Col span={span}>
+      <Form.Item name={name} label={t(`customers.fields.${name}`)}>
+        <Select allowClear showSearch optionFilterProp="label" options={options} />
+      </Form.Item>
+    </Col>
+  )
+}
+
 export function BusinessSection() {
   const { t } = useTranslation()
   return (
     <>
       <Divider titlePlacement="start">{t('customers.sections.business')}</Divider>
       <Row gutter={16}>
-        <TextField name="industry" span={8} />
+        <ReferenceField name="industry" list={INDUSTRY_SECTIONS} span={8} />
         <TextField name="businessScale" span={8} />
         <TextField name="creditStanding" span={8} />
         <TextField name="businessScope" span={24} rows={2} />

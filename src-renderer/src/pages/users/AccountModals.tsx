@@ -1,4 +1,5 @@
 import { Form, Input, Select, Switch } from 'antd'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -31,6 +32,7 @@ export function AccountModal({
   const [form, formProps] = useForm<UserValues>()
   const { submit, busy } = useSubmit()
   const confirmation = useConfirmIrreversible()
+  const departments = useDepartmentOptions(editing !== null && editing !== 'new' ? editing : null)
 
   const save = (values: UserValues) => {
     if (editing === null) return
@@ -60,7 +62,13 @@ export function AccountModal({
     <FormModal
       open={editing !== null}
       title={t(editing === 'new' ? 'users.new' : 'users.edit')}
-      values={editing === 'new' ? { role: 'archivist', active: true, department: '' } : (editing ?? undefined)}
+      values={
+        editing === 'new'
+          ? { role: 'archivist', active: true }
+          : editing
+            ? { ...editing, department: editing.department || undefined }
+            : undefined
+      }
       form={form}
       busy={busy}
       onClose={onClose}
@@ -76,8 +84,8 @@ export function AccountModal({
         <Form.Item name="role" label={t('users.role')} required>
           <Select options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         </Form.Item>
-        <Form.Item name="department" label={t('users.department')}>
-          <Input />
+        <Form.Item name="department" label={t('users.department')} extra={t('users.departmentHint')}>
+          <Select allowClear showSearch optionFilterProp="label" options={departments} />
         </Form.Item>
         {editing === 'new' ? (
           <Form.Item name="password" label={t('users.password')} extra={t('setup.passwordHint')} required>
@@ -92,6 +100,24 @@ export function AccountModal({
       {confirmation.dialog}
     </FormModal>
   )
+}
+
+/**
+ * R-ROLE-3: the departments of the list to choose from. An account that still has a department the list does not
+ * (entered before the list existed) keeps it as one more option, flagged, so an unrelated edit does not drop it.
+ */
+function useDepartmentOptions(editing: UserRow | null) {
+  const { t } = useTranslation()
+  const [list, setList] = useState<{ code: string; name: string }[]>([])
+  useEffect(() => {
+    call('setup.get', {})
+      .then((setup) => setList(setup.departments))
+      .catch(() => setList([]))
+  }, [])
+  const options = list.map((entry) => ({ value: entry.code, label: `${entry.code} ${entry.name}` }))
+  if (editing && editing.departmentName === null)
+    options.push({ value: editing.department, label: `${editing.department}（${t('users.departmentMissing')}）` })
+  return options
 }
 
 /** A new password for someone who forgot theirs. */

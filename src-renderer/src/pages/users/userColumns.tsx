@@ -29,7 +29,20 @@ export function userColumns(t: TFunction, actions: UserActions): TableProps<User
       onFilter: (value, row) => row.role === value,
       render: (role: Role) => t(`roles.${role}`)
     },
-    { title: t('users.department'), dataIndex: 'department' },
+    {
+      title: t('users.department'),
+      dataIndex: 'department',
+      // R-ROLE-3: an old free-text department stays as it was written, flagged for the administrator to settle.
+      render: (_value, row) =>
+        row.departmentName === null ? (
+          <Space>
+            {row.department}
+            <Tag color="orange">{t('users.departmentMissing')}</Tag>
+          </Space>
+        ) : (
+          row.departmentName
+        )
+    },
     {
       title: t('users.status'),
       key: 'status',
@@ -41,6 +54,7 @@ export function userColumns(t: TFunction, actions: UserActions): TableProps<User
       render: (_value, row) => (
         <Space>
           <Tag color={row.active ? 'green' : 'default'}>{row.active ? t('users.active') : t('users.inactive')}</Tag>
+          {row.mustChangePassword && <Tag color="blue">{t('users.mustChangePassword')}</Tag>}
           {lockedNow(row) && (
             <Tag color="red">{t('users.lockedUntil', { until: formatDateTime(row.lockedUntil ?? '') })}</Tag>
           )}
