@@ -196,15 +196,22 @@ const STEP_RULES: Record<Approver, string> = {
   gm: 'R-ROLE-5'
 }
 
+/** A department of the reference data; an account names its department by either. */
+export interface Department {
+  code: string
+  name: string
+}
+
 /**
  * R-ROLE-3..5: an account signs the step named like its role, and a department head only for the staff of their own
  * department (R-USE-1: "signed by the applicant's department head").
  */
-export function refuseSigner(signer: SignerAccount, step: Approver, departmentCode: string): Decision {
+export function refuseSigner(signer: SignerAccount, step: Approver, department: Department): Decision {
   if (!signer.active || stepOfRole(signer.role) !== step)
     return refuse(STEP_RULES[step], 'policy.use.notSignersStep', { approver: step })
-  if (step === 'department_head' && signer.department !== departmentCode)
-    return refuse('R-ROLE-3', 'policy.use.otherDepartmentHead', { department: departmentCode })
+  const own = signer.department.trim()
+  if (step === 'department_head' && (own === '' || (own !== department.code && own !== department.name)))
+    return refuse('R-ROLE-3', 'policy.use.otherDepartmentHead', { department: department.name || department.code })
   return allowed
 }
 
@@ -214,7 +221,7 @@ export interface SignatureFacts {
   signed: { step: Approver; signerUserId: number | null }[]
   step: Approver
   /** The applicant's department: its head signs the first step. */
-  departmentCode: string
+  department: Department
   signer: SignerAccount
   applicantName: string
   applicantUserId: number | null
@@ -233,7 +240,7 @@ export function refuseSignature(facts: SignatureFacts): Decision {
   if (!facts.chain.includes(facts.step)) return refuse('R-USE-1', 'policy.use.stepNotInChain')
   const expected = facts.chain.find((step) => !facts.signed.some((s) => s.step === step))
   if (expected !== facts.step) return refuse('R-USE-1', 'policy.use.stepOutOfOrder', { expected: expected ?? '' })
-  const signer = refuseSigner(facts.signer, facts.step, facts.departmentCode)
+  const signer = refuseSigner(facts.signer, facts.step, facts.department)
   if (!signer.ok) return signer
   if (facts.signed.some((s) => s.signerUserId === facts.signer.userId))
     return refuse('R-ROLE-7', 'policy.use.signedTwice')

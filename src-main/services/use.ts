@@ -60,6 +60,7 @@ import {
   refuseUnavailable,
   refuseWithdrawal,
   stepOfRole,
+  type Department,
   type SignerAccount,
   type UseFacts
 } from '../policy/use'
@@ -377,7 +378,7 @@ export class UseService {
     const enteredByName = await userDisplayName(ctx.db, actor.userId)
     enforce(
       refuseSignature({
-        ...this.signatureFacts(request),
+        ...(await this.signatureFacts(ctx.db, request)),
         step: input.step,
         signer,
         enteredByUserId: actor.userId,
@@ -413,11 +414,16 @@ export class UseService {
     )
   }
 
-  private signatureFacts(request: UseRequest) {
+  private async department(db: Db, code: string): Promise<Department> {
+    const departments = (await this.filing.filing(db)).data.departments
+    return { code, name: departments.find((d) => d.code === code)?.name ?? '' }
+  }
+
+  private async signatureFacts(db: Db, request: UseRequest) {
     return {
       chain: request.chain.map((s) => s.step),
       signed: request.approvals.map((a) => ({ step: a.step, signerUserId: a.signerUserId })),
-      departmentCode: request.departmentCode,
+      department: await this.department(db, request.departmentCode),
       applicantName: request.applicantName,
       applicantUserId: request.applicantUserId
     }
@@ -458,7 +464,12 @@ export class UseService {
     const mine: UseRequestRow[] = []
     for (const row of rows.filter((r) => r.nextStep === step)) {
       const request = await this.get(row.id)
-      const facts = { ...this.signatureFacts(request), step, signer, enteredByUserId: signer.userId }
+      const facts = {
+        ...(await this.signatureFacts(this.store.db, request)),
+        step,
+        signer,
+        enteredByUserId: signer.userId
+      }
       if (refuseSignature({ ...facts, enteredByName: signer.name }).ok) mine.push(row)
     }
     return mine
@@ -468,10 +479,11 @@ export class UseService {
   async signers(id: number): Promise<StepSigners[]> {
     const request = await this.get(id)
     const accounts = await activeAccountsIn(this.store.db, SIGNER_ROLES)
+    const department = await this.department(this.store.db, request.departmentCode)
     return request.chain.map(({ step }) => ({
       step,
       signers: accounts
-        .filter((account) => refuseSigner(account, step, request.departmentCode).ok)
+        .filter((account) => refuseSigner(account, step, department).ok)
         .filter((account) => account.userId !== request.applicantUserId)
         .map((account) => ({ id: account.userId, displayName: account.name, department: account.department }))
     }))

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { itemInput as item } from '../support/records'
+import { signerFor } from '../support/use'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -181,13 +182,11 @@ describe('R-KEEP-2/3 stock check of a shelf', () => {
       },
       key
     )
-    for (const [step, signerName] of [
-      ['department_head', '王部长'],
-      ['archive_manager', '赵主任']
-    ] as const) {
+    for (const step of ['department_head', 'archive_manager'] as const) {
+      const signerUserId = await signerFor(app, loan, step)
       loan = await app.call(
         'use.approve',
-        { id: loan.id, version: loan.version, step, signerName, signedOn: '2026-03-02', decision: 'approved' },
+        { id: loan.id, version: loan.version, step, signerUserId, signedOn: '2026-03-02', decision: 'approved' },
         key
       )
     }
