@@ -461,7 +461,7 @@ describe('R-KEEP-3 environment log', () => {
     const { room } = await stockedRoom(key)
     await app.call('environment.record', { roomId: room.id, readOn: '2026-03-02', temperature: 20, humidity: 50 }, key)
     const current = await app.call('settings.getCustody', {}, key)
-    expect(current.version).toBe(0)
+    expect(current.version).toBe(1)
     const refused = await app.dispatch('settings.saveCustody', { ...current.data, temperatureMin: 25 }, manager)
     expect(refused).toMatchObject({
       ok: false,
@@ -472,7 +472,7 @@ describe('R-KEEP-3 environment log', () => {
       error: { code: 'FORBIDDEN' }
     })
     const saved = await app.call('settings.saveCustody', { ...current.data, temperatureMax: 19 }, manager)
-    expect(saved.version).toBe(1)
+    expect(saved.version).toBe(2)
     const log = await app.call('environment.list', { from: '2026-03-02', to: '2026-03-02' }, key)
     expect(log.readings[0].judgements.temperature).toMatchObject({
       value: 'out_of_range',

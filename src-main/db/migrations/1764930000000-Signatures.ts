@@ -28,6 +28,8 @@ const POLICY_VERSION_COLUMNS = [
 ]
 
 const PREFIXES = `CASE kind WHEN 'loan' THEN 'JY' WHEN 'consultation' THEN 'CY' ELSE 'FZ' END`
+/** The kinds that share the prefix of the request being numbered: each kind has a prefix of its own. */
+const SAME_PREFIX = `(use_requests.kind)`
 
 /**
  * Issue 13, signatures by the people who sign. The deputy GM and GM get accounts (R-ROLE-5); a signature is one row
@@ -76,7 +78,7 @@ export class Signatures1764930000000 implements MigrationInterface {
     )`)
     await runner.query(`ALTER TABLE use_requests ADD COLUMN number TEXT`)
     await runner.query(`UPDATE use_requests SET number = ${PREFIXES} || '-' || substr(created_at, 1, 4) || '-' ||
-      printf('%04d', (SELECT COUNT(*) FROM use_requests o WHERE ${PREFIXES.replaceAll('kind', 'o.kind')} = ${PREFIXES}
+      printf('%04d', (SELECT COUNT(*) FROM use_requests o WHERE o.kind IN ${SAME_PREFIX}
         AND substr(o.created_at, 1, 4) = substr(use_requests.created_at, 1, 4) AND o.id <= use_requests.id))`)
     await runner.query(`INSERT INTO use_request_counters (prefix, year, last)
       SELECT substr(number, 1, 2), CAST(substr(number, 4, 4) AS INTEGER), COUNT(*) FROM use_requests GROUP BY 1, 2`)
