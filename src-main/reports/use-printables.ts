@@ -216,10 +216,15 @@ export function outCardsHtml(request: UseRequest, unit: string, barcodes: Barcod
 <tr><th>申请编号</th><td>${request.number}</td></tr>
 </table>${record.archivalCode ? barcodes(record.archivalCode).linear : ''}</div>`
   )
-  return printDocument(`代替卡 ${request.number}`, html`<div class="cards">${html.join(cards, '\n')}</div>`, 'portrait', {
-    pageNumbers: false,
-    css: CARD_CSS
-  })
+  return printDocument(
+    `代替卡 ${request.number}`,
+    html`<div class="cards">${html.join(cards, '\n')}</div>`,
+    'portrait',
+    {
+      pageNumbers: false,
+      css: CARD_CSS
+    }
+  )
 }
 
 /** 催还单 (R-USE-8): the borrower is asked to bring back what is overdue. */
