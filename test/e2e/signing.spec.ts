@@ -16,6 +16,8 @@ test('R-ROLE-3..5, R-USE-1: the department head and the archive manager sign in 
   page,
   server
 }) => {
+  // Four people sign in one after another (each a slow password hash): more than one ordinary story's time.
+  test.slow()
   await startAsArchivistWithSigners(page, server)
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv'))
   const year = today.slice(0, 4)
