@@ -69,7 +69,8 @@ export const AUDIT_ACTIONS = [
   'set_apart',
   'destroy',
   'key',
-  'seal'
+  'seal',
+  'withdraw_signature'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -229,7 +229,13 @@ export const adminChannels = {
     ['auditor']
   ),
   'support.diagnostics': channel<{ fileName: string; content: string }>()(empty, ['sysadmin']),
-  'backup.status': channel<BackupStatus>()(empty, [...BACKUP_ROLES, 'department_head', 'staff_viewer']),
+  'backup.status': channel<BackupStatus>()(empty, [
+    ...BACKUP_ROLES,
+    'department_head',
+    'staff_viewer',
+    'deputy_gm',
+    'gm'
+  ]),
   'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),
   'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),
   'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),

@@ -11,7 +11,9 @@ export const ROLES = [
   'archivist',
   'archive_manager',
   'department_head',
-  'staff_viewer'
+  'staff_viewer',
+  'deputy_gm',
+  'gm'
 ] as const
 export type Role = (typeof ROLES)[number]
 
@@ -113,7 +115,16 @@ export function channel<O>() {
   return <I extends z.ZodType>(input: I, access: Access): ChannelDef<I, O> => ({ input, access })
 }
 
-export const RECORD_READERS = ['archivist', 'archive_manager', 'department_head', 'staff_viewer'] as const
+export const RECORD_READERS = [
+  'archivist',
+  'archive_manager',
+  'department_head',
+  'staff_viewer',
+  'deputy_gm',
+  'gm'
+] as const
+/** R-ROLE-3..5: the accounts that sign consultation and loan requests, each for the chain step named like its role. */
+export const SIGNER_ROLES = ['department_head', 'archive_manager', 'deputy_gm', 'gm'] as const
 export const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
 /** R-SEC-2: the administrator and the archive staff take backups; only the administrator restores. */
 export const BACKUP_ROLES = ['sysadmin', 'archivist', 'archive_manager'] as const
@@ -179,6 +190,9 @@ export interface Incident {
   resolvedOn: string | null
   resolvedBy: string | null
 }
+
+/** The built-in defaults of a settings namespace are its version 1; the first saved change is version 2. */
+export const DEFAULT_POLICY_VERSION = 1
 
 export interface PolicyVersion<T> {
   version: number

@@ -13,6 +13,7 @@ import {
   recordRef,
   required,
   searchText,
+  SIGNER_ROLES,
   type Page,
   type PolicyReason,
   type RecordSummary
@@ -59,7 +60,9 @@ export const useSettingsSchema = z.strictObject({
   classifiedOffSiteApprover: approver,
   classifiedNotLent: z.boolean(),
   topSecretNeverLeaves: z.boolean(),
-  sealedOriginalsStay: z.boolean()
+  sealedOriginalsStay: z.boolean(),
+  /** R-USE-4: 000 Art24.7 refuses loans past loanMaxDays; 003's long loans, signed by longLoanApprover, only when on. */
+  longLoansAllowed: z.boolean().optional().default(false)
 })
 export type UseSettings = z.output<typeof useSettingsSchema>
 
@@ -74,12 +77,18 @@ const useFacts = {
   offSite: z.boolean().optional().default(false)
 }
 
-export const useRequestInput = z.strictObject({
+/** What the request's answer depends on beside the chain: the same fields, with the same defaults, in preview and create. */
+const requestFacts = {
   ...useFacts,
-  applicantUserId: id.nullable().optional().default(null),
-  applicantName: required(50),
   externalUnit: optionalText(200),
   introductionLetter: optionalText(100),
+  excerptAnswer: z.enum(EXCERPT_ANSWERS, { message: 'validation.invalidValue' }).nullable().optional().default(null)
+}
+
+export const useRequestInput = z.strictObject({
+  ...requestFacts,
+  applicantUserId: id.nullable().optional().default(null),
+  applicantName: required(50),
   purpose: required(300),
   reason: required(500),
   copies: z
@@ -88,12 +97,15 @@ export const useRequestInput = z.strictObject({
     .min(1, { message: 'validation.range' })
     .max(100, { message: 'validation.range' })
     .optional()
-    .default(1),
-  excerptAnswer: z.enum(EXCERPT_ANSWERS, { message: 'validation.invalidValue' }).nullable().optional().default(null)
+    .default(1)
 })
 export type UseRequestInput = z.input<typeof useRequestInput>
 
 const versioned = { id, version: z.number().int().min(1) }
+const decision = {
+  decision: z.enum(['approved', 'refused'], { message: 'validation.invalidValue' }),
+  reason: optionalText(500)
+}
 
 export const SORTABLE_USE_FIELDS = ['createdAt', 'startOn', 'dueOn', 'outOn'] as const
 const useListQuery = z.strictObject({
@@ -132,11 +144,28 @@ export interface ChainPreview {
 export interface UseApproval {
   step: Approver
   signerName: string
+  signerUserId: number | null
   signedOn: string
   decision: 'approved' | 'refused'
   reason: string
+  /** The account that entered it: the signer's own when they signed in the app. */
   enteredBy: string
   enteredAt: string
+  /** Entered by someone else from the signed paper form (R-USE-1). */
+  onBehalf: boolean
+}
+
+/** A signature entered wrongly and taken back; the request went back to awaiting its step. */
+export interface UseWithdrawnSignature extends UseApproval {
+  withdrawnBy: string
+  withdrawnAt: string
+  withdrawnReason: string
+}
+
+/** The accounts that may sign one step of a request (R-ROLE-3..5): for the department head, the applicant's own. */
+export interface StepSigners {
+  step: Approver
+  signers: Applicant[]
 }
 
 export interface UseRenewal {
@@ -148,6 +177,8 @@ export interface UseRenewal {
 
 export interface UseRequestRow {
   id: number
+  /** The register number, e.g. JY-2026-0001: kind's prefix, year, running number (never reused). */
+  number: string
   kind: UseKind
   status: UseStatus
   applicantKind: (typeof APPLICANT_KINDS)[number]
@@ -185,6 +216,7 @@ export interface UseRequest extends UseRequestRow {
   chain: ChainStep[]
   policyVersion: number
   approvals: UseApproval[]
+  withdrawnSignatures: UseWithdrawnSignature[]
   records: UseRecord[]
   renewals: UseRenewal[]
   effect: (typeof USE_EFFECTS)[number] | null
@@ -195,6 +227,7 @@ export interface UseRequest extends UseRequestRow {
 
 export interface OverdueLoan {
   id: number
+  number: string
   applicantName: string
   departmentCode: string
   externalUnit: string
@@ -212,6 +245,7 @@ export interface Applicant {
 
 export interface HeldRecord {
   requestId: number
+  requestNumber: string
   kind: UseKind
   status: UseStatus
   archivalCode: string | null
@@ -223,21 +257,25 @@ export const useChannels = {
   'settings.getUse': channel<PolicyVersion<UseSettings>>()(empty, RECORD_READERS),
   'settings.useHistory': channel<PolicyVersion<UseSettings>[]>()(empty, ['archive_manager']),
   'settings.saveUse': channel<PolicyVersion<UseSettings>>()(useSettingsSchema, ['archive_manager']),
-  'use.preview': channel<ChainPreview>()(z.strictObject(useFacts), RECORD_READERS),
+  'use.preview': channel<ChainPreview>()(z.strictObject(requestFacts), RECORD_READERS),
   'use.applicants': channel<Applicant[]>()(empty, RECORD_WRITERS),
   'use.create': channel<UseRequest>()(useRequestInput, RECORD_WRITERS),
   'use.list': channel<Page<UseRequestRow>>()(useListQuery, RECORD_READERS),
   'use.get': channel<UseRequest>()(z.strictObject({ id }), RECORD_READERS),
+  /** R-ROLE-3..5: requests whose next signature is the signed-in person's own. */
+  'use.awaiting': channel<UseRequestRow[]>()(empty, SIGNER_ROLES),
+  /** R-USE-1, R-ROLE-3..5: the signed-in signer signs their own step (derived from their account), today. */
+  'use.sign': channel<UseRequest>()(z.strictObject({ ...versioned, ...decision }), SIGNER_ROLES),
+  /** The accounts an archivist may enter a paper signature for, per step of the request's chain. */
+  'use.signers': channel<StepSigners[]>()(z.strictObject({ id }), RECORD_WRITERS),
+  /** R-USE-1: a signature from the signed paper form, entered on the signer's behalf. */
   'use.approve': channel<UseRequest>()(
-    z.strictObject({
-      ...versioned,
-      step: approver,
-      signerName: required(50),
-      signerUserId: id.nullable().optional().default(null),
-      signedOn: isoDate,
-      decision: z.enum(['approved', 'refused'], { message: 'validation.invalidValue' }),
-      reason: optionalText(500)
-    }),
+    z.strictObject({ ...versioned, step: approver, signerUserId: id, signedOn: isoDate, ...decision }),
+    RECORD_WRITERS
+  ),
+  /** A wrongly entered signature taken back with a reason; the request awaits that step again. */
+  'use.withdrawSignature': channel<UseRequest>()(
+    z.strictObject({ ...versioned, step: approver, reason: required(500) }),
     RECORD_WRITERS
   ),
   'use.checkout': channel<UseRequest>()(z.strictObject(versioned), RECORD_WRITERS),

@@ -182,7 +182,7 @@ export function grantedBy(
 /** Requests refused in the year (by the day of the refusing signature), by kind. */
 export function refusalsByKind(db: Db, bounds: YearBounds): Promise<CodeCount[]> {
   return db.query(
-    sql`SELECT u.kind AS code, COUNT(*) AS n FROM use_requests u JOIN use_approvals a ON a.request_id = u.id AND a.decision = 'refused'
+    sql`SELECT u.kind AS code, COUNT(*) AS n FROM use_requests u JOIN use_approvals a ON a.request_id = u.id AND a.decision = 'refused' AND a.withdrawn_at IS NULL
         WHERE a.signed_on BETWEEN ${bounds.firstDay} AND ${bounds.lastDay} GROUP BY u.kind`
   )
 }

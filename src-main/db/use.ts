@@ -9,8 +9,10 @@ import type {
   UseRecord,
   UseRenewal,
   UseRequest,
-  UseRequestRow
+  UseRequestRow,
+  UseWithdrawnSignature
 } from '../../src-preload/contract'
+import type { SignerAccount } from '../policy/use'
 import { containsPattern } from './full-text'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
@@ -23,7 +25,7 @@ const ACTIVE_STATUSES = sql`('pending', 'approved', 'out')`
 
 const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: sql`volumes` }
 
-const ROW_COLUMNS = sql`u.id, u.kind, u.status, u.applicant_kind AS applicantKind, u.applicant_name AS applicantName, u.department_code AS departmentCode,
+const ROW_COLUMNS = sql`u.id, u.number, u.kind, u.status, u.applicant_kind AS applicantKind, u.applicant_name AS applicantName, u.department_code AS departmentCode,
   u.external_unit AS externalUnit, u.purpose, u.start_on AS startOn, u.due_on AS dueOn, u.out_on AS outOn, u.returned_on AS returnedOn,
   u.created_at AS createdAt, u.chain`
 const SORT_COLUMNS: Record<ListQuery['sortBy'], string> = {
@@ -70,7 +72,7 @@ export type StoredRequestRecord = RecordRef & Pick<UseRecord, 'condition' | 'pag
 /** R-CUST-6: the records a person still has out (in the reading room, on loan, or copies not yet closed). */
 export function heldBy(db: Db, userId: number): Promise<HeldRecord[]> {
   return db.query(
-    sql`SELECT u.id AS requestId, u.kind, u.status, l.archivalCode, l.title, u.due_on AS dueOn
+    sql`SELECT u.id AS requestId, u.number AS requestNumber, u.kind, u.status, l.archivalCode, l.title, u.due_on AS dueOn
         FROM use_requests u JOIN (${RECORD_LABELS}) l ON l.requestId = u.id
         WHERE u.applicant_user_id = ${userId} AND u.status = 'out' ORDER BY u.id`
   )
@@ -81,6 +83,36 @@ export function activeUsers(db: Db): Promise<Applicant[]> {
   return db.query(
     sql`SELECT id, display_name AS displayName, department FROM users WHERE active = 1 ORDER BY display_name`
   )
+}
+
+const SIGNER_COLUMNS = sql`id AS userId, display_name AS name, role, department, active`
+
+/** An account as the signature rules see it (`active` as SQLite's 0 or 1, turned into a boolean). */
+export async function signerAccount(db: Db, userId: number): Promise<SignerAccount | undefined> {
+  const [row] = await db.query<SignerAccount>(sql`SELECT ${SIGNER_COLUMNS} FROM users WHERE id = ${userId}`)
+  return row && { ...row, active: Boolean(row.active) }
+}
+
+/** Active accounts holding one of the roles, by name. */
+export async function activeAccountsIn(db: Db, roles: readonly string[]): Promise<SignerAccount[]> {
+  const rows = await db.query<SignerAccount>(
+    sql`SELECT ${SIGNER_COLUMNS} FROM users WHERE active = 1 AND role IN ${[...roles]} ORDER BY display_name, id`
+  )
+  return rows.map((row) => ({ ...row, active: Boolean(row.active) }))
+}
+
+/** The next number of a register prefix in a year; the counter only goes up, so a number is never handed out twice. */
+export async function nextRequestNumber(db: Db, prefix: string, year: number): Promise<number> {
+  const [row] = await db.query<{ last: number }>(
+    sql`INSERT INTO use_request_counters (prefix, year, last) VALUES (${prefix}, ${year}, 1)
+        ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`
+  )
+  return row.last
+}
+
+/** Requests awaiting a signature, oldest first: the candidates for someone's list of requests to sign. */
+export function pendingRequests(db: Db): Promise<StoredRequestRow[]> {
+  return db.query(sql`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE u.status = 'pending' ORDER BY u.id`)
 }
 
 export async function userIsActive(db: Db, userId: number): Promise<boolean> {
@@ -101,20 +133,21 @@ export async function otherHoldingRequest(
   db: Db,
   record: { subject: RecordKind; id: number; volumeId: number | null },
   exceptId: number
-): Promise<number | null> {
+): Promise<string | null> {
   const related =
     record.subject === 'item'
       ? sql`(r.subject = 'volume' AND r.subject_id = ${record.volumeId ?? 0})`
       : sql`(r.subject = 'item' AND r.subject_id IN (SELECT id FROM items WHERE volume_id = ${record.id}))`
-  const [row] = await db.query<{ id: number }>(
-    sql`SELECT u.id FROM use_request_records r JOIN use_requests u ON u.id = r.request_id
+  const [row] = await db.query<{ number: string }>(
+    sql`SELECT u.number FROM use_request_records r JOIN use_requests u ON u.id = r.request_id
         WHERE u.status IN ${ACTIVE_STATUSES} AND u.kind IN ${HOLDING_KINDS} AND u.id <> ${exceptId}
           AND ((r.subject = ${record.subject} AND r.subject_id = ${record.id}) OR ${related}) LIMIT 1`
   )
-  return row?.id ?? null
+  return row?.number ?? null
 }
 
 export interface NewRequest {
+  number: string
   kind: UseRequest['kind']
   applicantKind: UseRequest['applicantKind']
   applicantUserId: number | null
@@ -138,10 +171,10 @@ export interface NewRequest {
 
 export async function insertRequest(db: Db, request: NewRequest): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    sql`INSERT INTO use_requests (kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit,
+    sql`INSERT INTO use_requests (number, kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit,
           introduction_letter, purpose, reason, copies, start_on, due_on, loan_days, off_site, excerpt_answer, chain, policy_version,
           created_at, created_by, updated_at)
-        VALUES (${request.kind}, 'pending', ${request.applicantKind}, ${request.applicantUserId}, ${request.applicantName},
+        VALUES (${request.number}, ${request.kind}, 'pending', ${request.applicantKind}, ${request.applicantUserId}, ${request.applicantName},
           ${request.departmentCode}, ${request.externalUnit}, ${request.introductionLetter}, ${request.purpose}, ${request.reason},
           ${request.copies}, ${request.startOn}, ${request.dueOn}, ${request.loanDays}, ${request.offSite}, ${request.excerptAnswer},
           ${request.chain}, ${request.policyVersion}, ${request.createdAt}, ${request.createdBy}, ${request.createdAt}) RETURNING id`
@@ -165,8 +198,15 @@ export function recordLabels(db: Db, requestIds: number[]): Promise<{ requestId:
   return db.query(sql`${RECORD_LABELS} WHERE r.request_id IN ${requestIds} ORDER BY r.request_id, r.position`)
 }
 
-export function signedSteps(db: Db, requestIds: number[]): Promise<{ requestId: number; step: Approver }[]> {
-  return db.query(sql`SELECT request_id AS requestId, step FROM use_approvals WHERE request_id IN ${requestIds}`)
+/** The standing signatures of the requests and who gave them. */
+export function signedSteps(
+  db: Db,
+  requestIds: number[]
+): Promise<{ requestId: number; step: Approver; signerUserId: number | null }[]> {
+  return db.query(
+    sql`SELECT request_id AS requestId, step, signer_user_id AS signerUserId FROM use_approvals
+        WHERE request_id IN ${requestIds} AND withdrawn_at IS NULL`
+  )
 }
 
 function listConditions(query: ListQuery, today: string) {
@@ -178,7 +218,7 @@ function listConditions(query: ListQuery, today: string) {
   if (query.to) conditions.push(sql`COALESCE(u.out_on, u.start_on) <= ${query.to}`)
   if (query.search) {
     const like = containsPattern(query.search)
-    conditions.push(sql`(u.applicant_name LIKE ${like} ESCAPE '\\' OR u.external_unit LIKE ${like} ESCAPE '\\' OR u.purpose LIKE ${like} ESCAPE '\\'
+    conditions.push(sql`(u.number LIKE ${like} ESCAPE '\\' OR u.applicant_name LIKE ${like} ESCAPE '\\' OR u.external_unit LIKE ${like} ESCAPE '\\' OR u.purpose LIKE ${like} ESCAPE '\\'
       OR EXISTS (SELECT 1 FROM (${RECORD_LABELS}) l WHERE l.requestId = u.id AND (l.archivalCode LIKE ${like} ESCAPE '\\' OR l.title LIKE ${like} ESCAPE '\\')))`)
   }
   return sql.where(conditions)
@@ -220,10 +260,40 @@ export function requestRecords(db: Db, requestId: number): Promise<StoredRequest
   )
 }
 
-export function approvalsOf(db: Db, requestId: number): Promise<UseApproval[]> {
-  return db.query(
-    sql`SELECT a.step, a.signer_name AS signerName, a.signed_on AS signedOn, a.decision, a.reason, e.username AS enteredBy, a.entered_at AS enteredAt
-        FROM use_approvals a JOIN users e ON e.id = a.entered_by WHERE a.request_id = ${requestId}`
+const APPROVAL_COLUMNS = sql`a.step, a.signer_name AS signerName, a.signer_user_id AS signerUserId, a.signed_on AS signedOn,
+  a.decision, a.reason, e.display_name AS enteredBy, a.entered_at AS enteredAt,
+  (a.signer_user_id IS NULL OR a.signer_user_id <> a.entered_by) AS onBehalf`
+
+export async function approvalsOf(db: Db, requestId: number): Promise<UseApproval[]> {
+  const rows = await db.query<UseApproval>(
+    sql`SELECT ${APPROVAL_COLUMNS} FROM use_approvals a JOIN users e ON e.id = a.entered_by
+        WHERE a.request_id = ${requestId} AND a.withdrawn_at IS NULL`
+  )
+  return rows.map((row) => ({ ...row, onBehalf: Boolean(row.onBehalf) }))
+}
+
+/** Signatures taken back, in the order they were entered. */
+export async function withdrawnSignaturesOf(db: Db, requestId: number): Promise<UseWithdrawnSignature[]> {
+  const rows = await db.query<UseWithdrawnSignature>(
+    sql`SELECT ${APPROVAL_COLUMNS}, w.display_name AS withdrawnBy, a.withdrawn_at AS withdrawnAt, a.withdrawn_reason AS withdrawnReason
+        FROM use_approvals a JOIN users e ON e.id = a.entered_by JOIN users w ON w.id = a.withdrawn_by
+        WHERE a.request_id = ${requestId} AND a.withdrawn_at IS NOT NULL ORDER BY a.id`
+  )
+  return rows.map((row) => ({ ...row, onBehalf: Boolean(row.onBehalf) }))
+}
+
+/** Takes the standing signature of a step back; the row stays, marked with who, when and why. */
+export async function withdrawApproval(
+  db: Db,
+  requestId: number,
+  step: Approver,
+  by: number | null,
+  at: string,
+  reason: string
+): Promise<void> {
+  await db.query(
+    sql`UPDATE use_approvals SET withdrawn_by = ${by}, withdrawn_at = ${at}, withdrawn_reason = ${reason}
+        WHERE request_id = ${requestId} AND step = ${step} AND withdrawn_at IS NULL`
   )
 }
 

@@ -1,10 +1,12 @@
-import type {
-  Approver,
-  ChainStep,
-  ClassificationCode,
-  CustodyState,
-  UseKind,
-  UseSettings
+import {
+  APPROVERS,
+  type Approver,
+  type ChainStep,
+  type ClassificationCode,
+  type CustodyState,
+  type Role,
+  type UseKind,
+  type UseSettings
 } from '../../src-preload/contract'
 import { daysBetween } from './calendar'
 import { classificationRank, highestClassification, isClassified } from './classification'
@@ -26,10 +28,9 @@ export const DEFAULT_USE_SETTINGS: UseSettings = {
   classifiedOffSiteApprover: 'gm',
   classifiedNotLent: false,
   topSecretNeverLeaves: true,
-  sealedOriginalsStay: true
+  sealedOriginalsStay: true,
+  longLoansAllowed: false
 }
-
-const APPROVER_ORDER: Approver[] = ['department_head', 'archive_manager', 'deputy_gm', 'gm']
 
 export interface UseRecordFacts {
   /** The code, or the title when not coded: how messages name it. */
@@ -45,10 +46,10 @@ export interface UseFacts {
   departmentCode: string
   /** Departments of the reference data; an internal applicant's must be one of them. */
   knownDepartments: string[]
-  externalUnit?: string
-  introductionLetter?: string
-  /** Loans only: R-USE-3's answer; `undefined` when the form has not asked yet (a preview). */
-  excerptAnswer?: 'excerpt_suffices' | 'original_needed' | null
+  externalUnit: string
+  introductionLetter: string
+  /** Loans only: R-USE-3's answer; null while it has not been given. */
+  excerptAnswer: 'excerpt_suffices' | 'original_needed' | null
   records: UseRecordFacts[]
   startOn: string
   dueOn: string | null
@@ -64,7 +65,7 @@ export interface Chain {
 function refuseRequest(facts: UseFacts, settings: UseSettings): Decision {
   if (!facts.external && !facts.knownDepartments.includes(facts.departmentCode))
     return refuse('R-USE-1', 'policy.use.noDepartment')
-  if (facts.external && (facts.externalUnit?.trim() === '' || facts.introductionLetter?.trim() === '')) {
+  if (facts.external && (facts.externalUnit.trim() === '' || facts.introductionLetter.trim() === '')) {
     return refuse('R-USE-6', 'policy.use.introductionLetter')
   }
   if (facts.kind !== 'loan') return allowed
@@ -86,8 +87,8 @@ function refuseRequest(facts: UseFacts, settings: UseSettings): Decision {
 
 /**
  * R-USE-1..6, S86: the signers a request needs, in signing order and each once, with every reason that requires
- * them; or the first reason it cannot be granted at all. A loan without a due date yet gets its chain without the
- * period rules, so the form can show the chain while it is being filled in.
+ * them; or the first reason it cannot be granted at all. The form's preview and the save both ask this, with the same
+ * facts, so what the form shows is what the save does.
  */
 export function approvalChain(facts: UseFacts, settings: UseSettings): Decision<Chain> {
   const request = refuseRequest(facts, settings)
@@ -131,17 +132,20 @@ export function approvalChain(facts: UseFacts, settings: UseSettings): Decision<
   }
 
   let loanDays: number | null = null
-  if (facts.kind === 'loan' && facts.dueOn !== null) {
+  if (facts.kind === 'loan') {
+    if (facts.dueOn === null) return refuse('R-USE-4', 'policy.use.dueDateMissing')
     loanDays = daysBetween(facts.startOn, facts.dueOn)
     if (loanDays < 0) return refuse('R-USE-4', 'policy.use.dueBeforeStart')
     if (loanDays > settings.loanMaxDays) {
-      const longest = Math.max(settings.loanMaxDays, settings.longLoanMaxDays)
-      if (loanDays > longest) return refuse('R-USE-4', 'policy.use.loanTooLong', { days: loanDays, max: longest })
+      // 000 Art24.7 lends for at most loanMaxDays; 003's long loans are a variant the archive manager switches on.
+      const longest = settings.longLoansAllowed ? Math.max(settings.loanMaxDays, settings.longLoanMaxDays) : 0
+      if (loanDays > longest)
+        return refuse('R-USE-4', 'policy.use.loanTooLong', { days: loanDays, max: longest || settings.loanMaxDays })
       need(settings.longLoanApprover, 'R-USE-4', 'policy.use.longLoan', { days: loanDays, max: settings.loanMaxDays })
     }
   }
 
-  const steps = APPROVER_ORDER.filter((step) => reasons.has(step)).map((step) => ({
+  const steps = APPROVERS.filter((step) => reasons.has(step)).map((step) => ({
     step,
     reasons: reasons.get(step)!
   }))
@@ -152,8 +156,8 @@ export interface AvailabilityFacts {
   label: string
   effectiveCustody: CustodyState
   openIncidents: number
-  /** Another consultation or loan not yet finished that holds this record (or its volume, or one of its items). */
-  otherRequestId: number | null
+  /** The number of another consultation or loan not yet finished that holds this record (or its volume, or an item). */
+  otherRequest: string | null
 }
 
 /** R-USE-2, R-DISP-8, R-KEEP-3: a record can be used only when it is in its place, whole and not promised elsewhere. */
@@ -165,18 +169,60 @@ export function refuseUnavailable(records: AvailabilityFacts[]): Decision {
       return refuse('R-DISP-8', 'policy.use.awaitingDestruction', { code })
     if (record.openIncidents > 0) return refuse('R-KEEP-3', 'policy.use.flagged', { code })
     if (record.effectiveCustody !== 'in_store') return refuse('R-USE-2', 'policy.use.alreadyOut', { code })
-    if (record.otherRequestId !== null)
-      return refuse('R-USE-2', 'policy.use.requestedElsewhere', { code, requestId: record.otherRequestId })
+    if (record.otherRequest !== null)
+      return refuse('R-USE-2', 'policy.use.requestedElsewhere', { code, request: record.otherRequest })
   }
+  return allowed
+}
+
+/** R-ROLE-3..5: the chain step an account signs, named like its role; none for the roles that do not sign. */
+export function stepOfRole(role: Role): Approver | null {
+  return APPROVERS.find((step) => step === role) ?? null
+}
+
+/** An account as the signature rules see it. */
+export interface SignerAccount {
+  userId: number
+  name: string
+  role: Role
+  department: string
+  active: boolean
+}
+
+const STEP_RULES: Record<Approver, string> = {
+  department_head: 'R-ROLE-3',
+  archive_manager: 'R-ROLE-4',
+  deputy_gm: 'R-ROLE-5',
+  gm: 'R-ROLE-5'
+}
+
+/** A department of the reference data; an account names its department by either. */
+export interface Department {
+  code: string
+  name: string
+}
+
+/**
+ * R-ROLE-3..5: an account signs the step named like its role, and a department head only for the staff of their own
+ * department (R-USE-1: "signed by the applicant's department head").
+ */
+export function refuseSigner(signer: SignerAccount, step: Approver, department: Department): Decision {
+  if (!signer.active || stepOfRole(signer.role) !== step)
+    return refuse(STEP_RULES[step], 'policy.use.notSignersStep', { approver: step })
+  const own = signer.department.trim()
+  if (step === 'department_head' && (own === '' || (own !== department.code && own !== department.name)))
+    return refuse('R-ROLE-3', 'policy.use.otherDepartmentHead', { department: department.name || department.code })
   return allowed
 }
 
 export interface SignatureFacts {
   chain: Approver[]
-  signed: Approver[]
+  /** The standing signatures, with who gave them. */
+  signed: { step: Approver; signerUserId: number | null }[]
   step: Approver
-  signerName: string
-  signerUserId: number | null
+  /** The applicant's department: its head signs the first step. */
+  department: Department
+  signer: SignerAccount
   applicantName: string
   applicantUserId: number | null
   enteredByUserId: number | null
@@ -186,15 +232,42 @@ export interface SignatureFacts {
 const samePerson = (nameA: string, idA: number | null, nameB: string, idB: number | null) =>
   (idA !== null && idA === idB) || nameA.trim() === nameB.trim()
 
-/** R-ROLE-7, R-USE-1: signatures follow the chain, and neither the signer nor the person entering it is the applicant. */
+/**
+ * R-USE-1, R-ROLE-3..5, R-ROLE-7: signatures follow the chain, each by an account that holds the step, nobody signs
+ * two steps of one request, and neither the signer nor the person entering it is the applicant.
+ */
 export function refuseSignature(facts: SignatureFacts): Decision {
   if (!facts.chain.includes(facts.step)) return refuse('R-USE-1', 'policy.use.stepNotInChain')
-  const expected = facts.chain.find((step) => !facts.signed.includes(step))
+  const expected = facts.chain.find((step) => !facts.signed.some((s) => s.step === step))
   if (expected !== facts.step) return refuse('R-USE-1', 'policy.use.stepOutOfOrder', { expected: expected ?? '' })
-  if (samePerson(facts.signerName, facts.signerUserId, facts.applicantName, facts.applicantUserId))
+  const signer = refuseSigner(facts.signer, facts.step, facts.department)
+  if (!signer.ok) return signer
+  if (facts.signed.some((s) => s.signerUserId === facts.signer.userId))
+    return refuse('R-ROLE-7', 'policy.use.signedTwice')
+  if (samePerson(facts.signer.name, facts.signer.userId, facts.applicantName, facts.applicantUserId))
     return refuse('R-ROLE-7', 'policy.use.selfApproval')
   if (samePerson(facts.enteredByName, facts.enteredByUserId, facts.applicantName, facts.applicantUserId))
     return refuse('R-ROLE-7', 'policy.use.selfEntry')
+  return allowed
+}
+
+export interface WithdrawalFacts {
+  chain: Approver[]
+  /** The standing signatures; `onBehalf` when someone else entered it from the paper form. */
+  signed: { step: Approver; onBehalf: boolean }[]
+  step: Approver
+}
+
+/**
+ * R-USE-1: a signature entered wrongly is taken back last first, so the chain stays in order; one a signer gave
+ * in the app themselves is theirs and is not withdrawn by whoever enters paper forms (R-ROLE-7).
+ */
+export function refuseWithdrawal(facts: WithdrawalFacts): Decision {
+  const signature = facts.signed.find((s) => s.step === facts.step)
+  if (!signature) return refuse('R-USE-1', 'policy.use.stepNotSigned')
+  const last = [...facts.chain].reverse().find((step) => facts.signed.some((s) => s.step === step))
+  if (last !== facts.step) return refuse('R-USE-1', 'policy.use.withdrawLastFirst', { expected: last ?? '' })
+  if (!signature.onBehalf) return refuse('R-ROLE-7', 'policy.use.signedInPerson')
   return allowed
 }
 

@@ -12,6 +12,8 @@ import { zh } from './zh'
 /** One record of one request in a register. Dates are `YYYY-MM-DD`. */
 export interface RegisterRow {
   requestId: number
+  /** The request's register number (JY-2026-0001). */
+  requestNumber: string
   kind: UseKind
   outOn: string
   borrower: string
@@ -68,6 +70,7 @@ const signCell = html`<td class="sign"></td>`
 const copiesCell = (row: RegisterRow) => cell(row.kind === 'excerpt' ? `${row.copies}（复制件）` : row.copies, 'c')
 
 const LOAN_COLUMNS = [
+  '编号',
   '借阅日期',
   '借阅人',
   '部门',
@@ -80,11 +83,12 @@ const LOAN_COLUMNS = [
   '注销',
   '借阅人签字'
 ] as const
-/** A4 landscape is 262 mm wide; 题名 takes what is left (≈ 43 mm). */
-const LOAN_WIDTHS = [20, 18, 20, 36, null, 14, 30, 20, 20, 19, 22] as const
+/** A4 landscape is 262 mm wide; 题名 takes what is left (≈ 33 mm). */
+const LOAN_WIDTHS = [24, 20, 16, 18, 32, null, 12, 26, 20, 20, 17, 22] as const
 
-/** Both registers open with when, who, from where, and what. */
+/** Both registers open with the request's number, when, who, from where, and what. */
 const leadingCells = (row: RegisterRow) => [
+  cell(row.requestNumber, 'c nowrap'),
   cell(row.outOn, 'c nowrap'),
   cell(row.borrower),
   cell(row.unit),
@@ -106,8 +110,18 @@ export function loanRegisterHtml(from: string, to: string, rows: RegisterRow[]):
   return registerTable('借阅登记簿', from, to, LOAN_COLUMNS, LOAN_WIDTHS, cells)
 }
 
-const CONSULTATION_COLUMNS = ['查阅日期', '查阅人', '单位/部门', '档号', '题名', '目的', '结束日期', '签字'] as const
-const CONSULTATION_WIDTHS = [20, 18, 28, 38, null, 40, 20, 22] as const
+const CONSULTATION_COLUMNS = [
+  '编号',
+  '查阅日期',
+  '查阅人',
+  '单位/部门',
+  '档号',
+  '题名',
+  '目的',
+  '结束日期',
+  '签字'
+] as const
+const CONSULTATION_WIDTHS = [24, 20, 18, 24, 34, null, 36, 20, 22] as const
 
 /** 查阅登记簿 (R-USE-1, R-USE-10): reading in the room, by the day it happened. */
 export function consultationRegisterHtml(from: string, to: string, rows: RegisterRow[]): string {
@@ -158,7 +172,7 @@ export function useFormHtml(request: UseRequest, unit: string, stepNames: Record
 <div class="sign-line"><span>签字：<span class="blank">${signed ? signed.signerName : NBSP}</span></span><span>日期：${signatureDate(signed?.signedOn ?? '')}</span></div></div>`
   })
   const body = html`<div class="doc-title">${KIND_TITLES[request.kind]}</div>
-<div class="meta"><span>申请编号：${request.id}</span><span class="meta-code">登记日期：${request.createdAt.slice(0, 10)}</span></div>
+<div class="meta"><span>申请编号：${request.number}</span><span class="meta-code">登记日期：${request.createdAt.slice(0, 10)}</span></div>
 <table class="form">
 ${applicant}
 <tr><th>目的</th><td colspan="3">${request.purpose}</td></tr>
@@ -173,7 +187,7 @@ ${excerpt}
 <h2 class="section">审批</h2>
 ${html.join(steps, '\n')}
 <div class="step"><div class="sign-line"><span>申请人签字：<span class="blank">&nbsp;</span></span><span>日期：${signatureDate('')}</span></div></div>`
-  return printDocument(`${KIND_TITLES[request.kind]} ${request.id}`, body, 'portrait', {
+  return printDocument(`${KIND_TITLES[request.kind]} ${request.number}`, body, 'portrait', {
     pageNumbers: false,
     css: FORM_CSS
   })
@@ -201,13 +215,18 @@ export function outCardsHtml(request: UseRequest, unit: string, barcodes: Barcod
 <tr><th>${request.kind === 'consultation' ? '查阅人' : '借阅人'}</th><td>${request.applicantName}（${unit}）</td></tr>
 <tr><th>取出日期</th><td>${request.outOn}</td></tr>
 <tr><th>应还日期</th><td>${request.dueOn ?? request.outOn}</td></tr>
-<tr><th>申请编号</th><td>${request.id}</td></tr>
+<tr><th>申请编号</th><td>${request.number}</td></tr>
 </table>${record.archivalCode ? barcodes(record.archivalCode).linear : ''}</div>`
   )
-  return printDocument(`代替卡 ${request.id}`, html`<div class="cards">${html.join(cards, '\n')}</div>`, 'portrait', {
-    pageNumbers: false,
-    css: CARD_CSS
-  })
+  return printDocument(
+    `代替卡 ${request.number}`,
+    html`<div class="cards">${html.join(cards, '\n')}</div>`,
+    'portrait',
+    {
+      pageNumbers: false,
+      css: CARD_CSS
+    }
+  )
 }
 
 /** 催还单 (R-USE-8): the borrower is asked to bring back what is overdue. */
@@ -222,6 +241,6 @@ export function reminderHtml(request: UseRequest, unit: string, today: string): 
 <table class="grid">${colgroup([12, 55, null])}
 <thead><tr><th>序号</th><th>档号</th><th>题名</th></tr></thead>
 <tbody>${html.join(rows, '\n')}</tbody></table>
-<div class="meta" style="margin-top:12mm"><span>申请编号：${request.id}</span><span class="meta-code">档案室（签章）　${signatureDate(today)}</span></div>`
-  return printDocument(`催还单 ${request.id}`, body, 'portrait', { pageNumbers: false })
+<div class="meta" style="margin-top:12mm"><span>申请编号：${request.number}</span><span class="meta-code">档案室（签章）　${signatureDate(today)}</span></div>`
+  return printDocument(`催还单 ${request.number}`, body, 'portrait', { pageNumbers: false })
 }

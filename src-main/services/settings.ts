@@ -2,6 +2,7 @@ import type { Db } from '../db/connection'
 import { z } from 'zod'
 import {
   custodySettingsSchema,
+  DEFAULT_POLICY_VERSION,
   type CustodySettings,
   backupSettingsSchema,
   filingSettingsSchema,
@@ -94,7 +95,7 @@ export class VersionedSettings<T> {
 
   async current(db: Db = this.store.db): Promise<PolicyVersion<T>> {
     const latest = await latestPolicyVersion(db, this.namespace)
-    if (!latest) return { version: 0, createdAt: '', createdBy: '', data: this.defaults }
+    if (!latest) return { version: DEFAULT_POLICY_VERSION, createdAt: '', createdBy: '', data: this.defaults }
     return this.toVersion(latest)
   }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connection'
 import {
+  activeAccountsIn,
   activeUsers,
   approvalsOf,
   countRequests,
@@ -9,7 +10,9 @@ import {
   insertRequest,
   insertRequestRecord,
   loanDaysOf,
+  nextRequestNumber,
   otherHoldingRequest,
+  pendingRequests,
   overdueLoans,
   recordLabels,
   recordReturnCheck,
@@ -20,9 +23,12 @@ import {
   requestsPage,
   setCustody,
   signedSteps,
+  signerAccount,
   updateRequest,
   userDisplayName,
   userIsActive,
+  withdrawApproval,
+  withdrawnSignaturesOf,
   type StoredRequestRow
 } from '../db/use'
 import {
@@ -36,11 +42,13 @@ import {
   type ParsedInput,
   type PolicyVersion,
   type RecordSummary,
+  SIGNER_ROLES,
+  type StepSigners,
   type UseRequest,
   type UseRequestRow,
   type UseSettings
 } from '../../src-preload/contract'
-import { AppFailure, enforce, invalid, notFound, refused, refuseStale } from '../errors'
+import { AppFailure, enforce, forbidden, invalid, notFound, refused, refuseStale } from '../errors'
 import { addDays, daysBetween, localDay } from '../policy/calendar'
 import {
   approvalChain,
@@ -48,7 +56,12 @@ import {
   refuseRenewal,
   refuseReturnCount,
   refuseSignature,
+  refuseSigner,
   refuseUnavailable,
+  refuseWithdrawal,
+  stepOfRole,
+  type Department,
+  type SignerAccount,
   type UseFacts
 } from '../policy/use'
 import type { Decision } from '../policy/decision'
@@ -72,11 +85,16 @@ type CreateInput = ParsedInput<'use.create'>
 type PreviewInput = ParsedInput<'use.preview'>
 type ListQuery = ParsedInput<'use.list'>
 type ApproveInput = ParsedInput<'use.approve'>
+type SignInput = ParsedInput<'use.sign'>
+type Signature = Pick<ApproveInput, 'id' | 'version' | 'step' | 'signedOn' | 'decision' | 'reason'>
 type ReturnInput = ParsedInput<'use.return'>
 type PrintInput = ParsedInput<'print.use'>
 type RegisterInput = ParsedInput<'export.useRegister'>
 
 const CUSTODY_WHILE_OUT = { consultation: 'reading_room', loan: 'on_loan' } as const
+
+/** Register numbers: 借阅 JY, 查阅 CY, 复制/摘录 FZ, then the year and a running number of four digits. */
+const NUMBER_PREFIXES = { loan: 'JY', consultation: 'CY', excerpt: 'FZ' } as const
 
 const STEP_NAMES: Record<Approver, string> = {
   department_head: '部门负责人',
@@ -89,8 +107,9 @@ const label = (record: Pick<RecordSummary, 'archivalCode' | 'title'>) => record.
 const fieldError = (path: string, message: string, params?: Record<string, string | number>) =>
   invalid([{ path, message, ...(params ? { params } : {}) }])
 
-/** Both register sheets open with when, who, from where, and what; the first three are named for the register. */
+/** Both register sheets open with the number, when, who, from where, and what; three are named for the register. */
 const leadingColumns = (outOn: string, borrower: string, unit: string): SheetColumn[] => [
+  { key: 'requestNumber', title: '编号' },
   { key: 'outOn', title: outOn },
   { key: 'borrower', title: borrower },
   { key: 'unit', title: unit },
@@ -122,7 +141,7 @@ export class UseService {
     return activeUsers(this.store.db)
   }
 
-  private async otherRequests(db: Db, records: RecordSummary[], exceptId: number): Promise<(number | null)[]> {
+  private async otherRequests(db: Db, records: RecordSummary[], exceptId: number): Promise<(string | null)[]> {
     return Promise.all(records.map((record) => otherHoldingRequest(db, record, exceptId)))
   }
 
@@ -139,12 +158,13 @@ export class UseService {
         label: label(record),
         effectiveCustody: record.effectiveCustody,
         openIncidents: record.openIncidents,
-        otherRequestId: others[index]
+        otherRequest: others[index]
       }))
     )
   }
 
-  private async decide(db: Db, input: PreviewInput & Partial<CreateInput>, forCreate: boolean) {
+  /** The one answer for a draft: the preview shows it and the save enforces it (R-USE-1..6, S86). */
+  private async decide(db: Db, input: PreviewInput) {
     const settings = await this.settings.current(db)
     const departments = (await this.filing.filing(db)).data.departments.map((d) => d.code)
     const records = await recordSummaries(db, input.records)
@@ -155,7 +175,7 @@ export class UseService {
       knownDepartments: departments,
       externalUnit: input.externalUnit,
       introductionLetter: input.introductionLetter,
-      excerptAnswer: forCreate ? input.excerptAnswer : undefined,
+      excerptAnswer: input.excerptAnswer,
       records: records.map((r) => ({
         label: label(r),
         departmentCode: r.departmentCode,
@@ -173,7 +193,7 @@ export class UseService {
 
   /** The chain a draft would need, shown live in the form before it is submitted. */
   async preview(input: PreviewInput): Promise<ChainPreview> {
-    const { chain, refusal, policyVersion } = await this.decide(this.store.db, input, false)
+    const { chain, refusal, policyVersion } = await this.decide(this.store.db, input)
     return {
       steps: chain.ok ? chain.value.steps : [],
       refusal: refusal
@@ -186,16 +206,19 @@ export class UseService {
 
   create(actor: Actor, input: CreateInput): Promise<UseRequest> {
     return this.store.write(actor, async ({ db, now, audit }) => {
-      if (input.kind === 'loan' && input.dueOn === null) throw fieldError('dueOn', 'validation.required')
       if (input.applicantUserId !== null) {
         if (!(await userIsActive(db, input.applicantUserId)))
           throw fieldError('applicantUserId', 'validation.invalidValue')
       }
-      const { chain, refusal, records, policyVersion } = await this.decide(db, input, true)
+      const { chain, refusal, records, policyVersion } = await this.decide(db, input)
       if (refusal) throw refused(refusal)
       const decision = enforce(chain)
       const external = input.applicantKind === 'external'
+      const prefix = NUMBER_PREFIXES[input.kind]
+      const year = Number(localDay(now).slice(0, 4))
+      const running = await nextRequestNumber(db, prefix, year)
       const id = await insertRequest(db, {
+        number: `${prefix}-${year}-${String(running).padStart(4, '0')}`,
         kind: input.kind,
         applicantKind: input.applicantKind,
         applicantUserId: input.applicantUserId,
@@ -223,7 +246,7 @@ export class UseService {
         entity: 'use_request',
         entityId: id,
         action: 'create',
-        after: { ...input, chain: decision.steps, policyVersion }
+        after: { ...input, number: created.number, chain: decision.steps, policyVersion }
       })
       return created
     })
@@ -283,6 +306,7 @@ export class UseService {
       chain,
       policyVersion: stored.policyVersion,
       approvals: approvals.sort((a, b) => order.indexOf(a.step) - order.indexOf(b.step)),
+      withdrawnSignatures: await withdrawnSignaturesOf(db, id),
       records: summaries.map((summary, index) => ({
         ...summary,
         condition: refs[index].condition,
@@ -326,42 +350,144 @@ export class UseService {
     return after
   }
 
-  /** R-USE-1, R-ROLE-7: a signature from the paper form, entered by the archivist, in chain order; a refusal ends the request. */
+  /**
+   * R-USE-1, R-ROLE-3..5, R-ROLE-7: a signature from the signed paper form, entered by the archivist on behalf of the
+   * account chosen from those that hold the step; who entered it is kept and shown. A refusal ends the request.
+   */
   approve(actor: Actor, input: ApproveInput): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
-      const request = await this.forChange(ctx.db, input.id, input.version, ['pending'])
-      if (input.signedOn > localDay(ctx.now)) throw fieldError('signedOn', 'validation.notInFuture')
-      if (input.decision === 'refused' && input.reason === '') throw fieldError('reason', 'validation.required')
-      const enteredByName = await userDisplayName(ctx.db, actor.userId)
+      const signer = await signerAccount(ctx.db, input.signerUserId)
+      if (!signer) throw fieldError('signerUserId', 'validation.invalidValue')
+      return this.signAs(ctx, actor, signer, input)
+    })
+  }
+
+  /** R-USE-1, R-ROLE-3..5: the signed-in signer signs their own step, today; the step comes from their account. */
+  sign(actor: Actor, input: SignInput): Promise<UseRequest> {
+    return this.store.write(actor, async (ctx) => {
+      const signer = actor.userId === null ? undefined : await signerAccount(ctx.db, actor.userId)
+      const step = signer && stepOfRole(signer.role)
+      if (!signer || !step) throw forbidden()
+      return this.signAs(ctx, actor, signer, { ...input, step, signedOn: localDay(ctx.now) })
+    })
+  }
+
+  private async signAs(ctx: WriteContext, actor: Actor, signer: SignerAccount, input: Signature): Promise<UseRequest> {
+    const request = await this.forChange(ctx.db, input.id, input.version, ['pending'])
+    if (input.signedOn > localDay(ctx.now)) throw fieldError('signedOn', 'validation.notInFuture')
+    if (input.decision === 'refused' && input.reason === '') throw fieldError('reason', 'validation.required')
+    const enteredByName = await userDisplayName(ctx.db, actor.userId)
+    enforce(
+      refuseSignature({
+        ...(await this.signatureFacts(ctx.db, request)),
+        step: input.step,
+        signer,
+        enteredByUserId: actor.userId,
+        enteredByName: enteredByName ?? actor.username
+      })
+    )
+    await insertApproval(ctx.db, {
+      requestId: request.id,
+      step: input.step,
+      signerName: signer.name,
+      signerUserId: signer.userId,
+      signedOn: input.signedOn,
+      decision: input.decision,
+      reason: input.reason,
+      enteredBy: actor.userId,
+      enteredAt: ctx.now.toISOString()
+    })
+    const last = request.approvals.length + 1 === request.chain.length
+    const status = input.decision === 'refused' ? 'refused' : last ? 'approved' : 'pending'
+    const { id: _id, version: _version, ...signature } = input
+    return this.change(
+      ctx,
+      request,
+      'sign',
+      { status },
+      {
+        status,
+        ...signature,
+        signerUserId: signer.userId,
+        signerName: signer.name,
+        onBehalf: signer.userId !== actor.userId
+      }
+    )
+  }
+
+  private async department(db: Db, code: string): Promise<Department> {
+    const departments = (await this.filing.filing(db)).data.departments
+    return { code, name: departments.find((d) => d.code === code)?.name ?? '' }
+  }
+
+  private async signatureFacts(db: Db, request: UseRequest) {
+    return {
+      chain: request.chain.map((s) => s.step),
+      signed: request.approvals.map((a) => ({ step: a.step, signerUserId: a.signerUserId })),
+      department: await this.department(db, request.departmentCode),
+      applicantName: request.applicantName,
+      applicantUserId: request.applicantUserId
+    }
+  }
+
+  /**
+   * R-USE-1: a signature entered wrongly is taken back with a reason, the last one first; the request is not
+   * cancelled but awaits that step again, and the withdrawn signature stays on it.
+   */
+  withdrawSignature(actor: Actor, input: ParsedInput<'use.withdrawSignature'>): Promise<UseRequest> {
+    return this.store.write(actor, async (ctx) => {
+      const request = await this.forChange(ctx.db, input.id, input.version, ['pending', 'approved', 'refused'])
       enforce(
-        refuseSignature({
+        refuseWithdrawal({
           chain: request.chain.map((s) => s.step),
-          signed: request.approvals.map((a) => a.step),
-          step: input.step,
-          signerName: input.signerName,
-          signerUserId: input.signerUserId,
-          applicantName: request.applicantName,
-          applicantUserId: request.applicantUserId,
-          enteredByUserId: actor.userId,
-          enteredByName: enteredByName ?? actor.username
+          signed: request.approvals.map((a) => ({ step: a.step, onBehalf: a.onBehalf })),
+          step: input.step
         })
       )
-      await insertApproval(ctx.db, {
-        requestId: request.id,
-        step: input.step,
-        signerName: input.signerName,
-        signerUserId: input.signerUserId,
-        signedOn: input.signedOn,
-        decision: input.decision,
-        reason: input.reason,
-        enteredBy: actor.userId,
-        enteredAt: ctx.now.toISOString()
-      })
-      const last = request.approvals.length + 1 === request.chain.length
-      const status = input.decision === 'refused' ? 'refused' : last ? 'approved' : 'pending'
-      const { id: _id, version: _version, ...signature } = input
-      return this.change(ctx, request, 'sign', { status }, { status, ...signature })
+      const withdrawn = request.approvals.find((a) => a.step === input.step)!
+      await withdrawApproval(ctx.db, request.id, input.step, actor.userId, ctx.now.toISOString(), input.reason)
+      return this.change(
+        ctx,
+        request,
+        'withdraw_signature',
+        { status: 'pending' },
+        { status: 'pending', step: input.step, signerName: withdrawn.signerName, reason: input.reason }
+      )
     })
+  }
+
+  /** R-ROLE-3..5: the pending requests whose next signature the signed-in person may give, oldest first. */
+  async awaiting(actor: Actor): Promise<UseRequestRow[]> {
+    const signer = actor.userId === null ? undefined : await signerAccount(this.store.db, actor.userId)
+    const step = signer && stepOfRole(signer.role)
+    if (!signer || !step) return []
+    const rows = await this.rows(this.store.db, await pendingRequests(this.store.db))
+    const mine: UseRequestRow[] = []
+    for (const row of rows.filter((r) => r.nextStep === step)) {
+      const request = await this.get(row.id)
+      const facts = {
+        ...(await this.signatureFacts(this.store.db, request)),
+        step,
+        signer,
+        enteredByUserId: signer.userId
+      }
+      if (refuseSignature({ ...facts, enteredByName: signer.name }).ok) mine.push(row)
+    }
+    return mine
+  }
+
+  /** For each step of the chain, the active accounts that may sign it (R-ROLE-3..5), the applicant left out (R-ROLE-7). */
+  async signers(id: number): Promise<StepSigners[]> {
+    const request = await this.get(id)
+    const accounts = await activeAccountsIn(this.store.db, SIGNER_ROLES)
+    const department = await this.department(this.store.db, request.departmentCode)
+    return request.chain.map(({ step }) => ({
+      step,
+      signers: accounts
+        .filter((account) => refuseSigner(account, step, department).ok)
+        .filter((account) => account.userId !== request.applicantUserId)
+        .map((account) => ({ id: account.userId, displayName: account.name, department: account.department }))
+    }))
   }
 
   /** R-USE-2, R-USE-7: the records leave their place; due date = day out + the approved days. */
@@ -419,7 +545,7 @@ export class UseService {
             kind: check.condition === 'lost' ? 'missing' : 'damaged',
             source: 'loan',
             sourceId: request.id,
-            note: check.note || `归还清点发现（申请 #${request.id}）`
+            note: check.note || `归还清点发现（申请 ${request.number}）`
           })
         }
       }
@@ -494,6 +620,7 @@ export class UseService {
     const stored = await overdueLoans(this.store.db, this.today())
     return (await this.rows(this.store.db, stored)).map((row) => ({
       id: row.id,
+      number: row.number,
       applicantName: row.applicantName,
       departmentCode: row.departmentCode,
       externalUnit: row.externalUnit,
@@ -529,6 +656,7 @@ export class UseService {
       for (const record of request.records) {
         result.push({
           requestId: request.id,
+          requestNumber: request.number,
           kind: request.kind,
           outOn: request.outOn!,
           borrower: request.applicantName,

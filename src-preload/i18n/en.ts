@@ -148,7 +148,9 @@ const en: Shape<typeof zhCN> = {
     archivist: 'Archivist',
     archive_manager: 'Archive manager',
     department_head: 'Department head',
-    staff_viewer: 'Staff viewer'
+    staff_viewer: 'Staff viewer',
+    deputy_gm: 'Deputy general manager',
+    gm: 'General manager'
   },
   grades: { important: 'Important', special: 'Special', general: 'General' },
   customers: {
@@ -220,7 +222,7 @@ const en: Shape<typeof zhCN> = {
     holdsNothing: 'This person has nothing out.',
     holdsRecords:
       'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
-    heldRecord: 'Request #{{request}} ({{kind}}): {{code}} {{title}}, due {{due}}',
+    heldRecord: 'Request {{request}} ({{kind}}): {{code}} {{title}}, due {{due}}',
     title: 'Accounts',
     new: 'New account',
     edit: 'Edit account',
@@ -314,7 +316,8 @@ const en: Shape<typeof zhCN> = {
       set_apart: 'Set apart',
       destroy: 'Destroyed',
       key: 'Audit key started',
-      seal: 'Audit sealed'
+      seal: 'Audit sealed',
+      withdraw_signature: 'Signature withdrawn'
     },
     entities: {
       user: 'Account',
@@ -1009,6 +1012,8 @@ const en: Shape<typeof zhCN> = {
       pagesChecked: 'Pages counted (of {{pages}})',
       returnNote: 'Note',
       signerName: 'Signed by',
+      signer: 'Signer ($t(use.approvers.{{step}}))',
+      withdrawReason: 'Reason for withdrawing',
       signedOn: 'Signed on',
       decision: 'Decision',
       refusalReason: 'Reason for refusing',
@@ -1018,7 +1023,7 @@ const en: Shape<typeof zhCN> = {
     form: {
       title: 'New consultation or loan request',
       submit: 'Submit request',
-      created: 'Request #{{id}} registered; print the form for the signers.',
+      created: 'Request {{number}} registered; print the form for the signers.',
       applicantUserHint: 'Pick the account when the applicant has one, so self-approval and departures can be checked.',
       switchedToExcerpt: 'Changed to a copy/excerpt request; the original stays.',
       excerptQuestion: 'Would an excerpt or copy do?',
@@ -1028,16 +1033,24 @@ const en: Shape<typeof zhCN> = {
       title: 'Approval chain',
       empty: 'Choose records and dates to see who must sign and why.',
       refused: 'This request cannot be granted',
-      signedBy: '{{name}} approved on {{on}} (entered by {{by}})',
+      signedBy: '{{name}} approved on {{on}}',
+      onBehalf: 'Entered by {{by}} from the signed paper form',
+      withdrawn: 'Signature of {{name}} ($t(use.approvers.{{step}})) withdrawn by {{by}} on {{at}}: {{reason}}',
       refusedBy: '{{name}} refused on {{on}}: {{reason}}',
       loanDays: 'Loan of {{days}} day(s)',
       policyVersion: 'Under loan rules version {{version}}',
       defaultPolicy: 'Under the default loan rules (never changed)'
     },
     detail: {
-      title: 'Request #{{id}} ({{kind}})',
+      title: 'Request {{number}} ({{kind}})',
       sign: 'Enter the {{step}} signature',
-      signHint: 'Enter the signature as it is on the paper form; the signer cannot be the applicant.',
+      signHint:
+        'Enter the signature as it is on the paper form: choose the signer among the accounts that sign this step (not the applicant); it is recorded as entered by you on their behalf.',
+      approveMine: 'Approve and sign',
+      refuseMine: 'Refuse',
+      signedMine: 'Your signature is recorded',
+      withdraw: 'Withdraw signature',
+      withdrawn: 'Signature withdrawn; the request awaits that step again',
       signed: 'Signature entered',
       checkoutLoan: 'Lend and print out-cards',
       checkoutReading: 'Take to the reading room and print out-cards',
@@ -1055,6 +1068,8 @@ const en: Shape<typeof zhCN> = {
     },
     actions: {
       sign: 'Enter the {{step}} signature',
+      refuseMine: 'Refuse: give the reason',
+      withdraw: 'Withdraw the last signature',
       return: 'Return: check each record',
       renew: 'Renew',
       feedback: 'Effect of use',
@@ -1071,6 +1086,7 @@ const en: Shape<typeof zhCN> = {
       noMatch: 'No request matches; change the search or the filters.'
     },
     overdue: { title: 'Overdue loans', none: 'No loan is overdue.', goUse: 'Go to use' },
+    awaiting: { title: 'Awaiting my signature', none: 'No request awaits your signature.', open: 'Open and sign' },
     settings: {
       title: 'Loan rules',
       loanMaxDays: 'Longest loan (days)',
@@ -1087,7 +1103,8 @@ const en: Shape<typeof zhCN> = {
       classifiedOffSiteApprover: 'Approves confidential/top secret off site',
       classifiedNotLent: 'Classified records are never lent',
       topSecretNeverLeaves: 'Top-secret records are never lent',
-      sealedOriginalsStay: 'Customer originals never leave the company'
+      sealedOriginalsStay: 'Customer originals never leave the company',
+      longLoansAllowed: 'Allow long loans (beyond the loan limit, signed by the long-loan approver; off by default)'
     }
   },
   custodyTabs: {
@@ -1582,11 +1599,17 @@ const en: Shape<typeof zhCN> = {
       awaitingDestruction: '{{code}} is set apart for destruction and cannot be used.',
       flagged: '{{code}} has an open missing or damaged incident; it cannot be used until that is resolved.',
       alreadyOut: '{{code}} is not in store (on loan or in the reading room).',
-      requestedElsewhere: '{{code}} is already in another request (#{{requestId}}); wait until it is finished.',
+      requestedElsewhere: '{{code}} is already in another request ({{request}}); wait until it is finished.',
       stepOutOfOrder: 'Signatures follow the chain; the $t(use.approvers.{{expected}}) signs next.',
       stepNotInChain: "This step is not part of the request's chain.",
       selfApproval: 'Nobody approves their own request.',
       selfEntry: 'The applicant cannot enter the signatures of their own request.',
+      notSignersStep: 'This step is signed by the $t(use.approvers.{{approver}}).',
+      otherDepartmentHead: 'A department head signs only requests of their own department ({{department}}).',
+      signedTwice: 'One person cannot sign two steps of the same request.',
+      stepNotSigned: 'This step has not been signed.',
+      withdrawLastFirst: 'Withdraw the last signature ($t(use.approvers.{{expected}})) first.',
+      signedInPerson: 'The signer signed this in the app themselves; nobody else can withdraw it.',
       notRenewable: 'Under the current settings loans cannot be renewed.',
       renewalLimit: 'Already renewed {{max}} time(s); no more renewals.',
       renewalTooLong: 'A renewal of {{days}} days is longer than the {{max}} days allowed.',

@@ -138,7 +138,9 @@ const zhCN = {
     archivist: '档案管理员',
     archive_manager: '档案部门负责人',
     department_head: '部门负责人',
-    staff_viewer: '普通查阅人员'
+    staff_viewer: '普通查阅人员',
+    deputy_gm: '副总经理',
+    gm: '总经理'
   },
   grades: { important: '重要', special: '特殊', general: '一般' },
   customers: {
@@ -204,7 +206,7 @@ const zhCN = {
     departmentHint: '部门列表在“设置 → 归档设置”或首次设置向导中维护',
     holdsNothing: '此人没有未归还的档案。',
     holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还（R-CUST-6）。',
-    heldRecord: '申请 #{{request}}（{{kind}}）：{{code}} {{title}}，应还 {{due}}',
+    heldRecord: '申请 {{request}}（{{kind}}）：{{code}} {{title}}，应还 {{due}}',
     title: '用户账号',
     new: '新建用户',
     edit: '编辑用户',
@@ -296,7 +298,8 @@ const zhCN = {
       set_apart: '列入待销毁',
       destroy: '销毁',
       key: '启用审计密钥',
-      seal: '审计封存'
+      seal: '审计封存',
+      withdraw_signature: '撤回签字'
     },
     entities: {
       user: '用户',
@@ -975,6 +978,8 @@ const zhCN = {
       pagesChecked: '清点页数（应 {{pages}} 页）',
       returnNote: '说明',
       signerName: '签字人',
+      signer: '签字人（$t(use.approvers.{{step}})）',
+      withdrawReason: '撤回原因',
       signedOn: '签字日期',
       decision: '意见',
       refusalReason: '不同意的理由',
@@ -984,7 +989,7 @@ const zhCN = {
     form: {
       title: '新建查阅/借阅申请',
       submit: '提交申请',
-      created: '申请 #{{id}} 已登记，请打印申请单交签字人签批。',
+      created: '申请 {{number}} 已登记，请打印申请单交签字人签批。',
       applicantUserHint: '申请人有系统账号时请选择，以便核对“本人不能审批本人的申请”和离职交接。',
       switchedToExcerpt: '已改为复制/摘录申请，原件不外借。',
       excerptQuestion: '摘录/复制是否可以满足需要？',
@@ -994,16 +999,23 @@ const zhCN = {
       title: '审批链',
       empty: '选择档案并填写日期后，这里显示需要谁签批以及原因。',
       refused: '此申请不能批准',
-      signedBy: '{{name}} 于 {{on}} 签字同意（{{by}} 录入）',
+      signedBy: '{{name}} 于 {{on}} 签字同意',
+      onBehalf: '由 {{by}} 据纸质申请单代为录入',
+      withdrawn: '已撤回 {{name}} 的签字（$t(use.approvers.{{step}})）：{{by}} 于 {{at}} 撤回，原因：{{reason}}',
       refusedBy: '{{name}} 于 {{on}} 不同意：{{reason}}',
       loanDays: '借期 {{days}} 天',
       policyVersion: '依据借阅规则第 {{version}} 版',
       defaultPolicy: '依据默认借阅规则（尚未修改过）'
     },
     detail: {
-      title: '申请 #{{id}}（{{kind}}）',
+      title: '申请 {{number}}（{{kind}}）',
       sign: '录入{{step}}签批',
-      signHint: '按纸质申请单上的签字录入；签字人不能是申请人本人。',
+      signHint: '按纸质申请单上的签字录入：签字人从有此步审批权限的账号中选择，不能是申请人本人；记录为由您代为录入。',
+      approveMine: '同意并签字',
+      refuseMine: '不同意',
+      signedMine: '您的签批已记录',
+      withdraw: '撤回签字',
+      withdrawn: '签字已撤回，申请回到待签批',
       signed: '签批已录入',
       checkoutLoan: '借出并打印代替卡',
       checkoutReading: '调出到阅览室并打印代替卡',
@@ -1021,6 +1033,8 @@ const zhCN = {
     },
     actions: {
       sign: '录入{{step}}签批',
+      refuseMine: '不同意：请填写理由',
+      withdraw: '撤回最后一步的签字',
       return: '归还注销：逐件清点',
       renew: '续借',
       feedback: '利用效果',
@@ -1037,6 +1051,7 @@ const zhCN = {
       noMatch: '没有符合条件的申请，请调整搜索词或筛选条件。'
     },
     overdue: { title: '逾期未还的借阅', none: '没有逾期未还的借阅。', goUse: '前往借阅' },
+    awaiting: { title: '待我签批', none: '没有待您签批的申请。', open: '查看并签批' },
     settings: {
       title: '借阅规则',
       loanMaxDays: '借期上限（天）',
@@ -1053,7 +1068,8 @@ const zhCN = {
       classifiedOffSiteApprover: '机密/绝密带出办公楼审批人',
       classifiedNotLent: '涉密档案一律不外借',
       topSecretNeverLeaves: '绝密档案不得借出',
-      sealedOriginalsStay: '客户档案原件不得带出公司'
+      sealedOriginalsStay: '客户档案原件不得带出公司',
+      longLoansAllowed: '允许长期借阅（超过借期上限的须经长期借阅审批人批准；默认不允许）'
     }
   },
   custodyTabs: { locations: '位置', inspections: '检查', environment: '温湿度', incidents: '异常' },
@@ -1524,11 +1540,17 @@ const zhCN = {
       awaitingDestruction: '{{code}} 已列入待销毁，不能查阅或借出。',
       flagged: '{{code}} 有未处理的缺失或损坏记录，处理完毕前不能查阅或借出。',
       alreadyOut: '{{code}} 目前不在库（已借出或在阅览室）。',
-      requestedElsewhere: '{{code}} 已在另一份申请（#{{requestId}}）中，须待其结束。',
+      requestedElsewhere: '{{code}} 已在另一份申请（{{request}}）中，须待其结束。',
       stepOutOfOrder: '须按审批链顺序签批，当前应由$t(use.approvers.{{expected}})签字。',
       stepNotInChain: '该申请的审批链中没有这一步。',
       selfApproval: '申请人不能审批自己的申请。',
       selfEntry: '申请人不能为自己的申请录入签批。',
+      notSignersStep: '这一步须由$t(use.approvers.{{approver}})签批。',
+      otherDepartmentHead: '部门负责人只签批本部门（{{department}}）人员的申请。',
+      signedTwice: '同一人不能在一份申请上签批两步。',
+      stepNotSigned: '这一步还没有签字。',
+      withdrawLastFirst: '须先撤回最后一步（$t(use.approvers.{{expected}})）的签字。',
+      signedInPerson: '签字人在系统中亲自签批，不能由他人撤回。',
       notRenewable: '按现行设置，借阅不能续借。',
       renewalLimit: '已续借 {{max}} 次，不能再续借。',
       renewalTooLong: '续借 {{days}} 天，超过每次最多 {{max}} 天。',

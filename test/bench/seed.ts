@@ -529,13 +529,14 @@ function seedUse(db: Database.Database, requests: number, items: number, userId:
   db.prepare(
     `${numbers}, g AS (SELECT i, ${day} AS d, CASE WHEN i % 10 < 5 THEN 'consultation' WHEN i % 10 < 9 THEN 'loan' ELSE 'excerpt' END AS kind,
        CASE WHEN i % 23 = 0 THEN 'refused' WHEN i % 97 = 0 THEN 'out' ELSE 'returned' END AS status FROM n)
-     INSERT INTO use_requests (kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit, introduction_letter, purpose, reason,
+     INSERT INTO use_requests (number, kind, status, applicant_kind, applicant_user_id, applicant_name, department_code, external_unit, introduction_letter, purpose, reason,
        start_on, due_on, loan_days, excerpt_answer, chain, policy_version, out_on, returned_on, effect, created_at, created_by, updated_at)
-     SELECT kind, status, CASE WHEN i % 7 = 0 THEN 'external' ELSE 'internal' END, NULL,
+     SELECT CASE kind WHEN 'loan' THEN 'JY' WHEN 'consultation' THEN 'CY' ELSE 'FZ' END || '-' || substr(d, 1, 4) || '-' || printf('%06d', i),
+       kind, status, CASE WHEN i % 7 = 0 THEN 'external' ELSE 'internal' END, NULL,
        CASE WHEN i % 7 = 0 THEN '来访者' || (i % 300) ELSE '职工' || (i % 800) END,
        CASE WHEN i % 7 = 0 THEN '' WHEN i % 2 = 0 THEN 'ZS' ELSE 'BGS' END, CASE WHEN i % 7 = 0 THEN '单位' || (i % 40) ELSE '' END, CASE WHEN i % 7 = 0 THEN '介绍信' ELSE '' END,
        '用途' || (i % 60), '工作需要', d, CASE WHEN kind = 'loan' THEN date(d, '+5 days') END, CASE WHEN kind = 'loan' THEN 5 END,
-       CASE kind WHEN 'loan' THEN 'original_needed' WHEN 'excerpt' THEN 'excerpt_suffices' END, '[]', 0,
+       CASE kind WHEN 'loan' THEN 'original_needed' WHEN 'excerpt' THEN 'excerpt_suffices' END, '[]', 1,
        CASE WHEN status <> 'refused' THEN d END, CASE WHEN status = 'returned' THEN date(d, '+' || CASE WHEN i % 13 = 0 THEN 9 ELSE i % 5 END || ' days') END,
        CASE i % 4 WHEN 0 THEN 'evidence' WHEN 1 THEN 'reference' END, d || 'T08:00:00.000Z', ?, d || 'T08:00:00.000Z' FROM g`
   ).run(userId)

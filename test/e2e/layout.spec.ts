@@ -20,7 +20,9 @@ const PEOPLE: Record<Exclude<Role, 'sysadmin' | 'archivist'>, Person> = {
   auditor: { username: 'shenji', name: '沈计', password: 'Auditor-2024x' },
   archive_manager: { username: 'wangjl', name: '王经理', password: 'Manager-2024x' },
   department_head: { username: 'zhaobz', name: '赵部长', password: 'Head-2024xx', department: '招商运营部' },
-  staff_viewer: { username: 'zhangsan', name: '张三', password: 'Zhangsan-2024', department: '招商运营部' }
+  staff_viewer: { username: 'zhangsan', name: '张三', password: 'Zhangsan-2024', department: '招商运营部' },
+  deputy_gm: { username: 'liufz', name: '刘副总', password: 'Deputy-2024xx' },
+  gm: { username: 'chenzj', name: '陈总经理', password: 'General-2024x' }
 }
 
 const LONG_TITLE =

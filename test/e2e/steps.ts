@@ -19,6 +19,21 @@ export const ARCHIVIST: Person = {
   role: '档案管理员',
   department: '招商运营部'
 }
+/** R-ROLE-3: the head of 招商运营部 (ZS), who signs the requests of its staff. */
+export const DEPARTMENT_HEAD: Person = {
+  username: 'wangbz',
+  name: '王部长',
+  password: 'Wangbz-2024x',
+  role: '部门负责人',
+  department: 'ZS'
+}
+/** R-ROLE-4: the archive manager, who approves every request. */
+export const ARCHIVE_MANAGER: Person = {
+  username: 'zhaozr',
+  name: '赵主任',
+  password: 'Zhaozr-2024x',
+  role: '档案部门负责人'
+}
 export const AUDITOR: Person = { username: 'shenji', name: '沈计', password: 'Auditor-2024x', role: '安全审计员' }
 
 /** First start: the administrator account is created and signed in; the first-run wizard is left for later. */
@@ -55,7 +70,11 @@ export async function createAccount(page: Page, person: Person): Promise<void> {
   await dialog.getByLabel('姓名').fill(person.name)
   if (person.role && person.role !== '档案管理员') {
     await dialog.getByLabel('角色').click()
-    await page.locator('.ant-select-item-option').filter({ hasText: person.role }).click()
+    // Exact: 部门负责人 is also part of 档案部门负责人.
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: new RegExp(`^${person.role}$`) })
+      .click()
   }
   if (person.department) await choose(page, dialog, '部门', person.department)
   await dialog.getByLabel('初始密码').fill(initialPassword(person))
@@ -97,6 +116,35 @@ export async function startAsArchivist(page: Page, server: RunningServer): Promi
   await createAccount(page, ARCHIVIST)
   await signOut(page)
   await signIn(page, ARCHIVIST)
+}
+
+/** As startAsArchivist, with the accounts that sign a request of 招商运营部: its head and the archive manager. */
+export async function startAsArchivistWithSigners(page: Page, server: RunningServer): Promise<void> {
+  await setUpAdministrator(page, server)
+  for (const person of [ARCHIVIST, DEPARTMENT_HEAD, ARCHIVE_MANAGER]) await createAccount(page, person)
+  await signOut(page)
+  await signIn(page, ARCHIVIST)
+}
+
+/** Enters every signature of a request from the paper form, each by the first account that may sign its step. */
+export async function enterAllSignatures(
+  page: Page,
+  request: ChannelOutput<'use.create'>,
+  signedOn: string
+): Promise<ChannelOutput<'use.create'>> {
+  let current = request
+  const signers = await rpc(page, 'use.signers', { id: request.id })
+  for (const { step, signers: accounts } of signers) {
+    current = await rpc(page, 'use.approve', {
+      id: current.id,
+      version: current.version,
+      step,
+      signerUserId: accounts[0].id,
+      signedOn,
+      decision: 'approved'
+    })
+  }
+  return current
 }
 
 /** Arranges what a story starts from through the same RPC the screens use, as the person signed in in the page. */

@@ -129,12 +129,13 @@ describe('R-SEC-3 accounts', () => {
       { idleLockMinutes: 5, maxFailedLogins: 5, lockoutMinutes: 15 },
       officer
     )
-    expect(saved.version).toBe(1)
+    // Version 1 is the built-in defaults; saved versions count on from 2.
+    expect(saved.version).toBe(2)
     await app.call('settings.saveSecurity', { idleLockMinutes: 5, maxFailedLogins: 4, lockoutMinutes: 30 }, officer)
     const history = await app.call('settings.securityHistory', {}, officer)
     expect(history.map((v) => [v.version, v.data.maxFailedLogins, v.createdBy])).toEqual([
-      [2, 4, 'anquan'],
-      [1, 5, 'anquan']
+      [3, 4, 'anquan'],
+      [2, 5, 'anquan']
     ])
     const refused = await app.dispatch(
       'settings.saveSecurity',

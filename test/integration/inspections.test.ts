@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { itemInput as item } from '../support/records'
+import { signerFor } from '../support/use'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -181,13 +182,11 @@ describe('R-KEEP-2/3 stock check of a shelf', () => {
       },
       key
     )
-    for (const [step, signerName] of [
-      ['department_head', '王部长'],
-      ['archive_manager', '赵主任']
-    ] as const) {
+    for (const step of ['department_head', 'archive_manager'] as const) {
+      const signerUserId = await signerFor(app, loan, step)
       loan = await app.call(
         'use.approve',
-        { id: loan.id, version: loan.version, step, signerName, signedOn: '2026-03-02', decision: 'approved' },
+        { id: loan.id, version: loan.version, step, signerUserId, signedOn: '2026-03-02', decision: 'approved' },
         key
       )
     }
@@ -468,7 +467,7 @@ describe('R-KEEP-3 environment log', () => {
     const { room } = await stockedRoom(key)
     await app.call('environment.record', { roomId: room.id, readOn: '2026-03-02', temperature: 20, humidity: 50 }, key)
     const current = await app.call('settings.getCustody', {}, key)
-    expect(current.version).toBe(0)
+    expect(current.version).toBe(1)
     const refused = await app.dispatch('settings.saveCustody', { ...current.data, temperatureMin: 25 }, manager)
     expect(refused).toMatchObject({
       ok: false,
@@ -479,7 +478,7 @@ describe('R-KEEP-3 environment log', () => {
       error: { code: 'FORBIDDEN' }
     })
     const saved = await app.call('settings.saveCustody', { ...current.data, temperatureMax: 19 }, manager)
-    expect(saved.version).toBe(1)
+    expect(saved.version).toBe(2)
     const log = await app.call('environment.list', { from: '2026-03-02', to: '2026-03-02' }, key)
     expect(log.readings[0].judgements.temperature).toMatchObject({
       value: 'out_of_range',

@@ -157,8 +157,9 @@ describe('R-FILE-10 archival codes', () => {
       { ...current.data, departments: [...current.data.departments, { code: 'CW', name: '财务部' }] },
       manager
     )
-    expect(saved.version).toBe(1)
-    expect((await app.call('items.create', item({ departmentCode: 'CW' }), key)).policyVersion).toBe(1)
+    // Version 1 is the built-in defaults; the first saved change is version 2.
+    expect(saved.version).toBe(2)
+    expect((await app.call('items.create', item({ departmentCode: 'CW' }), key)).policyVersion).toBe(2)
   })
 })
 

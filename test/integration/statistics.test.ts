@@ -4,7 +4,7 @@ import { zh } from '../../src-main/reports/zh'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { workbookAsCsv } from '../support/libreoffice'
 import { itemInput as item } from '../support/records'
-import { useDesk } from '../support/use'
+import { signerFor, useDesk } from '../support/use'
 
 let app: TestApp
 let key: string
@@ -178,7 +178,7 @@ async function buildYear() {
       id: refused.id,
       version: refused.version,
       step: refused.chain[0].step,
-      signerName: '王部长',
+      signerUserId: await signerFor(app, refused, refused.chain[0].step),
       signedOn: '2025-05-12',
       decision: 'refused',
       reason: '可查阅，不必借出'

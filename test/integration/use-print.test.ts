@@ -9,13 +9,12 @@ import type { ChannelInput, UseRequest } from '../../src-preload/contract'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { compact, launchChromium, renderPdf } from '../support/pdf'
 import { itemInput } from '../support/records'
+import { signerFor } from '../support/use'
 
 let app: TestApp
 let browser: Browser
 let archivist: string
 const requests: UseRequest[] = []
-
-const SIGNERS = { department_head: '王部长', archive_manager: '赵主任', deputy_gm: '钱副总', gm: '孙总' } as const
 
 async function goOut(input: ChannelInput<'use.create'>): Promise<UseRequest> {
   let request = await app.call('use.create', input, archivist)
@@ -26,7 +25,7 @@ async function goOut(input: ChannelInput<'use.create'>): Promise<UseRequest> {
         id: request.id,
         version: request.version,
         step,
-        signerName: SIGNERS[step],
+        signerUserId: await signerFor(app, request, step),
         signedOn: '2026-03-02',
         decision: 'approved'
       },

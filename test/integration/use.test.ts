@@ -9,8 +9,19 @@ afterEach(async () => app?.close())
 interface World {
   archivist: string
   applicantId: number
+  /** The accounts that sign, by display name: 王部长 heads 招商运营部 (ZS). */
+  signers: Record<string, number>
   item(overrides?: Partial<ChannelInput<'items.create'>>): Promise<{ id: number; archivalCode: string }>
 }
+
+/** R-ROLE-3..5: one account for each step; the department head of ZS names the department by its name. */
+const SIGNERS = [
+  ['wangbz', '王部长', 'department_head', '招商运营部'],
+  ['zhaozr', '赵主任', 'archive_manager', ''],
+  ['qianfz', '钱副总', 'deputy_gm', ''],
+  ['sunz', '孙总', 'gm', '']
+] as const
+let signerIds: Record<string, number> = {}
 
 async function world(): Promise<World> {
   app = await makeApp()
@@ -27,12 +38,22 @@ async function world(): Promise<World> {
     },
     admin
   )
+  const signers: Record<string, number> = { 张三: applicant.id }
+  for (const [username, displayName, role, department] of SIGNERS) {
+    const account = await app.call(
+      'users.create',
+      { username, displayName, role, department, password: 'User-pass-2024' },
+      admin
+    )
+    signers[displayName] = account.id
+  }
+  signerIds = signers
   const item: World['item'] = async (overrides = {}) => {
     const created = await app.call('items.create', itemInput(overrides), archivist)
     const coded = await app.call('items.catalogue', { id: created.id }, archivist)
     return { id: coded.id, archivalCode: coded.archivalCode! }
   }
-  return { archivist, applicantId: applicant.id, item }
+  return { archivist, applicantId: applicant.id, signers, item }
 }
 
 const loan = (
@@ -65,7 +86,7 @@ const sign = (
       id: request.id,
       version: request.version,
       step,
-      signerName,
+      signerUserId: signerIds[signerName],
       signedOn: '2026-03-02',
       decision: 'approved',
       ...extra
@@ -124,11 +145,12 @@ describe('R-USE-1/2 a loan from request to return', () => {
         departmentCode: 'ZS',
         records: [{ subject: 'item', id: contract.id }],
         startOn: '2026-03-02',
-        dueOn: '2026-03-05'
+        dueOn: '2026-03-05',
+        excerptAnswer: 'original_needed'
       },
       archivist
     )
-    expect(preview).toMatchObject({ refusal: null, loanDays: 3, policyVersion: 0 })
+    expect(preview).toMatchObject({ refusal: null, loanDays: 3, policyVersion: 1 })
     expect(preview.steps.map((s) => s.step)).toEqual(['department_head', 'archive_manager'])
 
     const request = await app.call('use.create', loan([contract]), archivist)
@@ -136,7 +158,8 @@ describe('R-USE-1/2 a loan from request to return', () => {
       status: 'pending',
       nextStep: 'department_head',
       recordsText: contract.archivalCode,
-      policyVersion: 0
+      policyVersion: 1,
+      number: 'JY-2026-0001'
     })
     expect(request.chain).toEqual(preview.steps)
 
@@ -149,9 +172,9 @@ describe('R-USE-1/2 a loan from request to return', () => {
     })
     const approved = await approveAll(request)
     expect(approved.status).toBe('approved')
-    expect(approved.approvals.map((a) => [a.step, a.signerName, a.enteredBy])).toEqual([
-      ['department_head', '王部长', 'liwen'],
-      ['archive_manager', '赵主任', 'liwen']
+    expect(approved.approvals.map((a) => [a.step, a.signerName, a.enteredBy, a.onBehalf])).toEqual([
+      ['department_head', '王部长', 'liwen', true],
+      ['archive_manager', '赵主任', 'liwen', true]
     ])
 
     await moveClock('2026-03-03T09:00:00', archivist)
@@ -365,13 +388,15 @@ describe('bad input is refused with its rule and nothing is written', () => {
     expect(await tableCounts()).toEqual(before)
   })
 
-  it('a loan without a due date is a field error', async () => {
+  it('a loan without a due date is refused by R-USE-4, as the preview said', async () => {
     const { archivist, item } = await world()
-    const result = await app.dispatch('use.create', loan([await item()], { dueOn: null }), archivist)
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'VALIDATION', details: [{ path: 'dueOn', message: 'validation.required' }] }
+    const input = loan([await item()], { dueOn: null })
+    const { applicantName: _n, applicantUserId: _u, purpose: _p, reason: _r, copies: _c, ...facts } = input
+    expect((await app.call('use.preview', facts, archivist)).refusal).toMatchObject({
+      ruleId: 'R-USE-4',
+      reason: 'policy.use.dueDateMissing'
     })
+    expectRefused(await app.dispatch('use.create', input, archivist), 'R-USE-4', 'policy.use.dueDateMissing')
   })
 
   it('an item is out while its volume is in another request, and the other way round', async () => {
@@ -401,14 +426,16 @@ describe('bad input is refused with its rule and nothing is written', () => {
 
 describe('R-ROLE-7 nobody approves their own request', () => {
   it('refuses the applicant as signer, by account or by name, and the applicant entering signatures', async () => {
-    const { archivist, applicantId, item } = await world()
-    const request = await app.call('use.create', loan([await item()], { applicantUserId: applicantId }), archivist)
-    expectRefused(await sign(request, 'department_head', '张三'), 'R-ROLE-7', 'policy.use.selfApproval')
-    expectRefused(
-      await sign(request, 'department_head', '王部长', { signerUserId: applicantId }),
-      'R-ROLE-7',
-      'policy.use.selfApproval'
+    const { archivist, signers, item } = await world()
+    const headsOwn = loan([await item()], { applicantName: '王部长(本人)', applicantUserId: signers['王部长'] })
+    const request = await app.call('use.create', headsOwn, archivist)
+    expectRefused(await sign(request, 'department_head', '王部长'), 'R-ROLE-7', 'policy.use.selfApproval')
+    const byName = await app.call(
+      'use.create',
+      loan([await item({ title: '另一份合同' })], { applicantName: '王部长' }),
+      archivist
     )
+    expectRefused(await sign(byName, 'department_head', '王部长'), 'R-ROLE-7', 'policy.use.selfApproval')
     expect((await app.call('use.get', { id: request.id }, archivist)).approvals).toEqual([])
 
     const own = await app.call(
@@ -520,7 +547,7 @@ describe('R-USE-4 renewal within the policy limit', () => {
       'policy.use.notRenewable'
     )
 
-    const manager = await app.signInAs('archive_manager', 'zhaozr')
+    const manager = await app.signInAs('archive_manager', 'managerzhao')
     const current = await app.call('settings.getUse', {}, manager)
     expect(await app.dispatch('settings.saveUse', { ...current.data, renewable: true }, archivist)).toMatchObject({
       ok: false,
@@ -531,7 +558,7 @@ describe('R-USE-4 renewal within the policy limit', () => {
       { ...current.data, loanMaxDays: 7, renewable: true, maxRenewals: 1, renewalDays: 7 },
       manager
     )
-    expect(saved.version).toBe(1)
+    expect(saved.version).toBe(2)
 
     expectRefused(
       await app.dispatch('use.renew', { id: out.id, version: out.version, newDueOn: '2026-03-13' }, archivist),
@@ -559,7 +586,7 @@ describe('R-USE-4 renewal within the policy limit', () => {
       loan([await item({ title: '另一份合同' })], { dueOn: '2026-03-09' }),
       archivist
     )
-    expect(longer.policyVersion).toBe(1)
+    expect(longer.policyVersion).toBe(2)
     expect(longer.chain.map((s) => s.step)).toEqual(['department_head', 'archive_manager'])
   })
 })
@@ -576,6 +603,7 @@ describe('R-CUST-6 a person cannot be offboarded while holding records', () => {
     expect(await app.call('users.outstanding', { userId: applicantId }, admin)).toEqual([
       {
         requestId: out.id,
+        requestNumber: 'JY-2026-0001',
         kind: 'loan',
         status: 'out',
         archivalCode: record.archivalCode,

@@ -1,10 +1,39 @@
-import type { ChannelInput, UseRequest } from '../../src-preload/contract'
+import type { Approver, ChannelInput, UseRequest } from '../../src-preload/contract'
 import { USER_PASSWORD, type TestApp } from './app'
 
 export type RecordRef = { subject: 'item' | 'volume'; id: number }
 
-const SIGNERS = { department_head: '王部长', archive_manager: '赵主任', deputy_gm: '钱副总', gm: '孙总' } as const
+export const SIGNER_NAMES = {
+  department_head: '王部长',
+  archive_manager: '赵主任',
+  deputy_gm: '钱副总',
+  gm: '孙总'
+} as const
 const localDay = (date: Date) => date.toLocaleDateString('sv')
+
+const signerAccounts = new WeakMap<TestApp, Map<string, number>>()
+
+/**
+ * R-ROLE-3..5: the account that signs a step of a request — for the first step the head of the applicant's own
+ * department — made by the administrator the first time a test needs it.
+ */
+export async function signerFor(app: TestApp, request: Pick<UseRequest, 'departmentCode'>, step: Approver) {
+  const department = step === 'department_head' ? request.departmentCode : ''
+  const accounts = signerAccounts.get(app) ?? new Map<string, number>()
+  signerAccounts.set(app, accounts)
+  const key = `${step}:${department}`
+  if (!accounts.has(key)) {
+    const admin = await app.signInAs('sysadmin')
+    const username = `signer-${step}-${department}`.replace(/_/g, '').toLowerCase()
+    const created = await app.call(
+      'users.create',
+      { username, displayName: SIGNER_NAMES[step], role: step, department, password: USER_PASSWORD },
+      admin
+    )
+    accounts.set(key, created.id)
+  }
+  return accounts.get(key)!
+}
 
 /**
  * The archivist's desk for consultation and loans, on the injected clock: requests entered from the paper form,
@@ -52,7 +81,7 @@ export function useDesk(app: TestApp, key: string) {
           id: current.id,
           version: current.version,
           step,
-          signerName: SIGNERS[step],
+          signerUserId: await signerFor(app, current, step),
           signedOn: today(),
           decision: 'approved'
         },

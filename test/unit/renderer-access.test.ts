@@ -21,7 +21,10 @@ describe("the renderer's permissions come from the contract's access lists", () 
       archivist: business,
       archive_manager: [...business, 'settings'],
       department_head: business,
-      staff_viewer: business
+      staff_viewer: business,
+      // R-ROLE-5: the deputy GM and GM read what the other readers read, and sign.
+      deputy_gm: business,
+      gm: business
     })
   })
 })

@@ -8,6 +8,7 @@ import { Use1764500000000 } from './1764500000000-Use'
 import { Inspections1764700000000 } from './1764700000000-Inspections'
 import { SearchAndStatistics1764800000000 } from './1764800000000-SearchAndStatistics'
 import { FirstRun1764913000000 } from './1764913000000-FirstRun'
+import { Signatures1764930000000 } from './1764930000000-Signatures'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -19,5 +20,6 @@ export const MIGRATIONS = [
   Disposal1764600000000,
   Inspections1764700000000,
   SearchAndStatistics1764800000000,
-  FirstRun1764913000000
+  FirstRun1764913000000,
+  Signatures1764930000000
 ]

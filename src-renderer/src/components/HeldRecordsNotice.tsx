@@ -24,7 +24,7 @@ export function HeldRecordsNotice({ userId }: { userId: number }) {
           renderItem={(record) => (
             <List.Item>
               {t('users.heldRecord', {
-                request: record.requestId,
+                request: record.requestNumber,
                 kind: t(`use.kinds.${record.kind}`),
                 code: record.archivalCode ?? t('recordPicker.uncoded'),
                 title: record.title,

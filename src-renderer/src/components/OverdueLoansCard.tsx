@@ -38,7 +38,7 @@ export function OverdueLoansCard() {
         pagination={{ pageSize: 10 }}
         locale={{ emptyText: <Empty description={t('use.overdue.none')} /> }}
         columns={[
-          { title: t('use.list.number'), dataIndex: 'id', render: (id: number) => `#${id}` },
+          { title: t('use.list.number'), dataIndex: 'number' },
           { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
           {
             title: t('use.fields.unit'),

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Table, Typography, type FormInstance } from 'antd'
 import type { CSSProperties, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PolicyVersion } from '../../../src-preload/contract'
+import { DEFAULT_POLICY_VERSION, type PolicyVersion } from '../../../src-preload/contract'
 import { formatDateTime } from '../errors'
 import { formPropsOf, useForm } from '../useForm'
 import { useVersionedSettings, type VersionedChannels } from '../useVersionedSettings'
@@ -77,7 +77,7 @@ export function SettingsVersionNote<T>({ current }: { current: PolicyVersion<T> 
   const { t } = useTranslation()
   return (
     <Typography.Paragraph type="secondary">
-      {current && current.version > 0
+      {current && current.version > DEFAULT_POLICY_VERSION
         ? t('settings.version', {
             version: current.version,
             by: current.createdBy,

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom'
 import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
+import { AwaitingSignaturesCard } from '../components/AwaitingSignaturesCard'
 import { BackupNowCard } from '../components/BackupNowCard'
 import { OverdueLoansCard } from '../components/OverdueLoansCard'
 import { HoldingsCharts } from '../components/HoldingsCharts'
@@ -33,6 +34,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
       <Typography.Paragraph type="secondary">
         {t('dashboard.role', { role: t(`roles.${session.role}`) })}
       </Typography.Paragraph>
+      {can(session, 'use.awaiting') && <AwaitingSignaturesCard session={session} />}
       <TodoCard />
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={6}>

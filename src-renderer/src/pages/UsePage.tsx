@@ -30,7 +30,7 @@ export function UsePage({ session }: { session: SessionInfo }) {
           {
             key: 'requests',
             label: t('use.tabs.requests'),
-            children: <UseRequestsTab canWrite={can(session, 'use.create')} />
+            children: <UseRequestsTab session={session} />
           },
           { key: 'registers', label: t('use.tabs.registers'), children: <UseRegistersTab /> }
         ]}
@@ -39,8 +39,9 @@ export function UsePage({ session }: { session: SessionInfo }) {
   )
 }
 
-function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
+function UseRequestsTab({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
+  const canWrite = can(session, 'use.create')
   const settings = useFilingSettings()
   const [creating, setCreating] = useState(false)
   const [viewing, setViewing] = useState<number | null>(null)
@@ -122,7 +123,7 @@ function UseRequestsTab({ canWrite }: { canWrite: boolean }) {
         />
       )}
       {viewing !== null && (
-        <UseRequestDetail requestId={viewing} canWrite={canWrite} onClose={closeDetail} onChanged={reload} />
+        <UseRequestDetail requestId={viewing} session={session} onClose={closeDetail} onChanged={reload} />
       )}
     </>
   )

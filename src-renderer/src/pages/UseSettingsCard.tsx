@@ -25,7 +25,8 @@ const SWITCH_FIELDS = [
   'externalMayBorrow',
   'classifiedNotLent',
   'topSecretNeverLeaves',
-  'sealedOriginalsStay'
+  'sealedOriginalsStay',
+  'longLoansAllowed'
 ] as const
 
 /** R-USE-4..6, S86: loan limits and who signs what, edited by the archive manager; every save is a new version. */

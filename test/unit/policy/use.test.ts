@@ -16,9 +16,14 @@ import {
   refuseRenewal,
   refuseReturnCount,
   refuseSignature,
+  refuseSigner,
   refuseUnavailable,
+  refuseWithdrawal,
+  stepOfRole,
   type SignatureFacts,
-  type UseFacts
+  type SignerAccount,
+  type UseFacts,
+  type WithdrawalFacts
 } from '../../../src-main/policy/use'
 
 type Period = 'within' | 'long' | 'beyond'
@@ -31,7 +36,7 @@ interface Case {
   kind: UseKind
 }
 
-/** Due dates for a loan starting 2026-03-02 under the defaults (5 days, long loans up to 30). */
+/** Due dates for a loan starting 2026-03-02: within 5 days, a long loan up to 30 days, beyond that. */
 const DUE: Record<Period, string> = { within: '2026-03-05', long: '2026-03-22', beyond: '2026-04-11' }
 
 function facts(c: Case, overrides: Partial<UseFacts> = {}): UseFacts {
@@ -40,6 +45,8 @@ function facts(c: Case, overrides: Partial<UseFacts> = {}): UseFacts {
     external: c.external,
     departmentCode: c.external ? '' : 'ZS',
     knownDepartments: ['ZS', 'BGS'],
+    externalUnit: c.external ? '市审计局' : '',
+    introductionLetter: c.external ? '审字〔2026〕3号' : '',
     excerptAnswer: c.kind === 'loan' ? 'original_needed' : null,
     records: [
       {
@@ -91,21 +98,30 @@ const SIGNER_RULES: { when(c: Case): boolean; step: Approver; reason(c: Case): s
     reason: () => 'R-USE-5 policy.use.classifiedLoan'
   },
   {
+    // R-USE-4 (003): only where the archive manager switched long loans on.
     when: (c) => c.kind === 'loan' && c.period === 'long',
     step: 'deputy_gm',
     reason: () => 'R-USE-4 policy.use.longLoan'
   }
 ]
 /** Refusals in the order they are checked; the first that applies is the answer. */
-const REFUSAL_RULES: { when(c: Case): boolean; refusal: string }[] = [
+const REFUSAL_RULES: { when(c: Case, longLoans: boolean): boolean; refusal: string }[] = [
   { when: (c) => c.kind === 'loan' && c.external, refusal: 'R-USE-6 policy.use.externalReadOnly' },
   { when: (c) => c.kind === 'loan' && c.classification === 'top_secret', refusal: 'R-USE-5 policy.use.topSecretStays' },
-  { when: (c) => c.kind === 'loan' && c.period === 'beyond', refusal: 'R-USE-4 policy.use.loanTooLong' }
+  {
+    // R-USE-4, 000 Art24.7: past 5 days is refused unless long loans are on, and past 30 days always.
+    when: (c, longLoans) => c.kind === 'loan' && (c.period === 'beyond' || (c.period === 'long' && !longLoans)),
+    refusal: 'R-USE-4 policy.use.loanTooLong'
+  }
 ]
 const SIGNING_ORDER: Approver[] = ['department_head', 'archive_manager', 'deputy_gm', 'gm']
+const LONG_LOANS: UseSettings = { ...DEFAULT_USE_SETTINGS, longLoansAllowed: true }
 
-function expected(c: Case): { refusal: string } | { steps: { step: Approver; reasons: string[] }[] } {
-  const refusal = REFUSAL_RULES.find((rule) => rule.when(c))
+function expected(
+  c: Case,
+  longLoans = false
+): { refusal: string } | { steps: { step: Approver; reasons: string[] }[] } {
+  const refusal = REFUSAL_RULES.find((rule) => rule.when(c, longLoans))
   if (refusal) return { refusal: refusal.refusal }
   const applying = SIGNER_RULES.filter((rule) => rule.when(c))
   return {
@@ -152,6 +168,13 @@ describe('R-USE-1..6 approval chain, every combination under the default setting
     '$kind of a $classification record, external=$external, $department department, $period period',
     (c) => {
       expect(actual(facts(c))).toEqual(expected(c))
+    }
+  )
+
+  it.each(CASES)(
+    'with long loans on (003): $kind of a $classification record, external=$external, $department, $period',
+    (c) => {
+      expect(actual(facts(c), LONG_LOANS)).toEqual(expected(c, true))
     }
   )
 })
@@ -247,15 +270,28 @@ describe('R-USE-1..6 chain details', () => {
     [
       'R-USE-4 with a 0-day limit (S87 same day) a two-day loan is long',
       { dueOn: '2026-03-04' },
-      { loanMaxDays: 0 },
+      { loanMaxDays: 0, longLoansAllowed: true },
       ['department_head', 'archive_manager', 'deputy_gm']
     ],
     [
-      'R-USE-4 with no long loans anything past the limit is refused',
+      'R-USE-4 with long loans on but no long-loan days, anything past the limit is refused',
       { dueOn: '2026-03-10' },
-      { longLoanMaxDays: 0 },
+      { longLoanMaxDays: 0, longLoansAllowed: true },
       'R-USE-4 policy.use.loanTooLong'
     ],
+    [
+      'R-USE-4 by default (000 Art24.7) a six-day loan is refused',
+      { dueOn: '2026-03-08' },
+      {},
+      'R-USE-4 policy.use.loanTooLong'
+    ],
+    [
+      'R-USE-4 by default a five-day loan needs no one beyond the usual signers',
+      { dueOn: '2026-03-07' },
+      {},
+      ['department_head', 'archive_manager']
+    ],
+    ['R-USE-4 a loan needs its due date', { dueOn: null }, {}, 'R-USE-4 policy.use.dueDateMissing'],
     [
       'R-USE-4 the 7-day variant lends a week without the deputy GM',
       { dueOn: '2026-03-09' },
@@ -282,7 +318,11 @@ describe('R-USE-1..6 chain details', () => {
   })
 
   it('R-USE-4 a long loan names its days and the limit; a refusal names the longest allowed', () => {
-    expect(approvalChain(facts({ ...internalLoan, period: 'long' }), DEFAULT_USE_SETTINGS)).toMatchObject({
+    expect(approvalChain(facts({ ...internalLoan, period: 'long' }), DEFAULT_USE_SETTINGS)).toEqual({
+      ok: false,
+      refusal: { ruleId: 'R-USE-4', reason: 'policy.use.loanTooLong', params: { days: 20, max: 5 } }
+    })
+    expect(approvalChain(facts({ ...internalLoan, period: 'long' }), LONG_LOANS)).toMatchObject({
       ok: true,
       value: {
         steps: [
@@ -295,19 +335,12 @@ describe('R-USE-1..6 chain details', () => {
         ]
       }
     })
-    expect(approvalChain(facts({ ...internalLoan, period: 'beyond' }), DEFAULT_USE_SETTINGS)).toEqual({
+    expect(approvalChain(facts({ ...internalLoan, period: 'beyond' }), LONG_LOANS)).toEqual({
       ok: false,
       refusal: { ruleId: 'R-USE-4', reason: 'policy.use.loanTooLong', params: { days: 40, max: 30 } }
     })
     expect(actual(facts(internalLoan, { dueOn: '2026-03-01' }))).toEqual({
       refusal: 'R-USE-4 policy.use.dueBeforeStart'
-    })
-  })
-
-  it('a loan without a due date yet gets its chain without the period rules (the form shows it while typing)', () => {
-    expect(approvalChain(facts(internalLoan, { dueOn: null }), DEFAULT_USE_SETTINGS)).toMatchObject({
-      ok: true,
-      value: { loanDays: null }
     })
   })
 
@@ -371,7 +404,7 @@ describe('R-USE-2, R-DISP-8, R-KEEP-3 availability', () => {
     label: 'A-1',
     effectiveCustody: 'in_store',
     openIncidents: 0,
-    otherRequestId: null,
+    otherRequest: null,
     ...overrides
   })
   it.each<[Partial<AvailabilityFacts>, string | null]>([
@@ -381,7 +414,7 @@ describe('R-USE-2, R-DISP-8, R-KEEP-3 availability', () => {
     [{ openIncidents: 1 }, 'R-KEEP-3 policy.use.flagged'],
     [{ effectiveCustody: 'on_loan' }, 'R-USE-2 policy.use.alreadyOut'],
     [{ effectiveCustody: 'reading_room' }, 'R-USE-2 policy.use.alreadyOut'],
-    [{ otherRequestId: 7 }, 'R-USE-2 policy.use.requestedElsewhere']
+    [{ otherRequest: 'JY-2026-0007' }, 'R-USE-2 policy.use.requestedElsewhere']
   ])('%o → %s', (overrides, outcome) => {
     const refusal = refusalOf(refuseUnavailable([record({}), record(overrides)]))
     expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
@@ -389,33 +422,110 @@ describe('R-USE-2, R-DISP-8, R-KEEP-3 availability', () => {
   })
 })
 
+describe('R-ROLE-3..5 the step an account signs', () => {
+  const account = (overrides: Partial<SignerAccount>): SignerAccount => ({
+    userId: 3,
+    name: '王部长',
+    role: 'department_head',
+    department: 'ZS',
+    active: true,
+    ...overrides
+  })
+  const zs = { code: 'ZS', name: '招商运营部' }
+  it.each<[string, Partial<SignerAccount>, Approver, string | null]>([
+    ['R-ROLE-3 the head of the applicant’s department, by code', {}, 'department_head', null],
+    ['R-ROLE-3 … or by the department’s name', { department: '招商运营部' }, 'department_head', null],
+    [
+      'R-ROLE-3 the head of another department',
+      { department: 'BGS' },
+      'department_head',
+      'R-ROLE-3 policy.use.otherDepartmentHead'
+    ],
+    [
+      'R-ROLE-3 a head without a department',
+      { department: '' },
+      'department_head',
+      'R-ROLE-3 policy.use.otherDepartmentHead'
+    ],
+    ['R-ROLE-4 the archive manager', { role: 'archive_manager', department: '' }, 'archive_manager', null],
+    ['R-ROLE-4 a department head for the archive manager', {}, 'archive_manager', 'R-ROLE-4 policy.use.notSignersStep'],
+    ['R-ROLE-5 the deputy GM', { role: 'deputy_gm' }, 'deputy_gm', null],
+    ['R-ROLE-5 the GM', { role: 'gm' }, 'gm', null],
+    ['R-ROLE-5 the deputy GM for the GM', { role: 'deputy_gm' }, 'gm', 'R-ROLE-5 policy.use.notSignersStep'],
+    ['R-ROLE-3 an archivist', { role: 'archivist' }, 'department_head', 'R-ROLE-3 policy.use.notSignersStep'],
+    ['R-ROLE-5 a switched-off account', { role: 'gm', active: false }, 'gm', 'R-ROLE-5 policy.use.notSignersStep']
+  ])('%s', (_name, overrides, step, outcome) => {
+    const refusal = refusalOf(refuseSigner(account(overrides), step, zs))
+    expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
+  })
+
+  it('the step is named like the role; other roles sign nothing', () => {
+    expect(stepOfRole('gm')).toBe('gm')
+    expect(stepOfRole('department_head')).toBe('department_head')
+    expect(stepOfRole('archivist')).toBeNull()
+    expect(stepOfRole('staff_viewer')).toBeNull()
+  })
+})
+
 describe('R-ROLE-7, R-USE-1 signatures', () => {
   const base: SignatureFacts = {
     chain: ['department_head', 'archive_manager', 'gm'],
-    signed: ['department_head'],
+    signed: [{ step: 'department_head', signerUserId: 3 }],
     step: 'archive_manager',
-    signerName: '赵主任',
-    signerUserId: null,
+    department: { code: 'ZS', name: '招商运营部' },
+    signer: { userId: 4, name: '赵主任', role: 'archive_manager', department: '', active: true },
     applicantName: '张三',
     applicantUserId: 5,
     enteredByUserId: 2,
     enteredByName: '李文'
   }
+  const signer = (overrides: Partial<SignerAccount>) => ({ signer: { ...base.signer, ...overrides } })
   it.each<[string, Partial<SignatureFacts>, string | null]>([
-    ['the next step by someone else', {}, null],
-    ['a step out of order', { step: 'gm' }, 'R-USE-1 policy.use.stepOutOfOrder'],
-    ['a step already signed', { step: 'department_head' }, 'R-USE-1 policy.use.stepOutOfOrder'],
-    ['a step not in the chain', { step: 'deputy_gm' }, 'R-USE-1 policy.use.stepNotInChain'],
-    ['the applicant signing by name', { signerName: ' 张三 ' }, 'R-ROLE-7 policy.use.selfApproval'],
-    ['the applicant signing by account', { signerUserId: 5 }, 'R-ROLE-7 policy.use.selfApproval'],
-    ['the applicant entering the signature', { enteredByUserId: 5 }, 'R-ROLE-7 policy.use.selfEntry'],
+    ['R-USE-1 the next step by its signer', {}, null],
+    ['R-USE-1 a step out of order', { step: 'gm' }, 'R-USE-1 policy.use.stepOutOfOrder'],
+    ['R-USE-1 a step already signed', { step: 'department_head' }, 'R-USE-1 policy.use.stepOutOfOrder'],
+    ['R-USE-1 a step not in the chain', { step: 'deputy_gm' }, 'R-USE-1 policy.use.stepNotInChain'],
+    ['R-ROLE-4 a step that is not the signer’s', signer({ role: 'gm' }), 'R-ROLE-4 policy.use.notSignersStep'],
+    ['R-ROLE-7 the same account signing a second step', signer({ userId: 3 }), 'R-ROLE-7 policy.use.signedTwice'],
+    ['R-ROLE-7 the applicant signing by name', signer({ name: ' 张三 ' }), 'R-ROLE-7 policy.use.selfApproval'],
+    ['R-ROLE-7 the applicant signing by account', signer({ userId: 5 }), 'R-ROLE-7 policy.use.selfApproval'],
+    ['R-ROLE-7 the applicant entering the signature', { enteredByUserId: 5 }, 'R-ROLE-7 policy.use.selfEntry'],
     [
-      'an applicant without account entering under their name',
+      'R-ROLE-7 an applicant without account entering under their name',
       { applicantUserId: null, enteredByName: '张三' },
       'R-ROLE-7 policy.use.selfEntry'
     ]
   ])('%s', (_name, overrides, outcome) => {
     const refusal = refusalOf(refuseSignature({ ...base, ...overrides }))
+    expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
+  })
+})
+
+describe('R-USE-1 withdrawing a signature entered wrongly', () => {
+  const base: WithdrawalFacts = {
+    chain: ['department_head', 'archive_manager', 'gm'],
+    signed: [
+      { step: 'department_head', onBehalf: true },
+      { step: 'archive_manager', onBehalf: true }
+    ],
+    step: 'archive_manager'
+  }
+  it.each<[string, Partial<WithdrawalFacts>, string | null]>([
+    ['the last signature, entered on behalf', {}, null],
+    ['an earlier one while a later one stands', { step: 'department_head' }, 'R-USE-1 policy.use.withdrawLastFirst'],
+    ['a step not signed', { step: 'gm' }, 'R-USE-1 policy.use.stepNotSigned'],
+    [
+      'one the signer gave in the app themselves',
+      {
+        signed: [
+          { step: 'department_head', onBehalf: true },
+          { step: 'archive_manager', onBehalf: false }
+        ]
+      },
+      'R-ROLE-7 policy.use.signedInPerson'
+    ]
+  ])('%s', (_name, overrides, outcome) => {
+    const refusal = refusalOf(refuseWithdrawal({ ...base, ...overrides }))
     expect(refusal ? `${refusal.ruleId} ${refusal.reason}` : null).toBe(outcome)
   })
 })

@@ -215,6 +215,7 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
   it('request form, out-cards, reminder, loan and consultation registers', async () => {
     const request = {
       id: 1,
+      number: M,
       kind: 'loan',
       status: 'out',
       applicantKind: 'external',
@@ -246,11 +247,12 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       ],
       records: [{ archivalCode: M, title: M, pageCount: 3 }]
     } as unknown as UseRequest
-    expectEscaped('form', useFormHtml(request, M, { manager: M } as never), 14)
-    expectEscaped('cards', outCardsHtml(request, M, await barcodeRenderer()), 6)
-    expectEscaped('reminder', reminderHtml(request, M, '2099-01-01'), 6)
+    expectEscaped('form', useFormHtml(request, M, { manager: M } as never), 16)
+    expectEscaped('cards', outCardsHtml(request, M, await barcodeRenderer()), 8)
+    expectEscaped('reminder', reminderHtml(request, M, '2099-01-01'), 8)
     const row: RegisterRow = {
       requestId: 1,
+      requestNumber: M,
       kind: 'loan',
       outOn: M,
       borrower: M,
@@ -264,8 +266,8 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       returnedOn: M,
       state: 'overdue'
     }
-    expectEscaped('loans', loanRegisterHtml(M, M, [row]), 2 + 8)
-    expectEscaped('consultations', consultationRegisterHtml(M, M, [row]), 2 + 7)
+    expectEscaped('loans', loanRegisterHtml(M, M, [row]), 2 + 9)
+    expectEscaped('consultations', consultationRegisterHtml(M, M, [row]), 2 + 8)
   })
 })
 

@@ -294,6 +294,7 @@ describe('printed forms carry reasons in words, never rule ids', () => {
     expectPlain('reminder', reminderHtml(request, PLAIN, '2099-01-01'), 6)
     const row: RegisterRow = {
       requestId: 1,
+      requestNumber: PLAIN,
       kind: 'loan',
       outOn: PLAIN,
       borrower: PLAIN,

@@ -2,21 +2,24 @@ import { Card, Spin, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChainPreview, RecordSummary, UseKind } from '../../../../src-preload/contract'
+import type { ChainPreview, EXCERPT_ANSWERS, RecordSummary, UseKind } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { ChainView } from './ChainView'
 import { ISO } from './useLabels'
 import { policyVersionText } from '../../labels'
 
-/** What the chain depends on, as the form holds it. */
+/** What the chain depends on, as the form holds it: every fact the save decides by, so both answer alike. */
 export interface ChainFacts {
   kind: UseKind
   applicantKind: 'internal' | 'external'
   departmentCode?: string
+  externalUnit?: string
+  introductionLetter?: string
   records?: RecordSummary[]
   startOn?: Dayjs | null
   dueOn?: Dayjs | null
   offSite?: boolean
+  excerptAnswer?: (typeof EXCERPT_ANSWERS)[number] | null
 }
 
 const day = (value: Dayjs | null | undefined) => (value ? value.format(ISO) : null)
@@ -30,6 +33,9 @@ export function useChainPreview(values: ChainFacts | undefined) {
     kind: values.kind,
     applicantKind: values.applicantKind,
     departmentCode: values.applicantKind === 'internal' ? (values.departmentCode ?? '') : '',
+    externalUnit: values.externalUnit ?? '',
+    introductionLetter: values.introductionLetter ?? '',
+    excerptAnswer: values.kind === 'loan' ? (values.excerptAnswer ?? null) : null,
     records: (values.records ?? []).map((r) => ({ subject: r.subject, id: r.id })),
     startOn: day(values.startOn),
     dueOn: values.kind === 'loan' ? day(values.dueOn) : null,

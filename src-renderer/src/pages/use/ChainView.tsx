@@ -1,8 +1,9 @@
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@ant-design/icons'
 import { Alert, Space, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ChainStep, PolicyReason, UseApproval } from '../../../../src-preload/contract'
+import type { ChainStep, PolicyReason, UseApproval, UseWithdrawnSignature } from '../../../../src-preload/contract'
 import { WithRule } from '../../components/RuleTag'
+import { formatDateTime } from '../../errors'
 
 /** One reason of the policy engine in the user's language, with the rule it applies. */
 export function ReasonText({ reason }: { reason: PolicyReason }) {
@@ -12,15 +13,18 @@ export function ReasonText({ reason }: { reason: PolicyReason }) {
 
 /**
  * The signers a request needs, in order, each with every reason that puts them there; signed steps show who signed
- * and when, a refused step its reason (R-USE-1, R-ROLE-7).
+ * and when, and who entered it from the paper form; a refused step its reason; withdrawn signatures stay listed
+ * with who took them back and why (R-USE-1, R-ROLE-7).
  */
 export function ChainView({
   steps,
   approvals = [],
+  withdrawn = [],
   refusal
 }: {
   steps: ChainStep[]
   approvals?: UseApproval[]
+  withdrawn?: UseWithdrawnSignature[]
   refusal?: PolicyReason | null
 }) {
   const { t } = useTranslation()
@@ -60,6 +64,22 @@ export function ChainView({
                   })}
                 </Typography.Text>
               )}
+              {signed?.onBehalf && (
+                <Typography.Text type="secondary">{t('use.chain.onBehalf', { by: signed.enteredBy })}</Typography.Text>
+              )}
+              {withdrawn
+                .filter((w) => w.step === step)
+                .map((w) => (
+                  <Typography.Text key={w.withdrawnAt} type="warning" className="use-chain-withdrawn">
+                    {t('use.chain.withdrawn', {
+                      name: w.signerName,
+                      step: w.step,
+                      by: w.withdrawnBy,
+                      at: formatDateTime(w.withdrawnAt),
+                      reason: w.withdrawnReason
+                    })}
+                  </Typography.Text>
+                ))}
               {reasons.map((reason) => (
                 <Typography.Text key={`${reason.ruleId}-${reason.reason}`} type="secondary">
                   <ReasonText reason={reason} />

@@ -1,6 +1,7 @@
 import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { UseRequest } from '../../../../src-preload/contract'
+import { lastSigned } from './requestActions'
 import type { Action } from './UseRequestParts'
 import { STATUS_COLORS } from './useLabels'
 
@@ -13,25 +14,46 @@ const CHECKOUT_TEXT = {
 export function RequestActionBar({
   request,
   canWrite,
+  canSign,
   onAction,
-  onCheckout
+  onCheckout,
+  onApproveMine
 }: {
   request: UseRequest
   canWrite: boolean
+  /** The signed-in person signs the step the request awaits. */
+  canSign: boolean
   onAction(action: Action): void
   onCheckout(): void
+  onApproveMine(): void
 }) {
   const { t } = useTranslation()
   const outNow = request.status === 'out'
+  const last = lastSigned(request)
+  const withdrawable =
+    canWrite &&
+    ['pending', 'approved', 'refused'].includes(request.status) &&
+    request.approvals.some((a) => a.step === last && a.onBehalf)
   return (
     <Space style={{ marginBottom: 16 }} wrap>
       <Tag color={STATUS_COLORS[request.status]}>{t(`use.statuses.${request.status}`)}</Tag>
       {request.overdue && <Tag color="red">{t('use.overdueDays', { count: request.daysLate })}</Tag>}
+      {canSign && (
+        <Button type="primary" onClick={onApproveMine}>
+          {t('use.detail.approveMine')}
+        </Button>
+      )}
+      {canSign && (
+        <Button danger onClick={() => onAction('refuseMine')}>
+          {t('use.detail.refuseMine')}
+        </Button>
+      )}
       {canWrite && request.status === 'pending' && request.nextStep && (
         <Button type="primary" onClick={() => onAction('sign')}>
           {t('use.detail.sign', { step: t(`use.approvers.${request.nextStep}`) })}
         </Button>
       )}
+      {withdrawable && <Button onClick={() => onAction('withdraw')}>{t('use.detail.withdraw')}</Button>}
       {canWrite && request.status === 'approved' && (
         <Button type="primary" onClick={onCheckout}>
           {t(

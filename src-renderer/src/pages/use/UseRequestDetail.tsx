@@ -2,7 +2,8 @@ import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Col, Drawer, Form, Row, Space, Spin, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { UseRequest } from '../../../../src-preload/contract'
+import type { SessionInfo, UseRequest } from '../../../../src-preload/contract'
+import { can } from '../../access'
 import { call } from '../../api/client'
 import { FormModal } from '../../components/FormModal'
 import { PrintPreview } from '../../components/PrintPreview'
@@ -18,21 +19,23 @@ import { policyVersionText } from '../../labels'
 type Document = 'form' | 'outCards' | 'reminder'
 
 /**
- * One request: its chain with the signatures entered so far, and the next thing to do — enter a signature from the
- * paper form, take the records out (printing the out-cards), renew, take them back (注销) with a completeness check.
+ * One request: its chain with the signatures entered so far, and the next thing to do — the signer whose step it
+ * awaits signs or refuses; the archivist enters a signature from the paper form (or withdraws one entered wrongly),
+ * takes the records out (printing the out-cards), renews, takes them back (注销) with a completeness check.
  */
 export function UseRequestDetail({
   requestId,
-  canWrite,
+  session,
   onClose,
   onChanged
 }: {
   requestId: number
-  canWrite: boolean
+  session: SessionInfo
   onClose(): void
   onChanged(): void
 }) {
   const { t } = useTranslation()
+  const canWrite = can(session, 'use.create')
   const { submit: send, busy } = useSubmit()
   const [action, setAction] = useState<Action | null>(null)
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
@@ -76,13 +79,20 @@ export function UseRequestDetail({
       () => void print('outCards')
     )
   const outNow = request.status === 'out'
+  // The step is the signer's role by name (R-ROLE-3..5); main checks the department and the rest.
+  const canSign = can(session, 'use.sign') && request.status === 'pending' && request.nextStep === session.role
+  const approveMine = () =>
+    run(
+      () => call('use.sign', { id: request.id, version: request.version, decision: 'approved' }),
+      'use.detail.signedMine'
+    )
 
   return (
     <Drawer
       open
       width={1040}
       rootClassName="use-request-detail"
-      title={t('use.detail.title', { id: request.id, kind: t(`use.kinds.${request.kind}`) })}
+      title={t('use.detail.title', { number: request.number, kind: t(`use.kinds.${request.kind}`) })}
       onClose={onClose}
       extra={
         <Space wrap>
@@ -102,14 +112,21 @@ export function UseRequestDetail({
         </Space>
       }
     >
-      <RequestActionBar request={request} canWrite={canWrite} onAction={setAction} onCheckout={checkout} />
+      <RequestActionBar
+        request={request}
+        canWrite={canWrite}
+        canSign={canSign}
+        onAction={setAction}
+        onCheckout={checkout}
+        onApproveMine={approveMine}
+      />
       <Row gutter={24}>
         <Col span={15}>
           <UseRequestFacts request={request} />
         </Col>
         <Col span={9}>
           <Typography.Title level={5}>{t('use.chain.title')}</Typography.Title>
-          <ChainView steps={request.chain} approvals={request.approvals} />
+          <ChainView steps={request.chain} approvals={request.approvals} withdrawn={request.withdrawnSignatures} />
           <Typography.Text type="secondary">{policyVersionText(t, request.policyVersion)}</Typography.Text>
         </Col>
       </Row>

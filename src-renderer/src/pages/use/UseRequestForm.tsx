@@ -84,7 +84,7 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
         }),
       {
         success: 'use.form.created',
-        successParams: (created) => ({ id: created.id }),
+        successParams: (created) => ({ number: created.number }),
         onDone: onCreated,
         form
       }

@@ -1,15 +1,19 @@
 import { DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RETURN_CONDITIONS, USE_EFFECTS, type UseRecord, type UseRequest } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { useRemote } from '../../useRemote'
 import { RecordLabel } from '../../components/RecordPicker'
 import { nameOfCode, useFilingSettings } from '../../useFilingSettings'
 import { ISO } from './useLabels'
 
-export type Action = 'sign' | 'return' | 'renew' | 'feedback' | 'cancel'
+/** `sign` enters a paper signature on the signer's behalf; `refuseMine` is a signer refusing in the app. */
+export type Action = 'sign' | 'refuseMine' | 'withdraw' | 'return' | 'renew' | 'feedback' | 'cancel'
 
 export interface ActionValues {
-  signerName?: string
+  signerUserId?: number
   signedOn?: Dayjs
   decision?: 'approved' | 'refused'
   reason?: string
@@ -99,7 +103,26 @@ export function UseRequestFacts({ request }: { request: UseRequest }) {
   )
 }
 
-/** The fields of one step on a request: a signature from the paper form, the return check, a renewal, feedback, a cancellation. */
+/** R-ROLE-3..5: the accounts that may sign the request's next step, to choose the one whose signature is on paper. */
+function SignerSelect({ request }: { request: UseRequest }) {
+  const { data } = useRemote(useCallback(() => call('use.signers', { id: request.id }), [request.id]))
+  const signers = data?.find((s) => s.step === request.nextStep)?.signers ?? []
+  return (
+    <Select
+      showSearch
+      optionFilterProp="label"
+      options={signers.map((s) => ({
+        value: s.id,
+        label: s.department ? `${s.displayName}（${s.department}）` : s.displayName
+      }))}
+    />
+  )
+}
+
+/**
+ * The fields of one step on a request: a signature from the paper form, a signer's refusal, withdrawing a signature
+ * entered wrongly, the return check, a renewal, feedback, a cancellation.
+ */
 export function ActionFields({ action, request }: { action: Action; request: UseRequest }) {
   const { t } = useTranslation()
   return (
@@ -107,8 +130,8 @@ export function ActionFields({ action, request }: { action: Action; request: Use
       {action === 'sign' && (
         <>
           <Typography.Paragraph type="secondary">{t('use.detail.signHint')}</Typography.Paragraph>
-          <Form.Item name="signerName" label={t('use.fields.signerName')} required>
-            <Input />
+          <Form.Item name="signerUserId" label={t('use.fields.signer', { step: request.nextStep ?? '' })} required>
+            <SignerSelect request={request} />
           </Form.Item>
           <Form.Item name="signedOn" label={t('use.fields.signedOn')} required>
             <DatePicker format={ISO} />
@@ -171,6 +194,16 @@ export function ActionFields({ action, request }: { action: Action; request: Use
             <Input.TextArea rows={3} />
           </Form.Item>
         </>
+      )}
+      {action === 'refuseMine' && (
+        <Form.Item name="reason" label={t('use.fields.refusalReason')} required>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      )}
+      {action === 'withdraw' && (
+        <Form.Item name="reason" label={t('use.fields.withdrawReason')} required>
+          <Input.TextArea rows={2} />
+        </Form.Item>
       )}
       {action === 'cancel' && (
         <Form.Item name="reason" label={t('use.fields.cancelReason')} required>

@@ -1,5 +1,5 @@
 import dayjs from 'dayjs'
-import type { UseRequest } from '../../../../src-preload/contract'
+import type { Approver, UseRequest } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import type { Action, ActionValues } from './UseRequestParts'
 import { ISO } from './useLabels'
@@ -18,6 +18,12 @@ export function actionDefaults(action: Action, request: UseRequest): ActionValue
   }
 }
 
+/** The last standing signature in chain order: the one a withdrawal takes back. */
+export function lastSigned(request: UseRequest): Approver | null {
+  const signed = request.chain.filter(({ step }) => request.approvals.some((a) => a.step === step))
+  return signed.length > 0 ? signed[signed.length - 1].step : null
+}
+
 /** The call an action's dialog makes with what was entered, and the message said when it worked. */
 export function actionCall(
   action: Action,
@@ -32,12 +38,22 @@ export function actionCall(
           call('use.approve', {
             ...versioned,
             step: request.nextStep!,
-            signerName: values.signerName ?? '',
+            signerUserId: values.signerUserId ?? 0,
             signedOn: values.signedOn?.format(ISO) ?? '',
             decision: values.decision ?? 'approved',
             reason: values.reason ?? ''
           }),
         'use.detail.signed'
+      ]
+    case 'refuseMine':
+      return [
+        () => call('use.sign', { ...versioned, decision: 'refused', reason: values.reason ?? '' }),
+        'use.detail.signedMine'
+      ]
+    case 'withdraw':
+      return [
+        () => call('use.withdrawSignature', { ...versioned, step: lastSigned(request)!, reason: values.reason ?? '' }),
+        'use.detail.withdrawn'
       ]
     case 'return': {
       const records = request.records.map((r, i) => ({

@@ -13,10 +13,10 @@ export function requestColumns(
   return [
     {
       title: t('use.list.number'),
-      dataIndex: 'id',
-      render: (id: number) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => view(id)}>
-          #{id}
+      dataIndex: 'number',
+      render: (number: string, row) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => view(row.id)}>
+          {number}
         </Button>
       )
     },

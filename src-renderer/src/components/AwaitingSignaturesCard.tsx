@@ -1,0 +1,61 @@
+import { Button, Card, Empty, Table } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SessionInfo, UseRequestRow } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { UseRequestDetail } from '../pages/use/UseRequestDetail'
+import { nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { useRemote } from '../useRemote'
+
+/**
+ * 待我签批 (R-ROLE-3..5): the requests whose next signature is the signed-in person's — for a department head only
+ * those of their own department's staff — each opened to sign or refuse with a reason.
+ */
+export function AwaitingSignaturesCard({ session }: { session: SessionInfo }) {
+  const { t } = useTranslation()
+  const settings = useFilingSettings()
+  const [viewing, setViewing] = useState<number | null>(null)
+  const { data, loading, reload } = useRemote(useCallback(() => call('use.awaiting', {}), []))
+  const close = useCallback(() => setViewing(null), [])
+
+  return (
+    <Card className="awaiting-signatures" title={t('use.awaiting.title')} style={{ marginTop: 16 }}>
+      <Table<UseRequestRow>
+        size="small"
+        rowKey="id"
+        loading={loading}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 10 }}
+        locale={{ emptyText: <Empty description={t('use.awaiting.none')} /> }}
+        columns={[
+          { title: t('use.list.number'), dataIndex: 'number' },
+          {
+            title: t('use.fields.kind'),
+            dataIndex: 'kind',
+            render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
+          },
+          { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
+          {
+            title: t('use.fields.unit'),
+            key: 'unit',
+            render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode)
+          },
+          { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+          { title: t('use.fields.purpose'), dataIndex: 'purpose', ellipsis: true },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_v, row) => (
+              <Button size="small" type="primary" onClick={() => setViewing(row.id)}>
+                {t('use.awaiting.open')}
+              </Button>
+            )
+          }
+        ]}
+      />
+      {viewing !== null && (
+        <UseRequestDetail requestId={viewing} session={session} onClose={close} onChanged={() => void reload()} />
+      )}
+    </Card>
+  )
+}
