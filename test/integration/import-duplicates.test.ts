@@ -137,6 +137,42 @@ describe('import duplicates', () => {
     expect(coded.rows.map((row) => row.archivalCode)).toEqual(['J001-WS·2023-Y-BGS-0002'])
   })
 
+  it("R-FILE-10: a legacy code that reads as another series' code is kept as text, and the next code the app gives in that series goes past it", async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    const done = await runImport(
+      {
+        ...items([
+          'J001-WS·2023-Y-BGS-0001,,办公室,二三年第一件,2023-05-06,1',
+          // Dated 2022, so filed under 2022 (R-FILE-2): its 2023-shaped code is no number of the 2023 series.
+          'J001-WS·2023-Y-BGS-0002,,办公室,跨年归档的旧文件,2022-12-28,1'
+        ]),
+        mode: 'allOrNothing'
+      },
+      key
+    )
+    expect(done.result).toMatchObject({ imported: 2 })
+    const next = await app.call(
+      'items.create',
+      {
+        ...ITEM_IMPORT_DEFAULTS,
+        title: '新登记的文件',
+        responsibleParty: '办公室',
+        dateFormed: '2023-08-01',
+        pageCount: 1
+      },
+      key
+    )
+    // Number 2 of the 2023 series would print as the legacy code; it is skipped, not refused as a duplicate.
+    expect((await app.call('items.catalogue', { id: next.id }, key)).archivalCode).toBe('J001-WS·2023-Y-BGS-0003')
+    const after = await app.call(
+      'items.create',
+      { ...ITEM_IMPORT_DEFAULTS, title: '再一件', responsibleParty: '办公室', dateFormed: '2023-08-02', pageCount: 1 },
+      key
+    )
+    expect((await app.call('items.catalogue', { id: after.id }, key)).archivalCode).toBe('J001-WS·2023-Y-BGS-0004')
+  })
+
   it("R-FILE-10: a running number beyond the template (a 4-digit counter) is refused in the dry run: taken as the series' last, it would block numbering there", async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
