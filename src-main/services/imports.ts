@@ -175,6 +175,9 @@ function seenKeys(db: Db) {
   }
 }
 
+const uniqueProblems = <P extends { path: string; message: string }>(problems: P[]) =>
+  problems.filter((p, i) => problems.findIndex((q) => q.path === p.path && q.message === p.message) === i)
+
 /** How a row that clashes with an earlier row of the file is reported. */
 function clashProblem(
   record: Analysed,
@@ -497,8 +500,9 @@ export class ImportsService {
         if (part.kind !== 'rows') continue
         const checked: Analysed[] = []
         const problemsOfBatch: ImportRowError[] = []
-        for (const cells of part.rows) {
-          const row = ++index + 1
+        for (const [at, cells] of part.rows.entries()) {
+          index++
+          const row = part.numbers[at]
           const { values, archivalCode } = this.record(
             input.target,
             cells,
@@ -511,7 +515,8 @@ export class ImportsService {
           if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
           if (problems.length > 0) {
             scan.invalidRows += 1
-            for (const problem of problems)
+            // A value can fail two checks with one message (a date that is neither YYYY-MM-DD nor real): listed once.
+            for (const problem of uniqueProblems(problems))
               problemsOfBatch.push({
                 row,
                 field: problem.path,
