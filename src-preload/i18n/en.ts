@@ -446,7 +446,7 @@ const en: Shape<typeof zhCN> = {
     ignore: '(skip)',
     contactName: 'Contact person',
     contactPhone: 'Contact phone',
-    defaults: 'For fields the file does not have, use:',
+    defaults: 'For fields the file does not have or leaves blank, use:',
     back: 'Back',
     check: 'Check every row (nothing is written)',
     total: 'Rows',

@@ -431,7 +431,7 @@ const zhCN = {
     ignore: '（不导入）',
     contactName: '联系人',
     contactPhone: '联系人电话',
-    defaults: '文件中没有的项目按下列取值：',
+    defaults: '文件中没有或留空的项目按下列取值：',
     back: '上一步',
     check: '检查全部行（不写入）',
     total: '总行数',

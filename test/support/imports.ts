@@ -17,7 +17,7 @@ export const ITEM_IMPORT_DEFAULTS = {
   classification: 'none',
   openStatus: 'restricted',
   receivedOn: '2024-01-10'
-}
+} as const
 
 /** Starts an import job and follows it to its end, as the wizard's progress bar does. */
 export async function runImport(
