@@ -14,8 +14,12 @@ import { inspectWorkbook, NotAZip, type Merge } from './zip'
 export type TablePart =
   /** Always first: the header row as read (trimmed) and, for text files, the encoding used. */
   | { kind: 'start'; headers: string[]; encoding: Encoding | null }
-  /** Data rows, trimmed, fully empty rows left out; a row is as long as its last filled cell. */
-  | { kind: 'rows'; rows: string[][] }
+  /**
+   * Data rows, trimmed, fully empty rows left out; a row is as long as its last filled cell. `numbers` holds each
+   * row's number in the sheet as a spreadsheet shows it (title lines, the header and blank rows counted), so a
+   * problem is reported where the person will look for it.
+   */
+  | { kind: 'rows'; rows: string[][]; numbers: number[] }
   /** Always last: how many columns the table spans (header or data) and how many data rows it has. */
   | { kind: 'end'; width: number; rows: number }
 
@@ -28,6 +32,12 @@ export interface ReadRequest {
 
 /** The file is not a readable .xlsx or .csv (as opposed to one over a limit). */
 export class Unreadable extends Error {}
+
+/** A record of the file with its row number in the sheet. */
+interface Numbered {
+  number: number
+  cells: string[]
+}
 
 export const BATCH_ROWS = 2000
 /** A title above the table is a line or two; a header is looked for this far before the first row is taken. */
@@ -99,6 +109,11 @@ export class CsvParser {
   private record: string[] = []
   private field = ''
   private records: string[][] = []
+  /** Records ended so far, blank lines included: a record's row number as a spreadsheet opening the file counts. */
+  private ended = 0
+  private recordNumbers: number[] = []
+  /** The row number of each record the last `push` or `end` returned. */
+  numbers: number[] = []
 
   constructor(private readonly limits: ImportLimits) {}
 
@@ -138,6 +153,8 @@ export class CsvParser {
   private take(): string[][] {
     const records = this.records
     this.records = []
+    this.numbers = this.recordNumbers
+    this.recordNumbers = []
     return records
   }
 
@@ -198,7 +215,11 @@ export class CsvParser {
 
   private endRecord(): void {
     this.endField()
-    if (this.record.length > 1 || this.record[0] !== '') this.records.push(this.record)
+    this.ended++
+    if (this.record.length > 1 || this.record[0] !== '') {
+      this.records.push(this.record)
+      this.recordNumbers.push(this.ended)
+    }
     this.record = []
   }
 }
@@ -208,18 +229,18 @@ class Shaper {
   headers: string[] | null = null
   width = 0
   rows = 0
-  private held: string[][] = []
+  private held: Numbered[] = []
 
   constructor(private readonly limits: ImportLimits) {}
 
   /** Returns the data rows this record releases (none while the header is still being looked for). */
-  push(record: string[]): string[][] {
+  push({ number, cells: record }: Numbered): Numbered[] {
     const cells = record.map((cell) => cell.trim())
     let filled = 0
     for (const cell of cells) if (cell !== '') filled++
     if (filled === 0) return []
-    if (this.headers !== null) return [this.row(cells)]
-    this.held.push(cells)
+    if (this.headers !== null) return [this.row({ number, cells })]
+    this.held.push({ number, cells })
     // A title line above the table (归档文件目录, usually merged across it) has one filled cell, so the header
     // row is the first with two or more; a one-column sheet falls back to its first non-empty row.
     if (filled >= 2) {
@@ -231,18 +252,18 @@ class Shaper {
   }
 
   /** Called at the end: a file with no two-cell row still has its header taken. */
-  settle(): string[][] {
+  settle(): Numbered[] {
     if (this.headers !== null) return []
-    const [headers = [], ...rows] = this.held
+    const [headers = { number: 0, cells: [] }, ...rows] = this.held
     this.held = []
-    this.headers = this.trimmed(headers)
-    return rows.map((cells) => this.row(cells))
+    this.headers = this.trimmed(headers.cells)
+    return rows.map((row) => this.row(row))
   }
 
-  private row(cells: string[]): string[] {
+  private row({ number, cells }: Numbered): Numbered {
     this.rows++
     if (this.rows > this.limits.rows) throw new ImportLimitExceeded('rows', this.limits)
-    return this.trimmed(cells)
+    return { number, cells: this.trimmed(cells) }
   }
 
   private trimmed(cells: string[]): string[] {
@@ -254,15 +275,16 @@ class Shaper {
   }
 }
 
-function* csvRecords(request: ReadRequest, encoding: Encoding): Generator<string[][]> {
+function* csvRecords(request: ReadRequest, encoding: Encoding): Generator<Numbered[]> {
   const decoder = new TextDecoder(encoding)
   const parser = new CsvParser(request.limits)
+  const numbered = (records: string[][]) => records.map((cells, i) => ({ number: parser.numbers[i], cells }))
   const { bytes } = request
   for (let at = 0; at < bytes.length; at += DECODE_BYTES) {
-    yield parser.push(decoder.decode(bytes.subarray(at, at + DECODE_BYTES), { stream: true }))
+    yield numbered(parser.push(decoder.decode(bytes.subarray(at, at + DECODE_BYTES), { stream: true })))
   }
-  yield parser.push(decoder.decode())
-  yield parser.end()
+  yield numbered(parser.push(decoder.decode()))
+  yield numbered(parser.end())
 }
 
 /** Writes a number's digits out in full: String() switches to exponent form below 1e-6 and from 1e21. */
@@ -343,7 +365,7 @@ class MergeFill {
   }
 }
 
-async function* xlsxRecords(request: ReadRequest): AsyncGenerator<string[][]> {
+async function* xlsxRecords(request: ReadRequest): AsyncGenerator<Numbered[]> {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength)
   const merges = await inspectWorkbook(bytes, request.limits)
   // Loaded here, not at the top: it takes a second to load, and a CSV does not need it.
@@ -360,7 +382,7 @@ async function* xlsxRecords(request: ReadRequest): AsyncGenerator<string[][]> {
   try {
     for await (const sheet of reader) {
       const fill = new MergeFill(merges.get(`xl/worksheets/sheet${(sheet as unknown as { id: string }).id}.xml`) ?? [])
-      let batch: string[][] = []
+      let batch: Numbered[] = []
       for await (const row of sheet) {
         const cells: string[] = []
         for (let c = 1; c <= row.cellCount; c++) {
@@ -372,7 +394,7 @@ async function* xlsxRecords(request: ReadRequest): AsyncGenerator<string[][]> {
           if (c <= columns) cells.push(text)
         }
         fill.apply(row.number, cells)
-        batch.push(cells)
+        batch.push({ number: row.number, cells })
         if (batch.length >= BATCH_ROWS) {
           yield batch
           batch = []
@@ -396,7 +418,12 @@ export async function* readTable(request: ReadRequest): AsyncGenerator<TablePart
   const encoding = xlsx ? null : (request.encoding ?? detectEncoding(request.bytes))
   const shaper = new Shaper(request.limits)
   let started = false
-  let batch: string[][] = []
+  let batch: Numbered[] = []
+  const rows = (numbered: Numbered[]): TablePart => ({
+    kind: 'rows',
+    rows: numbered.map((row) => row.cells),
+    numbers: numbered.map((row) => row.number)
+  })
   const records = xlsx ? xlsxRecords(request) : csvRecords(request, encoding!)
   try {
     for await (const group of records) {
@@ -405,7 +432,7 @@ export async function* readTable(request: ReadRequest): AsyncGenerator<TablePart
         started = true
         yield { kind: 'start', headers: shaper.headers, encoding }
       }
-      while (batch.length >= BATCH_ROWS) yield { kind: 'rows', rows: batch.splice(0, BATCH_ROWS) }
+      while (batch.length >= BATCH_ROWS) yield rows(batch.splice(0, BATCH_ROWS))
     }
   } catch (error) {
     if (error instanceof ImportLimitExceeded) throw error
@@ -413,7 +440,7 @@ export async function* readTable(request: ReadRequest): AsyncGenerator<TablePart
   }
   batch.push(...shaper.settle())
   if (!started) yield { kind: 'start', headers: shaper.headers ?? [], encoding }
-  if (batch.length > 0) yield { kind: 'rows', rows: batch }
+  if (batch.length > 0) yield rows(batch)
   yield { kind: 'end', width: shaper.width, rows: shaper.rows }
 }
 

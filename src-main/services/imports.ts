@@ -91,9 +91,23 @@ interface Analysed {
   filing: Filing | null
 }
 
-/** What keeps a checked row out: another row of the file first had its key, or first had its code's number. */
-type Clash = { row: number; numberOf: string | null } | null
+/**
+ * What keeps a checked row out: another row of the file first had its key (the same document, or its code with another
+ * document, named by `title`), or first had its code's number.
+ */
+type Clash = { row: number; numberOf: string | null; title: string | null } | null
 type Taken = { row: number; code: string }
+type Twin = { row: number; title: string | null; date: string | null }
+
+/**
+ * What makes a coded row the one already in the database: its code, title and date formed. A code that stays but
+ * with another title or date is another document, reported as such, never counted as imported already; the other
+ * fields (pages, remarks…) may have been corrected since, and the item in the archive is then the one that counts.
+ */
+const codedIdentity = (values: Record<string, unknown>): [string, string] => [
+  String(values.title),
+  String(values.dateFormed)
+]
 
 const normaliseName = (name: string) => name.replace(/\s+/g, '').toLowerCase()
 const itemKey = (v: Record<string, unknown>) =>
@@ -116,24 +130,41 @@ function seenKeys(db: Db) {
   // One insert per accepted row keeps both its key and its series number (a second index of the same table).
   connection.exec(
     `CREATE TEMP TABLE IF NOT EXISTS ${name.slice(5)} (key TEXT PRIMARY KEY, row INTEGER NOT NULL, code TEXT,
-      series TEXT, number INTEGER, UNIQUE (series, number)) WITHOUT ROWID`
+      series TEXT, number INTEGER, title TEXT, date TEXT, UNIQUE (series, number)) WITHOUT ROWID`
   )
   connection.exec(`DELETE FROM ${name}`)
   const insert = connection.prepare(
-    `INSERT INTO ${name} (key, row, code, series, number) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
+    `INSERT INTO ${name} (key, row, code, series, number, title, date) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`
   )
-  const byKey = connection.prepare(`SELECT row FROM ${name} WHERE key = ?`).pluck()
+  const byKey = connection.prepare(`SELECT row, title, date FROM ${name} WHERE key = ?`)
   const byNumber = connection.prepare(`SELECT row, code FROM ${name} WHERE series = ? AND number = ?`)
   const add = connection.transaction((records: Analysed[], each: (record: Analysed, clash: Clash) => void) => {
     for (const record of records) {
       const { key, row, archivalCode, filing } = record
+      // A coded row keeps its title and date, so a later row with its code is told apart from a copy of it.
+      const [title, date] = archivalCode ? codedIdentity(record.values) : [null, null]
       // Inserted, not looked up first: nearly every row is new, and then the insert is all it costs.
-      if (insert.run(key, row, archivalCode, filing?.seriesKey ?? null, filing?.itemNumber ?? null).changes === 1)
-        each(record, null)
+      const fresh = insert.run(
+        key,
+        row,
+        archivalCode,
+        filing?.seriesKey ?? null,
+        filing?.itemNumber ?? null,
+        title,
+        date
+      )
+      if (fresh.changes === 1) each(record, null)
       else {
-        const twin = byKey.get(key) as number | undefined
-        const taken = twin === undefined ? (byNumber.get(filing!.seriesKey, filing!.itemNumber) as Taken) : null
-        each(record, taken === null ? { row: twin!, numberOf: null } : { row: taken.row, numberOf: taken.code })
+        const twin = byKey.get(key) as Twin | undefined
+        if (twin === undefined) {
+          const taken = byNumber.get(filing!.seriesKey, filing!.itemNumber) as Taken
+          each(record, { row: taken.row, numberOf: taken.code, title: null })
+        } else
+          each(record, {
+            row: twin.row,
+            numberOf: null,
+            title: twin.title === title && twin.date === date ? null : twin.title
+          })
       }
     }
   })
@@ -144,11 +175,44 @@ function seenKeys(db: Db) {
   }
 }
 
-/** Of a batch's rows: keys the database already holds, and codes whose series number an item of another code holds. */
-interface InDatabase {
-  duplicates: Set<string>
-  numbersTaken: Map<string, string>
+const uniqueProblems = <P extends { path: string; message: string }>(problems: P[]) =>
+  problems.filter((p, i) => problems.findIndex((q) => q.path === p.path && q.message === p.message) === i)
+
+/** How a row that clashes with an earlier row of the file is reported. */
+function clashProblem(
+  record: Analysed,
+  { row, numberOf, title }: NonNullable<Clash>,
+  target: ImportTarget
+): ImportRowError {
+  const code = String(record.archivalCode)
+  if (numberOf !== null)
+    return {
+      row: record.row,
+      field: 'archivalCode',
+      message: 'import.numberTakenInFile',
+      params: { row, code, existing: numberOf }
+    }
+  if (title !== null)
+    return { row: record.row, field: 'archivalCode', message: 'import.codeTakenInFile', params: { row, code, title } }
+  return {
+    row: record.row,
+    field: target === 'items' ? 'archivalCode' : 'name',
+    message: 'import.duplicateInFile',
+    params: { row }
+  }
 }
+
+/**
+ * Of a batch's rows: keys the database already holds (the same document imported before), codes an item of another
+ * document holds (that item's title and date) and codes whose series number an item of another code holds.
+ */
+interface InDatabase {
+  duplicates: Set<Analysed>
+  codesHeld: Map<Analysed, { title: string; date: string }>
+  numbersTaken: Map<Analysed, string>
+}
+
+type Holder = { code: string; title: string; date: string }
 
 const NAME_KEY = 'import_name_key'
 const withNameKey = new WeakSet<object>()
@@ -176,24 +240,28 @@ function inDatabase(db: Db, target: ImportTarget) {
       )
       .pluck()
     return {
-      existing: (records: Analysed[]): InDatabase => ({
-        duplicates:
+      existing: (records: Analysed[]): InDatabase => {
+        const found =
           records.length === 0
             ? new Set<string>()
-            : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[]),
-        numbersTaken: new Map()
-      })
+            : new Set(names.all(upTo, JSON.stringify([...new Set(records.map((r) => r.key))])) as string[])
+        return {
+          duplicates: new Set(records.filter((r) => found.has(r.key))),
+          codesHeld: new Map(),
+          numbersTaken: new Map()
+        }
+      }
     }
   }
   const upTo = connection.prepare('SELECT coalesce(max(id), 0) FROM items').pluck().get() as number
-  // A row with a code is in the database when an item has that code (the unique index on archival_code); a row
-  // without one when an item, with a code or without, has the same title, date, document number and responsible
-  // party (the index on title; the unary + keeps SQLite from choosing the far less selective index on the date).
-  const byCode = connection
-    .prepare(
-      'SELECT DISTINCT archival_code FROM items WHERE archival_code IN (SELECT value FROM json_each(?)) AND id <= ?'
-    )
-    .pluck()
+  // A row with a code is in the database when the item with that code (the unique index on archival_code) has its
+  // title and date; a row without one when an item, with a code or without, has the same title, date, document
+  // number and responsible party (the index on title; the unary + keeps SQLite from choosing the far less selective
+  // index on the date).
+  const byCode = connection.prepare(
+    `SELECT archival_code AS code, title, date_formed AS date FROM items
+      WHERE archival_code IN (SELECT value FROM json_each(?)) AND id <= ?`
+  )
   const byDocument = connection
     .prepare(
       `SELECT DISTINCT d.key FROM json_each(?) d
@@ -210,12 +278,22 @@ function inDatabase(db: Db, target: ImportTarget) {
   )
   return {
     existing: (records: Analysed[]): InDatabase => {
-      const found = new Set<string>()
-      const numbersTaken = new Map<string, string>()
+      // By record, not by key: two rows of one code may be the item in the database and another document.
+      const found = new Set<Analysed>()
+      const codesHeld = new Map<Analysed, { title: string; date: string }>()
+      const numbersTaken = new Map<Analysed, string>()
       const coded = records.filter((r) => r.archivalCode)
-      if (coded.length > 0)
-        for (const code of byCode.all(JSON.stringify(coded.map((r) => r.archivalCode)), upTo) as string[])
-          found.add(`code:${code}`)
+      if (coded.length > 0) {
+        const holders = byCode.all(JSON.stringify(coded.map((r) => r.archivalCode)), upTo) as Holder[]
+        const holderOf = new Map(holders.map((holder) => [holder.code, holder]))
+        for (const record of coded) {
+          const holder = holderOf.get(record.archivalCode!)
+          if (holder === undefined) continue
+          const [title, date] = codedIdentity(record.values)
+          if (holder.title === title && holder.date === date) found.add(record)
+          else codesHeld.set(record, { title: holder.title, date: holder.date })
+        }
+      }
       const documents = records.filter((r) => !r.archivalCode)
       if (documents.length > 0) {
         const fields = documents.map(({ values: v }) => [
@@ -224,15 +302,15 @@ function inDatabase(db: Db, target: ImportTarget) {
           String(v.documentNumber ?? ''),
           String(v.responsibleParty)
         ])
-        for (const at of byDocument.all(JSON.stringify(fields), upTo) as number[]) found.add(documents[at].key)
+        for (const at of byDocument.all(JSON.stringify(fields), upTo) as number[]) found.add(documents[at])
       }
-      const numbered = coded.filter((r) => r.filing?.itemNumber != null && !found.has(r.key))
+      const numbered = coded.filter((r) => r.filing?.itemNumber != null && !found.has(r) && !codesHeld.has(r))
       if (numbered.length > 0) {
         const pairs = JSON.stringify(numbered.map((r) => [r.filing!.seriesKey, r.filing!.itemNumber]))
         for (const { at, code } of byNumber.all(pairs, upTo) as { at: number; code: string }[])
-          numbersTaken.set(numbered[at].key, code)
+          numbersTaken.set(numbered[at], code)
       }
-      return { duplicates: found, numbersTaken }
+      return { duplicates: found, codesHeld, numbersTaken }
     }
   }
 }
@@ -422,8 +500,9 @@ export class ImportsService {
         if (part.kind !== 'rows') continue
         const checked: Analysed[] = []
         const problemsOfBatch: ImportRowError[] = []
-        for (const cells of part.rows) {
-          const row = ++index + 1
+        for (const [at, cells] of part.rows.entries()) {
+          index++
+          const row = part.numbers[at]
           const { values, archivalCode } = this.record(
             input.target,
             cells,
@@ -436,7 +515,8 @@ export class ImportsService {
           if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
           if (problems.length > 0) {
             scan.invalidRows += 1
-            for (const problem of problems)
+            // A value can fail two checks with one message (a date that is neither YYYY-MM-DD nor real): listed once.
+            for (const problem of uniqueProblems(problems))
               problemsOfBatch.push({
                 row,
                 field: problem.path,
@@ -467,9 +547,18 @@ export class ImportsService {
         const existing = table.existing(checked)
         const fresh: Analysed[] = []
         for (const record of checked) {
-          const taken = existing.numbersTaken.get(record.key)
-          if (existing.duplicates.has(record.key)) scan.duplicates += 1
-          else if (taken === undefined) fresh.push(record)
+          const taken = existing.numbersTaken.get(record)
+          const holder = existing.codesHeld.get(record)
+          if (existing.duplicates.has(record)) scan.duplicates += 1
+          else if (holder !== undefined) {
+            scan.invalidRows += 1
+            problemsOfBatch.push({
+              row: record.row,
+              field: 'archivalCode',
+              message: 'import.codeTaken',
+              params: { code: String(record.archivalCode), title: holder.title, date: holder.date }
+            })
+          } else if (taken === undefined) fresh.push(record)
           else {
             scan.invalidRows += 1
             problemsOfBatch.push({
@@ -486,21 +575,7 @@ export class ImportsService {
           if (clash === null) accepted.push(record)
           else {
             scan.invalidRows += 1
-            problemsOfBatch.push(
-              clash.numberOf === null
-                ? {
-                    row: record.row,
-                    field: input.target === 'items' ? 'archivalCode' : 'name',
-                    message: 'import.duplicateInFile',
-                    params: { row: clash.row }
-                  }
-                : {
-                    row: record.row,
-                    field: 'archivalCode',
-                    message: 'import.numberTakenInFile',
-                    params: { row: clash.row, code: String(record.archivalCode), existing: clash.numberOf }
-                  }
-            )
+            problemsOfBatch.push(clashProblem(record, clash, input.target))
           }
         })
         // The list stays in row order (a row has either its own problems or a duplicate, never both; the sort is stable).

@@ -336,10 +336,11 @@ export class ItemsService {
         department: item.departmentCode
       }
       const series = seriesKey(settings.itemCodeTemplate, parts)
-      const counter = nextCounter(await itemNumbersInSeries(db, series))
-      const code = enforce(renderCode(settings.itemCodeTemplate, parts, counter))
-      if (await archivalCodeTaken(db, code))
-        throw new AppFailure('CONFLICT', 'errors.duplicateCode', { params: { code } })
+      let counter = nextCounter(await itemNumbersInSeries(db, series))
+      let code = enforce(renderCode(settings.itemCodeTemplate, parts, counter))
+      // An old catalogue's code imported as text (its row filed under another year, say) is no number of this series
+      // yet may read as its next code: numbering goes on past it, and renderCode stops at the counter's last number.
+      while (await archivalCodeTaken(db, code)) code = enforce(renderCode(settings.itemCodeTemplate, parts, ++counter))
       // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
       const retention = retentionOf(item.retentionCode, settings.retentionPeriods, item.year)
       await catalogueItem(db, id, {

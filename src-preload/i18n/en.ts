@@ -802,7 +802,7 @@ const en: Shape<typeof zhCN> = {
     ignore: '(skip)',
     contactName: 'Contact person',
     contactPhone: 'Contact phone',
-    defaults: 'For fields the file does not have, use:',
+    defaults: 'For fields the file does not have or leaves blank, use:',
     back: 'Back',
     check: 'Check every row (nothing is written)',
     total: 'Rows',
@@ -827,6 +827,9 @@ const en: Shape<typeof zhCN> = {
       'The running number of {{code}} is beyond what the code template allows (at most {{max}}); check it, or import an old code in the remarks instead',
     numberTakenInFile:
       'The archival code {{code}} has the same number in its series as {{existing}} in row {{row}} (the number is padded to another width)',
+    codeTaken:
+      'The archival code {{code}} already belongs to another document in the archive, “{{title}}” ({{date}}), whose title or date differs from this row; correct the code or leave the row out',
+    codeTakenInFile: 'The archival code {{code}} is already used by another document in row {{row}}, “{{title}}”',
     hasErrors: 'The file has {{count}} problems; as asked, nothing was imported.'
   },
   recordKinds: { item: 'Item', volume: 'Volume' },

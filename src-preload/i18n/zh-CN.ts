@@ -781,7 +781,7 @@ const zhCN = {
     ignore: '（不导入）',
     contactName: '联系人',
     contactPhone: '联系人电话',
-    defaults: '文件中没有的项目按下列取值：',
+    defaults: '文件中没有或留空的项目按下列取值：',
     back: '上一步',
     check: '检查全部行（不写入）',
     total: '总行数',
@@ -805,6 +805,9 @@ const zhCN = {
     numberOutOfRange:
       '档号 {{code}} 的件号超出本档号规则的范围（最大 {{max}}），请核对；若是旧编号，请去掉件号部分后作为原档号备注导入',
     numberTakenInFile: '档号 {{code}} 与第 {{row}} 行的档号 {{existing}} 同属一个序列且序号相同（序号位数不同）',
+    codeTaken:
+      '档号 {{code}} 已属于库中另一份文件《{{title}}》（{{date}}），题名或日期与此行不同；请更正档号或不导入此行',
+    codeTakenInFile: '档号 {{code}} 已用于第 {{row}} 行的另一份文件《{{title}}》',
     hasErrors: '文件中有 {{count}} 处问题，按“全部无误时导入”的要求未导入任何数据。'
   },
   recordKinds: { item: '文件', volume: '案卷' },

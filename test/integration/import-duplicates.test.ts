@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
 import { makeApp, type TestApp } from '../support/app'
+import { ITEM_IMPORT_DEFAULTS, runImport as follow } from '../support/imports'
 
 /*
  * The duplicate rules of an import at their edges, with files long enough to be read in two batches (2 000 rows a
@@ -13,15 +14,6 @@ afterEach(async () => app?.close())
 
 const HEADER = '档号,文号,责任者,题名,日期,页数'
 const MAPPING = ['archivalCode', 'documentNumber', 'responsibleParty', 'title', 'dateFormed', 'pageCount']
-const DEFAULTS = {
-  fondsCode: 'J001',
-  categoryCode: 'WS',
-  retentionCode: 'Y',
-  departmentCode: 'BGS',
-  classification: 'none',
-  openStatus: 'restricted',
-  receivedOn: '2024-01-10'
-}
 const FILLER = 2100
 
 const items = (lines: string[]): ChannelInput<'import.dryRun'> => ({
@@ -29,20 +21,13 @@ const items = (lines: string[]): ChannelInput<'import.dryRun'> => ({
   fileName: 'dup.csv',
   base64: Buffer.from([HEADER, ...lines].join('\n'), 'utf8').toString('base64'),
   mapping: MAPPING,
-  defaults: DEFAULTS
+  defaults: ITEM_IMPORT_DEFAULTS
 })
 
-async function runImport(input: ChannelInput<'import.start'>, key: string) {
-  const { jobId } = await app.call('import.start', input, key)
-  for (;;) {
-    const progress = await app.call('import.progress', { jobId }, key)
-    if (progress.state !== 'running') return progress
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
+const runImport = (input: ChannelInput<'import.start'>, key: string) => follow(app, input, key)
 
 describe('import duplicates', () => {
-  it('items: by code for a row with a code, by document for a row without; equal rows in two batches; rows written by this import are not the database', async () => {
+  it('items: by code, title and date for a row with a code, by document for a row without; equal rows in two batches; rows written by this import are not the database', async () => {
     app = await makeApp()
     const key = await app.signInAs('archivist', 'liwen')
     // In the database: A with a code, B without.
@@ -56,35 +41,55 @@ describe('import duplicates', () => {
     expect(seed.result).toMatchObject({ imported: 2, skippedDuplicates: 0 })
 
     const lines = [
-      /* row 2 */ 'LEG-A,,财务部,另一个题名,2021-05-05,1', // A's code: a duplicate, whatever else it says
+      /* row 2 */ 'LEG-A,,财务部,另一个题名,2021-05-05,1', // A's code on another document: a conflict naming A
       /* row 3 */ ',发〔2020〕1号,办公室,甲文件,2020-01-01,1', // no code, A's document: a duplicate of A
-      /* row 4 */ 'LEG-N,发〔2020〕1号,办公室,甲文件,2020-01-01,1', // a new code on A's document: a row with a code is matched by its code only
+      /* row 4 */ 'LEG-N,发〔2020〕1号,办公室,甲文件,2020-01-01,1', // a new code on A's document: a row with a code is matched by its code
       /* row 5 */ ',,办公室,乙文件,2020-01-02,1', // B's document: a duplicate
-      /* row 6 */ 'LEG-C,,人事部,丙文件,2022-03-03,1' // new, with a code; its document comes again below without one
+      /* row 6 */ 'LEG-C,,人事部,丙文件,2022-03-03,1', // new, with a code; its document comes again below without one
+      /* row 7 */ 'LEG-A,,财务部,甲文件,2020-01-01,9' // A's code, title and date: A imported before, whatever was corrected since
     ]
     for (let i = 1; i <= FILLER; i += 1) lines.push(`,,办公室,填充${i},2022-01-01,1`)
     // Second batch (the first holds rows 2 to 2001).
-    lines.push(',,办公室,填充7,2022-01-01,1') // row 2107: equal to row 13 in the first batch
-    lines.push(',,人事部,丙文件,2022-03-03,1') // row 2108: row 6's document without a code: not the same key, and row 6 is this import's own
-    lines.push('LEG-C,,人事部,别的,2022-03-03,1') // row 2109: row 6's code again: a duplicate in the file
+    lines.push(',,办公室,填充7,2022-01-01,1') // row 2108: equal to row 14 in the first batch
+    lines.push(',,人事部,丙文件,2022-03-03,1') // row 2109: row 6's document without a code: not the same key, and row 6 is this import's own
+    lines.push('LEG-C,,人事部,别的,2022-03-03,1') // row 2110: row 6's code on another document of the file
+    lines.push('LEG-C,,财务部,丙文件,2022-03-03,2') // row 2111: row 6 again (code, title and date)
     const input = items(lines)
 
     const report = await app.call('import.dryRun', input, key)
-    const total = 5 + FILLER + 3
-    expect(report).toMatchObject({ total, duplicates: 3, valid: total - 3 - 2 })
+    const total = 6 + FILLER + 4
+    expect(report).toMatchObject({ total, duplicates: 3, valid: total - 3 - 4 })
     expect(report.errors).toEqual([
-      { row: 2107, field: 'archivalCode', message: 'import.duplicateInFile', params: { row: 13 } },
-      { row: 2109, field: 'archivalCode', message: 'import.duplicateInFile', params: { row: 6 } }
+      {
+        row: 2,
+        field: 'archivalCode',
+        message: 'import.codeTaken',
+        params: { code: 'LEG-A', title: '甲文件', date: '2020-01-01' }
+      },
+      { row: 2108, field: 'archivalCode', message: 'import.duplicateInFile', params: { row: 14 } },
+      {
+        row: 2110,
+        field: 'archivalCode',
+        message: 'import.codeTakenInFile',
+        params: { row: 6, code: 'LEG-C', title: '丙文件' }
+      },
+      { row: 2111, field: 'archivalCode', message: 'import.duplicateInFile', params: { row: 6 } }
     ])
 
     const done = await runImport({ ...input, mode: 'validOnly' }, key)
-    expect(done.result).toEqual({ imported: total - 5, skippedDuplicates: 3, skippedInvalid: 2 })
+    expect(done.result).toEqual({ imported: total - 7, skippedDuplicates: 3, skippedInvalid: 4 })
     expect((await app.call('items.list', { search: '丙文件' }, key)).total).toBe(2)
     expect((await app.call('items.list', { search: '甲文件' }, key)).total).toBe(2)
+    expect((await app.call('items.list', { search: '另一个题名' }, key)).total).toBe(0)
 
-    // The same file again: every row is in the database now, by code or by document (the database is asked first).
+    // The same file again: every row but the two codes on other documents is in the database now (the database is
+    // asked first), and those two are refused by the database's items.
     const again = await app.call('import.dryRun', input, key)
-    expect(again).toMatchObject({ total, valid: 0, duplicates: total, errors: [] })
+    expect(again).toMatchObject({ total, valid: 0, duplicates: total - 2 })
+    expect(again.errors.map((e) => [e.row, e.message, e.params?.title])).toEqual([
+      [2, 'import.codeTaken', '甲文件'],
+      [2110, 'import.codeTaken', '丙文件']
+    ])
   })
 
   it('R-FILE-10: a code padded wider than its series takes a number the series already has; the dry run says so and the import skips it', async () => {
@@ -130,6 +135,42 @@ describe('import duplicates', () => {
     expect(done).toMatchObject({ state: 'done', result: { imported: FILLER + 1, skippedInvalid: 2 } })
     const coded = await app.call('items.list', { search: '丙文件' }, key)
     expect(coded.rows.map((row) => row.archivalCode)).toEqual(['J001-WS·2023-Y-BGS-0002'])
+  })
+
+  it("R-FILE-10: a legacy code that reads as another series' code is kept as text, and the next code the app gives in that series goes past it", async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist', 'liwen')
+    const done = await runImport(
+      {
+        ...items([
+          'J001-WS·2023-Y-BGS-0001,,办公室,二三年第一件,2023-05-06,1',
+          // Dated 2022, so filed under 2022 (R-FILE-2): its 2023-shaped code is no number of the 2023 series.
+          'J001-WS·2023-Y-BGS-0002,,办公室,跨年归档的旧文件,2022-12-28,1'
+        ]),
+        mode: 'allOrNothing'
+      },
+      key
+    )
+    expect(done.result).toMatchObject({ imported: 2 })
+    const next = await app.call(
+      'items.create',
+      {
+        ...ITEM_IMPORT_DEFAULTS,
+        title: '新登记的文件',
+        responsibleParty: '办公室',
+        dateFormed: '2023-08-01',
+        pageCount: 1
+      },
+      key
+    )
+    // Number 2 of the 2023 series would print as the legacy code; it is skipped, not refused as a duplicate.
+    expect((await app.call('items.catalogue', { id: next.id }, key)).archivalCode).toBe('J001-WS·2023-Y-BGS-0003')
+    const after = await app.call(
+      'items.create',
+      { ...ITEM_IMPORT_DEFAULTS, title: '再一件', responsibleParty: '办公室', dateFormed: '2023-08-02', pageCount: 1 },
+      key
+    )
+    expect((await app.call('items.catalogue', { id: after.id }, key)).archivalCode).toBe('J001-WS·2023-Y-BGS-0004')
   })
 
   it("R-FILE-10: a running number beyond the template (a 4-digit counter) is refused in the dry run: taken as the series' last, it would block numbering there", async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
 import { IMPORT_LIMITS } from '../../src-main/import/limits'
 import { makeApp, type TestApp } from '../support/app'
+import { ITEM_IMPORT_DEFAULTS, runImport as follow } from '../support/imports'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -18,15 +19,7 @@ const CATALOGUE_CSV = [
 
 const base64 = (text: string) => Buffer.from(`\uFEFF${text}`, 'utf8').toString('base64')
 
-/** Starts an import job and follows it to its end, as the wizard's progress bar does. */
-async function runImport(input: ChannelInput<'import.start'>, key: string) {
-  const { jobId } = await app.call('import.start', input, key)
-  for (;;) {
-    const progress = await app.call('import.progress', { jobId }, key)
-    if (progress.state !== 'running') return progress
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
+const runImport = (input: ChannelInput<'import.start'>, key: string) => follow(app, input, key)
 
 async function setUp() {
   app = await makeApp()
@@ -38,15 +31,7 @@ const plan = (text: string, mapping: (string | null)[]) => ({
   fileName: '2023年归档文件目录.csv',
   base64: base64(text),
   mapping,
-  defaults: {
-    fondsCode: 'J001',
-    categoryCode: 'WS',
-    retentionCode: 'Y',
-    departmentCode: 'BGS',
-    classification: 'none',
-    openStatus: 'restricted',
-    receivedOn: '2024-01-10'
-  }
+  defaults: ITEM_IMPORT_DEFAULTS
 })
 
 describe('import', () => {

@@ -10,40 +10,7 @@ import {
   type Encoding
 } from '../../src-main/import/parse'
 import { CsvParser, readTable, Unreadable } from '../../src-main/import/read'
-
-/** GBK code points of the characters the tests use; ASCII is the same in GBK as in UTF-8. */
-const GBK: Record<string, [number, number]> = {
-  题: [0xcc, 0xe2],
-  名: [0xc3, 0xfb],
-  责: [0xd4, 0xf0],
-  任: [0xc8, 0xce],
-  者: [0xd5, 0xdf],
-  日: [0xc8, 0xd5],
-  期: [0xc6, 0xda],
-  关: [0xb9, 0xd8],
-  于: [0xd3, 0xda],
-  上: [0xc9, 0xcf],
-  海: [0xba, 0xa3],
-  分: [0xb7, 0xd6],
-  公: [0xb9, 0xab],
-  司: [0xcb, 0xbe],
-  的: [0xb5, 0xc4],
-  通: [0xcd, 0xa8],
-  知: [0xd6, 0xaa],
-  文: [0xce, 0xc4],
-  号: [0xba, 0xc5]
-}
-
-function gbk(text: string): Uint8Array {
-  const bytes: number[] = []
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0
-    if (code < 0x80) bytes.push(code)
-    else if (GBK[ch]) bytes.push(...GBK[ch])
-    else throw new Error(`no GBK bytes for ${ch} in the test table`)
-  }
-  return Uint8Array.from(bytes)
-}
+import { gb18030 as gbk } from '../support/imports'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 const withBom = (bytes: Uint8Array) => Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes])
@@ -61,6 +28,13 @@ async function read(bytes: Uint8Array, fileName: string, encoding?: Encoding, li
   }
   const fit = (cells: string[]) => Array.from({ length: width }, (_, i) => cells[i] ?? '')
   return { headers: fit(headers), rows: rows.map(fit), encoding: detected }
+}
+/** The sheet row number of each data row, as the import reports problems by. */
+async function rowNumbers(bytes: Uint8Array, fileName: string) {
+  const numbers: number[] = []
+  for await (const part of readTable({ bytes, fileName, limits: IMPORT_LIMITS }))
+    if (part.kind === 'rows') numbers.push(...part.numbers)
+  return numbers
 }
 const readCsv = (bytes: Uint8Array, encoding?: Encoding, limits?: ImportLimits) =>
   read(bytes, 'list.csv', encoding, limits)
@@ -345,6 +319,12 @@ describe('readCsv', async () => {
     expect(table.rows).toEqual([['A-1', '通知', '2023-05-06']])
   })
 
+  it('numbers each data row as the sheet does: title line, blank lines and a cell over two lines counted', async () => {
+    const text =
+      '归档文件目录,,,\n\n档号,题名,日期\nA-1,通知,2023-05-06\n\n\nA-2,"两行\n题名",2023-05-07\r\nA-3,报告,2023-05-08'
+    expect(await rowNumbers(utf8(text), 'list.csv')).toEqual([4, 7, 8])
+  })
+
   it('a one-column file keeps its first row as the header', async () => {
     expect(await readCsv(utf8('题名\n通知\n报告'))).toEqual({
       headers: ['题名'],
@@ -453,6 +433,18 @@ describe('readWorkbook', () => {
       ],
       encoding: null
     })
+  })
+
+  it('numbers each data row by its row in the sheet, under a title row and across empty rows', async () => {
+    const bytes = await xlsx((workbook) => {
+      const sheet = workbook.addWorksheet('归档文件目录')
+      sheet.getCell('A1').value = '归档文件目录'
+      sheet.mergeCells('A1:C1')
+      sheet.getRow(2).values = ['档号', '题名', '日期']
+      sheet.getRow(3).values = ['A-1', '通知', '2023-05-06']
+      sheet.getRow(6).values = ['A-2', '报告', '2023-05-07']
+    })
+    expect(await rowNumbers(bytes, 'list.xlsx')).toEqual([3, 6])
   })
 
   it('an empty sheet gives an empty table', async () => {

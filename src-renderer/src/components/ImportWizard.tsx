@@ -29,9 +29,10 @@ import {
 import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
 import { describeError } from '../errors'
-import { codeOptions } from '../useFilingSettings'
+import { defaultsOf, ImportDefaults, type DefaultValues } from './ImportDefaults'
 
 type FileInput = ChannelInput<'import.preview'>
+type PlanInput = ChannelInput<'import.dryRun'>
 
 interface ImportWizardProps {
   target: ImportTargetName
@@ -55,10 +56,12 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [mapping, setMapping] = useState<(string | null)[]>([])
   const [report, setReport] = useState<ImportReport | null>(null)
+  /** What the dry run checked, so the import writes exactly that: the same file, mapping and defaults. */
+  const [checked, setChecked] = useState<PlanInput | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [busy, setBusy] = useState(false)
   const [job, setJob] = useState<{ jobId: string; done: number; total: number } | null>(null)
-  const [defaults] = Form.useForm<Record<string, string>>()
+  const [defaults] = Form.useForm<DefaultValues>()
   const step = result ? 3 : report ? 2 : preview ? 1 : 0
 
   const guard = async (work: () => Promise<void>) => {
@@ -81,20 +84,16 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
       setReport(null)
     })
 
-  const plan = () => ({
-    ...file!,
-    mapping,
-    defaults: Object.fromEntries(Object.entries(defaults.getFieldsValue()).filter(([, v]) => v)) as Record<
-      string,
-      string
-    >
-  })
-
-  const dryRun = () => guard(async () => setReport(await call('import.dryRun', plan())))
+  const dryRun = () =>
+    guard(async () => {
+      const input = { ...file!, mapping, defaults: defaultsOf(defaults) }
+      setReport(await call('import.dryRun', input))
+      setChecked(input)
+    })
 
   const run = (mode: 'validOnly' | 'allOrNothing') =>
     guard(async () => {
-      const { jobId } = await call('import.start', { ...plan(), mode })
+      const { jobId } = await call('import.start', { ...checked!, mode })
       setJob({ jobId, done: 0, total: report?.valid ?? 0 })
       for (;;) {
         await new Promise((resolve) => setTimeout(resolve, 300))
@@ -207,41 +206,8 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
               }
             ]}
           />
-          {target === 'items' && settings && (
-            <Form
-              name="import-defaults"
-              form={defaults}
-              layout="inline"
-              style={{ marginTop: 16 }}
-              initialValues={{
-                fondsCode: settings.fonds[0]?.code,
-                categoryCode: settings.categories[0]?.code,
-                retentionCode: settings.retentionPeriods[0]?.code,
-                departmentCode: settings.departments[0]?.code,
-                classification: 'none',
-                openStatus: 'restricted',
-                receivedOn: new Date().toISOString().slice(0, 10)
-              }}
-            >
-              <Typography.Text style={{ width: '100%', marginBottom: 8 }}>{t('import.defaults')}</Typography.Text>
-              <Form.Item name="fondsCode" label={t('items.fields.fondsCode')}>
-                <Select style={{ width: 140 }} options={codeOptions(settings.fonds)} />
-              </Form.Item>
-              <Form.Item name="categoryCode" label={t('items.fields.categoryCode')}>
-                <Select
-                  style={{ width: 140 }}
-                  showSearch
-                  optionFilterProp="label"
-                  options={codeOptions(settings.categories)}
-                />
-              </Form.Item>
-              <Form.Item name="retentionCode" label={t('items.fields.retentionCode')}>
-                <Select style={{ width: 140 }} options={codeOptions(settings.retentionPeriods)} />
-              </Form.Item>
-              <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
-                <Select style={{ width: 140 }} options={codeOptions(settings.departments)} />
-              </Form.Item>
-            </Form>
+          {(target === 'customers' || settings) && (
+            <ImportDefaults target={target} settings={settings} form={defaults} />
           )}
           <Space style={{ marginTop: 16 }}>
             <Button onClick={() => setPreview(null)}>{t('import.back')}</Button>
