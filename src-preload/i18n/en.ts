@@ -209,7 +209,8 @@ const en: Shape<typeof zhCN> = {
       logout: 'Sign out',
       reset_password: 'Reset password',
       unlock: 'Unlock',
-      change_password: 'Change password'
+      change_password: 'Change password',
+      file_status: 'Filing status changed'
     },
     entities: {
       user: 'Account',
@@ -1158,7 +1159,11 @@ const en: Shape<typeof zhCN> = {
     deadline: {
       customerFiling: 'Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.',
       annualFiling:
-        "Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late."
+        "Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late.",
+      lateHandIn:
+        'Handed in late: {{handedInLateDays}} day(s) past the annual filing deadline when received; file by {{dueOn}}.',
+      filingAfterLateHandIn:
+        'Handed in late ({{handedInLateDays}} day(s) past the deadline), to be filed within the set days of receipt; due {{dueOn}}, {{daysLate}} day(s) late.'
     },
     codeStable:
       'The archival code {{code}} is assigned and cannot change: this edit would change one of its parts (the year would be {{year}}).',
@@ -1319,6 +1324,7 @@ const en: Shape<typeof zhCN> = {
     grade: 'Choose a grade',
     boolean: 'Choose yes or no',
     tooMany: 'Too many entries',
+    batchTooLarge: 'At most 1,000 records at a time: select them in smaller batches.',
     role: 'Choose a role',
     range: 'Value out of the allowed range',
     invalidType: 'Wrong type',

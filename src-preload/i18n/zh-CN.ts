@@ -197,7 +197,8 @@ const zhCN = {
       logout: '退出',
       reset_password: '重置密码',
       unlock: '解除锁定',
-      change_password: '修改密码'
+      change_password: '修改密码',
+      file_status: '归档状态变更'
     },
     entities: {
       user: '用户',
@@ -1111,7 +1112,10 @@ const zhCN = {
     },
     deadline: {
       customerFiling: '客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。',
-      annualFiling: '上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。'
+      annualFiling: '上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。',
+      lateHandIn: '逾期移交：移交时已超过年度归档期限 {{handedInLateDays}} 天，应在 {{dueOn}} 前归档。',
+      filingAfterLateHandIn:
+        '逾期移交（移交时已逾期 {{handedInLateDays}} 天）的文件应在收到后规定天数内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。'
     },
     codeStable: '档号 {{code}} 已经分配，不可更改：此修改会改变档号的组成部分（年度将为 {{year}}）。',
     volumeClosed: '案卷 {{code}} 已封卷，卷内文件不能再修改、增删或重新排列。',
@@ -1259,6 +1263,7 @@ const zhCN = {
     grade: '请选择客户等级',
     boolean: '请选择是或否',
     tooMany: '条目过多',
+    batchTooLarge: '一次最多处理 1000 条，请分批选择。',
     role: '请选择角色',
     range: '数值超出允许范围',
     invalidType: '类型不正确',

@@ -7,6 +7,7 @@ import { Records1764100000000 } from './1764100000000-Records'
 import { Use1764500000000 } from './1764500000000-Use'
 import { Inspections1764700000000 } from './1764700000000-Inspections'
 import { SearchAndStatistics1764800000000 } from './1764800000000-SearchAndStatistics'
+import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -17,5 +18,6 @@ export const MIGRATIONS = [
   Use1764500000000,
   Disposal1764600000000,
   Inspections1764700000000,
-  SearchAndStatistics1764800000000
+  SearchAndStatistics1764800000000,
+  ItemLevelFiling1764950000000
 ]
