@@ -67,7 +67,13 @@ export const filingSettingsSchema = z.strictObject({
     .int()
     .min(1, { message: 'validation.range' })
     .max(30, { message: 'validation.range' }),
-  annualFilingMonth: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' })
+  annualFilingMonth: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' }),
+  /**
+   * R-CUST-2: the category and retention period a customer's documents are registered under. Versions saved before
+   * these existed read as the shipped defaults.
+   */
+  customerCategoryCode: code.optional().default('KH'),
+  customerRetentionCode: code.optional().default('D30')
 })
 export type FilingSettings = z.output<typeof filingSettingsSchema>
 

@@ -256,6 +256,7 @@ const en: Shape<typeof zhCN> = {
   },
   records: { title: 'Records', items: 'Items', volumes: 'Volumes' },
   items: {
+    saveAndContinue: 'Save and register another',
     new: 'Register item',
     edit: 'Edit item',
     created: 'Item registered',
@@ -526,6 +527,22 @@ const en: Shape<typeof zhCN> = {
     export: 'Export diagnostics',
     saved: 'Diagnostics exported.'
   },
+  batch: {
+    bar: 'Batch actions',
+    selected: '{{count}} selected',
+    catalogue: 'Assign codes',
+    addToVolume: 'Add to volume…',
+    moveToBox: 'Put in box…',
+    exportSelected: 'Export selected',
+    clear: 'Clear selection',
+    chooseVolume: 'Add {{count}} item(s) to a volume',
+    chooseBox: 'Put {{count}} item(s) in a box (as their home)',
+    noOpenVolumes: 'No open volumes.',
+    noBoxes: 'No boxes yet: create them under Storage first.',
+    allDone: '{{action}}: {{done}} done.',
+    someFailed: '{{action}}: {{done}} done, {{failed}} not done:',
+    actions: { catalogue: 'Assign codes', volume: 'Add to volume', box: 'Put in box' }
+  },
   labels: {
     title: 'Print labels ({{count}})',
     print: 'Print labels',
@@ -554,6 +571,8 @@ const en: Shape<typeof zhCN> = {
   },
   filingSettings: {
     title: 'Filing rules and reference data',
+    customerCategoryCode: 'Category of customer files',
+    customerRetentionCode: 'Retention period of customer files',
     readOnly: 'The archive manager maintains filing rules and reference data.',
     fonds: 'Fonds',
     categories: 'Categories',

@@ -244,6 +244,7 @@ const zhCN = {
   },
   records: { title: '档案', items: '文件（件）', volumes: '案卷' },
   items: {
+    saveAndContinue: '保存并继续登记',
     new: '登记文件',
     edit: '编辑文件',
     created: '文件已登记',
@@ -504,6 +505,22 @@ const zhCN = {
     export: '导出诊断信息',
     saved: '诊断信息已导出。'
   },
+  batch: {
+    bar: '批量操作',
+    selected: '已选 {{count}} 条',
+    catalogue: '编号',
+    addToVolume: '归入案卷…',
+    moveToBox: '装盒上架…',
+    exportSelected: '导出所选',
+    clear: '取消选择',
+    chooseVolume: '把 {{count}} 条文件归入案卷',
+    chooseBox: '把 {{count}} 条文件放入档案盒（作为存放位置）',
+    noOpenVolumes: '没有未封卷的案卷。',
+    noBoxes: '还没有档案盒，请先在“库房”中建立。',
+    allDone: '{{done}} 条已{{action}}。',
+    someFailed: '{{done}} 条已{{action}}，{{failed}} 条未能{{action}}：',
+    actions: { catalogue: '编号', volume: '归入案卷', box: '装盒' }
+  },
   labels: {
     title: '打印标签（{{count}} 张）',
     print: '打印标签',
@@ -532,6 +549,8 @@ const zhCN = {
   },
   filingSettings: {
     title: '归档规则与基础数据',
+    customerCategoryCode: '客户档案的门类',
+    customerRetentionCode: '客户档案的保管期限',
     readOnly: '归档规则和基础数据由档案部门负责人维护。',
     fonds: '全宗',
     categories: '门类',
