@@ -252,7 +252,11 @@ const en: Shape<typeof zhCN> = {
     daysLate: 'Late',
     days: '{{count}} days',
     rule: 'Rule',
-    goRecords: 'Go to records'
+    goRecords: 'Go to records',
+    myRequests: 'My consultations and loans',
+    noRequests: 'No requests under way and no records out.',
+    awaitingSignature: 'Requests awaiting signature',
+    handedInLate: 'Handed in {{count}} day(s) late'
   },
   records: { title: 'Records', items: 'Items', volumes: 'Volumes' },
   items: {

@@ -240,7 +240,11 @@ const zhCN = {
     daysLate: '逾期',
     days: '{{count}} 天',
     rule: '依据',
-    goRecords: '前往档案'
+    goRecords: '前往档案',
+    myRequests: '我的查阅与借阅',
+    noRequests: '没有进行中的申请或未还的档案。',
+    awaitingSignature: '待签批的申请',
+    handedInLate: '逾期移交 {{count}} 天'
   },
   records: { title: '档案', items: '文件（件）', volumes: '案卷' },
   items: {
