@@ -22,6 +22,11 @@ export function maskEmail(value: string): string {
   return `${value[0]}***${value.slice(at)}`
 }
 
+/** A person's name as 王** : the family name tells the room who to ask, the rest stays private (R-CUST-5). */
+export function maskName(value: string): string {
+  return value === '' ? '' : value[0] + '*'.repeat(Math.max(value.length - 1, 1))
+}
+
 export interface AccountChange {
   actorId: number
   targetId: number

@@ -103,7 +103,14 @@ const en: Shape<typeof zhCN> = {
       privacy: 'Data collection',
       contacts: 'Contacts'
     },
-    tabs: { info: 'Customer', history: 'Change history' },
+    tabs: { info: 'Customer', file: 'Customer file', history: 'Change history' },
+    file: {
+      noDocuments: 'No documents of this customer registered yet.',
+      location: 'Kept at',
+      now: 'now: {{path}}',
+      uses: 'Consultations and loans',
+      noUses: "This customer's file has not been consulted or lent yet."
+    },
     columns: {
       primaryContact: 'Main contact',
       primaryContactPhone: 'Contact phone',

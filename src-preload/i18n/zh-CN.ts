@@ -93,7 +93,14 @@ const zhCN = {
     addContact: '添加联系人',
     removeContact: '删除',
     sections: { basic: '基本信息', business: '经营与往来', privacy: '信息收集', contacts: '联系人' },
-    tabs: { info: '客户信息', history: '变更记录' },
+    tabs: { info: '客户信息', file: '客户档案', history: '变更记录' },
+    file: {
+      noDocuments: '还没有登记这个客户的文件。',
+      location: '存放位置',
+      now: '现在：{{path}}',
+      uses: '查阅与借阅',
+      noUses: '这个客户的档案还没有被查阅或借出过。'
+    },
     columns: {
       primaryContact: '主要联系人',
       primaryContactPhone: '联系人电话',
