@@ -9,7 +9,7 @@ import { useCustomerSearch } from '../../useCustomerSearch'
 import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
 import { ClassificationSection, CustomerSection, DescriptionSection } from './ItemFormSections'
-import { customerDefaults, lastUsed, listed, remember, type KeptFields } from './itemEntry'
+import { customerDefaults, keptFrom, listed, type KeptFields } from './itemEntry'
 
 type FormValues = Omit<ItemInput, 'dateFormed' | 'receivedOn' | 'meetingOpenedOn'> & {
   dateFormed?: Dayjs
@@ -39,7 +39,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   const customerId = Form.useWatch('customerId', form)
   const continuing = useRef(false)
 
-  /** A new item: the register's defaults, then what the last registration kept; the title gets the cursor. */
+  /** A new item: the register's defaults, then what the previous registration kept; the title gets the cursor. */
   const startNew = useCallback(
     (kept: KeptFields) => {
       form.resetFields()
@@ -49,8 +49,8 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
         categoryCode: listed(settings.categories, kept.categoryCode),
         retentionCode: listed(settings.retentionPeriods, kept.retentionCode),
         departmentCode: listed(settings.departments, kept.departmentCode),
-        customerId: kept.customerName ? kept.customerId : null,
-        customerDocType: kept.customerName ? kept.customerDocType : null,
+        customerId: kept.customerName ? kept.customerId : undefined,
+        customerDocType: kept.customerName ? kept.customerDocType : undefined,
         classification: 'none',
         openStatus: 'restricted',
         documentKind: 'ordinary',
@@ -64,7 +64,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   useEffect(() => {
     void findCustomers('')
     if (itemId === null) {
-      startNew(lastUsed())
+      startNew({})
       return
     }
     call('items.get', { id: itemId })
@@ -106,10 +106,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       {
         success: existing ? 'items.updated' : 'items.created',
         onDone: (item) => {
-          if (!existing) {
-            const kept = remember(input, item.customerName ?? undefined)
-            if (keepOpen) startNew(kept)
-          }
+          if (keepOpen) startNew(keptFrom(input, item.customerName ?? undefined))
           onSaved(item, keepOpen)
         },
         form

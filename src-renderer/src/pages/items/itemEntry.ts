@@ -11,21 +11,10 @@ export const KEPT_FIELDS = [
 ] as const
 export type KeptFields = Partial<Pick<ItemInput, (typeof KEPT_FIELDS)[number]>> & { customerName?: string }
 
-const STORAGE_KEY = 'archive-room.item-entry'
-
-/** The fields of the last item registered on this PC, so the next new item starts from them. */
-export function lastUsed(): KeptFields {
-  try {
-    return JSON.parse(localStorage.getItem(STORAGE_KEY) ?? '{}') as KeptFields
-  } catch {
-    return {}
-  }
-}
-
-export function remember(values: Partial<ItemInput>, customerName: string | undefined): KeptFields {
+/** The fields a 保存并继续登记 carries over to the next item, with the customer's name for its select. */
+export function keptFrom(values: Partial<ItemInput>, customerName: string | undefined): KeptFields {
   const kept: KeptFields = Object.fromEntries(KEPT_FIELDS.map((field) => [field, values[field] ?? null]))
   if (values.customerId && customerName) kept.customerName = customerName
-  localStorage.setItem(STORAGE_KEY, JSON.stringify(kept))
   return kept
 }
 
