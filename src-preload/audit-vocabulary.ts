@@ -70,7 +70,8 @@ export const AUDIT_ACTIONS = [
   'destroy',
   'key',
   'seal',
-  'withdraw_signature'
+  'withdraw_signature',
+  'file_status'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

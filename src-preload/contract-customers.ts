@@ -147,6 +147,36 @@ export const customersQuery = z.strictObject({
   sortOrder: z.enum(['ascend', 'descend']).optional().default('descend')
 })
 
+/** R-CUST-2: one document of a customer's file, with where it is kept. */
+export interface CustomerFileItem {
+  id: number
+  archivalCode: string | null
+  title: string
+  customerDocType: string | null
+  dateFormed: string
+  status: string
+  custody: string
+  volumeCode: string | null
+  /** Its home: its own box or shelf, or its volume's. */
+  homePath: string | null
+  /** Where it is now, when that is not its home (out on loan, in the reading room). */
+  awayAt: string | null
+}
+
+/** A consultation or loan of documents of the customer's file (R-USE). */
+export interface CustomerFileUse {
+  requestId: number
+  kind: string
+  status: string
+  /** Masked for roles that may not see personal data (R-CUST-5). */
+  applicantName: string
+  outOn: string | null
+  dueOn: string | null
+  returnedOn: string | null
+  /** The file's documents in the request, by code or title. */
+  records: string
+}
+
 /** Roles that may read contact persons' phone numbers and e-mails unmasked (R-CUST-5). */
 export const PERSONAL_DATA_ROLES: readonly Role[] = ['archivist', 'archive_manager']
 
@@ -155,6 +185,11 @@ export const customerChannels = {
   'customers.facets': channel<{ industries: string[]; regions: string[] }>()(empty, RECORD_READERS),
   'customers.get': channel<Customer>()(z.strictObject({ id }), RECORD_READERS),
   'customers.history': channel<CustomerChange[]>()(z.strictObject({ id }), RECORD_READERS),
+  /** R-CUST-2, R-CUST-5: every document linked to the customer, where it is, and its consultations and loans; logged. */
+  'customers.file': channel<{ items: CustomerFileItem[]; uses: CustomerFileUse[] }>()(
+    z.strictObject({ id }),
+    RECORD_READERS
+  ),
   'customers.findByName': channel<{ id: number; name: string }[]>()(
     z.strictObject({ name: required(200), excludeId: id.optional() }),
     RECORD_WRITERS

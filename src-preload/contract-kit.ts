@@ -226,3 +226,16 @@ export interface AppError {
   ruleId?: string
   details?: FieldError[]
 }
+
+/** A batch action on selected records runs in one transaction; past this many it is refused, to be split. */
+export const MAX_BATCH = 1000
+export const batchIds = z
+  .array(id)
+  .min(1, { message: 'validation.required' })
+  .max(MAX_BATCH, { message: 'validation.batchTooLarge' })
+
+/** What a batch did: the records it changed, and for each other one why it was refused (nothing of it was kept). */
+export interface BatchOutcome {
+  done: number[]
+  failed: { id: number; error: AppError }[]
+}

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import {
+  batchIds,
   channel,
   CLASSIFICATIONS,
   code,
@@ -13,6 +14,7 @@ import {
   empty,
   id,
   isoDate,
+  MAX_BATCH,
   optionalText,
   paging,
   RECORD_READERS,
@@ -21,6 +23,7 @@ import {
   required,
   searchText,
   year,
+  type BatchOutcome,
   type ClassificationCode,
   type CustodyState,
   type Page,
@@ -64,7 +67,13 @@ export const filingSettingsSchema = z.strictObject({
     .int()
     .min(1, { message: 'validation.range' })
     .max(30, { message: 'validation.range' }),
-  annualFilingMonth: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' })
+  annualFilingMonth: z.number().int().min(1, { message: 'validation.range' }).max(12, { message: 'validation.range' }),
+  /**
+   * R-CUST-2: the category and retention period a customer's documents are registered under. Versions saved before
+   * these existed read as the shipped defaults.
+   */
+  customerCategoryCode: code.optional().default('KH'),
+  customerRetentionCode: code.optional().default('D30')
 })
 export type FilingSettings = z.output<typeof filingSettingsSchema>
 
@@ -232,9 +241,12 @@ export interface OverdueEntry {
   title: string
   archivalCode: string | null
   dueOn: string
+  /** 0 for a record handed in late that the room still has time to file. */
   daysLate: number
   ruleId: string
   reason: string
+  /** R-FILE-9: how late the record was when handed in (逾期移交), or null when it came in time. */
+  handedInLateDays: number | null
 }
 
 /** What labels are printed for: records, volumes, or the boxes on the shelves. */
@@ -250,6 +262,8 @@ export const itemsQuery = z.strictObject({
   classification: z.array(z.enum(CLASSIFICATIONS)).max(5).optional(),
   status: z.array(z.enum(ITEM_STATUSES)).max(3).optional(),
   customerId: id.optional(),
+  /** The rows a person selected, e.g. to export just those. */
+  ids: z.array(id).max(MAX_BATCH, { message: 'validation.batchTooLarge' }).optional(),
   volumeId: id.optional(),
   locationId: id.optional(),
   flagged: z.boolean().optional(),
@@ -274,6 +288,7 @@ export const recordChannels = {
   'items.create': channel<Item>()(itemInput, RECORD_WRITERS),
   'items.update': channel<Item>()(itemInput.extend({ id, version: z.number().int().min(1) }), RECORD_WRITERS),
   'items.catalogue': channel<Item>()(z.strictObject({ id }), RECORD_WRITERS),
+  'items.catalogueMany': channel<BatchOutcome>()(z.strictObject({ ids: batchIds }), RECORD_WRITERS),
   'items.link': channel<Item>()(z.strictObject({ kind: z.enum(LINK_KINDS), fromId: id, toId: id }), RECORD_WRITERS),
   'items.unlink': channel<Item>()(z.strictObject({ kind: z.enum(LINK_KINDS), fromId: id, toId: id }), RECORD_WRITERS),
   'volumes.list': channel<Page<Volume>>()(volumesQuery, RECORD_READERS),
@@ -295,6 +310,7 @@ export const recordChannels = {
     z.strictObject({ volumeId: id, itemId: id }),
     RECORD_WRITERS
   ),
+  'volumes.addItems': channel<BatchOutcome>()(z.strictObject({ volumeId: id, itemIds: batchIds }), RECORD_WRITERS),
   'volumes.removeItem': channel<{ volume: Volume; items: VolumeItem[] }>()(
     z.strictObject({ volumeId: id, itemId: id }),
     RECORD_WRITERS

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import {
+  batchIds,
   channel,
   code,
   empty,
@@ -17,6 +18,7 @@ import {
   RECORD_WRITERS,
   recordRef,
   required,
+  type BatchOutcome,
   type Incident,
   type Page
 } from './contract-kit'
@@ -97,6 +99,16 @@ export const storageChannels = {
     z.strictObject({
       subject: z.enum(LOCATION_SUBJECTS),
       id,
+      locationId: id,
+      home: z.boolean(),
+      note: optionalText(200)
+    }),
+    RECORD_WRITERS
+  ),
+  'locations.placeMany': channel<BatchOutcome>()(
+    z.strictObject({
+      subject: z.enum(LOCATION_SUBJECTS),
+      ids: batchIds,
       locationId: id,
       home: z.boolean(),
       note: optionalText(200)

@@ -312,6 +312,8 @@ export const useChannels = {
   ),
   'use.cancel': channel<UseRequest>()(z.strictObject({ ...versioned, reason: required(500) }), RECORD_WRITERS),
   'use.overdue': channel<OverdueLoan[]>()(empty, RECORD_READERS),
+  /** The signed-in person's own requests and loans under way: their workbench. */
+  'use.mine': channel<UseRequestRow[]>()(empty, RECORD_READERS),
   /** R-CUST-6: what a person still holds, shown before their account is switched off. */
   'users.outstanding': channel<HeldRecord[]>()(z.strictObject({ userId: id }), [
     'sysadmin',

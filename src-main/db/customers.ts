@@ -1,4 +1,11 @@
-import type { Contact, Customer, CustomerRow, ParsedInput } from '../../src-preload/contract'
+import type {
+  Contact,
+  Customer,
+  CustomerFileItem,
+  CustomerFileUse,
+  CustomerRow,
+  ParsedInput
+} from '../../src-preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { fullTextRowids } from './full-text'
 import { sql, type SqlQuery } from './sql'
@@ -105,4 +112,35 @@ export async function replaceCustomerContacts(db: Db, customerId: number, contac
 export async function replaceCustomerSearchRow(db: Db, customerId: number, body: string): Promise<void> {
   await db.query(sql`DELETE FROM customers_fts WHERE rowid = ${customerId}`)
   await db.query(sql`INSERT INTO customers_fts (rowid, body) VALUES (${customerId}, ${body})`)
+}
+
+/** R-CUST-2: the documents linked to a customer, by code (uncoded last), with their home and where they are now. */
+export function customerFileItems(
+  db: Db,
+  customerId: number
+): Promise<(CustomerFileItem & { currentPath: string | null })[]> {
+  return db.query(
+    sql`SELECT i.id, i.archival_code AS archivalCode, i.title, i.customer_doc_type AS customerDocType, i.date_formed AS dateFormed,
+          i.status, i.custody, v.archival_code AS volumeCode, COALESCE(h.path, vh.path) AS homePath,
+          COALESCE(c.path, vc.path) AS currentPath, NULL AS awayAt
+        FROM items i LEFT JOIN volumes v ON v.id = i.volume_id
+          LEFT JOIN locations h ON h.id = i.home_location_id LEFT JOIN locations c ON c.id = i.current_location_id
+          LEFT JOIN locations vh ON vh.id = v.home_location_id LEFT JOIN locations vc ON vc.id = v.current_location_id
+        WHERE i.customer_id = ${customerId} ORDER BY i.archival_code IS NULL, i.archival_code, i.id`
+  )
+}
+
+/** The consultations and loans of a customer's documents, or of the volumes holding them, newest first. */
+export function customerFileUses(db: Db, customerId: number): Promise<CustomerFileUse[]> {
+  return db.query(
+    sql`SELECT u.id AS requestId, u.kind, u.status, u.applicant_name AS applicantName, u.out_on AS outOn, u.due_on AS dueOn,
+          u.returned_on AS returnedOn,
+          GROUP_CONCAT(COALESCE(i.archival_code, v.archival_code, i.title, v.title), '、') AS records
+        FROM use_request_records r JOIN use_requests u ON u.id = r.request_id
+          LEFT JOIN items i ON r.subject = 'item' AND i.id = r.subject_id
+          LEFT JOIN volumes v ON r.subject = 'volume' AND v.id = r.subject_id
+        WHERE (r.subject = 'item' AND i.customer_id = ${customerId})
+           OR (r.subject = 'volume' AND EXISTS (SELECT 1 FROM items m WHERE m.volume_id = v.id AND m.customer_id = ${customerId}))
+        GROUP BY u.id ORDER BY u.created_at DESC, u.id DESC`
+  )
 }

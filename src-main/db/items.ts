@@ -75,6 +75,7 @@ export function itemListConditions(query: Omit<ItemQuery, 'page' | 'pageSize' | 
   ] as const
   for (const [column, values] of lists) if (values && values.length > 0) conditions.push(sql`${column} IN ${values}`)
   if (query.customerId) conditions.push(sql`i.customer_id = ${query.customerId}`)
+  if (query.ids) conditions.push(sql`i.id IN ${query.ids}`)
   if (query.volumeId) conditions.push(sql`i.volume_id = ${query.volumeId}`)
   if (query.locationId) {
     // Everything kept at that place or anywhere below it: loose items by their own home, filed ones by their volume's.
@@ -332,4 +333,28 @@ export async function volumesOfItems(db: Db, ids: number[]): Promise<number[]> {
     sql`SELECT DISTINCT volume_id AS volumeId FROM items WHERE volume_id IS NOT NULL AND id IN ${ids}`
   )
   return rows.map((row) => row.volumeId)
+}
+
+/** What an item's status is decided from (R-FILE-10): its code, its volume and the kind of its home. */
+export function itemStatusFacts(
+  db: Db,
+  ids: number[]
+): Promise<
+  {
+    id: number
+    status: string
+    archivalCode: string | null
+    volumeId: number | null
+    homeKind: 'room' | 'rack' | 'shelf' | 'box' | null
+  }[]
+> {
+  return db.query(
+    sql`SELECT i.id, i.status, i.archival_code AS archivalCode, i.volume_id AS volumeId, l.kind AS homeKind
+        FROM items i LEFT JOIN locations l ON l.id = i.home_location_id WHERE i.id IN ${ids}`
+  )
+}
+
+/** Only the status changes: like a move, it does not make an edit form open on the item stale. */
+export async function setItemStatus(db: Db, id: number, status: string): Promise<void> {
+  await db.query(sql`UPDATE items SET status = ${status} WHERE id = ${id}`)
 }

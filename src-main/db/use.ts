@@ -374,6 +374,15 @@ export async function insertRenewal(
   )
 }
 
+/** A person's own requests still under way (waiting, approved, or records out), newest first, for their workbench. */
+export function openRequestsOf(db: Db, userId: number, limit: number): Promise<StoredRequestRow[]> {
+  return db.query(
+    sql`SELECT ${ROW_COLUMNS} FROM use_requests u
+        WHERE u.applicant_user_id = ${userId} AND u.status IN ('pending', 'approved', 'out')
+        ORDER BY u.created_at DESC, u.id DESC LIMIT ${limit}`
+  )
+}
+
 /** R-USE-8: loans out past their due date, longest overdue first. */
 export function overdueLoans(db: Db, today: string): Promise<StoredRequestRow[]> {
   return db.query(sql`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${overdueOn(today)} ORDER BY u.due_on, u.id`)

@@ -8,6 +8,7 @@ export function customerHandlers(services: Services): HandlerMap<keyof typeof cu
     'customers.facets': async () => services.customers.facets(),
     'customers.get': async (input, ctx) => services.customers.get(actor(ctx), signedIn(ctx).role, input.id),
     'customers.history': async (input, ctx) => services.customers.history(input.id, signedIn(ctx).role),
+    'customers.file': async (input, ctx) => services.customers.file(actor(ctx), signedIn(ctx).role, input.id),
     'customers.findByName': async (input) => services.customers.findByName(input.name, input.excludeId),
     'customers.create': async (input, ctx) => services.customers.create(actor(ctx), input),
     'customers.update': async (input, ctx) => services.customers.update(actor(ctx), input)

@@ -9,6 +9,7 @@ export function storageHandlers(services: Services): HandlerMap<keyof typeof sto
     'locations.update': async (input, ctx) => services.locations.update(actor(ctx), input),
     'locations.contents': async (input) => services.locations.contents(input.id),
     'locations.place': async (input, ctx) => services.locations.place(actor(ctx), input),
+    'locations.placeMany': async (input, ctx) => services.locations.placeMany(actor(ctx), input),
     'locations.returnHome': async (input, ctx) => services.locations.returnHome(actor(ctx), input),
     'locations.history': async (input) => services.locations.history(input.subject, input.id),
     'incidents.list': async (input) => services.incidents.list(input),

@@ -1,5 +1,5 @@
 import type { useChannels } from '../../src-preload/contract-use'
-import { actor, type HandlerMap } from './handler-kit'
+import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 
 export function useHandlers(services: Services): HandlerMap<keyof typeof useChannels> {
@@ -24,6 +24,7 @@ export function useHandlers(services: Services): HandlerMap<keyof typeof useChan
     'use.feedback': async (input, ctx) => use.feedback(actor(ctx), input),
     'use.cancel': async (input, ctx) => use.cancel(actor(ctx), input),
     'use.overdue': async () => use.overdue(),
+    'use.mine': async (_input, ctx) => use.mine(signedIn(ctx).userId),
     'users.outstanding': async (input) => use.outstanding(input.userId),
     'print.use': async (input, ctx) => use.print(actor(ctx), input),
     'export.useRegister': async (input, ctx) => use.exportRegister(actor(ctx), input)

@@ -19,10 +19,13 @@ export const DEFAULT_DEADLINES: DeadlineSettings = {
 export interface Overdue {
   id: number
   dueOn: string
+  /** Days past `dueOn`; 0 for a record handed in late that the room still has time to file. */
   daysLate: number
   ruleId: string
   /** The sentence takes no params of its own: it is given the entry itself, whose dueOn and daysLate it names. */
   reason: MessageKey
+  /** How late the record already was when it was handed in (逾期移交): a fact of its receipt that does not grow. */
+  handedInLateDays?: number
 }
 
 /** The entries whose due day (a day number) has passed by `today`, with how many days late. */
@@ -45,17 +48,57 @@ export function overdueCustomerMaterials(
   return overdue(dues, today, 'R-CUST-3', 'policy.deadline.customerFiling')
 }
 
-/** R-FILE-9: a record of year Y is filed by the last day of month `annualFilingMonth` of Y+1. */
+/** R-FILE-9: the last day of month `annualFilingMonth` of the year after `year`, as a day number. */
+const annualDue = (year: number, settings: DeadlineSettings): number =>
+  // Day 0 of the next month is the last day of the filing month, whatever its length.
+  utcDay(year + 1, settings.annualFilingMonth, 0)
+
+/**
+ * R-FILE-9: a record of year Y is filed by the last day of month `annualFilingMonth` of Y+1. The room can only file
+ * what it has: a record handed in after that day (逾期移交) is listed once as handed in late, by the days it was
+ * late then, and is due `customerFilingDays` after its receipt, the time the room takes for customer materials
+ * (R-CUST-3); only past that is it overdue, counted from that day, not from its year.
+ */
 export function overdueAnnualFiling(
-  items: { id: number; year: number; filed: boolean }[],
+  items: { id: number; year: number; receivedOn: string; filed: boolean }[],
   today: string,
   settings: DeadlineSettings
 ): Overdue[] {
-  const dues = items
-    .filter((item) => !item.filed)
-    // Day 0 of the next month is the last day of the filing month, whatever its length.
-    .map((item) => ({ id: item.id, due: utcDay(item.year + 1, settings.annualFilingMonth, 0) }))
-  return overdue(dues, today, 'R-FILE-9', 'policy.deadline.annualFiling')
+  const now = dayNumber(today)
+  return items
+    .filter((item) => !item.filed && now > annualDue(item.year, settings))
+    .map((item): Overdue => {
+      const annual = annualDue(item.year, settings)
+      const received = dayNumber(item.receivedOn)
+      if (received <= annual) {
+        return {
+          id: item.id,
+          dueOn: dateOf(annual),
+          daysLate: now - annual,
+          ruleId: 'R-FILE-9',
+          reason: 'policy.deadline.annualFiling'
+        }
+      }
+      const due = received + settings.customerFilingDays
+      const handedInLateDays = received - annual
+      return now > due
+        ? {
+            id: item.id,
+            dueOn: dateOf(due),
+            daysLate: now - due,
+            ruleId: 'R-FILE-9',
+            reason: 'policy.deadline.filingAfterLateHandIn',
+            handedInLateDays
+          }
+        : {
+            id: item.id,
+            dueOn: dateOf(due),
+            daysLate: 0,
+            ruleId: 'R-FILE-9',
+            reason: 'policy.deadline.lateHandIn',
+            handedInLateDays
+          }
+    })
 }
 
 /** R-CUST-3: the day of first contact does not count; Saturdays and Sundays are not working days. */
@@ -77,8 +120,8 @@ export function expiryDate(filingYear: number, years: number | null): string | n
 
 /**
  * R-CUST-3, R-FILE-9 as bounds an index can search: on `today`, customer materials received on or before
- * `customerReceivedBy` are late, and so are records of `annualYearUpTo` or earlier, exactly those that
- * `overdueCustomerMaterials` and `overdueAnnualFiling` find late.
+ * `customerReceivedBy` are late, and records of `annualYearUpTo` or earlier are late or were handed in late, exactly
+ * those that `overdueCustomerMaterials` and `overdueAnnualFiling` list.
  */
 export function lateBounds(
   today: string,

@@ -329,6 +329,21 @@ export function refuseVolumeAdmission(
   return allowed
 }
 
+export type ItemStatus = 'received' | 'catalogued' | 'filed'
+
+/**
+ * R-FILE-10 (DA/T 22 按件整理), R-FILE-1: an item is filed once it has its archival code and is in its place: in a volume
+ * (立卷), or on its own with a box as its home (按件, no volume needed). Coded but not boxed, it is catalogued.
+ */
+export function itemStatus(item: {
+  archivalCode: string | null
+  volumeId: number | null
+  homeKind: 'room' | 'rack' | 'shelf' | 'box' | null
+}): ItemStatus {
+  if (!item.archivalCode) return 'received'
+  return item.volumeId !== null || item.homeKind === 'box' ? 'filed' : 'catalogued'
+}
+
 /** R-FILE-1, R-KEEP-1: only an item with its archival code, and at its home (`awayAt` null), is filed in a volume. */
 export function refuseFiling(item: { archivalCode: string | null; awayAt: string | null }): Decision {
   if (!item.archivalCode) return refuse('R-FILE-1', 'policy.notCatalogued')

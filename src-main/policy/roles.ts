@@ -51,6 +51,11 @@ function maskContactValue(contact: unknown): unknown {
   }
 }
 
+/** A person's name as 王** : the family name tells the room who to ask, the rest stays private (R-CUST-5). */
+export function maskName(value: string): string {
+  return value === '' ? '' : value[0] + '*'.repeat(Math.max(value.length - 1, 1))
+}
+
 export interface AccountChange {
   actorId: number
   targetId: number

@@ -5,6 +5,8 @@ import {
   type Contact,
   type Customer,
   type CustomerChange,
+  type CustomerFileItem,
+  type CustomerFileUse,
   type CustomerRow,
   type Page,
   type ParsedInput,
@@ -21,11 +23,13 @@ import {
   replaceCustomerContacts,
   replaceCustomerSearchRow,
   updateCustomer,
-  type CustomerRecord
+  type CustomerRecord,
+  customerFileItems,
+  customerFileUses
 } from '../db/customers'
 import { refreshCustomerItemsSearch } from '../db/item-search'
 import { AppFailure, notFound, refuseStale } from '../errors'
-import { maskEmail, maskPhone, maySeePersonalData } from '../policy/roles'
+import { maskEmail, maskName, maskPhone, maySeePersonalData } from '../policy/roles'
 import type { Actor, Store } from '../store'
 import type { AuditService } from './audit'
 
@@ -107,6 +111,27 @@ export class CustomersService {
       return found
     })
     return maySeePersonalData(role) ? customer : { ...customer, contacts: customer.contacts.map(maskContact) }
+  }
+
+  /**
+   * R-CUST-2: the customer's file — every document linked to it, its status, code and place, and their consultations
+   * and loans. R-CUST-5: opening it is logged like the record itself; applicants' names are masked for roles without
+   * the right to personal data.
+   */
+  async file(actor: Actor, role: Role, id: number): Promise<{ items: CustomerFileItem[]; uses: CustomerFileUse[] }> {
+    const { items, uses } = await this.store.write(actor, async ({ db, audit }) => {
+      await this.load(db, id)
+      await audit({ entity: 'customer', entityId: id, action: 'view', after: { document: 'file' } })
+      return { items: await customerFileItems(db, id), uses: await customerFileUses(db, id) }
+    })
+    const showPersonal = maySeePersonalData(role)
+    return {
+      items: items.map(({ currentPath, ...item }) => ({
+        ...item,
+        awayAt: currentPath !== null && currentPath !== item.homePath ? currentPath : null
+      })),
+      uses: showPersonal ? uses : uses.map((use) => ({ ...use, applicantName: maskName(use.applicantName) }))
+    }
   }
 
   async findByName(name: string, excludeId?: number): Promise<{ id: number; name: string }[]> {

@@ -33,7 +33,7 @@ export class DashboardService {
         policy
       ),
       ...overdueAnnualFiling(
-        annual.first.map((r) => ({ id: r.id, year: r.year, filed: false })),
+        annual.first.map((r) => ({ id: r.id, year: r.year, receivedOn: r.receivedOn, filed: false })),
         today,
         policy
       )
@@ -48,10 +48,11 @@ export class DashboardService {
           dueOn: entry.dueOn,
           daysLate: entry.daysLate,
           ruleId: entry.ruleId,
-          reason: entry.reason
+          reason: entry.reason,
+          handedInLateDays: entry.handedInLateDays ?? null
         }
       })
-      .sort((a, b) => b.daysLate - a.daysLate)
+      .sort((a, b) => b.daysLate - a.daysLate || (b.handedInLateDays ?? 0) - (a.handedInLateDays ?? 0))
       .slice(0, listed)
     const counts = new Map(
       [

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection'
 import { HIGHLIGHTED_ITEM_FIELDS } from '../../src-preload/contract'
 import type {
+  BatchOutcome,
   ClassificationCode,
   FieldError,
   FilingSettings,
@@ -48,6 +49,8 @@ import {
   type ItemLink
 } from '../policy/filing'
 import type { Actor, Store, WriteContext } from '../store'
+import { eachRecord } from './batch'
+import { settleItemStatus } from './item-status'
 import { layOutVolume } from './volume-layout'
 import type { SettingsService } from './settings'
 
@@ -316,52 +319,69 @@ export class ItemsService {
 
   /** R-FILE-11 then R-FILE-10: a complete description earns the next archival code of its series. */
   async catalogue(actor: Actor, id: number): Promise<Item> {
-    return this.store.write(actor, async ({ db, now, audit }) => {
-      const item = await this.load(db, id)
-      if (item.archivalCode) return item
-      const missing = missingDescription({ ...item }, 'catalogued')
-      if (missing.length > 0) {
-        throw new AppFailure('POLICY_DENIED', 'policy.descriptionIncomplete', {
-          ruleId: 'R-FILE-11',
-          details: missing.map((field) => ({ path: field, message: 'validation.required' }))
-        })
-      }
-      const policy = await this.settings.filing(db)
-      const settings = policy.data
-      const parts = {
-        fonds: item.fondsCode,
-        category: item.categoryCode,
-        year: item.year,
-        retention: item.retentionCode,
-        department: item.departmentCode
-      }
-      const series = seriesKey(settings.itemCodeTemplate, parts)
-      let counter = nextCounter(await itemNumbersInSeries(db, series))
-      let code = enforce(renderCode(settings.itemCodeTemplate, parts, counter))
-      // An old catalogue's code imported as text (its row filed under another year, say) is no number of this series
-      // yet may read as its next code: numbering goes on past it, and renderCode stops at the counter's last number.
-      while (await archivalCodeTaken(db, code)) code = enforce(renderCode(settings.itemCodeTemplate, parts, ++counter))
-      // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
-      const retention = retentionOf(item.retentionCode, settings.retentionPeriods, item.year)
-      await catalogueItem(db, id, {
-        series,
-        counter,
-        code,
-        policyVersion: policy.version,
-        retentionYears: retention.years,
-        expiresOn: retention.expiresOn,
-        updatedAt: now.toISOString()
-      })
-      await refreshItemSearch(db, [id])
-      await audit({
-        entity: 'item',
-        entityId: id,
-        action: 'catalogue',
-        before: { status: item.status },
-        after: { status: 'catalogued', archivalCode: code }
-      })
-      return this.load(db, id)
+    return this.store.write(actor, async (context) => {
+      await this.catalogueWithin(context, id)
+      return this.load(context.db, id)
     })
+  }
+
+  /** The selected items coded in one transaction, in the order they were registered; each refusal is reported. */
+  async catalogueMany(actor: Actor, ids: number[]): Promise<BatchOutcome> {
+    return this.store.write(actor, (context) =>
+      eachRecord(
+        context.db,
+        [...ids].sort((a, b) => a - b),
+        (id) => this.catalogueWithin(context, id)
+      )
+    )
+  }
+
+  private async catalogueWithin({ db, now, audit }: WriteContext, id: number): Promise<void> {
+    const item = await this.load(db, id)
+    if (item.archivalCode) return
+    const missing = missingDescription({ ...item }, 'catalogued')
+    if (missing.length > 0) {
+      throw new AppFailure('POLICY_DENIED', 'policy.descriptionIncomplete', {
+        ruleId: 'R-FILE-11',
+        details: missing.map((field) => ({ path: field, message: 'validation.required' }))
+      })
+    }
+    const policy = await this.settings.filing(db)
+    const settings = policy.data
+    const parts = {
+      fonds: item.fondsCode,
+      category: item.categoryCode,
+      year: item.year,
+      retention: item.retentionCode,
+      department: item.departmentCode
+    }
+    const series = seriesKey(settings.itemCodeTemplate, parts)
+    let counter = nextCounter(await itemNumbersInSeries(db, series))
+    let code = enforce(renderCode(settings.itemCodeTemplate, parts, counter))
+    // An old catalogue's code imported as text (its row filed under another year, say) is no number of this series
+    // yet may read as its next code: numbering goes on past it, and renderCode stops at the counter's last number.
+    while (await archivalCodeTaken(db, code)) code = enforce(renderCode(settings.itemCodeTemplate, parts, ++counter))
+    // R-DISP-1: the record keeps the period in force when it is coded, whatever later versions of the list say.
+    const retention = retentionOf(item.retentionCode, settings.retentionPeriods, item.year)
+    await catalogueItem(db, id, {
+      series,
+      counter,
+      code,
+      policyVersion: policy.version,
+      retentionYears: retention.years,
+      expiresOn: retention.expiresOn,
+      updatedAt: now.toISOString()
+    })
+    await refreshItemSearch(db, [id])
+    await audit({
+      entity: 'item',
+      entityId: id,
+      action: 'catalogue',
+      before: { status: item.status },
+      after: { status: 'catalogued', archivalCode: code }
+    })
+    // Already in its box, the item is filed as soon as it has its code.
+    await settleItemStatus(db, audit, [id])
   }
 
   /** R-FILE-3: linked documents stay together; the link may move filing years (a request follows its reply). */

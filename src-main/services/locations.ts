@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../src-preload/i18n/zh-CN'
 import type { Db } from '../db/connection'
 import type {
+  BatchOutcome,
   LocationContent,
   LocationMove,
   LocationNode,
@@ -10,6 +11,8 @@ import type {
 import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { locationPath, refuseCapacity, refuseLocation, refusePlacement, refuseReturnHome } from '../policy/locations'
 import type { Actor, Store, WriteContext } from '../store'
+import { eachRecord } from './batch'
+import { settleItemStatus } from './item-status'
 import {
   findLocatedSubject,
   findLocationNode,
@@ -27,6 +30,7 @@ import {
 type CreateInput = ParsedInput<'locations.create'>
 type UpdateInput = ParsedInput<'locations.update'>
 type PlaceInput = ParsedInput<'locations.place'>
+type PlaceManyInput = ParsedInput<'locations.placeMany'>
 type ReturnInput = ParsedInput<'locations.returnHome'>
 
 const SUBJECT_NOT_FOUND: Record<LocationSubject, MessageKey> = {
@@ -127,6 +131,7 @@ export class LocationsService {
       movedAt: now.toISOString(),
       movedBy: actor.userId
     })
+    if (subject === 'item' && to.home) await settleItemStatus(db, audit, [id])
     const after = await this.subject(db, subject, id)
     await audit({
       entity: subject,
@@ -139,25 +144,42 @@ export class LocationsService {
   }
 
   async place(actor: Actor, input: PlaceInput): Promise<LocationContent> {
+    return this.store.write(actor, (context) => this.placeWithin(context, actor, input))
+  }
+
+  /**
+   * The selected records put in one place in one transaction, each as `place` would (capacity counted as they go);
+   * each refusal is reported, the rest are moved.
+   */
+  async placeMany(actor: Actor, input: PlaceManyInput): Promise<BatchOutcome> {
     return this.store.write(actor, async (context) => {
-      const { db } = context
-      const row = await this.subject(db, input.subject, input.id)
-      const target = await this.node(db, input.locationId)
-      enforce(
-        refusePlacement({
-          volumeCode: row.volumeCode,
-          asHome: input.home,
-          kind: target.kind,
-          capacity: target.capacity,
-          occupied: target.occupied,
-          adding: row.homeId === target.id ? 0 : 1
-        })
-      )
-      // Placing something where it already is would only add a move that never happened.
-      const unchanged = row.currentId === target.id && (!input.home || row.homeId === target.id)
-      if (unchanged) return contentOf(row)
-      return this.move(context, actor, row, { id: target.id, home: input.home, note: input.note })
+      // A place that does not exist refuses the whole batch, not each record in turn.
+      await this.node(context.db, input.locationId)
+      const { ids, ...rest } = input
+      return eachRecord(context.db, ids, async (id) => {
+        await this.placeWithin(context, actor, { ...rest, id })
+      })
     })
+  }
+
+  private async placeWithin(context: WriteContext, actor: Actor, input: PlaceInput): Promise<LocationContent> {
+    const { db } = context
+    const row = await this.subject(db, input.subject, input.id)
+    const target = await this.node(db, input.locationId)
+    enforce(
+      refusePlacement({
+        volumeCode: row.volumeCode,
+        asHome: input.home,
+        kind: target.kind,
+        capacity: target.capacity,
+        occupied: target.occupied,
+        adding: row.homeId === target.id ? 0 : 1
+      })
+    )
+    // Placing something where it already is would only add a move that never happened.
+    const unchanged = row.currentId === target.id && (!input.home || row.homeId === target.id)
+    if (unchanged) return contentOf(row)
+    return this.move(context, actor, row, { id: target.id, home: input.home, note: input.note })
   }
 
   async returnHome(actor: Actor, input: ReturnInput): Promise<LocationContent> {

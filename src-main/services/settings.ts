@@ -8,6 +8,7 @@ import {
   filingSettingsSchema,
   type BackupSettings,
   securitySettingsSchema,
+  type FieldError,
   type FilingSettings,
   type PolicyVersion,
   type SecuritySettings,
@@ -62,7 +63,9 @@ export const DEFAULT_FILING: FilingSettings = {
   volumeCodeTemplate: DEFAULT_VOLUME_CODE_TEMPLATE,
   customerFilingDays: DEFAULT_DEADLINES.customerFilingDays,
   customerRegistrationWorkingDays: DEFAULT_DEADLINES.customerRegistrationWorkingDays,
-  annualFilingMonth: DEFAULT_DEADLINES.annualFilingMonth
+  annualFilingMonth: DEFAULT_DEADLINES.annualFilingMonth,
+  customerCategoryCode: 'KH',
+  customerRetentionCode: 'D30'
 }
 
 /** R-KEEP-3/4: paper records keep at 14–24 ℃ and 45–60 % RH (JGJ 25); half-yearly inspections; the room rules of 000 Art20. */
@@ -202,7 +205,10 @@ export class SettingsService {
     enforce(decideDepartmentRemoval(await departmentUses(db, removed)))
   }
 
-  /** R-FILE-10: templates must be usable before they are saved; a broken template would stop all numbering. */
+  /**
+   * R-FILE-10: templates must be usable before they are saved; a broken template would stop all numbering. R-CUST-2: the
+   * customer files' category and period must be listed.
+   */
   saveFiling(actor: Actor, settings: FilingSettings): Promise<PolicyVersion<FilingSettings>> {
     return this.filingSettings.save(actor, settings, async (data, db) => {
       await this.keepUsedDepartments(db, data.departments)
@@ -210,7 +216,7 @@ export class SettingsService {
         ['itemCodeTemplate', checkTemplate(data.itemCodeTemplate, 'item')],
         ['volumeCodeTemplate', checkTemplate(data.volumeCodeTemplate, 'volume')]
       ] as const
-      const details = problems.flatMap(([path, decision]) =>
+      const details: FieldError[] = problems.flatMap(([path, decision]) =>
         decision.ok
           ? []
           : [
@@ -221,6 +227,13 @@ export class SettingsService {
               }
             ]
       )
+      const customerCodes: [string, string, { code: string }[]][] = [
+        ['customerCategoryCode', data.customerCategoryCode, data.categories],
+        ['customerRetentionCode', data.customerRetentionCode, data.retentionPeriods]
+      ]
+      for (const [path, value, entries] of customerCodes)
+        if (!entries.some((entry) => entry.code === value))
+          details.push({ path, message: 'validation.unknownCode', params: { code: value } })
       if (details.length > 0) throw new AppFailure('VALIDATION', 'errors.validation', { details })
     })
   }

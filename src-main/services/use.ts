@@ -13,6 +13,7 @@ import {
   nextRequestNumber,
   otherHoldingRequest,
   pendingRequests,
+  openRequestsOf,
   overdueLoans,
   recordLabels,
   recordReturnCheck,
@@ -613,6 +614,11 @@ export class UseService {
         { status: 'cancelled', reason: input.reason }
       )
     })
+  }
+
+  /** The signed-in person's own requests and loans under way, for their workbench (at most 50, newest first). */
+  async mine(userId: number): Promise<UseRequestRow[]> {
+    return this.rows(this.store.db, await openRequestsOf(this.store.db, userId, 50))
   }
 
   /** R-USE-8: loans out past their due date, longest overdue first, shown every day on the dashboard. */

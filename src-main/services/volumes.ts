@@ -20,12 +20,13 @@ import {
   volumeNumbersInSeries,
   volumesPage
 } from '../db/volumes'
-import type { Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
+import type { BatchOutcome, Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
 import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'
 import { refuseChange, refuseClosing, refuseFiling, refuseVolumeAdmission, type ItemLink } from '../policy/filing'
-import type { Actor, Store } from '../store'
+import type { Actor, Store, WriteContext } from '../store'
+import { eachRecord } from './batch'
 import { unknownCodes } from './items'
 import { layOutVolume } from './volume-layout'
 import type { SettingsService } from './settings'
@@ -142,43 +143,56 @@ export class VolumesService {
 
   /** R-FILE-1..3, 7: only a catalogued item of the same year, class and period, kept with its linked documents. */
   async addItem(actor: Actor, volumeId: number, itemId: number): Promise<VolumeWithItems> {
-    return this.store.write(actor, async ({ db, now, audit }) => {
-      const volume = await this.volume(db, volumeId)
-      this.refuseChange(volume, false)
-      const candidate = await memberById(db, itemId)
-      if (!candidate) throw notFound('errors.itemNotFound')
-      if (candidate.volumeId === volumeId) return this.load(db, volumeId)
-      const place = await itemPlace(db, itemId)
-      const away = place.homeLocationId !== place.currentLocationId
-      enforce(refuseFiling({ archivalCode: candidate.archivalCode, awayAt: away ? (place.currentPath ?? '') : null }))
-      const members = await volumeMembers(db, volumeId)
-      const links: ItemLink[] = await linksOf(db, [itemId])
-      const linkedIds = links.map((l) => (l.fromId === itemId ? l.toId : l.fromId))
-      const linkedElsewhere = await itemsFiledElsewhere(db, linkedIds, volumeId)
-      const admission = refuseVolumeAdmission(
-        {
-          year: volume.year,
-          categoryCode: volume.categoryCode,
-          retentionCode: volume.retentionCode,
-          classification: volume.topSecret ? 'top_secret' : volume.classification,
-          closed: volume.status === 'closed'
-        },
-        members,
-        candidate,
-        links,
-        linkedElsewhere
-      )
-      enforce(admission)
-      await fileItem(db, itemId, volumeId, now.toISOString())
-      await layOutVolume(db, volumeId)
-      await audit({
-        entity: 'volume',
-        entityId: volumeId,
-        action: 'add_item',
-        before: { itemId, homePath: place.homePath, currentPath: place.currentPath },
-        after: { itemId, archivalCode: candidate.archivalCode }
-      })
-      return this.load(db, volumeId)
+    return this.store.write(actor, async (context) => {
+      await this.addItemWithin(context, volumeId, itemId)
+      return this.load(context.db, volumeId)
+    })
+  }
+
+  /** The selected items filed into one volume in one transaction; each refusal is reported, the rest are filed. */
+  async addItems(actor: Actor, volumeId: number, itemIds: number[]): Promise<BatchOutcome> {
+    return this.store.write(actor, async (context) => {
+      // A volume that does not exist or takes nothing refuses the whole batch, not each item in turn.
+      this.refuseChange(await this.volume(context.db, volumeId), false)
+      return eachRecord(context.db, itemIds, (itemId) => this.addItemWithin(context, volumeId, itemId))
+    })
+  }
+
+  private async addItemWithin({ db, now, audit }: WriteContext, volumeId: number, itemId: number): Promise<void> {
+    const volume = await this.volume(db, volumeId)
+    this.refuseChange(volume, false)
+    const candidate = await memberById(db, itemId)
+    if (!candidate) throw notFound('errors.itemNotFound')
+    if (candidate.volumeId === volumeId) return
+    const place = await itemPlace(db, itemId)
+    const away = place.homeLocationId !== place.currentLocationId
+    enforce(refuseFiling({ archivalCode: candidate.archivalCode, awayAt: away ? (place.currentPath ?? '') : null }))
+    const members = await volumeMembers(db, volumeId)
+    const links: ItemLink[] = await linksOf(db, [itemId])
+    const linkedIds = links.map((l) => (l.fromId === itemId ? l.toId : l.fromId))
+    const linkedElsewhere = await itemsFiledElsewhere(db, linkedIds, volumeId)
+    const admission = refuseVolumeAdmission(
+      {
+        year: volume.year,
+        categoryCode: volume.categoryCode,
+        retentionCode: volume.retentionCode,
+        classification: volume.topSecret ? 'top_secret' : volume.classification,
+        closed: volume.status === 'closed'
+      },
+      members,
+      candidate,
+      links,
+      linkedElsewhere
+    )
+    enforce(admission)
+    await fileItem(db, itemId, volumeId, now.toISOString())
+    await layOutVolume(db, volumeId)
+    await audit({
+      entity: 'volume',
+      entityId: volumeId,
+      action: 'add_item',
+      before: { itemId, homePath: place.homePath, currentPath: place.currentPath },
+      after: { itemId, archivalCode: candidate.archivalCode }
     })
   }
 

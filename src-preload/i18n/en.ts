@@ -175,7 +175,14 @@ const en: Shape<typeof zhCN> = {
       privacy: 'Data collection',
       contacts: 'Contacts'
     },
-    tabs: { info: 'Customer', history: 'Change history' },
+    tabs: { info: 'Customer', file: 'Customer file', history: 'Change history' },
+    file: {
+      noDocuments: 'No documents of this customer registered yet.',
+      location: 'Kept at',
+      now: 'now: {{path}}',
+      uses: 'Consultations and loans',
+      noUses: "This customer's file has not been consulted or lent yet."
+    },
     columns: {
       primaryContact: 'Main contact',
       primaryContactPhone: 'Contact phone',
@@ -317,7 +324,8 @@ const en: Shape<typeof zhCN> = {
       destroy: 'Destroyed',
       key: 'Audit key started',
       seal: 'Audit sealed',
-      withdraw_signature: 'Signature withdrawn'
+      withdraw_signature: 'Signature withdrawn',
+      file_status: 'Filing status changed'
     },
     entities: {
       user: 'Account',
@@ -596,10 +604,14 @@ const en: Shape<typeof zhCN> = {
     daysLate: 'Late',
     days: '{{count}} days',
     rule: 'Rule',
-    goRecords: 'Go to records'
+    goRecords: 'Go to records',
+    myRequests: 'My consultations and loans',
+    noRequests: 'No requests under way and no records out.',
+    handedInLate: 'Handed in {{count}} day(s) late'
   },
   records: { title: 'Records', items: 'Items', volumes: 'Volumes' },
   items: {
+    saveAndContinue: 'Save and register another',
     new: 'Register item',
     edit: 'Edit item',
     created: 'Item registered',
@@ -884,6 +896,22 @@ const en: Shape<typeof zhCN> = {
     export: 'Export diagnostics',
     saved: 'Diagnostics exported.'
   },
+  batch: {
+    bar: 'Batch actions',
+    selected: '{{count}} selected',
+    catalogue: 'Assign codes',
+    addToVolume: 'Add to volume…',
+    moveToBox: 'Put in box…',
+    exportSelected: 'Export selected',
+    clear: 'Clear selection',
+    chooseVolume: 'Add {{count}} item(s) to a volume',
+    chooseBox: 'Put {{count}} item(s) in a box (as their home)',
+    noOpenVolumes: 'No open volumes.',
+    noBoxes: 'No boxes yet: create them under Storage first.',
+    allDone: '{{action}}: {{done}} done.',
+    someFailed: '{{action}}: {{done}} done, {{failed}} not done:',
+    actions: { catalogue: 'Assign codes', volume: 'Add to volume', box: 'Put in box' }
+  },
   labels: {
     title: 'Print labels ({{count}})',
     print: 'Print labels',
@@ -930,6 +958,8 @@ const en: Shape<typeof zhCN> = {
   },
   filingSettings: {
     title: 'Filing rules and reference data',
+    customerCategoryCode: 'Category of customer files',
+    customerRetentionCode: 'Retention period of customer files',
     readOnly: 'The archive manager maintains filing rules and reference data.',
     fonds: 'Fonds',
     categories: 'Categories',
@@ -1558,7 +1588,11 @@ const en: Shape<typeof zhCN> = {
     deadline: {
       customerFiling: 'Customer materials are filed within a week of receipt; due {{dueOn}}, {{daysLate}} day(s) late.',
       annualFiling:
-        "Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late."
+        "Last year's records are filed by the end of the set month; due {{dueOn}}, {{daysLate}} day(s) late.",
+      lateHandIn:
+        'Handed in late: {{handedInLateDays}} day(s) past the annual filing deadline when received; file by {{dueOn}}.',
+      filingAfterLateHandIn:
+        'Handed in late ({{handedInLateDays}} day(s) past the deadline), to be filed within the set days of receipt; due {{dueOn}}, {{daysLate}} day(s) late.'
     },
     codeStable:
       'The archival code {{code}} is assigned and cannot change: this edit would change one of its parts (the year would be {{year}}).',
@@ -1785,6 +1819,7 @@ const en: Shape<typeof zhCN> = {
     grade: 'Choose a grade',
     boolean: 'Choose yes or no',
     tooMany: 'Too many entries',
+    batchTooLarge: 'At most 1,000 records at a time: select them in smaller batches.',
     role: 'Choose a role',
     between: 'Out of range: must be from {{min}} to {{max}}',
     range: 'Value out of the allowed range',

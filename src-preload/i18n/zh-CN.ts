@@ -160,7 +160,14 @@ const zhCN = {
     addContact: '添加联系人',
     removeContact: '删除',
     sections: { basic: '基本信息', business: '经营与往来', privacy: '信息收集', contacts: '联系人' },
-    tabs: { info: '客户信息', history: '变更记录' },
+    tabs: { info: '客户信息', file: '客户档案', history: '变更记录' },
+    file: {
+      noDocuments: '还没有登记这个客户的文件。',
+      location: '存放位置',
+      now: '现在：{{path}}',
+      uses: '查阅与借阅',
+      noUses: '这个客户的档案还没有被查阅或借出过。'
+    },
     columns: {
       primaryContact: '主要联系人',
       primaryContactPhone: '联系人电话',
@@ -299,7 +306,8 @@ const zhCN = {
       destroy: '销毁',
       key: '启用审计密钥',
       seal: '审计封存',
-      withdraw_signature: '撤回签字'
+      withdraw_signature: '撤回签字',
+      file_status: '归档状态变更'
     },
     entities: {
       user: '用户',
@@ -578,10 +586,14 @@ const zhCN = {
     daysLate: '逾期',
     days: '{{count}} 天',
     rule: '依据',
-    goRecords: '前往档案'
+    goRecords: '前往档案',
+    myRequests: '我的查阅与借阅',
+    noRequests: '没有进行中的申请或未还的档案。',
+    handedInLate: '逾期移交 {{count}} 天'
   },
   records: { title: '档案', items: '文件（件）', volumes: '案卷' },
   items: {
+    saveAndContinue: '保存并继续登记',
     new: '登记文件',
     edit: '编辑文件',
     created: '文件已登记',
@@ -856,6 +868,22 @@ const zhCN = {
     export: '导出诊断信息',
     saved: '诊断信息已导出。'
   },
+  batch: {
+    bar: '批量操作',
+    selected: '已选 {{count}} 条',
+    catalogue: '编号',
+    addToVolume: '归入案卷…',
+    moveToBox: '装盒上架…',
+    exportSelected: '导出所选',
+    clear: '取消选择',
+    chooseVolume: '把 {{count}} 条文件归入案卷',
+    chooseBox: '把 {{count}} 条文件放入档案盒（作为存放位置）',
+    noOpenVolumes: '没有未封卷的案卷。',
+    noBoxes: '还没有档案盒，请先在“库房”中建立。',
+    allDone: '{{done}} 条已{{action}}。',
+    someFailed: '{{done}} 条已{{action}}，{{failed}} 条未能{{action}}：',
+    actions: { catalogue: '编号', volume: '归入案卷', box: '装盒' }
+  },
   labels: {
     title: '打印标签（{{count}} 张）',
     print: '打印标签',
@@ -902,6 +930,8 @@ const zhCN = {
   },
   filingSettings: {
     title: '归档规则与基础数据',
+    customerCategoryCode: '客户档案的门类',
+    customerRetentionCode: '客户档案的保管期限',
     readOnly: '归档规则和基础数据由档案部门负责人维护。',
     fonds: '全宗',
     categories: '门类',
@@ -1504,7 +1534,10 @@ const zhCN = {
     },
     deadline: {
       customerFiling: '客户资料应在收到后一周内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。',
-      annualFiling: '上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。'
+      annualFiling: '上一年度的文件应在规定月份月底前归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。',
+      lateHandIn: '逾期移交：移交时已超过年度归档期限 {{handedInLateDays}} 天，应在 {{dueOn}} 前归档。',
+      filingAfterLateHandIn:
+        '逾期移交（移交时已逾期 {{handedInLateDays}} 天）的文件应在收到后规定天数内归档，应归档日期 {{dueOn}}，已逾期 {{daysLate}} 天。'
     },
     codeStable: '档号 {{code}} 已经分配，不可更改：此修改会改变档号的组成部分（年度将为 {{year}}）。',
     volumeClosed: '案卷 {{code}} 已封卷，卷内文件不能再修改、增删或重新排列。',
@@ -1704,6 +1737,7 @@ const zhCN = {
     grade: '请选择客户等级',
     boolean: '请选择是或否',
     tooMany: '条目过多',
+    batchTooLarge: '一次最多处理 1000 条，请分批选择。',
     role: '请选择角色',
     between: '超出允许范围：应在 {{min}}–{{max}} 之间',
     range: '数值超出允许范围',

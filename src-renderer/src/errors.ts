@@ -22,7 +22,11 @@ export function appErrorOf(error: unknown): AppError {
 
 /** One sentence in the user's language, with the rule it rests on where main gave one. */
 export function describeError(t: TFunction, error: unknown): string {
-  const appError = appErrorOf(error)
+  return describeAppError(t, appErrorOf(error))
+}
+
+/** The same sentence for an error main reported inside an answer, e.g. one record's refusal in a batch. */
+export function describeAppError(t: TFunction, appError: AppError): string {
   const text = t(appError.message, localParams(appError.params))
   return appError.ruleId ? t('common.withRule', { text, rule: t('errors.rule', { rule: appError.ruleId }) }) : text
 }

@@ -9,6 +9,7 @@ import { Inspections1764700000000 } from './1764700000000-Inspections'
 import { SearchAndStatistics1764800000000 } from './1764800000000-SearchAndStatistics'
 import { FirstRun1764913000000 } from './1764913000000-FirstRun'
 import { Signatures1764930000000 } from './1764930000000-Signatures'
+import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   Inspections1764700000000,
   SearchAndStatistics1764800000000,
   FirstRun1764913000000,
-  Signatures1764930000000
+  Signatures1764930000000,
+  ItemLevelFiling1764950000000
 ]

@@ -10,7 +10,7 @@ import { describeError } from '../errors'
 type ExportRequest = ChannelInput<'export.list'>
 
 /** Saves what the list shows — all pages, the visible columns, the filters in force — as an .xlsx file. */
-export function ExportButton({ request }: { request: ExportRequest }) {
+export function ExportButton({ request, label }: { request: ExportRequest; label?: string }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const [busy, setBusy] = useState(false)
@@ -30,7 +30,7 @@ export function ExportButton({ request }: { request: ExportRequest }) {
 
   return (
     <Button icon={<FileExcelOutlined />} loading={busy} onClick={download}>
-      {t('common.export')}
+      {label ?? t('common.export')}
     </Button>
   )
 }

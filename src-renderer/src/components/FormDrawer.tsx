@@ -13,6 +13,8 @@ interface FormDrawerProps {
   onClose(): void
   /** Text of the save button; "save" unless given. */
   submitText?: string
+  /** Buttons shown before the save button, e.g. "save and continue". */
+  extraActions?: ReactNode
   /** Shows a cancel button beside the save button. */
   cancel?: boolean
   /** True while what the form edits is still loading. */
@@ -31,6 +33,7 @@ export function FormDrawer({
   onClose,
   submitText,
   cancel = false,
+  extraActions,
   loading,
   destroyOnHidden,
   children
@@ -50,9 +53,10 @@ export function FormDrawer({
       onClose={onClose}
       destroyOnHidden={destroyOnHidden}
       extra={
-        cancel ? (
+        cancel || extraActions ? (
           <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            {cancel && <Button onClick={onClose}>{t('common.cancel')}</Button>}
+            {extraActions}
             {save}
           </Space>
         ) : (

@@ -11,7 +11,7 @@ import { useRemote } from '../useRemote'
 import { PrintPreview } from './PrintPreview'
 
 /** R-USE-8: loans out past their due date, shown every day, each with its printable reminder (催还单). */
-export function OverdueLoansCard() {
+export function OverdueLoansCard({ link }: { link: string | null }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const navigate = useNavigate()
@@ -64,9 +64,11 @@ export function OverdueLoansCard() {
           }
         ]}
       />
-      <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/use')}>
-        {t('use.overdue.goUse')}
-      </Button>
+      {link !== null && (
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/${link}`)}>
+          {t('use.overdue.goUse')}
+        </Button>
+      )}
       {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
     </Card>
   )

@@ -9,8 +9,8 @@ import { WithRule } from './RuleTag'
 
 const SEVERITY_COLORS: Record<TodoEntry['severity'], string> = { error: 'red', warning: 'orange', info: 'blue' }
 
-/** What needs doing today, each line with its rule and a way to the page where it is done. */
-export function TodoCard() {
+/** What needs doing today, each line with its rule and, where the person may open it, a way to the page. */
+export function TodoCard({ linkOf }: { linkOf(section: string): string | null }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { data, loading } = useRemote(useCallback(() => call('dashboard.todo', {}), []))
@@ -22,11 +22,17 @@ export function TodoCard() {
         locale={{ emptyText: <Empty description={t('todo.nothing')} /> }}
         renderItem={(entry) => (
           <List.Item
-            actions={[
-              <Button key="go" type="link" size="small" onClick={() => navigate(`/${entry.section}`)}>
-                {t('todo.go')}
-              </Button>
-            ]}
+            actions={(() => {
+              // Only to a page this person may open: a to-do of another role's page is listed without a way there.
+              const section = linkOf(entry.section)
+              return section === null
+                ? []
+                : [
+                    <Button key="go" type="link" size="small" onClick={() => navigate(`/${section}`)}>
+                      {t('todo.go')}
+                    </Button>
+                  ]
+            })()}
           >
             <List.Item.Meta
               avatar={<Tag color={SEVERITY_COLORS[entry.severity]}>{entry.count}</Tag>}

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd'
+import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
@@ -12,21 +12,39 @@ import { HoldingsCharts } from '../components/HoldingsCharts'
 import { TodoCard } from '../components/TodoCard'
 import { UseChart } from '../components/UseChart'
 import { WithRule } from '../components/RuleTag'
+import { MyRequestsCard } from './dashboard/MyRequestsCard'
+import { linkFor, workbenchCards, type WorkbenchCardKey } from './dashboard/workbench'
 
+/** The person's workbench: only the cards of what their role can act on, each linking only to pages they may open. */
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
   const [customers, setCustomers] = useState<number | null>(null)
   const [overdue, setOverdue] = useState<OverdueEntry[]>([])
+  const cards = new Map(workbenchCards(session).map((card) => [card.key, card.link]))
+  const shows = (key: WorkbenchCardKey) => cards.has(key)
+  const linkOf = (key: WorkbenchCardKey) => cards.get(key) ?? null
+  const [showsCustomers, showsOverdue] = [shows('customers'), shows('overdueFiling')]
 
   useEffect(() => {
-    call('customers.list', { page: 1, pageSize: 1 })
-      .then((page) => setCustomers(page.total))
-      .catch(() => setCustomers(null))
-    call('dashboard.overdue', {})
-      .then(setOverdue)
-      .catch(() => setOverdue([]))
-  }, [])
+    if (showsCustomers)
+      call('customers.list', { page: 1, pageSize: 1 })
+        .then((page) => setCustomers(page.total))
+        .catch(() => setCustomers(null))
+    if (showsOverdue)
+      call('dashboard.overdue', {})
+        .then(setOverdue)
+        .catch(() => setOverdue([]))
+  }, [showsCustomers, showsOverdue])
+
+  const go = (key: WorkbenchCardKey, text: string) => {
+    const link = linkOf(key)
+    return link === null ? null : (
+      <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/${link}`)}>
+        {text}
+      </Button>
+    )
+  }
 
   return (
     <>
@@ -34,55 +52,71 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
       <Typography.Paragraph type="secondary">
         {t('dashboard.role', { role: t(`roles.${session.role}`) })}
       </Typography.Paragraph>
-      {can(session, 'use.awaiting') && <AwaitingSignaturesCard session={session} />}
-      <TodoCard />
+      {shows('awaitingSignature') && <AwaitingSignaturesCard session={session} />}
+      {shows('todo') && <TodoCard linkOf={(section) => linkFor(session, section)} />}
+      {shows('myRequests') && <MyRequestsCard link={linkOf('myRequests')} />}
       <Row gutter={16} style={{ marginTop: 16 }}>
-        <Col span={6}>
-          <Card>
-            <Statistic title={t('dashboard.customers')} value={customers ?? '—'} />
-            <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/customers')}>
-              {t('dashboard.goCustomers')}
-            </Button>
-          </Card>
-        </Col>
+        {shows('customers') && (
+          <Col span={6}>
+            <Card>
+              <Statistic title={t('dashboard.customers')} value={customers ?? '—'} />
+              {go('customers', t('dashboard.goCustomers'))}
+            </Card>
+          </Col>
+        )}
       </Row>
-      <Card title={t('dashboard.overdue')} style={{ marginTop: 16 }}>
-        <Table<OverdueEntry>
-          size="small"
-          rowKey={(row) => `${row.itemId}-${row.ruleId}`}
-          dataSource={overdue}
-          pagination={{ pageSize: 10 }}
-          locale={{ emptyText: <Empty description={t('dashboard.nothingOverdue')} /> }}
-          columns={[
-            { title: t('items.fields.title'), dataIndex: 'title' },
-            {
-              title: t('items.fields.archivalCode'),
-              dataIndex: 'archivalCode',
-              render: (value: string | null) => value ?? '—'
-            },
-            { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
-            {
-              title: t('dashboard.daysLate'),
-              dataIndex: 'daysLate',
-              render: (value: number) => <Tag color="red">{t('dashboard.days', { count: value })}</Tag>
-            },
-            {
-              title: t('dashboard.rule'),
-              key: 'rule',
-              render: (_v, row) => (
-                <WithRule text={t(row.reason, { dueOn: row.dueOn, daysLate: row.daysLate })} ruleId={row.ruleId} />
-              )
-            }
-          ]}
-        />
-        <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/records')}>
-          {t('dashboard.goRecords')}
-        </Button>
-      </Card>
-      <OverdueLoansCard />
-      <HoldingsCharts />
-      <UseChart />
-      <BackupNowCard canBackUp={can(session, 'backup.create')} />
+      {shows('overdueFiling') && (
+        <Card title={t('dashboard.overdue')} style={{ marginTop: 16 }}>
+          <Table<OverdueEntry>
+            size="small"
+            rowKey={(row) => `${row.itemId}-${row.ruleId}`}
+            dataSource={overdue}
+            pagination={{ pageSize: 10 }}
+            locale={{ emptyText: <Empty description={t('dashboard.nothingOverdue')} /> }}
+            columns={[
+              { title: t('items.fields.title'), dataIndex: 'title' },
+              {
+                title: t('items.fields.archivalCode'),
+                dataIndex: 'archivalCode',
+                render: (value: string | null) => value ?? '—'
+              },
+              { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
+              {
+                title: t('dashboard.daysLate'),
+                dataIndex: 'daysLate',
+                // R-FILE-9: how late a record came in is said once, beside (not added to) the room's own lateness.
+                render: (value: number, row) => (
+                  <Space size={4} wrap>
+                    {value > 0 && <Tag color="red">{t('dashboard.days', { count: value })}</Tag>}
+                    {row.handedInLateDays !== null && (
+                      <Tag color="orange">{t('dashboard.handedInLate', { count: row.handedInLateDays })}</Tag>
+                    )}
+                  </Space>
+                )
+              },
+              {
+                title: t('dashboard.rule'),
+                key: 'rule',
+                render: (_v, row) => (
+                  <WithRule
+                    text={t(row.reason, {
+                      dueOn: row.dueOn,
+                      daysLate: row.daysLate,
+                      handedInLateDays: row.handedInLateDays
+                    })}
+                    ruleId={row.ruleId}
+                  />
+                )
+              }
+            ]}
+          />
+          {go('overdueFiling', t('dashboard.goRecords'))}
+        </Card>
+      )}
+      {shows('overdueLoans') && <OverdueLoansCard link={linkOf('overdueLoans')} />}
+      {shows('holdings') && <HoldingsCharts />}
+      {shows('useChart') && <UseChart />}
+      {shows('backup') && <BackupNowCard canBackUp={can(session, 'backup.create')} />}
     </>
   )
 }

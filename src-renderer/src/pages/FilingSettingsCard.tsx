@@ -3,6 +3,7 @@ import { Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'a
 import { useTranslation } from 'react-i18next'
 import { LEGACY_RETENTION_PERIODS, type FilingSettings } from '../../../src-preload/contract'
 import { call } from '../api/client'
+import { CodeSelect } from '../components/CodeSelect'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'
 
@@ -29,6 +30,8 @@ function addLegacyPeriods(form: ReturnType<typeof Form.useForm<FilingSettings>>[
 export function FilingSettingsCard({ editable }: { editable: boolean }) {
   const { t } = useTranslation()
   const [form] = Form.useForm<FilingSettings>()
+  const categories = Form.useWatch('categories', form)
+  const periods = Form.useWatch('retentionPeriods', form)
 
   return (
     <VersionedSettingsCard
@@ -130,6 +133,16 @@ export function FilingSettingsCard({ editable }: { editable: boolean }) {
         <Col span={8}>
           <Form.Item name="annualFilingMonth" label={t('filingSettings.annualFilingMonth')}>
             <InputNumber precision={0} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="customerCategoryCode" label={t('filingSettings.customerCategoryCode')}>
+            <CodeSelect entries={categories?.filter((entry) => entry?.code)} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="customerRetentionCode" label={t('filingSettings.customerRetentionCode')}>
+            <CodeSelect entries={periods?.filter((entry) => entry?.code)} />
           </Form.Item>
         </Col>
       </Row>

@@ -2,16 +2,16 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Button, Empty, Space, Table } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CUSTODY_STATES, type ChannelInput, type ItemRow } from '../../../src-preload/contract'
+import { CUSTODY_STATES, type ChannelInput, type ItemRow, type SessionInfo } from '../../../src-preload/contract'
 import { codeFromScan } from '../../../src-preload/scan'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
-import { useLabelPrinting } from '../components/LabelPrintDialog'
 import { Toolbar } from '../components/Toolbar'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
+import { ItemBatchBar } from './items/ItemBatchBar'
 import { ItemDetail } from './items/ItemDetail'
 import { ItemFilters } from './items/ItemFilters'
 import { ItemForm } from './items/ItemForm'
@@ -19,7 +19,7 @@ import { itemColumns, itemExportColumns } from './items/itemColumns'
 
 type Query = ChannelInput<'items.list'>
 
-export function ItemsTab({ canWrite }: { canWrite: boolean }) {
+export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite: boolean }) {
   const { t } = useTranslation()
   const settings = useFilingSettings()
   const [editing, setEditing] = useState<number | 'new' | null>(null)
@@ -27,7 +27,8 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
   const [importing, setImporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
-  const labels = useLabelPrinting<ItemRow>('items', (row) => row.archivalCode !== null)
+  // Ticked rows stay ticked across pages and filters, as on a paper register's list of what to do next.
+  const [selected, setSelected] = useState<number[]>([])
 
   const {
     query,
@@ -81,7 +82,6 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
               columns: itemExportColumns(t, settings)
             }}
           />
-          {labels.labelButton}
           <FilingCatalogueButton settings={settings} />
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
@@ -91,11 +91,23 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           )}
         </Space>
       </Toolbar>
+      <ItemBatchBar
+        session={session}
+        selected={selected}
+        rows={tableProps.dataSource ?? []}
+        exportQuery={{ view: 'items', query: { ids: selected }, columns: itemExportColumns(t, settings) }}
+        onChanged={() => void load()}
+        onClear={() => setSelected([])}
+      />
       <Table<ItemRow>
         rowKey="id"
         size="middle"
         columns={columns}
-        rowSelection={labels.rowSelection}
+        rowSelection={{
+          selectedRowKeys: selected,
+          preserveSelectedRowKeys: true,
+          onChange: (keys) => setSelected(keys.map(Number))
+        }}
         {...tableProps}
         locale={{
           emptyText: (
@@ -110,8 +122,8 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           itemId={editing === 'new' ? null : editing}
           settings={settings}
           onClose={closeForm}
-          onSaved={() => {
-            setEditing(null)
+          onSaved={(_item, keepOpen) => {
+            if (!keepOpen) setEditing(null)
             void load()
           }}
         />
@@ -124,7 +136,6 @@ export function ItemsTab({ canWrite }: { canWrite: boolean }) {
           onImported={() => void load()}
         />
       )}
-      {labels.labelDialog}
       {viewing !== null && (
         <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />
       )}

@@ -12,7 +12,11 @@ export function RecordsPage({ session }: { session: SessionInfo }) {
       <Typography.Title level={3}>{t('records.title')}</Typography.Title>
       <Tabs
         items={[
-          { key: 'items', label: t('records.items'), children: <ItemsTab canWrite={can(session, 'items.create')} /> },
+          {
+            key: 'items',
+            label: t('records.items'),
+            children: <ItemsTab session={session} canWrite={can(session, 'items.create')} />
+          },
           {
             key: 'volumes',
             label: t('records.volumes'),

@@ -144,7 +144,7 @@ describe('R-FILE-9 last year’s records are filed by the end of June', () => {
     { name: 'a December deadline', year: 2023, today: '2025-01-01', month: 12, dueOn: '2024-12-31', late: 1 },
     { name: 'a January deadline', year: 2023, today: '2024-01-31', month: 1, dueOn: '2024-01-31', late: null }
   ])('R-FILE-9 $name', ({ year, today, month, dueOn, late }) => {
-    const result = overdueAnnualFiling([{ id: 4, year, filed: false }], today, {
+    const result = overdueAnnualFiling([{ id: 4, year, receivedOn: `${year}-12-31`, filed: false }], today, {
       ...DEFAULT_DEADLINES,
       annualFilingMonth: month
     })
@@ -157,8 +157,64 @@ describe('R-FILE-9 last year’s records are filed by the end of June', () => {
     expect(addDays(dueOn, 1).slice(8)).toBe('01')
   })
 
+  // A record handed in after its annual deadline is due a filing period (7 days) after receipt, and says how late it came.
+  it.each([
+    {
+      name: 'a 2014 record received today is handed in late, not overdue by years',
+      year: 2014,
+      receivedOn: '2026-07-01',
+      today: '2026-07-01',
+      entry: { dueOn: '2026-07-08', daysLate: 0, reason: 'policy.deadline.lateHandIn', handedInLateDays: 4019 }
+    },
+    {
+      name: 'on the last day of its filing period it is still only handed in late',
+      year: 2024,
+      receivedOn: '2025-07-10',
+      today: '2025-07-17',
+      entry: { dueOn: '2025-07-17', daysLate: 0, reason: 'policy.deadline.lateHandIn', handedInLateDays: 10 }
+    },
+    {
+      name: 'past its filing period it is late from that day, not from its year',
+      year: 2024,
+      receivedOn: '2025-07-10',
+      today: '2025-07-20',
+      entry: { dueOn: '2025-07-17', daysLate: 3, reason: 'policy.deadline.filingAfterLateHandIn', handedInLateDays: 10 }
+    },
+    {
+      name: 'received on the deadline day it came in time, and is late from the deadline',
+      year: 2024,
+      receivedOn: '2025-06-30',
+      today: '2025-07-05',
+      entry: { dueOn: '2025-06-30', daysLate: 5, reason: 'policy.deadline.annualFiling' }
+    },
+    {
+      name: 'a record of this year is not due at all',
+      year: 2026,
+      receivedOn: '2026-07-01',
+      today: '2026-07-01',
+      entry: null
+    }
+  ])('R-FILE-9 $name', ({ year, receivedOn, today, entry }) => {
+    const result = overdueAnnualFiling([{ id: 9, year, receivedOn, filed: false }], today, DEFAULT_DEADLINES)
+    expect(result).toEqual(entry === null ? [] : [{ id: 9, ruleId: 'R-FILE-9', ...entry }])
+    if (entry?.handedInLateDays) expect(entry.handedInLateDays).toBe(daysBetween(`${year + 1}-06-30`, receivedOn))
+  })
+
+  it('R-FILE-9 the days late at hand-in do not grow while the record waits to be filed', () => {
+    const late = (today: string) =>
+      overdueAnnualFiling([{ id: 9, year: 2014, receivedOn: '2026-07-01', filed: false }], today, DEFAULT_DEADLINES)
+    expect(late('2026-07-01')[0].handedInLateDays).toBe(late('2027-07-01')[0].handedInLateDays)
+    expect(late('2026-07-01')[0].daysLate).toBe(0)
+  })
+
   it('R-FILE-9 filed records are never late', () => {
-    expect(overdueAnnualFiling([{ id: 4, year: 2010, filed: true }], '2024-07-01', DEFAULT_DEADLINES)).toEqual([])
+    expect(
+      overdueAnnualFiling(
+        [{ id: 4, year: 2010, receivedOn: '2010-12-31', filed: true }],
+        '2024-07-01',
+        DEFAULT_DEADLINES
+      )
+    ).toEqual([])
   })
 
   it('R-FILE-9 the default deadline is the end of June', () => {

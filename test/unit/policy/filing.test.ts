@@ -8,6 +8,7 @@ import {
   type DocumentKind,
   type FilingFacts,
   filingYear,
+  itemStatus,
   type ItemLink,
   type LinkKind,
   missingDescription,
@@ -879,5 +880,41 @@ describe('R-FILE-3 links', () => {
     [2, { ruleId: 'R-FILE-3', reason: 'policy.linkAcrossVolumes', params: { from: '请示', to: '批复' } }]
   ])('a linked group in %i volumes', (volumes, refusal) => {
     expect(refusalOf(refuseSplitLink(volumes, '请示', '批复'))).toEqual(refusal)
+  })
+})
+
+describe('R-FILE-10 item-level filing (DA/T 22): a coded item in its box is filed without a volume', () => {
+  it.each([
+    { name: 'received, without a code', archivalCode: null, volumeId: null, homeKind: 'box', status: 'received' },
+    {
+      name: 'coded, with no home yet',
+      archivalCode: 'J001-KH·2025-D30-ZS-0001',
+      volumeId: null,
+      homeKind: null,
+      status: 'catalogued'
+    },
+    {
+      name: 'coded, on a shelf but not boxed',
+      archivalCode: 'J001-KH·2025-D30-ZS-0001',
+      volumeId: null,
+      homeKind: 'shelf',
+      status: 'catalogued'
+    },
+    {
+      name: 'coded and in its box',
+      archivalCode: 'J001-KH·2025-D30-ZS-0001',
+      volumeId: null,
+      homeKind: 'box',
+      status: 'filed'
+    },
+    {
+      name: 'coded and in a volume (立卷)',
+      archivalCode: 'J001-KH·2025-D30-ZS-0001',
+      volumeId: 3,
+      homeKind: null,
+      status: 'filed'
+    }
+  ] as const)('R-FILE-10 $name → $status', ({ archivalCode, volumeId, homeKind, status }) => {
+    expect(itemStatus({ archivalCode, volumeId, homeKind })).toBe(status)
   })
 })

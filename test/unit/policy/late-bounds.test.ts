@@ -23,7 +23,11 @@ describe('R-CUST-3, R-FILE-9 the bounds of lateness agree with the rules', () =>
           expect(late.length === 1, `${today} received ${received}`).toBe(received <= bounds.customerReceivedBy)
         }
         for (const year of [bounds.annualYearUpTo, bounds.annualYearUpTo + 1]) {
-          const late = overdueAnnualFiling([{ id: 1, year, filed: false }], today, settings)
+          const late = overdueAnnualFiling(
+            [{ id: 1, year, receivedOn: `${year}-01-01`, filed: false }],
+            today,
+            settings
+          )
           expect(late.length === 1, `${today} year ${year}`).toBe(year <= bounds.annualYearUpTo)
         }
       }

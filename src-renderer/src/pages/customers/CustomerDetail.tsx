@@ -5,6 +5,7 @@ import { customerFields, type Customer, type CustomerChange } from '../../../../
 import { call } from '../../api/client'
 import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
+import { CustomerFile } from './CustomerFile'
 
 interface CustomerDetailProps {
   customerId: number
@@ -84,6 +85,11 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
                   />
                 </>
               )
+            },
+            {
+              key: 'file',
+              label: t('customers.tabs.file'),
+              children: <CustomerFile customerId={customerId} />
             },
             {
               key: 'history',

@@ -1,6 +1,6 @@
-import { Form } from 'antd'
+import { Button, Form } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FilingSettings, Item, ItemInput } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -9,6 +9,7 @@ import { useCustomerSearch } from '../../useCustomerSearch'
 import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
 import { ClassificationSection, CustomerSection, DescriptionSection } from './ItemFormSections'
+import { customerDefaults, keptFrom, listed, type KeptFields } from './itemEntry'
 
 type FormValues = Omit<ItemInput, 'dateFormed' | 'receivedOn' | 'meetingOpenedOn'> & {
   dateFormed?: Dayjs
@@ -20,7 +21,8 @@ interface ItemFormProps {
   itemId: number | null
   settings: FilingSettings
   onClose(): void
-  onSaved(item: Item): void
+  /** `keepOpen`: saved with 保存并继续登记, the form stays for the next item. */
+  onSaved(item: Item, keepOpen: boolean): void
 }
 
 const day = (value: string | null | undefined) => (value ? dayjs(value) : undefined)
@@ -35,20 +37,34 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   const { customers, setCustomers, findCustomers } = useCustomerSearch()
   const kind = Form.useWatch('documentKind', form)
   const customerId = Form.useWatch('customerId', form)
+  const continuing = useRef(false)
 
-  useEffect(() => {
-    void findCustomers('')
-    if (itemId === null) {
+  /** A new item: the register's defaults, then what the previous registration kept; the title gets the cursor. */
+  const startNew = useCallback(
+    (kept: KeptFields) => {
+      form.resetFields()
+      if (kept.customerId && kept.customerName) setCustomers([{ value: kept.customerId, label: kept.customerName }])
       form.setFieldsValue({
-        fondsCode: settings.fonds[0]?.code,
-        categoryCode: settings.categories[0]?.code,
-        retentionCode: settings.retentionPeriods[0]?.code,
-        departmentCode: settings.departments[0]?.code,
+        fondsCode: listed(settings.fonds, kept.fondsCode),
+        categoryCode: listed(settings.categories, kept.categoryCode),
+        retentionCode: listed(settings.retentionPeriods, kept.retentionCode),
+        departmentCode: listed(settings.departments, kept.departmentCode),
+        customerId: kept.customerName ? kept.customerId : undefined,
+        customerDocType: kept.customerName ? kept.customerDocType : undefined,
         classification: 'none',
         openStatus: 'restricted',
         documentKind: 'ordinary',
         receivedOn: dayjs()
       })
+      setTimeout(() => form.focusField('title'))
+    },
+    [form, settings, setCustomers]
+  )
+
+  useEffect(() => {
+    void findCustomers('')
+    if (itemId === null) {
+      startNew({})
       return
     }
     call('items.get', { id: itemId })
@@ -67,7 +83,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
         onClose()
       })
       .finally(() => setLoading(false))
-  }, [itemId, form, fail, onClose, settings, findCustomers, setCustomers])
+  }, [itemId, form, fail, onClose, findCustomers, setCustomers, startNew])
 
   const save = async (values: FormValues) => {
     const input: ItemInput = {
@@ -80,6 +96,8 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       periodStartYear: values.periodStartYear ?? null,
       periodEndYear: values.periodEndYear ?? null
     }
+    const keepOpen = continuing.current && !existing
+    continuing.current = false
     await submit(
       () =>
         existing
@@ -87,10 +105,19 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
           : call('items.create', input),
       {
         success: existing ? 'items.updated' : 'items.created',
-        onDone: onSaved,
+        onDone: (item) => {
+          if (keepOpen) startNew(keptFrom(input, item.customerName ?? undefined))
+          onSaved(item, keepOpen)
+        },
         form
       }
     )
+  }
+
+  // R-CUST-2: choosing a customer makes the document a customer file, unless its code already fixed its class.
+  const onValuesChange = (changed: Partial<FormValues>) => {
+    formProps.onValuesChange(changed)
+    if (changed.customerId && !existing?.archivalCode) form.setFieldsValue(customerDefaults(settings))
   }
 
   return (
@@ -104,8 +131,30 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       onClose={onClose}
       cancel
       destroyOnHidden
+      extraActions={
+        existing ? undefined : (
+          <Button
+            className="save-and-continue"
+            loading={busy}
+            onClick={() => {
+              continuing.current = true
+              form.submit()
+            }}
+          >
+            {t('items.saveAndContinue')}
+          </Button>
+        )
+      }
     >
-      <Form name="item" {...formProps} layout="vertical" onFinish={save} scrollToFirstError>
+      <Form
+        name="item"
+        {...formProps}
+        onValuesChange={onValuesChange}
+        layout="vertical"
+        onFinish={save}
+        onFinishFailed={() => (continuing.current = false)}
+        scrollToFirstError
+      >
         <DescriptionSection />
         <ClassificationSection settings={settings} codeLocked={Boolean(existing?.archivalCode)} kind={kind} />
         <CustomerSection customers={customers} customerId={customerId} findCustomers={findCustomers} />

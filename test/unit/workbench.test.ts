@@ -1,0 +1,62 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROLES } from '../../src-preload/contract'
+import { sectionsOf } from '../../src-renderer/src/access'
+import { linkFor, workbenchCards } from '../../src-renderer/src/pages/dashboard/workbench'
+
+const RENDERER = path.resolve(__dirname, '../../src-renderer/src')
+const SECTIONS = [
+  'dashboard',
+  'customers',
+  'records',
+  'use',
+  'disposal',
+  'storage',
+  'statistics',
+  'settings',
+  'audit',
+  'users',
+  'backup'
+]
+
+describe("R-ROLE-7 each role's workbench shows what it can act on and links only to its own menu", () => {
+  it.each(ROLES)('%s: no workbench card or to-do links to a section outside the menu', (role) => {
+    const menu = sectionsOf({ role })
+    for (const card of workbenchCards({ role })) if (card.link !== null) expect(menu, card.key).toContain(card.link)
+    for (const section of SECTIONS)
+      expect(linkFor({ role }, section)).toBe(menu.includes(section as never) ? section : null)
+  })
+
+  it('a staff viewer sees their own requests and loans, not the archivist’s filing and loan desk', () => {
+    const keys = workbenchCards({ role: 'staff_viewer' }).map((card) => card.key)
+    expect(keys).toContain('myRequests')
+    expect(keys).not.toContain('todo')
+    expect(keys).not.toContain('overdueFiling')
+    expect(keys).not.toContain('overdueLoans')
+  })
+
+  it('a department head has the place for requests awaiting signature, and their own requests', () => {
+    const keys = workbenchCards({ role: 'department_head' }).map((card) => card.key)
+    expect(keys).toEqual(expect.arrayContaining(['awaitingSignature', 'myRequests']))
+  })
+
+  it('the archivist keeps the to-do list, late filing and overdue loans', () => {
+    const keys = workbenchCards({ role: 'archivist' }).map((card) => card.key)
+    expect(keys).toEqual(expect.arrayContaining(['todo', 'overdueFiling', 'overdueLoans', 'customers']))
+  })
+
+  it('no workbench file navigates to a fixed address: every link goes through the checked card config', () => {
+    const files = [
+      'pages/DashboardPage.tsx',
+      'components/TodoCard.tsx',
+      'components/OverdueLoansCard.tsx',
+      ...fs.readdirSync(path.join(RENDERER, 'pages/dashboard')).map((file) => `pages/dashboard/${file}`)
+    ]
+    for (const file of files) {
+      const source = fs.readFileSync(path.join(RENDERER, file), 'utf8')
+      expect(source, file).not.toMatch(/navigate\(\s*['"]/)
+      expect(source, file).not.toMatch(/navigate\(`\/[a-z]/)
+    }
+  })
+})
