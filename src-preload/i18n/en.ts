@@ -1720,6 +1720,11 @@ const en: Shape<typeof zhCN> = {
     }
   },
   rules: {
+    'R-ROLE-3': 'A department head signs the consultation and loan requests of their own staff.',
+    'R-ROLE-4':
+      'The archive manager approves consultation and loan requests and takes part in appraising records for destruction.',
+    'R-ROLE-5':
+      'The deputy GM approves long loans and reading classified records; the GM approves taking classified records out and every outside borrower.',
     'R-ROLE-7':
       'Separation of duties: system administrator, security officer and auditor are different people, and nobody approves their own request.',
     'R-CUST-3':

@@ -14,7 +14,8 @@ const usersTable = (roles: string) => `CREATE TABLE users (
   failed_logins INTEGER NOT NULL DEFAULT 0,
   locked_until TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  must_change_password BOOLEAN NOT NULL DEFAULT 0
 )`
 
 /** Columns whose value is a version of policy_versions; they move with it when versions are renumbered. */
