@@ -138,7 +138,7 @@ async function buildYear() {
   const manager = await app.signInAs('archive_manager', 'zhaozhu')
   // R-STAT-1: the staff sheet names people as the reports print them, not by their sign-in names.
   await app.database.query(`UPDATE users SET display_name = '李文' WHERE username = 'liwen'`)
-  await app.database.query(`UPDATE users SET display_name = '赵主任' WHERE username = 'zhaozhu'`)
+  await app.database.query(`UPDATE users SET display_name = '周经理' WHERE username = 'zhaozhu'`)
   await app.call(
     'settings.saveUse',
     { ...(await app.call('settings.getUse', {}, manager)).data, renewable: true },
@@ -520,13 +520,15 @@ const EXPECTED: Record<string, Expected> = {
     }
   },
   staff: {
-    // R-STAT-1: the archive's people by name with their role; the administrator and the reader are not staff.
+    // R-STAT-1: the archive's people by name with their role (赵主任 signs the requests); the administrator and the
+    // reader are not staff.
     people: {
       rows: [
+        ['周经理', 0, 1],
         ['李文', 1, 0],
         ['赵主任', 0, 1]
       ],
-      totals: [1, 1]
+      totals: [1, 2]
     },
     work: { rows: [['李文', 5, 3, 1, 2, 4]], totals: [5, 3, 1, 2, 4] }
   }

@@ -206,7 +206,8 @@ describe('R-USE-7 out-cards, R-USE-8 reminder, the request form', () => {
     expect(text).toContain('档案部门负责人意见：同意')
     expect(text).toContain('王部长')
     expect(text).toContain('2026年3月2日')
-    expect(text).toContain('依据：R-USE-2')
+    expect(text).toContain('依据：档案部门负责人审批。')
+    expect(text).not.toMatch(/R-[A-Z]+-\d/)
   })
 })
 
@@ -223,6 +224,7 @@ describe('R-USE-10 registers to Excel', () => {
     const sheet = workbook.worksheets[0]
     expect(sheet.getRow(1).values).toEqual([
       undefined,
+      '编号',
       '借阅日期',
       '借阅人',
       '部门',
@@ -239,17 +241,18 @@ describe('R-USE-10 registers to Excel', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(sheet.rowCount).toBe(29)
     const first = sheet.getRow(2)
-    expect(first.getCell(1).value).toEqual(new Date('2026-03-02T00:00:00Z'))
-    expect(first.getCell(1).numFmt).toBe('yyyy-mm-dd')
-    expect(first.getCell(2).value).toBe('借阅人1')
-    expect(first.getCell(3).value).toBe('招商运营部')
-    expect(first.getCell(4).value).toBe(requests[0].records[0].archivalCode)
-    expect(first.getCell(6).value).toBe(1)
-    expect(first.getCell(9).value).toEqual(new Date('2026-03-04T00:00:00Z'))
-    expect(first.getCell(10).value).toBe('已注销')
-    expect(sheet.getRow(3).getCell(9).value).toBeNull()
-    expect(sheet.getRow(3).getCell(10).value).toBe('逾期未还')
-    expect(sheet.getColumn(5).width).toBeGreaterThan(20)
+    expect(first.getCell(1).value).toMatch(/^JY-2026-\d{4}$/)
+    expect(first.getCell(2).value).toEqual(new Date('2026-03-02T00:00:00Z'))
+    expect(first.getCell(2).numFmt).toBe('yyyy-mm-dd')
+    expect(first.getCell(3).value).toBe('借阅人1')
+    expect(first.getCell(4).value).toBe('招商运营部')
+    expect(first.getCell(5).value).toBe(requests[0].records[0].archivalCode)
+    expect(first.getCell(7).value).toBe(1)
+    expect(first.getCell(10).value).toEqual(new Date('2026-03-04T00:00:00Z'))
+    expect(first.getCell(11).value).toBe('已注销')
+    expect(sheet.getRow(3).getCell(10).value).toBeNull()
+    expect(sheet.getRow(3).getCell(11).value).toBe('逾期未还')
+    expect(sheet.getColumn(6).width).toBeGreaterThan(20)
     const logged = await app.database.query(
       `SELECT action FROM audit_log WHERE entity = 'use_request' AND entity_id = ?`,
       [result.fileName]
@@ -266,8 +269,10 @@ describe('R-USE-10 registers to Excel', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(result.base64, 'base64') as unknown as ArrayBuffer)
     const sheet = workbook.worksheets[0]
-    expect(sheet.getRow(1).getCell(1).value).toBe('查阅日期')
+    expect(sheet.getRow(1).getCell(1).value).toBe('编号')
+    expect(sheet.getRow(1).getCell(2).value).toBe('查阅日期')
     expect(sheet.rowCount).toBe(3)
-    expect(sheet.getRow(2).getCell(6).value).toBe('编写客户往来纪要')
+    expect(sheet.getRow(2).getCell(1).value).toMatch(/^CY-2026-\d{4}$/)
+    expect(sheet.getRow(2).getCell(7).value).toBe('编写客户往来纪要')
   })
 })

@@ -14,9 +14,9 @@ interface World {
   item(overrides?: Partial<ChannelInput<'items.create'>>): Promise<{ id: number; archivalCode: string }>
 }
 
-/** R-ROLE-3..5: one account for each step; the department head of ZS names the department by its name. */
+/** R-ROLE-3..5: one account for each step; the department head heads 招商运营部 (ZS), chosen from the list. */
 const SIGNERS = [
-  ['wangbz', '王部长', 'department_head', '招商运营部'],
+  ['wangbz', '王部长', 'department_head', 'ZS'],
   ['zhaozr', '赵主任', 'archive_manager', ''],
   ['qianfz', '钱副总', 'deputy_gm', ''],
   ['sunz', '孙总', 'gm', '']
