@@ -119,12 +119,13 @@ export function FirstRunWizard({ onClose }: { onClose(): void }) {
           <Button onClick={onClose}>{t('firstRun.later')}</Button>
           <Space>
             {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('firstRun.back')}</Button>}
+            {/* Keys keep these two apart: reusing one element would make the click on 下一步 submit the form. */}
             {step < STEPS.length - 1 ? (
-              <Button type="primary" onClick={() => void next().catch(() => undefined)}>
+              <Button key="next" type="primary" onClick={() => void next().catch(() => undefined)}>
                 {t('firstRun.next')}
               </Button>
             ) : (
-              <Button type="primary" htmlType="submit" loading={busy}>
+              <Button key="finish" type="primary" htmlType="submit" loading={busy}>
                 {t('firstRun.finish')}
               </Button>
             )}

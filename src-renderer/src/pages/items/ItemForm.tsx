@@ -38,6 +38,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
   const kind = Form.useWatch('documentKind', form)
   const customerId = Form.useWatch('customerId', form)
   const continuing = useRef(false)
+  const [titleWanted, setTitleWanted] = useState(0)
 
   /** A new item: the register's defaults, then what the previous registration kept; the title gets the cursor. */
   const startNew = useCallback(
@@ -56,10 +57,15 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
         documentKind: 'ordinary',
         receivedOn: dayjs()
       })
-      setTimeout(() => form.focusField('title'))
+      setTitleWanted((count) => count + 1)
     },
     [form, settings, setCustomers]
   )
+
+  // The cursor goes to the title once the form is editable again: while a save is busy the fields are locked.
+  useEffect(() => {
+    if (titleWanted > 0 && !busy) form.focusField('title')
+  }, [titleWanted, busy, form])
 
   useEffect(() => {
     void findCustomers('')
