@@ -3,7 +3,16 @@ import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, test } from './server'
-import { ADMIN, ARCHIVIST, createAccount, setUpAdministrator, signIn, signOut, startAsArchivist } from './steps'
+import {
+  ADMIN,
+  ARCHIVIST,
+  confirmIrreversible,
+  createAccount,
+  setUpAdministrator,
+  signIn,
+  signOut,
+  startAsArchivist
+} from './steps'
 
 async function customerWorkbook(): Promise<string> {
   const workbook = new ExcelJS.Workbook()
@@ -88,11 +97,9 @@ test('import → back up → change a record → restore → the record is as it
   await page.getByRole('button', { name: '读取并校验' }).click()
   const backup = page.locator('.ant-table-tbody tr.ant-table-row').first()
   await expect(backup).toContainText('完好')
+  const name = (await backup.locator('td').first().textContent()) ?? ''
   await backup.getByRole('button', { name: '恢复' }).click()
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: /确\s*定|OK/ })
-    .click()
+  await confirmIrreversible(page, /^恢\s*复$/, name)
   await expect(page.getByText('已从备份恢复')).toBeVisible()
   await page.locator('.ant-modal-confirm').getByRole('button').click()
 
