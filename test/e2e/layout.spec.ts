@@ -8,6 +8,7 @@ import {
   ARCHIVIST,
   codedItem,
   createAccount,
+  createAccountQuickly,
   rpc,
   setUpAdministrator,
   signIn,
@@ -223,13 +224,7 @@ for (const person of EVERYONE) {
     await createAccount(page, ARCHIVIST)
     const role = Object.entries(PEOPLE).find(([, other]) => other === person)?.[0] as Role | undefined
     if (role) {
-      await rpc(page, 'users.create', {
-        username: person.username,
-        displayName: person.name,
-        role,
-        department: person.department ?? '',
-        password: person.password
-      })
+      await createAccountQuickly(page, person, role, person.department ? 'ZS' : '')
     }
     await signOut(page)
     await signIn(page, ARCHIVIST)
