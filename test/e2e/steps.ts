@@ -64,12 +64,7 @@ const firstSignInPending = new Set<string>()
 const initialPassword = (person: Person) => `Initial-${person.password}`
 
 /** As createAccount, through the channel: for stories about something else that need many people quickly. */
-export async function createAccountQuickly(
-  page: Page,
-  person: Person,
-  role: string,
-  departmentCode = ''
-): Promise<void> {
+export async function createAccountQuickly(page: Page, person: Person, role: Role, departmentCode = ''): Promise<void> {
   await rpc(page, 'users.create', {
     username: person.username,
     displayName: person.name,
