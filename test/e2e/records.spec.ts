@@ -31,7 +31,7 @@ async function registerItem(page: Page, item: NewItem) {
       .click()
     await choose(page, form, '客户材料类别', '合同')
   }
-  await form.getByRole('button', { name: '保存' }).click()
+  await form.getByRole('button', { name: '保存', exact: true }).click()
   await expect(page.getByText('文件已登记').last()).toBeVisible()
   await expect(form).toBeHidden()
 }
