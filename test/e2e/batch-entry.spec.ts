@@ -58,7 +58,10 @@ test('register three items at the speed of a paper register, code them and box t
   await form.getByRole('button', { name: '保存', exact: true }).click()
   await expect(form).toBeHidden()
 
-  for (const title of TITLES) await page.getByRole('row', { name: title }).getByRole('checkbox').check()
+  // One title contains another: a row is the one whose title button has exactly that name.
+  const rowOf = (title: string) =>
+    page.getByRole('row').filter({ has: page.getByRole('button', { name: title, exact: true }) })
+  for (const title of TITLES) await rowOf(title).getByRole('checkbox').check()
   const bar = page.getByRole('toolbar', { name: '批量操作' })
   await expect(bar).toContainText('已选 3 条')
 
