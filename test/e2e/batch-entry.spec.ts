@@ -80,7 +80,7 @@ test('register three items at the speed of a paper register, code them and box t
   await expect(page.getByText('3 条已装盒。')).toBeVisible()
 
   // R-FILE-10 (DA/T 22): coded and in their box, the items are filed with no volume.
-  for (const title of TITLES) await expect(page.getByRole('row', { name: title })).toContainText('已归档')
+  for (const title of TITLES) await expect(rowOf(title)).toContainText('已归档')
   const { rows } = await rpc(page, 'items.list', { status: ['filed'] })
   expect(rows.map((row) => [row.title, row.volumeCode, row.archivalCode]).sort()).toEqual(
     TITLES.map((title, index) => [title, null, `J001-KH·2025-D30-ZS-000${index + 1}`]).sort()
