@@ -1,4 +1,5 @@
 import { DatePicker, Descriptions, Form, Input, InputNumber, Radio, Select, Space, Table, Typography } from 'antd'
+import type { SelectProps } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -104,11 +105,12 @@ export function UseRequestFacts({ request }: { request: UseRequest }) {
 }
 
 /** R-ROLE-3..5: the accounts that may sign the request's next step, to choose the one whose signature is on paper. */
-function SignerSelect({ request }: { request: UseRequest }) {
+function SignerSelect({ request, ...field }: { request: UseRequest } & SelectProps) {
   const { data } = useRemote(useCallback(() => call('use.signers', { id: request.id }), [request.id]))
   const signers = data?.find((s) => s.step === request.nextStep)?.signers ?? []
   return (
     <Select
+      {...field}
       showSearch
       optionFilterProp="label"
       options={signers.map((s) => ({
