@@ -23,6 +23,12 @@ interface FormDrawerProps {
   children: ReactNode
 }
 
+/**
+ * A quick save shows no spinner: a spinner shown and hidden within one frame stays in the button's accessible name
+ * ("loading 保存") after it has gone from the screen.
+ */
+export const SAVING_SPINNER = { delay: 150 }
+
 /** A drawer holding one form, with its save (and, where asked, cancel) button at the top right. */
 export function FormDrawer({
   title,
@@ -40,7 +46,7 @@ export function FormDrawer({
 }: FormDrawerProps) {
   const { t } = useTranslation()
   const save = (
-    <Button type="primary" loading={busy} onClick={() => form.submit()}>
+    <Button type="primary" loading={busy && SAVING_SPINNER} onClick={() => form.submit()}>
       {submitText ?? t('common.save')}
     </Button>
   )

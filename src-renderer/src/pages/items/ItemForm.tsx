@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FilingSettings, Item, ItemInput } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
-import { FormDrawer } from '../../components/FormDrawer'
+import { FormDrawer, SAVING_SPINNER } from '../../components/FormDrawer'
 import { useCustomerSearch } from '../../useCustomerSearch'
 import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
@@ -141,7 +141,7 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
         existing ? undefined : (
           <Button
             className="save-and-continue"
-            loading={busy}
+            loading={busy && SAVING_SPINNER}
             onClick={() => {
               continuing.current = true
               form.submit()
