@@ -932,7 +932,12 @@ const en: Shape<typeof zhCN> = {
     tickPlaceholder: 'Scan a label, or type a code and press Enter',
     ticked: 'Ticked off {{code}}',
     again: '{{code}} was already ticked off',
-    unknown: '{{code}} is not on this list: check the record in your hand'
+    unknown: '{{code}} is not on this list: check the record in your hand',
+    progress: '{{done}} of {{total}} checked by scanning',
+    counterTitle: 'Scan each label to check the records (skip this without a scanner)',
+    notAllTitle: '{{count}} records have not been scanned',
+    notAllContent: 'Not checked: {{codes}}. Go on anyway?',
+    goOn: 'Go on anyway'
   },
   print: {
     print: 'Print / save as PDF',

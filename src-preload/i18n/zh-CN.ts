@@ -904,7 +904,12 @@ const zhCN = {
     tickPlaceholder: '用扫码枪扫描标签，或输入档号后按回车',
     ticked: '已勾选 {{code}}',
     again: '{{code}} 已经勾选过了',
-    unknown: '{{code}} 不在本次清单中，请核对手中的档案'
+    unknown: '{{code}} 不在本次清单中，请核对手中的档案',
+    progress: '已扫描核对 {{done}}/{{total}} 件',
+    counterTitle: '逐件扫描标签核对（没有扫码枪可跳过）',
+    notAllTitle: '还有 {{count}} 件没有扫描核对',
+    notAllContent: '未核对：{{codes}}。仍要继续吗？',
+    goOn: '仍然继续'
   },
   print: {
     print: '打印 / 另存为 PDF',

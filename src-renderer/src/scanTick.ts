@@ -22,3 +22,14 @@ export function tickByScan(typed: string, records: readonly Tickable[]): ScanOut
   if (!record) return { kind: 'unknown', code }
   return { kind: record.ticked ? 'again' : 'ticked', key: record.key, code }
 }
+
+/**
+ * The codes still to be scanned once scanning has begun; none while nobody has scanned, since a room without scanners
+ * (or a record without a label) goes on as before.
+ */
+export function unscanned(records: readonly Omit<Tickable, 'ticked'>[], scanned: ReadonlySet<string>): string[] {
+  if (scanned.size === 0) return []
+  return records.flatMap((record) =>
+    record.archivalCode !== null && !scanned.has(record.key) ? [record.archivalCode] : []
+  )
+}

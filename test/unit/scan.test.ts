@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { codeFromScan, scanPayload } from '../../src-preload/scan'
-import { tickByScan, type Tickable } from '../../src-renderer/src/scanTick'
+import { tickByScan, unscanned, type Tickable } from '../../src-renderer/src/scanTick'
 
 describe('what a barcode carries and what a scan names', () => {
   it.each([
@@ -49,5 +49,25 @@ describe('ticking a list off by scanning (issue 16: checkout, return, stock chec
       code: 'J001-WS·2024-D10-BGS-0005'
     })
     expect(tickByScan('', records)).toEqual({ kind: 'unknown', code: '' })
+  })
+})
+
+describe('what is left to scan at checkout and return (issue 16)', () => {
+  const records = [
+    { key: 'item-1', archivalCode: 'J001-WS·2024-D10-BGS-0003' },
+    { key: 'item-2', archivalCode: 'J001-WS·2024-D10-BGS-0004' },
+    { key: 'volume-1', archivalCode: null }
+  ]
+
+  it('nothing is missing while nobody has scanned: a room without scanners goes on as before', () => {
+    expect(unscanned(records, new Set())).toEqual([])
+  })
+
+  it('once scanning has begun, the labelled records not yet scanned are named', () => {
+    expect(unscanned(records, new Set(['item-1']))).toEqual(['J001-WS·2024-D10-BGS-0004'])
+  })
+
+  it('a record without a code cannot be scanned and is never asked for', () => {
+    expect(unscanned(records, new Set(['item-1', 'item-2']))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Button, Col, Drawer, Form, Row, Space, Spin, Typography } from 'antd'
+import { App, Button, Col, Drawer, Form, Row, Space, Spin, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UseRequest } from '../../../../src-preload/contract'
@@ -7,6 +7,7 @@ import { can } from '../../access'
 import { call } from '../../api/client'
 import { FormModal } from '../../components/FormModal'
 import { PrintPreview } from '../../components/PrintPreview'
+import { ScanChecklist, useScanChecklist } from '../../components/ScanChecklist'
 import { useForm } from '../../useForm'
 import { useRemote } from '../../useRemote'
 import { useSubmit } from '../../useSubmit'
@@ -35,6 +36,7 @@ export function UseRequestDetail({
   onChanged(): void
 }) {
   const { t } = useTranslation()
+  const { modal } = App.useApp()
   const canWrite = can(session, 'use.create')
   const { submit: send, busy } = useSubmit()
   const [action, setAction] = useState<Action | null>(null)
@@ -45,6 +47,18 @@ export function UseRequestDetail({
     useCallback(() => call('use.get', { id: requestId }), [requestId]),
     onClose
   )
+  const counter = useScanChecklist(request?.records ?? [], request?.status ?? '')
+
+  /** Scanning began and some labelled records were not scanned: the archivist confirms before they go out or back. */
+  const afterScanCheck = (proceed: () => unknown) => {
+    if (counter.missing.length === 0) return void proceed()
+    modal.confirm({
+      title: t('scan.notAllTitle', { count: counter.missing.length }),
+      content: t('scan.notAllContent', { codes: counter.missing.join('、') }),
+      okText: t('scan.goOn'),
+      onOk: () => void proceed()
+    })
+  }
 
   const print = (document: Document) =>
     send(() => call('print.use', { document, id: requestId }), {
@@ -70,15 +84,29 @@ export function UseRequestDetail({
       </Drawer>
     )
   }
-  const submit = (values: ActionValues) => action && run(...actionCall(action, request, values))
+  const submit = (values: ActionValues) => {
+    if (!action) return
+    const step = () => run(...actionCall(action, request, values))
+    if (action === 'return') afterScanCheck(step)
+    else void step()
+  }
 
   const checkout = () =>
-    run(
-      () => call('use.checkout', { id: request.id, version: request.version }),
-      'use.detail.checkedOut',
-      () => void print('outCards')
+    afterScanCheck(() =>
+      run(
+        () => call('use.checkout', { id: request.id, version: request.version }),
+        'use.detail.checkedOut',
+        () => void print('outCards')
+      )
     )
   const outNow = request.status === 'out'
+  const atCounter = canWrite && request.status === 'approved'
+  const scanChecklist = (
+    <>
+      <Typography.Text type="secondary">{t('scan.counterTitle')}</Typography.Text>
+      <ScanChecklist records={request.records} scanned={counter.scanned} onTick={counter.tick} />
+    </>
+  )
   // The step is the signer's role by name (R-ROLE-3..5); main checks the department and the rest.
   const canSign = can(session, 'use.sign') && request.status === 'pending' && request.nextStep === session.role
   const approveMine = () =>
@@ -120,6 +148,7 @@ export function UseRequestDetail({
         onCheckout={checkout}
         onApproveMine={approveMine}
       />
+      {atCounter && <div style={{ marginBottom: 16 }}>{scanChecklist}</div>}
       <Row gutter={24}>
         <Col span={15}>
           <UseRequestFacts request={request} />
@@ -144,6 +173,7 @@ export function UseRequestDetail({
         onClose={() => setAction(null)}
         focusTriggerAfterClose={false}
       >
+        {action === 'return' && <div style={{ marginBottom: 16 }}>{scanChecklist}</div>}
         <Form name="use-action" {...formProps} layout="vertical" onFinish={submit}>
           {action && <ActionFields action={action} request={request} />}
         </Form>
