@@ -7,7 +7,6 @@ const en: Shape<typeof zhCN> = {
   common: {
     export: 'Export to Excel',
     exported: '{{rows}} rows exported',
-    withRule: '{{text}} ({{rule}})',
     labelled: '{{label}}: {{value}}',
     save: 'Save',
     cancel: 'Cancel',
@@ -1904,7 +1903,6 @@ const en: Shape<typeof zhCN> = {
     wrongPassword: 'The current password is wrong.',
     ownAccountRole: 'You cannot change your own role or switch off your own account.',
     lastSysadmin: 'At least one active system administrator must remain.',
-    rule: 'Rule {{rule}}',
     useRequestNotFound: 'The request was not found.',
     useWrongStatus: 'The request is not in a state that allows this; refresh and try again.',
     useNotLoan: 'Only loans can be renewed.',

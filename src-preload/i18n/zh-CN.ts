@@ -3,7 +3,6 @@ const zhCN = {
   common: {
     export: '导出 Excel',
     exported: '已导出 {{rows}} 行',
-    withRule: '{{text}}（{{rule}}）',
     labelled: '{{label}}：{{value}}',
     save: '保存',
     cancel: '取消',
@@ -1812,7 +1811,6 @@ const zhCN = {
     wrongPassword: '当前密码不正确。',
     ownAccountRole: '不能修改自己的角色或停用自己的账号。',
     lastSysadmin: '至少要保留一个启用的系统管理员账号。',
-    rule: '依据 {{rule}}',
     useRequestNotFound: '找不到该申请。',
     useWrongStatus: '该申请当前的状态不允许此操作，请刷新后再试。',
     useNotLoan: '只有借阅可以续借。',

@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HashRouter } from 'react-router-dom'
 import type { SessionInfo } from '../../src-preload/contract'
@@ -16,7 +16,7 @@ import { describeError } from './errors'
 
 type Phase =
   | { kind: 'loading' }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: ReactNode }
   | { kind: 'setup' }
   | { kind: 'login' }
   | { kind: 'firstRun'; session: SessionInfo }

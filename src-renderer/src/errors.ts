@@ -1,8 +1,10 @@
 import type { FormInstance } from 'antd'
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
+import { createElement, type ReactNode } from 'react'
 import type { AppError } from '../../src-preload/contract'
 import { ApiError } from './api/client'
+import { WithRule } from './components/RuleTag'
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
@@ -20,15 +22,15 @@ export function appErrorOf(error: unknown): AppError {
   return error instanceof ApiError ? error.error : { code: 'INTERNAL', message: 'errors.internal' }
 }
 
-/** One sentence in the user's language, with the rule it rests on where main gave one. */
-export function describeError(t: TFunction, error: unknown): string {
+/** One sentence in the user's language, followed by the tag of the rule it rests on where main gave one. */
+export function describeError(t: TFunction, error: unknown): ReactNode {
   return describeAppError(t, appErrorOf(error))
 }
 
 /** The same sentence for an error main reported inside an answer, e.g. one record's refusal in a batch. */
-export function describeAppError(t: TFunction, appError: AppError): string {
+export function describeAppError(t: TFunction, appError: AppError): ReactNode {
   const text = t(appError.message, localParams(appError.params))
-  return appError.ruleId ? t('common.withRule', { text, rule: t('errors.rule', { rule: appError.ruleId }) }) : text
+  return appError.ruleId ? createElement(WithRule, { text, ruleId: appError.ruleId }) : text
 }
 
 /** Puts main's field errors under the fields they belong to; returns whether any field was marked. */

@@ -68,7 +68,7 @@ test('an inspection finds a record missing: it is flagged in search until resolv
   await expect(detail.getByText('应查 2，在位 1，缺失 0，损坏 0，未清点 1')).toBeVisible()
   await detail.getByRole('button', { name: '完成检查' }).click()
   const confirm = page.getByRole('dialog').filter({ hasText: '确认完成检查' })
-  await expect(confirm).toContainText('还有 1 件（卷）未清点，完成检查将把它们登记为缺失。请确认。（依据 R-KEEP-2）')
+  await expect(confirm).toContainText('还有 1 件（卷）未清点，完成检查将把它们登记为缺失。请确认。R-KEEP-2')
   await confirm.getByRole('button', { name: '完成检查' }).click()
   await expect(page.getByText('检查已完成').last()).toBeVisible()
   await expect(detail.getByText('检查已完成；缺失或损坏的档案已登记为异常')).toBeVisible()

@@ -161,7 +161,7 @@ test('file a contract, its attachment and a request/reply pair across two years 
     .first()
     .click()
   await volume.getByRole('button', { name: '加入本卷' }).click()
-  await expect(page.getByText('绝密文件须单独组卷，不能放入非绝密案卷。（依据 R-FILE-7）')).toBeVisible()
+  await expect(page.getByText('绝密文件须单独组卷，不能放入非绝密案卷。R-FILE-7')).toBeVisible()
   await expect(rows).toHaveCount(4)
   await closeDrawer(page)
 

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
@@ -102,7 +102,7 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
 
 export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void }) {
   const { t } = useTranslation()
-  const [failure, setFailure] = useState<string | null>(null)
+  const [failure, setFailure] = useState<ReactNode>(null)
   const [busy, setBusy] = useState(false)
   const required = useRequired()
 

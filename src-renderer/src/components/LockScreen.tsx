@@ -1,5 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Space } from 'antd'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
@@ -14,7 +14,7 @@ interface LockScreenProps {
 /** R-SEC-3: covers the whole window until the same person enters their password again. */
 export function LockScreen({ session, onUnlocked, onSignOut }: LockScreenProps) {
   const { t } = useTranslation()
-  const [failure, setFailure] = useState<string | null>(null)
+  const [failure, setFailure] = useState<ReactNode>(null)
   const [busy, setBusy] = useState(false)
 
   const unlock = async ({ password }: { password: string }) => {
