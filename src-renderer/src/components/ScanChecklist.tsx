@@ -1,5 +1,5 @@
 import { CheckCircleFilled } from '@ant-design/icons'
-import { Space, Tag, Typography } from 'antd'
+import { App, Space, Tag, Typography } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RecordSummary } from '../../../src-preload/contract'
@@ -15,6 +15,8 @@ const NONE: ReadonlySet<string> = new Set()
  * one phase (going out, coming back): a new phase starts with nothing scanned.
  */
 export function useScanChecklist(records: readonly RecordSummary[], phase: string) {
+  const { t } = useTranslation()
+  const { modal } = App.useApp()
   const [ticks, setTicks] = useState<{ phase: string; keys: ReadonlySet<string> }>({ phase, keys: NONE })
   const scanned = ticks.phase === phase ? ticks.keys : NONE
   const tick = useCallback(
@@ -30,7 +32,17 @@ export function useScanChecklist(records: readonly RecordSummary[], phase: strin
       ),
     [records, scanned]
   )
-  return { scanned, tick, missing }
+  /** Scanning began and some labelled records were not scanned: the archivist confirms before going on. */
+  const confirmIfMissing = (proceed: () => unknown) => {
+    if (missing.length === 0) return void proceed()
+    modal.confirm({
+      title: t('scan.notAllTitle', { count: missing.length }),
+      content: t('scan.notAllContent', { codes: missing.join('、') }),
+      okText: t('scan.goOn'),
+      onOk: () => void proceed()
+    })
+  }
+  return { scanned, tick, missing, confirmIfMissing }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { UseRequest } from '../../../../src-preload/contract'
@@ -77,6 +78,31 @@ export function RequestActionBar({
           {t('use.detail.cancel')}
         </Button>
       )}
+    </Space>
+  )
+}
+
+export type RequestDocument = 'form' | 'outCards' | 'reminder'
+
+/** The papers of a request that can be printed now: the form, the out-cards once taken out, a reminder while on loan. */
+export function RequestDocuments({
+  request,
+  onPrint
+}: {
+  request: UseRequest
+  onPrint(document: RequestDocument): void
+}) {
+  const { t } = useTranslation()
+  const button = (document: RequestDocument) => (
+    <Button icon={<PrinterOutlined />} onClick={() => onPrint(document)}>
+      {t(`use.documents.${document}`)}
+    </Button>
+  )
+  return (
+    <Space wrap>
+      {button('form')}
+      {request.outOn && request.kind !== 'excerpt' && button('outCards')}
+      {request.status === 'out' && request.kind === 'loan' && button('reminder')}
     </Space>
   )
 }

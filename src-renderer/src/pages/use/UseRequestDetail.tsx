@@ -1,5 +1,4 @@
-import { PrinterOutlined } from '@ant-design/icons'
-import { App, Button, Col, Drawer, Form, Row, Space, Spin, Typography } from 'antd'
+import { Col, Drawer, Form, Row, Spin, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UseRequest } from '../../../../src-preload/contract'
@@ -14,10 +13,8 @@ import { useSubmit } from '../../useSubmit'
 import { ChainView } from './ChainView'
 import { ActionFields, UseRequestFacts, type Action, type ActionValues } from './UseRequestParts'
 import { actionCall, actionDefaults } from './requestActions'
-import { RequestActionBar } from './RequestActionBar'
+import { RequestActionBar, RequestDocuments, type RequestDocument } from './RequestActionBar'
 import { policyVersionText } from '../../labels'
-
-type Document = 'form' | 'outCards' | 'reminder'
 
 /**
  * One request: its chain with the signatures entered so far, and the next thing to do — the signer whose step it
@@ -36,7 +33,6 @@ export function UseRequestDetail({
   onChanged(): void
 }) {
   const { t } = useTranslation()
-  const { modal } = App.useApp()
   const canWrite = can(session, 'use.create')
   const { submit: send, busy } = useSubmit()
   const [action, setAction] = useState<Action | null>(null)
@@ -49,18 +45,7 @@ export function UseRequestDetail({
   )
   const counter = useScanChecklist(request?.records ?? [], request?.status ?? '')
 
-  /** Scanning began and some labelled records were not scanned: the archivist confirms before they go out or back. */
-  const afterScanCheck = (proceed: () => unknown) => {
-    if (counter.missing.length === 0) return void proceed()
-    modal.confirm({
-      title: t('scan.notAllTitle', { count: counter.missing.length }),
-      content: t('scan.notAllContent', { codes: counter.missing.join('、') }),
-      okText: t('scan.goOn'),
-      onOk: () => void proceed()
-    })
-  }
-
-  const print = (document: Document) =>
+  const print = (document: RequestDocument) =>
     send(() => call('print.use', { document, id: requestId }), {
       onDone: ({ html }) => setPreview({ html, title: t(`use.documents.${document}`) })
     })
@@ -87,19 +72,18 @@ export function UseRequestDetail({
   const submit = (values: ActionValues) => {
     if (!action) return
     const step = () => run(...actionCall(action, request, values))
-    if (action === 'return') afterScanCheck(step)
+    if (action === 'return') counter.confirmIfMissing(step)
     else void step()
   }
 
   const checkout = () =>
-    afterScanCheck(() =>
+    counter.confirmIfMissing(() =>
       run(
         () => call('use.checkout', { id: request.id, version: request.version }),
         'use.detail.checkedOut',
         () => void print('outCards')
       )
     )
-  const outNow = request.status === 'out'
   const atCounter = canWrite && request.status === 'approved'
   const scanChecklist = (
     <>
@@ -122,23 +106,7 @@ export function UseRequestDetail({
       rootClassName="use-request-detail"
       title={t('use.detail.title', { number: request.number, kind: t(`use.kinds.${request.kind}`) })}
       onClose={onClose}
-      extra={
-        <Space wrap>
-          <Button icon={<PrinterOutlined />} onClick={() => print('form')}>
-            {t('use.documents.form')}
-          </Button>
-          {request.outOn && request.kind !== 'excerpt' && (
-            <Button icon={<PrinterOutlined />} onClick={() => print('outCards')}>
-              {t('use.documents.outCards')}
-            </Button>
-          )}
-          {outNow && request.kind === 'loan' && (
-            <Button icon={<PrinterOutlined />} onClick={() => print('reminder')}>
-              {t('use.documents.reminder')}
-            </Button>
-          )}
-        </Space>
-      }
+      extra={<RequestDocuments request={request} onPrint={(document) => void print(document)} />}
     >
       <RequestActionBar
         request={request}
