@@ -97,8 +97,10 @@ test('request → signatures → checkout with out-cards → overdue after the c
   await detail.getByRole('button', { name: '借出并打印代替卡' }).click()
   const cards = page.getByRole('dialog', { name: '代替卡' })
   const sheet = cards.frameLocator('iframe')
-  await expect(sheet.getByText('代替卡')).toBeVisible()
+  // One out-card for each record taken out.
+  await expect(sheet.locator('.card-title')).toHaveText(['代替卡', '代替卡'])
   await expect(sheet.locator('body')).toContainText(code)
+  await expect(sheet.locator('body')).toContainText(annexCode)
   await expect(sheet.locator('body')).toContainText('张三（招商运营部）')
   await expect(sheet.locator('body')).toContainText(day(3))
   await cards.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click()
