@@ -934,7 +934,8 @@ const en: Shape<typeof zhCN> = {
     unknown: '{{code}} is not on this list: check the record in your hand',
     progress: '{{done}} of {{total}} checked by scanning',
     counterTitle: 'Scan each label to check the records (skip this without a scanner)',
-    notAllTitle: '{{count}} records have not been scanned',
+    notAllTitle: '{{count}} record(s) not scanned',
+    codeSeparator: ', ',
     notAllContent: 'Not checked: {{codes}}. Go on anyway?',
     goOn: 'Go on anyway'
   },

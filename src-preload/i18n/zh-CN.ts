@@ -907,6 +907,7 @@ const zhCN = {
     progress: '已扫描核对 {{done}}/{{total}} 件',
     counterTitle: '逐件扫描标签核对（没有扫码枪可跳过）',
     notAllTitle: '还有 {{count}} 件没有扫描核对',
+    codeSeparator: '、',
     notAllContent: '未核对：{{codes}}。仍要继续吗？',
     goOn: '仍然继续'
   },
