@@ -187,7 +187,7 @@ export function RoleModal({ user, onClose, onSaved }: { user: UserRow | null; on
     >
       <Form name="assign-role" {...formProps} layout="vertical" onFinish={save}>
         <Form.Item name="role" label={t('users.role')} extra={t('users.assignHint')} required>
-          <Select options={options} />
+          <Select showSearch optionFilterProp="label" options={options} />
         </Form.Item>
         <Form.Item name="active" label={t('users.status')} valuePropName="checked">
           <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
