@@ -96,14 +96,19 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
   const securityOfficer = async (username = 'securityofficer') => {
     if (!officer) {
       const key = await admin()
-      const created = await call(
-        'users.create',
-        { username, displayName: username, department: 'ZS', password: USER_PASSWORD },
-        key
-      )
-      await call('users.proposeRole', { id: created.id, role: 'security_officer' }, key)
-      await passwordChosen(created.id)
-      officer = { key: `session-${username}`, username }
+      // A data folder opened again keeps the officer the previous app set up.
+      const existing = (await call('users.list', {}, key)).find((user) => user.role === 'security_officer')
+      if (!existing) {
+        const created = await call(
+          'users.create',
+          { username, displayName: username, department: 'ZS', password: USER_PASSWORD },
+          key
+        )
+        await call('users.proposeRole', { id: created.id, role: 'security_officer' }, key)
+        await passwordChosen(created.id)
+      }
+      const name = existing?.username ?? username
+      officer = { key: `session-${name}`, username: name }
     }
     return sessionOf(officer.key, officer.username)
   }
