@@ -8,6 +8,9 @@ export interface Session {
   role: Role
   /** The administrator chose the password; until the person changes it, the dispatcher allows nothing else. */
   mustChangePassword: boolean
+  /** Shown to the person for as long as the session lasts (R-ROLE-7): their sign-in before this one, and a reset since. */
+  lastSignInAt: string | null
+  passwordReset: { at: string; by: string } | null
   lastActivity: number
   locked: boolean
 }

@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'login_failed',
   'logout',
   'reset_password',
+  'assign_role',
+  'propose_role',
   'unlock',
   'change_password',
   'catalogue',

@@ -17,6 +17,7 @@ import {
   required,
   ROLES,
   trimmed,
+  TWO_PERSON_ROLES,
   type Page,
   type PolicyVersion,
   type Role
@@ -42,13 +43,20 @@ export interface SessionInfo {
   mustChangePassword: boolean
   idleLockMinutes: number
   canSeePersonalData: boolean
+  /** The sign-in before this one, shown so that a sign-in the person did not make is noticed; null the first time. */
+  lastSignInAt: string | null
+  /** R-ROLE-7: the password was reset since that sign-in: when and by whom, shown to whoever signs in with it. */
+  passwordReset: { at: string; by: string } | null
 }
 
 export interface UserRow {
   id: number
   username: string
   displayName: string
-  role: Role
+  /** Null while the account waits for the security officer to give it a role (待授权, R-ROLE-7). */
+  role: Role | null
+  /** R-ROLE-7: a role the administrator proposed, waiting for the security officer. */
+  proposedRole: Role | null
   department: string
   /** The department's name on the list; null when the account keeps a department the list no longer has. */
   departmentName: string | null
@@ -56,6 +64,7 @@ export interface UserRow {
   mustChangePassword: boolean
   lockedUntil: string | null
   createdAt: string
+  lastLoginAt: string | null
 }
 
 export interface AuditEntry {
@@ -177,24 +186,34 @@ export const adminChannels = {
   'setup.get': channel<FirstRunSetup>()(empty, ['sysadmin']),
   'setup.save': channel<FirstRunSetup>()(firstRunSchema, ['sysadmin']),
   'users.list': channel<UserRow[]>()(empty, ['sysadmin', 'security_officer']),
+  /** R-ROLE-7: the administrator opens an account without a role, switched off, for the security officer to authorise. */
   'users.create': channel<UserRow>()(
     z.strictObject({
       username,
       displayName: required(50),
-      role: z.enum(ROLES, { message: 'validation.role' }),
       department: optionalText(50),
       password
     }),
     ['sysadmin']
   ),
+  /** The administrator's edit: name and department, and switching an ordinary account off (R-CUST-6). */
   'users.update': channel<UserRow>()(
     z.strictObject({
       id,
       displayName: required(50),
-      role: z.enum(ROLES, { message: 'validation.role' }),
       department: optionalText(50),
       active: z.boolean()
     }),
+    ['sysadmin']
+  ),
+  /** R-ROLE-7: the security officer gives an account its role and switches it on or off. */
+  'users.assignRole': channel<UserRow>()(
+    z.strictObject({ id, role: z.enum(ROLES, { message: 'validation.role' }), active: z.boolean() }),
+    ['security_officer']
+  ),
+  /** R-ROLE-7: the administrator proposes an administrator or security officer, for the security officer to grant. */
+  'users.proposeRole': channel<UserRow>()(
+    z.strictObject({ id, role: z.enum(TWO_PERSON_ROLES, { message: 'validation.role' }) }),
     ['sysadmin']
   ),
   'users.resetPassword': channel<null>()(z.strictObject({ id, password }), ['sysadmin']),

@@ -17,6 +17,11 @@ export const ROLES = [
 ] as const
 export type Role = (typeof ROLES)[number]
 
+/** R-ROLE-7 (三员分立, 003): the system administrator, the security officer and the auditor, three different people. */
+export const OFFICER_ROLES = ['sysadmin', 'security_officer', 'auditor'] as const satisfies readonly Role[]
+/** R-ROLE-7: the roles that only the administrator and the security officer together can give. */
+export const TWO_PERSON_ROLES = ['sysadmin', 'security_officer'] as const satisfies readonly Role[]
+
 export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top_secret'] as const
 export type ClassificationCode = (typeof CLASSIFICATIONS)[number]
 

@@ -6,7 +6,8 @@ export interface UserRecord {
   id: number
   username: string
   displayName: string
-  role: Role
+  /** Null while the account waits for the security officer to give it a role (待授权, R-ROLE-7); never active then. */
+  role: Role | null
   department: string
   passwordHash: string
   active: boolean
@@ -16,10 +17,19 @@ export interface UserRecord {
   lockedUntil: string | null
   createdAt: string
   updatedAt: string
+  /** R-ROLE-7: the administrator's proposal of a role that also needs the security officer, and who made it. */
+  proposedRole: Role | null
+  proposedBy: number | null
+  lastLoginAt: string | null
+  /** The last reset of the password, and the display name of who reset it: shown to the person at sign-in. */
+  passwordResetAt: string | null
+  passwordResetBy: string | null
 }
 
 const USER_COLUMNS = sql`id, username, display_name AS displayName, role, department, password_hash AS passwordHash,
-  active, must_change_password AS mustChangePassword, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt`
+  active, must_change_password AS mustChangePassword, failed_logins AS failedLogins, locked_until AS lockedUntil, created_at AS createdAt, updated_at AS updatedAt, proposed_role AS proposedRole,
+  proposed_by AS proposedBy, last_login_at AS lastLoginAt, password_reset_at AS passwordResetAt,
+  password_reset_by AS passwordResetBy`
 
 type StoredUser = Omit<UserRecord, 'active' | 'mustChangePassword'> & {
   active: number | boolean
@@ -64,10 +74,16 @@ export async function listUsers(db: Db): Promise<UserRecord[]> {
   return (await db.query<StoredUser>(sql`SELECT ${USER_COLUMNS} FROM users ORDER BY username`)).map(userRecord)
 }
 
-export async function countActiveSysadmins(db: Db): Promise<number> {
+export async function countActive(db: Db, role: Role): Promise<number> {
   const [{ n }] = await db.query<{ n: number }>(
-    sql`SELECT COUNT(*) AS n FROM users WHERE role = 'sysadmin' AND active = 1`
+    sql`SELECT COUNT(*) AS n FROM users WHERE role = ${role} AND active = 1`
   )
+  return n
+}
+
+/** Accounts holding the role, switched on or off: none only before the first security officer was set up. */
+export async function countHolding(db: Db, role: Role): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM users WHERE role = ${role}`)
   return n
 }
 

@@ -2,6 +2,7 @@ import type { adminChannels, SessionInfo } from '../../src-preload/contract-admi
 import { unauthenticated } from '../errors'
 import { maySeePersonalData } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
+import type { SignedInUser } from '../services/users'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 
@@ -22,19 +23,20 @@ export function adminHandlers(
     locked: session.locked,
     mustChangePassword: session.mustChangePassword,
     idleLockMinutes: (await services.settings.security()).data.idleLockMinutes,
-    canSeePersonalData: maySeePersonalData(session.role)
+    canSeePersonalData: maySeePersonalData(session.role),
+    lastSignInAt: session.lastSignInAt,
+    passwordReset: session.passwordReset
   })
-  const startSession = (
-    key: string,
-    user: { id: number; username: string; displayName: string; role: Session['role']; mustChangePassword: boolean }
-  ) =>
+  const startSession = (key: string, user: SignedInUser) =>
     sessionInfo(
       sessions.start(key, {
         userId: user.id,
         username: user.username,
         displayName: user.displayName,
         role: user.role,
-        mustChangePassword: user.mustChangePassword
+        mustChangePassword: user.mustChangePassword,
+        lastSignInAt: user.lastSignInAt,
+        passwordReset: user.passwordReset
       })
     )
 
@@ -59,7 +61,7 @@ export function adminHandlers(
     },
     'auth.unlock': async (input, ctx) => {
       const session = signedIn(ctx)
-      const user = await services.users.authenticate(session.username, input.password)
+      const user = await services.users.authenticate(session.username, input.password, false)
       if (user.role !== session.role) {
         sessions.end(ctx.sessionKey)
         throw unauthenticated()
@@ -78,12 +80,19 @@ export function adminHandlers(
     'users.list': async () => services.users.list(),
     'users.create': async (input, ctx) => services.users.create(actor(ctx), input),
     'users.update': async (input, ctx) => {
-      const before = await services.users.get(input.id)
       const updated = await services.users.update(actor(ctx), input)
+      // A switched-off account must not live on in a session signed in before.
+      if (!updated.active) sessions.endUser(updated.id)
+      return updated
+    },
+    'users.assignRole': async (input, ctx) => {
+      const before = await services.users.get(input.id)
+      const updated = await services.users.assignRole(actor(ctx), input)
       // A new role or a switched-off account must not live on in a session signed in under the old one.
       if (!updated.active || updated.role !== before.role) sessions.endUser(updated.id)
       return updated
     },
+    'users.proposeRole': async (input, ctx) => services.users.proposeRole(actor(ctx), input),
     'users.resetPassword': async (input, ctx) => {
       await services.users.resetPassword(actor(ctx), input.id, input.password)
       sessions.endUser(input.id)

@@ -1,7 +1,9 @@
-import type { SecuritySettings } from '../../src-preload/contract'
-import { allowed, refuse, type Decision } from './decision'
+import type { Role, SecuritySettings } from '../../src-preload/contract'
+import { allow, refuse, type Decision } from './decision'
 
 export interface LoginState {
+  /** Null while the security officer has not given the account its role yet (待授权, R-ROLE-7). */
+  role: Role | null
   active: boolean
   failedLogins: number
   lockedUntil: string | null
@@ -11,7 +13,8 @@ export interface LoginDecision {
   /** The failure count and lock to store, whether the password was accepted or not. */
   failedLogins: number
   lockedUntil: string | null
-  decision: Decision
+  /** The role the session is signed in under. */
+  decision: Decision<Role>
 }
 
 /**
@@ -25,10 +28,11 @@ export function decideLogin(
   settings: SecuritySettings
 ): LoginDecision {
   const unchanged = { failedLogins: state.failedLogins, lockedUntil: state.lockedUntil }
+  if (state.role === null) return { ...unchanged, decision: refuse('R-ROLE-7', 'errors.accountPending') }
   if (!state.active) return { ...unchanged, decision: refuse('R-SEC-3', 'errors.accountInactive') }
   if (state.lockedUntil && new Date(state.lockedUntil).getTime() > now.getTime())
     return { ...unchanged, decision: refuse('R-SEC-3', 'errors.accountLocked', { until: state.lockedUntil }) }
-  if (passwordMatches) return { failedLogins: 0, lockedUntil: null, decision: allowed }
+  if (passwordMatches) return { failedLogins: 0, lockedUntil: null, decision: allow(state.role) }
   const lockExpired = state.lockedUntil !== null
   const failedLogins = (lockExpired ? 0 : state.failedLogins) + 1
   if (failedLogins >= settings.maxFailedLogins) {
@@ -41,6 +45,22 @@ export function decideLogin(
     lockedUntil: null,
     decision: refuse('R-SEC-3', 'errors.badCredentialsRemaining', { remaining })
   }
+}
+
+/**
+ * R-ROLE-7, R-SEC-3: the reset of the password to tell whoever signs in, when it came after the previous sign-in.
+ * Someone who signs in with a password the administrator reset is told it was reset, and by whom, and the person
+ * whose account it is sees their previous sign-in: a sign-in they did not make shows.
+ */
+export function resetSinceLastSignIn(account: {
+  lastLoginAt: string | null
+  passwordResetAt: string | null
+  passwordResetBy: string | null
+}): { at: string; by: string } | null {
+  const { lastLoginAt, passwordResetAt, passwordResetBy } = account
+  if (passwordResetAt === null || passwordResetBy === null) return null
+  if (lastLoginAt !== null && passwordResetAt < lastLoginAt) return null
+  return { at: passwordResetAt, by: passwordResetBy }
 }
 
 /** R-SEC-3: the session locks itself after the set idle minutes. */

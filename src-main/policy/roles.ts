@@ -1,5 +1,4 @@
 import { PERSONAL_DATA_ROLES, type Role } from '../../src-preload/contract'
-import { allowed, refuse, type Decision } from './decision'
 
 /** R-ROLE-7: one rule for main and the renderer, in the contract kit. */
 export { roleAllows } from '../../src-preload/contract-kit'
@@ -54,31 +53,4 @@ function maskContactValue(contact: unknown): unknown {
 /** A person's name as 王** : the family name tells the room who to ask, the rest stays private (R-CUST-5). */
 export function maskName(value: string): string {
   return value === '' ? '' : value[0] + '*'.repeat(Math.max(value.length - 1, 1))
-}
-
-export interface AccountChange {
-  actorId: number
-  targetId: number
-  targetRole: Role
-  targetActive: boolean
-  newRole: Role
-  newActive: boolean
-  activeSysadmins: number
-}
-
-/**
- * R-ROLE-7: the administrator cannot change their own role or switch themselves off, and the last active
- * administrator cannot be removed — otherwise nobody could manage accounts on this PC any more.
- */
-export function decideAccountChange(change: AccountChange): Decision {
-  const changesSelf = change.actorId === change.targetId
-  if (changesSelf && (change.newRole !== change.targetRole || !change.newActive)) {
-    return refuse('R-ROLE-7', 'errors.ownAccountRole')
-  }
-  const removesSysadmin =
-    change.targetRole === 'sysadmin' && change.targetActive && (change.newRole !== 'sysadmin' || !change.newActive)
-  if (removesSysadmin && change.activeSysadmins <= 1) {
-    return refuse('R-ROLE-7', 'errors.lastSysadmin')
-  }
-  return allowed
 }

@@ -131,6 +131,12 @@ const en: Shape<typeof zhCN> = {
     logout: 'Sign out'
   },
   header: { language: 'Language', lock: 'Lock', logout: 'Sign out', changePassword: 'Change password' },
+  signIn: {
+    last: 'Last sign-in: {{at}}',
+    first: 'This is the first sign-in of this account',
+    reset:
+      'The password of this account was reset on {{at}} by {{by}}. If you did not ask for it, tell the security officer and the auditor at once.'
+  },
   password: {
     firstTitle: 'First sign-in: change your password',
     firstIntro: 'The administrator set your password. Choose a new one that only you know; then you can start.',
@@ -224,6 +230,22 @@ const en: Shape<typeof zhCN> = {
   users: {
     departmentMissing: 'Department not in the department list',
     mustChangePassword: 'Must change password',
+    pending: 'Awaiting authorisation',
+    proposed: 'Proposed: {{role}}',
+    assignRole: 'Authorise',
+    assignTitle: 'Role and access',
+    assignHint: 'A system administrator or security officer must first be proposed by the administrator (R-ROLE-7).',
+    needsProposal: '{{role}} (needs the administrator’s proposal)',
+    roleAssigned: 'Role assigned',
+    proposeRole: 'Propose',
+    proposeTitle: 'Propose a system administrator or security officer',
+    proposeHint: 'The proposal takes effect once the security officer approves it (R-ROLE-7).',
+    proposedDone: 'Proposed; waiting for the security officer',
+    pendingCount: '{{count}} account(s) await authorisation: assign a role and switch them on.',
+    noSecurityOfficer:
+      'There is no security officer yet. Create their account, then click “Propose” and choose “Security officer”: this once it takes effect at once. From then on the security officer authorises every new account.',
+    activeHint: 'The security officer switches accounts on; the administrator can only switch ordinary accounts off.',
+    lastLoginAt: 'Last sign-in',
     departmentHint: 'The department list is kept in Settings → Filing or the first-run setup',
     holdsNothing: 'This person has nothing out.',
     holdsRecords:
@@ -245,12 +267,13 @@ const en: Shape<typeof zhCN> = {
     active: 'Active',
     inactive: 'Switched off',
     lockedUntil: 'Locked until {{until}}',
-    created: 'Account created',
+    created: 'Account created; the security officer must authorise it',
     updated: 'Account updated',
     passwordReset: 'Password reset',
     unlocked: 'Account unlocked',
     empty: 'No other accounts yet. Click “New account” to open one for an archivist.',
-    separationNote: 'Separation of duties: administrator, security officer and auditor must be different people.'
+    separationNote:
+      'Separation of duties (R-ROLE-7): the administrator opens accounts (no role, switched off); the security officer assigns the role and switches them on; a new administrator or security officer is proposed by the administrator and approved by the security officer. The three must be different people.'
   },
   audit: {
     title: 'Audit log',
@@ -324,6 +347,8 @@ const en: Shape<typeof zhCN> = {
       key: 'Audit key started',
       seal: 'Audit sealed',
       withdraw_signature: 'Signature withdrawn',
+      assign_role: 'Role assigned',
+      propose_role: 'Role proposed',
       file_status: 'Filing status changed'
     },
     entities: {
@@ -425,6 +450,12 @@ const en: Shape<typeof zhCN> = {
       externalMayBorrow: 'External borrowers may borrow',
       externalUnit: 'Unit',
       failedLogins: 'Failed sign-ins',
+      firstSecurityOfficer: 'First security officer',
+      lastLoginAt: 'Last sign-in',
+      passwordResetAt: 'Password reset at',
+      passwordResetBy: 'Password reset by',
+      proposedBy: 'Proposed by',
+      proposedRole: 'Proposed role',
       fax: 'Fax',
       file: 'File',
       filter: 'Filter',
@@ -553,7 +584,12 @@ const en: Shape<typeof zhCN> = {
       volumes: 'Volumes',
       year: 'Year'
     },
-    loginFailures: { badPassword: 'wrong password', inactive: 'account inactive', locked: 'account locked' },
+    loginFailures: {
+      badPassword: 'wrong password',
+      pending: 'awaiting authorisation',
+      inactive: 'account inactive',
+      locked: 'account locked'
+    },
     contactFields: { title: 'Position' },
     documents: {
       dueListing: 'due records listing',
@@ -1894,7 +1930,15 @@ const en: Shape<typeof zhCN> = {
     badCredentialsRemaining: 'Wrong user name or password. {{remaining}} more failures lock the account.',
     accountLocked:
       'Too many failed sign-ins: the account is locked until {{until}}. Try later or ask the security officer to unlock it.',
-    accountInactive: 'This account is switched off. Ask the system administrator.',
+    accountInactive: 'This account is switched off. Ask the security officer.',
+    accountPending: 'The security officer has not authorised and switched on this account yet.',
+    enableBySecurityOfficer: 'Only the security officer switches an account on (separation of duties).',
+    officerBySecurityOfficer:
+      'The accounts of the administrator, the security officer and the auditor are switched off only by the security officer.',
+    roleNeedsProposal:
+      'A system administrator or security officer is proposed by the administrator and approved by the security officer: one person cannot do it alone.',
+    lastSecurityOfficer: 'At least one active security officer must remain.',
+    roleAlreadyHeld: 'This account already has that role.',
     setupDone: 'The administrator is already set up. Please sign in.',
     usernameTaken: 'This user name is taken.',
     userNotFound: 'Account not found.',

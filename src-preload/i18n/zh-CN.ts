@@ -121,6 +121,11 @@ const zhCN = {
     logout: '退出登录'
   },
   header: { language: '语言', lock: '锁定', logout: '退出登录', changePassword: '修改密码' },
+  signIn: {
+    last: '上次登录：{{at}}',
+    first: '这是此账号的首次登录',
+    reset: '此账号的密码已于 {{at}} 由 {{by}} 重置。如果不是您本人申请的，请立即告知安全保密管理员和安全审计员。'
+  },
   password: {
     firstTitle: '首次登录：请修改密码',
     firstIntro: '您的密码由系统管理员设置。请设置只有您自己知道的新密码，修改后即可开始使用。',
@@ -209,6 +214,22 @@ const zhCN = {
   users: {
     departmentMissing: '部门不在部门列表中',
     mustChangePassword: '待首次修改密码',
+    pending: '待授权',
+    proposed: '已提请任命：{{role}}',
+    assignRole: '授权',
+    assignTitle: '授权与启用',
+    assignHint: '任命系统管理员或安全保密管理员须先由系统管理员提请（R-ROLE-7）。',
+    needsProposal: '{{role}}（须系统管理员提请）',
+    roleAssigned: '已授权',
+    proposeRole: '提请任命',
+    proposeTitle: '提请任命系统管理员或安全保密管理员',
+    proposeHint: '提请后须由安全保密管理员批准才生效（R-ROLE-7）。',
+    proposedDone: '已提请，待安全保密管理员批准',
+    pendingCount: '有 {{count}} 个账号待授权：请分配角色并启用。',
+    noSecurityOfficer:
+      '尚未设立安全保密管理员。请先新建其账号，再点“提请任命”选择“安全保密管理员”：仅这一次直接生效。之后新建的账号都由安全保密管理员授权启用。',
+    activeHint: '启用账号由安全保密管理员操作；系统管理员只能停用普通账号。',
+    lastLoginAt: '上次登录',
     departmentHint: '部门列表在“设置 → 归档设置”或首次设置向导中维护',
     holdsNothing: '此人没有未归还的档案。',
     holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还（R-CUST-6）。',
@@ -229,12 +250,13 @@ const zhCN = {
     active: '启用',
     inactive: '停用',
     lockedUntil: '锁定至 {{until}}',
-    created: '用户已创建',
+    created: '账号已创建，待安全保密管理员授权启用',
     updated: '用户已更新',
     passwordReset: '密码已重置',
     unlocked: '已解除锁定',
     empty: '还没有其他用户。点击“新建用户”为档案管理员等人员开设账号。',
-    separationNote: '三员分立：系统管理员、安全保密管理员、安全审计员须由不同的人分别担任。'
+    separationNote:
+      '三员分立（R-ROLE-7）：系统管理员新建账号（无角色、未启用），安全保密管理员分配角色并启用；任命系统管理员或安全保密管理员须由系统管理员提请、安全保密管理员批准。三员须由不同的人担任。'
   },
   audit: {
     title: '审计日志',
@@ -284,6 +306,8 @@ const zhCN = {
       login_failed: '登录失败',
       logout: '退出',
       reset_password: '重置密码',
+      assign_role: '授权',
+      propose_role: '提请任命',
       unlock: '解除锁定',
       change_password: '修改密码',
       custody: '保管状态变化',
@@ -407,6 +431,12 @@ const zhCN = {
       externalMayBorrow: '外单位人员可借出',
       externalUnit: '单位名称',
       failedLogins: '连续登录失败次数',
+      firstSecurityOfficer: '首位安全保密管理员',
+      lastLoginAt: '上次登录',
+      passwordResetAt: '密码重置时间',
+      passwordResetBy: '密码重置人',
+      proposedBy: '提请人',
+      proposedRole: '提请任命的角色',
       fax: '传真',
       file: '文件',
       filter: '筛选条件',
@@ -535,7 +565,7 @@ const zhCN = {
       volumes: '案卷',
       year: '年度'
     },
-    loginFailures: { badPassword: '密码错误', inactive: '账号已停用', locked: '账号已锁定' },
+    loginFailures: { badPassword: '密码错误', pending: '账号待授权', inactive: '账号已停用', locked: '账号已锁定' },
     contactFields: { title: '职务' },
     documents: {
       dueListing: '到期档案清单',
@@ -1802,7 +1832,13 @@ const zhCN = {
     badCredentials: '用户名或密码错误。',
     badCredentialsRemaining: '用户名或密码错误。再错 {{remaining}} 次账号将被锁定。',
     accountLocked: '连续登录失败次数过多，账号已锁定至 {{until}}。请稍后再试或联系安全保密管理员解锁。',
-    accountInactive: '该账号已停用，请联系系统管理员。',
+    accountInactive: '该账号已停用，请联系安全保密管理员。',
+    accountPending: '账号尚未由安全保密管理员授权启用。',
+    enableBySecurityOfficer: '启用账号须由安全保密管理员操作（三员分立）。',
+    officerBySecurityOfficer: '系统管理员、安全保密管理员和安全审计员的账号只能由安全保密管理员停用。',
+    roleNeedsProposal: '任命系统管理员或安全保密管理员须先由系统管理员提请、再由安全保密管理员批准，一人不能单独完成。',
+    lastSecurityOfficer: '至少要保留一个启用的安全保密管理员账号。',
+    roleAlreadyHeld: '该账号已是这个角色。',
     setupDone: '管理员已设置，请直接登录。',
     usernameTaken: '该用户名已被使用。',
     userNotFound: '找不到该用户。',

@@ -11,6 +11,7 @@ import { call } from './api/client'
 import { Centered, LoginScreen, SetupScreen } from './components/AuthScreens'
 import { FirstPasswordForm } from './components/ChangePassword'
 import { FirstRunWizard } from './components/first-run/FirstRunWizard'
+import { PasswordResetNotice } from './components/SignInNotice'
 import { Shell } from './components/Shell'
 import { describeError } from './errors'
 
@@ -67,6 +68,7 @@ export function App() {
     case 'ready':
       content = phase.session.mustChangePassword ? (
         <Centered title={t('password.firstTitle')}>
+          <PasswordResetNotice session={phase.session} />
           <FirstPasswordForm
             onChanged={() => void refresh()}
             onSignOut={() => void call('auth.logout', {}).finally(() => setPhase({ kind: 'login' }))}

@@ -26,6 +26,7 @@ const VALUE_WORDS: Record<string, string | string[] | Record<string, string>> = 
   grade: 'grades',
   longLoanApprover: 'use.approvers',
   openStatus: 'openStatuses',
+  proposedRole: 'roles',
   otherDepartmentApprover: 'use.approvers',
   resolution: 'incidents.resolutions',
   role: 'roles',

@@ -1,5 +1,12 @@
-import { expect, type Locator, type Page } from '@playwright/test'
-import type { Channel, ChannelInput, ChannelOutput, Item, Role } from '../../src-preload/contract'
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import {
+  TWO_PERSON_ROLES,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type Item,
+  type Role
+} from '../../src-preload/contract'
 import { itemInput } from '../support/records'
 import type { RunningServer } from './server'
 
@@ -35,6 +42,13 @@ export const ARCHIVE_MANAGER: Person = {
   role: '档案部门负责人'
 }
 export const AUDITOR: Person = { username: 'shenji', name: '沈计', password: 'Auditor-2024x', role: '安全审计员' }
+/** R-ROLE-7: the security officer who authorises the accounts the administrator opens. */
+export const SECURITY_OFFICER: Person = {
+  username: 'baomi',
+  name: '鲍保密',
+  password: 'Security-2024x',
+  role: '安全保密管理员'
+}
 
 /** First start: the administrator account is created and signed in; the first-run wizard is left for later. */
 export async function setUpAdministrator(page: Page, server: RunningServer): Promise<void> {
@@ -46,6 +60,7 @@ export async function setUpAdministrator(page: Page, server: RunningServer): Pro
 
 /** First start up to the first-run wizard, which the administrator sees right after their account. */
 export async function createAdministrator(page: Page, server: RunningServer): Promise<void> {
+  servers.set(page.context(), server)
   await page.goto(server.entryUrl)
   await expect(page.getByText('首次启动：设置系统管理员')).toBeVisible()
   await page.getByLabel('用户名').fill(ADMIN.username)
@@ -63,36 +78,97 @@ export async function createAdministrator(page: Page, server: RunningServer): Pr
 const firstSignInPending = new Set<string>()
 const initialPassword = (person: Person) => `Initial-${person.password}`
 
-/** As createAccount, through the channel: for stories about something else that need many people quickly. */
+/** The server each browser context runs against, to open the security officer's tab on it. */
+const servers = new WeakMap<BrowserContext, RunningServer>()
+/** Installations whose first security officer the administrator has set up. */
+const withSecurityOfficer = new WeakSet<RunningServer>()
+
+/**
+ * R-ROLE-7: works as the security officer in a tab of their own beside the administrator's page (each tab is a
+ * session of its own), which stays as it was. On the installation's first need, the administrator sets up the
+ * security officer first: the one role the administrator may give alone, once.
+ */
+async function asSecurityOfficer(page: Page, work: (officer: Page) => Promise<void>): Promise<void> {
+  const server = servers.get(page.context())
+  if (!server) throw new Error('the administrator was not set up through setUpAdministrator or createAdministrator')
+  if (!withSecurityOfficer.has(server)) {
+    const officer = await rpc(page, 'users.create', {
+      username: SECURITY_OFFICER.username,
+      displayName: SECURITY_OFFICER.name,
+      password: initialPassword(SECURITY_OFFICER)
+    })
+    await rpc(page, 'users.proposeRole', { id: officer.id, role: 'security_officer' })
+    firstSignInPending.add(SECURITY_OFFICER.username)
+    withSecurityOfficer.add(server)
+  }
+  const tab = await page.context().newPage()
+  try {
+    await tab.goto(server.entryUrl)
+    await signIn(tab, SECURITY_OFFICER)
+    await work(tab)
+  } finally {
+    await tab.close()
+  }
+}
+
+const needsProposal = (role: Role): role is (typeof TWO_PERSON_ROLES)[number] =>
+  (TWO_PERSON_ROLES as readonly Role[]).includes(role)
+
+/** As createAccount, through the channels: for stories about something else that need many people quickly. */
 export async function createAccountQuickly(page: Page, person: Person, role: Role, departmentCode = ''): Promise<void> {
-  await rpc(page, 'users.create', {
+  const created = await rpc(page, 'users.create', {
     username: person.username,
     displayName: person.name,
-    role,
     department: departmentCode,
     password: initialPassword(person)
+  })
+  if (needsProposal(role)) await rpc(page, 'users.proposeRole', { id: created.id, role })
+  await asSecurityOfficer(page, async (officer) => {
+    await rpc(officer, 'users.assignRole', { id: created.id, role, active: true })
   })
   firstSignInPending.add(person.username)
 }
 
+/**
+ * R-ROLE-7, as the room does it: the administrator opens the account in the page (no role, switched off), then the
+ * security officer, in a tab of their own, gives it the person's role and switches it on.
+ */
 export async function createAccount(page: Page, person: Person): Promise<void> {
+  await openAccount(page, person)
+  await asSecurityOfficer(page, (officer) => authorise(officer, person))
+}
+
+/** The administrator's half: the account opened in the accounts page, with no role and switched off. */
+export async function openAccount(page: Page, person: Person): Promise<void> {
   await page.getByRole('button', { name: '新建用户' }).click()
   const dialog = page.getByRole('dialog', { name: '新建用户' })
   await dialog.getByLabel('用户名').fill(person.username)
   await dialog.getByLabel('姓名').fill(person.name)
-  if (person.role && person.role !== '档案管理员') {
-    await dialog.getByLabel('角色').click()
-    // Exact: 部门负责人 is also part of 档案部门负责人.
-    await page
-      .locator('.ant-select-item-option')
-      .filter({ hasText: new RegExp(`^${person.role}$`) })
-      .click()
-  }
   if (person.department) await choose(page, dialog, '部门', person.department)
   await dialog.getByLabel('初始密码').fill(initialPassword(person))
   await dialog.getByRole('button', { name: '保存' }).click()
   await expect(page.getByRole('cell', { name: person.username, exact: true })).toBeVisible()
   firstSignInPending.add(person.username)
+}
+
+/** The security officer's dialog on the accounts page: the person's role (档案管理员 unless named), switched on. */
+export async function authorise(officer: Page, person: Person): Promise<void> {
+  const role = person.role ?? '档案管理员'
+  await officer.getByRole('menuitem', { name: '用户账号' }).click()
+  const row = officer
+    .getByRole('row')
+    .filter({ has: officer.getByRole('cell', { name: person.username, exact: true }) })
+  await row.getByText('授权', { exact: true }).click()
+  const dialog = officer.getByRole('dialog', { name: `授权与启用：${person.username}` })
+  await dialog.getByLabel('角色').click()
+  await officer.keyboard.type(role)
+  // Exact: 部门负责人 is also part of 档案部门负责人.
+  await officer
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${role}$`) })
+    .click()
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await expect(row).toContainText(role)
 }
 
 export async function signOut(page: Page): Promise<void> {

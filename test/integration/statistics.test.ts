@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zh } from '../../src-main/reports/zh'
-import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
+import { makeApp, type TestApp } from '../support/app'
 import { workbookAsCsv } from '../support/libreoffice'
 import { itemInput as item } from '../support/records'
 import { signerFor, useDesk } from '../support/use'
@@ -40,18 +40,12 @@ async function buildYear() {
   key = await app.signInAs('archivist', 'liwen')
   desk = useDesk(app, key)
   const { at, request, signAll, grant, giveBack, feedback } = desk
-  const admin = await app.signInAs('sysadmin')
-  const zhangsan = await app.call(
-    'users.create',
-    {
-      username: 'zhangsan',
-      displayName: '张三',
-      role: 'staff_viewer',
-      department: 'ZS',
-      password: USER_PASSWORD
-    },
-    admin
-  )
+  const zhangsan = await app.createAccount({
+    username: 'zhangsan',
+    displayName: '张三',
+    role: 'staff_viewer',
+    department: 'ZS'
+  })
   const staff = (who: keyof typeof STAFF) => ({
     ...STAFF[who],
     ...(who === 'zhangsan' ? { applicantUserId: zhangsan.id } : {})

@@ -19,11 +19,7 @@ async function desk(): Promise<Desk> {
   const archivist = await app.signInAs('archivist', 'liwen')
   const admin = await app.signInAs('sysadmin')
   const person: Desk['person'] = async (username, displayName, role, department = '') => {
-    const created = await app.call(
-      'users.create',
-      { username, displayName, role, department, password: USER_PASSWORD },
-      admin
-    )
+    const created = await app.createAccount({ role, username, displayName, department })
     // A signer here has already chosen their own password (first-run.test.ts covers the forced change).
     await app.database.query('UPDATE users SET must_change_password = 0 WHERE id = ?', [created.id])
     const key = `session-${username}`

@@ -26,25 +26,15 @@ let signerIds: Record<string, number> = {}
 async function world(): Promise<World> {
   app = await makeApp()
   const archivist = await app.signInAs('archivist', 'liwen')
-  const admin = await app.signInAs('sysadmin')
-  const applicant = await app.call(
-    'users.create',
-    {
-      username: 'zhangsan',
-      displayName: '张三',
-      role: 'staff_viewer',
-      department: 'ZS',
-      password: 'User-pass-2024'
-    },
-    admin
-  )
+  const applicant = await app.createAccount({
+    username: 'zhangsan',
+    displayName: '张三',
+    role: 'staff_viewer',
+    department: 'ZS'
+  })
   const signers: Record<string, number> = { 张三: applicant.id }
   for (const [username, displayName, role, department] of SIGNERS) {
-    const account = await app.call(
-      'users.create',
-      { username, displayName, role, department, password: 'User-pass-2024' },
-      admin
-    )
+    const account = await app.createAccount({ username, displayName, role, department })
     signers[displayName] = account.id
   }
   signerIds = signers
@@ -614,7 +604,6 @@ describe('R-CUST-6 a person cannot be offboarded while holding records', () => {
     const off = {
       id: applicantId,
       displayName: '张三',
-      role: 'staff_viewer' as const,
       department: 'ZS',
       active: false
     }

@@ -4,7 +4,14 @@ import path from 'node:path'
 import { inject } from 'vitest'
 import { createApp, type App, type AppOptions } from '../../src-main/app'
 import type { Db } from '../../src-main/db/connection'
-import type { ChannelInput, ChannelOutput, Channel, Role } from '../../src-preload/contract'
+import {
+  TWO_PERSON_ROLES,
+  type ChannelInput,
+  type ChannelOutput,
+  type Channel,
+  type Role,
+  type UserRow
+} from '../../src-preload/contract'
 
 export interface TestClock {
   now: Date
@@ -17,6 +24,12 @@ export interface TestApp extends App {
   /** Calls a channel and returns its data, failing the test with the error envelope otherwise. */
   call<C extends Channel>(channel: C, input: ChannelInput<C>, sessionKey: string): Promise<ChannelOutput<C>>
   signInAs(role: Role, username?: string): Promise<string>
+  /**
+   * An account opened as R-ROLE-7 has it: the administrator creates it, the security officer gives it its role and
+   * switches it on (after the administrator's proposal, for an administrator or security officer). Its person has
+   * not signed in yet; the password is USER_PASSWORD.
+   */
+  createAccount(account: { role: Role; username: string; displayName?: string; department?: string }): Promise<UserRow>
 }
 
 export function tempDir(prefix = 'archive-room-'): string {
@@ -67,23 +80,62 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
     }
     return adminKey
   }
+  /** Signs the account in under `key`, or unlocks the session there that the test clock's idle time locked. */
+  const sessionOf = async (key: string, username: string) => {
+    const status = await call('app.status', {}, key)
+    if (status.session?.locked) await call('auth.unlock', { password: USER_PASSWORD }, key)
+    else if (!status.session) await call('auth.login', { username, password: USER_PASSWORD }, key)
+    return key
+  }
+  // Stories start from a person who has already chosen their own password (test/integration/first-run.test.ts
+  // covers the forced change itself).
+  const passwordChosen = (id: number) =>
+    app.database.query('UPDATE users SET must_change_password = 0 WHERE id = ?', [id])
+  let officer: { key: string; username: string } | null = null
+  /** The security officer who authorises accounts: the installation's first, whom the administrator sets up once. */
+  const securityOfficer = async (username = 'securityofficer') => {
+    if (!officer) {
+      const key = await admin()
+      // A data folder opened again keeps the officer the previous app set up.
+      const existing = (await call('users.list', {}, key)).find((user) => user.role === 'security_officer')
+      if (!existing) {
+        const created = await call(
+          'users.create',
+          { username, displayName: username, department: 'ZS', password: USER_PASSWORD },
+          key
+        )
+        await call('users.proposeRole', { id: created.id, role: 'security_officer' }, key)
+        await passwordChosen(created.id)
+      }
+      const name = existing?.username ?? username
+      officer = { key: `session-${name}`, username: name }
+    }
+    return sessionOf(officer.key, officer.username)
+  }
+  const createAccount: TestApp['createAccount'] = async ({
+    role,
+    username,
+    displayName = username,
+    department = 'ZS'
+  }) => {
+    const key = await admin()
+    const created = await call('users.create', { username, displayName, department, password: USER_PASSWORD }, key)
+    if ((TWO_PERSON_ROLES as readonly Role[]).includes(role)) {
+      await call('users.proposeRole', { id: created.id, role: role as (typeof TWO_PERSON_ROLES)[number] }, key)
+    }
+    return call('users.assignRole', { id: created.id, role, active: true }, await securityOfficer())
+  }
   let counter = 0
-  const signInAs = async (role: Role, username = `${role.replace(/_/g, '')}${++counter}`) => {
+  /** Any role; a security officer without a name is the one who authorises accounts, set up on first need. */
+  const signInAs = async (role: Role, username?: string) => {
     const key = await admin()
     if (role === 'sysadmin') return key
-    await call(
-      'users.create',
-      { username, displayName: username, role, department: 'ZS', password: USER_PASSWORD },
-      key
-    )
-    // Stories start from a person who has already chosen their own password (test/integration/first-run.test.ts
-    // covers the forced change itself).
-    await app.database.query('UPDATE users SET must_change_password = 0 WHERE username = ?', [username])
-    const sessionKey = `session-${username}`
-    await call('auth.login', { username, password: USER_PASSWORD }, sessionKey)
-    return sessionKey
+    if (role === 'security_officer' && (!officer || username === undefined)) return securityOfficer(username)
+    const name = username ?? `${role.replace(/_/g, '')}${++counter}`
+    await passwordChosen((await createAccount({ role, username: name })).id)
+    return sessionOf(`session-${name}`, name)
   }
-  return Object.assign(app, { dataDir, clock, call, signInAs })
+  return Object.assign(app, { dataDir, clock, call, signInAs, createAccount })
 }
 
 /** Bench and test seeding straight into the tables, in one transaction of its own, behind the app's back. */

@@ -15,7 +15,7 @@ const signerAccounts = new WeakMap<TestApp, Map<string, number>>()
 
 /**
  * R-ROLE-3..5: the account that signs a step of a request — for the first step the head of the applicant's own
- * department — made by the administrator the first time a test needs it.
+ * department — opened by the administrator and authorised by the security officer the first time a test needs it.
  */
 export async function signerFor(app: TestApp, request: Pick<UseRequest, 'departmentCode'>, step: Approver) {
   const department = step === 'department_head' ? request.departmentCode : ''
@@ -23,13 +23,8 @@ export async function signerFor(app: TestApp, request: Pick<UseRequest, 'departm
   signerAccounts.set(app, accounts)
   const key = `${step}:${department}`
   if (!accounts.has(key)) {
-    const admin = await app.signInAs('sysadmin')
     const username = `signer-${step}-${department}`.replace(/_/g, '').toLowerCase()
-    const created = await app.call(
-      'users.create',
-      { username, displayName: SIGNER_NAMES[step], role: step, department, password: USER_PASSWORD },
-      admin
-    )
+    const created = await app.createAccount({ role: step, username, displayName: SIGNER_NAMES[step], department })
     accounts.set(key, created.id)
   }
   return accounts.get(key)!

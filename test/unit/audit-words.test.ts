@@ -35,6 +35,8 @@ function untranslated(prefix: string, values: readonly string[]): string[] {
 /** Where the words of each list of names in the contract are. */
 const WORDS_OF: Record<string, string> = {
   SIGNER_ROLES: 'roles',
+  OFFICER_ROLES: 'roles',
+  TWO_PERSON_ROLES: 'roles',
   FIRST_RUN_GAPS: 'firstRun.gaps',
   ADHOC_REASONS: 'inspections.reasons',
   APPLICANT_KINDS: 'use.applicantKinds',

@@ -23,6 +23,7 @@ import { call, onSessionProblem } from '../api/client'
 import { ChangePasswordButton } from './ChangePassword'
 import { LanguageSwitch } from './LanguageSwitch'
 import { LockScreen } from './LockScreen'
+import { LastSignIn, PasswordResetNotice } from './SignInNotice'
 
 /** Each page is its own chunk, loaded when first opened, so the first screen waits for none of the others. */
 const AuditPage = lazy(() => import('../pages/AuditPage').then((page) => ({ default: page.AuditPage })))
@@ -142,6 +143,7 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
           }}
         >
           <Space size="middle">
+            <LastSignIn session={session} />
             <span data-testid="current-user">
               {session.displayName} <Tag>{t(`roles.${session.role}`)}</Tag>
             </span>
@@ -156,6 +158,7 @@ export function Shell({ session, onSessionChange, onSignedOut }: ShellProps) {
           </Space>
         </Layout.Header>
         <Layout.Content style={{ padding: 24 }}>
+          <PasswordResetNotice session={session} />
           <Suspense fallback={<Spin size="large" style={{ display: 'block', marginTop: '20vh' }} />}>
             <Routes>
               {sections.includes('dashboard') && (

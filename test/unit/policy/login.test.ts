@@ -66,27 +66,47 @@ describe('R-SEC-3 login decisions', () => {
       locked: null
     }
   ])('$name', ({ state, ok, refusal, failed, locked }) => {
-    const decision = decideLogin({ active: true, ...state }, ok, now, settings)
+    const decision = decideLogin({ role: 'archivist', active: true, ...state }, ok, now, settings)
     expect(refusalOf(decision.decision)?.reason ?? null).toBe(refusal)
     expect(decision.failedLogins).toBe(failed)
     expect(decision.lockedUntil).toBe(locked)
   })
 
   it('a wrong password says how many tries are left; a lock says until when', () => {
-    const wrong = decideLogin({ active: true, failedLogins: 1, lockedUntil: null }, false, now, settings)
+    const wrong = decideLogin(
+      { role: 'archivist', active: true, failedLogins: 1, lockedUntil: null },
+      false,
+      now,
+      settings
+    )
     expect(wrong.decision).toEqual(refuse('R-SEC-3', 'errors.badCredentialsRemaining', { remaining: 3 }))
-    const locked = decideLogin({ active: true, failedLogins: 4, lockedUntil: null }, false, now, settings)
+    const locked = decideLogin(
+      { role: 'archivist', active: true, failedLogins: 4, lockedUntil: null },
+      false,
+      now,
+      settings
+    )
     expect(locked.decision).toEqual(refuse('R-SEC-3', 'errors.accountLocked', { until: minutesFromNow(15) }))
   })
 
   it('refuses a switched-off account even with the right password', () => {
-    const decision = decideLogin({ active: false, failedLogins: 0, lockedUntil: null }, true, now, settings)
+    const decision = decideLogin(
+      { role: 'archivist', active: false, failedLogins: 0, lockedUntil: null },
+      true,
+      now,
+      settings
+    )
     expect(decision.decision).toEqual(refuse('R-SEC-3', 'errors.accountInactive'))
   })
 
   it('follows the configured limit and duration', () => {
     const strict = { ...settings, maxFailedLogins: 3, lockoutMinutes: 60 }
-    const decision = decideLogin({ active: true, failedLogins: 2, lockedUntil: null }, false, now, strict)
+    const decision = decideLogin(
+      { role: 'archivist', active: true, failedLogins: 2, lockedUntil: null },
+      false,
+      now,
+      strict
+    )
     expect(decision).toMatchObject({
       lockedUntil: minutesFromNow(60),
       decision: { refusal: { reason: 'errors.accountLocked' } }

@@ -1,7 +1,7 @@
 import { Form, Input, Select, Switch } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
+import { ROLES, TWO_PERSON_ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 import { FormModal } from '../../components/FormModal'
@@ -12,13 +12,15 @@ import { useSubmit } from '../../useSubmit'
 interface UserValues {
   username: string
   displayName: string
-  role: Role
   department: string
   password: string
   active: boolean
 }
 
-/** A new account, or an existing one's name, role, department and whether it may still sign in. */
+/**
+ * The administrator's dialog: a new account (no role, switched off, until the security officer authorises it), or an
+ * existing one's name and department, and switching it off when its person leaves (R-ROLE-7, R-CUST-6).
+ */
 export function AccountModal({
   editing,
   onClose,
@@ -36,7 +38,7 @@ export function AccountModal({
 
   const save = (values: UserValues) => {
     if (editing === null) return
-    const common = { displayName: values.displayName, role: values.role, department: values.department ?? '' }
+    const common = { displayName: values.displayName, department: values.department ?? '' }
     const options = { close: onClose, onDone: onSaved, form }
     if (editing === 'new') {
       return submit(() => call('users.create', { ...common, username: values.username, password: values.password }), {
@@ -63,11 +65,7 @@ export function AccountModal({
       open={editing !== null}
       title={t(editing === 'new' ? 'users.new' : 'users.edit')}
       values={
-        editing === 'new'
-          ? { role: 'archivist', active: true }
-          : editing
-            ? { ...editing, department: editing.department || undefined }
-            : undefined
+        editing === 'new' ? {} : editing ? { ...editing, department: editing.department || undefined } : undefined
       }
       form={form}
       busy={busy}
@@ -81,9 +79,6 @@ export function AccountModal({
         <Form.Item name="displayName" label={t('users.displayName')} required>
           <Input />
         </Form.Item>
-        <Form.Item name="role" label={t('users.role')} required>
-          <Select options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
-        </Form.Item>
         <Form.Item name="department" label={t('users.department')} extra={t('users.departmentHint')}>
           <Select allowClear showSearch optionFilterProp="label" options={departments} />
         </Form.Item>
@@ -92,8 +87,12 @@ export function AccountModal({
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         ) : (
-          <Form.Item name="active" label={t('users.status')} valuePropName="checked">
-            <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
+          <Form.Item name="active" label={t('users.status')} valuePropName="checked" extra={t('users.activeHint')}>
+            <Switch
+              disabled={editing !== null && !editing.active}
+              checkedChildren={t('users.active')}
+              unCheckedChildren={t('users.inactive')}
+            />
           </Form.Item>
         )}
       </Form>
@@ -146,6 +145,94 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
       <Form name="reset-password" {...formProps} layout="vertical" onFinish={reset}>
         <Form.Item name="password" label={t('users.newPassword')} extra={t('setup.passwordHint')} required>
           <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+/**
+ * R-ROLE-7: the security officer's dialog — the account's role and whether it may sign in. An administrator or
+ * security officer can be chosen only where the administrator proposed exactly that.
+ */
+export function RoleModal({ user, onClose, onSaved }: { user: UserRow | null; onClose(): void; onSaved(): void }) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<{ role: Role; active: boolean }>()
+  const { submit, busy } = useSubmit()
+  const needsProposal = (role: Role) =>
+    (TWO_PERSON_ROLES as readonly Role[]).includes(role) && role !== user?.role && role !== user?.proposedRole
+  const options = ROLES.map((role) => ({
+    value: role,
+    label: needsProposal(role) ? t('users.needsProposal', { role: t(`roles.${role}`) }) : t(`roles.${role}`),
+    disabled: needsProposal(role)
+  }))
+
+  const save = (values: { role: Role; active: boolean }) =>
+    user &&
+    submit(() => call('users.assignRole', { id: user.id, role: values.role, active: values.active }), {
+      success: 'users.roleAssigned',
+      close: onClose,
+      onDone: onSaved,
+      form
+    })
+
+  return (
+    <FormModal
+      open={user !== null}
+      title={t('common.labelled', { label: t('users.assignTitle'), value: user?.username ?? '' })}
+      values={user ? { role: user.role ?? user.proposedRole ?? undefined, active: true } : undefined}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form name="assign-role" {...formProps} layout="vertical" onFinish={save}>
+        <Form.Item name="role" label={t('users.role')} extra={t('users.assignHint')} required>
+          <Select showSearch optionFilterProp="label" options={options} />
+        </Form.Item>
+        <Form.Item name="active" label={t('users.status')} valuePropName="checked">
+          <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+/** R-ROLE-7: the administrator's half of making someone administrator or security officer. */
+export function ProposeRoleModal({
+  user,
+  onClose,
+  onSaved
+}: {
+  user: UserRow | null
+  onClose(): void
+  onSaved(): void
+}) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<{ role: (typeof TWO_PERSON_ROLES)[number] }>()
+  const { submit, busy } = useSubmit()
+
+  const save = ({ role }: { role: (typeof TWO_PERSON_ROLES)[number] }) =>
+    user &&
+    submit(() => call('users.proposeRole', { id: user.id, role }), {
+      // The installation's first security officer is granted at once (R-ROLE-7).
+      success: (result) => (result.role === role ? 'users.roleAssigned' : 'users.proposedDone'),
+      close: onClose,
+      onDone: onSaved,
+      form
+    })
+
+  return (
+    <FormModal
+      open={user !== null}
+      title={t('common.labelled', { label: t('users.proposeTitle'), value: user?.username ?? '' })}
+      values={{}}
+      form={form}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form name="propose-role" {...formProps} layout="vertical" onFinish={save}>
+        <Form.Item name="role" label={t('users.role')} extra={t('users.proposeHint')} required>
+          <Select options={TWO_PERSON_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         </Form.Item>
       </Form>
     </FormModal>

@@ -8,8 +8,11 @@ export const lockedNow = (user: UserRow) =>
 
 interface UserActions {
   isAdmin: boolean
+  isOfficer: boolean
   edit(user: UserRow): void
   resetPassword(user: UserRow): void
+  propose(user: UserRow): void
+  assign(user: UserRow): void
   unlock(user: UserRow): Promise<unknown>
 }
 
@@ -18,16 +21,27 @@ const byText = (key: 'username' | 'displayName' | 'createdAt') => (a: UserRow, b
 
 /** The accounts table: sorted and filtered in the page, since every account is loaded at once. */
 export function userColumns(t: TFunction, actions: UserActions): TableProps<UserRow>['columns'] {
-  const { isAdmin } = actions
+  const { isAdmin, isOfficer } = actions
   return [
     { title: t('users.username'), dataIndex: 'username', sorter: byText('username') },
     { title: t('users.displayName'), dataIndex: 'displayName', sorter: byText('displayName') },
     {
       title: t('users.role'),
       dataIndex: 'role',
-      filters: ROLES.map((role) => ({ text: t(`roles.${role}`), value: role })),
-      onFilter: (value, row) => row.role === value,
-      render: (role: Role) => t(`roles.${role}`)
+      filters: [
+        { text: t('users.pending'), value: '' },
+        ...ROLES.map((role) => ({ text: t(`roles.${role}`), value: role }))
+      ],
+      onFilter: (value, row) => (row.role ?? '') === value,
+      // R-ROLE-7: an account without a role waits for the security officer; a proposal waits for them too.
+      render: (role: Role | null, row) => (
+        <Space>
+          {role === null ? <Tag color="orange">{t('users.pending')}</Tag> : t(`roles.${role}`)}
+          {row.proposedRole && (
+            <Tag color="purple">{t('users.proposed', { role: t(`roles.${row.proposedRole}`) })}</Tag>
+          )}
+        </Space>
+      )
     },
     {
       title: t('users.department'),
@@ -62,6 +76,11 @@ export function userColumns(t: TFunction, actions: UserActions): TableProps<User
       )
     },
     {
+      title: t('users.lastLoginAt'),
+      dataIndex: 'lastLoginAt',
+      render: (value: string | null) => (value === null ? '' : formatDateTime(value))
+    },
+    {
       title: t('users.createdAt'),
       dataIndex: 'createdAt',
       sorter: byText('createdAt'),
@@ -76,6 +95,8 @@ export function userColumns(t: TFunction, actions: UserActions): TableProps<User
           {isAdmin && (
             <Typography.Link onClick={() => actions.resetPassword(row)}>{t('users.resetPassword')}</Typography.Link>
           )}
+          {isAdmin && <Typography.Link onClick={() => actions.propose(row)}>{t('users.proposeRole')}</Typography.Link>}
+          {isOfficer && <Typography.Link onClick={() => actions.assign(row)}>{t('users.assignRole')}</Typography.Link>}
           {lockedNow(row) && <Typography.Link onClick={() => actions.unlock(row)}>{t('users.unlock')}</Typography.Link>}
         </Space>
       )
