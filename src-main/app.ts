@@ -116,7 +116,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     dashboard: new DashboardService(store, settings),
     locations: new LocationsService(store),
     backup,
-    firstRun: new FirstRunService(store, settings, (folder) => backup.checkFolder(folder, 'backupFolder')),
+    firstRun: new FirstRunService(
+      store,
+      settings,
+      (folder) => backup.checkFolder(folder, 'backupFolder'),
+      () => backup.passphraseSet()
+    ),
     exports: new ExportsService(store, customers, items, volumes),
     imports: new ImportsService(
       store,
