@@ -165,6 +165,56 @@ export function decryptChunk(key: Buffer, index: number, last: boolean, sealed: 
 /** How many bytes an encrypted backup of `bytes` bytes of plain text takes. */
 export const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * Math.max(1, Math.ceil(bytes / CHUNK))
 
+/** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
+const FORMAT_BYTES = [18, 19]
+
+/**
+ * Encrypts the first `length` bytes of a database file into a new file, chunk by chunk (see backup-crypto), and
+ * flushes it to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file
+ * copied has nothing left in a WAL), so that the restored file leaves no -wal or -shm files behind. Reading the next
+ * chunk and writing the last one run while this one is encrypted.
+ */
+export async function encryptDatabaseFile(
+  from: string,
+  to: string,
+  length: number,
+  key: Buffer,
+  flags: number
+): Promise<void> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const target = await fs.promises.open(to, flags, 0o644)
+    try {
+      await writeAll(target, MAGIC, 0)
+      const chunks = Math.max(1, Math.ceil(length / CHUNK))
+      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
+      const readChunk = async (k: number) => {
+        const want = Math.min(CHUNK, length - k * CHUNK)
+        const { bytesRead } = await source.read(buffers[k % 2], 0, want, k * CHUNK)
+        if (bytesRead !== want) throw new Error(`the database file ended before ${length} bytes`)
+        return buffers[k % 2].subarray(0, want)
+      }
+      let reading = readChunk(0)
+      let writing: Promise<unknown> = Promise.resolve()
+      for (let k = 0; k < chunks; k += 1) {
+        const plain = await reading
+        // The next read fills the other buffer, whose chunk is already encrypted.
+        if (k + 1 < chunks) reading = readChunk(k + 1)
+        if (k === 0) for (const at of FORMAT_BYTES) if (plain[at] === 2) plain[at] = 1
+        const sealed = encryptChunk(key, k, k === chunks - 1, plain)
+        await writing
+        writing = writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG))
+      }
+      await writing
+      await target.sync()
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
 export class NotAuthentic extends Error {}
 
 /**

@@ -47,7 +47,10 @@ export function readBackupKey(dataDir: string): BackupKey | null {
   return backupKeyOf(Buffer.from(key, 'base64'), wrapped, passphraseSetAt)
 }
 
-export const newBackupKey = (): BackupKey => backupKeyOf(crypto.randomBytes(32), null, null)
+/** Makes the installation's backup key at its first start, as the audit key is made: before any backup needs it. */
+export async function ensureBackupKey(dataDir: string): Promise<void> {
+  if (!readBackupKey(dataDir)) await writeBackupKey(dataDir, backupKeyOf(crypto.randomBytes(32), null, null))
+}
 
 /**
  * Replaces the key file in one rename, readable by this account only (0600), flushed with its folder: a passphrase

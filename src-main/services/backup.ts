@@ -19,11 +19,9 @@ import { backupDue, backupFileName } from '../policy/backup'
 import { passphraseStrength } from '../policy/passphrase'
 import { firstAccountCreatedAt } from '../db/users'
 import {
-  CHUNK,
-  MAGIC,
   NotAuthentic,
   decryptFile,
-  encryptChunk,
+  encryptDatabaseFile,
   fileKeys,
   keyIdOf,
   macMatches,
@@ -34,10 +32,9 @@ import {
   unwrapKey,
   wrapKey,
   wrappedKeySchema,
-  writeAll,
   type FileKeys
 } from './backup-crypto'
-import { backupKeyOf, newBackupKey, readBackupKey, writeBackupKey, type BackupKey } from './backup-key'
+import { backupKeyOf, readBackupKey, writeBackupKey, type BackupKey } from './backup-key'
 
 const MANIFEST_APP = 'archive-room'
 /** The tables a backup's manifest counts; the backup page names each in words. */
@@ -180,50 +177,6 @@ async function copyToNew(from: string, to: string): Promise<{ sha256: string; by
       }
       await target.sync()
       return { sha256: hash.digest('hex'), bytes }
-    } finally {
-      await target.close()
-    }
-  } finally {
-    await source.close()
-  }
-}
-
-/** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
-const FORMAT_BYTES = [18, 19]
-
-/**
- * Encrypts the first `length` bytes of a database file into a new file, chunk by chunk (see backup-crypto), and
- * flushes it to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file
- * copied has nothing left in a WAL), so that the restored file leaves no -wal or -shm files behind. Reading the next
- * chunk and writing the last one run while this one is encrypted.
- */
-async function encryptDatabaseFile(from: string, to: string, length: number, key: Buffer): Promise<void> {
-  const source = await fs.promises.open(from, 'r')
-  try {
-    const target = await fs.promises.open(to, CREATE_NEW, 0o644)
-    try {
-      await writeAll(target, MAGIC, 0)
-      const chunks = Math.max(1, Math.ceil(length / CHUNK))
-      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
-      const readChunk = async (k: number) => {
-        const want = Math.min(CHUNK, length - k * CHUNK)
-        const { bytesRead } = await source.read(buffers[k % 2], 0, want, k * CHUNK)
-        if (bytesRead !== want) throw new Error(`the database file ended before ${length} bytes`)
-        return buffers[k % 2].subarray(0, want)
-      }
-      let reading = readChunk(0)
-      let writing: Promise<unknown> = Promise.resolve()
-      for (let k = 0; k < chunks; k += 1) {
-        const plain = await reading
-        // The next read fills the other buffer, whose chunk is already encrypted.
-        if (k + 1 < chunks) reading = readChunk(k + 1)
-        if (k === 0) for (const at of FORMAT_BYTES) if (plain[at] === 2) plain[at] = 1
-        const sealed = encryptChunk(key, k, k === chunks - 1, plain)
-        await writing
-        writing = writeAll(target, sealed, MAGIC.length + k * (CHUNK + 16))
-      }
-      await writing
-      await target.sync()
     } finally {
       await target.close()
     }
@@ -446,18 +399,12 @@ export class BackupService {
     return { ...state, installedAt, settings, due, passphraseSetAt }
   }
 
-  /** The installation's backup key, made at the first need of it (the first backup, or the passphrase set first). */
-  private async localKey(): Promise<BackupKey> {
-    if (!this.backupKey) {
-      const { dataDir } = this.options
-      let found = readBackupKey(dataDir)
-      if (!found) {
-        found = newBackupKey()
-        await writeBackupKey(dataDir, found)
-      }
-      this.backupKey = found
-    }
-    return this.backupKey
+  /** The installation's backup key, which createApp makes at the first start. */
+  private localKey(): BackupKey {
+    const found = this.knownKey()
+    if (!found)
+      throw new Error(`no backup key in ${this.options.dataDir}: createApp makes one before the services start`)
+    return found
   }
 
   /**
@@ -470,7 +417,7 @@ export class BackupService {
     input: { passphrase: string; password?: string },
     checkPassword: (password: string) => Promise<boolean>
   ): Promise<BackupStatus> {
-    const current = await this.localKey()
+    const current = this.localKey()
     if (current.wrapped && !(input.password && (await checkPassword(input.password))))
       throw new AppFailure('VALIDATION', 'errors.validation', {
         details: [{ path: 'password', message: input.password ? 'errors.wrongPassword' : 'validation.required' }]
@@ -561,7 +508,7 @@ export class BackupService {
    */
   private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
     const folder = await this.folderFor(requestedFolder, 'write')
-    const backupKey = await this.localKey()
+    const backupKey = this.localKey()
     const salt = crypto.randomBytes(16)
     const keys = fileKeys(backupKey.key, salt)
     const now = this.store.clock()
@@ -575,7 +522,7 @@ export class BackupService {
         const copied =
           (await this.store.withSettledFile(async ({ db, bytes }) => {
             const facts = { counts: countRows(db), migrations: appliedMigrations(db), auditHead: await auditHeadOf(db) }
-            await encryptDatabaseFile(this.store.file, snapshot, bytes, keys.encrypt)
+            await encryptDatabaseFile(this.store.file, snapshot, bytes, keys.encrypt, CREATE_NEW)
             return { ...facts, bytes }
           })) ?? (await this.copyPageByPage(snapshot, keys.encrypt))
         return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied, { salt, keys, backupKey })
@@ -610,7 +557,7 @@ export class BackupService {
         copy.close()
       }
       const bytes = fs.statSync(plain).size
-      await encryptDatabaseFile(plain, snapshot, bytes, key)
+      await encryptDatabaseFile(plain, snapshot, bytes, key, CREATE_NEW)
       return { ...facts, bytes }
     })
   }
