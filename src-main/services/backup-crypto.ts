@@ -141,7 +141,7 @@ function chunkParameters(index: number, last: boolean): { iv: Buffer; aad: Buffe
   return { iv, aad }
 }
 
-export function encryptChunk(key: Buffer, index: number, last: boolean, plain: Buffer): Buffer {
+function encryptChunk(key: Buffer, index: number, last: boolean, plain: Buffer): Buffer {
   const { iv, aad } = chunkParameters(index, last)
   const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
   cipher.setAAD(aad)
@@ -149,7 +149,7 @@ export function encryptChunk(key: Buffer, index: number, last: boolean, plain: B
 }
 
 /** The chunk's plain text, given out only once its tag holds; null if anything about it is not as encrypted. */
-export function decryptChunk(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer | null {
+function decryptChunk(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer | null {
   if (sealed.length < TAG) return null
   const { iv, aad } = chunkParameters(index, last)
   try {
@@ -163,7 +163,7 @@ export function decryptChunk(key: Buffer, index: number, last: boolean, sealed: 
 }
 
 /** How many bytes an encrypted backup of `bytes` bytes of plain text takes. */
-export const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * Math.max(1, Math.ceil(bytes / CHUNK))
+const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * Math.max(1, Math.ceil(bytes / CHUNK))
 
 /** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
 const FORMAT_BYTES = [18, 19]
@@ -264,7 +264,7 @@ export async function decryptFile(from: string, to: string, key: Buffer, bytes: 
   }
 }
 
-export async function writeAll(target: fs.promises.FileHandle, chunk: Buffer, position: number): Promise<void> {
+async function writeAll(target: fs.promises.FileHandle, chunk: Buffer, position: number): Promise<void> {
   for (let written = 0; written < chunk.length;)
     written += (await target.write(chunk, written, chunk.length - written, position + written)).bytesWritten
 }
