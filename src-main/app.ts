@@ -6,6 +6,7 @@ import { bindHandlers, type Services } from './ipc/handlers'
 import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
 import { ensureAuditKey } from './services/audit-anchor'
+import { ensureBackupKey } from './services/backup-key'
 import { BackupService, type RestoreStage } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
@@ -78,6 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     preMigrationBackup: preMigrationBackup && path.basename(preMigrationBackup)
   })
   const keyed = await ensureAuditKey(options.dataDir, file)
+  await ensureBackupKey(options.dataDir)
   const store = new Store(file, clock, { anchorHead: true })
   if (keyed) {
     log.info('audit chain keyed', { ...keyed })
@@ -116,7 +118,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     dashboard: new DashboardService(store, settings),
     locations: new LocationsService(store),
     backup,
-    firstRun: new FirstRunService(store, settings, (folder) => backup.checkFolder(folder, 'backupFolder')),
+    firstRun: new FirstRunService(
+      store,
+      settings,
+      (folder) => backup.checkFolder(folder, 'backupFolder'),
+      () => backup.passphraseSet()
+    ),
     exports: new ExportsService(store, customers, items, volumes),
     imports: new ImportsService(
       store,

@@ -21,6 +21,8 @@ export interface StoreOptions {
    * does; a file being prepared for a restore does not, since it is not live yet).
    */
   anchorHead?: boolean
+  /** The key to sign with instead of the one beside the file: a restore's, when the backup brought its own. */
+  auditKey?: AuditKey
 }
 
 /**
@@ -32,7 +34,7 @@ export interface StoreOptions {
 export class Store {
   private queue: Promise<unknown> = Promise.resolve()
   /** Signs the audit entries: the installation's key, from the file beside the database. */
-  readonly auditKey: AuditKey
+  private signingKey: AuditKey
   /** The newest entry the head file names, so that it is rewritten only when a write added entries. */
   private headId = 0
   /** Backups copying from the reader right now. */
@@ -45,10 +47,14 @@ export class Store {
     readonly clock: () => Date,
     private readonly options: StoreOptions = {}
   ) {
-    const auditKey = readAuditKey(path.dirname(file))
+    const auditKey = options.auditKey ?? readAuditKey(path.dirname(file))
     if (!auditKey) throw new Error(`no audit key beside ${file}: createApp makes one before opening the store`)
-    this.auditKey = auditKey
+    this.signingKey = auditKey
     this.open()
+  }
+
+  get auditKey(): AuditKey {
+    return this.signingKey
   }
 
   /** Committed data only; for everything that does not write. */
@@ -173,11 +179,16 @@ export class Store {
   /**
    * Puts a prepared database file in place of the live one (a restore). Call inside exclusive(): once no backup
    * copies from the reader any more, the connections are closed, the file renamed over the live one (atomic on one
-   * volume) and the folder synced, then both reopened.
+   * volume) and the folder synced, then both reopened. A backup from another PC brings its audit key: `adopt` puts
+   * that key file in place while no connection is open, and the reopened writer signs with it.
    */
-  async swapDatabaseFile(incoming: string): Promise<void> {
+  async swapDatabaseFile(incoming: string, adopt?: { auditKey: AuditKey; install: () => void }): Promise<void> {
     await this.copiesDone()
     this.closeConnections()
+    if (adopt) {
+      adopt.install()
+      this.signingKey = adopt.auditKey
+    }
     for (const companion of ['-wal', '-shm']) fs.rmSync(`${this.file}${companion}`, { force: true })
     fs.renameSync(incoming, this.file)
     this.open()

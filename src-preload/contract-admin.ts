@@ -118,6 +118,8 @@ export interface BackupInfo {
   migrations: string[]
   counts: Record<string, number>
   bytes: number
+  /** False for a backup made before issue 15.2: in the clear, with nothing that shows it unaltered. */
+  encrypted: boolean
 }
 
 export interface BackupVerification {
@@ -136,7 +138,26 @@ export interface BackupStatus {
   installedAt: string | null
   settings: BackupSettings
   due: boolean
+  /** When the recovery passphrase was last set; null while none is, and backups restore on this PC only. */
+  passphraseSetAt: string | null
 }
+
+/** The recovery passphrase: long enough to type from the sheet kept in the safe, checked by policy for strength. */
+const passphrase = z.string().min(1, { message: 'validation.required' }).max(200, { message: 'validation.tooLong' })
+
+/** Issue 15.2: set the recovery passphrase; changing it asks for the administrator's own password again. */
+export const recoveryPassphraseSchema = z.strictObject({
+  passphrase,
+  password: z.string().max(128).optional()
+})
+export type RecoveryPassphraseInput = z.output<typeof recoveryPassphraseSchema>
+
+/** A restore: on a new PC the backup's recovery passphrase; for an old unencrypted backup, the consent to it. */
+export const restoreSchema = z.strictObject({
+  file: required(1000),
+  passphrase: passphrase.optional(),
+  acceptUnauthenticated: z.boolean().optional()
+})
 
 /**
  * Issue 13, first run: what the administrator sets up after their own account. The company is the first fonds of
@@ -150,7 +171,7 @@ export const firstRunSchema = z.strictObject({
   backupFolder: trimmed(500)
 })
 export type FirstRunInput = z.output<typeof firstRunSchema>
-export const FIRST_RUN_GAPS = ['companyName', 'backupFolder'] as const
+export const FIRST_RUN_GAPS = ['companyName', 'backupFolder', 'recoveryPassphrase'] as const
 export type FirstRunGap = (typeof FIRST_RUN_GAPS)[number]
 export interface FirstRunSetup extends FirstRunInput {
   /** What is still at its installed default: the workbench reminds the administrator while any is left. */
@@ -258,8 +279,10 @@ export const adminChannels = {
   'backup.saveSettings': channel<BackupStatus>()(backupSettingsSchema, ['sysadmin']),
   'backup.create': channel<BackupInfo>()(z.strictObject({ folder: trimmed(500).optional() }), BACKUP_ROLES),
   'backup.list': channel<BackupVerification[]>()(z.strictObject({ folder: trimmed(500).optional() }), ['sysadmin']),
-  'backup.verify': channel<BackupVerification>()(z.strictObject({ file: required(1000) }), ['sysadmin']),
-  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(z.strictObject({ file: required(1000) }), [
-    'sysadmin'
-  ])
+  'backup.verify': channel<BackupVerification>()(
+    z.strictObject({ file: required(1000), passphrase: passphrase.optional() }),
+    ['sysadmin']
+  ),
+  'backup.restore': channel<{ restoredFrom: string; safetyCopy: string }>()(restoreSchema, ['sysadmin']),
+  'backup.setPassphrase': channel<BackupStatus>()(recoveryPassphraseSchema, ['sysadmin'])
 } as const

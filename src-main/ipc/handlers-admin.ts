@@ -114,7 +114,11 @@ export function adminHandlers(
     'backup.saveSettings': async (input, ctx) => services.backup.saveSettings(actor(ctx), input),
     'backup.create': async (input, ctx) => services.backup.create(actor(ctx), input.folder),
     'backup.list': async (input, ctx) => services.backup.list(actor(ctx), input.folder),
-    'backup.verify': async (input, ctx) => services.backup.verify(actor(ctx), input.file),
-    'backup.restore': async (input, ctx) => services.backup.restore(actor(ctx), input.file)
+    'backup.verify': async (input, ctx) => services.backup.verify(actor(ctx), input.file, true, input.passphrase),
+    'backup.restore': async (input, ctx) => services.backup.restore(actor(ctx), input.file, input),
+    'backup.setPassphrase': async (input, ctx) =>
+      services.backup.setPassphrase(actor(ctx), input, (password) =>
+        services.users.checkPassword(signedIn(ctx).userId, password)
+      )
   }
 }

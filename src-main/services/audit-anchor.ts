@@ -57,6 +57,19 @@ export function writeAuditKey(dataDir: string, auditKey: AuditKey): void {
   fsyncFile(file)
 }
 
+/**
+ * Puts another installation's key in place of this one's, in one rename (a restore of that installation's backup on
+ * this PC: from then on its chain is the one kept here). Readable by this account only, flushed before the rename.
+ */
+export function replaceAuditKey(dataDir: string, auditKey: AuditKey): void {
+  const file = path.join(dataDir, AUDIT_KEY_FILE)
+  const staged = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`
+  const text = JSON.stringify({ version: 1, key: auditKey.key.toString('base64'), keyedFrom: auditKey.keyedFrom })
+  fs.writeFileSync(staged, text, { flag: 'wx', mode: 0o600 })
+  fsyncFile(staged)
+  fs.renameSync(staged, file)
+}
+
 export const newAuditKey = (keyedFrom: number): AuditKey => ({ key: crypto.randomBytes(32), keyedFrom })
 
 export function readAuditHead(dataDir: string): AuditHead | null {

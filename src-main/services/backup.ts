@@ -11,12 +11,30 @@ import { AppFailure } from '../errors'
 import type { Log } from '../log'
 import { SETTINGS_SCHEMAS } from './settings'
 import { lastAuditEntry } from '../db/audit'
-import { auditHeadSchema, type AuditHead } from './audit-anchor'
+import { auditHeadSchema, replaceAuditKey, type AuditHead } from './audit-anchor'
 import { verifyChain, type ChainAnchor } from './audit-chain'
-import { SqliteDb } from '../db/connection'
+import { SqliteDb, type AuditKey } from '../db/connection'
 import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
+import { passphraseStrength } from '../policy/passphrase'
 import { firstAccountCreatedAt } from '../db/users'
+import {
+  NotAuthentic,
+  decryptFile,
+  encryptDatabaseFile,
+  fileKeys,
+  keyIdOf,
+  macMatches,
+  manifestMac,
+  sealSecret,
+  sealedSchema,
+  unsealSecret,
+  unwrapKey,
+  wrapKey,
+  wrappedKeySchema,
+  type FileKeys
+} from './backup-crypto'
+import { backupKeyOf, readBackupKey, writeBackupKey, type BackupKey } from './backup-key'
 
 const MANIFEST_APP = 'archive-room'
 /** The tables a backup's manifest counts; the backup page names each in words. */
@@ -32,7 +50,8 @@ const MAX_MANIFEST_BYTES = 1024 * 1024
  */
 const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
 
-const manifestSchema = z.object({
+/** Backups made before issue 15.2: the database in the clear, with a checksum anyone could recompute. */
+const legacyManifestSchema = z.object({
   app: z.literal(MANIFEST_APP),
   file: z.string(),
   createdAt: z.string(),
@@ -47,14 +66,63 @@ const manifestSchema = z.object({
   /** Which installation's audit key signed that chain: anchors of another installation's backups do not apply here. */
   auditKeyId: z.string().optional()
 })
-type Manifest = z.output<typeof manifestSchema>
+type LegacyManifest = z.output<typeof legacyManifestSchema>
+
+/**
+ * Issue 15.2, R-SEC-2: the backup file is encrypted with AES-256-GCM in chunks, and this manifest is authenticated
+ * with a key of the backup's own (its MAC covers every field, the audit anchor included). It carries the backup key
+ * wrapped under the recovery passphrase, and the audit chain's key sealed, so a new PC restores both.
+ */
+const sealedManifestSchema = z.object({
+  app: z.literal(MANIFEST_APP),
+  format: z.literal(2),
+  file: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  appVersion: z.string(),
+  migrations: z.array(z.string()),
+  counts: z.record(z.string(), z.number().int().nonnegative()),
+  /** Of the database, before encryption. */
+  bytes: z.number().int().nonnegative(),
+  auditHead: auditHeadSchema.nullable(),
+  auditKeyId: z.string(),
+  backupKeyId: z.string(),
+  /** The random salt this backup's own keys are derived with. */
+  salt: z.string().regex(/^[A-Za-z0-9+/]{22}==$/),
+  /** Null when it was made before a recovery passphrase was set: then only the PC that made it can open it. */
+  wrappedKey: wrappedKeySchema.nullable(),
+  auditKey: sealedSchema,
+  mac: z.string().regex(/^[0-9a-f]{64}$/)
+})
+type SealedManifest = z.output<typeof sealedManifestSchema>
+type Manifest = LegacyManifest | SealedManifest
+
+const isSealed = (manifest: Manifest): manifest is SealedManifest => 'format' in manifest
+
+const sealedAuditKeySchema = z.object({
+  key: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+  keyedFrom: z.number().int().positive()
+})
+
+/** What opening a sealed backup's manifest gives: its keys and the audit key it carries. */
+interface Opened {
+  keys: FileKeys
+  backupKey: BackupKey
+  auditKey: AuditKey
+}
+
+/** What a restore may be given beside the file: the passphrase on a new PC, the consent to restore an old backup. */
+export interface RestoreOptions {
+  passphrase?: string
+  acceptUnauthenticated?: boolean
+}
 
 type Problem = BackupVerification['problems'][number]
 
 /** What a listing shows of a manifest: not its checksum nor its anchors. */
 function infoOf(manifest: Manifest): Omit<BackupInfo, 'file'> {
   const { createdAt, createdBy, appVersion, migrations, counts, bytes } = manifest
-  return { createdAt, createdBy, appVersion, migrations, counts, bytes }
+  return { createdAt, createdBy, appVersion, migrations, counts, bytes, encrypted: isSealed(manifest) }
 }
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
@@ -65,15 +133,13 @@ const folderProblem = (folder: string, field: string, message: string) =>
 const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
 
 /** Names the audit key without revealing it: the same for every backup of one installation. */
-const keyIdOf = (key: Buffer) =>
-  crypto.createHmac('sha256', key).update('archive-room audit key id').digest('hex').slice(0, 16)
+const auditKeyIdOf = (key: Buffer) => keyIdOf(key, 'audit')
 
 /** What a backup records of the database it copied, beside the bytes. */
 interface Copied {
   counts: Record<string, number>
   migrations: string[]
   auditHead: AuditHead | null
-  sha256: string
   bytes: number
 }
 
@@ -119,56 +185,6 @@ async function copyToNew(from: string, to: string): Promise<{ sha256: string; by
   }
 }
 
-/** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
-const FORMAT_BYTES = [18, 19]
-const CHUNK = 1024 * 1024
-
-/**
- * Copies the first `length` bytes of a database file to a new name, hashing what it writes, and flushes the copy
- * to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file copied has
- * nothing left in a WAL), so that opening it later leaves no -wal or -shm files on the stick. Reading the next
- * chunk and writing the last one run while this one is hashed.
- */
-async function copyDatabaseFile(from: string, to: string, length: number): Promise<{ sha256: string; bytes: number }> {
-  const source = await fs.promises.open(from, 'r')
-  try {
-    const target = await fs.promises.open(to, CREATE_NEW, 0o644)
-    try {
-      const hash = crypto.createHash('sha256')
-      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
-      const readAt = async (buffer: Buffer, position: number) =>
-        position >= length ? 0 : (await source.read(buffer, 0, Math.min(CHUNK, length - position), position)).bytesRead
-      const writeAll = async (chunk: Buffer, position: number) => {
-        for (let written = 0; written < chunk.length;)
-          written += (await target.write(chunk, written, chunk.length - written, position + written)).bytesWritten
-      }
-      let position = 0
-      let reading = readAt(buffers[0], 0)
-      let writing = Promise.resolve()
-      for (let k = 0; ; k += 1) {
-        const bytesRead = await reading
-        if (bytesRead === 0) break
-        const chunk = buffers[k % 3].subarray(0, bytesRead)
-        if (position === 0) for (const at of FORMAT_BYTES) if (chunk[at] === 2) chunk[at] = 1
-        // The next read fills the buffer whose write was awaited one round ago.
-        reading = readAt(buffers[(k + 1) % 3], position + bytesRead)
-        hash.update(chunk)
-        await writing
-        writing = writeAll(chunk, position)
-        position += bytesRead
-      }
-      await writing
-      if (position !== length) throw new Error(`the database file ended after ${position} of ${length} bytes`)
-      await target.sync()
-      return { sha256: hash.digest('hex'), bytes: position }
-    } finally {
-      await target.close()
-    }
-  } finally {
-    await source.close()
-  }
-}
-
 /** A day old: no backup still running on any PC takes that long, so these were left by one that was cut off. */
 const LEFTOVER_AGE_MS = 24 * 60 * 60 * 1000
 
@@ -179,26 +195,6 @@ function sweepLeftovers(folder: string, now: Date): void {
     const leftover = path.join(folder, name)
     if (now.getTime() - fs.lstatSync(leftover).mtimeMs > LEFTOVER_AGE_MS)
       fs.rmSync(leftover, { recursive: true, force: true })
-  }
-}
-
-/** Hashes a file as it reads it, and flushes it to disk before the backup is reported done. */
-async function hashAndSync(file: string): Promise<{ sha256: string; bytes: number }> {
-  const handle = await fs.promises.open(file, 'r+')
-  try {
-    const hash = crypto.createHash('sha256')
-    const buffer = Buffer.alloc(1024 * 1024)
-    let bytes = 0
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null)
-      if (bytesRead === 0) break
-      hash.update(buffer.subarray(0, bytesRead))
-      bytes += bytesRead
-    }
-    await handle.sync()
-    return { sha256: hash.digest('hex'), bytes }
-  } finally {
-    await handle.close()
   }
 }
 
@@ -239,7 +235,9 @@ function readManifest(file: string): Manifest | 'missing' | 'malformed' {
     return errorCode(error) === 'ENOENT' ? 'missing' : 'malformed'
   }
   try {
-    const parsed = manifestSchema.safeParse(JSON.parse(text))
+    const json: unknown = JSON.parse(text)
+    const sealed = typeof json === 'object' && json !== null && 'format' in json
+    const parsed = (sealed ? sealedManifestSchema : legacyManifestSchema).safeParse(json)
     return parsed.success ? parsed.data : 'malformed'
   } catch {
     return 'malformed'
@@ -361,6 +359,8 @@ export interface BackupOptions {
  */
 export class BackupService {
   private creating: Promise<unknown> = Promise.resolve()
+  /** The installation's backup key once read or made; replaced when a restore brings another installation's. */
+  private backupKey: BackupKey | null = null
 
   constructor(
     private readonly store: Store,
@@ -395,7 +395,51 @@ export class BackupService {
     const state = this.readState()
     const installedAt = await firstAccountCreatedAt(this.store.db)
     const due = backupDue(state.lastBackupAt, installedAt, this.store.clock(), settings.reminderDays)
-    return { ...state, installedAt, settings, due }
+    const passphraseSetAt = readBackupKey(this.options.dataDir)?.passphraseSetAt ?? null
+    return { ...state, installedAt, settings, due, passphraseSetAt }
+  }
+
+  /** The installation's backup key, which createApp makes at the first start. */
+  private localKey(): BackupKey {
+    const found = this.knownKey()
+    if (!found)
+      throw new Error(`no backup key in ${this.options.dataDir}: createApp makes one before the services start`)
+    return found
+  }
+
+  /**
+   * Issue 15.2: sets the recovery passphrase, or changes it. A change needs the administrator's own password again,
+   * so that a session left open cannot hand the backups to someone else; it re-wraps the same backup key, so every
+   * backup stays restorable with the passphrase it was made under. The passphrase itself is never stored.
+   */
+  async setPassphrase(
+    actor: Actor,
+    input: { passphrase: string; password?: string },
+    checkPassword: (password: string) => Promise<boolean>
+  ): Promise<BackupStatus> {
+    const current = this.localKey()
+    if (current.wrapped && !(input.password && (await checkPassword(input.password))))
+      throw new AppFailure('VALIDATION', 'errors.validation', {
+        details: [{ path: 'password', message: input.password ? 'errors.wrongPassword' : 'validation.required' }]
+      })
+    const strength = passphraseStrength(input.passphrase)
+    if (!strength.ok)
+      throw new AppFailure('VALIDATION', 'errors.validation', {
+        details: [{ path: 'passphrase', message: strength.refusal.reason, params: strength.refusal.params }]
+      })
+    const now = this.store.clock().toISOString()
+    const next = backupKeyOf(current.key, await wrapKey(current.key, input.passphrase), now)
+    await this.store.write(actor, async ({ audit }) => {
+      await writeBackupKey(this.options.dataDir, next)
+      await audit({
+        entity: 'backup',
+        entityId: 'passphrase',
+        action: current.wrapped ? 'change_password' : 'setup',
+        after: { passphraseSetAt: now }
+      })
+    })
+    this.backupKey = next
+    return this.status()
   }
 
   async saveSettings(actor: Actor, settings: BackupSettings): Promise<BackupStatus> {
@@ -464,6 +508,9 @@ export class BackupService {
    */
   private async createNow(actor: Actor, requestedFolder?: string): Promise<BackupInfo> {
     const folder = await this.folderFor(requestedFolder, 'write')
+    const backupKey = this.localKey()
+    const salt = crypto.randomBytes(16)
+    const keys = fileKeys(backupKey.key, salt)
     const now = this.store.clock()
     sweepLeftovers(folder, now)
     const manifestStaged = path.join(folder, stagingName())
@@ -471,15 +518,14 @@ export class BackupService {
       // The snapshot is written straight onto the stick, into a fresh private folder nobody can plant anything in
       // (so a full data disk does not stop a backup, and nothing is copied twice), then linked into place.
       return await this.withScratch(async (scratch) => {
-        const snapshot = path.join(scratch, DATABASE_FILE)
+        const snapshot = path.join(scratch, 'backup.encrypted')
         const copied =
-          (await this.store.withSettledFile(async ({ db, bytes }) => ({
-            counts: countRows(db),
-            migrations: appliedMigrations(db),
-            auditHead: await auditHeadOf(db),
-            ...(await copyDatabaseFile(this.store.file, snapshot, bytes))
-          }))) ?? (await this.copyPageByPage(snapshot))
-        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied)
+          (await this.store.withSettledFile(async ({ db, bytes }) => {
+            const facts = { counts: countRows(db), migrations: appliedMigrations(db), auditHead: await auditHeadOf(db) }
+            await encryptDatabaseFile(this.store.file, snapshot, bytes, keys.encrypt, CREATE_NEW)
+            return { ...facts, bytes }
+          })) ?? (await this.copyPageByPage(snapshot, keys.encrypt))
+        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied, { salt, keys, backupKey })
       }, folder)
     } catch (error) {
       // The stick pulled out (or the folder removed) while the backup was being written: whatever failed, that is why.
@@ -494,20 +540,26 @@ export class BackupService {
 
   /**
    * When the file cannot be held still (someone else keeps reading an older state): SQLite's online backup API
-   * copies a consistent state page by page, more slowly, and the copy is then read again to be hashed.
+   * copies a consistent state page by page, more slowly, into the data folder (the stick never holds it in the
+   * clear), and that copy is then encrypted onto the stick.
    */
-  private async copyPageByPage(snapshot: string): Promise<Copied> {
-    await this.store.backupTo(snapshot)
-    const copy = new Database(snapshot, { fileMustExist: true })
-    let facts: Omit<Copied, 'sha256' | 'bytes'>
-    try {
-      // The copy inherits the live database's WAL mode; in rollback-journal mode opening it later leaves no -wal or -shm files on the stick.
-      copy.pragma('journal_mode = DELETE')
-      facts = { counts: countRows(copy), migrations: appliedMigrations(copy), auditHead: await auditHeadOf(copy) }
-    } finally {
-      copy.close()
-    }
-    return { ...facts, ...(await hashAndSync(snapshot)) }
+  private async copyPageByPage(snapshot: string, key: Buffer): Promise<Copied> {
+    return this.withScratch(async (scratch) => {
+      const plain = path.join(scratch, DATABASE_FILE)
+      await this.store.backupTo(plain)
+      const copy = new Database(plain, { fileMustExist: true })
+      let facts: Omit<Copied, 'bytes'>
+      try {
+        // The copy inherits the live database's WAL mode; in rollback-journal mode the restored file has no -wal or -shm files.
+        copy.pragma('journal_mode = DELETE')
+        facts = { counts: countRows(copy), migrations: appliedMigrations(copy), auditHead: await auditHeadOf(copy) }
+      } finally {
+        copy.close()
+      }
+      const bytes = fs.statSync(plain).size
+      await encryptDatabaseFile(plain, snapshot, bytes, key, CREATE_NEW)
+      return { ...facts, bytes }
+    })
   }
 
   /** Gives the snapshot and its manifest their final names: the next free name of this second, never an existing one. */
@@ -517,14 +569,18 @@ export class BackupService {
     now: Date,
     snapshot: string,
     manifestStaged: string,
-    { counts, migrations, auditHead, sha256, bytes }: Copied
+    { counts, migrations, auditHead, bytes }: Copied,
+    { salt, keys, backupKey }: { salt: Buffer; keys: FileKeys; backupKey: BackupKey }
   ): Promise<BackupInfo> {
     const stem = backupFileName(now).replace(/\.sqlite$/, '')
+    const { key, keyedFrom } = this.store.auditKey
+    const sealedAuditKey = sealSecret(keys, Buffer.from(JSON.stringify({ key: key.toString('base64'), keyedFrom })))
     for (let n = 1; ; n += 1) {
       const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
       if (taken(file) || taken(manifestOf(file))) continue
-      const manifest: Manifest = {
+      const body: Omit<SealedManifest, 'mac'> = {
         app: MANIFEST_APP,
+        format: 2,
         file: path.basename(file),
         createdAt: now.toISOString(),
         createdBy: actor.username,
@@ -532,10 +588,14 @@ export class BackupService {
         migrations,
         counts,
         bytes,
-        sha256,
         auditHead,
-        auditKeyId: keyIdOf(this.store.auditKey.key)
+        auditKeyId: auditKeyIdOf(key),
+        backupKeyId: backupKey.keyId,
+        salt: salt.toString('base64'),
+        wrappedKey: backupKey.wrapped,
+        auditKey: sealedAuditKey
       }
+      const manifest: SealedManifest = { ...body, mac: manifestMac(keys, body) }
       fs.rmSync(manifestStaged, { force: true })
       await writeNew(manifestStaged, JSON.stringify(manifest, null, 2))
       // The manifest first: the listing goes by backup files, so it never shows one whose manifest is still to come.
@@ -547,7 +607,7 @@ export class BackupService {
       await syncFolder(folder)
       fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
       await this.store.write(actor, ({ audit }) =>
-        audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, sha256 } })
+        audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, encrypted: true } })
       )
       return { ...infoOf(manifest), file }
     }
@@ -569,11 +629,12 @@ export class BackupService {
   async newestAnchor(after: string | null): Promise<ChainAnchor | null> {
     const folder = (await this.settings.current()).data.folder
     if (!folder) return null
-    const keyId = keyIdOf(this.store.auditKey.key)
+    const keyId = auditKeyIdOf(this.store.auditKey.key)
     try {
       for (const name of backupsNewestFirst(folder)) {
         const manifest = readManifest(manifestOf(path.join(folder, name)))
         if (typeof manifest === 'string' || manifest.auditKeyId !== keyId || !manifest.auditHead) continue
+        if (isSealed(manifest) && !this.madeHere(manifest)) continue
         if (after !== null && manifest.createdAt <= after) return null
         return { source: 'backup', ...pick(manifest.auditHead) }
       }
@@ -581,6 +642,79 @@ export class BackupService {
       // The stick pulled out or the folder gone: the head file still anchors the chain.
     }
     return null
+  }
+
+  passphraseSet(): boolean {
+    return this.knownKey()?.wrapped != null
+  }
+
+  private knownKey(): BackupKey | null {
+    this.backupKey ??= readBackupKey(this.options.dataDir)
+    return this.backupKey
+  }
+
+  /** Whether a sealed manifest was made with this installation's backup key and is as it was made. */
+  private madeHere(manifest: SealedManifest): boolean {
+    const local = this.knownKey()
+    if (!local || local.keyId !== manifest.backupKeyId) return false
+    const { mac, ...body } = manifest
+    return macMatches(fileKeys(local.key, Buffer.from(manifest.salt, 'base64')), body, mac)
+  }
+
+  /**
+   * Issue 15.2: opens a sealed backup. Its key is this installation's backup key, or the one wrapped in its manifest
+   * under the recovery passphrase given (a new PC); then the manifest's MAC must hold, and the audit key it carries
+   * be the one it names. Otherwise the problem: the passphrase needed or wrong, or the manifest altered.
+   */
+  private async open(manifest: SealedManifest, passphrase: string | undefined): Promise<Opened | Problem> {
+    const tampered: Problem = { reason: 'backup.problems.tampered' }
+    const local = this.knownKey()
+    let backupKey: BackupKey
+    if (local && local.keyId === manifest.backupKeyId) backupKey = local
+    else {
+      if (!manifest.wrappedKey) return { reason: 'backup.problems.noRecoveryKey' }
+      if (!passphrase) return { reason: 'backup.problems.passphraseNeeded' }
+      const key = await unwrapKey(manifest.wrappedKey, passphrase)
+      if (!key) return { reason: 'backup.problems.wrongPassphrase' }
+      backupKey = backupKeyOf(key, manifest.wrappedKey, this.store.clock().toISOString())
+      if (backupKey.keyId !== manifest.backupKeyId) return tampered
+    }
+    const keys = fileKeys(backupKey.key, Buffer.from(manifest.salt, 'base64'))
+    const { mac, ...body } = manifest
+    if (!macMatches(keys, body, mac)) return tampered
+    const sealed = unsealSecret(keys, manifest.auditKey)
+    const carried = sealed && sealedAuditKeySchema.safeParse(JSON.parse(sealed.toString('utf8')))
+    if (!carried || !carried.success) return tampered
+    const auditKey = { key: Buffer.from(carried.data.key, 'base64'), keyedFrom: carried.data.keyedFrom }
+    if (auditKeyIdOf(auditKey.key) !== manifest.auditKeyId) return tampered
+    return { keys, backupKey, auditKey }
+  }
+
+  /**
+   * A private plain copy of the backup, checked as it is made: a sealed one decrypted chunk by chunk (any byte
+   * altered, moved or missing refuses it), an old one compared with its checksum. The problem if it cannot be made.
+   */
+  private async plainCopy(
+    file: string,
+    manifest: Manifest,
+    to: string,
+    opened: Opened | null
+  ): Promise<Problem | null> {
+    if (opened) {
+      try {
+        await decryptFile(file, to, opened.keys.encrypt, manifest.bytes, CREATE_NEW)
+        return null
+      } catch (error) {
+        return { reason: error instanceof NotAuthentic ? 'backup.problems.tampered' : 'backup.problems.unreadable' }
+      }
+    }
+    let copied: { sha256: string }
+    try {
+      copied = await copyToNew(file, to)
+    } catch {
+      return { reason: 'backup.problems.unreadable' }
+    }
+    return copied.sha256 === (manifest as LegacyManifest).sha256 ? null : { reason: 'backup.problems.checksum' }
   }
 
   /** The checks that need no copy: the file is a regular file with a manifest about it. Null with the problem if not. */
@@ -613,7 +747,13 @@ export class BackupService {
    * restore) checks every index against its table and every reference; otherwise the quick check, which reads each
    * page once, so that a listing of large backups does not take minutes.
    */
-  private async inspect(copy: string, manifest: Manifest, thorough: boolean, scratch: string): Promise<Problem[]> {
+  private async inspect(
+    copy: string,
+    manifest: Manifest,
+    thorough: boolean,
+    scratch: string,
+    auditKey: AuditKey
+  ): Promise<Problem[]> {
     const problems: Problem[] = []
     const notThisApps: Problem = { reason: 'backup.problems.schema' }
     let db: Database.Database | null = null
@@ -627,8 +767,9 @@ export class BackupService {
       if ([...names, ...manifest.migrations].some((name) => !MIGRATION_NAMES.includes(name)))
         return [{ reason: 'backup.problems.newerVersion', params: { version: manifest.appVersion } }]
       if (!aVersion(names) || names.join(',') !== manifest.migrations.join(',')) return [notThisApps]
-      // R-SEC-1: its audit chain is signed with another installation's key, which this PC cannot check.
-      if (manifest.auditKeyId !== undefined && manifest.auditKeyId !== keyIdOf(this.store.auditKey.key))
+      // R-SEC-1: its audit chain is signed with another installation's key, which this PC cannot check (an old
+      // backup: a sealed one carries its key).
+      if (manifest.auditKeyId !== undefined && manifest.auditKeyId !== auditKeyIdOf(auditKey.key))
         return [{ reason: 'backup.problems.otherInstallation' }]
       const expected = await schemaOfVersion(names, scratch)
       if (
@@ -658,7 +799,7 @@ export class BackupService {
       if (thorough) {
         // R-SEC-1: a restored audit log must still prove itself, or the chain would be broken from this day on.
         const anchors: ChainAnchor[] = manifest.auditHead ? [{ source: 'backup', ...pick(manifest.auditHead) }] : []
-        const chain = await verifyChain(new SqliteDb(db), this.store.auditKey, anchors)
+        const chain = await verifyChain(new SqliteDb(db), auditKey, anchors)
         if (!chain.ok) problems.push({ reason: 'backup.problems.auditChain', params: { id: chain.firstBrokenId ?? 0 } })
       }
       const counts = countRows(db)
@@ -678,10 +819,11 @@ export class BackupService {
   }
 
   /**
-   * Checksum, schema, SQLite's quick check, the recorded counts, and whether this version can read it. Only reads
-   * the backup folder, so that backups on write-protected media can be checked and restored.
+   * Authenticity (a sealed backup decrypts chunk by chunk; an old one matches its checksum), schema, SQLite's quick
+   * check, the recorded counts, and whether this version can read it. Only reads the backup folder, so that backups
+   * on write-protected media can be checked and restored. The full integrity check waits for a restore.
    */
-  async verify(actor: Actor, file: string, log = true): Promise<BackupVerification> {
+  async verify(actor: Actor, file: string, log = true, passphrase?: string): Promise<BackupVerification> {
     const problems: Problem[] = []
     const result = (info: BackupInfo | null): BackupVerification => ({
       ok: problems.length === 0,
@@ -691,24 +833,22 @@ export class BackupService {
     })
     const manifest = this.manifestFor(file, problems)
     if (manifest === null) return result(null)
-    const expected = manifest.sha256
     const info: BackupInfo = { ...infoOf(manifest), file }
+    const opened = isSealed(manifest) ? await this.open(manifest, passphrase) : null
+    if (opened && 'reason' in opened) {
+      problems.push(opened)
+      return result(info)
+    }
     // SQLite is pointed at a private copy: even read-only it writes -shm files beside a WAL database, and the
-    // checksum and the checks then see the very same bytes.
+    // authentication and the checks then see the very same bytes.
     return this.withScratch(async (scratch) => {
       const copy = path.join(scratch, 'verifying.sqlite')
-      let actual: string
-      try {
-        actual = (await copyToNew(file, copy)).sha256
-      } catch {
-        problems.push({ reason: 'backup.problems.unreadable' })
+      const unfit = await this.plainCopy(file, manifest, copy, opened)
+      if (unfit) {
+        problems.push(unfit)
         return result(info)
       }
-      if (actual !== expected) {
-        problems.push({ reason: 'backup.problems.checksum' })
-        return result(info)
-      }
-      problems.push(...(await this.inspect(copy, manifest, false, scratch)))
+      problems.push(...(await this.inspect(copy, manifest, false, scratch, opened?.auditKey ?? this.store.auditKey)))
       if (log)
         await this.store.write(actor, ({ audit }) =>
           audit({
@@ -727,8 +867,12 @@ export class BackupService {
    * bytes that go live, and nothing saved meanwhile would be silently lost by the swap. A backup that fails any check
    * is refused before the current database is touched.
    */
-  restore(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
-    return this.logged('restore', this.restoreNow(actor, file))
+  restore(
+    actor: Actor,
+    file: string,
+    options: RestoreOptions = {}
+  ): Promise<{ restoredFrom: string; safetyCopy: string }> {
+    return this.logged('restore', this.restoreNow(actor, file, options))
   }
 
   /** Backups and restores go into the support log, done or failed, with the file's name and not its folder. */
@@ -749,13 +893,24 @@ export class BackupService {
     }
   }
 
-  private async restoreNow(actor: Actor, file: string): Promise<{ restoredFrom: string; safetyCopy: string }> {
+  private async restoreNow(
+    actor: Actor,
+    file: string,
+    options: RestoreOptions
+  ): Promise<{ restoredFrom: string; safetyCopy: string }> {
     const refuse = ({ reason, params }: Problem): never => {
       throw new AppFailure('POLICY_DENIED', reason, { ruleId: 'R-SEC-2', ...(params ? { params } : {}) })
     }
     const problems: Problem[] = []
     const manifest = this.manifestFor(file, problems)
     if (manifest === null) return refuse(problems[0])
+    // Issue 15.2: an old backup has nothing that shows it unaltered; only someone who says they know where it has
+    // been may restore it.
+    if (!isSealed(manifest) && !options.acceptUnauthenticated)
+      return refuse({ reason: 'backup.problems.unauthenticated' })
+    const opened = isSealed(manifest) ? await this.open(manifest, options.passphrase) : null
+    if (opened && 'reason' in opened) return refuse(opened)
+    const auditKey = opened?.auditKey ?? this.store.auditKey
     const { dataDir } = this.options
     const live = path.join(dataDir, DATABASE_FILE)
     const incoming = `${live}.restoring`
@@ -769,14 +924,9 @@ export class BackupService {
       this.withScratch(async (scratch) => {
         removeIncoming()
         try {
-          let copied: { sha256: string }
-          try {
-            copied = await copyToNew(file, incoming)
-          } catch {
-            return refuse({ reason: 'backup.problems.unreadable' })
-          }
-          if (copied.sha256 !== manifest.sha256) return refuse({ reason: 'backup.problems.checksum' })
-          const found = await this.inspect(incoming, manifest, true, scratch)
+          const unfit = await this.plainCopy(file, manifest, incoming, opened)
+          if (unfit) return refuse(unfit)
+          const found = await this.inspect(incoming, manifest, true, scratch, auditKey)
           if (found.length > 0) return refuse(found[0])
           // A name of its own, chosen once no other restore runs: a second restore in the same second (a double
           // click) must not overwrite the only copy of what was there before the first.
@@ -791,7 +941,7 @@ export class BackupService {
           // A backup of an older version is brought up to this one only now, on the copy, after its checks.
           await migrate(incoming)
           // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
-          const restored = new Store(incoming, () => now)
+          const restored = new Store(incoming, () => now, { auditKey })
           try {
             await restored.write(actor, ({ audit }) =>
               audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result })
@@ -801,7 +951,17 @@ export class BackupService {
           }
           fsyncFile(incoming)
           await this.options.atRestoreStage?.('before-swap')
-          await this.store.swapDatabaseFile(incoming)
+          // A backup of another installation (a new PC) brings its keys: its chain is the one kept here from now on,
+          // and its recovery passphrase the one that opens the backups made here.
+          const otherAuditKey = !auditKey.key.equals(this.store.auditKey.key)
+          await this.store.swapDatabaseFile(
+            incoming,
+            otherAuditKey ? { auditKey, install: () => replaceAuditKey(dataDir, auditKey) } : undefined
+          )
+          if (opened && opened.backupKey.keyId !== this.knownKey()?.keyId) {
+            await writeBackupKey(dataDir, opened.backupKey)
+            this.backupKey = opened.backupKey
+          }
           await this.options.atRestoreStage?.('after-swap')
           this.options.onRestored?.()
           return result

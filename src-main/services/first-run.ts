@@ -13,7 +13,9 @@ export class FirstRunService {
     private readonly store: Store,
     private readonly settings: SettingsService,
     /** The backup service's check of a folder a backup will be written to. */
-    private readonly checkBackupFolder: (folder: string) => void
+    private readonly checkBackupFolder: (folder: string) => void,
+    /** Whether the administrator has set the recovery passphrase (issue 15.2), which lives beside the database. */
+    private readonly recoveryPassphraseSet: () => boolean
   ) {}
 
   async get(db: Db = this.store.db): Promise<FirstRunSetup> {
@@ -24,6 +26,7 @@ export class FirstRunService {
     // The installed placeholder 本公司 on a cover says nothing about whose archive it is.
     if (company.name === DEFAULT_FILING.fonds[0].name) missing.push('companyName')
     if (backup.folder === '') missing.push('backupFolder')
+    if (!this.recoveryPassphraseSet()) missing.push('recoveryPassphrase')
     return {
       companyName: company.name,
       fondsCode: company.code,

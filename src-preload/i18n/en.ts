@@ -99,7 +99,12 @@ const en: Shape<typeof zhCN> = {
     title: 'First-run setup',
     intro:
       "Enter your organisation's details. They are printed on volume covers, catalogues and registers and used in archival codes. You can skip this and continue later under Settings.",
-    steps: { company: 'Organisation and fonds', departments: 'Departments', backup: 'Backup folder' },
+    steps: {
+      company: 'Organisation and fonds',
+      departments: 'Departments',
+      backup: 'Backup folder',
+      passphrase: 'Recovery passphrase'
+    },
     companyName: 'Fonds name (organisation name)',
     companyPlaceholder: 'e.g. Example Commercial Management Co., Ltd.',
     companyHint: 'Printed on volume covers, filing catalogues and registers',
@@ -121,7 +126,11 @@ const en: Shape<typeof zhCN> = {
     resume: 'Continue first-run setup',
     incomplete: 'First-run setup is not complete: {{missing}}.',
     complete: 'First-run setup is complete; you can change it at any time.',
-    gaps: { companyName: 'fonds name (covers still print “本公司”)', backupFolder: 'backup folder' }
+    gaps: {
+      companyName: 'fonds name (covers still print “本公司”)',
+      backupFolder: 'backup folder',
+      recoveryPassphrase: 'recovery passphrase (without it, backups restore on this PC only)'
+    }
   },
   login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in' },
   lock: {
@@ -789,6 +798,33 @@ const en: Shape<typeof zhCN> = {
     never: 'No backup yet',
     due: 'No backup for more than {{days}} days: back up to offline media (a USB stick) now and keep it safe.',
     list: 'Backups in the folder',
+    encrypted: 'Encrypted and sealed',
+    legacy: 'Older version: not encrypted, not sealed',
+    restoreWithPassphrase: 'Restore with passphrase',
+    passphrase: {
+      title: 'Recovery passphrase',
+      intro:
+        'Backups are encrypted. On this PC they open by themselves; on a new PC (after a fire, theft or a broken disk) they open only with the recovery passphrase. Write it on paper and keep it in the safe: without it, nobody can restore the backups elsewhere, and nobody can recover it for you.',
+      notSet: 'No recovery passphrase yet: backups restore on this PC only. Set one now.',
+      setAt: 'Recovery passphrase set on {{at}}. Backups made since then open with it.',
+      field: 'Recovery passphrase',
+      hint: 'At least 12 characters, or four words or more, e.g. a sentence only you would write',
+      confirm: 'Type it again',
+      mismatch: 'The two entries differ',
+      password: 'Your sign-in password (to change the passphrase)',
+      set: 'Set passphrase',
+      change: 'Change passphrase',
+      shownOnceTitle: 'Write this down now and keep it in the safe',
+      shownOnce:
+        'It is shown only this once and is not stored anywhere in the app. Backups made from now on open on another PC with it; older backups still open with the passphrase they were made under.',
+      written: 'I have written it down',
+      askTitle: 'Recovery passphrase of {{name}}',
+      askIntro:
+        'This backup was made on another PC. Enter the recovery passphrase it was made under (the sheet from the safe). Nothing is changed before the backup has been opened and checked.',
+      open: 'Open and check'
+    },
+    legacyWarning:
+      'This backup was made by an older version: it is neither encrypted nor sealed, so nobody can tell whether it was changed since. Restore it only if you know where it has been.',
     refresh: 'Read and verify',
     restore: 'Restore',
     restored: 'Restored. The previous database is kept at {{copy}}. Please sign in again.',
@@ -816,7 +852,17 @@ const en: Shape<typeof zhCN> = {
       otherFile: 'Its manifest (.json) describes another backup ({{file}}): the files were renamed or mixed up.',
       checksum: 'Checksum mismatch: the backup is damaged or was altered.',
       otherInstallation:
-        'This backup comes from the Archive Room of another PC, whose audit key this PC does not have, so its audit log cannot be verified. Copy audit.key from the old PC’s data folder over the one in this data folder, restart the app, then restore.',
+        'This is an unencrypted backup made by an older version on another PC, whose audit key this PC does not have, so its audit log cannot be verified. Copy audit.key from the old PC’s data folder over the one in this data folder, restart the app, then restore.',
+      tampered:
+        'This backup fails its seal: a byte was changed, the file was cut short or swapped, or its manifest (.json) was edited. It cannot be restored and the current data was left unchanged; choose another backup, and keep the stick for whoever looks into it.',
+      passphraseNeeded:
+        'This backup was made on another PC (or before this PC was restored from another one): enter the recovery passphrase it was made under to check or restore it.',
+      wrongPassphrase:
+        'This recovery passphrase does not open this backup. Nothing was changed. Check the sheet kept in the safe (capitals, spaces, punctuation) and try again; a passphrase changed later still opens only the backups made after the change.',
+      noRecoveryKey:
+        'This backup was made before a recovery passphrase was set on the PC that made it, so only that PC can open it.',
+      unauthenticated:
+        'This backup was made by an older version: it is not encrypted and has no seal, so nobody can tell whether it was altered. Restore it only if you know where it has been, and confirm that you accept an unsealed backup.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
       counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',
@@ -1858,6 +1904,8 @@ const en: Shape<typeof zhCN> = {
     passwordLength: 'At least 10 characters',
     passwordMix: 'Use both letters and digits',
     passwordUnchanged: 'The new password must differ from the current one',
+    passphraseShort: 'At least {{min}} characters, or at least {{words}} words separated by spaces',
+    passphraseGuessable: 'Too easy to guess: not one key repeated or only digits; use a sentence only you would write',
     postcode: 'Postcodes have 6 digits',
     amount: 'Enter a valid amount',
     amountNonNegative: 'The amount cannot be negative',

@@ -90,7 +90,7 @@ const zhCN = {
     title: '首次设置',
     intro:
       '请填写本单位的基本信息。这些信息会印在案卷封面、目录和登记表上，也用于生成档号；可以跳过，以后在“设置”中继续。',
-    steps: { company: '单位与全宗', departments: '部门', backup: '备份文件夹' },
+    steps: { company: '单位与全宗', departments: '部门', backup: '备份文件夹', passphrase: '恢复口令' },
     companyName: '全宗名称（单位名称）',
     companyPlaceholder: '例如：某某商业管理有限公司',
     companyHint: '打印在案卷封面、归档文件目录和各种登记表上',
@@ -111,7 +111,11 @@ const zhCN = {
     resume: '继续首次设置',
     incomplete: '首次设置尚未完成：{{missing}}。',
     complete: '首次设置已完成，可以随时修改。',
-    gaps: { companyName: '全宗名称（封面上仍印“本公司”）', backupFolder: '备份文件夹' }
+    gaps: {
+      companyName: '全宗名称（封面上仍印“本公司”）',
+      backupFolder: '备份文件夹',
+      recoveryPassphrase: '恢复口令（未设置时备份只能在本机恢复）'
+    }
   },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
   lock: {
@@ -764,6 +768,32 @@ const zhCN = {
     never: '尚未备份过',
     due: '已超过 {{days}} 天没有备份，请立即备份到离线介质（U 盘），并妥善保管。',
     list: '文件夹中的备份',
+    encrypted: '已加密加封',
+    legacy: '旧版本备份：未加密、未加封',
+    restoreWithPassphrase: '输入口令恢复',
+    passphrase: {
+      title: '恢复口令',
+      intro:
+        '备份文件是加密的。在本机上自动打开；换到新电脑（火灾、失窃、硬盘损坏之后）只能凭恢复口令打开。请把口令写在纸上，锁进保险柜：没有它，谁也不能在别的电脑上恢复备份，也没有人能替您找回。',
+      notSet: '尚未设置恢复口令：备份只能在本机恢复。请现在设置。',
+      setAt: '恢复口令设置于 {{at}}。此后做的备份凭它打开。',
+      field: '恢复口令',
+      hint: '至少 12 个字符，或四个以上的词，例如一句只有您会写的话',
+      confirm: '再输入一遍',
+      mismatch: '两次输入不一致',
+      password: '您的登录密码（修改口令时需要）',
+      set: '设置口令',
+      change: '修改口令',
+      shownOnceTitle: '请现在抄下，锁进保险柜',
+      shownOnce:
+        '口令只显示这一次，软件里任何地方都不保存它。从现在起做的备份，在别的电脑上凭它打开；以前的备份仍用当时的口令打开。',
+      written: '我已抄好',
+      askTitle: '备份 {{name}} 的恢复口令',
+      askIntro:
+        '这个备份是在另一台电脑上做的。请输入做备份时的恢复口令（保险柜里的口令纸）。备份打开并校验通过之前，不会改动任何数据。',
+      open: '打开并校验'
+    },
+    legacyWarning: '这个备份是旧版本做的：没有加密，也没有封签，无法判断此后是否被改动过。只有确知它的来历时才可恢复。',
     refresh: '读取并校验',
     restore: '恢复',
     restored: '已从备份恢复，当前数据库的副本保存在 {{copy}}。请重新登录。',
@@ -790,7 +820,16 @@ const zhCN = {
       otherFile: '备份说明文件（.json）描述的是另一个备份（{{file}}）：文件可能被改名或混放。',
       checksum: '校验和不符：备份文件已损坏或被改动。',
       otherInstallation:
-        '该备份来自另一台电脑上的档案室，本机没有它的审计密钥，无法核验其审计日志。请将原电脑数据文件夹中的 audit.key 复制到本机数据文件夹（覆盖），重新启动程序后再恢复。',
+        '这是旧版本在另一台电脑上做的未加密备份，本机没有它的审计密钥，无法核验其审计日志。请将原电脑数据文件夹中的 audit.key 复制到本机数据文件夹（覆盖），重新启动程序后再恢复。',
+      tampered:
+        '这个备份的封签对不上：有字节被改动、文件被截短或调换，或备份说明文件（.json）被修改。不能用它恢复，当前数据未作任何改动；请换一个备份，并保留这个U盘以便查明原因。',
+      passphraseNeeded:
+        '这个备份是在另一台电脑上做的（或本机曾从别处恢复）：请输入做备份时的恢复口令，才能校验或恢复。',
+      wrongPassphrase:
+        '这个恢复口令打不开这个备份，未作任何改动。请核对保险柜里保存的口令纸（大小写、空格、标点）后重试；口令改过的话，新口令只能打开改过之后做的备份。',
+      noRecoveryKey: '这个备份是在做备份的电脑设置恢复口令之前做的，只有那台电脑能打开它。',
+      unauthenticated:
+        '这个备份是旧版本做的：没有加密，也没有封签，无法判断是否被改动过。只有确知它的来历时才可恢复，并须确认接受未加封的备份。',
       newerVersion: '该备份来自较新的版本（{{version}}），请先升级本程序再恢复。',
       integrity: '数据库完整性检查未通过：{{detail}}',
       counts: '记录数与备份说明不符：{{table}} 应为 {{expected}}，实际 {{found}}。',
@@ -1768,6 +1807,8 @@ const zhCN = {
     passwordLength: '密码至少 10 位',
     passwordMix: '密码须同时包含字母和数字',
     passwordUnchanged: '新密码不能与当前密码相同',
+    passphraseShort: '至少 {{min}} 个字符，或至少 {{words}} 个以空格分开的词',
+    passphraseGuessable: '太容易被猜到：不能是同一个键重复或全是数字；请用一句只有您会写的话',
     postcode: '邮政编码应为 6 位数字',
     amount: '请输入有效金额',
     amountNonNegative: '金额不能为负数',

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { expect, test } from './server'
 import { ADMIN, confirmIrreversible, setUpAdministrator, signIn } from './steps'
 
-test('the administrator backs up to a folder, sees the backup verified, restores it and signs in again', async ({
+test('the administrator sets the recovery passphrase, backs up to a folder, sees the backup verified and sealed, restores it and signs in again', async ({
   page,
   server
 }) => {
@@ -19,6 +19,13 @@ test('the administrator backs up to a folder, sees the backup verified, restores
   await page.getByLabel('备份文件夹（如 U 盘）').fill(usb)
   await page.getByRole('button', { name: '保存设置' }).click()
   await expect(page.getByText('已保存为新版本')).toBeVisible()
+  // Issue 15.2: without a recovery passphrase the backups would open on this PC only.
+  await expect(page.getByText('尚未设置恢复口令：备份只能在本机恢复。请现在设置。')).toBeVisible()
+  await page.getByLabel('恢复口令', { exact: true }).fill('档案室钥匙在二楼保险柜第三格')
+  await page.getByLabel('再输入一遍').fill('档案室钥匙在二楼保险柜第三格')
+  await page.getByRole('button', { name: '设置口令' }).click()
+  await page.getByRole('button', { name: '我已抄好' }).click()
+  await expect(page.getByText(/恢复口令设置于/)).toBeVisible()
 
   await page.getByRole('button', { name: '立即备份' }).click()
   await expect(page.getByText(/已备份到 .*archive-room-\d{8}-\d{6}\.sqlite/)).toBeVisible()
@@ -28,6 +35,7 @@ test('the administrator backs up to a folder, sees the backup verified, restores
   await page.getByRole('button', { name: '读取并校验' }).click()
   const row = page.locator('.ant-table-tbody tr.ant-table-row').first()
   await expect(row).toContainText('完好')
+  await expect(row).toContainText('已加密加封')
   const name = (await row.locator('td').first().textContent()) ?? ''
   await row.getByRole('button', { name: '恢复' }).click()
   await confirmIrreversible(page, /^恢\s*复$/, name)

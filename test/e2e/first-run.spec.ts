@@ -3,9 +3,10 @@ import { expect, test } from './server'
 import { changeFirstPassword, codedItem, createAccount, createAdministrator, rpc, signOut, type Person } from './steps'
 
 const COMPANY = '华东商业运营管理有限公司'
+const PASSPHRASE = '档案室钥匙在二楼保险柜第三格'
 const KEEPER: Person = { username: 'zhaomin', name: '赵敏', password: 'Keeper-pass-2026', department: '客户服务部' }
 
-test('issue 13 first run: company, fonds, departments and backup folder, then an archivist who changes the password and prints the company name', async ({
+test('issue 13 first run: company, fonds, departments, backup folder and recovery passphrase, then an archivist who changes the password and prints the company name', async ({
   page,
   server
 }, testInfo) => {
@@ -24,6 +25,18 @@ test('issue 13 first run: company, fonds, departments and backup folder, then an
   const folder = testInfo.outputPath('backups')
   fs.mkdirSync(folder, { recursive: true })
   await wizard.getByLabel('备份文件夹（如 U 盘）').fill(folder)
+  await wizard.getByRole('button', { name: '下一步' }).click()
+  // Issue 15.2: the recovery passphrase, refused when weak, then shown once to be written down for the safe.
+  await wizard.getByLabel('恢复口令', { exact: true }).fill('档案室')
+  await wizard.getByLabel('再输入一遍').fill('档案室')
+  await wizard.getByRole('button', { name: '设置口令' }).click()
+  await expect(wizard.getByText('至少 12 个字符，或至少 4 个以空格分开的词')).toBeVisible()
+  await wizard.getByLabel('恢复口令', { exact: true }).fill(PASSPHRASE)
+  await wizard.getByLabel('再输入一遍').fill(PASSPHRASE)
+  await wizard.getByRole('button', { name: '设置口令' }).click()
+  await expect(page.getByTestId('recovery-passphrase-shown')).toHaveText(PASSPHRASE)
+  await page.getByRole('button', { name: '我已抄好' }).click()
+  await expect(wizard.getByText(/恢复口令设置于/)).toBeVisible()
   await wizard.getByRole('button', { name: '完成' }).click()
   await expect(page.getByText('首次设置已保存')).toBeVisible()
   await expect(page.getByRole('heading', { name: '用户账号' })).toBeVisible()

@@ -7,6 +7,7 @@ import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { AUDIT_HEAD_FILE, AUDIT_KEY_FILE } from '../../src-main/services/audit-anchor'
 import { auditHash, GENESIS_HASH } from '../../src-main/services/audit-chain'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { asLegacyBackup } from '../support/backups'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -230,7 +231,27 @@ describe('R-SEC-2 restoring a backup of this installation', () => {
 })
 
 describe('R-SEC-2 a backup of another installation', () => {
-  it('is refused with its reason, since its audit chain is signed with a key this PC does not have', async () => {
+  it('an old unsealed one is refused with its reason, since its audit chain is signed with a key this PC lacks', async () => {
+    app = await makeApp()
+    const folder = tempDir('usb-')
+    const backup = await app.call('backup.create', { folder }, await app.signInAs('sysadmin'))
+    await asLegacyBackup(app.dataDir, backup.file)
+    await app.close()
+    app = await makeApp()
+    const admin = await app.signInAs('sysadmin')
+    expect(await app.call('backup.verify', { file: backup.file }, admin)).toMatchObject({
+      ok: false,
+      problems: [{ reason: 'backup.problems.otherInstallation' }]
+    })
+    expect(
+      await app.dispatch('backup.restore', { file: backup.file, acceptUnauthenticated: true }, admin)
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_DENIED', message: 'backup.problems.otherInstallation' }
+    })
+  })
+
+  it('a sealed one made before any recovery passphrase was set opens only on the PC that made it', async () => {
     app = await makeApp()
     const folder = tempDir('usb-')
     const backup = await app.call('backup.create', { folder }, await app.signInAs('sysadmin'))
@@ -239,11 +260,10 @@ describe('R-SEC-2 a backup of another installation', () => {
     const admin = await app.signInAs('sysadmin')
     expect(await app.call('backup.verify', { file: backup.file }, admin)).toMatchObject({
       ok: false,
-      problems: [{ reason: 'backup.problems.otherInstallation' }]
+      problems: [{ reason: 'backup.problems.noRecoveryKey' }]
     })
-    expect(await app.dispatch('backup.restore', { file: backup.file }, admin)).toMatchObject({
-      ok: false,
-      error: { code: 'POLICY_DENIED', message: 'backup.problems.otherInstallation' }
-    })
+    expect(
+      await app.dispatch('backup.restore', { file: backup.file, passphrase: '随便哪句话都打不开这个备份' }, admin)
+    ).toMatchObject({ ok: false, error: { code: 'POLICY_DENIED', message: 'backup.problems.noRecoveryKey' } })
   })
 })

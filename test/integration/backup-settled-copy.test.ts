@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { openedBackup } from '../support/backups'
 
 let app: TestApp
 afterEach(async () => {
@@ -9,8 +10,8 @@ afterEach(async () => {
   await app?.close()
 })
 
-const inBackup = (file: string) => {
-  const db = new Database(file, { readonly: true })
+const inBackup = async (file: string) => {
+  const db = new Database(await openedBackup(app.dataDir, file), { readonly: true })
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
@@ -49,11 +50,11 @@ describe('R-SEC-2 issue 19: a backup copies the database file itself, held still
     const info = await app.call('backup.create', { folder }, key)
     expect(pageByPage).not.toHaveBeenCalled()
     expect(during!.checkpointed).toBeLessThan(during!.log)
-    expect(inBackup(info.file)).toEqual({
+    expect(await inBackup(info.file)).toEqual({
       integrity: 'ok',
       customers: Array.from({ length: 5 }, (_v, i) => `备份前客户${i}`)
     })
-    expect(fs.readFileSync(info.file)[18]).toBe(1)
+    expect(fs.readFileSync(await openedBackup(app.dataDir, info.file))[18]).toBe(1)
     expect(info.counts.customers).toBe(5)
     expect(await app.call('backup.verify', { file: info.file }, admin)).toMatchObject({ ok: true })
     expect((await app.call('customers.list', { pageSize: 100 }, key)).total).toBe(55)
@@ -69,8 +70,8 @@ describe('R-SEC-2 issue 19: a backup copies the database file itself, held still
     try {
       const info = await app.call('backup.create', { folder }, key)
       expect(pageByPage).toHaveBeenCalledTimes(1)
-      expect(inBackup(info.file).customers).toContain('之后的客户')
-      expect(fs.readFileSync(info.file)[18]).toBe(1)
+      expect((await inBackup(info.file)).customers).toContain('之后的客户')
+      expect(fs.readFileSync(await openedBackup(app.dataDir, info.file))[18]).toBe(1)
       expect(await app.call('backup.verify', { file: info.file }, admin)).toMatchObject({ ok: true })
     } finally {
       other.close()

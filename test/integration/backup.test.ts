@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -19,28 +18,13 @@ import {
   type TestApp
 } from '../support/app'
 import { bundleScript, CHILD_OPTIONS } from '../support/child'
+import { asLegacyBackup, manifestOf, openedBackup, resealed, resealedFile, tamperedLegacy } from '../support/backups'
 
 let app: TestApp
 afterEach(async () => app?.close())
 
-const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
 const customers = async (key: string) =>
   (await app.call('customers.list', { pageSize: 200 }, key)).rows.map((r) => r.name).sort()
-
-/** Edits a backup behind the app's back and, where asked, makes its manifest agree again. */
-function tamper(
-  file: string,
-  change: (db: Database.Database) => void,
-  fixManifest: (manifest: Record<string, unknown>) => void = () => undefined
-) {
-  const db = new Database(file)
-  change(db)
-  db.close()
-  const manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
-  fixManifest(manifest)
-  manifest.sha256 = crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
-  fs.writeFileSync(manifestOf(file), JSON.stringify(manifest))
-}
 
 async function setUp() {
   app = await makeApp()
@@ -50,14 +34,14 @@ async function setUp() {
 }
 
 describe('R-SEC-2 backup', () => {
-  it('writes a consistent copy with a manifest: version, schema, counts and checksum', async () => {
+  it('writes a consistent copy with a manifest: version, schema, counts and its seal', async () => {
     const { admin, key, folder } = await setUp()
     await app.call('customers.create', sampleCustomer(), key)
     const info = await app.call('backup.create', { folder }, key)
     expect(path.basename(info.file)).toBe('archive-room-20260302-090000.sqlite')
-    expect(info.counts).toMatchObject({ customers: 1, users: 2 })
+    expect(info).toMatchObject({ counts: { customers: 1, users: 2 }, encrypted: true })
     const manifest = JSON.parse(fs.readFileSync(manifestOf(info.file), 'utf8'))
-    expect(manifest.sha256).toBe(crypto.createHash('sha256').update(fs.readFileSync(info.file)).digest('hex'))
+    expect(manifest).toMatchObject({ format: 2, mac: expect.stringMatching(/^[0-9a-f]{64}$/) })
     expect(manifest.migrations).toContain('Foundation1764000000000')
     const verified = await app.call('backup.verify', { file: info.file }, admin)
     expect(verified).toMatchObject({ ok: true, problems: [] })
@@ -107,7 +91,7 @@ describe('R-SEC-2 backup', () => {
       BackupInfo,
       ...unknown[]
     ]
-    const inBackup = new Database(info.file, { readonly: true })
+    const inBackup = new Database(await openedBackup(app.dataDir, info.file), { readonly: true })
     const names = (inBackup.prepare('SELECT name FROM customers').all() as { name: string }[]).map((r) => r.name)
     expect(inBackup.pragma('integrity_check', { simple: true })).toBe('ok')
     inBackup.close()
@@ -175,11 +159,13 @@ describe('R-SEC-2 backup files on the stick', () => {
     const { file } = await app.call('backup.create', { folder }, key)
     expect(fs.readdirSync(folder).sort()).toEqual([`${stem}.json`, `${stem}.sqlite`])
     // Byte 18 of the header is the file format: 1 is a rollback journal, 2 is WAL.
-    expect(fs.readFileSync(file)[18]).toBe(1)
+    expect(fs.readFileSync(await openedBackup(app.dataDir, file))[18]).toBe(1)
     app.clock.advanceMinutes(1)
     const { file: older } = await app.call('backup.create', { folder }, key)
-    // Backups taken by earlier versions are in WAL mode: opening those even read-only used to leave -wal and -shm files.
-    tamper(older, (db) => db.pragma('journal_mode = WAL'))
+    // Backups taken by earlier versions are in the clear and in WAL mode: opening those even read-only used to leave
+    // -wal and -shm files.
+    await asLegacyBackup(app.dataDir, older)
+    tamperedLegacy(older, (db) => db.pragma('journal_mode = WAL'))
     expect(fs.readFileSync(older)[18]).toBe(2)
     for (const name of fs.readdirSync(folder)) fs.chmodSync(path.join(folder, name), 0o444)
     fs.chmodSync(folder, 0o555)
@@ -187,7 +173,7 @@ describe('R-SEC-2 backup files on the stick', () => {
       const before = snapshot(folder)
       expect((await app.call('backup.list', { folder }, admin)).map((b) => b.ok)).toEqual([true, true])
       expect(await app.call('backup.verify', { file: older }, admin)).toMatchObject({ ok: true })
-      await app.call('backup.restore', { file: older }, admin)
+      await app.call('backup.restore', { file: older, acceptUnauthenticated: true }, admin)
       expect(snapshot(folder)).toEqual(before)
     } finally {
       fs.chmodSync(folder, 0o755)
@@ -326,9 +312,10 @@ describe('R-SEC-2 restore', () => {
     bytes[bytes.length - 100] ^= 0xff
     fs.writeFileSync(altered, bytes)
     const miscounted = await make()
-    tamper(miscounted, (db) => db.exec('DELETE FROM customer_contacts; DELETE FROM customers'))
+    await resealed(app.dataDir, miscounted, (db) => db.exec('DELETE FROM customer_contacts; DELETE FROM customers'))
     const newer = await make()
-    tamper(
+    await resealed(
+      app.dataDir,
       newer,
       (db) =>
         db
@@ -346,8 +333,8 @@ describe('R-SEC-2 restore', () => {
       if (!result.ok) refusals[name] = result.error.message
     }
     expect(refusals).toEqual({
-      truncated: 'backup.problems.checksum',
-      altered: 'backup.problems.checksum',
+      truncated: 'backup.problems.tampered',
+      altered: 'backup.problems.tampered',
       miscounted: 'backup.problems.counts',
       newer: 'backup.problems.newerVersion'
     })
@@ -362,13 +349,15 @@ describe('R-SEC-2 restore', () => {
     const { file } = await app.call('backup.create', { folder }, key)
     // What the version before the last migration had: that migration's own down(), as TypeORM runs it.
     const last = MIGRATIONS[MIGRATIONS.length - 1]
-    const older = new DataSource({ type: 'better-sqlite3', database: file, migrations: [...MIGRATIONS] })
-    await older.initialize()
-    await older.undoLastMigration()
-    await older.destroy()
-    tamper(
+    await resealedFile(
+      app.dataDir,
       file,
-      () => undefined,
+      async (plain) => {
+        const older = new DataSource({ type: 'better-sqlite3', database: plain, migrations: [...MIGRATIONS] })
+        await older.initialize()
+        await older.undoLastMigration()
+        await older.destroy()
+      },
       (manifest) => {
         manifest.migrations = (manifest.migrations as string[]).filter((name) => name !== last.name)
       }

@@ -128,7 +128,11 @@ describe('issue 13 first-run setup', () => {
     app = await makeApp()
     const admin = await adminKey()
     const fresh = await app.call('setup.get', {}, admin)
-    expect(fresh).toMatchObject({ companyName: '本公司', fondsCode: 'J001', missing: ['companyName', 'backupFolder'] })
+    expect(fresh).toMatchObject({
+      companyName: '本公司',
+      fondsCode: 'J001',
+      missing: ['companyName', 'backupFolder', 'recoveryPassphrase']
+    })
     const folder = tempDir('first-run-backup-')
     const saved = await app.call(
       'setup.save',
@@ -143,7 +147,14 @@ describe('issue 13 first-run setup', () => {
       },
       admin
     )
-    expect(saved).toMatchObject({ companyName: '某某商业管理有限公司', fondsCode: 'J027', missing: [] })
+    expect(saved).toMatchObject({
+      companyName: '某某商业管理有限公司',
+      fondsCode: 'J027',
+      missing: ['recoveryPassphrase']
+    })
+    // Issue 15.2: the wizard's last step sets the recovery passphrase, through the backup page's own channel.
+    await app.call('backup.setPassphrase', { passphrase: '档案室的钥匙在二楼保险柜里' }, admin)
+    expect((await app.call('setup.get', {}, admin)).missing).toEqual([])
     const archivist = await app.signInAs('archivist')
     const filing = (await app.call('settings.getFiling', {}, archivist)).data
     expect(filing.fonds[0]).toEqual({ code: 'J027', name: '某某商业管理有限公司' })

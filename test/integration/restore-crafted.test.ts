@@ -1,55 +1,46 @@
-import crypto from 'node:crypto'
 import fs from 'node:fs'
+import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
+import { encryptDatabaseFile } from '../../src-main/services/backup-crypto'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { keysOf, openedBackup, readManifest, resealed, writeManifest } from '../support/backups'
 
 let app: TestApp
 afterEach(async () => app?.close())
 
-const manifestOf = (file: string) => file.replace(/\.sqlite$/, '.json')
-
-/** What someone who knows the format does: changes the backup, then recomputes the manifest so that it agrees. */
-function craft(
+/**
+ * What someone holding this PC's backup key does: changes the backup, then makes the manifest agree and seals both
+ * again (test/support/backups), so that only the checks behind the seal are left to refuse it.
+ */
+const craft = (
   file: string,
   change: (db: Database.Database) => void,
-  fixManifest = (_m: Record<string, unknown>) => {}
-) {
-  const db = new Database(file)
-  db.pragma('foreign_keys = OFF')
-  change(db)
-  db.close()
-  const manifest = JSON.parse(fs.readFileSync(manifestOf(file), 'utf8'))
-  fixManifest(manifest)
-  const bytes = fs.readFileSync(file)
-  manifest.sha256 = crypto.createHash('sha256').update(bytes).digest('hex')
-  manifest.bytes = bytes.length
-  fs.writeFileSync(manifestOf(file), JSON.stringify(manifest))
-}
+  fixManifest?: (manifest: Record<string, unknown>) => void
+) => resealed(app.dataDir, file, change, fixManifest)
 
 /** A file that holds nothing but the migrations table, exactly as TypeORM makes it, with the rows given. */
-function onlyMigrations(from: string, file: string, keepRows: boolean) {
-  const source = new Database(from, { readonly: true })
+async function onlyMigrations(from: string, file: string, keepRows: boolean) {
+  const source = new Database(await openedBackup(app.dataDir, from), { readonly: true })
   const ddl = (source.prepare("SELECT sql FROM sqlite_master WHERE name = 'migrations'").get() as { sql: string }).sql
   const rows = source.prepare('SELECT id, timestamp, name FROM migrations').all() as Record<string, unknown>[]
   source.close()
-  const db = new Database(file)
+  const plain = path.join(tempDir('crafted-'), 'only-migrations.sqlite')
+  const db = new Database(plain)
   db.exec(ddl)
   if (keepRows) for (const row of rows) db.prepare('INSERT INTO migrations VALUES (@id, @timestamp, @name)').run(row)
   db.close()
-  const manifest = JSON.parse(fs.readFileSync(manifestOf(from), 'utf8'))
-  const bytes = fs.readFileSync(file)
-  fs.writeFileSync(
-    manifestOf(file),
-    JSON.stringify({
-      ...manifest,
-      file: file.split('/').pop(),
-      migrations: keepRows ? manifest.migrations : [],
-      counts: {},
-      bytes: bytes.length,
-      sha256: crypto.createHash('sha256').update(bytes).digest('hex')
-    })
-  )
+  const keys = keysOf(app.dataDir, from)
+  const bytes = fs.statSync(plain).size
+  await encryptDatabaseFile(plain, file, bytes, keys.encrypt, fs.constants.O_WRONLY | fs.constants.O_CREAT)
+  const manifest = readManifest(from)
+  writeManifest(keys, file, {
+    ...manifest,
+    file: path.basename(file),
+    migrations: keepRows ? manifest.migrations : [],
+    counts: {},
+    bytes
+  })
 }
 
 const PROMOTE = `CREATE TRIGGER audit_log_after_insert AFTER INSERT ON audit_log
@@ -58,35 +49,35 @@ const PROMOTE = `CREATE TRIGGER audit_log_after_insert AFTER INSERT ON audit_log
 const UNPROTECT = 'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete'
 
 /** Each attack: how it turns a backup the app made into a crafted one in the same folder. */
-const ATTACKS: Record<string, (made: string, folder: string) => string> = {
-  'a trigger that makes the staff viewer an administrator on the next audit entry': (made) => {
-    craft(made, (db) => db.exec(PROMOTE))
+const ATTACKS: Record<string, (made: string, folder: string) => Promise<string>> = {
+  'a trigger that makes the staff viewer an administrator on the next audit entry': async (made) => {
+    await craft(made, (db) => db.exec(PROMOTE))
     return made
   },
-  'an added view': (made) => {
-    craft(made, (db) => db.exec('CREATE VIEW accounts AS SELECT username, password_hash FROM users'))
+  'an added view': async (made) => {
+    await craft(made, (db) => db.exec('CREATE VIEW accounts AS SELECT username, password_hash FROM users'))
     return made
   },
-  "the audit log's protecting triggers dropped": (made) => {
-    craft(made, (db) => db.exec(UNPROTECT))
+  "the audit log's protecting triggers dropped": async (made) => {
+    await craft(made, (db) => db.exec(UNPROTECT))
     return made
   },
-  'all three at once': (made) => {
-    craft(made, (db) => db.exec(`${PROMOTE}; CREATE VIEW accounts AS SELECT * FROM users; ${UNPROTECT}`))
+  'all three at once': async (made) => {
+    await craft(made, (db) => db.exec(`${PROMOTE}; CREATE VIEW accounts AS SELECT * FROM users; ${UNPROTECT}`))
     return made
   },
-  'an index dropped': (made) => {
-    craft(made, (db) => db.exec('DROP INDEX items_title'))
+  'an index dropped': async (made) => {
+    await craft(made, (db) => db.exec('DROP INDEX items_title'))
     return made
   },
-  'only the migrations table, with its rows': (made, folder) => {
+  'only the migrations table, with its rows': async (made, folder) => {
     const file = `${folder}/archive-room-20260303-000000.sqlite`
-    onlyMigrations(made, file, true)
+    await onlyMigrations(made, file, true)
     return file
   },
-  'only an empty migrations table': (made, folder) => {
+  'only an empty migrations table': async (made, folder) => {
     const file = `${folder}/archive-room-20260303-000100.sqlite`
-    onlyMigrations(made, file, false)
+    await onlyMigrations(made, file, false)
     return file
   }
 }
@@ -101,7 +92,7 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
       await app.signInAs('staff_viewer', 'reader')
       await app.call('customers.create', sampleCustomer(), key)
       const folder = tempDir('usb-')
-      const file = ATTACKS[attack]((await app.call('backup.create', { folder }, key)).file, folder)
+      const file = await ATTACKS[attack]((await app.call('backup.create', { folder }, key)).file, folder)
 
       const verification = await app.call('backup.verify', { file }, admin)
       expect([verification.ok, verification.problems]).toEqual([false, [{ reason: 'backup.problems.schema' }]])
@@ -131,10 +122,10 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
     const customer = await app.call('customers.create', sampleCustomer(), key)
     const folder = tempDir('usb-')
     const headless = (await app.call('backup.create', { folder }, key)).file
-    craft(headless, (db) => db.exec("UPDATE users SET active = 0 WHERE role = 'sysadmin'"))
+    await craft(headless, (db) => db.exec("UPDATE users SET active = 0 WHERE role = 'sysadmin'"))
     app.clock.advanceMinutes(1)
     const dangling = (await app.call('backup.create', { folder }, key)).file
-    craft(
+    await craft(
       dangling,
       (db) => db.prepare('DELETE FROM customers WHERE id = ?').run(customer.id),
       (manifest) => ((manifest.counts as Record<string, number>).customers = 0)
@@ -167,7 +158,7 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
       const key = await app.signInAs('archivist', 'keeper')
       const folder = tempDir('usb-')
       const file = (await app.call('backup.create', { folder }, key)).file
-      craft(
+      await craft(
         file,
         (db) =>
           db
@@ -198,10 +189,10 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
     await app.call('customers.create', sampleCustomer(), key)
     const folder = tempDir('usb-')
     const file = (await app.call('backup.create', { folder }, key)).file
-    const triggers = new Database(file, { readonly: true })
+    const triggers = new Database(await openedBackup(app.dataDir, file), { readonly: true })
       .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit_log_no_%'")
       .all() as { sql: string }[]
-    craft(file, (db) => {
+    await craft(file, (db) => {
       db.exec(UNPROTECT)
       db.exec("UPDATE audit_log SET username = 'forged' WHERE id = 1")
       for (const { sql } of triggers) db.exec(sql)

@@ -7,6 +7,8 @@ export interface Irreversible {
   title: string
   /** What can no longer be undone once it happened. */
   consequence: string
+  /** A risk beyond the loss itself, shown apart (an old backup nobody can vouch for). */
+  warning?: string
   /** The button's text: the action itself, never a bare "OK". */
   action: string
   /** What the person must type exactly (the register number, the backup's name) before the button unlocks. */
@@ -51,6 +53,7 @@ function ConfirmIrreversible({ request, onClose }: { request: Irreversible; onCl
       ]}
     >
       <Alert type="warning" showIcon message={request.consequence} style={{ marginBottom: 16 }} />
+      {request.warning && <Alert type="error" showIcon message={request.warning} style={{ marginBottom: 16 }} />}
       {request.typed !== undefined && (
         <>
           <Typography.Paragraph>

@@ -7,6 +7,7 @@ import { call } from '../api/client'
 import { BackupNowCard } from '../components/BackupNowCard'
 import { useConfirmIrreversible } from '../components/ConfirmIrreversible'
 import { DiagnosticsCard } from '../components/DiagnosticsCard'
+import { PassphrasePrompt, RecoveryPassphraseForm } from '../components/RecoveryPassphrase'
 import { useForm } from '../useForm'
 import { useSubmit } from '../useSubmit'
 import { backupColumns, backupName } from './backup/backupColumns'
@@ -26,6 +27,7 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
   const [backups, setBackups] = useState<BackupVerification[] | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
   const confirmation = useConfirmIrreversible()
+  const [asking, setAsking] = useState<BackupVerification | null>(null)
 
   useEffect(() => {
     call('backup.status', {})
@@ -51,14 +53,18 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
 
   const readFolder = () => submit(() => call('backup.list', {}), { onDone: setBackups })
 
-  const restore = (file: string) =>
+  /** Issue 15.2: a sealed backup restores as it is; one of another PC after its passphrase; an old one with consent. */
+  const confirmRestore = (row: BackupVerification, passphrase?: string) => {
+    const { file } = row
+    const legacy = row.info?.encrypted === false
     confirmation.ask({
       title: t('irreversible.restore.title', { name: backupName(file) }),
       consequence: t('irreversible.restore.consequence'),
+      ...(legacy ? { warning: t('backup.legacyWarning') } : {}),
       action: t('irreversible.restore.action'),
       typed: backupName(file),
       run: () =>
-        submit(() => call('backup.restore', { file }), {
+        submit(() => call('backup.restore', { file, passphrase, ...(legacy ? { acceptUnauthenticated: true } : {}) }), {
           onDone: (result) =>
             void modal.success({
               title: t('backup.restore'),
@@ -67,6 +73,9 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
             })
         })
     })
+  }
+
+  const restore = (row: BackupVerification) => (row.ok ? confirmRestore(row) : setAsking(row))
 
   return (
     <>
@@ -106,8 +115,22 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
           columns={backupColumns(t, restore)}
         />
       </Card>
+      <Card title={t('backup.passphrase.title')} style={{ marginTop: 16, maxWidth: 760 }}>
+        <RecoveryPassphraseForm />
+      </Card>
       <DiagnosticsCard />
       {confirmation.dialog}
+      {asking && (
+        <PassphrasePrompt
+          name={backupName(asking.file)}
+          check={async (passphrase) => (await call('backup.verify', { file: asking.file, passphrase })).problems}
+          onOpened={(passphrase) => {
+            setAsking(null)
+            confirmRestore({ ...asking, ok: true, problems: [] }, passphrase)
+          }}
+          onClose={() => setAsking(null)}
+        />
+      )}
     </>
   )
 }

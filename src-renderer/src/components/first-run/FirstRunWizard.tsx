@@ -6,17 +6,20 @@ import type { FirstRunInput } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { useForm, useRequired } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
+import { RecoveryPassphraseForm } from '../RecoveryPassphrase'
 
 /** The fields each step asks, so "next" checks only what the step shows. */
 const STEPS: { key: string; fields: (keyof FirstRunInput)[] }[] = [
   { key: 'company', fields: ['companyName', 'fondsCode'] },
   { key: 'departments', fields: ['departments'] },
-  { key: 'backup', fields: ['backupFolder'] }
+  { key: 'backup', fields: ['backupFolder'] },
+  { key: 'passphrase', fields: [] }
 ]
 
 /**
  * Issue 13: the company (全宗名称 and 全宗号), the departments and the backup folder, after the administrator's
- * account. Every step can be skipped; what is saved lands in the filing and backup settings.
+ * account; issue 15.2: the recovery passphrase, set through its own form (it is kept beside the database, not in the
+ * settings, and shown once). Every step can be skipped; what is saved lands in the filing and backup settings.
  */
 export function FirstRunWizard({ onClose }: { onClose(): void }) {
   const { t } = useTranslation()
@@ -115,23 +118,26 @@ export function FirstRunWizard({ onClose }: { onClose(): void }) {
             <Input />
           </Form.Item>
         </div>
-        <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
-          <Button onClick={onClose}>{t('firstRun.later')}</Button>
-          <Space>
-            {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('firstRun.back')}</Button>}
-            {/* Keys keep these two apart: reusing one element would make the click on 下一步 submit the form. */}
-            {step < STEPS.length - 1 ? (
-              <Button key="next" type="primary" onClick={() => void next().catch(() => undefined)}>
-                {t('firstRun.next')}
-              </Button>
-            ) : (
-              <Button key="finish" type="primary" htmlType="submit" loading={busy}>
-                {t('firstRun.finish')}
-              </Button>
-            )}
-          </Space>
-        </Space>
       </Form>
+      {/* A form of its own, outside the wizard's: forms cannot nest. */}
+      <div hidden={step !== 3}>
+        <RecoveryPassphraseForm />
+      </div>
+      <Space style={{ marginTop: 16, width: '100%', justifyContent: 'space-between' }}>
+        <Button onClick={onClose}>{t('firstRun.later')}</Button>
+        <Space>
+          {step > 0 && <Button onClick={() => setStep(step - 1)}>{t('firstRun.back')}</Button>}
+          {step < STEPS.length - 1 ? (
+            <Button type="primary" onClick={() => void next().catch(() => undefined)}>
+              {t('firstRun.next')}
+            </Button>
+          ) : (
+            <Button type="primary" loading={busy} onClick={() => form.submit()}>
+              {t('firstRun.finish')}
+            </Button>
+          )}
+        </Space>
+      </Space>
     </div>
   )
 }

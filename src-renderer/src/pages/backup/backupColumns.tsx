@@ -1,4 +1,4 @@
-import { CloudDownloadOutlined } from '@ant-design/icons'
+import { CloudDownloadOutlined, KeyOutlined } from '@ant-design/icons'
 import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import type { BackupVerification } from '../../../../src-preload/contract'
@@ -7,10 +7,17 @@ import { formatDateTime } from '../../errors'
 /** A backup's file name without its folder: what the table shows and what a restore asks to be typed. */
 export const backupName = (file: string) => file.split(/[\\/]/).pop() ?? file
 
-/** The backups in the folder, each checked (R-SEC-2): who took it when, what it holds, and restoring an intact one. */
+/** A backup made on another PC: intact or not can only be told once its recovery passphrase opens it. */
+const needsPassphrase = (row: BackupVerification) =>
+  row.problems.length === 1 && row.problems[0].reason === 'backup.problems.passphraseNeeded'
+
+/**
+ * The backups in the folder, each checked (R-SEC-2): who took it when, what it holds, whether it is sealed (issue
+ * 15.2), and restoring an intact one, or one of another PC once its passphrase is given.
+ */
 export function backupColumns(
   t: TFunction,
-  restore: (file: string) => void
+  restore: (row: BackupVerification) => void
 ): TableProps<BackupVerification>['columns'] {
   return [
     { title: t('backup.file'), key: 'file', render: (_v, row) => backupName(row.file) },
@@ -36,7 +43,14 @@ export function backupColumns(
       key: 'state',
       render: (_v, row) =>
         row.ok ? (
-          <Tag color="green">{t('backup.ok')}</Tag>
+          <>
+            <Tag color="green">{t('backup.ok')}</Tag>
+            {row.info?.encrypted ? (
+              <Tag color="blue">{t('backup.encrypted')}</Tag>
+            ) : (
+              <Tag color="orange">{t('backup.legacy')}</Tag>
+            )}
+          </>
         ) : (
           row.problems.map((p) => (
             <Tag color="red" key={p.reason}>
@@ -49,12 +63,18 @@ export function backupColumns(
       title: t('common.actions'),
       key: 'actions',
       render: (_v, row) =>
-        row.ok &&
-        row.info && (
-          <Button size="small" danger icon={<CloudDownloadOutlined />} onClick={() => restore(row.info!.file)}>
+        row.info &&
+        (row.ok ? (
+          <Button size="small" danger icon={<CloudDownloadOutlined />} onClick={() => restore(row)}>
             {t('backup.restore')}
           </Button>
-        )
+        ) : (
+          needsPassphrase(row) && (
+            <Button size="small" icon={<KeyOutlined />} onClick={() => restore(row)}>
+              {t('backup.restoreWithPassphrase')}
+            </Button>
+          )
+        ))
     }
   ]
 }

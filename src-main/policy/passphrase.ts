@@ -1,0 +1,21 @@
+import { allowed, refuse, type Decision } from './decision'
+
+const MIN_CHARACTERS = 12
+const MIN_WORDS = 4
+/** Fewer different characters than this is a repeated key or a run of digits, however long. */
+const MIN_DISTINCT = 5
+
+/**
+ * Issue 15.2, R-SEC-2: the recovery passphrase opens every backup on any PC, so it must resist guessing: at least
+ * 12 characters (a Chinese sentence counts each character), or at least four words; and not one or two keys held
+ * down or a run of digits.
+ */
+export function passphraseStrength(passphrase: string): Decision {
+  const characters = [...passphrase.normalize('NFC').trim()]
+  const words = passphrase.trim().split(/\s+/).filter(Boolean)
+  if (characters.length < MIN_CHARACTERS && words.length < MIN_WORDS)
+    return refuse('R-SEC-2', 'validation.passphraseShort', { min: MIN_CHARACTERS, words: MIN_WORDS })
+  if (new Set(characters.filter((c) => c.trim() !== '')).size < MIN_DISTINCT || /^[\d\s]+$/.test(passphrase))
+    return refuse('R-SEC-2', 'validation.passphraseGuessable')
+  return allowed
+}

@@ -1,0 +1,270 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import { promisify } from 'node:util'
+import { z } from 'zod'
+
+/**
+ * Issue 15.2, R-SEC-2: what makes a backup unreadable and unforgeable without the installation's backup key. The
+ * key is random; the recovery passphrase only wraps it (scrypt), so changing the passphrase re-wraps one key and old
+ * backups keep the wrapped copy they were made with. Every backup derives keys of its own from it (HKDF with a
+ * random salt): one encrypts the file in chunks with AES-256-GCM, one authenticates the manifest (HMAC-SHA-256),
+ * one seals the audit chain's key that travels with the backup.
+ */
+
+/** Bytes of plain text per chunk: each is encrypted and authenticated on its own, so a backup is never held whole. */
+export const CHUNK = 1024 * 1024
+const TAG = 16
+/** The first bytes of an encrypted backup: names the format, so that nobody mistakes it for a database. */
+export const MAGIC = Buffer.from('ARCHROOM-BACKUP-2\n')
+
+const scrypt = promisify(crypto.scrypt) as (
+  passphrase: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions
+) => Promise<Buffer>
+
+/** 128 MiB and about half a second per guess: a stolen stick cannot be tried against a dictionary cheaply. */
+const KDF = { N: 2 ** 17, r: 8, p: 1 }
+const maxmemFor = (N: number, r: number) => 256 * N * r
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+
+export const sealedSchema = z.object({ iv: base64, tag: base64, data: base64 })
+export type Sealed = z.output<typeof sealedSchema>
+
+/** The backup key wrapped under a key derived from the recovery passphrase. */
+export const wrappedKeySchema = z.object({
+  kdf: z.literal('scrypt'),
+  N: z
+    .number()
+    .int()
+    .refine((n) => n >= 2 ** 14 && n <= 2 ** 20 && (n & (n - 1)) === 0),
+  r: z.number().int().min(8).max(16),
+  p: z.number().int().min(1).max(4),
+  salt: base64,
+  key: sealedSchema
+})
+export type WrappedKey = z.output<typeof wrappedKeySchema>
+
+function seal(key: Buffer, plain: Buffer, aad: string): Sealed {
+  const iv = crypto.randomBytes(12)
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(Buffer.from(aad))
+  const data = Buffer.concat([cipher.update(plain), cipher.final()])
+  return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') }
+}
+
+/** Null when the key is not the one it was sealed with, or anything sealed was changed. */
+function unseal(key: Buffer, sealed: Sealed, aad: string): Buffer | null {
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'))
+    decipher.setAAD(Buffer.from(aad))
+    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'))
+    return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()])
+  } catch {
+    return null
+  }
+}
+
+const WRAP_AAD = 'archive-room backup key'
+
+export async function wrapKey(backupKey: Buffer, passphrase: string): Promise<WrappedKey> {
+  const salt = crypto.randomBytes(16)
+  const kek = await scrypt(passphrase.normalize('NFC'), salt, 32, { ...KDF, maxmem: maxmemFor(KDF.N, KDF.r) })
+  return { kdf: 'scrypt', ...KDF, salt: salt.toString('base64'), key: seal(kek, backupKey, WRAP_AAD) }
+}
+
+/** The backup key, or null when the passphrase is not the one it was wrapped with: GCM's tag is the verifier. */
+export async function unwrapKey(wrapped: WrappedKey, passphrase: string): Promise<Buffer | null> {
+  const { N, r, p } = wrapped
+  const kek = await scrypt(passphrase.normalize('NFC'), Buffer.from(wrapped.salt, 'base64'), 32, {
+    N,
+    r,
+    p,
+    maxmem: maxmemFor(N, r)
+  })
+  return unseal(kek, wrapped.key, WRAP_AAD)
+}
+
+/** Names a key without revealing it. */
+export const keyIdOf = (key: Buffer, what: string) =>
+  crypto.createHmac('sha256', key).update(`archive-room ${what} key id`).digest('hex').slice(0, 16)
+
+export interface FileKeys {
+  encrypt: Buffer
+  manifest: Buffer
+  secrets: Buffer
+}
+
+/** A backup's own keys, from the backup key and the backup's random salt. */
+export function fileKeys(backupKey: Buffer, salt: Buffer): FileKeys {
+  const derive = (what: string) => Buffer.from(crypto.hkdfSync('sha256', backupKey, salt, `archive-room ${what}`, 32))
+  return { encrypt: derive('backup file'), manifest: derive('backup manifest'), secrets: derive('backup secrets') }
+}
+
+/** JSON with every object's keys sorted, so that a manifest's MAC does not depend on how it was written out. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, entry]) => `${JSON.stringify(key)}:${canonical(entry)}`)
+      .join(',')}}`
+  return JSON.stringify(value)
+}
+
+export const manifestMac = (keys: FileKeys, manifest: object) =>
+  crypto.createHmac('sha256', keys.manifest).update(canonical(manifest)).digest('hex')
+
+export function macMatches(keys: FileKeys, manifest: object, mac: string): boolean {
+  const expected = Buffer.from(manifestMac(keys, manifest), 'hex')
+  const given = Buffer.from(mac, 'hex')
+  return given.length === expected.length && crypto.timingSafeEqual(given, expected)
+}
+
+export const sealSecret = (keys: FileKeys, plain: Buffer) => seal(keys.secrets, plain, 'archive-room backup secret')
+export const unsealSecret = (keys: FileKeys, sealed: Sealed) =>
+  unseal(keys.secrets, sealed, 'archive-room backup secret')
+
+/**
+ * Chunk k's nonce is k itself (each backup has a key of its own, so no nonce repeats under one key), and its
+ * authenticated data is k and whether it is the last: chunks moved, dropped, repeated or cut off at the end fail.
+ */
+function chunkParameters(index: number, last: boolean): { iv: Buffer; aad: Buffer } {
+  const iv = Buffer.alloc(12)
+  iv.writeBigUInt64BE(BigInt(index), 4)
+  const aad = Buffer.alloc(9)
+  aad.writeBigUInt64BE(BigInt(index), 0)
+  aad[8] = last ? 1 : 0
+  return { iv, aad }
+}
+
+function encryptChunk(key: Buffer, index: number, last: boolean, plain: Buffer): Buffer {
+  const { iv, aad } = chunkParameters(index, last)
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(aad)
+  return Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()])
+}
+
+/** The chunk's plain text, given out only once its tag holds; null if anything about it is not as encrypted. */
+function decryptChunk(key: Buffer, index: number, last: boolean, sealed: Buffer): Buffer | null {
+  if (sealed.length < TAG) return null
+  const { iv, aad } = chunkParameters(index, last)
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, iv)
+    decipher.setAAD(aad)
+    decipher.setAuthTag(sealed.subarray(sealed.length - TAG))
+    return Buffer.concat([decipher.update(sealed.subarray(0, sealed.length - TAG)), decipher.final()])
+  } catch {
+    return null
+  }
+}
+
+/** How many bytes an encrypted backup of `bytes` bytes of plain text takes. */
+const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * Math.max(1, Math.ceil(bytes / CHUNK))
+
+/** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
+const FORMAT_BYTES = [18, 19]
+
+/**
+ * Encrypts the first `length` bytes of a database file into a new file, chunk by chunk (see backup-crypto), and
+ * flushes it to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file
+ * copied has nothing left in a WAL), so that the restored file leaves no -wal or -shm files behind. Reading the next
+ * chunk and writing the last one run while this one is encrypted.
+ */
+export async function encryptDatabaseFile(
+  from: string,
+  to: string,
+  length: number,
+  key: Buffer,
+  flags: number
+): Promise<void> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const target = await fs.promises.open(to, flags, 0o644)
+    try {
+      await writeAll(target, MAGIC, 0)
+      const chunks = Math.max(1, Math.ceil(length / CHUNK))
+      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
+      const readChunk = async (k: number) => {
+        const want = Math.min(CHUNK, length - k * CHUNK)
+        const { bytesRead } = await source.read(buffers[k % 2], 0, want, k * CHUNK)
+        if (bytesRead !== want) throw new Error(`the database file ended before ${length} bytes`)
+        return buffers[k % 2].subarray(0, want)
+      }
+      let reading = readChunk(0)
+      let writing: Promise<unknown> = Promise.resolve()
+      for (let k = 0; k < chunks; k += 1) {
+        const plain = await reading
+        // The next read fills the other buffer, whose chunk is already encrypted.
+        if (k + 1 < chunks) reading = readChunk(k + 1)
+        if (k === 0) for (const at of FORMAT_BYTES) if (plain[at] === 2) plain[at] = 1
+        const sealed = encryptChunk(key, k, k === chunks - 1, plain)
+        await writing
+        writing = writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG))
+      }
+      await writing
+      await target.sync()
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+export class NotAuthentic extends Error {}
+
+/**
+ * Decrypts an encrypted backup into a new file, chunk by chunk, writing only what has been authenticated, and
+ * flushes it. Throws NotAuthentic when any byte differs from what was encrypted (the file cut short or lengthened,
+ * chunks moved, another backup's key), or the plain text is not `bytes` long.
+ */
+export async function decryptFile(from: string, to: string, key: Buffer, bytes: number, flags: number): Promise<void> {
+  const source = await fs.promises.open(from, 'r')
+  try {
+    const size = (await source.stat()).size
+    if (size !== encryptedLength(bytes)) throw new NotAuthentic('length')
+    const head = Buffer.alloc(MAGIC.length)
+    await source.read(head, 0, head.length, 0)
+    if (!head.equals(MAGIC)) throw new NotAuthentic('magic')
+    const target = await fs.promises.open(to, flags, 0o600)
+    try {
+      const chunks = Math.max(1, Math.ceil(bytes / CHUNK))
+      const buffers = [Buffer.alloc(CHUNK + TAG), Buffer.alloc(CHUNK + TAG)]
+      const readChunk = async (k: number) => {
+        const length = k === chunks - 1 ? bytes - k * CHUNK + TAG : CHUNK + TAG
+        const buffer = buffers[k % 2]
+        const { bytesRead } = await source.read(buffer, 0, length, MAGIC.length + k * (CHUNK + TAG))
+        return buffer.subarray(0, bytesRead)
+      }
+      let reading = readChunk(0)
+      let writing: Promise<unknown> = Promise.resolve()
+      for (let k = 0; k < chunks; k += 1) {
+        const sealed = await reading
+        // The next read fills the other buffer, whose chunk was decrypted one round ago.
+        if (k + 1 < chunks) reading = readChunk(k + 1)
+        const plain = decryptChunk(key, k, k === chunks - 1, sealed)
+        if (!plain) {
+          await Promise.allSettled([reading, writing])
+          throw new NotAuthentic(`chunk ${k}`)
+        }
+        await writing
+        writing = writeAll(target, plain, k * CHUNK)
+      }
+      await writing
+      await target.sync()
+    } finally {
+      await target.close()
+    }
+  } finally {
+    await source.close()
+  }
+}
+
+async function writeAll(target: fs.promises.FileHandle, chunk: Buffer, position: number): Promise<void> {
+  for (let written = 0; written < chunk.length;)
+    written += (await target.write(chunk, written, chunk.length - written, position + written)).bytesWritten
+}
