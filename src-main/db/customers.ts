@@ -40,9 +40,14 @@ const SORT_EXPRESSIONS: Record<CustomerQuery['sortBy'], SqlQuery> = {
 /** The ids of customers whose search row contains the text, as a subquery. */
 export const customerIdsMatching = (search: string): SqlQuery => fullTextRowids('customers_fts', search)
 
+/** Up to this many matches of a search are sorted all together; more are kept while walking the sort's index. */
+const SORT_ALL_UP_TO = 2_000
+
 /**
  * One page of the customer list and the number of customers that match, counted up to `COUNT_LIMIT`; ties in the sort
- * go by id. The page's ids are chosen first, so only its twenty customers are joined to their first contact.
+ * go by id. The page's ids are chosen first, so only its twenty customers are joined to their first contact. A search
+ * alone is counted in the search index (each customer has one row there); with many matches the unary + keeps them
+ * from driving the loop, so the sort's index does and no match is looked up to be sorted.
  */
 export async function listCustomerRows(
   db: Db,
@@ -50,12 +55,20 @@ export async function listCustomerRows(
   page: { limit: number; offset: number }
 ): Promise<{ rows: CustomerRow[]; total: number; totalCapped: boolean }> {
   const conditions: SqlQuery[] = []
-  if (query.search) conditions.push(sql`c.id IN (${customerIdsMatching(query.search)})`)
   if (query.grade && query.grade.length > 0) conditions.push(sql`c.grade IN ${query.grade}`)
   if (query.industry && query.industry.length > 0) conditions.push(sql`c.industry IN ${query.industry}`)
   if (query.region && query.region.length > 0) conditions.push(sql`c.region IN ${query.region}`)
-  const where = sql.where(conditions)
-  const count = await countUpTo(db, sql`SELECT 1 FROM customers c ${where}`)
+  const matching = query.search ? customerIdsMatching(query.search) : null
+  const count = await countUpTo(
+    db,
+    matching && conditions.length === 0
+      ? matching
+      : sql`SELECT 1 FROM customers c ${sql.where([...(matching ? [sql`c.id IN (${matching})`] : []), ...conditions])}`
+  )
+  const searched = matching
+    ? [count.total > SORT_ALL_UP_TO ? sql`+c.id IN (${matching})` : sql`c.id IN (${matching})`]
+    : []
+  const where = sql.where([...searched, ...conditions])
   const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
   const order = sql`ORDER BY ${SORT_EXPRESSIONS[query.sortBy]} ${direction}, c.id ${direction}`
   const rows = await db.query<CustomerRow>(

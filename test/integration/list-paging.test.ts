@@ -83,6 +83,34 @@ describe('issue 19: the volume, use-request and audit lists page off indexes wit
     expect(byUser.rows.map((row) => row.entityId)).toEqual([String(COUNT_LIMIT + 2)])
   })
 
+  it('a customer search with many matches comes in the sort order, counted in the search index', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    await seedInTransaction(app, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO customers (name, legal_representative, grade, industry, region, date_opened, created_at, updated_at, created_by)
+         VALUES (?, '王伟', 'general', '物流', '上海', '2024-01-01', '2024-01-01T00:00:00Z', ?, 1)`
+      )
+      const search = db.connection.prepare(`INSERT INTO customers_fts (rowid, body) VALUES (?, ?)`)
+      for (let n = 0; n < 2_005; n += 1) {
+        const name = `上海第${String(n).padStart(4, '0')}号物流有限公司`
+        const { lastInsertRowid } = insert.run(name, new Date(Date.UTC(2024, 0, 2) + n * 1000).toISOString())
+        search.run(lastInsertRowid, `${name}\n王伟\n物流\n上海`)
+      }
+    })
+    const byName = await app.call(
+      'customers.list',
+      { search: '有限公司', sortBy: 'name', sortOrder: 'descend', page: 2, pageSize: 2 },
+      key
+    )
+    expect(byName.total).toBe(2_005)
+    expect(byName.rows.map((row) => row.name)).toEqual(['上海第2002号物流有限公司', '上海第2001号物流有限公司'])
+    const newest = await app.call('customers.list', { search: '物流有限', pageSize: 1 }, key)
+    expect(newest.rows.map((row) => row.name)).toEqual(['上海第2004号物流有限公司'])
+    const one = await app.call('customers.list', { search: '第0042号', grade: ['general'] }, key)
+    expect(one.total).toBe(1)
+  })
+
   it('migration 1764960000000 adds the list indexes to a database that lacks them, and down takes them away', async () => {
     app = await makeApp()
     const dataDir = app.dataDir
