@@ -88,6 +88,8 @@ describe('issue 19: every page of the item list is read from an index, never by 
     else expect(detail).toMatch(/^(SCAN|SEARCH) i USING (COVERING )?INDEX/m)
     for (const { text, plan } of plans) {
       expect(plan.join('\n'), text).not.toMatch(/AUTOMATIC/)
+      // R-KEEP-3: a row's open incidents are found by its subject, not by reading every open incident for each row.
+      expect(plan.join('\n'), text).not.toMatch(/INDEX incidents_open/)
       expect(plan.filter((line) => /^SCAN (i|items)\b/.test(line)).length, text).toBeLessThanOrEqual(1)
       // A count that walks an index stops at the limit.
       if (/^SELECT COUNT\(\*\) AS n FROM/.test(text)) expect(text).toMatch(/LIMIT \?\)$/)
