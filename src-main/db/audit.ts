@@ -1,4 +1,5 @@
 import type { Db } from './connection'
+import { countUpTo } from './paging'
 import { sql } from './sql'
 
 export interface AuditRecord {
@@ -86,12 +87,15 @@ export interface AuditConditions {
   before?: string
 }
 
-/** Newest first, one page, with the number of all entries that match. */
+/**
+ * Newest first, one page, with the number of entries that match counted up to `COUNT_LIMIT`. A filter of user, entity
+ * or entity and action reads its own index (migration 1764960000000), which holds its entries in id order.
+ */
 export async function listAuditEntries(
   db: Db,
   filter: AuditConditions,
   page: { limit: number; offset: number }
-): Promise<{ rows: AuditListRecord[]; total: number }> {
+): Promise<{ rows: AuditListRecord[]; total: number; totalCapped: boolean }> {
   const where = sql.where(
     [
       filter.username ? sql`username = ${filter.username}` : null,
@@ -101,12 +105,12 @@ export async function listAuditEntries(
       filter.before ? sql`at < ${filter.before}` : null
     ].filter((condition) => condition !== null)
   )
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM audit_log ${where}`)
+  const count = await countUpTo(db, sql`SELECT 1 FROM audit_log ${where}`)
   const rows = await db.query<AuditListRecord>(
     sql`SELECT id, at, username, entity, entity_id AS entityId, action, before, after FROM audit_log ${where}
        ORDER BY id DESC LIMIT ${page.limit} OFFSET ${page.offset}`
   )
-  return { rows, total }
+  return { rows, ...count }
 }
 
 /** Whole entries after the given id, oldest first, for recomputing the chain in batches. */

@@ -8,6 +8,7 @@ import type {
 } from '../../src-preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { fullTextRowids } from './full-text'
+import { countUpTo } from './paging'
 import { sql, type SqlQuery } from './sql'
 
 type CustomerQuery = ParsedInput<'customers.list'>
@@ -39,31 +40,47 @@ const SORT_EXPRESSIONS: Record<CustomerQuery['sortBy'], SqlQuery> = {
 /** The ids of customers whose search row contains the text, as a subquery. */
 export const customerIdsMatching = (search: string): SqlQuery => fullTextRowids('customers_fts', search)
 
-/** One page of the customer list and the number of all customers that match; ties in the sort go by id. */
+/** Up to this many matches of a search are sorted all together; more are kept while walking the sort's index. */
+const SORT_ALL_UP_TO = 2_000
+
+/**
+ * One page of the customer list and the number of customers that match, counted up to `COUNT_LIMIT`; ties in the sort
+ * go by id. The page's ids are chosen first, so only its twenty customers are joined to their first contact. A search
+ * alone is counted in the search index (each customer has one row there); with many matches the unary + keeps them
+ * from driving the loop, so the sort's index does and no match is looked up to be sorted.
+ */
 export async function listCustomerRows(
   db: Db,
   query: Pick<CustomerQuery, 'grade' | 'industry' | 'region' | 'sortBy' | 'sortOrder'> & { search?: string },
   page: { limit: number; offset: number }
-): Promise<{ rows: CustomerRow[]; total: number }> {
+): Promise<{ rows: CustomerRow[]; total: number; totalCapped: boolean }> {
   const conditions: SqlQuery[] = []
-  if (query.search) conditions.push(sql`c.id IN (${customerIdsMatching(query.search)})`)
   if (query.grade && query.grade.length > 0) conditions.push(sql`c.grade IN ${query.grade}`)
   if (query.industry && query.industry.length > 0) conditions.push(sql`c.industry IN ${query.industry}`)
   if (query.region && query.region.length > 0) conditions.push(sql`c.region IN ${query.region}`)
-  const where = sql.where(conditions)
-  const [{ total }] = await db.query<{ total: number }>(sql`SELECT COUNT(*) AS total FROM customers c ${where}`)
+  const matching = query.search ? customerIdsMatching(query.search) : null
+  const count = await countUpTo(
+    db,
+    matching && conditions.length === 0
+      ? matching
+      : sql`SELECT 1 FROM customers c ${sql.where([...(matching ? [sql`c.id IN (${matching})`] : []), ...conditions])}`
+  )
+  const searched = matching
+    ? [count.total > SORT_ALL_UP_TO ? sql`+c.id IN (${matching})` : sql`c.id IN (${matching})`]
+    : []
+  const where = sql.where([...searched, ...conditions])
   const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
+  const order = sql`ORDER BY ${SORT_EXPRESSIONS[query.sortBy]} ${direction}, c.id ${direction}`
   const rows = await db.query<CustomerRow>(
     sql`SELECT c.id, c.name, c.legal_representative AS legalRepresentative, c.grade, c.industry, c.region,
               c.date_opened AS dateOpened, c.updated_at AS updatedAt,
               COALESCE(k.name, '') AS primaryContact, COALESCE(k.phone, '') AS primaryContactPhone
        FROM customers c
        LEFT JOIN customer_contacts k ON k.customer_id = c.id AND k.position = 0
-       ${where}
-       ORDER BY ${SORT_EXPRESSIONS[query.sortBy]} ${direction}, c.id ${direction}
-       LIMIT ${page.limit} OFFSET ${page.offset}`
+       WHERE c.id IN (SELECT c.id FROM customers c ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset})
+       ${order}`
   )
-  return { rows, total }
+  return { rows, ...count }
 }
 
 /** The values in use, sorted, for the list's filters. */

@@ -1,6 +1,7 @@
 import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '../../src-preload/contract'
 import type { Db } from './connection'
 import { itemIdsMatching, itemTextMatch } from './item-search'
+import { countUpTo } from './paging'
 import { OPEN_ITEM_INCIDENTS } from './records'
 import { sql, type SqlQuery } from './sql'
 
@@ -94,15 +95,6 @@ export function itemListConditions(query: Omit<ItemQuery, 'page' | 'pageSize' | 
   return conditions
 }
 
-/** Counting stops here: past it the list says "10 000+", and the count never holds the page up. */
-export const COUNT_LIMIT = 10_000
-
-/** How many items match, up to one more than the limit, which tells that there are more. */
-async function countUpTo(db: Db, matching: SqlQuery): Promise<number> {
-  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${matching} LIMIT ${COUNT_LIMIT + 1})`)
-  return Number(n)
-}
-
 const ROW_COLUMNS = sql`i.id, i.archival_code AS archivalCode, i.title, i.responsible_party AS responsibleParty,
   i.document_number AS documentNumber, i.date_formed AS dateFormed, i.year, i.category_code AS categoryCode,
   i.retention_code AS retentionCode, i.classification, i.page_count AS pageCount, i.status,
@@ -145,25 +137,21 @@ export async function listItemRows(
   const conditions = hideDestroyed ? [...filters, sql`i.custody <> 'destroyed'`] : filters
   const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
   const order = sql`ORDER BY ${sql.identifier(SORT_COLUMNS[query.sortBy])} ${direction}, i.id ${direction}`
-  const result = (pageIds: number[], total: number) =>
-    rowsOf(db, pageIds).then((rows) => ({
-      rows,
-      total: Math.min(total, COUNT_LIMIT),
-      totalCapped: total > COUNT_LIMIT
-    }))
+  const result = (pageIds: number[], count: { total: number; totalCapped: boolean }) =>
+    rowsOf(db, pageIds).then((rows) => ({ rows, ...count }))
   const search = query.search
   if (!search) {
     const where = sql.where(conditions)
-    const total = await countUpTo(db, sql`SELECT 1 FROM items i ${where}`)
+    const count = await countUpTo(db, sql`SELECT 1 FROM items i ${where}`)
     return result(
       await ids(db, sql`SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}`),
-      total
+      count
     )
   }
   const { table, where: match } = itemTextMatch(search)
   const hits = sql`FROM ${table} CROSS JOIN items i ON i.id = ${table}.rowid`
   // Without filters the search index alone is counted, the few destroyed items left out by their ids: no row is read.
-  const total = await countUpTo(
+  const count = await countUpTo(
     db,
     filters.length === 0 && hideDestroyed
       ? sql`SELECT 1 FROM ${table} WHERE ${match} AND ${table}.rowid NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`
@@ -176,7 +164,7 @@ export async function listItemRows(
   const notExact = exact.length > 0 ? [sql`i.id NOT IN ${exact}`] : []
   const others = (limit: number, offset: number) => {
     const window = sql`LIMIT ${limit} OFFSET ${offset}`
-    if (total <= SORT_ALL_UP_TO)
+    if (count.total <= SORT_ALL_UP_TO)
       return ids(db, sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ${order} ${window}`)
     if (query.sortBy === 'updatedAt')
       return ids(
@@ -196,7 +184,7 @@ export async function listItemRows(
     first.length === page.limit
       ? first
       : [...first, ...(await others(page.limit - first.length, Math.max(0, page.offset - exact.length)))]
-  return result(pageIds, total)
+  return result(pageIds, count)
 }
 
 export async function findItemRecord(db: Db, id: number): Promise<ItemRecord | undefined> {

@@ -4,10 +4,14 @@ import { containsPattern } from './full-text'
 import { itemIdsMatching } from './item-search'
 import { sql } from './sql'
 
-/** R-KEEP-3: an item is flagged while an incident on it or on its volume is open (`i` is the item). */
-export const OPEN_ITEM_INCIDENTS = sql`(SELECT COUNT(*) FROM incidents n WHERE n.resolved_at IS NULL AND
+/**
+ * R-KEEP-3: an item is flagged while an incident on it or on its volume is open (`i` is the item). The unary + keeps
+ * SQLite from reading every open incident per row through incidents_open (2 ms a page of 20 with 400 open): it looks
+ * the subject up in incidents_subject instead.
+ */
+export const OPEN_ITEM_INCIDENTS = sql`(SELECT COUNT(*) FROM incidents n WHERE +n.resolved_at IS NULL AND
   ((n.subject = 'item' AND n.subject_id = i.id) OR (n.subject = 'volume' AND n.subject_id = i.volume_id)))`
-const OPEN_VOLUME_INCIDENTS = sql`(SELECT COUNT(*) FROM incidents n WHERE n.resolved_at IS NULL AND
+const OPEN_VOLUME_INCIDENTS = sql`(SELECT COUNT(*) FROM incidents n WHERE +n.resolved_at IS NULL AND
   ((n.subject = 'volume' AND n.subject_id = v.id) OR (n.subject = 'item' AND n.subject_id IN (SELECT id FROM items WHERE volume_id = v.id))))`
 
 const ITEM_SUMMARY = sql`SELECT 'item' AS subject, i.id, i.archival_code AS archivalCode, i.title, i.document_number AS documentNumber,

@@ -15,6 +15,7 @@ import type {
 import type { SignerAccount } from '../policy/use'
 import { containsPattern } from './full-text'
 import type { Db } from './connection'
+import { countUpTo } from './paging'
 import { sql, type SqlQuery } from './sql'
 
 type ListQuery = ParsedInput<'use.list'>
@@ -209,8 +210,8 @@ export function signedSteps(
   )
 }
 
-function listConditions(query: ListQuery, today: string) {
-  const conditions = []
+function listConditions(query: ListQuery, today: string): SqlQuery[] {
+  const conditions: SqlQuery[] = []
   if (query.kind && query.kind.length > 0) conditions.push(sql`u.kind IN ${query.kind}`)
   if (query.status && query.status.length > 0) conditions.push(sql`u.status IN ${query.status}`)
   if (query.overdue) conditions.push(overdueOn(today))
@@ -221,25 +222,54 @@ function listConditions(query: ListQuery, today: string) {
     conditions.push(sql`(u.number LIKE ${like} ESCAPE '\\' OR u.applicant_name LIKE ${like} ESCAPE '\\' OR u.external_unit LIKE ${like} ESCAPE '\\' OR u.purpose LIKE ${like} ESCAPE '\\'
       OR EXISTS (SELECT 1 FROM (${RECORD_LABELS}) l WHERE l.requestId = u.id AND (l.archivalCode LIKE ${like} ESCAPE '\\' OR l.title LIKE ${like} ESCAPE '\\')))`)
   }
-  return sql.where(conditions)
+  return conditions
 }
 
-/** `today` decides which loans are overdue. */
-export async function countRequests(db: Db, query: ListQuery, today: string): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(
-    sql`SELECT COUNT(*) AS total FROM use_requests u ${listConditions(query, today)}`
-  )
-  return total
+/** `today` decides which loans are overdue; counting stops at `COUNT_LIMIT`. */
+export function countRequests(
+  db: Db,
+  query: ListQuery,
+  today: string
+): Promise<{ total: number; totalCapped: boolean }> {
+  return countUpTo(db, sql`SELECT 1 FROM use_requests u ${sql.where(listConditions(query, today))}`)
 }
 
-/** One page in the chosen order, requests without the sorted date last. */
-export function requestsPage(db: Db, query: ListQuery, today: string): Promise<StoredRequestRow[]> {
+/** Dates a request may lack (only a loan is due, only a request handed out has gone out). */
+const NULLABLE_SORTS = new Set<ListQuery['sortBy']>(['dueOn', 'outOn'])
+
+/**
+ * One page in the chosen order, requests without the sorted date last. Each part is read off the date's
+ * index in its order (migration 1764960000000): those with the date, then, once they run out, those without it.
+ */
+export async function requestsPage(db: Db, query: ListQuery, today: string): Promise<StoredRequestRow[]> {
   const column = sql.identifier(SORT_COLUMNS[query.sortBy])
   const direction = query.sortOrder === 'ascend' ? sql`ASC` : sql`DESC`
-  return db.query(
-    sql`SELECT ${ROW_COLUMNS} FROM use_requests u ${listConditions(query, today)}
-        ORDER BY ${column} IS NULL, ${column} ${direction}, u.id ${direction} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`
+  const conditions = listConditions(query, today)
+  const limit = query.pageSize
+  const offset = (query.page - 1) * query.pageSize
+  const rows = (more: SqlQuery[], order: SqlQuery, take: number, skip: number) =>
+    db.query<StoredRequestRow>(
+      sql`SELECT ${ROW_COLUMNS} FROM use_requests u ${sql.where([...conditions, ...more])} ${order} LIMIT ${take} OFFSET ${skip}`
+    )
+  const byDate = sql`ORDER BY ${column} ${direction}, u.id ${direction}`
+  if (!NULLABLE_SORTS.has(query.sortBy)) return rows([], byDate, limit, offset)
+  const dated = await rows([sql`${column} IS NOT NULL`], byDate, limit, offset)
+  if (dated.length === limit) return dated
+  const datedCount =
+    dated.length > 0
+      ? offset + dated.length
+      : (
+          await db.query<{ n: number }>(
+            sql`SELECT COUNT(*) AS n FROM use_requests u ${sql.where([...conditions, sql`${column} IS NOT NULL`])}`
+          )
+        )[0].n
+  const undated = await rows(
+    [sql`${column} IS NULL`],
+    sql`ORDER BY u.id ${direction}`,
+    limit - dated.length,
+    Math.max(0, offset - datedCount)
   )
+  return [...dated, ...undated]
 }
 
 export async function requestById(db: Db, id: number): Promise<StoredRequest | undefined> {

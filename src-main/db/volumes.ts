@@ -2,6 +2,7 @@ import type { ClassificationCode, ParsedInput, Volume, VolumeItem } from '../../
 import type { DocumentKind, ItemLink } from '../policy/filing'
 import { containsPattern } from './full-text'
 import type { Db } from './connection'
+import { countUpTo } from './paging'
 import { sql } from './sql'
 
 /** A volume as the contract shows it, with its counts and the paths of its places. */
@@ -54,18 +55,20 @@ function listConditions(query: ListQuery) {
   return sql.where(conditions)
 }
 
-export async function countVolumes(db: Db, query: ListQuery): Promise<number> {
-  const [{ total }] = await db.query<{ total: number }>(
-    sql`SELECT COUNT(*) AS total FROM volumes v ${listConditions(query)}`
-  )
-  return total
+/** How many volumes match, up to `COUNT_LIMIT`. */
+export function countVolumes(db: Db, query: ListQuery): Promise<{ total: number; totalCapped: boolean }> {
+  return countUpTo(db, sql`SELECT 1 FROM volumes v ${listConditions(query)}`)
 }
 
-/** One page of the list, newest year first. */
+/**
+ * One page of the list, newest year first, then by code: the page's ids off volumes_year_code, then the counts and
+ * places of those twenty only.
+ */
 export function volumesPage(db: Db, query: ListQuery): Promise<Volume[]> {
+  const order = sql`ORDER BY v.year DESC, v.archival_code`
   return db.query(
-    sql`SELECT ${VOLUME_COLUMNS} FROM volumes v ${listConditions(query)} ORDER BY v.year DESC, v.archival_code
-        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`
+    sql`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.id IN (SELECT v.id FROM volumes v ${listConditions(query)} ${order}
+        LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) ${order}`
   )
 }
 

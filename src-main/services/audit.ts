@@ -8,6 +8,7 @@ import {
   listAuditEntries,
   type AuditListRecord
 } from '../db/audit'
+import { pageTotal } from '../db/paging'
 import { auditSealHtml } from '../reports/audit-printables'
 import type { Store } from '../store'
 import { readAuditHead } from './audit-anchor'
@@ -46,7 +47,7 @@ export class AuditService {
       date.setDate(date.getDate() + 1)
       return date.toISOString()
     }
-    const { rows, total } = await listAuditEntries(
+    const { rows, ...count } = await listAuditEntries(
       this.store.db,
       {
         username: filter.username,
@@ -60,7 +61,7 @@ export class AuditService {
     const shown = maySeePersonalData(role) ? (value: unknown) => value : maskPersonalData
     return {
       rows: rows.map((r) => ({ ...r, before: shown(parse(r.before)), after: shown(parse(r.after)) })),
-      total,
+      ...pageTotal(count),
       page: filter.page,
       pageSize: filter.pageSize
     }

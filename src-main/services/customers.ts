@@ -27,6 +27,7 @@ import {
   customerFileItems,
   customerFileUses
 } from '../db/customers'
+import { pageTotal } from '../db/paging'
 import { refreshCustomerItemsSearch } from '../db/item-search'
 import { AppFailure, notFound, refuseStale } from '../errors'
 import { maskEmail, maskName, maskPhone, maySeePersonalData } from '../policy/roles'
@@ -73,7 +74,7 @@ export class CustomersService {
   ) {}
 
   async list(query: CustomerQuery, role: Role): Promise<Page<CustomerRow>> {
-    const { rows, total } = await listCustomerRows(
+    const { rows, ...count } = await listCustomerRows(
       this.store.db,
       { ...query, search: query.search?.trim() },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }
@@ -83,7 +84,7 @@ export class CustomersService {
       rows: rows.map((row) =>
         showPersonal ? row : { ...row, primaryContactPhone: maskPhone(row.primaryContactPhone) }
       ),
-      total,
+      ...pageTotal(count),
       page: query.page,
       pageSize: query.pageSize
     }

@@ -32,6 +32,7 @@ import {
   withdrawnSignaturesOf,
   type StoredRequestRow
 } from '../db/use'
+import { pageTotal } from '../db/paging'
 import {
   type Applicant,
   type Approver,
@@ -277,9 +278,14 @@ export class UseService {
 
   async list(query: ListQuery): Promise<Page<UseRequestRow>> {
     const today = this.today()
-    const total = await countRequests(this.store.db, query, today)
+    const count = await countRequests(this.store.db, query, today)
     const stored = await requestsPage(this.store.db, query, today)
-    return { rows: await this.rows(this.store.db, stored), total, page: query.page, pageSize: query.pageSize }
+    return {
+      rows: await this.rows(this.store.db, stored),
+      ...pageTotal(count),
+      page: query.page,
+      pageSize: query.pageSize
+    }
   }
 
   get(id: number): Promise<UseRequest> {

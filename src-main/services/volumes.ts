@@ -20,6 +20,7 @@ import {
   volumeNumbersInSeries,
   volumesPage
 } from '../db/volumes'
+import { pageTotal } from '../db/paging'
 import type { BatchOutcome, Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
 import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
@@ -45,9 +46,9 @@ export class VolumesService {
   ) {}
 
   async list(query: ParsedInput<'volumes.list'>): Promise<Page<Volume>> {
-    const total = await countVolumes(this.store.db, query)
+    const count = await countVolumes(this.store.db, query)
     const rows = await volumesPage(this.store.db, query)
-    return { rows: rows.map(normalise), total, page: query.page, pageSize: query.pageSize }
+    return { rows: rows.map(normalise), ...pageTotal(count), page: query.page, pageSize: query.pageSize }
   }
 
   private async volume(db: Db, id: number): Promise<Volume> {

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { SearchAndStatistics1764800000000 } from '../../src-main/db/migrations/1764800000000-SearchAndStatistics'
-import { COUNT_LIMIT } from '../../src-main/db/items'
+import { COUNT_LIMIT } from '../../src-main/db/paging'
 import type { QueryRunner } from 'typeorm'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { itemInput } from '../support/records'
@@ -76,6 +76,46 @@ describe('issue 19: search by any fragment of two characters or more, ranked and
       key
     )
     expect(second.rows.map((row) => row.title)).toEqual(['仓储合同附件'])
+  })
+
+  it('matches two characters across a word, in Latin text without case, and in the digits of an archival code; the exact code first', async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+    await seedInTransaction(app, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party, archival_code,
+           date_formed, received_on, status, policy_version, created_at, updated_at, created_by)
+         VALUES ('J001', 'WS', 2024, 'Y', 'ZS', ?, '办公室', ?, '2024-05-01', '2024-05-02', 'catalogued', 0, ?, ?, ?)`
+      )
+      const items: [string, string | null][] = [
+        ['绿化养护合同', 'J001-WS·2024-Y-ZS-0042'],
+        ['合作协议', 'J001-WS·2024-Y-ZS-0043'],
+        ['Annual Report', null],
+        ['ZZ 档案交接', 'KJ-2024-0001'],
+        ['AA 附件：KJ-2024-0001 的补充', null]
+      ]
+      items.forEach(([title, code], n) => {
+        const stamp = new Date(Date.UTC(2024, 4, 2) + n * 1000).toISOString()
+        insert.run(title, code, stamp, stamp, userId)
+      })
+      await db.query(
+        `INSERT INTO items_fts (rowid, body) SELECT id, title || char(10) || document_number || char(10) || responsible_party
+           || char(10) || COALESCE(archival_code, '') FROM items`
+      )
+    })
+    // 护合 is the end of 养护 and the start of 合同: a fragment is any two neighbours, words or not.
+    expect(await titles(key, '护合')).toEqual(['绿化养护合同'])
+    expect(await titles(key, '合作')).toEqual(['合作协议'])
+    expect(await titles(key, 'RE')).toEqual(['Annual Report'])
+    expect(await titles(key, 'al')).toEqual(['Annual Report'])
+    expect(await titles(key, '42')).toEqual(['绿化养护合同'])
+    expect(await titles(key, '43')).toEqual(['合作协议'])
+    expect(await titles(key, '同合')).toEqual([])
+    const ranked = await app.call('items.list', { search: 'KJ-2024-0001', sortBy: 'title', sortOrder: 'ascend' }, key)
+    expect(ranked.rows.map((row) => row.title)).toEqual(['ZZ 档案交接', 'AA 附件：KJ-2024-0001 的补充'])
+    expect(ranked.rows[0].highlights).toEqual({ archivalCode: [[0, 12]] })
+    expect(ranked.rows[1].highlights).toEqual({ title: [[6, 18]] })
   })
 
   it(`counts up to ${COUNT_LIMIT} and then says there are more, with the same first page`, async () => {

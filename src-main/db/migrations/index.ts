@@ -11,6 +11,7 @@ import { FirstRun1764913000000 } from './1764913000000-FirstRun'
 import { Signatures1764930000000 } from './1764930000000-Signatures'
 import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
+import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -25,5 +26,6 @@ export const MIGRATIONS = [
   FirstRun1764913000000,
   Signatures1764930000000,
   ItemLevelFiling1764950000000,
-  AccountDuties1764960000000
+  AccountDuties1764960000000,
+  ListIndexes1764970000000
 ]
