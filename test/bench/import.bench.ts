@@ -7,6 +7,7 @@ import type { ChannelInput } from '../../src-preload/contract'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { makeApp, tempDir, type TestApp } from '../support/app'
 import { copyOf, seededDatabase } from './import-seed'
+import { benchSizes } from './measure'
 
 const PARTIES = ['办公室', '招商运营部', '财务部', '人事部']
 
@@ -207,7 +208,7 @@ describe('import', () => {
     )
   }, 600_000)
 
-  for (const size of [0, 1_000_000]) {
+  for (const size of [0, ...benchSizes()]) {
     it(`100 000 rows into a database of ${size.toLocaleString('en')} items: dry run, import, the same rows inserted raw`, async () => {
       const seeded = await seededDatabase(size)
       const targetDir = copyOf(seeded)

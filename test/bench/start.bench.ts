@@ -5,6 +5,7 @@ import { describe, it } from 'vitest'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { REPOSITORY } from '../support/app'
 import { copyOf, seededDatabase } from './import-seed'
+import { benchSizes } from './measure'
 
 /*
  * Start to first answer of the built browser-mode server (`npx electron-vite build` first; ARCHIVE_OUT names another
@@ -71,7 +72,7 @@ async function countOnly(file: string): Promise<number> {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0).padStart(4)} MB`
 
 describe('start', () => {
-  for (const size of [0, 1_000_000]) {
+  for (const size of [0, ...benchSizes()]) {
     it(`start to first answer with ${size.toLocaleString('en')} items`, async () => {
       const dataDir = copyOf(await seededDatabase(size))
       const starts: { ms: number; peak: number; cpuMs: number }[] = []
