@@ -10,6 +10,7 @@ import { SearchAndStatistics1764800000000 } from './1764800000000-SearchAndStati
 import { FirstRun1764913000000 } from './1764913000000-FirstRun'
 import { Signatures1764930000000 } from './1764930000000-Signatures'
 import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
+import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -23,5 +24,6 @@ export const MIGRATIONS = [
   SearchAndStatistics1764800000000,
   FirstRun1764913000000,
   Signatures1764930000000,
-  ItemLevelFiling1764950000000
+  ItemLevelFiling1764950000000,
+  WorkbenchIndexes1765000000000
 ]
