@@ -434,7 +434,8 @@ const PLANS_KEPT = 20
  * Existing catalogues into the database: the same rules as the forms, a dry run first, then one transaction that
  * imports the valid rows or nothing. Rows already in the database are recognised, so importing a file twice adds
  * nothing the second time. The file is read as a stream of row batches (off the main thread when a worker is
- * given) and nothing holds the whole table, so the memory an import takes does not grow with its rows.
+ * given) and nothing holds the whole table, so the memory an import takes does not grow with its rows beyond the
+ * bounded copy of the rows a dry run checked (CHECKED_ROWS_BYTES), kept for the import that follows it.
  */
 export class ImportsService {
   private readonly jobs = new Map<string, ImportJob>()
