@@ -6,7 +6,9 @@ import { sql } from './sql'
 /**
  * Items not yet filed: received, or catalogued but not on a shelf. Item-level filing (DA/T 22) counts as filed once
  * the coded item is on its shelf; volumes count their items. Written as the partial indexes of migration
- * 1764800000000 are, so the queries below read those indexes.
+ * 1764800000000 are, and the queries below name those indexes: the database keeps no statistics (no ANALYZE), so
+ * SQLite's planner otherwise prefers the index on (status, date_formed) and reads every received item for the count
+ * (40 ms instead of 0.5 at 200 000 items).
  */
 const UNFILED = sql`(status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL))`
 
@@ -20,9 +22,11 @@ export async function unfiledCustomerMaterials(
   limit: number
 ): Promise<{ count: number; first: UnfiledItem[] }> {
   const where = sql`WHERE customer_id IS NOT NULL AND ${UNFILED} AND received_on <= ${receivedBy}`
-  const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM items ${where}`)
+  const [{ count }] = await db.query<{ count: number }>(
+    sql`SELECT COUNT(*) AS count FROM items INDEXED BY items_unfiled_received ${where}`
+  )
   const first = await db.query<UnfiledItem>(
-    sql`SELECT ${UNFILED_COLUMNS} FROM items ${where} ORDER BY received_on, id LIMIT ${limit}`
+    sql`SELECT ${UNFILED_COLUMNS} FROM items INDEXED BY items_unfiled_received ${where} ORDER BY received_on, id LIMIT ${limit}`
   )
   return { count, first }
 }
@@ -34,9 +38,11 @@ export async function unfiledUpToYear(
   limit: number
 ): Promise<{ count: number; first: UnfiledItem[] }> {
   const where = sql`WHERE ${UNFILED} AND year <= ${year}`
-  const [{ count }] = await db.query<{ count: number }>(sql`SELECT COUNT(*) AS count FROM items ${where}`)
+  const [{ count }] = await db.query<{ count: number }>(
+    sql`SELECT COUNT(*) AS count FROM items INDEXED BY items_unfiled_year ${where}`
+  )
   const first = await db.query<UnfiledItem>(
-    sql`SELECT ${UNFILED_COLUMNS} FROM items ${where} ORDER BY year, id LIMIT ${limit}`
+    sql`SELECT ${UNFILED_COLUMNS} FROM items INDEXED BY items_unfiled_year ${where} ORDER BY year, id LIMIT ${limit}`
   )
   return { count, first }
 }
@@ -112,10 +118,14 @@ export async function loansDueBefore(db: Db, day: string): Promise<{ late: numbe
   return row
 }
 
-/** Consultations still out that went out before the day, with the earliest day out. */
+/**
+ * Consultations still out that went out before the day, with the earliest day out: the few still out, by status,
+ * rather than every consultation ever made by its day out, which the planner would otherwise choose.
+ */
 export async function consultationsOutBefore(db: Db, day: string): Promise<{ open: number; oldest: string | null }> {
   const [row] = await db.query<{ open: number; oldest: string | null }>(
-    sql`SELECT COUNT(*) AS open, MIN(out_on) AS oldest FROM use_requests WHERE status = 'out' AND kind = 'consultation' AND out_on < ${day}`
+    sql`SELECT COUNT(*) AS open, MIN(out_on) AS oldest FROM use_requests INDEXED BY use_requests_status
+        WHERE status = 'out' AND kind = 'consultation' AND out_on < ${day}`
   )
   return row
 }

@@ -71,6 +71,72 @@ interface Scan {
   policy: FilingSettings
 }
 
+/** A batch of the file's rows after the form's checks: the rows that pass, the problems of those that do not. */
+interface Checked {
+  rows: Analysed[]
+  problems: ImportRowError[]
+  /** Rows with a problem (one row may have several). */
+  invalid: number
+}
+
+/** What a reading of the file found besides its rows. */
+interface Shape {
+  headers: string[]
+  width: number
+  total: number
+}
+
+/**
+ * The rows a dry run checked take this much memory at most, as UTF-8 JSON (about 60 MB for 100 000 catalogue rows);
+ * a larger file is read and checked again by its import, so memory stays bounded whatever the file's size.
+ */
+const CHECKED_ROWS_BYTES = 128 * 1024 * 1024
+
+/**
+ * The rows the latest dry run checked, for the import of the same file that follows it: kept under the plan's key
+ * (the file's bytes, name, encoding, target, mapping and defaults) and the filing settings they were checked under, so
+ * an import of another file, another mapping or under changed settings never takes them. One plan at a time, handed
+ * over once. Only the form's checks are kept: whether a row is in the database already is asked again at import.
+ */
+class CheckedRows {
+  private kept: { key: string; policy: string; shape: Shape; batches: Buffer[] } | null = null
+
+  start(key: string, policy: FilingSettings, shape: Shape) {
+    this.kept = null
+    const batches: Buffer[] = []
+    let bytes = 0
+    return {
+      add: (batch: Checked) => {
+        if (bytes > CHECKED_ROWS_BYTES) return
+        const json = Buffer.from(JSON.stringify(batch), 'utf8')
+        bytes += json.length
+        if (bytes <= CHECKED_ROWS_BYTES) batches.push(json)
+        else batches.length = 0
+      },
+      finish: () => {
+        if (bytes <= CHECKED_ROWS_BYTES) this.kept = { key, policy: JSON.stringify(policy), shape, batches }
+      }
+    }
+  }
+
+  take(key: string, policy: FilingSettings): { shape: Shape; batches: () => AsyncGenerator<Checked> } | null {
+    const kept = this.kept
+    if (kept === null || kept.key !== key) return null
+    this.kept = null
+    if (kept.policy !== JSON.stringify(policy)) return null
+    return {
+      shape: { ...kept.shape },
+      batches: async function* () {
+        for (const json of kept.batches) {
+          yield JSON.parse(json.toString('utf8')) as Checked
+          // Between two batches the event loop answers progress questions and notices a cancel, as when reading.
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+      }
+    }
+  }
+}
+
 const shorten = (text: string) => (text.length > SAMPLE_CELL ? `${text.slice(0, SAMPLE_CELL)}…` : text)
 const fit = (cells: string[], width: number) => Array.from({ length: width }, (_, i) => cells[i] ?? '')
 
@@ -368,11 +434,13 @@ const PLANS_KEPT = 20
  * Existing catalogues into the database: the same rules as the forms, a dry run first, then one transaction that
  * imports the valid rows or nothing. Rows already in the database are recognised, so importing a file twice adds
  * nothing the second time. The file is read as a stream of row batches (off the main thread when a worker is
- * given) and nothing holds the whole table, so the memory an import takes does not grow with its rows.
+ * given) and nothing holds the whole table, so the memory an import takes does not grow with its rows beyond the
+ * bounded copy of the rows a dry run checked (CHECKED_ROWS_BYTES), kept for the import that follows it.
  */
 export class ImportsService {
   private readonly jobs = new Map<string, ImportJob>()
   private readonly planned = new Map<string, number>()
+  private readonly checkedRows = new CheckedRows()
 
   constructor(
     private readonly store: Store,
@@ -465,14 +533,10 @@ export class ImportsService {
   }
 
   /**
-   * Reads the file once, checking every row as the form would. A dry run only counts; an import (`writing`) hands
-   * the rows that pass to `accept` a batch at a time as it goes, so the file is read and checked once per import,
-   * and nothing holds the whole table in memory. With `allOrNothing`, nothing more is accepted after the first
-   * problem (the caller then rolls back what was).
+   * The file's rows checked as the form would check them, a batch at a time: the rows that pass with their filing, and
+   * the problems of those that do not. Depends on nothing but the file, the mapping, the defaults and `policy`.
    */
-  private async scan(db: Db, input: PlanInput, writing?: Writing): Promise<Scan> {
-    this.checkMapping(input.target, null, input.mapping)
-    const policy = (await this.settings.filing(db)).data
+  private async *checkedBatches(input: PlanInput, policy: FilingSettings, shape: Shape): AsyncGenerator<Checked> {
     const maxNumber = highestNumber(policy.itemCodeTemplate)
     const retentionNames = Object.fromEntries(
       policy.retentionPeriods.flatMap((p) => [
@@ -481,6 +545,68 @@ export class ImportsService {
       ])
     )
     const schema = input.target === 'items' ? itemInput : customerInput
+    for await (const part of this.parts(input)) {
+      if (part.kind === 'start') shape.headers = part.headers
+      if (part.kind === 'end') shape.width = part.width
+      if (part.kind !== 'rows') continue
+      const batch: Checked = { rows: [], problems: [], invalid: 0 }
+      for (const [at, cells] of part.rows.entries()) {
+        shape.total++
+        const row = part.numbers[at]
+        const { values, archivalCode } = this.record(input.target, cells, input.mapping, input.defaults, retentionNames)
+        const parsed = schema.safeParse(values)
+        const problems = parsed.success ? [] : fieldErrors(parsed.error)
+        if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
+        if (problems.length > 0) {
+          batch.invalid += 1
+          // A value can fail two checks with one message (a date that is neither YYYY-MM-DD nor real): listed once.
+          for (const problem of uniqueProblems(problems))
+            batch.problems.push({
+              row,
+              field: problem.path,
+              message: problem.message,
+              ...(problem.params ? { params: problem.params } : {})
+            })
+          continue
+        }
+        // The schema's output is an object of its own, so the code goes back onto it rather than into a copy.
+        const data = parsed.data as Record<string, unknown>
+        if (archivalCode) data.archivalCode = archivalCode
+        const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
+        const filing = input.target === 'items' ? filingOf(data, archivalCode, policy) : null
+        // A number wider than the template's counter would be taken as the series' last: every later code in
+        // that series would then be out of range and nothing more could be numbered in it.
+        if (filing?.itemNumber != null && filing.itemNumber > maxNumber) {
+          batch.invalid += 1
+          batch.problems.push({
+            row,
+            field: 'archivalCode',
+            message: 'import.numberOutOfRange',
+            params: { code: String(archivalCode), max: maxNumber }
+          })
+          continue
+        }
+        batch.rows.push({ row, values: data, key, archivalCode, filing })
+      }
+      yield batch
+    }
+  }
+
+  /**
+   * Reads the file once, checking every row as the form would. A dry run only counts; an import (`writing`) hands
+   * the rows that pass to `accept` a batch at a time as it goes, so the file is read and checked once per import,
+   * and nothing holds the whole table in memory. An import of the file a dry run has just checked, under the same
+   * settings, takes the rows that dry run checked instead of reading and checking the file again; what the database
+   * holds is looked up again either way. With `allOrNothing`, nothing more is accepted after the first problem (the
+   * caller then rolls back what was).
+   */
+  private async scan(db: Db, input: PlanInput, writing?: Writing): Promise<Scan> {
+    this.checkMapping(input.target, null, input.mapping)
+    const policy = (await this.settings.filing(db)).data
+    const key = planKey(input)
+    const checkedBefore = writing ? this.checkedRows.take(key, policy) : null
+    const shape: Shape = checkedBefore?.shape ?? { headers: [], width: 0, total: 0 }
+    const keeping = writing ? null : this.checkedRows.start(key, policy, shape)
     // Nothing here holds a row beyond the batch in hand: rows already in the database are looked up a batch at a
     // time (the database's own indexes answer, never a copy of its keys), and the keys this file has accepted so far
     // are kept in a TEMP table of the connection the scan runs on, which SQLite keeps on disk (TEMP_STORE=1).
@@ -490,60 +616,14 @@ export class ImportsService {
     const report = (error: ImportRowError) => {
       if (scan.errors.length < ERROR_REPORT_ROWS) scan.errors.push(error)
     }
-    let width = 0
-    let index = 0
     try {
-      for await (const part of this.parts(input)) {
+      const batches = checkedBefore ? checkedBefore.batches() : this.checkedBatches(input, policy, shape)
+      for await (const batch of batches) {
         if (writing?.job.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
-        if (part.kind === 'start') scan.headers = part.headers
-        if (part.kind === 'end') width = part.width
-        if (part.kind !== 'rows') continue
-        const checked: Analysed[] = []
-        const problemsOfBatch: ImportRowError[] = []
-        for (const [at, cells] of part.rows.entries()) {
-          index++
-          const row = part.numbers[at]
-          const { values, archivalCode } = this.record(
-            input.target,
-            cells,
-            input.mapping,
-            input.defaults,
-            retentionNames
-          )
-          const parsed = schema.safeParse(values)
-          const problems = parsed.success ? [] : fieldErrors(parsed.error)
-          if (parsed.success && input.target === 'items') problems.push(...unknownCodes(parsed.data as never, policy))
-          if (problems.length > 0) {
-            scan.invalidRows += 1
-            // A value can fail two checks with one message (a date that is neither YYYY-MM-DD nor real): listed once.
-            for (const problem of uniqueProblems(problems))
-              problemsOfBatch.push({
-                row,
-                field: problem.path,
-                message: problem.message,
-                ...(problem.params ? { params: problem.params } : {})
-              })
-            continue
-          }
-          // The schema's output is an object of its own, so the code goes back onto it rather than into a copy.
-          const data = parsed.data as Record<string, unknown>
-          if (archivalCode) data.archivalCode = archivalCode
-          const key = input.target === 'items' ? itemKey(data) : `name:${normaliseName(String(data.name))}`
-          const filing = input.target === 'items' ? filingOf(data, archivalCode, policy) : null
-          // A number wider than the template's counter would be taken as the series' last: every later code in
-          // that series would then be out of range and nothing more could be numbered in it.
-          if (filing?.itemNumber != null && filing.itemNumber > maxNumber) {
-            scan.invalidRows += 1
-            problemsOfBatch.push({
-              row,
-              field: 'archivalCode',
-              message: 'import.numberOutOfRange',
-              params: { code: String(archivalCode), max: maxNumber }
-            })
-            continue
-          }
-          checked.push({ row, values: data, key, archivalCode, filing })
-        }
+        keeping?.add(batch)
+        const checked = batch.rows
+        const problemsOfBatch = [...batch.problems]
+        scan.invalidRows += batch.invalid
         const existing = table.existing(checked)
         const fresh: Analysed[] = []
         for (const record of checked) {
@@ -584,11 +664,13 @@ export class ImportsService {
         if (writing && accepted.length > 0 && !(writing.allOrNothing && scan.invalidRows > 0))
           await writing.accept(accepted, policy)
       }
+      keeping?.finish()
     } finally {
       seen.drop()
     }
-    scan.total = index
-    this.checkMapping(input.target, width, input.mapping)
+    scan.headers = shape.headers
+    scan.total = shape.total
+    this.checkMapping(input.target, shape.width, input.mapping)
     return scan
   }
 

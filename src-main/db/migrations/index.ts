@@ -12,6 +12,7 @@ import { Signatures1764930000000 } from './1764930000000-Signatures'
 import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
 import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
+import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -27,5 +28,6 @@ export const MIGRATIONS = [
   Signatures1764930000000,
   ItemLevelFiling1764950000000,
   AccountDuties1764960000000,
-  ListIndexes1764970000000
+  ListIndexes1764970000000,
+  WorkbenchIndexes1765000000000
 ]
