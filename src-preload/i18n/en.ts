@@ -62,7 +62,7 @@ const en: Shape<typeof zhCN> = {
     deactivate: {
       title: 'Switch off the account of {{name}} ({{username}})?',
       consequence:
-        'The person can no longer sign in until an administrator switches the account on again; their signatures and the audit trail stay as they are.',
+        'The person can no longer sign in until the security officer switches the account on again; their signatures and the audit trail stay as they are.',
       action: 'Switch off'
     }
   },

@@ -54,7 +54,7 @@ const zhCN = {
     },
     deactivate: {
       title: '停用 {{name}}（{{username}}）的账号？',
-      consequence: '停用后此人不能再登录，直到管理员重新启用；其签批和操作记录保持不变。',
+      consequence: '停用后此人不能再登录，直到安全保密管理员重新授权启用；其签批和操作记录保持不变。',
       action: '停用'
     }
   },
