@@ -5,6 +5,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 const en: Shape<typeof zhCN> = {
   app: { title: 'Archive Room', subtitle: 'Company archive management' },
   common: {
+    listSeparator: ', ',
     export: 'Export to Excel',
     exported: '{{rows}} rows exported',
     labelled: '{{label}}: {{value}}',
@@ -243,12 +244,12 @@ const en: Shape<typeof zhCN> = {
     proposed: 'Proposed: {{role}}',
     assignRole: 'Authorise',
     assignTitle: 'Role and access',
-    assignHint: 'A system administrator or security officer must first be proposed by the administrator (R-ROLE-7).',
+    assignHint: 'A system administrator or security officer must first be proposed by the administrator.',
     needsProposal: '{{role}} (needs the administrator’s proposal)',
     roleAssigned: 'Role assigned',
     proposeRole: 'Propose',
     proposeTitle: 'Propose a system administrator or security officer',
-    proposeHint: 'The proposal takes effect once the security officer approves it (R-ROLE-7).',
+    proposeHint: 'The proposal takes effect once the security officer approves it.',
     proposedDone: 'Proposed; waiting for the security officer',
     pendingCount: '{{count}} account(s) await authorisation: assign a role and switch them on.',
     noSecurityOfficer:
@@ -258,7 +259,7 @@ const en: Shape<typeof zhCN> = {
     departmentHint: 'The department list is kept in Settings → Filing or the first-run setup',
     holdsNothing: 'This person has nothing out.',
     holdsRecords:
-      'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off (R-CUST-6).',
+      'This person still has {{count}} consultation(s) or loan(s) out; everything must come back before the account is switched off.',
     heldRecord: 'Request {{request}} ({{kind}}): {{code}} {{title}}, due {{due}}',
     title: 'Accounts',
     new: 'New account',
@@ -282,7 +283,7 @@ const en: Shape<typeof zhCN> = {
     unlocked: 'Account unlocked',
     empty: 'No other accounts yet. Click “New account” to open one for an archivist.',
     separationNote:
-      'Separation of duties (R-ROLE-7): the administrator opens accounts (no role, switched off); the security officer assigns the role and switches them on; a new administrator or security officer is proposed by the administrator and approved by the security officer. The three must be different people.'
+      'Separation of duties: the administrator opens accounts (no role, switched off); the security officer assigns the role and switches them on; a new administrator or security officer is proposed by the administrator and approved by the security officer. The three must be different people.'
   },
   audit: {
     title: 'Audit log',
@@ -1017,7 +1018,6 @@ const en: Shape<typeof zhCN> = {
     progress: '{{done}} of {{total}} checked by scanning',
     counterTitle: 'Scan each label to check the records (skip this without a scanner)',
     notAllTitle: '{{count}} record(s) not scanned',
-    codeSeparator: ', ',
     notAllContent: 'Not checked: {{codes}}. Go on anyway?',
     goOn: 'Go on anyway'
   },

@@ -1,6 +1,7 @@
 const zhCN = {
   app: { title: '档案室', subtitle: '企业档案室管理系统' },
   common: {
+    listSeparator: '、',
     export: '导出 Excel',
     exported: '已导出 {{rows}} 行',
     labelled: '{{label}}：{{value}}',
@@ -222,12 +223,12 @@ const zhCN = {
     proposed: '已提请任命：{{role}}',
     assignRole: '授权',
     assignTitle: '授权与启用',
-    assignHint: '任命系统管理员或安全保密管理员须先由系统管理员提请（R-ROLE-7）。',
+    assignHint: '任命系统管理员或安全保密管理员须先由系统管理员提请。',
     needsProposal: '{{role}}（须系统管理员提请）',
     roleAssigned: '已授权',
     proposeRole: '提请任命',
     proposeTitle: '提请任命系统管理员或安全保密管理员',
-    proposeHint: '提请后须由安全保密管理员批准才生效（R-ROLE-7）。',
+    proposeHint: '提请后须由安全保密管理员批准才生效。',
     proposedDone: '已提请，待安全保密管理员批准',
     pendingCount: '有 {{count}} 个账号待授权：请分配角色并启用。',
     noSecurityOfficer:
@@ -236,7 +237,7 @@ const zhCN = {
     lastLoginAt: '上次登录',
     departmentHint: '部门列表在“设置 → 归档设置”或首次设置向导中维护',
     holdsNothing: '此人没有未归还的档案。',
-    holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还（R-CUST-6）。',
+    holdsRecords: '此人仍有 {{count}} 份查阅或借阅未归还，停用账号前须全部归还。',
     heldRecord: '申请 {{request}}（{{kind}}）：{{code}} {{title}}，应还 {{due}}',
     title: '用户账号',
     new: '新建用户',
@@ -260,7 +261,7 @@ const zhCN = {
     unlocked: '已解除锁定',
     empty: '还没有其他用户。点击“新建用户”为档案管理员等人员开设账号。',
     separationNote:
-      '三员分立（R-ROLE-7）：系统管理员新建账号（无角色、未启用），安全保密管理员分配角色并启用；任命系统管理员或安全保密管理员须由系统管理员提请、安全保密管理员批准。三员须由不同的人担任。'
+      '三员分立：系统管理员新建账号（无角色、未启用），安全保密管理员分配角色并启用；任命系统管理员或安全保密管理员须由系统管理员提请、安全保密管理员批准。三员须由不同的人担任。'
   },
   audit: {
     title: '审计日志',
@@ -976,7 +977,6 @@ const zhCN = {
     progress: '已扫描核对 {{done}}/{{total}} 件',
     counterTitle: '逐件扫描标签核对（没有扫码枪可跳过）',
     notAllTitle: '还有 {{count}} 件没有扫描核对',
-    codeSeparator: '、',
     notAllContent: '未核对：{{codes}}。仍要继续吗？',
     goOn: '仍然继续'
   },

@@ -31,6 +31,15 @@ describe('translations', () => {
     expect(keys(en)).toContain(known)
   })
 
+  it('issue 14: no sentence names a rule id; a rule is the tag after the sentence, whose tooltip is rules.<id>', () => {
+    for (const tree of [zhCN, en]) {
+      for (const key of keys(tree).filter((key) => !key.startsWith('rules.'))) {
+        const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree)
+        expect(String(value), key).not.toMatch(/R-[A-Z]+-\d/)
+      }
+    }
+  })
+
   it('no translation is empty', () => {
     for (const tree of [zhCN, en]) {
       const flat = keys(tree)

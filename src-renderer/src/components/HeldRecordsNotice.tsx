@@ -2,6 +2,7 @@ import { Alert, List } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
+import { WithRule } from './RuleTag'
 import { useRemote } from '../useRemote'
 
 /** R-CUST-6: what a person still has out, so their account is not switched off before everything is handed back. */
@@ -16,7 +17,7 @@ export function HeldRecordsNotice({ userId }: { userId: number }) {
       type="warning"
       showIcon
       style={{ marginBottom: 16 }}
-      message={t('users.holdsRecords', { count: held.length })}
+      message={<WithRule text={t('users.holdsRecords', { count: held.length })} ruleId="R-CUST-6" />}
       description={
         <List
           size="small"

@@ -37,7 +37,7 @@ export function useScanChecklist(records: readonly RecordSummary[], phase: strin
     if (missing.length === 0) return void proceed()
     modal.confirm({
       title: t('scan.notAllTitle', { count: missing.length }),
-      content: t('scan.notAllContent', { codes: missing.join(t('scan.codeSeparator')) }),
+      content: t('scan.notAllContent', { codes: missing.join(t('common.listSeparator')) }),
       okText: t('scan.goOn'),
       onOk: () => void proceed()
     })

@@ -7,6 +7,7 @@ import { can } from '../access'
 import { call } from '../api/client'
 import { FirstRunReminder } from '../components/first-run/FirstRunReminder'
 import { Toolbar } from '../components/Toolbar'
+import { WithRule } from '../components/RuleTag'
 import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { AccountModal, ProposeRoleModal, ResetPasswordModal, RoleModal } from './users/AccountModals'
@@ -44,7 +45,12 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         )}
       </Toolbar>
       {can(session, 'setup.get') && <FirstRunReminder />}
-      <Alert type="info" showIcon message={t('users.separationNote')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        message={<WithRule text={t('users.separationNote')} ruleId="R-ROLE-7" />}
+        style={{ marginBottom: 16 }}
+      />
       {isAdmin && noOfficer && (
         <Alert type="warning" showIcon message={t('users.noSecurityOfficer')} style={{ marginBottom: 16 }} />
       )}

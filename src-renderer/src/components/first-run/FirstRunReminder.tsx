@@ -14,7 +14,7 @@ export function FirstRunReminder({ always = false }: { always?: boolean }) {
   const [open, setOpen] = useState(false)
   const { data: setup, reload } = useRemote(useCallback(() => call('setup.get', {}), []))
   if (!setup || (setup.missing.length === 0 && !always)) return null
-  const missing = setup.missing.map((gap) => t(`firstRun.gaps.${gap}`)).join('、')
+  const missing = setup.missing.map((gap) => t(`firstRun.gaps.${gap}`)).join(t('common.listSeparator'))
   const close = () => {
     setOpen(false)
     void reload()

@@ -13,7 +13,8 @@ export function InspectionSummary({ inspection }: { inspection: Inspection }) {
   return (
     <Descriptions size="small" column={2} bordered style={{ marginBottom: 16 }}>
       <Descriptions.Item label={t('inspections.fields.scope')}>
-        {inspection.locationPaths.join('、') || t('inspections.recordScope', { count: inspection.records })}
+        {inspection.locationPaths.join(t('common.listSeparator')) ||
+          t('inspections.recordScope', { count: inspection.records })}
       </Descriptions.Item>
       <Descriptions.Item label={t('inspections.fields.status')}>
         {t(`inspections.statuses.${inspection.status}`)}

@@ -33,7 +33,11 @@ export function RegistersTab() {
           { title: t('disposal.destroyedOn'), dataIndex: 'destroyedOn' },
           { title: t('disposal.place'), dataIndex: 'place' },
           { title: t('disposal.method'), dataIndex: 'method' },
-          { title: t('disposal.supervisors'), dataIndex: 'supervisors', render: (names: string[]) => names.join('、') },
+          {
+            title: t('disposal.supervisors'),
+            dataIndex: 'supervisors',
+            render: (names: string[]) => names.join(t('common.listSeparator'))
+          },
           { title: t('disposal.lines'), key: 'lines', render: (_v, register) => register.lines.length },
           { title: t('disposal.signedOn'), dataIndex: 'signedOn' },
           {

@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 import { FormModal } from '../../components/FormModal'
 import { HeldRecordsNotice } from '../../components/HeldRecordsNotice'
+import { WithRule } from '../../components/RuleTag'
 import { useForm } from '../../useForm'
 import { useSubmit } from '../../useSubmit'
 
@@ -186,7 +187,12 @@ export function RoleModal({ user, onClose, onSaved }: { user: UserRow | null; on
       onClose={onClose}
     >
       <Form name="assign-role" {...formProps} layout="vertical" onFinish={save}>
-        <Form.Item name="role" label={t('users.role')} extra={t('users.assignHint')} required>
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          extra={<WithRule text={t('users.assignHint')} ruleId="R-ROLE-7" />}
+          required
+        >
           <Select showSearch optionFilterProp="label" options={options} />
         </Form.Item>
         <Form.Item name="active" label={t('users.status')} valuePropName="checked">
@@ -231,7 +237,12 @@ export function ProposeRoleModal({
       onClose={onClose}
     >
       <Form name="propose-role" {...formProps} layout="vertical" onFinish={save}>
-        <Form.Item name="role" label={t('users.role')} extra={t('users.proposeHint')} required>
+        <Form.Item
+          name="role"
+          label={t('users.role')}
+          extra={<WithRule text={t('users.proposeHint')} ruleId="R-ROLE-7" />}
+          required
+        >
           <Select options={TWO_PERSON_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
         </Form.Item>
       </Form>
