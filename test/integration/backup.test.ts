@@ -39,7 +39,8 @@ describe('R-SEC-2 backup', () => {
     await app.call('customers.create', sampleCustomer(), key)
     const info = await app.call('backup.create', { folder }, key)
     expect(path.basename(info.file)).toBe('archive-room-20260302-090000.sqlite')
-    expect(info).toMatchObject({ counts: { customers: 1, users: 2 }, encrypted: true })
+    // The administrator, the security officer who authorised the archivist (R-ROLE-7), and the archivist.
+    expect(info).toMatchObject({ counts: { customers: 1, users: 3 }, encrypted: true })
     const manifest = JSON.parse(fs.readFileSync(manifestOf(info.file), 'utf8'))
     expect(manifest).toMatchObject({ format: 2, mac: expect.stringMatching(/^[0-9a-f]{64}$/) })
     expect(manifest.migrations).toContain('Foundation1764000000000')
