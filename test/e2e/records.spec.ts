@@ -103,6 +103,10 @@ test('file a contract, its attachment and a request/reply pair across two years 
     await confirmIrreversible(page, /^编\s*号$/)
     await expect(detail.getByText('已编号').first()).toBeVisible()
     await closeDrawer(page)
+    // The list reloads and its order changes with the new code: the next title is clicked once the rows settled.
+    await expect(
+      page.getByRole('row').filter({ has: page.getByRole('button', { name: title, exact: true }) })
+    ).toContainText('J001-')
   }
 
   await showTab(page, '案卷', '新建案卷')
