@@ -245,3 +245,24 @@ describe('adversary: the recovery passphrase', () => {
     }
   }, 120_000)
 })
+
+describe('adversary: what the auditor sees of a restore', () => {
+  it('an old, unsealed backup restored on the consent click is told apart from a sealed one in the audit log', async () => {
+    const { app, admin, keeper, file, folder } = await backedUp()
+    app.clock.advanceMinutes(1)
+    const { file: sealed } = await app.call('backup.create', { folder }, keeper)
+    await asLegacyBackup(app.dataDir, file)
+    const restores = async () => {
+      const auditor = await app.signInAs('auditor', `shenji${Math.round(app.clock.now.getTime() / 60_000) % 1000}`)
+      return (await app.call('audit.list', { entity: 'backup', action: 'restore' }, auditor)).rows.map((row) => [
+        row.entityId,
+        (row.after as { sealed: boolean }).sealed
+      ])
+    }
+    await app.call('backup.restore', { file, acceptUnauthenticated: true }, admin)
+    expect(await restores()).toEqual([[path.basename(file), false]])
+    app.clock.advanceMinutes(1)
+    await app.call('backup.restore', { file: sealed }, await app.signInAs('sysadmin'))
+    expect(await restores()).toEqual([[path.basename(sealed), true]])
+  })
+})
