@@ -11,11 +11,17 @@ const MIN_DISTINCT = 5
  * down or a run of digits.
  */
 export function passphraseStrength(passphrase: string): Decision {
-  const characters = [...passphrase.normalize('NFC').trim()]
-  const words = passphrase.trim().split(/\s+/).filter(Boolean)
+  // Judged on what a person would type: invisible format characters (zero-width spaces, direction marks) add nothing
+  // to guess, and full-width digits are digits (NFKC). The passphrase itself is wrapped as given.
+  const visible = passphrase
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .trim()
+  const characters = [...visible]
+  const words = visible.split(/\s+/).filter(Boolean)
   if (characters.length < MIN_CHARACTERS && words.length < MIN_WORDS)
     return refuse('R-SEC-2', 'validation.passphraseShort', { min: MIN_CHARACTERS, words: MIN_WORDS })
-  if (new Set(characters.filter((c) => c.trim() !== '')).size < MIN_DISTINCT || /^[\d\s]+$/.test(passphrase))
+  if (new Set(characters.filter((c) => c.trim() !== '')).size < MIN_DISTINCT || /^[\p{Nd}\s]+$/u.test(visible))
     return refuse('R-SEC-2', 'validation.passphraseGuessable')
   return allowed
 }

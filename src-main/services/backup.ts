@@ -944,7 +944,14 @@ export class BackupService {
           const restored = new Store(incoming, () => now, { auditKey })
           try {
             await restored.write(actor, ({ audit }) =>
-              audit({ entity: 'backup', entityId: path.basename(file), action: 'restore', after: result })
+              // Whether the backup proved itself (sealed) or came in on the person's word (an old, unsealed one): the
+              // auditor must be able to tell the two apart, since an unsealed one may bring any history it likes.
+              audit({
+                entity: 'backup',
+                entityId: path.basename(file),
+                action: 'restore',
+                after: { ...result, sealed: isSealed(manifest) }
+              })
             )
           } finally {
             await restored.close()

@@ -562,6 +562,7 @@ const en: Shape<typeof zhCN> = {
       rows: 'Rows',
       ruleId: 'Rule',
       safetyCopy: 'Safety copy',
+      sealed: 'Sealed backup',
       sealedOriginal: 'Original sealed in the room',
       sealedOriginalsStay: 'Sealed originals stay',
       sha256: 'Checksum',

@@ -538,6 +538,7 @@ const zhCN = {
       rows: '行数',
       ruleId: '规则',
       safetyCopy: '当前数据库副本',
+      sealed: '已加密的备份',
       sealedOriginal: '原件封存于档案室',
       sealedOriginalsStay: '客户档案原件不得带出公司',
       sha256: '校验值',
