@@ -928,6 +928,10 @@ export class BackupService {
           if (unfit) return refuse(unfit)
           const found = await this.inspect(incoming, manifest, true, scratch, auditKey)
           if (found.length > 0) return refuse(found[0])
+          // R-SEC-1: an unsealed backup has no anchor to show entries were cut off its end, but one whose whole trail
+          // is gone cannot be genuine: every installation audits its first account.
+          if (!isSealed(manifest) && auditEntries(incoming) === 0)
+            return refuse({ reason: 'backup.problems.noAuditTrail' })
           // A name of its own, chosen once no other restore runs: a second restore in the same second (a double
           // click) must not overwrite the only copy of what was there before the first.
           const stem = `before-restore-${backupFileName(now)
@@ -978,6 +982,15 @@ export class BackupService {
         }
       })
     )
+  }
+}
+
+function auditEntries(file: string): number {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n
+  } finally {
+    db.close()
   }
 }
 

@@ -865,6 +865,8 @@ const en: Shape<typeof zhCN> = {
         'This backup was made before a recovery passphrase was set on the PC that made it, so only that PC can open it.',
       unauthenticated:
         'This backup was made by an older version: it is not encrypted and has no seal, so nobody can tell whether it was altered. Restore it only if you know where it has been, and confirm that you accept an unsealed backup.',
+      noAuditTrail:
+        'This old, unsealed backup holds no audit entries at all: every real backup has some, so its audit trail was wiped, and it cannot be restored.',
       newerVersion: 'This backup comes from a newer version ({{version}}); upgrade this app before restoring it.',
       integrity: 'The database integrity check failed: {{detail}}',
       counts: 'Record counts differ from the manifest: {{table}} should be {{expected}}, found {{found}}.',

@@ -45,6 +45,25 @@ const PROMOTE = `CREATE TRIGGER audit_log_after_insert AFTER INSERT ON audit_log
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 describe('adversary: downgrading a sealed backup to the old, unauthenticated format', () => {
+  it('R-SEC-1: an old-format backup whose audit trail was cut to nothing is refused, even with the consent click', async () => {
+    const { app, admin, file } = await backedUp()
+    await asLegacyBackup(app.dataDir, file)
+    tamperedLegacy(
+      file,
+      (db) =>
+        db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log;
+          CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`),
+      (manifest) => {
+        delete manifest.auditHead
+        delete manifest.auditKeyId
+        ;(manifest.counts as Record<string, number>).audit_log = 0
+      }
+    )
+    expect(await restoreOutcome(app, admin, { file, acceptUnauthenticated: true })).toBe(
+      'POLICY_DENIED backup.problems.noAuditTrail'
+    )
+  })
+
   it.each([
     ['a trigger that promotes the archivist', PROMOTE, 'POLICY_DENIED backup.problems.schema'],
     ['the audit log unprotected', 'DROP TRIGGER audit_log_no_update', 'POLICY_DENIED backup.problems.schema'],
