@@ -4,11 +4,13 @@ const MIN_CHARACTERS = 12
 const MIN_WORDS = 4
 /** Fewer different characters than this is a repeated key or a run of digits, however long. */
 const MIN_DISTINCT = 5
+/** A word worth counting: two Chinese characters, or three of any other script ("a b c d" is four keys, not words). */
+const isWord = (word: string) => /\p{Script=Han}.*\p{Script=Han}/u.test(word) || [...word].length >= 3
 
 /**
  * Issue 15.2, R-SEC-2: the recovery passphrase opens every backup on any PC, so it must resist guessing: at least
- * 12 characters (a Chinese sentence counts each character), or at least four words; and not one or two keys held
- * down or a run of digits.
+ * 12 characters besides spaces (a Chinese sentence counts each character), or at least four words; and not one or two
+ * keys held down or a run of digits.
  */
 export function passphraseStrength(passphrase: string): Decision {
   // Judged on what a person would type: invisible format characters (zero-width spaces, direction marks) add nothing
@@ -18,10 +20,11 @@ export function passphraseStrength(passphrase: string): Decision {
     .replace(/\p{Cf}/gu, '')
     .trim()
   const characters = [...visible]
-  const words = visible.split(/\s+/).filter(Boolean)
-  if (characters.length < MIN_CHARACTERS && words.length < MIN_WORDS)
+  const typed = characters.filter((c) => c.trim() !== '')
+  const words = visible.split(/\s+/).filter(isWord)
+  if (typed.length < MIN_CHARACTERS && words.length < MIN_WORDS)
     return refuse('R-SEC-2', 'validation.passphraseShort', { min: MIN_CHARACTERS, words: MIN_WORDS })
-  if (new Set(characters.filter((c) => c.trim() !== '')).size < MIN_DISTINCT || /^[\p{Nd}\s]+$/u.test(visible))
+  if (new Set(typed).size < MIN_DISTINCT || /^[\p{Nd}\s]+$/u.test(visible))
     return refuse('R-SEC-2', 'validation.passphraseGuessable')
   return allowed
 }

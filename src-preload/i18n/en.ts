@@ -1907,7 +1907,8 @@ const en: Shape<typeof zhCN> = {
     passwordLength: 'At least 10 characters',
     passwordMix: 'Use both letters and digits',
     passwordUnchanged: 'The new password must differ from the current one',
-    passphraseShort: 'At least {{min}} characters, or at least {{words}} words separated by spaces',
+    passphraseShort:
+      'At least {{min}} characters besides spaces, or at least {{words}} words separated by spaces (two Chinese characters or three letters each)',
     passphraseGuessable: 'Too easy to guess: not one key repeated or only digits; use a sentence only you would write',
     postcode: 'Postcodes have 6 digits',
     amount: 'Enter a valid amount',

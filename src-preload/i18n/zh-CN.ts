@@ -1810,7 +1810,7 @@ const zhCN = {
     passwordLength: '密码至少 10 位',
     passwordMix: '密码须同时包含字母和数字',
     passwordUnchanged: '新密码不能与当前密码相同',
-    passphraseShort: '至少 {{min}} 个字符，或至少 {{words}} 个以空格分开的词',
+    passphraseShort: '至少 {{min}} 个字符（空格不计），或至少 {{words}} 个以空格分开的词（每词至少两个汉字或三个字母）',
     passphraseGuessable: '太容易被猜到：不能是同一个键重复或全是数字；请用一句只有您会写的话',
     postcode: '邮政编码应为 6 位数字',
     amount: '请输入有效金额',

@@ -30,7 +30,9 @@ test('issue 13 first run: company, fonds, departments, backup folder and recover
   await wizard.getByLabel('恢复口令', { exact: true }).fill('档案室')
   await wizard.getByLabel('再输入一遍').fill('档案室')
   await wizard.getByRole('button', { name: '设置口令' }).click()
-  await expect(wizard.getByText('至少 12 个字符，或至少 4 个以空格分开的词')).toBeVisible()
+  await expect(
+    wizard.getByText('至少 12 个字符（空格不计），或至少 4 个以空格分开的词（每词至少两个汉字或三个字母）')
+  ).toBeVisible()
   await wizard.getByLabel('恢复口令', { exact: true }).fill(PASSPHRASE)
   await wizard.getByLabel('再输入一遍').fill(PASSPHRASE)
   await wizard.getByRole('button', { name: '设置口令' }).click()
