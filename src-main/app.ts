@@ -8,6 +8,8 @@ import { AuditService } from './services/audit'
 import { ensureAuditKey } from './services/audit-anchor'
 import { ensureBackupKey } from './services/backup-key'
 import { BackupService, type RestoreStage } from './services/backup'
+import type { RecoveryKdf } from './services/backup-crypto'
+import type { PasswordKdf } from './services/passwords'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
@@ -48,6 +50,10 @@ export interface AppOptions {
   log?: Log
   /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
   atRestoreStage?: (stage: RestoreStage) => Promise<void>
+  /** Tests only: a cheaper scrypt for the recovery passphrase (see BackupOptions). */
+  recoveryKdf?: RecoveryKdf
+  /** Tests only: a cheaper scrypt for new password hashes; a hash carries its cost, so any verifies. */
+  passwordKdf?: PasswordKdf
   /** The built import worker (out/main/import-worker.js); without it files are read on the main thread. */
   importWorker?: string
   /** Tests only: small limits, so a file over one is quick to make. */
@@ -99,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       appFolders: options.appFolders,
       appVersion: packageVersion,
       atRestoreStage: options.atRestoreStage,
+      recoveryKdf: options.recoveryKdf,
       onRestored: () => sessions.endAll(),
       log
     },
@@ -110,7 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: Services = {
     settings,
     audit,
-    users: new UsersService(store, settings),
+    users: new UsersService(store, settings, options.passwordKdf),
     customers,
     items,
     volumes,

@@ -25,7 +25,8 @@ const scrypt = promisify(crypto.scrypt) as (
 ) => Promise<Buffer>
 
 /** 128 MiB and about half a second per guess: a stolen stick cannot be tried against a dictionary cheaply. */
-const KDF = { N: 2 ** 17, r: 8, p: 1 }
+export const RECOVERY_KDF = { N: 2 ** 17, r: 8 as const, p: 1 }
+export type RecoveryKdf = typeof RECOVERY_KDF
 const maxmemFor = (N: number, r: number) => 256 * N * r
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
@@ -36,11 +37,13 @@ export type Sealed = z.output<typeof sealedSchema>
 /** The backup key wrapped under a key derived from the recovery passphrase. */
 export const wrappedKeySchema = z.object({
   kdf: z.literal('scrypt'),
+  // Bounded near the app's own cost both ways: a crafted manifest can neither make a guess cheap nor make the restore
+  // allocate gigabytes (256 MiB at the most).
   N: z
     .number()
     .int()
-    .refine((n) => n >= 2 ** 14 && n <= 2 ** 20 && (n & (n - 1)) === 0),
-  r: z.number().int().min(8).max(16),
+    .refine((n) => n >= 2 ** 14 && n <= 2 ** 18 && (n & (n - 1)) === 0),
+  r: z.literal(8),
   p: z.number().int().min(1).max(4),
   salt: base64,
   key: sealedSchema
@@ -69,10 +72,14 @@ function unseal(key: Buffer, sealed: Sealed, aad: string): Buffer | null {
 
 const WRAP_AAD = 'archive-room backup key'
 
-export async function wrapKey(backupKey: Buffer, passphrase: string): Promise<WrappedKey> {
+export async function wrapKey(
+  backupKey: Buffer,
+  passphrase: string,
+  kdf: RecoveryKdf = RECOVERY_KDF
+): Promise<WrappedKey> {
   const salt = crypto.randomBytes(16)
-  const kek = await scrypt(passphrase.normalize('NFC'), salt, 32, { ...KDF, maxmem: maxmemFor(KDF.N, KDF.r) })
-  return { kdf: 'scrypt', ...KDF, salt: salt.toString('base64'), key: seal(kek, backupKey, WRAP_AAD) }
+  const kek = await scrypt(passphrase.normalize('NFC'), salt, 32, { ...kdf, maxmem: maxmemFor(kdf.N, kdf.r) })
+  return { kdf: 'scrypt', ...kdf, salt: salt.toString('base64'), key: seal(kek, backupKey, WRAP_AAD) }
 }
 
 /** The backup key, or null when the passphrase is not the one it was wrapped with: GCM's tag is the verifier. */

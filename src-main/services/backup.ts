@@ -31,6 +31,7 @@ import {
   unsealSecret,
   unwrapKey,
   wrapKey,
+  type RecoveryKdf,
   wrappedKeySchema,
   type FileKeys
 } from './backup-crypto'
@@ -344,9 +345,10 @@ export interface BackupOptions {
   /** The app's own files (the built app, whose renderer folder browser mode serves): never a backup folder. */
   appFolders: readonly string[]
   appVersion: string
-  /** Called with the restored file in place but not yet swapped in: lets a test kill the process at the worst moment. */
   /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
   atRestoreStage?: (stage: RestoreStage) => Promise<void>
+  /** Tests only: a cheaper scrypt than the production one, so a suite does not spend a second on every passphrase. */
+  recoveryKdf?: RecoveryKdf
   /** Called after a restore so that nobody keeps working in a session of the replaced database. */
   onRestored?: () => void
   log: Log
@@ -428,7 +430,7 @@ export class BackupService {
         details: [{ path: 'passphrase', message: strength.refusal.reason, params: strength.refusal.params }]
       })
     const now = this.store.clock().toISOString()
-    const next = backupKeyOf(current.key, await wrapKey(current.key, input.passphrase), now)
+    const next = backupKeyOf(current.key, await wrapKey(current.key, input.passphrase, this.options.recoveryKdf), now)
     await this.store.write(actor, async ({ audit }) => {
       await writeBackupKey(this.options.dataDir, next)
       await audit({

@@ -8,17 +8,16 @@ const scrypt = promisify(crypto.scrypt) as (
   options: crypto.ScryptOptions
 ) => Promise<Buffer>
 
-const COST = 2 ** 15
-const BLOCK_SIZE = 8
-const PARALLELISM = 1
+export const PASSWORD_KDF = { N: 2 ** 15, r: 8, p: 1 }
+export type PasswordKdf = typeof PASSWORD_KDF
 const KEY_LENGTH = 32
 const MAX_MEMORY = 64 * 1024 * 1024
 
 /** R-SEC-3: salted scrypt; the parameters are stored with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, kdf: PasswordKdf = PASSWORD_KDF): Promise<string> {
   const salt = crypto.randomBytes(16)
-  const key = await scrypt(password, salt, KEY_LENGTH, { N: COST, r: BLOCK_SIZE, p: PARALLELISM, maxmem: MAX_MEMORY })
-  return ['scrypt', COST, BLOCK_SIZE, PARALLELISM, salt.toString('base64'), key.toString('base64')].join('$')
+  const key = await scrypt(password, salt, KEY_LENGTH, { ...kdf, maxmem: MAX_MEMORY })
+  return ['scrypt', kdf.N, kdf.r, kdf.p, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

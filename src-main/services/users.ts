@@ -20,7 +20,7 @@ import { decideLogin, resetSinceLastSignIn } from '../policy/login'
 import { decideAccountDepartment } from '../policy/departments'
 import { refuseClosingAccount } from '../policy/use'
 import type { Actor, Store } from '../store'
-import { hashPassword, verifyPassword } from './passwords'
+import { hashPassword, PASSWORD_KDF, verifyPassword, type PasswordKdf } from './passwords'
 import type { SettingsService } from './settings'
 
 /** An account as listed; `departments` is the filing settings' list, to name the department or flag it missing. */
@@ -85,10 +85,18 @@ const factsOf = (user: UserRecord): AccountFacts => ({
 })
 
 export class UsersService {
+  /** Spent on unknown usernames as on real ones, so timing does not reveal them either. */
+  private unknownUserHash: Promise<string> | null = null
+
   constructor(
     private readonly store: Store,
-    private readonly settings: SettingsService
+    private readonly settings: SettingsService,
+    private readonly passwordKdf: PasswordKdf = PASSWORD_KDF
   ) {}
+
+  private hash(password: string): Promise<string> {
+    return hashPassword(password, this.passwordKdf)
+  }
 
   count(): Promise<number> {
     return countUsers(this.store.db)
@@ -102,7 +110,7 @@ export class UsersService {
 
   /** First start only: there is no default password, the first person sets up the administrator. */
   async setupAdmin(input: { username: string; displayName: string; password: string }): Promise<SignedInUser> {
-    const passwordHash = await hashPassword(input.password)
+    const passwordHash = await this.hash(input.password)
     return this.store.write({ userId: null, username: input.username }, async ({ db, now, audit }) => {
       if (await anyUserExists(db)) throw conflict('errors.setupDone')
       const account = { ...input, role: 'sysadmin' as const, department: '', active: true, mustChangePassword: false }
@@ -118,7 +126,7 @@ export class UsersService {
    * security officer authorises it; the person replaces the administrator's password at first sign-in.
    */
   async create(actor: Actor, input: NewUser): Promise<UserRow> {
-    const passwordHash = await hashPassword(input.password)
+    const passwordHash = await this.hash(input.password)
     return this.store.write(actor, async ({ db, now, audit }) => {
       await this.checkDepartment(db, input.department)
       const account = { ...input, role: null, active: false, mustChangePassword: true }
@@ -301,7 +309,7 @@ export class UsersService {
   }
 
   async resetPassword(actor: Actor, id: number, password: string): Promise<void> {
-    const passwordHash = await hashPassword(password)
+    const passwordHash = await this.hash(password)
     await this.store.write(actor, async ({ db, now, audit }) => {
       const user = await this.get(id, db)
       const resetter = actor.userId === null ? undefined : await findUser(db, actor.userId)
@@ -341,7 +349,7 @@ export class UsersService {
   async authenticate(username: string, password: string, startsSession = true): Promise<SignedInUser> {
     const id = await findUserIdByName(this.store.db, username)
     if (id === undefined) {
-      await verifyPassword(password, await unknownUserHash())
+      await verifyPassword(password, await (this.unknownUserHash ??= this.hash('not-a-real-account-0')))
       throw new AppFailure('UNAUTHENTICATED', 'errors.badCredentials', { ruleId: 'R-SEC-3' })
     }
     const user = await this.get(id)
@@ -407,18 +415,10 @@ export class UsersService {
         details: [{ path: 'newPassword', message: 'validation.passwordUnchanged' }]
       })
     }
-    const passwordHash = await hashPassword(newPassword)
+    const passwordHash = await this.hash(newPassword)
     await this.store.write(actor, async ({ db, now, audit }) => {
       await updateUser(db, id, { passwordHash, mustChangePassword: false, updatedAt: now.toISOString() })
       await audit({ entity: 'user', entityId: id, action: 'change_password' })
     })
   }
-}
-
-let dummyHash: Promise<string> | null = null
-
-/** Spends the same work on unknown usernames as on real ones, so timing does not reveal them either. */
-function unknownUserHash(): Promise<string> {
-  dummyHash ??= hashPassword('not-a-real-account-0')
-  return dummyHash
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ADMIN_PASSWORD, makeApp, USER_PASSWORD, type TestApp } from '../support/app'
+import { PASSWORD_KDF } from '../../src-main/services/passwords'
+import { ADMIN_PASSWORD, makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 
 let app: TestApp
 afterEach(async () => app?.close())
@@ -33,8 +34,8 @@ describe('R-SEC-3 accounts', () => {
     expect((await app.call('users.list', {}, 'k')).map((u) => u.username)).toEqual(['admin'])
   })
 
-  it('stores passwords as salted scrypt hashes, never as given', async () => {
-    app = await makeApp()
+  it('stores passwords as salted scrypt hashes at the production cost, never as given', async () => {
+    app = await makeApp(tempDir(), { passwordKdf: PASSWORD_KDF })
     await app.signInAs('archivist', 'zhangsan')
     // The administrator, the security officer who authorised the archivist, and the archivist: the last two share
     // a password, and their salts still tell the hashes apart.

@@ -1,9 +1,10 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { AUDIT_KEY_FILE } from '../../src-main/services/audit-anchor'
-import { CHUNK, MAGIC } from '../../src-main/services/backup-crypto'
+import { CHUNK, MAGIC, RECOVERY_KDF, unwrapKey, wrapKey } from '../../src-main/services/backup-crypto'
 import { BACKUP_KEY_FILE } from '../../src-main/services/backup-key'
 import { ADMIN_PASSWORD, makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 import { asLegacyBackup, manifestOf, readManifest, tamperedLegacy } from '../support/backups'
@@ -148,8 +149,19 @@ describe('R-SEC-2 issue 15.2: a backup altered in any way is refused, and the li
   })
 })
 
-/** Each guess at a passphrase costs scrypt half a second and 128 MiB on purpose; these tests make several. */
+/** Even at the test cost (TEST_RECOVERY_KDF), these make several backups and apps each. */
 const SLOW = 180_000
+
+describe('R-SEC-2 issue 15.2: the recovery passphrase is expensive to guess', () => {
+  it('is wrapped at the production cost (2^17, about half a second and 128 MiB a guess) unless a test asks for less', async () => {
+    const key = crypto.randomBytes(32)
+    const wrapped = await wrapKey(key, PASSPHRASE)
+    expect(wrapped).toMatchObject({ kdf: 'scrypt', N: 2 ** 17, r: 8, p: 1 })
+    expect(RECOVERY_KDF.N).toBeGreaterThanOrEqual(2 ** 17)
+    expect(await unwrapKey(wrapped, PASSPHRASE)).toEqual(key)
+    expect(await unwrapKey(wrapped, `${PASSPHRASE}。`)).toBeNull()
+  })
+})
 
 describe('R-SEC-2 issue 15.2: restoring on a new PC with the recovery passphrase', () => {
   it('asks for the passphrase, refuses a wrong one, and with the right one restores the data and the audit chain', async () => {

@@ -42,6 +42,13 @@ export const REPOSITORY = path.resolve(__dirname, '../..')
 export { ADMIN_PASSWORD, USER_PASSWORD, sampleCustomer } from './samples'
 import { ADMIN_PASSWORD, USER_PASSWORD } from './samples'
 
+/**
+ * Cheaper scrypt than production, which spends about half a second a guess on purpose: the suite opens thousands of
+ * accounts. The production costs are checked in auth.test.ts and backup-encryption.test.ts.
+ */
+export const TEST_RECOVERY_KDF = { N: 2 ** 14, r: 8 as const, p: 1 }
+export const TEST_PASSWORD_KDF = { N: 2 ** 10, r: 8, p: 1 }
+
 export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {}): Promise<TestApp> {
   const clock: TestClock = {
     now: new Date('2026-03-02T09:00:00.000Z'),
@@ -54,6 +61,8 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
     appFolders: [REPOSITORY],
     clock: () => clock.now,
     importWorker: inject('importWorker'),
+    recoveryKdf: TEST_RECOVERY_KDF,
+    passwordKdf: TEST_PASSWORD_KDF,
     ...more
   })
   let adminKey: string | null = null
