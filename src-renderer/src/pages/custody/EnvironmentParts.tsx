@@ -22,39 +22,32 @@ interface ReadingValues {
 export const roomOptions = (rooms: LocationNode[]) =>
   rooms.map((room) => ({ value: room.id, label: `${room.path} ${room.name}` }))
 
+const MEASURES = [
+  { key: 'temperature', unit: '℃', min: 'temperatureMin', max: 'temperatureMax' },
+  { key: 'humidity', unit: '%', min: 'humidityMin', max: 'humidityMax' }
+] as const
+
 /** Temperature and humidity over the period, against the allowed band, the days out of it marked. */
 export function EnvironmentCharts({ band, readings }: { band: EnvironmentBand; readings: EnvironmentReading[] }) {
   const { t } = useTranslation()
   return (
     <Row gutter={16} style={{ marginBottom: 16 }}>
-      <Col span={12}>
-        <Card size="small" title={t('environment.temperature')}>
-          <LineBandChart
-            title={t('environment.temperature')}
-            unit="℃"
-            band={{ min: band.temperatureMin, max: band.temperatureMax }}
-            points={readings.map((r) => ({
-              x: r.readOn,
-              y: r.temperature,
-              flagged: r.judgements.temperature.value === 'out_of_range'
-            }))}
-          />
-        </Card>
-      </Col>
-      <Col span={12}>
-        <Card size="small" title={t('environment.humidity')}>
-          <LineBandChart
-            title={t('environment.humidity')}
-            unit="%"
-            band={{ min: band.humidityMin, max: band.humidityMax }}
-            points={readings.map((r) => ({
-              x: r.readOn,
-              y: r.humidity,
-              flagged: r.judgements.humidity.value === 'out_of_range'
-            }))}
-          />
-        </Card>
-      </Col>
+      {MEASURES.map((measure) => (
+        <Col span={12} key={measure.key}>
+          <Card size="small" title={t(`environment.${measure.key}`)}>
+            <LineBandChart
+              title={t(`environment.${measure.key}`)}
+              unit={measure.unit}
+              band={{ min: band[measure.min], max: band[measure.max] }}
+              points={readings.map((reading) => ({
+                x: reading.readOn,
+                y: reading[measure.key],
+                flagged: reading.judgements[measure.key].value === 'out_of_range'
+              }))}
+            />
+          </Card>
+        </Col>
+      ))}
     </Row>
   )
 }

@@ -1,5 +1,5 @@
 import { Form, Input, Select, Switch } from 'antd'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ROLES, TWO_PERSON_ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal'
 import { HeldRecordsNotice } from '../../components/HeldRecordsNotice'
 import { WithRule } from '../../components/RuleTag'
 import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import { useSubmit, type SubmitOptions } from '../../useSubmit'
 
 interface UserValues {
   username: string
@@ -120,35 +120,68 @@ function useDepartmentOptions(editing: UserRow | null) {
   return options
 }
 
-/** A new password for someone who forgot theirs. */
-export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose(): void }) {
+/**
+ * A dialog about one account: its username in the title, one form, one call when saved; it closes on success and
+ * shows the server's field errors beside their fields.
+ */
+function AccountFormModal<Values extends object, Result>({
+  user,
+  title,
+  name,
+  values = {},
+  run,
+  success,
+  onClose,
+  onSaved,
+  children
+}: {
+  user: UserRow | null
+  title: string
+  name: string
+  values?: Partial<Values>
+  run(user: UserRow, values: Values): Promise<Result>
+  success: SubmitOptions<Result>['success']
+  onClose(): void
+  onSaved?(): void
+  children: ReactNode
+}) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<{ password: string }>()
+  const [form, formProps] = useForm<Values>()
   const { submit, busy } = useSubmit()
-
-  const reset = ({ password }: { password: string }) =>
-    user &&
-    submit(() => call('users.resetPassword', { id: user.id, password }), {
-      success: 'users.passwordReset',
-      close: onClose,
-      form
-    })
-
+  const save = (entered: Values) =>
+    user && submit(() => run(user, entered), { success, close: onClose, onDone: onSaved, form })
   return (
     <FormModal
       open={user !== null}
-      title={t('common.labelled', { label: t('users.resetPassword'), value: user?.username ?? '' })}
-      values={{}}
+      title={t('common.labelled', { label: title, value: user?.username ?? '' })}
+      values={user ? values : undefined}
       form={form}
       busy={busy}
       onClose={onClose}
     >
-      <Form name="reset-password" {...formProps} layout="vertical" onFinish={reset}>
-        <Form.Item name="password" label={t('users.newPassword')} extra={t('setup.passwordHint')} required>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+      <Form name={name} {...formProps} layout="vertical" onFinish={save}>
+        {children}
       </Form>
     </FormModal>
+  )
+}
+
+/** A new password for someone who forgot theirs. */
+export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; onClose(): void }) {
+  const { t } = useTranslation()
+  return (
+    <AccountFormModal<{ password: string }, null>
+      user={user}
+      title={t('users.resetPassword')}
+      name="reset-password"
+      run={(account, { password }) => call('users.resetPassword', { id: account.id, password })}
+      success="users.passwordReset"
+      onClose={onClose}
+    >
+      <Form.Item name="password" label={t('users.newPassword')} extra={t('setup.passwordHint')} required>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </AccountFormModal>
   )
 }
 
@@ -158,8 +191,6 @@ export function ResetPasswordModal({ user, onClose }: { user: UserRow | null; on
  */
 export function RoleModal({ user, onClose, onSaved }: { user: UserRow | null; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<{ role: Role; active: boolean }>()
-  const { submit, busy } = useSubmit()
   const needsProposal = (role: Role) =>
     (TWO_PERSON_ROLES as readonly Role[]).includes(role) && role !== user?.role && role !== user?.proposedRole
   const options = ROLES.map((role) => ({
@@ -167,39 +198,29 @@ export function RoleModal({ user, onClose, onSaved }: { user: UserRow | null; on
     label: needsProposal(role) ? t('users.needsProposal', { role: t(`roles.${role}`) }) : t(`roles.${role}`),
     disabled: needsProposal(role)
   }))
-
-  const save = (values: { role: Role; active: boolean }) =>
-    user &&
-    submit(() => call('users.assignRole', { id: user.id, role: values.role, active: values.active }), {
-      success: 'users.roleAssigned',
-      close: onClose,
-      onDone: onSaved,
-      form
-    })
-
   return (
-    <FormModal
-      open={user !== null}
-      title={t('common.labelled', { label: t('users.assignTitle'), value: user?.username ?? '' })}
-      values={user ? { role: user.role ?? user.proposedRole ?? undefined, active: true } : undefined}
-      form={form}
-      busy={busy}
+    <AccountFormModal<{ role: Role; active: boolean }, UserRow>
+      user={user}
+      title={t('users.assignTitle')}
+      name="assign-role"
+      values={{ role: user?.role ?? user?.proposedRole ?? undefined, active: true }}
+      run={(account, { role, active }) => call('users.assignRole', { id: account.id, role, active })}
+      success="users.roleAssigned"
       onClose={onClose}
+      onSaved={onSaved}
     >
-      <Form name="assign-role" {...formProps} layout="vertical" onFinish={save}>
-        <Form.Item
-          name="role"
-          label={t('users.role')}
-          extra={<WithRule text={t('users.assignHint')} ruleId="R-ROLE-7" />}
-          required
-        >
-          <Select showSearch optionFilterProp="label" options={options} />
-        </Form.Item>
-        <Form.Item name="active" label={t('users.status')} valuePropName="checked">
-          <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
-        </Form.Item>
-      </Form>
-    </FormModal>
+      <Form.Item
+        name="role"
+        label={t('users.role')}
+        extra={<WithRule text={t('users.assignHint')} ruleId="R-ROLE-7" />}
+        required
+      >
+        <Select showSearch optionFilterProp="label" options={options} />
+      </Form.Item>
+      <Form.Item name="active" label={t('users.status')} valuePropName="checked">
+        <Switch checkedChildren={t('users.active')} unCheckedChildren={t('users.inactive')} />
+      </Form.Item>
+    </AccountFormModal>
   )
 }
 
@@ -214,38 +235,26 @@ export function ProposeRoleModal({
   onSaved(): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<{ role: (typeof TWO_PERSON_ROLES)[number] }>()
-  const { submit, busy } = useSubmit()
-
-  const save = ({ role }: { role: (typeof TWO_PERSON_ROLES)[number] }) =>
-    user &&
-    submit(() => call('users.proposeRole', { id: user.id, role }), {
-      // The installation's first security officer is granted at once (R-ROLE-7).
-      success: (result) => (result.role === role ? 'users.roleAssigned' : 'users.proposedDone'),
-      close: onClose,
-      onDone: onSaved,
-      form
-    })
-
+  type ProposedRole = (typeof TWO_PERSON_ROLES)[number]
   return (
-    <FormModal
-      open={user !== null}
-      title={t('common.labelled', { label: t('users.proposeTitle'), value: user?.username ?? '' })}
-      values={{}}
-      form={form}
-      busy={busy}
+    <AccountFormModal<{ role: ProposedRole }, UserRow>
+      user={user}
+      title={t('users.proposeTitle')}
+      name="propose-role"
+      run={(account, { role }) => call('users.proposeRole', { id: account.id, role })}
+      // The installation's first security officer is granted at once, leaving nothing proposed (R-ROLE-7).
+      success={(result) => (result.proposedRole === null ? 'users.roleAssigned' : 'users.proposedDone')}
       onClose={onClose}
+      onSaved={onSaved}
     >
-      <Form name="propose-role" {...formProps} layout="vertical" onFinish={save}>
-        <Form.Item
-          name="role"
-          label={t('users.role')}
-          extra={<WithRule text={t('users.proposeHint')} ruleId="R-ROLE-7" />}
-          required
-        >
-          <Select options={TWO_PERSON_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
-        </Form.Item>
-      </Form>
-    </FormModal>
+      <Form.Item
+        name="role"
+        label={t('users.role')}
+        extra={<WithRule text={t('users.proposeHint')} ruleId="R-ROLE-7" />}
+        required
+      >
+        <Select options={TWO_PERSON_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+      </Form.Item>
+    </AccountFormModal>
   )
 }

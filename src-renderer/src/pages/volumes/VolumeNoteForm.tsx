@@ -1,6 +1,6 @@
 import { Button, DatePicker, Form, Input, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect } from 'react'
+import { Fragment, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Volume } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
@@ -64,18 +64,16 @@ export function VolumeNoteForm({
         <Input.TextArea rows={3} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="compiledBy" label={t('volumes.compiledBy')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="compiledOn" label={t('volumes.compiledOn')}>
-          <DatePicker format="YYYY-MM-DD" />
-        </Form.Item>
-        <Form.Item name="checkedBy" label={t('volumes.checkedBy')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="checkedOn" label={t('volumes.checkedOn')}>
-          <DatePicker format="YYYY-MM-DD" />
-        </Form.Item>
+        {(['compiled', 'checked'] as const).map((step) => (
+          <Fragment key={step}>
+            <Form.Item name={`${step}By`} label={t(`volumes.${step}By`)}>
+              <Input />
+            </Form.Item>
+            <Form.Item name={`${step}On`} label={t(`volumes.${step}On`)}>
+              <DatePicker format="YYYY-MM-DD" />
+            </Form.Item>
+          </Fragment>
+        ))}
       </Space>
       {canWrite && <Button htmlType="submit">{t('volumes.saveNote')}</Button>}
     </Form>
