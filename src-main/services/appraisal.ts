@@ -67,13 +67,6 @@ import { disposalFacts } from './disposal-facts'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
 
-type CreateInput = ParsedInput<'appraisal.create'>
-type DecideInput = ParsedInput<'appraisal.decide'>
-type CompleteInput = ParsedInput<'appraisal.complete'>
-type VerifyInput = ParsedInput<'appraisal.verify'>
-type DestructionInput = ParsedInput<'destruction.create'>
-type SignInput = ParsedInput<'destruction.sign'>
-
 const OPEN_STATES: BatchState[] = ['listed', 'awaiting', 'verified']
 const STATE_NAMES: Record<BatchState, string> = {
   listed: '待鉴定',
@@ -171,7 +164,7 @@ export class AppraisalService {
   }
 
   /** R-DISP-4: the archivist lists expired records (登记造册) that are free to be appraised. */
-  create(actor: Actor, input: CreateInput): Promise<AppraisalBatch> {
+  create(actor: Actor, input: ParsedInput<'appraisal.create'>): Promise<AppraisalBatch> {
     return this.store
       .write(actor, async ({ db, now, audit }) => {
         const today = localDay(now)
@@ -191,7 +184,7 @@ export class AppraisalService {
   }
 
   /** R-DISP-5: destroy, or keep with a new period that still runs and the reason why. */
-  decide(actor: Actor, input: DecideInput): Promise<AppraisalBatch> {
+  decide(actor: Actor, input: ParsedInput<'appraisal.decide'>): Promise<AppraisalBatch> {
     return this.step(actor, input, ['listed'], async ({ db, now, audit }, batch, today) => {
       const entry = await this.entry(db, batch.id, input.entryId)
       const [record] = await disposalFacts(db, [{ subject: entry.subject, id: entry.subjectId }], batch.id)
@@ -241,7 +234,7 @@ export class AppraisalService {
    * R-DISP-5, R-DISP-6: both appraisers named, every record decided. Records kept get their new expiry; records to go
    * are set apart (awaiting destruction) until the hold period ends.
    */
-  complete(actor: Actor, input: CompleteInput): Promise<AppraisalBatch> {
+  complete(actor: Actor, input: ParsedInput<'appraisal.complete'>): Promise<AppraisalBatch> {
     return this.step(actor, input, ['listed'], async ({ db, now, audit }, batch, today) => {
       enforce(refuseAppraisers(input.managerName, input.departmentLeaderName))
       if (input.appraisedOn > today) throw notInFuture('appraisedOn')
@@ -313,7 +306,7 @@ export class AppraisalService {
   }
 
   /** R-DISP-6: after the hold period each record is confirmed still to go, or pulled back to the store with a reason. */
-  verify(actor: Actor, input: VerifyInput): Promise<AppraisalBatch> {
+  verify(actor: Actor, input: ParsedInput<'appraisal.verify'>): Promise<AppraisalBatch> {
     return this.step(actor, input, ['awaiting'], async ({ db, now, audit }, batch, today) => {
       enforce(refuseBeforeHoldEnd(batch.holdUntil!, today))
       const entry = await this.entry(db, batch.id, input.entryId)
@@ -364,7 +357,7 @@ export class AppraisalService {
    * R-DISP-7: where, when and how, with at least the set number of supervisors, none of them an appraiser or a handler
    * of the batch, who have counted the records against the register. An unsigned register may be drawn up again.
    */
-  createRegister(actor: Actor, input: DestructionInput): Promise<AppraisalBatch> {
+  createRegister(actor: Actor, input: ParsedInput<'destruction.create'>): Promise<AppraisalBatch> {
     return this.step(actor, input, ['awaiting', 'verified'], async ({ db, now, audit }, batch, today) => {
       const unverified = await unverifiedCount(db, batch.id)
       enforce(refuseRegister({ holdUntil: batch.holdUntil!, today, unverified, destroyedOn: input.destroyedOn }))
@@ -435,7 +428,7 @@ export class AppraisalService {
   }
 
   /** R-DISP-7, R-DISP-8: the supervisors signed after destruction; the records become 已销毁 and the register permanent. */
-  sign(actor: Actor, input: SignInput): Promise<AppraisalBatch> {
+  sign(actor: Actor, input: ParsedInput<'destruction.sign'>): Promise<AppraisalBatch> {
     return this.step(actor, input, ['verified'], async ({ db, now, audit }, batch, today) => {
       const register = await this.register(db, await registerOfBatch(db, batch.id))
       if (!register) throw notFound('errors.registerNotFound')

@@ -34,10 +34,6 @@ import { maskEmail, maskName, maskPhone, maySeePersonalData } from '../policy/ro
 import type { Actor, Store } from '../store'
 import type { AuditService } from './audit'
 
-type CustomerInput = ParsedInput<'customers.create'>
-type CustomerUpdate = ParsedInput<'customers.update'>
-type CustomerQuery = ParsedInput<'customers.list'>
-
 /** The fields a person edits: what the audit log snapshots and the history compares. */
 export const CUSTOMER_FIELD_NAMES = Object.keys(customerFields) as (keyof typeof customerFields)[]
 type CustomerSnapshot = Pick<Customer, (typeof CUSTOMER_FIELD_NAMES)[number]>
@@ -73,7 +69,7 @@ export class CustomersService {
     private readonly audit: AuditService
   ) {}
 
-  async list(query: CustomerQuery, role: Role): Promise<Page<CustomerRow>> {
+  async list(query: ParsedInput<'customers.list'>, role: Role): Promise<Page<CustomerRow>> {
     const { rows, ...count } = await listCustomerRows(
       this.store.db,
       { ...query, search: query.search?.trim() },
@@ -140,7 +136,7 @@ export class CustomersService {
     return (await customerNames(this.store.db, excludeId)).filter((r) => normaliseName(r.name) === wanted)
   }
 
-  private async refuseDuplicateName(db: Db, input: CustomerInput, excludeId?: number): Promise<void> {
+  private async refuseDuplicateName(db: Db, input: ParsedInput<'customers.create'>, excludeId?: number): Promise<void> {
     if (input.confirmDuplicateName) return
     const wanted = normaliseName(input.name)
     const same = (await customerNames(db, excludeId)).filter((r) => normaliseName(r.name) === wanted)
@@ -152,7 +148,7 @@ export class CustomersService {
     }
   }
 
-  async create(actor: Actor, input: CustomerInput): Promise<Customer> {
+  async create(actor: Actor, input: ParsedInput<'customers.create'>): Promise<Customer> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       await this.refuseDuplicateName(db, input)
       const snapshot = snapshotOf(input)
@@ -172,7 +168,7 @@ export class CustomersService {
   }
 
   /** R-CUST-4: an update keeps the old values in the audit log, from which the history is shown. */
-  async update(actor: Actor, input: CustomerUpdate): Promise<Customer> {
+  async update(actor: Actor, input: ParsedInput<'customers.update'>): Promise<Customer> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.load(db, input.id)
       refuseStale(current.version, input.version)

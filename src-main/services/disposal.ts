@@ -11,7 +11,6 @@ import type { SettingsService } from './settings'
 import type { AuditEntity } from '../../src-preload/audit-vocabulary'
 
 type DueFilter = Omit<ParsedInput<'disposal.due'>, 'page' | 'pageSize'>
-type PrintInput = ParsedInput<'print.disposal'>
 
 /** Every row of the listing, not only the page on screen. */
 const ALL_ROWS = 1_000_000
@@ -115,7 +114,7 @@ export class DisposalService {
     return { fileName, base64: buffer.toString('base64'), rows: rows.length }
   }
 
-  async print(actor: Actor, input: PrintInput): Promise<{ html: string }> {
+  async print(actor: Actor, input: ParsedInput<'print.disposal'>): Promise<{ html: string }> {
     const html = await this.printHtml(input)
     await this.logOutput(actor, 'disposal', input.document === 'dueListing' ? 'due' : input.id, 'print', {
       document: input.document
@@ -123,7 +122,7 @@ export class DisposalService {
     return { html }
   }
 
-  private async printHtml(input: PrintInput): Promise<string> {
+  private async printHtml(input: ParsedInput<'print.disposal'>): Promise<string> {
     const policy = (await this.settings.filing()).data
     switch (input.document) {
       case 'dueListing': {

@@ -8,9 +8,6 @@ import { judgeReading, refuseReadingPlace, type EnvironmentBand } from '../polic
 import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 
-type RecordInput = ParsedInput<'environment.record'>
-type ListQuery = ParsedInput<'environment.list'>
-
 export function judged(row: StoredReading, band: EnvironmentBand): EnvironmentReading {
   const { temperature, humidity, outOfRange } = judgeReading(row, band)
   return { ...row, judgements: { temperature, humidity }, outOfRange }
@@ -28,7 +25,7 @@ export class EnvironmentService {
     return judged(row, (await this.settings.custody(db)).data)
   }
 
-  record(actor: Actor, input: RecordInput): Promise<EnvironmentReading> {
+  record(actor: Actor, input: ParsedInput<'environment.record'>): Promise<EnvironmentReading> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.readOn > localDay(now)) {
         throw new AppFailure('VALIDATION', 'errors.validation', {
@@ -53,7 +50,7 @@ export class EnvironmentService {
     })
   }
 
-  async list(query: ListQuery): Promise<EnvironmentLog> {
+  async list(query: ParsedInput<'environment.list'>): Promise<EnvironmentLog> {
     const rows = await listReadings(this.store.db, query)
     const band = (await this.settings.custody()).data
     const readings = rows.map((row) => judged(row, band))

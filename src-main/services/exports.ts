@@ -7,13 +7,15 @@ import type { ItemsService } from './items'
 import type { VolumesService } from './volumes'
 import type { AuditEntity } from '../../src-preload/audit-vocabulary'
 
-type ExportInput = ParsedInput<'export.list'>
-
 /** Every row a list shows, not only the page on screen. */
 const ALL_ROWS = 1_000_000
 
-const SHEET_NAMES: Record<ExportInput['view'], string> = { customers: '客户', items: '文件', volumes: '案卷' }
-const AUDIT_ENTITY: Record<ExportInput['view'], AuditEntity> = {
+const SHEET_NAMES: Record<ParsedInput<'export.list'>['view'], string> = {
+  customers: '客户',
+  items: '文件',
+  volumes: '案卷'
+}
+const AUDIT_ENTITY: Record<ParsedInput<'export.list'>['view'], AuditEntity> = {
   customers: 'customer',
   items: 'item',
   volumes: 'volume'
@@ -28,7 +30,7 @@ export class ExportsService {
     private readonly volumes: VolumesService
   ) {}
 
-  private async rows(input: ExportInput, role: Role): Promise<Record<string, unknown>[]> {
+  private async rows(input: ParsedInput<'export.list'>, role: Role): Promise<Record<string, unknown>[]> {
     switch (input.view) {
       case 'customers':
         return (await this.customers.list({ ...input.query, page: 1, pageSize: ALL_ROWS }, role))
@@ -49,7 +51,7 @@ export class ExportsService {
   async list(
     actor: Actor,
     role: Role,
-    input: ExportInput
+    input: ParsedInput<'export.list'>
   ): Promise<{ fileName: string; base64: string; rows: number }> {
     const rows = await this.rows(input, role)
     const known = new Set(rows.length > 0 ? Object.keys(rows[0]) : input.columns.map((c) => c.key))

@@ -14,9 +14,6 @@ import { AppFailure, notFound } from '../errors'
 import type { Actor, Store } from '../store'
 import { recordSummaries } from './records'
 
-type PlaceInput = ParsedInput<'holds.place'>
-type ListInput = ParsedInput<'holds.list'>
-
 /** R-DISP-3: named holds (a dispute, unsettled accounts…) that keep records from appraisal and destruction until released. */
 export class HoldsService {
   constructor(private readonly store: Store) {}
@@ -27,7 +24,7 @@ export class HoldsService {
     return holds
   }
 
-  async list(query: ListInput): Promise<Page<Hold>> {
+  async list(query: ParsedInput<'holds.list'>): Promise<Page<Hold>> {
     const { rows, total } = await listHolds(this.store.db, query.state, {
       limit: query.pageSize,
       offset: (query.page - 1) * query.pageSize
@@ -41,7 +38,7 @@ export class HoldsService {
     return (await this.withSubjects(db, [row]))[0]
   }
 
-  place(actor: Actor, input: PlaceInput): Promise<Hold> {
+  place(actor: Actor, input: ParsedInput<'holds.place'>): Promise<Hold> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.records.length === 0 && input.customerIds.length === 0) {
         throw new AppFailure('VALIDATION', 'errors.validation', {

@@ -32,10 +32,6 @@ import { appendAuditBatch } from './audit-chain'
 import { unknownCodes } from './items'
 import type { SettingsService } from './settings'
 
-type PreviewInput = ParsedInput<'import.preview'>
-type PlanInput = ParsedInput<'import.dryRun'>
-type RunInput = ParsedInput<'import.start'>
-
 const SAMPLE_ROWS = 10
 /** A preview shows what a column holds, not all of it: a long cell is cut here and marked with '…'. */
 const SAMPLE_CELL = 200
@@ -413,7 +409,7 @@ function filingOf(values: Record<string, unknown>, archivalCode: string | null, 
 }
 
 /** The same file with the same mapping and defaults: a dry run tells the import how many rows it will write. */
-const planKey = (input: PlanInput) =>
+const planKey = (input: ParsedInput<'import.dryRun'>) =>
   crypto
     .createHash('sha256')
     .update(JSON.stringify([input.target, input.fileName, input.encoding ?? null, input.mapping, input.defaults]))
@@ -450,7 +446,7 @@ export class ImportsService {
   ) {}
 
   /** The file's parts; between two batches the event loop answers other people's requests. */
-  private async *parts(input: PreviewInput): AsyncGenerator<TablePart> {
+  private async *parts(input: ParsedInput<'import.preview'>): AsyncGenerator<TablePart> {
     const request = {
       bytes: Buffer.from(input.base64, 'base64'),
       fileName: input.fileName,
@@ -463,7 +459,7 @@ export class ImportsService {
     }
   }
 
-  async preview(input: PreviewInput): Promise<ImportPreview> {
+  async preview(input: ParsedInput<'import.preview'>): Promise<ImportPreview> {
     let start: Extract<TablePart, { kind: 'start' }> = { kind: 'start', headers: [], encoding: null }
     let end: Extract<TablePart, { kind: 'end' }> = { kind: 'end', width: 0, rows: 0 }
     const sample: string[][] = []
@@ -536,7 +532,11 @@ export class ImportsService {
    * The file's rows checked as the form would check them, a batch at a time: the rows that pass with their filing, and
    * the problems of those that do not. Depends on nothing but the file, the mapping, the defaults and `policy`.
    */
-  private async *checkedBatches(input: PlanInput, policy: FilingSettings, shape: Shape): AsyncGenerator<Checked> {
+  private async *checkedBatches(
+    input: ParsedInput<'import.dryRun'>,
+    policy: FilingSettings,
+    shape: Shape
+  ): AsyncGenerator<Checked> {
     const maxNumber = highestNumber(policy.itemCodeTemplate)
     const retentionNames = Object.fromEntries(
       policy.retentionPeriods.flatMap((p) => [
@@ -600,7 +600,7 @@ export class ImportsService {
    * holds is looked up again either way. With `allOrNothing`, nothing more is accepted after the first problem (the
    * caller then rolls back what was).
    */
-  private async scan(db: Db, input: PlanInput, writing?: Writing): Promise<Scan> {
+  private async scan(db: Db, input: ParsedInput<'import.dryRun'>, writing?: Writing): Promise<Scan> {
     this.checkMapping(input.target, null, input.mapping)
     const policy = (await this.settings.filing(db)).data
     const key = planKey(input)
@@ -674,7 +674,7 @@ export class ImportsService {
     return scan
   }
 
-  async dryRun(input: PlanInput): Promise<ImportReport> {
+  async dryRun(input: ParsedInput<'import.dryRun'>): Promise<ImportReport> {
     const { total, valid, duplicates, errors } = await this.scan(this.store.db, input)
     const key = planKey(input)
     this.planned.delete(key)
@@ -702,7 +702,7 @@ export class ImportsService {
   }
 
   /** Starts the import as a job: the caller follows its progress and may cancel it, which rolls everything back. */
-  start(actor: Actor, input: RunInput): { jobId: string } {
+  start(actor: Actor, input: ParsedInput<'import.start'>): { jobId: string } {
     const jobId = crypto.randomUUID()
     const job: ImportJob = { state: 'running', done: 0, total: 0, result: null, error: null, cancelled: false }
     this.jobs.set(jobId, job)
@@ -732,7 +732,7 @@ export class ImportsService {
     job.cancelled = true
   }
 
-  private run(actor: Actor, input: RunInput, job: ImportJob): Promise<ImportResult> {
+  private run(actor: Actor, input: ParsedInput<'import.start'>, job: ImportJob): Promise<ImportResult> {
     return this.store.write(actor, async ({ db, now }) => {
       job.total = this.planned.get(planKey(input)) ?? 0
       const connection = db.connection
@@ -746,7 +746,13 @@ export class ImportsService {
     })
   }
 
-  private async importWithin(db: Db, actor: Actor, now: Date, input: RunInput, job: ImportJob): Promise<ImportResult> {
+  private async importWithin(
+    db: Db,
+    actor: Actor,
+    now: Date,
+    input: ParsedInput<'import.start'>,
+    job: ImportJob
+  ): Promise<ImportResult> {
     // One reading checks and writes as it goes; between batches the event loop answers progress questions and
     // notices a cancel, which rolls back. 'All or nothing' stops writing at the first problem and rolls back too.
     const plan = await this.scan(db, input, {

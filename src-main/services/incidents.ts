@@ -6,10 +6,6 @@ import { localDay } from '../policy/calendar'
 import type { Actor, Store, WriteContext } from '../store'
 import { recordSummaries } from './records'
 
-type IncidentQuery = ParsedInput<'incidents.list'>
-type ResolveInput = ParsedInput<'incidents.resolve'>
-type ReportInput = ParsedInput<'incidents.report'>
-
 export interface IncidentDraft extends RecordRef {
   kind: Incident['kind']
   source: Incident['source']
@@ -42,7 +38,7 @@ export async function openIncident(ctx: WriteContext, actor: Actor, draft: Incid
 export class IncidentsService {
   constructor(private readonly store: Store) {}
 
-  async list(query: IncidentQuery): Promise<Page<Incident>> {
+  async list(query: ParsedInput<'incidents.list'>): Promise<Page<Incident>> {
     const { rows, total } = await listIncidents(
       this.store.db,
       { state: query.state, subject: query.subject },
@@ -58,7 +54,7 @@ export class IncidentsService {
   }
 
   /** A record found missing or damaged outside an inspection or a loan, e.g. noticed while fetching it. */
-  report(actor: Actor, input: ReportInput): Promise<Incident> {
+  report(actor: Actor, input: ParsedInput<'incidents.report'>): Promise<Incident> {
     return this.store.write(actor, async (ctx) => {
       const id = await openIncident(ctx, actor, {
         ...input.record,
@@ -71,7 +67,7 @@ export class IncidentsService {
     })
   }
 
-  resolve(actor: Actor, input: ResolveInput): Promise<Incident> {
+  resolve(actor: Actor, input: ParsedInput<'incidents.resolve'>): Promise<Incident> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const incident = await this.load(db, input.id)
       if (incident.resolution !== null) throw new AppFailure('CONFLICT', 'errors.incidentResolved')

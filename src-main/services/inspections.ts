@@ -45,12 +45,6 @@ import { openIncident } from './incidents'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
 
-type CreateInput = ParsedInput<'inspections.create'>
-type UpdateInput = ParsedInput<'inspections.update'>
-type MarkInput = ParsedInput<'inspections.mark'>
-type CompleteInput = ParsedInput<'inspections.complete'>
-type ListQuery = ParsedInput<'inspections.list'>
-
 const fieldError = (path: string, message: string) =>
   new AppFailure('VALIDATION', 'errors.validation', { details: [{ path, message } satisfies FieldError] })
 
@@ -62,7 +56,7 @@ const OUT_NOTE: Partial<Record<CustodyState, string>> = {
 }
 
 /** The header a person fills in, as it is stored: the checklist as JSON. */
-const headerValues = (input: Omit<UpdateInput, 'id' | 'version'>) => ({
+const headerValues = (input: Omit<ParsedInput<'inspections.update'>, 'id' | 'version'>) => ({
   inspectedOn: input.inspectedOn,
   inspectors: input.inspectors,
   roomId: input.roomId,
@@ -83,7 +77,7 @@ export class InspectionsService {
     private readonly settings: SettingsService
   ) {}
 
-  async list(query: ListQuery): Promise<Page<InspectionRow>> {
+  async list(query: ParsedInput<'inspections.list'>): Promise<Page<InspectionRow>> {
     const db = this.store.db
     const total = await countInspections(db, query)
     const rows = await inspectionsPage(db, query)
@@ -134,7 +128,11 @@ export class InspectionsService {
   }
 
   /** The checks every header shares: not in the future, and the reading taken in a room. */
-  private async checkHeader(db: Db, now: Date, input: Pick<CreateInput, 'inspectedOn' | 'roomId'>): Promise<void> {
+  private async checkHeader(
+    db: Db,
+    now: Date,
+    input: Pick<ParsedInput<'inspections.create'>, 'inspectedOn' | 'roomId'>
+  ): Promise<void> {
     if (input.inspectedOn > localDay(now)) throw fieldError('inspectedOn', 'validation.notInFuture')
     if (input.roomId === null) return
     const kind = await locationKind(db, input.roomId)
@@ -142,7 +140,7 @@ export class InspectionsService {
     enforce(refuseReadingPlace(kind))
   }
 
-  async create(actor: Actor, input: CreateInput): Promise<Inspection> {
+  async create(actor: Actor, input: ParsedInput<'inspections.create'>): Promise<Inspection> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       await this.checkHeader(db, now, input)
       const expected = await this.expectedRecords(db, input.locationIds, input.records)
@@ -180,7 +178,7 @@ export class InspectionsService {
     return [...found.values()]
   }
 
-  async update(actor: Actor, input: UpdateInput): Promise<Inspection> {
+  async update(actor: Actor, input: ParsedInput<'inspections.update'>): Promise<Inspection> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const before = await this.draft(db, input.id, input.version)
       await this.checkHeader(db, now, input)
@@ -206,7 +204,7 @@ export class InspectionsService {
   }
 
   /** Stock check: each record ticked off as found, or marked missing or damaged with a note. */
-  async mark(actor: Actor, input: MarkInput): Promise<Inspection> {
+  async mark(actor: Actor, input: ParsedInput<'inspections.mark'>): Promise<Inspection> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const inspection = await this.draft(db, input.id)
       const inScope = new Map(inspection.findings.map((finding) => [`${finding.subject}:${finding.id}`, finding]))
@@ -226,7 +224,7 @@ export class InspectionsService {
     })
   }
 
-  async complete(actor: Actor, input: CompleteInput): Promise<Inspection> {
+  async complete(actor: Actor, input: ParsedInput<'inspections.complete'>): Promise<Inspection> {
     return this.store.write(actor, async (ctx) => {
       const { db, now, audit } = ctx
       const inspection = await this.draft(db, input.id, input.version)

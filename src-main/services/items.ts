@@ -54,13 +54,8 @@ import { settleItemStatus } from './item-status'
 import { layOutVolume } from './volume-layout'
 import type { SettingsService } from './settings'
 
-type ItemInput = ParsedInput<'items.create'>
-type ItemUpdate = ParsedInput<'items.update'>
-type ItemQuery = ParsedInput<'items.list'>
-type LinkInput = ParsedInput<'items.link'>
-
 /** The columns an edit may change; the audit log snapshots exactly these. */
-const EDITABLE: (keyof ItemInput)[] = [
+const EDITABLE: (keyof ParsedInput<'items.create'>)[] = [
   'fondsCode',
   'categoryCode',
   'retentionCode',
@@ -87,13 +82,13 @@ const EDITABLE: (keyof ItemInput)[] = [
 /** Parts of the archival code: once a code is assigned these may not change (R-FILE-10: codes are stable). */
 const CODE_PARTS = ['fondsCode', 'categoryCode', 'retentionCode', 'departmentCode'] as const
 
-function snapshot(input: ItemInput): Record<string, unknown> {
+function snapshot(input: ParsedInput<'items.create'>): Record<string, unknown> {
   return Object.fromEntries(EDITABLE.map((field) => [field, input[field]]))
 }
 
 /** R-FILE-1: every code must name an entry of the current reference data. */
 export function unknownCodes(
-  input: Pick<ItemInput, 'fondsCode' | 'categoryCode' | 'retentionCode' | 'departmentCode'>,
+  input: Pick<ParsedInput<'items.create'>, 'fondsCode' | 'categoryCode' | 'retentionCode' | 'departmentCode'>,
   settings: FilingSettings
 ): FieldError[] {
   const lists: [keyof typeof input, { code: string }[]][] = [
@@ -143,7 +138,7 @@ export class ItemsService {
     private readonly settings: SettingsService
   ) {}
 
-  async list(query: ItemQuery): Promise<Page<ItemRow>> {
+  async list(query: ParsedInput<'items.list'>): Promise<Page<ItemRow>> {
     const search = query.search?.trim()
     const { rows, total, totalCapped } = await listItemRows(
       this.store.db,
@@ -176,7 +171,10 @@ export class ItemsService {
     return this.load(this.store.db, id)
   }
 
-  private async checkReferences(db: Db, input: ItemInput): Promise<FilingSettings & { policyVersion: number }> {
+  private async checkReferences(
+    db: Db,
+    input: ParsedInput<'items.create'>
+  ): Promise<FilingSettings & { policyVersion: number }> {
     const settings = await this.settings.filing(db)
     const problems = unknownCodes(input, settings.data)
     if (input.customerId !== null) {
@@ -236,7 +234,7 @@ export class ItemsService {
     }
   }
 
-  async create(actor: Actor, input: ItemInput): Promise<Item> {
+  async create(actor: Actor, input: ParsedInput<'items.create'>): Promise<Item> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const settings = await this.checkReferences(db, input)
       const values = snapshot(input)
@@ -253,7 +251,7 @@ export class ItemsService {
     })
   }
 
-  async update(actor: Actor, input: ItemUpdate): Promise<Item> {
+  async update(actor: Actor, input: ParsedInput<'items.update'>): Promise<Item> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.load(db, input.id)
       refuseStale(current.version, input.version)
@@ -264,7 +262,7 @@ export class ItemsService {
       if (current.volumeId !== null && current.classification !== input.classification) {
         await this.refuseClassificationInVolume(db, current.id, current.volumeId, input.classification)
       }
-      const before = snapshot(current as unknown as ItemInput)
+      const before = snapshot(current as unknown as ParsedInput<'items.create'>)
       const after = snapshot(input)
       await updateItemDescription(db, input.id, after, now.toISOString())
       const linked = current.links.map((l) => (l.fromId === input.id ? l.toId : l.fromId))
@@ -385,7 +383,7 @@ export class ItemsService {
   }
 
   /** R-FILE-3: linked documents stay together; the link may move filing years (a request follows its reply). */
-  async link(actor: Actor, input: LinkInput, remove = false): Promise<Item> {
+  async link(actor: Actor, input: ParsedInput<'items.link'>, remove = false): Promise<Item> {
     return this.store.write(actor, async ({ db, audit }) => {
       enforce(refuseSelfLink(input.fromId, input.toId))
       const from = await this.load(db, input.fromId)

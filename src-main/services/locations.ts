@@ -27,12 +27,6 @@ import {
   type LocatedSubjectRow
 } from '../db/locations'
 
-type CreateInput = ParsedInput<'locations.create'>
-type UpdateInput = ParsedInput<'locations.update'>
-type PlaceInput = ParsedInput<'locations.place'>
-type PlaceManyInput = ParsedInput<'locations.placeMany'>
-type ReturnInput = ParsedInput<'locations.returnHome'>
-
 const SUBJECT_NOT_FOUND: Record<LocationSubject, MessageKey> = {
   volume: 'errors.volumeNotFound',
   item: 'errors.itemNotFound'
@@ -58,7 +52,7 @@ export class LocationsService {
     return node
   }
 
-  async create(actor: Actor, input: CreateInput): Promise<LocationNode> {
+  async create(actor: Actor, input: ParsedInput<'locations.create'>): Promise<LocationNode> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const parent = input.parentId === null ? null : await this.node(db, input.parentId)
       enforce(refuseLocation(parent?.kind ?? null, input.kind))
@@ -81,7 +75,7 @@ export class LocationsService {
     })
   }
 
-  async update(actor: Actor, input: UpdateInput): Promise<LocationNode> {
+  async update(actor: Actor, input: ParsedInput<'locations.update'>): Promise<LocationNode> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const current = await this.node(db, input.id)
       refuseStale(current.version, input.version)
@@ -143,7 +137,7 @@ export class LocationsService {
     return contentOf(after)
   }
 
-  async place(actor: Actor, input: PlaceInput): Promise<LocationContent> {
+  async place(actor: Actor, input: ParsedInput<'locations.place'>): Promise<LocationContent> {
     return this.store.write(actor, (context) => this.placeWithin(context, actor, input))
   }
 
@@ -151,7 +145,7 @@ export class LocationsService {
    * The selected records put in one place in one transaction, each as `place` would (capacity counted as they go);
    * each refusal is reported, the rest are moved.
    */
-  async placeMany(actor: Actor, input: PlaceManyInput): Promise<BatchOutcome> {
+  async placeMany(actor: Actor, input: ParsedInput<'locations.placeMany'>): Promise<BatchOutcome> {
     return this.store.write(actor, async (context) => {
       // A place that does not exist refuses the whole batch, not each record in turn.
       await this.node(context.db, input.locationId)
@@ -162,7 +156,11 @@ export class LocationsService {
     })
   }
 
-  private async placeWithin(context: WriteContext, actor: Actor, input: PlaceInput): Promise<LocationContent> {
+  private async placeWithin(
+    context: WriteContext,
+    actor: Actor,
+    input: ParsedInput<'locations.place'>
+  ): Promise<LocationContent> {
     const { db } = context
     const row = await this.subject(db, input.subject, input.id)
     const target = await this.node(db, input.locationId)
@@ -182,7 +180,7 @@ export class LocationsService {
     return this.move(context, actor, row, { id: target.id, home: input.home, note: input.note })
   }
 
-  async returnHome(actor: Actor, input: ReturnInput): Promise<LocationContent> {
+  async returnHome(actor: Actor, input: ParsedInput<'locations.returnHome'>): Promise<LocationContent> {
     return this.store.write(actor, async (context) => {
       const row = await this.subject(context.db, input.subject, input.id)
       const home = enforce(refuseReturnHome(row.volumeCode, row.homeId))

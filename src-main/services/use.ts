@@ -83,15 +83,7 @@ import { recordSummaries } from './records'
 import { SETTINGS_SCHEMAS, VersionedSettings, type SettingsService } from './settings'
 import type { AuditAction } from '../../src-preload/audit-vocabulary'
 
-type CreateInput = ParsedInput<'use.create'>
-type PreviewInput = ParsedInput<'use.preview'>
-type ListQuery = ParsedInput<'use.list'>
-type ApproveInput = ParsedInput<'use.approve'>
-type SignInput = ParsedInput<'use.sign'>
-type Signature = Pick<ApproveInput, 'id' | 'version' | 'step' | 'signedOn' | 'decision' | 'reason'>
-type ReturnInput = ParsedInput<'use.return'>
-type PrintInput = ParsedInput<'print.use'>
-type RegisterInput = ParsedInput<'export.useRegister'>
+type Signature = Pick<ParsedInput<'use.approve'>, 'id' | 'version' | 'step' | 'signedOn' | 'decision' | 'reason'>
 
 const CUSTODY_WHILE_OUT = { consultation: 'reading_room', loan: 'on_loan' } as const
 
@@ -166,7 +158,7 @@ export class UseService {
   }
 
   /** The one answer for a draft: the preview shows it and the save enforces it (R-USE-1..6, S86). */
-  private async decide(db: Db, input: PreviewInput) {
+  private async decide(db: Db, input: ParsedInput<'use.preview'>) {
     const settings = await this.settings.current(db)
     const departments = (await this.filing.filing(db)).data.departments.map((d) => d.code)
     const records = await recordSummaries(db, input.records)
@@ -194,7 +186,7 @@ export class UseService {
   }
 
   /** The chain a draft would need, shown live in the form before it is submitted. */
-  async preview(input: PreviewInput): Promise<ChainPreview> {
+  async preview(input: ParsedInput<'use.preview'>): Promise<ChainPreview> {
     const { chain, refusal, policyVersion } = await this.decide(this.store.db, input)
     return {
       steps: chain.ok ? chain.value.steps : [],
@@ -206,7 +198,7 @@ export class UseService {
     }
   }
 
-  create(actor: Actor, input: CreateInput): Promise<UseRequest> {
+  create(actor: Actor, input: ParsedInput<'use.create'>): Promise<UseRequest> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       if (input.applicantUserId !== null) {
         if (!(await userIsActive(db, input.applicantUserId)))
@@ -276,7 +268,7 @@ export class UseService {
     })
   }
 
-  async list(query: ListQuery): Promise<Page<UseRequestRow>> {
+  async list(query: ParsedInput<'use.list'>): Promise<Page<UseRequestRow>> {
     const today = this.today()
     const count = await countRequests(this.store.db, query, today)
     const stored = await requestsPage(this.store.db, query, today)
@@ -361,7 +353,7 @@ export class UseService {
    * R-USE-1, R-ROLE-3..5, R-ROLE-7: a signature from the signed paper form, entered by the archivist on behalf of the
    * account chosen from those that hold the step; who entered it is kept and shown. A refusal ends the request.
    */
-  approve(actor: Actor, input: ApproveInput): Promise<UseRequest> {
+  approve(actor: Actor, input: ParsedInput<'use.approve'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
       const signer = await signerAccount(ctx.db, input.signerUserId)
       if (!signer) throw fieldError('signerUserId', 'validation.invalidValue')
@@ -370,7 +362,7 @@ export class UseService {
   }
 
   /** R-USE-1, R-ROLE-3..5: the signed-in signer signs their own step, today; the step comes from their account. */
-  sign(actor: Actor, input: SignInput): Promise<UseRequest> {
+  sign(actor: Actor, input: ParsedInput<'use.sign'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
       const signer = actor.userId === null ? undefined : await signerAccount(ctx.db, actor.userId)
       const step = signer && stepOfRole(signer.role)
@@ -530,7 +522,7 @@ export class UseService {
   }
 
   /** R-USE-2, R-USE-8, S89: 注销 — each record checked (pages, damage); damage or loss opens an incident on it. */
-  returnRecords(actor: Actor, input: ReturnInput): Promise<UseRequest> {
+  returnRecords(actor: Actor, input: ParsedInput<'use.return'>): Promise<UseRequest> {
     return this.store.write(actor, async (ctx) => {
       const request = await this.forChange(ctx.db, input.id, input.version, ['out'])
       const given = new Map(input.records.map((r) => [`${r.subject}:${r.id}`, r]))
@@ -657,7 +649,7 @@ export class UseService {
   }
 
   /** R-USE-10: one row per record taken out in the date range (by the day it went out), in the order they went out. */
-  async registerRows(input: RegisterInput): Promise<RegisterRow[]> {
+  async registerRows(input: ParsedInput<'export.useRegister'>): Promise<RegisterRow[]> {
     if (input.from > input.to) throw fieldError('to', 'validation.dateOrder')
     const ids = await registerRequestIds(this.store.db, input.register, input.from, input.to)
     const today = this.today()
@@ -692,7 +684,7 @@ export class UseService {
     return result
   }
 
-  async print(actor: Actor, input: PrintInput): Promise<{ html: string }> {
+  async print(actor: Actor, input: ParsedInput<'print.use'>): Promise<{ html: string }> {
     const html = await this.printHtml(input)
     const entityId = input.document === 'register' ? `${input.register}:${input.from}..${input.to}` : input.id
     await this.store.write(actor, ({ audit }) =>
@@ -701,7 +693,7 @@ export class UseService {
     return { html }
   }
 
-  private async printHtml(input: PrintInput): Promise<string> {
+  private async printHtml(input: ParsedInput<'print.use'>): Promise<string> {
     if (input.document === 'register') {
       const rows = await this.registerRows(input)
       return input.register === 'loan'
@@ -726,7 +718,7 @@ export class UseService {
   /** R-USE-10: the register as .xlsx, with real dates; every export is logged. */
   async exportRegister(
     actor: Actor,
-    input: RegisterInput
+    input: ParsedInput<'export.useRegister'>
   ): Promise<{ fileName: string; base64: string; rows: number }> {
     const rows = await this.registerRows(input)
     const stateNames = { cancelled: '已注销', overdue: '逾期未还', out: '未归还' }

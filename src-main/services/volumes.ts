@@ -32,8 +32,6 @@ import { unknownCodes } from './items'
 import { layOutVolume } from './volume-layout'
 import type { SettingsService } from './settings'
 
-type VolumeInput = ParsedInput<'volumes.create'>
-type NoteInput = ParsedInput<'volumes.updateNote'>
 export interface VolumeWithItems {
   volume: Volume
   items: VolumeItem[]
@@ -74,7 +72,7 @@ export class VolumesService {
   }
 
   /** GB/T 9705: the volume's code 全宗号-目录号-案卷号 is assigned at creation, gap-free within its series. */
-  async create(actor: Actor, input: VolumeInput): Promise<Volume> {
+  async create(actor: Actor, input: ParsedInput<'volumes.create'>): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const policy = await this.settings.filing(db)
       const problems = unknownCodes(
@@ -234,7 +232,7 @@ export class VolumesService {
     })
   }
 
-  async updateNote(actor: Actor, input: NoteInput): Promise<Volume> {
+  async updateNote(actor: Actor, input: ParsedInput<'volumes.updateNote'>): Promise<Volume> {
     return this.store.write(actor, async ({ db, now, audit }) => {
       const volume = await this.volume(db, input.id)
       refuseStale(volume.version, input.version)
