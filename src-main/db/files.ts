@@ -15,6 +15,16 @@ const FOLDER_UNSYNCABLE = new Set(['EISDIR', 'EPERM', 'EINVAL', 'ENOTSUP', 'EBAD
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code
 
+/** A file's text, or null only when there is no such file: one that is there but unreadable is an error. */
+export function readTextIfPresent(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8')
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    throw error
+  }
+}
+
 /** A renamed or linked file survives a power cut (or a pulled stick) only once its folder is flushed too. */
 export async function syncFolder(folder: string): Promise<void> {
   let handle: fs.promises.FileHandle

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { chainWasKeyed, lastAuditEntry } from '../db/audit'
 import { openReader, SqliteDb, type AuditKey } from '../db/connection'
-import { fsyncFile } from '../db/files'
+import { fsyncFile, readTextIfPresent } from '../db/files'
 
 /**
  * R-SEC-1: the audit chain's key and its newest head live beside the database, not in it, so that whoever holds
@@ -34,13 +34,8 @@ export const auditHeadSchema = z.object({
 
 /** Null only when there is no key file; a file that is there but unreadable is an error, never a reason to re-key. */
 export function readAuditKey(dataDir: string): AuditKey | null {
-  let text: string
-  try {
-    text = fs.readFileSync(path.join(dataDir, AUDIT_KEY_FILE), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
+  const text = readTextIfPresent(path.join(dataDir, AUDIT_KEY_FILE))
+  if (text === null) return null
   const { key, keyedFrom } = keyFileSchema.parse(JSON.parse(text))
   return { key: Buffer.from(key, 'base64'), keyedFrom }
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { fsyncFile, syncFolder } from '../db/files'
+import { fsyncFile, readTextIfPresent, syncFolder } from '../db/files'
 import { keyIdOf, wrappedKeySchema, type WrappedKey } from './backup-crypto'
 
 /**
@@ -36,13 +36,8 @@ export const backupKeyOf = (key: Buffer, wrapped: WrappedKey | null, passphraseS
 
 /** Null only when there is no key file; one that is there but unreadable is an error, never a reason to make a new key. */
 export function readBackupKey(dataDir: string): BackupKey | null {
-  let text: string
-  try {
-    text = fs.readFileSync(path.join(dataDir, BACKUP_KEY_FILE), 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw error
-  }
+  const text = readTextIfPresent(path.join(dataDir, BACKUP_KEY_FILE))
+  if (text === null) return null
   const { key, wrapped, passphraseSetAt } = keyFileSchema.parse(JSON.parse(text))
   return backupKeyOf(Buffer.from(key, 'base64'), wrapped, passphraseSetAt)
 }
