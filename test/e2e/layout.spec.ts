@@ -211,35 +211,38 @@ async function tour(page: Page, who: string, widths: Record<string, number>, fou
 }
 
 const EVERYONE: Person[] = [ADMIN, ARCHIVIST, ...Object.values(PEOPLE)]
+/** Three people a room: setting up a room and its records takes longer than a tour, and the tours share nothing. */
+const GROUPS = [0, 3, 6].map((first) => EVERYONE.slice(first, first + 3))
 
-for (const person of EVERYONE) {
-  test(`${person.username}: at 1366×768 and 1920×1080 no page is wider than the window, in Chinese or English`, async ({
+for (const group of GROUPS) {
+  const names = group.map((person) => person.username).join(', ')
+  test(`${names}: at 1366×768 and 1920×1080 no page is wider than the window, in Chinese or English`, async ({
     page,
     server
   }) => {
-    test.setTimeout(300_000)
+    test.setTimeout(600_000)
     countRequests(page)
     await page.setViewportSize(NARROW)
     await setUpAdministrator(page, server)
     await createAccount(page, ARCHIVIST)
-    const role = Object.entries(PEOPLE).find(([, other]) => other === person)?.[0] as Role | undefined
-    if (role) {
-      await createAccountQuickly(page, person, role, person.department ? 'ZS' : '')
+    for (const person of group) {
+      const role = Object.entries(PEOPLE).find(([, other]) => other === person)?.[0] as Role | undefined
+      if (role) await createAccountQuickly(page, person, role, person.department ? 'ZS' : '')
     }
     await signOut(page)
     await signIn(page, ARCHIVIST)
     await seed(page)
-    if (person !== ARCHIVIST) {
-      await signOut(page)
-      await signIn(page, person)
-    }
 
     const widths: Record<string, number> = {}
     const found: string[] = []
-    await tour(page, person.username, widths, found)
-    await language(page, 'English')
-    await tour(page, person.username, widths, found)
-    await language(page, '中文')
+    for (const person of group) {
+      await signOut(page)
+      await signIn(page, person)
+      await tour(page, person.username, widths, found)
+      await language(page, 'English')
+      await tour(page, person.username, widths, found)
+      await language(page, '中文')
+    }
     console.log(JSON.stringify(widths))
     expect(found).toEqual([])
   })
