@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UseRequestRow } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { UseRequestDetail } from '../pages/use/UseRequestDetail'
-import { nameOfCode, useFilingSettings } from '../useFilingSettings'
+import { requestSummaryColumns } from '../pages/use/requestColumns'
+import { useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
 
 /**
@@ -29,18 +30,7 @@ export function AwaitingSignaturesCard({ session }: { session: SessionInfo }) {
         locale={{ emptyText: <Empty description={t('use.awaiting.none')} /> }}
         columns={[
           { title: t('use.list.number'), dataIndex: 'number' },
-          {
-            title: t('use.fields.kind'),
-            dataIndex: 'kind',
-            render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
-          },
-          { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
-          {
-            title: t('use.fields.unit'),
-            key: 'unit',
-            render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode)
-          },
-          { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+          ...requestSummaryColumns(t, settings),
           { title: t('use.fields.purpose'), dataIndex: 'purpose', ellipsis: true },
           {
             title: t('common.actions'),

@@ -4,6 +4,28 @@ import type { FilingSettings, UseRequestRow } from '../../../../src-preload/cont
 import { nameOfCode } from '../../useFilingSettings'
 import { STATUS_COLORS } from './useLabels'
 
+/** Who asks for what: the columns every list of requests shows after the number. */
+export function requestSummaryColumns(
+  t: TFunction,
+  settings: FilingSettings | null
+): NonNullable<TableProps<UseRequestRow>['columns']> {
+  return [
+    {
+      title: t('use.fields.kind'),
+      dataIndex: 'kind',
+      render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
+    },
+    { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
+    {
+      title: t('use.fields.unit'),
+      key: 'unit',
+      render: (_v, row) =>
+        row.applicantKind === 'external' ? row.externalUnit : nameOfCode(settings?.departments, row.departmentCode)
+    },
+    { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true }
+  ]
+}
+
 /** The requests table; the number opens the request. */
 export function requestColumns(
   t: TFunction,
@@ -20,19 +42,7 @@ export function requestColumns(
         </Button>
       )
     },
-    {
-      title: t('use.fields.kind'),
-      dataIndex: 'kind',
-      render: (kind: UseRequestRow['kind']) => t(`use.kinds.${kind}`)
-    },
-    { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
-    {
-      title: t('use.fields.unit'),
-      key: 'unit',
-      render: (_v, row) =>
-        row.applicantKind === 'external' ? row.externalUnit : nameOfCode(settings?.departments, row.departmentCode)
-    },
-    { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+    ...requestSummaryColumns(t, settings),
     {
       title: t('use.fields.status'),
       key: 'status',
