@@ -752,13 +752,19 @@ async function timedAsync(work: () => Promise<void>): Promise<{ wallMs: number; 
   return { wallMs: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000) }
 }
 
-/** A copy of the cached room of `count` items (generated on first use), opened as the app, with the bench archivist signed in. */
+/** The cached room of `count` items, generated on first use: a path to copy from, never to open for writing. */
+export async function roomFile(count: number, useRequests = count / 5): Promise<string> {
+  const file = cacheFile(count)
+  if (!fs.existsSync(file) && !(await upgradeOlder(file, count))) await generate(file, count, useRequests)
+  return file
+}
+
+/** A copy of the cached room of `count` items, opened as the app, with the bench archivist signed in. */
 export async function openRoom(
   count: number,
   useRequests = count / 5
 ): Promise<{ app: TestApp; key: string; file: string }> {
-  const file = cacheFile(count)
-  if (!fs.existsSync(file) && !(await upgradeOlder(file, count))) await generate(file, count, useRequests)
+  const file = await roomFile(count, useRequests)
   const dataDir = tempDir('archive-room-bench-')
   fs.copyFileSync(file, path.join(dataDir, DATABASE_FILE))
   const app = await makeApp(dataDir)
