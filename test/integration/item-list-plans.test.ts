@@ -96,6 +96,16 @@ describe('issue 19: every page of the item list is read from an index, never by 
     }
   })
 
+  it.each([
+    { year: [2019], categoryCode: ['KH'], classification: ['none' as const], page: 10 },
+    { year: [2019], categoryCode: ['KH'], sortOrder: 'descend' as const }
+  ])('a category and year in code order are read in order off their index and stop at the page: %o', async (input) => {
+    const plans = await plansOf({ ...input, sortBy: 'archivalCode' })
+    const page = planOf(plans, /^SELECT i\.id FROM items i .*ORDER BY .* LIMIT \? OFFSET \?$/)
+    expect(page).toMatch(/^SEARCH i USING INDEX items_category_year_code \(category_code=\? AND year=\?\)$/m)
+    expect(page).not.toMatch(/TEMP B-TREE/)
+  })
+
   it.each(['合同的请示', '合同', '请', 'J001'])(
     'searches %s through the search indexes, the items by their ids',
     async (search) => {
