@@ -13,7 +13,8 @@ import type {
   UseWithdrawnSignature
 } from '../../src-preload/contract'
 import type { SignerAccount } from '../policy/use'
-import { containsPattern } from './full-text'
+import { fullTextRowids } from './full-text'
+import { bigramToken } from './item-search'
 import type { Db } from './connection'
 import { countUpTo } from './paging'
 import { sql, type SqlQuery } from './sql'
@@ -210,6 +211,15 @@ export function signedSteps(
   )
 }
 
+/**
+ * Requests whose number, applicant, unit, purpose or the code or title of a record asked for contains the text, from
+ * their search rows (migration 1765210000000): three characters and more by trigram, two by pair, one by scanning.
+ */
+export function requestIdsMatching(search: string): SqlQuery {
+  if ([...search].length !== 2) return fullTextRowids('use_requests_fts', search)
+  return sql`SELECT rowid FROM use_requests_bigrams WHERE use_requests_bigrams MATCH ${bigramToken(search)}`
+}
+
 function listConditions(query: ListQuery, today: string): SqlQuery[] {
   const conditions: SqlQuery[] = []
   if (query.kind && query.kind.length > 0) conditions.push(sql`u.kind IN ${query.kind}`)
@@ -217,11 +227,7 @@ function listConditions(query: ListQuery, today: string): SqlQuery[] {
   if (query.overdue) conditions.push(overdueOn(today))
   if (query.from) conditions.push(sql`COALESCE(u.out_on, u.start_on) >= ${query.from}`)
   if (query.to) conditions.push(sql`COALESCE(u.out_on, u.start_on) <= ${query.to}`)
-  if (query.search) {
-    const like = containsPattern(query.search)
-    conditions.push(sql`(u.number LIKE ${like} ESCAPE '\\' OR u.applicant_name LIKE ${like} ESCAPE '\\' OR u.external_unit LIKE ${like} ESCAPE '\\' OR u.purpose LIKE ${like} ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM (${RECORD_LABELS}) l WHERE l.requestId = u.id AND (l.archivalCode LIKE ${like} ESCAPE '\\' OR l.title LIKE ${like} ESCAPE '\\')))`)
-  }
+  if (query.search) conditions.push(sql`u.id IN (${requestIdsMatching(query.search)})`)
   return conditions
 }
 

@@ -162,6 +162,17 @@ describe('issue 19: the other big lists read a page in an index order too, and s
     countsStop(plans)
   })
 
+  it.each(['合同的请示', '合同'])(
+    'use requests searched for %s through their search indexes (migration 1765210000000), read by date',
+    async (search) => {
+      const plans = await plansOf({ search }, 'use.list', 'use_requests')
+      const detail = planOf(plans, /u\.id IN \(SELECT rowid FROM use_requests_(fts|bigrams)/)
+      expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/)
+      expect(detail).not.toMatch(/^SCAN u$/m)
+      countsStop(plans)
+    }
+  )
+
   it.each([{}, { page: 50 }, { entity: 'item' }, { entity: 'item', action: 'update' }, { username: 'admin' }])(
     'the audit log, newest first: %o',
     async (input) => {
