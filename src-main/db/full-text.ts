@@ -1,7 +1,7 @@
 import { sql, type SqlQuery } from './sql'
 
 /** The FTS5 tables the app keeps, each with one `body` column indexed by the trigram tokenizer. */
-export type FullTextTable = 'items_fts' | 'customers_fts'
+export type FullTextTable = 'items_fts' | 'customers_fts' | 'use_requests_fts'
 
 /** A LIKE pattern, used with ESCAPE '\\', that finds the text anywhere: a typed % or _ is a character, not a wildcard. */
 export function containsPattern(text: string): string {

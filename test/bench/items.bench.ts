@@ -20,6 +20,11 @@ const matching = (table: string, match: string) => [
   `SELECT i.* FROM ${table} f JOIN items i ON i.id = f.rowid WHERE ${table} MATCH '${match}' LIMIT 20`
 ]
 const hex = (pair: string) => `"${Buffer.from(pair).toString('hex').toUpperCase()}"`
+/** Matches in another order than the search index's: every match must be known before the first of the order is. */
+const matchingSorted = (table: string, match: string, order: string) => [
+  `SELECT COUNT(*) FROM ${table} WHERE ${table} MATCH '${match}'`,
+  `SELECT i.* FROM items i WHERE i.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH '${match}') ORDER BY ${order} LIMIT 20`
+]
 
 function operations(customer: string): Operation[] {
   return [
@@ -64,7 +69,12 @@ function operations(customer: string): Operation[] {
     {
       label: 'search 合同, by title',
       input: { search: '合同', sortBy: 'title', sortOrder: 'ascend' },
-      raw: matching('items_bigrams', hex('合同'))
+      raw: matchingSorted('items_bigrams', hex('合同'), 'title, id')
+    },
+    {
+      label: 'search 会议纪要, by title',
+      input: { search: '会议纪要', sortBy: 'title', sortOrder: 'ascend' },
+      raw: matchingSorted('items_fts', '"会议纪要"', 'title, id')
     },
     {
       label: 'search whole code J001-KH·2019-D30-ZS-0042',

@@ -63,7 +63,7 @@ const OPERATIONS: Operation[] = [
     raw: page('use_requests', 'created_at DESC, id DESC', `WHERE status = 'out'`)
   },
   {
-    label: 'use requests, search 合同 (LIKE)',
+    label: 'use requests, search 合同 (raw: LIKE)',
     channel: 'use.list',
     input: { search: '合同' },
     raw: page('use_requests', 'created_at DESC, id DESC', `WHERE purpose LIKE '%合同%'`)

@@ -6,12 +6,14 @@ import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { REPOSITORY } from '../support/app'
 import { copyOf, seededDatabase } from './import-seed'
 import { benchSizes } from './measure'
+import { roomFile } from './seed'
 
 /*
  * Start to first answer of the built browser-mode server (`npx electron-vite build` first; ARCHIVE_OUT names another
  * build to compare, e.g. a copy of out/ from before a change): the process is started, the printed entry address
- * exchanged for a tab's token, and `app.status` asked, as a browser would. Beside it, a process that only opens the
- * same database and counts its items, the least any start can cost.
+ * exchanged for a tab's token, and `app.status` asked, as a browser would: in an empty archive and in the benches'
+ * realistic rooms (`BENCH_SIZES`). Beside it, a process that only opens the same database and counts its items, the
+ * least any start can cost.
  */
 const OUT = process.env.ARCHIVE_OUT ?? path.join(REPOSITORY, 'out')
 const RUNS = 5
@@ -73,7 +75,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0).padStart(4)} M
 describe('start', () => {
   for (const size of [0, ...benchSizes()]) {
     it(`start to first answer with ${size.toLocaleString('en')} items`, async () => {
-      const dataDir = copyOf(await seededDatabase(size))
+      const dataDir = copyOf(size === 0 ? await seededDatabase(0) : await roomFile(size))
       const starts: { ms: number; peak: number; cpuMs: number }[] = []
       const counts: number[] = []
       await firstAnswer(dataDir)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SqliteDb } from '../../src-main/db/connection'
+import { SORT_ALL_UP_TO } from '../../src-main/db/items'
 import type { SqlQuery } from '../../src-main/db/sql'
 import type { ChannelInput } from '../../src-preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
@@ -96,6 +97,16 @@ describe('issue 19: every page of the item list is read from an index, never by 
     }
   })
 
+  it.each([
+    { year: [2019], categoryCode: ['KH'], classification: ['none' as const], page: 10 },
+    { year: [2019], categoryCode: ['KH'], sortOrder: 'descend' as const }
+  ])('a category and year in code order are read in order off their index and stop at the page: %o', async (input) => {
+    const plans = await plansOf({ ...input, sortBy: 'archivalCode' })
+    const page = planOf(plans, /^SELECT i\.id FROM items i .*ORDER BY .* LIMIT \? OFFSET \?$/)
+    expect(page).toMatch(/^SEARCH i USING INDEX items_category_year_code \(category_code=\? AND year=\?\)$/m)
+    expect(page).not.toMatch(/TEMP B-TREE/)
+  })
+
   it.each(['合同的请示', '合同', '请', 'J001'])(
     'searches %s through the search indexes, the items by their ids',
     async (search) => {
@@ -152,6 +163,17 @@ describe('issue 19: the other big lists read a page in an index order too, and s
     countsStop(plans)
   })
 
+  it.each(['合同的请示', '合同'])(
+    'use requests searched for %s through their search indexes (migration 1765210000000), read by date',
+    async (search) => {
+      const plans = await plansOf({ search }, 'use.list', 'use_requests')
+      const detail = planOf(plans, /u\.id IN \(SELECT rowid FROM use_requests_(fts|bigrams)/)
+      expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/)
+      expect(detail).not.toMatch(/^SCAN u$/m)
+      countsStop(plans)
+    }
+  )
+
   it.each([{}, { page: 50 }, { entity: 'item' }, { entity: 'item', action: 'update' }, { username: 'admin' }])(
     'the audit log, newest first: %o',
     async (input) => {
@@ -172,5 +194,27 @@ describe('issue 19: the other big lists read a page in an index order too, and s
     const ids = planOf(plans, /WHERE c\.id IN \(SELECT c\.id FROM customers c/)
     expect(ids).toMatch(/^SCAN c USING COVERING INDEX customers_(name|updated)$/m)
     countsStop(plans)
+  })
+})
+
+describe('issue 19: a use-request search with many matches', () => {
+  it('reads the page down the date index, keeping the matches, instead of sorting them all', async () => {
+    const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+    await seedInTransaction(app, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO use_requests (number, kind, status, applicant_kind, applicant_name, purpose, reason, start_on, chain,
+           policy_version, created_at, created_by, updated_at)
+         VALUES (?, 'consultation', 'pending', 'internal', '张三', '核对合同', '', '2025-02-06', '[]', 1, ?, ?, ?)`
+      )
+      for (let n = 1; n <= SORT_ALL_UP_TO + 1; n += 1)
+        insert.run(`CY-2025-${n}`, `2025-02-06T0${n % 10}:00:00Z`, userId, '2025-02-06')
+    })
+    for (const search of ['核对合同', '合同']) {
+      const plans = await plansOf({ search }, 'use.list', 'use_requests')
+      const page = planOf(plans, /ORDER BY .* LIMIT \? OFFSET \?$/)
+      expect(page).toMatch(/^SCAN u USING (COVERING )?INDEX use_requests_created/m)
+      expect(page).not.toMatch(/TEMP B-TREE/)
+      countsStop(plans)
+    }
   })
 })
