@@ -214,7 +214,7 @@ export function signedSteps(
 
 /**
  * Requests whose number, applicant, unit, purpose or the code or title of a record asked for contains the text, from
- * their search rows (migration 1765210000000): three characters and more by trigram, two by pair, one by scanning.
+ * their search rows (migration 1765410000000): three characters and more by trigram, two by pair, one by scanning.
  */
 export function requestIdsMatching(search: string): SqlQuery {
   if ([...search].length !== 2) return fullTextRowids('use_requests_fts', search)

@@ -164,7 +164,7 @@ describe('issue 19: the other big lists read a page in an index order too, and s
   })
 
   it.each(['合同的请示', '合同'])(
-    'use requests searched for %s through their search indexes (migration 1765210000000), read by date',
+    'use requests searched for %s through their search indexes (migration 1765410000000), read by date',
     async (search) => {
       const plans = await plansOf({ search }, 'use.list', 'use_requests')
       const detail = planOf(plans, /u\.id IN \(SELECT rowid FROM use_requests_(fts|bigrams)/)

@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SqliteDb } from '../../src-main/db/connection'
 import { containsPattern } from '../../src-main/db/full-text'
 import { MIGRATIONS } from '../../src-main/db/migrations'
-import { UseRequestSearch1765210000000 } from '../../src-main/db/migrations/1765210000000-UseRequestSearch'
+import { UseRequestSearch1765410000000 } from '../../src-main/db/migrations/1765410000000-UseRequestSearch'
 import { migrate } from '../../src-main/db/data-source'
 import { sql } from '../../src-main/db/sql'
 import { requestIdsMatching } from '../../src-main/db/use'
 import { tempDir } from '../support/app'
 
-const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.indexOf(UseRequestSearch1765210000000))
+const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.indexOf(UseRequestSearch1765410000000))
 
 /** What the list's search meant before the index, field by field with LIKE: the yardstick the index must equal. */
 const BY_LIKE = `SELECT u.id FROM use_requests u WHERE u.number LIKE :l ESCAPE '\\' OR u.applicant_name LIKE :l ESCAPE '\\'

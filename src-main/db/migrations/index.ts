@@ -13,8 +13,8 @@ import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
 import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
-import { CatalogueOrder1765200000000 } from './1765200000000-CatalogueOrder'
-import { UseRequestSearch1765210000000 } from './1765210000000-UseRequestSearch'
+import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
+import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -32,6 +32,6 @@ export const MIGRATIONS = [
   AccountDuties1764960000000,
   ListIndexes1764970000000,
   WorkbenchIndexes1765000000000,
-  CatalogueOrder1765200000000,
-  UseRequestSearch1765210000000
+  CatalogueOrder1765400000000,
+  UseRequestSearch1765410000000
 ]

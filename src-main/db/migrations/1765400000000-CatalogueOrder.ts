@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
  * customer files alone are 17 000. With the code beside category and year in one index, the page is read in order
  * and stops at its last row.
  */
-export class CatalogueOrder1765200000000 implements MigrationInterface {
-  name = 'CatalogueOrder1765200000000'
+export class CatalogueOrder1765400000000 implements MigrationInterface {
+  name = 'CatalogueOrder1765400000000'
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('CREATE INDEX items_category_year_code ON items (category_code, year, archival_code)')

@@ -64,8 +64,8 @@ const TRIGGERS: [string, string][] = [
  * pairs, as the items' does; triggers rewrite a request's rows when the request, its records, or the code or title of
  * a record change, so every path that writes them keeps the index.
  */
-export class UseRequestSearch1765210000000 implements MigrationInterface {
-  name = 'UseRequestSearch1765210000000'
+export class UseRequestSearch1765410000000 implements MigrationInterface {
+  name = 'UseRequestSearch1765410000000'
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(
