@@ -359,7 +359,8 @@ const en: Shape<typeof zhCN> = {
       withdraw_signature: 'Signature withdrawn',
       assign_role: 'Role assigned',
       propose_role: 'Role proposed',
-      file_status: 'Filing status changed'
+      file_status: 'Filing status changed',
+      attach: 'Electronic file attached'
     },
     entities: {
       user: 'Account',
@@ -380,6 +381,7 @@ const en: Shape<typeof zhCN> = {
       disposal: 'Due records',
       statistics: 'Annual statistics',
       use_request: 'Use request',
+      electronic_file: 'Electronic file',
       audit: 'Audit log'
     },
     fields: {
@@ -1933,6 +1935,39 @@ const en: Shape<typeof zhCN> = {
     bandOrder: 'The maximum must be above the minimum',
     scopeRequired: 'Choose what to inspect: locations or records',
     oneDecimal: 'At most one decimal place'
+  },
+  electronic: {
+    title: 'Electronic files',
+    roles: { original: 'Electronic original', scan: 'Scan', attachment: 'Attachment' },
+    types: { pdf: 'PDF', ofd: 'OFD', jpeg: 'JPEG', tiff: 'TIFF', png: 'PNG', other: 'Other' },
+    columns: {
+      name: 'File name',
+      role: 'Role',
+      type: 'Format',
+      size: 'Size',
+      pages: 'Pages',
+      checksum: 'SHA-256 checksum',
+      version: 'Version',
+      attached: 'Attached on / by'
+    },
+    empty: 'No electronic files are attached to this item yet.',
+    attach: 'Attach electronic file',
+    chooseFile: 'Choose file',
+    role: 'Role',
+    attached: '{{name}} attached.',
+    duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
+    errors: {
+      badName: 'The file name is not valid.',
+      pathInName: 'The file name “{{name}}” contains a path (/, \\, .. or a drive); it must be a file name only.',
+      emptyFile: 'The file is empty (0 bytes) and was not attached.',
+      tooLarge: 'The file is over the {{megabytes}} MB limit and was not attached.',
+      typeMismatch:
+        '“{{name}}” is named as {{claimed}} but its content is {{detected}}; it was not attached. Check that it is the right file.',
+      sourceVanished: 'The file disappeared while it was being read (moved or deleted); it was not attached.',
+      sourceChanged:
+        '“{{name}}” changed size while it was being read (still being written?); it was not attached. Try again later.',
+      itemDestroyed: 'This item has been destroyed; no electronic files can be attached to it.'
+    }
   },
   errors: {
     passwordChangeRequired: 'The administrator chose your password: change it before you continue.',

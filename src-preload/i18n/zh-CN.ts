@@ -335,7 +335,8 @@ const zhCN = {
       key: '启用审计密钥',
       seal: '审计封存',
       withdraw_signature: '撤回签字',
-      file_status: '归档状态变更'
+      file_status: '归档状态变更',
+      attach: '挂接电子文件'
     },
     entities: {
       user: '用户',
@@ -356,6 +357,7 @@ const zhCN = {
       disposal: '到期档案清单',
       statistics: '年度统计',
       use_request: '利用申请',
+      electronic_file: '电子文件',
       audit: '审计日志'
     },
     fields: {
@@ -1836,6 +1838,37 @@ const zhCN = {
     bandOrder: '上限须大于下限',
     scopeRequired: '请选择检查范围：位置或档案',
     oneDecimal: '最多保留 1 位小数'
+  },
+  electronic: {
+    title: '电子文件',
+    roles: { original: '电子原件', scan: '扫描件', attachment: '附件' },
+    types: { pdf: 'PDF', ofd: 'OFD', jpeg: 'JPEG', tiff: 'TIFF', png: 'PNG', other: '其他' },
+    columns: {
+      name: '文件名',
+      role: '类别',
+      type: '格式',
+      size: '大小',
+      pages: '页数',
+      checksum: 'SHA-256 校验值',
+      version: '版本',
+      attached: '挂接时间 / 人员'
+    },
+    empty: '该文件尚未挂接电子文件。',
+    attach: '挂接电子文件',
+    chooseFile: '选择文件',
+    role: '类别',
+    attached: '已挂接 {{name}}。',
+    duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
+    errors: {
+      badName: '文件名无效。',
+      pathInName: '文件名“{{name}}”含有路径（/、\\、.. 或盘符），只能是一个文件名。',
+      emptyFile: '文件是空的（0 字节），未挂接。',
+      tooLarge: '文件超过 {{megabytes}} MB 的上限，未挂接。',
+      typeMismatch: '“{{name}}”的扩展名表示 {{claimed}}，但内容是 {{detected}}，未挂接。请确认文件是否正确。',
+      sourceVanished: '读取时文件已不存在（被移走或删除），未挂接。',
+      sourceChanged: '读取“{{name}}”时文件大小发生了变化（仍在写入？），未挂接，请稍后再试。',
+      itemDestroyed: '该文件已销毁，不能再挂接电子文件。'
+    }
   },
   errors: {
     passwordChangeRequired: '管理员为您设置的密码须先修改，修改后才能继续使用。',

@@ -48,6 +48,8 @@ const WORDS_OF: Record<string, string> = {
   CUSTOMER_GRADES: 'grades',
   DOCUMENT_KINDS: 'documentKinds',
   EXCERPT_ANSWERS: 'use.excerptAnswers',
+  FILE_ROLES: 'electronic.roles',
+  FILE_TYPES: 'electronic.types',
   FINDING_STATES: 'inspections.states',
   HOLD_SUBJECTS: 'audit.entities',
   INCIDENT_KINDS: 'incidents.kinds',

@@ -1,0 +1,10 @@
+import type { electronicChannels } from '../../src-preload/contract-electronic'
+import { actor, type HandlerMap } from './handler-kit'
+import type { Services } from './services'
+
+export function electronicHandlers(services: Services): HandlerMap<keyof typeof electronicChannels> {
+  return {
+    'electronic.list': async (input) => services.electronic.list(input.itemId),
+    'electronic.attach': async (input, ctx) => services.electronic.attach(actor(ctx), input)
+  }
+}

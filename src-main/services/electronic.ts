@@ -1,0 +1,139 @@
+import fs from 'node:fs'
+import { Readable } from 'node:stream'
+import type { AttachResult, ElectronicFile, FileRole, ParsedInput } from '../../src-preload/contract'
+import {
+  contentReferenced,
+  findElectronicFile,
+  insertElectronicFile,
+  itemElectronicFiles,
+  liveFileWithContent
+} from '../db/electronic'
+import { findItemRecord } from '../db/items'
+import type { Db } from '../db/connection'
+import { AppFailure, conflict, enforce, notFound } from '../errors'
+import { decideFileName, decideFileSize, DEFAULT_MAX_FILE_BYTES } from '../policy/electronic'
+import type { Actor, Store } from '../store'
+import type { FileStore, StoredContent } from './file-store'
+
+type AttachInput = ParsedInput<'electronic.attach'>
+
+export interface ElectronicOptions {
+  /** R-ELEC-1: the largest file accepted, in bytes; refused before it is read. */
+  maxFileBytes?: number
+}
+
+interface Target {
+  itemId: number
+  role: FileRole
+  fileName: string
+}
+
+/** Electronic files and scans of items (R-ELEC): attach, list. */
+export class ElectronicService {
+  private readonly maxFileBytes: number
+
+  constructor(
+    private readonly store: Store,
+    readonly files: FileStore,
+    options: ElectronicOptions = {}
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  }
+
+  list(itemId: number): Promise<ElectronicFile[]> {
+    return itemElectronicFiles(this.store.db, itemId)
+  }
+
+  /** One file uploaded by the renderer, its bytes in the call. */
+  attach(actor: Actor, input: AttachInput): Promise<AttachResult> {
+    const bytes = Buffer.from(input.base64, 'base64')
+    enforce(decideFileSize(bytes.length, this.maxFileBytes))
+    return this.attachFrom(actor, input, Readable.from([bytes]))
+  }
+
+  /** A file on this computer's disks, streamed: its size is checked before any of it is read. */
+  async attachPath(actor: Actor, target: Target & { path: string }): Promise<AttachResult> {
+    enforce(decideFileName(target.fileName))
+    let size: number
+    try {
+      size = (await fs.promises.stat(target.path)).size
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AppFailure('NOT_FOUND', 'electronic.errors.sourceVanished')
+      throw error
+    }
+    enforce(decideFileSize(size, this.maxFileBytes))
+    return this.attachFrom(actor, target, fs.createReadStream(target.path, { highWaterMark: 1024 * 1024 }), size)
+  }
+
+  /**
+   * Stores the bytes first, then registers them in one write. A registration that fails (the disk filled, the item
+   * went) leaves no new bytes behind that nothing names; bytes that fail to store leave no row.
+   */
+  private async attachFrom(
+    actor: Actor,
+    target: Target,
+    source: AsyncIterable<Uint8Array>,
+    expectedSize?: number
+  ): Promise<AttachResult> {
+    enforce(decideFileName(target.fileName))
+    await this.attachableItem(this.store.db, target.itemId)
+    const stored = await this.files.ingest(source, {
+      name: target.fileName,
+      maxBytes: this.maxFileBytes,
+      expectedSize
+    })
+    try {
+      return await this.register(actor, target, stored)
+    } catch (error) {
+      if (stored.created && !(await contentReferenced(this.store.db, stored.sha256)))
+        await this.files.remove(stored.sha256)
+      throw error
+    }
+  }
+
+  private register(actor: Actor, target: Target, stored: StoredContent): Promise<AttachResult> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      await this.attachableItem(db, target.itemId)
+      const existing = await liveFileWithContent(db, target.itemId, stored.sha256)
+      if (existing !== undefined) return { file: await this.load(db, existing), duplicate: true }
+      const id = await insertElectronicFile(db, {
+        itemId: target.itemId,
+        role: target.role,
+        sha256: stored.sha256,
+        size: stored.size,
+        type: stored.type,
+        pages: stored.pages,
+        originalName: target.fileName.trim(),
+        attachedAt: now.toISOString(),
+        attachedBy: actor.userId
+      })
+      await audit({
+        entity: 'electronic_file',
+        entityId: id,
+        action: 'attach',
+        after: {
+          itemId: target.itemId,
+          role: target.role,
+          sha256: stored.sha256,
+          size: stored.size,
+          type: stored.type,
+          originalName: target.fileName.trim()
+        }
+      })
+      return { file: await this.load(db, id), duplicate: false }
+    })
+  }
+
+  private async attachableItem(db: Db, itemId: number): Promise<void> {
+    const item = await findItemRecord(db, itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    if (item.custody === 'destroyed') throw conflict('electronic.errors.itemDestroyed')
+  }
+
+  private async load(db: Db, id: number): Promise<ElectronicFile> {
+    const file = await findElectronicFile(db, id)
+    if (!file) throw notFound()
+    return file
+  }
+}

@@ -1,0 +1,52 @@
+/** Channels of electronic files and digitised scans attached to items (R-ELEC); spread into the contract in contract.ts. */
+import { z } from 'zod'
+import { channel, id, RECORD_READERS, RECORD_WRITERS, required } from './contract-kit'
+
+/** R-ELEC-1: what a file is to its item: the born-digital original (电子原件), a scan (扫描件), an attachment (附件). */
+export const FILE_ROLES = ['original', 'scan', 'attachment'] as const
+export type FileRole = (typeof FILE_ROLES)[number]
+/** The types told from a file's content; anything else is stored as it is, as 'other'. */
+export const FILE_TYPES = ['pdf', 'ofd', 'jpeg', 'tiff', 'png', 'other'] as const
+export type FileType = (typeof FILE_TYPES)[number]
+
+/**
+ * A file attached through the contract travels as base64 in one call (the browser mode's request body holds the
+ * same 40 000 000 characters as an import): about 30 MB. Bigger files come in through the bulk paths.
+ */
+export const ATTACH_BASE64_MAX = 40_000_000
+
+export interface ElectronicFile {
+  id: number
+  itemId: number
+  role: FileRole
+  /** Full SHA-256, lower-case hex: the file's address in the store and its fixity value. */
+  sha256: string
+  size: number
+  type: FileType
+  pages: number | null
+  originalName: string
+  version: number
+  attachedAt: string
+  attachedBy: string
+}
+
+export interface AttachResult {
+  file: ElectronicFile
+  /** The item already held this content: nothing was stored or registered again. */
+  duplicate: boolean
+}
+
+export const attachInput = z.strictObject({
+  itemId: id,
+  role: z.enum(FILE_ROLES, { message: 'validation.invalidValue' }),
+  fileName: required(255),
+  base64: z
+    .string()
+    .min(1, { message: 'validation.required' })
+    .max(ATTACH_BASE64_MAX, { message: 'validation.fileTooLarge' })
+})
+
+export const electronicChannels = {
+  'electronic.list': channel<ElectronicFile[]>()(z.strictObject({ itemId: id }), RECORD_READERS),
+  'electronic.attach': channel<AttachResult>()(attachInput, RECORD_WRITERS)
+}
