@@ -46,7 +46,28 @@ export const attachInput = z.strictObject({
     .max(ATTACH_BASE64_MAX, { message: 'validation.fileTooLarge' })
 })
 
+/** A batch is one scanner folder; a bigger one is attached in parts. */
+export const BATCH_NAMES_MAX = 5000
+export const SCAN_MATCH_STATUSES = ['matched', 'unmatched', 'ambiguous'] as const
+
+/** 批量挂接 dry run: what one file name of a folder matches. */
+export interface BatchPlanRow {
+  name: string
+  status: (typeof SCAN_MATCH_STATUSES)[number]
+  sequence: number | null
+  /** The matched item; null when unmatched or ambiguous. */
+  itemId: number | null
+  archivalCode: string | null
+  title: string | null
+  /** The archival codes an ambiguous name could mean. */
+  candidates: string[]
+}
+
 export const electronicChannels = {
   'electronic.list': channel<ElectronicFile[]>()(z.strictObject({ itemId: id }), RECORD_READERS),
-  'electronic.attach': channel<AttachResult>()(attachInput, RECORD_WRITERS)
+  'electronic.attach': channel<AttachResult>()(attachInput, RECORD_WRITERS),
+  'electronic.batchPlan': channel<BatchPlanRow[]>()(
+    z.strictObject({ names: z.array(required(255)).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
+    RECORD_WRITERS
+  )
 }

@@ -55,3 +55,15 @@ export async function contentReferenced(db: Db, sha256: string): Promise<boolean
   )
   return row !== undefined
 }
+
+/** Items (not destroyed) by archival code, for matching scanned files named by code. */
+export function itemsByArchivalCode(
+  db: Db,
+  codes: string[]
+): Promise<{ id: number; archivalCode: string; title: string }[]> {
+  if (codes.length === 0) return Promise.resolve([])
+  return db.query(
+    sql`SELECT id, archival_code AS archivalCode, title FROM items
+     WHERE archival_code IN ${codes} AND custody != 'destroyed'`
+  )
+}

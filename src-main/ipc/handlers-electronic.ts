@@ -5,6 +5,7 @@ import type { Services } from './services'
 export function electronicHandlers(services: Services): HandlerMap<keyof typeof electronicChannels> {
   return {
     'electronic.list': async (input) => services.electronic.list(input.itemId),
-    'electronic.attach': async (input, ctx) => services.electronic.attach(actor(ctx), input)
+    'electronic.attach': async (input, ctx) => services.electronic.attach(actor(ctx), input),
+    'electronic.batchPlan': async (input) => services.electronic.batchPlan(input.names)
   }
 }

@@ -68,6 +68,36 @@ export function decideFileType(name: string, head: Uint8Array): Decision<FileTyp
   return allow(detected)
 }
 
+/** What a scanned file's name says: the archival code it was scanned for, and which page or part it is. */
+export interface ScanName {
+  /** The name without its extension: an archival code, or a code with a sequence. */
+  stem: string
+  /** The stem read as code plus `_NNN`, when it ends so. */
+  code: string
+  sequence: number | null
+}
+
+/**
+ * 批量挂接: scanner output is named by archival code, or code and sequence (J001-WS·2024-D10-BGS-0003_002.jpg). The
+ * whole stem is tried as a code too, since a code may itself end in an underscore and digits.
+ */
+export function readScanName(name: string): ScanName {
+  const dot = name.lastIndexOf('.')
+  const stem = (dot > 0 ? name.slice(0, dot) : name).trim()
+  const parts = /^(.*)_(\d{1,4})$/.exec(stem)
+  return parts ? { stem, code: parts[1], sequence: Number(parts[2]) } : { stem, code: stem, sequence: null }
+}
+
+export type ScanMatch<T> =
+  { status: 'matched'; item: T } | { status: 'unmatched' } | { status: 'ambiguous'; items: T[] }
+
+/** A file matches the one item its name names; none is unmatched, two (the stem and the code differ) ambiguous. */
+export function matchScanName<T>(candidates: readonly T[]): ScanMatch<T> {
+  if (candidates.length === 0) return { status: 'unmatched' }
+  if (candidates.length === 1) return { status: 'matched', item: candidates[0] }
+  return { status: 'ambiguous', items: [...candidates] }
+}
+
 /** The roles a file can have on its item (R-ELEC-1, DA/T 31): the born-digital original, a scan, an attachment. */
 export const FILE_ROLE_ORDER: readonly FileRole[] = ['original', 'scan', 'attachment']
 

@@ -1,17 +1,24 @@
 import fs from 'node:fs'
 import { Readable } from 'node:stream'
-import type { AttachResult, ElectronicFile, FileRole, ParsedInput } from '../../src-preload/contract'
+import type { AttachResult, BatchPlanRow, ElectronicFile, FileRole, ParsedInput } from '../../src-preload/contract'
 import {
   contentReferenced,
   findElectronicFile,
   insertElectronicFile,
   itemElectronicFiles,
+  itemsByArchivalCode,
   liveFileWithContent
 } from '../db/electronic'
 import { findItemRecord } from '../db/items'
 import type { Db } from '../db/connection'
 import { AppFailure, conflict, enforce, notFound } from '../errors'
-import { decideFileName, decideFileSize, DEFAULT_MAX_FILE_BYTES } from '../policy/electronic'
+import {
+  decideFileName,
+  decideFileSize,
+  DEFAULT_MAX_FILE_BYTES,
+  matchScanName,
+  readScanName
+} from '../policy/electronic'
 import type { Actor, Store } from '../store'
 import type { FileStore, StoredContent } from './file-store'
 
@@ -42,6 +49,34 @@ export class ElectronicService {
 
   list(itemId: number): Promise<ElectronicFile[]> {
     return itemElectronicFiles(this.store.db, itemId)
+  }
+
+  /**
+   * 批量挂接 dry run: which item each scanned file's name names. Nothing is stored; the renderer then attaches the
+   * matched files one call at a time, so it can show progress and stop, and a second run registers nothing twice.
+   */
+  async batchPlan(names: string[]): Promise<BatchPlanRow[]> {
+    const read = names.map((name) => ({ name, ...readScanName(name) }))
+    const codes = [...new Set(read.flatMap((one) => [one.stem, one.code]))]
+    const byCode = new Map<string, { id: number; archivalCode: string; title: string }>()
+    // Bound parameters are limited per statement; a folder of thousands of scans is asked in slices.
+    for (let at = 0; at < codes.length; at += 500)
+      for (const item of await itemsByArchivalCode(this.store.db, codes.slice(at, at + 500)))
+        byCode.set(item.archivalCode, item)
+    return read.map((one) => {
+      const candidates = [...new Set([one.stem, one.code])].flatMap((code) => byCode.get(code) ?? [])
+      const match = matchScanName(candidates)
+      const item = match.status === 'matched' ? match.item : null
+      return {
+        name: one.name,
+        status: match.status,
+        sequence: item && item.archivalCode !== one.stem ? one.sequence : null,
+        itemId: item?.id ?? null,
+        archivalCode: item?.archivalCode ?? null,
+        title: item?.title ?? null,
+        candidates: match.status === 'ambiguous' ? match.items.map((candidate) => candidate.archivalCode) : []
+      }
+    })
   }
 
   /** One file uploaded by the renderer, its bytes in the call. */

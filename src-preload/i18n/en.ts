@@ -1956,6 +1956,22 @@ const en: Shape<typeof zhCN> = {
     role: 'Role',
     attached: '{{name}} attached.',
     duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
+    batch: {
+      open: 'Batch attach',
+      title: 'Batch attach electronic files',
+      hint: 'Choose the scanner’s output folder (or several files). Each file name is an archival code, or a code and a sequence, e.g. J001-WS·2024-D10-BGS-0003_002.jpg.',
+      chooseFolder: 'Choose folder',
+      chooseFiles: 'Choose files',
+      statuses: { matched: 'Matched', unmatched: 'Unmatched', ambiguous: 'Ambiguous' },
+      counts: '{{total}} files: {{matched}} matched, {{unmatched}} unmatched, {{ambiguous}} ambiguous',
+      columns: { name: 'File name', status: 'Match', record: 'Record', sequence: 'Sequence' },
+      start: 'Attach the {{count}} matched files',
+      cancel: 'Stop',
+      progress: '{{done}} of {{total}} done',
+      done: 'Done: {{attached}} attached, {{skipped}} already there and skipped, {{failed}} failed.',
+      cancelled: 'Stopped: {{attached}} attached, {{skipped}} already there and skipped, {{failed}} failed.',
+      failedFile: '{{name}}: {{reason}}'
+    },
     errors: {
       badName: 'The file name is not valid.',
       pathInName: 'The file name “{{name}}” contains a path (/, \\, .. or a drive); it must be a file name only.',

@@ -1859,6 +1859,22 @@ const zhCN = {
     role: '类别',
     attached: '已挂接 {{name}}。',
     duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
+    batch: {
+      open: '批量挂接',
+      title: '批量挂接电子文件',
+      hint: '选择扫描仪输出的文件夹（或多个文件）。文件名应为档号，或档号加序号，例如 J001-WS·2024-D10-BGS-0003_002.jpg。',
+      chooseFolder: '选择文件夹',
+      chooseFiles: '选择文件',
+      statuses: { matched: '已匹配', unmatched: '未匹配', ambiguous: '有歧义' },
+      counts: '共 {{total}} 个文件：已匹配 {{matched}}，未匹配 {{unmatched}}，有歧义 {{ambiguous}}',
+      columns: { name: '文件名', status: '匹配结果', record: '对应档案', sequence: '序号' },
+      start: '挂接已匹配的 {{count}} 个文件',
+      cancel: '停止',
+      progress: '已处理 {{done}} / {{total}}',
+      done: '挂接完成：新挂接 {{attached}} 个，已存在跳过 {{skipped}} 个，失败 {{failed}} 个。',
+      cancelled: '已停止：新挂接 {{attached}} 个，已存在跳过 {{skipped}} 个，失败 {{failed}} 个。',
+      failedFile: '{{name}}：{{reason}}'
+    },
     errors: {
       badName: '文件名无效。',
       pathInName: '文件名“{{name}}”含有路径（/、\\、.. 或盘符），只能是一个文件名。',

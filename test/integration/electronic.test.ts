@@ -208,3 +208,37 @@ describe('R-ELEC-1 bad input is refused in words and leaves nothing half-stored'
     expect(storedFiles(app.dataDir)).toEqual([])
   })
 })
+
+describe('R-ELEC-1 批量挂接 a folder of scans by archival code', () => {
+  it('dry-runs matched and unmatched names, attaches the matched, and attaches nothing twice when run again', async () => {
+    const { app, key, item } = await setUp()
+    const other = await app.call('items.create', itemInput({ title: '补充协议' }), key)
+    const [a, b] = await Promise.all([item, other].map((one) => app.call('items.catalogue', { id: one.id }, key)))
+    const folder = {
+      [`${a.archivalCode}_001.jpg`]: jpegBytes('a1'),
+      [`${a.archivalCode}_002.jpg`]: jpegBytes('a2'),
+      [`${b.archivalCode}.pdf`]: pdfBytes(2),
+      'IMG_0001.jpg': jpegBytes('stray')
+    }
+    const plan = await app.call('electronic.batchPlan', { names: Object.keys(folder) }, key)
+    expect(plan.map((row) => [row.status, row.itemId, row.sequence])).toEqual([
+      ['matched', a.id, 1],
+      ['matched', a.id, 2],
+      ['matched', b.id, null],
+      ['unmatched', null, null]
+    ])
+    const attachMatched = async () => {
+      const results = []
+      for (const row of plan.filter((one) => one.itemId !== null))
+        results.push(await app.call('electronic.attach', attachInput(row.itemId!, row.name, folder[row.name]), key))
+      return results.map((result) => result.duplicate)
+    }
+    expect(await attachMatched()).toEqual([false, false, false])
+    expect(await attachMatched()).toEqual([true, true, true])
+    expect(await rowCount(app)).toBe(3)
+    expect((await app.call('electronic.list', { itemId: a.id }, key)).map((file) => file.originalName)).toEqual([
+      `${a.archivalCode}_001.jpg`,
+      `${a.archivalCode}_002.jpg`
+    ])
+  })
+})

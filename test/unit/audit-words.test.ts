@@ -50,6 +50,7 @@ const WORDS_OF: Record<string, string> = {
   EXCERPT_ANSWERS: 'use.excerptAnswers',
   FILE_ROLES: 'electronic.roles',
   FILE_TYPES: 'electronic.types',
+  SCAN_MATCH_STATUSES: 'electronic.batch.statuses',
   FINDING_STATES: 'inspections.states',
   HOLD_SUBJECTS: 'audit.entities',
   INCIDENT_KINDS: 'incidents.kinds',

@@ -5,7 +5,9 @@ import {
   decideFileSize,
   decideFileType,
   detectType,
-  PdfPageCounter
+  matchScanName,
+  PdfPageCounter,
+  readScanName
 } from '../../../src-main/policy/electronic'
 import { refusalOf } from './refusal'
 
@@ -114,5 +116,22 @@ describe('R-ELEC-1 PDF pages counted while streaming', () => {
     const counter = new PdfPageCounter()
     counter.push(text('<< /Type /Page'))
     expect(counter.finish()).toBe(1)
+  })
+})
+
+describe('R-ELEC-1 批量挂接: a scanned file is named by archival code, or code and sequence', () => {
+  it.each([
+    ['J001-WS·2024-D10-BGS-0003_002.jpg', 'J001-WS·2024-D10-BGS-0003', 2],
+    ['J001-WS·2024-D10-BGS-0003.pdf', 'J001-WS·2024-D10-BGS-0003', null],
+    ['J001-WS·2024-D10-BGS-0003', 'J001-WS·2024-D10-BGS-0003', null],
+    ['J001-KH·2025-D30-ZS-0001_1.tif', 'J001-KH·2025-D30-ZS-0001', 1]
+  ] as const)('%s names %s, sequence %s', (name, code, sequence) => {
+    expect(readScanName(name)).toMatchObject({ code, sequence })
+  })
+
+  it('matches one item, none, or is ambiguous between two', () => {
+    expect(matchScanName([])).toEqual({ status: 'unmatched' })
+    expect(matchScanName(['A'])).toEqual({ status: 'matched', item: 'A' })
+    expect(matchScanName(['A', 'A_001'])).toEqual({ status: 'ambiguous', items: ['A', 'A_001'] })
   })
 })
