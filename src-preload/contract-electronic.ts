@@ -69,5 +69,9 @@ export const electronicChannels = {
   'electronic.batchPlan': channel<BatchPlanRow[]>()(
     z.strictObject({ names: z.array(required(255)).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS
+  ),
+  'print.electronicRegister': channel<{ html: string }>()(
+    z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
+    RECORD_WRITERS
   )
 }

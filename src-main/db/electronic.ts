@@ -67,3 +67,14 @@ export function itemsByArchivalCode(
      WHERE archival_code IN ${codes} AND custody != 'destroyed'`
   )
 }
+
+/** The live files of these items with their records' codes and titles, for the 归档电子文件登记表. */
+export function registerRows(
+  db: Db,
+  itemIds: number[]
+): Promise<(ElectronicFile & { archivalCode: string | null; title: string })[]> {
+  return db.query(
+    sql`SELECT ${FILE_COLUMNS}, i.archival_code AS archivalCode, i.title ${FILE_FROM} JOIN items i ON i.id = f.item_id
+     WHERE f.item_id IN ${itemIds} AND f.removed_at IS NULL ORDER BY i.archival_code, f.item_id, f.id`
+  )
+}

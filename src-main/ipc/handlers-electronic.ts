@@ -6,6 +6,7 @@ export function electronicHandlers(services: Services): HandlerMap<keyof typeof 
   return {
     'electronic.list': async (input) => services.electronic.list(input.itemId),
     'electronic.attach': async (input, ctx) => services.electronic.attach(actor(ctx), input),
-    'electronic.batchPlan': async (input) => services.electronic.batchPlan(input.names)
+    'electronic.batchPlan': async (input) => services.electronic.batchPlan(input.names),
+    'print.electronicRegister': async (input, ctx) => services.electronic.printRegister(actor(ctx), input.itemIds)
   }
 }

@@ -7,6 +7,7 @@ import {
   insertElectronicFile,
   itemElectronicFiles,
   itemsByArchivalCode,
+  registerRows,
   liveFileWithContent
 } from '../db/electronic'
 import { findItemRecord } from '../db/items'
@@ -19,6 +20,8 @@ import {
   matchScanName,
   readScanName
 } from '../policy/electronic'
+import { localDay } from '../policy/calendar'
+import { electronicRegisterHtml } from '../reports/electronic-printables'
 import type { Actor, Store } from '../store'
 import type { FileStore, StoredContent } from './file-store'
 
@@ -77,6 +80,26 @@ export class ElectronicService {
         candidates: match.status === 'ambiguous' ? match.items.map((candidate) => candidate.archivalCode) : []
       }
     })
+  }
+
+  /** R-ELEC-1: the 归档电子文件登记表 of these items' files, for a handover; printing it is audited. */
+  async printRegister(actor: Actor, itemIds: number[]): Promise<{ html: string }> {
+    const rows: Awaited<ReturnType<typeof registerRows>> = []
+    for (let at = 0; at < itemIds.length; at += 500)
+      rows.push(...(await registerRows(this.store.db, itemIds.slice(at, at + 500))))
+    rows.sort(
+      (a, b) => (a.archivalCode ?? '').localeCompare(b.archivalCode ?? '') || a.itemId - b.itemId || a.id - b.id
+    )
+    const now = this.store.clock()
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: 'register',
+        action: 'print',
+        after: { document: 'electronicRegister', items: itemIds.length, files: rows.length }
+      })
+    )
+    return { html: electronicRegisterHtml(rows, localDay(now)) }
   }
 
   /** One file uploaded by the renderer, its bytes in the call. */

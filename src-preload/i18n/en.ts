@@ -1954,6 +1954,7 @@ const en: Shape<typeof zhCN> = {
     attach: 'Attach electronic file',
     chooseFile: 'Choose file',
     role: 'Role',
+    printRegister: 'Print the electronic records register',
     attached: '{{name}} attached.',
     duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
     batch: {

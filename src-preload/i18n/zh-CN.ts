@@ -1857,6 +1857,7 @@ const zhCN = {
     attach: '挂接电子文件',
     chooseFile: '选择文件',
     role: '类别',
+    printRegister: '打印归档电子文件登记表',
     attached: '已挂接 {{name}}。',
     duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
     batch: {

@@ -242,3 +242,25 @@ describe('R-ELEC-1 批量挂接 a folder of scans by archival code', () => {
     ])
   })
 })
+
+describe('R-ELEC-1 归档电子文件登记表', () => {
+  it('lists every file with size and checksum, the counts, both signatures, values escaped, and the print is audited', async () => {
+    const { app, key, item } = await setUp()
+    const other = await app.call('items.create', itemInput({ title: '<b>补充</b>协议' }), key)
+    const pdf = pdfBytes(2)
+    const jpeg = jpegBytes('p1')
+    await app.call('electronic.attach', attachInput(item.id, 'a.pdf', pdf), key)
+    await app.call('electronic.attach', attachInput(other.id, '<img src=x onerror=alert(1)>.jpg', jpeg), key)
+    const { html } = await app.call('print.electronicRegister', { itemIds: [item.id, other.id] }, key)
+    expect(html).toContain('归档电子文件登记表')
+    expect(html).toContain(`共 2 件档案，电子文件 2 个，总计 ${pdf.length + jpeg.length} 字节`)
+    for (const bytes of [pdf, jpeg]) expect(html).toContain(sha(bytes))
+    expect(html).toContain('移交人（签字）')
+    expect(html).toContain('接收人（签字）')
+    expect(html).not.toMatch(/<img|<b>/)
+    const [entry] = await app.database.query<{ after: string }>(
+      `SELECT after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
+    )
+    expect(JSON.parse(entry.after)).toMatchObject({ document: 'electronicRegister', files: 2 })
+  })
+})

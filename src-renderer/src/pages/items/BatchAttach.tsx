@@ -4,6 +4,7 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BatchPlanRow } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { PrintPreview } from '../../components/PrintPreview'
 import { describeError } from '../../errors'
 import { toBase64 } from '../../upload'
 import { useSubmit } from '../../useSubmit'
@@ -32,6 +33,15 @@ export function BatchAttach({ onClose, onDone }: { onClose(): void; onDone(): vo
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [failures, setFailures] = useState<string[]>([])
   const stop = useRef(false)
+  const [preview, setPreview] = useState<string | null>(null)
+
+  const printRegister = () =>
+    submit(
+      () => call('print.electronicRegister', { itemIds: [...new Set(matched.flatMap((row) => row.itemId ?? []))] }),
+      {
+        onDone: (printed) => setPreview(printed.html)
+      }
+    )
 
   const choose = (files: File[]) => {
     for (const file of files) chosen.current.set(file.name, file)
@@ -113,6 +123,7 @@ export function BatchAttach({ onClose, onDone }: { onClose(): void; onDone(): vo
             <Button type="primary" disabled={matched.length === 0 || busy} loading={running} onClick={() => void run()}>
               {t('electronic.batch.start', { count: matched.length })}
             </Button>
+            {outcome && <Button onClick={() => void printRegister()}>{t('electronic.printRegister')}</Button>}
             {running && (
               <Button danger onClick={() => (stop.current = true)}>
                 {t('electronic.batch.cancel')}
@@ -159,6 +170,9 @@ export function BatchAttach({ onClose, onDone }: { onClose(): void; onDone(): vo
             ]}
           />
         </>
+      )}
+      {preview && (
+        <PrintPreview html={preview} title={t('electronic.printRegister')} onClose={() => setPreview(null)} />
       )}
     </Drawer>
   )

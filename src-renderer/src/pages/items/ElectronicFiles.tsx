@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ATTACH_BASE64_MAX, FILE_ROLES, type ElectronicFile, type FileRole } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { PrintPreview } from '../../components/PrintPreview'
 import { toBase64 } from '../../upload'
 import { useSubmit } from '../../useSubmit'
 
@@ -29,6 +30,7 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
   const { submit, fail, busy } = useSubmit()
   const [files, setFiles] = useState<ElectronicFile[]>([])
   const [role, setRole] = useState<FileRole>('scan')
+  const [preview, setPreview] = useState<string | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -124,7 +126,21 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
               {t('electronic.attach')}
             </Button>
           </Upload>
+          {files.length > 0 && (
+            <Button
+              onClick={() =>
+                void submit(() => call('print.electronicRegister', { itemIds: [itemId] }), {
+                  onDone: (printed) => setPreview(printed.html)
+                })
+              }
+            >
+              {t('electronic.printRegister')}
+            </Button>
+          )}
         </Space>
+      )}
+      {preview && (
+        <PrintPreview html={preview} title={t('electronic.printRegister')} onClose={() => setPreview(null)} />
       )}
     </>
   )
