@@ -36,6 +36,16 @@ export interface AttachResult {
   duplicate: boolean
 }
 
+/** A file shown in the app's viewer (R-ELEC-8): its bytes and the watermark it is shown and printed under. */
+export interface ViewedFile {
+  id: number
+  originalName: string
+  type: FileType
+  base64: string
+  /** The viewer's name and the time of viewing, laid over the file on screen and on paper. */
+  watermark: string
+}
+
 export const attachInput = z.strictObject({
   itemId: id,
   role: z.enum(FILE_ROLES, { message: 'validation.invalidValue' }),
@@ -70,6 +80,7 @@ export const electronicChannels = {
     z.strictObject({ names: z.array(required(255)).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS
   ),
+  'electronic.view': channel<ViewedFile>()(z.strictObject({ fileId: id }), RECORD_READERS),
   'print.electronicRegister': channel<{ html: string }>()(
     z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS

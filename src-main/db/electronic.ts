@@ -1,4 +1,5 @@
 import type { ElectronicFile, FileRole, FileType } from '../../src-preload/contract'
+import type { ViewingGrant } from '../policy/electronic'
 import type { Db } from './connection'
 import { sql } from './sql'
 
@@ -76,5 +77,20 @@ export function registerRows(
   return db.query(
     sql`SELECT ${FILE_COLUMNS}, i.archival_code AS archivalCode, i.title ${FILE_FROM} JOIN items i ON i.id = f.item_id
      WHERE f.item_id IN ${itemIds} AND f.removed_at IS NULL ORDER BY i.archival_code, f.item_id, f.id`
+  )
+}
+
+/** The viewer's own consultations and loans that name this item or its volume, for R-ELEC-8. */
+export function viewingGrants(
+  db: Db,
+  userId: number,
+  itemId: number,
+  volumeId: number | null
+): Promise<ViewingGrant[]> {
+  return db.query<ViewingGrant>(
+    sql`SELECT r.id AS requestId, r.status, r.start_on AS startOn, r.due_on AS dueOn
+     FROM use_request_records rr JOIN use_requests r ON r.id = rr.request_id
+     WHERE r.applicant_user_id = ${userId} AND r.kind IN ('consultation', 'loan')
+       AND ((rr.subject = 'item' AND rr.subject_id = ${itemId}) OR (rr.subject = 'volume' AND rr.subject_id = ${volumeId}))`
   )
 }

@@ -1,3 +1,4 @@
+import type { ClassificationCode, Role } from '../../src-preload/contract'
 import type { FileRole, FileType } from '../../src-preload/contract-electronic'
 import { allow, allowed, refuse, type Decision } from './decision'
 
@@ -142,4 +143,46 @@ function latin1(bytes: Uint8Array): string {
   for (let start = 0; start < bytes.length; start += 8192)
     text += String.fromCharCode(...bytes.subarray(start, start + 8192))
   return text
+}
+
+/** An approved consultation or loan of the viewer's own that names the record (the item or its volume). */
+export interface ViewingGrant {
+  requestId: number
+  status: 'pending' | 'approved' | 'out' | 'returned' | 'refused' | 'cancelled'
+  startOn: string
+  /** A consultation without a due date is granted for its one day. */
+  dueOn: string | null
+}
+
+export interface ViewingFacts {
+  role: Role
+  classification: ClassificationCode
+  grants: readonly ViewingGrant[]
+  today: string
+}
+
+/** The archive's own staff keep the records and read them in their work (R-ROLE-1, R-ROLE-4). */
+const KEEPERS: readonly Role[] = ['archivist', 'archive_manager']
+/** 机密 and 绝密: nobody views them without the approval chain of their record (R-USE-5). */
+const CHAIN_ALWAYS: readonly ClassificationCode[] = ['confidential', 'top_secret']
+
+/**
+ * R-ELEC-8, R-USE-1, R-USE-5: viewing an electronic file is a use of its record. The archive staff view ordinary and
+ * 秘密 records; anyone else, and everyone for 机密/绝密, needs an approved request of their own for the record whose
+ * period includes today. The grant it rests on is returned, so the audit entry can name it.
+ */
+export function decideViewing(facts: ViewingFacts): Decision<number | null> {
+  const chain = CHAIN_ALWAYS.includes(facts.classification)
+  if (!chain && KEEPERS.includes(facts.role)) return allow(null)
+  const grant = facts.grants.find(
+    (one) =>
+      (one.status === 'approved' || one.status === 'out') &&
+      one.startOn <= facts.today &&
+      facts.today <= (one.dueOn ?? one.startOn)
+  )
+  if (grant) return allow(grant.requestId)
+  return refuse(
+    chain ? 'R-USE-5' : 'R-ELEC-8',
+    chain ? 'electronic.errors.viewClassified' : 'electronic.errors.viewNeedsRequest'
+  )
 }

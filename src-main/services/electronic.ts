@@ -1,6 +1,15 @@
 import fs from 'node:fs'
 import { Readable } from 'node:stream'
-import type { AttachResult, BatchPlanRow, ElectronicFile, FileRole, ParsedInput } from '../../src-preload/contract'
+import {
+  ATTACH_BASE64_MAX,
+  type AttachResult,
+  type BatchPlanRow,
+  type ElectronicFile,
+  type FileRole,
+  type ParsedInput,
+  type Role,
+  type ViewedFile
+} from '../../src-preload/contract'
 import {
   contentReferenced,
   findElectronicFile,
@@ -8,6 +17,7 @@ import {
   itemElectronicFiles,
   itemsByArchivalCode,
   registerRows,
+  viewingGrants,
   liveFileWithContent
 } from '../db/electronic'
 import { findItemRecord } from '../db/items'
@@ -16,6 +26,7 @@ import { AppFailure, conflict, enforce, notFound } from '../errors'
 import {
   decideFileName,
   decideFileSize,
+  decideViewing,
   DEFAULT_MAX_FILE_BYTES,
   matchScanName,
   readScanName
@@ -26,6 +37,9 @@ import type { Actor, Store } from '../store'
 import type { FileStore, StoredContent } from './file-store'
 
 type AttachInput = ParsedInput<'electronic.attach'>
+
+/** What the viewer is sent in one answer; a bigger file is viewed from a copy made for the purpose. */
+const MAX_VIEW_BYTES = (ATTACH_BASE64_MAX * 3) / 4
 
 export interface ElectronicOptions {
   /** R-ELEC-1: the largest file accepted, in bytes; refused before it is read. */
@@ -80,6 +94,47 @@ export class ElectronicService {
         candidates: match.status === 'ambiguous' ? match.items.map((candidate) => candidate.archivalCode) : []
       }
     })
+  }
+
+  /**
+   * R-ELEC-8: a file shown in the app under the use rules, with the viewer's name and the time as its watermark. The
+   * view is audited with the request that granted it; a refused view is not shown and says why.
+   */
+  async view(
+    actor: Actor,
+    viewer: { userId: number; displayName: string; role: Role },
+    fileId: number
+  ): Promise<ViewedFile> {
+    const file = await this.load(this.store.db, fileId)
+    const item = await findItemRecord(this.store.db, file.itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    const now = this.store.clock()
+    const grantedBy = enforce(
+      decideViewing({
+        role: viewer.role,
+        classification: item.classification,
+        grants: await viewingGrants(this.store.db, viewer.userId, item.id, item.volumeId),
+        today: localDay(now)
+      })
+    )
+    if (!this.files.has(file.sha256)) throw conflict('electronic.errors.contentMissing')
+    enforce(decideFileSize(file.size, MAX_VIEW_BYTES))
+    const bytes = await fs.promises.readFile(this.files.pathOf(file.sha256))
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: file.id,
+        action: 'view',
+        after: { itemId: item.id, sha256: file.sha256, requestId: grantedBy }
+      })
+    )
+    return {
+      id: file.id,
+      originalName: file.originalName,
+      type: file.type,
+      base64: bytes.toString('base64'),
+      watermark: `${viewer.displayName} ${localDay(now)} ${now.toTimeString().slice(0, 5)}`
+    }
   }
 
   /** R-ELEC-1: the 归档电子文件登记表 of these items' files, for a handover; printing it is audited. */

@@ -1955,6 +1955,7 @@ const en: Shape<typeof zhCN> = {
     chooseFile: 'Choose file',
     role: 'Role',
     printRegister: 'Print the electronic records register',
+    view: 'View',
     attached: '{{name}} attached.',
     duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
     batch: {
@@ -1983,7 +1984,13 @@ const en: Shape<typeof zhCN> = {
       sourceVanished: 'The file disappeared while it was being read (moved or deleted); it was not attached.',
       sourceChanged:
         '“{{name}}” changed size while it was being read (still being written?); it was not attached. Try again later.',
-      itemDestroyed: 'This item has been destroyed; no electronic files can be attached to it.'
+      itemDestroyed: 'This item has been destroyed; no electronic files can be attached to it.',
+      viewNeedsRequest:
+        'Viewing this electronic file needs an approved consultation or loan request that is in its period.',
+      viewClassified:
+        'Electronic files of confidential and top-secret records are viewed only through their approval chain, within the approved period.',
+      contentMissing:
+        'The content of this electronic file is missing from the store; run a fixity check and report the incident.'
     }
   },
   errors: {

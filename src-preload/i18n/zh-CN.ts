@@ -1858,6 +1858,7 @@ const zhCN = {
     chooseFile: '选择文件',
     role: '类别',
     printRegister: '打印归档电子文件登记表',
+    view: '查看',
     attached: '已挂接 {{name}}。',
     duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
     batch: {
@@ -1884,7 +1885,10 @@ const zhCN = {
       typeMismatch: '“{{name}}”的扩展名表示 {{claimed}}，但内容是 {{detected}}，未挂接。请确认文件是否正确。',
       sourceVanished: '读取时文件已不存在（被移走或删除），未挂接。',
       sourceChanged: '读取“{{name}}”时文件大小发生了变化（仍在写入？），未挂接，请稍后再试。',
-      itemDestroyed: '该文件已销毁，不能再挂接电子文件。'
+      itemDestroyed: '该文件已销毁，不能再挂接电子文件。',
+      viewNeedsRequest: '查看该电子文件需要已批准、且在有效期内的查阅或借阅申请。',
+      viewClassified: '机密、绝密档案的电子文件须按审批流程申请，批准后在有效期内方可查看。',
+      contentMissing: '该电子文件的内容在存储中找不到，请做一次完整性检查并报告异常。'
     }
   },
   errors: {

@@ -5,8 +5,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
 import { itemInput } from '../support/records'
-import { makeApp, tempDir, type TestApp } from '../support/app'
+import { makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 import { jpegBytes, pdfBytes, pngBytes, tiffBytes } from '../support/electronic'
+import { useDesk } from '../support/use'
 
 let app: TestApp | null = null
 const mounts: string[] = []
@@ -262,5 +263,44 @@ describe('R-ELEC-1 归档电子文件登记表', () => {
       `SELECT after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
     )
     expect(JSON.parse(entry.after)).toMatchObject({ document: 'electronicRegister', files: 2 })
+  })
+})
+
+describe('R-ELEC-8 viewing under the use rules', () => {
+  it('a staff viewer sees a file only under an approved consultation of their own, with a watermark; every view is audited', async () => {
+    const { app, key, item } = await setUp()
+    const jpeg = jpegBytes('scan')
+    const { file } = await app.call('electronic.attach', attachInput(item.id, 'p1.jpg', jpeg), key)
+    const seen = await app.call('electronic.view', { fileId: file.id }, key)
+    expect(Buffer.from(seen.base64, 'base64')).toEqual(jpeg)
+    expect(seen.watermark).toMatch(/^archivist\d* 2026-03-02 \d\d:\d\d$/)
+
+    const viewer = await app.createAccount({ role: 'staff_viewer', username: 'reader', displayName: '李查阅' })
+    await app.database.query('UPDATE users SET must_change_password = 0 WHERE id = ?', [viewer.id])
+    const readerKey = 'session-reader'
+    await app.call('auth.login', { username: 'reader', password: USER_PASSWORD }, readerKey)
+    const refused = await app.dispatch('electronic.view', { fileId: file.id }, readerKey)
+    expect(refused.ok ? null : refused.error).toMatchObject({
+      ruleId: 'R-ELEC-8',
+      message: 'electronic.errors.viewNeedsRequest'
+    })
+
+    const desk = useDesk(app, key)
+    const request = desk.request('consultation', [{ subject: 'item', id: item.id }], '核对合同', {
+      applicantUserId: viewer.id,
+      applicantName: '李查阅',
+      departmentCode: 'ZS'
+    })
+    const approved = await desk.signAll(await app.call('use.create', request, key))
+    expect(approved.status).toBe('approved')
+    const granted = await app.call('electronic.view', { fileId: file.id }, readerKey)
+    expect(granted.watermark).toMatch(/^李查阅 2026-03-02 /)
+    const views = await app.database.query<{ username: string; after: string }>(
+      `SELECT username, after FROM audit_log WHERE entity = 'electronic_file' AND action = 'view' ORDER BY id`
+    )
+    expect(views.map((view) => [view.username, JSON.parse(view.after).requestId])).toEqual([
+      [expect.stringMatching(/^archivist/), null],
+      ['reader', approved.id]
+    ])
   })
 })

@@ -4,10 +4,13 @@ import {
   decideFileName,
   decideFileSize,
   decideFileType,
+  decideViewing,
   detectType,
   matchScanName,
   PdfPageCounter,
-  readScanName
+  readScanName,
+  type ViewingFacts,
+  type ViewingGrant
 } from '../../../src-main/policy/electronic'
 import { refusalOf } from './refusal'
 
@@ -133,5 +136,53 @@ describe('R-ELEC-1 批量挂接: a scanned file is named by archival code, or co
     expect(matchScanName([])).toEqual({ status: 'unmatched' })
     expect(matchScanName(['A'])).toEqual({ status: 'matched', item: 'A' })
     expect(matchScanName(['A', 'A_001'])).toEqual({ status: 'ambiguous', items: ['A', 'A_001'] })
+  })
+})
+
+describe('R-ELEC-8, R-USE-5 viewing an electronic file is a use of its record', () => {
+  const today = '2026-03-02'
+  const grant = (over: Partial<ViewingGrant> = {}): ViewingGrant => ({
+    requestId: 7,
+    status: 'approved',
+    startOn: today,
+    dueOn: null,
+    ...over
+  })
+  const decide = (role: ViewingFacts['role'], classification: ViewingFacts['classification'], grants: ViewingGrant[]) =>
+    decideViewing({ role, classification, grants, today })
+
+  it.each([
+    ['archivist', 'none', [], null],
+    ['archive_manager', 'secret', [], null],
+    ['staff_viewer', 'none', [], 'electronic.errors.viewNeedsRequest'],
+    ['department_head', 'internal', [], 'electronic.errors.viewNeedsRequest'],
+    ['archivist', 'confidential', [], 'electronic.errors.viewClassified'],
+    ['archive_manager', 'top_secret', [], 'electronic.errors.viewClassified']
+  ] as const)('%s on a %s record without a request: %s', (role, classification, grants, reason) => {
+    expect(refusalOf(decide(role, classification, [...grants]))?.reason ?? null).toBe(reason)
+  })
+
+  it('an approved or checked-out request in its period grants viewing and is named; others do not', () => {
+    expect(decide('staff_viewer', 'none', [grant()])).toEqual({ ok: true, value: 7 })
+    expect(
+      decide('archivist', 'top_secret', [grant({ status: 'out', startOn: '2026-03-01', dueOn: '2026-03-05' })])
+    ).toEqual({
+      ok: true,
+      value: 7
+    })
+    for (const refused of [
+      grant({ status: 'pending' }),
+      grant({ status: 'returned' }),
+      grant({ status: 'refused' }),
+      grant({ startOn: '2026-03-03' }),
+      grant({ startOn: '2026-02-20', dueOn: '2026-03-01' }),
+      grant({ startOn: '2026-03-01', dueOn: null })
+    ])
+      expect(refusalOf(decide('staff_viewer', 'none', [refused])), JSON.stringify(refused)).toMatchObject({
+        ruleId: 'R-ELEC-8'
+      })
+    expect(refusalOf(decide('staff_viewer', 'confidential', [grant({ status: 'pending' })]))).toMatchObject({
+      ruleId: 'R-USE-5'
+    })
   })
 })

@@ -2,9 +2,16 @@ import { UploadOutlined } from '@ant-design/icons'
 import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ATTACH_BASE64_MAX, FILE_ROLES, type ElectronicFile, type FileRole } from '../../../../src-preload/contract'
+import {
+  ATTACH_BASE64_MAX,
+  FILE_ROLES,
+  type ElectronicFile,
+  type FileRole,
+  type ViewedFile
+} from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { PrintPreview } from '../../components/PrintPreview'
+import { FileViewer } from './FileViewer'
 import { toBase64 } from '../../upload'
 import { useSubmit } from '../../useSubmit'
 
@@ -31,6 +38,7 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
   const [files, setFiles] = useState<ElectronicFile[]>([])
   const [role, setRole] = useState<FileRole>('scan')
   const [preview, setPreview] = useState<string | null>(null)
+  const [viewing, setViewing] = useState<ViewedFile | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -103,6 +111,19 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
             title: t('electronic.columns.attached'),
             key: 'attached',
             render: (_v, row) => `${row.attachedAt.slice(0, 10)} ${row.attachedBy}`
+          },
+          {
+            title: t('common.actions'),
+            key: 'view',
+            render: (_v, row) => (
+              <Button
+                type="link"
+                size="small"
+                onClick={() => void submit(() => call('electronic.view', { fileId: row.id }), { onDone: setViewing })}
+              >
+                {t('electronic.view')}
+              </Button>
+            )
           }
         ]}
       />
@@ -142,6 +163,7 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
       {preview && (
         <PrintPreview html={preview} title={t('electronic.printRegister')} onClose={() => setPreview(null)} />
       )}
+      {viewing && <FileViewer file={viewing} onClose={() => setViewing(null)} />}
     </>
   )
 }
