@@ -149,6 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       maxFileBytes: options.maxFileBytes
     })
   }
+  await services.electronic.resumeFixity(SYSTEM)
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),
     sessions,

@@ -73,6 +73,21 @@ export interface BatchPlanRow {
   candidates: string[]
 }
 
+export type FixityOutcome = 'ok' | 'mismatch' | 'missing'
+
+/** R-ELEC-3: one machine check of the stored files, all or a sample, and how far it has got. */
+export interface FixityRun {
+  id: number
+  scope: 'all' | 'sample'
+  startedAt: string
+  startedBy: string
+  finishedAt: string | null
+  total: number
+  checked: number
+  mismatched: number
+  missing: number
+}
+
 export const electronicChannels = {
   'electronic.list': channel<ElectronicFile[]>()(z.strictObject({ itemId: id }), RECORD_READERS),
   'electronic.attach': channel<AttachResult>()(attachInput, RECORD_WRITERS),
@@ -81,6 +96,18 @@ export const electronicChannels = {
     RECORD_WRITERS
   ),
   'electronic.view': channel<ViewedFile>()(z.strictObject({ fileId: id }), RECORD_READERS),
+  'electronic.fixityStart': channel<FixityRun>()(
+    z.strictObject({
+      sample: z
+        .number({ message: 'validation.number' })
+        .int({ message: 'validation.range' })
+        .min(1, { message: 'validation.range' })
+        .max(1_000_000, { message: 'validation.range' })
+        .nullable()
+    }),
+    RECORD_WRITERS
+  ),
+  'electronic.fixityLatest': channel<FixityRun | null>()(z.strictObject({}), RECORD_READERS),
   'print.electronicRegister': channel<{ html: string }>()(
     z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS

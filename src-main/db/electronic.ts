@@ -1,4 +1,4 @@
-import type { ElectronicFile, FileRole, FileType } from '../../src-preload/contract'
+import type { ElectronicFile, FileRole, FileType, FixityOutcome, FixityRun } from '../../src-preload/contract'
 import type { ViewingGrant } from '../policy/electronic'
 import type { Db } from './connection'
 import { sql } from './sql'
@@ -93,4 +93,68 @@ export function viewingGrants(
      WHERE r.applicant_user_id = ${userId} AND r.kind IN ('consultation', 'loan')
        AND ((rr.subject = 'item' AND rr.subject_id = ${itemId}) OR (rr.subject = 'volume' AND rr.subject_id = ${volumeId}))`
   )
+}
+
+export async function insertFixityRun(
+  db: Db,
+  run: { scope: FixityRun['scope']; sample: number | null; startedAt: string; startedBy: number | null }
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    sql`INSERT INTO fixity_runs (scope, started_at, started_by) VALUES (${run.scope}, ${run.startedAt}, ${run.startedBy}) RETURNING id`
+  )
+  const id = Number(row.id)
+  const order = run.sample === null ? sql`f.id` : sql`random()`
+  await db.query(
+    sql`INSERT INTO fixity_results (run_id, file_id)
+     SELECT ${id}, f.id FROM electronic_files f WHERE f.removed_at IS NULL ORDER BY ${order} LIMIT ${run.sample ?? -1}`
+  )
+  return id
+}
+
+export async function findFixityRun(db: Db, id: number): Promise<FixityRun | undefined> {
+  const [row] = await db.query<FixityRun>(
+    sql`SELECT r.id, r.scope, r.started_at AS startedAt, COALESCE(u.username, 'system') AS startedBy, r.finished_at AS finishedAt,
+       COUNT(x.file_id) AS total, COUNT(x.outcome) AS checked,
+       SUM(x.outcome = 'mismatch') AS mismatched, SUM(x.outcome = 'missing') AS missing
+     FROM fixity_runs r LEFT JOIN users u ON u.id = r.started_by LEFT JOIN fixity_results x ON x.run_id = r.id
+     WHERE r.id = ${id} GROUP BY r.id`
+  )
+  return row && { ...row, mismatched: row.mismatched ?? 0, missing: row.missing ?? 0 }
+}
+
+export async function latestFixityRunId(db: Db): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(sql`SELECT id FROM fixity_runs ORDER BY id DESC LIMIT 1`)
+  return row?.id
+}
+
+export async function unfinishedFixityRuns(db: Db): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(sql`SELECT id FROM fixity_runs WHERE finished_at IS NULL ORDER BY id`)
+  return rows.map((row) => row.id)
+}
+
+/** The next files a run has still to read, with what they should hold. */
+export function pendingFixityFiles(
+  db: Db,
+  runId: number,
+  limit: number
+): Promise<{ fileId: number; itemId: number; sha256: string; originalName: string }[]> {
+  return db.query(
+    sql`SELECT f.id AS fileId, f.item_id AS itemId, f.sha256, f.original_name AS originalName
+     FROM fixity_results x JOIN electronic_files f ON f.id = x.file_id
+     WHERE x.run_id = ${runId} AND x.outcome IS NULL ORDER BY x.file_id LIMIT ${limit}`
+  )
+}
+
+export async function recordFixityOutcome(
+  db: Db,
+  result: { runId: number; fileId: number; outcome: FixityOutcome; checkedAt: string; incidentId: number | null }
+): Promise<void> {
+  await db.query(
+    sql`UPDATE fixity_results SET outcome = ${result.outcome}, checked_at = ${result.checkedAt}, incident_id = ${result.incidentId}
+     WHERE run_id = ${result.runId} AND file_id = ${result.fileId}`
+  )
+}
+
+export async function finishFixityRun(db: Db, id: number, finishedAt: string): Promise<void> {
+  await db.query(sql`UPDATE fixity_runs SET finished_at = ${finishedAt} WHERE id = ${id}`)
 }

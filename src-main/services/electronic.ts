@@ -6,6 +6,8 @@ import {
   type BatchPlanRow,
   type ElectronicFile,
   type FileRole,
+  type FixityOutcome,
+  type FixityRun,
   type ParsedInput,
   type Role,
   type ViewedFile
@@ -13,6 +15,13 @@ import {
 import {
   contentReferenced,
   findElectronicFile,
+  findFixityRun,
+  finishFixityRun,
+  insertFixityRun,
+  latestFixityRunId,
+  pendingFixityFiles,
+  recordFixityOutcome,
+  unfinishedFixityRuns,
   insertElectronicFile,
   itemElectronicFiles,
   itemsByArchivalCode,
@@ -33,6 +42,8 @@ import {
 } from '../policy/electronic'
 import { localDay } from '../policy/calendar'
 import { electronicRegisterHtml } from '../reports/electronic-printables'
+import { zh } from '../reports/zh'
+import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
 import type { FileStore, StoredContent } from './file-store'
 
@@ -55,6 +66,8 @@ interface Target {
 /** Electronic files and scans of items (R-ELEC): attach, list. */
 export class ElectronicService {
   private readonly maxFileBytes: number
+  /** Fixity checks running now, by run. */
+  private readonly checks = new Map<number, Promise<void>>()
 
   constructor(
     private readonly store: Store,
@@ -135,6 +148,94 @@ export class ElectronicService {
       base64: bytes.toString('base64'),
       watermark: `${viewer.displayName} ${localDay(now)} ${now.toTimeString().slice(0, 5)}`
     }
+  }
+
+  /**
+   * R-ELEC-3: starts a machine check of all live files or a random sample. The files to read are fixed in the
+   * database when it starts and each outcome is saved as it is found, so the check goes on after a restart
+   * (`resumeFixity`); it runs beside the app's other work, and `fixityLatest` shows how far it is.
+   */
+  async startFixity(actor: Actor, sample: number | null): Promise<FixityRun> {
+    const id = await this.store.write(actor, async ({ db, now, audit }) => {
+      const runId = await insertFixityRun(db, {
+        scope: sample === null ? 'all' : 'sample',
+        sample,
+        startedAt: now.toISOString(),
+        startedBy: actor.userId
+      })
+      await audit({ entity: 'electronic_file', entityId: `fixity-${runId}`, action: 'verify', after: { sample } })
+      return runId
+    })
+    this.runFixity(actor, id)
+    return this.fixityRun(id)
+  }
+
+  /** Carries on the checks a restart cut off; the app calls it once it is open. */
+  async resumeFixity(actor: Actor): Promise<void> {
+    for (const id of await unfinishedFixityRuns(this.store.db)) this.runFixity(actor, id)
+  }
+
+  /** Settles when no check is running: for tests and for closing the app. */
+  async fixityIdle(): Promise<void> {
+    await Promise.all([...this.checks.values()])
+  }
+
+  async fixityLatest(): Promise<FixityRun | null> {
+    const id = await latestFixityRunId(this.store.db)
+    return id === undefined ? null : this.fixityRun(id)
+  }
+
+  private async fixityRun(id: number): Promise<FixityRun> {
+    const run = await findFixityRun(this.store.db, id)
+    if (!run) throw notFound()
+    return run
+  }
+
+  private runFixity(actor: Actor, runId: number): void {
+    if (this.checks.has(runId)) return
+    // A check cut off (the app closing, the disk failing) keeps its run open with the outcomes found so far; the next
+    // start carries it on, so nothing is lost by letting it stop here.
+    const check = this.checkFiles(actor, runId)
+      .catch(() => undefined)
+      .finally(() => this.checks.delete(runId))
+    this.checks.set(runId, check)
+  }
+
+  /** Reads each file back and compares its SHA-256; a mismatch or a missing file opens an incident on its item. */
+  private async checkFiles(actor: Actor, runId: number): Promise<void> {
+    for (;;) {
+      const batch = await pendingFixityFiles(this.store.db, runId, 20)
+      if (batch.length === 0) break
+      for (const file of batch) {
+        const actual = await this.files.checksum(file.sha256)
+        const outcome: FixityOutcome = actual === null ? 'missing' : actual === file.sha256 ? 'ok' : 'mismatch'
+        await this.store.write(actor, async (ctx) => {
+          const incidentId =
+            outcome === 'ok'
+              ? null
+              : await openIncident(ctx, actor, {
+                  subject: 'item',
+                  id: file.itemId,
+                  kind: outcome === 'missing' ? 'missing' : 'damaged',
+                  source: 'manual',
+                  sourceId: null,
+                  note: zh(`electronic.fixity.incident.${outcome}`, { name: file.originalName, sha256: file.sha256 })
+                })
+          await recordFixityOutcome(ctx.db, {
+            runId,
+            fileId: file.fileId,
+            outcome,
+            checkedAt: ctx.now.toISOString(),
+            incidentId
+          })
+        })
+      }
+    }
+    await this.store.write(actor, async ({ db, now, audit }) => {
+      await finishFixityRun(db, runId, now.toISOString())
+      const run = await findFixityRun(db, runId)
+      await audit({ entity: 'electronic_file', entityId: `fixity-${runId}`, action: 'complete', after: { ...run } })
+    })
   }
 
   /** R-ELEC-1: the 归档电子文件登记表 of these items' files, for a handover; printing it is audited. */

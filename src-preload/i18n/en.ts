@@ -1955,6 +1955,20 @@ const en: Shape<typeof zhCN> = {
     chooseFile: 'Choose file',
     role: 'Role',
     printRegister: 'Print the electronic records register',
+    fixity: {
+      title: 'Fixity check of electronic files',
+      all: 'Check all files',
+      sample: 'Check a sample of {{count}} files',
+      progress: '{{checked}} of {{total}} checked, {{mismatched}} mismatched, {{missing}} missing',
+      running: 'Check running (started {{startedAt}} by {{startedBy}})',
+      finished: 'Last check finished {{finishedAt}}',
+      never: 'No fixity check has been run yet.',
+      incident: {
+        mismatch:
+          'Fixity check (R-ELEC-3): the checksum of electronic file “{{name}}” no longer matches the registered {{sha256}}; the file may be damaged.',
+        missing: 'Fixity check (R-ELEC-3): electronic file “{{name}}” ({{sha256}}) is missing from the store.'
+      }
+    },
     view: 'View',
     attached: '{{name}} attached.',
     duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',

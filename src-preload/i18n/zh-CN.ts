@@ -1858,6 +1858,19 @@ const zhCN = {
     chooseFile: '选择文件',
     role: '类别',
     printRegister: '打印归档电子文件登记表',
+    fixity: {
+      title: '电子文件机读检查',
+      all: '检查全部文件',
+      sample: '抽查 {{count}} 个文件',
+      progress: '已检查 {{checked}} / {{total}}，校验值不符 {{mismatched}}，缺失 {{missing}}',
+      running: '检查进行中（{{startedAt}} 由 {{startedBy}} 发起）',
+      finished: '上次检查 {{finishedAt}} 完成',
+      never: '尚未做过机读检查。',
+      incident: {
+        mismatch: '机读检查（R-ELEC-3）：电子文件“{{name}}”的校验值与登记的 {{sha256}} 不符，文件可能已损坏。',
+        missing: '机读检查（R-ELEC-3）：电子文件“{{name}}”（{{sha256}}）在存储中找不到。'
+      }
+    },
     view: '查看',
     attached: '已挂接 {{name}}。',
     duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',

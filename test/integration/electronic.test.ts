@@ -304,3 +304,64 @@ describe('R-ELEC-8 viewing under the use rules', () => {
     ])
   })
 })
+
+describe('R-ELEC-3 fixity checks', () => {
+  it('re-reads every file; a damaged or missing one opens an incident on its record', async () => {
+    const { app, key, item } = await setUp()
+    const other = await app.call('items.create', itemInput({ title: '补充协议' }), key)
+    const good = pdfBytes(1)
+    const damaged = jpegBytes('damaged')
+    const lost = pngBytes('lost')
+    await app.call('electronic.attach', attachInput(item.id, 'good.pdf', good), key)
+    await app.call('electronic.attach', attachInput(item.id, 'damaged.jpg', damaged), key)
+    await app.call('electronic.attach', attachInput(other.id, 'lost.png', lost), key)
+    const stored = (bytes: Buffer) => path.join(app.dataDir, 'files', 'sha256', sha(bytes).slice(0, 2), sha(bytes))
+    fs.chmodSync(stored(damaged), 0o644)
+    fs.appendFileSync(stored(damaged), 'x')
+    fs.rmSync(stored(lost))
+
+    const started = await app.call('electronic.fixityStart', { sample: null }, key)
+    expect(started).toMatchObject({ scope: 'all', total: 3 })
+    await app.services.electronic.fixityIdle()
+    expect(await app.call('electronic.fixityLatest', {}, key)).toMatchObject({
+      id: started.id,
+      total: 3,
+      checked: 3,
+      mismatched: 1,
+      missing: 1,
+      finishedAt: expect.any(String)
+    })
+    const incidents = await app.call('incidents.list', { state: 'open' }, key)
+    expect(incidents.rows.map((row) => [row.subjectId, row.kind]).sort()).toEqual(
+      [
+        [item.id, 'damaged'],
+        [other.id, 'missing']
+      ].sort()
+    )
+    expect(incidents.rows.find((row) => row.kind === 'damaged')?.note).toContain('damaged.jpg')
+  })
+
+  it('a sample reads only so many files, and a check cut off by a restart carries on where it stopped', async () => {
+    const { app: first, key, item } = await setUp()
+    for (let page = 1; page <= 4; page++)
+      await first.call('electronic.attach', attachInput(item.id, `p${page}.pdf`, pdfBytes(page)), key)
+    const sample = await first.call('electronic.fixityStart', { sample: 2 }, key)
+    expect(sample).toMatchObject({ scope: 'sample', total: 2 })
+    await first.services.electronic.fixityIdle()
+
+    // A run cut off after one file: its other outcomes are still empty when the app opens again.
+    const cut = await first.call('electronic.fixityStart', { sample: null }, key)
+    await first.services.electronic.fixityIdle()
+    await first.database.query(
+      `UPDATE fixity_results SET outcome = NULL, checked_at = NULL WHERE run_id = ? AND file_id > (SELECT MIN(file_id) FROM fixity_results WHERE run_id = ?)`,
+      [cut.id, cut.id]
+    )
+    await first.database.query('UPDATE fixity_runs SET finished_at = NULL WHERE id = ?', [cut.id])
+    await first.close()
+    app = await makeApp(first.dataDir)
+    await app.services.electronic.fixityIdle()
+    const again = await app.call('electronic.fixityLatest', {}, await app.signInAs('archivist', 'reopened'))
+    expect(again).toMatchObject({ id: cut.id, total: 4, checked: 4, mismatched: 0, missing: 0 })
+    expect(again?.finishedAt).not.toBeNull()
+  })
+})
