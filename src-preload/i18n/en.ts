@@ -1956,6 +1956,7 @@ const en: Shape<typeof zhCN> = {
     role: 'Role',
     printRegister: 'Print the electronic records register',
     fixity: {
+      open: 'Fixity check',
       title: 'Fixity check of electronic files',
       all: 'Check all files',
       sample: 'Check a sample of {{count}} files',

@@ -1859,6 +1859,7 @@ const zhCN = {
     role: '类别',
     printRegister: '打印归档电子文件登记表',
     fixity: {
+      open: '机读检查',
       title: '电子文件机读检查',
       all: '检查全部文件',
       sample: '抽查 {{count}} 个文件',
