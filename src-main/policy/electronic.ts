@@ -114,8 +114,9 @@ export class PdfPageCounter {
   private tail = ''
   private count = 0
 
-  push(chunk: Uint8Array): void {
-    this.scan(this.tail + latin1(chunk), false)
+  /** The next chunk as latin1 text: one character per byte, so offsets and markers stay where they are. */
+  push(chunk: string): void {
+    this.scan(this.tail + chunk, false)
   }
 
   finish(): number | null {
@@ -136,13 +137,6 @@ export class PdfPageCounter {
     }
     this.tail = text.slice(Math.max(consumed, text.length - PAGE_MARK_SPAN))
   }
-}
-
-function latin1(bytes: Uint8Array): string {
-  let text = ''
-  for (let start = 0; start < bytes.length; start += 8192)
-    text += String.fromCharCode(...bytes.subarray(start, start + 8192))
-  return text
 }
 
 /** An approved consultation or loan of the viewer's own that names the record (the item or its volume). */

@@ -68,7 +68,7 @@ export class FileStore {
           size += bytes.length
           enforce(decideFileSize(size, options.maxBytes))
           hash.update(bytes)
-          counter?.push(bytes)
+          counter?.push(bytes.toString('latin1'))
           await writeAll(handle, bytes)
         }
       } catch (error) {

@@ -101,23 +101,23 @@ describe('R-ELEC-1 PDF pages counted while streaming', () => {
     '%%EOF'
 
   it('counts the page objects, not the page tree, whatever the chunk edges', () => {
-    const whole = text(pdf(7))
+    const whole = pdf(7)
     for (const size of [1, 3, 7, 13, 64, whole.length]) {
       const counter = new PdfPageCounter()
-      for (let at = 0; at < whole.length; at += size) counter.push(whole.subarray(at, at + size))
+      for (let at = 0; at < whole.length; at += size) counter.push(whole.slice(at, at + size))
       expect(counter.finish(), `chunks of ${size}`).toBe(7)
     }
   })
 
   it('says nothing (null) when no page object shows, as in compressed object streams', () => {
     const counter = new PdfPageCounter()
-    counter.push(text('%PDF-1.7\n1 0 obj << /Type /ObjStm /N 40 >> stream ... endstream'))
+    counter.push('%PDF-1.7\n1 0 obj << /Type /ObjStm /N 40 >> stream ... endstream')
     expect(counter.finish()).toBeNull()
   })
 
   it('counts a page mark that ends the file', () => {
     const counter = new PdfPageCounter()
-    counter.push(text('<< /Type /Page'))
+    counter.push('<< /Type /Page')
     expect(counter.finish()).toBe(1)
   })
 })
