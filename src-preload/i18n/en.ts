@@ -1852,6 +1852,10 @@ const en: Shape<typeof zhCN> = {
     'R-USE-4': 'A loan lasts no longer than the set number of days and may be renewed as set.',
     'R-USE-5':
       'Classified records are read in the room only; lending or taking them out needs the set executive’s approval, and top secret records never leave.',
+    'R-ELEC-1':
+      'Electronic files are archived with their metadata: type told from content, checksum computed, listed in the electronic records register.',
+    'R-ELEC-8':
+      'Electronic records are used under the same rules as paper: viewing needs an approved consultation or loan.',
     'R-USE-6':
       'A department’s own records need its head’s signature; another department’s records need the set approver too.',
     'R-USE-7': 'When a record leaves, an out-card is printed to take its place.',
@@ -1966,8 +1970,8 @@ const en: Shape<typeof zhCN> = {
       never: 'No fixity check has been run yet.',
       incident: {
         mismatch:
-          'Fixity check (R-ELEC-3): the checksum of electronic file “{{name}}” no longer matches the registered {{sha256}}; the file may be damaged.',
-        missing: 'Fixity check (R-ELEC-3): electronic file “{{name}}” ({{sha256}}) is missing from the store.'
+          'Fixity check: the checksum of electronic file “{{name}}” no longer matches the registered {{sha256}}; the file may be damaged.',
+        missing: 'Fixity check: electronic file “{{name}}” ({{sha256}}) is missing from the store.'
       }
     },
     view: 'View',
