@@ -33,6 +33,8 @@ import { AppraisalService } from './services/appraisal'
 import { DisposalService } from './services/disposal'
 import { HoldsService } from './services/holds'
 import { SupportService } from './services/support'
+import { ElectronicService } from './services/electronic'
+import { FileStore } from './services/file-store'
 import { openLog, type Log } from './log'
 import path from 'node:path'
 import { Store } from './store'
@@ -58,6 +60,8 @@ export interface AppOptions {
   importWorker?: string
   /** Tests only: small limits, so a file over one is quick to make. */
   importLimits?: ImportLimits
+  /** Tests only: a small cap on an electronic file's size (R-ELEC-1), so a file over it is quick to make. */
+  maxFileBytes?: number
 }
 
 export interface App {
@@ -147,8 +151,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     holds: new HoldsService(store),
     appraisal,
     disposal: new DisposalService(store, settings, appraisal),
-    support: new SupportService(store, log, packageVersion, clock)
+    support: new SupportService(store, log, packageVersion, clock),
+    electronic: new ElectronicService(store, new FileStore(path.join(options.dataDir, 'files')), {
+      maxFileBytes: options.maxFileBytes
+    })
   }
+  await services.electronic.resumeFixity(SYSTEM)
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),
     sessions,

@@ -21,6 +21,7 @@ export const AUDIT_ENTITIES = [
   'disposal',
   'statistics',
   'use_request',
+  'electronic_file',
   'audit'
 ] as const
 
@@ -73,7 +74,8 @@ export const AUDIT_ACTIONS = [
   'key',
   'seal',
   'withdraw_signature',
-  'file_status'
+  'file_status',
+  'attach'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -10,6 +10,7 @@ import { adminChannels } from './contract-admin'
 import { custodyChannels } from './contract-custody'
 import { customerChannels } from './contract-customers'
 import { disposalChannels } from './contract-disposal'
+import { electronicChannels } from './contract-electronic'
 import type { AppError } from './contract-kit'
 import { recordChannels } from './contract-records'
 import { storageChannels } from './contract-storage'
@@ -25,6 +26,7 @@ export * from './contract-transfer'
 export * from './contract-custody'
 export * from './contract-disposal'
 export * from './contract-use'
+export * from './contract-electronic'
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
 
@@ -36,7 +38,8 @@ export const contract = {
   ...transferChannels,
   ...useChannels,
   ...disposalChannels,
-  ...custodyChannels
+  ...custodyChannels,
+  ...electronicChannels
 } as const
 
 export type Contract = typeof contract

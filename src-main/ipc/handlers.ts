@@ -5,6 +5,7 @@ import { adminHandlers } from './handlers-admin'
 import { custodyHandlers } from './handlers-custody'
 import { customerHandlers } from './handlers-customers'
 import { disposalHandlers } from './handlers-disposal'
+import { electronicHandlers } from './handlers-electronic'
 import { recordHandlers } from './handlers-records'
 import { storageHandlers } from './handlers-storage'
 import { transferHandlers } from './handlers-transfer'
@@ -23,6 +24,7 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     ...transferHandlers(services),
     ...useHandlers(services),
     ...disposalHandlers(services),
-    ...custodyHandlers(services)
+    ...custodyHandlers(services),
+    ...electronicHandlers(services)
   }
 }

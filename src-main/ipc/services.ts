@@ -21,6 +21,7 @@ import type { AppraisalService } from '../services/appraisal'
 import type { DisposalService } from '../services/disposal'
 import type { HoldsService } from '../services/holds'
 import type { SupportService } from '../services/support'
+import type { ElectronicService } from '../services/electronic'
 
 /** Every service the handlers call, as the composition root (app.ts) builds them. */
 export interface Services {
@@ -47,4 +48,5 @@ export interface Services {
   appraisal: AppraisalService
   disposal: DisposalService
   support: SupportService
+  electronic: ElectronicService
 }

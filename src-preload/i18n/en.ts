@@ -359,7 +359,8 @@ const en: Shape<typeof zhCN> = {
       withdraw_signature: 'Signature withdrawn',
       assign_role: 'Role assigned',
       propose_role: 'Role proposed',
-      file_status: 'Filing status changed'
+      file_status: 'Filing status changed',
+      attach: 'Electronic file attached'
     },
     entities: {
       user: 'Account',
@@ -380,6 +381,7 @@ const en: Shape<typeof zhCN> = {
       disposal: 'Due records',
       statistics: 'Annual statistics',
       use_request: 'Use request',
+      electronic_file: 'Electronic file',
       audit: 'Audit log'
     },
     fields: {
@@ -1850,6 +1852,10 @@ const en: Shape<typeof zhCN> = {
     'R-USE-4': 'A loan lasts no longer than the set number of days and may be renewed as set.',
     'R-USE-5':
       'Classified records are read in the room only; lending or taking them out needs the set executive’s approval, and top secret records never leave.',
+    'R-ELEC-1':
+      'Electronic files are archived with their metadata: type told from content, checksum computed, listed in the electronic records register.',
+    'R-ELEC-8':
+      'Electronic records are used under the same rules as paper: viewing needs an approved consultation or loan.',
     'R-USE-6':
       'A department’s own records need its head’s signature; another department’s records need the set approver too.',
     'R-USE-7': 'When a record leaves, an out-card is printed to take its place.',
@@ -1934,6 +1940,78 @@ const en: Shape<typeof zhCN> = {
     bandOrder: 'The maximum must be above the minimum',
     scopeRequired: 'Choose what to inspect: locations or records',
     oneDecimal: 'At most one decimal place'
+  },
+  electronic: {
+    title: 'Electronic files',
+    roles: { original: 'Electronic original', scan: 'Scan', attachment: 'Attachment' },
+    types: { pdf: 'PDF', ofd: 'OFD', jpeg: 'JPEG', tiff: 'TIFF', png: 'PNG', other: 'Other' },
+    columns: {
+      name: 'File name',
+      role: 'Role',
+      type: 'Format',
+      size: 'Size',
+      pages: 'Pages',
+      checksum: 'SHA-256 checksum',
+      version: 'Version',
+      attached: 'Attached on / by'
+    },
+    empty: 'No electronic files are attached to this item yet.',
+    attach: 'Attach electronic file',
+    chooseFile: 'Choose file',
+    role: 'Role',
+    printRegister: 'Print the electronic records register',
+    fixity: {
+      open: 'Fixity check',
+      title: 'Fixity check of electronic files',
+      all: 'Check all files',
+      sample: 'Check a sample of {{count}} files',
+      progress: '{{checked}} of {{total}} checked, {{mismatched}} mismatched, {{missing}} missing',
+      running: 'Check running (started {{startedAt}} by {{startedBy}})',
+      finished: 'Last check finished {{finishedAt}}',
+      never: 'No fixity check has been run yet.',
+      incident: {
+        mismatch:
+          'Fixity check: the checksum of electronic file “{{name}}” no longer matches the registered {{sha256}}; the file may be damaged.',
+        missing: 'Fixity check: electronic file “{{name}}” ({{sha256}}) is missing from the store.'
+      }
+    },
+    view: 'View',
+    attached: '{{name}} attached.',
+    duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
+    batch: {
+      open: 'Batch attach',
+      title: 'Batch attach electronic files',
+      hint: 'Choose the scanner’s output folder (or several files). Each file name is an archival code, or a code and a sequence, e.g. J001-WS·2024-D10-BGS-0003_002.jpg.',
+      chooseFolder: 'Choose folder',
+      chooseFiles: 'Choose files',
+      statuses: { matched: 'Matched', unmatched: 'Unmatched', ambiguous: 'Ambiguous' },
+      counts: '{{total}} files: {{matched}} matched, {{unmatched}} unmatched, {{ambiguous}} ambiguous',
+      columns: { name: 'File name', status: 'Match', record: 'Record', sequence: 'Sequence' },
+      start: 'Attach the {{count}} matched files',
+      cancel: 'Stop',
+      progress: '{{done}} of {{total}} done',
+      done: 'Done: {{attached}} attached, {{skipped}} already there and skipped, {{failed}} failed.',
+      cancelled: 'Stopped: {{attached}} attached, {{skipped}} already there and skipped, {{failed}} failed.',
+      failedFile: '{{name}}: {{reason}}'
+    },
+    errors: {
+      badName: 'The file name is not valid.',
+      pathInName: 'The file name “{{name}}” contains a path (/, \\, .. or a drive); it must be a file name only.',
+      emptyFile: 'The file is empty (0 bytes) and was not attached.',
+      tooLarge: 'The file is over the {{megabytes}} MB limit and was not attached.',
+      typeMismatch:
+        '“{{name}}” is named as {{claimed}} but its content is {{detected}}; it was not attached. Check that it is the right file.',
+      sourceVanished: 'The file disappeared while it was being read (moved or deleted); it was not attached.',
+      sourceChanged:
+        '“{{name}}” changed size while it was being read (still being written?); it was not attached. Try again later.',
+      itemDestroyed: 'This item has been destroyed; no electronic files can be attached to it.',
+      viewNeedsRequest:
+        'Viewing this electronic file needs an approved consultation or loan request that is in its period.',
+      viewClassified:
+        'Electronic files of confidential and top-secret records are viewed only through their approval chain, within the approved period.',
+      contentMissing:
+        'The content of this electronic file is missing from the store; run a fixity check and report the incident.'
+    }
   },
   errors: {
     passwordChangeRequired: 'The administrator chose your password: change it before you continue.',

@@ -335,7 +335,8 @@ const zhCN = {
       key: '启用审计密钥',
       seal: '审计封存',
       withdraw_signature: '撤回签字',
-      file_status: '归档状态变更'
+      file_status: '归档状态变更',
+      attach: '挂接电子文件'
     },
     entities: {
       user: '用户',
@@ -356,6 +357,7 @@ const zhCN = {
       disposal: '到期档案清单',
       statistics: '年度统计',
       use_request: '利用申请',
+      electronic_file: '电子文件',
       audit: '审计日志'
     },
     fields: {
@@ -1758,6 +1760,8 @@ const zhCN = {
     'R-USE-3': '能用摘录或复制满足需要的，不借出原件。',
     'R-USE-4': '借期不超过规定天数，可按规定续借。',
     'R-USE-5': '密级档案只在阅览室查阅；借出或带出须经规定的领导审批，绝密档案不外借。',
+    'R-ELEC-1': '电子文件连同其元数据归档：按内容识别格式、计算校验值，登记在归档电子文件登记表中。',
+    'R-ELEC-8': '电子档案与纸质档案适用同样的利用规定：须有批准的查阅或借阅申请方可查看。',
     'R-USE-6': '调阅本部门档案由本部门负责人签字，调阅其他部门档案还须经规定的领导审批。',
     'R-USE-7': '档案调出时打印代替卡放在原位。',
     'R-USE-8': '每天提示逾期未还的借阅，可打印催还单；续借须在规定范围内。',
@@ -1836,6 +1840,72 @@ const zhCN = {
     bandOrder: '上限须大于下限',
     scopeRequired: '请选择检查范围：位置或档案',
     oneDecimal: '最多保留 1 位小数'
+  },
+  electronic: {
+    title: '电子文件',
+    roles: { original: '电子原件', scan: '扫描件', attachment: '附件' },
+    types: { pdf: 'PDF', ofd: 'OFD', jpeg: 'JPEG', tiff: 'TIFF', png: 'PNG', other: '其他' },
+    columns: {
+      name: '文件名',
+      role: '类别',
+      type: '格式',
+      size: '大小',
+      pages: '页数',
+      checksum: 'SHA-256 校验值',
+      version: '版本',
+      attached: '挂接时间 / 人员'
+    },
+    empty: '该文件尚未挂接电子文件。',
+    attach: '挂接电子文件',
+    chooseFile: '选择文件',
+    role: '类别',
+    printRegister: '打印归档电子文件登记表',
+    fixity: {
+      open: '机读检查',
+      title: '电子文件机读检查',
+      all: '检查全部文件',
+      sample: '抽查 {{count}} 个文件',
+      progress: '已检查 {{checked}} / {{total}}，校验值不符 {{mismatched}}，缺失 {{missing}}',
+      running: '检查进行中（{{startedAt}} 由 {{startedBy}} 发起）',
+      finished: '上次检查 {{finishedAt}} 完成',
+      never: '尚未做过机读检查。',
+      incident: {
+        mismatch: '机读检查：电子文件“{{name}}”的校验值与登记的 {{sha256}} 不符，文件可能已损坏。',
+        missing: '机读检查：电子文件“{{name}}”（{{sha256}}）在存储中找不到。'
+      }
+    },
+    view: '查看',
+    attached: '已挂接 {{name}}。',
+    duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
+    batch: {
+      open: '批量挂接',
+      title: '批量挂接电子文件',
+      hint: '选择扫描仪输出的文件夹（或多个文件）。文件名应为档号，或档号加序号，例如 J001-WS·2024-D10-BGS-0003_002.jpg。',
+      chooseFolder: '选择文件夹',
+      chooseFiles: '选择文件',
+      statuses: { matched: '已匹配', unmatched: '未匹配', ambiguous: '有歧义' },
+      counts: '共 {{total}} 个文件：已匹配 {{matched}}，未匹配 {{unmatched}}，有歧义 {{ambiguous}}',
+      columns: { name: '文件名', status: '匹配结果', record: '对应档案', sequence: '序号' },
+      start: '挂接已匹配的 {{count}} 个文件',
+      cancel: '停止',
+      progress: '已处理 {{done}} / {{total}}',
+      done: '挂接完成：新挂接 {{attached}} 个，已存在跳过 {{skipped}} 个，失败 {{failed}} 个。',
+      cancelled: '已停止：新挂接 {{attached}} 个，已存在跳过 {{skipped}} 个，失败 {{failed}} 个。',
+      failedFile: '{{name}}：{{reason}}'
+    },
+    errors: {
+      badName: '文件名无效。',
+      pathInName: '文件名“{{name}}”含有路径（/、\\、.. 或盘符），只能是一个文件名。',
+      emptyFile: '文件是空的（0 字节），未挂接。',
+      tooLarge: '文件超过 {{megabytes}} MB 的上限，未挂接。',
+      typeMismatch: '“{{name}}”的扩展名表示 {{claimed}}，但内容是 {{detected}}，未挂接。请确认文件是否正确。',
+      sourceVanished: '读取时文件已不存在（被移走或删除），未挂接。',
+      sourceChanged: '读取“{{name}}”时文件大小发生了变化（仍在写入？），未挂接，请稍后再试。',
+      itemDestroyed: '该文件已销毁，不能再挂接电子文件。',
+      viewNeedsRequest: '查看该电子文件需要已批准、且在有效期内的查阅或借阅申请。',
+      viewClassified: '机密、绝密档案的电子文件须按审批流程申请，批准后在有效期内方可查看。',
+      contentMissing: '该电子文件的内容在存储中找不到，请做一次完整性检查并报告异常。'
+    }
   },
   errors: {
     passwordChangeRequired: '管理员为您设置的密码须先修改，修改后才能继续使用。',

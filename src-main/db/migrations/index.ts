@@ -13,6 +13,8 @@ import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
 import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
+import { ElectronicFiles1765100000000 } from './1765100000000-ElectronicFiles'
+import { Fixity1765100000001 } from './1765100000001-Fixity'
 import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
 
@@ -32,6 +34,8 @@ export const MIGRATIONS = [
   AccountDuties1764960000000,
   ListIndexes1764970000000,
   WorkbenchIndexes1765000000000,
+  ElectronicFiles1765100000000,
+  Fixity1765100000001,
   CatalogueOrder1765400000000,
   UseRequestSearch1765410000000
 ]

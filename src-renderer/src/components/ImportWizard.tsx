@@ -28,6 +28,7 @@ import {
 } from '../../../src-preload/contract'
 import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
+import { toBase64 } from '../upload'
 import { describeError } from '../errors'
 import { defaultsOf, ImportDefaults, type DefaultValues } from './ImportDefaults'
 
@@ -39,13 +40,6 @@ interface ImportWizardProps {
   settings: FilingSettings | null
   onClose(): void
   onImported(): void
-}
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer)
-  let binary = ''
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
-  return btoa(binary)
 }
 
 /** Existing catalogues from Excel or CSV: choose the file, check the column mapping, see every problem, then import. */

@@ -7,6 +7,8 @@ import { codeFromScan } from '../../../src-preload/scan'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
+import { BatchAttach } from './items/BatchAttach'
+import { FixityCheck } from './items/FixityCheck'
 import { Toolbar } from '../components/Toolbar'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
@@ -25,6 +27,8 @@ export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite
   const [editing, setEditing] = useState<number | 'new' | null>(null)
   const [viewing, setViewing] = useState<number | null>(null)
   const [importing, setImporting] = useState(false)
+  const [attaching, setAttaching] = useState(false)
+  const [checking, setChecking] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
   // Ticked rows stay ticked across pages and filters, as on a paper register's list of what to do next.
@@ -84,6 +88,8 @@ export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite
           />
           <FilingCatalogueButton settings={settings} />
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
+          {canWrite && <Button onClick={() => setAttaching(true)}>{t('electronic.batch.open')}</Button>}
+          {canWrite && <Button onClick={() => setChecking(true)}>{t('electronic.fixity.open')}</Button>}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
               {t('items.new')}
@@ -136,6 +142,8 @@ export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite
           onImported={() => void load()}
         />
       )}
+      {checking && <FixityCheck onClose={() => setChecking(false)} />}
+      {attaching && <BatchAttach onClose={() => setAttaching(false)} onDone={() => void load()} />}
       {viewing !== null && (
         <ItemDetail itemId={viewing} canWrite={canWrite} settings={settings} onClose={closeDetail} onChanged={load} />
       )}

@@ -7,6 +7,7 @@ import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
 import { LocationPanel } from '../../components/LocationPanel'
 import { OpenIncidents } from '../../components/OpenIncidents'
 import { useSubmit, type SubmitOptions } from '../../useSubmit'
+import { ElectronicFiles } from './ElectronicFiles'
 import { ItemFacts, ItemStatusBar } from './ItemFacts'
 import { ItemLinks } from './ItemLinks'
 
@@ -75,6 +76,7 @@ export function ItemDetail({ itemId, canWrite, settings, onClose, onChanged }: I
           </ItemStatusBar>
           <ItemFacts item={item} settings={settings} />
           <ItemLinks item={item} canWrite={canWrite} act={act} />
+          <ElectronicFiles itemId={item.id} canWrite={canWrite && item.custody !== 'destroyed'} />
           {item.volumeId === null && (
             <LocationPanel
               subject="item"

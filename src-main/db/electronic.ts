@@ -1,0 +1,160 @@
+import type { ElectronicFile, FileRole, FileType, FixityOutcome, FixityRun } from '../../src-preload/contract'
+import type { ViewingGrant } from '../policy/electronic'
+import type { Db } from './connection'
+import { sql } from './sql'
+
+const FILE_COLUMNS = sql`f.id, f.item_id AS itemId, f.role, f.sha256, f.size, f.type, f.pages, f.original_name AS originalName,
+  f.version, f.attached_at AS attachedAt, COALESCE(u.username, 'system') AS attachedBy`
+const FILE_FROM = sql`FROM electronic_files f LEFT JOIN users u ON u.id = f.attached_by`
+
+export async function insertElectronicFile(
+  db: Db,
+  file: {
+    itemId: number
+    role: FileRole
+    sha256: string
+    size: number
+    type: FileType
+    pages: number | null
+    originalName: string
+    attachedAt: string
+    attachedBy: number | null
+  }
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    sql`INSERT INTO electronic_files (item_id, role, sha256, size, type, pages, original_name, attached_at, attached_by)
+     VALUES (${file.itemId}, ${file.role}, ${file.sha256}, ${file.size}, ${file.type}, ${file.pages}, ${file.originalName},
+             ${file.attachedAt}, ${file.attachedBy}) RETURNING id`
+  )
+  return Number(row.id)
+}
+
+export async function findElectronicFile(db: Db, id: number): Promise<ElectronicFile | undefined> {
+  const [row] = await db.query<ElectronicFile>(sql`SELECT ${FILE_COLUMNS} ${FILE_FROM} WHERE f.id = ${id}`)
+  return row
+}
+
+/** An item's live files, in the order they were attached. */
+export async function itemElectronicFiles(db: Db, itemId: number): Promise<ElectronicFile[]> {
+  return db.query<ElectronicFile>(
+    sql`SELECT ${FILE_COLUMNS} ${FILE_FROM} WHERE f.item_id = ${itemId} AND f.removed_at IS NULL ORDER BY f.id`
+  )
+}
+
+/** The item's live file with this content, if it has one: attaching it again registers nothing. */
+export async function liveFileWithContent(db: Db, itemId: number, sha256: string): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(
+    sql`SELECT id FROM electronic_files WHERE item_id = ${itemId} AND sha256 = ${sha256} AND removed_at IS NULL LIMIT 1`
+  )
+  return row?.id
+}
+
+/** Whether a row not destroyed still names this content: its blob stays while one does. */
+export async function contentReferenced(db: Db, sha256: string): Promise<boolean> {
+  const [row] = await db.query<{ found: number }>(
+    sql`SELECT 1 AS found FROM electronic_files WHERE sha256 = ${sha256} AND removed_at IS NULL LIMIT 1`
+  )
+  return row !== undefined
+}
+
+/** Items (not destroyed) by archival code, for matching scanned files named by code. */
+export function itemsByArchivalCode(
+  db: Db,
+  codes: string[]
+): Promise<{ id: number; archivalCode: string; title: string }[]> {
+  if (codes.length === 0) return Promise.resolve([])
+  return db.query(
+    sql`SELECT id, archival_code AS archivalCode, title FROM items
+     WHERE archival_code IN ${codes} AND custody != 'destroyed'`
+  )
+}
+
+/** The live files of these items with their records' codes and titles, for the 归档电子文件登记表. */
+export function registerRows(
+  db: Db,
+  itemIds: number[]
+): Promise<(ElectronicFile & { archivalCode: string | null; title: string })[]> {
+  return db.query(
+    sql`SELECT ${FILE_COLUMNS}, i.archival_code AS archivalCode, i.title ${FILE_FROM} JOIN items i ON i.id = f.item_id
+     WHERE f.item_id IN ${itemIds} AND f.removed_at IS NULL ORDER BY i.archival_code, f.item_id, f.id`
+  )
+}
+
+/** The viewer's own consultations and loans that name this item or its volume, for R-ELEC-8. */
+export function viewingGrants(
+  db: Db,
+  userId: number,
+  itemId: number,
+  volumeId: number | null
+): Promise<ViewingGrant[]> {
+  return db.query<ViewingGrant>(
+    sql`SELECT r.id AS requestId, r.status, r.start_on AS startOn, r.due_on AS dueOn
+     FROM use_request_records rr JOIN use_requests r ON r.id = rr.request_id
+     WHERE r.applicant_user_id = ${userId} AND r.kind IN ('consultation', 'loan')
+       AND ((rr.subject = 'item' AND rr.subject_id = ${itemId}) OR (rr.subject = 'volume' AND rr.subject_id = ${volumeId}))`
+  )
+}
+
+export async function insertFixityRun(
+  db: Db,
+  run: { scope: FixityRun['scope']; sample: number | null; startedAt: string; startedBy: number | null }
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    sql`INSERT INTO fixity_runs (scope, started_at, started_by) VALUES (${run.scope}, ${run.startedAt}, ${run.startedBy}) RETURNING id`
+  )
+  const id = Number(row.id)
+  const order = run.sample === null ? sql`f.id` : sql`random()`
+  await db.query(
+    sql`INSERT INTO fixity_results (run_id, file_id)
+     SELECT ${id}, f.id FROM electronic_files f WHERE f.removed_at IS NULL ORDER BY ${order} LIMIT ${run.sample ?? -1}`
+  )
+  return id
+}
+
+export async function findFixityRun(db: Db, id: number): Promise<FixityRun | undefined> {
+  const [row] = await db.query<FixityRun>(
+    sql`SELECT r.id, r.scope, r.started_at AS startedAt, COALESCE(u.username, 'system') AS startedBy, r.finished_at AS finishedAt,
+       COUNT(x.file_id) AS total, COUNT(x.outcome) AS checked,
+       SUM(x.outcome = 'mismatch') AS mismatched, SUM(x.outcome = 'missing') AS missing
+     FROM fixity_runs r LEFT JOIN users u ON u.id = r.started_by LEFT JOIN fixity_results x ON x.run_id = r.id
+     WHERE r.id = ${id} GROUP BY r.id`
+  )
+  return row && { ...row, mismatched: row.mismatched ?? 0, missing: row.missing ?? 0 }
+}
+
+export async function latestFixityRunId(db: Db): Promise<number | undefined> {
+  const [row] = await db.query<{ id: number }>(sql`SELECT id FROM fixity_runs ORDER BY id DESC LIMIT 1`)
+  return row?.id
+}
+
+export async function unfinishedFixityRuns(db: Db): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(sql`SELECT id FROM fixity_runs WHERE finished_at IS NULL ORDER BY id`)
+  return rows.map((row) => row.id)
+}
+
+/** The next files a run has still to read, with what they should hold. */
+export function pendingFixityFiles(
+  db: Db,
+  runId: number,
+  limit: number
+): Promise<{ fileId: number; itemId: number; sha256: string; originalName: string }[]> {
+  return db.query(
+    sql`SELECT f.id AS fileId, f.item_id AS itemId, f.sha256, f.original_name AS originalName
+     FROM fixity_results x JOIN electronic_files f ON f.id = x.file_id
+     WHERE x.run_id = ${runId} AND x.outcome IS NULL ORDER BY x.file_id LIMIT ${limit}`
+  )
+}
+
+export async function recordFixityOutcome(
+  db: Db,
+  result: { runId: number; fileId: number; outcome: FixityOutcome; checkedAt: string; incidentId: number | null }
+): Promise<void> {
+  await db.query(
+    sql`UPDATE fixity_results SET outcome = ${result.outcome}, checked_at = ${result.checkedAt}, incident_id = ${result.incidentId}
+     WHERE run_id = ${result.runId} AND file_id = ${result.fileId}`
+  )
+}
+
+export async function finishFixityRun(db: Db, id: number, finishedAt: string): Promise<void> {
+  await db.query(sql`UPDATE fixity_runs SET finished_at = ${finishedAt} WHERE id = ${id}`)
+}

@@ -1,0 +1,15 @@
+import type { electronicChannels } from '../../src-preload/contract-electronic'
+import { actor, signedIn, type HandlerMap } from './handler-kit'
+import type { Services } from './services'
+
+export function electronicHandlers(services: Services): HandlerMap<keyof typeof electronicChannels> {
+  return {
+    'electronic.list': async (input) => services.electronic.list(input.itemId),
+    'electronic.attach': async (input, ctx) => services.electronic.attach(actor(ctx), input),
+    'electronic.view': async (input, ctx) => services.electronic.view(actor(ctx), signedIn(ctx), input.fileId),
+    'electronic.fixityStart': async (input, ctx) => services.electronic.startFixity(actor(ctx), input.sample),
+    'electronic.fixityLatest': async () => services.electronic.fixityLatest(),
+    'electronic.batchPlan': async (input) => services.electronic.batchPlan(input.names),
+    'print.electronicRegister': async (input, ctx) => services.electronic.printRegister(actor(ctx), input.itemIds)
+  }
+}

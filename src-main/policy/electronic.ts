@@ -1,0 +1,182 @@
+import type { ClassificationCode, Role } from '../../src-preload/contract'
+import type { FileRole, FileType } from '../../src-preload/contract-electronic'
+import { allow, allowed, refuse, type Decision } from './decision'
+
+export const GIB = 1024 * 1024 * 1024
+/** R-ELEC-1: a file over this many bytes is refused by default before any of it is read. */
+export const DEFAULT_MAX_FILE_BYTES = 2 * GIB
+/** How many leading bytes decide a file's type. */
+export const MAGIC_BYTES = 8
+
+const startsWith = (head: Uint8Array, magic: readonly number[]) => magic.every((byte, index) => head[index] === byte)
+
+/** R-ELEC-1: the type a file's first bytes say, never its name (a renamed file is what it is). */
+export function detectType(head: Uint8Array): FileType {
+  if (startsWith(head, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'
+  if (startsWith(head, [0xff, 0xd8, 0xff])) return 'jpeg'
+  if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
+  if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff'
+  // OFD (GB/T 33190) is a zip package; any zip an archivist attaches is most likely one.
+  if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'ofd'
+  return 'other'
+}
+
+const NAME_TYPES: Record<string, FileType> = {
+  pdf: 'pdf',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+  png: 'png',
+  tif: 'tiff',
+  tiff: 'tiff'
+}
+
+/** The type a name claims, for the four types whose content can be told for sure; null for any other name. */
+export function claimedType(name: string): FileType | null {
+  const dot = name.lastIndexOf('.')
+  return dot < 0 ? null : (NAME_TYPES[name.slice(dot + 1).toLowerCase()] ?? null)
+}
+
+/**
+ * A name as the person gave it, kept for the record: one file name, never a path. A name with a folder in it (../,
+ * an absolute path, a drive) could be meant to place something outside the store, and says nothing true about the file.
+ */
+export function decideFileName(name: string): Decision {
+  const trimmed = name.trim()
+  if (trimmed === '' || trimmed === '.' || trimmed === '..') return refuse('R-ELEC-1', 'electronic.errors.badName')
+  if (/[/\\\u0000-\u001f]/.test(trimmed) || /^[a-zA-Z]:/.test(trimmed))
+    return refuse('R-ELEC-1', 'electronic.errors.pathInName', { name: trimmed })
+  if (trimmed.length > 255) return refuse('R-ELEC-1', 'electronic.errors.badName')
+  return allowed
+}
+
+/** R-ELEC-1: a file's size before it is read (when known) and after: nothing empty, nothing over the cap. */
+export function decideFileSize(size: number, maxBytes: number): Decision {
+  if (size === 0) return refuse('R-ELEC-1', 'electronic.errors.emptyFile')
+  if (size > maxBytes)
+    return refuse('R-ELEC-1', 'electronic.errors.tooLarge', { megabytes: Math.floor(maxBytes / (1024 * 1024)) })
+  return allowed
+}
+
+/**
+ * R-ELEC-1: the type stored is the one the content has. A name that claims one of the types that can be told for
+ * sure and content of another is refused: a scan saved as .pdf that is not one would be registered wrongly.
+ */
+export function decideFileType(name: string, head: Uint8Array): Decision<FileType> {
+  const detected = detectType(head)
+  const claimed = claimedType(name)
+  if (claimed !== null && claimed !== detected)
+    return refuse('R-ELEC-1', 'electronic.errors.typeMismatch', { name, claimed, detected })
+  return allow(detected)
+}
+
+/** What a scanned file's name says: the archival code it was scanned for, and which page or part it is. */
+export interface ScanName {
+  /** The name without its extension: an archival code, or a code with a sequence. */
+  stem: string
+  /** The stem read as code plus `_NNN`, when it ends so. */
+  code: string
+  sequence: number | null
+}
+
+/**
+ * 批量挂接: scanner output is named by archival code, or code and sequence (J001-WS·2024-D10-BGS-0003_002.jpg). The
+ * whole stem is tried as a code too, since a code may itself end in an underscore and digits.
+ */
+export function readScanName(name: string): ScanName {
+  const dot = name.lastIndexOf('.')
+  const stem = (dot > 0 ? name.slice(0, dot) : name).trim()
+  const parts = /^(.*)_(\d{1,4})$/.exec(stem)
+  return parts ? { stem, code: parts[1], sequence: Number(parts[2]) } : { stem, code: stem, sequence: null }
+}
+
+export type ScanMatch<T> =
+  { status: 'matched'; item: T } | { status: 'unmatched' } | { status: 'ambiguous'; items: T[] }
+
+/** A file matches the one item its name names; none is unmatched, two (the stem and the code differ) ambiguous. */
+export function matchScanName<T>(candidates: readonly T[]): ScanMatch<T> {
+  if (candidates.length === 0) return { status: 'unmatched' }
+  if (candidates.length === 1) return { status: 'matched', item: candidates[0] }
+  return { status: 'ambiguous', items: [...candidates] }
+}
+
+/** The roles a file can have on its item (R-ELEC-1, DA/T 31): the born-digital original, a scan, an attachment. */
+export const FILE_ROLE_ORDER: readonly FileRole[] = ['original', 'scan', 'attachment']
+
+const PAGE_MARK = /\/Type\s*\/Page(?![A-Za-z0-9#])/g
+/** The longest text a page mark and the character after it can span, so a mark cut by a chunk edge is still seen. */
+const PAGE_MARK_SPAN = 64
+
+/**
+ * Counts a PDF's page objects as its bytes stream past, holding no more than one chunk and a short tail. A PDF that
+ * keeps its page objects in compressed object streams shows none: its page count is then unknown (null), not 0.
+ */
+export class PdfPageCounter {
+  private tail = ''
+  private count = 0
+
+  /** The next chunk as latin1 text: one character per byte, so offsets and markers stay where they are. */
+  push(chunk: string): void {
+    this.scan(this.tail + chunk, false)
+  }
+
+  finish(): number | null {
+    this.scan(this.tail, true)
+    this.tail = ''
+    return this.count > 0 ? this.count : null
+  }
+
+  private scan(text: string, final: boolean): void {
+    let consumed = 0
+    PAGE_MARK.lastIndex = 0
+    for (let match = PAGE_MARK.exec(text); match; match = PAGE_MARK.exec(text)) {
+      const end = match.index + match[0].length
+      // At the chunk's end the character that tells /Page from /Pages has not arrived yet.
+      if (end === text.length && !final) break
+      this.count += 1
+      consumed = end
+    }
+    this.tail = text.slice(Math.max(consumed, text.length - PAGE_MARK_SPAN))
+  }
+}
+
+/** An approved consultation or loan of the viewer's own that names the record (the item or its volume). */
+export interface ViewingGrant {
+  requestId: number
+  status: 'pending' | 'approved' | 'out' | 'returned' | 'refused' | 'cancelled'
+  startOn: string
+  /** A consultation without a due date is granted for its one day. */
+  dueOn: string | null
+}
+
+export interface ViewingFacts {
+  role: Role
+  classification: ClassificationCode
+  grants: readonly ViewingGrant[]
+  today: string
+}
+
+/** The archive's own staff keep the records and read them in their work (R-ROLE-1, R-ROLE-4). */
+const KEEPERS: readonly Role[] = ['archivist', 'archive_manager']
+/** 机密 and 绝密: nobody views them without the approval chain of their record (R-USE-5). */
+const CHAIN_ALWAYS: readonly ClassificationCode[] = ['confidential', 'top_secret']
+
+/**
+ * R-ELEC-8, R-USE-1, R-USE-5: viewing an electronic file is a use of its record. The archive staff view ordinary and
+ * 秘密 records; anyone else, and everyone for 机密/绝密, needs an approved request of their own for the record whose
+ * period includes today. The grant it rests on is returned, so the audit entry can name it.
+ */
+export function decideViewing(facts: ViewingFacts): Decision<number | null> {
+  const chain = CHAIN_ALWAYS.includes(facts.classification)
+  if (!chain && KEEPERS.includes(facts.role)) return allow(null)
+  const grant = facts.grants.find(
+    (one) =>
+      (one.status === 'approved' || one.status === 'out') &&
+      one.startOn <= facts.today &&
+      facts.today <= (one.dueOn ?? one.startOn)
+  )
+  if (grant) return allow(grant.requestId)
+  return refuse(
+    chain ? 'R-USE-5' : 'R-ELEC-8',
+    chain ? 'electronic.errors.viewClassified' : 'electronic.errors.viewNeedsRequest'
+  )
+}

@@ -1,0 +1,48 @@
+/**
+ * Printables of electronic files (R-ELEC-1): the 归档电子文件登记表 a handover prints for both parties to sign, A4
+ * landscape so a full SHA-256 fits. Pure: data in, one HTML document out, every value escaped (html`…`, ./html).
+ */
+import type { ElectronicFile } from '../../src-preload/contract'
+import { html } from './html'
+import { colgroup, columnHeads, printDocument, signatureDate } from './printables'
+import { zh } from './zh'
+
+export interface RegisterRow extends ElectronicFile {
+  archivalCode: string | null
+  title: string
+}
+
+const REGISTER_CSS = `
+td.r { text-align: right; }
+td.sha { font-family: monospace; font-size: 8pt; word-break: break-all; }
+.summary { margin: 3mm 0; }
+table.signatures { width: 100%; margin-top: 10mm; table-layout: fixed; }
+table.signatures td { padding: 2mm 0; white-space: nowrap; }
+table.signatures .blank { min-width: 30mm; }
+`
+
+const COLUMNS = ['序号', '档号', '题名', '文件名', '类别', '格式', '大小（字节）', '页数', 'SHA-256 校验值'] as const
+/** A4 landscape printable width is 262 mm; 题名 takes what the other columns leave. */
+const WIDTHS = [10, 38, null, 40, 16, 12, 22, 10, 62] as const
+
+/** 归档电子文件登记表 (GB/T 18894, R-ELEC-1): every file with size and checksum, the counts, both parties' signatures. */
+export function electronicRegisterHtml(rows: readonly RegisterRow[], printedOn: string): string {
+  const bytes = rows.reduce((sum, row) => sum + row.size, 0)
+  const items = new Set(rows.map((row) => row.itemId)).size
+  const lines = rows.map(
+    (row, index) =>
+      html`<tr><td class="c">${index + 1}</td><td class="code">${row.archivalCode ?? zh('recordPicker.uncoded')}</td><td>${row.title}</td><td>${row.originalName}</td><td class="c">${zh(`electronic.roles.${row.role}`)}</td><td class="c">${zh(`electronic.types.${row.type}`)}</td><td class="r">${row.size}</td><td class="c">${row.pages ?? ''}</td><td class="sha">${row.sha256}</td></tr>`
+  )
+  const body = html`<div class="doc-title">归档电子文件登记表</div>
+<div class="summary">共 ${items} 件档案，电子文件 ${rows.length} 个，总计 ${bytes} 字节。校验算法 SHA-256。本表一式两份，移交、接收双方各执一份。</div>
+<table class="grid register">
+${colgroup(WIDTHS)}
+<thead><tr class="columns">${columnHeads(COLUMNS)}</tr></thead>
+<tbody>
+${rows.length > 0 ? html.join(lines, '\n') : html`<tr><td class="c" colspan="9">无</td></tr>`}
+</tbody>
+</table>
+<table class="signatures"><tr><td>移交人（签字）：<span class="blank">&nbsp;</span></td><td>接收人（签字）：<span class="blank">&nbsp;</span></td></tr>
+<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+  return printDocument(`归档电子文件登记表 ${printedOn}`, body, 'landscape', { css: REGISTER_CSS })
+}

@@ -1,0 +1,353 @@
+import fs from 'node:fs'
+import { Readable } from 'node:stream'
+import {
+  ATTACH_BASE64_MAX,
+  type AttachResult,
+  type BatchPlanRow,
+  type ElectronicFile,
+  type FileRole,
+  type FixityOutcome,
+  type FixityRun,
+  type ParsedInput,
+  type Role,
+  type ViewedFile
+} from '../../src-preload/contract'
+import {
+  contentReferenced,
+  findElectronicFile,
+  findFixityRun,
+  finishFixityRun,
+  insertFixityRun,
+  latestFixityRunId,
+  pendingFixityFiles,
+  recordFixityOutcome,
+  unfinishedFixityRuns,
+  insertElectronicFile,
+  itemElectronicFiles,
+  itemsByArchivalCode,
+  registerRows,
+  viewingGrants,
+  liveFileWithContent
+} from '../db/electronic'
+import { findItemRecord } from '../db/items'
+import type { Db } from '../db/connection'
+import { AppFailure, conflict, enforce, notFound } from '../errors'
+import {
+  decideFileName,
+  decideFileSize,
+  decideViewing,
+  DEFAULT_MAX_FILE_BYTES,
+  matchScanName,
+  readScanName
+} from '../policy/electronic'
+import { localDay } from '../policy/calendar'
+import { electronicRegisterHtml } from '../reports/electronic-printables'
+import { zh } from '../reports/zh'
+import { openIncident } from './incidents'
+import type { Actor, Store } from '../store'
+import type { FileStore, StoredContent } from './file-store'
+
+type AttachInput = ParsedInput<'electronic.attach'>
+
+/** What the viewer is sent in one answer; a bigger file is viewed from a copy made for the purpose. */
+const MAX_VIEW_BYTES = (ATTACH_BASE64_MAX * 3) / 4
+
+export interface ElectronicOptions {
+  /** R-ELEC-1: the largest file accepted, in bytes; refused before it is read. */
+  maxFileBytes?: number
+}
+
+interface Target {
+  itemId: number
+  role: FileRole
+  fileName: string
+}
+
+/** Electronic files and scans of items (R-ELEC): attach, list. */
+export class ElectronicService {
+  private readonly maxFileBytes: number
+  /** Fixity checks running now, by run. */
+  private readonly checks = new Map<number, Promise<void>>()
+
+  constructor(
+    private readonly store: Store,
+    readonly files: FileStore,
+    options: ElectronicOptions = {}
+  ) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  }
+
+  list(itemId: number): Promise<ElectronicFile[]> {
+    return itemElectronicFiles(this.store.db, itemId)
+  }
+
+  /**
+   * 批量挂接 dry run: which item each scanned file's name names. Nothing is stored; the renderer then attaches the
+   * matched files one call at a time, so it can show progress and stop, and a second run registers nothing twice.
+   */
+  async batchPlan(names: string[]): Promise<BatchPlanRow[]> {
+    const read = names.map((name) => ({ name, ...readScanName(name) }))
+    const codes = [...new Set(read.flatMap((one) => [one.stem, one.code]))]
+    const byCode = new Map<string, { id: number; archivalCode: string; title: string }>()
+    // Bound parameters are limited per statement; a folder of thousands of scans is asked in slices.
+    for (let at = 0; at < codes.length; at += 500)
+      for (const item of await itemsByArchivalCode(this.store.db, codes.slice(at, at + 500)))
+        byCode.set(item.archivalCode, item)
+    return read.map((one) => {
+      const candidates = [...new Set([one.stem, one.code])].flatMap((code) => byCode.get(code) ?? [])
+      const match = matchScanName(candidates)
+      const item = match.status === 'matched' ? match.item : null
+      return {
+        name: one.name,
+        status: match.status,
+        sequence: item && item.archivalCode !== one.stem ? one.sequence : null,
+        itemId: item?.id ?? null,
+        archivalCode: item?.archivalCode ?? null,
+        title: item?.title ?? null,
+        candidates: match.status === 'ambiguous' ? match.items.map((candidate) => candidate.archivalCode) : []
+      }
+    })
+  }
+
+  /**
+   * R-ELEC-8: a file shown in the app under the use rules, with the viewer's name and the time as its watermark. The
+   * view is audited with the request that granted it; a refused view is not shown and says why.
+   */
+  async view(
+    actor: Actor,
+    viewer: { userId: number; displayName: string; role: Role },
+    fileId: number
+  ): Promise<ViewedFile> {
+    const file = await this.load(this.store.db, fileId)
+    const item = await findItemRecord(this.store.db, file.itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    const now = this.store.clock()
+    const grantedBy = enforce(
+      decideViewing({
+        role: viewer.role,
+        classification: item.classification,
+        grants: await viewingGrants(this.store.db, viewer.userId, item.id, item.volumeId),
+        today: localDay(now)
+      })
+    )
+    if (!this.files.has(file.sha256)) throw conflict('electronic.errors.contentMissing')
+    enforce(decideFileSize(file.size, MAX_VIEW_BYTES))
+    const bytes = await fs.promises.readFile(this.files.pathOf(file.sha256))
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: file.id,
+        action: 'view',
+        after: { itemId: item.id, sha256: file.sha256, requestId: grantedBy }
+      })
+    )
+    return {
+      id: file.id,
+      originalName: file.originalName,
+      type: file.type,
+      base64: bytes.toString('base64'),
+      watermark: `${viewer.displayName} ${localDay(now)} ${now.toTimeString().slice(0, 5)}`
+    }
+  }
+
+  /**
+   * R-ELEC-3: starts a machine check of all live files or a random sample. The files to read are fixed in the
+   * database when it starts and each outcome is saved as it is found, so the check goes on after a restart
+   * (`resumeFixity`); it runs beside the app's other work, and `fixityLatest` shows how far it is.
+   */
+  async startFixity(actor: Actor, sample: number | null): Promise<FixityRun> {
+    const id = await this.store.write(actor, async ({ db, now, audit }) => {
+      const runId = await insertFixityRun(db, {
+        scope: sample === null ? 'all' : 'sample',
+        sample,
+        startedAt: now.toISOString(),
+        startedBy: actor.userId
+      })
+      await audit({ entity: 'electronic_file', entityId: `fixity-${runId}`, action: 'verify', after: { sample } })
+      return runId
+    })
+    this.runFixity(actor, id)
+    return this.fixityRun(id)
+  }
+
+  /** Carries on the checks a restart cut off; the app calls it once it is open. */
+  async resumeFixity(actor: Actor): Promise<void> {
+    for (const id of await unfinishedFixityRuns(this.store.db)) this.runFixity(actor, id)
+  }
+
+  /** Settles when no check is running: for tests and for closing the app. */
+  async fixityIdle(): Promise<void> {
+    await Promise.all([...this.checks.values()])
+  }
+
+  async fixityLatest(): Promise<FixityRun | null> {
+    const id = await latestFixityRunId(this.store.db)
+    return id === undefined ? null : this.fixityRun(id)
+  }
+
+  private async fixityRun(id: number): Promise<FixityRun> {
+    const run = await findFixityRun(this.store.db, id)
+    if (!run) throw notFound()
+    return run
+  }
+
+  private runFixity(actor: Actor, runId: number): void {
+    if (this.checks.has(runId)) return
+    // A check cut off (the app closing, the disk failing) keeps its run open with the outcomes found so far; the next
+    // start carries it on, so nothing is lost by letting it stop here.
+    const check = this.checkFiles(actor, runId)
+      .catch(() => undefined)
+      .finally(() => this.checks.delete(runId))
+    this.checks.set(runId, check)
+  }
+
+  /** Reads each file back and compares its SHA-256; a mismatch or a missing file opens an incident on its item. */
+  private async checkFiles(actor: Actor, runId: number): Promise<void> {
+    for (;;) {
+      const batch = await pendingFixityFiles(this.store.db, runId, 20)
+      if (batch.length === 0) break
+      for (const file of batch) {
+        const actual = await this.files.checksum(file.sha256)
+        const outcome: FixityOutcome = actual === null ? 'missing' : actual === file.sha256 ? 'ok' : 'mismatch'
+        await this.store.write(actor, async (ctx) => {
+          const incidentId =
+            outcome === 'ok'
+              ? null
+              : await openIncident(ctx, actor, {
+                  subject: 'item',
+                  id: file.itemId,
+                  kind: outcome === 'missing' ? 'missing' : 'damaged',
+                  source: 'manual',
+                  sourceId: null,
+                  note: zh(`electronic.fixity.incident.${outcome}`, { name: file.originalName, sha256: file.sha256 })
+                })
+          await recordFixityOutcome(ctx.db, {
+            runId,
+            fileId: file.fileId,
+            outcome,
+            checkedAt: ctx.now.toISOString(),
+            incidentId
+          })
+        })
+      }
+    }
+    await this.store.write(actor, async ({ db, now, audit }) => {
+      await finishFixityRun(db, runId, now.toISOString())
+      const run = await findFixityRun(db, runId)
+      await audit({ entity: 'electronic_file', entityId: `fixity-${runId}`, action: 'complete', after: { ...run } })
+    })
+  }
+
+  /** R-ELEC-1: the 归档电子文件登记表 of these items' files, for a handover; printing it is audited. */
+  async printRegister(actor: Actor, itemIds: number[]): Promise<{ html: string }> {
+    const rows: Awaited<ReturnType<typeof registerRows>> = []
+    for (let at = 0; at < itemIds.length; at += 500)
+      rows.push(...(await registerRows(this.store.db, itemIds.slice(at, at + 500))))
+    rows.sort(
+      (a, b) => (a.archivalCode ?? '').localeCompare(b.archivalCode ?? '') || a.itemId - b.itemId || a.id - b.id
+    )
+    const now = this.store.clock()
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: 'register',
+        action: 'print',
+        after: { document: 'electronicRegister', items: itemIds.length, files: rows.length }
+      })
+    )
+    return { html: electronicRegisterHtml(rows, localDay(now)) }
+  }
+
+  /** One file uploaded by the renderer, its bytes in the call. */
+  attach(actor: Actor, input: AttachInput): Promise<AttachResult> {
+    const bytes = Buffer.from(input.base64, 'base64')
+    enforce(decideFileSize(bytes.length, this.maxFileBytes))
+    return this.attachFrom(actor, input, Readable.from([bytes]))
+  }
+
+  /** A file on this computer's disks, streamed: its size is checked before any of it is read. */
+  async attachPath(actor: Actor, target: Target & { path: string }): Promise<AttachResult> {
+    enforce(decideFileName(target.fileName))
+    let size: number
+    try {
+      size = (await fs.promises.stat(target.path)).size
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new AppFailure('NOT_FOUND', 'electronic.errors.sourceVanished')
+      throw error
+    }
+    enforce(decideFileSize(size, this.maxFileBytes))
+    return this.attachFrom(actor, target, fs.createReadStream(target.path, { highWaterMark: 1024 * 1024 }), size)
+  }
+
+  /**
+   * Stores the bytes first, then registers them in one write. A registration that fails (the disk filled, the item
+   * went) leaves no new bytes behind that nothing names; bytes that fail to store leave no row.
+   */
+  private async attachFrom(
+    actor: Actor,
+    target: Target,
+    source: AsyncIterable<Uint8Array>,
+    expectedSize?: number
+  ): Promise<AttachResult> {
+    enforce(decideFileName(target.fileName))
+    await this.attachableItem(this.store.db, target.itemId)
+    const stored = await this.files.ingest(source, {
+      name: target.fileName,
+      maxBytes: this.maxFileBytes,
+      expectedSize
+    })
+    try {
+      return await this.register(actor, target, stored)
+    } catch (error) {
+      if (stored.created && !(await contentReferenced(this.store.db, stored.sha256)))
+        await this.files.remove(stored.sha256)
+      throw error
+    }
+  }
+
+  private register(actor: Actor, target: Target, stored: StoredContent): Promise<AttachResult> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      await this.attachableItem(db, target.itemId)
+      const existing = await liveFileWithContent(db, target.itemId, stored.sha256)
+      if (existing !== undefined) return { file: await this.load(db, existing), duplicate: true }
+      const id = await insertElectronicFile(db, {
+        itemId: target.itemId,
+        role: target.role,
+        sha256: stored.sha256,
+        size: stored.size,
+        type: stored.type,
+        pages: stored.pages,
+        originalName: target.fileName.trim(),
+        attachedAt: now.toISOString(),
+        attachedBy: actor.userId
+      })
+      await audit({
+        entity: 'electronic_file',
+        entityId: id,
+        action: 'attach',
+        after: {
+          itemId: target.itemId,
+          role: target.role,
+          sha256: stored.sha256,
+          size: stored.size,
+          type: stored.type,
+          originalName: target.fileName.trim()
+        }
+      })
+      return { file: await this.load(db, id), duplicate: false }
+    })
+  }
+
+  private async attachableItem(db: Db, itemId: number): Promise<void> {
+    const item = await findItemRecord(db, itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    if (item.custody === 'destroyed') throw conflict('electronic.errors.itemDestroyed')
+  }
+
+  private async load(db: Db, id: number): Promise<ElectronicFile> {
+    const file = await findElectronicFile(db, id)
+    if (!file) throw notFound()
+    return file
+  }
+}

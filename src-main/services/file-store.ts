@@ -1,0 +1,173 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FileType } from '../../src-preload/contract'
+import { syncFolder } from '../db/files'
+import { AppFailure, enforce } from '../errors'
+import { decideFileSize, decideFileType, MAGIC_BYTES, PdfPageCounter } from '../policy/electronic'
+
+export interface StoredContent {
+  sha256: string
+  size: number
+  type: FileType
+  pages: number | null
+  /** False when the store already held these bytes: nothing new was written. */
+  created: boolean
+}
+
+export interface IngestOptions {
+  /** The name the person gave, to tell a file that claims a type it does not have. */
+  name: string
+  maxBytes: number
+  /** The size the source said before reading (a file's stat): a source that yields another count changed meanwhile. */
+  expectedSize?: number
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code
+
+/** How many image directories a TIFF may chain before its page count is not believed (a loop, or damage). */
+const MAX_TIFF_PAGES = 100_000
+
+/**
+ * R-ELEC-1: electronic files kept by content under the data folder, files/sha256/ab/<hash>. A file is streamed into
+ * a temporary name in the store's own folder while its SHA-256 is computed, flushed, and renamed into its address,
+ * so it appears whole or not at all; the same bytes are stored once, and a stored file is never written again.
+ */
+export class FileStore {
+  private readonly folder: string
+
+  constructor(readonly root: string) {
+    this.folder = path.join(root, 'sha256')
+  }
+
+  pathOf(sha256: string): string {
+    return path.join(this.folder, sha256.slice(0, 2), sha256)
+  }
+
+  has(sha256: string): boolean {
+    return fs.existsSync(this.pathOf(sha256))
+  }
+
+  async ingest(source: AsyncIterable<Uint8Array>, options: IngestOptions): Promise<StoredContent> {
+    await fs.promises.mkdir(this.folder, { recursive: true })
+    const temp = path.join(this.folder, `.ingest-${crypto.randomBytes(8).toString('hex')}`)
+    const handle = await fs.promises.open(temp, 'wx')
+    let closed = false
+    try {
+      const hash = crypto.createHash('sha256')
+      const head = Buffer.alloc(MAGIC_BYTES)
+      let size = 0
+      let counter: PdfPageCounter | null = null
+      try {
+        for await (const chunk of source) {
+          const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+          if (size < MAGIC_BYTES) {
+            bytes.copy(head, size, 0, Math.min(bytes.length, MAGIC_BYTES - size))
+            if (size + bytes.length >= MAGIC_BYTES && isPdf(head)) counter = new PdfPageCounter()
+          }
+          size += bytes.length
+          enforce(decideFileSize(size, options.maxBytes))
+          hash.update(bytes)
+          counter?.push(bytes.toString('latin1'))
+          await writeAll(handle, bytes)
+        }
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') throw new AppFailure('NOT_FOUND', 'electronic.errors.sourceVanished')
+        throw error
+      }
+      if (options.expectedSize !== undefined && size !== options.expectedSize)
+        throw new AppFailure('CONFLICT', 'electronic.errors.sourceChanged', { params: { name: options.name } })
+      enforce(decideFileSize(size, options.maxBytes))
+      const type = enforce(decideFileType(options.name, head.subarray(0, Math.min(size, MAGIC_BYTES))))
+      await handle.sync()
+      await handle.close()
+      closed = true
+      const sha256 = hash.digest('hex')
+      const target = this.pathOf(sha256)
+      let created = false
+      if (fs.existsSync(target)) {
+        await fs.promises.unlink(temp)
+      } else {
+        const shard = path.dirname(target)
+        const newShard = !fs.existsSync(shard)
+        await fs.promises.mkdir(shard, { recursive: true })
+        await fs.promises.chmod(temp, 0o444)
+        await fs.promises.rename(temp, target)
+        await syncFolder(shard)
+        if (newShard) await syncFolder(this.folder)
+        created = true
+      }
+      const pages = type === 'pdf' ? (counter?.finish() ?? null) : type === 'tiff' ? await tiffPages(target) : null
+      return { sha256, size, type, pages, created }
+    } catch (error) {
+      if (!closed) await handle.close().catch(() => undefined)
+      await fs.promises.rm(temp, { force: true })
+      throw error
+    }
+  }
+
+  /** Deletes stored bytes that no row names any more (a registration that failed, a destroyed file). */
+  async remove(sha256: string): Promise<void> {
+    const target = this.pathOf(sha256)
+    await fs.promises.rm(target, { force: true })
+    await syncFolder(path.dirname(target))
+  }
+
+  /** Reads stored bytes back for a fixity check: their SHA-256, or null when the file is gone. */
+  async checksum(sha256: string): Promise<string | null> {
+    const hash = crypto.createHash('sha256')
+    try {
+      for await (const chunk of fs.createReadStream(this.pathOf(sha256))) hash.update(chunk as Buffer)
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return null
+      throw error
+    }
+    return hash.digest('hex')
+  }
+}
+
+/**
+ * A write may take fewer bytes than it was given without failing (the disk filled part-way): the rest is written
+ * again until the disk says why it cannot, so a stored file is never shorter than the bytes its checksum was made of.
+ */
+async function writeAll(handle: fs.promises.FileHandle, bytes: Buffer): Promise<void> {
+  for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten
+}
+
+const isPdf = (head: Buffer) => head.subarray(0, 5).toString('latin1') === '%PDF-'
+
+/**
+ * A TIFF's pages are its chain of image directories, each naming the next; read one directory header at a time, so
+ * a scan of any size is never read whole. A chain that loops or leaves the file gives no page count.
+ */
+async function tiffPages(file: string): Promise<number | null> {
+  const handle = await fs.promises.open(file, 'r')
+  try {
+    const { size } = await handle.stat()
+    const read = async (offset: number, length: number) => {
+      const buffer = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(buffer, 0, length, offset)
+      return bytesRead === length ? buffer : null
+    }
+    const header = await read(0, 8)
+    if (!header) return null
+    const little = header[0] === 0x49
+    const u16 = (buffer: Buffer, at: number) => (little ? buffer.readUInt16LE(at) : buffer.readUInt16BE(at))
+    const u32 = (buffer: Buffer, at: number) => (little ? buffer.readUInt32LE(at) : buffer.readUInt32BE(at))
+    if (u16(header, 2) !== 42) return null
+    const seen = new Set<number>()
+    let offset = u32(header, 4)
+    while (offset !== 0) {
+      if (seen.has(offset) || seen.size >= MAX_TIFF_PAGES || offset + 2 > size) return null
+      seen.add(offset)
+      const countBytes = await read(offset, 2)
+      if (!countBytes) return null
+      const next = await read(offset + 2 + u16(countBytes, 0) * 12, 4)
+      if (!next) return null
+      offset = u32(next, 0)
+    }
+    return seen.size > 0 ? seen.size : null
+  } finally {
+    await handle.close()
+  }
+}

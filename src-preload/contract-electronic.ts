@@ -1,0 +1,115 @@
+/** Channels of electronic files and digitised scans attached to items (R-ELEC); spread into the contract in contract.ts. */
+import { z } from 'zod'
+import { channel, id, RECORD_READERS, RECORD_WRITERS, required } from './contract-kit'
+
+/** R-ELEC-1: what a file is to its item: the born-digital original (电子原件), a scan (扫描件), an attachment (附件). */
+export const FILE_ROLES = ['original', 'scan', 'attachment'] as const
+export type FileRole = (typeof FILE_ROLES)[number]
+/** The types told from a file's content; anything else is stored as it is, as 'other'. */
+export const FILE_TYPES = ['pdf', 'ofd', 'jpeg', 'tiff', 'png', 'other'] as const
+export type FileType = (typeof FILE_TYPES)[number]
+
+/**
+ * A file attached through the contract travels as base64 in one call (the browser mode's request body holds the
+ * same 40 000 000 characters as an import): about 30 MB. Bigger files come in through the bulk paths.
+ */
+export const ATTACH_BASE64_MAX = 40_000_000
+
+export interface ElectronicFile {
+  id: number
+  itemId: number
+  role: FileRole
+  /** Full SHA-256, lower-case hex: the file's address in the store and its fixity value. */
+  sha256: string
+  size: number
+  type: FileType
+  pages: number | null
+  originalName: string
+  version: number
+  attachedAt: string
+  attachedBy: string
+}
+
+export interface AttachResult {
+  file: ElectronicFile
+  /** The item already held this content: nothing was stored or registered again. */
+  duplicate: boolean
+}
+
+/** A file shown in the app's viewer (R-ELEC-8): its bytes and the watermark it is shown and printed under. */
+export interface ViewedFile {
+  id: number
+  originalName: string
+  type: FileType
+  base64: string
+  /** The viewer's name and the time of viewing, laid over the file on screen and on paper. */
+  watermark: string
+}
+
+export const attachInput = z.strictObject({
+  itemId: id,
+  role: z.enum(FILE_ROLES, { message: 'validation.invalidValue' }),
+  fileName: required(255),
+  base64: z
+    .string()
+    .min(1, { message: 'validation.required' })
+    .max(ATTACH_BASE64_MAX, { message: 'validation.fileTooLarge' })
+})
+
+/** A batch is one scanner folder; a bigger one is attached in parts. */
+export const BATCH_NAMES_MAX = 5000
+export const SCAN_MATCH_STATUSES = ['matched', 'unmatched', 'ambiguous'] as const
+
+/** 批量挂接 dry run: what one file name of a folder matches. */
+export interface BatchPlanRow {
+  name: string
+  status: (typeof SCAN_MATCH_STATUSES)[number]
+  sequence: number | null
+  /** The matched item; null when unmatched or ambiguous. */
+  itemId: number | null
+  archivalCode: string | null
+  title: string | null
+  /** The archival codes an ambiguous name could mean. */
+  candidates: string[]
+}
+
+export type FixityOutcome = 'ok' | 'mismatch' | 'missing'
+
+/** R-ELEC-3: one machine check of the stored files, all or a sample, and how far it has got. */
+export interface FixityRun {
+  id: number
+  scope: 'all' | 'sample'
+  startedAt: string
+  startedBy: string
+  finishedAt: string | null
+  total: number
+  checked: number
+  mismatched: number
+  missing: number
+}
+
+export const electronicChannels = {
+  'electronic.list': channel<ElectronicFile[]>()(z.strictObject({ itemId: id }), RECORD_READERS),
+  'electronic.attach': channel<AttachResult>()(attachInput, RECORD_WRITERS),
+  'electronic.batchPlan': channel<BatchPlanRow[]>()(
+    z.strictObject({ names: z.array(required(255)).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
+    RECORD_WRITERS
+  ),
+  'electronic.view': channel<ViewedFile>()(z.strictObject({ fileId: id }), RECORD_READERS),
+  'electronic.fixityStart': channel<FixityRun>()(
+    z.strictObject({
+      sample: z
+        .number({ message: 'validation.number' })
+        .int({ message: 'validation.range' })
+        .min(1, { message: 'validation.range' })
+        .max(1_000_000, { message: 'validation.range' })
+        .nullable()
+    }),
+    RECORD_WRITERS
+  ),
+  'electronic.fixityLatest': channel<FixityRun | null>()(z.strictObject({}), RECORD_READERS),
+  'print.electronicRegister': channel<{ html: string }>()(
+    z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
+    RECORD_WRITERS
+  )
+}

@@ -1,0 +1,80 @@
+import { Button, Modal, Progress, Space, Typography } from 'antd'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { FixityRun } from '../../../../src-preload/contract'
+import { call } from '../../api/client'
+import { formatDateTime } from '../../errors'
+import { useSubmit } from '../../useSubmit'
+
+/** How many files a sample check reads. */
+const SAMPLE = 100
+
+/**
+ * R-ELEC-3: starts a machine check of the stored files and follows it. The check runs in main and survives a restart,
+ * so this only asks how far it is; damage it finds appears as incidents on the records.
+ */
+export function FixityCheck({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation()
+  const { submit, fail, busy } = useSubmit()
+  const [run, setRun] = useState<FixityRun | null>(null)
+
+  const load = useCallback(async () => {
+    try {
+      setRun(await call('electronic.fixityLatest', {}))
+    } catch (error) {
+      fail(error)
+    }
+  }, [fail])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const running = run !== null && run.finishedAt === null
+  useEffect(() => {
+    if (!running) return
+    const timer = window.setInterval(() => void load(), 1000)
+    return () => window.clearInterval(timer)
+  }, [running, load])
+
+  const start = (sample: number | null) =>
+    void submit(() => call('electronic.fixityStart', { sample }), { onDone: setRun })
+
+  return (
+    <Modal
+      open
+      width={640}
+      footer={null}
+      title={t('electronic.fixity.title')}
+      onCancel={onClose}
+      rootClassName="fixity-check"
+    >
+      {run === null ? (
+        <Typography.Paragraph>{t('electronic.fixity.never')}</Typography.Paragraph>
+      ) : (
+        <>
+          <Typography.Paragraph>
+            {running
+              ? t('electronic.fixity.running', { startedAt: formatDateTime(run.startedAt), startedBy: run.startedBy })
+              : t('electronic.fixity.finished', { finishedAt: formatDateTime(run.finishedAt ?? '') })}
+          </Typography.Paragraph>
+          <Progress
+            percent={run.total ? Math.round((run.checked / run.total) * 100) : 100}
+            status={run.mismatched + run.missing > 0 ? 'exception' : undefined}
+          />
+          <Typography.Paragraph className="fixity-progress">
+            {t('electronic.fixity.progress', { ...run })}
+          </Typography.Paragraph>
+        </>
+      )}
+      <Space>
+        <Button type="primary" disabled={running} loading={busy} onClick={() => start(null)}>
+          {t('electronic.fixity.all')}
+        </Button>
+        <Button disabled={running} loading={busy} onClick={() => start(SAMPLE)}>
+          {t('electronic.fixity.sample', { count: SAMPLE })}
+        </Button>
+      </Space>
+    </Modal>
+  )
+}
