@@ -9,6 +9,7 @@ import { ensureAuditKey } from './services/audit-anchor'
 import { ensureBackupKey } from './services/backup-key'
 import { BackupService, type RestoreStage } from './services/backup'
 import { CustomersService } from './services/customers'
+import { CustomerUpkeepService } from './services/customer-upkeep'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
 import { ImportsService } from './services/imports'
@@ -91,6 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
   const customers = new CustomersService(store, audit)
+  const customerUpkeep = new CustomerUpkeepService(store, settings.customerUpkeepSettings)
   const appraisal = new AppraisalService(store, settings)
   const backup = new BackupService(
     store,
@@ -110,8 +112,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: Services = {
     settings,
     audit,
-    users: new UsersService(store, settings),
+    users: new UsersService(store, settings, customerUpkeep),
     customers,
+    customerUpkeep,
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),

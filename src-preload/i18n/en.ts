@@ -1358,7 +1358,12 @@ const en: Shape<typeof zhCN> = {
       holdsInForce: 'Holds',
       loansDueToday: 'Loans due today',
       loansOverdue: 'Overdue loans',
-      consultationsLeftOut: 'Consultations not closed'
+      consultationsLeftOut: 'Consultations not closed',
+      customerFormalLate: 'Temporary files late',
+      customerVisitsDue: 'Customer visits due',
+      customerReviewsDue: 'Customer reviews due',
+      customerCreditReviews: 'Credit limits to review',
+      customerStaffShort: 'Important customers short of staff'
     }
   },
   useCharts: {
@@ -1603,6 +1608,135 @@ const en: Shape<typeof zhCN> = {
     showDestroyed: 'Include destroyed',
     expiry: 'Retention ends {{date}}',
     permanent: 'Kept permanently'
+  },
+  customerUpkeep: {
+    tab: 'Filing and upkeep',
+    registration: {
+      title: 'Filing',
+      status: 'File status',
+      statuses: { temporary: 'Temporary file', formal: 'Formal file' },
+      contractSignedOn: 'Contract signed on',
+      completionOn: 'Completion documents received on',
+      formalDueOn: 'To be formal by',
+      late: 'Late',
+      createdBy: 'Created by',
+      createdAt: 'Created at',
+      verifiedBy: 'Verified and confirmed by',
+      verifiedAt: 'Verified at',
+      note: 'Verification note',
+      migrated: '(filed before the upgrade)',
+      saveDates: 'Save dates',
+      verify: 'Verify and make formal',
+      verified: 'Verified; the file is now formal.',
+      saved: 'Saved.'
+    },
+    log: {
+      title: 'Contact log',
+      add: 'Log a contact',
+      kind: 'Kind',
+      kinds: { contact: 'Contact', visit: 'Return visit', review: 'File review', notice: 'Customer notified' },
+      channel: 'Channel',
+      channels: {
+        call: 'Call',
+        letter: 'Letter',
+        fax: 'Fax',
+        email: 'E-mail',
+        visit: 'Visit',
+        meeting: 'Meeting',
+        complaint: 'Complaint',
+        notice: 'Notice'
+      },
+      happenedOn: 'Date',
+      staffName: 'Staff member',
+      counterpart: 'Customer contact',
+      summary: 'Content',
+      outcome: 'Outcome',
+      planDay: 'Planned visit',
+      planDayValue: 'Day {{day}}',
+      recordedBy: 'Recorded by',
+      empty: 'No contacts logged yet.',
+      saved: 'Logged.'
+    },
+    visits: {
+      title: 'Return visit plan',
+      day: 'Day {{day}} visit',
+      dueOn: 'By {{date}}',
+      doneOn: 'Visited on {{date}}',
+      due: 'Due',
+      noContract: 'Enter the contract date and the planned visits follow.'
+    },
+    review: {
+      title: 'Periodic review',
+      dueOn: 'Next review: {{date}}',
+      due: 'Review due',
+      record: 'Record a review'
+    },
+    staff: {
+      title: 'Responsible staff',
+      edit: 'Set responsible staff',
+      short: 'An important customer needs two or more staff contacts.',
+      none: 'No responsible staff yet.',
+      assignedOn: 'since {{date}}',
+      reassign: 'Hand over a leaver’s customers',
+      reassignTitle: 'Hand one person’s customers over to another',
+      from: 'Leaving staff member',
+      to: 'Replacement',
+      reassigned: '{{count}} customers handed over; their notices are logged.',
+      noticeSummary: '{{from}} has left; your contact at the company is now {{to}}.',
+      saved: 'Saved.'
+    },
+    credit: {
+      title: 'Credit file',
+      add: 'Record a credit rating',
+      grade: 'Credit grade',
+      grades: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
+      limitAmount: 'Credit limit (CNY)',
+      limitYear: 'Limit valid for year',
+      report: 'Credit investigation report',
+      noReport: '(not linked)',
+      riskEvaluation: 'Risk evaluation',
+      reason: 'Reason for change',
+      decidedOn: 'Rated on',
+      recordedBy: 'Recorded by',
+      history: 'Rating history',
+      empty: 'No credit rating yet.',
+      inForce: 'In force',
+      review: 'Credit limit to review',
+      reviewReasons: {
+        unrated: 'An important customer gets a risk evaluation and a credit rating when filed.',
+        expired: 'The year of the credit limit is over.',
+        situationChanged: 'The customer’s record changed after the last rating; the limit is to follow.'
+      },
+      saved: 'Recorded.'
+    },
+    settings: {
+      title: 'Customer file upkeep',
+      formalWithinDays: 'Days from completion documents to the formal file',
+      verifierRoles: 'Who verifies before filing (roles)',
+      visitDays: 'Return visits (days after the contract)',
+      reviewMonths: 'Review cycle (months)',
+      saved: 'Saved as version {{version}}.'
+    },
+    policy: {
+      alreadyFormal: 'This customer file is already formal.',
+      notVerifier: 'Under the current settings your role does not verify customer files.',
+      ownFile: 'Whoever created a file does not verify it; another person confirms it.',
+      completionBeforeContract: 'The completion documents cannot come before the contract.',
+      staffTwice: 'The same person is named twice.',
+      importantNeedsTwo: 'An important customer needs at least {{count}} responsible staff.',
+      replacementInactive: 'The replacement must be an active account.',
+      sameReplacement: 'The replacement cannot be the leaver.',
+      reportNotInFile: 'The credit investigation report must be a document of this customer’s file.',
+      riskEvaluationNeeded: 'An important customer’s rating needs a risk evaluation.',
+      holdsCustomers: 'This person is still responsible for {{count}} customers ({{customers}}); hand them over first.'
+    },
+    todo: {
+      formalLate: '{{count}} temporary files are past their day to become formal.',
+      visitsDue: '{{count}} return visits to customers are due.',
+      reviewsDue: '{{count}} customer files are due for review.',
+      creditReviews: '{{count}} customers’ credit limits are to be reviewed.',
+      staffShort: '{{count}} important customers have fewer than two responsible staff.'
+    }
   },
   policy: {
     linkedOutsideVolume:

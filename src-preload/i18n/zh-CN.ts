@@ -1302,7 +1302,12 @@ const zhCN = {
       holdsInForce: '保留中',
       loansDueToday: '今日到期的借阅',
       loansOverdue: '逾期未还的借阅',
-      consultationsLeftOut: '未结束的查阅'
+      consultationsLeftOut: '未结束的查阅',
+      customerFormalLate: '临时档案逾期',
+      customerVisitsDue: '客户回访到期',
+      customerReviewsDue: '客户档案审核到期',
+      customerCreditReviews: '信用额度待复核',
+      customerStaffShort: '重要客户负责人员不足'
     }
   },
   useCharts: {
@@ -1541,6 +1546,135 @@ const zhCN = {
     showDestroyed: '含已销毁',
     expiry: '保管到期：{{date}}',
     permanent: '永久保存'
+  },
+  customerUpkeep: {
+    tab: '建档与维护',
+    registration: {
+      title: '建档',
+      status: '档案状态',
+      statuses: { temporary: '临时档案', formal: '正式档案' },
+      contractSignedOn: '合同签订日期',
+      completionOn: '收到竣工文档日期',
+      formalDueOn: '转正式档案期限',
+      late: '已逾期',
+      createdBy: '建档人',
+      createdAt: '建档时间',
+      verifiedBy: '核实确认人',
+      verifiedAt: '核实时间',
+      note: '核实意见',
+      migrated: '（升级前已建档）',
+      saveDates: '保存日期',
+      verify: '核实并转为正式档案',
+      verified: '已核实，转为正式档案。',
+      saved: '已保存。'
+    },
+    log: {
+      title: '联系记录',
+      add: '登记联系',
+      kind: '类别',
+      kinds: { contact: '联系', visit: '回访', review: '档案审核', notice: '通知客户' },
+      channel: '方式',
+      channels: {
+        call: '电话',
+        letter: '信函',
+        fax: '传真',
+        email: '电子邮件',
+        visit: '走访',
+        meeting: '会面',
+        complaint: '投诉',
+        notice: '通知'
+      },
+      happenedOn: '日期',
+      staffName: '经办人',
+      counterpart: '客户方联系人',
+      summary: '内容',
+      outcome: '结果',
+      planDay: '回访计划',
+      planDayValue: '第 {{day}} 天',
+      recordedBy: '记录人',
+      empty: '还没有联系记录。',
+      saved: '已登记。'
+    },
+    visits: {
+      title: '回访计划',
+      day: '第 {{day}} 天回访',
+      dueOn: '应于 {{date}} 前',
+      doneOn: '已于 {{date}} 回访',
+      due: '待回访',
+      noContract: '登记合同签订日期后按计划生成回访。'
+    },
+    review: {
+      title: '定期审核',
+      dueOn: '下次审核：{{date}}',
+      due: '审核到期',
+      record: '登记审核结果'
+    },
+    staff: {
+      title: '负责人员',
+      edit: '设置负责人员',
+      short: '重要客户应有两名以上人员负责联系。',
+      none: '尚未指定负责人员。',
+      assignedOn: '自 {{date}}',
+      reassign: '离职交接',
+      reassignTitle: '把一名员工负责的客户移交给另一名员工',
+      from: '离职员工',
+      to: '接替员工',
+      reassigned: '已移交 {{count}} 个客户，并已登记通知客户。',
+      noticeSummary: '{{from}} 调离，本公司联系人改为 {{to}}。',
+      saved: '已保存。'
+    },
+    credit: {
+      title: '资信档案',
+      add: '登记资信评定',
+      grade: '信用等级',
+      grades: { excellent: '优', good: '良', fair: '中', poor: '差' },
+      limitAmount: '信用额度（元）',
+      limitYear: '额度有效年度',
+      report: '资信调查报告',
+      noReport: '（未关联）',
+      riskEvaluation: '风险评估',
+      reason: '调整原因',
+      decidedOn: '评定日期',
+      recordedBy: '记录人',
+      history: '历次评定',
+      empty: '还没有资信评定。',
+      inForce: '现行',
+      review: '需复核信用额度',
+      reviewReasons: {
+        unrated: '重要客户建档时应进行风险评估和信用评价。',
+        expired: '信用额度的有效年度已过。',
+        situationChanged: '客户基本情况在上次评定后有变化，信用额度应随之调整。'
+      },
+      saved: '已登记。'
+    },
+    settings: {
+      title: '客户档案维护',
+      formalWithinDays: '收到竣工文档后转正式档案的天数',
+      verifierRoles: '建档前核实人（角色）',
+      visitDays: '回访计划（签订合同后第几天）',
+      reviewMonths: '档案审核周期（月）',
+      saved: '已保存，版本 {{version}}。'
+    },
+    policy: {
+      alreadyFormal: '该客户档案已是正式档案。',
+      notVerifier: '按当前设置，您的角色不能核实客户档案。',
+      ownFile: '建档人不能核实自己建立的档案，须由另一人核实确认。',
+      completionBeforeContract: '竣工文档日期不能早于合同签订日期。',
+      staffTwice: '同一人员不能重复指定。',
+      importantNeedsTwo: '重要客户至少要有 {{count}} 名负责人员。',
+      replacementInactive: '接替员工须是在职的账号。',
+      sameReplacement: '接替员工不能是离职员工本人。',
+      reportNotInFile: '资信调查报告须是该客户档案中的文件。',
+      riskEvaluationNeeded: '重要客户须填写风险评估。',
+      holdsCustomers: '该员工仍负责 {{count}} 个客户（{{customers}}），请先办理离职交接。'
+    },
+    todo: {
+      formalLate: '{{count}} 个临时档案超过期限仍未转为正式档案。',
+      visitsDue: '{{count}} 次客户回访已到期。',
+      reviewsDue: '{{count}} 个客户档案到了审核周期。',
+      creditReviews: '{{count}} 个客户的信用额度需要复核。',
+      staffShort: '{{count}} 个重要客户的负责人员不足两名。'
+    }
   },
   policy: {
     linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',

@@ -13,6 +13,7 @@ import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
 import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
+import { CustomerUpkeep1765200000000 } from './1765200000000-CustomerUpkeep'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   ItemLevelFiling1764950000000,
   AccountDuties1764960000000,
   ListIndexes1764970000000,
-  WorkbenchIndexes1765000000000
+  WorkbenchIndexes1765000000000,
+  CustomerUpkeep1765200000000
 ]
