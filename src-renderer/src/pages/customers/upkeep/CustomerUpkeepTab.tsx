@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd'
+import { Button, Card, DatePicker, Descriptions, Empty, Form, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -79,16 +79,18 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
           </Descriptions.Item>
         </Descriptions>
         <Form layout="inline" style={{ marginTop: 12 }} disabled={!canEdit}>
-          <Form.Item label={t('customerUpkeep.registration.contractSignedOn')}>
-            <DateInput
-              label={t('customerUpkeep.registration.contractSignedOn')}
+          <Form.Item label={t('customerUpkeep.registration.contractSignedOn')} htmlFor="contractSignedOn">
+            <DatePicker
+              format="YYYY-MM-DD"
+              id="contractSignedOn"
               value={contract}
               onChange={(value) => setDates({ contract: value, completion })}
             />
           </Form.Item>
-          <Form.Item label={t('customerUpkeep.registration.completionOn')}>
-            <DateInput
-              label={t('customerUpkeep.registration.completionOn')}
+          <Form.Item label={t('customerUpkeep.registration.completionOn')} htmlFor="completionOn">
+            <DatePicker
+              format="YYYY-MM-DD"
+              id="completionOn"
               value={completion}
               onChange={(value) => setDates({ contract, completion: value })}
             />
@@ -234,26 +236,6 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
       />
       <CreditDialog open={dialog === 'credit'} customerId={customerId} onClose={close} onDone={done} />
     </div>
-  )
-}
-
-function DateInput({
-  label,
-  value,
-  onChange
-}: {
-  label: string
-  value: Dayjs | null
-  onChange(value: Dayjs | null): void
-}) {
-  return (
-    <Input
-      aria-label={label}
-      type="date"
-      style={{ width: 150 }}
-      value={value ? value.format('YYYY-MM-DD') : ''}
-      onChange={(event) => onChange(event.target.value ? dayjs(event.target.value) : null)}
-    />
   )
 }
 

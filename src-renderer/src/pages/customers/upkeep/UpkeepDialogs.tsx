@@ -1,5 +1,5 @@
-import { Form, Input, InputNumber, Select } from 'antd'
-import dayjs from 'dayjs'
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -24,7 +24,7 @@ interface DialogProps {
   onDone(): Promise<void>
 }
 
-const today = () => dayjs().format('YYYY-MM-DD')
+const day = (value: Dayjs) => value.format('YYYY-MM-DD')
 
 /** S37–S40: the second person's verification, with what they checked. */
 export function VerifyDialog({ open, customerId, onClose, onDone }: DialogProps) {
@@ -62,7 +62,7 @@ export function VerifyDialog({ open, customerId, onClose, onDone }: DialogProps)
 interface LogValues {
   kind: UpkeepKind
   channel: ContactChannel
-  happenedOn: string
+  happenedOn: Dayjs
   staffName: string
   counterpart?: string
   summary?: string
@@ -92,7 +92,7 @@ export function ContactLogDialog({
       values={{
         kind: review ? 'review' : 'contact',
         channel: review ? 'meeting' : 'call',
-        happenedOn: today(),
+        happenedOn: dayjs(),
         planDay: visits.find((visit) => visit.doneOn === null)?.day ?? null
       }}
       busy={busy}
@@ -109,7 +109,7 @@ export function ContactLogDialog({
                 customerId,
                 kind: values.kind,
                 channel: values.channel,
-                happenedOn: values.happenedOn,
+                happenedOn: day(values.happenedOn),
                 staffName: values.staffName,
                 counterpart: values.counterpart ?? '',
                 summary: values.summary ?? '',
@@ -135,7 +135,7 @@ export function ContactLogDialog({
             />
           </Form.Item>
           <Form.Item name="happenedOn" label={t('customerUpkeep.log.happenedOn')} rules={required}>
-            <Input type="date" />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="staffName" label={t('customerUpkeep.log.staffName')} rules={required}>
             <Input />
@@ -211,7 +211,7 @@ interface CreditValues {
   reportItemId?: number | null
   riskEvaluation?: string
   reason?: string
-  decidedOn: string
+  decidedOn: Dayjs
 }
 
 /** S19–S21: a rating with its limit and year, the investigation report from the file and the risk evaluation. */
@@ -228,7 +228,7 @@ export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps)
       open={open}
       title={t('customerUpkeep.credit.add')}
       form={form}
-      values={{ decidedOn: today(), limitYear: dayjs().year(), reportItemId: null }}
+      values={{ decidedOn: dayjs(), limitYear: dayjs().year(), reportItemId: null }}
       busy={busy}
       onClose={onClose}
       width={560}
@@ -247,7 +247,7 @@ export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps)
                 reportItemId: values.reportItemId ?? null,
                 riskEvaluation: values.riskEvaluation ?? '',
                 reason: values.reason ?? '',
-                decidedOn: values.decidedOn
+                decidedOn: day(values.decidedOn)
               }),
             { success: 'customerUpkeep.credit.saved', form, onDone }
           )
@@ -260,7 +260,7 @@ export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps)
             />
           </Form.Item>
           <Form.Item name="decidedOn" label={t('customerUpkeep.credit.decidedOn')} rules={required}>
-            <Input type="date" />
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="limitAmount" label={t('customerUpkeep.credit.limitAmount')} rules={required}>
             <InputNumber min={0} style={{ width: '100%' }} />
