@@ -10,6 +10,7 @@ import { ensureBackupKey } from './services/backup-key'
 import { BackupService, type RestoreStage } from './services/backup'
 import { CustomersService } from './services/customers'
 import { CustomerUpkeepService } from './services/customer-upkeep'
+import { CustomerReportsService } from './services/customer-reports'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
 import { ImportsService } from './services/imports'
@@ -115,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     users: new UsersService(store, settings, customerUpkeep),
     customers,
     customerUpkeep,
+    customerReports: new CustomerReportsService(store),
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),

@@ -4,6 +4,7 @@ import {
   channel,
   id,
   isoDate,
+  missingIsRequired,
   optionalText,
   RECORD_READERS,
   RECORD_WRITERS,
@@ -182,5 +183,70 @@ export const customerUpkeepChannels = {
   'customerUpkeep.saveSettings': channel<PolicyVersion<CustomerUpkeepSettings>>()(
     customerUpkeepSettingsSchema,
     MANAGERS
+  )
+}
+
+const month = z.string(missingIsRequired).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalidValue' })
+
+/** S165: a customer document out and not back, with where it is now. */
+export interface OutstandingCustomerDocument {
+  itemId: number
+  archivalCode: string | null
+  title: string
+  customerName: string
+  custody: string
+  location: string | null
+  holder: string | null
+  dueOn: string | null
+}
+
+/** S165: the monthly count of the customer files: originals and copies, and what is out and not returned. */
+export interface MonthlyCustomerReport {
+  month: string
+  customers: number
+  originals: number
+  copies: number
+  out: OutstandingCustomerDocument[]
+}
+
+export interface AnalysisRow {
+  key: string
+  customers: number
+  /** S19, S170: the credit limits in force of these customers, summed. */
+  creditLimit: number
+}
+
+/** S170: the customers by grade, industry, region and credit grade. */
+export interface CustomerAnalysis {
+  byGrade: AnalysisRow[]
+  byIndustry: AnalysisRow[]
+  byRegion: AnalysisRow[]
+  byCredit: AnalysisRow[]
+}
+
+/** S165, S167–S168: a report as prepared, its approval and every copy handed out. */
+export interface IssuedCustomerReport {
+  id: number
+  month: string
+  figures: { monthly: MonthlyCustomerReport; analysis: CustomerAnalysis }
+  preparedBy: string
+  preparedAt: string
+  approvedBy: string | null
+  approvedAt: string | null
+  distribution: { recipient: string; department: string; distributedOn: string; recordedBy: string }[]
+}
+
+/** S167: who approves a periodic report before anyone else receives it (the service and general managers). */
+export const REPORT_APPROVERS = ['archive_manager', 'deputy_gm', 'gm'] as const satisfies readonly Role[]
+
+export const customerReportChannels = {
+  'customerReports.monthly': channel<MonthlyCustomerReport>()(z.strictObject({ month }), RECORD_READERS),
+  'customerReports.analysis': channel<CustomerAnalysis>()(z.strictObject({}), RECORD_READERS),
+  'customerReports.list': channel<IssuedCustomerReport[]>()(z.strictObject({}), RECORD_READERS),
+  'customerReports.prepare': channel<IssuedCustomerReport>()(z.strictObject({ month }), RECORD_WRITERS),
+  'customerReports.approve': channel<IssuedCustomerReport>()(z.strictObject({ id }), REPORT_APPROVERS),
+  'customerReports.distribute': channel<IssuedCustomerReport>()(
+    z.strictObject({ id, recipient: required(50), department: optionalText(50), distributedOn: isoDate }),
+    RECORD_WRITERS
   )
 }

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { adminChannels } from './contract-admin'
 import { custodyChannels } from './contract-custody'
 import { customerChannels } from './contract-customers'
-import { customerUpkeepChannels } from './contract-customer-upkeep'
+import { customerReportChannels, customerUpkeepChannels } from './contract-customer-upkeep'
 import { disposalChannels } from './contract-disposal'
 import type { AppError } from './contract-kit'
 import { recordChannels } from './contract-records'
@@ -34,6 +34,7 @@ export const contract = {
   ...adminChannels,
   ...customerChannels,
   ...customerUpkeepChannels,
+  ...customerReportChannels,
   ...recordChannels,
   ...storageChannels,
   ...transferChannels,

@@ -1,4 +1,4 @@
-import type { customerUpkeepChannels } from '../../src-preload/contract-customer-upkeep'
+import type { customerReportChannels, customerUpkeepChannels } from '../../src-preload/contract-customer-upkeep'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 
@@ -18,5 +18,17 @@ export function customerUpkeepHandlers(services: Services): HandlerMap<keyof typ
     'customerUpkeep.credit': async (input, ctx) => upkeep.credit(actor(ctx), input),
     'customerUpkeep.settings': async () => upkeep.currentSettings(),
     'customerUpkeep.saveSettings': async (input, ctx) => upkeep.saveSettings(actor(ctx), input)
+  }
+}
+
+export function customerReportHandlers(services: Services): HandlerMap<keyof typeof customerReportChannels> {
+  const reports = services.customerReports
+  return {
+    'customerReports.monthly': async (input) => reports.monthly(input.month),
+    'customerReports.analysis': async () => reports.analysis(),
+    'customerReports.list': async () => reports.list(),
+    'customerReports.prepare': async (input, ctx) => reports.prepare(actor(ctx), input.month),
+    'customerReports.approve': async (input, ctx) => reports.approve(actor(ctx), signedIn(ctx).role, input.id),
+    'customerReports.distribute': async (input, ctx) => reports.distribute(actor(ctx), input)
   }
 }

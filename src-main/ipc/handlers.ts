@@ -4,7 +4,7 @@ import type { HandlerMap } from './handler-kit'
 import { adminHandlers } from './handlers-admin'
 import { custodyHandlers } from './handlers-custody'
 import { customerHandlers } from './handlers-customers'
-import { customerUpkeepHandlers } from './handlers-customer-upkeep'
+import { customerReportHandlers, customerUpkeepHandlers } from './handlers-customer-upkeep'
 import { disposalHandlers } from './handlers-disposal'
 import { recordHandlers } from './handlers-records'
 import { storageHandlers } from './handlers-storage'
@@ -20,6 +20,7 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     ...adminHandlers(services, sessions, version),
     ...customerHandlers(services),
     ...customerUpkeepHandlers(services),
+    ...customerReportHandlers(services),
     ...recordHandlers(services),
     ...storageHandlers(services),
     ...transferHandlers(services),

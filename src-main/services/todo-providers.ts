@@ -14,6 +14,7 @@ import {
 import type { CustodySettings, CustomerUpkeepSettings, TodoEntry } from '../../src-preload/contract'
 import type zhCN from '../../src-preload/i18n/zh-CN'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
+import { customerReportTodo } from './customer-reports'
 import { customerUpkeepTodo } from './customer-upkeep'
 
 export interface TodoContext {
@@ -161,9 +162,14 @@ const holdsInForce: TodoProvider = async ({ db }) => {
   return countEntry(count, 'holdsInForce', 'info', 'disposal', 'R-DISP-3')
 }
 
-/** S29, S46–S47, S59–S61, S154, S21: late temporary files, visits and reviews due, credit limits and staff to see to. */
-const customerUpkeep: TodoProvider = async ({ db, today, customerUpkeep }) =>
-  customerUpkeepTodo(db, customerUpkeep, today)
+/**
+ * S29, S46–S47, S59–S61, S154, S21, S165: late temporary files, visits and reviews due, credit limits and staff to see
+ * to, and last month's customer-archive report.
+ */
+const customerUpkeep: TodoProvider = async ({ db, today, customerUpkeep }) => [
+  ...(await customerUpkeepTodo(db, customerUpkeep, today)),
+  ...(await customerReportTodo(db, today))
+]
 
 /** The dashboard asks each in turn; each returns nothing when all is well. */
 export const TODO_PROVIDERS: TodoProvider[] = [

@@ -1363,7 +1363,8 @@ const en: Shape<typeof zhCN> = {
       customerVisitsDue: 'Customer visits due',
       customerReviewsDue: 'Customer reviews due',
       customerCreditReviews: 'Credit limits to review',
-      customerStaffShort: 'Important customers short of staff'
+      customerStaffShort: 'Important customers short of staff',
+      customerReportDue: 'Monthly customer report'
     }
   },
   useCharts: {
@@ -1718,6 +1719,13 @@ const en: Shape<typeof zhCN> = {
       saved: 'Saved as version {{version}}.'
     },
     policy: {
+      reportApproved: 'This report is approved already.',
+      reportApprover: 'A periodic report is approved by the service manager or the general manager.',
+      reportOwnApproval: 'Whoever prepared a report does not approve it.',
+      reportNotApproved: 'A report is handed out only once approved.',
+      reportExists: 'The report of {{month}} is prepared already.',
+      reportMonthOpen: '{{month}} is not over; its report cannot be prepared yet.',
+      reportNotFound: 'This report cannot be found.',
       alreadyFormal: 'This customer file is already formal.',
       notVerifier: 'Under the current settings your role does not verify customer files.',
       ownFile: 'Whoever created a file does not verify it; another person confirms it.',
@@ -1731,6 +1739,7 @@ const en: Shape<typeof zhCN> = {
       holdsCustomers: 'This person is still responsible for {{count}} customers ({{customers}}); hand them over first.'
     },
     todo: {
+      reportDue: 'The customer-archive report of {{month}} goes to the general manager by {{dueOn}}.',
       formalLate: '{{count}} temporary files are past their day to become formal.',
       visitsDue: '{{count}} return visits to customers are due.',
       reviewsDue: '{{count}} customer files are due for review.',

@@ -1307,7 +1307,8 @@ const zhCN = {
       customerVisitsDue: '客户回访到期',
       customerReviewsDue: '客户档案审核到期',
       customerCreditReviews: '信用额度待复核',
-      customerStaffShort: '重要客户负责人员不足'
+      customerStaffShort: '重要客户负责人员不足',
+      customerReportDue: '客户档案月报'
     }
   },
   useCharts: {
@@ -1656,6 +1657,13 @@ const zhCN = {
       saved: '已保存，版本 {{version}}。'
     },
     policy: {
+      reportApproved: '该报表已经批准。',
+      reportApprover: '定期报表须经客户服务部经理或总经理批准。',
+      reportOwnApproval: '编制人不能批准自己编制的报表。',
+      reportNotApproved: '报表批准后才能分发。',
+      reportExists: '{{month}} 的报表已经编制。',
+      reportMonthOpen: '{{month}} 尚未结束，不能编制该月报表。',
+      reportNotFound: '找不到该报表。',
       alreadyFormal: '该客户档案已是正式档案。',
       notVerifier: '按当前设置，您的角色不能核实客户档案。',
       ownFile: '建档人不能核实自己建立的档案，须由另一人核实确认。',
@@ -1669,6 +1677,7 @@ const zhCN = {
       holdsCustomers: '该员工仍负责 {{count}} 个客户（{{customers}}），请先办理离职交接。'
     },
     todo: {
+      reportDue: '{{month}} 的客户档案月报应于 {{dueOn}} 前报总经理。',
       formalLate: '{{count}} 个临时档案超过期限仍未转为正式档案。',
       visitsDue: '{{count}} 次客户回访已到期。',
       reviewsDue: '{{count}} 个客户档案到了审核周期。',

@@ -213,7 +213,11 @@ describe('S19–S21 the credit file', () => {
       itemInput({ title: '客户资信调查报告', customerId: customer.id }),
       archivist
     )
-    const stranger = await app.call('customers.create', sampleCustomer({ name: '北京华信贸易公司', grade: 'general' }), archivist)
+    const stranger = await app.call(
+      'customers.create',
+      sampleCustomer({ name: '北京华信贸易公司', grade: 'general' }),
+      archivist
+    )
     const foreign = await app.call('items.create', itemInput({ title: '他人报告', customerId: stranger.id }), archivist)
     const rating = {
       customerId: customer.id,
@@ -255,5 +259,50 @@ describe('S19–S21 the credit file', () => {
       ['good', 500000, '客户资信调查报告']
     ])
     expect(upkeep.creditReview).toBeNull()
+  })
+})
+
+describe('S165, S167–S168, S170 the customer-archive reports', () => {
+  it('counts originals and copies and what is out, is due by the 5th, and is handed out only once approved', async () => {
+    const { archivist, manager, customer } = await setUp()
+    const sealed = await app.call(
+      'items.create',
+      itemInput({ title: '仓储合同', customerId: customer.id, receivedOn: '2026-02-10', sealedOriginal: true }),
+      archivist
+    )
+    await app.call(
+      'items.create',
+      itemInput({ title: '合同复印件', customerId: customer.id, receivedOn: '2026-02-11' }),
+      archivist
+    )
+    await app.call(
+      'items.create',
+      itemInput({ title: '三月来函', customerId: customer.id, receivedOn: '2026-03-01' }),
+      archivist
+    )
+    expect(sealed.sealedOriginal).toBe(true)
+    expect(await todoOf('customerReportDue')).toMatchObject({
+      ruleId: 'S165',
+      severity: 'warning',
+      params: { month: '2026-02', dueOn: '2026-03-05' }
+    })
+
+    const monthly = await app.call('customerReports.monthly', { month: '2026-02' }, archivist)
+    expect([monthly.customers, monthly.originals, monthly.copies, monthly.out]).toEqual([1, 1, 1, []])
+    const analysis = await app.call('customerReports.analysis', {}, archivist)
+    expect(analysis.byGrade).toEqual([{ key: 'important', customers: 1, creditLimit: 0 }])
+    expect(analysis.byRegion).toEqual([{ key: '上海', customers: 1, creditLimit: 0 }])
+
+    const report = await app.call('customerReports.prepare', { month: '2026-02' }, archivist)
+    expect(await todoOf('customerReportDue')).toBeUndefined()
+    const handOut = { id: report.id, recipient: '总经理', department: '总经理办公室', distributedOn: '2026-03-02' }
+    expect((await failure(app.call('customerReports.distribute', handOut, archivist))).ruleId).toBe('S167')
+    await app.call('customerReports.approve', { id: report.id }, manager)
+    const released = await app.call('customerReports.distribute', handOut, archivist)
+    expect(released).toMatchObject({
+      approvedBy: 'zhaozr',
+      distribution: [{ recipient: '总经理', recordedBy: 'liwen' }]
+    })
+    expect(released.figures.monthly.originals).toBe(1)
   })
 })

@@ -63,6 +63,7 @@ const WORDS_OF: Record<string, string> = {
   LOCATION_SUBJECTS: 'storage.subjects',
   OPEN_STATUSES: 'openStatuses',
   RECORD_KINDS: 'recordKinds',
+  REPORT_APPROVERS: 'roles',
   REGISTRATION_STATUSES: 'customerUpkeep.registration.statuses',
   RETURN_CONDITIONS: 'use.conditions',
   ROLES: 'roles',

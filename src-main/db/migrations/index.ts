@@ -14,6 +14,7 @@ import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
 import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
 import { CustomerUpkeep1765200000000 } from './1765200000000-CustomerUpkeep'
+import { CustomerReports1765200000001 } from './1765200000001-CustomerReports'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   AccountDuties1764960000000,
   ListIndexes1764970000000,
   WorkbenchIndexes1765000000000,
-  CustomerUpkeep1765200000000
+  CustomerUpkeep1765200000000,
+  CustomerReports1765200000001
 ]
