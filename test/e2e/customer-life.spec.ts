@@ -80,4 +80,13 @@ test('issue 20: a customer from temporary file through a visit and a credit rati
   await expect(managerView).toContainText('正式档案')
   await expect(managerView).toContainText(ARCHIVE_MANAGER.name)
   await page.screenshot({ path: path.join('test-results', 'customer-upkeep-formal.png') })
+
+  await page.keyboard.press('Escape')
+
+  // S165, S170: the monthly report and the composition and credit analysis, as printed.
+  await page.getByRole('button', { name: '客户档案报表' }).click()
+  const reports = page.locator('.customer-reports')
+  await expect(reports.locator('.analysis-byCredit')).toContainText('良')
+  await expect(reports.locator('.analysis-byCredit')).toContainText('500,000')
+  await page.screenshot({ path: path.join('test-results', 'customer-reports.png') })
 })
