@@ -11,6 +11,8 @@ import { BackupService, type RestoreStage } from './services/backup'
 import type { RecoveryKdf } from './services/backup-crypto'
 import type { PasswordKdf } from './services/passwords'
 import { CustomersService } from './services/customers'
+import { CustomerUpkeepService } from './services/customer-upkeep'
+import { CustomerReportsService } from './services/customer-reports'
 import { DashboardService } from './services/dashboard'
 import { ExportsService } from './services/exports'
 import { ImportsService } from './services/imports'
@@ -101,6 +103,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
   const customers = new CustomersService(store, audit)
+  const customerUpkeep = new CustomerUpkeepService(store, settings.customerUpkeepSettings)
   const appraisal = new AppraisalService(store, settings)
   const backup = new BackupService(
     store,
@@ -121,8 +124,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   const services: Services = {
     settings,
     audit,
-    users: new UsersService(store, settings, options.passwordKdf),
+    users: new UsersService(store, settings, customerUpkeep, options.passwordKdf),
     customers,
+    customerUpkeep,
+    customerReports: new CustomerReportsService(store),
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { adminChannels } from './contract-admin'
 import { custodyChannels } from './contract-custody'
 import { customerChannels } from './contract-customers'
+import { customerReportChannels, customerUpkeepChannels } from './contract-customer-upkeep'
 import { disposalChannels } from './contract-disposal'
 import { electronicChannels } from './contract-electronic'
 import type { AppError } from './contract-kit'
@@ -20,6 +21,7 @@ import { useChannels } from './contract-use'
 export * from './contract-kit'
 export * from './contract-admin'
 export * from './contract-customers'
+export * from './contract-customer-upkeep'
 export * from './contract-records'
 export * from './contract-storage'
 export * from './contract-transfer'
@@ -33,6 +35,8 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
 export const contract = {
   ...adminChannels,
   ...customerChannels,
+  ...customerUpkeepChannels,
+  ...customerReportChannels,
   ...recordChannels,
   ...storageChannels,
   ...transferChannels,

@@ -4,6 +4,7 @@ import type { HandlerMap } from './handler-kit'
 import { adminHandlers } from './handlers-admin'
 import { custodyHandlers } from './handlers-custody'
 import { customerHandlers } from './handlers-customers'
+import { customerReportHandlers, customerUpkeepHandlers } from './handlers-customer-upkeep'
 import { disposalHandlers } from './handlers-disposal'
 import { electronicHandlers } from './handlers-electronic'
 import { recordHandlers } from './handlers-records'
@@ -19,6 +20,8 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
   return {
     ...adminHandlers(services, sessions, version),
     ...customerHandlers(services),
+    ...customerUpkeepHandlers(services),
+    ...customerReportHandlers(services),
     ...recordHandlers(services),
     ...storageHandlers(services),
     ...transferHandlers(services),

@@ -2,6 +2,8 @@ import type { AuditService } from '../services/audit'
 import type { BackupService } from '../services/backup'
 import type { FirstRunService } from '../services/first-run'
 import type { CustomersService } from '../services/customers'
+import type { CustomerUpkeepService } from '../services/customer-upkeep'
+import type { CustomerReportsService } from '../services/customer-reports'
 import type { DashboardService } from '../services/dashboard'
 import type { ExportsService } from '../services/exports'
 import type { ImportsService } from '../services/imports'
@@ -29,6 +31,8 @@ export interface Services {
   settings: SettingsService
   audit: AuditService
   customers: CustomersService
+  customerUpkeep: CustomerUpkeepService
+  customerReports: CustomerReportsService
   items: ItemsService
   volumes: VolumesService
   printing: PrintingService

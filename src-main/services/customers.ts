@@ -28,6 +28,7 @@ import {
   customerFileUses
 } from '../db/customers'
 import { pageTotal } from '../db/paging'
+import { openTemporaryFile } from '../db/customer-upkeep'
 import { refreshCustomerItemsSearch } from '../db/item-search'
 import { AppFailure, notFound, refuseStale } from '../errors'
 import { maskEmail, maskName, maskPhone, maySeePersonalData } from '../policy/roles'
@@ -162,6 +163,8 @@ export class CustomersService {
         createdBy: actor.userId ?? 0
       })
       await this.writeContactsAndIndex(db, id, snapshot)
+      // S29: a new file is temporary until it is verified (customer-upkeep.ts).
+      await openTemporaryFile(db, id)
       await audit({ entity: 'customer', entityId: id, action: 'create', after: snapshot })
       return this.load(db, id)
     })

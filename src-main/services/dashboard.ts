@@ -74,6 +74,7 @@ export class DashboardService {
       db: this.store.db,
       today: localDay(this.store.clock()),
       custody: (await this.settings.custody()).data,
+      customerUpkeep: (await this.settings.customerUpkeepSettings.current()).data,
       overdueFiling: async () => (await this.late(0)).counts
     }
     const entries: TodoEntry[] = []

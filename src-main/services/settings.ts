@@ -14,11 +14,14 @@ import {
   type SecuritySettings,
   disposalSettingsSchema,
   type DisposalSettingsData,
-  useSettingsSchema
+  useSettingsSchema,
+  customerUpkeepSettingsSchema,
+  type CustomerUpkeepSettings
 } from '../../src-preload/contract'
 import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { DEFAULT_DISPOSAL } from '../policy/disposal'
+import { DEFAULT_CUSTOMER_UPKEEP } from '../policy/customer-upkeep'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
 import { AppFailure, enforce } from '../errors'
 import { departmentUses } from '../db/reference-use'
@@ -156,7 +159,8 @@ export const SETTINGS_SCHEMAS = {
   filing: filingSettingsSchema,
   custody: custodySettingsSchema,
   disposal: disposalSettingsSchema,
-  use: useSettingsSchema
+  use: useSettingsSchema,
+  customerUpkeep: customerUpkeepSettingsSchema
 } as const
 
 export class SettingsService {
@@ -168,6 +172,8 @@ export class SettingsService {
   readonly disposalSettings: VersionedSettings<DisposalSettingsData>
   /** Column mappings remembered per file layout, so the same kind of spreadsheet maps itself next time. */
   readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
+  /** S29, S37–S39, S46–S47, S59–S61: the customer file's deadlines, verifiers, visits and review cycles. */
+  readonly customerUpkeepSettings: VersionedSettings<CustomerUpkeepSettings>
 
   constructor(store: Store) {
     this.importMappings = new VersionedSettings(store, 'importMappings', SETTINGS_SCHEMAS.importMappings, {})
@@ -176,6 +182,12 @@ export class SettingsService {
     this.filingSettings = new VersionedSettings(store, 'filing', SETTINGS_SCHEMAS.filing, DEFAULT_FILING)
     this.custodySettings = new VersionedSettings(store, 'custody', SETTINGS_SCHEMAS.custody, DEFAULT_CUSTODY)
     this.disposalSettings = new VersionedSettings(store, 'disposal', SETTINGS_SCHEMAS.disposal, DEFAULT_DISPOSAL)
+    this.customerUpkeepSettings = new VersionedSettings(
+      store,
+      'customerUpkeep',
+      SETTINGS_SCHEMAS.customerUpkeep,
+      DEFAULT_CUSTOMER_UPKEEP
+    )
   }
 
   security(db?: Db): Promise<PolicyVersion<SecuritySettings>> {

@@ -11,15 +11,18 @@ import {
   unreleasedHolds,
   unresolvedIncidents
 } from '../db/dashboard'
-import type { CustodySettings, TodoEntry } from '../../src-preload/contract'
+import type { CustodySettings, CustomerUpkeepSettings, TodoEntry } from '../../src-preload/contract'
 import type zhCN from '../../src-preload/i18n/zh-CN'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
+import { customerReportTodo } from './customer-reports'
+import { customerUpkeepTodo } from './customer-upkeep'
 
 export interface TodoContext {
   db: Db
   /** The local calendar day. */
   today: string
   custody: CustodySettings
+  customerUpkeep: CustomerUpkeepSettings
   /** How many records are late today, by the rule they break (R-CUST-3, R-FILE-9); rules with none are left out. */
   overdueFiling(): Promise<Map<string, number>>
 }
@@ -159,6 +162,15 @@ const holdsInForce: TodoProvider = async ({ db }) => {
   return countEntry(count, 'holdsInForce', 'info', 'disposal', 'R-DISP-3')
 }
 
+/**
+ * S29, S46–S47, S59–S61, S154, S21, S165: late temporary files, visits and reviews due, credit limits and staff to see
+ * to, and last month's customer-archive report.
+ */
+const customerUpkeep: TodoProvider = async ({ db, today, customerUpkeep }) => [
+  ...(await customerUpkeepTodo(db, customerUpkeep, today)),
+  ...(await customerReportTodo(db, today))
+]
+
 /** The dashboard asks each in turn; each returns nothing when all is well. */
 export const TODO_PROVIDERS: TodoProvider[] = [
   overdueFiling,
@@ -170,5 +182,6 @@ export const TODO_PROVIDERS: TodoProvider[] = [
   consultationsLeftOut,
   expiredUnlisted,
   destructionDue,
-  holdsInForce
+  holdsInForce,
+  customerUpkeep
 ]

@@ -22,6 +22,7 @@ import { refuseClosingAccount } from '../policy/use'
 import type { Actor, Store } from '../store'
 import { hashPassword, PASSWORD_KDF, verifyPassword, type PasswordKdf } from './passwords'
 import type { SettingsService } from './settings'
+import type { CustomerUpkeepService } from './customer-upkeep'
 
 /** An account as listed; `departments` is the filing settings' list, to name the department or flag it missing. */
 export function toUserRow(user: UserRecord, departments: { code: string; name: string }[]): UserRow {
@@ -91,6 +92,7 @@ export class UsersService {
   constructor(
     private readonly store: Store,
     private readonly settings: SettingsService,
+    private readonly customerUpkeep: CustomerUpkeepService,
     private readonly passwordKdf: PasswordKdf = PASSWORD_KDF
   ) {}
 
@@ -302,10 +304,14 @@ export class UsersService {
     })
   }
 
-  /** R-CUST-6: an account is switched off only when its person has handed back everything they borrowed. */
+  /**
+   * R-CUST-6: an account is switched off only when its person has handed back everything they borrowed and handed
+   * their customers over (S151).
+   */
   private async checkNothingHeld(db: Db, userId: number): Promise<void> {
     const held = await heldBy(db, userId)
     enforce(refuseClosingAccount(held.map((record) => record.archivalCode ?? record.title)))
+    await this.customerUpkeep.refuseClosingWithCustomers(db, userId)
   }
 
   async resetPassword(actor: Actor, id: number, password: string): Promise<void> {

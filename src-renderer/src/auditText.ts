@@ -23,7 +23,8 @@ const VALUE_WORDS: Record<string, string | string[] | Record<string, string>> = 
   effect: 'use.effects',
   excerptAnswer: 'use.excerptAnswers',
   externalApprover: 'use.approvers',
-  grade: 'grades',
+  grade: ['grades', 'customerUpkeep.credit.grades'],
+  channel: 'customerUpkeep.log.channels',
   longLoanApprover: 'use.approvers',
   openStatus: 'openStatuses',
   proposedRole: 'roles',
@@ -38,7 +39,8 @@ const VALUE_WORDS: Record<string, string | string[] | Record<string, string>> = 
     inspection: 'inspections.kinds',
     incident: 'incidents.kinds',
     item: 'linkKinds.*.name',
-    location: 'locationKinds'
+    location: 'locationKinds',
+    customer: 'customerUpkeep.log.kinds'
   },
   reason: { inspection: 'inspections.reasons', user: 'audit.loginFailures' },
   source: { incident: 'incidents.sources', environment: 'environment.sources' },
@@ -47,7 +49,8 @@ const VALUE_WORDS: Record<string, string | string[] | Record<string, string>> = 
     item: 'itemStatuses',
     volume: 'volumes.statuses',
     use_request: 'use.statuses',
-    inspection: 'inspections.statuses'
+    inspection: 'inspections.statuses',
+    customer: 'customerUpkeep.registration.statuses'
   },
   step: { use_request: 'use.approvers', item: 'audit.actions', volume: 'audit.actions' }
 }

@@ -1,10 +1,10 @@
-import { Custody1764400000000 } from './1764400000000-Custody'
-import { Disposal1764600000000 } from './1764600000000-Disposal'
 import { Foundation1764000000000 } from './1764000000000-Foundation'
+import { Records1764100000000 } from './1764100000000-Records'
 import { Locations1764200000000 } from './1764200000000-Locations'
 import { ItemListIndexes1764300000000 } from './1764300000000-ItemListIndexes'
-import { Records1764100000000 } from './1764100000000-Records'
+import { Custody1764400000000 } from './1764400000000-Custody'
 import { Use1764500000000 } from './1764500000000-Use'
+import { Disposal1764600000000 } from './1764600000000-Disposal'
 import { Inspections1764700000000 } from './1764700000000-Inspections'
 import { SearchAndStatistics1764800000000 } from './1764800000000-SearchAndStatistics'
 import { FirstRun1764913000000 } from './1764913000000-FirstRun'
@@ -15,6 +15,8 @@ import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
 import { ElectronicFiles1765100000000 } from './1765100000000-ElectronicFiles'
 import { Fixity1765100000001 } from './1765100000001-Fixity'
+import { CustomerUpkeep1765200000000 } from './1765200000000-CustomerUpkeep'
+import { CustomerReports1765200000001 } from './1765200000001-CustomerReports'
 import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
 
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   WorkbenchIndexes1765000000000,
   ElectronicFiles1765100000000,
   Fixity1765100000001,
+  CustomerUpkeep1765200000000,
+  CustomerReports1765200000001,
   CatalogueOrder1765400000000,
   UseRequestSearch1765410000000
 ]

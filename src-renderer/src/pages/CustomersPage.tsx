@@ -10,6 +10,7 @@ import {
 } from '../../../src-preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
+import { CustomerReports } from './customers/upkeep/CustomerReports'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
 import { Toolbar } from '../components/Toolbar'
@@ -26,6 +27,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
   const [viewing, setViewing] = useState<number | null>(null)
   const canWrite = can(session, 'customers.create')
   const [importing, setImporting] = useState(false)
+  const [reporting, setReporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
   const closeDetail = useCallback(() => setViewing(null), [])
 
@@ -73,6 +75,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
               columns: customerExportColumns(t)
             }}
           />
+          <Button onClick={() => setReporting(true)}>{t('customerUpkeep.reports.open')}</Button>
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
@@ -107,6 +110,13 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
             setEditing(null)
             void load()
           }}
+        />
+      )}
+      {reporting && (
+        <CustomerReports
+          canPrepare={can(session, 'customerReports.prepare')}
+          canApprove={can(session, 'customerReports.approve')}
+          onClose={() => setReporting(false)}
         />
       )}
       {importing && (

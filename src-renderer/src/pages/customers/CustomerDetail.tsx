@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
 import { CustomerFile } from './CustomerFile'
+import { CustomerUpkeepTab } from './upkeep/CustomerUpkeepTab'
 
 interface CustomerDetailProps {
   customerId: number
@@ -90,6 +91,11 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
               key: 'file',
               label: t('customers.tabs.file'),
               children: <CustomerFile customerId={customerId} />
+            },
+            {
+              key: 'upkeep',
+              label: t('customerUpkeep.tab'),
+              children: <CustomerUpkeepTab customerId={customerId} canEdit={canEdit} />
             },
             {
               key: 'history',

@@ -1,0 +1,237 @@
+import type {
+  CreditEntry,
+  CustomerGrade,
+  RegistrationStatus,
+  StaffContact,
+  UpkeepEntry
+} from '../../src-preload/contract'
+import { insertRow, type Db } from './connection'
+import { sql } from './sql'
+
+/** The registration of a file, with its creator from the customer row (S40). */
+export interface RegistrationRecord {
+  customerId: number
+  grade: CustomerGrade
+  dateOpened: string
+  updatedAt: string
+  status: RegistrationStatus
+  contractSignedOn: string | null
+  completionOn: string | null
+  createdBy: number
+  createdByName: string
+  createdAt: string
+  verifiedBy: number | null
+  verifiedByName: string | null
+  verifiedAt: string | null
+  verificationNote: string
+}
+
+/**
+ * A customer without a registration row was imported: like the customers the upgrade found, it is on file already,
+ * so it reads as formal.
+ */
+export async function findRegistration(db: Db, customerId: number): Promise<RegistrationRecord | undefined> {
+  const [row] = await db.query<RegistrationRecord>(
+    sql`SELECT c.id AS customerId, c.grade, c.date_opened AS dateOpened, c.updated_at AS updatedAt,
+          COALESCE(r.status, 'formal') AS status, r.contract_signed_on AS contractSignedOn, r.completion_on AS completionOn,
+          c.created_by AS createdBy, COALESCE(cu.display_name, '') AS createdByName, c.created_at AS createdAt,
+          r.verified_by AS verifiedBy, vu.display_name AS verifiedByName, r.verified_at AS verifiedAt,
+          COALESCE(r.verification_note, '') AS verificationNote
+        FROM customers c LEFT JOIN customer_registrations r ON r.customer_id = c.id
+          LEFT JOIN users cu ON cu.id = c.created_by LEFT JOIN users vu ON vu.id = r.verified_by
+        WHERE c.id = ${customerId}`
+  )
+  return row
+}
+
+export async function openTemporaryFile(db: Db, customerId: number): Promise<void> {
+  await db.query(sql`INSERT INTO customer_registrations (customer_id, status) VALUES (${customerId}, 'temporary')`)
+}
+
+export async function saveRegistrationDates(
+  db: Db,
+  customerId: number,
+  dates: { contractSignedOn: string | null; completionOn: string | null }
+): Promise<void> {
+  await db.query(
+    sql`INSERT INTO customer_registrations (customer_id, status, contract_signed_on, completion_on)
+        VALUES (${customerId}, 'formal', ${dates.contractSignedOn}, ${dates.completionOn})
+        ON CONFLICT (customer_id) DO UPDATE SET contract_signed_on = excluded.contract_signed_on,
+          completion_on = excluded.completion_on`
+  )
+}
+
+export async function markFormal(
+  db: Db,
+  customerId: number,
+  verification: { verifiedBy: number; verifiedAt: string; note: string }
+): Promise<void> {
+  await db.query(
+    sql`UPDATE customer_registrations SET status = 'formal', verified_by = ${verification.verifiedBy},
+          verified_at = ${verification.verifiedAt}, verification_note = ${verification.note}
+        WHERE customer_id = ${customerId}`
+  )
+}
+
+/** S29: temporary files with their completion date, for the workbench. */
+export function temporaryFiles(db: Db): Promise<{ customerId: number; completionOn: string }[]> {
+  return db.query(
+    sql`SELECT customer_id AS customerId, completion_on AS completionOn FROM customer_registrations
+        WHERE status = 'temporary' AND completion_on IS NOT NULL`
+  )
+}
+
+const ENTRY_COLUMNS = sql`l.id, l.kind, l.channel, l.happened_on AS happenedOn, l.staff_name AS staffName,
+  l.counterpart, l.summary, l.outcome, l.plan_day AS planDay, COALESCE(u.display_name, '') AS recordedBy,
+  l.recorded_at AS recordedAt`
+
+/** Newest first. */
+export function upkeepLog(db: Db, customerId: number): Promise<UpkeepEntry[]> {
+  return db.query(
+    sql`SELECT ${ENTRY_COLUMNS} FROM customer_upkeep_log l LEFT JOIN users u ON u.id = l.recorded_by
+        WHERE l.customer_id = ${customerId} ORDER BY l.happened_on DESC, l.id DESC`
+  )
+}
+
+export async function findUpkeepEntry(db: Db, id: number): Promise<UpkeepEntry> {
+  const [row] = await db.query<UpkeepEntry>(
+    sql`SELECT ${ENTRY_COLUMNS} FROM customer_upkeep_log l LEFT JOIN users u ON u.id = l.recorded_by WHERE l.id = ${id}`
+  )
+  return row
+}
+
+export const insertUpkeepEntry = (
+  db: Db,
+  entry: Omit<UpkeepEntry, 'id' | 'recordedBy'> & { customerId: number; recordedBy: number }
+): Promise<number> => insertRow(db, 'customer_upkeep_log', entry)
+
+/**
+ * The facts the workbench judges: every customer with its grade, opening day, last review, contract day, the plan
+ * days visited, the staff count and its latest credit rating. One grouped pass over each table.
+ */
+export interface UpkeepFacts {
+  customerId: number
+  grade: CustomerGrade
+  dateOpened: string
+  updatedAt: string
+  status: RegistrationStatus
+  contractSignedOn: string | null
+  lastReviewOn: string | null
+  visitedDays: string | null
+  staff: number
+  limitYear: number | null
+  creditRecordedAt: string | null
+}
+
+export function upkeepFacts(db: Db): Promise<UpkeepFacts[]> {
+  return db.query(
+    sql`SELECT c.id AS customerId, c.grade, c.date_opened AS dateOpened, c.updated_at AS updatedAt,
+          COALESCE(r.status, 'formal') AS status, r.contract_signed_on AS contractSignedOn,
+          (SELECT MAX(happened_on) FROM customer_upkeep_log l WHERE l.customer_id = c.id AND l.kind = 'review')
+            AS lastReviewOn,
+          (SELECT GROUP_CONCAT(plan_day) FROM customer_upkeep_log l
+            WHERE l.customer_id = c.id AND l.kind = 'visit' AND l.plan_day IS NOT NULL) AS visitedDays,
+          (SELECT COUNT(*) FROM customer_staff s WHERE s.customer_id = c.id) AS staff,
+          k.limit_year AS limitYear, k.recorded_at AS creditRecordedAt
+        FROM customers c LEFT JOIN customer_registrations r ON r.customer_id = c.id
+          LEFT JOIN customer_credit k ON k.id = (SELECT MAX(id) FROM customer_credit WHERE customer_id = c.id)`
+  )
+}
+
+export function customerStaff(db: Db, customerId: number): Promise<StaffContact[]> {
+  return db.query(
+    sql`SELECT s.user_id AS userId, u.display_name AS name, s.assigned_on AS assignedOn
+        FROM customer_staff s JOIN users u ON u.id = s.user_id WHERE s.customer_id = ${customerId}
+        ORDER BY s.assigned_on, u.display_name`
+  )
+}
+
+export async function replaceCustomerStaff(
+  db: Db,
+  customerId: number,
+  userIds: number[],
+  assigned: { on: string; by: number }
+): Promise<void> {
+  await db.query(
+    sql`DELETE FROM customer_staff WHERE customer_id = ${customerId} AND user_id NOT IN ${[0, ...userIds]}`
+  )
+  for (const userId of userIds)
+    await db.query(
+      sql`INSERT OR IGNORE INTO customer_staff (customer_id, user_id, assigned_on, assigned_by)
+          VALUES (${customerId}, ${userId}, ${assigned.on}, ${assigned.by})`
+    )
+}
+
+/** The accounts that may be named as staff contacts: those in post. */
+export function activeStaff(db: Db): Promise<{ id: number; name: string; active: boolean }[]> {
+  return db.query(
+    sql`SELECT id, display_name AS name, active FROM users WHERE active = 1 AND role IS NOT NULL ORDER BY display_name`
+  )
+}
+
+export async function findStaffMember(
+  db: Db,
+  id: number
+): Promise<{ id: number; name: string; active: boolean } | undefined> {
+  const [row] = await db.query<{ id: number; name: string; active: number }>(
+    sql`SELECT id, display_name AS name, active FROM users WHERE id = ${id}`
+  )
+  return row && { ...row, active: Boolean(row.active) }
+}
+
+/** R-CUST-6, S151: the customers a person is responsible for. */
+export function customersOfStaff(db: Db, userId: number): Promise<{ id: number; name: string }[]> {
+  return db.query(
+    sql`SELECT c.id, c.name FROM customer_staff s JOIN customers c ON c.id = s.customer_id
+        WHERE s.user_id = ${userId} ORDER BY c.name`
+  )
+}
+
+/** S151: the leaver's place goes to the replacement; where the replacement is already named, the leaver just goes. */
+export async function moveStaff(
+  db: Db,
+  customerId: number,
+  fromUserId: number,
+  toUserId: number,
+  assigned: { on: string; by: number }
+): Promise<void> {
+  await db.query(sql`DELETE FROM customer_staff WHERE customer_id = ${customerId} AND user_id = ${fromUserId}`)
+  await db.query(
+    sql`INSERT OR IGNORE INTO customer_staff (customer_id, user_id, assigned_on, assigned_by)
+        VALUES (${customerId}, ${toUserId}, ${assigned.on}, ${assigned.by})`
+  )
+}
+
+const CREDIT_COLUMNS = sql`k.id, k.grade, k.limit_amount AS limitAmount, k.limit_year AS limitYear,
+  k.report_item_id AS reportItemId, i.title AS reportTitle, k.risk_evaluation AS riskEvaluation, k.reason,
+  k.decided_on AS decidedOn, COALESCE(u.display_name, '') AS recordedBy, k.recorded_at AS recordedAt`
+
+/** The credit history, newest first: the first is in force. */
+export function creditHistory(db: Db, customerId: number): Promise<CreditEntry[]> {
+  return db.query(
+    sql`SELECT ${CREDIT_COLUMNS} FROM customer_credit k LEFT JOIN items i ON i.id = k.report_item_id
+          LEFT JOIN users u ON u.id = k.recorded_by
+        WHERE k.customer_id = ${customerId} ORDER BY k.id DESC`
+  )
+}
+
+export async function findCreditEntry(db: Db, id: number): Promise<CreditEntry> {
+  const [row] = await db.query<CreditEntry>(
+    sql`SELECT ${CREDIT_COLUMNS} FROM customer_credit k LEFT JOIN items i ON i.id = k.report_item_id
+          LEFT JOIN users u ON u.id = k.recorded_by WHERE k.id = ${id}`
+  )
+  return row
+}
+
+export const insertCreditEntry = (
+  db: Db,
+  entry: Omit<CreditEntry, 'id' | 'recordedBy' | 'reportTitle'> & { customerId: number; recordedBy: number }
+): Promise<number> => insertRow(db, 'customer_credit', entry)
+
+/** The customer a document belongs to, if any, for linking a credit report. */
+export async function itemCustomer(db: Db, itemId: number): Promise<{ customerId: number | null } | null> {
+  const [row] = await db.query<{ customerId: number | null }>(
+    sql`SELECT customer_id AS customerId FROM items WHERE id = ${itemId}`
+  )
+  return row ?? null
+}

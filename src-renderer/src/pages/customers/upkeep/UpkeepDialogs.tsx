@@ -1,0 +1,290 @@
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  CONTACT_CHANNELS,
+  CREDIT_GRADES,
+  UPKEEP_KINDS,
+  type ContactChannel,
+  type CreditGrade,
+  type PlannedVisit,
+  type UpkeepKind
+} from '../../../../../src-preload/contract'
+import { call } from '../../../api/client'
+import { FormModal } from '../../../components/FormModal'
+import { useForm, useRequired } from '../../../useForm'
+import { useRemote } from '../../../useRemote'
+import { useSubmit } from '../../../useSubmit'
+
+interface DialogProps {
+  open: boolean
+  customerId: number
+  onClose(): void
+  onDone(): Promise<void>
+}
+
+const day = (value: Dayjs) => value.format('YYYY-MM-DD')
+
+/** S37–S40: the second person's verification, with what they checked. */
+export function VerifyDialog({ open, customerId, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<{ note: string }>()
+  const { submit, busy } = useSubmit()
+  return (
+    <FormModal
+      open={open}
+      title={t('customerUpkeep.registration.verify')}
+      form={form}
+      values={{ note: '' }}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form
+        {...formProps}
+        layout="vertical"
+        onFinish={(values) =>
+          void submit(() => call('customerUpkeep.verify', { customerId, note: values.note ?? '' }), {
+            success: 'customerUpkeep.registration.verified',
+            form,
+            onDone
+          })
+        }
+      >
+        <Form.Item name="note" label={t('customerUpkeep.registration.note')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+interface LogValues {
+  kind: UpkeepKind
+  channel: ContactChannel
+  happenedOn: Dayjs
+  staffName: string
+  counterpart?: string
+  summary?: string
+  outcome?: string
+  planDay?: number | null
+}
+
+/** S35, S44, S63: a contact written into the file; S52 a review with its result; S59–S61 the visit of a plan day. */
+export function ContactLogDialog({
+  open,
+  review,
+  customerId,
+  visits,
+  onClose,
+  onDone
+}: DialogProps & { review: boolean; visits: PlannedVisit[] }) {
+  const { t } = useTranslation()
+  const required = useRequired()
+  const [form, formProps] = useForm<LogValues>()
+  const kind = Form.useWatch('kind', form)
+  const { submit, busy } = useSubmit()
+  return (
+    <FormModal
+      open={open}
+      title={t(review ? 'customerUpkeep.review.record' : 'customerUpkeep.log.add')}
+      form={form}
+      values={{
+        kind: review ? 'review' : 'contact',
+        channel: review ? 'meeting' : 'call',
+        happenedOn: dayjs(),
+        planDay: visits.find((visit) => visit.doneOn === null)?.day ?? null
+      }}
+      busy={busy}
+      onClose={onClose}
+      width={560}
+    >
+      <Form
+        {...formProps}
+        layout="vertical"
+        onFinish={(values) =>
+          void submit(
+            () =>
+              call('customerUpkeep.log', {
+                customerId,
+                kind: values.kind,
+                channel: values.channel,
+                happenedOn: day(values.happenedOn),
+                staffName: values.staffName,
+                counterpart: values.counterpart ?? '',
+                summary: values.summary ?? '',
+                outcome: values.outcome ?? '',
+                planDay: values.kind === 'visit' ? (values.planDay ?? null) : null
+              }),
+            { success: 'customerUpkeep.log.saved', form, onDone }
+          )
+        }
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
+          <Form.Item name="kind" label={t('customerUpkeep.log.kind')} rules={required}>
+            <Select
+              options={UPKEEP_KINDS.filter((value) => value !== 'notice').map((value) => ({
+                value,
+                label: t(`customerUpkeep.log.kinds.${value}`)
+              }))}
+            />
+          </Form.Item>
+          <Form.Item name="channel" label={t('customerUpkeep.log.channel')} rules={required}>
+            <Select
+              options={CONTACT_CHANNELS.map((value) => ({ value, label: t(`customerUpkeep.log.channels.${value}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="happenedOn" label={t('customerUpkeep.log.happenedOn')} rules={required}>
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="staffName" label={t('customerUpkeep.log.staffName')} rules={required}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="counterpart" label={t('customerUpkeep.log.counterpart')}>
+            <Input />
+          </Form.Item>
+          {kind === 'visit' && (
+            <Form.Item name="planDay" label={t('customerUpkeep.log.planDay')}>
+              <Select
+                allowClear
+                options={visits.map((visit) => ({
+                  value: visit.day,
+                  label: t('customerUpkeep.log.planDayValue', { day: visit.day })
+                }))}
+              />
+            </Form.Item>
+          )}
+        </div>
+        <Form.Item name="summary" label={t('customerUpkeep.log.summary')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="outcome" label={t('customerUpkeep.log.outcome')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+/** S154: the staff in touch with the customer. */
+export function StaffDialog({ open, customerId, staff, onClose, onDone }: DialogProps & { staff: number[] }) {
+  const { t } = useTranslation()
+  const [form, formProps] = useForm<{ userIds: number[] }>()
+  const { submit, busy } = useSubmit()
+  const { data: options } = useRemote(useCallback(() => call('customerUpkeep.staffOptions', {}), []))
+  return (
+    <FormModal
+      open={open}
+      title={t('customerUpkeep.staff.edit')}
+      form={form}
+      values={{ userIds: staff }}
+      busy={busy}
+      onClose={onClose}
+    >
+      <Form
+        {...formProps}
+        layout="vertical"
+        onFinish={(values) =>
+          void submit(() => call('customerUpkeep.assignStaff', { customerId, userIds: values.userIds ?? [] }), {
+            success: 'customerUpkeep.staff.saved',
+            form,
+            onDone
+          })
+        }
+      >
+        <Form.Item name="userIds" label={t('customerUpkeep.staff.title')}>
+          <Select
+            mode="multiple"
+            optionFilterProp="label"
+            options={(options ?? []).map((user) => ({ value: user.id, label: user.name }))}
+          />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
+
+interface CreditValues {
+  grade: CreditGrade
+  limitAmount: number
+  limitYear: number
+  reportItemId?: number | null
+  riskEvaluation?: string
+  reason?: string
+  decidedOn: Dayjs
+}
+
+/** S19–S21: a rating with its limit and year, the investigation report from the file and the risk evaluation. */
+export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps) {
+  const { t } = useTranslation()
+  const required = useRequired()
+  const [form, formProps] = useForm<CreditValues>()
+  const { submit, busy } = useSubmit()
+  const { data: file } = useRemote(
+    useCallback(() => (open ? call('customers.file', { id: customerId }) : Promise.resolve(null)), [open, customerId])
+  )
+  return (
+    <FormModal
+      open={open}
+      title={t('customerUpkeep.credit.add')}
+      form={form}
+      values={{ decidedOn: dayjs(), limitYear: dayjs().year(), reportItemId: null }}
+      busy={busy}
+      onClose={onClose}
+      width={560}
+    >
+      <Form
+        {...formProps}
+        layout="vertical"
+        onFinish={(values) =>
+          void submit(
+            () =>
+              call('customerUpkeep.credit', {
+                customerId,
+                grade: values.grade,
+                limitAmount: values.limitAmount,
+                limitYear: values.limitYear,
+                reportItemId: values.reportItemId ?? null,
+                riskEvaluation: values.riskEvaluation ?? '',
+                reason: values.reason ?? '',
+                decidedOn: day(values.decidedOn)
+              }),
+            { success: 'customerUpkeep.credit.saved', form, onDone }
+          )
+        }
+      >
+        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+          <Form.Item name="grade" label={t('customerUpkeep.credit.grade')} rules={required}>
+            <Select
+              options={CREDIT_GRADES.map((value) => ({ value, label: t(`customerUpkeep.credit.grades.${value}`) }))}
+            />
+          </Form.Item>
+          <Form.Item name="decidedOn" label={t('customerUpkeep.credit.decidedOn')} rules={required}>
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="limitAmount" label={t('customerUpkeep.credit.limitAmount')} rules={required}>
+            <InputNumber min={0} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="limitYear" label={t('customerUpkeep.credit.limitYear')} rules={required}>
+            <InputNumber min={1900} max={2200} style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <Form.Item name="reportItemId" label={t('customerUpkeep.credit.report')}>
+          <Select
+            allowClear
+            options={(file?.items ?? []).map((item) => ({
+              value: item.id,
+              label: item.archivalCode ? `${item.archivalCode} ${item.title}` : item.title
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="riskEvaluation" label={t('customerUpkeep.credit.riskEvaluation')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('customerUpkeep.credit.reason')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  )
+}
