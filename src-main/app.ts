@@ -7,6 +7,8 @@ import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
 import { ensureAuditKey } from './services/audit-anchor'
 import { ensureBackupKey } from './services/backup-key'
+import { ensureFieldKey } from './db/field-key'
+import { CustomerPrivacyService } from './services/customer-privacy'
 import { BackupService, type RestoreStage } from './services/backup'
 import { CustomersService } from './services/customers'
 import { DashboardService } from './services/dashboard'
@@ -80,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   })
   const keyed = await ensureAuditKey(options.dataDir, file)
   await ensureBackupKey(options.dataDir)
+  ensureFieldKey(options.dataDir)
   const store = new Store(file, clock, { anchorHead: true })
   if (keyed) {
     log.info('audit chain keyed', { ...keyed })
@@ -112,6 +115,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     audit,
     users: new UsersService(store, settings),
     customers,
+    customerPrivacy: new CustomerPrivacyService(store),
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),

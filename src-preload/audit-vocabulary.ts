@@ -73,7 +73,9 @@ export const AUDIT_ACTIONS = [
   'key',
   'seal',
   'withdraw_signature',
-  'file_status'
+  'file_status',
+  'consent',
+  'reveal'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -9,6 +9,7 @@ import { z } from 'zod'
 import { adminChannels } from './contract-admin'
 import { custodyChannels } from './contract-custody'
 import { customerChannels } from './contract-customers'
+import { privacyChannels } from './contract-privacy'
 import { disposalChannels } from './contract-disposal'
 import type { AppError } from './contract-kit'
 import { recordChannels } from './contract-records'
@@ -19,6 +20,7 @@ import { useChannels } from './contract-use'
 export * from './contract-kit'
 export * from './contract-admin'
 export * from './contract-customers'
+export * from './contract-privacy'
 export * from './contract-records'
 export * from './contract-storage'
 export * from './contract-transfer'
@@ -31,6 +33,7 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: AppError }
 export const contract = {
   ...adminChannels,
   ...customerChannels,
+  ...privacyChannels,
   ...recordChannels,
   ...storageChannels,
   ...transferChannels,

@@ -4,6 +4,7 @@ import type { HandlerMap } from './handler-kit'
 import { adminHandlers } from './handlers-admin'
 import { custodyHandlers } from './handlers-custody'
 import { customerHandlers } from './handlers-customers'
+import { privacyHandlers } from './handlers-privacy'
 import { disposalHandlers } from './handlers-disposal'
 import { recordHandlers } from './handlers-records'
 import { storageHandlers } from './handlers-storage'
@@ -18,6 +19,7 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
   return {
     ...adminHandlers(services, sessions, version),
     ...customerHandlers(services),
+    ...privacyHandlers(services),
     ...recordHandlers(services),
     ...storageHandlers(services),
     ...transferHandlers(services),

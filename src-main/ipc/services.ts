@@ -2,6 +2,7 @@ import type { AuditService } from '../services/audit'
 import type { BackupService } from '../services/backup'
 import type { FirstRunService } from '../services/first-run'
 import type { CustomersService } from '../services/customers'
+import type { CustomerPrivacyService } from '../services/customer-privacy'
 import type { DashboardService } from '../services/dashboard'
 import type { ExportsService } from '../services/exports'
 import type { ImportsService } from '../services/imports'
@@ -28,6 +29,7 @@ export interface Services {
   settings: SettingsService
   audit: AuditService
   customers: CustomersService
+  customerPrivacy: CustomerPrivacyService
   items: ItemsService
   volumes: VolumesService
   printing: PrintingService

@@ -14,7 +14,8 @@ import {
   type SecuritySettings,
   disposalSettingsSchema,
   type DisposalSettingsData,
-  useSettingsSchema
+  useSettingsSchema,
+  customerPrivacySettingsSchema
 } from '../../src-preload/contract'
 import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
@@ -156,7 +157,8 @@ export const SETTINGS_SCHEMAS = {
   filing: filingSettingsSchema,
   custody: custodySettingsSchema,
   disposal: disposalSettingsSchema,
-  use: useSettingsSchema
+  use: useSettingsSchema,
+  customerPrivacy: customerPrivacySettingsSchema
 } as const
 
 export class SettingsService {

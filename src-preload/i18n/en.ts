@@ -359,7 +359,9 @@ const en: Shape<typeof zhCN> = {
       withdraw_signature: 'Signature withdrawn',
       assign_role: 'Role assigned',
       propose_role: 'Role proposed',
-      file_status: 'Filing status changed'
+      file_status: 'Filing status changed',
+      consent: 'Consent recorded',
+      reveal: 'Sensitive value revealed'
     },
     entities: {
       user: 'Account',
@@ -1603,6 +1605,62 @@ const en: Shape<typeof zhCN> = {
     showDestroyed: 'Include destroyed',
     expiry: 'Retention ends {{date}}',
     permanent: 'Kept permanently'
+  },
+  customerPrivacy: {
+    tab: 'Personal information',
+    fields: {
+      idNumber: 'ID-card number',
+      personalAssets: 'Personal assets',
+      contactPhone: 'Contact phone',
+      contactEmail: 'Contact e-mail',
+      address: 'Address',
+      fax: 'Fax',
+      economicStrength: 'Economic strength',
+      dealingsRecord: 'Dealings record',
+      background: 'Background'
+    },
+    marks: { required: 'Needed', optional: 'Optional', refused: 'Refused' },
+    classes: { core: 'Core', important: 'Important', general: 'General' },
+    channels: { written: 'Written', electronic: 'Electronic', oral: 'Oral' },
+    consent: {
+      title: 'Consent register',
+      record: 'Record consent',
+      scope: 'Scope collected',
+      purpose: 'Purpose and use',
+      noticeText: 'Notice given',
+      noticeVersion: 'Notice version',
+      consentedOn: 'Consented on',
+      channel: 'Channel',
+      refusedFields: 'Refused by the customer',
+      sharingConsent: 'Consents to sharing with third parties',
+      recordedBy: 'Recorded by',
+      none: 'No consent recorded yet.',
+      recorded: 'Consent recorded.',
+      fieldMarks: 'Each piece of information: needed / optional / refused'
+    },
+    sensitive: {
+      title: 'Sensitive information',
+      field: 'Item',
+      sensitivity: 'Level',
+      value: 'Value (masked)',
+      empty: 'Not recorded',
+      reveal: 'Reveal',
+      revealTitle: 'Reveal {{field}}',
+      purpose: 'Purpose',
+      purposeHint: 'The purpose and who revealed it are written to the audit log.',
+      revealed: '{{field}}: {{value}}',
+      edit: 'Record',
+      editTitle: 'Record {{field}}',
+      saved: 'Saved; the value is stored encrypted.',
+      encrypted: 'Stored encrypted'
+    },
+    rules: {
+      refusedNecessary:
+        '“{{field}}” is needed for the purpose of collection and cannot be refused; only optional information can.',
+      fieldRefused: 'The customer refused to give “{{field}}”; it may not be collected.',
+      revealNotPermitted: 'Your role may not reveal customers’ sensitive information.'
+    },
+    validation: { idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits' }
   },
   policy: {
     linkedOutsideVolume:

@@ -335,7 +335,9 @@ const zhCN = {
       key: '启用审计密钥',
       seal: '审计封存',
       withdraw_signature: '撤回签字',
-      file_status: '归档状态变更'
+      file_status: '归档状态变更',
+      consent: '登记同意',
+      reveal: '查看敏感信息'
     },
     entities: {
       user: '用户',
@@ -1541,6 +1543,61 @@ const zhCN = {
     showDestroyed: '含已销毁',
     expiry: '保管到期：{{date}}',
     permanent: '永久保存'
+  },
+  customerPrivacy: {
+    tab: '个人信息',
+    fields: {
+      idNumber: '身份证号码',
+      personalAssets: '个人资产状况',
+      contactPhone: '联系人电话',
+      contactEmail: '联系人邮箱',
+      address: '地址',
+      fax: '传真',
+      economicStrength: '经济实力',
+      dealingsRecord: '往来记录',
+      background: '背景资料'
+    },
+    marks: { required: '必要', optional: '可选', refused: '已拒绝' },
+    classes: { core: '核心', important: '重要', general: '一般' },
+    channels: { written: '书面', electronic: '电子', oral: '口头' },
+    consent: {
+      title: '同意登记',
+      record: '登记同意',
+      scope: '收集范围',
+      purpose: '目的与用途',
+      noticeText: '告知内容',
+      noticeVersion: '告知版本',
+      consentedOn: '同意日期',
+      channel: '方式',
+      refusedFields: '客户拒绝提供',
+      sharingConsent: '同意向第三方提供',
+      recordedBy: '登记人',
+      none: '尚未登记客户同意。',
+      recorded: '已登记客户同意。',
+      fieldMarks: '各项信息：必要 / 可选 / 已拒绝'
+    },
+    sensitive: {
+      title: '敏感信息',
+      field: '项目',
+      sensitivity: '密级',
+      value: '内容（遮蔽）',
+      empty: '未登记',
+      reveal: '查看',
+      revealTitle: '查看{{field}}',
+      purpose: '查看目的',
+      purposeHint: '查看目的和查看人将记入审计日志。',
+      revealed: '{{field}}：{{value}}',
+      edit: '登记',
+      editTitle: '登记{{field}}',
+      saved: '已保存，内容已加密存储。',
+      encrypted: '加密存储'
+    },
+    rules: {
+      refusedNecessary: '“{{field}}”是实现收集目的所必需的信息，客户不能拒绝；只有可选信息可以拒绝。',
+      fieldRefused: '客户已拒绝提供“{{field}}”，不得收集。',
+      revealNotPermitted: '您的角色无权查看客户的敏感信息。'
+    },
+    validation: { idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字' }
   },
   policy: {
     linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',

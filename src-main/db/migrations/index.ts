@@ -13,6 +13,8 @@ import { ItemLevelFiling1764950000000 } from './1764950000000-ItemLevelFiling'
 import { AccountDuties1764960000000 } from './1764960000000-AccountDuties'
 import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
+import { CustomerConsents1765300000000 } from './1765300000000-CustomerConsents'
+import { SensitiveFields1765310000000 } from './1765310000000-SensitiveFields'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -29,5 +31,7 @@ export const MIGRATIONS = [
   ItemLevelFiling1764950000000,
   AccountDuties1764960000000,
   ListIndexes1764970000000,
-  WorkbenchIndexes1765000000000
+  WorkbenchIndexes1765000000000,
+  CustomerConsents1765300000000,
+  SensitiveFields1765310000000
 ]

@@ -1,0 +1,18 @@
+import type { privacyChannels } from '../../src-preload/contract-privacy'
+import { actor, signedIn, type HandlerMap } from './handler-kit'
+import type { Services } from './services'
+
+export function privacyHandlers(services: Services): HandlerMap<keyof typeof privacyChannels> {
+  const privacy = services.customerPrivacy
+  return {
+    'customerPrivacy.settings': async () => privacy.settings.current(),
+    'customerPrivacy.settingsHistory': async () => privacy.settings.history(),
+    'customerPrivacy.saveSettings': async (input, ctx) => privacy.saveSettings(actor(ctx), input),
+    'customerPrivacy.consents': async (input) => privacy.consents(input.customerId),
+    'customerPrivacy.recordConsent': async (input, ctx) => privacy.recordConsent(actor(ctx), input),
+    'customerPrivacy.sensitive': async (input) => privacy.sensitive(input.customerId),
+    'customerPrivacy.saveSensitive': async (input, ctx) => privacy.saveSensitive(actor(ctx), input),
+    'customerPrivacy.reveal': async (input, ctx) => privacy.reveal(actor(ctx), signedIn(ctx).role, input),
+    'customerPrivacy.findByIdNumber': async (input) => privacy.findByIdNumber(input.idNumber)
+  }
+}

@@ -1,0 +1,66 @@
+import {
+  CONSENT_FIELDS,
+  PERSONAL_DATA_ROLES,
+  type ConsentField,
+  type FieldMark,
+  type Role,
+  type SensitiveField,
+  type SensitivityClass
+} from '../../src-preload/contract'
+import { allowed, refuse, type Decision } from './decision'
+
+/** S110, S112: a customer may refuse only what the purpose does not need. */
+export function decideConsent(refused: readonly ConsentField[], optional: readonly ConsentField[]): Decision {
+  const needed = refused.find((field) => !optional.includes(field))
+  return needed === undefined ? allowed : refuse('S110', 'customerPrivacy.rules.refusedNecessary', { field: needed })
+}
+
+/** S107, S110: how the form treats each field under the settings and the customer's newest consent. */
+export function fieldMarks(
+  optional: readonly ConsentField[],
+  refused: readonly ConsentField[]
+): Record<ConsentField, FieldMark> {
+  return Object.fromEntries(
+    CONSENT_FIELDS.map((field) => [
+      field,
+      refused.includes(field) ? 'refused' : optional.includes(field) ? 'optional' : 'required'
+    ])
+  ) as Record<ConsentField, FieldMark>
+}
+
+/** S112: nothing is kept of a field the customer refused to give. */
+export function decideCollection(field: ConsentField, value: string, marks: Record<ConsentField, FieldMark>): Decision {
+  return value !== '' && marks[field] === 'refused'
+    ? refuse('S112', 'customerPrivacy.rules.fieldRefused', { field })
+    : allowed
+}
+
+/** S122: ID-card numbers (S6) and personal assets (S7) are core; contact details important; the rest general. */
+export function sensitivityOf(field: ConsentField): SensitivityClass {
+  if (field === 'idNumber' || field === 'personalAssets') return 'core'
+  if (field === 'contactPhone' || field === 'contactEmail') return 'important'
+  return 'general'
+}
+
+/**
+ * S117: core values are masked for everyone by default. An ID number keeps its first 6 digits (the issuing region)
+ * and its last 4, enough to tell two apart; assets keep nothing.
+ */
+export function maskSensitive(field: SensitiveField, value: string): string {
+  if (value === '') return ''
+  if (field === 'idNumber')
+    return value.length <= 10
+      ? '*'.repeat(value.length)
+      : value.slice(0, 6) + '*'.repeat(value.length - 10) + value.slice(-4)
+  return '******'
+}
+
+/** S120, S121: only the roles with the right to personal data may reveal; S119: the purpose is stated (the schema). */
+export function decideReveal(role: Role): Decision {
+  return PERSONAL_DATA_ROLES.includes(role) ? allowed : refuse('S121', 'customerPrivacy.rules.revealNotPermitted')
+}
+
+/** S6: an ID-card number of the mainland, 18 characters (the last may be X) or the old 15 digits. */
+export function validSensitiveValue(field: SensitiveField, value: string): boolean {
+  return field !== 'idNumber' || value === '' || /^(?:\d{17}[\dXx]|\d{15})$/.test(value)
+}

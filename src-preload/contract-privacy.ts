@@ -1,0 +1,128 @@
+/** Channels of customers' personal information (issue 20, S106–S149); spread into the contract in contract.ts. */
+import { z } from 'zod'
+import {
+  channel,
+  empty,
+  id,
+  isoDate,
+  RECORD_READERS,
+  RECORD_WRITERS,
+  required,
+  trimmed,
+  type PolicyVersion
+} from './contract-kit'
+
+/**
+ * S107–S110, S112: the pieces of information a consent is about. The sensitive ones (S6, S7, contact details) are
+ * kept encrypted; the others are fields of the customer form.
+ */
+export const CONSENT_FIELDS = [
+  'idNumber',
+  'personalAssets',
+  'contactPhone',
+  'contactEmail',
+  'address',
+  'fax',
+  'economicStrength',
+  'dealingsRecord',
+  'background'
+] as const
+export type ConsentField = (typeof CONSENT_FIELDS)[number]
+
+/** S122: the confidentiality level of each kind of information; core is masked for everyone until revealed. */
+export const SENSITIVITY_CLASSES = ['core', 'important', 'general'] as const
+export type SensitivityClass = (typeof SENSITIVITY_CLASSES)[number]
+
+/** S6, S7: the sensitive values kept beside a customer's record, encrypted (S124–S125). */
+export const SENSITIVE_FIELDS = ['idNumber', 'personalAssets'] as const
+export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
+
+export const CONSENT_CHANNELS = ['written', 'electronic', 'oral'] as const
+
+/** The archive manager's versioned choices for personal information; defaults follow 000 and 002. */
+export const customerPrivacySettingsSchema = z.strictObject({
+  /** S110, S112: the fields not needed for the purpose, which a customer may refuse. */
+  optionalFields: z.array(z.enum(CONSENT_FIELDS, { message: 'validation.invalidValue' })).max(CONSENT_FIELDS.length),
+  /** S107: the version of the notice customers are shown now. */
+  noticeVersion: required(20)
+})
+export type CustomerPrivacySettings = z.output<typeof customerPrivacySettingsSchema>
+
+export const consentInput = z.strictObject({
+  customerId: id,
+  scope: required(300),
+  purpose: required(300),
+  noticeText: required(4000),
+  noticeVersion: required(20),
+  consentedOn: isoDate,
+  channel: z.enum(CONSENT_CHANNELS, { message: 'validation.invalidValue' }),
+  refusedFields: z.array(z.enum(CONSENT_FIELDS, { message: 'validation.invalidValue' })).max(CONSENT_FIELDS.length),
+  /** S132–S133: separate consent to share with third parties. */
+  sharingConsent: z.boolean({ message: 'validation.boolean' })
+})
+export type ConsentInput = z.input<typeof consentInput>
+
+export interface Consent {
+  id: number
+  customerId: number
+  scope: string
+  purpose: string
+  noticeText: string
+  noticeVersion: string
+  consentedOn: string
+  channel: (typeof CONSENT_CHANNELS)[number]
+  refusedFields: ConsentField[]
+  sharingConsent: boolean
+  recordedBy: string
+  recordedAt: string
+}
+
+/** How the customer form treats a field: needed for the purpose, optional, or refused by the customer's consent. */
+export type FieldMark = 'required' | 'optional' | 'refused'
+
+export interface ConsentRegister {
+  consents: Consent[]
+  marks: Record<ConsentField, FieldMark>
+}
+
+/** A sensitive value as the screens get it: masked unless revealed (S117, S121). */
+export interface SensitiveValue {
+  field: SensitiveField
+  sensitivity: SensitivityClass
+  masked: string
+  present: boolean
+}
+
+export const sensitiveInput = z.strictObject({
+  customerId: id,
+  field: z.enum(SENSITIVE_FIELDS, { message: 'validation.invalidValue' }),
+  value: trimmed(200)
+})
+
+export const revealInput = z.strictObject({
+  customerId: id,
+  field: z.enum(SENSITIVE_FIELDS, { message: 'validation.invalidValue' }),
+  /** S119: every use states its purpose. */
+  purpose: required(200)
+})
+
+export const privacyChannels = {
+  'customerPrivacy.settings': channel<PolicyVersion<CustomerPrivacySettings>>()(empty, RECORD_READERS),
+  'customerPrivacy.settingsHistory': channel<PolicyVersion<CustomerPrivacySettings>[]>()(empty, ['archive_manager']),
+  'customerPrivacy.saveSettings': channel<PolicyVersion<CustomerPrivacySettings>>()(customerPrivacySettingsSchema, [
+    'archive_manager'
+  ]),
+  /** S107–S110: the customer's consents, newest first, and what they make of each field. */
+  'customerPrivacy.consents': channel<ConsentRegister>()(z.strictObject({ customerId: id }), RECORD_READERS),
+  'customerPrivacy.recordConsent': channel<Consent>()(consentInput, RECORD_WRITERS),
+  /** S117, S121: the customer's sensitive values, masked. */
+  'customerPrivacy.sensitive': channel<SensitiveValue[]>()(z.strictObject({ customerId: id }), RECORD_READERS),
+  'customerPrivacy.saveSensitive': channel<SensitiveValue>()(sensitiveInput, RECORD_WRITERS),
+  /** S118–S121: one value in clear, for a permitted role with a stated purpose; logged. */
+  'customerPrivacy.reveal': channel<{ value: string }>()(revealInput, RECORD_READERS),
+  /** S124: customers found by the exact ID number, through its keyed fingerprint. */
+  'customerPrivacy.findByIdNumber': channel<{ id: number; name: string }[]>()(
+    z.strictObject({ idNumber: required(30) }),
+    RECORD_WRITERS
+  )
+} as const

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import type { ConsentField, Role } from '../../../src-preload/contract'
+import {
+  decideCollection,
+  decideConsent,
+  decideReveal,
+  fieldMarks,
+  maskSensitive,
+  sensitivityOf,
+  validSensitiveValue
+} from '../../../src-main/policy/customer-privacy'
+
+const OPTIONAL: ConsentField[] = ['personalAssets', 'contactEmail']
+
+describe('S110 a customer may refuse only what is not needed', () => {
+  it.each<[ConsentField[], string | null]>([
+    [[], null],
+    [['personalAssets'], null],
+    [['personalAssets', 'contactEmail'], null],
+    [['idNumber'], 'idNumber'],
+    [['contactEmail', 'address'], 'address']
+  ])('refusing %j → %s', (refused, needed) => {
+    const decision = decideConsent(refused, OPTIONAL)
+    expect(decision.ok ? null : decision.refusal).toEqual(
+      needed === null
+        ? null
+        : { ruleId: 'S110', reason: 'customerPrivacy.rules.refusedNecessary', params: { field: needed } }
+    )
+  })
+})
+
+describe('S107, S112 field marks and collection', () => {
+  const marks = fieldMarks(OPTIONAL, ['personalAssets'])
+  it('marks needed, optional and refused fields', () => {
+    expect([marks.idNumber, marks.contactEmail, marks.personalAssets]).toEqual(['required', 'optional', 'refused'])
+  })
+  it.each<[ConsentField, string, boolean]>([
+    ['personalAssets', '房产两处', false],
+    ['personalAssets', '', true],
+    ['contactEmail', 'a@b.cn', true],
+    ['idNumber', '310101198001011234', true]
+  ])('collecting %s = %j allowed: %s', (field, value, ok) => {
+    expect(decideCollection(field, value, marks).ok).toBe(ok)
+  })
+})
+
+describe('S117, S121, S122 sensitivity, masking and who may reveal', () => {
+  it.each<[ConsentField, string]>([
+    ['idNumber', 'core'],
+    ['personalAssets', 'core'],
+    ['contactPhone', 'important'],
+    ['address', 'general']
+  ])('%s is %s', (field, level) => expect(sensitivityOf(field)).toBe(level))
+
+  it.each([
+    ['idNumber', '310101198001011234', '310101********1234'],
+    ['idNumber', '12345', '*****'],
+    ['personalAssets', '房产两处', '******'],
+    ['idNumber', '', '']
+  ] as const)('masks %s %s as %s', (field, value, masked) => expect(maskSensitive(field, value)).toBe(masked))
+
+  it.each<[Role, boolean]>([
+    ['archivist', true],
+    ['archive_manager', true],
+    ['staff_viewer', false],
+    ['department_head', false],
+    ['gm', false]
+  ])('%s may reveal: %s', (role, ok) => {
+    const decision = decideReveal(role)
+    expect(decision.ok ? 'ok' : decision.refusal.ruleId).toBe(ok ? 'ok' : 'S121')
+  })
+
+  it.each([
+    ['310101198001011234', true],
+    ['31010119800101123X', true],
+    ['310101800101123', true],
+    ['3101011980010112', false],
+    ['', true]
+  ])('S6 ID number %j valid: %s', (value, ok) => expect(validSensitiveValue('idNumber', value)).toBe(ok))
+})
