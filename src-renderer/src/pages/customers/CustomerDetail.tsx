@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
 import { CustomerFile } from './CustomerFile'
+import { CustomerPrivacy } from './privacy/CustomerPrivacy'
 
 interface CustomerDetailProps {
   customerId: number
@@ -90,6 +91,11 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
               key: 'file',
               label: t('customers.tabs.file'),
               children: <CustomerFile customerId={customerId} />
+            },
+            {
+              key: 'privacy',
+              label: t('customerPrivacy.tab'),
+              children: <CustomerPrivacy customerId={customerId} canEdit={canEdit} />
             },
             {
               key: 'history',
