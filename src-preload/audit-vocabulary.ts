@@ -21,7 +21,8 @@ export const AUDIT_ENTITIES = [
   'disposal',
   'statistics',
   'use_request',
-  'audit'
+  'audit',
+  'disclosure'
 ] as const
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
@@ -75,7 +76,8 @@ export const AUDIT_ACTIONS = [
   'withdraw_signature',
   'file_status',
   'consent',
-  'reveal'
+  'reveal',
+  'disclose'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

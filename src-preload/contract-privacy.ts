@@ -39,12 +39,24 @@ export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
 
 export const CONSENT_CHANNELS = ['written', 'electronic', 'oral'] as const
 
+/** S131–S133: the variants of the sources; the archive manager chooses, 002's reading (consent as well) by default. */
+export const SHARING_RULES = ['approvalAndConsent', 'approvalOnly'] as const
+/** S131: who approves a disclosure, chosen in the settings. */
+export const DISCLOSURE_APPROVERS = ['archive_manager', 'deputy_gm', 'gm'] as const
+export const RECIPIENT_KINDS = ['internal', 'third_party'] as const
+export const DISCLOSURE_METHODS = ['paper', 'electronic', 'viewing'] as const
+export const DISCLOSURE_STATES = ['requested', 'approved', 'refused', 'disclosed'] as const
+export type DisclosureState = (typeof DISCLOSURE_STATES)[number]
+
 /** The archive manager's versioned choices for personal information; defaults follow 000 and 002. */
 export const customerPrivacySettingsSchema = z.strictObject({
   /** S110, S112: the fields not needed for the purpose, which a customer may refuse. */
   optionalFields: z.array(z.enum(CONSENT_FIELDS, { message: 'validation.invalidValue' })).max(CONSENT_FIELDS.length),
   /** S107: the version of the notice customers are shown now. */
-  noticeVersion: required(20)
+  noticeVersion: required(20),
+  /** S131 (approval) or S132–S133 (approval and the customer's consent for third parties). */
+  sharingRule: z.enum(SHARING_RULES, { message: 'validation.invalidValue' }),
+  disclosureApprover: z.enum(DISCLOSURE_APPROVERS, { message: 'validation.invalidValue' })
 })
 export type CustomerPrivacySettings = z.output<typeof customerPrivacySettingsSchema>
 
@@ -106,6 +118,41 @@ export const revealInput = z.strictObject({
   purpose: required(200)
 })
 
+export const disclosureInput = z.strictObject({
+  customerId: id,
+  recipient: required(200),
+  recipientKind: z.enum(RECIPIENT_KINDS, { message: 'validation.invalidValue' }),
+  scope: required(300),
+  purpose: required(300),
+  method: z.enum(DISCLOSURE_METHODS, { message: 'validation.invalidValue' })
+})
+export type DisclosureInput = z.input<typeof disclosureInput>
+
+/** S131–S135: a request to disclose a customer's information, its approval and the disclosure itself. */
+export interface Disclosure {
+  id: number
+  customerId: number
+  customerName: string
+  recipient: string
+  recipientKind: (typeof RECIPIENT_KINDS)[number]
+  scope: string
+  purpose: string
+  method: (typeof DISCLOSURE_METHODS)[number]
+  status: DisclosureState
+  /** The consent that allowed sharing with a third party (S132–S133), when one was needed. */
+  consentId: number | null
+  requestedBy: string
+  requestedAt: string
+  decidedBy: string | null
+  decidedAt: string | null
+  decisionNote: string
+  disclosedBy: string | null
+  disclosedAt: string | null
+  version: number
+}
+
+const versioned = { id, version: z.number().int().min(1) }
+
 export const privacyChannels = {
   'customerPrivacy.settings': channel<PolicyVersion<CustomerPrivacySettings>>()(empty, RECORD_READERS),
   'customerPrivacy.settingsHistory': channel<PolicyVersion<CustomerPrivacySettings>[]>()(empty, ['archive_manager']),
@@ -121,6 +168,18 @@ export const privacyChannels = {
   /** S118–S121: one value in clear, for a permitted role with a stated purpose; logged. */
   'customerPrivacy.reveal': channel<{ value: string }>()(revealInput, RECORD_READERS),
   /** S124: customers found by the exact ID number, through its keyed fingerprint. */
+  /** S131–S135: disclosures of one customer, or every open one (for the approver) when none is named. */
+  'customerPrivacy.disclosures': channel<Disclosure[]>()(z.strictObject({ customerId: id.optional() }), RECORD_READERS),
+  'customerPrivacy.requestDisclosure': channel<Disclosure>()(disclosureInput, RECORD_WRITERS),
+  'customerPrivacy.decideDisclosure': channel<Disclosure>()(
+    z.strictObject({
+      ...versioned,
+      decision: z.enum(['approved', 'refused'], { message: 'validation.invalidValue' }),
+      note: trimmed(300).optional().default('')
+    }),
+    DISCLOSURE_APPROVERS
+  ),
+  'customerPrivacy.recordDisclosure': channel<Disclosure>()(z.strictObject(versioned), RECORD_WRITERS),
   'customerPrivacy.findByIdNumber': channel<{ id: number; name: string }[]>()(
     z.strictObject({ idNumber: required(30) }),
     RECORD_WRITERS

@@ -1,5 +1,5 @@
-import type { Consent, ConsentField } from '../../src-preload/contract'
-import { insertRow, type Db } from './connection'
+import type { Consent, ConsentField, Disclosure } from '../../src-preload/contract'
+import { insertRow, updateRow, type Db } from './connection'
 import { sql } from './sql'
 
 type StoredConsent = Omit<Consent, 'refusedFields' | 'sharingConsent'> & {
@@ -36,3 +36,36 @@ export const insertConsent = (db: Db, consent: Omit<Consent, 'id'>): Promise<num
     refusedFields: JSON.stringify(consent.refusedFields),
     sharingConsent: consent.sharingConsent ? 1 : 0
   })
+
+const DISCLOSURE_COLUMNS = sql`d.id, d.customer_id AS customerId, c.name AS customerName, d.recipient,
+  d.recipient_kind AS recipientKind, d.scope, d.purpose, d.method, d.status, d.consent_id AS consentId,
+  d.requested_by AS requestedBy, d.requested_at AS requestedAt, d.decided_by AS decidedBy, d.decided_at AS decidedAt,
+  d.decision_note AS decisionNote, d.disclosed_by AS disclosedBy, d.disclosed_at AS disclosedAt, d.version`
+
+/** S131–S135: a customer's disclosures newest first, or every request still awaiting its approval. */
+export function disclosures(db: Db, customerId: number | undefined): Promise<Disclosure[]> {
+  const where = customerId === undefined ? sql`d.status = 'requested'` : sql`d.customer_id = ${customerId}`
+  return db.query<Disclosure>(
+    sql`SELECT ${DISCLOSURE_COLUMNS} FROM customer_disclosures d JOIN customers c ON c.id = d.customer_id
+        WHERE ${where} ORDER BY d.id DESC`
+  )
+}
+
+export async function findDisclosure(db: Db, id: number): Promise<Disclosure | undefined> {
+  const [row] = await db.query<Disclosure>(
+    sql`SELECT ${DISCLOSURE_COLUMNS} FROM customer_disclosures d JOIN customers c ON c.id = d.customer_id
+        WHERE d.id = ${id}`
+  )
+  return row
+}
+
+export const insertDisclosure = (
+  db: Db,
+  row: Omit<
+    Disclosure,
+    'id' | 'customerName' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'disclosedBy' | 'disclosedAt'
+  >
+): Promise<number> => insertRow(db, 'customer_disclosures', row)
+
+export const updateDisclosure = (db: Db, id: number, fields: Partial<Omit<Disclosure, 'id' | 'customerName'>>) =>
+  updateRow(db, 'customer_disclosures', id, fields)

@@ -13,6 +13,11 @@ export function privacyHandlers(services: Services): HandlerMap<keyof typeof pri
     'customerPrivacy.sensitive': async (input) => privacy.sensitive(input.customerId),
     'customerPrivacy.saveSensitive': async (input, ctx) => privacy.saveSensitive(actor(ctx), input),
     'customerPrivacy.reveal': async (input, ctx) => privacy.reveal(actor(ctx), signedIn(ctx).role, input),
+    'customerPrivacy.disclosures': async (input) => privacy.disclosures(input.customerId),
+    'customerPrivacy.requestDisclosure': async (input, ctx) => privacy.requestDisclosure(actor(ctx), input),
+    'customerPrivacy.decideDisclosure': async (input, ctx) =>
+      privacy.decideDisclosure(actor(ctx), signedIn(ctx).role, input),
+    'customerPrivacy.recordDisclosure': async (input, ctx) => privacy.recordDisclosure(actor(ctx), input),
     'customerPrivacy.findByIdNumber': async (input) => privacy.findByIdNumber(input.idNumber)
   }
 }

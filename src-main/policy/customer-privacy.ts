@@ -2,6 +2,8 @@ import {
   CONSENT_FIELDS,
   PERSONAL_DATA_ROLES,
   type ConsentField,
+  type CustomerPrivacySettings,
+  type DisclosureState,
   type FieldMark,
   type Role,
   type SensitiveField,
@@ -63,4 +65,37 @@ export function decideReveal(role: Role): Decision {
 /** S6: an ID-card number of the mainland, 18 characters (the last may be X) or the old 15 digits. */
 export function validSensitiveValue(field: SensitiveField, value: string): boolean {
   return field !== 'idNumber' || value === '' || /^(?:\d{17}[\dXx]|\d{15})$/.test(value)
+}
+
+/**
+ * S130–S133: a disclosure to a third party needs the customer's consent to sharing under 002's reading (the default);
+ * under S131 alone an internal approval suffices. Internal recipients need the approval only.
+ */
+export function decideDisclosureRequest(facts: {
+  recipientKind: 'internal' | 'third_party'
+  sharingRule: CustomerPrivacySettings['sharingRule']
+  sharingConsent: boolean
+}): Decision {
+  if (facts.recipientKind === 'third_party' && facts.sharingRule === 'approvalAndConsent' && !facts.sharingConsent)
+    return refuse('S133', 'customerPrivacy.rules.noSharingConsent')
+  return allowed
+}
+
+/** S131, S134: the approver the settings name decides, never the person who asked (R-ROLE-7); only open requests. */
+export function decideDisclosureApproval(facts: {
+  status: DisclosureState
+  role: Role
+  approver: CustomerPrivacySettings['disclosureApprover']
+  requestedBy: string
+  username: string
+}): Decision {
+  if (facts.status !== 'requested') return refuse('S131', 'customerPrivacy.rules.disclosureNotOpen')
+  if (facts.role !== facts.approver) return refuse('S131', 'customerPrivacy.rules.notDisclosureApprover')
+  if (facts.requestedBy === facts.username) return refuse('R-ROLE-7', 'customerPrivacy.rules.ownDisclosure')
+  return allowed
+}
+
+/** S131, S134: only an approved request is disclosed, and only once. */
+export function decideDisclose(status: DisclosureState): Decision {
+  return status === 'approved' ? allowed : refuse('S131', 'customerPrivacy.rules.disclosureNotApproved')
 }

@@ -2,6 +2,7 @@ import {
   SENSITIVE_FIELDS,
   type Consent,
   type ConsentRegister,
+  type Disclosure,
   type CustomerPrivacySettings,
   type ParsedInput,
   type PolicyVersion,
@@ -11,12 +12,22 @@ import {
 } from '../../src-preload/contract'
 import type { Db } from '../db/connection'
 import { customerExists } from '../db/customers'
-import { customerConsents, insertConsent } from '../db/customer-privacy'
+import {
+  customerConsents,
+  disclosures,
+  findDisclosure,
+  insertConsent,
+  insertDisclosure,
+  updateDisclosure
+} from '../db/customer-privacy'
 import { customersWithFingerprint, sensitiveValues, upsertSensitiveValue } from '../db/customer-sensitive'
-import { enforce, invalid, notFound } from '../errors'
+import { enforce, invalid, notFound, refuseStale } from '../errors'
 import {
   decideCollection,
   decideConsent,
+  decideDisclose,
+  decideDisclosureApproval,
+  decideDisclosureRequest,
   decideReveal,
   fieldMarks,
   maskSensitive,
@@ -29,7 +40,9 @@ import { SETTINGS_SCHEMAS, VersionedSettings } from './settings'
 /** 000/002 defaults: what the purpose does not need may be refused (S110, S112); the first notice is v1. */
 export const DEFAULT_CUSTOMER_PRIVACY: CustomerPrivacySettings = {
   optionalFields: ['personalAssets', 'contactEmail', 'fax', 'economicStrength', 'background'],
-  noticeVersion: 'v1'
+  noticeVersion: 'v1',
+  sharingRule: 'approvalAndConsent',
+  disclosureApprover: 'archive_manager'
 }
 
 /** Issue 20: customers' personal information — consent, sensitive fields, and (later steps) its sharing and its end. */
@@ -128,6 +141,102 @@ export class CustomerPrivacyService {
   /** S124: an exact match on the ID number through its fingerprint; the encrypted values are never scanned. */
   findByIdNumber(idNumber: string): Promise<{ id: number; name: string }[]> {
     return customersWithFingerprint(this.store.db, 'idNumber', idNumber)
+  }
+
+  /** S131–S135: one customer's disclosures, or every request awaiting approval. */
+  disclosures(customerId?: number): Promise<Disclosure[]> {
+    return disclosures(this.store.db, customerId)
+  }
+
+  /**
+   * S131–S133: recipient, scope, purpose and method; for a third party, under 002's reading, the customer's newest
+   * consent must allow sharing, and the request names that consent.
+   */
+  requestDisclosure(actor: Actor, input: ParsedInput<'customerPrivacy.requestDisclosure'>): Promise<Disclosure> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      await this.existing(db, input.customerId)
+      const { sharingRule } = (await this.settings.current(db)).data
+      const [consent] = await customerConsents(db, input.customerId)
+      const sharingConsent = consent?.sharingConsent ?? false
+      enforce(decideDisclosureRequest({ recipientKind: input.recipientKind, sharingRule, sharingConsent }))
+      const row = {
+        ...input,
+        status: 'requested' as const,
+        consentId: input.recipientKind === 'third_party' && sharingConsent ? consent.id : null,
+        requestedBy: actor.username,
+        requestedAt: now.toISOString(),
+        version: 1
+      }
+      const id = await insertDisclosure(db, row)
+      await audit({ entity: 'disclosure', entityId: id, action: 'create', after: row })
+      return (await findDisclosure(db, id))!
+    })
+  }
+
+  private async loadDisclosure(db: Db, id: number, version: number): Promise<Disclosure> {
+    const found = await findDisclosure(db, id)
+    if (!found) throw notFound('customerPrivacy.errors.disclosureNotFound')
+    refuseStale(found.version, version)
+    return found
+  }
+
+  /** S131, S134: the approver named in the settings approves or refuses; nobody decides their own request. */
+  decideDisclosure(
+    actor: Actor,
+    role: Role,
+    input: ParsedInput<'customerPrivacy.decideDisclosure'>
+  ): Promise<Disclosure> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const found = await this.loadDisclosure(db, input.id, input.version)
+      const { disclosureApprover } = (await this.settings.current(db)).data
+      enforce(
+        decideDisclosureApproval({
+          status: found.status,
+          role,
+          approver: disclosureApprover,
+          requestedBy: found.requestedBy,
+          username: actor.username
+        })
+      )
+      const change = {
+        status: input.decision,
+        decidedBy: actor.username,
+        decidedAt: now.toISOString(),
+        decisionNote: input.note,
+        version: found.version + 1
+      }
+      await updateDisclosure(db, input.id, change)
+      await audit({
+        entity: 'disclosure',
+        entityId: input.id,
+        action: 'decide',
+        before: { status: found.status },
+        after: change
+      })
+      return (await findDisclosure(db, input.id))!
+    })
+  }
+
+  /** S131, S148: the disclosure made, after its approval, recorded with who made it and when. */
+  recordDisclosure(actor: Actor, input: ParsedInput<'customerPrivacy.recordDisclosure'>): Promise<Disclosure> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const found = await this.loadDisclosure(db, input.id, input.version)
+      enforce(decideDisclose(found.status))
+      const change = {
+        status: 'disclosed' as const,
+        disclosedBy: actor.username,
+        disclosedAt: now.toISOString(),
+        version: found.version + 1
+      }
+      await updateDisclosure(db, input.id, change)
+      await audit({
+        entity: 'disclosure',
+        entityId: input.id,
+        action: 'disclose',
+        after: { ...change, customerId: found.customerId, recipient: found.recipient, scope: found.scope }
+      })
+      return (await findDisclosure(db, input.id))!
+    })
   }
 
   saveSettings(actor: Actor, data: CustomerPrivacySettings): Promise<PolicyVersion<CustomerPrivacySettings>> {

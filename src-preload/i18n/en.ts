@@ -361,7 +361,8 @@ const en: Shape<typeof zhCN> = {
       propose_role: 'Role proposed',
       file_status: 'Filing status changed',
       consent: 'Consent recorded',
-      reveal: 'Sensitive value revealed'
+      reveal: 'Sensitive value revealed',
+      disclose: 'Customer information disclosed'
     },
     entities: {
       user: 'Account',
@@ -382,7 +383,8 @@ const en: Shape<typeof zhCN> = {
       disposal: 'Due records',
       statistics: 'Annual statistics',
       use_request: 'Use request',
-      audit: 'Audit log'
+      audit: 'Audit log',
+      disclosure: 'Customer disclosure'
     },
     fields: {
       contactName: 'Contact',
@@ -1654,12 +1656,46 @@ const en: Shape<typeof zhCN> = {
       saved: 'Saved; the value is stored encrypted.',
       encrypted: 'Stored encrypted'
     },
+    disclosure: {
+      title: 'Disclosure and sharing',
+      request: 'Request disclosure',
+      recipient: 'Recipient',
+      recipientKind: 'Recipient kind',
+      scope: 'Scope',
+      purpose: 'Purpose',
+      method: 'Method',
+      status: 'Status',
+      requestedBy: 'Requested by',
+      decidedBy: 'Decided by',
+      disclosedAt: 'Disclosed at',
+      approve: 'Approve',
+      refuse: 'Refuse',
+      record: 'Record as disclosed',
+      none: 'No disclosures.',
+      requested: 'Request submitted; awaiting approval.',
+      approved: 'Approved.',
+      refused: 'Refused.',
+      recorded: 'Disclosure recorded.',
+      consentUsed: 'Under the customer’s consent no. {{id}}',
+      pending: 'Disclosure requests awaiting approval',
+      kinds: { internal: 'Within the company', third_party: 'Third party' },
+      methods: { paper: 'Paper', electronic: 'Electronic', viewing: 'Viewing on site' },
+      states: { requested: 'Awaiting approval', approved: 'Approved', refused: 'Refused', disclosed: 'Disclosed' }
+    },
+    approvers: { archive_manager: 'Head of the archive', deputy_gm: 'Deputy GM', gm: 'General manager' },
+    sharingRules: { approvalAndConsent: 'Approval and the customer’s consent', approvalOnly: 'Approval only' },
     rules: {
+      noSharingConsent: 'The customer has not consented to sharing with third parties; nothing may be given to one.',
+      disclosureNotOpen: 'This request has already been decided.',
+      notDisclosureApprover: 'Under the settings, your role does not approve disclosures.',
+      ownDisclosure: 'Nobody may approve their own request.',
+      disclosureNotApproved: 'This request is not approved; nothing may be disclosed.',
       refusedNecessary:
         '“{{field}}” is needed for the purpose of collection and cannot be refused; only optional information can.',
       fieldRefused: 'The customer refused to give “{{field}}”; it may not be collected.',
       revealNotPermitted: 'Your role may not reveal customers’ sensitive information.'
     },
+    errors: { disclosureNotFound: 'Disclosure request not found.' },
     validation: { idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits' }
   },
   policy: {

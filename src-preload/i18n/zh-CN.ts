@@ -337,7 +337,8 @@ const zhCN = {
       withdraw_signature: '撤回签字',
       file_status: '归档状态变更',
       consent: '登记同意',
-      reveal: '查看敏感信息'
+      reveal: '查看敏感信息',
+      disclose: '提供客户信息'
     },
     entities: {
       user: '用户',
@@ -358,7 +359,8 @@ const zhCN = {
       disposal: '到期档案清单',
       statistics: '年度统计',
       use_request: '利用申请',
-      audit: '审计日志'
+      audit: '审计日志',
+      disclosure: '客户信息提供'
     },
     fields: {
       contactName: '联系人',
@@ -1592,11 +1594,45 @@ const zhCN = {
       saved: '已保存，内容已加密存储。',
       encrypted: '加密存储'
     },
+    disclosure: {
+      title: '信息提供（共享）',
+      request: '申请提供',
+      recipient: '接收方',
+      recipientKind: '接收方类别',
+      scope: '提供范围',
+      purpose: '目的',
+      method: '方式',
+      status: '状态',
+      requestedBy: '申请人',
+      decidedBy: '审批人',
+      disclosedAt: '提供时间',
+      approve: '批准',
+      refuse: '不批准',
+      record: '登记已提供',
+      none: '没有信息提供记录。',
+      requested: '已提交申请，等待审批。',
+      approved: '已批准。',
+      refused: '已不批准。',
+      recorded: '已登记提供。',
+      consentUsed: '依据客户同意（第 {{id}} 号）',
+      pending: '待审批的信息提供申请',
+      kinds: { internal: '公司内部', third_party: '第三方' },
+      methods: { paper: '纸质', electronic: '电子', viewing: '现场查看' },
+      states: { requested: '待审批', approved: '已批准', refused: '不批准', disclosed: '已提供' }
+    },
+    approvers: { archive_manager: '档案部门负责人', deputy_gm: '分管副总', gm: '总经理' },
+    sharingRules: { approvalAndConsent: '审批并经客户同意', approvalOnly: '仅需审批' },
     rules: {
+      noSharingConsent: '客户未同意向第三方提供其信息，不得向第三方提供。',
+      disclosureNotOpen: '该申请已经审批过。',
+      notDisclosureApprover: '按设置，您的角色不能审批信息提供申请。',
+      ownDisclosure: '不能审批自己提出的申请。',
+      disclosureNotApproved: '该申请尚未批准，不能提供。',
       refusedNecessary: '“{{field}}”是实现收集目的所必需的信息，客户不能拒绝；只有可选信息可以拒绝。',
       fieldRefused: '客户已拒绝提供“{{field}}”，不得收集。',
       revealNotPermitted: '您的角色无权查看客户的敏感信息。'
     },
+    errors: { disclosureNotFound: '找不到该信息提供申请。' },
     validation: { idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字' }
   },
   policy: {

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { FIELD_KEY_FILE } from '../../src-main/db/field-key'
-import type { ChannelInput } from '../../src-preload/contract'
+import type { Channel, ChannelInput } from '../../src-preload/contract'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 /** Issue 20: customers' personal information — consent (S107–S112) and sensitive fields (S117–S125, R-CUST-5). */
@@ -43,12 +44,7 @@ const consent = (customerId: number, more: Partial<ChannelInput<'customerPrivacy
   ...more
 })
 
-async function refusal(
-  app: TestApp,
-  channel: 'customerPrivacy.recordConsent' | 'customerPrivacy.saveSensitive' | 'customerPrivacy.reveal',
-  input: never,
-  key: string
-) {
+async function refusal(app: TestApp, channel: Channel, input: never, key: string) {
   const result = await app.dispatch(channel, input, key)
   if (result.ok) throw new Error(`${channel} was not refused`)
   return { ruleId: result.error.ruleId, message: result.error.message }
@@ -240,5 +236,87 @@ describe('S124–S125 encrypted at rest, key beside the database', () => {
     )
     expect(revealed.value).toBe(ID_NUMBER)
     expect((await fresh.call('customers.get', { id: customer.id }, keeper)).contacts[0].phone).toBe(PHONE)
+  })
+})
+
+describe('S131–S135 disclosure and sharing', () => {
+  const request = (customerId: number, recipientKind: 'internal' | 'third_party' = 'third_party') => ({
+    customerId,
+    recipient: '上海公证处',
+    recipientKind,
+    scope: '基本信息、合同',
+    purpose: '合同公证',
+    method: 'paper' as const
+  })
+
+  it('a third party needs the customer consent; approved by the set approver, then recorded, each step audited', async () => {
+    const { app, archivist, customer } = await started()
+    expect(await refusal(app, 'customerPrivacy.requestDisclosure', request(customer.id) as never, archivist)).toEqual({
+      ruleId: 'S133',
+      message: 'customerPrivacy.rules.noSharingConsent'
+    })
+    const consented = await app.call(
+      'customerPrivacy.recordConsent',
+      consent(customer.id, { sharingConsent: true }),
+      archivist
+    )
+    const asked = await app.call('customerPrivacy.requestDisclosure', request(customer.id), archivist)
+    expect(asked).toMatchObject({ status: 'requested', consentId: consented.id, requestedBy: 'keeper' })
+    // S131: not disclosed before it is approved, and not approved by whoever the settings do not name.
+    const early = { id: asked.id, version: asked.version }
+    expect(await refusal(app, 'customerPrivacy.recordDisclosure', early as never, archivist)).toMatchObject({
+      ruleId: 'S131'
+    })
+    const gm = await app.signInAs('gm', 'zongjingli')
+    const decision = { id: asked.id, version: asked.version, decision: 'approved' }
+    expect(await refusal(app, 'customerPrivacy.decideDisclosure', decision as never, gm)).toMatchObject({
+      ruleId: 'S131'
+    })
+    const manager = await app.signInAs('archive_manager', 'boss')
+    expect(await app.call('customerPrivacy.disclosures', {}, manager)).toHaveLength(1)
+    const approved = await app.call('customerPrivacy.decideDisclosure', { ...decision, decision: 'approved' }, manager)
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: 'boss' })
+    const done = await app.call(
+      'customerPrivacy.recordDisclosure',
+      { id: asked.id, version: approved.version },
+      archivist
+    )
+    expect(done).toMatchObject({ status: 'disclosed', disclosedBy: 'keeper' })
+    const trail = await app.database.query<{ action: string }>(
+      `SELECT action FROM audit_log WHERE entity = 'disclosure' AND entity_id = ? ORDER BY id`,
+      [String(asked.id)]
+    )
+    expect(trail.map((entry) => entry.action)).toEqual(['create', 'decide', 'disclose'])
+  })
+
+  it('S131 variant: under "approval only" a third party needs no consent; an internal recipient never does', async () => {
+    const { app, archivist, customer } = await started()
+    expect(
+      await app.call('customerPrivacy.requestDisclosure', request(customer.id, 'internal'), archivist)
+    ).toMatchObject({ status: 'requested', consentId: null })
+    const manager = await app.signInAs('archive_manager', 'boss')
+    const current = await app.call('customerPrivacy.settings', {}, manager)
+    await app.call('customerPrivacy.saveSettings', { ...current.data, sharingRule: 'approvalOnly' }, manager)
+    expect(await app.call('customerPrivacy.requestDisclosure', request(customer.id), archivist)).toMatchObject({
+      status: 'requested'
+    })
+  })
+
+  it('S134: an export outside the workflow shows only what the role may see, and is logged', async () => {
+    const { app, customer } = await started()
+    const viewer = await app.signInAs('staff_viewer', 'reader')
+    const exported = await app.call(
+      'export.list',
+      { view: 'customers', query: {}, columns: [{ key: 'primaryContactPhone', title: '电话' }] },
+      viewer
+    )
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer)
+    expect(workbook.worksheets[0].getRow(2).getCell(1).value).toBe('138******78')
+    const [entry] = await app.database.query<{ username: string }>(
+      `SELECT username FROM audit_log WHERE entity = 'customer' AND action = 'export'`
+    )
+    expect(entry.username).toBe('reader')
+    expect(customer.contacts[0].phone).toBe(PHONE)
   })
 })

@@ -15,6 +15,7 @@ import { ListIndexes1764970000000 } from './1764970000000-ListIndexes'
 import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
 import { CustomerConsents1765300000000 } from './1765300000000-CustomerConsents'
 import { SensitiveFields1765310000000 } from './1765310000000-SensitiveFields'
+import { CustomerDisclosures1765320000000 } from './1765320000000-CustomerDisclosures'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -33,5 +34,6 @@ export const MIGRATIONS = [
   ListIndexes1764970000000,
   WorkbenchIndexes1765000000000,
   CustomerConsents1765300000000,
-  SensitiveFields1765310000000
+  SensitiveFields1765310000000,
+  CustomerDisclosures1765320000000
 ]

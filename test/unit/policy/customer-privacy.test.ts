@@ -3,6 +3,9 @@ import type { ConsentField, Role } from '../../../src-preload/contract'
 import {
   decideCollection,
   decideConsent,
+  decideDisclose,
+  decideDisclosureApproval,
+  decideDisclosureRequest,
   decideReveal,
   fieldMarks,
   maskSensitive,
@@ -77,4 +80,41 @@ describe('S117, S121, S122 sensitivity, masking and who may reveal', () => {
     ['3101011980010112', false],
     ['', true]
   ])('S6 ID number %j valid: %s', (value, ok) => expect(validSensitiveValue('idNumber', value)).toBe(ok))
+})
+
+describe('S130–S133 disclosure needs approval, and consent for a third party', () => {
+  it.each([
+    ['third_party', 'approvalAndConsent', false, 'S133'],
+    ['third_party', 'approvalAndConsent', true, null],
+    ['third_party', 'approvalOnly', false, null],
+    ['internal', 'approvalAndConsent', false, null]
+  ] as const)('%s under %s with consent %s → %s', (recipientKind, sharingRule, sharingConsent, ruleId) => {
+    const decision = decideDisclosureRequest({ recipientKind, sharingRule, sharingConsent })
+    expect(decision.ok ? null : decision.refusal.ruleId).toBe(ruleId)
+  })
+
+  const open = {
+    status: 'requested',
+    role: 'archive_manager',
+    approver: 'archive_manager',
+    requestedBy: 'keeper',
+    username: 'boss'
+  } as const
+  it.each([
+    [open, null],
+    [{ ...open, status: 'approved' }, 'S131'],
+    [{ ...open, role: 'archivist' }, 'S131'],
+    [{ ...open, approver: 'gm' }, 'S131'],
+    [{ ...open, requestedBy: 'boss' }, 'R-ROLE-7']
+  ] as const)('approval %j → %s', (facts, ruleId) => {
+    const decision = decideDisclosureApproval(facts)
+    expect(decision.ok ? null : decision.refusal.ruleId).toBe(ruleId)
+  })
+
+  it.each([
+    ['approved', true],
+    ['requested', false],
+    ['refused', false],
+    ['disclosed', false]
+  ] as const)('S131 disclosing a %s request allowed: %s', (status, ok) => expect(decideDisclose(status).ok).toBe(ok))
 })

@@ -17,6 +17,7 @@ import { formatDateTime } from '../../../errors'
 import { useRemote } from '../../../useRemote'
 import { useSubmit } from '../../../useSubmit'
 import { ConsentMarks } from './ConsentMarks'
+import { Disclosures } from './Disclosures'
 
 interface ConsentValues {
   scope: string
@@ -186,6 +187,7 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
           ]}
         />
       </Card>
+      <Disclosures customerId={customerId} canEdit={canEdit} />
       <FormModal
         open={consentOpen}
         title={t('customerPrivacy.consent.record')}
