@@ -22,7 +22,8 @@ export const AUDIT_ENTITIES = [
   'statistics',
   'use_request',
   'audit',
-  'disclosure'
+  'disclosure',
+  'rights_request'
 ] as const
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
@@ -77,7 +78,11 @@ export const AUDIT_ACTIONS = [
   'file_status',
   'consent',
   'reveal',
-  'disclose'
+  'disclose',
+  'answer',
+  'anonymise',
+  'purge',
+  'archive'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

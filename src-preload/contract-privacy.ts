@@ -5,6 +5,7 @@ import {
   empty,
   id,
   isoDate,
+  optionalText,
   RECORD_READERS,
   RECORD_WRITERS,
   required,
@@ -48,6 +49,23 @@ export const DISCLOSURE_METHODS = ['paper', 'electronic', 'viewing'] as const
 export const DISCLOSURE_STATES = ['requested', 'approved', 'refused', 'disclosed'] as const
 export type DisclosureState = (typeof DISCLOSURE_STATES)[number]
 
+/** S103: what an individual asks of their own information (to see it, correct it, delete it). */
+export const RIGHTS_KINDS = ['access', 'correct', 'delete'] as const
+export type RightsKind = (typeof RIGHTS_KINDS)[number]
+/**
+ * How a request was answered: shown, corrected, personal data anonymised (S141, S147), the whole file purged (S144,
+ * only when no retention period protects its records), or refused with the reason.
+ */
+export const RIGHTS_OUTCOMES = ['shown', 'corrected', 'anonymised', 'purged', 'refused'] as const
+export type RightsOutcome = (typeof RIGHTS_OUTCOMES)[number]
+
+const days = (max: number) =>
+  z
+    .number({ message: 'validation.range' })
+    .int({ message: 'validation.range' })
+    .min(1, { message: 'validation.range' })
+    .max(max, { message: 'validation.range' })
+
 /** The archive manager's versioned choices for personal information; defaults follow 000 and 002. */
 export const customerPrivacySettingsSchema = z.strictObject({
   /** S110, S112: the fields not needed for the purpose, which a customer may refuse. */
@@ -56,7 +74,11 @@ export const customerPrivacySettingsSchema = z.strictObject({
   noticeVersion: required(20),
   /** S131 (approval) or S132–S133 (approval and the customer's consent for third parties). */
   sharingRule: z.enum(SHARING_RULES, { message: 'validation.invalidValue' }),
-  disclosureApprover: z.enum(DISCLOSURE_APPROVERS, { message: 'validation.invalidValue' })
+  disclosureApprover: z.enum(DISCLOSURE_APPROVERS, { message: 'validation.invalidValue' }),
+  /** Days to answer an individual's request; the sources give none, so the room sets it. */
+  rightsAnswerDays: days(90),
+  /** S143: months without contact after which a customer moves to the inactive archive. */
+  inactiveMonths: days(240)
 })
 export type CustomerPrivacySettings = z.output<typeof customerPrivacySettingsSchema>
 
@@ -153,6 +175,42 @@ export interface Disclosure {
 
 const versioned = { id, version: z.number().int().min(1) }
 
+export const rightsRequestInput = z.strictObject({
+  customerId: id,
+  kind: z.enum(RIGHTS_KINDS, { message: 'validation.invalidValue' }),
+  requester: required(100),
+  /** S103: the requester's identity was checked before anything is answered. */
+  identityChecked: z.literal(true, { message: 'validation.required' }),
+  details: optionalText(1000),
+  receivedOn: isoDate
+})
+export type RightsRequestInput = z.input<typeof rightsRequestInput>
+
+export interface RightsRequest {
+  id: number
+  customerId: number
+  customerName: string
+  kind: RightsKind
+  requester: string
+  details: string
+  receivedOn: string
+  dueOn: string
+  status: 'open' | 'answered'
+  outcome: RightsOutcome | null
+  answer: string
+  answeredBy: string | null
+  answeredAt: string | null
+  version: number
+}
+
+/** S141, S143, S147: what has become of the customer's personal data. */
+export interface PrivacyState {
+  archivedAt: string | null
+  anonymisedAt: string | null
+  /** Records of the customer's file that a retention period still protects (R-DISP-1, S140). */
+  protectedRecords: number
+}
+
 export const privacyChannels = {
   'customerPrivacy.settings': channel<PolicyVersion<CustomerPrivacySettings>>()(empty, RECORD_READERS),
   'customerPrivacy.settingsHistory': channel<PolicyVersion<CustomerPrivacySettings>[]>()(empty, ['archive_manager']),
@@ -180,6 +238,23 @@ export const privacyChannels = {
     DISCLOSURE_APPROVERS
   ),
   'customerPrivacy.recordDisclosure': channel<Disclosure>()(z.strictObject(versioned), RECORD_WRITERS),
+  /** S103, S139–S148: individuals' requests, of one customer or every open one. */
+  'customerPrivacy.rightsRequests': channel<RightsRequest[]>()(
+    z.strictObject({ customerId: id.optional() }),
+    RECORD_READERS
+  ),
+  'customerPrivacy.registerRightsRequest': channel<RightsRequest>()(rightsRequestInput, RECORD_WRITERS),
+  'customerPrivacy.answerRightsRequest': channel<RightsRequest>()(
+    z.strictObject({
+      ...versioned,
+      outcome: z.enum(RIGHTS_OUTCOMES, { message: 'validation.invalidValue' }),
+      answer: required(1000)
+    }),
+    RECORD_WRITERS
+  ),
+  'customerPrivacy.state': channel<PrivacyState>()(z.strictObject({ customerId: id }), RECORD_READERS),
+  /** S143: moves every customer without contact for the set months to the inactive archive; how many moved. */
+  'customerPrivacy.archiveInactive': channel<{ archived: number }>()(empty, ['archive_manager']),
   'customerPrivacy.findByIdNumber': channel<{ id: number; name: string }[]>()(
     z.strictObject({ idNumber: required(30) }),
     RECORD_WRITERS

@@ -1,4 +1,4 @@
-import type { Consent, ConsentField, Disclosure } from '../../src-preload/contract'
+import type { Consent, ConsentField, Disclosure, RightsRequest } from '../../src-preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { sql } from './sql'
 
@@ -69,3 +69,97 @@ export const insertDisclosure = (
 
 export const updateDisclosure = (db: Db, id: number, fields: Partial<Omit<Disclosure, 'id' | 'customerName'>>) =>
   updateRow(db, 'customer_disclosures', id, fields)
+
+const RIGHTS_COLUMNS = sql`r.id, r.customer_id AS customerId, c.name AS customerName, r.kind, r.requester, r.details,
+  r.received_on AS receivedOn, r.due_on AS dueOn, r.status, r.outcome, r.answer, r.answered_by AS answeredBy,
+  r.answered_at AS answeredAt, r.version`
+
+/** S103: a customer's requests newest first, or every open one, the soonest due first. */
+export function rightsRequests(db: Db, customerId: number | undefined): Promise<RightsRequest[]> {
+  const where =
+    customerId === undefined
+      ? sql`r.status = 'open' ORDER BY r.due_on, r.id`
+      : sql`r.customer_id = ${customerId} ORDER BY r.id DESC`
+  return db.query<RightsRequest>(
+    sql`SELECT ${RIGHTS_COLUMNS} FROM customer_rights_requests r JOIN customers c ON c.id = r.customer_id WHERE ${where}`
+  )
+}
+
+export async function findRightsRequest(db: Db, id: number): Promise<RightsRequest | undefined> {
+  const [row] = await db.query<RightsRequest>(
+    sql`SELECT ${RIGHTS_COLUMNS} FROM customer_rights_requests r JOIN customers c ON c.id = r.customer_id
+        WHERE r.id = ${id}`
+  )
+  return row
+}
+
+export const insertRightsRequest = (
+  db: Db,
+  row: Omit<RightsRequest, 'id' | 'customerName' | 'outcome' | 'answer' | 'answeredBy' | 'answeredAt'> & {
+    registeredBy: string
+  }
+): Promise<number> => insertRow(db, 'customer_rights_requests', row)
+
+export const updateRightsRequest = (db: Db, id: number, fields: Partial<Omit<RightsRequest, 'id' | 'customerName'>>) =>
+  updateRow(db, 'customer_rights_requests', id, fields)
+
+/** Open requests past their answer day, for the workbench. */
+export async function overdueRightsRequests(db: Db, today: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM customer_rights_requests WHERE status = 'open' AND due_on < ${today}`
+  )
+  return row.n
+}
+
+/** Requests to disclose still waiting for their approval, for the workbench. */
+export async function disclosuresAwaitingApproval(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM customer_disclosures WHERE status = 'requested'`
+  )
+  return row.n
+}
+
+export async function privacyState(
+  db: Db,
+  customerId: number
+): Promise<{ archivedAt: string | null; anonymisedAt: string | null }> {
+  const [row] = await db.query<{ archivedAt: string | null; anonymisedAt: string | null }>(
+    sql`SELECT archived_at AS archivedAt, anonymised_at AS anonymisedAt FROM customer_privacy_state
+        WHERE customer_id = ${customerId}`
+  )
+  return row ?? { archivedAt: null, anonymisedAt: null }
+}
+
+/** R-DISP-1, S140: the customer's records not destroyed whose retention period has not ended (permanent ones too). */
+export async function protectedRecordCount(db: Db, customerId: number, today: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM items WHERE customer_id = ${customerId} AND custody <> 'destroyed'
+          AND (expires_on IS NULL OR expires_on > ${today})`
+  )
+  return row.n
+}
+
+/** S143: customers not changed since the day given and not yet in the inactive archive. */
+export function inactiveCustomerIds(db: Db, before: string): Promise<{ id: number }[]> {
+  return db.query(
+    sql`SELECT c.id FROM customers c LEFT JOIN customer_privacy_state s ON s.customer_id = c.id
+        WHERE c.updated_at < ${before} AND s.archived_at IS NULL`
+  )
+}
+
+export async function markPrivacyState(
+  db: Db,
+  customerId: number,
+  column: 'archived_at' | 'anonymised_at',
+  at: string
+): Promise<void> {
+  await db.query(sql`INSERT INTO customer_privacy_state (customer_id) VALUES (${customerId}) ON CONFLICT DO NOTHING`)
+  await db.query(
+    sql`UPDATE customer_privacy_state SET ${sql.identifier(column)} = ${at} WHERE customer_id = ${customerId}`
+  )
+}
+
+/** S147: the sensitive values go entirely, so nothing encrypted is left to decrypt. */
+export async function deleteSensitiveValues(db: Db, customerId: number): Promise<void> {
+  await db.query(sql`DELETE FROM customer_sensitive_values WHERE customer_id = ${customerId}`)
+}

@@ -18,6 +18,11 @@ export function privacyHandlers(services: Services): HandlerMap<keyof typeof pri
     'customerPrivacy.decideDisclosure': async (input, ctx) =>
       privacy.decideDisclosure(actor(ctx), signedIn(ctx).role, input),
     'customerPrivacy.recordDisclosure': async (input, ctx) => privacy.recordDisclosure(actor(ctx), input),
+    'customerPrivacy.rightsRequests': async (input) => privacy.rightsRequests(input.customerId),
+    'customerPrivacy.registerRightsRequest': async (input, ctx) => privacy.registerRightsRequest(actor(ctx), input),
+    'customerPrivacy.answerRightsRequest': async (input, ctx) => privacy.answerRightsRequest(actor(ctx), input),
+    'customerPrivacy.state': async (input) => privacy.state(input.customerId),
+    'customerPrivacy.archiveInactive': async (_input, ctx) => privacy.archiveInactive(actor(ctx)),
     'customerPrivacy.findByIdNumber': async (input) => privacy.findByIdNumber(input.idNumber)
   }
 }

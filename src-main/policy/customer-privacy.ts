@@ -5,10 +5,13 @@ import {
   type CustomerPrivacySettings,
   type DisclosureState,
   type FieldMark,
+  type RightsOutcome,
+  type RightsKind,
   type Role,
   type SensitiveField,
   type SensitivityClass
 } from '../../src-preload/contract'
+import { addDays, addMonths } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
 
 /** S110, S112: a customer may refuse only what the purpose does not need. */
@@ -99,3 +102,36 @@ export function decideDisclosureApproval(facts: {
 export function decideDisclose(status: DisclosureState): Decision {
   return status === 'approved' ? allowed : refuse('S131', 'customerPrivacy.rules.disclosureNotApproved')
 }
+
+/** The day an individual's request must be answered by: the set number of days after it was received. */
+export const rightsDueOn = (receivedOn: string, answerDays: number): string => addDays(receivedOn, answerDays)
+
+const OUTCOMES_OF: Record<RightsKind, readonly RightsOutcome[]> = {
+  access: ['shown', 'refused'],
+  correct: ['corrected', 'refused'],
+  delete: ['anonymised', 'purged', 'refused']
+}
+
+/**
+ * S103, S120: a request is answered once, with an outcome that fits what was asked. S140, R-DISP-1: the whole file is
+ * purged only when no retention period protects any of its records; its personal data may always be anonymised
+ * (S141, S147), the records staying as they are.
+ */
+export function decideRightsAnswer(facts: {
+  status: 'open' | 'answered'
+  kind: RightsKind
+  outcome: RightsOutcome
+  protectedRecords: number
+}): Decision {
+  if (facts.status !== 'open') return refuse('S120', 'customerPrivacy.rules.rightsAnswered')
+  if (!OUTCOMES_OF[facts.kind].includes(facts.outcome)) return refuse('S120', 'customerPrivacy.rules.outcomeNotForKind')
+  if (facts.outcome === 'purged' && facts.protectedRecords > 0)
+    return refuse('S140', 'customerPrivacy.rules.recordsProtected', { count: facts.protectedRecords })
+  return allowed
+}
+
+/** S143: the last day of contact before which a customer counts as inactive. */
+export const inactiveBefore = (today: string, months: number): string => addMonths(today, -months)
+
+/** S141, S147: what a contact person becomes once anonymised: a placeholder name and nothing to reach them by. */
+export const ANONYMOUS_CONTACT = { name: '（已匿名）', title: '', phone: '', email: '' } as const

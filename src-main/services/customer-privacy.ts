@@ -3,6 +3,8 @@ import {
   type Consent,
   type ConsentRegister,
   type Disclosure,
+  type PrivacyState,
+  type RightsRequest,
   type CustomerPrivacySettings,
   type ParsedInput,
   type PolicyVersion,
@@ -12,9 +14,27 @@ import {
 } from '../../src-preload/contract'
 import type { Db } from '../db/connection'
 import { customerExists } from '../db/customers'
+import { localDay } from '../policy/calendar'
+import {
+  customerContacts,
+  findCustomer,
+  replaceCustomerContacts,
+  replaceCustomerSearchRow,
+  updateCustomer
+} from '../db/customers'
+import { refreshCustomerItemsSearch } from '../db/item-search'
 import {
   customerConsents,
+  deleteSensitiveValues,
   disclosures,
+  findRightsRequest,
+  inactiveCustomerIds,
+  insertRightsRequest,
+  markPrivacyState,
+  privacyState,
+  protectedRecordCount,
+  rightsRequests,
+  updateRightsRequest,
   findDisclosure,
   insertConsent,
   insertDisclosure,
@@ -29,7 +49,11 @@ import {
   decideDisclosureApproval,
   decideDisclosureRequest,
   decideReveal,
+  decideRightsAnswer,
   fieldMarks,
+  ANONYMOUS_CONTACT,
+  inactiveBefore,
+  rightsDueOn,
   maskSensitive,
   sensitivityOf,
   validSensitiveValue
@@ -42,7 +66,9 @@ export const DEFAULT_CUSTOMER_PRIVACY: CustomerPrivacySettings = {
   optionalFields: ['personalAssets', 'contactEmail', 'fax', 'economicStrength', 'background'],
   noticeVersion: 'v1',
   sharingRule: 'approvalAndConsent',
-  disclosureApprover: 'archive_manager'
+  disclosureApprover: 'archive_manager',
+  rightsAnswerDays: 15,
+  inactiveMonths: 24
 }
 
 /** Issue 20: customers' personal information — consent, sensitive fields, and (later steps) its sharing and its end. */
@@ -236,6 +262,135 @@ export class CustomerPrivacyService {
         after: { ...change, customerId: found.customerId, recipient: found.recipient, scope: found.scope }
       })
       return (await findDisclosure(db, input.id))!
+    })
+  }
+
+  /** S103: one customer's requests, or every open one. */
+  rightsRequests(customerId?: number): Promise<RightsRequest[]> {
+    return rightsRequests(this.store.db, customerId)
+  }
+
+  /** S103: registered once the requester's identity was checked, with the day it must be answered by; audited. */
+  registerRightsRequest(
+    actor: Actor,
+    input: ParsedInput<'customerPrivacy.registerRightsRequest'>
+  ): Promise<RightsRequest> {
+    return this.store.write(actor, async ({ db, audit }) => {
+      await this.existing(db, input.customerId)
+      const { rightsAnswerDays } = (await this.settings.current(db)).data
+      const { identityChecked: _checked, ...fields } = input
+      const row = {
+        ...fields,
+        dueOn: rightsDueOn(input.receivedOn, rightsAnswerDays),
+        status: 'open' as const,
+        registeredBy: actor.username,
+        version: 1
+      }
+      const id = await insertRightsRequest(db, row)
+      await audit({ entity: 'rights_request', entityId: id, action: 'create', after: row })
+      return (await findRightsRequest(db, id))!
+    })
+  }
+
+  /**
+   * S120, S141, S147–S148: the answer, audited; a deletion answered by anonymising wipes the customer's personal data
+   * (contact persons, legal representative's name, the encrypted values) and keeps every archival record; purging the
+   * whole file is refused while a retention period protects any of them (S140, R-DISP-1).
+   */
+  answerRightsRequest(actor: Actor, input: ParsedInput<'customerPrivacy.answerRightsRequest'>): Promise<RightsRequest> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const found = await findRightsRequest(db, input.id)
+      if (!found) throw notFound('customerPrivacy.errors.rightsRequestNotFound')
+      refuseStale(found.version, input.version)
+      const today = localDay(now)
+      const protectedRecords = await protectedRecordCount(db, found.customerId, today)
+      enforce(decideRightsAnswer({ status: found.status, kind: found.kind, outcome: input.outcome, protectedRecords }))
+      if (input.outcome === 'anonymised' || input.outcome === 'purged') {
+        const erased = await this.erase(db, found.customerId, input.outcome === 'purged', now)
+        await audit({
+          entity: 'customer',
+          entityId: found.customerId,
+          action: input.outcome === 'purged' ? 'purge' : 'anonymise',
+          after: { request: found.id, ...erased, keptRecords: protectedRecords }
+        })
+      }
+      const change = {
+        status: 'answered' as const,
+        outcome: input.outcome,
+        answer: input.answer,
+        answeredBy: actor.username,
+        answeredAt: now.toISOString(),
+        version: found.version + 1
+      }
+      await updateRightsRequest(db, found.id, change)
+      await audit({ entity: 'rights_request', entityId: found.id, action: 'answer', after: change })
+      return (await findRightsRequest(db, found.id))!
+    })
+  }
+
+  /** S141, S147: the personal data gone for good (a purge also empties the file's own fields); what was erased. */
+  private async erase(db: Db, customerId: number, purge: boolean, now: Date) {
+    const customer = (await findCustomer(db, customerId))!
+    const contacts = await customerContacts(db, customerId)
+    await replaceCustomerContacts(
+      db,
+      customerId,
+      contacts.map(() => ({ ...ANONYMOUS_CONTACT }))
+    )
+    await deleteSensitiveValues(db, customerId)
+    const cleared = purge
+      ? {
+          name: `（已清除）#${customerId}`,
+          address: '',
+          postcode: '',
+          phone: '',
+          fax: '',
+          businessScope: '',
+          economicStrength: '',
+          dealingsRecord: '',
+          creditStanding: '',
+          background: '',
+          collectionPurpose: ''
+        }
+      : {}
+    await updateCustomer(db, customerId, {
+      legalRepresentative: ANONYMOUS_CONTACT.name,
+      ...cleared,
+      version: customer.version + 1,
+      updatedAt: now.toISOString()
+    })
+    const name = purge ? cleared.name! : customer.name
+    await replaceCustomerSearchRow(
+      db,
+      customerId,
+      [name, customer.industry, customer.region].filter(Boolean).join('\n')
+    )
+    if (purge) await refreshCustomerItemsSearch(db, customerId)
+    await markPrivacyState(db, customerId, 'anonymised_at', now.toISOString())
+    return { contacts: contacts.length, sensitiveValues: 'deleted' }
+  }
+
+  /** S141, S143, S147: what has become of the customer's personal data, and what a retention period still protects. */
+  async state(customerId: number): Promise<PrivacyState> {
+    const db = this.store.db
+    await this.existing(db, customerId)
+    return {
+      ...(await privacyState(db, customerId)),
+      protectedRecords: await protectedRecordCount(db, customerId, localDay(this.store.clock()))
+    }
+  }
+
+  /** S143: customers without contact (no change) for the set months move to the inactive archive, each audited. */
+  archiveInactive(actor: Actor): Promise<{ archived: number }> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      const { inactiveMonths } = (await this.settings.current(db)).data
+      const before = inactiveBefore(localDay(now), inactiveMonths)
+      const inactive = await inactiveCustomerIds(db, before)
+      for (const { id } of inactive) {
+        await markPrivacyState(db, id, 'archived_at', now.toISOString())
+        await audit({ entity: 'customer', entityId: id, action: 'archive', after: { inactiveSince: before } })
+      }
+      return { archived: inactive.length }
     })
   }
 

@@ -11,6 +11,7 @@ import {
   unreleasedHolds,
   unresolvedIncidents
 } from '../db/dashboard'
+import { disclosuresAwaitingApproval, overdueRightsRequests } from '../db/customer-privacy'
 import type { CustodySettings, TodoEntry } from '../../src-preload/contract'
 import type zhCN from '../../src-preload/i18n/zh-CN'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
@@ -159,6 +160,18 @@ const holdsInForce: TodoProvider = async ({ db }) => {
   return countEntry(count, 'holdsInForce', 'info', 'disposal', 'R-DISP-3')
 }
 
+/** S103: individuals' requests about their information not answered by the set day. */
+const rightsOverdue: TodoProvider = async ({ db, today }) => {
+  const count = await overdueRightsRequests(db, today)
+  return countEntry(count, 'rightsOverdue', 'error', 'customers', 'S103')
+}
+
+/** S131: requests to disclose customers' information that wait for their approval. */
+const disclosuresAwaiting: TodoProvider = async ({ db }) => {
+  const count = await disclosuresAwaitingApproval(db)
+  return countEntry(count, 'disclosuresAwaiting', 'warning', 'customers', 'S131')
+}
+
 /** The dashboard asks each in turn; each returns nothing when all is well. */
 export const TODO_PROVIDERS: TodoProvider[] = [
   overdueFiling,
@@ -170,5 +183,7 @@ export const TODO_PROVIDERS: TodoProvider[] = [
   consultationsLeftOut,
   expiredUnlisted,
   destructionDue,
-  holdsInForce
+  holdsInForce,
+  rightsOverdue,
+  disclosuresAwaiting
 ]

@@ -362,7 +362,11 @@ const en: Shape<typeof zhCN> = {
       file_status: 'Filing status changed',
       consent: 'Consent recorded',
       reveal: 'Sensitive value revealed',
-      disclose: 'Customer information disclosed'
+      disclose: 'Customer information disclosed',
+      answer: 'Answered',
+      anonymise: 'Personal data anonymised',
+      purge: 'Purged',
+      archive: 'Moved to the inactive archive'
     },
     entities: {
       user: 'Account',
@@ -384,7 +388,8 @@ const en: Shape<typeof zhCN> = {
       statistics: 'Annual statistics',
       use_request: 'Use request',
       audit: 'Audit log',
-      disclosure: 'Customer disclosure'
+      disclosure: 'Customer disclosure',
+      rights_request: 'Personal-information request'
     },
     fields: {
       contactName: 'Contact',
@@ -1351,6 +1356,8 @@ const en: Shape<typeof zhCN> = {
     nothing: 'Nothing needs doing today.',
     go: 'Go there',
     keys: {
+      rightsOverdue: 'Overdue personal-information requests',
+      disclosuresAwaiting: 'Disclosures awaiting approval',
       overdueFiling: 'Overdue filing',
       inspectionDue: 'Periodic inspection due',
       inspectionsOpen: 'Unfinished inspections',
@@ -1684,7 +1691,48 @@ const en: Shape<typeof zhCN> = {
     },
     approvers: { archive_manager: 'Head of the archive', deputy_gm: 'Deputy GM', gm: 'General manager' },
     sharingRules: { approvalAndConsent: 'Approval and the customer’s consent', approvalOnly: 'Approval only' },
+    rights: {
+      title: 'Personal-information requests',
+      register: 'Register request',
+      kind: 'Request',
+      requester: 'Requester',
+      identityChecked: 'Requester’s identity checked',
+      details: 'Details',
+      receivedOn: 'Received on',
+      dueOn: 'Answer by',
+      status: 'Status',
+      outcome: 'Outcome',
+      answer: 'Answer',
+      answerTitle: 'Answer request',
+      answeredBy: 'Answered by',
+      none: 'No personal-information requests.',
+      registered: 'Registered; answer it by the day shown.',
+      answered: 'Answered.',
+      overdue: 'Overdue',
+      open: 'Open',
+      kinds: { access: 'See own information', correct: 'Correct own information', delete: 'Delete own information' },
+      outcomes: {
+        shown: 'Shown',
+        corrected: 'Corrected',
+        anonymised: 'Anonymised',
+        purged: 'Whole file purged',
+        refused: 'Refused'
+      }
+    },
+    state: {
+      title: 'Keeping',
+      archived: 'In the inactive archive ({{at}})',
+      anonymised: 'Personal data anonymised ({{at}})',
+      active: 'In use',
+      protectedRecords: '{{count}} records protected by their retention period; they stay when personal data goes',
+      archiveInactive: 'Move to inactive archive',
+      archivedCount: '{{count}} customers without contact moved to the inactive archive.'
+    },
     rules: {
+      rightsAnswered: 'This request has already been answered.',
+      outcomeNotForKind: 'That outcome does not answer this request.',
+      recordsProtected:
+        '{{count}} records of this customer are within their retention period; the file cannot be purged, only its personal data anonymised.',
       noSharingConsent: 'The customer has not consented to sharing with third parties; nothing may be given to one.',
       disclosureNotOpen: 'This request has already been decided.',
       notDisclosureApprover: 'Under the settings, your role does not approve disclosures.',
@@ -1695,7 +1743,7 @@ const en: Shape<typeof zhCN> = {
       fieldRefused: 'The customer refused to give “{{field}}”; it may not be collected.',
       revealNotPermitted: 'Your role may not reveal customers’ sensitive information.'
     },
-    errors: { disclosureNotFound: 'Disclosure request not found.' },
+    errors: { rightsRequestNotFound: 'Request not found.', disclosureNotFound: 'Disclosure request not found.' },
     validation: { idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits' }
   },
   policy: {
@@ -1856,6 +1904,8 @@ const en: Shape<typeof zhCN> = {
       emptyScope: 'Nothing is kept in the chosen scope, so there is nothing to check.'
     },
     todo: {
+      rightsOverdue: '{{count}} personal-information requests are past their answer day.',
+      disclosuresAwaiting: '{{count}} requests to disclose customer information await approval.',
       overdueFiling: '{{count}} record(s) are overdue for filing.',
       inspectionsOpen: '{{count}} inspection(s) are not completed yet.',
       flaggedRecords: '{{count}} record(s) are missing or damaged and await follow-up.',

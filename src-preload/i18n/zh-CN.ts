@@ -338,7 +338,11 @@ const zhCN = {
       file_status: '归档状态变更',
       consent: '登记同意',
       reveal: '查看敏感信息',
-      disclose: '提供客户信息'
+      disclose: '提供客户信息',
+      answer: '答复',
+      anonymise: '匿名化个人信息',
+      purge: '整体清除',
+      archive: '转入不活跃档案'
     },
     entities: {
       user: '用户',
@@ -360,7 +364,8 @@ const zhCN = {
       statistics: '年度统计',
       use_request: '利用申请',
       audit: '审计日志',
-      disclosure: '客户信息提供'
+      disclosure: '客户信息提供',
+      rights_request: '个人信息权利请求'
     },
     fields: {
       contactName: '联系人',
@@ -1295,6 +1300,8 @@ const zhCN = {
     nothing: '今天没有待办事项。',
     go: '前往处理',
     keys: {
+      rightsOverdue: '逾期未答复的个人信息请求',
+      disclosuresAwaiting: '待审批的信息提供',
       overdueFiling: '逾期未归档',
       inspectionDue: '定期检查到期',
       inspectionsOpen: '未完成的检查',
@@ -1622,7 +1629,47 @@ const zhCN = {
     },
     approvers: { archive_manager: '档案部门负责人', deputy_gm: '分管副总', gm: '总经理' },
     sharingRules: { approvalAndConsent: '审批并经客户同意', approvalOnly: '仅需审批' },
+    rights: {
+      title: '个人信息权利请求',
+      register: '登记请求',
+      kind: '请求',
+      requester: '请求人',
+      identityChecked: '已核对请求人身份',
+      details: '具体内容',
+      receivedOn: '收到日期',
+      dueOn: '答复期限',
+      status: '状态',
+      outcome: '处理结果',
+      answer: '答复',
+      answerTitle: '答复请求',
+      answeredBy: '答复人',
+      none: '没有个人信息权利请求。',
+      registered: '已登记，请在期限内答复。',
+      answered: '已答复。',
+      overdue: '已逾期',
+      open: '待答复',
+      kinds: { access: '查阅本人信息', correct: '更正本人信息', delete: '删除本人信息' },
+      outcomes: {
+        shown: '已提供查阅',
+        corrected: '已更正',
+        anonymised: '已匿名化',
+        purged: '已整体清除',
+        refused: '不予办理'
+      }
+    },
+    state: {
+      title: '保存状态',
+      archived: '已转入不活跃档案（{{at}}）',
+      anonymised: '个人信息已匿名化（{{at}}）',
+      active: '在用',
+      protectedRecords: '受保管期限保护的档案 {{count}} 件，不随个人信息删除',
+      archiveInactive: '转入不活跃档案',
+      archivedCount: '{{count}} 个长期未联系的客户已转入不活跃档案。'
+    },
     rules: {
+      rightsAnswered: '该请求已经答复。',
+      outcomeNotForKind: '该处理结果与请求不相符。',
+      recordsProtected: '该客户有 {{count}} 件档案仍在保管期限内，不能整体清除；可以只将个人信息匿名化。',
       noSharingConsent: '客户未同意向第三方提供其信息，不得向第三方提供。',
       disclosureNotOpen: '该申请已经审批过。',
       notDisclosureApprover: '按设置，您的角色不能审批信息提供申请。',
@@ -1632,7 +1679,7 @@ const zhCN = {
       fieldRefused: '客户已拒绝提供“{{field}}”，不得收集。',
       revealNotPermitted: '您的角色无权查看客户的敏感信息。'
     },
-    errors: { disclosureNotFound: '找不到该信息提供申请。' },
+    errors: { rightsRequestNotFound: '找不到该请求。', disclosureNotFound: '找不到该信息提供申请。' },
     validation: { idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字' }
   },
   policy: {
@@ -1780,6 +1827,8 @@ const zhCN = {
       emptyScope: '所选范围内没有存放任何案卷或文件，无需清点。'
     },
     todo: {
+      rightsOverdue: '{{count}} 个个人信息权利请求已超过答复期限。',
+      disclosuresAwaiting: '{{count}} 个客户信息提供申请等待审批。',
       overdueFiling: '{{count}} 份材料逾期未归档。',
       inspectionsOpen: '{{count}} 次检查尚未完成。',
       flaggedRecords: '{{count}} 件（卷）档案缺失或损坏，尚待处理。',

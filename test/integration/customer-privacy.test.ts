@@ -7,6 +7,7 @@ import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { FIELD_KEY_FILE } from '../../src-main/db/field-key'
 import type { Channel, ChannelInput } from '../../src-preload/contract'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { itemInput } from '../support/records'
 
 /** Issue 20: customers' personal information — consent (S107–S112) and sensitive fields (S117–S125, R-CUST-5). */
 
@@ -318,5 +319,110 @@ describe('S131–S135 disclosure and sharing', () => {
     )
     expect(entry.username).toBe('reader')
     expect(customer.contacts[0].phone).toBe(PHONE)
+  })
+})
+
+describe('S103, S139–S148 personal-information rights, inactivity and anonymisation', () => {
+  const rightsRequest = (customerId: number, kind: 'access' | 'correct' | 'delete') => ({
+    customerId,
+    kind,
+    requester: '李娜',
+    identityChecked: true as const,
+    details: '请删除本人的联系方式',
+    receivedOn: '2026-03-02'
+  })
+
+  it('a deletion request is registered with its answer day, overdue on the workbench, answered by anonymising; records stay', async () => {
+    const { app, customer, archivist: first } = await started()
+    let archivist = first
+    await app.call(
+      'customerPrivacy.saveSensitive',
+      { customerId: customer.id, field: 'idNumber', value: ID_NUMBER },
+      archivist
+    )
+    const item = await app.call('items.create', itemInput({ customerId: customer.id }), archivist)
+    const asked = await app.call(
+      'customerPrivacy.registerRightsRequest',
+      rightsRequest(customer.id, 'delete'),
+      archivist
+    )
+    expect(asked).toMatchObject({ status: 'open', dueOn: '2026-03-17' })
+    const todo = async (key: string) => (await app.call('dashboard.todo', {}, key)).map((entry) => entry.key)
+    expect(await todo(archivist)).not.toContain('rightsOverdue')
+    app.clock.advanceMinutes(16 * 24 * 60)
+    // The session has locked itself meanwhile; someone signs in on the day after the answer was due.
+    archivist = await app.signInAs('archivist', 'keeper2')
+    expect(await todo(archivist)).toContain('rightsOverdue')
+
+    // S140: the whole file cannot go while a retention period protects its records.
+    const purge = { id: asked.id, version: asked.version, outcome: 'purged', answer: '整体清除' }
+    expect(await refusal(app, 'customerPrivacy.answerRightsRequest', purge as never, archivist)).toEqual({
+      ruleId: 'S140',
+      message: 'customerPrivacy.rules.recordsProtected'
+    })
+    const answered = await app.call(
+      'customerPrivacy.answerRightsRequest',
+      { id: asked.id, version: asked.version, outcome: 'anonymised', answer: '已删除您的个人信息，合同档案依法保存。' },
+      archivist
+    )
+    expect(answered).toMatchObject({ status: 'answered', outcome: 'anonymised', answeredBy: 'keeper2' })
+    expect(await todo(archivist)).not.toContain('rightsOverdue')
+
+    const after = await app.call('customers.get', { id: customer.id }, archivist)
+    expect(after.contacts).toEqual([{ name: '（已匿名）', title: '', phone: '', email: '' }])
+    expect(after.legalRepresentative).toBe('（已匿名）')
+    expect((await app.call('customerPrivacy.sensitive', { customerId: customer.id }, archivist))[0].present).toBe(false)
+    expect(await app.call('customerPrivacy.state', { customerId: customer.id }, archivist)).toMatchObject({
+      anonymisedAt: expect.any(String),
+      protectedRecords: 1
+    })
+    // The archival record is untouched (R-DISP-1); S148: the anonymisation is on record.
+    expect((await app.call('items.get', { id: item.id }, archivist)).customerId).toBe(customer.id)
+    const [entry] = await auditOf(app, customer.id, 'anonymise')
+    expect(JSON.parse(entry.after)).toMatchObject({ request: asked.id, contacts: 1, keptRecords: 1 })
+    // S120: answered once only.
+    const again = { id: asked.id, version: answered.version, outcome: 'anonymised', answer: '再次' }
+    expect(await refusal(app, 'customerPrivacy.answerRightsRequest', again as never, archivist)).toMatchObject({
+      ruleId: 'S120'
+    })
+  })
+
+  it('S140: with no protected record the whole file may be purged; the outcome must fit the request', async () => {
+    const { app, archivist, customer } = await started()
+    const access = await app.call(
+      'customerPrivacy.registerRightsRequest',
+      rightsRequest(customer.id, 'access'),
+      archivist
+    )
+    const wrong = { id: access.id, version: access.version, outcome: 'purged', answer: '清除' }
+    expect(await refusal(app, 'customerPrivacy.answerRightsRequest', wrong as never, archivist)).toMatchObject({
+      ruleId: 'S120'
+    })
+    const erase = await app.call(
+      'customerPrivacy.registerRightsRequest',
+      rightsRequest(customer.id, 'delete'),
+      archivist
+    )
+    await app.call(
+      'customerPrivacy.answerRightsRequest',
+      { id: erase.id, version: erase.version, outcome: 'purged', answer: '已整体清除' },
+      archivist
+    )
+    const after = await app.call('customers.get', { id: customer.id }, archivist)
+    expect(after).toMatchObject({ name: `（已清除）#${customer.id}`, address: '', phone: '' })
+    const found = await app.call('customers.list', { page: 1, pageSize: 20, search: '顺达物流' }, archivist)
+    expect(found.rows).toEqual([])
+  })
+
+  it('S143: customers without contact for the set months move to the inactive archive, audited', async () => {
+    const { app, customer } = await started()
+    const manager = await app.signInAs('archive_manager', 'boss')
+    expect(await app.call('customerPrivacy.archiveInactive', {}, manager)).toEqual({ archived: 0 })
+    app.clock.advanceMinutes(25 * 30 * 24 * 60)
+    const later = await app.signInAs('archive_manager', 'boss2')
+    expect(await app.call('customerPrivacy.archiveInactive', {}, later)).toEqual({ archived: 1 })
+    expect((await app.call('customerPrivacy.state', { customerId: customer.id }, later)).archivedAt).not.toBeNull()
+    expect(await auditOf(app, customer.id, 'archive')).toHaveLength(1)
+    expect(await app.call('customerPrivacy.archiveInactive', {}, later)).toEqual({ archived: 0 })
   })
 })

@@ -49,6 +49,8 @@ const WORDS_OF: Record<string, string> = {
   DISCLOSURE_METHODS: 'customerPrivacy.disclosure.methods',
   DISCLOSURE_STATES: 'customerPrivacy.disclosure.states',
   RECIPIENT_KINDS: 'customerPrivacy.disclosure.kinds',
+  RIGHTS_KINDS: 'customerPrivacy.rights.kinds',
+  RIGHTS_OUTCOMES: 'customerPrivacy.rights.outcomes',
   SHARING_RULES: 'customerPrivacy.sharingRules',
   SENSITIVE_FIELDS: 'customerPrivacy.fields',
   SENSITIVITY_CLASSES: 'customerPrivacy.classes',

@@ -16,6 +16,7 @@ import { WorkbenchIndexes1765000000000 } from './1765000000000-WorkbenchIndexes'
 import { CustomerConsents1765300000000 } from './1765300000000-CustomerConsents'
 import { SensitiveFields1765310000000 } from './1765310000000-SensitiveFields'
 import { CustomerDisclosures1765320000000 } from './1765320000000-CustomerDisclosures'
+import { PersonalInformationRights1765330000000 } from './1765330000000-PersonalInformationRights'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -35,5 +36,6 @@ export const MIGRATIONS = [
   WorkbenchIndexes1765000000000,
   CustomerConsents1765300000000,
   SensitiveFields1765310000000,
-  CustomerDisclosures1765320000000
+  CustomerDisclosures1765320000000,
+  PersonalInformationRights1765330000000
 ]

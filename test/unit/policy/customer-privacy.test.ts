@@ -7,7 +7,10 @@ import {
   decideDisclosureApproval,
   decideDisclosureRequest,
   decideReveal,
+  decideRightsAnswer,
   fieldMarks,
+  inactiveBefore,
+  rightsDueOn,
   maskSensitive,
   sensitivityOf,
   validSensitiveValue
@@ -117,4 +120,25 @@ describe('S130–S133 disclosure needs approval, and consent for a third party',
     ['refused', false],
     ['disclosed', false]
   ] as const)('S131 disclosing a %s request allowed: %s', (status, ok) => expect(decideDisclose(status).ok).toBe(ok))
+})
+
+describe('S103, S120, S140 answering an individual request', () => {
+  const open = { status: 'open', kind: 'delete', outcome: 'anonymised', protectedRecords: 3 } as const
+  it.each([
+    [open, null],
+    [{ ...open, status: 'answered' }, 'S120'],
+    [{ ...open, outcome: 'corrected' }, 'S120'],
+    [{ ...open, outcome: 'purged' }, 'S140'],
+    [{ ...open, outcome: 'purged', protectedRecords: 0 }, null],
+    [{ ...open, kind: 'access', outcome: 'shown' }, null],
+    [{ ...open, kind: 'correct', outcome: 'refused' }, null]
+  ] as const)('%j → %s', (facts, ruleId) => {
+    const decision = decideRightsAnswer(facts)
+    expect(decision.ok ? null : decision.refusal.ruleId).toBe(ruleId)
+  })
+
+  it('answers are due the set days after receipt; S143 inactivity counts back the set months', () => {
+    expect(rightsDueOn('2026-03-02', 15)).toBe('2026-03-17')
+    expect(inactiveBefore('2026-03-31', 24)).toBe('2024-03-31')
+  })
 })
