@@ -18,6 +18,7 @@ import { useRemote } from '../../../useRemote'
 import { useSubmit } from '../../../useSubmit'
 import { ConsentMarks } from './ConsentMarks'
 import { Disclosures } from './Disclosures'
+import { RightsRequests } from './RightsRequests'
 
 interface ConsentValues {
   scope: string
@@ -188,6 +189,7 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
         />
       </Card>
       <Disclosures customerId={customerId} canEdit={canEdit} />
+      <RightsRequests customerId={customerId} canEdit={canEdit} />
       <FormModal
         open={consentOpen}
         title={t('customerPrivacy.consent.record')}
