@@ -82,7 +82,8 @@ export const AUDIT_ACTIONS = [
   'answer',
   'anonymise',
   'purge',
-  'archive'
+  'archive',
+  'refused'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -78,7 +78,22 @@ export const customerPrivacySettingsSchema = z.strictObject({
   /** Days to answer an individual's request; the sources give none, so the room sets it. */
   rightsAnswerDays: days(90),
   /** S143: months without contact after which a customer moves to the inactive archive. */
-  inactiveMonths: days(240)
+  inactiveMonths: days(240),
+  /** S136: one person's reads and exports of customer data in a day that raise an alarm. */
+  bulkReadThreshold: days(100_000),
+  /** S136: the working day, in whole hours of the PC's clock; reads outside it raise an alarm. */
+  workdayStartHour: z
+    .number({ message: 'validation.range' })
+    .int()
+    .min(0, { message: 'validation.range' })
+    .max(23, { message: 'validation.range' }),
+  workdayEndHour: z
+    .number({ message: 'validation.range' })
+    .int()
+    .min(1, { message: 'validation.range' })
+    .max(24, { message: 'validation.range' }),
+  /** S136: refusals of one person in a day that raise an alarm. */
+  refusalThreshold: days(100)
 })
 export type CustomerPrivacySettings = z.output<typeof customerPrivacySettingsSchema>
 
@@ -211,6 +226,24 @@ export interface PrivacyState {
   protectedRecords: number
 }
 
+export const ALARM_KINDS = ['bulkRead', 'afterHours', 'repeatedRefusals', 'leakReported'] as const
+export type AlarmKind = (typeof ALARM_KINDS)[number]
+
+/** S136–S137: something the security officer must look into, from the log of the last days or a leak reported. */
+export interface PrivacyAlarm {
+  kind: AlarmKind
+  username: string
+  day: string
+  count: number
+  /** The report's own words, for a suspected leak. */
+  description: string
+}
+
+export const leakReportInput = z.strictObject({
+  description: required(1000),
+  customerId: id.optional()
+})
+
 export const privacyChannels = {
   'customerPrivacy.settings': channel<PolicyVersion<CustomerPrivacySettings>>()(empty, RECORD_READERS),
   'customerPrivacy.settingsHistory': channel<PolicyVersion<CustomerPrivacySettings>[]>()(empty, ['archive_manager']),
@@ -255,6 +288,10 @@ export const privacyChannels = {
   'customerPrivacy.state': channel<PrivacyState>()(z.strictObject({ customerId: id }), RECORD_READERS),
   /** S143: moves every customer without contact for the set months to the inactive archive; how many moved. */
   'customerPrivacy.archiveInactive': channel<{ archived: number }>()(empty, ['archive_manager']),
+  /** S136–S137: the alarms of the last 30 days, for the security officer's workbench. */
+  'customerPrivacy.alarms': channel<PrivacyAlarm[]>()(empty, ['security_officer']),
+  /** S137: anyone who suspects a leak reports it; it goes straight to the security officer. */
+  'customerPrivacy.reportLeak': channel<{ id: number }>()(leakReportInput, 'authenticated'),
   'customerPrivacy.findByIdNumber': channel<{ id: number; name: string }[]>()(
     z.strictObject({ idNumber: required(30) }),
     RECORD_WRITERS

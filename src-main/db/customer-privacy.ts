@@ -163,3 +163,31 @@ export async function markPrivacyState(
 export async function deleteSensitiveValues(db: Db, customerId: number): Promise<void> {
   await db.query(sql`DELETE FROM customer_sensitive_values WHERE customer_id = ${customerId}`)
 }
+
+/** S136: who read, revealed, exported or was refused customer data since a moment, with the rows an export held. */
+export function customerReadsSince(
+  db: Db,
+  since: string
+): Promise<{ username: string; at: string; action: string; rows: number }[]> {
+  return db.query(
+    sql`SELECT username, at, action,
+          CASE WHEN action = 'export' THEN COALESCE(json_extract(after, '$.rows'), 1) ELSE 1 END AS rows
+        FROM audit_log WHERE at >= ${since} AND entity = 'customer' AND action IN ('view', 'reveal', 'export', 'refused')
+        ORDER BY id`
+  )
+}
+
+export const insertLeakReport = (
+  db: Db,
+  row: { customerId: number | null; description: string; reportedBy: string; reportedAt: string }
+): Promise<number> => insertRow(db, 'customer_leak_reports', row)
+
+export function leakReportsSince(
+  db: Db,
+  since: string
+): Promise<{ reportedBy: string; reportedAt: string; description: string }[]> {
+  return db.query(
+    sql`SELECT reported_by AS reportedBy, reported_at AS reportedAt, description FROM customer_leak_reports
+        WHERE reported_at >= ${since} ORDER BY id DESC`
+  )
+}

@@ -5,6 +5,7 @@ import {
   type CustomerPrivacySettings,
   type DisclosureState,
   type FieldMark,
+  type PrivacyAlarm,
   type RightsOutcome,
   type RightsKind,
   type Role,
@@ -135,3 +136,45 @@ export const inactiveBefore = (today: string, months: number): string => addMont
 
 /** S141, S147: what a contact person becomes once anonymised: a placeholder name and nothing to reach them by. */
 export const ANONYMOUS_CONTACT = { name: '（已匿名）', title: '', phone: '', email: '' } as const
+
+/** One read of customer data as the alarms see it: who, on which local day and hour, what, how many rows. */
+export interface CustomerRead {
+  username: string
+  day: string
+  hour: number
+  action: string
+  rows: number
+}
+
+/**
+ * S136: the alarm mechanism. Per person and day: reads and exported rows at or over the threshold (bulk reading),
+ * any read outside the working day, and refusals at or over their threshold.
+ */
+export function detectAlarms(
+  reads: readonly CustomerRead[],
+  limits: Pick<
+    CustomerPrivacySettings,
+    'bulkReadThreshold' | 'workdayStartHour' | 'workdayEndHour' | 'refusalThreshold'
+  >
+): PrivacyAlarm[] {
+  const tally = new Map<string, { username: string; day: string; rows: number; afterHours: number; refusals: number }>()
+  for (const read of reads) {
+    const key = `${read.username}\u0000${read.day}`
+    const entry = tally.get(key) ?? { username: read.username, day: read.day, rows: 0, afterHours: 0, refusals: 0 }
+    if (read.action === 'refused') entry.refusals += 1
+    else {
+      entry.rows += read.rows
+      if (read.hour < limits.workdayStartHour || read.hour >= limits.workdayEndHour) entry.afterHours += 1
+    }
+    tally.set(key, entry)
+  }
+  const alarms: PrivacyAlarm[] = []
+  for (const { username, day, rows, afterHours, refusals } of tally.values()) {
+    const alarm = (kind: PrivacyAlarm['kind'], count: number) =>
+      alarms.push({ kind, username, day, count, description: '' })
+    if (rows >= limits.bulkReadThreshold) alarm('bulkRead', rows)
+    if (afterHours > 0) alarm('afterHours', afterHours)
+    if (refusals >= limits.refusalThreshold) alarm('repeatedRefusals', refusals)
+  }
+  return alarms.sort((a, b) => b.day.localeCompare(a.day) || a.username.localeCompare(b.username))
+}

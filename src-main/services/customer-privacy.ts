@@ -3,6 +3,7 @@ import {
   type Consent,
   type ConsentRegister,
   type Disclosure,
+  type PrivacyAlarm,
   type PrivacyState,
   type RightsRequest,
   type CustomerPrivacySettings,
@@ -25,7 +26,10 @@ import {
 import { refreshCustomerItemsSearch } from '../db/item-search'
 import {
   customerConsents,
+  customerReadsSince,
   deleteSensitiveValues,
+  insertLeakReport,
+  leakReportsSince,
   disclosures,
   findRightsRequest,
   inactiveCustomerIds,
@@ -50,6 +54,7 @@ import {
   decideDisclosureRequest,
   decideReveal,
   decideRightsAnswer,
+  detectAlarms,
   fieldMarks,
   ANONYMOUS_CONTACT,
   inactiveBefore,
@@ -68,8 +73,15 @@ export const DEFAULT_CUSTOMER_PRIVACY: CustomerPrivacySettings = {
   sharingRule: 'approvalAndConsent',
   disclosureApprover: 'archive_manager',
   rightsAnswerDays: 15,
-  inactiveMonths: 24
+  inactiveMonths: 24,
+  bulkReadThreshold: 200,
+  workdayStartHour: 8,
+  workdayEndHour: 18,
+  refusalThreshold: 3
 }
+
+/** How far back the alarms look. */
+const ALARM_DAYS = 30
 
 /** Issue 20: customers' personal information — consent, sensitive fields, and (later steps) its sharing and its end. */
 export class CustomerPrivacyService {
@@ -149,10 +161,22 @@ export class CustomerPrivacyService {
   }
 
   /** S118–S121: the value in clear for a permitted role, with the purpose and the responsible person logged. */
-  reveal(actor: Actor, role: Role, input: ParsedInput<'customerPrivacy.reveal'>): Promise<{ value: string }> {
+  async reveal(actor: Actor, role: Role, input: ParsedInput<'customerPrivacy.reveal'>): Promise<{ value: string }> {
+    const decision = decideReveal(role)
+    if (!decision.ok) {
+      // S136: a refusal is kept on its own, since refusals repeated raise an alarm.
+      await this.store.write(actor, ({ audit }) =>
+        audit({
+          entity: 'customer',
+          entityId: input.customerId,
+          action: 'refused',
+          after: { field: input.field, purpose: input.purpose, ruleId: decision.refusal.ruleId }
+        })
+      )
+      enforce(decision)
+    }
     return this.store.write(actor, async ({ db, audit }) => {
       await this.existing(db, input.customerId)
-      enforce(decideReveal(role))
       const value = (await sensitiveValues(db, input.customerId)).get(input.field) ?? ''
       await audit({
         entity: 'customer',
@@ -391,6 +415,41 @@ export class CustomerPrivacyService {
         await audit({ entity: 'customer', entityId: id, action: 'archive', after: { inactiveSince: before } })
       }
       return { archived: inactive.length }
+    })
+  }
+
+  /** S136–S137: bulk reads, reads outside the working day and repeated refusals of the last days, and leaks reported. */
+  async alarms(): Promise<PrivacyAlarm[]> {
+    const db = this.store.db
+    const since = new Date(this.store.clock().getTime() - ALARM_DAYS * 86_400_000).toISOString()
+    const limits = (await this.settings.current(db)).data
+    const reads = (await customerReadsSince(db, since)).map((read) => {
+      const at = new Date(read.at)
+      return { ...read, day: localDay(at), hour: at.getHours() }
+    })
+    const leaks = (await leakReportsSince(db, since)).map((leak): PrivacyAlarm => ({
+      kind: 'leakReported',
+      username: leak.reportedBy,
+      day: localDay(new Date(leak.reportedAt)),
+      count: 1,
+      description: leak.description
+    }))
+    return [...leaks, ...detectAlarms(reads, limits)]
+  }
+
+  /** S137: a suspected leak, reported at once to the security officer; audited. */
+  reportLeak(actor: Actor, input: ParsedInput<'customerPrivacy.reportLeak'>): Promise<{ id: number }> {
+    return this.store.write(actor, async ({ db, now, audit }) => {
+      if (input.customerId !== undefined) await this.existing(db, input.customerId)
+      const row = {
+        customerId: input.customerId ?? null,
+        description: input.description,
+        reportedBy: actor.username,
+        reportedAt: now.toISOString()
+      }
+      const id = await insertLeakReport(db, row)
+      await audit({ entity: 'incident', entityId: `leak-${id}`, action: 'create', after: row })
+      return { id }
     })
   }
 

@@ -366,7 +366,8 @@ const en: Shape<typeof zhCN> = {
       answer: 'Answered',
       anonymise: 'Personal data anonymised',
       purge: 'Purged',
-      archive: 'Moved to the inactive archive'
+      archive: 'Moved to the inactive archive',
+      refused: 'Refused'
     },
     entities: {
       user: 'Account',
@@ -1727,6 +1728,26 @@ const en: Shape<typeof zhCN> = {
       protectedRecords: '{{count}} records protected by their retention period; they stay when personal data goes',
       archiveInactive: 'Move to inactive archive',
       archivedCount: '{{count}} customers without contact moved to the inactive archive.'
+    },
+    alarms: {
+      title: 'Customer-information alarms',
+      none: 'No alarms in the last 30 days.',
+      day: 'Day',
+      user: 'Person',
+      kind: 'Alarm',
+      count: 'Count',
+      kinds: {
+        bulkRead: 'Bulk reading or export of customer data',
+        afterHours: 'Customer data read outside working hours',
+        repeatedRefusals: 'Repeated refusals',
+        leakReported: 'Suspected leak reported'
+      }
+    },
+    leak: {
+      report: 'Report a suspected leak',
+      description: 'What happened',
+      hint: 'The report goes straight to the security officer.',
+      reported: 'Reported to the security officer.'
     },
     rules: {
       rightsAnswered: 'This request has already been answered.',

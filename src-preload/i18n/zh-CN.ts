@@ -342,7 +342,8 @@ const zhCN = {
       answer: '答复',
       anonymise: '匿名化个人信息',
       purge: '整体清除',
-      archive: '转入不活跃档案'
+      archive: '转入不活跃档案',
+      refused: '被拒绝'
     },
     entities: {
       user: '用户',
@@ -1665,6 +1666,26 @@ const zhCN = {
       protectedRecords: '受保管期限保护的档案 {{count}} 件，不随个人信息删除',
       archiveInactive: '转入不活跃档案',
       archivedCount: '{{count}} 个长期未联系的客户已转入不活跃档案。'
+    },
+    alarms: {
+      title: '客户信息安全告警',
+      none: '近 30 天没有告警。',
+      day: '日期',
+      user: '人员',
+      kind: '告警',
+      count: '次数',
+      kinds: {
+        bulkRead: '批量读取或导出客户信息',
+        afterHours: '非工作时间读取客户信息',
+        repeatedRefusals: '多次被拒绝',
+        leakReported: '报告疑似泄露'
+      }
+    },
+    leak: {
+      report: '报告疑似泄露',
+      description: '情况说明',
+      hint: '报告将立即送达安全保密管理员。',
+      reported: '已报告安全保密管理员。'
     },
     rules: {
       rightsAnswered: '该请求已经答复。',

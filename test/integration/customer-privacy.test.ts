@@ -426,3 +426,37 @@ describe('S103, S139–S148 personal-information rights, inactivity and anonymis
     expect(await app.call('customerPrivacy.archiveInactive', {}, later)).toEqual({ archived: 0 })
   })
 })
+
+describe('S136–S137 alarms and leak reports on the security officer workbench', () => {
+  it('repeated refusals, a bulk export and a reported leak show as alarms', async () => {
+    const { app, archivist, customer } = await started()
+    const viewer = await app.signInAs('staff_viewer', 'reader')
+    const reveal = { customerId: customer.id, field: 'idNumber', purpose: '看看' }
+    for (let n = 0; n < 3; n += 1) await refusal(app, 'customerPrivacy.reveal', reveal as never, viewer)
+    const manager = await app.signInAs('archive_manager', 'boss')
+    const current = await app.call('customerPrivacy.settings', {}, manager)
+    await app.call('customerPrivacy.saveSettings', { ...current.data, bulkReadThreshold: 5 }, manager)
+    await app.call(
+      'export.list',
+      { view: 'customers', query: {}, columns: [{ key: 'name', title: '名称' }] },
+      archivist
+    )
+    for (let n = 0; n < 4; n += 1) await app.call('customers.get', { id: customer.id }, archivist)
+    await app.call(
+      'customerPrivacy.reportLeak',
+      { description: '客户名单疑被拍照外传', customerId: customer.id },
+      viewer
+    )
+    const officer = await app.signInAs('security_officer', 'anquan')
+    const alarms = await app.call('customerPrivacy.alarms', {}, officer)
+    expect(alarms.map((alarm) => [alarm.kind, alarm.username]).sort()).toEqual(
+      [
+        ['bulkRead', 'keeper'],
+        ['leakReported', 'reader'],
+        ['repeatedRefusals', 'reader']
+      ].sort()
+    )
+    // Only the security officer reads them.
+    expect((await app.dispatch('customerPrivacy.alarms', {}, archivist)).ok).toBe(false)
+  })
+})

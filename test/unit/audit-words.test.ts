@@ -43,6 +43,7 @@ const WORDS_OF: Record<string, string> = {
   APPROVERS: 'use.approvers',
   BATCH_STATES: 'disposal.states',
   CLASSIFICATIONS: 'classifications',
+  ALARM_KINDS: 'customerPrivacy.alarms.kinds',
   CONSENT_CHANNELS: 'customerPrivacy.channels',
   CONSENT_FIELDS: 'customerPrivacy.fields',
   DISCLOSURE_APPROVERS: 'customerPrivacy.approvers',

@@ -17,6 +17,7 @@ import { CustomerConsents1765300000000 } from './1765300000000-CustomerConsents'
 import { SensitiveFields1765310000000 } from './1765310000000-SensitiveFields'
 import { CustomerDisclosures1765320000000 } from './1765320000000-CustomerDisclosures'
 import { PersonalInformationRights1765330000000 } from './1765330000000-PersonalInformationRights'
+import { LeakReports1765340000000 } from './1765340000000-LeakReports'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -37,5 +38,6 @@ export const MIGRATIONS = [
   CustomerConsents1765300000000,
   SensitiveFields1765310000000,
   CustomerDisclosures1765320000000,
-  PersonalInformationRights1765330000000
+  PersonalInformationRights1765330000000,
+  LeakReports1765340000000
 ]

@@ -8,7 +8,9 @@ import {
   decideDisclosureRequest,
   decideReveal,
   decideRightsAnswer,
+  detectAlarms,
   fieldMarks,
+  type CustomerRead,
   inactiveBefore,
   rightsDueOn,
   maskSensitive,
@@ -140,5 +142,40 @@ describe('S103, S120, S140 answering an individual request', () => {
   it('answers are due the set days after receipt; S143 inactivity counts back the set months', () => {
     expect(rightsDueOn('2026-03-02', 15)).toBe('2026-03-17')
     expect(inactiveBefore('2026-03-31', 24)).toBe('2024-03-31')
+  })
+})
+
+describe('S136 alarms', () => {
+  const limits = { bulkReadThreshold: 100, workdayStartHour: 8, workdayEndHour: 18, refusalThreshold: 3 }
+  const read = (more: Partial<CustomerRead>): CustomerRead => ({
+    username: 'keeper',
+    day: '2026-03-02',
+    hour: 10,
+    action: 'view',
+    rows: 1,
+    ...more
+  })
+  it('raises nothing for ordinary work', () => {
+    expect(detectAlarms([read({}), read({ action: 'export', rows: 50 })], limits)).toEqual([])
+  })
+  it('raises a bulk read when one person reads or exports the threshold in a day', () => {
+    expect(detectAlarms([read({ action: 'export', rows: 99 }), read({})], limits)).toEqual([
+      { kind: 'bulkRead', username: 'keeper', day: '2026-03-02', count: 100, description: '' }
+    ])
+    expect(detectAlarms([read({ action: 'export', rows: 99 }), read({ day: '2026-03-03' })], limits)).toEqual([])
+  })
+  it.each([
+    [7, true],
+    [8, false],
+    [17, false],
+    [18, true],
+    [23, true]
+  ])('a read at %i h is after hours: %s', (hour, raised) => {
+    expect(detectAlarms([read({ hour })], limits).map((alarm) => alarm.kind)).toEqual(raised ? ['afterHours'] : [])
+  })
+  it('raises repeated refusals at the threshold, not before', () => {
+    const refused = read({ action: 'refused' })
+    expect(detectAlarms([refused, refused], limits)).toEqual([])
+    expect(detectAlarms([refused, refused, refused], limits).map((alarm) => alarm.kind)).toEqual(['repeatedRefusals'])
   })
 })

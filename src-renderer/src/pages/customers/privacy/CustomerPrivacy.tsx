@@ -18,6 +18,7 @@ import { useRemote } from '../../../useRemote'
 import { useSubmit } from '../../../useSubmit'
 import { ConsentMarks } from './ConsentMarks'
 import { Disclosures } from './Disclosures'
+import { LeakReportButton } from './LeakReportButton'
 import { RightsRequests } from './RightsRequests'
 
 interface ConsentValues {
@@ -88,6 +89,9 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} className="customer-privacy">
       <ConsentMarks key={marksKey} customerId={customerId} />
+      <div style={{ textAlign: 'right' }}>
+        <LeakReportButton customerId={customerId} />
+      </div>
       <Card
         size="small"
         title={t('customerPrivacy.consent.title')}
