@@ -7,6 +7,8 @@ import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
 import { ensureAuditKey } from './services/audit-anchor'
 import { ensureBackupKey } from './services/backup-key'
+import { ensureFieldKey } from './db/field-key'
+import { CustomerPrivacyService } from './services/customer-privacy'
 import { BackupService, type RestoreStage } from './services/backup'
 import type { RecoveryKdf } from './services/backup-crypto'
 import type { PasswordKdf } from './services/passwords'
@@ -92,6 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   })
   const keyed = await ensureAuditKey(options.dataDir, file)
   await ensureBackupKey(options.dataDir)
+  ensureFieldKey(options.dataDir)
   const store = new Store(file, clock, { anchorHead: true })
   if (keyed) {
     log.info('audit chain keyed', { ...keyed })
@@ -128,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     customers,
     customerUpkeep,
     customerReports: new CustomerReportsService(store),
+    customerPrivacy: new CustomerPrivacyService(store),
     items,
     volumes,
     printing: new PrintingService(store, settings, volumes),

@@ -3,6 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { auditHashOf, lastAuditEntry } from './db/audit'
 import { openReader, openWriter, SqliteDb, type AuditKey, type Db } from './db/connection'
+import { readFieldKey } from './db/field-key'
 import { syncFolder } from './db/files'
 import { readAuditHead, readAuditKey, writeAuditHead } from './services/audit-anchor'
 import { appendAudit, type Actor, type AuditDraft } from './services/audit-chain'
@@ -23,6 +24,8 @@ export interface StoreOptions {
   anchorHead?: boolean
   /** The key to sign with instead of the one beside the file: a restore's, when the backup brought its own. */
   auditKey?: AuditKey
+  /** The field key instead of the one beside the file: a restore's, when the backup brought its own (S124). */
+  fieldKey?: Buffer
 }
 
 /**
@@ -35,6 +38,8 @@ export class Store {
   private queue: Promise<unknown> = Promise.resolve()
   /** Signs the audit entries: the installation's key, from the file beside the database. */
   private signingKey: AuditKey
+  /** Encrypts customers' sensitive fields on both connections (S124–S125). */
+  private sealingKey: Buffer
   /** The newest entry the head file names, so that it is rewritten only when a write added entries. */
   private headId = 0
   /** Backups copying from the reader right now. */
@@ -50,11 +55,18 @@ export class Store {
     const auditKey = options.auditKey ?? readAuditKey(path.dirname(file))
     if (!auditKey) throw new Error(`no audit key beside ${file}: createApp makes one before opening the store`)
     this.signingKey = auditKey
+    const fieldKey = options.fieldKey ?? readFieldKey(path.dirname(file))
+    if (!fieldKey) throw new Error(`no field key beside ${file}: createApp makes one before opening the store`)
+    this.sealingKey = fieldKey
     this.open()
   }
 
   get auditKey(): AuditKey {
     return this.signingKey
+  }
+
+  get fieldKey(): Buffer {
+    return this.sealingKey
   }
 
   /** Committed data only; for everything that does not write. */
@@ -182,12 +194,16 @@ export class Store {
    * volume) and the folder synced, then both reopened. A backup from another PC brings its audit key: `adopt` puts
    * that key file in place while no connection is open, and the reopened writer signs with it.
    */
-  async swapDatabaseFile(incoming: string, adopt?: { auditKey: AuditKey; install: () => void }): Promise<void> {
+  async swapDatabaseFile(
+    incoming: string,
+    adopt?: { auditKey?: AuditKey; fieldKey?: Buffer; install: () => void }
+  ): Promise<void> {
     await this.copiesDone()
     this.closeConnections()
     if (adopt) {
       adopt.install()
-      this.signingKey = adopt.auditKey
+      if (adopt.auditKey) this.signingKey = adopt.auditKey
+      if (adopt.fieldKey) this.sealingKey = adopt.fieldKey
     }
     for (const companion of ['-wal', '-shm']) fs.rmSync(`${this.file}${companion}`, { force: true })
     fs.renameSync(incoming, this.file)
@@ -242,13 +258,13 @@ export class Store {
 
   private reopenWriter(): void {
     closeQuietly(this.writer.connection)
-    this.writer = new SqliteDb(openWriter(this.file), this.auditKey)
+    this.writer = new SqliteDb(openWriter(this.file), this.auditKey, this.fieldKey)
   }
 
   private open(): void {
-    this.writer = new SqliteDb(openWriter(this.file), this.auditKey)
+    this.writer = new SqliteDb(openWriter(this.file), this.auditKey, this.fieldKey)
     try {
-      this.reader = new SqliteDb(openReader(this.file))
+      this.reader = new SqliteDb(openReader(this.file), undefined, this.fieldKey)
     } catch (error) {
       closeQuietly(this.writer.connection)
       throw error

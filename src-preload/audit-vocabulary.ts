@@ -22,7 +22,9 @@ export const AUDIT_ENTITIES = [
   'statistics',
   'use_request',
   'electronic_file',
-  'audit'
+  'audit',
+  'disclosure',
+  'rights_request'
 ] as const
 
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number]
@@ -75,7 +77,15 @@ export const AUDIT_ACTIONS = [
   'seal',
   'withdraw_signature',
   'file_status',
-  'attach'
+  'attach',
+  'consent',
+  'reveal',
+  'disclose',
+  'answer',
+  'anonymise',
+  'purge',
+  'archive',
+  'refused'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -10,6 +10,7 @@ import { adminChannels } from './contract-admin'
 import { custodyChannels } from './contract-custody'
 import { customerChannels } from './contract-customers'
 import { customerReportChannels, customerUpkeepChannels } from './contract-customer-upkeep'
+import { privacyChannels } from './contract-privacy'
 import { disposalChannels } from './contract-disposal'
 import { electronicChannels } from './contract-electronic'
 import type { AppError } from './contract-kit'
@@ -22,6 +23,7 @@ export * from './contract-kit'
 export * from './contract-admin'
 export * from './contract-customers'
 export * from './contract-customer-upkeep'
+export * from './contract-privacy'
 export * from './contract-records'
 export * from './contract-storage'
 export * from './contract-transfer'
@@ -37,6 +39,7 @@ export const contract = {
   ...customerChannels,
   ...customerUpkeepChannels,
   ...customerReportChannels,
+  ...privacyChannels,
   ...recordChannels,
   ...storageChannels,
   ...transferChannels,

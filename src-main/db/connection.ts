@@ -22,6 +22,8 @@ export interface Db {
   readonly connection: Database.Database
   /** On the connection that writes: the key its audit entries are signed with. */
   readonly auditKey?: AuditKey
+  /** S124–S125: the key customers' sensitive fields are encrypted with (field.key in the data folder). */
+  readonly fieldKey?: Buffer
 }
 
 const STATEMENT_CACHE_SIZE = 500
@@ -32,7 +34,8 @@ export class SqliteDb implements Db {
 
   constructor(
     readonly connection: Database.Database,
-    readonly auditKey?: AuditKey
+    readonly auditKey?: AuditKey,
+    readonly fieldKey?: Buffer
   ) {}
 
   private statement(sql: string): Database.Statement {

@@ -7,6 +7,7 @@ import type {
   ParsedInput
 } from '../../src-preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
+import { fieldKeyOf, openValue, sealValue } from './field-codec'
 import { fullTextRowids } from './full-text'
 import { countUpTo } from './paging'
 import { sql, type SqlQuery } from './sql'
@@ -19,6 +20,23 @@ export type CustomerRecord = Omit<Customer, 'contacts'> & { createdBy: number }
 type StoredCustomer = Omit<CustomerRecord, 'hasAgreement' | 'consentObtained'> & {
   hasAgreement: number | boolean
   consentObtained: number | boolean
+}
+
+/**
+ * S124–S125: the one codec of this module. A contact person's phone and e-mail are encrypted as they are written and
+ * opened as they are read; nothing else here sees them stored.
+ */
+export const contactCodec = {
+  seal: (key: Buffer, contact: Contact): Contact => ({
+    ...contact,
+    phone: sealValue(key, 'contact.phone', contact.phone),
+    email: sealValue(key, 'contact.email', contact.email)
+  }),
+  open: (key: Buffer, contact: Contact): Contact => ({
+    ...contact,
+    phone: openValue(key, 'contact.phone', contact.phone),
+    email: openValue(key, 'contact.email', contact.email)
+  })
 }
 
 const CUSTOMER_COLUMNS = sql`id, name, legal_representative AS legalRepresentative, address, postcode, phone, fax,
@@ -80,7 +98,14 @@ export async function listCustomerRows(
        WHERE c.id IN (SELECT c.id FROM customers c ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset})
        ${order}`
   )
-  return { rows, ...count }
+  const key = fieldKeyOf(db)
+  return {
+    rows: rows.map((row) => ({
+      ...row,
+      primaryContactPhone: openValue(key, 'contact.phone', row.primaryContactPhone)
+    })),
+    ...count
+  }
 }
 
 /** The values in use, sorted, for the list's filters. */
@@ -103,9 +128,11 @@ export async function customerExists(db: Db, id: number): Promise<boolean> {
 
 /** In their order on the form; the first is the primary contact. */
 export async function customerContacts(db: Db, customerId: number): Promise<Contact[]> {
-  return db.query<Contact>(
+  const key = fieldKeyOf(db)
+  const rows = await db.query<Contact>(
     sql`SELECT name, title, phone, email FROM customer_contacts WHERE customer_id = ${customerId} ORDER BY position`
   )
+  return rows.map((row) => contactCodec.open(key, row))
 }
 
 /** Every customer's id and name but the one excepted (ids start at 1, so 0 excepts none): for spotting duplicate names. */
@@ -121,8 +148,9 @@ export const updateCustomer = (db: Db, id: number, fields: Partial<Omit<Customer
 
 export async function replaceCustomerContacts(db: Db, customerId: number, contacts: Contact[]): Promise<void> {
   await db.query(sql`DELETE FROM customer_contacts WHERE customer_id = ${customerId}`)
+  const key = fieldKeyOf(db)
   for (const [position, contact] of contacts.entries()) {
-    await insertRow(db, 'customer_contacts', { ...contact, customerId, position })
+    await insertRow(db, 'customer_contacts', { ...contactCodec.seal(key, contact), customerId, position })
   }
 }
 

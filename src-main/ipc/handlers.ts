@@ -5,6 +5,7 @@ import { adminHandlers } from './handlers-admin'
 import { custodyHandlers } from './handlers-custody'
 import { customerHandlers } from './handlers-customers'
 import { customerReportHandlers, customerUpkeepHandlers } from './handlers-customer-upkeep'
+import { privacyHandlers } from './handlers-privacy'
 import { disposalHandlers } from './handlers-disposal'
 import { electronicHandlers } from './handlers-electronic'
 import { recordHandlers } from './handlers-records'
@@ -22,6 +23,7 @@ export function bindHandlers(services: Services, sessions: Sessions, version: st
     ...customerHandlers(services),
     ...customerUpkeepHandlers(services),
     ...customerReportHandlers(services),
+    ...privacyHandlers(services),
     ...recordHandlers(services),
     ...storageHandlers(services),
     ...transferHandlers(services),

@@ -4,6 +4,7 @@ import type { FirstRunService } from '../services/first-run'
 import type { CustomersService } from '../services/customers'
 import type { CustomerUpkeepService } from '../services/customer-upkeep'
 import type { CustomerReportsService } from '../services/customer-reports'
+import type { CustomerPrivacyService } from '../services/customer-privacy'
 import type { DashboardService } from '../services/dashboard'
 import type { ExportsService } from '../services/exports'
 import type { ImportsService } from '../services/imports'
@@ -33,6 +34,7 @@ export interface Services {
   customers: CustomersService
   customerUpkeep: CustomerUpkeepService
   customerReports: CustomerReportsService
+  customerPrivacy: CustomerPrivacyService
   items: ItemsService
   volumes: VolumesService
   printing: PrintingService

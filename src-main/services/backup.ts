@@ -36,6 +36,7 @@ import {
   type FileKeys
 } from './backup-crypto'
 import { backupKeyOf, readBackupKey, writeBackupKey, type BackupKey } from './backup-key'
+import { writeFieldKey } from '../db/field-key'
 
 const MANIFEST_APP = 'archive-room'
 /** The tables a backup's manifest counts; the backup page names each in words. */
@@ -93,6 +94,8 @@ const sealedManifestSchema = z.object({
   /** Null when it was made before a recovery passphrase was set: then only the PC that made it can open it. */
   wrappedKey: wrappedKeySchema.nullable(),
   auditKey: sealedSchema,
+  /** S124–S125: the key of customers' encrypted fields, sealed like the audit key (none in older backups). */
+  fieldKey: sealedSchema.optional(),
   mac: z.string().regex(/^[0-9a-f]{64}$/)
 })
 type SealedManifest = z.output<typeof sealedManifestSchema>
@@ -110,6 +113,8 @@ interface Opened {
   keys: FileKeys
   backupKey: BackupKey
   auditKey: AuditKey
+  /** Null for a backup made before customers' fields were encrypted: it holds them in the clear. */
+  fieldKey: Buffer | null
 }
 
 /** What a restore may be given beside the file: the passphrase on a new PC, the consent to restore an old backup. */
@@ -577,6 +582,7 @@ export class BackupService {
     const stem = backupFileName(now).replace(/\.sqlite$/, '')
     const { key, keyedFrom } = this.store.auditKey
     const sealedAuditKey = sealSecret(keys, Buffer.from(JSON.stringify({ key: key.toString('base64'), keyedFrom })))
+    const sealedFieldKey = sealSecret(keys, this.store.fieldKey)
     for (let n = 1; ; n += 1) {
       const file = path.join(folder, `${n === 1 ? stem : `${stem}-${n}`}.sqlite`)
       if (taken(file) || taken(manifestOf(file))) continue
@@ -595,7 +601,8 @@ export class BackupService {
         backupKeyId: backupKey.keyId,
         salt: salt.toString('base64'),
         wrappedKey: backupKey.wrapped,
-        auditKey: sealedAuditKey
+        auditKey: sealedAuditKey,
+        fieldKey: sealedFieldKey
       }
       const manifest: SealedManifest = { ...body, mac: manifestMac(keys, body) }
       fs.rmSync(manifestStaged, { force: true })
@@ -689,7 +696,9 @@ export class BackupService {
     if (!carried || !carried.success) return tampered
     const auditKey = { key: Buffer.from(carried.data.key, 'base64'), keyedFrom: carried.data.keyedFrom }
     if (auditKeyIdOf(auditKey.key) !== manifest.auditKeyId) return tampered
-    return { keys, backupKey, auditKey }
+    const fieldKey = manifest.fieldKey ? unsealSecret(keys, manifest.fieldKey) : null
+    if (manifest.fieldKey && fieldKey?.length !== 32) return tampered
+    return { keys, backupKey, auditKey, fieldKey }
   }
 
   /**
@@ -913,6 +922,7 @@ export class BackupService {
     const opened = isSealed(manifest) ? await this.open(manifest, options.passphrase) : null
     if (opened && 'reason' in opened) return refuse(opened)
     const auditKey = opened?.auditKey ?? this.store.auditKey
+    const fieldKey = opened?.fieldKey ?? this.store.fieldKey
     const { dataDir } = this.options
     const live = path.join(dataDir, DATABASE_FILE)
     const incoming = `${live}.restoring`
@@ -947,7 +957,7 @@ export class BackupService {
           // A backup of an older version is brought up to this one only now, on the copy, after its checks.
           await migrate(incoming)
           // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
-          const restored = new Store(incoming, () => now, { auditKey })
+          const restored = new Store(incoming, () => now, { auditKey, fieldKey })
           try {
             await restored.write(actor, ({ audit }) =>
               // Whether the backup proved itself (sealed) or came in on the person's word (an old, unsealed one): the
@@ -967,9 +977,19 @@ export class BackupService {
           // A backup of another installation (a new PC) brings its keys: its chain is the one kept here from now on,
           // and its recovery passphrase the one that opens the backups made here.
           const otherAuditKey = !auditKey.key.equals(this.store.auditKey.key)
+          const otherFieldKey = !fieldKey.equals(this.store.fieldKey)
           await this.store.swapDatabaseFile(
             incoming,
-            otherAuditKey ? { auditKey, install: () => replaceAuditKey(dataDir, auditKey) } : undefined
+            otherAuditKey || otherFieldKey
+              ? {
+                  ...(otherAuditKey ? { auditKey } : {}),
+                  ...(otherFieldKey ? { fieldKey } : {}),
+                  install: () => {
+                    if (otherAuditKey) replaceAuditKey(dataDir, auditKey)
+                    if (otherFieldKey) writeFieldKey(dataDir, fieldKey)
+                  }
+                }
+              : undefined
           )
           if (opened && opened.backupKey.keyId !== this.knownKey()?.keyId) {
             await writeBackupKey(dataDir, opened.backupKey)

@@ -1,4 +1,6 @@
 import type { Db } from '../db/connection'
+import { contactCodec } from '../db/customers'
+import { fieldKeyOf } from '../db/field-codec'
 import {
   customerInput,
   itemInput,
@@ -859,6 +861,7 @@ export class ImportsService {
       'INSERT INTO customer_contacts (customer_id, position, name, title, phone, email) VALUES (?, ?, ?, ?, ?, ?)'
     )
     const search = connection.prepare('INSERT INTO customers_fts (rowid, body) VALUES (?, ?)')
+    const fieldKey = fieldKeyOf(db)
     return records.map(({ values }) => {
       const v = values as Record<string, unknown> & {
         contacts: { name: string; title: string; phone: string; email: string }[]
@@ -871,7 +874,10 @@ export class ImportsService {
         createdBy: actor.userId
       })
       const id = Number(result.lastInsertRowid)
-      v.contacts.forEach((c, position) => contact.run(id, position, c.name, c.title, c.phone, c.email))
+      v.contacts.forEach((c, position) => {
+        const sealed = contactCodec.seal(fieldKey, c)
+        contact.run(id, position, sealed.name, sealed.title, sealed.phone, sealed.email)
+      })
       search.run(
         id,
         [v.name, v.legalRepresentative, v.industry, v.region, v.address, ...v.contacts.map((c) => c.name)]

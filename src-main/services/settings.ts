@@ -16,7 +16,8 @@ import {
   type DisposalSettingsData,
   useSettingsSchema,
   customerUpkeepSettingsSchema,
-  type CustomerUpkeepSettings
+  type CustomerUpkeepSettings,
+  customerPrivacySettingsSchema
 } from '../../src-preload/contract'
 import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
@@ -160,7 +161,8 @@ export const SETTINGS_SCHEMAS = {
   custody: custodySettingsSchema,
   disposal: disposalSettingsSchema,
   use: useSettingsSchema,
-  customerUpkeep: customerUpkeepSettingsSchema
+  customerUpkeep: customerUpkeepSettingsSchema,
+  customerPrivacy: customerPrivacySettingsSchema
 } as const
 
 export class SettingsService {

@@ -12,6 +12,7 @@ import {
   unresolvedIncidents
 } from '../db/dashboard'
 import type { CustodySettings, CustomerUpkeepSettings, TodoEntry } from '../../src-preload/contract'
+import { disclosuresAwaitingApproval, overdueRightsRequests } from '../db/customer-privacy'
 import type zhCN from '../../src-preload/i18n/zh-CN'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
 import { customerReportTodo } from './customer-reports'
@@ -171,6 +172,18 @@ const customerUpkeep: TodoProvider = async ({ db, today, customerUpkeep }) => [
   ...(await customerReportTodo(db, today))
 ]
 
+/** S103: individuals' requests about their information not answered by the set day. */
+const rightsOverdue: TodoProvider = async ({ db, today }) => {
+  const count = await overdueRightsRequests(db, today)
+  return countEntry(count, 'rightsOverdue', 'error', 'customers', 'S103')
+}
+
+/** S131: requests to disclose customers' information that wait for their approval. */
+const disclosuresAwaiting: TodoProvider = async ({ db }) => {
+  const count = await disclosuresAwaitingApproval(db)
+  return countEntry(count, 'disclosuresAwaiting', 'warning', 'customers', 'S131')
+}
+
 /** The dashboard asks each in turn; each returns nothing when all is well. */
 export const TODO_PROVIDERS: TodoProvider[] = [
   overdueFiling,
@@ -183,5 +196,7 @@ export const TODO_PROVIDERS: TodoProvider[] = [
   expiredUnlisted,
   destructionDue,
   holdsInForce,
-  customerUpkeep
+  customerUpkeep,
+  rightsOverdue,
+  disclosuresAwaiting
 ]

@@ -360,7 +360,15 @@ const en: Shape<typeof zhCN> = {
       assign_role: 'Role assigned',
       propose_role: 'Role proposed',
       file_status: 'Filing status changed',
-      attach: 'Electronic file attached'
+      attach: 'Electronic file attached',
+      consent: 'Consent recorded',
+      reveal: 'Sensitive value revealed',
+      disclose: 'Customer information disclosed',
+      answer: 'Answered',
+      anonymise: 'Personal data anonymised',
+      purge: 'Purged',
+      archive: 'Moved to the inactive archive',
+      refused: 'Refused'
     },
     entities: {
       user: 'Account',
@@ -382,7 +390,9 @@ const en: Shape<typeof zhCN> = {
       statistics: 'Annual statistics',
       use_request: 'Use request',
       electronic_file: 'Electronic file',
-      audit: 'Audit log'
+      audit: 'Audit log',
+      disclosure: 'Customer disclosure',
+      rights_request: 'Personal-information request'
     },
     fields: {
       contractSignedOn: 'Contract signed on',
@@ -1367,6 +1377,8 @@ const en: Shape<typeof zhCN> = {
     nothing: 'Nothing needs doing today.',
     go: 'Go there',
     keys: {
+      rightsOverdue: 'Overdue personal-information requests',
+      disclosuresAwaiting: 'Disclosures awaiting approval',
       overdueFiling: 'Overdue filing',
       inspectionDue: 'Periodic inspection due',
       inspectionsOpen: 'Unfinished inspections',
@@ -1805,6 +1817,157 @@ const en: Shape<typeof zhCN> = {
       staffShort: '{{count}} important customers have fewer than two responsible staff.'
     }
   },
+  customerPrivacy: {
+    tab: 'Personal information',
+    fields: {
+      idNumber: 'ID-card number',
+      personalAssets: 'Personal assets',
+      contactPhone: 'Contact phone',
+      contactEmail: 'Contact e-mail',
+      address: 'Address',
+      fax: 'Fax',
+      economicStrength: 'Economic strength',
+      dealingsRecord: 'Dealings record',
+      background: 'Background'
+    },
+    marks: { required: 'Needed', optional: 'Optional', refused: 'Refused' },
+    classes: { core: 'Core', important: 'Important', general: 'General' },
+    channels: { written: 'Written', electronic: 'Electronic', oral: 'Oral' },
+    consent: {
+      title: 'Consent register',
+      record: 'Record consent',
+      scope: 'Scope collected',
+      purpose: 'Purpose and use',
+      noticeText: 'Notice given',
+      noticeVersion: 'Notice version',
+      consentedOn: 'Consented on',
+      channel: 'Channel',
+      refusedFields: 'Refused by the customer',
+      sharingConsent: 'Consents to sharing with third parties',
+      recordedBy: 'Recorded by',
+      none: 'No consent recorded yet.',
+      recorded: 'Consent recorded.',
+      fieldMarks: 'Each piece of information: needed / optional / refused'
+    },
+    sensitive: {
+      title: 'Sensitive information',
+      field: 'Item',
+      sensitivity: 'Level',
+      value: 'Value (masked)',
+      empty: 'Not recorded',
+      reveal: 'Reveal',
+      revealTitle: 'Reveal {{field}}',
+      purpose: 'Purpose',
+      purposeHint: 'The purpose and who revealed it are written to the audit log.',
+      revealed: '{{field}}: {{value}}',
+      edit: 'Record',
+      editTitle: 'Record {{field}}',
+      saved: 'Saved; the value is stored encrypted.',
+      encrypted: 'Stored encrypted'
+    },
+    disclosure: {
+      title: 'Disclosure and sharing',
+      request: 'Request disclosure',
+      recipient: 'Recipient',
+      recipientKind: 'Recipient kind',
+      scope: 'Scope',
+      purpose: 'Purpose',
+      method: 'Method',
+      status: 'Status',
+      requestedBy: 'Requested by',
+      decidedBy: 'Decided by',
+      disclosedAt: 'Disclosed at',
+      approve: 'Approve',
+      refuse: 'Refuse',
+      record: 'Record as disclosed',
+      none: 'No disclosures.',
+      requested: 'Request submitted; awaiting approval.',
+      approved: 'Approved.',
+      refused: 'Refused.',
+      recorded: 'Disclosure recorded.',
+      consentUsed: 'Under the customer’s consent no. {{id}}',
+      pending: 'Disclosure requests awaiting approval',
+      kinds: { internal: 'Within the company', third_party: 'Third party' },
+      methods: { paper: 'Paper', electronic: 'Electronic', viewing: 'Viewing on site' },
+      states: { requested: 'Awaiting approval', approved: 'Approved', refused: 'Refused', disclosed: 'Disclosed' }
+    },
+    approvers: { archive_manager: 'Head of the archive', deputy_gm: 'Deputy GM', gm: 'General manager' },
+    sharingRules: { approvalAndConsent: 'Approval and the customer’s consent', approvalOnly: 'Approval only' },
+    rights: {
+      title: 'Personal-information requests',
+      register: 'Register request',
+      kind: 'Request',
+      requester: 'Requester',
+      identityChecked: 'Requester’s identity checked',
+      details: 'Details',
+      receivedOn: 'Received on',
+      dueOn: 'Answer by',
+      status: 'Status',
+      outcome: 'Outcome',
+      answer: 'Answer',
+      answerTitle: 'Answer request',
+      answeredBy: 'Answered by',
+      none: 'No personal-information requests.',
+      registered: 'Registered; answer it by the day shown.',
+      answered: 'Answered.',
+      overdue: 'Overdue',
+      open: 'Open',
+      kinds: { access: 'See own information', correct: 'Correct own information', delete: 'Delete own information' },
+      outcomes: {
+        shown: 'Shown',
+        corrected: 'Corrected',
+        anonymised: 'Anonymised',
+        purged: 'Whole file purged',
+        refused: 'Refused'
+      }
+    },
+    state: {
+      title: 'Keeping',
+      archived: 'In the inactive archive ({{at}})',
+      anonymised: 'Personal data anonymised ({{at}})',
+      active: 'In use',
+      protectedRecords: '{{count}} records protected by their retention period; they stay when personal data goes',
+      archiveInactive: 'Move to inactive archive',
+      archivedCount: '{{count}} customers without contact moved to the inactive archive.'
+    },
+    alarms: {
+      title: 'Customer-information alarms',
+      none: 'No alarms in the last 30 days.',
+      day: 'Day',
+      user: 'Person',
+      kind: 'Alarm',
+      count: 'Count',
+      kinds: {
+        bulkRead: 'Bulk reading or export of customer data',
+        afterHours: 'Customer data read outside working hours',
+        repeatedRefusals: 'Repeated refusals',
+        leakReported: 'Suspected leak reported'
+      }
+    },
+    leak: {
+      report: 'Report a suspected leak',
+      description: 'What happened',
+      hint: 'The report goes straight to the security officer.',
+      reported: 'Reported to the security officer.'
+    },
+    rules: {
+      rightsAnswered: 'This request has already been answered.',
+      outcomeNotForKind: 'That outcome does not answer this request.',
+      recordsProtected:
+        '{{count}} records of this customer are within their retention period; the file cannot be purged, only its personal data anonymised.',
+      noSharingConsent: 'The customer has not consented to sharing with third parties; nothing may be given to one.',
+      disclosureNotOpen: 'This request has already been decided.',
+      notDisclosureApprover: 'Under the settings, your role does not approve disclosures.',
+      ownDisclosure: 'Nobody may approve their own request.',
+      disclosureNotApproved: 'This request is not approved; nothing may be disclosed.',
+      refusedNecessary:
+        '“{{field}}” is needed for the purpose of collection and cannot be refused; only optional information can.',
+      fieldRefused: 'The customer refused to give “{{field}}”; it may not be collected.',
+      revealNotPermitted: 'Your role may not reveal customers’ sensitive information.'
+    },
+    errors: { rightsRequestNotFound: 'Request not found.', disclosureNotFound: 'Disclosure request not found.' },
+    validation: { idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits' }
+  },
   policy: {
     linkedOutsideVolume:
       'An item in this volume is linked to “{{title}}”, which is not in it; linked documents stay together, so the volume cannot be closed yet.',
@@ -1963,6 +2126,8 @@ const en: Shape<typeof zhCN> = {
       emptyScope: 'Nothing is kept in the chosen scope, so there is nothing to check.'
     },
     todo: {
+      rightsOverdue: '{{count}} personal-information requests are past their answer day.',
+      disclosuresAwaiting: '{{count}} requests to disclose customer information await approval.',
       overdueFiling: '{{count}} record(s) are overdue for filing.',
       inspectionsOpen: '{{count}} inspection(s) are not completed yet.',
       flaggedRecords: '{{count}} record(s) are missing or damaged and await follow-up.',

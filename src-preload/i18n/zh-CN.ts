@@ -336,7 +336,15 @@ const zhCN = {
       seal: '审计封存',
       withdraw_signature: '撤回签字',
       file_status: '归档状态变更',
-      attach: '挂接电子文件'
+      attach: '挂接电子文件',
+      consent: '登记同意',
+      reveal: '查看敏感信息',
+      disclose: '提供客户信息',
+      answer: '答复',
+      anonymise: '匿名化个人信息',
+      purge: '整体清除',
+      archive: '转入不活跃档案',
+      refused: '被拒绝'
     },
     entities: {
       user: '用户',
@@ -358,7 +366,9 @@ const zhCN = {
       statistics: '年度统计',
       use_request: '利用申请',
       electronic_file: '电子文件',
-      audit: '审计日志'
+      audit: '审计日志',
+      disclosure: '客户信息提供',
+      rights_request: '个人信息权利请求'
     },
     fields: {
       contractSignedOn: '合同签订日期',
@@ -1311,6 +1321,8 @@ const zhCN = {
     nothing: '今天没有待办事项。',
     go: '前往处理',
     keys: {
+      rightsOverdue: '逾期未答复的个人信息请求',
+      disclosuresAwaiting: '待审批的信息提供',
       overdueFiling: '逾期未归档',
       inspectionDue: '定期检查到期',
       inspectionsOpen: '未完成的检查',
@@ -1743,6 +1755,155 @@ const zhCN = {
       staffShort: '{{count}} 个重要客户的负责人员不足两名。'
     }
   },
+  customerPrivacy: {
+    tab: '个人信息',
+    fields: {
+      idNumber: '身份证号码',
+      personalAssets: '个人资产状况',
+      contactPhone: '联系人电话',
+      contactEmail: '联系人邮箱',
+      address: '地址',
+      fax: '传真',
+      economicStrength: '经济实力',
+      dealingsRecord: '往来记录',
+      background: '背景资料'
+    },
+    marks: { required: '必要', optional: '可选', refused: '已拒绝' },
+    classes: { core: '核心', important: '重要', general: '一般' },
+    channels: { written: '书面', electronic: '电子', oral: '口头' },
+    consent: {
+      title: '同意登记',
+      record: '登记同意',
+      scope: '收集范围',
+      purpose: '目的与用途',
+      noticeText: '告知内容',
+      noticeVersion: '告知版本',
+      consentedOn: '同意日期',
+      channel: '方式',
+      refusedFields: '客户拒绝提供',
+      sharingConsent: '同意向第三方提供',
+      recordedBy: '登记人',
+      none: '尚未登记客户同意。',
+      recorded: '已登记客户同意。',
+      fieldMarks: '各项信息：必要 / 可选 / 已拒绝'
+    },
+    sensitive: {
+      title: '敏感信息',
+      field: '项目',
+      sensitivity: '密级',
+      value: '内容（遮蔽）',
+      empty: '未登记',
+      reveal: '查看',
+      revealTitle: '查看{{field}}',
+      purpose: '查看目的',
+      purposeHint: '查看目的和查看人将记入审计日志。',
+      revealed: '{{field}}：{{value}}',
+      edit: '登记',
+      editTitle: '登记{{field}}',
+      saved: '已保存，内容已加密存储。',
+      encrypted: '加密存储'
+    },
+    disclosure: {
+      title: '信息提供（共享）',
+      request: '申请提供',
+      recipient: '接收方',
+      recipientKind: '接收方类别',
+      scope: '提供范围',
+      purpose: '目的',
+      method: '方式',
+      status: '状态',
+      requestedBy: '申请人',
+      decidedBy: '审批人',
+      disclosedAt: '提供时间',
+      approve: '批准',
+      refuse: '不批准',
+      record: '登记已提供',
+      none: '没有信息提供记录。',
+      requested: '已提交申请，等待审批。',
+      approved: '已批准。',
+      refused: '已不批准。',
+      recorded: '已登记提供。',
+      consentUsed: '依据客户同意（第 {{id}} 号）',
+      pending: '待审批的信息提供申请',
+      kinds: { internal: '公司内部', third_party: '第三方' },
+      methods: { paper: '纸质', electronic: '电子', viewing: '现场查看' },
+      states: { requested: '待审批', approved: '已批准', refused: '不批准', disclosed: '已提供' }
+    },
+    approvers: { archive_manager: '档案部门负责人', deputy_gm: '分管副总', gm: '总经理' },
+    sharingRules: { approvalAndConsent: '审批并经客户同意', approvalOnly: '仅需审批' },
+    rights: {
+      title: '个人信息权利请求',
+      register: '登记请求',
+      kind: '请求',
+      requester: '请求人',
+      identityChecked: '已核对请求人身份',
+      details: '具体内容',
+      receivedOn: '收到日期',
+      dueOn: '答复期限',
+      status: '状态',
+      outcome: '处理结果',
+      answer: '答复',
+      answerTitle: '答复请求',
+      answeredBy: '答复人',
+      none: '没有个人信息权利请求。',
+      registered: '已登记，请在期限内答复。',
+      answered: '已答复。',
+      overdue: '已逾期',
+      open: '待答复',
+      kinds: { access: '查阅本人信息', correct: '更正本人信息', delete: '删除本人信息' },
+      outcomes: {
+        shown: '已提供查阅',
+        corrected: '已更正',
+        anonymised: '已匿名化',
+        purged: '已整体清除',
+        refused: '不予办理'
+      }
+    },
+    state: {
+      title: '保存状态',
+      archived: '已转入不活跃档案（{{at}}）',
+      anonymised: '个人信息已匿名化（{{at}}）',
+      active: '在用',
+      protectedRecords: '受保管期限保护的档案 {{count}} 件，不随个人信息删除',
+      archiveInactive: '转入不活跃档案',
+      archivedCount: '{{count}} 个长期未联系的客户已转入不活跃档案。'
+    },
+    alarms: {
+      title: '客户信息安全告警',
+      none: '近 30 天没有告警。',
+      day: '日期',
+      user: '人员',
+      kind: '告警',
+      count: '次数',
+      kinds: {
+        bulkRead: '批量读取或导出客户信息',
+        afterHours: '非工作时间读取客户信息',
+        repeatedRefusals: '多次被拒绝',
+        leakReported: '报告疑似泄露'
+      }
+    },
+    leak: {
+      report: '报告疑似泄露',
+      description: '情况说明',
+      hint: '报告将立即送达安全保密管理员。',
+      reported: '已报告安全保密管理员。'
+    },
+    rules: {
+      rightsAnswered: '该请求已经答复。',
+      outcomeNotForKind: '该处理结果与请求不相符。',
+      recordsProtected: '该客户有 {{count}} 件档案仍在保管期限内，不能整体清除；可以只将个人信息匿名化。',
+      noSharingConsent: '客户未同意向第三方提供其信息，不得向第三方提供。',
+      disclosureNotOpen: '该申请已经审批过。',
+      notDisclosureApprover: '按设置，您的角色不能审批信息提供申请。',
+      ownDisclosure: '不能审批自己提出的申请。',
+      disclosureNotApproved: '该申请尚未批准，不能提供。',
+      refusedNecessary: '“{{field}}”是实现收集目的所必需的信息，客户不能拒绝；只有可选信息可以拒绝。',
+      fieldRefused: '客户已拒绝提供“{{field}}”，不得收集。',
+      revealNotPermitted: '您的角色无权查看客户的敏感信息。'
+    },
+    errors: { rightsRequestNotFound: '找不到该请求。', disclosureNotFound: '找不到该信息提供申请。' },
+    validation: { idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字' }
+  },
   policy: {
     linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',
     location: {
@@ -1888,6 +2049,8 @@ const zhCN = {
       emptyScope: '所选范围内没有存放任何案卷或文件，无需清点。'
     },
     todo: {
+      rightsOverdue: '{{count}} 个个人信息权利请求已超过答复期限。',
+      disclosuresAwaiting: '{{count}} 个客户信息提供申请等待审批。',
       overdueFiling: '{{count}} 份材料逾期未归档。',
       inspectionsOpen: '{{count}} 次检查尚未完成。',
       flaggedRecords: '{{count}} 件（卷）档案缺失或损坏，尚待处理。',

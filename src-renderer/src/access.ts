@@ -26,7 +26,7 @@ export type Section =
  * which main enforces on every call. In menu order.
  */
 const SECTION_CHANNELS: [Section, Channel[]][] = [
-  ['dashboard', ['dashboard.overdue']],
+  ['dashboard', ['dashboard.overdue', 'customerPrivacy.alarms']],
   ['customers', ['customers.list']],
   ['records', ['items.list']],
   ['use', ['use.list']],

@@ -310,3 +310,13 @@ export async function confirmIrreversible(page: Page, action: RegExp, typed?: st
   await button.click()
   await expect(dialog).toHaveCount(0)
 }
+
+/** Opens a customer's personal-information tab from the customer list (issue 20). */
+export async function openCustomerPrivacy(page: Page, customerName: string): Promise<Locator> {
+  await page.getByRole('menuitem', { name: '客户' }).click()
+  await page.getByText(customerName, { exact: true }).click()
+  await page.getByRole('tab', { name: '个人信息' }).click()
+  const tab = page.locator('.customer-privacy')
+  await expect(tab).toBeVisible()
+  return tab
+}

@@ -16,7 +16,8 @@ describe("the renderer's permissions come from the contract's access lists", () 
     const business = ['dashboard', 'customers', 'records', 'use', 'disposal', 'storage', 'statistics']
     expect(Object.fromEntries(ROLES.map((role) => [role, sectionsOf({ role })]))).toEqual({
       sysadmin: ['users', 'backup', 'settings'],
-      security_officer: ['users', 'settings'],
+      // S136: the security officer's workbench holds the customer-information alarms.
+      security_officer: ['dashboard', 'users', 'settings'],
       auditor: ['audit'],
       archivist: business,
       archive_manager: [...business, 'settings'],

@@ -17,6 +17,11 @@ import { ElectronicFiles1765100000000 } from './1765100000000-ElectronicFiles'
 import { Fixity1765100000001 } from './1765100000001-Fixity'
 import { CustomerUpkeep1765200000000 } from './1765200000000-CustomerUpkeep'
 import { CustomerReports1765200000001 } from './1765200000001-CustomerReports'
+import { CustomerConsents1765300000000 } from './1765300000000-CustomerConsents'
+import { SensitiveFields1765310000000 } from './1765310000000-SensitiveFields'
+import { CustomerDisclosures1765320000000 } from './1765320000000-CustomerDisclosures'
+import { PersonalInformationRights1765330000000 } from './1765330000000-PersonalInformationRights'
+import { LeakReports1765340000000 } from './1765340000000-LeakReports'
 import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
 
@@ -40,6 +45,11 @@ export const MIGRATIONS = [
   Fixity1765100000001,
   CustomerUpkeep1765200000000,
   CustomerReports1765200000001,
+  CustomerConsents1765300000000,
+  SensitiveFields1765310000000,
+  CustomerDisclosures1765320000000,
+  PersonalInformationRights1765330000000,
+  LeakReports1765340000000,
   CatalogueOrder1765400000000,
   UseRequestSearch1765410000000
 ]

@@ -13,6 +13,7 @@ import { TodoCard } from '../components/TodoCard'
 import { UseChart } from '../components/UseChart'
 import { WithRule } from '../components/RuleTag'
 import { MyRequestsCard } from './dashboard/MyRequestsCard'
+import { PrivacyAlarmsCard } from './customers/privacy/PrivacyAlarmsCard'
 import { linkFor, workbenchCards, type WorkbenchCardKey } from './dashboard/workbench'
 
 /** The person's workbench: only the cards of what their role can act on, each linking only to pages they may open. */
@@ -53,6 +54,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
         {t('dashboard.role', { role: t(`roles.${session.role}`) })}
       </Typography.Paragraph>
       {shows('awaitingSignature') && <AwaitingSignaturesCard session={session} />}
+      {shows('privacyAlarms') && <PrivacyAlarmsCard />}
       {shows('todo') && <TodoCard linkOf={(section) => linkFor(session, section)} />}
       {shows('myRequests') && <MyRequestsCard link={linkOf('myRequests')} />}
       <Row gutter={16} style={{ marginTop: 16 }}>

@@ -7,6 +7,7 @@ import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
 import { CustomerFile } from './CustomerFile'
 import { CustomerUpkeepTab } from './upkeep/CustomerUpkeepTab'
+import { CustomerPrivacy } from './privacy/CustomerPrivacy'
 
 interface CustomerDetailProps {
   customerId: number
@@ -96,6 +97,11 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
               key: 'upkeep',
               label: t('customerUpkeep.tab'),
               children: <CustomerUpkeepTab customerId={customerId} canEdit={canEdit} />
+            },
+            {
+              key: 'privacy',
+              label: t('customerPrivacy.tab'),
+              children: <CustomerPrivacy customerId={customerId} canEdit={canEdit} />
             },
             {
               key: 'history',

@@ -17,6 +17,7 @@ import {
   TextField,
   emptyContact
 } from './CustomerFormSections'
+import { ConsentMarks } from './privacy/ConsentMarks'
 
 type FormValues = Omit<CustomerInput, 'dateOpened' | 'confirmDuplicateName'> & { dateOpened?: Dayjs }
 
@@ -145,6 +146,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
           <ReferenceField name="region" list={PROVINCES} span={8} />
         </Row>
         <BusinessSection />
+        {existing && <ConsentMarks customerId={existing.id} />}
         <PrivacySection />
         <ContactsSection />
       </Form>

@@ -11,6 +11,7 @@ export type WorkbenchCardKey =
   | 'holdings'
   | 'useChart'
   | 'backup'
+  | 'privacyAlarms'
 
 interface WorkbenchCard {
   key: WorkbenchCardKey
@@ -33,7 +34,8 @@ const CARDS: WorkbenchCard[] = [
   { key: 'overdueLoans', acts: ['use.overdue', 'use.return'], link: 'use' },
   { key: 'holdings', acts: ['dashboard.holdings'] },
   { key: 'useChart', acts: ['dashboard.use'] },
-  { key: 'backup', acts: ['backup.status'] }
+  { key: 'backup', acts: ['backup.status'] },
+  { key: 'privacyAlarms', acts: ['customerPrivacy.alarms'] }
 ]
 
 export interface ShownCard {

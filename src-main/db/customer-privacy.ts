@@ -1,0 +1,193 @@
+import type { Consent, ConsentField, Disclosure, RightsRequest } from '../../src-preload/contract'
+import { insertRow, updateRow, type Db } from './connection'
+import { sql } from './sql'
+
+type StoredConsent = Omit<Consent, 'refusedFields' | 'sharingConsent'> & {
+  refusedFields: string
+  sharingConsent: number
+}
+
+const CONSENT_COLUMNS = sql`id, customer_id AS customerId, scope, purpose, notice_text AS noticeText,
+  notice_version AS noticeVersion, consented_on AS consentedOn, channel, refused_fields AS refusedFields,
+  sharing_consent AS sharingConsent, recorded_by AS recordedBy, recorded_at AS recordedAt`
+
+const toConsent = (row: StoredConsent): Consent => ({
+  ...row,
+  refusedFields: JSON.parse(row.refusedFields) as ConsentField[],
+  sharingConsent: Boolean(row.sharingConsent)
+})
+
+/** S107–S110: a customer's consents, newest first: the first is the one in force. */
+export async function customerConsents(db: Db, customerId: number): Promise<Consent[]> {
+  const rows = await db.query<StoredConsent>(
+    sql`SELECT ${CONSENT_COLUMNS} FROM customer_consents WHERE customer_id = ${customerId} ORDER BY id DESC`
+  )
+  return rows.map(toConsent)
+}
+
+export async function findConsent(db: Db, id: number): Promise<Consent | undefined> {
+  const [row] = await db.query<StoredConsent>(sql`SELECT ${CONSENT_COLUMNS} FROM customer_consents WHERE id = ${id}`)
+  return row && toConsent(row)
+}
+
+export const insertConsent = (db: Db, consent: Omit<Consent, 'id'>): Promise<number> =>
+  insertRow(db, 'customer_consents', {
+    ...consent,
+    refusedFields: JSON.stringify(consent.refusedFields),
+    sharingConsent: consent.sharingConsent ? 1 : 0
+  })
+
+const DISCLOSURE_COLUMNS = sql`d.id, d.customer_id AS customerId, c.name AS customerName, d.recipient,
+  d.recipient_kind AS recipientKind, d.scope, d.purpose, d.method, d.status, d.consent_id AS consentId,
+  d.requested_by AS requestedBy, d.requested_at AS requestedAt, d.decided_by AS decidedBy, d.decided_at AS decidedAt,
+  d.decision_note AS decisionNote, d.disclosed_by AS disclosedBy, d.disclosed_at AS disclosedAt, d.version`
+
+/** S131–S135: a customer's disclosures newest first, or every request still awaiting its approval. */
+export function disclosures(db: Db, customerId: number | undefined): Promise<Disclosure[]> {
+  const where = customerId === undefined ? sql`d.status = 'requested'` : sql`d.customer_id = ${customerId}`
+  return db.query<Disclosure>(
+    sql`SELECT ${DISCLOSURE_COLUMNS} FROM customer_disclosures d JOIN customers c ON c.id = d.customer_id
+        WHERE ${where} ORDER BY d.id DESC`
+  )
+}
+
+export async function findDisclosure(db: Db, id: number): Promise<Disclosure | undefined> {
+  const [row] = await db.query<Disclosure>(
+    sql`SELECT ${DISCLOSURE_COLUMNS} FROM customer_disclosures d JOIN customers c ON c.id = d.customer_id
+        WHERE d.id = ${id}`
+  )
+  return row
+}
+
+export const insertDisclosure = (
+  db: Db,
+  row: Omit<
+    Disclosure,
+    'id' | 'customerName' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'disclosedBy' | 'disclosedAt'
+  >
+): Promise<number> => insertRow(db, 'customer_disclosures', row)
+
+export const updateDisclosure = (db: Db, id: number, fields: Partial<Omit<Disclosure, 'id' | 'customerName'>>) =>
+  updateRow(db, 'customer_disclosures', id, fields)
+
+const RIGHTS_COLUMNS = sql`r.id, r.customer_id AS customerId, c.name AS customerName, r.kind, r.requester, r.details,
+  r.received_on AS receivedOn, r.due_on AS dueOn, r.status, r.outcome, r.answer, r.answered_by AS answeredBy,
+  r.answered_at AS answeredAt, r.version`
+
+/** S103: a customer's requests newest first, or every open one, the soonest due first. */
+export function rightsRequests(db: Db, customerId: number | undefined): Promise<RightsRequest[]> {
+  const where =
+    customerId === undefined
+      ? sql`r.status = 'open' ORDER BY r.due_on, r.id`
+      : sql`r.customer_id = ${customerId} ORDER BY r.id DESC`
+  return db.query<RightsRequest>(
+    sql`SELECT ${RIGHTS_COLUMNS} FROM customer_rights_requests r JOIN customers c ON c.id = r.customer_id WHERE ${where}`
+  )
+}
+
+export async function findRightsRequest(db: Db, id: number): Promise<RightsRequest | undefined> {
+  const [row] = await db.query<RightsRequest>(
+    sql`SELECT ${RIGHTS_COLUMNS} FROM customer_rights_requests r JOIN customers c ON c.id = r.customer_id
+        WHERE r.id = ${id}`
+  )
+  return row
+}
+
+export const insertRightsRequest = (
+  db: Db,
+  row: Omit<RightsRequest, 'id' | 'customerName' | 'outcome' | 'answer' | 'answeredBy' | 'answeredAt'> & {
+    registeredBy: string
+  }
+): Promise<number> => insertRow(db, 'customer_rights_requests', row)
+
+export const updateRightsRequest = (db: Db, id: number, fields: Partial<Omit<RightsRequest, 'id' | 'customerName'>>) =>
+  updateRow(db, 'customer_rights_requests', id, fields)
+
+/** Open requests past their answer day, for the workbench. */
+export async function overdueRightsRequests(db: Db, today: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM customer_rights_requests WHERE status = 'open' AND due_on < ${today}`
+  )
+  return row.n
+}
+
+/** Requests to disclose still waiting for their approval, for the workbench. */
+export async function disclosuresAwaitingApproval(db: Db): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM customer_disclosures WHERE status = 'requested'`
+  )
+  return row.n
+}
+
+export async function privacyState(
+  db: Db,
+  customerId: number
+): Promise<{ archivedAt: string | null; anonymisedAt: string | null }> {
+  const [row] = await db.query<{ archivedAt: string | null; anonymisedAt: string | null }>(
+    sql`SELECT archived_at AS archivedAt, anonymised_at AS anonymisedAt FROM customer_privacy_state
+        WHERE customer_id = ${customerId}`
+  )
+  return row ?? { archivedAt: null, anonymisedAt: null }
+}
+
+/** R-DISP-1, S140: the customer's records not destroyed whose retention period has not ended (permanent ones too). */
+export async function protectedRecordCount(db: Db, customerId: number, today: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM items WHERE customer_id = ${customerId} AND custody <> 'destroyed'
+          AND (expires_on IS NULL OR expires_on > ${today})`
+  )
+  return row.n
+}
+
+/** S143: customers not changed since the day given and not yet in the inactive archive. */
+export function inactiveCustomerIds(db: Db, before: string): Promise<{ id: number }[]> {
+  return db.query(
+    sql`SELECT c.id FROM customers c LEFT JOIN customer_privacy_state s ON s.customer_id = c.id
+        WHERE c.updated_at < ${before} AND s.archived_at IS NULL`
+  )
+}
+
+export async function markPrivacyState(
+  db: Db,
+  customerId: number,
+  column: 'archived_at' | 'anonymised_at',
+  at: string
+): Promise<void> {
+  await db.query(sql`INSERT INTO customer_privacy_state (customer_id) VALUES (${customerId}) ON CONFLICT DO NOTHING`)
+  await db.query(
+    sql`UPDATE customer_privacy_state SET ${sql.identifier(column)} = ${at} WHERE customer_id = ${customerId}`
+  )
+}
+
+/** S147: the sensitive values go entirely, so nothing encrypted is left to decrypt. */
+export async function deleteSensitiveValues(db: Db, customerId: number): Promise<void> {
+  await db.query(sql`DELETE FROM customer_sensitive_values WHERE customer_id = ${customerId}`)
+}
+
+/** S136: who read, revealed, exported or was refused customer data since a moment, with the rows an export held. */
+export function customerReadsSince(
+  db: Db,
+  since: string
+): Promise<{ username: string; at: string; action: string; rows: number }[]> {
+  return db.query(
+    sql`SELECT username, at, action,
+          CASE WHEN action = 'export' THEN COALESCE(json_extract(after, '$.rows'), 1) ELSE 1 END AS rows
+        FROM audit_log WHERE at >= ${since} AND entity = 'customer' AND action IN ('view', 'reveal', 'export', 'refused')
+        ORDER BY id`
+  )
+}
+
+export const insertLeakReport = (
+  db: Db,
+  row: { customerId: number | null; description: string; reportedBy: string; reportedAt: string }
+): Promise<number> => insertRow(db, 'customer_leak_reports', row)
+
+export function leakReportsSince(
+  db: Db,
+  since: string
+): Promise<{ reportedBy: string; reportedAt: string; description: string }[]> {
+  return db.query(
+    sql`SELECT reported_by AS reportedBy, reported_at AS reportedAt, description FROM customer_leak_reports
+        WHERE reported_at >= ${since} ORDER BY id DESC`
+  )
+}

@@ -1,0 +1,46 @@
+import type { SensitiveField } from '../../src-preload/contract'
+import type { Db } from './connection'
+import { fieldKeyOf, fingerprintOf, openValue, sealValue } from './field-codec'
+import { sql } from './sql'
+
+/** S6, S7, S124–S125: a customer's sensitive values, opened; the table holds them encrypted. */
+export async function sensitiveValues(db: Db, customerId: number): Promise<Map<SensitiveField, string>> {
+  const key = fieldKeyOf(db)
+  const rows = await db.query<{ field: SensitiveField; value: string }>(
+    sql`SELECT field, value FROM customer_sensitive_values WHERE customer_id = ${customerId}`
+  )
+  return new Map(rows.map((row) => [row.field, openValue(key, `customer.${row.field}`, row.value)]))
+}
+
+/** An empty value removes the row: nothing is kept of what is not given. */
+export async function upsertSensitiveValue(
+  db: Db,
+  customerId: number,
+  field: SensitiveField,
+  value: string,
+  at: string
+): Promise<void> {
+  if (value === '') {
+    await db.query(sql`DELETE FROM customer_sensitive_values WHERE customer_id = ${customerId} AND field = ${field}`)
+    return
+  }
+  const key = fieldKeyOf(db)
+  await db.query(
+    sql`INSERT INTO customer_sensitive_values (customer_id, field, value, fingerprint, updated_at)
+        VALUES (${customerId}, ${field}, ${sealValue(key, `customer.${field}`, value)},
+                ${fingerprintOf(key, field, value)}, ${at})
+        ON CONFLICT (customer_id, field) DO UPDATE SET value = excluded.value, fingerprint = excluded.fingerprint,
+          updated_at = excluded.updated_at`
+  )
+}
+
+export async function customersWithFingerprint(
+  db: Db,
+  field: SensitiveField,
+  value: string
+): Promise<{ id: number; name: string }[]> {
+  return db.query(
+    sql`SELECT c.id, c.name FROM customer_sensitive_values s JOIN customers c ON c.id = s.customer_id
+        WHERE s.field = ${field} AND s.fingerprint = ${fingerprintOf(fieldKeyOf(db), field, value)} ORDER BY c.id`
+  )
+}

@@ -1,0 +1,185 @@
+import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd'
+import { useCallback, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  DISCLOSURE_METHODS,
+  RECIPIENT_KINDS,
+  type Disclosure,
+  type DisclosureInput
+} from '../../../../../src-preload/contract'
+import { can } from '../../../access'
+import { call } from '../../../api/client'
+import { FormModal } from '../../../components/FormModal'
+import { formatDateTime } from '../../../errors'
+import { useRemote } from '../../../useRemote'
+import { useSubmit } from '../../../useSubmit'
+
+const STATE_COLORS: Record<Disclosure['status'], string> = {
+  requested: 'gold',
+  approved: 'blue',
+  refused: 'default',
+  disclosed: 'green'
+}
+
+/** S131–S135: requests to give a customer's information to someone, their approval and the disclosure made. */
+export function Disclosures({ customerId, canEdit }: { customerId: number; canEdit: boolean }) {
+  const { t } = useTranslation()
+  const status = useRemote(useCallback(() => call('app.status', {}), []))
+  const { submit, busy } = useSubmit()
+  const list = useRemote(useCallback(() => call('customerPrivacy.disclosures', { customerId }), [customerId]))
+  const [form] = Form.useForm<Omit<DisclosureInput, 'customerId'>>()
+  const [open, setOpen] = useState(false)
+  const mayDecide = can(status.data?.session ?? null, 'customerPrivacy.decideDisclosure')
+
+  const request = (values: Omit<DisclosureInput, 'customerId'>) =>
+    submit(() => call('customerPrivacy.requestDisclosure', { ...values, customerId }), {
+      form,
+      success: 'customerPrivacy.disclosure.requested',
+      close: () => setOpen(false),
+      onDone: list.reload
+    })
+
+  const decide = (row: Disclosure, decision: 'approved' | 'refused') =>
+    submit(() => call('customerPrivacy.decideDisclosure', { id: row.id, version: row.version, decision }), {
+      success: `customerPrivacy.disclosure.${decision}`,
+      onDone: list.reload,
+      after: () => void list.reload()
+    })
+
+  const record = (row: Disclosure) =>
+    submit(() => call('customerPrivacy.recordDisclosure', { id: row.id, version: row.version }), {
+      success: 'customerPrivacy.disclosure.recorded',
+      onDone: list.reload,
+      after: () => void list.reload()
+    })
+
+  return (
+    <Card
+      size="small"
+      title={t('customerPrivacy.disclosure.title')}
+      extra={
+        canEdit && (
+          <Button size="small" onClick={() => setOpen(true)}>
+            {t('customerPrivacy.disclosure.request')}
+          </Button>
+        )
+      }
+    >
+      <Table<Disclosure>
+        size="small"
+        rowKey="id"
+        className="disclosures"
+        pagination={false}
+        dataSource={list.data ?? []}
+        locale={{ emptyText: t('customerPrivacy.disclosure.none') }}
+        columns={[
+          {
+            title: t('customerPrivacy.disclosure.recipient'),
+            dataIndex: 'recipient',
+            render: (value: string, row) => (
+              <>
+                {value}
+                <div style={{ color: '#888', fontSize: 12 }}>
+                  {t(`customerPrivacy.disclosure.kinds.${row.recipientKind}`)}
+                  {row.consentId !== null && ` · ${t('customerPrivacy.disclosure.consentUsed', { id: row.consentId })}`}
+                </div>
+              </>
+            )
+          },
+          { title: t('customerPrivacy.disclosure.scope'), dataIndex: 'scope' },
+          { title: t('customerPrivacy.disclosure.purpose'), dataIndex: 'purpose' },
+          {
+            title: t('customerPrivacy.disclosure.method'),
+            dataIndex: 'method',
+            width: 70,
+            render: (value: string) => t(`customerPrivacy.disclosure.methods.${value}`)
+          },
+          {
+            title: t('customerPrivacy.disclosure.status'),
+            dataIndex: 'status',
+            width: 150,
+            render: (value: Disclosure['status'], row) => (
+              <>
+                <Tag color={STATE_COLORS[value]}>{t(`customerPrivacy.disclosure.states.${value}`)}</Tag>
+                <div style={{ color: '#888', fontSize: 12 }}>
+                  {row.disclosedAt
+                    ? `${row.disclosedBy} ${formatDateTime(row.disclosedAt).slice(0, 16)}`
+                    : row.decidedBy && `${row.decidedBy} ${formatDateTime(row.decidedAt ?? '').slice(0, 16)}`}
+                </div>
+              </>
+            )
+          },
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 150,
+            render: (_: unknown, row) => (
+              <Space size={4}>
+                {row.status === 'requested' && mayDecide && (
+                  <>
+                    <Button size="small" type="primary" disabled={busy} onClick={() => void decide(row, 'approved')}>
+                      {t('customerPrivacy.disclosure.approve')}
+                    </Button>
+                    <Button size="small" disabled={busy} onClick={() => void decide(row, 'refused')}>
+                      {t('customerPrivacy.disclosure.refuse')}
+                    </Button>
+                  </>
+                )}
+                {row.status === 'approved' && canEdit && (
+                  <Popconfirm
+                    title={t('customerPrivacy.disclosure.record')}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                    onConfirm={() => record(row)}
+                  >
+                    <Button size="small">{t('customerPrivacy.disclosure.record')}</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            )
+          }
+        ]}
+      />
+      <FormModal
+        open={open}
+        title={t('customerPrivacy.disclosure.request')}
+        form={form}
+        busy={busy}
+        onClose={() => setOpen(false)}
+        values={{ recipientKind: 'third_party', method: 'paper' }}
+      >
+        <Form form={form} name="disclosure" layout="vertical" onFinish={request}>
+          <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
+            <Input />
+          </Form.Item>
+          <Space size={16}>
+            <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
+              <Select
+                style={{ width: 140 }}
+                options={RECIPIENT_KINDS.map((value) => ({
+                  value,
+                  label: t(`customerPrivacy.disclosure.kinds.${value}`)
+                }))}
+              />
+            </Form.Item>
+            <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
+              <Select
+                style={{ width: 140 }}
+                options={DISCLOSURE_METHODS.map((value) => ({
+                  value,
+                  label: t(`customerPrivacy.disclosure.methods.${value}`)
+                }))}
+              />
+            </Form.Item>
+          </Space>
+          <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
+            <Input />
+          </Form.Item>
+          <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
+            <Input />
+          </Form.Item>
+        </Form>
+      </FormModal>
+    </Card>
+  )
+}

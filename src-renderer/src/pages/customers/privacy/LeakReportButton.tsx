@@ -1,0 +1,51 @@
+import { Button, Form, Input } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../../api/client'
+import { FormModal } from '../../../components/FormModal'
+import { useSubmit } from '../../../useSubmit'
+
+/** S137: whoever suspects a leak of this customer's information reports it to the security officer at once. */
+export function LeakReportButton({ customerId }: { customerId: number }) {
+  const { t } = useTranslation()
+  const { submit, busy } = useSubmit()
+  const [form] = Form.useForm<{ description: string }>()
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <Button size="small" danger onClick={() => setOpen(true)}>
+        {t('customerPrivacy.leak.report')}
+      </Button>
+      <FormModal
+        open={open}
+        title={t('customerPrivacy.leak.report')}
+        form={form}
+        busy={busy}
+        onClose={() => setOpen(false)}
+        values={{ description: '' }}
+      >
+        <Form
+          form={form}
+          name="leakReport"
+          layout="vertical"
+          onFinish={({ description }) =>
+            submit(() => call('customerPrivacy.reportLeak', { description, customerId }), {
+              form,
+              success: 'customerPrivacy.leak.reported',
+              close: () => setOpen(false)
+            })
+          }
+        >
+          <Form.Item
+            name="description"
+            label={t('customerPrivacy.leak.description')}
+            extra={t('customerPrivacy.leak.hint')}
+            required
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </FormModal>
+    </>
+  )
+}
