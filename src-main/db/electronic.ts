@@ -4,7 +4,7 @@ import type { Db } from './connection'
 import { sql } from './sql'
 
 const FILE_COLUMNS = sql`f.id, f.item_id AS itemId, f.role, f.sha256, f.size, f.type, f.pages, f.original_name AS originalName,
-  f.version, f.attached_at AS attachedAt, COALESCE(u.username, 'system') AS attachedBy`
+  f.version, f.attached_at AS attachedAt, COALESCE(u.display_name, 'system') AS attachedBy`
 const FILE_FROM = sql`FROM electronic_files f LEFT JOIN users u ON u.id = f.attached_by`
 
 export async function insertElectronicFile(
@@ -113,7 +113,7 @@ export async function insertFixityRun(
 
 export async function findFixityRun(db: Db, id: number): Promise<FixityRun | undefined> {
   const [row] = await db.query<FixityRun>(
-    sql`SELECT r.id, r.scope, r.started_at AS startedAt, COALESCE(u.username, 'system') AS startedBy, r.finished_at AS finishedAt,
+    sql`SELECT r.id, r.scope, r.started_at AS startedAt, COALESCE(u.display_name, 'system') AS startedBy, r.finished_at AS finishedAt,
        COUNT(x.file_id) AS total, COUNT(x.outcome) AS checked,
        SUM(x.outcome = 'mismatch') AS mismatched, SUM(x.outcome = 'missing') AS missing
      FROM fixity_runs r LEFT JOIN users u ON u.id = r.started_by LEFT JOIN fixity_results x ON x.run_id = r.id

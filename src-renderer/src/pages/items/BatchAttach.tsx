@@ -147,13 +147,15 @@ export function BatchAttach({ onClose, onDone }: { onClose(): void; onDone(): vo
           <Table<BatchPlanRow>
             size="small"
             rowKey="name"
+            tableLayout="fixed"
             dataSource={plan}
             pagination={{ pageSize: 50, hideOnSinglePage: true }}
             columns={[
-              { title: t('electronic.batch.columns.name'), dataIndex: 'name', ellipsis: true },
+              { title: t('electronic.batch.columns.name'), dataIndex: 'name', width: 300, ellipsis: true },
               {
                 title: t('electronic.batch.columns.status'),
                 key: 'status',
+                width: 100,
                 render: (_v, row) => (
                   <Tag color={STATUS_COLORS[row.status]}>{t(`electronic.batch.statuses.${row.status}`)}</Tag>
                 )
@@ -166,7 +168,13 @@ export function BatchAttach({ onClose, onDone }: { onClose(): void; onDone(): vo
                     ? row.candidates.join(t('common.listSeparator'))
                     : row.archivalCode && `${row.archivalCode} ${row.title ?? ''}`
               },
-              { title: t('electronic.batch.columns.sequence'), dataIndex: 'sequence', render: (value) => value ?? '' }
+              {
+                title: t('electronic.batch.columns.sequence'),
+                dataIndex: 'sequence',
+                width: 70,
+                align: 'right',
+                render: (value) => value ?? ''
+              }
             ]}
           />
         </>

@@ -77,6 +77,7 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
     <>
       <Table<ElectronicFile>
         className="electronic-files"
+        tableLayout="fixed"
         style={{ marginTop: 16 }}
         size="small"
         pagination={false}
@@ -86,18 +87,36 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
         locale={{ emptyText: t('electronic.empty') }}
         columns={[
           { title: t('electronic.columns.name'), dataIndex: 'originalName', ellipsis: true },
-          { title: t('electronic.columns.role'), key: 'role', render: (_v, row) => t(`electronic.roles.${row.role}`) },
-          { title: t('electronic.columns.type'), key: 'type', render: (_v, row) => t(`electronic.types.${row.type}`) },
+          {
+            title: t('electronic.columns.role'),
+            key: 'role',
+            width: 72,
+            render: (_v, row) => t(`electronic.roles.${row.role}`)
+          },
+          {
+            title: t('electronic.columns.type'),
+            key: 'type',
+            width: 64,
+            render: (_v, row) => t(`electronic.types.${row.type}`)
+          },
           {
             title: t('electronic.columns.size'),
             key: 'size',
+            width: 76,
             align: 'right',
             render: (_v, row) => formatBytes(row.size)
           },
-          { title: t('electronic.columns.pages'), dataIndex: 'pages', align: 'right', render: (pages) => pages ?? '—' },
+          {
+            title: t('electronic.columns.pages'),
+            dataIndex: 'pages',
+            width: 56,
+            align: 'right',
+            render: (pages) => pages ?? '—'
+          },
           {
             title: t('electronic.columns.checksum'),
             key: 'sha256',
+            width: 150,
             render: (_v, row) => (
               <Tooltip title={row.sha256}>
                 <Typography.Text code copyable={{ text: row.sha256 }}>
@@ -106,15 +125,17 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
               </Tooltip>
             )
           },
-          { title: t('electronic.columns.version'), dataIndex: 'version', align: 'right' },
+          { title: t('electronic.columns.version'), dataIndex: 'version', width: 56, align: 'right' },
           {
             title: t('electronic.columns.attached'),
             key: 'attached',
+            width: 110,
             render: (_v, row) => `${row.attachedAt.slice(0, 10)} ${row.attachedBy}`
           },
           {
             title: t('common.actions'),
             key: 'view',
+            width: 64,
             render: (_v, row) => (
               <Button
                 type="link"
