@@ -140,7 +140,8 @@ describe('R-SEC-2 15.1: a crafted backup is neither trusted nor restored', () =>
     })
     expect(await app.dispatch('backup.restore', { file: dangling }, admin)).toMatchObject({
       ok: false,
-      error: { message: 'backup.problems.foreignKeys', params: { table: 'customer_contacts' } }
+      // Named by the first table whose rows refer to the missing customer (its contacts, its filing record, …).
+      error: { message: 'backup.problems.foreignKeys', params: { table: expect.stringMatching(/^customer_/) } }
     })
     expect((await app.call('customers.list', {}, key)).total).toBe(1)
   })
