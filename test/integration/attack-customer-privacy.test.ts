@@ -223,3 +223,26 @@ describe('S121, S131: the wrong role', () => {
     expect(decided.ok ? 'approved' : decided.error.ruleId).toBe('R-ROLE-7')
   })
 })
+
+describe('S37–S40, S167–S168: the customer file’s upkeep by the wrong person', () => {
+  it('nobody verifies the customer file they created, a viewer verifies none, and a report is not approved by its preparer', async () => {
+    const app = await makeApp()
+    apps.push(app)
+    const manager = await app.signInAs('archive_manager', 'boss')
+    const customer = await app.call('customers.create', sampleCustomer(), manager)
+    const ruleOf = async (result: Promise<{ ok: boolean; error?: { ruleId?: string } }>) => {
+      const settled = await result
+      return settled.ok ? 'allowed' : settled.error?.ruleId
+    }
+    expect(await ruleOf(app.dispatch('customerUpkeep.verify', { customerId: customer.id }, manager))).toBe('S40')
+    const viewer = await app.signInAs('staff_viewer', 'reader')
+    expect(await ruleOf(app.dispatch('customerUpkeep.verify', { customerId: customer.id }, viewer))).toBe('S37')
+    const upkeep = await app.call('customerUpkeep.get', { customerId: customer.id }, manager)
+    expect(upkeep.registration.status).toBe('temporary')
+
+    const report = await app.call('customerReports.prepare', { month: '2026-02' }, manager)
+    const approved = await app.dispatch('customerReports.approve', { id: report.id }, manager)
+    expect(approved.ok).toBe(false)
+    expect((await app.call('customerReports.list', {}, manager))[0].approvedAt).toBeNull()
+  })
+})
