@@ -184,6 +184,60 @@ describe('S141, S147: anonymisation leaves nothing to be found', () => {
   })
 })
 
+describe('S141, S147: anonymisation leaves nothing to be read back', () => {
+  it('the customer history shows the anonymised contact and legal representative as anonymous, to every role', async () => {
+    const { app, archivist, customer } = await started()
+    await app.call(
+      'customers.update',
+      {
+        ...sampleCustomer({
+          legalRepresentative: '赵铁柱',
+          contacts: [{ name: CONTACT, title: '经理', phone: '13987654321', email: '' }]
+        }),
+        id: customer.id,
+        version: customer.version
+      },
+      archivist
+    )
+    expect(JSON.stringify(await app.call('customers.history', { id: customer.id }, archivist))).toContain(CONTACT)
+    const asked = await app.call(
+      'customerPrivacy.registerRightsRequest',
+      {
+        customerId: customer.id,
+        kind: 'delete',
+        requester: CONTACT,
+        identityChecked: true,
+        details: '请删除',
+        receivedOn: '2026-03-02'
+      },
+      archivist
+    )
+    await app.call(
+      'customerPrivacy.answerRightsRequest',
+      { id: asked.id, version: asked.version, outcome: 'anonymised', answer: '已匿名' },
+      archivist
+    )
+    const manager = await app.signInAs('archive_manager', 'boss')
+    for (const key of [archivist, manager]) {
+      const shown = JSON.stringify(await app.call('customers.history', { id: customer.id }, key))
+      for (const personal of [CONTACT, PHONE, '13987654321', LEGAL, '赵铁柱']) expect(shown).not.toContain(personal)
+    }
+    // A change made after the anonymisation is history like any other.
+    const now = await app.call('customers.get', { id: customer.id }, archivist)
+    await app.call(
+      'customers.update',
+      {
+        ...sampleCustomer({ legalRepresentative: '钱新', contacts: now.contacts }),
+        id: customer.id,
+        version: now.version
+      },
+      archivist
+    )
+    const [latest] = await app.call('customers.history', { id: customer.id }, archivist)
+    expect(latest).toMatchObject({ field: 'legalRepresentative', before: '（已匿名）', after: '钱新' })
+  })
+})
+
 describe('S121, S131: the wrong role', () => {
   it('a viewer, a department head and the administrator cannot look a customer up by ID number nor save one', async () => {
     const { app, customer } = await started()
