@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import { Readable } from 'node:stream'
 import {
@@ -133,6 +134,9 @@ export class ElectronicService {
     if (!this.files.has(file.sha256)) throw conflict('electronic.errors.contentMissing')
     enforce(decideFileSize(file.size, MAX_VIEW_BYTES))
     const bytes = await fs.promises.readFile(this.files.pathOf(file.sha256))
+    // The bytes are in memory anyway: content changed on disk since the last fixity check is not shown as the record.
+    if (crypto.createHash('sha256').update(bytes).digest('hex') !== file.sha256)
+      throw conflict('electronic.errors.contentAltered')
     await this.store.write(actor, ({ audit }) =>
       audit({
         entity: 'electronic_file',

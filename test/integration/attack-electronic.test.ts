@@ -179,3 +179,22 @@ describe('R-ELEC-1: a body that is not base64 is refused, never decoded into oth
     expect(await footprint(app)).toEqual(before)
   })
 })
+
+describe('R-ELEC-3, R-ELEC-8: content changed on disk is not shown as the record', () => {
+  it('a stored file rewritten behind the app is refused on viewing, and the view is not audited', async () => {
+    const { app, key, item } = await setUp()
+    const { file } = await app.call('electronic.attach', attachInput(item.id, 'p1.jpg', jpegBytes('scan')), key)
+    const stored = path.join(app.dataDir, 'files', 'sha256', file.sha256.slice(0, 2), file.sha256)
+    fs.chmodSync(stored, 0o600)
+    fs.writeFileSync(stored, jpegBytes('forged'))
+    const result = await app.dispatch('electronic.view', { fileId: file.id }, key)
+    expect(result.ok ? 'shown' : result.error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'electronic.errors.contentAltered'
+    })
+    const views = await app.database.query(
+      `SELECT 1 FROM audit_log WHERE entity = 'electronic_file' AND action = 'view'`
+    )
+    expect(views).toEqual([])
+  })
+})
