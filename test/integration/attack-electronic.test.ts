@@ -198,3 +198,21 @@ describe('R-ELEC-3, R-ELEC-8: content changed on disk is not shown as the record
     expect(views).toEqual([])
   })
 })
+
+describe('R-ELEC-3: one fixity check at a time', () => {
+  it('starts asked for at once make one run; the others are told a check is running', async () => {
+    const { app, key, item } = await setUp()
+    await app.call('electronic.attach', attachInput(item.id, 'p1.pdf', pdfBytes(2)), key)
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => app.dispatch('electronic.fixityStart', { sample: null }, key))
+    )
+    expect(results.map((result) => (result.ok ? 'started' : result.error.message)).sort()).toEqual([
+      ...Array<string>(4).fill('electronic.errors.fixityRunning'),
+      'started'
+    ])
+    await app.services.electronic.fixityIdle()
+    expect(await app.database.query('SELECT COUNT(*) AS n FROM fixity_runs')).toEqual([{ n: 1 }])
+    expect((await app.dispatch('electronic.fixityStart', { sample: null }, key)).ok).toBe(true)
+    await app.services.electronic.fixityIdle()
+  })
+})
