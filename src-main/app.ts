@@ -7,7 +7,7 @@ import { Sessions } from './sessions'
 import { AuditService } from './services/audit'
 import { ensureAuditKey } from './services/audit-anchor'
 import { ensureBackupKey } from './services/backup-key'
-import { ensureFieldKey } from './db/field-key'
+import { startupFieldKey } from './db/field-key'
 import { CustomerPrivacyService } from './services/customer-privacy'
 import { BackupService, type RestoreStage } from './services/backup'
 import type { RecoveryKdf } from './services/backup-crypto'
@@ -94,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   })
   const keyed = await ensureAuditKey(options.dataDir, file)
   await ensureBackupKey(options.dataDir)
-  ensureFieldKey(options.dataDir)
+  await startupFieldKey(options.dataDir, file)
   const store = new Store(file, clock, { anchorHead: true })
   if (keyed) {
     log.info('audit chain keyed', { ...keyed })

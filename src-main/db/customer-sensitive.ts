@@ -12,6 +12,16 @@ export async function sensitiveValues(db: Db, customerId: number): Promise<Map<S
   return new Map(rows.map((row) => [row.field, openValue(key, `customer.${row.field}`, row.value)]))
 }
 
+/** Whether anything in the database is sealed under field.key: phones and e-mails of contacts, ID numbers, assets. */
+export async function holdsSealedValues(db: Db): Promise<boolean> {
+  const found = await db.query(
+    sql`SELECT 1 FROM customer_sensitive_values
+        UNION ALL SELECT 1 FROM customer_contacts WHERE phone LIKE 'enc1:%' OR email LIKE 'enc1:%'
+        LIMIT 1`
+  )
+  return found.length > 0
+}
+
 /** An empty value removes the row: nothing is kept of what is not given. */
 export async function upsertSensitiveValue(
   db: Db,

@@ -45,7 +45,9 @@ export function decideFileName(name: string): Decision {
   if (trimmed === '' || trimmed === '.' || trimmed === '..') return refuse('R-ELEC-1', 'electronic.errors.badName')
   if (/[/\\\u0000-\u001f]/.test(trimmed) || /^[a-zA-Z]:/.test(trimmed))
     return refuse('R-ELEC-1', 'electronic.errors.pathInName', { name: trimmed })
-  if (trimmed.length > 255) return refuse('R-ELEC-1', 'electronic.errors.badName')
+  // Invisible format characters (a right-to-left override, a zero-width space) make a name show another extension
+  // than it has: "報告\u202Efdp.exe" reads as "報告exe.pdf".
+  if (trimmed.length > 255 || /[\u007f\p{Cf}]/u.test(trimmed)) return refuse('R-ELEC-1', 'electronic.errors.badName')
   return allowed
 }
 

@@ -31,6 +31,7 @@ import { pageTotal } from '../db/paging'
 import { openTemporaryFile } from '../db/customer-upkeep'
 import { refreshCustomerItemsSearch } from '../db/item-search'
 import { AppFailure, notFound, refuseStale } from '../errors'
+import { ANONYMOUS_CONTACT } from '../policy/customer-privacy'
 import { maskEmail, maskName, maskPhone, maySeePersonalData } from '../policy/roles'
 import type { Actor, Store } from '../store'
 import type { AuditService } from './audit'
@@ -195,16 +196,31 @@ export class CustomersService {
   /** R-CUST-4: who changed which field when, old → new, read back from the audit log. */
   async history(id: number, role: Role): Promise<CustomerChange[]> {
     if (!(await customerExists(this.store.db, id))) throw notFound('errors.customerNotFound')
-    const entries = await this.audit.forEntity('customer', String(id), ['create', 'update'])
+    const logged = await this.audit.forEntity('customer', String(id), ['create', 'update', 'anonymise', 'purge'])
     const showPersonal = maySeePersonalData(role)
-    const changesPerEntry = entries.map((entry): CustomerChange[] => {
-      const after = JSON.parse(entry.after ?? '{}') as CustomerSnapshot
+    // S141, S147: the log keeps what a person was, in order; once they are anonymised nobody reads it back here.
+    const actions = logged.map((entry) => entry.action)
+    const erasedUpTo = Math.max(actions.lastIndexOf('anonymise'), actions.lastIndexOf('purge'))
+    const snapshotOf = (text: string | null, index: number): CustomerSnapshot => {
+      const snapshot = JSON.parse(text ?? '{}') as CustomerSnapshot
+      if (index > erasedUpTo) return snapshot
+      return {
+        ...snapshot,
+        legalRepresentative: snapshot.legalRepresentative && ANONYMOUS_CONTACT.name,
+        contacts: snapshot.contacts?.map(() => ({ ...ANONYMOUS_CONTACT }))
+      }
+    }
+    const entries = logged.flatMap((entry, index) =>
+      entry.action === 'create' || entry.action === 'update'
+        ? [{ ...entry, before: snapshotOf(entry.before, index), after: snapshotOf(entry.after, index) }]
+        : []
+    )
+    const changesPerEntry = entries.map(({ before, after, ...entry }): CustomerChange[] => {
       if (entry.action === 'create') {
         return [
           { at: entry.at, username: entry.username, action: 'create', field: 'name', before: '', after: after.name }
         ]
       }
-      const before = JSON.parse(entry.before ?? '{}') as CustomerSnapshot
       return CUSTOMER_FIELD_NAMES.flatMap((field) => {
         const old = displayValue(before[field], showPersonal)
         const now = displayValue(after[field], showPersonal)

@@ -2374,7 +2374,10 @@ const en: Shape<typeof zhCN> = {
       viewClassified:
         'Electronic files of confidential and top-secret records are viewed only through their approval chain, within the approved period.',
       contentMissing:
-        'The content of this electronic file is missing from the store; run a fixity check and report the incident.'
+        'The content of this electronic file is missing from the store; run a fixity check and report the incident.',
+      fixityRunning: 'A fixity check is still running; start another once it has finished.',
+      contentAltered:
+        'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.'
     }
   },
   errors: {
