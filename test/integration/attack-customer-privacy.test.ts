@@ -3,11 +3,12 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FIELD_KEY_FILE } from '../../src-main/db/field-key'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { CONTACT_PHONE, privacyRoom } from '../support/privacy'
 
 /** Issue 20 as an adversary: the field key, leaks of sensitive values, anonymisation, the wrong role (S117–S148). */
 
 const ID_NUMBER = '310101198001011234'
-const PHONE = '13812345678'
+const PHONE = CONTACT_PHONE
 const CONTACT = '李娜娜'
 const LEGAL = '王大锤'
 
@@ -17,17 +18,11 @@ afterEach(async () => {
 })
 
 async function started(dataDir?: string) {
-  const app = await makeApp(dataDir)
-  apps.push(app)
-  const archivist = await app.signInAs('archivist', 'keeper')
-  const customer = await app.call(
-    'customers.create',
-    sampleCustomer({
-      legalRepresentative: LEGAL,
-      contacts: [{ name: CONTACT, title: '', phone: PHONE, email: 'lina@shunda.example' }]
-    }),
-    archivist
-  )
+  const { app, archivist, customer } = await privacyRoom(apps, {
+    dataDir,
+    contactName: CONTACT,
+    customer: { legalRepresentative: LEGAL }
+  })
   await app.call(
     'customerPrivacy.saveSensitive',
     { customerId: customer.id, field: 'idNumber', value: ID_NUMBER },

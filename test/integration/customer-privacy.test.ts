@@ -6,13 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '../../src-main/db/data-source'
 import { FIELD_KEY_FILE } from '../../src-main/db/field-key'
 import type { Channel, ChannelInput } from '../../src-preload/contract'
-import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { makeApp, tempDir, type TestApp } from '../support/app'
+import { CONTACT_PHONE, privacyRoom } from '../support/privacy'
 import { itemInput } from '../support/records'
 
 /** Issue 20: customers' personal information — consent (S107–S112) and sensitive fields (S117–S125, R-CUST-5). */
 
 const ID_NUMBER = '310101198001011234'
-const PHONE = '13812345678'
+const PHONE = CONTACT_PHONE
 const PASSPHRASE = '档案室钥匙在二楼保险柜第三格'
 
 const apps: TestApp[] = []
@@ -20,17 +21,7 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.close()
 })
 
-async function started(dataDir?: string) {
-  const app = await makeApp(dataDir)
-  apps.push(app)
-  const archivist = await app.signInAs('archivist', 'keeper')
-  const customer = await app.call(
-    'customers.create',
-    sampleCustomer({ contacts: [{ name: '李娜', title: '', phone: PHONE, email: 'lina@shunda.example' }] }),
-    archivist
-  )
-  return { app, archivist, customer }
-}
+const started = (dataDir?: string) => privacyRoom(apps, { dataDir, contactName: '李娜' })
 
 const consent = (customerId: number, more: Partial<ChannelInput<'customerPrivacy.recordConsent'>> = {}) => ({
   customerId,
