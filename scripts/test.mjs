@@ -3,6 +3,7 @@
 // The last line always sums every suite as `tests: N passed, M failed`.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,15 +12,23 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform =
 const totals = { passed: 0, failed: 0 }
 const VITEST_JSON = path.join(root, '.vitest-results.json')
 const PLAYWRIGHT_JSON = path.join(root, '.playwright-results.json')
+// Every data folder, backup and PDF a test makes goes under one folder that is removed at the end, passed or failed:
+// a run leaves a few GB of them, and repeated runs filled this machine's disk until tests failed for want of space.
+const RUN_TMPDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-room-test-run-'))
 
 function finish(code) {
+  fs.rmSync(RUN_TMPDIR, { recursive: true, force: true })
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`)
   process.exit(code)
 }
 
 function step(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`)
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TMPDIR: RUN_TMPDIR, ...env }
+  })
   return result.status === 0
 }
 
