@@ -47,6 +47,11 @@ export interface SessionInfo {
   lastSignInAt: string | null
   /** R-ROLE-7: the password was reset since that sign-in: when and by whom, shown to whoever signs in with it. */
   passwordReset: { at: string; by: string } | null
+  /**
+   * R-ROLE-7: the channels this person may call, from the access lists main enforces on every call. The renderer shows
+   * what it can open by them, so it never needs the contract's schemas to know who may do what.
+   */
+  channels: string[]
 }
 
 export interface UserRow {

@@ -18,10 +18,9 @@ import {
   type RecordKind
 } from './contract-kit'
 import type { PolicyVersion } from './contract-kit'
+import { INSPECTION_KINDS, ADHOC_REASONS } from './vocabulary'
+export { INSPECTION_KINDS, ADHOC_REASONS } from './vocabulary'
 
-export const INSPECTION_KINDS = ['periodic', 'adhoc'] as const
-/** Why an ad-hoc inspection was made (000 Art19, 003 Art41). */
-export const ADHOC_REASONS = ['in_doubt', 'theft', 'loss', 'fire', 'other'] as const
 export const FINDING_STATES = ['unchecked', 'found', 'missing', 'damaged'] as const
 export type FindingState = (typeof FINDING_STATES)[number]
 

@@ -19,13 +19,7 @@ import {
   type RecordKind,
   type RecordSummary
 } from './contract-kit'
-
-/** The older scheme (004): 永久 / 长期 / 短期; the archive manager may add it beside the modern Y / D30 / D10. */
-export const LEGACY_RETENTION_PERIODS = [
-  { code: 'Y', name: '永久', years: null },
-  { code: 'C', name: '长期', years: 30 },
-  { code: 'D', name: '短期', years: 10 }
-] as const
+export { LEGACY_RETENTION_PERIODS } from './vocabulary'
 
 export const disposalSettingsSchema = z.strictObject({
   holdMonths: z

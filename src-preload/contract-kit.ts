@@ -3,27 +3,20 @@
  * schemas. Field error messages are i18n keys; the renderer translates them.
  */
 import { z } from 'zod'
-
-export const ROLES = [
-  'sysadmin',
-  'security_officer',
-  'auditor',
-  'archivist',
-  'archive_manager',
-  'department_head',
-  'staff_viewer',
-  'deputy_gm',
-  'gm'
-] as const
-export type Role = (typeof ROLES)[number]
-
-/** R-ROLE-7 (三员分立, 003): the system administrator, the security officer and the auditor, three different people. */
-export const OFFICER_ROLES = ['sysadmin', 'security_officer', 'auditor'] as const satisfies readonly Role[]
-/** R-ROLE-7: the roles that only the administrator and the security officer together can give. */
-export const TWO_PERSON_ROLES = ['sysadmin', 'security_officer'] as const satisfies readonly Role[]
-
-export const CLASSIFICATIONS = ['none', 'internal', 'secret', 'confidential', 'top_secret'] as const
-export type ClassificationCode = (typeof CLASSIFICATIONS)[number]
+import { type Role, type ClassificationCode, type CustodyState, INCIDENT_RESOLUTIONS, MAX_BATCH } from './vocabulary'
+export {
+  ROLES,
+  type Role,
+  OFFICER_ROLES,
+  TWO_PERSON_ROLES,
+  CLASSIFICATIONS,
+  type ClassificationCode,
+  CUSTODY_STATES,
+  type CustodyState,
+  INCIDENT_RESOLUTIONS,
+  DEFAULT_POLICY_VERSION,
+  MAX_BATCH
+} from './vocabulary'
 
 export interface Page<T> {
   rows: T[]
@@ -135,10 +128,6 @@ export const RECORD_WRITERS = ['archivist', 'archive_manager'] as const
 export const BACKUP_ROLES = ['sysadmin', 'archivist', 'archive_manager'] as const
 export const empty = z.strictObject({})
 
-/** Where a record is in its life beside where it is shelved (R-KEEP-1). */
-export const CUSTODY_STATES = ['in_store', 'reading_room', 'on_loan', 'awaiting_destruction', 'destroyed'] as const
-export type CustodyState = (typeof CUSTODY_STATES)[number]
-
 /** A record is an item (件) or a volume (案卷); loans, holds, appraisal and inspections name either. */
 export const RECORD_KINDS = ['item', 'volume'] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
@@ -176,7 +165,6 @@ export interface RecordSummary {
 
 export const INCIDENT_KINDS = ['missing', 'damaged'] as const
 export const INCIDENT_SOURCES = ['loan', 'inspection', 'manual'] as const
-export const INCIDENT_RESOLUTIONS = ['found', 'repaired', 'written_off'] as const
 
 export interface Incident {
   id: number
@@ -195,9 +183,6 @@ export interface Incident {
   resolvedOn: string | null
   resolvedBy: string | null
 }
-
-/** The built-in defaults of a settings namespace are its version 1; the first saved change is version 2. */
-export const DEFAULT_POLICY_VERSION = 1
 
 export interface PolicyVersion<T> {
   version: number
@@ -232,8 +217,6 @@ export interface AppError {
   details?: FieldError[]
 }
 
-/** A batch action on selected records runs in one transaction; past this many it is refused, to be split. */
-export const MAX_BATCH = 1000
 export const batchIds = z
   .array(id)
   .min(1, { message: 'validation.required' })

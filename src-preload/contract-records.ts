@@ -31,18 +31,8 @@ import {
   type PolicyVersion,
   type RecordSummary
 } from './contract-kit'
-
-export const DOCUMENT_KINDS = ['ordinary', 'request', 'reply', 'plan', 'summary', 'meeting_papers'] as const
-export const LINK_KINDS = [
-  'request_reply',
-  'main_attachment',
-  'original_copy',
-  'printed_final',
-  'language_version'
-] as const
-export const OPEN_STATUSES = ['open', 'restricted', 'closed'] as const
-export const CUSTOMER_DOC_TYPES = ['basic_info', 'intent', 'agreement', 'contract', 'annual_report', 'other'] as const
-export const ITEM_STATUSES = ['received', 'catalogued', 'filed'] as const
+import { DOCUMENT_KINDS, LINK_KINDS, OPEN_STATUSES, CUSTOMER_DOC_TYPES, ITEM_STATUSES } from './vocabulary'
+export { DOCUMENT_KINDS, LINK_KINDS, OPEN_STATUSES, CUSTOMER_DOC_TYPES, ITEM_STATUSES } from './vocabulary'
 
 export const filingSettingsSchema = z.strictObject({
   fonds: codeList(codeEntry),

@@ -3,13 +3,11 @@ import { z } from 'zod'
 import { customersQuery } from './contract-customers'
 import { channel, RECORD_READERS, RECORD_WRITERS, required, type AppError } from './contract-kit'
 import { itemsQuery, volumesQuery } from './contract-records'
+import { IMPORT_FILE_BASE64_MAX } from './vocabulary'
+export { IMPORT_FILE_BASE64_MAX, IMPORT_FILE_MB } from './vocabulary'
 
 export const IMPORT_TARGETS = ['items', 'customers'] as const
 export type ImportTargetName = (typeof IMPORT_TARGETS)[number]
-
-/** An import's file travels as base64: 40 000 000 characters are 30 000 000 bytes, about 30 MB of spreadsheet. */
-export const IMPORT_FILE_BASE64_MAX = 40_000_000
-export const IMPORT_FILE_MB = (IMPORT_FILE_BASE64_MAX * 3) / 4 / 1_000_000
 
 const importFile = {
   target: z.enum(IMPORT_TARGETS),

@@ -19,22 +19,32 @@ import {
   type RecordSummary
 } from './contract-kit'
 import type { PolicyVersion } from './contract-kit'
+import {
+  USE_KINDS,
+  type UseKind,
+  USE_STATUSES,
+  type UseStatus,
+  APPROVERS,
+  type Approver,
+  EXCERPT_ANSWERS,
+  RETURN_CONDITIONS,
+  USE_EFFECTS,
+  USE_REGISTERS
+} from './vocabulary'
+export {
+  USE_KINDS,
+  type UseKind,
+  USE_STATUSES,
+  type UseStatus,
+  APPROVERS,
+  type Approver,
+  EXCERPT_ANSWERS,
+  RETURN_CONDITIONS,
+  USE_EFFECTS,
+  USE_REGISTERS
+} from './vocabulary'
 
-/** 查阅 (read in the room), 借阅 (the original leaves the room), 复制/摘录 (copies leave, the original stays: R-USE-3). */
-export const USE_KINDS = ['consultation', 'loan', 'excerpt'] as const
-export type UseKind = (typeof USE_KINDS)[number]
-export const USE_STATUSES = ['pending', 'approved', 'out', 'returned', 'refused', 'cancelled'] as const
-export type UseStatus = (typeof USE_STATUSES)[number]
 export const APPLICANT_KINDS = ['internal', 'external'] as const
-/** The signers a chain can need, in the order they sign. */
-export const APPROVERS = ['department_head', 'archive_manager', 'deputy_gm', 'gm'] as const
-export type Approver = (typeof APPROVERS)[number]
-/** R-USE-3: the answer to "would an excerpt or copy do?" on a loan request. */
-export const EXCERPT_ANSWERS = ['excerpt_suffices', 'original_needed'] as const
-export const RETURN_CONDITIONS = ['complete', 'damaged', 'lost'] as const
-/** R-USE-9 利用效果. */
-export const USE_EFFECTS = ['evidence', 'history', 'reference', 'economic', 'other'] as const
-export const USE_REGISTERS = ['loan', 'consultation'] as const
 
 const days = (max: number) =>
   z

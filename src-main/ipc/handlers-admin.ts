@@ -1,6 +1,7 @@
+import { CHANNELS, contract } from '../../src-preload/contract'
 import type { adminChannels, SessionInfo } from '../../src-preload/contract-admin'
 import { unauthenticated } from '../errors'
-import { maySeePersonalData } from '../policy/roles'
+import { maySeePersonalData, roleAllows } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'
 import type { SignedInUser } from '../services/users'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
@@ -25,7 +26,8 @@ export function adminHandlers(
     idleLockMinutes: (await services.settings.security()).data.idleLockMinutes,
     canSeePersonalData: maySeePersonalData(session.role),
     lastSignInAt: session.lastSignInAt,
-    passwordReset: session.passwordReset
+    passwordReset: session.passwordReset,
+    channels: CHANNELS.filter((channel) => roleAllows(contract[channel].access, session.role))
   })
   const startSession = (key: string, user: SignedInUser) =>
     sessionInfo(

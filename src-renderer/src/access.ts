@@ -1,11 +1,15 @@
-import { contract, roleAllows, type Channel, type SessionInfo } from '../../src-preload/contract'
+import type { Channel, SessionInfo } from '../../src-preload/contract'
+
+/** What the renderer needs to know of a session to show only what main would allow. */
+export type Permissions = Pick<SessionInfo, 'channels'>
 
 /**
- * Whether the person signed in may call a channel — read from the contract's access list, the same list main
- * enforces, so the renderer never keeps its own idea of who may do what. Use it to hide what would only be refused.
+ * Whether the person signed in may call a channel — the session carries the channels main lets their role call, from
+ * the same access lists it enforces, so the renderer never keeps its own idea of who may do what. Use it to hide what
+ * would only be refused.
  */
-export function can(session: Pick<SessionInfo, 'role'> | null, channel: Channel): boolean {
-  return roleAllows(contract[channel].access, session?.role ?? null)
+export function can(session: Permissions | null, channel: Channel): boolean {
+  return session?.channels.includes(channel) ?? false
 }
 
 export type Section =
@@ -39,7 +43,7 @@ const SECTION_CHANNELS: [Section, Channel[]][] = [
   ['audit', ['audit.list']]
 ]
 
-export const sectionsOf = (session: Pick<SessionInfo, 'role'>): Section[] =>
+export const sectionsOf = (session: Permissions): Section[] =>
   SECTION_CHANNELS.filter(([, channels]) => channels.some((channel) => can(session, channel))).map(
     ([section]) => section
   )

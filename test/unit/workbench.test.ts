@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ROLES } from '../../src-preload/contract'
 import { sectionsOf } from '../../src-renderer/src/access'
 import { linkFor, workbenchCards } from '../../src-renderer/src/pages/dashboard/workbench'
+import { permissionsOf } from '../support/permissions'
 
 const RENDERER = path.resolve(__dirname, '../../src-renderer/src')
 const SECTIONS = [
@@ -22,14 +23,14 @@ const SECTIONS = [
 
 describe("R-ROLE-7 each role's workbench shows what it can act on and links only to its own menu", () => {
   it.each(ROLES)('%s: no workbench card or to-do links to a section outside the menu', (role) => {
-    const menu = sectionsOf({ role })
-    for (const card of workbenchCards({ role })) if (card.link !== null) expect(menu, card.key).toContain(card.link)
+    const menu = sectionsOf(permissionsOf(role))
+    for (const card of workbenchCards(permissionsOf(role))) if (card.link !== null) expect(menu, card.key).toContain(card.link)
     for (const section of SECTIONS)
-      expect(linkFor({ role }, section)).toBe(menu.includes(section as never) ? section : null)
+      expect(linkFor(permissionsOf(role), section)).toBe(menu.includes(section as never) ? section : null)
   })
 
   it('a staff viewer sees their own requests and loans, not the archivist’s filing and loan desk', () => {
-    const keys = workbenchCards({ role: 'staff_viewer' }).map((card) => card.key)
+    const keys = workbenchCards(permissionsOf('staff_viewer')).map((card) => card.key)
     expect(keys).toContain('myRequests')
     expect(keys).not.toContain('todo')
     expect(keys).not.toContain('overdueFiling')
@@ -37,12 +38,12 @@ describe("R-ROLE-7 each role's workbench shows what it can act on and links only
   })
 
   it('a department head has the place for requests awaiting signature, and their own requests', () => {
-    const keys = workbenchCards({ role: 'department_head' }).map((card) => card.key)
+    const keys = workbenchCards(permissionsOf('department_head')).map((card) => card.key)
     expect(keys).toEqual(expect.arrayContaining(['awaitingSignature', 'myRequests']))
   })
 
   it('the archivist keeps the to-do list, late filing and overdue loans', () => {
-    const keys = workbenchCards({ role: 'archivist' }).map((card) => card.key)
+    const keys = workbenchCards(permissionsOf('archivist')).map((card) => card.key)
     expect(keys).toEqual(expect.arrayContaining(['todo', 'overdueFiling', 'overdueLoans', 'customers']))
   })
 

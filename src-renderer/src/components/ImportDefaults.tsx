@@ -1,13 +1,8 @@
 import { DatePicker, Form, Select, Typography, type FormInstance } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import {
-  CLASSIFICATIONS,
-  CUSTOMER_GRADES,
-  OPEN_STATUSES,
-  type FilingSettings,
-  type ImportTargetName
-} from '../../../src-preload/contract'
+import { CUSTOMER_GRADES, type FilingSettings, type ImportTargetName } from '../../../src-preload/contract'
+import { CLASSIFICATIONS, OPEN_STATUSES } from '../../../src-preload/vocabulary'
 import { entriesOf, type CodeField } from '../useFilingSettings'
 import { CodeSelect } from './CodeSelect'
 

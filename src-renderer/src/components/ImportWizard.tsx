@@ -17,15 +17,15 @@ import {
 } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  IMPORT_FILE_MB,
-  type ChannelInput,
-  type FilingSettings,
-  type ImportPreview,
-  type ImportReport,
-  type ImportResult,
-  type ImportTargetName
+import type {
+  ChannelInput,
+  FilingSettings,
+  ImportPreview,
+  ImportReport,
+  ImportResult,
+  ImportTargetName
 } from '../../../src-preload/contract'
+import { IMPORT_FILE_MB } from '../../../src-preload/vocabulary'
 import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
 import { toBase64 } from '../upload'

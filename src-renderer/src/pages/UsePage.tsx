@@ -2,13 +2,8 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  USE_KINDS,
-  USE_STATUSES,
-  type ChannelInput,
-  type SessionInfo,
-  type UseRequestRow
-} from '../../../src-preload/contract'
+import type { ChannelInput, SessionInfo, UseRequestRow } from '../../../src-preload/contract'
+import { USE_KINDS, USE_STATUSES } from '../../../src-preload/vocabulary'
 import { can } from '../access'
 import { call } from '../api/client'
 import { useFilingSettings } from '../useFilingSettings'

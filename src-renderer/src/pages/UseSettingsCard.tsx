@@ -1,6 +1,7 @@
 import { Col, Form, InputNumber, Row, Select, Switch } from 'antd'
 import { useTranslation } from 'react-i18next'
-import { APPROVERS, type UseSettings } from '../../../src-preload/contract'
+import type { UseSettings } from '../../../src-preload/contract'
+import { APPROVERS } from '../../../src-preload/vocabulary'
 import { call } from '../api/client'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'

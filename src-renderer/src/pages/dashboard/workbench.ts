@@ -1,5 +1,5 @@
-import type { Channel, SessionInfo } from '../../../../src-preload/contract'
-import { can, sectionsOf, type Section } from '../../access'
+import type { Channel } from '../../../../src-preload/contract'
+import { can, sectionsOf, type Permissions, type Section } from '../../access'
 
 export type WorkbenchCardKey =
   | 'todo'
@@ -44,7 +44,7 @@ export interface ShownCard {
 }
 
 /** The cards of this person's workbench; a link to a section not in their menu is dropped, never shown. */
-export function workbenchCards(session: Pick<SessionInfo, 'role'>): ShownCard[] {
+export function workbenchCards(session: Permissions): ShownCard[] {
   const sections = sectionsOf(session)
   return CARDS.filter((card) => card.acts.every((channel) => can(session, channel))).map((card) => ({
     key: card.key,
@@ -53,6 +53,6 @@ export function workbenchCards(session: Pick<SessionInfo, 'role'>): ShownCard[] 
 }
 
 /** Where a to-do entry may lead this person: its section if it is in their menu, else nowhere. */
-export function linkFor(session: Pick<SessionInfo, 'role'>, section: string): Section | null {
+export function linkFor(session: Permissions, section: string): Section | null {
   return (sectionsOf(session) as string[]).includes(section) ? (section as Section) : null
 }

@@ -1,13 +1,8 @@
 import { App, Button, Modal, Select, Space, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  MAX_BATCH,
-  type BatchOutcome,
-  type ChannelInput,
-  type ItemRow,
-  type SessionInfo
-} from '../../../../src-preload/contract'
+import type { BatchOutcome, ChannelInput, ItemRow, SessionInfo } from '../../../../src-preload/contract'
+import { MAX_BATCH } from '../../../../src-preload/vocabulary'
 import { can } from '../../access'
 import { call } from '../../api/client'
 import { ExportButton } from '../../components/ExportButton'

@@ -1,7 +1,8 @@
 import { Checkbox, Input, Space, TreeSelect } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CUSTODY_STATES, type ChannelInput, type LocationNode } from '../../../../src-preload/contract'
+import type { ChannelInput, LocationNode } from '../../../../src-preload/contract'
+import { CUSTODY_STATES } from '../../../../src-preload/vocabulary'
 import { call } from '../../api/client'
 import { locationOptions } from '../../components/LocationPanel'
 

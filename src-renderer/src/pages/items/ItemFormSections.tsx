@@ -1,13 +1,8 @@
 import { Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CLASSIFICATIONS,
-  CUSTOMER_DOC_TYPES,
-  DOCUMENT_KINDS,
-  OPEN_STATUSES,
-  type FilingSettings
-} from '../../../../src-preload/contract'
+import type { FilingSettings } from '../../../../src-preload/contract'
+import { CLASSIFICATIONS, CUSTOMER_DOC_TYPES, DOCUMENT_KINDS, OPEN_STATUSES } from '../../../../src-preload/vocabulary'
 import { CodeSelect } from '../../components/CodeSelect'
 import { entriesOf, type CodeField } from '../../useFilingSettings'
 

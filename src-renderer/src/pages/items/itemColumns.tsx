@@ -1,12 +1,7 @@
 import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import {
-  CLASSIFICATIONS,
-  ITEM_STATUSES,
-  type ChannelInput,
-  type FilingSettings,
-  type ItemRow
-} from '../../../../src-preload/contract'
+import type { ChannelInput, FilingSettings, ItemRow } from '../../../../src-preload/contract'
+import { CLASSIFICATIONS, ITEM_STATUSES } from '../../../../src-preload/vocabulary'
 import { filingExportColumns, labelsOf } from '../../labels'
 import { ITEM_STATUS_COLORS } from '../../tagColors'
 import { codeOptions, nameOfCode } from '../../useFilingSettings'

@@ -3,7 +3,7 @@ import { App, Button, Card, DatePicker, Form, Radio, Space, Typography } from 'a
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { USE_REGISTERS } from '../../../../src-preload/contract'
+import { USE_REGISTERS } from '../../../../src-preload/vocabulary'
 import { call } from '../../api/client'
 import { PrintPreview } from '../../components/PrintPreview'
 import { downloadWorkbook } from '../../download'

@@ -1,13 +1,8 @@
 import { Alert, App, Col, Form, Input, Radio, Row } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import {
-  EXCERPT_ANSWERS,
-  USE_KINDS,
-  type RecordSummary,
-  type UseKind,
-  type UseRequest
-} from '../../../../src-preload/contract'
+import type { RecordSummary, UseKind, UseRequest } from '../../../../src-preload/contract'
+import { EXCERPT_ANSWERS, USE_KINDS } from '../../../../src-preload/vocabulary'
 import { call } from '../../api/client'
 import { RecordPicker } from '../../components/RecordPicker'
 import { FormDrawer } from '../../components/FormDrawer'

@@ -1,6 +1,7 @@
 import { Space, Tag, Typography, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import { ROLES, type Role, type UserRow } from '../../../../src-preload/contract'
+import type { Role, UserRow } from '../../../../src-preload/contract'
+import { ROLES } from '../../../../src-preload/vocabulary'
 import { formatDateTime } from '../../errors'
 
 export const lockedNow = (user: UserRow) =>
