@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Page } from '@playwright/test'
+import { describe, it } from 'vitest'
+import { DATABASE_FILE } from '../../src-main/db/data-source'
+import { REPOSITORY, tempDir, USER_PASSWORD } from '../support/app'
+import { benchSizes } from './measure'
+import { BENCH_USER, roomFile } from './seed'
+
+/**
+ * Issue 19: from pressing 登录 to a workbench the person can use, in headless Chromium against the built browser-mode
+ * server on a room of each size — the whole way a person waits: the request, main's answers, React drawing the cards.
+ * Needs `npx electron-vite build` first (the server and the page are the built ones, as `npm start` runs them).
+ */
+const RUNS = 5
+const WEB_SERVER = path.join(REPOSITORY, 'out/main/web.js')
+
+async function startServer(dataDir: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, [WEB_SERVER, '--data-dir', dataDir, '--port', '0'], {
+    cwd: REPOSITORY,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /ARCHIVE_URL=(\S+)/.exec(output)
+      if (match) resolve(match[1])
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code}:\n${output}`)))
+  })
+  return { url, stop: () => child.kill() }
+}
+
+/** Milliseconds from the click on 登录 until the last call the workbench made has answered and nothing shows as loading. */
+async function signInToWorkbench(page: Page, url: string): Promise<{ shellMs: number; workbenchMs: number }> {
+  await page.goto(url)
+  const form = page.locator('form#login')
+  await form.getByLabel('用户名').fill(BENCH_USER)
+  await form.getByLabel('密码').fill(USER_PASSWORD)
+  let inFlight = 0
+  page.on('request', () => (inFlight += 1))
+  page.on('requestfinished', () => (inFlight -= 1))
+  page.on('requestfailed', () => (inFlight -= 1))
+  const clicked = performance.now()
+  await form.getByRole('button', { name: '登录', exact: true }).click()
+  await page.getByTestId('current-user').waitFor()
+  const shellMs = performance.now() - clicked
+  // Usable from the moment no call is open and no card draws a spinner or skeleton, if it stays so for 150 ms.
+  let quietSince: number | null = null
+  for (;;) {
+    const loading = await page.locator('.ant-card-loading-content, .ant-spin-spinning, .ant-skeleton-active').count()
+    const now = performance.now()
+    if (inFlight > 0 || loading > 0) quietSince = null
+    else if (quietSince === null) quietSince = now
+    else if (now - quietSince > 150) return { shellMs, workbenchMs: quietSince - clicked }
+    await page.waitForTimeout(10)
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+describe('sign-in to a usable workbench in headless Chromium at scale', () => {
+  it('times the whole wait at each size', async () => {
+    if (!fs.existsSync(WEB_SERVER))
+      throw new Error('run `npx electron-vite build` first: this bench drives the built app')
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu']
+    })
+    const lines: string[] = []
+    for (const size of benchSizes()) {
+      const dataDir = tempDir('archive-room-bench-web-')
+      fs.copyFileSync(await roomFile(size), path.join(dataDir, DATABASE_FILE))
+      const server = await startServer(dataDir)
+      const shell: number[] = []
+      const workbench: number[] = []
+      try {
+        // The first run warms the server's caches and the page's modules, as the second sign-in of a day would.
+        for (let run = 0; run <= RUNS; run += 1) {
+          const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+          const times = await signInToWorkbench(await context.newPage(), server.url)
+          await context.close()
+          if (run === 0) continue
+          shell.push(times.shellMs)
+          workbench.push(times.workbenchMs)
+        }
+      } finally {
+        server.stop()
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      }
+      lines.push(
+        `  ${String(size).padStart(9)} items   menu shown ${median(shell).toFixed(0).padStart(6)} ms   workbench usable ${median(workbench).toFixed(0).padStart(6)} ms (median of ${RUNS}, wall)`
+      )
+    }
+    await browser.close()
+    console.log(
+      `\nsign-in → usable workbench, headless Chromium at 1366×768, browser mode (goal ≤ 1 000 ms)\n${lines.join('\n')}\n`
+    )
+  }, 7_200_000)
+})
