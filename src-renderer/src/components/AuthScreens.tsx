@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { describeError } from '../errors'
 import { LanguageSwitch } from './LanguageSwitch'
+import { NewSecretFields } from './SecretFields'
 import { useForm, useRequired } from '../useForm'
 import { useSubmit } from '../useSubmit'
 
@@ -73,25 +74,14 @@ export function SetupScreen({ onDone }: { onDone: (session: SessionInfo) => void
         <Form.Item name="displayName" label={t('setup.displayName')} rules={required}>
           <Input />
         </Form.Item>
-        <Form.Item name="password" label={t('setup.password')} extra={t('setup.passwordHint')} rules={required}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="passwordConfirm"
-          label={t('setup.passwordConfirm')}
-          dependencies={['password']}
-          rules={[
-            ...required,
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('password')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('setup.passwordMismatch')))
-            })
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <NewSecretFields
+          name="password"
+          label={t('setup.password')}
+          hint={t('setup.passwordHint')}
+          confirmName="passwordConfirm"
+          confirmLabel={t('setup.passwordConfirm')}
+          mismatch={t('setup.passwordMismatch')}
+        />
         <Button type="primary" htmlType="submit" block loading={busy}>
           {t('setup.submit')}
         </Button>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../api/client'
 import { useForm, useRequired } from '../useForm'
 import { useSubmit } from '../useSubmit'
+import { NewSecretFields } from './SecretFields'
 
 interface PasswordValues {
   currentPassword: string
@@ -21,25 +22,14 @@ export function PasswordFields() {
       <Form.Item name="currentPassword" label={t('password.current')} rules={required}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label={t('password.next')} extra={t('setup.passwordHint')} rules={required}>
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirm"
-        label={t('password.confirm')}
-        dependencies={['newPassword']}
-        rules={[
-          ...required,
-          ({ getFieldValue }) => ({
-            validator: (_rule, value) =>
-              !value || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('setup.passwordMismatch')))
-          })
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewSecretFields
+        name="newPassword"
+        label={t('password.next')}
+        hint={t('setup.passwordHint')}
+        confirmName="confirm"
+        confirmLabel={t('password.confirm')}
+        mismatch={t('setup.passwordMismatch')}
+      />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { call } from '../api/client'
 import { formatDateTime } from '../errors'
 import { useForm, useRequired } from '../useForm'
 import { useSubmit } from '../useSubmit'
+import { NewSecretFields } from './SecretFields'
 
 interface Values {
   passphrase: string
@@ -55,30 +56,14 @@ export function RecoveryPassphraseForm({ onSet }: { onSet?(): void }) {
         </Typography.Paragraph>
       )}
       <Form name="recovery-passphrase" {...formProps} layout="vertical" onFinish={save} style={{ maxWidth: 520 }}>
-        <Form.Item
+        <NewSecretFields
           name="passphrase"
           label={t('backup.passphrase.field')}
-          extra={t('backup.passphrase.hint')}
-          rules={required}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="again"
-          label={t('backup.passphrase.confirm')}
-          dependencies={['passphrase']}
-          rules={[
-            ...required,
-            ({ getFieldValue }) => ({
-              validator: (_rule, value) =>
-                !value || value === getFieldValue('passphrase')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('backup.passphrase.mismatch')))
-            })
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+          hint={t('backup.passphrase.hint')}
+          confirmName="again"
+          confirmLabel={t('backup.passphrase.confirm')}
+          mismatch={t('backup.passphrase.mismatch')}
+        />
         {setAt && (
           <Form.Item name="password" label={t('backup.passphrase.password')} rules={required}>
             <Input.Password autoComplete="current-password" />
