@@ -108,10 +108,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   const customers = new CustomersService(store, audit)
   const customerUpkeep = new CustomerUpkeepService(store, settings.customerUpkeepSettings)
   const appraisal = new AppraisalService(store, settings)
+  const files = new FileStore(path.join(options.dataDir, 'files'))
   const backup = new BackupService(
     store,
     {
       dataDir: options.dataDir,
+      files,
       appFolders: options.appFolders,
       appVersion: packageVersion,
       atRestoreStage: options.atRestoreStage,
@@ -161,7 +163,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     appraisal,
     disposal: new DisposalService(store, settings, appraisal),
     support: new SupportService(store, log, packageVersion, clock),
-    electronic: new ElectronicService(store, new FileStore(path.join(options.dataDir, 'files')), {
+    electronic: new ElectronicService(store, files, {
       maxFileBytes: options.maxFileBytes
     })
   }

@@ -910,7 +910,13 @@ const en: Shape<typeof zhCN> = {
       settings:
         'The settings in this backup ({{namespace}}, version {{version}}) are not something this app can read: they may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.',
       foreignKeys:
-        'In this backup {{count}} records refer to data that does not exist (in table {{table}}, for one): it may have been altered or damaged. It cannot be restored and the current data was left unchanged; choose another backup.'
+        'In this backup {{count}} records refer to data that does not exist (in table {{table}}, for one): it may have been altered or damaged. It cannot be restored and the current data was left unchanged; choose another backup.',
+      fileMissing:
+        'The electronic file “{{name}}” (archival code {{code}}) is missing from this backup: it is not in the backup folder. A restore from this backup cannot bring it back; back up again soon.',
+      fileDamaged:
+        'The electronic file “{{name}}” (archival code {{code}}) in this backup is damaged or was altered: what it holds no longer matches its checksum. A restore from this backup cannot bring it back; back up again soon.',
+      fileList:
+        "This backup's list of electronic files is malformed (a path, or a checksum that is not 64 hex characters): it may have been altered. It cannot be restored and the current data was left unchanged."
     }
   },
   import: {
