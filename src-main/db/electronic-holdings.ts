@@ -31,3 +31,86 @@ export async function contentNames(
   }
   return names
 }
+
+/** A file as the destruction register lists it. */
+export interface DestroyedFile {
+  fileId: number
+  itemId: number
+  archivalCode: string
+  originalName: string
+  sha256: string
+  size: number
+  carrierDestroyed: boolean
+}
+
+/**
+ * R-ELEC-7: the live files of the items a register's lines destroy (an item's own line, or its volume's), with the
+ * items' classification: what an unsigned register will delete, and what signing it deletes.
+ */
+export function liveFilesOfRegister(
+  db: Db,
+  registerId: number
+): Promise<
+  {
+    fileId: number
+    lineId: number
+    itemId: number
+    archivalCode: string | null
+    classification: string
+    originalName: string
+    sha256: string
+    size: number
+  }[]
+> {
+  return db.query(
+    sql`SELECT f.id AS fileId, l.id AS lineId, i.id AS itemId, i.archival_code AS archivalCode, i.classification,
+          f.original_name AS originalName, f.sha256, f.size
+        FROM destruction_lines l
+        JOIN items i ON (l.subject = 'item' AND i.id = l.subject_id) OR (l.subject = 'volume' AND i.volume_id = l.subject_id)
+        JOIN electronic_files f ON f.item_id = i.id AND f.removed_at IS NULL
+        WHERE l.register_id = ${registerId} ORDER BY l.line_no, i.archival_code, i.id, f.id`
+  )
+}
+
+export async function markFileDestroyed(db: Db, fileId: number, stamp: string, userId: number | null): Promise<void> {
+  await db.query(
+    sql`UPDATE electronic_files SET removed_at = ${stamp}, removed_by = ${userId} WHERE id = ${fileId} AND removed_at IS NULL`
+  )
+}
+
+export async function insertDestroyedFile(
+  db: Db,
+  file: DestroyedFile & { registerId: number; lineId: number }
+): Promise<void> {
+  await db.query(
+    sql`INSERT INTO destruction_files (register_id, line_id, file_id, item_id, archival_code, original_name, sha256, size, carrier_destroyed)
+        VALUES (${file.registerId}, ${file.lineId}, ${file.fileId}, ${file.itemId}, ${file.archivalCode}, ${file.originalName},
+                ${file.sha256}, ${file.size}, ${file.carrierDestroyed ? 1 : 0})`
+  )
+}
+
+/** The files a signed register destroyed, in its order. */
+export async function destroyedFilesOf(db: Db, registerId: number): Promise<DestroyedFile[]> {
+  const rows = await db.query<Omit<DestroyedFile, 'carrierDestroyed'> & { carrierDestroyed: number }>(
+    sql`SELECT file_id AS fileId, item_id AS itemId, archival_code AS archivalCode, original_name AS originalName, sha256, size,
+          carrier_destroyed AS carrierDestroyed
+        FROM destruction_files WHERE register_id = ${registerId} ORDER BY id`
+  )
+  return rows.map((row) => ({ ...row, carrierDestroyed: row.carrierDestroyed === 1 }))
+}
+
+/**
+ * Contents destroyed that no live file names any more, among these (all when none are given): their bytes must not
+ * stay on disk.
+ */
+export async function destroyedContents(db: Db, among?: string[]): Promise<string[]> {
+  if (among?.length === 0) return []
+  const rows = await db.query<{ sha256: string }>(
+    sql`SELECT DISTINCT d.sha256 FROM destruction_files d
+        ${sql.where([
+          ...(among ? [sql`d.sha256 IN ${among}`] : []),
+          sql`NOT EXISTS (SELECT 1 FROM electronic_files f WHERE f.sha256 = d.sha256 AND f.removed_at IS NULL)`
+        ])}`
+  )
+  return rows.map((row) => row.sha256)
+}
