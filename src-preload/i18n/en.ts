@@ -1323,7 +1323,13 @@ const en: Shape<typeof zhCN> = {
   },
   incidents: {
     kinds: { missing: 'Missing', damaged: 'Damaged' },
-    sources: { loan: 'Loan return', inspection: 'Inspection', manual: 'Reported by hand' },
+    sources: {
+      loan: 'Loan return',
+      inspection: 'Inspection',
+      manual: 'Reported by hand',
+      fixity: 'Electronic file fixity check'
+    },
+    allSources: 'All sources',
     resolutions: { found: 'Found', repaired: 'Repaired', written_off: 'Written off' },
     states: { open: 'Open', resolved: 'Resolved', all: 'All' },
     fields: {

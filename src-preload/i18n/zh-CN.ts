@@ -1267,7 +1267,8 @@ const zhCN = {
   },
   incidents: {
     kinds: { missing: '缺失', damaged: '损坏' },
-    sources: { loan: '借阅归还', inspection: '库房检查', manual: '人工登记' },
+    sources: { loan: '借阅归还', inspection: '库房检查', manual: '人工登记', fixity: '电子文件机读检查' },
+    allSources: '全部来源',
     resolutions: { found: '已找到', repaired: '已修复', written_off: '已注销' },
     states: { open: '待处理', resolved: '已处理', all: '全部' },
     fields: {
