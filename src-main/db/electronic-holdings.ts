@@ -114,3 +114,46 @@ export async function destroyedContents(db: Db, among?: string[]): Promise<strin
   )
   return rows.map((row) => row.sha256)
 }
+
+/** The year being counted, as ISO instants (local midnights): timestamps at or after `start` and before `end`. */
+interface Instants {
+  start: string
+  end: string
+}
+
+/**
+ * R-ELEC, R-STAT-1: electronic holdings by detected type — the files registered at year end (attached before it and
+ * not removed by then) with their bytes — and the files attached and destroyed in the year.
+ */
+export function electronicHoldingsByType(
+  db: Db,
+  year: Instants
+): Promise<{ code: string; files: number; bytes: number; attached: number; destroyed: number }[]> {
+  return db.query(
+    sql`SELECT f.type AS code,
+          SUM(f.attached_at < ${year.end} AND (f.removed_at IS NULL OR f.removed_at >= ${year.end})) AS files,
+          COALESCE(SUM(CASE WHEN f.attached_at < ${year.end} AND (f.removed_at IS NULL OR f.removed_at >= ${year.end}) THEN f.size END), 0) AS bytes,
+          SUM(f.attached_at >= ${year.start} AND f.attached_at < ${year.end}) AS attached,
+          SUM(d.id IS NOT NULL AND f.removed_at >= ${year.start} AND f.removed_at < ${year.end}) AS destroyed
+        FROM electronic_files f LEFT JOIN destruction_files d ON d.file_id = f.id
+        WHERE f.attached_at < ${year.end}
+        GROUP BY f.type`
+  )
+}
+
+/** R-ELEC-3, R-STAT-1: the fixity checks started in the year by scope, with the files they read and what they found. */
+export function fixityOfYear(
+  db: Db,
+  year: Instants
+): Promise<
+  { code: string; runs: number; filesChecked: number; intact: number; mismatched: number; missing: number }[]
+> {
+  return db.query(
+    sql`SELECT r.scope AS code, COUNT(DISTINCT r.id) AS runs, COUNT(x.outcome) AS filesChecked,
+          COALESCE(SUM(x.outcome = 'ok'), 0) AS intact, COALESCE(SUM(x.outcome = 'mismatch'), 0) AS mismatched,
+          COALESCE(SUM(x.outcome = 'missing'), 0) AS missing
+        FROM fixity_runs r LEFT JOIN fixity_results x ON x.run_id = r.id
+        WHERE r.started_at >= ${year.start} AND r.started_at < ${year.end}
+        GROUP BY r.scope`
+  )
+}

@@ -1447,6 +1447,7 @@ const en: Shape<typeof zhCN> = {
       custody: 'Custody',
       use: 'Use',
       disposal: 'Appraisal & destruction',
+      electronic: 'Electronic records',
       storage: 'Storage equipment',
       staff: 'Staff'
     },
@@ -1473,6 +1474,10 @@ const en: Shape<typeof zhCN> = {
         returns: 'Returns, overdue loans and losses'
       },
       disposal: { appraisal: 'Appraised this year', destruction: 'Destroyed this year (by category)', holds: 'Holds' },
+      electronic: {
+        holdings: 'Electronic files at year end by type',
+        fixity: 'Machine checks (fixity) in the year'
+      },
       storage: { byRoom: 'Storage equipment by room' },
       staff: { people: 'Archive staff by name', work: 'Work done in the year by name' }
     },
@@ -1528,9 +1533,18 @@ const en: Shape<typeof zhCN> = {
       returnedLate: 'Returned late',
       overdueAtYearEnd: 'Overdue at year end (this year: today)',
       recordsDamaged: 'Records damaged at return',
-      recordsLost: 'Records lost at return'
+      recordsLost: 'Records lost at return',
+      files: 'Files',
+      bytes: 'Bytes',
+      attached: 'Attached this year',
+      destroyed: 'Destroyed this year',
+      runs: 'Checks',
+      filesChecked: 'Files read',
+      intact: 'Intact',
+      mismatched: 'Checksum mismatch'
     },
-    rows: { holds: 'Holds' }
+    rows: { holds: 'Holds' },
+    fixityScopes: { all: 'All files', sample: 'Sample' }
   },
   disposal: {
     tabs: {

@@ -1386,6 +1386,7 @@ const zhCN = {
       custody: '保管',
       use: '利用',
       disposal: '鉴定销毁',
+      electronic: '电子档案',
       storage: '库房设备',
       staff: '人员'
     },
@@ -1408,6 +1409,7 @@ const zhCN = {
         returns: '归还、逾期与损失'
       },
       disposal: { appraisal: '本年鉴定', destruction: '本年销毁（按门类）', holds: '保留（暂缓销毁）' },
+      electronic: { holdings: '年末电子档案（按文件类型）', fixity: '本年机读检查' },
       storage: { byRoom: '库房设备（按库房）' },
       staff: { people: '档案人员（按姓名）', work: '本年工作量（按姓名）' }
     },
@@ -1463,9 +1465,18 @@ const zhCN = {
       returnedLate: '逾期归还（次）',
       overdueAtYearEnd: '年末逾期未还（本年度截至今日）',
       recordsDamaged: '归还时损坏（卷/件）',
-      recordsLost: '归还时丢失（卷/件）'
+      recordsLost: '归还时丢失（卷/件）',
+      files: '文件数',
+      bytes: '字节数',
+      attached: '本年挂接',
+      destroyed: '本年销毁',
+      runs: '检查次数',
+      filesChecked: '检查文件数',
+      intact: '完好',
+      mismatched: '校验值不符'
     },
-    rows: { holds: '保留' }
+    rows: { holds: '保留' },
+    fixityScopes: { all: '全部文件', sample: '抽查' }
   },
   disposal: {
     tabs: {
