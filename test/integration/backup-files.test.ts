@@ -25,6 +25,7 @@ const sha = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest(
 const attachInput = (itemId: number, fileName: string, bytes: Buffer) =>
   ({ itemId, role: 'scan', fileName, base64: bytes.toString('base64') }) satisfies ChannelInput<'electronic.attach'>
 
+const PASSPHRASE = '档案室钥匙在二楼保险柜第三格'
 const CONTRACT = pdfBytes(3, 2000)
 const PHOTO = jpegBytes('仓库照片', 5000)
 
@@ -174,6 +175,43 @@ describe('R-ELEC-5 the files are backed up with the database', () => {
     expect(fs.readdirSync(path.join(app.dataDir, 'files', 'sha256')).filter((name) => name.startsWith('.'))).toEqual([])
     const [restored] = await backupAudits(app, 'restore')
     expect(restored.files).toEqual({ listed: 2, restored: 1, notRestored: [sha(PHOTO)] })
+  })
+})
+
+describe('R-ELEC-5 what goes wrong around the files', () => {
+  it('a file the data folder has lost is listed but not copied, and verification names it missing', async () => {
+    const { app, admin, keeper, photo, folder } = await archiveWithScans()
+    fs.rmSync(path.join(app.dataDir, 'files', 'sha256', sha(PHOTO).slice(0, 2), sha(PHOTO)))
+    const { file } = await app.call('backup.create', { folder }, keeper)
+    const [created] = await backupAudits(app, 'create')
+    expect(created.files).toEqual({ listed: 2, copied: 1, alreadyThere: 0, notCopied: [sha(PHOTO)] })
+    expect((await app.call('backup.verify', { file }, admin)).problems).toEqual([
+      {
+        reason: 'backup.problems.fileMissing',
+        params: { name: '现场照片.jpg', code: photo.archivalCode, sha256: sha(PHOTO) }
+      }
+    ])
+  })
+
+  it('a new PC restores the files too, with the recovery passphrase alone', async () => {
+    const { app, admin, keeper, contract, folder } = await archiveWithScans()
+    await app.call('backup.setPassphrase', { passphrase: PASSPHRASE }, admin)
+    const { file } = await app.call('backup.create', { folder }, keeper)
+
+    const fresh = await makeApp()
+    apps.push(fresh)
+    const freshAdmin = await fresh.signInAs('sysadmin')
+    await fresh.call('backup.restore', { file, passphrase: PASSPHRASE }, freshAdmin)
+    for (const bytes of [CONTRACT, PHOTO]) {
+      const stored = path.join(fresh.dataDir, 'files', 'sha256', sha(bytes).slice(0, 2), sha(bytes))
+      expect(sha(fs.readFileSync(stored))).toBe(sha(bytes))
+    }
+    // The restored installation keeps the backup key, so its next backup to the same stick copies nothing again.
+    const reader = await fresh.signInAs('archivist', 'keeper3')
+    const before = blobsOn(folder)
+    await fresh.call('backup.create', { folder }, reader)
+    expect(blobsOn(folder)).toEqual(before)
+    expect(await fresh.call('electronic.list', { itemId: contract.id }, reader)).toHaveLength(1)
   })
 })
 
