@@ -39,6 +39,7 @@ import { HoldsService } from './services/holds'
 import { SupportService } from './services/support'
 import { ElectronicService } from './services/electronic'
 import { FileStore } from './services/file-store'
+import { removeDestroyedContents } from './services/electronic-destruction'
 import { openLog, type Log } from './log'
 import path from 'node:path'
 import { Store } from './store'
@@ -107,11 +108,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const volumes = new VolumesService(store, settings)
   const customers = new CustomersService(store, audit)
   const customerUpkeep = new CustomerUpkeepService(store, settings.customerUpkeepSettings)
-  const appraisal = new AppraisalService(store, settings)
+  const files = new FileStore(path.join(options.dataDir, 'files'))
+  const appraisal = new AppraisalService(store, settings, files, log)
   const backup = new BackupService(
     store,
     {
       dataDir: options.dataDir,
+      files,
       appFolders: options.appFolders,
       appVersion: packageVersion,
       atRestoreStage: options.atRestoreStage,
@@ -161,10 +164,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     appraisal,
     disposal: new DisposalService(store, settings, appraisal),
     support: new SupportService(store, log, packageVersion, clock),
-    electronic: new ElectronicService(store, new FileStore(path.join(options.dataDir, 'files')), {
+    electronic: new ElectronicService(store, files, {
       maxFileBytes: options.maxFileBytes
     })
   }
+  // R-ELEC-7: bytes of destroyed files whose removal failed after their destruction committed.
+  await removeDestroyedContents(store.db, files, log)
   await services.electronic.resumeFixity(SYSTEM)
   const dispatch = createDispatcher(
     bindHandlers(services, sessions, packageVersion),

@@ -164,7 +164,7 @@ export interface RecordSummary {
 }
 
 export const INCIDENT_KINDS = ['missing', 'damaged'] as const
-export const INCIDENT_SOURCES = ['loan', 'inspection', 'manual'] as const
+export const INCIDENT_SOURCES = ['loan', 'inspection', 'manual', 'fixity'] as const
 
 export interface Incident {
   id: number

@@ -11,6 +11,7 @@ import {
   id,
   INCIDENT_KINDS,
   INCIDENT_RESOLUTIONS,
+  INCIDENT_SOURCES,
   isoDate,
   optionalText,
   paging,
@@ -127,6 +128,7 @@ export const storageChannels = {
     z.strictObject({
       ...paging,
       state: z.enum(['open', 'resolved', 'all']).optional().default('open'),
+      source: z.enum(INCIDENT_SOURCES).optional(),
       subject: recordRef.optional()
     }),
     RECORD_READERS

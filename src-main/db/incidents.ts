@@ -35,12 +35,13 @@ export async function insertIncident(
 /** Newest first, one page, with the number of all incidents that match. */
 export async function listIncidents(
   db: Db,
-  filter: { state: 'open' | 'resolved' | 'all'; subject?: RecordRef },
+  filter: { state: 'open' | 'resolved' | 'all'; source?: Incident['source']; subject?: RecordRef },
   page: { limit: number; offset: number }
 ): Promise<{ rows: Incident[]; total: number }> {
   const conditions: SqlQuery[] = []
   if (filter.state === 'open') conditions.push(sql`n.resolved_at IS NULL`)
   if (filter.state === 'resolved') conditions.push(sql`n.resolved_at IS NOT NULL`)
+  if (filter.source) conditions.push(sql`n.source = ${filter.source}`)
   if (filter.subject)
     conditions.push(sql`n.subject = ${filter.subject.subject} AND n.subject_id = ${filter.subject.id}`)
   const where = sql.where(conditions)

@@ -1,7 +1,8 @@
-import type { BatchState } from '../../src-preload/contract'
+import type { BatchState, ClassificationCode } from '../../src-preload/contract'
 import { addMonths } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
 import { expiryDate } from './deadlines'
+import { isClassified } from './classification'
 
 export interface DisposalSettings {
   /** R-DISP-6: months records approved for destruction are kept apart before they may go (000: six). */
@@ -199,3 +200,9 @@ export function retentionOf(
   const years = periods.find((period) => period.code === code)?.years ?? null
   return { years, expiresOn: expiryDate(filingYear, years) }
 }
+
+/**
+ * R-ELEC-7 (003: 属于保密范围的归档电子文件…应连同存储载体一起销毁): a classified file (秘密 and above) is destroyed with its
+ * carrier and erased everywhere else; any other is deleted logically. The register says which.
+ */
+export const carrierDestroyedWith = (classification: ClassificationCode): boolean => isClassified(classification)

@@ -50,6 +50,16 @@ export interface DestructionRegisterRow {
   destroyedOn: string
 }
 
+/** R-ELEC-7: an electronic file destroyed with its item. */
+export interface DestructionRegisterFile {
+  archivalCode: string
+  originalName: string
+  sha256: string
+  size: number
+  /** Classified: its carrier destroyed with it, before the supervisors; otherwise deleted logically. */
+  carrierDestroyed: boolean
+}
+
 export interface DestructionRegisterHeader {
   registerId: number
   batchTitle: string
@@ -172,8 +182,29 @@ const REGISTER_COLUMNS = [
 ] as const
 const REGISTER_WIDTHS = [10, 44, 30, 26, null, 18, 20, 20, 20] as const
 
+const FILE_COLUMNS = ['序号', '档号', '电子文件名', '大小（字节）', 'SHA-256 校验值', '销毁方式'] as const
+const FILE_WIDTHS = [10, 44, null, 24, 100, 50] as const
+
+/**
+ * R-ELEC-7: the electronic files destroyed with the records, each with its checksum; a classified one's carrier is
+ * recorded as destroyed with it, before the supervisors who sign the register.
+ */
+function destroyedFilesGrid(files: DestructionRegisterFile[], supervisors: string[]): SafeHtml {
+  const caption = html`<div class="meta"><span>随档案销毁的电子文件：共 ${files.length} 个</span></div>`
+  const witnessed = supervisors.join('、')
+  const body = files.map(
+    (file, index) =>
+      html`<tr>${cell(index + 1, 'c')}${cell(file.archivalCode, 'code')}${cell(file.originalName)}${cell(file.size, 'c')}${cell(file.sha256, 'code')}${cell(file.carrierDestroyed ? `涉密：存储载体随同销毁，系统中彻底删除（监销人：${witnessed}）` : '逻辑删除')}</tr>`
+  )
+  return grid('destruction-files', FILE_COLUMNS, FILE_WIDTHS, caption, body, '')
+}
+
 /** The destruction register, kept permanently: the records destroyed, where, how, and every signature. */
-export function destructionRegisterHtml(header: DestructionRegisterHeader, rows: DestructionRegisterRow[]): string {
+export function destructionRegisterHtml(
+  header: DestructionRegisterHeader,
+  rows: DestructionRegisterRow[],
+  files: DestructionRegisterFile[] = []
+): string {
   const caption = html`<div class="doc-title">档案销毁清册</div>
 <div class="meta"><span>销毁地点：${header.place}</span><span>销毁方式：${header.method}</span><span>销毁时间：${header.destroyedOn}</span><span class="meta-code">清册编号：XH-${String(header.registerId).padStart(4, '0')}</span></div>`
   const body = rows.map(
@@ -191,7 +222,7 @@ export function destructionRegisterHtml(header: DestructionRegisterHeader, rows:
   const table = grid('destruction-register', REGISTER_COLUMNS, REGISTER_WIDTHS, caption, body, '清册无内容')
   return printDocument(
     `档案销毁清册 XH-${String(header.registerId).padStart(4, '0')}`,
-    html`${table}${summary}<div class="signatures">${signatures}</div>`,
+    html`${table}${files.length > 0 ? destroyedFilesGrid(files, header.supervisors) : ''}${summary}<div class="signatures">${signatures}</div>`,
     'landscape',
     { css: SIGN_CSS }
   )

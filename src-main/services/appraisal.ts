@@ -64,6 +64,9 @@ import {
 } from '../policy/disposal'
 import type { Actor, Store, WriteContext } from '../store'
 import { disposalFacts } from './disposal-facts'
+import { destroyFilesOfRegister, removeDestroyedContents } from './electronic-destruction'
+import type { FileStore } from './file-store'
+import type { Log } from '../log'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
 
@@ -87,7 +90,10 @@ const notInFuture = (path: string) =>
 export class AppraisalService {
   constructor(
     private readonly store: Store,
-    private readonly settings: SettingsService
+    private readonly settings: SettingsService,
+    /** R-ELEC-7: the stored electronic files, whose bytes go once their items' destruction is signed. */
+    private readonly files: FileStore,
+    private readonly log: Log
   ) {}
 
   async list(query: ParsedInput<'appraisal.list'>): Promise<Page<AppraisalBatchRow>> {
@@ -427,9 +433,14 @@ export class AppraisalService {
     })
   }
 
-  /** R-DISP-7, R-DISP-8: the supervisors signed after destruction; the records become 已销毁 and the register permanent. */
-  sign(actor: Actor, input: ParsedInput<'destruction.sign'>): Promise<AppraisalBatch> {
-    return this.step(actor, input, ['verified'], async ({ db, now, audit }, batch, today) => {
+  /**
+   * R-DISP-7, R-DISP-8: the supervisors signed after destruction; the records become 已销毁 and the register permanent.
+   * R-ELEC-7: their electronic files are destroyed in the same write, and their bytes removed once it has committed.
+   */
+  async sign(actor: Actor, input: ParsedInput<'destruction.sign'>): Promise<AppraisalBatch> {
+    let contents: string[] = []
+    const signed = await this.step(actor, input, ['verified'], async (ctx, batch, today) => {
+      const { db, now, audit } = ctx
       const register = await this.register(db, await registerOfBatch(db, batch.id))
       if (!register) throw notFound('errors.registerNotFound')
       if (input.signedOn > today) throw notInFuture('signedOn')
@@ -450,6 +461,7 @@ export class AppraisalService {
           after: { custody: 'destroyed', registerId: register.id }
         })
       }
+      contents = await destroyFilesOfRegister(ctx, actor, register.id)
       await signRegister(db, register.id, input.signedOn, stamp, actor.userId)
       await setBatchState(db, batch.id, 'destroyed')
       await audit({
@@ -460,6 +472,8 @@ export class AppraisalService {
         after: { signed: true, signedOn: input.signedOn, lines: lines.length }
       })
     })
+    await removeDestroyedContents(this.store.db, this.files, this.log, contents)
+    return signed
   }
 
   async registers(query: ParsedInput<'destruction.list'>): Promise<Page<DestructionRegister>> {

@@ -170,7 +170,7 @@ function decryptChunk(key: Buffer, index: number, last: boolean, sealed: Buffer)
 }
 
 /** How many bytes an encrypted backup of `bytes` bytes of plain text takes. */
-const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * Math.max(1, Math.ceil(bytes / CHUNK))
+export const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * Math.max(1, Math.ceil(bytes / CHUNK))
 
 /** Bytes 18 and 19 of a database file: 2 while it is in WAL mode, 1 in rollback-journal mode. */
 const FORMAT_BYTES = [18, 19]
@@ -178,27 +178,41 @@ const FORMAT_BYTES = [18, 19]
 /**
  * Encrypts the first `length` bytes of a database file into a new file, chunk by chunk (see backup-crypto), and
  * flushes it to disk. The copy is marked as a rollback-journal database, as `journal_mode = DELETE` would (the file
- * copied has nothing left in a WAL), so that the restored file leaves no -wal or -shm files behind. Reading the next
- * chunk and writing the last one run while this one is encrypted.
+ * copied has nothing left in a WAL), so that the restored file leaves no -wal or -shm files behind.
  */
-export async function encryptDatabaseFile(
+export const encryptDatabaseFile = (from: string, to: string, length: number, key: Buffer, flags: number) =>
+  encryptFile(from, to, length, key, flags, (first) => {
+    for (const at of FORMAT_BYTES) if (first[at] === 2) first[at] = 1
+  })
+
+/** The file to encrypt is shorter than the length asked for: it changed since it was measured. */
+export class ShortSource extends Error {}
+
+/**
+ * Encrypts the first `length` bytes of a file into a new file, chunk by chunk, and flushes it to disk; `adjustFirst`
+ * may change the first chunk's plain text before it is encrypted. Reading the next chunk and writing the last one run
+ * while this one is encrypted. The SHA-256 of the plain text read is given back, so a copy is checked as it is made.
+ */
+export async function encryptFile(
   from: string,
   to: string,
   length: number,
   key: Buffer,
-  flags: number
-): Promise<void> {
+  flags: number,
+  adjustFirst: (first: Buffer) => void = () => undefined
+): Promise<{ sha256: string }> {
   const source = await fs.promises.open(from, 'r')
   try {
     const target = await fs.promises.open(to, flags, 0o644)
     try {
       await writeAll(target, MAGIC, 0)
+      const hash = crypto.createHash('sha256')
       const chunks = Math.max(1, Math.ceil(length / CHUNK))
       const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
       const readChunk = async (k: number) => {
         const want = Math.min(CHUNK, length - k * CHUNK)
         const { bytesRead } = await source.read(buffers[k % 2], 0, want, k * CHUNK)
-        if (bytesRead !== want) throw new Error(`the database file ended before ${length} bytes`)
+        if (bytesRead !== want) throw new ShortSource(`the file ended before ${length} bytes`)
         return buffers[k % 2].subarray(0, want)
       }
       let reading = readChunk(0)
@@ -207,13 +221,15 @@ export async function encryptDatabaseFile(
         const plain = await reading
         // The next read fills the other buffer, whose chunk is already encrypted.
         if (k + 1 < chunks) reading = readChunk(k + 1)
-        if (k === 0) for (const at of FORMAT_BYTES) if (plain[at] === 2) plain[at] = 1
+        hash.update(plain)
+        if (k === 0) adjustFirst(plain)
         const sealed = encryptChunk(key, k, k === chunks - 1, plain)
         await writing
         writing = writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG))
       }
       await writing
       await target.sync()
+      return { sha256: hash.digest('hex') }
     } finally {
       await target.close()
     }
@@ -225,11 +241,17 @@ export async function encryptDatabaseFile(
 export class NotAuthentic extends Error {}
 
 /**
- * Decrypts an encrypted backup into a new file, chunk by chunk, writing only what has been authenticated, and
- * flushes it. Throws NotAuthentic when any byte differs from what was encrypted (the file cut short or lengthened,
- * chunks moved, another backup's key), or the plain text is not `bytes` long.
+ * Decrypts an encrypted backup chunk by chunk, handing `consume` only what has been authenticated, in order, one
+ * chunk at a time (the next is read and decrypted while the last is consumed). Throws NotAuthentic when any byte
+ * differs from what was encrypted (the file cut short or lengthened, chunks moved, another backup's key), or the plain
+ * text is not `bytes` long. `consume` is called at least once, with an empty chunk for an empty file.
  */
-export async function decryptFile(from: string, to: string, key: Buffer, bytes: number, flags: number): Promise<void> {
+export async function decryptChunks(
+  from: string,
+  key: Buffer,
+  bytes: number,
+  consume: (plain: Buffer, position: number) => Promise<void>
+): Promise<void> {
   const source = await fs.promises.open(from, 'r')
   try {
     const size = (await source.stat()).size
@@ -237,37 +259,48 @@ export async function decryptFile(from: string, to: string, key: Buffer, bytes: 
     const head = Buffer.alloc(MAGIC.length)
     await source.read(head, 0, head.length, 0)
     if (!head.equals(MAGIC)) throw new NotAuthentic('magic')
-    const target = await fs.promises.open(to, flags, 0o600)
-    try {
-      const chunks = Math.max(1, Math.ceil(bytes / CHUNK))
-      const buffers = [Buffer.alloc(CHUNK + TAG), Buffer.alloc(CHUNK + TAG)]
-      const readChunk = async (k: number) => {
-        const length = k === chunks - 1 ? bytes - k * CHUNK + TAG : CHUNK + TAG
-        const buffer = buffers[k % 2]
-        const { bytesRead } = await source.read(buffer, 0, length, MAGIC.length + k * (CHUNK + TAG))
-        return buffer.subarray(0, bytesRead)
-      }
-      let reading = readChunk(0)
-      let writing: Promise<unknown> = Promise.resolve()
-      for (let k = 0; k < chunks; k += 1) {
-        const sealed = await reading
-        // The next read fills the other buffer, whose chunk was decrypted one round ago.
-        if (k + 1 < chunks) reading = readChunk(k + 1)
-        const plain = decryptChunk(key, k, k === chunks - 1, sealed)
-        if (!plain) {
-          await Promise.allSettled([reading, writing])
-          throw new NotAuthentic(`chunk ${k}`)
-        }
-        await writing
-        writing = writeAll(target, plain, k * CHUNK)
-      }
-      await writing
-      await target.sync()
-    } finally {
-      await target.close()
+    const chunks = Math.max(1, Math.ceil(bytes / CHUNK))
+    const buffers = [Buffer.alloc(CHUNK + TAG), Buffer.alloc(CHUNK + TAG)]
+    const readChunk = async (k: number) => {
+      const length = k === chunks - 1 ? bytes - k * CHUNK + TAG : CHUNK + TAG
+      const buffer = buffers[k % 2]
+      const { bytesRead } = await source.read(buffer, 0, length, MAGIC.length + k * (CHUNK + TAG))
+      return buffer.subarray(0, bytesRead)
     }
+    let reading = readChunk(0)
+    let consuming: Promise<unknown> = Promise.resolve()
+    for (let k = 0; k < chunks; k += 1) {
+      const sealed = await reading
+      // The next read fills the other buffer, whose chunk was decrypted one round ago.
+      if (k + 1 < chunks) reading = readChunk(k + 1)
+      const plain = decryptChunk(key, k, k === chunks - 1, sealed)
+      if (!plain) {
+        await Promise.allSettled([reading, consuming])
+        throw new NotAuthentic(`chunk ${k}`)
+      }
+      await consuming
+      consuming = consume(plain, k * CHUNK)
+    }
+    await consuming
   } finally {
     await source.close()
+  }
+}
+
+/**
+ * Decrypts an encrypted backup into a new file (see decryptChunks), writing only what has been authenticated, and
+ * flushes it. The new file is made once the first chunk holds, so a file that is not a backup leaves nothing behind.
+ */
+export async function decryptFile(from: string, to: string, key: Buffer, bytes: number, flags: number): Promise<void> {
+  const target: { handle?: fs.promises.FileHandle } = {}
+  try {
+    await decryptChunks(from, key, bytes, async (plain, position) => {
+      target.handle ??= await fs.promises.open(to, flags, 0o600)
+      await writeAll(target.handle, plain, position)
+    })
+    await target.handle?.sync()
+  } finally {
+    await target.handle?.close()
   }
 }
 

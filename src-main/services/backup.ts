@@ -37,6 +37,16 @@ import {
 } from './backup-crypto'
 import { backupKeyOf, readBackupKey, writeBackupKey, type BackupKey } from './backup-key'
 import { writeFieldKey } from '../db/field-key'
+import { contentNames, liveContents, type Content } from '../db/electronic-holdings'
+import {
+  bringBack,
+  checkContents,
+  contentListSchema,
+  copyContents,
+  stickKeys,
+  type CopiedContents
+} from './backup-files'
+import type { FileStore } from './file-store'
 
 const MANIFEST_APP = 'archive-room'
 /** The tables a backup's manifest counts; the backup page names each in words. */
@@ -44,8 +54,11 @@ export const COUNTED_TABLES = ['users', 'customers', 'items', 'volumes', 'locati
 const STATE_FILE = 'backup-state.json'
 /** Backups taken in the same second get -2, -3 …; the listing sorts on the time, then that number. */
 const BACKUP_NAME = /^archive-room-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$/
-/** A manifest is a few hundred bytes: anything much bigger (or a device planted under its name) is not one. */
-const MAX_MANIFEST_BYTES = 1024 * 1024
+/**
+ * A manifest is a few hundred bytes and its sealed list of electronic files about 110 bytes a file: anything bigger
+ * than a list of some 300 000 files (or a device planted under its name) is not one.
+ */
+const MAX_MANIFEST_BYTES = 32 * 1024 * 1024
 /**
  * A new file only: O_EXCL refuses any existing name, a symlink planted there included, so nothing outside the
  * backup folder is ever written through one. Windows has no O_NOFOLLOW, and needs none with O_EXCL.
@@ -96,6 +109,11 @@ const sealedManifestSchema = z.object({
   auditKey: sealedSchema,
   /** S124–S125: the key of customers' encrypted fields, sealed like the audit key (none in older backups). */
   fieldKey: sealedSchema.optional(),
+  /**
+   * R-ELEC-5: every electronic file's SHA-256 and size, sealed like the keys (a hash in the clear would let whoever
+   * finds the stick confirm that a given scan is on it); none in backups made before files were backed up.
+   */
+  files: sealedSchema.optional(),
   mac: z.string().regex(/^[0-9a-f]{64}$/)
 })
 type SealedManifest = z.output<typeof sealedManifestSchema>
@@ -147,9 +165,19 @@ interface Copied {
   migrations: string[]
   auditHead: AuditHead | null
   bytes: number
+  /** R-ELEC-5: the contents its live electronic files name. */
+  files: Content[]
 }
 
 const auditHeadOf = async (db: Database.Database) => (await lastAuditEntry(new SqliteDb(db))) ?? null
+
+/** What a backup records of a database beside its bytes, read in one read transaction with them. */
+const factsOf = async (db: Database.Database): Promise<Omit<Copied, 'bytes'>> => ({
+  counts: countRows(db),
+  migrations: appliedMigrations(db),
+  auditHead: await auditHeadOf(db),
+  files: await liveContents(new SqliteDb(db))
+})
 
 /** Random, so nobody can plant anything at it in advance; a dot name, so the listing never shows it. */
 const stagingName = () => `.archive-room-${crypto.randomBytes(8).toString('hex')}.partial`
@@ -347,6 +375,8 @@ export type RestoreStage = 'before-swap' | 'after-swap'
 
 export interface BackupOptions {
   dataDir: string
+  /** R-ELEC-5: the data folder's electronic files, which backups carry and restores bring back. */
+  files: FileStore
   /** The app's own files (the built app, whose renderer folder browser mode serves): never a backup folder. */
   appFolders: readonly string[]
   appVersion: string
@@ -528,11 +558,26 @@ export class BackupService {
         const snapshot = path.join(scratch, 'backup.encrypted')
         const copied =
           (await this.store.withSettledFile(async ({ db, bytes }) => {
-            const facts = { counts: countRows(db), migrations: appliedMigrations(db), auditHead: await auditHeadOf(db) }
+            const facts = await factsOf(db)
             await encryptDatabaseFile(this.store.file, snapshot, bytes, keys.encrypt, CREATE_NEW)
             return { ...facts, bytes }
           })) ?? (await this.copyPageByPage(snapshot, keys.encrypt))
-        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied, { salt, keys, backupKey })
+        // The files go first: a backup that shows in the listing has every blob it lists that could be copied.
+        const contents = await copyContents(
+          copied.files,
+          this.options.files,
+          folder,
+          scratch,
+          stickKeys(backupKey.key),
+          CREATE_NEW
+        )
+        if (contents.notCopied.length > 0)
+          this.options.log.info('backup left out files the data folder lacks', { files: contents.notCopied.join(' ') })
+        return this.publishBackup(actor, folder, now, snapshot, manifestStaged, copied, contents, {
+          salt,
+          keys,
+          backupKey
+        })
       }, folder)
     } catch (error) {
       // The stick pulled out (or the folder removed) while the backup was being written: whatever failed, that is why.
@@ -559,7 +604,7 @@ export class BackupService {
       try {
         // The copy inherits the live database's WAL mode; in rollback-journal mode the restored file has no -wal or -shm files.
         copy.pragma('journal_mode = DELETE')
-        facts = { counts: countRows(copy), migrations: appliedMigrations(copy), auditHead: await auditHeadOf(copy) }
+        facts = await factsOf(copy)
       } finally {
         copy.close()
       }
@@ -576,7 +621,8 @@ export class BackupService {
     now: Date,
     snapshot: string,
     manifestStaged: string,
-    { counts, migrations, auditHead, bytes }: Copied,
+    { counts, migrations, auditHead, bytes, files }: Copied,
+    contents: CopiedContents,
     { salt, keys, backupKey }: { salt: Buffer; keys: FileKeys; backupKey: BackupKey }
   ): Promise<BackupInfo> {
     const stem = backupFileName(now).replace(/\.sqlite$/, '')
@@ -602,7 +648,8 @@ export class BackupService {
         salt: salt.toString('base64'),
         wrappedKey: backupKey.wrapped,
         auditKey: sealedAuditKey,
-        fieldKey: sealedFieldKey
+        fieldKey: sealedFieldKey,
+        files: sealSecret(keys, Buffer.from(JSON.stringify(files)))
       }
       const manifest: SealedManifest = { ...body, mac: manifestMac(keys, body) }
       fs.rmSync(manifestStaged, { force: true })
@@ -616,7 +663,12 @@ export class BackupService {
       await syncFolder(folder)
       fs.writeFileSync(this.stateFile(), JSON.stringify({ lastBackupAt: manifest.createdAt, lastBackupFile: file }))
       await this.store.write(actor, ({ audit }) =>
-        audit({ entity: 'backup', entityId: manifest.file, action: 'create', after: { file, counts, encrypted: true } })
+        audit({
+          entity: 'backup',
+          entityId: manifest.file,
+          action: 'create',
+          after: { file, counts, encrypted: true, files: { listed: files.length, ...contents } }
+        })
       )
       return { ...infoOf(manifest), file }
     }
@@ -626,7 +678,7 @@ export class BackupService {
     const folder = await this.folderFor(requestedFolder, 'read')
     const results: BackupVerification[] = []
     for (const name of backupsNewestFirst(folder))
-      results.push(await this.verify(actor, path.join(folder, name), false))
+      results.push(await this.verify(actor, path.join(folder, name), false, undefined, false))
     return results
   }
 
@@ -831,10 +883,18 @@ export class BackupService {
 
   /**
    * Authenticity (a sealed backup decrypts chunk by chunk; an old one matches its checksum), schema, SQLite's quick
-   * check, the recorded counts, and whether this version can read it. Only reads the backup folder, so that backups
-   * on write-protected media can be checked and restored. The full integrity check waits for a restore.
+   * check, the recorded counts, and whether this version can read it, then each electronic file it lists (R-ELEC-5):
+   * read back and hashed, or when only `present` is asked (a listing) there and of the right length. Only reads the
+   * backup folder, so that backups on write-protected media can be checked and restored. The full integrity check
+   * waits for a restore.
    */
-  async verify(actor: Actor, file: string, log = true, passphrase?: string): Promise<BackupVerification> {
+  async verify(
+    actor: Actor,
+    file: string,
+    log = true,
+    passphrase?: string,
+    readFiles = true
+  ): Promise<BackupVerification> {
     const problems: Problem[] = []
     const result = (info: BackupInfo | null): BackupVerification => ({
       ok: problems.length === 0,
@@ -860,6 +920,9 @@ export class BackupService {
         return result(info)
       }
       problems.push(...(await this.inspect(copy, manifest, false, scratch, opened?.auditKey ?? this.store.auditKey)))
+      // The files are named from the backup's own database, so only once it has proved readable.
+      if (opened && isSealed(manifest) && problems.length === 0)
+        problems.push(...(await this.checkFiles(file, manifest, opened, copy, readFiles)))
       if (log)
         await this.store.write(actor, ({ audit }) =>
           audit({
@@ -871,6 +934,41 @@ export class BackupService {
         )
       return result(info)
     })
+  }
+
+  /** The sealed list of electronic files a backup carries: empty for one made before files were backed up. */
+  private contentsOf(manifest: SealedManifest, opened: Opened): Content[] | Problem {
+    if (!manifest.files) return []
+    const plain = unsealSecret(opened.keys, manifest.files)
+    let parsed: ReturnType<typeof contentListSchema.safeParse> | null = null
+    try {
+      parsed = plain && contentListSchema.safeParse(JSON.parse(plain.toString('utf8')))
+    } catch {
+      parsed = null
+    }
+    return parsed?.success ? parsed.data : { reason: 'backup.problems.fileList' }
+  }
+
+  /** R-ELEC-5: each listed file's blob on the stick, a problem naming each one missing or damaged by its name and item. */
+  private async checkFiles(
+    file: string,
+    manifest: SealedManifest,
+    opened: Opened,
+    copy: string,
+    thorough: boolean
+  ): Promise<Problem[]> {
+    const contents = this.contentsOf(manifest, opened)
+    if (!Array.isArray(contents)) return [contents]
+    const found = await checkContents(contents, path.dirname(file), stickKeys(opened.backupKey.key), thorough)
+    if (found.length === 0) return []
+    const names = await namesIn(
+      copy,
+      found.map(({ sha256 }) => sha256)
+    )
+    return found.map(({ sha256, problem }) => ({
+      reason: problem === 'missing' ? 'backup.problems.fileMissing' : 'backup.problems.fileDamaged',
+      params: { name: names.get(sha256)?.name ?? sha256, code: names.get(sha256)?.archivalCode ?? '', sha256 }
+    }))
   }
 
   /**
@@ -940,6 +1038,16 @@ export class BackupService {
           if (unfit) return refuse(unfit)
           const found = await this.inspect(incoming, manifest, true, scratch, auditKey)
           if (found.length > 0) return refuse(found[0])
+          const contents = opened && isSealed(manifest) ? this.contentsOf(manifest, opened) : []
+          if (!Array.isArray(contents)) return refuse(contents)
+          // R-ELEC-5: the files come back before the database goes live, so it never names a file the store could
+          // have had and lacks. A blob damaged on the stick does not stop the restore (every backup on the stick
+          // shares it): the restore records it, and the next fixity check opens an incident on its item.
+          const files = opened
+            ? await bringBack(contents, path.dirname(file), stickKeys(opened.backupKey.key), this.options.files)
+            : { restored: 0, notRestored: [] }
+          if (files.notRestored.length > 0)
+            this.options.log.info('restore could not bring back files', { files: files.notRestored.join(' ') })
           // R-SEC-1: an unsealed backup has no anchor to show entries were cut off its end, but one whose whole trail
           // is gone cannot be genuine: every installation audits its first account.
           if (!isSealed(manifest) && auditEntries(incoming) === 0)
@@ -966,7 +1074,7 @@ export class BackupService {
                 entity: 'backup',
                 entityId: path.basename(file),
                 action: 'restore',
-                after: { ...result, sealed: isSealed(manifest) }
+                after: { ...result, sealed: isSealed(manifest), files: { listed: contents.length, ...files } }
               })
             )
           } finally {
@@ -1004,6 +1112,16 @@ export class BackupService {
         }
       })
     )
+  }
+}
+
+/** The name and item code of the files holding these contents, as the backup's own database has them. */
+async function namesIn(copy: string, hashes: string[]): ReturnType<typeof contentNames> {
+  const db = new Database(copy, { readonly: true, fileMustExist: true })
+  try {
+    return await contentNames(new SqliteDb(db), hashes)
+  } finally {
+    db.close()
   }
 }
 

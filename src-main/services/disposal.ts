@@ -9,6 +9,8 @@ import type { AppraisalService } from './appraisal'
 import { recordSummaries } from './records'
 import type { SettingsService } from './settings'
 import type { AuditEntity } from '../../src-preload/audit-vocabulary'
+import { destroyedFilesOf } from '../db/electronic-holdings'
+import { filesToDestroy } from './electronic-destruction'
 
 type DueFilter = Omit<ParsedInput<'disposal.due'>, 'page' | 'pageSize'>
 
@@ -169,9 +171,14 @@ export class DisposalService {
       }
       case 'destructionRegister': {
         const register = await this.appraisal.getRegister(input.id)
+        // R-ELEC-7: a signed register lists the files it destroyed; a draft, those it will destroy.
+        const files = register.signedOn
+          ? await destroyedFilesOf(this.store.db, register.id)
+          : await filesToDestroy(this.store.db, register.id)
         return destructionRegisterHtml(
           { ...register, registerId: register.id, signedOn: register.signedOn ?? '' },
-          register.lines
+          register.lines,
+          files
         )
       }
     }

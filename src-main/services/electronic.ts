@@ -230,8 +230,8 @@ export class ElectronicService {
                   subject: 'item',
                   id: file.itemId,
                   kind: outcome === 'missing' ? 'missing' : 'damaged',
-                  source: 'manual',
-                  sourceId: null,
+                  source: 'fixity',
+                  sourceId: runId,
                   note: zh(`electronic.fixity.incident.${outcome}`, { name: file.originalName, sha256: file.sha256 })
                 })
           await recordFixityOutcome(ctx.db, {

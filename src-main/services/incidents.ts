@@ -41,7 +41,7 @@ export class IncidentsService {
   async list(query: ParsedInput<'incidents.list'>): Promise<Page<Incident>> {
     const { rows, total } = await listIncidents(
       this.store.db,
-      { state: query.state, subject: query.subject },
+      { state: query.state, source: query.source, subject: query.subject },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }
     )
     return { rows, total, page: query.page, pageSize: query.pageSize }

@@ -45,6 +45,8 @@ import {
   USE_EFFECTS,
   USE_KINDS
 } from '../../src-preload/contract'
+import { FILE_TYPES } from '../../src-preload/contract'
+import { electronicHoldingsByType, fixityOfYear } from '../db/electronic-holdings'
 import { localDay } from '../policy/calendar'
 import { judgeReading } from '../policy/custody'
 import { ARCHIVE_STAFF_ROLES } from '../policy/roles'
@@ -327,6 +329,7 @@ const use: StatTopicBuilder = async (context) => {
 }
 
 const RECORD_KINDS_IN_ORDER = ['volume', 'item'] as const
+const FIXITY_SCOPES = ['all', 'sample'] as const
 
 /**
  * R-DISP-4..7: appraisal by the day the appraisers signed, destruction by the day in the signed register, holds by
@@ -361,6 +364,26 @@ const disposal: StatTopicBuilder = async (context) => {
       ['placed', 'released', 'activeAtYearEnd'],
       [{ label: 'holds', labelKey: 'statistics.rows.holds', values: holds }]
     )
+  ]
+}
+
+/**
+ * R-ELEC, R-STAT-1: electronic holdings at year end by the type detected from their content (files and bytes; a file
+ * attached to two items counts twice, as two registrations), the files attached and destroyed in the year, and the
+ * year's fixity checks (R-ELEC-3) by scope: runs started, files read, and what was found.
+ */
+const electronic: StatTopicBuilder = async (context) => {
+  const holdingColumns = ['files', 'bytes', 'attached', 'destroyed']
+  const byType = new Map(
+    (await electronicHoldingsByType(context.db, context)).map(({ code, ...values }) => [code, values as Counts])
+  )
+  const fixityColumns = ['runs', 'filesChecked', 'intact', 'mismatched', 'missing']
+  const byScope = new Map(
+    (await fixityOfYear(context.db, context)).map(({ code, ...values }) => [code, values as Counts])
+  )
+  return [
+    table('holdings', holdingColumns, enumRows(FILE_TYPES, 'electronic.types', byType, holdingColumns)),
+    table('fixity', fixityColumns, enumRows(FIXITY_SCOPES, 'statistics.fixityScopes', byScope, fixityColumns))
   ]
 }
 
@@ -414,6 +437,7 @@ export const STATISTICS_TOPICS: { key: string; build: StatTopicBuilder }[] = [
   { key: 'custody', build: custody },
   { key: 'use', build: use },
   { key: 'disposal', build: disposal },
+  { key: 'electronic', build: electronic },
   { key: 'storage', build: storage },
   { key: 'staff', build: staff }
 ]

@@ -910,7 +910,13 @@ const en: Shape<typeof zhCN> = {
       settings:
         'The settings in this backup ({{namespace}}, version {{version}}) are not something this app can read: they may have been altered. It cannot be restored and the current data was left unchanged; choose another backup.',
       foreignKeys:
-        'In this backup {{count}} records refer to data that does not exist (in table {{table}}, for one): it may have been altered or damaged. It cannot be restored and the current data was left unchanged; choose another backup.'
+        'In this backup {{count}} records refer to data that does not exist (in table {{table}}, for one): it may have been altered or damaged. It cannot be restored and the current data was left unchanged; choose another backup.',
+      fileMissing:
+        'The electronic file “{{name}}” (archival code {{code}}) is missing from this backup: it is not in the backup folder. A restore from this backup cannot bring it back; back up again soon.',
+      fileDamaged:
+        'The electronic file “{{name}}” (archival code {{code}}) in this backup is damaged or was altered: what it holds no longer matches its checksum. A restore from this backup cannot bring it back; back up again soon.',
+      fileList:
+        "This backup's list of electronic files is malformed (a path, or a checksum that is not 64 hex characters): it may have been altered. It cannot be restored and the current data was left unchanged."
     }
   },
   import: {
@@ -1317,7 +1323,13 @@ const en: Shape<typeof zhCN> = {
   },
   incidents: {
     kinds: { missing: 'Missing', damaged: 'Damaged' },
-    sources: { loan: 'Loan return', inspection: 'Inspection', manual: 'Reported by hand' },
+    sources: {
+      loan: 'Loan return',
+      inspection: 'Inspection',
+      manual: 'Reported by hand',
+      fixity: 'Electronic file fixity check'
+    },
+    allSources: 'All sources',
     resolutions: { found: 'Found', repaired: 'Repaired', written_off: 'Written off' },
     states: { open: 'Open', resolved: 'Resolved', all: 'All' },
     fields: {
@@ -1435,6 +1447,7 @@ const en: Shape<typeof zhCN> = {
       custody: 'Custody',
       use: 'Use',
       disposal: 'Appraisal & destruction',
+      electronic: 'Electronic records',
       storage: 'Storage equipment',
       staff: 'Staff'
     },
@@ -1461,6 +1474,10 @@ const en: Shape<typeof zhCN> = {
         returns: 'Returns, overdue loans and losses'
       },
       disposal: { appraisal: 'Appraised this year', destruction: 'Destroyed this year (by category)', holds: 'Holds' },
+      electronic: {
+        holdings: 'Electronic files at year end by type',
+        fixity: 'Machine checks (fixity) in the year'
+      },
       storage: { byRoom: 'Storage equipment by room' },
       staff: { people: 'Archive staff by name', work: 'Work done in the year by name' }
     },
@@ -1516,9 +1533,18 @@ const en: Shape<typeof zhCN> = {
       returnedLate: 'Returned late',
       overdueAtYearEnd: 'Overdue at year end (this year: today)',
       recordsDamaged: 'Records damaged at return',
-      recordsLost: 'Records lost at return'
+      recordsLost: 'Records lost at return',
+      files: 'Files',
+      bytes: 'Bytes',
+      attached: 'Attached this year',
+      destroyed: 'Destroyed this year',
+      runs: 'Checks',
+      filesChecked: 'Files read',
+      intact: 'Intact',
+      mismatched: 'Checksum mismatch'
     },
-    rows: { holds: 'Holds' }
+    rows: { holds: 'Holds' },
+    fixityScopes: { all: 'All files', sample: 'Sample' }
   },
   disposal: {
     tabs: {

@@ -876,7 +876,13 @@ const zhCN = {
       settings:
         '这个备份中的设置（{{namespace}} 第 {{version}} 版）不是本软件能读取的内容，可能被改动过，不能用它恢复，当前数据未作任何改动；请换一个备份。',
       foreignKeys:
-        '这个备份中有 {{count}} 条记录引用了不存在的数据（如 {{table}} 表），可能被改动过或已损坏，不能用它恢复，当前数据未作任何改动；请换一个备份。'
+        '这个备份中有 {{count}} 条记录引用了不存在的数据（如 {{table}} 表），可能被改动过或已损坏，不能用它恢复，当前数据未作任何改动；请换一个备份。',
+      fileMissing:
+        '备份中缺少电子文件“{{name}}”（档号 {{code}}）：它不在备份文件夹中。用这个备份恢复时这份文件无法找回；请尽快重新备份。',
+      fileDamaged:
+        '备份中的电子文件“{{name}}”（档号 {{code}}）已损坏或被改动，读出的内容与备份时的校验值不符。用这个备份恢复时这份文件无法找回；请尽快重新备份。',
+      fileList:
+        '这个备份的电子文件清单不合格式（如含有路径或不是 64 位的校验值），可能被改动过，不能用它恢复；当前数据未作任何改动。'
     }
   },
   import: {
@@ -1261,7 +1267,8 @@ const zhCN = {
   },
   incidents: {
     kinds: { missing: '缺失', damaged: '损坏' },
-    sources: { loan: '借阅归还', inspection: '库房检查', manual: '人工登记' },
+    sources: { loan: '借阅归还', inspection: '库房检查', manual: '人工登记', fixity: '电子文件机读检查' },
+    allSources: '全部来源',
     resolutions: { found: '已找到', repaired: '已修复', written_off: '已注销' },
     states: { open: '待处理', resolved: '已处理', all: '全部' },
     fields: {
@@ -1379,6 +1386,7 @@ const zhCN = {
       custody: '保管',
       use: '利用',
       disposal: '鉴定销毁',
+      electronic: '电子档案',
       storage: '库房设备',
       staff: '人员'
     },
@@ -1401,6 +1409,7 @@ const zhCN = {
         returns: '归还、逾期与损失'
       },
       disposal: { appraisal: '本年鉴定', destruction: '本年销毁（按门类）', holds: '保留（暂缓销毁）' },
+      electronic: { holdings: '年末电子档案（按文件类型）', fixity: '本年机读检查' },
       storage: { byRoom: '库房设备（按库房）' },
       staff: { people: '档案人员（按姓名）', work: '本年工作量（按姓名）' }
     },
@@ -1456,9 +1465,18 @@ const zhCN = {
       returnedLate: '逾期归还（次）',
       overdueAtYearEnd: '年末逾期未还（本年度截至今日）',
       recordsDamaged: '归还时损坏（卷/件）',
-      recordsLost: '归还时丢失（卷/件）'
+      recordsLost: '归还时丢失（卷/件）',
+      files: '文件数',
+      bytes: '字节数',
+      attached: '本年挂接',
+      destroyed: '本年销毁',
+      runs: '检查次数',
+      filesChecked: '检查文件数',
+      intact: '完好',
+      mismatched: '校验值不符'
     },
-    rows: { holds: '保留' }
+    rows: { holds: '保留' },
+    fixityScopes: { all: '全部文件', sample: '抽查' }
   },
   disposal: {
     tabs: {

@@ -504,6 +504,26 @@ const EXPECTED: Record<string, Expected> = {
     destruction: { rows: [[zh('statistics.noData'), null, null, null]], totals: null },
     holds: { rows: [[zh('statistics.rows.holds'), 0, 0, 0]], totals: [0, 0, 0] }
   },
+  // R-ELEC: a year without electronic files still lists every type and both scopes of fixity check, at zero.
+  electronic: {
+    holdings: {
+      rows: (['pdf', 'ofd', 'jpeg', 'tiff', 'png', 'other'] as const).map((type) => [
+        zh(`electronic.types.${type}`),
+        0,
+        0,
+        0,
+        0
+      ]),
+      totals: [0, 0, 0, 0]
+    },
+    fixity: {
+      rows: [
+        [zh('statistics.fixityScopes.all'), 0, 0, 0, 0, 0],
+        [zh('statistics.fixityScopes.sample'), 0, 0, 0, 0, 0]
+      ],
+      totals: [0, 0, 0, 0, 0]
+    }
+  },
   storage: {
     byRoom: {
       rows: [

@@ -24,6 +24,8 @@ import { PersonalInformationRights1765330000000 } from './1765330000000-Personal
 import { LeakReports1765340000000 } from './1765340000000-LeakReports'
 import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
+import { ElectronicDestruction1765500000000 } from './1765500000000-ElectronicDestruction'
+import { FixityIncidents1765500000001 } from './1765500000001-FixityIncidents'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -51,5 +53,7 @@ export const MIGRATIONS = [
   PersonalInformationRights1765330000000,
   LeakReports1765340000000,
   CatalogueOrder1765400000000,
-  UseRequestSearch1765410000000
+  UseRequestSearch1765410000000,
+  ElectronicDestruction1765500000000,
+  FixityIncidents1765500000001
 ]

@@ -1,32 +1,43 @@
-import { Empty, Segmented, Table, Tag } from 'antd'
+import { Empty, Segmented, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Incident } from '../../../src-preload/contract'
+import { INCIDENT_SOURCES, type Incident } from '../../../src-preload/contract'
 import { call } from '../api/client'
 import { usePagedQuery } from '../useRemote'
 import { incidentRecord, ResolveModal } from './custody/ResolveModal'
 
 type State = 'open' | 'resolved' | 'all'
+type Source = Incident['source']
 
 /** R-KEEP-3: missing and damaged records until a follow-up (found, repaired, written off) resolves them. */
 export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
   const [resolving, setResolving] = useState<Incident | null>(null)
-  const { query, filter, tableProps, reload } = usePagedQuery((q: { state: State }) => call('incidents.list', q), {
-    state: 'open' as State
-  })
+  const { query, filter, tableProps, reload } = usePagedQuery(
+    (q: { state: State; source?: Source }) => call('incidents.list', q),
+    { state: 'open' as State, source: undefined as Source | undefined }
+  )
 
   return (
     <>
-      <Segmented<State>
-        style={{ marginBottom: 16 }}
-        value={query.state}
-        onChange={(state) => filter({ state })}
-        options={(['open', 'resolved', 'all'] as const).map((value) => ({
-          value,
-          label: t(`incidents.states.${value}`)
-        }))}
-      />
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Segmented<State>
+          value={query.state}
+          onChange={(state) => filter({ state })}
+          options={(['open', 'resolved', 'all'] as const).map((value) => ({
+            value,
+            label: t(`incidents.states.${value}`)
+          }))}
+        />
+        <Select<Source>
+          allowClear
+          style={{ minWidth: 200 }}
+          placeholder={t('incidents.allSources')}
+          value={query.source}
+          onChange={(source) => filter({ source })}
+          options={INCIDENT_SOURCES.map((value) => ({ value, label: t(`incidents.sources.${value}`) }))}
+        />
+      </Space>
       <Table<Incident>
         rowKey="id"
         size="middle"

@@ -210,6 +210,12 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       signedOn: M
     }
     expectEscaped('register', destructionRegisterHtml(header, [line]), 3 + 7 + 1 + 6 * 2)
+    // R-ELEC-7: each destroyed file's code, name and checksum, and a classified one's witnesses.
+    const files = [
+      { archivalCode: M, originalName: M, sha256: M, size: 1, carrierDestroyed: false },
+      { archivalCode: M, originalName: M, sha256: M, size: 1, carrierDestroyed: true }
+    ]
+    expectEscaped('register with files', destructionRegisterHtml(header, [line], files), 3 + 7 + 1 + 6 * 2 + 3 * 2 + 2)
   })
 
   it('request form, out-cards, reminder, loan and consultation registers', async () => {
