@@ -26,8 +26,27 @@ export interface ElectronicFile {
   pages: number | null
   originalName: string
   version: number
+  /** R-ELEC-4: the version this one replaced, and the one that replaced it (still stored, shown as superseded). */
+  replacesId: number | null
+  supersededBy: number | null
   attachedAt: string
   attachedBy: string
+}
+
+/** R-ELEC-4: one line of the modification ledger (修改台帐): who changed which file, when, why, both checksums. */
+export interface LedgerEntry {
+  id: number
+  oldFileId: number
+  newFileId: number
+  oldName: string
+  newName: string
+  oldVersion: number
+  newVersion: number
+  oldSha256: string
+  newSha256: string
+  reason: string
+  changedAt: string
+  changedBy: string
 }
 
 export interface AttachResult {
@@ -46,19 +65,29 @@ export interface ViewedFile {
   watermark: string
 }
 
+const base64File = z
+  .string()
+  .min(1, { message: 'validation.required' })
+  .max(ATTACH_BASE64_MAX, { message: 'validation.fileTooLarge' })
+  // Decoding skips what is not base64 and stops at padding, so a data: URL or a cut-off text would be stored as
+  // other bytes than were meant. No groups in the pattern: it must not recurse over 40 million characters.
+  .refine((text) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text), {
+    message: 'validation.invalidValue'
+  })
+
 export const attachInput = z.strictObject({
   itemId: id,
   role: z.enum(FILE_ROLES, { message: 'validation.invalidValue' }),
   fileName: required(255),
-  base64: z
-    .string()
-    .min(1, { message: 'validation.required' })
-    .max(ATTACH_BASE64_MAX, { message: 'validation.fileTooLarge' })
-    // Decoding skips what is not base64 and stops at padding, so a data: URL or a cut-off text would be stored as
-    // other bytes than were meant. No groups in the pattern: it must not recurse over 40 million characters.
-    .refine((text) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text), {
-      message: 'validation.invalidValue'
-    })
+  base64: base64File
+})
+
+/** R-ELEC-4: a new version of a stored file; the reason is said in words and kept in the ledger. */
+export const replaceInput = z.strictObject({
+  fileId: id,
+  fileName: required(255),
+  base64: base64File,
+  reason: required(500)
 })
 
 /** A batch is one scanner folder; a bigger one is attached in parts. */
@@ -100,6 +129,9 @@ export const electronicChannels = {
     z.strictObject({ names: z.array(required(255)).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS
   ),
+  'electronic.replace': channel<AttachResult>()(replaceInput, RECORD_WRITERS),
+  'electronic.ledger': channel<LedgerEntry[]>()(z.strictObject({ itemId: id }), RECORD_READERS),
+  'print.electronicLedger': channel<{ html: string }>()(z.strictObject({ itemId: id }), RECORD_WRITERS),
   'electronic.view': channel<ViewedFile>()(z.strictObject({ fileId: id }), RECORD_READERS),
   'electronic.fixityStart': channel<FixityRun>()(
     z.strictObject({

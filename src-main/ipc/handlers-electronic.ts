@@ -6,6 +6,9 @@ export function electronicHandlers(services: Services): HandlerMap<keyof typeof 
   return {
     'electronic.list': async (input) => services.electronic.list(input.itemId),
     'electronic.attach': async (input, ctx) => services.electronic.attach(actor(ctx), input),
+    'electronic.replace': async (input, ctx) => services.electronic.replace(actor(ctx), signedIn(ctx).role, input),
+    'electronic.ledger': async (input) => services.electronic.ledger(input.itemId),
+    'print.electronicLedger': async (input, ctx) => services.electronic.printLedger(actor(ctx), input.itemId),
     'electronic.view': async (input, ctx) => services.electronic.view(actor(ctx), signedIn(ctx), input.fileId),
     'electronic.fixityStart': async (input, ctx) => services.electronic.startFixity(actor(ctx), input.sample),
     'electronic.fixityLatest': async () => services.electronic.fixityLatest(),

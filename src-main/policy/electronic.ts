@@ -1,4 +1,4 @@
-import type { ClassificationCode, Role } from '../../src-preload/contract'
+import { RECORD_WRITERS, roleAllows, type ClassificationCode, type Role } from '../../src-preload/contract'
 import type { FileRole, FileType } from '../../src-preload/contract-electronic'
 import { allow, allowed, refuse, type Decision } from './decision'
 
@@ -181,4 +181,25 @@ export function decideViewing(facts: ViewingFacts): Decision<number | null> {
     chain ? 'R-USE-5' : 'R-ELEC-8',
     chain ? 'electronic.errors.viewClassified' : 'electronic.errors.viewNeedsRequest'
   )
+}
+
+/** What decides whether a stored file may be replaced by a new version (R-ELEC-4). */
+export interface ReplacementFacts {
+  role: Role
+  reason: string
+  /** The file was already replaced: a change is made to the current version, so the versions stay one line. */
+  superseded: boolean
+  itemDestroyed: boolean
+}
+
+/**
+ * R-ELEC-4: changing a stored electronic file adds a version and a line of the 修改台帐; only the roles that change the
+ * record itself may make one (the archive staff, as for the catalogue entry), and only with the reason in words.
+ */
+export function decideReplacement(facts: ReplacementFacts): Decision {
+  if (!roleAllows(RECORD_WRITERS, facts.role)) return refuse('R-ELEC-4', 'electronic.errors.replaceNotAllowed')
+  if (facts.itemDestroyed) return refuse('R-ELEC-4', 'electronic.errors.itemDestroyed')
+  if (facts.superseded) return refuse('R-ELEC-4', 'electronic.errors.replaceSuperseded')
+  if (facts.reason.trim() === '') return refuse('R-ELEC-4', 'electronic.errors.replaceNeedsReason')
+  return allowed
 }

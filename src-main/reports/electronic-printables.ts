@@ -2,7 +2,7 @@
  * Printables of electronic files (R-ELEC-1): the 归档电子文件登记表 a handover prints for both parties to sign, A4
  * landscape so a full SHA-256 fits. Pure: data in, one HTML document out, every value escaped (html`…`, ./html).
  */
-import type { ElectronicFile } from '../../src-preload/contract'
+import type { ElectronicFile, LedgerEntry } from '../../src-preload/contract'
 import { html } from './html'
 import { colgroup, columnHeads, printDocument, signatureDate } from './printables'
 import { zh } from './zh'
@@ -45,4 +45,50 @@ ${rows.length > 0 ? html.join(lines, '\n') : html`<tr><td class="c" colspan="9">
 <table class="signatures"><tr><td>移交人（签字）：<span class="blank">&nbsp;</span></td><td>接收人（签字）：<span class="blank">&nbsp;</span></td></tr>
 <tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
   return printDocument(`归档电子文件登记表 ${printedOn}`, body, 'landscape', { css: REGISTER_CSS })
+}
+
+/** The record a ledger or a report line belongs to. */
+export interface RecordHeading {
+  archivalCode: string | null
+  title: string
+}
+
+const LEDGER_COLUMNS = [
+  '序号',
+  '修改时间',
+  '修改人',
+  '原文件（版本）',
+  '新文件（版本）',
+  '修改原因',
+  '校验值（SHA-256）'
+] as const
+/** A4 landscape printable width is 262 mm; 修改原因 takes what the other columns leave. */
+const LEDGER_WIDTHS = [10, 26, 20, 38, 38, null, 70] as const
+
+/**
+ * 电子文件修改台帐 (R-ELEC-4): every change of the record's electronic files, who made it, when (local time, as the
+ * caller wrote it) and why, with the old and new checksum, for the person who changed them and the one who checks to sign.
+ */
+export function electronicLedgerHtml(
+  record: RecordHeading,
+  entries: readonly LedgerEntry[],
+  printedOn: string
+): string {
+  const code = record.archivalCode ?? zh('recordPicker.uncoded')
+  const lines = entries.map(
+    (entry, index) =>
+      html`<tr><td class="c">${index + 1}</td><td class="c">${entry.changedAt}</td><td class="c">${entry.changedBy}</td><td>${entry.oldName}（第 ${entry.oldVersion} 版）</td><td>${entry.newName}（第 ${entry.newVersion} 版）</td><td>${entry.reason}</td><td class="sha">原：${entry.oldSha256}<br>新：${entry.newSha256}</td></tr>`
+  )
+  const body = html`<div class="doc-title">电子文件修改台帐</div>
+<div class="summary">档号：${code}　题名：${record.title}　共修改 ${entries.length} 次。旧版本均保留在存储中，可按校验值核对。</div>
+<table class="grid ledger">
+${colgroup(LEDGER_WIDTHS)}
+<thead><tr class="columns">${columnHeads(LEDGER_COLUMNS)}</tr></thead>
+<tbody>
+${entries.length > 0 ? html.join(lines, '\n') : html`<tr><td class="c" colspan="7">无</td></tr>`}
+</tbody>
+</table>
+<table class="signatures"><tr><td>填表人（签字）：<span class="blank">&nbsp;</span></td><td>审核人（签字）：<span class="blank">&nbsp;</span></td></tr>
+<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+  return printDocument(`电子文件修改台帐 ${code} ${printedOn}`, body, 'landscape', { css: REGISTER_CSS })
 }

@@ -9,6 +9,7 @@ import {
   type FileRole,
   type FixityOutcome,
   type FixityRun,
+  type LedgerEntry,
   type ParsedInput,
   type Role,
   type ViewedFile
@@ -24,7 +25,9 @@ import {
   recordFixityOutcome,
   unfinishedFixityRuns,
   insertElectronicFile,
+  insertLedgerEntry,
   itemElectronicFiles,
+  itemLedger,
   itemsByArchivalCode,
   registerRows,
   viewingGrants,
@@ -36,19 +39,24 @@ import { AppFailure, conflict, enforce, notFound } from '../errors'
 import {
   decideFileName,
   decideFileSize,
+  decideReplacement,
   decideViewing,
   DEFAULT_MAX_FILE_BYTES,
   matchScanName,
   readScanName
 } from '../policy/electronic'
 import { localDay } from '../policy/calendar'
-import { electronicRegisterHtml } from '../reports/electronic-printables'
+import { electronicLedgerHtml, electronicRegisterHtml } from '../reports/electronic-printables'
 import { zh } from '../reports/zh'
 import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
 import type { FileStore, StoredContent } from './file-store'
 
 type AttachInput = ParsedInput<'electronic.attach'>
+type ReplaceInput = ParsedInput<'electronic.replace'>
+
+/** A moment as the room's clock shows it, to the minute: how people read and sign times on paper and on screen. */
+const localMinute = (at: Date) => `${localDay(at)} ${at.toTimeString().slice(0, 5)}`
 
 /** What the viewer is sent in one answer; a bigger file is viewed from a copy made for the purpose. */
 const MAX_VIEW_BYTES = (ATTACH_BASE64_MAX * 3) / 4
@@ -150,7 +158,7 @@ export class ElectronicService {
       originalName: file.originalName,
       type: file.type,
       base64: bytes.toString('base64'),
-      watermark: `${viewer.displayName} ${localDay(now)} ${now.toTimeString().slice(0, 5)}`
+      watermark: `${viewer.displayName} ${localMinute(now)}`
     }
   }
 
@@ -305,18 +313,112 @@ export class ElectronicService {
   ): Promise<AttachResult> {
     enforce(decideFileName(target.fileName))
     await this.attachableItem(this.store.db, target.itemId)
-    const stored = await this.files.ingest(source, {
-      name: target.fileName,
-      maxBytes: this.maxFileBytes,
-      expectedSize
-    })
+    return this.storeThen(source, { name: target.fileName, expectedSize }, (stored) =>
+      this.register(actor, target, stored)
+    )
+  }
+
+  private async storeThen<T>(
+    source: AsyncIterable<Uint8Array>,
+    options: { name: string; expectedSize?: number },
+    registration: (stored: StoredContent) => Promise<T>
+  ): Promise<T> {
+    const stored = await this.files.ingest(source, { ...options, maxBytes: this.maxFileBytes })
     try {
-      return await this.register(actor, target, stored)
+      return await registration(stored)
     } catch (error) {
       if (stored.created && !(await contentReferenced(this.store.db, stored.sha256)))
         await this.files.remove(stored.sha256)
       throw error
     }
+  }
+
+  /**
+   * R-ELEC-4: a changed file is a new version beside the old one, never written over it. The old version stays stored
+   * and viewable, marked superseded; the 修改台帐 records who, when, why and both checksums, in the same write.
+   */
+  async replace(actor: Actor, role: Role, input: ReplaceInput): Promise<AttachResult> {
+    enforce(decideFileName(input.fileName))
+    await this.replaceable(this.store.db, role, input)
+    const bytes = Buffer.from(input.base64, 'base64')
+    enforce(decideFileSize(bytes.length, this.maxFileBytes))
+    return this.storeThen(Readable.from([bytes]), { name: input.fileName }, (stored) =>
+      this.store.write(actor, async ({ db, now, audit }) => {
+        const old = await this.replaceable(db, role, input)
+        if (stored.sha256 === old.sha256) throw conflict('electronic.errors.replaceSameContent')
+        const reason = input.reason.trim()
+        const originalName = input.fileName.trim()
+        const id = await insertElectronicFile(db, {
+          itemId: old.itemId,
+          role: old.role,
+          sha256: stored.sha256,
+          size: stored.size,
+          type: stored.type,
+          pages: stored.pages,
+          originalName,
+          version: old.version + 1,
+          replacesId: old.id,
+          attachedAt: now.toISOString(),
+          attachedBy: actor.userId
+        })
+        await insertLedgerEntry(db, {
+          itemId: old.itemId,
+          oldFileId: old.id,
+          newFileId: id,
+          oldSha256: old.sha256,
+          newSha256: stored.sha256,
+          reason,
+          changedAt: now.toISOString(),
+          changedBy: actor.userId
+        })
+        await audit({
+          entity: 'electronic_file',
+          entityId: id,
+          action: 'replace',
+          before: { fileId: old.id, version: old.version, sha256: old.sha256, originalName: old.originalName },
+          after: { itemId: old.itemId, version: old.version + 1, sha256: stored.sha256, originalName, reason }
+        })
+        return { file: await this.load(db, id), duplicate: false }
+      })
+    )
+  }
+
+  /** R-ELEC-4: an item's 修改台帐. */
+  ledger(itemId: number): Promise<LedgerEntry[]> {
+    return itemLedger(this.store.db, itemId)
+  }
+
+  /** R-ELEC-4: the 修改台帐 printed for signing, times in local time; printing it is audited. */
+  async printLedger(actor: Actor, itemId: number): Promise<{ html: string }> {
+    const item = await findItemRecord(this.store.db, itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    const entries = await itemLedger(this.store.db, itemId)
+    const now = this.store.clock()
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: `ledger-${itemId}`,
+        action: 'print',
+        after: { document: 'electronicLedger', itemId, changes: entries.length }
+      })
+    )
+    const local = entries.map((entry) => ({ ...entry, changedAt: localMinute(new Date(entry.changedAt)) }))
+    return { html: electronicLedgerHtml(item, local, localDay(now)) }
+  }
+
+  private async replaceable(db: Db, role: Role, input: ReplaceInput): Promise<ElectronicFile> {
+    const file = await this.load(db, input.fileId)
+    const item = await findItemRecord(db, file.itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    enforce(
+      decideReplacement({
+        role,
+        reason: input.reason,
+        superseded: file.supersededBy !== null,
+        itemDestroyed: item.custody === 'destroyed'
+      })
+    )
+    return file
   }
 
   private register(actor: Actor, target: Target, stored: StoredContent): Promise<AttachResult> {

@@ -361,6 +361,7 @@ const en: Shape<typeof zhCN> = {
       propose_role: 'Role proposed',
       file_status: 'Filing status changed',
       attach: 'Electronic file attached',
+      replace: 'Electronic file replaced (new version)',
       consent: 'Consent recorded',
       reveal: 'Sensitive value revealed',
       disclose: 'Customer information disclosed',
@@ -2218,6 +2219,10 @@ const en: Shape<typeof zhCN> = {
       'Classified records are read in the room only; lending or taking them out needs the set executive’s approval, and top secret records never leave.',
     'R-ELEC-1':
       'Electronic files are archived with their metadata: type told from content, checksum computed, listed in the electronic records register.',
+    'R-ELEC-3':
+      'Stored electronic records are machine-checked at least every two years and problems remedied at once; byte counts and catalogue entries must agree with the registration.',
+    'R-ELEC-4':
+      'A change to stored electronic records is entered in the modification ledger: who, when, why and what; the earlier version is kept.',
     'R-ELEC-8':
       'Electronic records are used under the same rules as paper: viewing needs an approved consultation or loan.',
     'R-USE-6':
@@ -2324,6 +2329,32 @@ const en: Shape<typeof zhCN> = {
     chooseFile: 'Choose file',
     role: 'Role',
     printRegister: 'Print the electronic records register',
+    superseded: 'Superseded by version {{version}}',
+    supersededShort: 'Superseded',
+    replace: {
+      open: 'Replace',
+      title: 'Replace electronic file “{{name}}”',
+      hint: 'Replacing never overwrites: the new file is kept as version {{version}}, the old one stays stored and viewable, and the change is entered in the modification ledger.',
+      file: 'New file',
+      reason: 'Reason for the change',
+      reasonPlaceholder: 'Say why it changes, e.g. page 3 of the scan was blurred and has been scanned again.',
+      submit: 'Save new version',
+      done: 'Version {{version}} of “{{name}}” saved.'
+    },
+    ledger: {
+      open: 'Modification ledger',
+      title: 'Modification ledger of electronic files',
+      empty: 'The electronic files of this item have not been changed.',
+      print: 'Print the ledger',
+      columns: {
+        changedAt: 'Changed on',
+        changedBy: 'Changed by',
+        file: 'File (version)',
+        reason: 'Reason',
+        checksums: 'Old / new checksum'
+      },
+      versions: 'version {{old}} → version {{new}}'
+    },
     fixity: {
       open: 'Fixity check',
       title: 'Fixity check of electronic files',
@@ -2377,7 +2408,12 @@ const en: Shape<typeof zhCN> = {
         'The content of this electronic file is missing from the store; run a fixity check and report the incident.',
       fixityRunning: 'A fixity check is still running; start another once it has finished.',
       contentAltered:
-        'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.'
+        'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.',
+      replaceNotAllowed:
+        'Only the archive staff (archivist, archive manager) may change electronic files, as for the catalogue entry.',
+      replaceNeedsReason: 'Say why the electronic file changes; the reason goes into the modification ledger.',
+      replaceSuperseded: 'This version has already been replaced; change the newest version.',
+      replaceSameContent: 'The new file has exactly the content of the current version; there is nothing to replace.'
     }
   },
   errors: {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { ROLES } from '../../../src-preload/contract'
 import {
   claimedType,
   decideFileName,
   decideFileSize,
   decideFileType,
+  decideReplacement,
   decideViewing,
   detectType,
   matchScanName,
@@ -184,5 +186,41 @@ describe('R-ELEC-8, R-USE-5 viewing an electronic file is a use of its record', 
     expect(refusalOf(decide('staff_viewer', 'confidential', [grant({ status: 'pending' })]))).toMatchObject({
       ruleId: 'R-USE-5'
     })
+  })
+})
+
+describe('R-ELEC-4 who may change a stored file, and only with a reason', () => {
+  const decide = (over: Partial<Parameters<typeof decideReplacement>[0]> = {}) =>
+    refusalOf(
+      decideReplacement({ role: 'archivist', reason: '重新扫描', superseded: false, itemDestroyed: false, ...over })
+    )
+
+  const table = [
+    ['archivist', null],
+    ['archive_manager', null],
+    ['department_head', 'electronic.errors.replaceNotAllowed'],
+    ['staff_viewer', 'electronic.errors.replaceNotAllowed'],
+    ['deputy_gm', 'electronic.errors.replaceNotAllowed'],
+    ['gm', 'electronic.errors.replaceNotAllowed'],
+    ['sysadmin', 'electronic.errors.replaceNotAllowed'],
+    ['security_officer', 'electronic.errors.replaceNotAllowed'],
+    ['auditor', 'electronic.errors.replaceNotAllowed']
+  ] as const
+
+  it.each(table)('%s: %s', (role, reason) => {
+    expect(decide({ role })?.reason ?? null).toBe(reason)
+  })
+
+  it('the table names every role', () => {
+    expect(table.map(([role]) => role).sort()).toEqual([...ROLES].sort())
+  })
+
+  it.each([
+    ['an empty reason', { reason: '' }, 'electronic.errors.replaceNeedsReason'],
+    ['a reason of spaces', { reason: ' \u3000 ' }, 'electronic.errors.replaceNeedsReason'],
+    ['a version already replaced', { superseded: true }, 'electronic.errors.replaceSuperseded'],
+    ['a destroyed record', { itemDestroyed: true }, 'electronic.errors.itemDestroyed']
+  ] as const)('refuses %s', (_what, over, reason) => {
+    expect(decide(over)).toMatchObject({ ruleId: 'R-ELEC-4', reason })
   })
 })

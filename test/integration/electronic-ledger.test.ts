@@ -1,0 +1,152 @@
+/**
+ * R-ELEC-4: changing a stored electronic file adds a version and a line of the 修改台帐; nothing is overwritten. The
+ * printed ledger is rendered to PDF in Chromium and read back with pdftotext.
+ */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
+import type { ChannelInput } from '../../src-preload/contract'
+import { makeApp, tempDir, type TestApp } from '../support/app'
+import { jpegBytes, pdfBytes } from '../support/electronic'
+import { compact, launchChromium, renderPdf } from '../support/pdf'
+import { itemInput } from '../support/records'
+
+let app: TestApp | null = null
+let browser: Browser | null = null
+afterEach(async () => {
+  await app?.close()
+  app = null
+})
+afterAll(async () => browser?.close())
+
+const sha = (bytes: Buffer) => crypto.createHash('sha256').update(bytes).digest('hex')
+const replaceInput = (fileId: number, fileName: string, bytes: Buffer, reason: string) =>
+  ({ fileId, fileName, base64: bytes.toString('base64'), reason }) satisfies ChannelInput<'electronic.replace'>
+
+async function withAttachedScan() {
+  app = await makeApp(tempDir())
+  const key = await app.signInAs('archivist', 'liwen')
+  const item = await app.call('items.create', itemInput({ title: '仓储合同' }), key)
+  const first = pdfBytes(2)
+  const { file } = await app.call(
+    'electronic.attach',
+    { itemId: item.id, role: 'scan', fileName: '合同.pdf', base64: first.toString('base64') },
+    key
+  )
+  return { app, key, item, first, file }
+}
+
+const ledgerRows = async (test: TestApp) =>
+  (await test.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM electronic_file_changes'))[0].n
+
+describe('R-ELEC-4 replacing an electronic file adds a version and a ledger line, never overwrites', () => {
+  it('keeps both versions stored and viewable, the new one version 2 replacing the old, and the ledger says who, when, why', async () => {
+    const { app, key, item, first, file } = await withAttachedScan()
+    const second = pdfBytes(3)
+    const replaced = await app.call(
+      'electronic.replace',
+      replaceInput(file.id, '合同（重扫）.pdf', second, ' 第 2 页模糊，重新扫描 '),
+      key
+    )
+    expect(replaced.file).toMatchObject({
+      itemId: item.id,
+      role: 'scan',
+      sha256: sha(second),
+      pages: 3,
+      version: 2,
+      replacesId: file.id,
+      supersededBy: null
+    })
+    const versions = await app.call('electronic.list', { itemId: item.id }, key)
+    expect(versions.map((one) => [one.id, one.version, one.sha256, one.supersededBy])).toEqual([
+      [file.id, 1, sha(first), replaced.file.id],
+      [replaced.file.id, 2, sha(second), null]
+    ])
+    for (const bytes of [first, second])
+      expect(fs.readFileSync(path.join(app.dataDir, 'files', 'sha256', sha(bytes).slice(0, 2), sha(bytes)))).toEqual(
+        bytes
+      )
+    const old = await app.call('electronic.view', { fileId: file.id }, key)
+    expect(Buffer.from(old.base64, 'base64')).toEqual(first)
+
+    const ledger = await app.call('electronic.ledger', { itemId: item.id }, key)
+    expect(ledger).toEqual([
+      {
+        id: expect.any(Number),
+        oldFileId: file.id,
+        newFileId: replaced.file.id,
+        oldName: '合同.pdf',
+        newName: '合同（重扫）.pdf',
+        oldVersion: 1,
+        newVersion: 2,
+        oldSha256: sha(first),
+        newSha256: sha(second),
+        reason: '第 2 页模糊，重新扫描',
+        changedAt: expect.stringMatching(/^2026-03-02T/),
+        changedBy: 'liwen'
+      }
+    ])
+    const [audit] = await app.database.query<{ before: string; after: string }>(
+      `SELECT before, after FROM audit_log WHERE entity = 'electronic_file' AND action = 'replace'`
+    )
+    expect(JSON.parse(audit.before)).toMatchObject({ fileId: file.id, sha256: sha(first) })
+    expect(JSON.parse(audit.after)).toMatchObject({ version: 2, sha256: sha(second), reason: '第 2 页模糊，重新扫描' })
+
+    const stale = await app.dispatch('electronic.replace', replaceInput(file.id, 'x.pdf', pdfBytes(4), '再改'), key)
+    expect(stale.ok ? null : stale.error).toMatchObject({
+      ruleId: 'R-ELEC-4',
+      message: 'electronic.errors.replaceSuperseded'
+    })
+    const same = await app.dispatch('electronic.replace', replaceInput(replaced.file.id, 'y.pdf', second, '同'), key)
+    expect(same.ok ? null : same.error).toMatchObject({ message: 'electronic.errors.replaceSameContent' })
+    expect(await ledgerRows(app)).toBe(1)
+  })
+
+  it('refuses an empty reason, and a role that may not change the record, leaving nothing stored or entered', async () => {
+    const { app, key, file } = await withAttachedScan()
+    const next = jpegBytes('rescanned')
+    const stored = path.join(app.dataDir, 'files', 'sha256', sha(next).slice(0, 2), sha(next))
+    for (const reason of ['', '   '])
+      expect(await app.dispatch('electronic.replace', replaceInput(file.id, 'p.jpg', next, reason), key)).toMatchObject(
+        { ok: false, error: { code: 'VALIDATION', details: [{ path: 'reason', message: 'validation.required' }] } }
+      )
+    const actor = { userId: null, username: 'system' }
+    await expect(
+      app.services.electronic.replace(actor, 'archivist', replaceInput(file.id, 'p.jpg', next, ' \u3000 '))
+    ).rejects.toMatchObject({ error: { ruleId: 'R-ELEC-4', message: 'electronic.errors.replaceNeedsReason' } })
+
+    const viewer = await app.signInAs('department_head', 'head')
+    expect(
+      await app.dispatch('electronic.replace', replaceInput(file.id, 'p.jpg', next, '重扫'), viewer)
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    await expect(
+      app.services.electronic.replace(actor, 'department_head', replaceInput(file.id, 'p.jpg', next, '重扫'))
+    ).rejects.toMatchObject({ error: { ruleId: 'R-ELEC-4', message: 'electronic.errors.replaceNotAllowed' } })
+    expect(fs.existsSync(stored)).toBe(false)
+    expect(await ledgerRows(app)).toBe(0)
+  })
+
+  it('prints the ledger with the old and new checksums, the reason and signature lines; the print is audited', async () => {
+    const { app, key, item, first, file } = await withAttachedScan()
+    const second = pdfBytes(4)
+    await app.call('electronic.replace', replaceInput(file.id, '<b>合同.pdf', second, '补扫<i>附件</i>页'), key)
+    const { html } = await app.call('print.electronicLedger', { itemId: item.id }, key)
+    expect(html).not.toMatch(/<b>|<i>/)
+    browser ??= await launchChromium()
+    const pdf = await renderPdf(browser, html, 'ledger')
+    const text = compact(pdf.raw)
+    expect(text).toContain('电子文件修改台帐')
+    expect(text).toContain('补扫<i>附件</i>页')
+    expect(text).toContain(sha(first))
+    expect(text).toContain(sha(second))
+    expect(text).toContain('填表人（签字）')
+    expect(text).toContain('审核人（签字）')
+    expect(pdf.widthPt).toBeGreaterThan(pdf.heightPt)
+    const [entry] = await app.database.query<{ after: string }>(
+      `SELECT after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
+    )
+    expect(JSON.parse(entry.after)).toEqual({ document: 'electronicLedger', itemId: item.id, changes: 1 })
+  })
+})
