@@ -161,9 +161,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     appraisal,
     disposal: new DisposalService(store, settings, appraisal),
     support: new SupportService(store, log, packageVersion, clock),
-    electronic: new ElectronicService(store, new FileStore(path.join(options.dataDir, 'files')), {
-      maxFileBytes: options.maxFileBytes
-    })
+    electronic: new ElectronicService(
+      store,
+      new FileStore(path.join(options.dataDir, 'files')),
+      settings.electronicSettings,
+      {
+        maxFileBytes: options.maxFileBytes
+      }
+    )
   }
   await services.electronic.resumeFixity(SYSTEM)
   const dispatch = createDispatcher(

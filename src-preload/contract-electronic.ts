@@ -1,6 +1,6 @@
 /** Channels of electronic files and digitised scans attached to items (R-ELEC); spread into the contract in contract.ts. */
 import { z } from 'zod'
-import { channel, id, RECORD_READERS, RECORD_WRITERS, required } from './contract-kit'
+import { channel, empty, id, RECORD_READERS, RECORD_WRITERS, required, type PolicyVersion } from './contract-kit'
 
 /** R-ELEC-1: what a file is to its item: the born-digital original (电子原件), a scan (扫描件), an attachment (附件). */
 export const FILE_ROLES = ['original', 'scan', 'attachment'] as const
@@ -122,6 +122,22 @@ export interface FixityRun {
   missing: number
 }
 
+/** R-ELEC-3: a full machine check is due this many years after the last one (每两年机读抽查: 2 by default). */
+export const FIXITY_INTERVAL_YEARS = { min: 1, max: 10, default: 2 } as const
+
+/** Out of bounds says both ends in words ("应在 1–10 之间"): main turns validation.range into validation.between. */
+const fixityInterval = z
+  .number({ message: 'validation.number' })
+  .int({ message: 'validation.range' })
+  .min(FIXITY_INTERVAL_YEARS.min, { message: 'validation.range' })
+  .max(FIXITY_INTERVAL_YEARS.max, { message: 'validation.range' })
+
+/** Electronic files' settings, edited by the archive manager; every save is a new version. */
+export const electronicSettingsSchema = z.strictObject({
+  fixityIntervalYears: fixityInterval
+})
+export type ElectronicSettings = z.output<typeof electronicSettingsSchema>
+
 export const electronicChannels = {
   'electronic.list': channel<ElectronicFile[]>()(z.strictObject({ itemId: id }), RECORD_READERS),
   'electronic.attach': channel<AttachResult>()(attachInput, RECORD_WRITERS),
@@ -145,6 +161,11 @@ export const electronicChannels = {
     RECORD_WRITERS
   ),
   'electronic.fixityLatest': channel<FixityRun | null>()(z.strictObject({}), RECORD_READERS),
+  'settings.getElectronic': channel<PolicyVersion<ElectronicSettings>>()(empty, RECORD_READERS),
+  'settings.electronicHistory': channel<PolicyVersion<ElectronicSettings>[]>()(empty, ['archive_manager']),
+  'settings.saveElectronic': channel<PolicyVersion<ElectronicSettings>>()(electronicSettingsSchema, [
+    'archive_manager'
+  ]),
   'print.electronicRegister': channel<{ html: string }>()(
     z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS

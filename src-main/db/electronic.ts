@@ -206,3 +206,19 @@ export async function recordFixityOutcome(
 export async function finishFixityRun(db: Db, id: number, finishedAt: string): Promise<void> {
   await db.query(sql`UPDATE fixity_runs SET finished_at = ${finishedAt} WHERE id = ${id}`)
 }
+
+/** R-ELEC-3: when the last check of all files finished (ISO), if one ever did. */
+export async function lastFullFixityFinishedAt(db: Db): Promise<string | null> {
+  const [row] = await db.query<{ finishedAt: string | null }>(
+    sql`SELECT MAX(finished_at) AS finishedAt FROM fixity_runs WHERE scope = 'all' AND finished_at IS NOT NULL`
+  )
+  return row?.finishedAt ?? null
+}
+
+/** Whether any file not destroyed is stored: with none, no check is due. */
+export async function anyStoredFile(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ found: number }>(
+    sql`SELECT 1 AS found FROM electronic_files WHERE removed_at IS NULL LIMIT 1`
+  )
+  return row !== undefined
+}

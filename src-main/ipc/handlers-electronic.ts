@@ -13,6 +13,9 @@ export function electronicHandlers(services: Services): HandlerMap<keyof typeof 
     'electronic.fixityStart': async (input, ctx) => services.electronic.startFixity(actor(ctx), input.sample),
     'electronic.fixityLatest': async () => services.electronic.fixityLatest(),
     'electronic.batchPlan': async (input) => services.electronic.batchPlan(input.names),
+    'settings.getElectronic': async () => services.electronic.settings.current(),
+    'settings.electronicHistory': async () => services.electronic.settings.history(),
+    'settings.saveElectronic': async (input, ctx) => services.electronic.saveSettings(actor(ctx), input),
     'print.electronicRegister': async (input, ctx) => services.electronic.printRegister(actor(ctx), input.itemIds)
   }
 }

@@ -1,5 +1,11 @@
 import { RECORD_WRITERS, roleAllows, type ClassificationCode, type Role } from '../../src-preload/contract'
-import type { FileRole, FileType } from '../../src-preload/contract-electronic'
+import {
+  FIXITY_INTERVAL_YEARS,
+  type ElectronicSettings,
+  type FileRole,
+  type FileType
+} from '../../src-preload/contract-electronic'
+import { addMonths } from './calendar'
 import { allow, allowed, refuse, type Decision } from './decision'
 
 export const GIB = 1024 * 1024 * 1024
@@ -202,4 +208,37 @@ export function decideReplacement(facts: ReplacementFacts): Decision {
   if (facts.superseded) return refuse('R-ELEC-4', 'electronic.errors.replaceSuperseded')
   if (facts.reason.trim() === '') return refuse('R-ELEC-4', 'electronic.errors.replaceNeedsReason')
   return allowed
+}
+
+/** Defaults of the electronic files' settings (R-ELEC-3: 每两年机读抽查). */
+export const DEFAULT_ELECTRONIC_SETTINGS: ElectronicSettings = {
+  fixityIntervalYears: FIXITY_INTERVAL_YEARS.default
+}
+
+export interface FixityDue {
+  due: boolean
+  ruleId: 'R-ELEC-3'
+  reason: 'electronic.due.never' | 'electronic.due.overdue'
+  params: Record<string, string | number>
+}
+
+/**
+ * R-ELEC-3: a full machine check of the stored files is due once the last one finished `intervalYears` ago or more,
+ * or at once when files are stored and none was ever made. With no files there is nothing to check.
+ */
+export function fixityDue(
+  lastFullCheckOn: string | null,
+  filesStored: boolean,
+  intervalYears: number,
+  today: string
+): FixityDue {
+  if (lastFullCheckOn === null)
+    return { due: filesStored, ruleId: 'R-ELEC-3', reason: 'electronic.due.never', params: { years: intervalYears } }
+  const dueOn = addMonths(lastFullCheckOn, intervalYears * 12)
+  return {
+    due: filesStored && dueOn <= today,
+    ruleId: 'R-ELEC-3',
+    reason: 'electronic.due.overdue',
+    params: { last: lastFullCheckOn, years: intervalYears, dueOn }
+  }
 }

@@ -4,6 +4,7 @@ import { Readable } from 'node:stream'
 import {
   ATTACH_BASE64_MAX,
   type AttachResult,
+  type ElectronicSettings,
   type BatchPlanRow,
   type ElectronicFile,
   type FileRole,
@@ -11,6 +12,7 @@ import {
   type FixityRun,
   type LedgerEntry,
   type ParsedInput,
+  type PolicyVersion,
   type Role,
   type ViewedFile
 } from '../../src-preload/contract'
@@ -51,6 +53,7 @@ import { zh } from '../reports/zh'
 import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
 import type { FileStore, StoredContent } from './file-store'
+import type { VersionedSettings } from './settings'
 
 type AttachInput = ParsedInput<'electronic.attach'>
 type ReplaceInput = ParsedInput<'electronic.replace'>
@@ -81,9 +84,15 @@ export class ElectronicService {
   constructor(
     private readonly store: Store,
     readonly files: FileStore,
+    /** R-ELEC-3: the electronic files' settings, edited by the archive manager. */
+    readonly settings: VersionedSettings<ElectronicSettings>,
     options: ElectronicOptions = {}
   ) {
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+  }
+
+  saveSettings(actor: Actor, data: ElectronicSettings): Promise<PolicyVersion<ElectronicSettings>> {
+    return this.settings.save(actor, data)
   }
 
   list(itemId: number): Promise<ElectronicFile[]> {

@@ -1397,7 +1397,8 @@ const en: Shape<typeof zhCN> = {
       customerReviewsDue: 'Customer reviews due',
       customerCreditReviews: 'Credit limits to review',
       customerStaffShort: 'Important customers short of staff',
-      customerReportDue: 'Monthly customer report'
+      customerReportDue: 'Monthly customer report',
+      fixityDue: 'Fixity check of electronic files due'
     }
   },
   useCharts: {
@@ -2330,6 +2331,19 @@ const en: Shape<typeof zhCN> = {
     role: 'Role',
     printRegister: 'Print the electronic records register',
     superseded: 'Superseded by version {{version}}',
+    settings: {
+      title: 'Electronic files',
+      fixityIntervalYears: 'Fixity check interval (years)',
+      fixityIntervalHint:
+        'Every stored electronic file is machine-checked once in this many years (the rule asks for at least every two).',
+      summary: 'Fixity check every {{years}} years',
+      readOnly: 'Only the archive manager can change the electronic files settings.'
+    },
+    due: {
+      never:
+        'Electronic files are stored but all of them have never been machine-checked; check them soon (every {{years}} years).',
+      overdue: 'The last fixity check of all files was on {{last}}; it is due every {{years}} years, next by {{dueOn}}.'
+    },
     supersededShort: 'Superseded',
     replace: {
       open: 'Replace',

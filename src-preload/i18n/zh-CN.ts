@@ -1341,7 +1341,8 @@ const zhCN = {
       customerReviewsDue: '客户档案审核到期',
       customerCreditReviews: '信用额度待复核',
       customerStaffShort: '重要客户负责人员不足',
-      customerReportDue: '客户档案月报'
+      customerReportDue: '客户档案月报',
+      fixityDue: '电子文件机读检查到期'
     }
   },
   useCharts: {
@@ -2226,6 +2227,17 @@ const zhCN = {
     role: '类别',
     printRegister: '打印归档电子文件登记表',
     superseded: '已被第 {{version}} 版替换',
+    settings: {
+      title: '电子文件',
+      fixityIntervalYears: '机读检查间隔（年）',
+      fixityIntervalHint: '每隔这么多年对全部电子文件做一次机读检查（规定至少每两年一次）。',
+      summary: '每 {{years}} 年机读检查一次',
+      readOnly: '电子文件设置只能由档案部门负责人修改。'
+    },
+    due: {
+      never: '已存有电子文件，但从未做过全部文件的机读检查，应尽快检查（每 {{years}} 年一次）。',
+      overdue: '上次全部文件的机读检查在 {{last}}，每 {{years}} 年一次，应于 {{dueOn}} 前再次检查。'
+    },
     supersededShort: '已替换',
     replace: {
       open: '替换',

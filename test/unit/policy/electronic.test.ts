@@ -8,6 +8,7 @@ import {
   decideReplacement,
   decideViewing,
   detectType,
+  fixityDue,
   matchScanName,
   PdfPageCounter,
   readScanName,
@@ -222,5 +223,18 @@ describe('R-ELEC-4 who may change a stored file, and only with a reason', () => 
     ['a destroyed record', { itemDestroyed: true }, 'electronic.errors.itemDestroyed']
   ] as const)('refuses %s', (_what, over, reason) => {
     expect(decide(over)).toMatchObject({ ruleId: 'R-ELEC-4', reason })
+  })
+})
+
+describe('R-ELEC-3 the full machine check falls due every so many years', () => {
+  it.each([
+    ['never checked, files stored', null, true, 2, '2026-03-02', true],
+    ['never checked, nothing stored', null, false, 2, '2026-03-02', false],
+    ['checked a day short of two years ago', '2024-03-03', true, 2, '2026-03-02', false],
+    ['checked two years ago to the day', '2024-03-02', true, 2, '2026-03-02', true],
+    ['checked two years ago, interval three', '2024-03-02', true, 3, '2026-03-02', false],
+    ['checked long ago, nothing stored any more', '2020-01-01', false, 2, '2026-03-02', false]
+  ] as const)('%s', (_what, last, stored, years, today, due) => {
+    expect(fixityDue(last, stored, years, today)).toMatchObject({ due, ruleId: 'R-ELEC-3' })
   })
 })
