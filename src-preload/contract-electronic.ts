@@ -166,6 +166,7 @@ export const electronicChannels = {
   'settings.saveElectronic': channel<PolicyVersion<ElectronicSettings>>()(electronicSettingsSchema, [
     'archive_manager'
   ]),
+  'print.fixityReport': channel<{ html: string }>()(z.strictObject({ runId: id }), RECORD_WRITERS),
   'print.electronicRegister': channel<{ html: string }>()(
     z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS

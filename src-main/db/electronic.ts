@@ -195,10 +195,19 @@ export function pendingFixityFiles(
 
 export async function recordFixityOutcome(
   db: Db,
-  result: { runId: number; fileId: number; outcome: FixityOutcome; checkedAt: string; incidentId: number | null }
+  result: {
+    runId: number
+    fileId: number
+    outcome: FixityOutcome
+    /** The checksum read back; null when the file was not there to read. */
+    actual: string | null
+    checkedAt: string
+    incidentId: number | null
+  }
 ): Promise<void> {
   await db.query(
-    sql`UPDATE fixity_results SET outcome = ${result.outcome}, checked_at = ${result.checkedAt}, incident_id = ${result.incidentId}
+    sql`UPDATE fixity_results SET outcome = ${result.outcome}, actual_sha256 = ${result.actual}, checked_at = ${result.checkedAt},
+       incident_id = ${result.incidentId}
      WHERE run_id = ${result.runId} AND file_id = ${result.fileId}`
   )
 }
@@ -221,4 +230,26 @@ export async function anyStoredFile(db: Db): Promise<boolean> {
     sql`SELECT 1 AS found FROM electronic_files WHERE removed_at IS NULL LIMIT 1`
   )
   return row !== undefined
+}
+
+/** A file a fixity run found changed or missing, with its record, for the printed report. */
+export interface FixityProblem {
+  fileId: number
+  outcome: 'mismatch' | 'missing'
+  originalName: string
+  version: number
+  expected: string
+  actual: string | null
+  archivalCode: string | null
+  title: string
+}
+
+/** R-ELEC-3: what a run found wrong, in the order of the records' codes. */
+export function fixityProblems(db: Db, runId: number): Promise<FixityProblem[]> {
+  return db.query<FixityProblem>(
+    sql`SELECT f.id AS fileId, x.outcome, f.original_name AS originalName, f.version, f.sha256 AS expected,
+       x.actual_sha256 AS actual, i.archival_code AS archivalCode, i.title
+     FROM fixity_results x JOIN electronic_files f ON f.id = x.file_id JOIN items i ON i.id = f.item_id
+     WHERE x.run_id = ${runId} AND x.outcome IN ('mismatch', 'missing') ORDER BY i.archival_code, f.item_id, f.id`
+  )
 }

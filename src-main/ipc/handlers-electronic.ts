@@ -16,6 +16,7 @@ export function electronicHandlers(services: Services): HandlerMap<keyof typeof 
     'settings.getElectronic': async () => services.electronic.settings.current(),
     'settings.electronicHistory': async () => services.electronic.settings.history(),
     'settings.saveElectronic': async (input, ctx) => services.electronic.saveSettings(actor(ctx), input),
+    'print.fixityReport': async (input, ctx) => services.electronic.printFixityReport(actor(ctx), input.runId),
     'print.electronicRegister': async (input, ctx) => services.electronic.printRegister(actor(ctx), input.itemIds)
   }
 }

@@ -2,7 +2,7 @@
  * Printables of electronic files (R-ELEC-1): the 归档电子文件登记表 a handover prints for both parties to sign, A4
  * landscape so a full SHA-256 fits. Pure: data in, one HTML document out, every value escaped (html`…`, ./html).
  */
-import type { ElectronicFile, LedgerEntry } from '../../src-preload/contract'
+import type { ElectronicFile, FixityRun, LedgerEntry } from '../../src-preload/contract'
 import { html } from './html'
 import { colgroup, columnHeads, printDocument, signatureDate } from './printables'
 import { zh } from './zh'
@@ -92,3 +92,49 @@ ${entries.length > 0 ? html.join(lines, '\n') : html`<tr><td class="c" colspan="
 <tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
   return printDocument(`电子文件修改台帐 ${code} ${printedOn}`, body, 'landscape', { css: REGISTER_CSS })
 }
+
+/** One file a fixity run found changed or missing, with its record. */
+export interface FixityReportLine extends RecordHeading {
+  outcome: 'mismatch' | 'missing'
+  originalName: string
+  version: number
+  expected: string
+  actual: string | null
+}
+
+const FIXITY_COLUMNS = ['序号', '档号', '题名', '文件名（版本）', '结果', '登记校验值 / 读出校验值（SHA-256）'] as const
+/** A4 landscape printable width is 262 mm; 题名 takes what the other columns leave. */
+const FIXITY_WIDTHS = [10, 38, null, 44, 16, 76] as const
+
+/**
+ * 电子文件机读检查报告 (R-ELEC-3): one run's scope, times, who started it, how many files were read and how each
+ * problem stands, with the checksum registered and the one read back, for the checker and a reviewer to sign. The
+ * caller gives the times in local time.
+ */
+export function fixityReportHtml(run: FixityRun, lines: readonly FixityReportLine[], printedOn: string): string {
+  const ok = run.checked - run.mismatched - run.missing
+  const scope = run.scope === 'all' ? '全部电子文件' : `随机抽查 ${run.total} 个电子文件`
+  const rows = lines.map(
+    (line, index) =>
+      html`<tr><td class="c">${index + 1}</td><td class="code">${line.archivalCode ?? zh('recordPicker.uncoded')}</td><td>${line.title}</td><td>${line.originalName}（第 ${line.version} 版）</td><td class="c">${line.outcome === 'missing' ? '文件缺失' : '校验值不符'}</td><td class="sha">登记：${line.expected}<br>读出：${line.actual ?? '（无法读取）'}</td></tr>`
+  )
+  const body = html`<div class="doc-title">电子文件机读检查报告</div>
+<table class="facts"><tr><td>检查范围：${scope}</td><td>发起人：${run.startedBy}</td></tr>
+<tr><td>开始时间：${run.startedAt}</td><td>完成时间：${run.finishedAt ?? '尚未完成'}</td></tr></table>
+<div class="summary">应检查 ${run.total} 个，已检查 ${run.checked} 个：正常 ${ok} 个，校验值不符 ${run.mismatched} 个，缺失 ${run.missing} 个。校验算法 SHA-256。${lines.length > 0 ? '下列文件已登记为档案异常，须立即补救。' : '未发现问题。'}</div>
+<table class="grid fixity">
+${colgroup(FIXITY_WIDTHS)}
+<thead><tr class="columns">${columnHeads(FIXITY_COLUMNS)}</tr></thead>
+<tbody>
+${lines.length > 0 ? html.join(rows, '\n') : html`<tr><td class="c" colspan="6">无</td></tr>`}
+</tbody>
+</table>
+<table class="signatures"><tr><td>检查人（签字）：<span class="blank">&nbsp;</span></td><td>审核人（签字）：<span class="blank">&nbsp;</span></td></tr>
+<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+  return printDocument(`电子文件机读检查报告 ${printedOn}`, body, 'landscape', { css: REGISTER_CSS + FIXITY_CSS })
+}
+
+const FIXITY_CSS = `
+table.facts { width: 100%; margin: 2mm 0; }
+table.facts td { padding: 1mm 0; }
+`

@@ -20,6 +20,7 @@ import {
   contentReferenced,
   findElectronicFile,
   findFixityRun,
+  fixityProblems,
   finishFixityRun,
   insertFixityRun,
   latestFixityRunId,
@@ -48,7 +49,7 @@ import {
   readScanName
 } from '../policy/electronic'
 import { localDay } from '../policy/calendar'
-import { electronicLedgerHtml, electronicRegisterHtml } from '../reports/electronic-printables'
+import { electronicLedgerHtml, electronicRegisterHtml, fixityReportHtml } from '../reports/electronic-printables'
 import { zh } from '../reports/zh'
 import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
@@ -215,6 +216,30 @@ export class ElectronicService {
     return id === undefined ? null : this.fixityRun(id)
   }
 
+  /** R-ELEC-3: a finished run's report, times in local time, each problem with both checksums; printing it is audited. */
+  async printFixityReport(actor: Actor, runId: number): Promise<{ html: string }> {
+    const run = await this.fixityRun(runId)
+    if (run.finishedAt === null) throw conflict('electronic.errors.fixityNotFinished')
+    const problems = await fixityProblems(this.store.db, runId)
+    const now = this.store.clock()
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: `fixity-${runId}`,
+        action: 'print',
+        after: { document: 'fixityReport', runId, problems: problems.length }
+      })
+    )
+    const local = (iso: string) => localMinute(new Date(iso))
+    return {
+      html: fixityReportHtml(
+        { ...run, startedAt: local(run.startedAt), finishedAt: local(run.finishedAt) },
+        problems,
+        localDay(now)
+      )
+    }
+  }
+
   private async fixityRun(id: number): Promise<FixityRun> {
     const run = await findFixityRun(this.store.db, id)
     if (!run) throw notFound()
@@ -255,6 +280,7 @@ export class ElectronicService {
             runId,
             fileId: file.fileId,
             outcome,
+            actual,
             checkedAt: ctx.now.toISOString(),
             incidentId
           })

@@ -2378,6 +2378,8 @@ const en: Shape<typeof zhCN> = {
       running: 'Check running (started {{startedAt}} by {{startedBy}})',
       finished: 'Last check finished {{finishedAt}}',
       never: 'No fixity check has been run yet.',
+      printReport: 'Print the report',
+      report: 'Fixity check report',
       incident: {
         mismatch:
           'Fixity check: the checksum of electronic file “{{name}}” no longer matches the registered {{sha256}}; the file may be damaged.',
@@ -2420,6 +2422,7 @@ const en: Shape<typeof zhCN> = {
         'Electronic files of confidential and top-secret records are viewed only through their approval chain, within the approved period.',
       contentMissing:
         'The content of this electronic file is missing from the store; run a fixity check and report the incident.',
+      fixityNotFinished: 'This fixity check has not finished yet; its report prints once it has.',
       fixityRunning: 'A fixity check is still running; start another once it has finished.',
       contentAltered:
         'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.',

@@ -2272,6 +2272,8 @@ const zhCN = {
       running: '检查进行中（{{startedAt}} 由 {{startedBy}} 发起）',
       finished: '上次检查 {{finishedAt}} 完成',
       never: '尚未做过机读检查。',
+      printReport: '打印检查报告',
+      report: '电子文件机读检查报告',
       incident: {
         mismatch: '机读检查：电子文件“{{name}}”的校验值与登记的 {{sha256}} 不符，文件可能已损坏。',
         missing: '机读检查：电子文件“{{name}}”（{{sha256}}）在存储中找不到。'
@@ -2308,6 +2310,7 @@ const zhCN = {
       viewNeedsRequest: '查看该电子文件需要已批准、且在有效期内的查阅或借阅申请。',
       viewClassified: '机密、绝密档案的电子文件须按审批流程申请，批准后在有效期内方可查看。',
       contentMissing: '该电子文件的内容在存储中找不到，请做一次完整性检查并报告异常。',
+      fixityNotFinished: '这次机读检查还没有完成，完成后才能打印检查报告。',
       fixityRunning: '上一次完整性检查还在进行，请等它完成后再开始新的检查。',
       contentAltered: '该电子文件存储中的内容与挂接时的校验值不符，已不予显示。请做一次完整性检查并报告异常。',
       replaceNotAllowed: '只有档案管理人员（档案员、档案室负责人）可以修改电子文件，与修改档案著录的权限相同。',

@@ -1,6 +1,7 @@
 /**
- * R-ELEC-4: changing a stored electronic file adds a version and a line of the 修改台帐; nothing is overwritten. The
- * printed ledger is rendered to PDF in Chromium and read back with pdftotext.
+ * R-ELEC-4: changing a stored electronic file adds a version and a line of the 修改台帐; nothing is overwritten.
+ * R-ELEC-3: a fixity run's report. The printed ledger and report are rendered to PDF in Chromium and read back with
+ * pdftotext.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -37,6 +38,9 @@ async function withAttachedScan() {
   )
   return { app, key, item, first, file }
 }
+
+const stored = (test: TestApp, bytes: Buffer) =>
+  path.join(test.dataDir, 'files', 'sha256', sha(bytes).slice(0, 2), sha(bytes))
 
 const ledgerRows = async (test: TestApp) =>
   (await test.database.query<{ n: number }>('SELECT COUNT(*) AS n FROM electronic_file_changes'))[0].n
@@ -148,5 +152,51 @@ describe('R-ELEC-4 replacing an electronic file adds a version and a ledger line
       `SELECT after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
     )
     expect(JSON.parse(entry.after)).toEqual({ document: 'electronicLedger', itemId: item.id, changes: 1 })
+  })
+})
+
+describe('R-ELEC-3 a fixity run prints as a report', () => {
+  it('shows scope, times, who, files checked, and each mismatch or missing file with its code and both checksums', async () => {
+    const { app, key, item, first } = await withAttachedScan()
+    const other = await app.call('items.create', itemInput({ title: '<b>补充</b>协议' }), key)
+    const lost = jpegBytes('lost')
+    await app.call(
+      'electronic.attach',
+      { itemId: other.id, role: 'scan', fileName: 'lost.jpg', base64: lost.toString('base64') },
+      key
+    )
+    fs.chmodSync(stored(app, first), 0o644)
+    fs.appendFileSync(stored(app, first), 'x')
+    const actual = sha(fs.readFileSync(stored(app, first)))
+    fs.rmSync(stored(app, lost))
+    const run = await app.call('electronic.fixityStart', { sample: null }, key)
+    expect(await app.dispatch('print.fixityReport', { runId: run.id }, key)).toMatchObject({
+      ok: false,
+      error: { message: 'electronic.errors.fixityNotFinished' }
+    })
+    await app.services.electronic.fixityIdle()
+
+    const { html } = await app.call('print.fixityReport', { runId: run.id }, key)
+    expect(html).not.toMatch(/<b>/)
+    const [itemCode, otherCode] = await Promise.all(
+      [item, other].map(async (one) => (await app.call('items.get', { id: one.id }, key)).archivalCode)
+    )
+    browser ??= await launchChromium()
+    const text = compact((await renderPdf(browser, html, 'fixity')).raw)
+    expect(text).toContain('电子文件机读检查报告')
+    expect(text).toContain('检查范围：全部电子文件')
+    expect(text).toContain('发起人：liwen')
+    expect(text).toContain('开始时间：2026-03-02')
+    expect(text).toContain('应检查2个，已检查2个：正常0个，校验值不符1个，缺失1个')
+    expect(text).toContain(`登记：${sha(first)}`)
+    expect(text).toContain(`读出：${actual}`)
+    expect(text).toContain(`登记：${sha(lost)}`)
+    expect(text).toContain('文件缺失')
+    for (const code of [itemCode, otherCode]) expect(text).toContain(compact(code ?? '（未编号）'))
+    expect(text).toContain('检查人（签字）')
+    const [entry] = await app.database.query<{ after: string }>(
+      `SELECT after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
+    )
+    expect(JSON.parse(entry.after)).toEqual({ document: 'fixityReport', runId: run.id, problems: 2 })
   })
 })

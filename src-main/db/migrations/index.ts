@@ -25,6 +25,7 @@ import { LeakReports1765340000000 } from './1765340000000-LeakReports'
 import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
 import { ElectronicLedger1765650000000 } from './1765650000000-ElectronicLedger'
+import { FixityActual1765650000001 } from './1765650000001-FixityActual'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -53,5 +54,6 @@ export const MIGRATIONS = [
   LeakReports1765340000000,
   CatalogueOrder1765400000000,
   UseRequestSearch1765410000000,
-  ElectronicLedger1765650000000
+  ElectronicLedger1765650000000,
+  FixityActual1765650000001
 ]

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest'
 import type { Inspection, UseRequest } from '../../../src-preload/contract'
 import { barcodeRenderer } from '../../../src-main/reports/barcode'
 import { inspectionReportHtml } from '../../../src-main/reports/custody-printables'
-import { electronicLedgerHtml, electronicRegisterHtml } from '../../../src-main/reports/electronic-printables'
+import {
+  electronicLedgerHtml,
+  electronicRegisterHtml,
+  fixityReportHtml
+} from '../../../src-main/reports/electronic-printables'
 import { labelsHtml } from '../../../src-main/reports/labels'
 import {
   appraisalReportHtml,
@@ -303,6 +307,27 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       changedBy: M
     }
     expectEscaped('ledger', electronicLedgerHtml({ archivalCode: M, title: M }, [entry], M), 2 + 7)
+    const run = {
+      id: 1,
+      scope: 'all' as const,
+      startedAt: M,
+      startedBy: M,
+      finishedAt: M,
+      total: 1,
+      checked: 1,
+      mismatched: 1,
+      missing: 0
+    }
+    const line = {
+      archivalCode: M,
+      title: M,
+      outcome: 'mismatch' as const,
+      originalName: M,
+      version: 1,
+      expected: M,
+      actual: M
+    }
+    expectEscaped('fixity report', fixityReportHtml(run, [line], M), 4 + 5)
   })
 })
 
