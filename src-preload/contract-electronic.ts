@@ -167,6 +167,7 @@ export const electronicChannels = {
     'archive_manager'
   ]),
   'print.fixityReport': channel<{ html: string }>()(z.strictObject({ runId: id }), RECORD_WRITERS),
+  'print.viewedFile': channel<{ html: string }>()(z.strictObject({ fileId: id }), RECORD_READERS),
   'print.electronicRegister': channel<{ html: string }>()(
     z.strictObject({ itemIds: z.array(id).min(1).max(BATCH_NAMES_MAX, { message: 'validation.tooMany' }) }),
     RECORD_WRITERS

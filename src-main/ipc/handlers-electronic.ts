@@ -17,6 +17,7 @@ export function electronicHandlers(services: Services): HandlerMap<keyof typeof 
     'settings.electronicHistory': async () => services.electronic.settings.history(),
     'settings.saveElectronic': async (input, ctx) => services.electronic.saveSettings(actor(ctx), input),
     'print.fixityReport': async (input, ctx) => services.electronic.printFixityReport(actor(ctx), input.runId),
+    'print.viewedFile': async (input, ctx) => services.electronic.printView(actor(ctx), signedIn(ctx), input.fileId),
     'print.electronicRegister': async (input, ctx) => services.electronic.printRegister(actor(ctx), input.itemIds)
   }
 }

@@ -138,3 +138,31 @@ const FIXITY_CSS = `
 table.facts { width: 100%; margin: 2mm 0; }
 table.facts td { padding: 1mm 0; }
 `
+
+const WATERMARK_CSS = `
+.viewed { position: relative; }
+.viewed img { display: block; max-width: 100%; max-height: 255mm; margin: 0 auto; }
+.viewed .watermark { position: absolute; inset: 0; display: flex; flex-wrap: wrap; align-content: space-around;
+  justify-content: space-around; overflow: hidden; }
+.viewed .watermark span { transform: rotate(-30deg); color: rgba(200, 0, 0, 0.35); font-size: 14pt; padding: 10mm 6mm;
+  white-space: nowrap; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.printed-by { margin-top: 2mm; font-size: 9pt; color: #555; }
+`
+
+/** Enough copies of the watermark to cover an A4 page at the size it is printed. */
+const WATERMARK_COPIES = 24
+
+/**
+ * R-ELEC-8: an image printed from the viewer, the printer's name and the time laid over it across the page (and said
+ * once under it), so a copy on paper tells who took it and when. The image comes in as a data: URL, the one kind of
+ * source the printables' CSP lets in.
+ */
+export function viewedImageHtml(image: { name: string; dataUrl: string; watermark: string }): string {
+  const marks = Array.from({ length: WATERMARK_COPIES }, () => html`<span>${image.watermark}</span>`)
+  const body = html`<div class="viewed"><img alt="${image.name}" src="${image.dataUrl}"><div class="watermark">${marks}</div></div>
+<div class="printed-by">${image.name}　打印：${image.watermark}</div>`
+  return printDocument(`电子文件打印件 ${image.name}`, body, 'portrait', {
+    css: WATERMARK_CSS,
+    pageNumbers: false
+  })
+}

@@ -8,6 +8,7 @@ import {
   type BatchPlanRow,
   type ElectronicFile,
   type FileRole,
+  type FileType,
   type FixityOutcome,
   type FixityRun,
   type LedgerEntry,
@@ -49,7 +50,12 @@ import {
   readScanName
 } from '../policy/electronic'
 import { localDay } from '../policy/calendar'
-import { electronicLedgerHtml, electronicRegisterHtml, fixityReportHtml } from '../reports/electronic-printables'
+import {
+  electronicLedgerHtml,
+  electronicRegisterHtml,
+  fixityReportHtml,
+  viewedImageHtml
+} from '../reports/electronic-printables'
 import { zh } from '../reports/zh'
 import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
@@ -61,6 +67,12 @@ type ReplaceInput = ParsedInput<'electronic.replace'>
 
 /** A moment as the room's clock shows it, to the minute: how people read and sign times on paper and on screen. */
 const localMinute = (at: Date) => `${localDay(at)} ${at.toTimeString().slice(0, 5)}`
+
+/** The one who views or prints a file: their name goes into the watermark. */
+type Viewer = { userId: number; displayName: string; role: Role }
+
+/** The types Chromium prints as an image under a watermark laid over it. */
+const PRINTABLE_IMAGES: Partial<Record<FileType, string>> = { jpeg: 'image/jpeg', png: 'image/png' }
 
 /** What the viewer is sent in one answer; a bigger file is viewed from a copy made for the purpose. */
 const MAX_VIEW_BYTES = (ATTACH_BASE64_MAX * 3) / 4
@@ -132,11 +144,58 @@ export class ElectronicService {
    * R-ELEC-8: a file shown in the app under the use rules, with the viewer's name and the time as its watermark. The
    * view is audited with the request that granted it; a refused view is not shown and says why.
    */
-  async view(
-    actor: Actor,
-    viewer: { userId: number; displayName: string; role: Role },
-    fileId: number
-  ): Promise<ViewedFile> {
+  async view(actor: Actor, viewer: Viewer, fileId: number): Promise<ViewedFile> {
+    const seen = await this.readForViewer(viewer, fileId)
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: seen.file.id,
+        action: 'view',
+        after: { itemId: seen.file.itemId, sha256: seen.file.sha256, requestId: seen.grantedBy }
+      })
+    )
+    return {
+      id: seen.file.id,
+      originalName: seen.file.originalName,
+      type: seen.file.type,
+      base64: seen.bytes.toString('base64'),
+      watermark: seen.watermark
+    }
+  }
+
+  /**
+   * R-ELEC-8: a viewed image printed under the same use rules, the printer's name and the time laid over it on the
+   * paper. A PDF is not printed here: Chromium prints its own PDF viewer without anything laid over it.
+   */
+  async printView(actor: Actor, viewer: Viewer, fileId: number): Promise<{ html: string }> {
+    const seen = await this.readForViewer(viewer, fileId)
+    const mime = PRINTABLE_IMAGES[seen.file.type]
+    if (mime === undefined) throw conflict('electronic.errors.printOnlyImages')
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: seen.file.id,
+        action: 'print',
+        after: {
+          document: 'viewedFile',
+          itemId: seen.file.itemId,
+          sha256: seen.file.sha256,
+          requestId: seen.grantedBy,
+          watermark: seen.watermark
+        }
+      })
+    )
+    return {
+      html: viewedImageHtml({
+        name: seen.file.originalName,
+        dataUrl: `data:${mime};base64,${seen.bytes.toString('base64')}`,
+        watermark: seen.watermark
+      })
+    }
+  }
+
+  /** The bytes of a file this viewer may see now (R-ELEC-8, R-USE-5), checked against their checksum. */
+  private async readForViewer(viewer: Viewer, fileId: number) {
     const file = await this.load(this.store.db, fileId)
     const item = await findItemRecord(this.store.db, file.itemId)
     if (!item) throw notFound('errors.itemNotFound')
@@ -155,21 +214,7 @@ export class ElectronicService {
     // The bytes are in memory anyway: content changed on disk since the last fixity check is not shown as the record.
     if (crypto.createHash('sha256').update(bytes).digest('hex') !== file.sha256)
       throw conflict('electronic.errors.contentAltered')
-    await this.store.write(actor, ({ audit }) =>
-      audit({
-        entity: 'electronic_file',
-        entityId: file.id,
-        action: 'view',
-        after: { itemId: item.id, sha256: file.sha256, requestId: grantedBy }
-      })
-    )
-    return {
-      id: file.id,
-      originalName: file.originalName,
-      type: file.type,
-      base64: bytes.toString('base64'),
-      watermark: `${viewer.displayName} ${localMinute(now)}`
-    }
+    return { file, bytes, grantedBy, watermark: `${viewer.displayName} ${localMinute(now)}` }
   }
 
   /**

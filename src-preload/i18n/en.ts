@@ -2387,6 +2387,7 @@ const en: Shape<typeof zhCN> = {
       }
     },
     view: 'View',
+    printViewed: 'Print (watermarked)',
     attached: '{{name}} attached.',
     duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
     batch: {
@@ -2423,6 +2424,8 @@ const en: Shape<typeof zhCN> = {
       contentMissing:
         'The content of this electronic file is missing from the store; run a fixity check and report the incident.',
       fixityNotFinished: 'This fixity check has not finished yet; its report prints once it has.',
+      printOnlyImages:
+        'Only images (JPEG, PNG) print from the viewer, under the watermark; PDFs are viewed on screen and not printed.',
       fixityRunning: 'A fixity check is still running; start another once it has finished.',
       contentAltered:
         'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.',

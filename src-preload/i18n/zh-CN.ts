@@ -2280,6 +2280,7 @@ const zhCN = {
       }
     },
     view: '查看',
+    printViewed: '打印（带水印）',
     attached: '已挂接 {{name}}。',
     duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
     batch: {
@@ -2311,6 +2312,7 @@ const zhCN = {
       viewClassified: '机密、绝密档案的电子文件须按审批流程申请，批准后在有效期内方可查看。',
       contentMissing: '该电子文件的内容在存储中找不到，请做一次完整性检查并报告异常。',
       fixityNotFinished: '这次机读检查还没有完成，完成后才能打印检查报告。',
+      printOnlyImages: '只有图片（JPEG、PNG）可以从查看窗口加水印打印；PDF 请在阅览室查看，不提供打印。',
       fixityRunning: '上一次完整性检查还在进行，请等它完成后再开始新的检查。',
       contentAltered: '该电子文件存储中的内容与挂接时的校验值不符，已不予显示。请做一次完整性检查并报告异常。',
       replaceNotAllowed: '只有档案管理人员（档案员、档案室负责人）可以修改电子文件，与修改档案著录的权限相同。',

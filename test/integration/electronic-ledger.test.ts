@@ -1,18 +1,20 @@
 /**
  * R-ELEC-4: changing a stored electronic file adds a version and a line of the 修改台帐; nothing is overwritten.
- * R-ELEC-3: a fixity run's report. The printed ledger and report are rendered to PDF in Chromium and read back with
- * pdftotext.
+ * R-ELEC-3: a fixity run's report. R-ELEC-8: a viewed image printed under the viewer's watermark. Each print is
+ * rendered to PDF in Chromium and read back with poppler.
  */
+import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
-import { makeApp, tempDir, type TestApp } from '../support/app'
-import { jpegBytes, pdfBytes } from '../support/electronic'
+import { makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
+import { jpegBytes, pdfBytes, solidPng } from '../support/electronic'
 import { compact, launchChromium, renderPdf } from '../support/pdf'
 import { itemInput } from '../support/records'
+import { useDesk } from '../support/use'
 
 let app: TestApp | null = null
 let browser: Browser | null = null
@@ -198,5 +200,61 @@ describe('R-ELEC-3 a fixity run prints as a report', () => {
       `SELECT after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
     )
     expect(JSON.parse(entry.after)).toEqual({ document: 'fixityReport', runId: run.id, problems: 2 })
+  })
+})
+
+describe('R-ELEC-8 a viewed image prints under the viewer’s name and the time', () => {
+  it('lays the watermark over the image on paper, under the same use rules, and audits the print', async () => {
+    const { app, key, item, file: pdf } = await withAttachedScan()
+    const image = solidPng(400, 300, [30, 60, 200])
+    const { file } = await app.call(
+      'electronic.attach',
+      { itemId: item.id, role: 'scan', fileName: '第1页.png', base64: image.toString('base64') },
+      key
+    )
+    expect(await app.dispatch('print.viewedFile', { fileId: pdf.id }, key)).toMatchObject({
+      ok: false,
+      error: { message: 'electronic.errors.printOnlyImages' }
+    })
+
+    const viewer = await app.createAccount({ role: 'staff_viewer', username: 'reader', displayName: '李查阅' })
+    await app.database.query('UPDATE users SET must_change_password = 0 WHERE id = ?', [viewer.id])
+    const readerKey = 'session-reader'
+    await app.call('auth.login', { username: 'reader', password: USER_PASSWORD }, readerKey)
+    expect(await app.dispatch('print.viewedFile', { fileId: file.id }, readerKey)).toMatchObject({
+      ok: false,
+      error: { ruleId: 'R-ELEC-8' }
+    })
+    const desk = useDesk(app, key)
+    const request = desk.request('consultation', [{ subject: 'item', id: item.id }], '核对合同', {
+      applicantUserId: viewer.id,
+      applicantName: '李查阅',
+      departmentCode: 'ZS'
+    })
+    const approved = await desk.signAll(await app.call('use.create', request, key))
+    app.clock.advanceMinutes(7)
+    const { html } = await app.call('print.viewedFile', { fileId: file.id }, readerKey)
+    const watermark = '李查阅 2026-03-02 '
+    expect(html).toContain(`data:image/png;base64,${image.toString('base64')}`)
+
+    browser ??= await launchChromium()
+    const pdfFile = await renderPdf(browser, html, 'viewed')
+    expect(pdfFile.pages).toBe(1)
+    // Laid across the image several times over, besides the one line under it.
+    expect(compact(pdfFile.raw).split(compact(watermark)).length - 1).toBeGreaterThanOrEqual(5)
+    expect(compact(pdfFile.raw)).toContain(compact(`第1页.png　打印：${watermark}`))
+    const images = execFileSync('pdfimages', ['-list', pdfFile.file], { encoding: 'utf8' })
+    expect(images).toMatch(/\b400\s+300\b/)
+
+    const [entry] = await app.database.query<{ username: string; after: string }>(
+      `SELECT username, after FROM audit_log WHERE entity = 'electronic_file' AND action = 'print'`
+    )
+    expect(entry.username).toBe('reader')
+    expect(JSON.parse(entry.after)).toMatchObject({
+      document: 'viewedFile',
+      sha256: sha(image),
+      requestId: approved.id,
+      watermark: expect.stringMatching(/^李查阅 2026-03-02 \d\d:\d\d$/)
+    })
   })
 })

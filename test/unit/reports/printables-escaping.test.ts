@@ -11,7 +11,8 @@ import { inspectionReportHtml } from '../../../src-main/reports/custody-printabl
 import {
   electronicLedgerHtml,
   electronicRegisterHtml,
-  fixityReportHtml
+  fixityReportHtml,
+  viewedImageHtml
 } from '../../../src-main/reports/electronic-printables'
 import { labelsHtml } from '../../../src-main/reports/labels'
 import {
@@ -275,7 +276,7 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
     expectEscaped('consultations', consultationRegisterHtml(M, M, [row]), 2 + 8)
   })
 
-  it('electronic records register and modification ledger (R-ELEC-1, R-ELEC-4)', () => {
+  it('electronic records register, modification ledger, fixity report, viewed image (R-ELEC-1, -3, -4, -8)', () => {
     const file = {
       id: 1,
       itemId: 1,
@@ -328,6 +329,7 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
       actual: M
     }
     expectEscaped('fixity report', fixityReportHtml(run, [line], M), 4 + 5)
+    expectEscaped('viewed image', viewedImageHtml({ name: M, dataUrl: M, watermark: M }), 3 + 24)
   })
 })
 
