@@ -64,8 +64,6 @@ export interface AppOptions {
   importWorker?: string
   /** Tests only: small limits, so a file over one is quick to make. */
   importLimits?: ImportLimits
-  /** Tests only: a small cap on an electronic file's size (R-ELEC-1), so a file over it is quick to make. */
-  maxFileBytes?: number
 }
 
 export interface App {
@@ -164,10 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     electronic: new ElectronicService(
       store,
       new FileStore(path.join(options.dataDir, 'files')),
-      settings.electronicSettings,
-      {
-        maxFileBytes: options.maxFileBytes
-      }
+      settings.electronicSettings
     )
   }
   await services.electronic.resumeFixity(SYSTEM)

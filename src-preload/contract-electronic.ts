@@ -132,9 +132,20 @@ const fixityInterval = z
   .min(FIXITY_INTERVAL_YEARS.min, { message: 'validation.range' })
   .max(FIXITY_INTERVAL_YEARS.max, { message: 'validation.range' })
 
+/**
+ * R-ELEC-1: the largest file taken, in MB (MiB), checked before a file is read; 2 GB by default. A file this big is
+ * streamed, never held in memory, so the bound is the store's disk rather than the app.
+ */
+export const MAX_FILE_MEGABYTES = { min: 1, max: 16_384, default: 2048 } as const
+
 /** Electronic files' settings, edited by the archive manager; every save is a new version. */
 export const electronicSettingsSchema = z.strictObject({
-  fixityIntervalYears: fixityInterval
+  fixityIntervalYears: fixityInterval,
+  maxFileMegabytes: z
+    .number({ message: 'validation.number' })
+    .int({ message: 'validation.range' })
+    .min(MAX_FILE_MEGABYTES.min, { message: 'validation.range' })
+    .max(MAX_FILE_MEGABYTES.max, { message: 'validation.range' })
 })
 export type ElectronicSettings = z.output<typeof electronicSettingsSchema>
 

@@ -1,6 +1,7 @@
 import { RECORD_WRITERS, roleAllows, type ClassificationCode, type Role } from '../../src-preload/contract'
 import {
   FIXITY_INTERVAL_YEARS,
+  MAX_FILE_MEGABYTES,
   type ElectronicSettings,
   type FileRole,
   type FileType
@@ -8,9 +9,7 @@ import {
 import { addMonths } from './calendar'
 import { allow, allowed, refuse, type Decision } from './decision'
 
-export const GIB = 1024 * 1024 * 1024
-/** R-ELEC-1: a file over this many bytes is refused by default before any of it is read. */
-export const DEFAULT_MAX_FILE_BYTES = 2 * GIB
+export const MIB = 1024 * 1024
 /** How many leading bytes decide a file's type. */
 export const MAGIC_BYTES = 8
 
@@ -61,7 +60,7 @@ export function decideFileName(name: string): Decision {
 export function decideFileSize(size: number, maxBytes: number): Decision {
   if (size === 0) return refuse('R-ELEC-1', 'electronic.errors.emptyFile')
   if (size > maxBytes)
-    return refuse('R-ELEC-1', 'electronic.errors.tooLarge', { megabytes: Math.floor(maxBytes / (1024 * 1024)) })
+    return refuse('R-ELEC-1', 'electronic.errors.tooLarge', { megabytes: Math.floor(maxBytes / MIB) })
   return allowed
 }
 
@@ -212,7 +211,8 @@ export function decideReplacement(facts: ReplacementFacts): Decision {
 
 /** Defaults of the electronic files' settings (R-ELEC-3: 每两年机读抽查). */
 export const DEFAULT_ELECTRONIC_SETTINGS: ElectronicSettings = {
-  fixityIntervalYears: FIXITY_INTERVAL_YEARS.default
+  fixityIntervalYears: FIXITY_INTERVAL_YEARS.default,
+  maxFileMegabytes: MAX_FILE_MEGABYTES.default
 }
 
 export interface FixityDue {

@@ -45,7 +45,7 @@ import {
   decideFileSize,
   decideReplacement,
   decideViewing,
-  DEFAULT_MAX_FILE_BYTES,
+  MIB,
   matchScanName,
   readScanName
 } from '../policy/electronic'
@@ -59,7 +59,7 @@ import {
 import { zh } from '../reports/zh'
 import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
-import type { FileStore, StoredContent } from './file-store'
+import type { FileStore, IngestOptions, StoredContent } from './file-store'
 import type { VersionedSettings } from './settings'
 
 type AttachInput = ParsedInput<'electronic.attach'>
@@ -77,11 +77,6 @@ const PRINTABLE_IMAGES: Partial<Record<FileType, string>> = { jpeg: 'image/jpeg'
 /** What the viewer is sent in one answer; a bigger file is viewed from a copy made for the purpose. */
 const MAX_VIEW_BYTES = (ATTACH_BASE64_MAX * 3) / 4
 
-export interface ElectronicOptions {
-  /** R-ELEC-1: the largest file accepted, in bytes; refused before it is read. */
-  maxFileBytes?: number
-}
-
 interface Target {
   itemId: number
   role: FileRole
@@ -90,7 +85,6 @@ interface Target {
 
 /** Electronic files and scans of items (R-ELEC): attach, list. */
 export class ElectronicService {
-  private readonly maxFileBytes: number
   /** Fixity checks running now, by run. */
   private readonly checks = new Map<number, Promise<void>>()
 
@@ -98,10 +92,12 @@ export class ElectronicService {
     private readonly store: Store,
     readonly files: FileStore,
     /** R-ELEC-3: the electronic files' settings, edited by the archive manager. */
-    readonly settings: VersionedSettings<ElectronicSettings>,
-    options: ElectronicOptions = {}
-  ) {
-    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    readonly settings: VersionedSettings<ElectronicSettings>
+  ) {}
+
+  /** R-ELEC-1: the largest file taken now, as the archive manager set it. */
+  private async maxFileBytes(): Promise<number> {
+    return (await this.settings.current()).data.maxFileMegabytes * MIB
   }
 
   saveSettings(actor: Actor, data: ElectronicSettings): Promise<PolicyVersion<ElectronicSettings>> {
@@ -360,10 +356,11 @@ export class ElectronicService {
   }
 
   /** One file uploaded by the renderer, its bytes in the call. */
-  attach(actor: Actor, input: AttachInput): Promise<AttachResult> {
+  async attach(actor: Actor, input: AttachInput): Promise<AttachResult> {
     const bytes = Buffer.from(input.base64, 'base64')
-    enforce(decideFileSize(bytes.length, this.maxFileBytes))
-    return this.attachFrom(actor, input, Readable.from([bytes]))
+    const maxBytes = await this.maxFileBytes()
+    enforce(decideFileSize(bytes.length, maxBytes))
+    return this.attachFrom(actor, input, Readable.from([bytes]), { maxBytes })
   }
 
   /** A file on this computer's disks, streamed: its size is checked before any of it is read. */
@@ -377,8 +374,12 @@ export class ElectronicService {
         throw new AppFailure('NOT_FOUND', 'electronic.errors.sourceVanished')
       throw error
     }
-    enforce(decideFileSize(size, this.maxFileBytes))
-    return this.attachFrom(actor, target, fs.createReadStream(target.path, { highWaterMark: 1024 * 1024 }), size)
+    const maxBytes = await this.maxFileBytes()
+    enforce(decideFileSize(size, maxBytes))
+    return this.attachFrom(actor, target, fs.createReadStream(target.path, { highWaterMark: MIB }), {
+      maxBytes,
+      expectedSize: size
+    })
   }
 
   /**
@@ -389,21 +390,21 @@ export class ElectronicService {
     actor: Actor,
     target: Target,
     source: AsyncIterable<Uint8Array>,
-    expectedSize?: number
+    limits: { maxBytes: number; expectedSize?: number }
   ): Promise<AttachResult> {
     enforce(decideFileName(target.fileName))
     await this.attachableItem(this.store.db, target.itemId)
-    return this.storeThen(source, { name: target.fileName, expectedSize }, (stored) =>
+    return this.storeThen(source, { name: target.fileName, ...limits }, (stored) =>
       this.register(actor, target, stored)
     )
   }
 
   private async storeThen<T>(
     source: AsyncIterable<Uint8Array>,
-    options: { name: string; expectedSize?: number },
+    options: IngestOptions,
     registration: (stored: StoredContent) => Promise<T>
   ): Promise<T> {
-    const stored = await this.files.ingest(source, { ...options, maxBytes: this.maxFileBytes })
+    const stored = await this.files.ingest(source, options)
     try {
       return await registration(stored)
     } catch (error) {
@@ -421,8 +422,9 @@ export class ElectronicService {
     enforce(decideFileName(input.fileName))
     await this.replaceable(this.store.db, role, input)
     const bytes = Buffer.from(input.base64, 'base64')
-    enforce(decideFileSize(bytes.length, this.maxFileBytes))
-    return this.storeThen(Readable.from([bytes]), { name: input.fileName }, (stored) =>
+    const maxBytes = await this.maxFileBytes()
+    enforce(decideFileSize(bytes.length, maxBytes))
+    return this.storeThen(Readable.from([bytes]), { name: input.fileName, maxBytes }, (stored) =>
       this.store.write(actor, async ({ db, now, audit }) => {
         const old = await this.replaceable(db, role, input)
         if (stored.sha256 === old.sha256) throw conflict('electronic.errors.replaceSameContent')

@@ -2336,7 +2336,9 @@ const en: Shape<typeof zhCN> = {
       fixityIntervalYears: 'Fixity check interval (years)',
       fixityIntervalHint:
         'Every stored electronic file is machine-checked once in this many years (the rule asks for at least every two).',
-      summary: 'Fixity check every {{years}} years',
+      summary: 'Fixity check every {{years}} years; files up to {{megabytes}} MB',
+      maxFileMegabytes: 'Largest file (MB)',
+      maxFileHint: 'A file over this size is refused before it is read. 2048 MB (2 GB) by default; 1–16384 MB.',
       readOnly: 'Only the archive manager can change the electronic files settings.'
     },
     due: {

@@ -2231,7 +2231,9 @@ const zhCN = {
       title: '电子文件',
       fixityIntervalYears: '机读检查间隔（年）',
       fixityIntervalHint: '每隔这么多年对全部电子文件做一次机读检查（规定至少每两年一次）。',
-      summary: '每 {{years}} 年机读检查一次',
+      summary: '每 {{years}} 年机读检查一次；单个文件不超过 {{megabytes}} MB',
+      maxFileMegabytes: '单个文件大小上限（MB）',
+      maxFileHint: '超过上限的文件在读取前即被拒绝挂接。默认 2048 MB（2 GB），可设 1–16384 MB。',
       readOnly: '电子文件设置只能由档案部门负责人修改。'
     },
     due: {

@@ -78,19 +78,27 @@ describe('R-ELEC-3 the fixity check falls due on the workbench', () => {
     await checkAll()
     const manager = await app.signInAs('archive_manager', 'manager')
     for (const years of [0, 11, 2.5])
-      expect(await app.dispatch('settings.saveElectronic', { fixityIntervalYears: years }, manager)).toMatchObject({
+      expect(
+        await app.dispatch('settings.saveElectronic', { fixityIntervalYears: years, maxFileMegabytes: 2048 }, manager)
+      ).toMatchObject({
         ok: false,
         error: {
           code: 'VALIDATION',
           details: [{ path: 'fixityIntervalYears', message: 'validation.between', params: { min: 1, max: 10 } }]
         }
       })
-    expect(await app.dispatch('settings.saveElectronic', { fixityIntervalYears: 3 }, await archivist())).toMatchObject({
+    expect(
+      await app.dispatch(
+        'settings.saveElectronic',
+        { fixityIntervalYears: 3, maxFileMegabytes: 2048 },
+        await archivist()
+      )
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' }
     })
-    const saved = await app.call('settings.saveElectronic', { fixityIntervalYears: 3 }, manager)
-    expect(saved.data).toEqual({ fixityIntervalYears: 3 })
+    const saved = await app.call('settings.saveElectronic', { fixityIntervalYears: 3, maxFileMegabytes: 2048 }, manager)
+    expect(saved.data).toEqual({ fixityIntervalYears: 3, maxFileMegabytes: 2048 })
 
     at('2028-03-02T09:00:00')
     expect(await fixityTodo()).toEqual([])

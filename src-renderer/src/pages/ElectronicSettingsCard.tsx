@@ -12,7 +12,8 @@ const ELECTRONIC_CHANNELS: VersionedChannels<ElectronicSettings> = {
 }
 
 /**
- * R-ELEC-3: how often all stored electronic files are machine-checked, edited by the archive manager. Main checks the
+ * R-ELEC-3, R-ELEC-1: how often all stored electronic files are machine-checked and the largest file taken, edited by
+ * the archive manager. Main checks the
  * bounds and says them in words; the field lets any number through so that sentence is what the person sees.
  */
 export function ElectronicSettingsCard({ editable }: { editable: boolean }) {
@@ -24,12 +25,22 @@ export function ElectronicSettingsCard({ editable }: { editable: boolean }) {
       channels={ELECTRONIC_CHANNELS}
       editable={editable}
       readOnlyNote={t('electronic.settings.readOnly')}
-      summary={(data) => t('electronic.settings.summary', { years: data.fixityIntervalYears })}
+      summary={(data) =>
+        t('electronic.settings.summary', { years: data.fixityIntervalYears, megabytes: data.maxFileMegabytes })
+      }
     >
       <Form.Item
         name="fixityIntervalYears"
         label={t('electronic.settings.fixityIntervalYears')}
         extra={t('electronic.settings.fixityIntervalHint')}
+        required
+      >
+        <InputNumber precision={0} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="maxFileMegabytes"
+        label={t('electronic.settings.maxFileMegabytes')}
+        extra={t('electronic.settings.maxFileHint')}
         required
       >
         <InputNumber precision={0} style={{ width: 200 }} />
