@@ -97,6 +97,7 @@ describe('R-ELEC-1 size: nothing empty, nothing over the cap', () => {
 })
 
 describe('R-ELEC-1 PDF pages counted while streaming', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text)
   const pdf = (pages: number) =>
     '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count ' +
     `${pages} >> endobj\n` +
@@ -107,20 +108,20 @@ describe('R-ELEC-1 PDF pages counted while streaming', () => {
     const whole = pdf(7)
     for (const size of [1, 3, 7, 13, 64, whole.length]) {
       const counter = new PdfPageCounter()
-      for (let at = 0; at < whole.length; at += size) counter.push(whole.slice(at, at + size))
+      for (let at = 0; at < whole.length; at += size) counter.push(bytes(whole.slice(at, at + size)))
       expect(counter.finish(), `chunks of ${size}`).toBe(7)
     }
   })
 
   it('says nothing (null) when no page object shows, as in compressed object streams', () => {
     const counter = new PdfPageCounter()
-    counter.push('%PDF-1.7\n1 0 obj << /Type /ObjStm /N 40 >> stream ... endstream')
+    counter.push(bytes('%PDF-1.7\n1 0 obj << /Type /ObjStm /N 40 >> stream ... endstream'))
     expect(counter.finish()).toBeNull()
   })
 
   it('counts a page mark that ends the file', () => {
     const counter = new PdfPageCounter()
-    counter.push('<< /Type /Page')
+    counter.push(bytes('<< /Type /Page'))
     expect(counter.finish()).toBe(1)
   })
 })
