@@ -38,6 +38,7 @@ const MAX_TIFF_PAGES = 100_000
  */
 export class FileStore {
   private readonly folder: string
+  private shards: Promise<void> | null = null
 
   constructor(readonly root: string) {
     this.folder = path.join(root, 'sha256')
@@ -51,8 +52,25 @@ export class FileStore {
     return fs.existsSync(this.pathOf(sha256))
   }
 
+  /**
+   * Makes the 256 shard folders once, with one sync of their parent, rather than a sync of it for each new shard as
+   * the first files arrive; a failure (a full disk) lets the next ingest try again.
+   */
+  private prepareShards(): Promise<void> {
+    this.shards ??= (async () => {
+      await fs.promises.mkdir(this.folder, { recursive: true })
+      for (let shard = 0; shard < 256; shard++)
+        await fs.promises.mkdir(path.join(this.folder, shard.toString(16).padStart(2, '0')), { recursive: true })
+      await syncFolder(this.folder)
+    })().catch((error: unknown) => {
+      this.shards = null
+      throw error
+    })
+    return this.shards
+  }
+
   async ingest(source: AsyncIterable<Uint8Array>, options: IngestOptions): Promise<StoredContent> {
-    await fs.promises.mkdir(this.folder, { recursive: true })
+    await this.prepareShards()
     const temp = path.join(this.folder, `.ingest-${crypto.randomBytes(8).toString('hex')}`)
     // Read-only from birth: the mode is part of the inode the data sync makes durable, with no chmod after.
     const handle = await fs.promises.open(temp, 'wx', 0o444)
