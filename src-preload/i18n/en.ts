@@ -2369,7 +2369,9 @@ const en: Shape<typeof zhCN> = {
         reason: 'Reason',
         checksums: 'Old / new checksum'
       },
-      versions: 'version {{old}} → version {{new}}'
+      versions: 'version {{old}} → version {{new}}',
+      old: 'Old',
+      new: 'New'
     },
     fixity: {
       open: 'Fixity check',

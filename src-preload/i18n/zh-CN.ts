@@ -2263,7 +2263,9 @@ const zhCN = {
         reason: '修改原因',
         checksums: '原 / 新校验值'
       },
-      versions: '第 {{old}} 版 → 第 {{new}} 版'
+      versions: '第 {{old}} 版 → 第 {{new}} 版',
+      old: '原',
+      new: '新'
     },
     fixity: {
       open: '机读检查',

@@ -146,11 +146,19 @@ export function LedgerModal({ itemId, canPrint, onClose }: { itemId: number; can
             key: 'checksums',
             width: 290,
             render: (_v, row) => (
-              <Typography.Text code className="ledger-checksums">
-                {row.oldSha256}
-                <br />
-                {row.newSha256}
-              </Typography.Text>
+              <div className="ledger-checksums">
+                {[
+                  ['old', row.oldSha256],
+                  ['new', row.newSha256]
+                ].map(([which, sha256]) => (
+                  <div key={which}>
+                    <Typography.Text type="secondary">{t(`electronic.ledger.${which}`)}</Typography.Text>{' '}
+                    <Typography.Text code style={{ wordBreak: 'break-all' }}>
+                      {sha256}
+                    </Typography.Text>
+                  </div>
+                ))}
+              </div>
             )
           }
         ]}
