@@ -65,8 +65,6 @@ export interface AppOptions {
   importWorker?: string
   /** Tests only: small limits, so a file over one is quick to make. */
   importLimits?: ImportLimits
-  /** Tests only: a small cap on an electronic file's size (R-ELEC-1), so a file over it is quick to make. */
-  maxFileBytes?: number
 }
 
 export interface App {
@@ -164,9 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     appraisal,
     disposal: new DisposalService(store, settings, appraisal),
     support: new SupportService(store, log, packageVersion, clock),
-    electronic: new ElectronicService(store, files, {
-      maxFileBytes: options.maxFileBytes
-    })
+    electronic: new ElectronicService(store, files, settings.electronicSettings)
   }
   // R-ELEC-7: bytes of destroyed files whose removal failed after their destruction committed.
   await removeDestroyedContents(store.db, files, log)

@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   'withdraw_signature',
   'file_status',
   'attach',
+  'replace',
   'consent',
   'reveal',
   'disclose',

@@ -1,10 +1,19 @@
-import type { ElectronicFile, FileRole, FileType, FixityOutcome, FixityRun } from '../../src-preload/contract'
+import type {
+  ElectronicFile,
+  FileRole,
+  FileType,
+  FixityOutcome,
+  FixityRun,
+  LedgerEntry
+} from '../../src-preload/contract'
 import type { ViewingGrant } from '../policy/electronic'
 import type { Db } from './connection'
 import { sql } from './sql'
 
 const FILE_COLUMNS = sql`f.id, f.item_id AS itemId, f.role, f.sha256, f.size, f.type, f.pages, f.original_name AS originalName,
-  f.version, f.attached_at AS attachedAt, COALESCE(u.display_name, 'system') AS attachedBy`
+  f.version, f.replaces_id AS replacesId,
+  (SELECT n.id FROM electronic_files n WHERE n.replaces_id = f.id) AS supersededBy,
+  f.attached_at AS attachedAt, COALESCE(u.display_name, 'system') AS attachedBy`
 const FILE_FROM = sql`FROM electronic_files f LEFT JOIN users u ON u.id = f.attached_by`
 
 export async function insertElectronicFile(
@@ -19,14 +28,53 @@ export async function insertElectronicFile(
     originalName: string
     attachedAt: string
     attachedBy: number | null
+    /** R-ELEC-4: a new version of a stored file; a first attachment is version 1 and replaces nothing. */
+    version?: number
+    replacesId?: number | null
   }
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    sql`INSERT INTO electronic_files (item_id, role, sha256, size, type, pages, original_name, attached_at, attached_by)
+    sql`INSERT INTO electronic_files (item_id, role, sha256, size, type, pages, original_name, version, replaces_id,
+       attached_at, attached_by)
      VALUES (${file.itemId}, ${file.role}, ${file.sha256}, ${file.size}, ${file.type}, ${file.pages}, ${file.originalName},
-             ${file.attachedAt}, ${file.attachedBy}) RETURNING id`
+             ${file.version ?? 1}, ${file.replacesId ?? null}, ${file.attachedAt}, ${file.attachedBy}) RETURNING id`
   )
   return Number(row.id)
+}
+
+export async function insertLedgerEntry(
+  db: Db,
+  entry: {
+    itemId: number
+    oldFileId: number
+    newFileId: number
+    oldSha256: string
+    newSha256: string
+    reason: string
+    changedAt: string
+    changedBy: number | null
+  }
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    sql`INSERT INTO electronic_file_changes (item_id, old_file_id, new_file_id, old_sha256, new_sha256, reason, changed_at,
+       changed_by)
+     VALUES (${entry.itemId}, ${entry.oldFileId}, ${entry.newFileId}, ${entry.oldSha256}, ${entry.newSha256},
+             ${entry.reason}, ${entry.changedAt}, ${entry.changedBy}) RETURNING id`
+  )
+  return Number(row.id)
+}
+
+/** R-ELEC-4: an item's 修改台帐, oldest change first. */
+export function itemLedger(db: Db, itemId: number): Promise<LedgerEntry[]> {
+  return db.query<LedgerEntry>(
+    sql`SELECT c.id, c.old_file_id AS oldFileId, c.new_file_id AS newFileId, o.original_name AS oldName,
+       n.original_name AS newName, o.version AS oldVersion, n.version AS newVersion, c.old_sha256 AS oldSha256,
+       c.new_sha256 AS newSha256, c.reason, c.changed_at AS changedAt, COALESCE(u.display_name, 'system') AS changedBy
+     FROM electronic_file_changes c
+     JOIN electronic_files o ON o.id = c.old_file_id JOIN electronic_files n ON n.id = c.new_file_id
+     LEFT JOIN users u ON u.id = c.changed_by
+     WHERE c.item_id = ${itemId} ORDER BY c.id`
+  )
 }
 
 export async function findElectronicFile(db: Db, id: number): Promise<ElectronicFile | undefined> {
@@ -147,14 +195,61 @@ export function pendingFixityFiles(
 
 export async function recordFixityOutcome(
   db: Db,
-  result: { runId: number; fileId: number; outcome: FixityOutcome; checkedAt: string; incidentId: number | null }
+  result: {
+    runId: number
+    fileId: number
+    outcome: FixityOutcome
+    /** The checksum read back; null when the file was not there to read. */
+    actual: string | null
+    checkedAt: string
+    incidentId: number | null
+  }
 ): Promise<void> {
   await db.query(
-    sql`UPDATE fixity_results SET outcome = ${result.outcome}, checked_at = ${result.checkedAt}, incident_id = ${result.incidentId}
+    sql`UPDATE fixity_results SET outcome = ${result.outcome}, actual_sha256 = ${result.actual}, checked_at = ${result.checkedAt},
+       incident_id = ${result.incidentId}
      WHERE run_id = ${result.runId} AND file_id = ${result.fileId}`
   )
 }
 
 export async function finishFixityRun(db: Db, id: number, finishedAt: string): Promise<void> {
   await db.query(sql`UPDATE fixity_runs SET finished_at = ${finishedAt} WHERE id = ${id}`)
+}
+
+/** R-ELEC-3: when the last check of all files finished (ISO), if one ever did. */
+export async function lastFullFixityFinishedAt(db: Db): Promise<string | null> {
+  const [row] = await db.query<{ finishedAt: string | null }>(
+    sql`SELECT MAX(finished_at) AS finishedAt FROM fixity_runs WHERE scope = 'all' AND finished_at IS NOT NULL`
+  )
+  return row?.finishedAt ?? null
+}
+
+/** Whether any file not destroyed is stored: with none, no check is due. */
+export async function anyStoredFile(db: Db): Promise<boolean> {
+  const [row] = await db.query<{ found: number }>(
+    sql`SELECT 1 AS found FROM electronic_files WHERE removed_at IS NULL LIMIT 1`
+  )
+  return row !== undefined
+}
+
+/** A file a fixity run found changed or missing, with its record, for the printed report. */
+export interface FixityProblem {
+  fileId: number
+  outcome: 'mismatch' | 'missing'
+  originalName: string
+  version: number
+  expected: string
+  actual: string | null
+  archivalCode: string | null
+  title: string
+}
+
+/** R-ELEC-3: what a run found wrong, in the order of the records' codes. */
+export function fixityProblems(db: Db, runId: number): Promise<FixityProblem[]> {
+  return db.query<FixityProblem>(
+    sql`SELECT f.id AS fileId, x.outcome, f.original_name AS originalName, f.version, f.sha256 AS expected,
+       x.actual_sha256 AS actual, i.archival_code AS archivalCode, i.title
+     FROM fixity_results x JOIN electronic_files f ON f.id = x.file_id JOIN items i ON i.id = f.item_id
+     WHERE x.run_id = ${runId} AND x.outcome IN ('mismatch', 'missing') ORDER BY i.archival_code, f.item_id, f.id`
+  )
 }

@@ -1,10 +1,15 @@
-import type { ClassificationCode, Role } from '../../src-preload/contract'
-import type { FileRole, FileType } from '../../src-preload/contract-electronic'
+import { RECORD_WRITERS, roleAllows, type ClassificationCode, type Role } from '../../src-preload/contract'
+import {
+  FIXITY_INTERVAL_YEARS,
+  MAX_FILE_MEGABYTES,
+  type ElectronicSettings,
+  type FileRole,
+  type FileType
+} from '../../src-preload/contract-electronic'
+import { addMonths } from './calendar'
 import { allow, allowed, refuse, type Decision } from './decision'
 
-export const GIB = 1024 * 1024 * 1024
-/** R-ELEC-1: a file over this many bytes is refused by default before any of it is read. */
-export const DEFAULT_MAX_FILE_BYTES = 2 * GIB
+export const MIB = 1024 * 1024
 /** How many leading bytes decide a file's type. */
 export const MAGIC_BYTES = 8
 
@@ -55,7 +60,7 @@ export function decideFileName(name: string): Decision {
 export function decideFileSize(size: number, maxBytes: number): Decision {
   if (size === 0) return refuse('R-ELEC-1', 'electronic.errors.emptyFile')
   if (size > maxBytes)
-    return refuse('R-ELEC-1', 'electronic.errors.tooLarge', { megabytes: Math.floor(maxBytes / (1024 * 1024)) })
+    return refuse('R-ELEC-1', 'electronic.errors.tooLarge', { megabytes: Math.floor(maxBytes / MIB) })
   return allowed
 }
 
@@ -104,40 +109,64 @@ export function matchScanName<T>(candidates: readonly T[]): ScanMatch<T> {
 /** The roles a file can have on its item (R-ELEC-1, DA/T 31): the born-digital original, a scan, an attachment. */
 export const FILE_ROLE_ORDER: readonly FileRole[] = ['original', 'scan', 'attachment']
 
-const PAGE_MARK = /\/Type\s*\/Page(?![A-Za-z0-9#])/g
-/** The longest text a page mark and the character after it can span, so a mark cut by a chunk edge is still seen. */
+/** `/Type` and `/Page` as bytes: the mark of a page object is `/Type`, optional white space, `/Page`. */
+const TYPE_NAME = [0x2f, 0x54, 0x79, 0x70, 0x65]
+const PAGE_NAME = [0x2f, 0x50, 0x61, 0x67, 0x65]
+const SLASH = 0x2f
+/** The longest text a page mark and the byte after it can span, so a mark cut by a chunk edge is still seen. */
 const PAGE_MARK_SPAN = 64
 
+/** PDF white space (NUL, tab, line feed, form feed, carriage return, space) and the rest a text \s would take. */
+const isSpace = (byte: number) => byte === 0x00 || (byte >= 0x09 && byte <= 0x0d) || byte === 0x20 || byte === 0xa0
+/** A byte that would continue a name: `/Pages` and `/Page#20` are not `/Page`. */
+const isNameByte = (byte: number) =>
+  (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a) || byte === 0x23
+
+const bytesAt = (bytes: Uint8Array, at: number, name: readonly number[]) =>
+  name.every((byte, index) => bytes[at + index] === byte)
+
 /**
- * Counts a PDF's page objects as its bytes stream past, holding no more than one chunk and a short tail. A PDF that
- * keeps its page objects in compressed object streams shows none: its page count is then unknown (null), not 0.
+ * Counts a PDF's page objects as its bytes stream past, holding no more than one chunk and a short tail. It looks at
+ * the bytes themselves (a native search for each `/`), never a text copy of them: the page count is taken while the
+ * file is hashed and written, and must not cost more than the hash. A PDF that keeps its page objects in compressed
+ * object streams shows none: its page count is then unknown (null), not 0.
  */
 export class PdfPageCounter {
-  private tail = ''
+  private tail: Uint8Array = new Uint8Array(0)
   private count = 0
 
-  /** The next chunk as latin1 text: one character per byte, so offsets and markers stay where they are. */
-  push(chunk: string): void {
-    this.scan(this.tail + chunk, false)
+  push(chunk: Uint8Array): void {
+    if (this.tail.length === 0) {
+      this.scan(chunk, false)
+      return
+    }
+    const joined = new Uint8Array(this.tail.length + chunk.length)
+    joined.set(this.tail)
+    joined.set(chunk, this.tail.length)
+    this.scan(joined, false)
   }
 
   finish(): number | null {
     this.scan(this.tail, true)
-    this.tail = ''
+    this.tail = new Uint8Array(0)
     return this.count > 0 ? this.count : null
   }
 
-  private scan(text: string, final: boolean): void {
+  private scan(bytes: Uint8Array, final: boolean): void {
     let consumed = 0
-    PAGE_MARK.lastIndex = 0
-    for (let match = PAGE_MARK.exec(text); match; match = PAGE_MARK.exec(text)) {
-      const end = match.index + match[0].length
-      // At the chunk's end the character that tells /Page from /Pages has not arrived yet.
-      if (end === text.length && !final) break
+    for (let at = bytes.indexOf(SLASH); at >= 0; at = bytes.indexOf(SLASH, at + 1)) {
+      if (!bytesAt(bytes, at, TYPE_NAME)) continue
+      let page = at + TYPE_NAME.length
+      while (page < bytes.length && isSpace(bytes[page])) page += 1
+      const end = page + PAGE_NAME.length
+      // At the chunk's end the rest of the mark, or the byte that tells /Page from /Pages, has not arrived yet.
+      if (!final && end >= bytes.length) break
+      if (!bytesAt(bytes, page, PAGE_NAME) || (end < bytes.length && isNameByte(bytes[end]))) continue
       this.count += 1
       consumed = end
+      at = end - 1
     }
-    this.tail = text.slice(Math.max(consumed, text.length - PAGE_MARK_SPAN))
+    this.tail = bytes.slice(Math.max(consumed, bytes.length - PAGE_MARK_SPAN))
   }
 }
 
@@ -181,4 +210,59 @@ export function decideViewing(facts: ViewingFacts): Decision<number | null> {
     chain ? 'R-USE-5' : 'R-ELEC-8',
     chain ? 'electronic.errors.viewClassified' : 'electronic.errors.viewNeedsRequest'
   )
+}
+
+/** What decides whether a stored file may be replaced by a new version (R-ELEC-4). */
+export interface ReplacementFacts {
+  role: Role
+  reason: string
+  /** The file was already replaced: a change is made to the current version, so the versions stay one line. */
+  superseded: boolean
+  itemDestroyed: boolean
+}
+
+/**
+ * R-ELEC-4: changing a stored electronic file adds a version and a line of the 修改台帐; only the roles that change the
+ * record itself may make one (the archive staff, as for the catalogue entry), and only with the reason in words.
+ */
+export function decideReplacement(facts: ReplacementFacts): Decision {
+  if (!roleAllows(RECORD_WRITERS, facts.role)) return refuse('R-ELEC-4', 'electronic.errors.replaceNotAllowed')
+  if (facts.itemDestroyed) return refuse('R-ELEC-4', 'electronic.errors.itemDestroyed')
+  if (facts.superseded) return refuse('R-ELEC-4', 'electronic.errors.replaceSuperseded')
+  if (facts.reason.trim() === '') return refuse('R-ELEC-4', 'electronic.errors.replaceNeedsReason')
+  return allowed
+}
+
+/** Defaults of the electronic files' settings (R-ELEC-3: 每两年机读抽查). */
+export const DEFAULT_ELECTRONIC_SETTINGS: ElectronicSettings = {
+  fixityIntervalYears: FIXITY_INTERVAL_YEARS.default,
+  maxFileMegabytes: MAX_FILE_MEGABYTES.default
+}
+
+export interface FixityDue {
+  due: boolean
+  ruleId: 'R-ELEC-3'
+  reason: 'electronic.due.never' | 'electronic.due.overdue'
+  params: Record<string, string | number>
+}
+
+/**
+ * R-ELEC-3: a full machine check of the stored files is due once the last one finished `intervalYears` ago or more,
+ * or at once when files are stored and none was ever made. With no files there is nothing to check.
+ */
+export function fixityDue(
+  lastFullCheckOn: string | null,
+  filesStored: boolean,
+  intervalYears: number,
+  today: string
+): FixityDue {
+  if (lastFullCheckOn === null)
+    return { due: filesStored, ruleId: 'R-ELEC-3', reason: 'electronic.due.never', params: { years: intervalYears } }
+  const dueOn = addMonths(lastFullCheckOn, intervalYears * 12)
+  return {
+    due: filesStored && dueOn <= today,
+    ruleId: 'R-ELEC-3',
+    reason: 'electronic.due.overdue',
+    params: { last: lastFullCheckOn, years: intervalYears, dueOn }
+  }
 }

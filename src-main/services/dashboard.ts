@@ -75,6 +75,7 @@ export class DashboardService {
       today: localDay(this.store.clock()),
       custody: (await this.settings.custody()).data,
       customerUpkeep: (await this.settings.customerUpkeepSettings.current()).data,
+      electronic: (await this.settings.electronicSettings.current()).data,
       overdueFiling: async () => (await this.late(0)).counts
     }
     const entries: TodoEntry[] = []

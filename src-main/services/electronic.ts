@@ -4,12 +4,16 @@ import { Readable } from 'node:stream'
 import {
   ATTACH_BASE64_MAX,
   type AttachResult,
+  type ElectronicSettings,
   type BatchPlanRow,
   type ElectronicFile,
   type FileRole,
+  type FileType,
   type FixityOutcome,
   type FixityRun,
+  type LedgerEntry,
   type ParsedInput,
+  type PolicyVersion,
   type Role,
   type ViewedFile
 } from '../../src-preload/contract'
@@ -17,6 +21,7 @@ import {
   contentReferenced,
   findElectronicFile,
   findFixityRun,
+  fixityProblems,
   finishFixityRun,
   insertFixityRun,
   latestFixityRunId,
@@ -24,7 +29,9 @@ import {
   recordFixityOutcome,
   unfinishedFixityRuns,
   insertElectronicFile,
+  insertLedgerEntry,
   itemElectronicFiles,
+  itemLedger,
   itemsByArchivalCode,
   registerRows,
   viewingGrants,
@@ -36,27 +43,39 @@ import { AppFailure, conflict, enforce, notFound } from '../errors'
 import {
   decideFileName,
   decideFileSize,
+  decideReplacement,
   decideViewing,
-  DEFAULT_MAX_FILE_BYTES,
+  MIB,
   matchScanName,
   readScanName
 } from '../policy/electronic'
 import { localDay } from '../policy/calendar'
-import { electronicRegisterHtml } from '../reports/electronic-printables'
+import {
+  electronicLedgerHtml,
+  electronicRegisterHtml,
+  fixityReportHtml,
+  viewedImageHtml
+} from '../reports/electronic-printables'
 import { zh } from '../reports/zh'
 import { openIncident } from './incidents'
 import type { Actor, Store } from '../store'
-import type { FileStore, StoredContent } from './file-store'
+import type { FileStore, IngestOptions, StoredContent } from './file-store'
+import type { VersionedSettings } from './settings'
 
 type AttachInput = ParsedInput<'electronic.attach'>
+type ReplaceInput = ParsedInput<'electronic.replace'>
+
+/** A moment as the room's clock shows it, to the minute: how people read and sign times on paper and on screen. */
+const localMinute = (at: Date) => `${localDay(at)} ${at.toTimeString().slice(0, 5)}`
+
+/** The one who views or prints a file: their name goes into the watermark. */
+type Viewer = { userId: number; displayName: string; role: Role }
+
+/** The types Chromium prints as an image under a watermark laid over it. */
+const PRINTABLE_IMAGES: Partial<Record<FileType, string>> = { jpeg: 'image/jpeg', png: 'image/png' }
 
 /** What the viewer is sent in one answer; a bigger file is viewed from a copy made for the purpose. */
 const MAX_VIEW_BYTES = (ATTACH_BASE64_MAX * 3) / 4
-
-export interface ElectronicOptions {
-  /** R-ELEC-1: the largest file accepted, in bytes; refused before it is read. */
-  maxFileBytes?: number
-}
 
 interface Target {
   itemId: number
@@ -66,16 +85,23 @@ interface Target {
 
 /** Electronic files and scans of items (R-ELEC): attach, list. */
 export class ElectronicService {
-  private readonly maxFileBytes: number
   /** Fixity checks running now, by run. */
   private readonly checks = new Map<number, Promise<void>>()
 
   constructor(
     private readonly store: Store,
     readonly files: FileStore,
-    options: ElectronicOptions = {}
-  ) {
-    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES
+    /** R-ELEC-3: the electronic files' settings, edited by the archive manager. */
+    readonly settings: VersionedSettings<ElectronicSettings>
+  ) {}
+
+  /** R-ELEC-1: the largest file taken now, as the archive manager set it. */
+  private async maxFileBytes(): Promise<number> {
+    return (await this.settings.current()).data.maxFileMegabytes * MIB
+  }
+
+  saveSettings(actor: Actor, data: ElectronicSettings): Promise<PolicyVersion<ElectronicSettings>> {
+    return this.settings.save(actor, data)
   }
 
   list(itemId: number): Promise<ElectronicFile[]> {
@@ -114,11 +140,58 @@ export class ElectronicService {
    * R-ELEC-8: a file shown in the app under the use rules, with the viewer's name and the time as its watermark. The
    * view is audited with the request that granted it; a refused view is not shown and says why.
    */
-  async view(
-    actor: Actor,
-    viewer: { userId: number; displayName: string; role: Role },
-    fileId: number
-  ): Promise<ViewedFile> {
+  async view(actor: Actor, viewer: Viewer, fileId: number): Promise<ViewedFile> {
+    const seen = await this.readForViewer(viewer, fileId)
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: seen.file.id,
+        action: 'view',
+        after: { itemId: seen.file.itemId, sha256: seen.file.sha256, requestId: seen.grantedBy }
+      })
+    )
+    return {
+      id: seen.file.id,
+      originalName: seen.file.originalName,
+      type: seen.file.type,
+      base64: seen.bytes.toString('base64'),
+      watermark: seen.watermark
+    }
+  }
+
+  /**
+   * R-ELEC-8: a viewed image printed under the same use rules, the printer's name and the time laid over it on the
+   * paper. A PDF is not printed here: Chromium prints its own PDF viewer without anything laid over it.
+   */
+  async printView(actor: Actor, viewer: Viewer, fileId: number): Promise<{ html: string }> {
+    const seen = await this.readForViewer(viewer, fileId)
+    const mime = PRINTABLE_IMAGES[seen.file.type]
+    if (mime === undefined) throw conflict('electronic.errors.printOnlyImages')
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: seen.file.id,
+        action: 'print',
+        after: {
+          document: 'viewedFile',
+          itemId: seen.file.itemId,
+          sha256: seen.file.sha256,
+          requestId: seen.grantedBy,
+          watermark: seen.watermark
+        }
+      })
+    )
+    return {
+      html: viewedImageHtml({
+        name: seen.file.originalName,
+        dataUrl: `data:${mime};base64,${seen.bytes.toString('base64')}`,
+        watermark: seen.watermark
+      })
+    }
+  }
+
+  /** The bytes of a file this viewer may see now (R-ELEC-8, R-USE-5), checked against their checksum. */
+  private async readForViewer(viewer: Viewer, fileId: number) {
     const file = await this.load(this.store.db, fileId)
     const item = await findItemRecord(this.store.db, file.itemId)
     if (!item) throw notFound('errors.itemNotFound')
@@ -137,21 +210,7 @@ export class ElectronicService {
     // The bytes are in memory anyway: content changed on disk since the last fixity check is not shown as the record.
     if (crypto.createHash('sha256').update(bytes).digest('hex') !== file.sha256)
       throw conflict('electronic.errors.contentAltered')
-    await this.store.write(actor, ({ audit }) =>
-      audit({
-        entity: 'electronic_file',
-        entityId: file.id,
-        action: 'view',
-        after: { itemId: item.id, sha256: file.sha256, requestId: grantedBy }
-      })
-    )
-    return {
-      id: file.id,
-      originalName: file.originalName,
-      type: file.type,
-      base64: bytes.toString('base64'),
-      watermark: `${viewer.displayName} ${localDay(now)} ${now.toTimeString().slice(0, 5)}`
-    }
+    return { file, bytes, grantedBy, watermark: `${viewer.displayName} ${localMinute(now)}` }
   }
 
   /**
@@ -198,6 +257,30 @@ export class ElectronicService {
     return id === undefined ? null : this.fixityRun(id)
   }
 
+  /** R-ELEC-3: a finished run's report, times in local time, each problem with both checksums; printing it is audited. */
+  async printFixityReport(actor: Actor, runId: number): Promise<{ html: string }> {
+    const run = await this.fixityRun(runId)
+    if (run.finishedAt === null) throw conflict('electronic.errors.fixityNotFinished')
+    const problems = await fixityProblems(this.store.db, runId)
+    const now = this.store.clock()
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: `fixity-${runId}`,
+        action: 'print',
+        after: { document: 'fixityReport', runId, problems: problems.length }
+      })
+    )
+    const local = (iso: string) => localMinute(new Date(iso))
+    return {
+      html: fixityReportHtml(
+        { ...run, startedAt: local(run.startedAt), finishedAt: local(run.finishedAt) },
+        problems,
+        localDay(now)
+      )
+    }
+  }
+
   private async fixityRun(id: number): Promise<FixityRun> {
     const run = await findFixityRun(this.store.db, id)
     if (!run) throw notFound()
@@ -238,6 +321,7 @@ export class ElectronicService {
             runId,
             fileId: file.fileId,
             outcome,
+            actual,
             checkedAt: ctx.now.toISOString(),
             incidentId
           })
@@ -272,10 +356,11 @@ export class ElectronicService {
   }
 
   /** One file uploaded by the renderer, its bytes in the call. */
-  attach(actor: Actor, input: AttachInput): Promise<AttachResult> {
+  async attach(actor: Actor, input: AttachInput): Promise<AttachResult> {
     const bytes = Buffer.from(input.base64, 'base64')
-    enforce(decideFileSize(bytes.length, this.maxFileBytes))
-    return this.attachFrom(actor, input, Readable.from([bytes]))
+    const maxBytes = await this.maxFileBytes()
+    enforce(decideFileSize(bytes.length, maxBytes))
+    return this.attachFrom(actor, input, Readable.from([bytes]), { maxBytes })
   }
 
   /** A file on this computer's disks, streamed: its size is checked before any of it is read. */
@@ -289,8 +374,12 @@ export class ElectronicService {
         throw new AppFailure('NOT_FOUND', 'electronic.errors.sourceVanished')
       throw error
     }
-    enforce(decideFileSize(size, this.maxFileBytes))
-    return this.attachFrom(actor, target, fs.createReadStream(target.path, { highWaterMark: 1024 * 1024 }), size)
+    const maxBytes = await this.maxFileBytes()
+    enforce(decideFileSize(size, maxBytes))
+    return this.attachFrom(actor, target, fs.createReadStream(target.path, { highWaterMark: MIB }), {
+      maxBytes,
+      expectedSize: size
+    })
   }
 
   /**
@@ -301,22 +390,117 @@ export class ElectronicService {
     actor: Actor,
     target: Target,
     source: AsyncIterable<Uint8Array>,
-    expectedSize?: number
+    limits: { maxBytes: number; expectedSize?: number }
   ): Promise<AttachResult> {
     enforce(decideFileName(target.fileName))
     await this.attachableItem(this.store.db, target.itemId)
-    const stored = await this.files.ingest(source, {
-      name: target.fileName,
-      maxBytes: this.maxFileBytes,
-      expectedSize
-    })
+    return this.storeThen(source, { name: target.fileName, ...limits }, (stored) =>
+      this.register(actor, target, stored)
+    )
+  }
+
+  private async storeThen<T>(
+    source: AsyncIterable<Uint8Array>,
+    options: IngestOptions,
+    registration: (stored: StoredContent) => Promise<T>
+  ): Promise<T> {
+    const stored = await this.files.ingest(source, options)
     try {
-      return await this.register(actor, target, stored)
+      return await registration(stored)
     } catch (error) {
       if (stored.created && !(await contentReferenced(this.store.db, stored.sha256)))
         await this.files.remove(stored.sha256)
       throw error
     }
+  }
+
+  /**
+   * R-ELEC-4: a changed file is a new version beside the old one, never written over it. The old version stays stored
+   * and viewable, marked superseded; the 修改台帐 records who, when, why and both checksums, in the same write.
+   */
+  async replace(actor: Actor, role: Role, input: ReplaceInput): Promise<AttachResult> {
+    enforce(decideFileName(input.fileName))
+    await this.replaceable(this.store.db, role, input)
+    const bytes = Buffer.from(input.base64, 'base64')
+    const maxBytes = await this.maxFileBytes()
+    enforce(decideFileSize(bytes.length, maxBytes))
+    return this.storeThen(Readable.from([bytes]), { name: input.fileName, maxBytes }, (stored) =>
+      this.store.write(actor, async ({ db, now, audit }) => {
+        const old = await this.replaceable(db, role, input)
+        if (stored.sha256 === old.sha256) throw conflict('electronic.errors.replaceSameContent')
+        const reason = input.reason.trim()
+        const originalName = input.fileName.trim()
+        const id = await insertElectronicFile(db, {
+          itemId: old.itemId,
+          role: old.role,
+          sha256: stored.sha256,
+          size: stored.size,
+          type: stored.type,
+          pages: stored.pages,
+          originalName,
+          version: old.version + 1,
+          replacesId: old.id,
+          attachedAt: now.toISOString(),
+          attachedBy: actor.userId
+        })
+        await insertLedgerEntry(db, {
+          itemId: old.itemId,
+          oldFileId: old.id,
+          newFileId: id,
+          oldSha256: old.sha256,
+          newSha256: stored.sha256,
+          reason,
+          changedAt: now.toISOString(),
+          changedBy: actor.userId
+        })
+        await audit({
+          entity: 'electronic_file',
+          entityId: id,
+          action: 'replace',
+          before: { fileId: old.id, version: old.version, sha256: old.sha256, originalName: old.originalName },
+          after: { itemId: old.itemId, version: old.version + 1, sha256: stored.sha256, originalName, reason }
+        })
+        return { file: await this.load(db, id), duplicate: false }
+      })
+    )
+  }
+
+  /** R-ELEC-4: an item's 修改台帐. */
+  ledger(itemId: number): Promise<LedgerEntry[]> {
+    return itemLedger(this.store.db, itemId)
+  }
+
+  /** R-ELEC-4: the 修改台帐 printed for signing, times in local time; printing it is audited. */
+  async printLedger(actor: Actor, itemId: number): Promise<{ html: string }> {
+    const item = await findItemRecord(this.store.db, itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    const entries = await itemLedger(this.store.db, itemId)
+    const now = this.store.clock()
+    await this.store.write(actor, ({ audit }) =>
+      audit({
+        entity: 'electronic_file',
+        entityId: `ledger-${itemId}`,
+        action: 'print',
+        after: { document: 'electronicLedger', itemId, changes: entries.length }
+      })
+    )
+    const local = entries.map((entry) => ({ ...entry, changedAt: localMinute(new Date(entry.changedAt)) }))
+    return { html: electronicLedgerHtml(item, local, localDay(now)) }
+  }
+
+  private async replaceable(db: Db, role: Role, input: ReplaceInput): Promise<ElectronicFile> {
+    const file = await this.load(db, input.fileId)
+    const item = await findItemRecord(db, file.itemId)
+    if (!item) throw notFound('errors.itemNotFound')
+    enforce(
+      decideReplacement({
+        role,
+        reason: input.reason,
+        superseded: file.supersededBy !== null,
+        itemDestroyed: item.custody === 'destroyed'
+      })
+    )
+    return file
   }
 
   private register(actor: Actor, target: Target, stored: StoredContent): Promise<AttachResult> {

@@ -25,6 +25,9 @@ export interface IngestOptions {
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code
 
+/** Reads of stored files go a mebibyte at a time: fewer calls into the disk and the hash than the 64 KiB default. */
+const READ_CHUNK = 1024 * 1024
+
 /** How many image directories a TIFF may chain before its page count is not believed (a loop, or damage). */
 const MAX_TIFF_PAGES = 100_000
 
@@ -35,6 +38,7 @@ const MAX_TIFF_PAGES = 100_000
  */
 export class FileStore {
   private readonly folder: string
+  private shards: Promise<void> | null = null
 
   constructor(readonly root: string) {
     this.folder = path.join(root, 'sha256')
@@ -48,11 +52,31 @@ export class FileStore {
     return fs.existsSync(this.pathOf(sha256))
   }
 
+  /**
+   * Makes the 256 shard folders once, with one sync of their parent, rather than a sync of it for each new shard as
+   * the first files arrive; a failure (a full disk) lets the next ingest try again.
+   */
+  private prepareShards(): Promise<void> {
+    this.shards ??= (async () => {
+      await fs.promises.mkdir(this.folder, { recursive: true })
+      for (let shard = 0; shard < 256; shard++)
+        await fs.promises.mkdir(path.join(this.folder, shard.toString(16).padStart(2, '0')), { recursive: true })
+      await syncFolder(this.folder)
+    })().catch((error: unknown) => {
+      this.shards = null
+      throw error
+    })
+    return this.shards
+  }
+
   async ingest(source: AsyncIterable<Uint8Array>, options: IngestOptions): Promise<StoredContent> {
-    await fs.promises.mkdir(this.folder, { recursive: true })
+    await this.prepareShards()
     const temp = path.join(this.folder, `.ingest-${crypto.randomBytes(8).toString('hex')}`)
-    const handle = await fs.promises.open(temp, 'wx')
+    // Read-only from birth: the mode is part of the inode the data sync makes durable, with no chmod after.
+    const handle = await fs.promises.open(temp, 'wx', 0o444)
     let closed = false
+    // The write of one chunk runs while the next is read and hashed; at most one is under way.
+    let writing: Promise<void> = Promise.resolve()
     try {
       const hash = crypto.createHash('sha256')
       const head = Buffer.alloc(MAGIC_BYTES)
@@ -67,10 +91,14 @@ export class FileStore {
           }
           size += bytes.length
           enforce(decideFileSize(size, options.maxBytes))
+          await writing
+          writing = writeAll(handle, bytes)
+          // Awaited before the next chunk and at the end; this only keeps a failure meanwhile from going unhandled.
+          writing.catch(() => undefined)
           hash.update(bytes)
-          counter?.push(bytes.toString('latin1'))
-          await writeAll(handle, bytes)
+          counter?.push(bytes)
         }
+        await writing
       } catch (error) {
         if (errorCode(error) === 'ENOENT') throw new AppFailure('NOT_FOUND', 'electronic.errors.sourceVanished')
         throw error
@@ -79,7 +107,8 @@ export class FileStore {
         throw new AppFailure('CONFLICT', 'electronic.errors.sourceChanged', { params: { name: options.name } })
       enforce(decideFileSize(size, options.maxBytes))
       const type = enforce(decideFileType(options.name, head.subarray(0, Math.min(size, MAGIC_BYTES))))
-      await handle.sync()
+      // A new file's data sync carries its size and blocks too: all that reading it back after a power cut needs.
+      await handle.datasync()
       await handle.close()
       closed = true
       const sha256 = hash.digest('hex')
@@ -91,7 +120,6 @@ export class FileStore {
         const shard = path.dirname(target)
         const newShard = !fs.existsSync(shard)
         await fs.promises.mkdir(shard, { recursive: true })
-        await fs.promises.chmod(temp, 0o444)
         await fs.promises.rename(temp, target)
         await syncFolder(shard)
         if (newShard) await syncFolder(this.folder)
@@ -100,6 +128,7 @@ export class FileStore {
       const pages = type === 'pdf' ? (counter?.finish() ?? null) : type === 'tiff' ? await tiffPages(target) : null
       return { sha256, size, type, pages, created }
     } catch (error) {
+      await writing.catch(() => undefined)
       if (!closed) await handle.close().catch(() => undefined)
       await fs.promises.rm(temp, { force: true })
       throw error
@@ -117,7 +146,8 @@ export class FileStore {
   async checksum(sha256: string): Promise<string | null> {
     const hash = crypto.createHash('sha256')
     try {
-      for await (const chunk of fs.createReadStream(this.pathOf(sha256))) hash.update(chunk as Buffer)
+      for await (const chunk of fs.createReadStream(this.pathOf(sha256), { highWaterMark: READ_CHUNK }))
+        hash.update(chunk as Buffer)
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return null
       throw error

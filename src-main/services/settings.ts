@@ -17,12 +17,15 @@ import {
   useSettingsSchema,
   customerUpkeepSettingsSchema,
   type CustomerUpkeepSettings,
-  customerPrivacySettingsSchema
+  customerPrivacySettingsSchema,
+  electronicSettingsSchema,
+  type ElectronicSettings
 } from '../../src-preload/contract'
 import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { DEFAULT_DISPOSAL } from '../policy/disposal'
 import { DEFAULT_CUSTOMER_UPKEEP } from '../policy/customer-upkeep'
+import { DEFAULT_ELECTRONIC_SETTINGS } from '../policy/electronic'
 import { checkTemplate, DEFAULT_ITEM_CODE_TEMPLATE, DEFAULT_VOLUME_CODE_TEMPLATE } from '../policy/codes'
 import { AppFailure, enforce } from '../errors'
 import { departmentUses } from '../db/reference-use'
@@ -162,7 +165,8 @@ export const SETTINGS_SCHEMAS = {
   disposal: disposalSettingsSchema,
   use: useSettingsSchema,
   customerUpkeep: customerUpkeepSettingsSchema,
-  customerPrivacy: customerPrivacySettingsSchema
+  customerPrivacy: customerPrivacySettingsSchema,
+  electronic: electronicSettingsSchema
 } as const
 
 export class SettingsService {
@@ -176,6 +180,8 @@ export class SettingsService {
   readonly importMappings: VersionedSettings<Record<string, (string | null)[]>>
   /** S29, S37–S39, S46–S47, S59–S61: the customer file's deadlines, verifiers, visits and review cycles. */
   readonly customerUpkeepSettings: VersionedSettings<CustomerUpkeepSettings>
+  /** R-ELEC-3: how often the stored electronic files are machine-checked. */
+  readonly electronicSettings: VersionedSettings<ElectronicSettings>
 
   constructor(store: Store) {
     this.importMappings = new VersionedSettings(store, 'importMappings', SETTINGS_SCHEMAS.importMappings, {})
@@ -189,6 +195,12 @@ export class SettingsService {
       'customerUpkeep',
       SETTINGS_SCHEMAS.customerUpkeep,
       DEFAULT_CUSTOMER_UPKEEP
+    )
+    this.electronicSettings = new VersionedSettings(
+      store,
+      'electronic',
+      SETTINGS_SCHEMAS.electronic,
+      DEFAULT_ELECTRONIC_SETTINGS
     )
   }
 

@@ -11,10 +11,13 @@ import {
   unreleasedHolds,
   unresolvedIncidents
 } from '../db/dashboard'
-import type { CustodySettings, CustomerUpkeepSettings, TodoEntry } from '../../src-preload/contract'
+import type { CustodySettings, CustomerUpkeepSettings, ElectronicSettings, TodoEntry } from '../../src-preload/contract'
 import { disclosuresAwaitingApproval, overdueRightsRequests } from '../db/customer-privacy'
 import type zhCN from '../../src-preload/i18n/zh-CN'
+import { anyStoredFile, lastFullFixityFinishedAt } from '../db/electronic'
+import { localDay } from '../policy/calendar'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'
+import { fixityDue } from '../policy/electronic'
 import { customerReportTodo } from './customer-reports'
 import { customerUpkeepTodo } from './customer-upkeep'
 
@@ -24,6 +27,7 @@ export interface TodoContext {
   today: string
   custody: CustodySettings
   customerUpkeep: CustomerUpkeepSettings
+  electronic: ElectronicSettings
   /** How many records are late today, by the rule they break (R-CUST-3, R-FILE-9); rules with none are left out. */
   overdueFiling(): Promise<Map<string, number>>
 }
@@ -86,6 +90,30 @@ const inspections: TodoProvider = async ({ db, today, custody }) => {
       params: { count: drafts }
     })
   return entries
+}
+
+/** R-ELEC-3: the machine check of all stored electronic files, once the last one is older than the set interval. */
+const fixityCheck: TodoProvider = async ({ db, today, electronic }) => {
+  const finishedAt = await lastFullFixityFinishedAt(db)
+  const next = fixityDue(
+    finishedAt === null ? null : localDay(new Date(finishedAt)),
+    await anyStoredFile(db),
+    electronic.fixityIntervalYears,
+    today
+  )
+  return next.due
+    ? [
+        {
+          key: 'fixityDue',
+          count: 1,
+          severity: 'warning',
+          section: 'records',
+          ruleId: next.ruleId,
+          reason: next.reason,
+          params: next.params
+        }
+      ]
+    : []
 }
 
 /** R-KEEP-3, R-USE-8: records found missing or damaged and not yet followed up. */
@@ -188,6 +216,7 @@ const disclosuresAwaiting: TodoProvider = async ({ db }) => {
 export const TODO_PROVIDERS: TodoProvider[] = [
   overdueFiling,
   inspections,
+  fixityCheck,
   flaggedRecords,
   environmentToday,
   loansDueToday,

@@ -361,6 +361,7 @@ const en: Shape<typeof zhCN> = {
       propose_role: 'Role proposed',
       file_status: 'Filing status changed',
       attach: 'Electronic file attached',
+      replace: 'Electronic file replaced (new version)',
       consent: 'Consent recorded',
       reveal: 'Sensitive value revealed',
       disclose: 'Customer information disclosed',
@@ -1408,7 +1409,8 @@ const en: Shape<typeof zhCN> = {
       customerReviewsDue: 'Customer reviews due',
       customerCreditReviews: 'Credit limits to review',
       customerStaffShort: 'Important customers short of staff',
-      customerReportDue: 'Monthly customer report'
+      customerReportDue: 'Monthly customer report',
+      fixityDue: 'Fixity check of electronic files due'
     }
   },
   useCharts: {
@@ -2244,6 +2246,10 @@ const en: Shape<typeof zhCN> = {
       'Classified records are read in the room only; lending or taking them out needs the set executive’s approval, and top secret records never leave.',
     'R-ELEC-1':
       'Electronic files are archived with their metadata: type told from content, checksum computed, listed in the electronic records register.',
+    'R-ELEC-3':
+      'Stored electronic records are machine-checked at least every two years and problems remedied at once; byte counts and catalogue entries must agree with the registration.',
+    'R-ELEC-4':
+      'A change to stored electronic records is entered in the modification ledger: who, when, why and what; the earlier version is kept.',
     'R-ELEC-8':
       'Electronic records are used under the same rules as paper: viewing needs an approved consultation or loan.',
     'R-USE-6':
@@ -2350,6 +2356,49 @@ const en: Shape<typeof zhCN> = {
     chooseFile: 'Choose file',
     role: 'Role',
     printRegister: 'Print the electronic records register',
+    superseded: 'Superseded by version {{version}}',
+    settings: {
+      title: 'Electronic files',
+      fixityIntervalYears: 'Fixity check interval (years)',
+      fixityIntervalHint:
+        'Every stored electronic file is machine-checked once in this many years (the rule asks for at least every two).',
+      summary: 'Fixity check every {{years}} years; files up to {{megabytes}} MB',
+      maxFileMegabytes: 'Largest file (MB)',
+      maxFileHint: 'A file over this size is refused before it is read. 2048 MB (2 GB) by default; 1–16384 MB.',
+      readOnly: 'Only the archive manager can change the electronic files settings.'
+    },
+    due: {
+      never:
+        'Electronic files are stored but all of them have never been machine-checked; check them soon (every {{years}} years).',
+      overdue: 'The last fixity check of all files was on {{last}}; it is due every {{years}} years, next by {{dueOn}}.'
+    },
+    supersededShort: 'Superseded',
+    replace: {
+      open: 'Replace',
+      title: 'Replace electronic file “{{name}}”',
+      hint: 'Replacing never overwrites: the new file is kept as version {{version}}, the old one stays stored and viewable, and the change is entered in the modification ledger.',
+      file: 'New file',
+      reason: 'Reason for the change',
+      reasonPlaceholder: 'Say why it changes, e.g. page 3 of the scan was blurred and has been scanned again.',
+      submit: 'Save new version',
+      done: 'Version {{version}} of “{{name}}” saved.'
+    },
+    ledger: {
+      open: 'Modification ledger',
+      title: 'Modification ledger of electronic files',
+      empty: 'The electronic files of this item have not been changed.',
+      print: 'Print the ledger',
+      columns: {
+        changedAt: 'Changed on',
+        changedBy: 'Changed by',
+        file: 'File (version)',
+        reason: 'Reason',
+        checksums: 'Old / new checksum'
+      },
+      versions: 'version {{old}} → version {{new}}',
+      old: 'Old',
+      new: 'New'
+    },
     fixity: {
       open: 'Fixity check',
       title: 'Fixity check of electronic files',
@@ -2359,6 +2408,8 @@ const en: Shape<typeof zhCN> = {
       running: 'Check running (started {{startedAt}} by {{startedBy}})',
       finished: 'Last check finished {{finishedAt}}',
       never: 'No fixity check has been run yet.',
+      printReport: 'Print the report',
+      report: 'Fixity check report',
       incident: {
         mismatch:
           'Fixity check: the checksum of electronic file “{{name}}” no longer matches the registered {{sha256}}; the file may be damaged.',
@@ -2366,6 +2417,7 @@ const en: Shape<typeof zhCN> = {
       }
     },
     view: 'View',
+    printViewed: 'Print (watermarked)',
     attached: '{{name}} attached.',
     duplicate: '{{name}} has the same content as a file already attached; it was not attached again.',
     batch: {
@@ -2401,9 +2453,17 @@ const en: Shape<typeof zhCN> = {
         'Electronic files of confidential and top-secret records are viewed only through their approval chain, within the approved period.',
       contentMissing:
         'The content of this electronic file is missing from the store; run a fixity check and report the incident.',
+      fixityNotFinished: 'This fixity check has not finished yet; its report prints once it has.',
+      printOnlyImages:
+        'Only images (JPEG, PNG) print from the viewer, under the watermark; PDFs are viewed on screen and not printed.',
       fixityRunning: 'A fixity check is still running; start another once it has finished.',
       contentAltered:
-        'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.'
+        'The stored content of this electronic file no longer matches the checksum taken when it was attached, so it is not shown. Run a fixity check and report the incident.',
+      replaceNotAllowed:
+        'Only the archive staff (archivist, archive manager) may change electronic files, as for the catalogue entry.',
+      replaceNeedsReason: 'Say why the electronic file changes; the reason goes into the modification ledger.',
+      replaceSuperseded: 'This version has already been replaced; change the newest version.',
+      replaceSameContent: 'The new file has exactly the content of the current version; there is nothing to replace.'
     }
   },
   errors: {

@@ -337,6 +337,7 @@ const zhCN = {
       withdraw_signature: '撤回签字',
       file_status: '归档状态变更',
       attach: '挂接电子文件',
+      replace: '替换电子文件（新版本）',
       consent: '登记同意',
       reveal: '查看敏感信息',
       disclose: '提供客户信息',
@@ -1347,7 +1348,8 @@ const zhCN = {
       customerReviewsDue: '客户档案审核到期',
       customerCreditReviews: '信用额度待复核',
       customerStaffShort: '重要客户负责人员不足',
-      customerReportDue: '客户档案月报'
+      customerReportDue: '客户档案月报',
+      fixityDue: '电子文件机读检查到期'
     }
   },
   useCharts: {
@@ -2141,6 +2143,8 @@ const zhCN = {
     'R-USE-4': '借期不超过规定天数，可按规定续借。',
     'R-USE-5': '密级档案只在阅览室查阅；借出或带出须经规定的领导审批，绝密档案不外借。',
     'R-ELEC-1': '电子文件连同其元数据归档：按内容识别格式、计算校验值，登记在归档电子文件登记表中。',
+    'R-ELEC-3': '存储的电子档案至少每两年机读检查一次，发现问题立即补救；字节数和目录须与登记一致。',
+    'R-ELEC-4': '修改存储的电子档案须记修改台帐：谁、何时、为什么、改了什么；原版本保留。',
     'R-ELEC-8': '电子档案与纸质档案适用同样的利用规定：须有批准的查阅或借阅申请方可查看。',
     'R-USE-6': '调阅本部门档案由本部门负责人签字，调阅其他部门档案还须经规定的领导审批。',
     'R-USE-7': '档案调出时打印代替卡放在原位。',
@@ -2240,6 +2244,47 @@ const zhCN = {
     chooseFile: '选择文件',
     role: '类别',
     printRegister: '打印归档电子文件登记表',
+    superseded: '已被第 {{version}} 版替换',
+    settings: {
+      title: '电子文件',
+      fixityIntervalYears: '机读检查间隔（年）',
+      fixityIntervalHint: '每隔这么多年对全部电子文件做一次机读检查（规定至少每两年一次）。',
+      summary: '每 {{years}} 年机读检查一次；单个文件不超过 {{megabytes}} MB',
+      maxFileMegabytes: '单个文件大小上限（MB）',
+      maxFileHint: '超过上限的文件在读取前即被拒绝挂接。默认 2048 MB（2 GB），可设 1–16384 MB。',
+      readOnly: '电子文件设置只能由档案部门负责人修改。'
+    },
+    due: {
+      never: '已存有电子文件，但从未做过全部文件的机读检查，应尽快检查（每 {{years}} 年一次）。',
+      overdue: '上次全部文件的机读检查在 {{last}}，每 {{years}} 年一次，应于 {{dueOn}} 前再次检查。'
+    },
+    supersededShort: '已替换',
+    replace: {
+      open: '替换',
+      title: '替换电子文件“{{name}}”',
+      hint: '替换不会覆盖原文件：新文件作为第 {{version}} 版保存，原文件保留并可查看，修改记入修改台帐。',
+      file: '新文件',
+      reason: '修改原因',
+      reasonPlaceholder: '写明为什么修改，例如：原扫描件第 3 页模糊，重新扫描。',
+      submit: '保存新版本',
+      done: '已保存“{{name}}”的第 {{version}} 版。'
+    },
+    ledger: {
+      open: '修改台帐',
+      title: '电子文件修改台帐',
+      empty: '该文件的电子文件尚未修改过。',
+      print: '打印修改台帐',
+      columns: {
+        changedAt: '修改时间',
+        changedBy: '修改人',
+        file: '文件（版本）',
+        reason: '修改原因',
+        checksums: '原 / 新校验值'
+      },
+      versions: '第 {{old}} 版 → 第 {{new}} 版',
+      old: '原',
+      new: '新'
+    },
     fixity: {
       open: '机读检查',
       title: '电子文件机读检查',
@@ -2249,12 +2294,15 @@ const zhCN = {
       running: '检查进行中（{{startedAt}} 由 {{startedBy}} 发起）',
       finished: '上次检查 {{finishedAt}} 完成',
       never: '尚未做过机读检查。',
+      printReport: '打印检查报告',
+      report: '电子文件机读检查报告',
       incident: {
         mismatch: '机读检查：电子文件“{{name}}”的校验值与登记的 {{sha256}} 不符，文件可能已损坏。',
         missing: '机读检查：电子文件“{{name}}”（{{sha256}}）在存储中找不到。'
       }
     },
     view: '查看',
+    printViewed: '打印（带水印）',
     attached: '已挂接 {{name}}。',
     duplicate: '{{name}} 与已挂接的文件内容相同，未重复挂接。',
     batch: {
@@ -2285,8 +2333,14 @@ const zhCN = {
       viewNeedsRequest: '查看该电子文件需要已批准、且在有效期内的查阅或借阅申请。',
       viewClassified: '机密、绝密档案的电子文件须按审批流程申请，批准后在有效期内方可查看。',
       contentMissing: '该电子文件的内容在存储中找不到，请做一次完整性检查并报告异常。',
+      fixityNotFinished: '这次机读检查还没有完成，完成后才能打印检查报告。',
+      printOnlyImages: '只有图片（JPEG、PNG）可以从查看窗口加水印打印；PDF 请在阅览室查看，不提供打印。',
       fixityRunning: '上一次完整性检查还在进行，请等它完成后再开始新的检查。',
-      contentAltered: '该电子文件存储中的内容与挂接时的校验值不符，已不予显示。请做一次完整性检查并报告异常。'
+      contentAltered: '该电子文件存储中的内容与挂接时的校验值不符，已不予显示。请做一次完整性检查并报告异常。',
+      replaceNotAllowed: '只有档案管理人员（档案员、档案室负责人）可以修改电子文件，与修改档案著录的权限相同。',
+      replaceNeedsReason: '修改电子文件必须写明修改原因，原因会记入修改台帐。',
+      replaceSuperseded: '这个版本已经被替换过，请在最新版本上修改。',
+      replaceSameContent: '新文件与现有版本内容完全相同，无需替换。'
     }
   },
   errors: {

@@ -176,4 +176,30 @@ test('R-ELEC-1/3/8: batch attach scans by code, a staff viewer sees one only aft
   await page.getByRole('button', { name: letter.title, exact: true }).click()
   await expect(page.locator('.item-detail')).toContainText(`机读检查：电子文件“${letter.archivalCode}_001.png”`)
   await shot(page, 'electronic-incident.png')
+
+  // R-ELEC-4: the damaged scan is scanned again; the old version stays, marked, and the 修改台帐 says who and why.
+  const files = page.locator('.item-detail .electronic-files')
+  await files
+    .getByRole('row', { name: /_001\.png/ })
+    .getByRole('button', { name: '替换' })
+    .click()
+  const replace = page.locator('.replace-file')
+  await replace.locator('input[type=file]').setInputFiles({
+    name: `${letter.archivalCode}_001.png`,
+    mimeType: 'image/png',
+    buffer: scanPng(420, 600)
+  })
+  await replace.getByLabel('修改原因').fill('原扫描件校验值不符，重新扫描')
+  await page
+    .getByRole('dialog', { name: /替换电子文件/ })
+    .getByRole('button', { name: '保存' })
+    .click()
+  await expect(files.locator('.superseded')).toHaveCount(1)
+  await page.getByRole('button', { name: '修改台帐' }).click()
+  const ledger = page.locator('.ledger')
+  await expect(ledger).toContainText('原扫描件校验值不符，重新扫描')
+  await expect(ledger).toContainText(sha)
+  await expect(ledger).toContainText('第 1 版 → 第 2 版')
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0)
+  await shot(page, 'electronic-ledger.png')
 })

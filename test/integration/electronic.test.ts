@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChannelInput } from '../../src-preload/contract'
 import { itemInput } from '../support/records'
 import { makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
@@ -129,17 +129,47 @@ describe('R-ELEC-1 bad input is refused in words and leaves nothing half-stored'
     expect(storedFiles(app.dataDir)).toEqual([])
   })
 
-  it('a file over the size cap is refused before it is read', async () => {
-    const { app, item } = await setUp({ maxFileBytes: 1024 })
-    const big = path.join(tempDir(), 'big.pdf')
-    fs.writeFileSync(big, pdfBytes(1, 2000))
-    // Unreadable: refusing it by its size alone is the only way this can pass.
-    fs.chmodSync(big, 0o000)
+  it('a file over the size cap (2 GB unless the archive manager sets another) is refused before it is read', async () => {
+    const { app, key, item } = await setUp()
     const actor = { userId: null, username: 'system' }
-    await expect(
-      app.services.electronic.attachPath(actor, { itemId: item.id, role: 'scan', fileName: 'big.pdf', path: big })
-    ).rejects.toMatchObject({ error: { message: 'electronic.errors.tooLarge', params: { megabytes: 0 } } })
+    const attach = (file: string) =>
+      app.services.electronic.attachPath(actor, { itemId: item.id, role: 'scan', fileName: 'big.pdf', path: file })
+    // Sparse: 2 GiB and a byte on paper, nothing on disk; reading it would take the whole test's time.
+    const huge = path.join(tempDir(), 'huge.pdf')
+    fs.writeFileSync(huge, pdfBytes(1))
+    fs.truncateSync(huge, 2 * 1024 ** 3 + 1)
+    const opened = vi.spyOn(fs, 'createReadStream')
+    try {
+      await expect(attach(huge)).rejects.toMatchObject({
+        error: { ruleId: 'R-ELEC-1', message: 'electronic.errors.tooLarge', params: { megabytes: 2048 } }
+      })
+      expect(opened).not.toHaveBeenCalled()
+    } finally {
+      opened.mockRestore()
+    }
+
+    const manager = await app.signInAs('archive_manager', 'manager')
+    for (const maxFileMegabytes of [0, 16_385])
+      expect(
+        await app.dispatch('settings.saveElectronic', { fixityIntervalYears: 2, maxFileMegabytes }, manager)
+      ).toMatchObject({
+        ok: false,
+        error: {
+          details: [{ path: 'maxFileMegabytes', message: 'validation.between', params: { min: 1, max: 16384 } }]
+        }
+      })
+    await app.call('settings.saveElectronic', { fixityIntervalYears: 2, maxFileMegabytes: 1 }, manager)
+    const over = path.join(tempDir(), 'over.pdf')
+    fs.writeFileSync(over, pdfBytes(1, 1024 * 1024))
+    await expect(attach(over)).rejects.toMatchObject({ error: { params: { megabytes: 1 } } })
+    expect(await refusal(app, attachInput(item.id, 'over.pdf', fs.readFileSync(over)), key)).toMatchObject({
+      ruleId: 'R-ELEC-1',
+      message: 'electronic.errors.tooLarge'
+    })
     expect(storedFiles(app.dataDir)).toEqual([])
+    const within = path.join(tempDir(), 'within.pdf')
+    fs.writeFileSync(within, pdfBytes(1, 1024 * 1024 - 200))
+    expect((await attach(within)).file.size).toBeLessThanOrEqual(1024 * 1024)
   })
 
   it('a file that disappears before or while it is read', async () => {

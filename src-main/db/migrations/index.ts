@@ -26,6 +26,8 @@ import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
 import { ElectronicDestruction1765500000000 } from './1765500000000-ElectronicDestruction'
 import { FixityIncidents1765500000001 } from './1765500000001-FixityIncidents'
+import { ElectronicLedger1765650000000 } from './1765650000000-ElectronicLedger'
+import { FixityActual1765650000001 } from './1765650000001-FixityActual'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -55,5 +57,7 @@ export const MIGRATIONS = [
   CatalogueOrder1765400000000,
   UseRequestSearch1765410000000,
   ElectronicDestruction1765500000000,
-  FixityIncidents1765500000001
+  FixityIncidents1765500000001,
+  ElectronicLedger1765650000000,
+  FixityActual1765650000001
 ]

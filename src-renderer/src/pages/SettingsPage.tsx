@@ -8,6 +8,7 @@ import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'
 import { CustodySettingsCard } from './CustodySettingsCard'
 import { DisposalSettingsCard } from './DisposalSettingsCard'
+import { ElectronicSettingsCard } from './ElectronicSettingsCard'
 import { FilingSettingsCard } from './FilingSettingsCard'
 import { UseSettingsCard } from './UseSettingsCard'
 
@@ -31,6 +32,7 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
       <UseSettingsCard editable={can(session, 'settings.saveUse')} />
       <CustodySettingsCard editable={can(session, 'settings.saveCustody')} />
       <DisposalSettingsCard editable={can(session, 'settings.saveDisposal')} />
+      <ElectronicSettingsCard editable={can(session, 'settings.saveElectronic')} />
     </>
   )
 }

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { ROLES } from '../../../src-preload/contract'
 import {
   claimedType,
   decideFileName,
   decideFileSize,
   decideFileType,
+  decideReplacement,
   decideViewing,
   detectType,
+  fixityDue,
   matchScanName,
   PdfPageCounter,
   readScanName,
@@ -94,6 +97,7 @@ describe('R-ELEC-1 size: nothing empty, nothing over the cap', () => {
 })
 
 describe('R-ELEC-1 PDF pages counted while streaming', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text)
   const pdf = (pages: number) =>
     '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Count ' +
     `${pages} >> endobj\n` +
@@ -104,20 +108,20 @@ describe('R-ELEC-1 PDF pages counted while streaming', () => {
     const whole = pdf(7)
     for (const size of [1, 3, 7, 13, 64, whole.length]) {
       const counter = new PdfPageCounter()
-      for (let at = 0; at < whole.length; at += size) counter.push(whole.slice(at, at + size))
+      for (let at = 0; at < whole.length; at += size) counter.push(bytes(whole.slice(at, at + size)))
       expect(counter.finish(), `chunks of ${size}`).toBe(7)
     }
   })
 
   it('says nothing (null) when no page object shows, as in compressed object streams', () => {
     const counter = new PdfPageCounter()
-    counter.push('%PDF-1.7\n1 0 obj << /Type /ObjStm /N 40 >> stream ... endstream')
+    counter.push(bytes('%PDF-1.7\n1 0 obj << /Type /ObjStm /N 40 >> stream ... endstream'))
     expect(counter.finish()).toBeNull()
   })
 
   it('counts a page mark that ends the file', () => {
     const counter = new PdfPageCounter()
-    counter.push('<< /Type /Page')
+    counter.push(bytes('<< /Type /Page'))
     expect(counter.finish()).toBe(1)
   })
 })
@@ -184,5 +188,54 @@ describe('R-ELEC-8, R-USE-5 viewing an electronic file is a use of its record', 
     expect(refusalOf(decide('staff_viewer', 'confidential', [grant({ status: 'pending' })]))).toMatchObject({
       ruleId: 'R-USE-5'
     })
+  })
+})
+
+describe('R-ELEC-4 who may change a stored file, and only with a reason', () => {
+  const decide = (over: Partial<Parameters<typeof decideReplacement>[0]> = {}) =>
+    refusalOf(
+      decideReplacement({ role: 'archivist', reason: '重新扫描', superseded: false, itemDestroyed: false, ...over })
+    )
+
+  const table = [
+    ['archivist', null],
+    ['archive_manager', null],
+    ['department_head', 'electronic.errors.replaceNotAllowed'],
+    ['staff_viewer', 'electronic.errors.replaceNotAllowed'],
+    ['deputy_gm', 'electronic.errors.replaceNotAllowed'],
+    ['gm', 'electronic.errors.replaceNotAllowed'],
+    ['sysadmin', 'electronic.errors.replaceNotAllowed'],
+    ['security_officer', 'electronic.errors.replaceNotAllowed'],
+    ['auditor', 'electronic.errors.replaceNotAllowed']
+  ] as const
+
+  it.each(table)('%s: %s', (role, reason) => {
+    expect(decide({ role })?.reason ?? null).toBe(reason)
+  })
+
+  it('the table names every role', () => {
+    expect(table.map(([role]) => role).sort()).toEqual([...ROLES].sort())
+  })
+
+  it.each([
+    ['an empty reason', { reason: '' }, 'electronic.errors.replaceNeedsReason'],
+    ['a reason of spaces', { reason: ' \u3000 ' }, 'electronic.errors.replaceNeedsReason'],
+    ['a version already replaced', { superseded: true }, 'electronic.errors.replaceSuperseded'],
+    ['a destroyed record', { itemDestroyed: true }, 'electronic.errors.itemDestroyed']
+  ] as const)('refuses %s', (_what, over, reason) => {
+    expect(decide(over)).toMatchObject({ ruleId: 'R-ELEC-4', reason })
+  })
+})
+
+describe('R-ELEC-3 the full machine check falls due every so many years', () => {
+  it.each([
+    ['never checked, files stored', null, true, 2, '2026-03-02', true],
+    ['never checked, nothing stored', null, false, 2, '2026-03-02', false],
+    ['checked a day short of two years ago', '2024-03-03', true, 2, '2026-03-02', false],
+    ['checked two years ago to the day', '2024-03-02', true, 2, '2026-03-02', true],
+    ['checked two years ago, interval three', '2024-03-02', true, 3, '2026-03-02', false],
+    ['checked long ago, nothing stored any more', '2020-01-01', false, 2, '2026-03-02', false]
+  ] as const)('%s', (_what, last, stored, years, today, due) => {
+    expect(fixityDue(last, stored, years, today)).toMatchObject({ due, ruleId: 'R-ELEC-3' })
   })
 })

@@ -8,6 +8,12 @@ import { describe, expect, it } from 'vitest'
 import type { Inspection, UseRequest } from '../../../src-preload/contract'
 import { barcodeRenderer } from '../../../src-main/reports/barcode'
 import { inspectionReportHtml } from '../../../src-main/reports/custody-printables'
+import {
+  electronicLedgerHtml,
+  electronicRegisterHtml,
+  fixityReportHtml,
+  viewedImageHtml
+} from '../../../src-main/reports/electronic-printables'
 import { labelsHtml } from '../../../src-main/reports/labels'
 import {
   appraisalReportHtml,
@@ -274,6 +280,62 @@ describe('R-STAT-2: markup in any value of any printable prints as text', () => 
     }
     expectEscaped('loans', loanRegisterHtml(M, M, [row]), 2 + 9)
     expectEscaped('consultations', consultationRegisterHtml(M, M, [row]), 2 + 8)
+  })
+
+  it('electronic records register, modification ledger, fixity report, viewed image (R-ELEC-1, -3, -4, -8)', () => {
+    const file = {
+      id: 1,
+      itemId: 1,
+      role: 'scan' as const,
+      sha256: M,
+      size: 1,
+      type: 'pdf' as const,
+      pages: 1,
+      originalName: M,
+      version: 1,
+      replacesId: null,
+      supersededBy: null,
+      attachedAt: M,
+      attachedBy: M
+    }
+    expectEscaped('register', electronicRegisterHtml([{ ...file, archivalCode: M, title: M }], M), 4)
+    const entry = {
+      id: 1,
+      oldFileId: 1,
+      newFileId: 2,
+      oldName: M,
+      newName: M,
+      oldVersion: 1,
+      newVersion: 2,
+      oldSha256: M,
+      newSha256: M,
+      reason: M,
+      changedAt: M,
+      changedBy: M
+    }
+    expectEscaped('ledger', electronicLedgerHtml({ archivalCode: M, title: M }, [entry], M), 2 + 7)
+    const run = {
+      id: 1,
+      scope: 'all' as const,
+      startedAt: M,
+      startedBy: M,
+      finishedAt: M,
+      total: 1,
+      checked: 1,
+      mismatched: 1,
+      missing: 0
+    }
+    const line = {
+      archivalCode: M,
+      title: M,
+      outcome: 'mismatch' as const,
+      originalName: M,
+      version: 1,
+      expected: M,
+      actual: M
+    }
+    expectEscaped('fixity report', fixityReportHtml(run, [line], M), 4 + 5)
+    expectEscaped('viewed image', viewedImageHtml({ name: M, dataUrl: M, watermark: M }), 3 + 24)
   })
 })
 

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons'
-import { App, Button, Select, Space, Table, Tooltip, Typography, Upload } from 'antd'
+import { App, Button, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -11,6 +11,7 @@ import {
 } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
 import { PrintPreview } from '../../components/PrintPreview'
+import { LedgerModal, ReplaceFileModal } from './ElectronicLedger'
 import { FileViewer } from './FileViewer'
 import { toBase64 } from '../../upload'
 import { useSubmit } from '../../useSubmit'
@@ -39,6 +40,8 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
   const [role, setRole] = useState<FileRole>('scan')
   const [preview, setPreview] = useState<string | null>(null)
   const [viewing, setViewing] = useState<ViewedFile | null>(null)
+  const [replacing, setReplacing] = useState<ElectronicFile | null>(null)
+  const [ledgerOpen, setLedgerOpen] = useState(false)
 
   const load = useCallback(async () => {
     try {
@@ -125,7 +128,25 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
               </Tooltip>
             )
           },
-          { title: t('electronic.columns.version'), dataIndex: 'version', width: 56, align: 'right' },
+          {
+            title: t('electronic.columns.version'),
+            key: 'version',
+            width: 92,
+            render: (_v, row) => (
+              <Space size={4} wrap>
+                {row.version}
+                {row.supersededBy !== null && (
+                  <Tooltip
+                    title={t('electronic.superseded', {
+                      version: files.find((one) => one.id === row.supersededBy)?.version ?? row.version + 1
+                    })}
+                  >
+                    <Tag className="superseded">{t('electronic.supersededShort')}</Tag>
+                  </Tooltip>
+                )}
+              </Space>
+            )
+          },
           {
             title: t('electronic.columns.attached'),
             key: 'attached',
@@ -135,15 +156,22 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
           {
             title: t('common.actions'),
             key: 'view',
-            width: 64,
+            width: canWrite ? 104 : 56,
             render: (_v, row) => (
-              <Button
-                type="link"
-                size="small"
-                onClick={() => void submit(() => call('electronic.view', { fileId: row.id }), { onDone: setViewing })}
-              >
-                {t('electronic.view')}
-              </Button>
+              <Space size={0}>
+                <Button
+                  type="link"
+                  size="small"
+                  onClick={() => void submit(() => call('electronic.view', { fileId: row.id }), { onDone: setViewing })}
+                >
+                  {t('electronic.view')}
+                </Button>
+                {canWrite && row.supersededBy === null && (
+                  <Button type="link" size="small" onClick={() => setReplacing(row)}>
+                    {t('electronic.replace.open')}
+                  </Button>
+                )}
+              </Space>
             )
           }
         ]}
@@ -179,8 +207,16 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
               {t('electronic.printRegister')}
             </Button>
           )}
+          {files.length > 0 && <Button onClick={() => setLedgerOpen(true)}>{t('electronic.ledger.open')}</Button>}
         </Space>
       )}
+      {!canWrite && files.some((file) => file.replacesId !== null) && (
+        <Button style={{ marginTop: 12 }} onClick={() => setLedgerOpen(true)}>
+          {t('electronic.ledger.open')}
+        </Button>
+      )}
+      {replacing && <ReplaceFileModal file={replacing} onClose={() => setReplacing(null)} onDone={load} />}
+      {ledgerOpen && <LedgerModal itemId={itemId} canPrint={canWrite} onClose={() => setLedgerOpen(false)} />}
       {preview && (
         <PrintPreview html={preview} title={t('electronic.printRegister')} onClose={() => setPreview(null)} />
       )}

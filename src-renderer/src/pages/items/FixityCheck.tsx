@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FixityRun } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { PrintPreview } from '../../components/PrintPreview'
 import { formatDateTime } from '../../errors'
 import { useSubmit } from '../../useSubmit'
 
@@ -17,6 +18,7 @@ export function FixityCheck({ onClose }: { onClose(): void }) {
   const { t } = useTranslation()
   const { submit, fail, busy } = useSubmit()
   const [run, setRun] = useState<FixityRun | null>(null)
+  const [preview, setPreview] = useState<string | null>(null)
 
   const load = useCallback(async () => {
     try {
@@ -62,9 +64,21 @@ export function FixityCheck({ onClose }: { onClose(): void }) {
             percent={run.total ? Math.round((run.checked / run.total) * 100) : 100}
             status={run.mismatched + run.missing > 0 ? 'exception' : undefined}
           />
-          <Typography.Paragraph className="fixity-progress">
-            {t('electronic.fixity.progress', { ...run })}
-          </Typography.Paragraph>
+          <Space className="fixity-result" style={{ marginBottom: 16 }}>
+            <Typography.Text className="fixity-progress">{t('electronic.fixity.progress', { ...run })}</Typography.Text>
+            {!running && (
+              <Button
+                size="small"
+                onClick={() =>
+                  void submit(() => call('print.fixityReport', { runId: run.id }), {
+                    onDone: (printed) => setPreview(printed.html)
+                  })
+                }
+              >
+                {t('electronic.fixity.printReport')}
+              </Button>
+            )}
+          </Space>
         </>
       )}
       <Space>
@@ -75,6 +89,9 @@ export function FixityCheck({ onClose }: { onClose(): void }) {
           {t('electronic.fixity.sample', { count: SAMPLE })}
         </Button>
       </Space>
+      {preview && (
+        <PrintPreview html={preview} title={t('electronic.fixity.report')} onClose={() => setPreview(null)} />
+      )}
     </Modal>
   )
 }

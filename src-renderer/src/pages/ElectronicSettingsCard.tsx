@@ -1,0 +1,50 @@
+import { Form, InputNumber } from 'antd'
+import { useTranslation } from 'react-i18next'
+import type { ElectronicSettings } from '../../../src-preload/contract'
+import { call } from '../api/client'
+import { VersionedSettingsCard } from '../components/SettingsVersions'
+import type { VersionedChannels } from '../useVersionedSettings'
+
+const ELECTRONIC_CHANNELS: VersionedChannels<ElectronicSettings> = {
+  current: () => call('settings.getElectronic', {}),
+  history: () => call('settings.electronicHistory', {}),
+  save: (values) => call('settings.saveElectronic', values)
+}
+
+/**
+ * R-ELEC-3, R-ELEC-1: how often all stored electronic files are machine-checked and the largest file taken, edited by
+ * the archive manager. Main checks the
+ * bounds and says them in words; the field lets any number through so that sentence is what the person sees.
+ */
+export function ElectronicSettingsCard({ editable }: { editable: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <VersionedSettingsCard
+      title={t('electronic.settings.title')}
+      name="electronic-settings"
+      channels={ELECTRONIC_CHANNELS}
+      editable={editable}
+      readOnlyNote={t('electronic.settings.readOnly')}
+      summary={(data) =>
+        t('electronic.settings.summary', { years: data.fixityIntervalYears, megabytes: data.maxFileMegabytes })
+      }
+    >
+      <Form.Item
+        name="fixityIntervalYears"
+        label={t('electronic.settings.fixityIntervalYears')}
+        extra={t('electronic.settings.fixityIntervalHint')}
+        required
+      >
+        <InputNumber precision={0} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item
+        name="maxFileMegabytes"
+        label={t('electronic.settings.maxFileMegabytes')}
+        extra={t('electronic.settings.maxFileHint')}
+        required
+      >
+        <InputNumber precision={0} style={{ width: 200 }} />
+      </Form.Item>
+    </VersionedSettingsCard>
+  )
+}
