@@ -80,6 +80,12 @@ export type CustomerInput = z.input<typeof customerInput>
 
 export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
 
+/**
+ * S125: what a sealed value reads as when it does not open (damaged in the file, or sealed under another
+ * installation's key): the screens say so in words; the phone and e-mail rules refuse it, so it is never saved back.
+ */
+export const UNREADABLE_VALUE = '\u26a0unreadable'
+
 export interface Contact {
   name: string
   title: string

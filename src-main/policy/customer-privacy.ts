@@ -137,6 +137,31 @@ export const inactiveBefore = (today: string, months: number): string => addMont
 /** S141, S147: what a contact person becomes once anonymised: a placeholder name and nothing to reach them by. */
 export const ANONYMOUS_CONTACT = { name: '（已匿名）', title: '', phone: '', email: '' } as const
 
+/** S140, S147: what a purge clears of the file's own fields besides the person's data; the name becomes a marker. */
+export const PURGED_FIELDS = [
+  'name',
+  'address',
+  'postcode',
+  'phone',
+  'fax',
+  'businessScope',
+  'economicStrength',
+  'dealingsRecord',
+  'creditStanding',
+  'background',
+  'collectionPurpose'
+] as const
+export const PURGED_TEXT = '（已清除）'
+
+/** The fields a purge leaves, its name numbered so the register still tells purged files apart. */
+export function purgedFields(customerId: number): Record<(typeof PURGED_FIELDS)[number], string> {
+  const cleared = Object.fromEntries(PURGED_FIELDS.map((field) => [field, ''])) as Record<
+    (typeof PURGED_FIELDS)[number],
+    string
+  >
+  return { ...cleared, name: `${PURGED_TEXT}#${customerId}` }
+}
+
 /** One read of customer data as the alarms see it: who, on which local day and hour, what, how many rows. */
 export interface CustomerRead {
   username: string

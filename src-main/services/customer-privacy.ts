@@ -58,6 +58,7 @@ import {
   fieldMarks,
   ANONYMOUS_CONTACT,
   inactiveBefore,
+  purgedFields,
   rightsDueOn,
   maskSensitive,
   sensitivityOf,
@@ -362,28 +363,14 @@ export class CustomerPrivacyService {
       contacts.map(() => ({ ...ANONYMOUS_CONTACT }))
     )
     await deleteSensitiveValues(db, customerId)
-    const cleared = purge
-      ? {
-          name: `（已清除）#${customerId}`,
-          address: '',
-          postcode: '',
-          phone: '',
-          fax: '',
-          businessScope: '',
-          economicStrength: '',
-          dealingsRecord: '',
-          creditStanding: '',
-          background: '',
-          collectionPurpose: ''
-        }
-      : {}
+    const cleared = purge ? purgedFields(customerId) : {}
     await updateCustomer(db, customerId, {
       legalRepresentative: ANONYMOUS_CONTACT.name,
       ...cleared,
       version: customer.version + 1,
       updatedAt: now.toISOString()
     })
-    const name = purge ? cleared.name! : customer.name
+    const name = purge ? purgedFields(customerId).name : customer.name
     await replaceCustomerSearchRow(
       db,
       customerId,

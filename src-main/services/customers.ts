@@ -2,6 +2,7 @@ import type { Db } from '../db/connection'
 import { INDUSTRY_SECTIONS, PROVINCES, withReferenceValues } from '../../src-preload/reference-lists'
 import {
   customerFields,
+  UNREADABLE_VALUE,
   type Contact,
   type Customer,
   type CustomerChange,
@@ -25,15 +26,18 @@ import {
   updateCustomer,
   type CustomerRecord,
   customerFileItems,
-  customerFileUses
+  customerFileUses,
+  recordedContacts
 } from '../db/customers'
+import { fieldKeyOf } from '../db/field-codec'
 import { pageTotal } from '../db/paging'
 import { openTemporaryFile } from '../db/customer-upkeep'
 import { refreshCustomerItemsSearch } from '../db/item-search'
 import { AppFailure, notFound, refuseStale } from '../errors'
-import { ANONYMOUS_CONTACT } from '../policy/customer-privacy'
+import { ANONYMOUS_CONTACT, PURGED_FIELDS, PURGED_TEXT } from '../policy/customer-privacy'
 import { maskEmail, maskName, maskPhone, maySeePersonalData } from '../policy/roles'
 import type { Actor, Store } from '../store'
+import type { Log } from '../log'
 import type { AuditService } from './audit'
 
 /** The fields a person edits: what the audit log snapshots and the history compares. */
@@ -66,10 +70,38 @@ function maskContact(contact: Contact): Contact {
 }
 
 export class CustomersService {
+  /** Sealed values found unreadable since start, reported to the support log once each. */
+  private readonly reportedUnreadable = new Set<string>()
+
   constructor(
     private readonly store: Store,
-    private readonly audit: AuditService
+    private readonly audit: AuditService,
+    private readonly log: Log
   ) {}
+
+  /** S125: which row and field, never the value, so support can restore that row from a backup. */
+  private reportUnreadable(customerId: number, fields: { field: string; value: string }[]): void {
+    for (const { field } of fields.filter(({ value }) => value === UNREADABLE_VALUE)) {
+      const key = `${customerId}:${field}`
+      if (this.reportedUnreadable.has(key)) continue
+      this.reportedUnreadable.add(key)
+      this.log.error('sealed value unreadable', new Error('the value does not open under field.key'), {
+        table: 'customer_contacts',
+        customerId,
+        field
+      })
+    }
+  }
+
+  private reportUnreadableContacts(customerId: number, contacts: Contact[]): void {
+    this.reportUnreadable(
+      customerId,
+      contacts.flatMap((contact) => [
+        { field: 'contact.phone', value: contact.phone },
+        { field: 'contact.email', value: contact.email }
+      ])
+    )
+  }
 
   async list(query: ParsedInput<'customers.list'>, role: Role): Promise<Page<CustomerRow>> {
     const { rows, ...count } = await listCustomerRows(
@@ -77,6 +109,7 @@ export class CustomersService {
       { ...query, search: query.search?.trim() },
       { limit: query.pageSize, offset: (query.page - 1) * query.pageSize }
     )
+    for (const row of rows) this.reportUnreadable(row.id, [{ field: 'contact.phone', value: row.primaryContactPhone }])
     const showPersonal = maySeePersonalData(role)
     return {
       rows: rows.map((row) =>
@@ -109,6 +142,7 @@ export class CustomersService {
       await audit({ entity: 'customer', entityId: id, action: 'view' })
       return found
     })
+    this.reportUnreadableContacts(id, customer.contacts)
     return maySeePersonalData(role) ? customer : { ...customer, contacts: customer.contacts.map(maskContact) }
   }
 
@@ -166,7 +200,7 @@ export class CustomersService {
       await this.writeContactsAndIndex(db, id, snapshot)
       // S29: a new file is temporary until it is verified (customer-upkeep.ts).
       await openTemporaryFile(db, id)
-      await audit({ entity: 'customer', entityId: id, action: 'create', after: snapshot })
+      await audit({ entity: 'customer', entityId: id, action: 'create', after: sealed(db, snapshot) })
       return this.load(db, id)
     })
   }
@@ -183,7 +217,13 @@ export class CustomersService {
       await updateCustomer(db, input.id, { ...fields, version: current.version + 1, updatedAt: now.toISOString() })
       await this.writeContactsAndIndex(db, input.id, after)
       if (before.name !== after.name) await refreshCustomerItemsSearch(db, input.id)
-      await audit({ entity: 'customer', entityId: input.id, action: 'update', before, after })
+      await audit({
+        entity: 'customer',
+        entityId: input.id,
+        action: 'update',
+        before: sealed(db, before),
+        after: sealed(db, after)
+      })
       return this.load(db, input.id)
     })
   }
@@ -199,13 +239,21 @@ export class CustomersService {
     const logged = await this.audit.forEntity('customer', String(id), ['create', 'update', 'anonymise', 'purge'])
     const showPersonal = maySeePersonalData(role)
     // S141, S147: the log keeps what a person was, in order; once they are anonymised nobody reads it back here.
+    // S140, S147: a purge clears the file's own fields too, and the history keeps none of what they were.
     const actions = logged.map((entry) => entry.action)
     const erasedUpTo = Math.max(actions.lastIndexOf('anonymise'), actions.lastIndexOf('purge'))
+    const purgedUpTo = actions.lastIndexOf('purge')
+    const key = fieldKeyOf(this.store.db)
     const snapshotOf = (text: string | null, index: number): CustomerSnapshot => {
-      const snapshot = JSON.parse(text ?? '{}') as CustomerSnapshot
+      const snapshot = recordedContacts(key, JSON.parse(text ?? '{}'), 'open') as CustomerSnapshot
       if (index > erasedUpTo) return snapshot
+      const purged =
+        index < purgedUpTo
+          ? Object.fromEntries(PURGED_FIELDS.map((field) => [field, snapshot[field] && PURGED_TEXT]))
+          : {}
       return {
         ...snapshot,
+        ...purged,
         legalRepresentative: snapshot.legalRepresentative && ANONYMOUS_CONTACT.name,
         contacts: snapshot.contacts?.map(() => ({ ...ANONYMOUS_CONTACT }))
       }
@@ -232,6 +280,9 @@ export class CustomersService {
     return changesPerEntry.reverse().flat()
   }
 }
+
+/** S124–S125: what the audit log keeps of a snapshot: the contacts' phones and e-mails sealed. */
+const sealed = (db: Db, snapshot: CustomerSnapshot): unknown => recordedContacts(fieldKeyOf(db), snapshot, 'seal')
 
 function displayValue(value: unknown, showPersonal: boolean): string {
   if (value === null || value === undefined) return ''

@@ -169,6 +169,7 @@ const en: Shape<typeof zhCN> = {
   },
   grades: { important: 'Important', special: 'Special', general: 'General' },
   customers: {
+    unreadable: 'Unreadable (damaged, or sealed on another installation: restore it from a backup or enter it again)',
     title: 'Customer files',
     new: 'New customer',
     edit: 'Edit customer',

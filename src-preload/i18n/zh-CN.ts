@@ -153,6 +153,7 @@ const zhCN = {
   },
   grades: { important: '重要', special: '特殊', general: '一般' },
   customers: {
+    unreadable: '无法读取（该值已损坏或不是本机加密的，请从备份恢复或重新填写）',
     title: '客户档案',
     new: '新建客户',
     edit: '编辑客户',

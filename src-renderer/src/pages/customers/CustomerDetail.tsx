@@ -6,6 +6,7 @@ import { call } from '../../api/client'
 import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
 import { CustomerFile } from './CustomerFile'
+import { readable } from './customerColumns'
 import { CustomerUpkeepTab } from './upkeep/CustomerUpkeepTab'
 import { CustomerPrivacy } from './privacy/CustomerPrivacy'
 
@@ -82,7 +83,8 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
                     dataSource={customer.contacts}
                     columns={(['name', 'title', 'phone', 'email'] as const).map((key) => ({
                       title: t(`customers.contact.${key}`),
-                      dataIndex: key
+                      dataIndex: key,
+                      render: (value: string) => readable(value, t)
                     }))}
                   />
                 </>
