@@ -105,7 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sessions = new Sessions(clock)
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
-  const customers = new CustomersService(store, audit, log)
+  const customers = new CustomersService(store, audit, log, settings.customerUpkeepSettings)
   const customerUpkeep = new CustomerUpkeepService(store, settings.customerUpkeepSettings)
   const appraisal = new AppraisalService(store, settings)
   const backup = new BackupService(

@@ -44,6 +44,7 @@ import {
   insertDisclosure,
   updateDisclosure
 } from '../db/customer-privacy'
+import { withdrawPendingChanges } from '../db/customer-changes'
 import { customersWithFingerprint, sensitiveValues, upsertSensitiveValue } from '../db/customer-sensitive'
 import { enforce, invalid, notFound, refuseStale } from '../errors'
 import {
@@ -363,6 +364,7 @@ export class CustomerPrivacyService {
       contacts.map(() => ({ ...ANONYMOUS_CONTACT }))
     )
     await deleteSensitiveValues(db, customerId)
+    await withdrawPendingChanges(db, customerId, now.toISOString())
     const cleared = purge ? purgedFields(customerId) : {}
     await updateCustomer(db, customerId, {
       legalRepresentative: ANONYMOUS_CONTACT.name,

@@ -169,6 +169,21 @@ const en: Shape<typeof zhCN> = {
   },
   grades: { important: 'Important', special: 'Special', general: 'General' },
   customers: {
+    changes: {
+      title: 'Important changes waiting to be verified',
+      held: 'These important changes take effect only once another person confirms them: {{fields}}. The rest is saved.',
+      proposedBy: 'Proposed by {{name}} on {{at}}',
+      field: 'Field',
+      before: 'Now',
+      after: 'Change to',
+      note: 'Verifier’s note',
+      approve: 'Confirm',
+      refuse: 'Refuse',
+      approved: 'Confirmed: the change has taken effect.',
+      refused: 'Refused: the old values stay.',
+      none: 'No important change is waiting.',
+      statuses: { pending: 'Waiting', approved: 'Confirmed', refused: 'Refused' }
+    },
     unreadable: 'Unreadable (damaged, or sealed on another installation: restore it from a backup or enter it again)',
     title: 'Customer files',
     new: 'New customer',
@@ -369,7 +384,10 @@ const en: Shape<typeof zhCN> = {
       anonymise: 'Personal data anonymised',
       purge: 'Purged',
       archive: 'Moved to the inactive archive',
-      refused: 'Refused'
+      refused: 'Refused',
+      propose_change: 'Important change proposed',
+      confirm_change: 'Important change confirmed',
+      refuse_change: 'Important change refused'
     },
     entities: {
       user: 'Account',
@@ -1800,6 +1818,9 @@ const en: Shape<typeof zhCN> = {
       alreadyFormal: 'This customer file is already formal.',
       notVerifier: 'Under the current settings your role does not verify customer files.',
       ownFile: 'Whoever created a file does not verify it; another person confirms it.',
+      changeWaiting: 'An important change of this customer is waiting to be verified: confirm or refuse it first.',
+      changeDecided: 'This change has already been dealt with.',
+      ownChange: 'Whoever proposed a change does not verify it; another person confirms it.',
       completionBeforeContract: 'The completion documents cannot come before the contract.',
       staffTwice: 'The same person is named twice.',
       importantNeedsTwo: 'An important customer needs at least {{count}} responsible staff.',
@@ -1809,13 +1830,15 @@ const en: Shape<typeof zhCN> = {
       riskEvaluationNeeded: 'An important customer’s rating needs a risk evaluation.',
       holdsCustomers: 'This person is still responsible for {{count}} customers ({{customers}}); hand them over first.'
     },
+    errors: { changeNotFound: 'Change not found.' },
     todo: {
       reportDue: 'The customer-archive report of {{month}} goes to the general manager by {{dueOn}}.',
       formalLate: '{{count}} temporary files are past their day to become formal.',
       visitsDue: '{{count}} return visits to customers are due.',
       reviewsDue: '{{count}} customer files are due for review.',
       creditReviews: '{{count}} customers’ credit limits are to be reviewed.',
-      staffShort: '{{count}} important customers have fewer than two responsible staff.'
+      staffShort: '{{count}} important customers have fewer than two responsible staff.',
+      changesPending: '{{count}} important changes of customer files are waiting to be verified.'
     }
   },
   customerPrivacy: {

@@ -153,6 +153,21 @@ const zhCN = {
   },
   grades: { important: '重要', special: '特殊', general: '一般' },
   customers: {
+    changes: {
+      title: '等待核实的重要变更',
+      held: '以下重要变更须经另一人核实确认后才生效：{{fields}}。其余修改已保存。',
+      proposedBy: '{{name}} 于 {{at}} 提出',
+      field: '项目',
+      before: '现值',
+      after: '变更为',
+      note: '核实意见',
+      approve: '核实确认',
+      refuse: '退回',
+      approved: '已核实确认，变更已生效。',
+      refused: '已退回，原值保持不变。',
+      none: '没有等待核实的重要变更。',
+      statuses: { pending: '待核实', approved: '已确认', refused: '已退回' }
+    },
     unreadable: '无法读取（该值已损坏或不是本机加密的，请从备份恢复或重新填写）',
     title: '客户档案',
     new: '新建客户',
@@ -345,7 +360,10 @@ const zhCN = {
       anonymise: '匿名化个人信息',
       purge: '整体清除',
       archive: '转入不活跃档案',
-      refused: '被拒绝'
+      refused: '被拒绝',
+      propose_change: '提请核实重要变更',
+      confirm_change: '核实确认重要变更',
+      refuse_change: '退回重要变更'
     },
     entities: {
       user: '用户',
@@ -1738,6 +1756,9 @@ const zhCN = {
       alreadyFormal: '该客户档案已是正式档案。',
       notVerifier: '按当前设置，您的角色不能核实客户档案。',
       ownFile: '建档人不能核实自己建立的档案，须由另一人核实确认。',
+      changeWaiting: '该客户还有一项重要变更等待核实，请先确认或退回。',
+      changeDecided: '该变更已经处理。',
+      ownChange: '提出变更的人不能核实自己的变更，须由另一人核实确认。',
       completionBeforeContract: '竣工文档日期不能早于合同签订日期。',
       staffTwice: '同一人员不能重复指定。',
       importantNeedsTwo: '重要客户至少要有 {{count}} 名负责人员。',
@@ -1747,13 +1768,15 @@ const zhCN = {
       riskEvaluationNeeded: '重要客户须填写风险评估。',
       holdsCustomers: '该员工仍负责 {{count}} 个客户（{{customers}}），请先办理离职交接。'
     },
+    errors: { changeNotFound: '找不到该变更。' },
     todo: {
       reportDue: '{{month}} 的客户档案月报应于 {{dueOn}} 前报总经理。',
       formalLate: '{{count}} 个临时档案超过期限仍未转为正式档案。',
       visitsDue: '{{count}} 次客户回访已到期。',
       reviewsDue: '{{count}} 个客户档案到了审核周期。',
       creditReviews: '{{count}} 个客户的信用额度需要复核。',
-      staffShort: '{{count}} 个重要客户的负责人员不足两名。'
+      staffShort: '{{count}} 个重要客户的负责人员不足两名。',
+      changesPending: '{{count}} 项客户档案重要变更等待核实确认。'
     }
   },
   customerPrivacy: {

@@ -61,6 +61,8 @@ const WORDS_OF: Record<string, string> = {
   CUSTODY_STATES: 'custody',
   CUSTOMER_DOC_TYPES: 'customerDocTypes',
   CUSTOMER_GRADES: 'grades',
+  IMPORTANT_CUSTOMER_FIELDS: 'customers.fields',
+  PENDING_CHANGE_STATUSES: 'customers.changes.statuses',
   DOCUMENT_KINDS: 'documentKinds',
   EXCERPT_ANSWERS: 'use.excerptAnswers',
   FILE_ROLES: 'electronic.roles',

@@ -24,6 +24,7 @@ import { PersonalInformationRights1765330000000 } from './1765330000000-Personal
 import { LeakReports1765340000000 } from './1765340000000-LeakReports'
 import { CatalogueOrder1765400000000 } from './1765400000000-CatalogueOrder'
 import { UseRequestSearch1765410000000 } from './1765410000000-UseRequestSearch'
+import { CustomerPendingChanges1765700000000 } from './1765700000000-CustomerPendingChanges'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -51,5 +52,6 @@ export const MIGRATIONS = [
   PersonalInformationRights1765330000000,
   LeakReports1765340000000,
   CatalogueOrder1765400000000,
-  UseRequestSearch1765410000000
+  UseRequestSearch1765410000000,
+  CustomerPendingChanges1765700000000
 ]
