@@ -6,6 +6,8 @@ import {
   type DisclosureState,
   type FieldMark,
   type PrivacyAlarm,
+  type RetentionClass,
+  type RetentionPeriod,
   type RightsOutcome,
   type RightsKind,
   type Role,
@@ -202,4 +204,19 @@ export function detectAlarms(
     if (refusals >= limits.refusalThreshold) alarm('repeatedRefusals', refusals)
   }
   return alarms.sort((a, b) => b.day.localeCompare(a.day) || a.username.localeCompare(b.username))
+}
+
+/** S139: the last day a class keeps after the last contact. */
+export function retentionEndsOn(lastContactOn: string, period: RetentionPeriod): string {
+  return period.unit === 'days' ? addDays(lastContactOn, period.amount) : addMonths(lastContactOn, 12 * period.amount)
+}
+
+/** S139, S141: the classes of a customer's information whose retention has run out today, of those it still holds. */
+export function expiredClasses(
+  lastContactOn: string,
+  held: readonly RetentionClass[],
+  retention: Record<RetentionClass, RetentionPeriod>,
+  today: string
+): RetentionClass[] {
+  return held.filter((name) => retentionEndsOn(lastContactOn, retention[name]) < today)
 }

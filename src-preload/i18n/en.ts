@@ -1842,6 +1842,28 @@ const en: Shape<typeof zhCN> = {
     }
   },
   customerPrivacy: {
+    retention: {
+      title: 'How long each class of information keeps (from the last contact)',
+      classes: {
+        contact: 'Contact persons',
+        idNumber: 'ID-card number',
+        assets: 'Personal assets',
+        credit: 'Credit entries',
+        visitLog: 'Contact and visit log'
+      },
+      units: { days: 'days', years: 'years' },
+      purge: 'Erase expired personal information',
+      purgeCount:
+        'Under the retention set now, information of {{customers}} customers has expired: {{classes}}. Records within their retention period are not touched.',
+      purgeNone: 'No personal information has outlived its retention.',
+      purged: 'Expired information of {{customers}} customers erased.',
+      archive: 'Move to the inactive archive',
+      archiveCount:
+        '{{count}} customers have had no contact for more than {{months}} months and will move to the inactive archive.',
+      archiveNone: 'No customer has gone more than {{months}} months without contact.',
+      archived: '{{count}} customers moved to the inactive archive.',
+      running: 'Working…'
+    },
     tab: 'Personal information',
     fields: {
       idNumber: 'ID-card number',
@@ -1990,7 +2012,9 @@ const en: Shape<typeof zhCN> = {
       revealNotPermitted: 'Your role may not reveal customers’ sensitive information.'
     },
     errors: { rightsRequestNotFound: 'Request not found.', disclosureNotFound: 'Disclosure request not found.' },
-    validation: { idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits' }
+    validation: {
+      idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits'
+    }
   },
   policy: {
     linkedOutsideVolume:
@@ -2268,6 +2292,7 @@ const en: Shape<typeof zhCN> = {
     'R-SEC-3': 'Accounts sign in with passwords, lock after repeated failures and act by their role.'
   },
   validation: {
+    retention: 'A retention period is 1 to 36,500 days, or 1 to 100 years.',
     departmentUnknown: 'Choose a department from the department list',
     notInFuture: 'The date cannot be later than today',
     importFileType: 'Only .xlsx or .csv files can be imported',

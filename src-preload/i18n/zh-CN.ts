@@ -1780,6 +1780,26 @@ const zhCN = {
     }
   },
   customerPrivacy: {
+    retention: {
+      title: '各类信息的保存期限（自最后一次联系起算）',
+      classes: {
+        contact: '联系人信息',
+        idNumber: '身份证号码',
+        assets: '个人资产状况',
+        credit: '资信记录',
+        visitLog: '联系与回访记录'
+      },
+      units: { days: '天', years: '年' },
+      purge: '清除过期个人信息',
+      purgeCount: '按现行保存期限，{{customers}} 个客户的信息已过期：{{classes}}。仍在保管期限内的档案文件不受影响。',
+      purgeNone: '没有保存期限已满的个人信息。',
+      purged: '已清除 {{customers}} 个客户的过期信息。',
+      archive: '转入不活跃档案',
+      archiveCount: '{{count}} 个客户超过 {{months}} 个月没有联系，将转入不活跃档案。',
+      archiveNone: '没有超过 {{months}} 个月未联系的客户。',
+      archived: '已将 {{count}} 个客户转入不活跃档案。',
+      running: '正在处理…'
+    },
     tab: '个人信息',
     fields: {
       idNumber: '身份证号码',
@@ -1926,7 +1946,9 @@ const zhCN = {
       revealNotPermitted: '您的角色无权查看客户的敏感信息。'
     },
     errors: { rightsRequestNotFound: '找不到该请求。', disclosureNotFound: '找不到该信息提供申请。' },
-    validation: { idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字' }
+    validation: {
+      idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字'
+    }
   },
   policy: {
     linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',
@@ -2168,6 +2190,7 @@ const zhCN = {
     'R-SEC-3': '账号使用密码登录，连续失败后锁定，权限按角色划分。'
   },
   validation: {
+    retention: '保存期限须为 1 至 36500 天，或 1 至 100 年。',
     departmentUnknown: '请从部门列表中选择部门',
     notInFuture: '日期不能晚于今天',
     importFileType: '只能导入 .xlsx 或 .csv 文件',

@@ -53,6 +53,8 @@ const WORDS_OF: Record<string, string> = {
   DISCLOSURE_METHODS: 'customerPrivacy.disclosure.methods',
   DISCLOSURE_STATES: 'customerPrivacy.disclosure.states',
   RECIPIENT_KINDS: 'customerPrivacy.disclosure.kinds',
+  RETENTION_CLASSES: 'customerPrivacy.retention.classes',
+  RETENTION_UNITS: 'customerPrivacy.retention.units',
   RIGHTS_KINDS: 'customerPrivacy.rights.kinds',
   RIGHTS_OUTCOMES: 'customerPrivacy.rights.outcomes',
   SHARING_RULES: 'customerPrivacy.sharingRules',
