@@ -273,6 +273,10 @@ export class CustomerUpkeepService {
     return this.settings.current()
   }
 
+  settingsHistory(): Promise<PolicyVersion<CustomerUpkeepSettings>[]> {
+    return this.settings.history()
+  }
+
   saveSettings(actor: Actor, data: CustomerUpkeepSettings): Promise<PolicyVersion<CustomerUpkeepSettings>> {
     return this.settings.save(actor, data)
   }

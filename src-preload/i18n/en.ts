@@ -1842,6 +1842,13 @@ const en: Shape<typeof zhCN> = {
     }
   },
   customerPrivacy: {
+    settings: {
+      title: 'Customers’ personal information',
+      rightsAnswerDays: 'Days to answer a personal-information request',
+      inactiveMonths: 'Months without contact before the inactive archive',
+      amount: 'Period',
+      unit: 'Unit'
+    },
     retention: {
       title: 'How long each class of information keeps (from the last contact)',
       classes: {
@@ -1861,8 +1868,7 @@ const en: Shape<typeof zhCN> = {
       archiveCount:
         '{{count}} customers have had no contact for more than {{months}} months and will move to the inactive archive.',
       archiveNone: 'No customer has gone more than {{months}} months without contact.',
-      archived: '{{count}} customers moved to the inactive archive.',
-      running: 'Working…'
+      archived: '{{count}} customers moved to the inactive archive.'
     },
     tab: 'Personal information',
     fields: {

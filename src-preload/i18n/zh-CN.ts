@@ -1780,6 +1780,13 @@ const zhCN = {
     }
   },
   customerPrivacy: {
+    settings: {
+      title: '客户个人信息',
+      rightsAnswerDays: '个人信息请求的答复期限（天）',
+      inactiveMonths: '多久未联系转入不活跃档案（月）',
+      amount: '期限',
+      unit: '单位'
+    },
     retention: {
       title: '各类信息的保存期限（自最后一次联系起算）',
       classes: {
@@ -1797,8 +1804,7 @@ const zhCN = {
       archive: '转入不活跃档案',
       archiveCount: '{{count}} 个客户超过 {{months}} 个月没有联系，将转入不活跃档案。',
       archiveNone: '没有超过 {{months}} 个月未联系的客户。',
-      archived: '已将 {{count}} 个客户转入不活跃档案。',
-      running: '正在处理…'
+      archived: '已将 {{count}} 个客户转入不活跃档案。'
     },
     tab: '个人信息',
     fields: {

@@ -411,6 +411,10 @@ describe('S103, S139–S148 personal-information rights, inactivity and anonymis
     expect(await app.call('customerPrivacy.archiveInactive', {}, manager)).toEqual({ archived: 0 })
     app.clock.advanceMinutes(25 * 30 * 24 * 60)
     const later = await app.signInAs('archive_manager', 'boss2')
+    // The dry run counts first and moves nothing, nor writes to the log.
+    expect(await app.call('customerPrivacy.archiveInactive', { dryRun: true }, later)).toEqual({ archived: 1 })
+    expect((await app.call('customerPrivacy.state', { customerId: customer.id }, later)).archivedAt).toBeNull()
+    expect(await auditOf(app, customer.id, 'archive')).toHaveLength(0)
     expect(await app.call('customerPrivacy.archiveInactive', {}, later)).toEqual({ archived: 1 })
     expect((await app.call('customerPrivacy.state', { customerId: customer.id }, later)).archivedAt).not.toBeNull()
     expect(await auditOf(app, customer.id, 'archive')).toHaveLength(1)

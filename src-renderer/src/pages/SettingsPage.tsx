@@ -10,6 +10,7 @@ import { CustodySettingsCard } from './CustodySettingsCard'
 import { DisposalSettingsCard } from './DisposalSettingsCard'
 import { FilingSettingsCard } from './FilingSettingsCard'
 import { UseSettingsCard } from './UseSettingsCard'
+import { CustomerPrivacySettingsCard, CustomerUpkeepSettingsCard } from './customers/CustomerSettingsCards'
 
 const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
 
@@ -31,6 +32,8 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
       <UseSettingsCard editable={can(session, 'settings.saveUse')} />
       <CustodySettingsCard editable={can(session, 'settings.saveCustody')} />
       <DisposalSettingsCard editable={can(session, 'settings.saveDisposal')} />
+      <CustomerUpkeepSettingsCard editable={can(session, 'customerUpkeep.saveSettings')} />
+      <CustomerPrivacySettingsCard editable={can(session, 'customerPrivacy.saveSettings')} />
     </>
   )
 }

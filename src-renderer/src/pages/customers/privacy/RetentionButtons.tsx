@@ -1,0 +1,90 @@
+import { App, Button } from 'antd'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { RETENTION_CLASSES, type RetentionPurge } from '../../../../../src-preload/contract'
+import { call } from '../../../api/client'
+import { useSubmit } from '../../../useSubmit'
+
+/**
+ * The archive manager's two end-of-life steps for the whole register, each counted by a dry run first and done only
+ * once confirmed: S143 the move of customers without contact to the inactive archive, S139/S141 the erasure of the
+ * information whose retention has run out. Main audits each customer it touches.
+ */
+export function RetentionButtons({ onDone }: { onDone(): void }) {
+  const { t } = useTranslation()
+  const { modal, message } = App.useApp()
+  const { submit, fail } = useSubmit()
+  const [counting, setCounting] = useState<'archive' | 'purge' | null>(null)
+
+  const archive = async () => {
+    setCounting('archive')
+    try {
+      const [{ archived }, settings] = await Promise.all([
+        call('customerPrivacy.archiveInactive', { dryRun: true }),
+        call('customerPrivacy.settings', {})
+      ])
+      const months = settings.data.inactiveMonths
+      if (archived === 0) return void message.info(t('customerPrivacy.retention.archiveNone', { months }))
+      modal.confirm({
+        title: t('customerPrivacy.retention.archive'),
+        content: t('customerPrivacy.retention.archiveCount', { count: archived, months }),
+        okText: t('customerPrivacy.retention.archive'),
+        cancelText: t('common.cancel'),
+        onOk: () =>
+          submit(() => call('customerPrivacy.archiveInactive', {}), {
+            success: 'customerPrivacy.retention.archived',
+            successParams: (result) => ({ count: result.archived }),
+            onDone
+          })
+      })
+    } catch (error) {
+      fail(error)
+    } finally {
+      setCounting(null)
+    }
+  }
+
+  const classesOf = (purge: RetentionPurge) =>
+    RETENTION_CLASSES.filter((name) => purge.classes[name] > 0)
+      .map((name) => `${t(`customerPrivacy.retention.classes.${name}`)} ${purge.classes[name]}`)
+      .join('、')
+
+  const purge = async () => {
+    setCounting('purge')
+    try {
+      const counted = await call('customerPrivacy.purgeExpired', { dryRun: true })
+      if (counted.customers === 0) return void message.info(t('customerPrivacy.retention.purgeNone'))
+      modal.confirm({
+        title: t('customerPrivacy.retention.purge'),
+        content: t('customerPrivacy.retention.purgeCount', {
+          customers: counted.customers,
+          classes: classesOf(counted)
+        }),
+        okText: t('customerPrivacy.retention.purge'),
+        okButtonProps: { danger: true },
+        cancelText: t('common.cancel'),
+        onOk: () =>
+          submit(() => call('customerPrivacy.purgeExpired', {}), {
+            success: 'customerPrivacy.retention.purged',
+            successParams: (result) => ({ customers: result.customers }),
+            onDone
+          })
+      })
+    } catch (error) {
+      fail(error)
+    } finally {
+      setCounting(null)
+    }
+  }
+
+  return (
+    <>
+      <Button loading={counting === 'archive'} onClick={() => void archive()}>
+        {t('customerPrivacy.retention.archive')}
+      </Button>
+      <Button danger loading={counting === 'purge'} onClick={() => void purge()}>
+        {t('customerPrivacy.retention.purge')}
+      </Button>
+    </>
+  )
+}
