@@ -124,13 +124,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       save: (actor, data) => settings.backupSettings.save(actor, data)
     }
   )
+  const customerReports = new CustomerReportsService(store)
   const services: Services = {
     settings,
     audit,
     users: new UsersService(store, settings, customerUpkeep, options.passwordKdf),
     customers,
     customerUpkeep,
-    customerReports: new CustomerReportsService(store),
+    customerReports,
     customerPrivacy: new CustomerPrivacyService(store),
     items,
     volumes,
@@ -144,7 +145,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       (folder) => backup.checkFolder(folder, 'backupFolder'),
       () => backup.passphraseSet()
     ),
-    exports: new ExportsService(store, customers, items, volumes),
+    exports: new ExportsService(store, customers, items, volumes, () => customerReports.analysis()),
     imports: new ImportsService(
       store,
       settings,

@@ -1783,6 +1783,7 @@ const en: Shape<typeof zhCN> = {
       location: 'Now at',
       dueOn: 'Due back',
       analysis: 'Composition and credit',
+      breakdown: 'Breakdown',
       byGrade: 'By grade',
       byIndustry: 'By industry',
       byRegion: 'By region',

@@ -1721,6 +1721,7 @@ const zhCN = {
       location: '现在位置',
       dueOn: '应还日期',
       analysis: '构成与资信分析',
+      breakdown: '分析维度',
       byGrade: '按客户等级',
       byIndustry: '按行业',
       byRegion: '按地区',
