@@ -9,6 +9,7 @@ import {
   type CustomerUpkeepSettings
 } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { WithRule } from '../../components/RuleTag'
 import { VersionedSettingsCard } from '../../components/SettingsVersions'
 import type { VersionedChannels } from '../../useVersionedSettings'
 
@@ -49,7 +50,10 @@ export function CustomerUpkeepSettingsCard({ editable }: { editable: boolean }) 
           </Form.Item>
         </Col>
         <Col span={16}>
-          <Form.Item name="verifierRoles" label={t('customerUpkeep.settings.verifierRoles')}>
+          <Form.Item
+            name="verifierRoles"
+            label={<WithRule text={t('customerUpkeep.settings.verifierRoles')} ruleId="S37" />}
+          >
             <Select mode="multiple" options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
           </Form.Item>
         </Col>
@@ -77,12 +81,17 @@ export function CustomerPrivacySettingsCard({ editable }: { editable: boolean })
           </Form.Item>
         </Col>
         <Col span={8}>
-          <Form.Item name="inactiveMonths" label={t('customerPrivacy.settings.inactiveMonths')}>
+          <Form.Item
+            name="inactiveMonths"
+            label={<WithRule text={t('customerPrivacy.settings.inactiveMonths')} ruleId="S143" />}
+          >
             <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       </Row>
-      <Divider titlePlacement="start">{t('customerPrivacy.retention.title')}</Divider>
+      <Divider titlePlacement="start">
+        <WithRule text={t('customerPrivacy.retention.title')} ruleId="S139" />
+      </Divider>
       <Row gutter={16}>
         {RETENTION_CLASSES.map((name) => (
           <Col span={8} key={name}>

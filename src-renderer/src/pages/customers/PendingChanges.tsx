@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PendingCustomerChange } from '../../../../src-preload/contract'
 import { call } from '../../api/client'
+import { WithRule } from '../../components/RuleTag'
 import { formatDateTime } from '../../errors'
 import { useRemote } from '../../useRemote'
 import { useSubmit } from '../../useSubmit'
@@ -56,7 +57,10 @@ export function PendingChanges({ customerId, onDecided }: { customerId?: number;
           title={
             <Space>
               <Tag color="gold">{t('customers.changes.statuses.pending')}</Tag>
-              {customerId === undefined ? change.customerName : t('customers.changes.title')}
+              <WithRule
+                text={customerId === undefined ? change.customerName : t('customers.changes.title')}
+                ruleId="S50"
+              />
             </Space>
           }
           extra={

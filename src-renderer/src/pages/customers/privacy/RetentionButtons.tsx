@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RETENTION_CLASSES, type RetentionPurge } from '../../../../../src-preload/contract'
 import { call } from '../../../api/client'
+import { WithRule } from '../../../components/RuleTag'
 import { useSubmit } from '../../../useSubmit'
 
 /**
@@ -26,7 +27,7 @@ export function RetentionButtons({ onDone }: { onDone(): void }) {
       const months = settings.data.inactiveMonths
       if (archived === 0) return void message.info(t('customerPrivacy.retention.archiveNone', { months }))
       modal.confirm({
-        title: t('customerPrivacy.retention.archive'),
+        title: <WithRule text={t('customerPrivacy.retention.archive')} ruleId="S143" />,
         content: t('customerPrivacy.retention.archiveCount', { count: archived, months }),
         okText: t('customerPrivacy.retention.archive'),
         cancelText: t('common.cancel'),
@@ -55,7 +56,7 @@ export function RetentionButtons({ onDone }: { onDone(): void }) {
       const counted = await call('customerPrivacy.purgeExpired', { dryRun: true })
       if (counted.customers === 0) return void message.info(t('customerPrivacy.retention.purgeNone'))
       modal.confirm({
-        title: t('customerPrivacy.retention.purge'),
+        title: <WithRule text={t('customerPrivacy.retention.purge')} ruleId="S139" />,
         content: t('customerPrivacy.retention.purgeCount', {
           customers: counted.customers,
           classes: classesOf(counted)
