@@ -1860,6 +1860,7 @@ const en: Shape<typeof zhCN> = {
         visitLog: 'Contact and visit log'
       },
       units: { days: 'days', years: 'years' },
+      menu: 'Inactive and expired',
       purge: 'Erase expired personal information',
       purgeCount:
         'Under the retention set now, information of {{customers}} customers has expired: {{classes}}. Records within their retention period are not touched.',

@@ -1798,6 +1798,7 @@ const zhCN = {
         visitLog: '联系与回访记录'
       },
       units: { days: '天', years: '年' },
+      menu: '不活跃与过期信息',
       purge: '清除过期个人信息',
       purgeCount: '按现行保存期限，{{customers}} 个客户的信息已过期：{{classes}}。仍在保管期限内的档案文件不受影响。',
       purgeNone: '没有保存期限已满的个人信息。',

@@ -18,7 +18,7 @@ import { usePagedQuery, useRemote } from '../useRemote'
 import { CustomerDetail } from './customers/CustomerDetail'
 import { CustomerForm } from './customers/CustomerForm'
 import { PendingChanges } from './customers/PendingChanges'
-import { RetentionButtons } from './customers/privacy/RetentionButtons'
+import { RetentionMenu } from './customers/privacy/RetentionMenu'
 import { customerColumns, customerExportColumns } from './customers/customerColumns'
 
 type Query = ChannelInput<'customers.list'>
@@ -84,7 +84,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
             }}
           />
           <Button onClick={() => setReporting(true)}>{t('customerUpkeep.reports.open')}</Button>
-          {can(session, 'customerPrivacy.archiveInactive') && <RetentionButtons onDone={() => void load()} />}
+          {can(session, 'customerPrivacy.archiveInactive') && <RetentionMenu onDone={() => void load()} />}
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>

@@ -1,4 +1,5 @@
-import { App, Button } from 'antd'
+import { DownOutlined } from '@ant-design/icons'
+import { App, Button, Dropdown } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RETENTION_CLASSES, type RetentionPurge } from '../../../../../src-preload/contract'
@@ -7,11 +8,11 @@ import { WithRule } from '../../../components/RuleTag'
 import { useSubmit } from '../../../useSubmit'
 
 /**
- * The archive manager's two end-of-life steps for the whole register, each counted by a dry run first and done only
+ * The archive manager's two end-of-life steps for the whole register, in one menu, each counted by a dry run first and done only
  * once confirmed: S143 the move of customers without contact to the inactive archive, S139/S141 the erasure of the
  * information whose retention has run out. Main audits each customer it touches.
  */
-export function RetentionButtons({ onDone }: { onDone(): void }) {
+export function RetentionMenu({ onDone }: { onDone(): void }) {
   const { t } = useTranslation()
   const { modal, message } = App.useApp()
   const { submit, fail } = useSubmit()
@@ -78,14 +79,21 @@ export function RetentionButtons({ onDone }: { onDone(): void }) {
     }
   }
 
+  // One menu, so the customers page's toolbar keeps to one line at 1366 pixels.
   return (
-    <>
-      <Button loading={counting === 'archive'} onClick={() => void archive()}>
-        {t('customerPrivacy.retention.archive')}
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'archive', label: t('customerPrivacy.retention.archive') },
+          { key: 'purge', label: t('customerPrivacy.retention.purge'), danger: true }
+        ],
+        onClick: ({ key }) => void (key === 'archive' ? archive() : purge())
+      }}
+    >
+      <Button loading={counting !== null}>
+        {t('customerPrivacy.retention.menu')} <DownOutlined />
       </Button>
-      <Button danger loading={counting === 'purge'} onClick={() => void purge()}>
-        {t('customerPrivacy.retention.purge')}
-      </Button>
-    </>
+    </Dropdown>
   )
 }
