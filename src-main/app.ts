@@ -104,7 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sessions = new Sessions(clock)
   const items = new ItemsService(store, settings)
   const volumes = new VolumesService(store, settings)
-  const customers = new CustomersService(store, audit)
+  const customers = new CustomersService(store, audit, log, settings.customerUpkeepSettings)
   const customerUpkeep = new CustomerUpkeepService(store, settings.customerUpkeepSettings)
   const files = new FileStore(path.join(options.dataDir, 'files'))
   const appraisal = new AppraisalService(store, settings, files, log)
@@ -125,13 +125,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       save: (actor, data) => settings.backupSettings.save(actor, data)
     }
   )
+  const customerReports = new CustomerReportsService(store)
   const services: Services = {
     settings,
     audit,
     users: new UsersService(store, settings, customerUpkeep, options.passwordKdf),
     customers,
     customerUpkeep,
-    customerReports: new CustomerReportsService(store),
+    customerReports,
     customerPrivacy: new CustomerPrivacyService(store),
     items,
     volumes,
@@ -145,7 +146,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       (folder) => backup.checkFolder(folder, 'backupFolder'),
       () => backup.passphraseSet()
     ),
-    exports: new ExportsService(store, customers, items, volumes),
+    exports: new ExportsService(store, customers, items, volumes, () => customerReports.analysis()),
     imports: new ImportsService(
       store,
       settings,

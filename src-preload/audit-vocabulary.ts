@@ -86,7 +86,10 @@ export const AUDIT_ACTIONS = [
   'anonymise',
   'purge',
   'archive',
-  'refused'
+  'refused',
+  'propose_change',
+  'confirm_change',
+  'refuse_change'
 ] as const
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]

@@ -183,7 +183,8 @@ export const customerUpkeepChannels = {
   'customerUpkeep.saveSettings': channel<PolicyVersion<CustomerUpkeepSettings>>()(
     customerUpkeepSettingsSchema,
     MANAGERS
-  )
+  ),
+  'customerUpkeep.settingsHistory': channel<PolicyVersion<CustomerUpkeepSettings>[]>()(z.strictObject({}), MANAGERS)
 }
 
 const month = z.string(missingIsRequired).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'validation.invalidValue' })

@@ -80,6 +80,12 @@ export type CustomerInput = z.input<typeof customerInput>
 
 export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
 
+/**
+ * S125: what a sealed value reads as when it does not open (damaged in the file, or sealed under another
+ * installation's key): the screens say so in words; the phone and e-mail rules refuse it, so it is never saved back.
+ */
+export const UNREADABLE_VALUE = '\u26a0unreadable'
+
 export interface Contact {
   name: string
   title: string
@@ -114,6 +120,43 @@ export interface Customer {
   createdAt: string
   updatedAt: string
 }
+
+/**
+ * S50: the fields whose change is re-verified by a second person before it is saved: who the customer is (name, legal
+ * representative), how it is served (grade, S18) and what its credit rests on (registered capital, credit standing,
+ * S19–S20). The credit limit and the ID-card number are not here: the first is a credit entry of its own (S19–S21),
+ * recorded with its report and kept beside the earlier ones, the second is saved encrypted through its own logged step.
+ */
+export const IMPORTANT_CUSTOMER_FIELDS = [
+  'name',
+  'legalRepresentative',
+  'grade',
+  'registeredCapital',
+  'creditStanding'
+] as const
+export type ImportantCustomerField = (typeof IMPORTANT_CUSTOMER_FIELDS)[number]
+
+export const PENDING_CHANGE_STATUSES = ['pending', 'approved', 'refused'] as const
+
+/** S50: an important change held until a verifier, not its proposer, confirms it. */
+export interface PendingCustomerChange {
+  id: number
+  customerId: number
+  customerName: string
+  changes: { field: ImportantCustomerField; before: string | number | null; after: string | number | null }[]
+  status: (typeof PENDING_CHANGE_STATUSES)[number]
+  proposedBy: string
+  proposedAt: string
+  decidedBy: string | null
+  decidedAt: string | null
+  note: string
+  version: number
+  /** Whether the person asking may confirm or refuse it now. */
+  mayDecide: boolean
+}
+
+/** What an update saved, and the important fields it holds for confirmation instead (S50). */
+export type SavedCustomer = Customer & { held: ImportantCustomerField[] }
 
 export interface CustomerRow {
   id: number
@@ -195,8 +238,23 @@ export const customerChannels = {
     RECORD_WRITERS
   ),
   'customers.create': channel<Customer>()(customerInput, RECORD_WRITERS),
-  'customers.update': channel<Customer>()(
+  'customers.update': channel<SavedCustomer>()(
     customerInput.extend({ id, version: z.number().int().min(1) }),
     RECORD_WRITERS
+  ),
+  /** S50: one customer's important changes, newest first, or every one still waiting. */
+  'customers.pendingChanges': channel<PendingCustomerChange[]>()(
+    z.strictObject({ customerId: id.optional() }),
+    RECORD_READERS
+  ),
+  /** S50: a verifier of the settings, never the proposer, confirms (the change takes effect) or refuses it. */
+  'customers.decideChange': channel<PendingCustomerChange>()(
+    z.strictObject({
+      id,
+      version: z.number().int().min(1),
+      decision: z.enum(['approved', 'refused']),
+      note: optionalText(500)
+    }),
+    RECORD_READERS
   )
 } as const

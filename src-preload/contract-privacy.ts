@@ -66,6 +66,40 @@ const days = (max: number) =>
     .min(1, { message: 'validation.range' })
     .max(max, { message: 'validation.range' })
 
+/**
+ * S139: the classes of a customer's information that each keep for a period of their own, counted from the last
+ * contact: contact persons, the ID-card number, personal assets, the credit entries, the contact and visit log.
+ */
+export const RETENTION_CLASSES = ['contact', 'idNumber', 'assets', 'credit', 'visitLog'] as const
+export type RetentionClass = (typeof RETENTION_CLASSES)[number]
+export const RETENTION_UNITS = ['days', 'years'] as const
+
+/** Up to a hundred years, in days or years. */
+export const RETENTION_LIMITS = { days: 36_500, years: 100 } as const
+
+const retentionPeriod = z
+  .strictObject({
+    amount: z.number({ message: 'validation.range' }).int({ message: 'validation.range' }),
+    unit: z.enum(RETENTION_UNITS, { message: 'validation.invalidValue' })
+  })
+  .refine((period) => period.amount >= 1 && period.amount <= RETENTION_LIMITS[period.unit], {
+    message: 'validation.retention',
+    path: ['amount']
+  })
+export type RetentionPeriod = z.output<typeof retentionPeriod>
+
+/**
+ * The sources give no number of years (customer-rules.md, gaps): these are the room's starting choice, three years
+ * for personal data, five for the credit file, which decides trade terms longer (S19).
+ */
+export const DEFAULT_RETENTION: Record<RetentionClass, RetentionPeriod> = {
+  contact: { amount: 3, unit: 'years' },
+  idNumber: { amount: 3, unit: 'years' },
+  assets: { amount: 3, unit: 'years' },
+  credit: { amount: 5, unit: 'years' },
+  visitLog: { amount: 3, unit: 'years' }
+}
+
 /** The archive manager's versioned choices for personal information; defaults follow 000 and 002. */
 export const customerPrivacySettingsSchema = z.strictObject({
   /** S110, S112: the fields not needed for the purpose, which a customer may refuse. */
@@ -93,7 +127,17 @@ export const customerPrivacySettingsSchema = z.strictObject({
     .min(1, { message: 'validation.range' })
     .max(24, { message: 'validation.range' }),
   /** S136: refusals of one person in a day that raise an alarm. */
-  refusalThreshold: days(100)
+  refusalThreshold: days(100),
+  /** S139: how long each class of information keeps after the last contact; settings saved before it take the default. */
+  retention: z
+    .strictObject(
+      Object.fromEntries(RETENTION_CLASSES.map((name) => [name, retentionPeriod])) as Record<
+        RetentionClass,
+        typeof retentionPeriod
+      >
+    )
+    .optional()
+    .default(DEFAULT_RETENTION)
 })
 export type CustomerPrivacySettings = z.output<typeof customerPrivacySettingsSchema>
 
@@ -244,6 +288,15 @@ export const leakReportInput = z.strictObject({
   customerId: id.optional()
 })
 
+/** S139, S141: what the purge of expired information erased, or would erase (a dry run), per class. */
+export interface RetentionPurge {
+  dryRun: boolean
+  customers: number
+  classes: Record<RetentionClass, number>
+}
+
+const dryRunInput = z.strictObject({ dryRun: z.boolean({ message: 'validation.boolean' }).optional().default(false) })
+
 export const privacyChannels = {
   'customerPrivacy.settings': channel<PolicyVersion<CustomerPrivacySettings>>()(empty, RECORD_READERS),
   'customerPrivacy.settingsHistory': channel<PolicyVersion<CustomerPrivacySettings>[]>()(empty, ['archive_manager']),
@@ -286,8 +339,13 @@ export const privacyChannels = {
     RECORD_WRITERS
   ),
   'customerPrivacy.state': channel<PrivacyState>()(z.strictObject({ customerId: id }), RECORD_READERS),
-  /** S143: moves every customer without contact for the set months to the inactive archive; how many moved. */
-  'customerPrivacy.archiveInactive': channel<{ archived: number }>()(empty, ['archive_manager']),
+  /**
+   * S143: moves every customer without contact for the set months to the inactive archive; how many moved, or with
+   * `dryRun` how many would, moving none.
+   */
+  'customerPrivacy.archiveInactive': channel<{ archived: number }>()(dryRunInput, ['archive_manager']),
+  /** S139, S141, S147: erases each class of information whose retention after the last contact has run out. */
+  'customerPrivacy.purgeExpired': channel<RetentionPurge>()(dryRunInput, ['archive_manager']),
   /** S136–S137: the alarms of the last 30 days, for the security officer's workbench. */
   'customerPrivacy.alarms': channel<PrivacyAlarm[]>()(empty, ['security_officer']),
   /** S137: anyone who suspects a leak reports it; it goes straight to the security officer. */

@@ -191,3 +191,56 @@ export function leakReportsSince(
         WHERE reported_at >= ${since} ORDER BY id DESC`
   )
 }
+
+/**
+ * S139: per customer, the day of the last contact (its file last changed, or the newest entry of its contact log;
+ * the change's UTC day, a day early at most) and which classes of information it still holds.
+ */
+export function retentionFacts(
+  db: Db,
+  anonymousName: string
+): Promise<
+  {
+    id: number
+    lastContactOn: string
+    contacts: number
+    idNumber: number
+    assets: number
+    credit: number
+    visitLog: number
+  }[]
+> {
+  return db.query(
+    sql`SELECT c.id,
+          MAX(substr(c.updated_at, 1, 10), COALESCE((SELECT MAX(l.happened_on) FROM customer_upkeep_log l
+            WHERE l.customer_id = c.id), '')) AS lastContactOn,
+          (SELECT COUNT(*) FROM customer_contacts k WHERE k.customer_id = c.id AND k.name <> ${anonymousName}) AS contacts,
+          (SELECT COUNT(*) FROM customer_sensitive_values s WHERE s.customer_id = c.id AND s.field = 'idNumber') AS idNumber,
+          (SELECT COUNT(*) FROM customer_sensitive_values s WHERE s.customer_id = c.id AND s.field = 'personalAssets') AS assets,
+          (SELECT COUNT(*) FROM customer_credit r WHERE r.customer_id = c.id) AS credit,
+          (SELECT COUNT(*) FROM customer_upkeep_log l WHERE l.customer_id = c.id) AS visitLog
+        FROM customers c ORDER BY c.id`
+  )
+}
+
+export async function deleteSensitiveValue(db: Db, customerId: number, field: 'idNumber' | 'personalAssets') {
+  await db.query(sql`DELETE FROM customer_sensitive_values WHERE customer_id = ${customerId} AND field = ${field}`)
+}
+
+/**
+ * S139, R-DISP-1: the customer's credit entries, but those whose investigation report is a record still within its
+ * retention period (it stays, and so does the entry that explains it); how many went.
+ */
+export async function deleteUnprotectedCredit(db: Db, customerId: number, today: string): Promise<number> {
+  const gone = await db.query<{ id: number }>(
+    sql`DELETE FROM customer_credit WHERE customer_id = ${customerId} AND (report_item_id IS NULL OR report_item_id IN
+          (SELECT id FROM items WHERE custody = 'destroyed' OR (expires_on IS NOT NULL AND expires_on <= ${today})))
+        RETURNING id`
+  )
+  return gone.length
+}
+
+/** S139: the contact and visit log of a customer, gone. */
+export async function deleteUpkeepLog(db: Db, customerId: number): Promise<void> {
+  await db.query(sql`DELETE FROM customer_upkeep_log WHERE customer_id = ${customerId}`)
+}

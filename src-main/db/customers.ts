@@ -7,7 +7,7 @@ import type {
   ParsedInput
 } from '../../src-preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
-import { fieldKeyOf, openValue, sealValue } from './field-codec'
+import { fieldKeyOf, openReadable, sealValue } from './field-codec'
 import { fullTextRowids } from './full-text'
 import { countUpTo } from './paging'
 import { sql, type SqlQuery } from './sql'
@@ -24,7 +24,7 @@ type StoredCustomer = Omit<CustomerRecord, 'hasAgreement' | 'consentObtained'> &
 
 /**
  * S124–S125: the one codec of this module. A contact person's phone and e-mail are encrypted as they are written and
- * opened as they are read; nothing else here sees them stored.
+ * opened as they are read; nothing else here sees them stored. One that does not open reads as unreadable.
  */
 export const contactCodec = {
   seal: (key: Buffer, contact: Contact): Contact => ({
@@ -34,9 +34,36 @@ export const contactCodec = {
   }),
   open: (key: Buffer, contact: Contact): Contact => ({
     ...contact,
-    phone: openValue(key, 'contact.phone', contact.phone),
-    email: openValue(key, 'contact.email', contact.email)
+    phone: openReadable(key, 'contact.phone', contact.phone),
+    email: openReadable(key, 'contact.email', contact.email)
   })
+}
+
+/**
+ * S124–S125: a recorded value (an audit entry's snapshot: a customer saved by the form, or imported) with every
+ * contact person's phone and e-mail passed through the codec, wherever it holds contacts, so the log is no plain copy
+ * of what the table keeps sealed. The chain hashes the sealed text, so it verifies as any other entry.
+ */
+export function recordedContacts(key: Buffer, value: unknown, codec: 'seal' | 'open'): unknown {
+  if (Array.isArray(value)) return value.map((element) => recordedContacts(key, element, codec))
+  if (typeof value !== 'object' || value === null) return value
+  return Object.fromEntries(
+    Object.entries(value).map(([name, field]) => {
+      if (name === 'contacts' && Array.isArray(field))
+        return [name, field.map((contact) => recordedContact(key, contact, codec))]
+      return [name, recordedContacts(key, field, codec)]
+    })
+  )
+}
+
+function recordedContact(key: Buffer, contact: unknown, codec: 'seal' | 'open'): unknown {
+  if (typeof contact !== 'object' || contact === null) return contact
+  const { phone, email, ...rest } = contact as Record<string, unknown>
+  const pass = (field: string, text: unknown) =>
+    typeof text !== 'string'
+      ? {}
+      : { [field]: (codec === 'seal' ? sealValue : openReadable)(key, `contact.${field}`, text) }
+  return { ...rest, ...pass('phone', phone), ...pass('email', email) }
 }
 
 const CUSTOMER_COLUMNS = sql`id, name, legal_representative AS legalRepresentative, address, postcode, phone, fax,
@@ -102,7 +129,7 @@ export async function listCustomerRows(
   return {
     rows: rows.map((row) => ({
       ...row,
-      primaryContactPhone: openValue(key, 'contact.phone', row.primaryContactPhone)
+      primaryContactPhone: openReadable(key, 'contact.phone', row.primaryContactPhone)
     })),
     ...count
   }

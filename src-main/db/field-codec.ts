@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { UNREADABLE_VALUE } from '../../src-preload/contract'
 import type { Db } from './connection'
 
 /**
@@ -46,6 +47,15 @@ export function openValue(key: Buffer, field: string, stored: string): string {
   decipher.setAAD(Buffer.from(field, 'utf8'))
   decipher.setAuthTag(raw.subarray(12, 28))
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')
+}
+
+/** S125: a value that does not open reads as `UNREADABLE_VALUE`, so one damaged row does not take a whole list down. */
+export function openReadable(key: Buffer, field: string, stored: string): string {
+  try {
+    return openValue(key, field, stored)
+  } catch {
+    return UNREADABLE_VALUE
+  }
 }
 
 /**

@@ -17,7 +17,8 @@ export function customerUpkeepHandlers(services: Services): HandlerMap<keyof typ
     'customerUpkeep.reassign': async (input, ctx) => upkeep.reassign(actor(ctx), input),
     'customerUpkeep.credit': async (input, ctx) => upkeep.credit(actor(ctx), input),
     'customerUpkeep.settings': async () => upkeep.currentSettings(),
-    'customerUpkeep.saveSettings': async (input, ctx) => upkeep.saveSettings(actor(ctx), input)
+    'customerUpkeep.saveSettings': async (input, ctx) => upkeep.saveSettings(actor(ctx), input),
+    'customerUpkeep.settingsHistory': async () => upkeep.settingsHistory()
   }
 }
 

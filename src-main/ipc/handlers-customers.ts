@@ -11,6 +11,10 @@ export function customerHandlers(services: Services): HandlerMap<keyof typeof cu
     'customers.file': async (input, ctx) => services.customers.file(actor(ctx), signedIn(ctx).role, input.id),
     'customers.findByName': async (input) => services.customers.findByName(input.name, input.excludeId),
     'customers.create': async (input, ctx) => services.customers.create(actor(ctx), input),
-    'customers.update': async (input, ctx) => services.customers.update(actor(ctx), input)
+    'customers.update': async (input, ctx) => services.customers.update(actor(ctx), input),
+    'customers.pendingChanges': async (input, ctx) =>
+      services.customers.pendingChanges({ userId: signedIn(ctx).userId, role: signedIn(ctx).role }, input.customerId),
+    'customers.decideChange': async (input, ctx) =>
+      services.customers.decideChange(actor(ctx), signedIn(ctx).role, input)
   }
 }

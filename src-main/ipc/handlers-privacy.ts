@@ -22,7 +22,8 @@ export function privacyHandlers(services: Services): HandlerMap<keyof typeof pri
     'customerPrivacy.registerRightsRequest': async (input, ctx) => privacy.registerRightsRequest(actor(ctx), input),
     'customerPrivacy.answerRightsRequest': async (input, ctx) => privacy.answerRightsRequest(actor(ctx), input),
     'customerPrivacy.state': async (input) => privacy.state(input.customerId),
-    'customerPrivacy.archiveInactive': async (_input, ctx) => privacy.archiveInactive(actor(ctx)),
+    'customerPrivacy.archiveInactive': async (input, ctx) => privacy.archiveInactive(actor(ctx), input.dryRun),
+    'customerPrivacy.purgeExpired': async (input, ctx) => privacy.purgeExpired(actor(ctx), input.dryRun),
     'customerPrivacy.alarms': async () => privacy.alarms(),
     'customerPrivacy.reportLeak': async (input, ctx) => privacy.reportLeak(actor(ctx), input),
     'customerPrivacy.findByIdNumber': async (input) => privacy.findByIdNumber(input.idNumber)

@@ -6,6 +6,8 @@ import {
   type DisclosureState,
   type FieldMark,
   type PrivacyAlarm,
+  type RetentionClass,
+  type RetentionPeriod,
   type RightsOutcome,
   type RightsKind,
   type Role,
@@ -137,6 +139,31 @@ export const inactiveBefore = (today: string, months: number): string => addMont
 /** S141, S147: what a contact person becomes once anonymised: a placeholder name and nothing to reach them by. */
 export const ANONYMOUS_CONTACT = { name: '（已匿名）', title: '', phone: '', email: '' } as const
 
+/** S140, S147: what a purge clears of the file's own fields besides the person's data; the name becomes a marker. */
+export const PURGED_FIELDS = [
+  'name',
+  'address',
+  'postcode',
+  'phone',
+  'fax',
+  'businessScope',
+  'economicStrength',
+  'dealingsRecord',
+  'creditStanding',
+  'background',
+  'collectionPurpose'
+] as const
+export const PURGED_TEXT = '（已清除）'
+
+/** The fields a purge leaves, its name numbered so the register still tells purged files apart. */
+export function purgedFields(customerId: number): Record<(typeof PURGED_FIELDS)[number], string> {
+  const cleared = Object.fromEntries(PURGED_FIELDS.map((field) => [field, ''])) as Record<
+    (typeof PURGED_FIELDS)[number],
+    string
+  >
+  return { ...cleared, name: `${PURGED_TEXT}#${customerId}` }
+}
+
 /** One read of customer data as the alarms see it: who, on which local day and hour, what, how many rows. */
 export interface CustomerRead {
   username: string
@@ -177,4 +204,19 @@ export function detectAlarms(
     if (refusals >= limits.refusalThreshold) alarm('repeatedRefusals', refusals)
   }
   return alarms.sort((a, b) => b.day.localeCompare(a.day) || a.username.localeCompare(b.username))
+}
+
+/** S139: the last day a class keeps after the last contact. */
+export function retentionEndsOn(lastContactOn: string, period: RetentionPeriod): string {
+  return period.unit === 'days' ? addDays(lastContactOn, period.amount) : addMonths(lastContactOn, 12 * period.amount)
+}
+
+/** S139, S141: the classes of a customer's information whose retention has run out today, of those it still holds. */
+export function expiredClasses(
+  lastContactOn: string,
+  held: readonly RetentionClass[],
+  retention: Record<RetentionClass, RetentionPeriod>,
+  today: string
+): RetentionClass[] {
+  return held.filter((name) => retentionEndsOn(lastContactOn, retention[name]) < today)
 }

@@ -1,10 +1,14 @@
-import type {
-  CreditReviewReason,
-  CustomerGrade,
+import {
+  IMPORTANT_CUSTOMER_FIELDS,
+  type CreditReviewReason,
+  type Customer,
+  type CustomerGrade,
+  type ImportantCustomerField,
+  type PendingCustomerChange,
   CustomerUpkeepSettings,
-  PlannedVisit,
-  RegistrationStatus,
-  Role
+  type PlannedVisit,
+  type RegistrationStatus,
+  type Role
 } from '../../src-preload/contract'
 import { addDays, addMonths, dayNumber } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
@@ -141,4 +145,38 @@ export function creditReviewReason(
   if (latest.limitYear < Number(today.slice(0, 4))) return 'expired'
   if (customerUpdatedAt > latest.recordedAt) return 'situationChanged'
   return null
+}
+
+/**
+ * S50: the important fields an update changes, old → new. A temporary file is still to be verified as a whole (S37),
+ * so only a formal file's changes are held.
+ */
+export function importantChanges(
+  status: RegistrationStatus,
+  current: Pick<Customer, ImportantCustomerField>,
+  proposed: Pick<Customer, ImportantCustomerField>
+): PendingCustomerChange['changes'] {
+  if (status !== 'formal') return []
+  return IMPORTANT_CUSTOMER_FIELDS.filter((field) => current[field] !== proposed[field]).map((field) => ({
+    field,
+    before: current[field],
+    after: proposed[field]
+  }))
+}
+
+/** S50: one important change waits per customer; another is proposed once it is confirmed or refused. */
+export function decideProposal(waiting: number | null): Decision {
+  return waiting === null ? allowed : refuse('S50', 'customerUpkeep.policy.changeWaiting')
+}
+
+/** S50, S37–S40: a verifier of the settings confirms or refuses a waiting change, never the person who proposed it. */
+export function decideChange(
+  change: { status: PendingCustomerChange['status']; proposedById: number },
+  verifier: { userId: number; role: Role },
+  settings: CustomerUpkeepSettings
+): Decision {
+  if (change.status !== 'pending') return refuse('S50', 'customerUpkeep.policy.changeDecided')
+  if (!settings.verifierRoles.includes(verifier.role)) return refuse('S50', 'customerUpkeep.policy.notVerifier')
+  if (change.proposedById === verifier.userId) return refuse('S50', 'customerUpkeep.policy.ownChange')
+  return allowed
 }

@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_ROLES, type Role } from '../../src-preload/contract'
+import { PERSONAL_DATA_ROLES, UNREADABLE_VALUE, type Role } from '../../src-preload/contract'
 
 /** R-ROLE-7: one rule for main and the renderer, in the contract kit. */
 export { roleAllows } from '../../src-preload/contract-kit'
@@ -11,14 +11,18 @@ export function maySeePersonalData(role: Role): boolean {
   return PERSONAL_DATA_ROLES.includes(role)
 }
 
-/** Keeps the first 3 and last 2 characters of a phone number, enough to tell numbers apart. */
+/**
+ * Keeps the first 3 and last 2 characters of a phone number, enough to tell numbers apart. A value that does not open
+ * says so to every role (S125): masking it would only hide that it is damaged.
+ */
 export function maskPhone(value: string): string {
-  if (value === '') return ''
+  if (value === '' || value === UNREADABLE_VALUE) return value
   if (value.length <= 5) return '*'.repeat(value.length)
   return value.slice(0, 3) + '*'.repeat(value.length - 5) + value.slice(-2)
 }
 
 export function maskEmail(value: string): string {
+  if (value === UNREADABLE_VALUE) return value
   const at = value.indexOf('@')
   if (at <= 0) return value === '' ? '' : '***'
   return `${value[0]}***${value.slice(at)}`

@@ -21,17 +21,33 @@ function cellValue(value: unknown, column: SheetColumn): ExcelJS.CellValue {
   return String(value)
 }
 
-/** One sheet with a styled, frozen header row, widths fitted to the content and dates formatted as dates. */
+/** A sheet more in the same workbook, after the list (e.g. an analysis of the rows listed). */
+export interface ExtraSheet {
+  name: string
+  columns: SheetColumn[]
+  rows: Record<string, unknown>[]
+}
+
+/**
+ * One sheet with a styled, frozen header row, widths fitted to the content and dates formatted as dates; the extra
+ * sheets follow it, laid out the same way.
+ */
 export async function listWorkbook(
   sheetName: string,
   columns: SheetColumn[],
-  rows: Record<string, unknown>[]
+  rows: Record<string, unknown>[],
+  extra: ExtraSheet[] = []
 ): Promise<Buffer> {
   // Loaded when a workbook is first written, not when the app starts: exceljs is a large part of start-up.
   const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Archive Room'
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] })
+  for (const sheet of [{ name: sheetName, columns, rows }, ...extra]) addSheet(workbook, sheet)
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+function addSheet(workbook: ExcelJS.Workbook, { name, columns, rows }: ExtraSheet): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
   sheet.columns = columns.map((column) => ({ header: column.title, key: column.key }))
   for (const row of rows)
     sheet.addRow(Object.fromEntries(columns.map((column) => [column.key, cellValue(row[column.key], column)])))
@@ -59,5 +75,4 @@ export async function listWorkbook(
     })
     excelColumn.width = Math.min(Math.max(width + 2, 8), 60)
   })
-  return Buffer.from(await workbook.xlsx.writeBuffer())
 }

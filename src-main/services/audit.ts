@@ -8,6 +8,8 @@ import {
   listAuditEntries,
   type AuditListRecord
 } from '../db/audit'
+import { recordedContacts } from '../db/customers'
+import { fieldKeyOf } from '../db/field-codec'
 import { pageTotal } from '../db/paging'
 import { auditSealHtml } from '../reports/audit-printables'
 import type { Store } from '../store'
@@ -58,9 +60,12 @@ export class AuditService {
       },
       { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize }
     )
+    // S124–S125: contacts' phones and e-mails are kept sealed in the snapshots, and opened only to be shown.
+    const key = fieldKeyOf(this.store.db)
+    const opened = (value: string | null) => recordedContacts(key, parse(value), 'open')
     const shown = maySeePersonalData(role) ? (value: unknown) => value : maskPersonalData
     return {
-      rows: rows.map((r) => ({ ...r, before: shown(parse(r.before)), after: shown(parse(r.after)) })),
+      rows: rows.map((r) => ({ ...r, before: shown(opened(r.before)), after: shown(opened(r.after)) })),
       ...pageTotal(count),
       page: filter.page,
       pageSize: filter.pageSize

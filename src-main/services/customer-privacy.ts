@@ -1,5 +1,8 @@
 import {
+  RETENTION_CLASSES,
   SENSITIVE_FIELDS,
+  type RetentionClass,
+  type RetentionPurge,
   type Consent,
   type ConsentRegister,
   type Disclosure,
@@ -11,7 +14,8 @@ import {
   type PolicyVersion,
   type Role,
   type SensitiveField,
-  type SensitiveValue
+  type SensitiveValue,
+  DEFAULT_RETENTION
 } from '../../src-preload/contract'
 import type { Db } from '../db/connection'
 import { customerExists } from '../db/customers'
@@ -27,6 +31,10 @@ import { refreshCustomerItemsSearch } from '../db/item-search'
 import {
   customerConsents,
   customerReadsSince,
+  deleteSensitiveValue,
+  deleteUnprotectedCredit,
+  deleteUpkeepLog,
+  retentionFacts,
   deleteSensitiveValues,
   insertLeakReport,
   leakReportsSince,
@@ -44,6 +52,7 @@ import {
   insertDisclosure,
   updateDisclosure
 } from '../db/customer-privacy'
+import { withdrawPendingChanges } from '../db/customer-changes'
 import { customersWithFingerprint, sensitiveValues, upsertSensitiveValue } from '../db/customer-sensitive'
 import { enforce, invalid, notFound, refuseStale } from '../errors'
 import {
@@ -58,12 +67,15 @@ import {
   fieldMarks,
   ANONYMOUS_CONTACT,
   inactiveBefore,
+  expiredClasses,
+  purgedFields,
   rightsDueOn,
   maskSensitive,
   sensitivityOf,
   validSensitiveValue
 } from '../policy/customer-privacy'
 import type { Actor, Store } from '../store'
+import type { AuditDraft } from './audit-chain'
 import { SETTINGS_SCHEMAS, VersionedSettings } from './settings'
 
 /** 000/002 defaults: what the purpose does not need may be refused (S110, S112); the first notice is v1. */
@@ -77,7 +89,8 @@ export const DEFAULT_CUSTOMER_PRIVACY: CustomerPrivacySettings = {
   bulkReadThreshold: 200,
   workdayStartHour: 8,
   workdayEndHour: 18,
-  refusalThreshold: 3
+  refusalThreshold: 3,
+  retention: DEFAULT_RETENTION
 }
 
 /** How far back the alarms look. */
@@ -362,28 +375,15 @@ export class CustomerPrivacyService {
       contacts.map(() => ({ ...ANONYMOUS_CONTACT }))
     )
     await deleteSensitiveValues(db, customerId)
-    const cleared = purge
-      ? {
-          name: `（已清除）#${customerId}`,
-          address: '',
-          postcode: '',
-          phone: '',
-          fax: '',
-          businessScope: '',
-          economicStrength: '',
-          dealingsRecord: '',
-          creditStanding: '',
-          background: '',
-          collectionPurpose: ''
-        }
-      : {}
+    await withdrawPendingChanges(db, customerId, now.toISOString())
+    const cleared = purge ? purgedFields(customerId) : {}
     await updateCustomer(db, customerId, {
       legalRepresentative: ANONYMOUS_CONTACT.name,
       ...cleared,
       version: customer.version + 1,
       updatedAt: now.toISOString()
     })
-    const name = purge ? cleared.name! : customer.name
+    const name = purge ? purgedFields(customerId).name : customer.name
     await replaceCustomerSearchRow(
       db,
       customerId,
@@ -404,18 +404,83 @@ export class CustomerPrivacyService {
     }
   }
 
-  /** S143: customers without contact (no change) for the set months move to the inactive archive, each audited. */
-  archiveInactive(actor: Actor): Promise<{ archived: number }> {
+  /**
+   * S143: customers without contact (no change) for the set months move to the inactive archive, each audited; a dry
+   * run counts them and moves none.
+   */
+  archiveInactive(actor: Actor, dryRun = false): Promise<{ archived: number }> {
+    if (dryRun) return this.inactive(this.store.db, this.store.clock()).then(({ ids }) => ({ archived: ids.length }))
     return this.store.write(actor, async ({ db, now, audit }) => {
-      const { inactiveMonths } = (await this.settings.current(db)).data
-      const before = inactiveBefore(localDay(now), inactiveMonths)
-      const inactive = await inactiveCustomerIds(db, before)
-      for (const { id } of inactive) {
+      const { before, ids } = await this.inactive(db, now)
+      for (const id of ids) {
         await markPrivacyState(db, id, 'archived_at', now.toISOString())
         await audit({ entity: 'customer', entityId: id, action: 'archive', after: { inactiveSince: before } })
       }
-      return { archived: inactive.length }
+      return { archived: ids.length }
     })
+  }
+
+  private async inactive(db: Db, now: Date): Promise<{ before: string; ids: number[] }> {
+    const { inactiveMonths } = (await this.settings.current(db)).data
+    const before = inactiveBefore(localDay(now), inactiveMonths)
+    return { before, ids: (await inactiveCustomerIds(db, before)).map(({ id }) => id) }
+  }
+
+  /**
+   * S139, S141, S147–S148: each class of a customer's information whose retention after the last contact has run out
+   * is erased (contact persons anonymised, the ID number and assets deleted, the credit entries and the contact log
+   * deleted), each customer's erasure audited with its classes and the settings' version. Archival records are never
+   * touched, nor a credit entry whose report a retention period still protects (R-DISP-1). A dry run counts only.
+   */
+  async purgeExpired(actor: Actor, dryRun = false): Promise<RetentionPurge> {
+    const work = async (db: Db, now: Date, audit?: (draft: AuditDraft) => Promise<void>) => {
+      const settings = await this.settings.current(db)
+      const today = localDay(now)
+      const classes = Object.fromEntries(RETENTION_CLASSES.map((name) => [name, 0])) as RetentionPurge['classes']
+      let customers = 0
+      for (const facts of await retentionFacts(db, ANONYMOUS_CONTACT.name)) {
+        const held = RETENTION_CLASSES.filter((name) => facts[name === 'contact' ? 'contacts' : name] > 0)
+        const expired = expiredClasses(facts.lastContactOn, held, settings.data.retention, today)
+        if (expired.length === 0) continue
+        customers += 1
+        for (const name of expired) classes[name] += 1
+        if (!audit) continue
+        const credit = await this.eraseClasses(db, facts.id, expired, today)
+        await audit({
+          entity: 'customer',
+          entityId: facts.id,
+          action: 'anonymise',
+          after: { retention: expired, lastContactOn: facts.lastContactOn, settings: settings.version, credit }
+        })
+      }
+      return { dryRun, customers, classes }
+    }
+    if (dryRun) return work(this.store.db, this.store.clock())
+    return this.store.write(actor, ({ db, now, audit }) => work(db, now, audit))
+  }
+
+  /** The erasure of the given classes of one customer; how many credit entries went. */
+  private async eraseClasses(db: Db, customerId: number, expired: RetentionClass[], today: string): Promise<number> {
+    if (expired.includes('contact')) {
+      const contacts = await customerContacts(db, customerId)
+      await replaceCustomerContacts(
+        db,
+        customerId,
+        contacts.map(() => ({ ...ANONYMOUS_CONTACT }))
+      )
+      const customer = (await findCustomer(db, customerId))!
+      await replaceCustomerSearchRow(
+        db,
+        customerId,
+        [customer.name, customer.legalRepresentative, customer.industry, customer.region, customer.address]
+          .filter(Boolean)
+          .join('\n')
+      )
+    }
+    if (expired.includes('idNumber')) await deleteSensitiveValue(db, customerId, 'idNumber')
+    if (expired.includes('assets')) await deleteSensitiveValue(db, customerId, 'personalAssets')
+    if (expired.includes('visitLog')) await deleteUpkeepLog(db, customerId)
+    return expired.includes('credit') ? deleteUnprotectedCredit(db, customerId, today) : 0
   }
 
   /** S136–S137: bulk reads, reads outside the working day and repeated refusals of the last days, and leaks reported. */

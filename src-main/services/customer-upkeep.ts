@@ -11,6 +11,7 @@ import type {
   UpkeepEntry
 } from '../../src-preload/contract'
 import type { Db } from '../db/connection'
+import { waitingChangeCount } from '../db/customer-changes'
 import {
   activeStaff,
   creditHistory,
@@ -272,6 +273,10 @@ export class CustomerUpkeepService {
     return this.settings.current()
   }
 
+  settingsHistory(): Promise<PolicyVersion<CustomerUpkeepSettings>[]> {
+    return this.settings.history()
+  }
+
   saveSettings(actor: Actor, data: CustomerUpkeepSettings): Promise<PolicyVersion<CustomerUpkeepSettings>> {
     return this.settings.save(actor, data)
   }
@@ -322,7 +327,7 @@ export async function customerUpkeepTodo(
     count: number,
     severity: TodoEntry['severity'],
     ruleId: string,
-    reason: `customerUpkeep.todo.${'formalLate' | 'visitsDue' | 'reviewsDue' | 'creditReviews' | 'staffShort'}`
+    reason: `customerUpkeep.todo.${'formalLate' | 'visitsDue' | 'reviewsDue' | 'creditReviews' | 'staffShort' | 'changesPending'}`
   ): TodoEntry[] =>
     count > 0 ? [{ key, count, severity, section: 'customers', ruleId, reason, params: { count } }] : []
   return [
@@ -330,6 +335,13 @@ export async function customerUpkeepTodo(
     ...entry('customerVisitsDue', visits, 'warning', 'S59', 'customerUpkeep.todo.visitsDue'),
     ...entry('customerReviewsDue', reviews, 'warning', 'S46', 'customerUpkeep.todo.reviewsDue'),
     ...entry('customerCreditReviews', credit, 'info', 'S21', 'customerUpkeep.todo.creditReviews'),
-    ...entry('customerStaffShort', short, 'info', 'S154', 'customerUpkeep.todo.staffShort')
+    ...entry('customerStaffShort', short, 'info', 'S154', 'customerUpkeep.todo.staffShort'),
+    ...entry(
+      'customerChangesPending',
+      await waitingChangeCount(db),
+      'warning',
+      'S50',
+      'customerUpkeep.todo.changesPending'
+    )
   ]
 }

@@ -1,5 +1,6 @@
-import type { ParsedInput, Role } from '../../src-preload/contract'
+import type { CustomerAnalysis, ParsedInput, Role } from '../../src-preload/contract'
 import { AppFailure } from '../errors'
+import { customerAnalysisSheet } from '../reports/customer-analysis'
 import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
 import type { CustomersService } from './customers'
@@ -27,7 +28,9 @@ export class ExportsService {
     private readonly store: Store,
     private readonly customers: CustomersService,
     private readonly items: ItemsService,
-    private readonly volumes: VolumesService
+    private readonly volumes: VolumesService,
+    /** S170: the register's composition and credit analysis, a sheet of its own in every customer export. */
+    private readonly customerAnalysis: () => Promise<CustomerAnalysis>
   ) {}
 
   private async rows(input: ParsedInput<'export.list'>, role: Role): Promise<Record<string, unknown>[]> {
@@ -65,7 +68,8 @@ export class ExportsService {
         }))
       })
     }
-    const buffer = await listWorkbook(SHEET_NAMES[input.view], input.columns, rows)
+    const extra = input.view === 'customers' ? [customerAnalysisSheet(await this.customerAnalysis())] : []
+    const buffer = await listWorkbook(SHEET_NAMES[input.view], input.columns, rows, extra)
     const stamp = this.store.clock().toISOString().slice(0, 10)
     const fileName = `${SHEET_NAMES[input.view]}-${stamp}.xlsx`
     await this.store.write(actor, ({ audit }) =>

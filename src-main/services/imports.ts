@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import { contactCodec } from '../db/customers'
+import { contactCodec, recordedContacts } from '../db/customers'
 import { fieldKeyOf } from '../db/field-codec'
 import {
   customerInput,
@@ -773,7 +773,12 @@ export class ImportsService {
             entity: input.target === 'items' ? 'item' : 'customer',
             entityId: ids[index],
             action: 'import',
-            after: { ...record.values, source: { file: input.fileName, row: record.row } }
+            // S124–S125: an imported contact's phone is sealed in the log as in its table.
+            after: recordedContacts(
+              fieldKeyOf(db),
+              { ...record.values, source: { file: input.fileName, row: record.row } },
+              'seal'
+            )
           }))
         )
         job.done += records.length

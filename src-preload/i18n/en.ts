@@ -169,6 +169,22 @@ const en: Shape<typeof zhCN> = {
   },
   grades: { important: 'Important', special: 'Special', general: 'General' },
   customers: {
+    changes: {
+      title: 'Important changes waiting to be verified',
+      held: 'These important changes take effect only once another person confirms them: {{fields}}. The rest is saved.',
+      proposedBy: 'Proposed by {{name}} on {{at}}',
+      field: 'Field',
+      before: 'Now',
+      after: 'Change to',
+      note: 'Verifier’s note',
+      approve: 'Confirm',
+      refuse: 'Refuse',
+      approved: 'Confirmed: the change has taken effect.',
+      refused: 'Refused: the old values stay.',
+      none: 'No important change is waiting.',
+      statuses: { pending: 'Waiting', approved: 'Confirmed', refused: 'Refused' }
+    },
+    unreadable: 'Unreadable (damaged, or sealed on another installation: restore it from a backup or enter it again)',
     title: 'Customer files',
     new: 'New customer',
     edit: 'Edit customer',
@@ -369,7 +385,10 @@ const en: Shape<typeof zhCN> = {
       anonymise: 'Personal data anonymised',
       purge: 'Purged',
       archive: 'Moved to the inactive archive',
-      refused: 'Refused'
+      refused: 'Refused',
+      propose_change: 'Important change proposed',
+      confirm_change: 'Important change confirmed',
+      refuse_change: 'Important change refused'
     },
     entities: {
       user: 'Account',
@@ -1792,6 +1811,7 @@ const en: Shape<typeof zhCN> = {
       location: 'Now at',
       dueOn: 'Due back',
       analysis: 'Composition and credit',
+      breakdown: 'Breakdown',
       byGrade: 'By grade',
       byIndustry: 'By industry',
       byRegion: 'By region',
@@ -1827,6 +1847,9 @@ const en: Shape<typeof zhCN> = {
       alreadyFormal: 'This customer file is already formal.',
       notVerifier: 'Under the current settings your role does not verify customer files.',
       ownFile: 'Whoever created a file does not verify it; another person confirms it.',
+      changeWaiting: 'An important change of this customer is waiting to be verified: confirm or refuse it first.',
+      changeDecided: 'This change has already been dealt with.',
+      ownChange: 'Whoever proposed a change does not verify it; another person confirms it.',
       completionBeforeContract: 'The completion documents cannot come before the contract.',
       staffTwice: 'The same person is named twice.',
       importantNeedsTwo: 'An important customer needs at least {{count}} responsible staff.',
@@ -1836,16 +1859,47 @@ const en: Shape<typeof zhCN> = {
       riskEvaluationNeeded: 'An important customer’s rating needs a risk evaluation.',
       holdsCustomers: 'This person is still responsible for {{count}} customers ({{customers}}); hand them over first.'
     },
+    errors: { changeNotFound: 'Change not found.' },
     todo: {
       reportDue: 'The customer-archive report of {{month}} goes to the general manager by {{dueOn}}.',
       formalLate: '{{count}} temporary files are past their day to become formal.',
       visitsDue: '{{count}} return visits to customers are due.',
       reviewsDue: '{{count}} customer files are due for review.',
       creditReviews: '{{count}} customers’ credit limits are to be reviewed.',
-      staffShort: '{{count}} important customers have fewer than two responsible staff.'
+      staffShort: '{{count}} important customers have fewer than two responsible staff.',
+      changesPending: '{{count}} important changes of customer files are waiting to be verified.'
     }
   },
   customerPrivacy: {
+    settings: {
+      title: 'Customers’ personal information',
+      rightsAnswerDays: 'Days to answer a personal-information request',
+      inactiveMonths: 'Months without contact before the inactive archive',
+      amount: 'Period',
+      unit: 'Unit'
+    },
+    retention: {
+      title: 'How long each class of information keeps (from the last contact)',
+      classes: {
+        contact: 'Contact persons',
+        idNumber: 'ID-card number',
+        assets: 'Personal assets',
+        credit: 'Credit entries',
+        visitLog: 'Contact and visit log'
+      },
+      units: { days: 'days', years: 'years' },
+      menu: 'Inactive and expired',
+      purge: 'Erase expired personal information',
+      purgeCount:
+        'Under the retention set now, information of {{customers}} customers has expired: {{classes}}. Records within their retention period are not touched.',
+      purgeNone: 'No personal information has outlived its retention.',
+      purged: 'Expired information of {{customers}} customers erased.',
+      archive: 'Move to the inactive archive',
+      archiveCount:
+        '{{count}} customers have had no contact for more than {{months}} months and will move to the inactive archive.',
+      archiveNone: 'No customer has gone more than {{months}} months without contact.',
+      archived: '{{count}} customers moved to the inactive archive.'
+    },
     tab: 'Personal information',
     fields: {
       idNumber: 'ID-card number',
@@ -1994,7 +2048,9 @@ const en: Shape<typeof zhCN> = {
       revealNotPermitted: 'Your role may not reveal customers’ sensitive information.'
     },
     errors: { rightsRequestNotFound: 'Request not found.', disclosureNotFound: 'Disclosure request not found.' },
-    validation: { idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits' }
+    validation: {
+      idNumber: 'An ID-card number has 18 characters (the last may be X) or 15 digits'
+    }
   },
   policy: {
     linkedOutsideVolume:
@@ -2204,6 +2260,40 @@ const en: Shape<typeof zhCN> = {
     }
   },
   rules: {
+    S19: 'The credit grade decides a customer’s trade terms and credit limit.',
+    S21: 'Important customers get a risk evaluation and a credit rating when their file is opened.',
+    S29: 'A signed contract opens a temporary file; within the set days of the completion documents (5 by default) it becomes the formal file.',
+    S37: 'Before filing, the customer’s information is verified as true and accurate (by the verifier the settings name).',
+    S40: 'Each file records who created it and when, confirmed by another person’s signature.',
+    S46: 'Important customers’ files are updated at least monthly; the others are reviewed at the set interval.',
+    S50: 'Important changes are re-verified before they are saved: they take effect once a verifier other than the proposer confirms them.',
+    S59: 'Customers are visited again on the plan’s days (e.g. days 3, 15, 30 and 60 after the contract).',
+    S86: 'Originals of customer files never leave the company; borrowing in-house is registered.',
+    S103: 'When customers ask to see, correct or delete their information, their identity is checked first and the answer is given in the set time.',
+    S110: 'A customer may refuse to give information that is not needed.',
+    S112: 'Only what the purpose needs is collected.',
+    S117: 'Sensitive values are shown partly hidden by default.',
+    S118: 'Revealing a sensitive value needs a stated purpose, and is recorded.',
+    S120: 'Viewing, changing and deleting customer information is controlled by permission.',
+    S121: 'People see and use only the customer information within their permission.',
+    S124: 'Sensitive information in customer files is encrypted.',
+    S125: 'Customer information is stored encrypted, with the key outside the database file.',
+    S131: 'Sharing customer files needs approval, with a defined scope and procedure.',
+    S133: 'Nothing goes to a third party without the customer’s consent.',
+    S136: 'Bulk reads, reads outside working hours and repeated refusals raise an alarm.',
+    S139: 'Each class of customer information has its own retention period and storage method.',
+    S140: 'Data is destroyed once its compliance retention has passed; records still within their retention period are never destroyed.',
+    S141: 'Customer personal data no longer used is deleted or anonymised promptly.',
+    S143: 'Customers without contact for a long time move to the inactive archive.',
+    S147: 'Sensitive data is wiped so that it cannot be recovered.',
+    S148: 'Every deletion and destruction is recorded and reported, so it can be traced.',
+    S151: 'Leavers may not take customer data; their department takes it over.',
+    S152: 'When someone leaves, their customers are told and given a new contact.',
+    S154: 'Important customers have at least two people in touch with them.',
+    S165: 'Before the 5th of each month, originals, copies and what is out are counted and reported to the general manager.',
+    S167: 'Periodic reports go to other departments only with the service manager’s and general manager’s approval.',
+    S168: 'Reports are reviewed before release and handed out centrally, each copy logged.',
+    S170: 'Customers’ composition and credit are analysed.',
     'R-ROLE-3': 'A department head signs the consultation and loan requests of their own staff.',
     'R-ROLE-4':
       'The archive manager approves consultation and loan requests and takes part in appraising records for destruction.',
@@ -2276,6 +2366,7 @@ const en: Shape<typeof zhCN> = {
     'R-SEC-3': 'Accounts sign in with passwords, lock after repeated failures and act by their role.'
   },
   validation: {
+    retention: 'A retention period is 1 to 36,500 days, or 1 to 100 years.',
     departmentUnknown: 'Choose a department from the department list',
     notInFuture: 'The date cannot be later than today',
     importFileType: 'Only .xlsx or .csv files can be imported',

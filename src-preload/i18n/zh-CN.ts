@@ -153,6 +153,22 @@ const zhCN = {
   },
   grades: { important: '重要', special: '特殊', general: '一般' },
   customers: {
+    changes: {
+      title: '等待核实的重要变更',
+      held: '以下重要变更须经另一人核实确认后才生效：{{fields}}。其余修改已保存。',
+      proposedBy: '{{name}} 于 {{at}} 提出',
+      field: '项目',
+      before: '现值',
+      after: '变更为',
+      note: '核实意见',
+      approve: '核实确认',
+      refuse: '退回',
+      approved: '已核实确认，变更已生效。',
+      refused: '已退回，原值保持不变。',
+      none: '没有等待核实的重要变更。',
+      statuses: { pending: '待核实', approved: '已确认', refused: '已退回' }
+    },
+    unreadable: '无法读取（该值已损坏或不是本机加密的，请从备份恢复或重新填写）',
     title: '客户档案',
     new: '新建客户',
     edit: '编辑客户',
@@ -345,7 +361,10 @@ const zhCN = {
       anonymise: '匿名化个人信息',
       purge: '整体清除',
       archive: '转入不活跃档案',
-      refused: '被拒绝'
+      refused: '被拒绝',
+      propose_change: '提请核实重要变更',
+      confirm_change: '核实确认重要变更',
+      refuse_change: '退回重要变更'
     },
     entities: {
       user: '用户',
@@ -1722,6 +1741,7 @@ const zhCN = {
       location: '现在位置',
       dueOn: '应还日期',
       analysis: '构成与资信分析',
+      breakdown: '分析维度',
       byGrade: '按客户等级',
       byIndustry: '按行业',
       byRegion: '按地区',
@@ -1757,6 +1777,9 @@ const zhCN = {
       alreadyFormal: '该客户档案已是正式档案。',
       notVerifier: '按当前设置，您的角色不能核实客户档案。',
       ownFile: '建档人不能核实自己建立的档案，须由另一人核实确认。',
+      changeWaiting: '该客户还有一项重要变更等待核实，请先确认或退回。',
+      changeDecided: '该变更已经处理。',
+      ownChange: '提出变更的人不能核实自己的变更，须由另一人核实确认。',
       completionBeforeContract: '竣工文档日期不能早于合同签订日期。',
       staffTwice: '同一人员不能重复指定。',
       importantNeedsTwo: '重要客户至少要有 {{count}} 名负责人员。',
@@ -1766,16 +1789,45 @@ const zhCN = {
       riskEvaluationNeeded: '重要客户须填写风险评估。',
       holdsCustomers: '该员工仍负责 {{count}} 个客户（{{customers}}），请先办理离职交接。'
     },
+    errors: { changeNotFound: '找不到该变更。' },
     todo: {
       reportDue: '{{month}} 的客户档案月报应于 {{dueOn}} 前报总经理。',
       formalLate: '{{count}} 个临时档案超过期限仍未转为正式档案。',
       visitsDue: '{{count}} 次客户回访已到期。',
       reviewsDue: '{{count}} 个客户档案到了审核周期。',
       creditReviews: '{{count}} 个客户的信用额度需要复核。',
-      staffShort: '{{count}} 个重要客户的负责人员不足两名。'
+      staffShort: '{{count}} 个重要客户的负责人员不足两名。',
+      changesPending: '{{count}} 项客户档案重要变更等待核实确认。'
     }
   },
   customerPrivacy: {
+    settings: {
+      title: '客户个人信息',
+      rightsAnswerDays: '个人信息请求的答复期限（天）',
+      inactiveMonths: '多久未联系转入不活跃档案（月）',
+      amount: '期限',
+      unit: '单位'
+    },
+    retention: {
+      title: '各类信息的保存期限（自最后一次联系起算）',
+      classes: {
+        contact: '联系人信息',
+        idNumber: '身份证号码',
+        assets: '个人资产状况',
+        credit: '资信记录',
+        visitLog: '联系与回访记录'
+      },
+      units: { days: '天', years: '年' },
+      menu: '不活跃与过期信息',
+      purge: '清除过期个人信息',
+      purgeCount: '按现行保存期限，{{customers}} 个客户的信息已过期：{{classes}}。仍在保管期限内的档案文件不受影响。',
+      purgeNone: '没有保存期限已满的个人信息。',
+      purged: '已清除 {{customers}} 个客户的过期信息。',
+      archive: '转入不活跃档案',
+      archiveCount: '{{count}} 个客户超过 {{months}} 个月没有联系，将转入不活跃档案。',
+      archiveNone: '没有超过 {{months}} 个月未联系的客户。',
+      archived: '已将 {{count}} 个客户转入不活跃档案。'
+    },
     tab: '个人信息',
     fields: {
       idNumber: '身份证号码',
@@ -1922,7 +1974,9 @@ const zhCN = {
       revealNotPermitted: '您的角色无权查看客户的敏感信息。'
     },
     errors: { rightsRequestNotFound: '找不到该请求。', disclosureNotFound: '找不到该信息提供申请。' },
-    validation: { idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字' }
+    validation: {
+      idNumber: '身份证号码应为 18 位（末位可为 X）或 15 位数字'
+    }
   },
   policy: {
     linkedOutsideVolume: '卷内文件与“{{title}}”关联，但后者不在本卷中；关联文件须放在一起，暂不能封卷。',
@@ -2114,6 +2168,40 @@ const zhCN = {
     }
   },
   rules: {
+    S19: '资信等级决定对客户的交易条件和信用额度。',
+    S21: '重要客户建档时应及时进行风险评估和信用评价。',
+    S29: '签订合同即建立临时档案；收到竣工文档后规定天数内（默认 5 天）转为正式档案并上架。',
+    S37: '建档前须核实客户信息的真实性和准确性（由设置中的核实人核实）。',
+    S40: '每份档案注明建档人、建档时间，并由另一人签署确认。',
+    S46: '重要客户的档案每月至少更新一次；其他客户按设置的周期审核。',
+    S50: '重要信息变更须重新核实后才能更新客户档案：提出人之外的核实人确认后才生效。',
+    S59: '按回访计划（如签订合同后第 3、15、30、60 天）回访客户。',
+    S86: '客户档案原件不得带出公司；内部借阅须登记。',
+    S103: '客户查询、更正或删除本人信息时，先核对身份，并在规定时间内答复。',
+    S110: '客户有权拒绝提供非必要的信息。',
+    S112: '只收集实现收集目的所必需的信息。',
+    S117: '敏感信息默认隐去部分内容显示。',
+    S118: '查看敏感信息须说明用途，并留有记录。',
+    S120: '对客户信息的查看、修改、删除进行权限管理。',
+    S121: '人员只能查看和使用自己权限范围内的客户信息。',
+    S124: '客户档案中的敏感信息加密处理。',
+    S125: '客户信息加密存储，密钥不放在数据库文件中。',
+    S131: '客户档案的共享须经审批，明确范围和流程。',
+    S133: '未经客户同意，不得向第三方提供客户信息。',
+    S136: '对批量读取、非工作时间读取和多次被拒绝等异常访问报警。',
+    S139: '按信息类别确定客户信息的保存期限和保存方式。',
+    S140: '合规保存期限届满后及时销毁；仍在保管期限内的档案不得销毁。',
+    S141: '不再使用的客户个人信息及时删除或匿名化。',
+    S143: '长时间未联系的客户转入不活跃档案。',
+    S147: '销毁前彻底擦除敏感信息，使其无法恢复。',
+    S148: '每次删除、销毁都有记录并报备，可以追溯。',
+    S151: '员工调离不得带走客户资料，由部门接收整理。',
+    S152: '员工离职时及时通知有关客户，并指定新的联系人。',
+    S154: '重要客户至少有两名人员负责联系。',
+    S165: '每月 5 日前统计客户档案原件、复印件及借出未还情况，报总经理。',
+    S167: '定期报表须经客户服务部经理和总经理批准后才能提供给其他部门。',
+    S168: '报表经审查后方可发布，并统一分发、登记。',
+    S170: '对客户的构成和资信情况进行分析。',
     'R-ROLE-3': '部门负责人签批本部门人员的查阅、借阅申请。',
     'R-ROLE-4': '档案部门负责人批准查阅、借阅申请，并参加销毁鉴定。',
     'R-ROLE-5': '分管副总批准长期借阅和涉密查阅；总经理批准涉密档案带出和所有外单位借阅。',
@@ -2166,6 +2254,7 @@ const zhCN = {
     'R-SEC-3': '账号使用密码登录，连续失败后锁定，权限按角色划分。'
   },
   validation: {
+    retention: '保存期限须为 1 至 36500 天，或 1 至 100 年。',
     departmentUnknown: '请从部门列表中选择部门',
     notInFuture: '日期不能晚于今天',
     importFileType: '只能导入 .xlsx 或 .csv 文件',

@@ -6,6 +6,7 @@ import {
   ARCHIVIST,
   closeDrawer,
   createAccountQuickly,
+  openCustomerPrivacy,
   pickDate,
   rpc,
   setUpAdministrator,
@@ -103,4 +104,126 @@ test('issue 20: a customer from temporary file through a visit and a credit rati
   await expect(reports.locator('.analysis-byCredit')).toContainText('良')
   await expect(reports.locator('.analysis-byCredit')).toContainText('500,000')
   await page.screenshot({ path: path.join('test-results', 'customer-reports.png') })
+})
+
+/**
+ * The rest of a customer's life: the steps the test above walks on screen (temporary file, a visit, a credit rating,
+ * the verification) taken here through the channels for one customer, which then goes on screen through an important
+ * change confirmed by a second person (S50), a disclosure approved and recorded (S131–S133), and its contact person's
+ * deletion request answered by anonymising (S103, S141–S148).
+ */
+test('issue 20: one customer from temporary file to formal, then an important change, a disclosure and a deletion request', async ({
+  page,
+  server
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  await setUpAdministrator(page, server)
+  await createAccountQuickly(page, ARCHIVIST, 'archivist', 'ZS')
+  await createAccountQuickly(page, ARCHIVE_MANAGER, 'archive_manager')
+  await signOut(page)
+  await signIn(page, ARCHIVIST)
+  // The temporary file, a visit, a credit rating and the verification, through the channels.
+  const customer = await rpc(page, 'customers.create', {
+    name: NAME,
+    legalRepresentative: '王建国',
+    grade: 'important',
+    industry: '物流',
+    region: '上海',
+    dateOpened: daysAgo(40),
+    contacts: [{ name: '李娜', title: '采购经理', phone: '13812345678', email: '' }]
+  })
+  await rpc(page, 'customerPrivacy.recordConsent', {
+    customerId: customer.id,
+    scope: '基本信息、联系人',
+    purpose: '合同管理与售后服务',
+    noticeText: '本公司仅为合同管理收集以上信息。',
+    noticeVersion: 'v1',
+    consentedOn: daysAgo(40),
+    channel: 'written',
+    refusedFields: [],
+    sharingConsent: true
+  })
+  await rpc(page, 'customerUpkeep.log', {
+    customerId: customer.id,
+    kind: 'visit',
+    channel: 'call',
+    happenedOn: daysAgo(30),
+    staffName: ARCHIVIST.name,
+    outcome: '产品使用正常'
+  })
+  await rpc(page, 'customerUpkeep.credit', {
+    customerId: customer.id,
+    grade: 'good',
+    limitAmount: 500000,
+    limitYear: Number(daysAgo(0).slice(0, 4)),
+    reportItemId: null,
+    riskEvaluation: '经营稳定，回款及时',
+    decidedOn: daysAgo(20)
+  })
+  await signOut(page)
+  await signIn(page, ARCHIVE_MANAGER)
+  await rpc(page, 'customerUpkeep.verify', { customerId: customer.id, note: '与营业执照核对无误' })
+  await signOut(page)
+
+  // S50: on the formal file the archivist changes the legal representative; it waits for a second person.
+  await signIn(page, ARCHIVIST)
+  await page.getByRole('menuitem', { name: '客户' }).click()
+  await page.getByRole('button', { name: '编辑' }).click()
+  const form = page.locator('.customer-form')
+  await form.getByLabel('法定代表人').fill('王新民')
+  await form.getByRole('button', { name: '保存' }).click()
+  await expect(page.getByText('须经另一人核实确认后才生效：法定代表人').last()).toBeVisible()
+  const row = page.locator('.ant-table-row').filter({ hasText: NAME })
+  await expect(row).toContainText('王建国')
+
+  // S131–S133: a disclosure to a notary, which the customer's consent allows; S103: 李娜 asks to be deleted.
+  const tab = await openCustomerPrivacy(page, NAME)
+  const disclosures = tab.locator('.ant-card').filter({ hasText: '信息提供（共享）' })
+  await disclosures.getByRole('button', { name: '申请提供' }).click()
+  const request = page.locator('.ant-modal:visible')
+  await request.getByLabel('接收方', { exact: true }).fill('上海市东方公证处')
+  await request.getByLabel('提供范围').fill('基本信息、仓储合同')
+  await request.getByLabel('目的').fill('合同公证')
+  await request.getByRole('button', { name: '保存' }).click()
+  await expect(disclosures.locator('.disclosures')).toContainText('待审批')
+  const rights = tab.locator('.ant-card').filter({ hasText: '个人信息权利请求' })
+  await rights.getByRole('button', { name: '登记请求' }).click()
+  const register = page.locator('.ant-modal:visible')
+  await register.getByLabel('请求人', { exact: true }).fill('李娜')
+  await register.getByLabel('具体内容').fill('请删除本人的联系方式')
+  await register.getByText('已核对请求人身份').click()
+  await register.getByRole('button', { name: '保存' }).click()
+  await expect(rights.locator('.rights-requests')).toContainText('待答复')
+  await closeDrawer(page)
+  await signOut(page)
+
+  // S50: the archive manager sees the waiting change on the customers page and confirms it.
+  await signIn(page, ARCHIVE_MANAGER)
+  await page.getByRole('menuitem', { name: '客户' }).click()
+  const waiting = page.locator('.pending-changes')
+  await expect(waiting).toContainText('法定代表人')
+  await expect(waiting).toContainText('王新民')
+  await page.screenshot({ path: path.join('test-results', 'customer-change-waiting.png') })
+  await waiting.getByRole('button', { name: '核实确认' }).click()
+  await expect(page.getByText('已核实确认，变更已生效。').last()).toBeVisible()
+  await expect(page.locator('.ant-table-row').filter({ hasText: NAME })).toContainText('王新民')
+  await expect(waiting).toBeHidden()
+
+  // S131, S134: approved and recorded; S141, S147: the deletion answered by anonymising, the records kept.
+  const managerTab = await openCustomerPrivacy(page, NAME)
+  const managerDisclosures = managerTab.locator('.ant-card').filter({ hasText: '信息提供（共享）' })
+  await managerDisclosures.getByRole('button', { name: '批准', exact: true }).click()
+  await expect(managerDisclosures.locator('.disclosures')).toContainText('已批准')
+  await managerDisclosures.getByRole('button', { name: '登记已提供' }).click()
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确定' }).click()
+  await expect(managerDisclosures.locator('.disclosures')).toContainText('已提供')
+  const managerRights = managerTab.locator('.ant-card').filter({ hasText: '个人信息权利请求' })
+  await managerRights.getByRole('button', { name: '答复' }).click()
+  const answer = page.locator('.ant-modal:visible')
+  await answer.getByLabel('答复', { exact: true }).fill('已删除您的个人信息，合同档案依法保存。')
+  await answer.getByRole('button', { name: '保存' }).click()
+  await expect(managerRights.locator('.rights-requests')).toContainText('已匿名化')
+  await page.screenshot({ path: path.join('test-results', 'customer-life-end.png') })
+  const after = await rpc(page, 'customers.get', { id: customer.id })
+  expect(after).toMatchObject({ legalRepresentative: '（已匿名）', contacts: [{ name: '（已匿名）', phone: '' }] })
 })

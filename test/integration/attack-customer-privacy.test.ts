@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FIELD_KEY_FILE } from '../../src-main/db/field-key'
+import { UNREADABLE_VALUE } from '../../src-preload/contract'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 import { CONTACT_PHONE, privacyRoom } from '../support/privacy'
 
@@ -124,12 +125,38 @@ describe('R-SEC-1, S124: no plain sensitive value in the audit log, the support 
     }
   })
 
-  it.todo(
-    'S125, S141: the audit log keeps contact phones and e-mails in plain text (customers.create and update snapshot ' +
-      'them; they are only masked when read), so a copy of the database file shows them after all, and an ' +
-      'anonymised contact stays in the log for good; sealing them in the snapshot needs the audit list and the ' +
-      'customer history to open them'
-  )
+  it('S124, S125: contact phones and e-mails are sealed in the audit snapshots, opened for the history, masked for the auditor, and the chain still verifies', async () => {
+    const { app, archivist, customer } = await started()
+    await app.call(
+      'customers.update',
+      {
+        ...sampleCustomer({
+          contacts: [{ name: CONTACT, title: '经理', phone: '13987654321', email: 'nana@li.example' }]
+        }),
+        id: customer.id,
+        version: customer.version
+      },
+      archivist
+    )
+    const stored = JSON.stringify(await app.database.query('SELECT before, after FROM audit_log'))
+    for (const plain of [PHONE, '13987654321', 'lina@shunda.example', 'nana@li.example'])
+      expect(stored).not.toContain(plain)
+
+    const history = JSON.stringify(await app.call('customers.history', { id: customer.id }, archivist))
+    expect(history).toContain(PHONE)
+    expect(history).toContain('13987654321')
+    const auditor = await app.signInAs('auditor', 'checker')
+    const listed = await app.call(
+      'audit.list',
+      { entity: 'customer', action: 'update', page: 1, pageSize: 20 },
+      auditor
+    )
+    const shown = JSON.stringify(listed.rows)
+    expect(shown).toContain('139******21')
+    expect(shown).toContain('n***@li.example')
+    expect(shown).not.toContain('enc1:')
+    expect((await app.call('audit.verify', {}, auditor)).ok).toBe(true)
+  })
 
   it('S119: a 10 MB purpose is refused by the schema and leaves no entry', async () => {
     const { app, archivist, customer } = await started()
@@ -233,18 +260,76 @@ describe('S141, S147: anonymisation leaves nothing to be read back', () => {
   })
 })
 
-describe('found and left for a bigger change', () => {
-  it.todo(
-    'S140, S147: a purged customer file still shows its old name (and any address, phone, background changed ' +
-      'before) in customers.history, read back from the audit log; the history masks only the contacts and the ' +
-      'legal representative once erased, and should also hide what the purge cleared'
-  )
+describe('S140, S147: a purged file’s history keeps nothing the purge cleared', () => {
+  it('the old name, address and phone read back as cleared, to every role', async () => {
+    const { app, archivist, customer } = await started()
+    await app.call(
+      'customers.update',
+      {
+        ...sampleCustomer({ name: '顺达旧名有限公司', address: '上海市黄浦区旧路1号', phone: '021-62345678' }),
+        id: customer.id,
+        version: customer.version
+      },
+      archivist
+    )
+    const asked = await app.call(
+      'customerPrivacy.registerRightsRequest',
+      {
+        customerId: customer.id,
+        kind: 'delete',
+        requester: CONTACT,
+        identityChecked: true,
+        details: '请删除全部',
+        receivedOn: '2026-03-02'
+      },
+      archivist
+    )
+    await app.call(
+      'customerPrivacy.answerRightsRequest',
+      { id: asked.id, version: asked.version, outcome: 'purged', answer: '已清除' },
+      archivist
+    )
+    const manager = await app.signInAs('archive_manager', 'boss')
+    for (const key of [archivist, manager]) {
+      const shown = JSON.stringify(await app.call('customers.history', { id: customer.id }, key))
+      for (const cleared of [sampleCustomer().name, '顺达旧名有限公司', '上海市黄浦区旧路1号', '021-62345678', LEGAL])
+        expect(shown).not.toContain(cleared)
+      expect(shown).toContain('（已清除）')
+    }
+  })
+})
 
-  it.todo(
-    'S125: one sealed value that does not open (damaged in the file, or copied in from another installation) ' +
-      'makes customers.list and customers.get fail as INTERNAL for everyone, so the whole customer register is ' +
-      'unusable; it should show that value as unreadable and log which row'
-  )
+describe('S125: one sealed value that does not open', () => {
+  it('the list and the file still answer, the value reads as unreadable, and the support log names the row once', async () => {
+    const { app, archivist, customer } = await started()
+    const other = await app.call('customers.create', sampleCustomer({ name: '另一家公司' }), archivist)
+    const [{ phone }] = await app.database.query<{ phone: string }>(
+      'SELECT phone FROM customer_contacts WHERE customer_id = ?',
+      [customer.id]
+    )
+    const damaged = `${phone.slice(0, -6)}AAAAAA`
+    await app.database.query('UPDATE customer_contacts SET phone = ? WHERE customer_id = ?', [damaged, customer.id])
+
+    for (let i = 0; i < 2; i += 1) {
+      const list = await app.call('customers.list', {}, archivist)
+      const row = list.rows.find((r) => r.id === customer.id)!
+      expect(row.primaryContactPhone).toBe(UNREADABLE_VALUE)
+      expect(list.rows.map((r) => r.id)).toContain(other.id)
+      expect((await app.call('customers.get', { id: customer.id }, archivist)).contacts[0].phone).toBe(UNREADABLE_VALUE)
+    }
+    const viewer = await app.signInAs('staff_viewer', 'reader')
+    const masked = await app.call('customers.list', {}, viewer)
+    expect(masked.rows.find((r) => r.id === customer.id)!.primaryContactPhone).toBe(UNREADABLE_VALUE)
+
+    await app.log.flush()
+    const lines = fs
+      .readFileSync(app.log.file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('sealed value unreadable'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain(`"customerId":${customer.id}`)
+    expect(lines[0]).toContain('contact.phone')
+  })
 })
 
 describe('S121, S131: the wrong role', () => {

@@ -411,6 +411,10 @@ describe('S103, S139–S148 personal-information rights, inactivity and anonymis
     expect(await app.call('customerPrivacy.archiveInactive', {}, manager)).toEqual({ archived: 0 })
     app.clock.advanceMinutes(25 * 30 * 24 * 60)
     const later = await app.signInAs('archive_manager', 'boss2')
+    // The dry run counts first and moves nothing, nor writes to the log.
+    expect(await app.call('customerPrivacy.archiveInactive', { dryRun: true }, later)).toEqual({ archived: 1 })
+    expect((await app.call('customerPrivacy.state', { customerId: customer.id }, later)).archivedAt).toBeNull()
+    expect(await auditOf(app, customer.id, 'archive')).toHaveLength(0)
     expect(await app.call('customerPrivacy.archiveInactive', {}, later)).toEqual({ archived: 1 })
     expect((await app.call('customerPrivacy.state', { customerId: customer.id }, later)).archivedAt).not.toBeNull()
     expect(await auditOf(app, customer.id, 'archive')).toHaveLength(1)
@@ -449,5 +453,96 @@ describe('S136–S137 alarms and leak reports on the security officer workbench'
     )
     // Only the security officer reads them.
     expect((await app.dispatch('customerPrivacy.alarms', {}, archivist)).ok).toBe(false)
+  })
+})
+
+describe('S139, S141, S147: retention per information class', () => {
+  const DAY = 24 * 60
+
+  it('bounds are checked in words; each class is erased once its own period after the last contact is over, never an archival record nor a credit entry its protected report explains', async () => {
+    const { app, archivist, customer } = await started()
+    const manager = await app.signInAs('archive_manager', 'boss')
+    const current = await app.call('customerPrivacy.settings', {}, manager)
+    for (const period of [
+      { amount: 0, unit: 'days' },
+      { amount: 101, unit: 'years' }
+    ] as const) {
+      const refused = await app.dispatch(
+        'customerPrivacy.saveSettings',
+        { ...current.data, retention: { ...current.data.retention, contact: period } },
+        manager
+      )
+      expect(refused.ok ? 'saved' : refused.error.details).toEqual([
+        { path: 'retention.contact.amount', message: 'validation.retention' }
+      ])
+    }
+    const longer = { amount: 10, unit: 'years' } as const
+    const saved = await app.call(
+      'customerPrivacy.saveSettings',
+      {
+        ...current.data,
+        retention: {
+          contact: { amount: 2, unit: 'years' },
+          idNumber: { amount: 100, unit: 'days' },
+          assets: longer,
+          credit: { amount: 3, unit: 'years' },
+          visitLog: longer
+        }
+      },
+      manager
+    )
+    await app.call(
+      'customerPrivacy.saveSensitive',
+      { customerId: customer.id, field: 'idNumber', value: ID_NUMBER },
+      archivist
+    )
+    const report = await app.call(
+      'items.create',
+      itemInput({ title: '客户资信调查报告', customerId: customer.id }),
+      archivist
+    )
+    const rating = {
+      customerId: customer.id,
+      grade: 'good' as const,
+      limitAmount: 500000,
+      limitYear: 2026,
+      riskEvaluation: '经营稳定',
+      decidedOn: '2026-03-02'
+    }
+    await app.call('customerUpkeep.credit', { ...rating, reportItemId: report.id }, archivist)
+    await app.call('customerUpkeep.credit', { ...rating, reportItemId: null, limitAmount: 300000 }, archivist)
+    await app.call(
+      'customerUpkeep.log',
+      { customerId: customer.id, kind: 'contact', channel: 'call', happenedOn: '2026-03-02', staffName: '李文' },
+      archivist
+    )
+    const purge = (key: string, dryRun: boolean) => app.call('customerPrivacy.purgeExpired', { dryRun }, key)
+    expect(await purge(manager, false)).toMatchObject({ customers: 0 })
+
+    app.clock.advanceMinutes(120 * DAY)
+    const later = await app.signInAs('archive_manager', 'boss2')
+    const keeper = await app.signInAs('archivist', 'keeper2')
+    expect(await purge(later, true)).toEqual({
+      dryRun: true,
+      customers: 1,
+      classes: { contact: 0, idNumber: 1, assets: 0, credit: 0, visitLog: 0 }
+    })
+    expect(await app.call('customerPrivacy.findByIdNumber', { idNumber: ID_NUMBER }, keeper)).toHaveLength(1)
+    expect((await purge(later, false)).classes.idNumber).toBe(1)
+    expect(await app.call('customerPrivacy.findByIdNumber', { idNumber: ID_NUMBER }, keeper)).toEqual([])
+    expect((await app.call('customers.get', { id: customer.id }, keeper)).contacts[0].phone).toBe(PHONE)
+
+    app.clock.advanceMinutes(3 * 366 * DAY)
+    const after = await app.signInAs('archive_manager', 'boss3')
+    const archivistNow = await app.signInAs('archivist', 'keeper3')
+    expect((await purge(after, false)).classes).toEqual({ contact: 1, idNumber: 0, assets: 0, credit: 1, visitLog: 0 })
+    const now = await app.call('customers.get', { id: customer.id }, archivistNow)
+    expect(now.contacts[0]).toEqual({ name: '（已匿名）', title: '', phone: '', email: '' })
+    const upkeep = await app.call('customerUpkeep.get', { customerId: customer.id }, archivistNow)
+    expect(upkeep.credit.map((entry) => entry.limitAmount)).toEqual([500000])
+    expect(upkeep.log).toHaveLength(1)
+    expect((await app.call('items.get', { id: report.id }, archivistNow)).title).toBe('客户资信调查报告')
+    const [entry] = await auditOf(app, customer.id, 'anonymise')
+    expect(JSON.parse(entry.after!)).toMatchObject({ retention: ['idNumber'], settings: saved.version })
   })
 })

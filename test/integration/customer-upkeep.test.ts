@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import { makeApp, sampleCustomer, type TestApp } from '../support/app'
 import { moveClockTo } from '../support/disposal'
 import { itemInput } from '../support/records'
@@ -304,5 +305,47 @@ describe('S165, S167–S168, S170 the customer-archive reports', () => {
       distribution: [{ recipient: '总经理', recordedBy: 'liwen' }]
     })
     expect(released.figures.monthly.originals).toBe(1)
+  })
+})
+
+describe('S170 the composition and credit analysis goes out with the customer export', () => {
+  it('a sheet of its own: grade, credit grade, industry and region, each with its customers and credit limits in force', async () => {
+    const { archivist, customer } = await setUp()
+    await app.call(
+      'customers.create',
+      sampleCustomer({ name: '北京华信贸易公司', grade: 'general', industry: '', region: '北京' }),
+      archivist
+    )
+    await app.call(
+      'customerUpkeep.credit',
+      {
+        customerId: customer.id,
+        grade: 'good',
+        limitAmount: 500000,
+        limitYear: 2026,
+        reportItemId: null,
+        riskEvaluation: '经营稳定',
+        decidedOn: '2026-03-02'
+      },
+      archivist
+    )
+    const exported = await app.call(
+      'export.list',
+      { view: 'customers', query: { grade: ['important'] }, columns: [{ key: 'name', title: '名称' }] },
+      archivist
+    )
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer)
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['客户', '构成与资信分析'])
+    const rows = (workbook.getWorksheet('构成与资信分析')!.getSheetValues() as unknown[][])
+      .slice(1)
+      .map((row) => row.slice(1))
+    expect(rows[0]).toEqual(['分析维度', '类别', '客户数', '信用额度合计（元）'])
+    expect(rows).toContainEqual(['按客户等级', '重要', 1, 500000])
+    expect(rows).toContainEqual(['按客户等级', '一般', 1, 0])
+    expect(rows).toContainEqual(['按信用等级', '良', 1, 500000])
+    expect(rows).toContainEqual(['按信用等级', '（未评定）', 1, 0])
+    expect(rows).toContainEqual(['按行业', '（未填写）', 1, 0])
+    expect(rows).toContainEqual(['按地区', '北京', 1, 0])
   })
 })

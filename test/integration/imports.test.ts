@@ -250,6 +250,10 @@ describe('import', () => {
       dateOpened: '2024-03-01',
       primaryContact: '李娜'
     })
+    // S124–S125: the imported contact's phone is sealed in the audit log as in its table.
+    const logged = JSON.stringify(await app.database.query("SELECT after FROM audit_log WHERE action = 'import'"))
+    expect(logged).toContain('李娜')
+    expect(logged).not.toContain('13812345678')
   })
 })
 

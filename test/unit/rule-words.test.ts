@@ -15,7 +15,7 @@ function sourceFiles(dir: string): string[] {
   })
 }
 
-/** Rule ids in quotes outside comments: the ones a decision carries to the screen. */
+/** Rule ids in quotes outside comments (R-… of domain.md, S… of customer-rules.md): the ones a decision carries to the screen. */
 function citedRules(): string[] {
   const cited = new Set<string>()
   for (const file of ['src-main', 'src-preload', 'src-renderer/src'].flatMap((dir) =>
@@ -23,7 +23,7 @@ function citedRules(): string[] {
   ))
     for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
       if (/^\s*(\*|\/\/|\/\*)/.test(line)) continue
-      for (const match of line.matchAll(/['"`](R-[A-Z]+-\d+)['"`]/g)) cited.add(match[1])
+      for (const match of line.matchAll(/['"`](R-[A-Z]+-\d+|S\d+)['"`]/g)) cited.add(match[1])
     }
   return [...cited].sort()
 }

@@ -28,6 +28,7 @@ import { ElectronicDestruction1765500000000 } from './1765500000000-ElectronicDe
 import { FixityIncidents1765500000001 } from './1765500000001-FixityIncidents'
 import { ElectronicLedger1765650000000 } from './1765650000000-ElectronicLedger'
 import { FixityActual1765650000001 } from './1765650000001-FixityActual'
+import { CustomerPendingChanges1765700000000 } from './1765700000000-CustomerPendingChanges'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -59,5 +60,6 @@ export const MIGRATIONS = [
   ElectronicDestruction1765500000000,
   FixityIncidents1765500000001,
   ElectronicLedger1765650000000,
-  FixityActual1765650000001
+  FixityActual1765650000001,
+  CustomerPendingChanges1765700000000
 ]

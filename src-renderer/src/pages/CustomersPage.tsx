@@ -17,6 +17,8 @@ import { Toolbar } from '../components/Toolbar'
 import { usePagedQuery, useRemote } from '../useRemote'
 import { CustomerDetail } from './customers/CustomerDetail'
 import { CustomerForm } from './customers/CustomerForm'
+import { PendingChanges } from './customers/PendingChanges'
+import { RetentionMenu } from './customers/privacy/RetentionMenu'
 import { customerColumns, customerExportColumns } from './customers/customerColumns'
 
 type Query = ChannelInput<'customers.list'>
@@ -29,7 +31,12 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
   const [importing, setImporting] = useState(false)
   const [reporting, setReporting] = useState(false)
   const closeForm = useCallback(() => setEditing(null), [])
-  const closeDetail = useCallback(() => setViewing(null), [])
+  // S50: the waiting changes are read again whenever the list is, since a save or a confirmation changes them.
+  const [reads, setReads] = useState(0)
+  const closeDetail = useCallback(() => {
+    setViewing(null)
+    setReads((n) => n + 1)
+  }, [])
 
   const list = usePagedQuery(
     (q: Query) => call('customers.list', q),
@@ -44,6 +51,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
   const facetsLoaded = useRemote(useCallback(() => call('customers.facets', {}), []))
   const facets = facetsLoaded.data ?? { industries: [], regions: [] }
   const load = async () => {
+    setReads((n) => n + 1)
     await Promise.all([list.reload(), facetsLoaded.reload()])
   }
   const filtered = Boolean(query.search || query.grade?.length || query.industry?.length || query.region?.length)
@@ -76,6 +84,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
             }}
           />
           <Button onClick={() => setReporting(true)}>{t('customerUpkeep.reports.open')}</Button>
+          {can(session, 'customerPrivacy.archiveInactive') && <RetentionMenu onDone={() => void load()} />}
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
@@ -87,6 +96,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
       {!session.canSeePersonalData && (
         <Typography.Paragraph type="secondary">{t('customers.maskedNotice')}</Typography.Paragraph>
       )}
+      <PendingChanges key={reads} onDecided={() => void load()} />
       <Table<CustomerRow>
         rowKey="id"
         size="middle"

@@ -11,6 +11,7 @@ import { DisposalSettingsCard } from './DisposalSettingsCard'
 import { ElectronicSettingsCard } from './ElectronicSettingsCard'
 import { FilingSettingsCard } from './FilingSettingsCard'
 import { UseSettingsCard } from './UseSettingsCard'
+import { CustomerPrivacySettingsCard, CustomerUpkeepSettingsCard } from './customers/CustomerSettingsCards'
 
 const FIELDS = ['idleLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const
 
@@ -33,6 +34,8 @@ export function SettingsPage({ session }: { session: SessionInfo }) {
       <CustodySettingsCard editable={can(session, 'settings.saveCustody')} />
       <DisposalSettingsCard editable={can(session, 'settings.saveDisposal')} />
       <ElectronicSettingsCard editable={can(session, 'settings.saveElectronic')} />
+      <CustomerUpkeepSettingsCard editable={can(session, 'customerUpkeep.saveSettings')} />
+      <CustomerPrivacySettingsCard editable={can(session, 'customerPrivacy.saveSettings')} />
     </>
   )
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { ConsentField, Role } from '../../../src-preload/contract'
+import { DEFAULT_RETENTION, type ConsentField, type Role } from '../../../src-preload/contract'
 import {
+  expiredClasses,
+  retentionEndsOn,
   decideCollection,
   decideConsent,
   decideDisclose,
@@ -177,5 +179,21 @@ describe('S136 alarms', () => {
     const refused = read({ action: 'refused' })
     expect(detectAlarms([refused, refused], limits)).toEqual([])
     expect(detectAlarms([refused, refused, refused], limits).map((alarm) => alarm.kind)).toEqual(['repeatedRefusals'])
+  })
+})
+
+describe('S139: retention per information class', () => {
+  it('a period in days or years ends that long after the last contact', () => {
+    expect(retentionEndsOn('2026-03-02', { amount: 100, unit: 'days' })).toBe('2026-06-10')
+    expect(retentionEndsOn('2024-02-29', { amount: 1, unit: 'years' })).toBe('2025-02-28')
+  })
+
+  it('a class expires the day after its period ends, and only classes still held', () => {
+    const retention = { ...DEFAULT_RETENTION, idNumber: { amount: 100, unit: 'days' as const } }
+    const held = ['contact', 'idNumber', 'credit'] as const
+    expect(expiredClasses('2026-03-02', held, retention, '2026-06-10')).toEqual([])
+    expect(expiredClasses('2026-03-02', held, retention, '2026-06-11')).toEqual(['idNumber'])
+    expect(expiredClasses('2026-03-02', held, retention, '2029-03-03')).toEqual(['contact', 'idNumber'])
+    expect(expiredClasses('2026-03-02', ['assets'], retention, '2040-01-01')).toEqual(['assets'])
   })
 })

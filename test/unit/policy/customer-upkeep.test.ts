@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   creditReviewReason,
+  decideChange,
   decideCredit,
+  decideProposal,
   decideReassignment,
   decideRegistrationDates,
   decideStaff,
@@ -9,6 +11,7 @@ import {
   DEFAULT_CUSTOMER_UPKEEP as SETTINGS,
   formalDueOn,
   formalLate,
+  importantChanges,
   plannedVisits,
   reviewDue,
   staffShort
@@ -141,5 +144,45 @@ describe('S19–S21 the credit file', () => {
     ['important', { limitYear: 2026, recordedAt: '2026-03-05T00:00:00Z' }, '2026-03-01T00:00:00Z', null]
   ] as const)('%s, latest %j, customer changed %s: %s', (grade, latest, updatedAt, reason) => {
     expect(creditReviewReason(grade, latest, updatedAt, '2026-06-01')).toBe(reason)
+  })
+})
+
+describe('S50: important changes', () => {
+  const now = {
+    name: '顺达',
+    legalRepresentative: '王建国',
+    grade: 'general' as const,
+    registeredCapital: 500,
+    creditStanding: ''
+  }
+
+  it('a formal file holds the important fields that change, a temporary one none', () => {
+    const proposed = { ...now, grade: 'important' as const, registeredCapital: 900 }
+    expect(importantChanges('formal', now, proposed)).toEqual([
+      { field: 'grade', before: 'general', after: 'important' },
+      { field: 'registeredCapital', before: 500, after: 900 }
+    ])
+    expect(importantChanges('formal', now, { ...now })).toEqual([])
+    expect(importantChanges('temporary', now, proposed)).toEqual([])
+  })
+
+  it('one waits at a time; a verifier of the settings decides it, never its proposer, and only once', () => {
+    expect(decideProposal(7)).toMatchObject({ ok: false, refusal: { ruleId: 'S50' } })
+    expect(decideProposal(null).ok).toBe(true)
+    const waiting = { status: 'pending' as const, proposedById: 3 }
+    const verifier = { userId: 4, role: 'archive_manager' as const }
+    expect(decideChange(waiting, verifier, SETTINGS).ok).toBe(true)
+    expect(decideChange(waiting, { ...verifier, userId: 3 }, SETTINGS)).toMatchObject({
+      ok: false,
+      refusal: { reason: 'customerUpkeep.policy.ownChange' }
+    })
+    expect(decideChange(waiting, { userId: 4, role: 'archivist' }, SETTINGS)).toMatchObject({
+      ok: false,
+      refusal: { reason: 'customerUpkeep.policy.notVerifier' }
+    })
+    expect(decideChange({ ...waiting, status: 'approved' }, verifier, SETTINGS)).toMatchObject({
+      ok: false,
+      refusal: { reason: 'customerUpkeep.policy.changeDecided' }
+    })
   })
 })

@@ -6,6 +6,8 @@ import { call } from '../../api/client'
 import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
 import { CustomerFile } from './CustomerFile'
+import { PendingChanges } from './PendingChanges'
+import { readable } from './customerColumns'
 import { CustomerUpkeepTab } from './upkeep/CustomerUpkeepTab'
 import { CustomerPrivacy } from './privacy/CustomerPrivacy'
 
@@ -25,6 +27,8 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
   const { message } = App.useApp()
   const [customer, setCustomer] = useState<Customer | null>(null)
   const [history, setHistory] = useState<CustomerChange[]>([])
+  // A confirmed change (S50) alters the file and its history: both are read again.
+  const [reads, setReads] = useState(0)
 
   useEffect(() => {
     Promise.all([call('customers.get', { id: customerId }), call('customers.history', { id: customerId })])
@@ -36,7 +40,7 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
         void message.error(describeError(t, error))
         onClose()
       })
-  }, [customerId, message, onClose, t])
+  }, [customerId, message, onClose, t, reads])
 
   const show = (field: keyof Customer, value: unknown) => {
     if (field === 'grade')
@@ -66,6 +70,7 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
               label: t('customers.tabs.info'),
               children: (
                 <>
+                  <PendingChanges customerId={customerId} onDecided={() => setReads((n) => n + 1)} />
                   <Descriptions bordered size="small" column={2}>
                     {FIELD_ORDER.map((field) => (
                       <Descriptions.Item key={field} label={fieldLabel(field)}>
@@ -82,7 +87,8 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
                     dataSource={customer.contacts}
                     columns={(['name', 'title', 'phone', 'email'] as const).map((key) => ({
                       title: t(`customers.contact.${key}`),
-                      dataIndex: key
+                      dataIndex: key,
+                      render: (value: string) => readable(value, t)
                     }))}
                   />
                 </>

@@ -2,7 +2,12 @@ import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CUSTOMER_GRADES, type Customer, type CustomerInput } from '../../../../src-preload/contract'
+import {
+  CUSTOMER_GRADES,
+  type Customer,
+  type CustomerInput,
+  type SavedCustomer
+} from '../../../../src-preload/contract'
 import { PROVINCES } from '../../../../src-preload/reference-lists'
 import { call } from '../../api/client'
 import { FormDrawer } from '../../components/FormDrawer'
@@ -26,6 +31,8 @@ interface CustomerFormProps {
   onClose(): void
   onSaved(customer: Customer): void
 }
+
+const heldOf = (saved: Customer) => (saved as Partial<SavedCustomer>).held ?? []
 
 export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps) {
   const { t } = useTranslation()
@@ -78,7 +85,14 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
           ? call('customers.update', { ...input, id: existing.id, version: existing.version })
           : call('customers.create', input),
       {
-        success: existing ? 'customers.updated' : 'customers.created',
+        // S50: what a save holds for a second person's confirmation is named, so nobody thinks it done.
+        success: (saved) =>
+          heldOf(saved).length > 0 ? 'customers.changes.held' : existing ? 'customers.updated' : 'customers.created',
+        successParams: (saved) => ({
+          fields: heldOf(saved)
+            .map((field) => t(`customers.fields.${field}`))
+            .join('、')
+        }),
         onDone: onSaved,
         form,
         refused: (error) => {
