@@ -19,5 +19,24 @@ export default tseslint.config(
       'no-debugger': 'error',
       eqeqeq: ['error', 'always', { null: 'ignore' }]
     }
+  },
+  {
+    // The contract's modules build zod schemas as they load: a value imported from them would bring zod and every
+    // schema into the renderer's first chunk, which only needs the words. Values come from src-preload/vocabulary.ts.
+    files: ['src-renderer/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src-preload/contract', '**/src-preload/contract-*'],
+              allowTypeImports: true,
+              message: 'The renderer takes only types from the contract; values come from src-preload/vocabulary.'
+            }
+          ]
+        }
+      ]
+    }
   }
 )

@@ -15,22 +15,26 @@ import {
   type Role
 } from './contract-kit'
 import type { CustomerGrade } from './contract-customers'
+import {
+  CONTACT_CHANNELS,
+  type ContactChannel,
+  UPKEEP_KINDS,
+  type UpkeepKind,
+  CREDIT_GRADES,
+  type CreditGrade
+} from './vocabulary'
+export {
+  CONTACT_CHANNELS,
+  type ContactChannel,
+  UPKEEP_KINDS,
+  type UpkeepKind,
+  CREDIT_GRADES,
+  type CreditGrade
+} from './vocabulary'
 
 /** S29: a file is temporary (临时档案) from the contract until it is verified and becomes the formal archive. */
 export const REGISTRATION_STATUSES = ['temporary', 'formal'] as const
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
-
-/** S35, S44, S63: how the company and the customer were in touch; `notice` is the company telling them (S152). */
-export const CONTACT_CHANNELS = ['call', 'letter', 'fax', 'email', 'visit', 'meeting', 'complaint', 'notice'] as const
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number]
-
-/** A contact (S35), a return visit of the plan (S59–S61), a periodic review with its result (S52), or a notice (S152). */
-export const UPKEEP_KINDS = ['contact', 'visit', 'review', 'notice'] as const
-export type UpkeepKind = (typeof UPKEEP_KINDS)[number]
-
-/** S19–S20: the credit grade that decides trade terms and the limit; a poor grade restricts business. */
-export const CREDIT_GRADES = ['excellent', 'good', 'fair', 'poor'] as const
-export type CreditGrade = (typeof CREDIT_GRADES)[number]
 
 /** Why the credit limit is to be reviewed (S21, 004: 当客户的基本情况发生变化，信用额度也要随之进行调整). */
 export const CREDIT_REVIEW_REASONS = ['unrated', 'expired', 'situationChanged'] as const

@@ -15,9 +15,8 @@ import {
   type Page,
   type Role
 } from './contract-kit'
-
-export const CUSTOMER_GRADES = ['important', 'special', 'general'] as const
-export type CustomerGrade = (typeof CUSTOMER_GRADES)[number]
+import { CUSTOMER_FIELD_NAMES, CUSTOMER_GRADES, type CustomerGrade, SORTABLE_CUSTOMER_FIELDS } from './vocabulary'
+export { CUSTOMER_GRADES, type CustomerGrade, SORTABLE_CUSTOMER_FIELDS, UNREADABLE_VALUE } from './vocabulary'
 
 /** Mainland landline (区号-号码[-分机]), mobile (1xxxxxxxxxx) or +86 forms; blank allowed. */
 export const PHONE_PATTERN =
@@ -70,21 +69,13 @@ export const customerFields = {
   consentObtained: z.boolean({ message: 'validation.boolean' }).optional().default(false),
   collectionPurpose: optionalText(300),
   contacts: z.array(contactSchema).max(20, { message: 'validation.tooMany' }).optional().default([])
-}
+} satisfies Record<(typeof CUSTOMER_FIELD_NAMES)[number], z.ZodType>
 
 export const customerInput = z.strictObject({
   ...customerFields,
   confirmDuplicateName: z.boolean().optional().default(false)
 })
 export type CustomerInput = z.input<typeof customerInput>
-
-export const SORTABLE_CUSTOMER_FIELDS = ['name', 'grade', 'industry', 'region', 'dateOpened', 'updatedAt'] as const
-
-/**
- * S125: what a sealed value reads as when it does not open (damaged in the file, or sealed under another
- * installation's key): the screens say so in words; the phone and e-mail rules refuse it, so it is never saved back.
- */
-export const UNREADABLE_VALUE = '\u26a0unreadable'
 
 export interface Contact {
   name: string

@@ -1,19 +1,12 @@
 /** Channels of electronic files and digitised scans attached to items (R-ELEC); spread into the contract in contract.ts. */
 import { z } from 'zod'
 import { channel, empty, id, RECORD_READERS, RECORD_WRITERS, required, type PolicyVersion } from './contract-kit'
+import { FILE_ROLES, type FileRole, ATTACH_BASE64_MAX } from './vocabulary'
+export { FILE_ROLES, type FileRole, ATTACH_BASE64_MAX } from './vocabulary'
 
-/** R-ELEC-1: what a file is to its item: the born-digital original (电子原件), a scan (扫描件), an attachment (附件). */
-export const FILE_ROLES = ['original', 'scan', 'attachment'] as const
-export type FileRole = (typeof FILE_ROLES)[number]
 /** The types told from a file's content; anything else is stored as it is, as 'other'. */
 export const FILE_TYPES = ['pdf', 'ofd', 'jpeg', 'tiff', 'png', 'other'] as const
 export type FileType = (typeof FILE_TYPES)[number]
-
-/**
- * A file attached through the contract travels as base64 in one call (the browser mode's request body holds the
- * same 40 000 000 characters as an import): about 30 MB. Bigger files come in through the bulk paths.
- */
-export const ATTACH_BASE64_MAX = 40_000_000
 
 export interface ElectronicFile {
   id: number

@@ -17,6 +17,8 @@ export {
   DEFAULT_POLICY_VERSION,
   MAX_BATCH
 } from './vocabulary'
+import { INCIDENT_SOURCES } from './vocabulary'
+export { INCIDENT_SOURCES } from './vocabulary'
 
 export interface Page<T> {
   rows: T[]
@@ -164,7 +166,6 @@ export interface RecordSummary {
 }
 
 export const INCIDENT_KINDS = ['missing', 'damaged'] as const
-export const INCIDENT_SOURCES = ['loan', 'inspection', 'manual', 'fixity'] as const
 
 export interface Incident {
   id: number

@@ -12,23 +12,32 @@ import {
   trimmed,
   type PolicyVersion
 } from './contract-kit'
-
-/**
- * S107–S110, S112: the pieces of information a consent is about. The sensitive ones (S6, S7, contact details) are
- * kept encrypted; the others are fields of the customer form.
- */
-export const CONSENT_FIELDS = [
-  'idNumber',
-  'personalAssets',
-  'contactPhone',
-  'contactEmail',
-  'address',
-  'fax',
-  'economicStrength',
-  'dealingsRecord',
-  'background'
-] as const
-export type ConsentField = (typeof CONSENT_FIELDS)[number]
+import {
+  CONSENT_FIELDS,
+  type ConsentField,
+  CONSENT_CHANNELS,
+  RECIPIENT_KINDS,
+  DISCLOSURE_METHODS,
+  RIGHTS_KINDS,
+  type RightsKind,
+  RETENTION_CLASSES,
+  type RetentionClass,
+  RETENTION_UNITS,
+  RETENTION_LIMITS
+} from './vocabulary'
+export {
+  CONSENT_FIELDS,
+  type ConsentField,
+  CONSENT_CHANNELS,
+  RECIPIENT_KINDS,
+  DISCLOSURE_METHODS,
+  RIGHTS_KINDS,
+  type RightsKind,
+  RETENTION_CLASSES,
+  type RetentionClass,
+  RETENTION_UNITS,
+  RETENTION_LIMITS
+} from './vocabulary'
 
 /** S122: the confidentiality level of each kind of information; core is masked for everyone until revealed. */
 export const SENSITIVITY_CLASSES = ['core', 'important', 'general'] as const
@@ -38,20 +47,13 @@ export type SensitivityClass = (typeof SENSITIVITY_CLASSES)[number]
 export const SENSITIVE_FIELDS = ['idNumber', 'personalAssets'] as const
 export type SensitiveField = (typeof SENSITIVE_FIELDS)[number]
 
-export const CONSENT_CHANNELS = ['written', 'electronic', 'oral'] as const
-
 /** S131–S133: the variants of the sources; the archive manager chooses, 002's reading (consent as well) by default. */
 export const SHARING_RULES = ['approvalAndConsent', 'approvalOnly'] as const
 /** S131: who approves a disclosure, chosen in the settings. */
 export const DISCLOSURE_APPROVERS = ['archive_manager', 'deputy_gm', 'gm'] as const
-export const RECIPIENT_KINDS = ['internal', 'third_party'] as const
-export const DISCLOSURE_METHODS = ['paper', 'electronic', 'viewing'] as const
 export const DISCLOSURE_STATES = ['requested', 'approved', 'refused', 'disclosed'] as const
 export type DisclosureState = (typeof DISCLOSURE_STATES)[number]
 
-/** S103: what an individual asks of their own information (to see it, correct it, delete it). */
-export const RIGHTS_KINDS = ['access', 'correct', 'delete'] as const
-export type RightsKind = (typeof RIGHTS_KINDS)[number]
 /**
  * How a request was answered: shown, corrected, personal data anonymised (S141, S147), the whole file purged (S144,
  * only when no retention period protects its records), or refused with the reason.
@@ -65,17 +67,6 @@ const days = (max: number) =>
     .int({ message: 'validation.range' })
     .min(1, { message: 'validation.range' })
     .max(max, { message: 'validation.range' })
-
-/**
- * S139: the classes of a customer's information that each keep for a period of their own, counted from the last
- * contact: contact persons, the ID-card number, personal assets, the credit entries, the contact and visit log.
- */
-export const RETENTION_CLASSES = ['contact', 'idNumber', 'assets', 'credit', 'visitLog'] as const
-export type RetentionClass = (typeof RETENTION_CLASSES)[number]
-export const RETENTION_UNITS = ['days', 'years'] as const
-
-/** Up to a hundred years, in days or years. */
-export const RETENTION_LIMITS = { days: 36_500, years: 100 } as const
 
 const retentionPeriod = z
   .strictObject({

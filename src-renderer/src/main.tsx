@@ -1,5 +1,3 @@
-// First: no schema may be built before Zod is told never to generate code (the CSP allows no eval).
-import './api/jitless'
 import React from 'react'
 import { createRoot } from 'react-dom/client'
 import './i18n'

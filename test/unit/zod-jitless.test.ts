@@ -43,13 +43,28 @@ describe('15.7 the CSP allows no eval, and Zod never tries one', () => {
     expect(await codeGenerations(null)).toBeGreaterThan(0)
   })
 
-  it('configured by the renderer entry or by main, building and parsing the contract generates no code', async () => {
-    expect(await codeGenerations('src-renderer/src/api/jitless.ts')).toBe(0)
+  it('configured by main, building and parsing the contract generates no code', async () => {
     expect(await codeGenerations('src-main/security.ts')).toBe(0)
   })
 
-  it('each entry point loads its configuration before anything that builds a schema', () => {
-    expect(firstImport(path.join(ROOT, 'src-renderer/src/main.tsx'))).toBe('./api/jitless')
+  it("the renderer builds no schema at all: no file of it imports zod, nor a value of the contract's modules", () => {
+    const renderer = path.join(ROOT, 'src-renderer/src')
+    const sources = fs
+      .readdirSync(renderer, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => [file, fs.readFileSync(path.join(renderer, file), 'utf8')] as const)
+    expect(sources.length).toBeGreaterThan(50)
+    expect(sources.filter(([, text]) => /from 'zod'/.test(text)).map(([file]) => file)).toEqual([])
+    const contractImport = /^import (type )?\{([^}]*)\} from '[./]*src-preload\/contract[^']*'/gm
+    const valueImports = sources.flatMap(([file, text]) =>
+      [...text.matchAll(contractImport)]
+        .filter(([, typeOnly, names]) => !typeOnly && names.split(',').some((name) => /^\s*(?!type )\w/.test(name)))
+        .map(() => file)
+    )
+    expect(valueImports).toEqual([])
+  })
+
+  it('each entry point of main loads its configuration before anything that builds a schema', () => {
     expect(firstImport(path.join(ROOT, 'src-main/index.ts'))).toBe('./security')
     expect(firstImport(path.join(ROOT, 'src-main/web/cli.ts'))).toBe('../security')
   })

@@ -2,12 +2,8 @@ import { PlusOutlined } from '@ant-design/icons'
 import { Button, Empty, Input, Space, Table, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  SORTABLE_CUSTOMER_FIELDS,
-  type ChannelInput,
-  type CustomerRow,
-  type SessionInfo
-} from '../../../src-preload/contract'
+import type { ChannelInput, CustomerRow, SessionInfo } from '../../../src-preload/contract'
+import { SORTABLE_CUSTOMER_FIELDS } from '../../../src-preload/vocabulary'
 import { can } from '../access'
 import { call } from '../api/client'
 import { CustomerReports } from './customers/upkeep/CustomerReports'

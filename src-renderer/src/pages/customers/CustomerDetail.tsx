@@ -1,7 +1,8 @@
 import { App, Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { customerFields, type Customer, type CustomerChange } from '../../../../src-preload/contract'
+import type { Customer, CustomerChange } from '../../../../src-preload/contract'
+import { CUSTOMER_FIELD_NAMES } from '../../../../src-preload/vocabulary'
 import { call } from '../../api/client'
 import { describeError, formatDateTime } from '../../errors'
 import { GRADE_COLORS } from '../../tagColors'
@@ -18,9 +19,7 @@ interface CustomerDetailProps {
   onClose(): void
 }
 
-const FIELD_ORDER = Object.keys(customerFields).filter(
-  (field) => field !== 'contacts'
-) as (keyof typeof customerFields)[]
+const FIELD_ORDER = CUSTOMER_FIELD_NAMES.filter((field) => field !== 'contacts')
 
 export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: CustomerDetailProps) {
   const { t } = useTranslation()

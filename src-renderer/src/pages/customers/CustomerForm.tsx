@@ -2,12 +2,8 @@ import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CUSTOMER_GRADES,
-  type Customer,
-  type CustomerInput,
-  type SavedCustomer
-} from '../../../../src-preload/contract'
+import type { Customer, CustomerInput, SavedCustomer } from '../../../../src-preload/contract'
+import { CUSTOMER_GRADES } from '../../../../src-preload/vocabulary'
 import { PROVINCES } from '../../../../src-preload/reference-lists'
 import { call } from '../../api/client'
 import { FormDrawer } from '../../components/FormDrawer'

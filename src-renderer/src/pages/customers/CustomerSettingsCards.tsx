@@ -1,13 +1,7 @@
 import { Col, Divider, Form, InputNumber, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import {
-  RETENTION_CLASSES,
-  RETENTION_LIMITS,
-  RETENTION_UNITS,
-  ROLES,
-  type CustomerPrivacySettings,
-  type CustomerUpkeepSettings
-} from '../../../../src-preload/contract'
+import type { CustomerPrivacySettings, CustomerUpkeepSettings } from '../../../../src-preload/contract'
+import { RETENTION_CLASSES, RETENTION_LIMITS, RETENTION_UNITS, ROLES } from '../../../../src-preload/vocabulary'
 import { call } from '../../api/client'
 import { WithRule } from '../../components/RuleTag'
 import { VersionedSettingsCard } from '../../components/SettingsVersions'

@@ -1,13 +1,7 @@
 import { Button, Space, Tag, Typography, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import {
-  CUSTOMER_GRADES,
-  UNREADABLE_VALUE,
-  type ChannelInput,
-  type ChannelOutput,
-  type CustomerGrade,
-  type CustomerRow
-} from '../../../../src-preload/contract'
+import type { ChannelInput, ChannelOutput, CustomerGrade, CustomerRow } from '../../../../src-preload/contract'
+import { CUSTOMER_GRADES, UNREADABLE_VALUE } from '../../../../src-preload/vocabulary'
 import { formatDateTime } from '../../errors'
 import { labelsOf } from '../../labels'
 import { GRADE_COLORS } from '../../tagColors'

@@ -2,13 +2,8 @@ import { UploadOutlined } from '@ant-design/icons'
 import { App, Button, Select, Space, Table, Tag, Tooltip, Typography, Upload } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  ATTACH_BASE64_MAX,
-  FILE_ROLES,
-  type ElectronicFile,
-  type FileRole,
-  type ViewedFile
-} from '../../../../src-preload/contract'
+import type { ElectronicFile, FileRole, ViewedFile } from '../../../../src-preload/contract'
+import { ATTACH_BASE64_MAX, FILE_ROLES } from '../../../../src-preload/vocabulary'
 import { call } from '../../api/client'
 import { PrintPreview } from '../../components/PrintPreview'
 import { LedgerModal, ReplaceFileModal } from './ElectronicLedger'

@@ -1,7 +1,8 @@
 import { Alert, Space, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CONSENT_FIELDS, type FieldMark } from '../../../../../src-preload/contract'
+import type { FieldMark } from '../../../../../src-preload/contract'
+import { CONSENT_FIELDS } from '../../../../../src-preload/vocabulary'
 import { call } from '../../../api/client'
 import { useRemote } from '../../../useRemote'
 

@@ -3,14 +3,8 @@ import { Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CONSENT_CHANNELS,
-  CONSENT_FIELDS,
-  type Consent,
-  type ConsentField,
-  type SensitiveField,
-  type SensitiveValue
-} from '../../../../../src-preload/contract'
+import type { Consent, ConsentField, SensitiveField, SensitiveValue } from '../../../../../src-preload/contract'
+import { CONSENT_CHANNELS, CONSENT_FIELDS } from '../../../../../src-preload/vocabulary'
 import { call } from '../../../api/client'
 import { FormModal } from '../../../components/FormModal'
 import { formatDateTime } from '../../../errors'

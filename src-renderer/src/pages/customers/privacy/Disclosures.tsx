@@ -1,12 +1,8 @@
 import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  DISCLOSURE_METHODS,
-  RECIPIENT_KINDS,
-  type Disclosure,
-  type DisclosureInput
-} from '../../../../../src-preload/contract'
+import type { Disclosure, DisclosureInput } from '../../../../../src-preload/contract'
+import { DISCLOSURE_METHODS, RECIPIENT_KINDS } from '../../../../../src-preload/vocabulary'
 import { can } from '../../../access'
 import { call } from '../../../api/client'
 import { FormModal } from '../../../components/FormModal'

@@ -2,12 +2,8 @@ import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  RIGHTS_KINDS,
-  type RightsKind,
-  type RightsOutcome,
-  type RightsRequest
-} from '../../../../../src-preload/contract'
+import type { RightsKind, RightsOutcome, RightsRequest } from '../../../../../src-preload/contract'
+import { RIGHTS_KINDS } from '../../../../../src-preload/vocabulary'
 import { call } from '../../../api/client'
 import { FormModal } from '../../../components/FormModal'
 import { formatDateTime } from '../../../errors'

@@ -2,15 +2,8 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  CONTACT_CHANNELS,
-  CREDIT_GRADES,
-  UPKEEP_KINDS,
-  type ContactChannel,
-  type CreditGrade,
-  type PlannedVisit,
-  type UpkeepKind
-} from '../../../../../src-preload/contract'
+import type { ContactChannel, CreditGrade, PlannedVisit, UpkeepKind } from '../../../../../src-preload/contract'
+import { CONTACT_CHANNELS, CREDIT_GRADES, UPKEEP_KINDS } from '../../../../../src-preload/vocabulary'
 import { call } from '../../../api/client'
 import { FormModal } from '../../../components/FormModal'
 import { useForm, useRequired } from '../../../useForm'
