@@ -2,8 +2,16 @@ import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 
+/** The path aliases of tsconfig.base.json, for the bundler (vitest.config.ts reads them from here too). */
+export const alias = {
+  '@main': resolve(__dirname, 'src-main'),
+  '@preload': resolve(__dirname, 'src-preload'),
+  '@renderer': resolve(__dirname, 'src-renderer/src')
+}
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       externalizeDeps: true,
       rollupOptions: {
@@ -19,6 +27,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: { alias },
     build: {
       externalizeDeps: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src-preload/index.ts') } }
@@ -26,6 +35,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
+    resolve: { alias },
     plugins: [react()],
     build: {
       // electron-vite leaves the renderer unminified; minified (esbuild: no eval, so the CSP holds), it is a third.

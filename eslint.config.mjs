@@ -30,7 +30,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src-preload/contract', '**/src-preload/contract-*'],
+              group: [
+                '@preload/contract',
+                '@preload/contract-*',
+                '**/src-preload/contract',
+                '**/src-preload/contract-*'
+              ],
               allowTypeImports: true,
               message: 'The renderer takes only types from the contract; values come from src-preload/vocabulary.'
             }

@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { alias } from './electron.vite.config'
 
 /** Benchmarks print figures; they assert nothing about speed and are not part of `npm test`. */
 export default defineConfig({
+  resolve: { alias },
   test: {
     include: ['test/bench/**/*.bench.ts'],
     environment: 'node',

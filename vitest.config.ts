@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
+import { alias } from './electron.vite.config'
 
 export default defineConfig({
+  resolve: { alias },
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',

@@ -9,7 +9,7 @@ import {
   type PrinterChoice,
   type PrintersForDocument,
   PRINT_META
-} from '../src-preload/desktop'
+} from '@preload/desktop'
 
 /** A printable is a few MB at most (1 000 labels with their barcodes are about 6 MB); anything larger is not ours. */
 const MAX_PRINT_HTML = 40_000_000

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import type { AppError, ErrorCode, FieldError } from '../src-preload/contract'
-import type { MessageKey } from '../src-preload/i18n/zh-CN'
+import type { AppError, ErrorCode, FieldError } from '@preload/contract'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 
 type Params = Record<string, string | number>
 

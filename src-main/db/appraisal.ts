@@ -6,7 +6,7 @@ import type {
   DestructionRegister,
   RecordKind,
   RecordRef
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { updateRow, type Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 

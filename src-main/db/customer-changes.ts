@@ -1,4 +1,4 @@
-import type { PendingCustomerChange } from '../../src-preload/contract'
+import type { PendingCustomerChange } from '@preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { sql } from './sql'
 

@@ -1,4 +1,4 @@
-import type { Consent, ConsentField, Disclosure, RightsRequest } from '../../src-preload/contract'
+import type { Consent, ConsentField, Disclosure, RightsRequest } from '@preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { sql } from './sql'
 

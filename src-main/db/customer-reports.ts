@@ -1,4 +1,4 @@
-import type { AnalysisRow, IssuedCustomerReport, OutstandingCustomerDocument } from '../../src-preload/contract'
+import type { AnalysisRow, IssuedCustomerReport, OutstandingCustomerDocument } from '@preload/contract'
 import { insertRow, type Db } from './connection'
 import { sql } from './sql'
 

@@ -1,4 +1,4 @@
-import type { SensitiveField } from '../../src-preload/contract'
+import type { SensitiveField } from '@preload/contract'
 import type { Db } from './connection'
 import { fieldKeyOf, fingerprintOf, openValue, sealValue } from './field-codec'
 import { sql } from './sql'

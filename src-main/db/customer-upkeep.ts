@@ -1,10 +1,4 @@
-import type {
-  CreditEntry,
-  CustomerGrade,
-  RegistrationStatus,
-  StaffContact,
-  UpkeepEntry
-} from '../../src-preload/contract'
+import type { CreditEntry, CustomerGrade, RegistrationStatus, StaffContact, UpkeepEntry } from '@preload/contract'
 import { insertRow, type Db } from './connection'
 import { sql } from './sql'
 

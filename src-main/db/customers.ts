@@ -1,11 +1,4 @@
-import type {
-  Contact,
-  Customer,
-  CustomerFileItem,
-  CustomerFileUse,
-  CustomerRow,
-  ParsedInput
-} from '../../src-preload/contract'
+import type { Contact, Customer, CustomerFileItem, CustomerFileUse, CustomerRow, ParsedInput } from '@preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { fieldKeyOf, openReadable, sealValue } from './field-codec'
 import { fullTextRowids } from './full-text'

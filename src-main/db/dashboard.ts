@@ -1,4 +1,4 @@
-import type { UseKind } from '../../src-preload/contract'
+import type { UseKind } from '@preload/contract'
 import type { Db } from './connection'
 import { dueRecords } from './disposal'
 import { sql } from './sql'

@@ -1,4 +1,4 @@
-import type { ParsedInput, RecordKind, RecordRef } from '../../src-preload/contract'
+import type { ParsedInput, RecordKind, RecordRef } from '@preload/contract'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 

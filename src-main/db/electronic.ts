@@ -1,11 +1,4 @@
-import type {
-  ElectronicFile,
-  FileRole,
-  FileType,
-  FixityOutcome,
-  FixityRun,
-  LedgerEntry
-} from '../../src-preload/contract'
+import type { ElectronicFile, FileRole, FileType, FixityOutcome, FixityRun, LedgerEntry } from '@preload/contract'
 import type { ViewingGrant } from '../policy/electronic'
 import type { Db } from './connection'
 import { sql } from './sql'

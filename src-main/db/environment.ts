@@ -1,4 +1,4 @@
-import type { EnvironmentReading } from '../../src-preload/contract'
+import type { EnvironmentReading } from '@preload/contract'
 import type { Db } from './connection'
 import { sql } from './sql'
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { UNREADABLE_VALUE } from '../../src-preload/contract'
+import { UNREADABLE_VALUE } from '@preload/contract'
 import type { Db } from './connection'
 
 /**

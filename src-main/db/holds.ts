@@ -1,4 +1,4 @@
-import type { Hold, HoldSubject } from '../../src-preload/contract'
+import type { Hold, HoldSubject } from '@preload/contract'
 import { pageOf, type Db } from './connection'
 import { sql } from './sql'
 

@@ -1,4 +1,4 @@
-import type { Incident, RecordRef } from '../../src-preload/contract'
+import type { Incident, RecordRef } from '@preload/contract'
 import { pageOf, type Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 

@@ -6,7 +6,7 @@ import type {
   ParsedInput,
   RecordKind,
   RecordRef
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import type { Db } from './connection'
 import { sql } from './sql'
 

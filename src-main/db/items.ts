@@ -1,4 +1,4 @@
-import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '../../src-preload/contract'
+import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '@preload/contract'
 import type { Db } from './connection'
 import { itemIdsMatching, itemTextMatch } from './item-search'
 import { countUpTo } from './paging'

@@ -1,10 +1,4 @@
-import type {
-  LocationContent,
-  LocationKind,
-  LocationMove,
-  LocationNode,
-  LocationSubject
-} from '../../src-preload/contract'
+import type { LocationContent, LocationKind, LocationMove, LocationNode, LocationSubject } from '@preload/contract'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 

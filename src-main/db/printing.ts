@@ -1,4 +1,4 @@
-import type { ParsedInput } from '../../src-preload/contract'
+import type { ParsedInput } from '@preload/contract'
 import type { Db } from './connection'
 import { sql } from './sql'
 

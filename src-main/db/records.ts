@@ -1,4 +1,4 @@
-import type { RecordKind, RecordSummary } from '../../src-preload/contract'
+import type { RecordKind, RecordSummary } from '@preload/contract'
 import type { Db } from './connection'
 import { containsPattern } from './full-text'
 import { itemIdsMatching } from './item-search'

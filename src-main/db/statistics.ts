@@ -1,4 +1,4 @@
-import { USE_KINDS, type Role } from '../../src-preload/contract'
+import { USE_KINDS, type Role } from '@preload/contract'
 import { ARCHIVE_STAFF_ROLES } from '../policy/roles'
 import type { Db } from './connection'
 import { sql, type SqlQuery } from './sql'

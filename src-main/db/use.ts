@@ -11,7 +11,7 @@ import type {
   UseRequest,
   UseRequestRow,
   UseWithdrawnSignature
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import type { SignerAccount } from '../policy/use'
 import { fullTextRowids } from './full-text'
 import { bigramToken } from './item-search'

@@ -1,4 +1,4 @@
-import type { Role } from '../../src-preload/contract'
+import type { Role } from '@preload/contract'
 import { insertRow, updateRow, type Db } from './connection'
 import { sql } from './sql'
 

@@ -1,4 +1,4 @@
-import type { ClassificationCode, ParsedInput, Volume, VolumeItem } from '../../src-preload/contract'
+import type { ClassificationCode, ParsedInput, Volume, VolumeItem } from '@preload/contract'
 import type { DocumentKind, ItemLink } from '../policy/filing'
 import { containsPattern } from './full-text'
 import type { Db } from './connection'

@@ -3,8 +3,8 @@
  * dry run needs before a row meets the same schemas as the forms. Pure: no store, no files (read.ts reads them);
  * the import service decides what a row becomes and reports what fails.
  */
-import { CLASSIFICATIONS, CUSTOMER_GRADES, OPEN_STATUSES } from '../../src-preload/contract'
-import type { customerFields, itemFields } from '../../src-preload/contract'
+import { CLASSIFICATIONS, CUSTOMER_GRADES, OPEN_STATUSES } from '@preload/contract'
+import type { customerFields, itemFields } from '@preload/contract'
 
 export type Encoding = 'utf-8' | 'gb18030'
 export type ImportTarget = 'items' | 'customers'

@@ -5,7 +5,7 @@
  * worker does not need (no contract, no zod), since every import starts a worker.
  */
 import { Readable } from 'node:stream'
-import type { AppError } from '../../src-preload/contract'
+import type { AppError } from '@preload/contract'
 import type ExcelJS from 'exceljs'
 import type { Encoding } from './parse'
 import { ImportLimitExceeded, type ImportLimits } from './limits'

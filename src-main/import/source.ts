@@ -3,7 +3,7 @@
  * in-process (tests that do not build the worker). Either way the service sees the same parts and the same failures.
  */
 import { Worker } from 'node:worker_threads'
-import type { AppError } from '../../src-preload/contract'
+import type { AppError } from '@preload/contract'
 import { AppFailure } from '../errors'
 import { readFailure, readTable, type ReadRequest, type TablePart } from './read'
 

@@ -1,4 +1,4 @@
-import { CHANNELS, contract, type AppError, type Channel, type Envelope } from '../../src-preload/contract'
+import { CHANNELS, contract, type AppError, type Channel, type Envelope } from '@preload/contract'
 import { appErrorOf, fieldErrors } from '../errors'
 import { roleAllows } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'

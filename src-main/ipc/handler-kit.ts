@@ -1,4 +1,4 @@
-import type { Channel, ChannelOutput, ParsedInput } from '../../src-preload/contract'
+import type { Channel, ChannelOutput, ParsedInput } from '@preload/contract'
 import { unauthenticated } from '../errors'
 import type { Session } from '../sessions'
 import { actorOf } from '../services/users'

@@ -1,5 +1,5 @@
-import { CHANNELS, contract } from '../../src-preload/contract'
-import type { adminChannels, SessionInfo } from '../../src-preload/contract-admin'
+import { CHANNELS, contract } from '@preload/contract'
+import type { adminChannels, SessionInfo } from '@preload/contract-admin'
 import { unauthenticated } from '../errors'
 import { maySeePersonalData, roleAllows } from '../policy/roles'
 import type { Session, Sessions } from '../sessions'

@@ -1,4 +1,4 @@
-import type { custodyChannels } from '../../src-preload/contract-custody'
+import type { custodyChannels } from '@preload/contract-custody'
 import { actor, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

@@ -1,4 +1,4 @@
-import type { customerReportChannels, customerUpkeepChannels } from '../../src-preload/contract-customer-upkeep'
+import type { customerReportChannels, customerUpkeepChannels } from '@preload/contract-customer-upkeep'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

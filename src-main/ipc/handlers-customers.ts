@@ -1,4 +1,4 @@
-import type { customerChannels } from '../../src-preload/contract-customers'
+import type { customerChannels } from '@preload/contract-customers'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

@@ -1,4 +1,4 @@
-import type { disposalChannels } from '../../src-preload/contract-disposal'
+import type { disposalChannels } from '@preload/contract-disposal'
 import { actor, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

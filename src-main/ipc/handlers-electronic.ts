@@ -1,4 +1,4 @@
-import type { electronicChannels } from '../../src-preload/contract-electronic'
+import type { electronicChannels } from '@preload/contract-electronic'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

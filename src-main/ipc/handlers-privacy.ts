@@ -1,4 +1,4 @@
-import type { privacyChannels } from '../../src-preload/contract-privacy'
+import type { privacyChannels } from '@preload/contract-privacy'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

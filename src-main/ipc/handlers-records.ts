@@ -1,4 +1,4 @@
-import type { recordChannels } from '../../src-preload/contract-records'
+import type { recordChannels } from '@preload/contract-records'
 import { actor, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

@@ -1,4 +1,4 @@
-import type { storageChannels } from '../../src-preload/contract-storage'
+import type { storageChannels } from '@preload/contract-storage'
 import { actor, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

@@ -1,4 +1,4 @@
-import type { transferChannels } from '../../src-preload/contract-transfer'
+import type { transferChannels } from '@preload/contract-transfer'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

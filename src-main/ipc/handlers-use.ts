@@ -1,4 +1,4 @@
-import type { useChannels } from '../../src-preload/contract-use'
+import type { useChannels } from '@preload/contract-use'
 import { actor, signedIn, type HandlerMap } from './handler-kit'
 import type { Services } from './services'
 

@@ -1,4 +1,4 @@
-import type { Channel } from '../../src-preload/contract'
+import type { Channel } from '@preload/contract'
 import type { Sessions } from '../sessions'
 import type { HandlerMap } from './handler-kit'
 import { adminHandlers } from './handlers-admin'

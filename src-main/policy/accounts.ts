@@ -1,4 +1,4 @@
-import { OFFICER_ROLES, TWO_PERSON_ROLES, type Role } from '../../src-preload/contract'
+import { OFFICER_ROLES, TWO_PERSON_ROLES, type Role } from '@preload/contract'
 import { allow, allowed, refuse, type Decision } from './decision'
 
 /** What the account rules need to know of an account. */

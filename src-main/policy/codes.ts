@@ -1,5 +1,5 @@
 import { allow, allowed, refuse as refuseRule, type Decision, type Params } from './decision'
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 
 export const DEFAULT_ITEM_CODE_TEMPLATE = '{fonds}-{category}·{year}-{retention}-{department}-{number:4}'
 export const DEFAULT_VOLUME_CODE_TEMPLATE = '{fonds}-{catalogue}-{volume:4}'

@@ -1,6 +1,6 @@
 import { addMonths } from './calendar'
 import { allowed, refuse, type Decision, type Params, type Reasoned } from './decision'
-import type { LocationKind } from '../../src-preload/contract'
+import type { LocationKind } from '@preload/contract'
 
 export interface EnvironmentBand {
   temperatureMin: number

@@ -13,7 +13,7 @@ import {
   type Role,
   type SensitiveField,
   type SensitivityClass
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { addDays, addMonths } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
 

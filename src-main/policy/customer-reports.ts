@@ -1,5 +1,5 @@
-import type { Role } from '../../src-preload/contract'
-import { REPORT_APPROVERS } from '../../src-preload/contract'
+import type { Role } from '@preload/contract'
+import { REPORT_APPROVERS } from '@preload/contract'
 import { utcDay, dateOf, dayNumber } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
 

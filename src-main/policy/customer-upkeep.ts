@@ -9,7 +9,7 @@ import {
   type PlannedVisit,
   type RegistrationStatus,
   type Role
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { addDays, addMonths, dayNumber } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
 

@@ -1,5 +1,5 @@
 import { dateOf, dayNumber, utcDay, weekdayOf } from './calendar'
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 
 export interface DeadlineSettings {
   /** Customer materials are filed within this many calendar days of receipt (R-CUST-3: one week). */

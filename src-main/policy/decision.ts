@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 export type Params = Record<string, string | number>
 
 /**

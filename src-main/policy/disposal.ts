@@ -1,4 +1,4 @@
-import type { BatchState, ClassificationCode } from '../../src-preload/contract'
+import type { BatchState, ClassificationCode } from '@preload/contract'
 import { addMonths } from './calendar'
 import { allowed, refuse, type Decision } from './decision'
 import { expiryDate } from './deadlines'

@@ -1,11 +1,11 @@
-import { RECORD_WRITERS, roleAllows, type ClassificationCode, type Role } from '../../src-preload/contract'
+import { RECORD_WRITERS, roleAllows, type ClassificationCode, type Role } from '@preload/contract'
 import {
   FIXITY_INTERVAL_YEARS,
   MAX_FILE_MEGABYTES,
   type ElectronicSettings,
   type FileRole,
   type FileType
-} from '../../src-preload/contract-electronic'
+} from '@preload/contract-electronic'
 import { addMonths } from './calendar'
 import { allow, allowed, refuse, type Decision } from './decision'
 

@@ -1,7 +1,7 @@
-import type { ClassificationCode } from '../../src-preload/contract-kit'
+import type { ClassificationCode } from '@preload/contract-kit'
 import { highestClassification } from './classification'
 import { allow, allowed, refuse, type Decision, type Params, type Reasoned } from './decision'
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 
 export type DocumentKind = 'ordinary' | 'request' | 'reply' | 'plan' | 'summary' | 'meeting_papers'
 export type LinkKind = 'request_reply' | 'main_attachment' | 'original_copy' | 'printed_final' | 'language_version'

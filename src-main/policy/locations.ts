@@ -1,6 +1,6 @@
-import type { LocationKind } from '../../src-preload/contract'
+import type { LocationKind } from '@preload/contract'
 import { allow, allowed, refuse, type Decision } from './decision'
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 
 const PARENT_OF: Record<LocationKind, LocationKind | null> = { room: null, rack: 'room', shelf: 'rack', box: 'shelf' }
 

@@ -1,4 +1,4 @@
-import type { Role, SecuritySettings } from '../../src-preload/contract'
+import type { Role, SecuritySettings } from '@preload/contract'
 import { allow, refuse, type Decision } from './decision'
 
 export interface LoginState {

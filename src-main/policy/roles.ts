@@ -1,7 +1,7 @@
-import { PERSONAL_DATA_ROLES, UNREADABLE_VALUE, type Role } from '../../src-preload/contract'
+import { PERSONAL_DATA_ROLES, UNREADABLE_VALUE, type Role } from '@preload/contract'
 
 /** R-ROLE-7: one rule for main and the renderer, in the contract kit. */
-export { roleAllows } from '../../src-preload/contract-kit'
+export { roleAllows } from '@preload/contract-kit'
 
 /** R-ROLE-1, R-ROLE-4: the archive's own people, whom the staff statistics list by name (R-STAT-1). */
 export const ARCHIVE_STAFF_ROLES = ['archivist', 'archive_manager'] as const satisfies readonly Role[]

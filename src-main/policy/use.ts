@@ -7,11 +7,11 @@ import {
   type Role,
   type UseKind,
   type UseSettings
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { daysBetween } from './calendar'
 import { classificationRank, highestClassification, isClassified } from './classification'
 import { allow, allowed, refuse, type Decision, type Params, type Reason } from './decision'
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 
 export const DEFAULT_USE_SETTINGS: UseSettings = {
   loanMaxDays: 5,

@@ -1,4 +1,4 @@
-import { scanPayload } from '../../src-preload/scan'
+import { scanPayload } from '@preload/scan'
 import { html, type SafeHtml } from './html'
 
 /** The two symbols every label carries: Code 128 for the USB scanner at the counter, QR for a phone. */

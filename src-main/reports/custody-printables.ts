@@ -2,7 +2,7 @@
  * Printables of custody (R-KEEP-3, R-STAT-2): the inspection report, an A4 portrait document built from the
  * inspection as the service loaded it. Pure: data in, one HTML document out, every value escaped (html`…`, ./html).
  */
-import type { EnvironmentJudgement, Inspection } from '../../src-preload/contract'
+import type { EnvironmentJudgement, Inspection } from '@preload/contract'
 import { html, type SafeHtml } from './html'
 import { colgroup, columnHeads, printDocument, signatureDate } from './printables'
 import { zh } from './zh'

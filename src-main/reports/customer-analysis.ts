@@ -1,4 +1,4 @@
-import type { AnalysisRow, CustomerAnalysis } from '../../src-preload/contract'
+import type { AnalysisRow, CustomerAnalysis } from '@preload/contract'
 import type { ExtraSheet } from './xlsx'
 import { zh } from './zh'
 

@@ -2,7 +2,7 @@
  * Printables of electronic files (R-ELEC-1): the 归档电子文件登记表 a handover prints for both parties to sign, A4
  * landscape so a full SHA-256 fits. Pure: data in, one HTML document out, every value escaped (html`…`, ./html).
  */
-import type { ElectronicFile, FixityRun, LedgerEntry } from '../../src-preload/contract'
+import type { ElectronicFile, FixityRun, LedgerEntry } from '@preload/contract'
 import { html } from './html'
 import { colgroup, columnHeads, printDocument, signatureDate } from './printables'
 import { zh } from './zh'

@@ -4,7 +4,7 @@
  * opened in a print-preview window and printed with Chromium (Electron `webContents.print()/printToPDF()`,
  * `window.print()` in browser mode); their layout comes from the shared A4 print CSS in ./print-css.
  */
-import { PRINT_META } from '../../src-preload/desktop'
+import { PRINT_META } from '@preload/desktop'
 import type { BarcodeRenderer } from './barcode'
 import { html, rawHtml, type SafeHtml } from './html'
 import { printCss } from './print-css'

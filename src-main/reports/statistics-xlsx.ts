@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs'
-import type { StatTable, YearStatistics } from '../../src-preload/contract'
+import type { StatTable, YearStatistics } from '@preload/contract'
 import { zh } from './zh'
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8DDD3' } }

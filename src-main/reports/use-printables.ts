@@ -4,7 +4,7 @@
  */
 import type { BarcodeRenderer } from './barcode'
 import { daysBetween } from '../policy/calendar'
-import type { Approver, UseKind, UseRequest } from '../../src-preload/contract'
+import type { Approver, UseKind, UseRequest } from '@preload/contract'
 import { html, type SafeHtml } from './html'
 import { colgroup, columnHeads, NBSP, printDocument, signatureDate } from './printables'
 import { zh } from './zh'

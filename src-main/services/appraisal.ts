@@ -42,7 +42,7 @@ import type {
   Page,
   ParsedInput,
   RecordRef
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { localDay } from '../policy/calendar'
 import { expiryDate } from '../policy/deadlines'

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import type { AuditAction, AuditEntity } from '../../src-preload/audit-vocabulary'
-import type { AuditVerification } from '../../src-preload/contract'
+import type { AuditAction, AuditEntity } from '@preload/audit-vocabulary'
+import type { AuditVerification } from '@preload/contract'
 import type { AuditKey, Db } from '../db/connection'
 import { auditEntriesAfter, auditEntryInserter, insertAuditEntry, lastAuditHash, type AuditRecord } from '../db/audit'
 import { AppFailure } from '../errors'

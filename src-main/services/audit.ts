@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditVerification, Page, Role } from '../../src-preload/contract'
+import type { AuditEntry, AuditVerification, Page, Role } from '@preload/contract'
 import { maskPersonalData, maySeePersonalData } from '../policy/roles'
 import {
   auditEntriesOf,

@@ -1,4 +1,4 @@
-import type { BatchOutcome } from '../../src-preload/contract'
+import type { BatchOutcome } from '@preload/contract'
 import type { Db } from '../db/connection'
 import { withinSavepoint } from '../db/savepoint'
 import { AppFailure } from '../errors'

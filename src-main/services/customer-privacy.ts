@@ -16,7 +16,7 @@ import {
   type SensitiveField,
   type SensitiveValue,
   DEFAULT_RETENTION
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import type { Db } from '../db/connection'
 import { customerExists } from '../db/customers'
 import { localDay } from '../policy/calendar'

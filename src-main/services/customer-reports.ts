@@ -1,10 +1,4 @@
-import type {
-  CustomerAnalysis,
-  IssuedCustomerReport,
-  MonthlyCustomerReport,
-  Role,
-  TodoEntry
-} from '../../src-preload/contract'
+import type { CustomerAnalysis, IssuedCustomerReport, MonthlyCustomerReport, Role, TodoEntry } from '@preload/contract'
 import type { Db } from '../db/connection'
 import {
   anyCustomer,

@@ -9,7 +9,7 @@ import type {
   StaffContact,
   TodoEntry,
   UpkeepEntry
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import type { Db } from '../db/connection'
 import { waitingChangeCount } from '../db/customer-changes'
 import {

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import { INDUSTRY_SECTIONS, PROVINCES, withReferenceValues } from '../../src-preload/reference-lists'
+import { INDUSTRY_SECTIONS, PROVINCES, withReferenceValues } from '@preload/reference-lists'
 import {
   customerFields,
   UNREADABLE_VALUE,
@@ -15,7 +15,7 @@ import {
   type SavedCustomer,
   type ParsedInput,
   type Role
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import {
   customerContacts,
   customerExists,

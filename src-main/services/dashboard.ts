@@ -1,5 +1,5 @@
 import { grantedByMonth, keptByCategoryAndYear, unfiledCustomerMaterials, unfiledUpToYear } from '../db/dashboard'
-import type { HoldingsCharts, OverdueEntry, TodoEntry, UseCharts, UseKind } from '../../src-preload/contract'
+import type { HoldingsCharts, OverdueEntry, TodoEntry, UseCharts, UseKind } from '@preload/contract'
 import { localDay } from '../policy/calendar'
 import { lateBounds, overdueAnnualFiling, overdueCustomerMaterials } from '../policy/deadlines'
 import type { Store } from '../store'

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection'
 import { coveringHolds, custodyOut, openBatchOf, openMissingReports, retentionOf } from '../db/disposal'
-import type { RecordRef, RecordSummary } from '../../src-preload/contract'
+import type { RecordRef, RecordSummary } from '@preload/contract'
 import type { DisposalFacts } from '../policy/disposal'
 import { recordSummaries } from './records'
 

@@ -1,4 +1,4 @@
-import type { ClassificationCode } from '../../src-preload/contract'
+import type { ClassificationCode } from '@preload/contract'
 import {
   destroyedContents,
   insertDestroyedFile,

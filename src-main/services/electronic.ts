@@ -16,7 +16,7 @@ import {
   type PolicyVersion,
   type Role,
   type ViewedFile
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import {
   contentReferenced,
   findElectronicFile,

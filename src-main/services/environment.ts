@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import type { EnvironmentLog, EnvironmentReading, ParsedInput } from '../../src-preload/contract'
+import type { EnvironmentLog, EnvironmentReading, ParsedInput } from '@preload/contract'
 import { findReading, insertManualReading, listReadings, readingExists, type StoredReading } from '../db/environment'
 import { findLocationNode } from '../db/locations'
 import { AppFailure, conflict, enforce, notFound } from '../errors'

@@ -1,4 +1,4 @@
-import type { CustomerAnalysis, ParsedInput, Role } from '../../src-preload/contract'
+import type { CustomerAnalysis, ParsedInput, Role } from '@preload/contract'
 import { AppFailure } from '../errors'
 import { customerAnalysisSheet } from '../reports/customer-analysis'
 import { listWorkbook } from '../reports/xlsx'
@@ -6,7 +6,7 @@ import type { Actor, Store } from '../store'
 import type { CustomersService } from './customers'
 import type { ItemsService } from './items'
 import type { VolumesService } from './volumes'
-import type { AuditEntity } from '../../src-preload/audit-vocabulary'
+import type { AuditEntity } from '@preload/audit-vocabulary'
 
 /** Every row a list shows, not only the page on screen. */
 const ALL_ROWS = 1_000_000

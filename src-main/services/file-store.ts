@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import type { FileType } from '../../src-preload/contract'
+import type { FileType } from '@preload/contract'
 import { syncFolder } from '../db/files'
 import { AppFailure, enforce } from '../errors'
 import { decideFileSize, decideFileType, MAGIC_BYTES, PdfPageCounter } from '../policy/electronic'

@@ -1,4 +1,4 @@
-import type { FirstRunGap, FirstRunInput, FirstRunSetup } from '../../src-preload/contract'
+import type { FirstRunGap, FirstRunInput, FirstRunSetup } from '@preload/contract'
 import type { Db } from '../db/connection'
 import { fondsInUse } from '../db/reference-use'
 import type { Actor, Store } from '../store'

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import type { Hold, HoldSubject, Page, ParsedInput } from '../../src-preload/contract'
+import type { Hold, HoldSubject, Page, ParsedInput } from '@preload/contract'
 import { customerExists } from '../db/customers'
 import {
   findHold,

@@ -11,7 +11,7 @@ import {
   type ImportResult,
   type ImportRowError,
   type ParsedInput
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import crypto from 'node:crypto'
 import { AppFailure, appErrorOf, fieldErrors, notFound } from '../errors'
 import { IMPORT_LIMITS, type ImportLimits } from '../import/limits'

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import type { Incident, Page, ParsedInput, RecordRef } from '../../src-preload/contract'
+import type { Incident, Page, ParsedInput, RecordRef } from '@preload/contract'
 import { findIncident, insertIncident, listIncidents, resolveIncident } from '../db/incidents'
 import { AppFailure, notFound } from '../errors'
 import { localDay } from '../policy/calendar'

@@ -29,7 +29,7 @@ import type {
   Page,
   ParsedInput,
   RecordRef
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { AppFailure, conflict, enforce, notFound, refuseStale } from '../errors'
 import { localDay } from '../policy/calendar'
 import { inspectionReportHtml } from '../reports/custody-printables'

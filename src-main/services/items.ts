@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import { HIGHLIGHTED_ITEM_FIELDS } from '../../src-preload/contract'
+import { HIGHLIGHTED_ITEM_FIELDS } from '@preload/contract'
 import type {
   BatchOutcome,
   ClassificationCode,
@@ -10,7 +10,7 @@ import type {
   Page,
   ParsedInput,
   PolicyReason
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { customerExists } from '../db/customers'
 import { refreshItemSearch } from '../db/item-search'
 import {

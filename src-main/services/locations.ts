@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 import type { Db } from '../db/connection'
 import type {
   BatchOutcome,
@@ -7,7 +7,7 @@ import type {
   LocationNode,
   LocationSubject,
   ParsedInput
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { locationPath, refuseCapacity, refuseLocation, refusePlacement, refuseReturnHome } from '../policy/locations'
 import type { Actor, Store, WriteContext } from '../store'

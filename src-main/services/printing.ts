@@ -1,5 +1,5 @@
 import { boxLabelRows, filingCatalogueRows, labelSubjects } from '../db/printing'
-import type { ParsedInput } from '../../src-preload/contract'
+import type { ParsedInput } from '@preload/contract'
 import { conflict, invalid, notFound } from '../errors'
 import { barcodeRenderer } from '../reports/barcode'
 import { labelsHtml } from '../reports/labels'
@@ -14,7 +14,7 @@ import type { LabelContent, VolumeHeader } from '../reports/print-types'
 import type { Actor, Store } from '../store'
 import type { SettingsService } from './settings'
 import type { VolumesService } from './volumes'
-import type { AuditEntity } from '../../src-preload/audit-vocabulary'
+import type { AuditEntity } from '@preload/audit-vocabulary'
 
 const CLASSIFICATION_NAMES: Record<string, string> = {
   none: '普通',

@@ -1,6 +1,6 @@
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 import type { Db } from '../db/connection'
-import type { RecordKind, RecordRef, RecordSummary } from '../../src-preload/contract'
+import type { RecordKind, RecordRef, RecordSummary } from '@preload/contract'
 import { findRecordSummaries, itemSummariesMatching, volumeSummariesContaining } from '../db/records'
 import { notFound } from '../errors'
 import type { Store } from '../store'

@@ -20,7 +20,7 @@ import {
   customerPrivacySettingsSchema,
   electronicSettingsSchema,
   type ElectronicSettings
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { insertPolicyVersion, latestPolicyVersion, policyVersions } from '../db/settings'
 import { DEFAULT_DEADLINES } from '../policy/deadlines'
 import { DEFAULT_DISPOSAL } from '../policy/disposal'

@@ -29,14 +29,7 @@ import {
   type UseGrouping,
   type YearBounds
 } from '../db/statistics'
-import type {
-  CustodySettings,
-  FilingSettings,
-  StatRow,
-  StatTable,
-  StatTopic,
-  YearStatistics
-} from '../../src-preload/contract'
+import type { CustodySettings, FilingSettings, StatRow, StatTable, StatTopic, YearStatistics } from '@preload/contract'
 import {
   APPLICANT_KINDS,
   CLASSIFICATIONS,
@@ -44,8 +37,8 @@ import {
   INSPECTION_KINDS,
   USE_EFFECTS,
   USE_KINDS
-} from '../../src-preload/contract'
-import { FILE_TYPES } from '../../src-preload/contract'
+} from '@preload/contract'
+import { FILE_TYPES } from '@preload/contract'
 import { electronicHoldingsByType, fixityOfYear } from '../db/electronic-holdings'
 import { localDay } from '../policy/calendar'
 import { judgeReading } from '../policy/custody'

@@ -11,9 +11,9 @@ import {
   unreleasedHolds,
   unresolvedIncidents
 } from '../db/dashboard'
-import type { CustodySettings, CustomerUpkeepSettings, ElectronicSettings, TodoEntry } from '../../src-preload/contract'
+import type { CustodySettings, CustomerUpkeepSettings, ElectronicSettings, TodoEntry } from '@preload/contract'
 import { disclosuresAwaitingApproval, overdueRightsRequests } from '../db/customer-privacy'
-import type zhCN from '../../src-preload/i18n/zh-CN'
+import type zhCN from '@preload/i18n/zh-CN'
 import { anyStoredFile, lastFullFixityFinishedAt } from '../db/electronic'
 import { localDay } from '../policy/calendar'
 import { judgeReading, nextPeriodicInspection } from '../policy/custody'

@@ -49,7 +49,7 @@ import {
   type UseRequest,
   type UseRequestRow,
   type UseSettings
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { AppFailure, enforce, forbidden, invalid, notFound, refused, refuseStale } from '../errors'
 import { addDays, daysBetween, localDay } from '../policy/calendar'
 import {
@@ -81,7 +81,7 @@ import type { Actor, Store, WriteContext } from '../store'
 import { openIncident } from './incidents'
 import { recordSummaries } from './records'
 import { SETTINGS_SCHEMAS, VersionedSettings, type SettingsService } from './settings'
-import type { AuditAction } from '../../src-preload/audit-vocabulary'
+import type { AuditAction } from '@preload/audit-vocabulary'
 
 type Signature = Pick<ParsedInput<'use.approve'>, 'id' | 'version' | 'step' | 'signedOn' | 'decision' | 'reason'>
 

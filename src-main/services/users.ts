@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection'
-import type { Role, UserRow } from '../../src-preload/contract'
+import type { Role, UserRow } from '@preload/contract'
 import {
   anyUserExists,
   countActive,
@@ -14,7 +14,7 @@ import {
 } from '../db/users'
 import { heldBy } from '../db/use'
 import { AppFailure, conflict, enforce, notFound } from '../errors'
-import type { MessageKey } from '../../src-preload/i18n/zh-CN'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 import { decideAdministratorEdit, decideRoleGrant, decideRoleProposal, type AccountFacts } from '../policy/accounts'
 import { decideLogin, resetSinceLastSignIn } from '../policy/login'
 import { decideAccountDepartment } from '../policy/departments'

@@ -21,7 +21,7 @@ import {
   volumesPage
 } from '../db/volumes'
 import { pageTotal } from '../db/paging'
-import type { BatchOutcome, Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '../../src-preload/contract'
+import type { BatchOutcome, Page, ParsedInput, PolicyReason, Volume, VolumeItem } from '@preload/contract'
 import { AppFailure, enforce, notFound, refuseStale } from '../errors'
 import { nextCounter, renderCode, seriesKey } from '../policy/codes'
 import { retentionOf } from '../policy/disposal'

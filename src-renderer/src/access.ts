@@ -1,4 +1,4 @@
-import type { Channel, SessionInfo } from '../../src-preload/contract'
+import type { Channel, SessionInfo } from '@preload/contract'
 
 /** What the renderer needs to know of a session to show only what main would allow. */
 export type Permissions = Pick<SessionInfo, 'channels'>

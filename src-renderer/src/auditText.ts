@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import type { i18n } from 'i18next'
-import type { AuditEntry } from '../../src-preload/contract'
+import type { AuditEntry } from '@preload/contract'
 
 /** The two things of i18next the audit words need, so tests can hand in an instance of their own. */
 export type Words = Pick<i18n, 't' | 'exists'>

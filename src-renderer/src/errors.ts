@@ -2,7 +2,7 @@ import type { FormInstance } from 'antd'
 import dayjs from 'dayjs'
 import type { TFunction } from 'i18next'
 import { createElement, type ReactNode } from 'react'
-import type { AppError } from '../../src-preload/contract'
+import type { AppError } from '@preload/contract'
 import { ApiError } from './api/client'
 import { WithRule } from './components/RuleTag'
 

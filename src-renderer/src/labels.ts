@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next'
-import type { FilingSettings } from '../../src-preload/contract'
-import { CLASSIFICATIONS } from '../../src-preload/vocabulary'
+import type { FilingSettings } from '@preload/contract'
+import { CLASSIFICATIONS } from '@preload/vocabulary'
 
 /** Each value's text in the person's language, for an export column: `labelsOf(t, ITEM_STATUSES, 'itemStatuses')`. */
 export const labelsOf = (t: TFunction, values: readonly string[], prefix: string) =>

@@ -1,4 +1,4 @@
-import { codeFromScan } from '../../src-preload/scan'
+import { codeFromScan } from '@preload/scan'
 
 /** A record that can be ticked off by scanning its label. */
 export interface Tickable {

@@ -1,4 +1,4 @@
-import type { AppraisalBatchRow, CustomerGrade } from '../../src-preload/contract'
+import type { AppraisalBatchRow, CustomerGrade } from '@preload/contract'
 
 /** Tag colours shared by a list and the detail it opens, so neither imports the other. */
 export const GRADE_COLORS: Record<CustomerGrade, string> = { important: 'red', special: 'gold', general: 'default' }

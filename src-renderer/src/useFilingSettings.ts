@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { FilingSettings } from '../../src-preload/contract'
+import type { FilingSettings } from '@preload/contract'
 import { call } from './api/client'
 
 /** The current reference data (fonds, categories, periods, departments) for selects and labels. */

@@ -1,7 +1,7 @@
 import { App, type TableProps } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Page } from '../../src-preload/contract'
+import type { Page } from '@preload/contract'
 import { describeError } from './errors'
 import { newestAnswerOnly } from './newestAnswer'
 

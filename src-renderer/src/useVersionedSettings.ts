@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
-import type { PolicyVersion } from '../../src-preload/contract'
+import type { PolicyVersion } from '@preload/contract'
 import { useSubmit } from './useSubmit'
 
 export interface VersionedChannels<T> {

@@ -2,8 +2,8 @@ import Database from 'better-sqlite3'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { MIGRATIONS } from '../../src-main/db/migrations'
-import { DATABASE_FILE } from '../../src-main/db/data-source'
+import { MIGRATIONS } from '@main/db/migrations'
+import { DATABASE_FILE } from '@main/db/data-source'
 import { makeApp, tempDir } from '../support/app'
 
 /** Raise when the rows below change, so a cached database made by an older generator is not reused. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, it } from 'vitest'
-import type { ChannelInput } from '../../src-preload/contract'
+import type { ChannelInput } from '@preload/contract'
 import { benchSizes, measure, reportScale, type Paired } from './measure'
 import { openRoom } from './seed'
 

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { DATABASE_FILE, migrate, pendingMigrations } from '../../src-main/db/data-source'
+import { DATABASE_FILE, migrate, pendingMigrations } from '@main/db/data-source'
 import { makeApp, REPOSITORY, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 
 /**

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { itemInput } from '../support/records'
 import { expect, test } from './server'
 import { rpc, startAsArchivist } from './steps'
-import { scanPayload } from '../../src-preload/scan'
+import { scanPayload } from '@preload/scan'
 
 async function searchItems(page: Page, text: string) {
   await page.getByRole('menuitem', { name: '档案' }).click()

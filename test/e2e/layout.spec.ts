@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Page, Request } from '@playwright/test'
-import type { Role } from '../../src-preload/contract'
+import type { Role } from '@preload/contract'
 import { sampleCustomer } from '../support/samples'
 import { expect, test } from './server'
 import {

@@ -6,7 +6,7 @@ import {
   type ChannelOutput,
   type Item,
   type Role
-} from '../../src-preload/contract'
+} from '@preload/contract'
 import { itemInput } from '../support/records'
 import type { RunningServer } from './server'
 

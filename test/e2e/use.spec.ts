@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { scanPayload } from '../../src-preload/scan'
+import { scanPayload } from '@preload/scan'
 import { expect, test } from './server'
 import { ARCHIVIST, choose, codedItem, pickDate, startAsArchivistWithSigners } from './steps'
 

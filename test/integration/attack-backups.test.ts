@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ROLES } from '../../src-preload/contract'
+import { ROLES } from '@preload/contract'
 import { makeApp, sampleCustomer, tempDir, TEST_RECOVERY_KDF, type TestApp } from '../support/app'
 import { asLegacyBackup, manifestOf, readManifest, resealed, tamperedLegacy } from '../support/backups'
 

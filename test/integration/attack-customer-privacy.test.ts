@@ -1,8 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { FIELD_KEY_FILE } from '../../src-main/db/field-key'
-import { UNREADABLE_VALUE } from '../../src-preload/contract'
+import { FIELD_KEY_FILE } from '@main/db/field-key'
+import { UNREADABLE_VALUE } from '@preload/contract'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 import { CONTACT_PHONE, privacyRoom } from '../support/privacy'
 

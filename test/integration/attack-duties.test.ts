@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ROLES, type Role } from '../../src-preload/contract'
+import { ROLES, type Role } from '@preload/contract'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 
 /**

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChannelInput, Role } from '../../src-preload/contract'
+import type { ChannelInput, Role } from '@preload/contract'
 import { itemInput } from '../support/records'
 import { makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 import { jpegBytes, pdfBytes } from '../support/electronic'

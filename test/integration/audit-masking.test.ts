@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { PERSONAL_DATA_ROLES, ROLES } from '../../src-preload/contract'
+import { PERSONAL_DATA_ROLES, ROLES } from '@preload/contract'
 import { makeApp, sampleCustomer, type TestApp } from '../support/app'
 
 let app: TestApp

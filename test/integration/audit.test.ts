@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE } from '../../src-main/db/data-source'
+import { DATABASE_FILE } from '@main/db/data-source'
 import { makeApp, sampleCustomer, USER_PASSWORD, type TestApp } from '../support/app'
 
 let app: TestApp

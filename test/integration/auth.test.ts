@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { PASSWORD_KDF } from '../../src-main/services/passwords'
+import { PASSWORD_KDF } from '@main/services/passwords'
 import { ADMIN_PASSWORD, makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 
 let app: TestApp

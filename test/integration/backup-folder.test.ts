@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BackupVerification } from '../../src-preload/contract'
+import type { BackupVerification } from '@preload/contract'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp

@@ -3,11 +3,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { DataSource } from 'typeorm'
-import { MIGRATIONS } from '../../src-main/db/migrations'
+import { MIGRATIONS } from '@main/db/migrations'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { BackupInfo } from '../../src-preload/contract'
-import type { RestoreStage } from '../../src-main/services/backup'
-import { DATABASE_FILE } from '../../src-main/db/data-source'
+import type { BackupInfo } from '@preload/contract'
+import type { RestoreStage } from '@main/services/backup'
+import { DATABASE_FILE } from '@main/db/data-source'
 import {
   ADMIN_PASSWORD,
   makeApp,

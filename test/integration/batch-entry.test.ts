@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { MAX_BATCH, type LocationKind } from '../../src-preload/contract'
+import { MAX_BATCH, type LocationKind } from '@preload/contract'
 import { itemInput as item } from '../support/records'
 import { makeApp, type TestApp } from '../support/app'
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CHANNELS, contract, ROLES, type Channel, type Role } from '../../src-preload/contract'
+import { CHANNELS, contract, ROLES, type Channel, type Role } from '@preload/contract'
 import { makeApp, sampleCustomer, type TestApp } from '../support/app'
 
 let app: TestApp

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { INDUSTRY_SECTIONS } from '../../src-preload/reference-lists'
+import { INDUSTRY_SECTIONS } from '@preload/reference-lists'
 import { makeApp, sampleCustomer, type TestApp } from '../support/app'
 
 let app: TestApp

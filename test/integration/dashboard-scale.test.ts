@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { OVERDUE_LISTED } from '../../src-main/services/dashboard'
+import { OVERDUE_LISTED } from '@main/services/dashboard'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { itemInput } from '../support/records'
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppraisalBatch, ChannelInput } from '../../src-preload/contract'
+import type { AppraisalBatch, ChannelInput } from '@preload/contract'
 import { itemInput } from '../support/records'
 import { makeApp, type TestApp } from '../support/app'
 import { archiveOf2014, moveClockTo, ref } from '../support/disposal'

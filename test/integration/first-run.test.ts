@@ -2,8 +2,8 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import type { QueryRunner } from 'typeorm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE } from '../../src-main/db/data-source'
-import { FirstRun1764913000000 } from '../../src-main/db/migrations/1764913000000-FirstRun'
+import { DATABASE_FILE } from '@main/db/data-source'
+import { FirstRun1764913000000 } from '@main/db/migrations/1764913000000-FirstRun'
 import { ADMIN_PASSWORD, makeApp, tempDir, USER_PASSWORD, type TestApp } from '../support/app'
 
 let app: TestApp

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ChannelInput } from '../../src-preload/contract'
-import { ImportsService } from '../../src-main/services/imports'
+import type { ChannelInput } from '@preload/contract'
+import { ImportsService } from '@main/services/imports'
 import { makeApp, type TestApp } from '../support/app'
 import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
 

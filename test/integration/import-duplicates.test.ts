@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChannelInput } from '../../src-preload/contract'
+import type { ChannelInput } from '@preload/contract'
 import { makeApp, type TestApp } from '../support/app'
 import { ITEM_IMPORT_DEFAULTS, runImport as follow } from '../support/imports'
 

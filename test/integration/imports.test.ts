@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChannelInput } from '../../src-preload/contract'
-import { IMPORT_LIMITS } from '../../src-main/import/limits'
+import type { ChannelInput } from '@preload/contract'
+import { IMPORT_LIMITS } from '@main/import/limits'
 import { makeApp, type TestApp } from '../support/app'
 import { ITEM_IMPORT_DEFAULTS, runImport as follow } from '../support/imports'
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { SqliteDb } from '../../src-main/db/connection'
-import { SORT_ALL_UP_TO } from '../../src-main/db/items'
-import type { SqlQuery } from '../../src-main/db/sql'
-import type { ChannelInput } from '../../src-preload/contract'
+import { SqliteDb } from '@main/db/connection'
+import { SORT_ALL_UP_TO } from '@main/db/items'
+import type { SqlQuery } from '@main/db/sql'
+import type { ChannelInput } from '@preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 
 let app: TestApp

@@ -2,9 +2,9 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import type { QueryRunner } from 'typeorm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE } from '../../src-main/db/data-source'
-import { ListIndexes1764970000000 } from '../../src-main/db/migrations/1764970000000-ListIndexes'
-import { COUNT_LIMIT } from '../../src-main/db/paging'
+import { DATABASE_FILE } from '@main/db/data-source'
+import { ListIndexes1764970000000 } from '@main/db/migrations/1764970000000-ListIndexes'
+import { COUNT_LIMIT } from '@main/db/paging'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 
 let app: TestApp | null = null

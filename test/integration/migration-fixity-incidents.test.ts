@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { migrate } from '../../src-main/db/data-source'
-import { MIGRATIONS } from '../../src-main/db/migrations'
-import { FixityIncidents1765500000001 } from '../../src-main/db/migrations/1765500000001-FixityIncidents'
+import { migrate } from '@main/db/data-source'
+import { MIGRATIONS } from '@main/db/migrations'
+import { FixityIncidents1765500000001 } from '@main/db/migrations/1765500000001-FixityIncidents'
 import { tempDir } from '../support/app'
 
 const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.indexOf(FixityIncidents1765500000001))

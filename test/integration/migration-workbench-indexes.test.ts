@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { migrate } from '../../src-main/db/data-source'
-import { MIGRATIONS } from '../../src-main/db/migrations'
-import { WorkbenchIndexes1765000000000 } from '../../src-main/db/migrations/1765000000000-WorkbenchIndexes'
+import { migrate } from '@main/db/data-source'
+import { MIGRATIONS } from '@main/db/migrations'
+import { WorkbenchIndexes1765000000000 } from '@main/db/migrations/1765000000000-WorkbenchIndexes'
 import { tempDir } from '../support/app'
 
 const BEFORE = MIGRATIONS.slice(0, MIGRATIONS.indexOf(WorkbenchIndexes1765000000000))

@@ -7,8 +7,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { barcodeRenderer } from '../../src-main/reports/barcode'
-import { escapeHtml, html } from '../../src-main/reports/html'
+import { barcodeRenderer } from '@main/reports/barcode'
+import { escapeHtml, html } from '@main/reports/html'
 import {
   boxSpineHtml,
   filingCatalogueHtml,
@@ -16,8 +16,8 @@ import {
   volumeCatalogueHtml,
   volumeCoverHtml,
   volumeNoteSheetHtml
-} from '../../src-main/reports/printables'
-import type { FilingCatalogueRow, VolumeCatalogueRow, VolumeHeader } from '../../src-main/reports/print-types'
+} from '@main/reports/printables'
+import type { FilingCatalogueRow, VolumeCatalogueRow, VolumeHeader } from '@main/reports/print-types'
 import { compact, launchChromium, renderPdf, type RenderedPdf } from '../support/pdf'
 
 let browser: Browser

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ROLES } from '../../src-preload/contract'
+import { ROLES } from '@preload/contract'
 import { makeApp, type TestApp } from '../support/app'
 import { permissionsOf } from '../support/permissions'
 

@@ -7,9 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ADMIN_PASSWORD, REPOSITORY, tempDir } from '../support/app'
 import { childFolder } from '../support/child'
 import type * as ShellEntry from '../support/shell-entry'
-import { DESKTOP_CHANNELS, type DesktopOutcome, type PrintersForDocument } from '../../src-preload/desktop'
-import { html } from '../../src-main/reports/html'
-import { printDocument } from '../../src-main/reports/printables'
+import { DESKTOP_CHANNELS, type DesktopOutcome, type PrintersForDocument } from '@preload/desktop'
+import { html } from '@main/reports/html'
+import { printDocument } from '@main/reports/printables'
 
 type Shell = ReturnType<typeof ShellEntry.startShell>
 type Entry = typeof ShellEntry

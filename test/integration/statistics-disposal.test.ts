@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { StatTable, YearStatistics } from '../../src-preload/contract'
-import { zh } from '../../src-main/reports/zh'
+import type { StatTable, YearStatistics } from '@preload/contract'
+import { zh } from '@main/reports/zh'
 import { makeApp, type TestApp } from '../support/app'
 import { archiveOf2014, moveClockTo, ref, SUPERVISED } from '../support/disposal'
 

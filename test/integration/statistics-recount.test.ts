@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StatTable } from '../../src-preload/contract'
-import { yearStart } from '../../src-main/services/statistics'
+import type { StatTable } from '@preload/contract'
+import { yearStart } from '@main/services/statistics'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 
 /**

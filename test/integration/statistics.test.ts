@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zh } from '../../src-main/reports/zh'
+import { zh } from '@main/reports/zh'
 import { makeApp, type TestApp } from '../support/app'
 import { workbookAsCsv } from '../support/libreoffice'
 import { itemInput as item } from '../support/records'

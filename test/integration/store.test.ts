@@ -2,8 +2,8 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DATABASE_FILE, pendingMigrations } from '../../src-main/db/data-source'
-import { MIGRATIONS } from '../../src-main/db/migrations'
+import { DATABASE_FILE, pendingMigrations } from '@main/db/data-source'
+import { MIGRATIONS } from '@main/db/migrations'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp | null = null

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { LOG_FILE } from '../../src-main/log'
+import { LOG_FILE } from '@main/log'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { TodoEntry } from '../../src-preload/contract'
+import type { TodoEntry } from '@preload/contract'
 import { makeApp, type TestApp } from '../support/app'
 import { itemInput } from '../support/records'
 import { useDesk, type RecordRef } from '../support/use'

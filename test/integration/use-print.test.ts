@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ChannelInput, UseRequest } from '../../src-preload/contract'
+import type { ChannelInput, UseRequest } from '@preload/contract'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { compact, launchChromium, renderPdf } from '../support/pdf'
 import { itemInput } from '../support/records'

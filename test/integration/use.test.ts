@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ChannelInput, Envelope, UseRequest } from '../../src-preload/contract'
+import type { ChannelInput, Envelope, UseRequest } from '@preload/contract'
 import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
 import { itemInput } from '../support/records'
 

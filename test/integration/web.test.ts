@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startWebServer, type WebServer } from '../../src-main/web/server'
+import { startWebServer, type WebServer } from '@main/web/server'
 import { makeApp, tempDir, type TestApp } from '../support/app'
 
 let app: TestApp

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { inject } from 'vitest'
-import { createApp, type App, type AppOptions } from '../../src-main/app'
-import type { Db } from '../../src-main/db/connection'
+import { createApp, type App, type AppOptions } from '@main/app'
+import type { Db } from '@main/db/connection'
 import {
   TWO_PERSON_ROLES,
   type ChannelInput,
@@ -11,7 +11,7 @@ import {
   type Channel,
   type Role,
   type UserRow
-} from '../../src-preload/contract'
+} from '@preload/contract'
 
 export interface TestClock {
   now: Date

@@ -1,4 +1,4 @@
-import type { AppraisalBatch, ChannelInput, RecordRef } from '../../src-preload/contract'
+import type { AppraisalBatch, ChannelInput, RecordRef } from '@preload/contract'
 import { USER_PASSWORD, sampleCustomer, type TestApp } from './app'
 import { itemInput } from './records'
 

@@ -1,4 +1,4 @@
-import { createApp } from '../../src-main/app'
+import { createApp } from '@main/app'
 import { USER_PASSWORD } from './samples'
 
 /** Imports 20 000 customers in one job while taking backups one after another; prints what was acknowledged. */

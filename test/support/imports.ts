@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { ChannelInput, ImportProgress } from '../../src-preload/contract'
+import type { ChannelInput, ImportProgress } from '@preload/contract'
 import type { TestApp } from './app'
 
 /*

@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../src-preload/contract'
+import type { ChannelInput } from '@preload/contract'
 import { makeApp, sampleCustomer, type TestApp } from './app'
 
 export const CONTACT_PHONE = '13812345678'

@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../src-preload/contract'
+import type { ChannelInput } from '@preload/contract'
 
 /** A complete, valid customer contract item of 2025; tests override what they are about. */
 export const itemInput = (overrides: Partial<ChannelInput<'items.create'>> = {}): ChannelInput<'items.create'> => ({

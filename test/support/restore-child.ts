@@ -1,4 +1,4 @@
-import { createApp } from '../../src-main/app'
+import { createApp } from '@main/app'
 
 /** Starts a restore and stops dead at the named stage (before-swap or after-swap), waiting to be killed by the test. */
 async function main(): Promise<void> {

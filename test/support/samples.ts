@@ -1,4 +1,4 @@
-import type { ChannelInput } from '../../src-preload/contract'
+import type { ChannelInput } from '@preload/contract'
 
 /** Sample data without any test framework, so child processes the tests start can use it too. */
 export const ADMIN_PASSWORD = 'Admin-pass-2024'

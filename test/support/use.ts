@@ -1,4 +1,4 @@
-import type { Approver, ChannelInput, UseRequest } from '../../src-preload/contract'
+import type { Approver, ChannelInput, UseRequest } from '@preload/contract'
 import { USER_PASSWORD, type TestApp } from './app'
 
 export type RecordRef = { subject: 'item' | 'volume'; id: number }

@@ -1,4 +1,4 @@
-import { createApp } from '../../src-main/app'
+import { createApp } from '@main/app'
 import { sampleCustomer, USER_PASSWORD } from './samples'
 
 /**

@@ -58,10 +58,21 @@ interface Import {
   local: boolean
 }
 
+/** The path aliases of tsconfig.base.json: an aliased import is as local as a relative one. */
+const ALIASES: [string, string][] = Object.entries(
+  (JSON.parse(fs.readFileSync(path.join(ROOT, 'tsconfig.base.json'), 'utf8')) as TsConfig).compilerOptions.paths
+).map(([pattern, [target]]) => [pattern.replace(/\*$/, ''), path.posix.normalize(target.replace(/\*$/, ''))])
+interface TsConfig {
+  compilerOptions: { paths: Record<string, string[]> }
+}
+
 function importsOf(file: string, source = fs.readFileSync(path.join(ROOT, file), 'utf8')): Import[] {
   return ts.preProcessFile(source, true, true).importedFiles.flatMap(({ fileName }): Import[] => {
-    if (!fileName.startsWith('.')) return [{ from: file, target: fileName, local: false }]
-    const base = path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName))
+    const aliased = ALIASES.find(([prefix]) => fileName.startsWith(prefix))
+    if (!fileName.startsWith('.') && !aliased) return [{ from: file, target: fileName, local: false }]
+    const base = aliased
+      ? path.posix.join(aliased[1], fileName.slice(aliased[0].length))
+      : path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName))
     const target = [`${base}.ts`, `${base}.tsx`, `${base}/index.ts`, base].find(
       (candidate) => fs.existsSync(path.join(ROOT, candidate)) && fs.statSync(path.join(ROOT, candidate)).isFile()
     )
@@ -188,7 +199,7 @@ describe('layers (docs/architecture.md)', () => {
     expect(withPlanted('src-main/policy/use.ts', "import fs from 'node:fs'")).toEqual([
       'src-main/policy/use.ts (policy) uses node:fs'
     ])
-    expect(withPlanted('src-renderer/src/App.tsx', "import { Store } from '../../src-main/store'")).toEqual([
+    expect(withPlanted('src-renderer/src/App.tsx', "import { Store } from '@main/store'")).toEqual([
       'src-renderer/src/App.tsx (renderer) imports src-main/store.ts (services)'
     ])
     expect(withPlanted('src-main/services/imports.ts', "import { fieldErrors } from '../ipc/dispatch'")).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { barHeight, barOption, lineBandOption } from '../../src-renderer/src/components/chartOptions'
+import { barHeight, barOption, lineBandOption } from '@renderer/components/chartOptions'
 
 describe('charts people read', () => {
   const holdings = {

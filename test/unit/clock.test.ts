@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { clockFromEnv } from '../../src-main/clock'
+import { clockFromEnv } from '@main/clock'
 
 describe('the clock end-to-end tests can move', () => {
   it('reads the pinned time while the file exists and the real time otherwise', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { fieldErrors } from '../../src-main/errors'
-import { contract, customerInput } from '../../src-preload/contract'
+import { fieldErrors } from '@main/errors'
+import { contract, customerInput } from '@preload/contract'
 import { sampleCustomer } from '../support/app'
 
 const errorsFor = (overrides: Record<string, unknown>) => {

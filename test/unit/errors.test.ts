@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { AppFailure, appErrorOf, fieldErrors } from '../../src-main/errors'
-import { contract } from '../../src-preload/contract'
-import en from '../../src-preload/i18n/en'
-import zhCN from '../../src-preload/i18n/zh-CN'
+import { AppFailure, appErrorOf, fieldErrors } from '@main/errors'
+import { contract } from '@preload/contract'
+import en from '@preload/i18n/en'
+import zhCN from '@preload/i18n/zh-CN'
 
 const failing = (code: string) => Object.assign(new Error(code), { code })
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import path from 'node:path'
-import en from '../../src-preload/i18n/en'
-import zhCN, { type MessageKey } from '../../src-preload/i18n/zh-CN'
+import en from '@preload/i18n/en'
+import zhCN, { type MessageKey } from '@preload/i18n/zh-CN'
 
 function keys(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { IMPORT_LIMITS, ImportLimitExceeded, type ImportLimits } from '../../src-main/import/limits'
+import { IMPORT_LIMITS, ImportLimitExceeded, type ImportLimits } from '@main/import/limits'
 import {
   IMPORT_FIELDS,
   layoutKey,
@@ -8,8 +8,8 @@ import {
   normaliseEnum,
   proposeMapping,
   type Encoding
-} from '../../src-main/import/parse'
-import { CsvParser, readTable, Unreadable } from '../../src-main/import/read'
+} from '@main/import/parse'
+import { CsvParser, readTable, Unreadable } from '@main/import/read'
 import { gb18030 as gbk } from '../support/imports'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { LOG_FILE, openLog, RotatingFile } from '../../src-main/log'
+import { LOG_FILE, openLog, RotatingFile } from '@main/log'
 import { tempDir } from '../support/app'
 
 function lines(file: string): Record<string, unknown>[] {

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { defaultDataDir, portProblem, readPort, resolveDataDir } from '../../src-main/paths'
+import { defaultDataDir, portProblem, readPort, resolveDataDir } from '@main/paths'
 
 describe('data folder', () => {
   it('--data-dir wins over ARCHIVE_DATA_DIR, which wins over the per-user folder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { INDUSTRY_SECTIONS, PROVINCES, withReferenceValues } from '../../src-preload/reference-lists'
+import { INDUSTRY_SECTIONS, PROVINCES, withReferenceValues } from '@preload/reference-lists'
 
 describe('S23 reference lists shipped with the app (issue 13)', () => {
   it('GB/T 4754-2017 has the 20 sections A–T, each named in both languages', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { roleAllows } from '../../src-main/policy/roles'
-import { CHANNELS, contract, ROLES } from '../../src-preload/contract'
-import { can, sectionsOf } from '../../src-renderer/src/access'
+import { roleAllows } from '@main/policy/roles'
+import { CHANNELS, contract, ROLES } from '@preload/contract'
+import { can, sectionsOf } from '@renderer/access'
 import { permissionsOf } from '../support/permissions'
 
 describe("the renderer's permissions come from the contract's access lists", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clearEditedErrors, edits } from '../../src-renderer/src/formErrors'
+import { clearEditedErrors, edits } from '@renderer/formErrors'
 
 type Field = { name: (string | number)[]; errors: string[]; warnings: string[] }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { newestAnswerOnly } from '../../src-renderer/src/newestAnswer'
+import { newestAnswerOnly } from '@renderer/newestAnswer'
 
 function deferred<T>() {
   let resolve: (value: T) => void = () => undefined

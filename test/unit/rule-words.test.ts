@@ -2,8 +2,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import en from '../../src-preload/i18n/en'
-import zhCN from '../../src-preload/i18n/zh-CN'
+import en from '@preload/i18n/en'
+import zhCN from '@preload/i18n/zh-CN'
 
 const root = path.resolve(__dirname, '../..')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { codeFromScan, scanPayload } from '../../src-preload/scan'
-import { tickByScan, unscanned, type Tickable } from '../../src-renderer/src/scanTick'
+import { codeFromScan, scanPayload } from '@preload/scan'
+import { tickByScan, unscanned, type Tickable } from '@renderer/scanTick'
 
 describe('what a barcode carries and what a scan names', () => {
   it.each([

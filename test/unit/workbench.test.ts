@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROLES } from '../../src-preload/contract'
-import { sectionsOf } from '../../src-renderer/src/access'
-import { linkFor, workbenchCards } from '../../src-renderer/src/pages/dashboard/workbench'
+import { ROLES } from '@preload/contract'
+import { sectionsOf } from '@renderer/access'
+import { linkFor, workbenchCards } from '@renderer/pages/dashboard/workbench'
 import { permissionsOf } from '../support/permissions'
 
 const RENDERER = path.resolve(__dirname, '../../src-renderer/src')
@@ -24,7 +24,8 @@ const SECTIONS = [
 describe("R-ROLE-7 each role's workbench shows what it can act on and links only to its own menu", () => {
   it.each(ROLES)('%s: no workbench card or to-do links to a section outside the menu', (role) => {
     const menu = sectionsOf(permissionsOf(role))
-    for (const card of workbenchCards(permissionsOf(role))) if (card.link !== null) expect(menu, card.key).toContain(card.link)
+    for (const card of workbenchCards(permissionsOf(role)))
+      if (card.link !== null) expect(menu, card.key).toContain(card.link)
     for (const section of SECTIONS)
       expect(linkFor(permissionsOf(role), section)).toBe(menu.includes(section as never) ? section : null)
   })

@@ -55,7 +55,7 @@ describe('15.7 the CSP allows no eval, and Zod never tries one', () => {
       .map((file) => [file, fs.readFileSync(path.join(renderer, file), 'utf8')] as const)
     expect(sources.length).toBeGreaterThan(50)
     expect(sources.filter(([, text]) => /from 'zod'/.test(text)).map(([file]) => file)).toEqual([])
-    const contractImport = /^import (type )?\{([^}]*)\} from '[./]*src-preload\/contract[^']*'/gm
+    const contractImport = /^import (type )?\{([^}]*)\} from '(?:@preload|[./]*src-preload)\/contract[^']*'/gm
     const valueImports = sources.flatMap(([file, text]) =>
       [...text.matchAll(contractImport)]
         .filter(([, typeOnly, names]) => !typeOnly && names.split(',').some((name) => /^\s*(?!type )\w/.test(name)))

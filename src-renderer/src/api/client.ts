@@ -1,11 +1,4 @@
-import type {
-  AppError,
-  ArchiveApi,
-  Channel,
-  ChannelInput,
-  ChannelOutput,
-  Envelope
-} from '../../../src-preload/contract'
+import type { AppError, ArchiveApi, Channel, ChannelInput, ChannelOutput, Envelope } from '@preload/contract'
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../src-preload/contract'
+import type { SessionInfo } from '@preload/contract'
 import { call } from '../api/client'
 import { describeError } from '../errors'
 import { LanguageSwitch } from './LanguageSwitch'

@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Table } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo, UseRequestRow } from '../../../src-preload/contract'
+import type { SessionInfo, UseRequestRow } from '@preload/contract'
 import { call } from '../api/client'
 import { UseRequestDetail } from '../pages/use/UseRequestDetail'
 import { requestSummaryColumns } from '../pages/use/requestColumns'

@@ -2,7 +2,7 @@ import { CloudDownloadOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BackupStatus } from '../../../src-preload/contract'
+import type { BackupStatus } from '@preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime } from '../errors'
 

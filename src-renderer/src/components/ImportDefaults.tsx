@@ -1,9 +1,9 @@
 import { DatePicker, Form, Select, Typography, type FormInstance } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { FilingSettings, ImportTargetName } from '../../../src-preload/contract'
-import { CUSTOMER_GRADES } from '../../../src-preload/vocabulary'
-import { CLASSIFICATIONS, OPEN_STATUSES } from '../../../src-preload/vocabulary'
+import type { FilingSettings, ImportTargetName } from '@preload/contract'
+import { CUSTOMER_GRADES } from '@preload/vocabulary'
+import { CLASSIFICATIONS, OPEN_STATUSES } from '@preload/vocabulary'
 import { entriesOf, type CodeField } from '../useFilingSettings'
 import { CodeSelect } from './CodeSelect'
 

@@ -24,8 +24,8 @@ import type {
   ImportReport,
   ImportResult,
   ImportTargetName
-} from '../../../src-preload/contract'
-import { IMPORT_FILE_MB } from '../../../src-preload/vocabulary'
+} from '@preload/contract'
+import { IMPORT_FILE_MB } from '@preload/vocabulary'
 import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
 import { toBase64 } from '../upload'

@@ -1,7 +1,7 @@
 import { App, Button, Checkbox, Descriptions, Form, Input, Space, Table, Tag, TreeSelect, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LocationMove, LocationNode, LocationSubject } from '../../../src-preload/contract'
+import type { LocationMove, LocationNode, LocationSubject } from '@preload/contract'
 import { call } from '../api/client'
 import { describeError, formatDateTime } from '../errors'
 import { useForm } from '../useForm'

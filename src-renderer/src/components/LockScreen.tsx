@@ -1,7 +1,7 @@
 import { Alert, Button, Form, Input, Modal, Space } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../src-preload/contract'
+import type { SessionInfo } from '@preload/contract'
 import { call } from '../api/client'
 import { describeError } from '../errors'
 

@@ -1,7 +1,7 @@
 import { Alert } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RecordKind } from '../../../src-preload/contract'
+import type { RecordKind } from '@preload/contract'
 import { call } from '../api/client'
 import { useRemote } from '../useRemote'
 

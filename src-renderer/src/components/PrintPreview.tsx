@@ -2,7 +2,7 @@ import { FilePdfOutlined, PrinterOutlined } from '@ant-design/icons'
 import { App, Button, Modal, Select, Space } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { DesktopPrinting, PrintersForDocument } from '../../../src-preload/desktop'
+import type { DesktopPrinting, PrintersForDocument } from '@preload/desktop'
 
 declare global {
   interface Window {

@@ -1,7 +1,7 @@
 import { Select, Tag } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RecordSummary } from '../../../src-preload/contract'
+import type { RecordSummary } from '@preload/contract'
 import { call } from '../api/client'
 import { LongText } from './LongText'
 

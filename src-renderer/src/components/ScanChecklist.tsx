@@ -2,7 +2,7 @@ import { CheckCircleFilled } from '@ant-design/icons'
 import { App, Space, Tag, Typography } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RecordSummary } from '../../../src-preload/contract'
+import type { RecordSummary } from '@preload/contract'
 import { unscanned } from '../scanTick'
 import { ScanTickInput } from './ScanTickInput'
 

@@ -1,7 +1,7 @@
 import { Alert, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../src-preload/contract'
+import type { SessionInfo } from '@preload/contract'
 
 const minute = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm')
 

@@ -1,7 +1,7 @@
 import { Card } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import { USE_KINDS } from '../../../src-preload/vocabulary'
+import { USE_KINDS } from '@preload/vocabulary'
 import { call } from '../api/client'
 import { useRemote } from '../useRemote'
 import { BarChart } from './Charts'

@@ -1,7 +1,7 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from '../../../src-preload/i18n/en'
-import zhCN from '../../../src-preload/i18n/zh-CN'
+import en from '@preload/i18n/en'
+import zhCN from '@preload/i18n/zh-CN'
 
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]

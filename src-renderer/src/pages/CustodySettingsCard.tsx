@@ -1,7 +1,7 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Col, Form, Input, InputNumber, Row, Space, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { CustodySettings } from '../../../src-preload/contract'
+import type { CustodySettings } from '@preload/contract'
 import { call } from '../api/client'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'

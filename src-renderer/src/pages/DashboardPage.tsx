@@ -2,7 +2,7 @@ import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import type { OverdueEntry, SessionInfo } from '../../../src-preload/contract'
+import type { OverdueEntry, SessionInfo } from '@preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
 import { AwaitingSignaturesCard } from '../components/AwaitingSignaturesCard'

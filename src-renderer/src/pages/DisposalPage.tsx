@@ -1,7 +1,7 @@
 import { Tabs, Typography } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../src-preload/contract'
+import type { SessionInfo } from '@preload/contract'
 import { can } from '../access'
 import { BatchesTab } from './disposal/BatchesTab'
 import { DueTab } from './disposal/DueTab'

@@ -1,6 +1,6 @@
 import { Form, InputNumber, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { DisposalSettingsData } from '../../../src-preload/contract'
+import type { DisposalSettingsData } from '@preload/contract'
 import { call } from '../api/client'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'

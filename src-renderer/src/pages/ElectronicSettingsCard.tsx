@@ -1,6 +1,6 @@
 import { Form, InputNumber } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ElectronicSettings } from '../../../src-preload/contract'
+import type { ElectronicSettings } from '@preload/contract'
 import { call } from '../api/client'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'

@@ -1,6 +1,6 @@
 import { Form, InputNumber, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { SecuritySettings, SessionInfo } from '../../../src-preload/contract'
+import type { SecuritySettings, SessionInfo } from '@preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
 import { FirstRunReminder } from '../components/first-run/FirstRunReminder'

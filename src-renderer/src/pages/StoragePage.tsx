@@ -1,6 +1,6 @@
 import { Tabs, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { SessionInfo } from '../../../src-preload/contract'
+import type { SessionInfo } from '@preload/contract'
 import { can } from '../access'
 import { EnvironmentTab } from './EnvironmentTab'
 import { IncidentsTab } from './IncidentsTab'

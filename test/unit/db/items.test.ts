@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { itemListConditions } from '../../../src-main/db/items'
+import { itemListConditions } from '@main/db/items'
 
 describe('the item list filter', () => {
   it('filters nothing when nothing is asked, and ignores empty lists', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sql } from '../../../src-main/db/sql'
+import { sql } from '@main/db/sql'
 
 describe('the sql tagged template binds every value', () => {
   it('puts values in parameters, never in the text', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  decideAdministratorEdit,
-  decideRoleGrant,
-  decideRoleProposal,
-  type AccountFacts
-} from '../../../src-main/policy/accounts'
-import { resetSinceLastSignIn } from '../../../src-main/policy/login'
+import { decideAdministratorEdit, decideRoleGrant, decideRoleProposal, type AccountFacts } from '@main/policy/accounts'
+import { resetSinceLastSignIn } from '@main/policy/login'
 import { refusalOf } from './refusal'
 
 const ADMIN = 1

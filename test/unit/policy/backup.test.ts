@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backupDue, backupFileName, scheduledBackupDue } from '../../../src-main/policy/backup'
+import { backupDue, backupFileName, scheduledBackupDue } from '@main/policy/backup'
 
 const at = (local: string) => new Date(local)
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import { allow, type Refusal } from '../../../src-main/policy/decision'
-import type { MessageKey } from '../../../src-preload/i18n/zh-CN'
+import { allow, type Refusal } from '@main/policy/decision'
+import type { MessageKey } from '@preload/i18n/zh-CN'
 import {
   checkTemplate,
   DEFAULT_ITEM_CODE_TEMPLATE,
@@ -10,7 +10,7 @@ import {
   renderCode,
   seriesKey,
   type CodeParts
-} from '../../../src-main/policy/codes'
+} from '@main/policy/codes'
 
 const parts: CodeParts = { fonds: 'J001', category: 'KH', year: 2024, retention: 'D30', department: 'ZS' }
 const volumeParts: CodeParts = { ...parts, catalogue: 'A1' }

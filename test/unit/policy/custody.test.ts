@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import { addMonths } from '../../../src-main/policy/calendar'
+import { addMonths } from '@main/policy/calendar'
 import {
   judgeMeasure,
   judgeReading,
@@ -9,8 +9,8 @@ import {
   refuseOutsideScope,
   refuseReadingPlace,
   refuseUnconfirmedMissing
-} from '../../../src-main/policy/custody'
-import { DEFAULT_CUSTODY } from '../../../src-main/services/settings'
+} from '@main/policy/custody'
+import { DEFAULT_CUSTODY } from '@main/services/settings'
 
 const band = DEFAULT_CUSTODY
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RETENTION, type ConsentField, type Role } from '../../../src-preload/contract'
+import { DEFAULT_RETENTION, type ConsentField, type Role } from '@preload/contract'
 import {
   expiredClasses,
   retentionEndsOn,
@@ -18,7 +18,7 @@ import {
   maskSensitive,
   sensitivityOf,
   validSensitiveValue
-} from '../../../src-main/policy/customer-privacy'
+} from '@main/policy/customer-privacy'
 
 const OPTIONAL: ConsentField[] = ['personalAssets', 'contactEmail']
 

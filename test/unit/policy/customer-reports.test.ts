@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  decideDistribution,
-  decidePreparation,
-  decideReportApproval,
-  reportDue
-} from '../../../src-main/policy/customer-reports'
-import type { Role } from '../../../src-preload/contract'
+import { decideDistribution, decidePreparation, decideReportApproval, reportDue } from '@main/policy/customer-reports'
+import type { Role } from '@preload/contract'
 import { refusalOf } from './refusal'
 
 describe('S165 the monthly customer-archive report is due before the 5th', () => {

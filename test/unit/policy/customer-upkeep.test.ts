@@ -15,8 +15,8 @@ import {
   plannedVisits,
   reviewDue,
   staffShort
-} from '../../../src-main/policy/customer-upkeep'
-import type { CustomerUpkeepSettings, Role } from '../../../src-preload/contract'
+} from '@main/policy/customer-upkeep'
+import type { CustomerUpkeepSettings, Role } from '@preload/contract'
 import { refusalOf } from './refusal'
 
 describe('S29 a temporary file becomes formal within the set days of the completion documents', () => {

@@ -5,7 +5,7 @@ import {
   overdueAnnualFiling,
   overdueCustomerMaterials,
   registrationDueDate
-} from '../../../src-main/policy/deadlines'
+} from '@main/policy/deadlines'
 
 // Expected values are worked out in UTC, never in the machine's time zone.
 const utc = (date: string): number => Date.parse(`${date}T00:00:00Z`)

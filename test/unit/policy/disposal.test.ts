@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import type { Refusal } from '../../../src-main/policy/decision'
-import type { BatchState } from '../../../src-preload/contract'
-import { expiryDate } from '../../../src-main/policy/deadlines'
+import type { Refusal } from '@main/policy/decision'
+import type { BatchState } from '@preload/contract'
+import { expiryDate } from '@main/policy/deadlines'
 import {
   type DisposalFacts,
   holdPeriodEnd,
@@ -20,7 +20,7 @@ import {
   refuseVerification,
   retentionOf,
   yearsKept
-} from '../../../src-main/policy/disposal'
+} from '@main/policy/disposal'
 
 const PERIODS = [
   { code: 'Y', years: null },

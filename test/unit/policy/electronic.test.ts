@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ROLES } from '../../../src-preload/contract'
+import { ROLES } from '@preload/contract'
 import {
   claimedType,
   decideFileName,
@@ -14,7 +14,7 @@ import {
   readScanName,
   type ViewingFacts,
   type ViewingGrant
-} from '../../../src-main/policy/electronic'
+} from '@main/policy/electronic'
 import { refusalOf } from './refusal'
 
 const bytes = (...values: number[]) => Uint8Array.from(values)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import { allow, refuse, type Refusal } from '../../../src-main/policy/decision'
-import type { ClassificationCode } from '../../../src-preload/contract'
+import { allow, refuse, type Refusal } from '@main/policy/decision'
+import type { ClassificationCode } from '@preload/contract'
 import {
   type CandidateFacts,
   type DescriptionField,
@@ -24,7 +24,7 @@ import {
   refuseVolumeAdmission,
   volumeClassification,
   type VolumeFacts
-} from '../../../src-main/policy/filing'
+} from '@main/policy/filing'
 
 const doc = (id: number, kind: DocumentKind, dateFormed: string, extra: Partial<FilingFacts> = {}): FilingFacts => ({
   id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lateBounds, overdueAnnualFiling, overdueCustomerMaterials } from '../../../src-main/policy/deadlines'
+import { lateBounds, overdueAnnualFiling, overdueCustomerMaterials } from '@main/policy/deadlines'
 
 const day = (base: string, days: number) =>
   new Date(Date.parse(`${base}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import type { Refusal } from '../../../src-main/policy/decision'
-import type { LocationKind } from '../../../src-preload/contract'
+import type { Refusal } from '@main/policy/decision'
+import type { LocationKind } from '@preload/contract'
 import {
   allowedParent,
   locationPath,
@@ -11,7 +11,7 @@ import {
   refuseLocation,
   refusePlacement,
   refuseReturnHome
-} from '../../../src-main/policy/locations'
+} from '@main/policy/locations'
 
 describe('R-KEEP-1 room → rack/cabinet → shelf → box', () => {
   it.each([

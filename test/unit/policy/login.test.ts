@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { refuse } from '../../../src-main/policy/decision'
-import { decideLogin, isIdleExpired } from '../../../src-main/policy/login'
+import { refuse } from '@main/policy/decision'
+import { decideLogin, isIdleExpired } from '@main/policy/login'
 import { refusalOf } from './refusal'
 
 const settings = { idleLockMinutes: 15, maxFailedLogins: 5, lockoutMinutes: 15 }

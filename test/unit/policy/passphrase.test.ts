@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { passphraseStrength } from '../../../src-main/policy/passphrase'
+import { passphraseStrength } from '@main/policy/passphrase'
 
 describe('R-SEC-2 issue 15.2: the recovery passphrase resists guessing', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { maskEmail, maskPhone, maySeePersonalData, roleAllows } from '../../../src-main/policy/roles'
-import { ROLES } from '../../../src-preload/contract'
+import { maskEmail, maskPhone, maySeePersonalData, roleAllows } from '@main/policy/roles'
+import { ROLES } from '@preload/contract'
 
 describe('R-ROLE-7 access', () => {
   it('public channels need no session, authenticated ones any role, listed ones exactly those roles', () => {

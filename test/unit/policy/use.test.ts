@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { refusalOf } from './refusal'
-import type { Refusal } from '../../../src-main/policy/decision'
+import type { Refusal } from '@main/policy/decision'
 import {
   CLASSIFICATIONS,
   type Approver,
   type ClassificationCode,
   type UseKind,
   type UseSettings
-} from '../../../src-preload/contract'
+} from '@preload/contract'
 import {
   approvalChain,
   type AvailabilityFacts,
@@ -24,7 +24,7 @@ import {
   type SignerAccount,
   type UseFacts,
   type WithdrawalFacts
-} from '../../../src-main/policy/use'
+} from '@main/policy/use'
 
 type Period = 'within' | 'long' | 'beyond'
 type Department = 'own' | 'other'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeHtml, html, rawHtml, SafeHtml } from '../../../src-main/reports/html'
+import { escapeHtml, html, rawHtml, SafeHtml } from '@main/reports/html'
 
 const EVIL = `<script>alert("x")</script>&'`
 const EVIL_ESCAPED = '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;'

@@ -5,28 +5,24 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Inspection, UseRequest } from '../../../src-preload/contract'
-import { barcodeRenderer } from '../../../src-main/reports/barcode'
-import { inspectionReportHtml } from '../../../src-main/reports/custody-printables'
+import type { Inspection, UseRequest } from '@preload/contract'
+import { barcodeRenderer } from '@main/reports/barcode'
+import { inspectionReportHtml } from '@main/reports/custody-printables'
 import {
   electronicLedgerHtml,
   electronicRegisterHtml,
   fixityReportHtml,
   viewedImageHtml
-} from '../../../src-main/reports/electronic-printables'
-import { labelsHtml } from '../../../src-main/reports/labels'
-import {
-  appraisalReportHtml,
-  destructionRegisterHtml,
-  dueListingHtml
-} from '../../../src-main/reports/disposal-printables'
+} from '@main/reports/electronic-printables'
+import { labelsHtml } from '@main/reports/labels'
+import { appraisalReportHtml, destructionRegisterHtml, dueListingHtml } from '@main/reports/disposal-printables'
 import {
   boxSpineHtml,
   filingCatalogueHtml,
   volumeCatalogueHtml,
   volumeCoverHtml,
   volumeNoteSheetHtml
-} from '../../../src-main/reports/printables'
+} from '@main/reports/printables'
 import {
   consultationRegisterHtml,
   loanRegisterHtml,
@@ -34,7 +30,7 @@ import {
   reminderHtml,
   useFormHtml,
   type RegisterRow
-} from '../../../src-main/reports/use-printables'
+} from '@main/reports/use-printables'
 
 const M = `<i data-m="1">'&`
 const M_ESCAPED = '&lt;i data-m=&quot;1&quot;&gt;&#39;&amp;'

@@ -3,22 +3,18 @@
  * reasons it prints, says why in sentences and shows no rule id. The fixtures are those of the escaping test.
  */
 import { describe, expect, it } from 'vitest'
-import type { Inspection, UseRequest } from '../../../src-preload/contract'
-import { barcodeRenderer } from '../../../src-main/reports/barcode'
-import { inspectionReportHtml } from '../../../src-main/reports/custody-printables'
-import { labelsHtml } from '../../../src-main/reports/labels'
-import {
-  appraisalReportHtml,
-  destructionRegisterHtml,
-  dueListingHtml
-} from '../../../src-main/reports/disposal-printables'
+import type { Inspection, UseRequest } from '@preload/contract'
+import { barcodeRenderer } from '@main/reports/barcode'
+import { inspectionReportHtml } from '@main/reports/custody-printables'
+import { labelsHtml } from '@main/reports/labels'
+import { appraisalReportHtml, destructionRegisterHtml, dueListingHtml } from '@main/reports/disposal-printables'
 import {
   boxSpineHtml,
   filingCatalogueHtml,
   volumeCatalogueHtml,
   volumeCoverHtml,
   volumeNoteSheetHtml
-} from '../../../src-main/reports/printables'
+} from '@main/reports/printables'
 import {
   consultationRegisterHtml,
   loanRegisterHtml,
@@ -26,7 +22,7 @@ import {
   reminderHtml,
   useFormHtml,
   type RegisterRow
-} from '../../../src-main/reports/use-printables'
+} from '@main/reports/use-printables'
 
 const PLAIN = '甲'
 const RULE_ID = /R-[A-Z]+-\d/

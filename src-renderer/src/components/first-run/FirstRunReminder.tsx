@@ -1,8 +1,8 @@
 import { Alert, Button, Modal } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../api/client'
-import { useRemote } from '../../useRemote'
+import { call } from '@renderer/api/client'
+import { useRemote } from '@renderer/useRemote'
 import { FirstRunWizard } from './FirstRunWizard'
 
 /**

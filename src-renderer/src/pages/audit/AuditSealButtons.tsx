@@ -2,11 +2,11 @@ import { AuditOutlined, PrinterOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuditVerification, ChannelInput } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { PrintPreview } from '../../components/PrintPreview'
-import { describeError } from '../../errors'
-import { useForm } from '../../useForm'
+import type { AuditVerification, ChannelInput } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { PrintPreview } from '@renderer/components/PrintPreview'
+import { describeError } from '@renderer/errors'
+import { useForm } from '@renderer/useForm'
 
 type Seal = ChannelInput<'audit.checkSeal'>
 

@@ -1,8 +1,8 @@
 import { CloudDownloadOutlined, KeyOutlined } from '@ant-design/icons'
 import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import type { BackupVerification } from '../../../../src-preload/contract'
-import { formatDateTime } from '../../errors'
+import type { BackupVerification } from '@preload/contract'
+import { formatDateTime } from '@renderer/errors'
 
 /** A backup's file name without its folder: what the table shows and what a restore asks to be typed. */
 export const backupName = (file: string) => file.split(/[\\/]/).pop() ?? file

@@ -2,14 +2,14 @@ import { Card, Col, DatePicker, Form, InputNumber, Row, Select, Space, Tag, Typo
 import dayjs, { type Dayjs } from 'dayjs'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { EnvironmentLog, EnvironmentReading, LocationNode } from '../../../../src-preload/contract'
+import type { EnvironmentLog, EnvironmentReading, LocationNode } from '@preload/contract'
 
 type EnvironmentBand = EnvironmentLog['band']
-import { call } from '../../api/client'
-import { LineBandChart } from '../../components/Charts'
-import { FormModal } from '../../components/FormModal'
-import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import { call } from '@renderer/api/client'
+import { LineBandChart } from '@renderer/components/Charts'
+import { FormModal } from '@renderer/components/FormModal'
+import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 import { Judgement } from './inspectionForm'
 
 interface ReadingValues {

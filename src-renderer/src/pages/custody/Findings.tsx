@@ -1,7 +1,7 @@
 import { Button, Descriptions, Input, Radio, Table, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { FindingState, Inspection, InspectionFinding } from '../../../../src-preload/contract'
-import { ScanTickInput } from '../../components/ScanTickInput'
+import type { FindingState, Inspection, InspectionFinding } from '@preload/contract'
+import { ScanTickInput } from '@renderer/components/ScanTickInput'
 import { countsOf, Judgement, STATE_COLORS } from './inspectionForm'
 
 /** A finding as marked: found, missing or damaged, with a note. */

@@ -1,9 +1,9 @@
 import { Descriptions, Empty, Progress, Table, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { LocationContent, LocationNode } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { useSubmit } from '../../useSubmit'
+import type { LocationContent, LocationNode } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { useSubmit } from '@renderer/useSubmit'
 
 /** R-KEEP-1: how full a place is and what it holds, with what is away shown where it is now. */
 export function LocationContents({ location }: { location: LocationNode }) {

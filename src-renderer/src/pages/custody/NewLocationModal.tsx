@@ -1,10 +1,10 @@
 import { Form, Input, InputNumber } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { LocationKind, LocationNode } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { FormModal } from '../../components/FormModal'
-import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import type { LocationKind, LocationNode } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 type LocationValues = { code: string; name: string; capacity: number | null }
 

@@ -1,12 +1,12 @@
 import { DatePicker, Form, Input, Select } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { Incident } from '../../../../src-preload/contract'
-import { INCIDENT_RESOLUTIONS } from '../../../../src-preload/vocabulary'
-import { call } from '../../api/client'
-import { FormModal } from '../../components/FormModal'
-import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import type { Incident } from '@preload/contract'
+import { INCIDENT_RESOLUTIONS } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 interface ResolveValues {
   resolution: (typeof INCIDENT_RESOLUTIONS)[number]

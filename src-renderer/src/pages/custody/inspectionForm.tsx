@@ -10,8 +10,8 @@ import type {
   InspectionRow,
   LocationNode,
   RecordSummary
-} from '../../../../src-preload/contract'
-import { WithRule } from '../../components/RuleTag'
+} from '@preload/contract'
+import { WithRule } from '@renderer/components/RuleTag'
 
 export interface HeaderValues {
   inspectedOn: Dayjs

@@ -1,10 +1,10 @@
 import { Empty, Table, Tag, Typography } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CustomerFileItem, CustomerFileUse } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { ITEM_STATUS_COLORS } from '../../tagColors'
-import { useRemote } from '../../useRemote'
+import type { CustomerFileItem, CustomerFileUse } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { ITEM_STATUS_COLORS } from '@renderer/tagColors'
+import { useRemote } from '@renderer/useRemote'
 
 /** R-CUST-2: the customer's file — each document with its status, code and place — and its consultations and loans. */
 export function CustomerFile({ customerId }: { customerId: number }) {

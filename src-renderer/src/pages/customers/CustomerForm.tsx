@@ -2,14 +2,14 @@ import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Customer, CustomerInput, SavedCustomer } from '../../../../src-preload/contract'
-import { CUSTOMER_GRADES } from '../../../../src-preload/vocabulary'
-import { PROVINCES } from '../../../../src-preload/reference-lists'
-import { call } from '../../api/client'
-import { FormDrawer } from '../../components/FormDrawer'
-import { appErrorOf } from '../../errors'
-import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import type { Customer, CustomerInput, SavedCustomer } from '@preload/contract'
+import { CUSTOMER_GRADES } from '@preload/vocabulary'
+import { PROVINCES } from '@preload/reference-lists'
+import { call } from '@renderer/api/client'
+import { FormDrawer } from '@renderer/components/FormDrawer'
+import { appErrorOf } from '@renderer/errors'
+import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 import {
   BusinessSection,
   ContactsSection,

@@ -2,8 +2,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons'
 import { Button, Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Contact } from '../../../../src-preload/contract'
-import { INDUSTRY_SECTIONS, type ReferenceEntry } from '../../../../src-preload/reference-lists'
+import type { Contact } from '@preload/contract'
+import { INDUSTRY_SECTIONS, type ReferenceEntry } from '@preload/reference-lists'
 
 export const emptyContact: Contact = { name: '', title: '', phone: '', email: '' }
 

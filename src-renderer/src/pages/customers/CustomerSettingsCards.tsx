@@ -1,11 +1,11 @@
 import { Col, Divider, Form, InputNumber, Row, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { CustomerPrivacySettings, CustomerUpkeepSettings } from '../../../../src-preload/contract'
-import { RETENTION_CLASSES, RETENTION_LIMITS, RETENTION_UNITS, ROLES } from '../../../../src-preload/vocabulary'
-import { call } from '../../api/client'
-import { WithRule } from '../../components/RuleTag'
-import { VersionedSettingsCard } from '../../components/SettingsVersions'
-import type { VersionedChannels } from '../../useVersionedSettings'
+import type { CustomerPrivacySettings, CustomerUpkeepSettings } from '@preload/contract'
+import { RETENTION_CLASSES, RETENTION_LIMITS, RETENTION_UNITS, ROLES } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { WithRule } from '@renderer/components/RuleTag'
+import { VersionedSettingsCard } from '@renderer/components/SettingsVersions'
+import type { VersionedChannels } from '@renderer/useVersionedSettings'
 
 /**
  * The card edits some fields of a settings namespace; a save keeps the others as the version in force has them, so

@@ -1,12 +1,12 @@
 import { Button, Card, Input, Space, Table, Tag, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PendingCustomerChange } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { WithRule } from '../../components/RuleTag'
-import { formatDateTime } from '../../errors'
-import { useRemote } from '../../useRemote'
-import { useSubmit } from '../../useSubmit'
+import type { PendingCustomerChange } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { WithRule } from '@renderer/components/RuleTag'
+import { formatDateTime } from '@renderer/errors'
+import { useRemote } from '@renderer/useRemote'
+import { useSubmit } from '@renderer/useSubmit'
 
 type Change = PendingCustomerChange['changes'][number]
 

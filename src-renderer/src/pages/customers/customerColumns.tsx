@@ -1,11 +1,11 @@
 import { Button, Space, Tag, Typography, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import type { ChannelInput, ChannelOutput, CustomerGrade, CustomerRow } from '../../../../src-preload/contract'
-import { CUSTOMER_GRADES, UNREADABLE_VALUE } from '../../../../src-preload/vocabulary'
-import { formatDateTime } from '../../errors'
-import { labelsOf } from '../../labels'
-import { GRADE_COLORS } from '../../tagColors'
-import { LongText } from '../../components/LongText'
+import type { ChannelInput, ChannelOutput, CustomerGrade, CustomerRow } from '@preload/contract'
+import { CUSTOMER_GRADES, UNREADABLE_VALUE } from '@preload/vocabulary'
+import { formatDateTime } from '@renderer/errors'
+import { labelsOf } from '@renderer/labels'
+import { GRADE_COLORS } from '@renderer/tagColors'
+import { LongText } from '@renderer/components/LongText'
 
 /** S125: a sealed value that did not open is said in words, in the warning colour, never shown as its marker. */
 export function readable(value: string, t: TFunction) {

@@ -2,9 +2,9 @@ import { Button, Card, Empty, Table, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
-import type { UseRequestRow } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { useRemote } from '../../useRemote'
+import type { UseRequestRow } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { useRemote } from '@renderer/useRemote'
 
 /** The person's own consultation and loan requests under way, and the records they have out, with their due dates. */
 export function MyRequestsCard({ link }: { link: string | null }) {

@@ -1,5 +1,5 @@
-import type { Channel } from '../../../../src-preload/contract'
-import { can, sectionsOf, type Permissions, type Section } from '../../access'
+import type { Channel } from '@preload/contract'
+import { can, sectionsOf, type Permissions, type Section } from '@renderer/access'
 
 export type WorkbenchCardKey =
   | 'todo'

@@ -1,9 +1,9 @@
 import { Button, Card, DatePicker, Form, Input, type FormInstance } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useTranslation } from 'react-i18next'
-import type { AppraisalBatch } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { useForm } from '../../useForm'
+import type { AppraisalBatch } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { useForm } from '@renderer/useForm'
 
 /** The batch and the version a step acts on. */
 export interface BatchStep {

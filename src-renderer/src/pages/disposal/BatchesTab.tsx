@@ -1,13 +1,13 @@
 import { Button, Empty, Table, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppraisalBatchRow, SessionInfo } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { formatDateTime } from '../../errors'
-import { usePagedQuery, type Paging } from '../../useRemote'
+import type { AppraisalBatchRow, SessionInfo } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { formatDateTime } from '@renderer/errors'
+import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { BatchDetail } from './BatchDetail'
-import { BATCH_STATE_COLORS } from '../../tagColors'
-import { LongText } from '../../components/LongText'
+import { BATCH_STATE_COLORS } from '@renderer/tagColors'
+import { LongText } from '@renderer/components/LongText'
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 

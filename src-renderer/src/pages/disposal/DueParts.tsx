@@ -1,13 +1,13 @@
 import { Form, Input, Select, Space, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { ChannelInput, DueRecord, FilingSettings } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { FormModal } from '../../components/FormModal'
-import { RecordLabel } from '../../components/RecordPicker'
-import { codeOptions, nameOfCode } from '../../useFilingSettings'
-import type { FormProps } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import type { ChannelInput, DueRecord, FilingSettings } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { RecordLabel } from '@renderer/components/RecordPicker'
+import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
+import type { FormProps } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 type Filter = Omit<ChannelInput<'disposal.due'>, 'page' | 'pageSize'>
 

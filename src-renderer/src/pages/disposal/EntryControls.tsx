@@ -1,7 +1,7 @@
 import { Button, Input, Select, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AppraisalEntry, ChannelInput } from '../../../../src-preload/contract'
+import type { AppraisalEntry, ChannelInput } from '@preload/contract'
 
 export function DecisionForm({
   entry,

@@ -1,12 +1,12 @@
 import { Form, Input, Select } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { Hold, RecordSummary } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { FormModal } from '../../components/FormModal'
-import { RecordPicker } from '../../components/RecordPicker'
-import { useCustomerSearch } from '../../useCustomerSearch'
-import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import type { Hold, RecordSummary } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { RecordPicker } from '@renderer/components/RecordPicker'
+import { useCustomerSearch } from '@renderer/useCustomerSearch'
+import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 type PlaceValues = { name: string; reason: string; records?: RecordSummary[]; customerIds?: number[] }
 

@@ -1,11 +1,11 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Empty, Table } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { DestructionRegister } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { usePagedQuery, type Paging } from '../../useRemote'
+import type { DestructionRegister } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { useDisposalPrint } from './usePrint'
-import { LongText } from '../../components/LongText'
+import { LongText } from '@renderer/components/LongText'
 
 export const registerNumber = (id: number) => `XH-${String(id).padStart(4, '0')}`
 

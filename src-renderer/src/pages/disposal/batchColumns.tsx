@@ -1,8 +1,8 @@
 import { Space, Tag, Typography } from 'antd'
 import type { TFunction } from 'i18next'
-import type { AppraisalBatch, AppraisalEntry, ChannelInput, FilingSettings } from '../../../../src-preload/contract'
-import { RecordLabel } from '../../components/RecordPicker'
-import { codeOptions, nameOfCode } from '../../useFilingSettings'
+import type { AppraisalBatch, AppraisalEntry, ChannelInput, FilingSettings } from '@preload/contract'
+import { RecordLabel } from '@renderer/components/RecordPicker'
+import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
 import { DecisionForm, VerifyButtons } from './EntryControls'
 
 type Decision = Pick<ChannelInput<'appraisal.decide'>, 'decision' | 'newRetentionCode' | 'reason'>

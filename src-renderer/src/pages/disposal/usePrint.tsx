@@ -1,10 +1,10 @@
 import { App } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChannelInput } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { PrintPreview } from '../../components/PrintPreview'
-import { describeError } from '../../errors'
+import type { ChannelInput } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { PrintPreview } from '@renderer/components/PrintPreview'
+import { describeError } from '@renderer/errors'
 
 /** Opens one of the disposal printables in the print preview; returns the opener and the preview to render. */
 export function useDisposalPrint() {

@@ -2,12 +2,12 @@ import { FolderOpenOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, Button, Drawer, Progress, Space, Table, Tag, Typography, Upload } from 'antd'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BatchPlanRow } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { PrintPreview } from '../../components/PrintPreview'
-import { describeError } from '../../errors'
-import { toBase64 } from '../../upload'
-import { useSubmit } from '../../useSubmit'
+import type { BatchPlanRow } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { PrintPreview } from '@renderer/components/PrintPreview'
+import { describeError } from '@renderer/errors'
+import { toBase64 } from '@renderer/upload'
+import { useSubmit } from '@renderer/useSubmit'
 
 const STATUS_COLORS = { matched: 'green', unmatched: 'default', ambiguous: 'orange' } as const
 

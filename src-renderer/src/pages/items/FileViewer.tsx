@@ -2,10 +2,10 @@ import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Modal, Spin } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ViewedFile } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { PrintPreview } from '../../components/PrintPreview'
-import { useSubmit } from '../../useSubmit'
+import type { ViewedFile } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { PrintPreview } from '@renderer/components/PrintPreview'
+import { useSubmit } from '@renderer/useSubmit'
 
 const MIME = { pdf: 'application/pdf', jpeg: 'image/jpeg', png: 'image/png', tiff: 'image/tiff' } as const
 /** The images main prints under the watermark (R-ELEC-8). */

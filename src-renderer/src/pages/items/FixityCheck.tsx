@@ -1,11 +1,11 @@
 import { Button, Modal, Progress, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FixityRun } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { PrintPreview } from '../../components/PrintPreview'
-import { formatDateTime } from '../../errors'
-import { useSubmit } from '../../useSubmit'
+import type { FixityRun } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { PrintPreview } from '@renderer/components/PrintPreview'
+import { formatDateTime } from '@renderer/errors'
+import { useSubmit } from '@renderer/useSubmit'
 
 /** How many files a sample check reads. */
 const SAMPLE = 100

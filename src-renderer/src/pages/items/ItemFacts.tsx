@@ -1,10 +1,10 @@
 import { Alert, Descriptions, Space, Tag } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FilingSettings, Item, RecordDisposal } from '../../../../src-preload/contract'
-import { ITEM_STATUS_COLORS } from '../../tagColors'
-import { nameOfCode } from '../../useFilingSettings'
-import { WithRule } from '../../components/RuleTag'
+import type { FilingSettings, Item, RecordDisposal } from '@preload/contract'
+import { ITEM_STATUS_COLORS } from '@renderer/tagColors'
+import { nameOfCode } from '@renderer/useFilingSettings'
+import { WithRule } from '@renderer/components/RuleTag'
 
 /** Where the item stands: status, custody, destruction or expiry (R-DISP), holds, and the action it awaits. */
 export function ItemStatusBar({

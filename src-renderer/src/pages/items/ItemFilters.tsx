@@ -1,10 +1,10 @@
 import { Checkbox, Input, Space, TreeSelect } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChannelInput, LocationNode } from '../../../../src-preload/contract'
-import { CUSTODY_STATES } from '../../../../src-preload/vocabulary'
-import { call } from '../../api/client'
-import { locationOptions } from '../../components/LocationPanel'
+import type { ChannelInput, LocationNode } from '@preload/contract'
+import { CUSTODY_STATES } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { locationOptions } from '@renderer/components/LocationPanel'
 
 type Query = ChannelInput<'items.list'>
 

@@ -1,10 +1,10 @@
 import { Checkbox, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FilingSettings } from '../../../../src-preload/contract'
-import { CLASSIFICATIONS, CUSTOMER_DOC_TYPES, DOCUMENT_KINDS, OPEN_STATUSES } from '../../../../src-preload/vocabulary'
-import { CodeSelect } from '../../components/CodeSelect'
-import { entriesOf, type CodeField } from '../../useFilingSettings'
+import type { FilingSettings } from '@preload/contract'
+import { CLASSIFICATIONS, CUSTOMER_DOC_TYPES, DOCUMENT_KINDS, OPEN_STATUSES } from '@preload/vocabulary'
+import { CodeSelect } from '@renderer/components/CodeSelect'
+import { entriesOf, type CodeField } from '@renderer/useFilingSettings'
 
 const FULL = { width: '100%' }
 

@@ -1,11 +1,11 @@
 import { Button, Form, Select, Table } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Item, ItemLinkRow } from '../../../../src-preload/contract'
-import { LINK_KINDS } from '../../../../src-preload/vocabulary'
-import { call } from '../../api/client'
-import { useForm, useRequired } from '../../useForm'
-import type { SubmitOptions } from '../../useSubmit'
+import type { Item, ItemLinkRow } from '@preload/contract'
+import { LINK_KINDS } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { useForm, useRequired } from '@renderer/useForm'
+import type { SubmitOptions } from '@renderer/useSubmit'
 
 type LinkKind = (typeof LINK_KINDS)[number]
 type LinkValues = { kind: LinkKind; role: 'from' | 'to'; otherId: number }

@@ -1,12 +1,12 @@
 import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import type { ChannelInput, FilingSettings, ItemRow } from '../../../../src-preload/contract'
-import { CLASSIFICATIONS, ITEM_STATUSES } from '../../../../src-preload/vocabulary'
-import { filingExportColumns, labelsOf } from '../../labels'
-import { ITEM_STATUS_COLORS } from '../../tagColors'
-import { codeOptions, nameOfCode } from '../../useFilingSettings'
-import { Marked } from '../../components/Marked'
-import { LongText } from '../../components/LongText'
+import type { ChannelInput, FilingSettings, ItemRow } from '@preload/contract'
+import { CLASSIFICATIONS, ITEM_STATUSES } from '@preload/vocabulary'
+import { filingExportColumns, labelsOf } from '@renderer/labels'
+import { ITEM_STATUS_COLORS } from '@renderer/tagColors'
+import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
+import { Marked } from '@renderer/components/Marked'
+import { LongText } from '@renderer/components/LongText'
 
 interface ItemColumnActions {
   sortOrderOf(field: string): 'ascend' | 'descend' | null

@@ -1,4 +1,4 @@
-import type { FilingSettings, ItemInput } from '../../../../src-preload/contract'
+import type { FilingSettings, ItemInput } from '@preload/contract'
 
 /** What a run of registrations at the paper register shares: the same file, class, period, department and customer. */
 export const KEPT_FIELDS = [

@@ -1,9 +1,9 @@
 import { Form, Input, Select, Space, type FormInstance } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Applicant, FilingSettings } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { CodeSelect } from '../../components/CodeSelect'
+import type { Applicant, FilingSettings } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { CodeSelect } from '@renderer/components/CodeSelect'
 
 /**
  * Who asks: a colleague (chosen from the accounts, which fills in their name and department) or an outside unit

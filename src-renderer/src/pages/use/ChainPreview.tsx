@@ -2,11 +2,11 @@ import { Card, Spin, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ChainPreview, EXCERPT_ANSWERS, RecordSummary, UseKind } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
+import type { ChainPreview, EXCERPT_ANSWERS, RecordSummary, UseKind } from '@preload/contract'
+import { call } from '@renderer/api/client'
 import { ChainView } from './ChainView'
 import { ISO } from './useLabels'
-import { policyVersionText } from '../../labels'
+import { policyVersionText } from '@renderer/labels'
 
 /** What the chain depends on, as the form holds it: every fact the save decides by, so both answer alike. */
 export interface ChainFacts {

@@ -1,9 +1,9 @@
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@ant-design/icons'
 import { Alert, Space, Steps, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ChainStep, PolicyReason, UseApproval, UseWithdrawnSignature } from '../../../../src-preload/contract'
-import { WithRule } from '../../components/RuleTag'
-import { formatDateTime } from '../../errors'
+import type { ChainStep, PolicyReason, UseApproval, UseWithdrawnSignature } from '@preload/contract'
+import { WithRule } from '@renderer/components/RuleTag'
+import { formatDateTime } from '@renderer/errors'
 
 /** One reason of the policy engine in the user's language, with the rule it applies. */
 export function ReasonText({ reason }: { reason: PolicyReason }) {

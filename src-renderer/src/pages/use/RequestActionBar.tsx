@@ -1,7 +1,7 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Space, Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { UseRequest } from '../../../../src-preload/contract'
+import type { UseRequest } from '@preload/contract'
 import { lastSigned } from './requestActions'
 import type { Action } from './UseRequestParts'
 import { STATUS_COLORS } from './useLabels'

@@ -1,7 +1,7 @@
 import { Checkbox, DatePicker, Form, InputNumber, Radio, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { UseKind } from '../../../../src-preload/contract'
-import { EXCERPT_ANSWERS } from '../../../../src-preload/vocabulary'
+import type { UseKind } from '@preload/contract'
+import { EXCERPT_ANSWERS } from '@preload/vocabulary'
 import { ISO } from './useLabels'
 
 type ExcerptAnswer = (typeof EXCERPT_ANSWERS)[number]

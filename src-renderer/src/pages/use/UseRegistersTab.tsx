@@ -3,13 +3,13 @@ import { App, Button, Card, DatePicker, Form, Radio, Space, Typography } from 'a
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { USE_REGISTERS } from '../../../../src-preload/vocabulary'
-import { call } from '../../api/client'
-import { PrintPreview } from '../../components/PrintPreview'
-import { downloadWorkbook } from '../../download'
-import { describeError, showFieldErrors } from '../../errors'
+import { USE_REGISTERS } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { PrintPreview } from '@renderer/components/PrintPreview'
+import { downloadWorkbook } from '@renderer/download'
+import { describeError, showFieldErrors } from '@renderer/errors'
 import { ISO } from './useLabels'
-import { useForm } from '../../useForm'
+import { useForm } from '@renderer/useForm'
 
 interface RegisterValues {
   register: (typeof USE_REGISTERS)[number]

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
-import type { Approver, UseRequest } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
+import type { Approver, UseRequest } from '@preload/contract'
+import { call } from '@renderer/api/client'
 import type { Action, ActionValues } from './UseRequestParts'
 import { ISO } from './useLabels'
 

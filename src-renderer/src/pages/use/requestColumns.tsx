@@ -1,7 +1,7 @@
 import { Button, Space, Tag, Typography, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import type { FilingSettings, UseRequestRow } from '../../../../src-preload/contract'
-import { nameOfCode } from '../../useFilingSettings'
+import type { FilingSettings, UseRequestRow } from '@preload/contract'
+import { nameOfCode } from '@renderer/useFilingSettings'
 import { STATUS_COLORS } from './useLabels'
 
 /** Who asks for what: the columns every list of requests shows after the number. */

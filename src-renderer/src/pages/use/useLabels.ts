@@ -1,4 +1,4 @@
-import type { UseRequestRow } from '../../../../src-preload/contract'
+import type { UseRequestRow } from '@preload/contract'
 
 export const STATUS_COLORS: Record<UseRequestRow['status'], string> = {
   pending: 'gold',

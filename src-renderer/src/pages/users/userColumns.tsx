@@ -1,8 +1,8 @@
 import { Space, Tag, Typography, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import type { Role, UserRow } from '../../../../src-preload/contract'
-import { ROLES } from '../../../../src-preload/vocabulary'
-import { formatDateTime } from '../../errors'
+import type { Role, UserRow } from '@preload/contract'
+import { ROLES } from '@preload/vocabulary'
+import { formatDateTime } from '@renderer/errors'
 
 export const lockedNow = (user: UserRow) =>
   user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > Date.now()

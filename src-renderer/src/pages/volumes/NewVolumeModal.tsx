@@ -1,12 +1,12 @@
 import { Checkbox, Form, Input, InputNumber, Space } from 'antd'
 import { useTranslation } from 'react-i18next'
-import type { ChannelInput, FilingSettings, Volume } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { CodeSelect } from '../../components/CodeSelect'
-import { FormModal } from '../../components/FormModal'
-import { entriesOf, type CodeField } from '../../useFilingSettings'
-import { useForm } from '../../useForm'
-import { useSubmit } from '../../useSubmit'
+import type { ChannelInput, FilingSettings, Volume } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { CodeSelect } from '@renderer/components/CodeSelect'
+import { FormModal } from '@renderer/components/FormModal'
+import { entriesOf, type CodeField } from '@renderer/useFilingSettings'
+import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 type NewVolume = ChannelInput<'volumes.create'>
 

@@ -1,9 +1,9 @@
 import { Button, InputNumber, Select, Space, Table, type TableProps } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Volume, VolumeItem } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { useConfirmIrreversible } from '../../components/ConfirmIrreversible'
+import type { Volume, VolumeItem } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { useConfirmIrreversible } from '@renderer/components/ConfirmIrreversible'
 
 type Act = (work: () => Promise<unknown>, done: string) => Promise<boolean>
 

@@ -2,10 +2,10 @@ import { Button, DatePicker, Form, Input, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { Fragment, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Volume } from '../../../../src-preload/contract'
-import { call } from '../../api/client'
-import { useForm } from '../../useForm'
-import type { SubmitOptions } from '../../useSubmit'
+import type { Volume } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { useForm } from '@renderer/useForm'
+import type { SubmitOptions } from '@renderer/useSubmit'
 
 interface NoteValues {
   notes: string

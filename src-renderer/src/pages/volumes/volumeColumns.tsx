@@ -1,9 +1,9 @@
 import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
-import type { FilingSettings, Volume } from '../../../../src-preload/contract'
-import { filingExportColumns } from '../../labels'
-import { nameOfCode } from '../../useFilingSettings'
-import { LongText } from '../../components/LongText'
+import type { FilingSettings, Volume } from '@preload/contract'
+import { filingExportColumns } from '@renderer/labels'
+import { nameOfCode } from '@renderer/useFilingSettings'
+import { LongText } from '@renderer/components/LongText'
 
 export function volumeColumns(
   t: TFunction,

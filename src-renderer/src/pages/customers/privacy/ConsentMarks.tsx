@@ -1,10 +1,10 @@
 import { Alert, Space, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FieldMark } from '../../../../../src-preload/contract'
-import { CONSENT_FIELDS } from '../../../../../src-preload/vocabulary'
-import { call } from '../../../api/client'
-import { useRemote } from '../../../useRemote'
+import type { FieldMark } from '@preload/contract'
+import { CONSENT_FIELDS } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { useRemote } from '@renderer/useRemote'
 
 export const MARK_COLORS: Record<FieldMark, string> = { required: 'blue', optional: 'default', refused: 'red' }
 

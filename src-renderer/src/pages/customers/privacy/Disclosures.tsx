@@ -1,14 +1,14 @@
 import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { Disclosure, DisclosureInput } from '../../../../../src-preload/contract'
-import { DISCLOSURE_METHODS, RECIPIENT_KINDS } from '../../../../../src-preload/vocabulary'
-import { can } from '../../../access'
-import { call } from '../../../api/client'
-import { FormModal } from '../../../components/FormModal'
-import { formatDateTime } from '../../../errors'
-import { useRemote } from '../../../useRemote'
-import { useSubmit } from '../../../useSubmit'
+import type { Disclosure, DisclosureInput } from '@preload/contract'
+import { DISCLOSURE_METHODS, RECIPIENT_KINDS } from '@preload/vocabulary'
+import { can } from '@renderer/access'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { formatDateTime } from '@renderer/errors'
+import { useRemote } from '@renderer/useRemote'
+import { useSubmit } from '@renderer/useSubmit'
 
 const STATE_COLORS: Record<Disclosure['status'], string> = {
   requested: 'gold',

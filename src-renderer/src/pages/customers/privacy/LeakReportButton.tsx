@@ -1,9 +1,9 @@
 import { Button, Form, Input } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { call } from '../../../api/client'
-import { FormModal } from '../../../components/FormModal'
-import { useSubmit } from '../../../useSubmit'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { useSubmit } from '@renderer/useSubmit'
 
 /** S137: whoever suspects a leak of this customer's information reports it to the security officer at once. */
 export function LeakReportButton({ customerId }: { customerId: number }) {

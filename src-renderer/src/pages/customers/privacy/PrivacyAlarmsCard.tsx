@@ -1,10 +1,10 @@
 import { Card, Table, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PrivacyAlarm } from '../../../../../src-preload/contract'
-import { call } from '../../../api/client'
-import { RuleTag } from '../../../components/RuleTag'
-import { useRemote } from '../../../useRemote'
+import type { PrivacyAlarm } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { RuleTag } from '@renderer/components/RuleTag'
+import { useRemote } from '@renderer/useRemote'
 
 /** S136–S137: the security officer's alarms about customer data: bulk reads, after hours, refusals, leaks reported. */
 export function PrivacyAlarmsCard() {

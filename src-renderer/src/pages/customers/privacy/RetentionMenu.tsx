@@ -2,11 +2,11 @@ import { DownOutlined } from '@ant-design/icons'
 import { App, Button, Dropdown } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RetentionPurge } from '../../../../../src-preload/contract'
-import { RETENTION_CLASSES } from '../../../../../src-preload/vocabulary'
-import { call } from '../../../api/client'
-import { WithRule } from '../../../components/RuleTag'
-import { useSubmit } from '../../../useSubmit'
+import type { RetentionPurge } from '@preload/contract'
+import { RETENTION_CLASSES } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { WithRule } from '@renderer/components/RuleTag'
+import { useSubmit } from '@renderer/useSubmit'
 
 /**
  * The archive manager's two end-of-life steps for the whole register, in one menu, each counted by a dry run first and done only

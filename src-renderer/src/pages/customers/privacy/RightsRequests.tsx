@@ -2,13 +2,13 @@ import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, 
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { RightsKind, RightsOutcome, RightsRequest } from '../../../../../src-preload/contract'
-import { RIGHTS_KINDS } from '../../../../../src-preload/vocabulary'
-import { call } from '../../../api/client'
-import { FormModal } from '../../../components/FormModal'
-import { formatDateTime } from '../../../errors'
-import { useRemote } from '../../../useRemote'
-import { useSubmit } from '../../../useSubmit'
+import type { RightsKind, RightsOutcome, RightsRequest } from '@preload/contract'
+import { RIGHTS_KINDS } from '@preload/vocabulary'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { formatDateTime } from '@renderer/errors'
+import { useRemote } from '@renderer/useRemote'
+import { useSubmit } from '@renderer/useSubmit'
 
 const OUTCOMES_OF: Record<RightsKind, RightsOutcome[]> = {
   access: ['shown', 'refused'],

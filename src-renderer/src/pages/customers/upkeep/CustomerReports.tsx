@@ -7,14 +7,14 @@ import type {
   CustomerAnalysis,
   IssuedCustomerReport,
   OutstandingCustomerDocument
-} from '../../../../../src-preload/contract'
-import { call } from '../../../api/client'
-import { FormModal } from '../../../components/FormModal'
-import { WithRule } from '../../../components/RuleTag'
-import { formatDateTime } from '../../../errors'
-import { useForm, useRequired } from '../../../useForm'
-import { useRemote } from '../../../useRemote'
-import { useSubmit } from '../../../useSubmit'
+} from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
+import { WithRule } from '@renderer/components/RuleTag'
+import { formatDateTime } from '@renderer/errors'
+import { useForm, useRequired } from '@renderer/useForm'
+import { useRemote } from '@renderer/useRemote'
+import { useSubmit } from '@renderer/useSubmit'
 
 const lastMonth = () => dayjs().subtract(1, 'month')
 

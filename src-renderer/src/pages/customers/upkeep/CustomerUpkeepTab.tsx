@@ -2,12 +2,12 @@ import { Button, Card, DatePicker, Descriptions, Empty, Form, Space, Table, Tag,
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CustomerUpkeep, UpkeepEntry } from '../../../../../src-preload/contract'
-import { call } from '../../../api/client'
-import { WithRule } from '../../../components/RuleTag'
-import { formatDateTime } from '../../../errors'
-import { useRemote } from '../../../useRemote'
-import { useSubmit } from '../../../useSubmit'
+import type { CustomerUpkeep, UpkeepEntry } from '@preload/contract'
+import { call } from '@renderer/api/client'
+import { WithRule } from '@renderer/components/RuleTag'
+import { formatDateTime } from '@renderer/errors'
+import { useRemote } from '@renderer/useRemote'
+import { useSubmit } from '@renderer/useSubmit'
 import { ContactLogDialog, CreditDialog, StaffDialog, VerifyDialog } from './UpkeepDialogs'
 
 const iso = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null)
