@@ -64,10 +64,10 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('customers.title')}
         </Typography.Title>
-        <Space>
+        <Space wrap>
           <Input.Search
             allowClear
-            style={{ width: 420 }}
+            style={{ width: 360 }}
             placeholder={t('customers.searchPlaceholder')}
             aria-label={t('common.search')}
             onSearch={(search) => filter({ search: search.trim() || undefined })}
