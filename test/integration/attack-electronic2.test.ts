@@ -1,0 +1,104 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { ChannelInput } from '@preload/contract'
+import { makeApp, seedInTransaction, tempDir, type TestApp } from '../support/app'
+import { archiveOf2014, destroyed, ref } from '../support/disposal'
+import { jpegBytes, pdfBytes } from '../support/electronic'
+import { itemInput } from '../support/records'
+
+/** Issue 18 as an adversary, second round: destruction beside a fixity run, the ledger, backups of the files. */
+
+const apps: TestApp[] = []
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close()
+})
+
+async function started(dataDir = tempDir()) {
+  const app = await makeApp(dataDir)
+  apps.push(app)
+  return app
+}
+
+async function restarted(app: TestApp) {
+  apps.splice(apps.indexOf(app), 1)
+  await app.close()
+  return started(app.dataDir)
+}
+
+const attachInput = (itemId: number, fileName: string, bytes: Buffer) =>
+  ({ itemId, role: 'scan', fileName, base64: bytes.toString('base64') }) satisfies ChannelInput<'electronic.attach'>
+
+/** A full run the archivist started, cut off (the app closed) before it read anything: carried on at the next start. */
+async function runCutOff(app: TestApp, username: string) {
+  await seedInTransaction(app, async (db) => {
+    await db.query(
+      `INSERT INTO fixity_runs (id, scope, started_at, started_by)
+       SELECT 90, 'all', '2026-03-01T00:00:00.000Z', id FROM users WHERE username = ?`,
+      [username]
+    )
+    await db.query(`INSERT INTO fixity_results (run_id, file_id) SELECT 90, id FROM electronic_files`)
+  })
+}
+
+const storedAt = (app: TestApp, sha256: string) => path.join(app.dataDir, 'files', 'sha256', sha256.slice(0, 2), sha256)
+
+describe('R-ELEC-3: a fixity run carried on after a restart', () => {
+  it('opens its incident for a file gone from the disk and finishes, rather than stop at the first problem', async () => {
+    let app = await started()
+    const archivist = await app.signInAs('archivist', 'liwen')
+    const item = await app.call('items.create', itemInput(), archivist)
+    const lost = await app.call('electronic.attach', attachInput(item.id, '丢失.pdf', pdfBytes(1, 100)), archivist)
+    await app.call('electronic.attach', attachInput(item.id, '完好.jpg', jpegBytes('完好')), archivist)
+    await runCutOff(app, 'liwen')
+    fs.chmodSync(storedAt(app, lost.file.sha256), 0o644)
+    fs.rmSync(storedAt(app, lost.file.sha256))
+    app = await restarted(app)
+    await app.services.electronic.fixityIdle()
+
+    const incidents = await app.database.query<{ subjectId: number; openedBy: number }>(
+      `SELECT subject_id AS subjectId, opened_by AS openedBy FROM incidents WHERE source = 'fixity'`
+    )
+    const [starter] = await app.database.query<{ id: number }>(`SELECT id FROM users WHERE username = 'liwen'`)
+    expect(incidents).toEqual([{ subjectId: item.id, openedBy: starter.id }])
+    const keeper = await app.signInAs('archivist', 'keeper')
+    const run = await app.call('electronic.fixityLatest', {}, keeper)
+    expect(run).toMatchObject({ id: 90, total: 2, checked: 2, missing: 1, mismatched: 0 })
+    expect(run!.finishedAt).not.toBeNull()
+  })
+})
+
+describe('R-ELEC-3, R-ELEC-7: a fixity run that meets a file destroyed since it started', () => {
+  it('opens no incident for bytes the destruction removed lawfully, and counts no file missing', async () => {
+    let app = await started()
+    const archive = await archiveOf2014(app)
+    const scan = await app.call(
+      'electronic.attach',
+      attachInput(archive.contract.id, '合同扫描.pdf', pdfBytes(2, 400)),
+      archive.archivist
+    )
+    await app.call(
+      'electronic.attach',
+      attachInput(archive.permanent.id, '章程.jpg', jpegBytes('章程')),
+      archive.archivist
+    )
+    await runCutOff(app, 'liwen')
+    // The run is carried on only at the next start, after the contract and its scan were destroyed.
+    await app.services.electronic.fixityIdle()
+    await destroyed(app, archive, [ref('item', archive.contract.id)])
+    expect(
+      fs.existsSync(path.join(app.dataDir, 'files', 'sha256', scan.file.sha256.slice(0, 2), scan.file.sha256))
+    ).toBe(false)
+    app = await restarted(app)
+    await app.services.electronic.fixityIdle()
+
+    const incidents = await app.database.query<{ subjectId: number }>(
+      `SELECT subject_id AS subjectId FROM incidents WHERE source = 'fixity'`
+    )
+    expect(incidents).toEqual([])
+    const archivist = await app.signInAs('archivist', 'liwen2')
+    const run = await app.call('electronic.fixityLatest', {}, archivist)
+    expect(run).toMatchObject({ id: 90, total: 1, checked: 1, missing: 0, mismatched: 0 })
+    expect(run!.finishedAt).not.toBeNull()
+  })
+})
