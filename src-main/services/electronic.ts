@@ -412,13 +412,18 @@ export class ElectronicService {
     registration: (stored: StoredContent) => Promise<T>
   ): Promise<T> {
     const stored = await this.files.ingest(source, options)
+    let registered: T
     try {
-      return await registration(stored)
+      registered = await registration(stored)
     } catch (error) {
+      // Released first, so the bytes this ingest brought go unless another registration of them is under way.
+      this.files.release(stored.sha256)
       if (stored.created && !(await contentReferenced(this.store.db, stored.sha256)))
         await this.files.remove(stored.sha256)
       throw error
     }
+    this.files.release(stored.sha256)
+    return registered
   }
 
   /**

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChannelInput } from '@preload/contract'
 import { makeApp, seedInTransaction, tempDir, type TestApp } from '../support/app'
 import { archiveOf2014, destroyed, ref } from '../support/disposal'
@@ -100,5 +100,40 @@ describe('R-ELEC-3, R-ELEC-7: a fixity run that meets a file destroyed since it 
     const run = await app.call('electronic.fixityLatest', {}, archivist)
     expect(run).toMatchObject({ id: 90, total: 1, checked: 1, missing: 0, mismatched: 0 })
     expect(run!.finishedAt).not.toBeNull()
+  })
+})
+
+describe('R-ELEC-7, R-ELEC-1: the same content attached to a live item while a destruction removes it', () => {
+  it('the attach acknowledged while the destroyed copy’s bytes were being removed keeps its bytes', async () => {
+    const app = await started()
+    const archive = await archiveOf2014(app)
+    const seal = jpegBytes('公章样式', 300)
+    await app.call('electronic.attach', attachInput(archive.contract.id, '公章.jpg', seal), archive.archivist)
+    // The second attach has stored (found) the bytes and waits for its write while the destruction is signed.
+    const files = app.services.electronic.files
+    const ingest = files.ingest.bind(files)
+    let stored!: () => void
+    const found = new Promise<void>((resolve) => (stored = resolve))
+    let goOn!: () => void
+    const held = new Promise<void>((resolve) => (goOn = resolve))
+    vi.spyOn(files, 'ingest').mockImplementationOnce(async (source, options) => {
+      const content = await ingest(source, options)
+      stored()
+      await held
+      return content
+    })
+    const attaching = app.call(
+      'electronic.attach',
+      attachInput(archive.permanent.id, '公章.jpg', seal),
+      archive.archivist
+    )
+    await found
+    await destroyed(app, archive, [ref('item', archive.contract.id)])
+    goOn()
+    const attached = await attaching
+
+    expect(attached.duplicate).toBe(false)
+    expect(fs.existsSync(storedAt(app, attached.file.sha256))).toBe(true)
+    expect(await files.checksum(attached.file.sha256)).toBe(attached.file.sha256)
   })
 })
