@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process'
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChannelInput } from '@preload/contract'
+import { STICK_FILES_FOLDER } from '@main/services/backup-files'
 import { makeApp, seedInTransaction, tempDir, type TestApp } from '../support/app'
 import { archiveOf2014, destroyed, ref } from '../support/disposal'
 import { jpegBytes, pdfBytes } from '../support/electronic'
@@ -136,4 +139,35 @@ describe('R-ELEC-7, R-ELEC-1: the same content attached to a live item while a d
     expect(fs.existsSync(storedAt(app, attached.file.sha256))).toBe(true)
     expect(await files.checksum(attached.file.sha256)).toBe(attached.file.sha256)
   })
+})
+
+describe('R-ELEC-5: a blob on the stick replaced by something that is not a file', () => {
+  it.skipIf(process.platform === 'win32')(
+    'a restore meeting a pipe where a blob was records it not restored instead of waiting for ever',
+    async () => {
+      const app = await started()
+      const admin = await app.signInAs('sysadmin')
+      const keeper = await app.signInAs('archivist', 'keeper')
+      const item = await app.call('items.create', itemInput(), keeper)
+      const scan = pdfBytes(2, 300)
+      await app.call('electronic.attach', attachInput(item.id, '合同.pdf', scan), keeper)
+      const folder = tempDir('usb-')
+      const { file } = await app.call('backup.create', { folder }, keeper)
+      const root = path.join(folder, STICK_FILES_FOLDER)
+      const [blob] = (fs.readdirSync(root, { recursive: true }) as string[])
+        .map((name) => path.join(root, name))
+        .filter((name) => fs.statSync(name).isFile())
+      fs.rmSync(blob)
+      execFileSync('mkfifo', [blob])
+      fs.rmSync(path.join(app.dataDir, 'files'), { recursive: true, force: true })
+
+      await app.call('backup.restore', { file }, admin)
+      const [restore] = await app.database.query<{ after: string }>(
+        `SELECT after FROM audit_log WHERE entity = 'backup' AND action = 'restore' ORDER BY id DESC LIMIT 1`
+      )
+      const sha256 = crypto.createHash('sha256').update(scan).digest('hex')
+      expect(JSON.parse(restore.after).files).toEqual({ listed: 1, restored: 0, notRestored: [sha256] })
+    },
+    8000
+  )
 })
