@@ -171,3 +171,78 @@ describe('R-ELEC-5: a blob on the stick replaced by something that is not a file
     8000
   )
 })
+
+describe('R-ELEC-4: the modification ledger under attack', () => {
+  async function scanned() {
+    const app = await started()
+    const keeper = await app.signInAs('archivist', 'keeper')
+    const manager = await app.signInAs('archive_manager', 'wangjl')
+    const item = await app.call('items.create', itemInput(), keeper)
+    const { file } = await app.call('electronic.attach', attachInput(item.id, '合同.pdf', pdfBytes(2, 100)), keeper)
+    return { app, keeper, manager, item, file }
+  }
+  const replacement = (fileId: number, bytes: Buffer, reason: string) =>
+    ({
+      fileId,
+      fileName: '合同-更正.pdf',
+      base64: bytes.toString('base64'),
+      reason
+    }) satisfies ChannelInput<'electronic.replace'>
+  const footprint = async (app: TestApp) =>
+    JSON.stringify(
+      await app.database.query(
+        `SELECT (SELECT COUNT(*) FROM electronic_files) AS files, (SELECT COUNT(*) FROM electronic_file_changes) AS ledger,
+                (SELECT COUNT(*) FROM audit_log WHERE entity = 'electronic_file') AS audited`
+      )
+    ) + JSON.stringify(storedNames(app))
+  const storedNames = (app: TestApp) =>
+    (fs.readdirSync(path.join(app.dataDir, 'files'), { recursive: true }) as string[]).filter(
+      (name) => !name.startsWith('.') && fs.statSync(path.join(app.dataDir, 'files', name)).isFile()
+    )
+
+  it('two replacements of the same version at once: one becomes version 2, the other is refused and leaves no bytes', async () => {
+    const { app, keeper, manager, item, file } = await scanned()
+    const results = await Promise.all([
+      app.dispatch('electronic.replace', replacement(file.id, pdfBytes(2, 200), '更正页码'), keeper),
+      app.dispatch('electronic.replace', replacement(file.id, pdfBytes(2, 300), '补签字页'), manager)
+    ])
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    const refused = results.find((result) => !result.ok)
+    expect(refused && !refused.ok && refused.error).toMatchObject({ ruleId: 'R-ELEC-4' })
+    expect(await app.call('electronic.ledger', { itemId: item.id }, keeper)).toHaveLength(1)
+    expect(storedNames(app)).toHaveLength(2)
+  })
+
+  it('a superseded version, a reason of control characters or direction marks only, and every role but the archive staff are refused, and nothing changes', async () => {
+    const { app, keeper, file } = await scanned()
+    await app.call('electronic.replace', replacement(file.id, pdfBytes(2, 200), '更正页码'), keeper)
+    const before = await footprint(app)
+    const attempts = [
+      [keeper, replacement(file.id, pdfBytes(2, 400), '再改一次')],
+      [keeper, replacement(file.id + 1, pdfBytes(2, 500), '\u0000\u0001 ')],
+      [keeper, replacement(file.id + 1, pdfBytes(2, 500), '\u202e\u200f')]
+    ] as const
+    const outcomes = []
+    for (const [key, input] of attempts) outcomes.push(await app.dispatch('electronic.replace', input, key))
+    for (const role of ['sysadmin', 'auditor', 'department_head', 'staff_viewer', 'security_officer'] as const) {
+      const key = await app.signInAs(role, role === 'sysadmin' ? undefined : `x${role}`)
+      outcomes.push(await app.dispatch('electronic.replace', replacement(file.id + 1, pdfBytes(2, 600), '越权'), key))
+    }
+    expect(outcomes.map((result) => (result.ok ? 'allowed' : result.error.code))).toEqual([
+      'POLICY_DENIED',
+      'POLICY_DENIED',
+      'POLICY_DENIED',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN'
+    ])
+    expect(await footprint(app)).toBe(before)
+    expect(outcomes.slice(0, 3).map((result) => !result.ok && result.error.message)).toEqual([
+      'electronic.errors.replaceSuperseded',
+      'electronic.errors.replaceNeedsReason',
+      'electronic.errors.replaceNeedsReason'
+    ])
+  })
+})
