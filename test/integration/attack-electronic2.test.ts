@@ -246,3 +246,30 @@ describe('R-ELEC-4: the modification ledger under attack', () => {
     ])
   })
 })
+
+describe('R-ELEC-3, R-ELEC-8: the size cap setting and the printed view', () => {
+  it('hostile caps are refused in words, the wrong role changes nothing, and a print of a file one may not view is refused', async () => {
+    const app = await started()
+    const manager = await app.signInAs('archive_manager', 'wangjl')
+    const keeper = await app.signInAs('archivist', 'keeper')
+    const before = await app.call('settings.getElectronic', {}, manager)
+    const caps: unknown[] = [0, -1, 1e309, -1e309, Number.NaN, 16_385, 1.5, '2048', null, 1e21]
+    for (const maxFileMegabytes of caps) {
+      const result = await app.dispatch(
+        'settings.saveElectronic',
+        { fixityIntervalYears: before.data.fixityIntervalYears, maxFileMegabytes },
+        manager
+      )
+      expect(result.ok ? 'allowed' : result.error.code, String(maxFileMegabytes)).toBe('VALIDATION')
+    }
+    const wrong = await app.dispatch('settings.saveElectronic', { fixityIntervalYears: 2, maxFileMegabytes: 1 }, keeper)
+    expect(wrong.ok ? 'allowed' : wrong.error.code).toBe('FORBIDDEN')
+    expect(await app.call('settings.getElectronic', {}, manager)).toEqual(before)
+
+    const item = await app.call('items.create', itemInput(), keeper)
+    const { file } = await app.call('electronic.attach', attachInput(item.id, '合同.pdf', pdfBytes(1)), keeper)
+    const head = await app.signInAs('department_head', 'qianbz')
+    const printed = await app.dispatch('print.viewedFile', { fileId: file.id }, head)
+    expect(printed.ok ? 'allowed' : printed.error.ruleId).toBe('R-ELEC-8')
+  })
+})
