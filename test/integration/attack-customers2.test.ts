@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { USER_PASSWORD, makeApp, sampleCustomer, type TestApp } from '../support/app'
 import { CONTACT_PHONE, privacyRoom } from '../support/privacy'
+import { itemInput } from '../support/records'
 
 /** Issue 20 as an adversary, second round: the bytes on disk, S50 held changes, S139 retention. */
 
@@ -98,5 +99,57 @@ describe('S50: the held change is decided once, by someone other than its propos
       `SELECT action FROM audit_log WHERE entity = 'customer' AND action IN ('confirm_change', 'refuse_change')`
     )
     expect(decided.map((entry) => entry.action)).toEqual(['confirm_change'])
+  })
+})
+
+describe('S139, R-DISP-1: a purge counts only what it erases', () => {
+  it('a credit entry its report still protects is neither counted by the dry run nor audited as erased, run after run', async () => {
+    const { app, archivist, customer } = await privacyRoom(apps, { contactName: '李娜娜' })
+    const manager = await app.signInAs('archive_manager', 'boss')
+    const current = await app.call('customerPrivacy.settings', {}, manager)
+    const long = { amount: 10, unit: 'years' } as const
+    await app.call(
+      'customerPrivacy.saveSettings',
+      {
+        ...current.data,
+        retention: { contact: long, idNumber: long, assets: long, credit: { amount: 1, unit: 'days' }, visitLog: long }
+      },
+      manager
+    )
+    const report = await app.call(
+      'items.create',
+      itemInput({ title: '资信调查报告', customerId: customer.id }),
+      archivist
+    )
+    await app.call(
+      'customerUpkeep.credit',
+      {
+        customerId: customer.id,
+        grade: 'good',
+        limitAmount: 500000,
+        limitYear: 2026,
+        riskEvaluation: '经营稳定',
+        decidedOn: '2026-03-02',
+        reportItemId: report.id
+      },
+      archivist
+    )
+    app.clock.advanceMinutes(10 * 24 * 60)
+    const later = await app.signInAs('archive_manager', 'boss2')
+    const nothing = { customers: 0, classes: { contact: 0, idNumber: 0, assets: 0, credit: 0, visitLog: 0 } }
+    expect(await app.call('customerPrivacy.purgeExpired', { dryRun: true }, later)).toEqual({
+      dryRun: true,
+      ...nothing
+    })
+    expect(await app.call('customerPrivacy.purgeExpired', { dryRun: false }, later)).toEqual({
+      dryRun: false,
+      ...nothing
+    })
+    const erasures = await app.database.query(
+      `SELECT id FROM audit_log WHERE entity = 'customer' AND action = 'anonymise'`
+    )
+    expect(erasures).toEqual([])
+    const keeper = await app.signInAs('archivist', 'keeper2')
+    expect((await app.call('customerUpkeep.get', { customerId: customer.id }, keeper)).credit).toHaveLength(1)
   })
 })
