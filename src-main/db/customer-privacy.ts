@@ -196,9 +196,18 @@ export function leakReportsSince(
  * S139: per customer, the day of the last contact (its file last changed, or the newest entry of its contact log;
  * the change's UTC day, a day early at most) and which classes of information it still holds.
  */
+/**
+ * R-DISP-1: a credit entry no retention period protects: without a report, or its report destroyed or expired. The
+ * purge counts and deletes by the same test, so a protected entry is neither counted nor audited as erased.
+ */
+const unprotectedCredit = (today: string) =>
+  sql`(report_item_id IS NULL OR report_item_id IN
+    (SELECT id FROM items WHERE custody = 'destroyed' OR (expires_on IS NOT NULL AND expires_on <= ${today})))`
+
 export function retentionFacts(
   db: Db,
-  anonymousName: string
+  anonymousName: string,
+  today: string
 ): Promise<
   {
     id: number
@@ -217,7 +226,7 @@ export function retentionFacts(
           (SELECT COUNT(*) FROM customer_contacts k WHERE k.customer_id = c.id AND k.name <> ${anonymousName}) AS contacts,
           (SELECT COUNT(*) FROM customer_sensitive_values s WHERE s.customer_id = c.id AND s.field = 'idNumber') AS idNumber,
           (SELECT COUNT(*) FROM customer_sensitive_values s WHERE s.customer_id = c.id AND s.field = 'personalAssets') AS assets,
-          (SELECT COUNT(*) FROM customer_credit r WHERE r.customer_id = c.id) AS credit,
+          (SELECT COUNT(*) FROM customer_credit r WHERE r.customer_id = c.id AND ${unprotectedCredit(today)}) AS credit,
           (SELECT COUNT(*) FROM customer_upkeep_log l WHERE l.customer_id = c.id) AS visitLog
         FROM customers c ORDER BY c.id`
   )
@@ -233,9 +242,7 @@ export async function deleteSensitiveValue(db: Db, customerId: number, field: 'i
  */
 export async function deleteUnprotectedCredit(db: Db, customerId: number, today: string): Promise<number> {
   const gone = await db.query<{ id: number }>(
-    sql`DELETE FROM customer_credit WHERE customer_id = ${customerId} AND (report_item_id IS NULL OR report_item_id IN
-          (SELECT id FROM items WHERE custody = 'destroyed' OR (expires_on IS NOT NULL AND expires_on <= ${today})))
-        RETURNING id`
+    sql`DELETE FROM customer_credit WHERE customer_id = ${customerId} AND ${unprotectedCredit(today)} RETURNING id`
   )
   return gone.length
 }

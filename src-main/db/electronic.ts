@@ -186,6 +186,31 @@ export function pendingFixityFiles(
   )
 }
 
+/** Who started a run: a run carried on after a restart reads and opens its incidents in that person's name. */
+export async function fixityRunStarter(
+  db: Db,
+  runId: number
+): Promise<{ userId: number; username: string } | undefined> {
+  const [row] = await db.query<{ userId: number; username: string }>(
+    sql`SELECT u.id AS userId, u.username FROM fixity_runs r JOIN users u ON u.id = r.started_by WHERE r.id = ${runId}`
+  )
+  return row
+}
+
+/**
+ * R-ELEC-7: a file a run listed but a destruction has removed since leaves the run unread, as the run would not have
+ * listed it had it started after; the destruction took its bytes lawfully, so it is neither missing nor checked.
+ * Whether it left, so the check opens no incident for it.
+ */
+export async function withdrawRemovedFromFixityRun(db: Db, runId: number, fileId: number): Promise<boolean> {
+  const removed = await db.query<{ id: number }>(
+    sql`SELECT id FROM electronic_files WHERE id = ${fileId} AND removed_at IS NOT NULL`
+  )
+  if (removed.length === 0) return false
+  await db.query(sql`DELETE FROM fixity_results WHERE run_id = ${runId} AND file_id = ${fileId} AND outcome IS NULL`)
+  return true
+}
+
 export async function recordFixityOutcome(
   db: Db,
   result: {

@@ -229,7 +229,9 @@ export function decideReplacement(facts: ReplacementFacts): Decision {
   if (!roleAllows(RECORD_WRITERS, facts.role)) return refuse('R-ELEC-4', 'electronic.errors.replaceNotAllowed')
   if (facts.itemDestroyed) return refuse('R-ELEC-4', 'electronic.errors.itemDestroyed')
   if (facts.superseded) return refuse('R-ELEC-4', 'electronic.errors.replaceSuperseded')
-  if (facts.reason.trim() === '') return refuse('R-ELEC-4', 'electronic.errors.replaceNeedsReason')
+  // In words: a letter or a digit. Control characters and direction marks show as nothing in the printed ledger,
+  // and a NUL first made the database's own check fail as an internal error.
+  if (!/[\p{L}\p{N}]/u.test(facts.reason)) return refuse('R-ELEC-4', 'electronic.errors.replaceNeedsReason')
   return allowed
 }
 

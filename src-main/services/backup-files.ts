@@ -144,7 +144,11 @@ export async function checkContents(
   return problems
 }
 
-/** The SHA-256 of a blob's plain text, written to `to` when given; null when it fails its seal or cannot be read. */
+/**
+ * The SHA-256 of a blob's plain text, written to `to` when given; null when it fails its seal or cannot be read. Only
+ * a plain file of the right length is opened: a pipe or a link to a device put at a blob's name (the names are in
+ * plain sight on the stick) would otherwise hold the restore on its open for ever.
+ */
 async function readBack(
   blob: string,
   keys: StickKeys,
@@ -154,6 +158,7 @@ async function readBack(
 ): Promise<string | null> {
   const hash = crypto.createHash('sha256')
   try {
+    if (!lengthFits(blob, size)) return null
     await decryptChunks(blob, contentKey(keys, sha256), size, async (plain, position) => {
       hash.update(plain)
       if (to)

@@ -438,7 +438,7 @@ export class CustomerPrivacyService {
       const today = localDay(now)
       const classes = Object.fromEntries(RETENTION_CLASSES.map((name) => [name, 0])) as RetentionPurge['classes']
       let customers = 0
-      for (const facts of await retentionFacts(db, ANONYMOUS_CONTACT.name)) {
+      for (const facts of await retentionFacts(db, ANONYMOUS_CONTACT.name, today)) {
         const held = RETENTION_CLASSES.filter((name) => facts[name === 'contact' ? 'contacts' : name] > 0)
         const expired = expiredClasses(facts.lastContactOn, held, settings.data.retention, today)
         if (expired.length === 0) continue

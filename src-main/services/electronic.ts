@@ -23,11 +23,13 @@ import {
   findFixityRun,
   fixityProblems,
   finishFixityRun,
+  fixityRunStarter,
   insertFixityRun,
   latestFixityRunId,
   pendingFixityFiles,
   recordFixityOutcome,
   unfinishedFixityRuns,
+  withdrawRemovedFromFixityRun,
   insertElectronicFile,
   insertLedgerEntry,
   itemElectronicFiles,
@@ -242,9 +244,13 @@ export class ElectronicService {
     return this.fixityRun(started.runId)
   }
 
-  /** Carries on the checks a restart cut off; the app calls it once it is open. */
+  /**
+   * Carries on the checks a restart cut off; the app calls it once it is open. Each goes on in the name of the person
+   * who started it: an incident needs someone who opened it, which the app itself is not.
+   */
   async resumeFixity(actor: Actor): Promise<void> {
-    for (const id of await unfinishedFixityRuns(this.store.db)) this.runFixity(actor, id)
+    for (const id of await unfinishedFixityRuns(this.store.db))
+      this.runFixity((await fixityRunStarter(this.store.db, id)) ?? actor, id)
   }
 
   /** Settles when no check is running: for tests and for closing the app. */
@@ -306,6 +312,7 @@ export class ElectronicService {
         const actual = await this.files.checksum(file.sha256)
         const outcome: FixityOutcome = actual === null ? 'missing' : actual === file.sha256 ? 'ok' : 'mismatch'
         await this.store.write(actor, async (ctx) => {
+          if (await withdrawRemovedFromFixityRun(ctx.db, runId, file.fileId)) return
           const incidentId =
             outcome === 'ok'
               ? null
@@ -405,13 +412,18 @@ export class ElectronicService {
     registration: (stored: StoredContent) => Promise<T>
   ): Promise<T> {
     const stored = await this.files.ingest(source, options)
+    let registered: T
     try {
-      return await registration(stored)
+      registered = await registration(stored)
     } catch (error) {
+      // Released first, so the bytes this ingest brought go unless another registration of them is under way.
+      this.files.release(stored.sha256)
       if (stored.created && !(await contentReferenced(this.store.db, stored.sha256)))
         await this.files.remove(stored.sha256)
       throw error
     }
+    this.files.release(stored.sha256)
+    return registered
   }
 
   /**

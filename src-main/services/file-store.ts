@@ -39,6 +39,13 @@ const MAX_TIFF_PAGES = 100_000
 export class FileStore {
   private readonly folder: string
   private shards: Promise<void> | null = null
+  /**
+   * Contents an ingest has handed to a registration that has not settled yet, and how many. Their bytes are not
+   * removed meanwhile: a destruction sweeping the same content would otherwise leave the registration naming nothing.
+   */
+  private readonly claimed = new Map<string, number>()
+  /** Taking a content (finding or placing its bytes) and removing one take turns, so neither sees the other half done. */
+  private turn: Promise<unknown> = Promise.resolve()
 
   constructor(readonly root: string) {
     this.folder = path.join(root, 'sha256')
@@ -113,18 +120,23 @@ export class FileStore {
       closed = true
       const sha256 = hash.digest('hex')
       const target = this.pathOf(sha256)
-      let created = false
-      if (fs.existsSync(target)) {
-        await fs.promises.unlink(temp)
-      } else {
+      const created = await this.inTurn(async () => {
+        this.claimed.set(sha256, (this.claimed.get(sha256) ?? 0) + 1)
+        if (fs.existsSync(target)) {
+          await fs.promises.unlink(temp)
+          return false
+        }
         const shard = path.dirname(target)
         const newShard = !fs.existsSync(shard)
         await fs.promises.mkdir(shard, { recursive: true })
         await fs.promises.rename(temp, target)
         await syncFolder(shard)
         if (newShard) await syncFolder(this.folder)
-        created = true
-      }
+        return true
+      }).catch((error: unknown) => {
+        this.release(sha256)
+        throw error
+      })
       const pages = type === 'pdf' ? (counter?.finish() ?? null) : type === 'tiff' ? await tiffPages(target) : null
       return { sha256, size, type, pages, created }
     } catch (error) {
@@ -135,11 +147,31 @@ export class FileStore {
     }
   }
 
-  /** Deletes stored bytes that no row names any more (a registration that failed, a destroyed file). */
-  async remove(sha256: string): Promise<void> {
-    const target = this.pathOf(sha256)
-    await fs.promises.rm(target, { force: true })
-    await syncFolder(path.dirname(target))
+  /** The registration of an ingested content settled (committed or failed): its bytes may be removed again. */
+  release(sha256: string): void {
+    const left = (this.claimed.get(sha256) ?? 0) - 1
+    if (left > 0) this.claimed.set(sha256, left)
+    else this.claimed.delete(sha256)
+  }
+
+  /**
+   * Deletes stored bytes that no row names any more (a registration that failed, a destroyed file), unless a
+   * registration of the same content is under way: those stay, and the next start's sweep of destroyed contents
+   * removes them if that registration failed too.
+   */
+  remove(sha256: string): Promise<void> {
+    return this.inTurn(async () => {
+      if (this.claimed.has(sha256)) return
+      const target = this.pathOf(sha256)
+      await fs.promises.rm(target, { force: true })
+      await syncFolder(path.dirname(target))
+    })
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.turn.then(work)
+    this.turn = done.catch(() => undefined)
+    return done
   }
 
   /** Reads stored bytes back for a fixity check: their SHA-256, or null when the file is gone. */
