@@ -15,13 +15,11 @@ import {
   optionalText,
   paging,
   required,
-  ROLES,
   trimmed,
-  TWO_PERSON_ROLES,
   type Page,
-  type PolicyVersion,
-  type Role
+  type PolicyVersion
 } from './contract-kit'
+import { ROLES, TWO_PERSON_ROLES, type Role } from './vocabulary'
 
 export const username = z
   .string()

@@ -19,7 +19,6 @@ import {
 } from './contract-kit'
 import type { PolicyVersion } from './contract-kit'
 import { INSPECTION_KINDS, ADHOC_REASONS } from './vocabulary'
-export { INSPECTION_KINDS, ADHOC_REASONS } from './vocabulary'
 
 export const FINDING_STATES = ['unchecked', 'found', 'missing', 'damaged'] as const
 export type FindingState = (typeof FINDING_STATES)[number]

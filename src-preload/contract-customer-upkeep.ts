@@ -9,21 +9,13 @@ import {
   RECORD_READERS,
   RECORD_WRITERS,
   required,
-  ROLES,
   year,
-  type PolicyVersion,
-  type Role
+  type PolicyVersion
 } from './contract-kit'
-import type { CustomerGrade } from './contract-customers'
 import {
-  CONTACT_CHANNELS,
-  type ContactChannel,
-  UPKEEP_KINDS,
-  type UpkeepKind,
-  CREDIT_GRADES,
-  type CreditGrade
-} from './vocabulary'
-export {
+  ROLES,
+  type Role,
+  type CustomerGrade,
   CONTACT_CHANNELS,
   type ContactChannel,
   UPKEEP_KINDS,

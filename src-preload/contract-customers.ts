@@ -12,11 +12,15 @@ import {
   required,
   searchText,
   trimmed,
-  type Page,
-  type Role
+  type Page
 } from './contract-kit'
-import { CUSTOMER_FIELD_NAMES, CUSTOMER_GRADES, type CustomerGrade, SORTABLE_CUSTOMER_FIELDS } from './vocabulary'
-export { CUSTOMER_GRADES, type CustomerGrade, SORTABLE_CUSTOMER_FIELDS, UNREADABLE_VALUE } from './vocabulary'
+import {
+  type Role,
+  CUSTOMER_FIELD_NAMES,
+  CUSTOMER_GRADES,
+  type CustomerGrade,
+  SORTABLE_CUSTOMER_FIELDS
+} from './vocabulary'
 
 /** Mainland landline (区号-号码[-分机]), mobile (1xxxxxxxxxx) or +86 forms; blank allowed. */
 export const PHONE_PATTERN =

@@ -19,7 +19,6 @@ import {
   type RecordKind,
   type RecordSummary
 } from './contract-kit'
-export { LEGACY_RETENTION_PERIODS } from './vocabulary'
 
 export const disposalSettingsSchema = z.strictObject({
   holdMonths: z

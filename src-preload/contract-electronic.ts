@@ -2,7 +2,6 @@
 import { z } from 'zod'
 import { channel, empty, id, RECORD_READERS, RECORD_WRITERS, required, type PolicyVersion } from './contract-kit'
 import { FILE_ROLES, type FileRole, ATTACH_BASE64_MAX } from './vocabulary'
-export { FILE_ROLES, type FileRole, ATTACH_BASE64_MAX } from './vocabulary'
 
 /** The types told from a file's content; anything else is stored as it is, as 'other'. */
 export const FILE_TYPES = ['pdf', 'ofd', 'jpeg', 'tiff', 'png', 'other'] as const

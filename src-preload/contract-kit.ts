@@ -3,22 +3,14 @@
  * schemas. Field error messages are i18n keys; the renderer translates them.
  */
 import { z } from 'zod'
-import { type Role, type ClassificationCode, type CustodyState, INCIDENT_RESOLUTIONS, MAX_BATCH } from './vocabulary'
-export {
-  ROLES,
+import {
   type Role,
-  OFFICER_ROLES,
-  TWO_PERSON_ROLES,
-  CLASSIFICATIONS,
   type ClassificationCode,
-  CUSTODY_STATES,
   type CustodyState,
   INCIDENT_RESOLUTIONS,
-  DEFAULT_POLICY_VERSION,
-  MAX_BATCH
+  MAX_BATCH,
+  INCIDENT_SOURCES
 } from './vocabulary'
-import { INCIDENT_SOURCES } from './vocabulary'
-export { INCIDENT_SOURCES } from './vocabulary'
 
 export interface Page<T> {
   rows: T[]

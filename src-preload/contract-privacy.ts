@@ -25,19 +25,6 @@ import {
   RETENTION_UNITS,
   RETENTION_LIMITS
 } from './vocabulary'
-export {
-  CONSENT_FIELDS,
-  type ConsentField,
-  CONSENT_CHANNELS,
-  RECIPIENT_KINDS,
-  DISCLOSURE_METHODS,
-  RIGHTS_KINDS,
-  type RightsKind,
-  RETENTION_CLASSES,
-  type RetentionClass,
-  RETENTION_UNITS,
-  RETENTION_LIMITS
-} from './vocabulary'
 
 /** S122: the confidentiality level of each kind of information; core is masked for everyone until revealed. */
 export const SENSITIVITY_CLASSES = ['core', 'important', 'general'] as const

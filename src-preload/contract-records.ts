@@ -6,15 +6,12 @@ import { z } from 'zod'
 import {
   batchIds,
   channel,
-  CLASSIFICATIONS,
   code,
   codeEntry,
   codeList,
-  CUSTODY_STATES,
   empty,
   id,
   isoDate,
-  MAX_BATCH,
   optionalText,
   paging,
   RECORD_READERS,
@@ -24,15 +21,23 @@ import {
   searchText,
   year,
   type BatchOutcome,
-  type ClassificationCode,
-  type CustodyState,
   type Page,
   type PolicyReason,
   type PolicyVersion,
   type RecordSummary
 } from './contract-kit'
-import { DOCUMENT_KINDS, LINK_KINDS, OPEN_STATUSES, CUSTOMER_DOC_TYPES, ITEM_STATUSES } from './vocabulary'
-export { DOCUMENT_KINDS, LINK_KINDS, OPEN_STATUSES, CUSTOMER_DOC_TYPES, ITEM_STATUSES } from './vocabulary'
+import {
+  CLASSIFICATIONS,
+  CUSTODY_STATES,
+  MAX_BATCH,
+  type ClassificationCode,
+  type CustodyState,
+  DOCUMENT_KINDS,
+  LINK_KINDS,
+  OPEN_STATUSES,
+  CUSTOMER_DOC_TYPES,
+  ITEM_STATUSES
+} from './vocabulary'
 
 export const filingSettingsSchema = z.strictObject({
   fonds: codeList(codeEntry),

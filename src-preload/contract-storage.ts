@@ -10,8 +10,6 @@ import {
   empty,
   id,
   INCIDENT_KINDS,
-  INCIDENT_RESOLUTIONS,
-  INCIDENT_SOURCES,
   isoDate,
   optionalText,
   paging,
@@ -23,6 +21,7 @@ import {
   type Incident,
   type Page
 } from './contract-kit'
+import { INCIDENT_RESOLUTIONS, INCIDENT_SOURCES } from './vocabulary'
 
 export const LOCATION_KINDS = ['room', 'rack', 'shelf', 'box'] as const
 export type LocationKind = (typeof LOCATION_KINDS)[number]

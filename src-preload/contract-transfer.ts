@@ -4,7 +4,6 @@ import { customersQuery } from './contract-customers'
 import { channel, RECORD_READERS, RECORD_WRITERS, required, type AppError } from './contract-kit'
 import { itemsQuery, volumesQuery } from './contract-records'
 import { IMPORT_FILE_BASE64_MAX } from './vocabulary'
-export { IMPORT_FILE_BASE64_MAX, IMPORT_FILE_MB } from './vocabulary'
 
 export const IMPORT_TARGETS = ['items', 'customers'] as const
 export type ImportTargetName = (typeof IMPORT_TARGETS)[number]

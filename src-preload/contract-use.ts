@@ -31,18 +31,6 @@ import {
   USE_EFFECTS,
   USE_REGISTERS
 } from './vocabulary'
-export {
-  USE_KINDS,
-  type UseKind,
-  USE_STATUSES,
-  type UseStatus,
-  APPROVERS,
-  type Approver,
-  EXCERPT_ANSWERS,
-  RETURN_CONDITIONS,
-  USE_EFFECTS,
-  USE_REGISTERS
-} from './vocabulary'
 
 export const APPLICANT_KINDS = ['internal', 'external'] as const
 

@@ -20,6 +20,7 @@ import { transferChannels } from './contract-transfer'
 import { useChannels } from './contract-use'
 
 export * from './contract-kit'
+export * from './vocabulary'
 export * from './contract-admin'
 export * from './contract-customers'
 export * from './contract-customer-upkeep'

@@ -1,4 +1,4 @@
-import { CLASSIFICATIONS, type ClassificationCode } from '@preload/contract-kit'
+import { CLASSIFICATIONS, type ClassificationCode } from '@preload/vocabulary'
 
 /** 密级 from the least to the most restricted, in the order of CLASSIFICATIONS. */
 export const classificationRank = (classification: ClassificationCode): number =>

@@ -3,9 +3,9 @@ import {
   FIXITY_INTERVAL_YEARS,
   MAX_FILE_MEGABYTES,
   type ElectronicSettings,
-  type FileRole,
   type FileType
 } from '@preload/contract-electronic'
+import { type FileRole } from '@preload/vocabulary'
 import { addMonths } from './calendar'
 import { allow, allowed, refuse, type Decision } from './decision'
 

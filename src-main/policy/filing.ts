@@ -1,4 +1,4 @@
-import type { ClassificationCode } from '@preload/contract-kit'
+import type { ClassificationCode } from '@preload/vocabulary'
 import { highestClassification } from './classification'
 import { allow, allowed, refuse, type Decision, type Params, type Reasoned } from './decision'
 import type { MessageKey } from '@preload/i18n/zh-CN'
