@@ -64,6 +64,7 @@ const WORDS_OF: Record<string, string> = {
   CUSTOMER_DOC_TYPES: 'customerDocTypes',
   CUSTOMER_GRADES: 'grades',
   IMPORTANT_CUSTOMER_FIELDS: 'customers.fields',
+  CUSTOMER_FIELD_NAMES: 'customers.fields',
   PENDING_CHANGE_STATUSES: 'customers.changes.statuses',
   DOCUMENT_KINDS: 'documentKinds',
   EXCERPT_ANSWERS: 'use.excerptAnswers',
