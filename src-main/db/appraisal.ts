@@ -7,7 +7,7 @@ import type {
   RecordKind,
   RecordRef
 } from '@preload/contract'
-import { updateRow, type Db } from './connection'
+import { firstRow, insertRow, updateRow, type Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
 const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: sql`volumes` }
@@ -76,13 +76,13 @@ export function batchesPage(
   )
 }
 
-export async function batchById(db: Db, id: number): Promise<BatchRecord | undefined> {
-  const [row] = await db.query<BatchRecord>(
+export function batchById(db: Db, id: number): Promise<BatchRecord | undefined> {
+  return firstRow<BatchRecord>(
+    db,
     sql`SELECT ${BATCH_COLUMNS}, b.manager_name AS managerName, b.department_leader_name AS departmentLeaderName,
           mu.username AS completedBy, cu.display_name AS createdByName, b.version
         ${BATCH_FROM} LEFT JOIN users mu ON mu.id = b.completed_by WHERE b.id = ${id}`
   )
-  return row
 }
 
 /** The batch's entries in the order they were listed. */
@@ -93,16 +93,12 @@ export function entriesOf(db: Db, batchId: number): Promise<EntryRecord[]> {
   )
 }
 
-export async function registerOfBatch(db: Db, batchId: number): Promise<StoredRegister | undefined> {
-  const [row] = await db.query<StoredRegister>(
-    sql`SELECT ${REGISTER_COLUMNS} ${REGISTER_FROM} WHERE r.batch_id = ${batchId}`
-  )
-  return row
+export function registerOfBatch(db: Db, batchId: number): Promise<StoredRegister | undefined> {
+  return firstRow<StoredRegister>(db, sql`SELECT ${REGISTER_COLUMNS} ${REGISTER_FROM} WHERE r.batch_id = ${batchId}`)
 }
 
-export async function registerById(db: Db, id: number): Promise<StoredRegister | undefined> {
-  const [row] = await db.query<StoredRegister>(sql`SELECT ${REGISTER_COLUMNS} ${REGISTER_FROM} WHERE r.id = ${id}`)
-  return row
+export function registerById(db: Db, id: number): Promise<StoredRegister | undefined> {
+  return firstRow<StoredRegister>(db, sql`SELECT ${REGISTER_COLUMNS} ${REGISTER_FROM} WHERE r.id = ${id}`)
 }
 
 export function registerLines(db: Db, registerId: number): Promise<DestructionLine[]> {
@@ -267,13 +263,7 @@ export async function insertRegister(
     createdBy: number | null
   }
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    sql`INSERT INTO destruction_registers (batch_id, place, destroyed_on, method, approved_by, supervisors, count_confirmed,
-          disposal_policy_version, created_at, created_by)
-        VALUES (${register.batchId}, ${register.place}, ${register.destroyedOn}, ${register.method}, ${register.approvedBy}, ${register.supervisors},
-          ${register.countConfirmed}, ${register.disposalPolicyVersion}, ${register.createdAt}, ${register.createdBy}) RETURNING id`
-  )
-  return Number(row.id)
+  return insertRow(db, 'destruction_registers', register)
 }
 
 export async function insertRegisterLine(

@@ -112,6 +112,12 @@ export async function insertRow(db: Db, table: string, values: Record<string, un
   return row.id
 }
 
+/** The first row a query answers, or undefined when it answers none. */
+export async function firstRow<T>(db: Db, query: SqlQuery): Promise<T | undefined> {
+  const [row] = await db.query<T>(query)
+  return row
+}
+
 /** One page of rows with the number of all the rows it is taken from, which `count` selects as `total`. */
 export async function pageOf<T>(db: Db, count: SqlQuery, rows: SqlQuery): Promise<{ rows: T[]; total: number }> {
   const [{ total }] = await db.query<{ total: number }>(count)

@@ -1,5 +1,5 @@
 import type { Consent, ConsentField, Disclosure, RightsRequest } from '@preload/contract'
-import { insertRow, updateRow, type Db } from './connection'
+import { insertRow, updateRow, type Db, firstRow } from './connection'
 import { sql } from './sql'
 
 type StoredConsent = Omit<Consent, 'refusedFields' | 'sharingConsent'> & {
@@ -85,12 +85,12 @@ export function rightsRequests(db: Db, customerId: number | undefined): Promise<
   )
 }
 
-export async function findRightsRequest(db: Db, id: number): Promise<RightsRequest | undefined> {
-  const [row] = await db.query<RightsRequest>(
+export function findRightsRequest(db: Db, id: number): Promise<RightsRequest | undefined> {
+  return firstRow<RightsRequest>(
+    db,
     sql`SELECT ${RIGHTS_COLUMNS} FROM customer_rights_requests r JOIN customers c ON c.id = r.customer_id
         WHERE r.id = ${id}`
   )
-  return row
 }
 
 export const insertRightsRequest = (

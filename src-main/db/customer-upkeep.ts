@@ -1,5 +1,5 @@
 import type { CreditEntry, CustomerGrade, RegistrationStatus, StaffContact, UpkeepEntry } from '@preload/contract'
-import { insertRow, type Db } from './connection'
+import { insertRow, type Db, firstRow } from './connection'
 import { sql } from './sql'
 
 /** The registration of a file, with its creator from the customer row (S40). */
@@ -24,8 +24,9 @@ export interface RegistrationRecord {
  * A customer without a registration row was imported: like the customers the upgrade found, it is on file already,
  * so it reads as formal.
  */
-export async function findRegistration(db: Db, customerId: number): Promise<RegistrationRecord | undefined> {
-  const [row] = await db.query<RegistrationRecord>(
+export function findRegistration(db: Db, customerId: number): Promise<RegistrationRecord | undefined> {
+  return firstRow<RegistrationRecord>(
+    db,
     sql`SELECT c.id AS customerId, c.grade, c.date_opened AS dateOpened, c.updated_at AS updatedAt,
           COALESCE(r.status, 'formal') AS status, r.contract_signed_on AS contractSignedOn, r.completion_on AS completionOn,
           c.created_by AS createdBy, COALESCE(cu.display_name, '') AS createdByName, c.created_at AS createdAt,
@@ -35,7 +36,6 @@ export async function findRegistration(db: Db, customerId: number): Promise<Regi
           LEFT JOIN users cu ON cu.id = c.created_by LEFT JOIN users vu ON vu.id = r.verified_by
         WHERE c.id = ${customerId}`
   )
-  return row
 }
 
 export async function openTemporaryFile(db: Db, customerId: number): Promise<void> {
@@ -87,11 +87,11 @@ export function upkeepLog(db: Db, customerId: number): Promise<UpkeepEntry[]> {
   )
 }
 
-export async function findUpkeepEntry(db: Db, id: number): Promise<UpkeepEntry> {
-  const [row] = await db.query<UpkeepEntry>(
+export function findUpkeepEntry(db: Db, id: number): Promise<UpkeepEntry | undefined> {
+  return firstRow<UpkeepEntry>(
+    db,
     sql`SELECT ${ENTRY_COLUMNS} FROM customer_upkeep_log l LEFT JOIN users u ON u.id = l.recorded_by WHERE l.id = ${id}`
   )
-  return row
 }
 
 export const insertUpkeepEntry = (
@@ -209,12 +209,12 @@ export function creditHistory(db: Db, customerId: number): Promise<CreditEntry[]
   )
 }
 
-export async function findCreditEntry(db: Db, id: number): Promise<CreditEntry> {
-  const [row] = await db.query<CreditEntry>(
+export function findCreditEntry(db: Db, id: number): Promise<CreditEntry | undefined> {
+  return firstRow<CreditEntry>(
+    db,
     sql`SELECT ${CREDIT_COLUMNS} FROM customer_credit k LEFT JOIN items i ON i.id = k.report_item_id
           LEFT JOIN users u ON u.id = k.recorded_by WHERE k.id = ${id}`
   )
-  return row
 }
 
 export const insertCreditEntry = (

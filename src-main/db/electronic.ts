@@ -1,6 +1,6 @@
 import type { ElectronicFile, FileRole, FileType, FixityOutcome, FixityRun, LedgerEntry } from '@preload/contract'
 import type { ViewingGrant } from '../policy/electronic'
-import type { Db } from './connection'
+import { insertRow, type Db } from './connection'
 import { sql } from './sql'
 
 const FILE_COLUMNS = sql`f.id, f.item_id AS itemId, f.role, f.sha256, f.size, f.type, f.pages, f.original_name AS originalName,
@@ -48,13 +48,7 @@ export async function insertLedgerEntry(
     changedBy: number | null
   }
 ): Promise<number> {
-  const [row] = await db.query<{ id: number }>(
-    sql`INSERT INTO electronic_file_changes (item_id, old_file_id, new_file_id, old_sha256, new_sha256, reason, changed_at,
-       changed_by)
-     VALUES (${entry.itemId}, ${entry.oldFileId}, ${entry.newFileId}, ${entry.oldSha256}, ${entry.newSha256},
-             ${entry.reason}, ${entry.changedAt}, ${entry.changedBy}) RETURNING id`
-  )
-  return Number(row.id)
+  return insertRow(db, 'electronic_file_changes', entry)
 }
 
 /** R-ELEC-4: an item's 修改台帐, oldest change first. */

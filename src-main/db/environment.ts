@@ -1,5 +1,5 @@
 import type { EnvironmentReading } from '@preload/contract'
-import type { Db } from './connection'
+import { firstRow, type Db } from './connection'
 import { sql } from './sql'
 
 /** A reading as stored, before it is judged against the band. */
@@ -8,9 +8,8 @@ export type StoredReading = Omit<EnvironmentReading, 'judgements' | 'outOfRange'
 const READING_COLUMNS = sql`e.id, e.room_id AS roomId, r.path AS roomPath, e.read_on AS readOn, e.temperature, e.humidity, e.source, u.username AS recordedBy`
 const READING_FROM = sql`FROM environment_readings e JOIN locations r ON r.id = e.room_id JOIN users u ON u.id = e.recorded_by`
 
-export async function findReading(db: Db, id: number): Promise<StoredReading | undefined> {
-  const [row] = await db.query<StoredReading>(sql`SELECT ${READING_COLUMNS} ${READING_FROM} WHERE e.id = ${id}`)
-  return row
+export function findReading(db: Db, id: number): Promise<StoredReading | undefined> {
+  return firstRow<StoredReading>(db, sql`SELECT ${READING_COLUMNS} ${READING_FROM} WHERE e.id = ${id}`)
 }
 
 /** One reading per room and day. */

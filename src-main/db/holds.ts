@@ -1,5 +1,5 @@
 import type { Hold, HoldSubject } from '@preload/contract'
-import { pageOf, type Db } from './connection'
+import { pageOf, type Db, firstRow } from './connection'
 import { sql } from './sql'
 
 /** A hold without its subjects, which are rows of their own. */
@@ -29,9 +29,8 @@ export async function listHolds(
   )
 }
 
-export async function findHold(db: Db, id: number): Promise<HoldRecord | undefined> {
-  const [row] = await db.query<HoldRecord>(sql`SELECT ${HOLD_COLUMNS} ${HOLD_FROM} WHERE h.id = ${id}`)
-  return row
+export function findHold(db: Db, id: number): Promise<HoldRecord | undefined> {
+  return firstRow<HoldRecord>(db, sql`SELECT ${HOLD_COLUMNS} ${HOLD_FROM} WHERE h.id = ${id}`)
 }
 
 /** What the hold covers, in the order placed, labelled as a person recognises them: a record by code and title, a customer by name. */

@@ -7,7 +7,7 @@ import type {
   RecordKind,
   RecordRef
 } from '@preload/contract'
-import type { Db } from './connection'
+import { firstRow, type Db } from './connection'
 import { sql } from './sql'
 
 type ListQuery = ParsedInput<'inspections.list'>
@@ -73,14 +73,14 @@ export function inspectionsPage(db: Db, query: ListQuery): Promise<Omit<Inspecti
   )
 }
 
-export async function inspectionById(db: Db, id: number): Promise<StoredInspection | undefined> {
-  const [row] = await db.query<StoredInspection>(
+export function inspectionById(db: Db, id: number): Promise<StoredInspection | undefined> {
+  return firstRow<StoredInspection>(
+    db,
     sql`SELECT ${ROW_COLUMNS}, s.room_id AS roomId, r.path AS roomPath, s.checklist, s.notes, s.policy_version AS policyVersion,
           cu.username AS createdBy, s.completed_at AS completedAt, pu.username AS completedBy, s.version
         ${ROW_FROM} LEFT JOIN locations r ON r.id = s.room_id JOIN users cu ON cu.id = s.created_by LEFT JOIN users pu ON pu.id = s.completed_by
         WHERE s.id = ${id}`
   )
-  return row
 }
 
 /** The findings in shelf order: by home path, then code, records without either last. */

@@ -1,5 +1,5 @@
 import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '@preload/contract'
-import type { Db } from './connection'
+import { firstRow, type Db } from './connection'
 import { itemIdsMatching, itemTextMatch } from './item-search'
 import { countUpTo } from './paging'
 import { OPEN_ITEM_INCIDENTS } from './records'
@@ -187,9 +187,8 @@ export async function listItemRows(
   return result(pageIds, count)
 }
 
-export async function findItemRecord(db: Db, id: number): Promise<ItemRecord | undefined> {
-  const [row] = await db.query<ItemRecord>(sql`SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id = ${id}`)
-  return row
+export function findItemRecord(db: Db, id: number): Promise<ItemRecord | undefined> {
+  return firstRow<ItemRecord>(db, sql`SELECT ${ITEM_COLUMNS} ${FROM_ITEMS} WHERE i.id = ${id}`)
 }
 
 export function findItemRecords(db: Db, ids: number[]): Promise<ItemRecord[]> {

@@ -1,5 +1,5 @@
 import type { LocationContent, LocationKind, LocationMove, LocationNode, LocationSubject } from '@preload/contract'
-import type { Db } from './connection'
+import { firstRow, insertRow, type Db } from './connection'
 import { sql, type SqlQuery } from './sql'
 
 /** Volumes and loose items count; an item inside a volume is already counted as its volume. */
@@ -31,9 +31,8 @@ export function locationTree(db: Db): Promise<LocationNode[]> {
   return db.query<LocationNode>(sql`SELECT ${NODE_COLUMNS} FROM locations l ORDER BY l.path`)
 }
 
-export async function findLocationNode(db: Db, id: number): Promise<LocationNode | undefined> {
-  const [node] = await db.query<LocationNode>(sql`SELECT ${NODE_COLUMNS} FROM locations l WHERE l.id = ${id}`)
-  return node
+export function findLocationNode(db: Db, id: number): Promise<LocationNode | undefined> {
+  return firstRow<LocationNode>(db, sql`SELECT ${NODE_COLUMNS} FROM locations l WHERE l.id = ${id}`)
 }
 
 export async function locationPathTaken(db: Db, path: string): Promise<boolean> {
@@ -121,10 +120,8 @@ export async function insertLocationMove(
     movedBy: number | null
   }
 ): Promise<void> {
-  await db.query(
-    sql`INSERT INTO location_moves (subject, subject_id, from_location_id, to_location_id, home, note, moved_at, moved_by)
-       VALUES (${move.subject}, ${move.subjectId}, ${move.fromId}, ${move.toId}, ${move.home}, ${move.note}, ${move.movedAt}, ${move.movedBy})`
-  )
+  const { fromId, toId, ...rest } = move
+  await insertRow(db, 'location_moves', { ...rest, fromLocationId: fromId, toLocationId: toId })
 }
 
 /** Newest first. */

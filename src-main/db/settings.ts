@@ -1,4 +1,4 @@
-import type { Db } from './connection'
+import { firstRow, type Db } from './connection'
 import { sql } from './sql'
 
 export interface PolicyVersionRecord {
@@ -12,11 +12,11 @@ export interface PolicyVersionRecord {
 
 const POLICY_VERSION_COLUMNS = sql`id, namespace, version, data, created_at AS createdAt, created_by AS createdBy`
 
-export async function latestPolicyVersion(db: Db, namespace: string): Promise<PolicyVersionRecord | undefined> {
-  const [latest] = await db.query<PolicyVersionRecord>(
+export function latestPolicyVersion(db: Db, namespace: string): Promise<PolicyVersionRecord | undefined> {
+  return firstRow<PolicyVersionRecord>(
+    db,
     sql`SELECT ${POLICY_VERSION_COLUMNS} FROM policy_versions WHERE namespace = ${namespace} ORDER BY version DESC LIMIT 1`
   )
-  return latest
 }
 
 /** Newest first. */

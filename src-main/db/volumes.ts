@@ -1,7 +1,7 @@
 import type { ClassificationCode, ParsedInput, Volume, VolumeItem } from '@preload/contract'
 import type { DocumentKind, ItemLink } from '../policy/filing'
 import { containsPattern } from './full-text'
-import type { Db } from './connection'
+import { firstRow, type Db } from './connection'
 import { countUpTo } from './paging'
 import { sql } from './sql'
 
@@ -72,9 +72,8 @@ export function volumesPage(db: Db, query: ListQuery): Promise<Volume[]> {
   )
 }
 
-export async function volumeById(db: Db, id: number): Promise<Volume | undefined> {
-  const [row] = await db.query<Volume>(sql`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.id = ${id}`)
-  return row
+export function volumeById(db: Db, id: number): Promise<Volume | undefined> {
+  return firstRow<Volume>(db, sql`SELECT ${VOLUME_COLUMNS} FROM volumes v WHERE v.id = ${id}`)
 }
 
 /** The volume's items in their order. */

@@ -177,7 +177,7 @@ export class CustomerUpkeepService {
         action: 'feedback',
         after: entry
       })
-      return findUpkeepEntry(db, id)
+      return (await findUpkeepEntry(db, id))!
     })
   }
 
@@ -265,7 +265,7 @@ export class CustomerUpkeepService {
         recordedAt: now.toISOString()
       })
       await audit({ entity: 'customer', entityId: customerId, action: 'decide', after: entry })
-      return findCreditEntry(db, id)
+      return (await findCreditEntry(db, id))!
     })
   }
 
