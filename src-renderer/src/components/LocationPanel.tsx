@@ -1,10 +1,12 @@
-import { App, Button, Checkbox, Descriptions, Form, Input, Space, Table, Tag, TreeSelect, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { Button, Checkbox, Descriptions, Form, Input, Space, Table, Tag, TreeSelect, Typography } from 'antd'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationMove, LocationNode, LocationSubject } from '@preload/contract'
 import { call } from '../api/client'
-import { describeError, formatDateTime } from '../errors'
+import { formatDateTime } from '../errors'
 import { useForm } from '../useForm'
+import { useRemote } from '../useRemote'
+import { useSubmit } from '../useSubmit'
 
 interface LocationPanelProps {
   subject: LocationSubject
@@ -30,39 +32,30 @@ export function locationOptions(nodes: LocationNode[], parentId: number | null =
 /** R-KEEP-1: where a volume or loose item lives, where it is now, and every move with who and when. */
 export function LocationPanel({ subject, id, homePath, currentPath, canWrite, onChanged }: LocationPanelProps) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [nodes, setNodes] = useState<LocationNode[]>([])
-  const [moves, setMoves] = useState<LocationMove[]>([])
   const [form, formProps] = useForm<{ locationId: number; home: boolean; note: string }>()
 
-  const load = useCallback(async () => {
-    try {
+  const { submit } = useSubmit()
+  const { data, reload } = useRemote(
+    useCallback(async () => {
       const [tree, history] = await Promise.all([
         call('locations.tree', {}),
         call('locations.history', { subject, id })
       ])
-      setNodes(tree)
-      setMoves(history)
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }, [subject, id, message, t])
+      return { tree, history }
+    }, [subject, id])
+  )
+  const nodes = data?.tree ?? []
 
-  useEffect(() => {
-    void load()
-  }, [load])
-
-  const act = async (work: () => Promise<unknown>) => {
-    try {
-      await work()
-      void message.success(t('storage.moved'))
-      form.resetFields()
-      onChanged()
-      await load()
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }
+  const act = (work: () => Promise<unknown>) =>
+    submit(work, {
+      success: 'storage.moved',
+      form,
+      onDone: () => {
+        form.resetFields()
+        onChanged()
+        return reload()
+      }
+    })
 
   const away = homePath !== null && currentPath !== homePath
 
@@ -115,7 +108,7 @@ export function LocationPanel({ subject, id, homePath, currentPath, canWrite, on
         style={{ marginTop: 12 }}
         size="small"
         rowKey={(row, index) => `${row.at}-${index}`}
-        dataSource={moves}
+        dataSource={data?.history ?? []}
         pagination={{ pageSize: 5 }}
         locale={{ emptyText: t('storage.noMoves') }}
         columns={[

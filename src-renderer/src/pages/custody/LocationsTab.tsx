@@ -1,12 +1,12 @@
 import { PlusOutlined, TagsOutlined } from '@ant-design/icons'
 import { Button, Card, Col, Empty, Row, Space, Tree } from 'antd'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationKind, LocationNode, SessionInfo } from '@preload/contract'
 import { can } from '@renderer/access'
 import { call } from '@renderer/api/client'
 import { LabelPrintDialog } from '@renderer/components/LabelPrintDialog'
-import { useSubmit } from '@renderer/useSubmit'
+import { useRemote } from '@renderer/useRemote'
 import { LocationContents } from './LocationContents'
 import { NewLocationModal, type Adding } from './NewLocationModal'
 
@@ -40,25 +40,13 @@ function buildTree(nodes: LocationNode[], t: (key: string) => string): TreeEntry
 export function LocationsTab({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const canWrite = can(session, 'locations.create')
-  const [nodes, setNodes] = useState<LocationNode[]>([])
-  const [selected, setSelected] = useState<LocationNode | null>(null)
+  const { data, reload: load } = useRemote(useCallback(() => call('locations.tree', {}), []))
+  const nodes = useMemo(() => data ?? [], [data])
+  const [selectedId, setSelectedId] = useState<number | null>(null)
+  // The node itself comes from the latest tree, so its figures follow every reload.
+  const selected = nodes.find((node) => node.id === selectedId) ?? null
   const [adding, setAdding] = useState<Adding | null>(null)
   const [labelling, setLabelling] = useState<number[] | null>(null)
-  const { fail } = useSubmit()
-
-  const load = useCallback(async () => {
-    try {
-      const tree = await call('locations.tree', {})
-      setNodes(tree)
-      setSelected((current) => (current ? (tree.find((n) => n.id === current.id) ?? null) : null))
-    } catch (error) {
-      fail(error)
-    }
-  }, [fail])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const treeData = useMemo(() => buildTree(nodes, t), [nodes, t])
 
@@ -98,7 +86,7 @@ export function LocationsTab({ session }: { session: SessionInfo }) {
                 defaultExpandAll
                 treeData={treeData}
                 selectedKeys={selected ? [selected.id] : []}
-                onSelect={(keys) => setSelected(nodes.find((n) => n.id === keys[0]) ?? null)}
+                onSelect={(keys) => setSelectedId(keys.length > 0 ? Number(keys[0]) : null)}
               />
             )}
           </Card>

@@ -1,10 +1,10 @@
 import { Button, Modal, Progress, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { FixityRun } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { PrintPreview } from '@renderer/components/PrintPreview'
 import { formatDateTime } from '@renderer/errors'
+import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
 
 /** How many files a sample check reads. */
@@ -16,28 +16,16 @@ const SAMPLE = 100
  */
 export function FixityCheck({ onClose }: { onClose(): void }) {
   const { t } = useTranslation()
-  const { submit, fail, busy } = useSubmit()
-  const [run, setRun] = useState<FixityRun | null>(null)
+  const { submit, busy } = useSubmit()
+  const { data: run, setData: setRun, reload } = useRemote(useCallback(() => call('electronic.fixityLatest', {}), []))
   const [preview, setPreview] = useState<string | null>(null)
-
-  const load = useCallback(async () => {
-    try {
-      setRun(await call('electronic.fixityLatest', {}))
-    } catch (error) {
-      fail(error)
-    }
-  }, [fail])
-
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const running = run !== null && run.finishedAt === null
   useEffect(() => {
     if (!running) return
-    const timer = window.setInterval(() => void load(), 1000)
+    const timer = window.setInterval(() => void reload(), 1000)
     return () => window.clearInterval(timer)
-  }, [running, load])
+  }, [running, reload])
 
   const start = (sample: number | null) =>
     void submit(() => call('electronic.fixityStart', { sample }), { onDone: setRun })
