@@ -1,17 +1,17 @@
 import { CloudDownloadOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Space, Typography } from 'antd'
+import { Alert, Button, Card, Space, Typography } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupStatus } from '@preload/contract'
 import { call } from '../api/client'
-import { describeError, formatDateTime } from '../errors'
+import { formatDateTime } from '../errors'
+import { useSubmit } from '../useSubmit'
 
 /** R-SEC-2: when the last backup was taken, a reminder when it is too old, and a button to take one now. */
 export function BackupNowCard({ canBackUp }: { canBackUp: boolean }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { submit, busy } = useSubmit()
   const [status, setStatus] = useState<BackupStatus | null>(null)
-  const [busy, setBusy] = useState(false)
 
   const load = useCallback(async () => {
     try {
@@ -25,18 +25,12 @@ export function BackupNowCard({ canBackUp }: { canBackUp: boolean }) {
     void load()
   }, [load])
 
-  const backUp = async () => {
-    setBusy(true)
-    try {
-      const info = await call('backup.create', {})
-      void message.success(t('backup.created', { file: info.file }))
-      await load()
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const backUp = () =>
+    submit(() => call('backup.create', {}), {
+      success: 'backup.created',
+      successParams: (info) => ({ file: info.file }),
+      onDone: load
+    })
 
   if (!status) return null
   return (

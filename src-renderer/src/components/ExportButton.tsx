@@ -1,32 +1,24 @@
 import { FileExcelOutlined } from '@ant-design/icons'
-import { App, Button } from 'antd'
-import { useState } from 'react'
+import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput } from '@preload/contract'
 import { call } from '../api/client'
 import { downloadWorkbook } from '../download'
-import { describeError } from '../errors'
+import { useSubmit } from '../useSubmit'
 
 type ExportRequest = ChannelInput<'export.list'>
 
 /** Saves what the list shows — all pages, the visible columns, the filters in force — as an .xlsx file. */
 export function ExportButton({ request, label }: { request: ExportRequest; label?: string }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [busy, setBusy] = useState(false)
+  const { submit, busy } = useSubmit()
 
-  const download = async () => {
-    setBusy(true)
-    try {
-      const result = await call('export.list', request)
-      downloadWorkbook(result.base64, result.fileName)
-      void message.success(t('common.exported', { rows: result.rows }))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const download = () =>
+    submit(() => call('export.list', request), {
+      onDone: (result) => downloadWorkbook(result.base64, result.fileName),
+      success: 'common.exported',
+      successParams: (result) => ({ rows: result.rows })
+    })
 
   return (
     <Button icon={<FileExcelOutlined />} loading={busy} onClick={download}>

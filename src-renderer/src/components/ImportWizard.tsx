@@ -30,6 +30,7 @@ import { ApiError, call } from '../api/client'
 import { downloadWorkbook } from '../download'
 import { toBase64 } from '../upload'
 import { describeError } from '../errors'
+import { useSubmit } from '../useSubmit'
 import { defaultsOf, ImportDefaults, type DefaultValues } from './ImportDefaults'
 
 type FileInput = ChannelInput<'import.preview'>
@@ -53,21 +54,10 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
   /** What the dry run checked, so the import writes exactly that: the same file, mapping and defaults. */
   const [checked, setChecked] = useState<PlanInput | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { submit: guard, busy } = useSubmit()
   const [job, setJob] = useState<{ jobId: string; done: number; total: number } | null>(null)
   const [defaults] = Form.useForm<DefaultValues>()
   const step = result ? 3 : report ? 2 : preview ? 1 : 0
-
-  const guard = async (work: () => Promise<void>) => {
-    setBusy(true)
-    try {
-      await work()
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const load = (input: FileInput) =>
     guard(async () => {

@@ -1,32 +1,28 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Table, Tag } from 'antd'
+import { Button, Card, Empty, Table, Tag } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { OverdueLoan } from '@preload/contract'
 import { call } from '../api/client'
-import { describeError } from '../errors'
 import { nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
+import { useSubmit } from '../useSubmit'
 import { PrintPreview } from './PrintPreview'
 
 /** R-USE-8: loans out past their due date, shown every day, each with its printable reminder (催还单). */
 export function OverdueLoansCard({ link }: { link: string | null }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { submit } = useSubmit()
   const navigate = useNavigate()
   const settings = useFilingSettings()
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
   const { data, loading } = useRemote(useCallback(() => call('use.overdue', {}), []))
 
-  const remind = async (loan: OverdueLoan) => {
-    try {
-      const { html } = await call('print.use', { document: 'reminder', id: loan.id })
-      setPreview({ html, title: t('use.documents.reminder') })
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }
+  const remind = (loan: OverdueLoan) =>
+    submit(() => call('print.use', { document: 'reminder', id: loan.id }), {
+      onDone: ({ html }) => setPreview({ html, title: t('use.documents.reminder') })
+    })
 
   return (
     <Card className="overdue-loans" title={t('use.overdue.title')} style={{ marginTop: 16 }}>

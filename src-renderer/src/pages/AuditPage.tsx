@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
-import { Alert, App, Button, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd'
+import { Alert, Button, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,15 +7,16 @@ import { AUDIT_ACTIONS, AUDIT_ENTITIES } from '@preload/audit-vocabulary'
 import type { AuditEntry, AuditVerification, ChannelInput } from '@preload/contract'
 import { call } from '../api/client'
 import { actionText, changeLines, entityText } from '../auditText'
-import { describeError, formatDateTime } from '../errors'
+import { formatDateTime } from '../errors'
 import { usePagedQuery } from '../useRemote'
+import { useSubmit } from '../useSubmit'
 import { AuditSealButtons } from './audit/AuditSealButtons'
 
 type Query = ChannelInput<'audit.list'>
 
 export function AuditPage() {
   const { t, i18n } = useTranslation()
-  const { message } = App.useApp()
+  const { submit } = useSubmit()
   const [verification, setVerification] = useState<AuditVerification | null>(null)
 
   const { filter, tableProps } = usePagedQuery(
@@ -24,13 +25,7 @@ export function AuditPage() {
     { sizeChanger: true }
   )
 
-  const verify = async () => {
-    try {
-      setVerification(await call('audit.verify', {}))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }
+  const verify = () => submit(() => call('audit.verify', {}), { onDone: setVerification })
 
   const setDates = (range: [Dayjs | null, Dayjs | null] | null) =>
     filter({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })

@@ -1,36 +1,32 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { App, Button, Form, InputNumber, Modal, Select } from 'antd'
+import { Button, Form, InputNumber, Modal, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, FilingSettings } from '@preload/contract'
 import { call } from '../api/client'
 import { PrintPreview } from '../components/PrintPreview'
-import { describeError } from '../errors'
 import { codeOptions } from '../useFilingSettings'
 import { useForm } from '../useForm'
+import { useSubmit } from '../useSubmit'
 
 type Choice = ChannelInput<'print.filingCatalogue'>
 
 /** DA/T 22 归档文件目录 for one year, category and retention period (optionally one department). */
 export function FilingCatalogueButton({ settings }: { settings: FilingSettings | null }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { submit } = useSubmit()
   const [open, setOpen] = useState(false)
   const [html, setHtml] = useState<string | null>(null)
   const [form, formProps] = useForm<Choice>()
 
-  const print = async (choice: Choice) => {
-    try {
-      const result = await call('print.filingCatalogue', {
-        ...choice,
-        departmentCode: choice.departmentCode || undefined
-      })
-      setOpen(false)
-      setHtml(result.html)
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }
+  const print = (choice: Choice) =>
+    submit(() => call('print.filingCatalogue', { ...choice, departmentCode: choice.departmentCode || undefined }), {
+      form,
+      onDone: (result) => {
+        setOpen(false)
+        setHtml(result.html)
+      }
+    })
 
   return (
     <>

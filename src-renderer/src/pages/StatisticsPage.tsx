@@ -1,13 +1,13 @@
 import { FileExcelOutlined } from '@ant-design/icons'
-import { App, Button, Card, Col, Row, Select, Space, Spin, Table, Tabs, Typography } from 'antd'
+import { Button, Card, Col, Row, Select, Space, Spin, Table, Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, StatRow, StatTable } from '@preload/contract'
 import { call } from '../api/client'
 import { BarChart } from '../components/Charts'
 import { downloadWorkbook } from '../download'
-import { describeError } from '../errors'
 import { useRemote } from '../useRemote'
+import { useSubmit } from '../useSubmit'
 
 /** One statistics table with its totals row, and beside it a bar chart of its summed columns. */
 function StatisticsTable({ topic, table }: { topic: string; table: StatTable }) {
@@ -67,23 +67,16 @@ function StatisticsTable({ topic, table }: { topic: string; table: StatTable }) 
 /** R-STAT-1: the figures of a year, topic by topic, as tables and charts, and the year's workbook. */
 export function StatisticsPage(_props: { session: SessionInfo }) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { submit, busy: exporting } = useSubmit()
   const [year, setYear] = useState(new Date().getFullYear())
-  const [exporting, setExporting] = useState(false)
   const { data, loading } = useRemote(useCallback(() => call('statistics.year', { year }), [year]))
 
-  const exportYear = async () => {
-    setExporting(true)
-    try {
-      const result = await call('statistics.export', { year })
-      downloadWorkbook(result.base64, result.fileName)
-      void message.success(t('statistics.exported', { fileName: result.fileName }))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    } finally {
-      setExporting(false)
-    }
-  }
+  const exportYear = () =>
+    submit(() => call('statistics.export', { year }), {
+      onDone: (result) => downloadWorkbook(result.base64, result.fileName),
+      success: 'statistics.exported',
+      successParams: (result) => ({ fileName: result.fileName })
+    })
 
   return (
     <>

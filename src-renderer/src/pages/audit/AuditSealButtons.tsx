@@ -1,12 +1,12 @@
 import { AuditOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Space } from 'antd'
+import { Alert, Button, Form, Input, InputNumber, Modal, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditVerification, ChannelInput } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { PrintPreview } from '@renderer/components/PrintPreview'
-import { describeError } from '@renderer/errors'
 import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 type Seal = ChannelInput<'audit.checkSeal'>
 
@@ -24,27 +24,15 @@ export function verificationText(t: (key: string, params?: Record<string, unknow
  */
 export function AuditSealButtons() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
+  const { submit } = useSubmit()
   const [html, setHtml] = useState<string | null>(null)
   const [checking, setChecking] = useState(false)
   const [result, setResult] = useState<AuditVerification | null>(null)
   const [form, formProps] = useForm<Seal>()
 
-  const print = async () => {
-    try {
-      setHtml((await call('audit.seal', {})).html)
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }
+  const print = () => submit(() => call('audit.seal', {}), { onDone: ({ html }) => setHtml(html) })
 
-  const check = async (seal: Seal) => {
-    try {
-      setResult(await call('audit.checkSeal', seal))
-    } catch (error) {
-      void message.error(describeError(t, error))
-    }
-  }
+  const check = (seal: Seal) => submit(() => call('audit.checkSeal', seal), { form, onDone: setResult })
 
   return (
     <Space>

@@ -1,11 +1,12 @@
-import { App, Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag } from 'antd'
-import { useEffect, useState } from 'react'
+import { Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag } from 'antd'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Customer, CustomerChange } from '@preload/contract'
 import { CUSTOMER_FIELD_NAMES } from '@preload/vocabulary'
 import { call } from '@renderer/api/client'
-import { describeError, formatDateTime } from '@renderer/errors'
+import { formatDateTime } from '@renderer/errors'
 import { GRADE_COLORS } from '@renderer/tagColors'
+import { useRemote } from '@renderer/useRemote'
 import { CustomerFile } from './CustomerFile'
 import { PendingChanges } from './PendingChanges'
 import { readable } from './customerColumns'
@@ -23,23 +24,18 @@ const FIELD_ORDER = CUSTOMER_FIELD_NAMES.filter((field) => field !== 'contacts')
 
 export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: CustomerDetailProps) {
   const { t } = useTranslation()
-  const { message } = App.useApp()
-  const [customer, setCustomer] = useState<Customer | null>(null)
-  const [history, setHistory] = useState<CustomerChange[]>([])
   // A confirmed change (S50) alters the file and its history: both are read again.
-  const [reads, setReads] = useState(0)
-
-  useEffect(() => {
-    Promise.all([call('customers.get', { id: customerId }), call('customers.history', { id: customerId })])
-      .then(([found, changes]) => {
-        setCustomer(found)
-        setHistory(changes)
-      })
-      .catch((error) => {
-        void message.error(describeError(t, error))
-        onClose()
-      })
-  }, [customerId, message, onClose, t, reads])
+  const { data, reload } = useRemote(
+    useCallback(async () => {
+      const [customer, history] = await Promise.all([
+        call('customers.get', { id: customerId }),
+        call('customers.history', { id: customerId })
+      ])
+      return { customer, history }
+    }, [customerId]),
+    onClose
+  )
+  const customer = data?.customer ?? null
 
   const show = (field: keyof Customer, value: unknown) => {
     if (field === 'grade')
@@ -69,7 +65,7 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
               label: t('customers.tabs.info'),
               children: (
                 <>
-                  <PendingChanges customerId={customerId} onDecided={() => setReads((n) => n + 1)} />
+                  <PendingChanges customerId={customerId} onDecided={() => void reload()} />
                   <Descriptions bordered size="small" column={2}>
                     {FIELD_ORDER.map((field) => (
                       <Descriptions.Item key={field} label={fieldLabel(field)}>
@@ -115,7 +111,7 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
                 <Table<CustomerChange>
                   size="small"
                   rowKey={(row, index) => `${row.at}-${row.field}-${index}`}
-                  dataSource={history}
+                  dataSource={data?.history ?? []}
                   pagination={{ pageSize: 20 }}
                   locale={{ emptyText: <Empty description={t('history.empty')} /> }}
                   columns={[

@@ -1,5 +1,5 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons'
-import { App, Button, Card, DatePicker, Form, Radio, Space, Typography } from 'antd'
+import { Button, Card, DatePicker, Form, Radio, Space, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,9 +7,9 @@ import { USE_REGISTERS } from '@preload/vocabulary'
 import { call } from '@renderer/api/client'
 import { PrintPreview } from '@renderer/components/PrintPreview'
 import { downloadWorkbook } from '@renderer/download'
-import { describeError, showFieldErrors } from '@renderer/errors'
 import { ISO } from './useLabels'
 import { useForm } from '@renderer/useForm'
+import { useSubmit } from '@renderer/useSubmit'
 
 interface RegisterValues {
   register: (typeof USE_REGISTERS)[number]
@@ -19,40 +19,29 @@ interface RegisterValues {
 /** R-USE-10: the loan register (借阅登记簿) and the consultation register for any date range, printed or as .xlsx. */
 export function UseRegistersTab() {
   const { t } = useTranslation()
-  const { message } = App.useApp()
   const [form, formProps] = useForm<RegisterValues>()
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { submit, busy } = useSubmit()
 
   const input = () => {
     const { register, range } = form.getFieldsValue()
     return { register, from: range?.[0]?.format(ISO) ?? '', to: range?.[1]?.format(ISO) ?? '' }
   }
 
-  const act = async (work: () => Promise<void>) => {
-    setBusy(true)
-    try {
-      await work()
-    } catch (error) {
-      showFieldErrors(form, t, error)
-      void message.error(describeError(t, error))
-    } finally {
-      setBusy(false)
-    }
+  const print = () => {
+    const request = input()
+    return submit(() => call('print.use', { document: 'register', ...request }), {
+      form,
+      onDone: ({ html }) => setPreview({ html, title: t(`use.registers.${request.register}`) })
+    })
   }
 
-  const print = () =>
-    act(async () => {
-      const request = input()
-      const { html } = await call('print.use', { document: 'register', ...request })
-      setPreview({ html, title: t(`use.registers.${request.register}`) })
-    })
-
   const exportXlsx = () =>
-    act(async () => {
-      const result = await call('export.useRegister', input())
-      downloadWorkbook(result.base64, result.fileName)
-      void message.success(t('common.exported', { rows: result.rows }))
+    submit(() => call('export.useRegister', input()), {
+      form,
+      onDone: (result) => downloadWorkbook(result.base64, result.fileName),
+      success: 'common.exported',
+      successParams: (result) => ({ rows: result.rows })
     })
 
   return (
