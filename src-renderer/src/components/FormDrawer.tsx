@@ -1,4 +1,4 @@
-import { Button, Drawer, Space, Spin, type FormInstance } from 'antd'
+import { Button, Drawer, Space, Spin, type ButtonProps, type FormInstance } from 'antd'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
@@ -24,10 +24,14 @@ interface FormDrawerProps {
 }
 
 /**
- * A quick save shows no spinner: a spinner shown and hidden within one frame stays in the button's accessible name
- * ("loading 保存") after it has gone from the screen.
+ * A button that spins while its save runs. A quick save shows no spinner (150 ms delay). The button is drawn anew
+ * when the save ends: antd removes the spinner only when its closing animation reports its end, which a spinner
+ * stopped while it was still opening never does, and it would stay in the button's accessible name ("loading 保存")
+ * after it has gone from the screen.
  */
-export const SAVING_SPINNER = { delay: 150 }
+export function SavingButton({ busy, ...props }: Omit<ButtonProps, 'loading'> & { busy: boolean }) {
+  return <Button key={busy ? 'saving' : 'idle'} loading={busy && { delay: 150 }} {...props} />
+}
 
 /** A drawer holding one form, with its save (and, where asked, cancel) button at the top right. */
 export function FormDrawer({
@@ -46,9 +50,9 @@ export function FormDrawer({
 }: FormDrawerProps) {
   const { t } = useTranslation()
   const save = (
-    <Button type="primary" loading={busy && SAVING_SPINNER} onClick={() => form.submit()}>
+    <SavingButton type="primary" busy={busy} onClick={() => form.submit()}>
       {submitText ?? t('common.save')}
-    </Button>
+    </SavingButton>
   )
   return (
     <Drawer

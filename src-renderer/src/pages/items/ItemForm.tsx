@@ -1,10 +1,10 @@
-import { Button, Form } from 'antd'
+import { Form } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { FilingSettings, Item, ItemInput } from '@preload/contract'
 import { call } from '@renderer/api/client'
-import { FormDrawer, SAVING_SPINNER } from '@renderer/components/FormDrawer'
+import { FormDrawer, SavingButton } from '@renderer/components/FormDrawer'
 import { useCustomerSearch } from '@renderer/useCustomerSearch'
 import { useForm } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
@@ -139,16 +139,16 @@ export function ItemForm({ itemId, settings, onClose, onSaved }: ItemFormProps) 
       destroyOnHidden
       extraActions={
         existing ? undefined : (
-          <Button
+          <SavingButton
             className="save-and-continue"
-            loading={busy && SAVING_SPINNER}
+            busy={busy}
             onClick={() => {
               continuing.current = true
               form.submit()
             }}
           >
             {t('items.saveAndContinue')}
-          </Button>
+          </SavingButton>
         )
       }
     >
