@@ -47,15 +47,17 @@ export async function unfiledUpToYear(
   return { count, first }
 }
 
-/** Records kept now (not destroyed), counted by category and year together; pages only for items, which have them. */
+/**
+ * Records kept now (not destroyed), counted by category and year together; pages only for items, which have them.
+ * Read from the counts the triggers of migration 1765800000000 keep, not by counting the records.
+ */
 export function keptByCategoryAndYear(
   db: Db,
   table: 'items' | 'volumes'
 ): Promise<{ category: string; year: number; n: number; pages: number }[]> {
-  const pages = table === 'items' ? sql`SUM(page_count)` : sql`0`
   return db.query(
-    sql`SELECT category_code AS category, year, COUNT(*) AS n, ${pages} AS pages FROM ${sql.identifier(table)}
-        WHERE custody <> 'destroyed' GROUP BY category_code, year`
+    sql`SELECT category_code AS category, year, n, pages FROM holdings_counts
+        WHERE subject = ${table === 'items' ? 'item' : 'volume'} AND n > 0`
   )
 }
 

@@ -29,6 +29,7 @@ import { FixityIncidents1765500000001 } from './1765500000001-FixityIncidents'
 import { ElectronicLedger1765650000000 } from './1765650000000-ElectronicLedger'
 import { FixityActual1765650000001 } from './1765650000001-FixityActual'
 import { CustomerPendingChanges1765700000000 } from './1765700000000-CustomerPendingChanges'
+import { HoldingsCounts1765800000000 } from './1765800000000-HoldingsCounts'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -61,5 +62,6 @@ export const MIGRATIONS = [
   FixityIncidents1765500000001,
   ElectronicLedger1765650000000,
   FixityActual1765650000001,
-  CustomerPendingChanges1765700000000
+  CustomerPendingChanges1765700000000,
+  HoldingsCounts1765800000000
 ]

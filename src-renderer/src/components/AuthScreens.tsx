@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd'
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo } from '@preload/contract'
 import { call } from '../api/client'
@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { NewSecretFields } from './SecretFields'
 import { useForm, useRequired } from '../useForm'
 import { useSubmit } from '../useSubmit'
+import { loadWorkbenchChunks } from '../workbenchChunks'
 
 /** The card the screens before the app show, in the middle of the window; the first-run wizard needs it wider. */
 export function Centered({
@@ -95,6 +96,7 @@ export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void
   const [failure, setFailure] = useState<ReactNode>(null)
   const [busy, setBusy] = useState(false)
   const required = useRequired()
+  useEffect(loadWorkbenchChunks, [])
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true)
