@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { Content } from '../db/electronic-holdings'
 import { syncFolder } from '../db/files'
-import { NotAuthentic, ShortSource, decryptChunks, encryptFile, encryptedLength } from './backup-crypto'
+import { NotAuthentic, ShortSource, decryptChunks, encryptFile, encryptedLength } from './backup-chunks'
 import type { FileStore } from './file-store'
 
 /**
