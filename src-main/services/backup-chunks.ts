@@ -93,6 +93,15 @@ export type DatabaseEncryption = (from: string, to: string, length: number, key:
 export class ShortSource extends Error {}
 
 /**
+ * A read or write started ahead and awaited later: its failure is thrown where it is awaited, and until then it is
+ * not an unhandled rejection (which ends a worker, and the app's process, before the caller hears of it).
+ */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined)
+  return work
+}
+
+/**
  * Encrypts the first `length` bytes of a file into a new file, chunk by chunk, and flushes it to disk once, at the
  * end. `each` sees every chunk's plain text as read, in order, and may change it before it is encrypted (a caller
  * hashes what it copies, so that a copy is checked as it is made). Reading the next chunk and writing the last one
@@ -119,16 +128,16 @@ export async function encryptFile(
         if (bytesRead !== want) throw new ShortSource(`the file ended before ${length} bytes`)
         return buffers[k % 2].subarray(0, want)
       }
-      let reading = readChunk(0)
+      let reading = ahead(readChunk(0))
       let writing: Promise<unknown> = Promise.resolve()
       for (let k = 0; k < chunks; k += 1) {
         const plain = await reading
         // The next read fills the other buffer, whose chunk is already encrypted.
-        if (k + 1 < chunks) reading = readChunk(k + 1)
+        if (k + 1 < chunks) reading = ahead(readChunk(k + 1))
         each(plain, k)
         const sealed = encryptChunk(key, k, k === chunks - 1, plain)
         await writing
-        writing = writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG))
+        writing = ahead(writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG)))
       }
       await writing
       await target.sync()
@@ -170,20 +179,20 @@ export async function decryptChunks(
       const { bytesRead } = await source.read(buffer, 0, length, MAGIC.length + k * (CHUNK + TAG))
       return buffer.subarray(0, bytesRead)
     }
-    let reading = readChunk(0)
+    let reading = ahead(readChunk(0))
     let consuming: Promise<unknown> = Promise.resolve()
     for (let k = 0; k < chunks; k += 1) {
       const sealed = await reading
       // The next read fills the other buffer, whose chunk was decrypted one round ago; this chunk is decrypted into
       // the plain buffer whose consumer was awaited one round ago.
-      if (k + 1 < chunks) reading = readChunk(k + 1)
+      if (k + 1 < chunks) reading = ahead(readChunk(k + 1))
       const plain = decryptChunk(key, k, k === chunks - 1, sealed, plains[k % 2])
       if (!plain) {
         await Promise.allSettled([reading, consuming])
         throw new NotAuthentic(`chunk ${k}`)
       }
       await consuming
-      consuming = consume(plain, k * CHUNK)
+      consuming = ahead(consume(plain, k * CHUNK))
     }
     await consuming
   } finally {

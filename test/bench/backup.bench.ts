@@ -47,8 +47,8 @@ function quickCheck(file: string): void {
 }
 
 /**
- * Issue 19 with issue 15.2's encryption: a backup encrypts (AES-256-GCM, chunk by chunk) as it copies, and a
- * verification decrypts and authenticates into a private copy, then runs the quick check on it.
+ * Issue 19 with issue 15.2's encryption: a backup encrypts (AES-256-GCM, chunk by chunk, in the backup worker) as it
+ * copies, and a verification decrypts and authenticates into a private copy, then runs the quick check on it.
  */
 describe(`backup and verify of ${ITEMS} items against a file copy and a SHA-256 (issue 19)`, () => {
   it('backup ≤ 2× copy, verify ≤ 2× SHA-256 + quick_check', async () => {
@@ -72,15 +72,16 @@ describe(`backup and verify of ${ITEMS} items against a file copy and a SHA-256 
       const verification = await app!.call('backup.verify', { file }, admin)
       if (!verification.ok) throw new Error(JSON.stringify(verification.problems))
     })
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(8)
+    const rate = (ms: number) => `${(bytes / 2 ** 20 / (ms / 1000)).toFixed(0)} MiB/s`.padStart(11)
     console.log(
       [
         `\nbackup / verify of ${ITEMS} items, ${(bytes / 2 ** 20).toFixed(0)} MiB (median of ${RUNS})`,
-        `  copy + fsync            ${s(copy)}`,
-        `  backup                  ${s(backup)}   ×${(backup / copy).toFixed(2)} of the copy (goal ≤ 2)`,
-        `  sha256                  ${s(hash)}`,
-        `  quick_check             ${s(quick)}`,
-        `  verify                  ${s(verify)}   ×${(verify / (hash + quick)).toFixed(2)} of sha256 + quick_check (goal ≤ 2)\n`
+        `  copy + fsync      ${s(copy)} ${rate(copy)}`,
+        `  backup            ${s(backup)} ${rate(backup)}   ×${(backup / copy).toFixed(2)} of the copy (goal ≤ 2)`,
+        `  sha256            ${s(hash)} ${rate(hash)}`,
+        `  quick_check       ${s(quick)}`,
+        `  verify            ${s(verify)} ${rate(verify)}   ×${(verify / (hash + quick)).toFixed(2)} of sha256 + quick_check (goal ≤ 2)\n`
       ].join('\n')
     )
   }, 3_600_000)

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm'
 import { MIGRATIONS } from '@main/db/migrations'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '@preload/contract'
+import type { AppOptions } from '@main/app'
 import type { RestoreStage } from '@main/services/backup'
 import { DATABASE_FILE } from '@main/db/data-source'
 import {
@@ -26,8 +27,8 @@ afterEach(async () => app?.close())
 const customers = async (key: string) =>
   (await app.call('customers.list', { pageSize: 200 }, key)).rows.map((r) => r.name).sort()
 
-async function setUp() {
-  app = await makeApp()
+async function setUp(options: Partial<AppOptions> = {}) {
+  app = await makeApp(undefined, options)
   const admin = await app.signInAs('sysadmin')
   const key = await app.signInAs('archivist', 'liwen')
   return { admin, key, folder: tempDir('usb-') }
@@ -237,7 +238,9 @@ describe('R-SEC-2 backup files on the stick', () => {
   })
 
   it('makes the backup and its manifest durable, file and folder, before publishing and reporting them', async () => {
-    const { key, folder } = await setUp()
+    // The database file encrypted on the main thread, where its flush can be seen: the backup worker runs the same
+    // encryptDatabaseFile (backup-worker.test.ts), in a thread these spies do not reach.
+    const { key, folder } = await setUp({ backupWorker: undefined })
     const events: string[] = []
     const open = fs.promises.open
     const link = fs.linkSync
