@@ -10,7 +10,7 @@ import { ensureBackupKey } from './services/backup-key'
 import { startupFieldKey } from './db/field-key'
 import { CustomerPrivacyService } from './services/customer-privacy'
 import { BackupService, type RestoreStage } from './services/backup'
-import { encryptInWorker } from './services/backup-chunks'
+import { encryptInWorkers } from './services/backup-chunks'
 import type { RecoveryKdf } from './services/backup-crypto'
 import type { PasswordKdf } from './services/passwords'
 import { CustomersService } from './services/customers'
@@ -120,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       appVersion: packageVersion,
       atRestoreStage: options.atRestoreStage,
       recoveryKdf: options.recoveryKdf,
-      encryptDatabase: options.backupWorker ? encryptInWorker(options.backupWorker) : undefined,
+      encryptDatabase: options.backupWorker ? encryptInWorkers(options.backupWorker) : undefined,
       onRestored: () => sessions.endAll(),
       log
     },

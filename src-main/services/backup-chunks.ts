@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 
 /*
@@ -74,7 +75,7 @@ export const encryptedLength = (bytes: number) => MAGIC.length + bytes + TAG * M
 const FORMAT_BYTES = [18, 19]
 
 /** The first chunk's plain text marked as a rollback-journal database (see encryptDatabaseFile). */
-function markRollbackJournal(plain: Buffer, index: number): void {
+export function markRollbackJournal(plain: Buffer, index: number): void {
   if (index === 0) for (const at of FORMAT_BYTES) if (plain[at] === 2) plain[at] = 1
 }
 
@@ -101,11 +102,17 @@ function ahead<T>(work: Promise<T>): Promise<T> {
   return work
 }
 
+/** Which chunks one encryptor takes: every `step`-th from `first`, so that each core can encrypt a share. */
+export interface Share {
+  first: number
+  step: number
+}
+const WHOLE: Share = { first: 0, step: 1 }
+
 /**
  * Encrypts the first `length` bytes of a file into a new file, chunk by chunk, and flushes it to disk once, at the
  * end. `each` sees every chunk's plain text as read, in order, and may change it before it is encrypted (a caller
- * hashes what it copies, so that a copy is checked as it is made). Reading the next chunk and writing the last one
- * run in libuv's threads while this one is encrypted.
+ * hashes what it copies, so that a copy is checked as it is made).
  */
 export async function encryptFile(
   from: string,
@@ -115,35 +122,51 @@ export async function encryptFile(
   flags: number,
   each: (plain: Buffer, index: number) => void = () => undefined
 ): Promise<void> {
+  const target = await fs.promises.open(to, flags, 0o644)
+  try {
+    await writeAll(target, [MAGIC], 0)
+    await encryptShare(from, target, length, key, WHOLE, each)
+    await target.sync()
+  } finally {
+    await target.close()
+  }
+}
+
+/**
+ * Encrypts a share of the chunks of the first `length` bytes of a file into their places in `target`, which is not
+ * flushed. Reading the next chunk and writing the last one run in libuv's threads while this one is encrypted.
+ */
+export async function encryptShare(
+  from: string,
+  target: fs.promises.FileHandle,
+  length: number,
+  key: Buffer,
+  { first, step }: Share,
+  each: (plain: Buffer, index: number) => void
+): Promise<void> {
   const source = await fs.promises.open(from, 'r')
   try {
-    const target = await fs.promises.open(to, flags, 0o644)
-    try {
-      await writeAll(target, [MAGIC], 0)
-      const chunks = Math.max(1, Math.ceil(length / CHUNK))
-      const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
-      const readChunk = async (k: number) => {
-        const want = Math.min(CHUNK, length - k * CHUNK)
-        const { bytesRead } = await source.read(buffers[k % 2], 0, want, k * CHUNK)
-        if (bytesRead !== want) throw new ShortSource(`the file ended before ${length} bytes`)
-        return buffers[k % 2].subarray(0, want)
-      }
-      let reading = ahead(readChunk(0))
-      let writing: Promise<unknown> = Promise.resolve()
-      for (let k = 0; k < chunks; k += 1) {
-        const plain = await reading
-        // The next read fills the other buffer, whose chunk is already encrypted.
-        if (k + 1 < chunks) reading = ahead(readChunk(k + 1))
-        each(plain, k)
-        const sealed = encryptChunk(key, k, k === chunks - 1, plain)
-        await writing
-        writing = ahead(writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG)))
-      }
-      await writing
-      await target.sync()
-    } finally {
-      await target.close()
+    const chunks = Math.max(1, Math.ceil(length / CHUNK))
+    const buffers = [Buffer.alloc(CHUNK), Buffer.alloc(CHUNK)]
+    const readChunk = async (k: number) => {
+      const want = Math.min(CHUNK, length - k * CHUNK)
+      const buffer = buffers[Math.floor(k / step) % 2]
+      const { bytesRead } = await source.read(buffer, 0, want, k * CHUNK)
+      if (bytesRead !== want) throw new ShortSource(`the file ended before ${length} bytes`)
+      return buffer.subarray(0, want)
     }
+    let reading = first < chunks ? ahead(readChunk(first)) : null
+    let writing: Promise<unknown> = Promise.resolve()
+    for (let k = first; reading; k += step) {
+      const plain = await reading
+      // The next read fills the other buffer, whose chunk is already encrypted.
+      reading = k + step < chunks ? ahead(readChunk(k + step)) : null
+      each(plain, k)
+      const sealed = encryptChunk(key, k, k === chunks - 1, plain)
+      await writing
+      writing = ahead(writeAll(target, sealed, MAGIC.length + k * (CHUNK + TAG)))
+    }
+    await writing
   } finally {
     await source.close()
   }
@@ -233,34 +256,56 @@ async function writeAll(target: fs.promises.FileHandle, pieces: Buffer[], positi
   }
 }
 
-/** What the backup worker is given, and what it answers. */
+/** What a backup worker is given, and what it answers. */
 export interface WorkerRequest {
   from: string
   to: string
   length: number
   key: Uint8Array
-  flags: number
+  share: Share
 }
 export type WorkerReply = { kind: 'done' } | { kind: 'failed'; short: boolean; code?: string; message: string }
 
+/** Into the file the caller made, never through a link put in its place. */
+export const SHARE_FLAGS = fs.constants.O_WRONLY | (fs.constants.O_NOFOLLOW ?? 0)
+
 /**
- * encryptDatabaseFile in the backup worker (out/main/backup-worker.js), one worker per file. The cipher hands out a
- * new buffer for every piece it encrypts, two gigabytes of them for a million items: in a worker of its own they are
- * collected in a small heap, at half the CPU time they take beside the app's, and the main thread answers everyone
- * else meanwhile. The file is read by name, as on the main thread, while the caller's read transaction holds it.
+ * encryptDatabaseFile in backup workers (out/main/backup-worker.js), one per core up to two, each encrypting every
+ * other chunk into the file made here, which is flushed once both are done. The cipher hands out a new buffer for
+ * every piece it encrypts, two gigabytes of them for a million items: in workers of their own they are collected in
+ * small heaps, at half the CPU time they take beside the app's, and the main thread answers everyone else
+ * meanwhile. The file is read by name, as on the main thread, while the caller's read transaction holds it.
  */
-export function encryptInWorker(script: string): DatabaseEncryption {
-  return (from, to, length, key, flags) =>
-    new Promise((resolve, reject) => {
-      const request: WorkerRequest = { from, to, length, key, flags }
-      const worker = new Worker(script, { workerData: request })
-      worker.once('message', (reply: WorkerReply) => {
-        if (reply.kind === 'done') resolve()
-        else if (reply.short) reject(new ShortSource(reply.message))
-        else reject(Object.assign(new Error(reply.message), { code: reply.code }))
-      })
-      worker.once('error', reject)
-      // After an answer this settles nothing; without one, the worker died before it could give it.
-      worker.once('exit', (code) => reject(new Error(`backup worker exited with ${code}`)))
+export function encryptInWorkers(script: string, workers = Math.min(2, os.availableParallelism())): DatabaseEncryption {
+  return async (from, to, length, key, flags) => {
+    const target = await fs.promises.open(to, flags, 0o644)
+    try {
+      await writeAll(target, [MAGIC], 0)
+      const shares = await Promise.allSettled(
+        Array.from({ length: workers }, (_, first) =>
+          inWorker(script, { from, to, length, key, share: { first, step: workers } })
+        )
+      )
+      // Every worker has ended before a failure is told, so none still writes into a file the caller removes.
+      const failed = shares.find((share) => share.status === 'rejected')
+      if (failed) throw failed.reason
+      await target.sync()
+    } finally {
+      await target.close()
+    }
+  }
+}
+
+function inWorker(script: string, request: WorkerRequest): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: request })
+    worker.once('message', (reply: WorkerReply) => {
+      if (reply.kind === 'done') resolve()
+      else if (reply.short) reject(new ShortSource(reply.message))
+      else reject(Object.assign(new Error(reply.message), { code: reply.code }))
     })
+    worker.once('error', reject)
+    // After an answer this settles nothing; without one, the worker died before it could give it.
+    worker.once('exit', (code) => reject(new Error(`backup worker exited with ${code}`)))
+  })
 }

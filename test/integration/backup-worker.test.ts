@@ -7,7 +7,7 @@ import {
   ShortSource,
   decryptFile,
   encryptDatabaseFile,
-  encryptInWorker,
+  encryptInWorkers,
   type DatabaseEncryption
 } from '@main/services/backup-chunks'
 import { tempDir } from '../support/app'
@@ -36,12 +36,13 @@ function plainFile(folder: string): { file: string; plain: Buffer } {
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
-describe('issue 19, R-SEC-2: the backup worker', () => {
-  const inWorker = encryptInWorker(inject('backupWorker'))
+describe('issue 19, R-SEC-2: the backup workers', () => {
+  const inWorker = encryptInWorkers(inject('backupWorker'), 2)
 
   it.each<[string, DatabaseEncryption]>([
     ['the main thread', encryptDatabaseFile],
-    ['the worker', inWorker]
+    ['two workers, every other chunk each', inWorker],
+    ['three workers, sharing four chunks unevenly', encryptInWorkers(inject('backupWorker'), 3)]
   ])(
     '%s writes the bytes earlier versions wrote, which decrypt to the file marked out of WAL mode',
     async (_, encrypt) => {
