@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm'
 import { MIGRATIONS } from '@main/db/migrations'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { BackupInfo } from '@preload/contract'
-import type { AppOptions } from '@main/app'
 import type { RestoreStage } from '@main/services/backup'
 import { DATABASE_FILE } from '@main/db/data-source'
 import {
@@ -27,8 +26,8 @@ afterEach(async () => app?.close())
 const customers = async (key: string) =>
   (await app.call('customers.list', { pageSize: 200 }, key)).rows.map((r) => r.name).sort()
 
-async function setUp(options: Partial<AppOptions> = {}) {
-  app = await makeApp(undefined, options)
+async function setUp() {
+  app = await makeApp()
   const admin = await app.signInAs('sysadmin')
   const key = await app.signInAs('archivist', 'liwen')
   return { admin, key, folder: tempDir('usb-') }
@@ -238,9 +237,7 @@ describe('R-SEC-2 backup files on the stick', () => {
   })
 
   it('makes the backup and its manifest durable, file and folder, before publishing and reporting them', async () => {
-    // The database file encrypted on the main thread, where its flush can be seen: the backup worker runs the same
-    // encryptDatabaseFile (backup-worker.test.ts), in a thread these spies do not reach.
-    const { key, folder } = await setUp({ backupWorker: undefined })
+    const { key, folder } = await setUp()
     const events: string[] = []
     const open = fs.promises.open
     const link = fs.linkSync
