@@ -10,6 +10,7 @@ import { ensureBackupKey } from './services/backup-key'
 import { startupFieldKey } from './db/field-key'
 import { CustomerPrivacyService } from './services/customer-privacy'
 import { BackupService, type RestoreStage } from './services/backup'
+import { encryptInWorkers } from './services/backup-chunks'
 import type { RecoveryKdf } from './services/backup-crypto'
 import type { PasswordKdf } from './services/passwords'
 import { CustomersService } from './services/customers'
@@ -63,6 +64,8 @@ export interface AppOptions {
   passwordKdf?: PasswordKdf
   /** The built import worker (out/main/import-worker.js); without it files are read on the main thread. */
   importWorker?: string
+  /** The built backup worker (out/main/backup-worker.js); without it backups are encrypted on the main thread. */
+  backupWorker?: string
   /** Tests only: small limits, so a file over one is quick to make. */
   importLimits?: ImportLimits
 }
@@ -117,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       appVersion: packageVersion,
       atRestoreStage: options.atRestoreStage,
       recoveryKdf: options.recoveryKdf,
+      encryptDatabase: options.backupWorker ? encryptInWorkers(options.backupWorker) : undefined,
       onRestored: () => sessions.endAll(),
       log
     },

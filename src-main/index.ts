@@ -83,7 +83,8 @@ if (!app.requestSingleInstanceLock()) {
       backend = await createApp({
         dataDir,
         appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
-        importWorker: path.join(__dirname, 'import-worker.js')
+        importWorker: path.join(__dirname, 'import-worker.js'),
+        backupWorker: path.join(__dirname, 'backup-worker.js')
       })
       startBackupSchedule(backend, (error) => backend?.log.error('scheduled backup failed', error))
       session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import type { Content } from '../db/electronic-holdings'
 import { syncFolder } from '../db/files'
-import { NotAuthentic, ShortSource, decryptChunks, encryptFile, encryptedLength } from './backup-crypto'
+import { NotAuthentic, ShortSource, decryptChunks, encryptFile, encryptedLength } from './backup-chunks'
 import type { FileStore } from './file-store'
 
 /**
@@ -97,16 +97,18 @@ export async function copyContents(
       continue
     }
     const staged = path.join(scratch, `content-${sha256}`)
-    let copied: { sha256: string }
+    const copied = crypto.createHash('sha256')
     try {
-      copied = await encryptFile(files.pathOf(sha256), staged, size, contentKey(keys, sha256), flags)
+      await encryptFile(files.pathOf(sha256), staged, size, contentKey(keys, sha256), flags, (plain) =>
+        copied.update(plain)
+      )
     } catch (error) {
       fs.rmSync(staged, { force: true })
       if (errorCode(error) !== 'ENOENT' && !(error instanceof ShortSource)) throw error
       result.notCopied.push(sha256)
       continue
     }
-    if (copied.sha256 !== sha256) {
+    if (copied.digest('hex') !== sha256) {
       fs.rmSync(staged, { force: true })
       result.notCopied.push(sha256)
       continue

@@ -18,10 +18,8 @@ import { Store, type Actor } from '../store'
 import { backupDue, backupFileName } from '../policy/backup'
 import { passphraseStrength } from '../policy/passphrase'
 import { firstAccountCreatedAt } from '../db/users'
+import { NotAuthentic, decryptFile, encryptDatabaseFile, type DatabaseEncryption } from './backup-chunks'
 import {
-  NotAuthentic,
-  decryptFile,
-  encryptDatabaseFile,
   fileKeys,
   keyIdOf,
   macMatches,
@@ -382,6 +380,8 @@ export interface BackupOptions {
   appVersion: string
   /** Tests only: runs at each stage of a restore, so a test can cut the process off there. */
   atRestoreStage?: (stage: RestoreStage) => Promise<void>
+  /** How the database file is encrypted onto the stick: on the main thread unless the backup worker is given. */
+  encryptDatabase?: DatabaseEncryption
   /** Tests only: a cheaper scrypt than the production one, so a suite does not spend a second on every passphrase. */
   recoveryKdf?: RecoveryKdf
   /** Called after a restore so that nobody keeps working in a session of the replaced database. */
@@ -413,6 +413,10 @@ export class BackupService {
       if (name.startsWith('.backup-work-'))
         fs.rmSync(path.join(options.dataDir, name), { recursive: true, force: true })
     }
+  }
+
+  private get encryptDatabase(): DatabaseEncryption {
+    return this.options.encryptDatabase ?? encryptDatabaseFile
   }
 
   private stateFile(): string {
@@ -559,7 +563,7 @@ export class BackupService {
         const copied =
           (await this.store.withSettledFile(async ({ db, bytes }) => {
             const facts = await factsOf(db)
-            await encryptDatabaseFile(this.store.file, snapshot, bytes, keys.encrypt, CREATE_NEW)
+            await this.encryptDatabase(this.store.file, snapshot, bytes, keys.encrypt, CREATE_NEW)
             return { ...facts, bytes }
           })) ?? (await this.copyPageByPage(snapshot, keys.encrypt))
         // The files go first: a backup that shows in the listing has every blob it lists that could be copied.
@@ -609,7 +613,7 @@ export class BackupService {
         copy.close()
       }
       const bytes = fs.statSync(plain).size
-      await encryptDatabaseFile(plain, snapshot, bytes, key, CREATE_NEW)
+      await this.encryptDatabase(plain, snapshot, bytes, key, CREATE_NEW)
       return { ...facts, bytes }
     })
   }

@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     dataDir,
     appFolders: [built],
     clock: clockFromEnv(),
-    importWorker: path.join(__dirname, 'import-worker.js')
+    importWorker: path.join(__dirname, 'import-worker.js'),
+    backupWorker: path.join(__dirname, 'backup-worker.js')
   })
   const port = readPort(argv)
   let server: WebServer

@@ -34,19 +34,21 @@ describe('R-SEC-2 issue 19: a backup copies the database file itself, held still
   it('copies the file while the app writes and checkpoints: the copy is the state the backup began with', async () => {
     const { admin, key, folder } = await setUp()
     const pageByPage = vi.spyOn(app.store, 'backupTo')
-    const open = fs.promises.open
+    const settle = app.store.withSettledFile.bind(app.store)
     let during: { log: number; checkpointed: number } | null = null
-    vi.spyOn(fs.promises, 'open').mockImplementation(async (...args: Parameters<typeof open>) => {
-      if (args[0] === app.store.file && during === null) {
+    // The backup worker reads the file in a thread of its own; what it copies is what the file holds once the read
+    // transaction has begun, so that is when the app goes on writing.
+    vi.spyOn(app.store, 'withSettledFile').mockImplementation((work) =>
+      settle(async (settled) => {
         // While the file is copied: commits go on, and a checkpoint tries to write them into the file.
         for (let i = 0; i < 50; i += 1)
           await app.call('customers.create', sampleCustomer({ name: `备份中客户${i}` }), key)
         const other = new Database(app.store.file, { timeout: 0 })
         during = (other.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]
         other.close()
-      }
-      return open(...args)
-    })
+        return work(settled)
+      })
+    )
     const info = await app.call('backup.create', { folder }, key)
     expect(pageByPage).not.toHaveBeenCalled()
     expect(during!.checkpointed).toBeLessThan(during!.log)

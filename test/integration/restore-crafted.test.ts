@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { encryptDatabaseFile } from '@main/services/backup-crypto'
+import { encryptDatabaseFile } from '@main/services/backup-chunks'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
 import { keysOf, openedBackup, readManifest, resealed, writeManifest } from '../support/backups'
 

@@ -61,6 +61,7 @@ export async function makeApp(dataDir = tempDir(), more: Partial<AppOptions> = {
     appFolders: [REPOSITORY],
     clock: () => clock.now,
     importWorker: inject('importWorker'),
+    backupWorker: inject('backupWorker'),
     recoveryKdf: TEST_RECOVERY_KDF,
     passwordKdf: TEST_PASSWORD_KDF,
     ...more

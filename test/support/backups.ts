@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { decryptFile, encryptDatabaseFile, fileKeys, manifestMac, type FileKeys } from '@main/services/backup-crypto'
+import { decryptFile, encryptDatabaseFile } from '@main/services/backup-chunks'
+import { fileKeys, manifestMac, type FileKeys } from '@main/services/backup-crypto'
 import { readBackupKey } from '@main/services/backup-key'
 
 const NEW_FILE = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL

@@ -6,17 +6,19 @@ import type { TestProject } from 'vitest/node'
 declare module 'vitest' {
   export interface ProvidedContext {
     importWorker: string
+    backupWorker: string
   }
 }
 
 const root = path.resolve(__dirname, '../..')
 
 /**
- * Global setup: the import worker as the app runs it, bundled to CommonJS like out/main/import-worker.js with its
- * dependencies left to node_modules (so it lives under out/, where `exceljs` resolves). Built once per run.
+ * Global setup: the import and backup workers as the app runs them, bundled to CommonJS like
+ * out/main/import-worker.js and out/main/backup-worker.js with their dependencies left to node_modules (so they live
+ * under out/, where `exceljs` resolves). Built once per run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  // A folder of this run's own: two vitest runs at once must not empty each other's worker.
+  // A folder of this run's own: two vitest runs at once must not empty each other's workers.
   fs.mkdirSync(path.join(root, 'out'), { recursive: true })
   const outDir = fs.mkdtempSync(path.join(root, 'out', 'test-import-worker-'))
   await build({
@@ -24,13 +26,20 @@ export default async function setup(project: TestProject): Promise<() => void> {
     logLevel: 'silent',
     root,
     build: {
-      ssr: path.join(root, 'src-main/import/worker.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       minify: false,
-      rollupOptions: { output: { format: 'cjs', entryFileNames: 'import-worker.js' } }
+      rollupOptions: {
+        input: {
+          'import-worker': path.join(root, 'src-main/import/worker.ts'),
+          'backup-worker': path.join(root, 'src-main/services/backup-worker.ts')
+        },
+        output: { format: 'cjs', entryFileNames: '[name].js' }
+      }
     }
   })
   project.provide('importWorker', path.join(outDir, 'import-worker.js'))
+  project.provide('backupWorker', path.join(outDir, 'backup-worker.js'))
   return () => fs.rmSync(outDir, { recursive: true, force: true })
 }
