@@ -144,4 +144,46 @@ describe('the workbench holdings against a recount of every row (issue 19)', () 
     expect(await app.call('dashboard.holdings', {}, key)).toEqual(before)
     expect(sorted(before)).toEqual(sorted(await recount()))
   })
+
+  it('is kept by triggers on every way items and volumes change, after every migration (a rebuilt table loses them)', async () => {
+    // SQLite drops a table's triggers with it: a later migration that rebuilds items or volumes must make them again.
+    const triggers = await app.database.query<{ name: string; table: string; sql: string }>(
+      `SELECT name, tbl_name AS "table", sql FROM sqlite_master
+       WHERE type = 'trigger' AND sql LIKE '%holdings_counts%' ORDER BY tbl_name, name`
+    )
+    expect(triggers.map(({ table, name }) => `${table}.${name}`)).toEqual([
+      'items.items_holdings_delete',
+      'items.items_holdings_insert',
+      'items.items_holdings_update',
+      'volumes.volumes_holdings_delete',
+      'volumes.volumes_holdings_insert',
+      'volumes.volumes_holdings_update'
+    ])
+    const watched = (name: string) =>
+      /AFTER UPDATE OF ([\w, ]+) ON/
+        .exec(triggers.find((trigger) => trigger.name === name)!.sql)![1]
+        .split(/,\s*/)
+        .sort()
+    expect(watched('items_holdings_update')).toEqual(['category_code', 'custody', 'page_count', 'year'])
+    expect(watched('volumes_holdings_update')).toEqual(['category_code', 'custody', 'year'])
+  })
+
+  it('stays equal to the recount when the disk is found full in the middle of a round (R-SEC-2)', async () => {
+    const rng = random(SEED + 1)
+    const before = await app.call('dashboard.holdings', {}, key)
+    const [{ page_count: used }] = await app.database.query<{ page_count: number }>('PRAGMA page_count')
+    await app.database.query(`PRAGMA max_page_count = ${used + 1}`)
+    try {
+      await expect(
+        seedInTransaction(app, async () => {
+          for (let round = 0; round < 200; round += 1) await changeAtRandom(rng)
+        })
+      ).rejects.toThrow(/full/)
+    } finally {
+      await app.database.query('PRAGMA max_page_count = 1073741823')
+    }
+    const after = await app.call('dashboard.holdings', {}, key)
+    expect(after).toEqual(before)
+    expect(sorted(after)).toEqual(sorted(await recount()))
+  })
 })
