@@ -48,6 +48,22 @@ export async function unfiledUpToYear(
 }
 
 /**
+ * The counts keptByCategoryAndYear reads, made anew from every item and volume. A restore runs it: the counts a backup
+ * brings are its word only (a key holder's edit, an unsealed file), and the triggers would carry a wrong start on.
+ */
+export async function countHoldingsAnew(db: Db): Promise<void> {
+  await db.query(sql`DELETE FROM holdings_counts`)
+  await db.query(
+    sql`INSERT INTO holdings_counts (subject, category_code, year, n, pages)
+        SELECT 'item', category_code, year, COUNT(*), SUM(page_count) FROM items
+        WHERE custody <> 'destroyed' GROUP BY category_code, year
+        UNION ALL
+        SELECT 'volume', category_code, year, COUNT(*), 0 FROM volumes
+        WHERE custody <> 'destroyed' GROUP BY category_code, year`
+  )
+}
+
+/**
  * Records kept now (not destroyed), counted by category and year together; pages only for items, which have them.
  * Read from the counts the triggers of migration 1765800000000 keep, not by counting the records.
  */

@@ -22,7 +22,9 @@ const plainYear = (year: number) => Number.isInteger(year) && year >= 0 && year 
  */
 export function utcDay(year: number, monthIndex: number, day: number): number {
   const carried = year + Math.floor(monthIndex / 12)
-  if (plainYear(carried) && Number.isInteger(monthIndex) && Number.isInteger(day) && Math.abs(day) < 1_000_000)
+  // Date gives no day for a year or month index far out of range even when one carries the other back into 0–9999.
+  const near = (n: number) => Number.isInteger(n) && Math.abs(n) < 1_000_000
+  if (plainYear(carried) && near(year) && near(monthIndex) && near(day))
     return civilDay(carried, monthIndex - Math.floor(monthIndex / 12) * 12 + 1, 1) + day - 1
   const date = new Date(0)
   date.setUTCFullYear(year, monthIndex, day)

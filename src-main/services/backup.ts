@@ -11,6 +11,7 @@ import { AppFailure } from '../errors'
 import type { Log } from '../log'
 import { SETTINGS_SCHEMAS } from './settings'
 import { lastAuditEntry } from '../db/audit'
+import { countHoldingsAnew } from '../db/dashboard'
 import { auditHeadSchema, replaceAuditKey, type AuditHead } from './audit-anchor'
 import { verifyChain, type ChainAnchor } from './audit-chain'
 import { SqliteDb, type AuditKey } from '../db/connection'
@@ -1071,16 +1072,17 @@ export class BackupService {
           // R-SEC-1: the entry goes into the database that goes live, before it does, so no restore is ever unrecorded.
           const restored = new Store(incoming, () => now, { auditKey, fieldKey })
           try {
-            await restored.write(actor, ({ audit }) =>
+            await restored.write(actor, async ({ db, audit }) => {
+              await countHoldingsAnew(db)
               // Whether the backup proved itself (sealed) or came in on the person's word (an old, unsealed one): the
               // auditor must be able to tell the two apart, since an unsealed one may bring any history it likes.
-              audit({
+              await audit({
                 entity: 'backup',
                 entityId: path.basename(file),
                 action: 'restore',
                 after: { ...result, sealed: isSealed(manifest), files: { listed: contents.length, ...files } }
               })
-            )
+            })
           } finally {
             await restored.close()
           }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { HoldingsCharts } from '@preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
+import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
 
 /**
  * Issue 19, property-style: the workbench's holdings come from counts kept by triggers (migration 1765800000000).
@@ -143,5 +144,74 @@ describe('the workbench holdings against a recount of every row (issue 19)', () 
     ).rejects.toThrow('cut off')
     expect(await app.call('dashboard.holdings', {}, key)).toEqual(before)
     expect(sorted(before)).toEqual(sorted(await recount()))
+  })
+
+  it('is kept by triggers on every way items and volumes change, after every migration (a rebuilt table loses them)', async () => {
+    // SQLite drops a table's triggers with it: a later migration that rebuilds items or volumes must make them again.
+    const triggers = await app.database.query<{ name: string; table: string; sql: string }>(
+      `SELECT name, tbl_name AS "table", sql FROM sqlite_master
+       WHERE type = 'trigger' AND sql LIKE '%holdings_counts%' ORDER BY tbl_name, name`
+    )
+    expect(triggers.map(({ table, name }) => `${table}.${name}`)).toEqual([
+      'items.items_holdings_delete',
+      'items.items_holdings_insert',
+      'items.items_holdings_update',
+      'volumes.volumes_holdings_delete',
+      'volumes.volumes_holdings_insert',
+      'volumes.volumes_holdings_update'
+    ])
+    const watched = (name: string) =>
+      /AFTER UPDATE OF ([\w, ]+) ON/
+        .exec(triggers.find((trigger) => trigger.name === name)!.sql)![1]
+        .split(/,\s*/)
+        .sort()
+    expect(watched('items_holdings_update')).toEqual(['category_code', 'custody', 'page_count', 'year'])
+    expect(watched('volumes_holdings_update')).toEqual(['category_code', 'custody', 'year'])
+  })
+
+  it('stays equal to the recount when the disk is found full in the middle of a round (R-SEC-2)', async () => {
+    const rng = random(SEED + 1)
+    const before = await app.call('dashboard.holdings', {}, key)
+    const [{ page_count: used }] = await app.database.query<{ page_count: number }>('PRAGMA page_count')
+    await app.database.query(`PRAGMA max_page_count = ${used + 1}`)
+    try {
+      await expect(
+        seedInTransaction(app, async () => {
+          for (let round = 0; round < 200; round += 1) await changeAtRandom(rng)
+        })
+      ).rejects.toThrow(/full/)
+    } finally {
+      await app.database.query('PRAGMA max_page_count = 1073741823')
+    }
+    const after = await app.call('dashboard.holdings', {}, key)
+    expect(after).toEqual(before)
+    expect(sorted(after)).toEqual(sorted(await recount()))
+  })
+
+  it('counts what an import writes through its prepared statements, and nothing of an import refused whole', async () => {
+    const csv = [
+      '档号,责任者,题名,日期,页数',
+      'J001-WS·2023-Y-BGS-0101,办公室,关于印发档案管理制度的通知,2023-05-06,4',
+      'J001-WS·2023-Y-BGS-0102,办公室,年度预算的请示,2023-06-12,6',
+      'J001-WS·2023-Y-BGS-0103,,无责任者的文件,2023-07-01,3'
+    ].join('\r\n')
+    const plan = {
+      target: 'items' as const,
+      fileName: '2023年归档文件目录.csv',
+      base64: Buffer.from(csv, 'utf8').toString('base64'),
+      mapping: ['archivalCode', 'responsibleParty', 'title', 'dateFormed', 'pageCount'],
+      defaults: ITEM_IMPORT_DEFAULTS
+    }
+    const documents = (charts: HoldingsCharts) => charts.byCategory.find((row) => row.code === 'WS')
+    const before = await app.call('dashboard.holdings', {}, key)
+    expect(await runImport(app, { ...plan, mode: 'allOrNothing' }, key)).toMatchObject({ state: 'failed' })
+    expect(await app.call('dashboard.holdings', {}, key)).toEqual(before)
+    expect(await runImport(app, { ...plan, mode: 'validOnly' }, key)).toMatchObject({ result: { imported: 2 } })
+    const after = await app.call('dashboard.holdings', {}, key)
+    expect(sorted(after)).toEqual(sorted(await recount()))
+    expect(documents(after)).toMatchObject({
+      items: documents(before)!.items + 2,
+      pages: documents(before)!.pages + 10
+    })
   })
 })

@@ -3,7 +3,7 @@ import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput } from '@preload/contract'
 import { call } from '../api/client'
-import { downloadWorkbook } from '../download'
+import { savedWorkbook } from '../download'
 import { useSubmit } from '../useSubmit'
 
 type ExportRequest = ChannelInput<'export.list'>
@@ -14,8 +14,7 @@ export function ExportButton({ request, label }: { request: ExportRequest; label
   const { submit, busy } = useSubmit()
 
   const download = () =>
-    submit(() => call('export.list', request), {
-      onDone: (result) => downloadWorkbook(result.base64, result.fileName),
+    submit(() => call('export.list', request).then(savedWorkbook), {
       success: 'common.exported',
       successParams: (result) => ({ rows: result.rows })
     })

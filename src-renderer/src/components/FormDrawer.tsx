@@ -29,8 +29,18 @@ interface FormDrawerProps {
  * stopped while it was still opening never does, and it would stay in the button's accessible name ("loading 保存")
  * after it has gone from the screen.
  */
-export function SavingButton({ busy, ...props }: Omit<ButtonProps, 'loading'> & { busy: boolean }) {
-  return <Button key={busy ? 'saving' : 'idle'} loading={busy && { delay: 150 }} {...props} />
+export function SavingButton({ busy, onClick, ...props }: Omit<ButtonProps, 'loading'> & { busy: boolean }) {
+  // antd lets clicks through until a delayed spinner shows: a double click would save the same record twice.
+  return (
+    <Button
+      key={busy ? 'saving' : 'idle'}
+      loading={busy && { delay: 150 }}
+      onClick={(event) => {
+        if (!busy) onClick?.(event)
+      }}
+      {...props}
+    />
+  )
 }
 
 /** A drawer holding one form, with its save (and, where asked, cancel) button at the top right. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { SessionInfo, StatRow, StatTable } from '@preload/contract'
 import { call } from '../api/client'
 import { BarChart } from '../components/Charts'
-import { downloadWorkbook } from '../download'
+import { savedWorkbook } from '../download'
 import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 
@@ -72,8 +72,7 @@ export function StatisticsPage(_props: { session: SessionInfo }) {
   const { data, loading } = useRemote(useCallback(() => call('statistics.year', { year }), [year]))
 
   const exportYear = () =>
-    submit(() => call('statistics.export', { year }), {
-      onDone: (result) => downloadWorkbook(result.base64, result.fileName),
+    submit(() => call('statistics.export', { year }).then(savedWorkbook), {
       success: 'statistics.exported',
       successParams: (result) => ({ fileName: result.fileName })
     })

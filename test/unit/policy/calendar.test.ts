@@ -55,6 +55,9 @@ describe('the calendar counted by arithmetic (issue 19)', () => {
       expect(utcDay(year, monthIndex, day)).toBe(dateUtcDay(year, monthIndex, day))
     expect(utcDay(NaN, 0, 1)).toBeNaN()
     expect(utcDay(2025, Infinity, 1)).toBeNaN()
+    // A month index that carries a year beyond Date's range back into 0–9999: Date gives no day, nor may the arithmetic.
+    expect(utcDay(-1e15, 1.2e16, 1)).toBeNaN()
+    expect(utcDay(-2_000_000, 24_000_000, 1)).toBe(dateUtcDay(-2_000_000, 24_000_000, 1))
   })
 
   it('writes any day as Date does, and a day that is not one fails as it did', () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '@renderer/api/client'
 import { PrintPreview } from '@renderer/components/PrintPreview'
 import { formatDateTime } from '@renderer/errors'
+import { pollInTurn } from '@renderer/pollInTurn'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
 
@@ -23,8 +24,7 @@ export function FixityCheck({ onClose }: { onClose(): void }) {
   const running = run !== null && run.finishedAt === null
   useEffect(() => {
     if (!running) return
-    const timer = window.setInterval(() => void reload(), 1000)
-    return () => window.clearInterval(timer)
+    return pollInTurn(reload, 1000)
   }, [running, reload])
 
   const start = (sample: number | null) =>

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { USE_REGISTERS } from '@preload/vocabulary'
 import { call } from '@renderer/api/client'
 import { PrintPreview } from '@renderer/components/PrintPreview'
-import { downloadWorkbook } from '@renderer/download'
+import { savedWorkbook } from '@renderer/download'
 import { ISO } from './useLabels'
 import { useForm } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
@@ -37,9 +37,8 @@ export function UseRegistersTab() {
   }
 
   const exportXlsx = () =>
-    submit(() => call('export.useRegister', input()), {
+    submit(() => call('export.useRegister', input()).then(savedWorkbook), {
       form,
-      onDone: (result) => downloadWorkbook(result.base64, result.fileName),
       success: 'common.exported',
       successParams: (result) => ({ rows: result.rows })
     })
