@@ -18,14 +18,16 @@ const allowedRoles = (channel: Channel): readonly Role[] => {
 }
 
 async function databaseSnapshot(): Promise<string> {
-  const tables: { name: string }[] = await app.database.query(
+  const tables: { name: string; withoutRowid: number }[] = await app.database.query(
     // Search indexes (virtual tables and their shadow tables) only mirror the tables compared here.
-    `SELECT name FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
+    `SELECT name, sql LIKE '%WITHOUT ROWID' AS withoutRowid FROM sqlite_master t WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'
        AND NOT EXISTS (SELECT 1 FROM sqlite_master v WHERE v.sql LIKE 'CREATE VIRTUAL%' AND t.name LIKE v.name || '!_%' ESCAPE '!')
      ORDER BY name`
   )
   const dump: Record<string, unknown> = {}
-  for (const { name } of tables) dump[name] = await app.database.query(`SELECT * FROM "${name}" ORDER BY rowid`)
+  // A table without rowid is read in the order of its primary key.
+  for (const { name, withoutRowid } of tables)
+    dump[name] = await app.database.query(`SELECT * FROM "${name}" ${withoutRowid ? '' : 'ORDER BY rowid'}`)
   return JSON.stringify(dump)
 }
 
