@@ -55,6 +55,8 @@ export interface CustomerRegistration {
   completionOn: string | null
   /** S29: the day by which the file is to be formal; null until the completion documents are in. */
   formalDueOn: string | null
+  /** S29: still temporary past that day, by main's calendar. */
+  late: boolean
   /** S40: who created the file and when, and who verified it. */
   createdBy: string
   createdAt: string

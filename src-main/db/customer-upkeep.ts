@@ -1,5 +1,6 @@
 import type { CreditEntry, CustomerGrade, RegistrationStatus, StaffContact, UpkeepEntry } from '@preload/contract'
 import { insertRow, type Db, firstRow } from './connection'
+import type { UpkeepCutoffs } from '../policy/customer-upkeep'
 import { sql } from './sql'
 
 /** The registration of a file, with its creator from the customer row (S40). */
@@ -67,14 +68,6 @@ export async function markFormal(
   )
 }
 
-/** S29: temporary files with their completion date, for the workbench. */
-export function temporaryFiles(db: Db): Promise<{ customerId: number; completionOn: string }[]> {
-  return db.query(
-    sql`SELECT customer_id AS customerId, completion_on AS completionOn FROM customer_registrations
-        WHERE status = 'temporary' AND completion_on IS NOT NULL`
-  )
-}
-
 const ENTRY_COLUMNS = sql`l.id, l.kind, l.channel, l.happened_on AS happenedOn, l.staff_name AS staffName,
   l.counterpart, l.summary, l.outcome, l.plan_day AS planDay, COALESCE(u.display_name, '') AS recordedBy,
   l.recorded_at AS recordedAt`
@@ -99,37 +92,49 @@ export const insertUpkeepEntry = (
   entry: Omit<UpkeepEntry, 'id' | 'recordedBy'> & { customerId: number; recordedBy: number }
 ): Promise<number> => insertRow(db, 'customer_upkeep_log', entry)
 
-/**
- * The facts the workbench judges: every customer with its grade, opening day, last review, contract day, the plan
- * days visited, the staff count and its latest credit rating. One grouped pass over each table.
- */
-export interface UpkeepFacts {
-  customerId: number
-  grade: CustomerGrade
-  dateOpened: string
-  updatedAt: string
-  status: RegistrationStatus
-  contractSignedOn: string | null
-  lastReviewOn: string | null
-  visitedDays: string | null
-  staff: number
-  limitYear: number | null
-  creditRecordedAt: string | null
+/** The workbench's customer lines, each a count over the whole room (S29, S59–S61, S46–S47, S21, S154). */
+export interface UpkeepCounts {
+  formalLate: number
+  visitsDue: number
+  reviewsDue: number
+  creditReviews: number
+  staffShort: number
 }
 
-export function upkeepFacts(db: Db): Promise<UpkeepFacts[]> {
-  return db.query(
-    sql`SELECT c.id AS customerId, c.grade, c.date_opened AS dateOpened, c.updated_at AS updatedAt,
-          COALESCE(r.status, 'formal') AS status, r.contract_signed_on AS contractSignedOn,
-          (SELECT MAX(happened_on) FROM customer_upkeep_log l WHERE l.customer_id = c.id AND l.kind = 'review')
-            AS lastReviewOn,
-          (SELECT GROUP_CONCAT(plan_day) FROM customer_upkeep_log l
-            WHERE l.customer_id = c.id AND l.kind = 'visit' AND l.plan_day IS NOT NULL) AS visitedDays,
-          (SELECT COUNT(*) FROM customer_staff s WHERE s.customer_id = c.id) AS staff,
-          k.limit_year AS limitYear, k.recorded_at AS creditRecordedAt
-        FROM customers c LEFT JOIN customer_registrations r ON r.customer_id = c.id
+/**
+ * Counted in SQL against the policy's cut-off days, so the workbench reads one number per line instead of every
+ * customer. The credit condition is `creditReviewReason` (not null) and the staff one `staffShort`, written as SQL;
+ * test/integration/upkeep-counts.test.ts holds all five to the policy's verdicts customer by customer.
+ */
+export async function upkeepCounts(db: Db, cutoffs: UpkeepCutoffs, minStaffOfImportant: number): Promise<UpkeepCounts> {
+  const { reviewedBy } = cutoffs
+  const [customers] = await db.query<Omit<UpkeepCounts, 'formalLate' | 'visitsDue'>>(
+    sql`SELECT
+          COALESCE(SUM(COALESCE((SELECT MAX(l.happened_on) FROM customer_upkeep_log l
+              WHERE l.customer_id = c.id AND l.kind = 'review'), c.date_opened)
+            <= CASE c.grade WHEN 'important' THEN ${reviewedBy.important} WHEN 'special' THEN ${reviewedBy.special}
+                 ELSE ${reviewedBy.general} END), 0) AS reviewsDue,
+          COALESCE(SUM(CASE WHEN k.id IS NULL THEN c.grade = 'important'
+            ELSE k.limit_year < ${cutoffs.creditYear} OR c.updated_at > k.recorded_at END), 0) AS creditReviews,
+          COALESCE(SUM(c.grade = 'important'
+            AND (SELECT COUNT(*) FROM customer_staff s WHERE s.customer_id = c.id) < ${minStaffOfImportant}), 0) AS staffShort
+        FROM customers c
           LEFT JOIN customer_credit k ON k.id = (SELECT MAX(id) FROM customer_credit WHERE customer_id = c.id)`
   )
+  const [late] = await db.query<{ count: number }>(
+    sql`SELECT COUNT(*) AS count FROM customer_registrations
+        WHERE status = 'temporary' AND completion_on < ${cutoffs.formalCompletedBefore}`
+  )
+  let visitsDue = 0
+  for (const { day, signedBy } of cutoffs.visitsSignedBy) {
+    const [visits] = await db.query<{ count: number }>(
+      sql`SELECT COUNT(*) AS count FROM customer_registrations r
+          WHERE r.contract_signed_on <= ${signedBy} AND NOT EXISTS (SELECT 1 FROM customer_upkeep_log l
+            WHERE l.customer_id = r.customer_id AND l.kind = 'visit' AND l.plan_day = ${day})`
+    )
+    visitsDue += visits.count
+  }
+  return { ...customers, formalLate: late.count, visitsDue }
 }
 
 export function customerStaff(db: Db, customerId: number): Promise<StaffContact[]> {

@@ -94,6 +94,44 @@ export function reviewDue(
   return { dueOn, due: dayNumber(today) >= dayNumber(dueOn) }
 }
 
+/**
+ * The rules above for every customer at once, as days to compare with: a customer is counted when its own day is on
+ * or before the cut-off (before it, for `formalCompletedBefore`), which lets main count a whole room in one query
+ * instead of judging each customer. Each cut-off is the last day for which the rule above says due, so the counts
+ * equal those of `formalLate`, `plannedVisits` and `reviewDue` customer by customer.
+ */
+export interface UpkeepCutoffs {
+  /** S29: a temporary file whose completion documents came in before this day is late. */
+  formalCompletedBefore: string
+  /** S59–S61: each visit of the plan is due for contracts signed on or before its day. */
+  visitsSignedBy: { day: number; signedBy: string }[]
+  /** S46–S47: a review is due where the last one (or the opening) was on or before the grade's day. */
+  reviewedBy: Record<CustomerGrade, string>
+  /** S19: a credit limit of an earlier year than this is to be reviewed. */
+  creditYear: number
+}
+
+export function upkeepCutoffs(settings: CustomerUpkeepSettings, today: string): UpkeepCutoffs {
+  const todayNumber = dayNumber(today)
+  const reviewDay = (months: number) => {
+    // addMonths never goes back as its start goes forward, so the days it brings due end at one last day.
+    let day = addMonths(today, -months)
+    while (dayNumber(addMonths(day, months)) > todayNumber) day = addDays(day, -1)
+    while (dayNumber(addMonths(addDays(day, 1), months)) <= todayNumber) day = addDays(day, 1)
+    return day
+  }
+  return {
+    formalCompletedBefore: addDays(today, -settings.formalWithinDays),
+    visitsSignedBy: settings.visitDays.map((day) => ({ day, signedBy: addDays(today, -day) })),
+    reviewedBy: {
+      important: reviewDay(settings.reviewMonths.important),
+      special: reviewDay(settings.reviewMonths.special),
+      general: reviewDay(settings.reviewMonths.general)
+    },
+    creditYear: Number(today.slice(0, 4))
+  }
+}
+
 /** S154: important customers have at least two people of the company in touch with them. */
 export const MIN_STAFF_OF_IMPORTANT = 2
 

@@ -28,8 +28,7 @@ import {
   moveStaff,
   replaceCustomerStaff,
   saveRegistrationDates,
-  temporaryFiles,
-  upkeepFacts,
+  upkeepCounts,
   upkeepLog,
   type RegistrationRecord
 } from '../db/customer-upkeep'
@@ -45,8 +44,10 @@ import {
   formalDueOn,
   formalLate,
   plannedVisits,
+  MIN_STAFF_OF_IMPORTANT,
   reviewDue,
-  staffShort
+  staffShort,
+  upkeepCutoffs
 } from '../policy/customer-upkeep'
 import { refuse } from '../policy/decision'
 import type { Actor, Store } from '../store'
@@ -74,6 +75,7 @@ export class CustomerUpkeepService {
 
   private toRegistration(record: RegistrationRecord, settings: CustomerUpkeepSettings): CustomerRegistration {
     return {
+      late: formalLate(record, settings, this.today()),
       status: record.status,
       contractSignedOn: record.contractSignedOn,
       completionOn: record.completionOn,
@@ -303,25 +305,7 @@ export async function customerUpkeepTodo(
   settings: CustomerUpkeepSettings,
   today: string
 ): Promise<TodoEntry[]> {
-  const late = (await temporaryFiles(db)).filter((file) =>
-    formalLate({ status: 'temporary', completionOn: file.completionOn }, settings, today)
-  ).length
-  let visits = 0
-  let reviews = 0
-  let credit = 0
-  let short = 0
-  for (const facts of await upkeepFacts(db)) {
-    const done = (facts.visitedDays ?? '')
-      .split(',')
-      .filter(Boolean)
-      .map((day) => ({ planDay: Number(day), happenedOn: '' }))
-    visits += plannedVisits(facts.contractSignedOn, settings, done, today).filter((visit) => visit.due).length
-    if (reviewDue(facts.grade, facts.lastReviewOn, facts.dateOpened, settings, today).due) reviews++
-    const latest =
-      facts.limitYear === null ? null : { limitYear: facts.limitYear, recordedAt: facts.creditRecordedAt ?? '' }
-    if (creditReviewReason(facts.grade, latest, facts.updatedAt, today) !== null) credit++
-    if (staffShort(facts.grade, facts.staff)) short++
-  }
+  const counts = await upkeepCounts(db, upkeepCutoffs(settings, today), MIN_STAFF_OF_IMPORTANT)
   const entry = (
     key: string,
     count: number,
@@ -331,11 +315,11 @@ export async function customerUpkeepTodo(
   ): TodoEntry[] =>
     count > 0 ? [{ key, count, severity, section: 'customers', ruleId, reason, params: { count } }] : []
   return [
-    ...entry('customerFormalLate', late, 'error', 'S29', 'customerUpkeep.todo.formalLate'),
-    ...entry('customerVisitsDue', visits, 'warning', 'S59', 'customerUpkeep.todo.visitsDue'),
-    ...entry('customerReviewsDue', reviews, 'warning', 'S46', 'customerUpkeep.todo.reviewsDue'),
-    ...entry('customerCreditReviews', credit, 'info', 'S21', 'customerUpkeep.todo.creditReviews'),
-    ...entry('customerStaffShort', short, 'info', 'S154', 'customerUpkeep.todo.staffShort'),
+    ...entry('customerFormalLate', counts.formalLate, 'error', 'S29', 'customerUpkeep.todo.formalLate'),
+    ...entry('customerVisitsDue', counts.visitsDue, 'warning', 'S59', 'customerUpkeep.todo.visitsDue'),
+    ...entry('customerReviewsDue', counts.reviewsDue, 'warning', 'S46', 'customerUpkeep.todo.reviewsDue'),
+    ...entry('customerCreditReviews', counts.creditReviews, 'info', 'S21', 'customerUpkeep.todo.creditReviews'),
+    ...entry('customerStaffShort', counts.staffShort, 'info', 'S154', 'customerUpkeep.todo.staffShort'),
     ...entry(
       'customerChangesPending',
       await waitingChangeCount(db),

@@ -14,8 +14,10 @@ import {
   importantChanges,
   plannedVisits,
   reviewDue,
-  staffShort
+  staffShort,
+  upkeepCutoffs
 } from '@main/policy/customer-upkeep'
+import { addDays } from '@main/policy/calendar'
 import type { CustomerUpkeepSettings, Role } from '@preload/contract'
 import { refusalOf } from './refusal'
 
@@ -184,5 +186,44 @@ describe('S50: important changes', () => {
       ok: false,
       refusal: { reason: 'customerUpkeep.policy.changeDecided' }
     })
+  })
+})
+
+describe('S29, S46–S47, S59–S61 the cut-off days count the same customers as the rules customer by customer', () => {
+  // Month ends, leap days and year ends are where a month's arithmetic and a day's part ways.
+  const TODAYS = ['2026-02-28', '2028-02-29', '2026-03-31', '2026-12-31', '2027-01-01', '2026-05-15', '2026-03-01']
+  const settingsOf = (seed: number): CustomerUpkeepSettings => ({
+    ...SETTINGS,
+    formalWithinDays: seed % 31,
+    visitDays: [1 + (seed % 7), 15 + (seed % 50)],
+    reviewMonths: { important: 1 + (seed % 3), special: 1 + (seed % 12), general: 12 + (seed % 25) }
+  })
+
+  it.each(TODAYS)('on %s, for every day within four years before it', (today) => {
+    const disagreements: string[] = []
+    for (let seed = 0; seed < 12; seed += 1) {
+      const settings = settingsOf(seed * 7)
+      const cutoffs = upkeepCutoffs(settings, today)
+      for (let back = -3; back <= 4 * 366; back += 1) {
+        const day = addDays(today, -back)
+        const late = formalLate({ status: 'temporary', completionOn: day }, settings, today)
+        if (late !== day < cutoffs.formalCompletedBefore) disagreements.push(`formal ${day} ${late}`)
+        for (const grade of ['important', 'special', 'general'] as const) {
+          const due = reviewDue(grade, day, day, settings, today).due
+          if (due !== day <= cutoffs.reviewedBy[grade]) disagreements.push(`review ${grade} ${day} ${due}`)
+        }
+        const visits = plannedVisits(day, settings, [], today)
+          .filter((visit) => visit.due)
+          .map((visit) => visit.day)
+        const counted = cutoffs.visitsSignedBy.filter((visit) => day <= visit.signedBy).map((visit) => visit.day)
+        if (visits.join() !== counted.sort((a, b) => a - b).join()) disagreements.push(`visits ${day} ${visits.join()}`)
+      }
+    }
+    expect(disagreements).toEqual([])
+  })
+
+  it('S19: a limit of an earlier year than today’s is expired', () => {
+    expect(upkeepCutoffs(SETTINGS, '2027-01-01').creditYear).toBe(2027)
+    expect(creditReviewReason('general', { limitYear: 2026, recordedAt: '' }, '', '2027-01-01')).toBe('expired')
   })
 })

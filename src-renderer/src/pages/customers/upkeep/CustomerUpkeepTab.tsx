@@ -35,7 +35,6 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
     setDialog(null)
     await reload()
   }
-  const late = registration.formalDueOn !== null && registration.formalDueOn < dayjs().format('YYYY-MM-DD')
 
   return (
     <div className="customer-upkeep">
@@ -58,7 +57,7 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
           </Descriptions.Item>
           <Descriptions.Item label={t('customerUpkeep.registration.formalDueOn')}>
             {dash(registration.formalDueOn)}
-            {late && (
+            {registration.late && (
               <Tag color="red" style={{ marginLeft: 4 }}>
                 <WithRule text={t('customerUpkeep.registration.late')} ruleId="S29" />
               </Tag>
