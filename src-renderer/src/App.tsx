@@ -23,6 +23,12 @@ type Phase =
   | { kind: 'firstRun'; session: SessionInfo }
   | { kind: 'ready'; session: SessionInfo }
 
+/**
+ * A person who asked their system for less motion gets drawers and dialogs that open at once: antd does not follow the
+ * setting by itself.
+ */
+const REDUCED_MOTION = window.matchMedia('(prefers-reduced-motion: reduce)').matches
+
 export function App() {
   const { t, i18n } = useTranslation()
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
@@ -89,7 +95,7 @@ export function App() {
     <ConfigProvider
       button={{ autoInsertSpace: false }}
       locale={english ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4 } }}
+      theme={{ token: { colorPrimary: '#8c4a2f', borderRadius: 4, motion: !REDUCED_MOTION } }}
     >
       <AntApp>{content}</AntApp>
     </ConfigProvider>
