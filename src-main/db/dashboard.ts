@@ -1,6 +1,6 @@
 import type { UseKind } from '@preload/contract'
 import type { Db } from './connection'
-import { dueRecords } from './disposal'
+import { dueRecordKeys } from './disposal'
 import { sql } from './sql'
 
 /**
@@ -151,7 +151,7 @@ export async function consultationsOutBefore(db: Db, day: string): Promise<{ ope
 /** Records due for appraisal that no open batch has taken up yet. */
 export async function dueNotInOpenBatch(db: Db, today: string): Promise<number> {
   const [{ count }] = await db.query<{ count: number }>(
-    sql`SELECT COUNT(*) AS count FROM (${dueRecords(today)}) due WHERE NOT EXISTS (
+    sql`SELECT COUNT(*) AS count FROM (${dueRecordKeys(today)}) due WHERE NOT EXISTS (
           SELECT 1 FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
           WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`
   )

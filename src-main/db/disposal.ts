@@ -6,20 +6,29 @@ type DueQuery = ParsedInput<'disposal.due'>
 
 const RECORD_TABLE: Record<RecordKind, SqlQuery> = { item: sql`items`, volume: sql`volumes` }
 
+const dueVolumes = (today: string) =>
+  sql`FROM volumes WHERE expires_on IS NOT NULL AND expires_on <= ${today} AND custody <> 'destroyed'`
+const dueLooseItems = (today: string) =>
+  sql`FROM items INDEXED BY items_loose_expiry WHERE volume_id IS NULL AND archival_code IS NOT NULL AND expires_on IS NOT NULL AND expires_on <= ${today} AND custody <> 'destroyed'`
+
 /**
  * Records whose retention period has ended by `today` and that are not destroyed. Volumes and loose items are
  * appraised as units; an item inside a volume goes with its volume (R-DISP-4). Loose items are read by their expiry
- * (migration 1765000000000), named because the planner, with no statistics, took the index on volume_id and read
- * every item outside a volume.
+ * and custody (migration 1765900000000), named because the planner, with no statistics, took the index on volume_id
+ * and read every item outside a volume.
  */
 export const dueRecords = (
   today: string
 ) => sql`SELECT 'volume' AS subject, id, expires_on AS expiresOn, archival_code AS code, year,
     category_code AS categoryCode, department_code AS departmentCode, retention_years AS retentionYears
-  FROM volumes WHERE expires_on IS NOT NULL AND expires_on <= ${today} AND custody <> 'destroyed'
+  ${dueVolumes(today)}
   UNION ALL
   SELECT 'item', id, expires_on, archival_code, year, category_code, department_code, retention_years
-  FROM items INDEXED BY items_loose_expires_on WHERE volume_id IS NULL AND archival_code IS NOT NULL AND expires_on IS NOT NULL AND expires_on <= ${today} AND custody <> 'destroyed'`
+  ${dueLooseItems(today)}`
+
+/** The same records by their keys alone, which the index answers without reading the items. */
+export const dueRecordKeys = (today: string) =>
+  sql`SELECT 'volume' AS subject, id ${dueVolumes(today)} UNION ALL SELECT 'item', id ${dueLooseItems(today)}`
 
 function dueConditions(query: DueQuery) {
   const conditions = []

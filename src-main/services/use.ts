@@ -262,7 +262,9 @@ export class UseService {
     const ids = stored.map((row) => row.id)
     // Grouped once rather than filtered whole for each row: the workbench lists every loan overdue (789 at 1M items).
     const labels = byRequest(await recordLabels(db, ids))
-    const signed = byRequest(await signedSteps(db, ids))
+    // Only a pending request has a next step to sign; the others need no signatures read.
+    const pending = stored.filter((row) => row.status === 'pending').map((row) => row.id)
+    const signed = byRequest(await signedSteps(db, pending))
     const today = this.today()
     return stored.map(({ chain, ...row }) => {
       const mine = (labels.get(row.id) ?? []).map((l) => l.label)

@@ -30,6 +30,7 @@ import { ElectronicLedger1765650000000 } from './1765650000000-ElectronicLedger'
 import { FixityActual1765650000001 } from './1765650000001-FixityActual'
 import { CustomerPendingChanges1765700000000 } from './1765700000000-CustomerPendingChanges'
 import { HoldingsCounts1765800000000 } from './1765800000000-HoldingsCounts'
+import { LooseExpiryCustody1765900000000 } from './1765900000000-LooseExpiryCustody'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -63,5 +64,6 @@ export const MIGRATIONS = [
   ElectronicLedger1765650000000,
   FixityActual1765650000001,
   CustomerPendingChanges1765700000000,
-  HoldingsCounts1765800000000
+  HoldingsCounts1765800000000,
+  LooseExpiryCustody1765900000000
 ]
