@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROLES } from '@preload/contract'
 import { sectionsOf } from '@renderer/access'
-import { linkFor, workbenchCards } from '@renderer/pages/dashboard/workbench'
+import { linkFor, workbenchCards, workbenchReads } from '@renderer/pages/dashboard/workbench'
 import { permissionsOf } from '../support/permissions'
 
 const RENDERER = path.resolve(__dirname, '../../src-renderer/src')
@@ -60,5 +60,36 @@ describe("R-ROLE-7 each role's workbench shows what it can act on and links only
       expect(source, file).not.toMatch(/navigate\(\s*['"]/)
       expect(source, file).not.toMatch(/navigate\(`\/[a-z]/)
     }
+  })
+
+  it('issue 19: what is asked ahead at sign-in is what the cards ask, once each, and only what main lets the role ask', () => {
+    const code = ['pages', 'components']
+      .flatMap((folder) =>
+        fs
+          .readdirSync(path.join(RENDERER, folder), { recursive: true, encoding: 'utf8' })
+          .filter((file) => file.endsWith('.tsx') || file.endsWith('.ts'))
+          .map((file) => fs.readFileSync(path.join(RENDERER, folder, file), 'utf8'))
+      )
+      .join('\n')
+    const literal = (input: object) =>
+      Object.keys(input).length === 0
+        ? '{}'
+        : `{ ${Object.entries(input)
+            .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
+            .join(', ')} }`
+    for (const role of ROLES) {
+      const permissions = permissionsOf(role)
+      const reads = workbenchReads(permissions)
+      expect(new Set(reads.map((read) => JSON.stringify(read))).size, role).toBe(reads.length)
+      for (const [channel, input] of reads) {
+        expect(permissions.channels, `${role} ${channel}`).toContain(channel)
+        expect(code, `${role}: no card calls ${channel} with ${literal(input)}`).toContain(
+          `call('${channel}', ${literal(input)})`
+        )
+      }
+    }
+    expect(workbenchReads(permissionsOf('archivist')).map(([channel]) => channel)).toEqual(
+      expect.arrayContaining(['dashboard.todo', 'dashboard.holdings', 'settings.getFiling'])
+    )
   })
 })

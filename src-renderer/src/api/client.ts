@@ -81,7 +81,35 @@ export function onSessionProblem(listener: Listener): () => void {
   return () => lockListeners.delete(listener)
 }
 
+/**
+ * Answers asked for before the page that wants them has drawn (the workbench, while React builds it after sign-in),
+ * each handed to the first call that asks the same, once, and only while fresh: a later visit asks main anew.
+ */
+const askedAhead = new Map<string, { answer: Promise<unknown>; at: number }>()
+const AHEAD_FRESH_MS = 5_000
+const aheadKey = (channel: Channel, input: unknown) => `${channel} ${JSON.stringify(input)}`
+
+/** One call to main: a channel with its input. */
+export type ChannelCall = { [C in Channel]: [C, ChannelInput<C>] }[Channel]
+
+export function askAhead(...[channel, input]: ChannelCall): void {
+  const answer = call<Channel>(channel, input)
+  // Whoever takes the answer handles its failure; one nobody takes is dropped.
+  answer.catch(() => undefined)
+  askedAhead.set(aheadKey(channel, input), { answer, at: Date.now() })
+}
+
+function takeAhead<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> | null {
+  const key = aheadKey(channel, input)
+  const ahead = askedAhead.get(key)
+  if (!ahead) return null
+  askedAhead.delete(key)
+  return Date.now() - ahead.at <= AHEAD_FRESH_MS ? (ahead.answer as Promise<ChannelOutput<C>>) : null
+}
+
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const ahead = takeAhead(channel, input)
+  if (ahead) return ahead
   let result: Envelope<ChannelOutput<C>>
   try {
     result = await archiveApi().invoke(channel, input)

@@ -8,6 +8,7 @@ import { LanguageSwitch } from './LanguageSwitch'
 import { NewSecretFields } from './SecretFields'
 import { useForm, useRequired } from '../useForm'
 import { useSubmit } from '../useSubmit'
+import { askWorkbenchAhead } from '../pages/dashboard/workbench'
 import { loadWorkbenchChunks } from '../workbenchChunks'
 
 /** The card the screens before the app show, in the middle of the window; the first-run wizard needs it wider. */
@@ -102,7 +103,9 @@ export function LoginScreen({ onDone }: { onDone: (session: SessionInfo) => void
     setBusy(true)
     setFailure(null)
     try {
-      onDone(await call('auth.login', values))
+      const session = await call('auth.login', values)
+      if (!session.mustChangePassword) askWorkbenchAhead(session)
+      onDone(session)
     } catch (error) {
       setFailure(describeError(t, error))
     } finally {

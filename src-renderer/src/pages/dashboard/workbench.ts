@@ -1,5 +1,6 @@
 import type { Channel } from '@preload/contract'
 import { can, sectionsOf, type Permissions, type Section } from '@renderer/access'
+import { askAhead, type ChannelCall } from '@renderer/api/client'
 
 export type WorkbenchCardKey =
   | 'todo'
@@ -17,6 +18,8 @@ interface WorkbenchCard {
   key: WorkbenchCardKey
   /** What the person must be able to do for the card to be worth showing: act on what it lists, or read it. */
   acts: Channel[]
+  /** What the card asks main for when it shows, asked ahead at sign-in (`askWorkbenchAhead`). */
+  reads: ChannelCall[]
   /** The section its link opens, if it has one. */
   link?: Section
 }
@@ -26,16 +29,41 @@ interface WorkbenchCard {
  * person do every channel in `acts`, and its link only leads to a section of their menu.
  */
 const CARDS: WorkbenchCard[] = [
-  { key: 'todo', acts: ['dashboard.todo', 'items.update'] },
-  { key: 'myRequests', acts: ['use.mine'], link: 'use' },
-  { key: 'awaitingSignature', acts: ['use.awaiting'] },
-  { key: 'customers', acts: ['customers.list'], link: 'customers' },
-  { key: 'overdueFiling', acts: ['dashboard.overdue', 'items.update'], link: 'records' },
-  { key: 'overdueLoans', acts: ['use.overdue', 'use.return'], link: 'use' },
-  { key: 'holdings', acts: ['dashboard.holdings'] },
-  { key: 'useChart', acts: ['dashboard.use'] },
-  { key: 'backup', acts: ['backup.status'] },
-  { key: 'privacyAlarms', acts: ['customerPrivacy.alarms'] }
+  { key: 'todo', acts: ['dashboard.todo', 'items.update'], reads: [['dashboard.todo', {}]] },
+  { key: 'myRequests', acts: ['use.mine'], reads: [['use.mine', {}]], link: 'use' },
+  {
+    key: 'awaitingSignature',
+    acts: ['use.awaiting'],
+    reads: [
+      ['use.awaiting', {}],
+      ['settings.getFiling', {}]
+    ]
+  },
+  {
+    key: 'customers',
+    acts: ['customers.list'],
+    reads: [['customers.list', { page: 1, pageSize: 1 }]],
+    link: 'customers'
+  },
+  {
+    key: 'overdueFiling',
+    acts: ['dashboard.overdue', 'items.update'],
+    reads: [['dashboard.overdue', {}]],
+    link: 'records'
+  },
+  {
+    key: 'overdueLoans',
+    acts: ['use.overdue', 'use.return'],
+    reads: [
+      ['use.overdue', {}],
+      ['settings.getFiling', {}]
+    ],
+    link: 'use'
+  },
+  { key: 'holdings', acts: ['dashboard.holdings'], reads: [['dashboard.holdings', {}]] },
+  { key: 'useChart', acts: ['dashboard.use'], reads: [['dashboard.use', {}]] },
+  { key: 'backup', acts: ['backup.status'], reads: [['backup.status', {}]] },
+  { key: 'privacyAlarms', acts: ['customerPrivacy.alarms'], reads: [['customerPrivacy.alarms', {}]] }
 ]
 
 export interface ShownCard {
@@ -43,13 +71,32 @@ export interface ShownCard {
   link: Section | null
 }
 
+const cardsOf = (session: Permissions) => CARDS.filter((card) => card.acts.every((channel) => can(session, channel)))
+
 /** The cards of this person's workbench; a link to a section not in their menu is dropped, never shown. */
 export function workbenchCards(session: Permissions): ShownCard[] {
   const sections = sectionsOf(session)
-  return CARDS.filter((card) => card.acts.every((channel) => can(session, channel))).map((card) => ({
+  return cardsOf(session).map((card) => ({
     key: card.key,
     link: card.link && sections.includes(card.link) ? card.link : null
   }))
+}
+
+/** What this person's workbench will ask main for, each call once, and only what main lets them ask. */
+export function workbenchReads(session: Permissions): ChannelCall[] {
+  const reads = new Map(cardsOf(session).flatMap((card) => card.reads.map((read) => [JSON.stringify(read), read])))
+  return [...reads.values()].filter(([channel]) => can(session, channel))
+}
+
+/**
+ * Issue 19: asks for the workbench's data the moment sign-in answers, so that main answers while React draws the
+ * page instead of after; the cards then take these answers as they show.
+ */
+export function askWorkbenchAhead(session: Permissions): void {
+  // Signed in at another page's address (after a lock, or a reload there), the workbench does not show.
+  const path = location.hash.replace(/^#/, '') || '/'
+  if ((path === '/' ? `/${sectionsOf(session)[0]}` : path) !== '/dashboard') return
+  for (const read of workbenchReads(session)) askAhead(...read)
 }
 
 /** Where a to-do entry may lead this person: its section if it is in their menu, else nowhere. */
