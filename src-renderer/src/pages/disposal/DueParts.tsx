@@ -1,4 +1,4 @@
-import { Form, Input, Select, Space, Tag, type TableProps } from 'antd'
+import { Form, Input, Select, Space, Tag, type FormInstance, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, DueRecord, FilingSettings } from '@preload/contract'
@@ -6,7 +6,6 @@ import { call } from '@renderer/api/client'
 import { FormModal } from '@renderer/components/FormModal'
 import { RecordLabel } from '@renderer/components/RecordPicker'
 import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
-import type { FormProps } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
 
 type Filter = Omit<ChannelInput<'disposal.due'>, 'page' | 'pageSize'>
@@ -114,21 +113,20 @@ export function dueColumns(t: TFunction, settings: FilingSettings | null): Table
 export function NewBatchModal({
   open,
   records,
-  formProps,
+  form,
   onClose,
   onCreated,
   onRefused
 }: {
   open: boolean
   records: DueRecord[]
-  formProps: FormProps<{ title: string }>
+  form: FormInstance<{ title: string }>
   onClose(): void
   onCreated(id: number): void
   onRefused(): void
 }) {
   const { t } = useTranslation()
   const { submit, busy } = useSubmit()
-  const { form } = formProps
 
   const create = ({ title }: { title: string }) =>
     submit(() => call('appraisal.create', { title, records: records.map(({ subject, id }) => ({ subject, id })) }), {
@@ -147,16 +145,16 @@ export function NewBatchModal({
       onClose={onClose}
       focusTriggerAfterClose={false}
       plainButtons
+      name="new-batch"
+      onFinish={create}
     >
-      <Form name="new-batch" {...formProps} layout="vertical" onFinish={create}>
-        <Form.Item
-          name="title"
-          label={t('disposal.batchTitle')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
+      <Form.Item
+        name="title"
+        label={t('disposal.batchTitle')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
     </FormModal>
   )
 }

@@ -24,7 +24,7 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
   const settings = useFilingSettings()
   const [selected, setSelected] = useState<DueRecord[]>([])
   const [naming, setNaming] = useState(false)
-  const [form, formProps] = useForm<{ title: string }>()
+  const [form] = useForm<{ title: string }>()
   const print = useDisposalPrint()
   const { submit } = useSubmit()
   const {
@@ -89,7 +89,7 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
       <NewBatchModal
         open={naming}
         records={selected}
-        formProps={formProps}
+        form={form}
         onClose={() => setNaming(false)}
         onCreated={(id) => {
           setNaming(false)

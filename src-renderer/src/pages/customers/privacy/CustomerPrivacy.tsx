@@ -202,45 +202,45 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
           refusedFields: [],
           sharingConsent: false
         }}
+        name="consent"
+        onFinish={recordConsent}
       >
-        <Form form={consentForm} name="consent" layout="vertical" onFinish={recordConsent}>
-          <Form.Item name="scope" label={t('customerPrivacy.consent.scope')} required>
-            <Input />
+        <Form.Item name="scope" label={t('customerPrivacy.consent.scope')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('customerPrivacy.consent.purpose')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="noticeText" label={t('customerPrivacy.consent.noticeText')} required>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Space size={16}>
+          <Form.Item name="noticeVersion" label={t('customerPrivacy.consent.noticeVersion')} required>
+            <Input style={{ width: 100 }} />
           </Form.Item>
-          <Form.Item name="purpose" label={t('customerPrivacy.consent.purpose')} required>
-            <Input />
+          <Form.Item name="consentedOn" label={t('customerPrivacy.consent.consentedOn')} required>
+            <DatePicker format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="noticeText" label={t('customerPrivacy.consent.noticeText')} required>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-          <Space size={16}>
-            <Form.Item name="noticeVersion" label={t('customerPrivacy.consent.noticeVersion')} required>
-              <Input style={{ width: 100 }} />
-            </Form.Item>
-            <Form.Item name="consentedOn" label={t('customerPrivacy.consent.consentedOn')} required>
-              <DatePicker format="YYYY-MM-DD" />
-            </Form.Item>
-            <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
-              <Select
-                style={{ width: 100 }}
-                options={CONSENT_CHANNELS.map((value) => ({ value, label: t(`customerPrivacy.channels.${value}`) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>
+          <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
             <Select
-              mode="multiple"
-              options={CONSENT_FIELDS.map((value) => ({
-                value,
-                label: fieldName(value),
-                disabled: !(settings.data?.data.optionalFields ?? []).includes(value)
-              }))}
+              style={{ width: 100 }}
+              options={CONSENT_CHANNELS.map((value) => ({ value, label: t(`customerPrivacy.channels.${value}`) }))}
             />
           </Form.Item>
-          <Form.Item name="sharingConsent" valuePropName="checked">
-            <Checkbox>{t('customerPrivacy.consent.sharingConsent')}</Checkbox>
-          </Form.Item>
-        </Form>
+        </Space>
+        <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>
+          <Select
+            mode="multiple"
+            options={CONSENT_FIELDS.map((value) => ({
+              value,
+              label: fieldName(value),
+              disabled: !(settings.data?.data.optionalFields ?? []).includes(value)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="sharingConsent" valuePropName="checked">
+          <Checkbox>{t('customerPrivacy.consent.sharingConsent')}</Checkbox>
+        </Form.Item>
       </FormModal>
       <FormModal
         open={revealing !== null}
@@ -250,22 +250,17 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
         plainButtons
         onClose={() => setRevealing(null)}
         values={{ purpose: '' }}
+        name="reveal"
+        onFinish={({ purpose }) => revealing && reveal(revealing, purpose)}
       >
-        <Form
-          form={revealForm}
-          name="reveal"
-          layout="vertical"
-          onFinish={({ purpose }) => revealing && reveal(revealing, purpose)}
+        <Form.Item
+          name="purpose"
+          label={t('customerPrivacy.sensitive.purpose')}
+          extra={t('customerPrivacy.sensitive.purposeHint')}
+          required
         >
-          <Form.Item
-            name="purpose"
-            label={t('customerPrivacy.sensitive.purpose')}
-            extra={t('customerPrivacy.sensitive.purposeHint')}
-            required
-          >
-            <Input />
-          </Form.Item>
-        </Form>
+          <Input />
+        </Form.Item>
       </FormModal>
       <FormModal
         open={editing !== null}
@@ -274,17 +269,12 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
         busy={busy}
         onClose={() => setEditing(null)}
         values={{ value: '' }}
+        name="sensitiveValue"
+        onFinish={({ value }) => editing && saveValue(editing, value)}
       >
-        <Form
-          form={valueForm}
-          name="sensitiveValue"
-          layout="vertical"
-          onFinish={({ value }) => editing && saveValue(editing, value)}
-        >
-          <Form.Item name="value" label={editing && fieldName(editing)}>
-            <Input />
-          </Form.Item>
-        </Form>
+        <Form.Item name="value" label={editing && fieldName(editing)}>
+          <Input />
+        </Form.Item>
       </FormModal>
     </Space>
   )

@@ -143,38 +143,38 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
         busy={busy}
         onClose={() => setOpen(false)}
         values={{ recipientKind: 'third_party', method: 'paper' }}
+        name="disclosure"
+        onFinish={request}
       >
-        <Form form={form} name="disclosure" layout="vertical" onFinish={request}>
-          <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
-            <Input />
+        <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
+          <Input />
+        </Form.Item>
+        <Space size={16}>
+          <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
+            <Select
+              style={{ width: 140 }}
+              options={RECIPIENT_KINDS.map((value) => ({
+                value,
+                label: t(`customerPrivacy.disclosure.kinds.${value}`)
+              }))}
+            />
           </Form.Item>
-          <Space size={16}>
-            <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
-              <Select
-                style={{ width: 140 }}
-                options={RECIPIENT_KINDS.map((value) => ({
-                  value,
-                  label: t(`customerPrivacy.disclosure.kinds.${value}`)
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
-              <Select
-                style={{ width: 140 }}
-                options={DISCLOSURE_METHODS.map((value) => ({
-                  value,
-                  label: t(`customerPrivacy.disclosure.methods.${value}`)
-                }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
-            <Input />
+          <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
+            <Select
+              style={{ width: 140 }}
+              options={DISCLOSURE_METHODS.map((value) => ({
+                value,
+                label: t(`customerPrivacy.disclosure.methods.${value}`)
+              }))}
+            />
           </Form.Item>
-          <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
-            <Input />
-          </Form.Item>
-        </Form>
+        </Space>
+        <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
+          <Input />
+        </Form.Item>
       </FormModal>
     </Card>
   )

@@ -148,29 +148,29 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
         busy={busy}
         onClose={() => setRegistering(false)}
         values={{ kind: 'delete', receivedOn: dayjs(), identityChecked: false, details: '' }}
+        name="rightsRequest"
+        onFinish={register}
       >
-        <Form form={registerForm} name="rightsRequest" layout="vertical" onFinish={register}>
-          <Space size={16}>
-            <Form.Item name="kind" label={t('customerPrivacy.rights.kind')} required>
-              <Select
-                style={{ width: 180 }}
-                options={RIGHTS_KINDS.map((value) => ({ value, label: t(`customerPrivacy.rights.kinds.${value}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="receivedOn" label={t('customerPrivacy.rights.receivedOn')} required>
-              <DatePicker format="YYYY-MM-DD" />
-            </Form.Item>
-          </Space>
-          <Form.Item name="requester" label={t('customerPrivacy.rights.requester')} required>
-            <Input />
+        <Space size={16}>
+          <Form.Item name="kind" label={t('customerPrivacy.rights.kind')} required>
+            <Select
+              style={{ width: 180 }}
+              options={RIGHTS_KINDS.map((value) => ({ value, label: t(`customerPrivacy.rights.kinds.${value}`) }))}
+            />
           </Form.Item>
-          <Form.Item name="details" label={t('customerPrivacy.rights.details')}>
-            <Input.TextArea rows={2} />
+          <Form.Item name="receivedOn" label={t('customerPrivacy.rights.receivedOn')} required>
+            <DatePicker format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="identityChecked" valuePropName="checked">
-            <Checkbox>{t('customerPrivacy.rights.identityChecked')}</Checkbox>
-          </Form.Item>
-        </Form>
+        </Space>
+        <Form.Item name="requester" label={t('customerPrivacy.rights.requester')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="details" label={t('customerPrivacy.rights.details')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="identityChecked" valuePropName="checked">
+          <Checkbox>{t('customerPrivacy.rights.identityChecked')}</Checkbox>
+        </Form.Item>
       </FormModal>
       <FormModal
         open={answering !== null}
@@ -179,25 +179,20 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
         busy={busy}
         onClose={() => setAnswering(null)}
         values={{ outcome: answering ? OUTCOMES_OF[answering.kind][0] : undefined, answer: '' }}
+        name="rightsAnswer"
+        onFinish={(values) => answering && answer(answering, values)}
       >
-        <Form
-          form={answerForm}
-          name="rightsAnswer"
-          layout="vertical"
-          onFinish={(values) => answering && answer(answering, values)}
-        >
-          <Form.Item name="outcome" label={t('customerPrivacy.rights.outcome')} required>
-            <Select
-              options={(answering ? OUTCOMES_OF[answering.kind] : []).map((value) => ({
-                value,
-                label: t(`customerPrivacy.rights.outcomes.${value}`)
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="answer" label={t('customerPrivacy.rights.answer')} required>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
+        <Form.Item name="outcome" label={t('customerPrivacy.rights.outcome')} required>
+          <Select
+            options={(answering ? OUTCOMES_OF[answering.kind] : []).map((value) => ({
+              value,
+              label: t(`customerPrivacy.rights.outcomes.${value}`)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="answer" label={t('customerPrivacy.rights.answer')} required>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </FormModal>
     </Card>
   )

@@ -275,7 +275,7 @@ function DistributeDialog({
 }) {
   const { t } = useTranslation()
   const required = useRequired()
-  const [form, formProps] = useForm<DistributeValues>()
+  const [form] = useForm<DistributeValues>()
   const { submit, busy } = useSubmit()
   return (
     <FormModal
@@ -285,34 +285,29 @@ function DistributeDialog({
       values={{ distributedOn: dayjs() }}
       busy={busy}
       onClose={onClose}
+      onFinish={(values) =>
+        report &&
+        void submit(
+          () =>
+            call('customerReports.distribute', {
+              id: report.id,
+              recipient: values.recipient,
+              department: values.department ?? '',
+              distributedOn: values.distributedOn.format('YYYY-MM-DD')
+            }),
+          { success: 'customerUpkeep.reports.distributed', form, onDone }
+        )
+      }
     >
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={(values) =>
-          report &&
-          void submit(
-            () =>
-              call('customerReports.distribute', {
-                id: report.id,
-                recipient: values.recipient,
-                department: values.department ?? '',
-                distributedOn: values.distributedOn.format('YYYY-MM-DD')
-              }),
-            { success: 'customerUpkeep.reports.distributed', form, onDone }
-          )
-        }
-      >
-        <Form.Item name="recipient" label={t('customerUpkeep.reports.recipient')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="department" label={t('customerUpkeep.reports.department')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="distributedOn" label={t('customerUpkeep.reports.distributedOn')} rules={required}>
-          <DatePicker format="YYYY-MM-DD" />
-        </Form.Item>
-      </Form>
+      <Form.Item name="recipient" label={t('customerUpkeep.reports.recipient')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="department" label={t('customerUpkeep.reports.department')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="distributedOn" label={t('customerUpkeep.reports.distributedOn')} rules={required}>
+        <DatePicker format="YYYY-MM-DD" />
+      </Form.Item>
     </FormModal>
   )
 }

@@ -22,7 +22,7 @@ const day = (value: Dayjs) => value.format('YYYY-MM-DD')
 /** S37–S40: the second person's verification, with what they checked. */
 export function VerifyDialog({ open, customerId, onClose, onDone }: DialogProps) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<{ note: string }>()
+  const [form] = useForm<{ note: string }>()
   const { submit, busy } = useSubmit()
   return (
     <FormModal
@@ -32,22 +32,17 @@ export function VerifyDialog({ open, customerId, onClose, onDone }: DialogProps)
       values={{ note: '' }}
       busy={busy}
       onClose={onClose}
+      onFinish={(values) =>
+        void submit(() => call('customerUpkeep.verify', { customerId, note: values.note ?? '' }), {
+          success: 'customerUpkeep.registration.verified',
+          form,
+          onDone
+        })
+      }
     >
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={(values) =>
-          void submit(() => call('customerUpkeep.verify', { customerId, note: values.note ?? '' }), {
-            success: 'customerUpkeep.registration.verified',
-            form,
-            onDone
-          })
-        }
-      >
-        <Form.Item name="note" label={t('customerUpkeep.registration.note')}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
+      <Form.Item name="note" label={t('customerUpkeep.registration.note')}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
     </FormModal>
   )
 }
@@ -74,7 +69,7 @@ export function ContactLogDialog({
 }: DialogProps & { review: boolean; visits: PlannedVisit[] }) {
   const { t } = useTranslation()
   const required = useRequired()
-  const [form, formProps] = useForm<LogValues>()
+  const [form] = useForm<LogValues>()
   const kind = Form.useWatch('kind', form)
   const { submit, busy } = useSubmit()
   return (
@@ -91,70 +86,65 @@ export function ContactLogDialog({
       busy={busy}
       onClose={onClose}
       width={560}
+      onFinish={(values) =>
+        void submit(
+          () =>
+            call('customerUpkeep.log', {
+              customerId,
+              kind: values.kind,
+              channel: values.channel,
+              happenedOn: day(values.happenedOn),
+              staffName: values.staffName,
+              counterpart: values.counterpart ?? '',
+              summary: values.summary ?? '',
+              outcome: values.outcome ?? '',
+              planDay: values.kind === 'visit' ? (values.planDay ?? null) : null
+            }),
+          { success: 'customerUpkeep.log.saved', form, onDone }
+        )
+      }
     >
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={(values) =>
-          void submit(
-            () =>
-              call('customerUpkeep.log', {
-                customerId,
-                kind: values.kind,
-                channel: values.channel,
-                happenedOn: day(values.happenedOn),
-                staffName: values.staffName,
-                counterpart: values.counterpart ?? '',
-                summary: values.summary ?? '',
-                outcome: values.outcome ?? '',
-                planDay: values.kind === 'visit' ? (values.planDay ?? null) : null
-              }),
-            { success: 'customerUpkeep.log.saved', form, onDone }
-          )
-        }
-      >
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
-          <Form.Item name="kind" label={t('customerUpkeep.log.kind')} rules={required}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
+        <Form.Item name="kind" label={t('customerUpkeep.log.kind')} rules={required}>
+          <Select
+            options={UPKEEP_KINDS.filter((value) => value !== 'notice').map((value) => ({
+              value,
+              label: t(`customerUpkeep.log.kinds.${value}`)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="channel" label={t('customerUpkeep.log.channel')} rules={required}>
+          <Select
+            options={CONTACT_CHANNELS.map((value) => ({ value, label: t(`customerUpkeep.log.channels.${value}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="happenedOn" label={t('customerUpkeep.log.happenedOn')} rules={required}>
+          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="staffName" label={t('customerUpkeep.log.staffName')} rules={required}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="counterpart" label={t('customerUpkeep.log.counterpart')}>
+          <Input />
+        </Form.Item>
+        {kind === 'visit' && (
+          <Form.Item name="planDay" label={t('customerUpkeep.log.planDay')}>
             <Select
-              options={UPKEEP_KINDS.filter((value) => value !== 'notice').map((value) => ({
-                value,
-                label: t(`customerUpkeep.log.kinds.${value}`)
+              allowClear
+              options={visits.map((visit) => ({
+                value: visit.day,
+                label: t('customerUpkeep.log.planDayValue', { day: visit.day })
               }))}
             />
           </Form.Item>
-          <Form.Item name="channel" label={t('customerUpkeep.log.channel')} rules={required}>
-            <Select
-              options={CONTACT_CHANNELS.map((value) => ({ value, label: t(`customerUpkeep.log.channels.${value}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="happenedOn" label={t('customerUpkeep.log.happenedOn')} rules={required}>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="staffName" label={t('customerUpkeep.log.staffName')} rules={required}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="counterpart" label={t('customerUpkeep.log.counterpart')}>
-            <Input />
-          </Form.Item>
-          {kind === 'visit' && (
-            <Form.Item name="planDay" label={t('customerUpkeep.log.planDay')}>
-              <Select
-                allowClear
-                options={visits.map((visit) => ({
-                  value: visit.day,
-                  label: t('customerUpkeep.log.planDayValue', { day: visit.day })
-                }))}
-              />
-            </Form.Item>
-          )}
-        </div>
-        <Form.Item name="summary" label={t('customerUpkeep.log.summary')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="outcome" label={t('customerUpkeep.log.outcome')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </Form>
+        )}
+      </div>
+      <Form.Item name="summary" label={t('customerUpkeep.log.summary')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="outcome" label={t('customerUpkeep.log.outcome')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
     </FormModal>
   )
 }
@@ -162,7 +152,7 @@ export function ContactLogDialog({
 /** S154: the staff in touch with the customer. */
 export function StaffDialog({ open, customerId, staff, onClose, onDone }: DialogProps & { staff: number[] }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<{ userIds: number[] }>()
+  const [form] = useForm<{ userIds: number[] }>()
   const { submit, busy } = useSubmit()
   const { data: options } = useRemote(useCallback(() => call('customerUpkeep.staffOptions', {}), []))
   return (
@@ -173,26 +163,21 @@ export function StaffDialog({ open, customerId, staff, onClose, onDone }: Dialog
       values={{ userIds: staff }}
       busy={busy}
       onClose={onClose}
+      onFinish={(values) =>
+        void submit(() => call('customerUpkeep.assignStaff', { customerId, userIds: values.userIds ?? [] }), {
+          success: 'customerUpkeep.staff.saved',
+          form,
+          onDone
+        })
+      }
     >
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={(values) =>
-          void submit(() => call('customerUpkeep.assignStaff', { customerId, userIds: values.userIds ?? [] }), {
-            success: 'customerUpkeep.staff.saved',
-            form,
-            onDone
-          })
-        }
-      >
-        <Form.Item name="userIds" label={t('customerUpkeep.staff.title')}>
-          <Select
-            mode="multiple"
-            optionFilterProp="label"
-            options={(options ?? []).map((user) => ({ value: user.id, label: user.name }))}
-          />
-        </Form.Item>
-      </Form>
+      <Form.Item name="userIds" label={t('customerUpkeep.staff.title')}>
+        <Select
+          mode="multiple"
+          optionFilterProp="label"
+          options={(options ?? []).map((user) => ({ value: user.id, label: user.name }))}
+        />
+      </Form.Item>
     </FormModal>
   )
 }
@@ -211,7 +196,7 @@ interface CreditValues {
 export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps) {
   const { t } = useTranslation()
   const required = useRequired()
-  const [form, formProps] = useForm<CreditValues>()
+  const [form] = useForm<CreditValues>()
   const { submit, busy } = useSubmit()
   const { data: file } = useRemote(
     useCallback(() => (open ? call('customers.file', { id: customerId }) : Promise.resolve(null)), [open, customerId])
@@ -225,59 +210,54 @@ export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps)
       busy={busy}
       onClose={onClose}
       width={560}
+      onFinish={(values) =>
+        void submit(
+          () =>
+            call('customerUpkeep.credit', {
+              customerId,
+              grade: values.grade,
+              limitAmount: values.limitAmount,
+              limitYear: values.limitYear,
+              reportItemId: values.reportItemId ?? null,
+              riskEvaluation: values.riskEvaluation ?? '',
+              reason: values.reason ?? '',
+              decidedOn: day(values.decidedOn)
+            }),
+          { success: 'customerUpkeep.credit.saved', form, onDone }
+        )
+      }
     >
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={(values) =>
-          void submit(
-            () =>
-              call('customerUpkeep.credit', {
-                customerId,
-                grade: values.grade,
-                limitAmount: values.limitAmount,
-                limitYear: values.limitYear,
-                reportItemId: values.reportItemId ?? null,
-                riskEvaluation: values.riskEvaluation ?? '',
-                reason: values.reason ?? '',
-                decidedOn: day(values.decidedOn)
-              }),
-            { success: 'customerUpkeep.credit.saved', form, onDone }
-          )
-        }
-      >
-        <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
-          <Form.Item name="grade" label={t('customerUpkeep.credit.grade')} rules={required}>
-            <Select
-              options={CREDIT_GRADES.map((value) => ({ value, label: t(`customerUpkeep.credit.grades.${value}`) }))}
-            />
-          </Form.Item>
-          <Form.Item name="decidedOn" label={t('customerUpkeep.credit.decidedOn')} rules={required}>
-            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="limitAmount" label={t('customerUpkeep.credit.limitAmount')} rules={required}>
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="limitYear" label={t('customerUpkeep.credit.limitYear')} rules={required}>
-            <InputNumber min={1900} max={2200} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <Form.Item name="reportItemId" label={t('customerUpkeep.credit.report')}>
+      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
+        <Form.Item name="grade" label={t('customerUpkeep.credit.grade')} rules={required}>
           <Select
-            allowClear
-            options={(file?.items ?? []).map((item) => ({
-              value: item.id,
-              label: item.archivalCode ? `${item.archivalCode} ${item.title}` : item.title
-            }))}
+            options={CREDIT_GRADES.map((value) => ({ value, label: t(`customerUpkeep.credit.grades.${value}`) }))}
           />
         </Form.Item>
-        <Form.Item name="riskEvaluation" label={t('customerUpkeep.credit.riskEvaluation')}>
-          <Input.TextArea rows={2} />
+        <Form.Item name="decidedOn" label={t('customerUpkeep.credit.decidedOn')} rules={required}>
+          <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="reason" label={t('customerUpkeep.credit.reason')}>
-          <Input />
+        <Form.Item name="limitAmount" label={t('customerUpkeep.credit.limitAmount')} rules={required}>
+          <InputNumber min={0} style={{ width: '100%' }} />
         </Form.Item>
-      </Form>
+        <Form.Item name="limitYear" label={t('customerUpkeep.credit.limitYear')} rules={required}>
+          <InputNumber min={1900} max={2200} style={{ width: '100%' }} />
+        </Form.Item>
+      </div>
+      <Form.Item name="reportItemId" label={t('customerUpkeep.credit.report')}>
+        <Select
+          allowClear
+          options={(file?.items ?? []).map((item) => ({
+            value: item.id,
+            label: item.archivalCode ? `${item.archivalCode} ${item.title}` : item.title
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="riskEvaluation" label={t('customerUpkeep.credit.riskEvaluation')}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('customerUpkeep.credit.reason')}>
+        <Input />
+      </Form.Item>
     </FormModal>
   )
 }
