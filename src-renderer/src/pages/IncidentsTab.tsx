@@ -6,6 +6,7 @@ import { INCIDENT_SOURCES } from '@preload/vocabulary'
 import { call } from '../api/client'
 import { usePagedQuery } from '../useRemote'
 import { incidentRecord, ResolveModal } from './custody/ResolveModal'
+import { optionsOf } from '../labels'
 
 type State = 'open' | 'resolved' | 'all'
 type Source = Incident['source']
@@ -25,10 +26,7 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
         <Segmented<State>
           value={query.state}
           onChange={(state) => filter({ state })}
-          options={(['open', 'resolved', 'all'] as const).map((value) => ({
-            value,
-            label: t(`incidents.states.${value}`)
-          }))}
+          options={optionsOf(t, ['open', 'resolved', 'all'] as const, 'incidents.states')}
         />
         <Select<Source>
           allowClear
@@ -36,7 +34,7 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
           placeholder={t('incidents.allSources')}
           value={query.source}
           onChange={(source) => filter({ source })}
-          options={INCIDENT_SOURCES.map((value) => ({ value, label: t(`incidents.sources.${value}`) }))}
+          options={optionsOf(t, INCIDENT_SOURCES, 'incidents.sources')}
         />
       </Space>
       <Table<Incident>

@@ -12,6 +12,7 @@ import { usePagedQuery } from '../useRemote'
 import { NewVolumeModal } from './volumes/NewVolumeModal'
 import { VolumeDetail } from './volumes/VolumeDetail'
 import { volumeColumns, volumeExportColumns } from './volumes/volumeColumns'
+import { optionsOf } from '../labels'
 
 export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
@@ -47,7 +48,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
             allowClear
             style={{ width: 140 }}
             placeholder={t('volumes.status')}
-            options={['open', 'closed'].map((value) => ({ value, label: t(`volumes.statuses.${value}`) }))}
+            options={optionsOf(t, ['open', 'closed'], 'volumes.statuses')}
             onChange={(status?: 'open' | 'closed') => filter({ status })}
           />
         </Space>

@@ -7,6 +7,7 @@ import { call } from '@renderer/api/client'
 import { FormModal } from '@renderer/components/FormModal'
 import { useForm } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 interface ResolveValues {
   resolution: (typeof INCIDENT_RESOLUTIONS)[number]
@@ -56,9 +57,7 @@ export function ResolveModal({
       onFinish={resolve}
     >
       <Form.Item name="resolution" label={t('incidents.fields.resolution')} required>
-        <Select
-          options={INCIDENT_RESOLUTIONS.map((value) => ({ value, label: t(`incidents.resolutions.${value}`) }))}
-        />
+        <Select options={optionsOf(t, INCIDENT_RESOLUTIONS, 'incidents.resolutions')} />
       </Form.Item>
       <Form.Item name="note" label={t('incidents.fields.resolutionNote')} required>
         <Input.TextArea rows={2} />

@@ -7,6 +7,7 @@ import { FormModal } from '@renderer/components/FormModal'
 import { RecordLabel } from '@renderer/components/RecordPicker'
 import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 type Filter = Omit<ChannelInput<'disposal.due'>, 'page' | 'pageSize'>
 
@@ -64,7 +65,7 @@ export function DueFilters({ settings, filter }: { settings: FilingSettings | nu
         style={{ width: 130 }}
         placeholder={t('disposal.anySubject')}
         aria-label={t('disposal.subject')}
-        options={(['item', 'volume'] as const).map((value) => ({ value, label: t(`recordKinds.${value}`) }))}
+        options={optionsOf(t, ['item', 'volume'] as const, 'recordKinds')}
         onChange={(subject?: 'item' | 'volume') => filter({ subject })}
       />
     </Space>

@@ -8,6 +8,7 @@ import { formatDateTime } from '@renderer/errors'
 import { usePagedQuery } from '@renderer/useRemote'
 import { PlaceHoldModal, ReleaseHoldModal } from './HoldModals'
 import { LongText } from '@renderer/components/LongText'
+import { optionsOf } from '@renderer/labels'
 
 type HoldState = 'open' | 'released' | 'all'
 
@@ -27,10 +28,7 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
         <Segmented<HoldState>
           value={query.state}
           onChange={(state) => filter({ state })}
-          options={(['open', 'released', 'all'] as const).map((value) => ({
-            value,
-            label: t(`disposal.holdState.${value}`)
-          }))}
+          options={optionsOf(t, ['open', 'released', 'all'] as const, 'disposal.holdState')}
         />
         {canWrite && (
           <Button type="primary" onClick={() => setPlacing(true)}>

@@ -10,6 +10,7 @@ import { HeldRecordsNotice } from '@renderer/components/HeldRecordsNotice'
 import { WithRule } from '@renderer/components/RuleTag'
 import { useForm } from '@renderer/useForm'
 import { useSubmit, type SubmitOptions } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 interface UserValues {
   username: string
@@ -258,7 +259,7 @@ export function ProposeRoleModal({
         extra={<WithRule text={t('users.proposeHint')} ruleId="R-ROLE-7" />}
         required
       >
-        <Select options={TWO_PERSON_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+        <Select options={optionsOf(t, TWO_PERSON_ROLES, 'roles')} />
       </Form.Item>
     </AccountFormModal>
   )

@@ -14,6 +14,7 @@ import { ConsentMarks } from './ConsentMarks'
 import { Disclosures } from './Disclosures'
 import { LeakReportButton } from './LeakReportButton'
 import { RightsRequests } from './RightsRequests'
+import { optionsOf } from '@renderer/labels'
 
 interface ConsentValues {
   scope: string
@@ -222,10 +223,7 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
             <DatePicker format="YYYY-MM-DD" />
           </Form.Item>
           <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
-            <Select
-              style={{ width: 100 }}
-              options={CONSENT_CHANNELS.map((value) => ({ value, label: t(`customerPrivacy.channels.${value}`) }))}
-            />
+            <Select style={{ width: 100 }} options={optionsOf(t, CONSENT_CHANNELS, 'customerPrivacy.channels')} />
           </Form.Item>
         </Space>
         <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>

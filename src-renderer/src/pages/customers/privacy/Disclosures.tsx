@@ -9,6 +9,7 @@ import { FormModal } from '@renderer/components/FormModal'
 import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 const STATE_COLORS: Record<Disclosure['status'], string> = {
   requested: 'gold',
@@ -153,19 +154,13 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
           <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
             <Select
               style={{ width: 140 }}
-              options={RECIPIENT_KINDS.map((value) => ({
-                value,
-                label: t(`customerPrivacy.disclosure.kinds.${value}`)
-              }))}
+              options={optionsOf(t, RECIPIENT_KINDS, 'customerPrivacy.disclosure.kinds')}
             />
           </Form.Item>
           <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
             <Select
               style={{ width: 140 }}
-              options={DISCLOSURE_METHODS.map((value) => ({
-                value,
-                label: t(`customerPrivacy.disclosure.methods.${value}`)
-              }))}
+              options={optionsOf(t, DISCLOSURE_METHODS, 'customerPrivacy.disclosure.methods')}
             />
           </Form.Item>
         </Space>

@@ -9,6 +9,7 @@ import { FormModal } from '@renderer/components/FormModal'
 import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 const OUTCOMES_OF: Record<RightsKind, RightsOutcome[]> = {
   access: ['shown', 'refused'],
@@ -153,10 +154,7 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
       >
         <Space size={16}>
           <Form.Item name="kind" label={t('customerPrivacy.rights.kind')} required>
-            <Select
-              style={{ width: 180 }}
-              options={RIGHTS_KINDS.map((value) => ({ value, label: t(`customerPrivacy.rights.kinds.${value}`) }))}
-            />
+            <Select style={{ width: 180 }} options={optionsOf(t, RIGHTS_KINDS, 'customerPrivacy.rights.kinds')} />
           </Form.Item>
           <Form.Item name="receivedOn" label={t('customerPrivacy.rights.receivedOn')} required>
             <DatePicker format="YYYY-MM-DD" />
@@ -184,10 +182,7 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
       >
         <Form.Item name="outcome" label={t('customerPrivacy.rights.outcome')} required>
           <Select
-            options={(answering ? OUTCOMES_OF[answering.kind] : []).map((value) => ({
-              value,
-              label: t(`customerPrivacy.rights.outcomes.${value}`)
-            }))}
+            options={optionsOf(t, answering ? OUTCOMES_OF[answering.kind] : [], 'customerPrivacy.rights.outcomes')}
           />
         </Form.Item>
         <Form.Item name="answer" label={t('customerPrivacy.rights.answer')} required>

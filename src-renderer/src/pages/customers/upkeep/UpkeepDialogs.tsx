@@ -9,6 +9,7 @@ import { FormModal } from '@renderer/components/FormModal'
 import { useForm, useRequired } from '@renderer/useForm'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 interface DialogProps {
   open: boolean
@@ -107,16 +108,15 @@ export function ContactLogDialog({
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
         <Form.Item name="kind" label={t('customerUpkeep.log.kind')} rules={required}>
           <Select
-            options={UPKEEP_KINDS.filter((value) => value !== 'notice').map((value) => ({
-              value,
-              label: t(`customerUpkeep.log.kinds.${value}`)
-            }))}
+            options={optionsOf(
+              t,
+              UPKEEP_KINDS.filter((value) => value !== 'notice'),
+              'customerUpkeep.log.kinds'
+            )}
           />
         </Form.Item>
         <Form.Item name="channel" label={t('customerUpkeep.log.channel')} rules={required}>
-          <Select
-            options={CONTACT_CHANNELS.map((value) => ({ value, label: t(`customerUpkeep.log.channels.${value}`) }))}
-          />
+          <Select options={optionsOf(t, CONTACT_CHANNELS, 'customerUpkeep.log.channels')} />
         </Form.Item>
         <Form.Item name="happenedOn" label={t('customerUpkeep.log.happenedOn')} rules={required}>
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
@@ -229,9 +229,7 @@ export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps)
     >
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
         <Form.Item name="grade" label={t('customerUpkeep.credit.grade')} rules={required}>
-          <Select
-            options={CREDIT_GRADES.map((value) => ({ value, label: t(`customerUpkeep.credit.grades.${value}`) }))}
-          />
+          <Select options={optionsOf(t, CREDIT_GRADES, 'customerUpkeep.credit.grades')} />
         </Form.Item>
         <Form.Item name="decidedOn" label={t('customerUpkeep.credit.decidedOn')} rules={required}>
           <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} />
