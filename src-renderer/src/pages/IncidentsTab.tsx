@@ -1,4 +1,4 @@
-import { Empty, Segmented, Select, Space, Table, Tag } from 'antd'
+import { Segmented, Select, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Incident } from '@preload/contract'
@@ -7,6 +7,7 @@ import { call } from '../api/client'
 import { usePagedQuery } from '../useRemote'
 import { incidentRecord, ResolveModal } from './custody/ResolveModal'
 import { optionsOf } from '../labels'
+import { ListTable } from '../components/ListTable'
 
 type State = 'open' | 'resolved' | 'all'
 type Source = Incident['source']
@@ -37,13 +38,10 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
           options={optionsOf(t, INCIDENT_SOURCES, 'incidents.sources')}
         />
       </Space>
-      <Table<Incident>
-        rowKey="id"
+      <ListTable<Incident>
         size="middle"
         {...tableProps}
-        locale={{
-          emptyText: <Empty description={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')} />
-        }}
+        empty={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')}
         columns={[
           {
             title: t('incidents.fields.record'),

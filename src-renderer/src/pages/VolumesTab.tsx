@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Empty, Input, Select, Space, Table } from 'antd'
+import { Button, Input, Select, Space } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, Volume } from '@preload/contract'
@@ -13,6 +13,7 @@ import { NewVolumeModal } from './volumes/NewVolumeModal'
 import { VolumeDetail } from './volumes/VolumeDetail'
 import { volumeColumns, volumeExportColumns } from './volumes/volumeColumns'
 import { optionsOf } from '../labels'
+import { ListTable } from '../components/ListTable'
 
 export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
@@ -64,11 +65,10 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
           )}
         </Space>
       </Toolbar>
-      <Table<Volume>
-        rowKey="id"
+      <ListTable<Volume>
         rowSelection={labels.rowSelection}
         {...tableProps}
-        locale={{ emptyText: <Empty description={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')} /> }}
+        empty={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')}
         columns={volumeColumns(t, settings, setViewing)}
       />
       {labels.labelDialog}
