@@ -1,6 +1,6 @@
-import { DatePicker, Form, Input, InputNumber, Select } from 'antd'
+import { DatePicker, Form, Input, InputNumber, Select, type FormInstance } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback } from 'react'
+import { useCallback, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ContactChannel, CreditGrade, PlannedVisit, UpkeepKind } from '@preload/contract'
 import { CONTACT_CHANNELS, CREDIT_GRADES, UPKEEP_KINDS } from '@preload/vocabulary'
@@ -20,31 +20,54 @@ interface DialogProps {
 
 const day = (value: Dayjs) => value.format('YYYY-MM-DD')
 
-/** S37–S40: the second person's verification, with what they checked. */
-export function VerifyDialog({ open, customerId, onClose, onDone }: DialogProps) {
-  const { t } = useTranslation()
-  const [form] = useForm<{ note: string }>()
+/** Each upkeep dialog: one form whose values go to one channel; once main took them, the tab reloads. */
+function UpkeepDialog<T>({
+  form,
+  send,
+  success,
+  onDone,
+  children,
+  ...modal
+}: Omit<DialogProps, 'customerId'> & {
+  form: FormInstance<T>
+  title: string
+  values: object
+  width?: number
+  send(values: T): Promise<unknown>
+  /** i18n key of the message once it worked. */
+  success: string
+  children: ReactNode
+}) {
   const { submit, busy } = useSubmit()
   return (
     <FormModal
-      open={open}
+      {...modal}
+      form={form}
+      busy={busy}
+      onFinish={(values) => void submit(() => send(values), { success, form, onDone })}
+    >
+      {children}
+    </FormModal>
+  )
+}
+
+/** S37–S40: the second person's verification, with what they checked. */
+export function VerifyDialog({ customerId, ...dialog }: DialogProps) {
+  const { t } = useTranslation()
+  const [form] = useForm<{ note: string }>()
+  return (
+    <UpkeepDialog
+      {...dialog}
       title={t('customerUpkeep.registration.verify')}
       form={form}
       values={{ note: '' }}
-      busy={busy}
-      onClose={onClose}
-      onFinish={(values) =>
-        void submit(() => call('customerUpkeep.verify', { customerId, note: values.note ?? '' }), {
-          success: 'customerUpkeep.registration.verified',
-          form,
-          onDone
-        })
-      }
+      success="customerUpkeep.registration.verified"
+      send={(values) => call('customerUpkeep.verify', { customerId, note: values.note ?? '' })}
     >
       <Form.Item name="note" label={t('customerUpkeep.registration.note')}>
         <Input.TextArea rows={3} />
       </Form.Item>
-    </FormModal>
+    </UpkeepDialog>
   )
 }
 
@@ -61,21 +84,18 @@ interface LogValues {
 
 /** S35, S44, S63: a contact written into the file; S52 a review with its result; S59–S61 the visit of a plan day. */
 export function ContactLogDialog({
-  open,
   review,
   customerId,
   visits,
-  onClose,
-  onDone
+  ...dialog
 }: DialogProps & { review: boolean; visits: PlannedVisit[] }) {
   const { t } = useTranslation()
   const required = useRequired()
   const [form] = useForm<LogValues>()
   const kind = Form.useWatch('kind', form)
-  const { submit, busy } = useSubmit()
   return (
-    <FormModal
-      open={open}
+    <UpkeepDialog
+      {...dialog}
       title={t(review ? 'customerUpkeep.review.record' : 'customerUpkeep.log.add')}
       form={form}
       values={{
@@ -84,25 +104,20 @@ export function ContactLogDialog({
         happenedOn: dayjs(),
         planDay: visits.find((visit) => visit.doneOn === null)?.day ?? null
       }}
-      busy={busy}
-      onClose={onClose}
       width={560}
-      onFinish={(values) =>
-        void submit(
-          () =>
-            call('customerUpkeep.log', {
-              customerId,
-              kind: values.kind,
-              channel: values.channel,
-              happenedOn: day(values.happenedOn),
-              staffName: values.staffName,
-              counterpart: values.counterpart ?? '',
-              summary: values.summary ?? '',
-              outcome: values.outcome ?? '',
-              planDay: values.kind === 'visit' ? (values.planDay ?? null) : null
-            }),
-          { success: 'customerUpkeep.log.saved', form, onDone }
-        )
+      success="customerUpkeep.log.saved"
+      send={(values) =>
+        call('customerUpkeep.log', {
+          customerId,
+          kind: values.kind,
+          channel: values.channel,
+          happenedOn: day(values.happenedOn),
+          staffName: values.staffName,
+          counterpart: values.counterpart ?? '',
+          summary: values.summary ?? '',
+          outcome: values.outcome ?? '',
+          planDay: values.kind === 'visit' ? (values.planDay ?? null) : null
+        })
       }
     >
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr 1fr', columnGap: 12 }}>
@@ -145,31 +160,23 @@ export function ContactLogDialog({
       <Form.Item name="outcome" label={t('customerUpkeep.log.outcome')}>
         <Input.TextArea rows={2} />
       </Form.Item>
-    </FormModal>
+    </UpkeepDialog>
   )
 }
 
 /** S154: the staff in touch with the customer. */
-export function StaffDialog({ open, customerId, staff, onClose, onDone }: DialogProps & { staff: number[] }) {
+export function StaffDialog({ customerId, staff, ...dialog }: DialogProps & { staff: number[] }) {
   const { t } = useTranslation()
   const [form] = useForm<{ userIds: number[] }>()
-  const { submit, busy } = useSubmit()
   const { data: options } = useRemote(useCallback(() => call('customerUpkeep.staffOptions', {}), []))
   return (
-    <FormModal
-      open={open}
+    <UpkeepDialog
+      {...dialog}
       title={t('customerUpkeep.staff.edit')}
       form={form}
       values={{ userIds: staff }}
-      busy={busy}
-      onClose={onClose}
-      onFinish={(values) =>
-        void submit(() => call('customerUpkeep.assignStaff', { customerId, userIds: values.userIds ?? [] }), {
-          success: 'customerUpkeep.staff.saved',
-          form,
-          onDone
-        })
-      }
+      success="customerUpkeep.staff.saved"
+      send={(values) => call('customerUpkeep.assignStaff', { customerId, userIds: values.userIds ?? [] })}
     >
       <Form.Item name="userIds" label={t('customerUpkeep.staff.title')}>
         <Select
@@ -178,7 +185,7 @@ export function StaffDialog({ open, customerId, staff, onClose, onDone }: Dialog
           options={(options ?? []).map((user) => ({ value: user.id, label: user.name }))}
         />
       </Form.Item>
-    </FormModal>
+    </UpkeepDialog>
   )
 }
 
@@ -193,38 +200,35 @@ interface CreditValues {
 }
 
 /** S19–S21: a rating with its limit and year, the investigation report from the file and the risk evaluation. */
-export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps) {
+export function CreditDialog({ customerId, ...dialog }: DialogProps) {
   const { t } = useTranslation()
   const required = useRequired()
   const [form] = useForm<CreditValues>()
-  const { submit, busy } = useSubmit()
   const { data: file } = useRemote(
-    useCallback(() => (open ? call('customers.file', { id: customerId }) : Promise.resolve(null)), [open, customerId])
+    useCallback(
+      () => (dialog.open ? call('customers.file', { id: customerId }) : Promise.resolve(null)),
+      [dialog.open, customerId]
+    )
   )
   return (
-    <FormModal
-      open={open}
+    <UpkeepDialog
+      {...dialog}
       title={t('customerUpkeep.credit.add')}
       form={form}
       values={{ decidedOn: dayjs(), limitYear: dayjs().year(), reportItemId: null }}
-      busy={busy}
-      onClose={onClose}
       width={560}
-      onFinish={(values) =>
-        void submit(
-          () =>
-            call('customerUpkeep.credit', {
-              customerId,
-              grade: values.grade,
-              limitAmount: values.limitAmount,
-              limitYear: values.limitYear,
-              reportItemId: values.reportItemId ?? null,
-              riskEvaluation: values.riskEvaluation ?? '',
-              reason: values.reason ?? '',
-              decidedOn: day(values.decidedOn)
-            }),
-          { success: 'customerUpkeep.credit.saved', form, onDone }
-        )
+      success="customerUpkeep.credit.saved"
+      send={(values) =>
+        call('customerUpkeep.credit', {
+          customerId,
+          grade: values.grade,
+          limitAmount: values.limitAmount,
+          limitYear: values.limitYear,
+          reportItemId: values.reportItemId ?? null,
+          riskEvaluation: values.riskEvaluation ?? '',
+          reason: values.reason ?? '',
+          decidedOn: day(values.decidedOn)
+        })
       }
     >
       <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 12 }}>
@@ -256,6 +260,6 @@ export function CreditDialog({ open, customerId, onClose, onDone }: DialogProps)
       <Form.Item name="reason" label={t('customerUpkeep.credit.reason')}>
         <Input />
       </Form.Item>
-    </FormModal>
+    </UpkeepDialog>
   )
 }
