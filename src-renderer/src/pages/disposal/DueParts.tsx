@@ -5,7 +5,7 @@ import type { ChannelInput, DueRecord, FilingSettings } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { FormModal } from '@renderer/components/FormModal'
 import { RecordLabel } from '@renderer/components/RecordPicker'
-import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
+import { codeOptions, codeColumn } from '@renderer/useFilingSettings'
 import { useSubmit } from '@renderer/useSubmit'
 import { optionsOf } from '@renderer/labels'
 
@@ -91,21 +91,9 @@ export function dueColumns(t: TFunction, settings: FilingSettings | null): Table
     },
     { title: t('items.fields.dateFormed'), dataIndex: 'dateFormed' },
     { title: t('disposal.year'), dataIndex: 'year' },
-    {
-      title: t('disposal.category'),
-      dataIndex: 'categoryCode',
-      render: (value: string) => nameOfCode(settings?.categories, value)
-    },
-    {
-      title: t('disposal.department'),
-      dataIndex: 'departmentCode',
-      render: (value: string) => nameOfCode(settings?.departments, value)
-    },
-    {
-      title: t('disposal.retention'),
-      dataIndex: 'retentionCode',
-      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
-    },
+    codeColumn(t('disposal.category'), 'categoryCode', settings?.categories),
+    codeColumn(t('disposal.department'), 'departmentCode', settings?.departments),
+    codeColumn(t('disposal.retention'), 'retentionCode', settings?.retentionPeriods),
     { title: t('disposal.expiresOn'), dataIndex: 'expiresOn' }
   ]
 }
