@@ -13,6 +13,7 @@ import { useSubmit } from '@renderer/useSubmit'
 import { ConsentMarks } from './ConsentMarks'
 import { Disclosures } from './Disclosures'
 import { LeakReportButton } from './LeakReportButton'
+import { PrivacyRegister } from './PrivacyRegister'
 import { RightsRequests } from './RightsRequests'
 import { optionsOf } from '@renderer/labels'
 
@@ -87,53 +88,41 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
       <div style={{ textAlign: 'right' }}>
         <LeakReportButton customerId={customerId} />
       </div>
-      <Card
-        size="small"
+      <PrivacyRegister<Consent>
         title={t('customerPrivacy.consent.title')}
-        extra={
-          canEdit && (
-            <Button size="small" onClick={() => setConsentOpen(true)}>
-              {t('customerPrivacy.consent.record')}
-            </Button>
-          )
-        }
-      >
-        <Table<Consent>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={consents.data?.consents ?? []}
-          locale={{ emptyText: t('customerPrivacy.consent.none') }}
-          columns={[
-            { title: t('customerPrivacy.consent.consentedOn'), dataIndex: 'consentedOn', width: 100 },
-            { title: t('customerPrivacy.consent.purpose'), dataIndex: 'purpose' },
-            { title: t('customerPrivacy.consent.noticeVersion'), dataIndex: 'noticeVersion', width: 80 },
-            {
-              title: t('customerPrivacy.consent.channel'),
-              dataIndex: 'channel',
-              width: 70,
-              render: (value: string) => t(`customerPrivacy.channels.${value}`)
-            },
-            {
-              title: t('customerPrivacy.consent.refusedFields'),
-              dataIndex: 'refusedFields',
-              render: (fields: ConsentField[]) => fields.map(fieldName).join(t('common.listSeparator')) || '—'
-            },
-            {
-              title: t('customerPrivacy.consent.sharingConsent'),
-              dataIndex: 'sharingConsent',
-              width: 90,
-              render: (value: boolean) => (value ? t('common.yes') : t('common.no'))
-            },
-            {
-              title: t('customerPrivacy.consent.recordedBy'),
-              dataIndex: 'recordedBy',
-              width: 120,
-              render: (value: string, row) => `${value} ${formatDateTime(row.recordedAt).slice(0, 10)}`
-            }
-          ]}
-        />
-      </Card>
+        add={t('customerPrivacy.consent.record')}
+        onAdd={canEdit && (() => setConsentOpen(true))}
+        empty={t('customerPrivacy.consent.none')}
+        dataSource={consents.data?.consents ?? []}
+        columns={[
+          { title: t('customerPrivacy.consent.consentedOn'), dataIndex: 'consentedOn', width: 100 },
+          { title: t('customerPrivacy.consent.purpose'), dataIndex: 'purpose' },
+          { title: t('customerPrivacy.consent.noticeVersion'), dataIndex: 'noticeVersion', width: 80 },
+          {
+            title: t('customerPrivacy.consent.channel'),
+            dataIndex: 'channel',
+            width: 70,
+            render: (value: string) => t(`customerPrivacy.channels.${value}`)
+          },
+          {
+            title: t('customerPrivacy.consent.refusedFields'),
+            dataIndex: 'refusedFields',
+            render: (fields: ConsentField[]) => fields.map(fieldName).join(t('common.listSeparator')) || '—'
+          },
+          {
+            title: t('customerPrivacy.consent.sharingConsent'),
+            dataIndex: 'sharingConsent',
+            width: 90,
+            render: (value: boolean) => (value ? t('common.yes') : t('common.no'))
+          },
+          {
+            title: t('customerPrivacy.consent.recordedBy'),
+            dataIndex: 'recordedBy',
+            width: 120,
+            render: (value: string, row) => `${value} ${formatDateTime(row.recordedAt).slice(0, 10)}`
+          }
+        ]}
+      />
       <Card size="small" title={t('customerPrivacy.sensitive.title')}>
         <Table<SensitiveValue>
           size="small"

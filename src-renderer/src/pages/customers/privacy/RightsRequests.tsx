@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd'
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { FormModal } from '@renderer/components/FormModal'
 import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { PrivacyRegister } from './PrivacyRegister'
 import { optionsOf } from '@renderer/labels'
 
 const OUTCOMES_OF: Record<RightsKind, RightsOutcome[]> = {
@@ -67,81 +68,73 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
 
   const kept = state.data
   return (
-    <Card
-      size="small"
+    <PrivacyRegister<RightsRequest>
       title={t('customerPrivacy.rights.title')}
-      extra={
-        canEdit && (
-          <Button size="small" onClick={() => setRegistering(true)}>
-            {t('customerPrivacy.rights.register')}
-          </Button>
+      add={t('customerPrivacy.rights.register')}
+      onAdd={canEdit && (() => setRegistering(true))}
+      empty={t('customerPrivacy.rights.none')}
+      notice={
+        kept &&
+        (kept.archivedAt || kept.anonymisedAt || kept.protectedRecords > 0) && (
+          <Alert
+            className="privacy-state"
+            type="info"
+            style={{ marginBottom: 12 }}
+            message={[
+              kept.archivedAt &&
+                t('customerPrivacy.state.archived', { at: formatDateTime(kept.archivedAt).slice(0, 10) }),
+              kept.anonymisedAt &&
+                t('customerPrivacy.state.anonymised', { at: formatDateTime(kept.anonymisedAt).slice(0, 10) }),
+              kept.protectedRecords > 0 && t('customerPrivacy.state.protectedRecords', { count: kept.protectedRecords })
+            ]
+              .filter(Boolean)
+              .join('；')}
+          />
         )
       }
+      className="rights-requests"
+      dataSource={list.data ?? []}
+      columns={[
+        { title: t('customerPrivacy.rights.receivedOn'), dataIndex: 'receivedOn', width: 100 },
+        {
+          title: t('customerPrivacy.rights.kind'),
+          dataIndex: 'kind',
+          render: (value: string) => t(`customerPrivacy.rights.kinds.${value}`)
+        },
+        { title: t('customerPrivacy.rights.requester'), dataIndex: 'requester', width: 90 },
+        { title: t('customerPrivacy.rights.dueOn'), dataIndex: 'dueOn', width: 100 },
+        {
+          title: t('customerPrivacy.rights.status'),
+          key: 'status',
+          render: (_: unknown, row) =>
+            row.outcome ? (
+              <>
+                <Tag color="green">{t(`customerPrivacy.rights.outcomes.${row.outcome}`)}</Tag>
+                <div style={{ color: '#888', fontSize: 12 }}>{row.answer}</div>
+              </>
+            ) : (
+              <Tag color={row.dueOn < today ? 'red' : 'gold'}>
+                {t(row.dueOn < today ? 'customerPrivacy.rights.overdue' : 'customerPrivacy.rights.open')}
+              </Tag>
+            )
+        },
+        ...(canEdit
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                width: 80,
+                render: (_: unknown, row: RightsRequest) =>
+                  row.status === 'open' && (
+                    <Button size="small" onClick={() => setAnswering(row)}>
+                      {t('customerPrivacy.rights.answer')}
+                    </Button>
+                  )
+              }
+            ]
+          : [])
+      ]}
     >
-      {kept && (kept.archivedAt || kept.anonymisedAt || kept.protectedRecords > 0) && (
-        <Alert
-          className="privacy-state"
-          type="info"
-          style={{ marginBottom: 12 }}
-          message={[
-            kept.archivedAt &&
-              t('customerPrivacy.state.archived', { at: formatDateTime(kept.archivedAt).slice(0, 10) }),
-            kept.anonymisedAt &&
-              t('customerPrivacy.state.anonymised', { at: formatDateTime(kept.anonymisedAt).slice(0, 10) }),
-            kept.protectedRecords > 0 && t('customerPrivacy.state.protectedRecords', { count: kept.protectedRecords })
-          ]
-            .filter(Boolean)
-            .join('；')}
-        />
-      )}
-      <Table<RightsRequest>
-        size="small"
-        rowKey="id"
-        className="rights-requests"
-        pagination={false}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t('customerPrivacy.rights.none') }}
-        columns={[
-          { title: t('customerPrivacy.rights.receivedOn'), dataIndex: 'receivedOn', width: 100 },
-          {
-            title: t('customerPrivacy.rights.kind'),
-            dataIndex: 'kind',
-            render: (value: string) => t(`customerPrivacy.rights.kinds.${value}`)
-          },
-          { title: t('customerPrivacy.rights.requester'), dataIndex: 'requester', width: 90 },
-          { title: t('customerPrivacy.rights.dueOn'), dataIndex: 'dueOn', width: 100 },
-          {
-            title: t('customerPrivacy.rights.status'),
-            key: 'status',
-            render: (_: unknown, row) =>
-              row.outcome ? (
-                <>
-                  <Tag color="green">{t(`customerPrivacy.rights.outcomes.${row.outcome}`)}</Tag>
-                  <div style={{ color: '#888', fontSize: 12 }}>{row.answer}</div>
-                </>
-              ) : (
-                <Tag color={row.dueOn < today ? 'red' : 'gold'}>
-                  {t(row.dueOn < today ? 'customerPrivacy.rights.overdue' : 'customerPrivacy.rights.open')}
-                </Tag>
-              )
-          },
-          ...(canEdit
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 80,
-                  render: (_: unknown, row: RightsRequest) =>
-                    row.status === 'open' && (
-                      <Button size="small" onClick={() => setAnswering(row)}>
-                        {t('customerPrivacy.rights.answer')}
-                      </Button>
-                    )
-                }
-              ]
-            : [])
-        ]}
-      />
       <FormModal
         open={registering}
         title={t('customerPrivacy.rights.register')}
@@ -189,6 +182,6 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
           <Input.TextArea rows={3} />
         </Form.Item>
       </FormModal>
-    </Card>
+    </PrivacyRegister>
   )
 }
