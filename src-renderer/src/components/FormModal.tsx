@@ -18,6 +18,8 @@ interface FormModalProps<T> {
   onClose(): void
   /** Keeps antd's own OK and Cancel buttons instead of "save" and "cancel". */
   plainButtons?: boolean
+  /** The OK button's text where it does something other than save (print, check). */
+  okText?: string
   width?: number
   /** False where the button that opened it is gone once it closes. */
   focusTriggerAfterClose?: boolean
@@ -39,6 +41,7 @@ export function FormModal<T>({
   busy,
   onClose,
   plainButtons = false,
+  okText,
   extra,
   children,
   ...modal
@@ -55,7 +58,7 @@ export function FormModal<T>({
     form.resetFields()
     form.setFieldsValue(latest.current as Parameters<FormInstance<T>['setFieldsValue']>[0])
   }, [open, form])
-  const buttons = plainButtons ? {} : { okText: t('common.save'), cancelText: t('common.cancel') }
+  const buttons = plainButtons ? {} : { okText: okText ?? t('common.save'), cancelText: t('common.cancel') }
   return (
     <Modal {...modal} {...buttons} onCancel={onClose} onOk={() => form.submit()} confirmLoading={busy} forceRender>
       {extra}
