@@ -6,6 +6,10 @@ import { CLASSIFICATIONS } from '@preload/vocabulary'
 export const labelsOf = (t: TFunction, values: readonly string[], prefix: string) =>
   Object.fromEntries(values.map((value) => [value, t(`${prefix}.${value}`)]))
 
+/** A select's options: each value with its text in the person's language, `optionsOf(t, USE_KINDS, 'use.kinds')`. */
+export const optionsOf = <V extends string>(t: TFunction, values: readonly V[], prefix: string) =>
+  values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))
+
 /** Each code's name, for an export column. */
 export const codeLabels = (entries: { code: string; name: string }[] | undefined) =>
   Object.fromEntries((entries ?? []).map((entry) => [entry.code, entry.name]))

@@ -19,6 +19,17 @@ export const codeOptions = (entries: { code: string; name: string }[] | undefine
 export const nameOfCode = (entries: { code: string; name: string }[] | undefined, code: string) =>
   entries?.find((entry) => entry.code === code)?.name ?? code
 
+/** A table column that shows a code by its name in one of the filing settings' lists. */
+export const codeColumn = (
+  title: string,
+  dataIndex: string,
+  entries: { code: string; name: string }[] | undefined
+) => ({
+  title,
+  dataIndex,
+  render: (value: string) => nameOfCode(entries, value)
+})
+
 export type CodeField = 'fondsCode' | 'categoryCode' | 'retentionCode' | 'departmentCode'
 
 const LISTS = {

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Table } from 'antd'
+import { Button, Card } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UseRequestRow } from '@preload/contract'
@@ -7,6 +7,7 @@ import { UseRequestDetail } from '../pages/use/UseRequestDetail'
 import { requestSummaryColumns } from '../pages/use/requestColumns'
 import { useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
+import { ListTable } from './ListTable'
 
 /**
  * 待我签批 (R-ROLE-3..5): the requests whose next signature is the signed-in person's — for a department head only
@@ -21,13 +22,12 @@ export function AwaitingSignaturesCard({ session }: { session: SessionInfo }) {
 
   return (
     <Card className="awaiting-signatures" title={t('use.awaiting.title')} style={{ marginTop: 16 }}>
-      <Table<UseRequestRow>
+      <ListTable<UseRequestRow>
         size="small"
-        rowKey="id"
         loading={loading}
         dataSource={data ?? []}
         pagination={{ pageSize: 10 }}
-        locale={{ emptyText: <Empty description={t('use.awaiting.none')} /> }}
+        empty={t('use.awaiting.none')}
         columns={[
           { title: t('use.list.number'), dataIndex: 'number' },
           ...requestSummaryColumns(t, settings),

@@ -6,6 +6,7 @@ import { CUSTOMER_GRADES } from '@preload/vocabulary'
 import { CLASSIFICATIONS, OPEN_STATUSES } from '@preload/vocabulary'
 import { entriesOf, type CodeField } from '../useFilingSettings'
 import { CodeSelect } from './CodeSelect'
+import { optionsOf } from '../labels'
 
 export type DefaultValues = Record<string, string | dayjs.Dayjs | undefined>
 
@@ -49,7 +50,7 @@ export function ImportDefaults({
   const { t } = useTranslation()
   const choice = (name: string, values: readonly string[], prefix: string, label: string) => (
     <Form.Item key={name} name={name} label={t(label)}>
-      <Select style={SELECT} options={values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))} />
+      <Select style={SELECT} options={optionsOf(t, values, prefix)} />
     </Form.Item>
   )
   const date = (name: string, label: string) => (

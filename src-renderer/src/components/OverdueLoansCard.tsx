@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Table, Tag } from 'antd'
+import { Button, Card, Tag } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
@@ -9,6 +9,7 @@ import { nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { PrintPreview } from './PrintPreview'
+import { ListTable } from './ListTable'
 
 /** R-USE-8: loans out past their due date, shown every day, each with its printable reminder (催还单). */
 export function OverdueLoansCard({ link }: { link: string | null }) {
@@ -26,13 +27,12 @@ export function OverdueLoansCard({ link }: { link: string | null }) {
 
   return (
     <Card className="overdue-loans" title={t('use.overdue.title')} style={{ marginTop: 16 }}>
-      <Table<OverdueLoan>
+      <ListTable<OverdueLoan>
         size="small"
-        rowKey="id"
         loading={loading}
         dataSource={data ?? []}
         pagination={{ pageSize: 10 }}
-        locale={{ emptyText: <Empty description={t('use.overdue.none')} /> }}
+        empty={t('use.overdue.none')}
         columns={[
           { title: t('use.list.number'), dataIndex: 'number' },
           { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
-import { Alert, Button, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd'
+import { Alert, Button, DatePicker, Input, Select, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import { formatDateTime } from '../errors'
 import { usePagedQuery } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { AuditSealButtons } from './audit/AuditSealButtons'
+import { ListTable } from '../components/ListTable'
 
 type Query = ChannelInput<'audit.list'>
 
@@ -82,11 +83,10 @@ export function AuditPage() {
           onChange={(range) => setDates(range as [Dayjs | null, Dayjs | null] | null)}
         />
       </Space>
-      <Table<AuditEntry>
-        rowKey="id"
+      <ListTable<AuditEntry>
         size="small"
         {...tableProps}
-        locale={{ emptyText: <Empty description={t('audit.empty')} /> }}
+        empty={t('audit.empty')}
         columns={[
           { title: '#', dataIndex: 'id', width: 80 },
           { title: t('audit.at'), dataIndex: 'at', render: (value: string) => formatDateTime(value), width: 180 },

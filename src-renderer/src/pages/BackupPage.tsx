@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons'
-import { App, Button, Card, Empty, Form, Input, InputNumber, Table, Typography } from 'antd'
+import { App, Button, Card, Form, Input, InputNumber, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupSettings, BackupVerification } from '@preload/contract'
@@ -11,6 +11,7 @@ import { PassphrasePrompt, RecoveryPassphraseForm } from '../components/Recovery
 import { useForm } from '../useForm'
 import { useSubmit } from '../useSubmit'
 import { backupColumns, backupName } from './backup/backupColumns'
+import { ListTable } from '../components/ListTable'
 
 interface SettingsValues {
   folder: string
@@ -106,12 +107,12 @@ export function BackupPage({ onRestored }: { onRestored(): void }) {
           </Button>
         }
       >
-        <Table<BackupVerification>
+        <ListTable<BackupVerification>
           size="small"
           rowKey={(row) => row.file}
           dataSource={backups ?? []}
           pagination={{ pageSize: 10 }}
-          locale={{ emptyText: <Empty description={backups === null ? t('backup.refresh') : t('backup.emptyList')} /> }}
+          empty={backups === null ? t('backup.refresh') : t('backup.emptyList')}
           columns={backupColumns(t, restore)}
         />
       </Card>

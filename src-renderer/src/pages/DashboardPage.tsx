@@ -1,4 +1,4 @@
-import { Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd'
+import { Button, Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
@@ -15,6 +15,7 @@ import { WithRule } from '../components/RuleTag'
 import { MyRequestsCard } from './dashboard/MyRequestsCard'
 import { PrivacyAlarmsCard } from './customers/privacy/PrivacyAlarmsCard'
 import { linkFor, workbenchCards, type WorkbenchCardKey } from './dashboard/workbench'
+import { ListTable } from '../components/ListTable'
 
 /** The person's workbench: only the cards of what their role can act on, each linking only to pages they may open. */
 export function DashboardPage({ session }: { session: SessionInfo }) {
@@ -69,12 +70,12 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
       </Row>
       {shows('overdueFiling') && (
         <Card title={t('dashboard.overdue')} style={{ marginTop: 16 }}>
-          <Table<OverdueEntry>
+          <ListTable<OverdueEntry>
             size="small"
             rowKey={(row) => `${row.itemId}-${row.ruleId}`}
             dataSource={overdue}
             pagination={{ pageSize: 10 }}
-            locale={{ emptyText: <Empty description={t('dashboard.nothingOverdue')} /> }}
+            empty={t('dashboard.nothingOverdue')}
             columns={[
               { title: t('items.fields.title'), dataIndex: 'title' },
               {

@@ -11,6 +11,11 @@ const ELECTRONIC_CHANNELS: VersionedChannels<ElectronicSettings> = {
   save: (values) => call('settings.saveElectronic', values)
 }
 
+const FIELDS = [
+  { name: 'fixityIntervalYears', hint: 'fixityIntervalHint' },
+  { name: 'maxFileMegabytes', hint: 'maxFileHint' }
+] as const
+
 /**
  * R-ELEC-3, R-ELEC-1: how often all stored electronic files are machine-checked and the largest file taken, edited by
  * the archive manager. Main checks the
@@ -29,22 +34,17 @@ export function ElectronicSettingsCard({ editable }: { editable: boolean }) {
         t('electronic.settings.summary', { years: data.fixityIntervalYears, megabytes: data.maxFileMegabytes })
       }
     >
-      <Form.Item
-        name="fixityIntervalYears"
-        label={t('electronic.settings.fixityIntervalYears')}
-        extra={t('electronic.settings.fixityIntervalHint')}
-        required
-      >
-        <InputNumber precision={0} style={{ width: 200 }} />
-      </Form.Item>
-      <Form.Item
-        name="maxFileMegabytes"
-        label={t('electronic.settings.maxFileMegabytes')}
-        extra={t('electronic.settings.maxFileHint')}
-        required
-      >
-        <InputNumber precision={0} style={{ width: 200 }} />
-      </Form.Item>
+      {FIELDS.map(({ name, hint }) => (
+        <Form.Item
+          key={name}
+          name={name}
+          label={t(`electronic.settings.${name}`)}
+          extra={t(`electronic.settings.${hint}`)}
+          required
+        >
+          <InputNumber precision={0} style={{ width: 200 }} />
+        </Form.Item>
+      ))}
     </VersionedSettingsCard>
   )
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Empty, Select, Space, Table, Tag } from 'antd'
+import { Button, DatePicker, Empty, Select, Space, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { call } from '../api/client'
 import { Toolbar } from '../components/Toolbar'
 import { useRemote } from '../useRemote'
 import { EnvironmentCharts, ReadingModal, readingColumns, roomOptions } from './custody/EnvironmentParts'
+import { ListTable } from '../components/ListTable'
 
 /** R-KEEP-3: daily temperature and humidity per room, the allowed band, and the days out of range. */
 export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
@@ -66,13 +67,12 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
         )}
       </Toolbar>
       {band && readings.length > 0 && <EnvironmentCharts band={band} readings={readings} />}
-      <Table<EnvironmentReading>
-        rowKey="id"
+      <ListTable<EnvironmentReading>
         size="small"
         loading={loading}
         dataSource={[...readings].reverse()}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        locale={{ emptyText: <Empty description={t('environment.noReadings')} /> }}
+        empty={t('environment.noReadings')}
         columns={readingColumns(t)}
       />
       <ReadingModal

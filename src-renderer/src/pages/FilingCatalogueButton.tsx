@@ -1,9 +1,10 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Button, Form, InputNumber, Modal, Select } from 'antd'
+import { Button, Form, InputNumber, Select } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, FilingSettings } from '@preload/contract'
 import { call } from '../api/client'
+import { FormModal } from '../components/FormModal'
 import { PrintPreview } from '../components/PrintPreview'
 import { codeOptions } from '../useFilingSettings'
 import { useForm } from '../useForm'
@@ -17,7 +18,7 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
   const { submit } = useSubmit()
   const [open, setOpen] = useState(false)
   const [html, setHtml] = useState<string | null>(null)
-  const [form, formProps] = useForm<Choice>()
+  const [form] = useForm<Choice>()
 
   const print = (choice: Choice) =>
     submit(() => call('print.filingCatalogue', { ...choice, departmentCode: choice.departmentCode || undefined }), {
@@ -44,33 +45,31 @@ export function FilingCatalogueButton({ settings }: { settings: FilingSettings |
       >
         {t('print.documents.filingCatalogue')}
       </Button>
-      <Modal
+      <FormModal
         open={open}
         title={t('print.documents.filingCatalogue')}
-        onCancel={() => setOpen(false)}
-        onOk={() => form.submit()}
+        form={form}
+        onClose={() => setOpen(false)}
         okText={t('print.preview')}
-        cancelText={t('common.cancel')}
-        forceRender
+        name="filing-catalogue"
+        onFinish={print}
       >
-        <Form name="filing-catalogue" {...formProps} layout="vertical" onFinish={print}>
-          <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
-            <Select options={codeOptions(settings?.fonds)} />
-          </Form.Item>
-          <Form.Item name="year" label={t('items.fields.year')} required>
-            <InputNumber precision={0} />
-          </Form.Item>
-          <Form.Item name="categoryCode" label={t('items.fields.categoryCode')} required>
-            <Select showSearch optionFilterProp="label" options={codeOptions(settings?.categories)} />
-          </Form.Item>
-          <Form.Item name="retentionCode" label={t('items.fields.retentionCode')} required>
-            <Select options={codeOptions(settings?.retentionPeriods)} />
-          </Form.Item>
-          <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
-            <Select allowClear options={codeOptions(settings?.departments)} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="fondsCode" label={t('items.fields.fondsCode')} required>
+          <Select options={codeOptions(settings?.fonds)} />
+        </Form.Item>
+        <Form.Item name="year" label={t('items.fields.year')} required>
+          <InputNumber precision={0} />
+        </Form.Item>
+        <Form.Item name="categoryCode" label={t('items.fields.categoryCode')} required>
+          <Select showSearch optionFilterProp="label" options={codeOptions(settings?.categories)} />
+        </Form.Item>
+        <Form.Item name="retentionCode" label={t('items.fields.retentionCode')} required>
+          <Select options={codeOptions(settings?.retentionPeriods)} />
+        </Form.Item>
+        <Form.Item name="departmentCode" label={t('items.fields.departmentCode')}>
+          <Select allowClear options={codeOptions(settings?.departments)} />
+        </Form.Item>
+      </FormModal>
       {html && <PrintPreview html={html} title={t('print.documents.filingCatalogue')} onClose={() => setHtml(null)} />}
     </>
   )

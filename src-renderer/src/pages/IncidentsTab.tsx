@@ -1,4 +1,4 @@
-import { Empty, Segmented, Select, Space, Table, Tag } from 'antd'
+import { Segmented, Select, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Incident } from '@preload/contract'
@@ -6,6 +6,8 @@ import { INCIDENT_SOURCES } from '@preload/vocabulary'
 import { call } from '../api/client'
 import { usePagedQuery } from '../useRemote'
 import { incidentRecord, ResolveModal } from './custody/ResolveModal'
+import { optionsOf } from '../labels'
+import { ListTable } from '../components/ListTable'
 
 type State = 'open' | 'resolved' | 'all'
 type Source = Incident['source']
@@ -25,10 +27,7 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
         <Segmented<State>
           value={query.state}
           onChange={(state) => filter({ state })}
-          options={(['open', 'resolved', 'all'] as const).map((value) => ({
-            value,
-            label: t(`incidents.states.${value}`)
-          }))}
+          options={optionsOf(t, ['open', 'resolved', 'all'] as const, 'incidents.states')}
         />
         <Select<Source>
           allowClear
@@ -36,16 +35,13 @@ export function IncidentsTab({ canWrite }: { canWrite: boolean }) {
           placeholder={t('incidents.allSources')}
           value={query.source}
           onChange={(source) => filter({ source })}
-          options={INCIDENT_SOURCES.map((value) => ({ value, label: t(`incidents.sources.${value}`) }))}
+          options={optionsOf(t, INCIDENT_SOURCES, 'incidents.sources')}
         />
       </Space>
-      <Table<Incident>
-        rowKey="id"
+      <ListTable<Incident>
         size="middle"
         {...tableProps}
-        locale={{
-          emptyText: <Empty description={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')} />
-        }}
+        empty={query.state === 'open' ? t('incidents.empty') : t('incidents.emptyAll')}
         columns={[
           {
             title: t('incidents.fields.record'),

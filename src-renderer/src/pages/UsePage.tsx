@@ -13,6 +13,7 @@ import { UseRequestDetail } from './use/UseRequestDetail'
 import { UseRequestForm } from './use/UseRequestForm'
 import { ISO } from './use/useLabels'
 import { requestColumns } from './use/requestColumns'
+import { optionsOf } from '../labels'
 
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
@@ -63,7 +64,7 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
             allowClear
             style={{ minWidth: 150 }}
             placeholder={t('use.fields.kind')}
-            options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))}
+            options={optionsOf(t, USE_KINDS, 'use.kinds')}
             onChange={(kind: (typeof USE_KINDS)[number][]) => filter({ kind })}
           />
           <Select
@@ -71,7 +72,7 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
             allowClear
             style={{ minWidth: 150 }}
             placeholder={t('use.fields.status')}
-            options={USE_STATUSES.map((value) => ({ value, label: t(`use.statuses.${value}`) }))}
+            options={optionsOf(t, USE_STATUSES, 'use.statuses')}
             onChange={(status: (typeof USE_STATUSES)[number][]) => filter({ status })}
           />
           <DatePicker.RangePicker

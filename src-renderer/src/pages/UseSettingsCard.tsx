@@ -5,6 +5,7 @@ import { APPROVERS } from '@preload/vocabulary'
 import { call } from '../api/client'
 import { VersionedSettingsCard } from '../components/SettingsVersions'
 import type { VersionedChannels } from '../useVersionedSettings'
+import { optionsOf } from '../labels'
 
 const USE_CHANNELS: VersionedChannels<UseSettings> = {
   current: () => call('settings.getUse', {}),
@@ -53,7 +54,7 @@ export function UseSettingsCard({ editable }: { editable: boolean }) {
         {APPROVER_FIELDS.map((field) => (
           <Col span={8} key={field}>
             <Form.Item name={field} label={t(`use.settings.${field}`)}>
-              <Select options={APPROVERS.map((value) => ({ value, label: t(`use.approvers.${value}`) }))} />
+              <Select options={optionsOf(t, APPROVERS, 'use.approvers')} />
             </Form.Item>
           </Col>
         ))}

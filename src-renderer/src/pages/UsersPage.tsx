@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Empty, Table, Typography } from 'antd'
+import { Alert, Button, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UserRow } from '@preload/contract'
@@ -12,6 +12,7 @@ import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { AccountModal, ProposeRoleModal, ResetPasswordModal, RoleModal } from './users/AccountModals'
 import { userColumns } from './users/userColumns'
+import { ListTable } from '../components/ListTable'
 
 export function UsersPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
@@ -62,12 +63,11 @@ export function UsersPage({ session }: { session: SessionInfo }) {
           style={{ marginBottom: 16 }}
         />
       )}
-      <Table<UserRow>
-        rowKey="id"
+      <ListTable<UserRow>
         loading={loading}
         dataSource={users ?? []}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        locale={{ emptyText: <Empty description={t('users.empty')} /> }}
+        empty={t('users.empty')}
         columns={userColumns(t, {
           isAdmin,
           isOfficer,

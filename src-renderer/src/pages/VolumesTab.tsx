@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Empty, Input, Select, Space, Table } from 'antd'
+import { Button, Input, Select, Space } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, Volume } from '@preload/contract'
@@ -12,6 +12,8 @@ import { usePagedQuery } from '../useRemote'
 import { NewVolumeModal } from './volumes/NewVolumeModal'
 import { VolumeDetail } from './volumes/VolumeDetail'
 import { volumeColumns, volumeExportColumns } from './volumes/volumeColumns'
+import { optionsOf } from '../labels'
+import { ListTable } from '../components/ListTable'
 
 export function VolumesTab({ canWrite }: { canWrite: boolean }) {
   const { t } = useTranslation()
@@ -47,7 +49,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
             allowClear
             style={{ width: 140 }}
             placeholder={t('volumes.status')}
-            options={['open', 'closed'].map((value) => ({ value, label: t(`volumes.statuses.${value}`) }))}
+            options={optionsOf(t, ['open', 'closed'], 'volumes.statuses')}
             onChange={(status?: 'open' | 'closed') => filter({ status })}
           />
         </Space>
@@ -63,11 +65,10 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
           )}
         </Space>
       </Toolbar>
-      <Table<Volume>
-        rowKey="id"
+      <ListTable<Volume>
         rowSelection={labels.rowSelection}
         {...tableProps}
-        locale={{ emptyText: <Empty description={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')} /> }}
+        empty={canWrite ? t('volumes.empty') : t('volumes.emptyReadOnly')}
         columns={volumeColumns(t, settings, setViewing)}
       />
       {labels.labelDialog}

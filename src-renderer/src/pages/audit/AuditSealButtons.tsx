@@ -1,9 +1,10 @@
 import { AuditOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, Form, Input, InputNumber, Modal, Space } from 'antd'
+import { Alert, Button, Form, Input, InputNumber, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuditVerification, ChannelInput } from '@preload/contract'
 import { call } from '@renderer/api/client'
+import { FormModal } from '@renderer/components/FormModal'
 import { PrintPreview } from '@renderer/components/PrintPreview'
 import { useForm } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
@@ -28,7 +29,7 @@ export function AuditSealButtons() {
   const [html, setHtml] = useState<string | null>(null)
   const [checking, setChecking] = useState(false)
   const [result, setResult] = useState<AuditVerification | null>(null)
-  const [form, formProps] = useForm<Seal>()
+  const [form] = useForm<Seal>()
 
   const print = () => submit(() => call('audit.seal', {}), { onDone: ({ html }) => setHtml(html) })
 
@@ -48,23 +49,21 @@ export function AuditSealButtons() {
       >
         {t('audit.checkSeal')}
       </Button>
-      <Modal
+      <FormModal
         open={checking}
         title={t('audit.checkSeal')}
-        onCancel={() => setChecking(false)}
-        onOk={() => form.submit()}
+        form={form}
+        onClose={() => setChecking(false)}
         okText={t('audit.checkSeal')}
-        cancelText={t('common.cancel')}
-        forceRender
+        name="audit-seal"
+        onFinish={check}
       >
-        <Form name="audit-seal" {...formProps} layout="vertical" onFinish={check}>
-          <Form.Item name="lastId" label={t('audit.sealLastId')} required>
-            <InputNumber precision={0} min={1} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="hash" label={t('audit.sealHash')} required>
-            <Input.TextArea autoSize spellCheck={false} />
-          </Form.Item>
-        </Form>
+        <Form.Item name="lastId" label={t('audit.sealLastId')} required>
+          <InputNumber precision={0} min={1} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="hash" label={t('audit.sealHash')} required>
+          <Input.TextArea autoSize spellCheck={false} />
+        </Form.Item>
         {result && (
           <Alert
             role="status"
@@ -77,7 +76,7 @@ export function AuditSealButtons() {
             }
           />
         )}
-      </Modal>
+      </FormModal>
       {html && <PrintPreview html={html} title={t('audit.sealTitle')} onClose={() => setHtml(null)} />}
     </Space>
   )

@@ -106,7 +106,7 @@ export function ReadingModal({
   onRecorded(): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<ReadingValues>()
+  const [form] = useForm<ReadingValues>()
   const { submit, busy } = useSubmit()
 
   const record = (values: ReadingValues) =>
@@ -129,29 +129,29 @@ export function ReadingModal({
       form={form}
       busy={busy}
       onClose={onClose}
+      name="environment-reading"
+      onFinish={record}
     >
-      <Form<ReadingValues> name="environment-reading" {...formProps} layout="vertical" onFinish={record}>
-        <Form.Item name="roomId" label={t('environment.room')} required>
-          <Select options={roomOptions(rooms)} />
+      <Form.Item name="roomId" label={t('environment.room')} required>
+        <Select options={roomOptions(rooms)} />
+      </Form.Item>
+      <Form.Item name="readOn" label={t('environment.readOn')} required>
+        <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+      <Space>
+        <Form.Item name="temperature" label={t('environment.temperature')} required>
+          <InputNumber step={0.1} precision={1} />
         </Form.Item>
-        <Form.Item name="readOn" label={t('environment.readOn')} required>
-          <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+        <Form.Item name="humidity" label={t('environment.humidity')} required>
+          <InputNumber step={1} precision={1} />
         </Form.Item>
-        <Space>
-          <Form.Item name="temperature" label={t('environment.temperature')} required>
-            <InputNumber step={0.1} precision={1} />
-          </Form.Item>
-          <Form.Item name="humidity" label={t('environment.humidity')} required>
-            <InputNumber step={1} precision={1} />
-          </Form.Item>
-        </Space>
-        {band && (
-          <Typography.Paragraph type="secondary">
-            {t('environment.band', { min: band.temperatureMin, max: band.temperatureMax })} ℃ ·{' '}
-            {t('environment.band', { min: band.humidityMin, max: band.humidityMax })} %
-          </Typography.Paragraph>
-        )}
-      </Form>
+      </Space>
+      {band && (
+        <Typography.Paragraph type="secondary">
+          {t('environment.band', { min: band.temperatureMin, max: band.temperatureMax })} ℃ ·{' '}
+          {t('environment.band', { min: band.humidityMin, max: band.humidityMax })} %
+        </Typography.Paragraph>
+      )}
     </FormModal>
   )
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { FindingState, Inspection, InspectionFinding } from '@preload/contract'
 import { ScanTickInput } from '@renderer/components/ScanTickInput'
 import { countsOf, Judgement, STATE_COLORS } from './inspectionForm'
+import { optionsOf } from '@renderer/labels'
 
 /** A finding as marked: found, missing or damaged, with a note. */
 export type Mark = Pick<InspectionFinding, 'subject' | 'id' | 'state' | 'note'>
@@ -92,10 +93,7 @@ export function FindingsTable({
                   value={state}
                   aria-label={`${row.archivalCode ?? row.title} ${t('inspections.fields.result')}`}
                   onChange={(event) => void mark([{ ...row, state: event.target.value }])}
-                  options={(['found', 'missing', 'damaged'] as const).map((value) => ({
-                    value,
-                    label: t(`inspections.states.${value}`)
-                  }))}
+                  options={optionsOf(t, ['found', 'missing', 'damaged'] as const, 'inspections.states')}
                 />
               ) : (
                 <Tag color={STATE_COLORS[state]}>{t(`inspections.states.${state}`)}</Tag>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, Empty, Space, Table, Tag } from 'antd'
+import { Button, Space, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InspectionRow, LocationNode } from '@preload/contract'
@@ -8,6 +8,7 @@ import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { InspectionDetail } from './InspectionDetail'
 import { countsOf } from './inspectionForm'
 import { NewInspection } from './NewInspection'
+import { ListTable } from '@renderer/components/ListTable'
 
 const listInspections = (paging: Paging) => call('inspections.list', paging)
 
@@ -34,13 +35,10 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
           </Button>
         )}
       </Space>
-      <Table<InspectionRow>
-        rowKey="id"
+      <ListTable<InspectionRow>
         size="middle"
         {...tableProps}
-        locale={{
-          emptyText: <Empty description={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')} />
-        }}
+        empty={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')}
         columns={[
           {
             title: t('inspections.fields.inspectedOn'),

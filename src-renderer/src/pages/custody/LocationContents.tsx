@@ -1,9 +1,10 @@
-import { Descriptions, Empty, Progress, Table, Tag } from 'antd'
+import { Descriptions, Progress, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { LocationContent, LocationNode } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { useSubmit } from '@renderer/useSubmit'
+import { ListTable } from '@renderer/components/ListTable'
 
 /** R-KEEP-1: how full a place is and what it holds, with what is away shown where it is now. */
 export function LocationContents({ location }: { location: LocationNode }) {
@@ -31,13 +32,13 @@ export function LocationContents({ location }: { location: LocationNode }) {
           )}
         </Descriptions.Item>
       </Descriptions>
-      <Table<LocationContent>
+      <ListTable<LocationContent>
         style={{ marginTop: 16 }}
         size="small"
         rowKey={(row) => `${row.subject}-${row.id}`}
         dataSource={contents}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
-        locale={{ emptyText: <Empty description={t('storage.nothingHere')} /> }}
+        empty={t('storage.nothingHere')}
         columns={[
           {
             title: t('storage.subject'),

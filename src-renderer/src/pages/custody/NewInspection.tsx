@@ -11,6 +11,7 @@ import { RecordPicker } from '@renderer/components/RecordPicker'
 import { useSubmit } from '@renderer/useSubmit'
 import { HeaderFields, headerInput, type NewValues } from './inspectionForm'
 import { useForm } from '@renderer/useForm'
+import { optionsOf } from '@renderer/labels'
 
 /** R-KEEP-2: a new periodic or ad-hoc inspection over locations and/or named records. */
 export function NewInspection({
@@ -71,16 +72,13 @@ export function NewInspection({
         <Row gutter={16}>
           <Col span={12}>
             <Form.Item name="kind" label={t('inspections.fields.kind')} required>
-              <Radio.Group
-                optionType="button"
-                options={INSPECTION_KINDS.map((value) => ({ value, label: t(`inspections.kinds.${value}`) }))}
-              />
+              <Radio.Group optionType="button" options={optionsOf(t, INSPECTION_KINDS, 'inspections.kinds')} />
             </Form.Item>
           </Col>
           <Col span={12}>
             {kind === 'adhoc' && (
               <Form.Item name="reason" label={t('inspections.fields.reason')} required>
-                <Select options={ADHOC_REASONS.map((value) => ({ value, label: t(`inspections.reasons.${value}`) }))} />
+                <Select options={optionsOf(t, ADHOC_REASONS, 'inspections.reasons')} />
               </Form.Item>
             )}
           </Col>

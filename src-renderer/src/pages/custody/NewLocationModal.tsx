@@ -24,7 +24,7 @@ export function NewLocationModal({
   onCreated(): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<LocationValues>()
+  const [form] = useForm<LocationValues>()
   const { submit, busy } = useSubmit()
 
   const create = (values: LocationValues) =>
@@ -49,18 +49,18 @@ export function NewLocationModal({
       form={form}
       busy={busy}
       onClose={onClose}
+      name="location"
+      onFinish={create}
     >
-      <Form name="location" {...formProps} layout="vertical" onFinish={create}>
-        <Form.Item name="code" label={t('storage.code')} required extra={t('storage.codeHint')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="name" label={t('storage.name')} required>
-          <Input />
-        </Form.Item>
-        <Form.Item name="capacity" label={t('storage.capacity')} extra={t('storage.capacityHint')}>
-          <InputNumber precision={0} />
-        </Form.Item>
-      </Form>
+      <Form.Item name="code" label={t('storage.code')} required extra={t('storage.codeHint')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="name" label={t('storage.name')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="capacity" label={t('storage.capacity')} extra={t('storage.capacityHint')}>
+        <InputNumber precision={0} />
+      </Form.Item>
     </FormModal>
   )
 }

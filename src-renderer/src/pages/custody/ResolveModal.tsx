@@ -7,6 +7,7 @@ import { call } from '@renderer/api/client'
 import { FormModal } from '@renderer/components/FormModal'
 import { useForm } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 interface ResolveValues {
   resolution: (typeof INCIDENT_RESOLUTIONS)[number]
@@ -28,7 +29,7 @@ export function ResolveModal({
   onResolved(): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<ResolveValues>()
+  const [form] = useForm<ResolveValues>()
   const { submit, busy } = useSubmit()
 
   const resolve = (values: ResolveValues) =>
@@ -52,20 +53,18 @@ export function ResolveModal({
       form={form}
       busy={busy}
       onClose={onClose}
+      name="incident-resolve"
+      onFinish={resolve}
     >
-      <Form<ResolveValues> name="incident-resolve" {...formProps} layout="vertical" onFinish={resolve}>
-        <Form.Item name="resolution" label={t('incidents.fields.resolution')} required>
-          <Select
-            options={INCIDENT_RESOLUTIONS.map((value) => ({ value, label: t(`incidents.resolutions.${value}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="note" label={t('incidents.fields.resolutionNote')} required>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="resolvedOn" label={t('incidents.fields.resolvedOn')} required>
-          <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </Form>
+      <Form.Item name="resolution" label={t('incidents.fields.resolution')} required>
+        <Select options={optionsOf(t, INCIDENT_RESOLUTIONS, 'incidents.resolutions')} />
+      </Form.Item>
+      <Form.Item name="note" label={t('incidents.fields.resolutionNote')} required>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="resolvedOn" label={t('incidents.fields.resolvedOn')} required>
+        <DatePicker disabledDate={(day) => day.isAfter(dayjs(), 'day')} />
+      </Form.Item>
     </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Drawer, Empty, Spin, Table, Tabs, Tag } from 'antd'
+import { Button, Descriptions, Drawer, Spin, Table, Tabs, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Customer, CustomerChange } from '@preload/contract'
@@ -12,6 +12,7 @@ import { PendingChanges } from './PendingChanges'
 import { readable } from './customerColumns'
 import { CustomerUpkeepTab } from './upkeep/CustomerUpkeepTab'
 import { CustomerPrivacy } from './privacy/CustomerPrivacy'
+import { ListTable } from '@renderer/components/ListTable'
 
 interface CustomerDetailProps {
   customerId: number
@@ -108,12 +109,12 @@ export function CustomerDetail({ customerId, canEdit, onEdit, onClose }: Custome
               key: 'history',
               label: t('customers.tabs.history'),
               children: (
-                <Table<CustomerChange>
+                <ListTable<CustomerChange>
                   size="small"
                   rowKey={(row, index) => `${row.at}-${row.field}-${index}`}
                   dataSource={data?.history ?? []}
                   pagination={{ pageSize: 20 }}
-                  locale={{ emptyText: <Empty description={t('history.empty')} /> }}
+                  empty={t('history.empty')}
                   columns={[
                     { title: t('history.at'), dataIndex: 'at', render: (value: string) => formatDateTime(value) },
                     { title: t('history.user'), dataIndex: 'username' },

@@ -1,10 +1,11 @@
-import { Empty, Table, Tag, Typography } from 'antd'
+import { Tag, Typography } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustomerFileItem, CustomerFileUse } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { ITEM_STATUS_COLORS } from '@renderer/tagColors'
 import { useRemote } from '@renderer/useRemote'
+import { ListTable } from '@renderer/components/ListTable'
 
 /** R-CUST-2: the customer's file — each document with its status, code and place — and its consultations and loans. */
 export function CustomerFile({ customerId }: { customerId: number }) {
@@ -12,13 +13,12 @@ export function CustomerFile({ customerId }: { customerId: number }) {
   const { data, loading } = useRemote(useCallback(() => call('customers.file', { id: customerId }), [customerId]))
   return (
     <div className="customer-file">
-      <Table<CustomerFileItem>
+      <ListTable<CustomerFileItem>
         size="small"
-        rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={t('customers.file.noDocuments')} /> }}
+        empty={t('customers.file.noDocuments')}
         columns={[
           { title: t('items.fields.archivalCode'), dataIndex: 'archivalCode', render: (v: string | null) => v ?? '—' },
           { title: t('items.fields.title'), dataIndex: 'title', ellipsis: true },
@@ -53,13 +53,13 @@ export function CustomerFile({ customerId }: { customerId: number }) {
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('customers.file.uses')}
       </Typography.Title>
-      <Table<CustomerFileUse>
+      <ListTable<CustomerFileUse>
         size="small"
         rowKey="requestId"
         loading={loading}
         dataSource={data?.uses ?? []}
         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={t('customers.file.noUses')} /> }}
+        empty={t('customers.file.noUses')}
         columns={[
           { title: t('use.fields.kind'), dataIndex: 'kind', render: (kind: string) => t(`use.kinds.${kind}`) },
           { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },

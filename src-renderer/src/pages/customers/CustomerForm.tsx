@@ -19,6 +19,7 @@ import {
   emptyContact
 } from './CustomerFormSections'
 import { ConsentMarks } from './privacy/ConsentMarks'
+import { optionsOf } from '@renderer/labels'
 
 type FormValues = Omit<CustomerInput, 'dateOpened' | 'confirmDuplicateName'> & { dateOpened?: Dayjs }
 
@@ -136,7 +137,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
           <TextField name="legalRepresentative" span={12} required />
           <Col span={8}>
             <Form.Item name="grade" label={t('customers.fields.grade')} required>
-              <Select options={CUSTOMER_GRADES.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))} />
+              <Select options={optionsOf(t, CUSTOMER_GRADES, 'grades')} />
             </Form.Item>
           </Col>
           <Col span={8}>

@@ -6,6 +6,7 @@ import { call } from '@renderer/api/client'
 import { WithRule } from '@renderer/components/RuleTag'
 import { VersionedSettingsCard } from '@renderer/components/SettingsVersions'
 import type { VersionedChannels } from '@renderer/useVersionedSettings'
+import { optionsOf } from '@renderer/labels'
 
 /**
  * The card edits some fields of a settings namespace; a save keeps the others as the version in force has them, so
@@ -48,7 +49,7 @@ export function CustomerUpkeepSettingsCard({ editable }: { editable: boolean }) 
             name="verifierRoles"
             label={<WithRule text={t('customerUpkeep.settings.verifierRoles')} ruleId="S37" />}
           >
-            <Select mode="multiple" options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+            <Select mode="multiple" options={optionsOf(t, ROLES, 'roles')} />
           </Form.Item>
         </Col>
       </Row>
@@ -110,10 +111,7 @@ export function CustomerPrivacySettingsCard({ editable }: { editable: boolean })
                   <Form.Item name={['retention', name, 'unit']} noStyle>
                     <Select
                       aria-label={`${t(`customerPrivacy.retention.classes.${name}`)} ${t('customerPrivacy.settings.unit')}`}
-                      options={RETENTION_UNITS.map((unit) => ({
-                        value: unit,
-                        label: t(`customerPrivacy.retention.units.${unit}`)
-                      }))}
+                      options={optionsOf(t, RETENTION_UNITS, 'customerPrivacy.retention.units')}
                     />
                   </Form.Item>
                 </Col>

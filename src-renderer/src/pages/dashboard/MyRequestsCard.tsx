@@ -1,10 +1,11 @@
-import { Button, Card, Empty, Table, Tag } from 'antd'
+import { Button, Card, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { UseRequestRow } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { useRemote } from '@renderer/useRemote'
+import { ListTable } from '@renderer/components/ListTable'
 
 /** The person's own consultation and loan requests under way, and the records they have out, with their due dates. */
 export function MyRequestsCard({ link }: { link: string | null }) {
@@ -13,13 +14,12 @@ export function MyRequestsCard({ link }: { link: string | null }) {
   const { data, loading } = useRemote(useCallback(() => call('use.mine', {}), []))
   return (
     <Card title={t('dashboard.myRequests')} style={{ marginTop: 16 }} className="my-requests-card">
-      <Table<UseRequestRow>
+      <ListTable<UseRequestRow>
         size="small"
-        rowKey="id"
         loading={loading}
         dataSource={data ?? []}
         pagination={false}
-        locale={{ emptyText: <Empty description={t('dashboard.noRequests')} /> }}
+        empty={t('dashboard.noRequests')}
         columns={[
           { title: t('use.fields.kind'), dataIndex: 'kind', render: (kind: string) => t(`use.kinds.${kind}`) },
           { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },

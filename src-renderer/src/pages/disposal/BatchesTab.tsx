@@ -1,4 +1,4 @@
-import { Button, Empty, Table, Tag } from 'antd'
+import { Button, Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalBatchRow, SessionInfo } from '@preload/contract'
@@ -8,6 +8,7 @@ import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { BatchDetail } from './BatchDetail'
 import { BATCH_STATE_COLORS } from '@renderer/tagColors'
 import { LongText } from '@renderer/components/LongText'
+import { ListTable } from '@renderer/components/ListTable'
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
@@ -23,11 +24,10 @@ export function BatchesTab(props: {
   const close = useCallback(() => props.onOpen(null), [props])
   return (
     <>
-      <Table<AppraisalBatchRow>
-        rowKey="id"
+      <ListTable<AppraisalBatchRow>
         size="middle"
         {...tableProps}
-        locale={{ emptyText: <Empty description={t('disposal.batchesEmpty')} /> }}
+        empty={t('disposal.batchesEmpty')}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
           {

@@ -1,13 +1,13 @@
-import { Form, Input, Select, Space, Tag, type TableProps } from 'antd'
+import { Form, Input, Select, Space, Tag, type FormInstance, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, DueRecord, FilingSettings } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { FormModal } from '@renderer/components/FormModal'
 import { RecordLabel } from '@renderer/components/RecordPicker'
-import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
-import type { FormProps } from '@renderer/useForm'
+import { codeOptions, codeColumn } from '@renderer/useFilingSettings'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 type Filter = Omit<ChannelInput<'disposal.due'>, 'page' | 'pageSize'>
 
@@ -65,7 +65,7 @@ export function DueFilters({ settings, filter }: { settings: FilingSettings | nu
         style={{ width: 130 }}
         placeholder={t('disposal.anySubject')}
         aria-label={t('disposal.subject')}
-        options={(['item', 'volume'] as const).map((value) => ({ value, label: t(`recordKinds.${value}`) }))}
+        options={optionsOf(t, ['item', 'volume'] as const, 'recordKinds')}
         onChange={(subject?: 'item' | 'volume') => filter({ subject })}
       />
     </Space>
@@ -91,21 +91,9 @@ export function dueColumns(t: TFunction, settings: FilingSettings | null): Table
     },
     { title: t('items.fields.dateFormed'), dataIndex: 'dateFormed' },
     { title: t('disposal.year'), dataIndex: 'year' },
-    {
-      title: t('disposal.category'),
-      dataIndex: 'categoryCode',
-      render: (value: string) => nameOfCode(settings?.categories, value)
-    },
-    {
-      title: t('disposal.department'),
-      dataIndex: 'departmentCode',
-      render: (value: string) => nameOfCode(settings?.departments, value)
-    },
-    {
-      title: t('disposal.retention'),
-      dataIndex: 'retentionCode',
-      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
-    },
+    codeColumn(t('disposal.category'), 'categoryCode', settings?.categories),
+    codeColumn(t('disposal.department'), 'departmentCode', settings?.departments),
+    codeColumn(t('disposal.retention'), 'retentionCode', settings?.retentionPeriods),
     { title: t('disposal.expiresOn'), dataIndex: 'expiresOn' }
   ]
 }
@@ -114,21 +102,20 @@ export function dueColumns(t: TFunction, settings: FilingSettings | null): Table
 export function NewBatchModal({
   open,
   records,
-  formProps,
+  form,
   onClose,
   onCreated,
   onRefused
 }: {
   open: boolean
   records: DueRecord[]
-  formProps: FormProps<{ title: string }>
+  form: FormInstance<{ title: string }>
   onClose(): void
   onCreated(id: number): void
   onRefused(): void
 }) {
   const { t } = useTranslation()
   const { submit, busy } = useSubmit()
-  const { form } = formProps
 
   const create = ({ title }: { title: string }) =>
     submit(() => call('appraisal.create', { title, records: records.map(({ subject, id }) => ({ subject, id })) }), {
@@ -147,16 +134,16 @@ export function NewBatchModal({
       onClose={onClose}
       focusTriggerAfterClose={false}
       plainButtons
+      name="new-batch"
+      onFinish={create}
     >
-      <Form name="new-batch" {...formProps} layout="vertical" onFinish={create}>
-        <Form.Item
-          name="title"
-          label={t('disposal.batchTitle')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
+      <Form.Item
+        name="title"
+        label={t('disposal.batchTitle')}
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
     </FormModal>
   )
 }

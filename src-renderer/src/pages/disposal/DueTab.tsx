@@ -1,5 +1,5 @@
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons'
-import { App, Button, Empty, Space, Table } from 'antd'
+import { App, Button, Space } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -14,6 +14,7 @@ import { usePagedQuery } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
 import { DueFilters, dueColumns, NewBatchModal } from './DueParts'
 import { useDisposalPrint } from './usePrint'
+import { ListTable } from '@renderer/components/ListTable'
 
 type Query = ChannelInput<'disposal.due'>
 
@@ -24,7 +25,7 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
   const settings = useFilingSettings()
   const [selected, setSelected] = useState<DueRecord[]>([])
   const [naming, setNaming] = useState(false)
-  const [form, formProps] = useForm<{ title: string }>()
+  const [form] = useForm<{ title: string }>()
   const print = useDisposalPrint()
   const { submit } = useSubmit()
   const {
@@ -69,7 +70,7 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
           )}
         </Space>
       </Toolbar>
-      <Table<DueRecord>
+      <ListTable<DueRecord>
         rowKey={recordKey}
         size="middle"
         columns={dueColumns(t, settings)}
@@ -84,12 +85,12 @@ export function DueTab({ canWrite, onBatchCreated }: { canWrite: boolean; onBatc
               }
             : undefined
         }
-        locale={{ emptyText: <Empty description={t('disposal.dueEmpty')} /> }}
+        empty={t('disposal.dueEmpty')}
       />
       <NewBatchModal
         open={naming}
         records={selected}
-        formProps={formProps}
+        form={form}
         onClose={() => setNaming(false)}
         onCreated={(id) => {
           setNaming(false)

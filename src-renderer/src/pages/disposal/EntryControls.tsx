@@ -2,6 +2,7 @@ import { Button, Input, Select, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalEntry, ChannelInput } from '@preload/contract'
+import { optionsOf } from '@renderer/labels'
 
 export function DecisionForm({
   entry,
@@ -25,7 +26,7 @@ export function DecisionForm({
           placeholder={t('disposal.undecided')}
           value={decision}
           onChange={setDecision}
-          options={(['destroy', 'keep'] as const).map((value) => ({ value, label: t(`disposal.decisions.${value}`) }))}
+          options={optionsOf(t, ['destroy', 'keep'] as const, 'disposal.decisions')}
         />
         {decision === 'keep' && (
           <Select

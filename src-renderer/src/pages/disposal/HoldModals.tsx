@@ -13,7 +13,7 @@ type PlaceValues = { name: string; reason: string; records?: RecordSummary[]; cu
 /** R-DISP-3: a hold on chosen records and on customers' whole files. */
 export function PlaceHoldModal({ open, onClose, onPlaced }: { open: boolean; onClose(): void; onPlaced(): void }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<PlaceValues>()
+  const [form] = useForm<PlaceValues>()
   const { submit, busy } = useSubmit()
   const { customers, findCustomers } = useCustomerSearch()
 
@@ -46,27 +46,27 @@ export function PlaceHoldModal({ open, onClose, onPlaced }: { open: boolean; onC
       busy={busy}
       onClose={onClose}
       plainButtons
+      name="place-hold"
+      onFinish={place}
     >
-      <Form name="place-hold" {...formProps} layout="vertical" onFinish={place}>
-        <Form.Item name="name" label={t('disposal.holdName')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="reason" label={t('disposal.holdReason')}>
-          <Input.TextArea maxLength={500} rows={2} />
-        </Form.Item>
-        <Form.Item name="records" label={t('disposal.holdRecords')}>
-          <RecordPicker />
-        </Form.Item>
-        <Form.Item name="customerIds" label={t('disposal.holdCustomers')}>
-          <Select
-            mode="multiple"
-            showSearch={{ filterOption: false, onSearch: (text) => void findCustomers(text) }}
-            onFocus={() => void findCustomers('')}
-            options={customers}
-            placeholder={t('disposal.customerSearch')}
-          />
-        </Form.Item>
-      </Form>
+      <Form.Item name="name" label={t('disposal.holdName')}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('disposal.holdReason')}>
+        <Input.TextArea maxLength={500} rows={2} />
+      </Form.Item>
+      <Form.Item name="records" label={t('disposal.holdRecords')}>
+        <RecordPicker />
+      </Form.Item>
+      <Form.Item name="customerIds" label={t('disposal.holdCustomers')}>
+        <Select
+          mode="multiple"
+          showSearch={{ filterOption: false, onSearch: (text) => void findCustomers(text) }}
+          onFocus={() => void findCustomers('')}
+          options={customers}
+          placeholder={t('disposal.customerSearch')}
+        />
+      </Form.Item>
     </FormModal>
   )
 }
@@ -82,7 +82,7 @@ export function ReleaseHoldModal({
   onReleased(): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<{ reason: string }>()
+  const [form] = useForm<{ reason: string }>()
   const { submit, busy } = useSubmit()
 
   const release = ({ reason }: { reason: string }) =>
@@ -105,12 +105,12 @@ export function ReleaseHoldModal({
       busy={busy}
       onClose={onClose}
       plainButtons
+      name="release-hold"
+      onFinish={release}
     >
-      <Form name="release-hold" {...formProps} layout="vertical" onFinish={release}>
-        <Form.Item name="reason" label={t('disposal.releaseReason')}>
-          <Input.TextArea maxLength={500} rows={2} />
-        </Form.Item>
-      </Form>
+      <Form.Item name="reason" label={t('disposal.releaseReason')}>
+        <Input.TextArea maxLength={500} rows={2} />
+      </Form.Item>
     </FormModal>
   )
 }

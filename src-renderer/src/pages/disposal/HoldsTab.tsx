@@ -1,4 +1,4 @@
-import { Button, Empty, Segmented, Space, Table, Tag } from 'antd'
+import { Button, Segmented, Space, Tag } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, Hold } from '@preload/contract'
@@ -8,6 +8,8 @@ import { formatDateTime } from '@renderer/errors'
 import { usePagedQuery } from '@renderer/useRemote'
 import { PlaceHoldModal, ReleaseHoldModal } from './HoldModals'
 import { LongText } from '@renderer/components/LongText'
+import { optionsOf } from '@renderer/labels'
+import { ListTable } from '@renderer/components/ListTable'
 
 type HoldState = 'open' | 'released' | 'all'
 
@@ -27,10 +29,7 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
         <Segmented<HoldState>
           value={query.state}
           onChange={(state) => filter({ state })}
-          options={(['open', 'released', 'all'] as const).map((value) => ({
-            value,
-            label: t(`disposal.holdState.${value}`)
-          }))}
+          options={optionsOf(t, ['open', 'released', 'all'] as const, 'disposal.holdState')}
         />
         {canWrite && (
           <Button type="primary" onClick={() => setPlacing(true)}>
@@ -38,11 +37,10 @@ export function HoldsTab({ canWrite, canRelease }: { canWrite: boolean; canRelea
           </Button>
         )}
       </Toolbar>
-      <Table<Hold>
-        rowKey="id"
+      <ListTable<Hold>
         size="middle"
         {...tableProps}
-        locale={{ emptyText: <Empty description={t('disposal.holdsEmpty')} /> }}
+        empty={t('disposal.holdsEmpty')}
         columns={[
           { title: t('disposal.holdName'), dataIndex: 'name', render: (name: string) => <LongText text={name} /> },
           {

@@ -1,11 +1,12 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Button, Empty, Table } from 'antd'
+import { Button } from 'antd'
 import { useTranslation } from 'react-i18next'
 import type { DestructionRegister } from '@preload/contract'
 import { call } from '@renderer/api/client'
 import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { useDisposalPrint } from './usePrint'
 import { LongText } from '@renderer/components/LongText'
+import { ListTable } from '@renderer/components/ListTable'
 
 export const registerNumber = (id: number) => `XH-${String(id).padStart(4, '0')}`
 
@@ -18,11 +19,10 @@ export function RegistersTab() {
   const { tableProps } = usePagedQuery(listRegisters, {})
   return (
     <>
-      <Table<DestructionRegister>
-        rowKey="id"
+      <ListTable<DestructionRegister>
         size="middle"
         {...tableProps}
-        locale={{ emptyText: <Empty description={t('disposal.registersEmpty')} /> }}
+        empty={t('disposal.registersEmpty')}
         columns={[
           { title: t('disposal.registerNo'), dataIndex: 'id', render: (id: number) => registerNumber(id) },
           {

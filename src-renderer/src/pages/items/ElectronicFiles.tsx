@@ -10,6 +10,7 @@ import { LedgerModal, ReplaceFileModal } from './ElectronicLedger'
 import { FileViewer } from './FileViewer'
 import { toBase64 } from '@renderer/upload'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 /** The largest file the renderer sends in one call: base64 takes four characters for three bytes. */
 const ATTACH_BYTES_MAX = (ATTACH_BASE64_MAX * 3) / 4
@@ -178,7 +179,7 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
             style={{ width: 130 }}
             value={role}
             onChange={setRole}
-            options={FILE_ROLES.map((value) => ({ value, label: t(`electronic.roles.${value}`) }))}
+            options={optionsOf(t, FILE_ROLES, 'electronic.roles')}
           />
           <Upload
             showUploadList={false}

@@ -27,7 +27,7 @@ export function ReplaceFileModal({ file, onClose, onDone }: { file: ElectronicFi
   const { t } = useTranslation()
   const { message } = App.useApp()
   const { submit, busy } = useSubmit()
-  const [form, formProps] = useForm<ReplaceValues>()
+  const [form] = useForm<ReplaceValues>()
   const required = useRequired()
   const [chosen, setChosen] = useState<File | null>(null)
 
@@ -63,29 +63,31 @@ export function ReplaceFileModal({ file, onClose, onDone }: { file: ElectronicFi
       onClose={onClose}
       title={t('electronic.replace.title', { name: file.originalName })}
       width={560}
+      className="replace-file"
+      onFinish={save}
+      extra={
+        <Typography.Paragraph type="secondary">
+          {t('electronic.replace.hint', { version: file.version + 1 })}
+        </Typography.Paragraph>
+      }
     >
-      <Typography.Paragraph type="secondary">
-        {t('electronic.replace.hint', { version: file.version + 1 })}
-      </Typography.Paragraph>
-      <Form<ReplaceValues> {...formProps} layout="vertical" onFinish={save} className="replace-file">
-        <Form.Item label={t('electronic.replace.file')} required>
-          <Upload
-            maxCount={1}
-            showUploadList={false}
-            beforeUpload={(picked) => {
-              if (picked.size > ATTACH_BYTES_MAX)
-                void message.error(t('errors.fileTooLarge', { limit: Math.floor(ATTACH_BYTES_MAX / 1_000_000) }))
-              else setChosen(picked)
-              return false
-            }}
-          >
-            <Button icon={<UploadOutlined />}>{chosen?.name ?? t('electronic.chooseFile')}</Button>
-          </Upload>
-        </Form.Item>
-        <Form.Item name="reason" label={t('electronic.replace.reason')} rules={required}>
-          <Input.TextArea rows={3} maxLength={500} placeholder={t('electronic.replace.reasonPlaceholder')} />
-        </Form.Item>
-      </Form>
+      <Form.Item label={t('electronic.replace.file')} required>
+        <Upload
+          maxCount={1}
+          showUploadList={false}
+          beforeUpload={(picked) => {
+            if (picked.size > ATTACH_BYTES_MAX)
+              void message.error(t('errors.fileTooLarge', { limit: Math.floor(ATTACH_BYTES_MAX / 1_000_000) }))
+            else setChosen(picked)
+            return false
+          }}
+        >
+          <Button icon={<UploadOutlined />}>{chosen?.name ?? t('electronic.chooseFile')}</Button>
+        </Upload>
+      </Form.Item>
+      <Form.Item name="reason" label={t('electronic.replace.reason')} rules={required}>
+        <Input.TextArea rows={3} maxLength={500} placeholder={t('electronic.replace.reasonPlaceholder')} />
+      </Form.Item>
     </FormModal>
   )
 }

@@ -5,6 +5,7 @@ import type { FilingSettings } from '@preload/contract'
 import { CLASSIFICATIONS, CUSTOMER_DOC_TYPES, DOCUMENT_KINDS, OPEN_STATUSES } from '@preload/vocabulary'
 import { CodeSelect } from '@renderer/components/CodeSelect'
 import { entriesOf, type CodeField } from '@renderer/useFilingSettings'
+import { optionsOf } from '@renderer/labels'
 
 const FULL = { width: '100%' }
 
@@ -45,11 +46,7 @@ function Choice({
   const { t } = useTranslation()
   return (
     <Field name={name} span={span} required>
-      <Select
-        options={values.map((value) => ({ value, label: t(`${prefix}.${value}`) }))}
-        showSearch
-        optionFilterProp="label"
-      />
+      <Select options={optionsOf(t, values, prefix)} showSearch optionFilterProp="label" />
     </Field>
   )
 }

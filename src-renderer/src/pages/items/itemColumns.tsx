@@ -4,7 +4,7 @@ import type { ChannelInput, FilingSettings, ItemRow } from '@preload/contract'
 import { CLASSIFICATIONS, ITEM_STATUSES } from '@preload/vocabulary'
 import { filingExportColumns, labelsOf } from '@renderer/labels'
 import { ITEM_STATUS_COLORS } from '@renderer/tagColors'
-import { codeOptions, nameOfCode } from '@renderer/useFilingSettings'
+import { codeColumn, codeOptions } from '@renderer/useFilingSettings'
 import { Marked } from '@renderer/components/Marked'
 import { LongText } from '@renderer/components/LongText'
 
@@ -72,18 +72,14 @@ export function itemColumns(
       filteredValue: query.year ?? null
     },
     {
-      title: t('items.fields.categoryCode'),
-      dataIndex: 'categoryCode',
+      ...codeColumn(t('items.fields.categoryCode'), 'categoryCode', settings?.categories),
       filters: codeOptions(settings?.categories).map((o) => ({ text: o.label, value: o.value })),
-      filteredValue: query.categoryCode ?? null,
-      render: (value: string) => nameOfCode(settings?.categories, value)
+      filteredValue: query.categoryCode ?? null
     },
     {
-      title: t('items.fields.retentionCode'),
-      dataIndex: 'retentionCode',
+      ...codeColumn(t('items.fields.retentionCode'), 'retentionCode', settings?.retentionPeriods),
       filters: codeOptions(settings?.retentionPeriods).map((o) => ({ text: o.label, value: o.value })),
-      filteredValue: query.retentionCode ?? null,
-      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
+      filteredValue: query.retentionCode ?? null
     },
     {
       title: t('items.fields.classification'),

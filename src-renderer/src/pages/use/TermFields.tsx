@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { UseKind } from '@preload/contract'
 import { EXCERPT_ANSWERS } from '@preload/vocabulary'
 import { ISO } from './useLabels'
+import { optionsOf } from '@renderer/labels'
 
 type ExcerptAnswer = (typeof EXCERPT_ANSWERS)[number]
 
@@ -38,7 +39,7 @@ export function TermFields({ kind, onExcerptAnswer }: { kind: UseKind; onExcerpt
           <Form.Item name="excerptAnswer" label={t('use.form.excerptQuestion')} required>
             <Radio.Group
               onChange={(event) => onExcerptAnswer(event.target.value)}
-              options={EXCERPT_ANSWERS.map((value) => ({ value, label: t(`use.excerptAnswers.${value}`) }))}
+              options={optionsOf(t, EXCERPT_ANSWERS, 'use.excerptAnswers')}
             />
           </Form.Item>
         </>

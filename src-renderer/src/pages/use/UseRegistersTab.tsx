@@ -10,6 +10,7 @@ import { savedWorkbook } from '@renderer/download'
 import { ISO } from './useLabels'
 import { useForm } from '@renderer/useForm'
 import { useSubmit } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 interface RegisterValues {
   register: (typeof USE_REGISTERS)[number]
@@ -53,10 +54,7 @@ export function UseRegistersTab() {
         initialValues={{ register: 'loan', range: [dayjs().startOf('month'), dayjs().endOf('month')] }}
       >
         <Form.Item name="register" label={t('use.registers.which')}>
-          <Radio.Group
-            optionType="button"
-            options={USE_REGISTERS.map((value) => ({ value, label: t(`use.registers.${value}`) }))}
-          />
+          <Radio.Group optionType="button" options={optionsOf(t, USE_REGISTERS, 'use.registers')} />
         </Form.Item>
         <Form.Item name="range" label={t('use.registers.range')}>
           <DatePicker.RangePicker format={ISO} allowClear={false} />

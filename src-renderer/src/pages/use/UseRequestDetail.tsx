@@ -1,4 +1,4 @@
-import { Col, Drawer, Form, Row, Spin, Typography } from 'antd'
+import { Col, Drawer, Row, Spin, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UseRequest } from '@preload/contract'
@@ -37,7 +37,7 @@ export function UseRequestDetail({
   const { submit: send, busy } = useSubmit()
   const [action, setAction] = useState<Action | null>(null)
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
-  const [form, formProps] = useForm<ActionValues>()
+  const [form] = useForm<ActionValues>()
 
   const { data: request, setData: setRequest } = useRemote(
     useCallback(() => call('use.get', { id: requestId }), [requestId]),
@@ -140,11 +140,11 @@ export function UseRequestDetail({
         busy={busy}
         onClose={() => setAction(null)}
         focusTriggerAfterClose={false}
+        name="use-action"
+        onFinish={submit}
+        extra={action === 'return' && <div style={{ marginBottom: 16 }}>{scanChecklist}</div>}
       >
-        {action === 'return' && <div style={{ marginBottom: 16 }}>{scanChecklist}</div>}
-        <Form name="use-action" {...formProps} layout="vertical" onFinish={submit}>
-          {action && <ActionFields action={action} request={request} />}
-        </Form>
+        {action && <ActionFields action={action} request={request} />}
       </FormModal>
       {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
     </Drawer>

@@ -13,6 +13,7 @@ import { ApplicantFields } from './ApplicantFields'
 import { ChainPreviewCard, useChainPreview } from './ChainPreview'
 import { TermFields } from './TermFields'
 import { ISO } from './useLabels'
+import { optionsOf } from '@renderer/labels'
 
 interface DraftValues {
   kind: UseKind
@@ -112,15 +113,10 @@ export function UseRequestForm({ onClose, onCreated }: { onClose(): void; onCrea
             }}
           >
             <Form.Item name="kind" label={t('use.fields.kind')}>
-              <Radio.Group
-                optionType="button"
-                options={USE_KINDS.map((value) => ({ value, label: t(`use.kinds.${value}`) }))}
-              />
+              <Radio.Group optionType="button" options={optionsOf(t, USE_KINDS, 'use.kinds')} />
             </Form.Item>
             <Form.Item name="applicantKind" label={t('use.fields.applicantKind')}>
-              <Radio.Group
-                options={['internal', 'external'].map((value) => ({ value, label: t(`use.applicantKinds.${value}`) }))}
-              />
+              <Radio.Group options={optionsOf(t, ['internal', 'external'], 'use.applicantKinds')} />
             </Form.Item>
             <ApplicantFields form={form} external={external} settings={settings} />
             <Form.Item name="records" label={t('use.fields.records')} required>

@@ -10,6 +10,7 @@ import { useRemote } from '@renderer/useRemote'
 import { RecordLabel } from '@renderer/components/RecordPicker'
 import { nameOfCode, useFilingSettings } from '@renderer/useFilingSettings'
 import { ISO } from './useLabels'
+import { optionsOf } from '@renderer/labels'
 
 /** `sign` enters a paper signature on the signer's behalf; `refuseMine` is a signer refusing in the app. */
 export type Action = 'sign' | 'refuseMine' | 'withdraw' | 'return' | 'renew' | 'feedback' | 'cancel'
@@ -140,9 +141,7 @@ export function ActionFields({ action, request }: { action: Action; request: Use
             <DatePicker format={ISO} />
           </Form.Item>
           <Form.Item name="decision" label={t('use.fields.decision')}>
-            <Radio.Group
-              options={['approved', 'refused'].map((value) => ({ value, label: t(`use.decisions.${value}`) }))}
-            />
+            <Radio.Group options={optionsOf(t, ['approved', 'refused'], 'use.decisions')} />
           </Form.Item>
           <Form.Item name="reason" label={t('use.fields.refusalReason')}>
             <Input.TextArea rows={2} />
@@ -157,10 +156,7 @@ export function ActionFields({ action, request }: { action: Action; request: Use
                 <RecordLabel record={record} />
               </div>
               <Form.Item name={['records', index, 'condition']} label={t('use.fields.condition')}>
-                <Select
-                  style={{ width: 110 }}
-                  options={RETURN_CONDITIONS.map((value) => ({ value, label: t(`use.conditions.${value}`) }))}
-                />
+                <Select style={{ width: 110 }} options={optionsOf(t, RETURN_CONDITIONS, 'use.conditions')} />
               </Form.Item>
               <Form.Item
                 name={['records', index, 'pagesChecked']}
@@ -191,7 +187,7 @@ export function ActionFields({ action, request }: { action: Action; request: Use
       {action === 'feedback' && (
         <>
           <Form.Item name="effect" label={t('use.fields.effect')} required>
-            <Select options={USE_EFFECTS.map((value) => ({ value, label: t(`use.effects.${value}`) }))} />
+            <Select options={optionsOf(t, USE_EFFECTS, 'use.effects')} />
           </Form.Item>
           <Form.Item name="note" label={t('use.fields.effectNote')}>
             <Input.TextArea rows={3} />

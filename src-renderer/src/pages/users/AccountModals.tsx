@@ -10,6 +10,7 @@ import { HeldRecordsNotice } from '@renderer/components/HeldRecordsNotice'
 import { WithRule } from '@renderer/components/RuleTag'
 import { useForm } from '@renderer/useForm'
 import { useSubmit, type SubmitOptions } from '@renderer/useSubmit'
+import { optionsOf } from '@renderer/labels'
 
 interface UserValues {
   username: string
@@ -33,7 +34,7 @@ export function AccountModal({
   onSaved(): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<UserValues>()
+  const [form] = useForm<UserValues>()
   const { submit, busy } = useSubmit()
   const confirmation = useConfirmIrreversible()
   const departments = useDepartmentOptions(editing !== null && editing !== 'new' ? editing : null)
@@ -72,33 +73,37 @@ export function AccountModal({
       form={form}
       busy={busy}
       onClose={onClose}
+      name="account"
+      onFinish={save}
+      extra={
+        <>
+          {editing !== null && editing !== 'new' && <HeldRecordsNotice key={editing.id} userId={editing.id} />}
+          {confirmation.dialog}
+        </>
+      }
     >
-      {editing !== null && editing !== 'new' && <HeldRecordsNotice key={editing.id} userId={editing.id} />}
-      <Form name="account" {...formProps} layout="vertical" onFinish={save}>
-        <Form.Item name="username" label={t('users.username')} required>
-          <Input disabled={editing !== 'new'} />
+      <Form.Item name="username" label={t('users.username')} required>
+        <Input disabled={editing !== 'new'} />
+      </Form.Item>
+      <Form.Item name="displayName" label={t('users.displayName')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="department" label={t('users.department')} extra={t('users.departmentHint')}>
+        <Select allowClear showSearch optionFilterProp="label" options={departments} />
+      </Form.Item>
+      {editing === 'new' ? (
+        <Form.Item name="password" label={t('users.password')} extra={t('setup.passwordHint')} required>
+          <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} required>
-          <Input />
+      ) : (
+        <Form.Item name="active" label={t('users.status')} valuePropName="checked" extra={t('users.activeHint')}>
+          <Switch
+            disabled={editing !== null && !editing.active}
+            checkedChildren={t('users.active')}
+            unCheckedChildren={t('users.inactive')}
+          />
         </Form.Item>
-        <Form.Item name="department" label={t('users.department')} extra={t('users.departmentHint')}>
-          <Select allowClear showSearch optionFilterProp="label" options={departments} />
-        </Form.Item>
-        {editing === 'new' ? (
-          <Form.Item name="password" label={t('users.password')} extra={t('setup.passwordHint')} required>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        ) : (
-          <Form.Item name="active" label={t('users.status')} valuePropName="checked" extra={t('users.activeHint')}>
-            <Switch
-              disabled={editing !== null && !editing.active}
-              checkedChildren={t('users.active')}
-              unCheckedChildren={t('users.inactive')}
-            />
-          </Form.Item>
-        )}
-      </Form>
-      {confirmation.dialog}
+      )}
     </FormModal>
   )
 }
@@ -147,7 +152,7 @@ function AccountFormModal<Values extends object, Result>({
   children: ReactNode
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<Values>()
+  const [form] = useForm<Values>()
   const { submit, busy } = useSubmit()
   const save = (entered: Values) =>
     user && submit(() => run(user, entered), { success, close: onClose, onDone: onSaved, form })
@@ -159,10 +164,10 @@ function AccountFormModal<Values extends object, Result>({
       form={form}
       busy={busy}
       onClose={onClose}
+      name={name}
+      onFinish={save}
     >
-      <Form name={name} {...formProps} layout="vertical" onFinish={save}>
-        {children}
-      </Form>
+      {children}
     </FormModal>
   )
 }
@@ -254,7 +259,7 @@ export function ProposeRoleModal({
         extra={<WithRule text={t('users.proposeHint')} ruleId="R-ROLE-7" />}
         required
       >
-        <Select options={TWO_PERSON_ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} />
+        <Select options={optionsOf(t, TWO_PERSON_ROLES, 'roles')} />
       </Form.Item>
     </AccountFormModal>
   )

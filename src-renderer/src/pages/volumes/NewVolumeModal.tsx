@@ -23,7 +23,7 @@ export function NewVolumeModal({
   onCreated(volume: Volume): void
 }) {
   const { t } = useTranslation()
-  const [form, formProps] = useForm<NewVolume>()
+  const [form] = useForm<NewVolume>()
   const { submit, busy } = useSubmit()
 
   const values = {
@@ -59,27 +59,27 @@ export function NewVolumeModal({
       form={form}
       busy={busy}
       onClose={onClose}
+      name="volume"
+      onFinish={create}
     >
-      <Form name="volume" {...formProps} layout="vertical" onFinish={create}>
-        <Form.Item name="title" label={t('volumes.title')} required>
-          <Input />
+      <Form.Item name="title" label={t('volumes.title')} required>
+        <Input />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="year" label={t('items.fields.year')} required>
+          <InputNumber precision={0} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="year" label={t('items.fields.year')} required>
-            <InputNumber precision={0} />
-          </Form.Item>
-          {code('fondsCode', true)}
-          {code('categoryCode', true)}
-          {code('retentionCode', true)}
-          {code('departmentCode', false)}
-          <Form.Item name="catalogueCode" label={t('volumes.catalogueCode')}>
-            <Input style={{ width: 120 }} placeholder={settings?.defaultCatalogueCode} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="topSecret" valuePropName="checked">
-          <Checkbox>{t('volumes.topSecret')}</Checkbox>
+        {code('fondsCode', true)}
+        {code('categoryCode', true)}
+        {code('retentionCode', true)}
+        {code('departmentCode', false)}
+        <Form.Item name="catalogueCode" label={t('volumes.catalogueCode')}>
+          <Input style={{ width: 120 }} placeholder={settings?.defaultCatalogueCode} />
         </Form.Item>
-      </Form>
+      </Space>
+      <Form.Item name="topSecret" valuePropName="checked">
+        <Checkbox>{t('volumes.topSecret')}</Checkbox>
+      </Form.Item>
     </FormModal>
   )
 }

@@ -2,7 +2,7 @@ import { Button, Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import type { FilingSettings, Volume } from '@preload/contract'
 import { filingExportColumns } from '@renderer/labels'
-import { nameOfCode } from '@renderer/useFilingSettings'
+import { codeColumn } from '@renderer/useFilingSettings'
 import { LongText } from '@renderer/components/LongText'
 
 export function volumeColumns(
@@ -22,16 +22,8 @@ export function volumeColumns(
     },
     { title: t('volumes.title'), dataIndex: 'title', render: (title: string) => <LongText text={title} /> },
     { title: t('items.fields.year'), dataIndex: 'year' },
-    {
-      title: t('items.fields.categoryCode'),
-      dataIndex: 'categoryCode',
-      render: (value: string) => nameOfCode(settings?.categories, value)
-    },
-    {
-      title: t('items.fields.retentionCode'),
-      dataIndex: 'retentionCode',
-      render: (value: string) => nameOfCode(settings?.retentionPeriods, value)
-    },
+    codeColumn(t('items.fields.categoryCode'), 'categoryCode', settings?.categories),
+    codeColumn(t('items.fields.retentionCode'), 'retentionCode', settings?.retentionPeriods),
     {
       title: t('items.fields.classification'),
       dataIndex: 'classification',

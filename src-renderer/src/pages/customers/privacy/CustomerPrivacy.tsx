@@ -13,7 +13,9 @@ import { useSubmit } from '@renderer/useSubmit'
 import { ConsentMarks } from './ConsentMarks'
 import { Disclosures } from './Disclosures'
 import { LeakReportButton } from './LeakReportButton'
+import { PrivacyRegister } from './PrivacyRegister'
 import { RightsRequests } from './RightsRequests'
+import { optionsOf } from '@renderer/labels'
 
 interface ConsentValues {
   scope: string
@@ -86,53 +88,41 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
       <div style={{ textAlign: 'right' }}>
         <LeakReportButton customerId={customerId} />
       </div>
-      <Card
-        size="small"
+      <PrivacyRegister<Consent>
         title={t('customerPrivacy.consent.title')}
-        extra={
-          canEdit && (
-            <Button size="small" onClick={() => setConsentOpen(true)}>
-              {t('customerPrivacy.consent.record')}
-            </Button>
-          )
-        }
-      >
-        <Table<Consent>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={consents.data?.consents ?? []}
-          locale={{ emptyText: t('customerPrivacy.consent.none') }}
-          columns={[
-            { title: t('customerPrivacy.consent.consentedOn'), dataIndex: 'consentedOn', width: 100 },
-            { title: t('customerPrivacy.consent.purpose'), dataIndex: 'purpose' },
-            { title: t('customerPrivacy.consent.noticeVersion'), dataIndex: 'noticeVersion', width: 80 },
-            {
-              title: t('customerPrivacy.consent.channel'),
-              dataIndex: 'channel',
-              width: 70,
-              render: (value: string) => t(`customerPrivacy.channels.${value}`)
-            },
-            {
-              title: t('customerPrivacy.consent.refusedFields'),
-              dataIndex: 'refusedFields',
-              render: (fields: ConsentField[]) => fields.map(fieldName).join(t('common.listSeparator')) || '—'
-            },
-            {
-              title: t('customerPrivacy.consent.sharingConsent'),
-              dataIndex: 'sharingConsent',
-              width: 90,
-              render: (value: boolean) => (value ? t('common.yes') : t('common.no'))
-            },
-            {
-              title: t('customerPrivacy.consent.recordedBy'),
-              dataIndex: 'recordedBy',
-              width: 120,
-              render: (value: string, row) => `${value} ${formatDateTime(row.recordedAt).slice(0, 10)}`
-            }
-          ]}
-        />
-      </Card>
+        add={t('customerPrivacy.consent.record')}
+        onAdd={canEdit && (() => setConsentOpen(true))}
+        empty={t('customerPrivacy.consent.none')}
+        dataSource={consents.data?.consents ?? []}
+        columns={[
+          { title: t('customerPrivacy.consent.consentedOn'), dataIndex: 'consentedOn', width: 100 },
+          { title: t('customerPrivacy.consent.purpose'), dataIndex: 'purpose' },
+          { title: t('customerPrivacy.consent.noticeVersion'), dataIndex: 'noticeVersion', width: 80 },
+          {
+            title: t('customerPrivacy.consent.channel'),
+            dataIndex: 'channel',
+            width: 70,
+            render: (value: string) => t(`customerPrivacy.channels.${value}`)
+          },
+          {
+            title: t('customerPrivacy.consent.refusedFields'),
+            dataIndex: 'refusedFields',
+            render: (fields: ConsentField[]) => fields.map(fieldName).join(t('common.listSeparator')) || '—'
+          },
+          {
+            title: t('customerPrivacy.consent.sharingConsent'),
+            dataIndex: 'sharingConsent',
+            width: 90,
+            render: (value: boolean) => (value ? t('common.yes') : t('common.no'))
+          },
+          {
+            title: t('customerPrivacy.consent.recordedBy'),
+            dataIndex: 'recordedBy',
+            width: 120,
+            render: (value: string, row) => `${value} ${formatDateTime(row.recordedAt).slice(0, 10)}`
+          }
+        ]}
+      />
       <Card size="small" title={t('customerPrivacy.sensitive.title')}>
         <Table<SensitiveValue>
           size="small"
@@ -202,45 +192,42 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
           refusedFields: [],
           sharingConsent: false
         }}
+        name="consent"
+        onFinish={recordConsent}
       >
-        <Form form={consentForm} name="consent" layout="vertical" onFinish={recordConsent}>
-          <Form.Item name="scope" label={t('customerPrivacy.consent.scope')} required>
-            <Input />
+        <Form.Item name="scope" label={t('customerPrivacy.consent.scope')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('customerPrivacy.consent.purpose')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="noticeText" label={t('customerPrivacy.consent.noticeText')} required>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Space size={16}>
+          <Form.Item name="noticeVersion" label={t('customerPrivacy.consent.noticeVersion')} required>
+            <Input style={{ width: 100 }} />
           </Form.Item>
-          <Form.Item name="purpose" label={t('customerPrivacy.consent.purpose')} required>
-            <Input />
+          <Form.Item name="consentedOn" label={t('customerPrivacy.consent.consentedOn')} required>
+            <DatePicker format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="noticeText" label={t('customerPrivacy.consent.noticeText')} required>
-            <Input.TextArea rows={3} />
+          <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
+            <Select style={{ width: 100 }} options={optionsOf(t, CONSENT_CHANNELS, 'customerPrivacy.channels')} />
           </Form.Item>
-          <Space size={16}>
-            <Form.Item name="noticeVersion" label={t('customerPrivacy.consent.noticeVersion')} required>
-              <Input style={{ width: 100 }} />
-            </Form.Item>
-            <Form.Item name="consentedOn" label={t('customerPrivacy.consent.consentedOn')} required>
-              <DatePicker format="YYYY-MM-DD" />
-            </Form.Item>
-            <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
-              <Select
-                style={{ width: 100 }}
-                options={CONSENT_CHANNELS.map((value) => ({ value, label: t(`customerPrivacy.channels.${value}`) }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>
-            <Select
-              mode="multiple"
-              options={CONSENT_FIELDS.map((value) => ({
-                value,
-                label: fieldName(value),
-                disabled: !(settings.data?.data.optionalFields ?? []).includes(value)
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="sharingConsent" valuePropName="checked">
-            <Checkbox>{t('customerPrivacy.consent.sharingConsent')}</Checkbox>
-          </Form.Item>
-        </Form>
+        </Space>
+        <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>
+          <Select
+            mode="multiple"
+            options={CONSENT_FIELDS.map((value) => ({
+              value,
+              label: fieldName(value),
+              disabled: !(settings.data?.data.optionalFields ?? []).includes(value)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="sharingConsent" valuePropName="checked">
+          <Checkbox>{t('customerPrivacy.consent.sharingConsent')}</Checkbox>
+        </Form.Item>
       </FormModal>
       <FormModal
         open={revealing !== null}
@@ -250,22 +237,17 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
         plainButtons
         onClose={() => setRevealing(null)}
         values={{ purpose: '' }}
+        name="reveal"
+        onFinish={({ purpose }) => revealing && reveal(revealing, purpose)}
       >
-        <Form
-          form={revealForm}
-          name="reveal"
-          layout="vertical"
-          onFinish={({ purpose }) => revealing && reveal(revealing, purpose)}
+        <Form.Item
+          name="purpose"
+          label={t('customerPrivacy.sensitive.purpose')}
+          extra={t('customerPrivacy.sensitive.purposeHint')}
+          required
         >
-          <Form.Item
-            name="purpose"
-            label={t('customerPrivacy.sensitive.purpose')}
-            extra={t('customerPrivacy.sensitive.purposeHint')}
-            required
-          >
-            <Input />
-          </Form.Item>
-        </Form>
+          <Input />
+        </Form.Item>
       </FormModal>
       <FormModal
         open={editing !== null}
@@ -274,17 +256,12 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
         busy={busy}
         onClose={() => setEditing(null)}
         values={{ value: '' }}
+        name="sensitiveValue"
+        onFinish={({ value }) => editing && saveValue(editing, value)}
       >
-        <Form
-          form={valueForm}
-          name="sensitiveValue"
-          layout="vertical"
-          onFinish={({ value }) => editing && saveValue(editing, value)}
-        >
-          <Form.Item name="value" label={editing && fieldName(editing)}>
-            <Input />
-          </Form.Item>
-        </Form>
+        <Form.Item name="value" label={editing && fieldName(editing)}>
+          <Input />
+        </Form.Item>
       </FormModal>
     </Space>
   )

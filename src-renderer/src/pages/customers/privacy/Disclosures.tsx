@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd'
+import { Button, Form, Input, Popconfirm, Select, Space, Tag } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Disclosure, DisclosureInput } from '@preload/contract'
@@ -9,6 +9,8 @@ import { FormModal } from '@renderer/components/FormModal'
 import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { PrivacyRegister } from './PrivacyRegister'
+import { optionsOf } from '@renderer/labels'
 
 const STATE_COLORS: Record<Disclosure['status'], string> = {
   requested: 'gold',
@@ -50,92 +52,81 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
     })
 
   return (
-    <Card
-      size="small"
+    <PrivacyRegister<Disclosure>
       title={t('customerPrivacy.disclosure.title')}
-      extra={
-        canEdit && (
-          <Button size="small" onClick={() => setOpen(true)}>
-            {t('customerPrivacy.disclosure.request')}
-          </Button>
-        )
-      }
+      add={t('customerPrivacy.disclosure.request')}
+      onAdd={canEdit && (() => setOpen(true))}
+      empty={t('customerPrivacy.disclosure.none')}
+      className="disclosures"
+      dataSource={list.data ?? []}
+      columns={[
+        {
+          title: t('customerPrivacy.disclosure.recipient'),
+          dataIndex: 'recipient',
+          render: (value: string, row) => (
+            <>
+              {value}
+              <div style={{ color: '#888', fontSize: 12 }}>
+                {t(`customerPrivacy.disclosure.kinds.${row.recipientKind}`)}
+                {row.consentId !== null && ` · ${t('customerPrivacy.disclosure.consentUsed', { id: row.consentId })}`}
+              </div>
+            </>
+          )
+        },
+        { title: t('customerPrivacy.disclosure.scope'), dataIndex: 'scope' },
+        { title: t('customerPrivacy.disclosure.purpose'), dataIndex: 'purpose' },
+        {
+          title: t('customerPrivacy.disclosure.method'),
+          dataIndex: 'method',
+          width: 70,
+          render: (value: string) => t(`customerPrivacy.disclosure.methods.${value}`)
+        },
+        {
+          title: t('customerPrivacy.disclosure.status'),
+          dataIndex: 'status',
+          width: 150,
+          render: (value: Disclosure['status'], row) => (
+            <>
+              <Tag color={STATE_COLORS[value]}>{t(`customerPrivacy.disclosure.states.${value}`)}</Tag>
+              <div style={{ color: '#888', fontSize: 12 }}>
+                {row.disclosedAt
+                  ? `${row.disclosedBy} ${formatDateTime(row.disclosedAt).slice(0, 16)}`
+                  : row.decidedBy && `${row.decidedBy} ${formatDateTime(row.decidedAt ?? '').slice(0, 16)}`}
+              </div>
+            </>
+          )
+        },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          width: 150,
+          render: (_: unknown, row) => (
+            <Space size={4}>
+              {row.status === 'requested' && mayDecide && (
+                <>
+                  <Button size="small" type="primary" disabled={busy} onClick={() => void decide(row, 'approved')}>
+                    {t('customerPrivacy.disclosure.approve')}
+                  </Button>
+                  <Button size="small" disabled={busy} onClick={() => void decide(row, 'refused')}>
+                    {t('customerPrivacy.disclosure.refuse')}
+                  </Button>
+                </>
+              )}
+              {row.status === 'approved' && canEdit && (
+                <Popconfirm
+                  title={t('customerPrivacy.disclosure.record')}
+                  okText={t('common.confirm')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => record(row)}
+                >
+                  <Button size="small">{t('customerPrivacy.disclosure.record')}</Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
+        }
+      ]}
     >
-      <Table<Disclosure>
-        size="small"
-        rowKey="id"
-        className="disclosures"
-        pagination={false}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t('customerPrivacy.disclosure.none') }}
-        columns={[
-          {
-            title: t('customerPrivacy.disclosure.recipient'),
-            dataIndex: 'recipient',
-            render: (value: string, row) => (
-              <>
-                {value}
-                <div style={{ color: '#888', fontSize: 12 }}>
-                  {t(`customerPrivacy.disclosure.kinds.${row.recipientKind}`)}
-                  {row.consentId !== null && ` · ${t('customerPrivacy.disclosure.consentUsed', { id: row.consentId })}`}
-                </div>
-              </>
-            )
-          },
-          { title: t('customerPrivacy.disclosure.scope'), dataIndex: 'scope' },
-          { title: t('customerPrivacy.disclosure.purpose'), dataIndex: 'purpose' },
-          {
-            title: t('customerPrivacy.disclosure.method'),
-            dataIndex: 'method',
-            width: 70,
-            render: (value: string) => t(`customerPrivacy.disclosure.methods.${value}`)
-          },
-          {
-            title: t('customerPrivacy.disclosure.status'),
-            dataIndex: 'status',
-            width: 150,
-            render: (value: Disclosure['status'], row) => (
-              <>
-                <Tag color={STATE_COLORS[value]}>{t(`customerPrivacy.disclosure.states.${value}`)}</Tag>
-                <div style={{ color: '#888', fontSize: 12 }}>
-                  {row.disclosedAt
-                    ? `${row.disclosedBy} ${formatDateTime(row.disclosedAt).slice(0, 16)}`
-                    : row.decidedBy && `${row.decidedBy} ${formatDateTime(row.decidedAt ?? '').slice(0, 16)}`}
-                </div>
-              </>
-            )
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            width: 150,
-            render: (_: unknown, row) => (
-              <Space size={4}>
-                {row.status === 'requested' && mayDecide && (
-                  <>
-                    <Button size="small" type="primary" disabled={busy} onClick={() => void decide(row, 'approved')}>
-                      {t('customerPrivacy.disclosure.approve')}
-                    </Button>
-                    <Button size="small" disabled={busy} onClick={() => void decide(row, 'refused')}>
-                      {t('customerPrivacy.disclosure.refuse')}
-                    </Button>
-                  </>
-                )}
-                {row.status === 'approved' && canEdit && (
-                  <Popconfirm
-                    title={t('customerPrivacy.disclosure.record')}
-                    okText={t('common.confirm')}
-                    cancelText={t('common.cancel')}
-                    onConfirm={() => record(row)}
-                  >
-                    <Button size="small">{t('customerPrivacy.disclosure.record')}</Button>
-                  </Popconfirm>
-                )}
-              </Space>
-            )
-          }
-        ]}
-      />
       <FormModal
         open={open}
         title={t('customerPrivacy.disclosure.request')}
@@ -143,39 +134,33 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
         busy={busy}
         onClose={() => setOpen(false)}
         values={{ recipientKind: 'third_party', method: 'paper' }}
+        name="disclosure"
+        onFinish={request}
       >
-        <Form form={form} name="disclosure" layout="vertical" onFinish={request}>
-          <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
-            <Input />
+        <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
+          <Input />
+        </Form.Item>
+        <Space size={16}>
+          <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
+            <Select
+              style={{ width: 140 }}
+              options={optionsOf(t, RECIPIENT_KINDS, 'customerPrivacy.disclosure.kinds')}
+            />
           </Form.Item>
-          <Space size={16}>
-            <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
-              <Select
-                style={{ width: 140 }}
-                options={RECIPIENT_KINDS.map((value) => ({
-                  value,
-                  label: t(`customerPrivacy.disclosure.kinds.${value}`)
-                }))}
-              />
-            </Form.Item>
-            <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
-              <Select
-                style={{ width: 140 }}
-                options={DISCLOSURE_METHODS.map((value) => ({
-                  value,
-                  label: t(`customerPrivacy.disclosure.methods.${value}`)
-                }))}
-              />
-            </Form.Item>
-          </Space>
-          <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
-            <Input />
+          <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
+            <Select
+              style={{ width: 140 }}
+              options={optionsOf(t, DISCLOSURE_METHODS, 'customerPrivacy.disclosure.methods')}
+            />
           </Form.Item>
-          <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
-            <Input />
-          </Form.Item>
-        </Form>
+        </Space>
+        <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
+          <Input />
+        </Form.Item>
       </FormModal>
-    </Card>
+    </PrivacyRegister>
   )
 }

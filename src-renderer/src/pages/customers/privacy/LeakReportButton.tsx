@@ -23,28 +23,23 @@ export function LeakReportButton({ customerId }: { customerId: number }) {
         busy={busy}
         onClose={() => setOpen(false)}
         values={{ description: '' }}
+        name="leakReport"
+        onFinish={({ description }) =>
+          submit(() => call('customerPrivacy.reportLeak', { description, customerId }), {
+            form,
+            success: 'customerPrivacy.leak.reported',
+            close: () => setOpen(false)
+          })
+        }
       >
-        <Form
-          form={form}
-          name="leakReport"
-          layout="vertical"
-          onFinish={({ description }) =>
-            submit(() => call('customerPrivacy.reportLeak', { description, customerId }), {
-              form,
-              success: 'customerPrivacy.leak.reported',
-              close: () => setOpen(false)
-            })
-          }
+        <Form.Item
+          name="description"
+          label={t('customerPrivacy.leak.description')}
+          extra={t('customerPrivacy.leak.hint')}
+          required
         >
-          <Form.Item
-            name="description"
-            label={t('customerPrivacy.leak.description')}
-            extra={t('customerPrivacy.leak.hint')}
-            required
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </FormModal>
     </>
   )

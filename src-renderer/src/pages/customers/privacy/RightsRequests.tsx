@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd'
+import { Alert, Button, Checkbox, DatePicker, Form, Input, Select, Space, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,8 @@ import { FormModal } from '@renderer/components/FormModal'
 import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { PrivacyRegister } from './PrivacyRegister'
+import { optionsOf } from '@renderer/labels'
 
 const OUTCOMES_OF: Record<RightsKind, RightsOutcome[]> = {
   access: ['shown', 'refused'],
@@ -66,81 +68,73 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
 
   const kept = state.data
   return (
-    <Card
-      size="small"
+    <PrivacyRegister<RightsRequest>
       title={t('customerPrivacy.rights.title')}
-      extra={
-        canEdit && (
-          <Button size="small" onClick={() => setRegistering(true)}>
-            {t('customerPrivacy.rights.register')}
-          </Button>
+      add={t('customerPrivacy.rights.register')}
+      onAdd={canEdit && (() => setRegistering(true))}
+      empty={t('customerPrivacy.rights.none')}
+      notice={
+        kept &&
+        (kept.archivedAt || kept.anonymisedAt || kept.protectedRecords > 0) && (
+          <Alert
+            className="privacy-state"
+            type="info"
+            style={{ marginBottom: 12 }}
+            message={[
+              kept.archivedAt &&
+                t('customerPrivacy.state.archived', { at: formatDateTime(kept.archivedAt).slice(0, 10) }),
+              kept.anonymisedAt &&
+                t('customerPrivacy.state.anonymised', { at: formatDateTime(kept.anonymisedAt).slice(0, 10) }),
+              kept.protectedRecords > 0 && t('customerPrivacy.state.protectedRecords', { count: kept.protectedRecords })
+            ]
+              .filter(Boolean)
+              .join('；')}
+          />
         )
       }
+      className="rights-requests"
+      dataSource={list.data ?? []}
+      columns={[
+        { title: t('customerPrivacy.rights.receivedOn'), dataIndex: 'receivedOn', width: 100 },
+        {
+          title: t('customerPrivacy.rights.kind'),
+          dataIndex: 'kind',
+          render: (value: string) => t(`customerPrivacy.rights.kinds.${value}`)
+        },
+        { title: t('customerPrivacy.rights.requester'), dataIndex: 'requester', width: 90 },
+        { title: t('customerPrivacy.rights.dueOn'), dataIndex: 'dueOn', width: 100 },
+        {
+          title: t('customerPrivacy.rights.status'),
+          key: 'status',
+          render: (_: unknown, row) =>
+            row.outcome ? (
+              <>
+                <Tag color="green">{t(`customerPrivacy.rights.outcomes.${row.outcome}`)}</Tag>
+                <div style={{ color: '#888', fontSize: 12 }}>{row.answer}</div>
+              </>
+            ) : (
+              <Tag color={row.dueOn < today ? 'red' : 'gold'}>
+                {t(row.dueOn < today ? 'customerPrivacy.rights.overdue' : 'customerPrivacy.rights.open')}
+              </Tag>
+            )
+        },
+        ...(canEdit
+          ? [
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                width: 80,
+                render: (_: unknown, row: RightsRequest) =>
+                  row.status === 'open' && (
+                    <Button size="small" onClick={() => setAnswering(row)}>
+                      {t('customerPrivacy.rights.answer')}
+                    </Button>
+                  )
+              }
+            ]
+          : [])
+      ]}
     >
-      {kept && (kept.archivedAt || kept.anonymisedAt || kept.protectedRecords > 0) && (
-        <Alert
-          className="privacy-state"
-          type="info"
-          style={{ marginBottom: 12 }}
-          message={[
-            kept.archivedAt &&
-              t('customerPrivacy.state.archived', { at: formatDateTime(kept.archivedAt).slice(0, 10) }),
-            kept.anonymisedAt &&
-              t('customerPrivacy.state.anonymised', { at: formatDateTime(kept.anonymisedAt).slice(0, 10) }),
-            kept.protectedRecords > 0 && t('customerPrivacy.state.protectedRecords', { count: kept.protectedRecords })
-          ]
-            .filter(Boolean)
-            .join('；')}
-        />
-      )}
-      <Table<RightsRequest>
-        size="small"
-        rowKey="id"
-        className="rights-requests"
-        pagination={false}
-        dataSource={list.data ?? []}
-        locale={{ emptyText: t('customerPrivacy.rights.none') }}
-        columns={[
-          { title: t('customerPrivacy.rights.receivedOn'), dataIndex: 'receivedOn', width: 100 },
-          {
-            title: t('customerPrivacy.rights.kind'),
-            dataIndex: 'kind',
-            render: (value: string) => t(`customerPrivacy.rights.kinds.${value}`)
-          },
-          { title: t('customerPrivacy.rights.requester'), dataIndex: 'requester', width: 90 },
-          { title: t('customerPrivacy.rights.dueOn'), dataIndex: 'dueOn', width: 100 },
-          {
-            title: t('customerPrivacy.rights.status'),
-            key: 'status',
-            render: (_: unknown, row) =>
-              row.outcome ? (
-                <>
-                  <Tag color="green">{t(`customerPrivacy.rights.outcomes.${row.outcome}`)}</Tag>
-                  <div style={{ color: '#888', fontSize: 12 }}>{row.answer}</div>
-                </>
-              ) : (
-                <Tag color={row.dueOn < today ? 'red' : 'gold'}>
-                  {t(row.dueOn < today ? 'customerPrivacy.rights.overdue' : 'customerPrivacy.rights.open')}
-                </Tag>
-              )
-          },
-          ...(canEdit
-            ? [
-                {
-                  title: t('common.actions'),
-                  key: 'actions',
-                  width: 80,
-                  render: (_: unknown, row: RightsRequest) =>
-                    row.status === 'open' && (
-                      <Button size="small" onClick={() => setAnswering(row)}>
-                        {t('customerPrivacy.rights.answer')}
-                      </Button>
-                    )
-                }
-              ]
-            : [])
-        ]}
-      />
       <FormModal
         open={registering}
         title={t('customerPrivacy.rights.register')}
@@ -148,29 +142,26 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
         busy={busy}
         onClose={() => setRegistering(false)}
         values={{ kind: 'delete', receivedOn: dayjs(), identityChecked: false, details: '' }}
+        name="rightsRequest"
+        onFinish={register}
       >
-        <Form form={registerForm} name="rightsRequest" layout="vertical" onFinish={register}>
-          <Space size={16}>
-            <Form.Item name="kind" label={t('customerPrivacy.rights.kind')} required>
-              <Select
-                style={{ width: 180 }}
-                options={RIGHTS_KINDS.map((value) => ({ value, label: t(`customerPrivacy.rights.kinds.${value}`) }))}
-              />
-            </Form.Item>
-            <Form.Item name="receivedOn" label={t('customerPrivacy.rights.receivedOn')} required>
-              <DatePicker format="YYYY-MM-DD" />
-            </Form.Item>
-          </Space>
-          <Form.Item name="requester" label={t('customerPrivacy.rights.requester')} required>
-            <Input />
+        <Space size={16}>
+          <Form.Item name="kind" label={t('customerPrivacy.rights.kind')} required>
+            <Select style={{ width: 180 }} options={optionsOf(t, RIGHTS_KINDS, 'customerPrivacy.rights.kinds')} />
           </Form.Item>
-          <Form.Item name="details" label={t('customerPrivacy.rights.details')}>
-            <Input.TextArea rows={2} />
+          <Form.Item name="receivedOn" label={t('customerPrivacy.rights.receivedOn')} required>
+            <DatePicker format="YYYY-MM-DD" />
           </Form.Item>
-          <Form.Item name="identityChecked" valuePropName="checked">
-            <Checkbox>{t('customerPrivacy.rights.identityChecked')}</Checkbox>
-          </Form.Item>
-        </Form>
+        </Space>
+        <Form.Item name="requester" label={t('customerPrivacy.rights.requester')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="details" label={t('customerPrivacy.rights.details')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="identityChecked" valuePropName="checked">
+          <Checkbox>{t('customerPrivacy.rights.identityChecked')}</Checkbox>
+        </Form.Item>
       </FormModal>
       <FormModal
         open={answering !== null}
@@ -179,26 +170,18 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
         busy={busy}
         onClose={() => setAnswering(null)}
         values={{ outcome: answering ? OUTCOMES_OF[answering.kind][0] : undefined, answer: '' }}
+        name="rightsAnswer"
+        onFinish={(values) => answering && answer(answering, values)}
       >
-        <Form
-          form={answerForm}
-          name="rightsAnswer"
-          layout="vertical"
-          onFinish={(values) => answering && answer(answering, values)}
-        >
-          <Form.Item name="outcome" label={t('customerPrivacy.rights.outcome')} required>
-            <Select
-              options={(answering ? OUTCOMES_OF[answering.kind] : []).map((value) => ({
-                value,
-                label: t(`customerPrivacy.rights.outcomes.${value}`)
-              }))}
-            />
-          </Form.Item>
-          <Form.Item name="answer" label={t('customerPrivacy.rights.answer')} required>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
+        <Form.Item name="outcome" label={t('customerPrivacy.rights.outcome')} required>
+          <Select
+            options={optionsOf(t, answering ? OUTCOMES_OF[answering.kind] : [], 'customerPrivacy.rights.outcomes')}
+          />
+        </Form.Item>
+        <Form.Item name="answer" label={t('customerPrivacy.rights.answer')} required>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </FormModal>
-    </Card>
+    </PrivacyRegister>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Descriptions, Drawer, Empty, Form, Input, Space, Table, Tag, Typography } from 'antd'
+import { Button, Card, DatePicker, Descriptions, Drawer, Form, Input, Space, Table, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -15,6 +15,7 @@ import { formatDateTime } from '@renderer/errors'
 import { useForm, useRequired } from '@renderer/useForm'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
+import { ListTable } from '@renderer/components/ListTable'
 
 const lastMonth = () => dayjs().subtract(1, 'month')
 
@@ -87,14 +88,14 @@ export function CustomerReports({
           </Descriptions.Item>
           <Descriptions.Item label={t('customerUpkeep.reports.copies')}>{monthly?.copies ?? '—'}</Descriptions.Item>
         </Descriptions>
-        <Table<OutstandingCustomerDocument>
+        <ListTable<OutstandingCustomerDocument>
           style={{ marginTop: 8 }}
           size="small"
           rowKey="itemId"
           title={() => t('customerUpkeep.reports.out')}
           dataSource={monthly?.out ?? []}
           pagination={false}
-          locale={{ emptyText: <Empty description={t('customerUpkeep.reports.noneOut')} /> }}
+          empty={t('customerUpkeep.reports.noneOut')}
           columns={[
             {
               title: t('items.fields.archivalCode'),
@@ -275,7 +276,7 @@ function DistributeDialog({
 }) {
   const { t } = useTranslation()
   const required = useRequired()
-  const [form, formProps] = useForm<DistributeValues>()
+  const [form] = useForm<DistributeValues>()
   const { submit, busy } = useSubmit()
   return (
     <FormModal
@@ -285,34 +286,29 @@ function DistributeDialog({
       values={{ distributedOn: dayjs() }}
       busy={busy}
       onClose={onClose}
+      onFinish={(values) =>
+        report &&
+        void submit(
+          () =>
+            call('customerReports.distribute', {
+              id: report.id,
+              recipient: values.recipient,
+              department: values.department ?? '',
+              distributedOn: values.distributedOn.format('YYYY-MM-DD')
+            }),
+          { success: 'customerUpkeep.reports.distributed', form, onDone }
+        )
+      }
     >
-      <Form
-        {...formProps}
-        layout="vertical"
-        onFinish={(values) =>
-          report &&
-          void submit(
-            () =>
-              call('customerReports.distribute', {
-                id: report.id,
-                recipient: values.recipient,
-                department: values.department ?? '',
-                distributedOn: values.distributedOn.format('YYYY-MM-DD')
-              }),
-            { success: 'customerUpkeep.reports.distributed', form, onDone }
-          )
-        }
-      >
-        <Form.Item name="recipient" label={t('customerUpkeep.reports.recipient')} rules={required}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="department" label={t('customerUpkeep.reports.department')}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="distributedOn" label={t('customerUpkeep.reports.distributedOn')} rules={required}>
-          <DatePicker format="YYYY-MM-DD" />
-        </Form.Item>
-      </Form>
+      <Form.Item name="recipient" label={t('customerUpkeep.reports.recipient')} rules={required}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="department" label={t('customerUpkeep.reports.department')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="distributedOn" label={t('customerUpkeep.reports.distributedOn')} rules={required}>
+        <DatePicker format="YYYY-MM-DD" />
+      </Form.Item>
     </FormModal>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Descriptions, Empty, Form, Space, Table, Tag, Typography } from 'antd'
+import { Button, Card, DatePicker, Descriptions, Form, Space, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
 import { ContactLogDialog, CreditDialog, StaffDialog, VerifyDialog } from './UpkeepDialogs'
+import { ListTable } from '@renderer/components/ListTable'
 
 const iso = (value: Dayjs | null | undefined) => (value ? value.format('YYYY-MM-DD') : null)
 const dash = (value: string | null | undefined) => (value ? value : '—')
@@ -157,12 +158,11 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
           )
         }
       >
-        <Table<UpkeepEntry>
+        <ListTable<UpkeepEntry>
           size="small"
-          rowKey="id"
           dataSource={data.log}
           pagination={{ pageSize: 8, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty description={t('customerUpkeep.log.empty')} /> }}
+          empty={t('customerUpkeep.log.empty')}
           columns={[
             { title: t('customerUpkeep.log.happenedOn'), dataIndex: 'happenedOn', width: 100 },
             {
@@ -262,12 +262,11 @@ function CreditCard({ upkeep, canEdit, onAdd }: { upkeep: CustomerUpkeep; canEdi
           />
         </Typography.Paragraph>
       )}
-      <Table
+      <ListTable
         size="small"
-        rowKey="id"
         dataSource={upkeep.credit}
         pagination={{ pageSize: 5, hideOnSinglePage: true }}
-        locale={{ emptyText: <Empty description={t('customerUpkeep.credit.empty')} /> }}
+        empty={t('customerUpkeep.credit.empty')}
         columns={[
           { title: t('customerUpkeep.credit.decidedOn'), dataIndex: 'decidedOn', width: 100 },
           {
