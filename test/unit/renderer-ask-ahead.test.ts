@@ -51,4 +51,13 @@ describe('issue 19: the workbench’s data asked ahead at sign-in', () => {
     askAhead('backup.status', {})
     await expect(call('backup.status', {})).rejects.toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
+
+  it('is never handed to the next person: signing in or out forgets it', async () => {
+    askAhead('use.mine', {})
+    await call('auth.logout', {})
+    expect(await call('use.mine', {})).toBe(3)
+    askAhead('use.mine', {})
+    await call('auth.login', { username: 'zhangsan', password: 'x' })
+    expect(await call('use.mine', {})).toBe(6)
+  })
 })

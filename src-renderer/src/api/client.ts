@@ -107,7 +107,11 @@ function takeAhead<C extends Channel>(channel: C, input: ChannelInput<C>): Promi
   return Date.now() - ahead.at <= AHEAD_FRESH_MS ? (ahead.answer as Promise<ChannelOutput<C>>) : null
 }
 
+/** Whoever signs in or out next is someone else, perhaps: nothing asked for the last person is handed to them. */
+const CHANGES_PERSON: readonly Channel[] = ['auth.login', 'auth.logout', 'auth.setupAdmin']
+
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  if (CHANGES_PERSON.includes(channel)) askedAhead.clear()
   const ahead = takeAhead(channel, input)
   if (ahead) return ahead
   let result: Envelope<ChannelOutput<C>>
