@@ -21,7 +21,7 @@ import { ListTable } from '../components/ListTable'
 export function DashboardPage({ session }: { session: SessionInfo }) {
   const { t } = useTranslation()
   const navigate = useNavigate()
-  const [customers, setCustomers] = useState<number | null>(null)
+  const [customers, setCustomers] = useState<{ total: number; capped: boolean } | null>(null)
   const [overdue, setOverdue] = useState<OverdueEntry[]>([])
   const cards = new Map(workbenchCards(session).map((card) => [card.key, card.link]))
   const shows = (key: WorkbenchCardKey) => cards.has(key)
@@ -31,7 +31,7 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
   useEffect(() => {
     if (showsCustomers)
       call('customers.list', { page: 1, pageSize: 1 })
-        .then((page) => setCustomers(page.total))
+        .then((page) => setCustomers({ total: page.total, capped: page.totalCapped === true }))
         .catch(() => setCustomers(null))
     if (showsOverdue)
       call('dashboard.overdue', {})
@@ -62,7 +62,12 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
         {shows('customers') && (
           <Col span={6}>
             <Card>
-              <Statistic title={t('dashboard.customers')} value={customers ?? '—'} />
+              {/* A list counts up to 10 000 and then says "more": so does the card, rather than show too few. */}
+              <Statistic
+                title={t('dashboard.customers')}
+                value={customers?.total ?? '—'}
+                suffix={customers?.capped ? '+' : undefined}
+              />
               {go('customers', t('dashboard.goCustomers'))}
             </Card>
           </Col>
