@@ -1,6 +1,6 @@
 import type { UseKind } from '@preload/contract'
 import type { Db } from './connection'
-import { dueRecordKeys } from './disposal'
+import { dueRecordKeys, TAKEN_UP } from './disposal'
 import { sql } from './sql'
 
 /**
@@ -148,12 +148,12 @@ export async function consultationsOutBefore(db: Db, day: string): Promise<{ ope
   return row
 }
 
-/** Records due for appraisal that no open batch has taken up yet. */
+/** Records due for appraisal that no open batch holds, as the disposal page marks them (`openBatchOf`). */
 export async function dueNotInOpenBatch(db: Db, today: string): Promise<number> {
   const [{ count }] = await db.query<{ count: number }>(
     sql`SELECT COUNT(*) AS count FROM (${dueRecordKeys(today)}) due WHERE NOT EXISTS (
           SELECT 1 FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
-          WHERE e.subject = due.subject AND e.subject_id = due.id AND b.state IN ('listed', 'awaiting', 'verified'))`
+          WHERE e.subject = due.subject AND e.subject_id = due.id AND ${TAKEN_UP})`
   )
   return count
 }

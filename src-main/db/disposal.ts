@@ -60,14 +60,17 @@ export function duePage(
 }
 
 /**
- * The open batch that still counts the record: undecided, to be destroyed, or verified to go. `exceptBatchId` is the
- * batch being worked on (0 for none).
+ * An entry `e` of a batch `b` that still holds its record: the batch is open and the record undecided, to be destroyed,
+ * or verified to go. A record kept or pulled back is free for another batch, and the workbench asks for it again.
  */
+export const TAKEN_UP = sql`b.state IN ('listed', 'awaiting', 'verified') AND (e.decision IS NULL OR e.decision = 'destroy')
+  AND (e.verification IS NULL OR e.verification = 'confirmed')`
+
+/** The open batch that still holds the record (`TAKEN_UP`). `exceptBatchId` is the batch being worked on (0 for none). */
 export async function openBatchOf(db: Db, ref: RecordRef, exceptBatchId: number): Promise<number | null> {
   const [row] = await db.query<{ batchId: number }>(
     sql`SELECT e.batch_id AS batchId FROM appraisal_entries e JOIN appraisal_batches b ON b.id = e.batch_id
-        WHERE e.subject = ${ref.subject} AND e.subject_id = ${ref.id} AND b.state IN ('listed', 'awaiting', 'verified')
-          AND (e.decision IS NULL OR e.decision = 'destroy') AND (e.verification IS NULL OR e.verification = 'confirmed') AND b.id <> ${exceptBatchId}
+        WHERE e.subject = ${ref.subject} AND e.subject_id = ${ref.id} AND ${TAKEN_UP} AND b.id <> ${exceptBatchId}
         LIMIT 1`
   )
   return row ? Number(row.batchId) : null

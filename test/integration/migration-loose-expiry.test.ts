@@ -47,6 +47,10 @@ describe('migration LooseExpiryCustody1765900000000 (issue 19)', () => {
       const runner = { query: async (text: string) => db.exec(text) }
       await new LooseExpiryCustody1765900000000().down(runner as never)
       expect(names()).toEqual([{ name: 'items_loose_expires_on' }])
+      // A database taken down and up again counts through the new index once more.
+      await new LooseExpiryCustody1765900000000().up(runner as never)
+      expect(names()).toEqual([{ name: 'items_loose_expiry' }])
+      expect(db.prepare(count).pluck().get()).toBe(1)
     } finally {
       db.close()
     }

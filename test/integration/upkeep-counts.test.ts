@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { addDays, addMonths } from '@main/policy/calendar'
+import type { CustomerUpkeepSettings } from '@preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 import { moveClockTo } from '../support/disposal'
 
@@ -9,7 +10,7 @@ afterEach(async () => app?.close())
 const TODAYS = ['2025-02-28', '2025-03-31', '2026-01-01', '2026-06-15', '2027-02-28']
 
 /** mulberry32: the same room on every run, a different one for every seed. */
-function randomOf(seed: number) {
+function randomOf(seed: number, todays: readonly string[]) {
   let state = seed
   const next = () => {
     state = (state + 0x6d2b79f5) | 0
@@ -22,7 +23,7 @@ function randomOf(seed: number) {
   // Days on and beside the rules' edges are the ones a wrong comparison gets wrong: the default settings' 5 days to
   // the formal file, the visits' 3–60 days and the reviews' 1, 3 and 12 months before each day the test looks.
   const day = () => {
-    const near = pick(TODAYS)
+    const near = pick(todays)
     const kind = below(3)
     if (kind === 0) return addDays('2023-01-01', below(4 * 365))
     if (kind === 1) return addDays(near, -pick([4, 5, 6, 2, 3, 14, 15, 29, 30, 59, 60, 61]))
@@ -37,8 +38,8 @@ const CUSTOMERS = 80
  * Customers of every grade with registrations, visits of the plan and off it, reviews, credit ratings of several
  * years and staff contacts, on random days around the month ends the rules turn on.
  */
-async function seedRoom(seed: number, userIds: number[]) {
-  const random = randomOf(seed)
+async function seedRoom(seed: number, userIds: number[], todays: readonly string[] = TODAYS) {
+  const random = randomOf(seed, todays)
   await seedInTransaction(app, async (db) => {
     for (let i = 1; i <= CUSTOMERS; i += 1) {
       const updatedAt = `${random.day()}T0${random.below(10)}:00:00.000Z`
@@ -88,46 +89,107 @@ async function seedRoom(seed: number, userIds: number[]) {
   })
 }
 
+type Counts = { formalLate: number; visitsDue: number; reviewsDue: number; creditReviews: number; staffShort: number }
+
+/** The workbench's five lines, and the same five summed from every customer's file as `customerUpkeep.get` judges it. */
+async function countsOn(today: string, archivist: string): Promise<{ counted: Counts; judged: Counts }> {
+  await moveClockTo(app, `${today}T10:00:00+08:00`, archivist)
+  const judged = { formalLate: 0, visitsDue: 0, reviewsDue: 0, creditReviews: 0, staffShort: 0 }
+  const customers = await app.database.query<{ id: number }>('SELECT id FROM customers ORDER BY id')
+  for (const { id } of customers) {
+    const file = await app.call('customerUpkeep.get', { customerId: id }, archivist)
+    judged.formalLate += Number(file.registration.late)
+    judged.visitsDue += file.visits.filter((visit) => visit.due).length
+    judged.reviewsDue += Number(file.review.due)
+    judged.creditReviews += Number(file.creditReview !== null)
+    judged.staffShort += Number(file.staffShort)
+  }
+  const todo = await app.call('dashboard.todo', {}, archivist)
+  const count = (key: string) => todo.find((entry) => entry.key === key)?.count ?? 0
+  const counted = {
+    formalLate: count('customerFormalLate'),
+    visitsDue: count('customerVisitsDue'),
+    reviewsDue: count('customerReviewsDue'),
+    creditReviews: count('customerCreditReviews'),
+    staffShort: count('customerStaffShort')
+  }
+  return { counted, judged }
+}
+
+async function usersOfRoom() {
+  const archivist = await app.signInAs('archivist', 'liwen')
+  const manager = await app.signInAs('archive_manager', 'zhaozr')
+  await app.signInAs('staff_viewer', 'zhangsan')
+  const users = await app.database.query<{ id: number }>('SELECT id FROM users ORDER BY id')
+  return { archivist, manager, userIds: users.map((user) => user.id) }
+}
+
 describe('S29, S46–S47, S59–S61, S21, S154 the workbench counts equal the customer files judged one by one', () => {
   it.each([1, 2, 3])('room %i, on days around month and year ends', async (seed) => {
     app = await makeApp()
-    const archivist = await app.signInAs('archivist', 'liwen')
-    await app.signInAs('archive_manager', 'zhaozr')
-    await app.signInAs('staff_viewer', 'zhangsan')
-    const users = await app.database.query<{ id: number }>('SELECT id FROM users ORDER BY id')
-    await seedRoom(
-      seed,
-      users.map((user) => user.id)
-    )
+    const { archivist, userIds } = await usersOfRoom()
+    await seedRoom(seed, userIds)
 
     for (const today of TODAYS) {
-      await moveClockTo(app, `${today}T10:00:00+08:00`, archivist)
-      const expected = { formalLate: 0, visitsDue: 0, reviewsDue: 0, creditReviews: 0, staffShort: 0 }
-      for (let id = 1; id <= CUSTOMERS; id += 1) {
-        const file = await app.call('customerUpkeep.get', { customerId: id }, archivist)
-        expected.formalLate += Number(file.registration.late)
-        expected.visitsDue += file.visits.filter((visit) => visit.due).length
-        expected.reviewsDue += Number(file.review.due)
-        expected.creditReviews += Number(file.creditReview !== null)
-        expected.staffShort += Number(file.staffShort)
-      }
-      const todo = await app.call('dashboard.todo', {}, archivist)
-      const count = (key: string) => todo.find((entry) => entry.key === key)?.count ?? 0
-      expect(
-        {
-          formalLate: count('customerFormalLate'),
-          visitsDue: count('customerVisitsDue'),
-          reviewsDue: count('customerReviewsDue'),
-          creditReviews: count('customerCreditReviews'),
-          staffShort: count('customerStaffShort')
-        },
-        today
-      ).toEqual(expected)
+      const { counted, judged } = await countsOn(today, archivist)
+      expect(counted, today).toEqual(judged)
       // Every line has something to count in these rooms, so a count stuck at zero fails too.
       expect(
-        Object.values(expected).every((value) => value > 0),
+        Object.values(judged).every((value) => value > 0),
         today
       ).toBe(true)
     }
+  })
+
+  // The settings schema lets a manager list a visit day twice, out of order, a year out, and review months far apart.
+  const ODD_SETTINGS: CustomerUpkeepSettings = {
+    formalWithinDays: 1,
+    verifierRoles: ['archive_manager'],
+    visitDays: [60, 3, 3, 365, 1],
+    reviewMonths: { important: 36, special: 1, general: 13 }
+  }
+  const LEAP_TODAYS = ['2028-02-29', '2024-02-29', '2028-03-01', '2026-12-31', '2027-01-31', '2029-02-28']
+
+  it.each([4, 5])('room %i, under odd but valid settings, on leap days and month ends', async (seed) => {
+    app = await makeApp()
+    const { archivist, manager, userIds } = await usersOfRoom()
+    await app.call('customerUpkeep.saveSettings', ODD_SETTINGS, manager)
+    await seedRoom(seed, userIds, LEAP_TODAYS)
+
+    for (const today of LEAP_TODAYS) {
+      const { counted, judged } = await countsOn(today, archivist)
+      expect(counted, today).toEqual(judged)
+      expect(judged.visitsDue, today).toBeGreaterThan(0)
+    }
+  })
+
+  it('S21: a rating recorded at the very moment the customer changed does not ask for a review', async () => {
+    app = await makeApp()
+    const { archivist, userIds } = await usersOfRoom()
+    await seedInTransaction(app, async (db) => {
+      await db.query(
+        `INSERT INTO customers (id, name, legal_representative, grade, industry, region, date_opened, created_at, updated_at, created_by)
+         VALUES (1, '同刻公司', '法人', 'general', '物流', '上海', '2026-01-05', ?, ?, ?)`,
+        ['2026-03-01T02:00:00.000Z', '2026-03-01T02:00:00.000Z', userIds[0]]
+      )
+      await db.query(
+        `INSERT INTO customer_credit (customer_id, grade, limit_amount, limit_year, decided_on, recorded_by, recorded_at)
+         VALUES (1, 'good', 1000, 2026, '2026-03-01', ?, '2026-03-01T02:00:00.000Z')`,
+        [userIds[0]]
+      )
+      // Two visits logged for the plan's day 3 are one visit done.
+      for (const happenedOn of ['2026-01-08', '2026-01-09'])
+        await db.query(
+          `INSERT INTO customer_upkeep_log (customer_id, kind, channel, happened_on, staff_name, plan_day, recorded_by, recorded_at)
+           VALUES (1, 'visit', 'call', ?, '李文', 3, ?, '2026-01-09T00:00:00Z')`,
+          [happenedOn, userIds[0]]
+        )
+      await db.query(
+        `INSERT INTO customer_registrations (customer_id, status, contract_signed_on) VALUES (1, 'formal', '2026-01-05')`
+      )
+    })
+    const { counted, judged } = await countsOn('2026-06-15', archivist)
+    expect(counted).toEqual(judged)
+    expect(judged).toMatchObject({ creditReviews: 0, visitsDue: 3 })
   })
 })

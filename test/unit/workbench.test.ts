@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ROLES } from '@preload/contract'
 import { sectionsOf } from '@renderer/access'
-import { linkFor, workbenchCards, workbenchReads } from '@renderer/pages/dashboard/workbench'
+import { call } from '@renderer/api/client'
+import { askWorkbenchAhead, linkFor, workbenchCards, workbenchReads } from '@renderer/pages/dashboard/workbench'
 import { permissionsOf } from '../support/permissions'
 
 const RENDERER = path.resolve(__dirname, '../../src-renderer/src')
@@ -91,5 +92,29 @@ describe("R-ROLE-7 each role's workbench shows what it can act on and links only
     expect(workbenchReads(permissionsOf('archivist')).map(([channel]) => channel)).toEqual(
       expect.arrayContaining(['dashboard.todo', 'dashboard.holdings', 'settings.getFiling'])
     )
+  })
+})
+
+describe('issue 19: the workbench is asked for ahead only where it will show', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  // The address stays at #/dashboard when its last person signs out there; the next may have no workbench at all.
+  it.each(ROLES)('%s, signing in at the workbench’s address', async (role) => {
+    let asked: string[] = []
+    vi.stubGlobal('location', { hash: '#/dashboard' })
+    vi.stubGlobal('window', {
+      archive: {
+        invoke: (channel: string) => {
+          asked.push(channel)
+          return Promise.resolve({ ok: true, data: null })
+        }
+      }
+    })
+    // Signing in forgets what was asked for the person before.
+    await call('auth.login', { username: role, password: 'x' })
+    asked = []
+    askWorkbenchAhead(permissionsOf(role))
+    const shows = sectionsOf(permissionsOf(role)).includes('dashboard')
+    expect(asked).toEqual(shows ? workbenchReads(permissionsOf(role)).map(([channel]) => channel) : [])
   })
 })

@@ -93,9 +93,11 @@ export function workbenchReads(session: Permissions): ChannelCall[] {
  * page instead of after; the cards then take these answers as they show.
  */
 export function askWorkbenchAhead(session: Permissions): void {
-  // Signed in at another page's address (after a lock, or a reload there), the workbench does not show.
+  // Signed in at another page's address (after a lock, or a reload there), the workbench does not show; nor at its own
+  // address, left there by the person before, for someone whose menu has no workbench (the system administrator).
+  const sections = sectionsOf(session)
   const path = location.hash.replace(/^#/, '') || '/'
-  if ((path === '/' ? `/${sectionsOf(session)[0]}` : path) !== '/dashboard') return
+  if (!sections.includes('dashboard') || (path === '/' ? `/${sections[0]}` : path) !== '/dashboard') return
   for (const read of workbenchReads(session)) askAhead(...read)
 }
 
