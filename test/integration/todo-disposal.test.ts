@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { makeApp, type TestApp } from '../support/app'
-import { archiveOf2014, moveClockTo, ref, SUPERVISED } from '../support/disposal'
+import { appraisedToDestroy, archiveOf2014, moveClockTo, ref, SUPERVISED } from '../support/disposal'
 import { itemInput } from '../support/records'
 
 let app: TestApp
@@ -34,23 +34,7 @@ describe('the workbench says what disposal work is waiting today', () => {
     ])
     await app.call('holds.release', { id: hold.id, reason: '审计结束' }, manager)
 
-    for (const entry of batch.entriesDetail)
-      batch = await app.call(
-        'appraisal.decide',
-        { batchId: batch.id, version: batch.version, entryId: entry.id, decision: 'destroy' },
-        manager
-      )
-    await app.call(
-      'appraisal.complete',
-      {
-        batchId: batch.id,
-        version: batch.version,
-        managerName: '王经理',
-        departmentLeaderName: '李主任',
-        appraisedOn: '2026-03-02'
-      },
-      manager
-    )
+    await appraisedToDestroy(app, manager, batch)
     await moveClockTo(app, '2026-09-01T09:00:00.000Z', archivist)
     expect(await disposalEntries(archivist)).toEqual([['expiredUnlisted', 1, 'R-DISP-4']])
     await moveClockTo(app, '2026-09-02T09:00:00.000Z', archivist)
@@ -89,23 +73,7 @@ describe('R-DISP-4 the workbench counts the records the disposal page shows as d
       archivist
     )
     await same('listed')
-    for (const entry of batch.entriesDetail)
-      batch = await app.call(
-        'appraisal.decide',
-        { batchId: batch.id, version: batch.version, entryId: entry.id, decision: 'destroy' },
-        manager
-      )
-    batch = await app.call(
-      'appraisal.complete',
-      {
-        batchId: batch.id,
-        version: batch.version,
-        managerName: '王经理',
-        departmentLeaderName: '李主任',
-        appraisedOn: '2026-03-02'
-      },
-      manager
-    )
+    batch = await appraisedToDestroy(app, manager, batch)
     await same('set apart')
 
     await moveClockTo(app, '2026-09-02T09:00:00.000Z', archivist, manager)

@@ -52,22 +52,20 @@ export const SUPERVISED = {
   supervisors: ['张监销', '赵监销']
 }
 
-/** The shortest lawful path: list, decide all destroy, appraise on 2 March 2026, verify and destroy on 8 October 2026. */
-export async function destroyed(
+/** R-DISP-5: the manager decides every entry of the batch to be destroyed and completes the appraisal on 2 March 2026. */
+export async function appraisedToDestroy(
   app: TestApp,
-  sessions: { archivist: string; manager: string },
-  records: RecordRef[]
+  manager: string,
+  listed: AppraisalBatch
 ): Promise<AppraisalBatch> {
-  const { archivist, manager } = sessions
-  let batch = await app.call('appraisal.create', { title: '2014年到期档案鉴定', records }, archivist)
-  for (const entry of batch.entriesDetail) {
+  let batch = listed
+  for (const entry of batch.entriesDetail)
     batch = await app.call(
       'appraisal.decide',
       { batchId: batch.id, version: batch.version, entryId: entry.id, decision: 'destroy' },
       manager
     )
-  }
-  batch = await app.call(
+  return app.call(
     'appraisal.complete',
     {
       batchId: batch.id,
@@ -77,6 +75,20 @@ export async function destroyed(
       appraisedOn: '2026-03-02'
     },
     manager
+  )
+}
+
+/** The shortest lawful path: list, decide all destroy, appraise on 2 March 2026, verify and destroy on 8 October 2026. */
+export async function destroyed(
+  app: TestApp,
+  sessions: { archivist: string; manager: string },
+  records: RecordRef[]
+): Promise<AppraisalBatch> {
+  const { archivist, manager } = sessions
+  let batch = await appraisedToDestroy(
+    app,
+    manager,
+    await app.call('appraisal.create', { title: '2014年到期档案鉴定', records }, archivist)
   )
   await moveClockTo(app, '2026-10-08T09:00:00.000Z', archivist, manager)
   for (const entry of batch.entriesDetail) {
