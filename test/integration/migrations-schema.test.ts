@@ -73,6 +73,12 @@ describe('the migrations, run on a fresh database', () => {
       await migrate(file, MIGRATIONS.slice(0, ran))
     }
     await expect(schemaText(schemaOf(file))).toMatchFileSnapshot('../fixtures/schema.sql')
+    // pendingMigrations reads the classes' names, TypeORM the instances': a database records each under both.
+    const recorded = new Database(file, { readonly: true })
+    expect(recorded.prepare('SELECT name FROM migrations ORDER BY id').pluck().all()).toEqual(
+      MIGRATIONS.map((migration) => migration.name)
+    )
+    recorded.close()
 
     for (let ran = MIGRATIONS.length; ran >= 1; ran--) {
       await undoLast(file)
