@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { rebuildTable, runStatements } from './sql-migration'
 
 const ROLES_BEFORE = `'sysadmin','security_officer','auditor','archivist','archive_manager','department_head','staff_viewer'`
 const ROLES_AFTER = `${ROLES_BEFORE},'deputy_gm','gm'`
@@ -119,19 +120,12 @@ export class Signatures1764930000000 implements MigrationInterface {
   }
 }
 
-/**
- * SQLite cannot change a CHECK in place, and the migrations run in one transaction, where foreign keys cannot be
- * switched off. So the rows are kept aside, the table is replaced, and the rows go back: with the checks deferred to
- * the commit, every reference that the drop left dangling is whole again by then.
- */
+/** SQLite cannot change the CHECK of the role in place. */
 async function rebuildUsers(runner: QueryRunner, roles: string): Promise<void> {
-  await runner.query(`PRAGMA defer_foreign_keys = ON`)
-  await runner.query(`CREATE TEMP TABLE users_kept AS SELECT * FROM users`)
-  await runner.query(usersTable(roles).replace('CREATE TABLE users', 'CREATE TABLE users_next'))
-  await runner.query(`DROP TABLE users`)
-  await runner.query(`ALTER TABLE users_next RENAME TO users`)
-  await runner.query(`INSERT INTO users SELECT * FROM users_kept ORDER BY id`)
-  await runner.query(`DROP TABLE users_kept`)
+  await runStatements(
+    runner,
+    rebuildTable('users', usersTable(roles).replace('CREATE TABLE users', 'CREATE TABLE users_next'))
+  )
 }
 
 /**
