@@ -1,5 +1,20 @@
 import { dropTables, sqlMigration } from './sql-migration'
 
+/** The signatures, one per step and none withdrawn: Signatures1764930000000 makes this table again when it is undone. */
+export const USE_APPROVALS = `CREATE TABLE use_approvals (
+      request_id INTEGER NOT NULL REFERENCES use_requests (id),
+      step TEXT NOT NULL CHECK (step IN ('department_head', 'archive_manager', 'deputy_gm', 'gm')),
+      signer_name TEXT NOT NULL,
+      signer_user_id INTEGER REFERENCES users (id),
+      signed_on TEXT NOT NULL,
+      decision TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
+      reason TEXT NOT NULL DEFAULT '',
+      entered_by INTEGER NOT NULL REFERENCES users (id),
+      entered_at TEXT NOT NULL,
+      PRIMARY KEY (request_id, step),
+      CHECK (decision = 'approved' OR reason <> '')
+    )`
+
 /**
  * Consultation and loans (R-USE): one request per application with its records, the signatures entered from the
  * paper form, and renewals. The value lists are written out here, not imported, so this migration stays what it
@@ -54,19 +69,7 @@ export const Use1764500000000 = sqlMigration('Use1764500000000', {
       PRIMARY KEY (request_id, subject, subject_id)
     )`,
     `CREATE INDEX use_request_records_subject ON use_request_records (subject, subject_id)`,
-    `CREATE TABLE use_approvals (
-      request_id INTEGER NOT NULL REFERENCES use_requests (id),
-      step TEXT NOT NULL CHECK (step IN ('department_head', 'archive_manager', 'deputy_gm', 'gm')),
-      signer_name TEXT NOT NULL,
-      signer_user_id INTEGER REFERENCES users (id),
-      signed_on TEXT NOT NULL,
-      decision TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
-      reason TEXT NOT NULL DEFAULT '',
-      entered_by INTEGER NOT NULL REFERENCES users (id),
-      entered_at TEXT NOT NULL,
-      PRIMARY KEY (request_id, step),
-      CHECK (decision = 'approved' OR reason <> '')
-    )`,
+    USE_APPROVALS,
     `CREATE TABLE use_renewals (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       request_id INTEGER NOT NULL REFERENCES use_requests (id),

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { USE_APPROVALS } from './1764500000000-Use'
 import { rebuildTable, runStatements } from './sql-migration'
 
 const ROLES_BEFORE = `'sysadmin','security_officer','auditor','archivist','archive_manager','department_head','staff_viewer'`
@@ -99,19 +100,7 @@ export class Signatures1764930000000 implements MigrationInterface {
     await runner.query(`DROP INDEX use_requests_number`)
     await runner.query(`ALTER TABLE use_requests DROP COLUMN number`)
     await runner.query(`DROP TABLE use_request_counters`)
-    await runner.query(`CREATE TABLE use_approvals_before (
-      request_id INTEGER NOT NULL REFERENCES use_requests (id),
-      step TEXT NOT NULL CHECK (step IN ('department_head', 'archive_manager', 'deputy_gm', 'gm')),
-      signer_name TEXT NOT NULL,
-      signer_user_id INTEGER REFERENCES users (id),
-      signed_on TEXT NOT NULL,
-      decision TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
-      reason TEXT NOT NULL DEFAULT '',
-      entered_by INTEGER NOT NULL REFERENCES users (id),
-      entered_at TEXT NOT NULL,
-      PRIMARY KEY (request_id, step),
-      CHECK (decision = 'approved' OR reason <> '')
-    )`)
+    await runner.query(USE_APPROVALS.replace('CREATE TABLE use_approvals', 'CREATE TABLE use_approvals_before'))
     await runner.query(`INSERT INTO use_approvals_before SELECT request_id, step, signer_name, signer_user_id, signed_on, decision,
       reason, entered_by, entered_at FROM use_approvals WHERE withdrawn_at IS NULL`)
     await runner.query(`DROP TABLE use_approvals`)
