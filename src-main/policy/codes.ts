@@ -128,3 +128,11 @@ export function nextCounter(used: number[]): number {
   for (const n of used) if (n > highest) highest = n
   return highest + 1
 }
+
+/**
+ * The name a code list of the settings gives `code`; the code itself when the list no longer has it, so a record filed
+ * under a code removed since still shows what it was filed under.
+ */
+export function nameOfCode(entries: readonly { code: string; name: string }[], code: string): string {
+  return entries.find((entry) => entry.code === code)?.name ?? code
+}

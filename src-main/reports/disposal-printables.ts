@@ -3,7 +3,7 @@
  * appraisal report (鉴定报告) and the destruction register (销毁清册). Pure: plain data in, one A4 HTML document out.
  */
 import { html, type SafeHtml } from './html'
-import { colgroup, columnHeads, compactDate, printDocument, signatureDate } from './printables'
+import { compactDate, gridTable, printDocument, signatureDate } from './printables'
 
 export interface DueListingRow {
   archivalCode: string
@@ -87,28 +87,6 @@ function signatureBlock(role: string, name: string, date: string): SafeHtml {
   return html`<div class="sign"><div class="role">${role}</div><div class="line"><span>${name}</span><span>签字：<span class="blank">&nbsp;</span></span><span>${signatureDate(date)}</span></div></div>`
 }
 
-function grid(
-  cssClass: string,
-  columns: readonly string[],
-  widths: readonly (number | null)[],
-  caption: SafeHtml,
-  rows: SafeHtml[],
-  empty: string
-): SafeHtml {
-  const head = html`<thead>
-<tr class="caption"><th colspan="${columns.length}">${caption}</th></tr>
-<tr class="columns">${columnHeads(columns)}</tr>
-</thead>`
-  const body = rows.length > 0 ? rows : [html`<tr><td class="c" colspan="${columns.length}">${empty}</td></tr>`]
-  return html`<table class="grid ${cssClass}">
-${colgroup(widths)}
-${head}
-<tbody>
-${html.join(body, '\n')}
-</tbody>
-</table>`
-}
-
 const cell = (value: string | number, cls = '') =>
   cls ? html`<td class="${cls}">${value}</td>` : html`<td>${value}</td>`
 
@@ -126,7 +104,7 @@ export function dueListingHtml(listedOn: string, filter: string, rows: DueListin
     (row, index) =>
       html`<tr>${cell(index + 1, 'c')}${cell(row.archivalCode, 'code')}${cell(row.title)}${cell(row.documentNumber)}${cell(row.responsibleParty)}${cell(compactDate(row.dateFormed), 'c nowrap')}${cell(row.retentionName, 'c')}${cell(row.expiresOn, 'c nowrap')}${cell(row.remarks)}</tr>`
   )
-  const table = grid('due-listing', DUE_COLUMNS, DUE_WIDTHS, caption, body, '没有到期档案')
+  const table = gridTable('due-listing', DUE_COLUMNS, DUE_WIDTHS, caption, body, '没有到期档案')
   return printDocument(
     `到期档案登记造册 ${listedOn}`,
     html`${table}<div class="signatures">${signatureBlock('登记人', '', '')}</div>`,
@@ -161,7 +139,7 @@ export function appraisalReportHtml(header: AppraisalReportHeader, rows: Apprais
   )
   const summary = html`<p class="summary">本批共鉴定 ${rows.length} 份，拟销毁 ${toDestroy} 份，继续保存 ${rows.length - toDestroy} 份。拟销毁的档案单独存放至封存期满，复核后方可销毁。</p>`
   const signatures = html`<div class="signatures">${signatureBlock('档案部门负责人', header.managerName, header.appraisedOn)}${signatureBlock('形成部门负责人', header.departmentLeaderName, header.appraisedOn)}</div>`
-  const table = grid('appraisal-report', REPORT_COLUMNS, REPORT_WIDTHS, caption, body, '本批次没有档案')
+  const table = gridTable('appraisal-report', REPORT_COLUMNS, REPORT_WIDTHS, caption, body, '本批次没有档案')
   return printDocument(`档案鉴定报告 #${header.batchId}`, html`${table}${summary}${signatures}`, 'landscape', {
     css: SIGN_CSS
   })
@@ -196,7 +174,7 @@ function destroyedFilesGrid(files: DestructionRegisterFile[], supervisors: strin
     (file, index) =>
       html`<tr>${cell(index + 1, 'c')}${cell(file.archivalCode, 'code')}${cell(file.originalName)}${cell(file.size, 'c')}${cell(file.sha256, 'code')}${cell(file.carrierDestroyed ? `涉密：存储载体随同销毁，系统中彻底删除（监销人：${witnessed}）` : '逻辑删除')}</tr>`
   )
-  return grid('destruction-files', FILE_COLUMNS, FILE_WIDTHS, caption, body, '')
+  return gridTable('destruction-files', FILE_COLUMNS, FILE_WIDTHS, caption, body, '')
 }
 
 /** The destruction register, kept permanently: the records destroyed, where, how, and every signature. */
@@ -219,7 +197,7 @@ export function destructionRegisterHtml(
     signatureBlock('经办人', header.handledBy, header.signedOn),
     ...header.supervisors.map((name) => signatureBlock('监销人', name, header.signedOn))
   ]
-  const table = grid('destruction-register', REGISTER_COLUMNS, REGISTER_WIDTHS, caption, body, '清册无内容')
+  const table = gridTable('destruction-register', REGISTER_COLUMNS, REGISTER_WIDTHS, caption, body, '清册无内容')
   return printDocument(
     `档案销毁清册 XH-${String(header.registerId).padStart(4, '0')}`,
     html`${table}${files.length > 0 ? destroyedFilesGrid(files, header.supervisors) : ''}${summary}<div class="signatures">${signatures}</div>`,

@@ -3,7 +3,7 @@
  * landscape so a full SHA-256 fits. Pure: data in, one HTML document out, every value escaped (html`…`, ./html).
  */
 import type { ElectronicFile, FixityRun, LedgerEntry } from '@preload/contract'
-import { html } from './html'
+import { html, type SafeHtml } from './html'
 import { colgroup, columnHeads, printDocument, signatureDate } from './printables'
 import { zh } from './zh'
 
@@ -21,6 +21,25 @@ table.signatures td { padding: 2mm 0; white-space: nowrap; }
 table.signatures .blank { min-width: 30mm; }
 `
 
+/** A register's grid, a row a file (or 无), and under it the two who sign, each with a line and a date. */
+function signedGrid(
+  cssClass: string,
+  columns: readonly string[],
+  widths: readonly (number | null)[],
+  rows: readonly SafeHtml[],
+  signers: readonly [string, string]
+): SafeHtml {
+  return html`<table class="grid ${cssClass}">
+${colgroup(widths)}
+<thead><tr class="columns">${columnHeads(columns)}</tr></thead>
+<tbody>
+${rows.length > 0 ? html.join(rows, '\n') : html`<tr><td class="c" colspan="${columns.length}">无</td></tr>`}
+</tbody>
+</table>
+<table class="signatures"><tr><td>${signers[0]}（签字）：<span class="blank">&nbsp;</span></td><td>${signers[1]}（签字）：<span class="blank">&nbsp;</span></td></tr>
+<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+}
+
 const COLUMNS = ['序号', '档号', '题名', '文件名', '类别', '格式', '大小（字节）', '页数', 'SHA-256 校验值'] as const
 /** A4 landscape printable width is 262 mm; 题名 takes what the other columns leave. */
 const WIDTHS = [10, 38, null, 40, 16, 12, 22, 10, 62] as const
@@ -35,15 +54,7 @@ export function electronicRegisterHtml(rows: readonly RegisterRow[], printedOn: 
   )
   const body = html`<div class="doc-title">归档电子文件登记表</div>
 <div class="summary">共 ${items} 件档案，电子文件 ${rows.length} 个，总计 ${bytes} 字节。校验算法 SHA-256。本表一式两份，移交、接收双方各执一份。</div>
-<table class="grid register">
-${colgroup(WIDTHS)}
-<thead><tr class="columns">${columnHeads(COLUMNS)}</tr></thead>
-<tbody>
-${rows.length > 0 ? html.join(lines, '\n') : html`<tr><td class="c" colspan="9">无</td></tr>`}
-</tbody>
-</table>
-<table class="signatures"><tr><td>移交人（签字）：<span class="blank">&nbsp;</span></td><td>接收人（签字）：<span class="blank">&nbsp;</span></td></tr>
-<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+${signedGrid('register', COLUMNS, WIDTHS, lines, ['移交人', '接收人'])}`
   return printDocument(`归档电子文件登记表 ${printedOn}`, body, 'landscape', { css: REGISTER_CSS })
 }
 
@@ -81,15 +92,7 @@ export function electronicLedgerHtml(
   )
   const body = html`<div class="doc-title">电子文件修改台帐</div>
 <div class="summary">档号：${code}　题名：${record.title}　共修改 ${entries.length} 次。旧版本均保留在存储中，可按校验值核对。</div>
-<table class="grid ledger">
-${colgroup(LEDGER_WIDTHS)}
-<thead><tr class="columns">${columnHeads(LEDGER_COLUMNS)}</tr></thead>
-<tbody>
-${entries.length > 0 ? html.join(lines, '\n') : html`<tr><td class="c" colspan="7">无</td></tr>`}
-</tbody>
-</table>
-<table class="signatures"><tr><td>填表人（签字）：<span class="blank">&nbsp;</span></td><td>审核人（签字）：<span class="blank">&nbsp;</span></td></tr>
-<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+${signedGrid('ledger', LEDGER_COLUMNS, LEDGER_WIDTHS, lines, ['填表人', '审核人'])}`
   return printDocument(`电子文件修改台帐 ${code} ${printedOn}`, body, 'landscape', { css: REGISTER_CSS })
 }
 
@@ -122,15 +125,7 @@ export function fixityReportHtml(run: FixityRun, lines: readonly FixityReportLin
 <table class="facts"><tr><td>检查范围：${scope}</td><td>发起人：${run.startedBy}</td></tr>
 <tr><td>开始时间：${run.startedAt}</td><td>完成时间：${run.finishedAt ?? '尚未完成'}</td></tr></table>
 <div class="summary">应检查 ${run.total} 个，已检查 ${run.checked} 个：正常 ${ok} 个，校验值不符 ${run.mismatched} 个，缺失 ${run.missing} 个。校验算法 SHA-256。${lines.length > 0 ? '下列文件已登记为档案异常，须立即补救。' : '未发现问题。'}</div>
-<table class="grid fixity">
-${colgroup(FIXITY_WIDTHS)}
-<thead><tr class="columns">${columnHeads(FIXITY_COLUMNS)}</tr></thead>
-<tbody>
-${lines.length > 0 ? html.join(rows, '\n') : html`<tr><td class="c" colspan="6">无</td></tr>`}
-</tbody>
-</table>
-<table class="signatures"><tr><td>检查人（签字）：<span class="blank">&nbsp;</span></td><td>审核人（签字）：<span class="blank">&nbsp;</span></td></tr>
-<tr><td>日期：${signatureDate('')}</td><td>日期：${signatureDate('')}</td></tr></table>`
+${signedGrid('fixity', FIXITY_COLUMNS, FIXITY_WIDTHS, rows, ['检查人', '审核人'])}`
   return printDocument(`电子文件机读检查报告 ${printedOn}`, body, 'landscape', { css: REGISTER_CSS + FIXITY_CSS })
 }
 

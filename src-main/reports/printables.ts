@@ -111,6 +111,32 @@ export function columnHeads(columns: readonly string[]): SafeHtml[] {
   return columns.map((c) => html`<th>${c}</th>`)
 }
 
+/**
+ * A grid of one row per record whose caption and column heads repeat on every printed page; a line saying `empty`
+ * stands in the body when there are no rows.
+ */
+export function gridTable(
+  cssClass: string,
+  columns: readonly string[],
+  widths: readonly (number | null)[],
+  caption: SafeHtml,
+  rows: SafeHtml[],
+  empty: string
+): SafeHtml {
+  const head = html`<thead>
+<tr class="caption"><th colspan="${columns.length}">${caption}</th></tr>
+<tr class="columns">${columnHeads(columns)}</tr>
+</thead>`
+  const body = rows.length > 0 ? rows : [html`<tr><td class="c" colspan="${columns.length}">${empty}</td></tr>`]
+  return html`<table class="grid ${cssClass}">
+${colgroup(widths)}
+${head}
+<tbody>
+${html.join(body, '\n')}
+</tbody>
+</table>`
+}
+
 // ─── 卷内文件目录 (GB/T 9705, R-FILE-8) ─────────────────────────────────────────────────────────────
 
 const VOLUME_CATALOGUE_COLUMNS = ['序号', '文号', '责任者', '题名', '日期', '页号', '备注'] as const
@@ -122,27 +148,23 @@ const VOLUME_CATALOGUE_WIDTHS = [10, 34, 22, null, 18, 15, 14] as const
  * repeat on every page. 页号 is each item's start page; the last item prints its start and end page.
  */
 export function volumeCatalogueHtml(volume: VolumeHeader, rows: VolumeCatalogueRow[]): string {
-  const cols = VOLUME_CATALOGUE_COLUMNS.length
-  const head = html`<thead>
-<tr class="caption"><th colspan="${cols}">
+  const caption = html`
 <div class="doc-title">卷内文件目录</div>
 <div class="meta"><span class="meta-title">案卷题名：${volume.title}</span><span class="meta-code">档号：${volume.archivalCode}</span></div>
-</th></tr>
-<tr class="columns">${columnHeads(VOLUME_CATALOGUE_COLUMNS)}</tr>
-</thead>`
+`
   const last = rows.length - 1
   const bodyRows = rows.map((row, i) => {
     const pages = i === last ? `${row.startPage}-${row.endPage}` : `${row.startPage}`
     return html`<tr><td class="c">${row.sequence}</td><td>${row.documentNumber}</td><td>${row.responsibleParty}</td><td>${row.title}</td><td class="c nowrap">${compactDate(row.dateFormed)}</td><td class="c nowrap">${pages}</td><td>${row.remarks}</td></tr>`
   })
-  if (rows.length === 0) bodyRows.push(html`<tr><td class="c" colspan="${cols}">本卷无文件</td></tr>`)
-  const body = html`<table class="grid volume-catalogue">
-${colgroup(VOLUME_CATALOGUE_WIDTHS)}
-${head}
-<tbody>
-${html.join(bodyRows, '\n')}
-</tbody>
-</table>`
+  const body = gridTable(
+    'volume-catalogue',
+    VOLUME_CATALOGUE_COLUMNS,
+    VOLUME_CATALOGUE_WIDTHS,
+    caption,
+    bodyRows,
+    '本卷无文件'
+  )
   return printDocument(`卷内文件目录 ${volume.archivalCode}`, body, 'portrait')
 }
 
@@ -273,25 +295,21 @@ const FILING_CATALOGUE_WIDTHS = [10, 44, 34, 24, null, 18, 13, 11, 20] as const
  * column header row repeat on every page; 日期 prints as YYYYMMDD.
  */
 export function filingCatalogueHtml(header: FilingCatalogueHeader, rows: FilingCatalogueRow[]): string {
-  const cols = FILING_CATALOGUE_COLUMNS.length
-  const head = html`<thead>
-<tr class="caption"><th colspan="${cols}">
+  const caption = html`
 <div class="doc-title">归档文件目录</div>
 <div class="meta"><span>全宗号：${header.fondsCode}</span><span>全宗名称：${header.fondsName}</span><span>年度：${header.year}</span><span>保管期限：${header.retentionName}</span><span>机构：${header.departmentName}</span></div>
-</th></tr>
-<tr class="columns">${columnHeads(FILING_CATALOGUE_COLUMNS)}</tr>
-</thead>`
+`
   const bodyRows = rows.map(
     (row) =>
       html`<tr><td class="c">${row.sequence}</td><td class="code">${row.archivalCode}</td><td>${row.documentNumber}</td><td>${row.responsibleParty}</td><td>${row.title}</td><td class="c nowrap">${compactDate(row.dateFormed)}</td><td class="c">${row.classificationName}</td><td class="c">${row.pageCount}</td><td>${row.remarks}</td></tr>`
   )
-  if (rows.length === 0) bodyRows.push(html`<tr><td class="c" colspan="${cols}">无归档文件</td></tr>`)
-  const body = html`<table class="grid filing-catalogue">
-${colgroup(FILING_CATALOGUE_WIDTHS)}
-${head}
-<tbody>
-${html.join(bodyRows, '\n')}
-</tbody>
-</table>`
+  const body = gridTable(
+    'filing-catalogue',
+    FILING_CATALOGUE_COLUMNS,
+    FILING_CATALOGUE_WIDTHS,
+    caption,
+    bodyRows,
+    '无归档文件'
+  )
   return printDocument(`归档文件目录 ${header.fondsCode} ${header.year} ${header.retentionName}`, body, 'landscape')
 }

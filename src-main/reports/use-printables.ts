@@ -6,7 +6,7 @@ import type { BarcodeRenderer } from './barcode'
 import { daysBetween } from '../policy/calendar'
 import type { Approver, UseKind, UseRequest } from '@preload/contract'
 import { html, type SafeHtml } from './html'
-import { colgroup, columnHeads, NBSP, printDocument, signatureDate } from './printables'
+import { colgroup, gridTable, NBSP, printDocument, signatureDate } from './printables'
 import { zh } from './zh'
 
 /** One record of one request in a register. Dates are `YYYY-MM-DD`. */
@@ -45,22 +45,12 @@ function registerTable(
   widths: readonly (number | null)[],
   cells: SafeHtml[][]
 ): string {
-  const head = html`<thead>
-<tr class="caption"><th colspan="${columns.length}">
+  const caption = html`
 <div class="doc-title">${title}</div>
 <div class="meta"><span>起止日期：${from} 至 ${to}</span><span class="meta-code">共 ${cells.length} 条</span></div>
-</th></tr>
-<tr class="columns">${columnHeads(columns)}</tr>
-</thead>`
+`
   const rows = cells.map((row) => html`<tr>${row}</tr>`)
-  if (rows.length === 0) rows.push(html`<tr><td class="c" colspan="${columns.length}">此期间没有登记</td></tr>`)
-  const body = html`<table class="grid use-register">
-${colgroup(widths)}
-${head}
-<tbody>
-${html.join(rows, '\n')}
-</tbody>
-</table>`
+  const body = gridTable('use-register', columns, widths, caption, rows, '此期间没有登记')
   return printDocument(`${title} ${from}—${to}`, body, 'landscape', { css: 'td.sign { height: 9mm; }' })
 }
 

@@ -64,15 +64,20 @@ const MAX_MANIFEST_BYTES = 32 * 1024 * 1024
  */
 const CREATE_NEW = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0)
 
-/** Backups made before issue 15.2: the database in the clear, with a checksum anyone could recompute. */
-const legacyManifestSchema = z.object({
-  app: z.literal(MANIFEST_APP),
+/** What every manifest says of the backup, old and sealed alike. */
+const MANIFEST_FIELDS = {
   file: z.string(),
   createdAt: z.string(),
   createdBy: z.string(),
   appVersion: z.string(),
   migrations: z.array(z.string()),
-  counts: z.record(z.string(), z.number().int().nonnegative()),
+  counts: z.record(z.string(), z.number().int().nonnegative())
+}
+
+/** Backups made before issue 15.2: the database in the clear, with a checksum anyone could recompute. */
+const legacyManifestSchema = z.object({
+  app: z.literal(MANIFEST_APP),
+  ...MANIFEST_FIELDS,
   bytes: z.number().int().nonnegative(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   /** R-SEC-1: the audit chain's head in the backup, an anchor outside the database (none in older backups). */
@@ -90,12 +95,7 @@ type LegacyManifest = z.output<typeof legacyManifestSchema>
 const sealedManifestSchema = z.object({
   app: z.literal(MANIFEST_APP),
   format: z.literal(2),
-  file: z.string(),
-  createdAt: z.string(),
-  createdBy: z.string(),
-  appVersion: z.string(),
-  migrations: z.array(z.string()),
-  counts: z.record(z.string(), z.number().int().nonnegative()),
+  ...MANIFEST_FIELDS,
   /** Of the database, before encryption. */
   bytes: z.number().int().nonnegative(),
   auditHead: auditHeadSchema.nullable(),

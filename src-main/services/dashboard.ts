@@ -1,6 +1,7 @@
 import { grantedByMonth, keptByCategoryAndYear, unfiledCustomerMaterials, unfiledUpToYear } from '../db/dashboard'
 import type { HoldingsCharts, OverdueEntry, TodoEntry, UseCharts, UseKind } from '@preload/contract'
 import { localDay } from '../policy/calendar'
+import { nameOfCode } from '../policy/codes'
 import { lateBounds, overdueAnnualFiling, overdueCustomerMaterials } from '../policy/deadlines'
 import type { Store } from '../store'
 import type { SettingsService } from './settings'
@@ -115,7 +116,7 @@ export class DashboardService {
         .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
         .map((code) => ({
           code,
-          label: categories.find((c) => c.code === code)?.name ?? code,
+          label: nameOfCode(categories, code),
           ...byCategory.get(code)!
         })),
       byYear: [...byYear.keys()].sort((a, b) => a - b).map((year) => ({ year, ...byYear.get(year)! }))

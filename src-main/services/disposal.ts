@@ -2,6 +2,7 @@ import { countDue, coveringHolds, duePage, openBatchOf, retentionAndRegisterLine
 import type { DueRecord, Page, ParsedInput, RecordDisposal, RecordRef } from '@preload/contract'
 import { notFound } from '../errors'
 import { localDay } from '../policy/calendar'
+import { nameOfCode } from '../policy/codes'
 import { appraisalReportHtml, destructionRegisterHtml, dueListingHtml } from '../reports/disposal-printables'
 import { listWorkbook } from '../reports/xlsx'
 import type { Actor, Store } from '../store'
@@ -16,8 +17,6 @@ type DueFilter = Omit<ParsedInput<'disposal.due'>, 'page' | 'pageSize'>
 
 /** Every row of the listing, not only the page on screen. */
 const ALL_ROWS = 1_000_000
-const nameOf = (entries: { code: string; name: string }[], code: string) =>
-  entries.find((e) => e.code === code)?.name ?? code
 
 /** R-DISP-2, R-DISP-4: what is due for appraisal, the listing that starts one, and where each record stands. */
 export class DisposalService {
@@ -71,9 +70,9 @@ export class DisposalService {
       responsibleParty: row.responsibleParty,
       dateFormed: row.dateFormed,
       year: row.year,
-      category: nameOf(policy.categories, row.categoryCode),
-      department: nameOf(policy.departments, row.departmentCode),
-      retentionName: nameOf(policy.retentionPeriods, row.retentionCode),
+      category: nameOfCode(policy.categories, row.categoryCode),
+      department: nameOfCode(policy.departments, row.departmentCode),
+      retentionName: nameOfCode(policy.retentionPeriods, row.retentionCode),
       expiresOn: row.expiresOn,
       remarks: [
         ...row.holds.map((name) => `保留：${name}`),
@@ -132,10 +131,10 @@ export class DisposalService {
         const scope = [
           filter.year?.length ? `年度 ${filter.year.join('、')}` : '',
           filter.categoryCode?.length
-            ? `门类 ${filter.categoryCode.map((c) => nameOf(policy.categories, c)).join('、')}`
+            ? `门类 ${filter.categoryCode.map((c) => nameOfCode(policy.categories, c)).join('、')}`
             : '',
           filter.departmentCode?.length
-            ? `机构 ${filter.departmentCode.map((c) => nameOf(policy.departments, c)).join('、')}`
+            ? `机构 ${filter.departmentCode.map((c) => nameOfCode(policy.departments, c)).join('、')}`
             : '',
           filter.subject ? (filter.subject === 'item' ? '文件' : '案卷') : ''
         ].filter(Boolean)
@@ -161,10 +160,10 @@ export class DisposalService {
             archivalCode: entry.record.archivalCode ?? '',
             title: entry.record.title,
             dateFormed: entry.record.dateFormed,
-            retentionName: nameOf(policy.retentionPeriods, entry.record.retentionCode),
+            retentionName: nameOfCode(policy.retentionPeriods, entry.record.retentionCode),
             expiresOn: entry.expiresOn,
             decision: entry.decision === 'destroy' ? '销毁' : '继续保存',
-            newRetentionName: entry.newRetentionCode ? nameOf(policy.retentionPeriods, entry.newRetentionCode) : '',
+            newRetentionName: entry.newRetentionCode ? nameOfCode(policy.retentionPeriods, entry.newRetentionCode) : '',
             reason: entry.reason
           }))
         )

@@ -169,20 +169,13 @@ export class ElectronicService {
     const seen = await this.readForViewer(viewer, fileId)
     const mime = PRINTABLE_IMAGES[seen.file.type]
     if (mime === undefined) throw conflict('electronic.errors.printOnlyImages')
-    await this.store.write(actor, ({ audit }) =>
-      audit({
-        entity: 'electronic_file',
-        entityId: seen.file.id,
-        action: 'print',
-        after: {
-          document: 'viewedFile',
-          itemId: seen.file.itemId,
-          sha256: seen.file.sha256,
-          requestId: seen.grantedBy,
-          watermark: seen.watermark
-        }
-      })
-    )
+    await this.logPrint(actor, seen.file.id, {
+      document: 'viewedFile',
+      itemId: seen.file.itemId,
+      sha256: seen.file.sha256,
+      requestId: seen.grantedBy,
+      watermark: seen.watermark
+    })
     return {
       html: viewedImageHtml({
         name: seen.file.originalName,
@@ -269,14 +262,7 @@ export class ElectronicService {
     if (run.finishedAt === null) throw conflict('electronic.errors.fixityNotFinished')
     const problems = await fixityProblems(this.store.db, runId)
     const now = this.store.clock()
-    await this.store.write(actor, ({ audit }) =>
-      audit({
-        entity: 'electronic_file',
-        entityId: `fixity-${runId}`,
-        action: 'print',
-        after: { document: 'fixityReport', runId, problems: problems.length }
-      })
-    )
+    await this.logPrint(actor, `fixity-${runId}`, { document: 'fixityReport', runId, problems: problems.length })
     const local = (iso: string) => localMinute(new Date(iso))
     return {
       html: fixityReportHtml(
@@ -351,14 +337,11 @@ export class ElectronicService {
       (a, b) => (a.archivalCode ?? '').localeCompare(b.archivalCode ?? '') || a.itemId - b.itemId || a.id - b.id
     )
     const now = this.store.clock()
-    await this.store.write(actor, ({ audit }) =>
-      audit({
-        entity: 'electronic_file',
-        entityId: 'register',
-        action: 'print',
-        after: { document: 'electronicRegister', items: itemIds.length, files: rows.length }
-      })
-    )
+    await this.logPrint(actor, 'register', {
+      document: 'electronicRegister',
+      items: itemIds.length,
+      files: rows.length
+    })
     return { html: electronicRegisterHtml(rows, localDay(now)) }
   }
 
@@ -488,16 +471,14 @@ export class ElectronicService {
     if (!item) throw notFound('errors.itemNotFound')
     const entries = await itemLedger(this.store.db, itemId)
     const now = this.store.clock()
-    await this.store.write(actor, ({ audit }) =>
-      audit({
-        entity: 'electronic_file',
-        entityId: `ledger-${itemId}`,
-        action: 'print',
-        after: { document: 'electronicLedger', itemId, changes: entries.length }
-      })
-    )
+    await this.logPrint(actor, `ledger-${itemId}`, { document: 'electronicLedger', itemId, changes: entries.length })
     const local = entries.map((entry) => ({ ...entry, changedAt: localMinute(new Date(entry.changedAt)) }))
     return { html: electronicLedgerHtml(item, local, localDay(now)) }
+  }
+
+  /** Every print of an electronic file, or of a register or report about them, is logged with what it showed. */
+  private async logPrint(actor: Actor, entityId: string | number, after: Record<string, unknown>): Promise<void> {
+    await this.store.write(actor, ({ audit }) => audit({ entity: 'electronic_file', entityId, action: 'print', after }))
   }
 
   private async replaceable(db: Db, role: Role, input: ReplaceInput): Promise<ElectronicFile> {

@@ -1,6 +1,7 @@
 import { boxLabelRows, filingCatalogueRows, labelSubjects } from '../db/printing'
 import type { ParsedInput } from '@preload/contract'
 import { conflict, invalid, notFound } from '../errors'
+import { nameOfCode } from '../policy/codes'
 import { barcodeRenderer } from '../reports/barcode'
 import { labelsHtml } from '../reports/labels'
 import {
@@ -25,9 +26,6 @@ const CLASSIFICATION_NAMES: Record<string, string> = {
 }
 /** The audit log names each labelled thing as it names it everywhere else. */
 const LABELLED_ENTITY = { items: 'item', volumes: 'volume', boxes: 'location' } as const
-
-const nameOf = (entries: { code: string; name: string }[], code: string) =>
-  entries.find((e) => e.code === code)?.name ?? code
 
 /** R-FILE-8, R-STAT-2: builds the printed forms from the records; the HTML is shown in a print preview. */
 export class PrintingService {
@@ -55,15 +53,15 @@ export class PrintingService {
     const header: VolumeHeader = {
       archivalCode: volume.archivalCode,
       title: volume.title,
-      fondsName: nameOf(policy.fonds, volume.fondsCode),
+      fondsName: nameOfCode(policy.fonds, volume.fondsCode),
       fondsCode: volume.fondsCode,
       year: volume.year,
-      retentionName: nameOf(policy.retentionPeriods, volume.retentionCode),
+      retentionName: nameOfCode(policy.retentionPeriods, volume.retentionCode),
       classificationName: CLASSIFICATION_NAMES[volume.classification],
       dateRange: dates.length ? `${dates[0].replace(/-/g, '')}—${dates[dates.length - 1].replace(/-/g, '')}` : '',
       itemCount: volume.itemCount,
       pageCount: volume.pageCount,
-      categoryName: nameOf(policy.categories, volume.categoryCode)
+      categoryName: nameOfCode(policy.categories, volume.categoryCode)
     }
     switch (input.document) {
       case 'catalogue':
@@ -124,10 +122,10 @@ export class PrintingService {
       html: filingCatalogueHtml(
         {
           fondsCode: input.fondsCode,
-          fondsName: nameOf(policy.fonds, input.fondsCode),
+          fondsName: nameOfCode(policy.fonds, input.fondsCode),
           year: input.year,
-          retentionName: nameOf(policy.retentionPeriods, input.retentionCode),
-          departmentName: input.departmentCode ? nameOf(policy.departments, input.departmentCode) : ''
+          retentionName: nameOfCode(policy.retentionPeriods, input.retentionCode),
+          departmentName: input.departmentCode ? nameOfCode(policy.departments, input.departmentCode) : ''
         },
         rows.map((row, index) => ({
           ...row,
@@ -165,7 +163,7 @@ export class PrintingService {
     return rows.map((row) => ({
       code: row.code ?? '',
       title: row.title,
-      lines: [`${row.year} · ${nameOf(policy.retentionPeriods, row.retentionCode)}`]
+      lines: [`${row.year} · ${nameOfCode(policy.retentionPeriods, row.retentionCode)}`]
     }))
   }
 

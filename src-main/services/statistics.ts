@@ -41,6 +41,7 @@ import {
 import { FILE_TYPES } from '@preload/contract'
 import { electronicHoldingsByType, fixityOfYear } from '../db/electronic-holdings'
 import { localDay } from '../policy/calendar'
+import { nameOfCode } from '../policy/codes'
 import { judgeReading } from '../policy/custody'
 import { ARCHIVE_STAFF_ROLES } from '../policy/roles'
 import { statisticsWorkbook } from '../reports/statistics-xlsx'
@@ -88,9 +89,6 @@ function mergeCounts(
   return merged
 }
 
-const nameOf = (entries: { code: string; name: string }[], code: string) =>
-  entries.find((e) => e.code === code)?.name ?? code
-
 /** Codes of reference data in the order the settings list them, unknown codes after them. */
 function codeRows(entries: { code: string; name: string }[], counts: Map<string, Counts>): StatRow[] {
   const index = (code: string) => {
@@ -99,7 +97,7 @@ function codeRows(entries: { code: string; name: string }[], counts: Map<string,
   }
   return [...counts.keys()]
     .sort((a, b) => index(a) - index(b) || a.localeCompare(b))
-    .map((code) => ({ label: `${nameOf(entries, code)}（${code}）`, values: counts.get(code)! }))
+    .map((code) => ({ label: `${nameOfCode(entries, code)}（${code}）`, values: counts.get(code)! }))
 }
 
 /** Rows for a fixed list of values (classifications, kinds, roles), each translated through `labelPrefix`. */

@@ -52,6 +52,7 @@ import {
 } from '@preload/contract'
 import { AppFailure, enforce, forbidden, invalid, notFound, refused, refuseStale } from '../errors'
 import { addDays, daysBetween, localDay } from '../policy/calendar'
+import { nameOfCode } from '../policy/codes'
 import {
   approvalChain,
   DEFAULT_USE_SETTINGS,
@@ -655,7 +656,7 @@ export class UseService {
 
   private async departmentName(code: string): Promise<string> {
     const departments = (await this.filing.filing()).data.departments
-    return departments.find((d) => d.code === code)?.name ?? code
+    return nameOfCode(departments, code)
   }
 
   private async who(request: Pick<UseRequest, 'applicantKind' | 'externalUnit' | 'departmentCode'>): Promise<string> {

@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, sqlMigration } from './sql-migration'
 
-export class Foundation1764000000000 implements MigrationInterface {
-  name = 'Foundation1764000000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE users (
+export const Foundation1764000000000 = sqlMigration('Foundation1764000000000', {
+  up: [
+    `CREATE TABLE users (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       username TEXT NOT NULL UNIQUE COLLATE NOCASE,
       display_name TEXT NOT NULL,
@@ -16,8 +14,8 @@ export class Foundation1764000000000 implements MigrationInterface {
       locked_until TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL
-    )`)
-    await runner.query(`CREATE TABLE policy_versions (
+    )`,
+    `CREATE TABLE policy_versions (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       namespace TEXT NOT NULL,
       version INTEGER NOT NULL,
@@ -25,8 +23,8 @@ export class Foundation1764000000000 implements MigrationInterface {
       created_at TEXT NOT NULL,
       created_by TEXT NOT NULL,
       UNIQUE (namespace, version)
-    )`)
-    await runner.query(`CREATE TABLE audit_log (
+    )`,
+    `CREATE TABLE audit_log (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       at TEXT NOT NULL,
       user_id INTEGER,
@@ -38,16 +36,12 @@ export class Foundation1764000000000 implements MigrationInterface {
       after TEXT,
       prev_hash TEXT NOT NULL,
       hash TEXT NOT NULL
-    )`)
-    await runner.query(`CREATE INDEX audit_entity ON audit_log (entity, entity_id)`)
-    await runner.query(`CREATE INDEX audit_at ON audit_log (at)`)
-    await runner.query(
-      `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`
-    )
-    await runner.query(
-      `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`
-    )
-    await runner.query(`CREATE TABLE customers (
+    )`,
+    `CREATE INDEX audit_entity ON audit_log (entity, entity_id)`,
+    `CREATE INDEX audit_at ON audit_log (at)`,
+    `CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
+    `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END`,
+    `CREATE TABLE customers (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       name TEXT NOT NULL,
       legal_representative TEXT NOT NULL,
@@ -73,11 +67,11 @@ export class Foundation1764000000000 implements MigrationInterface {
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       created_by INTEGER NOT NULL REFERENCES users (id)
-    )`)
-    await runner.query(`CREATE INDEX customers_name ON customers (name)`)
-    await runner.query(`CREATE INDEX customers_grade ON customers (grade)`)
-    await runner.query(`CREATE INDEX customers_updated ON customers (updated_at)`)
-    await runner.query(`CREATE TABLE customer_contacts (
+    )`,
+    `CREATE INDEX customers_name ON customers (name)`,
+    `CREATE INDEX customers_grade ON customers (grade)`,
+    `CREATE INDEX customers_updated ON customers (updated_at)`,
+    `CREATE TABLE customer_contacts (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
       position INTEGER NOT NULL,
@@ -85,14 +79,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       title TEXT NOT NULL DEFAULT '',
       phone TEXT NOT NULL DEFAULT '',
       email TEXT NOT NULL DEFAULT ''
-    )`)
-    await runner.query(`CREATE INDEX customer_contacts_customer ON customer_contacts (customer_id, position)`)
-    await runner.query(`CREATE VIRTUAL TABLE customers_fts USING fts5 (body, tokenize = 'trigram')`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['customers_fts', 'customer_contacts', 'customers', 'audit_log', 'policy_versions', 'users']) {
-      await runner.query(`DROP TABLE ${table}`)
-    }
-  }
-}
+    )`,
+    `CREATE INDEX customer_contacts_customer ON customer_contacts (customer_id, position)`,
+    `CREATE VIRTUAL TABLE customers_fts USING fts5 (body, tokenize = 'trigram')`
+  ],
+  down: dropTables('customers_fts', 'customer_contacts', 'customers', 'audit_log', 'policy_versions', 'users')
+})

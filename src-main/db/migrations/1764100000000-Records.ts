@@ -1,10 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, sqlMigration } from './sql-migration'
 
-export class Records1764100000000 implements MigrationInterface {
-  name = 'Records1764100000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE volumes (
+export const Records1764100000000 = sqlMigration('Records1764100000000', {
+  up: [
+    `CREATE TABLE volumes (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       fonds_code TEXT NOT NULL,
       catalogue_code TEXT NOT NULL,
@@ -31,8 +29,8 @@ export class Records1764100000000 implements MigrationInterface {
       updated_at TEXT NOT NULL,
       created_by INTEGER NOT NULL REFERENCES users (id),
       UNIQUE (series_key, volume_number)
-    )`)
-    await runner.query(`CREATE TABLE items (
+    )`,
+    `CREATE TABLE items (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       fonds_code TEXT NOT NULL,
       category_code TEXT NOT NULL,
@@ -73,31 +71,20 @@ export class Records1764100000000 implements MigrationInterface {
       updated_at TEXT NOT NULL,
       created_by INTEGER NOT NULL REFERENCES users (id),
       UNIQUE (series_key, item_number)
-    )`)
-    for (const column of [
-      'year',
-      'status',
-      'volume_id',
-      'customer_id',
-      'category_code',
-      'classification',
-      'updated_at'
-    ]) {
-      await runner.query(`CREATE INDEX items_${column} ON items (${column})`)
-    }
-    await runner.query(`CREATE TABLE item_links (
+    )`,
+    ...['year', 'status', 'volume_id', 'customer_id', 'category_code', 'classification', 'updated_at'].map(
+      (column) => `CREATE INDEX items_${column} ON items (${column})`
+    ),
+    `CREATE TABLE item_links (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL CHECK (kind IN ('request_reply','main_attachment','original_copy','printed_final','language_version')),
       from_id INTEGER NOT NULL REFERENCES items (id),
       to_id INTEGER NOT NULL REFERENCES items (id),
       CHECK (from_id <> to_id),
       UNIQUE (kind, from_id, to_id)
-    )`)
-    await runner.query(`CREATE INDEX item_links_to ON item_links (to_id)`)
-    await runner.query(`CREATE VIRTUAL TABLE items_fts USING fts5 (body, tokenize = 'trigram')`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['items_fts', 'item_links', 'items', 'volumes']) await runner.query(`DROP TABLE ${table}`)
-  }
-}
+    )`,
+    `CREATE INDEX item_links_to ON item_links (to_id)`,
+    `CREATE VIRTUAL TABLE items_fts USING fts5 (body, tokenize = 'trigram')`
+  ],
+  down: dropTables('items_fts', 'item_links', 'items', 'volumes')
+})

@@ -1,16 +1,19 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 const SUBJECT_TABLES = ['items', 'volumes'] as const
 const LOCATION_COLUMNS = ['home_location_id', 'current_location_id'] as const
 
-export class Locations1764200000000 implements MigrationInterface {
-  name = 'Locations1764200000000'
+/** Each location column of each subject table, items first, in the order they were added. */
+const LOCATION_COLUMN_OF_TABLE = SUBJECT_TABLES.flatMap((table) =>
+  LOCATION_COLUMNS.map((column) => ({ table, column }))
+)
 
-  async up(runner: QueryRunner): Promise<void> {
+export const Locations1764200000000 = sqlMigration('Locations1764200000000', {
+  up: [
     // Codes and paths ignore case because a label reading A-01 and one reading a-01 name the same shelf to a person.
     // SQLite treats NULL parent_ids as distinct in UNIQUE (parent_id, code), so the unique path is what keeps room
     // codes unique; codes cannot contain '-', so a path names exactly one chain of codes.
-    await runner.query(`CREATE TABLE locations (
+    `CREATE TABLE locations (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       parent_id INTEGER REFERENCES locations (id),
       kind TEXT NOT NULL CHECK (kind IN ('room', 'rack', 'shelf', 'box')),
@@ -24,14 +27,12 @@ export class Locations1764200000000 implements MigrationInterface {
       created_by INTEGER NOT NULL REFERENCES users (id),
       CHECK ((kind = 'room') = (parent_id IS NULL)),
       UNIQUE (parent_id, code)
-    )`)
-    for (const table of SUBJECT_TABLES) {
-      for (const column of LOCATION_COLUMNS) {
-        await runner.query(`ALTER TABLE ${table} ADD COLUMN ${column} INTEGER REFERENCES locations (id)`)
-        await runner.query(`CREATE INDEX ${table}_${column} ON ${table} (${column})`)
-      }
-    }
-    await runner.query(`CREATE TABLE location_moves (
+    )`,
+    ...LOCATION_COLUMN_OF_TABLE.flatMap(({ table, column }) => [
+      `ALTER TABLE ${table} ADD COLUMN ${column} INTEGER REFERENCES locations (id)`,
+      `CREATE INDEX ${table}_${column} ON ${table} (${column})`
+    ]),
+    `CREATE TABLE location_moves (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       subject TEXT NOT NULL CHECK (subject IN ('item', 'volume')),
       subject_id INTEGER NOT NULL,
@@ -41,19 +42,16 @@ export class Locations1764200000000 implements MigrationInterface {
       note TEXT NOT NULL DEFAULT '',
       moved_at TEXT NOT NULL,
       moved_by INTEGER NOT NULL REFERENCES users (id)
-    )`)
-    await runner.query(`CREATE INDEX location_moves_subject ON location_moves (subject, subject_id, moved_at)`)
-    await runner.query(`CREATE INDEX location_moves_to ON location_moves (to_location_id)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE location_moves`)
-    for (const table of SUBJECT_TABLES) {
-      for (const column of LOCATION_COLUMNS) {
-        await runner.query(`DROP INDEX ${table}_${column}`)
-        await runner.query(`ALTER TABLE ${table} DROP COLUMN ${column}`)
-      }
-    }
-    await runner.query(`DROP TABLE locations`)
-  }
-}
+    )`,
+    `CREATE INDEX location_moves_subject ON location_moves (subject, subject_id, moved_at)`,
+    `CREATE INDEX location_moves_to ON location_moves (to_location_id)`
+  ],
+  down: [
+    `DROP TABLE location_moves`,
+    ...LOCATION_COLUMN_OF_TABLE.flatMap(({ table, column }) => [
+      `DROP INDEX ${table}_${column}`,
+      `ALTER TABLE ${table} DROP COLUMN ${column}`
+    ]),
+    `DROP TABLE locations`
+  ]
+})

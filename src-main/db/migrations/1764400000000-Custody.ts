@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 const SUBJECT_TABLES = ['items', 'volumes'] as const
 
@@ -9,19 +9,16 @@ const SUBJECT_TABLES = ['items', 'volumes'] as const
  */
 const CUSTODY_STATES = ['in_store', 'reading_room', 'on_loan', 'awaiting_destruction', 'destroyed']
 
-export class Custody1764400000000 implements MigrationInterface {
-  name = 'Custody1764400000000'
+const states = CUSTODY_STATES.map((state) => `'${state}'`).join(', ')
 
-  async up(runner: QueryRunner): Promise<void> {
-    const states = CUSTODY_STATES.map((state) => `'${state}'`).join(', ')
-    for (const table of SUBJECT_TABLES) {
-      await runner.query(
-        `ALTER TABLE ${table} ADD COLUMN custody TEXT NOT NULL DEFAULT 'in_store' CHECK (custody IN (${states}))`
-      )
-      await runner.query(`CREATE INDEX ${table}_custody ON ${table} (custody)`)
-    }
+export const Custody1764400000000 = sqlMigration('Custody1764400000000', {
+  up: [
+    ...SUBJECT_TABLES.flatMap((table) => [
+      `ALTER TABLE ${table} ADD COLUMN custody TEXT NOT NULL DEFAULT 'in_store' CHECK (custody IN (${states}))`,
+      `CREATE INDEX ${table}_custody ON ${table} (custody)`
+    ]),
     // R-KEEP-3, R-USE-8: a record found missing or damaged stays flagged until a follow-up resolves the incident.
-    await runner.query(`CREATE TABLE incidents (
+    `CREATE TABLE incidents (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       subject TEXT NOT NULL CHECK (subject IN ('item', 'volume')),
       subject_id INTEGER NOT NULL,
@@ -38,16 +35,12 @@ export class Custody1764400000000 implements MigrationInterface {
       resolved_at TEXT,
       resolved_by INTEGER REFERENCES users (id),
       CHECK ((resolution IS NULL) = (resolved_at IS NULL))
-    )`)
-    await runner.query(`CREATE INDEX incidents_subject ON incidents (subject, subject_id)`)
-    await runner.query(`CREATE INDEX incidents_open ON incidents (resolved_at, opened_on)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP TABLE incidents`)
-    for (const table of SUBJECT_TABLES) {
-      await runner.query(`DROP INDEX ${table}_custody`)
-      await runner.query(`ALTER TABLE ${table} DROP COLUMN custody`)
-    }
-  }
-}
+    )`,
+    `CREATE INDEX incidents_subject ON incidents (subject, subject_id)`,
+    `CREATE INDEX incidents_open ON incidents (resolved_at, opened_on)`
+  ],
+  down: [
+    `DROP TABLE incidents`,
+    ...SUBJECT_TABLES.flatMap((table) => [`DROP INDEX ${table}_custody`, `ALTER TABLE ${table} DROP COLUMN custody`])
+  ]
+})

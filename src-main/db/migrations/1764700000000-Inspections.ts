@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, sqlMigration } from './sql-migration'
 
 /**
  * R-KEEP-2..4: inspections of the rooms and the records, what each found, and the daily environment log.
  * The value lists are written out here, not imported, so this migration stays what it was when it shipped.
  */
-export class Inspections1764700000000 implements MigrationInterface {
-  name = 'Inspections1764700000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE inspections (
+export const Inspections1764700000000 = sqlMigration('Inspections1764700000000', {
+  up: [
+    `CREATE TABLE inspections (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       kind TEXT NOT NULL CHECK (kind IN ('periodic', 'adhoc')),
       reason TEXT CHECK (reason IS NULL OR reason IN ('in_doubt', 'theft', 'loss', 'fire', 'other')),
@@ -29,15 +27,15 @@ export class Inspections1764700000000 implements MigrationInterface {
       completed_by INTEGER REFERENCES users (id),
       CHECK ((kind = 'adhoc') = (reason IS NOT NULL)),
       CHECK ((status = 'completed') = (completed_at IS NOT NULL))
-    )`)
-    await runner.query(`CREATE INDEX inspections_on ON inspections (inspected_on)`)
+    )`,
+    `CREATE INDEX inspections_on ON inspections (inspected_on)`,
     // The shelves, boxes, racks or rooms an inspection covers; an inspection of a list of records has none.
-    await runner.query(`CREATE TABLE inspection_locations (
+    `CREATE TABLE inspection_locations (
       inspection_id INTEGER NOT NULL REFERENCES inspections (id),
       location_id INTEGER NOT NULL REFERENCES locations (id),
       PRIMARY KEY (inspection_id, location_id)
-    )`)
-    await runner.query(`CREATE TABLE inspection_findings (
+    )`,
+    `CREATE TABLE inspection_findings (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       inspection_id INTEGER NOT NULL REFERENCES inspections (id),
       subject TEXT NOT NULL CHECK (subject IN ('item', 'volume')),
@@ -46,8 +44,8 @@ export class Inspections1764700000000 implements MigrationInterface {
       note TEXT NOT NULL DEFAULT '',
       incident_id INTEGER REFERENCES incidents (id),
       UNIQUE (inspection_id, subject, subject_id)
-    )`)
-    await runner.query(`CREATE TABLE environment_readings (
+    )`,
+    `CREATE TABLE environment_readings (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       room_id INTEGER NOT NULL REFERENCES locations (id),
       read_on TEXT NOT NULL,
@@ -58,15 +56,13 @@ export class Inspections1764700000000 implements MigrationInterface {
       recorded_at TEXT NOT NULL,
       recorded_by INTEGER NOT NULL REFERENCES users (id),
       UNIQUE (room_id, read_on)
-    )`)
-    await runner.query(`CREATE INDEX environment_readings_on ON environment_readings (read_on)`)
+    )`,
+    `CREATE INDEX environment_readings_on ON environment_readings (read_on)`,
     // Organising statistics count the items catalogued in a year from the audit log.
-    await runner.query(`CREATE INDEX audit_action_at ON audit_log (entity, action, at)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`DROP INDEX audit_action_at`)
-    for (const table of ['environment_readings', 'inspection_findings', 'inspection_locations', 'inspections'])
-      await runner.query(`DROP TABLE ${table}`)
-  }
-}
+    `CREATE INDEX audit_action_at ON audit_log (entity, action, at)`
+  ],
+  down: [
+    `DROP INDEX audit_action_at`,
+    ...dropTables('environment_readings', 'inspection_findings', 'inspection_locations', 'inspections')
+  ]
+})

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropIndexes, dropTables, dropTriggers, sqlMigration } from './sql-migration'
 
 /** Longest search text an item can have: title, number, party, code and customer name with their separators. */
 const POSITIONS = 4096
@@ -26,59 +26,41 @@ const SEARCHED = 'title, document_number, responsible_party, archival_code, cust
  * of older files) fills it. Indexes let the annual statistics, the workbench and the ranked search read only what they
  * count or show.
  */
-export class SearchAndStatistics1764800000000 implements MigrationInterface {
-  name = 'SearchAndStatistics1764800000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE search_positions (n INTEGER PRIMARY KEY)`)
-    await runner.query(
-      `WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < ${POSITIONS}) INSERT INTO search_positions SELECT n FROM p`
-    )
+export const SearchAndStatistics1764800000000 = sqlMigration('SearchAndStatistics1764800000000', {
+  up: [
+    `CREATE TABLE search_positions (n INTEGER PRIMARY KEY)`,
+    `WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < ${POSITIONS}) INSERT INTO search_positions SELECT n FROM p`,
     // Only which items hold a pair is stored (detail=none): a search of two characters is one token.
-    await runner.query(
-      `CREATE VIRTUAL TABLE items_bigrams USING fts5 (grams, content = '', contentless_delete = 1, detail = 'none', tokenize = 'ascii')`
-    )
-    await runner.query(`INSERT INTO items_bigrams (rowid, grams) SELECT i.id, ${GRAMS('i')} FROM items i`)
-    await runner.query(
-      `CREATE TRIGGER items_bigrams_insert AFTER INSERT ON items BEGIN
-         INSERT INTO items_bigrams (rowid, grams) VALUES (NEW.id, ${GRAMS('NEW')}); END`
-    )
-    await runner.query(
-      `CREATE TRIGGER items_bigrams_update AFTER UPDATE OF ${SEARCHED} ON items BEGIN
+    `CREATE VIRTUAL TABLE items_bigrams USING fts5 (grams, content = '', contentless_delete = 1, detail = 'none', tokenize = 'ascii')`,
+    `INSERT INTO items_bigrams (rowid, grams) SELECT i.id, ${GRAMS('i')} FROM items i`,
+    `CREATE TRIGGER items_bigrams_insert AFTER INSERT ON items BEGIN
+         INSERT INTO items_bigrams (rowid, grams) VALUES (NEW.id, ${GRAMS('NEW')}); END`,
+    `CREATE TRIGGER items_bigrams_update AFTER UPDATE OF ${SEARCHED} ON items BEGIN
          DELETE FROM items_bigrams WHERE rowid = OLD.id;
-         INSERT INTO items_bigrams (rowid, grams) VALUES (NEW.id, ${GRAMS('NEW')}); END`
-    )
-    await runner.query(
-      `CREATE TRIGGER items_bigrams_delete AFTER DELETE ON items BEGIN DELETE FROM items_bigrams WHERE rowid = OLD.id; END`
-    )
-    await runner.query(
-      `CREATE TRIGGER items_bigrams_customer AFTER UPDATE OF name ON customers BEGIN
+         INSERT INTO items_bigrams (rowid, grams) VALUES (NEW.id, ${GRAMS('NEW')}); END`,
+    `CREATE TRIGGER items_bigrams_delete AFTER DELETE ON items BEGIN DELETE FROM items_bigrams WHERE rowid = OLD.id; END`,
+    `CREATE TRIGGER items_bigrams_customer AFTER UPDATE OF name ON customers BEGIN
          DELETE FROM items_bigrams WHERE rowid IN (SELECT id FROM items WHERE customer_id = NEW.id);
-         INSERT INTO items_bigrams (rowid, grams) SELECT i.id, ${GRAMS('i')} FROM items i WHERE i.customer_id = NEW.id; END`
-    )
-    for (const statement of [
-      // Exact document numbers rank first in a search (archival codes have their unique index).
-      'CREATE INDEX items_document_number ON items (document_number)',
-      // Holdings at a year end and now: one pass in group order over an index that holds every column it reads.
-      `CREATE INDEX items_holdings ON items (category_code, year, retention_code, classification, custody, created_at, page_count, register_line_id)`,
-      'CREATE INDEX items_received_on ON items (received_on, category_code, page_count)',
-      'CREATE INDEX items_created_by ON items (created_by, created_at)',
-      'CREATE INDEX items_register_line ON items (register_line_id) WHERE register_line_id IS NOT NULL',
-      'CREATE INDEX volumes_register_line ON volumes (register_line_id) WHERE register_line_id IS NOT NULL',
-      'CREATE INDEX destruction_lines_destroyed_on ON destruction_lines (destroyed_on)',
-      // R-FILE-9, R-CUST-3: the records not yet filed, the only ones that can be late.
-      `CREATE INDEX items_unfiled_received ON items (received_on) WHERE customer_id IS NOT NULL
+         INSERT INTO items_bigrams (rowid, grams) SELECT i.id, ${GRAMS('i')} FROM items i WHERE i.customer_id = NEW.id; END`,
+    // Exact document numbers rank first in a search (archival codes have their unique index).
+    'CREATE INDEX items_document_number ON items (document_number)',
+    // Holdings at a year end and now: one pass in group order over an index that holds every column it reads.
+    `CREATE INDEX items_holdings ON items (category_code, year, retention_code, classification, custody, created_at, page_count, register_line_id)`,
+    'CREATE INDEX items_received_on ON items (received_on, category_code, page_count)',
+    'CREATE INDEX items_created_by ON items (created_by, created_at)',
+    'CREATE INDEX items_register_line ON items (register_line_id) WHERE register_line_id IS NOT NULL',
+    'CREATE INDEX volumes_register_line ON volumes (register_line_id) WHERE register_line_id IS NOT NULL',
+    'CREATE INDEX destruction_lines_destroyed_on ON destruction_lines (destroyed_on)',
+    // R-FILE-9, R-CUST-3: the records not yet filed, the only ones that can be late.
+    `CREATE INDEX items_unfiled_received ON items (received_on) WHERE customer_id IS NOT NULL
          AND (status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL))`,
-      `CREATE INDEX items_unfiled_year ON items (year) WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`,
-      'CREATE INDEX use_requests_out ON use_requests (out_on)',
-      'CREATE INDEX use_requests_created ON use_requests (created_at)',
-      'CREATE INDEX audit_user_action ON audit_log (user_id, entity, action, at)'
-    ])
-      await runner.query(statement)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const index of [
+    `CREATE INDEX items_unfiled_year ON items (year) WHERE status = 'received' OR (status = 'catalogued' AND home_location_id IS NULL)`,
+    'CREATE INDEX use_requests_out ON use_requests (out_on)',
+    'CREATE INDEX use_requests_created ON use_requests (created_at)',
+    'CREATE INDEX audit_user_action ON audit_log (user_id, entity, action, at)'
+  ],
+  down: [
+    ...dropIndexes(
       'items_document_number',
       'items_holdings',
       'items_received_on',
@@ -91,16 +73,8 @@ export class SearchAndStatistics1764800000000 implements MigrationInterface {
       'use_requests_out',
       'use_requests_created',
       'audit_user_action'
-    ])
-      await runner.query(`DROP INDEX ${index}`)
-    for (const trigger of [
-      'items_bigrams_customer',
-      'items_bigrams_delete',
-      'items_bigrams_update',
-      'items_bigrams_insert'
-    ])
-      await runner.query(`DROP TRIGGER ${trigger}`)
-    await runner.query('DROP TABLE items_bigrams')
-    await runner.query('DROP TABLE search_positions')
-  }
-}
+    ),
+    ...dropTriggers('items_bigrams_customer', 'items_bigrams_delete', 'items_bigrams_update', 'items_bigrams_insert'),
+    ...dropTables('items_bigrams', 'search_positions')
+  ]
+})

@@ -1,4 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { USE_APPROVALS } from './1764500000000-Use'
+import { rebuildTable, runStatements } from './sql-migration'
 
 const ROLES_BEFORE = `'sysadmin','security_officer','auditor','archivist','archive_manager','department_head','staff_viewer'`
 const ROLES_AFTER = `${ROLES_BEFORE},'deputy_gm','gm'`
@@ -98,19 +100,7 @@ export class Signatures1764930000000 implements MigrationInterface {
     await runner.query(`DROP INDEX use_requests_number`)
     await runner.query(`ALTER TABLE use_requests DROP COLUMN number`)
     await runner.query(`DROP TABLE use_request_counters`)
-    await runner.query(`CREATE TABLE use_approvals_before (
-      request_id INTEGER NOT NULL REFERENCES use_requests (id),
-      step TEXT NOT NULL CHECK (step IN ('department_head', 'archive_manager', 'deputy_gm', 'gm')),
-      signer_name TEXT NOT NULL,
-      signer_user_id INTEGER REFERENCES users (id),
-      signed_on TEXT NOT NULL,
-      decision TEXT NOT NULL CHECK (decision IN ('approved', 'refused')),
-      reason TEXT NOT NULL DEFAULT '',
-      entered_by INTEGER NOT NULL REFERENCES users (id),
-      entered_at TEXT NOT NULL,
-      PRIMARY KEY (request_id, step),
-      CHECK (decision = 'approved' OR reason <> '')
-    )`)
+    await runner.query(USE_APPROVALS.replace('CREATE TABLE use_approvals', 'CREATE TABLE use_approvals_before'))
     await runner.query(`INSERT INTO use_approvals_before SELECT request_id, step, signer_name, signer_user_id, signed_on, decision,
       reason, entered_by, entered_at FROM use_approvals WHERE withdrawn_at IS NULL`)
     await runner.query(`DROP TABLE use_approvals`)
@@ -119,19 +109,12 @@ export class Signatures1764930000000 implements MigrationInterface {
   }
 }
 
-/**
- * SQLite cannot change a CHECK in place, and the migrations run in one transaction, where foreign keys cannot be
- * switched off. So the rows are kept aside, the table is replaced, and the rows go back: with the checks deferred to
- * the commit, every reference that the drop left dangling is whole again by then.
- */
+/** SQLite cannot change the CHECK of the role in place. */
 async function rebuildUsers(runner: QueryRunner, roles: string): Promise<void> {
-  await runner.query(`PRAGMA defer_foreign_keys = ON`)
-  await runner.query(`CREATE TEMP TABLE users_kept AS SELECT * FROM users`)
-  await runner.query(usersTable(roles).replace('CREATE TABLE users', 'CREATE TABLE users_next'))
-  await runner.query(`DROP TABLE users`)
-  await runner.query(`ALTER TABLE users_next RENAME TO users`)
-  await runner.query(`INSERT INTO users SELECT * FROM users_kept ORDER BY id`)
-  await runner.query(`DROP TABLE users_kept`)
+  await runStatements(
+    runner,
+    rebuildTable('users', usersTable(roles).replace('CREATE TABLE users', 'CREATE TABLE users_next'))
+  )
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { rebuildTable, sqlMigration } from './sql-migration'
 
 const ROLES = `'sysadmin','security_officer','auditor','archivist','archive_manager','department_head','staff_viewer','deputy_gm','gm'`
 const KEPT_COLUMNS = `id, username, display_name, role, department, password_hash, active, failed_logins, locked_until,
@@ -27,37 +27,22 @@ const usersNext = (roleColumn: string, more: string[] = []) => `CREATE TABLE use
  * until the security officer acts on it. Each person is shown their previous sign-in and the last reset of their
  * password, with who reset it, so a sign-in with a reset password does not pass unnoticed.
  */
-export class AccountDuties1764960000000 implements MigrationInterface {
-  name = 'AccountDuties1764960000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await rebuildUsers(
-      runner,
-      usersNext(`role TEXT CHECK (role IS NULL OR role IN (${ROLES}))`, [
-        `proposed_role TEXT CHECK (proposed_role IS NULL OR proposed_role IN ('sysadmin', 'security_officer'))`,
-        'proposed_by INTEGER REFERENCES users (id)',
-        'last_login_at TEXT',
-        'password_reset_at TEXT',
-        'password_reset_by TEXT',
-        'CHECK (role IS NOT NULL OR active = 0)',
-        'CHECK (proposed_role IS NULL OR proposed_by IS NOT NULL)'
-      ])
-    )
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`UPDATE users SET role = 'staff_viewer' WHERE role IS NULL`)
-    await rebuildUsers(runner, usersNext(`role TEXT NOT NULL CHECK (role IN (${ROLES}))`))
-  }
-}
-
-/** As in Signatures1764930000000: SQLite cannot relax a NOT NULL in place, so the table is rebuilt around its rows. */
-async function rebuildUsers(runner: QueryRunner, createNext: string): Promise<void> {
-  await runner.query(`PRAGMA defer_foreign_keys = ON`)
-  await runner.query(`CREATE TEMP TABLE users_kept AS SELECT ${KEPT_COLUMNS} FROM users`)
-  await runner.query(createNext)
-  await runner.query(`DROP TABLE users`)
-  await runner.query(`ALTER TABLE users_next RENAME TO users`)
-  await runner.query(`INSERT INTO users (${KEPT_COLUMNS}) SELECT ${KEPT_COLUMNS} FROM users_kept ORDER BY id`)
-  await runner.query(`DROP TABLE users_kept`)
-}
+export const AccountDuties1764960000000 = sqlMigration('AccountDuties1764960000000', {
+  up: rebuildTable(
+    'users',
+    usersNext(`role TEXT CHECK (role IS NULL OR role IN (${ROLES}))`, [
+      `proposed_role TEXT CHECK (proposed_role IS NULL OR proposed_role IN ('sysadmin', 'security_officer'))`,
+      'proposed_by INTEGER REFERENCES users (id)',
+      'last_login_at TEXT',
+      'password_reset_at TEXT',
+      'password_reset_by TEXT',
+      'CHECK (role IS NOT NULL OR active = 0)',
+      'CHECK (proposed_role IS NULL OR proposed_by IS NOT NULL)'
+    ]),
+    KEPT_COLUMNS
+  ),
+  down: [
+    `UPDATE users SET role = 'staff_viewer' WHERE role IS NULL`,
+    ...rebuildTable('users', usersNext(`role TEXT NOT NULL CHECK (role IN (${ROLES}))`), KEPT_COLUMNS)
+  ]
+})

@@ -1,15 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /**
  * Issue 18, R-ELEC-1: electronic files and scans attached to items. The bytes live content-addressed under the data
  * folder (files/sha256/ab/<hash>), never in the database; a row registers one file on one item with its technical
  * metadata. A row is never rewritten: a changed file is a new version (replaces_id), a destroyed one is marked.
  */
-export class ElectronicFiles1765100000000 implements MigrationInterface {
-  name = 'ElectronicFiles1765100000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE electronic_files (
+export const ElectronicFiles1765100000000 = sqlMigration('ElectronicFiles1765100000000', {
+  up: [
+    `CREATE TABLE electronic_files (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       item_id INTEGER NOT NULL REFERENCES items (id),
       role TEXT NOT NULL CHECK (role IN ('original', 'scan', 'attachment')),
@@ -24,12 +22,9 @@ export class ElectronicFiles1765100000000 implements MigrationInterface {
       attached_by INTEGER REFERENCES users (id),
       removed_at TEXT,
       removed_by INTEGER REFERENCES users (id)
-    )`)
-    await runner.query(`CREATE INDEX electronic_files_item ON electronic_files (item_id)`)
-    await runner.query(`CREATE INDEX electronic_files_sha256 ON electronic_files (sha256)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE electronic_files')
-  }
-}
+    )`,
+    `CREATE INDEX electronic_files_item ON electronic_files (item_id)`,
+    `CREATE INDEX electronic_files_sha256 ON electronic_files (sha256)`
+  ],
+  down: ['DROP TABLE electronic_files']
+})

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, sqlMigration } from './sql-migration'
 
 /**
  * Issue 20 (custa): the customer file's upkeep. A file is temporary until verified (S29, S37–S40), its contacts,
@@ -6,11 +6,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
  * credit grades and limits are kept as a history (S19–S21). Customers already registered were filed under the old
  * rules, so they start as formal files.
  */
-export class CustomerUpkeep1765200000000 implements MigrationInterface {
-  name = 'CustomerUpkeep1765200000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE customer_registrations (
+export const CustomerUpkeep1765200000000 = sqlMigration('CustomerUpkeep1765200000000', {
+  up: [
+    `CREATE TABLE customer_registrations (
       customer_id INTEGER PRIMARY KEY REFERENCES customers (id) ON DELETE CASCADE,
       status TEXT NOT NULL CHECK (status IN ('temporary', 'formal')),
       contract_signed_on TEXT,
@@ -18,11 +16,11 @@ export class CustomerUpkeep1765200000000 implements MigrationInterface {
       verified_by INTEGER REFERENCES users (id),
       verified_at TEXT,
       verification_note TEXT NOT NULL DEFAULT ''
-    )`)
-    await runner.query(`CREATE INDEX customer_registrations_temporary ON customer_registrations (completion_on)
-      WHERE status = 'temporary'`)
-    await runner.query(`INSERT INTO customer_registrations (customer_id, status) SELECT id, 'formal' FROM customers`)
-    await runner.query(`CREATE TABLE customer_upkeep_log (
+    )`,
+    `CREATE INDEX customer_registrations_temporary ON customer_registrations (completion_on)
+      WHERE status = 'temporary'`,
+    `INSERT INTO customer_registrations (customer_id, status) SELECT id, 'formal' FROM customers`,
+    `CREATE TABLE customer_upkeep_log (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
       kind TEXT NOT NULL CHECK (kind IN ('contact', 'visit', 'review', 'notice')),
@@ -35,18 +33,18 @@ export class CustomerUpkeep1765200000000 implements MigrationInterface {
       plan_day INTEGER,
       recorded_by INTEGER NOT NULL REFERENCES users (id),
       recorded_at TEXT NOT NULL
-    )`)
-    await runner.query(`CREATE INDEX customer_upkeep_log_customer ON customer_upkeep_log (customer_id, happened_on)`)
-    await runner.query(`CREATE INDEX customer_upkeep_log_kind ON customer_upkeep_log (kind, customer_id, happened_on)`)
-    await runner.query(`CREATE TABLE customer_staff (
+    )`,
+    `CREATE INDEX customer_upkeep_log_customer ON customer_upkeep_log (customer_id, happened_on)`,
+    `CREATE INDEX customer_upkeep_log_kind ON customer_upkeep_log (kind, customer_id, happened_on)`,
+    `CREATE TABLE customer_staff (
       customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
       user_id INTEGER NOT NULL REFERENCES users (id),
       assigned_on TEXT NOT NULL,
       assigned_by INTEGER NOT NULL REFERENCES users (id),
       PRIMARY KEY (customer_id, user_id)
-    )`)
-    await runner.query(`CREATE INDEX customer_staff_user ON customer_staff (user_id)`)
-    await runner.query(`CREATE TABLE customer_credit (
+    )`,
+    `CREATE INDEX customer_staff_user ON customer_staff (user_id)`,
+    `CREATE TABLE customer_credit (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
       grade TEXT NOT NULL,
@@ -58,12 +56,8 @@ export class CustomerUpkeep1765200000000 implements MigrationInterface {
       decided_on TEXT NOT NULL,
       recorded_by INTEGER NOT NULL REFERENCES users (id),
       recorded_at TEXT NOT NULL
-    )`)
-    await runner.query(`CREATE INDEX customer_credit_customer ON customer_credit (customer_id, id)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['customer_credit', 'customer_staff', 'customer_upkeep_log', 'customer_registrations'])
-      await runner.query(`DROP TABLE ${table}`)
-  }
-}
+    )`,
+    `CREATE INDEX customer_credit_customer ON customer_credit (customer_id, id)`
+  ],
+  down: dropTables('customer_credit', 'customer_staff', 'customer_upkeep_log', 'customer_registrations')
+})

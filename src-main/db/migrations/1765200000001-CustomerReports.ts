@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /**
  * Issue 20 (custa): the periodic customer-archive reports. Each issued report keeps the figures as they stood when it
  * was prepared (S165), is released only once approved (S167–S168), and every copy handed out is logged (S168).
  */
-export class CustomerReports1765200000001 implements MigrationInterface {
-  name = 'CustomerReports1765200000001'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE customer_reports (
+export const CustomerReports1765200000001 = sqlMigration('CustomerReports1765200000001', {
+  up: [
+    `CREATE TABLE customer_reports (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       month TEXT NOT NULL UNIQUE,
       figures TEXT NOT NULL,
@@ -16,8 +14,8 @@ export class CustomerReports1765200000001 implements MigrationInterface {
       prepared_at TEXT NOT NULL,
       approved_by INTEGER REFERENCES users (id),
       approved_at TEXT
-    )`)
-    await runner.query(`CREATE TABLE customer_report_distribution (
+    )`,
+    `CREATE TABLE customer_report_distribution (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       report_id INTEGER NOT NULL REFERENCES customer_reports (id),
       recipient TEXT NOT NULL,
@@ -25,12 +23,8 @@ export class CustomerReports1765200000001 implements MigrationInterface {
       distributed_on TEXT NOT NULL,
       recorded_by INTEGER NOT NULL REFERENCES users (id),
       recorded_at TEXT NOT NULL
-    )`)
-    await runner.query(`CREATE INDEX customer_report_distribution_report ON customer_report_distribution (report_id)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE customer_report_distribution')
-    await runner.query('DROP TABLE customer_reports')
-  }
-}
+    )`,
+    `CREATE INDEX customer_report_distribution_report ON customer_report_distribution (report_id)`
+  ],
+  down: ['DROP TABLE customer_report_distribution', 'DROP TABLE customer_reports']
+})

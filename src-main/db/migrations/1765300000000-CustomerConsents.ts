@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /** Issue 20, S107–S110: the consent register of a customer's personal information. */
-export class CustomerConsents1765300000000 implements MigrationInterface {
-  name = 'CustomerConsents1765300000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE customer_consents (
+export const CustomerConsents1765300000000 = sqlMigration('CustomerConsents1765300000000', {
+  up: [
+    `CREATE TABLE customer_consents (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id),
       scope TEXT NOT NULL,
@@ -18,11 +16,8 @@ export class CustomerConsents1765300000000 implements MigrationInterface {
       sharing_consent BOOLEAN NOT NULL DEFAULT 0,
       recorded_by TEXT NOT NULL,
       recorded_at TEXT NOT NULL
-    )`)
-    await runner.query(`CREATE INDEX customer_consents_customer ON customer_consents (customer_id, id)`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE customer_consents')
-  }
-}
+    )`,
+    `CREATE INDEX customer_consents_customer ON customer_consents (customer_id, id)`
+  ],
+  down: ['DROP TABLE customer_consents']
+})

@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /** Issue 20, S131–S135: requests to disclose customers' information, their approval and the disclosure made. */
-export class CustomerDisclosures1765320000000 implements MigrationInterface {
-  name = 'CustomerDisclosures1765320000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE customer_disclosures (
+export const CustomerDisclosures1765320000000 = sqlMigration('CustomerDisclosures1765320000000', {
+  up: [
+    `CREATE TABLE customer_disclosures (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id),
       recipient TEXT NOT NULL,
@@ -23,14 +21,9 @@ export class CustomerDisclosures1765320000000 implements MigrationInterface {
       disclosed_by TEXT,
       disclosed_at TEXT,
       version INTEGER NOT NULL DEFAULT 1
-    )`)
-    await runner.query(`CREATE INDEX customer_disclosures_customer ON customer_disclosures (customer_id, id)`)
-    await runner.query(
-      `CREATE INDEX customer_disclosures_open ON customer_disclosures (status) WHERE status = 'requested'`
-    )
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE customer_disclosures')
-  }
-}
+    )`,
+    `CREATE INDEX customer_disclosures_customer ON customer_disclosures (customer_id, id)`,
+    `CREATE INDEX customer_disclosures_open ON customer_disclosures (status) WHERE status = 'requested'`
+  ],
+  down: ['DROP TABLE customer_disclosures']
+})

@@ -1,14 +1,12 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /**
  * Issue 20, S103, S139–S148: individuals' requests about their own information, and what has become of a customer's
  * personal data (moved to the inactive archive, anonymised).
  */
-export class PersonalInformationRights1765330000000 implements MigrationInterface {
-  name = 'PersonalInformationRights1765330000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE customer_rights_requests (
+export const PersonalInformationRights1765330000000 = sqlMigration('PersonalInformationRights1765330000000', {
+  up: [
+    `CREATE TABLE customer_rights_requests (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id),
       kind TEXT NOT NULL CHECK (kind IN ('access','correct','delete')),
@@ -23,18 +21,14 @@ export class PersonalInformationRights1765330000000 implements MigrationInterfac
       answered_by TEXT,
       answered_at TEXT,
       version INTEGER NOT NULL DEFAULT 1
-    )`)
-    await runner.query(`CREATE INDEX customer_rights_customer ON customer_rights_requests (customer_id, id)`)
-    await runner.query(`CREATE INDEX customer_rights_open ON customer_rights_requests (due_on) WHERE status = 'open'`)
-    await runner.query(`CREATE TABLE customer_privacy_state (
+    )`,
+    `CREATE INDEX customer_rights_customer ON customer_rights_requests (customer_id, id)`,
+    `CREATE INDEX customer_rights_open ON customer_rights_requests (due_on) WHERE status = 'open'`,
+    `CREATE TABLE customer_privacy_state (
       customer_id INTEGER PRIMARY KEY REFERENCES customers (id),
       archived_at TEXT,
       anonymised_at TEXT
-    )`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE customer_privacy_state')
-    await runner.query('DROP TABLE customer_rights_requests')
-  }
-}
+    )`
+  ],
+  down: ['DROP TABLE customer_privacy_state', 'DROP TABLE customer_rights_requests']
+})

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /**
  * Issue 19: the catalogue of one category and year in code order (档号 order, how a year's records are read and
@@ -6,14 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
  * customer files alone are 17 000. With the code beside category and year in one index, the page is read in order
  * and stops at its last row.
  */
-export class CatalogueOrder1765400000000 implements MigrationInterface {
-  name = 'CatalogueOrder1765400000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query('CREATE INDEX items_category_year_code ON items (category_code, year, archival_code)')
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX items_category_year_code')
-  }
-}
+export const CatalogueOrder1765400000000 = sqlMigration('CatalogueOrder1765400000000', {
+  up: ['CREATE INDEX items_category_year_code ON items (category_code, year, archival_code)'],
+  down: ['DROP INDEX items_category_year_code']
+})

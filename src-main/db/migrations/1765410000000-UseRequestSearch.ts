@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTables, dropTriggers, sqlMigration } from './sql-migration'
 
 /** Positions a request's search text may have: its own fields and the code and title of every record it asks for. */
 const POSITIONS = 65_536
@@ -64,27 +64,19 @@ const TRIGGERS: [string, string][] = [
  * pairs, as the items' does; triggers rewrite a request's rows when the request, its records, or the code or title of
  * a record change, so every path that writes them keeps the index.
  */
-export class UseRequestSearch1765410000000 implements MigrationInterface {
-  name = 'UseRequestSearch1765410000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      `WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < ${POSITIONS})
-       INSERT OR IGNORE INTO search_positions SELECT n FROM p`
-    )
-    await runner.query(`CREATE VIRTUAL TABLE use_requests_fts USING fts5 (body, tokenize = 'trigram')`)
-    await runner.query(
-      `CREATE VIRTUAL TABLE use_requests_bigrams USING fts5 (grams, content = '', contentless_delete = 1, detail = 'none', tokenize = 'ascii')`
-    )
-    await runner.query(`INSERT INTO use_requests_fts (rowid, body) SELECT u.id, ${BODY('u')} FROM use_requests u`)
-    await runner.query(`INSERT INTO use_requests_bigrams (rowid, grams) SELECT u.id, ${GRAMS('u')} FROM use_requests u`)
-    for (const [name, body] of TRIGGERS) await runner.query(`CREATE TRIGGER ${name} ${body}`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const [name] of [...TRIGGERS].reverse()) await runner.query(`DROP TRIGGER ${name}`)
-    await runner.query('DROP TABLE use_requests_bigrams')
-    await runner.query('DROP TABLE use_requests_fts')
-    await runner.query(`DELETE FROM search_positions WHERE n > 4096`)
-  }
-}
+export const UseRequestSearch1765410000000 = sqlMigration('UseRequestSearch1765410000000', {
+  up: [
+    `WITH RECURSIVE p(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM p WHERE n < ${POSITIONS})
+       INSERT OR IGNORE INTO search_positions SELECT n FROM p`,
+    `CREATE VIRTUAL TABLE use_requests_fts USING fts5 (body, tokenize = 'trigram')`,
+    `CREATE VIRTUAL TABLE use_requests_bigrams USING fts5 (grams, content = '', contentless_delete = 1, detail = 'none', tokenize = 'ascii')`,
+    `INSERT INTO use_requests_fts (rowid, body) SELECT u.id, ${BODY('u')} FROM use_requests u`,
+    `INSERT INTO use_requests_bigrams (rowid, grams) SELECT u.id, ${GRAMS('u')} FROM use_requests u`,
+    ...TRIGGERS.map(([name, body]) => `CREATE TRIGGER ${name} ${body}`)
+  ],
+  down: [
+    ...dropTriggers(...TRIGGERS.map(([name]) => name).reverse()),
+    ...dropTables('use_requests_bigrams', 'use_requests_fts'),
+    `DELETE FROM search_positions WHERE n > 4096`
+  ]
+})

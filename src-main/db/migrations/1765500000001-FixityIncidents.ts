@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { rebuildTable, sqlMigration } from './sql-migration'
 
 const incidentsTable = (sources: string) => `CREATE TABLE incidents (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -25,27 +25,21 @@ const incidentsTable = (sources: string) => `CREATE TABLE incidents (
  * check, every row copied with its id (inspection and fixity results refer to them), and its indexes made again. The
  * references from other tables are checked at commit, once the rows are back.
  */
-export class FixityIncidents1765500000001 implements MigrationInterface {
-  name = 'FixityIncidents1765500000001'
+export const FixityIncidents1765500000001 = sqlMigration('FixityIncidents1765500000001', {
+  up: rebuildIncidents(`'loan', 'inspection', 'manual', 'fixity'`),
+  down: [
+    `UPDATE incidents SET source = 'manual', source_id = NULL WHERE source = 'fixity'`,
+    ...rebuildIncidents(`'loan', 'inspection', 'manual'`)
+  ]
+})
 
-  async up(runner: QueryRunner): Promise<void> {
-    await rebuildIncidents(runner, `'loan', 'inspection', 'manual', 'fixity'`)
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(`UPDATE incidents SET source = 'manual', source_id = NULL WHERE source = 'fixity'`)
-    await rebuildIncidents(runner, `'loan', 'inspection', 'manual'`)
-  }
-}
-
-async function rebuildIncidents(runner: QueryRunner, sources: string): Promise<void> {
-  await runner.query(`PRAGMA defer_foreign_keys = ON`)
-  await runner.query(`CREATE TEMP TABLE incidents_kept AS SELECT * FROM incidents`)
-  await runner.query(incidentsTable(sources).replace('CREATE TABLE incidents', 'CREATE TABLE incidents_next'))
-  await runner.query(`DROP TABLE incidents`)
-  await runner.query(`ALTER TABLE incidents_next RENAME TO incidents`)
-  await runner.query(`INSERT INTO incidents SELECT * FROM incidents_kept ORDER BY id`)
-  await runner.query(`DROP TABLE incidents_kept`)
-  await runner.query(`CREATE INDEX incidents_subject ON incidents (subject, subject_id)`)
-  await runner.query(`CREATE INDEX incidents_open ON incidents (resolved_at, opened_on)`)
+function rebuildIncidents(sources: string): string[] {
+  return [
+    ...rebuildTable(
+      'incidents',
+      incidentsTable(sources).replace('CREATE TABLE incidents', 'CREATE TABLE incidents_next')
+    ),
+    `CREATE INDEX incidents_subject ON incidents (subject, subject_id)`,
+    `CREATE INDEX incidents_open ON incidents (resolved_at, opened_on)`
+  ]
 }

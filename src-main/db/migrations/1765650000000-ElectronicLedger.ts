@@ -1,15 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /**
  * Issue 18, R-ELEC-4: the modification ledger (修改台帐). A changed electronic file is a new row of electronic_files
  * (version + 1, replaces_id naming the one it supersedes) and the old bytes stay stored; this table says who changed
  * it, when, why, and both checksums. A version is superseded once at most, so the versions of a file form one line.
  */
-export class ElectronicLedger1765650000000 implements MigrationInterface {
-  name = 'ElectronicLedger1765650000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE electronic_file_changes (
+export const ElectronicLedger1765650000000 = sqlMigration('ElectronicLedger1765650000000', {
+  up: [
+    `CREATE TABLE electronic_file_changes (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       item_id INTEGER NOT NULL REFERENCES items (id),
       old_file_id INTEGER NOT NULL UNIQUE REFERENCES electronic_files (id),
@@ -19,15 +17,9 @@ export class ElectronicLedger1765650000000 implements MigrationInterface {
       reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
       changed_at TEXT NOT NULL,
       changed_by INTEGER REFERENCES users (id)
-    )`)
-    await runner.query(`CREATE INDEX electronic_file_changes_item ON electronic_file_changes (item_id)`)
-    await runner.query(
-      `CREATE UNIQUE INDEX electronic_files_replaces ON electronic_files (replaces_id) WHERE replaces_id IS NOT NULL`
-    )
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP INDEX electronic_files_replaces')
-    await runner.query('DROP TABLE electronic_file_changes')
-  }
-}
+    )`,
+    `CREATE INDEX electronic_file_changes_item ON electronic_file_changes (item_id)`,
+    `CREATE UNIQUE INDEX electronic_files_replaces ON electronic_files (replaces_id) WHERE replaces_id IS NOT NULL`
+  ],
+  down: ['DROP INDEX electronic_files_replaces', 'DROP TABLE electronic_file_changes']
+})

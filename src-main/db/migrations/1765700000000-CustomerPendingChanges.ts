@@ -1,11 +1,9 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /** Issue 20, S50: important changes of a customer file, held until a second person confirms or refuses them. */
-export class CustomerPendingChanges1765700000000 implements MigrationInterface {
-  name = 'CustomerPendingChanges1765700000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE customer_pending_changes (
+export const CustomerPendingChanges1765700000000 = sqlMigration('CustomerPendingChanges1765700000000', {
+  up: [
+    `CREATE TABLE customer_pending_changes (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER NOT NULL REFERENCES customers (id),
       changes TEXT NOT NULL,
@@ -16,14 +14,9 @@ export class CustomerPendingChanges1765700000000 implements MigrationInterface {
       decided_at TEXT,
       note TEXT NOT NULL DEFAULT '',
       version INTEGER NOT NULL DEFAULT 1
-    )`)
+    )`,
     // At most one change waits per customer, so a confirmation never lands on values another proposal changed.
-    await runner.query(
-      `CREATE UNIQUE INDEX customer_pending_changes_waiting ON customer_pending_changes (customer_id) WHERE status = 'pending'`
-    )
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query('DROP TABLE customer_pending_changes')
-  }
-}
+    `CREATE UNIQUE INDEX customer_pending_changes_waiting ON customer_pending_changes (customer_id) WHERE status = 'pending'`
+  ],
+  down: ['DROP TABLE customer_pending_changes']
+})

@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { dropTriggers, sqlMigration } from './sql-migration'
 
 /** One table's kept records (not destroyed) in the counts, by category and year; volumes have no pages. */
 function counted(table: 'items' | 'volumes'): { subject: string; pages: (row: string) => string } {
@@ -29,32 +29,34 @@ function triggers(table: 'items' | 'volumes'): [string, string][] {
  * way a record is made, changed, destroyed or removed (forms, imports, restores of older files after this migration)
  * keeps the counts in the same transaction. A group whose records are all gone stays with n = 0.
  */
-export class HoldingsCounts1765800000000 implements MigrationInterface {
-  name = 'HoldingsCounts1765800000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE holdings_counts (
+export const HoldingsCounts1765800000000 = sqlMigration('HoldingsCounts1765800000000', {
+  up: [
+    `CREATE TABLE holdings_counts (
       subject TEXT NOT NULL CHECK (subject IN ('item', 'volume')),
       category_code TEXT NOT NULL,
       year INTEGER NOT NULL,
       n INTEGER NOT NULL,
       pages INTEGER NOT NULL,
       PRIMARY KEY (subject, category_code, year)
-    ) WITHOUT ROWID`)
-    for (const table of ['items', 'volumes'] as const) {
+    ) WITHOUT ROWID`,
+    ...(['items', 'volumes'] as const).flatMap((table) => {
       const { subject, pages } = counted(table)
-      await runner.query(
+      return [
         `INSERT INTO holdings_counts (subject, category_code, year, n, pages)
          SELECT '${subject}', category_code, year, COUNT(*), SUM(${pages(table)}) FROM ${table}
-         WHERE custody <> 'destroyed' GROUP BY category_code, year`
+         WHERE custody <> 'destroyed' GROUP BY category_code, year`,
+        ...triggers(table).map(([name, body]) => `CREATE TRIGGER ${name} ${body}`)
+      ]
+    })
+  ],
+  down: [
+    ...(['volumes', 'items'] as const).flatMap((table) =>
+      dropTriggers(
+        ...triggers(table)
+          .map(([name]) => name)
+          .reverse()
       )
-      for (const [name, body] of triggers(table)) await runner.query(`CREATE TRIGGER ${name} ${body}`)
-    }
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['volumes', 'items'] as const)
-      for (const [name] of triggers(table).reverse()) await runner.query(`DROP TRIGGER ${name}`)
-    await runner.query('DROP TABLE holdings_counts')
-  }
-}
+    ),
+    'DROP TABLE holdings_counts'
+  ]
+})

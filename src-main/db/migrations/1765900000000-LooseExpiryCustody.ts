@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm'
+import { sqlMigration } from './sql-migration'
 
 /**
  * Issue 19: the workbench counts the loose coded items whose retention has ended and that are not destroyed
@@ -7,21 +7,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm'
  * the index the count reads the index alone (0.3 ms); the two columns of its condition are in it too, because SQLite
  * does not count a partial index as covering while the query names columns it does not hold.
  */
-export class LooseExpiryCustody1765900000000 implements MigrationInterface {
-  name = 'LooseExpiryCustody1765900000000'
-
-  async up(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      `CREATE INDEX items_loose_expiry ON items (expires_on, custody, volume_id, archival_code)
-        WHERE volume_id IS NULL AND archival_code IS NOT NULL`
-    )
-    await runner.query('DROP INDEX items_loose_expires_on')
-  }
-
-  async down(runner: QueryRunner): Promise<void> {
-    await runner.query(
-      `CREATE INDEX items_loose_expires_on ON items (expires_on) WHERE volume_id IS NULL AND archival_code IS NOT NULL`
-    )
-    await runner.query('DROP INDEX items_loose_expiry')
-  }
-}
+export const LooseExpiryCustody1765900000000 = sqlMigration('LooseExpiryCustody1765900000000', {
+  up: [
+    `CREATE INDEX items_loose_expiry ON items (expires_on, custody, volume_id, archival_code)
+        WHERE volume_id IS NULL AND archival_code IS NOT NULL`,
+    'DROP INDEX items_loose_expires_on'
+  ],
+  down: [
+    `CREATE INDEX items_loose_expires_on ON items (expires_on) WHERE volume_id IS NULL AND archival_code IS NOT NULL`,
+    'DROP INDEX items_loose_expiry'
+  ]
+})
