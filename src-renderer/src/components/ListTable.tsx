@@ -1,7 +1,25 @@
-import { Empty, Table, type TableProps } from 'antd'
+import { Button, Empty, Table, type TableColumnType, type TableProps } from 'antd'
 import type { ReactNode } from 'react'
 
 /** A table of rows keyed by their id (unless told otherwise) that says in a sentence when it has none. */
 export function ListTable<T extends object>({ empty, ...table }: TableProps<T> & { empty: ReactNode }) {
   return <Table<T> rowKey="id" {...table} locale={{ emptyText: <Empty description={empty} /> }} />
+}
+
+/** A column whose value opens its row: a link, flush with the column's title like the other cells' text. */
+export function openingColumn<T extends { id: number }, K extends keyof T & string>(
+  title: string,
+  dataIndex: K,
+  open: (id: number) => void,
+  show: (value: T[K]) => ReactNode = (value) => value as ReactNode
+): TableColumnType<T> {
+  return {
+    title,
+    dataIndex,
+    render: (value: T[K], row) => (
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(row.id)}>
+        {show(value)}
+      </Button>
+    )
+  }
 }

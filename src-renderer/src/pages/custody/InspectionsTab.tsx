@@ -8,7 +8,7 @@ import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { InspectionDetail } from './InspectionDetail'
 import { countsOf } from './inspectionForm'
 import { NewInspection } from './NewInspection'
-import { ListTable } from '@renderer/components/ListTable'
+import { ListTable, openingColumn } from '@renderer/components/ListTable'
 
 const listInspections = (paging: Paging) => call('inspections.list', paging)
 
@@ -40,15 +40,7 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
         {...tableProps}
         empty={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')}
         columns={[
-          {
-            title: t('inspections.fields.inspectedOn'),
-            dataIndex: 'inspectedOn',
-            render: (value: string, row) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(row.id)}>
-                {value}
-              </Button>
-            )
-          },
+          openingColumn<InspectionRow, 'inspectedOn'>(t('inspections.fields.inspectedOn'), 'inspectedOn', setViewing),
           {
             title: t('inspections.fields.kind'),
             dataIndex: 'kind',
