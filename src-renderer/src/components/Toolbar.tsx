@@ -1,4 +1,4 @@
-import { Space } from 'antd'
+import { Input, Space } from 'antd'
 import type { ReactNode } from 'react'
 
 const STYLE = { width: '100%', justifyContent: 'space-between', marginBottom: 16 }
@@ -12,5 +12,29 @@ export function Toolbar({ children }: { children: ReactNode }) {
     <Space wrap style={STYLE}>
       {children}
     </Space>
+  )
+}
+
+/** A list's search box: what it searches for is the text without its surrounding spaces, or nothing when that is empty. */
+export function SearchBox({
+  width,
+  placeholder,
+  label,
+  onSearch
+}: {
+  width: number
+  placeholder: string
+  /** What a screen reader calls the box, where its placeholder does not say it. */
+  label?: string
+  onSearch(text: string | undefined): void
+}) {
+  return (
+    <Input.Search
+      allowClear
+      style={{ width }}
+      placeholder={placeholder}
+      aria-label={label}
+      onSearch={(text) => onSearch(text.trim() || undefined)}
+    />
   )
 }

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
+import { Button, DatePicker, Empty, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, SessionInfo, UseRequestRow } from '@preload/contract'
@@ -14,6 +14,7 @@ import { UseRequestForm } from './use/UseRequestForm'
 import { ISO } from './use/useLabels'
 import { requestColumns } from './use/requestColumns'
 import { optionsOf } from '../labels'
+import { SearchBox } from '../components/Toolbar'
 
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
@@ -53,11 +54,10 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Space wrap>
-          <Input.Search
-            allowClear
-            style={{ width: 260 }}
+          <SearchBox
+            width={260}
             placeholder={t('use.list.searchPlaceholder')}
-            onSearch={(search) => filter({ search: search.trim() || undefined })}
+            onSearch={(search) => filter({ search })}
           />
           <Select
             mode="multiple"
