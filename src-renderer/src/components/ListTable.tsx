@@ -23,3 +23,11 @@ export function openingColumn<T extends { id: number }, K extends keyof T & stri
     )
   }
 }
+
+/** What a list's columns are given by its page: each column's sort order, and opening or editing a row. */
+export interface ListColumnActions {
+  sortOrderOf(field: string): 'ascend' | 'descend' | null
+  view(id: number): void
+  /** Absent for those who may only read. */
+  edit: ((id: number) => void) | null
+}
