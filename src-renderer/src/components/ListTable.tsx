@@ -1,9 +1,30 @@
-import { Button, Empty, Table, type TableColumnType, type TableProps } from 'antd'
+import { Button, Card, Empty, Table, type TableColumnType, type TableProps } from 'antd'
 import type { ReactNode } from 'react'
 
 /** A table of rows keyed by their id (unless told otherwise) that says in a sentence when it has none. */
 export function ListTable<T extends object>({ empty, ...table }: TableProps<T> & { empty: ReactNode }) {
   return <Table<T> rowKey="id" {...table} locale={{ emptyText: <Empty description={empty} /> }} />
+}
+
+/** A workbench card that is one short list, ten rows a page, and what the card says after it. */
+export function WorkbenchListCard<T extends object>({
+  title,
+  className,
+  children,
+  ...table
+}: Omit<TableProps<T>, 'title' | 'className' | 'children'> & {
+  title: string
+  /** Class on the card, which the end-to-end tests find it by. */
+  className?: string
+  empty: ReactNode
+  children?: ReactNode
+}) {
+  return (
+    <Card className={className} title={title} style={{ marginTop: 16 }}>
+      <ListTable<T> size="small" pagination={{ pageSize: 10 }} {...table} />
+      {children}
+    </Card>
+  )
 }
 
 /** A column whose value opens its row: a link, flush with the column's title like the other cells' text. */
