@@ -1,4 +1,5 @@
-import { Input, Space } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, Input, Space } from 'antd'
 import type { ReactNode } from 'react'
 
 const STYLE = { width: '100%', justifyContent: 'space-between', marginBottom: 16 }
@@ -36,5 +37,14 @@ export function SearchBox({
       aria-label={label}
       onSearch={(text) => onSearch(text.trim() || undefined)}
     />
+  )
+}
+
+/** The button above a list that starts a new entry. */
+export function NewButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={onClick}>
+      {label}
+    </Button>
   )
 }

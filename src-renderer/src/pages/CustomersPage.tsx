@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons'
 import { Button, Empty, Space, Table, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,7 +8,7 @@ import { call } from '../api/client'
 import { CustomerReports } from './customers/upkeep/CustomerReports'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
-import { SearchBox, Toolbar } from '../components/Toolbar'
+import { NewButton, SearchBox, Toolbar } from '../components/Toolbar'
 import { usePagedQuery, useRemote } from '../useRemote'
 import { CustomerDetail } from './customers/CustomerDetail'
 import { CustomerForm } from './customers/CustomerForm'
@@ -81,11 +80,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           <Button onClick={() => setReporting(true)}>{t('customerUpkeep.reports.open')}</Button>
           {can(session, 'customerPrivacy.archiveInactive') && <RetentionMenu onDone={() => void load()} />}
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('customers.new')}
-            </Button>
-          )}
+          {canWrite && <NewButton label={t('customers.new')} onClick={() => setEditing('new')} />}
         </Space>
       </Toolbar>
       {!session.canSeePersonalData && (

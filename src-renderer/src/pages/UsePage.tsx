@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Empty, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
+import { DatePicker, Empty, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, SessionInfo, UseRequestRow } from '@preload/contract'
@@ -14,7 +13,7 @@ import { UseRequestForm } from './use/UseRequestForm'
 import { ISO } from './use/useLabels'
 import { requestColumns } from './use/requestColumns'
 import { optionsOf } from '../labels'
-import { SearchBox } from '../components/Toolbar'
+import { NewButton, SearchBox } from '../components/Toolbar'
 
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
@@ -87,11 +86,7 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
             {t('use.list.overdueOnly')}
           </Space>
         </Space>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('use.list.new')}
-          </Button>
-        )}
+        {canWrite && <NewButton label={t('use.list.new')} onClick={() => setCreating(true)} />}
       </Space>
       <Table<UseRequestRow>
         rowKey="id"

@@ -1,12 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Select, Space } from 'antd'
+import { Select, Space } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, Volume } from '@preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { useLabelPrinting } from '../components/LabelPrintDialog'
-import { SearchBox, Toolbar } from '../components/Toolbar'
+import { NewButton, SearchBox, Toolbar } from '../components/Toolbar'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { NewVolumeModal } from './volumes/NewVolumeModal'
@@ -57,11 +56,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
             request={{ view: 'volumes', query: { ...query, page: 1 }, columns: volumeExportColumns(t, settings) }}
           />
           {labels.labelButton}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('volumes.new')}
-            </Button>
-          )}
+          {canWrite && <NewButton label={t('volumes.new')} onClick={() => setCreating(true)} />}
         </Space>
       </Toolbar>
       <ListTable<Volume>

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Tag } from 'antd'
+import { Space, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InspectionRow, LocationNode } from '@preload/contract'
@@ -9,6 +8,7 @@ import { InspectionDetail } from './InspectionDetail'
 import { countsOf } from './inspectionForm'
 import { NewInspection } from './NewInspection'
 import { ListTable, openingColumn } from '@renderer/components/ListTable'
+import { NewButton } from '../../components/Toolbar'
 
 const listInspections = (paging: Paging) => call('inspections.list', paging)
 
@@ -29,11 +29,7 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 16 }}>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('inspections.new')}
-          </Button>
-        )}
+        {canWrite && <NewButton label={t('inspections.new')} onClick={() => setCreating(true)} />}
       </Space>
       <ListTable<InspectionRow>
         size="middle"
