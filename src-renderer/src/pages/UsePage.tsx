@@ -58,21 +58,17 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
             placeholder={t('use.list.searchPlaceholder')}
             onSearch={(search) => filter({ search })}
           />
-          <Select
-            mode="multiple"
-            allowClear
-            style={{ minWidth: 150 }}
+          <ValuesFilter
             placeholder={t('use.fields.kind')}
-            options={optionsOf(t, USE_KINDS, 'use.kinds')}
-            onChange={(kind: (typeof USE_KINDS)[number][]) => filter({ kind })}
+            values={USE_KINDS}
+            prefix="use.kinds"
+            onChange={(kind) => filter({ kind })}
           />
-          <Select
-            mode="multiple"
-            allowClear
-            style={{ minWidth: 150 }}
+          <ValuesFilter
             placeholder={t('use.fields.status')}
-            options={optionsOf(t, USE_STATUSES, 'use.statuses')}
-            onChange={(status: (typeof USE_STATUSES)[number][]) => filter({ status })}
+            values={USE_STATUSES}
+            prefix="use.statuses"
+            onChange={(status) => filter({ status })}
           />
           <DatePicker.RangePicker
             format={ISO}
@@ -117,5 +113,31 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
         <UseRequestDetail requestId={viewing} session={session} onClose={closeDetail} onChanged={reload} />
       )}
     </>
+  )
+}
+
+/** Narrows the requests to any of a field's chosen values, each said in words. */
+function ValuesFilter<V extends string>({
+  placeholder,
+  values,
+  prefix,
+  onChange
+}: {
+  placeholder: string
+  values: readonly V[]
+  /** Where the values' words are in the catalogue. */
+  prefix: string
+  onChange(chosen: V[]): void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      style={{ minWidth: 150 }}
+      placeholder={placeholder}
+      options={optionsOf(t, values, prefix)}
+      onChange={onChange}
+    />
   )
 }
