@@ -1,6 +1,7 @@
 import type { FormInstance } from 'antd'
 import { useCallback, useEffect, useState } from 'react'
-import type { PolicyVersion } from '@preload/contract'
+import type { Channel, ChannelInput, ChannelOutput, PolicyVersion } from '@preload/contract'
+import { call } from './api/client'
 import { useSubmit } from './useSubmit'
 
 export interface VersionedChannels<T> {
@@ -8,6 +9,37 @@ export interface VersionedChannels<T> {
   history(): Promise<PolicyVersion<T>[]>
   save(values: T): Promise<unknown>
 }
+
+/** The channels whose answer is exactly O. */
+type Answering<O> = {
+  [C in Channel]: [ChannelOutput<C>] extends [O] ? ([O] extends [ChannelOutput<C>] ? C : never) : never
+}[Channel]
+/** The channels that take I as their input. */
+type Taking<I> = { [C in Channel]: [I] extends [ChannelInput<C>] ? C : never }[Channel]
+type NoInput = Record<string, never>
+
+/** A settings namespace's calls by their channels' names, which must answer and take its data as they say. */
+export function versionedChannels<T>(
+  current: Answering<PolicyVersion<T>> & Taking<NoInput>,
+  history: Answering<PolicyVersion<T>[]> & Taking<NoInput>,
+  save: Answering<PolicyVersion<T>> & Taking<T>
+): VersionedChannels<T> {
+  // The constraints above are what these casts rest on: TypeScript does not carry them through `call`'s lookups.
+  return {
+    current: () => call(current, {} as ChannelInput<typeof current>) as Promise<PolicyVersion<T>>,
+    history: () => call(history, {} as ChannelInput<typeof history>) as Promise<PolicyVersion<T>[]>,
+    save: (values) => call(save, values as ChannelInput<typeof save>)
+  }
+}
+
+/**
+ * For a card that edits some fields of a namespace: a save keeps the others as the version in force has them, so
+ * what the card does not show is never reset.
+ */
+export const keepingUnshownFields = <T>(channels: VersionedChannels<T>): VersionedChannels<T> => ({
+  ...channels,
+  save: async (values) => channels.save({ ...(await channels.current()).data, ...values })
+})
 
 /** Loads a settings namespace into its form, saves each change as a new version and lists the earlier ones. */
 export function useVersionedSettings<T>(form: FormInstance<T>, channels: VersionedChannels<T>, editable: boolean) {

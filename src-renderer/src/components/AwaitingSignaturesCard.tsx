@@ -1,4 +1,4 @@
-import { Button, Card } from 'antd'
+import { Button } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UseRequestRow } from '@preload/contract'
@@ -7,7 +7,7 @@ import { UseRequestDetail } from '../pages/use/UseRequestDetail'
 import { requestSummaryColumns } from '../pages/use/requestColumns'
 import { useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
-import { ListTable } from './ListTable'
+import { WorkbenchListCard } from './ListTable'
 
 /**
  * 待我签批 (R-ROLE-3..5): the requests whose next signature is the signed-in person's — for a department head only
@@ -21,31 +21,30 @@ export function AwaitingSignaturesCard({ session }: { session: SessionInfo }) {
   const close = useCallback(() => setViewing(null), [])
 
   return (
-    <Card className="awaiting-signatures" title={t('use.awaiting.title')} style={{ marginTop: 16 }}>
-      <ListTable<UseRequestRow>
-        size="small"
-        loading={loading}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 10 }}
-        empty={t('use.awaiting.none')}
-        columns={[
-          { title: t('use.list.number'), dataIndex: 'number' },
-          ...requestSummaryColumns(t, settings),
-          { title: t('use.fields.purpose'), dataIndex: 'purpose', ellipsis: true },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_v, row) => (
-              <Button size="small" type="primary" onClick={() => setViewing(row.id)}>
-                {t('use.awaiting.open')}
-              </Button>
-            )
-          }
-        ]}
-      />
+    <WorkbenchListCard<UseRequestRow>
+      className="awaiting-signatures"
+      title={t('use.awaiting.title')}
+      loading={loading}
+      dataSource={data ?? []}
+      empty={t('use.awaiting.none')}
+      columns={[
+        { title: t('use.list.number'), dataIndex: 'number' },
+        ...requestSummaryColumns(t, settings),
+        { title: t('use.fields.purpose'), dataIndex: 'purpose', ellipsis: true },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_v, row) => (
+            <Button size="small" type="primary" onClick={() => setViewing(row.id)}>
+              {t('use.awaiting.open')}
+            </Button>
+          )
+        }
+      ]}
+    >
       {viewing !== null && (
         <UseRequestDetail requestId={viewing} session={session} onClose={close} onChanged={() => void reload()} />
       )}
-    </Card>
+    </WorkbenchListCard>
   )
 }

@@ -89,29 +89,14 @@ export function LabelPrintDialog({ subject, ids, onClose }: { subject: Subject; 
         </Form.Item>
         {kind === 'sheet' ? (
           <Space size="large" wrap>
-            <Form.Item name="columns" label={t('labels.columns')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={4} precision={0} />
-            </Form.Item>
-            <Form.Item name="rows" label={t('labels.rows')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={12} precision={0} />
-            </Form.Item>
-            <Form.Item
-              name="start"
-              label={t('labels.start')}
-              tooltip={t('labels.startHint')}
-              rules={[{ required: true }]}
-            >
-              <InputNumber min={1} max={columns * rows} precision={0} />
-            </Form.Item>
+            <SizeField name="columns" min={1} max={4} />
+            <SizeField name="rows" min={1} max={12} />
+            <SizeField name="start" min={1} max={columns * rows} tooltip={t('labels.startHint')} />
           </Space>
         ) : (
           <Space size="large" wrap>
-            <Form.Item name="widthMm" label={t('labels.widthMm')} rules={[{ required: true }]}>
-              <InputNumber min={30} max={120} precision={0} />
-            </Form.Item>
-            <Form.Item name="heightMm" label={t('labels.heightMm')} rules={[{ required: true }]}>
-              <InputNumber min={20} max={100} precision={0} />
-            </Form.Item>
+            <SizeField name="widthMm" min={30} max={120} />
+            <SizeField name="heightMm" min={20} max={100} />
           </Space>
         )}
         <Typography.Paragraph type="secondary">{t('labels.hint')}</Typography.Paragraph>
@@ -147,4 +132,24 @@ export function useLabelPrinting<Row extends { id: number }>(subject: Subject, p
     ),
     labelDialog: open && <LabelPrintDialog subject={subject} ids={selected} onClose={() => setOpen(false)} />
   }
+}
+
+/** One whole number of the layout, within the bounds the labels allow. */
+function SizeField({
+  name,
+  min,
+  max,
+  tooltip
+}: {
+  name: Exclude<keyof LayoutValues, 'kind'>
+  min: number
+  max: number
+  tooltip?: string
+}) {
+  const { t } = useTranslation()
+  return (
+    <Form.Item name={name} label={t(`labels.${name}`)} tooltip={tooltip} rules={[{ required: true }]}>
+      <InputNumber min={min} max={max} precision={0} />
+    </Form.Item>
+  )
 }

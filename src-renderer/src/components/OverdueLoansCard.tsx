@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons'
-import { Button, Card, Tag } from 'antd'
+import { Button, Tag } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
@@ -9,7 +9,7 @@ import { nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { PrintPreview } from './PrintPreview'
-import { ListTable } from './ListTable'
+import { WorkbenchListCard } from './ListTable'
 
 /** R-USE-8: loans out past their due date, shown every day, each with its printable reminder (催还单). */
 export function OverdueLoansCard({ link }: { link: string | null }) {
@@ -26,46 +26,45 @@ export function OverdueLoansCard({ link }: { link: string | null }) {
     })
 
   return (
-    <Card className="overdue-loans" title={t('use.overdue.title')} style={{ marginTop: 16 }}>
-      <ListTable<OverdueLoan>
-        size="small"
-        loading={loading}
-        dataSource={data ?? []}
-        pagination={{ pageSize: 10 }}
-        empty={t('use.overdue.none')}
-        columns={[
-          { title: t('use.list.number'), dataIndex: 'number' },
-          { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
-          {
-            title: t('use.fields.unit'),
-            key: 'unit',
-            render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode)
-          },
-          { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
-          { title: t('use.fields.outOn'), dataIndex: 'outOn' },
-          { title: t('use.fields.dueOn'), dataIndex: 'dueOn' },
-          {
-            title: t('dashboard.daysLate'),
-            dataIndex: 'daysLate',
-            render: (value: number) => <Tag color="red">{t('use.overdueDays', { count: value })}</Tag>
-          },
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_v, row) => (
-              <Button size="small" icon={<PrinterOutlined />} onClick={() => remind(row)}>
-                {t('use.documents.reminder')}
-              </Button>
-            )
-          }
-        ]}
-      />
+    <WorkbenchListCard<OverdueLoan>
+      className="overdue-loans"
+      title={t('use.overdue.title')}
+      loading={loading}
+      dataSource={data ?? []}
+      empty={t('use.overdue.none')}
+      columns={[
+        { title: t('use.list.number'), dataIndex: 'number' },
+        { title: t('use.fields.applicantName'), dataIndex: 'applicantName' },
+        {
+          title: t('use.fields.unit'),
+          key: 'unit',
+          render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode)
+        },
+        { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+        { title: t('use.fields.outOn'), dataIndex: 'outOn' },
+        { title: t('use.fields.dueOn'), dataIndex: 'dueOn' },
+        {
+          title: t('dashboard.daysLate'),
+          dataIndex: 'daysLate',
+          render: (value: number) => <Tag color="red">{t('use.overdueDays', { count: value })}</Tag>
+        },
+        {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_v, row) => (
+            <Button size="small" icon={<PrinterOutlined />} onClick={() => remind(row)}>
+              {t('use.documents.reminder')}
+            </Button>
+          )
+        }
+      ]}
+    >
       {link !== null && (
         <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/${link}`)}>
           {t('use.overdue.goUse')}
         </Button>
       )}
       {preview && <PrintPreview html={preview.html} title={preview.title} onClose={() => setPreview(null)} />}
-    </Card>
+    </WorkbenchListCard>
   )
 }

@@ -1,4 +1,5 @@
-import { Space } from 'antd'
+import { PlusOutlined } from '@ant-design/icons'
+import { Button, Input, Space } from 'antd'
 import type { ReactNode } from 'react'
 
 const STYLE = { width: '100%', justifyContent: 'space-between', marginBottom: 16 }
@@ -12,5 +13,38 @@ export function Toolbar({ children }: { children: ReactNode }) {
     <Space wrap style={STYLE}>
       {children}
     </Space>
+  )
+}
+
+/** A list's search box: what it searches for is the text without its surrounding spaces, or nothing when that is empty. */
+export function SearchBox({
+  width,
+  placeholder,
+  label,
+  onSearch
+}: {
+  width: number
+  placeholder: string
+  /** What a screen reader calls the box, where its placeholder does not say it. */
+  label?: string
+  onSearch(text: string | undefined): void
+}) {
+  return (
+    <Input.Search
+      allowClear
+      style={{ width }}
+      placeholder={placeholder}
+      aria-label={label}
+      onSearch={(text) => onSearch(text.trim() || undefined)}
+    />
+  )
+}
+
+/** The button above a list that starts a new entry. */
+export function NewButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <Button type="primary" icon={<PlusOutlined />} onClick={onClick}>
+      {label}
+    </Button>
   )
 }

@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons'
-import { Alert, Button, DatePicker, Input, Select, Space, Typography } from 'antd'
+import { Alert, Button, DatePicker, Select, Space, Typography } from 'antd'
 import type { Dayjs } from 'dayjs'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { usePagedQuery } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { AuditSealButtons } from './audit/AuditSealButtons'
 import { ListTable } from '../components/ListTable'
+import { SearchBox } from '../components/Toolbar'
 
 type Query = ChannelInput<'audit.list'>
 
@@ -58,12 +59,7 @@ export function AuditPage() {
         />
       )}
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('audit.user')}
-          style={{ width: 180 }}
-          onSearch={(username) => filter({ username: username.trim() || undefined })}
-        />
+        <SearchBox width={180} placeholder={t('audit.user')} onSearch={(username) => filter({ username })} />
         <Select
           allowClear
           placeholder={t('audit.entity')}

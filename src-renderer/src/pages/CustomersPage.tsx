@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Empty, Input, Space, Table, Typography } from 'antd'
+import { Button, Empty, Space, Table, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, CustomerRow, SessionInfo } from '@preload/contract'
@@ -9,7 +8,7 @@ import { call } from '../api/client'
 import { CustomerReports } from './customers/upkeep/CustomerReports'
 import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
-import { Toolbar } from '../components/Toolbar'
+import { NewButton, SearchBox, Toolbar } from '../components/Toolbar'
 import { usePagedQuery, useRemote } from '../useRemote'
 import { CustomerDetail } from './customers/CustomerDetail'
 import { CustomerForm } from './customers/CustomerForm'
@@ -65,12 +64,11 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           {t('customers.title')}
         </Typography.Title>
         <Space wrap>
-          <Input.Search
-            allowClear
-            style={{ width: 360 }}
+          <SearchBox
+            width={360}
             placeholder={t('customers.searchPlaceholder')}
-            aria-label={t('common.search')}
-            onSearch={(search) => filter({ search: search.trim() || undefined })}
+            label={t('common.search')}
+            onSearch={(search) => filter({ search })}
           />
           <ExportButton
             request={{
@@ -82,11 +80,7 @@ export function CustomersPage({ session }: { session: SessionInfo }) {
           <Button onClick={() => setReporting(true)}>{t('customerUpkeep.reports.open')}</Button>
           {can(session, 'customerPrivacy.archiveInactive') && <RetentionMenu onDone={() => void load()} />}
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('customers.new')}
-            </Button>
-          )}
+          {canWrite && <NewButton label={t('customers.new')} onClick={() => setEditing('new')} />}
         </Space>
       </Toolbar>
       {!session.canSeePersonalData && (

@@ -15,7 +15,7 @@ import { WithRule } from '../components/RuleTag'
 import { MyRequestsCard } from './dashboard/MyRequestsCard'
 import { PrivacyAlarmsCard } from './customers/privacy/PrivacyAlarmsCard'
 import { linkFor, workbenchCards, type WorkbenchCardKey } from './dashboard/workbench'
-import { ListTable } from '../components/ListTable'
+import { WorkbenchListCard } from '../components/ListTable'
 
 /** The person's workbench: only the cards of what their role can act on, each linking only to pages they may open. */
 export function DashboardPage({ session }: { session: SessionInfo }) {
@@ -74,52 +74,50 @@ export function DashboardPage({ session }: { session: SessionInfo }) {
         )}
       </Row>
       {shows('overdueFiling') && (
-        <Card title={t('dashboard.overdue')} style={{ marginTop: 16 }}>
-          <ListTable<OverdueEntry>
-            size="small"
-            rowKey={(row) => `${row.itemId}-${row.ruleId}`}
-            dataSource={overdue}
-            pagination={{ pageSize: 10 }}
-            empty={t('dashboard.nothingOverdue')}
-            columns={[
-              { title: t('items.fields.title'), dataIndex: 'title' },
-              {
-                title: t('items.fields.archivalCode'),
-                dataIndex: 'archivalCode',
-                render: (value: string | null) => value ?? '—'
-              },
-              { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
-              {
-                title: t('dashboard.daysLate'),
-                dataIndex: 'daysLate',
-                // R-FILE-9: how late a record came in is said once, beside (not added to) the room's own lateness.
-                render: (value: number, row) => (
-                  <Space size={4} wrap>
-                    {value > 0 && <Tag color="red">{t('dashboard.days', { count: value })}</Tag>}
-                    {row.handedInLateDays !== null && (
-                      <Tag color="orange">{t('dashboard.handedInLate', { count: row.handedInLateDays })}</Tag>
-                    )}
-                  </Space>
-                )
-              },
-              {
-                title: t('dashboard.rule'),
-                key: 'rule',
-                render: (_v, row) => (
-                  <WithRule
-                    text={t(row.reason, {
-                      dueOn: row.dueOn,
-                      daysLate: row.daysLate,
-                      handedInLateDays: row.handedInLateDays
-                    })}
-                    ruleId={row.ruleId}
-                  />
-                )
-              }
-            ]}
-          />
+        <WorkbenchListCard<OverdueEntry>
+          title={t('dashboard.overdue')}
+          rowKey={(row) => `${row.itemId}-${row.ruleId}`}
+          dataSource={overdue}
+          empty={t('dashboard.nothingOverdue')}
+          columns={[
+            { title: t('items.fields.title'), dataIndex: 'title' },
+            {
+              title: t('items.fields.archivalCode'),
+              dataIndex: 'archivalCode',
+              render: (value: string | null) => value ?? '—'
+            },
+            { title: t('dashboard.dueOn'), dataIndex: 'dueOn' },
+            {
+              title: t('dashboard.daysLate'),
+              dataIndex: 'daysLate',
+              // R-FILE-9: how late a record came in is said once, beside (not added to) the room's own lateness.
+              render: (value: number, row) => (
+                <Space size={4} wrap>
+                  {value > 0 && <Tag color="red">{t('dashboard.days', { count: value })}</Tag>}
+                  {row.handedInLateDays !== null && (
+                    <Tag color="orange">{t('dashboard.handedInLate', { count: row.handedInLateDays })}</Tag>
+                  )}
+                </Space>
+              )
+            },
+            {
+              title: t('dashboard.rule'),
+              key: 'rule',
+              render: (_v, row) => (
+                <WithRule
+                  text={t(row.reason, {
+                    dueOn: row.dueOn,
+                    daysLate: row.daysLate,
+                    handedInLateDays: row.handedInLateDays
+                  })}
+                  ruleId={row.ruleId}
+                />
+              )
+            }
+          ]}
+        >
           {go('overdueFiling', t('dashboard.goRecords'))}
-        </Card>
+        </WorkbenchListCard>
       )}
       {shows('overdueLoans') && <OverdueLoansCard link={linkOf('overdueLoans')} />}
       {shows('holdings') && <HoldingsCharts />}

@@ -1,30 +1,18 @@
 import { Form, InputNumber, Select } from 'antd'
-import { useTranslation } from 'react-i18next'
 import type { DisposalSettingsData } from '@preload/contract'
-import { call } from '../api/client'
-import { VersionedSettingsCard } from '../components/SettingsVersions'
-import type { VersionedChannels } from '../useVersionedSettings'
-
-const DISPOSAL_CHANNELS: VersionedChannels<DisposalSettingsData> = {
-  current: () => call('settings.getDisposal', {}),
-  history: () => call('settings.disposalHistory', {}),
-  save: (values) => call('settings.saveDisposal', values)
-}
+import type { SettingsCardDeclaration } from '../components/SettingsVersions'
+import { versionedChannels } from '../useVersionedSettings'
 
 /** R-DISP-6, R-DISP-7: hold period, supervisors needed and methods; every save is a new version. */
-export function DisposalSettingsCard({ editable }: { editable: boolean }) {
-  const { t } = useTranslation()
-  return (
-    <VersionedSettingsCard
-      title={t('disposal.settingsTitle')}
-      name="disposal-settings"
-      channels={DISPOSAL_CHANNELS}
-      editable={editable}
-      layout="inline"
-      summary={(data) =>
-        `${t('disposal.holdMonths')}: ${data.holdMonths} · ${t('disposal.minSupervisors')}: ${data.minSupervisors}`
-      }
-    >
+export const DISPOSAL_SETTINGS_CARD: SettingsCardDeclaration<DisposalSettingsData> = {
+  title: 'disposal.settingsTitle',
+  name: 'disposal-settings',
+  channels: versionedChannels('settings.getDisposal', 'settings.disposalHistory', 'settings.saveDisposal'),
+  layout: 'inline',
+  summary: (data, t) =>
+    `${t('disposal.holdMonths')}: ${data.holdMonths} · ${t('disposal.minSupervisors')}: ${data.minSupervisors}`,
+  fields: (t) => (
+    <>
       <Form.Item name="holdMonths" label={t('disposal.holdMonths')}>
         <InputNumber precision={0} />
       </Form.Item>
@@ -34,6 +22,6 @@ export function DisposalSettingsCard({ editable }: { editable: boolean }) {
       <Form.Item name="methods" label={t('disposal.methods')}>
         <Select mode="tags" style={{ minWidth: 360 }} />
       </Form.Item>
-    </VersionedSettingsCard>
+    </>
   )
 }

@@ -1,11 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Empty, Select, Space, Tag } from 'antd'
+import { DatePicker, Empty, Select, Space, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { EnvironmentReading, LocationNode } from '@preload/contract'
 import { call } from '../api/client'
-import { Toolbar } from '../components/Toolbar'
+import { NewButton, Toolbar } from '../components/Toolbar'
 import { useRemote } from '../useRemote'
 import { EnvironmentCharts, ReadingModal, readingColumns, roomOptions } from './custody/EnvironmentParts'
 import { ListTable } from '../components/ListTable'
@@ -60,11 +59,7 @@ export function EnvironmentTab({ canWrite }: { canWrite: boolean }) {
             </Tag>
           )}
         </Space>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>
-            {t('environment.record')}
-          </Button>
-        )}
+        {canWrite && <NewButton label={t('environment.record')} onClick={() => setRecording(true)} />}
       </Toolbar>
       {band && readings.length > 0 && <EnvironmentCharts band={band} readings={readings} />}
       <ListTable<EnvironmentReading>

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons'
 import { Button, Empty, Space, Table } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,7 +9,7 @@ import { ExportButton } from '../components/ExportButton'
 import { ImportWizard } from '../components/ImportWizard'
 import { BatchAttach } from './items/BatchAttach'
 import { FixityCheck } from './items/FixityCheck'
-import { Toolbar } from '../components/Toolbar'
+import { NewButton, Toolbar } from '../components/Toolbar'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { FilingCatalogueButton } from './FilingCatalogueButton'
@@ -91,11 +90,7 @@ export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite
           {canWrite && <Button onClick={() => setImporting(true)}>{t('import.open')}</Button>}
           {canWrite && <Button onClick={() => setAttaching(true)}>{t('electronic.batch.open')}</Button>}
           {canWrite && <Button onClick={() => setChecking(true)}>{t('electronic.fixity.open')}</Button>}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('items.new')}
-            </Button>
-          )}
+          {canWrite && <NewButton label={t('items.new')} onClick={() => setEditing('new')} />}
         </Space>
       </Toolbar>
       <ItemBatchBar

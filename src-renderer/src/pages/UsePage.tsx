@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, DatePicker, Empty, Input, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
+import { DatePicker, Empty, Select, Space, Switch, Table, Tabs, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, SessionInfo, UseRequestRow } from '@preload/contract'
@@ -14,6 +13,7 @@ import { UseRequestForm } from './use/UseRequestForm'
 import { ISO } from './use/useLabels'
 import { requestColumns } from './use/requestColumns'
 import { optionsOf } from '../labels'
+import { NewButton, SearchBox } from '../components/Toolbar'
 
 /** 借阅: consultation, loan and copy requests (R-USE-1..9) and the registers (R-USE-10). */
 export function UsePage({ session }: { session: SessionInfo }) {
@@ -53,27 +53,22 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
         <Space wrap>
-          <Input.Search
-            allowClear
-            style={{ width: 260 }}
+          <SearchBox
+            width={260}
             placeholder={t('use.list.searchPlaceholder')}
-            onSearch={(search) => filter({ search: search.trim() || undefined })}
+            onSearch={(search) => filter({ search })}
           />
-          <Select
-            mode="multiple"
-            allowClear
-            style={{ minWidth: 150 }}
+          <ValuesFilter
             placeholder={t('use.fields.kind')}
-            options={optionsOf(t, USE_KINDS, 'use.kinds')}
-            onChange={(kind: (typeof USE_KINDS)[number][]) => filter({ kind })}
+            values={USE_KINDS}
+            prefix="use.kinds"
+            onChange={(kind) => filter({ kind })}
           />
-          <Select
-            mode="multiple"
-            allowClear
-            style={{ minWidth: 150 }}
+          <ValuesFilter
             placeholder={t('use.fields.status')}
-            options={optionsOf(t, USE_STATUSES, 'use.statuses')}
-            onChange={(status: (typeof USE_STATUSES)[number][]) => filter({ status })}
+            values={USE_STATUSES}
+            prefix="use.statuses"
+            onChange={(status) => filter({ status })}
           />
           <DatePicker.RangePicker
             format={ISO}
@@ -87,11 +82,7 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
             {t('use.list.overdueOnly')}
           </Space>
         </Space>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('use.list.new')}
-          </Button>
-        )}
+        {canWrite && <NewButton label={t('use.list.new')} onClick={() => setCreating(true)} />}
       </Space>
       <Table<UseRequestRow>
         rowKey="id"
@@ -122,5 +113,31 @@ function UseRequestsTab({ session }: { session: SessionInfo }) {
         <UseRequestDetail requestId={viewing} session={session} onClose={closeDetail} onChanged={reload} />
       )}
     </>
+  )
+}
+
+/** Narrows the requests to any of a field's chosen values, each said in words. */
+function ValuesFilter<V extends string>({
+  placeholder,
+  values,
+  prefix,
+  onChange
+}: {
+  placeholder: string
+  values: readonly V[]
+  /** Where the values' words are in the catalogue. */
+  prefix: string
+  onChange(chosen: V[]): void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Select
+      mode="multiple"
+      allowClear
+      style={{ minWidth: 150 }}
+      placeholder={placeholder}
+      options={optionsOf(t, values, prefix)}
+      onChange={onChange}
+    />
   )
 }

@@ -1,17 +1,9 @@
-import { Col, Form, InputNumber, Row, Select, Switch } from 'antd'
-import { useTranslation } from 'react-i18next'
+import { InputNumber, Row, Select, Switch } from 'antd'
 import type { UseSettings } from '@preload/contract'
 import { APPROVERS } from '@preload/vocabulary'
-import { call } from '../api/client'
-import { VersionedSettingsCard } from '../components/SettingsVersions'
-import type { VersionedChannels } from '../useVersionedSettings'
+import { SettingsField, type SettingsCardDeclaration } from '../components/SettingsVersions'
+import { versionedChannels } from '../useVersionedSettings'
 import { optionsOf } from '../labels'
-
-const USE_CHANNELS: VersionedChannels<UseSettings> = {
-  current: () => call('settings.getUse', {}),
-  history: () => call('settings.useHistory', {}),
-  save: (values) => call('settings.saveUse', values)
-}
 
 const DAY_FIELDS = ['loanMaxDays', 'longLoanMaxDays', 'maxRenewals', 'renewalDays'] as const
 const APPROVER_FIELDS = [
@@ -32,40 +24,29 @@ const SWITCH_FIELDS = [
 ] as const
 
 /** R-USE-4..6, S86: loan limits and who signs what, edited by the archive manager; every save is a new version. */
-export function UseSettingsCard({ editable }: { editable: boolean }) {
-  const { t } = useTranslation()
-  return (
-    <VersionedSettingsCard
-      title={t('use.settings.title')}
-      name="use-settings"
-      channels={USE_CHANNELS}
-      editable={editable}
-      readOnlyNote={t('filingSettings.readOnly')}
-      summary={(data) => `${t('use.settings.loanMaxDays')}: ${data.loanMaxDays}`}
-    >
-      <Row gutter={16}>
-        {DAY_FIELDS.map((field) => (
-          <Col span={6} key={field}>
-            <Form.Item name={field} label={t(`use.settings.${field}`)}>
-              <InputNumber min={0} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        ))}
-        {APPROVER_FIELDS.map((field) => (
-          <Col span={8} key={field}>
-            <Form.Item name={field} label={t(`use.settings.${field}`)}>
-              <Select options={optionsOf(t, APPROVERS, 'use.approvers')} />
-            </Form.Item>
-          </Col>
-        ))}
-        {SWITCH_FIELDS.map((field) => (
-          <Col span={8} key={field}>
-            <Form.Item name={field} label={t(`use.settings.${field}`)} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-        ))}
-      </Row>
-    </VersionedSettingsCard>
+export const USE_SETTINGS_CARD: SettingsCardDeclaration<UseSettings> = {
+  title: 'use.settings.title',
+  name: 'use-settings',
+  channels: versionedChannels('settings.getUse', 'settings.useHistory', 'settings.saveUse'),
+  readOnlyNote: 'filingSettings.readOnly',
+  summary: (data, t) => `${t('use.settings.loanMaxDays')}: ${data.loanMaxDays}`,
+  fields: (t) => (
+    <Row gutter={16}>
+      {DAY_FIELDS.map((field) => (
+        <SettingsField span={6} key={field} name={field} label={`use.settings.${field}`}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </SettingsField>
+      ))}
+      {APPROVER_FIELDS.map((field) => (
+        <SettingsField span={8} key={field} name={field} label={`use.settings.${field}`}>
+          <Select options={optionsOf(t, APPROVERS, 'use.approvers')} />
+        </SettingsField>
+      ))}
+      {SWITCH_FIELDS.map((field) => (
+        <SettingsField span={8} key={field} name={field} label={`use.settings.${field}`} valuePropName="checked">
+          <Switch />
+        </SettingsField>
+      ))}
+    </Row>
   )
 }

@@ -1,12 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Typography } from 'antd'
+import { Alert, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SessionInfo, UserRow } from '@preload/contract'
 import { can } from '../access'
 import { call } from '../api/client'
 import { FirstRunReminder } from '../components/first-run/FirstRunReminder'
-import { Toolbar } from '../components/Toolbar'
+import { NewButton, Toolbar } from '../components/Toolbar'
 import { WithRule } from '../components/RuleTag'
 import { useRemote } from '../useRemote'
 import { useSubmit } from '../useSubmit'
@@ -39,11 +38,7 @@ export function UsersPage({ session }: { session: SessionInfo }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('users.title')}
         </Typography.Title>
-        {isAdmin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('users.new')}
-          </Button>
-        )}
+        {isAdmin && <NewButton label={t('users.new')} onClick={() => setEditing('new')} />}
       </Toolbar>
       {can(session, 'setup.get') && <FirstRunReminder />}
       <Alert

@@ -1,12 +1,11 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Input, Select, Space } from 'antd'
+import { Select, Space } from 'antd'
 import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ChannelInput, Volume } from '@preload/contract'
 import { call } from '../api/client'
 import { ExportButton } from '../components/ExportButton'
 import { useLabelPrinting } from '../components/LabelPrintDialog'
-import { Toolbar } from '../components/Toolbar'
+import { NewButton, SearchBox, Toolbar } from '../components/Toolbar'
 import { useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery } from '../useRemote'
 import { NewVolumeModal } from './volumes/NewVolumeModal'
@@ -39,11 +38,10 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
     <>
       <Toolbar>
         <Space>
-          <Input.Search
-            allowClear
-            style={{ width: 300 }}
+          <SearchBox
+            width={300}
             placeholder={t('volumes.searchPlaceholder')}
-            onSearch={(search) => filter({ search: search.trim() || undefined })}
+            onSearch={(search) => filter({ search })}
           />
           <Select
             allowClear
@@ -58,11 +56,7 @@ export function VolumesTab({ canWrite }: { canWrite: boolean }) {
             request={{ view: 'volumes', query: { ...query, page: 1 }, columns: volumeExportColumns(t, settings) }}
           />
           {labels.labelButton}
-          {canWrite && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('volumes.new')}
-            </Button>
-          )}
+          {canWrite && <NewButton label={t('volumes.new')} onClick={() => setCreating(true)} />}
         </Space>
       </Toolbar>
       <ListTable<Volume>

@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
-import { Button, Space, Tag } from 'antd'
+import { Space, Tag } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { InspectionRow, LocationNode } from '@preload/contract'
@@ -8,7 +7,8 @@ import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { InspectionDetail } from './InspectionDetail'
 import { countsOf } from './inspectionForm'
 import { NewInspection } from './NewInspection'
-import { ListTable } from '@renderer/components/ListTable'
+import { ListTable, openingColumn } from '@renderer/components/ListTable'
+import { NewButton } from '../../components/Toolbar'
 
 const listInspections = (paging: Paging) => call('inspections.list', paging)
 
@@ -29,26 +29,14 @@ export function InspectionsTab({ canWrite }: { canWrite: boolean }) {
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'flex-end', marginBottom: 16 }}>
-        {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('inspections.new')}
-          </Button>
-        )}
+        {canWrite && <NewButton label={t('inspections.new')} onClick={() => setCreating(true)} />}
       </Space>
       <ListTable<InspectionRow>
         size="middle"
         {...tableProps}
         empty={canWrite ? t('inspections.empty') : t('inspections.emptyReadOnly')}
         columns={[
-          {
-            title: t('inspections.fields.inspectedOn'),
-            dataIndex: 'inspectedOn',
-            render: (value: string, row) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setViewing(row.id)}>
-                {value}
-              </Button>
-            )
-          },
+          openingColumn<InspectionRow, 'inspectedOn'>(t('inspections.fields.inspectedOn'), 'inspectedOn', setViewing),
           {
             title: t('inspections.fields.kind'),
             dataIndex: 'kind',

@@ -1,88 +1,50 @@
 import { Col, Divider, Form, InputNumber, Row, Select } from 'antd'
-import { useTranslation } from 'react-i18next'
 import type { CustomerPrivacySettings, CustomerUpkeepSettings } from '@preload/contract'
 import { RETENTION_CLASSES, RETENTION_LIMITS, RETENTION_UNITS, ROLES } from '@preload/vocabulary'
-import { call } from '@renderer/api/client'
 import { WithRule } from '@renderer/components/RuleTag'
-import { VersionedSettingsCard } from '@renderer/components/SettingsVersions'
-import type { VersionedChannels } from '@renderer/useVersionedSettings'
+import { SettingsField, type SettingsCardDeclaration } from '@renderer/components/SettingsVersions'
+import { keepingUnshownFields, versionedChannels } from '@renderer/useVersionedSettings'
 import { optionsOf } from '@renderer/labels'
 
-/**
- * The card edits some fields of a settings namespace; a save keeps the others as the version in force has them, so
- * what this page does not show is never reset.
- */
-const UPKEEP_CHANNELS: VersionedChannels<CustomerUpkeepSettings> = {
-  current: () => call('customerUpkeep.settings', {}),
-  history: () => call('customerUpkeep.settingsHistory', {}),
-  save: async (values) =>
-    call('customerUpkeep.saveSettings', { ...(await call('customerUpkeep.settings', {})).data, ...values })
-}
-
-const PRIVACY_CHANNELS: VersionedChannels<CustomerPrivacySettings> = {
-  current: () => call('customerPrivacy.settings', {}),
-  history: () => call('customerPrivacy.settingsHistory', {}),
-  save: async (values) =>
-    call('customerPrivacy.saveSettings', { ...(await call('customerPrivacy.settings', {})).data, ...values })
-}
-
 /** S29, S37–S39, S50: how soon a file is formal and who verifies files and their important changes. */
-export function CustomerUpkeepSettingsCard({ editable }: { editable: boolean }) {
-  const { t } = useTranslation()
-  return (
-    <VersionedSettingsCard
-      title={t('customerUpkeep.settings.title')}
-      name="customer-upkeep-settings"
-      channels={UPKEEP_CHANNELS}
-      editable={editable}
-      readOnlyNote={t('filingSettings.readOnly')}
-      summary={(data) => data.verifierRoles.map((role) => t(`roles.${role}`)).join('、')}
-    >
-      <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="formalWithinDays" label={t('customerUpkeep.settings.formalWithinDays')}>
-            <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={16}>
-          <Form.Item
-            name="verifierRoles"
-            label={<WithRule text={t('customerUpkeep.settings.verifierRoles')} ruleId="S37" />}
-          >
-            <Select mode="multiple" options={optionsOf(t, ROLES, 'roles')} />
-          </Form.Item>
-        </Col>
-      </Row>
-    </VersionedSettingsCard>
+export const CUSTOMER_UPKEEP_SETTINGS_CARD: SettingsCardDeclaration<CustomerUpkeepSettings> = {
+  title: 'customerUpkeep.settings.title',
+  name: 'customer-upkeep-settings',
+  channels: keepingUnshownFields(
+    versionedChannels('customerUpkeep.settings', 'customerUpkeep.settingsHistory', 'customerUpkeep.saveSettings')
+  ),
+  readOnlyNote: 'filingSettings.readOnly',
+  summary: (data, t) => data.verifierRoles.map((role) => t(`roles.${role}`)).join('、'),
+  fields: (t) => (
+    <Row gutter={16}>
+      <SettingsField span={8} name="formalWithinDays" label="customerUpkeep.settings.formalWithinDays">
+        <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
+      </SettingsField>
+      <SettingsField span={16} name="verifierRoles" label="customerUpkeep.settings.verifierRoles" ruleId="S37">
+        <Select mode="multiple" options={optionsOf(t, ROLES, 'roles')} />
+      </SettingsField>
+    </Row>
   )
 }
 
 /** S139 retention per class, S143 the inactive period, S103 the answer time of an individual's request. */
-export function CustomerPrivacySettingsCard({ editable }: { editable: boolean }) {
-  const { t } = useTranslation()
-  return (
-    <VersionedSettingsCard
-      title={t('customerPrivacy.settings.title')}
-      name="customer-privacy-settings"
-      channels={PRIVACY_CHANNELS}
-      editable={editable}
-      readOnlyNote={t('filingSettings.readOnly')}
-      summary={(data) => `${t('customerPrivacy.settings.inactiveMonths')}: ${data.inactiveMonths}`}
-    >
+export const CUSTOMER_PRIVACY_SETTINGS_CARD: SettingsCardDeclaration<CustomerPrivacySettings> = {
+  title: 'customerPrivacy.settings.title',
+  name: 'customer-privacy-settings',
+  channels: keepingUnshownFields(
+    versionedChannels('customerPrivacy.settings', 'customerPrivacy.settingsHistory', 'customerPrivacy.saveSettings')
+  ),
+  readOnlyNote: 'filingSettings.readOnly',
+  summary: (data, t) => `${t('customerPrivacy.settings.inactiveMonths')}: ${data.inactiveMonths}`,
+  fields: (t) => (
+    <>
       <Row gutter={16}>
-        <Col span={8}>
-          <Form.Item name="rightsAnswerDays" label={t('customerPrivacy.settings.rightsAnswerDays')}>
-            <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col span={8}>
-          <Form.Item
-            name="inactiveMonths"
-            label={<WithRule text={t('customerPrivacy.settings.inactiveMonths')} ruleId="S143" />}
-          >
-            <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
+        <SettingsField span={8} name="rightsAnswerDays" label="customerPrivacy.settings.rightsAnswerDays">
+          <InputNumber min={1} max={90} precision={0} style={{ width: '100%' }} />
+        </SettingsField>
+        <SettingsField span={8} name="inactiveMonths" label="customerPrivacy.settings.inactiveMonths" ruleId="S143">
+          <InputNumber min={1} max={240} precision={0} style={{ width: '100%' }} />
+        </SettingsField>
       </Row>
       <Divider titlePlacement="start">
         <WithRule text={t('customerPrivacy.retention.title')} ruleId="S139" />
@@ -120,6 +82,6 @@ export function CustomerPrivacySettingsCard({ editable }: { editable: boolean })
           </Col>
         ))}
       </Row>
-    </VersionedSettingsCard>
+    </>
   )
 }

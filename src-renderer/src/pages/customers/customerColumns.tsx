@@ -6,6 +6,7 @@ import { formatDateTime } from '@renderer/errors'
 import { labelsOf } from '@renderer/labels'
 import { GRADE_COLORS } from '@renderer/tagColors'
 import { LongText } from '@renderer/components/LongText'
+import type { ListColumnActions } from '@renderer/components/ListTable'
 
 /** S125: a sealed value that did not open is said in words, in the warning colour, never shown as its marker. */
 export function readable(value: string, t: TFunction) {
@@ -16,20 +17,23 @@ export function readable(value: string, t: TFunction) {
   )
 }
 
-interface CustomerColumnActions {
-  sortOrderOf(field: string): 'ascend' | 'descend' | null
-  view(id: number): void
-  /** Absent for those who may only read. */
-  edit: ((id: number) => void) | null
-}
-
 /** The customers table: sorted and filtered by main, with the industries and regions main knows as filters. */
 export function customerColumns(
   t: TFunction,
   facets: ChannelOutput<'customers.facets'>,
   query: ChannelInput<'customers.list'>,
-  { sortOrderOf, view, edit }: CustomerColumnActions
+  { sortOrderOf, view, edit }: ListColumnActions
 ): TableProps<CustomerRow>['columns'] {
+  /** A column main sorts by and filters by the values it knows, which the person can search. */
+  const facetColumn = (field: 'industry' | 'region', values: string[]) => ({
+    title: t(`customers.fields.${field}`),
+    dataIndex: field,
+    sorter: true,
+    sortOrder: sortOrderOf(field),
+    filters: values.map((value) => ({ text: value, value })),
+    filteredValue: query[field] ?? null,
+    filterSearch: true
+  })
   return [
     {
       title: t('customers.fields.name'),
@@ -52,24 +56,8 @@ export function customerColumns(
       filteredValue: query.grade ?? null,
       render: (grade: CustomerGrade) => <Tag color={GRADE_COLORS[grade]}>{t(`grades.${grade}`)}</Tag>
     },
-    {
-      title: t('customers.fields.industry'),
-      dataIndex: 'industry',
-      sorter: true,
-      sortOrder: sortOrderOf('industry'),
-      filters: facets.industries.map((value) => ({ text: value, value })),
-      filteredValue: query.industry ?? null,
-      filterSearch: true
-    },
-    {
-      title: t('customers.fields.region'),
-      dataIndex: 'region',
-      sorter: true,
-      sortOrder: sortOrderOf('region'),
-      filters: facets.regions.map((value) => ({ text: value, value })),
-      filteredValue: query.region ?? null,
-      filterSearch: true
-    },
+    facetColumn('industry', facets.industries),
+    facetColumn('region', facets.regions),
     {
       title: t('customers.fields.dateOpened'),
       dataIndex: 'dateOpened',

@@ -1,4 +1,4 @@
-import { Button, Tag } from 'antd'
+import { Tag } from 'antd'
 import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AppraisalBatchRow, SessionInfo } from '@preload/contract'
@@ -8,7 +8,7 @@ import { usePagedQuery, type Paging } from '@renderer/useRemote'
 import { BatchDetail } from './BatchDetail'
 import { BATCH_STATE_COLORS } from '@renderer/tagColors'
 import { LongText } from '@renderer/components/LongText'
-import { ListTable } from '@renderer/components/ListTable'
+import { ListTable, openingColumn } from '@renderer/components/ListTable'
 
 const listBatches = (paging: Paging) => call('appraisal.list', paging)
 
@@ -30,15 +30,9 @@ export function BatchesTab(props: {
         empty={t('disposal.batchesEmpty')}
         columns={[
           { title: '#', dataIndex: 'id', width: 60 },
-          {
-            title: t('disposal.batchTitle'),
-            dataIndex: 'title',
-            render: (title: string, row) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => props.onOpen(row.id)}>
-                <LongText text={title} />
-              </Button>
-            )
-          },
+          openingColumn<AppraisalBatchRow, 'title'>(t('disposal.batchTitle'), 'title', props.onOpen, (title) => (
+            <LongText text={title} />
+          )),
           {
             title: t('disposal.state'),
             dataIndex: 'state',

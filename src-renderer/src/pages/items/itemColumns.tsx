@@ -7,20 +7,14 @@ import { ITEM_STATUS_COLORS } from '@renderer/tagColors'
 import { codeColumn, codeOptions } from '@renderer/useFilingSettings'
 import { Marked } from '@renderer/components/Marked'
 import { LongText } from '@renderer/components/LongText'
-
-interface ItemColumnActions {
-  sortOrderOf(field: string): 'ascend' | 'descend' | null
-  view(id: number): void
-  /** Absent for those who may only read. */
-  edit: ((id: number) => void) | null
-}
+import type { ListColumnActions } from '@renderer/components/ListTable'
 
 /** The records table: sorted and filtered by main (the query holds what each column shows as filtered). */
 export function itemColumns(
   t: TFunction,
   settings: FilingSettings | null,
   query: ChannelInput<'items.list'>,
-  { sortOrderOf, view, edit }: ItemColumnActions
+  { sortOrderOf, view, edit }: ListColumnActions
 ): TableProps<ItemRow>['columns'] {
   const years = Array.from({ length: 12 }, (_value, index) => new Date().getFullYear() - index)
   return [

@@ -1,6 +1,7 @@
-import { Button, Space, Tag, Typography, type TableProps } from 'antd'
+import { Space, Tag, Typography, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import type { FilingSettings, UseRequestRow } from '@preload/contract'
+import { openingColumn } from '@renderer/components/ListTable'
 import { nameOfCode } from '@renderer/useFilingSettings'
 import { STATUS_COLORS } from './useLabels'
 
@@ -33,15 +34,7 @@ export function requestColumns(
   view: (id: number) => void
 ): TableProps<UseRequestRow>['columns'] {
   return [
-    {
-      title: t('use.list.number'),
-      dataIndex: 'number',
-      render: (number: string, row) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => view(row.id)}>
-          {number}
-        </Button>
-      )
-    },
+    openingColumn<UseRequestRow, 'number'>(t('use.list.number'), 'number', view),
     ...requestSummaryColumns(t, settings),
     {
       title: t('use.fields.status'),

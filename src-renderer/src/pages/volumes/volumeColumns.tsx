@@ -1,9 +1,10 @@
-import { Button, Tag, type TableProps } from 'antd'
+import { Tag, type TableProps } from 'antd'
 import type { TFunction } from 'i18next'
 import type { FilingSettings, Volume } from '@preload/contract'
 import { filingExportColumns } from '@renderer/labels'
 import { codeColumn } from '@renderer/useFilingSettings'
 import { LongText } from '@renderer/components/LongText'
+import { openingColumn } from '@renderer/components/ListTable'
 
 export function volumeColumns(
   t: TFunction,
@@ -11,15 +12,7 @@ export function volumeColumns(
   view: (id: number) => void
 ): TableProps<Volume>['columns'] {
   return [
-    {
-      title: t('volumes.archivalCode'),
-      dataIndex: 'archivalCode',
-      render: (code: string, row) => (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => view(row.id)}>
-          {code}
-        </Button>
-      )
-    },
+    openingColumn<Volume, 'archivalCode'>(t('volumes.archivalCode'), 'archivalCode', view),
     { title: t('volumes.title'), dataIndex: 'title', render: (title: string) => <LongText text={title} /> },
     { title: t('items.fields.year'), dataIndex: 'year' },
     codeColumn(t('items.fields.categoryCode'), 'categoryCode', settings?.categories),

@@ -35,8 +35,6 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
   const consents = useRemote(useCallback(() => call('customerPrivacy.consents', { customerId }), [customerId]))
   const sensitive = useRemote(useCallback(() => call('customerPrivacy.sensitive', { customerId }), [customerId]))
   const settings = useRemote(useCallback(() => call('customerPrivacy.settings', {}), []))
-  const [consentForm] = Form.useForm<ConsentValues>()
-  const [consentOpen, setConsentOpen] = useState(false)
   const [revealForm] = Form.useForm<{ purpose: string }>()
   const [revealing, setRevealing] = useState<SensitiveField | null>(null)
   const [revealed, setRevealed] = useState<Partial<Record<SensitiveField, string>>>({})
@@ -46,23 +44,11 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
   const fieldName = (field: string) => t(`customerPrivacy.fields.${field}`)
 
   const recordConsent = (values: ConsentValues) =>
-    submit(
-      () =>
-        call('customerPrivacy.recordConsent', {
-          ...values,
-          customerId,
-          consentedOn: values.consentedOn.format('YYYY-MM-DD')
-        }),
-      {
-        form: consentForm,
-        success: 'customerPrivacy.consent.recorded',
-        close: () => setConsentOpen(false),
-        onDone: async () => {
-          setMarksKey((key) => key + 1)
-          await consents.reload()
-        }
-      }
-    )
+    call('customerPrivacy.recordConsent', {
+      ...values,
+      customerId,
+      consentedOn: values.consentedOn.format('YYYY-MM-DD')
+    })
 
   const reveal = (field: SensitiveField, purpose: string) =>
     submit(() => call('customerPrivacy.reveal', { customerId, field, purpose }), {
@@ -88,10 +74,27 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
       <div style={{ textAlign: 'right' }}>
         <LeakReportButton customerId={customerId} />
       </div>
-      <PrivacyRegister<Consent>
+      <PrivacyRegister<Consent, ConsentValues>
         title={t('customerPrivacy.consent.title')}
         add={t('customerPrivacy.consent.record')}
-        onAdd={canEdit && (() => setConsentOpen(true))}
+        canAdd={canEdit}
+        adding={{
+          name: 'consent',
+          values: {
+            consentedOn: dayjs(),
+            channel: 'written',
+            noticeVersion: settings.data?.data.noticeVersion ?? 'v1',
+            refusedFields: [],
+            sharingConsent: false
+          },
+          width: 640,
+          send: recordConsent,
+          success: 'customerPrivacy.consent.recorded',
+          onDone: async () => {
+            setMarksKey((key) => key + 1)
+            await consents.reload()
+          }
+        }}
         empty={t('customerPrivacy.consent.none')}
         dataSource={consents.data?.consents ?? []}
         columns={[
@@ -122,7 +125,41 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
             render: (value: string, row) => `${value} ${formatDateTime(row.recordedAt).slice(0, 10)}`
           }
         ]}
-      />
+      >
+        <Form.Item name="scope" label={t('customerPrivacy.consent.scope')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="purpose" label={t('customerPrivacy.consent.purpose')} required>
+          <Input />
+        </Form.Item>
+        <Form.Item name="noticeText" label={t('customerPrivacy.consent.noticeText')} required>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Space size={16}>
+          <Form.Item name="noticeVersion" label={t('customerPrivacy.consent.noticeVersion')} required>
+            <Input style={{ width: 100 }} />
+          </Form.Item>
+          <Form.Item name="consentedOn" label={t('customerPrivacy.consent.consentedOn')} required>
+            <DatePicker format="YYYY-MM-DD" />
+          </Form.Item>
+          <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
+            <Select style={{ width: 100 }} options={optionsOf(t, CONSENT_CHANNELS, 'customerPrivacy.channels')} />
+          </Form.Item>
+        </Space>
+        <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>
+          <Select
+            mode="multiple"
+            options={CONSENT_FIELDS.map((value) => ({
+              value,
+              label: fieldName(value),
+              disabled: !(settings.data?.data.optionalFields ?? []).includes(value)
+            }))}
+          />
+        </Form.Item>
+        <Form.Item name="sharingConsent" valuePropName="checked">
+          <Checkbox>{t('customerPrivacy.consent.sharingConsent')}</Checkbox>
+        </Form.Item>
+      </PrivacyRegister>
       <Card size="small" title={t('customerPrivacy.sensitive.title')}>
         <Table<SensitiveValue>
           size="small"
@@ -178,57 +215,6 @@ export function CustomerPrivacy({ customerId, canEdit }: { customerId: number; c
       </Card>
       <Disclosures customerId={customerId} canEdit={canEdit} />
       <RightsRequests customerId={customerId} canEdit={canEdit} />
-      <FormModal
-        open={consentOpen}
-        title={t('customerPrivacy.consent.record')}
-        form={consentForm}
-        busy={busy}
-        width={640}
-        onClose={() => setConsentOpen(false)}
-        values={{
-          consentedOn: dayjs(),
-          channel: 'written',
-          noticeVersion: settings.data?.data.noticeVersion ?? 'v1',
-          refusedFields: [],
-          sharingConsent: false
-        }}
-        name="consent"
-        onFinish={recordConsent}
-      >
-        <Form.Item name="scope" label={t('customerPrivacy.consent.scope')} required>
-          <Input />
-        </Form.Item>
-        <Form.Item name="purpose" label={t('customerPrivacy.consent.purpose')} required>
-          <Input />
-        </Form.Item>
-        <Form.Item name="noticeText" label={t('customerPrivacy.consent.noticeText')} required>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Space size={16}>
-          <Form.Item name="noticeVersion" label={t('customerPrivacy.consent.noticeVersion')} required>
-            <Input style={{ width: 100 }} />
-          </Form.Item>
-          <Form.Item name="consentedOn" label={t('customerPrivacy.consent.consentedOn')} required>
-            <DatePicker format="YYYY-MM-DD" />
-          </Form.Item>
-          <Form.Item name="channel" label={t('customerPrivacy.consent.channel')} required>
-            <Select style={{ width: 100 }} options={optionsOf(t, CONSENT_CHANNELS, 'customerPrivacy.channels')} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="refusedFields" label={t('customerPrivacy.consent.refusedFields')}>
-          <Select
-            mode="multiple"
-            options={CONSENT_FIELDS.map((value) => ({
-              value,
-              label: fieldName(value),
-              disabled: !(settings.data?.data.optionalFields ?? []).includes(value)
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="sharingConsent" valuePropName="checked">
-          <Checkbox>{t('customerPrivacy.consent.sharingConsent')}</Checkbox>
-        </Form.Item>
-      </FormModal>
       <FormModal
         open={revealing !== null}
         title={revealing && t('customerPrivacy.sensitive.revealTitle', { field: fieldName(revealing) })}

@@ -1,11 +1,10 @@
 import { Button, Form, Input, Popconfirm, Select, Space, Tag } from 'antd'
-import { useCallback, useState } from 'react'
+import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Disclosure, DisclosureInput } from '@preload/contract'
 import { DISCLOSURE_METHODS, RECIPIENT_KINDS } from '@preload/vocabulary'
 import { can } from '@renderer/access'
 import { call } from '@renderer/api/client'
-import { FormModal } from '@renderer/components/FormModal'
 import { formatDateTime } from '@renderer/errors'
 import { useRemote } from '@renderer/useRemote'
 import { useSubmit } from '@renderer/useSubmit'
@@ -25,17 +24,10 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
   const status = useRemote(useCallback(() => call('app.status', {}), []))
   const { submit, busy } = useSubmit()
   const list = useRemote(useCallback(() => call('customerPrivacy.disclosures', { customerId }), [customerId]))
-  const [form] = Form.useForm<Omit<DisclosureInput, 'customerId'>>()
-  const [open, setOpen] = useState(false)
   const mayDecide = can(status.data?.session ?? null, 'customerPrivacy.decideDisclosure')
 
   const request = (values: Omit<DisclosureInput, 'customerId'>) =>
-    submit(() => call('customerPrivacy.requestDisclosure', { ...values, customerId }), {
-      form,
-      success: 'customerPrivacy.disclosure.requested',
-      close: () => setOpen(false),
-      onDone: list.reload
-    })
+    call('customerPrivacy.requestDisclosure', { ...values, customerId })
 
   const decide = (row: Disclosure, decision: 'approved' | 'refused') =>
     submit(() => call('customerPrivacy.decideDisclosure', { id: row.id, version: row.version, decision }), {
@@ -52,10 +44,17 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
     })
 
   return (
-    <PrivacyRegister<Disclosure>
+    <PrivacyRegister<Disclosure, Omit<DisclosureInput, 'customerId'>>
       title={t('customerPrivacy.disclosure.title')}
       add={t('customerPrivacy.disclosure.request')}
-      onAdd={canEdit && (() => setOpen(true))}
+      canAdd={canEdit}
+      adding={{
+        name: 'disclosure',
+        values: { recipientKind: 'third_party', method: 'paper' },
+        send: request,
+        success: 'customerPrivacy.disclosure.requested',
+        onDone: list.reload
+      }}
       empty={t('customerPrivacy.disclosure.none')}
       className="disclosures"
       dataSource={list.data ?? []}
@@ -127,40 +126,26 @@ export function Disclosures({ customerId, canEdit }: { customerId: number; canEd
         }
       ]}
     >
-      <FormModal
-        open={open}
-        title={t('customerPrivacy.disclosure.request')}
-        form={form}
-        busy={busy}
-        onClose={() => setOpen(false)}
-        values={{ recipientKind: 'third_party', method: 'paper' }}
-        name="disclosure"
-        onFinish={request}
-      >
-        <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
-          <Input />
+      <Form.Item name="recipient" label={t('customerPrivacy.disclosure.recipient')} required>
+        <Input />
+      </Form.Item>
+      <Space size={16}>
+        <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
+          <Select style={{ width: 140 }} options={optionsOf(t, RECIPIENT_KINDS, 'customerPrivacy.disclosure.kinds')} />
         </Form.Item>
-        <Space size={16}>
-          <Form.Item name="recipientKind" label={t('customerPrivacy.disclosure.recipientKind')} required>
-            <Select
-              style={{ width: 140 }}
-              options={optionsOf(t, RECIPIENT_KINDS, 'customerPrivacy.disclosure.kinds')}
-            />
-          </Form.Item>
-          <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
-            <Select
-              style={{ width: 140 }}
-              options={optionsOf(t, DISCLOSURE_METHODS, 'customerPrivacy.disclosure.methods')}
-            />
-          </Form.Item>
-        </Space>
-        <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
-          <Input />
+        <Form.Item name="method" label={t('customerPrivacy.disclosure.method')} required>
+          <Select
+            style={{ width: 140 }}
+            options={optionsOf(t, DISCLOSURE_METHODS, 'customerPrivacy.disclosure.methods')}
+          />
         </Form.Item>
-        <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
-          <Input />
-        </Form.Item>
-      </FormModal>
+      </Space>
+      <Form.Item name="scope" label={t('customerPrivacy.disclosure.scope')} required>
+        <Input />
+      </Form.Item>
+      <Form.Item name="purpose" label={t('customerPrivacy.disclosure.purpose')} required>
+        <Input />
+      </Form.Item>
     </PrivacyRegister>
   )
 }

@@ -32,29 +32,18 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
   const { submit, busy } = useSubmit()
   const list = useRemote(useCallback(() => call('customerPrivacy.rightsRequests', { customerId }), [customerId]))
   const state = useRemote(useCallback(() => call('customerPrivacy.state', { customerId }), [customerId]))
-  const [registerForm] = Form.useForm<RegisterValues>()
-  const [registering, setRegistering] = useState(false)
   const [answerForm] = Form.useForm<{ outcome: RightsOutcome; answer: string }>()
   const [answering, setAnswering] = useState<RightsRequest | null>(null)
   const today = dayjs().format('YYYY-MM-DD')
 
   const register = (values: RegisterValues) =>
-    submit(
-      () =>
-        call('customerPrivacy.registerRightsRequest', {
-          ...values,
-          identityChecked: values.identityChecked as true,
-          details: values.details ?? '',
-          customerId,
-          receivedOn: values.receivedOn.format('YYYY-MM-DD')
-        }),
-      {
-        form: registerForm,
-        success: 'customerPrivacy.rights.registered',
-        close: () => setRegistering(false),
-        onDone: list.reload
-      }
-    )
+    call('customerPrivacy.registerRightsRequest', {
+      ...values,
+      identityChecked: values.identityChecked as true,
+      details: values.details ?? '',
+      customerId,
+      receivedOn: values.receivedOn.format('YYYY-MM-DD')
+    })
 
   const answer = (request: RightsRequest, values: { outcome: RightsOutcome; answer: string }) =>
     submit(() => call('customerPrivacy.answerRightsRequest', { id: request.id, version: request.version, ...values }), {
@@ -68,82 +57,81 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
 
   const kept = state.data
   return (
-    <PrivacyRegister<RightsRequest>
-      title={t('customerPrivacy.rights.title')}
-      add={t('customerPrivacy.rights.register')}
-      onAdd={canEdit && (() => setRegistering(true))}
-      empty={t('customerPrivacy.rights.none')}
-      notice={
-        kept &&
-        (kept.archivedAt || kept.anonymisedAt || kept.protectedRecords > 0) && (
-          <Alert
-            className="privacy-state"
-            type="info"
-            style={{ marginBottom: 12 }}
-            message={[
-              kept.archivedAt &&
-                t('customerPrivacy.state.archived', { at: formatDateTime(kept.archivedAt).slice(0, 10) }),
-              kept.anonymisedAt &&
-                t('customerPrivacy.state.anonymised', { at: formatDateTime(kept.anonymisedAt).slice(0, 10) }),
-              kept.protectedRecords > 0 && t('customerPrivacy.state.protectedRecords', { count: kept.protectedRecords })
-            ]
-              .filter(Boolean)
-              .join('；')}
-          />
-        )
-      }
-      className="rights-requests"
-      dataSource={list.data ?? []}
-      columns={[
-        { title: t('customerPrivacy.rights.receivedOn'), dataIndex: 'receivedOn', width: 100 },
-        {
-          title: t('customerPrivacy.rights.kind'),
-          dataIndex: 'kind',
-          render: (value: string) => t(`customerPrivacy.rights.kinds.${value}`)
-        },
-        { title: t('customerPrivacy.rights.requester'), dataIndex: 'requester', width: 90 },
-        { title: t('customerPrivacy.rights.dueOn'), dataIndex: 'dueOn', width: 100 },
-        {
-          title: t('customerPrivacy.rights.status'),
-          key: 'status',
-          render: (_: unknown, row) =>
-            row.outcome ? (
-              <>
-                <Tag color="green">{t(`customerPrivacy.rights.outcomes.${row.outcome}`)}</Tag>
-                <div style={{ color: '#888', fontSize: 12 }}>{row.answer}</div>
-              </>
-            ) : (
-              <Tag color={row.dueOn < today ? 'red' : 'gold'}>
-                {t(row.dueOn < today ? 'customerPrivacy.rights.overdue' : 'customerPrivacy.rights.open')}
-              </Tag>
-            )
-        },
-        ...(canEdit
-          ? [
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 80,
-                render: (_: unknown, row: RightsRequest) =>
-                  row.status === 'open' && (
-                    <Button size="small" onClick={() => setAnswering(row)}>
-                      {t('customerPrivacy.rights.answer')}
-                    </Button>
-                  )
-              }
-            ]
-          : [])
-      ]}
-    >
-      <FormModal
-        open={registering}
-        title={t('customerPrivacy.rights.register')}
-        form={registerForm}
-        busy={busy}
-        onClose={() => setRegistering(false)}
-        values={{ kind: 'delete', receivedOn: dayjs(), identityChecked: false, details: '' }}
-        name="rightsRequest"
-        onFinish={register}
+    <>
+      <PrivacyRegister<RightsRequest, RegisterValues>
+        title={t('customerPrivacy.rights.title')}
+        add={t('customerPrivacy.rights.register')}
+        canAdd={canEdit}
+        adding={{
+          name: 'rightsRequest',
+          values: { kind: 'delete', receivedOn: dayjs(), identityChecked: false, details: '' },
+          send: register,
+          success: 'customerPrivacy.rights.registered',
+          onDone: list.reload
+        }}
+        empty={t('customerPrivacy.rights.none')}
+        notice={
+          kept &&
+          (kept.archivedAt || kept.anonymisedAt || kept.protectedRecords > 0) && (
+            <Alert
+              className="privacy-state"
+              type="info"
+              style={{ marginBottom: 12 }}
+              message={[
+                kept.archivedAt &&
+                  t('customerPrivacy.state.archived', { at: formatDateTime(kept.archivedAt).slice(0, 10) }),
+                kept.anonymisedAt &&
+                  t('customerPrivacy.state.anonymised', { at: formatDateTime(kept.anonymisedAt).slice(0, 10) }),
+                kept.protectedRecords > 0 &&
+                  t('customerPrivacy.state.protectedRecords', { count: kept.protectedRecords })
+              ]
+                .filter(Boolean)
+                .join('；')}
+            />
+          )
+        }
+        className="rights-requests"
+        dataSource={list.data ?? []}
+        columns={[
+          { title: t('customerPrivacy.rights.receivedOn'), dataIndex: 'receivedOn', width: 100 },
+          {
+            title: t('customerPrivacy.rights.kind'),
+            dataIndex: 'kind',
+            render: (value: string) => t(`customerPrivacy.rights.kinds.${value}`)
+          },
+          { title: t('customerPrivacy.rights.requester'), dataIndex: 'requester', width: 90 },
+          { title: t('customerPrivacy.rights.dueOn'), dataIndex: 'dueOn', width: 100 },
+          {
+            title: t('customerPrivacy.rights.status'),
+            key: 'status',
+            render: (_: unknown, row) =>
+              row.outcome ? (
+                <>
+                  <Tag color="green">{t(`customerPrivacy.rights.outcomes.${row.outcome}`)}</Tag>
+                  <div style={{ color: '#888', fontSize: 12 }}>{row.answer}</div>
+                </>
+              ) : (
+                <Tag color={row.dueOn < today ? 'red' : 'gold'}>
+                  {t(row.dueOn < today ? 'customerPrivacy.rights.overdue' : 'customerPrivacy.rights.open')}
+                </Tag>
+              )
+          },
+          ...(canEdit
+            ? [
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 80,
+                  render: (_: unknown, row: RightsRequest) =>
+                    row.status === 'open' && (
+                      <Button size="small" onClick={() => setAnswering(row)}>
+                        {t('customerPrivacy.rights.answer')}
+                      </Button>
+                    )
+                }
+              ]
+            : [])
+        ]}
       >
         <Space size={16}>
           <Form.Item name="kind" label={t('customerPrivacy.rights.kind')} required>
@@ -162,7 +150,7 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
         <Form.Item name="identityChecked" valuePropName="checked">
           <Checkbox>{t('customerPrivacy.rights.identityChecked')}</Checkbox>
         </Form.Item>
-      </FormModal>
+      </PrivacyRegister>
       <FormModal
         open={answering !== null}
         title={t('customerPrivacy.rights.answerTitle')}
@@ -182,6 +170,6 @@ export function RightsRequests({ customerId, canEdit }: { customerId: number; ca
           <Input.TextArea rows={3} />
         </Form.Item>
       </FormModal>
-    </PrivacyRegister>
+    </>
   )
 }

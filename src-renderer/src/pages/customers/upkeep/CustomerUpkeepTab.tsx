@@ -1,6 +1,6 @@
 import { Button, Card, DatePicker, Descriptions, Form, Space, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useCallback, useState } from 'react'
+import { useCallback, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustomerUpkeep, UpkeepEntry } from '@preload/contract'
 import { call } from '@renderer/api/client'
@@ -116,7 +116,7 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
         </Form>
       </Card>
 
-      <Card size="small" style={{ marginTop: 12 }} title={t('customerUpkeep.visits.title')}>
+      <UpkeepSection title={t('customerUpkeep.visits.title')}>
         {data.visits.length === 0 ? (
           <Typography.Text type="secondary">{t('customerUpkeep.visits.noContract')}</Typography.Text>
         ) : (
@@ -144,19 +144,11 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
             </Button>
           )}
         </div>
-      </Card>
+      </UpkeepSection>
 
-      <Card
-        size="small"
-        style={{ marginTop: 12 }}
+      <UpkeepSection
         title={t('customerUpkeep.log.title')}
-        extra={
-          canEdit && (
-            <Button size="small" onClick={() => setDialog('log')}>
-              {t('customerUpkeep.log.add')}
-            </Button>
-          )
-        }
+        action={canEdit && { label: t('customerUpkeep.log.add'), onClick: () => setDialog('log') }}
       >
         <ListTable<UpkeepEntry>
           size="small"
@@ -183,19 +175,11 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
             { title: t('customerUpkeep.log.outcome'), dataIndex: 'outcome', ellipsis: true }
           ]}
         />
-      </Card>
+      </UpkeepSection>
 
-      <Card
-        size="small"
-        style={{ marginTop: 12 }}
+      <UpkeepSection
         title={t('customerUpkeep.staff.title')}
-        extra={
-          canEdit && (
-            <Button size="small" onClick={() => setDialog('staff')}>
-              {t('customerUpkeep.staff.edit')}
-            </Button>
-          )
-        }
+        action={canEdit && { label: t('customerUpkeep.staff.edit'), onClick: () => setDialog('staff') }}
       >
         {data.staff.length === 0 ? (
           <Typography.Text type="secondary">{t('customerUpkeep.staff.none')}</Typography.Text>
@@ -213,7 +197,7 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
             <WithRule text={t('customerUpkeep.staff.short')} ruleId="S154" />
           </Typography.Paragraph>
         )}
-      </Card>
+      </UpkeepSection>
 
       <CreditCard upkeep={data} canEdit={canEdit} onAdd={() => setDialog('credit')} />
 
@@ -242,17 +226,9 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
 function CreditCard({ upkeep, canEdit, onAdd }: { upkeep: CustomerUpkeep; canEdit: boolean; onAdd(): void }) {
   const { t } = useTranslation()
   return (
-    <Card
-      size="small"
-      style={{ marginTop: 12 }}
+    <UpkeepSection
       title={t('customerUpkeep.credit.title')}
-      extra={
-        canEdit && (
-          <Button size="small" onClick={onAdd}>
-            {t('customerUpkeep.credit.add')}
-          </Button>
-        )
-      }
+      action={canEdit && { label: t('customerUpkeep.credit.add'), onClick: onAdd }}
     >
       {upkeep.creditReview && (
         <Typography.Paragraph type="warning">
@@ -302,6 +278,34 @@ function CreditCard({ upkeep, canEdit, onAdd }: { upkeep: CustomerUpkeep; canEdi
           { title: t('customerUpkeep.credit.reason'), dataIndex: 'reason', ellipsis: true }
         ]}
       />
+    </UpkeepSection>
+  )
+}
+
+/** One part of the customer's upkeep: a small card, with the button of its action for those who may take it. */
+function UpkeepSection({
+  title,
+  action,
+  children
+}: {
+  title: string
+  action?: false | { label: string; onClick(): void }
+  children: ReactNode
+}) {
+  return (
+    <Card
+      size="small"
+      style={{ marginTop: 12 }}
+      title={title}
+      extra={
+        action && (
+          <Button size="small" onClick={action.onClick}>
+            {action.label}
+          </Button>
+        )
+      }
+    >
+      {children}
     </Card>
   )
 }
