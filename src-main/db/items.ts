@@ -113,7 +113,10 @@ async function rowsOf(db: Db, ids: number[]): Promise<ItemRow[]> {
 
 const ids = async (db: Db, query: SqlQuery) => (await db.query<{ id: number }>(query)).map((row) => row.id)
 
-/** Up to this many matches of a search are sorted all together; more are read in an index's order. */
+/**
+ * Up to this many matches of a search are sorted all together; more are read in an index's order, newest first down the
+ * search index, any other sort by walking its own index once the count stopped (see `listItemRows`).
+ */
 export const SORT_ALL_UP_TO = 2_000
 
 /**
@@ -123,8 +126,11 @@ export const SORT_ALL_UP_TO = 2_000
  *
  * Each page is read from an index in its order: the page's ids first, its rows (customers, volumes, incidents) for
  * those ids only. A search with few matches sorts them all. With many, the newest-first list goes down the search index
- * in the order items were registered, newest first, and stops when the page is full; another sort walks its own index
- * and keeps the entries that are among the matches, reading neither the rows nor the search index per entry.
+ * in the order items were registered, newest first, and stops when the page is full. Another sort sorts all matches
+ * while their count is exact (at most `COUNT_LIMIT`, about 4 µs each); past it, it walks its own index and keeps the
+ * entries that are among the matches, reading neither the rows nor the search index per entry. That walk has no
+ * bound of its own: a term found in few titles walks most of the index (6 034 matches by title at 1M items: 89 ms
+ * walking, 25 ms sorting all).
  */
 export async function listItemRows(
   db: Db,
@@ -164,9 +170,10 @@ export async function listItemRows(
   const notExact = exact.length > 0 ? [sql`i.id NOT IN ${exact}`] : []
   const others = (limit: number, offset: number) => {
     const window = sql`LIMIT ${limit} OFFSET ${offset}`
-    if (count.total <= SORT_ALL_UP_TO)
+    const newestFirst = query.sortBy === 'updatedAt'
+    if (count.total <= SORT_ALL_UP_TO || (!newestFirst && !count.totalCapped))
       return ids(db, sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ${order} ${window}`)
-    if (query.sortBy === 'updatedAt')
+    if (newestFirst)
       return ids(
         db,
         sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ORDER BY ${table}.rowid ${direction} ${window}`

@@ -72,6 +72,11 @@ function operations(customer: string): Operation[] {
       raw: matchingSorted('items_bigrams', hex('合同'), 'title, id')
     },
     {
+      label: 'search 绿化, by title',
+      input: { search: '绿化', sortBy: 'title', sortOrder: 'ascend' },
+      raw: matchingSorted('items_bigrams', hex('绿化'), 'title, id')
+    },
+    {
       label: 'search 会议纪要, by title',
       input: { search: '会议纪要', sortBy: 'title', sortOrder: 'ascend' },
       raw: matchingSorted('items_fts', '"会议纪要"', 'title, id')

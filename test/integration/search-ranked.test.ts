@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE } from '@main/db/data-source'
 import { SearchAndStatistics1764800000000 } from '@main/db/migrations/1764800000000-SearchAndStatistics'
+import { SORT_ALL_UP_TO } from '@main/db/items'
 import { COUNT_LIMIT } from '@main/db/paging'
 import type { QueryRunner } from 'typeorm'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
@@ -151,6 +152,40 @@ describe('issue 19: search by any fragment of two characters or more, ranked and
       key
     )
     expect(byTitle.rows.map((row) => row.title)).toEqual(['第0次会议纪要', '第10000次会议纪要', '第10001次会议纪要'])
+  })
+
+  it(`sorts all matches by another column while their count is exact, past ${SORT_ALL_UP_TO} as below it`, async () => {
+    app = await makeApp()
+    const key = await app.signInAs('archivist')
+    const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+    const matching: { id: number; title: string }[] = []
+    await seedInTransaction(app, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party, date_formed,
+           received_on, policy_version, created_at, updated_at, created_by)
+         VALUES ('J001', 'WS', 2024, 'Y', 'ZS', ?, ?, '2024-05-01', '2024-05-02', 0, ?, ?, ?)`
+      )
+      // Some matches have the text only in their responsible party, and some titles repeat: ties go by id.
+      for (let n = 0; n < SORT_ALL_UP_TO * 2; n += 1) {
+        const stamp = new Date(Date.UTC(2024, 4, 2) + n * 1000).toISOString()
+        const title = n % 2 === 0 ? `第${(n * 7919) % 997}号请示` : `第${n}号通知`
+        const party = n % 3 === 0 ? '请示管理办公室' : '办公室'
+        const { lastInsertRowid } = insert.run(title, party, stamp, stamp, userId)
+        if (title.includes('请示') || party.includes('请示')) matching.push({ id: Number(lastInsertRowid), title })
+      }
+    })
+    const expected = matching
+      .sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.id - b.id))
+      .map((item) => item.id)
+    const page = await app.call(
+      'items.list',
+      { search: '请示', sortBy: 'title', sortOrder: 'ascend', page: 4, pageSize: 7 },
+      key
+    )
+    expect(page.total).toBe(matching.length)
+    expect(page.total).toBeGreaterThan(SORT_ALL_UP_TO)
+    expect(page.totalCapped).toBeUndefined()
+    expect(page.rows.map((row) => row.id)).toEqual(expected.slice(21, 28))
   })
 
   it('migration 1764800000000 indexes the pairs of the items already in a database', async () => {
