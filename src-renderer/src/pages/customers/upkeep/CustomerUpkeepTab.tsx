@@ -148,7 +148,7 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
   )
 }
 
-/** S29, S37–S40: the file's filing from temporary to formal, and the contract's dates the return visits count from. */
+/** S29, S37–S40: the filing from temporary to formal, and the contract's dates the return visits count from. */
 function RegistrationCard({
   customerId,
   upkeep,
