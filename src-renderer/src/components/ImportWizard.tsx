@@ -1,20 +1,5 @@
 import { InboxOutlined } from '@ant-design/icons'
-import {
-  Alert,
-  App,
-  Button,
-  Drawer,
-  Form,
-  Progress,
-  Result,
-  Select,
-  Space,
-  Statistic,
-  Steps,
-  Table,
-  Typography,
-  Upload
-} from 'antd'
+import { App, Button, Drawer, Form, Result, Steps, Typography, Upload } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
@@ -27,11 +12,11 @@ import type {
 } from '@preload/contract'
 import { IMPORT_FILE_MB } from '@preload/vocabulary'
 import { ApiError, call } from '../api/client'
-import { downloadWorkbook } from '../download'
 import { toBase64 } from '../upload'
 import { describeError } from '../errors'
 import { useSubmit } from '../useSubmit'
-import { defaultsOf, ImportDefaults, type DefaultValues } from './ImportDefaults'
+import { defaultsOf, type DefaultValues } from './ImportDefaults'
+import { CheckStep, MappingStep } from './ImportSteps'
 
 type FileInput = ChannelInput<'import.preview'>
 type PlanInput = ChannelInput<'import.dryRun'>
@@ -99,15 +84,6 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
 
   const cancel = () => job && void call('import.cancel', { jobId: job.jobId }).catch(() => undefined)
 
-  const fieldLabel = (field: string) =>
-    field === 'contactName' || field === 'contactPhone'
-      ? t(`import.${field}`)
-      : t(`${target === 'items' ? 'items' : 'customers'}.fields.${field}`, { defaultValue: field })
-  const fieldOptions = [
-    { value: '', label: t('import.ignore') },
-    ...(preview?.fields ?? []).map((field) => ({ value: field, label: fieldLabel(field) }))
-  ]
-
   return (
     <Drawer open width={1000} rootClassName="import-wizard" title={t(`import.title.${target}`)} onClose={onClose}>
       <Steps
@@ -139,126 +115,29 @@ export function ImportWizard({ target, settings, onClose, onImported }: ImportWi
         </Upload.Dragger>
       )}
       {step === 1 && preview && file && (
-        <>
-          <Space style={{ marginBottom: 12 }} wrap>
-            <Typography.Text>{t('import.rows', { count: preview.totalRows })}</Typography.Text>
-            {preview.encoding && (
-              <Select
-                value={preview.encoding}
-                aria-label={t('import.encoding')}
-                options={[
-                  { value: 'utf-8', label: 'UTF-8' },
-                  { value: 'gb18030', label: 'GB18030 / GBK' }
-                ]}
-                onChange={(encoding: 'utf-8' | 'gb18030') => load({ ...file, encoding })}
-              />
-            )}
-            {preview.remembered && <Alert type="success" showIcon message={t('import.remembered')} />}
-          </Space>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="index"
-            dataSource={preview.headers.map((header, index) => ({
-              index,
-              header,
-              sample: preview.sample
-                .map((row) => row[index])
-                .filter(Boolean)
-                .slice(0, 3)
-                .join('；')
-            }))}
-            columns={[
-              { title: t('import.column'), dataIndex: 'header' },
-              { title: t('import.sample'), dataIndex: 'sample', ellipsis: true },
-              {
-                title: t('import.field'),
-                key: 'field',
-                render: (_v, row) => (
-                  <Select
-                    style={{ width: 200 }}
-                    aria-label={t('import.mapFor', { column: row.header })}
-                    value={mapping[row.index] ?? ''}
-                    options={fieldOptions}
-                    onChange={(value: string) =>
-                      setMapping((current) =>
-                        current.map((field, index) => (index === row.index ? value || null : field))
-                      )
-                    }
-                  />
-                )
-              }
-            ]}
-          />
-          {(target === 'customers' || settings) && (
-            <ImportDefaults target={target} settings={settings} form={defaults} />
-          )}
-          <Space style={{ marginTop: 16 }}>
-            <Button onClick={() => setPreview(null)}>{t('import.back')}</Button>
-            <Button type="primary" loading={busy} onClick={dryRun}>
-              {t('import.check')}
-            </Button>
-          </Space>
-        </>
+        <MappingStep
+          target={target}
+          settings={settings}
+          preview={preview}
+          mapping={mapping}
+          defaults={defaults}
+          busy={busy}
+          onEncoding={(encoding) => load({ ...file, encoding })}
+          onMappingChange={setMapping}
+          onBack={() => setPreview(null)}
+          onCheck={dryRun}
+        />
       )}
       {step === 2 && report && (
-        <>
-          <Space size="large">
-            <Statistic title={t('import.total')} value={report.total} />
-            <Statistic title={t('import.valid')} value={report.valid} />
-            <Statistic title={t('import.duplicates')} value={report.duplicates} />
-            <Statistic title={t('import.errors')} value={report.total - report.valid - report.duplicates} />
-          </Space>
-          <Table
-            style={{ marginTop: 16 }}
-            size="small"
-            rowKey={(row) => `${row.row}-${row.field}-${row.message}`}
-            dataSource={report.errors}
-            pagination={{ pageSize: 10 }}
-            locale={{ emptyText: t('import.noErrors') }}
-            columns={[
-              { title: t('import.row'), dataIndex: 'row', width: 80 },
-              {
-                title: t('import.field'),
-                dataIndex: 'field',
-                render: (field: string) => (field ? fieldLabel(field.split('.')[0]) : '')
-              },
-              { title: t('import.problem'), key: 'message', render: (_v, row) => t(row.message, row.params) }
-            ]}
-          />
-          {job && (
-            <Space style={{ marginTop: 16, width: '100%' }}>
-              <Progress
-                style={{ width: 480 }}
-                percent={job.total ? Math.floor((job.done / job.total) * 100) : 0}
-                format={() => t('import.progress', { done: job.done, total: job.total })}
-              />
-              <Button danger onClick={cancel}>
-                {t('import.cancel')}
-              </Button>
-            </Space>
-          )}
-          <Space style={{ marginTop: 16 }}>
-            <Button disabled={busy} onClick={() => setReport(null)}>
-              {t('import.back')}
-            </Button>
-            {report.reportBase64 && (
-              <Button onClick={() => downloadWorkbook(report.reportBase64!, 'import-errors.xlsx')}>
-                {t('import.downloadReport')}
-              </Button>
-            )}
-            <Button type="primary" loading={busy} disabled={report.valid === 0} onClick={() => run('validOnly')}>
-              {t('import.importValid', { count: report.valid })}
-            </Button>
-            <Button
-              loading={busy}
-              disabled={report.valid === 0 || report.errors.length > 0}
-              onClick={() => run('allOrNothing')}
-            >
-              {t('import.importAll')}
-            </Button>
-          </Space>
-        </>
+        <CheckStep
+          target={target}
+          report={report}
+          job={job}
+          busy={busy}
+          onCancel={cancel}
+          onBack={() => setReport(null)}
+          onRun={run}
+        />
       )}
       {step === 3 && result && (
         <Result

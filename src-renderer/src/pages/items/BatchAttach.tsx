@@ -144,44 +144,52 @@ export function BatchAttach({ onClose, onDone }: { onClose(): void; onDone(): vo
               description={failures.length ? failures.map((line) => <div key={line}>{line}</div>) : undefined}
             />
           )}
-          <Table<BatchPlanRow>
-            size="small"
-            rowKey="name"
-            tableLayout="fixed"
-            dataSource={plan}
-            pagination={{ pageSize: 50, hideOnSinglePage: true }}
-            columns={[
-              { title: t('electronic.batch.columns.name'), dataIndex: 'name', width: 300, ellipsis: true },
-              {
-                title: t('electronic.batch.columns.status'),
-                key: 'status',
-                width: 100,
-                render: (_v, row) => (
-                  <Tag color={STATUS_COLORS[row.status]}>{t(`electronic.batch.statuses.${row.status}`)}</Tag>
-                )
-              },
-              {
-                title: t('electronic.batch.columns.record'),
-                key: 'record',
-                render: (_v, row) =>
-                  row.status === 'ambiguous'
-                    ? row.candidates.join(t('common.listSeparator'))
-                    : row.archivalCode && `${row.archivalCode} ${row.title ?? ''}`
-              },
-              {
-                title: t('electronic.batch.columns.sequence'),
-                dataIndex: 'sequence',
-                width: 70,
-                align: 'right',
-                render: (value) => value ?? ''
-              }
-            ]}
-          />
+          <BatchPlanTable plan={plan} />
         </>
       )}
       {preview && (
         <PrintPreview html={preview} title={t('electronic.printRegister')} onClose={() => setPreview(null)} />
       )}
     </Drawer>
+  )
+}
+
+/** The dry run's answer: what each file's name matched, file by file. */
+function BatchPlanTable({ plan }: { plan: BatchPlanRow[] }) {
+  const { t } = useTranslation()
+  return (
+    <Table<BatchPlanRow>
+      size="small"
+      rowKey="name"
+      tableLayout="fixed"
+      dataSource={plan}
+      pagination={{ pageSize: 50, hideOnSinglePage: true }}
+      columns={[
+        { title: t('electronic.batch.columns.name'), dataIndex: 'name', width: 300, ellipsis: true },
+        {
+          title: t('electronic.batch.columns.status'),
+          key: 'status',
+          width: 100,
+          render: (_v, row) => (
+            <Tag color={STATUS_COLORS[row.status]}>{t(`electronic.batch.statuses.${row.status}`)}</Tag>
+          )
+        },
+        {
+          title: t('electronic.batch.columns.record'),
+          key: 'record',
+          render: (_v, row) =>
+            row.status === 'ambiguous'
+              ? row.candidates.join(t('common.listSeparator'))
+              : row.archivalCode && `${row.archivalCode} ${row.title ?? ''}`
+        },
+        {
+          title: t('electronic.batch.columns.sequence'),
+          dataIndex: 'sequence',
+          width: 70,
+          align: 'right',
+          render: (value) => value ?? ''
+        }
+      ]}
+    />
   )
 }

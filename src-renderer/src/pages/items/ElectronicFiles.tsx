@@ -74,103 +74,11 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
 
   return (
     <>
-      <Table<ElectronicFile>
-        className="electronic-files"
-        tableLayout="fixed"
-        style={{ marginTop: 16 }}
-        size="small"
-        pagination={false}
-        title={() => t('electronic.title')}
-        rowKey="id"
-        dataSource={files}
-        locale={{ emptyText: t('electronic.empty') }}
-        columns={[
-          { title: t('electronic.columns.name'), dataIndex: 'originalName', ellipsis: true },
-          {
-            title: t('electronic.columns.role'),
-            key: 'role',
-            width: 72,
-            render: (_v, row) => t(`electronic.roles.${row.role}`)
-          },
-          {
-            title: t('electronic.columns.type'),
-            key: 'type',
-            width: 64,
-            render: (_v, row) => t(`electronic.types.${row.type}`)
-          },
-          {
-            title: t('electronic.columns.size'),
-            key: 'size',
-            width: 76,
-            align: 'right',
-            render: (_v, row) => formatBytes(row.size)
-          },
-          {
-            title: t('electronic.columns.pages'),
-            dataIndex: 'pages',
-            width: 56,
-            align: 'right',
-            render: (pages) => pages ?? '—'
-          },
-          {
-            title: t('electronic.columns.checksum'),
-            key: 'sha256',
-            width: 150,
-            render: (_v, row) => (
-              <Tooltip title={row.sha256}>
-                <Typography.Text code copyable={{ text: row.sha256 }}>
-                  {row.sha256.slice(0, 12)}…
-                </Typography.Text>
-              </Tooltip>
-            )
-          },
-          {
-            title: t('electronic.columns.version'),
-            key: 'version',
-            width: 92,
-            render: (_v, row) => (
-              <Space size={4} wrap>
-                {row.version}
-                {row.supersededBy !== null && (
-                  <Tooltip
-                    title={t('electronic.superseded', {
-                      version: files.find((one) => one.id === row.supersededBy)?.version ?? row.version + 1
-                    })}
-                  >
-                    <Tag className="superseded">{t('electronic.supersededShort')}</Tag>
-                  </Tooltip>
-                )}
-              </Space>
-            )
-          },
-          {
-            title: t('electronic.columns.attached'),
-            key: 'attached',
-            width: 110,
-            render: (_v, row) => `${row.attachedAt.slice(0, 10)} ${row.attachedBy}`
-          },
-          {
-            title: t('common.actions'),
-            key: 'view',
-            width: canWrite ? 104 : 56,
-            render: (_v, row) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => void submit(() => call('electronic.view', { fileId: row.id }), { onDone: setViewing })}
-                >
-                  {t('electronic.view')}
-                </Button>
-                {canWrite && row.supersededBy === null && (
-                  <Button type="link" size="small" onClick={() => setReplacing(row)}>
-                    {t('electronic.replace.open')}
-                  </Button>
-                )}
-              </Space>
-            )
-          }
-        ]}
+      <ElectronicFilesTable
+        files={files}
+        canWrite={canWrite}
+        onView={(file) => void submit(() => call('electronic.view', { fileId: file.id }), { onDone: setViewing })}
+        onReplace={setReplacing}
       />
       {canWrite && (
         <Space style={{ marginTop: 12 }}>
@@ -218,5 +126,116 @@ export function ElectronicFiles({ itemId, canWrite }: { itemId: number; canWrite
       )}
       {viewing && <FileViewer file={viewing} onClose={() => setViewing(null)} />}
     </>
+  )
+}
+
+/** The item's files with their fixity values, each marked once a newer version supersedes it. */
+function ElectronicFilesTable({
+  files,
+  canWrite,
+  onView,
+  onReplace
+}: {
+  files: ElectronicFile[]
+  canWrite: boolean
+  onView(file: ElectronicFile): void
+  onReplace(file: ElectronicFile): void
+}) {
+  const { t } = useTranslation()
+  return (
+    <Table<ElectronicFile>
+      className="electronic-files"
+      tableLayout="fixed"
+      style={{ marginTop: 16 }}
+      size="small"
+      pagination={false}
+      title={() => t('electronic.title')}
+      rowKey="id"
+      dataSource={files}
+      locale={{ emptyText: t('electronic.empty') }}
+      columns={[
+        { title: t('electronic.columns.name'), dataIndex: 'originalName', ellipsis: true },
+        {
+          title: t('electronic.columns.role'),
+          key: 'role',
+          width: 72,
+          render: (_v, row) => t(`electronic.roles.${row.role}`)
+        },
+        {
+          title: t('electronic.columns.type'),
+          key: 'type',
+          width: 64,
+          render: (_v, row) => t(`electronic.types.${row.type}`)
+        },
+        {
+          title: t('electronic.columns.size'),
+          key: 'size',
+          width: 76,
+          align: 'right',
+          render: (_v, row) => formatBytes(row.size)
+        },
+        {
+          title: t('electronic.columns.pages'),
+          dataIndex: 'pages',
+          width: 56,
+          align: 'right',
+          render: (pages) => pages ?? '—'
+        },
+        {
+          title: t('electronic.columns.checksum'),
+          key: 'sha256',
+          width: 150,
+          render: (_v, row) => (
+            <Tooltip title={row.sha256}>
+              <Typography.Text code copyable={{ text: row.sha256 }}>
+                {row.sha256.slice(0, 12)}…
+              </Typography.Text>
+            </Tooltip>
+          )
+        },
+        {
+          title: t('electronic.columns.version'),
+          key: 'version',
+          width: 92,
+          render: (_v, row) => (
+            <Space size={4} wrap>
+              {row.version}
+              {row.supersededBy !== null && (
+                <Tooltip
+                  title={t('electronic.superseded', {
+                    version: files.find((one) => one.id === row.supersededBy)?.version ?? row.version + 1
+                  })}
+                >
+                  <Tag className="superseded">{t('electronic.supersededShort')}</Tag>
+                </Tooltip>
+              )}
+            </Space>
+          )
+        },
+        {
+          title: t('electronic.columns.attached'),
+          key: 'attached',
+          width: 110,
+          render: (_v, row) => `${row.attachedAt.slice(0, 10)} ${row.attachedBy}`
+        },
+        {
+          title: t('common.actions'),
+          key: 'view',
+          width: canWrite ? 104 : 56,
+          render: (_v, row) => (
+            <Space size={0}>
+              <Button type="link" size="small" onClick={() => onView(row)}>
+                {t('electronic.view')}
+              </Button>
+              {canWrite && row.supersededBy === null && (
+                <Button type="link" size="small" onClick={() => onReplace(row)}>
+                  {t('electronic.replace.open')}
+                </Button>
+              )}
+            </Space>
+          )
+        }
+      ]}
+    />
   )
 }

@@ -6,6 +6,7 @@ import type {
   AnalysisRow,
   CustomerAnalysis,
   IssuedCustomerReport,
+  MonthlyCustomerReport,
   OutstandingCustomerDocument
 } from '@preload/contract'
 import { call } from '@renderer/api/client'
@@ -78,42 +79,7 @@ export function CustomerReports({
         )}
       </Space>
 
-      <Card size="small" title={<WithRule text={t('customerUpkeep.reports.monthly')} ruleId="S165" />}>
-        <Descriptions size="small" column={3} bordered>
-          <Descriptions.Item label={t('customerUpkeep.reports.customers')}>
-            {monthly?.customers ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('customerUpkeep.reports.originals')}>
-            {monthly?.originals ?? '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('customerUpkeep.reports.copies')}>{monthly?.copies ?? '—'}</Descriptions.Item>
-        </Descriptions>
-        <ListTable<OutstandingCustomerDocument>
-          style={{ marginTop: 8 }}
-          size="small"
-          rowKey="itemId"
-          title={() => t('customerUpkeep.reports.out')}
-          dataSource={monthly?.out ?? []}
-          pagination={false}
-          empty={t('customerUpkeep.reports.noneOut')}
-          columns={[
-            {
-              title: t('items.fields.archivalCode'),
-              dataIndex: 'archivalCode',
-              render: (v: string | null) => v ?? '—'
-            },
-            { title: t('items.fields.title'), dataIndex: 'title', ellipsis: true },
-            { title: t('customers.fields.name'), dataIndex: 'customerName', ellipsis: true },
-            { title: t('customerUpkeep.reports.holder'), dataIndex: 'holder', render: (v: string | null) => v ?? '—' },
-            {
-              title: t('customerUpkeep.reports.location'),
-              dataIndex: 'location',
-              render: (v: string | null) => v ?? '—'
-            },
-            { title: t('customerUpkeep.reports.dueOn'), dataIndex: 'dueOn', render: (v: string | null) => v ?? '—' }
-          ]}
-        />
-      </Card>
+      <MonthlyCountCard monthly={monthly} />
 
       {analysis && <AnalysisCard analysis={analysis} />}
 
@@ -184,6 +150,45 @@ export function CustomerReports({
         }}
       />
     </Drawer>
+  )
+}
+
+/** S165: the month's count of customers and documents, and the documents still out. */
+function MonthlyCountCard({ monthly }: { monthly: MonthlyCustomerReport | null }) {
+  const { t } = useTranslation()
+  return (
+    <Card size="small" title={<WithRule text={t('customerUpkeep.reports.monthly')} ruleId="S165" />}>
+      <Descriptions size="small" column={3} bordered>
+        <Descriptions.Item label={t('customerUpkeep.reports.customers')}>{monthly?.customers ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('customerUpkeep.reports.originals')}>{monthly?.originals ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('customerUpkeep.reports.copies')}>{monthly?.copies ?? '—'}</Descriptions.Item>
+      </Descriptions>
+      <ListTable<OutstandingCustomerDocument>
+        style={{ marginTop: 8 }}
+        size="small"
+        rowKey="itemId"
+        title={() => t('customerUpkeep.reports.out')}
+        dataSource={monthly?.out ?? []}
+        pagination={false}
+        empty={t('customerUpkeep.reports.noneOut')}
+        columns={[
+          {
+            title: t('items.fields.archivalCode'),
+            dataIndex: 'archivalCode',
+            render: (v: string | null) => v ?? '—'
+          },
+          { title: t('items.fields.title'), dataIndex: 'title', ellipsis: true },
+          { title: t('customers.fields.name'), dataIndex: 'customerName', ellipsis: true },
+          { title: t('customerUpkeep.reports.holder'), dataIndex: 'holder', render: (v: string | null) => v ?? '—' },
+          {
+            title: t('customerUpkeep.reports.location'),
+            dataIndex: 'location',
+            render: (v: string | null) => v ?? '—'
+          },
+          { title: t('customerUpkeep.reports.dueOn'), dataIndex: 'dueOn', render: (v: string | null) => v ?? '—' }
+        ]}
+      />
+    </Card>
   )
 }
 

@@ -25,12 +25,7 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
   const { t } = useTranslation()
   const { data, reload } = useRemote(useCallback(() => call('customerUpkeep.get', { customerId }), [customerId]))
   const [dialog, setDialog] = useState<Dialog>(null)
-  const [dates, setDates] = useState<{ contract: Dayjs | null; completion: Dayjs | null } | null>(null)
-  const { submit, busy } = useSubmit()
   if (!data) return null
-  const registration = data.registration
-  const contract = dates?.contract ?? (registration.contractSignedOn ? dayjs(registration.contractSignedOn) : null)
-  const completion = dates?.completion ?? (registration.completionOn ? dayjs(registration.completionOn) : null)
   const close = () => setDialog(null)
   const done = async () => {
     setDialog(null)
@@ -39,82 +34,13 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
 
   return (
     <div className="customer-upkeep">
-      <Card
-        size="small"
-        title={t('customerUpkeep.registration.title')}
-        extra={
-          data.mayVerify && (
-            <Button type="primary" size="small" onClick={() => setDialog('verify')}>
-              {t('customerUpkeep.registration.verify')}
-            </Button>
-          )
-        }
-      >
-        <Descriptions size="small" column={3} bordered>
-          <Descriptions.Item label={t('customerUpkeep.registration.status')}>
-            <Tag color={registration.status === 'formal' ? 'green' : 'orange'}>
-              {t(`customerUpkeep.registration.statuses.${registration.status}`)}
-            </Tag>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('customerUpkeep.registration.formalDueOn')}>
-            {dash(registration.formalDueOn)}
-            {registration.late && (
-              <Tag color="red" style={{ marginLeft: 4 }}>
-                <WithRule text={t('customerUpkeep.registration.late')} ruleId="S29" />
-              </Tag>
-            )}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('customerUpkeep.registration.createdBy')}>
-            {registration.createdBy} {formatDateTime(registration.createdAt)}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('customerUpkeep.registration.verifiedBy')} span={2}>
-            {registration.verifiedBy
-              ? `${registration.verifiedBy} ${formatDateTime(registration.verifiedAt ?? '')}`
-              : registration.status === 'formal'
-                ? t('customerUpkeep.registration.migrated')
-                : '—'}
-          </Descriptions.Item>
-          <Descriptions.Item label={t('customerUpkeep.registration.note')}>
-            {dash(registration.verificationNote)}
-          </Descriptions.Item>
-        </Descriptions>
-        <Form layout="inline" style={{ marginTop: 12 }} disabled={!canEdit}>
-          <Form.Item label={t('customerUpkeep.registration.contractSignedOn')} htmlFor="contractSignedOn">
-            <DatePicker
-              format="YYYY-MM-DD"
-              id="contractSignedOn"
-              value={contract}
-              onChange={(value) => setDates({ contract: value, completion })}
-            />
-          </Form.Item>
-          <Form.Item label={t('customerUpkeep.registration.completionOn')} htmlFor="completionOn">
-            <DatePicker
-              format="YYYY-MM-DD"
-              id="completionOn"
-              value={completion}
-              onChange={(value) => setDates({ contract, completion: value })}
-            />
-          </Form.Item>
-          {canEdit && (
-            <Button
-              loading={busy}
-              onClick={() =>
-                void submit(
-                  () =>
-                    call('customerUpkeep.register', {
-                      customerId,
-                      contractSignedOn: iso(contract),
-                      completionOn: iso(completion)
-                    }),
-                  { success: 'customerUpkeep.registration.saved', onDone: reload }
-                )
-              }
-            >
-              {t('customerUpkeep.registration.saveDates')}
-            </Button>
-          )}
-        </Form>
-      </Card>
+      <RegistrationCard
+        customerId={customerId}
+        upkeep={data}
+        canEdit={canEdit}
+        onVerify={() => setDialog('verify')}
+        onSaved={reload}
+      />
 
       <UpkeepSection title={t('customerUpkeep.visits.title')}>
         {data.visits.length === 0 ? (
@@ -219,6 +145,106 @@ export function CustomerUpkeepTab({ customerId, canEdit }: { customerId: number;
       />
       <CreditDialog open={dialog === 'credit'} customerId={customerId} onClose={close} onDone={done} />
     </div>
+  )
+}
+
+/** S29, S37–S40: the filing from temporary to formal, and the contract's dates the return visits count from. */
+function RegistrationCard({
+  customerId,
+  upkeep,
+  canEdit,
+  onVerify,
+  onSaved
+}: {
+  customerId: number
+  upkeep: CustomerUpkeep
+  canEdit: boolean
+  onVerify(): void
+  onSaved(): Promise<void>
+}) {
+  const { t } = useTranslation()
+  const [dates, setDates] = useState<{ contract: Dayjs | null; completion: Dayjs | null } | null>(null)
+  const { submit, busy } = useSubmit()
+  const registration = upkeep.registration
+  const contract = dates?.contract ?? (registration.contractSignedOn ? dayjs(registration.contractSignedOn) : null)
+  const completion = dates?.completion ?? (registration.completionOn ? dayjs(registration.completionOn) : null)
+  return (
+    <Card
+      size="small"
+      title={t('customerUpkeep.registration.title')}
+      extra={
+        upkeep.mayVerify && (
+          <Button type="primary" size="small" onClick={onVerify}>
+            {t('customerUpkeep.registration.verify')}
+          </Button>
+        )
+      }
+    >
+      <Descriptions size="small" column={3} bordered>
+        <Descriptions.Item label={t('customerUpkeep.registration.status')}>
+          <Tag color={registration.status === 'formal' ? 'green' : 'orange'}>
+            {t(`customerUpkeep.registration.statuses.${registration.status}`)}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('customerUpkeep.registration.formalDueOn')}>
+          {dash(registration.formalDueOn)}
+          {registration.late && (
+            <Tag color="red" style={{ marginLeft: 4 }}>
+              <WithRule text={t('customerUpkeep.registration.late')} ruleId="S29" />
+            </Tag>
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('customerUpkeep.registration.createdBy')}>
+          {registration.createdBy} {formatDateTime(registration.createdAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('customerUpkeep.registration.verifiedBy')} span={2}>
+          {registration.verifiedBy
+            ? `${registration.verifiedBy} ${formatDateTime(registration.verifiedAt ?? '')}`
+            : registration.status === 'formal'
+              ? t('customerUpkeep.registration.migrated')
+              : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('customerUpkeep.registration.note')}>
+          {dash(registration.verificationNote)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Form layout="inline" style={{ marginTop: 12 }} disabled={!canEdit}>
+        <Form.Item label={t('customerUpkeep.registration.contractSignedOn')} htmlFor="contractSignedOn">
+          <DatePicker
+            format="YYYY-MM-DD"
+            id="contractSignedOn"
+            value={contract}
+            onChange={(value) => setDates({ contract: value, completion })}
+          />
+        </Form.Item>
+        <Form.Item label={t('customerUpkeep.registration.completionOn')} htmlFor="completionOn">
+          <DatePicker
+            format="YYYY-MM-DD"
+            id="completionOn"
+            value={completion}
+            onChange={(value) => setDates({ contract, completion: value })}
+          />
+        </Form.Item>
+        {canEdit && (
+          <Button
+            loading={busy}
+            onClick={() =>
+              void submit(
+                () =>
+                  call('customerUpkeep.register', {
+                    customerId,
+                    contractSignedOn: iso(contract),
+                    completionOn: iso(completion)
+                  }),
+                { success: 'customerUpkeep.registration.saved', onDone: onSaved }
+              )
+            }
+          >
+            {t('customerUpkeep.registration.saveDates')}
+          </Button>
+        )}
+      </Form>
+    </Card>
   )
 }
 
