@@ -309,7 +309,8 @@ export const useChannels = {
     RECORD_WRITERS
   ),
   'use.cancel': channel<UseRequest>()(z.strictObject({ ...versioned, reason: required(500) }), RECORD_WRITERS),
-  'use.overdue': channel<OverdueLoan[]>()(empty, RECORD_READERS),
+  /** R-USE-8: longest overdue first, a page at a time (about 800 at a million items). */
+  'use.overdue': channel<Page<OverdueLoan>>()(z.strictObject({ ...paging }), RECORD_READERS),
   /** The signed-in person's own requests and loans under way: their workbench. */
   'use.mine': channel<UseRequestRow[]>()(empty, RECORD_READERS),
   /** R-CUST-6: what a person still holds, shown before their account is switched off. */

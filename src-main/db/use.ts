@@ -437,9 +437,25 @@ export function openRequestsOf(db: Db, userId: number, limit: number): Promise<S
   )
 }
 
-/** R-USE-8: loans out past their due date, longest overdue first. */
-export function overdueLoans(db: Db, today: string): Promise<StoredRequestRow[]> {
-  return db.query(sql`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${overdueOn(today)} ORDER BY u.due_on, u.id`)
+/** R-USE-8: how many loans are out past their due date, counted as every list counts (stops at `COUNT_LIMIT`). */
+export function countOverdueLoans(db: Db, today: string): Promise<{ total: number; totalCapped: boolean }> {
+  return countUpTo(db, sql`SELECT 1 FROM use_requests u WHERE ${overdueOn(today)}`)
+}
+
+/**
+ * R-USE-8: one page of the loans out past their due date, longest overdue first. Read down use_requests_status
+ * (status, kind, due_on), whose entries for out loans are in due date and then id order, so the page stops at its
+ * last row instead of sorting every overdue loan.
+ */
+export function overdueLoansPage(
+  db: Db,
+  today: string,
+  paging: { page: number; pageSize: number }
+): Promise<StoredRequestRow[]> {
+  return db.query(
+    sql`SELECT ${ROW_COLUMNS} FROM use_requests u WHERE ${overdueOn(today)} ORDER BY u.due_on, u.id
+        LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`
+  )
 }
 
 /** R-USE-10: the requests of one register whose records went out in the date range, in the order they went out. */

@@ -23,7 +23,7 @@ export function useHandlers(services: Services): HandlerMap<keyof typeof useChan
     'use.renew': async (input, ctx) => use.renew(actor(ctx), input),
     'use.feedback': async (input, ctx) => use.feedback(actor(ctx), input),
     'use.cancel': async (input, ctx) => use.cancel(actor(ctx), input),
-    'use.overdue': async () => use.overdue(),
+    'use.overdue': async (input) => use.overdue(input),
     'use.mine': async (_input, ctx) => use.mine(signedIn(ctx).userId),
     'users.outstanding': async (input) => use.outstanding(input.userId),
     'print.use': async (input, ctx) => use.print(actor(ctx), input),

@@ -3,6 +3,7 @@ import {
   activeAccountsIn,
   activeUsers,
   approvalsOf,
+  countOverdueLoans,
   countRequests,
   heldBy,
   insertApproval,
@@ -14,7 +15,7 @@ import {
   otherHoldingRequest,
   pendingRequests,
   openRequestsOf,
-  overdueLoans,
+  overdueLoansPage,
   recordLabels,
   recordReturnCheck,
   registerRequestIds,
@@ -261,7 +262,7 @@ export class UseService {
   private async rows(db: Db, stored: StoredRequestRow[]): Promise<UseRequestRow[]> {
     if (stored.length === 0) return []
     const ids = stored.map((row) => row.id)
-    // Grouped once rather than filtered whole for each row: the workbench lists every loan overdue (789 at 1M items).
+    // Grouped once rather than filtered whole for each row: a page may hold up to 200 rows.
     const labels = byRequest(await recordLabels(db, ids))
     // Only a pending request has a next step to sign; the others need no signatures read.
     const pending = stored.filter((row) => row.status === 'pending').map((row) => row.id)
@@ -634,10 +635,12 @@ export class UseService {
     return this.rows(this.store.db, await openRequestsOf(this.store.db, userId, 50))
   }
 
-  /** R-USE-8: loans out past their due date, longest overdue first, shown every day on the dashboard. */
-  async overdue(): Promise<OverdueLoan[]> {
-    const stored = await overdueLoans(this.store.db, this.today())
-    return (await this.rows(this.store.db, stored)).map((row) => ({
+  /** R-USE-8: loans out past their due date, longest overdue first, a page at a time, shown every day on the dashboard. */
+  async overdue(paging: ParsedInput<'use.overdue'>): Promise<Page<OverdueLoan>> {
+    const today = this.today()
+    const count = await countOverdueLoans(this.store.db, today)
+    const stored = await overdueLoansPage(this.store.db, today, paging)
+    const rows = (await this.rows(this.store.db, stored)).map((row) => ({
       id: row.id,
       number: row.number,
       applicantName: row.applicantName,
@@ -648,6 +651,7 @@ export class UseService {
       dueOn: row.dueOn!,
       daysLate: row.daysLate
     }))
+    return { rows, ...pageTotal(count), page: paging.page, pageSize: paging.pageSize }
   }
 
   outstanding(userId: number): Promise<HeldRecord[]> {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ChannelInput, Envelope, UseRequest } from '@preload/contract'
-import { makeApp, USER_PASSWORD, type TestApp } from '../support/app'
+import { makeApp, seedInTransaction, USER_PASSWORD, type TestApp } from '../support/app'
 import { itemInput } from '../support/records'
 
 let app: TestApp
@@ -179,12 +179,17 @@ describe('R-USE-1/2 a loan from request to return', () => {
     const stale = await app.dispatch('use.checkout', { id: approved.id, version: approved.version }, archivist)
     expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'errors.staleVersion' } })
 
-    expect(await app.call('use.overdue', {}, archivist)).toEqual([])
+    expect(await app.call('use.overdue', {}, archivist)).toEqual({ rows: [], total: 0, page: 1, pageSize: 20 })
     await moveClock('2026-03-09T09:00:00', archivist)
-    const overdue = await app.call('use.overdue', {}, archivist)
-    expect(overdue).toEqual([
-      expect.objectContaining({ id: out.id, dueOn: '2026-03-06', daysLate: 3, recordsText: contract.archivalCode })
-    ])
+    const overdue = await app.call('use.overdue', { page: 1, pageSize: 10 }, archivist)
+    expect(overdue).toEqual({
+      rows: [
+        expect.objectContaining({ id: out.id, dueOn: '2026-03-06', daysLate: 3, recordsText: contract.archivalCode })
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 10
+    })
     expect((await app.call('use.list', { overdue: true }, archivist)).rows.map((r) => r.id)).toEqual([out.id])
     const reminder = await app.call('print.use', { document: 'reminder', id: out.id }, archivist)
     expect(reminder.html).toContain('已逾期 3 天')
@@ -200,7 +205,7 @@ describe('R-USE-1/2 a loan from request to return', () => {
     )
     expect(returned).toMatchObject({ status: 'returned', returnedOn: '2026-03-09', overdue: false })
     expect(returned.records[0]).toMatchObject({ condition: 'complete', pagesChecked: 6, custody: 'in_store' })
-    expect((await app.call('use.overdue', {}, archivist)).length).toBe(0)
+    expect((await app.call('use.overdue', {}, archivist)).total).toBe(0)
 
     const actions = await app.database.query(
       `SELECT entity, action FROM audit_log WHERE entity IN ('use_request', 'item') AND action <> 'create' AND action <> 'catalogue' ORDER BY id`
@@ -251,6 +256,104 @@ describe('R-USE-1/2 a loan from request to return', () => {
     expect(copied.records[0].custody).toBe('in_store')
     // The original stayed, so it can be lent while the copies are out.
     expect((await app.dispatch('use.create', loan([record]), archivist)).ok).toBe(true)
+  })
+})
+
+describe('R-USE-8 overdue loans, longest overdue first, a page at a time', () => {
+  it('pages through every loan out past its due date in due date order, then by id, with the total on each page', async () => {
+    const { archivist } = await world()
+    await moveClock('2026-03-20T09:00:00', archivist)
+    const [{ userId }] = await app.database.query(`SELECT id AS userId FROM users WHERE username = 'liwen'`)
+    // Overdue, inserted out of due date order and with ties, so only ORDER BY due_on, id gives the order below.
+    const overdueDues = [
+      '2026-03-12',
+      '2026-03-03',
+      '2026-03-19',
+      '2026-03-03',
+      '2026-02-27',
+      '2026-03-15',
+      '2026-03-01',
+      '2026-03-12',
+      '2026-03-08',
+      '2026-03-19',
+      '2026-02-27',
+      '2026-03-10',
+      '2026-03-05'
+    ]
+    // Not overdue: due today, due later, returned late, a consultation or a loan not yet out.
+    const others: [kind: string, status: string, dueOn: string | null][] = [
+      ['loan', 'out', '2026-03-20'],
+      ['loan', 'out', '2026-03-25'],
+      ['loan', 'returned', '2026-03-01'],
+      ['consultation', 'out', '2026-03-01'],
+      ['loan', 'approved', '2026-03-01']
+    ]
+    const rows: [kind: string, status: string, dueOn: string | null][] = [
+      ...overdueDues.map((dueOn): [string, string, string] => ['loan', 'out', dueOn]),
+      ...others
+    ]
+    await seedInTransaction(app, async (db) => {
+      for (const [n, [kind, status, dueOn]] of rows.entries())
+        await db.query(
+          `INSERT INTO use_requests (number, kind, status, applicant_kind, applicant_name, purpose, reason, start_on, due_on,
+             chain, policy_version, out_on, returned_on, created_at, created_by, updated_at)
+           VALUES (?, ?, ?, 'internal', '张三', '核对合同', '工作需要', '2026-02-20', ?, '[]', 1, ?, ?,
+             '2026-02-20T09:00:00.000Z', ?, '2026-02-20T09:00:00.000Z')`,
+          [
+            `JY-2026-${String(n + 1).padStart(4, '0')}`,
+            kind,
+            status,
+            dueOn,
+            status === 'out' || status === 'returned' ? '2026-02-20' : null,
+            status === 'returned' ? '2026-03-18' : null,
+            userId
+          ]
+        )
+    })
+    const expected = overdueDues
+      .map((dueOn, n) => ({ number: `JY-2026-${String(n + 1).padStart(4, '0')}`, dueOn }))
+      .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.number.localeCompare(b.number))
+
+    const seen: { number: string; dueOn: string; daysLate: number }[] = []
+    for (const page of [1, 2, 3]) {
+      const result = await app.call('use.overdue', { page, pageSize: 5 }, archivist)
+      expect(result).toMatchObject({ total: overdueDues.length, page, pageSize: 5 })
+      expect(result.totalCapped).toBeUndefined()
+      expect(result.rows).toHaveLength(page < 3 ? 5 : 3)
+      seen.push(...result.rows.map(({ number, dueOn, daysLate }) => ({ number, dueOn, daysLate })))
+    }
+    // Page 2 carries on where page 1 stopped: together the pages are every overdue loan once, in order.
+    expect(seen).toEqual(
+      expected.map(({ number, dueOn }) => ({
+        number,
+        dueOn,
+        daysLate: (Date.parse('2026-03-20') - Date.parse(dueOn)) / 86_400_000
+      }))
+    )
+    expect(await app.call('use.overdue', { page: 4, pageSize: 5 }, archivist)).toEqual({
+      rows: [],
+      total: overdueDues.length,
+      page: 4,
+      pageSize: 5
+    })
+    // The workbench card's first page.
+    const first = await app.call('use.overdue', { page: 1, pageSize: 10 }, archivist)
+    expect(first.rows.map((row) => row.number)).toEqual(expected.slice(0, 10).map((row) => row.number))
+  })
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['page 0', { page: 0 }, 'page', 'validation.tooSmall'],
+    ['a page that is text', { page: '2' }, 'page', 'validation.invalidType'],
+    ['a page size over 200', { pageSize: 201 }, 'pageSize', 'validation.tooBig'],
+    ['a fractional page size', { pageSize: 2.5 }, 'pageSize', 'validation.invalidType'],
+    ['a field it does not take', { status: 'out' }, 'status', 'validation.unknownField']
+  ])('refuses %s with a validation error naming the field', async (_name, input, path, message) => {
+    const { archivist } = await world()
+    const result = await app.dispatch('use.overdue', input as ChannelInput<'use.overdue'>, archivist)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'errors.validation', details: [expect.objectContaining({ path, message })] }
+    })
   })
 })
 

@@ -1,24 +1,29 @@
 import { PrinterOutlined } from '@ant-design/icons'
 import { Button, Tag } from 'antd'
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router-dom'
 import type { OverdueLoan } from '@preload/contract'
 import { call } from '../api/client'
 import { nameOfCode, useFilingSettings } from '../useFilingSettings'
-import { useRemote } from '../useRemote'
+import { usePagedQuery, type Paging } from '../useRemote'
 import { useSubmit } from '../useSubmit'
 import { PrintPreview } from './PrintPreview'
 import { WorkbenchListCard } from './ListTable'
 
-/** R-USE-8: loans out past their due date, shown every day, each with its printable reminder (催还单). */
+const overdueLoans = (paging: Paging) => call('use.overdue', paging)
+
+/**
+ * R-USE-8: loans out past their due date, shown every day ten at a time, each with its printable reminder (催还单).
+ * The first page is what `workbench.ts` asks ahead for this card at sign-in.
+ */
 export function OverdueLoansCard({ link }: { link: string | null }) {
   const { t } = useTranslation()
   const { submit } = useSubmit()
   const navigate = useNavigate()
   const settings = useFilingSettings()
   const [preview, setPreview] = useState<{ html: string; title: string } | null>(null)
-  const { data, loading } = useRemote(useCallback(() => call('use.overdue', {}), []))
+  const { tableProps } = usePagedQuery(overdueLoans, { page: 1, pageSize: 10 })
 
   const remind = (loan: OverdueLoan) =>
     submit(() => call('print.use', { document: 'reminder', id: loan.id }), {
@@ -29,8 +34,7 @@ export function OverdueLoansCard({ link }: { link: string | null }) {
     <WorkbenchListCard<OverdueLoan>
       className="overdue-loans"
       title={t('use.overdue.title')}
-      loading={loading}
-      dataSource={data ?? []}
+      {...tableProps}
       empty={t('use.overdue.none')}
       columns={[
         { title: t('use.list.number'), dataIndex: 'number' },

@@ -55,7 +55,7 @@ const CARDS: WorkbenchCard[] = [
     key: 'overdueLoans',
     acts: ['use.overdue', 'use.return'],
     reads: [
-      ['use.overdue', {}],
+      ['use.overdue', { page: 1, pageSize: 10 }],
       ['settings.getFiling', {}]
     ],
     link: 'use'
