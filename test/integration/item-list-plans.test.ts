@@ -39,7 +39,7 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
-type ListChannel = 'items.list' | 'volumes.list' | 'use.list' | 'customers.list' | 'audit.list'
+type ListChannel = 'items.list' | 'volumes.list' | 'use.list' | 'use.overdue' | 'customers.list' | 'audit.list'
 
 /** Every SELECT a list runs for one query over its table, with SQLite's plan for it. */
 async function plansOf<C extends ListChannel>(
@@ -170,6 +170,23 @@ describe('issue 19: the other big lists read a page in an index order too, and s
       const detail = planOf(plans, /u\.id IN \(SELECT rowid FROM use_requests_(fts|bigrams)/)
       expect(detail).toMatch(/VIRTUAL TABLE INDEX \d+:M/)
       expect(detail).not.toMatch(/^SCAN u$/m)
+      countsStop(plans)
+    }
+  )
+
+  it.each([{ page: 1, pageSize: 10 }, { page: 5, pageSize: 10 }, {}])(
+    'R-USE-8 overdue loans, longest overdue first, read down use_requests_status and counted on it: %o',
+    async (input) => {
+      const plans = await plansOf(input, 'use.overdue', 'use_requests')
+      const page = planOf(plans, /ORDER BY u\.due_on, u\.id LIMIT \? OFFSET \?$/)
+      // Out loans sit in the index in due date and then id order: the page stops at its last row, nothing is sorted.
+      expect(page).toMatch(/^SEARCH u USING INDEX use_requests_status \(status=\? AND kind=\? AND due_on<\?\)$/m)
+      expect(page).not.toMatch(/TEMP B-TREE/)
+      const count = planOf(plans, /^SELECT COUNT\(\*\) AS n FROM \(/)
+      expect(count).toMatch(
+        /^SEARCH u USING COVERING INDEX use_requests_status \(status=\? AND kind=\? AND due_on<\?\)$/m
+      )
+      for (const { text, plan } of plans) expect(plan.join('\n'), text).not.toMatch(/^SCAN u\b/m)
       countsStop(plans)
     }
   )
