@@ -11,6 +11,7 @@ const LISTS = [
   'items.list',
   'volumes.list',
   'use.list',
+  'use.overdue',
   'audit.list',
   'inspections.list',
   'disposal.due',
