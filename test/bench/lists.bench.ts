@@ -1,17 +1,19 @@
 import Database from 'better-sqlite3'
 import { describe, it } from 'vitest'
+import { localDay } from '@main/policy/calendar'
 import type { ChannelInput } from '@preload/contract'
 import { benchSizes, measure, reportScale, type Paired } from './measure'
 import { openRoom } from './seed'
 
-type Channel = 'volumes.list' | 'use.list' | 'audit.list' | 'customers.list'
+type Channel = 'volumes.list' | 'use.list' | 'use.overdue' | 'audit.list' | 'customers.list'
 
 /** One page of one of the other big lists, with the raw query that answers the same (exact count, page) from an index. */
 interface Operation {
   label: string
   channel: Channel
   input: ChannelInput<Channel>
-  raw: string[]
+  /** Given the app's day, for a list that depends on it. */
+  raw: string[] | ((today: string) => string[])
 }
 
 const page = (table: string, order: string, where = '', offset = 0) => [
@@ -68,6 +70,15 @@ const OPERATIONS: Operation[] = [
     input: { search: '合同' },
     raw: page('use_requests', 'created_at DESC, id DESC', `WHERE purpose LIKE '%合同%'`)
   },
+  {
+    label: 'overdue loans, first page',
+    channel: 'use.overdue',
+    input: { pageSize: 10 },
+    raw: (today) => [
+      `SELECT COUNT(*) FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < '${today}'`,
+      `SELECT * FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < '${today}' ORDER BY due_on, id LIMIT 10`
+    ]
+  },
   { label: 'audit log, newest first', channel: 'audit.list', input: {}, raw: page('audit_log', 'id DESC') },
   {
     label: 'audit log, page 50',
@@ -123,7 +134,8 @@ describe('volume, use-request, audit and customer lists at scale', () => {
         const session = operation.channel === 'audit.list' ? auditor : key
         const call = () => app.call(operation.channel, input as never, session)
         const { total, totalCapped } = await call()
-        const statements = operation.raw.map((text) => raw.prepare(text))
+        const texts = typeof operation.raw === 'function' ? operation.raw(localDay(app.clock.now)) : operation.raw
+        const statements = texts.map((text) => raw.prepare(text))
         figures.set(operation.label, {
           app: await measure(operation.label, call, 15),
           raw: await measure(operation.label, () => statements.map((statement) => statement.all()), 15),
