@@ -2,7 +2,7 @@ import type { Contact, Customer, CustomerFileItem, CustomerFileUse, CustomerRow,
 import { insertRow, updateRow, type Db } from './connection'
 import { fieldKeyOf, openReadable, sealValue } from './field-codec'
 import { fullTextRowids } from './full-text'
-import { countUpTo } from './paging'
+import { countUpTo, SORT_ALL_UP_TO } from './paging'
 import { sql, type SqlQuery } from './sql'
 
 type CustomerQuery = ParsedInput<'customers.list'>
@@ -77,9 +77,6 @@ const SORT_EXPRESSIONS: Record<CustomerQuery['sortBy'], SqlQuery> = {
 
 /** The ids of customers whose search row contains the text, as a subquery. */
 export const customerIdsMatching = (search: string): SqlQuery => fullTextRowids('customers_fts', search)
-
-/** Up to this many matches of a search are sorted all together; more are kept while walking the sort's index. */
-const SORT_ALL_UP_TO = 2_000
 
 /**
  * One page of the customer list and the number of customers that match, counted up to `COUNT_LIMIT`; ties in the sort

@@ -1,7 +1,7 @@
 import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '@preload/contract'
 import { firstRow, type Db } from './connection'
 import { itemIdsMatching, itemTextMatch } from './item-search'
-import { countUpTo } from './paging'
+import { countUpTo, SORT_ALL_UP_TO } from './paging'
 import { OPEN_ITEM_INCIDENTS } from './records'
 import { sql, type SqlQuery } from './sql'
 
@@ -112,12 +112,6 @@ async function rowsOf(db: Db, ids: number[]): Promise<ItemRow[]> {
 }
 
 const ids = async (db: Db, query: SqlQuery) => (await db.query<{ id: number }>(query)).map((row) => row.id)
-
-/**
- * Up to this many matches of a search are sorted all together; more are read in an index's order, newest first down the
- * search index, any other sort by walking its own index once the count stopped (see `listItemRows`).
- */
-export const SORT_ALL_UP_TO = 2_000
 
 /**
  * One page of the item list and the number of items that match, counted up to `COUNT_LIMIT` (`totalCapped` says that

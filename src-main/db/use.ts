@@ -15,9 +15,8 @@ import type {
 import type { SignerAccount } from '../policy/use'
 import { fullTextRowids } from './full-text'
 import { bigramToken } from './item-search'
-import { SORT_ALL_UP_TO } from './items'
 import type { Db } from './connection'
-import { countUpTo } from './paging'
+import { countUpTo, SORT_ALL_UP_TO } from './paging'
 import { sql, type SqlQuery } from './sql'
 
 type ListQuery = ParsedInput<'use.list'>

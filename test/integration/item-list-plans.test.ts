@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SqliteDb } from '@main/db/connection'
-import { SORT_ALL_UP_TO } from '@main/db/items'
+import { SORT_ALL_UP_TO } from '@main/db/paging'
 import type { SqlQuery } from '@main/db/sql'
 import type { ChannelInput } from '@preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
