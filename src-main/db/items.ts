@@ -161,7 +161,12 @@ export async function listItemRows(
     db,
     sql`SELECT i.id FROM items i ${sql.where([sql`(i.archival_code = ${search} OR i.document_number = ${search})`, ...conditions])} ${order}`
   )
-  const notExact = exact.length > 0 ? [sql`i.id NOT IN ${exact}`] : []
+  // Left out by a subquery, not by binding their ids: a number that thousands of records share (无 in old ledgers)
+  // would be more values than SQLite takes in one statement.
+  const notExact =
+    exact.length > 0
+      ? [sql`i.id NOT IN (SELECT e.id FROM items e WHERE e.archival_code = ${search} OR e.document_number = ${search})`]
+      : []
   const others = (limit: number, offset: number) => {
     const window = sql`LIMIT ${limit} OFFSET ${offset}`
     const newestFirst = query.sortBy === 'updatedAt'
