@@ -186,7 +186,11 @@ export const HIGHLIGHTED_ITEM_FIELDS = [
 ] as const
 export type HighlightedItemField = (typeof HIGHLIGHTED_ITEM_FIELDS)[number]
 
-export const SORTABLE_ITEM_FIELDS = ['archivalCode', 'title', 'dateFormed', 'year', 'updatedAt'] as const
+/**
+ * The orders of the item list. `registered` is the order items were registered in, the search index's own: a search
+ * reads it newest first at any number of matches, where `updatedAt` must know every match before its first row.
+ */
+export const SORTABLE_ITEM_FIELDS = ['archivalCode', 'title', 'dateFormed', 'year', 'updatedAt', 'registered'] as const
 
 export interface Volume {
   id: number

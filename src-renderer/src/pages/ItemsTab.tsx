@@ -21,6 +21,13 @@ import { itemColumns, itemExportColumns } from './items/itemColumns'
 
 type Query = ChannelInput<'items.list'>
 
+/**
+ * The list as asked of main: newest changed first until a column is sorted, but a search newest registered first, the
+ * order of the search index, which a search of any size reads a page of without first finding every match.
+ */
+const asAsked = (query: Query): Query =>
+  query.search && query.sortBy === 'updatedAt' ? { ...query, sortBy: 'registered' } : query
+
 export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite: boolean }) {
   const { t } = useTranslation()
   const settings = useFilingSettings()
@@ -41,7 +48,7 @@ export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite
     tableProps,
     reload: load
   } = usePagedQuery(
-    (q: Query) => call('items.list', q),
+    (q: Query) => call('items.list', asAsked(q)),
     { sortBy: 'updatedAt', sortOrder: 'descend' },
     {
       columnFilters: ['year', 'categoryCode', 'retentionCode', 'classification', 'status'],
@@ -82,7 +89,7 @@ export function ItemsTab({ session, canWrite }: { session: SessionInfo; canWrite
           <ExportButton
             request={{
               view: 'items',
-              query: { ...query, page: 1 },
+              query: { ...asAsked(query), page: 1 },
               columns: itemExportColumns(t, settings)
             }}
           />

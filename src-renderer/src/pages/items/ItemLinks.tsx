@@ -20,7 +20,7 @@ export function ItemLinks({ item, canWrite, act }: { item: Item; canWrite: boole
 
   const findItems = async (search: string) => {
     try {
-      const page = await call('items.list', { search: search.trim() || undefined, pageSize: 20 })
+      const page = await call('items.list', { search: search.trim() || undefined, sortBy: 'registered', pageSize: 20 })
       setCandidates(
         page.rows
           .filter((row) => row.id !== item.id)

@@ -20,6 +20,7 @@ export function VolumeAddBar({ volume, act }: { volume: Volume; act: Act }) {
         search: search.trim() || undefined,
         status: ['catalogued'],
         year: [volume.year],
+        sortBy: 'registered',
         pageSize: 30
       })
       setCandidates(page.rows.map((row) => ({ value: row.id, label: `${row.archivalCode} ${row.title}` })))
