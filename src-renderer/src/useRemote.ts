@@ -2,7 +2,8 @@ import { App, type TableProps } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Page } from '@preload/contract'
-import { describeError } from './errors'
+import { isSessionLocked, onceUnlocked } from './api/client'
+import { appErrorOf, describeError } from './errors'
 import { newestAnswerOnly } from './newestAnswer'
 
 /**
@@ -25,12 +26,18 @@ export function useRemote<T>(
   const [loading, setLoading] = useState(false)
   const newest = useRef(newestAnswerOnly())
 
+  const askAgain = useRef<(() => void) | null>(null)
+
   const reload = useCallback(async () => {
     setLoading(true)
     const outcome = await newest.current(fetch)
     if (outcome.kind === 'stale') return
     if (outcome.kind === 'answer') setData(outcome.value)
-    else {
+    else if (isSessionLocked(appErrorOf(outcome.error))) {
+      // The lock screen is up and says why; what this page shows is read again once it is unlocked.
+      askAgain.current?.()
+      askAgain.current = onceUnlocked(() => void reload())
+    } else {
       void message.error(describeError(t, outcome.error))
       onFail?.()
     }
@@ -39,6 +46,7 @@ export function useRemote<T>(
 
   useEffect(() => {
     void reload()
+    return () => askAgain.current?.()
   }, [reload])
 
   return { data, setData, loading, reload }

@@ -81,6 +81,25 @@ export function onSessionProblem(listener: Listener): () => void {
   return () => lockListeners.delete(listener)
 }
 
+const unlockListeners = new Set<() => void>()
+
+/**
+ * Runs `listener` once, the next time the session is unlocked: a read refused because the session was locked asks
+ * again then, instead of leaving its page showing nothing as if there were nothing to show.
+ */
+export function onceUnlocked(listener: () => void): () => void {
+  const once = () => {
+    unlockListeners.delete(once)
+    listener()
+  }
+  unlockListeners.add(once)
+  return () => unlockListeners.delete(once)
+}
+
+/** Whether main refused because the session is locked: the lock screen says so, and the read asks again after it. */
+export const isSessionLocked = (error: AppError) =>
+  error.code === 'UNAUTHENTICATED' && error.message === 'errors.sessionLocked'
+
 /**
  * Answers asked for before the page that wants them has drawn (the workbench, while React builds it after sign-in),
  * each handed to the first call that asks the same, once, and only while fresh: a later visit asks main anew.
@@ -120,7 +139,10 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
   } catch {
     throw new ApiError({ code: 'INTERNAL', message: 'errors.unreachable' })
   }
-  if (result.ok) return result.data
+  if (result.ok) {
+    if (channel === 'auth.unlock') for (const listener of [...unlockListeners]) listener()
+    return result.data
+  }
   if (result.error.code === 'UNAUTHENTICATED' && channel !== 'auth.login' && channel !== 'auth.unlock') {
     for (const listener of lockListeners) listener(result.error)
   }

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ArchiveApi } from '@preload/contract'
+import { call, isSessionLocked, onceUnlocked } from '@renderer/api/client'
+
+let unlockSucceeds: boolean
+beforeEach(() => {
+  unlockSucceeds = true
+  const invoke: ArchiveApi['invoke'] = (channel) =>
+    Promise.resolve(
+      (channel === 'auth.unlock' && !unlockSucceeds
+        ? { ok: false, error: { code: 'UNAUTHENTICATED', message: 'errors.badPassword' } }
+        : { ok: true, data: null }) as never
+    )
+  vi.stubGlobal('window', { archive: { invoke } })
+})
+afterEach(() => vi.unstubAllGlobals())
+
+describe('R-SEC-3: a read refused while the session was locked asks again once it is unlocked', () => {
+  it('runs once, after the next unlock that succeeds, and not after other calls', async () => {
+    const asked = vi.fn()
+    onceUnlocked(asked)
+    await call('dashboard.todo', {})
+    expect(asked).not.toHaveBeenCalled()
+    unlockSucceeds = false
+    await expect(call('auth.unlock', { password: 'wrong-password' })).rejects.toThrow()
+    expect(asked).not.toHaveBeenCalled()
+    unlockSucceeds = true
+    await call('auth.unlock', { password: 'right-password' })
+    expect(asked).toHaveBeenCalledTimes(1)
+    await call('auth.unlock', { password: 'right-password' })
+    expect(asked).toHaveBeenCalledTimes(1)
+  })
+
+  it('is not run once its page has gone and cancelled it', async () => {
+    const asked = vi.fn()
+    const cancel = onceUnlocked(asked)
+    cancel()
+    await call('auth.unlock', { password: 'right-password' })
+    expect(asked).not.toHaveBeenCalled()
+  })
+
+  it('tells a locked session from a signed-out one, which goes back to the sign-in screen instead', () => {
+    expect(isSessionLocked({ code: 'UNAUTHENTICATED', message: 'errors.sessionLocked' })).toBe(true)
+    expect(isSessionLocked({ code: 'UNAUTHENTICATED', message: 'errors.notSignedIn' })).toBe(false)
+    expect(isSessionLocked({ code: 'FORBIDDEN', message: 'errors.sessionLocked' })).toBe(false)
+  })
+})
