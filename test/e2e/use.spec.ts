@@ -115,7 +115,8 @@ test('request → signatures → checkout with out-cards → overdue after the c
   const lock = page.getByRole('dialog', { name: '系统已锁定' })
   await lock.getByLabel('密码').fill(ARCHIVIST.password)
   await lock.getByRole('button', { name: '解锁' }).click()
-  await page.reload()
+  // What the workbench could not read while locked it reads once unlocked: the lock screen was the only message.
+  await expect(page.locator('.ant-message-error')).toHaveCount(0)
   const overdue = page.locator('.overdue-loans')
   await expect(overdue.locator('tr', { hasText: '张三' })).toContainText('逾期 2 天')
   await page.screenshot({ path: path.join('test-results', 'dashboard.png'), fullPage: true })
