@@ -21,63 +21,86 @@ const page = (table: string, order: string, where = '', offset = 0) => [
   `SELECT * FROM ${table} ${where} ORDER BY ${order} LIMIT 20 OFFSET ${offset}`
 ]
 
+/** A page of volumes with what the list shows of each: how many items and pages it holds. */
+const volumesPage = (order: string, where = '', offset = 0) => [
+  `SELECT COUNT(*) FROM volumes ${where}`,
+  `SELECT v.*, (SELECT COUNT(*) FROM items i WHERE i.volume_id = v.id) AS itemCount,
+     (SELECT SUM(i.page_count) FROM items i WHERE i.volume_id = v.id) AS pageCount
+   FROM volumes v ${where} ORDER BY ${order} LIMIT 20 OFFSET ${offset}`
+]
+
+/** A page of use requests with what the list shows of each, the records asked for by code or title, for its rows only. */
+const requestsPage = (order: string, where = '', offset = 0, limit = 20) => [
+  `SELECT COUNT(*) FROM use_requests u ${where}`,
+  `SELECT u.*, (SELECT group_concat(COALESCE(i.archival_code, v.archival_code, i.title, v.title), '、')
+       FROM use_request_records r LEFT JOIN items i ON r.subject = 'item' AND i.id = r.subject_id
+       LEFT JOIN volumes v ON r.subject = 'volume' AND v.id = r.subject_id WHERE r.request_id = u.id) AS records
+   FROM use_requests u WHERE u.id IN (SELECT u.id FROM use_requests u ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset})
+   ORDER BY ${order}`
+]
+
+/** A page of customers with what the list shows of each: its first contact. */
+const customersPage = (order: string, offset = 0) => [
+  `SELECT COUNT(*) FROM customers`,
+  `SELECT c.*, k.name AS contact FROM customers c LEFT JOIN customer_contacts k ON k.customer_id = c.id AND k.position = 0
+   ORDER BY ${order} LIMIT 20 OFFSET ${offset}`
+]
+
 const OPERATIONS: Operation[] = [
   {
     label: 'volumes, first page',
     channel: 'volumes.list',
     input: {},
-    raw: page('volumes', 'year DESC, archival_code')
+    raw: volumesPage('year DESC, archival_code')
   },
   {
     label: 'volumes, page 50',
     channel: 'volumes.list',
     input: { page: 50 },
-    raw: page('volumes', 'year DESC, archival_code', '', 980)
+    raw: volumesPage('year DESC, archival_code', '', 980)
   },
   {
     label: 'volumes of 2019',
     channel: 'volumes.list',
     input: { year: 2019 },
-    raw: page('volumes', 'archival_code', 'WHERE year = 2019')
+    raw: volumesPage('archival_code', 'WHERE year = 2019')
   },
   {
     label: 'use requests, newest first',
     channel: 'use.list',
     input: {},
-    raw: page('use_requests', 'created_at DESC, id DESC')
+    raw: requestsPage('u.created_at DESC, u.id DESC')
   },
   {
     label: 'use requests, page 50',
     channel: 'use.list',
     input: { page: 50 },
-    raw: page('use_requests', 'created_at DESC, id DESC', '', 980)
+    raw: requestsPage('u.created_at DESC, u.id DESC', '', 980)
   },
   {
     label: 'use requests by due date',
     channel: 'use.list',
     input: { sortBy: 'dueOn', sortOrder: 'ascend' },
-    raw: page('use_requests', 'due_on, id', 'WHERE due_on IS NOT NULL')
+    raw: requestsPage('due_on, id', 'WHERE due_on IS NOT NULL')
   },
   {
     label: 'use requests out',
     channel: 'use.list',
     input: { status: ['out'] },
-    raw: page('use_requests', 'created_at DESC, id DESC', `WHERE status = 'out'`)
+    raw: requestsPage('created_at DESC, id DESC', `WHERE status = 'out'`)
   },
   {
     label: 'use requests, search 合同 (raw: LIKE)',
     channel: 'use.list',
     input: { search: '合同' },
-    raw: page('use_requests', 'created_at DESC, id DESC', `WHERE purpose LIKE '%合同%'`)
+    raw: requestsPage('created_at DESC, id DESC', `WHERE purpose LIKE '%合同%'`)
   },
   {
     label: 'overdue loans, first page',
     channel: 'use.overdue',
     input: { pageSize: 10 },
-    raw: (today) => [
-      `SELECT COUNT(*) FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < '${today}'`,
-      `SELECT * FROM use_requests WHERE status = 'out' AND kind = 'loan' AND due_on < '${today}' ORDER BY due_on, id LIMIT 10`
-    ]
+    raw: (today) =>
+      requestsPage('u.due_on, u.id', `WHERE u.status = 'out' AND u.kind = 'loan' AND u.due_on < '${today}'`, 0, 10)
   },
   { label: 'audit log, newest first', channel: 'audit.list', input: {}, raw: page('audit_log', 'id DESC') },
   {
@@ -102,13 +125,13 @@ const OPERATIONS: Operation[] = [
     label: 'customers, newest first',
     channel: 'customers.list',
     input: {},
-    raw: page('customers', 'updated_at DESC, id DESC')
+    raw: customersPage('c.updated_at DESC, c.id DESC')
   },
   {
     label: 'customers by name, page 50',
     channel: 'customers.list',
     input: { sortBy: 'name', sortOrder: 'ascend', page: 50 },
-    raw: page('customers', 'name, id', '', 980)
+    raw: customersPage('c.name, c.id', 980)
   },
   {
     label: 'customers, search 有限公司',
