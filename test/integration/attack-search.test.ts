@@ -444,7 +444,9 @@ describe('adversary: a document number that many records share', () => {
     expect(result.ok ? 'exported' : result.error).toBe('exported')
     if (!result.ok) return
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(result.data.base64, 'base64') as unknown as ArrayBuffer)
+    await workbook.xlsx.load(
+      Buffer.from((result.data as { base64: string }).base64, 'base64') as unknown as ArrayBuffer
+    )
     const sheet = workbook.worksheets[0]
     const got: number[] = []
     for (let r = 2; r <= sheet.rowCount; r += 1) got.push(Number(sheet.getRow(r).getCell(1).value))

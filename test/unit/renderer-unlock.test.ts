@@ -55,7 +55,7 @@ describe('R-SEC-3: a read refused while the session was locked asks again once i
   it('every waiting page asks again once, each once, whichever of them is cancelled by another while running', async () => {
     const first = vi.fn()
     const third = vi.fn()
-    let cancelThird = () => false
+    let cancelThird: () => unknown = () => undefined
     onceUnlocked(() => {
       first()
       cancelThird()
