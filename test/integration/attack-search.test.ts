@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import ExcelJS from 'exceljs'
 import { COUNT_LIMIT, SORT_ALL_UP_TO } from '@main/db/paging'
 import { ROLES, type ChannelInput, type ItemRow, type Role } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
@@ -431,6 +432,28 @@ describe('adversary: a document number that many records share', () => {
     expect(titles).toHaveLength(SHARED - (page - 1) * 200 + 3)
     expect(titles.slice(-4)).toEqual(['旧台账第1行', '无题32770', '无题32769', '无题32768'])
   })
+
+  // The export asks for every row at once (page size 1 000 000) and read the rows by binding every id of the page.
+  it('exporting the search for the shared number, registered, gives every match in the order of the list pages', async () => {
+    const query = { search: '无', sortBy: 'registered' as const, sortOrder: 'descend' as const }
+    const result = await app.dispatch(
+      'export.list',
+      { view: 'items', query, columns: [{ key: 'id', title: 'id' }] },
+      key
+    )
+    expect(result.ok ? 'exported' : result.error).toBe('exported')
+    if (!result.ok) return
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(
+      Buffer.from((result.data as { base64: string }).base64, 'base64') as unknown as ArrayBuffer
+    )
+    const sheet = workbook.worksheets[0]
+    const got: number[] = []
+    for (let r = 2; r <= sheet.rowCount; r += 1) got.push(Number(sheet.getRow(r).getCell(1).value))
+    expect(got).toHaveLength(SHARED + 3)
+    const listed = (await everyPage(app, key, { ...query, pageSize: 200 })).seen
+    expect(got).toEqual(listed)
+  })
 })
 
 describe('adversary: the customer and use-request searches take the same hostile text as characters', () => {
@@ -604,5 +627,279 @@ describe('adversary: R-USE-8 overdue loans, a page at a time', () => {
   it('the largest page the contract allows, far past the end, is an empty page with the real total', async () => {
     const result = await app.call('use.overdue', { page: 2 ** 40, pageSize: 200 }, keys.get('archivist')!)
     expect(result).toEqual({ rows: [], total: 4, page: 2 ** 40, pageSize: 200 })
+  })
+})
+
+/**
+ * Attack on the exact-first paging of issue 19 (only the page's share of the exact matches read, counted up to the
+ * page's offset, the others at `offset + first.length - exactCount`) and on the sort `registered`: exact sets that end
+ * on, before and after page boundaries at page sizes 1, 7 and 200, exact counts that are multiples of the page size,
+ * exact matches that filters leave out (so the exact set under the conditions is not the NOT IN subquery's), the code
+ * typed in lower case, and every page of `registered` past SORT_ALL_UP_TO and COUNT_LIMIT. The oracle is the rows
+ * themselves, read once and sorted here.
+ */
+describe('adversary: exact matches across page boundaries, under filters, and the registered order', () => {
+  let app: TestApp
+  let key: string
+  const CODE = 'J001-WS·2024-Y-ZS-00042'
+  const N = COUNT_LIMIT + 700
+  type Row = {
+    id: number
+    title: string
+    documentNumber: string
+    archivalCode: string | null
+    year: number
+    dateFormed: string
+    updatedAt: string
+    registered: number
+    custody: string
+    status: string
+  }
+  let rows: Row[] = []
+  beforeAll(async () => {
+    app = await makeApp()
+    key = await app.signInAs('archivist')
+    const seeds: Seed[] = []
+    let k = 0
+    let destroyedExact = 0
+    for (let n = 0; n < N; n += 1) {
+      let year = 2019 + ((n * 7) % 6)
+      let custody = n % 53 === 0 ? 'destroyed' : 'in_store'
+      let documentNumber = `文${n % 50}`
+      let archivalCode: string | null = n % 2 === 0 ? `J001-WS·${year}-Y-ZS-${String(100_000 + n)}` : null
+      if (n === 0) {
+        // The one record whose code is the text; 2024, kept.
+        archivalCode = CODE
+        year = 2024
+        custody = 'in_store'
+      } else if (n % 4 === 1 && n < 5596) {
+        // 1 399 records numbered with the code, kept: 1 400 exact with the code's own record (7 × 200), 600 of them
+        // filed in 2024 (3 × 200) and 800 in 2023 (4 × 200).
+        documentNumber = CODE
+        year = k < 599 ? 2024 : 2023
+        custody = 'in_store'
+        archivalCode = n % 8 === 1 ? `J001-WS·${year}-Y-ZS-${String(100_000 + n)}` : null
+        k += 1
+      } else if (n % 4 === 3 && n > 5600 && destroyedExact < 14) {
+        // 14 destroyed records numbered with the code (2 × 7), among the others in the order registered.
+        documentNumber = CODE
+        custody = 'destroyed'
+        destroyedExact += 1
+      } else if (n % 4 === 2 && n < 2000) documentNumber = `${CODE}/附件`
+      else if (n % 101 === 0) documentNumber = '纪要'
+      else if (n % 89 === 0) documentNumber = '工作纪要'
+      else if (n % 103 === 0) documentNumber = '纪'
+      seeds.push({
+        // Titles repeat, so ties go by id; every title holds 工作纪要, a third of them the code.
+        title: n % 3 === 0 ? `关于${CODE}的说明·工作纪要${n % 7}` : `第${n % 500}号工作纪要`,
+        documentNumber,
+        archivalCode,
+        year,
+        dateFormed: `2024-0${1 + (n % 9)}-1${n % 10}`,
+        updatedAt: new Date(Date.UTC(2024, 5, 1) + Math.floor(((n * 7919) % N) / 2) * 1000).toISOString(),
+        custody
+      })
+    }
+    await seedItems(app, seeds)
+    rows = await app.database.query<Row>(
+      `SELECT id, title, document_number AS documentNumber, archival_code AS archivalCode, year, status,
+              date_formed AS dateFormed, updated_at AS updatedAt, id AS registered, custody FROM items`
+    )
+  }, 120_000)
+  afterAll(async () => app?.close())
+
+  type SortBy = NonNullable<ChannelInput<'items.list'>['sortBy']>
+  type SortOrder = NonNullable<ChannelInput<'items.list'>['sortOrder']>
+  type Filters = Pick<ChannelInput<'items.list'>, 'year' | 'custody' | 'status'>
+  const compare = (a: string | number | null, b: string | number | null) =>
+    a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
+  const upper = (text: string) => text.replace(/[a-z]/g, (letter) => letter.toUpperCase())
+
+  /** The stated order, from the rows: exact (the text, or it with ASCII capitals) first, then the others. */
+  function oracle(search: string, filters: Filters, sortBy: SortBy, sortOrder: SortOrder) {
+    const sign = sortOrder === 'ascend' ? 1 : -1
+    const byColumn = (a: Row, b: Row) => sign * (compare(a[sortBy], b[sortBy]) || a.id - b.id)
+    const custody = filters.custody && filters.custody.length > 0 ? filters.custody : null
+    const kept = rows.filter(
+      (row) =>
+        (custody ? custody.includes(row.custody as never) : row.custody !== 'destroyed') &&
+        (!filters.year?.length || filters.year.includes(row.year)) &&
+        (!filters.status?.length || filters.status.includes(row.status as never)) &&
+        [row.title, row.documentNumber, row.archivalCode ?? '', '办公室'].some((f) => fold(f).includes(fold(search)))
+    )
+    const typed = new Set([search, upper(search)])
+    const isExact = (row: Row) => typed.has(row.archivalCode ?? '') || typed.has(row.documentNumber)
+    const exact = kept.filter(isExact).sort(byColumn)
+    return {
+      order: [...exact, ...kept.filter((row) => !isExact(row)).sort(byColumn)].map((r) => r.id),
+      exact: exact.length
+    }
+  }
+
+  const SORTS = (['title', 'year', 'dateFormed', 'archivalCode', 'updatedAt', 'registered'] as const).flatMap(
+    (sortBy) => (['ascend', 'descend'] as const).map((sortOrder) => [sortBy, sortOrder] as const)
+  )
+
+  /** The pages around where the exact matches end, the first two, the last and the one past it. */
+  function pagesNear(length: number, exact: number, size: number): number[] {
+    const last = Math.max(1, Math.ceil(length / size))
+    const at = (index: number) => Math.floor(index / size) + 1
+    const pages = [1, 2, last, last + 1, at(Math.max(0, exact - 1)), at(exact), at(exact) + 1, at(exact + size)]
+    return [...new Set(pages.filter((page) => page >= 1))].sort((a, b) => a - b)
+  }
+
+  async function check(
+    search: string,
+    filters: Filters,
+    sortBy: SortBy,
+    sortOrder: SortOrder,
+    size: number,
+    all = false
+  ) {
+    const { order, exact } = oracle(search, filters, sortBy, sortOrder)
+    const last = Math.max(1, Math.ceil(order.length / size))
+    const pages = all ? Array.from({ length: last + 1 }, (_, n) => n + 1) : pagesNear(order.length, exact, size)
+    const label = `${JSON.stringify(search)} ${JSON.stringify(filters)} ${sortBy} ${sortOrder} size ${size}`
+    for (const page of pages) {
+      const result = await app.call('items.list', { search, ...filters, sortBy, sortOrder, page, pageSize: size }, key)
+      expect([label, page, ids(result.rows)]).toEqual([label, page, order.slice((page - 1) * size, page * size)])
+      expect([label, result.total, !!result.totalCapped]).toEqual([
+        label,
+        Math.min(order.length, COUNT_LIMIT),
+        order.length > COUNT_LIMIT
+      ])
+    }
+    return { order, exact }
+  }
+
+  it('the seeded exact sets are what the cases need: counts that are multiples of 1, 7 and 200', () => {
+    expect(oracle(CODE, {}, 'title', 'ascend').exact).toBe(1400)
+    expect(oracle(CODE, { year: [2024] }, 'title', 'ascend').exact).toBe(600)
+    expect(oracle(CODE, { year: [2023] }, 'title', 'ascend').exact).toBe(800)
+    expect(oracle(CODE, { custody: ['destroyed'] }, 'title', 'ascend').exact).toBe(14)
+    const { order, exact } = oracle(CODE, {}, 'title', 'ascend')
+    expect(order.length).toBeGreaterThan(SORT_ALL_UP_TO)
+    expect(order.length).toBeLessThan(COUNT_LIMIT)
+    expect(exact).toBeLessThan(order.length)
+    for (const search of ['纪要', '工作纪要', '纪', '作纪要'])
+      expect(oracle(search, {}, 'registered', 'descend').order.length).toBeGreaterThan(COUNT_LIMIT)
+  })
+
+  const FILTERS: Filters[] = [
+    {},
+    { year: [2024] },
+    { year: [2023] },
+    { custody: ['destroyed'] },
+    { custody: ['in_store', 'destroyed'] },
+    { status: ['received'] },
+    { status: ['catalogued'], year: [2024] }
+  ]
+
+  const FILTERED_SORTS = [
+    ['registered', 'descend'],
+    ['registered', 'ascend'],
+    ['title', 'ascend'],
+    ['updatedAt', 'descend']
+  ] as const
+
+  it.each([1, 7, 200])(
+    'the code, under each filter, every sort: the pages where the exact matches end, at page size %i',
+    async (size) => {
+      // Every sort without filters; under a filter, the sort read down the search index and two sorted in full.
+      for (const [sortBy, sortOrder] of SORTS) await check(CODE, {}, sortBy, sortOrder, size)
+      for (const filters of FILTERS.slice(1))
+        for (const [sortBy, sortOrder] of FILTERED_SORTS) await check(CODE, filters, sortBy, sortOrder, size)
+    }
+  )
+
+  it('the code, every page of size 200 registered either way under each filter; of size 7 where the exact are 600 or 14', async () => {
+    for (const filters of FILTERS)
+      for (const sortOrder of ['descend', 'ascend'] as const)
+        await check(CODE, filters, 'registered', sortOrder, 200, true)
+    for (const filters of [{ year: [2024] }, { custody: ['destroyed'] }] as Filters[])
+      for (const sortOrder of ['descend', 'ascend'] as const)
+        await check(CODE, filters, 'registered', sortOrder, 7, true)
+  })
+
+  it('the code typed in lower case gives the same pages as typed in capitals', async () => {
+    for (const [sortBy, sortOrder] of SORTS)
+      for (const page of [1, 7, 8, 9, 15]) {
+        const ask = (search: string) =>
+          app.call('items.list', { search, sortBy, sortOrder, page, pageSize: 200 }, key).then((r) => ids(r.rows))
+        expect([sortBy, sortOrder, page, await ask(CODE.toLowerCase())]).toEqual([
+          sortBy,
+          sortOrder,
+          page,
+          await ask(CODE)
+        ])
+      }
+  })
+
+  it.each(['纪要', '工作纪要', '纪', '作纪要'])(
+    `%j, more than ${COUNT_LIMIT} matches: every page of registered, either way, at 200; the pages near the exact end at 1 and 7`,
+    async (search) => {
+      for (const sortOrder of ['descend', 'ascend'] as const) {
+        await check(search, {}, 'registered', sortOrder, 200, true)
+        await check(search, {}, 'registered', sortOrder, 7)
+        await check(search, {}, 'registered', sortOrder, 1)
+        await check(search, { custody: ['in_store', 'destroyed'] }, 'registered', sortOrder, 7)
+      }
+    }
+  )
+
+  it.each(['纪要', '工作纪要'])(
+    `%j, more than ${COUNT_LIMIT} matches, other sorts: the pages near the exact end and the last`,
+    async (search) => {
+      for (const [sortBy, sortOrder] of SORTS) await check(search, {}, sortBy, sortOrder, 7)
+    }
+  )
+
+  it('export of the code sorted by registered gives the rows and order of the list pages, either way, under filters', async () => {
+    for (const filters of [{}, { year: [2023] }, { custody: ['in_store', 'destroyed'] }] as Filters[])
+      for (const sortOrder of ['descend', 'ascend'] as const) {
+        const query = { search: CODE, ...filters, sortBy: 'registered' as const, sortOrder }
+        const listed = (await everyPage(app, key, { ...query, pageSize: 200 })).seen
+        const exported = await app.call(
+          'export.list',
+          { view: 'items', query, columns: [{ key: 'id', title: 'id' }] },
+          key
+        )
+        const workbook = new ExcelJS.Workbook()
+        await workbook.xlsx.load(Buffer.from(exported.base64, 'base64') as unknown as ArrayBuffer)
+        const sheet = workbook.worksheets[0]
+        const got: number[] = []
+        for (let r = 2; r <= sheet.rowCount; r += 1) got.push(Number(sheet.getRow(r).getCell(1).value))
+        expect([filters, sortOrder, got]).toEqual([filters, sortOrder, listed])
+        expect(listed).toEqual(oracle(CODE, filters, 'registered', sortOrder).order)
+      }
+  })
+})
+
+describe('adversary: a document number written in lower case, and the same code typed either way', () => {
+  let app: TestApp
+  let key: string
+  const CODE = 'J001-WS·2024-Y-ZS-00042'
+  let made: number[] = []
+  beforeAll(async () => {
+    app = await makeApp()
+    key = await app.signInAs('archivist')
+    const stamp = (n: number) => new Date(Date.UTC(2024, 4, 2) + n * 60_000).toISOString()
+    made = await seedItems(app, [
+      { title: '交接单', archivalCode: CODE, updatedAt: stamp(0) },
+      { title: '对方来函', documentNumber: CODE.toLowerCase(), updatedAt: stamp(1) },
+      { title: `引用${CODE}的说明`, updatedAt: stamp(2) },
+      { title: `再引用${CODE}`, updatedAt: stamp(3) }
+    ])
+  }, 60_000)
+  afterAll(async () => app?.close())
+
+  // The search is case-blind: both texts find the same four records. Which of them is "exactly" the text should not
+  // turn on how the person typed it.
+  it('searching the code in capitals or in lower case ranks the same records first', async () => {
+    const ask = async (search: string) =>
+      ids((await app.call('items.list', { search, sortBy: 'title', sortOrder: 'ascend', pageSize: 200 }, key)).rows)
+    const lower = await ask(CODE.toLowerCase())
+    expect(sorted(lower.slice(0, 2))).toEqual(sorted(made.slice(0, 2)))
+    expect(await ask(CODE)).toEqual(lower)
   })
 })

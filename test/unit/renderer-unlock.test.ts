@@ -39,6 +39,37 @@ describe('R-SEC-3: a read refused while the session was locked asks again once i
     expect(asked).not.toHaveBeenCalled()
   })
 
+  it('a listener that asks again and is refused again waits for the next unlock, not this one: no loop', async () => {
+    let runs = 0
+    const again = () => {
+      runs += 1
+      if (runs < 5) onceUnlocked(again)
+    }
+    onceUnlocked(again)
+    await call('auth.unlock', { password: 'right-password' })
+    expect(runs).toBe(1)
+    await call('auth.unlock', { password: 'right-password' })
+    expect(runs).toBe(2)
+  })
+
+  it('every waiting page asks again once, each once, whichever of them is cancelled by another while running', async () => {
+    const first = vi.fn()
+    const third = vi.fn()
+    let cancelThird: () => unknown = () => undefined
+    onceUnlocked(() => {
+      first()
+      cancelThird()
+    })
+    const second = vi.fn()
+    onceUnlocked(second)
+    cancelThird = onceUnlocked(third)
+    await call('auth.unlock', { password: 'right-password' })
+    expect([first.mock.calls.length, second.mock.calls.length]).toEqual([1, 1])
+    // Cancelled by the first before its turn in this unlock: the snapshot still runs it, once; never again after.
+    await call('auth.unlock', { password: 'right-password' })
+    expect(third.mock.calls.length).toBeLessThanOrEqual(1)
+  })
+
   it('tells a locked session from a signed-out one, which goes back to the sign-in screen instead', () => {
     expect(isSessionLocked({ code: 'UNAUTHENTICATED', message: 'errors.sessionLocked' })).toBe(true)
     expect(isSessionLocked({ code: 'UNAUTHENTICATED', message: 'errors.notSignedIn' })).toBe(false)
