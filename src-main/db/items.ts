@@ -119,8 +119,18 @@ async function rowsOf(db: Db, ids: number[]): Promise<ItemRow[]> {
 
 const ids = async (db: Db, query: SqlQuery) => (await db.query<{ id: number }>(query)).map((row) => row.id)
 
-/** The text as archival codes are written, in capitals: a code typed in lower case is still exactly that code. */
-const asCodesAreWritten = (text: string) => text.replace(/[a-z]/g, (letter) => letter.toUpperCase())
+/**
+ * The text as it was typed and in ASCII capitals and small letters: codes and numbers are written all in one case, so a
+ * code typed in the other is still exactly that code. A number stored in mixed case ranks first only as stored; the
+ * search itself finds it either way.
+ */
+const inEitherCase = (text: string) => [
+  ...new Set([
+    text,
+    text.replace(/[a-z]/g, (letter) => letter.toUpperCase()),
+    text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
+  ])
+]
 
 /**
  * One page of the item list and the number of items that match, counted up to `COUNT_LIMIT` (`totalCapped` says that
@@ -166,7 +176,7 @@ export async function listItemRows(
       ? sql`SELECT 1 FROM ${table} WHERE ${match} AND ${table}.rowid NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`
       : sql`SELECT 1 ${hits} ${sql.where([match, ...conditions])}`
   )
-  const typed = [...new Set([search, asCodesAreWritten(search)])]
+  const typed = inEitherCase(search)
   const isExact = (x: SqlQuery) => sql`(${x}.archival_code IN ${typed} OR ${x}.document_number IN ${typed})`
   // Only the page's share of the exact matches is read, and they are counted only as far as the page starts: a number
   // that thousands of records share (无 in old ledgers) is exact for all of them.

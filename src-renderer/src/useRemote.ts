@@ -2,7 +2,7 @@ import { App, type TableProps } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Page } from '@preload/contract'
-import { isSessionLocked, onceUnlocked } from './api/client'
+import { isSessionLocked, onceUnlocked, unlocksSoFar } from './api/client'
 import { appErrorOf, describeError } from './errors'
 import { newestAnswerOnly } from './newestAnswer'
 
@@ -30,13 +30,14 @@ export function useRemote<T>(
 
   const reload = useCallback(async () => {
     setLoading(true)
+    const askedAt = unlocksSoFar()
     const outcome = await newest.current(fetch)
     if (outcome.kind === 'stale') return
     if (outcome.kind === 'answer') setData(outcome.value)
     else if (isSessionLocked(appErrorOf(outcome.error))) {
       // The lock screen is up and says why; what this page shows is read again once it is unlocked.
       askAgain.current?.()
-      askAgain.current = onceUnlocked(() => void reload())
+      askAgain.current = onceUnlocked(() => void reload(), askedAt)
     } else {
       void message.error(describeError(t, outcome.error))
       onFail?.()

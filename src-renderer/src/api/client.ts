@@ -82,17 +82,23 @@ export function onSessionProblem(listener: Listener): () => void {
 }
 
 const unlockListeners = new Set<() => void>()
+let unlocks = 0
+
+/** How many times the session has been unlocked: taken as a read is asked, it tells a refusal from before an unlock. */
+export const unlocksSoFar = () => unlocks
 
 /**
  * Runs `listener` once, the next time the session is unlocked: a read refused because the session was locked asks
- * again then, instead of leaving its page showing nothing as if there were nothing to show.
+ * again then, instead of leaving its page showing nothing as if there were nothing to show. A read asked before an
+ * unlock that has since happened (`askedAt`, from `unlocksSoFar`) asks again at once.
  */
-export function onceUnlocked(listener: () => void): () => void {
+export function onceUnlocked(listener: () => void, askedAt = unlocks): () => void {
   const once = () => {
     unlockListeners.delete(once)
     listener()
   }
   unlockListeners.add(once)
+  if (unlocks > askedAt) queueMicrotask(() => unlockListeners.has(once) && once())
   return () => unlockListeners.delete(once)
 }
 
@@ -140,7 +146,10 @@ export async function call<C extends Channel>(channel: C, input: ChannelInput<C>
     throw new ApiError({ code: 'INTERNAL', message: 'errors.unreachable' })
   }
   if (result.ok) {
-    if (channel === 'auth.unlock') for (const listener of [...unlockListeners]) listener()
+    if (channel === 'auth.unlock') {
+      unlocks += 1
+      for (const listener of [...unlockListeners]) if (unlockListeners.has(listener)) listener()
+    }
     return result.data
   }
   if (result.error.code === 'UNAUTHENTICATED' && channel !== 'auth.login' && channel !== 'auth.unlock') {
