@@ -5,8 +5,9 @@ import { sql, type SqlQuery } from './sql'
 export const COUNT_LIMIT = 10_000
 
 /**
- * Up to this many matches of a search are sorted all together; more are read in an index's order: the search index's
- * for newest first, the sort's own index for any other order, keeping the entries among the matches.
+ * Up to this many matches of a search are sorted all together; more, once counting stopped, are read down the sort's
+ * own index, keeping the entries among the matches (a search in the order items were registered reads its search
+ * index, which is in that order, at any number).
  */
 export const SORT_ALL_UP_TO = 2_000
 
