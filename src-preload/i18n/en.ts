@@ -1171,7 +1171,7 @@ const en: Shape<typeof zhCN> = {
       externalUnit: 'Unit',
       introductionLetter: 'Introduction letter ref.',
       department: 'Department',
-      unit: 'Department/unit',
+      unit: 'Department / unit',
       records: 'Records',
       purpose: 'Purpose',
       reason: 'Reason',
