@@ -8,6 +8,8 @@ export interface SubmitOptions<T> {
   success?: string | ((result: T) => string)
   /** Params for the success message, from the result. */
   successParams?(result: T): Record<string, string | number>
+  /** Seconds the success message stays, from the result: longer for one that says something is not yet done. */
+  successSeconds?(result: T): number | undefined
   /** Closes the dialog the form is in, once it worked. */
   close?(): void
   /** Runs after it worked, with main's answer; the call counts as running until what it returns settles. */
@@ -41,7 +43,7 @@ export function useSubmit() {
         const result = await work()
         if (options.success) {
           const key = typeof options.success === 'function' ? options.success(result) : options.success
-          void message.success(t(key, options.successParams?.(result)))
+          void message.success(t(key, options.successParams?.(result)), options.successSeconds?.(result))
         }
         options.close?.()
         await options.onDone?.(result)

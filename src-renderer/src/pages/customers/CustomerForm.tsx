@@ -31,6 +31,9 @@ interface CustomerFormProps {
 
 const heldOf = (saved: Customer) => (saved as Partial<SavedCustomer>).held ?? []
 
+/** A save that waits for a second person stays on screen long enough to be read to the end, not the usual 3 s. */
+const HELD_MESSAGE_SECONDS = 10
+
 export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps) {
   const { t } = useTranslation()
   const { modal } = App.useApp()
@@ -85,6 +88,7 @@ export function CustomerForm({ customerId, onClose, onSaved }: CustomerFormProps
         // S50: what a save holds for a second person's confirmation is named, so nobody thinks it done.
         success: (saved) =>
           heldOf(saved).length > 0 ? 'customers.changes.held' : existing ? 'customers.updated' : 'customers.created',
+        successSeconds: (saved) => (heldOf(saved).length > 0 ? HELD_MESSAGE_SECONDS : undefined),
         successParams: (saved) => ({
           fields: heldOf(saved)
             .map((field) => t(`customers.fields.${field}`))
