@@ -8,6 +8,7 @@ import { call } from '../api/client'
 import { nameOfCode, useFilingSettings } from '../useFilingSettings'
 import { usePagedQuery, type Paging } from '../useRemote'
 import { useSubmit } from '../useSubmit'
+import { LongText } from './LongText'
 import { PrintPreview } from './PrintPreview'
 import { WorkbenchListCard } from './ListTable'
 
@@ -44,7 +45,11 @@ export function OverdueLoansCard({ link }: { link: string | null }) {
           key: 'unit',
           render: (_v, row) => row.externalUnit || nameOfCode(settings?.departments, row.departmentCode)
         },
-        { title: t('use.fields.records'), dataIndex: 'recordsText', ellipsis: true },
+        {
+          title: t('use.fields.records'),
+          dataIndex: 'recordsText',
+          render: (text: string) => <LongText text={text} width={200} />
+        },
         { title: t('use.fields.outOn'), dataIndex: 'outOn' },
         { title: t('use.fields.dueOn'), dataIndex: 'dueOn' },
         {
