@@ -1,9 +1,24 @@
-import type { Db } from './connection'
+import { firstRow, type Db } from './connection'
 import { containsPattern, fullTextRowids } from './full-text'
-import { sql, type SqlQuery } from './sql'
+import {
+  BUCKET_CUT,
+  BUCKET_OF,
+  KEY_PER_BUCKET,
+  SEARCH_BODY,
+  SEARCH_GRAMS,
+  TITLE_KEY
+} from './migrations/1766100000000-TitleOrderSearch'
+import { sql, SqlQuery } from './sql'
+
+/** The expressions the title-order triggers use, so that cutting a bucket keys its items exactly as they do. */
+const triggerSql = (text: string) => new SqlQuery(text, [])
+
+/** Written into the text, not bound: a bound number is a REAL to SQLite, and keys pass 2^53. */
+const PER_BUCKET = triggerSql(String(KEY_PER_BUCKET))
 
 /** Rebuilds the search rows of the given items: title, document number, responsible party, code and customer name. */
 export async function refreshItemSearch(db: Db, itemIds: number[]): Promise<void> {
+  await keepTitleBucketsSmall(db, itemIds)
   for (const id of itemIds) {
     await db.query(sql`DELETE FROM items_fts WHERE rowid = ${id}`)
     await db.query(
@@ -26,13 +41,165 @@ export function bigramToken(pair: string): string {
 
 /**
  * How the search rows are matched for a text: three characters and more through the trigram index, exactly two
- * through the index of character pairs, one by scanning the search rows.
+ * through the index of character pairs, one by scanning the search rows. The indexes in the order items were
+ * registered have their ids as rowids; those in title order (two characters and more) their keys in title order.
  */
-export function itemTextMatch(search: string): { table: SqlQuery; where: SqlQuery } {
+export function itemTextMatch(search: string, order: 'registered' | 'title' = 'registered'): { table: SqlQuery; where: SqlQuery } {
   const length = [...search].length
-  if (length >= 3) return { table: sql`items_fts`, where: sql`items_fts MATCH ${`"${search.replace(/"/g, '""')}"`}` }
-  if (length === 2) return { table: sql`items_bigrams`, where: sql`items_bigrams MATCH ${bigramToken(search)}` }
+  if (length >= 3) {
+    const table = order === 'title' ? sql`items_title_fts` : sql`items_fts`
+    return { table, where: sql`${table} MATCH ${`"${search.replace(/"/g, '""')}"`}` }
+  }
+  if (length === 2) {
+    const table = order === 'title' ? sql`items_title_bigrams` : sql`items_bigrams`
+    return { table, where: sql`${table} MATCH ${bigramToken(search)}` }
+  }
   return { table: sql`items_fts`, where: sql`body LIKE ${containsPattern(search)} ESCAPE '\\'` }
+}
+
+/** A bucket of title order is cut again once it holds more items than this. */
+export const BUCKET_MOST = 256
+
+/** Item ids bound in one statement at most (SQLite takes 32 766 values). */
+const IDS_PER_READ = 10_000
+
+/**
+ * A page of the items matching a search of two characters or more, in title order, among those that meet the
+ * conditions (on `i`). The matches are read down the index in title order as far as the end of the bucket where the
+ * page ends; only the buckets the page spans are sorted by title, ties by id.
+ */
+export async function idsInTitleOrder(
+  db: Db,
+  search: string,
+  conditions: SqlQuery[],
+  ascending: boolean,
+  page: { limit: number; offset: number }
+): Promise<number[]> {
+  const { table, where } = itemTextMatch(search, 'title')
+  const direction = ascending ? sql`ASC` : sql`DESC`
+  const end = page.offset + page.limit
+  const read = (limit: number) =>
+    db.query<{ id: number; bucket: number }>(
+      sql`SELECT i.id, ${table}.rowid / ${PER_BUCKET} AS bucket
+          FROM ${table} CROSS JOIN items i ON i.id = ${table}.rowid % ${PER_BUCKET}
+          ${sql.where([where, ...conditions])} ORDER BY ${table}.rowid ${direction} LIMIT ${limit}`
+    )
+  let limit = end + BUCKET_MOST
+  let rows = await read(limit)
+  while (rows.length === limit && rows[limit - 1].bucket === rows[end - 1].bucket) rows = await read((limit *= 2))
+  if (rows.length <= page.offset) return []
+  const firstBucket = rows[page.offset].bucket
+  const lastBucket = rows[Math.min(end, rows.length) - 1].bucket
+  // Buckets come whole and in order, so the ones the page spans are one run of the rows.
+  const from = rows.findIndex((row) => row.bucket === firstBucket)
+  let to = from
+  while (to < rows.length && (to < end || rows[to].bucket === lastBucket)) to += 1
+  const spanned = rows.slice(from, to)
+  const ordered = await db.query<{ id: number }>(
+    sql`SELECT i.id FROM items i WHERE i.id IN (SELECT value FROM json_each(${JSON.stringify(spanned.map((row) => row.id))}))
+        ORDER BY i.title ${direction}, i.id ${direction} LIMIT ${page.limit} OFFSET ${page.offset - from}`
+  )
+  return ordered.map((row) => row.id)
+}
+
+/**
+ * Cuts each bucket of title order that these items are in and that has grown past `BUCKET_MOST` into buckets of
+ * `BUCKET_CUT` items, numbered in the gap before the next bucket, and keys their items anew. A bucket whose gap is used
+ * up keeps growing: its pages stay right and read further.
+ */
+export async function keepTitleBucketsSmall(db: Db, itemIds: number[]): Promise<void> {
+  const buckets = new Set<number>()
+  for (let start = 0; start < itemIds.length; start += IDS_PER_READ) {
+    const rows = await db.query<{ bucket: number }>(
+      sql`SELECT DISTINCT ${triggerSql(BUCKET_OF('i.title', 'i.id'))} AS bucket FROM items i
+          WHERE i.id IN ${itemIds.slice(start, start + IDS_PER_READ)}`
+    )
+    for (const row of rows) buckets.add(Number(row.bucket))
+  }
+  for (const bucket of buckets) await cutIfFull(db, bucket)
+}
+
+/**
+ * Where a bucket of title order that grew is cut, and the numbers of the new buckets, which lie between its own number
+ * and the next bucket's (`room` numbers in all). Items are written in rising title order as often as not (第001号,
+ * 第002号 …), and then one part of the bucket takes nearly all new items: that part gets nearly all the room, or it
+ * would run out of numbers after a few dozen cuts. Otherwise the parts share the room evenly.
+ */
+export function planBucketCut(
+  items: { title: string; id: number }[],
+  bucket: number,
+  room: number
+): { title: string; id: number; bucket: number }[] {
+  const parts = Math.min(Math.ceil(items.length / BUCKET_CUT), room)
+  if (parts < 2) return []
+  const firstOf = (part: number) => Math.floor((part * items.length) / parts)
+  const newest = new Set(
+    items
+      .map((item) => item.id)
+      .sort((a, b) => b - a)
+      .slice(0, Math.ceil(items.length / parts / 2))
+  )
+  const takers = Array.from(
+    { length: parts },
+    (_, part) => items.slice(firstOf(part), firstOf(part + 1)).filter((item) => newest.has(item.id)).length
+  )
+  const busiest = takers.indexOf(Math.max(...takers))
+  const lopsided = takers[busiest] * 4 >= newest.size * 3
+  const quiet = Math.max(1, Math.floor(room / (BUSY_SHARE * parts)))
+  const rooms = Array.from({ length: parts }, (_, part) =>
+    lopsided ? (part === busiest ? room - quiet * (parts - 1) : quiet) : Math.floor(room / parts)
+  )
+  const starts: { title: string; id: number; bucket: number }[] = []
+  let number = bucket
+  for (let part = 1; part < parts; part += 1) {
+    number += rooms[part - 1]
+    const { title, id } = items[firstOf(part)]
+    starts.push({ title, id, bucket: number })
+  }
+  return starts
+}
+
+/** How many times the room of one quiet part the busy part of a lopsided cut gets, at least. */
+const BUSY_SHARE = 64
+
+async function cutIfFull(db: Db, bucket: number): Promise<void> {
+  const start = await firstRow<{ title: string; id: number }>(
+    db,
+    sql`SELECT title, id FROM title_buckets WHERE bucket = ${bucket}`
+  )
+  const next = await firstRow<{ title: string; id: number; bucket: number }>(
+    db,
+    sql`SELECT title, id, bucket FROM title_buckets WHERE bucket > ${bucket} ORDER BY bucket LIMIT 1`
+  )
+  const room = (next ? next.bucket : KEY_PER_BUCKET) - bucket
+  if (room < 2) return
+  const before = next ? [sql`(i.title, i.id) < (${next.title}, ${next.id})`] : []
+  const within = [...(start ? [sql`(i.title, i.id) >= (${start.title}, ${start.id})`] : []), ...before]
+  const [{ n }] = await db.query<{ n: number }>(
+    sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM items i ${sql.where(within)} LIMIT ${BUCKET_MOST + 1})`
+  )
+  if (n <= BUCKET_MOST) return
+  const items = await db.query<{ title: string; id: number }>(
+    sql`SELECT i.title, i.id FROM items i ${sql.where(within)} ORDER BY i.title, i.id`
+  )
+  const starts = planBucketCut(items, bucket, room)
+  if (starts.length === 0) return
+  // The items before the first cut keep their bucket and their keys.
+  const moved = sql.where([sql`(i.title, i.id) >= (${starts[0].title}, ${starts[0].id})`, ...before])
+  const oldKey = sql`CAST(${bucket} AS INTEGER) * ${PER_BUCKET} + i.id`
+  await db.query(sql`DELETE FROM items_title_fts WHERE rowid IN (SELECT ${oldKey} FROM items i ${moved})`)
+  await db.query(sql`DELETE FROM items_title_bigrams WHERE rowid IN (SELECT ${oldKey} FROM items i ${moved})`)
+  for (const cut of starts)
+    await db.query(
+      sql`INSERT INTO title_buckets (title, id, bucket) VALUES (${cut.title}, ${cut.id}, CAST(${cut.bucket} AS INTEGER))`
+    )
+  const key = triggerSql(TITLE_KEY('i'))
+  await db.query(
+    sql`INSERT INTO items_title_fts (rowid, body) SELECT ${key}, ${triggerSql(SEARCH_BODY('i'))} FROM items i ${moved}`
+  )
+  await db.query(
+    sql`INSERT INTO items_title_bigrams (rowid, grams) SELECT ${key}, ${triggerSql(SEARCH_GRAMS('i'))} FROM items i ${moved}`
+  )
 }
 
 /** The ids of items whose search row contains the text, as a subquery: `i.id IN (${itemIdsMatching(text)})`. */

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection'
 import { contactCodec, recordedContacts } from '../db/customers'
 import { fieldKeyOf } from '../db/field-codec'
+import { keepTitleBucketsSmall } from '../db/item-search'
 import {
   customerInput,
   itemInput,
@@ -765,6 +766,7 @@ export class ImportsService {
           input.target === 'items'
             ? this.insertItems(db, actor, now, records, policy)
             : this.insertCustomers(db, actor, now, records)
+        if (input.target === 'items') await keepTitleBucketsSmall(db, ids)
         await appendAuditBatch(
           db,
           actor,

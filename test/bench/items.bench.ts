@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3'
 import { describe, it } from 'vitest'
+import { BUCKET_MOST } from '@main/db/item-search'
+import { KEY_PER_BUCKET } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 import type { ChannelInput } from '@preload/contract'
 import { benchSizes, measure, reportScale, type Paired } from './measure'
 import { openRoom } from './seed'
@@ -20,6 +22,16 @@ const hex = (pair: string) => `"${Buffer.from(pair).toString('hex').toUpperCase(
 const matchingSorted = (table: string, match: string, order: string) => [
   `SELECT COUNT(*) FROM ${table} WHERE ${table} MATCH '${match}'`,
   `SELECT i.* FROM items i WHERE i.id IN (SELECT rowid FROM ${table} WHERE ${table} MATCH '${match}') ORDER BY ${order} LIMIT 20`
+]
+/**
+ * A search by title, straight from the index kept in title order: its first page's worth of matches and one bucket
+ * more (as far as the page can need), sorted by title. The count is the search index's own.
+ */
+const matchingByTitle = (table: string, titleTable: string, match: string, offset = 0) => [
+  `SELECT COUNT(*) FROM ${table} WHERE ${table} MATCH '${match}'`,
+  `SELECT i.* FROM (SELECT i.id FROM ${titleTable} f JOIN items i ON i.id = f.rowid % ${KEY_PER_BUCKET}
+     WHERE ${titleTable} MATCH '${match}' AND i.custody <> 'destroyed' ORDER BY f.rowid LIMIT ${offset + 20 + BUCKET_MOST}) s
+   JOIN items i ON i.id = s.id ORDER BY i.title, i.id LIMIT 20 OFFSET ${offset}`
 ]
 /** A search as the records page asks for it, newest registered first: down the search index, in its own order. */
 const matching = (table: string, match: string) => [
@@ -86,17 +98,32 @@ function operations(customer: string): Operation[] {
     {
       label: 'search 合同, by title',
       input: { search: '合同', sortBy: 'title', sortOrder: 'ascend' },
-      raw: matchingSorted('items_bigrams', hex('合同'), 'title, id')
+      raw: matchingByTitle('items_bigrams', 'items_title_bigrams', hex('合同'))
+    },
+    {
+      label: 'search 合同, by title, page 50',
+      input: { search: '合同', sortBy: 'title', sortOrder: 'ascend', page: 50 },
+      raw: matchingByTitle('items_bigrams', 'items_title_bigrams', hex('合同'), 980)
+    },
+    {
+      label: 'search 有限公司, by title',
+      input: { search: '有限公司', sortBy: 'title', sortOrder: 'ascend' },
+      raw: matchingByTitle('items_fts', 'items_title_fts', '"有限公司"')
+    },
+    {
+      label: 'search 合同, by date formed',
+      input: { search: '合同', sortBy: 'dateFormed', sortOrder: 'descend' },
+      raw: matchingSorted('items_bigrams', hex('合同'), 'date_formed DESC, id DESC')
     },
     {
       label: 'search 绿化, by title',
       input: { search: '绿化', sortBy: 'title', sortOrder: 'ascend' },
-      raw: matchingSorted('items_bigrams', hex('绿化'), 'title, id')
+      raw: matchingByTitle('items_bigrams', 'items_title_bigrams', hex('绿化'))
     },
     {
       label: 'search 会议纪要, by title',
       input: { search: '会议纪要', sortBy: 'title', sortOrder: 'ascend' },
-      raw: matchingSorted('items_fts', '"会议纪要"', 'title, id')
+      raw: matchingByTitle('items_fts', 'items_title_fts', '"会议纪要"')
     },
     {
       label: 'search 会议纪要, by when changed',
@@ -122,7 +149,7 @@ describe('item list and search at scale', () => {
         .all(Math.floor(size / 300)) as { name: string }[]
       const figures = new Map<string, Paired>()
       for (const operation of operations(name.slice(0, 6))) {
-        const input = { page: 1, pageSize: 20, ...operation.input }
+        const input: ChannelInput<'items.list'> = { page: 1, pageSize: 20, ...operation.input }
         const { total, totalCapped } = await app.call('items.list', input, key)
         const statements = operation.raw.map((text) => raw.prepare(text))
         figures.set(operation.label, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SqliteDb } from '@main/db/connection'
+import { TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 import { SORT_ALL_UP_TO } from '@main/db/paging'
 import type { SqlQuery } from '@main/db/sql'
 import type { ChannelInput } from '@preload/contract'
@@ -123,6 +124,27 @@ describe('issue 19: every page of the item list is read from an index, never by 
       ).toBe(true)
     }
   )
+})
+
+describe('issue 19: a search by title reads the index kept in title order', () => {
+  it.each([
+    { search: '合同的请示', sortOrder: 'ascend' as const },
+    { search: '合同', sortOrder: 'descend' as const, page: 3 }
+  ])('%o: the matches in that index order, each item by its id, no sort of them all', async (input) => {
+    const plans = await plansOf({ ...input, sortBy: 'title' })
+    const read = planOf(plans, /FROM items_title_(fts|bigrams) CROSS JOIN items i/)
+    expect(read).toMatch(/^SCAN items_title_(fts|bigrams) VIRTUAL TABLE INDEX \d+:M/m)
+    expect(read).toMatch(/^SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)$/m)
+    expect(read).not.toMatch(/TEMP B-TREE/)
+    countsStop(plans)
+  })
+
+  it('an item finds its bucket by a seek in the table of bucket starts', () => {
+    const plan = app.database.connection
+      .prepare(`EXPLAIN QUERY PLAN SELECT ${TITLE_KEY('i')} FROM items i WHERE i.id = 1`)
+      .all() as { detail: string }[]
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/^SEARCH b USING PRIMARY KEY \(title<\?\)$/m)
+  })
 })
 
 /** The plan of each query of a list whose text matches, joined into one text. */

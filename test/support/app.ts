@@ -155,7 +155,8 @@ export async function seedInTransaction(app: App, work: (db: Db) => Promise<void
     await work(app.database)
     await app.database.query('COMMIT')
   } catch (error) {
-    await app.database.query('ROLLBACK')
+    // SQLite rolls the whole transaction back itself on some errors (a full disk in the middle of an FTS5 write).
+    if (app.database.connection.inTransaction) await app.database.query('ROLLBACK')
     throw error
   }
 }

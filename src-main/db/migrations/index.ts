@@ -31,6 +31,7 @@ import { FixityActual1765650000001 } from './1765650000001-FixityActual'
 import { CustomerPendingChanges1765700000000 } from './1765700000000-CustomerPendingChanges'
 import { HoldingsCounts1765800000000 } from './1765800000000-HoldingsCounts'
 import { LooseExpiryCustody1765900000000 } from './1765900000000-LooseExpiryCustody'
+import { TitleOrderSearch1766100000000 } from './1766100000000-TitleOrderSearch'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   FixityActual1765650000001,
   CustomerPendingChanges1765700000000,
   HoldingsCounts1765800000000,
-  LooseExpiryCustody1765900000000
+  LooseExpiryCustody1765900000000,
+  TitleOrderSearch1766100000000
 ]
