@@ -77,24 +77,31 @@ export async function idsInTitleOrder(
 ): Promise<number[]> {
   const { table, where } = itemTextMatch(search, 'title')
   const direction = ascending ? sql`ASC` : sql`DESC`
-  const end = page.offset + page.limit
-  const read = (limit: number) =>
-    db.query<{ id: number; bucket: number }>(
+  // A key passes 2^53, so it goes to and from SQLite as its bucket and id, each exact in a JavaScript number.
+  const read = (limit: number, after?: { bucket: number; id: number }) => {
+    const past = after && sql`(CAST(${after.bucket} AS INTEGER) * ${PER_BUCKET} + CAST(${after.id} AS INTEGER))`
+    const resume = past ? [ascending ? sql`${table}.rowid > ${past}` : sql`${table}.rowid < ${past}`] : []
+    return db.query<{ id: number; bucket: number }>(
       sql`SELECT i.id, ${table}.rowid / ${PER_BUCKET} AS bucket
           FROM ${table} CROSS JOIN items i ON i.id = ${table}.rowid % ${PER_BUCKET}
-          ${sql.where([where, ...conditions])} ORDER BY ${table}.rowid ${direction} LIMIT ${limit}`
+          ${sql.where([where, ...resume, ...conditions])} ORDER BY ${table}.rowid ${direction} LIMIT ${limit}`
     )
-  let limit = end + BUCKET_MOST
-  let rows = await read(limit)
-  while (rows.length === limit && rows[limit - 1].bucket === rows[end - 1].bucket) rows = await read((limit *= 2))
+  }
+  const end = page.offset + page.limit
+  const rows = await read(end)
   if (rows.length <= page.offset) return []
-  const firstBucket = rows[page.offset].bucket
-  const lastBucket = rows[Math.min(end, rows.length) - 1].bucket
-  // Buckets come whole and in order, so the ones the page spans are one run of the rows.
-  const from = rows.findIndex((row) => row.bucket === firstBucket)
-  let to = from
-  while (to < rows.length && (to < end || rows[to].bucket === lastBucket)) to += 1
-  const spanned = rows.slice(from, to)
+  if (rows.length === end) {
+    // The rest of the bucket the page ends in, read on from the last row in growing steps: the index seeks to it.
+    const lastBucket = rows[end - 1].bucket
+    for (let step = 8; ; step *= 4) {
+      const more = await read(step, rows[rows.length - 1])
+      const same = more.filter((row) => row.bucket === lastBucket)
+      rows.push(...same)
+      if (same.length < more.length || more.length < step) break
+    }
+  }
+  const from = rows.findIndex((row) => row.bucket === rows[page.offset].bucket)
+  const spanned = rows.slice(from)
   const ordered = await db.query<{ id: number }>(
     sql`SELECT i.id FROM items i WHERE i.id IN (SELECT value FROM json_each(${JSON.stringify(spanned.map((row) => row.id))}))
         ORDER BY i.title ${direction}, i.id ${direction} LIMIT ${page.limit} OFFSET ${page.offset - from}`

@@ -111,6 +111,14 @@ function operations(customer: string): Operation[] {
       raw: matchingByTitle('items_fts', 'items_title_fts', '"有限公司"')
     },
     {
+      label: 'search 合同, year 2019, by title',
+      input: { search: '合同', year: [2019], sortBy: 'title', sortOrder: 'descend' },
+      raw: [
+        `SELECT COUNT(*) FROM items i WHERE i.year = 2019 AND i.id IN (SELECT rowid FROM items_bigrams WHERE items_bigrams MATCH '${hex('合同')}')`,
+        `SELECT i.* FROM items i WHERE i.year = 2019 AND i.id IN (SELECT rowid FROM items_bigrams WHERE items_bigrams MATCH '${hex('合同')}') ORDER BY i.title DESC, i.id DESC LIMIT 20`
+      ]
+    },
+    {
       label: 'search 合同, by date formed',
       input: { search: '合同', sortBy: 'dateFormed', sortOrder: 'descend' },
       raw: matchingSorted('items_bigrams', hex('合同'), 'date_formed DESC, id DESC')

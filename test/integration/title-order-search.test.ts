@@ -73,7 +73,7 @@ describe('issue 19: searches sorted by title read an index kept in title order',
   })
   afterAll(async () => app?.close())
 
-  it('registered one by one in rising title order, the worst case for the buckets, every page is in title order', async () => {
+  it('registered one by one through the form in rising title order, every page is in title order', async () => {
     for (let n = 0; n < 700; n += 1) {
       const title = `合同${String(n).padStart(4, '0')}号${n % 5 === 0 ? '会议纪要' : '请示'}`
       await app.call('items.create', itemInput({ title, categoryCode: 'WS' }), key)
