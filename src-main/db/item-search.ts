@@ -58,7 +58,7 @@ export function itemTextMatch(search: string, order: 'registered' | 'title' = 'r
 }
 
 /** A bucket of title order is cut again once it holds more items than this. */
-export const BUCKET_MOST = 256
+export const BUCKET_MOST = 512
 
 /** Item ids bound in one statement at most (SQLite takes 32 766 values). */
 const IDS_PER_READ = 10_000
@@ -167,7 +167,7 @@ export function planBucketCut(
 }
 
 /** How many times the room of one quiet part the busy part of a lopsided cut gets, at least. */
-const BUSY_SHARE = 64
+const BUSY_SHARE = 128
 
 async function cutIfFull(db: Db, bucket: number): Promise<void> {
   const start = await firstRow<{ title: string; id: number }>(

@@ -26,7 +26,7 @@ export const BUCKET_OF = (title: string, id: string) =>
 export const TITLE_KEY = (x: string) => `(${BUCKET_OF(`${x}.title`, `${x}.id`)} * ${KEY_PER_BUCKET} + ${x}.id)`
 
 /** Items per bucket when buckets are first cut, here and when one grows too big. */
-export const BUCKET_CUT = 64
+export const BUCKET_CUT = 32
 
 const SEARCHED = 'title, document_number, responsible_party, archival_code, customer_id'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { planBucketCut } from '@main/db/item-search'
+import { BUCKET_MOST, planBucketCut } from '@main/db/item-search'
 import { BUCKET_CUT, KEY_PER_BUCKET } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 
 /** A bucket's items in title order; `newestAt` says which of them were written last. */
@@ -40,12 +40,20 @@ describe('issue 19: cutting a bucket of title order', () => {
     expect(lastRoom).toBeGreaterThan(KEY_PER_BUCKET * 0.98)
   })
 
-  it('a bucket grown in its middle leaves the room to the middle part', () => {
+  it('a bucket grown in its middle leaves the room to the part that takes the new items', () => {
     const items = bucketOf(320, (index) => index >= 130 && index < 190)
-    const cuts = planBucketCut(items, 0, 1 << 20)
-    expectSound(cuts, 0, 1 << 20)
-    const busy = cuts.findIndex((cut) => cut.title > items[150].title)
-    expect(cuts[busy].bucket - cuts[busy - 1].bucket).toBeGreaterThan((1 << 20) * 0.9)
+    const room = 1 << 20
+    const cuts = planBucketCut(items, 0, room)
+    expectSound(cuts, 0, room)
+    const bounds = [0, ...cuts.map((cut) => cut.bucket), room]
+    const rooms = bounds.slice(1).map((bound, part) => bound - bounds[part])
+    const busiest = rooms.indexOf(Math.max(...rooms))
+    expect(rooms[busiest]).toBeGreaterThan(room * 0.9)
+    // The busy part holds the newest item.
+    const newest = items.reduce((a, b) => (b.id > a.id ? b : a))
+    const firstOfBusy = busiest === 0 ? items[0].title : cuts[busiest - 1].title
+    const afterBusy = busiest === cuts.length ? '\uffff' : cuts[busiest].title
+    expect(newest.title >= firstOfBusy && newest.title < afterBusy).toBe(true)
   })
 
   it('with few numbers left it cuts as many parts as there are numbers, and with one none', () => {
@@ -59,13 +67,15 @@ describe('issue 19: cutting a bucket of title order', () => {
   it('appending a long run of rising titles uses up the room of the end slowly: thousands of cuts', () => {
     let room = KEY_PER_BUCKET
     let cuts = 0
-    // Each cut takes the end bucket of 257 items, 193 of them new; its last part keeps what is left.
+    // Each cut takes the end bucket once it is past BUCKET_MOST, all but its first part new; its last part keeps what
+    // is left of the room.
+    const added = BUCKET_MOST + 1 - BUCKET_CUT
     while (cuts < 100_000) {
-      const plan = planBucketCut(bucketOf(257, (index) => index >= 64), 0, room)
+      const plan = planBucketCut(bucketOf(BUCKET_MOST + 1, (index) => index >= BUCKET_CUT), 0, room)
       if (plan.length === 0) break
       room -= plan[plan.length - 1].bucket
       cuts += 1
     }
-    expect(cuts * 193).toBeGreaterThan(200_000)
+    expect(cuts * added).toBeGreaterThan(1_000_000)
   })
 })
