@@ -44,7 +44,10 @@ export function bigramToken(pair: string): string {
  * through the index of character pairs, one by scanning the search rows. The indexes in the order items were
  * registered have their ids as rowids; those in title order (two characters and more) their keys in title order.
  */
-export function itemTextMatch(search: string, order: 'registered' | 'title' = 'registered'): { table: SqlQuery; where: SqlQuery } {
+export function itemTextMatch(
+  search: string,
+  order: 'registered' | 'title' = 'registered'
+): { table: SqlQuery; where: SqlQuery } {
   const length = [...search].length
   if (length >= 3) {
     const table = order === 'title' ? sql`items_title_fts` : sql`items_fts`

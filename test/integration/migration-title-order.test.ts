@@ -51,7 +51,9 @@ describe('migration TitleOrderSearch1766100000000 (issue 19)', () => {
         bucket: number
       }[]
       expect(starts.length).toBe(Math.ceil(ITEMS / BUCKET_CUT) - 1)
-      expect(starts.map((start) => start.bucket)).toEqual([...starts.map((start) => start.bucket)].sort((a, b) => a - b))
+      expect(starts.map((start) => start.bucket)).toEqual(
+        [...starts.map((start) => start.bucket)].sort((a, b) => a - b)
+      )
       expect(starts[0].bucket).toBeGreaterThan(0)
       const sizes = db
         .prepare(`SELECT COUNT(*) AS n FROM items i GROUP BY ${TITLE_KEY('i')} / ${KEY_PER_BUCKET}`)

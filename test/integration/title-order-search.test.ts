@@ -14,7 +14,10 @@ async function expectKeysInTitleOrder(db: Db): Promise<void> {
   const expected = await db.query<{ key: number }>(`SELECT ${TITLE_KEY('i')} AS key FROM items i ORDER BY 1`)
   for (const table of ['items_title_fts', 'items_title_bigrams']) {
     const keys = await db.query<{ key: number }>(`SELECT rowid AS key FROM ${table} ORDER BY 1`)
-    expect(keys.map((row) => row.key), table).toEqual(expected.map((row) => row.key))
+    expect(
+      keys.map((row) => row.key),
+      table
+    ).toEqual(expected.map((row) => row.key))
   }
   const byTitle = await db.query<{ id: number }>('SELECT id FROM items ORDER BY title, id')
   const byKey = await db.query<{ id: number }>(`SELECT i.id FROM items i ORDER BY ${TITLE_KEY('i')}`)
@@ -184,7 +187,9 @@ describe('issue 19: a long run of rising titles, one at a time, as a year of 第
       // Older titles on either side of the run, so it grows inside the order, not only at its end.
       for (const title of ['2024年总结', '2026年计划']) insert.run(title, '2025', '2025', userId)
       for (let n = 1; n <= 12_000; n += 1) {
-        const id = Number(insert.run(`2025年第${String(n).padStart(5, '0')}号合同`, '2025', '2025', userId).lastInsertRowid)
+        const id = Number(
+          insert.run(`2025年第${String(n).padStart(5, '0')}号合同`, '2025', '2025', userId).lastInsertRowid
+        )
         await keepTitleBucketsSmall(db, [id])
       }
     })

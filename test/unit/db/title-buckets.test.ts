@@ -61,7 +61,13 @@ describe('issue 19: cutting a bucket of title order', () => {
     const cuts = planBucketCut(items, 7, 3)
     expect(cuts.map((cut) => cut.bucket)).toEqual([8, 9])
     expect(planBucketCut(items, 7, 1)).toEqual([])
-    expect(planBucketCut(bucketOf(BUCKET_CUT, () => true), 7, 1000)).toEqual([])
+    expect(
+      planBucketCut(
+        bucketOf(BUCKET_CUT, () => true),
+        7,
+        1000
+      )
+    ).toEqual([])
   })
 
   it('appending a long run of rising titles uses up the room of the end slowly: thousands of cuts', () => {
@@ -71,7 +77,11 @@ describe('issue 19: cutting a bucket of title order', () => {
     // is left of the room.
     const added = BUCKET_MOST + 1 - BUCKET_CUT
     while (cuts < 100_000) {
-      const plan = planBucketCut(bucketOf(BUCKET_MOST + 1, (index) => index >= BUCKET_CUT), 0, room)
+      const plan = planBucketCut(
+        bucketOf(BUCKET_MOST + 1, (index) => index >= BUCKET_CUT),
+        0,
+        room
+      )
       if (plan.length === 0) break
       room -= plan[plan.length - 1].bucket
       cuts += 1
