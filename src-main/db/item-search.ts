@@ -4,6 +4,7 @@ import {
   BUCKET_CUT,
   BUCKET_OF,
   KEY_PER_BUCKET,
+  KEYED,
   SEARCH_BODY,
   SEARCH_GRAMS,
   TITLE_KEY
@@ -65,6 +66,12 @@ export const BUCKET_MOST = 512
 
 /** Item ids bound in one statement at most (SQLite takes 32 766 values). */
 const IDS_PER_READ = 10_000
+
+/** Whether the indexes in title order hold every item: no item has an id outside the keys' range (see `KEYED`). */
+export async function titleOrderHoldsAll(db: Db): Promise<boolean> {
+  const outside = await db.query(sql`SELECT 1 FROM items i WHERE NOT ${triggerSql(KEYED('i'))} LIMIT 1`)
+  return outside.length === 0
+}
 
 /**
  * A page of the items matching a search of two characters or more, in title order, among those that meet the
@@ -195,7 +202,11 @@ async function cutIfFull(db: Db, bucket: number): Promise<void> {
   const starts = planBucketCut(items, bucket, room)
   if (starts.length === 0) return
   // The items before the first cut keep their bucket and their keys.
-  const moved = sql.where([sql`(i.title, i.id) >= (${starts[0].title}, ${starts[0].id})`, ...before])
+  const moved = sql.where([
+    sql`(i.title, i.id) >= (${starts[0].title}, ${starts[0].id})`,
+    ...before,
+    triggerSql(KEYED('i'))
+  ])
   const oldKey = sql`CAST(${bucket} AS INTEGER) * ${PER_BUCKET} + i.id`
   await db.query(sql`DELETE FROM items_title_fts WHERE rowid IN (SELECT ${oldKey} FROM items i ${moved})`)
   await db.query(sql`DELETE FROM items_title_bigrams WHERE rowid IN (SELECT ${oldKey} FROM items i ${moved})`)

@@ -1,6 +1,6 @@
 import type { Item, ItemLinkRow, ItemRow, ParsedInput } from '@preload/contract'
 import { firstRow, type Db } from './connection'
-import { idsInTitleOrder, itemIdsMatching, itemTextMatch } from './item-search'
+import { idsInTitleOrder, itemIdsMatching, itemTextMatch, titleOrderHoldsAll } from './item-search'
 import { countUpTo, SORT_ALL_UP_TO } from './paging'
 import { OPEN_ITEM_INCIDENTS } from './records'
 import { sql, type SqlQuery } from './sql'
@@ -192,14 +192,19 @@ export async function listItemRows(
         )[0].n
   // Left out by a subquery, not by binding their ids, which could be more values than SQLite takes in one statement.
   const notExact = exactCount > 0 ? [sql`i.id NOT IN (SELECT e.id FROM items e WHERE ${isExact(sql`e`)})`] : []
-  const others = (limit: number, offset: number) => {
+  const others = async (limit: number, offset: number) => {
     const window = sql`LIMIT ${limit} OFFSET ${offset}`
     if (query.sortBy === 'registered')
       return ids(
         db,
         sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ORDER BY ${table}.rowid ${direction} ${window}`
       )
-    if (query.sortBy === 'title' && [...search].length >= 2 && (filters.length === 0 || count.totalCapped))
+    const byTitleIndex =
+      query.sortBy === 'title' &&
+      [...search].length >= 2 &&
+      (filters.length === 0 || count.totalCapped) &&
+      (await titleOrderHoldsAll(db))
+    if (byTitleIndex)
       return idsInTitleOrder(db, search, [...conditions, ...notExact], query.sortOrder === 'ascend', { limit, offset })
     if (count.total <= SORT_ALL_UP_TO || !count.totalCapped)
       return ids(db, sql`SELECT i.id ${hits} ${sql.where([match, ...conditions, ...notExact])} ${order} ${window}`)

@@ -11,8 +11,15 @@ export const SEARCH_GRAMS = (x: string) => `(SELECT group_concat(hex(lower(subst
   FROM (SELECT ${SEARCH_BODY(x)} AS body) b JOIN search_positions p ON p.n < length(b.body)
   WHERE instr(substr(b.body, p.n, 2), char(10)) = 0)`
 
-/** Item ids stay below this, and an item's key in title order is its bucket times it, plus its id. */
+/** An item's key in title order is its bucket times this, plus its id. */
 export const KEY_PER_BUCKET = 2_147_483_648
+
+/**
+ * The items the indexes in title order hold: ids from 1 to below `KEY_PER_BUCKET`, which is every id the app gives.
+ * An id outside (written into the file by hand) would be read back as another item's, so it stays out, and while such
+ * an item exists a search by title sorts all its matches instead (`titleOrderHoldsAll`).
+ */
+export const KEYED = (x: string) => `${x}.id BETWEEN 1 AND ${KEY_PER_BUCKET - 1}`
 
 /**
  * The bucket of a title and id: the number of the last bucket that starts at or before them in title order, 0 before
@@ -58,17 +65,17 @@ export const TitleOrderSearch1766100000000 = sqlMigration('TitleOrderSearch17661
        WHERE r % ${BUCKET_CUT} = 0 AND r > 0`,
     `CREATE VIRTUAL TABLE items_title_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'trigram')`,
     `CREATE VIRTUAL TABLE items_title_bigrams USING fts5 (grams, content = '', contentless_delete = 1, detail = 'none', tokenize = 'ascii')`,
-    `INSERT INTO items_title_fts (rowid, body) SELECT ${TITLE_KEY('i')}, ${SEARCH_BODY('i')} FROM items i`,
-    `INSERT INTO items_title_bigrams (rowid, grams) SELECT ${TITLE_KEY('i')}, ${SEARCH_GRAMS('i')} FROM items i`,
-    `CREATE TRIGGER items_title_insert AFTER INSERT ON items BEGIN ${REINDEX('NEW').join('; ')}; END`,
-    `CREATE TRIGGER items_title_update AFTER UPDATE OF ${SEARCHED} ON items BEGIN
+    `INSERT INTO items_title_fts (rowid, body) SELECT ${TITLE_KEY('i')}, ${SEARCH_BODY('i')} FROM items i WHERE ${KEYED('i')}`,
+    `INSERT INTO items_title_bigrams (rowid, grams) SELECT ${TITLE_KEY('i')}, ${SEARCH_GRAMS('i')} FROM items i WHERE ${KEYED('i')}`,
+    `CREATE TRIGGER items_title_insert AFTER INSERT ON items WHEN ${KEYED('NEW')} BEGIN ${REINDEX('NEW').join('; ')}; END`,
+    `CREATE TRIGGER items_title_update AFTER UPDATE OF ${SEARCHED} ON items WHEN ${KEYED('NEW')} BEGIN
        ${[...UNINDEX('OLD'), ...REINDEX('NEW')].join('; ')}; END`,
-    `CREATE TRIGGER items_title_delete AFTER DELETE ON items BEGIN ${UNINDEX('OLD').join('; ')}; END`,
+    `CREATE TRIGGER items_title_delete AFTER DELETE ON items WHEN ${KEYED('OLD')} BEGIN ${UNINDEX('OLD').join('; ')}; END`,
     `CREATE TRIGGER items_title_customer AFTER UPDATE OF name ON customers BEGIN
-       DELETE FROM items_title_fts WHERE rowid IN (SELECT ${TITLE_KEY('i')} FROM items i WHERE i.customer_id = NEW.id);
-       DELETE FROM items_title_bigrams WHERE rowid IN (SELECT ${TITLE_KEY('i')} FROM items i WHERE i.customer_id = NEW.id);
-       INSERT INTO items_title_fts (rowid, body) SELECT ${TITLE_KEY('i')}, ${SEARCH_BODY('i')} FROM items i WHERE i.customer_id = NEW.id;
-       INSERT INTO items_title_bigrams (rowid, grams) SELECT ${TITLE_KEY('i')}, ${SEARCH_GRAMS('i')} FROM items i WHERE i.customer_id = NEW.id;
+       DELETE FROM items_title_fts WHERE rowid IN (SELECT ${TITLE_KEY('i')} FROM items i WHERE i.customer_id = NEW.id AND ${KEYED('i')});
+       DELETE FROM items_title_bigrams WHERE rowid IN (SELECT ${TITLE_KEY('i')} FROM items i WHERE i.customer_id = NEW.id AND ${KEYED('i')});
+       INSERT INTO items_title_fts (rowid, body) SELECT ${TITLE_KEY('i')}, ${SEARCH_BODY('i')} FROM items i WHERE i.customer_id = NEW.id AND ${KEYED('i')};
+       INSERT INTO items_title_bigrams (rowid, grams) SELECT ${TITLE_KEY('i')}, ${SEARCH_GRAMS('i')} FROM items i WHERE i.customer_id = NEW.id AND ${KEYED('i')};
      END`
   ],
   down: [
