@@ -669,7 +669,6 @@ describe('attack 6: item ids at and past 2^31', () => {
   afterAll(async () => app?.close())
 
   it('an item inserted by SQL with id 2^31 + 5 is found by a title-sorted search like any other', async () => {
-    const db = app.database
     await seedInTransaction(app, async (seed) => {
       await seed.query(
         `INSERT INTO items (id, fonds_code, category_code, year, retention_code, department_code, title, responsible_party,
@@ -680,6 +679,7 @@ describe('attack 6: item ids at and past 2^31', () => {
       for (const statement of REINDEX_FTS) await seed.query(statement)
     })
     const registered = await app.call('items.list', { search: '大号合同', sortBy: 'registered' }, key)
+    expect(registered.rows.map((r) => r.id)).toEqual([KEY_PER_BUCKET + 5])
     const titled = await app.call('items.list', { search: '大号合同', sortBy: 'title' }, key)
     const titledTwo = await app.call('items.list', { search: '大号', sortBy: 'title' }, key)
     expect(titled.rows.map((r) => r.id)).toEqual([KEY_PER_BUCKET + 5])
