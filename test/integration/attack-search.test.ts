@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs'
 import { COUNT_LIMIT, SORT_ALL_UP_TO } from '@main/db/paging'
 import { ROLES, type ChannelInput, type ItemRow, type Role } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
-import { itemInput } from '../support/records'
+import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
 
 /**
  * Adversary brief, issue 19's searches and pages at a million items: the item list's search by one character (a scan),
@@ -11,15 +11,6 @@ import { itemInput } from '../support/records'
  * COUNT_LIMIT; the customer and use-request searches; and the paged overdue loans (R-USE-8). Every answer is held to
  * an oracle computed here from the rows themselves, not to what the code happens to return.
  */
-
-/** What refreshItemSearch writes into items_fts, for rows seeded behind the app's back. */
-const REINDEX = [
-  'DELETE FROM items_fts',
-  `INSERT INTO items_fts (rowid, body)
-     SELECT i.id, i.title || char(10) || i.document_number || char(10) || i.responsible_party || char(10) ||
-            COALESCE(i.archival_code, '') || char(10) || COALESCE(c.name, '')
-     FROM items i LEFT JOIN customers c ON c.id = i.customer_id`
-]
 
 /** ASCII letters without case, as the contract's search says the indexes and LIKE compare them. */
 const fold = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
@@ -257,7 +248,7 @@ async function seedItems(app: TestApp, items: Seed[]): Promise<number[]> {
       )
       made.push(Number(lastInsertRowid))
     }
-    for (const statement of REINDEX) await db.query(statement)
+    for (const statement of REINDEX_ITEM_SEARCH) await db.query(statement)
   })
   return made
 }
@@ -430,7 +421,7 @@ describe('adversary: a document number that many records share', () => {
          FROM n`,
         [SHARED + 3, SHARED, SHARED, userId]
       )
-      for (const statement of REINDEX) await db.query(statement)
+      for (const statement of REINDEX_ITEM_SEARCH) await db.query(statement)
     })
   }, 120_000)
   afterAll(async () => app?.close())

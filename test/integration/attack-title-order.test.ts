@@ -5,7 +5,7 @@ import { KEY_PER_BUCKET, TITLE_KEY } from '@main/db/migrations/1766100000000-Tit
 import type { ChannelInput, ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
-import { itemInput } from '../support/records'
+import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
 
 /**
  * Adversary brief, issue 19: searches sorted by title read an index kept in title order. Every page is held to an
@@ -14,15 +14,6 @@ import { itemInput } from '../support/records'
  */
 
 type Query = Omit<ChannelInput<'items.list'>, 'page' | 'pageSize'>
-
-/** What refreshItemSearch writes into items_fts, for rows seeded behind the app's back. */
-const REINDEX_FTS = [
-  'DELETE FROM items_fts',
-  `INSERT INTO items_fts (rowid, body)
-     SELECT i.id, i.title || char(10) || i.document_number || char(10) || i.responsible_party || char(10) ||
-            COALESCE(i.archival_code, '') || char(10) || COALESCE(c.name, '')
-     FROM items i LEFT JOIN customers c ON c.id = i.customer_id`
-]
 
 const fold = (text: string) => text.replace(/[A-Z]/g, (letter) => letter.toLowerCase())
 const normalise = (search: string) => search.replace(/[\u0000-\u001f\u007f]/g, '').trim()
@@ -139,7 +130,7 @@ async function seedItems(
       )
     })
     if (cut) await keepTitleBucketsSmall(db, ids)
-    for (const statement of REINDEX_FTS) await db.query(statement)
+    for (const statement of REINDEX_ITEM_SEARCH) await db.query(statement)
   })
   return ids
 }
@@ -439,7 +430,7 @@ describe('attack 3b: a bucket start item edited away and back, items deleted beh
     await seedInTransaction(app, async (seed) => {
       await seed.query('DELETE FROM item_links')
       await seed.query(`DELETE FROM items WHERE id IN (SELECT id FROM title_buckets) OR id % 5 = 0`)
-      for (const statement of REINDEX_FTS) await seed.query(statement)
+      for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
     })
     await expectKeys(db)
     for (let n = 0; n < 300; n += 1) await app.call('items.create', itemInput({ title: 'S0100合同' }), key)
@@ -676,7 +667,7 @@ describe('attack 6: item ids at and past 2^31', () => {
          VALUES (${KEY_PER_BUCKET + 5}, 'J001', 'WS', 2025, 'D30', 'ZS', 'G0150大号合同', '办公室', '', '2025-01-01', '2025-01-02',
            'received', 0, '2025', '2025', ${await userId(app)})`
       )
-      for (const statement of REINDEX_FTS) await seed.query(statement)
+      for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
     })
     const registered = await app.call('items.list', { search: '大号合同', sortBy: 'registered' }, key)
     expect(registered.rows.map((r) => r.id)).toEqual([KEY_PER_BUCKET + 5])
@@ -706,7 +697,7 @@ describe('attack 6: item ids at and past 2^31', () => {
            VALUES (${id}, 'J001', 'WS', 2025, 'D30', 'ZS', '${title}', '办公室', '', '2025-01-01', '2025-01-02',
              'received', 0, '2025', '2025', ${await userId(app)})`
         )
-        for (const statement of REINDEX_FTS) await seed.query(statement)
+        for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
       })
       const search = title.slice(5, 8)
       const registered = await app.call('items.list', { search, sortBy: 'registered' }, key)

@@ -16,3 +16,12 @@ export const itemInput = (overrides: Partial<ChannelInput<'items.create'>> = {})
   receivedOn: '2025-03-11',
   ...overrides
 })
+
+/** What refreshItemSearch writes into items_fts, for rows seeded behind the app's back. */
+export const REINDEX_ITEM_SEARCH = [
+  'DELETE FROM items_fts',
+  `INSERT INTO items_fts (rowid, body)
+     SELECT i.id, i.title || char(10) || i.document_number || char(10) || i.responsible_party || char(10) ||
+            COALESCE(i.archival_code, '') || char(10) || COALESCE(c.name, '')
+     FROM items i LEFT JOIN customers c ON c.id = i.customer_id`
+]
