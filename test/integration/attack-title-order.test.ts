@@ -6,6 +6,7 @@ import type { ChannelInput, ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
 import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
+import { expectKeysInTitleOrder } from '../support/title-order'
 
 /**
  * Adversary brief, issue 19: searches sorted by title read an index kept in title order. Every page is held to an
@@ -76,17 +77,6 @@ async function everyPage(app: TestApp, key: string, query: Query, size: number, 
 }
 
 /** Both indexes in title order hold exactly the keys the triggers compute for every item now. */
-async function expectKeys(db: Db) {
-  const expected = (await db.query<{ key: number }>(`SELECT ${TITLE_KEY('i')} AS key FROM items i ORDER BY 1`)).map(
-    (row) => row.key
-  )
-  for (const table of ['items_title_fts', 'items_title_bigrams']) {
-    const keys = (await db.query<{ key: number }>(`SELECT rowid AS key FROM ${table} ORDER BY 1`)).map((r) => r.key)
-    expect(keys, table).toEqual(expected)
-  }
-  // And the body each key holds is the item's: a search of each item's own title in the trigram index finds it.
-}
-
 async function expectPagesEqualOracle(app: TestApp, key: string, query: Query, sizes: number[], maxPages = Infinity) {
   const expected = await oracle(app.database, query)
   for (const size of sizes) {
@@ -197,7 +187,7 @@ describe('attack 1+2: hostile titles, every page both ways, several page sizes',
   })
 
   it('the index holds the keys; the room has many buckets, many with one shared title', async () => {
-    await expectKeys(app.database)
+    await expectKeysInTitleOrder(app.database)
     expect(await bucketCount(app.database)).toBeGreaterThan(8)
   })
 
@@ -373,15 +363,15 @@ describe('attack 3: writes that move items between buckets', () => {
           key
         )
       }
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     await app.call(
       'customers.update',
       { ...sampleCustomer({ name: '改名后的边界客户XYZ' }), id: customer.id, version: customer.version },
       key
     )
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     for (const item of made.slice(0, 10)) await app.call('items.catalogue', { id: item.id }, key)
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     for (const search of ['合同', 'XYZ', '边界客户', 'B00', 'J001', '·20'])
       for (const sortOrder of ['ascend', 'descend'] as const)
         await expectPagesEqualOracle(app, key, { search, sortOrder }, [7, 200])
@@ -420,7 +410,7 @@ describe('attack 3b: a bucket start item edited away and back, items deleted beh
         )
       }
     }
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     for (const sortOrder of ['ascend', 'descend'] as const)
       await expectPagesEqualOracle(app, key, { search: '合同', sortOrder }, [7, 200])
   }, 300_000)
@@ -432,9 +422,9 @@ describe('attack 3b: a bucket start item edited away and back, items deleted beh
       await seed.query(`DELETE FROM items WHERE id IN (SELECT id FROM title_buckets) OR id % 5 = 0`)
       for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
     })
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     for (let n = 0; n < 300; n += 1) await app.call('items.create', itemInput({ title: 'S0100合同' }), key)
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     for (const sortOrder of ['ascend', 'descend'] as const)
       await expectPagesEqualOracle(app, key, { search: '合同', sortOrder }, [7, 200])
   }, 300_000)
@@ -448,7 +438,7 @@ describe('attack 3b: a bucket start item edited away and back, items deleted beh
       await migration.down(runner)
       await migration.up(runner)
     })
-    await expectKeys(app.database)
+    await expectKeysInTitleOrder(app.database)
     for (const sortOrder of ['ascend', 'descend'] as const)
       await expectPagesEqualOracle(app, key, { search: 'S01', sortOrder }, [7, 200])
   }, 300_000)
@@ -495,7 +485,7 @@ describe('attack 4: faults', () => {
       }
       const after = (await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM items'))[0].n
       expect([before, before + 400]).toContain(after)
-      await expectKeys(db)
+      await expectKeysInTitleOrder(db)
       const integrity = await db.query<{ integrity_check: string }>('PRAGMA integrity_check')
       expect(integrity[0].integrity_check).toBe('ok')
       for (const table of ['items_title_fts', 'items_title_bigrams'])
@@ -531,7 +521,7 @@ describe('attack 4: faults', () => {
       } finally {
         db.connection.pragma('max_page_count = 1073741823')
       }
-      await expectKeys(db)
+      await expectKeysInTitleOrder(db)
     }
     // Each write refused for want of room said so as a storage failure, never an internal one.
     expect(outcomes.length).toBeGreaterThan(0)
@@ -560,7 +550,7 @@ describe('attack 4: faults', () => {
     const progress = await runImport(app, input, key)
     expect(progress.state).toBe('failed')
     expect(await db.query('SELECT * FROM title_buckets ORDER BY bucket')).toEqual(buckets)
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     // And a good import of the same rows cuts and keys them.
     const good = await runImport(
       app,
@@ -568,7 +558,7 @@ describe('attack 4: faults', () => {
       key
     )
     expect(good.state).toBe('done')
-    await expectKeys(db)
+    await expectKeysInTitleOrder(db)
     // Only the buckets the import wrote into: items seeded behind the services earlier in this room stay uncut.
     const [{ most }] = await db.query<{ most: number }>(
       `SELECT MAX(n) AS most FROM (SELECT COUNT(*) AS n FROM items i GROUP BY ${TITLE_KEY('i')} / ${KEY_PER_BUCKET}

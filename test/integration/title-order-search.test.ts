@@ -4,34 +4,8 @@ import { BUCKET_MOST, keepTitleBucketsSmall } from '@main/db/item-search'
 import { BUCKET_CUT, KEY_PER_BUCKET, TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 import type { ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
+import { expectKeysInTitleOrder } from '../support/title-order'
 import { itemInput } from '../support/records'
-
-/**
- * What the indexes in title order must always be: each item once, under the key its title and id give with the
- * buckets as they are now, and keys rising in title order, ties by id.
- */
-async function expectKeysInTitleOrder(db: Db): Promise<void> {
-  const expected = await db.query<{ key: number }>(`SELECT ${TITLE_KEY('i')} AS key FROM items i ORDER BY 1`)
-  for (const table of ['items_title_fts', 'items_title_bigrams']) {
-    const keys = await db.query<{ key: number }>(`SELECT rowid AS key FROM ${table} ORDER BY 1`)
-    expect(
-      keys.map((row) => row.key),
-      table
-    ).toEqual(expected.map((row) => row.key))
-  }
-  const byTitle = await db.query<{ id: number }>('SELECT id FROM items ORDER BY title, id')
-  const byKey = await db.query<{ id: number }>(`SELECT i.id FROM items i ORDER BY ${TITLE_KEY('i')}`)
-  const bucketOf = new Map(
-    (await db.query<{ id: number; key: number }>(`SELECT i.id, ${TITLE_KEY('i')} AS key FROM items i`)).map((row) => [
-      row.id,
-      Math.floor(row.key / KEY_PER_BUCKET)
-    ])
-  )
-  // Within a bucket keys go by id; across buckets they follow titles.
-  const buckets = byTitle.map((row) => bucketOf.get(row.id)!)
-  expect(buckets).toEqual([...buckets].sort((a, b) => a - b))
-  expect(new Set(byKey.map((row) => row.id)).size).toBe(byTitle.length)
-}
 
 const bucketSizes = async (db: Db) =>
   (
