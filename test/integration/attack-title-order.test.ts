@@ -429,14 +429,17 @@ describe('attack 3b: a bucket start item edited away and back, items deleted beh
       await expectPagesEqualOracle(app, key, { search: '合同', sortOrder }, [7, 200])
   }, 300_000)
 
-  it('the migration run again over the room (down, then up) keys every item', async () => {
-    const { TitleOrderSearch1766100000000: Migration } =
+  it('the migrations run again over the room (down, then up) key every item', async () => {
+    const { TitleOrderSearch1766100000000: TitleOrder } =
       await import('@main/db/migrations/1766100000000-TitleOrderSearch')
-    const migration = new Migration()
+    const { FilteredSearch1766200000000: Filtered } = await import('@main/db/migrations/1766200000000-FilteredSearch')
+    const [titleOrder, filtered] = [new TitleOrder(), new Filtered()]
     await seedInTransaction(app, async (seed) => {
       const runner = { query: (text: string) => seed.query(text) } as never
-      await migration.down(runner)
-      await migration.up(runner)
+      await filtered.down(runner)
+      await titleOrder.down(runner)
+      await titleOrder.up(runner)
+      await filtered.up(runner)
     })
     await expectKeysInTitleOrder(app.database)
     for (const sortOrder of ['ascend', 'descend'] as const)

@@ -1,6 +1,12 @@
 import { expect } from 'vitest'
 import type { Db } from '@main/db/connection'
 import { KEY_PER_BUCKET, KEYED, TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
+import {
+  FACET_COLUMNS,
+  FACET_TRIGRAM_BASE,
+  FACET_TRIGRAM_SPAN,
+  FACET_WORD_PREFIX
+} from '@main/db/migrations/1766200000000-FilteredSearch'
 
 /**
  * What the indexes in title order must always be: each keyed item once, under the key its title and id give with the
@@ -23,4 +29,40 @@ export async function expectKeysInTitleOrder(db: Db): Promise<void> {
   )
   const inTitleOrder = buckets.map((row) => row.bucket)
   expect(inTitleOrder).toEqual([...inTitleOrder].sort((a, b) => a - b))
+  await expectFacetsHeld(db)
+}
+
+/**
+ * Each filter value's word, in both indexes, is held by exactly the keyed items that have the value now, and every
+ * value an item has is numbered (migration 1766200000000).
+ */
+async function expectFacetsHeld(db: Db): Promise<void> {
+  for (const column of FACET_COLUMNS) {
+    const unnumbered = await db.query(
+      `SELECT DISTINCT ${column} AS value FROM items i WHERE ${KEYED('i')} AND ${column} IS NOT NULL
+         AND CAST(${column} AS TEXT) NOT IN (SELECT value FROM search_facets WHERE kind = '${column}')`
+    )
+    expect(unnumbered, column).toEqual([])
+  }
+  const facets = await db.query<{ id: number; kind: string; value: string }>('SELECT id, kind, value FROM search_facets')
+  for (const { id, kind, value } of facets) {
+    const having = `SELECT ${TITLE_KEY('i')} FROM items i WHERE ${KEYED('i')} AND CAST(i.${kind} AS TEXT) = ?`
+    const trigram = String.fromCharCode(
+      FACET_TRIGRAM_BASE,
+      FACET_TRIGRAM_BASE + Math.floor(id / FACET_TRIGRAM_SPAN),
+      FACET_TRIGRAM_BASE + (id % FACET_TRIGRAM_SPAN)
+    )
+    for (const [table, word] of [
+      ['items_title_bigrams', `"${FACET_WORD_PREFIX}${id}"`],
+      ['items_title_fts', `facets : "${trigram}"`]
+    ]) {
+      const holding = `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`
+      const [found] = await db.query<{ missing: number; stray: number }>(
+        `SELECT (SELECT COUNT(*) FROM (${having} EXCEPT ${holding})) AS missing,
+                (SELECT COUNT(*) FROM (${holding} EXCEPT ${having})) AS stray`,
+        [value, word, word, value]
+      )
+      expect(found, `${table} ${kind} ${value}`).toEqual({ missing: 0, stray: 0 })
+    }
+  }
 }

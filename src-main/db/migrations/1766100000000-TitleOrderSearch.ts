@@ -46,23 +46,9 @@ const UNINDEX = (x: string) => [
   `DELETE FROM items_title_bigrams WHERE rowid = ${TITLE_KEY(x)}`
 ]
 
-/**
- * Issue 19: a search sorted by title read every match before its first page (合同, 169 079 matches at 1M items: 56 ms;
- * 有限公司, 363 000: 120 ms). The same search text now also sits in two indexes whose rowid follows title order: the
- * items are cut into buckets of consecutive titles, numbered with gaps in title order, and an item's rowid there is its
- * bucket's number, then its id. A page reads the matches in rowid order up to the end of the bucket where it ends, and
- * sorts only those by title. Triggers keep both indexes, as they keep items_bigrams; `keepTitleBucketsSmall` cuts a
- * bucket that grew, so a page never reads far past its end.
- */
-export const TitleOrderSearch1766100000000 = sqlMigration('TitleOrderSearch1766100000000', {
+/** The two indexes in title order and the triggers that keep them, as this migration makes them and takes them away. */
+export const TITLE_INDEXES = {
   up: [
-    `CREATE TABLE title_buckets (title TEXT NOT NULL, id INTEGER NOT NULL, bucket INTEGER NOT NULL UNIQUE,
-       PRIMARY KEY (title, id)) WITHOUT ROWID`,
-    // Every BUCKET_CUT-th item starts a bucket; their numbers are spread over all there are, leaving room to cut.
-    `INSERT INTO title_buckets (title, id, bucket)
-       SELECT title, id, (r / ${BUCKET_CUT}) * ((${KEY_PER_BUCKET} - 1) / ((SELECT COUNT(*) FROM items) / ${BUCKET_CUT} + 1))
-       FROM (SELECT title, id, row_number() OVER (ORDER BY title, id) - 1 AS r FROM items)
-       WHERE r % ${BUCKET_CUT} = 0 AND r > 0`,
     `CREATE VIRTUAL TABLE items_title_fts USING fts5 (body, content = '', contentless_delete = 1, tokenize = 'trigram')`,
     `CREATE VIRTUAL TABLE items_title_bigrams USING fts5 (grams, content = '', contentless_delete = 1, detail = 'none', tokenize = 'ascii')`,
     `INSERT INTO items_title_fts (rowid, body) SELECT ${TITLE_KEY('i')}, ${SEARCH_BODY('i')} FROM items i WHERE ${KEYED('i')}`,
@@ -80,6 +66,28 @@ export const TitleOrderSearch1766100000000 = sqlMigration('TitleOrderSearch17661
   ],
   down: [
     ...dropTriggers('items_title_customer', 'items_title_delete', 'items_title_update', 'items_title_insert'),
-    ...dropTables('items_title_bigrams', 'items_title_fts', 'title_buckets')
+    ...dropTables('items_title_bigrams', 'items_title_fts')
   ]
+}
+
+/**
+ * Issue 19: a search sorted by title read every match before its first page (合同, 169 079 matches at 1M items: 56 ms;
+ * 有限公司, 363 000: 120 ms). The same search text now also sits in two indexes whose rowid follows title order: the
+ * items are cut into buckets of consecutive titles, numbered with gaps in title order, and an item's rowid there is its
+ * bucket's number, then its id. A page reads the matches in rowid order up to the end of the bucket where it ends, and
+ * sorts only those by title. Triggers keep both indexes, as they keep items_bigrams; `keepTitleBucketsSmall` cuts a
+ * bucket that grew, so a page never reads far past its end.
+ */
+export const TitleOrderSearch1766100000000 = sqlMigration('TitleOrderSearch1766100000000', {
+  up: [
+    `CREATE TABLE title_buckets (title TEXT NOT NULL, id INTEGER NOT NULL, bucket INTEGER NOT NULL UNIQUE,
+       PRIMARY KEY (title, id)) WITHOUT ROWID`,
+    // Every BUCKET_CUT-th item starts a bucket; their numbers are spread over all there are, leaving room to cut.
+    `INSERT INTO title_buckets (title, id, bucket)
+       SELECT title, id, (r / ${BUCKET_CUT}) * ((${KEY_PER_BUCKET} - 1) / ((SELECT COUNT(*) FROM items) / ${BUCKET_CUT} + 1))
+       FROM (SELECT title, id, row_number() OVER (ORDER BY title, id) - 1 AS r FROM items)
+       WHERE r % ${BUCKET_CUT} = 0 AND r > 0`,
+    ...TITLE_INDEXES.up
+  ],
+  down: [...TITLE_INDEXES.down, ...dropTables('title_buckets')]
 })

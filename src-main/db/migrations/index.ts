@@ -32,6 +32,7 @@ import { CustomerPendingChanges1765700000000 } from './1765700000000-CustomerPen
 import { HoldingsCounts1765800000000 } from './1765800000000-HoldingsCounts'
 import { LooseExpiryCustody1765900000000 } from './1765900000000-LooseExpiryCustody'
 import { TitleOrderSearch1766100000000 } from './1766100000000-TitleOrderSearch'
+import { FilteredSearch1766200000000 } from './1766200000000-FilteredSearch'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -67,5 +68,6 @@ export const MIGRATIONS = [
   CustomerPendingChanges1765700000000,
   HoldingsCounts1765800000000,
   LooseExpiryCustody1765900000000,
-  TitleOrderSearch1766100000000
+  TitleOrderSearch1766100000000,
+  FilteredSearch1766200000000
 ]
