@@ -1,14 +1,13 @@
 import { firstRow, type Db } from './connection'
 import { containsPattern, fullTextRowids } from './full-text'
+import { BUCKET_CUT, BUCKET_OF, KEY_PER_BUCKET, KEYED } from './migrations/1766100000000-TitleOrderSearch'
 import {
-  BUCKET_CUT,
-  BUCKET_OF,
-  KEY_PER_BUCKET,
-  KEYED,
-  SEARCH_BODY,
-  SEARCH_GRAMS,
-  TITLE_KEY
-} from './migrations/1766100000000-TitleOrderSearch'
+  FACET_TRIGRAM_BASE,
+  FACET_TRIGRAM_SPAN,
+  FACET_WORD_PREFIX,
+  INDEX_IN_TITLE_ORDER,
+  type FacetColumn
+} from './migrations/1766200000000-FilteredSearch'
 import { sql, SqlQuery } from './sql'
 
 /** The expressions the title-order triggers use, so that cutting a bucket keys its items exactly as they do. */
@@ -41,24 +40,69 @@ export function bigramToken(pair: string): string {
 }
 
 /**
+ * Filter values as the indexes in title order hold them (migration 1766200000000): an item must have one of the numbers
+ * of each group and none of `noneOf`.
+ */
+export interface FacetFilter {
+  anyOf: number[][]
+  noneOf: number[]
+}
+
+/** The numbers of these values of a filter column; a value no item ever had has none. */
+export async function facetNumbers(db: Db, column: FacetColumn, values: readonly (string | number)[]): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    sql`SELECT id FROM search_facets WHERE kind = ${column} AND value IN ${values.map(String)}`
+  )
+  return rows.map((row) => row.id)
+}
+
+const facetTrigram = (id: number) =>
+  `"${String.fromCharCode(
+    FACET_TRIGRAM_BASE,
+    FACET_TRIGRAM_BASE + Math.floor(id / FACET_TRIGRAM_SPAN),
+    FACET_TRIGRAM_BASE + (id % FACET_TRIGRAM_SPAN)
+  )}"`
+
+/** The FTS5 query of a text under filters: the text, and each group of filter words, less the words left out. */
+function withFacets(text: string, facets: FacetFilter, word: (id: number) => string, column: string): string {
+  const any = (ids: number[]) => `${column}(${ids.map(word).join(' OR ')})`
+  const all = [text, ...facets.anyOf.map(any)].join(' AND ')
+  return facets.noneOf.length > 0 ? `(${all}) NOT ${any(facets.noneOf)}` : all
+}
+
+/** Where a search is matched: the index, the condition on it, and the item id of its row. */
+export interface TextMatch {
+  table: SqlQuery
+  where: SqlQuery
+  id: SqlQuery
+}
+
+/**
  * How the search rows are matched for a text: three characters and more through the trigram index, exactly two
  * through the index of character pairs, one by scanning the search rows. The indexes in the order items were
- * registered have their ids as rowids; those in title order (two characters and more) their keys in title order.
+ * registered have their ids as rowids; those in title order (two characters and more) their keys in title order, and
+ * they also match the filter values given.
  */
 export function itemTextMatch(
   search: string,
-  order: 'registered' | 'title' = 'registered'
-): { table: SqlQuery; where: SqlQuery } {
+  order: 'registered' | 'title' = 'registered',
+  facets: FacetFilter = { anyOf: [], noneOf: [] }
+): TextMatch {
   const length = [...search].length
-  if (length >= 3) {
-    const table = order === 'title' ? sql`items_title_fts` : sql`items_fts`
-    return { table, where: sql`${table} MATCH ${`"${search.replace(/"/g, '""')}"`}` }
+  const phrase = `"${search.replace(/"/g, '""')}"`
+  const byId = (table: SqlQuery, where: SqlQuery) => ({ table, where, id: sql`${table}.rowid` })
+  const byTitle = (table: SqlQuery, where: SqlQuery) => ({ table, where, id: sql`${table}.rowid % ${PER_BUCKET}` })
+  if (length >= 3 && order === 'title') {
+    const where = withFacets(`body : ${phrase}`, facets, facetTrigram, 'facets : ')
+    return byTitle(sql`items_title_fts`, sql`items_title_fts MATCH ${where}`)
   }
-  if (length === 2) {
-    const table = order === 'title' ? sql`items_title_bigrams` : sql`items_bigrams`
-    return { table, where: sql`${table} MATCH ${bigramToken(search)}` }
+  if (length >= 3) return byId(sql`items_fts`, sql`items_fts MATCH ${phrase}`)
+  if (length === 2 && order === 'title') {
+    const where = withFacets(bigramToken(search), facets, (id) => `"${FACET_WORD_PREFIX}${id}"`, '')
+    return byTitle(sql`items_title_bigrams`, sql`items_title_bigrams MATCH ${where}`)
   }
-  return { table: sql`items_fts`, where: sql`body LIKE ${containsPattern(search)} ESCAPE '\\'` }
+  if (length === 2) return byId(sql`items_bigrams`, sql`items_bigrams MATCH ${bigramToken(search)}`)
+  return byId(sql`items_fts`, sql`body LIKE ${containsPattern(search)} ESCAPE '\\'`)
 }
 
 /** A bucket of title order is cut again once it holds more items than this. */
@@ -77,18 +121,17 @@ export async function titleOrderHoldsAll(db: Db): Promise<boolean> {
 }
 
 /**
- * A page of the items matching a search of two characters or more, in title order, among those that meet the
- * conditions (on `i`). The matches are read down the index in title order as far as the end of the bucket where the
+ * A page of the items matching a search of two characters or more in an index in title order (`itemTextMatch`), in
+ * title order, among those that meet the conditions (on `i`). The matches are read down the index in title order as far as the end of the bucket where the
  * page ends; only the buckets the page spans are sorted by title, ties by id.
  */
 export async function idsInTitleOrder(
   db: Db,
-  search: string,
+  { table, where, id }: TextMatch,
   conditions: SqlQuery[],
   ascending: boolean,
   page: { limit: number; offset: number }
 ): Promise<number[]> {
-  const { table, where } = itemTextMatch(search, 'title')
   const direction = ascending ? sql`ASC` : sql`DESC`
   // A key passes 2^53, so it goes to and from SQLite as its bucket and id, each exact in a JavaScript number.
   const read = (limit: number, after?: { bucket: number; id: number }) => {
@@ -96,7 +139,7 @@ export async function idsInTitleOrder(
     const resume = past ? [ascending ? sql`${table}.rowid > ${past}` : sql`${table}.rowid < ${past}`] : []
     return db.query<{ id: number; bucket: number }>(
       sql`SELECT i.id, ${table}.rowid / ${PER_BUCKET} AS bucket
-          FROM ${table} CROSS JOIN items i ON i.id = ${table}.rowid % ${PER_BUCKET}
+          FROM ${table} CROSS JOIN items i ON i.id = ${id}
           ${sql.where([where, ...resume, ...conditions])} ORDER BY ${table}.rowid ${direction} LIMIT ${limit}`
     )
   }
@@ -217,13 +260,7 @@ async function cutIfFull(db: Db, bucket: number): Promise<void> {
     await db.query(
       sql`INSERT INTO title_buckets (title, id, bucket) VALUES (${cut.title}, ${cut.id}, CAST(${cut.bucket} AS INTEGER))`
     )
-  const key = triggerSql(TITLE_KEY('i'))
-  await db.query(
-    sql`INSERT INTO items_title_fts (rowid, body) SELECT ${key}, ${triggerSql(SEARCH_BODY('i'))} FROM items i ${moved}`
-  )
-  await db.query(
-    sql`INSERT INTO items_title_bigrams (rowid, grams) SELECT ${key}, ${triggerSql(SEARCH_GRAMS('i'))} FROM items i ${moved}`
-  )
+  for (const insert of INDEX_IN_TITLE_ORDER('i')) await db.query(sql`${triggerSql(insert)} FROM items i ${moved}`)
 }
 
 /** The ids of items whose search row contains the text, as a subquery: `i.id IN (${itemIdsMatching(text)})`. */

@@ -11,10 +11,14 @@ export const COUNT_LIMIT = 10_000
  */
 export const SORT_ALL_UP_TO = 2_000
 
-/** How many rows a SELECT yields, up to `COUNT_LIMIT`; `totalCapped` says that more do. */
-export async function countUpTo(db: Db, matching: SqlQuery): Promise<{ total: number; totalCapped: boolean }> {
-  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${matching} LIMIT ${COUNT_LIMIT + 1})`)
-  return { total: Math.min(Number(n), COUNT_LIMIT), totalCapped: Number(n) > COUNT_LIMIT }
+/** How many rows a SELECT yields, up to `limit`; `totalCapped` says that more do. */
+export async function countUpTo(
+  db: Db,
+  matching: SqlQuery,
+  limit = COUNT_LIMIT
+): Promise<{ total: number; totalCapped: boolean }> {
+  const [{ n }] = await db.query<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${matching} LIMIT ${limit + 1})`)
+  return { total: Math.min(Number(n), limit), totalCapped: Number(n) > limit }
 }
 
 /** The page's fields for a count: `totalCapped` only when counting stopped. */

@@ -33,13 +33,31 @@ const matchingByTitle = (table: string, titleTable: string, match: string, offse
      WHERE ${titleTable} MATCH '${match}' AND i.custody <> 'destroyed' ORDER BY f.rowid LIMIT ${offset + 20 + BUCKET_MOST}) s
    JOIN items i ON i.id = s.id ORDER BY i.title, i.id LIMIT 20 OFFSET ${offset}`
 ]
+/**
+ * A search under filters, straight from the index in title order that holds the filter values as words: its count and
+ * its first page in the order asked, sorted from all its matches.
+ */
+const filteredMatching = (table: string, match: string, order: string) => [
+  `SELECT COUNT(*) FROM ${table} WHERE ${table} MATCH '${match}'`,
+  `SELECT i.* FROM items i WHERE i.id IN (SELECT rowid % ${KEY_PER_BUCKET} FROM ${table} WHERE ${table} MATCH '${match}')
+   ORDER BY ${order} LIMIT 20`
+]
+/** What the operations need to know of the room: a customer, and the numbers of filter values. */
+interface Room {
+  customer: { name: string; id: number }
+  facet: (kind: string, value: string | number) => number
+}
+const trigram = (id: number) => `"${String.fromCharCode(0xe000, 0xe000 + Math.floor(id / 6400), 0xe000 + (id % 6400))}"`
+
 /** A search as the records page asks for it, newest registered first: down the search index, in its own order. */
 const matching = (table: string, match: string) => [
   `SELECT COUNT(*) FROM ${table} WHERE ${table} MATCH '${match}'`,
   `SELECT i.* FROM ${table} f JOIN items i ON i.id = f.rowid WHERE ${table} MATCH '${match}' ORDER BY f.rowid DESC LIMIT 20`
 ]
 
-function operations(customer: string): Operation[] {
+function operations({ customer: { name, id: customerId }, facet }: Room): Operation[] {
+  const customer = name.slice(0, 6)
+  const year2019 = facet('year', 2019)
   return [
     { label: 'first page, newest first', input: {}, raw: page('updated_at DESC, id DESC') },
     { label: 'no filter, by title', input: { sortBy: 'title', sortOrder: 'ascend' }, raw: page('title, id') },
@@ -113,10 +131,38 @@ function operations(customer: string): Operation[] {
     {
       label: 'search 合同, year 2019, by title',
       input: { search: '合同', year: [2019], sortBy: 'title', sortOrder: 'descend' },
+      raw: filteredMatching('items_title_bigrams', `${hex('合同')} AND "zf${year2019}"`, 'i.title DESC, i.id DESC')
+    },
+    {
+      label: 'search 合同, year 2019, by the year index',
+      input: { search: '合同', year: [2019], sortBy: 'title', sortOrder: 'descend' },
       raw: [
         `SELECT COUNT(*) FROM items i WHERE i.year = 2019 AND i.id IN (SELECT rowid FROM items_bigrams WHERE items_bigrams MATCH '${hex('合同')}')`,
         `SELECT i.* FROM items i WHERE i.year = 2019 AND i.id IN (SELECT rowid FROM items_bigrams WHERE items_bigrams MATCH '${hex('合同')}') ORDER BY i.title DESC, i.id DESC LIMIT 20`
       ]
+    },
+    {
+      label: 'search 会议纪要, year 2019, registered',
+      input: { search: '会议纪要', year: [2019], sortBy: 'registered' },
+      raw: filteredMatching('items_title_fts', `body : "会议纪要" AND facets : ${trigram(year2019)}`, 'i.id DESC')
+    },
+    {
+      label: 'search 有限公司, year 2019, by date formed',
+      input: { search: '有限公司', year: [2019], sortBy: 'dateFormed', sortOrder: 'descend' },
+      raw: filteredMatching(
+        'items_title_fts',
+        `body : "有限公司" AND facets : ${trigram(year2019)}`,
+        'i.date_formed DESC, i.id DESC'
+      )
+    },
+    {
+      label: 'search 合同 of one customer, by title',
+      input: { search: '合同', customerId, sortBy: 'title', sortOrder: 'ascend' },
+      raw: filteredMatching(
+        'items_title_bigrams',
+        `${hex('合同')} AND "zf${facet('customer_id', customerId)}"`,
+        'i.title, i.id'
+      )
     },
     {
       label: 'search 合同, by date formed',
@@ -152,11 +198,14 @@ describe('item list and search at scale', () => {
     for (const size of benchSizes()) {
       const { app, key, file } = await openRoom(size)
       const raw = new Database(file, { readonly: true })
-      const [{ name }] = raw
-        .prepare('SELECT name FROM customers ORDER BY id LIMIT 1 OFFSET ?')
-        .all(Math.floor(size / 300)) as { name: string }[]
+      const [customer] = raw
+        .prepare('SELECT name, id FROM customers ORDER BY id LIMIT 1 OFFSET ?')
+        .all(Math.floor(size / 300)) as { name: string; id: number }[]
+      const facetOf = raw.prepare('SELECT id FROM search_facets WHERE kind = ? AND value = ?')
+      const facet = (kind: string, value: string | number) =>
+        (facetOf.get(kind, String(value)) as { id: number } | undefined)?.id ?? 0
       const figures = new Map<string, Paired>()
-      for (const operation of operations(name.slice(0, 6))) {
+      for (const operation of operations({ customer, facet })) {
         const input: ChannelInput<'items.list'> = { page: 1, pageSize: 20, ...operation.input }
         const { total, totalCapped } = await app.call('items.list', input, key)
         const statements = operation.raw.map((text) => raw.prepare(text))

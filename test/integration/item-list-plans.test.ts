@@ -139,6 +139,19 @@ describe('issue 19: a search by title reads the index kept in title order', () =
     countsStop(plans)
   })
 
+  it.each([
+    { search: '合同', year: [2019], categoryCode: ['KH'], sortBy: 'title' as const },
+    { search: '合同的请示', year: [2019, 2020], status: ['filed' as const], sortBy: 'dateFormed' as const }
+  ])('%o: the filters are matched in that index, which alone is counted, no item read', async (input) => {
+    const plans = await plansOf(input, 'items.list', 'items_title_(?:fts|bigrams)')
+    const counts = plans.filter(({ text }) => /^SELECT COUNT\(\*\) AS n FROM \(/.test(text))
+    expect(counts.map(({ text }) => text)).toEqual([
+      expect.stringMatching(/^SELECT COUNT\(\*\) AS n FROM \(SELECT 1 FROM (items_title_\w+) WHERE \1 MATCH \? LIMIT \?\)$/)
+    ])
+    const read = counts[0].plan.filter((line) => /^(SCAN|SEARCH) (?!\(subquery)/.test(line))
+    expect(read).toEqual([expect.stringMatching(/^SCAN items_title_\w+ VIRTUAL TABLE INDEX \d+:M/)])
+  })
+
   it('an item finds its bucket by a seek in the table of bucket starts', () => {
     const plan = app.database.connection
       .prepare(`EXPLAIN QUERY PLAN SELECT ${TITLE_KEY('i')} FROM items i WHERE i.id = 1`)

@@ -5,7 +5,7 @@ import { BUCKET_CUT, KEY_PER_BUCKET, TITLE_KEY } from '@main/db/migrations/17661
 import type { ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { expectKeysInTitleOrder } from '../support/title-order'
-import { itemInput } from '../support/records'
+import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
 
 const bucketSizes = async (db: Db) =>
   (
@@ -130,6 +130,7 @@ describe('issue 19: searches sorted by title read an index kept in title order',
         ids.push(Number(insert.run(`${(n * 7919) % 1500}号合同`, stamp, stamp, userId).lastInsertRowid))
       }
       await keepTitleBucketsSmall(seed, ids)
+      for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
     })
     await expectKeysInTitleOrder(db)
     const sizes = await bucketSizes(db)
@@ -166,6 +167,7 @@ describe('issue 19: a long run of rising titles, one at a time, as a year of 第
         )
         await keepTitleBucketsSmall(db, [id])
       }
+      for (const statement of REINDEX_ITEM_SEARCH) await db.query(statement)
     })
     await expectKeysInTitleOrder(app.database)
     expect(Math.max(...(await bucketSizes(app.database)))).toBeLessThanOrEqual(BUCKET_MOST)
