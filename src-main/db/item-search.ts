@@ -49,7 +49,11 @@ export interface FacetFilter {
 }
 
 /** The numbers of these values of a filter column; a value no item ever had has none. */
-export async function facetNumbers(db: Db, column: FacetColumn, values: readonly (string | number)[]): Promise<number[]> {
+export async function facetNumbers(
+  db: Db,
+  column: FacetColumn,
+  values: readonly (string | number)[]
+): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
     sql`SELECT id FROM search_facets WHERE kind = ${column} AND value IN ${values.map(String)}`
   )

@@ -146,7 +146,9 @@ describe('issue 19: a search by title reads the index kept in title order', () =
     const plans = await plansOf(input, 'items.list', 'items_title_(?:fts|bigrams)')
     const counts = plans.filter(({ text }) => /^SELECT COUNT\(\*\) AS n FROM \(/.test(text))
     expect(counts.map(({ text }) => text)).toEqual([
-      expect.stringMatching(/^SELECT COUNT\(\*\) AS n FROM \(SELECT 1 FROM (items_title_\w+) WHERE \1 MATCH \? LIMIT \?\)$/)
+      expect.stringMatching(
+        /^SELECT COUNT\(\*\) AS n FROM \(SELECT 1 FROM (items_title_\w+) WHERE \1 MATCH \? LIMIT \?\)$/
+      )
     ])
     const read = counts[0].plan.filter((line) => /^(SCAN|SEARCH) (?!\(subquery)/.test(line))
     expect(read).toEqual([expect.stringMatching(/^SCAN items_title_\w+ VIRTUAL TABLE INDEX \d+:M/)])

@@ -44,7 +44,9 @@ async function expectFacetsHeld(db: Db): Promise<void> {
     )
     expect(unnumbered, column).toEqual([])
   }
-  const facets = await db.query<{ id: number; kind: string; value: string }>('SELECT id, kind, value FROM search_facets')
+  const facets = await db.query<{ id: number; kind: string; value: string }>(
+    'SELECT id, kind, value FROM search_facets'
+  )
   for (const { id, kind, value } of facets) {
     const having = `SELECT ${TITLE_KEY('i')} FROM items i WHERE ${KEYED('i')} AND CAST(i.${kind} AS TEXT) = ?`
     const trigram = String.fromCharCode(

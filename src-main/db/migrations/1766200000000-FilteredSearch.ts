@@ -1,11 +1,5 @@
 import { dropTables, dropTriggers, sqlMigration } from './sql-migration'
-import {
-  KEYED,
-  SEARCH_BODY,
-  SEARCH_GRAMS,
-  TITLE_INDEXES,
-  TITLE_KEY
-} from './1766100000000-TitleOrderSearch'
+import { KEYED, SEARCH_BODY, SEARCH_GRAMS, TITLE_INDEXES, TITLE_KEY } from './1766100000000-TitleOrderSearch'
 
 /** The item columns the list filters by a list of values, held in the indexes in title order as words. */
 export const FACET_COLUMNS = [
