@@ -19,9 +19,15 @@ export type FacetColumn = (typeof FACET_COLUMNS)[number]
 const FACET_VALUES = (x: string) =>
   `VALUES ${FACET_COLUMNS.map((column) => `('${column}', CAST(${x}.${column} AS TEXT))`).join(', ')}`
 
-/** Gives each filter value of an item row that is new its number in `search_facets`; must run before the row is indexed. */
+/**
+ * Gives each filter value of an item row that is new its number in `search_facets`; must run before the row is indexed.
+ * Not `INSERT OR IGNORE`: a conflict clause on the statement that fires a trigger (`UPDATE OR REPLACE items …`) takes
+ * the place of those inside it, and would number a value anew while items still carry its old number.
+ */
 export const NOTE_FACETS = (x: string) =>
-  `INSERT OR IGNORE INTO search_facets (kind, value) SELECT column1, column2 FROM (${FACET_VALUES(x)}) WHERE column2 IS NOT NULL`
+  `INSERT INTO search_facets (kind, value) SELECT v.column1, v.column2 FROM (${FACET_VALUES(x)}) v
+   WHERE v.column2 IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM search_facets f WHERE f.kind = v.column1 AND f.value = v.column2)`
 
 const FACETS_OF = (x: string, word: string) =>
   `(SELECT group_concat(${word}, ' ') FROM search_facets f WHERE (f.kind, f.value) IN (${FACET_VALUES(x)}))`
