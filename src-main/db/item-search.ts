@@ -2,8 +2,7 @@ import { firstRow, type Db } from './connection'
 import { containsPattern, fullTextRowids } from './full-text'
 import { BUCKET_CUT, BUCKET_OF, KEY_PER_BUCKET, KEYED } from './migrations/1766100000000-TitleOrderSearch'
 import {
-  FACET_TRIGRAM_BASE,
-  FACET_TRIGRAM_SPAN,
+  facetTrigram,
   FACET_WORD_PREFIX,
   INDEX_IN_TITLE_ORDER,
   type FacetColumn
@@ -60,13 +59,6 @@ export async function facetNumbers(
   return rows.map((row) => row.id)
 }
 
-const facetTrigram = (id: number) =>
-  `"${String.fromCharCode(
-    FACET_TRIGRAM_BASE,
-    FACET_TRIGRAM_BASE + Math.floor(id / FACET_TRIGRAM_SPAN),
-    FACET_TRIGRAM_BASE + (id % FACET_TRIGRAM_SPAN)
-  )}"`
-
 /** The FTS5 query of a text under filters: the text, and each group of filter words, less the words left out. */
 function withFacets(text: string, facets: FacetFilter, word: (id: number) => string, column: string): string {
   const any = (ids: number[]) => `${column}(${ids.map(word).join(' OR ')})`
@@ -97,7 +89,7 @@ export function itemTextMatch(
   const byId = (table: SqlQuery, where: SqlQuery) => ({ table, where, id: sql`${table}.rowid` })
   const byTitle = (table: SqlQuery, where: SqlQuery) => ({ table, where, id: sql`${table}.rowid % ${PER_BUCKET}` })
   if (length >= 3 && order === 'title') {
-    const where = withFacets(`body : ${phrase}`, facets, facetTrigram, 'facets : ')
+    const where = withFacets(`body : ${phrase}`, facets, (id) => `"${facetTrigram(id)}"`, 'facets : ')
     return byTitle(sql`items_title_fts`, sql`items_title_fts MATCH ${where}`)
   }
   if (length >= 3) return byId(sql`items_fts`, sql`items_fts MATCH ${phrase}`)

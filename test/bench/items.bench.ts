@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { describe, it } from 'vitest'
 import { BUCKET_MOST } from '@main/db/item-search'
 import { KEY_PER_BUCKET } from '@main/db/migrations/1766100000000-TitleOrderSearch'
+import { facetTrigram } from '@main/db/migrations/1766200000000-FilteredSearch'
 import type { ChannelInput } from '@preload/contract'
 import { benchSizes, measure, reportScale, type Paired } from './measure'
 import { openRoom } from './seed'
@@ -47,7 +48,7 @@ interface Room {
   customer: { name: string; id: number }
   facet: (kind: string, value: string | number) => number
 }
-const trigram = (id: number) => `"${String.fromCharCode(0xe000, 0xe000 + Math.floor(id / 6400), 0xe000 + (id % 6400))}"`
+const trigram = (id: number) => `"${facetTrigram(id)}"`
 
 /** A search as the records page asks for it, newest registered first: down the search index, in its own order. */
 const matching = (table: string, match: string) => [

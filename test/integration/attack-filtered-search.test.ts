@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@main/db/connection'
 import { keepTitleBucketsSmall } from '@main/db/item-search'
 import { KEY_PER_BUCKET } from '@main/db/migrations/1766100000000-TitleOrderSearch'
-import { FACET_TRIGRAM_BASE, FACET_TRIGRAM_SPAN } from '@main/db/migrations/1766200000000-FilteredSearch'
+import { facetTrigram } from '@main/db/migrations/1766200000000-FilteredSearch'
 import type { ChannelInput, ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
@@ -146,12 +146,6 @@ const ftsIntegrity = async (db: Db) => {
 
 const facetId = async (db: Db, kind: string, value: string) =>
   (await db.query<{ id: number }>('SELECT id FROM search_facets WHERE kind = ? AND value = ?', [kind, value]))[0]?.id
-const pua = (id: number) =>
-  String.fromCharCode(
-    FACET_TRIGRAM_BASE,
-    FACET_TRIGRAM_BASE + Math.floor(id / FACET_TRIGRAM_SPAN),
-    FACET_TRIGRAM_BASE + (id % FACET_TRIGRAM_SPAN)
-  )
 
 /** Search groups sized around FEW_MATCHES = 100: each 2-character pair also as its 3-character `…号` phrase. */
 const GROUPS: [string, number][] = [
@@ -208,7 +202,7 @@ describe('attack 1+3: every filter across the FEW_MATCHES threshold, every order
       ...(await seedItems(
         app,
         Array.from({ length: 120 }, (_, k) => ({
-          title: `${pua(y2019)}私用${k % 3 === 0 ? pua(k) : ''}`,
+          title: `${facetTrigram(y2019)}私用${k % 3 === 0 ? facetTrigram(k) : ''}`,
           year: 2018 + (k % 3),
           category: k % 2 ? 'zf1' : 'KH'
         }))
@@ -269,8 +263,8 @@ describe('attack 1+3: every filter across the FEW_MATCHES threshold, every order
   it('a search text never matches the filter words: PUA trigrams, zf1, ZF1, AND, NOT, quotes, colons', async () => {
     const y2019 = (await facetId(app.database, 'year', '2019'))!
     const searches = [
-      pua(y2019),
-      `${pua(y2019)}私用`,
+      facetTrigram(y2019),
+      `${facetTrigram(y2019)}私用`,
       'zf1',
       'ZF1',
       'zf',

@@ -1,12 +1,7 @@
 import { expect } from 'vitest'
 import type { Db } from '@main/db/connection'
 import { KEY_PER_BUCKET, KEYED, TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
-import {
-  FACET_COLUMNS,
-  FACET_TRIGRAM_BASE,
-  FACET_TRIGRAM_SPAN,
-  FACET_WORD_PREFIX
-} from '@main/db/migrations/1766200000000-FilteredSearch'
+import { FACET_COLUMNS, facetTrigram, FACET_WORD_PREFIX } from '@main/db/migrations/1766200000000-FilteredSearch'
 
 /**
  * What the indexes in title order must always be: each keyed item once, under the key its title and id give with the
@@ -49,14 +44,9 @@ async function expectFacetsHeld(db: Db): Promise<void> {
   )
   for (const { id, kind, value } of facets) {
     const having = `SELECT ${TITLE_KEY('i')} FROM items i WHERE ${KEYED('i')} AND CAST(i.${kind} AS TEXT) = ?`
-    const trigram = String.fromCharCode(
-      FACET_TRIGRAM_BASE,
-      FACET_TRIGRAM_BASE + Math.floor(id / FACET_TRIGRAM_SPAN),
-      FACET_TRIGRAM_BASE + (id % FACET_TRIGRAM_SPAN)
-    )
     for (const [table, word] of [
       ['items_title_bigrams', `"${FACET_WORD_PREFIX}${id}"`],
-      ['items_title_fts', `facets : "${trigram}"`]
+      ['items_title_fts', `facets : "${facetTrigram(id)}"`]
     ]) {
       const holding = `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`
       const [found] = await db.query<{ missing: number; stray: number }>(

@@ -37,8 +37,16 @@ const FACETS_OF = (x: string, word: string) =>
  * other word of the facets column can make (they are joined by spaces). It holds numbers up to 6 400², far past the
  * values a room has.
  */
-export const FACET_TRIGRAM_BASE = 0xe000
-export const FACET_TRIGRAM_SPAN = 6400
+const FACET_TRIGRAM_BASE = 0xe000
+const FACET_TRIGRAM_SPAN = 6400
+
+/** The trigram word of a filter value's number, as `FACET_TRIGRAMS` writes it. */
+export const facetTrigram = (id: number) =>
+  String.fromCharCode(
+    FACET_TRIGRAM_BASE,
+    FACET_TRIGRAM_BASE + Math.floor(id / FACET_TRIGRAM_SPAN),
+    FACET_TRIGRAM_BASE + (id % FACET_TRIGRAM_SPAN)
+  )
 
 /** The filter values of an item row as the trigram index in title order holds them, in its `facets` column. */
 export const FACET_TRIGRAMS = (x: string) =>
