@@ -175,29 +175,32 @@ export async function keepTitleBucketsSmall(db: Db, itemIds: number[]): Promise<
     )
     for (const row of rows) buckets.add(Number(row.bucket))
   }
-  const [{ last }] = await db.query<{ last: number | null }>(sql`SELECT MAX(bucket) AS last FROM title_buckets`)
-  const edges = [...buckets].filter((bucket) => bucket === 0 || bucket === Number(last))
-  const inner = [...buckets].filter((bucket) => bucket !== 0 && bucket !== Number(last))
-  for (const bucket of [...edges, ...(await fullBuckets(db, inner))]) await cutIfFull(db, bucket)
+  await cutFullBuckets(db, new Map([...buckets].map((bucket) => [bucket, []])))
 }
 
 /**
- * Of these buckets, each with a bucket after it, those that hold more than `BUCKET_MOST` items, found in one statement
- * for many: an import touches thousands of buckets a batch, and asking each in turn cost it a third of its time.
+ * Cuts those of these buckets that, with the items about to be written into each, hold more than `BUCKET_MOST`. The
+ * inner buckets are counted in one statement for many: an import touches thousands of buckets a batch, and asking each
+ * in turn cost it a third of its time.
  */
-async function fullBuckets(db: Db, buckets: number[]): Promise<number[]> {
-  const full: number[] = []
-  for (let start = 0; start < buckets.length; start += IDS_PER_READ) {
+async function cutFullBuckets(db: Db, incoming: Map<number, { title: string; id: number }[]>): Promise<void> {
+  const [{ last }] = await db.query<{ last: number | null }>(sql`SELECT MAX(bucket) AS last FROM title_buckets`)
+  const isEdge = (bucket: number) => bucket === 0 || bucket === Number(last)
+  const inner = [...incoming].filter(([bucket]) => !isEdge(bucket))
+  const full = new Set<number>()
+  for (let start = 0; start < inner.length; start += IDS_PER_READ) {
+    const counts = inner.slice(start, start + IDS_PER_READ).map(([bucket, items]) => [bucket, items.length])
     const rows = await db.query<{ bucket: number }>(
       sql`SELECT s.bucket FROM title_buckets s
+            JOIN (SELECT CAST(value ->> 0 AS INTEGER) AS bucket, value ->> 1 AS coming FROM json_each(${JSON.stringify(counts)})) c
+              ON c.bucket = s.bucket
             JOIN title_buckets n ON n.bucket = (SELECT MIN(x.bucket) FROM title_buckets x WHERE x.bucket > s.bucket)
-          WHERE s.bucket IN (SELECT CAST(value AS INTEGER) FROM json_each(${JSON.stringify(buckets.slice(start, start + IDS_PER_READ))}))
-            AND (SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE (i.title, i.id) >= (s.title, s.id)
+          WHERE c.coming + (SELECT COUNT(*) FROM (SELECT 1 FROM items i WHERE (i.title, i.id) >= (s.title, s.id)
                    AND (i.title, i.id) < (n.title, n.id) LIMIT ${BUCKET_MOST + 1})) > ${BUCKET_MOST}`
     )
-    full.push(...rows.map((row) => Number(row.bucket)))
+    for (const row of rows) full.add(Number(row.bucket))
   }
-  return full
+  for (const [bucket, items] of incoming) if (isEdge(bucket) || full.has(bucket)) await cutIfFull(db, bucket, items)
 }
 
 /**
@@ -243,7 +246,44 @@ export function planBucketCut(
 /** How many times the room of one quiet part the busy part of a lopsided cut gets, at least. */
 const BUSY_SHARE = 128
 
-async function cutIfFull(db: Db, bucket: number): Promise<void> {
+/**
+ * Cuts, before a batch of new items is written, each bucket of title order that their titles would grow past
+ * `BUCKET_MOST`, counting them in as if written, so that they are keyed once into small buckets rather than once into
+ * a full bucket and again when it is cut (an import's titles often fall together: 关于第1号…, 关于第2号…). Their ids are
+ * guessed as the next ones in turn; a wrong guess only moves an item into the bucket beside, never out of order.
+ */
+export async function makeTitleBucketsRoom(db: Db, titles: string[]): Promise<void> {
+  if (titles.length === 0) return
+  // The next id AUTOINCREMENT gives: past the highest ever given, deleted or not.
+  const [{ next }] = await db.query<{ next: number }>(
+    sql`SELECT MAX(COALESCE(MAX(id), 0), COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'items'), 0)) + 1 AS next
+        FROM items`
+  )
+  // Well-formed, so that they go through JSON to SQLite and back unchanged: a bucket's start is written as it was
+  // sorted. A lone surrogate becomes U+FFFD here, though the title is written with other bytes, so its item may land in
+  // the bucket beside; never out of order.
+  const incoming = titles.map((title, index) => ({
+    title: Buffer.from(title, 'utf8').toString('utf8'),
+    id: next + index
+  }))
+  const byBucket = new Map<number, { title: string; id: number }[]>()
+  for (let start = 0; start < incoming.length; start += IDS_PER_READ) {
+    const rows = await db.query<{ bucket: number; title: string; id: number }>(
+      sql`SELECT ${triggerSql(BUCKET_OF('t.title', 't.id'))} AS bucket, t.title, t.id
+          FROM (SELECT json_extract(value, '$.title') AS title, json_extract(value, '$.id') AS id
+                FROM json_each(${JSON.stringify(incoming.slice(start, start + IDS_PER_READ))})) t`
+    )
+    for (const { bucket, title, id } of rows) {
+      const landing = byBucket.get(Number(bucket)) ?? []
+      landing.push({ title, id })
+      byBucket.set(Number(bucket), landing)
+    }
+  }
+  await cutFullBuckets(db, byBucket)
+}
+
+/** Cuts a bucket that holds more than `BUCKET_MOST` items, with the items about to be written into it counted in. */
+async function cutIfFull(db: Db, bucket: number, incoming: { title: string; id: number }[] = []): Promise<void> {
   const start = await firstRow<{ title: string; id: number }>(
     db,
     sql`SELECT title, id FROM title_buckets WHERE bucket = ${bucket}`
@@ -259,9 +299,13 @@ async function cutIfFull(db: Db, bucket: number): Promise<void> {
   const [{ n }] = await db.query<{ n: number }>(
     sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM items i ${sql.where(within)} LIMIT ${BUCKET_MOST + 1})`
   )
-  if (n <= BUCKET_MOST) return
+  if (n + incoming.length <= BUCKET_MOST) return
+  // Sorted by SQLite, whose order of titles the buckets follow.
   const items = await db.query<{ title: string; id: number }>(
-    sql`SELECT i.title, i.id FROM items i ${sql.where(within)} ORDER BY i.title, i.id`
+    sql`SELECT i.title, i.id FROM items i ${sql.where(within)}
+        UNION ALL
+        SELECT json_extract(value, '$.title'), json_extract(value, '$.id') FROM json_each(${JSON.stringify(incoming)})
+        ORDER BY 1, 2`
   )
   const starts = planBucketCut(items, bucket, room)
   if (starts.length === 0) return

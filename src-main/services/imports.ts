@@ -1,7 +1,7 @@
 import type { Db } from '../db/connection'
 import { contactCodec, recordedContacts } from '../db/customers'
 import { fieldKeyOf } from '../db/field-codec'
-import { keepTitleBucketsSmall } from '../db/item-search'
+import { keepTitleBucketsSmall, makeTitleBucketsRoom } from '../db/item-search'
 import {
   customerInput,
   itemInput,
@@ -57,6 +57,8 @@ interface Writing {
   job: ImportJob
   allOrNothing: boolean
   accept: (records: Analysed[], policy: FilingSettings) => Promise<void>
+  /** Told the titles of every row a dry run checked, before the first is written, when that dry run's rows are taken. */
+  beforeWriting?: (titles: string[]) => Promise<void>
 }
 
 interface Scan {
@@ -98,33 +100,43 @@ const CHECKED_ROWS_BYTES = 128 * 1024 * 1024
  * over once. Only the form's checks are kept: whether a row is in the database already is asked again at import.
  */
 class CheckedRows {
-  private kept: { key: string; policy: string; shape: Shape; batches: Buffer[] } | null = null
+  private kept: { key: string; policy: string; shape: Shape; batches: Buffer[]; titles: string[] } | null = null
 
   start(key: string, policy: FilingSettings, shape: Shape) {
     this.kept = null
     const batches: Buffer[] = []
+    const titles: string[] = []
     let bytes = 0
     return {
       add: (batch: Checked) => {
         if (bytes > CHECKED_ROWS_BYTES) return
         const json = Buffer.from(JSON.stringify(batch), 'utf8')
         bytes += json.length
-        if (bytes <= CHECKED_ROWS_BYTES) batches.push(json)
-        else batches.length = 0
+        if (bytes <= CHECKED_ROWS_BYTES) {
+          batches.push(json)
+          for (const record of batch.rows) titles.push(String(record.values.title ?? ''))
+        } else {
+          batches.length = 0
+          titles.length = 0
+        }
       },
       finish: () => {
-        if (bytes <= CHECKED_ROWS_BYTES) this.kept = { key, policy: JSON.stringify(policy), shape, batches }
+        if (bytes <= CHECKED_ROWS_BYTES) this.kept = { key, policy: JSON.stringify(policy), shape, batches, titles }
       }
     }
   }
 
-  take(key: string, policy: FilingSettings): { shape: Shape; batches: () => AsyncGenerator<Checked> } | null {
+  take(
+    key: string,
+    policy: FilingSettings
+  ): { shape: Shape; titles: string[]; batches: () => AsyncGenerator<Checked> } | null {
     const kept = this.kept
     if (kept === null || kept.key !== key) return null
     this.kept = null
     if (kept.policy !== JSON.stringify(policy)) return null
     return {
       shape: { ...kept.shape },
+      titles: kept.titles,
       batches: async function* () {
         for (const json of kept.batches) {
           yield JSON.parse(json.toString('utf8')) as Checked
@@ -620,6 +632,7 @@ export class ImportsService {
       if (scan.errors.length < ERROR_REPORT_ROWS) scan.errors.push(error)
     }
     try {
+      if (checkedBefore) await writing?.beforeWriting?.(checkedBefore.titles)
       const batches = checkedBefore ? checkedBefore.batches() : this.checkedBatches(input, policy, shape)
       for await (const batch of batches) {
         if (writing?.job.cancelled) throw new AppFailure('CONFLICT', 'import.cancelled')
@@ -761,7 +774,14 @@ export class ImportsService {
     const plan = await this.scan(db, input, {
       job,
       allOrNothing: input.mode === 'allOrNothing',
+      // The whole file's titles are given room in title order at once when known, each batch's before it is written.
+      beforeWriting: input.target === 'items' ? (titles) => makeTitleBucketsRoom(db, titles) : undefined,
       accept: async (records, policy) => {
+        if (input.target === 'items')
+          await makeTitleBucketsRoom(
+            db,
+            records.map((record) => String(record.values.title))
+          )
         const ids =
           input.target === 'items'
             ? this.insertItems(db, actor, now, records, policy)

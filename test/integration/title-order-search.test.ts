@@ -1,11 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '@main/db/connection'
-import { BUCKET_MOST, keepTitleBucketsSmall } from '@main/db/item-search'
+import { BUCKET_MOST, keepTitleBucketsSmall, makeTitleBucketsRoom } from '@main/db/item-search'
 import { BUCKET_CUT, KEY_PER_BUCKET, TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 import type { ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
 import { expectKeysInTitleOrder } from '../support/title-order'
+import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
 import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
+
+/** Items written as an import writes them, behind the services and past the search triggers' cutting. */
+async function insertBehind(db: Db, titles: string[]): Promise<number[]> {
+  const [{ userId }] = await db.query<{ userId: number }>(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+  const insert = db.connection.prepare(
+    `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party,
+       document_number, date_formed, received_on, status, policy_version, created_at, updated_at, created_by)
+     VALUES ('J001', 'WS', 2025, 'D30', 'ZS', ?, '办公室', '', '2025-01-01', '2025-01-02', 'received', 0, ?, ?, ?)`
+  )
+  return titles.map((title, n) => {
+    const stamp = new Date(Date.UTC(2025, 0, 1) + n * 1000).toISOString()
+    return Number(insert.run(title, stamp, stamp, userId).lastInsertRowid)
+  })
+}
+
+const bucketCount = async (db: Db) => (await db.query<{ n: number }>('SELECT COUNT(*) AS n FROM title_buckets'))[0].n
 
 const bucketSizes = async (db: Db) =>
   (
@@ -117,18 +134,11 @@ describe('issue 19: searches sorted by title read an index kept in title order',
 
   it('items written behind the services are cut once asked, as an import does after each batch', async () => {
     const db = app.database
-    const [{ userId }] = await db.query<{ userId: number }>(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
-    const ids: number[] = []
     await seedInTransaction(app, async (seed) => {
-      const insert = seed.connection.prepare(
-        `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party,
-           document_number, date_formed, received_on, status, policy_version, created_at, updated_at, created_by)
-         VALUES ('J001', 'WS', 2025, 'D30', 'ZS', ?, '办公室', '', '2025-01-01', '2025-01-02', 'received', 0, ?, ?, ?)`
+      const ids = await insertBehind(
+        seed,
+        Array.from({ length: 1500 }, (_, n) => `${(n * 7919) % 1500}号合同`)
       )
-      for (let n = 0; n < 1500; n += 1) {
-        const stamp = new Date(Date.UTC(2025, 0, 1) + n * 1000).toISOString()
-        ids.push(Number(insert.run(`${(n * 7919) % 1500}号合同`, stamp, stamp, userId).lastInsertRowid))
-      }
       await keepTitleBucketsSmall(seed, ids)
       for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
     })
@@ -181,5 +191,103 @@ describe('issue 19: a long run of rising titles, one at a time, as a year of 第
       '2025年第11999号合同',
       '2025年第11998号合同'
     ])
+  })
+})
+
+describe('issue 19: an import makes room in title order before it writes, so each item is keyed once', () => {
+  let app: TestApp
+  let key: string
+  beforeAll(async () => {
+    app = await makeApp()
+    key = await app.signInAs('archivist')
+    await seedInTransaction(app, async (seed) => {
+      const ids = await insertBehind(
+        seed,
+        Array.from({ length: 3000 }, (_, n) => `${['合同', '关于', '请示', '会议纪要'][n % 4]}${(n * 7919) % 3000}`)
+      )
+      await keepTitleBucketsSmall(seed, ids)
+    })
+  })
+  afterAll(async () => app?.close())
+
+  const notices = (from: number, count: number) =>
+    Array.from({ length: count }, (_, n) => `关于第${from + n}号事项的通知`)
+
+  it('titles that fall together are given small buckets first: cutting after the write finds nothing to cut', async () => {
+    const db = app.database
+    await seedInTransaction(app, async (seed) => {
+      const titles = notices(1, 1500)
+      await makeTitleBucketsRoom(seed, titles)
+      const buckets = await bucketCount(seed)
+      const ids = await insertBehind(seed, titles)
+      await keepTitleBucketsSmall(seed, ids)
+      expect(await bucketCount(seed)).toBe(buckets)
+    })
+    expect(Math.max(...(await bucketSizes(db)))).toBeLessThanOrEqual(BUCKET_MOST)
+    await expectKeysInTitleOrder(db)
+  })
+
+  it('ids other than the ones guessed only move an item beside its bucket, never out of title order', async () => {
+    const db = app.database
+    await seedInTransaction(app, async (seed) => {
+      const titles = notices(1501, 1500)
+      await makeTitleBucketsRoom(seed, titles)
+      await seed.query(`UPDATE sqlite_sequence SET seq = (SELECT MAX(id) + 777 FROM items) WHERE name = 'items'`)
+      const ids = await insertBehind(seed, [...titles].reverse())
+      await keepTitleBucketsSmall(seed, ids)
+      for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
+    })
+    await expectKeysInTitleOrder(db)
+    expect(await everyPage(app, key, '号事项', false, 97)).toEqual(await expectedOrder(db, '号事项', false))
+  })
+
+  const noticesFile = (from: number) => {
+    const lines = [
+      '题名,责任者,日期,页数',
+      ...notices(from, 4500).map((title, n) => `${title},办公室,2019.03.${(n % 28) + 1},3`)
+    ]
+    return {
+      target: 'items' as const,
+      fileName: `notices-${from}.csv`,
+      base64: Buffer.from(lines.join('\n'), 'utf8').toString('base64'),
+      mapping: ['title', 'responsibleParty', 'dateFormed', 'pageCount'],
+      defaults: ITEM_IMPORT_DEFAULTS
+    }
+  }
+
+  it('an import of 4 500 rows in three batches, all in one stretch of title order: pages in title order, buckets small', async () => {
+    const db = app.database
+    const progress = await runImport(app, { ...noticesFile(5001), mode: 'validOnly' }, key)
+    expect(progress.result?.imported).toBe(4500)
+    await expectKeysInTitleOrder(db)
+    expect(Math.max(...(await bucketSizes(db)))).toBeLessThanOrEqual(BUCKET_MOST)
+    for (const ascending of [true, false])
+      expect(await everyPage(app, key, '事项的通知', ascending, 200)).toEqual(
+        await expectedOrder(db, '事项的通知', ascending)
+      )
+  })
+
+  it('after a dry run, the whole file is given its room before its first row is written', async () => {
+    const db = app.database
+    const [{ before }] = await db.query<{ before: number }>('SELECT MAX(id) AS before FROM items')
+    // Each bucket start, as it is written, notes the last item then.
+    await db.query('CREATE TEMP TABLE cut_when (last_item INTEGER)')
+    await db.query(`CREATE TEMP TRIGGER note_cut AFTER INSERT ON main.title_buckets
+      BEGIN INSERT INTO cut_when SELECT MAX(id) FROM main.items; END`)
+    try {
+      const file = noticesFile(20_001)
+      expect((await app.call('import.dryRun', file, key)).valid).toBe(4500)
+      expect((await runImport(app, { ...file, mode: 'validOnly' }, key)).result?.imported).toBe(4500)
+      const cuts = await db.query<{ last: number; n: number }>(
+        'SELECT MAX(last_item) AS last, COUNT(*) AS n FROM cut_when'
+      )
+      expect(cuts).toEqual([{ last: before, n: expect.any(Number) }])
+      expect(cuts[0].n).toBeGreaterThan(4500 / BUCKET_MOST)
+    } finally {
+      await db.query('DROP TRIGGER temp.note_cut')
+      await db.query('DROP TABLE temp.cut_when')
+    }
+    await expectKeysInTitleOrder(db)
+    expect(Math.max(...(await bucketSizes(db)))).toBeLessThanOrEqual(BUCKET_MOST)
   })
 })
