@@ -77,6 +77,21 @@ export function keptByCategoryAndYear(
   )
 }
 
+/**
+ * How many items are kept now (not destroyed) in these years and categories (all when none are given): the sum of the
+ * counts the triggers keep, exact at any size without reading an item.
+ */
+export async function keptItemsCount(db: Db, years: readonly number[], categories: readonly string[]): Promise<number> {
+  const [{ n }] = await db.query<{ n: number }>(
+    sql`SELECT COALESCE(SUM(n), 0) AS n FROM holdings_counts ${sql.where([
+      sql`subject = 'item'`,
+      ...(years.length > 0 ? [sql`year IN ${years}`] : []),
+      ...(categories.length > 0 ? [sql`category_code IN ${categories}`] : [])
+    ])}`
+  )
+  return Number(n)
+}
+
 /** Requests whose records went out between two days, by month (`YYYY-MM`) and kind. */
 export function grantedByMonth(
   db: Db,

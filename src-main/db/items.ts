@@ -9,6 +9,7 @@ import {
   type FacetFilter
 } from './item-search'
 import type { FacetColumn } from './migrations/1766200000000-FilteredSearch'
+import { keptItemsCount } from './dashboard'
 import { countUpTo, SORT_ALL_UP_TO } from './paging'
 import { OPEN_ITEM_INCIDENTS } from './records'
 import { sql, type SqlQuery } from './sql'
@@ -161,6 +162,20 @@ async function rowsOf(db: Db, ids: number[]): Promise<ItemRow[]> {
   return ids.map((id) => byId.get(id)!)
 }
 
+/**
+ * The first and last date formed among the items of these years, one seek each in the index of years and dates
+ * (migration 1766300000000); null when no item has any of them. A walk of the dates in order starts and ends there.
+ */
+async function datesOfYears(db: Db, years: number[]): Promise<{ first: string; last: string } | null> {
+  const [span] = await db.query<{ first: string | null; last: string | null }>(
+    sql`SELECT MIN(first) AS first, MAX(last) AS last FROM (
+          SELECT (SELECT MIN(date_formed) FROM items WHERE year = y.value) AS first,
+                 (SELECT MAX(date_formed) FROM items WHERE year = y.value) AS last
+          FROM json_each(${JSON.stringify(years)}) y)`
+  )
+  return span.first === null || span.last === null ? null : { first: span.first, last: span.last }
+}
+
 const ids = async (db: Db, query: SqlQuery) => (await db.query<{ id: number }>(query)).map((row) => row.id)
 
 /**
@@ -207,7 +222,14 @@ export async function listItemRows(
   const search = query.search
   if (!search) {
     const where = sql.where(conditions)
-    const count = await countUpTo(db, sql`SELECT 1 FROM items i ${where}`)
+    // Filtered by year and category at most, the list is what the workbench's holdings count: their sum is the exact
+    // count, without walking ten thousand entries to say "10 000+" (0.4 of the 0.8 ms of a first page at 1M items).
+    const keptOnly =
+      hideDestroyed &&
+      itemListConditions({ ...query, search: undefined, year: undefined, categoryCode: undefined }).length === 0
+    const count = keptOnly
+      ? { total: await keptItemsCount(db, query.year ?? [], query.categoryCode ?? []), totalCapped: false }
+      : await countUpTo(db, sql`SELECT 1 FROM items i ${where}`)
     return result(
       await ids(db, sql`SELECT i.id FROM items i ${where} ${order} LIMIT ${page.limit} OFFSET ${page.offset}`),
       count
@@ -297,9 +319,12 @@ export async function listItemRows(
     // by their ids, which the index holds, not by a column only the row holds.
     const kept =
       !filtered && hideDestroyed ? [sql`i.id NOT IN (SELECT d.id FROM items d WHERE d.custody = 'destroyed')`] : []
+    const span = query.sortBy === 'dateFormed' && query.year?.length ? await datesOfYears(db, query.year) : undefined
+    if (span === null) return []
+    const within = span ? [sql`i.date_formed BETWEEN ${span.first} AND ${span.last}`] : []
     return ids(
       db,
-      sql`SELECT i.id FROM items i ${sql.where([sql`+i.id IN (SELECT ${searched.id} FROM ${table} WHERE ${match})`, ...(filtered ? onRows : filters), ...kept, ...notExact(sql`i.id`)])} ${order} ${window}`
+      sql`SELECT i.id FROM items i ${sql.where([sql`+i.id IN (SELECT ${searched.id} FROM ${table} WHERE ${match})`, ...within, ...(filtered ? onRows : filters), ...kept, ...notExact(sql`i.id`)])} ${order} ${window}`
     )
   }
   return result(

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SqliteDb } from '@main/db/connection'
 import { TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
-import { SORT_ALL_UP_TO } from '@main/db/paging'
+import { COUNT_LIMIT, SORT_ALL_UP_TO } from '@main/db/paging'
 import type { SqlQuery } from '@main/db/sql'
 import type { ChannelInput } from '@preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
+import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
 
 let app: TestApp
 let key: string
@@ -47,7 +48,8 @@ async function plansOf<C extends ListChannel>(
   input: ChannelInput<C>,
   channel = 'items.list' as C,
   table = 'items',
-  session = key
+  session = key,
+  on = app
 ): Promise<{ text: string; plan: string[] }[]> {
   const original = SqliteDb.prototype.query
   const seen: { text: string; plan: string[] }[] = []
@@ -61,7 +63,7 @@ async function plansOf<C extends ListChannel>(
     return original.call(this, query as string, params) as never
   } as typeof original
   try {
-    await app.call(channel, input, session)
+    await on.call(channel, input, session)
   } finally {
     SqliteDb.prototype.query = original
   }
@@ -159,6 +161,163 @@ describe('issue 19: a search by title reads the index kept in title order', () =
       .prepare(`EXPLAIN QUERY PLAN SELECT ${TITLE_KEY('i')} FROM items i WHERE i.id = 1`)
       .all() as { detail: string }[]
     expect(plan.map((row) => row.detail).join('\n')).toMatch(/^SEARCH b USING PRIMARY KEY \(title<\?\)$/m)
+  })
+})
+
+describe('issue 19: a search of many matches under a year filter, by date formed, walks only the dates of those years', () => {
+  let room: TestApp
+  let roomKey: string
+  // The year, then the dates its items were formed: most within it, a few before or after it, as archive rooms file.
+  const DATES: Record<number, (n: number) => string> = {
+    2018: (n) => `2018-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+    2019: (n) =>
+      n % 1000 === 7
+        ? `2017-12-${20 + (n % 9)}`
+        : n % 1000 === 8
+          ? `2021-01-0${1 + (n % 9)}`
+          : DATES[2018](n).replace('2018', '2019'),
+    2020: (n) => (n % 50 === 0 ? `2019-12-${10 + (n % 19)}` : DATES[2018](n).replace('2018', '2020'))
+  }
+  beforeAll(async () => {
+    room = await makeApp()
+    roomKey = await room.signInAs('archivist')
+    const [{ userId }] = await room.database.query(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+    await seedInTransaction(room, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party,
+           document_number, date_formed, received_on, status, policy_version, created_at, updated_at, created_by)
+         VALUES ('J001', 'WS', ?, 'D30', 'ZS', ?, '办公室', '', ?, '2021-02-01', 'received', 0, '2021', '2021', ?)`
+      )
+      for (const [year, count] of [
+        [2019, 11_500],
+        [2018, 5_600],
+        [2020, 5_600]
+      ])
+        for (let n = 0; n < count; n += 1)
+          insert.run(year, n % 13 === 0 ? `第${n}号请示` : `宁波第${n % 977}号贸易有限公司合同`, DATES[year](n), userId)
+      for (const statement of REINDEX_ITEM_SEARCH) await db.query(statement)
+    })
+  }, 120_000)
+  afterAll(async () => room?.close())
+
+  const expected = async (search: string, years: number[], ascending: boolean) => {
+    const direction = ascending ? 'ASC' : 'DESC'
+    const rows = await room.database.query<{ id: number }>(
+      `SELECT id FROM items WHERE year IN (${years.join(',')}) AND instr(title, ?) > 0
+       ORDER BY date_formed ${direction}, id ${direction}`,
+      [search]
+    )
+    return rows.map((row) => row.id)
+  }
+
+  it.each([
+    { search: '有限公司', year: [2019] },
+    { search: '公司', year: [2018, 2020] },
+    { search: '司', year: [2019, 2020] }
+  ])('%o: pages at the start, inside and past the count equal the rows sorted', async ({ search, year }) => {
+    for (const sortOrder of ['ascend', 'descend'] as const) {
+      const all = await expected(search, year, sortOrder === 'ascend')
+      expect(all.length).toBeGreaterThan(COUNT_LIMIT)
+      for (const page of [1, 2, 77, 199, 201]) {
+        const { rows, totalCapped } = await room.call(
+          'items.list',
+          { search, year, sortBy: 'dateFormed', sortOrder, page, pageSize: 50 },
+          roomKey
+        )
+        expect(totalCapped).toBe(true)
+        expect(
+          rows.map((row) => row.id),
+          `${sortOrder} page ${page}`
+        ).toEqual(all.slice((page - 1) * 50, page * 50))
+      }
+    }
+  })
+
+  it('finds the first and last date of the years by a seek each, and walks the dates between them only', async () => {
+    const plans = await plansOf(
+      { search: '有限公司', year: [2019, 2020], sortBy: 'dateFormed', sortOrder: 'descend' },
+      'items.list',
+      'items',
+      roomKey,
+      room
+    )
+    expect(planOf(plans, /MIN\(date_formed\)/)).toMatch(
+      /^SEARCH items USING COVERING INDEX items_year_date_formed \(year=\?\)$/m
+    )
+    expect(planOf(plans, /^SELECT i\.id FROM items i WHERE \+i\.id IN/)).toMatch(
+      /^SEARCH i USING COVERING INDEX items_date_formed \(date_formed>\? AND date_formed<\?\)$/m
+    )
+  })
+})
+
+describe('issue 19: the whole list, or a year and category of it, is counted exactly from the kept holdings counts', () => {
+  let kept: TestApp
+  let keptKey: string
+  beforeAll(async () => {
+    kept = await makeApp()
+    keptKey = await kept.signInAs('archivist')
+    const [{ userId }] = await kept.database.query(`SELECT id AS userId FROM users WHERE role = 'archivist'`)
+    await seedInTransaction(kept, async (db) => {
+      const insert = db.connection.prepare(
+        `INSERT INTO items (fonds_code, category_code, year, retention_code, department_code, title, responsible_party,
+           document_number, date_formed, received_on, status, custody, policy_version, created_at, updated_at, created_by)
+         VALUES ('J001', ?, ?, 'D30', 'ZS', ?, '办公室', '', '2019-05-01', '2019-05-02', ?, ?, 0, '2025', '2025', ?)`
+      )
+      for (let n = 0; n < 240; n += 1)
+        insert.run(
+          ['WS', 'KH', 'KJ'][n % 3],
+          2018 + (n % 4),
+          `第${n}号`,
+          n % 5 === 0 ? 'filed' : 'received',
+          n % 11 === 0 ? 'destroyed' : 'in_store',
+          userId
+        )
+    })
+  })
+  afterAll(async () => kept?.close())
+
+  const QUERIES = [
+    {},
+    { year: [2019] },
+    { year: [2019, 2021], categoryCode: ['KH'] as string[] },
+    { categoryCode: ['WS', 'KJ'] as string[], sortBy: 'title' as const },
+    { year: [1999] }
+  ]
+  const rowsCount = async (query: { year?: number[]; categoryCode?: string[] }) => {
+    const where = [
+      `custody <> 'destroyed'`,
+      ...(query.year ? [`year IN (${query.year.join(',')})`] : []),
+      ...(query.categoryCode ? [`category_code IN ('${query.categoryCode.join("','")}')`] : [])
+    ]
+    const [{ n }] = await kept.database.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM items WHERE ${where.join(' AND ')}`
+    )
+    return n
+  }
+
+  it.each(QUERIES)('%o: the total equals the rows, and its count reads no item', async (query) => {
+    const plans = await plansOf(query, 'items.list', '(?:items|holdings_counts)', keptKey, kept)
+    const count = plans.filter(({ text }) => /^SELECT (COUNT|COALESCE\(SUM)/.test(text))
+    expect(count.map(({ text }) => text)).toEqual([expect.stringMatching(/FROM holdings_counts/)])
+    expect((await kept.call('items.list', query, keptKey)).total).toBe(await rowsCount(query))
+  })
+
+  it('after changes behind the app and through it, and with other filters counted on the rows as before', async () => {
+    await seedInTransaction(kept, async (db) => {
+      await db.query(`UPDATE items SET year = 2021 WHERE id IN (SELECT id FROM items WHERE year = 2019 LIMIT 7)`)
+      await db.query(
+        `UPDATE items SET custody = 'destroyed' WHERE id IN (SELECT id FROM items WHERE category_code = 'KH' LIMIT 5)`
+      )
+      await db.query(`DELETE FROM items WHERE id IN (SELECT id FROM items WHERE category_code = 'WS' LIMIT 3)`)
+    })
+    await kept.call('items.create', itemInput({ title: '新登记的文件', categoryCode: 'KJ' }), keptKey)
+    for (const query of QUERIES)
+      expect((await kept.call('items.list', query, keptKey)).total).toBe(await rowsCount(query))
+    const filed = await kept.call('items.list', { status: ['filed'] }, keptKey)
+    const [{ n }] = await kept.database.query<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM items WHERE status = 'filed' AND custody <> 'destroyed'`
+    )
+    expect(filed.total).toBe(n)
   })
 })
 

@@ -137,8 +137,8 @@ describe('issue 19: search by any fragment of two characters or more, ranked and
     })
     for (const search of [undefined, '会议纪要', '纪要']) {
       const page = await app.call('items.list', { search, pageSize: 3 }, key)
-      expect(page.total).toBe(COUNT_LIMIT)
-      expect(page.totalCapped).toBe(true)
+      // The whole list is counted exactly, from the counts the workbench's holdings keep.
+      expect([page.total, page.totalCapped]).toEqual(search ? [COUNT_LIMIT, true] : [COUNT_LIMIT + 5, undefined])
       expect(page.rows.map((row) => row.title)).toEqual([
         `第${COUNT_LIMIT + 4}次会议纪要`,
         `第${COUNT_LIMIT + 3}次会议纪要`,

@@ -33,6 +33,7 @@ import { HoldingsCounts1765800000000 } from './1765800000000-HoldingsCounts'
 import { LooseExpiryCustody1765900000000 } from './1765900000000-LooseExpiryCustody'
 import { TitleOrderSearch1766100000000 } from './1766100000000-TitleOrderSearch'
 import { FilteredSearch1766200000000 } from './1766200000000-FilteredSearch'
+import { YearDateFormed1766300000000 } from './1766300000000-YearDateFormed'
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -69,5 +70,6 @@ export const MIGRATIONS = [
   HoldingsCounts1765800000000,
   LooseExpiryCustody1765900000000,
   TitleOrderSearch1766100000000,
-  FilteredSearch1766200000000
+  FilteredSearch1766200000000,
+  YearDateFormed1766300000000
 ]
