@@ -19,7 +19,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           web: resolve(__dirname, 'src-main/web/cli.ts'),
           'import-worker': resolve(__dirname, 'src-main/import/worker.ts'),
-          'backup-worker': resolve(__dirname, 'src-main/services/backup-worker.ts')
+          'backup-worker': resolve(__dirname, 'src-main/services/backup-worker.ts'),
+          'migrate-worker': resolve(__dirname, 'src-main/db/migrate-worker.ts')
         },
         // Packages loaded when first needed (typeorm, exceljs, pino, bwip-js) are require()d, not import()ed: the
         // packaged app keeps node_modules inside app.asar, where CommonJS resolution is the one Electron has always had.

@@ -1,5 +1,6 @@
 import type { Db } from './db/connection'
 import { version as packageVersion } from '../package.json'
+import type { OpeningProgress } from '@preload/contract'
 import { openStore } from './db/data-source'
 import { createDispatcher, type Dispatcher } from './ipc/dispatch'
 import { bindHandlers, type Services } from './ipc/handlers'
@@ -66,6 +67,10 @@ export interface AppOptions {
   importWorker?: string
   /** The built backup worker (out/main/backup-worker.js); without it backups are encrypted on the main thread. */
   backupWorker?: string
+  /** The built migration worker (out/main/migrate-worker.js); without it an upgrade runs on the main thread. */
+  migrationWorker?: string
+  /** Told how far the database is in opening and upgrading, for the start-up screen. */
+  onStartup?: (progress: OpeningProgress) => void
   /** Tests only: small limits, so a file over one is quick to make. */
   importLimits?: ImportLimits
 }
@@ -88,7 +93,10 @@ export interface App {
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date())
   const log = options.log ?? openLog(path.join(options.dataDir, 'logs'))
-  const { file, preMigrationBackup } = await openStore(options.dataDir, clock)
+  const { file, preMigrationBackup } = await openStore(options.dataDir, clock, {
+    onProgress: options.onStartup,
+    migrationWorker: options.migrationWorker
+  })
   log.info('database opened', {
     version: packageVersion,
     migrated: preMigrationBackup !== null,

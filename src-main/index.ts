@@ -5,6 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeE
 import { createApp, type App } from './app'
 import { startBackupSchedule } from './backup-schedule'
 import { registerDesktopPrinting } from './desktop-printing'
+import { startingDispatcher } from './ipc/starting'
+import { version } from '../package.json'
 import { APP_FOLDER, dataDirProblem, resolveDataDir } from './paths'
 
 let backend: App | null = null
@@ -80,13 +82,8 @@ if (!app.requestSingleInstanceLock()) {
         app.exit(1)
         return
       }
-      backend = await createApp({
-        dataDir,
-        appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
-        importWorker: path.join(__dirname, 'import-worker.js'),
-        backupWorker: path.join(__dirname, 'backup-worker.js')
-      })
-      startBackupSchedule(backend, (error) => backend?.log.error('scheduled backup failed', error))
+      // The window opens at once: while the database opens or upgrades, it shows how far that has come.
+      const starting = startingDispatcher(version)
       session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
         callback({
           responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }
@@ -94,9 +91,8 @@ if (!app.requestSingleInstanceLock()) {
       })
       session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
       ipcMain.handle('archive:invoke', async (event, channel: unknown, input: unknown) => {
-        if (!isTrustedSender(event) || !backend)
-          return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } }
-        return backend.dispatch(String(channel), input, `window:${event.sender.id}`)
+        if (!isTrustedSender(event)) return { ok: false, error: { code: 'FORBIDDEN', message: 'errors.forbidden' } }
+        return starting.dispatch(String(channel), input, `window:${event.sender.id}`)
       })
       registerDesktopPrinting({
         ipcMain,
@@ -109,6 +105,16 @@ if (!app.requestSingleInstanceLock()) {
       })
       Menu.setApplicationMenu(null)
       createWindow()
+      backend = await createApp({
+        dataDir,
+        appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
+        importWorker: path.join(__dirname, 'import-worker.js'),
+        backupWorker: path.join(__dirname, 'backup-worker.js'),
+        migrationWorker: path.join(__dirname, 'migrate-worker.js'),
+        onStartup: starting.report
+      })
+      starting.handOver(backend.dispatch)
+      startBackupSchedule(backend, (error) => backend?.log.error('scheduled backup failed', error))
     })
     .catch((error: unknown) => {
       // A database that cannot be opened or migrated: say so instead of leaving a process with no window.

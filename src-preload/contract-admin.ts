@@ -181,8 +181,28 @@ export interface FirstRunSetup extends FirstRunInput {
   missing: FirstRunGap[]
 }
 
+/**
+ * How far the app is in starting, while it cannot answer yet: opening the database, keeping a copy of it before an
+ * upgrade (pages copied), then the upgrade (migrations run). The time it began, so the screen can say how long it took.
+ */
+export interface StartupProgress {
+  stage: 'opening' | 'copying' | 'upgrading'
+  done: number
+  total: number
+  startedAt: string
+}
+
+/** How far opening has come, as the back end tells it: the start-up screen adds when it began. */
+export type OpeningProgress = Omit<StartupProgress, 'startedAt'>
+
 export const adminChannels = {
-  'app.status': channel<{ needsSetup: boolean; version: string; session: SessionInfo | null }>()(empty, 'public'),
+  'app.status': channel<{
+    needsSetup: boolean
+    version: string
+    session: SessionInfo | null
+    /** Set while the app starts (see StartupProgress): every other channel is refused until it is null. */
+    startup: StartupProgress | null
+  }>()(empty, 'public'),
   'auth.setupAdmin': channel<SessionInfo>()(
     z.strictObject({ username, displayName: required(50), password }),
     'public'

@@ -46,7 +46,8 @@ export function adminHandlers(
     'app.status': async (_input, ctx) => ({
       needsSetup: (await services.users.count()) === 0,
       version,
-      session: ctx.session ? await sessionInfo(ctx.session) : null
+      session: ctx.session ? await sessionInfo(ctx.session) : null,
+      startup: null
     }),
     'auth.setupAdmin': async (input, ctx) => startSession(ctx.sessionKey, await services.users.setupAdmin(input)),
     'auth.login': async (input, ctx) =>

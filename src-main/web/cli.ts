@@ -5,6 +5,8 @@ import { createApp } from '../app'
 import { clockFromEnv } from '../clock'
 import { startBackupSchedule } from '../backup-schedule'
 import { dataDirProblem, portProblem, readPort, resolveDataDir } from '../paths'
+import { version } from '../../package.json'
+import { startingDispatcher } from '../ipc/starting'
 import { startWebServer, type WebServer } from './server'
 
 /** Browser mode entry: `node out/main/web.js [--data-dir <dir>] [--port <n>]`. */
@@ -18,30 +20,44 @@ async function main(): Promise<void> {
     return
   }
   const built = path.join(__dirname, '..')
+  // The page can be opened at once: while the database opens or upgrades, it shows how far that has come.
+  const starting = startingDispatcher(version)
+  const port = readPort(argv)
+  let server: WebServer
+  try {
+    server = await startWebServer({ dispatch: starting.dispatch, rendererDir: path.join(built, 'renderer'), port })
+  } catch (error) {
+    const problem = portProblem(error, port ?? 0)
+    if (problem === null) throw error
+    console.error(problem)
+    process.exitCode = 1
+    return
+  }
+  console.log(`Archive Room (browser mode) — data: ${dataDir}`)
+  console.log(`Open this address in Chromium, Chrome, Edge or Firefox on this PC:`)
+  console.log(`ARCHIVE_URL=${server.entryUrl}`)
+  let step = -1
   const app = await createApp({
     dataDir,
     appFolders: [built],
     clock: clockFromEnv(),
     importWorker: path.join(__dirname, 'import-worker.js'),
-    backupWorker: path.join(__dirname, 'backup-worker.js')
+    backupWorker: path.join(__dirname, 'backup-worker.js'),
+    migrationWorker: path.join(__dirname, 'migrate-worker.js'),
+    onStartup: (progress) => {
+      starting.report(progress)
+      if (progress.stage === 'upgrading' && progress.done !== step) {
+        step = progress.done
+        console.log(`Upgrading the database: step ${step + 1} of ${progress.total}. Do not stop the program.`)
+      }
+    }
+  }).catch(async (error: unknown) => {
+    await server.close()
+    throw error
   })
-  const port = readPort(argv)
-  let server: WebServer
-  try {
-    server = await startWebServer({ dispatch: app.dispatch, rendererDir: path.join(built, 'renderer'), port })
-  } catch (error) {
-    const problem = portProblem(error, port ?? 0)
-    if (problem === null) throw error
-    console.error(problem)
-    await app.close()
-    process.exitCode = 1
-    return
-  }
+  starting.handOver(app.dispatch)
   const stopSchedule = startBackupSchedule(app, (error) => app.log.error('scheduled backup failed', error))
-  console.log(`Archive Room (browser mode) — data: ${dataDir}`)
   if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)
-  console.log(`Open this address in Chromium, Chrome, Edge or Firefox on this PC:`)
-  console.log(`ARCHIVE_URL=${server.entryUrl}`)
   const stop = async () => {
     stopSchedule()
     await server.close()

@@ -133,6 +133,15 @@ const en: Shape<typeof zhCN> = {
       recoveryPassphrase: 'recovery passphrase (without it, backups restore on this PC only)'
     }
   },
+  startup: {
+    opening: 'Opening the archive database…',
+    copying: 'Keeping a copy of the database before the upgrade',
+    upgrading: 'Upgrading the archive database',
+    step: 'Step {{step}} of {{total}}',
+    elapsed: 'Time so far: {{minutes}} min {{seconds}} s',
+    wait: 'With many records the upgrade can take several minutes. Do not close the program or turn off the computer.',
+    safe: 'Even if the upgrade is interrupted, nothing saved is lost: it starts again from the beginning next time.'
+  },
   login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in' },
   lock: {
     title: 'Locked',
@@ -2558,6 +2567,7 @@ const en: Shape<typeof zhCN> = {
     }
   },
   errors: {
+    starting: 'The archive database is opening or being upgraded. Wait until it has finished.',
     passwordChangeRequired: 'The administrator chose your password: change it before you continue.',
     departmentInUse:
       'Department "{{department}}" is still in use and cannot be removed from the list. Accounts: {{users}}; records: {{records}}. Move them to another department first.',

@@ -118,6 +118,15 @@ const zhCN = {
       recoveryPassphrase: '恢复口令（未设置时备份只能在本机恢复）'
     }
   },
+  startup: {
+    opening: '正在打开档案数据库…',
+    copying: '升级前，正在保存一份数据库副本',
+    upgrading: '正在升级档案数据库',
+    step: '第 {{step}} 步，共 {{total}} 步',
+    elapsed: '已用时 {{minutes}} 分 {{seconds}} 秒',
+    wait: '档案较多时，升级可能需要几分钟。请不要关闭本程序，也不要关机。',
+    safe: '即使升级被中断，已保存的档案也不会丢失：下次启动时会从头重新升级。'
+  },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
   lock: {
     title: '系统已锁定',
@@ -2433,6 +2442,7 @@ const zhCN = {
     }
   },
   errors: {
+    starting: '档案数据库正在打开或升级，请等它完成后再操作。',
     passwordChangeRequired: '管理员为您设置的密码须先修改，修改后才能继续使用。',
     departmentInUse:
       '部门“{{department}}”仍在使用，不能从部门列表中删除。使用该部门的账号：{{users}}；档案：{{records}}。请先改为其他部门。',

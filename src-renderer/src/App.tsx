@@ -6,22 +6,27 @@ import 'dayjs/locale/zh-cn'
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { HashRouter } from 'react-router-dom'
-import type { SessionInfo } from '@preload/contract'
+import type { SessionInfo, StartupProgress } from '@preload/contract'
 import { call } from './api/client'
 import { Centered, LoginScreen, SetupScreen } from './components/AuthScreens'
 import { FirstPasswordForm } from './components/ChangePassword'
 import { FirstRunWizard } from './components/first-run/FirstRunWizard'
 import { PasswordResetNotice } from './components/SignInNotice'
 import { Shell } from './components/Shell'
+import { StartupScreen } from './components/StartupScreen'
 import { describeError } from './errors'
 
 type Phase =
   | { kind: 'loading' }
+  | { kind: 'starting'; progress: StartupProgress }
   | { kind: 'error'; message: ReactNode }
   | { kind: 'setup' }
   | { kind: 'login' }
   | { kind: 'firstRun'; session: SessionInfo }
   | { kind: 'ready'; session: SessionInfo }
+
+/** How often the start-up screen asks again how far the database has come. */
+const STARTUP_POLL_MS = 500
 
 /**
  * A person who asked their system for less motion gets drawers and dialogs that open at once: antd does not follow the
@@ -38,7 +43,10 @@ export function App() {
   const refresh = useCallback(async () => {
     try {
       const status = await call('app.status', {})
-      if (status.needsSetup) setPhase({ kind: 'setup' })
+      if (status.startup) {
+        setPhase({ kind: 'starting', progress: status.startup })
+        window.setTimeout(() => void refresh(), STARTUP_POLL_MS)
+      } else if (status.needsSetup) setPhase({ kind: 'setup' })
       else if (status.session) setPhase({ kind: 'ready', session: status.session })
       else setPhase({ kind: 'login' })
     } catch (error) {
@@ -54,6 +62,9 @@ export function App() {
   switch (phase.kind) {
     case 'loading':
       content = <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />
+      break
+    case 'starting':
+      content = <StartupScreen progress={phase.progress} />
       break
     case 'error':
       content = <Result status="warning" title={t('app.title')} subTitle={phase.message} />

@@ -63,7 +63,14 @@ async function startDesktop(singleInstanceLock = true, dataDir = tempDir()): Pro
     })
     shell.app.becomeReady()
     await windowOrQuit
-    return { shell, entry, dataDir }
+    const started = { shell, entry, dataDir }
+    // The window opens before the database has; its page asks until the back end answers, as this does.
+    while (shell.windows.length > 0 && shell.app.exitCode === null) {
+      const status = (await invoke(started, trustedEvent(started), 'app.status')) as { data?: { startup: unknown } }
+      if (status.data?.startup === null) break
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    return started
   } finally {
     process.argv.splice(process.argv.indexOf('--data-dir'), 2)
   }

@@ -2,19 +2,21 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { build } from 'vite'
 import type { TestProject } from 'vitest/node'
+import { alias } from '../../electron.vite.config'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     importWorker: string
     backupWorker: string
+    migrationWorker: string
   }
 }
 
 const root = path.resolve(__dirname, '../..')
 
 /**
- * Global setup: the import and backup workers as the app runs them, bundled to CommonJS like
- * out/main/import-worker.js and out/main/backup-worker.js with their dependencies left to node_modules (so they live
+ * Global setup: the import, backup and migration workers as the app runs them, bundled to CommonJS like
+ * out/main/import-worker.js, out/main/backup-worker.js and out/main/migrate-worker.js with their dependencies left to node_modules (so they live
  * under out/, where `exceljs` resolves). Built once per run.
  */
 export default async function setup(project: TestProject): Promise<() => void> {
@@ -25,6 +27,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
     configFile: false,
     logLevel: 'silent',
     root,
+    // The migrations the migration worker runs read constants of the contract.
+    resolve: { alias },
     build: {
       ssr: true,
       outDir,
@@ -33,7 +37,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
       rollupOptions: {
         input: {
           'import-worker': path.join(root, 'src-main/import/worker.ts'),
-          'backup-worker': path.join(root, 'src-main/services/backup-worker.ts')
+          'backup-worker': path.join(root, 'src-main/services/backup-worker.ts'),
+          'migrate-worker': path.join(root, 'src-main/db/migrate-worker.ts')
         },
         output: { format: 'cjs', entryFileNames: '[name].js' }
       }
@@ -41,5 +46,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
   })
   project.provide('importWorker', path.join(outDir, 'import-worker.js'))
   project.provide('backupWorker', path.join(outDir, 'backup-worker.js'))
+  project.provide('migrationWorker', path.join(outDir, 'migrate-worker.js'))
   return () => fs.rmSync(outDir, { recursive: true, force: true })
 }
