@@ -8,12 +8,11 @@ import { DATABASE_FILE, openStore, pendingMigrations } from '@main/db/data-sourc
 import { keepTitleBucketsSmall, makeTitleBucketsRoom } from '@main/db/item-search'
 import { MIGRATIONS } from '@main/db/migrations'
 import { startingDispatcher } from '@main/ipc/starting'
-import type { ItemRow } from '@preload/contract'
 import { makeApp, seedInTransaction, type TestApp } from '../support/app'
 import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
 import { REINDEX_ITEM_SEARCH } from '../support/records'
 import { olderDatabase } from '../support/older-database'
-import { expectKeysInTitleOrder } from '../support/title-order'
+import { expectKeysInTitleOrder, pagesByTitle } from '../support/title-order'
 
 /*
  * Adversary brief, stop 30 (issue 19): the buckets of title order cut before an import writes, the walk of dates
@@ -51,23 +50,10 @@ async function oracle(db: Db, search: string, ascending: boolean): Promise<numbe
   return rows.map((row) => row.id)
 }
 
-async function everyPage(app: TestApp, key: string, search: string, ascending: boolean, size: number) {
-  const ids: number[] = []
-  for (let page = 1; ; page += 1) {
-    const { rows } = await app.call(
-      'items.list',
-      { search, sortBy: 'title', sortOrder: ascending ? 'ascend' : 'descend', page, pageSize: size },
-      key
-    )
-    ids.push(...rows.map((row: ItemRow) => row.id))
-    if (rows.length < size) return ids
-  }
-}
-
 async function expectPagesInTitleOrder(app: TestApp, key: string, search: string) {
   await expectKeysInTitleOrder(app.database)
   for (const ascending of [true, false])
-    expect(await everyPage(app, key, search, ascending, 200), `${search} ${ascending}`).toEqual(
+    expect(await pagesByTitle(app, key, search, ascending, 200), `${search} ${ascending}`).toEqual(
       await oracle(app.database, search, ascending)
     )
 }

@@ -4,7 +4,7 @@ import { BUCKET_MOST, keepTitleBucketsSmall, makeTitleBucketsRoom } from '@main/
 import { BUCKET_CUT, KEY_PER_BUCKET, TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 import type { ItemRow } from '@preload/contract'
 import { makeApp, sampleCustomer, seedInTransaction, type TestApp } from '../support/app'
-import { expectKeysInTitleOrder } from '../support/title-order'
+import { expectKeysInTitleOrder, pagesByTitle } from '../support/title-order'
 import { ITEM_IMPORT_DEFAULTS, runImport } from '../support/imports'
 import { itemInput, REINDEX_ITEM_SEARCH } from '../support/records'
 
@@ -45,19 +45,6 @@ async function expectedOrder(db: Db, search: string, ascending: boolean): Promis
   return rows.map((row) => row.id)
 }
 
-async function everyPage(app: TestApp, key: string, search: string, ascending: boolean, size: number) {
-  const ids: number[] = []
-  for (let page = 1; ; page += 1) {
-    const { rows } = await app.call(
-      'items.list',
-      { search, sortBy: 'title', sortOrder: ascending ? 'ascend' : 'descend', page, pageSize: size },
-      key
-    )
-    ids.push(...rows.map((row: ItemRow) => row.id))
-    if (rows.length < size) return ids
-  }
-}
-
 describe('issue 19: searches sorted by title read an index kept in title order', () => {
   let app: TestApp
   let key: string
@@ -82,7 +69,7 @@ describe('issue 19: searches sorted by title read an index kept in title order',
       ['会议纪要', true, 9],
       ['议纪要', false, 50]
     ] as const)
-      expect(await everyPage(app, key, search, ascending, size), `${search} ${ascending}`).toEqual(
+      expect(await pagesByTitle(app, key, search, ascending, size), `${search} ${ascending}`).toEqual(
         await expectedOrder(app.database, search, ascending)
       )
   })
@@ -110,7 +97,7 @@ describe('issue 19: searches sorted by title read an index kept in title order',
     expect(Math.max(...(await bucketSizes(app.database)))).toBeLessThanOrEqual(BUCKET_MOST)
     for (const search of ['合同', '印务', '北京合同印务', '会议纪要'])
       for (const ascending of [true, false])
-        expect(await everyPage(app, key, search, ascending, 23), `${search} ${ascending}`).toEqual(
+        expect(await pagesByTitle(app, key, search, ascending, 23), `${search} ${ascending}`).toEqual(
           await expectedOrder(app.database, search, ascending)
         )
   })
@@ -129,7 +116,7 @@ describe('issue 19: searches sorted by title read an index kept in title order',
     expect(Math.max(...(await bucketSizes(db)))).toBeGreaterThan(BUCKET_MOST)
     await expectKeysInTitleOrder(db)
     for (const ascending of [true, false])
-      expect(await everyPage(app, key, '合同', ascending, 41)).toEqual(await expectedOrder(db, '合同', ascending))
+      expect(await pagesByTitle(app, key, '合同', ascending, 41)).toEqual(await expectedOrder(db, '合同', ascending))
   })
 
   it('items written behind the services are cut once asked, as an import does after each batch', async () => {
@@ -146,7 +133,7 @@ describe('issue 19: searches sorted by title read an index kept in title order',
     const sizes = await bucketSizes(db)
     // Only the bucket whose gap was used up above is allowed to stay big.
     expect(sizes.filter((size) => size > BUCKET_MOST).length).toBeLessThanOrEqual(1)
-    expect(await everyPage(app, key, '号合同', true, 100)).toEqual(await expectedOrder(db, '号合同', true))
+    expect(await pagesByTitle(app, key, '号合同', true, 100)).toEqual(await expectedOrder(db, '号合同', true))
   })
 })
 
@@ -238,7 +225,7 @@ describe('issue 19: an import makes room in title order before it writes, so eac
       for (const statement of REINDEX_ITEM_SEARCH) await seed.query(statement)
     })
     await expectKeysInTitleOrder(db)
-    expect(await everyPage(app, key, '号事项', false, 97)).toEqual(await expectedOrder(db, '号事项', false))
+    expect(await pagesByTitle(app, key, '号事项', false, 97)).toEqual(await expectedOrder(db, '号事项', false))
   })
 
   const noticesFile = (from: number) => {
@@ -262,7 +249,7 @@ describe('issue 19: an import makes room in title order before it writes, so eac
     await expectKeysInTitleOrder(db)
     expect(Math.max(...(await bucketSizes(db)))).toBeLessThanOrEqual(BUCKET_MOST)
     for (const ascending of [true, false])
-      expect(await everyPage(app, key, '事项的通知', ascending, 200)).toEqual(
+      expect(await pagesByTitle(app, key, '事项的通知', ascending, 200)).toEqual(
         await expectedOrder(db, '事项的通知', ascending)
       )
   })

@@ -1,7 +1,9 @@
 import { expect } from 'vitest'
 import type { Db } from '@main/db/connection'
+import type { ItemRow } from '@preload/contract'
 import { KEY_PER_BUCKET, KEYED, TITLE_KEY } from '@main/db/migrations/1766100000000-TitleOrderSearch'
 import { FACET_COLUMNS, facetTrigram, FACET_WORD_PREFIX } from '@main/db/migrations/1766200000000-FilteredSearch'
+import type { TestApp } from './app'
 
 /**
  * What the indexes in title order must always be: each keyed item once, under the key its title and id give with the
@@ -56,5 +58,19 @@ async function expectFacetsHeld(db: Db): Promise<void> {
       )
       expect(found, `${table} ${kind} ${value}`).toEqual({ missing: 0, stray: 0 })
     }
+  }
+}
+
+/** The ids of every page of a search sorted by title, read page after page as the list would, until one is short. */
+export async function pagesByTitle(app: TestApp, key: string, search: string, ascending: boolean, size: number) {
+  const ids: number[] = []
+  for (let page = 1; ; page += 1) {
+    const { rows } = await app.call(
+      'items.list',
+      { search, sortBy: 'title', sortOrder: ascending ? 'ascend' : 'descend', page, pageSize: size },
+      key
+    )
+    ids.push(...rows.map((row: ItemRow) => row.id))
+    if (rows.length < size) return ids
   }
 }
