@@ -1,7 +1,7 @@
 import type { Db } from './db/connection'
 import { version as packageVersion } from '../package.json'
-import type { OpeningProgress } from '@preload/contract'
-import { openStore } from './db/data-source'
+import type { OpeningProgress, StartupFailure } from '@preload/contract'
+import { openStore, UpgradeFailed } from './db/data-source'
 import { createDispatcher, type Dispatcher } from './ipc/dispatch'
 import { bindHandlers, type Services } from './ipc/handlers'
 import { Sessions } from './sessions'
@@ -42,7 +42,7 @@ import { SupportService } from './services/support'
 import { ElectronicService } from './services/electronic'
 import { FileStore } from './services/file-store'
 import { removeDestroyedContents } from './services/electronic-destruction'
-import { openLog, type Log } from './log'
+import { logFolder, openLog, type Log } from './log'
 import path from 'node:path'
 import { Store } from './store'
 
@@ -89,13 +89,27 @@ export interface App {
   close(): Promise<void>
 }
 
+/** What the start-up screen says of a start that failed (`createApp` threw): the copy is named when one was kept. */
+export function startupFailure(error: unknown, dataDir: string): StartupFailure {
+  return {
+    stage: 'failed',
+    reason: error instanceof Error ? error.message : String(error),
+    copy: error instanceof UpgradeFailed ? error.copy : null,
+    logFolder: logFolder(dataDir)
+  }
+}
+
 /** The whole back end without Electron: used by the Electron shell, browser mode and the tests alike. */
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date())
-  const log = options.log ?? openLog(path.join(options.dataDir, 'logs'))
+  const log = options.log ?? openLog(logFolder(options.dataDir))
   const { file, preMigrationBackup } = await openStore(options.dataDir, clock, {
     onProgress: options.onStartup,
     migrationWorker: options.migrationWorker
+  }).catch(async (error: unknown) => {
+    log.error('the database could not be opened or upgraded', error)
+    await log.flush()
+    throw error
   })
   log.info('database opened', {
     version: packageVersion,

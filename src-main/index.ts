@@ -2,7 +2,7 @@
 import { CONTENT_SECURITY_POLICY } from './security'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type IpcMainInvokeEvent } from 'electron'
-import { createApp, type App } from './app'
+import { createApp, startupFailure, type App } from './app'
 import { startBackupSchedule } from './backup-schedule'
 import { registerDesktopPrinting } from './desktop-printing'
 import { startingDispatcher } from './ipc/starting'
@@ -105,19 +105,26 @@ if (!app.requestSingleInstanceLock()) {
       })
       Menu.setApplicationMenu(null)
       createWindow()
-      backend = await createApp({
-        dataDir,
-        appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
-        importWorker: path.join(__dirname, 'import-worker.js'),
-        backupWorker: path.join(__dirname, 'backup-worker.js'),
-        migrationWorker: path.join(__dirname, 'migrate-worker.js'),
-        onStartup: starting.report
-      })
+      try {
+        backend = await createApp({
+          dataDir,
+          appFolders: [app.getAppPath(), path.dirname(app.getPath('exe'))],
+          importWorker: path.join(__dirname, 'import-worker.js'),
+          backupWorker: path.join(__dirname, 'backup-worker.js'),
+          migrationWorker: path.join(__dirname, 'migrate-worker.js'),
+          onStartup: starting.report
+        })
+      } catch (error) {
+        // The window stays, saying why, that nothing saved was changed and where the log is; closing it quits.
+        console.error(error)
+        starting.fail(startupFailure(error, dataDir))
+        return
+      }
       starting.handOver(backend.dispatch)
       startBackupSchedule(backend, (error) => backend?.log.error('scheduled backup failed', error))
     })
     .catch((error: unknown) => {
-      // A database that cannot be opened or migrated: say so instead of leaving a process with no window.
+      // Anything that failed before the window could say it: say so instead of leaving a process with no window.
       console.error(error)
       dialog.showErrorBox('档案室 Archive Room', String(error instanceof Error ? error.message : error))
       app.exit(1)

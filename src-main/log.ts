@@ -17,6 +17,9 @@ export interface Log {
 export type Facts = Record<string, string | number | boolean | null>
 
 export const LOG_FILE = 'archive-room.log'
+
+/** The folder of the support log in a data folder. */
+export const logFolder = (dataDir: string) => path.join(dataDir, 'logs')
 const LIMIT_BYTES = 5 * 1024 * 1024
 const KEPT_FILES = 3
 

@@ -182,18 +182,28 @@ export interface FirstRunSetup extends FirstRunInput {
 }
 
 /**
- * How far the app is in starting, while it cannot answer yet: opening the database, keeping a copy of it before an
- * upgrade (pages copied), then the upgrade (migrations run). The time it began, so the screen can say how long it took.
+ * How far opening has come, as the back end tells it: opening the database, keeping a copy of it before an upgrade
+ * (pages copied), then the upgrade (migrations run).
  */
-export interface StartupProgress {
+export interface OpeningProgress {
   stage: 'opening' | 'copying' | 'upgrading'
   done: number
   total: number
-  startedAt: string
 }
 
-/** How far opening has come, as the back end tells it: the start-up screen adds when it began. */
-export type OpeningProgress = Omit<StartupProgress, 'startedAt'>
+/**
+ * Why the database could not be opened or upgraded. Nothing saved was changed (an upgrade is one transaction); the copy
+ * kept before the upgrade, if one was made, and the folder of the support log are named for whoever helps.
+ */
+export interface StartupFailure {
+  stage: 'failed'
+  reason: string
+  copy: string | null
+  logFolder: string
+}
+
+/** How far the app is in starting, while it cannot answer yet, and since when, so the screen can say how long it took. */
+export type StartupProgress = (OpeningProgress | StartupFailure) & { startedAt: string }
 
 export const adminChannels = {
   'app.status': channel<{

@@ -106,12 +106,27 @@ export async function openStore(dataDir: string, now: () => Date, options: OpenO
   if (pending.length > 0) {
     const step = (done: number) => report({ stage: 'upgrading', done, total: pending.length })
     step(0)
-    // A build without the worker (a shell bundled for a test) upgrades here, as the tests' own apps do.
-    if (options.migrationWorker && fs.existsSync(options.migrationWorker))
-      await migrateInWorker(options.migrationWorker, file, step)
-    else await migrate(file, MIGRATIONS, step)
+    try {
+      // A build without the worker (a shell bundled for a test) upgrades here, as the tests' own apps do.
+      if (options.migrationWorker && fs.existsSync(options.migrationWorker))
+        await migrateInWorker(options.migrationWorker, file, step)
+      else await migrate(file, MIGRATIONS, step)
+    } catch (error) {
+      throw new UpgradeFailed(error instanceof Error ? error.message : String(error), preMigrationBackup)
+    }
   }
   return { file, preMigrationBackup }
+}
+
+/** An upgrade that failed and was rolled back: the database is as it was, and `copy` is the one kept before it. */
+export class UpgradeFailed extends Error {
+  constructor(
+    reason: string,
+    readonly copy: string | null
+  ) {
+    super(reason)
+    this.name = 'UpgradeFailed'
+  }
 }
 
 /**

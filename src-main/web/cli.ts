@@ -1,7 +1,7 @@
 // First: Zod is told never to generate code before anything builds a schema (see security.ts).
 import '../security'
 import path from 'node:path'
-import { createApp } from '../app'
+import { createApp, startupFailure, type App } from '../app'
 import { clockFromEnv } from '../clock'
 import { startBackupSchedule } from '../backup-schedule'
 import { dataDirProblem, portProblem, readPort, resolveDataDir } from '../paths'
@@ -37,24 +37,33 @@ async function main(): Promise<void> {
   console.log(`Open this address in Chromium, Chrome, Edge or Firefox on this PC:`)
   console.log(`ARCHIVE_URL=${server.entryUrl}`)
   let step = -1
-  const app = await createApp({
-    dataDir,
-    appFolders: [built],
-    clock: clockFromEnv(),
-    importWorker: path.join(__dirname, 'import-worker.js'),
-    backupWorker: path.join(__dirname, 'backup-worker.js'),
-    migrationWorker: path.join(__dirname, 'migrate-worker.js'),
-    onStartup: (progress) => {
-      starting.report(progress)
-      if (progress.stage === 'upgrading' && progress.done !== step) {
-        step = progress.done
-        console.log(`Upgrading the database: step ${step + 1} of ${progress.total}. Do not stop the program.`)
+  let app: App
+  try {
+    app = await createApp({
+      dataDir,
+      appFolders: [built],
+      clock: clockFromEnv(),
+      importWorker: path.join(__dirname, 'import-worker.js'),
+      backupWorker: path.join(__dirname, 'backup-worker.js'),
+      migrationWorker: path.join(__dirname, 'migrate-worker.js'),
+      onStartup: (progress) => {
+        starting.report(progress)
+        if (progress.stage === 'upgrading' && progress.done !== step) {
+          step = progress.done
+          console.log(`Upgrading the database: step ${step + 1} of ${progress.total}. Do not stop the program.`)
+        }
       }
-    }
-  }).catch(async (error: unknown) => {
-    await server.close()
-    throw error
-  })
+    })
+  } catch (error) {
+    // The page stays, saying why and that nothing saved was changed: the console is not where people look.
+    console.error(error)
+    starting.fail(startupFailure(error, dataDir))
+    console.error('The archive database could not be opened: the page says why. Stop the program with Ctrl+C.')
+    const stopFailed = () => void server.close().finally(() => process.exit(1))
+    process.on('SIGINT', stopFailed)
+    process.on('SIGTERM', stopFailed)
+    return
+  }
   starting.handOver(app.dispatch)
   const stopSchedule = startBackupSchedule(app, (error) => app.log.error('scheduled backup failed', error))
   if (app.preMigrationBackup) console.log(`Database upgraded; the previous copy is kept at ${app.preMigrationBackup}`)

@@ -140,7 +140,14 @@ const en: Shape<typeof zhCN> = {
     step: 'Step {{step}} of {{total}}',
     elapsed: 'Time so far: {{minutes}} min {{seconds}} s',
     wait: 'With many records the upgrade can take several minutes. Do not close the program or turn off the computer.',
-    safe: 'Even if the upgrade is interrupted, nothing saved is lost: it starts again from the beginning next time.'
+    safe: 'Even if the upgrade is interrupted, nothing saved is lost: it starts again from the beginning next time.',
+    failed: 'The archive database could not be opened',
+    failedSafe:
+      'Nothing saved has been changed: an upgrade that does not finish leaves the database as it was before it.',
+    failedWhat: 'Close the program and tell whoever looks after it what this page says.',
+    failedReason: 'Reason',
+    failedCopy: 'Copy of the database kept before the upgrade',
+    failedLog: 'Log folder (the full reason)'
   },
   login: { title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in' },
   lock: {
@@ -2568,6 +2575,7 @@ const en: Shape<typeof zhCN> = {
   },
   errors: {
     starting: 'The archive database is opening or being upgraded. Wait until it has finished.',
+    startFailed: 'The archive database could not be opened. Close the program and contact whoever looks after it.',
     passwordChangeRequired: 'The administrator chose your password: change it before you continue.',
     departmentInUse:
       'Department "{{department}}" is still in use and cannot be removed from the list. Accounts: {{users}}; records: {{records}}. Move them to another department first.',

@@ -125,7 +125,13 @@ const zhCN = {
     step: '第 {{step}} 步，共 {{total}} 步',
     elapsed: '已用时 {{minutes}} 分 {{seconds}} 秒',
     wait: '档案较多时，升级可能需要几分钟。请不要关闭本程序，也不要关机。',
-    safe: '即使升级被中断，已保存的档案也不会丢失：下次启动时会从头重新升级。'
+    safe: '即使升级被中断，已保存的档案也不会丢失：下次启动时会从头重新升级。',
+    failed: '档案数据库无法打开',
+    failedSafe: '已保存的档案没有任何改动：升级没有完成时，数据库会保持升级前的样子。',
+    failedWhat: '请关闭本程序，并把本页内容告诉负责维护本系统的人员。',
+    failedReason: '原因',
+    failedCopy: '升级前保存的数据库副本',
+    failedLog: '日志文件夹（详细原因）'
   },
   login: { title: '登录', username: '用户名', password: '密码', submit: '登录' },
   lock: {
@@ -2443,6 +2449,7 @@ const zhCN = {
   },
   errors: {
     starting: '档案数据库正在打开或升级，请等它完成后再操作。',
+    startFailed: '档案数据库无法打开，请关闭本程序并联系维护人员。',
     passwordChangeRequired: '管理员为您设置的密码须先修改，修改后才能继续使用。',
     departmentInUse:
       '部门“{{department}}”仍在使用，不能从部门列表中删除。使用该部门的账号：{{users}}；档案：{{records}}。请先改为其他部门。',

@@ -45,7 +45,8 @@ export function App() {
       const status = await call('app.status', {})
       if (status.startup) {
         setPhase({ kind: 'starting', progress: status.startup })
-        window.setTimeout(() => void refresh(), STARTUP_POLL_MS)
+        // A failed start stays failed until the program is started again.
+        if (status.startup.stage !== 'failed') window.setTimeout(() => void refresh(), STARTUP_POLL_MS)
       } else if (status.needsSetup) setPhase({ kind: 'setup' })
       else if (status.session) setPhase({ kind: 'ready', session: status.session })
       else setPhase({ kind: 'login' })

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
@@ -56,6 +56,32 @@ describe('browser mode start', () => {
     } finally {
       fs.chmodSync(locked, 0o700)
     }
+  })
+
+  it('a database that cannot be opened: the server stays up so the page can say why, and stops when told', async () => {
+    const dataDir = tempDir('cli-data-')
+    const file = path.join(dataDir, 'archive-room.sqlite')
+    fs.writeFileSync(file, 'not a database at all, '.repeat(100))
+    const child = spawn(process.execPath, [bundle, '--data-dir', dataDir, '--port', '0'], CHILD_OPTIONS)
+    let output = ''
+    const said = new Promise<void>((resolve) => {
+      const read = (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('Ctrl+C')) resolve()
+      }
+      child.stdout?.on('data', read)
+      child.stderr?.on('data', read)
+    })
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await said
+    expect(output).toMatch(/ARCHIVE_URL=http:\/\/127\.0\.0\.1:\d+/)
+    expect(output).toMatch(/file is not a database/)
+    // Still serving the page that explains, until whoever started it stops it.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(child.exitCode).toBeNull()
+    child.kill('SIGTERM')
+    expect(await exited).toBe(1)
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a database at all, '.repeat(100))
   })
 
   it('says which port is taken and what to do when another program already listens there', async () => {

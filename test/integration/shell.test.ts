@@ -66,8 +66,10 @@ async function startDesktop(singleInstanceLock = true, dataDir = tempDir()): Pro
     const started = { shell, entry, dataDir }
     // The window opens before the database has; its page asks until the back end answers, as this does.
     while (shell.windows.length > 0 && shell.app.exitCode === null) {
-      const status = (await invoke(started, trustedEvent(started), 'app.status')) as { data?: { startup: unknown } }
-      if (status.data?.startup === null) break
+      const status = (await invoke(started, trustedEvent(started), 'app.status')) as {
+        data?: { startup: { stage: string } | null }
+      }
+      if (status.data?.startup === null || status.data?.startup.stage === 'failed') break
       await new Promise((resolve) => setTimeout(resolve, 10))
     }
     return started
@@ -202,6 +204,28 @@ describe('the desktop shell, started against a stand-in for Electron', () => {
     const copy = new Database(file, { readonly: true })
     expect(copy.prepare('SELECT username FROM users').all()).toEqual([{ username: 'admin' }])
     copy.close()
+  })
+
+  it('a database that cannot be opened: the window stays and says why, other calls are refused, closing it quits', async () => {
+    const dataDir = tempDir()
+    const file = path.join(dataDir, 'archive-room.sqlite')
+    fs.writeFileSync(file, 'not a database at all, '.repeat(100))
+    const started = await startDesktop(true, dataDir)
+    expect(started.shell.app.exitCode).toBeNull()
+    expect(started.shell.windows).toHaveLength(1)
+    expect(started.shell.errorBoxes).toEqual([])
+    const status = (await invoke(started, trustedEvent(started), 'app.status')) as { data?: { startup: unknown } }
+    expect(status.data?.startup).toMatchObject({ stage: 'failed', copy: null, logFolder: path.join(dataDir, 'logs') })
+    expect(await invoke(started, trustedEvent(started), 'auth.login', { username: 'admin', password: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'errors.startFailed' }
+    })
+    const quit = new Promise<void>((resolve) => {
+      started.shell.onQuit = resolve
+    })
+    started.shell.app.emit('window-all-closed')
+    await quit
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a database at all, '.repeat(100))
   })
 
   it('a data folder that cannot be used is explained in a message box and the app exits', async () => {

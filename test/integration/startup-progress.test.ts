@@ -3,11 +3,13 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
-import type { OpeningProgress } from '@preload/contract'
-import { DATABASE_FILE, pendingMigrations } from '@main/db/data-source'
+import type { OpeningProgress, StartupFailure } from '@preload/contract'
+import { DATABASE_FILE, pendingMigrations, UpgradeFailed } from '@main/db/data-source'
+import { LOG_FILE, logFolder } from '@main/log'
 import { MIGRATIONS } from '@main/db/migrations'
 import { startingDispatcher } from '@main/ipc/starting'
-import { makeApp } from '../support/app'
+import { startupFailure } from '@main/app'
+import { makeApp, tempDir } from '../support/app'
 import { bundleScript, CHILD_OPTIONS } from '../support/child'
 import { olderDatabase } from '../support/older-database'
 
@@ -59,10 +61,63 @@ describe('a start that upgrades the database says how far it has come (issue 19)
     db.exec('CREATE INDEX items_year_date_formed ON items (year)')
     db.close()
     const before = pendingMigrations(file)
-    await expect(makeApp(dataDir, { migrationWorker: inject('migrationWorker') })).rejects.toThrow(
-      /items_year_date_formed already exists/
+    const failed = await makeApp(dataDir, { migrationWorker: inject('migrationWorker') }).then(
+      () => expect.fail('the start should have failed'),
+      (error: unknown) => error
     )
+    expect(failed).toBeInstanceOf(UpgradeFailed)
+    expect((failed as UpgradeFailed).message).toMatch(/items_year_date_formed already exists/)
     expect(pendingMigrations(file)).toEqual(before)
+    // The copy named to the person is the one kept before the upgrade, whole and as far behind as the database.
+    const copy = (failed as UpgradeFailed).copy!
+    expect(path.dirname(copy)).toBe(path.join(dataDir, 'backups'))
+    expect(pendingMigrations(copy)).toEqual(before)
+    // The support log says what failed, for whoever the screen sends the person to.
+    const log = fs.readFileSync(path.join(logFolder(dataDir), LOG_FILE), 'utf8')
+    expect(log).toContain('the database could not be opened or upgraded')
+    expect(log).toContain('items_year_date_formed already exists')
+
+    const starting = startingDispatcher('9.9.9', () => new Date('2026-12-03T08:00:00.000Z'))
+    starting.report({ stage: 'upgrading', done: 2, total: 3 })
+    starting.fail(startupFailure(failed, dataDir))
+    // A report arriving after the failure does not hide it.
+    starting.report({ stage: 'upgrading', done: 3, total: 3 })
+    expect(await starting.dispatch('app.status', {}, 'tab')).toEqual({
+      ok: true,
+      data: {
+        needsSetup: false,
+        version: '9.9.9',
+        session: null,
+        startup: {
+          stage: 'failed',
+          reason: (failed as Error).message,
+          copy,
+          logFolder: path.join(dataDir, 'logs'),
+          startedAt: '2026-12-03T08:00:00.000Z'
+        }
+      }
+    })
+    expect(await starting.dispatch('auth.login', { username: 'x', password: 'y' }, 'tab')).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'errors.startFailed' }
+    })
+  })
+
+  it('a database that cannot be opened at all fails the start naming no copy: none was made', async () => {
+    const dataDir = tempDir()
+    fs.writeFileSync(path.join(dataDir, DATABASE_FILE), 'these bytes are no SQLite database'.repeat(200))
+    const failed = await makeApp(dataDir).then(
+      () => expect.fail('the start should have failed'),
+      (error: unknown) => error
+    )
+    const starting = startingDispatcher('9.9.9')
+    starting.fail(startupFailure(failed, dataDir))
+    const { data } = (await starting.dispatch('app.status', {}, 'tab')) as { data: { startup: StartupFailure } }
+    expect(data.startup).toMatchObject({ stage: 'failed', copy: null, logFolder: path.join(dataDir, 'logs') })
+    expect(data.startup.reason).toMatch(/not a database/)
+    expect(fs.readFileSync(path.join(dataDir, DATABASE_FILE), 'utf8')).toBe(
+      'these bytes are no SQLite database'.repeat(200)
+    )
   })
 
   it('while starting, the status says how far it is and every other call is refused until the back end takes over', async () => {

@@ -1,13 +1,13 @@
-import { Alert, Progress, Space, Spin, Typography } from 'antd'
+import { Alert, Descriptions, Progress, Space, Spin, Typography } from 'antd'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { StartupProgress } from '@preload/contract'
+import type { StartupFailure, StartupProgress } from '@preload/contract'
 import { Centered } from './AuthScreens'
 
 /**
  * Shown while the back end opens the database: a copy kept before an upgrade, then the upgrade's steps, with the time
- * taken so far. At a million records an upgrade can run for minutes; without this the app looks hung, and a person
- * who closes it starts the upgrade over.
+ * taken so far; or why it could not be opened. At a million records an upgrade can run for minutes; without this the
+ * app looks hung, and a person who closes it starts the upgrade over.
  */
 export function StartupScreen({ progress }: { progress: StartupProgress }) {
   const { t } = useTranslation()
@@ -16,6 +16,7 @@ export function StartupScreen({ progress }: { progress: StartupProgress }) {
     const timer = window.setInterval(() => setNow(Date.now()), 1000)
     return () => window.clearInterval(timer)
   }, [])
+  if (progress.stage === 'failed') return <StartupFailed failure={progress} />
   if (progress.stage === 'opening') return <Spin size="large" style={{ display: 'block', marginTop: '30vh' }} />
   const seconds = Math.max(0, Math.floor((now - Date.parse(progress.startedAt)) / 1000))
   const copying = progress.stage === 'copying'
@@ -37,6 +38,30 @@ export function StartupScreen({ progress }: { progress: StartupProgress }) {
           {t('startup.elapsed', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })}
         </Typography.Text>
         <Alert type="warning" showIcon message={t('startup.wait')} description={t('startup.safe')} />
+      </Space>
+    </Centered>
+  )
+}
+
+/** A start that failed: that nothing saved was changed, what to do, and where whoever helps will look. */
+function StartupFailed({ failure }: { failure: StartupFailure }) {
+  const { t } = useTranslation()
+  const place = (text: string) => (
+    <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+      {text}
+    </Typography.Text>
+  )
+  return (
+    <Centered title={t('startup.failed')} width={640}>
+      <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+        <Alert type="error" showIcon message={t('startup.failedSafe')} description={t('startup.failedWhat')} />
+        <Descriptions column={1} size="small" bordered>
+          <Descriptions.Item label={t('startup.failedReason')}>
+            <Typography.Text style={{ wordBreak: 'break-all' }}>{failure.reason}</Typography.Text>
+          </Descriptions.Item>
+          {failure.copy && <Descriptions.Item label={t('startup.failedCopy')}>{place(failure.copy)}</Descriptions.Item>}
+          <Descriptions.Item label={t('startup.failedLog')}>{place(failure.logFolder)}</Descriptions.Item>
+        </Descriptions>
       </Space>
     </Centered>
   )
