@@ -93,8 +93,8 @@ export interface App {
 export function startupFailure(error: unknown, dataDir: string): StartupFailure {
   return {
     stage: 'failed',
-    reason: error instanceof Error ? error.message : String(error),
-    copy: error instanceof UpgradeFailed ? error.copy : null,
+    reason: reasonOf(error),
+    copy: error instanceof StartFailed ? error.copy : null,
     logFolder: logFolder(dataDir)
   }
 }
@@ -103,27 +103,76 @@ export function startupFailure(error: unknown, dataDir: string): StartupFailure 
 export async function createApp(options: AppOptions): Promise<App> {
   const clock = options.clock ?? (() => new Date())
   const log = options.log ?? openLog(logFolder(options.dataDir))
-  const { file, preMigrationBackup } = await openStore(options.dataDir, clock, {
-    onProgress: options.onStartup,
-    migrationWorker: options.migrationWorker
-  }).catch(async (error: unknown) => {
-    log.error('the database could not be opened or upgraded', error)
+  let copy: string | null = null
+  let store: Store | null = null
+  try {
+    const { file, preMigrationBackup } = await openStore(options.dataDir, clock, {
+      onProgress: options.onStartup,
+      migrationWorker: options.migrationWorker
+    })
+    copy = preMigrationBackup
+    log.info('database opened', {
+      version: packageVersion,
+      migrated: preMigrationBackup !== null,
+      preMigrationBackup: preMigrationBackup && path.basename(preMigrationBackup)
+    })
+    const keyed = await ensureAuditKey(options.dataDir, file)
+    await ensureBackupKey(options.dataDir)
+    await startupFieldKey(options.dataDir, file)
+    store = new Store(file, clock, { anchorHead: true })
+    if (keyed) {
+      log.info('audit chain keyed', { ...keyed })
+      await store.write(SYSTEM, ({ audit }) =>
+        audit({ entity: 'audit', entityId: 'chain', action: 'key', after: keyed })
+      )
+    }
+    return await assemble(options, clock, log, store, preMigrationBackup)
+  } catch (error) {
+    const kept = error instanceof UpgradeFailed ? error.copy : copy
+    // Whatever stopped the start, the log holds it for whoever the start-up screen sends the person to.
+    log.error('the app could not start', error, { preMigrationBackup: kept && path.basename(kept) })
     await log.flush()
-    throw error
-  })
-  log.info('database opened', {
-    version: packageVersion,
-    migrated: preMigrationBackup !== null,
-    preMigrationBackup: preMigrationBackup && path.basename(preMigrationBackup)
-  })
-  const keyed = await ensureAuditKey(options.dataDir, file)
-  await ensureBackupKey(options.dataDir)
-  await startupFieldKey(options.dataDir, file)
-  const store = new Store(file, clock, { anchorHead: true })
-  if (keyed) {
-    log.info('audit chain keyed', { ...keyed })
-    await store.write(SYSTEM, ({ audit }) => audit({ entity: 'audit', entityId: 'chain', action: 'key', after: keyed }))
+    // The reason to tell is the one above, not a failure to close what it left half open.
+    await store?.close().catch(() => undefined)
+    throw new StartFailed(error, kept)
   }
+}
+
+/** Why the back end could not start, with the copy kept before an upgrade when one was made. */
+export class StartFailed extends Error {
+  constructor(
+    cause: unknown,
+    readonly copy: string | null
+  ) {
+    super(reasonOf(cause), { cause })
+    this.name = 'StartFailed'
+  }
+}
+
+/** What was thrown, in words for the screen: its message, or failing that whatever names it, never nothing. */
+function reasonOf(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message || thrown.name
+  if (typeof thrown === 'string' && thrown.trim() !== '') return thrown
+  if (typeof thrown === 'object' && thrown !== null) {
+    try {
+      const text = JSON.stringify(thrown)
+      if (text && text !== '{}') return text
+    } catch {
+      // A value that cannot be written out (a cycle): its kind is all there is to say.
+    }
+    return 'object'
+  }
+  return typeof thrown === 'symbol' ? thrown.toString() : String(thrown) || typeof thrown
+}
+
+/** The services, sessions and dispatcher over an opened store. */
+async function assemble(
+  options: AppOptions,
+  clock: () => Date,
+  log: Log,
+  store: Store,
+  preMigrationBackup: string | null
+): Promise<App> {
   const settings = new SettingsService(store)
   const audit = new AuditService(store, options.dataDir, (after) => services.backup.newestAnchor(after))
   const sessions = new Sessions(clock)

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 /**
@@ -74,14 +75,29 @@ type Pino = typeof import('pino')
  * install path names the person). Never its other properties, where a refusal keeps what was typed.
  */
 function errorFacts(error: unknown): Facts {
-  if (!(error instanceof Error)) return { message: String(error) }
+  if (!(error instanceof Error)) return { message: withoutHome(describe(error)) }
   const code = (error as { code?: unknown }).code
   return {
     type: error.name,
-    message: error.message,
+    message: withoutHome(error.message),
     code: typeof code === 'string' ? code : null,
-    stack: (error.stack ?? '').replace(/\(?(?:[A-Za-z]:)?[^\s()]*[\\/]([^\\/\s()]+:\d+:\d+)\)?/g, '($1)')
+    stack: withoutHome((error.stack ?? '').replace(/\(?(?:[A-Za-z]:)?[^\s()]*[\\/]([^\\/\s()]+:\d+:\d+)\)?/g, '($1)'))
   }
+}
+
+/** Whatever was thrown, as text; a value with no way to be written (no prototype) as its kind. */
+function describe(thrown: unknown): string {
+  try {
+    return String(thrown)
+  } catch {
+    return typeof thrown
+  }
+}
+
+/** The person's home folder written as `~`: a message about a file in the data folder otherwise names them. */
+function withoutHome(text: string): string {
+  const home = os.homedir()
+  return home.length > 1 ? text.split(home).join('~') : text
 }
 type Entry = { level: 'info' | 'error'; time: string; event: string; facts: Facts; error?: unknown }
 
@@ -101,7 +117,8 @@ export function openLog(folder: string, options: { limitBytes?: number; kept?: n
       time: entry.time,
       event: entry.event,
       ...entry.facts,
-      ...(entry.error ? { err: entry.error } : {})
+      // Told as its facts here, not by a pino serializer: pino copies the raw message to msg before serializers run.
+      ...(entry.error ? { err: errorFacts(entry.error) } : {})
     }
     if (entry.level === 'error') logger.error(fields)
     else logger.info(fields)
@@ -114,7 +131,8 @@ export function openLog(folder: string, options: { limitBytes?: number; kept?: n
           base: undefined,
           timestamp: false,
           formatters: { level: (label) => ({ level: label }) },
-          serializers: { err: errorFacts }
+          // The facts are made in emit; pino's own error serializer would rewrite them.
+          serializers: { err: (facts: Facts) => facts }
         },
         destination
       )

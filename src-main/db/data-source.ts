@@ -17,12 +17,26 @@ export function pendingMigrations(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const table = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'migrations'`).get()
-    if (!table) return all
+    if (!table) {
+      // Tables but no record of migrations: another program's database. Migrating would make it ours, or fail
+      // half-way after TypeORM had added its table to it.
+      const others = db.prepare(`SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).get()
+      if (others) throw new Error(foreignDatabase(file))
+      return all
+    }
     const done = new Set((db.prepare('SELECT name FROM migrations').all() as { name: string }[]).map((r) => r.name))
     return all.filter((name) => !done.has(name))
   } finally {
     db.close()
   }
+}
+
+/** Said at start-up, before any language is chosen, so in both. */
+function foreignDatabase(file: string): string {
+  return [
+    `${file} 不是档案室的数据库：其中的表是别的程序建的。本程序没有改动它。请把它移走，或用 --data-dir 指定档案室的数据文件夹。`,
+    `${file} is not an Archive Room database: its tables were made by another program. It was left unchanged. Move it away, or name Archive Room's data folder with --data-dir.`
+  ].join('\n')
 }
 
 export interface OpenedStore {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { holdsSealedValues } from './customer-sensitive'
 import { openReader, SqliteDb } from './connection'
-import { fsyncFile } from './files'
+import { fsyncFile, jsonOrNull } from './files'
 
 /**
  * S124–S125: the key that customers' sensitive fields are encrypted with lives beside audit.key and backup.key, not in
@@ -24,17 +24,9 @@ export function readFieldKey(dataDir: string): Buffer | null {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
     throw error
   }
-  const parsed = keyFileSchema.safeParse(parseJson(text))
+  const parsed = keyFileSchema.safeParse(jsonOrNull(text))
   if (!parsed.success) throw new Error(keyProblem(dataDir, 'damaged'))
   return Buffer.from(parsed.data.key, 'base64')
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null
-  }
 }
 
 /** Said at startup, before any window or language setting exists, so in both languages as the data folder's. */

@@ -42,3 +42,12 @@ export async function syncFolder(folder: string): Promise<void> {
     await handle.close()
   }
 }
+
+/** The value a JSON text holds, or null when it is no JSON: a damaged file is then told apart from a missing one. */
+export function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return null
+  }
+}

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { fsyncFile, readTextIfPresent, syncFolder } from '../db/files'
+import { fsyncFile, jsonOrNull, readTextIfPresent, syncFolder } from '../db/files'
 import { keyIdOf, wrappedKeySchema, type WrappedKey } from './backup-crypto'
 
 /**
@@ -36,9 +36,19 @@ export const backupKeyOf = (key: Buffer, wrapped: WrappedKey | null, passphraseS
 
 /** Null only when there is no key file; one that is there but unreadable is an error, never a reason to make a new key. */
 export function readBackupKey(dataDir: string): BackupKey | null {
-  const text = readTextIfPresent(path.join(dataDir, BACKUP_KEY_FILE))
+  const file = path.join(dataDir, BACKUP_KEY_FILE)
+  const text = readTextIfPresent(file)
   if (text === null) return null
-  const { key, wrapped, passphraseSetAt } = keyFileSchema.parse(JSON.parse(text))
+  const parsed = keyFileSchema.safeParse(jsonOrNull(text))
+  // Said in both languages, as the field key's damage is: at start-up no language is chosen yet.
+  if (!parsed.success)
+    throw new Error(
+      [
+        `密钥文件 ${file} 已损坏，备份无法加密，以前的备份也可能无法在本机恢复。请从备份中取回该文件后再启动。`,
+        `The key file ${file} is damaged: backups cannot be encrypted, and earlier ones may not restore on this PC. Put it back from a backup before starting again.`
+      ].join('\n')
+    )
+  const { key, wrapped, passphraseSetAt } = parsed.data
   return backupKeyOf(Buffer.from(key, 'base64'), wrapped, passphraseSetAt)
 }
 

@@ -56,12 +56,13 @@ async function main(): Promise<void> {
     })
   } catch (error) {
     // The page stays, saying why and that nothing saved was changed: the console is not where people look.
-    console.error(error)
     starting.fail(startupFailure(error, dataDir))
-    console.error('The archive database could not be opened: the page says why. Stop the program with Ctrl+C.')
+    // Listening before saying so: a Ctrl+C that follows the words at once is then a stop, not a kill.
     const stopFailed = () => void server.close().finally(() => process.exit(1))
     process.on('SIGINT', stopFailed)
     process.on('SIGTERM', stopFailed)
+    console.error(error)
+    console.error('The archive database could not be opened: the page says why. Stop the program with Ctrl+C.')
     return
   }
   starting.handOver(app.dispatch)

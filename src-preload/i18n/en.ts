@@ -142,8 +142,7 @@ const en: Shape<typeof zhCN> = {
     wait: 'With many records the upgrade can take several minutes. Do not close the program or turn off the computer.',
     safe: 'Even if the upgrade is interrupted, nothing saved is lost: it starts again from the beginning next time.',
     failed: 'The archive database could not be opened',
-    failedSafe:
-      'Nothing saved has been changed: an upgrade that does not finish leaves the database as it was before it.',
+    failedSafe: 'Nothing saved has been lost: an upgrade that does not finish leaves the database as it was.',
     failedWhat: 'Close the program and tell whoever looks after it what this page says.',
     failedReason: 'Reason',
     failedCopy: 'Copy of the database kept before the upgrade',

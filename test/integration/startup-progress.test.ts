@@ -4,11 +4,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import type { OpeningProgress, StartupFailure } from '@preload/contract'
-import { DATABASE_FILE, pendingMigrations, UpgradeFailed } from '@main/db/data-source'
+import { DATABASE_FILE, pendingMigrations } from '@main/db/data-source'
 import { LOG_FILE, logFolder } from '@main/log'
 import { MIGRATIONS } from '@main/db/migrations'
 import { startingDispatcher } from '@main/ipc/starting'
-import { startupFailure } from '@main/app'
+import { StartFailed, startupFailure } from '@main/app'
 import { makeApp, tempDir } from '../support/app'
 import { bundleScript, CHILD_OPTIONS } from '../support/child'
 import { olderDatabase } from '../support/older-database'
@@ -65,16 +65,16 @@ describe('a start that upgrades the database says how far it has come (issue 19)
       () => expect.fail('the start should have failed'),
       (error: unknown) => error
     )
-    expect(failed).toBeInstanceOf(UpgradeFailed)
-    expect((failed as UpgradeFailed).message).toMatch(/items_year_date_formed already exists/)
+    expect(failed).toBeInstanceOf(StartFailed)
+    expect((failed as StartFailed).message).toMatch(/items_year_date_formed already exists/)
     expect(pendingMigrations(file)).toEqual(before)
     // The copy named to the person is the one kept before the upgrade, whole and as far behind as the database.
-    const copy = (failed as UpgradeFailed).copy!
+    const copy = (failed as StartFailed).copy!
     expect(path.dirname(copy)).toBe(path.join(dataDir, 'backups'))
     expect(pendingMigrations(copy)).toEqual(before)
     // The support log says what failed, for whoever the screen sends the person to.
     const log = fs.readFileSync(path.join(logFolder(dataDir), LOG_FILE), 'utf8')
-    expect(log).toContain('the database could not be opened or upgraded')
+    expect(log).toContain('the app could not start')
     expect(log).toContain('items_year_date_formed already exists')
 
     const starting = startingDispatcher('9.9.9', () => new Date('2026-12-03T08:00:00.000Z'))

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { DATABASE_FILE, pendingMigrations } from '@main/db/data-source'
 import { MIGRATIONS } from '@main/db/migrations'
 import { makeApp, sampleCustomer, tempDir, type TestApp } from '../support/app'
+import { olderDatabase } from '../support/older-database'
 
 let app: TestApp | null = null
 afterEach(async () => {
@@ -39,35 +40,48 @@ describe('database', () => {
   })
 
   it('copies an existing database before migrating it, and the copy keeps what was there', async () => {
-    const dataDir = tempDir()
-    const legacy = new Database(path.join(dataDir, DATABASE_FILE))
-    legacy.exec("CREATE TABLE paper_register (entry TEXT); INSERT INTO paper_register VALUES ('1998 年借阅登记')")
-    legacy.close()
-    expect(pendingMigrations(path.join(dataDir, DATABASE_FILE))).toEqual(MIGRATIONS.map((m) => m.name))
+    const file = await olderDatabase(MIGRATIONS.slice(0, -3))
+    const pending = pendingMigrations(file)
+    expect(pending).toHaveLength(3)
 
-    app = await makeApp(dataDir)
+    app = await makeApp(path.dirname(file))
     expect(app.preMigrationBackup).not.toBeNull()
     expect(fs.existsSync(app.preMigrationBackup!)).toBe(true)
+    expect(pendingMigrations(app.preMigrationBackup!)).toEqual(pending)
     const copy = new Database(app.preMigrationBackup!, { readonly: true })
-    expect(copy.prepare('SELECT entry FROM paper_register').all()).toEqual([{ entry: '1998 年借阅登记' }])
-    expect(copy.prepare("SELECT name FROM sqlite_master WHERE name = 'customers'").get()).toBeUndefined()
+    expect(copy.prepare('SELECT title FROM items ORDER BY id').all()).toEqual(
+      await app.database.query('SELECT title FROM items ORDER BY id')
+    )
     copy.close()
-    expect(await app.database.query('SELECT entry FROM paper_register')).toEqual([{ entry: '1998 年借阅登记' }])
+    expect(pendingMigrations(file)).toEqual([])
   })
 
   it('rolls a failed migration back completely', async () => {
-    const dataDir = tempDir()
-    const blocker = new Database(path.join(dataDir, DATABASE_FILE))
-    blocker.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY)')
+    const file = await olderDatabase(MIGRATIONS.slice(0, -3))
+    // The last migration makes this index: already there, its CREATE fails after the two before it ran.
+    const blocker = new Database(file)
+    blocker.exec('CREATE INDEX items_year_date_formed ON items (year)')
     blocker.close()
-    await expect(makeApp(dataDir)).rejects.toThrow()
-    const after = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true })
-    const tables = (
-      after.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
-    ).map((t) => t.name)
-    const recorded = after.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }
+    const schema = (db: Database.Database) =>
+      db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()
+    const before = new Database(file, { readonly: true })
+    const expected = { schema: schema(before), migrations: before.prepare('SELECT name FROM migrations').all() }
+    before.close()
+    await expect(makeApp(path.dirname(file))).rejects.toThrow(/items_year_date_formed already exists/)
+    const after = new Database(file, { readonly: true })
+    expect({ schema: schema(after), migrations: after.prepare('SELECT name FROM migrations').all() }).toEqual(expected)
     after.close()
-    expect(tables.filter((name) => name !== 'migrations' && name !== 'sqlite_sequence')).toEqual(['customers'])
-    expect(recorded.n).toBe(0)
+  })
+
+  it("refuses another program's database rather than migrating it into the archive, and leaves it untouched", async () => {
+    const dataDir = tempDir()
+    const file = path.join(dataDir, DATABASE_FILE)
+    const legacy = new Database(file)
+    legacy.exec("CREATE TABLE paper_register (entry TEXT); INSERT INTO paper_register VALUES ('1998 年借阅登记')")
+    legacy.close()
+    const bytes = fs.readFileSync(file)
+    await expect(makeApp(dataDir)).rejects.toThrow(/not an Archive Room database/)
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+    expect(fs.existsSync(path.join(dataDir, 'backups'))).toBe(false)
   })
 })
