@@ -47,7 +47,7 @@ export function StartupScreen({ progress }: { progress: StartupProgress }) {
 function StartupFailed({ failure }: { failure: StartupFailure }) {
   const { t } = useTranslation()
   const place = (text: string) => (
-    <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
+    <Typography.Text copyable style={{ overflowWrap: 'anywhere' }}>
       {text}
     </Typography.Text>
   )
@@ -55,9 +55,12 @@ function StartupFailed({ failure }: { failure: StartupFailure }) {
     <Centered title={t('startup.failed')} width={640}>
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Alert type="error" showIcon message={t('startup.failedSafe')} description={t('startup.failedWhat')} />
-        <Descriptions column={1} size="small" bordered>
+        <Descriptions column={1} size="small" bordered layout="vertical">
           <Descriptions.Item label={t('startup.failedReason')}>
-            <Typography.Text style={{ wordBreak: 'break-all' }}>{failure.reason}</Typography.Text>
+            {/* Reasons said before any language is chosen come in both, a line each. */}
+            <Typography.Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+              {failure.reason}
+            </Typography.Text>
           </Descriptions.Item>
           {failure.copy && <Descriptions.Item label={t('startup.failedCopy')}>{place(failure.copy)}</Descriptions.Item>}
           <Descriptions.Item label={t('startup.failedLog')}>{place(failure.logFolder)}</Descriptions.Item>
