@@ -115,7 +115,7 @@ if (!app.requestSingleInstanceLock()) {
           onStartup: starting.report
         })
       } catch (error) {
-        // The window stays, saying why, that nothing saved was changed and where the log is; closing it quits.
+        // The window stays, saying why, that nothing saved was lost and where the log is; closing it quits.
         console.error(error)
         starting.fail(startupFailure(error, dataDir))
         return

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       }
     })
   } catch (error) {
-    // The page stays, saying why and that nothing saved was changed: the console is not where people look.
+    // The page stays, saying why and that nothing saved was lost: the console is not where people look.
     starting.fail(startupFailure(error, dataDir))
     // Listening before saying so: a Ctrl+C that follows the words at once is then a stop, not a kill.
     const stopFailed = () => void server.close().finally(() => process.exit(1))
